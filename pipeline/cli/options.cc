@@ -1,0 +1,168 @@
+#include "pipeline/cli/options.h"
+
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <memory>
+
+namespace pipeline::cli {
+namespace {
+
+struct CommandInfo {
+  const char* name;
+  Command command;
+  const char* synopsis;
+  const char* description;
+};
+
+// The subcommand table: one row per command.
+constexpr CommandInfo kCommands[] = {
+    {"run", Command::kRun, "beian run INTAKE --out OUT [--date D] [--authority CODE]",
+     "Process every dossier folder in INTAKE; write OUT/<case-id>/report.json and documents."},
+    {"check", Command::kCheck, "beian check DOSSIER [--json] [--date D] [--authority CODE]",
+     "Check one dossier folder; print its report (JSON with --json); write nothing."},
+    {"catalogue", Command::kCatalogue, "beian catalogue QUERY",
+     "Look up an occupation by code or (partial, fuzzy) name in the 2022 catalogue."},
+    {"render", Command::kRender,
+     "beian render TEMPLATE --data FILE.json [--data FILE2.json ...] --out OUT [--batch N]",
+     "Render a document template from JSON data into PDF (several --data or --batch N: one "
+     "process, many documents; OUT is then a folder)."},
+    {"help", Command::kHelp, "beian help [COMMAND]", "Show usage."},
+    {"version", Command::kVersion, "beian version", "Show the version."},
+};
+
+std::size_t EditDistance(const std::string& a, const std::string& b) {
+  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t sub = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
+    }
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+const CommandInfo* FindCommand(const std::string& name) {
+  for (const auto& c : kCommands) {
+    if (name == c.name) return &c;
+  }
+  return nullptr;
+}
+
+void AddCommonOptions(CLI::App& app, Options& o, std::string& date_text) {
+  app.add_option("--date", date_text, "today's date for every date rule (YYYY-MM-DD)");
+  app.add_option("--data-dir", o.data_dir, "root holding templates/, checklists/ and data/");
+  app.add_option("--fonts", o.fonts, "font configuration file (default templates/fonts.xml)");
+  app.add_flag("--quiet,-q", o.quiet, "no progress output");
+}
+
+}  // namespace
+
+std::string SuggestCommand(const std::string& word) {
+  std::string best;
+  std::size_t best_d = 3;
+  for (const auto& c : kCommands) {
+    std::size_t d = EditDistance(word, c.name);
+    if (d < best_d) {
+      best_d = d;
+      best = c.name;
+    }
+  }
+  return best;
+}
+
+std::string Usage(const std::string& topic) {
+  std::string out;
+  if (const CommandInfo* c = FindCommand(topic)) {
+    out += std::string("usage: ") + c->synopsis + "\n  " + c->description + "\n";
+  } else {
+    out += "usage: beian COMMAND [options]\n\ncommands:\n";
+    for (const auto& cmd : kCommands) out += std::string("  ") + cmd.synopsis + "\n      " +
+                                             cmd.description + "\n";
+  }
+  out +=
+      "\ncommon options:\n"
+      "  --date YYYY-MM-DD   today's date for date rules and 成文日期 (default: system date)\n"
+      "  --authority CODE    the filing authority running beian (e.g. 220100)\n"
+      "  --data-dir DIR      root holding templates/, checklists/, data/\n"
+      "  --fonts FILE        font configuration (default templates/fonts.xml)\n"
+      "  --no-pdf            run: write report.json only\n"
+      "  --quiet             no progress output\n"
+      "\nexit codes: 0 no blocking findings, 1 blocking findings present, 2 usage or "
+      "operational error\n";
+  return out;
+}
+
+Result<Options> ParseOptions(int argc, const char* const* argv) {
+  Options o;
+  if (argc < 2) return o;  // kHelp
+  std::string cmd = argv[1];
+  if (cmd == "--help" || cmd == "-h") return o;
+  if (cmd == "--version") {
+    o.command = Command::kVersion;
+    return o;
+  }
+  const CommandInfo* info = FindCommand(cmd);
+  if (info == nullptr) {
+    std::string msg = "unknown command '" + cmd + "'";
+    std::string suggestion = SuggestCommand(cmd);
+    if (!suggestion.empty()) msg += "; did you mean '" + suggestion + "'?";
+    return Status::InvalidArgument(msg);
+  }
+  o.command = info->command;
+
+  CLI::App app{info->description, std::string("beian ") + info->name};
+  app.set_help_flag();  // help is handled by `beian help COMMAND`
+  std::string date_text;
+  std::string authority;
+  switch (o.command) {
+    case Command::kRun:
+      app.add_option("INTAKE", o.intake_dir, "intake folder")->required();
+      app.add_option("--out,-o", o.out_dir, "output folder")->required();
+      app.add_option("--authority", authority, "the office's authority code");
+      app.add_flag("--no-pdf", o.no_pdf, "skip document rendering");
+      AddCommonOptions(app, o, date_text);
+      break;
+    case Command::kCheck:
+      app.add_option("DOSSIER", o.dossier_dir, "dossier folder")->required();
+      app.add_flag("--json", o.json, "print report.json");
+      app.add_option("--authority", authority, "the office's authority code");
+      AddCommonOptions(app, o, date_text);
+      break;
+    case Command::kCatalogue:
+      app.add_option("QUERY", o.query, "code or name")->required();
+      AddCommonOptions(app, o, date_text);
+      break;
+    case Command::kRender:
+      app.add_option("TEMPLATE", o.template_path, "template")->required();
+      app.add_option("--data", o.data_files, "JSON data file(s)")->required();
+      app.add_option("--out,-o", o.out_path, "output PDF, or folder for several")->required();
+      app.add_option("--batch", o.batch, "render N variants of the first data file");
+      AddCommonOptions(app, o, date_text);
+      break;
+    case Command::kHelp:
+      if (argc > 2) o.help_topic = argv[2];
+      return o;
+    case Command::kVersion:
+      return o;
+  }
+  try {
+    std::vector<std::string> args;
+    for (int i = argc - 1; i >= 2; --i) args.emplace_back(argv[i]);  // CLI11 wants reversed
+    app.parse(args);
+  } catch (const CLI::ParseError& e) {
+    return Status::InvalidArgument(std::string(info->name) + ": " + e.what());
+  }
+  if (!date_text.empty()) {
+    o.date = ParseIsoDate(date_text);
+    if (!o.date) return Status::InvalidArgument("--date: expected YYYY-MM-DD, got '" + date_text + "'");
+  }
+  if (!authority.empty()) o.authority = authority;
+  if (o.batch < 0) return Status::InvalidArgument("--batch must be >= 0");
+  return o;
+}
+
+}  // namespace pipeline::cli

@@ -1,0 +1,56 @@
+// Options: the command line turned into typed values. Parsing never exits or prints; it
+// returns InvalidArgument with the usage problem (and a "did you mean" for a misspelt command).
+// How to add an option: README "How to add a command-line option".
+#ifndef PIPELINE_CLI_OPTIONS_H_
+#define PIPELINE_CLI_OPTIONS_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pipeline/core/date.h"
+#include "pipeline/core/status.h"
+
+namespace pipeline::cli {
+
+enum class Command { kHelp, kVersion, kRun, kCheck, kCatalogue, kRender };
+
+struct Options {
+  Command command = Command::kHelp;
+  std::string help_topic;           // for kHelp: the command asked about, if any
+
+  // run
+  std::string intake_dir;           // run: folder holding one folder per dossier
+  std::string out_dir;              // run: where OUT/<case-id>/ folders go
+  // check
+  std::string dossier_dir;          // check: one dossier folder
+  bool json = false;                // check: print report.json on stdout
+  // catalogue
+  std::string query;                // catalogue: code or (partial) name
+  // render
+  std::string template_path;        // render: template XML (path or name in templates/documents)
+  std::vector<std::string> data_files;  // render: one JSON data file per document
+  std::string out_path;             // render: output PDF (or folder with --batch)
+  int batch = 0;                    // render: N copies with distinct 发文字号, 0 = off
+
+  // common
+  std::optional<Date> date;         // --date YYYY-MM-DD: "today" for every date rule
+  std::string data_dir;             // --data-dir: root with templates/, checklists/, data/
+  std::optional<std::string> authority;  // --authority CODE: the office running beian
+  std::string fonts;                // --fonts FILE: font configuration override
+  bool no_pdf = false;              // run: skip document rendering
+  bool quiet = false;               // no progress output
+};
+
+// argv[1] is the command; see Usage().
+Result<Options> ParseOptions(int argc, const char* const* argv);
+
+// Usage text for all commands, or for one.
+std::string Usage(const std::string& topic = {});
+
+// The closest known command name within edit distance 2 of `word`, or "".
+std::string SuggestCommand(const std::string& word);
+
+}  // namespace pipeline::cli
+
+#endif  // PIPELINE_CLI_OPTIONS_H_

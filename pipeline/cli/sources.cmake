@@ -1,0 +1,4 @@
+list(APPEND PIPELINE_SOURCES
+  pipeline/cli/options.cc
+  pipeline/cli/console_reporter.cc
+)

@@ -1,0 +1,137 @@
+#include "pipeline/core/file_system.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <system_error>
+
+namespace pipeline {
+namespace {
+
+namespace fs = std::filesystem;
+
+EntryType TypeOf(const struct stat& st) {
+  if (S_ISLNK(st.st_mode)) return EntryType::kSymlink;
+  if (S_ISDIR(st.st_mode)) return EntryType::kDirectory;
+  if (S_ISREG(st.st_mode)) return EntryType::kFile;
+  return EntryType::kOther;
+}
+
+}  // namespace
+
+Result<DirEntry> RealFileSystem::Stat(const std::string& path) const {
+  struct stat st {};
+  if (::lstat(path.c_str(), &st) != 0) {
+    if (errno == ENOENT || errno == ENOTDIR) return Status::NotFound("no such file", path);
+    return Status::IoError(std::strerror(errno), path);
+  }
+  DirEntry e;
+  e.name = BaseName(path);
+  e.type = TypeOf(st);
+  e.size = e.type == EntryType::kFile ? static_cast<std::uint64_t>(st.st_size) : 0;
+  return e;
+}
+
+Result<std::vector<DirEntry>> RealFileSystem::ListDir(const std::string& dir) const {
+  Result<DirEntry> self = Stat(dir);
+  if (!self) return self.error();
+  if (self->type != EntryType::kDirectory) return Status::NotFound("not a directory", dir);
+  std::vector<DirEntry> out;
+  std::error_code ec;
+  fs::directory_iterator it(fs::path(dir), ec);
+  if (ec) return Status::IoError(ec.message(), dir);
+  for (; it != fs::directory_iterator(); it.increment(ec)) {
+    if (ec) return Status::IoError(ec.message(), dir);
+    std::string name = it->path().filename().string();
+    Result<DirEntry> e = Stat(JoinPath(dir, name));
+    if (!e) continue;  // vanished between listing and stat
+    out.push_back(*e);
+    out.back().name = name;
+  }
+  std::sort(out.begin(), out.end(),
+            [](const DirEntry& a, const DirEntry& b) { return a.name < b.name; });
+  return out;
+}
+
+Result<std::string> RealFileSystem::ReadFile(const std::string& path,
+                                             std::uint64_t max_bytes) const {
+  Result<DirEntry> e = Stat(path);
+  if (!e) return e.error();
+  if (e->type == EntryType::kSymlink) return Status::Unsupported("symbolic link not followed", path);
+  if (e->type != EntryType::kFile) return Status::InvalidData("not a regular file", path);
+  if (e->size > max_bytes) {
+    return Status::InvalidData("file larger than " + std::to_string(max_bytes) + " bytes", path);
+  }
+  int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0) return Status::IoError(std::strerror(errno), path);
+  std::string data;
+  data.resize(static_cast<std::size_t>(e->size));
+  std::size_t got = 0;
+  while (got < data.size()) {
+    ssize_t n = ::read(fd, data.data() + got, data.size() - got);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      int err = errno;
+      ::close(fd);
+      return Status::IoError(std::strerror(err), path);
+    }
+    if (n == 0) break;
+    got += static_cast<std::size_t>(n);
+  }
+  ::close(fd);
+  data.resize(got);
+  return data;
+}
+
+Status RealFileSystem::MakeDirs(const std::string& path) {
+  std::error_code ec;
+  fs::create_directories(fs::path(path), ec);
+  if (ec) return Status::IoError("cannot create directory: " + ec.message(), path);
+  return Status::Ok();
+}
+
+Status RealFileSystem::WriteFile(const std::string& path, const std::string& data) {
+  std::string parent = DirName(path);
+  if (!parent.empty()) PIPELINE_RETURN_IF_ERROR(MakeDirs(parent));
+  // Write to a temporary name and rename, so a reader never sees half a file.
+  std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) return Status::IoError("cannot open for writing", path);
+    out.write(data.data(), static_cast<std::streamsize>(data.size()));
+    if (!out) return Status::IoError("write failed", path);
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    return Status::IoError(std::strerror(errno), path);
+  }
+  return Status::Ok();
+}
+
+std::string JoinPath(const std::string& a, const std::string& b) {
+  if (a.empty()) return b;
+  if (b.empty()) return a;
+  if (a.back() == '/') return a + b;
+  return a + "/" + b;
+}
+
+std::string BaseName(const std::string& path) {
+  std::string p = path;
+  while (p.size() > 1 && p.back() == '/') p.pop_back();
+  std::size_t slash = p.rfind('/');
+  return slash == std::string::npos ? p : p.substr(slash + 1);
+}
+
+std::string DirName(const std::string& path) {
+  std::size_t slash = path.rfind('/');
+  if (slash == std::string::npos) return "";
+  if (slash == 0) return "/";
+  return path.substr(0, slash);
+}
+
+}  // namespace pipeline

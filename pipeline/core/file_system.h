@@ -1,0 +1,73 @@
+// FileSystem: the only door between the pipeline and the disk.
+//
+// Stages take a `FileSystem&` instead of calling std::filesystem, so tests can run them over an
+// in-memory FakeFileSystem (tests/testing/fake_file_system.h). Paths are byte strings as the OS
+// gives them ('/'-separated); on Linux they are usually UTF-8 but need not be (GBK names from a
+// Windows zip): callers that show a path to a person use DisplayPath() from core/utf8.h.
+//
+// Reads never modify anything. Symbolic links are reported as kSymlink and never followed by
+// ListDir/Stat; ReadFile refuses them, so a link leading out of the intake is never read.
+#ifndef PIPELINE_CORE_FILE_SYSTEM_H_
+#define PIPELINE_CORE_FILE_SYSTEM_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "pipeline/core/status.h"
+
+namespace pipeline {
+
+enum class EntryType { kFile, kDirectory, kSymlink, kOther };
+
+struct DirEntry {
+  std::string name;  // the entry's own name (raw bytes), not a path
+  EntryType type = EntryType::kOther;
+  std::uint64_t size = 0;  // bytes, for kFile; 0 otherwise
+};
+
+class FileSystem {
+ public:
+  virtual ~FileSystem() = default;
+
+  // Entries of `dir`, sorted by name (byte order) so that every run sees the same order.
+  // Fails with NotFound when `dir` does not exist or is not a directory.
+  virtual Result<std::vector<DirEntry>> ListDir(const std::string& dir) const = 0;
+
+  // Type and size of `path` without following a final symlink.
+  virtual Result<DirEntry> Stat(const std::string& path) const = 0;
+
+  // Whole contents of a regular file; fails (Unsupported) on a symlink and (InvalidData) when the
+  // file is larger than `max_bytes`.
+  virtual Result<std::string> ReadFile(const std::string& path,
+                                       std::uint64_t max_bytes = kDefaultMaxRead) const = 0;
+
+  // Creates `path` (and parents) if needed, then writes `data` to it, replacing any old content.
+  virtual Status WriteFile(const std::string& path, const std::string& data) = 0;
+
+  // Creates the directory and its parents; OK if it exists.
+  virtual Status MakeDirs(const std::string& path) = 0;
+
+  static constexpr std::uint64_t kDefaultMaxRead = 256ull << 20;
+};
+
+// The real disk, through std::filesystem and POSIX calls; exceptions stay inside.
+class RealFileSystem : public FileSystem {
+ public:
+  Result<std::vector<DirEntry>> ListDir(const std::string& dir) const override;
+  Result<DirEntry> Stat(const std::string& path) const override;
+  Result<std::string> ReadFile(const std::string& path, std::uint64_t max_bytes) const override;
+  Status WriteFile(const std::string& path, const std::string& data) override;
+  Status MakeDirs(const std::string& path) override;
+};
+
+// "a/b" + "c" -> "a/b/c" (no normalisation beyond avoiding a doubled '/').
+std::string JoinPath(const std::string& a, const std::string& b);
+// Last component of a '/'-separated path ("a/b/c.pdf" -> "c.pdf").
+std::string BaseName(const std::string& path);
+// Parent of a '/'-separated path ("a/b/c.pdf" -> "a/b"; "c.pdf" -> "").
+std::string DirName(const std::string& path);
+
+}  // namespace pipeline
+
+#endif  // PIPELINE_CORE_FILE_SYSTEM_H_

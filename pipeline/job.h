@@ -1,0 +1,54 @@
+// Job: the one place that knows the stage order. It loads the run-time data once (messages,
+// checklists, catalogue, rules, fonts), then for each dossier runs
+//   ingest -> extract -> completeness -> crosscheck -> report -> render
+// and writes the outputs. It owns nothing else; every stage is a free function or a small
+// class in its own folder.
+#ifndef PIPELINE_JOB_H_
+#define PIPELINE_JOB_H_
+
+#include <memory>
+#include <ostream>
+
+#include "pipeline/cli/options.h"
+#include "pipeline/core/file_system.h"
+#include "pipeline/core/reporter.h"
+#include "pipeline/core/status.h"
+
+namespace pipeline {
+
+// Process exit codes (documented in README "Exit codes").
+enum class ExitCode {
+  kOk = 0,                // no blocking findings
+  kBlockingFindings = 1,  // at least one dossier has a blocking finding
+  kError = 2,             // usage or operational error (nothing or not everything processed)
+};
+
+class Job {
+ public:
+  // REQUIRES: options.date is set. `fs`, `reporter` and `out` must outlive the Job.
+  Job(const cli::Options& options, FileSystem& fs, Reporter& reporter, std::ostream& out);
+  ~Job();
+  Job(const Job&) = delete;
+  Job& operator=(const Job&) = delete;
+
+  // Runs the command. On an operational failure returns kError and sets *error.
+  ExitCode Run(Status* error);
+
+ private:
+  struct Resources;
+  Status LoadResources();
+  ExitCode RunIntake(Status* error);
+  ExitCode CheckOne(Status* error);
+  ExitCode Catalogue(Status* error);
+  ExitCode Render(Status* error);
+
+  const cli::Options& options_;
+  FileSystem& fs_;
+  Reporter& reporter_;
+  std::ostream& out_;
+  std::unique_ptr<Resources> res_;
+};
+
+}  // namespace pipeline
+
+#endif  // PIPELINE_JOB_H_

@@ -1,0 +1,38 @@
+// Finding: one judgement about a dossier, the product's main output.
+//
+// Findings are values, never errors: a missing material, a wrong check digit or an ineligible
+// occupation are all normal results. The wording lives in templates/messages.zh-CN.tsv under
+// the `message` key; `args` fill its named placeholders ({file}, {expected}, ...).
+#ifndef PIPELINE_MODEL_FINDING_H_
+#define PIPELINE_MODEL_FINDING_H_
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "pipeline/model/source_ref.h"
+
+namespace pipeline::model {
+
+enum class Severity {
+  kBlocking,  // must be fixed before the dossier can pass
+  kReview,    // a person must look at it (machine cannot decide, or a soft check failed)
+  kInfo,      // recorded for the reviewer, no action needed
+};
+
+// Stable lowercase name used in report.json: "blocking" | "review" | "info".
+const char* SeverityName(Severity s);
+
+struct Finding {
+  // Stable rule id from checklists/ or the code's rule table, e.g. "M-INIT-03", "ING-001".
+  // NOTE: do not renumber; rule IDs appear in issued reports.
+  std::string rule_id;
+  Severity severity = Severity::kInfo;
+  std::string message;  // MessageId: key into templates/messages.zh-CN.tsv
+  std::vector<std::pair<std::string, std::string>> args;  // named placeholder values
+  std::vector<SourceRef> evidence;  // files and locations that support the finding
+};
+
+}  // namespace pipeline::model
+
+#endif  // PIPELINE_MODEL_FINDING_H_

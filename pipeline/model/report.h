@@ -1,0 +1,49 @@
+// CaseReport: everything beian concluded about one dossier. Built by Job from the stages'
+// outputs; serialised to report.json by render/report_json and fed to the document templates.
+#ifndef PIPELINE_MODEL_REPORT_H_
+#define PIPELINE_MODEL_REPORT_H_
+
+#include <string>
+#include <vector>
+
+#include "pipeline/model/application.h"
+#include "pipeline/model/finding.h"
+
+namespace pipeline::model {
+
+enum class MaterialStatus { kPresent, kMissing, kUnreadable };
+const char* MaterialStatusName(MaterialStatus s);  // "present" | "missing" | "unreadable"
+
+// One checklist material and what the dossier offers for it.
+struct MaterialResult {
+  std::string id;       // checklist item id, e.g. "M-INIT-03"
+  std::string name;     // Chinese name from the checklist
+  std::string article;  // article of the regulation it serves, e.g. "第六条（一）"
+  bool required = true;
+  MaterialStatus status = MaterialStatus::kMissing;
+  std::vector<std::string> files;  // display paths of the matched files
+};
+
+// Overall verdict; see README "Conclusion" for the rule that sets it.
+enum class Conclusion {
+  kPass,                // every rule met
+  kComplete,            // materials complete (intake-level verdict)
+  kCorrectionsNeeded,   // missing/unreadable materials or other blocking fixable findings
+  kNotEligible,         // an ineligible occupation or applicant
+  kReviewNeeded,        // no blocking finding, but review findings remain
+};
+const char* ConclusionName(Conclusion c);
+
+struct CaseReport {
+  std::string dossier;  // folder name as shown to people
+  std::string case_id;  // stable id derived from the folder name, e.g. "JL-3f2a9c1d"
+  Application application;
+  std::vector<MaterialResult> materials;     // in checklist order
+  std::vector<std::string> unmatched_files;  // files no checklist item claimed (display paths)
+  std::vector<Finding> findings;             // sorted by severity, then rule id, stably
+  Conclusion conclusion = Conclusion::kCorrectionsNeeded;
+};
+
+}  // namespace pipeline::model
+
+#endif  // PIPELINE_MODEL_REPORT_H_

@@ -1,0 +1,78 @@
+#include "pipeline/report/messages.h"
+
+#include "pipeline/core/utf8.h"
+
+namespace pipeline::report {
+
+Result<MessageCatalog> MessageCatalog::Load(const FileSystem& fs, const std::string& path) {
+  Result<std::string> data = fs.ReadFile(path, FileSystem::kDefaultMaxRead);
+  if (!data) return data.error();
+  MessageCatalog cat;
+  int line_no = 0;
+  std::size_t pos = 0;
+  const std::string& s = *data;
+  while (pos <= s.size()) {
+    std::size_t end = s.find('\n', pos);
+    if (end == std::string::npos) end = s.size();
+    std::string line = s.substr(pos, end - pos);
+    pos = end + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') {
+      if (end == s.size()) break;
+      continue;
+    }
+    if (!IsValidUtf8(line)) return Status::InvalidData("invalid UTF-8", path, line_no);
+    std::size_t tab = line.find('\t');
+    if (tab == std::string::npos) {
+      return Status::InvalidData("expected key<TAB>text", path, line_no);
+    }
+    std::string key = line.substr(0, tab);
+    if (key.empty()) return Status::InvalidData("empty message key", path, line_no);
+    if (cat.texts_.count(key)) {
+      return Status::InvalidData("duplicate message key \"" + key + "\"", path, line_no);
+    }
+    std::string text = line.substr(tab + 1);
+    // "\n" in the data file stands for a line break in the text.
+    for (std::size_t i = 0; (i = text.find("\\n", i)) != std::string::npos;) {
+      text.replace(i, 2, "\n");
+      ++i;
+    }
+    cat.texts_.emplace(std::move(key), std::move(text));
+    if (end == s.size()) break;
+  }
+  return cat;
+}
+
+std::string MessageCatalog::Format(
+    const std::string& key, const std::vector<std::pair<std::string, std::string>>& args) const {
+  auto it = texts_.find(key);
+  if (it == texts_.end()) return "[" + key + "]";
+  const std::string& t = it->second;
+  std::string out;
+  out.reserve(t.size());
+  for (std::size_t i = 0; i < t.size();) {
+    if (t[i] == '{') {
+      std::size_t close = t.find('}', i + 1);
+      if (close != std::string::npos) {
+        std::string name = t.substr(i + 1, close - i - 1);
+        bool found = false;
+        for (const auto& [k, v] : args) {
+          if (k == name) {
+            out += v;
+            found = true;
+            break;
+          }
+        }
+        if (found) {
+          i = close + 1;
+          continue;
+        }
+      }
+    }
+    out += t[i++];
+  }
+  return out;
+}
+
+}  // namespace pipeline::report

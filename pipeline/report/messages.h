@@ -1,0 +1,40 @@
+// MessageCatalog: MessageId -> user-facing text (Chinese), loaded from
+// templates/messages.zh-CN.tsv at start. Each line is `key<TAB>text`; blank lines and lines
+// starting with '#' are ignored. Text may hold named placeholders `{name}` filled from a
+// Finding's args. Code never holds the wording, only the keys.
+#ifndef PIPELINE_REPORT_MESSAGES_H_
+#define PIPELINE_REPORT_MESSAGES_H_
+
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "pipeline/core/file_system.h"
+#include "pipeline/core/status.h"
+
+namespace pipeline::report {
+
+class MessageCatalog {
+ public:
+  // Fails with InvalidData naming file:line for a line without a tab, an empty key, a duplicate
+  // key or invalid UTF-8.
+  static Result<MessageCatalog> Load(const FileSystem& fs, const std::string& path);
+
+  bool Has(const std::string& key) const { return texts_.count(key) != 0; }
+
+  // The text for `key` with `{name}` placeholders replaced by the matching arg; unknown
+  // placeholders are left as written. A missing key yields "[key]" so the gap is visible (a
+  // test keeps every key used in code and data present).
+  std::string Format(const std::string& key,
+                     const std::vector<std::pair<std::string, std::string>>& args = {}) const;
+
+  const std::map<std::string, std::string>& texts() const { return texts_; }
+
+ private:
+  std::map<std::string, std::string> texts_;
+};
+
+}  // namespace pipeline::report
+
+#endif  // PIPELINE_REPORT_MESSAGES_H_

@@ -1,0 +1,62 @@
+#include "pipeline/core/file_system.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <fstream>
+
+#include "tests/testing/fake_file_system.h"
+#include "tests/testing/status_matchers.h"
+#include "tests/testing/test_paths.h"
+
+namespace pipeline {
+namespace {
+
+TEST(RealFileSystemTest, ListsChineseNamesSortedAndDoesNotFollowSymlinks) {
+  std::string dir = testing::MakeTempDir();
+  RealFileSystem fs;
+  ASSERT_OK(fs.WriteFile(dir + "/吉林/申请表.docx", "x"));
+  ASSERT_OK(fs.WriteFile(dir + "/吉林/附件一.pdf", "yy"));
+  ASSERT_EQ(::symlink("/etc/passwd", (dir + "/吉林/link.pdf").c_str()), 0);
+  Result<std::vector<DirEntry>> entries = fs.ListDir(dir + "/吉林");
+  ASSERT_OK(entries);
+  ASSERT_EQ(entries->size(), 3u);
+  EXPECT_EQ((*entries)[0].name, "link.pdf");
+  EXPECT_EQ((*entries)[0].type, EntryType::kSymlink);
+  EXPECT_EQ((*entries)[1].name, "申请表.docx");
+  EXPECT_EQ((*entries)[2].size, 2u);
+  Result<std::string> link = fs.ReadFile(dir + "/吉林/link.pdf", 100);
+  EXPECT_FALSE(link);
+  EXPECT_EQ(link.error().code(), StatusCode::kUnsupported);
+}
+
+TEST(RealFileSystemTest, ReadRefusesFilesOverTheCap) {
+  std::string dir = testing::MakeTempDir();
+  RealFileSystem fs;
+  ASSERT_OK(fs.WriteFile(dir + "/big.bin", std::string(100, 'a')));
+  EXPECT_FALSE(fs.ReadFile(dir + "/big.bin", 10));
+  EXPECT_EQ(fs.ReadFile(dir + "/missing", 10).error().ToString(), dir + "/missing: no such file");
+}
+
+TEST(FakeFileSystemTest, ListsImpliedDirectories) {
+  testing::FakeFileSystem fs;
+  fs.AddFile("in/甲/申请表.xml", "<a/>");
+  fs.AddFile("in/乙.txt", "x");
+  Result<std::vector<DirEntry>> entries = fs.ListDir("in");
+  ASSERT_OK(entries);
+  ASSERT_EQ(entries->size(), 2u);
+  EXPECT_EQ((*entries)[0].name, "乙.txt");  // U+4E59 sorts before U+7532 by bytes
+  EXPECT_EQ((*entries)[0].type, EntryType::kFile);
+  EXPECT_EQ((*entries)[1].name, "甲");
+  EXPECT_EQ((*entries)[1].type, EntryType::kDirectory);
+}
+
+TEST(PathTest, JoinBaseAndDirName) {
+  EXPECT_EQ(JoinPath("a/", "b"), "a/b");
+  EXPECT_EQ(BaseName("a/b/申请表.docx"), "申请表.docx");
+  EXPECT_EQ(DirName("a/b/c.pdf"), "a/b");
+  EXPECT_EQ(DirName("c.pdf"), "");
+}
+
+}  // namespace
+}  // namespace pipeline

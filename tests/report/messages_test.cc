@@ -1,0 +1,50 @@
+#include "pipeline/report/messages.h"
+
+#include <gtest/gtest.h>
+
+#include "pipeline/core/file_system.h"
+#include "tests/testing/fake_file_system.h"
+#include "tests/testing/status_matchers.h"
+#include "tests/testing/test_paths.h"
+
+namespace pipeline::report {
+namespace {
+
+TEST(MessageCatalogTest, FormatsNamedPlaceholders) {
+  testing::FakeFileSystem fs;
+  fs.AddFile("m.tsv", "# comment\nmissing\t缺少{material}（{article}）\n\nplain\t无参数\n");
+  Result<MessageCatalog> cat = MessageCatalog::Load(fs, "m.tsv");
+  ASSERT_OK(cat);
+  EXPECT_EQ(cat->Format("missing", {{"material", "营业执照"}, {"article", "第六条（一）"}}),
+            "缺少营业执照（第六条（一））");
+  EXPECT_EQ(cat->Format("plain"), "无参数");
+  EXPECT_EQ(cat->Format("absent"), "[absent]");
+}
+
+TEST(MessageCatalogTest, BrokenLinesNameFileAndLine) {
+  struct Case {
+    const char* data;
+    const char* want;
+  } cases[] = {
+      {"a\tx\nno tab here\n", "m.tsv:2: expected key<TAB>text"},
+      {"a\tx\na\ty\n", "m.tsv:2: duplicate message key \"a\""},
+      {"\tx\n", "m.tsv:1: empty message key"},
+      {"a\t\xc9\xea\n", "m.tsv:1: invalid UTF-8"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.data);
+    testing::FakeFileSystem fs;
+    fs.AddFile("m.tsv", c.data);
+    Result<MessageCatalog> cat = MessageCatalog::Load(fs, "m.tsv");
+    ASSERT_FALSE(cat);
+    EXPECT_EQ(cat.error().ToString(), c.want);
+  }
+}
+
+TEST(MessageCatalogTest, ShippedCatalogueLoads) {
+  RealFileSystem fs;
+  EXPECT_OK(MessageCatalog::Load(fs, testing::RepoRoot() + "/templates/messages.zh-CN.tsv"));
+}
+
+}  // namespace
+}  // namespace pipeline::report

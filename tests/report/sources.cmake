@@ -1,0 +1,3 @@
+list(APPEND TEST_SOURCES
+  tests/report/messages_test.cc
+)

@@ -1,0 +1,60 @@
+#include "tests/testing/test_paths.h"
+
+#include <sys/wait.h>
+
+#include <atomic>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <mutex>
+#include <vector>
+
+namespace pipeline::testing {
+namespace {
+
+std::vector<std::string>& TempDirs() {
+  static std::vector<std::string> dirs;
+  return dirs;
+}
+
+void RemoveTempDirs() {
+  std::error_code ec;
+  for (const auto& d : TempDirs()) std::filesystem::remove_all(d, ec);
+}
+
+}  // namespace
+
+std::string RepoRoot() { return BEIAN_SOURCE_DIR; }
+
+std::string BeianBinary() { return BEIAN_TEST_BINARY; }
+
+std::string MakeTempDir() {
+  static std::once_flag once;
+  // Construct the list before registering the handler so it is destroyed after it runs.
+  std::call_once(once, [] {
+    TempDirs();
+    std::atexit(RemoveTempDirs);
+  });
+  std::string tmpl = (std::filesystem::temp_directory_path() / "beian-test-XXXXXX").string();
+  std::vector<char> buf(tmpl.begin(), tmpl.end());
+  buf.push_back('\0');
+  char* made = ::mkdtemp(buf.data());
+  if (made == nullptr) return {};
+  TempDirs().push_back(made);
+  return made;
+}
+
+int RunCommand(const std::string& cmd, std::string* output, bool merge_stderr) {
+  std::string full = merge_stderr ? cmd + " 2>&1" : cmd;
+  FILE* p = ::popen(full.c_str(), "r");
+  if (p == nullptr) return -1;
+  std::string out;
+  char buf[4096];
+  std::size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+  int rc = ::pclose(p);
+  if (output) *output = out;
+  return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+}
+
+}  // namespace pipeline::testing

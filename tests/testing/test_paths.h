@@ -1,0 +1,21 @@
+// Paths used by tests: the repo root (tests run with it as working directory) and a fresh,
+// per-test temporary directory on the real disk for tests that need real files.
+#ifndef TESTS_TESTING_TEST_PATHS_H_
+#define TESTS_TESTING_TEST_PATHS_H_
+
+#include <string>
+
+namespace pipeline::testing {
+
+// The source tree root (compiled in as BEIAN_SOURCE_DIR).
+std::string RepoRoot();
+// A new empty directory under the system temp dir, unique per call; removed at process exit.
+std::string MakeTempDir();
+// Path of the built `beian` executable.
+std::string BeianBinary();
+// Runs a shell command, returns its exit code and fills *output with stdout (+stderr if asked).
+int RunCommand(const std::string& cmd, std::string* output, bool merge_stderr = false);
+
+}  // namespace pipeline::testing
+
+#endif  // TESTS_TESTING_TEST_PATHS_H_
