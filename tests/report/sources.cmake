@@ -1,3 +1,4 @@
 list(APPEND TEST_SOURCES
   tests/report/messages_test.cc
+  tests/report/summary_table_test.cc
 )

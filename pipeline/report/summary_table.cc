@@ -1,0 +1,63 @@
+#include "pipeline/report/summary_table.h"
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+
+#include "pipeline/core/utf8.h"
+
+namespace pipeline::report {
+
+std::size_t DisplayWidth(std::string_view s) {
+  std::size_t w = 0;
+  for (char32_t cp : DecodeUtf8(s)) {
+    const auto c = static_cast<UChar32>(cp);
+    int ea = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+    w += (ea == U_EA_WIDE || ea == U_EA_FULLWIDTH) ? 2 : 1;
+  }
+  return w;
+}
+
+int MissingCount(const model::CaseReport& r) {
+  int n = 0;
+  for (const auto& m : r.materials) {
+    if (m.required && m.status != model::MaterialStatus::kPresent) ++n;
+  }
+  return n;
+}
+
+std::string SummaryTable(const std::vector<model::CaseReport>& reports,
+                         const MessageCatalog& messages) {
+  std::vector<std::vector<std::string>> rows;
+  rows.push_back({messages.Format("summary.dossier"), messages.Format("summary.case_id"),
+                  messages.Format("summary.kind"), messages.Format("summary.applicant_type"),
+                  messages.Format("summary.missing"), messages.Format("summary.conclusion")});
+  for (const auto& r : reports) {
+    rows.push_back({r.dossier, r.case_id,
+                    messages.Format(std::string("kind.") +
+                                    model::ApplicationKindName(r.application.kind.value)),
+                    messages.Format(std::string("applicant_type.") +
+                                    model::ApplicantTypeName(r.application.applicant_type.value)),
+                    std::to_string(MissingCount(r)),
+                    messages.Format(std::string("conclusion.") +
+                                    model::ConclusionName(r.conclusion))});
+  }
+  std::vector<std::size_t> widths(rows[0].size(), 0);
+  for (const auto& row : rows) {
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      widths[i] = std::max(widths[i], DisplayWidth(row[i]));
+    }
+  }
+  std::string out;
+  for (const auto& row : rows) {
+    std::string line;
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      line += row[i];
+      if (i + 1 < row.size()) line.append(widths[i] - DisplayWidth(row[i]) + 2, ' ');
+    }
+    out += line + "\n";
+  }
+  return out;
+}
+
+}  // namespace pipeline::report

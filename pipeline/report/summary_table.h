@@ -1,0 +1,29 @@
+// The run summary a clerk sees on the terminal: one row per dossier (dossier, kind, applicant
+// type, missing count, conclusion). Column headers and value labels come from the message
+// catalogue (keys summary.*, kind.*, applicant_type.*, conclusion.*); columns are aligned by
+// display width (a CJK character takes two columns).
+#ifndef PIPELINE_REPORT_SUMMARY_TABLE_H_
+#define PIPELINE_REPORT_SUMMARY_TABLE_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pipeline/model/report.h"
+#include "pipeline/report/messages.h"
+
+namespace pipeline::report {
+
+// Terminal columns taken by `s` (East Asian wide and fullwidth characters count two).
+std::size_t DisplayWidth(std::string_view s);
+
+// The table text, ending with a newline; an empty `reports` gives just the header row.
+std::string SummaryTable(const std::vector<model::CaseReport>& reports,
+                         const MessageCatalog& messages);
+
+// Number of missing or unreadable required materials.
+int MissingCount(const model::CaseReport& report);
+
+}  // namespace pipeline::report
+
+#endif  // PIPELINE_REPORT_SUMMARY_TABLE_H_

@@ -1,0 +1,3 @@
+list(APPEND TEST_SOURCES
+  tests/cli/options_test.cc
+)

@@ -1,0 +1,53 @@
+#include "pipeline/report/summary_table.h"
+
+#include <gtest/gtest.h>
+
+#include "pipeline/report/case_id.h"
+#include "tests/testing/fake_file_system.h"
+#include "tests/testing/status_matchers.h"
+
+namespace pipeline::report {
+namespace {
+
+TEST(DisplayWidthTest, CountsWideCharactersTwice) {
+  EXPECT_EQ(DisplayWidth(""), 0u);
+  EXPECT_EQ(DisplayWidth("abc"), 3u);
+  EXPECT_EQ(DisplayWidth("长春市"), 6u);
+  EXPECT_EQ(DisplayWidth("（1）"), 5u);  // full-width brackets are wide
+}
+
+TEST(SummaryTableTest, AlignsColumnsAndCountsMissingRequiredMaterials) {
+  testing::FakeFileSystem fs;
+  fs.AddFile("m.tsv",
+             "summary.dossier\t卷宗\nsummary.case_id\t编号\nsummary.kind\t类型\n"
+             "summary.applicant_type\t机构\nsummary.missing\t缺件\nsummary.conclusion\t结论\n"
+             "kind.initial\t首次申请\napplicant_type.employer\t用人单位\n"
+             "conclusion.corrections_needed\t需补正\n");
+  Result<MessageCatalog> cat = MessageCatalog::Load(fs, "m.tsv");
+  ASSERT_OK(cat);
+  model::CaseReport r;
+  r.dossier = "长春市甲培训学校";
+  r.case_id = "JL-0000000001";
+  r.application.kind.value = model::ApplicationKind::kInitial;
+  r.application.applicant_type.value = model::ApplicantType::kEmployer;
+  r.conclusion = model::Conclusion::kCorrectionsNeeded;
+  model::MaterialResult present, missing, optional_missing;
+  present.status = model::MaterialStatus::kPresent;
+  missing.status = model::MaterialStatus::kUnreadable;
+  optional_missing.required = false;
+  r.materials = {present, missing, optional_missing};
+  EXPECT_EQ(MissingCount(r), 1);
+  EXPECT_EQ(SummaryTable({r}, *cat),
+            "卷宗              编号           类型      机构      缺件  结论\n"
+            "长春市甲培训学校  JL-0000000001  首次申请  用人单位  1     需补正\n");
+}
+
+TEST(CaseIdTest, StableAndDistinct) {
+  EXPECT_EQ(CaseIdFor("长春市甲培训学校"), CaseIdFor("长春市甲培训学校"));
+  EXPECT_NE(CaseIdFor("长春市甲培训学校"), CaseIdFor("长春市乙培训学校"));
+  EXPECT_EQ(CaseIdFor("x").size(), 13u);
+  EXPECT_EQ(CaseIdFor("x").substr(0, 3), "JL-");
+}
+
+}  // namespace
+}  // namespace pipeline::report
