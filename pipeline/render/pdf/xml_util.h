@@ -1,0 +1,31 @@
+// Small helpers shared by the XML loaders of render/ (fonts.xml, layout.xml, document templates):
+// turning a pugixml byte offset into a 1-based line number and reading typed attributes with a
+// Status that names the file and line.
+#ifndef PIPELINE_RENDER_PDF_XML_UTIL_H_
+#define PIPELINE_RENDER_PDF_XML_UTIL_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include <pugixml.hpp>
+
+#include "pipeline/core/status.h"
+
+namespace pipeline::render::pdf {
+
+// 1-based line of byte `offset` in `text` (offsets past the end give the last line).
+int LineAtOffset(std::string_view text, std::ptrdiff_t offset);
+
+// Parses `text` (read from `path`) into `doc`; on failure the Status names path:line and the
+// pugixml description.
+Status ParseXml(const std::string& path, const std::string& text, pugi::xml_document& doc);
+
+// Reads a decimal attribute (locale-independent). Missing attribute -> `fallback`. A present but
+// malformed value -> InvalidData naming path and the line of `node`.
+Result<double> NumberAttribute(const pugi::xml_node& node, const char* name, double fallback,
+                               const std::string& path, std::string_view text);
+
+}  // namespace pipeline::render::pdf
+
+#endif  // PIPELINE_RENDER_PDF_XML_UTIL_H_
