@@ -1,0 +1,380 @@
+#include "pipeline/extract/normaliser.h"
+
+#include <pugixml.hpp>
+
+#include <algorithm>
+#include <set>
+
+#include "pipeline/extract/text.h"
+
+namespace pipeline::extract {
+namespace {
+
+int LineOf(const std::string& xml, std::ptrdiff_t offset) {
+  if (offset < 0) return 0;
+  const auto end = std::min(xml.size(), static_cast<std::size_t>(offset));
+  return 1 + static_cast<int>(std::count(xml.begin(), xml.begin() + static_cast<std::ptrdiff_t>(end), '\n'));
+}
+
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+}  // namespace
+
+const char* ParseStatusName(ParseStatus s) {
+  switch (s) {
+    case ParseStatus::kOk: return "ok";
+    case ParseStatus::kEmpty: return "empty";
+    case ParseStatus::kUnparsable: return "unparsable";
+    case ParseStatus::kImpossible: return "impossible";
+  }
+  return "unparsable";
+}
+
+void Normaliser::Sort(TokenList& list) {
+  std::stable_sort(list.begin(), list.end(), [](const Token& a, const Token& b) {
+    return a.text.size() > b.text.size();
+  });
+}
+
+const Normaliser::Token* Normaliser::MatchAt(const TokenList& list, std::string_view s,
+                                             std::size_t pos) {
+  for (const Token& t : list) {
+    if (s.compare(pos, t.text.size(), t.text) == 0) return &t;
+  }
+  return nullptr;
+}
+
+Result<Normaliser> Normaliser::FromXml(const std::string& xml, const std::string& file) {
+  pugi::xml_document doc;
+  pugi::xml_parse_result pr = doc.load_buffer(xml.data(), xml.size());
+  if (!pr) {
+    return Status::InvalidData(std::string("bad XML: ") + pr.description(), file,
+                               LineOf(xml, pr.offset));
+  }
+  pugi::xml_node root = doc.child("normalise");
+  if (!root) return Status::InvalidData("missing <normalise> root element", file, 1);
+
+  Normaliser n;
+  Status error;
+  // Reads the text of `node` as a token; records an error for an empty token.
+  auto token_text = [&](pugi::xml_node node) -> std::string {
+    std::string t = NormaliseCompact(node.text().get());
+    if (t.empty() && error.ok()) {
+      error = Status::InvalidData(std::string("empty token in <") + node.name() + ">", file,
+                                  LineOf(xml, node.offset_debug()));
+    }
+    return t;
+  };
+  auto int_attr = [&](pugi::xml_node node, int lo, int hi) -> int {
+    const int v = node.attribute("value").as_int(-1);
+    if ((v < lo || v > hi) && error.ok()) {
+      error = Status::InvalidData(std::string("<") + node.name() + "> value must be " +
+                                      std::to_string(lo) + ".." + std::to_string(hi),
+                                  file, LineOf(xml, node.offset_debug()));
+    }
+    return v;
+  };
+  auto collect = [&](pugi::xml_node parent, const char* child, TokenList& out) {
+    for (pugi::xml_node c : parent.children(child)) out.push_back({token_text(c), 0});
+  };
+
+  pugi::xml_node numerals = root.child("numerals");
+  for (pugi::xml_node d : numerals.children("digit")) n.digits_.push_back({token_text(d), int_attr(d, 0, 9)});
+  for (pugi::xml_node u : numerals.children("unit")) n.units_.push_back({token_text(u), int_attr(u, 10, 10000)});
+  pugi::xml_node dates = root.child("dates");
+  collect(dates, "year", n.year_marks_);
+  collect(dates, "month", n.month_marks_);
+  collect(dates, "day", n.day_marks_);
+  pugi::xml_node counts = root.child("counts");
+  collect(counts, "prefix", n.count_prefixes_);
+  collect(counts, "suffix", n.count_suffixes_);
+  pugi::xml_node levels = root.child("levels");
+  for (pugi::xml_node l : levels.children("level")) {
+    const int v = int_attr(l, 1, 5);
+    for (pugi::xml_node t : l.children("token")) n.level_tokens_.push_back({token_text(t), v});
+  }
+  collect(levels.child("range"), "token", n.range_tokens_);
+  collect(levels.child("separator"), "token", n.level_separators_);
+  pugi::xml_node yes_no = root.child("yes_no");
+  collect(yes_no, "yes", n.yes_);
+  collect(yes_no, "no", n.no_);
+  collect(root.child("list_separators"), "token", n.list_separators_);
+  for (pugi::xml_node e : root.children("enum")) {
+    const std::string field = e.attribute("field").value();
+    if (field.empty() && error.ok()) {
+      error = Status::InvalidData("<enum> without field attribute", file, LineOf(xml, e.offset_debug()));
+    }
+    for (pugi::xml_node v : e.children("value")) {
+      const std::string id = v.attribute("id").value();
+      if (id.empty() && error.ok()) {
+        error = Status::InvalidData("<value> without id attribute", file, LineOf(xml, v.offset_debug()));
+      }
+      n.enums_[field].emplace_back(token_text(v), id);
+    }
+  }
+  if (!error.ok()) return error;
+  if (n.digits_.empty() || n.level_tokens_.empty() || n.year_marks_.empty() ||
+      n.month_marks_.empty()) {
+    return Status::InvalidData("normaliser needs <numerals>, <levels> and <dates> tokens", file, 1);
+  }
+  for (TokenList* l : {&n.digits_, &n.units_, &n.year_marks_, &n.month_marks_, &n.day_marks_,
+                       &n.count_prefixes_, &n.count_suffixes_, &n.level_tokens_,
+                       &n.range_tokens_, &n.level_separators_, &n.yes_, &n.no_,
+                       &n.list_separators_}) {
+    Sort(*l);
+  }
+  for (auto& [field, values] : n.enums_) {
+    std::stable_sort(values.begin(), values.end(), [](const auto& a, const auto& b) {
+      return a.first.size() > b.first.size();
+    });
+  }
+  return n;
+}
+
+std::optional<int> Normaliser::NumberValue(std::string_view run) const {
+  if (run.empty()) return std::nullopt;
+  if (std::all_of(run.begin(), run.end(), IsAsciiDigit)) {
+    if (run.size() > 6) return std::nullopt;
+    return std::stoi(std::string(run));
+  }
+  // Chinese numerals: positional digits (二〇二五) and units (二十一, 一百零五).
+  long total = 0;
+  long cur = 0;
+  bool any = false;
+  std::size_t pos = 0;
+  while (pos < run.size()) {
+    if (const Token* d = MatchAt(digits_, run, pos)) {
+      cur = cur * 10 + d->value;
+      pos += d->text.size();
+    } else if (const Token* u = MatchAt(units_, run, pos)) {
+      total += (cur == 0 ? 1 : cur) * u->value;
+      cur = 0;
+      pos += u->text.size();
+    } else {
+      return std::nullopt;
+    }
+    any = true;
+    if (total + cur > 1000000) return std::nullopt;
+  }
+  if (!any) return std::nullopt;
+  return static_cast<int>(total + cur);
+}
+
+DateParse Normaliser::ParseDate(std::string_view text) const {
+  DateParse r;
+  const std::string s = UnifyDashes(NormaliseCompact(text));
+  if (s.empty()) return r;
+  r.status = ParseStatus::kUnparsable;
+  // Split into numeric runs separated by one marker or separator each.
+  std::vector<std::string> runs;
+  std::string cur;
+  std::size_t pos = 0;
+  bool ended = false;  // a day mark was seen: nothing may follow
+  while (pos < s.size()) {
+    if (ended) return r;
+    const char c = s[pos];
+    if (IsAsciiDigit(c)) {
+      cur += c;
+      ++pos;
+      continue;
+    }
+    if (const Token* t = MatchAt(digits_, s, pos)) {
+      cur += t->text; pos += t->text.size(); continue;
+    }
+    if (const Token* t = MatchAt(units_, s, pos)) {
+      cur += t->text; pos += t->text.size(); continue;
+    }
+    std::size_t len = 0;
+    if (c == '.' || c == '/' || c == '-') {
+      len = 1;
+    } else if (const Token* t = MatchAt(year_marks_, s, pos)) {
+      len = t->text.size();
+    } else if (const Token* t2 = MatchAt(month_marks_, s, pos)) {
+      len = t2->text.size();
+    } else if (const Token* t3 = MatchAt(day_marks_, s, pos)) {
+      len = t3->text.size();
+      ended = true;
+    } else {
+      return r;
+    }
+    if (cur.empty()) return r;
+    runs.push_back(cur);
+    cur.clear();
+    pos += len;
+  }
+  if (!cur.empty()) runs.push_back(cur);
+  if (runs.size() != 3) return r;
+  std::optional<int> y = NumberValue(runs[0]);
+  std::optional<int> m = NumberValue(runs[1]);
+  std::optional<int> d = NumberValue(runs[2]);
+  if (!y || !m || !d || *y < 1000 || *y > 9999) return r;
+  r.date = Date{*y, *m, *d};
+  r.status = r.date.IsValid() ? ParseStatus::kOk : ParseStatus::kImpossible;
+  return r;
+}
+
+std::optional<Date> Normaliser::FindDate(std::string_view text) const {
+  const std::string s = UnifyDashes(NormaliseCompact(text));
+  // Try every start position where a numeral begins and grow the candidate while the text
+  // consists of date characters; the first candidate that parses wins.
+  auto is_date_char_at = [&](std::size_t pos, std::size_t* len) {
+    const char c = s[pos];
+    if (IsAsciiDigit(c) || c == '.' || c == '/' || c == '-') { *len = 1; return true; }
+    for (const TokenList* l : {&digits_, &units_, &year_marks_, &month_marks_, &day_marks_}) {
+      if (const Token* t = MatchAt(*l, s, pos)) { *len = t->text.size(); return true; }
+    }
+    return false;
+  };
+  std::size_t pos = 0;
+  while (pos < s.size()) {
+    std::size_t len = 0;
+    if (!is_date_char_at(pos, &len)) {
+      // Skip one code point.
+      ++pos;
+      while (pos < s.size() && (static_cast<unsigned char>(s[pos]) & 0xC0) == 0x80) ++pos;
+      continue;
+    }
+    std::size_t end = pos;
+    while (end < s.size() && is_date_char_at(end, &len)) end += len;
+    // Shrink from the right until it parses (drops trailing separators).
+    for (std::size_t e = end; e > pos; --e) {
+      DateParse p = ParseDate(std::string_view(s).substr(pos, e - pos));
+      if (p.status == ParseStatus::kOk) return p.date;
+    }
+    pos = end;
+  }
+  return std::nullopt;
+}
+
+LevelsParse Normaliser::ParseLevels(std::string_view text) const {
+  LevelsParse r;
+  const std::string s = NormaliseCompact(text);
+  if (s.empty()) return r;
+  r.status = ParseStatus::kUnparsable;
+  std::set<int> out;
+  std::optional<int> prev;     // last level seen
+  bool range_pending = false;  // a range token follows `prev`
+  std::size_t pos = 0;
+  while (pos < s.size()) {
+    // Levels before separators: "一级" must win over "一" + "级", and "-" is a range, not a
+    // separator. Longest-token-first inside each list; levels are tried first.
+    if (const Token* t = MatchAt(level_tokens_, s, pos)) {
+      if (range_pending) {
+        if (!prev) return r;
+        for (int v = std::min(*prev, t->value); v <= std::max(*prev, t->value); ++v) out.insert(v);
+        range_pending = false;
+      }
+      out.insert(t->value);
+      prev = t->value;
+      pos += t->text.size();
+    } else if (const Token* rt = MatchAt(range_tokens_, s, pos)) {
+      if (!prev || range_pending) return r;
+      range_pending = true;
+      pos += rt->text.size();
+    } else if (const Token* st = MatchAt(level_separators_, s, pos)) {
+      if (range_pending) return r;
+      pos += st->text.size();
+    } else {
+      return r;
+    }
+  }
+  if (range_pending || out.empty()) return r;
+  r.status = ParseStatus::kOk;
+  r.levels.assign(out.begin(), out.end());
+  return r;
+}
+
+CountParse Normaliser::ParseCount(std::string_view text) const {
+  CountParse r;
+  std::string s = NormaliseCompact(text);
+  if (s.empty()) return r;
+  r.status = ParseStatus::kUnparsable;
+  for (const Token& p : count_prefixes_) {
+    if (s.compare(0, p.text.size(), p.text) == 0) {
+      s.erase(0, p.text.size());
+      break;
+    }
+  }
+  for (const Token& x : count_suffixes_) {
+    if (s.size() >= x.text.size() &&
+        s.compare(s.size() - x.text.size(), x.text.size(), x.text) == 0) {
+      s.erase(s.size() - x.text.size());
+      break;
+    }
+  }
+  std::optional<int> v = NumberValue(s);
+  if (!v) return r;
+  r.status = ParseStatus::kOk;
+  r.count = *v;
+  return r;
+}
+
+model::YesNo Normaliser::ParseYesNo(std::string_view text) const {
+  std::string s = NormaliseCompact(text);
+  if (s.empty()) return model::YesNo::kUnknown;
+  std::string lower = s;
+  for (char& c : lower) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  // The longest yes or no token at the start wins; an ASCII token must not run into a letter
+  // ("n" must not match "NVR").
+  std::size_t best = 0;
+  model::YesNo answer = model::YesNo::kUnclear;
+  auto consider = [&](const TokenList& list, model::YesNo v) {
+    for (const Token& t : list) {
+      if (t.text.size() <= best) break;
+      if (lower.compare(0, t.text.size(), t.text) != 0) continue;
+      const bool ascii = IsAsciiAlpha(t.text[0]);
+      if (ascii && lower.size() > t.text.size() && IsAsciiAlpha(lower[t.text.size()])) continue;
+      best = t.text.size();
+      answer = v;
+      break;
+    }
+  };
+  consider(yes_, model::YesNo::kYes);
+  consider(no_, model::YesNo::kNo);
+  return answer;
+}
+
+std::optional<std::string> Normaliser::MatchEnum(std::string_view field,
+                                                 std::string_view text) const {
+  auto it = enums_.find(std::string(field));
+  if (it == enums_.end()) return std::nullopt;
+  const std::string s = NormaliseCompact(text);
+  if (s.empty()) return std::nullopt;
+  for (const auto& [token, id] : it->second) {
+    if (s == token || s == id) return id;
+  }
+  for (const auto& [token, id] : it->second) {  // longest first
+    if (s.find(token) != std::string::npos) return id;
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string> Normaliser::SplitList(std::string_view text) const {
+  const std::string s = NormaliseKeepLines(text);
+  std::vector<std::string> out;
+  std::string cur;
+  auto flush = [&] {
+    std::string item = NormaliseText(cur);
+    if (!item.empty()) out.push_back(item);
+    cur.clear();
+  };
+  std::size_t pos = 0;
+  while (pos < s.size()) {
+    if (s[pos] == '\n') { flush(); ++pos; continue; }
+    if (const Token* t = MatchAt(list_separators_, s, pos)) { flush(); pos += t->text.size(); continue; }
+    cur += s[pos++];
+  }
+  flush();
+  return out;
+}
+
+Result<Normaliser> LoadNormaliser(const FileSystem& fs, const std::string& path) {
+  Result<std::string> xml = fs.ReadFile(path);
+  if (!xml) return xml.error().WithContext("loading normaliser tokens");
+  return Normaliser::FromXml(*xml, path);
+}
+
+}  // namespace pipeline::extract

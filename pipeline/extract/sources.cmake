@@ -1,0 +1,6 @@
+list(APPEND PIPELINE_SOURCES
+  pipeline/extract/codes.cc
+  pipeline/extract/extract.cc
+  pipeline/extract/normaliser.cc
+  pipeline/extract/text.cc
+)

@@ -1,0 +1,141 @@
+#include "pipeline/extract/text.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <map>
+
+#include "pipeline/core/utf8.h"
+
+namespace pipeline::extract {
+namespace {
+
+std::string Nfkc(std::string_view s) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+  // fromUTF8 replaces invalid sequences with U+FFFD, so any input is accepted.
+  icu::UnicodeString in = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  if (U_FAILURE(status) || nfkc == nullptr) {
+    std::string out;
+    in.toUTF8String(out);
+    return out;
+  }
+  icu::UnicodeString norm = nfkc->normalize(in, status);
+  std::string out;
+  (U_FAILURE(status) ? in : norm).toUTF8String(out);
+  return out;
+}
+
+bool IsSpace(char32_t cp) {
+  return cp == U'\n' || cp == U'\r' || cp == U'\t' || cp == U'\v' || cp == U'\f' ||
+         u_isUWhiteSpace(static_cast<UChar32>(cp)) || cp == 0x200B || cp == 0xFEFF;
+}
+
+// mode 0: collapse to ' '; 1: remove; 2: keep line breaks, collapse the rest.
+std::string Whitespace(std::string_view nfkc, int mode) {
+  std::string out;
+  bool pending_space = false;
+  bool pending_newline = false;
+  for (char32_t cp : DecodeUtf8(nfkc)) {
+    if (IsSpace(cp)) {
+      if (cp == U'\n' && mode == 2) pending_newline = true;
+      else pending_space = true;
+      continue;
+    }
+    if (!out.empty()) {
+      if (pending_newline) out += '\n';
+      else if (pending_space && mode != 1) out += ' ';
+    }
+    pending_space = pending_newline = false;
+    AppendUtf8(cp, out);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string NormaliseText(std::string_view s) { return Whitespace(Nfkc(s), 0); }
+std::string NormaliseCompact(std::string_view s) { return Whitespace(Nfkc(s), 1); }
+std::string NormaliseKeepLines(std::string_view s) { return Whitespace(Nfkc(s), 2); }
+
+std::string UnifyDashes(std::string_view s) {
+  std::string out;
+  for (char32_t cp : DecodeUtf8(s)) {
+    switch (cp) {
+      case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
+      case 0x2212: case 0xFE63: case 0xFF0D: case 0x30FC:
+        out += '-';
+        break;
+      default:
+        AppendUtf8(cp, out);
+    }
+  }
+  return out;
+}
+
+std::string AsciiUpper(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return out;
+}
+
+NameAndWorkType SplitWorkType(std::string_view normalised) {
+  NameAndWorkType r;
+  std::string s(normalised);
+  if (!s.empty() && s.back() == ')') {
+    std::size_t open = s.rfind('(');
+    if (open != std::string::npos && open > 0) {
+      r.name = s.substr(0, open);
+      r.work_type = s.substr(open + 1, s.size() - open - 2);
+      return r;
+    }
+  }
+  r.name = std::move(s);
+  return r;
+}
+
+std::size_t EditDistance(std::string_view a, std::string_view b) {
+  const std::vector<char32_t> x = DecodeUtf8(a);
+  const std::vector<char32_t> y = DecodeUtf8(b);
+  std::vector<std::size_t> prev(y.size() + 1);
+  std::vector<std::size_t> cur(y.size() + 1);
+  for (std::size_t j = 0; j <= y.size(); ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= x.size(); ++i) {
+    cur[0] = i;
+    for (std::size_t j = 1; j <= y.size(); ++j) {
+      const std::size_t sub = prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1);
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
+    }
+    std::swap(prev, cur);
+  }
+  return prev[y.size()];
+}
+
+double BigramSimilarity(std::string_view a, std::string_view b) {
+  auto grams = [](std::string_view s) {
+    std::map<std::pair<char32_t, char32_t>, int> m;
+    const std::vector<char32_t> cps = DecodeUtf8(s);
+    if (cps.size() == 1) m[{cps[0], 0}] = 1;
+    for (std::size_t i = 0; i + 1 < cps.size(); ++i) ++m[{cps[i], cps[i + 1]}];
+    return m;
+  };
+  const auto ga = grams(a);
+  const auto gb = grams(b);
+  int total = 0;
+  int common = 0;
+  for (const auto& [g, n] : ga) {
+    total += n;
+    auto it = gb.find(g);
+    if (it != gb.end()) common += std::min(n, it->second);
+  }
+  for (const auto& [g, n] : gb) total += n;
+  if (total == 0) return 0.0;
+  return 2.0 * common / total;
+}
+
+}  // namespace pipeline::extract

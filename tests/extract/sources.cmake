@@ -1,0 +1,5 @@
+list(APPEND TEST_SOURCES
+  tests/extract/codes_test.cc
+  tests/extract/extract_test.cc
+  tests/extract/normaliser_test.cc
+)
