@@ -1,0 +1,4 @@
+list(APPEND TEST_SOURCES
+  tests/completeness/checklist_test.cc
+  tests/completeness/completeness_test.cc
+)
