@@ -1,0 +1,209 @@
+#include "pipeline/ingest/form_labels.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <cstring>
+#include <pugixml.hpp>
+
+#include "pipeline/core/utf8.h"
+
+namespace pipeline::ingest {
+namespace {
+
+bool IsDroppedCodePoint(char32_t c) {
+  if (c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF) return true;
+  return u_isUWhiteSpace(static_cast<UChar32>(c)) != 0;
+}
+
+// 1-based line of byte `offset` in `text`.
+int LineAt(const std::string& text, std::ptrdiff_t offset) {
+  if (offset < 0) return 0;
+  std::size_t end = std::min(text.size(), static_cast<std::size_t>(offset));
+  return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(end), '\n'));
+}
+
+template <typename Map, typename V>
+bool AddTo(Map& map, std::string_view label, V value) {
+  std::string key = NormalizeLabel(label);
+  if (key.empty()) return false;
+  auto [it, inserted] = map.emplace(key, value);
+  return inserted || it->second == value;
+}
+
+template <typename Map>
+auto LookupIn(const Map& map, std::string_view label)
+    -> std::optional<typename Map::mapped_type> {
+  std::string key = NormalizeLabel(label);
+  while (!key.empty()) {
+    auto it = map.find(key);
+    if (it != map.end()) return it->second;
+    // Retry without a trailing "(...)" hint, e.g. a list of the allowed values.
+    if (key.back() != ')') break;
+    std::size_t open = key.rfind('(');
+    if (open == std::string::npos || open == 0) break;
+    key.resize(open);
+    while (!key.empty() && key.back() == ':') key.pop_back();
+  }
+  return std::nullopt;
+}
+
+std::string LowerAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string NormalizeLabel(std::string_view label) {
+  UErrorCode err = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(err);
+  std::string text(label);
+  if (U_SUCCESS(err) && nfkc != nullptr) {
+    icu::UnicodeString in = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(label.data(), static_cast<int32_t>(label.size())));
+    icu::UnicodeString out = nfkc->normalize(in, err);
+    if (U_SUCCESS(err)) {
+      text.clear();
+      out.toUTF8String(text);
+    }
+  }
+  std::string kept;
+  for (char32_t c : DecodeUtf8(text)) {
+    if (!IsDroppedCodePoint(c)) AppendUtf8(c, kept);
+  }
+  // Required-field marks and trailing colons.
+  std::size_t b = 0;
+  while (b < kept.size() && kept[b] == '*') ++b;
+  std::size_t e = kept.size();
+  while (e > b && (kept[e - 1] == ':' || kept[e - 1] == '*')) --e;
+  return kept.substr(b, e - b);
+}
+
+std::optional<model::FormField> FormLabels::Lookup(std::string_view label) const {
+  return LookupIn(fields_, label);
+}
+
+std::optional<OccupationColumn> FormLabels::LookupOccupationColumn(std::string_view h) const {
+  return LookupIn(occupation_, h);
+}
+
+std::optional<ChangeColumn> FormLabels::LookupChangeColumn(std::string_view h) const {
+  return LookupIn(change_, h);
+}
+
+bool FormLabels::IsFormFileName(std::string_view file_name) const {
+  std::size_t dot = file_name.rfind('.');
+  if (dot == std::string_view::npos) return false;
+  std::string ext = LowerAscii(file_name.substr(dot + 1));
+  if (ext != "docx" && ext != "xml") return false;
+  std::string stem = NormalizeLabel(file_name.substr(0, dot));
+  return std::find(form_stems_.begin(), form_stems_.end(), stem) != form_stems_.end();
+}
+
+bool FormLabels::AddLabel(std::string_view label, model::FormField field) {
+  return AddTo(fields_, label, field);
+}
+bool FormLabels::AddOccupationHeader(std::string_view label, OccupationColumn column) {
+  return AddTo(occupation_, label, column);
+}
+bool FormLabels::AddChangeHeader(std::string_view label, ChangeColumn column) {
+  return AddTo(change_, label, column);
+}
+void FormLabels::AddFormFileStem(std::string_view stem) {
+  std::string key = NormalizeLabel(stem);
+  if (!key.empty()) form_stems_.push_back(key);
+}
+
+Result<FormLabels> LoadFormLabels(const FileSystem& fs, const std::string& path) {
+  Result<std::string> text = fs.ReadFile(path, 4u << 20);
+  if (!text) return text.error().WithContext("reading form labels");
+  return ParseFormLabels(*text, path);
+}
+
+Result<FormLabels> ParseFormLabels(const std::string& xml, const std::string& path) {
+  pugi::xml_document doc;
+  pugi::xml_parse_result parsed = doc.load_buffer(xml.data(), xml.size());
+  if (!parsed) {
+    return Status::InvalidData(std::string("malformed XML: ") + parsed.description(), path,
+                               LineAt(xml, parsed.offset));
+  }
+  auto fail = [&](const pugi::xml_node& node, const std::string& msg) {
+    return Status::InvalidData(msg, path, LineAt(xml, node.offset_debug()));
+  };
+  pugi::xml_node root = doc.document_element();
+  if (std::strcmp(root.name(), "form-labels") != 0) {
+    return fail(root, std::string("root element must be <form-labels>, found <") + root.name() +
+                          ">");
+  }
+  FormLabels labels;
+  auto each_label = [&](pugi::xml_node parent, auto&& add) -> Status {
+    bool any = false;
+    for (pugi::xml_node child : parent.children()) {
+      if (child.type() != pugi::node_element) continue;
+      if (std::strcmp(child.name(), "label") != 0) {
+        return fail(child, std::string("unexpected element <") + child.name() + ">, want <label>");
+      }
+      std::string text = child.text().get();
+      if (NormalizeLabel(text).empty()) return fail(child, "empty label");
+      if (!add(text)) return fail(child, "label \"" + text + "\" is already mapped elsewhere");
+      any = true;
+    }
+    if (!any) return fail(parent, "no <label> given");
+    return Status::Ok();
+  };
+  for (pugi::xml_node node : root.children()) {
+    if (node.type() != pugi::node_element) continue;
+    std::string kind = node.name();
+    if (kind == "form-file") {
+      std::string stem = node.text().get();
+      if (NormalizeLabel(stem).empty()) return fail(node, "empty <form-file>");
+      labels.AddFormFileStem(stem);
+    } else if (kind == "field") {
+      std::string name = node.attribute("name").value();
+      std::optional<model::FormField> field = model::FormFieldFromName(name);
+      if (!field) return fail(node, "unknown form field name \"" + name + "\"");
+      PIPELINE_RETURN_IF_ERROR(each_label(
+          node, [&](const std::string& t) { return labels.AddLabel(t, *field); }));
+    } else if (kind == "occupation-table" || kind == "change-table") {
+      for (pugi::xml_node col : node.children()) {
+        if (col.type() != pugi::node_element) continue;
+        if (std::strcmp(col.name(), "column") != 0) {
+          return fail(col, std::string("unexpected element <") + col.name() + ">, want <column>");
+        }
+        std::string name = col.attribute("name").value();
+        Status st;
+        if (kind == "occupation-table") {
+          std::optional<OccupationColumn> c;
+          if (name == "seq") c = OccupationColumn::kSeq;
+          if (name == "code") c = OccupationColumn::kCode;
+          if (name == "name") c = OccupationColumn::kName;
+          if (name == "levels") c = OccupationColumn::kLevels;
+          if (!c) return fail(col, "unknown occupation column \"" + name + "\"");
+          st = each_label(col, [&](const std::string& t) {
+            return labels.AddOccupationHeader(t, *c);
+          });
+        } else {
+          std::optional<ChangeColumn> c;
+          if (name == "item") c = ChangeColumn::kItem;
+          if (name == "before") c = ChangeColumn::kBefore;
+          if (name == "after") c = ChangeColumn::kAfter;
+          if (!c) return fail(col, "unknown change column \"" + name + "\"");
+          st = each_label(col, [&](const std::string& t) { return labels.AddChangeHeader(t, *c); });
+        }
+        PIPELINE_RETURN_IF_ERROR(st);
+      }
+    } else {
+      return fail(node, "unexpected element <" + kind + ">");
+    }
+  }
+  if (labels.label_count() == 0) return fail(root, "no <field> labels defined");
+  return labels;
+}
+
+}  // namespace pipeline::ingest

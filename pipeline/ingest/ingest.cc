@@ -1,0 +1,323 @@
+#include "pipeline/ingest/ingest.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "pipeline/core/utf8.h"
+#include "pipeline/ingest/file_probe.h"
+#include "pipeline/ingest/form_reader.h"
+
+namespace pipeline::ingest {
+namespace {
+
+using model::Dossier;
+using model::DossierFile;
+using model::FileHealth;
+using model::Finding;
+using model::Severity;
+
+std::string LowerAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+void AddFinding(Dossier& d, const char* rule, Severity severity, const char* message,
+                std::vector<std::pair<std::string, std::string>> args,
+                const std::string& file = {}, const std::string& location = {}) {
+  Finding f;
+  f.rule_id = rule;
+  f.severity = severity;
+  f.message = message;
+  f.args = std::move(args);
+  if (!file.empty() || !location.empty()) f.evidence.push_back({file, location});
+  d.findings.push_back(std::move(f));
+}
+
+struct Walker {
+  const FileSystem& fs;
+  const Limits& limits;
+  Dossier& d;
+  bool limit_reported = false;
+
+  void CheckName(const std::string& name, const std::string& display_rel) {
+    if (!IsValidUtf8(name)) {
+      AddFinding(d, "ING-021", Severity::kReview, "ingest.name_not_utf8", {{"file", display_rel}},
+                 display_rel);
+    }
+    std::size_t length = Utf8Length(name);
+    if (length > limits.max_name_chars) {
+      AddFinding(d, "ING-022", Severity::kReview, "ingest.name_too_long",
+                 {{"file", display_rel},
+                  {"length", std::to_string(length)},
+                  {"limit", std::to_string(limits.max_name_chars)}},
+                 display_rel);
+    }
+  }
+
+  void ReportLimit(const std::string& display_rel, const std::string& limit) {
+    if (limit_reported) return;
+    limit_reported = true;
+    AddFinding(d, "ING-006", Severity::kReview, "ingest.walk_limit",
+               {{"file", display_rel}, {"limit", limit}}, display_rel);
+  }
+
+  void Walk(const std::string& rel_dir, int depth) {
+    Result<std::vector<DirEntry>> entries = fs.ListDir(JoinPath(d.root, rel_dir));
+    if (!entries) {
+      std::string shown = DisplayPath(rel_dir);
+      AddFinding(d, "ING-004", Severity::kBlocking, "ingest.unreadable",
+                 {{"file", shown}, {"detail", entries.error().message()}}, shown);
+      return;
+    }
+    for (const DirEntry& e : *entries) {
+      std::string rel = JoinPath(rel_dir, e.name);
+      std::string shown = DisplayPath(rel);
+      if (IsIgnoredName(e.name)) {
+        d.ignored.push_back(shown);
+        continue;
+      }
+      CheckName(e.name, shown);
+      switch (e.type) {
+        case EntryType::kSymlink:
+          AddFinding(d, "ING-020", Severity::kReview, "ingest.symlink_not_followed",
+                     {{"file", shown}}, shown);
+          break;
+        case EntryType::kDirectory:
+          if (depth + 1 > limits.max_depth) {
+            ReportLimit(shown, "max_depth=" + std::to_string(limits.max_depth));
+          } else {
+            Walk(rel, depth + 1);
+          }
+          break;
+        case EntryType::kFile:
+          if (d.files.size() >= limits.max_files) {
+            ReportLimit(shown, "max_files=" + std::to_string(limits.max_files));
+          } else {
+            DossierFile f;
+            f.path = rel;
+            f.display_path = shown;
+            f.size = e.size;
+            d.files.push_back(std::move(f));
+          }
+          break;
+        case EntryType::kOther:
+          AddFinding(d, "ING-005", Severity::kReview, "ingest.special_file", {{"file", shown}},
+                     shown);
+          break;
+      }
+    }
+  }
+};
+
+struct HealthRule {
+  FileHealth health;
+  const char* rule;
+  Severity severity;
+  const char* message;
+};
+
+// NOTE: do not renumber; rule IDs appear in issued reports.
+constexpr HealthRule kHealthRules[] = {
+    {FileHealth::kEmpty, "ING-030", Severity::kReview, "ingest.file_empty"},
+    {FileHealth::kCorrupt, "ING-031", Severity::kReview, "ingest.file_corrupt"},
+    {FileHealth::kTruncated, "ING-032", Severity::kReview, "ingest.file_truncated"},
+    {FileHealth::kWrongFormat, "ING-033", Severity::kReview, "ingest.file_wrong_format"},
+    {FileHealth::kEncrypted, "ING-034", Severity::kReview, "ingest.file_encrypted"},
+    {FileHealth::kTooLarge, "ING-035", Severity::kReview, "ingest.file_too_large"},
+    {FileHealth::kUnsupported, "ING-036", Severity::kReview, "ingest.file_unsupported"},
+};
+
+void AddHealthFinding(Dossier& d, const DossierFile& f) {
+  for (const HealthRule& r : kHealthRules) {
+    if (r.health != f.health) continue;
+    AddFinding(d, r.rule, r.severity, r.message,
+               {{"file", f.display_path},
+                {"format", model::FileFormatName(f.format)},
+                {"detail", f.health_detail}},
+               f.display_path);
+    return;
+  }
+}
+
+// Reads and probes one file; returns its bytes when `keep` (the form) and readable.
+std::string ProbeOne(const FileSystem& fs, Dossier& d, DossierFile& f, const Limits& limits,
+                     bool keep) {
+  if (f.size > limits.max_file_bytes) {
+    f.format = FormatFromExtension(f.path);
+    f.health = FileHealth::kTooLarge;
+    f.health_detail = std::to_string(f.size) + " bytes, cap " +
+                      std::to_string(limits.max_file_bytes);
+    return {};
+  }
+  Result<std::string> bytes = fs.ReadFile(JoinPath(d.root, f.path), limits.max_file_bytes);
+  if (!bytes) {
+    f.format = FormatFromExtension(f.path);
+    f.health = FileHealth::kCorrupt;
+    f.health_detail = "unreadable: " + bytes.error().message();
+    return {};
+  }
+  Probe p = ProbeFile(f.path, *bytes, limits);
+  f.format = p.format;
+  f.health = p.health;
+  f.health_detail = std::move(p.detail);
+  return keep ? std::move(*bytes) : std::string();
+}
+
+std::size_t Depth(const std::string& path) {
+  return static_cast<std::size_t>(std::count(path.begin(), path.end(), '/'));
+}
+
+void ReadForm(const FileSystem& fs, Dossier& d, std::size_t index, const FormLabels& labels,
+              const Limits& limits) {
+  DossierFile& f = d.files[index];
+  std::string bytes = ProbeOne(fs, d, f, limits, /*keep=*/true);
+  auto unreadable = [&](const std::string& health, const std::string& detail) {
+    AddFinding(d, "ING-012", Severity::kBlocking, "ingest.form_unreadable",
+               {{"file", f.display_path}, {"health", health}, {"detail", detail}},
+               f.display_path);
+  };
+  if (f.health != FileHealth::kOk) {
+    unreadable(model::FileHealthName(f.health), f.health_detail);
+    return;
+  }
+  Result<model::FormData> form =
+      f.format == model::FileFormat::kXml
+          ? ReadXmlForm(bytes, f.display_path)
+          : ReadDocxForm(bytes, f.display_path, labels, limits);
+  if (!form) {
+    unreadable(model::FileHealthName(FileHealth::kCorrupt), form.error().message());
+    return;
+  }
+  if (form->cells.empty()) {
+    AddFinding(d, "ING-013", Severity::kBlocking, "ingest.form_no_fields",
+               {{"file", f.display_path}}, f.display_path);
+  }
+  if (!form->unknown_labels.empty()) {
+    std::string joined;
+    for (const std::string& l : form->unknown_labels) joined += (joined.empty() ? "" : "; ") + l;
+    AddFinding(d, "ING-014", Severity::kReview, "ingest.form_unknown_labels",
+               {{"file", f.display_path}, {"labels", joined}}, f.display_path);
+  }
+  // The same field written twice with different values: downstream reads the first.
+  for (std::size_t i = 0; i < form->cells.size(); ++i) {
+    const model::FormCell& a = form->cells[i];
+    for (std::size_t j = i + 1; j < form->cells.size(); ++j) {
+      const model::FormCell& b = form->cells[j];
+      if (a.field != b.field || a.value == b.value || b.value.empty()) continue;
+      Finding finding;
+      finding.rule_id = "ING-015";
+      finding.severity = Severity::kReview;
+      finding.message = "ingest.form_field_conflict";
+      finding.args = {{"file", f.display_path},
+                      {"field", model::FormFieldName(a.field)},
+                      {"first", a.value},
+                      {"second", b.value}};
+      finding.evidence = {a.where, b.where};
+      d.findings.push_back(std::move(finding));
+      break;
+    }
+  }
+  d.form = std::move(*form);
+}
+
+}  // namespace
+
+bool IsIgnoredName(std::string_view name) {
+  if (name.empty()) return true;
+  if (name.front() == '.' || name.front() == '~') return true;
+  std::string lower = LowerAscii(name);
+  if (lower == "thumbs.db" || lower == "ehthumbs.db" || lower == "desktop.ini" ||
+      lower == "__macosx") {
+    return true;
+  }
+  return lower.size() > 4 && lower.compare(lower.size() - 4, 4, ".tmp") == 0;
+}
+
+Result<std::vector<IntakeEntry>> ScanIntake(const FileSystem& fs, const std::string& intake_dir) {
+  Result<std::vector<DirEntry>> entries = fs.ListDir(intake_dir);
+  if (!entries) return entries.error().WithContext("scanning intake");
+  std::vector<IntakeEntry> out;
+  for (const DirEntry& e : *entries) {
+    if (IsIgnoredName(e.name)) continue;
+    out.push_back(IntakeEntry{e.name, DisplayPath(e.name), JoinPath(intake_dir, e.name), e.type});
+  }
+  std::sort(out.begin(), out.end(),
+            [](const IntakeEntry& a, const IntakeEntry& b) { return a.name < b.name; });
+  return out;
+}
+
+model::Dossier LoadDossier(const FileSystem& fs, const IntakeEntry& entry,
+                           const FormLabels& labels, const Limits& limits) {
+  Dossier d;
+  d.name = entry.display_name.empty() ? DisplayPath(entry.name) : entry.display_name;
+  d.root = entry.path;
+  switch (entry.type) {
+    case EntryType::kSymlink:
+      AddFinding(d, "ING-002", Severity::kBlocking, "ingest.intake_symlink", {{"entry", d.name}});
+      return d;
+    case EntryType::kFile:
+    case EntryType::kOther:
+      AddFinding(d, "ING-001", Severity::kBlocking, "ingest.not_a_folder", {{"entry", d.name}});
+      return d;
+    case EntryType::kDirectory:
+      break;
+  }
+
+  Walker walker{fs, limits, d};
+  if (!IsValidUtf8(entry.name)) {
+    AddFinding(d, "ING-021", Severity::kReview, "ingest.name_not_utf8", {{"file", d.name}});
+  }
+  walker.Walk("", 0);
+  std::sort(d.files.begin(), d.files.end(),
+            [](const DossierFile& a, const DossierFile& b) { return a.path < b.path; });
+  std::sort(d.ignored.begin(), d.ignored.end());
+  if (d.files.empty()) {
+    bool unreadable = std::any_of(d.findings.begin(), d.findings.end(),
+                                  [](const Finding& f) { return f.rule_id == "ING-004"; });
+    if (!unreadable) {
+      AddFinding(d, "ING-003", Severity::kBlocking, "ingest.empty_folder", {{"entry", d.name}});
+    }
+    return d;
+  }
+
+  // The form: shallowest first, then by path, so "申请表.docx" beats "附件/申请表.docx".
+  std::vector<std::size_t> forms;
+  for (std::size_t i = 0; i < d.files.size(); ++i) {
+    if (labels.IsFormFileName(BaseName(d.files[i].path))) {
+      d.files[i].is_form = true;
+      forms.push_back(i);
+    }
+  }
+  std::stable_sort(forms.begin(), forms.end(), [&](std::size_t a, std::size_t b) {
+    return Depth(d.files[a].path) < Depth(d.files[b].path);
+  });
+  if (forms.empty()) {
+    AddFinding(d, "ING-010", Severity::kBlocking, "ingest.form_missing", {});
+  } else if (forms.size() > 1) {
+    std::string joined;
+    for (std::size_t i : forms) joined += (joined.empty() ? "" : "; ") + d.files[i].display_path;
+    Finding f;
+    f.rule_id = "ING-011";
+    f.severity = Severity::kBlocking;
+    f.message = "ingest.form_multiple";
+    f.args = {{"files", joined}, {"used", d.files[forms.front()].display_path}};
+    for (std::size_t i : forms) f.evidence.push_back({d.files[i].display_path, ""});
+    d.findings.push_back(std::move(f));
+  }
+  std::size_t form_index = forms.empty() ? d.files.size() : forms.front();
+
+  for (std::size_t i = 0; i < d.files.size(); ++i) {
+    if (i == form_index) {
+      ReadForm(fs, d, i, labels, limits);  // its health problems are reported as ING-012
+    } else {
+      ProbeOne(fs, d, d.files[i], limits, /*keep=*/false);
+      AddHealthFinding(d, d.files[i]);
+    }
+  }
+  return d;
+}
+
+}  // namespace pipeline::ingest

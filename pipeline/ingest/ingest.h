@@ -1,0 +1,79 @@
+// Ingest: the intake directory -> one model::Dossier per entry.
+//
+// ScanIntake lists what is in the intake; LoadDossier turns one entry into a Dossier: every
+// file (recursively, symlinks never followed) with its content-probed health, the application
+// form read into FormData, and ingest findings. Nothing in the intake is ever modified.
+//
+// Contract: ScanIntake fails only when the intake itself cannot be listed. LoadDossier never
+// fails: a stray file, an empty folder, a missing/duplicate/broken form, an unreadable or
+// suspicious file all become Findings (rule ids below) or a FileHealth on the file.
+//
+// Paths: DossierFile::path is relative to the dossier folder, raw bytes; every SourceRef and
+// finding arg uses the DisplayPath form (invalid UTF-8 shown as \xAB).
+#ifndef PIPELINE_INGEST_INGEST_H_
+#define PIPELINE_INGEST_INGEST_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pipeline/core/file_system.h"
+#include "pipeline/core/status.h"
+#include "pipeline/ingest/form_labels.h"
+#include "pipeline/ingest/limits.h"
+#include "pipeline/model/dossier.h"
+
+namespace pipeline::ingest {
+
+// Ingest rule ids, their severity and message key (templates/messages.zh-CN.tsv). Finding args
+// are named in braces; {file} is always the display path relative to the dossier folder.
+// NOTE: do not renumber; rule IDs appear in issued reports.
+//   ING-001 blocking ingest.not_a_folder        {entry}  intake entry is a file, not a folder
+//   ING-002 blocking ingest.intake_symlink      {entry}  intake entry is a symlink (not followed)
+//   ING-003 blocking ingest.empty_folder        {entry}  no files (ignored ones aside)
+//   ING-004 blocking ingest.unreadable          {file, detail}  folder or file the OS refused
+//   ING-005 review   ingest.special_file        {file}   fifo, socket, device
+//   ING-006 review   ingest.walk_limit          {file, limit}  too deep / too many files
+//   ING-010 blocking ingest.form_missing        {}       no 申请表.docx / 申请表.xml
+//   ING-011 blocking ingest.form_multiple       {files, used}  more than one form
+//   ING-012 blocking ingest.form_unreadable     {file, health, detail}
+//   ING-013 blocking ingest.form_no_fields      {file}   read, but no known label found
+//   ING-014 review   ingest.form_unknown_labels {file, labels}
+//   ING-015 review   ingest.form_field_conflict {file, field, first, second}
+//   ING-020 review   ingest.symlink_not_followed {file}
+//   ING-021 review   ingest.name_not_utf8       {file}
+//   ING-022 review   ingest.name_too_long       {file, length, limit}
+//   ING-030 review   ingest.file_empty          {file}
+//   ING-031 review   ingest.file_corrupt        {file, detail}
+//   ING-032 review   ingest.file_truncated      {file, detail}
+//   ING-033 review   ingest.file_wrong_format   {file, format, detail}
+//   ING-034 review   ingest.file_encrypted      {file}
+//   ING-035 review   ingest.file_too_large      {file, detail}
+//   ING-036 review   ingest.file_unsupported    {file}
+// ({detail} is English developer text; render may show it as a technical note.)
+// ING-03x are review-level: ingest does not know whether the file matters; completeness
+// raises a blocking material_unreadable finding when a required material is unhealthy.
+
+// One entry directly inside the intake directory.
+struct IntakeEntry {
+  std::string name;          // raw bytes, as the OS gave it
+  std::string display_name;  // DisplayPath(name)
+  std::string path;          // intake_dir joined with name
+  EntryType type = EntryType::kOther;
+};
+
+// True for names ingest skips everywhere: hidden ('.' prefix, .DS_Store), Office lock and temp
+// files ('~' prefix such as "~$申请表.docx", "*.tmp"), Thumbs.db, desktop.ini, __MACOSX.
+bool IsIgnoredName(std::string_view name);
+
+// Every non-ignored entry directly inside `intake_dir` (folders, stray files, symlinks, others),
+// sorted by name (bytes). Fails (NotFound/IoError) only when the intake cannot be listed.
+Result<std::vector<IntakeEntry>> ScanIntake(const FileSystem& fs, const std::string& intake_dir);
+
+// Loads one intake entry. `labels` and `limits` must outlive the call only. Never fails.
+model::Dossier LoadDossier(const FileSystem& fs, const IntakeEntry& entry,
+                           const FormLabels& labels, const Limits& limits);
+
+}  // namespace pipeline::ingest
+
+#endif  // PIPELINE_INGEST_INGEST_H_
