@@ -7,7 +7,9 @@
 #include <vector>
 
 #include "pipeline/model/application.h"
+#include "pipeline/model/eligibility.h"
 #include "pipeline/model/finding.h"
+#include "pipeline/model/occupation.h"
 
 namespace pipeline::model {
 
@@ -37,7 +39,10 @@ const char* ConclusionName(Conclusion c);
 struct CaseReport {
   std::string dossier;  // folder name as shown to people
   std::string case_id;  // stable id derived from the folder name, e.g. "JL-3f2a9c1d"
-  Application application;
+  Application application;  // typed form fields with provenance (institution, counts, dates, ...)
+  Jurisdiction jurisdiction;                // filing authority under Art. 4 (crosscheck)
+  std::vector<OccupationResult> occupations;  // catalogue cross-check, form order (crosscheck)
+  std::vector<ConditionResult> conditions;  // Art. 6 (1)-(6), Art. 8, Art. 9 (crosscheck)
   std::vector<MaterialResult> materials;     // in checklist order
   std::vector<std::string> unmatched_files;  // files no checklist item claimed (display paths)
   std::vector<Finding> findings;             // sorted by severity, then rule id, stably
