@@ -89,7 +89,7 @@ PdfObject* WriteFont(PdfVecObjects& objects, const Font& font, const EmbeddedFon
   if (embedded.cff) {
     file->GetDictionary().AddKey(PdfName::KeySubtype, PdfName("CIDFontType0C"));
   } else {
-    file->GetDictionary().AddKey("Length1", Int(embedded.program_length));
+    file->GetDictionary().AddKey("Length1", Int(static_cast<long long>(embedded.program_length)));
   }
 
   PdfObject* descriptor = objects.CreateObject("FontDescriptor");

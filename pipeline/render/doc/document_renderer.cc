@@ -1,0 +1,99 @@
+#include "pipeline/render/doc/document_renderer.h"
+
+#include <cstdio>
+
+#include "pipeline/render/pdf/font_embedder.h"
+#include "pipeline/render/pdf/font_set.h"
+#include "pipeline/render/pdf/layout.h"
+#include "pipeline/render/pdf/line_breaker.h"
+#include "pipeline/render/pdf/pdf_writer.h"
+#include "pipeline/render/pdf/typesetter.h"
+
+namespace pipeline::render {
+
+RendererOptions RendererOptions::Defaults(const std::string& data_dir) {
+  RendererOptions o;
+  o.fonts_path = JoinPath(data_dir, "templates/fonts.xml");
+  o.layout_path = JoinPath(data_dir, "templates/layout.xml");
+  return o;
+}
+
+Result<std::unique_ptr<DocumentRenderer>> DocumentRenderer::Create(
+    const FileSystem& fs, const RendererOptions& options) {
+  std::unique_ptr<DocumentRenderer> r(new DocumentRenderer());
+  r->fs_ = &fs;
+  Result<pdf::Layout> layout = pdf::LoadLayout(fs, options.layout_path);
+  if (!layout) return layout.error();
+  r->layout_ = std::make_unique<pdf::Layout>(*layout);
+  Result<pdf::FontConfig> fonts = pdf::LoadFontConfig(fs, options.fonts_path);
+  if (!fonts) return fonts.error();
+  r->fonts_ = std::make_unique<pdf::FontSet>(std::move(*fonts));
+  r->embedder_ = std::make_unique<pdf::FontEmbedder>();
+  Result<std::unique_ptr<pdf::LineBreaker>> breaker =
+      pdf::LineBreaker::Create(r->layout_->no_line_start, r->layout_->no_line_end);
+  if (!breaker) return breaker.error();
+  r->breaker_ = std::move(*breaker);
+  return r;
+}
+
+DocumentRenderer::~DocumentRenderer() = default;
+
+Result<const Template*> DocumentRenderer::LoadTemplate(const std::string& path) {
+  auto it = templates_.find(path);
+  if (it != templates_.end()) return it->second.get();
+  Result<std::string> text = fs_->ReadFile(path);
+  if (!text) return text.error().WithContext("reading template");
+  Result<std::unique_ptr<Template>> parsed = Template::Parse(path, std::move(*text));
+  if (!parsed) return parsed.error();
+  const Template* raw = parsed->get();
+  templates_.emplace(path, std::move(*parsed));
+  return raw;
+}
+
+Result<std::string> DocumentRenderer::Render(const std::string& template_path,
+                                             const nlohmann::json& data, const Date& date) {
+  Result<const Template*> t = LoadTemplate(template_path);
+  if (!t) return t.error();
+  return Render(**t, data, date);
+}
+
+Result<std::string> DocumentRenderer::Render(const Template& tmpl, const nlohmann::json& data,
+                                             const Date& date) {
+  Result<Document> doc = tmpl.Instantiate(data, date);
+  if (!doc) return doc.error();
+  return RenderDocument(*doc);
+}
+
+Result<std::string> DocumentRenderer::RenderDocument(const Document& doc) {
+  const std::string context = "document " + doc.name;
+  pdf::Typesetter typesetter(*layout_, *fonts_, *breaker_);
+  Result<std::vector<pdf::Page>> pages = typesetter.Typeset(doc);
+  if (!pages) return pages.error().WithContext(context);
+  last_page_count_ = static_cast<int>(pages->size());
+  pdf::DocumentInfo info;
+  info.title = doc.title;
+  info.author = doc.author;
+  info.subject = doc.subject;
+  info.creator = "beian";
+  if (doc.date.IsValid()) {
+    char buf[40];
+    std::snprintf(buf, sizeof(buf), "D:%04d%02d%02d000000+08'00'", doc.date.year, doc.date.month,
+                  doc.date.day);
+    info.creation_date = buf;
+  } else {
+    info.creation_date = "D:20000101000000+08'00'";
+  }
+  Result<std::string> bytes = pdf::WritePdf(*pages, info, *fonts_, *embedder_);
+  if (!bytes) return bytes.error().WithContext(context);
+  return bytes;
+}
+
+Status DocumentRenderer::RenderToFile(FileSystem& out_fs, const std::string& template_path,
+                                      const nlohmann::json& data, const Date& date,
+                                      const std::string& out_path) {
+  Result<std::string> bytes = Render(template_path, data, date);
+  if (!bytes) return bytes.error();
+  return out_fs.WriteFile(out_path, *bytes);
+}
+
+}  // namespace pipeline::render

@@ -1,0 +1,653 @@
+#include "pipeline/render/doc/template.h"
+
+#include <charconv>
+#include <cstring>
+#include <set>
+#include <vector>
+
+#include "pipeline/render/pdf/xml_util.h"
+
+namespace pipeline::render {
+namespace {
+
+using nlohmann::json;
+
+const std::set<std::string>& BlockElements() {
+  static const std::set<std::string> kNames = {
+      "issuer-mark", "doc-number", "title", "addressee", "p",        "h1",     "h2",
+      "blank",       "attachment", "note",  "page-break", "table",   "signature", "banji",
+      "if",          "for",        "watermark", "lookup"};
+  return kNames;
+}
+
+
+bool IsKnownFilter(const std::string& name) {
+  return name == "lookup" || name == "join" || name == "default" || name == "count" ||
+         name == "date";
+}
+
+// Splits "a|b:c|d" at '|'.
+std::vector<std::string> SplitFilters(const std::string& expr) {
+  std::vector<std::string> parts;
+  std::string cur;
+  for (char c : expr) {
+    if (c == '|') {
+      parts.push_back(cur);
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  parts.push_back(cur);
+  return parts;
+}
+
+std::string Trim(const std::string& s) {
+  std::size_t b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return "";
+  std::size_t e = s.find_last_not_of(" \t\r\n");
+  return s.substr(b, e - b + 1);
+}
+
+// Removes whitespace runs that contain a line break (XML indentation inside Chinese text).
+std::string StripLayoutWhitespace(const char* text) {
+  std::string out;
+  std::size_t n = std::strlen(text);
+  for (std::size_t i = 0; i < n;) {
+    if (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n') {
+      std::size_t j = i;
+      bool newline = false;
+      while (j < n && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r' || text[j] == '\n')) {
+        newline = newline || text[j] == '\n';
+        ++j;
+      }
+      if (!newline) out.append(text + i, j - i);
+      i = j;
+    } else {
+      out += text[i++];
+    }
+  }
+  return out;
+}
+
+std::string ScalarText(const json& v) {
+  switch (v.type()) {
+    case json::value_t::string: return v.get<std::string>();
+    case json::value_t::number_integer: return std::to_string(v.get<long long>());
+    case json::value_t::number_unsigned: return std::to_string(v.get<unsigned long long>());
+    case json::value_t::number_float: {
+      double d = v.get<double>();
+      if (d == static_cast<double>(static_cast<long long>(d))) {
+        return std::to_string(static_cast<long long>(d));
+      }
+      char buf[64];
+      auto [ptr, ec] = std::to_chars(buf, buf + sizeof(buf), d);
+      return ec == std::errc() ? std::string(buf, ptr) : std::string();
+    }
+    case json::value_t::boolean: return v.get<bool>() ? "true" : "false";
+    case json::value_t::array: {
+      std::string out;
+      for (std::size_t i = 0; i < v.size(); ++i) {
+        if (i > 0) out += ",";
+        out += ScalarText(v[i]);
+      }
+      return out;
+    }
+    default: return "";
+  }
+}
+
+bool Truthy(const json* v) {
+  if (v == nullptr || v->is_null()) return false;
+  if (v->is_boolean()) return v->get<bool>();
+  if (v->is_string()) return !v->get_ref<const std::string&>().empty();
+  if (v->is_array() || v->is_object()) return !v->empty();
+  return true;
+}
+
+std::vector<std::string> SplitList(const std::string& s) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : s) {
+    if (c == ',') {
+      out.push_back(Trim(cur));
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  out.push_back(Trim(cur));
+  return out;
+}
+
+Align ParseAlign(const std::string& s, Align fallback) {
+  if (s == "left") return Align::kLeft;
+  if (s == "center") return Align::kCenter;
+  if (s == "right") return Align::kRight;
+  if (s == "justify") return Align::kJustify;
+  return fallback;
+}
+
+double AttrNumber(const pugi::xml_node& node, const char* name, double fallback) {
+  pugi::xml_attribute a = node.attribute(name);
+  if (!a) return fallback;
+  const char* v = a.value();
+  double out = fallback;
+  std::from_chars(v, v + std::strlen(v), out);
+  return out;
+}
+
+}  // namespace
+
+std::string FormatDate(const Date& date, const std::string& pattern) {
+  auto two = [](int v) { return (v < 10 ? "0" : "") + std::to_string(v); };
+  std::string out;
+  for (std::size_t i = 0; i < pattern.size();) {
+    if (pattern[i] == '{') {
+      std::size_t close = pattern.find('}', i);
+      if (close != std::string::npos) {
+        std::string key = pattern.substr(i + 1, close - i - 1);
+        bool known = true;
+        if (key == "year") out += std::to_string(date.year);
+        else if (key == "month") out += std::to_string(date.month);
+        else if (key == "day") out += std::to_string(date.day);
+        else if (key == "mm") out += two(date.month);
+        else if (key == "dd") out += two(date.day);
+        else known = false;
+        if (known) {
+          i = close + 1;
+          continue;
+        }
+      }
+    }
+    out += pattern[i++];
+  }
+  return out;
+}
+
+int Template::LineOf(const pugi::xml_node& node) const {
+  return pdf::LineAtOffset(text_, node.offset_debug());
+}
+
+Status Template::ValidateText(const char* text, const pugi::xml_node& where) const {
+  std::string s = text;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '{') {
+      if (i + 1 < s.size() && s[i + 1] == '{') {
+        ++i;
+        continue;
+      }
+      std::size_t close = s.find('}', i);
+      if (close == std::string::npos) {
+        return Status::InvalidData("unclosed placeholder \"" + s.substr(i, 40) + "\"", path_,
+                                   LineOf(where));
+      }
+      std::vector<std::string> parts = SplitFilters(s.substr(i + 1, close - i - 1));
+      if (Trim(parts[0]).empty()) {
+        return Status::InvalidData("empty placeholder {}", path_, LineOf(where));
+      }
+      for (std::size_t f = 1; f < parts.size(); ++f) {
+        std::string filter = parts[f];
+        std::string arg;
+        std::size_t colon = filter.find(':');
+        if (colon != std::string::npos) {
+          arg = filter.substr(colon + 1);
+          filter = filter.substr(0, colon);
+        }
+        filter = Trim(filter);
+        if (!IsKnownFilter(filter)) {
+          return Status::InvalidData("unknown filter \"" + filter + "\" in {" +
+                                         s.substr(i + 1, close - i - 1) + "}",
+                                     path_, LineOf(where));
+        }
+        if (filter == "lookup" && lookups_.find(Trim(arg)) == lookups_.end()) {
+          return Status::InvalidData("unknown lookup table \"" + Trim(arg) + "\"", path_,
+                                     LineOf(where));
+        }
+      }
+      i = close;
+    } else if (s[i] == '}') {
+      if (i + 1 < s.size() && s[i + 1] == '}') ++i;
+    }
+  }
+  return Status::Ok();
+}
+
+Status Template::Validate(const pugi::xml_node& node, int depth) const {
+  for (pugi::xml_attribute a : node.attributes()) {
+    PIPELINE_RETURN_IF_ERROR(ValidateText(a.value(), node));
+  }
+  for (pugi::xml_node child : node.children()) {
+    if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
+      PIPELINE_RETURN_IF_ERROR(ValidateText(child.value(), node));
+      continue;
+    }
+    if (child.type() != pugi::node_element) continue;
+    std::string name = child.name();
+    std::string parent = node.name();
+    static const std::set<std::string> kInner = {"column", "row", "cell", "signer", "date",
+                                                 "entry", "else", "left", "right"};
+    if (BlockElements().count(name) == 0 && kInner.count(name) == 0) {
+      return Status::InvalidData("unknown element <" + name + ">", path_, LineOf(child));
+    }
+    if ((name == "if" || name == "for") && !child.attribute(name == "if" ? "path" : "each")) {
+      return Status::InvalidData("<" + name + "> needs " + (name == "if" ? "path=" : "each="),
+                                 path_, LineOf(child));
+    }
+    if (name == "column" && !child.attribute("width")) {
+      return Status::InvalidData("<column> needs width= (mm)", path_, LineOf(child));
+    }
+    if (depth > 64) return Status::InvalidData("template nested too deeply", path_, LineOf(child));
+    PIPELINE_RETURN_IF_ERROR(Validate(child, depth + 1));
+  }
+  return Status::Ok();
+}
+
+Result<std::unique_ptr<Template>> Template::Parse(const std::string& path, std::string text) {
+  std::unique_ptr<Template> t(new Template());
+  t->path_ = path;
+  t->text_ = std::move(text);
+  PIPELINE_RETURN_IF_ERROR(pdf::ParseXml(path, t->text_, t->doc_));
+  pugi::xml_node root = t->doc_.child("document");
+  if (!root) return Status::InvalidData("root element must be <document>", path, 1);
+  t->name_ = root.attribute("name").value();
+  if (t->name_.empty()) t->name_ = path;
+  t->date_format_ = root.attribute("date-format").as_string("{year}-{mm}-{dd}");
+  for (pugi::xml_node lookup : root.children("lookup")) {
+    std::string name = lookup.attribute("name").value();
+    if (name.empty()) {
+      return Status::InvalidData("<lookup> needs name=", path, t->LineOf(lookup));
+    }
+    auto& table = t->lookups_[name];
+    for (pugi::xml_node entry : lookup.children("entry")) {
+      table[entry.attribute("key").value()] = StripLayoutWhitespace(entry.child_value());
+    }
+  }
+  PIPELINE_RETURN_IF_ERROR(t->Validate(root, 0));
+  return t;
+}
+
+// One instantiation: the data, the scope chain of loop variables, and the document being built.
+class TemplateInstance {
+ public:
+  TemplateInstance(const Template& t, const json& data, const Date& date)
+      : t_(t), data_(data), date_(date), today_(FormatDate(date, t.date_format_)) {}
+
+  Result<Document> Run() {
+    pugi::xml_node root = t_.doc_.child("document");
+    doc_.name = t_.name_;
+    doc_.date = date_;
+    doc_.title = Text(root.attribute("title").value());
+    doc_.subject = Text(root.attribute("subject").value());
+    doc_.author = Text(root.attribute("author").value());
+    std::string format = root.attribute("page-number").as_string("{page}");
+    // "{page}" must survive placeholder expansion: escape it first.
+    doc_.page_number_format = format;
+    PIPELINE_RETURN_IF_ERROR(Blocks(root));
+    return std::move(doc_);
+  }
+
+ private:
+  struct Binding {
+    std::string name;
+    const json* value;
+  };
+
+  const json* Lookup(const std::string& path) const {
+    std::vector<std::string> segs;
+    std::string cur;
+    for (char c : path) {
+      if (c == '.') {
+        segs.push_back(cur);
+        cur.clear();
+      } else {
+        cur += c;
+      }
+    }
+    segs.push_back(cur);
+    const json* v = nullptr;
+    std::size_t start = 0;
+    for (auto it = scope_.rbegin(); it != scope_.rend(); ++it) {
+      if (it->name == segs[0]) {
+        v = it->value;
+        start = 1;
+        break;
+      }
+    }
+    if (v == nullptr) {
+      if (segs[0] == "today") return &today_json_;
+      v = &data_;
+    }
+    for (std::size_t i = start; i < segs.size(); ++i) {
+      const std::string& s = segs[i];
+      if (v->is_object()) {
+        auto f = v->find(s);
+        if (f == v->end()) return nullptr;
+        v = &*f;
+      } else if (v->is_array()) {
+        std::size_t idx = 0;
+        auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), idx);
+        if (ec != std::errc() || ptr != s.data() + s.size() || idx >= v->size()) return nullptr;
+        v = &(*v)[idx];
+      } else {
+        return nullptr;
+      }
+    }
+    return v;
+  }
+
+  json ApplyFilter(const json& v, const std::string& filter, const std::string& arg) const {
+    if (filter == "lookup") {
+      const auto& table = t_.lookups_.at(arg);
+      auto map_one = [&table](const json& x) -> json {
+        auto f = table.find(ScalarText(x));
+        return f == table.end() ? x : json(f->second);
+      };
+      if (v.is_array()) {
+        json out = json::array();
+        for (const json& x : v) out.push_back(map_one(x));
+        return out;
+      }
+      return v.is_null() ? v : map_one(v);
+    }
+    if (filter == "join") {
+      if (!v.is_array()) return v;
+      std::string out;
+      for (std::size_t i = 0; i < v.size(); ++i) {
+        if (i > 0) out += arg;
+        out += ScalarText(v[i]);
+      }
+      return out;
+    }
+    if (filter == "default") return Truthy(&v) ? v : json(arg);
+    if (filter == "count") {
+      return (v.is_array() || v.is_object()) ? json(v.size()) : json(0);
+    }
+    if (filter == "date") {
+      std::optional<Date> d = ParseIsoDate(ScalarText(v));
+      return d ? json(FormatDate(*d, t_.date_format_)) : v;
+    }
+    return v;
+  }
+
+  std::string Evaluate(const std::string& expr) const {
+    std::vector<std::string> parts = SplitFilters(expr);
+    const json* found = Lookup(Trim(parts[0]));
+    json v = found == nullptr ? json() : *found;
+    for (std::size_t i = 1; i < parts.size(); ++i) {
+      std::string filter = parts[i], arg;
+      std::size_t colon = filter.find(':');
+      if (colon != std::string::npos) {
+        arg = filter.substr(colon + 1);
+        filter = filter.substr(0, colon);
+      }
+      v = ApplyFilter(v, Trim(filter), filter == "join" ? arg : Trim(arg));
+    }
+    return ScalarText(v);
+  }
+
+  // Expands placeholders in one string.
+  std::string Text(const std::string& s) const {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      char c = s[i];
+      if (c == '{' && i + 1 < s.size() && s[i + 1] == '{') {
+        out += '{';
+        ++i;
+      } else if (c == '}' && i + 1 < s.size() && s[i + 1] == '}') {
+        out += '}';
+        ++i;
+      } else if (c == '{') {
+        std::size_t close = s.find('}', i);
+        std::string expr = s.substr(i + 1, close - i - 1);
+        if (expr == "page") {
+          out += "{page}";  // page numbers are filled in by the typesetter
+        } else {
+          out += Evaluate(expr);
+        }
+        i = close;
+      } else {
+        out += c;
+      }
+    }
+    return out;
+  }
+
+  bool Condition(const pugi::xml_node& node, const char* path_attr) const {
+    const json* v = Lookup(node.attribute(path_attr).value());
+    if (pugi::xml_attribute a = node.attribute("equals")) {
+      return v != nullptr && ScalarText(*v) == Text(a.value());
+    }
+    if (pugi::xml_attribute a = node.attribute("not-equals")) {
+      return v == nullptr || ScalarText(*v) != Text(a.value());
+    }
+    if (pugi::xml_attribute a = node.attribute("in")) {
+      if (v == nullptr) return false;
+      std::string s = ScalarText(*v);
+      for (const std::string& option : SplitList(a.value())) {
+        if (s == option) return true;
+      }
+      return false;
+    }
+    if (node.attribute("empty").as_bool(false)) return !Truthy(v);
+    return Truthy(v);
+  }
+
+  // if= / unless= shorthand on any element.
+  bool Guard(const pugi::xml_node& node) const {
+    if (pugi::xml_attribute a = node.attribute("if")) {
+      if (!Truthy(Lookup(a.value()))) return false;
+    }
+    if (pugi::xml_attribute a = node.attribute("unless")) {
+      if (Truthy(Lookup(a.value()))) return false;
+    }
+    return true;
+  }
+
+  // Runs `body` for each element of a <for>, binding the loop variables.
+  template <typename Body>
+  Status ForEach(const pugi::xml_node& node, Body body) {
+    const json* list = Lookup(node.attribute("each").value());
+    if (list == nullptr || !list->is_array()) return Status::Ok();
+    std::string as = node.attribute("as").as_string("item");
+    std::vector<const json*> items;
+    for (const json& item : *list) {
+      if (node.attribute("where")) {
+        scope_.push_back(Binding{as, &item});
+        bool keep = Condition(node, "where");
+        scope_.pop_back();
+        if (!keep) continue;
+      }
+      items.push_back(&item);
+    }
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      json loop = {{"index", i + 1}, {"number", i + 1}, {"index0", i}, {"count", items.size()},
+                   {"first", i == 0}, {"last", i + 1 == items.size()}};
+      loops_.push_back(std::make_unique<json>(std::move(loop)));
+      scope_.push_back(Binding{as, items[i]});
+      scope_.push_back(Binding{"loop", loops_.back().get()});
+      Status s = body();
+      scope_.pop_back();
+      scope_.pop_back();
+      loops_.pop_back();
+      PIPELINE_RETURN_IF_ERROR(s);
+    }
+    return Status::Ok();
+  }
+
+  // Concatenated text of an element: text nodes, placeholders, inline <if>/<for>.
+  std::string Inline(const pugi::xml_node& node) {
+    std::string out;
+    for (pugi::xml_node child : node.children()) {
+      if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
+        out += Text(StripLayoutWhitespace(child.value()));
+      } else if (child.type() == pugi::node_element) {
+        out += InlineElement(child);
+      }
+    }
+    return out;
+  }
+
+  std::string InlineElement(const pugi::xml_node& node) {
+    // An inline <if>/<for>, or any other element whose text is taken as is.
+    std::string name = node.name();
+    if (name == "if" || name == "for") {
+      std::string out;
+      if (!Guard(node)) return out;
+      if (name == "if") {
+        bool cond = Condition(node, "path");
+        for (pugi::xml_node part : node.children()) {
+          bool is_else = part.type() == pugi::node_element && std::string(part.name()) == "else";
+          if (is_else) {
+            if (!cond) out += Inline(part);
+          } else if (cond) {
+            out += part.type() == pugi::node_element ? InlineElement(part)
+                                                     : Text(StripLayoutWhitespace(part.value()));
+          }
+        }
+      } else {
+        (void)ForEach(node, [&]() {
+          out += Inline(node);
+          return Status::Ok();
+        });
+      }
+      return out;
+    }
+    return Inline(node);
+  }
+
+  void AddParagraph(const pugi::xml_node& node, Paragraph p) {
+    p.text = Trim(Inline(node));
+    if (p.text.empty()) return;
+    p.role = node.attribute("role").as_string(p.role.c_str());
+    p.size = AttrNumber(node, "size", p.size);
+    p.indent_chars = AttrNumber(node, "indent", p.indent_chars);
+    p.rest_indent_chars = AttrNumber(node, "rest-indent", p.rest_indent_chars);
+    p.align = ParseAlign(node.attribute("align").value(), p.align);
+    p.keep_with_next = node.attribute("keep-with-next").as_bool(p.keep_with_next);
+    doc_.blocks.push_back(std::move(p));
+  }
+
+  // Rows of a table (inside <table>, possibly under <if>/<for>).
+  Status Rows(const pugi::xml_node& parent, Table& table) {
+    for (pugi::xml_node child : parent.children()) {
+      if (child.type() != pugi::node_element || !Guard(child)) continue;
+      std::string name = child.name();
+      if (name == "row") {
+        std::vector<std::string> cells;
+        for (pugi::xml_node cell : child.children("cell")) cells.push_back(Trim(Inline(cell)));
+        table.rows.push_back(std::move(cells));
+      } else if (name == "if") {
+        PIPELINE_RETURN_IF_ERROR(IfBranch(child, [&](const pugi::xml_node& n) { return Rows(n, table); }));
+      } else if (name == "for") {
+        PIPELINE_RETURN_IF_ERROR(ForEach(child, [&]() { return Rows(child, table); }));
+      }
+    }
+    return Status::Ok();
+  }
+
+  // Runs `body` on the <if> node itself (children before <else>) or on its <else>.
+  template <typename Body>
+  Status IfBranch(const pugi::xml_node& node, Body body) {
+    bool cond = Condition(node, "path");
+    if (cond) return body(node);  // body skips the <else> element itself
+    pugi::xml_node other = node.child("else");
+    return other ? body(other) : Status::Ok();
+  }
+
+  Status Blocks(const pugi::xml_node& parent) {
+    for (pugi::xml_node node : parent.children()) {
+      if (node.type() != pugi::node_element) continue;
+      std::string name = node.name();
+      if (name == "else" || name == "lookup") continue;
+      if (!Guard(node)) continue;
+      if (name == "if") {
+        PIPELINE_RETURN_IF_ERROR(IfBranch(node, [&](const pugi::xml_node& n) { return Blocks(n); }));
+      } else if (name == "for") {
+        PIPELINE_RETURN_IF_ERROR(ForEach(node, [&]() { return Blocks(node); }));
+      } else if (name == "issuer-mark") {
+        std::string text = Trim(Inline(node));
+        if (!text.empty()) doc_.blocks.push_back(IssuerMark{text});
+      } else if (name == "doc-number") {
+        std::string text = Trim(Inline(node));
+        if (!text.empty()) doc_.blocks.push_back(DocNumber{text});
+      } else if (name == "title") {
+        std::string text = Trim(Inline(node));
+        if (!text.empty()) doc_.blocks.push_back(Title{text});
+      } else if (name == "p" || name == "note") {
+        AddParagraph(node, Paragraph{});
+      } else if (name == "addressee") {
+        Paragraph p;
+        p.indent_chars = 0;
+        p.align = Align::kLeft;
+        AddParagraph(node, p);
+      } else if (name == "h1" || name == "h2") {
+        Paragraph p;
+        p.role = name == "h1" ? "heading1" : "heading2";
+        p.keep_with_next = true;
+        p.align = Align::kLeft;
+        AddParagraph(node, p);
+      } else if (name == "attachment") {
+        Paragraph p;
+        p.rest_indent_chars = 5;
+        AddParagraph(node, p);
+      } else if (name == "blank") {
+        doc_.blocks.push_back(Blank{static_cast<int>(AttrNumber(node, "lines", 1))});
+      } else if (name == "page-break") {
+        doc_.blocks.push_back(PageBreak{});
+      } else if (name == "watermark") {
+        doc_.watermark = Trim(Inline(node));
+      } else if (name == "table") {
+        Table table;
+        table.role = node.attribute("role").as_string("body");
+        table.header_role = node.attribute("header-role").as_string("heading1");
+        table.size = AttrNumber(node, "size", 0);
+        for (pugi::xml_node col : node.children("column")) {
+          TableColumn c;
+          std::string width = Text(col.attribute("width").value());
+          c.width_mm = 20;
+          std::from_chars(width.data(), width.data() + width.size(), c.width_mm);
+          c.align = ParseAlign(col.attribute("align").value(), Align::kCenter);
+          table.columns.push_back(c);
+          table.header.push_back(Trim(Inline(col)));
+        }
+        PIPELINE_RETURN_IF_ERROR(Rows(node, table));
+        if (!table.rows.empty()) doc_.blocks.push_back(std::move(table));
+      } else if (name == "signature") {
+        Signature s;
+        for (pugi::xml_node child : node.children()) {
+          if (child.type() != pugi::node_element || !Guard(child)) continue;
+          std::string text = Trim(Inline(child));
+          if (text.empty()) continue;
+          if (std::string(child.name()) == "signer") s.signers.push_back(text);
+          if (std::string(child.name()) == "date") s.date = text;
+        }
+        if (!s.signers.empty() || !s.date.empty()) doc_.blocks.push_back(std::move(s));
+      } else if (name == "banji") {
+        for (pugi::xml_node row : node.children("row")) {
+          if (!Guard(row)) continue;
+          BanjiRow r{Trim(Text(StripLayoutWhitespace(row.attribute("left").value()))),
+                     Trim(Text(StripLayoutWhitespace(row.attribute("right").value())))};
+          if (!r.left.empty() || !r.right.empty()) doc_.banji.push_back(std::move(r));
+        }
+      }
+    }
+    return Status::Ok();
+  }
+
+  const Template& t_;
+  const json& data_;
+  Date date_;
+  std::string today_;
+  json today_json_ = json(today_);
+  std::vector<Binding> scope_;
+  std::vector<std::unique_ptr<json>> loops_;
+  Document doc_;
+};
+
+Result<Document> Template::Instantiate(const json& data, const Date& date) const {
+  TemplateInstance instance(*this, data, date);
+  return instance.Run();
+}
+
+}  // namespace pipeline::render

@@ -1,0 +1,80 @@
+// Document templates: XML files in templates/documents/ that describe an official document's
+// structure, filled from a JSON data model (a dossier's report.json plus a `document` object).
+// Adding a document type takes a template, no C++. The syntax is documented in
+// templates/documents/README.md; in short:
+//
+//   <document name="..." title="{...}" subject="..." author="{document.issuer}"
+//             date-format="{year}年{month}月{day}日" page-number="— {page} —">
+//     <lookup name="status"><entry key="met">...</entry></lookup>
+//     <watermark if="document.draft">...</watermark>
+//     <issuer-mark/> <doc-number/> <title/> <addressee/> <p/> <h1/> <h2/> <blank lines="1"/>
+//     <attachment/> <note/> <page-break/>
+//     <table><column width="12" align="center">...</column><row><cell>...</cell></row></table>
+//     <signature><signer>...</signer><date>...</date></signature>
+//     <banji><row left="..." right="..."/></banji>
+//     <if path="a.b" [equals="v" | not-equals="v" | in="v1,v2" | empty="true"]> ... <else>...</else></if>
+//     <for each="a.items" as="item" [where="item.status" equals=... | in=...]> ... </for>
+//   </document>
+//
+// Text holds placeholders {path|filter:arg|...}: path segments name a loop variable, `loop`
+// (index, number, count, first, last of the innermost <for>), `today` (the render date in the
+// template's date format) or a key of the data; filters are lookup:TABLE, join:SEP, default:TEXT,
+// count, date (ISO date -> date-format). Missing keys render as empty text, and a paragraph,
+// heading or table that comes out empty is left out, so templates work on partial data.
+// `{{` and `}}` are literal braces. Whitespace runs that contain a line break are removed from
+// text, so Chinese text can be wrapped freely in the XML.
+//
+// Template errors (bad XML, unknown element, unknown filter or lookup table, unclosed
+// placeholder) name the template file and line, and are reported when the template is parsed.
+#ifndef PIPELINE_RENDER_DOC_TEMPLATE_H_
+#define PIPELINE_RENDER_DOC_TEMPLATE_H_
+
+#include <map>
+#include <memory>
+#include <string>
+
+#include <nlohmann/json.hpp>
+#include <pugixml.hpp>
+
+#include "pipeline/core/date.h"
+#include "pipeline/core/status.h"
+#include "pipeline/render/doc/document.h"
+
+namespace pipeline::render {
+
+class Template {
+ public:
+  // Parses and validates `text`, read from `path` (used in messages).
+  static Result<std::unique_ptr<Template>> Parse(const std::string& path, std::string text);
+
+  // Fills the template from `data`. `date` is the 成文日期 and PDF creation date. Fails only on
+  // template problems discovered with data (e.g. a <for> over a value that is not an array is
+  // NOT an error: it repeats zero times).
+  Result<Document> Instantiate(const nlohmann::json& data, const Date& date) const;
+
+  const std::string& path() const { return path_; }
+  const std::string& name() const { return name_; }
+
+ private:
+  Template() = default;
+  Status Validate(const pugi::xml_node& node, int depth) const;
+  Status ValidateText(const char* text, const pugi::xml_node& where) const;
+  int LineOf(const pugi::xml_node& node) const;
+
+  friend class TemplateInstance;
+
+  std::string path_;
+  std::string name_;
+  std::string text_;  // kept so that line numbers can be computed
+  pugi::xml_document doc_;
+  std::string date_format_;
+  std::map<std::string, std::map<std::string, std::string>> lookups_;
+};
+
+// Formats `date` with a pattern containing {year}, {month}, {day} (no zero padding) and {mm},
+// {dd} (two digits).
+std::string FormatDate(const Date& date, const std::string& pattern);
+
+}  // namespace pipeline::render
+
+#endif  // PIPELINE_RENDER_DOC_TEMPLATE_H_

@@ -1,0 +1,162 @@
+#include "pipeline/render/pdf/line_breaker.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
+#include "pipeline/core/utf8.h"
+
+namespace pipeline::render::pdf {
+namespace {
+
+bool IsSpace(char32_t c) { return c == U' ' || c == U'\t' || c == 0x3000; }
+
+// Letters and digits of Latin-like scripts: gaps inside such a run are not stretched.
+bool IsWordChar(char32_t c) {
+  return (c >= U'0' && c <= U'9') || (c >= U'A' && c <= U'Z') || (c >= U'a' && c <= U'z') ||
+         (c >= 0xC0 && c <= 0x24F) || c == U'.' || c == U'-' || c == U'/' || c == U'_' ||
+         c == U'%' || c == U'@' || c == U':';
+}
+
+bool Contains(const std::u32string& set, char32_t c) {
+  return set.find(c) != std::u32string::npos;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<LineBreaker>> LineBreaker::Create(const std::string& no_line_start,
+                                                         const std::string& no_line_end) {
+  std::unique_ptr<LineBreaker> breaker(new LineBreaker());
+  UErrorCode status = U_ZERO_ERROR;
+  breaker->iterator_.reset(icu::BreakIterator::createLineInstance(icu::Locale("zh", "CN"), status));
+  if (U_FAILURE(status) || !breaker->iterator_) {
+    return Status::Internal(std::string("ICU line break iterator: ") + u_errorName(status));
+  }
+  for (char32_t c : DecodeUtf8(no_line_start)) breaker->no_line_start_ += c;
+  for (char32_t c : DecodeUtf8(no_line_end)) breaker->no_line_end_ += c;
+  return breaker;
+}
+
+LineBreaker::~LineBreaker() = default;
+
+std::vector<bool> LineBreaker::BreakOpportunities(const std::u32string& text) {
+  const std::size_t n = text.size();
+  std::vector<bool> allowed(n + 1, false);
+  allowed[0] = true;
+  allowed[n] = true;
+  if (n == 0) return allowed;
+  icu::UnicodeString u16 = icu::UnicodeString::fromUTF32(
+      reinterpret_cast<const UChar32*>(text.data()), static_cast<int32_t>(n));
+  // UTF-16 offset -> code point index.
+  std::vector<std::size_t> index_of(static_cast<std::size_t>(u16.length()) + 1, n);
+  {
+    std::size_t unit = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      index_of[unit] = i;
+      unit += text[i] >= 0x10000 ? 2u : 1u;
+    }
+    index_of[unit] = n;
+  }
+  iterator_->setText(u16);
+  for (int32_t pos = iterator_->first(); pos != icu::BreakIterator::DONE;
+       pos = iterator_->next()) {
+    std::size_t i = index_of[static_cast<std::size_t>(pos)];
+    if (i > 0 && i < n) allowed[i] = true;
+  }
+  for (std::size_t i = 1; i < n; ++i) {
+    if (!allowed[i]) continue;
+    if (Contains(no_line_start_, text[i]) || Contains(no_line_end_, text[i - 1])) {
+      allowed[i] = false;
+    }
+  }
+  return allowed;
+}
+
+double LineBreaker::SpanWidth(const std::u32string& text, const std::vector<double>& widths,
+                              LineSpan span) {
+  std::size_t end = span.end;
+  while (end > span.begin && IsSpace(text[end - 1])) --end;
+  double w = 0;
+  for (std::size_t i = span.begin; i < end; ++i) w += widths[i];
+  return w;
+}
+
+std::vector<LineSpan> LineBreaker::Fill(const std::u32string& text,
+                                        const std::vector<double>& widths, double first_width,
+                                        double rest_width) {
+  std::vector<LineSpan> lines;
+  const std::size_t n = text.size();
+  if (n == 0) return lines;
+  std::vector<bool> allowed = BreakOpportunities(text);
+  const double kEpsilon = 0.01;
+  std::size_t start = 0;
+  while (start < n) {
+    if (!lines.empty()) {
+      while (start < n && IsSpace(text[start])) ++start;  // no leading spaces on later lines
+      if (start >= n) break;
+    }
+    const double limit = (lines.empty() ? first_width : rest_width) + kEpsilon;
+    std::size_t best = start;  // last break position that fits
+    double width = 0;
+    std::size_t i = start;
+    for (; i < n; ++i) {
+      width += widths[i];
+      if (allowed[i + 1]) {
+        if (SpanWidth(text, widths, {start, i + 1}) <= limit) {
+          best = i + 1;
+        } else {
+          break;
+        }
+      }
+    }
+    if (best == start) {
+      // The first segment alone is too wide: cut it where it overflows, preferring a position
+      // that does not violate 禁则.
+      double w = 0;
+      std::size_t cut = start;
+      while (cut < n && w + widths[cut] <= limit) w += widths[cut++];
+      if (cut == start) cut = start + 1;
+      std::size_t good = cut;
+      while (good > start + 1 && good < n &&
+             (Contains(no_line_start_, text[good]) || Contains(no_line_end_, text[good - 1]))) {
+        --good;
+      }
+      best = good;
+    }
+    lines.push_back({start, best});
+    start = best;
+  }
+  return lines;
+}
+
+std::vector<double> LineBreaker::Positions(const std::u32string& text,
+                                           const std::vector<double>& widths, LineSpan span,
+                                           double width, bool justify) {
+  std::vector<double> x;
+  x.reserve(span.end - span.begin);
+  std::size_t visible_end = span.end;
+  while (visible_end > span.begin && IsSpace(text[visible_end - 1])) --visible_end;
+  double extra = justify ? width - SpanWidth(text, widths, span) : 0;
+  if (extra < 0) extra = 0;
+  // Gaps after character i (i in [begin, visible_end - 1)).
+  std::size_t stretchable = 0, all_gaps = 0;
+  for (std::size_t i = span.begin; i + 1 < visible_end; ++i) {
+    ++all_gaps;
+    if (!(IsWordChar(text[i]) && IsWordChar(text[i + 1]))) ++stretchable;
+  }
+  bool word_gaps_too = stretchable == 0;
+  std::size_t gaps = word_gaps_too ? all_gaps : stretchable;
+  double per_gap = gaps > 0 ? extra / static_cast<double>(gaps) : 0;
+  double pos = 0;
+  for (std::size_t i = span.begin; i < span.end; ++i) {
+    x.push_back(pos);
+    pos += widths[i];
+    if (i + 1 < visible_end &&
+        (word_gaps_too || !(IsWordChar(text[i]) && IsWordChar(text[i + 1])))) {
+      pos += per_gap;
+    }
+  }
+  return x;
+}
+
+}  // namespace pipeline::render::pdf

@@ -1,0 +1,62 @@
+// Typesetter: lays a render::Document out on GB/T 9704 pages.
+//
+// The type area is a grid of `lines_per_page` line slots (default 22, pitch 637.8/22 pt). Every
+// block is turned into "units" of whole slots (one unit per paragraph line, one per table row,
+// the signature block as one unit, ...), then units are paginated: headings stay with the next
+// line, the signature block stays with the line above it, a table's header row is repeated on
+// every page it reaches, and a table row that does not fit moves to the next page whole (or, if
+// it is taller than half a page, is split at a line boundary with the border closed). Running text
+// sits on a 28-character grid: each CJK character takes one cell (156 mm / 28), Latin text keeps
+// its proportion, and a line broken early is justified to the full width.
+//
+// The Typesetter borrows the Layout, FontSet and LineBreaker; they must outlive it.
+#ifndef PIPELINE_RENDER_PDF_TYPESETTER_H_
+#define PIPELINE_RENDER_PDF_TYPESETTER_H_
+
+#include <string>
+#include <vector>
+
+#include "pipeline/core/status.h"
+#include "pipeline/render/doc/document.h"
+#include "pipeline/render/pdf/font_set.h"
+#include "pipeline/render/pdf/layout.h"
+#include "pipeline/render/pdf/line_breaker.h"
+#include "pipeline/render/pdf/page.h"
+
+namespace pipeline::render::pdf {
+
+class Typesetter {
+ public:
+  Typesetter(const Layout& layout, FontSet& fonts, LineBreaker& breaker)
+      : layout_(layout), fonts_(fonts), breaker_(breaker) {}
+
+  // Pages of `doc`. Fails (NotFound) when a character is in no configured font, or when a font
+  // cannot be loaded; the message names the character or the font file.
+  Result<std::vector<Page>> Typeset(const render::Document& doc);
+
+ private:
+  struct Shaped;
+  struct Slot;
+  struct Unit;
+
+  Result<Shaped> Shape(const std::string& text, const std::string& role, double size,
+                       double scale);
+  void EmitLine(const Shaped& shaped, std::size_t begin, const std::vector<double>& xs,
+                double x0, double baseline, double size, Rgb color,
+                std::vector<TextRun>& out) const;
+  double Baseline(double size) const;
+
+  Status AddParagraph(const render::Paragraph& p, std::vector<Unit>& units);
+  Status AddTable(const render::Table& t, int table_index, std::vector<Unit>& units,
+                  std::vector<Unit>& headers);
+  Result<Unit> MakeTableRow(const render::Table& t, const std::vector<std::string>& cells,
+                            bool header);
+
+  const Layout& layout_;
+  FontSet& fonts_;
+  LineBreaker& breaker_;
+};
+
+}  // namespace pipeline::render::pdf
+
+#endif  // PIPELINE_RENDER_PDF_TYPESETTER_H_
