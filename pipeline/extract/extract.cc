@@ -29,6 +29,7 @@ class Extractor {
   Extractor(const model::FormData& form, const Normaliser& n) : form_(form), n_(n) {}
 
   Extraction Run() {
+    out_.form = {form_.file, ""};
     model::Application& a = out_.application;
     EnumField(FormField::kApplicationKind, "application_kind", a.kind,
               model::ApplicationKindFromName);
@@ -205,6 +206,7 @@ class Extractor {
     if (Begin(FormField::kFeePublication, v) == nullptr) return;
     v.value.text = NormaliseText(v.raw);
     v.value.date = n_.FindDate(v.raw);
+    v.value.stated = n_.ParseYesNo(v.raw);
     v.parsed = true;
   }
 

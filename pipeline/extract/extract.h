@@ -28,6 +28,7 @@
 namespace pipeline::extract {
 
 struct Extraction {
+  model::SourceRef form;  // the form file itself ({"", ""} when there is none)
   model::Application application;
   std::vector<model::RequestedOccupation> occupations;  // form order
   std::vector<model::Finding> findings;                 // form order

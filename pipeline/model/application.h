@@ -89,6 +89,7 @@ struct Sourced {
 struct FeePublication {
   std::string text;           // normalised text, e.g. "2025年6月1日在本单位官网公布"
   std::optional<Date> date;   // the first date found in the text, if any
+  YesNo stated = YesNo::kUnknown;  // kNo when the text says it was not published (未公布)
 };
 
 // One changed element of a change dossier (变更事项 | 变更前 | 变更后).

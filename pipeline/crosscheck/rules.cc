@@ -1,0 +1,179 @@
+#include "pipeline/crosscheck/rules.h"
+
+#include <pugixml.hpp>
+
+#include <algorithm>
+#include <cassert>
+#include <set>
+
+#include "pipeline/extract/text.h"
+
+namespace pipeline::crosscheck {
+namespace {
+
+int LineOf(const std::string& xml, std::ptrdiff_t offset) {
+  if (offset < 0) return 0;
+  const auto end = std::min(xml.size(), static_cast<std::size_t>(offset));
+  return 1 + static_cast<int>(
+                 std::count(xml.begin(), xml.begin() + static_cast<std::ptrdiff_t>(end), '\n'));
+}
+
+std::vector<std::string> SplitSpaces(const std::string& s) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : s + " ") {
+    if (c == ' ' || c == ',' || c == '\t' || c == '\n') {
+      if (!cur.empty()) out.push_back(cur);
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+const std::vector<std::string>& KnownChecks() {
+  static const std::vector<std::string> checks = {
+      "occupation_list_empty", "occupation_unknown_code", "occupation_name_mismatch",
+      "occupation_ineligible_group", "occupation_no_standard", "occupation_invalid_level",
+      "occupation_work_type", "occupation_duplicate",
+      "jurisdiction_unresolved", "jurisdiction_authority_to_confirm", "jurisdiction_wrong_office",
+      "jurisdiction_from_credit_code", "jurisdiction_affiliation_unknown",
+      "jurisdiction_outside_jilin",
+      "legal_person_credit_code", "legal_representative", "no_bad_record", "works_in_province",
+      "fee_published",
+      "staff_lists", "fulltime_staff", "experts", "assessors_per_occupation", "supervisors",
+      "business_related", "exam_sites", "question_bank", "video_surveillance", "safety_fire",
+      "management_rules",
+      "incentive_mechanism", "pay_linkage", "subsidiaries",
+      "change_items_present", "change_item_known", "change_item_complete",
+      "original_filing_number",
+      "renewal_expiry_present", "renewal_after_expiry", "renewal_late", "renewal_filing_number",
+      "application_date_future",
+  };
+  return checks;
+}
+
+const std::vector<std::string>& KnownThresholds() {
+  static const std::vector<std::string> ids = {
+      "min_fulltime_staff", "min_experts", "min_assessors_per_occupation", "min_supervisors",
+      "renewal_lead_months"};
+  return ids;
+}
+
+Result<RuleSet> RuleSet::FromXml(const std::string& xml, const std::string& file) {
+  pugi::xml_document doc;
+  pugi::xml_parse_result pr = doc.load_buffer(xml.data(), xml.size());
+  if (!pr) {
+    return Status::InvalidData(std::string("bad XML: ") + pr.description(), file,
+                               LineOf(xml, pr.offset));
+  }
+  pugi::xml_node root = doc.child("rules");
+  if (!root) return Status::InvalidData("missing <rules> root element", file, 1);
+
+  RuleSet rs;
+  const std::set<std::string> known(KnownChecks().begin(), KnownChecks().end());
+  std::set<std::string> ids;
+  std::set<std::string> condition_ids;
+  for (pugi::xml_node n : root.children()) {
+    if (n.type() != pugi::node_element) continue;
+    const int line = LineOf(xml, n.offset_debug());
+    const std::string tag = n.name();
+    if (tag == "threshold") {
+      Threshold t;
+      t.id = n.attribute("id").value();
+      t.owner = n.attribute("owner").value();
+      t.article = n.attribute("article").value();
+      const std::string v = n.attribute("value").value();
+      if (t.id.empty() || v.empty() || v.find_first_not_of("0123456789") != std::string::npos) {
+        return Status::InvalidData("<threshold> needs an id and a non-negative integer value",
+                                   file, line);
+      }
+      if (t.owner != "province" && t.owner != "regulation") {
+        return Status::InvalidData("threshold " + t.id + ": owner must be province or regulation",
+                                   file, line);
+      }
+      t.value = std::stoi(v);
+      rs.thresholds_.push_back(std::move(t));
+    } else if (tag == "condition") {
+      ConditionDef c{n.attribute("id").value(), n.attribute("article").value()};
+      if (c.id.empty() || c.article.empty() || !condition_ids.insert(c.id).second) {
+        return Status::InvalidData("<condition> needs a unique id and an article", file, line);
+      }
+      rs.conditions_.push_back(std::move(c));
+    } else if (tag == "rule") {
+      Rule r;
+      r.id = n.attribute("id").value();
+      r.check = n.attribute("check").value();
+      r.condition = n.attribute("condition").value();
+      r.message = n.attribute("message").value();
+      r.materials = SplitSpaces(n.attribute("materials").value());
+      r.line = line;
+      const std::string sev = n.attribute("severity").value();
+      if (sev == "blocking") r.severity = model::Severity::kBlocking;
+      else if (sev == "review") r.severity = model::Severity::kReview;
+      else if (sev == "info") r.severity = model::Severity::kInfo;
+      else return Status::InvalidData("rule " + r.id + ": bad severity \"" + sev + "\"", file, line);
+      if (r.id.empty() || r.message.empty()) {
+        return Status::InvalidData("<rule> needs id and message", file, line);
+      }
+      if (!ids.insert(r.id).second) return Status::InvalidData("duplicate rule id " + r.id, file, line);
+      if (known.count(r.check) == 0) {
+        return Status::InvalidData("rule " + r.id + ": unknown check \"" + r.check + "\"", file, line);
+      }
+      if (rs.by_check_.count(r.check) != 0) {
+        return Status::InvalidData("check \"" + r.check + "\" configured twice", file, line);
+      }
+      if (!r.condition.empty() && condition_ids.count(r.condition) == 0) {
+        return Status::InvalidData("rule " + r.id + ": unknown condition \"" + r.condition +
+                                       "\" (declare <condition> first)",
+                                   file, line);
+      }
+      rs.by_check_.emplace(r.check, rs.rules_.size());
+      rs.rules_.push_back(std::move(r));
+    } else if (tag == "region-alias") {
+      RegionAlias a{n.attribute("code").value(), extract::NormaliseCompact(n.text().get())};
+      if (a.code.empty() || a.text.empty()) {
+        return Status::InvalidData("<region-alias> needs a code and text", file, line);
+      }
+      rs.region_aliases_.push_back(std::move(a));
+    } else {
+      return Status::InvalidData("unknown element <" + tag + ">", file, line);
+    }
+  }
+  for (const std::string& c : KnownChecks()) {
+    if (rs.by_check_.count(c) == 0) {
+      return Status::InvalidData("no <rule> configures check \"" + c + "\"", file, 0);
+    }
+  }
+  for (const std::string& t : KnownThresholds()) {
+    if (std::none_of(rs.thresholds_.begin(), rs.thresholds_.end(),
+                     [&](const Threshold& x) { return x.id == t; })) {
+      return Status::InvalidData("missing <threshold id=\"" + t + "\">", file, 0);
+    }
+  }
+  return rs;
+}
+
+const Rule& RuleSet::ForCheck(std::string_view check) const {
+  auto it = by_check_.find(check);
+  assert(it != by_check_.end() && "unknown check; see KnownChecks()");
+  return rules_[it->second];
+}
+
+const Threshold& RuleSet::GetThreshold(std::string_view id) const {
+  auto it = std::find_if(thresholds_.begin(), thresholds_.end(),
+                         [&](const Threshold& t) { return t.id == id; });
+  assert(it != thresholds_.end() && "unknown threshold; see KnownThresholds()");
+  return *it;
+}
+
+Result<RuleSet> LoadRules(const FileSystem& fs, const std::string& path) {
+  Result<std::string> xml = fs.ReadFile(path);
+  if (!xml) return xml.error().WithContext("loading rules");
+  return RuleSet::FromXml(*xml, path);
+}
+
+}  // namespace pipeline::crosscheck

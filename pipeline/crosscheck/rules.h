@@ -1,0 +1,81 @@
+// RuleSet: the cross-check rules, thresholds, reported conditions and region aliases from
+// checklists/rules.xml. The C++ evaluators (see kKnownChecks in rules.cc) are named by `check`;
+// the data decides each rule's stable id, severity, message key, condition and evidence
+// materials. Loading fails when an evaluator is configured twice or not at all, so the code and
+// the data cannot drift apart silently.
+#ifndef PIPELINE_CROSSCHECK_RULES_H_
+#define PIPELINE_CROSSCHECK_RULES_H_
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pipeline/core/file_system.h"
+#include "pipeline/core/status.h"
+#include "pipeline/model/finding.h"
+
+namespace pipeline::crosscheck {
+
+struct Rule {
+  std::string id;         // "C63-04"; NOTE: do not renumber; rule ids appear in issued reports.
+  std::string check;      // evaluator name, e.g. "assessors_per_occupation"
+  std::string condition;  // "art6.3", or "" for occupation/jurisdiction rules
+  model::Severity severity = model::Severity::kBlocking;  // when the rule is not met
+  std::string message;    // MessageId
+  std::vector<std::string> materials;  // checklist material ids
+  int line = 0;           // in rules.xml, for diagnostics
+};
+
+struct Threshold {
+  std::string id;
+  int value = 0;
+  std::string owner;    // "province" (a default to be set by the province) | "regulation"
+  std::string article;
+};
+
+struct ConditionDef {
+  std::string id;       // "art6.1"
+  std::string article;  // "第六条（一）" (data)
+};
+
+struct RegionAlias {
+  std::string code;  // jilin_authorities.tsv code
+  std::string text;  // NFKC-normalised alias
+};
+
+class RuleSet {
+ public:
+  // Parses rules.xml text; `file` names it in errors (file:line).
+  static Result<RuleSet> FromXml(const std::string& xml, const std::string& file);
+
+  // The rule configured for evaluator `check`. REQUIRES: `check` is a known evaluator (the
+  // loader guarantees every known evaluator has exactly one rule).
+  const Rule& ForCheck(std::string_view check) const;
+  // REQUIRES: `id` is a configured threshold (the loader checks the ones the code uses).
+  const Threshold& GetThreshold(std::string_view id) const;
+
+  const std::vector<Rule>& rules() const { return rules_; }
+  const std::vector<Threshold>& thresholds() const { return thresholds_; }
+  const std::vector<ConditionDef>& conditions() const { return conditions_; }
+  const std::vector<RegionAlias>& region_aliases() const { return region_aliases_; }
+
+ private:
+  std::vector<Rule> rules_;  // file order
+  std::map<std::string, std::size_t, std::less<>> by_check_;
+  std::vector<Threshold> thresholds_;
+  std::vector<ConditionDef> conditions_;
+  std::vector<RegionAlias> region_aliases_;
+};
+
+// Evaluator names the code knows (what rules.xml must configure).
+const std::vector<std::string>& KnownChecks();
+// Threshold ids the code reads.
+const std::vector<std::string>& KnownThresholds();
+
+// Reads `path` (normally "checklists/rules.xml") through `fs`.
+Result<RuleSet> LoadRules(const FileSystem& fs, const std::string& path);
+
+}  // namespace pipeline::crosscheck
+
+#endif  // PIPELINE_CROSSCHECK_RULES_H_
