@@ -37,8 +37,8 @@ class Authorities {
   const AuthorityEntry& Province() const { return entries_[province_]; }
   const AuthorityEntry* FindCode(std::string_view code) const;
   // The jurisdiction named in 所在地区 text: a 6-digit code in the text, otherwise names and
-  // `aliases` contained in it; a match inside a longer match is dropped ("白山" inside
-  // "长白山"), then the latest one wins ("通化市梅河口市" -> 梅河口市). The province is never
+  // `aliases` contained in it; a match inside a longer match is dropped (`白山` inside
+  // `长白山`), then the latest one wins (`通化市梅河口市` -> 梅河口市). The province is never
   // matched by region. nullptr when nothing matches.
   const AuthorityEntry* MatchRegion(std::string_view text,
                                     const std::vector<RegionAlias>& aliases) const;

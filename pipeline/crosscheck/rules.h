@@ -36,7 +36,7 @@ struct Threshold {
 
 struct ConditionDef {
   std::string id;       // "art6.1"
-  std::string article;  // "第六条（一）" (data)
+  std::string article;  // `第六条（一）` (data)
 };
 
 struct RegionAlias {

@@ -26,7 +26,7 @@ std::string NormaliseResidentId(std::string_view text);
 model::CodeCheck CheckResidentId(std::string_view id);
 
 // Occupation code: NFKC, dashes unified, spaces removed; "4.03.02.01" and "4030201" become
-// "4-03-02-01"; a 工种 suffix ("6-30-05-01-014") is kept. nullopt when the text is not a code.
+// `4-03-02-01`; a 工种 suffix (`6-30-05-01-014`) is kept. nullopt when the text is not a code.
 std::optional<std::string> NormaliseOccupationCode(std::string_view text);
 
 // Phone: digits only ("0431-8888 8888" -> "043188888888", "+86 139…" -> "139…"). Accepts a

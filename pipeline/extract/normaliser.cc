@@ -257,7 +257,7 @@ LevelsParse Normaliser::ParseLevels(std::string_view text) const {
   bool range_pending = false;  // a range token follows `prev`
   std::size_t pos = 0;
   while (pos < s.size()) {
-    // Levels before separators: "一级" must win over "一" + "级", and "-" is a range, not a
+    // Levels before separators: `一级` must win over `一` + `级`, and `-` is a range, not a
     // separator. Longest-token-first inside each list; levels are tried first.
     if (const Token* t = MatchAt(level_tokens_, s, pos)) {
       if (range_pending) {

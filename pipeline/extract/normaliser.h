@@ -54,7 +54,7 @@ class Normaliser {
 
   // Dates: 2025年7月1日, 2025.7.1, 2025/07/01, 2025-7-1, 二〇二五年七月一日 (and full-width forms).
   DateParse ParseDate(std::string_view text) const;
-  // The first date inside free text ("2025年6月1日在官网公布" -> 2025-06-01), or nullopt.
+  // The first date inside free text (`2025年6月1日在官网公布` -> 2025-06-01), or nullopt.
   std::optional<Date> FindDate(std::string_view text) const;
   // Levels: 五级, 初级工, 五级至三级, 三级-一级, 初级、中级、高级工, 四级/中级工 -> {…}.
   LevelsParse ParseLevels(std::string_view text) const;
@@ -62,7 +62,7 @@ class Normaliser {
   CountParse ParseCount(std::string_view text) const;
   // 有/无 style answers; kUnknown for empty text, kUnclear when neither is recognised.
   model::YesNo ParseYesNo(std::string_view text) const;
-  // The English id of an enumerated field value ("applicant_type", "用人单位" -> "employer").
+  // The English id of an enumerated field value (`applicant_type`, `用人单位` -> `employer`).
   // Exact token match first, then the longest token contained in the text. The id itself is
   // also accepted. nullopt when nothing matches or the field is unknown.
   std::optional<std::string> MatchEnum(std::string_view field, std::string_view text) const;

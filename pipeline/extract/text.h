@@ -17,7 +17,7 @@ namespace pipeline::extract {
 // the ends are trimmed. "  ４－０３　" -> "4-03".
 std::string NormaliseText(std::string_view s);
 
-// NormaliseText without any whitespace at all ("中式 烹调师" -> "中式烹调师"), for names and codes.
+// NormaliseText without any whitespace at all (`中式 烹调师` -> `中式烹调师`), for names and codes.
 std::string NormaliseCompact(std::string_view s);
 
 // NormaliseText but keeps line breaks (as '\n'), for multi-line cells that list items.
@@ -30,7 +30,7 @@ std::string UnifyDashes(std::string_view s);
 // ASCII upper case; other bytes unchanged.
 std::string AsciiUpper(std::string_view s);
 
-// Splits "中式烹调师(药膳制作师)" into {"中式烹调师", "药膳制作师"}; brackets must be the last
+// Splits `中式烹调师(药膳制作师)` into {`中式烹调师`, `药膳制作师`}; brackets must be the last
 // thing in the text (after NormaliseCompact, so （） are already ASCII). No brackets -> {s, ""}.
 struct NameAndWorkType {
   std::string name;

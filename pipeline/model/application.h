@@ -87,7 +87,7 @@ struct Sourced {
 
 // 收费标准公布情况: where the fee schedule was published and when (Art. 6 (2)).
 struct FeePublication {
-  std::string text;           // normalised text, e.g. "2025年6月1日在本单位官网公布"
+  std::string text;           // normalised text, e.g. `2025年6月1日在本单位官网公布`
   std::optional<Date> date;   // the first date found in the text, if any
   YesNo stated = YesNo::kUnknown;  // kNo when the text says it was not published (未公布)
 };

@@ -14,8 +14,8 @@ namespace pipeline::model {
 // How the filing authority was determined.
 enum class JurisdictionBasis {
   kUnresolved,   // "unresolved": no affiliation/region/USCC allowed a decision
-  kAffiliation,  // "affiliation": 中直驻省 / 省属 -> the province
-  kRegion,       // "region": 所在地区 named a 市（州）, 梅河口市 or 长白山管委会
+  kAffiliation,  // `affiliation`: 中直驻省 / 省属 -> the province
+  kRegion,       // `region`: 所在地区 named a 市（州）, 梅河口市 or 长白山管委会
   kCreditCode,   // "credit_code": inferred from USCC digits 3-8 (region absent)
 };
 const char* JurisdictionBasisName(JurisdictionBasis b);
@@ -34,7 +34,7 @@ enum class ConditionState {
   kMet,            // "met"
   kNotMet,         // "not_met"
   kReview,         // "review": a person must decide
-  kNotApplicable,  // "not_applicable": e.g. Art. 6 (6) for a 社会培训评价组织
+  kNotApplicable,  // `not_applicable`: e.g. Art. 6 (6) for a 社会培训评价组织
 };
 const char* ConditionStateName(ConditionState s);
 

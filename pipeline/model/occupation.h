@@ -32,7 +32,7 @@ enum class OccupationStatus {
   kUnknownCode,         // "unknown_code": code absent or not in the catalogue
   kNameMismatch,        // "name_mismatch": code exists, name belongs to another or no code
   kIneligibleGroup,     // "ineligible_group": major group not 3, 4, 5 or 6
-  kNoNationalStandard,  // "no_national_standard": a filed 评价规范 must be shown
+  kNoNationalStandard,  // `no_national_standard`: a filed 评价规范 must be shown
   kInvalidLevel,        // "invalid_level": levels missing or outside 1-5
 };
 const char* OccupationStatusName(OccupationStatus s);
