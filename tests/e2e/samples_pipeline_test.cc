@@ -89,9 +89,15 @@ TEST(SamplesPipelineTest, EveryDossierMeetsItsExpectedCompletenessOutcome) {
     }
     std::sort(missing.begin(), missing.end());
     std::sort(unreadable.begin(), unreadable.end());
-    if (!want["missing"].is_null()) EXPECT_EQ(missing, Strings(want["missing"]));
-    if (!want["unreadable"].is_null()) EXPECT_EQ(unreadable, Strings(want["unreadable"]));
-    if (!want["unmatched"].is_null()) EXPECT_EQ(r.unmatched_files, Strings(want["unmatched"]));
+    if (!want["missing"].is_null()) {
+      EXPECT_EQ(missing, Strings(want["missing"]));
+    }
+    if (!want["unreadable"].is_null()) {
+      EXPECT_EQ(unreadable, Strings(want["unreadable"]));
+    }
+    if (!want["unmatched"].is_null()) {
+      EXPECT_EQ(r.unmatched_files, Strings(want["unmatched"]));
+    }
 
     // Completeness-scope conclusion: blocking ingest or completeness findings.
     std::vector<std::string> blocking;
