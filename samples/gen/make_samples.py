@@ -604,12 +604,16 @@ def write_dossier(root, d):
     for mid in ids:
         files += material_files(mid, d)
     files += [(p, b) for p, b in d["extra_files"] if b != "FORM-XML"]
-    numbered = d["name"].startswith("S10-")
-    for i, (rel, data) in enumerate(sorted(files, key=lambda x: x[0])):
+    if d["name"].startswith("S10-"):
+        # Numbered in checklist order, like many real uploads ("01-申请报告.pdf").
+        top = [f for f in files if "/" not in f[0]]
+        numbers = {rel: "%02d-%s" % (i + 1, rel) for i, (rel, _) in enumerate(top)}
+    else:
+        numbers = {}
+    for rel, data in sorted(files, key=lambda x: x[0]):
         if rel in d["replace"]:
             data = d["replace"][rel]
-        if numbered and "/" not in rel:
-            rel = "%02d-%s" % (i + 1, rel)
+        rel = numbers.get(rel, rel)
         path = os.path.join(folder, rel)
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "wb") as f:
