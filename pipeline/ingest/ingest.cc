@@ -38,9 +38,11 @@ void AddFinding(Dossier& d, const char* rule, Severity severity, const char* mes
 
 struct Walker {
   const FileSystem& fs;
+  const FormLabels& labels;
   const Limits& limits;
   Dossier& d;
-  bool limit_reported = false;
+  bool depth_reported = false;
+  bool files_reported = false;
 
   void CheckName(const std::string& name, const std::string& display_rel) {
     if (!IsValidUtf8(name)) {
@@ -57,9 +59,9 @@ struct Walker {
     }
   }
 
-  void ReportLimit(const std::string& display_rel, const std::string& limit) {
-    if (limit_reported) return;
-    limit_reported = true;
+  void ReportLimit(bool& reported, const std::string& display_rel, const std::string& limit) {
+    if (reported) return;
+    reported = true;
     AddFinding(d, "ING-006", Severity::kReview, "ingest.walk_limit",
                {{"file", display_rel}, {"limit", limit}}, display_rel);
   }
@@ -87,14 +89,15 @@ struct Walker {
           break;
         case EntryType::kDirectory:
           if (depth + 1 > limits.max_depth) {
-            ReportLimit(shown, "max_depth=" + std::to_string(limits.max_depth));
+            ReportLimit(depth_reported, shown, "max_depth=" + std::to_string(limits.max_depth));
           } else {
             Walk(rel, depth + 1);
           }
           break;
         case EntryType::kFile:
-          if (d.files.size() >= limits.max_files) {
-            ReportLimit(shown, "max_files=" + std::to_string(limits.max_files));
+          // The form is kept past the cap, so a crowded folder is not also "without a form".
+          if (d.files.size() >= limits.max_files && !labels.IsFormFileName(e.name)) {
+            ReportLimit(files_reported, shown, "max_files=" + std::to_string(limits.max_files));
           } else {
             DossierFile f;
             f.path = rel;
@@ -266,7 +269,7 @@ model::Dossier LoadDossier(const FileSystem& fs, const IntakeEntry& entry,
       break;
   }
 
-  Walker walker{fs, limits, d};
+  Walker walker{fs, labels, limits, d};
   if (!IsValidUtf8(entry.name)) {
     AddFinding(d, "ING-021", Severity::kReview, "ingest.name_not_utf8", {{"file", d.name}});
   }

@@ -34,6 +34,7 @@ namespace pipeline::ingest {
 //   ING-004 blocking ingest.unreadable          {file, detail}  folder or file the OS refused
 //   ING-005 review   ingest.special_file        {file}   fifo, socket, device
 //   ING-006 review   ingest.walk_limit          {file, limit}  too deep / too many files
+//                                               (once per limit; form files are kept anyway)
 //   ING-010 blocking ingest.form_missing        {}       no 申请表.docx / 申请表.xml
 //   ING-011 blocking ingest.form_multiple       {files, used}  more than one form
 //   ING-012 blocking ingest.form_unreadable     {file, health, detail}

@@ -1,0 +1,358 @@
+#include "pipeline/ingest/ingest.h"
+
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+#include "pipeline/core/file_system.h"
+#include "pipeline/core/utf8.h"
+#include "tests/ingest/ingest_test_util.h"
+#include "tests/testing/fake_file_system.h"
+#include "tests/testing/status_matchers.h"
+#include "tests/testing/test_paths.h"
+
+namespace pipeline::ingest {
+namespace {
+
+using model::Dossier;
+using model::FileHealth;
+using model::Finding;
+using model::Severity;
+using ::pipeline::ingest::testing::ReadTestdata;
+using ::pipeline::ingest::testing::RealLabels;
+using ::pipeline::ingest::testing::TestdataPath;
+using ::pipeline::testing::FakeFileSystem;
+
+std::vector<std::string> RuleIds(const Dossier& d) {
+  std::vector<std::string> ids;
+  for (const Finding& f : d.findings) ids.push_back(f.rule_id);
+  return ids;
+}
+
+const Finding* FindRule(const Dossier& d, const std::string& rule) {
+  for (const Finding& f : d.findings) {
+    if (f.rule_id == rule) return &f;
+  }
+  return nullptr;
+}
+
+std::string Arg(const Finding& f, const std::string& key) {
+  for (const auto& [k, v] : f.args) {
+    if (k == key) return v;
+  }
+  return "<none>";
+}
+
+Dossier LoadOnly(const FileSystem& fs, const std::string& intake, const Limits& limits = {}) {
+  Result<std::vector<IntakeEntry>> entries = ScanIntake(fs, intake);
+  EXPECT_OK(entries);
+  if (!entries || entries->size() != 1) {
+    ADD_FAILURE() << "want exactly one intake entry";
+    return Dossier();
+  }
+  return LoadDossier(fs, entries->front(), RealLabels(), limits);
+}
+
+TEST(IngestScanIntakeTest, ListsEveryEntrySortedAndSkipsHidden) {
+  FakeFileSystem fs;
+  fs.AddFile("in/乙机构/申请表.docx", "x");
+  fs.AddFile("in/甲机构/申请表.docx", "x");
+  fs.AddFile("in/说明.txt", "stray");
+  fs.AddSymlink("in/链接");
+  fs.AddFile("in/.DS_Store", "");
+  fs.AddFile("in/~$申请表.docx", "");
+  fs.AddFile("in/Thumbs.db", "");
+  Result<std::vector<IntakeEntry>> r = ScanIntake(fs, "in");
+  ASSERT_OK(r);
+  std::vector<std::string> names;
+  for (const IntakeEntry& e : *r) names.push_back(e.name);
+  std::vector<std::string> want = {"乙机构", "甲机构", "说明.txt", "链接"};
+  std::sort(want.begin(), want.end());
+  EXPECT_EQ(names, want);
+  EXPECT_EQ(r->front().path, "in/" + want.front());
+}
+
+TEST(IngestScanIntakeTest, UnreadableIntakeFails) {
+  FakeFileSystem fs;
+  Result<std::vector<IntakeEntry>> r = ScanIntake(fs, "missing");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code(), StatusCode::kNotFound);
+}
+
+TEST(IngestIgnoredNameTest, HiddenAndTemporaryNames) {
+  for (const char* n : {".DS_Store", ".hidden", "~$申请表.docx", "~WRL0001.tmp", "Thumbs.db",
+                        "desktop.ini", "__MACOSX", "x.TMP"}) {
+    EXPECT_TRUE(IsIgnoredName(n)) << n;
+  }
+  for (const char* n : {"申请表.docx", "营业执照.pdf", "a.tmp.pdf"}) {
+    EXPECT_FALSE(IsIgnoredName(n)) << n;
+  }
+}
+
+TEST(IngestLoadDossierTest, RealDossierWithChineseNames) {
+  RealFileSystem fs;
+  Dossier d = LoadOnly(fs, TestdataPath("dossiers"));
+  EXPECT_EQ(d.name, "吉林省长白山职业技能培训学校");
+  EXPECT_TRUE(d.findings.empty()) << d.findings.front().rule_id;
+  std::vector<std::string> paths;
+  for (const model::DossierFile& f : d.files) {
+    paths.push_back(f.path);
+    EXPECT_EQ(f.health, FileHealth::kOk) << f.path << ": " << f.health_detail;
+  }
+  std::vector<std::string> want = {"申请表.docx", "营业执照.pdf", "附件/人员名单.xlsx",
+                                   "附件/场地照片.jpg"};
+  std::sort(want.begin(), want.end());
+  EXPECT_EQ(paths, want);
+  std::vector<std::string> ignored = {"Thumbs.db", "~$申请表.docx"};
+  EXPECT_EQ(d.ignored, ignored);
+  ASSERT_TRUE(d.form.has_value());
+  EXPECT_EQ(d.form->file, "申请表.docx");
+  EXPECT_EQ(d.form->Find(model::FormField::kInstitutionName)->value, "吉林省长白山职业技能培训学校");
+  EXPECT_EQ(d.form->occupations.size(), 2u);
+  auto form = std::find_if(d.files.begin(), d.files.end(),
+                           [](const model::DossierFile& f) { return f.is_form; });
+  ASSERT_NE(form, d.files.end());
+  EXPECT_EQ(form->path, "申请表.docx");
+  EXPECT_EQ(form->format, model::FileFormat::kDocx);
+}
+
+struct DossierCase {
+  const char* name;
+  std::map<std::string, std::string> files;  // path under "in/" -> content
+  std::vector<std::string> symlinks;         // paths under "in/"
+  std::vector<std::string> dirs;             // empty dirs under "in/"
+  std::vector<std::string> want_rules;       // in order
+};
+
+TEST(IngestLoadDossierTest, BadInputBecomesFindings) {
+  const std::string docx = ReadTestdata("forms/标准申请表.docx");
+  const std::string pdf = "%PDF-1.4\n%%EOF\n";
+  const std::string long_name(130, 'a');
+  const DossierCase cases[] = {
+      {"good", {{"甲/申请表.docx", docx}, {"甲/营业执照.pdf", pdf}}, {}, {}, {}},
+      {"stray file in intake", {{"说明.txt", "x"}}, {}, {}, {"ING-001"}},
+      {"symlink in intake", {}, {"链接"}, {}, {"ING-002"}},
+      {"empty folder", {}, {}, {"甲"}, {"ING-003"}},
+      {"only hidden files", {{"甲/.DS_Store", "x"}, {"甲/~$申请表.docx", "x"}}, {}, {}, {"ING-003"}},
+      {"no form", {{"甲/营业执照.pdf", pdf}}, {}, {}, {"ING-010"}},
+      {"two forms", {{"甲/申请表.docx", docx}, {"甲/申请表.xml", "<application/>"}}, {}, {},
+       {"ING-011"}},
+      {"form not a zip", {{"甲/申请表.docx", "not a zip"}}, {}, {}, {"ING-012"}},
+      {"form truncated", {{"甲/申请表.docx", docx.substr(0, 300)}}, {}, {}, {"ING-012"}},
+      {"form zero bytes", {{"甲/申请表.docx", ""}}, {}, {}, {"ING-012"}},
+      {"form zip bomb", {{"甲/申请表.docx", ReadTestdata("health/bomb.docx")}}, {}, {},
+       {"ING-012"}},
+      {"form malformed xml", {{"甲/申请表.xml", "<application><a></application>"}}, {}, {},
+       {"ING-012"}},
+      {"form xml wrong root", {{"甲/申请表.xml", "<form/>"}}, {}, {}, {"ING-012"}},
+      {"form without known labels", {{"甲/申请表.xml", "<application><fax>1</fax></application>"}},
+       {}, {}, {"ING-013", "ING-014"}},
+      {"zero-byte attachment", {{"甲/申请表.docx", docx}, {"甲/照片.jpg", ""}}, {}, {},
+       {"ING-030"}},
+      {"corrupt attachment", {{"甲/申请表.docx", docx}, {"甲/营业执照.pdf", "junk"}}, {}, {},
+       {"ING-031"}},
+      {"truncated attachment", {{"甲/申请表.docx", docx}, {"甲/营业执照.pdf", "%PDF-1.4 x"}}, {},
+       {}, {"ING-032"}},
+      {"wrong format attachment", {{"甲/申请表.docx", docx}, {"甲/营业执照.jpg", pdf}}, {}, {},
+       {"ING-033"}},
+      {"unsupported attachment", {{"甲/申请表.docx", docx}, {"甲/setup.exe", "MZ"}}, {}, {},
+       {"ING-036"}},
+      {"symlink inside", {{"甲/申请表.docx", docx}}, {"甲/外部.pdf"}, {}, {"ING-020"}},
+      {"long name", {{"甲/申请表.docx", docx}, {"甲/" + long_name + ".pdf", pdf}}, {}, {},
+       {"ING-022"}},
+  };
+  for (const DossierCase& c : cases) {
+    SCOPED_TRACE(c.name);
+    FakeFileSystem fs;
+    fs.AddDir("in");
+    for (const auto& [p, data] : c.files) fs.AddFile("in/" + p, data);
+    for (const std::string& p : c.symlinks) fs.AddSymlink("in/" + p);
+    for (const std::string& p : c.dirs) fs.AddDir("in/" + p);
+    const std::map<std::string, std::string> before = fs.files();
+    Dossier d = LoadOnly(fs, "in");
+    EXPECT_EQ(RuleIds(d), c.want_rules);
+    for (const Finding& f : d.findings) {
+      EXPECT_EQ(f.message.rfind("ingest.", 0), 0u) << f.message;
+    }
+    EXPECT_EQ(fs.files(), before);  // nothing written
+  }
+}
+
+TEST(IngestLoadDossierTest, TwoFormsPreferTheTopLevelOne) {
+  FakeFileSystem fs;
+  fs.AddFile("in/甲/附件/申请表.docx", ReadTestdata("forms/变体申请表.docx"));
+  fs.AddFile("in/甲/申请表.xml", ReadTestdata("forms/申请表.xml"));
+  Dossier d = LoadOnly(fs, "in");
+  const Finding* f = FindRule(d, "ING-011");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->severity, Severity::kBlocking);
+  EXPECT_EQ(Arg(*f, "used"), "申请表.xml");
+  ASSERT_EQ(f->evidence.size(), 2u);
+  ASSERT_TRUE(d.form.has_value());
+  EXPECT_EQ(d.form->source, model::FormSource::kXml);
+}
+
+TEST(IngestLoadDossierTest, UnreadableFormFindingNamesFileAndHealth) {
+  FakeFileSystem fs;
+  fs.AddFile("in/甲/申请表.docx", ReadTestdata("health/encrypted.docx"));
+  Dossier d = LoadOnly(fs, "in");
+  ASSERT_EQ(RuleIds(d), std::vector<std::string>{"ING-012"});
+  const Finding& f = d.findings[0];
+  EXPECT_EQ(f.severity, Severity::kBlocking);
+  EXPECT_EQ(f.message, "ingest.form_unreadable");
+  EXPECT_EQ(Arg(f, "file"), "申请表.docx");
+  EXPECT_EQ(Arg(f, "health"), "encrypted");
+  ASSERT_EQ(f.evidence.size(), 1u);
+  EXPECT_EQ(f.evidence[0].file, "申请表.docx");
+  EXPECT_FALSE(d.form.has_value());
+  EXPECT_EQ(d.files[0].health, FileHealth::kEncrypted);
+}
+
+TEST(IngestLoadDossierTest, ConflictingDuplicateFieldIsReported) {
+  FakeFileSystem fs;
+  fs.AddFile("in/甲/申请表.xml",
+             "<application><institution_name>甲</institution_name>"
+             "<institution_name>乙</institution_name></application>");
+  Dossier d = LoadOnly(fs, "in");
+  const Finding* f = FindRule(d, "ING-015");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(Arg(*f, "field"), "institution_name");
+  EXPECT_EQ(Arg(*f, "first"), "甲");
+  EXPECT_EQ(Arg(*f, "second"), "乙");
+}
+
+TEST(IngestLoadDossierTest, OversizedFileIsNotRead) {
+  FakeFileSystem fs;
+  fs.AddFile("in/甲/申请表.xml", ReadTestdata("forms/申请表.xml"));
+  fs.AddFile("in/甲/扫描件.pdf", "%PDF-1.4\n" + std::string(20000, 'x') + "\n%%EOF");
+  Limits limits;
+  limits.max_file_bytes = 10000;
+  Dossier d = LoadOnly(fs, "in", limits);
+  EXPECT_EQ(RuleIds(d), std::vector<std::string>{"ING-035"});
+}
+
+TEST(IngestLoadDossierTest, WalkLimitsAreReportedOncePerKindAndKeepTheForm) {
+  FakeFileSystem fs;
+  fs.AddFile("in/甲/申请表.xml", ReadTestdata("forms/申请表.xml"));
+  fs.AddFile("in/甲/a/b/c/深.pdf", "%PDF-1.4\n%%EOF");
+  fs.AddFile("in/甲/x1.pdf", "%PDF-1.4\n%%EOF");
+  fs.AddFile("in/甲/x2.pdf", "%PDF-1.4\n%%EOF");
+  fs.AddFile("in/甲/x3.pdf", "%PDF-1.4\n%%EOF");
+  Limits limits;
+  limits.max_depth = 2;
+  limits.max_files = 2;
+  Dossier d = LoadOnly(fs, "in", limits);
+  // Names sort "a" < "x1.pdf" < ... < "申请表.xml": the form comes after the cap and is
+  // still kept, so the dossier is not reported as having no form.
+  EXPECT_EQ(RuleIds(d), (std::vector<std::string>{"ING-006", "ING-006"}));
+  EXPECT_EQ(d.files.size(), 3u);
+  EXPECT_TRUE(d.form.has_value());
+}
+
+// Snapshot of a directory tree: relative path -> size (or "dir"/"link"), to prove nothing changed.
+std::map<std::string, std::string> Snapshot(const std::string& root) {
+  std::map<std::string, std::string> out;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(root)) {
+    std::string rel = std::filesystem::relative(e.path(), root).string();
+    if (e.is_symlink()) {
+      out[rel] = "link";
+    } else if (e.is_directory()) {
+      out[rel] = "dir";
+    } else {
+      out[rel] = std::to_string(e.file_size()) + "@" +
+                 std::to_string(std::filesystem::last_write_time(e.path()).time_since_epoch().count());
+    }
+  }
+  return out;
+}
+
+void WriteFile(const std::string& path, const std::string& data) {
+  std::ofstream(path, std::ios::binary) << data;
+}
+
+TEST(IngestLoadDossierTest, SymlinkLeadingOutsideIsNotFollowed) {
+  std::string tmp = pipeline::testing::MakeTempDir();
+  ASSERT_FALSE(tmp.empty());
+  std::string outside = tmp + "/outside";
+  std::string intake = tmp + "/intake";
+  std::filesystem::create_directories(outside);
+  std::filesystem::create_directories(intake + "/甲机构");
+  WriteFile(outside + "/secret.pdf", "%PDF-1.4\nsecret\n%%EOF");
+  std::filesystem::copy_file(TestdataPath("forms/申请表.xml"), intake + "/甲机构/申请表.xml");
+  ASSERT_EQ(::symlink((outside + "/secret.pdf").c_str(), (intake + "/甲机构/营业执照.pdf").c_str()),
+            0);
+  ASSERT_EQ(::symlink(outside.c_str(), (intake + "/乙机构").c_str()), 0);
+  const auto before = Snapshot(tmp);
+
+  RealFileSystem fs;
+  Result<std::vector<IntakeEntry>> entries = ScanIntake(fs, intake);
+  ASSERT_OK(entries);
+  ASSERT_EQ(entries->size(), 2u);
+  Dossier a = LoadDossier(fs, (*entries)[0], RealLabels(), Limits());
+  Dossier b = LoadDossier(fs, (*entries)[1], RealLabels(), Limits());
+  EXPECT_EQ(a.name, "乙机构");  // byte order: 乙 (E4 B9 99) < 甲 (E7 94 B2)
+  EXPECT_EQ(RuleIds(a), std::vector<std::string>{"ING-002"});
+  EXPECT_TRUE(a.files.empty());
+  EXPECT_EQ(RuleIds(b), std::vector<std::string>{"ING-020"});
+  EXPECT_EQ(Arg(b.findings[0], "file"), "营业执照.pdf");
+  ASSERT_EQ(b.files.size(), 1u);  // only the form; the link is never a file
+  EXPECT_EQ(b.files[0].path, "申请表.xml");
+  EXPECT_EQ(Snapshot(tmp), before);
+}
+
+TEST(IngestLoadDossierTest, GbkFileNameKeepsRawBytesAndIsReported) {
+  std::string tmp = pipeline::testing::MakeTempDir();
+  ASSERT_FALSE(tmp.empty());
+  // "营业执照.pdf" and the folder "甲机构" in GBK, as a Windows zip would leave them.
+  const std::string gbk_file = "\xD3\xAA\xD2\xB5\xD6\xB4\xD5\xD5.pdf";
+  const std::string gbk_dir = "\xBC\xD7\xBB\xFA\xB9\xB9";
+  std::string dossier = tmp + "/" + gbk_dir;
+  std::filesystem::create_directories(dossier);
+  std::filesystem::copy_file(TestdataPath("forms/申请表.xml"), dossier + "/申请表.xml");
+  WriteFile(dossier + "/" + gbk_file, "%PDF-1.4\n%%EOF\n");
+  const auto before = Snapshot(tmp);
+
+  RealFileSystem fs;
+  Dossier d = LoadOnly(fs, tmp);
+  EXPECT_EQ(d.name, DisplayPath(gbk_dir));
+  EXPECT_TRUE(IsValidUtf8(d.name));
+  EXPECT_NE(d.name.find("\\xBC"), std::string::npos);
+  EXPECT_EQ(d.root, dossier);
+  EXPECT_EQ(RuleIds(d), (std::vector<std::string>{"ING-021", "ING-021"}));
+  const model::DossierFile* pdf = nullptr;
+  for (const model::DossierFile& f : d.files) {
+    if (f.path == gbk_file) pdf = &f;
+  }
+  ASSERT_NE(pdf, nullptr);
+  EXPECT_EQ(pdf->display_path, DisplayPath(gbk_file));
+  EXPECT_TRUE(IsValidUtf8(pdf->display_path));
+  EXPECT_NE(pdf->display_path, pdf->path);
+  EXPECT_EQ(pdf->health, FileHealth::kOk);
+  EXPECT_EQ(Arg(d.findings[1], "file"), pdf->display_path);
+  EXPECT_EQ(Snapshot(tmp), before);
+}
+
+TEST(IngestLoadDossierTest, HiddenFilesAndFoldersAreIgnoredAndListed) {
+  FakeFileSystem fs;
+  fs.AddFile("in/甲/申请表.xml", ReadTestdata("forms/申请表.xml"));
+  fs.AddFile("in/甲/.DS_Store", "x");
+  fs.AddFile("in/甲/~$申请表.docx", "x");
+  fs.AddFile("in/甲/附件/Thumbs.db", "x");
+  fs.AddFile("in/甲/__MACOSX/._申请表.xml", "x");
+  fs.AddFile("in/甲/.git/config", "x");
+  Dossier d = LoadOnly(fs, "in");
+  EXPECT_TRUE(d.findings.empty());
+  EXPECT_EQ(d.files.size(), 1u);
+  std::vector<std::string> want = {".DS_Store", ".git", "__MACOSX", "~$申请表.docx",
+                                   "附件/Thumbs.db"};
+  std::sort(want.begin(), want.end());
+  EXPECT_EQ(d.ignored, want);
+}
+
+}  // namespace
+}  // namespace pipeline::ingest
