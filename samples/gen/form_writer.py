@@ -44,6 +44,7 @@ Command line::
 
     python3 samples/gen/form_writer.py spec.json out.docx|out.xml
     python3 samples/gen/form_writer.py --blank templates/forms/申请表（空白）.docx
+    python3 samples/gen/form_writer.py --xsd templates/forms/application.xsd
 
 spec.json: {"fields": {...}, "occupations": [...], "changes": [...], "options": {...}}.
 Output is deterministic: same input, same bytes (fixed zip timestamps).
@@ -312,6 +313,41 @@ def write_xml(path, fields, occupations=(), changes=()):
         f.write(xml_text(fields, occupations, changes))
 
 
+def xsd_text():
+    """XSD of the 申请表.xml schema (templates/forms/application.xsd)."""
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<!-- Schema of 申请表.xml; see application-schema.md. Generated from FIELDS in',
+             '     samples/gen/form_writer.py; keep in sync with PIPELINE_FORM_FIELDS (pipeline/model/form.h). -->',
+             '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">',
+             '  <xs:element name="application">',
+             '    <xs:complexType>',
+             '      <xs:choice minOccurs="0" maxOccurs="unbounded">']
+    for name, label, _ in FIELDS:
+        lines.append('        <xs:element name="%s" type="xs:string"><!-- %s --></xs:element>'
+                     % (name, label))
+
+    def rows(container, element, attrs):
+        out = ['        <xs:element name="%s">' % container,
+               '          <xs:complexType><xs:sequence>',
+               '            <xs:element name="%s" minOccurs="0" maxOccurs="unbounded">' % element,
+               '              <xs:complexType>']
+        out += ['                <xs:attribute name="%s" type="xs:string"/>' % a for a in attrs]
+        out += ['              </xs:complexType>',
+                '            </xs:element>',
+                '          </xs:sequence></xs:complexType>',
+                '        </xs:element>']
+        return out
+
+    lines += rows("occupations", "occupation", ["seq", "code", "name", "levels"])
+    lines += rows("changes", "change", ["item", "before", "after"])
+    lines += ['      </xs:choice>',
+              '      <xs:attribute name="schema-version" type="xs:string"/>',
+              '    </xs:complexType>',
+              '  </xs:element>',
+              '</xs:schema>']
+    return "\n".join(lines) + "\n"
+
+
 def write_form(path, fields=None, occupations=(), changes=(), **options):
     """Writes a form; the format follows the extension of `path` (.docx or .xml)."""
     fields = dict(fields or {})
@@ -334,6 +370,10 @@ def write_blank(path):
 def main(argv):
     if len(argv) == 3 and argv[1] == "--blank":
         write_blank(argv[2])
+        return 0
+    if len(argv) == 3 and argv[1] == "--xsd":
+        with open(argv[2], "w", encoding="utf-8", newline="\n") as f:
+            f.write(xsd_text())
         return 0
     if len(argv) != 3:
         sys.stderr.write(__doc__.split("Command line::")[1].split("spec.json:")[0])
