@@ -420,7 +420,9 @@ def build_samples():
                "韩雪", "0434-3265478", filing_number="吉人社认备〔2024〕017号",
                filing_valid_until="2027年6月30日"),
         [("6-29-01-01", "砌筑工", "五级/初级工、四级/中级工、三级/高级工")],
-        E("complete", note="added occupation (砌筑工) of a filed social training organisation")))
+        E("complete", note="added occupation (砌筑工) of a filed social training organisation; "
+                           "also carries the optional Art. 6 (1)/(5) documents"),
+        add=["M-COM-04", "M-COM-05", "M-COM-12"]))
     S.append(sample(
         "S04-延边长白家政职业技能培训中心-续期", "renewal", "social_org",
         fields("延边长白家政职业技能培训中心", uscc("52222401MJ2F8G4H6"), "金永哲",
@@ -430,7 +432,9 @@ def build_samples():
                filing_number="吉人社认备〔2023〕052号", filing_valid_until="2026年3月31日"),
         [("4-10-01-06", "家政服务员", "五级/初级工、四级/中级工、三级/高级工"),
          ("4-10-01-05", "养老护理员", "五级/初级工、四级/中级工")],
-        E("complete", note="renewal filed more than three months before expiry (Art. 9)")))
+        E("complete", note="renewal filed more than three months before expiry (Art. 9); also "
+                           "carries the optional question-bank, video and rules documents"),
+        add=["M-COM-09", "M-COM-10", "M-COM-12"]))
     S.append(sample(
         "S05-梅河口市康宁养老服务培训学校-变更", "change", "social_org",
         fields("梅河口市康宁养老服务培训学校", uscc("52220581MJ3K6L2M8"), "宋丽华",
@@ -495,7 +499,8 @@ def build_samples():
                filing_valid_until="2027年9月30日"),
         [("6-12-02-00", "中药炮制工", "五级/初级工、四级/中级工")],
         E("complete", missing=[],
-          note="form named 备案申请表.docx; file names numbered 01-… like many real uploads"),
+          note="form named 备案申请表.docx; file names numbered 01-… like many real uploads; "
+               "only the materials the add_occupation checklist requires (no M-COM-04/05/12)"),
         form="备案申请表.docx"))
 
     # --- Bad intake entries -------------------------------------------------------------------
