@@ -378,6 +378,10 @@ Result<std::vector<Page>> Typesetter::Typeset(const render::Document& doc) {
       continue;
     }
     // Does not fit on this page.
+    if (u.drop_at_top) {  // a blank line at the foot of a page: it vanishes on the next one
+      new_page(i);
+      continue;
+    }
     if (u.splittable && (need > lines / 2 || resume_slot > 0) && used < lines) {
       std::size_t take = lines - used;
       pages.back().push_back(Placement{&u, i, resume_slot, resume_slot + take, true});

@@ -1,0 +1,166 @@
+// End-to-end tests of the two document templates (初评意见, 补正材料通知书) and the render
+// command: text round trip, metadata, fonts, watermark, determinism, batch output, errors.
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "pipeline/render/doc/document_renderer.h"
+#include "pipeline/render/doc/render_command.h"
+#include "tests/render/render_test_util.h"
+#include "tests/testing/status_matchers.h"
+#include "tests/testing/test_paths.h"
+
+namespace pipeline::render {
+namespace {
+
+using testing::LoadTestData;
+using testing::MakeRenderer;
+using testing::RunTool;
+using testing::StripSpaces;
+using testing::WriteTemp;
+
+std::string TemplatePath(const std::string& name) {
+  return JoinPath(pipeline::testing::RepoRoot(), "templates/documents/" + name + ".xml");
+}
+
+TEST(DocumentsTest, CorrectionNoticeListsEveryMissingMaterialInOneNotice) {
+  RealFileSystem fs;
+  auto renderer = MakeRenderer(fs);
+  ASSERT_NE(renderer, nullptr);
+  Result<std::string> pdf = renderer->Render(TemplatePath("correction_notice"),
+                                             LoadTestData("correction_notice.json"),
+                                             Date{2026, 11, 25});
+  ASSERT_OK(pdf);
+  std::string path = WriteTemp(*pdf);
+  std::string text = StripSpaces(RunTool("pdftotext", "", path));
+  for (const char* want :
+       {"吉林市人力资源和社会保障局", "吉市人社补〔2026〕12号", "补正材料通知书",
+        "吉林市松花湖餐饮管理有限公司：", "1.营业执照（副本）：无法识读（营业执照.jpg）",
+        "2.职业技能等级认定机构备案申请表：未提交", "3.考评人员、质量督导人员名册及资格证明：未提交",
+        "请于2026年12月9日前", "2026年11月25日", "—1—"}) {
+    EXPECT_NE(text.find(want), std::string::npos) << want << "\n" << text;
+  }
+  EXPECT_EQ(text.find("收费标准及公开发布情况说明"), std::string::npos);  // present: not listed
+  std::string info = RunTool("pdfinfo", "", path);
+  EXPECT_NE(info.find("Author:          吉林市人力资源和社会保障局"), std::string::npos) << info;
+  EXPECT_NE(info.find("Subject:         补正材料通知书"), std::string::npos) << info;
+  EXPECT_NE(info.find("Title:           备案申请补正材料通知书"), std::string::npos) << info;
+}
+
+TEST(DocumentsTest, PreliminaryOpinionHasConditionsOccupationsAndDraftWatermark) {
+  RealFileSystem fs;
+  auto renderer = MakeRenderer(fs);
+  ASSERT_NE(renderer, nullptr);
+  nlohmann::json data = LoadTestData("preliminary_opinion.json");
+  data["document"]["draft"] = false;  // text checks without the watermark interleaved
+  Result<std::string> final_pdf =
+      renderer->Render(TemplatePath("preliminary_opinion"), data, Date{2026, 11, 25});
+  ASSERT_OK(final_pdf);
+  std::string text = StripSpaces(RunTool("pdftotext", "", WriteTemp(*final_pdf)));
+  EXPECT_EQ(text.find("草"), std::string::npos);
+  data["document"]["draft"] = true;
+  Result<std::string> pdf =
+      renderer->Render(TemplatePath("preliminary_opinion"), data, Date{2026, 11, 25});
+  ASSERT_OK(pdf);
+  std::string path = WriteTemp(*pdf, "draft.pdf");
+  for (const char* want :
+       {"长人社评〔2026〕7号", "（三）具有专门工作部门和相应人员队伍", "核查结果：需进一步核实。",
+        "序号", "职业编码", "6-18-02-04", "五级至三级", "四级、三级",
+        "不符合：无相应的", "国家职业技能标准或备案公示的评价规范", "技术评估专家组", "2026年11月25日"}) {
+    EXPECT_NE(text.find(want), std::string::npos) << want << "\n" << text;
+  }
+  // The 草稿 watermark is drawn on every page.
+  int pages = renderer->last_page_count();
+  ASSERT_GE(pages, 2);
+  for (int p = 1; p <= pages; ++p) {
+    std::string page = StripSpaces(
+        RunTool("pdftotext", "-f " + std::to_string(p) + " -l " + std::to_string(p), path));
+    EXPECT_NE(page.find("草"), std::string::npos) << p;
+    EXPECT_NE(page.find("稿"), std::string::npos) << p;
+  }
+  std::string fonts = RunTool("pdffonts", "", path);
+  EXPECT_NE(fonts.find("CID Type 0C"), std::string::npos) << fonts;
+  EXPECT_NE(fonts.find("CID TrueType"), std::string::npos) << fonts;
+}
+
+TEST(DocumentsTest, TemplatesTolerateMissingKeys) {
+  RealFileSystem fs;
+  auto renderer = MakeRenderer(fs);
+  ASSERT_NE(renderer, nullptr);
+  for (const char* name : {"preliminary_opinion", "correction_notice"}) {
+    SCOPED_TRACE(name);
+    Result<std::string> pdf =
+        renderer->Render(TemplatePath(name), nlohmann::json::object(), Date{2026, 1, 2});
+    ASSERT_OK(pdf);
+    std::string text = StripSpaces(RunTool("pdftotext", "", WriteTemp(*pdf)));
+    EXPECT_NE(text.find("2026年1月2日"), std::string::npos) << text;
+  }
+}
+
+TEST(DocumentsTest, SameDataAndDateGiveIdenticalBytesAcrossRenderers) {
+  RealFileSystem fs;
+  nlohmann::json data = LoadTestData("preliminary_opinion.json");
+  auto a = MakeRenderer(fs);
+  auto b = MakeRenderer(fs);
+  ASSERT_NE(a, nullptr);
+  ASSERT_NE(b, nullptr);
+  Result<std::string> first = a->Render(TemplatePath("preliminary_opinion"), data, Date{2026, 11, 25});
+  Result<std::string> second = b->Render(TemplatePath("preliminary_opinion"), data, Date{2026, 11, 25});
+  Result<std::string> other_day = a->Render(TemplatePath("preliminary_opinion"), data, Date{2026, 11, 26});
+  ASSERT_OK(first);
+  ASSERT_OK(second);
+  ASSERT_OK(other_day);
+  EXPECT_EQ(*first, *second);
+  EXPECT_NE(*first, *other_day);
+  EXPECT_NE(first->find("/CreationDate(D:20261125000000+08'00')"), std::string::npos);
+}
+
+TEST(DocumentsTest, CharacterInNoFontNamesCharacterAndDocument) {
+  RealFileSystem fs;
+  auto renderer = MakeRenderer(fs);
+  ASSERT_NE(renderer, nullptr);
+  nlohmann::json data = LoadTestData("correction_notice.json");
+  data["document"]["addressee"] = "\u0E01";  // Thai: in no configured font
+  Result<std::string> pdf = renderer->Render(TemplatePath("correction_notice"), data, Date{2026, 11, 25});
+  ASSERT_FALSE(pdf.ok());
+  EXPECT_EQ(pdf.error().message(),
+            "document correction_notice: no configured font has U+0E01 '\u0E01' (role \"body\")");
+}
+
+TEST(RenderCommandTest, BatchWritesNumberedDistinctDocuments) {
+  RealFileSystem fs;
+  std::string dir = pipeline::testing::MakeTempDir();
+  RenderCommandOptions o;
+  o.data_dir = pipeline::testing::RepoRoot();
+  o.template_path = JoinPath(o.data_dir, "bench/opinion.xml");
+  o.data_files = {JoinPath(o.data_dir, "bench/opinion-doc.json")};
+  o.fonts_path = JoinPath(o.data_dir, "bench/fonts.xml");
+  o.out = JoinPath(dir, "doc-{n}.pdf");
+  o.batch = 3;
+  o.date = Date{2024, 6, 18};
+  ASSERT_OK(RunRenderCommand(fs, o));
+  for (int n = 1; n <= 3; ++n) {
+    std::string text =
+        StripSpaces(RunTool("pdftotext", "-l 1", JoinPath(dir, "doc-" + std::to_string(n) + ".pdf")));
+    EXPECT_NE(text.find("江人社评〔2024〕" + std::to_string(n) + "号"), std::string::npos) << text;
+  }
+  Result<std::string> bytes = static_cast<FileSystem&>(fs).ReadFile(JoinPath(dir, "doc-1.pdf"));
+  ASSERT_OK(bytes);
+  EXPECT_LT(bytes->size(), 93u * 1024u);
+}
+
+TEST(RenderCommandTest, SeveralDocumentsNeedANumberedOutput) {
+  RealFileSystem fs;
+  RenderCommandOptions o;
+  o.data_dir = pipeline::testing::RepoRoot();
+  o.template_path = "correction_notice";
+  o.data_files = {JoinPath(o.data_dir, "tests/render/testdata/correction_notice.json")};
+  o.out = JoinPath(pipeline::testing::MakeTempDir(), "x.pdf");
+  o.batch = 2;
+  o.date = Date{2026, 11, 25};
+  Status s = RunRenderCommand(fs, o);
+  EXPECT_EQ(s.message(), "render: several documents need \"{n}\" in --out");
+}
+
+}  // namespace
+}  // namespace pipeline::render

@@ -1,0 +1,424 @@
+// Tests of the PDF engine: fonts (TrueType, TTC faces, CFF, fallback), 禁则 line breaking and
+// justification, the GB/T 9704 grid, page numbers, tables across pages, determinism.
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "pipeline/core/utf8.h"
+#include "pipeline/render/doc/document.h"
+#include "pipeline/render/pdf/font_embedder.h"
+#include "pipeline/render/pdf/font_set.h"
+#include "pipeline/render/pdf/layout.h"
+#include "pipeline/render/pdf/line_breaker.h"
+#include "pipeline/render/pdf/pdf_writer.h"
+#include "pipeline/render/pdf/typesetter.h"
+#include "tests/render/render_test_util.h"
+#include "tests/testing/status_matchers.h"
+#include "tests/testing/test_paths.h"
+
+namespace pipeline::render::pdf {
+namespace {
+
+using render::testing::RunTool;
+using render::testing::StripSpaces;
+using render::testing::WriteTemp;
+
+constexpr const char* kGbsn = "/usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf";
+constexpr const char* kNotoSans = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
+constexpr const char* kNotoSerifBold = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc";
+
+Layout RepoLayout() {
+  RealFileSystem fs;
+  Result<Layout> l = LoadLayout(fs, JoinPath(pipeline::testing::RepoRoot(), "templates/layout.xml"));
+  EXPECT_TRUE(l.ok()) << l.status().ToString();
+  return l.ok() ? *l : Layout();
+}
+
+FontConfig RepoFonts() {
+  RealFileSystem fs;
+  Result<FontConfig> c =
+      LoadFontConfig(fs, JoinPath(pipeline::testing::RepoRoot(), "templates/fonts.xml"));
+  EXPECT_TRUE(c.ok()) << c.status().ToString();
+  return c.ok() ? *c : FontConfig();
+}
+
+// Engine pieces wired together as DocumentRenderer does.
+struct Engine {
+  Layout layout = RepoLayout();
+  FontSet fonts{RepoFonts()};
+  FontEmbedder embedder;
+  std::unique_ptr<LineBreaker> breaker;
+  Engine() {
+    auto b = LineBreaker::Create(layout.no_line_start, layout.no_line_end);
+    EXPECT_TRUE(b.ok());
+    breaker = std::move(*b);
+  }
+  Result<std::vector<Page>> Typeset(const render::Document& doc) {
+    Typesetter t(layout, fonts, *breaker);
+    return t.Typeset(doc);
+  }
+  Result<std::string> Write(const std::vector<Page>& pages) {
+    DocumentInfo info;
+    info.title = "test";
+    info.creation_date = "D:20260101000000+08'00'";
+    return WritePdf(pages, info, fonts, embedder);
+  }
+};
+
+render::Document BodyDocument(const std::string& text, int paragraphs) {
+  render::Document doc;
+  doc.name = "test";
+  doc.page_number_format = "— {page} —";
+  for (int i = 0; i < paragraphs; ++i) {
+    render::Paragraph p;
+    p.text = text;
+    doc.blocks.push_back(p);
+  }
+  return doc;
+}
+
+const std::string kLong =
+    "根据《吉林省职业技能等级认定机构评估备案办法》有关规定，技术评估专家组对申请单位提交的备案材料进行了"
+    "初审，并于2026年11月25日赴现场进行了实地核查，现将初评意见报告如下，请审阅。";
+
+// ---------------------------------------------------------------- fonts
+
+TEST(FontSetTest, TtcFaceSelectsSimplifiedChinese) {
+  Result<std::unique_ptr<Font>> sc = Font::Load({kNotoSans, 2});
+  Result<std::unique_ptr<Font>> jp = Font::Load({kNotoSans, 0});
+  ASSERT_OK(sc);
+  ASSERT_OK(jp);
+  EXPECT_EQ((*sc)->postscript_name(), "NotoSansCJKsc-Regular");
+  EXPECT_EQ((*jp)->postscript_name(), "NotoSansCJKjp-Regular");
+  EXPECT_TRUE((*sc)->is_cff());
+}
+
+TEST(FontSetTest, MissingFaceIndexIsAnError) {
+  Result<std::unique_ptr<Font>> f = Font::Load({kGbsn, 3});
+  ASSERT_FALSE(f.ok());
+  EXPECT_NE(f.error().ToString().find("face index 3 does not exist"), std::string::npos);
+}
+
+TEST(FontSetTest, MissingFontFileNamesPathAndRole) {
+  FontConfig config;
+  config.roles["body"] = {"/nonexistent/fangsong.ttf", 0};
+  FontSet set(config);
+  Result<GlyphRef> g = set.Resolve("body", U'一');
+  ASSERT_FALSE(g.ok());
+  EXPECT_EQ(g.error().ToString(),
+            "/nonexistent/fangsong.ttf: font for role \"body\": cannot open font file");
+}
+
+TEST(FontSetTest, MissingGlyphFallsBackToNextFont) {
+  FontConfig config;
+  config.roles["body"] = {kGbsn, 0};
+  config.fallbacks.push_back({kNotoSans, 2});
+  FontSet set(config);
+  Result<GlyphRef> common = set.Resolve("body", U'一');
+  Result<GlyphRef> traditional = set.Resolve("body", U'體');  // not in GB2312
+  ASSERT_OK(common);
+  ASSERT_OK(traditional);
+  EXPECT_EQ(set.font(common->font).spec().path, kGbsn);
+  EXPECT_EQ(set.font(traditional->font).spec().path, kNotoSans);
+}
+
+TEST(FontSetTest, CharacterInNoFontIsAnErrorNamingIt) {
+  FontConfig config;
+  config.roles["body"] = {kGbsn, 0};
+  config.fallbacks.push_back({kNotoSans, 2});
+  FontSet set(config);
+  Result<GlyphRef> g = set.Resolve("body", U'\u0E01');
+  ASSERT_FALSE(g.ok());
+  EXPECT_EQ(g.error().message(), "no configured font has U+0E01 '\u0E01' (role \"body\")");
+}
+
+TEST(FontSetTest, ConfigErrorsNameFileAndLine) {
+  std::string dir = pipeline::testing::MakeTempDir();
+  RealFileSystem fs;
+  std::string path = JoinPath(dir, "fonts.xml");
+  ASSERT_OK(fs.WriteFile(path, "<fonts>\n  <font path=\"a.ttf\"/>\n</fonts>\n"));
+  Result<FontConfig> c = LoadFontConfig(fs, path);
+  ASSERT_FALSE(c.ok());
+  EXPECT_EQ(c.error().ToString(), path + ":2: <font> needs role=");
+}
+
+// Draws `text` with each font; the PDF must extract back and list the expected font types.
+TEST(PdfFontEmbeddingTest, TrueTypeAndCffSubsetsRoundTrip) {
+  FontConfig config;
+  config.roles["ttf"] = {kGbsn, 0};
+  config.roles["cff"] = {kNotoSerifBold, 2};
+  FontSet set(config);
+  FontEmbedder embedder;
+  const std::string text = "初评意见ABC-123，“认定”。";
+  Page page;
+  double y = 700;
+  for (const char* role : {"ttf", "cff"}) {
+    TextRun run;
+    run.x = 80;
+    run.y = y;
+    y -= 40;
+    double x = 0;
+    for (char32_t cp : DecodeUtf8(text)) {
+      Result<GlyphRef> g = set.Resolve(role, cp);
+      ASSERT_OK(g);
+      run.font = g->font;
+      run.glyphs.push_back({g->gid, cp, x});
+      x += 16;
+    }
+    page.runs.push_back(run);
+  }
+  DocumentInfo info;
+  Result<std::string> pdf = WritePdf({page}, info, set, embedder);
+  ASSERT_OK(pdf);
+  std::string path = WriteTemp(*pdf);
+  std::string fonts = RunTool("pdffonts", "", path);
+  EXPECT_NE(fonts.find("+BousungEG-Light-GB"), std::string::npos) << fonts;
+  EXPECT_NE(fonts.find("CID TrueType"), std::string::npos) << fonts;
+  EXPECT_NE(fonts.find("+NotoSerifCJKsc-Bold"), std::string::npos) << fonts;
+  EXPECT_NE(fonts.find("CID Type 0C"), std::string::npos) << fonts;
+  // emb, sub and uni are all "yes" for both fonts.
+  EXPECT_EQ(std::count(fonts.begin(), fonts.end(), '\n'), 4);
+  for (const char* name : {"BousungEG", "NotoSerif"}) {
+    std::size_t at = fonts.find(name);
+    std::string line = fonts.substr(at, fonts.find('\n', at) - at);
+    EXPECT_NE(line.find("yes yes yes"), std::string::npos) << line;
+  }
+  std::string extracted = StripSpaces(RunTool("pdftotext", "", path));
+  EXPECT_EQ(extracted, StripSpaces(text + text));
+  EXPECT_LT(pdf->size(), 40000u);
+}
+
+// ---------------------------------------------------------------- 禁则 and justification
+
+struct KinsokuCase {
+  const char* text;
+  std::size_t width;  // characters per line (all characters 1 unit wide)
+  const char* want;   // lines joined with '|'
+};
+
+TEST(KinsokuTest, LinesNeverStartWithClosingOrEndWithOpeningMarks) {
+  const KinsokuCase cases[] = {
+      // closing marks stay with the character before them
+      {"一二三四，五六", 4, "一二三|四，五六"},
+      {"一二三四。五六", 4, "一二三|四。五六"},
+      {"一二三四、五六", 4, "一二三|四、五六"},
+      {"一二三四）五六", 4, "一二三|四）五六"},
+      {"一二三四》五六", 4, "一二三|四》五六"},
+      {"一二三四”五六", 4, "一二三|四”五六"},
+      {"一二三四：五六", 4, "一二三|四：五六"},
+      // opening marks stay with the character after them
+      {"一二三（四五六", 4, "一二三|（四五六"},
+      {"一二三《四五六", 4, "一二三|《四五六"},
+      {"一二三“四五六", 4, "一二三|“四五六"},
+      {"一二三〔四五六", 4, "一二三|〔四五六"},
+      // digit runs and Latin words are not split
+      {"一二2026年", 4, "一二|2026|年"},
+      {"一二ABCD五", 5, "一二|ABCD五"},
+      // plain text fills the line
+      {"一二三四五六七八", 4, "一二三四|五六七八"},
+      {"", 4, ""},
+  };
+  Layout layout = RepoLayout();
+  auto breaker = LineBreaker::Create(layout.no_line_start, layout.no_line_end);
+  ASSERT_OK(breaker);
+  for (const KinsokuCase& c : cases) {
+    SCOPED_TRACE(c.text);
+    std::u32string text;
+    for (char32_t cp : DecodeUtf8(c.text)) text += cp;
+    std::vector<double> widths(text.size(), 1.0);
+    std::vector<LineSpan> lines =
+        (*breaker)->Fill(text, widths, static_cast<double>(c.width), static_cast<double>(c.width));
+    std::string got;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      if (i > 0) got += '|';
+      for (std::size_t k = lines[i].begin; k < lines[i].end; ++k) AppendUtf8(text[k], got);
+    }
+    EXPECT_EQ(got, c.want);
+  }
+}
+
+TEST(KinsokuTest, EarlyBrokenLineIsJustifiedAcrossAllGaps) {
+  std::u32string text = U"一二三，四";
+  std::vector<double> widths(text.size(), 10.0);
+  // A line of 3 characters justified to 40 units: 2 gaps share 10 units.
+  std::vector<double> x = LineBreaker::Positions(text, widths, {0, 3}, 40.0, true);
+  ASSERT_EQ(x.size(), 3u);
+  EXPECT_DOUBLE_EQ(x[0], 0);
+  EXPECT_DOUBLE_EQ(x[1], 15);
+  EXPECT_DOUBLE_EQ(x[2], 30);
+  EXPECT_DOUBLE_EQ(x[2] + widths[2], 40);
+  // Gaps inside a Latin word are not stretched while other gaps exist.
+  std::u32string mixed = U"一AB二";
+  std::vector<double> w2(mixed.size(), 10.0);
+  std::vector<double> x2 = LineBreaker::Positions(mixed, w2, {0, 4}, 50.0, true);
+  EXPECT_DOUBLE_EQ(x2[2] - x2[1], 10);  // A -> B unchanged
+  EXPECT_DOUBLE_EQ(x2[3] + 10, 50);
+}
+
+// ---------------------------------------------------------------- grid and pages
+
+TEST(PdfLayoutTest, BodyTextSitsOnTheTwentyTwoByTwentyEightGrid) {
+  Engine engine;
+  Result<std::vector<Page>> pages = engine.Typeset(BodyDocument(kLong, 12));
+  ASSERT_OK(pages);
+  ASSERT_GE(pages->size(), 2u);
+  const Page& page = (*pages)[0];
+  EXPECT_NEAR(page.width, 595.28, 0.01);
+  EXPECT_NEAR(page.height, 841.89, 0.01);
+  const double left = 28 * kPointsPerMm, cell = 156 * kPointsPerMm / 28;
+  const double pitch = 225 * kPointsPerMm / 22;
+  // Body runs (page number excluded): baselines one line pitch apart, 22 per page.
+  std::vector<double> baselines;
+  for (const TextRun& run : page.runs) {
+    if (run.y > 99.21 && (baselines.empty() || std::fabs(baselines.back() - run.y) > 0.01)) {
+      baselines.push_back(run.y);
+    }
+  }
+  ASSERT_EQ(baselines.size(), 22u);
+  for (std::size_t i = 1; i < baselines.size(); ++i) {
+    EXPECT_NEAR(baselines[i - 1] - baselines[i], pitch, 0.01);
+  }
+  // The first line is indented two cells and its CJK characters sit one cell apart; every full
+  // line ends exactly at the right edge of the type area.
+  const TextRun& first = page.runs[0];
+  EXPECT_NEAR(first.x, left + 2 * cell, 0.01);
+  EXPECT_NEAR(first.glyphs[1].x - first.glyphs[0].x, cell, 0.01);
+  for (const TextRun& run : page.runs) {
+    if (run.y < 99.21 || run.glyphs.size() < 20) continue;
+    double end = run.x + run.glyphs.back().x + cell;
+    EXPECT_NEAR(end, left + 156 * kPointsPerMm, 0.05);
+  }
+}
+
+TEST(PdfLayoutTest, PdftotextSeesTheGridPositions) {
+  Engine engine;
+  Result<std::vector<Page>> pages = engine.Typeset(BodyDocument(kLong, 1));
+  ASSERT_OK(pages);
+  Result<std::string> pdf = engine.Write(*pages);
+  ASSERT_OK(pdf);
+  std::string path = WriteTemp(*pdf);
+  std::string info = RunTool("pdfinfo", "", path);
+  EXPECT_NE(info.find("595.276 x 841.89 pts (A4)"), std::string::npos) << info;
+  std::string bbox = RunTool("pdftotext", "-bbox", path);
+  // First word starts two cells in from the 28 mm margin.
+  std::size_t at = bbox.find("<word xMin=\"");
+  ASSERT_NE(at, std::string::npos);
+  double x_min = std::stod(bbox.substr(at + 12));
+  EXPECT_NEAR(x_min, 28 * 72 / 25.4 + 2 * 156 * 72 / 25.4 / 28, 0.5);
+  EXPECT_EQ(StripSpaces(RunTool("pdftotext", "", path)), StripSpaces(kLong + "—1—"));
+}
+
+TEST(PdfLayoutTest, PageNumbersRightOnOddLeftOnEvenPages) {
+  Engine engine;
+  Result<std::vector<Page>> pages = engine.Typeset(BodyDocument(kLong, 20));
+  ASSERT_OK(pages);
+  ASSERT_GE(pages->size(), 2u);
+  const double left = 28 * kPointsPerMm, right = left + 156 * kPointsPerMm;
+  const double cell = 156 * kPointsPerMm / 28;
+  const double bottom = 841.89 - (37 + 225) * kPointsPerMm;
+  for (std::size_t p = 0; p < 2; ++p) {
+    SCOPED_TRACE(p + 1);
+    const TextRun& number = (*pages)[p].runs.back();
+    EXPECT_LT(number.y, bottom - 7 * kPointsPerMm);
+    EXPECT_NEAR(number.size, 14, 1e-9);
+    if (p % 2 == 0) {
+      double end = number.x + number.glyphs.back().x + 14;  // the closing dash is 1 em
+      EXPECT_NEAR(end, right - cell, 0.5);
+    } else {
+      EXPECT_NEAR(number.x, left + cell, 0.01);
+    }
+  }
+}
+
+TEST(PdfLayoutTest, TableHeaderRepeatsOnEveryPage) {
+  Engine engine;
+  render::Document doc;
+  doc.name = "table";
+  render::Table table;
+  table.columns = {{12, render::Align::kCenter}, {60, render::Align::kLeft},
+                   {84, render::Align::kLeft}};
+  table.header = {"序号", "名称", "说明"};
+  for (int i = 1; i <= 30; ++i) {
+    table.rows.push_back({std::to_string(i), "职业" + std::to_string(i),
+                          i == 17 ? "这一行的说明很长，需要在单元格内折行显示，并且保持整行不被拆散。"
+                                  : "符合"});
+  }
+  doc.blocks.push_back(table);
+  Result<std::vector<Page>> pages = engine.Typeset(doc);
+  ASSERT_OK(pages);
+  ASSERT_GE(pages->size(), 2u);
+  Result<std::string> pdf = engine.Write(*pages);
+  ASSERT_OK(pdf);
+  std::string path = WriteTemp(*pdf);
+  for (std::size_t p = 1; p <= pages->size(); ++p) {
+    SCOPED_TRACE(p);
+    std::string text = StripSpaces(
+        RunTool("pdftotext", "-f " + std::to_string(p) + " -l " + std::to_string(p), path));
+    EXPECT_EQ(text.rfind("序号名称说明", 0), 0u) << text;
+  }
+  std::string all = StripSpaces(RunTool("pdftotext", "", path));
+  // Each row appears exactly once and whole (the long row was not split across pages).
+  EXPECT_NE(all.find("这一行的说明很长"), std::string::npos);
+  EXPECT_NE(all.find("职业30符合"), std::string::npos) << all;
+}
+
+TEST(PdfLayoutTest, TallTableRowSplitsAtALineBoundary) {
+  Engine engine;
+  render::Document doc;
+  doc.name = "table";
+  render::Table table;
+  table.columns = {{20, render::Align::kCenter}, {136, render::Align::kLeft}};
+  table.header = {"序号", "内容"};
+  std::string tall;
+  for (int i = 0; i < 60; ++i) tall += "第" + std::to_string(i + 1) + "项内容说明文字。";
+  table.rows = {{"1", "符合"}, {"2", tall}};
+  doc.blocks.push_back(table);
+  Result<std::vector<Page>> pages = engine.Typeset(doc);
+  ASSERT_OK(pages);
+  ASSERT_EQ(pages->size(), 2u);
+  Result<std::string> pdf = engine.Write(*pages);
+  ASSERT_OK(pdf);
+  std::string path = WriteTemp(*pdf);
+  std::string page2 = StripSpaces(RunTool("pdftotext", "-f 2 -l 2", path));
+  EXPECT_EQ(page2.rfind("序号内容", 0), 0u) << page2;
+  std::string all = StripSpaces(RunTool("pdftotext", "", path));
+  EXPECT_NE(all.find("第60项内容说明文字。"), std::string::npos);
+}
+
+TEST(PdfLayoutTest, SameDocumentGivesIdenticalBytes) {
+  Engine a, b;
+  render::Document doc = BodyDocument(kLong, 3);
+  Result<std::vector<Page>> pa = a.Typeset(doc);
+  Result<std::vector<Page>> pb = b.Typeset(doc);
+  ASSERT_OK(pa);
+  ASSERT_OK(pb);
+  Result<std::string> first = a.Write(*pa);
+  Result<std::string> again = a.Write(*pa);  // cached subsets
+  Result<std::string> other = b.Write(*pb);  // fresh engine
+  ASSERT_OK(first);
+  ASSERT_OK(again);
+  ASSERT_OK(other);
+  EXPECT_EQ(*first, *again);
+  EXPECT_EQ(*first, *other);
+}
+
+TEST(PdfWriterTest, NumbersAreLocaleIndependentFixedPoint) {
+  std::string s;
+  AppendNumber(12.5, 3, s);
+  s += ' ';
+  AppendNumber(3.0, 3, s);
+  s += ' ';
+  AppendNumber(-0.0004, 3, s);
+  s += ' ';
+  AppendNumber(-1.25, 2, s);
+  s += ' ';
+  AppendNumber(0.05, 2, s);
+  EXPECT_EQ(s, "12.5 3 0 -1.25 0.05");
+}
+
+}  // namespace
+}  // namespace pipeline::render::pdf

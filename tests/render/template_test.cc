@@ -1,0 +1,119 @@
+// Tests of the document template engine: placeholders, filters, conditions, repetition and
+// template errors with file and line.
+#include <string>
+#include <variant>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "pipeline/render/doc/template.h"
+#include "tests/testing/status_matchers.h"
+
+namespace pipeline::render {
+namespace {
+
+using nlohmann::json;
+
+Document Instantiate(const std::string& body, const json& data) {
+  std::string xml = "<document name=\"t\" date-format=\"{year}年{month}月{day}日\">\n"
+                    "<lookup name=\"st\"><entry key=\"met\">符合</entry></lookup>\n" +
+                    body + "\n</document>\n";
+  Result<std::unique_ptr<Template>> t = Template::Parse("t.xml", xml);
+  EXPECT_TRUE(t.ok()) << t.status().ToString();
+  if (!t.ok()) return Document();
+  Result<Document> doc = (*t)->Instantiate(data, Date{2025, 7, 1});
+  EXPECT_TRUE(doc.ok()) << doc.status().ToString();
+  return doc.ok() ? *doc : Document();
+}
+
+std::vector<std::string> ParagraphTexts(const Document& doc) {
+  std::vector<std::string> out;
+  for (const Block& b : doc.blocks) {
+    if (const auto* p = std::get_if<Paragraph>(&b)) out.push_back(p->text);
+  }
+  return out;
+}
+
+TEST(TemplateTest, PlaceholdersFiltersAndMissingKeys) {
+  json data = {{"a", {{"name", "长春"}, {"n", 3}, {"levels", {5, 4}}}}, {"s", "met"}};
+  Document doc = Instantiate(
+      "<p>{a.name}，{a.n}个，{a.levels|join:、}，{s|lookup:st}，[{missing.key}]，"
+      "{missing|default:无}，{a.levels|count}，{{x}}，{today}</p>\n<p>{missing}</p>",
+      data);
+  EXPECT_EQ(ParagraphTexts(doc),
+            std::vector<std::string>{"长春，3个，5、4，符合，[]，无，2，{x}，2025年7月1日"});
+}
+
+TEST(TemplateTest, ConditionsAndLoopsWithFilters) {
+  json data = {{"items",
+                {{{"name", "甲"}, {"status", "missing"}},
+                 {{"name", "乙"}, {"status", "present"}},
+                 {{"name", "丙"}, {"status", "unreadable"}}}},
+               {"flag", true},
+               {"kind", "initial"}};
+  Document doc = Instantiate(
+      "<for each=\"items\" as=\"m\" where=\"m.status\" in=\"missing,unreadable\">"
+      "<p>{loop.index}/{loop.count} {m.name}</p></for>\n"
+      "<if path=\"flag\"><p>是</p><else><p>否</p></else></if>\n"
+      "<if path=\"kind\" equals=\"change\"><p>变更</p><else><p>非变更</p></else></if>\n"
+      "<p if=\"nothing\">不出现</p><p unless=\"nothing\">出现</p>\n"
+      "<p>共<for each=\"items\" as=\"m\">{m.name}<if path=\"loop.last\" not-equals=\"true\">、</if></for></p>",
+      data);
+  EXPECT_EQ(ParagraphTexts(doc), (std::vector<std::string>{"1/2 甲", "2/2 丙", "是", "非变更",
+                                                           "出现", "共甲、乙、丙"}));
+}
+
+TEST(TemplateTest, WhitespaceWithLineBreaksIsRemovedFromText) {
+  Document doc = Instantiate("<p>\n    第一句，\n    第二句。 ABC def\n  </p>", json::object());
+  EXPECT_EQ(ParagraphTexts(doc), std::vector<std::string>{"第一句，第二句。 ABC def"});
+}
+
+TEST(TemplateTest, TableRowsRepeatAndEmptyTablesAreLeftOut) {
+  json data = {{"occ", {{{"name", "焊工"}}, {{"name", "电工"}}}}};
+  Document doc = Instantiate(
+      "<table><column width=\"12\">序号</column><column width=\"40\" align=\"left\">名称</column>"
+      "<for each=\"occ\" as=\"o\"><row><cell>{loop.index}</cell><cell>{o.name}</cell></row></for>"
+      "</table>\n<table><column width=\"12\">序号</column>"
+      "<for each=\"none\" as=\"o\"><row><cell>x</cell></row></for></table>",
+      data);
+  ASSERT_EQ(doc.blocks.size(), 1u);
+  const Table& t = std::get<Table>(doc.blocks[0]);
+  EXPECT_EQ(t.header, (std::vector<std::string>{"序号", "名称"}));
+  ASSERT_EQ(t.rows.size(), 2u);
+  EXPECT_EQ(t.rows[1], (std::vector<std::string>{"2", "电工"}));
+  EXPECT_EQ(t.columns[1].align, Align::kLeft);
+}
+
+struct ErrorCase {
+  const char* xml;
+  const char* want;
+};
+
+TEST(TemplateTest, ErrorsNameFileAndLine) {
+  const ErrorCase cases[] = {
+      {"<document>\n<p>ok</p>\n<p>broken\n</document>\n",
+       "bad.xml:4: XML parse error: Start-end tags mismatch"},
+      {"<document>\n\n<para>x</para>\n</document>", "bad.xml:3: unknown element <para>"},
+      {"<document>\n<p>{a|upper}</p>\n</document>",
+       "bad.xml:2: unknown filter \"upper\" in {a|upper}"},
+      {"<document>\n<p>{a|lookup:nope}</p>\n</document>",
+       "bad.xml:2: unknown lookup table \"nope\""},
+      {"<document>\n<p>\n{a.b</p>\n</document>", "bad.xml:2: unclosed placeholder \"{a.b\""},
+      {"<document>\n<for as=\"x\"><p/></for>\n</document>", "bad.xml:2: <for> needs each="},
+      {"<doc/>", "bad.xml:1: root element must be <document>"},
+  };
+  for (const ErrorCase& c : cases) {
+    SCOPED_TRACE(c.xml);
+    Result<std::unique_ptr<Template>> t = Template::Parse("bad.xml", c.xml);
+    ASSERT_FALSE(t.ok());
+    EXPECT_EQ(t.error().ToString(), c.want);
+  }
+}
+
+TEST(TemplateTest, DateFormatHasNoZeroPadding) {
+  EXPECT_EQ(FormatDate(Date{2025, 7, 1}, "{year}年{month}月{day}日"), "2025年7月1日");
+  EXPECT_EQ(FormatDate(Date{2025, 7, 1}, "{year}-{mm}-{dd}"), "2025-07-01");
+}
+
+}  // namespace
+}  // namespace pipeline::render
