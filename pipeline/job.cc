@@ -1,16 +1,58 @@
 #include "pipeline/job.h"
 
+#include <algorithm>
 #include <cstdlib>
+#include <fstream>
 
+#include <nlohmann/json.hpp>
+
+#include "pipeline/completeness/checklist.h"
+#include "pipeline/completeness/completeness.h"
+#include "pipeline/crosscheck/catalogue.h"
+#include "pipeline/crosscheck/check.h"
+#include "pipeline/crosscheck/jurisdiction.h"
+#include "pipeline/crosscheck/report_json_part.h"
+#include "pipeline/crosscheck/rules.h"
+#include "pipeline/extract/extract.h"
+#include "pipeline/extract/normaliser.h"
+#include "pipeline/ingest/form_labels.h"
+#include "pipeline/ingest/ingest.h"
+#include "pipeline/ingest/limits.h"
+#include "pipeline/render/doc/document_renderer.h"
+#include "pipeline/render/doc/render_command.h"
+#include "pipeline/report/case_id.h"
+#include "pipeline/report/document_data.h"
 #include "pipeline/report/messages.h"
 #include "pipeline/report/report_json.h"
+#include "pipeline/report/summary_table.h"
+#include "pipeline/report/work_calendar.h"
+#include "pipeline/core/utf8.h"
 
 namespace pipeline {
 
-// Everything loaded once per process and shared by all dossiers.
+// Everything loaded once per process and shared by all dossiers. Loading order does not
+// matter; each loader validates its file and names file:line on error.
 struct Job::Resources {
   std::string data_dir;
   report::MessageCatalog messages;
+  ingest::FormLabels labels;
+  ingest::Limits limits;
+  extract::Normaliser normaliser;
+  completeness::ChecklistSet checklists;
+  crosscheck::Catalogue catalogue;
+  crosscheck::Authorities authorities;
+  crosscheck::RuleSet rules;
+  report::WorkCalendar calendar;
+  report::OfficeSettings office;
+  std::unique_ptr<render::DocumentRenderer> renderer;  // created only when documents are drafted
+};
+
+// One dossier's way through the stages, kept together for the report and the documents.
+struct Job::CaseOutcome {
+  model::CaseReport report;
+  nlohmann::json json;
+  report::DraftDocument draft = report::DraftDocument::kNone;
+  bool not_a_dossier = false;
 };
 
 Job::Job(const cli::Options& options, FileSystem& fs, Reporter& reporter, std::ostream& out)
@@ -28,15 +70,78 @@ std::string DataDir(const cli::Options& o) {
   return BEIAN_SOURCE_DIR;
 }
 
+template <typename T>
+Status Take(Result<T> r, T* out) {
+  if (!r) return r.error();
+  *out = std::move(*r);
+  return Status::Ok();
+}
+
+bool HasSeverity(const std::vector<model::Finding>& findings, model::Severity s) {
+  return std::any_of(findings.begin(), findings.end(),
+                     [s](const model::Finding& f) { return f.severity == s; });
+}
+
+// The conclusion rule (README "Conclusion"): not_eligible beats corrections_needed beats
+// review_needed beats pass.
+model::Conclusion Conclude(const model::CaseReport& r, bool not_eligible) {
+  if (not_eligible) return model::Conclusion::kNotEligible;
+  if (HasSeverity(r.findings, model::Severity::kBlocking)) {
+    return model::Conclusion::kCorrectionsNeeded;
+  }
+  if (HasSeverity(r.findings, model::Severity::kReview)) return model::Conclusion::kReviewNeeded;
+  return model::Conclusion::kPass;
+}
+
+void SortFindings(std::vector<model::Finding>& findings) {
+  std::stable_sort(findings.begin(), findings.end(),
+                   [](const model::Finding& a, const model::Finding& b) {
+                     return static_cast<int>(a.severity) < static_cast<int>(b.severity);
+                   });
+}
+
 }  // namespace
 
 Status Job::LoadResources() {
   auto res = std::make_unique<Resources>();
   res->data_dir = DataDir(options_);
-  Result<report::MessageCatalog> messages =
-      report::MessageCatalog::Load(fs_, JoinPath(res->data_dir, "templates/messages.zh-CN.tsv"));
-  if (!messages) return messages.error();
-  res->messages = std::move(*messages);
+  const std::string& root = res->data_dir;
+  const std::string data = JoinPath(root, "data");
+  PIPELINE_RETURN_IF_ERROR(Take(report::MessageCatalog::Load(
+                                    fs_, JoinPath(root, "templates/messages.zh-CN.tsv")),
+                                &res->messages));
+  if (options_.command == cli::Command::kRender) {
+    res_ = std::move(res);
+    return Status::Ok();  // render needs only templates and fonts
+  }
+  PIPELINE_RETURN_IF_ERROR(Take(crosscheck::LoadCatalogue(fs_, data), &res->catalogue));
+  if (options_.command == cli::Command::kCatalogue) {
+    res_ = std::move(res);
+    return Status::Ok();
+  }
+  PIPELINE_RETURN_IF_ERROR(
+      Take(ingest::LoadFormLabels(fs_, JoinPath(root, "checklists/form_labels.xml")),
+           &res->labels));
+  PIPELINE_RETURN_IF_ERROR(
+      Take(extract::LoadNormaliser(fs_, JoinPath(root, "checklists/normalise.xml")),
+           &res->normaliser));
+  PIPELINE_RETURN_IF_ERROR(
+      Take(completeness::LoadChecklists(fs_, JoinPath(root, "checklists/materials.xml")),
+           &res->checklists));
+  PIPELINE_RETURN_IF_ERROR(Take(crosscheck::LoadAuthorities(fs_, data), &res->authorities));
+  PIPELINE_RETURN_IF_ERROR(
+      Take(crosscheck::LoadRules(fs_, JoinPath(root, "checklists/rules.xml")), &res->rules));
+  PIPELINE_RETURN_IF_ERROR(Take(report::LoadWorkCalendar(fs_, data), &res->calendar));
+  PIPELINE_RETURN_IF_ERROR(Take(
+      report::LoadOfficeSettings(fs_, JoinPath(root, "templates/office.json")), &res->office));
+  if (options_.authority && res->authorities.FindCode(*options_.authority) == nullptr) {
+    return Status::InvalidArgument("--authority: unknown code '" + *options_.authority +
+                                   "' (see data/jilin_authorities.tsv)");
+  }
+  if (!res->calendar.Covers(*options_.date)) {
+    reporter_.Warning("data/holidays_cn.tsv does not cover " + options_.date->ToIso() +
+                      "; deadlines count weekends only");
+  }
   res_ = std::move(res);
   return Status::Ok();
 }
@@ -65,24 +170,179 @@ ExitCode Job::Run(Status* error) {
   }
 }
 
+// The stage order for one intake entry. Never fails: problems with the dossier are findings.
+Job::CaseOutcome Job::Process(const ingest::IntakeEntry& entry) const {
+  const Resources& res = *res_;
+  // 1. ingest: folder -> Dossier (files, health, parsed form)
+  model::Dossier dossier = ingest::LoadDossier(fs_, entry, res.labels, res.limits);
+  // 2. extract: form -> typed Application and requested occupations
+  extract::Extraction extraction = extract::Extract(dossier, res.normaliser);
+  // 3. completeness: Dossier x checklist(kind, type) -> materials. An intake entry that is
+  // not a folder is no dossier at all: its ingest finding says so, and no checklist applies.
+  const bool is_folder = entry.type == EntryType::kDirectory;
+  completeness::CompletenessResult completeness;
+  if (is_folder) {
+    completeness = completeness::Check(dossier, extraction.application.kind.value,
+                                       extraction.application.applicant_type.value,
+                                       res.checklists);
+  }
+  // 4. crosscheck: catalogue, jurisdiction (Art. 4), conditions (Art. 6, 8, 9)
+  crosscheck::Context ctx;
+  ctx.catalogue = &res.catalogue;
+  ctx.authorities = &res.authorities;
+  ctx.rules = &res.rules;
+  ctx.today = *options_.date;
+  ctx.office_authority_code = options_.authority;
+  crosscheck::CrosscheckResult cross;
+  if (is_folder) cross = crosscheck::Check(extraction, dossier, ctx, &completeness.materials);
+
+  // 5. report: one CaseReport with every finding, sorted stably by severity.
+  CaseOutcome out;
+  out.not_a_dossier = !is_folder;
+  model::CaseReport& r = out.report;
+  r.dossier = entry.display_name;
+  r.case_id = report::CaseIdFor(entry.name);
+  r.application = std::move(extraction.application);
+  r.jurisdiction = std::move(cross.jurisdiction);
+  r.occupations = std::move(cross.occupations);
+  r.conditions = std::move(cross.conditions);
+  r.materials = std::move(completeness.materials);
+  r.unmatched_files = std::move(completeness.unmatched_files);
+  for (auto* part : {&dossier.findings, &extraction.findings, &completeness.findings,
+                     &cross.findings}) {
+    r.findings.insert(r.findings.end(), part->begin(), part->end());
+  }
+  SortFindings(r.findings);
+  r.conclusion = Conclude(r, cross.not_eligible);
+
+  out.json = report::ToJson(r, res.messages);
+  out.json["completeness"] = report::MaterialsComplete(r) ? "complete" : "corrections_needed";
+  crosscheck::AppendIssue3Json(r, out.json);
+  crosscheck::AppendRuleDefaultsJson(res.rules, out.json);
+  if (!out.not_a_dossier) {
+    out.draft = report::MaterialsComplete(r) ? report::DraftDocument::kPreliminaryOpinion
+                                             : report::DraftDocument::kCorrectionNotice;
+  }
+  return out;
+}
+
+Status Job::EnsureRenderer() {
+  if (res_->renderer) return Status::Ok();
+  render::RendererOptions ro = render::RendererOptions::Defaults(res_->data_dir);
+  if (!options_.fonts.empty()) ro.fonts_path = options_.fonts;
+  Result<std::unique_ptr<render::DocumentRenderer>> r = render::DocumentRenderer::Create(fs_, ro);
+  if (!r) return r.error();
+  res_->renderer = std::move(*r);
+  return Status::Ok();
+}
+
+// Renders the case's draft document; returns the PDF bytes (empty when nothing is drafted).
+Result<std::string> Job::DraftPdf(const CaseOutcome& c) {
+  if (c.draft == report::DraftDocument::kNone) return std::string();
+  PIPELINE_RETURN_IF_ERROR(EnsureRenderer());
+  std::string office_name;
+  if (options_.authority) {
+    if (const auto* a = res_->authorities.FindCode(*options_.authority)) office_name = a->authority;
+  }
+  nlohmann::json data = c.json;
+  data["document"] = report::DocumentObject(c.report, c.draft, res_->office, res_->calendar,
+                                            *options_.date, office_name);
+  std::string tmpl = render::ResolveTemplatePath(res_->data_dir, report::DraftTemplateName(c.draft));
+  return res_->renderer->Render(tmpl, data, *options_.date);
+}
+
 ExitCode Job::RunIntake(Status* error) {
-  *error = Status::Unsupported("run: not wired yet");
-  return ExitCode::kError;
+  Result<std::vector<ingest::IntakeEntry>> entries = ingest::ScanIntake(fs_, options_.intake_dir);
+  if (!entries) {
+    *error = entries.error().WithContext("cannot read the intake folder");
+    return ExitCode::kError;
+  }
+  std::vector<model::CaseReport> reports;
+  bool blocking = false;
+  for (std::size_t i = 0; i < entries->size(); ++i) {
+    const ingest::IntakeEntry& entry = (*entries)[i];
+    reporter_.Progress(i, entries->size(), entry.display_name);
+    CaseOutcome c = Process(entry);
+    const std::string case_dir = JoinPath(options_.out_dir, c.report.case_id);
+    if (Status s = fs_.WriteFile(JoinPath(case_dir, "report.json"), report::ToJsonText(c.json));
+        !s.ok()) {
+      *error = s;  // the output folder is unusable: stop, nothing else can be written either
+      return ExitCode::kError;
+    }
+    if (!options_.no_pdf && c.draft != report::DraftDocument::kNone) {
+      Result<std::string> pdf = DraftPdf(c);
+      if (!pdf) {
+        *error = pdf.error().WithContext(c.report.dossier);
+        return ExitCode::kError;  // fonts/templates are broken: every dossier would fail
+      }
+      const std::string& name = c.draft == report::DraftDocument::kPreliminaryOpinion
+                                    ? res_->office.opinion_file
+                                    : res_->office.notice_file;
+      if (Status s = fs_.WriteFile(JoinPath(case_dir, name), *pdf); !s.ok()) {
+        *error = s;
+        return ExitCode::kError;
+      }
+    }
+    blocking = blocking || HasSeverity(c.report.findings, model::Severity::kBlocking);
+    reports.push_back(std::move(c.report));
+  }
+  out_ << report::SummaryTable(reports, res_->messages);
+  return blocking ? ExitCode::kBlockingFindings : ExitCode::kOk;
 }
 
 ExitCode Job::CheckOne(Status* error) {
-  *error = Status::Unsupported("check: not wired yet");
-  return ExitCode::kError;
+  Result<DirEntry> st = fs_.Stat(options_.dossier_dir);
+  if (!st) {
+    *error = st.error();
+    return ExitCode::kError;
+  }
+  ingest::IntakeEntry entry;
+  entry.path = options_.dossier_dir;
+  entry.name = BaseName(options_.dossier_dir);
+  entry.display_name = DisplayPath(entry.name);
+  entry.type = st->type;
+  CaseOutcome c = Process(entry);
+  if (options_.json) {
+    out_ << report::ToJsonText(c.json);
+  } else {
+    out_ << report::SummaryTable({c.report}, res_->messages);
+    for (const auto& f : c.report.findings) {
+      out_ << "  [" << model::SeverityName(f.severity) << "] " << f.rule_id << " "
+           << res_->messages.Format(f.message, f.args) << "\n";
+    }
+  }
+  return HasSeverity(c.report.findings, model::Severity::kBlocking) ? ExitCode::kBlockingFindings
+                                                                    : ExitCode::kOk;
 }
 
 ExitCode Job::Catalogue(Status* error) {
-  *error = Status::Unsupported("catalogue: not wired yet");
-  return ExitCode::kError;
+  Status s = crosscheck::RunCatalogueCommand(res_->catalogue, options_.query, out_);
+  if (s.code() == StatusCode::kNotFound) {
+    *error = s;
+    return ExitCode::kBlockingFindings;  // no match: like grep, a non-zero but not-an-error code
+  }
+  if (!s.ok()) {
+    *error = s;
+    return ExitCode::kError;
+  }
+  return ExitCode::kOk;
 }
 
 ExitCode Job::Render(Status* error) {
-  *error = Status::Unsupported("render: not wired yet");
-  return ExitCode::kError;
+  render::RenderCommandOptions ro;
+  ro.template_path = options_.template_path;
+  ro.data_files = options_.data_files;
+  ro.out = options_.out_path;
+  ro.batch = options_.batch;
+  ro.fonts_path = options_.fonts;
+  ro.data_dir = res_->data_dir;
+  ro.date = *options_.date;
+  Status s = render::RunRenderCommand(fs_, ro);
+  if (!s.ok()) {
+    *error = s;
+    return ExitCode::kError;
+  }
+  return ExitCode::kOk;
 }
 
 }  // namespace pipeline

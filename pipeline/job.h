@@ -15,6 +15,9 @@
 #include "pipeline/core/status.h"
 
 namespace pipeline {
+namespace ingest {
+struct IntakeEntry;
+}  // namespace ingest
 
 // Process exit codes (documented in README "Exit codes").
 enum class ExitCode {
@@ -36,7 +39,11 @@ class Job {
 
  private:
   struct Resources;
+  struct CaseOutcome;
   Status LoadResources();
+  CaseOutcome Process(const ingest::IntakeEntry& entry) const;
+  Status EnsureRenderer();
+  Result<std::string> DraftPdf(const CaseOutcome& c);
   ExitCode RunIntake(Status* error);
   ExitCode CheckOne(Status* error);
   ExitCode Catalogue(Status* error);

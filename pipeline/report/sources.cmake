@@ -1,6 +1,8 @@
 list(APPEND PIPELINE_SOURCES
   pipeline/report/case_id.cc
+  pipeline/report/document_data.cc
   pipeline/report/messages.cc
   pipeline/report/report_json.cc
   pipeline/report/summary_table.cc
+  pipeline/report/work_calendar.cc
 )
