@@ -127,6 +127,8 @@ class Evaluator {
     for (const std::string& id : ctx_.rules->ForCheck(check).materials) {
       for (const model::MaterialResult& m : *materials_) {
         if (m.id != id) continue;
+        // An optional material the dossier does not carry is no evidence either way.
+        if (!m.required && m.status == model::MaterialStatus::kMissing) continue;
         listed = true;
         if (m.status != model::MaterialStatus::kPresent) missing = true;
       }

@@ -68,7 +68,11 @@ std::vector<model::OccupationResult> CheckOccupations(
         r.problems.push_back(model::OccupationStatus::kNameMismatch);
         if (by_name != nullptr) r.suggestions.push_back({by_name->code, by_name->name, 1.0});
         else AddSuggestions(catalogue, req, r);
-        sink.Fail("occupation_name_mismatch",
+        // A near miss of the code's own name (中式烹饪师 for 中式烹调师) is likely a typo: a
+        // person confirms it. A name that belongs elsewhere or nowhere must be corrected.
+        const bool near_miss = by_name == nullptr && !r.suggestions.empty() &&
+                               r.suggestions.front().code == by_code->code;
+        sink.Fail(near_miss ? "occupation_name_near_miss" : "occupation_name_mismatch",
                   args({{"catalogue_name", by_code->name}, {"suggestions", SuggestionText(r)}}),
                   {req.where});
       }

@@ -38,7 +38,7 @@ const std::vector<std::string>& KnownChecks() {
   static const std::vector<std::string> checks = {
       "occupation_list_empty", "occupation_unknown_code", "occupation_name_mismatch",
       "occupation_ineligible_group", "occupation_no_standard", "occupation_invalid_level",
-      "occupation_work_type", "occupation_duplicate",
+      "occupation_work_type", "occupation_duplicate", "occupation_name_near_miss",
       "jurisdiction_unresolved", "jurisdiction_authority_to_confirm", "jurisdiction_wrong_office",
       "jurisdiction_from_credit_code", "jurisdiction_affiliation_unknown",
       "jurisdiction_outside_jilin",

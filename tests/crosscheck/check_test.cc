@@ -155,6 +155,19 @@ TEST(CrosscheckTest, MissingMaterialFailsItsRule) {
   }
 }
 
+TEST(CrosscheckTest, OptionalMissingMaterialIsNoEvidence) {
+  auto materials = testing::AllMaterialsPresent();
+  for (auto& m : materials) {
+    if (m.id == "M-COM-07") {
+      m.required = false;
+      m.status = model::MaterialStatus::kMissing;
+    }
+  }
+  Checked r = CheckForm(CleanForm(), &materials);
+  EXPECT_TRUE(Has(RuleIds(r.result.findings), "C63-01"));
+  EXPECT_EQ(StateOf(r.result, "art6.3"), ConditionState::kReview);
+}
+
 TEST(CrosscheckTest, EmployerConditionSix) {
   const auto materials = testing::AllMaterialsPresent();
   model::FormData f = CleanForm();
@@ -194,7 +207,7 @@ TEST(CrosscheckTest, OccupationStatuses) {
       {"4-03-02-01", "中式烹调师（药膳制作师）", "三级", model::OccupationStatus::kOk, "OCC-007", ""},
       {"4-03-02-99", "中式烹调师", "三级", model::OccupationStatus::kUnknownCode, "OCC-002", "4-03-02-01"},
       {"", "中式烹调师", "三级", model::OccupationStatus::kUnknownCode, "OCC-002", "4-03-02-01"},
-      {"4-03-02-01", "中式烹饪师", "三级", model::OccupationStatus::kNameMismatch, "OCC-003", "4-03-02-01"},
+      {"4-03-02-01", "中式烹饪师", "三级", model::OccupationStatus::kNameMismatch, "OCC-009", "4-03-02-01"},
       {"6-29-01-01", "中式烹调师", "三级", model::OccupationStatus::kNameMismatch, "OCC-003", "4-03-02-01"},
       {"2-02-38-01", "人工智能工程技术人员", "三级", model::OccupationStatus::kIneligibleGroup, "OCC-004", ""},
       {"4-03-02-01", "中式烹调师", "六级", model::OccupationStatus::kInvalidLevel, "OCC-006", ""},
