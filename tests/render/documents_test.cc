@@ -149,6 +149,21 @@ TEST(RenderCommandTest, BatchWritesNumberedDistinctDocuments) {
   EXPECT_LT(bytes->size(), 93u * 1024u);
 }
 
+TEST(RenderCommandTest, SeveralDocumentsGoToAFolder) {
+  RealFileSystem fs;
+  RenderCommandOptions o;
+  o.data_dir = pipeline::testing::RepoRoot();
+  o.template_path = "correction_notice";
+  o.data_files = {JoinPath(o.data_dir, "tests/render/testdata/correction_notice.json"),
+                  JoinPath(o.data_dir, "tests/render/testdata/correction_notice.json")};
+  o.out = pipeline::testing::MakeTempDir();
+  o.date = Date{2026, 11, 25};
+  ASSERT_OK(RunRenderCommand(fs, o));
+  const FileSystem& read = fs;
+  EXPECT_OK(read.Stat(JoinPath(o.out, "1.pdf")));
+  EXPECT_OK(read.Stat(JoinPath(o.out, "2.pdf")));
+}
+
 TEST(RenderCommandTest, SeveralDocumentsNeedANumberedOutput) {
   RealFileSystem fs;
   RenderCommandOptions o;
@@ -159,7 +174,8 @@ TEST(RenderCommandTest, SeveralDocumentsNeedANumberedOutput) {
   o.batch = 2;
   o.date = Date{2026, 11, 25};
   Status s = RunRenderCommand(fs, o);
-  EXPECT_EQ(s.message(), "render: several documents need \"{n}\" in --out");
+  EXPECT_EQ(s.message(),
+            "render: several documents need a folder or \"{n}\" in --out, not a .pdf file");
 }
 
 }  // namespace

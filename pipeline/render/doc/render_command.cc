@@ -7,11 +7,21 @@
 namespace pipeline::render {
 namespace {
 
-std::string OutputPath(const std::string& pattern, std::size_t n) {
-  std::string out = pattern;
-  std::size_t pos = out.find("{n}");
-  if (pos != std::string::npos) out.replace(pos, 3, std::to_string(n));
-  return out;
+bool EndsWithPdf(const std::string& s) {
+  return s.size() >= 4 && s.compare(s.size() - 4, 4, ".pdf") == 0;
+}
+
+// `out` with "{n}" replaced; with several documents and no "{n}", `out` is a folder and the
+// document is <out>/<n>.pdf.
+std::string OutputPath(const std::string& out, std::size_t n, std::size_t total) {
+  std::string path = out;
+  std::size_t pos = path.find("{n}");
+  if (pos != std::string::npos) {
+    path.replace(pos, 3, std::to_string(n));
+  } else if (total > 1) {
+    path = JoinPath(out, std::to_string(n) + ".pdf");
+  }
+  return path;
 }
 
 }  // namespace
@@ -50,8 +60,9 @@ Status RunRenderCommand(FileSystem& fs, const RenderCommandOptions& options) {
   }
   const std::size_t repeat = options.batch > 0 ? static_cast<std::size_t>(options.batch) : 1;
   const std::size_t total = documents.size() * repeat;
-  if (total > 1 && options.out.find("{n}") == std::string::npos) {
-    return Status::InvalidArgument("render: several documents need \"{n}\" in --out");
+  if (total > 1 && options.out.find("{n}") == std::string::npos && EndsWithPdf(options.out)) {
+    return Status::InvalidArgument(
+        "render: several documents need a folder or \"{n}\" in --out, not a .pdf file");
   }
 
   RendererOptions renderer_options = RendererOptions::Defaults(options.data_dir);
@@ -73,7 +84,7 @@ Status RunRenderCommand(FileSystem& fs, const RenderCommandOptions& options) {
       }
       Result<std::string> pdf = (*renderer)->Render(**tmpl, documents[d], options.date);
       if (!pdf) return pdf.error().WithContext(origins[d]);
-      PIPELINE_RETURN_IF_ERROR(fs.WriteFile(OutputPath(options.out, n), *pdf));
+      PIPELINE_RETURN_IF_ERROR(fs.WriteFile(OutputPath(options.out, n, total), *pdf));
     }
   }
   return Status::Ok();

@@ -5,8 +5,9 @@
 // Each data file holds one JSON object (one document) or a JSON array of objects (one document
 // each). With --batch N every document is rendered N times, the n-th time with
 // `batch.index` = n and `batch.count` = N added to its data (templates may use {batch.index},
-// e.g. in the 发文字号). When more than one PDF results, --out must contain "{n}", replaced by
-// the 1-based document number ("out/doc-{n}.pdf").
+// e.g. in the 发文字号). When more than one PDF results, --out is a folder (documents
+// <out>/1.pdf, <out>/2.pdf, ...) or a pattern containing "{n}", replaced by the 1-based document
+// number ("out/doc-{n}.pdf").
 #ifndef PIPELINE_RENDER_DOC_RENDER_COMMAND_H_
 #define PIPELINE_RENDER_DOC_RENDER_COMMAND_H_
 
@@ -24,7 +25,7 @@ struct RenderCommandOptions {
   // <data_dir>/templates/documents/<name>.xml.
   std::string template_path;
   std::vector<std::string> data_files;  // at least one
-  std::string out;                      // output PDF path; "{n}" when several documents
+  std::string out;                      // output PDF; a folder or "{n}" pattern for several
   int batch = 0;                        // > 0: render each document `batch` times
   std::string fonts_path;               // empty: <data_dir>/templates/fonts.xml
   std::string layout_path;              // empty: <data_dir>/templates/layout.xml

@@ -172,7 +172,19 @@ Result<std::shared_ptr<const EmbeddedFont>> FontEmbedder::Embed(
                        HB_TAG('S', 'T', 'A', 'T'), HB_TAG('m', 'e', 't', 'a')}) {
     hb_set_add(drop, tag);
   }
-  hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_NOTDEF_OUTLINE);
+  unsigned flags = HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_NOTDEF_OUTLINE;
+  if (font.is_cff()) {
+    // Only the CFF table goes into the PDF: skip building the others, and flatten subroutines
+    // (faster to subset and smaller for the few dozen glyphs a document uses).
+    for (hb_tag_t tag : {HB_TAG('c', 'm', 'a', 'p'), HB_TAG('h', 'm', 't', 'x'),
+                         HB_TAG('h', 'h', 'e', 'a'), HB_TAG('O', 'S', '/', '2'),
+                         HB_TAG('p', 'o', 's', 't'), HB_TAG('n', 'a', 'm', 'e'),
+                         HB_TAG('h', 'e', 'a', 'd'), HB_TAG('m', 'a', 'x', 'p')}) {
+      hb_set_add(drop, tag);
+    }
+    flags |= HB_SUBSET_FLAGS_DESUBROUTINIZE;
+  }
+  hb_subset_input_set_flags(input, flags);
 
   hb_subset_plan_t* plan = hb_subset_plan_create_or_fail(font.face(), input);
   hb_subset_input_destroy(input);
