@@ -1,0 +1,119 @@
+// End-to-end checks of `beian run` / `beian check` through the real binary: the same code path
+// a clerk uses. Per-sample expected outcomes live in tests/e2e/.
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "tests/testing/test_paths.h"
+
+namespace pipeline {
+namespace {
+
+namespace fs = std::filesystem;
+
+// path -> (size, mtime, content) of every file below `root` (symlinks recorded, not followed).
+std::map<std::string, std::string> Snapshot(const std::string& root) {
+  std::map<std::string, std::string> out;
+  for (auto it = fs::recursive_directory_iterator(root); it != fs::recursive_directory_iterator();
+       ++it) {
+    struct stat st {};
+    ::lstat(it->path().c_str(), &st);
+    std::string key = it->path().string();
+    std::ostringstream v;
+    v << st.st_mode << ':' << st.st_size << ':' << st.st_mtim.tv_sec << '.' << st.st_mtim.tv_nsec;
+    if (it->is_regular_file() && !it->is_symlink()) {
+      std::ifstream in(it->path(), std::ios::binary);
+      v << ':' << in.rdbuf();
+    }
+    out[key] = v.str();
+  }
+  return out;
+}
+
+std::string Quote(const std::string& s) { return "'" + s + "'"; }
+
+TEST(RunCommandTest, SamplesRunIsDeterministicAndLeavesIntakeUntouched) {
+  const std::string intake = testing::RepoRoot() + "/samples/intake";
+  ASSERT_TRUE(fs::is_directory(intake));
+  auto before = Snapshot(intake);
+  std::string out1 = testing::MakeTempDir(), out2 = testing::MakeTempDir();
+  std::string stdout1, stdout2;
+  const std::string cmd = testing::BeianBinary() + " run " + Quote(intake) +
+                          " --date 2026-11-25 --quiet --out ";
+  int rc1 = testing::RunCommand(cmd + Quote(out1), &stdout1);
+  int rc2 = testing::RunCommand(cmd + Quote(out2), &stdout2);
+  // Samples include dossiers with blocking findings, so the run ends with exit code 1.
+  EXPECT_EQ(rc1, 1) << stdout1;
+  EXPECT_EQ(rc2, 1);
+  EXPECT_EQ(stdout1, stdout2);
+  EXPECT_EQ(Snapshot(intake), before) << "the intake folder was modified";
+
+  std::map<std::string, std::string> files1, files2;
+  for (const auto& e : fs::recursive_directory_iterator(out1)) {
+    if (!e.is_regular_file()) continue;
+    std::ifstream in(e.path(), std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    files1[fs::relative(e.path(), out1).string()] = s.str();
+  }
+  for (const auto& e : fs::recursive_directory_iterator(out2)) {
+    if (!e.is_regular_file()) continue;
+    std::ifstream in(e.path(), std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    files2[fs::relative(e.path(), out2).string()] = s.str();
+  }
+  ASSERT_FALSE(files1.empty());
+  ASSERT_EQ(files1.size(), files2.size());
+  for (const auto& [name, bytes] : files1) {
+    SCOPED_TRACE(name);
+    EXPECT_TRUE(bytes == files2[name]) << "output differs between two runs";
+  }
+  // One report per intake entry.
+  std::size_t entries = 0, reports = 0;
+  for (const auto& e : fs::directory_iterator(intake)) {
+    (void)e;
+    ++entries;
+  }
+  for (const auto& [name, _] : files1) {
+    if (fs::path(name).filename() == "report.json") ++reports;
+  }
+  EXPECT_GE(reports, entries - 3);  // hidden entries (.DS_Store etc.) are skipped
+}
+
+TEST(RunCommandTest, MissingIntakeIsAnOperationalErrorNamingThePath) {
+  std::string out;
+  int rc = testing::RunCommand(testing::BeianBinary() + " run /nonexistent/收件 --out " +
+                                   testing::MakeTempDir() + " --date 2026-11-25",
+                               &out, /*merge_stderr=*/true);
+  EXPECT_EQ(rc, 2);
+  EXPECT_NE(out.find("/nonexistent/收件"), std::string::npos) << out;
+}
+
+TEST(RunCommandTest, CheckPrintsJsonAndWritesNothing) {
+  const std::string intake = testing::RepoRoot() + "/samples/intake";
+  ASSERT_TRUE(fs::is_directory(intake));
+  std::string first;
+  for (const auto& e : fs::directory_iterator(intake)) {
+    if (e.is_directory()) {
+      first = e.path().string();
+      break;
+    }
+  }
+  ASSERT_FALSE(first.empty());
+  auto before = Snapshot(intake);
+  std::string out;
+  int rc = testing::RunCommand(
+      testing::BeianBinary() + " check " + Quote(first) + " --json --date 2026-11-25", &out);
+  EXPECT_TRUE(rc == 0 || rc == 1) << rc;
+  EXPECT_EQ(out.rfind("{", 0), 0u) << out;
+  EXPECT_NE(out.find("\"case_id\""), std::string::npos);
+  EXPECT_EQ(Snapshot(intake), before);
+}
+
+}  // namespace
+}  // namespace pipeline
