@@ -1,7 +1,6 @@
 // Document templates: XML files in templates/documents/ that describe an official document's
 // structure, filled from a JSON data model (a dossier's report.json plus a `document` object).
-// Adding a document type takes a template, no C++. The syntax is documented in
-// templates/documents/README.md; in short:
+// Adding a document type takes a template, no C++. The syntax:
 //
 //   <document name="..." title="{...}" subject="..." author="{document.issuer}"
 //             date-format="{year}年{month}月{day}日" page-number="— {page} —">
