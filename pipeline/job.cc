@@ -219,6 +219,7 @@ Job::CaseOutcome Job::Process(const ingest::IntakeEntry& entry) const {
   out.json["completeness"] = report::MaterialsComplete(r) ? "complete" : "corrections_needed";
   crosscheck::AppendIssue3Json(r, out.json);
   crosscheck::AppendRuleDefaultsJson(res.rules, out.json);
+  report::AddWordedSummaries(r, res.messages, out.json);
   if (!out.not_a_dossier) {
     out.draft = report::MaterialsComplete(r) ? report::DraftDocument::kPreliminaryOpinion
                                              : report::DraftDocument::kCorrectionNotice;

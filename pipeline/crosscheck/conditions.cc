@@ -41,6 +41,7 @@ class Evaluator {
       model::ConditionResult r;
       r.id = c.id;
       r.article = c.article;
+      r.title = c.title;
       r.state = ConditionState::kNotApplicable;
       results_.push_back(std::move(r));
     }
@@ -317,8 +318,11 @@ class Evaluator {
     // (6) employers only.
     if (a_.applicant_type.value == model::ApplicantType::kSocialOrg) return;  // not applicable
     if (a_.applicant_type.value == model::ApplicantType::kUnknown) {
-      Review("incentive_mechanism", {{"field", model::FormFieldName(FormField::kApplicantType)},
-                                     {"value", a_.applicant_type.raw}},
+      Review("incentive_mechanism",
+             {{"field", model::FormFieldName(FormField::kApplicantType)},
+              {"value", a_.applicant_type.raw},
+              {"material", MaterialIds("incentive_mechanism")},
+              {"material_status", MaterialName(MaterialOf("incentive_mechanism"))}},
              {a_.applicant_type.where});
       return;
     }

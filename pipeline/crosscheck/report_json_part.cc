@@ -117,6 +117,7 @@ void AppendIssue3Json(const model::CaseReport& report, json& out) {
     }
     conds.push_back(json{{"id", c.id},
                          {"article", c.article},
+                         {"title", c.title},
                          {"state", model::ConditionStateName(c.state)},
                          {"rule_ids", c.rule_ids},
                          {"evidence", evidence}});

@@ -98,9 +98,12 @@ Result<RuleSet> RuleSet::FromXml(const std::string& xml, const std::string& file
       t.value = std::stoi(v);
       rs.thresholds_.push_back(std::move(t));
     } else if (tag == "condition") {
-      ConditionDef c{n.attribute("id").value(), n.attribute("article").value()};
-      if (c.id.empty() || c.article.empty() || !condition_ids.insert(c.id).second) {
-        return Status::InvalidData("<condition> needs a unique id and an article", file, line);
+      ConditionDef c{n.attribute("id").value(), n.attribute("article").value(),
+                     n.attribute("title").value()};
+      if (c.id.empty() || c.article.empty() || c.title.empty() ||
+          !condition_ids.insert(c.id).second) {
+        return Status::InvalidData("<condition> needs a unique id, an article and a title", file,
+                                   line);
       }
       rs.conditions_.push_back(std::move(c));
     } else if (tag == "rule") {

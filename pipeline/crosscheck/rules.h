@@ -37,6 +37,7 @@ struct Threshold {
 struct ConditionDef {
   std::string id;       // "art6.1"
   std::string article;  // `第六条（一）` (data)
+  std::string title;    // what the condition requires, in reports' words (data)
 };
 
 struct RegionAlias {

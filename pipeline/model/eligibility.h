@@ -49,6 +49,7 @@ struct ConditionEvidence {
 struct ConditionResult {
   std::string id;       // "art6.1" .. "art6.6", "art8", "art9" (stable; from rules.xml)
   std::string article;  // the article as cited in reports, from rules.xml (Chinese, data)
+  std::string title;    // what the condition requires, from rules.xml (Chinese, data)
   ConditionState state = ConditionState::kReview;
   std::vector<std::string> rule_ids;  // rules that did not pass (see findings), in rules.xml order
   std::vector<ConditionEvidence> evidence;

@@ -59,7 +59,8 @@ std::string MessageCatalog::Format(
         bool found = false;
         for (const auto& [k, v] : args) {
           if (k == name) {
-            out += v;
+            auto worded = texts_.find("arg." + k + "." + v);
+            out += worded != texts_.end() ? worded->second : v;
             found = true;
             break;
           }

@@ -24,7 +24,9 @@ class MessageCatalog {
   bool Has(const std::string& key) const { return texts_.count(key) != 0; }
 
   // The text for `key` with `{name}` placeholders replaced by the matching arg; unknown
-  // placeholders are left as written. A missing key yields "[key]" so the gap is visible (a
+  // placeholders are left as written. An arg whose value is a code has its wording in the
+  // catalogue under "arg.<name>.<value>" (e.g. arg.material_status.missing) and is replaced by
+  // it, so codes such as "missing" never reach a clerk. A missing key yields "[key]" so the gap is visible (a
   // test keeps every key used in code and data present).
   std::string Format(const std::string& key,
                      const std::vector<std::pair<std::string, std::string>>& args = {}) const;

@@ -1,5 +1,8 @@
 #include "pipeline/report/report_json.h"
 
+#include <algorithm>
+#include <functional>
+
 namespace pipeline::report {
 
 using nlohmann::json;
@@ -36,6 +39,46 @@ json ToJson(const model::CaseReport& r, const MessageCatalog& messages) {
   j["findings"] = std::move(findings);
   j["conclusion"] = model::ConclusionName(r.conclusion);
   return j;
+}
+
+std::string LevelsText(const std::vector<int>& levels, const MessageCatalog& messages) {
+  std::vector<int> v = levels;
+  std::sort(v.begin(), v.end(), std::greater<int>());  // 五级 (entry) first, as forms list them
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+  auto name = [&](int l) { return messages.Format("level." + std::to_string(l)); };
+  if (v.empty()) return "";
+  if (v.size() == 1) return name(v[0]);
+  bool contiguous = true;
+  for (std::size_t i = 1; i < v.size(); ++i) contiguous = contiguous && v[i] == v[i - 1] - 1;
+  if (contiguous) {
+    return messages.Format("level.range", {{"from", name(v.front())}, {"to", name(v.back())}});
+  }
+  std::string out;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    if (i > 0) out += messages.Format("level.separator");
+    out += name(v[i]);
+  }
+  return out;
+}
+
+void AddWordedSummaries(const model::CaseReport& report, const MessageCatalog& messages,
+                        json& j) {
+  if (j.contains("conditions") && j["conditions"].size() == report.conditions.size()) {
+    for (std::size_t i = 0; i < report.conditions.size(); ++i) {
+      json reasons = json::array();
+      for (const auto& rule : report.conditions[i].rule_ids) {
+        for (const auto& f : report.findings) {
+          if (f.rule_id == rule) reasons.push_back(messages.Format(f.message, f.args));
+        }
+      }
+      j["conditions"][i]["reasons"] = std::move(reasons);
+    }
+  }
+  if (j.contains("occupations") && j["occupations"].size() == report.occupations.size()) {
+    for (std::size_t i = 0; i < report.occupations.size(); ++i) {
+      j["occupations"][i]["levels_text"] = LevelsText(report.occupations[i].requested.levels, messages);
+    }
+  }
 }
 
 std::string ToJsonText(const json& j) {

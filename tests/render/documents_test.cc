@@ -64,7 +64,7 @@ TEST(DocumentsTest, PreliminaryOpinionHasConditionsOccupationsAndDraftWatermark)
   ASSERT_OK(pdf);
   std::string path = WriteTemp(*pdf, "draft.pdf");
   for (const char* want :
-       {"长人社评〔2026〕7号", "（三）具有专门工作部门和相应人员队伍", "核查结果：需进一步核实。",
+       {"长人社评〔2026〕7号", "（三）第六条（三）：具有专门工作部门和相应人员队伍", "核查结果：需进一步核实。",
         "序号", "职业编码", "6-18-02-04", "五级至三级", "四级、三级",
         "不符合：无相应的", "国家职业技能标准或备案公示的评价规范", "技术评估专家组", "2026年11月25日"}) {
     EXPECT_NE(text.find(want), std::string::npos) << want << "\n" << text;

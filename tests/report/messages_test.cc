@@ -48,3 +48,20 @@ TEST(MessageCatalogTest, ShippedCatalogueLoads) {
 
 }  // namespace
 }  // namespace pipeline::report
+
+namespace pipeline::report {
+namespace {
+
+TEST(MessageCatalogTest, CodeArgumentsAreWordedFromTheCatalogue) {
+  testing::FakeFileSystem fs;
+  fs.AddFile("m.tsv", "m\t材料{material}：{material_status}\narg.material_status.missing\t未提交\n");
+  Result<MessageCatalog> cat = MessageCatalog::Load(fs, "m.tsv");
+  ASSERT_OK(cat);
+  EXPECT_EQ(cat->Format("m", {{"material", "M-COM-05"}, {"material_status", "missing"}}),
+            "材料M-COM-05：未提交");
+  // A value without wording is printed as given.
+  EXPECT_EQ(cat->Format("m", {{"material", "x"}, {"material_status", "odd"}}), "材料x：odd");
+}
+
+}  // namespace
+}  // namespace pipeline::report
