@@ -85,7 +85,7 @@ std::string Usage(const std::string& topic) {
   }
   out +=
       "\ncommon options:\n"
-      "  --date YYYY-MM-DD   today's date for date rules and 成文日期 (default: system date)\n"
+      "  --date YYYY-MM-DD   today's date for date rules and document dates (default: system date)\n"
       "  --authority CODE    the filing authority running beian (e.g. 220100)\n"
       "  --data-dir DIR      root holding templates/, checklists/, data/\n"
       "  --fonts FILE        font configuration (default templates/fonts.xml)\n"

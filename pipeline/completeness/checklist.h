@@ -32,8 +32,8 @@ namespace pipeline::completeness {
 // One file-name pattern of a material.
 struct NamePattern {
   enum class Target {
-    kBaseName,  // on="name": the file's base name, e.g. "营业执照.pdf"
-    kPath,      // on="path": the path inside the dossier, e.g. "人员名单/考评人员.xlsx"
+    kBaseName,  // on=name: the file's base name, e.g. `营业执照.pdf`
+    kPath,      // on=path: the path inside the dossier, e.g. `人员名单/考评人员.xlsx`
   };
   Target target = Target::kBaseName;
   std::string source;             // the regex as written in the checklist
@@ -53,7 +53,7 @@ struct Material {
   // NOTE: do not renumber; material ids appear in issued reports.
   std::string id;
   std::string name;     // Chinese name for reports
-  std::string article;  // e.g. "第六条（一）"
+  std::string article;  // e.g. `第六条（一）`
   std::vector<model::FileFormat> formats;  // accepted formats, in the order written
   std::vector<NamePattern> patterns;       // at least one
   bool multiple = false;  // several files may together make up the material

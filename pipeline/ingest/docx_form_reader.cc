@@ -289,7 +289,7 @@ class DocxWalker {
       }
       const Cell* value = i + 1 < cells.size() ? &cells[i + 1] : nullptr;
       // "label | label | value": the first label has no value cell.
-      // Only when a cell follows to be that label's value: in "变更事项 | 机构名称" the second
+      // Only when a cell follows to be that label's value: in `变更事项 | 机构名称` the second
       // cell is a value that happens to read like a label.
       if (value != nullptr && i + 2 < cells.size() && !value->continued && !value->text.empty() &&
           labels_.Lookup(value->text).has_value()) {

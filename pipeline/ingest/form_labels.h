@@ -26,7 +26,7 @@ enum class ChangeColumn { kItem, kBefore, kAfter };
 
 // Label text -> comparable key: Unicode NFKC (full-width letters, digits, colons and brackets
 // become half-width), every whitespace and zero-width character removed, leading/trailing '*'
-// marks and trailing ':' removed. "机 构 名 称：" and "机构名称" give the same key.
+// marks and trailing ':' removed. `机 构 名 称：` and `机构名称` give the same key.
 std::string NormalizeLabel(std::string_view label);
 
 class FormLabels {

@@ -5,7 +5,7 @@
 // occupations table; one naming 变更前 and 变更后 starts the change table; other rows are
 // label/value pairs, any number per row ("label | value | label | value"). A cell holding
 // "label：value" is split at the colon, and so is a body paragraph outside any table
-// ("申请日期：2025年6月1日"). Labels are matched through FormLabels (normalised; synonyms).
+// (`申请日期：2025年6月1日`). Labels are matched through FormLabels (normalised; synonyms).
 // Cell text is all w:t of the cell's paragraphs (runs concatenated, paragraphs joined by
 // '\n'), excluding nested tables, which are read as tables of their own. gridSpan counts once;
 // a vMerge continuation cell repeats the text of the cell it continues, and a label merged

@@ -286,7 +286,7 @@ model::Dossier LoadDossier(const FileSystem& fs, const IntakeEntry& entry,
     return d;
   }
 
-  // The form: shallowest first, then by path, so "申请表.docx" beats "附件/申请表.docx".
+  // The form: shallowest first, then by path, so `申请表.docx` beats `附件/申请表.docx`.
   std::vector<std::size_t> forms;
   for (std::size_t i = 0; i < d.files.size(); ++i) {
     if (labels.IsFormFileName(BaseName(d.files[i].path))) {

@@ -64,7 +64,7 @@ struct IntakeEntry {
 };
 
 // True for names ingest skips everywhere: hidden ('.' prefix, .DS_Store), Office lock and temp
-// files ('~' prefix such as "~$申请表.docx", "*.tmp"), Thumbs.db, desktop.ini, __MACOSX.
+// files ('~' prefix such as `~$申请表.docx`, "*.tmp"), Thumbs.db, desktop.ini, __MACOSX.
 bool IsIgnoredName(std::string_view name);
 
 // Every non-ignored entry directly inside `intake_dir` (folders, stray files, symlinks, others),

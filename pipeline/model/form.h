@@ -17,35 +17,35 @@ namespace pipeline::model {
 // checklists/form_labels.xml, templates and report.json.
 // NOTE: add new fields at the end of the list; names appear in data files.
 #define PIPELINE_FORM_FIELDS(X)                                          \
-  X(kInstitutionName, "institution_name")           /* 机构名称 */        \
-  X(kUnifiedCreditCode, "unified_credit_code")      /* 统一社会信用代码 */ \
-  X(kLegalRepresentative, "legal_representative")   /* 法定代表人 */      \
-  X(kLegalRepresentativeId, "legal_representative_id") /* 法定代表人身份证号 */ \
-  X(kRegisteredAddress, "registered_address")       /* 注册地址 */        \
-  X(kApplicantType, "applicant_type")               /* 机构类型 */        \
-  X(kAffiliation, "affiliation")                    /* 隶属关系 */        \
-  X(kRegion, "region")                              /* 所在地区 */        \
-  X(kApplicationKind, "application_kind")           /* 申请类型 */        \
-  X(kContactPerson, "contact_person")               /* 联系人 */          \
-  X(kContactPhone, "contact_phone")                 /* 联系电话 */        \
-  X(kApplicationDate, "application_date")           /* 申请日期 */        \
-  X(kMainBusiness, "main_business")                 /* 主营业务 */        \
-  X(kFeePublication, "fee_publication")             /* 收费标准公布情况 */ \
-  X(kFulltimeStaffCount, "fulltime_staff_count")    /* 专职工作人员人数 */ \
-  X(kExpertCount, "expert_count")                   /* 专家人数 */        \
-  X(kAssessorCount, "assessor_count")               /* 考评人员人数 */    \
-  X(kSupervisorCount, "supervisor_count")           /* 质量督导人员人数 */ \
-  X(kExamSites, "exam_sites")                       /* 考试考核场地 */    \
-  X(kVideoSurveillance, "video_surveillance")       /* 视频监控设施 */    \
-  X(kQuestionBank, "question_bank")                 /* 题库 */            \
-  X(kSafetyFire, "safety_fire")                     /* 安全消防 */        \
-  X(kIncentiveMechanism, "incentive_mechanism")     /* 培养评价使用激励机制 */ \
-  X(kPayLinkage, "pay_linkage")                     /* 与薪酬待遇挂钩 */  \
-  X(kSubsidiaries, "subsidiaries")                  /* 子公司 */          \
-  X(kFilingNumber, "filing_number")                 /* 原备案编号 */      \
-  X(kFilingValidUntil, "filing_valid_until")        /* 备案有效期至 */    \
-  X(kChangeItems, "change_items")                   /* 变更事项 */        \
-  X(kTerminationReason, "termination_reason")       /* 终止原因 */
+  X(kInstitutionName /* 机构名称 */, "institution_name")        \
+  X(kUnifiedCreditCode /* 统一社会信用代码 */, "unified_credit_code") \
+  X(kLegalRepresentative /* 法定代表人 */, "legal_representative")      \
+  X(kLegalRepresentativeId /* 法定代表人身份证号 */, "legal_representative_id") \
+  X(kRegisteredAddress /* 注册地址 */, "registered_address")        \
+  X(kApplicantType /* 机构类型 */, "applicant_type")        \
+  X(kAffiliation /* 隶属关系 */, "affiliation")        \
+  X(kRegion /* 所在地区 */, "region")        \
+  X(kApplicationKind /* 申请类型 */, "application_kind")        \
+  X(kContactPerson /* 联系人 */, "contact_person")          \
+  X(kContactPhone /* 联系电话 */, "contact_phone")        \
+  X(kApplicationDate /* 申请日期 */, "application_date")        \
+  X(kMainBusiness /* 主营业务 */, "main_business")        \
+  X(kFeePublication /* 收费标准公布情况 */, "fee_publication") \
+  X(kFulltimeStaffCount /* 专职工作人员人数 */, "fulltime_staff_count") \
+  X(kExpertCount /* 专家人数 */, "expert_count")        \
+  X(kAssessorCount /* 考评人员人数 */, "assessor_count")    \
+  X(kSupervisorCount /* 质量督导人员人数 */, "supervisor_count") \
+  X(kExamSites /* 考试考核场地 */, "exam_sites")    \
+  X(kVideoSurveillance /* 视频监控设施 */, "video_surveillance")    \
+  X(kQuestionBank /* 题库 */, "question_bank")            \
+  X(kSafetyFire /* 安全消防 */, "safety_fire")        \
+  X(kIncentiveMechanism /* 培养评价使用激励机制 */, "incentive_mechanism") \
+  X(kPayLinkage /* 与薪酬待遇挂钩 */, "pay_linkage")  \
+  X(kSubsidiaries /* 子公司 */, "subsidiaries")          \
+  X(kFilingNumber /* 原备案编号 */, "filing_number")      \
+  X(kFilingValidUntil /* 备案有效期至 */, "filing_valid_until")    \
+  X(kChangeItems /* 变更事项 */, "change_items")        \
+  X(kTerminationReason /* 终止原因 */, "termination_reason")
 
 enum class FormField {
 #define PIPELINE_FORM_FIELD_ENUM(id, name) id,
@@ -62,7 +62,7 @@ struct FormCell {
   FormField field;
   std::string label;  // the label as written in the form (for evidence)
   std::string value;  // the cell text, whitespace-trimmed, otherwise as written
-  SourceRef where;    // e.g. {"申请表.docx", "表1 第2行 第2列"}
+  SourceRef where;    // e.g. {`申请表.docx`, `表1 第2行 第2列`}
 };
 
 // One row of the occupations table: 序号 | 职业编码 | 职业（工种）名称 | 申报等级.

@@ -20,7 +20,7 @@ const char* MaterialStatusName(MaterialStatus s);  // "present" | "missing" | "u
 struct MaterialResult {
   std::string id;       // checklist item id, e.g. "M-INIT-03"
   std::string name;     // Chinese name from the checklist
-  std::string article;  // article of the regulation it serves, e.g. "第六条（一）"
+  std::string article;  // article of the regulation it serves, e.g. `第六条（一）`
   bool required = true;
   MaterialStatus status = MaterialStatus::kMissing;
   std::vector<std::string> files;  // display paths of the matched files

@@ -21,13 +21,13 @@ namespace pipeline::report {
 struct OfficeSettings {
   bool draft = true;                       // watermark 草稿 on generated documents
   int correction_deadline_working_days = 15;  // 补正 deadline after the 成文日期
-  std::string date_format;                 // e.g. "{year}年{month}月{day}日"
+  std::string date_format;                 // e.g. `{year}年{month}月{day}日`
   std::string expert_group;                // signer of the 初评意见
   std::string opinion_addressee;           // 主送 of the 初评意见 ("" = none)
   std::string copy_to;                     // 抄送 ("" = none)
   std::string print_office;                // 印发机关 in the 版记 ("" = none)
   std::string contact;                     // contact line of the correction notice
-  std::string opinion_file;                // output file name of the 初评意见, e.g. "初评意见.pdf"
+  std::string opinion_file;                // output file name of the 初评意见, e.g. `初评意见.pdf`
   std::string notice_file;                 // output file name of the 补正材料通知书
 };
 

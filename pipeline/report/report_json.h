@@ -18,13 +18,13 @@ nlohmann::json ToJson(const model::CaseReport& report, const MessageCatalog& mes
 
 // Adds worded summaries that documents print, to the keys the crosscheck stage wrote:
 // conditions[i].reasons (the worded findings of the condition's rules) and
-// occupations[i].levels_text (e.g. "五级至三级"; wording from messages level.*).
+// occupations[i].levels_text (e.g. `五级至三级`; wording from messages level.*).
 // REQUIRES: `j` holds "conditions" and "occupations" arrays in report order (or neither).
 void AddWordedSummaries(const model::CaseReport& report, const MessageCatalog& messages,
                         nlohmann::json& j);
 
 // Levels 1..5 as text: a contiguous run as a range (level.range), otherwise a list
-// (level.separator); e.g. {3,4,5} -> "五级至三级", {1,3} -> "三级、一级". Empty for none.
+// (level.separator); e.g. {3,4,5} -> `五级至三级`, {1,3} -> `三级、一级`. Empty for none.
 std::string LevelsText(const std::vector<int>& levels, const MessageCatalog& messages);
 
 // Pretty-printed UTF-8 JSON text with a trailing newline (stable key order).

@@ -22,7 +22,7 @@ struct IssuerMark {
   std::string text;
 };
 
-// 发文字号 (e.g. "X〔2025〕1号"), centred, with the red separator line below it.
+// 发文字号 (e.g. `X〔2025〕1号`), centred, with the red separator line below it.
 struct DocNumber {
   std::string text;
 };
