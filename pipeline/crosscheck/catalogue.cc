@@ -4,7 +4,7 @@
 #include <charconv>
 
 #include "pipeline/core/utf8.h"
-#include "pipeline/crosscheck/tsv.h"
+#include "pipeline/core/tsv.h"
 #include "pipeline/extract/codes.h"
 #include "pipeline/extract/text.h"
 

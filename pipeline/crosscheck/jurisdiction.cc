@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "pipeline/crosscheck/tsv.h"
+#include "pipeline/core/tsv.h"
 #include "pipeline/extract/text.h"
 
 namespace pipeline::crosscheck {

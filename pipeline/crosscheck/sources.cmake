@@ -6,5 +6,4 @@ list(APPEND PIPELINE_SOURCES
   pipeline/crosscheck/occupations.cc
   pipeline/crosscheck/report_json_part.cc
   pipeline/crosscheck/rules.cc
-  pipeline/crosscheck/tsv.cc
 )

@@ -1,4 +1,8 @@
 list(APPEND TEST_SOURCES
+  tests/report/document_data_test.cc
+  tests/report/message_coverage_test.cc
   tests/report/messages_test.cc
+  tests/report/report_json_test.cc
   tests/report/summary_table_test.cc
+  tests/report/work_calendar_test.cc
 )

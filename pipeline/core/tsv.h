@@ -1,7 +1,7 @@
 // A strict reader for the UTF-8 TSV reference tables in data/ (one header row, tab-separated,
 // every row with exactly the header's number of fields). Errors name the file and line.
-#ifndef PIPELINE_CROSSCHECK_TSV_H_
-#define PIPELINE_CROSSCHECK_TSV_H_
+#ifndef PIPELINE_CORE_TSV_H_
+#define PIPELINE_CORE_TSV_H_
 
 #include <string>
 #include <string_view>
@@ -9,7 +9,7 @@
 
 #include "pipeline/core/status.h"
 
-namespace pipeline::crosscheck {
+namespace pipeline {
 
 struct TsvTable {
   std::string file;
@@ -30,6 +30,6 @@ struct TsvTable {
 Result<TsvTable> ParseTsv(std::string_view text, const std::string& file,
                           const std::vector<std::string>& required);
 
-}  // namespace pipeline::crosscheck
+}  // namespace pipeline
 
-#endif  // PIPELINE_CROSSCHECK_TSV_H_
+#endif  // PIPELINE_CORE_TSV_H_

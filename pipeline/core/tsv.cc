@@ -1,8 +1,8 @@
-#include "pipeline/crosscheck/tsv.h"
+#include "pipeline/core/tsv.h"
 
 #include "pipeline/core/utf8.h"
 
-namespace pipeline::crosscheck {
+namespace pipeline {
 namespace {
 
 std::vector<std::string> Split(std::string_view line) {
@@ -62,4 +62,4 @@ Result<TsvTable> ParseTsv(std::string_view text, const std::string& file,
   return t;
 }
 
-}  // namespace pipeline::crosscheck
+}  // namespace pipeline
