@@ -21,6 +21,7 @@
 #include "pipeline/render/doc/document_renderer.h"
 #include "pipeline/render/doc/render_command.h"
 #include "pipeline/report/case_id.h"
+#include "pipeline/report/catalogue_listing.h"
 #include "pipeline/report/document_data.h"
 #include "pipeline/report/messages.h"
 #include "pipeline/report/report_json.h"
@@ -308,7 +309,8 @@ ExitCode Job::CheckOne(Status* error) {
   } else {
     out_ << report::SummaryTable({c.report}, res_->messages);
     for (const auto& f : c.report.findings) {
-      out_ << "  [" << model::SeverityName(f.severity) << "] " << f.rule_id << " "
+      out_ << "  [" << res_->messages.Format(std::string("severity.") + model::SeverityName(f.severity))
+           << "] " << f.rule_id << " "
            << res_->messages.Format(f.message, f.args) << "\n";
     }
   }
@@ -316,16 +318,13 @@ ExitCode Job::CheckOne(Status* error) {
                                                                     : ExitCode::kOk;
 }
 
-ExitCode Job::Catalogue(Status* error) {
-  Status s = crosscheck::RunCatalogueCommand(res_->catalogue, options_.query, out_);
-  if (s.code() == StatusCode::kNotFound) {
-    *error = s;
-    return ExitCode::kBlockingFindings;  // no match: like grep, a non-zero but not-an-error code
+ExitCode Job::Catalogue(Status* /*error*/) {
+  std::vector<crosscheck::CatalogueMatch> matches = res_->catalogue.Lookup(options_.query, 20);
+  if (matches.empty()) {
+    out_ << res_->messages.Format("catalogue.no_match", {{"query", options_.query}}) << "\n";
+    return ExitCode::kBlockingFindings;  // no match: like grep, non-zero but not an error
   }
-  if (!s.ok()) {
-    *error = s;
-    return ExitCode::kError;
-  }
+  out_ << report::CatalogueListing(matches, res_->messages);
   return ExitCode::kOk;
 }
 

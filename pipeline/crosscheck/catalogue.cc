@@ -226,22 +226,4 @@ Result<Catalogue> LoadCatalogue(const FileSystem& fs, const std::string& data_di
   return Catalogue::FromTsv(*occ, occ_path, *stds, std_path);
 }
 
-Status RunCatalogueCommand(const Catalogue& catalogue, const std::string& query,
-                           std::ostream& out) {
-  const std::vector<CatalogueMatch> matches = catalogue.Lookup(query, 20);
-  if (matches.empty()) return Status::NotFound("no catalogue entry matches \"" + query + "\"");
-  for (const CatalogueMatch& m : matches) {
-    const CatalogueOccupation& o = *m.occupation;
-    out << o.code << '\t' << o.name << "\tgroup " << o.major_group
-        << (o.eligible_group() ? " (eligible)" : " (not eligible: Art. 6 needs groups 3-6)")
-        << '\t' << MatchKindName(m.kind) << '\n';
-    if (m.standards.empty()) out << "\tno national standard mapped (a filed evaluation norm is needed)\n";
-    for (const CatalogueStandard* s : m.standards) {
-      out << "\tstandard " << s->published_code << ' ' << s->published_name << ' '
-          << s->edition_year << ' ' << s->doc_number << '\n';
-    }
-  }
-  return Status::Ok();
-}
-
 }  // namespace pipeline::crosscheck

@@ -100,11 +100,6 @@ class Catalogue {
 // Reads data_dir/occupations_2022.tsv and data_dir/skill_standards.tsv through `fs`.
 Result<Catalogue> LoadCatalogue(const FileSystem& fs, const std::string& data_dir);
 
-// Prints up to 20 matches for `query`, one per line: code, name, major group and whether it is
-// eligible (Art. 6), then its national standards. Returns NotFound when nothing matches (after
-// printing nothing). Output is developer-facing English plus the catalogue's own names.
-Status RunCatalogueCommand(const Catalogue& catalogue, const std::string& query,
-                           std::ostream& out);
 
 }  // namespace pipeline::crosscheck
 

@@ -117,3 +117,32 @@ TEST(RunCommandTest, CheckPrintsJsonAndWritesNothing) {
 
 }  // namespace
 }  // namespace pipeline
+
+namespace pipeline {
+namespace {
+
+TEST(CatalogueCommandTest, PrintsMatchesWithGroupAndStandards) {
+  std::string out;
+  int rc = testing::RunCommand(testing::BeianBinary() + " catalogue 中式烹调", &out);
+  EXPECT_EQ(rc, 0);
+  EXPECT_NE(out.find("4-03-02-01  中式烹调师  第4大类"), std::string::npos) << out;
+  EXPECT_NE(out.find("人社厅发〔2018〕145号"), std::string::npos) << out;
+  rc = testing::RunCommand(testing::BeianBinary() + " catalogue 2-07-11-03", &out);
+  EXPECT_EQ(rc, 0);
+  EXPECT_NE(out.find("不能申请备案"), std::string::npos) << out;
+  rc = testing::RunCommand(testing::BeianBinary() + " catalogue 9-99-99", &out);
+  EXPECT_EQ(rc, 1);
+  EXPECT_NE(out.find("9-99-99"), std::string::npos) << out;
+}
+
+TEST(CheckCommandTest, SummaryWordsSeveritiesInChinese) {
+  std::string out;
+  int rc = testing::RunCommand(testing::BeianBinary() + " check '" + testing::RepoRoot() +
+                                   "/samples/intake/B02-空文件夹' --date 2026-11-25",
+                               &out);
+  EXPECT_EQ(rc, 1);
+  EXPECT_NE(out.find("[须整改] ING-003"), std::string::npos) << out;
+}
+
+}  // namespace
+}  // namespace pipeline

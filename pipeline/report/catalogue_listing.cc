@@ -1,0 +1,29 @@
+#include "pipeline/report/catalogue_listing.h"
+
+namespace pipeline::report {
+
+std::string CatalogueListing(const std::vector<crosscheck::CatalogueMatch>& matches,
+                             const MessageCatalog& messages) {
+  std::string out;
+  for (const crosscheck::CatalogueMatch& m : matches) {
+    const crosscheck::CatalogueOccupation& o = *m.occupation;
+    const std::string group = std::to_string(o.major_group);
+    out += o.code + "  " + o.name + "  " +
+           messages.Format(o.eligible_group() ? "catalogue.eligible" : "catalogue.ineligible",
+                           {{"group", group}}) +
+           "\n";
+    if (m.standards.empty()) out += "    " + messages.Format("catalogue.no_standard") + "\n";
+    for (const crosscheck::CatalogueStandard* s : m.standards) {
+      out += "    " +
+             messages.Format("catalogue.standard",
+                             {{"code", s->published_code},
+                              {"name", s->published_name},
+                              {"year", std::to_string(s->edition_year)},
+                              {"doc_number", s->doc_number}}) +
+             "\n";
+    }
+  }
+  return out;
+}
+
+}  // namespace pipeline::report
