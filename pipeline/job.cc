@@ -209,6 +209,11 @@ Job::CaseOutcome Job::Process(const ingest::IntakeEntry& entry) const {
   r.conditions = std::move(cross.conditions);
   r.materials = std::move(completeness.materials);
   r.unmatched_files = std::move(completeness.unmatched_files);
+  // Ingest, completeness and extraction findings have one topic each; crosscheck sets its own
+  // per rule (checklists/rules.xml).
+  for (auto& f : dossier.findings) f.topic = model::Topic::kIntake;
+  for (auto& f : completeness.findings) f.topic = model::Topic::kMaterials;
+  for (auto& f : extraction.findings) f.topic = model::Topic::kForm;
   for (auto* part : {&dossier.findings, &extraction.findings, &completeness.findings,
                      &cross.findings}) {
     r.findings.insert(r.findings.end(), part->begin(), part->end());
@@ -248,7 +253,7 @@ Result<std::string> Job::DraftPdf(const CaseOutcome& c) {
   }
   nlohmann::json data = c.json;
   data["document"] = report::DocumentObject(c.report, c.draft, res_->office, res_->calendar,
-                                            *options_.date, office_name);
+                                            *options_.date, office_name, res_->messages);
   std::string tmpl = render::ResolveTemplatePath(res_->data_dir, report::DraftTemplateName(c.draft));
   return res_->renderer->Render(tmpl, data, *options_.date);
 }

@@ -40,6 +40,7 @@ class RuleSink {
     model::Finding f;
     f.rule_id = r.id;
     f.severity = sev;
+    f.topic = r.topic;
     f.message = r.message;
     f.args = std::move(args);
     f.evidence = std::move(evidence);

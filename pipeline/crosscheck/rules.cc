@@ -134,6 +134,22 @@ Result<RuleSet> RuleSet::FromXml(const std::string& xml, const std::string& file
                                        "\" (declare <condition> first)",
                                    file, line);
       }
+      // A rule counting towards a condition is about conditions; any other rule says what it
+      // is about (occupations | jurisdiction | form), so documents can group its findings.
+      const std::string topic = n.attribute("topic").value();
+      if (r.condition.empty()) {
+        std::optional<model::Topic> t = model::TopicFromName(topic);
+        if (!t || *t == model::Topic::kIntake || *t == model::Topic::kMaterials ||
+            *t == model::Topic::kConditions) {
+          return Status::InvalidData("rule " + r.id +
+                                         ": needs topic=\"occupations|jurisdiction|form\"",
+                                     file, line);
+        }
+        r.topic = *t;
+      } else if (!topic.empty() && topic != "conditions") {
+        return Status::InvalidData("rule " + r.id + ": a condition rule has topic conditions",
+                                   file, line);
+      }
       rs.by_check_.emplace(r.check, rs.rules_.size());
       rs.rules_.push_back(std::move(r));
     } else if (tag == "region-alias") {

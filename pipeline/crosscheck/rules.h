@@ -21,6 +21,7 @@ struct Rule {
   std::string id;         // "C63-04"; NOTE: do not renumber; rule ids appear in issued reports.
   std::string check;      // evaluator name, e.g. "assessors_per_occupation"
   std::string condition;  // "art6.3", or "" for occupation/jurisdiction rules
+  model::Topic topic = model::Topic::kConditions;  // `topic` attribute; conditions if condition
   model::Severity severity = model::Severity::kBlocking;  // when the rule is not met
   std::string message;    // MessageId
   std::vector<std::string> materials;  // checklist material ids

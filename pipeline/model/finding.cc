@@ -11,4 +11,24 @@ const char* SeverityName(Severity s) {
   return "info";
 }
 
+const char* TopicName(Topic t) {
+  switch (t) {
+    case Topic::kIntake: return "intake";
+    case Topic::kMaterials: return "materials";
+    case Topic::kForm: return "form";
+    case Topic::kOccupations: return "occupations";
+    case Topic::kJurisdiction: return "jurisdiction";
+    case Topic::kConditions: return "conditions";
+  }
+  return "intake";
+}
+
+std::optional<Topic> TopicFromName(std::string_view name) {
+  for (Topic t : {Topic::kIntake, Topic::kMaterials, Topic::kForm, Topic::kOccupations,
+                  Topic::kJurisdiction, Topic::kConditions}) {
+    if (name == TopicName(t)) return t;
+  }
+  return std::nullopt;
+}
+
 }  // namespace pipeline::model

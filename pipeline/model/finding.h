@@ -6,7 +6,9 @@
 #ifndef PIPELINE_MODEL_FINDING_H_
 #define PIPELINE_MODEL_FINDING_H_
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -23,6 +25,22 @@ enum class Severity {
 // Stable lowercase name used in report.json: "blocking" | "review" | "info".
 const char* SeverityName(Severity s);
 
+// What a finding is about, so documents can group them (the correction notice lists materials
+// and form problems; the preliminary opinion lists conditions per article).
+enum class Topic {
+  kIntake,        // the folder and its files (ingest)
+  kMaterials,     // checklist materials (completeness)
+  kForm,          // the application form's fields (extract; rules with topic="form")
+  kOccupations,   // requested occupations against the catalogue (Art. 6)
+  kJurisdiction,  // which authority files the dossier (Art. 4)
+  kConditions,    // conditions of Art. 6 (1)-(6), changes (Art. 8), renewal (Art. 9)
+};
+
+// Stable lowercase name used in report.json: "intake" | "materials" | "form" | "occupations" |
+// "jurisdiction" | "conditions".
+const char* TopicName(Topic t);
+std::optional<Topic> TopicFromName(std::string_view name);
+
 struct Finding {
   // Stable rule id from checklists/ or the code's rule table, e.g. "M-INIT-03", "ING-001".
   // NOTE: do not renumber; rule IDs appear in issued reports.
@@ -31,6 +49,7 @@ struct Finding {
   std::string message;  // MessageId: key into templates/messages.zh-CN.tsv
   std::vector<std::pair<std::string, std::string>> args;  // named placeholder values
   std::vector<SourceRef> evidence;  // files and locations that support the finding
+  Topic topic = Topic::kIntake;     // what it is about (set by the stage, or the job)
 };
 
 }  // namespace pipeline::model

@@ -2,6 +2,8 @@
 
 #include <cstring>
 
+#include "pipeline/report/report_json.h"
+
 namespace pipeline::report {
 
 using nlohmann::json;
@@ -92,7 +94,8 @@ std::string FormatDate(const Date& d, const std::string& pattern) {
 
 json DocumentObject(const model::CaseReport& report, DraftDocument doc,
                     const OfficeSettings& office, const WorkCalendar& calendar,
-                    const Date& today, const std::string& office_authority_name) {
+                    const Date& today, const std::string& office_authority_name,
+                    const MessageCatalog& messages) {
   json d = json::object();
   std::string issuer = office_authority_name;
   if (issuer.empty() && !report.jurisdiction.authority_to_confirm) {
@@ -110,6 +113,31 @@ json DocumentObject(const model::CaseReport& report, DraftDocument doc,
     Date deadline = calendar.AddWorkingDays(today, office.correction_deadline_working_days);
     d["deadline"] = FormatDate(deadline, office.date_format);
     if (!office.contact.empty()) d["contact"] = office.contact;
+    json to_submit = json::array();
+    for (const model::MaterialResult& m : report.materials) {
+      const bool missing = m.required && m.status == model::MaterialStatus::kMissing;
+      if (!missing && m.status != model::MaterialStatus::kUnreadable) continue;
+      to_submit.push_back({{"id", m.id},
+                           {"name", m.name},
+                           {"status", model::MaterialStatusName(m.status)},
+                           {"files", m.files}});
+    }
+    if (!to_submit.empty()) d["materials_to_submit"] = std::move(to_submit);
+    json corrections = json::array();
+    for (const model::Finding& f : report.findings) {
+      if (f.severity != model::Severity::kBlocking) continue;
+      if (f.topic == model::Topic::kMaterials || f.topic == model::Topic::kConditions) continue;
+      json evidence = json::array();
+      for (const auto& e : f.evidence) {
+        evidence.push_back({{"file", e.file},
+                            {"location", e.location},
+                            {"location_text", LocationText(e.location, messages)}});
+      }
+      corrections.push_back({{"rule", f.rule_id},
+                             {"message", messages.Format(f.message, f.args)},
+                             {"evidence", std::move(evidence)}});
+    }
+    if (!corrections.empty()) d["corrections"] = std::move(corrections);
   }
   return d;
 }

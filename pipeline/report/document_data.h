@@ -13,6 +13,7 @@
 #include "pipeline/core/file_system.h"
 #include "pipeline/core/status.h"
 #include "pipeline/model/report.h"
+#include "pipeline/report/messages.h"
 #include "pipeline/report/work_calendar.h"
 
 namespace pipeline::report {
@@ -53,9 +54,15 @@ std::string FormatDate(const Date& d, const std::string& pattern);
 // The `document` object for `report`: issuer = the office's authority name when the run names
 // one (--authority), else the dossier's jurisdiction authority; date = `today`; for the
 // correction notice, deadline = today + N working days and addressee = the institution.
+//
+// For the correction notice, `materials_to_submit` lists the required materials that are missing
+// and every unreadable one ({id, name, status, files}), and `corrections` lists the blocking findings the applicant must fix
+// besides the materials (topics intake, form, occupations, jurisdiction), worded, with evidence
+// locations in words: the notice's section on what to explain or correct.
 nlohmann::json DocumentObject(const model::CaseReport& report, DraftDocument doc,
                               const OfficeSettings& office, const WorkCalendar& calendar,
-                              const Date& today, const std::string& office_authority_name);
+                              const Date& today, const std::string& office_authority_name,
+                              const MessageCatalog& messages);
 
 }  // namespace pipeline::report
 

@@ -1,6 +1,7 @@
 #include "pipeline/report/report_json.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <functional>
 
 namespace pipeline::report {
@@ -29,9 +30,14 @@ json ToJson(const model::CaseReport& r, const MessageCatalog& messages) {
   json findings = json::array();
   for (const auto& f : r.findings) {
     json evidence = json::array();
-    for (const auto& e : f.evidence) evidence.push_back({{"file", e.file}, {"location", e.location}});
+    for (const auto& e : f.evidence) {
+      evidence.push_back({{"file", e.file},
+                          {"location", e.location},
+                          {"location_text", LocationText(e.location, messages)}});
+    }
     findings.push_back({{"rule", f.rule_id},
                         {"severity", model::SeverityName(f.severity)},
+                        {"topic", model::TopicName(f.topic)},
                         {"message_id", f.message},
                         {"message", messages.Format(f.message, f.args)},
                         {"evidence", std::move(evidence)}});
@@ -39,6 +45,36 @@ json ToJson(const model::CaseReport& r, const MessageCatalog& messages) {
   j["findings"] = std::move(findings);
   j["conclusion"] = model::ConclusionName(r.conclusion);
   return j;
+}
+
+std::string LocationText(const std::string& location, const MessageCatalog& messages) {
+  if (location.empty() || location[0] == '/') return location;  // XML paths stay as they are
+  std::string out;
+  std::size_t pos = 0;
+  while (pos <= location.size()) {
+    std::size_t slash = location.find('/', pos);
+    if (slash == std::string::npos) slash = location.size();
+    const std::string seg = location.substr(pos, slash - pos);
+    int t = 0, r = 0, c = 0, p = 0;
+    char tail = 0;
+    std::string worded;
+    if (std::sscanf(seg.c_str(), "T%dR%dC%d%c", &t, &r, &c, &tail) == 3) {
+      worded = messages.Format("location.cell", {{"table", std::to_string(t)},
+                                                 {"row", std::to_string(r)},
+                                                 {"cell", std::to_string(c)}});
+    } else if (std::sscanf(seg.c_str(), "T%dR%d%c", &t, &r, &tail) == 2) {
+      worded = messages.Format("location.row",
+                               {{"table", std::to_string(t)}, {"row", std::to_string(r)}});
+    } else if (std::sscanf(seg.c_str(), "P%d%c", &p, &tail) == 1) {
+      worded = messages.Format("location.paragraph", {{"paragraph", std::to_string(p)}});
+    } else {
+      return location;  // not a form location: keep it as written
+    }
+    out = out.empty() ? worded
+                      : messages.Format("location.nested", {{"outer", out}, {"inner", worded}});
+    pos = slash + 1;
+  }
+  return out;
 }
 
 std::string LevelsText(const std::vector<int>& levels, const MessageCatalog& messages) {

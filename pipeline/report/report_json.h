@@ -23,6 +23,10 @@ nlohmann::json ToJson(const model::CaseReport& report, const MessageCatalog& mes
 void AddWordedSummaries(const model::CaseReport& report, const MessageCatalog& messages,
                         nlohmann::json& j);
 
+// A form location (`T2R3C4`, `T2R3`, `P5`, nested `T1R1C1/T1R3C2`) in words from the message
+// catalogue (location.*), e.g. "表2第3行第4列"; XML paths and anything else unchanged.
+std::string LocationText(const std::string& location, const MessageCatalog& messages);
+
 // Levels 1..5 as text: a contiguous run as a range (level.range), otherwise a list
 // (level.separator); e.g. {3,4,5} -> `五级至三级`, {1,3} -> `三级、一级`. Empty for none.
 std::string LevelsText(const std::vector<int>& levels, const MessageCatalog& messages);

@@ -54,6 +54,13 @@ TEST(RuleSetTest, LoaderErrors) {
        "message=\"m\"/>\n</rules>",
        2, "unknown condition"},
       {"<rules>\n<threshold id=\"t\" value=\"-1\" owner=\"province\"/>\n</rules>", 2, "integer"},
+      {"<rules>\n<rule id=\"X\" check=\"occupation_unknown_code\" severity=\"review\" "
+       "message=\"m\"/>\n</rules>",
+       2, "needs topic"},
+      {"<rules>\n<condition id=\"c\" article=\"a\" title=\"t\"/>\n<rule id=\"X\" "
+       "check=\"exam_sites\" condition=\"c\" topic=\"form\" severity=\"review\" "
+       "message=\"m\"/>\n</rules>",
+       3, "a condition rule has topic conditions"},
       {"<rules>\n<bogus/>\n</rules>", 2, "unknown element"},
       {"<rules>\n</rules>", 0, "no <rule> configures"},
       {"<rules>\n<rule", 2, "bad XML"},

@@ -37,6 +37,7 @@ TEST(DocumentsTest, CorrectionNoticeListsEveryMissingMaterialInOneNotice) {
        {"吉林市人力资源和社会保障局", "吉市人社补〔2026〕12号", "补正材料通知书",
         "吉林市松花湖餐饮管理有限公司：", "1.营业执照（副本）：无法识读（营业执照.jpg）",
         "2.职业技能等级认定机构备案申请表：未提交", "3.考评人员、质量督导人员名册及资格证明：未提交",
+        "二、需说明或更正的事项", "1.材料中有多份申请表", "三、补正要求",
         "请于2026年12月9日前", "2026年11月25日", "—1—"}) {
     EXPECT_NE(text.find(want), std::string::npos) << want << "\n" << text;
   }

@@ -334,6 +334,25 @@ TEST(PdfLayoutTest, PageNumbersRightOnOddLeftOnEvenPages) {
   }
 }
 
+TEST(PdfLayoutTest, SignatureNeverStandsAloneOnAPage) {
+  // 22 one-line paragraphs fill page 1 exactly; the blank lines and the signature that follow
+  // do not fit. The signature must take the last paragraph with it to page 2 (GB/T 9704
+  // 7.3.5), not stand alone there.
+  Engine engine;
+  render::Document doc = BodyDocument("短段落。", 22);
+  doc.blocks.push_back(render::Blank{2});
+  render::Signature sig;
+  sig.signers = {"长春市人力资源和社会保障局"};
+  sig.date = "2026年11月25日";
+  doc.blocks.push_back(sig);
+  Result<std::vector<Page>> pages = engine.Typeset(doc);
+  ASSERT_OK(pages);
+  ASSERT_EQ(pages->size(), 2u);
+  // Page 2: the moved paragraph, the signer, the date and the page number.
+  EXPECT_EQ((*pages)[1].runs.size(), 4u);
+  EXPECT_EQ((*pages)[0].runs.size(), 22u);  // 21 paragraphs and the page number
+}
+
 TEST(PdfLayoutTest, TableHeaderRepeatsOnEveryPage) {
   Engine engine;
   render::Document doc;

@@ -73,3 +73,30 @@ TEST(ReportJsonTest, StableKeysAndWordedFindings) {
 
 }  // namespace
 }  // namespace pipeline::report
+
+namespace pipeline::report {
+namespace {
+
+TEST(LocationTextTest, FormLocationsInWords) {
+  MessageCatalog m = Shipped();
+  struct Case {
+    const char* location;
+    const char* want;
+  } cases[] = {
+      {"T1R13C4", "表1第13行第4列"},
+      {"T2R3", "表2第3行"},
+      {"P5", "第5段"},
+      {"T1R1C1/T1R3C2", "表1第1行第1列中的表1第3行第2列"},
+      {"/application/institution_name", "/application/institution_name"},
+      {"", ""},
+      {"page 2", "page 2"},
+      {"T1R2C3x", "T1R2C3x"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.location);
+    EXPECT_EQ(LocationText(c.location, m), c.want);
+  }
+}
+
+}  // namespace
+}  // namespace pipeline::report

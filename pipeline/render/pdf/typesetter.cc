@@ -378,9 +378,16 @@ Result<std::vector<Page>> Typesetter::Typeset(const render::Document& doc) {
       continue;
     }
     // Does not fit on this page.
-    if (u.drop_at_top) {  // a blank line at the foot of a page: it vanishes on the next one
-      new_page(i);
-      continue;
+    if (u.drop_at_top) {
+      // A blank line at the foot of a page vanishes on the next one, unless what follows the
+      // blanks must stay with the text above it (the signature block: GB/T 9704 7.3.5 forbids a
+      // page holding only the signature); then the search below pulls that text along.
+      std::size_t next = i;
+      while (next < units.size() && units[next].drop_at_top) ++next;
+      if (next == units.size() || !units[next].keep_with_prev) {
+        new_page(i);
+        continue;
+      }
     }
     if (u.splittable && (need > lines / 2 || resume_slot > 0) && used < lines) {
       std::size_t take = lines - used;
