@@ -266,6 +266,10 @@ ExitCode Job::RunIntake(Status* error) {
   }
   std::vector<model::CaseReport> reports;
   bool blocking = false;
+  // A document that cannot be drafted for one dossier (e.g. a character no configured font
+  // has) must not stop the others: it is reported, and the run ends with exit code 2.
+  std::size_t failed_documents = 0;
+  Status first_failure;
   for (std::size_t i = 0; i < entries->size(); ++i) {
     const ingest::IntakeEntry& entry = (*entries)[i];
     reporter_.Progress(i, entries->size(), entry.display_name);
@@ -277,10 +281,18 @@ ExitCode Job::RunIntake(Status* error) {
       return ExitCode::kError;
     }
     if (!options_.no_pdf && c.draft != report::DraftDocument::kNone) {
+      if (Status s = EnsureRenderer(); !s.ok()) {
+        *error = s;  // the font or layout configuration is broken: no document can be drafted
+        return ExitCode::kError;
+      }
       Result<std::string> pdf = DraftPdf(c);
       if (!pdf) {
-        *error = pdf.error().WithContext(c.report.dossier);
-        return ExitCode::kError;  // fonts/templates are broken: every dossier would fail
+        Status s = pdf.error().WithContext(c.report.dossier);
+        reporter_.Warning(s.ToString());
+        if (failed_documents++ == 0) first_failure = s;
+        blocking = blocking || HasSeverity(c.report.findings, model::Severity::kBlocking);
+        reports.push_back(std::move(c.report));
+        continue;
       }
       const std::string& name = c.draft == report::DraftDocument::kPreliminaryOpinion
                                     ? res_->office.opinion_file
@@ -294,6 +306,12 @@ ExitCode Job::RunIntake(Status* error) {
     reports.push_back(std::move(c.report));
   }
   out_ << report::SummaryTable(reports, res_->messages);
+  if (failed_documents > 0) {
+    *error = Status::Internal(std::to_string(failed_documents) +
+                              " document(s) could not be drafted; first: " +
+                              first_failure.ToString());
+    return ExitCode::kError;
+  }
   return blocking ? ExitCode::kBlockingFindings : ExitCode::kOk;
 }
 

@@ -146,3 +146,53 @@ TEST(CheckCommandTest, SummaryWordsSeveritiesInChinese) {
 
 }  // namespace
 }  // namespace pipeline
+
+namespace pipeline {
+namespace {
+
+// A dossier whose text no configured font can draw (here a Thai letter in the institution
+// name) gets its report but no PDF; the other dossiers are still drafted, and the run ends
+// with exit code 2 naming the dossier and the character.
+TEST(RunCommandTest, UndrawableDossierDoesNotStopTheOthers) {
+  const std::string samples = testing::RepoRoot() + "/samples/intake/";
+  std::string xml_sample, docx_sample;
+  for (const auto& e : fs::directory_iterator(samples)) {
+    const std::string name = e.path().filename().string();
+    if (name.rfind("S09-", 0) == 0) xml_sample = name;
+    if (name.rfind("S01-", 0) == 0) docx_sample = name;
+  }
+  ASSERT_FALSE(xml_sample.empty());
+  ASSERT_FALSE(docx_sample.empty());
+  const std::string intake = testing::MakeTempDir() + "/收件";
+  fs::create_directories(intake);
+  fs::copy(samples + xml_sample, intake + "/甲-泰文名称", fs::copy_options::recursive);
+  fs::copy(samples + docx_sample, intake + "/乙-正常", fs::copy_options::recursive);
+  {
+    const std::string form = intake + "/甲-泰文名称/申请表.xml";
+    std::ifstream in(form);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    std::string text = ss.str();
+    const std::string tag = "<institution_name>";
+    text.insert(text.find(tag) + tag.size(), "\u0E01");
+    std::ofstream(form, std::ios::trunc) << text;
+  }
+  const std::string out = testing::MakeTempDir();
+  std::string output;
+  int rc = testing::RunCommand(testing::BeianBinary() + " run '" + intake + "' --out '" + out +
+                                   "' --date 2026-11-25 --quiet",
+                               &output, /*merge_stderr=*/true);
+  EXPECT_EQ(rc, 2) << output;
+  EXPECT_NE(output.find("甲-泰文名称"), std::string::npos) << output;
+  EXPECT_NE(output.find("U+0E01"), std::string::npos) << output;
+  std::size_t reports = 0, pdfs = 0;
+  for (const auto& e : fs::recursive_directory_iterator(out)) {
+    if (e.path().filename() == "report.json") ++reports;
+    if (e.path().extension() == ".pdf") ++pdfs;
+  }
+  EXPECT_EQ(reports, 2u);
+  EXPECT_EQ(pdfs, 1u);
+}
+
+}  // namespace
+}  // namespace pipeline
