@@ -56,11 +56,16 @@ def uscc(first17, corrupt=False):
     return first17 + USCC_ALPHABET[check]
 
 
-def resident_id(first17):
-    """GB 11643 check character (ISO 7064 MOD 11-2)."""
+def resident_id(first17, corrupt=False):
+    """GB 11643 check character (ISO 7064 MOD 11-2); with corrupt=True a wrong one (R11)."""
     weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
     total = sum(int(c) * w for c, w in zip(first17, weights))
-    return first17 + "10X98765432"[total % 11]
+    return first17 + "10X98765432"[(total + (3 if corrupt else 0)) % 11]
+
+
+# ASCII digits and capitals -> their full-width forms (a USCC typed with a Chinese IME, R09).
+FULL_WIDTH = {c: c + 0xFEE0 for c in range(ord("0"), ord("9") + 1)}
+FULL_WIDTH.update({c: c + 0xFEE0 for c in range(ord("A"), ord("Z") + 1)})
 
 
 # ---------------------------------------------------------------------------------------------
@@ -140,6 +145,15 @@ def jpeg_bytes():
     sos = b"\xff\xda\x00\x08\x01\x01\x00\x00\x3f\x00"
     app0 = b"\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
     return b"\xff\xd8" + app0 + dqt + sof + dht_dc + dht_ac + sos + b"\x3f" + b"\xff\xd9"
+
+
+# R17: a file name over the 120-character limit of ingest (126 code points, 198 bytes, so it
+# still fits the 255-byte limit of common file systems), a RAR archive (not a format beian
+# reads: only the signature and a few bytes) and a backup tree 9 folders deep (ingest walks 8).
+LONG_NAME = ("机构简介及历年办学成果汇编（2019年至2025年，含获奖证书、媒体报道、合作单位名录）"
+             "_final_revised_v3_scan_HP-LaserJet-MFP-M437nda_20250915_0001-0042_merged_final.pdf")
+RAR_BYTES = b"Rar!\x1a\x07\x01\x00" + bytes(range(32)) + b"beian sample: not a real archive\n"
+DEEP_DIR = "历年备份/2024/第四季度/12月/认定资料/考评/原件/扫描/第一批"
 
 
 def _zip(parts):
@@ -365,12 +379,15 @@ def fields(name, code, rep, rep_id, address, region, kind, type_, business, date
 
 
 def sample(name, kind, type_, fields_, occupations, expect, changes=(), form="申请表.docx",
-           drop=(), add=(), replace=None, subsidiaries=(), exercises=None, extra_files=()):
+           drop=(), add=(), replace=None, subsidiaries=(), exercises=None, extra_files=(),
+           outcome=None, form_options=None, form_bytes=None):
+    assert outcome is not None, name + ": every sample pins its outcome (O(...))"
     return {"name": name, "kind": kind, "type": type_, "fields": fields_,
             "occupations": list(occupations), "changes": list(changes), "form": form,
             "drop": list(drop), "add": list(add), "replace": dict(replace or {}),
             "subsidiaries": list(subsidiaries), "expect": expect, "exercises": exercises,
-            "extra_files": list(extra_files)}
+            "extra_files": list(extra_files), "outcome": outcome,
+            "form_options": dict(form_options or {}), "form_bytes": form_bytes}
 
 
 def E(conclusion, missing=(), unreadable=(), unmatched=(), kind=None, type_=None, note=""):
@@ -378,6 +395,22 @@ def E(conclusion, missing=(), unreadable=(), unmatched=(), kind=None, type_=None
             "unreadable": None if unreadable is None else sorted(unreadable),
             "unmatched": None if unmatched is None else sorted(unmatched),
             "kind": kind, "type": type_, "note": note}
+
+
+# The fixed --date of the rules-stage expectations (tests/e2e/samples_rules_test.cc).
+RULES_DATE = "2026-11-25"
+
+
+def O(overall, rules, fields=None, authority=None, absent=()):
+    """Expected outcome of `beian check DOSSIER --json --date RULES_DATE [--authority A]`:
+    overall = report.json `conclusion`; rules = rule ids that must appear among `findings`
+    (not all of them: rules the sample is about); absent = rule ids that must not appear;
+    fields = {dotted path in report.json: value}, e.g. {"jurisdiction.code": "220100",
+    "occupations.0.status": "ok"}. Written by hand, never copied from a run."""
+    assert overall in ("pass", "corrections_needed", "not_eligible", "review_needed"), overall
+    return {"overall_conclusion": overall, "rules": sorted(set(rules)),
+            "absent_rules": sorted(set(absent)), "report_fields": dict(fields or {}),
+            "authority": authority}
 
 
 def build_samples():
@@ -395,7 +428,12 @@ def build_samples():
         E("complete", unmatched=["机构宣传册.pdf"],
           note="complete first application, social training organisation; one extra file "
                "(宣传册) that no material claims"),
-        extra_files=[("机构宣传册.pdf", pdf_bytes("机构宣传册", ["brochure"]))]))
+        extra_files=[("机构宣传册.pdf", pdf_bytes("机构宣传册", ["brochure"]))],
+        outcome=O("review_needed", ["C61-03", "C64-01"],
+                  absent=["C62-01", "C63-01", "C65-01", "JUR-003"],
+                  fields={"institution.uscc": "52220102MJ0A1B2C32", "jurisdiction.code": "220100",
+                          "completeness": "complete", "occupations.0.status": "ok",
+                          "occupations.1.status": "ok", "occupations.2.status": "ok"})))
     S.append(sample(
         "S02-吉林市松江化工装备有限公司-首次申请", "initial", "employer",
         fields("吉林市松江化工装备有限公司", uscc("91220202MA17Q3K8X"), "何振华",
@@ -411,7 +449,12 @@ def build_samples():
                            "present; Chinese sub-folders 人员名单/ and 管理制度/"),
         add=["M-EMP-02"],
         subsidiaries=[("吉林市松江压力容器检测有限公司", "100%"),
-                      ("吉林市江城焊接工程有限公司", "65%")]))
+                      ("吉林市江城焊接工程有限公司", "65%")],
+        outcome=O("review_needed", ["C61-03", "C64-01"], absent=["C66-01", "C66-03", "M-EMP-02"],
+                  fields={"institution.uscc": "91220202MA17Q3K8X9", "jurisdiction.code": "220200",
+                          "application.applicant_type": "employer",
+                          "occupations.0.status": "ok", "occupations.1.status": "ok",
+                          "occupations.2.status": "ok"})))
     S.append(sample(
         "S03-四平市安居职业培训学校-增加职业", "add_occupation", "social_org",
         fields("四平市安居职业培训学校", uscc("52220302MJ1C5D7E9"), "郭宝林",
@@ -422,7 +465,10 @@ def build_samples():
         [("6-29-01-01", "砌筑工", "五级/初级工、四级/中级工、三级/高级工")],
         E("complete", note="added occupation (砌筑工) of a filed social training organisation; "
                            "also carries the optional Art. 6 (1)/(5) documents"),
-        add=["M-COM-04", "M-COM-05", "M-COM-12"]))
+        add=["M-COM-04", "M-COM-05", "M-COM-12"],
+        outcome=O("review_needed", ["C61-03", "C64-01"],
+                  fields={"institution.uscc": "52220302MJ1C5D7E96", "jurisdiction.code": "220300",
+                          "application.kind": "add_occupation", "occupations.0.status": "ok"})))
     S.append(sample(
         "S04-延边长白家政职业技能培训中心-续期", "renewal", "social_org",
         fields("延边长白家政职业技能培训中心", uscc("52222401MJ2F8G4H6"), "金永哲",
@@ -434,7 +480,12 @@ def build_samples():
          ("4-10-01-05", "养老护理员", "五级/初级工、四级/中级工")],
         E("complete", note="renewal filed more than three months before expiry (Art. 9); also "
                            "carries the optional question-bank, video and rules documents"),
-        add=["M-COM-09", "M-COM-10", "M-COM-12"]))
+        add=["M-COM-09", "M-COM-10", "M-COM-12"],
+        outcome=O("review_needed", ["C61-03", "C64-01"],
+                  absent=["A9-01", "A9-02", "A9-03", "A9-04"],
+                  fields={"institution.uscc": "52222401MJ2F8G4H69", "jurisdiction.code": "222400",
+                          "institution.filing_valid_until": "2026-03-31",
+                          "occupations.0.status": "ok", "occupations.1.status": "ok"})))
     S.append(sample(
         "S05-梅河口市康宁养老服务培训学校-变更", "change", "social_org",
         fields("梅河口市康宁养老服务培训学校", uscc("52220581MJ3K6L2M8"), "宋丽华",
@@ -447,7 +498,10 @@ def build_samples():
          ("4-14-01-03", "健康照护师", "五级/初级工、四级/中级工")],
         E("complete", note="change of legal representative (Art. 8) with proof; 梅河口市 files "
                            "directly"),
-        changes=[("法定代表人", "徐长海", "宋丽华")]))
+        changes=[("法定代表人", "徐长海", "宋丽华")],
+        outcome=O("review_needed", ["C61-03"], absent=["A8-01", "A8-02", "A8-03", "A8-04"],
+                  fields={"institution.uscc": "52220581MJ3K6L2M8E", "jurisdiction.code": "220581",
+                          "application.kind": "change"})))
     S.append(sample(
         "S06-通化市鑫源汽车维修有限公司-终止", "termination", "employer",
         fields("通化市鑫源汽车维修有限公司", uscc("91220502MA14R7T2P"), "高树森",
@@ -456,7 +510,10 @@ def build_samples():
                filing_number="吉人社认备〔2023〕031号", filing_valid_until="2026年5月31日",
                termination_reason="企业业务调整，主动申请终止备案"),
         [("4-12-01-01", "汽车维修工", "四级/中级工、三级/高级工")],
-        E("complete", note="voluntary termination (Art. 10, 12, 13) with the wind-up documents")))
+        E("complete", note="voluntary termination (Art. 10, 12, 13) with the wind-up documents"),
+        outcome=O("pass", [], absent=["C61-03", "C64-01"],
+                  fields={"institution.uscc": "91220502MA14R7T2PL", "jurisdiction.code": "220500",
+                          "application.kind": "termination", "completeness": "complete"})))
     S.append(sample(
         "S07-白城市瑞丰农业科技有限公司-缺件", "initial", "employer",
         fields("白城市瑞丰农业科技有限公司", uscc("91220802MA15W3X9N"), "庞玉山",
@@ -466,7 +523,11 @@ def build_samples():
         [("5-01-02-01", "农艺工", "五级/初级工、四级/中级工、三级/高级工")],
         E("corrections_needed", missing=["M-COM-09", "M-COM-10", "M-EMP-01"],
           note="question bank, video surveillance and incentive mechanism documents missing"),
-        drop=["M-COM-09", "M-COM-10", "M-EMP-01"]))
+        drop=["M-COM-09", "M-COM-10", "M-EMP-01"],
+        outcome=O("corrections_needed", ["M-COM-09", "M-COM-10", "M-EMP-01", "C64-03", "C64-04",
+                                         "C66-01"],
+                  fields={"institution.uscc": "91220802MA15W3X9N6", "jurisdiction.code": "220800",
+                          "completeness": "corrections_needed"})))
     S.append(sample(
         "S08-辽源市巧手美容职业培训学校-附件无法读取", "initial", "social_org",
         fields("辽源市巧手美容职业培训学校", uscc("52220402MJ4N7P3Q1"), "邵春艳",
@@ -479,7 +540,11 @@ def build_samples():
         replace={
             "收费标准.pdf": pdf_bytes("收费标准", ["fee standard"], encrypted=True),
             "视频监控设施情况.pdf": truncated_pdf_bytes("视频监控设施情况", ["video"] * 3),
-        }))
+        },
+        outcome=O("corrections_needed", ["ING-032", "ING-034", "M-COM-06", "M-COM-10", "C62-01",
+                                         "C64-04"],
+                  fields={"institution.uscc": "52220402MJ4N7P3Q1A", "jurisdiction.code": "220400",
+                          "completeness": "corrections_needed"})))
     S.append(sample(
         "S09-松原市宏达物流有限公司-XML申请表", "initial", "employer",
         fields("松原市宏达物流有限公司", uscc("91220702MA16Y5A4B"), "冯立军",
@@ -489,7 +554,10 @@ def build_samples():
         [("4-02-06-01", "仓储管理员", "五级/初级工、四级/中级工、三级/高级工"),
          ("4-02-06-03", "物流服务师", "四级/中级工、三级/高级工")],
         E("complete", note="the form is 申请表.xml exported from an online system"),
-        form="申请表.xml"))
+        form="申请表.xml",
+        outcome=O("review_needed", ["C61-03", "C64-01"],
+                  fields={"institution.uscc": "91220702MA16Y5A4BE", "jurisdiction.code": "220700",
+                          "occupations.0.status": "ok", "occupations.1.status": "ok"})))
     S.append(sample(
         "S10-白山市长白山人参职业技能培训学校-增加职业", "add_occupation", "social_org",
         fields("白山市长白山人参职业技能培训学校", uscc("52220602MJ5R2T6U3"), "曹德利",
@@ -501,7 +569,10 @@ def build_samples():
         E("complete", missing=[],
           note="form named 备案申请表.docx; file names numbered 01-… like many real uploads; "
                "only the materials the add_occupation checklist requires (no M-COM-04/05/12)"),
-        form="备案申请表.docx"))
+        form="备案申请表.docx",
+        outcome=O("review_needed", ["C61-03", "C64-01"],
+                  fields={"institution.uscc": "52220602MJ5R2T6U3U", "jurisdiction.code": "220600",
+                          "occupations.0.status": "ok"})))
 
     # --- Bad intake entries -------------------------------------------------------------------
     S.append(sample(
@@ -514,7 +585,10 @@ def build_samples():
         E("corrections_needed", missing=["M-COM-02"], kind="unknown", type_="unknown",
           note="no application form: ING-010; kind and type unknown, checked as initial/"
                "social_org (COMP-001, COMP-002)"),
-        form=None))
+        form=None,
+        outcome=O("corrections_needed", ["ING-010", "EXT-001", "COMP-001", "COMP-002", "M-COM-02",
+                                         "OCC-001", "JUR-001", "JUR-005"],
+                  fields={"application.kind": "unknown", "completeness": "corrections_needed"})))
     S.append(sample(
         "B04-吉林市北山茶艺职业培训学校-两份申请表", "initial", "social_org",
         fields("吉林市北山茶艺职业培训学校", uscc("52220204MJ7A4B8C5"), "林婉清",
@@ -524,7 +598,9 @@ def build_samples():
         [("4-03-02-07", "茶艺师", "五级/初级工、四级/中级工、三级/高级工"),
          ("4-09-10-05", "插花花艺师", "五级/初级工、四级/中级工")],
         E("corrections_needed", note="申请表.docx and 申请表.xml both present: ING-011"),
-        form="申请表.docx", extra_files=[("申请表.xml", "FORM-XML")]))
+        form="申请表.docx", extra_files=[("申请表.xml", "FORM-XML")],
+        outcome=O("corrections_needed", ["ING-011"],
+                  fields={"institution.uscc": "52220204MJ7A4B8C5Y", "jurisdiction.code": "220200"})))
     S.append(sample(
         "B05-四平市红嘴电工职业培训学校-docx不是压缩包", "initial", "social_org",
         fields("四平市红嘴电工职业培训学校", uscc("52220303MJ8D5E9F4"), "隋海峰",
@@ -534,7 +610,9 @@ def build_samples():
         [("6-31-01-03", "电工", "五级/初级工、四级/中级工")],
         E("corrections_needed", unreadable=["M-COM-09"],
           note="题库情况说明.docx is plain text renamed to .docx (not a zip)"),
-        replace={"题库情况说明.docx": "题库情况说明（纯文本，另存为时误改扩展名）\n".encode("utf-8")}))
+        replace={"题库情况说明.docx": "题库情况说明（纯文本，另存为时误改扩展名）\n".encode("utf-8")},
+        outcome=O("corrections_needed", ["ING-031", "M-COM-09", "C64-03"],
+                  fields={"institution.uscc": "52220303MJ8D5E9F4N", "jurisdiction.code": "220300"})))
     S.append(sample(
         "B06-延吉市焊工之家职业技能培训学校-零字节文件", "initial", "social_org",
         fields("延吉市焊工之家职业技能培训学校", uscc("52222401MJ9G6H2J7"), "崔成浩",
@@ -544,7 +622,9 @@ def build_samples():
         [("6-18-02-04", "焊工", "五级/初级工、四级/中级工、三级/高级工")],
         E("corrections_needed", unreadable=["M-COM-11"],
           note="消防验收意见书.pdf is 0 bytes (the safety certificate beside it is fine)"),
-        replace={"消防验收意见书.pdf": b""}))
+        replace={"消防验收意见书.pdf": b""},
+        outcome=O("corrections_needed", ["ING-030", "M-COM-11", "C64-05"],
+                  fields={"institution.uscc": "52222401MJ9G6H2J7P", "jurisdiction.code": "222400"})))
 
     # --- Issue 3: rules (materials complete; the form carries the problem) --------------------
     S.append(sample(
@@ -557,7 +637,11 @@ def build_samples():
          ("4-10-01-03", "保育师", "五级/初级工、四级/中级工")],
         E("complete", note="materials complete"),
         exercises="Art. 6: 2-07-11-03 心理咨询师 is in major group 2 (专业技术人员), not 3-6: "
-                  "not eligible; 保育师 is fine"))
+                  "not eligible; 保育师 is fine",
+        outcome=O("not_eligible", ["OCC-004"],
+                  fields={"institution.uscc": "52220105MK0L7M3N8F", "jurisdiction.code": "220100",
+                          "occupations.0.status": "ineligible_group",
+                          "occupations.0.major_group": 2, "occupations.1.status": "ok"})))
     S.append(sample(
         "R02-吉林市江城烹饪职业培训学校-职业名称近似", "initial", "social_org",
         fields("吉林市江城烹饪职业培训学校", uscc("52220203MK1P8Q4R9"), "侯德旺",
@@ -567,7 +651,11 @@ def build_samples():
         [("4-03-02-01", "中式烹饪师", "五级/初级工、四级/中级工、三级/高级工")],
         E("complete", note="materials complete"),
         exercises="occupation name 中式烹饪师 is a near miss of 4-03-02-01 中式烹调师: review, "
-                  "suggest the catalogue name"))
+                  "suggest the catalogue name",
+        outcome=O("review_needed", ["OCC-009"], absent=["OCC-003"],
+                  fields={"institution.uscc": "52220203MK1P8Q4R9Y", "jurisdiction.code": "220200",
+                          "occupations.0.status": "name_mismatch",
+                          "occupations.0.catalogue_name": "中式烹调师"})))
     S.append(sample(
         "R03-四平市金穗农机职业培训学校-信用代码校验位错误", "initial", "social_org",
         fields("四平市金穗农机职业培训学校", uscc("52220322MK2T9U5W1", corrupt=True), "闫福来",
@@ -576,7 +664,10 @@ def build_samples():
                "闫福来", "13894456021"),
         [("5-01-02-01", "农艺工", "五级/初级工、四级/中级工")],
         E("complete", note="materials complete"),
-        exercises="unified_credit_code has a wrong GB 32100 check digit (EXT-011, review)"))
+        exercises="unified_credit_code has a wrong GB 32100 check digit (EXT-011, review)",
+        outcome=O("review_needed", ["EXT-011", "C61-01"], absent=["EXT-010"],
+                  fields={"institution.uscc": "52220322MK2T9U5W17",
+                          "institution.uscc_check": "bad_checksum", "jurisdiction.code": "220300"})))
     S.append(sample(
         "R04-长春市蓝天电梯职业培训学校-续期申请逾期", "renewal", "social_org",
         fields("长春市蓝天电梯职业培训学校", uscc("52220106MK3X1Y6A2"), "彭国庆",
@@ -587,7 +678,10 @@ def build_samples():
         [("6-29-03-03", "电梯安装维修工", "五级/初级工、四级/中级工、三级/高级工")],
         E("complete", note="materials complete"),
         exercises="Art. 9: renewal must be filed at least three months before expiry "
-                  "(2026-01-31 -> by 2025-10-31); filed 2025-12-20: too late"))
+                  "(2026-01-31 -> by 2025-10-31); filed 2025-12-20: too late",
+        outcome=O("review_needed", ["A9-03"], absent=["A9-01", "A9-02", "A9-04"],
+                  fields={"institution.uscc": "52220106MK3X1Y6A2C", "jurisdiction.code": "220100",
+                          "institution.filing_valid_until": "2026-01-31"})))
     S.append(sample(
         "R05-吉林省现代职业技能评价中心-省属机构", "initial", "social_org",
         fields("吉林省现代职业技能评价中心", uscc("12220000MB0C2D7E4"), "吕振东",
@@ -597,7 +691,256 @@ def build_samples():
         [("4-07-03-04", "企业人力资源管理师", "四级/中级工、三级/高级工、二级/技师")],
         E("complete", note="materials complete"),
         exercises="Art. 4: 省属 institutions file with 吉林省人力资源和社会保障厅, not the city: "
-                  "wrong authority for a city intake"))
+                  "wrong authority for a city intake",
+        outcome=O("corrections_needed", ["JUR-003"], authority="220100",
+                  fields={"institution.uscc": "12220000MB0C2D7E4J", "jurisdiction.code": "220000",
+                          "jurisdiction.basis": "affiliation"})))
+
+    # --- Issue 3, end-to-end rule coverage (one dossier exercises several rules) -------------
+    S.append(sample(
+        "R06-长春市通达物流有限公司-职业表多处错误", "initial", "employer",
+        fields("长春市通达物流有限公司", uscc("91220106MA17C4D8E"), "鲍春生",
+               resident_id("22010619720903131"), "吉林省长春市绿园区西新经济技术开发区物流大道88号",
+               "长春市", "initial", "employer", "道路货物运输、仓储服务、装卸搬运",
+               "2025年10月22日", "韦海燕", "0431-87665320", assessor_count="18"),
+        [("4-02-06-01", "仓储管理员", "五级/初级工、四级/中级工"),
+         ("4-02-02-04", "道路货运业务员", "四级/中级工"),
+         ("4-02-06-09", "装卸搬运工", "五级/初级工"),
+         ("4-02-06-03", "供应链管理师", "四级/中级工"),
+         ("4-02-06-04", "冷藏工", "特级"),
+         ("4-02-06-01", "仓储管理员", "三级/高级工")],
+        E("complete", note="materials complete"),
+        exercises="occupation table: 道路货运业务员 has no national standard (OCC-005); "
+                  "4-02-06-09 does not exist, 装卸搬运工 is 4-02-05-01 (OCC-002); 供应链管理师 "
+                  "is 4-02-06-05, not 4-02-06-03 物流服务师 (OCC-003); level 特级 (OCC-006); "
+                  "仓储管理员 listed twice (OCC-008)",
+        outcome=O("corrections_needed", ["OCC-002", "OCC-003", "OCC-005", "OCC-006", "OCC-008"],
+                  absent=["OCC-009", "C63-04"],
+                  fields={"institution.uscc": "91220106MA17C4D8EP", "jurisdiction.code": "220100",
+                          "occupations.0.status": "ok",
+                          "occupations.1.status": "no_national_standard",
+                          "occupations.2.status": "unknown_code",
+                          "occupations.3.status": "name_mismatch",
+                          "occupations.3.catalogue_name": "物流服务师",
+                          "occupations.4.status": "invalid_level",
+                          "occupations.5.status": "ok"})))
+    S.append(sample(
+        "R07-长白山池北区雪岭职业技能培训学校-管委会辖区", "initial", "social_org",
+        fields("长白山池北区雪岭职业技能培训学校", uscc("52222426MK4B5C6D7"), "鞠红梅",
+               resident_id("22242619790116242"), "吉林省长白山保护开发区池北区白山大街177号",
+               "长白山保护开发区池北区", "initial", "social_org", "家政服务、整理收纳职业技能培训",
+               "2025年10月15日", "鞠红梅", "0433-5712368"),
+        [("4-10-01-06", "家政服务员（整理收纳师）", "五级/初级工、四级/中级工")],
+        E("complete", note="materials complete"),
+        exercises="Art. 4: 池北区 belongs to 长白山管委会, whose authority the table leaves "
+                  "TO_CONFIRM (JUR-002); occupation with a work type in brackets (OCC-007)",
+        outcome=O("review_needed", ["JUR-002", "OCC-007"], absent=["JUR-004"],
+                  fields={"jurisdiction.code": "JL-CBS", "jurisdiction.authority_to_confirm": True,
+                          "occupations.0.status": "ok", "occupations.0.work_type": "整理收纳师"})))
+    S.append(sample(
+        "R08-辽源市启明职业培训学校-隶属关系与地区未识别", "initial", "social_org",
+        fields("辽源市启明职业培训学校", uscc("52220402MK5E6F7G8"), "景志勇",
+               resident_id("22040219770321171"), "吉林省辽源市龙山区向阳路26号", "高新区",
+               "initial", "social_org", "计算机与电子商务职业技能培训", "2025年10月20日",
+               "景志勇", "0437-3256618", affiliation="民办非企业"),
+        [("4-01-06-01", "电子商务师", "五级/初级工、四级/中级工")],
+        E("complete", note="materials complete"),
+        exercises="Art. 4: 隶属关系 民办非企业 is no affiliation (EXT-003, JUR-005); 所在地区 "
+                  "高新区 names no city, so the authority comes from the credit code 220402 -> "
+                  "辽源市 (JUR-004)",
+        outcome=O("review_needed", ["EXT-003", "JUR-004", "JUR-005"], absent=["JUR-001"],
+                  fields={"institution.uscc": "52220402MK5E6F7G8G", "jurisdiction.code": "220400",
+                          "jurisdiction.basis": "credit_code", "fields.affiliation.parsed": False})))
+    S.append(sample(
+        "R09-中培华测（北京）教育科技有限公司-外省信用代码", "initial", "social_org",
+        fields("中培华测（北京）教育科技有限公司",
+               uscc("91110108MA01X2Y3W").translate(FULL_WIDTH), "贺文博",
+               resident_id("11010819800612201"), "北京市海淀区中关村南大街12号", "长春市",
+               "initial", "social_org", "职业技能培训与评价服务（在长春市设考核点）",
+               "2025年10月28日", "任思远", "0431-81920076",
+               exam_sites="吉林省长春市朝阳区工农大路1188号"),
+        [("4-04-04-01", "信息通信网络运行管理员", "四级/中级工、三级/高级工")],
+        E("complete", note="materials complete"),
+        exercises="registered in Beijing (USCC 911101...) but filing in 长春: works in the province? "
+                  "(C61-04, JUR-006); the code is typed in full-width characters (EXT-012); "
+                  "checked as the 长春市 office, which is the right one (no JUR-003)",
+        outcome=O("review_needed", ["C61-04", "EXT-012", "JUR-006"], authority="220100",
+                  absent=["JUR-003", "EXT-010"],
+                  fields={"institution.uscc": "91110108MA01X2Y3W0", "institution.uscc_valid": True,
+                          "jurisdiction.code": "220100"})))
+    S.append(sample(
+        "R10-吉林市昌邑区鸿业职业培训学校-条件不满足", "initial", "social_org",
+        fields("吉林市昌邑区鸿业职业培训学校", uscc("52220202MK6H7J8K9"), "邢国栋",
+               resident_id("22020219740808151"), "吉林省吉林市昌邑区解放北路520号", "吉林市",
+               "initial", "social_org", "美发、美容职业技能培训", "2025年11月3日", "邢国栋",
+               "13904327788", fee_publication="未公开发布（收费标准正在制定）",
+               fulltime_staff_count="0", expert_count="0人", assessor_count="4名",
+               supervisor_count="0", exam_sites="", video_surveillance="无",
+               safety_fire="未通过消防验收（整改中）"),
+        [("4-10-03-01", "美容师", "五级/初级工、四级/中级工"),
+         ("4-10-03-02", "美发师", "五级/初级工、四级/中级工")],
+        E("corrections_needed", missing=["M-COM-07"],
+          note="no staff lists (人员名单/ missing)"),
+        drop=["M-COM-07"],
+        exercises="Art. 6 (2)-(4) on the form: fee not published (C62-01); no staff lists "
+                  "(C63-01), 0 full-time staff, experts, supervisors (C63-02, C63-03, C63-05), "
+                  "4 assessors for 2 occupations (C63-04); no exam site (C64-02); no video "
+                  "surveillance (C64-04); fire acceptance not passed (C64-05)",
+        outcome=O("corrections_needed", ["C62-01", "C63-01", "C63-02", "C63-03", "C63-04",
+                                         "C63-05", "C64-02", "C64-04", "C64-05", "M-COM-07"],
+                  absent=["EXT-003"],
+                  fields={"institution.uscc": "52220202MK6H7J8K9D", "jurisdiction.code": "220200",
+                          "fields.expert_count.value": 0, "fields.assessor_count.value": 4,
+                          "completeness": "corrections_needed"})))
+    S.append(sample(
+        "R11-通化市恒通建材集团有限公司-子公司名单缺失", "initial", "employer",
+        fields("通化市恒通建材集团有限公司", uscc("91220502MA17F5G6H"), "车立伟",
+               resident_id("22050219690724191", corrupt=True), "吉林省通化市东昌区滨江西路2号", "通化市",
+               "initial", "employer", "水泥、商品混凝土及新型建材生产", "2025年10月17日",
+               "石慧", "0435-12", subsidiaries="有，下属3家子公司员工参加认定",
+               incentive_mechanism="未建立", pay_linkage="否"),
+        [("6-15-01-01", "水泥生产工", "五级/初级工、四级/中级工、三级/高级工")],
+        E("corrections_needed", missing=["M-EMP-02"],
+          note="子公司 answered 有 but no 子公司名单 (M-EMP-02 becomes required)"),
+        exercises="Art. 6 (6): incentive mechanism 未建立 (C66-01), pay not linked (C66-02), "
+                  "subsidiaries without their list (C66-03); legal representative's ID has a "
+                  "wrong check digit (EXT-020); phone 0435-12 (EXT-040)",
+        outcome=O("corrections_needed", ["C66-01", "C66-02", "C66-03", "EXT-020", "EXT-040",
+                                         "M-EMP-02"],
+                  fields={"institution.uscc": "91220502MA17F5G6H9", "jurisdiction.code": "220500",
+                          "institution.legal_representative_id_check": "bad_checksum",
+                          "application.applicant_type": "employer"})))
+    S.append(sample(
+        "R12-洮南市兴农职业技能培训学校-必填项缺失", "initial", "social_org",
+        fields("洮南市兴农职业技能培训学校", "220881000123456", "",
+               resident_id("22088119720415211"), "吉林省白城市洮南市团结西路39号", "白城市",
+               "initial", "social_org", "农业种植、农机操作职业技能培训", "2025年2月30日",
+               "尹秀云", "0436-6222917"),
+        [("5-01-02-01", "农艺工", "五级/初级工、四级/中级工")],
+        E("corrections_needed", missing=["M-COM-04"],
+          note="法定代表人身份证明 missing; the form leaves 法定代表人 empty"),
+        drop=["M-COM-04"],
+        exercises="form errors: 法定代表人 empty (EXT-002, C61-02); old 15-digit registration "
+                  "number instead of a USCC (EXT-010, C61-01); 申请日期 2025年2月30日 does not "
+                  "exist (EXT-004)",
+        outcome=O("corrections_needed", ["C61-01", "C61-02", "EXT-002", "EXT-004", "EXT-010",
+                                         "M-COM-04"],
+                  absent=["EXT-011", "DAT-01"],
+                  fields={"institution.uscc_check": "bad_format", "institution.uscc_valid": False,
+                          "jurisdiction.code": "220800"})))
+    S.append(sample(
+        "R13-梅河口市福源职业技能培训学校-变更事项不全", "change", "social_org",
+        fields("梅河口市福源职业技能培训学校", uscc("52220581MK7L8M9N1"), "檀玉芬",
+               resident_id("22058119810502262"), "吉林省梅河口市和平街道富强路99号", "梅河口市",
+               "change", "social_org", "中式烹调、面点职业技能培训", "2025年11月6日", "檀玉芬",
+               "0435-4221180", filing_number="", filing_valid_until="2027年10月31日",
+               change_items="联系电话、注册地址"),
+        [("4-03-02-01", "中式烹调师", "五级/初级工、四级/中级工")],
+        E("complete", note="materials complete"),
+        changes=[("联系电话", "0435-4221180", "0435-4229966"),
+                 ("注册地址", "吉林省梅河口市和平街道富强路99号", "")],
+        exercises="Art. 8: 原备案编号 empty (A8-04); 联系电话 is not a filing element "
+                  "(A8-02); the new 注册地址 is left empty (A8-03)",
+        outcome=O("corrections_needed", ["A8-02", "A8-03", "A8-04"], absent=["A8-01"],
+                  fields={"institution.uscc": "52220581MK7L8M9N1M", "jurisdiction.code": "220581",
+                          "application.kind": "change"})))
+    S.append(sample(
+        "R14-长春市博雅职业培训学校-变更未填变更表", "change", "social_org",
+        fields("长春市博雅职业培训学校", uscc("52220104MK8P9Q1R2"), "路海龙",
+               resident_id("22010419760913151"), "吉林省长春市朝阳区红旗街616号", "长春市",
+               "change", "social_org", "茶艺、插花职业技能培训", "2026年12月8日", "路海龙",
+               "0431-85963321", filing_number="吉人社认备〔2024〕105号",
+               filing_valid_until="2027年12月31日", change_items="考试考核场地"),
+        [("4-03-02-07", "茶艺师", "五级/初级工、四级/中级工")],
+        E("complete", note="materials complete"),
+        exercises="Art. 8: 变更事项 named but the change table is missing (A8-01); 申请日期 "
+                  "2026年12月8日 is after the check date (DAT-01)",
+        outcome=O("corrections_needed", ["A8-01", "DAT-01"], absent=["A8-04"],
+                  fields={"institution.uscc": "52220104MK8P9Q1R2L", "jurisdiction.code": "220100",
+                          "institution.application_date": "2026-12-08"})))
+    S.append(sample(
+        "R15-吉林市东方职业技能培训学校-续期超过有效期", "renewal", "social_org",
+        fields("吉林市东方职业技能培训学校", uscc("52220204MK9R1T2U3"), "钟庆祥",
+               resident_id("22020419680227131"), "吉林省吉林市船营区河南街155号", "吉林市",
+               "renewal", "social_org", "汽车维修、电工职业技能培训", "2025年11月14日", "钟庆祥",
+               "0432-62458810", filing_number="", filing_valid_until="2025年10月31日"),
+        [("4-12-01-01", "汽车维修工", "五级/初级工、四级/中级工")],
+        E("complete", note="materials complete"),
+        exercises="Art. 9: filed 2025-11-14, after the filing expired on 2025-10-31 (A9-02); "
+                  "原备案编号 empty (A9-04)",
+        outcome=O("corrections_needed", ["A9-02", "A9-04"], absent=["A9-01", "A9-03"],
+                  fields={"institution.uscc": "52220204MK9R1T2U3G", "jurisdiction.code": "220200",
+                          "institution.filing_valid_until": "2025-10-31"})))
+    S.append(sample(
+        "R16-珲春市海港职业培训学校-续期未填有效期", "renewal", "social_org",
+        fields("珲春市海港职业培训学校", uscc("52222404MKA2B3C4D"), "南哲洙",
+               resident_id("22240419730618171"), "吉林省延边朝鲜族自治州珲春市靖和街道港城路36号",
+               "延边朝鲜族自治州珲春市", "renewal", "social_org", "物流、报关职业技能培训",
+               "2025年10月9日", "南哲洙", "0433-7512260",
+               filing_number="吉人社认备〔2023〕077号", filing_valid_until=""),
+        [("4-02-06-01", "仓储管理员", "五级/初级工、四级/中级工")],
+        E("complete", note="materials complete"),
+        exercises="Art. 9: 备案有效期至 left empty, so the renewal window cannot be checked "
+                  "(A9-01)",
+        outcome=O("corrections_needed", ["A9-01"], absent=["A9-02", "A9-03", "A9-04"],
+                  fields={"institution.uscc": "52222404MKA2B3C4DM", "jurisdiction.code": "222400",
+                          "institution.filing_valid_until": None})))
+    S.append(sample(
+        "R17-吉林市雾凇职业技能培训学校-表格与附件问题", "initial", "social_org",
+        fields("吉林市雾凇职业技能培训学校", uscc("52220211MKB3C4D5E"), "桑晓东",
+               resident_id("22021119820102151"), "吉林省吉林市丰满区吉林大街3188号", "吉林市",
+               "initial", "social_org", "冰雪运动与旅游服务职业技能培训", "2025年10月30日",
+               "桑晓东", "13596387012"),
+        [("4-14-05-01", "社会体育指导员", "五级/初级工、四级/中级工")],
+        E("corrections_needed", unreadable=["M-COM-03"],
+          unmatched=[LONG_NAME, "办学资料备份.rar"],
+          note="法人登记证书.pdf is a PNG picture; a 126-character file name; a .rar archive; "
+               "a backup folder nested 9 levels deep"),
+        replace={"法人登记证书.pdf": png_bytes(24, 16, 0x90)},
+        extra_files=[(LONG_NAME, pdf_bytes("机构简介", ["brochure"])),
+                     ("办学资料备份.rar", RAR_BYTES),
+                     (DEEP_DIR + "/考评记录.pdf", pdf_bytes("考评记录", ["records"]))],
+        form_options={"extra_rows": [("办学许可证号", "教民122021170000315号"),
+                                     ("联系电话", "0432-64682207")]},
+        exercises="form: a label beian does not know (办学许可证号, ING-014) and 联系电话 twice "
+                  "with different numbers (ING-015); files: a PNG named .pdf (ING-033), a .rar "
+                  "(ING-036), a name over 120 characters (ING-022), folders 9 deep (ING-006)",
+        outcome=O("corrections_needed", ["ING-006", "ING-014", "ING-015", "ING-022", "ING-033",
+                                         "ING-036", "M-COM-03", "C61-01"],
+                  fields={"institution.uscc": "52220211MKB3C4D5E8", "jurisdiction.code": "220200",
+                          "institution.contact_phone": "13596387012"})))
+    S.append(sample(
+        "R18-白山市鑫达职业培训学校-申请表文件损坏", "initial", "social_org",
+        fields("白山市鑫达职业培训学校", uscc("52220605MKC4D5E6F"), "苗丽",
+               resident_id("22060519800826222"), "吉林省白山市江源区孙家堡子街道江源大街18号",
+               "白山市", "initial", "social_org", "采矿、机电维修职业技能培训", "2025年9月24日",
+               "苗丽", "0439-5212877"),
+        [("6-31-01-03", "电工", "五级/初级工、四级/中级工")],
+        E("corrections_needed", unreadable=["M-COM-02"], kind="unknown", type_="unknown",
+          note="申请表.docx is cut off (a broken upload): kind and type unknown"),
+        form_bytes="TRUNCATED-FORM",
+        exercises="ING-012: the form cannot be read, so nothing on it is known (EXT-001, "
+                  "COMP-001, COMP-002)",
+        outcome=O("corrections_needed", ["ING-012", "EXT-001", "COMP-001", "COMP-002"],
+                  absent=["ING-010", "ING-013"],
+                  fields={"application.kind": "unknown", "completeness": "corrections_needed"})))
+    S.append(sample(
+        "R19-东丰县梅花鹿职业培训学校-申请表无栏目", "initial", "social_org",
+        fields("东丰县梅花鹿职业培训学校", uscc("52220421MKD5E6F7G"), "付长青",
+               resident_id("22042119710309191"), "吉林省辽源市东丰县东丰镇鹿乡大街66号", "辽源市",
+               "initial", "social_org", "特色养殖职业技能培训", "2025年10月11日", "付长青",
+               "0437-6232158"),
+        [("5-03-01-01", "家畜繁殖员", "五级/初级工")],
+        E("corrections_needed", kind="unknown", type_="unknown",
+          note="申请表.docx holds only a note pointing at a scan: no labelled cell"),
+        form_bytes=docx_bytes(["职业技能等级认定机构备案申请表",
+                               "本表已打印、签字盖章，内容见扫描件。"]),
+        exercises="ING-013: the form is a Word file without any known label, so every "
+                  "required field is reported missing (EXT-002)",
+        outcome=O("corrections_needed", ["ING-013", "EXT-002", "COMP-001", "COMP-002",
+                                         "OCC-001"],
+                  absent=["ING-012", "EXT-001"],
+                  fields={"application.kind": "unknown"})))
     return S
 
 
@@ -626,8 +969,20 @@ def write_dossier(root, d):
     forms = [d["form"]] if d["form"] else []
     forms += [p for p, b in d["extra_files"] if b == "FORM-XML"]
     for form in forms:
-        form_writer.write_form(os.path.join(folder, form), d["fields"], d["occupations"],
-                               d["changes"])
+        path = os.path.join(folder, form)
+        if d["form_bytes"] is not None and form == d["form"]:
+            data = d["form_bytes"]
+            if data == "TRUNCATED-FORM":
+                # The real form, cut off after 60% of its bytes (a broken upload, R18).
+                form_writer.write_form(path, d["fields"], d["occupations"], d["changes"])
+                with open(path, "rb") as f:
+                    full = f.read()
+                data = full[: len(full) * 6 // 10]
+            with open(path, "wb") as f:
+                f.write(data)
+            continue
+        form_writer.write_form(path, d["fields"], d["occupations"], d["changes"],
+                               **(d["form_options"] if form == d["form"] else {}))
 
 
 def expected_entry(d):
@@ -640,6 +995,7 @@ def expected_entry(d):
         "unmatched": e["unmatched"], "conclusion": e["conclusion"],
         "report": True, "note": e["note"],
         "exercises": d["exercises"],
+        **d["outcome"],
     }
 
 
@@ -660,7 +1016,8 @@ def generate(samples_dir):
     expected[stray] = {
         "kind": "unknown", "applicant_type": "unknown", "missing": None, "unreadable": None,
         "unmatched": None, "conclusion": "corrections_needed", "report": True,
-        "note": "not a folder: ING-001; materials not compared", "exercises": None}
+        "note": "not a folder: ING-001; materials not compared", "exercises": None,
+        **O("corrections_needed", ["ING-001"], absent=["ING-003"])}
     # B02: an empty folder (the .gitkeep that lets git store it is ignored by ingest).
     empty = os.path.join(intake, "B02-空文件夹")
     os.makedirs(empty)
@@ -669,7 +1026,9 @@ def generate(samples_dir):
     expected["B02-空文件夹"] = {
         "kind": "unknown", "applicant_type": "unknown", "missing": None, "unreadable": None,
         "unmatched": None, "conclusion": "corrections_needed", "report": True,
-        "note": "empty folder: ING-003; materials not compared", "exercises": None}
+        "note": "empty folder: ING-003; materials not compared", "exercises": None,
+        **O("corrections_needed", ["ING-003"], absent=["ING-001"],
+            fields={"completeness": "corrections_needed"})}
 
     doc = {
         "_comment": "Expected outcome of every samples/intake entry. Generated by "
@@ -677,7 +1036,12 @@ def generate(samples_dir):
                     "materials with status missing; unreadable = materials with status "
                     "unreadable; unmatched = unmatched_files; null = not compared. conclusion "
                     "is the completeness-stage verdict (issue 2): complete | "
-                    "corrections_needed.",
+                    "corrections_needed. Issue 3 (tests/e2e/samples_rules_test.cc), for "
+                    "`beian check DOSSIER --json --date <rules_date> [--authority "
+                    "<authority>]`: overall_conclusion = report.json conclusion; rules = rule "
+                    "ids that must be among the findings; absent_rules = rule ids that must "
+                    "not; report_fields = {dotted path in report.json: value}.",
+        "rules_date": RULES_DATE,
         "dossiers": expected,
     }
     with open(os.path.join(samples_dir, "expected.json"), "w", encoding="utf-8",
@@ -705,18 +1069,26 @@ def write_readme(samples_dir, expected):
         "    python3 samples/gen/make_samples.py --check   # exit 1 if the committed files differ",
         "",
         "S = completeness cases (issue 2), B = bad intake entries, R = rules cases (issue 3:",
-        "materials complete, the form carries the problem). `conclusion` is the completeness-stage",
-        "verdict; missing = required materials missing; — = not compared.",
+        "mostly materials complete, the form carries the problem; together the samples make every",
+        "rule of checklists/rules.xml and every EXT/ING/COMP rule a folder can produce fire).",
+        "`conclusion` is the completeness-stage verdict; missing = required materials missing;",
+        "— = not compared. `overall` is report.json `conclusion` of `beian check DOSSIER --json",
+        "--date %s` (plus `--authority` where the row says so); `rules` are the rule ids the" %
+        RULES_DATE,
+        "sample must produce (tests/e2e/samples_rules_test.cc; golden reports: tests/golden/).",
         "",
-        "| dossier | kind | applicant type | missing | unreadable | conclusion | what it shows |",
-        "|---|---|---|---|---|---|---|",
+        "| dossier | kind | applicant type | missing | unreadable | conclusion | overall | rules |"
+        " what it shows |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for name in sorted(expected):
         e = expected[name]
         what = e["note"] + (("; rules: " + e["exercises"]) if e["exercises"] else "")
-        lines.append("| %s | %s | %s | %s | %s | %s | %s |" % (
+        overall = e["overall_conclusion"] + (
+            " (--authority %s)" % e["authority"] if e["authority"] else "")
+        lines.append("| %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
             name, e["kind"], e["applicant_type"], ids(e["missing"]), ids(e["unreadable"]),
-            e["conclusion"], what.replace("|", "/")))
+            e["conclusion"], overall, ids(e["rules"]), what.replace("|", "/")))
     with open(os.path.join(samples_dir, "README.md"), "w", encoding="utf-8", newline="\n") as f:
         f.write("\n".join(lines) + "\n")
 
