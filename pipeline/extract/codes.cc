@@ -94,7 +94,7 @@ std::optional<std::string> NormaliseOccupationCode(std::string_view text) {
   }
   if (parts.size() == 1) {
     // Undelimited "4030201" or "4030201014".
-    const std::string& d = parts[0];
+    const std::string d = parts[0];  // a copy: `parts` is reassigned below
     if (d.size() != 7 && d.size() != 10) return std::nullopt;
     parts = {d.substr(0, 1), d.substr(1, 2), d.substr(3, 2), d.substr(5, 2)};
     if (d.size() == 10) parts.push_back(d.substr(7, 3));
