@@ -779,15 +779,17 @@ def build_samples():
                safety_fire="未通过消防验收（整改中）"),
         [("4-10-03-01", "美容师", "五级/初级工、四级/中级工"),
          ("4-10-03-02", "美发师", "五级/初级工、四级/中级工")],
-        E("corrections_needed", missing=["M-COM-07"],
-          note="no staff lists (人员名单/ missing)"),
-        drop=["M-COM-07"],
-        exercises="Art. 6 (2)-(4) on the form: fee not published (C62-01); no staff lists "
+        E("corrections_needed", missing=["M-COM-07", "M-COM-12"],
+          note="no staff lists (人员名单/) and no management rules (管理制度/)"),
+        drop=["M-COM-07", "M-COM-12"],
+        exercises="Art. 6 (2)-(5) on the form: fee not published (C62-01); no staff lists "
                   "(C63-01), 0 full-time staff, experts, supervisors (C63-02, C63-03, C63-05), "
                   "4 assessors for 2 occupations (C63-04); no exam site (C64-02); no video "
-                  "surveillance (C64-04); fire acceptance not passed (C64-05)",
+                  "surveillance (C64-04); fire acceptance not passed (C64-05); no management "
+                  "rules (C65-01)",
         outcome=O("corrections_needed", ["C62-01", "C63-01", "C63-02", "C63-03", "C63-04",
-                                         "C63-05", "C64-02", "C64-04", "C64-05", "M-COM-07"],
+                                         "C63-05", "C64-02", "C64-04", "C64-05", "C65-01",
+                                         "M-COM-07", "M-COM-12"],
                   absent=["EXT-003"],
                   fields={"institution.uscc": "52220202MK6H7J8K9D", "jurisdiction.code": "220200",
                           "fields.expert_count.value": 0, "fields.assessor_count.value": 4,
