@@ -16,8 +16,13 @@ Expected outcomes are written by hand in the SAMPLES table below (not computed f
 checklist), so the end-to-end test in tests/e2e/samples_test.cc checks the real pipeline
 against an independent statement. Scope of `conclusion`: the completeness stage (issue 2):
 "complete" when no blocking ingest (ING-*) or completeness (M-*, COMP-*) finding is expected,
-else "corrections_needed". Samples R01..R05 exercise the rules stage (issue 3); their rule
-expectations are described in `exercises` for the rules owner to pin.
+else "corrections_needed". Samples R01..R19 exercise the rules stage (issue 3): `exercises`
+says in words what each shows, and O(...) pins the outcome of `beian check` at RULES_DATE
+(overall conclusion, rule ids that must and must not fire, key report.json values), which
+tests/e2e/samples_rules_test.cc checks. Together the samples make every rule id of
+checklists/rules.xml and every EXT/ING/COMP id a committed folder can produce fire; the few
+that cannot (symlinks, unreadable or special files, non-UTF-8 names, >128 MiB files, COMP-003)
+are allowlisted with reasons in that test.
 """
 
 import filecmp
