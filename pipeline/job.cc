@@ -264,6 +264,20 @@ ExitCode Job::RunIntake(Status* error) {
     *error = entries.error().WithContext("cannot read the intake folder");
     return ExitCode::kError;
   }
+  // The intake is read, never written: refuse an output folder inside it (or the intake
+  // inside the output, which later runs would then read as dossiers).
+  Result<std::string> intake = fs_.Canonical(options_.intake_dir);
+  Result<std::string> out = fs_.Canonical(options_.out_dir);
+  if (!intake || !out) {
+    *error = !intake ? intake.error() : out.error();
+    return ExitCode::kError;
+  }
+  if (IsSameOrInside(*out, *intake) || IsSameOrInside(*intake, *out)) {
+    *error = Status::InvalidArgument("--out " + options_.out_dir +
+                                     ": the output folder must not be inside the intake folder " +
+                                     options_.intake_dir + " (or contain it)");
+    return ExitCode::kError;
+  }
   std::vector<model::CaseReport> reports;
   bool blocking = false;
   // A document that cannot be drafted for one dossier (e.g. a character no configured font

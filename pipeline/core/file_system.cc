@@ -113,6 +113,19 @@ Status RealFileSystem::WriteFile(const std::string& path, const std::string& dat
   return Status::Ok();
 }
 
+Result<std::string> RealFileSystem::Canonical(const std::string& path) const {
+  std::error_code ec;
+  fs::path p = fs::weakly_canonical(fs::absolute(fs::path(path), ec), ec);
+  if (ec) return Status::IoError(ec.message(), path);
+  return p.string();
+}
+
+bool IsSameOrInside(const std::string& inner, const std::string& outer) {
+  if (inner == outer) return true;
+  std::string prefix = outer.empty() || outer.back() == '/' ? outer : outer + "/";
+  return inner.rfind(prefix, 0) == 0;
+}
+
 std::string JoinPath(const std::string& a, const std::string& b) {
   if (a.empty()) return b;
   if (b.empty()) return a;

@@ -48,6 +48,10 @@ class FileSystem {
   // Creates the directory and its parents; OK if it exists.
   virtual Status MakeDirs(const std::string& path) = 0;
 
+  // An absolute path without `.`, `..` or symlinks in the part that exists (the rest is appended
+  // lexically), for comparing two locations; fails only when the OS refuses.
+  virtual Result<std::string> Canonical(const std::string& path) const = 0;
+
   static constexpr std::uint64_t kDefaultMaxRead = 256ull << 20;
 };
 
@@ -59,7 +63,11 @@ class RealFileSystem : public FileSystem {
   Result<std::string> ReadFile(const std::string& path, std::uint64_t max_bytes) const override;
   Status WriteFile(const std::string& path, const std::string& data) override;
   Status MakeDirs(const std::string& path) override;
+  Result<std::string> Canonical(const std::string& path) const override;
 };
+
+// True when `inner` is `outer` or lies below it (both canonical, '/'-separated).
+bool IsSameOrInside(const std::string& inner, const std::string& outer);
 
 // "a/b" + "c" -> "a/b/c" (no normalisation beyond avoiding a doubled '/').
 std::string JoinPath(const std::string& a, const std::string& b);

@@ -85,6 +85,18 @@ TEST(RunCommandTest, SamplesRunIsDeterministicAndLeavesIntakeUntouched) {
   EXPECT_GE(reports, entries - 3);  // hidden entries (.DS_Store etc.) are skipped
 }
 
+TEST(RunCommandTest, OutputInsideTheIntakeIsRefused) {
+  const std::string intake = testing::MakeTempDir() + "/收件";
+  fs::create_directories(intake + "/甲单位");
+  std::string out;
+  int rc = testing::RunCommand(testing::BeianBinary() + " run '" + intake + "' --out '" + intake +
+                                   "/输出' --date 2026-11-25",
+                               &out, /*merge_stderr=*/true);
+  EXPECT_EQ(rc, 2);
+  EXPECT_NE(out.find("must not be inside the intake folder"), std::string::npos) << out;
+  EXPECT_FALSE(fs::exists(intake + "/输出"));
+}
+
 TEST(RunCommandTest, MissingIntakeIsAnOperationalErrorNamingThePath) {
   std::string out;
   int rc = testing::RunCommand(testing::BeianBinary() + " run /nonexistent/收件 --out " +

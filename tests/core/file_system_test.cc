@@ -51,6 +51,24 @@ TEST(FakeFileSystemTest, ListsImpliedDirectories) {
   EXPECT_EQ((*entries)[1].type, EntryType::kDirectory);
 }
 
+TEST(PathTest, SameOrInsideComparesWholeComponents) {
+  EXPECT_TRUE(IsSameOrInside("/a/b", "/a/b"));
+  EXPECT_TRUE(IsSameOrInside("/a/b/c", "/a/b"));
+  EXPECT_FALSE(IsSameOrInside("/a/bc", "/a/b"));
+  EXPECT_FALSE(IsSameOrInside("/a", "/a/b"));
+}
+
+TEST(RealFileSystemTest, CanonicalResolvesDotsAndMissingTails) {
+  std::string dir = testing::MakeTempDir();
+  RealFileSystem fs;
+  ASSERT_OK(fs.MakeDirs(dir + "/收件/甲"));
+  Result<std::string> c = fs.Canonical(dir + "/收件/甲/../甲/新/输出");
+  ASSERT_OK(c);
+  Result<std::string> base = fs.Canonical(dir);
+  ASSERT_OK(base);
+  EXPECT_EQ(*c, *base + "/收件/甲/新/输出");
+}
+
 TEST(PathTest, JoinBaseAndDirName) {
   EXPECT_EQ(JoinPath("a/", "b"), "a/b");
   EXPECT_EQ(BaseName("a/b/申请表.docx"), "申请表.docx");

@@ -23,6 +23,8 @@ class FakeFileSystem : public FileSystem {
   Result<std::string> ReadFile(const std::string& path, std::uint64_t max_bytes) const override;
   Status WriteFile(const std::string& path, const std::string& data) override;
   Status MakeDirs(const std::string& path) override;
+  // Paths in the fake are already canonical.
+  Result<std::string> Canonical(const std::string& path) const override { return path; }
 
   const std::map<std::string, std::string>& files() const { return files_; }
 
