@@ -176,11 +176,16 @@ Job::CaseOutcome Job::Process(const ingest::IntakeEntry& entry) const {
   const Resources& res = *res_;
   // 1. ingest: folder -> Dossier (files, health, parsed form)
   model::Dossier dossier = ingest::LoadDossier(fs_, entry, res.labels, res.limits);
-  // 2. extract: form -> typed Application and requested occupations
-  extract::Extraction extraction = extract::Extract(dossier, res.normaliser);
-  // 3. completeness: Dossier x checklist(kind, type) -> materials. An intake entry that is
-  // not a folder is no dossier at all: its ingest finding says so, and no checklist applies.
+  // An intake entry that is not a folder is no dossier at all, and a folder without a usable
+  // form (ingest reports ING-010..013) has no application to judge: for those, the later
+  // stages would only repeat what ingest said, so they are skipped.
   const bool is_folder = entry.type == EntryType::kDirectory;
+  const bool has_form = dossier.form.has_value() && !dossier.form->cells.empty();
+  // 2. extract: form -> typed Application and requested occupations
+  extract::Extraction extraction;
+  if (has_form) extraction = extract::Extract(dossier, res.normaliser);
+  // 3. completeness: Dossier x checklist(kind, type) -> materials (without a form: against the
+  // fallback checklist, which the finding names).
   completeness::CompletenessResult completeness;
   if (is_folder) {
     completeness = completeness::Check(dossier, extraction.application.kind.value,
@@ -195,7 +200,7 @@ Job::CaseOutcome Job::Process(const ingest::IntakeEntry& entry) const {
   ctx.today = *options_.date;
   ctx.office_authority_code = options_.authority;
   crosscheck::CrosscheckResult cross;
-  if (is_folder) cross = crosscheck::Check(extraction, dossier, ctx, &completeness.materials);
+  if (has_form) cross = crosscheck::Check(extraction, dossier, ctx, &completeness.materials);
 
   // 5. report: one CaseReport with every finding, sorted stably by severity.
   CaseOutcome out;

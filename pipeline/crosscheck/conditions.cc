@@ -163,6 +163,9 @@ class Evaluator {
     const Args args = {{"material", MaterialIds(check)}, {"material_status", MaterialName(m)}};
     if (m == Material::kPresent) return Met(check);
     if (m == Material::kMissing) return Fail(check, args, {});
+    // Not in this kind's checklist (a change or renewal re-files only what changed): the
+    // condition rests on the filed record, not on this dossier; nothing to judge here.
+    if (m == Material::kNotListed) return;
     Review(check, args, {});
   }
   // A head count with a minimum.

@@ -334,7 +334,17 @@ model::YesNo Normaliser::ParseYesNo(std::string_view text) const {
   };
   consider(yes_, model::YesNo::kYes);
   consider(no_, model::YesNo::kNo);
-  return answer;
+  if (best > 0) return answer;
+  // No answer at the start: a sentence such as `认定结果与岗位工资挂钩` states the fact. It is
+  // a yes when a (non-ASCII) yes token occurs in it and no no-token does (`未与薪酬挂钩`).
+  auto contains_any = [&](const TokenList& list) {
+    for (const Token& t : list) {
+      if (!IsAsciiAlpha(t.text[0]) && lower.find(t.text) != std::string::npos) return true;
+    }
+    return false;
+  };
+  if (contains_any(no_)) return model::YesNo::kUnclear;
+  return contains_any(yes_) ? model::YesNo::kYes : model::YesNo::kUnclear;
 }
 
 std::optional<std::string> Normaliser::MatchEnum(std::string_view field,

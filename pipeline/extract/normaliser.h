@@ -60,7 +60,9 @@ class Normaliser {
   LevelsParse ParseLevels(std::string_view text) const;
   // Counts: 12, 12人, 十二人, 共12名.
   CountParse ParseCount(std::string_view text) const;
-  // 有/无 style answers; kUnknown for empty text, kUnclear when neither is recognised.
+  // 有/无 style answers, read from the start of the text; failing that, a sentence holding a yes
+  // token and no no-token is a yes (`认定结果与岗位工资挂钩`). kUnknown for empty text,
+  // kUnclear when neither is recognised.
   model::YesNo ParseYesNo(std::string_view text) const;
   // The English id of an enumerated field value (`applicant_type`, `用人单位` -> `employer`).
   // Exact token match first, then the longest token contained in the text. The id itself is

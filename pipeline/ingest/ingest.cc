@@ -59,11 +59,14 @@ struct Walker {
     }
   }
 
-  void ReportLimit(bool& reported, const std::string& display_rel, const std::string& limit) {
+  // `limit` names the cap ("max_depth" | "max_files"; worded by the message catalogue).
+  void ReportLimit(bool& reported, const std::string& display_rel, const std::string& limit,
+                   std::size_t value) {
     if (reported) return;
     reported = true;
     AddFinding(d, "ING-006", Severity::kReview, "ingest.walk_limit",
-               {{"file", display_rel}, {"limit", limit}}, display_rel);
+               {{"file", display_rel}, {"limit", limit}, {"value", std::to_string(value)}},
+               display_rel);
   }
 
   void Walk(const std::string& rel_dir, int depth) {
@@ -89,7 +92,8 @@ struct Walker {
           break;
         case EntryType::kDirectory:
           if (depth + 1 > limits.max_depth) {
-            ReportLimit(depth_reported, shown, "max_depth=" + std::to_string(limits.max_depth));
+            ReportLimit(depth_reported, shown, "max_depth",
+                        static_cast<std::size_t>(limits.max_depth));
           } else {
             Walk(rel, depth + 1);
           }
@@ -97,7 +101,7 @@ struct Walker {
         case EntryType::kFile:
           // The form is kept past the cap, so a crowded folder is not also "without a form".
           if (d.files.size() >= limits.max_files && !labels.IsFormFileName(e.name)) {
-            ReportLimit(files_reported, shown, "max_files=" + std::to_string(limits.max_files));
+            ReportLimit(files_reported, shown, "max_files", limits.max_files);
           } else {
             DossierFile f;
             f.path = rel;

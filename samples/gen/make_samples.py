@@ -591,8 +591,8 @@ def build_samples():
           note="no application form: ING-010; kind and type unknown, checked as initial/"
                "social_org (COMP-001, COMP-002)"),
         form=None,
-        outcome=O("corrections_needed", ["ING-010", "EXT-001", "COMP-001", "COMP-002", "M-COM-02",
-                                         "OCC-001", "JUR-001", "JUR-005"],
+        outcome=O("corrections_needed", ["ING-010", "COMP-001", "COMP-002", "M-COM-02"],
+                  absent=["EXT-001", "OCC-001", "JUR-001", "JUR-005"],
                   fields={"application.kind": "unknown", "completeness": "corrections_needed"})))
     S.append(sample(
         "B04-吉林市北山茶艺职业培训学校-两份申请表", "initial", "social_org",
@@ -820,21 +820,22 @@ def build_samples():
     S.append(sample(
         "R12-洮南市兴农职业技能培训学校-必填项缺失", "initial", "social_org",
         fields("洮南市兴农职业技能培训学校", "220881000123456", "",
-               resident_id("22088119720415211"), "吉林省白城市洮南市团结西路39号", "白城市",
+               resident_id("22088119720415211"), "吉林省白城市洮南市团结西路39号", "",
                "initial", "social_org", "农业种植、农机操作职业技能培训", "2025年2月30日",
                "尹秀云", "0436-6222917"),
-        [("5-01-02-01", "农艺工", "五级/初级工、四级/中级工")],
+        [],
         E("corrections_needed", missing=["M-COM-04"],
           note="法定代表人身份证明 missing; the form leaves 法定代表人 empty"),
         drop=["M-COM-04"],
-        exercises="form errors: 法定代表人 empty (EXT-002, C61-02); old 15-digit registration "
-                  "number instead of a USCC (EXT-010, C61-01); 申请日期 2025年2月30日 does not "
-                  "exist (EXT-004)",
+        exercises="form errors: 法定代表人 and 所在地区 empty (EXT-002, C61-02); old 15-digit "
+                  "registration number instead of a USCC (EXT-010, C61-01), so no authority can "
+                  "be found (JUR-001); 申请日期 2025年2月30日 does not exist (EXT-004); the "
+                  "occupations table is empty (OCC-001)",
         outcome=O("corrections_needed", ["C61-01", "C61-02", "EXT-002", "EXT-004", "EXT-010",
-                                         "M-COM-04"],
+                                         "JUR-001", "OCC-001", "M-COM-04"],
                   absent=["EXT-011", "DAT-01"],
                   fields={"institution.uscc_check": "bad_format", "institution.uscc_valid": False,
-                          "jurisdiction.code": "220800"})))
+                          "jurisdiction.code": None})))
     S.append(sample(
         "R13-梅河口市福源职业技能培训学校-变更事项不全", "change", "social_org",
         fields("梅河口市福源职业技能培训学校", uscc("52220581MK7L8M9N1"), "檀玉芬",
@@ -926,10 +927,10 @@ def build_samples():
         E("corrections_needed", unreadable=["M-COM-02"], kind="unknown", type_="unknown",
           note="申请表.docx is cut off (a broken upload): kind and type unknown"),
         form_bytes="TRUNCATED-FORM",
-        exercises="ING-012: the form cannot be read, so nothing on it is known (EXT-001, "
-                  "COMP-001, COMP-002)",
-        outcome=O("corrections_needed", ["ING-012", "EXT-001", "COMP-001", "COMP-002"],
-                  absent=["ING-010", "ING-013"],
+        exercises="ING-012: the form cannot be read, so nothing on it is known (COMP-001, "
+                  "COMP-002); extraction and the rules are skipped",
+        outcome=O("corrections_needed", ["ING-012", "COMP-001", "COMP-002"],
+                  absent=["ING-010", "ING-013", "EXT-001", "JUR-001"],
                   fields={"application.kind": "unknown", "completeness": "corrections_needed"})))
     S.append(sample(
         "R19-东丰县梅花鹿职业培训学校-申请表无栏目", "initial", "social_org",
@@ -942,11 +943,10 @@ def build_samples():
           note="申请表.docx holds only a note pointing at a scan: no labelled cell"),
         form_bytes=docx_bytes(["职业技能等级认定机构备案申请表",
                                "本表已打印、签字盖章，内容见扫描件。"]),
-        exercises="ING-013: the form is a Word file without any known label, so every "
-                  "required field is reported missing (EXT-002)",
-        outcome=O("corrections_needed", ["ING-013", "EXT-002", "COMP-001", "COMP-002",
-                                         "OCC-001"],
-                  absent=["ING-012", "EXT-001"],
+        exercises="ING-013: the form is a Word file without any known label; extraction and "
+                  "the rules are skipped rather than reporting every field missing",
+        outcome=O("corrections_needed", ["ING-013", "COMP-001", "COMP-002"],
+                  absent=["ING-012", "EXT-001", "EXT-002", "OCC-001"],
                   fields={"application.kind": "unknown"})))
     return S
 

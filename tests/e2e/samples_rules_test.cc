@@ -59,6 +59,9 @@ const std::map<std::string, std::string>& Allowlist() {
       {"ING-021", "file name that is not valid UTF-8: not portable through git on macOS/Windows "
                   "and not representable in samples/expected.json"},
       {"ING-035", "file over the 128 MiB probe cap (Limits::max_file_bytes): too big to commit"},
+      {"EXT-001", "form missing: beian run/check skip extraction when ingest found no usable "
+                  "form (ING-010/012/013 say so); EXT-001 guards direct callers of "
+                  "extract::Extract and is covered by tests/extract"},
       {"COMP-003", "no checklist for (kind, type): checklists/materials.xml has a checklist for "
                    "all 5 kinds x 2 types and unknown values fall back (COMP-001/002), so the "
                    "shipped data cannot produce it"},

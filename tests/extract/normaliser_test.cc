@@ -212,6 +212,9 @@ TEST(YesNoNormaliserTest, EveryWrittenForm) {
       {"No", model::YesNo::kNo},
       {"NVR 录像系统", model::YesNo::kUnclear},  // "n" must not match a word
       {"见附件", model::YesNo::kUnclear},
+      {"认定结果与岗位工资、技能津贴挂钩", model::YesNo::kYes},  // a statement of the fact
+      {"认定结果未与薪酬挂钩", model::YesNo::kUnclear},          // a negation inside: unclear
+      {"系统支持 y 轴旋转", model::YesNo::kUnclear},             // ASCII tokens only at the start
       {"", model::YesNo::kUnknown},
   };
   for (const Case& c : cases) {

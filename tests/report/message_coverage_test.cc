@@ -12,6 +12,8 @@
 
 #include "pipeline/completeness/completeness.h"
 #include "pipeline/core/file_system.h"
+#include "pipeline/model/dossier.h"
+#include "pipeline/model/form.h"
 #include "pipeline/report/messages.h"
 #include "tests/testing/status_matchers.h"
 #include "tests/testing/test_paths.h"
@@ -60,6 +62,30 @@ TEST(MessageCoverageTest, EveryKeyInCodeAndChecklistsHasWording) {
     // A literal ending in '.' is a prefix completed at run time (covered by MessageIds()).
     EXPECT_TRUE(cat->Has(key)) << "no wording for message key " << key;
   }
+}
+
+// Codes that findings pass as arguments are worded too (arg.<name>.<value>), so a clerk never
+// reads "institution_name" or "truncated" inside a Chinese sentence.
+TEST(MessageCoverageTest, CodeArgumentsHaveWording) {
+  RealFileSystem rfs;
+  Result<MessageCatalog> cat =
+      MessageCatalog::Load(rfs, testing::RepoRoot() + "/templates/messages.zh-CN.tsv");
+  ASSERT_OK(cat);
+  for (model::FormField f : model::AllFormFields()) {
+    EXPECT_TRUE(cat->Has(std::string("arg.field.") + model::FormFieldName(f)))
+        << model::FormFieldName(f);
+  }
+  for (auto h : {model::FileHealth::kOk, model::FileHealth::kEmpty, model::FileHealth::kCorrupt,
+                 model::FileHealth::kTruncated, model::FileHealth::kWrongFormat,
+                 model::FileHealth::kEncrypted, model::FileHealth::kTooLarge,
+                 model::FileHealth::kUnsupported}) {
+    EXPECT_TRUE(cat->Has(std::string("arg.health.") + model::FileHealthName(h)))
+        << model::FileHealthName(h);
+  }
+  EXPECT_EQ(cat->Format("ingest.walk_limit", {{"file", "a/b"}, {"limit", "max_depth"},
+                                               {"value", "8"}})
+                .find("max_depth"),
+            std::string::npos);
 }
 
 }  // namespace
