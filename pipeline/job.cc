@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <fstream>
+#include <iterator>
 
 #include <nlohmann/json.hpp>
 
@@ -99,6 +99,35 @@ void SortFindings(std::vector<model::Finding>& findings) {
                    [](const model::Finding& a, const model::Finding& b) {
                      return static_cast<int>(a.severity) < static_cast<int>(b.severity);
                    });
+}
+
+// Gathers the stages' results into one CaseReport: every finding (with the topic of the stage
+// that made it; crosscheck sets its own per rule), sorted stably by severity, and the
+// conclusion.
+model::CaseReport AssembleReport(const ingest::IntakeEntry& entry, model::Dossier dossier,
+                                 extract::Extraction extraction,
+                                 completeness::CompletenessResult completeness,
+                                 crosscheck::CrosscheckResult cross) {
+  model::CaseReport r;
+  r.dossier = entry.display_name;
+  r.case_id = report::CaseIdFor(entry.name);
+  r.application = std::move(extraction.application);
+  r.jurisdiction = std::move(cross.jurisdiction);
+  r.occupations = std::move(cross.occupations);
+  r.conditions = std::move(cross.conditions);
+  r.materials = std::move(completeness.materials);
+  r.unmatched_files = std::move(completeness.unmatched_files);
+  for (auto& f : dossier.findings) f.topic = model::Topic::kIntake;
+  for (auto& f : completeness.findings) f.topic = model::Topic::kMaterials;
+  for (auto& f : extraction.findings) f.topic = model::Topic::kForm;
+  for (auto* part : {&dossier.findings, &extraction.findings, &completeness.findings,
+                     &cross.findings}) {
+    r.findings.insert(r.findings.end(), std::make_move_iterator(part->begin()),
+                      std::make_move_iterator(part->end()));
+  }
+  SortFindings(r.findings);
+  r.conclusion = Conclude(r, cross.not_eligible);
+  return r;
 }
 
 }  // namespace
@@ -202,38 +231,20 @@ Job::CaseOutcome Job::Process(const ingest::IntakeEntry& entry) const {
   crosscheck::CrosscheckResult cross;
   if (has_form) cross = crosscheck::Check(extraction, dossier, ctx, &completeness.materials);
 
-  // 5. report: one CaseReport with every finding, sorted stably by severity.
+  // 5. report: one CaseReport with every finding, its JSON, and which document to draft.
   CaseOutcome out;
   out.not_a_dossier = !is_folder;
-  model::CaseReport& r = out.report;
-  r.dossier = entry.display_name;
-  r.case_id = report::CaseIdFor(entry.name);
-  r.application = std::move(extraction.application);
-  r.jurisdiction = std::move(cross.jurisdiction);
-  r.occupations = std::move(cross.occupations);
-  r.conditions = std::move(cross.conditions);
-  r.materials = std::move(completeness.materials);
-  r.unmatched_files = std::move(completeness.unmatched_files);
-  // Ingest, completeness and extraction findings have one topic each; crosscheck sets its own
-  // per rule (checklists/rules.xml).
-  for (auto& f : dossier.findings) f.topic = model::Topic::kIntake;
-  for (auto& f : completeness.findings) f.topic = model::Topic::kMaterials;
-  for (auto& f : extraction.findings) f.topic = model::Topic::kForm;
-  for (auto* part : {&dossier.findings, &extraction.findings, &completeness.findings,
-                     &cross.findings}) {
-    r.findings.insert(r.findings.end(), part->begin(), part->end());
-  }
-  SortFindings(r.findings);
-  r.conclusion = Conclude(r, cross.not_eligible);
-
-  out.json = report::ToJson(r, res.messages);
-  out.json["completeness"] = report::MaterialsComplete(r) ? "complete" : "corrections_needed";
-  crosscheck::AppendIssue3Json(r, out.json);
+  out.report = AssembleReport(entry, std::move(dossier), std::move(extraction),
+                              std::move(completeness), std::move(cross));
+  const bool complete = report::MaterialsComplete(out.report);
+  out.json = report::ToJson(out.report, res.messages);
+  out.json["completeness"] = complete ? "complete" : "corrections_needed";
+  crosscheck::AppendIssue3Json(out.report, out.json);
   crosscheck::AppendRuleDefaultsJson(res.rules, out.json);
-  report::AddWordedSummaries(r, res.messages, out.json);
+  report::AddWordedSummaries(out.report, res.messages, out.json);
   if (!out.not_a_dossier) {
-    out.draft = report::MaterialsComplete(r) ? report::DraftDocument::kPreliminaryOpinion
-                                             : report::DraftDocument::kCorrectionNotice;
+    out.draft = complete ? report::DraftDocument::kPreliminaryOpinion
+                         : report::DraftDocument::kCorrectionNotice;
   }
   return out;
 }
