@@ -353,6 +353,41 @@ TEST(PdfLayoutTest, SignatureNeverStandsAloneOnAPage) {
   EXPECT_EQ((*pages)[0].runs.size(), 22u);  // 21 paragraphs and the page number
 }
 
+TEST(PdfLayoutTest, AttachmentNoteHangsAndBanjiSitsAtTheFootOfTheLastPage) {
+  Engine engine;
+  render::Document doc = BodyDocument("短段落。", 2);
+  render::Paragraph note;  // 附件说明: wrapped lines align with the first character of the name
+  note.text = "附件：吉林省职业技能等级认定机构备案申请初评意见所附申报职业（工种）核查结果一览表及专家组核查记录";
+  note.rest_indent_chars = 5;
+  doc.blocks.push_back(note);
+  doc.banji = {{"抄送：吉林省人力资源和社会保障厅", ""},
+               {"长春市人力资源和社会保障局办公室", "2026年11月25日印发"}};
+  Result<std::vector<Page>> pages = engine.Typeset(doc);
+  ASSERT_OK(pages);
+  ASSERT_EQ(pages->size(), 1u);
+  const Page& page = pages->front();
+  const double left = 28 * kPointsPerMm, cell = 156 * kPointsPerMm / 28;
+  const double bottom = 841.89 - (37 + 225) * kPointsPerMm;
+  // Text lines by baseline, top to bottom, leaving out the page number (the last run).
+  std::map<double, std::vector<const TextRun*>, std::greater<double>> lines;
+  for (std::size_t i = 0; i + 1 < page.runs.size(); ++i) {
+    lines[page.runs[i].y].push_back(&page.runs[i]);
+  }
+  ASSERT_GE(lines.size(), 6u);  // 2 paragraphs, the note on 2 lines, 2 版记 rows
+  auto line = lines.begin();
+  std::advance(line, 2);  // the note's first line
+  EXPECT_NEAR(line->second.front()->x, left + 2 * cell, 0.01);
+  ++line;  // its second line hangs under the name, five cells in
+  EXPECT_NEAR(line->second.front()->x, left + 5 * cell, 0.01);
+  // The 版记 rows are the two lowest lines, at the foot of the 版心; the second holds the
+  // right-aligned 印发 date as a second run.
+  auto last = std::prev(lines.end());
+  EXPECT_LT(last->first, bottom + 30);
+  EXPECT_GT(last->first, bottom - 1);
+  EXPECT_EQ(last->second.size(), 2u);
+  EXPECT_FALSE(page.rules.empty());  // the 版记 separator lines
+}
+
 TEST(PdfLayoutTest, TableHeaderRepeatsOnEveryPage) {
   Engine engine;
   render::Document doc;
