@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "pipeline/core/file_system.h"
+#include "pipeline/ingest/file_probe.h"
 #include "tests/testing/status_matchers.h"
 
 namespace pipeline::completeness {
@@ -83,23 +84,13 @@ const ChecklistSet& Shipped() {
   return *set;
 }
 
-FileFormat FormatOf(const std::string& path) {
-  const std::string ext = path.substr(path.rfind('.') + 1);
-  if (ext == "pdf") return FileFormat::kPdf;
-  if (ext == "jpg" || ext == "jpeg") return FileFormat::kJpeg;
-  if (ext == "png") return FileFormat::kPng;
-  if (ext == "docx") return FileFormat::kDocx;
-  if (ext == "xlsx") return FileFormat::kXlsx;
-  if (ext == "xml") return FileFormat::kXml;
-  return FileFormat::kOther;
-}
 
 DossierFile File(const std::string& path, FileHealth health = FileHealth::kOk) {
   DossierFile f;
   f.path = path;
   f.display_path = path;
   f.size = health == FileHealth::kEmpty ? 0 : 1000;
-  f.format = FormatOf(path);
+  f.format = ingest::FormatFromExtension(path);
   f.health = health;
   return f;
 }
