@@ -259,6 +259,39 @@ TEST(KinsokuTest, EarlyBrokenLineIsJustifiedAcrossAllGaps) {
   EXPECT_DOUBLE_EQ(x2[3] + 10, 50);
 }
 
+TEST(TitleBreakTest, TitleLinesAreBalancedNotGreedy) {
+  auto breaker = LineBreaker::Create("，。、；：？！）》」", "（《「");
+  ASSERT_OK(breaker);
+  struct Case {
+    const char32_t* text;
+    std::size_t per_line;  // characters that fit on a line
+    std::vector<std::size_t> want;  // characters per line
+  } cases[] = {
+      // 34 characters, 20 per line: greedy gives 20 + 14, balanced 17 + 17.
+      {U"关于长春市鼎新职业技能培训学校职业技能等级认定机构备案申请的初评意见", 20, {17, 17}},
+      // 35 characters: 18 + 17, the earlier line the longer.
+      {U"关于吉林市松江化工装备有限公司职业技能等级认定机构备案申请的初评意见书", 20, {18, 17}},
+      // One line stays one line.
+      {U"补正材料通知书", 20, {7}},
+      // Balanced, but never against 禁则: 10 + 10 would start line 2 with the comma, so the
+      // comma stays on line 1 (11 + 9; the tie with 9 + 11 goes to the longer first line).
+      {U"一二三四五六七八九十，一二三四五六七八九", 12, {11, 9}},
+  };
+  for (const Case& c : cases) {
+    std::u32string text = c.text;
+    SCOPED_TRACE(text.size());
+    std::vector<double> widths(text.size(), 22.0);
+    std::vector<LineSpan> lines =
+        (*breaker)->Balance(text, widths, 22.0 * static_cast<double>(c.per_line));
+    std::vector<std::size_t> got;
+    for (const LineSpan& l : lines) got.push_back(l.end - l.begin);
+    EXPECT_EQ(got, c.want);
+    for (std::size_t i = 1; i < lines.size(); ++i) {
+      EXPECT_NE(text[lines[i].begin], U'，');
+    }
+  }
+}
+
 // ---------------------------------------------------------------- grid and pages
 
 TEST(PdfLayoutTest, BodyTextSitsOnTheTwentyTwoByTwentyEightGrid) {

@@ -129,6 +129,54 @@ std::vector<LineSpan> LineBreaker::Fill(const std::u32string& text,
   return lines;
 }
 
+std::vector<LineSpan> LineBreaker::Balance(const std::u32string& text,
+                                           const std::vector<double>& widths, double width) {
+  std::vector<LineSpan> greedy = Fill(text, widths, width, width);
+  const std::size_t lines = greedy.size();
+  if (lines <= 1) return greedy;
+  const std::vector<bool> allowed = BreakOpportunities(text);
+  std::vector<std::size_t> cuts;  // candidate line starts, 0 and text.size() included
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    if (allowed[i]) cuts.push_back(i);
+  }
+  const double limit = width + 0.01;
+  const double mean = SpanWidth(text, widths, {0, text.size()}) / static_cast<double>(lines);
+  // best[k][j]: least cost of setting text[0, cuts[j]) in k lines; from[k][j]: previous cut.
+  constexpr double kInf = 1e300;
+  const std::size_t m = cuts.size();
+  std::vector<std::vector<double>> best(lines + 1, std::vector<double>(m, kInf));
+  std::vector<std::vector<std::size_t>> from(lines + 1, std::vector<std::size_t>(m, 0));
+  best[0][0] = 0;
+  for (std::size_t k = 1; k <= lines; ++k) {
+    for (std::size_t j = 1; j < m; ++j) {
+      for (std::size_t i = 0; i < j; ++i) {
+        if (best[k - 1][i] >= kInf) continue;
+        std::size_t begin = cuts[i];
+        while (k > 1 && begin < cuts[j] && IsSpace(text[begin])) ++begin;
+        const double w = SpanWidth(text, widths, {begin, cuts[j]});
+        if (w > limit || begin == cuts[j]) continue;
+        const double cost = best[k - 1][i] + (w - mean) * (w - mean);
+        // `<=` keeps the latest previous cut on ties: earlier lines end up the longer ones.
+        if (cost <= best[k][j]) {
+          best[k][j] = cost;
+          from[k][j] = i;
+        }
+      }
+    }
+  }
+  if (best[lines][m - 1] >= kInf) return greedy;
+  std::vector<LineSpan> out(lines);
+  std::size_t j = m - 1;
+  for (std::size_t k = lines; k > 0; --k) {
+    std::size_t i = from[k][j];
+    std::size_t begin = cuts[i];
+    while (k > 1 && begin < cuts[j] && IsSpace(text[begin])) ++begin;
+    out[k - 1] = {begin, cuts[j]};
+    j = i;
+  }
+  return out;
+}
+
 std::vector<double> LineBreaker::Positions(const std::u32string& text,
                                            const std::vector<double>& widths, LineSpan span,
                                            double width, bool justify) {

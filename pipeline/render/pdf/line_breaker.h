@@ -50,6 +50,13 @@ class LineBreaker {
   std::vector<LineSpan> Fill(const std::u32string& text, const std::vector<double>& widths,
                              double first_width, double rest_width);
 
+  // Titles (GB/T 9704: 排列对称): as many lines as the greedy fill needs, but with the breaks
+  // chosen among the break opportunities so the line widths are as even as possible (least
+  // squared deviation from the mean; on a tie the earlier line is the longer). Falls back to
+  // Fill() when no such choice fits `width`.
+  std::vector<LineSpan> Balance(const std::u32string& text, const std::vector<double>& widths,
+                                double width);
+
   // x offsets (from the line start) of characters [span.begin, span.end) so the line fills
   // `width`: the remaining space is spread evenly over the gaps between characters, except gaps
   // inside a run of Latin letters/digits (unless those are the only gaps). With `justify` false

@@ -271,7 +271,7 @@ Result<std::vector<Page>> Typesetter::Typeset(const render::Document& doc) {
       const double size = layout_.title_size;
       Result<Shaped> shaped = Shape(title->text, "title", size, 1.0);
       if (!shaped) return shaped.error();
-      std::vector<LineSpan> lines = breaker_.Fill(shaped->text, shaped->widths, width, width);
+      std::vector<LineSpan> lines = breaker_.Balance(shaped->text, shaped->widths, width);
       for (const LineSpan& span : lines) {
         double w = LineBreaker::SpanWidth(shaped->text, shaped->widths, span);
         std::vector<double> xs = LineBreaker::Positions(shaped->text, shaped->widths, span, w,
