@@ -24,7 +24,7 @@ void AddWordedSummaries(const model::CaseReport& report, const MessageCatalog& m
                         nlohmann::json& j);
 
 // A form location (`T2R3C4`, `T2R3`, `P5`, nested `T1R1C1/T1R3C2`) in words from the message
-// catalogue (location.*), e.g. "表2第3行第4列"; XML paths and anything else unchanged.
+// catalogue (location.*), e.g. `表2第3行第4列`; XML paths and anything else unchanged.
 std::string LocationText(const std::string& location, const MessageCatalog& messages);
 
 // Levels 1..5 as text: a contiguous run as a range (level.range), otherwise a list
