@@ -5,6 +5,7 @@
 #include <set>
 
 #include "pipeline/core/file_system.h"
+#include "tests/extract/extract_testing.h"
 #include "tests/testing/test_paths.h"
 
 namespace pipeline::crosscheck::testing {
@@ -32,11 +33,7 @@ const RuleSet& RealRules() {
   static const RuleSet& r = LoadOnce<RuleSet>(&LoadRules, "checklists/rules.xml");
   return r;
 }
-const extract::Normaliser& RealNormaliser() {
-  static const extract::Normaliser& n =
-      LoadOnce<extract::Normaliser>(&extract::LoadNormaliser, "checklists/normalise.xml");
-  return n;
-}
+const extract::Normaliser& RealNormaliser() { return extract::testing::RealNormaliser(); }
 
 void SetCell(model::FormData& form, model::FormField field, const std::string& value) {
   for (model::FormCell& c : form.cells) {

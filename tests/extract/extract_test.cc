@@ -7,6 +7,7 @@
 #include <string>
 
 #include "pipeline/core/file_system.h"
+#include "tests/extract/extract_testing.h"
 #include "tests/testing/test_paths.h"
 
 namespace pipeline::extract {
@@ -14,16 +15,7 @@ namespace {
 
 using model::FormField;
 
-const Normaliser& RealNormaliser() {
-  static const Normaliser* n = [] {
-    RealFileSystem fs;
-    Result<Normaliser> r =
-        LoadNormaliser(fs, pipeline::testing::RepoRoot() + "/checklists/normalise.xml");
-    EXPECT_TRUE(r.ok()) << r.status().ToString();
-    return new Normaliser(std::move(r).value());
-  }();
-  return *n;
-}
+using testing::RealNormaliser;
 
 model::FormData MakeForm() {
   model::FormData f;

@@ -9,21 +9,13 @@
 #include "pipeline/core/file_system.h"
 #include "pipeline/extract/text.h"
 #include "tests/testing/status_matchers.h"
+#include "tests/extract/extract_testing.h"
 #include "tests/testing/test_paths.h"
 
 namespace pipeline::extract {
 namespace {
 
-const Normaliser& RealNormaliser() {
-  static const Normaliser* n = [] {
-    RealFileSystem fs;
-    Result<Normaliser> r =
-        LoadNormaliser(fs, pipeline::testing::RepoRoot() + "/checklists/normalise.xml");
-    EXPECT_TRUE(r.ok()) << r.status().ToString();
-    return new Normaliser(std::move(r).value());
-  }();
-  return *n;
-}
+using testing::RealNormaliser;
 
 TEST(TextNormaliseTest, FullWidthAndWhitespace) {
   struct Case {

@@ -1,5 +1,6 @@
 list(APPEND TEST_SOURCES
   tests/extract/codes_test.cc
+  tests/extract/extract_testing.cc
   tests/extract/extract_test.cc
   tests/extract/normaliser_test.cc
 )
