@@ -31,4 +31,22 @@ std::optional<Topic> TopicFromName(std::string_view name) {
   return std::nullopt;
 }
 
+const char* ConsequenceName(Consequence c) {
+  switch (c) {
+    case Consequence::kCorrect: return "correct";
+    case Consequence::kExcludeOccupation: return "exclude_occupation";
+    case Consequence::kNotEligible: return "not_eligible";
+    case Consequence::kRefer: return "refer";
+  }
+  return "correct";
+}
+
+std::optional<Consequence> ConsequenceFromName(std::string_view name) {
+  for (Consequence c : {Consequence::kCorrect, Consequence::kExcludeOccupation,
+                        Consequence::kNotEligible, Consequence::kRefer}) {
+    if (name == ConsequenceName(c)) return c;
+  }
+  return std::nullopt;
+}
+
 }  // namespace pipeline::model

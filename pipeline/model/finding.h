@@ -41,6 +41,19 @@ enum class Topic {
 const char* TopicName(Topic t);
 std::optional<Topic> TopicFromName(std::string_view name);
 
+// What a blocking finding leads to (rules.xml `consequence`; stages set it for their own
+// findings). The decision table (which drafts a case gets) reads it.
+enum class Consequence {
+  kCorrect,            // "correct": the applicant must correct or supply something (补正)
+  kExcludeOccupation,  // "exclude_occupation": one requested occupation cannot be filed
+  kNotEligible,        // "not_eligible": the institution itself cannot be filed
+  kRefer,              // "refer": not this office's case (Art. 4); refer to the competent one
+};
+
+// Stable lowercase name used in report.json and rules.xml.
+const char* ConsequenceName(Consequence c);
+std::optional<Consequence> ConsequenceFromName(std::string_view name);
+
 struct Finding {
   // Stable rule id from checklists/ or the code's rule table, e.g. "M-INIT-03", "ING-001".
   // NOTE: do not renumber; rule IDs appear in issued reports.
@@ -50,6 +63,8 @@ struct Finding {
   std::vector<std::pair<std::string, std::string>> args;  // named placeholder values
   std::vector<SourceRef> evidence;  // files and locations that support the finding
   Topic topic = Topic::kIntake;     // what it is about (set by the stage, or the job)
+  // What it leads to when blocking (meaningless for review/info findings).
+  Consequence consequence = Consequence::kCorrect;
 };
 
 }  // namespace pipeline::model

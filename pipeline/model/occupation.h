@@ -63,6 +63,9 @@ struct OccupationResult {
   int major_group = 0;         // 1..8, 0 if unknown
   std::vector<OccupationSuggestion> suggestions;
   std::vector<StandardRef> standards;  // newest first
+  // Per-occupation verdict: an excluded occupation is not filed, the case goes on for the others.
+  bool excluded = false;
+  std::string exclusion_reason;  // message key in templates/messages.zh-CN.tsv, "" unless excluded
 };
 
 }  // namespace pipeline::model

@@ -26,6 +26,22 @@ struct MaterialResult {
   std::vector<std::string> files;  // display paths of the matched files
 };
 
+// A step a person must still take that does not by itself make the case review_needed (e.g.
+// the officer's own credit query). Listed in report.json `pending_checks` and on the worksheet.
+struct PendingCheck {
+  std::string id;      // stable id, e.g. "PC-CREDIT"
+  std::string title;   // Chinese, worded from the message catalogue
+  std::string action;  // Chinese: what to do
+};
+
+// One drafted document of a case (report.json `documents[]`).
+struct DraftedDocument {
+  std::string kind;    // template name, e.g. "correction_notice", "worksheet"
+  std::string title;   // Chinese title as printed
+  std::string file;    // file name inside the case folder
+  bool official = true;  // false for the internal worksheet
+};
+
 // Overall verdict; see README "Conclusion" for the rule that sets it.
 enum class Conclusion {
   kPass,                // every rule met
@@ -47,6 +63,8 @@ struct CaseReport {
   std::vector<std::string> unmatched_files;  // files no checklist item claimed (display paths)
   std::vector<Finding> findings;             // sorted by severity, then rule id, stably
   Conclusion conclusion = Conclusion::kCorrectionsNeeded;
+  std::vector<PendingCheck> pending_checks;   // steps left to a person (not findings)
+  std::vector<DraftedDocument> documents;     // drafts written for this case, in order
 };
 
 }  // namespace pipeline::model
