@@ -41,6 +41,7 @@ class RuleSink {
     f.rule_id = r.id;
     f.severity = sev;
     f.topic = r.topic;
+    f.consequence = r.consequence;
     f.message = r.message;
     f.args = std::move(args);
     f.evidence = std::move(evidence);

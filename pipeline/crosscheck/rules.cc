@@ -119,6 +119,15 @@ Result<RuleSet> RuleSet::FromXml(const std::string& xml, const std::string& file
       else if (sev == "review") r.severity = model::Severity::kReview;
       else if (sev == "info") r.severity = model::Severity::kInfo;
       else return Status::InvalidData("rule " + r.id + ": bad severity \"" + sev + "\"", file, line);
+      if (const char* c = n.attribute("consequence").value(); *c != '\0') {
+        std::optional<model::Consequence> cq = model::ConsequenceFromName(c);
+        if (!cq) {
+          return Status::InvalidData("rule " + r.id + ": bad consequence \"" + c +
+                                         "\" (correct|exclude_occupation|not_eligible|refer)",
+                                     file, line);
+        }
+        r.consequence = *cq;
+      }
       if (r.id.empty() || r.message.empty()) {
         return Status::InvalidData("<rule> needs id and message", file, line);
       }

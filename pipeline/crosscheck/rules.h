@@ -23,6 +23,8 @@ struct Rule {
   std::string condition;  // "art6.3", or "" for occupation/jurisdiction rules
   model::Topic topic = model::Topic::kConditions;  // `topic` attribute; conditions if condition
   model::Severity severity = model::Severity::kBlocking;  // when the rule is not met
+  // What a blocking finding of this rule leads to (`consequence` attribute, default correct).
+  model::Consequence consequence = model::Consequence::kCorrect;
   std::string message;    // MessageId
   std::vector<std::string> materials;  // checklist material ids
   int line = 0;           // in rules.xml, for diagnostics

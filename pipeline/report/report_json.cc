@@ -38,6 +38,7 @@ json ToJson(const model::CaseReport& r, const MessageCatalog& messages) {
     findings.push_back({{"rule", f.rule_id},
                         {"severity", model::SeverityName(f.severity)},
                         {"topic", model::TopicName(f.topic)},
+                        {"consequence", model::ConsequenceName(f.consequence)},
                         {"message_id", f.message},
                         {"message", messages.Format(f.message, f.args)},
                         {"evidence", std::move(evidence)}});
