@@ -63,7 +63,11 @@ const char* DraftTemplateName(DraftDocument doc) {
 bool MaterialsComplete(const model::CaseReport& report) {
   if (report.materials.empty()) return false;
   for (const auto& m : report.materials) {
-    if (m.required && m.status != model::MaterialStatus::kPresent) return false;
+    // An uncertain material (to be confirmed by a person) is a review item, not a demand.
+    if (m.required && m.status != model::MaterialStatus::kPresent &&
+        m.status != model::MaterialStatus::kUncertain) {
+      return false;
+    }
   }
   for (const auto& f : report.findings) {
     // Ingest-level blocking findings (no form, unreadable form, ...) also make it incomplete.
