@@ -265,11 +265,12 @@ Status ChecklistLoader::ParseMaterial(const pugi::xml_node& node) {
 Status ChecklistLoader::ParseTitle(const pugi::xml_node& node, Material& m,
                                   const std::string& what) {
   PIPELINE_RETURN_IF_ERROR(
-      CheckAttributes(node, {"heads", "subjects", "exclude"}, what + ": title"));
+      CheckAttributes(node, {"heads", "subjects", "topics", "exclude"}, what + ": title"));
   if (m.title) return Error(node, what + ": more than one <title>");
   TitleSpec t;
   t.heads = TitleWords(node.attribute("heads").value());
   t.subjects = TitleWords(node.attribute("subjects").value());
+  t.topics = TitleWords(node.attribute("topics").value());
   t.excludes = TitleWords(node.attribute("exclude").value());
   if (t.heads.empty()) return Error(node, what + ": title without heads");
   m.title = std::move(t);

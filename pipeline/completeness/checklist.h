@@ -53,7 +53,10 @@ struct RequiredIf {
 // rule it out (子公司 for the applicant's own licence). All stored normalised.
 struct TitleSpec {
   std::vector<std::string> heads;     // at least one
-  std::vector<std::string> subjects;  // empty: the head alone says it
+  std::vector<std::string> subjects;  // empty (and no topics): the head alone says it
+  // Subject words that count only together with one of the heads: `题库` makes 题库管理制度 a
+  // management rule, but a bare `题库.pdf` is no weak candidate for it.
+  std::vector<std::string> topics;
   std::vector<std::string> excludes;
 };
 

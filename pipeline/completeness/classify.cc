@@ -48,7 +48,7 @@ bool Has(const std::vector<std::string>& words, const std::string& w) {
   return std::find(words.begin(), words.end(), w) != words.end();
 }
 
-Candidate ByTitle(const Material& m, const Context& c) {
+Candidate ByTitle(const TitleVocabulary& v, const Material& m, const Context& c) {
   const TitleSpec& t = *m.title;
   for (const std::string& x : t.excludes) {
     if (Contains(c.all_text, x)) return {&m, Strength::kNone, 0};
@@ -60,16 +60,29 @@ Candidate ByTitle(const Material& m, const Context& c) {
   if (c.head.empty()) {
     return {&m, subject > 0 ? Strength::kWeak : Strength::kNone, subject};
   }
-  if (!Has(t.heads, c.head)) return {&m, Strength::kNone, 0};
-  if (t.subjects.empty() || subject > 0) return {&m, Strength::kStrong, subject};
+  // The head is this kind of document when it is one of the material's heads or a more
+  // specific form of one (明细表 is a 表); a merged-file head (全部材料) only when named.
+  const bool merged_head = Has(v.merged_heads, c.head);
+  const bool head_fits = std::any_of(t.heads.begin(), t.heads.end(), [&](const std::string& h) {
+    if (merged_head) return h == c.head;
+    return c.head.size() >= h.size() && c.head.compare(c.head.size() - h.size(), h.size(), h) == 0;
+  });
+  if (!head_fits) return {&m, Strength::kNone, 0};
+  for (const std::string& s : t.topics) {
+    if (Contains(c.all_text, s)) subject = std::max(subject, CodePoints(s));
+  }
+  if ((t.subjects.empty() && t.topics.empty()) || subject > 0) {
+    return {&m, Strength::kStrong, subject};
+  }
   if (!c.head_from_folder && c.file.residue.empty()) return {&m, Strength::kWeak, 0};
   return {&m, Strength::kNone, 0};
 }
 
-Candidate Match(const Material& m, const Context& c, const std::string& path, bool is_form) {
+Candidate Match(const TitleVocabulary& v, const Material& m, const Context& c,
+                const std::string& path, bool is_form) {
   if (m.form && is_form) return {&m, Strength::kStrong, 1000};  // the form is the form
   Candidate best{&m, Strength::kNone, 0};
-  if (m.title) best = ByTitle(m, c);
+  if (m.title) best = ByTitle(v, m, c);
   if (best.strength != Strength::kStrong && !m.patterns.empty()) {
     const std::size_t n = m.PatternMatchLength(path);
     if (n > 0) best = {&m, Strength::kStrong, n};
@@ -86,14 +99,14 @@ bool Better(const Candidate& a, const Candidate& b) {
 
 Candidate MatchMaterial(const ChecklistSet& set, const Material& m, const std::string& path,
                         bool is_form) {
-  return Match(m, MakeContext(set.vocabulary(), path), path, is_form);
+  return Match(set.vocabulary(), m, MakeContext(set.vocabulary(), path), path, is_form);
 }
 
 Classification ClassifyFile(const ChecklistSet& set, const std::string& path, bool is_form) {
   const Context c = MakeContext(set.vocabulary(), path);
   Classification out;
   for (const auto& m : set.materials()) {
-    Candidate cand = Match(*m, c, path, is_form);
+    Candidate cand = Match(set.vocabulary(), *m, c, path, is_form);
     if (cand.strength == Strength::kNone) continue;
     if (out.best.empty() || Better(cand, out.best.front())) {
       out.best.assign(1, cand);

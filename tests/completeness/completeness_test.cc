@@ -201,8 +201,19 @@ TEST(CompletenessCheckTest, UnreadableFilePerHealthKind) {
   }
 }
 
-TEST(CompletenessCheckTest, OneBrokenPartMakesAMultiFileMaterialUnreadable) {
+// Issue 8: a material is present when one healthy file is assigned; another copy that cannot
+// be opened is a review note, not a blocking demand.
+TEST(CompletenessCheckTest, OneBrokenPartBesideAHealthyOneIsOnlyANote) {
   model::Dossier d = MakeDossier({File("申请报告.pdf"), Form(), File("人员/专家.xlsx"),
+                                  File("人员/考评人员.pdf", FileHealth::kEncrypted)});
+  CompletenessResult r = Check(d, ApplicationKind::kInitial, ApplicantType::kSocialOrg, Small());
+  EXPECT_EQ(Material(r, "M-S").status, MaterialStatus::kPresent);
+  EXPECT_THAT(Summaries(r.findings),
+              ElementsAre("M-S/review/completeness.material_extra_unreadable.encrypted"));
+}
+
+TEST(CompletenessCheckTest, OnlyBrokenFilesMakeAMaterialUnreadable) {
+  model::Dossier d = MakeDossier({File("申请报告.pdf"), Form(),
                                   File("人员/考评人员.pdf", FileHealth::kEncrypted)});
   CompletenessResult r = Check(d, ApplicationKind::kInitial, ApplicantType::kSocialOrg, Small());
   EXPECT_EQ(Material(r, "M-S").status, MaterialStatus::kUnreadable);
@@ -239,7 +250,7 @@ TEST(CompletenessCheckTest, TwoFilesClaimingASingleMaterialGiveAReviewFinding) {
   ASSERT_THAT(Summaries(r.findings),
               ElementsAre("M-A/review/completeness.material_duplicate"));
   EXPECT_EQ(Arg(r.findings[0], "count"), "2");
-  EXPECT_EQ(Arg(r.findings[0], "files"), "申请报告.pdf, 申请报告（修改稿）.docx");
+  EXPECT_EQ(Arg(r.findings[0], "files"), "申请报告.pdf、申请报告（修改稿）.docx");
   EXPECT_EQ(r.findings[0].evidence.size(), 2u);
 }
 

@@ -1,4 +1,5 @@
 list(APPEND TEST_SOURCES
   tests/completeness/checklist_test.cc
+  tests/completeness/classify_test.cc
   tests/completeness/completeness_test.cc
 )
