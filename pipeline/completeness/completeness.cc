@@ -163,7 +163,10 @@ void Judge(const Material& m, bool required, const Offer& offer,
     if (!f->probed || f->health == FileHealth::kOk) weak.push_back(f);
   }
   if (!weak.empty()) return uncertain(kMsgUncertain, weak);
-  if (required && !merged.empty()) return uncertain(kMsgInMerged, merged);
+  if (required && !merged.empty()) {
+    for (const DossierFile* f : merged) mr.files.push_back(f->display_path);
+    return uncertain(kMsgInMerged, merged);
+  }
   mr.status = MaterialStatus::kMissing;
   if (required) findings.push_back(Finding{m.id, Severity::kBlocking, kMsgMissing, MaterialArgs(m), {}});
 }
