@@ -332,12 +332,23 @@ void ChooseForm(const FileSystem& fs, Dossier& d, const FormLabels& labels, cons
     });
     if (!copy) filled.push_back(&c);
   }
-  const Candidate& used = filled.empty() ? read.front() : *filled.front();
+  // Without a filled form: the first one that has labelled cells at all, else the first.
+  const Candidate* fallback = &read.front();
+  for (const Candidate& c : read) {
+    if (c.read.form.has_value() && !c.read.form->cells.empty()) {
+      fallback = &c;
+      break;
+    }
+  }
+  const Candidate& used = filled.empty() ? *fallback : *filled.front();
   for (const Candidate& c : read) {
     d.files[c.index] = c.read.files.front();
     probed[c.index] = true;
     if (&c == &used) continue;
     DossierFile& f = d.files[c.index];
+    if (c.read.form.has_value() && c.read.form->cells.empty()) {
+      continue;  // no form labels at all (`申请表填写说明.docx`): an attachment, not a form
+    }
     if (c.read.form.has_value() && !c.filled()) {
       AddFinding(d, "ING-017", Severity::kInfo, "ingest.form_blank_ignored",
                  {{"file", f.display_path}, {"used", used.read.files.front().display_path}},

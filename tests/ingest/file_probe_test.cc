@@ -140,6 +140,7 @@ TEST(IngestFileProbeTest, FilesViewersOpenAreHealthy) {
       {"人员名单.xls", "人员名单.doc", FileFormat::kXls, FileHealth::kWrongFormat},
       {"申请报告.doc", "申请报告.docx", FileFormat::kDoc, FileHealth::kWrongFormat},
       {"加密申请表.docx", "申请表.docx", FileFormat::kDocx, FileHealth::kEncrypted},
+      {"主部件改名.docx", "申请表.docx", FileFormat::kDocx, FileHealth::kOk},
   };
   for (const Row& r : rows) {
     SCOPED_TRACE(std::string(r.file) + " as " + r.probe_as);

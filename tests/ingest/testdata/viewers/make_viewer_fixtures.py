@@ -165,7 +165,26 @@ def legacy_office():
             f.write(ole2(stream))
 
 
+def renamed_main_part():
+    """The blank form re-saved with its main part at word/main.xml (some office suites and
+    converters do this): found through _rels/.rels and [Content_Types].xml."""
+    root = os.path.join(HERE, "..", "..", "..", "..")
+    src = os.path.join(root, "templates", "forms", "申请表（空白）.docx")
+    with zipfile.ZipFile(src) as z:
+        items = [(i.filename, z.read(i.filename)) for i in z.infolist()]
+    with zipfile.ZipFile(out("主部件改名.docx"), "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in items:
+            if name == "word/document.xml":
+                name = "word/main.xml"
+            elif name in ("_rels/.rels", "[Content_Types].xml"):
+                data = data.replace(b"word/document.xml", b"word/main.xml")
+            elif name == "word/_rels/document.xml.rels":
+                name = "word/_rels/main.xml.rels"
+            z.writestr(zipfile.ZipInfo(name, DATE), data)
+
+
 def main():
+    renamed_main_part()
     pdfs()
     ofd()
     pictures()
