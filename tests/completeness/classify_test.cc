@@ -10,20 +10,13 @@
 
 #include "pipeline/completeness/title.h"
 #include "pipeline/core/file_system.h"
+#include "tests/completeness/shipped_checklists.h"
 #include "tests/testing/status_matchers.h"
 
 namespace pipeline::completeness {
 namespace {
 
-const ChecklistSet& Shipped() {
-  static const ChecklistSet* set = [] {
-    RealFileSystem fs;
-    Result<ChecklistSet> r = LoadChecklists(fs, "checklists/materials.xml");
-    EXPECT_OK(r);
-    return new ChecklistSet(std::move(r).value());
-  }();
-  return *set;
-}
+const ChecklistSet& Shipped() { return testing::ShippedChecklists(); }
 
 // "M-COM-07" when one material wins strongly; "weak:M-COM-05" when one wins weakly;
 // "ambiguous:A,B" on a tie; "merged" for a merged file; "" when nothing claims it.

@@ -9,6 +9,7 @@
 
 #include "pipeline/core/file_system.h"
 #include "pipeline/ingest/file_probe.h"
+#include "tests/completeness/shipped_checklists.h"
 #include "tests/testing/status_matchers.h"
 
 namespace pipeline::completeness {
@@ -74,15 +75,7 @@ const ChecklistSet& Small() {
   return *set;
 }
 
-const ChecklistSet& Shipped() {
-  static const ChecklistSet* set = [] {
-    RealFileSystem fs;
-    Result<ChecklistSet> r = LoadChecklists(fs, "checklists/materials.xml");
-    EXPECT_OK(r);
-    return new ChecklistSet(std::move(r).value());
-  }();
-  return *set;
-}
+const ChecklistSet& Shipped() { return testing::ShippedChecklists(); }
 
 
 DossierFile File(const std::string& path, FileHealth health = FileHealth::kOk) {
