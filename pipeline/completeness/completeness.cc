@@ -185,7 +185,8 @@ void Assign(const model::Dossier& dossier, const Checklist& checklist, const Che
     const DossierFile& f = dossier.files[i];
     const Classification c = ClassifyFile(set, f.path, f.is_form);
     if (c.merged) {
-      merged.push_back(&f);
+      // A merged file that cannot be opened holds nothing a person could check.
+      if (f.health == FileHealth::kOk) merged.push_back(&f);
       continue;
     }
     if (c.best.size() == 1) {
