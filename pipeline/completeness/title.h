@@ -47,8 +47,8 @@ struct TitleVocabulary {
 };
 
 struct Title {
-  std::string text;     // normalised, without numbering, extension and decorations
-  std::string head;     // the known head `text` ends with, or empty
+  std::string text;  // normalised, without numbering, extension and decorations
+  std::string head;  // the known head `text` ends with, or empty
   // `text` without the head, the owner's name and filler words: empty for a bare `承诺书`.
   std::string residue;
 };

@@ -113,7 +113,7 @@ class Reader {
     int high = -1;
     for (++pos_; pos_ < b_.size() && b_[pos_] != '>'; ++pos_) {
       const char c = b_[pos_];
-      int d = c >= '0' && c <= '9' ? c - '0'
+      int d = c >= '0' && c <= '9'   ? c - '0'
               : c >= 'a' && c <= 'f' ? c - 'a' + 10
               : c >= 'A' && c <= 'F' ? c - 'A' + 10
                                      : -1;
@@ -232,10 +232,9 @@ double Number(const Value& dict, const char* key, double fallback) {
   return v != nullptr && v->kind == Value::Kind::kNumber ? v->number : fallback;
 }
 
-constexpr unsigned char kPad[32] = {0x28, 0xBF, 0x4E, 0x5E, 0x4E, 0x75, 0x8A, 0x41,
-                                    0x64, 0x00, 0x4E, 0x56, 0xFF, 0xFA, 0x01, 0x08,
-                                    0x2E, 0x2E, 0x00, 0xB6, 0xD0, 0x68, 0x3E, 0x80,
-                                    0x2F, 0x0C, 0xA9, 0xFE, 0x64, 0x53, 0x69, 0x7A};
+constexpr unsigned char kPad[32] = {
+    0x28, 0xBF, 0x4E, 0x5E, 0x4E, 0x75, 0x8A, 0x41, 0x64, 0x00, 0x4E, 0x56, 0xFF, 0xFA, 0x01, 0x08,
+    0x2E, 0x2E, 0x00, 0xB6, 0xD0, 0x68, 0x3E, 0x80, 0x2F, 0x0C, 0xA9, 0xFE, 0x64, 0x53, 0x69, 0x7A};
 
 // Algorithms 2, 4 and 5 of ISO 32000-1 with the empty user password.
 bool EmptyPasswordMatches(const Value& enc, const std::string& id0, int revision) {
@@ -245,7 +244,8 @@ bool EmptyPasswordMatches(const Value& enc, const std::string& id0, int revision
   const std::string pad(reinterpret_cast<const char*>(kPad), sizeof kPad);
   double bits = Number(enc, "Length", revision == 4 ? 128 : 40);
   if (bits <= 16) bits *= 8;  // some writers give bytes
-  const std::size_t n = revision == 2 ? 5 : std::clamp<std::size_t>(static_cast<std::size_t>(bits) / 8, 5, 16);
+  const std::size_t n =
+      revision == 2 ? 5 : std::clamp<std::size_t>(static_cast<std::size_t>(bits) / 8, 5, 16);
   const auto p = static_cast<std::uint32_t>(static_cast<std::int32_t>(Number(enc, "P", 0)));
   std::string input = pad + o->text.substr(0, 32);
   for (int k = 0; k < 4; ++k) input += static_cast<char>((p >> (8 * k)) & 0xFF);

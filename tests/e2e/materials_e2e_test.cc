@@ -6,10 +6,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "tests/testing/test_paths.h"
 
@@ -23,9 +22,8 @@ using testing::RunCommand;
 
 json Check(const std::string& dossier, int* exit_code = nullptr) {
   std::string out;
-  const int rc = RunCommand(BeianBinary() + " check '" + dossier +
-                                "' --json --date 2026-11-25 2>/dev/null",
-                            &out);
+  const int rc = RunCommand(
+      BeianBinary() + " check '" + dossier + "' --json --date 2026-11-25 2>/dev/null", &out);
   if (exit_code != nullptr) *exit_code = rc;
   return json::parse(out, nullptr, /*allow_exceptions=*/false);
 }
@@ -128,7 +126,7 @@ TEST(MaterialsEndToEndTest, JustOverTheFileCapNothingIsDroppedAsMissing) {
   EXPECT_TRUE(limit);
   // Every file is in the report: the photos no material claims are listed, not dropped.
   EXPECT_EQ(r["unmatched_files"].size(), 5011u);  // 5,010 photos + 机构宣传册.pdf
-  EXPECT_EQ(r["completeness"], "complete");  // uncertain is a review item, not a demand
+  EXPECT_EQ(r["completeness"], "complete");       // uncertain is a review item, not a demand
   EXPECT_EQ(rc, 0);
 }
 
