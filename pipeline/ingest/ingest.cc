@@ -239,7 +239,8 @@ void ReadForm(const FileSystem& fs, Dossier& d, std::size_t index, const FormLab
 void ReportIgnored(Dossier& d) {
   std::string listed;
   for (const std::string& shown : d.ignored) {
-    if (BaseName(shown).front() == '.') continue;
+    const std::string base = BaseName(shown);
+    if (!base.empty() && base.front() == '.') continue;
     listed += (listed.empty() ? "" : "、") + shown;
   }
   if (listed.empty()) return;

@@ -174,7 +174,8 @@ class Reader {
     std::string gen;
     while (pos_ < b_.size() && b_[pos_] >= '0' && b_[pos_] <= '9') gen += b_[pos_++];
     SkipSpace();
-    if (!gen.empty() && pos_ < b_.size() && b_[pos_] == 'R' &&
+    const bool plausible = v.number >= 0 && v.number < 1e9;  // an object number
+    if (plausible && !gen.empty() && pos_ < b_.size() && b_[pos_] == 'R' &&
         (pos_ + 1 >= b_.size() || !IsRegular(b_[pos_ + 1]))) {
       ++pos_;
       v.kind = Value::Kind::kRef;
@@ -227,9 +228,13 @@ const Value* Get(const Value& dict, const char* key) {
   return it == dict.dict.end() ? nullptr : &it->second;
 }
 
+// A number of the dictionary, within [-2^32, 2^32] (so every cast of it is defined).
 double Number(const Value& dict, const char* key, double fallback) {
   const Value* v = Get(dict, key);
-  return v != nullptr && v->kind == Value::Kind::kNumber ? v->number : fallback;
+  if (v == nullptr || v->kind != Value::Kind::kNumber || !std::isfinite(v->number)) {
+    return fallback;
+  }
+  return std::clamp(v->number, -4294967296.0, 4294967296.0);
 }
 
 constexpr unsigned char kPad[32] = {
@@ -243,10 +248,12 @@ bool EmptyPasswordMatches(const Value& enc, const std::string& id0, int revision
   if (o == nullptr || u == nullptr || o->text.size() < 32 || u->text.size() < 16) return false;
   const std::string pad(reinterpret_cast<const char*>(kPad), sizeof kPad);
   double bits = Number(enc, "Length", revision == 4 ? 128 : 40);
-  if (bits <= 16) bits *= 8;  // some writers give bytes
+  if (bits <= 16) bits *= 8;        // some writers give bytes
+  bits = std::clamp(bits, 40.0, 128.0);  // RC4 key lengths of revisions 2-4
   const std::size_t n =
       revision == 2 ? 5 : std::clamp<std::size_t>(static_cast<std::size_t>(bits) / 8, 5, 16);
-  const auto p = static_cast<std::uint32_t>(static_cast<std::int32_t>(Number(enc, "P", 0)));
+  // /P is a signed 32-bit value; some writers store it unsigned.
+  const auto p = static_cast<std::uint32_t>(static_cast<std::int64_t>(Number(enc, "P", 0)));
   std::string input = pad + o->text.substr(0, 32);
   for (int k = 0; k < 4; ++k) input += static_cast<char>((p >> (8 * k)) & 0xFF);
   input += id0;

@@ -197,6 +197,29 @@ TEST(IngestPdfSecurityTest, EmptyUserPasswordDecidesPerRevision) {
   EXPECT_EQ(EmptyUserPasswordOpens(kPdfOk), PdfOpen::kOpens);
 }
 
+TEST(IngestPdfSecurityTest, BrokenEncryptionDictionariesNeverCrash) {
+  const char* shapes[] = {
+      "%PDF-1.4\ntrailer<</Encrypt 99999999999999999999999 0 R>>\n%%EOF",
+      "%PDF-1.4\ntrailer<</Encrypt 1e999 0 R>>\n%%EOF",
+      "%PDF-1.4\n1 0 obj<</Filter/Standard/R 3/O(abc)/U<00>/P 1e300/Length -5>>endobj\n"
+      "trailer<</Encrypt 1 0 R/ID[(x)]>>\n%%EOF",
+      "%PDF-1.4\ntrailer<</Encrypt<</Filter/Standard/R 2/O(\\",
+      "%PDF-1.4\ntrailer<</Encrypt<</Filter/Standard/R 3/O<4142/U[[[[[[[[[[[[[[[[[[[[[[[[>>",
+      ">>>>/Encrypt",
+      "/Encrypt",
+  };
+  for (const char* s : shapes) {
+    SCOPED_TRACE(s);
+    const PdfOpen open = EmptyUserPasswordOpens(s);
+    EXPECT_NE(open, PdfOpen::kOpens);
+    EXPECT_NE(ProbeFile("a.pdf", s, Limits()).health, FileHealth::kOk);
+  }
+  // A certificate (public-key) handler needs more than a password: not openable here.
+  EXPECT_EQ(EmptyUserPasswordOpens("%PDF-1.4\ntrailer<</Encrypt<</Filter/Adobe.PubSec/R 4>>"
+                                   "/ID[<00><00>]>>\n%%EOF"),
+            PdfOpen::kNeedsPassword);
+}
+
 TEST(IngestFileProbeTest, ZipBombDetailNamesTheRatioCap) {
   Probe p = ProbeFile("申请表.docx", ReadTestdata("health/bomb.docx"), Limits());
   EXPECT_EQ(p.health, FileHealth::kTooLarge);
