@@ -8,10 +8,13 @@
 
 #include "pipeline/completeness/checklist.h"
 #include "pipeline/completeness/completeness.h"
+#include "pipeline/crosscheck/business_terms.h"
 #include "pipeline/crosscheck/catalogue.h"
 #include "pipeline/crosscheck/check.h"
+#include "pipeline/crosscheck/credit_list.h"
 #include "pipeline/crosscheck/jurisdiction.h"
 #include "pipeline/crosscheck/report_json_part.h"
+#include "pipeline/crosscheck/rule_settings.h"
 #include "pipeline/crosscheck/rules.h"
 #include "pipeline/extract/extract.h"
 #include "pipeline/extract/normaliser.h"
@@ -43,6 +46,9 @@ struct Job::Resources {
   crosscheck::Catalogue catalogue;
   crosscheck::Authorities authorities;
   crosscheck::RuleSet rules;
+  crosscheck::RuleSettings rule_settings;  // templates/office.json `rules`
+  crosscheck::BusinessTerms business_terms;
+  std::optional<crosscheck::CreditList> credit_list;  // --credit-list or rules.credit_list
   report::WorkCalendar calendar;
   report::OfficeSettings office;
   std::unique_ptr<render::DocumentRenderer> renderer;  // created only when documents are drafted
@@ -83,15 +89,37 @@ bool HasSeverity(const std::vector<model::Finding>& findings, model::Severity s)
                      [s](const model::Finding& f) { return f.severity == s; });
 }
 
-// The conclusion rule (README "Conclusion"): not_eligible beats corrections_needed beats
-// review_needed beats pass.
+bool HasBlocking(const std::vector<model::Finding>& findings, model::Consequence c) {
+  return std::any_of(findings.begin(), findings.end(), [c](const model::Finding& f) {
+    return f.severity == model::Severity::kBlocking && f.consequence == c;
+  });
+}
+
+// The conclusion rule (README "Conclusion"): referred beats not_eligible beats
+// corrections_needed beats review_needed beats pass. A blocking finding that only excludes an
+// occupation does not stop the case; pending checks never count.
 model::Conclusion Conclude(const model::CaseReport& r, bool not_eligible) {
-  if (not_eligible) return model::Conclusion::kNotEligible;
-  if (HasSeverity(r.findings, model::Severity::kBlocking)) {
+  using model::Consequence;
+  if (HasBlocking(r.findings, Consequence::kRefer)) return model::Conclusion::kReferred;
+  if (not_eligible || HasBlocking(r.findings, Consequence::kNotEligible)) {
+    return model::Conclusion::kNotEligible;
+  }
+  if (HasBlocking(r.findings, Consequence::kCorrect)) {
     return model::Conclusion::kCorrectionsNeeded;
   }
   if (HasSeverity(r.findings, model::Severity::kReview)) return model::Conclusion::kReviewNeeded;
   return model::Conclusion::kPass;
+}
+
+// Pending checks worded from messages pending.<id>.title / pending.<id>.action.
+std::vector<model::PendingCheck> WordPendingChecks(const std::vector<crosscheck::PendingRef>& refs,
+                                                   const report::MessageCatalog& messages) {
+  std::vector<model::PendingCheck> out;
+  for (const crosscheck::PendingRef& p : refs) {
+    out.push_back({p.id, messages.Format("pending." + p.id + ".title", p.args),
+                   messages.Format("pending." + p.id + ".action", p.args)});
+  }
+  return out;
 }
 
 void SortFindings(std::vector<model::Finding>& findings) {
@@ -162,8 +190,21 @@ Status Job::LoadResources() {
   PIPELINE_RETURN_IF_ERROR(
       Take(crosscheck::LoadRules(fs_, JoinPath(root, "checklists/rules.xml")), &res->rules));
   PIPELINE_RETURN_IF_ERROR(Take(report::LoadWorkCalendar(fs_, data), &res->calendar));
-  PIPELINE_RETURN_IF_ERROR(Take(
-      report::LoadOfficeSettings(fs_, JoinPath(root, "templates/office.json")), &res->office));
+  const std::string office_json = JoinPath(root, "templates/office.json");
+  PIPELINE_RETURN_IF_ERROR(
+      Take(report::LoadOfficeSettings(fs_, office_json), &res->office));
+  PIPELINE_RETURN_IF_ERROR(Take(crosscheck::LoadRuleSettings(fs_, office_json, res->rules),
+                                &res->rule_settings));
+  PIPELINE_RETURN_IF_ERROR(
+      Take(crosscheck::LoadBusinessTerms(fs_, JoinPath(root, "checklists/business_terms.xml")),
+           &res->business_terms));
+  if (!options_.credit_list.empty()) res->rule_settings.credit_list = options_.credit_list;
+  if (!res->rule_settings.credit_list.empty()) {
+    Result<crosscheck::CreditList> list = crosscheck::LoadCreditList(
+        fs_, res->rule_settings.credit_list, res->rules.credit_list_columns());
+    if (!list) return list.error();
+    res->credit_list = std::move(*list);
+  }
   if (options_.authority && res->authorities.FindCode(*options_.authority) == nullptr) {
     return Status::InvalidArgument("--authority: unknown code '" + *options_.authority +
                                    "' (see data/jilin_authorities.tsv)");
@@ -228,19 +269,24 @@ Job::CaseOutcome Job::Process(const ingest::IntakeEntry& entry) const {
   ctx.rules = &res.rules;
   ctx.today = *options_.date;
   ctx.office_authority_code = options_.authority;
+  ctx.settings = &res.rule_settings;
+  ctx.credit_list = res.credit_list ? &*res.credit_list : nullptr;
+  ctx.business_terms = &res.business_terms;
   crosscheck::CrosscheckResult cross;
   if (has_form) cross = crosscheck::Check(extraction, dossier, ctx, &completeness.materials);
+  std::vector<model::PendingCheck> pending = WordPendingChecks(cross.pending, res.messages);
 
   // 5. report: one CaseReport with every finding, its JSON, and which document to draft.
   CaseOutcome out;
   out.not_a_dossier = !is_folder;
   out.report = AssembleReport(entry, std::move(dossier), std::move(extraction),
                               std::move(completeness), std::move(cross));
+  out.report.pending_checks = std::move(pending);
   const bool complete = report::MaterialsComplete(out.report);
   out.json = report::ToJson(out.report, res.messages);
   out.json["completeness"] = complete ? "complete" : "corrections_needed";
   crosscheck::AppendIssue3Json(out.report, out.json);
-  crosscheck::AppendRuleDefaultsJson(res.rules, out.json);
+  crosscheck::AppendRuleDefaultsJson(res.rules, res.rule_settings, out.json);
   report::AddWordedSummaries(out.report, res.messages, out.json);
   if (!out.not_a_dossier) {
     out.draft = complete ? report::DraftDocument::kPreliminaryOpinion

@@ -334,7 +334,7 @@ TEST(ReportJsonPartTest, WritesIssue3Keys) {
   report.conditions = r.result.conditions;
   nlohmann::json j = nlohmann::json::object();
   AppendIssue3Json(report, j);
-  AppendRuleDefaultsJson(testing::RealRules(), j);
+  AppendRuleDefaultsJson(testing::RealRules(), RuleSettings(), j);
   EXPECT_EQ(j["institution"]["uscc"], "91220101MA1234567P");
   EXPECT_EQ(j["institution"]["uscc_valid"], true);
   EXPECT_EQ(j["institution"]["region_code"], "220100");
