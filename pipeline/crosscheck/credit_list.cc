@@ -5,6 +5,7 @@
 #include "pipeline/core/csv.h"
 #include "pipeline/core/utf8.h"
 #include "pipeline/extract/text.h"
+#include "pipeline/ingest/text_util.h"
 #include "pipeline/ingest/xlsx_reader.h"
 
 namespace pipeline::crosscheck {
@@ -44,7 +45,7 @@ Result<CreditList> CreditList::FromRows(const std::vector<std::vector<std::strin
   list.file_ = file;
   for (std::size_t r = 1; r < rows.size(); ++r) {
     auto cell = [&](std::size_t c) {
-      return c < rows[r].size() ? extract::NormaliseText(rows[r][c]) : std::string();
+      return c < rows[r].size() ? ingest::TrimSpace(rows[r][c]) : std::string();
     };
     CreditListEntry e;
     e.uscc = extract::AsciiUpper(Key(cell(c_uscc)));
