@@ -5,17 +5,11 @@
 #include <algorithm>
 
 #include "pipeline/extract/text.h"
+#include "pipeline/render/pdf/xml_util.h"
 
 namespace pipeline::crosscheck {
 
 namespace {
-
-int LineOf(const std::string& xml, std::ptrdiff_t offset) {
-  if (offset < 0) return 0;
-  const auto end = std::min(xml.size(), static_cast<std::size_t>(offset));
-  return 1 + static_cast<int>(
-                 std::count(xml.begin(), xml.begin() + static_cast<std::ptrdiff_t>(end), '\n'));
-}
 
 // Code points in valid UTF-8 `s` (continuation bytes are not counted).
 int CharCount(std::string_view s) {
@@ -31,17 +25,13 @@ void AddUnique(std::vector<std::string>& v, std::string s) {
 
 Result<BusinessTerms> BusinessTerms::FromXml(const std::string& xml, const std::string& file) {
   pugi::xml_document doc;
-  pugi::xml_parse_result pr = doc.load_buffer(xml.data(), xml.size());
-  if (!pr) {
-    return Status::InvalidData(std::string("bad XML: ") + pr.description(), file,
-                               LineOf(xml, pr.offset));
-  }
+  PIPELINE_RETURN_IF_ERROR(render::pdf::ParseXml(file, xml, doc));
   pugi::xml_node root = doc.child("business-terms");
   if (!root) return Status::InvalidData("missing <business-terms> root element", file, 1);
   BusinessTerms t;
   for (pugi::xml_node n : root.children()) {
     if (n.type() != pugi::node_element) continue;
-    const int line = LineOf(xml, n.offset_debug());
+    const int line = render::pdf::LineAtOffset(xml, n.offset_debug());
     const std::string tag = n.name();
     const std::string text = extract::NormaliseCompact(n.text().get());
     if (tag == "min-chars") {

@@ -21,6 +21,7 @@ using testing::CleanForm;
 using testing::RealNormaliser;
 using testing::RuleIds;
 using testing::SetCell;
+using testing::StateOf;
 
 struct Checked {
   extract::Extraction extraction;
@@ -36,14 +37,6 @@ Checked CheckForm(const model::FormData& form, const std::vector<model::Material
   model::Dossier dossier;
   r.result = Check(r.extraction, dossier, ctx, materials);
   return r;
-}
-
-ConditionState StateOf(const CrosscheckResult& r, const std::string& id) {
-  for (const auto& c : r.conditions) {
-    if (c.id == id) return c.state;
-  }
-  ADD_FAILURE() << "no condition " << id;
-  return ConditionState::kNotApplicable;
 }
 
 bool Has(const std::vector<std::string>& ids, const std::string& id) {

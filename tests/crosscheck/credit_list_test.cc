@@ -5,8 +5,10 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <optional>
 #include <string>
 
+#include "pipeline/ingest/xlsx_reader.h"
 #include "tests/crosscheck/crosscheck_testing.h"
 #include "tests/testing/test_paths.h"
 
@@ -87,3 +89,24 @@ TEST(CreditListTest, ErrorsNameFileAndRow) {
 
 }  // namespace
 }  // namespace pipeline::crosscheck
+
+namespace pipeline::ingest {
+namespace {
+
+TEST(XlsxReaderTest, ExcelSerialDates) {
+  struct Case {
+    const char* text;
+    std::optional<std::string> want;
+  } cases[] = {
+      {"45292", "2024-01-01"}, {"46127", "2026-04-15"}, {"61", "1900-03-01"},
+      {"0", std::nullopt},     {"45292.5", std::nullopt}, {"2026-04-15", std::nullopt},
+      {"", std::nullopt},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.text);
+    EXPECT_EQ(ExcelSerialToIsoDate(c.text), c.want);
+  }
+}
+
+}  // namespace
+}  // namespace pipeline::ingest

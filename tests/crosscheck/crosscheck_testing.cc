@@ -106,6 +106,14 @@ Context RealContext() {
   return ctx;
 }
 
+model::ConditionState StateOf(const CrosscheckResult& r, const std::string& id) {
+  for (const auto& c : r.conditions) {
+    if (c.id == id) return c.state;
+  }
+  ADD_FAILURE() << "no condition " << id;
+  return model::ConditionState::kNotApplicable;
+}
+
 std::vector<std::string> RuleIds(const std::vector<model::Finding>& findings) {
   std::vector<std::string> ids;
   for (const model::Finding& f : findings) ids.push_back(f.rule_id);

@@ -30,6 +30,8 @@ std::vector<model::MaterialResult> AllMaterialsPresent();
 // Context over the real data (business terms included, no office settings, no credit list),
 // today = 2025-07-10.
 Context RealContext();
+// State of condition `id` (ADD_FAILURE and not_applicable when absent).
+model::ConditionState StateOf(const CrosscheckResult& r, const std::string& id);
 // Rule ids of the findings, in order.
 std::vector<std::string> RuleIds(const std::vector<model::Finding>& findings);
 

@@ -26,6 +26,7 @@ using model::Severity;
 using testing::CleanForm;
 using testing::RealRules;
 using testing::SetCell;
+using testing::StateOf;
 
 struct Options {
   const RuleSettings* settings = nullptr;
@@ -49,14 +50,6 @@ const model::Finding* Find(const CrosscheckResult& r, const std::string& rule) {
     if (f.rule_id == rule) return &f;
   }
   return nullptr;
-}
-
-ConditionState StateOf(const CrosscheckResult& r, const std::string& id) {
-  for (const auto& c : r.conditions) {
-    if (c.id == id) return c.state;
-  }
-  ADD_FAILURE() << "no condition " << id;
-  return ConditionState::kNotApplicable;
 }
 
 std::string Arg(const model::Finding& f, const std::string& key) {
@@ -405,6 +398,42 @@ TEST(RuleSettingsTest, ShippedSettingsAreEmpty) {
   EXPECT_TRUE(s->minimums.empty());
   EXPECT_FALSE(s->require_original_filing_number);
   EXPECT_EQ(s->credit_list, "");
+}
+
+}  // namespace
+}  // namespace pipeline::crosscheck
+
+namespace pipeline::crosscheck {
+namespace {
+
+TEST(BusinessTermsTest, PiecesCutGenericWordsAndSeparators) {
+  const BusinessTerms& t = testing::RealBusinessTerms();
+  EXPECT_EQ(t.Pieces("餐饮服务人员"), (std::vector<std::string>{"餐饮"}));
+  EXPECT_EQ(t.Pieces("美容美发和浴池服务人员"), (std::vector<std::string>{"美容美发", "浴池"}));
+  EXPECT_EQ(t.Pieces("职业技能培训"), (std::vector<std::string>{}));
+  EXPECT_EQ(t.Pieces("电"), (std::vector<std::string>{}));  // shorter than min-chars
+}
+
+TEST(BusinessTermsTest, ErrorsNameFileAndLine) {
+  struct Case {
+    const char* xml;
+    int line;
+    const char* message_part;
+  } cases[] = {
+      {"<business-terms>\n<generic></generic>\n</business-terms>", 2, "empty"},
+      {"<business-terms>\n\n<synonyms>烹饪</synonyms>\n</business-terms>", 3, "code="},
+      {"<business-terms>\n<min-chars>0</min-chars>\n</business-terms>", 2, "1..10"},
+      {"<business-terms>\n<word>x</word>\n</business-terms>", 2, "unknown element"},
+      {"<other/>", 1, "root"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.xml);
+    Result<BusinessTerms> t = BusinessTerms::FromXml(c.xml, "terms.xml");
+    ASSERT_FALSE(t.ok());
+    EXPECT_EQ(t.error().file(), "terms.xml");
+    EXPECT_EQ(t.error().line(), c.line);
+    EXPECT_NE(t.error().message().find(c.message_part), std::string::npos) << t.error().ToString();
+  }
 }
 
 }  // namespace
