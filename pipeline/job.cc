@@ -408,7 +408,12 @@ ExitCode Job::CheckOne(Status* error) {
   } else {
     out_ << report::SummaryTable({c.report}, res_->messages);
     for (const auto& f : c.report.findings) {
-      out_ << "  [" << res_->messages.Format(std::string("severity.") + model::SeverityName(f.severity))
+      // A blocking finding is labelled by what it leads to (messages consequence.*).
+      const std::string label =
+          f.severity == model::Severity::kBlocking
+              ? std::string("consequence.") + model::ConsequenceName(f.consequence)
+              : std::string("severity.") + model::SeverityName(f.severity);
+      out_ << "  [" << res_->messages.Format(label)
            << "] " << f.rule_id << " "
            << res_->messages.Format(f.message, f.args) << "\n";
     }
