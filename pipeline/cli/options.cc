@@ -27,6 +27,20 @@ constexpr CommandInfo kCommands[] = {
      "beian render TEMPLATE --data FILE.json [--data FILE2.json ...] --out OUT [--batch N]",
      "Render a document template from JSON data into PDF (several --data or --batch N: one "
      "process, many documents; OUT is then a folder)."},
+    {"status", Command::kStatus, "beian status [CASE|USCC] [--json] [--registry FILE]",
+     "Show a case's history and documents, an institution's cases, or every open case with its "
+     "stage and working days in stage."},
+    {"decide", Command::kDecide,
+     "beian decide CASE --stage STAGE --result pass|fail|return|refer [--note T] [--reason T]",
+     "Record a stage's decision (received, preliminary, technical, comprehensive); with "
+     "--reason, correct the latest decision."},
+    {"deliberate", Command::kDeliberate,
+     "beian deliberate CASE --date D [--result pass|fail] [--note T] [--reason T]",
+     "Record the 专题审议 held on date D; the case goes on to publicity."},
+    {"withdraw", Command::kWithdraw, "beian withdraw CASE [--note T]",
+     "End an open case at the applicant's request."},
+    {"registry", Command::kRegistry, "beian registry backup FILE",
+     "Write a consistent copy of the registry to FILE (SQLite online backup)."},
     {"help", Command::kHelp, "beian help [COMMAND]", "Show usage."},
     {"version", Command::kVersion, "beian version", "Show the version."},
 };
@@ -57,6 +71,11 @@ void AddCommonOptions(CLI::App& app, Options& o, std::string& date_text) {
   app.add_option("--data-dir", o.data_dir, "root holding templates/, checklists/ and data/");
   app.add_option("--fonts", o.fonts, "font configuration file (default templates/fonts.xml)");
   app.add_flag("--quiet,-q", o.quiet, "no progress output");
+}
+
+void AddRegistryOptions(CLI::App& app, Options& o) {
+  app.add_option("--registry", o.registry_path, "registry file");
+  app.add_option("--user", o.user, "who records the action");
 }
 
 }  // namespace
@@ -90,6 +109,8 @@ std::string Usage(const std::string& topic) {
       "  --data-dir DIR      root holding templates/, checklists/, data/\n"
       "  --fonts FILE        font configuration (default templates/fonts.xml)\n"
       "  --no-pdf            run: write report.json only\n"
+      "  --registry FILE     the case registry (else $BEIAN_REGISTRY, settings, XDG default)\n"
+      "  --user NAME         who records the action (else settings, login name)\n"
       "  --quiet             no progress output\n"
       "\nexit codes: 0 no blocking findings, 1 blocking findings present, 2 usage or "
       "operational error\n";
@@ -117,6 +138,7 @@ Result<Options> ParseOptions(int argc, const char* const* argv) {
   CLI::App app{info->description, std::string("beian ") + info->name};
   app.set_help_flag();  // help is handled by `beian help COMMAND`
   std::string date_text;
+  std::string held_text;  // deliberate --date
   std::string authority;
   switch (o.command) {
     case Command::kRun:
@@ -124,6 +146,7 @@ Result<Options> ParseOptions(int argc, const char* const* argv) {
       app.add_option("--out,-o", o.out_dir, "output folder")->required();
       app.add_option("--authority", authority, "the office's authority code");
       app.add_flag("--no-pdf", o.no_pdf, "skip document rendering");
+      AddRegistryOptions(app, o);
       AddCommonOptions(app, o, date_text);
       break;
     case Command::kCheck:
@@ -143,6 +166,43 @@ Result<Options> ParseOptions(int argc, const char* const* argv) {
       app.add_option("--batch", o.batch, "render N variants of the first data file");
       AddCommonOptions(app, o, date_text);
       break;
+    case Command::kStatus:
+      app.add_option("CASE", o.case_ref, "case id or USCC");
+      app.add_flag("--json", o.json, "print JSON");
+      AddRegistryOptions(app, o);
+      AddCommonOptions(app, o, date_text);
+      break;
+    case Command::kDecide:
+      app.add_option("CASE", o.case_ref, "case id")->required();
+      app.add_option("--stage", o.stage, "stage id")->required();
+      app.add_option("--result", o.result, "pass|fail|return|refer")->required();
+      app.add_option("--note", o.note, "note");
+      app.add_option("--reason", o.reason, "why the latest decision is corrected");
+      AddRegistryOptions(app, o);
+      AddCommonOptions(app, o, date_text);
+      break;
+    case Command::kDeliberate:
+      app.add_option("CASE", o.case_ref, "case id")->required();
+      app.add_option("--date", held_text, "date of the deliberation")->required();
+      app.add_option("--result", o.result, "pass|fail");
+      app.add_option("--note", o.note, "note");
+      app.add_option("--reason", o.reason, "why the latest decision is corrected");
+      app.add_option("--today", date_text, "today's date (YYYY-MM-DD)");
+      AddRegistryOptions(app, o);
+      break;
+    case Command::kWithdraw:
+      app.add_option("CASE", o.case_ref, "case id")->required();
+      app.add_option("--note", o.note, "note");
+      AddRegistryOptions(app, o);
+      AddCommonOptions(app, o, date_text);
+      break;
+    case Command::kRegistry:
+      app.add_option("ACTION", o.registry_action, "backup")->required()->check(
+          CLI::IsMember({"backup"}));
+      app.add_option("FILE", o.backup_file, "backup file")->required();
+      AddRegistryOptions(app, o);
+      AddCommonOptions(app, o, date_text);
+      break;
     case Command::kHelp:
       if (argc > 2) o.help_topic = argv[2];
       return o;
@@ -159,6 +219,10 @@ Result<Options> ParseOptions(int argc, const char* const* argv) {
   if (!date_text.empty()) {
     o.date = ParseIsoDate(date_text);
     if (!o.date) return Status::InvalidArgument("--date: expected YYYY-MM-DD, got '" + date_text + "'");
+  }
+  if (!held_text.empty()) {
+    o.held_on = ParseIsoDate(held_text);
+    if (!o.held_on) return Status::InvalidArgument("--date: expected YYYY-MM-DD, got '" + held_text + "'");
   }
   if (!authority.empty()) o.authority = authority;
   if (o.batch < 0) return Status::InvalidArgument("--batch must be >= 0");

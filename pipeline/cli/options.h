@@ -13,7 +13,11 @@
 
 namespace pipeline::cli {
 
-enum class Command { kHelp, kVersion, kRun, kCheck, kCatalogue, kRender };
+enum class Command {
+  kHelp, kVersion, kRun, kCheck, kCatalogue, kRender,
+  // case registry (pipeline/registry/commands.h)
+  kStatus, kDecide, kDeliberate, kWithdraw, kRegistry,
+};
 
 struct Options {
   Command command = Command::kHelp;
@@ -32,6 +36,18 @@ struct Options {
   std::vector<std::string> data_files;  // render: one JSON data file per document
   std::string out_path;             // render: output PDF (or folder with --batch)
   int batch = 0;                    // render: N copies with distinct 发文字号, 0 = off
+
+  // case registry: status, decide, deliberate, withdraw, registry (and run)
+  std::string registry_path;        // --registry FILE (README "Case registry")
+  std::string user;                 // --user NAME: who records the action
+  std::string case_ref;             // status/decide/...: case id (or USCC for status)
+  std::string stage;                // decide: --stage id
+  std::string result;               // decide/deliberate: --result pass|fail|return|refer
+  std::string note;                 // --note text
+  std::string reason;               // --reason text: corrects the latest decision
+  std::optional<Date> held_on;      // deliberate: --date of the 专题审议 (kept apart from "today")
+  std::string registry_action;      // registry: "backup"
+  std::string backup_file;          // registry backup FILE
 
   // common
   std::optional<Date> date;         // --date YYYY-MM-DD: "today" for every date rule

@@ -1,0 +1,37 @@
+// Where the registry file is and who is acting (README "Case registry").
+//   file: --registry FILE -> $BEIAN_REGISTRY -> settings "registry" -> $XDG_DATA_HOME/beian/
+//         registry.sqlite (~/.local/share/beian/ when XDG_DATA_HOME is unset);
+//   user: --user -> settings "user" -> the login name.
+// The settings are the optional keys "registry" and "user" of templates/office.json.
+#ifndef PIPELINE_REGISTRY_LOCATION_H_
+#define PIPELINE_REGISTRY_LOCATION_H_
+
+#include <string>
+
+#include "pipeline/core/file_system.h"
+#include "pipeline/core/status.h"
+
+namespace pipeline::registry {
+
+struct RegistrySettings {
+  std::string registry;  // settings "registry": the file, "" when unset
+  std::string user;      // settings "user", "" when unset
+};
+
+// Reads the optional "registry" and "user" keys of the office settings file `path`.
+Result<RegistrySettings> LoadRegistrySettings(const FileSystem& fs, const std::string& path);
+
+// The registry file for the registry commands: the whole lookup chain, ending at the XDG
+// default.
+std::string RegistryFile(const std::string& flag, const RegistrySettings& settings);
+
+// The registry file for `beian run`: only when chosen explicitly (--registry, $BEIAN_REGISTRY or
+// the settings); "" when none is, and run then records nothing.
+std::string RunRegistryFile(const std::string& flag, const RegistrySettings& settings);
+
+// The user recorded with every action.
+std::string ActingUser(const std::string& flag, const RegistrySettings& settings);
+
+}  // namespace pipeline::registry
+
+#endif  // PIPELINE_REGISTRY_LOCATION_H_
