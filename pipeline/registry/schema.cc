@@ -4,7 +4,7 @@ namespace pipeline::registry {
 
 const std::vector<Migration>& Migrations() {
   // Portable SQL only (SQLite and PostgreSQL): TEXT/INTEGER, ISO dates as TEXT, ids that the
-  // registry allocates itself (id_counters), no AUTOINCREMENT, no INSERT OR REPLACE.
+  // registry allocates itself (id_counters), no auto-increment columns, no insert-or-replace.
   static const std::vector<Migration> kMigrations = {
       {1,
        "institutions, cases, versions, stage history, occupations, documents, filings, "
