@@ -206,9 +206,11 @@ ExitCode Job::Run(Status* error) {
     default: break;
   }
   if (registry::IsRegistryCommand(options_.command)) {
+    bool problems = false;  // archive verify found missing/altered/unregistered files
     *error = registry::RunRegistryCommand(options_, fs_, res_->messages, res_->calendar,
-                                          res_->data_dir, out_);
-    return error->ok() ? ExitCode::kOk : ExitCode::kError;
+                                          res_->data_dir, out_, &problems);
+    if (!error->ok()) return ExitCode::kError;
+    return problems ? ExitCode::kBlockingFindings : ExitCode::kOk;
   }
   switch (options_.command) {
     default: return ExitCode::kError;

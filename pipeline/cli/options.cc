@@ -41,6 +41,20 @@ constexpr CommandInfo kCommands[] = {
      "End an open case at the applicant's request."},
     {"registry", Command::kRegistry, "beian registry backup FILE",
      "Write a consistent copy of the registry to FILE (SQLite online backup)."},
+    {"publicize", Command::kPublicize, "beian publicize CASE... --start D [--out DIR]",
+     "Draft one 公示 for the cases (at least 5 working days by data/holidays_cn.tsv)."},
+    {"object", Command::kObject, "beian object CASE --note T",
+     "Record an objection during the 公示; it blocks filing until resolved."},
+    {"resolve", Command::kResolve, "beian resolve CASE --note T",
+     "Resolve the case's open objection."},
+    {"file", Command::kFile, "beian file CASE --authority 220000 [--out DIR]",
+     "File the case (province only): record the filing and draft the 备案通知."},
+    {"issue", Command::kIssue, "beian issue DOCUMENT-ID [--number N] [--archive DIR]",
+     "Make a draft final: 发文字号, no watermark, archived with its SHA-256."},
+    {"archive", Command::kArchive, "beian archive verify [--archive DIR]",
+     "Report archived files that are missing, altered or unregistered (exit 1 if any)."},
+    {"due", Command::kDue, "beian due [--within 90d] [--json]",
+     "What falls due within the period: validity ends, renewal windows, 公示 ends, 补正."},
     {"help", Command::kHelp, "beian help [COMMAND]", "Show usage."},
     {"version", Command::kVersion, "beian version", "Show the version."},
 };
@@ -139,6 +153,8 @@ Result<Options> ParseOptions(int argc, const char* const* argv) {
   app.set_help_flag();  // help is handled by `beian help COMMAND`
   std::string date_text;
   std::string held_text;  // deliberate --date
+  std::string start_text;   // publicize --start
+  std::string within_text;  // due --within
   std::string authority;
   switch (o.command) {
     case Command::kRun:
@@ -188,6 +204,8 @@ Result<Options> ParseOptions(int argc, const char* const* argv) {
       app.add_option("--note", o.note, "note");
       app.add_option("--reason", o.reason, "why the latest decision is corrected");
       app.add_option("--today", date_text, "today's date (YYYY-MM-DD)");
+      app.add_option("--data-dir", o.data_dir, "root holding templates/, checklists/ and data/");
+      app.add_flag("--quiet,-q", o.quiet, "no progress output");
       AddRegistryOptions(app, o);
       break;
     case Command::kWithdraw:
@@ -200,6 +218,48 @@ Result<Options> ParseOptions(int argc, const char* const* argv) {
       app.add_option("ACTION", o.registry_action, "backup")->required()->check(
           CLI::IsMember({"backup"}));
       app.add_option("FILE", o.backup_file, "backup file")->required();
+      AddRegistryOptions(app, o);
+      AddCommonOptions(app, o, date_text);
+      break;
+    case Command::kPublicize:
+      app.add_option("CASE", o.cases, "case ids")->required();
+      app.add_option("--start", start_text, "first day of the 公示")->required();
+      app.add_option("--out,-o", o.out_dir, "folder for the draft");
+      app.add_option("--authority", authority, "the office's authority code");
+      AddRegistryOptions(app, o);
+      AddCommonOptions(app, o, date_text);
+      break;
+    case Command::kObject:
+    case Command::kResolve:
+      app.add_option("CASE", o.case_ref, "case id")->required();
+      app.add_option("--note", o.note, "note")->required();
+      AddRegistryOptions(app, o);
+      AddCommonOptions(app, o, date_text);
+      break;
+    case Command::kFile:
+      app.add_option("CASE", o.case_ref, "case id")->required();
+      app.add_option("--out,-o", o.out_dir, "folder for the draft");
+      app.add_option("--authority", authority, "the office's authority code");
+      AddRegistryOptions(app, o);
+      AddCommonOptions(app, o, date_text);
+      break;
+    case Command::kIssue:
+      app.add_option("DOCUMENT-ID", o.document_id, "document id")->required();
+      app.add_option("--number", o.number, "发文字号 sequence number");
+      app.add_option("--archive", o.archive_dir, "archive root");
+      AddRegistryOptions(app, o);
+      AddCommonOptions(app, o, date_text);
+      break;
+    case Command::kArchive:
+      app.add_option("ACTION", o.archive_action, "verify")->required()->check(
+          CLI::IsMember({"verify"}));
+      app.add_option("--archive", o.archive_dir, "archive root");
+      AddRegistryOptions(app, o);
+      AddCommonOptions(app, o, date_text);
+      break;
+    case Command::kDue:
+      app.add_option("--within", within_text, "period, e.g. 90d");
+      app.add_flag("--json", o.json, "print JSON");
       AddRegistryOptions(app, o);
       AddCommonOptions(app, o, date_text);
       break;
@@ -224,6 +284,21 @@ Result<Options> ParseOptions(int argc, const char* const* argv) {
     o.held_on = ParseIsoDate(held_text);
     if (!o.held_on) return Status::InvalidArgument("--date: expected YYYY-MM-DD, got '" + held_text + "'");
   }
+  if (!start_text.empty()) {
+    o.start = ParseIsoDate(start_text);
+    if (!o.start) return Status::InvalidArgument("--start: expected YYYY-MM-DD, got '" + start_text + "'");
+  }
+  if (!within_text.empty()) {
+    const bool days = within_text.size() > 1 && within_text.back() == 'd';
+    std::string digits = days ? within_text.substr(0, within_text.size() - 1) : within_text;
+    if (digits.empty() || digits.size() > 5 ||
+        digits.find_first_not_of("0123456789") != std::string::npos) {
+      return Status::InvalidArgument("--within: expected a number of days such as 90d, got '" +
+                                     within_text + "'");
+    }
+    o.within_days = std::stoi(digits);
+  }
+  if (o.number < 0) return Status::InvalidArgument("--number must be > 0");
   if (!authority.empty()) o.authority = authority;
   if (o.batch < 0) return Status::InvalidArgument("--batch must be >= 0");
   return o;

@@ -16,7 +16,8 @@ namespace pipeline::cli {
 enum class Command {
   kHelp, kVersion, kRun, kCheck, kCatalogue, kRender,
   // case registry (pipeline/registry/commands.h)
-  kStatus, kDecide, kDeliberate, kWithdraw, kRegistry,
+  kStatus, kDecide, kDeliberate, kWithdraw, kRegistry, kPublicize, kObject, kResolve, kFile,
+  kIssue, kArchive, kDue,
 };
 
 struct Options {
@@ -48,6 +49,13 @@ struct Options {
   std::optional<Date> held_on;      // deliberate: --date of the 专题审议 (kept apart from "today")
   std::string registry_action;      // registry: "backup"
   std::string backup_file;          // registry backup FILE
+  std::vector<std::string> cases;   // publicize: CASE...
+  std::optional<Date> start;        // publicize: --start of the 公示
+  std::string document_id;          // issue: DOCUMENT-ID
+  long number = 0;                  // issue: --number N (0 = next of the sequence)
+  std::string archive_dir;          // issue, archive verify: --archive DIR
+  std::string archive_action;       // archive: "verify"
+  int within_days = 90;             // due: --within Nd
 
   // common
   std::optional<Date> date;         // --date YYYY-MM-DD: "today" for every date rule

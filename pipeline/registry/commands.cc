@@ -2,30 +2,21 @@
 
 #include <nlohmann/json.hpp>
 
+#include "pipeline/registry/command_context.h"
 #include "pipeline/registry/location.h"
 #include "pipeline/registry/registry.h"
 #include "pipeline/registry/sqlite_storage.h"
 #include "pipeline/report/summary_table.h"
 
 namespace pipeline::registry {
-namespace {
-
-using Args = std::vector<std::pair<std::string, std::string>>;
-
-struct Context {
-  const cli::Options& options;
-  const report::MessageCatalog& messages;
-  const report::WorkCalendar& calendar;
-  Registry& registry;
-  Actor actor;
-  std::ostream& out;
-};
 
 std::string Word(const report::MessageCatalog& m, const std::string& prefix,
                  const std::string& code) {
   std::string key = prefix + code;
   return m.Has(key) ? m.Format(key) : code;
 }
+
+namespace {
 
 std::optional<int> DaysInStage(const Context& ctx, const CaseRecord& c) {
   std::optional<Date> since = ParseIsoDate(c.stage_since);
@@ -132,7 +123,9 @@ void PrintCase(const Context& ctx, const CaseRecord& c) {
   }
   for (const DocumentRecord& d : c.documents) {
     ctx.out << m.Format("registry.status.document_line",
-                        {{"id", d.document_id}, {"kind", d.kind}, {"state", d.state},
+                        {{"id", d.document_id},
+                         {"kind", Word(m, "registry.document.", d.kind)},
+                         {"state", Word(m, "registry.state.", d.state)},
                          {"number", d.number}})
             << "\n";
   }
@@ -217,9 +210,10 @@ Status Deliberate(Context& ctx) {
                                  ctx.options.reason, ctx.actor);
 }
 
-// One line naming the case's stage after a change, so the clerk sees what happened.
-Status Confirm(Context& ctx) {
-  Result<CaseRecord> c = ctx.registry.LoadCase(ctx.options.case_ref);
+}  // namespace
+
+Status Confirm(Context& ctx, const std::string& case_id) {
+  Result<CaseRecord> c = ctx.registry.LoadCase(case_id);
   if (!c) return c.error();
   ctx.out << ctx.messages.Format("registry.done",
                                  {{"case", c->case_id},
@@ -229,8 +223,6 @@ Status Confirm(Context& ctx) {
   return Status::Ok();
 }
 
-}  // namespace
-
 bool IsRegistryCommand(cli::Command c) {
   switch (c) {
     case cli::Command::kStatus:
@@ -238,6 +230,13 @@ bool IsRegistryCommand(cli::Command c) {
     case cli::Command::kDeliberate:
     case cli::Command::kWithdraw:
     case cli::Command::kRegistry:
+    case cli::Command::kPublicize:
+    case cli::Command::kObject:
+    case cli::Command::kResolve:
+    case cli::Command::kFile:
+    case cli::Command::kIssue:
+    case cli::Command::kArchive:
+    case cli::Command::kDue:
       return true;
     default:
       return false;
@@ -255,10 +254,10 @@ std::optional<int> WorkingDaysBetween(const report::WorkCalendar& calendar, cons
   return n;
 }
 
-Status RunRegistryCommand(const cli::Options& options, const FileSystem& fs,
+Status RunRegistryCommand(const cli::Options& options, FileSystem& fs,
                           const report::MessageCatalog& messages,
                           const report::WorkCalendar& calendar, const std::string& data_dir,
-                          std::ostream& out) {
+                          std::ostream& out, bool* problems) {
   Result<RegistrySettings> settings =
       LoadRegistrySettings(fs, JoinPath(data_dir, "templates/office.json"));
   if (!settings) return settings.error();
@@ -267,21 +266,38 @@ Status RunRegistryCommand(const cli::Options& options, const FileSystem& fs,
   if (!db) return db.error();
   Result<std::unique_ptr<Registry>> reg = Registry::Open(std::move(*db), messages, *options.date);
   if (!reg) return reg.error();
-  Context ctx{options, messages, calendar, **reg,
-              Actor{ActingUser(options.user, *settings), *options.date}, out};
+  Context ctx{options, fs,  messages, calendar, **reg,
+              Actor{ActingUser(options.user, *settings), *options.date}, out, *settings,
+              data_dir, file};
   switch (options.command) {
     case cli::Command::kStatus:
       return Status_(ctx);
     case cli::Command::kDecide:
       PIPELINE_RETURN_IF_ERROR(Decide(ctx));
-      return Confirm(ctx);
+      return Confirm(ctx, options.case_ref);
     case cli::Command::kDeliberate:
       PIPELINE_RETURN_IF_ERROR(Deliberate(ctx));
-      return Confirm(ctx);
+      return Confirm(ctx, options.case_ref);
     case cli::Command::kWithdraw:
       PIPELINE_RETURN_IF_ERROR(
           ctx.registry.Withdraw(options.case_ref, options.note, ctx.actor));
-      return Confirm(ctx);
+      return Confirm(ctx, options.case_ref);
+    case cli::Command::kObject:
+      PIPELINE_RETURN_IF_ERROR(ctx.registry.Object(options.case_ref, options.note, ctx.actor));
+      return Confirm(ctx, options.case_ref);
+    case cli::Command::kResolve:
+      PIPELINE_RETURN_IF_ERROR(ctx.registry.Resolve(options.case_ref, options.note, ctx.actor));
+      return Confirm(ctx, options.case_ref);
+    case cli::Command::kPublicize:
+      return PublicizeCommand(ctx);
+    case cli::Command::kFile:
+      return FileCommand(ctx);
+    case cli::Command::kIssue:
+      return IssueCommand(ctx);
+    case cli::Command::kArchive:
+      return ArchiveVerifyCommand(ctx, problems);
+    case cli::Command::kDue:
+      return DueCommand(ctx);
     case cli::Command::kRegistry:
       PIPELINE_RETURN_IF_ERROR(ctx.registry.storage().Backup(options.backup_file));
       out << messages.Format("registry.backup_done", {{"file", options.backup_file}}) << "\n";

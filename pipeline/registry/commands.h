@@ -20,11 +20,12 @@ namespace pipeline::registry {
 bool IsRegistryCommand(cli::Command c);
 
 // Runs one registry command, printing to `out`. Refusals (a command in the wrong stage) and
-// registry failures come back as errors whose message a clerk can read.
-Status RunRegistryCommand(const cli::Options& options, const FileSystem& fs,
+// registry failures come back as errors whose message a clerk can read. *problems is set when
+// the command found something wrong without failing (archive verify: exit code 1).
+Status RunRegistryCommand(const cli::Options& options, FileSystem& fs,
                           const report::MessageCatalog& messages,
                           const report::WorkCalendar& calendar, const std::string& data_dir,
-                          std::ostream& out);
+                          std::ostream& out, bool* problems);
 
 // Working days after `from` up to and including `to` (0 when to <= from); nullopt when the
 // calendar does not cover a year in between, since it never guesses.

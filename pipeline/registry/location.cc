@@ -23,12 +23,30 @@ Result<RegistrySettings> LoadRegistrySettings(const FileSystem& fs, const std::s
   nlohmann::json j = nlohmann::json::parse(*text, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded() || !j.is_object()) return Status::InvalidData("not a JSON object", path);
   RegistrySettings s;
-  for (auto [key, field] : {std::pair{"registry", &s.registry}, std::pair{"user", &s.user}}) {
+  for (auto [key, field] :
+       {std::pair{"registry", &s.registry}, std::pair{"user", &s.user},
+        std::pair{"publicity_contact", &s.publicity_contact},
+        std::pair{"doc_number_format", &s.doc_number_format},
+        std::pair{"archive", &s.archive}}) {
     if (!j.contains(key)) continue;
     if (!j[key].is_string()) {
       return Status::InvalidData(std::string("\"") + key + "\" must be a string", path);
     }
     *field = j[key].get<std::string>();
+  }
+  if (j.contains("publicity_working_days")) {
+    const auto& v = j["publicity_working_days"];
+    if (!v.is_number_integer() || v.get<int>() < 5 || v.get<int>() > 60) {
+      return Status::InvalidData(
+          "\"publicity_working_days\" must be a whole number from 5 (Art. 7(五)) to 60", path);
+    }
+    s.publicity_working_days = v.get<int>();
+  }
+  if (j.contains("publicity_count_start_day")) {
+    if (!j["publicity_count_start_day"].is_boolean()) {
+      return Status::InvalidData("\"publicity_count_start_day\" must be true or false", path);
+    }
+    s.publicity_count_start_day = j["publicity_count_start_day"].get<bool>();
   }
   return s;
 }

@@ -16,9 +16,19 @@ namespace pipeline::registry {
 struct RegistrySettings {
   std::string registry;  // settings "registry": the file, "" when unset
   std::string user;      // settings "user", "" when unset
+  // 公示 (Art. 7(五): 不少于5个工作日): its length in working days (never below 5), and whether
+  // the first day counts (the regulation does not say; default no, as 民法典 第二百零一条).
+  int publicity_working_days = 5;
+  bool publicity_count_start_day = false;
+  std::string publicity_contact;  // where and how to object, printed in the 公示 ("" = none)
+  // 发文字号 of issued documents, with {year} and {n}: e.g. `吉人社鉴备〔{year}〕{n}号`.
+  // Empty by default: issue refuses until the office sets it.
+  std::string doc_number_format;
+  std::string archive;  // archive root ("" = `archive/` beside the registry file)
 };
 
-// Reads the optional "registry" and "user" keys of the office settings file `path`.
+// Reads the optional registry keys of the office settings file `path` (README "Case
+// registry"); a key of the wrong type is an error naming the file and key.
 Result<RegistrySettings> LoadRegistrySettings(const FileSystem& fs, const std::string& path);
 
 // The registry file for the registry commands: the whole lookup chain, ending at the XDG

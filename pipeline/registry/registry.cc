@@ -1,5 +1,6 @@
 #include "pipeline/registry/registry.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "pipeline/registry/fault.h"
@@ -58,7 +59,10 @@ Status Registry::Refuse(const Refusal& r) const {
   return Status::InvalidArgument(messages_.Format(r.key, r.args));
 }
 
-Status Registry::RefuseStage(const CaseRecord& c, const std::string& command) const {
+Status Registry::RefuseStage(const CaseRecord& row, const std::string& command) {
+  // The next step depends on history and documents: load them (inside the caller's transaction).
+  Result<CaseRecord> full = LoadCaseIn(row.case_id);
+  const CaseRecord& c = full ? *full : row;
   return Refuse({"registry.refused.wrong_stage",
                  {{"case", c.case_id}, {"stage", StageName(c.stage)}, {"command", command},
                   {"next", NextStep(c)}}});
@@ -71,11 +75,15 @@ std::string Registry::NextStep(const CaseRecord& c) const {
   const HistoryEntry* last = LastDecision(c.history);
   const bool decided = last != nullptr && last->stage == c.stage && last->stage_after == c.stage;
   if (decided) return "beian file " + id;  // e.g. a renewal whose evaluation passed
+  const bool publicized = std::any_of(c.documents.begin(), c.documents.end(),
+                                      [](const DocumentRecord& d) {
+                                        return d.kind == "publicity_notice";
+                                      });
   switch (c.stage) {
     case Stage::kDeliberation:
       return "beian deliberate " + id + " --date YYYY-MM-DD --note …";
     case Stage::kPublicity:
-      return "beian publicize " + id + " --start YYYY-MM-DD";
+      return publicized ? "beian file " + id : "beian publicize " + id + " --start YYYY-MM-DD";
     default:
       return "beian decide " + id + " --stage " + StageName(c.stage) + " --result pass|fail";
   }
@@ -99,26 +107,35 @@ Result<std::string> Registry::NextId(const std::string& counter) {
   return std::string(buf);
 }
 
+// REQUIRES: inside a write transaction (the lock is held, so no other process reads the same
+// next_value).
+Result<std::int64_t> Registry::NextInSequence(const std::string& authority, int year) {
+  Result<std::vector<Row>> rows = db_->Query(
+      "SELECT next_value FROM number_sequences WHERE authority = ? AND year = ?",
+      {authority, std::int64_t{year}});
+  if (!rows) return rows.error();
+  std::int64_t value = 1;
+  if (rows->empty()) {
+    PIPELINE_RETURN_IF_ERROR(db_->Execute(
+        "INSERT INTO number_sequences (authority, year, next_value) VALUES (?, ?, ?)",
+        {authority, std::int64_t{year}, std::int64_t{2}}));
+  } else {
+    value = AsInt(rows->front()[0]);
+    PIPELINE_RETURN_IF_ERROR(db_->Execute(
+        "UPDATE number_sequences SET next_value = next_value + 1 "
+        "WHERE authority = ? AND year = ?",
+        {authority, std::int64_t{year}}));
+  }
+  FaultPoint("after_number_allocation");
+  return value;
+}
+
 Result<std::int64_t> Registry::AllocateNumber(const std::string& authority, int year) {
   std::int64_t value = 0;
   Status s = InTransaction(*db_, TxMode::kWrite, [&]() -> Status {
-    Result<std::vector<Row>> rows = db_->Query(
-        "SELECT next_value FROM number_sequences WHERE authority = ? AND year = ?",
-        {authority, std::int64_t{year}});
-    if (!rows) return rows.error();
-    if (rows->empty()) {
-      value = 1;
-      PIPELINE_RETURN_IF_ERROR(db_->Execute(
-          "INSERT INTO number_sequences (authority, year, next_value) VALUES (?, ?, ?)",
-          {authority, std::int64_t{year}, std::int64_t{2}}));
-    } else {
-      value = AsInt(rows->front()[0]);
-      PIPELINE_RETURN_IF_ERROR(db_->Execute(
-          "UPDATE number_sequences SET next_value = next_value + 1 "
-          "WHERE authority = ? AND year = ?",
-          {authority, std::int64_t{year}}));
-    }
-    FaultPoint("after_number_allocation");
+    Result<std::int64_t> n = NextInSequence(authority, year);
+    if (!n) return n.error();
+    value = *n;
     return Status::Ok();
   });
   if (!s.ok()) return s;
@@ -165,6 +182,18 @@ Result<std::vector<HistoryEntry>> Registry::LoadHistory(const std::string& case_
 Result<CaseRecord> Registry::LoadCase(const std::string& case_id) {
   CaseRecord c;
   Status s = InTransaction(*db_, TxMode::kRead, [&]() -> Status {
+    Result<CaseRecord> full = LoadCaseIn(case_id);
+    if (!full) return full.error();
+    c = std::move(*full);
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  return c;
+}
+
+Result<CaseRecord> Registry::LoadCaseIn(const std::string& case_id) {
+  CaseRecord c;
+  {
     Result<CaseRecord> row = LoadCaseRow(case_id);
     if (!row) return row.error();
     c = std::move(*row);
@@ -190,9 +219,7 @@ Result<CaseRecord> Registry::LoadCase(const std::string& case_id) {
       c.documents.push_back(
           {AsText(r[0]), AsText(r[1]), AsText(r[2]), AsText(r[3]), AsText(r[4])});
     }
-    return Status::Ok();
-  });
-  if (!s.ok()) return s;
+  }
   return c;
 }
 

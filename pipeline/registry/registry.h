@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "pipeline/core/date.h"
 #include "pipeline/core/status.h"
 #include "pipeline/model/application.h"
@@ -79,6 +81,34 @@ struct DocumentRecord {
   std::string document_id, kind, state, number, doc_date;
 };
 
+// A document as issue needs it: what to render and where it went.
+struct DocumentDetail {
+  std::string document_id, kind, authority, state, number, doc_date, sha256, path, data_json;
+  std::vector<std::string> case_ids;
+};
+
+// A 公示 to open: one document for several cases.
+struct PublicityPlan {
+  std::vector<std::string> case_ids;
+  Date start, end;
+  int working_days = 5;
+  bool count_start_day = false;
+  std::string authority;
+  std::string data_json;  // the notice's data (institutions, occupations, period)
+};
+
+struct FilingRecord {
+  std::string filing_id, uscc, case_id, filing_number, valid_from, valid_until, state,
+      renewed_from;
+};
+
+// What `beian file` recorded.
+struct FilingOutcome {
+  FilingRecord filing;         // the filing the notice announces (new, renewed or unchanged)
+  std::string document_id;     // the notice's draft
+  std::string document_kind;   // filing_notice | renewal_notice
+};
+
 struct CaseRecord {
   std::string case_id, uscc, institution_name, authority;
   model::ApplicationKind kind = model::ApplicationKind::kUnknown;
@@ -120,6 +150,37 @@ class Registry {
   // Ends an open case at the applicant's request (beian withdraw).
   Status Withdraw(const std::string& case_id, const std::string& note, const Actor& actor);
 
+  // Opens a 公示 over cases all in `publicity` without one yet; returns the notice's document
+  // id (a draft holding plan.data_json).
+  Result<std::string> Publicize(const PublicityPlan& plan, const Actor& actor);
+  // Records an objection to a case in publicity (blocks filing) / resolves the open one.
+  Status Object(const std::string& case_id, const std::string& note, const Actor& actor);
+  Status Resolve(const std::string& case_id, const std::string& note, const Actor& actor);
+  // Files a case (备案通知, Art. 7(五); 续期备案通知, Art. 9): after a 公示 that has ended without
+  // an open objection, or a renewal whose evaluation passed. Only the province (authority
+  // 220000) files. `data_json` is completed with the filing and kept as the notice's data.
+  Result<FilingOutcome> File(const std::string& case_id, const std::string& authority,
+                             const nlohmann::json& notice_data, const Actor& actor);
+  // Occupations of a case's current version.
+  Result<std::vector<OccupationFact>> Occupations(const std::string& case_id);
+  // The active filings of an institution, newest first.
+  Result<std::vector<FilingRecord>> Filings(const std::string& uscc);
+
+  // Issuing (beian issue): the document, then its number (allocated once, kept even when the
+  // issue fails later, so a number is never given to another document), then the final record.
+  Result<DocumentDetail> LoadDocument(const std::string& document_id);
+  // Binds a number to the draft (state `issuing`): `number` > 0 is the clerk's --number (refused
+  // when that authority/year already used it), 0 takes the next of the sequence; the 发文字号 is
+  // `number_format` with {year} and {n} filled. Returns the
+  // number; a document already `issuing` keeps its number.
+  Result<std::int64_t> BindNumber(const std::string& document_id, int year, std::int64_t number,
+                                  const std::string& number_format, const std::string& doc_date);
+  // Marks the document issued with its archived file and SHA-256.
+  Status MarkIssued(const std::string& document_id, const std::string& path,
+                    const std::string& sha256, const Actor& actor);
+  // Every issued document (for archive verify).
+  Result<std::vector<DocumentDetail>> IssuedDocuments();
+
   // The next number of `authority`'s sequence for `year` (1, 2, ...), in its own write
   // transaction: never the same number twice, whatever other processes do.
   Result<std::int64_t> AllocateNumber(const std::string& authority, int year);
@@ -133,13 +194,15 @@ class Registry {
   Registry(std::unique_ptr<Storage> db, const report::MessageCatalog& messages)
       : db_(std::move(db)), messages_(messages) {}
   Status Refuse(const Refusal& r) const;
-  Status RefuseStage(const CaseRecord& c, const std::string& command) const;
+  Status RefuseStage(const CaseRecord& c, const std::string& command);
   Result<CaseRecord> LoadCaseRow(const std::string& case_id);
   Result<std::vector<HistoryEntry>> LoadHistory(const std::string& case_id);
   Result<std::string> NextId(const std::string& counter);
   Status Append(const CaseRecord& c, HistoryEntry e);
   Status InsertVersion(const std::string& case_id, int version, const DossierFacts& f,
                        const Actor& actor);
+  Result<CaseRecord> LoadCaseIn(const std::string& case_id);
+  Result<std::int64_t> NextInSequence(const std::string& authority, int year);
   Status RecordDecision(const std::string& case_id, Stage stage, Decision decision,
                         const std::string& action, const std::string& acted_on,
                         const std::string& note, const std::string& reason, const Actor& actor);

@@ -60,6 +60,22 @@ const std::vector<Migration>& Migrations() {
            // Counters for the ids the registry allocates (case ids, document ids).
            "CREATE TABLE id_counters (name TEXT PRIMARY KEY, next_value INTEGER NOT NULL)",
        }},
+      {2,
+       "publicity periods, objections, document data",
+       {
+           // The 公示 a document announces: period and how it was counted.
+           "CREATE TABLE publicities (document_id TEXT PRIMARY KEY "
+           "REFERENCES documents (document_id), start_on TEXT NOT NULL, end_on TEXT NOT NULL, "
+           "working_days INTEGER NOT NULL, count_start_day INTEGER NOT NULL)",
+           // Objections raised during a 公示; open while resolved_on is NULL.
+           "CREATE TABLE objections (case_id TEXT NOT NULL REFERENCES cases (case_id), "
+           "seq INTEGER NOT NULL, raised_on TEXT NOT NULL, note TEXT NOT NULL, "
+           "raised_by TEXT NOT NULL, resolved_on TEXT, resolution TEXT, resolved_by TEXT, "
+           "PRIMARY KEY (case_id, seq))",
+           // The data a document is rendered from, so the issued copy says what the draft said.
+           "ALTER TABLE documents ADD COLUMN data_json TEXT",
+           "ALTER TABLE filings ADD COLUMN renewed_from TEXT",
+       }},
   };
   return kMigrations;
 }
