@@ -132,12 +132,6 @@ Status WriteDraft(Context& ctx, const std::string& document_id) {
   return Status::Ok();
 }
 
-// The last day of a 公示 starting on `start` that lasts `n` working days.
-Date PublicityEnd(const report::WorkCalendar& cal, const Date& start, int n, bool count_start) {
-  if (count_start && cal.IsWorkingDay(start)) return n == 1 ? start : cal.AddWorkingDays(start, n - 1);
-  return cal.AddWorkingDays(start, n);
-}
-
 std::string ArchiveRoot(const Context& ctx) {
   if (!ctx.options.archive_dir.empty()) return ctx.options.archive_dir;
   if (!ctx.settings.archive.empty()) return ctx.settings.archive;
@@ -177,6 +171,13 @@ Status PlaceArchiveFile(const std::string& final_path, const std::string& bytes,
 }
 
 }  // namespace
+
+Date PublicityEnd(const report::WorkCalendar& cal, const Date& start, int n, bool count_start) {
+  if (count_start && cal.IsWorkingDay(start)) {
+    return n == 1 ? start : cal.AddWorkingDays(start, n - 1);
+  }
+  return cal.AddWorkingDays(start, n);
+}
 
 Status PublicizeCommand(Context& ctx) {
   const Date start = *ctx.options.start;

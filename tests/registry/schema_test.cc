@@ -40,8 +40,9 @@ TEST(RegistrySchemaTest, FreshDatabaseGetsEveryTableAndItsVersion) {
   EXPECT_EQ(Tables(*db),
             (std::vector<std::string>{"cases", "document_cases", "document_slots", "documents",
                                       "dossier_versions", "filings", "id_counters",
-                                      "institutions", "number_sequences", "occupations",
-                                      "schema_version", "stage_history"}));
+                                      "institutions", "number_sequences", "objections",
+                                      "occupations", "publicities", "schema_version",
+                                      "stage_history"}));
   Result<std::vector<Row>> mode = db->Query("PRAGMA journal_mode");
   ASSERT_OK(mode);
   EXPECT_EQ(AsText((*mode)[0][0]), "wal");
@@ -61,6 +62,26 @@ TEST(RegistrySchemaTest, MigratingTwiceChangesNothing) {
   ASSERT_EQ(rows->size(), static_cast<std::size_t>(CurrentSchemaVersion()));
   EXPECT_EQ(AsText((*rows)[0][1]), "2026-11-25");
   EXPECT_EQ(db->Query("SELECT uscc FROM institutions")->size(), 1u);
+}
+
+// A registry written by an older beian (schema 1) is migrated in place and keeps its data.
+TEST(RegistrySchemaTest, VersionOneDatabaseMigratesKeepingItsRows) {
+  const std::string file = testing::MakeTempDir() + "/registry.sqlite";
+  auto db = OpenDb(file);
+  ASSERT_OK(SchemaVersion(*db));
+  for (const char* sql : Migrations().front().statements) ASSERT_OK(db->Execute(sql));
+  ASSERT_OK(db->Execute("INSERT INTO schema_version (version, description, applied_on) "
+                        "VALUES (1, 'v1', '2026-01-01')"));
+  ASSERT_OK(db->Execute("INSERT INTO documents (document_id, kind, authority, state, created_on, "
+                        "created_by) VALUES ('D2026-0001', 'publicity_notice', '220100', "
+                        "'draft', '2026-01-01', 'u')"));
+  ASSERT_OK(Migrate(*db, "2026-11-25"));
+  EXPECT_EQ(*SchemaVersion(*db), CurrentSchemaVersion());
+  Result<std::vector<Row>> rows = db->Query("SELECT document_id, data_json FROM documents");
+  ASSERT_OK(rows);
+  ASSERT_EQ(rows->size(), 1u);
+  EXPECT_EQ(AsText((*rows)[0][0]), "D2026-0001");
+  EXPECT_TRUE(std::holds_alternative<std::monostate>((*rows)[0][1]));  // the new column
 }
 
 TEST(RegistrySchemaTest, NewerDatabaseIsRefusedUntouched) {
