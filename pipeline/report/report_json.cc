@@ -45,6 +45,17 @@ json ToJson(const model::CaseReport& r, const MessageCatalog& messages) {
   }
   j["findings"] = std::move(findings);
   j["conclusion"] = model::ConclusionName(r.conclusion);
+  json pending = json::array();
+  for (const auto& p : r.pending_checks) {
+    pending.push_back({{"id", p.id}, {"title", p.title}, {"action", p.action}});
+  }
+  j["pending_checks"] = std::move(pending);
+  json documents = json::array();
+  for (const auto& d : r.documents) {
+    documents.push_back(
+        {{"kind", d.kind}, {"title", d.title}, {"file", d.file}, {"official", d.official}});
+  }
+  j["documents"] = std::move(documents);
   return j;
 }
 
@@ -114,6 +125,7 @@ void AddWordedSummaries(const model::CaseReport& report, const MessageCatalog& m
   if (j.contains("occupations") && j["occupations"].size() == report.occupations.size()) {
     for (std::size_t i = 0; i < report.occupations.size(); ++i) {
       j["occupations"][i]["levels_text"] = LevelsText(report.occupations[i].requested.levels, messages);
+      j["occupations"][i]["excluded"] = report.occupations[i].excluded;
     }
   }
 }
