@@ -20,6 +20,7 @@
 #include <nlohmann/json.hpp>
 #include <pugixml.hpp>
 
+#include "tests/render/render_test_util.h"
 #include "tests/testing/test_paths.h"
 
 namespace pipeline {
@@ -31,6 +32,7 @@ using testing::BeianBinary;
 using testing::MakeTempDir;
 using testing::RepoRoot;
 using testing::RunCommand;
+using render::testing::StripSpaces;
 
 constexpr const char kDate[] = "2026-11-25";
 
@@ -55,14 +57,6 @@ std::string PdfText(const std::string& pdf, bool strip) {
     for (char c : line) {
       if (c != ' ' && c != '\t' && c != '\f' && c != '\r') out += c;
     }
-  }
-  return out;
-}
-
-std::string StripSpaces(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c != ' ' && c != '\n' && c != '\t' && c != '\f' && c != '\r') out += c;
   }
   return out;
 }
