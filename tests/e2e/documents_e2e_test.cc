@@ -129,6 +129,8 @@ TEST(DocumentsEndToEndTest, EachSampleGetsTheDocumentsOfItsOutcome) {
       {"R10-", {"correction_notice", "worksheet"}},
       {"R11-", {"correction_notice", "worksheet"}},
       {"R12-", {"correction_notice", "worksheet"}},
+      {"R14-", {"correction_notice", "worksheet"}},
+      {"R16-", {"correction_notice", "worksheet"}},
       {"S01-", {"preliminary_opinion", "worksheet"}},
       {"S04-", {"renewal_opinion", "worksheet"}},
       {"S05-", {"preliminary_opinion", "worksheet"}},

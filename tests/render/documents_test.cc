@@ -108,6 +108,23 @@ TEST(DocumentsTest, PreliminaryOpinionHasConditionsOccupationsAndDraftWatermark)
   EXPECT_NE(fonts.find("CID TrueType"), std::string::npos) << fonts;
 }
 
+TEST(DocumentsTest, RefusalNoticeGivesEachReasonAndTheExcludedOccupations) {
+  RealFileSystem fs;
+  auto renderer = MakeRenderer(fs);
+  ASSERT_NE(renderer, nullptr);
+  nlohmann::json data = LoadTestData("correction_notice.json");
+  data["document"]["reasons"] = {{{"message", "申请单位不具有独立法人资格（第六条（一））"}}};
+  Result<std::string> pdf =
+      renderer->Render(TemplatePath("refusal_notice"), data, Date{2026, 11, 25});
+  ASSERT_OK(pdf);
+  std::string text = StripSpaces(RunTool("pdftotext", "", WriteTemp(*pdf)));
+  for (const char* want : {"吉市人社补〔2026〕12号", "不予备案告知书", "吉林市松花湖餐饮管理有限公司：",
+                           "1.申请单位不具有独立法人资格（第六条（一））", "心理咨询师：第2项",
+                           "对你单位本次备案申请不予备案。", "吉林市人力资源和社会保障局2026年11月25日"}) {
+    EXPECT_NE(text.find(want), std::string::npos) << want << "\n" << text;
+  }
+}
+
 TEST(DocumentsTest, TemplatesTolerateMissingKeys) {
   RealFileSystem fs;
   auto renderer = MakeRenderer(fs);
