@@ -181,7 +181,7 @@ Status Job::LoadResources() {
   }
   if (!res->calendar.Covers(*options_.date)) {
     reporter_.Warning("data/holidays_cn.tsv does not cover " + options_.date->ToIso() +
-                      "; deadlines count weekends only");
+                      "; a correction deadline it cannot count is left blank");
   }
   res_ = std::move(res);
   return Status::Ok();
