@@ -43,7 +43,8 @@ std::string ReadText(const std::string& path) {
   return ss.str();
 }
 
-// pdftotext output without whitespace, without the 草稿 watermark's characters and without the
+// pdftotext output without whitespace, without the watermarks' characters (草稿, 内部工作用) and
+// without the
 // page numbers (— 2 —), which pdftotext interleaves with the body as lines of their own.
 std::string PdfText(const std::string& pdf, bool strip) {
   std::string raw;
@@ -52,7 +53,8 @@ std::string PdfText(const std::string& pdf, bool strip) {
   std::string out;
   std::istringstream lines(raw);
   for (std::string line; std::getline(lines, line);) {
-    if (line == "草" || line == "稿") continue;
+    if (line == "草" || line == "稿") continue;  // 草稿
+    if (line == "内" || line == "部" || line == "工" || line == "作" || line == "用") continue;
     if (std::regex_match(line, std::regex("\f?— [0-9]+ —"))) continue;
     for (char c : line) {
       if (c != ' ' && c != '\t' && c != '\f' && c != '\r') out += c;
@@ -385,6 +387,38 @@ TEST(DocumentsEndToEndTest, TerminationAndRenewalGetTheirOwnDrafts) {
   for (const char* want : {"第九条", "工作开展情况", "据申请表填报，备案有效期至2026年3月31日",
                            "申请日期为2025年11月20日", "技术评估专家组组长（签字）："}) {
     EXPECT_NE(s04.find(want), std::string::npos) << want << "\n" << s04;
+  }
+}
+
+TEST(DocumentsEndToEndTest, OpinionIsTheExpertGroupsWithSignatureLines) {
+  const SampleRun& run = Samples();
+  const std::string dir = run.dirs.at(SampleNamed("S01-"));
+  const std::string text = PdfText(dir + "/初评意见.pdf", true);
+  // No bureau 发文机关标志 before the title; 主送 the competent bureau; the group signs.
+  EXPECT_EQ(text.rfind("关于", 0), 0u) << text;
+  for (const char* want : {"长春市人力资源和社会保障局：", "技术评估专家组组长（签字）：",
+                           "技术评估专家组成员（签字）：", "技术评估专家组2026年11月25日",
+                           "据申请表填报", "按文件名称核对"}) {
+    EXPECT_NE(text.find(want), std::string::npos) << want << "\n" << text;
+  }
+  for (const char* never : {"专家组审核了", "核查结果：符合", "视为撤回"}) {
+    EXPECT_EQ(text.find(never), std::string::npos) << never;
+  }
+}
+
+TEST(DocumentsEndToEndTest, WorksheetHoldsWhatAPersonMustDecideWithEvidence) {
+  const SampleRun& run = Samples();
+  const std::string name = SampleNamed("R06-");
+  const std::string text = PdfText(run.dirs.at(name) + "/审核工作单.pdf", true);
+  for (const char* want : {"审核工作单（内部工作用）", "一、待审核人员判断的事项", "（OCC-005）",
+                           "申请表.docx表2第3行", "□属实□不属实", "二、待办核查",
+                           "三、已写入对外文书的事项", "（OCC-002）", "审核人（签字）："}) {
+    EXPECT_NE(text.find(want), std::string::npos) << want << "\n" << text;
+  }
+  // Every review finding of the report is on the worksheet.
+  for (const json& f : run.reports.at(name)["findings"]) {
+    if (f["severity"] != "review") continue;
+    EXPECT_NE(text.find("（" + f["rule"].get<std::string>() + "）"), std::string::npos) << f["rule"];
   }
 }
 
