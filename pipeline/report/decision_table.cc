@@ -13,10 +13,17 @@ CaseFacts FactsOf(const model::CaseReport& report, bool folder) {
   for (const model::Finding& x : report.findings) {
     if (x.severity != model::Severity::kBlocking) continue;
     switch (x.consequence) {
-      case model::Consequence::kRefer: f.refer = true; break;
-      case model::Consequence::kNotEligible: f.not_eligible = true; break;
-      case model::Consequence::kCorrect: f.correct = true; break;
-      case model::Consequence::kExcludeOccupation: break;  // counted per occupation below
+      case model::Consequence::kRefer:
+        f.refer = true;
+        break;
+      case model::Consequence::kNotEligible:
+        f.not_eligible = true;
+        break;
+      case model::Consequence::kCorrect:
+        f.correct = true;
+        break;
+      case model::Consequence::kExcludeOccupation:
+        break;  // counted per occupation below
     }
   }
   f.occupations = static_cast<int>(report.occupations.size());
@@ -85,8 +92,8 @@ class Loader {
     r.line = render::pdf::LineAtOffset(text_, n.offset_debug());
     for (const pugi::xml_attribute& a : n.attributes()) {
       const std::string k = a.name();
-      if (k != "folder" && k != "kind" && k != "refer" && k != "not_eligible" &&
-          k != "correct" && k != "occupations" && k != "documents") {
+      if (k != "folder" && k != "kind" && k != "refer" && k != "not_eligible" && k != "correct" &&
+          k != "occupations" && k != "documents") {
         return Error(n, "unknown attribute " + k + " on <case>");
       }
     }
@@ -185,8 +192,8 @@ Result<DecisionTable> DecisionTable::Parse(const std::string& path, const std::s
     }
   }
   if (t.rows_.empty() || !IsCatchAll(t.rows_.back())) {
-    return Status::InvalidData("the last <case> must have no conditions (the catch-all row)",
-                               path, render::pdf::LineAtOffset(text, root.offset_debug()));
+    return Status::InvalidData("the last <case> must have no conditions (the catch-all row)", path,
+                               render::pdf::LineAtOffset(text, root.offset_debug()));
   }
   return t;
 }

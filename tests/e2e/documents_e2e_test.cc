@@ -11,14 +11,13 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
+#include <pugixml.hpp>
 #include <regex>
 #include <set>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
-#include <pugixml.hpp>
 
 #include "tests/render/render_test_util.h"
 #include "tests/testing/test_paths.h"
@@ -28,11 +27,11 @@ namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
+using render::testing::StripSpaces;
 using testing::BeianBinary;
 using testing::MakeTempDir;
 using testing::RepoRoot;
 using testing::RunCommand;
-using render::testing::StripSpaces;
 
 constexpr const char kDate[] = "2026-11-25";
 
@@ -175,8 +174,8 @@ TEST(DocumentsEndToEndTest, RerunReplacesTheCaseFolderDocuments) {
   const std::string s01 = SampleNamed("S01-");
   fs::copy(RepoRoot() + "/samples/intake/" + s01, intake + "/" + s01, fs::copy_options::recursive);
   const std::string out = MakeTempDir();
-  const std::string cmd = BeianBinary() + " run '" + intake + "' --out '" + out +
-                          "' --date " + kDate + " --quiet";
+  const std::string cmd =
+      BeianBinary() + " run '" + intake + "' --out '" + out + "' --date " + kDate + " --quiet";
   std::string output;
   fs::path report_pdf;
   for (const auto& e : fs::recursive_directory_iterator(intake)) {
@@ -221,8 +220,8 @@ std::set<std::string> RawEnumValues() {
   std::istringstream lines(ReadText(RepoRoot() + "/templates/messages.zh-CN.tsv"));
   for (std::string line; std::getline(lines, line);) {
     const std::string key = line.substr(0, line.find('\t'));
-    for (const char* prefix : {"kind.", "applicant_type.", "conclusion.", "severity.",
-                               "consequence."}) {
+    for (const char* prefix :
+         {"kind.", "applicant_type.", "conclusion.", "severity.", "consequence."}) {
       if (key.rfind(prefix, 0) == 0) values.insert(key.substr(std::string(prefix).size()));
     }
     if (key.rfind("arg.", 0) == 0 && key.rfind("arg.field.", 0) != 0) {
@@ -237,7 +236,8 @@ std::set<std::string> AsciiWords(const std::string& text) {
   std::set<std::string> words;
   std::string w;
   for (char c : text + " ") {
-    const bool word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    const bool word =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
     if (word) {
       w += c;
     } else if (!w.empty()) {
@@ -260,16 +260,14 @@ std::vector<std::string> InternalTextIn(const std::string& pdf, const std::set<s
     if (enums.count(w) != 0) found.push_back("raw value " + w);
   }
   const std::pair<const char*, const char*> patterns[] = {
-      {"case id", "JL-[0-9a-f]{10}"},
-      {"ISO date", "[0-9]{4}-[0-9]{2}-[0-9]{2}"},
-      {"staff instruction", "请人工"},
-      {"empty quotes", "“”"},
-      {"half-width semicolon", ";"},
-      {"issuer missing", "提交至。"},
+      {"case id", "JL-[0-9a-f]{10}"},  {"ISO date", "[0-9]{4}-[0-9]{2}-[0-9]{2}"},
+      {"staff instruction", "请人工"}, {"empty quotes", "“”"},
+      {"half-width semicolon", ";"},   {"issuer missing", "提交至。"},
   };
   for (const auto& [what, re] : patterns) {
     std::smatch m;
-    if (std::regex_search(text, m, std::regex(re))) found.push_back(std::string(what) + " " + m.str());
+    if (std::regex_search(text, m, std::regex(re)))
+      found.push_back(std::string(what) + " " + m.str());
   }
   return found;
 }
@@ -341,13 +339,14 @@ TEST(DocumentsEndToEndTest, CorrectionNoticeNamesEveryCorrectableBlockingFinding
   std::size_t notices = 0;
   for (const auto& [name, report] : run.reports) {
     bool has_notice = false;
-    for (const json& d : report["documents"]) has_notice = has_notice || d["kind"] == "correction_notice";
+    for (const json& d : report["documents"])
+      has_notice = has_notice || d["kind"] == "correction_notice";
     bool correctable = false, refused_or_referred = false;
     for (const json& f : report["findings"]) {
       if (f["severity"] != "blocking") continue;
       correctable = correctable || f["consequence"] == "correct";
-      refused_or_referred = refused_or_referred || f["consequence"] == "refer" ||
-                            f["consequence"] == "not_eligible";
+      refused_or_referred =
+          refused_or_referred || f["consequence"] == "refer" || f["consequence"] == "not_eligible";
     }
     SCOPED_TRACE(name);
     const bool folder = !report["materials"].empty() || report["dossier"] != SampleNamed("B01-");
@@ -418,7 +417,8 @@ TEST(DocumentsEndToEndTest, WorksheetHoldsWhatAPersonMustDecideWithEvidence) {
   // Every review finding of the report is on the worksheet.
   for (const json& f : run.reports.at(name)["findings"]) {
     if (f["severity"] != "review") continue;
-    EXPECT_NE(text.find("（" + f["rule"].get<std::string>() + "）"), std::string::npos) << f["rule"];
+    EXPECT_NE(text.find("（" + f["rule"].get<std::string>() + "）"), std::string::npos)
+        << f["rule"];
   }
 }
 

@@ -1,10 +1,10 @@
 #include "pipeline/report/decision_table.h"
 
+#include <gtest/gtest.h>
+
 #include <set>
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "pipeline/core/file_system.h"
 #include "tests/testing/status_matchers.h"
@@ -82,17 +82,17 @@ TEST(DecisionTableTest, EveryRowOfTheShippedTable) {
   }
   cases.push_back({"voluntary termination (Art. 10)", Facts(ApplicationKind::kTermination),
                    "termination_opinion worksheet"});
-  cases.push_back({"renewal (Art. 9)", Facts(ApplicationKind::kRenewal),
-                   "renewal_opinion worksheet"});
-  cases.push_back({"first application", Facts(ApplicationKind::kInitial),
-                   "preliminary_opinion worksheet"});
-  cases.push_back({"change (Art. 8)", Facts(ApplicationKind::kChange),
-                   "preliminary_opinion worksheet"});
+  cases.push_back(
+      {"renewal (Art. 9)", Facts(ApplicationKind::kRenewal), "renewal_opinion worksheet"});
+  cases.push_back(
+      {"first application", Facts(ApplicationKind::kInitial), "preliminary_opinion worksheet"});
+  cases.push_back(
+      {"change (Art. 8)", Facts(ApplicationKind::kChange), "preliminary_opinion worksheet"});
   {
     CaseFacts f = Facts(ApplicationKind::kInitial);
     f.excluded = 1;
-    cases.push_back({"one of two occupations excluded: goes on", f,
-                     "preliminary_opinion worksheet"});
+    cases.push_back(
+        {"one of two occupations excluded: goes on", f, "preliminary_opinion worksheet"});
   }
   std::set<int> rows_hit;
   for (const Case& c : cases) {
