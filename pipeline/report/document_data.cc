@@ -147,21 +147,6 @@ bool Blocking(const model::Finding& f, model::Consequence c) {
   return f.severity == model::Severity::kBlocking && f.consequence == c;
 }
 
-// The reason an occupation is excluded: the worded blocking finding that excluded it (same
-// message key and sequence number), else the bare reason text.
-std::string ExclusionReason(const model::CaseReport& r, const model::OccupationResult& o,
-                            const MessageCatalog& messages) {
-  for (const model::Finding& f : r.findings) {
-    if (f.message != o.exclusion_reason) continue;
-    for (const auto& [k, v] : f.args) {
-      if (k == "seq" && v == o.requested.seq) return messages.Format(f.message, f.args);
-    }
-  }
-  return messages.Format(o.exclusion_reason, {{"seq", o.requested.seq},
-                                              {"name", o.requested.name},
-                                              {"code", o.requested.code}});
-}
-
 json ExcludedOccupations(const model::CaseReport& r, const MessageCatalog& messages) {
   json out = json::array();
   for (const model::OccupationResult& o : r.occupations) {
@@ -169,7 +154,7 @@ json ExcludedOccupations(const model::CaseReport& r, const MessageCatalog& messa
     out.push_back({{"seq", o.requested.seq},
                    {"name", o.requested.name},
                    {"code", o.requested.code},
-                   {"reason", ExclusionReason(r, o, messages)}});
+                   {"reason", ExclusionReasonText(o, messages)}});
   }
   return out;
 }

@@ -89,6 +89,13 @@ std::string LocationText(const std::string& location, const MessageCatalog& mess
   return out;
 }
 
+std::string ExclusionReasonText(const model::OccupationResult& o, const MessageCatalog& messages) {
+  if (o.exclusion_reason.empty()) return "";
+  return messages.Format(o.exclusion_reason, {{"name", o.requested.name_raw},
+                                              {"code", o.requested.code},
+                                              {"group", std::to_string(o.major_group)}});
+}
+
 std::string LevelsText(const std::vector<int>& levels, const MessageCatalog& messages) {
   std::vector<int> v = levels;
   std::sort(v.begin(), v.end(), std::greater<int>());  // 五级 (entry) first, as forms list them
@@ -124,8 +131,10 @@ void AddWordedSummaries(const model::CaseReport& report, const MessageCatalog& m
   }
   if (j.contains("occupations") && j["occupations"].size() == report.occupations.size()) {
     for (std::size_t i = 0; i < report.occupations.size(); ++i) {
-      j["occupations"][i]["levels_text"] = LevelsText(report.occupations[i].requested.levels, messages);
-      j["occupations"][i]["excluded"] = report.occupations[i].excluded;
+      const model::OccupationResult& o = report.occupations[i];
+      j["occupations"][i]["levels_text"] = LevelsText(o.requested.levels, messages);
+      j["occupations"][i]["exclusion_reason_id"] = o.exclusion_reason;
+      j["occupations"][i]["exclusion_reason"] = ExclusionReasonText(o, messages);
     }
   }
 }

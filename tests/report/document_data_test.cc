@@ -47,7 +47,7 @@ DocumentSpec Spec(const char* kind, const char* sender) {
 MessageCatalog TestMessages() {
   testing::FakeFileSystem fs;
   fs.AddFile("m.tsv",
-             "form.bad\t{field}填写有误\nmat.missing\t缺少{m}\nocc.group\t第{seq}项不能备案\n"
+             "form.bad\t{field}填写有误\nmat.missing\t缺少{m}\nocc.group\t{name}属第{group}大类\n"
              "location.cell\t表{table}第{row}行第{cell}列\ndocument.evidence_separator\t；\n"
              "worksheet.calendar_gap\t{year}年未覆盖，扩充{file}\n");
   Result<MessageCatalog> loaded = MessageCatalog::Load(fs, "m.tsv");
@@ -103,6 +103,8 @@ TEST(DocumentDataTest, CorrectionNoticeGetsWorkingDayDeadlineAndIssuer) {
   model::OccupationResult o;
   o.requested.seq = "2";
   o.requested.name = "心理咨询师";
+  o.requested.name_raw = "心理咨询师";
+  o.major_group = 2;
   o.excluded = true;
   o.exclusion_reason = "occ.group";
   r.occupations = {o};
@@ -116,7 +118,7 @@ TEST(DocumentDataTest, CorrectionNoticeGetsWorkingDayDeadlineAndIssuer) {
   EXPECT_EQ(d["groups"][1]["items"][0]["evidence"], "申请表.docx表1第5行第2列");
   EXPECT_FALSE(d["groups"][1]["items"][0].contains("rule"));  // no ids in official text
   ASSERT_EQ(d["excluded_occupations"].size(), 1u);
-  EXPECT_EQ(d["excluded_occupations"][0]["reason"], "第2项不能备案");
+  EXPECT_EQ(d["excluded_occupations"][0]["reason"], "心理咨询师属第2大类");
   EXPECT_EQ(d["requirements_section"], "4");  // two groups, the exclusions, then this
   // The office running beian (--authority) signs instead; an unconfirmed authority never does.
   r.jurisdiction.authority_to_confirm = true;
