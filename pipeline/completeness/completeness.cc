@@ -77,7 +77,7 @@ std::vector<std::pair<std::string, std::string>> MaterialArgs(const Material& m)
 
 std::string JoinFiles(const std::vector<const DossierFile*>& files) {
   std::string list;
-  for (const DossierFile* f : files) list += (list.empty() ? "" : "、") + f->display_path;
+  for (const DossierFile* f : files) list += (list.empty() ? "" : "; ") + f->display_path;
   return list;
 }
 
@@ -222,7 +222,7 @@ void Assign(const model::Dossier& dossier, const Checklist& checklist, const Che
     std::string names;
     bool open = false;
     for (const Material* m : tied) {
-      names += (names.empty() ? "" : "、") + m->name;
+      names += (names.empty() ? "" : "; ") + m->name;
       for (const MaterialResult& mr : result.materials) {
         open = open || (mr.id == m->id && mr.status != MaterialStatus::kPresent);
       }

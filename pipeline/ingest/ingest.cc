@@ -241,7 +241,7 @@ void ReportIgnored(Dossier& d) {
   for (const std::string& shown : d.ignored) {
     const std::string base = BaseName(shown);
     if (!base.empty() && base.front() == '.') continue;
-    listed += (listed.empty() ? "" : "、") + shown;
+    listed += (listed.empty() ? "" : "; ") + shown;
   }
   if (listed.empty()) return;
   AddFinding(d, "ING-007", Severity::kInfo, "ingest.files_ignored", {{"files", listed}});

@@ -243,7 +243,7 @@ TEST(CompletenessCheckTest, TwoFilesClaimingASingleMaterialGiveAReviewFinding) {
   ASSERT_THAT(Summaries(r.findings),
               ElementsAre("M-A/review/completeness.material_duplicate"));
   EXPECT_EQ(Arg(r.findings[0], "count"), "2");
-  EXPECT_EQ(Arg(r.findings[0], "files"), "申请报告.pdf、申请报告（修改稿）.docx");
+  EXPECT_EQ(Arg(r.findings[0], "files"), "申请报告.pdf; 申请报告（修改稿）.docx");
   EXPECT_EQ(r.findings[0].evidence.size(), 2u);
 }
 

@@ -102,7 +102,7 @@ TEST(IngestLoadDossierTest, RealDossierWithChineseNames) {
   // Thumbs.db and the Office lock file are skipped, with one info note naming them.
   ASSERT_EQ(RuleIds(d), std::vector<std::string>{"ING-007"});
   EXPECT_EQ(d.findings[0].severity, Severity::kInfo);
-  EXPECT_EQ(Arg(d.findings[0], "files"), "Thumbs.db、~$申请表.docx");
+  EXPECT_EQ(Arg(d.findings[0], "files"), "Thumbs.db; ~$申请表.docx");
   std::vector<std::string> paths;
   for (const model::DossierFile& f : d.files) {
     paths.push_back(f.path);
@@ -458,7 +458,7 @@ TEST(IngestLoadDossierTest, HiddenFilesAndFoldersAreIgnoredAndListed) {
   fs.AddFile("in/甲/.git/config", "x");
   Dossier d = LoadOnly(fs, "in");
   ASSERT_EQ(RuleIds(d), std::vector<std::string>{"ING-007"});  // hidden dot-files not named
-  EXPECT_EQ(Arg(d.findings[0], "files"), "__MACOSX、~$申请表.docx、附件/Thumbs.db");
+  EXPECT_EQ(Arg(d.findings[0], "files"), "__MACOSX; ~$申请表.docx; 附件/Thumbs.db");
   EXPECT_EQ(d.files.size(), 1u);
   std::vector<std::string> want = {".DS_Store", ".git", "__MACOSX", "~$申请表.docx",
                                    "附件/Thumbs.db"};
