@@ -63,6 +63,15 @@ class Evaluator {
     }
     if (kind == ApplicationKind::kChange) Article8();
     if (kind == ApplicationKind::kRenewal) Article9();
+    // Art. 9 and Art. 10 each call for the department's own evaluation: a step for a person
+    // (it leaves the conditions as they are: Art. 9's is about timing only).
+    const Args who = {{"institution", a_.institution_name.value}};
+    if (pending_ != nullptr && kind == ApplicationKind::kRenewal) {
+      pending_->push_back({"PC-RENEWAL", who});
+    }
+    if (pending_ != nullptr && kind == ApplicationKind::kTermination) {
+      pending_->push_back({"PC-TERMINATION", who});
+    }
     return std::move(results_);
   }
 

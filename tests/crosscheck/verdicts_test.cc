@@ -202,6 +202,18 @@ TEST(VerdictTest, RenewalAfterExpiryIsNotEligible) {
   EXPECT_EQ(x->severity, Severity::kBlocking);
   EXPECT_EQ(x->consequence, Consequence::kNotEligible);
   EXPECT_TRUE(r.not_eligible);
+  const auto ids = PendingIds(r);
+  EXPECT_EQ(std::count(ids.begin(), ids.end(), "PC-RENEWAL"), 1);  // Art. 9 evaluation
+}
+
+// Art. 10: the department evaluates a voluntary termination; nothing else is judged.
+TEST(VerdictTest, TerminationLeavesItsEvaluationPending) {
+  model::FormData f = CleanForm();
+  SetCell(f, FormField::kApplicationKind, "终止");
+  f.occupations.clear();
+  CrosscheckResult r = CheckWith(f, nullptr);
+  EXPECT_EQ(PendingIds(r), (std::vector<std::string>{"PC-TERMINATION"}));
+  EXPECT_TRUE(r.findings.empty());
 }
 
 // 特级技师 / 首席技师 (人社部发〔2022〕14号) are for employers: an employer asking for them
