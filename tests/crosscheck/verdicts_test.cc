@@ -13,6 +13,7 @@
 #include "pipeline/crosscheck/credit_list.h"
 #include "pipeline/crosscheck/rule_settings.h"
 #include "pipeline/extract/extract.h"
+#include "pipeline/report/messages.h"
 #include "tests/crosscheck/crosscheck_testing.h"
 #include "tests/testing/test_paths.h"
 
@@ -446,6 +447,39 @@ TEST(BusinessTermsTest, ErrorsNameFileAndLine) {
     EXPECT_EQ(t.error().line(), c.line);
     EXPECT_NE(t.error().message().find(c.message_part), std::string::npos) << t.error().ToString();
   }
+}
+
+}  // namespace
+}  // namespace pipeline::crosscheck
+
+namespace pipeline::crosscheck {
+namespace {
+
+// Every message key the rules side can produce is in the shipped catalogue: each rule's own
+// message, the derived keys of the head counts, the second wordings, exclusion reasons,
+// pending checks, consequences and the conclusion `referred`.
+TEST(VerdictMessagesTest, EveryKeyIsInTheShippedCatalogue) {
+  RealFileSystem fs;
+  Result<report::MessageCatalog> cat = report::MessageCatalog::Load(
+      fs, pipeline::testing::RepoRoot() + "/templates/messages.zh-CN.tsv");
+  ASSERT_TRUE(cat.ok()) << cat.status().ToString();
+  std::vector<std::string> keys = {
+      "crosscheck.occupation_no_standard.social_org", "crosscheck.credit_list_clear",
+      "crosscheck.assessors_per_occupation.few", "exclusion.ineligible_group",
+      "exclusion.no_national_standard", "conclusion.referred", "level.0", "level.-1"};
+  for (const Rule& r : RealRules().rules()) {
+    keys.push_back(r.message);
+    keys.push_back(std::string("consequence.") + model::ConsequenceName(r.consequence));
+  }
+  for (const char* c : {"fulltime_staff", "experts", "assessors_per_occupation", "supervisors"}) {
+    keys.push_back(RealRules().ForCheck(c).message + ".none");
+    keys.push_back(RealRules().ForCheck(c).message + ".unreadable");
+  }
+  for (const char* id : {"PC-CREDIT", "PC-NONPROFIT", "PC-STAFF", "PC-RENEWAL", "PC-TERMINATION"}) {
+    keys.push_back(std::string("pending.") + id + ".title");
+    keys.push_back(std::string("pending.") + id + ".action");
+  }
+  for (const std::string& k : keys) EXPECT_TRUE(cat->Has(k)) << k;
 }
 
 }  // namespace
