@@ -21,6 +21,8 @@
 #include "pipeline/ingest/form_labels.h"
 #include "pipeline/ingest/ingest.h"
 #include "pipeline/ingest/limits.h"
+#include "pipeline/registry/commands.h"
+#include "pipeline/registry/run_recorder.h"
 #include "pipeline/render/doc/document_renderer.h"
 #include "pipeline/render/doc/render_command.h"
 #include "pipeline/report/case_id.h"
@@ -177,6 +179,11 @@ Status Job::LoadResources() {
     res_ = std::move(res);
     return Status::Ok();
   }
+  if (registry::IsRegistryCommand(options_.command)) {  // messages and the calendar suffice
+    PIPELINE_RETURN_IF_ERROR(Take(report::LoadWorkCalendar(fs_, data), &res->calendar));
+    res_ = std::move(res);
+    return Status::Ok();
+  }
   PIPELINE_RETURN_IF_ERROR(
       Take(ingest::LoadFormLabels(fs_, JoinPath(root, "checklists/form_labels.xml")),
            &res->labels));
@@ -237,6 +244,16 @@ ExitCode Job::Run(Status* error) {
     case cli::Command::kCheck: return CheckOne(error);
     case cli::Command::kCatalogue: return Catalogue(error);
     case cli::Command::kRender: return Render(error);
+    default: break;
+  }
+  if (registry::IsRegistryCommand(options_.command)) {
+    bool problems = false;  // archive verify found missing/altered/unregistered files
+    *error = registry::RunRegistryCommand(options_, fs_, res_->messages, res_->calendar,
+                                          res_->data_dir, out_, &problems);
+    if (!error->ok()) return ExitCode::kError;
+    return problems ? ExitCode::kBlockingFindings : ExitCode::kOk;
+  }
+  switch (options_.command) {
     default: return ExitCode::kError;
   }
 }
@@ -340,6 +357,13 @@ ExitCode Job::RunIntake(Status* error) {
                                      options_.intake_dir + " (or contain it)");
     return ExitCode::kError;
   }
+  // The case registry, when one is chosen for run (README "Case registry"); else nullptr.
+  Result<std::unique_ptr<registry::RunRecorder>> recorder =
+      registry::RunRecorder::ForRun(options_, fs_, res_->messages, res_->data_dir);
+  if (!recorder) {
+    *error = recorder.error();
+    return ExitCode::kError;
+  }
   std::vector<model::CaseReport> reports;
   bool blocking = false;
   // A document that cannot be drafted for one dossier (e.g. a character no configured font
@@ -351,6 +375,12 @@ ExitCode Job::RunIntake(Status* error) {
     reporter_.Progress(i, entries->size(), entry.display_name);
     CaseOutcome c = Process(entry);
     const std::string case_dir = JoinPath(options_.out_dir, c.report.case_id);
+    if (*recorder && !c.not_a_dossier) {
+      if (Status s = (*recorder)->Record(c.report, entry.path, &c.json, reporter_); !s.ok()) {
+        *error = s;  // the registry is unusable: stop before writing a report it does not know
+        return ExitCode::kError;
+      }
+    }
     if (Status s = fs_.WriteFile(JoinPath(case_dir, "report.json"), report::ToJsonText(c.json));
         !s.ok()) {
       *error = s;  // the output folder is unusable: stop, nothing else can be written either
