@@ -388,7 +388,7 @@ class Evaluator {
                                  {"listed_credit_code", hit->uscc},
                                  {"listed_legal_representative", hit->legal_representative},
                                  {"source", hit->source},
-                                 {"date", hit->date},
+                                 {"date", hit->date_text},
                                  {"list_file", BaseName(ctx_.credit_list->file())},
                                  {"list_line", std::to_string(hit->line)}});
         Fail(c, std::move(args), {a_.unified_credit_code.where, a_.institution_name.where});

@@ -36,7 +36,9 @@ TEST(CreditListTest, ReadsCsv) {
   EXPECT_EQ(hit->source, "吉林省人社厅终止备案机构名单");
   EXPECT_NE(l->Match("", "吉林市示例评价中心", "王五"), nullptr);
   EXPECT_EQ(l->Match("", "吉林市示例评价中心", "王六"), nullptr);
-  EXPECT_EQ(l->Sources(), "吉林省人社厅终止备案机构名单（2026-03-01）、信用中国（吉林）（2026-05-20）");
+  EXPECT_EQ(l->entries()[0].date, "2026-03-01");
+  EXPECT_EQ(l->entries()[0].date_text, "2026年3月1日");
+  EXPECT_EQ(l->Sources(), "吉林省人社厅终止备案机构名单（2026年3月1日）、信用中国（吉林）（2026年5月20日）");
 }
 
 TEST(CreditListTest, ReadsXlsx) {
@@ -55,7 +57,7 @@ TEST(CreditListTest, ReadsXlsx) {
   EXPECT_EQ(b.uscc, "91220101MA0000000X");
   // Name alone is no match: the legal representative must agree too.
   EXPECT_EQ(l->Match("52220102MJ0A1B2C32", "长春市鼎新职业技能培训学校", "陈志刚"), nullptr);
-  EXPECT_EQ(l->Sources(), "信用中国（吉林）（2026-04-15）");
+  EXPECT_EQ(l->Sources(), "信用中国（吉林）（2026年4月15日）");
 }
 
 TEST(CreditListTest, ErrorsNameFileAndRow) {

@@ -270,11 +270,12 @@ TEST(VerdictTest, CreditListMatchAndNoMatch) {
     const char* name;
     std::vector<std::vector<std::string>> rows;
     bool match;
+    const char* date_text;  // 日期 as worded: YYYY-MM-DD by date-format, anything else as written
   } cases[] = {
-      {"code", {{"91220101ma1234567p", "别名", "某人", "终止备案机构名单", "2026-01-02"}}, true},
-      {"name and legal rep", {{"", "长春市示例职业技能培训学校", "张三", "信用中国", "2026-02-03"}}, true},
-      {"name only", {{"", "长春市示例职业技能培训学校", "李四", "信用中国", "2026-02-03"}}, false},
-      {"other code", {{"91220101MA0000000X", "其他学校", "张三", "信用中国", "2026-02-03"}}, false},
+      {"code", {{"91220101ma1234567p", "别名", "某人", "终止备案机构名单", "2026-01-02"}}, true, "2026年1月2日"},
+      {"name and legal rep", {{"", "长春市示例职业技能培训学校", "张三", "信用中国", "2026年2月"}}, true, "2026年2月"},
+      {"name only", {{"", "长春市示例职业技能培训学校", "李四", "信用中国", "2026-02-03"}}, false, "2026年2月3日"},
+      {"other code", {{"91220101MA0000000X", "其他学校", "张三", "信用中国", "2026-02-03"}}, false, "2026年2月3日"},
   };
   const auto materials = testing::AllMaterialsPresent();
   for (const Case& c : cases) {
@@ -288,13 +289,13 @@ TEST(VerdictTest, CreditListMatchAndNoMatch) {
       EXPECT_EQ(x->consequence, Consequence::kNotEligible);
       EXPECT_EQ(x->message, "crosscheck.credit_list_match");
       EXPECT_EQ(Arg(*x, "source"), c.rows[0][3]);
-      EXPECT_EQ(Arg(*x, "date"), c.rows[0][4]);
+      EXPECT_EQ(Arg(*x, "date"), c.date_text);
       EXPECT_TRUE(r.not_eligible);
       EXPECT_EQ(StateOf(r, "art6.1"), ConditionState::kNotMet);
     } else {
       EXPECT_EQ(x->severity, Severity::kInfo);
       EXPECT_EQ(x->message, "crosscheck.credit_list_clear");
-      EXPECT_EQ(Arg(*x, "sources"), c.rows[0][3] + "（" + c.rows[0][4] + "）");
+      EXPECT_EQ(Arg(*x, "sources"), c.rows[0][3] + "（" + c.date_text + "）");
       EXPECT_FALSE(r.not_eligible);
       EXPECT_EQ(StateOf(r, "art6.1"), ConditionState::kPending);
     }

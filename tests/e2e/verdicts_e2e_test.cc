@@ -97,7 +97,7 @@ TEST(VerdictsE2eTest, CreditListCsvMatchBlocks) {
   EXPECT_EQ((*f)["consequence"], "not_eligible");
   const std::string msg = (*f)["message"];
   EXPECT_NE(msg.find("吉林省人社厅终止备案机构名单"), std::string::npos) << msg;
-  EXPECT_NE(msg.find("2026-03-01"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("2026年3月1日"), std::string::npos) << msg;
   EXPECT_TRUE(HasPending(r.report, "PC-CREDIT"));
   EXPECT_EQ(r.report["rule_settings"]["credit_list"], "信用名单.csv");
 }
@@ -109,7 +109,7 @@ TEST(VerdictsE2eTest, CreditListXlsxNoMatchIsEvidence) {
   const json* f = Finding(r.report, "C61-03");
   ASSERT_NE(f, nullptr);
   EXPECT_EQ((*f)["severity"], "info");
-  EXPECT_EQ((*f)["message"], "已比对信用中国（吉林）（2026-04-15），未发现长春市鼎新职业技能培训学校");
+  EXPECT_EQ((*f)["message"], "已比对信用中国（吉林）（2026年4月15日），未发现长春市鼎新职业技能培训学校");
   EXPECT_TRUE(HasPending(r.report, "PC-CREDIT"));
 }
 
