@@ -1,6 +1,7 @@
 #include "pipeline/crosscheck/credit_list.h"
 
 #include <algorithm>
+#include <cassert>
 
 #include "pipeline/core/csv.h"
 #include "pipeline/core/date.h"
@@ -26,6 +27,7 @@ Result<CreditList> CreditList::FromRows(const std::vector<std::vector<std::strin
                                         const std::vector<int>& lines,
                                         const CreditListColumns& columns,
                                         const std::string& file) {
+  assert(rows.size() == lines.size());
   if (rows.empty()) return Status::InvalidData("empty list: no heading row", file, 1);
   const std::vector<std::string>& head = rows[0];
   auto column = [&](const std::string& name, std::size_t* out) -> Status {

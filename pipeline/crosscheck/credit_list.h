@@ -26,8 +26,9 @@ struct CreditListEntry {
 
 class CreditList {
  public:
-  // Builds from parsed rows (headings first); `file` names it in errors: a heading missing, a
-  // row with neither a code nor a name, a row without 来源.
+  // Builds from parsed rows (headings first) and their line numbers (REQUIRES: as many as
+  // rows); `file` names it in errors: a heading missing, a row with neither a code nor a name,
+  // a row without 来源.
   static Result<CreditList> FromRows(const std::vector<std::vector<std::string>>& rows,
                                      const std::vector<int>& lines,
                                      const CreditListColumns& columns, const std::string& file);
