@@ -70,6 +70,7 @@ TEST(CreditListTest, ErrorsNameFileAndRow) {
       {"a.csv", "名称,法定代表人,来源,日期\n甲,乙,丙,2026-01-01\n", 1, "统一社会信用代码"},
       {"b.csv", "统一社会信用代码,名称,法定代表人,来源,日期\n,,乙,丙,2026-01-01\n", 2, "neither"},
       {"c.csv", "统一社会信用代码,名称,法定代表人,来源,日期\nX,甲,乙,,2026-01-01\n", 2, "来源"},
+      {"h.csv", "统一社会信用代码,名称,法定代表人,来源,日期\n", 1, "no entries"},
       {"d.csv", "统一社会信用代码,名称,法定代表人,来源,日期\n\"X,甲\n", 2, "never closed"},
       {"e.csv", "\xB2\xE2\xCA\xD4,a\n", 0, "UTF-8"},  // GBK bytes
       {"f.xlsx", "not a zip", 0, "xlsx"},
