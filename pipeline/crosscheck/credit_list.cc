@@ -25,8 +25,7 @@ bool EndsWith(const std::string& s, std::string_view tail) {
 
 Result<CreditList> CreditList::FromRows(const std::vector<std::vector<std::string>>& rows,
                                         const std::vector<int>& lines,
-                                        const CreditListColumns& columns,
-                                        const std::string& file) {
+                                        const CreditListColumns& columns, const std::string& file) {
   assert(rows.size() == lines.size());
   if (rows.empty()) return Status::InvalidData("empty list: no heading row", file, 1);
   const std::vector<std::string>& head = rows[0];
@@ -58,13 +57,13 @@ Result<CreditList> CreditList::FromRows(const std::vector<std::vector<std::strin
     e.source = cell(c_source);
     e.date = cell(c_date);
     const std::optional<Date> iso = ParseIsoDate(e.date);
-    e.date_text = iso && !columns.date_format.empty() ? report::FormatDate(*iso, columns.date_format)
-                                                      : e.date;
+    e.date_text = iso && !columns.date_format.empty()
+                      ? report::FormatDate(*iso, columns.date_format)
+                      : e.date;
     e.line = lines[r];
     if (e.uscc.empty() && e.name.empty()) {
-      return Status::InvalidData("row gives neither \"" + columns.uscc + "\" nor \"" +
-                                     columns.name + "\"",
-                                 file, e.line);
+      return Status::InvalidData(
+          "row gives neither \"" + columns.uscc + "\" nor \"" + columns.name + "\"", file, e.line);
     }
     if (e.source.empty()) {
       return Status::InvalidData("row gives no \"" + columns.source + "\"", file, e.line);
@@ -72,7 +71,8 @@ Result<CreditList> CreditList::FromRows(const std::vector<std::vector<std::strin
     list.entries_.push_back(std::move(e));
   }
   // A list without entries would make "已比对…未发现" say nothing: refuse it.
-  if (list.entries_.empty()) return Status::InvalidData("list has headings but no entries", file, lines[0]);
+  if (list.entries_.empty())
+    return Status::InvalidData("list has headings but no entries", file, lines[0]);
   return list;
 }
 
@@ -98,8 +98,10 @@ std::string CreditList::Sources() const {
   for (const CreditListEntry& e : entries_) {
     auto it = std::find_if(seen.begin(), seen.end(),
                            [&](const CreditListEntry* s) { return s->source == e.source; });
-    if (it == seen.end()) seen.push_back(&e);
-    else if (e.date > (*it)->date) *it = &e;
+    if (it == seen.end())
+      seen.push_back(&e);
+    else if (e.date > (*it)->date)
+      *it = &e;
   }
   std::string out;
   for (const CreditListEntry* e : seen) {

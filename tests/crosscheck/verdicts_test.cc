@@ -4,10 +4,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "pipeline/crosscheck/check.h"
 #include "pipeline/crosscheck/credit_list.h"
@@ -36,7 +35,7 @@ struct Options {
 };
 
 CrosscheckResult CheckWith(const model::FormData& form,
-                     const std::vector<model::MaterialResult>* materials, Options o = {}) {
+                           const std::vector<model::MaterialResult>* materials, Options o = {}) {
   extract::Extraction e = extract::ExtractForm(form, testing::RealNormaliser());
   Context ctx = testing::RealContext();
   ctx.today = o.today;
@@ -94,27 +93,36 @@ TEST(VerdictTest, IneligibleOccupationIsExcludedAndTheCaseGoesOn) {
 // "具有…"; any number above zero is for a person (PC-STAFF); with a setting, below it fails.
 TEST(VerdictTest, StaffMinimumsAreOfficeSettings) {
   RuleSettings three;
-  three.minimums = {{"min_fulltime_staff", 3}, {"min_experts", 3},
-                    {"min_assessors_per_occupation", 3}, {"min_supervisors", 3}};
+  three.minimums = {{"min_fulltime_staff", 3},
+                    {"min_experts", 3},
+                    {"min_assessors_per_occupation", 3},
+                    {"min_supervisors", 3}};
   struct Case {
     const char* name;
     const RuleSettings* settings;
     FormField field;
     const char* value;
-    const char* rule;     // "" = no C63 finding
+    const char* rule;  // "" = no C63 finding
     Severity severity;
     const char* message;  // "" = not checked
     ConditionState state;
     bool pending_staff;
   } cases[] = {
-      {"none set, zero", nullptr, FormField::kFulltimeStaffCount, "0人", "C63-02", Severity::kBlocking, "crosscheck.fulltime_staff.none", ConditionState::kNotMet, true},
-      {"none set, one", nullptr, FormField::kFulltimeStaffCount, "1人", "", Severity::kInfo, "", ConditionState::kPending, true},
-      {"none set, one supervisor", nullptr, FormField::kSupervisorCount, "1人", "", Severity::kInfo, "", ConditionState::kPending, true},
-      {"set 3, two", &three, FormField::kFulltimeStaffCount, "2人", "C63-02", Severity::kBlocking, "crosscheck.fulltime_staff", ConditionState::kNotMet, false},
-      {"set 3, zero", &three, FormField::kExpertCount, "0人", "C63-03", Severity::kBlocking, "crosscheck.experts.none", ConditionState::kNotMet, false},
-      {"set 3, enough", &three, FormField::kFulltimeStaffCount, "5人", "", Severity::kInfo, "", ConditionState::kMet, false},
+      {"none set, zero", nullptr, FormField::kFulltimeStaffCount, "0人", "C63-02",
+       Severity::kBlocking, "crosscheck.fulltime_staff.none", ConditionState::kNotMet, true},
+      {"none set, one", nullptr, FormField::kFulltimeStaffCount, "1人", "", Severity::kInfo, "",
+       ConditionState::kPending, true},
+      {"none set, one supervisor", nullptr, FormField::kSupervisorCount, "1人", "", Severity::kInfo,
+       "", ConditionState::kPending, true},
+      {"set 3, two", &three, FormField::kFulltimeStaffCount, "2人", "C63-02", Severity::kBlocking,
+       "crosscheck.fulltime_staff", ConditionState::kNotMet, false},
+      {"set 3, zero", &three, FormField::kExpertCount, "0人", "C63-03", Severity::kBlocking,
+       "crosscheck.experts.none", ConditionState::kNotMet, false},
+      {"set 3, enough", &three, FormField::kFulltimeStaffCount, "5人", "", Severity::kInfo, "",
+       ConditionState::kMet, false},
       // CleanForm asks for one occupation: 3 per occupation needs 3 assessors.
-      {"set 3 per occupation, two assessors", &three, FormField::kAssessorCount, "2人", "C63-04", Severity::kBlocking, "crosscheck.assessors_per_occupation", ConditionState::kNotMet, false},
+      {"set 3 per occupation, two assessors", &three, FormField::kAssessorCount, "2人", "C63-04",
+       Severity::kBlocking, "crosscheck.assessors_per_occupation", ConditionState::kNotMet, false},
   };
   const auto materials = testing::AllMaterialsPresent();
   for (const Case& c : cases) {
@@ -253,11 +261,13 @@ TEST(VerdictTest, LevelsAboveOneForEmployers) {
 }
 
 CreditList ListOf(const std::vector<std::vector<std::string>>& rows) {
-  std::vector<std::vector<std::string>> all = {{"统一社会信用代码", "名称", "法定代表人", "来源", "日期"}};
+  std::vector<std::vector<std::string>> all = {
+      {"统一社会信用代码", "名称", "法定代表人", "来源", "日期"}};
   all.insert(all.end(), rows.begin(), rows.end());
   std::vector<int> lines;
   for (std::size_t i = 0; i < all.size(); ++i) lines.push_back(static_cast<int>(i) + 1);
-  Result<CreditList> l = CreditList::FromRows(all, lines, RealRules().credit_list_columns(), "l.csv");
+  Result<CreditList> l =
+      CreditList::FromRows(all, lines, RealRules().credit_list_columns(), "l.csv");
   EXPECT_TRUE(l.ok()) << l.status().ToString();
   return std::move(l).value();
 }
@@ -272,10 +282,22 @@ TEST(VerdictTest, CreditListMatchAndNoMatch) {
     bool match;
     const char* date_text;  // 日期 as worded: YYYY-MM-DD by date-format, anything else as written
   } cases[] = {
-      {"code", {{"91220101ma1234567p", "别名", "某人", "终止备案机构名单", "2026-01-02"}}, true, "2026年1月2日"},
-      {"name and legal rep", {{"", "长春市示例职业技能培训学校", "张三", "信用中国", "2026年2月"}}, true, "2026年2月"},
-      {"name only", {{"", "长春市示例职业技能培训学校", "李四", "信用中国", "2026-02-03"}}, false, "2026年2月3日"},
-      {"other code", {{"91220101MA0000000X", "其他学校", "张三", "信用中国", "2026-02-03"}}, false, "2026年2月3日"},
+      {"code",
+       {{"91220101ma1234567p", "别名", "某人", "终止备案机构名单", "2026-01-02"}},
+       true,
+       "2026年1月2日"},
+      {"name and legal rep",
+       {{"", "长春市示例职业技能培训学校", "张三", "信用中国", "2026年2月"}},
+       true,
+       "2026年2月"},
+      {"name only",
+       {{"", "长春市示例职业技能培训学校", "李四", "信用中国", "2026-02-03"}},
+       false,
+       "2026年2月3日"},
+      {"other code",
+       {{"91220101MA0000000X", "其他学校", "张三", "信用中国", "2026-02-03"}},
+       false,
+       "2026年2月3日"},
   };
   const auto materials = testing::AllMaterialsPresent();
   for (const Case& c : cases) {
@@ -350,13 +372,20 @@ TEST(VerdictTest, ConsequencePerRule) {
     const char* rule;
     Consequence want;
   } cases[] = {
-      {"OCC-004", Consequence::kExcludeOccupation}, {"OCC-005", Consequence::kExcludeOccupation},
-      {"OCC-006", Consequence::kCorrect},           {"OCC-002", Consequence::kCorrect},
-      {"JUR-003", Consequence::kRefer},             {"JUR-001", Consequence::kCorrect},
-      {"C61-03", Consequence::kNotEligible},        {"C61-04", Consequence::kNotEligible},
-      {"C62-01", Consequence::kCorrect},            {"C63-02", Consequence::kCorrect},
-      {"C65-01", Consequence::kCorrect},            {"A8-04", Consequence::kCorrect},
-      {"A9-02", Consequence::kNotEligible},         {"A9-01", Consequence::kCorrect},
+      {"OCC-004", Consequence::kExcludeOccupation},
+      {"OCC-005", Consequence::kExcludeOccupation},
+      {"OCC-006", Consequence::kCorrect},
+      {"OCC-002", Consequence::kCorrect},
+      {"JUR-003", Consequence::kRefer},
+      {"JUR-001", Consequence::kCorrect},
+      {"C61-03", Consequence::kNotEligible},
+      {"C61-04", Consequence::kNotEligible},
+      {"C62-01", Consequence::kCorrect},
+      {"C63-02", Consequence::kCorrect},
+      {"C65-01", Consequence::kCorrect},
+      {"A8-04", Consequence::kCorrect},
+      {"A9-02", Consequence::kNotEligible},
+      {"A9-01", Consequence::kCorrect},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.rule);
@@ -393,9 +422,9 @@ TEST(RuleSettingsTest, ParsesAndRejects) {
     EXPECT_EQ(s.error().file(), "office.json");
     EXPECT_NE(s.error().message().find(c.error), std::string::npos) << s.error().ToString();
   }
-  Result<RuleSettings> s = RuleSettingsFromJson(
-      json::parse(R"({"min_experts": 2, "credit_list": "名单.csv"})"), RealRules(),
-      "/etc/beian/office.json");
+  Result<RuleSettings> s =
+      RuleSettingsFromJson(json::parse(R"({"min_experts": 2, "credit_list": "名单.csv"})"),
+                           RealRules(), "/etc/beian/office.json");
   ASSERT_TRUE(s.ok());
   EXPECT_EQ(EffectiveThreshold(RealRules(), &*s, "min_experts"), 2);
   EXPECT_EQ(EffectiveThreshold(RealRules(), &*s, "min_supervisors"), std::nullopt);
@@ -406,8 +435,8 @@ TEST(RuleSettingsTest, ParsesAndRejects) {
 // The shipped office.json sets nothing the regulation leaves open.
 TEST(RuleSettingsTest, ShippedSettingsAreEmpty) {
   RealFileSystem fs;
-  Result<RuleSettings> s = LoadRuleSettings(
-      fs, pipeline::testing::RepoRoot() + "/templates/office.json", RealRules());
+  Result<RuleSettings> s =
+      LoadRuleSettings(fs, pipeline::testing::RepoRoot() + "/templates/office.json", RealRules());
   ASSERT_TRUE(s.ok()) << s.status().ToString();
   EXPECT_TRUE(s->minimums.empty());
   EXPECT_FALSE(s->require_original_filing_number);
@@ -464,10 +493,14 @@ TEST(VerdictMessagesTest, EveryKeyIsInTheShippedCatalogue) {
   Result<report::MessageCatalog> cat = report::MessageCatalog::Load(
       fs, pipeline::testing::RepoRoot() + "/templates/messages.zh-CN.tsv");
   ASSERT_TRUE(cat.ok()) << cat.status().ToString();
-  std::vector<std::string> keys = {
-      "crosscheck.occupation_no_standard.social_org", "crosscheck.credit_list_clear",
-      "crosscheck.assessors_per_occupation.few", "exclusion.ineligible_group",
-      "exclusion.no_national_standard", "conclusion.referred", "level.0", "level.-1"};
+  std::vector<std::string> keys = {"crosscheck.occupation_no_standard.social_org",
+                                   "crosscheck.credit_list_clear",
+                                   "crosscheck.assessors_per_occupation.few",
+                                   "exclusion.ineligible_group",
+                                   "exclusion.no_national_standard",
+                                   "conclusion.referred",
+                                   "level.0",
+                                   "level.-1"};
   for (const Rule& r : RealRules().rules()) {
     keys.push_back(r.message);
     keys.push_back(std::string("consequence.") + model::ConsequenceName(r.consequence));
