@@ -267,7 +267,9 @@ json DocumentObject(const model::CaseReport& report, const DocumentSpec& spec,
   if (!office.contact.empty()) d["contact"] = office.contact;
   json excluded = ExcludedOccupations(report, messages);
   if (!excluded.empty()) d["excluded_occupations"] = std::move(excluded);
-  if (spec.sender == "bureau" && !office.doc_number_format.empty()) {
+  const bool bureau_letter = spec.sender == "bureau" ||
+                             (spec.sender == "expert_group" && office.opinion_form == "bureau");
+  if (bureau_letter && !office.doc_number_format.empty()) {
     d["doc_number"] = DocNumber(office.doc_number_format, today);
   }
   if (spec.sender == "expert_group") {

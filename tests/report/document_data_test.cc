@@ -135,6 +135,7 @@ TEST(DocumentDataTest, CorrectionNoticeGetsWorkingDayDeadlineAndIssuer) {
   office.opinion_form = "bureau";
   d = DocumentObject(r, opinion, office, *cal, {2026, 11, 25}, "", messages);
   EXPECT_EQ(d["bureau_letter"], true);
+  EXPECT_EQ(d["doc_number"], "长人社认备〔2026〕  号");  // the bureau-letter form is numbered
 }
 
 // Issue 7: a deadline running into a year the holiday calendar does not cover is never
