@@ -20,6 +20,7 @@ enum class Material {
   kNotListed,  // the dossier's checklist does not list the rule's materials
   kPresent,
   kMissing,    // missing or unreadable
+  kUncertain,  // a file a person must confirm (MaterialStatus::kUncertain); nothing missing
 };
 
 const char* MaterialName(Material m) {
@@ -28,6 +29,7 @@ const char* MaterialName(Material m) {
     case Material::kNotListed: return "not_listed";
     case Material::kPresent: return "present";
     case Material::kMissing: return "missing";
+    case Material::kUncertain: return "uncertain";
   }
   return "unchecked";
 }
@@ -159,17 +161,20 @@ class Evaluator {
     if (materials_ == nullptr) return Material::kUnchecked;
     bool listed = false;
     bool missing = false;
+    bool uncertain = false;
     for (const std::string& id : ctx_.rules->ForCheck(check).materials) {
       for (const model::MaterialResult& m : *materials_) {
         if (m.id != id) continue;
         // An optional material the dossier does not carry is no evidence either way.
         if (!m.required && m.status == model::MaterialStatus::kMissing) continue;
         listed = true;
-        if (m.status != model::MaterialStatus::kPresent) missing = true;
+        if (m.status == model::MaterialStatus::kUncertain) uncertain = true;
+        else if (m.status != model::MaterialStatus::kPresent) missing = true;
       }
     }
     if (!listed) return Material::kNotListed;
-    return missing ? Material::kMissing : Material::kPresent;
+    if (missing) return Material::kMissing;
+    return uncertain ? Material::kUncertain : Material::kPresent;
   }
   std::string MaterialIds(std::string_view check) const {
     std::string s;

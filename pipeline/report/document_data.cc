@@ -75,7 +75,11 @@ Result<OfficeSettings> LoadOfficeSettings(const FileSystem& fs, const std::strin
 bool MaterialsComplete(const model::CaseReport& report) {
   if (report.materials.empty()) return false;
   for (const auto& m : report.materials) {
-    if (m.required && m.status != model::MaterialStatus::kPresent) return false;
+    // An uncertain material (to be confirmed by a person) is a review item, not a demand.
+    if (m.required && m.status != model::MaterialStatus::kPresent &&
+        m.status != model::MaterialStatus::kUncertain) {
+      return false;
+    }
   }
   for (const auto& f : report.findings) {
     // Ingest-level blocking findings (no form, unreadable form, ...) also make it incomplete.
