@@ -111,13 +111,25 @@ Result<std::string> RenderPdf(Context& ctx, const std::string& kind, const json&
   return (*renderer)->Render(tmpl, data, date);
 }
 
+// The data a stored document renders from: its JSON plus the reviewers' slots (`slots.NAME`).
+Result<json> DocumentData(Context& ctx, const DocumentDetail& d) {
+  json data = json::parse(d.data_json, nullptr, false);
+  if (data.is_discarded() || !data.is_object()) {
+    return Status::InvalidData("stored document data is not a JSON object", d.document_id);
+  }
+  Result<std::map<std::string, std::string>> slots = ctx.registry.Slots(d.document_id);
+  if (!slots) return slots.error();
+  for (const auto& [name, text] : *slots) data["slots"][name] = text;
+  return data;
+}
+
 // Renders a stored draft to OUT (or drafts/ beside the registry) and says where it went.
 Status WriteDraft(Context& ctx, const std::string& document_id) {
   Result<DocumentDetail> d = ctx.registry.LoadDocument(document_id);
   if (!d) return d.error();
-  json data = json::parse(d->data_json, nullptr, false);
-  if (data.is_discarded()) return Status::InvalidData("stored document data is not JSON", document_id);
-  Result<std::string> pdf = RenderPdf(ctx, d->kind, data, ctx.actor.today);
+  Result<json> data = DocumentData(ctx, *d);
+  if (!data) return data.error();
+  Result<std::string> pdf = RenderPdf(ctx, d->kind, *data, ctx.actor.today);
   if (!pdf) return pdf.error();
   const std::string dir =
       ctx.options.out_dir.empty() ? JoinPath(RegistryDir(ctx), "drafts") : ctx.options.out_dir;
@@ -270,8 +282,9 @@ Status IssueCommand(Context& ctx) {
   if (!d) return d.error();
   Result<DocumentSetup> setup = LoadSetup(ctx);
   if (!setup) return setup.error();
-  json data = json::parse(d->data_json, nullptr, false);
-  if (data.is_discarded()) return Status::InvalidData("stored document data is not JSON", id);
+  Result<json> stored = DocumentData(ctx, *d);
+  if (!stored) return stored.error();
+  json data = std::move(*stored);
   const Date date = ParseIsoDate(d->doc_date).value_or(ctx.actor.today);
   data["document"]["draft"] = false;
   data["document"]["doc_number"] = d->number;
@@ -291,6 +304,36 @@ Status IssueCommand(Context& ctx) {
                                                       {"sha256", sha}})
           << "\n";
   return Status::Ok();
+}
+
+Status TerminateCommand(Context& ctx) {
+  Result<DocumentSetup> setup = LoadSetup(ctx);
+  if (!setup) return setup.error();
+  Result<CaseRecord> c = ctx.registry.LoadCase(ctx.options.case_ref);
+  if (!c) return c.error();
+  Result<json> entry = CaseEntry(ctx, *c);
+  if (!entry) return entry.error();
+  const std::string authority = ctx.options.authority.value_or(c->authority);
+  json data = {{"entries", json::array({*entry})}};
+  data["document"] = DocumentObject(*setup, IssuerName(*setup, authority), ctx.actor.today);
+  Result<std::string> id = ctx.registry.Terminate(c->case_id, ctx.options.ordered,
+                                                  ctx.options.reason, authority, data, ctx.actor);
+  if (!id) return id.error();
+  PIPELINE_RETURN_IF_ERROR(WriteDraft(ctx, *id));
+  return Confirm(ctx, c->case_id);
+}
+
+Status EditCommand(Context& ctx) {
+  std::string text = ctx.options.text;
+  if (!ctx.options.text_file.empty()) {
+    Result<std::string> read = ctx.fs.ReadFile(ctx.options.text_file, 1 << 20);
+    if (!read) return read.error();
+    text = *read;
+    while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
+  }
+  PIPELINE_RETURN_IF_ERROR(
+      ctx.registry.SetSlot(ctx.options.document_id, ctx.options.slot, text));
+  return WriteDraft(ctx, ctx.options.document_id);
 }
 
 Status ArchiveVerifyCommand(Context& ctx, bool* problems) {

@@ -246,6 +246,58 @@ TEST_F(LifecycleTest, KilledIssuesResumeWithTheirNumber) {
   EXPECT_EQ(AsInt((*next)[0][0]), 2);
 }
 
+TEST_F(LifecycleTest, ReviewerSlotsAreRenderedInDraftAndIssuedCopy) {
+  ToFiled();
+  std::string out;
+  ASSERT_EQ(Beian("edit D2026-0002 --slot note --text 请于收到本通知后办理相关手续。", &out), 0)
+      << out;
+  EXPECT_NE(Pdf(dir_ + "/drafts/D2026-0002-备案通知.pdf").find("请于收到本通知后办理相关手续"),
+            std::string::npos);
+  std::ofstream(dir_ + "/opinion.txt") << "专家组一致同意。\n";
+  ASSERT_EQ(Beian("edit D2026-0002 --slot note --file " + Quote(dir_ + "/opinion.txt"), &out), 0)
+      << out;
+  EXPECT_EQ(Beian("edit D2026-0002 --slot 补充说明 --text x", &out), 2);
+  ASSERT_EQ(Beian("issue D2026-0002 --date 2026-10-13", &out), 0) << out;
+  std::string issued = Pdf(dir_ + "/archive/" + Document("D2026-0002")["path"].get<std::string>());
+  EXPECT_NE(issued.find("专家组一致同意。"), std::string::npos) << issued;
+  EXPECT_EQ(issued.find("请于收到本通知后"), std::string::npos) << "the slot was replaced";
+  EXPECT_EQ(Beian("edit D2026-0002 --slot note --text 晚了", &out), 2) << out;
+}
+
+TEST_F(LifecycleTest, OrderedTerminationDraftsTheNoticeAndLaterRunsAreFlagged) {
+  ToFiled();
+  std::string out;
+  EXPECT_EQ(Beian("terminate C2026-0001 --ordered --date 2027-01-05 --authority 220000", &out), 2);
+  ASSERT_EQ(Beian("terminate C2026-0001 --ordered --reason 违规发放职业技能等级证书 "
+                  "--date 2027-01-05 --authority 220000", &out), 0) << out;
+  std::string text = Pdf(dir_ + "/drafts/D2027-0001-终止备案通知.pdf");
+  EXPECT_NE(text.find("第十一条"), std::string::npos) << text;
+  EXPECT_NE(text.find("人社厅发〔2024〕27号"), std::string::npos) << text;
+  EXPECT_NE(text.find("应退尽退"), std::string::npos) << text;  // Art. 13
+  EXPECT_NE(text.find("复核、更正、撤销"), std::string::npos) << text;  // Art. 12
+  ASSERT_EQ(Beian("status C2026-0001 --json --date 2027-01-05", &out), 0) << out;
+  EXPECT_EQ(nlohmann::json::parse(out)["stage"], "terminated");
+  // The institution applies again: the run says it was terminated before.
+  fs::rename(intake_ + "/S01-长春鼎新职业技能培训学校-首次申请", intake_ + "/S01-再次申请");
+  std::ofstream(intake_ + "/S01-再次申请/说明.txt") << "再次申请";
+  ASSERT_EQ(Beian("run " + Quote(intake_) + " --out " + Quote(dir_ + "/out2") +
+                      " --no-pdf --date 2027-02-01", &out), 0) << out;
+  EXPECT_NE(out.find("曾被终止备案"), std::string::npos) << out;
+  std::ifstream in(fs::directory_iterator(dir_ + "/out2")->path() / "report.json");
+  nlohmann::json report = nlohmann::json::parse(in);
+  EXPECT_EQ(report["registry"]["previously_terminated"], true);
+  EXPECT_EQ(report["registry"]["outcome"], "new_case");
+}
+
+TEST_F(LifecycleTest, CalendarCheckSaysWhichYearsAreCovered) {
+  std::string out;
+  const std::string cmd = testing::BeianBinary() + " calendar check --date ";
+  ASSERT_EQ(testing::RunCommand(cmd + "2026-05-01", &out, true), 0) << out;
+  EXPECT_NE(out.find("2025 年至 2026 年"), std::string::npos) << out;
+  EXPECT_EQ(testing::RunCommand(cmd + "2027-05-01", &out, true), 1) << out;
+  EXPECT_NE(out.find("未覆盖"), std::string::npos) << out;
+}
+
 TEST_F(LifecycleTest, DueListsRenewalWindowAndValidityEnd) {
   ToFiled();
   std::string out;
