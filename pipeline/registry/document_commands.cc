@@ -14,6 +14,7 @@
 
 #include "pipeline/core/sha256.h"
 #include "pipeline/crosscheck/jurisdiction.h"
+#include "pipeline/registry/catalogue.h"
 #include "pipeline/registry/command_context.h"
 #include "pipeline/registry/fault.h"
 #include "pipeline/render/doc/document_renderer.h"
@@ -182,6 +183,30 @@ Status PlaceArchiveFile(const std::string& final_path, const std::string& bytes,
   return Status::Ok();
 }
 
+// Rewrites the 归档文件目录 of one authority and year from the registry.
+Status UpdateCatalogue(Context& ctx, const DocumentSetup& setup, const std::string& authority,
+                       int year) {
+  Result<std::vector<DocumentDetail>> issued = ctx.registry.IssuedDocuments();
+  if (!issued) return issued.error();
+  std::vector<CatalogueRow> rows;
+  for (const DocumentDetail& d : *issued) {
+    std::optional<Date> date = ParseIsoDate(d.doc_date);
+    if (d.authority != authority || !date || date->year != year) continue;
+    CatalogueRow r;
+    r.item = static_cast<int>(rows.size()) + 1;
+    r.responsible = IssuerName(setup, d.authority);
+    r.number = d.number;
+    r.title = d.title;
+    r.date = d.doc_date.substr(0, 4) + d.doc_date.substr(5, 2) + d.doc_date.substr(8, 2);
+    r.pages = d.pages;
+    r.retention = ctx.settings.archive_retention;
+    rows.push_back(std::move(r));
+  }
+  const std::string dir = JoinPath(
+      JoinPath(ArchiveRoot(ctx), authority.empty() ? "unknown" : authority), std::to_string(year));
+  return WriteCatalogue(dir, rows, ctx.messages, ctx.actor.today);
+}
+
 }  // namespace
 
 Date PublicityEnd(const report::WorkCalendar& cal, const Date& start, int n, bool count_start) {
@@ -297,7 +322,15 @@ Status IssueCommand(Context& ctx) {
   const std::string root = ArchiveRoot(ctx);
   PIPELINE_RETURN_IF_ERROR(PlaceArchiveFile(JoinPath(root, rel), *pdf, ctx.messages));
   const std::string sha = Sha256Hex(*pdf);
-  PIPELINE_RETURN_IF_ERROR(ctx.registry.MarkIssued(id, rel, sha, ctx.actor));
+  std::string institution;
+  if (data.contains("entries") && data["entries"].is_array() && !data["entries"].empty()) {
+    institution = data["entries"][0].value("institution", "");
+  }
+  const std::string title =
+      ctx.messages.Format("registry.title." + d->kind, {{"institution", institution}});
+  PIPELINE_RETURN_IF_ERROR(
+      ctx.registry.MarkIssued(id, rel, sha, title, CountPdfPages(*pdf)));
+  PIPELINE_RETURN_IF_ERROR(UpdateCatalogue(ctx, *setup, d->authority, date.year));
   ctx.out << ctx.messages.Format("registry.issued", {{"document", id},
                                                       {"number", d->number},
                                                       {"file", JoinPath(root, rel)},
@@ -357,6 +390,8 @@ Status ArchiveVerifyCommand(Context& ctx, bool* problems) {
     for (auto it = std::filesystem::recursive_directory_iterator(root, ec);
          !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
       if (it->is_directory()) continue;
+      const std::string name = it->path().filename().string();
+      if (name == kCatalogueCsv || name == kCatalogueXlsx) continue;  // beian's own catalogue
       files.push_back(std::filesystem::relative(it->path(), root).string());
     }
     std::sort(files.begin(), files.end());

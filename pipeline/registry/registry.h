@@ -86,6 +86,8 @@ struct DocumentRecord {
 struct DocumentDetail {
   std::string document_id, kind, authority, state, number, doc_date, sha256, path, data_json;
   std::vector<std::string> case_ids;
+  std::string title;  // 题名, set when issued
+  int pages = 0;      // 页数, set when issued
 };
 
 // A 公示 to open: one document for several cases.
@@ -194,7 +196,7 @@ class Registry {
                                   const std::string& number_format, const std::string& doc_date);
   // Marks the document issued with its archived file and SHA-256.
   Status MarkIssued(const std::string& document_id, const std::string& path,
-                    const std::string& sha256, const Actor& actor);
+                    const std::string& sha256, const std::string& title, int pages);
   // Every issued document (for archive verify).
   Result<std::vector<DocumentDetail>> IssuedDocuments();
 

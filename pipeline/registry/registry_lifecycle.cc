@@ -327,8 +327,8 @@ Result<bool> Registry::WasTerminated(const std::string& uscc) {
 
 Result<DocumentDetail> Registry::LoadDocument(const std::string& document_id) {
   Result<std::vector<Row>> rows = db_->Query(
-      "SELECT document_id, kind, authority, state, number, doc_date, sha256, path, data_json "
-      "FROM documents WHERE document_id = ?",
+      "SELECT document_id, kind, authority, state, number, doc_date, sha256, path, data_json, "
+      "title, pages FROM documents WHERE document_id = ?",
       {document_id});
   if (!rows) return rows.error();
   if (rows->empty()) {
@@ -337,7 +337,8 @@ Result<DocumentDetail> Registry::LoadDocument(const std::string& document_id) {
   }
   const Row& r = rows->front();
   DocumentDetail d{AsText(r[0]), AsText(r[1]), AsText(r[2]), AsText(r[3]), AsText(r[4]),
-                   AsText(r[5]), AsText(r[6]), AsText(r[7]), AsText(r[8]), {}};
+                   AsText(r[5]), AsText(r[6]), AsText(r[7]), AsText(r[8]), {},
+                   AsText(r[9]), static_cast<int>(AsInt(r[10]))};
   Result<std::vector<Row>> cases = db_->Query(
       "SELECT case_id FROM document_cases WHERE document_id = ? ORDER BY case_id", {document_id});
   if (!cases) return cases.error();
@@ -404,19 +405,21 @@ Result<std::int64_t> Registry::BindNumber(const std::string& document_id, int ye
 }
 
 Status Registry::MarkIssued(const std::string& document_id, const std::string& path,
-                            const std::string& sha256, const Actor& /*actor*/) {
+                            const std::string& sha256, const std::string& title, int pages) {
   return InTransaction(*db_, TxMode::kWrite, [&]() -> Status {
-    FaultPoint("before_commit");
-    return db_->Execute(
-        "UPDATE documents SET state = 'issued', path = ?, sha256 = ? "
+    PIPELINE_RETURN_IF_ERROR(db_->Execute(
+        "UPDATE documents SET state = 'issued', path = ?, sha256 = ?, title = ?, pages = ? "
         "WHERE document_id = ? AND state = 'issuing'",
-        {path, sha256, document_id});
+        {path, sha256, title, std::int64_t{pages}, document_id}));
+    FaultPoint("before_commit");
+    return Status::Ok();
   });
 }
 
 Result<std::vector<DocumentDetail>> Registry::IssuedDocuments() {
   Result<std::vector<Row>> rows = db_->Query(
-      "SELECT document_id FROM documents WHERE state = 'issued' ORDER BY document_id");
+      "SELECT document_id FROM documents WHERE state = 'issued' "
+      "ORDER BY authority, seq_year, doc_date, document_id");
   if (!rows) return rows.error();
   std::vector<DocumentDetail> out;
   for (const Row& r : *rows) {

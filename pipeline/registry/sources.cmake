@@ -1,4 +1,5 @@
 list(APPEND PIPELINE_SOURCES
+  pipeline/registry/catalogue.cc
   pipeline/registry/commands.cc
   pipeline/registry/document_commands.cc
   pipeline/registry/fault.cc

@@ -11,6 +11,8 @@
 
 #include "pipeline/core/file_system.h"
 #include "pipeline/core/sha256.h"
+#include "pipeline/ingest/limits.h"
+#include "pipeline/ingest/zip_reader.h"
 #include "pipeline/registry/commands.h"
 #include "pipeline/registry/fault.h"
 #include "pipeline/registry/sqlite_storage.h"
@@ -189,6 +191,23 @@ TEST_F(LifecycleTest, IssueNumbersArchivesAndRefusesASecondIssue) {
   auto next = (*db)->Query(
       "SELECT next_value FROM number_sequences WHERE authority = '220100' AND year = 2026");
   EXPECT_EQ(AsInt((*next)[0][0]), 8);
+  // The 归档文件目录 (DA/T 22) beside the files, as CSV and XLSX.
+  std::ifstream csv_in(dir_ + "/archive/220000/2026/归档文件目录.csv", std::ios::binary);
+  std::stringstream csv;
+  csv << csv_in.rdbuf();
+  EXPECT_EQ(csv.str(),
+            "\xEF\xBB\xBF件号,责任者,文号,题名,日期,页数,保管期限,备注\r\n"
+            "1,吉林省人力资源和社会保障厅,吉人社认备〔2026〕1号,"
+            "关于长春市鼎新职业技能培训学校职业技能等级认定机构备案的通知,20261013,2,,\r\n");
+  std::ifstream xlsx_in(dir_ + "/archive/220000/2026/归档文件目录.xlsx", std::ios::binary);
+  std::stringstream xlsx;
+  xlsx << xlsx_in.rdbuf();
+  const std::string bytes_xlsx = xlsx.str();
+  ingest::ZipReader zip(bytes_xlsx, ingest::Limits{});
+  Result<std::string> strings = zip.Read("xl/sharedStrings.xml");
+  ASSERT_OK(strings);
+  EXPECT_NE(strings->find("吉人社认备〔2026〕1号"), std::string::npos);
+  EXPECT_NE(strings->find("保管期限"), std::string::npos);
 }
 
 TEST_F(LifecycleTest, ArchiveVerifyFindsAlteredMissingAndUnregisteredFiles) {
