@@ -17,6 +17,7 @@
 #include "pipeline/registry/catalogue.h"
 #include "pipeline/registry/command_context.h"
 #include "pipeline/registry/fault.h"
+#include "pipeline/registry/pdfa.h"
 #include "pipeline/render/doc/document_renderer.h"
 #include "pipeline/render/doc/render_command.h"
 #include "pipeline/render/doc/template.h"
@@ -314,7 +315,27 @@ Status IssueCommand(Context& ctx) {
   data["document"]["draft"] = false;
   data["document"]["doc_number"] = d->number;
   data["document"]["date"] = render::FormatDate(date, setup->office.date_format);
-  Result<std::string> pdf = RenderPdf(ctx, d->kind, data, date);
+  Result<std::string> rendered = RenderPdf(ctx, d->kind, data, date);
+  if (!rendered) return rendered.error();
+  std::string institution;
+  if (data.contains("entries") && data["entries"].is_array() && !data["entries"].empty()) {
+    institution = data["entries"][0].value("institution", "");
+  }
+  const std::string title =
+      ctx.messages.Format("registry.title." + d->kind, {{"institution", institution}});
+  // The issued copy is PDF/A-2b (drafts stay ordinary PDFs).
+  const std::string icc_path =
+      ctx.settings.icc_profile.empty() ? kDefaultIccProfile : ctx.settings.icc_profile;
+  Result<std::string> icc = ReadAll(icc_path);
+  if (!icc) {
+    return Status::NotFound(
+        ctx.messages.Format("registry.refused.no_icc_profile", {{"file", icc_path}}));
+  }
+  Result<std::string> pdf = MakePdfA2b(
+      *rendered,
+      {title, IssuerName(*setup, d->authority),
+       ctx.messages.Format("registry.document." + d->kind), date},
+      *icc);
   if (!pdf) return pdf.error();
   const std::string rel = JoinPath(JoinPath(d->authority.empty() ? "unknown" : d->authority,
                                             std::to_string(date.year)),
@@ -322,12 +343,6 @@ Status IssueCommand(Context& ctx) {
   const std::string root = ArchiveRoot(ctx);
   PIPELINE_RETURN_IF_ERROR(PlaceArchiveFile(JoinPath(root, rel), *pdf, ctx.messages));
   const std::string sha = Sha256Hex(*pdf);
-  std::string institution;
-  if (data.contains("entries") && data["entries"].is_array() && !data["entries"].empty()) {
-    institution = data["entries"][0].value("institution", "");
-  }
-  const std::string title =
-      ctx.messages.Format("registry.title." + d->kind, {{"institution", institution}});
   PIPELINE_RETURN_IF_ERROR(
       ctx.registry.MarkIssued(id, rel, sha, title, CountPdfPages(*pdf)));
   PIPELINE_RETURN_IF_ERROR(UpdateCatalogue(ctx, *setup, d->authority, date.year));

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include <nlohmann/json.hpp>
+#include <podofo/podofo.h>
 
 #include "pipeline/core/file_system.h"
 #include "pipeline/core/sha256.h"
@@ -15,6 +16,7 @@
 #include "pipeline/ingest/zip_reader.h"
 #include "pipeline/registry/commands.h"
 #include "pipeline/registry/fault.h"
+#include "pipeline/registry/pdfa.h"
 #include "pipeline/registry/sqlite_storage.h"
 #include "tests/testing/status_matchers.h"
 #include "tests/testing/test_paths.h"
@@ -208,6 +210,74 @@ TEST_F(LifecycleTest, IssueNumbersArchivesAndRefusesASecondIssue) {
   ASSERT_OK(strings);
   EXPECT_NE(strings->find("吉人社认备〔2026〕1号"), std::string::npos);
   EXPECT_NE(strings->find("保管期限"), std::string::npos);
+}
+
+// The issued copy is PDF/A-2b in structure (Debian has no validator): XMP with pdfaid and the
+// Info dictionary's title, author and dates; an sRGB OutputIntent whose profile is the ICC
+// file's bytes; every font embedded with a ToUnicode map; /ID present; no /Encrypt. The draft
+// stays an ordinary PDF.
+TEST_F(LifecycleTest, IssuedCopyIsPdfA2bInStructure) {
+  ToFiled();
+  std::string out;
+  ASSERT_EQ(Beian("issue D2026-0002 --date 2026-10-13", &out), 0) << out;
+  const std::string file =
+      dir_ + "/archive/" + Document("D2026-0002")["path"].get<std::string>();
+  PoDoFo::PdfMemDocument doc;
+  doc.Load(file.c_str());
+  PoDoFo::PdfObject* catalog = doc.GetCatalog();
+  PoDoFo::PdfObject* meta = doc.GetObjects().GetObject(
+      catalog->GetDictionary().GetKey("Metadata")->GetReference());
+  ASSERT_NE(meta, nullptr);
+  char* buf = nullptr;
+  PoDoFo::pdf_long len = 0;
+  meta->GetStream()->GetFilteredCopy(&buf, &len);
+  const std::string xmp(buf, static_cast<std::size_t>(len));
+  PoDoFo::podofo_free(buf);
+  EXPECT_NE(xmp.find("<pdfaid:part>2</pdfaid:part>"), std::string::npos) << xmp;
+  EXPECT_NE(xmp.find("<pdfaid:conformance>B</pdfaid:conformance>"), std::string::npos);
+  const std::string title = doc.GetInfo()->GetTitle().GetStringUtf8();
+  EXPECT_EQ(title, "关于长春市鼎新职业技能培训学校职业技能等级认定机构备案的通知");
+  EXPECT_NE(xmp.find(">" + title + "<"), std::string::npos);
+  EXPECT_NE(xmp.find(">" + doc.GetInfo()->GetAuthor().GetStringUtf8() + "<"), std::string::npos);
+  EXPECT_NE(xmp.find("<xmp:CreateDate>2026-10-13T00:00:00+08:00</xmp:CreateDate>"),
+            std::string::npos);
+  EXPECT_EQ(doc.GetInfo()->GetObject()->GetDictionary().GetKey("CreationDate")->GetString()
+                .GetStringUtf8(), "D:20261013000000+08'00'");
+  EXPECT_NE(xmp.find("<pdf:Producer>beian</pdf:Producer>"), std::string::npos);
+  EXPECT_EQ(doc.GetInfo()->GetProducer().GetStringUtf8(), "beian");
+  // OutputIntent: GTS_PDFA1 with the sRGB profile's bytes.
+  const PoDoFo::PdfArray& intents = catalog->GetDictionary().GetKey("OutputIntents")->GetArray();
+  ASSERT_EQ(intents.size(), 1u);
+  PoDoFo::PdfObject* intent = doc.GetObjects().GetObject(intents[0].GetReference());
+  EXPECT_EQ(intent->GetDictionary().GetKey("S")->GetName().GetName(), "GTS_PDFA1");
+  PoDoFo::PdfObject* profile = doc.GetObjects().GetObject(
+      intent->GetDictionary().GetKey("DestOutputProfile")->GetReference());
+  profile->GetStream()->GetFilteredCopy(&buf, &len);
+  const std::string embedded(buf, static_cast<std::size_t>(len));
+  PoDoFo::podofo_free(buf);
+  std::ifstream icc_in(kDefaultIccProfile, std::ios::binary);
+  std::stringstream icc;
+  icc << icc_in.rdbuf();
+  EXPECT_FALSE(icc.str().empty());
+  EXPECT_TRUE(embedded == icc.str()) << "the ICC profile's bytes are embedded";
+  // Fonts, /ID, no encryption.
+  std::string fonts;
+  testing::RunCommand("pdffonts " + Quote(file), &fonts);
+  std::istringstream lines(fonts);
+  std::string line;
+  int font_rows = 0;
+  for (int n = 0; std::getline(lines, line); ++n) {
+    if (n < 2) continue;  // header rows
+    ++font_rows;
+    EXPECT_NE(line.find(" yes yes yes "), std::string::npos) << line;
+  }
+  EXPECT_GT(font_rows, 0) << fonts;
+  EXPECT_NE(doc.GetTrailer()->GetDictionary().GetKey("ID"), nullptr);
+  EXPECT_EQ(doc.GetTrailer()->GetDictionary().GetKey("Encrypt"), nullptr);
+  // The draft is an ordinary PDF.
+  PoDoFo::PdfMemDocument draft;
+  draft.Load((dir_ + "/drafts/D2026-0002-备案通知.pdf").c_str());
+  EXPECT_EQ(draft.GetCatalog()->GetDictionary().GetKey("OutputIntents"), nullptr);
 }
 
 TEST_F(LifecycleTest, ArchiveVerifyFindsAlteredMissingAndUnregisteredFiles) {
