@@ -53,7 +53,9 @@ constexpr CommandInfo kCommands[] = {
      "Make a draft final: 发文字号, no watermark, archived with its SHA-256."},
     {"archive", Command::kArchive, "beian archive verify [--archive DIR]",
      "Report archived files that are missing, altered or unregistered (exit 1 if any)."},
-    {"due", Command::kDue, "beian due [--within 90d] [--json]",
+    {"filed", Command::kFiled, "beian filed [--xlsx FILE]",
+     "List the filed institutions with occupations, levels and validity (已备案机构名单)."},
+    {"due", Command::kDue, "beian due [--within 90d] [--json | --xlsx FILE]",
      "What falls due within the period: validity ends, renewal windows, 公示 ends, 补正."},
     {"terminate", Command::kTerminate,
      "beian terminate CASE --voluntary | --ordered --reason T [--authority CODE] [--out DIR]",
@@ -267,6 +269,12 @@ Result<Options> ParseOptions(int argc, const char* const* argv) {
     case Command::kDue:
       app.add_option("--within", within_text, "period, e.g. 90d");
       app.add_flag("--json", o.json, "print JSON");
+      app.add_option("--xlsx", o.xlsx_path, "write a spreadsheet");
+      AddRegistryOptions(app, o);
+      AddCommonOptions(app, o, date_text);
+      break;
+    case Command::kFiled:
+      app.add_option("--xlsx", o.xlsx_path, "write a spreadsheet");
       AddRegistryOptions(app, o);
       AddCommonOptions(app, o, date_text);
       break;

@@ -17,7 +17,7 @@ enum class Command {
   kHelp, kVersion, kRun, kCheck, kCatalogue, kRender,
   // case registry (pipeline/registry/commands.h)
   kStatus, kDecide, kDeliberate, kWithdraw, kRegistry, kPublicize, kObject, kResolve, kFile,
-  kIssue, kArchive, kDue, kTerminate, kEdit, kCalendar,
+  kIssue, kArchive, kDue, kTerminate, kEdit, kCalendar, kFiled,
 };
 
 struct Options {
@@ -62,6 +62,7 @@ struct Options {
   std::string text;                 // edit: --text TEXT
   std::string text_file;            // edit: --file FILE (UTF-8 text)
   std::string calendar_action;      // calendar: "check"
+  std::string xlsx_path;            // due/filed: --xlsx FILE
 
   // common
   std::optional<Date> date;         // --date YYYY-MM-DD: "today" for every date rule

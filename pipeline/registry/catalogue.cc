@@ -44,9 +44,26 @@ Status WriteCsv(const std::string& path, const std::vector<std::string>& header,
   return fs.WriteFile(path, text);
 }
 
-Status WriteXlsx(const std::string& path, const std::vector<std::string>& header,
-                 const std::vector<CatalogueRow>& rows, const report::MessageCatalog& messages,
-                 const Date& created) {
+}  // namespace
+
+Status WriteCatalogue(const std::string& dir, const std::vector<CatalogueRow>& rows,
+                      const report::MessageCatalog& messages, const Date& created) {
+  std::vector<std::string> header;
+  for (const char* c : kColumns) header.push_back(messages.Format(std::string("registry.catalogue.") + c));
+  PIPELINE_RETURN_IF_ERROR(WriteCsv(JoinPath(dir, kCatalogueCsv), header, rows));
+  std::vector<std::vector<std::string>> cells;
+  for (const CatalogueRow& r : rows) cells.push_back(Cells(r));
+  return WriteSheet(JoinPath(dir, kCatalogueXlsx), messages.Format("registry.catalogue.title"),
+                    header, cells, {6, 24, 22, 50, 10, 6, 10, 20}, created);
+}
+
+Status WriteSheet(const std::string& path, const std::string& title,
+                  const std::vector<std::string>& header,
+                  const std::vector<std::vector<std::string>>& rows,
+                  const std::vector<double>& widths, const Date& created) {
+  std::error_code ec;
+  const std::filesystem::path parent = std::filesystem::path(path).parent_path();
+  if (!parent.empty()) std::filesystem::create_directories(parent, ec);
   const std::string tmp = path + ".tmp";
   lxw_workbook* wb = workbook_new(tmp.c_str());
   if (wb == nullptr) return Status::IoError("cannot create the workbook", path);
@@ -55,26 +72,27 @@ Status WriteXlsx(const std::string& path, const std::vector<std::string>& header
   tm.tm_mon = created.month - 1;
   tm.tm_mday = created.day;
   lxw_doc_properties props{};
-  std::string title = messages.Format("registry.catalogue.title");
-  props.title = title.data();
+  std::string doc_title = title;
+  props.title = doc_title.data();
   props.created = timegm(&tm);
   workbook_set_properties(wb, &props);
   lxw_worksheet* ws = workbook_add_worksheet(wb, title.c_str());
   lxw_format* bold = workbook_add_format(wb);
   format_set_bold(bold);
-  const double widths[] = {6, 24, 22, 50, 10, 6, 10, 20};
   for (lxw_col_t c = 0; c < header.size(); ++c) {
-    worksheet_set_column(ws, c, c, widths[c], nullptr);
+    if (c < widths.size()) worksheet_set_column(ws, c, c, widths[c], nullptr);
     worksheet_write_string(ws, 0, c, header[c].c_str(), bold);
   }
   lxw_row_t row = 1;
-  for (const CatalogueRow& r : rows) {
-    std::vector<std::string> cells = Cells(r);
+  for (const std::vector<std::string>& cells : rows) {
     for (lxw_col_t c = 0; c < cells.size(); ++c) {
-      if ((c == 0 || c == 5) && !cells[c].empty()) {
-        worksheet_write_number(ws, row, c, c == 0 ? r.item : r.pages, nullptr);
+      const std::string& v = cells[c];
+      const bool number = !v.empty() && v.size() <= 5 &&
+                          v.find_first_not_of("0123456789") == std::string::npos;
+      if (number) {
+        worksheet_write_number(ws, row, c, std::stod(v), nullptr);
       } else {
-        worksheet_write_string(ws, row, c, cells[c].c_str(), nullptr);
+        worksheet_write_string(ws, row, c, v.c_str(), nullptr);
       }
     }
     ++row;
@@ -83,20 +101,9 @@ Status WriteXlsx(const std::string& path, const std::vector<std::string>& header
   if (lxw_error err = workbook_close(wb); err != LXW_NO_ERROR) {
     return Status::IoError(std::string("cannot write the workbook: ") + lxw_strerror(err), path);
   }
-  std::error_code ec;
   std::filesystem::rename(tmp, path, ec);
   if (ec) return Status::IoError(ec.message(), path);
   return Status::Ok();
-}
-
-}  // namespace
-
-Status WriteCatalogue(const std::string& dir, const std::vector<CatalogueRow>& rows,
-                      const report::MessageCatalog& messages, const Date& created) {
-  std::vector<std::string> header;
-  for (const char* c : kColumns) header.push_back(messages.Format(std::string("registry.catalogue.") + c));
-  PIPELINE_RETURN_IF_ERROR(WriteCsv(JoinPath(dir, kCatalogueCsv), header, rows));
-  return WriteXlsx(JoinPath(dir, kCatalogueXlsx), header, rows, messages, created);
 }
 
 int CountPdfPages(const std::string& pdf) {

@@ -34,6 +34,14 @@ inline constexpr const char* kCatalogueXlsx = "归档文件目录.xlsx";
 Status WriteCatalogue(const std::string& dir, const std::vector<CatalogueRow>& rows,
                       const report::MessageCatalog& messages, const Date& created);
 
+// One sheet of text cells with a bold header row, frozen below it, written atomically to
+// `path`; `created` fixes the file's creation date (same rows, same bytes). Cells that are
+// whole numbers are written as numbers.
+Status WriteSheet(const std::string& path, const std::string& title,
+                  const std::vector<std::string>& header,
+                  const std::vector<std::vector<std::string>>& rows,
+                  const std::vector<double>& widths, const Date& created);
+
 // Pages of a PDF written by beian's renderer (its /Type /Page objects).
 int CountPdfPages(const std::string& pdf);
 

@@ -41,6 +41,7 @@ Status ArchiveVerifyCommand(Context& ctx, bool* problems);
 Status DueCommand(Context& ctx);
 Status TerminateCommand(Context& ctx);
 Status EditCommand(Context& ctx);
+Status FiledCommand(Context& ctx);
 
 }  // namespace pipeline::registry
 

@@ -240,6 +240,7 @@ bool IsRegistryCommand(cli::Command c) {
     case cli::Command::kTerminate:
     case cli::Command::kEdit:
     case cli::Command::kCalendar:
+    case cli::Command::kFiled:
       return true;
     default:
       return false;
@@ -320,6 +321,8 @@ Status RunRegistryCommand(const cli::Options& options, FileSystem& fs,
       return TerminateCommand(ctx);
     case cli::Command::kEdit:
       return EditCommand(ctx);
+    case cli::Command::kFiled:
+      return FiledCommand(ctx);
     case cli::Command::kRegistry:
       PIPELINE_RETURN_IF_ERROR(ctx.registry.storage().Backup(options.backup_file));
       out << messages.Format("registry.backup_done", {{"file", options.backup_file}}) << "\n";

@@ -495,11 +495,54 @@ Status DueCommand(Context& ctx) {
   for (const Item& i : items) {
     rows.push_back({i.date, Word(m, "registry.due.", i.kind), i.ref, i.institution});
   }
+  if (!ctx.options.xlsx_path.empty()) {
+    std::vector<std::string> header = rows.front();
+    rows.erase(rows.begin());
+    PIPELINE_RETURN_IF_ERROR(WriteSheet(ctx.options.xlsx_path, m.Format("registry.due.sheet"),
+                                        header, rows, {12, 30, 14, 36}, today));
+    ctx.out << m.Format("registry.written", {{"file", ctx.options.xlsx_path}}) << "\n";
+    return Status::Ok();
+  }
   if (items.empty()) {
     ctx.out << m.Format("registry.due.none", {{"until", until_iso}}) << "\n";
   } else {
     ctx.out << report::AlignedTable(rows);
   }
+  return Status::Ok();
+}
+
+Status FiledCommand(Context& ctx) {
+  const report::MessageCatalog& m = ctx.messages;
+  Result<std::vector<Row>> found = ctx.registry.storage().Query(
+      "SELECT i.name, f.uscc, o.name, o.work_type, o.code, o.levels, f.valid_from, "
+      "f.valid_until FROM filings f JOIN institutions i ON i.uscc = f.uscc "
+      "JOIN cases c ON c.uscc = f.uscc "
+      "JOIN occupations o ON o.case_id = c.case_id AND o.version = c.current_version "
+      "WHERE f.state = 'active' AND o.state = 'filed' "
+      "ORDER BY f.uscc, c.opened_on, c.case_id, o.seq");
+  if (!found) return found.error();
+  std::vector<std::vector<std::string>> rows;
+  for (const Row& r : *found) {
+    std::string occupation = AsText(r[2]);
+    if (!AsText(r[3]).empty()) occupation += m.Format("registry.filed.work_type", {{"work_type", AsText(r[3])}});
+    rows.push_back({AsText(r[0]), AsText(r[1]), occupation, AsText(r[4]),
+                    report::LevelsText(ParseLevels(AsText(r[5])), m), AsText(r[6]),
+                    AsText(r[7])});
+  }
+  std::vector<std::string> header = {
+      m.Format("registry.col.institution"), m.Format("registry.col.uscc"),
+      m.Format("registry.col.occupation"),  m.Format("registry.col.code"),
+      m.Format("registry.col.levels"),      m.Format("registry.col.valid_from"),
+      m.Format("registry.col.valid_until")};
+  if (!ctx.options.xlsx_path.empty()) {
+    PIPELINE_RETURN_IF_ERROR(WriteSheet(ctx.options.xlsx_path, m.Format("registry.filed.sheet"),
+                                        header, rows, {36, 22, 30, 12, 16, 12, 12},
+                                        ctx.actor.today));
+    ctx.out << m.Format("registry.written", {{"file", ctx.options.xlsx_path}}) << "\n";
+    return Status::Ok();
+  }
+  rows.insert(rows.begin(), header);
+  ctx.out << report::AlignedTable(rows);
   return Status::Ok();
 }
 

@@ -399,6 +399,38 @@ TEST_F(LifecycleTest, DueListsRenewalWindowAndValidityEnd) {
   EXPECT_NE(out.find("备案有效期届满"), std::string::npos) << out;
   EXPECT_NE(out.find("续期申请截止"), std::string::npos) << out;
   EXPECT_EQ(Beian("due --within 9x", &out), 2);
+  ASSERT_EQ(Beian("due --within 200d --date 2029-06-01 --xlsx " + Quote(dir_ + "/due.xlsx"), &out),
+            0) << out;
+  std::ifstream in(dir_ + "/due.xlsx", std::ios::binary);
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  const std::string xlsx = bytes.str();
+  ingest::ZipReader zip(xlsx, ingest::Limits{});
+  Result<std::string> strings = zip.Read("xl/sharedStrings.xml");
+  ASSERT_OK(strings);
+  EXPECT_NE(strings->find("备案有效期届满"), std::string::npos) << *strings;
+}
+
+TEST_F(LifecycleTest, FiledListsInstitutionsWithOccupationsAndValidity) {
+  ToFiled();
+  std::string out;
+  ASSERT_EQ(Beian("filed --date 2026-10-13", &out), 0) << out;
+  EXPECT_NE(out.find("长春市鼎新职业技能培训学校"), std::string::npos) << out;
+  EXPECT_NE(out.find("中式烹调师"), std::string::npos) << out;
+  EXPECT_NE(out.find("2029-10-11"), std::string::npos) << out;
+  ASSERT_EQ(Beian("filed --date 2026-10-13 --xlsx " + Quote(dir_ + "/filed.xlsx"), &out), 0)
+      << out;
+  std::ifstream in(dir_ + "/filed.xlsx", std::ios::binary);
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  const std::string xlsx = bytes.str();
+  ingest::ZipReader zip(xlsx, ingest::Limits{});
+  Result<std::string> strings = zip.Read("xl/sharedStrings.xml");
+  ASSERT_OK(strings);
+  EXPECT_NE(strings->find("五级至三级"), std::string::npos) << *strings;
+  Result<std::string> workbook = zip.Read("xl/workbook.xml");
+  ASSERT_OK(workbook);
+  EXPECT_NE(workbook->find("已备案机构名单"), std::string::npos) << *workbook;
 }
 
 }  // namespace
