@@ -129,6 +129,9 @@ std::string Usage(const std::string& topic) {
       "\ncommon options:\n"
       "  --date YYYY-MM-DD   today's date for date rules and document dates (default: system date)\n"
       "  --authority CODE    the filing authority running beian (e.g. 220100)\n"
+      "  --credit-list FILE  run/check: the office's list of institutions with a serious\n"
+      "                      credit record or a terminated filing (CSV or XLSX; C61-03);\n"
+      "                      default: templates/office.json rules.credit_list\n"
       "  --data-dir DIR      root holding templates/, checklists/, data/\n"
       "  --fonts FILE        font configuration (default templates/fonts.xml)\n"
       "  --no-pdf            run: write report.json only\n"
@@ -170,6 +173,7 @@ Result<Options> ParseOptions(int argc, const char* const* argv) {
       app.add_option("INTAKE", o.intake_dir, "intake folder")->required();
       app.add_option("--out,-o", o.out_dir, "output folder")->required();
       app.add_option("--authority", authority, "the office's authority code");
+      app.add_option("--credit-list", o.credit_list, "credit list (CSV or XLSX) for C61-03");
       app.add_flag("--no-pdf", o.no_pdf, "skip document rendering");
       AddRegistryOptions(app, o);
       AddCommonOptions(app, o, date_text);
@@ -178,6 +182,7 @@ Result<Options> ParseOptions(int argc, const char* const* argv) {
       app.add_option("DOSSIER", o.dossier_dir, "dossier folder")->required();
       app.add_flag("--json", o.json, "print report.json");
       app.add_option("--authority", authority, "the office's authority code");
+      app.add_option("--credit-list", o.credit_list, "credit list (CSV or XLSX) for C61-03");
       AddCommonOptions(app, o, date_text);
       break;
     case Command::kCatalogue:

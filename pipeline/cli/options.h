@@ -69,6 +69,7 @@ struct Options {
   std::string data_dir;             // --data-dir: root with templates/, checklists/, data/
   std::optional<std::string> authority;  // --authority CODE: the office running beian
   std::string fonts;                // --fonts FILE: font configuration override
+  std::string credit_list;          // --credit-list FILE: overrides office.json rules.credit_list
   bool no_pdf = false;              // run: skip document rendering
   bool quiet = false;               // no progress output
 };
