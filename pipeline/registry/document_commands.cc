@@ -268,16 +268,37 @@ Status PublicizeCommand(Context& ctx) {
   return Status::Ok();
 }
 
-Status FileCommand(Context& ctx) {
+// What a one-case notice starts from: the case, its authority (--authority, else
+// `default_authority`) and the notice data (the institution's entry and the document object).
+struct NoticeStart {
+  DocumentSetup setup;
+  CaseRecord c;
+  std::string authority;
+  json data;
+};
+
+Result<NoticeStart> StartNotice(Context& ctx, bool authority_from_case) {
   Result<DocumentSetup> setup = LoadSetup(ctx);
   if (!setup) return setup.error();
   Result<CaseRecord> c = ctx.registry.LoadCase(ctx.options.case_ref);
   if (!c) return c.error();
   Result<json> entry = CaseEntry(ctx, *c);
   if (!entry) return entry.error();
-  const std::string authority = ctx.options.authority.value_or("");
-  json data = {{"entries", json::array({*entry})}};
-  data["document"] = DocumentObject(*setup, IssuerName(*setup, authority), ctx.actor.today);
+  NoticeStart n{std::move(*setup), std::move(*c), "", json::object()};
+  n.authority = ctx.options.authority.value_or(authority_from_case ? n.c.authority : "");
+  n.data = {{"entries", json::array({*entry})}};
+  n.data["document"] =
+      DocumentObject(n.setup, IssuerName(n.setup, n.authority), ctx.actor.today);
+  return n;
+}
+
+Status FileCommand(Context& ctx) {
+  Result<NoticeStart> start = StartNotice(ctx, /*authority_from_case=*/false);
+  if (!start) return start.error();
+  const DocumentSetup* setup = &start->setup;
+  const CaseRecord* c = &start->c;
+  const std::string& authority = start->authority;
+  const json& data = start->data;
   Result<FilingOutcome> filed = ctx.registry.File(c->case_id, authority, data, ctx.actor);
   if (!filed) return filed.error();
   // The stored notice data gets the validity worded as the notice prints it.
@@ -355,15 +376,11 @@ Status IssueCommand(Context& ctx) {
 }
 
 Status TerminateCommand(Context& ctx) {
-  Result<DocumentSetup> setup = LoadSetup(ctx);
-  if (!setup) return setup.error();
-  Result<CaseRecord> c = ctx.registry.LoadCase(ctx.options.case_ref);
-  if (!c) return c.error();
-  Result<json> entry = CaseEntry(ctx, *c);
-  if (!entry) return entry.error();
-  const std::string authority = ctx.options.authority.value_or(c->authority);
-  json data = {{"entries", json::array({*entry})}};
-  data["document"] = DocumentObject(*setup, IssuerName(*setup, authority), ctx.actor.today);
+  Result<NoticeStart> start = StartNotice(ctx, /*authority_from_case=*/true);
+  if (!start) return start.error();
+  const CaseRecord* c = &start->c;
+  const std::string& authority = start->authority;
+  const json& data = start->data;
   Result<std::string> id = ctx.registry.Terminate(c->case_id, ctx.options.ordered,
                                                   ctx.options.reason, authority, data, ctx.actor);
   if (!id) return id.error();

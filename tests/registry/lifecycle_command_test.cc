@@ -28,6 +28,18 @@ namespace fs = std::filesystem;
 
 std::string Quote(const std::string& s) { return "'" + s + "'"; }
 
+// One part of an XLSX file (e.g. xl/sharedStrings.xml), read with beian's own zip reader.
+std::string XlsxPart(const std::string& path, const std::string& part) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  const std::string xlsx = bytes.str();
+  ingest::ZipReader zip(xlsx, ingest::Limits{});
+  Result<std::string> text = zip.Read(part);
+  EXPECT_OK(text);
+  return text ? *text : std::string();
+}
+
 // 公示 periods over 春节 and 国庆 with make-up working days (reference values of
 // /work/shared/reference/calendar.md §3), both conventions for the first day.
 TEST(PublicityEndTest, FiveWorkingDaysAcrossHolidays) {
@@ -201,15 +213,10 @@ TEST_F(LifecycleTest, IssueNumbersArchivesAndRefusesASecondIssue) {
             "\xEF\xBB\xBF件号,责任者,文号,题名,日期,页数,保管期限,备注\r\n"
             "1,吉林省人力资源和社会保障厅,吉人社认备〔2026〕1号,"
             "关于长春市鼎新职业技能培训学校职业技能等级认定机构备案的通知,20261013,2,,\r\n");
-  std::ifstream xlsx_in(dir_ + "/archive/220000/2026/归档文件目录.xlsx", std::ios::binary);
-  std::stringstream xlsx;
-  xlsx << xlsx_in.rdbuf();
-  const std::string bytes_xlsx = xlsx.str();
-  ingest::ZipReader zip(bytes_xlsx, ingest::Limits{});
-  Result<std::string> strings = zip.Read("xl/sharedStrings.xml");
-  ASSERT_OK(strings);
-  EXPECT_NE(strings->find("吉人社认备〔2026〕1号"), std::string::npos);
-  EXPECT_NE(strings->find("保管期限"), std::string::npos);
+  const std::string strings =
+      XlsxPart(dir_ + "/archive/220000/2026/归档文件目录.xlsx", "xl/sharedStrings.xml");
+  EXPECT_NE(strings.find("吉人社认备〔2026〕1号"), std::string::npos);
+  EXPECT_NE(strings.find("保管期限"), std::string::npos);
 }
 
 // The issued copy is PDF/A-2b in structure (Debian has no validator): XMP with pdfaid and the
@@ -401,14 +408,8 @@ TEST_F(LifecycleTest, DueListsRenewalWindowAndValidityEnd) {
   EXPECT_EQ(Beian("due --within 9x", &out), 2);
   ASSERT_EQ(Beian("due --within 200d --date 2029-06-01 --xlsx " + Quote(dir_ + "/due.xlsx"), &out),
             0) << out;
-  std::ifstream in(dir_ + "/due.xlsx", std::ios::binary);
-  std::stringstream bytes;
-  bytes << in.rdbuf();
-  const std::string xlsx = bytes.str();
-  ingest::ZipReader zip(xlsx, ingest::Limits{});
-  Result<std::string> strings = zip.Read("xl/sharedStrings.xml");
-  ASSERT_OK(strings);
-  EXPECT_NE(strings->find("备案有效期届满"), std::string::npos) << *strings;
+  const std::string strings = XlsxPart(dir_ + "/due.xlsx", "xl/sharedStrings.xml");
+  EXPECT_NE(strings.find("备案有效期届满"), std::string::npos) << strings;
 }
 
 TEST_F(LifecycleTest, FiledListsInstitutionsWithOccupationsAndValidity) {
@@ -420,17 +421,10 @@ TEST_F(LifecycleTest, FiledListsInstitutionsWithOccupationsAndValidity) {
   EXPECT_NE(out.find("2029-10-11"), std::string::npos) << out;
   ASSERT_EQ(Beian("filed --date 2026-10-13 --xlsx " + Quote(dir_ + "/filed.xlsx"), &out), 0)
       << out;
-  std::ifstream in(dir_ + "/filed.xlsx", std::ios::binary);
-  std::stringstream bytes;
-  bytes << in.rdbuf();
-  const std::string xlsx = bytes.str();
-  ingest::ZipReader zip(xlsx, ingest::Limits{});
-  Result<std::string> strings = zip.Read("xl/sharedStrings.xml");
-  ASSERT_OK(strings);
-  EXPECT_NE(strings->find("五级至三级"), std::string::npos) << *strings;
-  Result<std::string> workbook = zip.Read("xl/workbook.xml");
-  ASSERT_OK(workbook);
-  EXPECT_NE(workbook->find("已备案机构名单"), std::string::npos) << *workbook;
+  const std::string strings = XlsxPart(dir_ + "/filed.xlsx", "xl/sharedStrings.xml");
+  EXPECT_NE(strings.find("五级至三级"), std::string::npos) << strings;
+  const std::string workbook = XlsxPart(dir_ + "/filed.xlsx", "xl/workbook.xml");
+  EXPECT_NE(workbook.find("已备案机构名单"), std::string::npos) << workbook;
 }
 
 }  // namespace
