@@ -76,6 +76,12 @@ const std::vector<Migration>& Migrations() {
            "ALTER TABLE documents ADD COLUMN data_json TEXT",
            "ALTER TABLE filings ADD COLUMN renewed_from TEXT",
        }},
+      {3,
+       "title and page count of issued documents (archive catalogue)",
+       {
+           "ALTER TABLE documents ADD COLUMN title TEXT",
+           "ALTER TABLE documents ADD COLUMN pages INTEGER",
+       }},
   };
   return kMigrations;
 }
