@@ -13,6 +13,7 @@
 #include "pipeline/crosscheck/jurisdiction.h"
 #include "pipeline/crosscheck/report_json_part.h"
 #include "pipeline/crosscheck/rules.h"
+#include "pipeline/evaluation/commands.h"
 #include "pipeline/extract/extract.h"
 #include "pipeline/extract/normaliser.h"
 #include "pipeline/ingest/form_labels.h"
@@ -151,7 +152,8 @@ Status Job::LoadResources() {
     res_ = std::move(res);
     return Status::Ok();
   }
-  if (registry::IsRegistryCommand(options_.command)) {  // messages and the calendar suffice
+  if (registry::IsRegistryCommand(options_.command) ||
+      evaluation::IsEvaluationCommand(options_.command)) {  // messages and the calendar suffice
     PIPELINE_RETURN_IF_ERROR(Take(report::LoadWorkCalendar(fs_, data), &res->calendar));
     res_ = std::move(res);
     return Status::Ok();
@@ -211,6 +213,10 @@ ExitCode Job::Run(Status* error) {
                                           res_->data_dir, out_, &problems);
     if (!error->ok()) return ExitCode::kError;
     return problems ? ExitCode::kBlockingFindings : ExitCode::kOk;
+  }
+  if (evaluation::IsEvaluationCommand(options_.command)) {
+    *error = evaluation::RunEvaluationCommand(options_, fs_, res_->messages, res_->data_dir, out_);
+    return error->ok() ? ExitCode::kOk : ExitCode::kError;
   }
   switch (options_.command) {
     default: return ExitCode::kError;

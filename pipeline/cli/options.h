@@ -18,6 +18,8 @@ enum class Command {
   // case registry (pipeline/registry/commands.h)
   kStatus, kDecide, kDeliberate, kWithdraw, kRegistry, kPublicize, kObject, kResolve, kFile,
   kIssue, kArchive, kDue,
+  // technical evaluation and ledger (pipeline/evaluation/commands.h)
+  kScoresheet, kEvaluate, kSummarize, kLedger,
 };
 
 struct Options {
@@ -56,6 +58,7 @@ struct Options {
   std::string archive_dir;          // issue, archive verify: --archive DIR
   std::string archive_action;       // archive: "verify"
   int within_days = 90;             // due: --within Nd
+  std::string scores_file;          // evaluate: --scores FILE.xlsx (the filled scoring sheet)
 
   // common
   std::optional<Date> date;         // --date YYYY-MM-DD: "today" for every date rule
