@@ -372,6 +372,12 @@ ExitCode Job::RunIntake(Status* error) {
     reports.push_back(std::move(c.report));
   }
   out_ << report::SummaryTable(reports, res_->messages);
+  // The ledger (台账.xlsx) beside the cases: over the registry when one is in use.
+  if (Status s = evaluation::WriteRunLedger(options_, fs_, res_->messages, res_->data_dir, reports);
+      !s.ok()) {
+    *error = s;
+    return ExitCode::kError;
+  }
   if (failed_documents > 0) {
     *error = Status::Internal(std::to_string(failed_documents) +
                               " document(s) could not be drafted; first: " +

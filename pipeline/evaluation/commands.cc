@@ -455,6 +455,39 @@ Status Ledger(Env& env) {
 
 }  // namespace
 
+Status WriteRunLedger(const cli::Options& options, FileSystem& fs,
+                      const report::MessageCatalog& messages, const std::string& data_dir,
+                      const std::vector<model::CaseReport>& reports) {
+  report::MessageCatalog wording;
+  PIPELINE_RETURN_IF_ERROR(Take(
+      report::MessageCatalog::Load(fs, JoinPath(data_dir, "templates/evaluation.zh-CN.tsv")),
+      &wording));
+  Result<registry::RegistrySettings> settings =
+      registry::LoadRegistrySettings(fs, JoinPath(data_dir, "templates/office.json"));
+  if (!settings) return settings.error();
+  const std::string file = registry::RunRegistryFile(options.registry_path, *settings);
+  std::vector<LedgerCase> rows;
+  if (file.empty()) {
+    rows = LedgerFromReports(reports, messages, wording, *options.date);
+  } else {
+    Result<crosscheck::Authorities> authorities =
+        crosscheck::LoadAuthorities(fs, JoinPath(data_dir, "data"));
+    if (!authorities) return authorities.error();
+    Result<std::unique_ptr<registry::SqliteStorage>> db = registry::SqliteStorage::Open(file);
+    if (!db) return db.error();
+    Result<std::unique_ptr<registry::Registry>> reg =
+        registry::Registry::Open(std::move(*db), messages, *options.date);
+    if (!reg) return reg.error();
+    Result<std::vector<LedgerCase>> r =
+        LedgerFromRegistry(**reg, messages, wording, *authorities);
+    if (!r) return r.error();
+    rows = std::move(*r);
+  }
+  Result<std::string> bytes = WriteLedger(rows, messages, wording, *options.date);
+  if (!bytes) return bytes.error();
+  return fs.WriteFile(JoinPath(options.out_dir, wording.Format("file.ledger")), *bytes);
+}
+
 bool IsEvaluationCommand(cli::Command c) {
   return c == cli::Command::kScoresheet || c == cli::Command::kEvaluate ||
          c == cli::Command::kSummarize || c == cli::Command::kLedger;

@@ -6,10 +6,12 @@
 
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "pipeline/cli/options.h"
 #include "pipeline/core/file_system.h"
 #include "pipeline/core/status.h"
+#include "pipeline/model/report.h"
 #include "pipeline/report/messages.h"
 
 namespace pipeline::evaluation {
@@ -22,6 +24,12 @@ bool IsEvaluationCommand(cli::Command c);
 Status RunEvaluationCommand(const cli::Options& options, FileSystem& fs,
                             const report::MessageCatalog& messages, const std::string& data_dir,
                             std::ostream& out);
+
+// `beian run`'s ledger: OUT/台账.xlsx over the registry when one is chosen for run, else over
+// this run's reports (README "Ledger").
+Status WriteRunLedger(const cli::Options& options, FileSystem& fs,
+                      const report::MessageCatalog& messages, const std::string& data_dir,
+                      const std::vector<model::CaseReport>& reports);
 
 }  // namespace pipeline::evaluation
 

@@ -50,6 +50,7 @@ class RegistryCommandTest : public ::testing::Test {
   }
   nlohmann::json Report(const std::string& date) {
     for (const auto& e : fs::directory_iterator(dir_ + "/out-" + date)) {
+      if (!e.is_directory()) continue;  // 台账.xlsx beside the case folders
       std::ifstream in(e.path() / "report.json");
       return nlohmann::json::parse(in);
     }
