@@ -7,11 +7,11 @@
 #include "pipeline/crosscheck/jurisdiction.h"
 #include "pipeline/evaluation/evaluation.h"
 #include "pipeline/evaluation/ledger.h"
+#include "pipeline/evaluation/registry_view.h"
 #include "pipeline/evaluation/scoresheet.h"
 #include "pipeline/evaluation/standard.h"
 #include "pipeline/registry/location.h"
 #include "pipeline/registry/registry.h"
-#include "pipeline/registry/sqlite_storage.h"
 #include "pipeline/render/doc/document_renderer.h"
 #include "pipeline/render/doc/render_command.h"
 #include "pipeline/render/doc/template.h"
@@ -70,11 +70,8 @@ Result<std::unique_ptr<Env>> OpenEnv(const cli::Options& o, FileSystem& fs,
       &env->standard));
   PIPELINE_RETURN_IF_ERROR(Take(
       report::LoadOfficeSettings(fs, JoinPath(data_dir, "templates/office.json")), &env->office));
-  Result<std::unique_ptr<registry::SqliteStorage>> db =
-      registry::SqliteStorage::Open(env->registry_file);
-  if (!db) return db.error();
   Result<std::unique_ptr<registry::Registry>> reg =
-      registry::Registry::Open(std::move(*db), messages, *o.date);
+      OpenRegistry(env->registry_file, messages, *o.date);
   if (!reg) return reg.error();
   env->registry = std::move(*reg);
   return env;
@@ -100,25 +97,12 @@ std::string ResultText(const Env& env, registry::Decision d) {
   return env.wording.Format(d == registry::Decision::kPass ? "result.pass" : "result.fail");
 }
 
-std::vector<int> LevelsOf(const std::string& csv) {
-  std::vector<int> out;
-  for (char ch : csv) {
-    if (ch >= '1' && ch <= '5') out.push_back(ch - '0');
-  }
-  return out;
-}
-
-std::string Word(const report::MessageCatalog& m, const std::string& key,
-                 const std::string& fallback) {
-  return m.Has(key) ? m.Format(key) : fallback;
-}
-
 Result<SheetCase> SheetCaseOf(Env& env, const CaseRecord& c) {
   SheetCase sc;
   sc.case_id = c.case_id;
   sc.institution = c.institution_name;
   sc.uscc = c.uscc;
-  sc.kind_text = Word(env.messages, std::string("kind.") + model::ApplicationKindName(c.kind),
+  sc.kind_text = WordOr(env.messages, std::string("kind.") + model::ApplicationKindName(c.kind),
                       model::ApplicationKindName(c.kind));
   Result<std::vector<registry::Row>> type = env.registry->storage().Query(
       "SELECT applicant_type FROM dossier_versions WHERE case_id = ? AND version = ?",
@@ -133,7 +117,7 @@ Result<SheetCase> SheetCaseOf(Env& env, const CaseRecord& c) {
   for (const registry::OccupationFact& o : *occ) {
     if (o.state == "excluded") continue;  // an excluded occupation is not evaluated
     sc.occupations.push_back(
-        {o.code, o.name, o.work_type, report::LevelsText(LevelsOf(o.levels), env.messages)});
+        {o.code, o.name, o.work_type, report::LevelsText(LevelsFromCsv(o.levels), env.messages)});
   }
   return sc;
 }
@@ -298,15 +282,6 @@ Status Evaluate(Env& env) {
   return Status::Ok();
 }
 
-// The latest entry of the history that decided `stage`.
-const registry::HistoryEntry* LatestDecisionOn(const CaseRecord& c, Stage stage) {
-  const registry::HistoryEntry* found = nullptr;
-  for (const registry::HistoryEntry& e : c.history) {
-    if (e.stage == stage && !e.result.empty()) found = &e;
-  }
-  return found;
-}
-
 json OccupationLine(const json& o) {
   return {{"code", o.value("code", "")},
           {"name", o.value("name", "")},
@@ -399,7 +374,7 @@ Status Summarize(Env& env) {
   json preliminary = json::object();
   if (pre != nullptr) {
     preliminary = {{"date_text", DateText(env, pre->acted_on)},
-                   {"result_text", Word(env.messages, "arg.result." + pre->result, pre->result)}};
+                   {"result_text", WordOr(env.messages, "arg.result." + pre->result, pre->result)}};
   }
   json data = {{"case", CaseJson(*sc)},
                {"preliminary", preliminary},
@@ -473,10 +448,7 @@ Status WriteRunLedger(const cli::Options& options, FileSystem& fs,
     Result<crosscheck::Authorities> authorities =
         crosscheck::LoadAuthorities(fs, JoinPath(data_dir, "data"));
     if (!authorities) return authorities.error();
-    Result<std::unique_ptr<registry::SqliteStorage>> db = registry::SqliteStorage::Open(file);
-    if (!db) return db.error();
-    Result<std::unique_ptr<registry::Registry>> reg =
-        registry::Registry::Open(std::move(*db), messages, *options.date);
+    Result<std::unique_ptr<registry::Registry>> reg = OpenRegistry(file, messages, *options.date);
     if (!reg) return reg.error();
     Result<std::vector<LedgerCase>> r =
         LedgerFromRegistry(**reg, messages, wording, *authorities);

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "pipeline/evaluation/registry_view.h"
 #include "pipeline/evaluation/standard.h"
 #include "pipeline/evaluation/xlsx_book.h"
 #include "pipeline/report/document_data.h"
@@ -17,19 +18,6 @@ namespace {
 using registry::AsText;
 using registry::Row;
 
-std::string Word(const report::MessageCatalog& m, const std::string& key,
-                 const std::string& fallback) {
-  return m.Has(key) ? m.Format(key) : fallback;
-}
-
-std::vector<int> LevelsOf(const std::string& csv) {
-  std::vector<int> out;
-  for (char ch : csv) {
-    if (ch >= '1' && ch <= '5') out.push_back(ch - '0');
-  }
-  return out;
-}
-
 std::string OccupationsText(const std::vector<LedgerOccupation>& list) {
   std::string out;
   for (const LedgerOccupation& o : list) {
@@ -39,15 +27,6 @@ std::string OccupationsText(const std::vector<LedgerOccupation>& list) {
     if (!o.levels_text.empty()) out += "：" + o.levels_text;
   }
   return out;
-}
-
-const registry::HistoryEntry* LatestDecisionOn(const registry::CaseRecord& c,
-                                               registry::Stage stage) {
-  const registry::HistoryEntry* found = nullptr;
-  for (const registry::HistoryEntry& e : c.history) {
-    if (e.stage == stage && !e.result.empty()) found = &e;
-  }
-  return found;
 }
 
 std::optional<Date> DecidedOn(const registry::CaseRecord& c, registry::Stage stage) {
@@ -67,18 +46,18 @@ Status FillFromRegistry(registry::Registry& reg, const report::MessageCatalog& m
   if (!v->empty()) {
     const Row& r = v->front();
     if (!AsText(r[0]).empty()) {
-      row->applicant_type = Word(w, "ledger.applicant_type." + AsText(r[0]), AsText(r[0]));
+      row->applicant_type = WordOr(w, "ledger.applicant_type." + AsText(r[0]), AsText(r[0]));
     }
     if (!AsText(r[1]).empty()) {
-      row->completeness = Word(w, "ledger.completeness." + AsText(r[1]), AsText(r[1]));
+      row->completeness = WordOr(w, "ledger.completeness." + AsText(r[1]), AsText(r[1]));
     }
-    row->preliminary = Word(m, "conclusion." + AsText(r[2]), AsText(r[2]));
+    row->preliminary = WordOr(m, "conclusion." + AsText(r[2]), AsText(r[2]));
   }
   if (const registry::HistoryEntry* e = LatestDecisionOn(c, registry::Stage::kPreliminary)) {
-    row->preliminary = Word(m, "arg.result." + e->result, e->result);
+    row->preliminary = WordOr(m, "arg.result." + e->result, e->result);
   }
   if (const registry::HistoryEntry* e = LatestDecisionOn(c, registry::Stage::kComprehensive)) {
-    row->comprehensive = Word(w, "result." + e->result, e->result);
+    row->comprehensive = WordOr(w, "result." + e->result, e->result);
   }
   Result<std::vector<Row>> occ = db.Query(
       "SELECT code, name, work_type, levels, state, check_status FROM occupations "
@@ -87,9 +66,9 @@ Status FillFromRegistry(registry::Registry& reg, const report::MessageCatalog& m
   if (!occ) return occ.error();
   for (const Row& r : *occ) {
     row->occupation_list.push_back(
-        {AsText(r[0]), AsText(r[1]), AsText(r[2]), report::LevelsText(LevelsOf(AsText(r[3])), m),
-         AsText(r[5]).empty() ? "" : Word(w, "ledger.check." + AsText(r[5]), AsText(r[5])),
-         Word(w, "ledger.state." + AsText(r[4]), AsText(r[4]))});
+        {AsText(r[0]), AsText(r[1]), AsText(r[2]), report::LevelsText(LevelsFromCsv(AsText(r[3])), m),
+         AsText(r[5]).empty() ? "" : WordOr(w, "ledger.check." + AsText(r[5]), AsText(r[5])),
+         WordOr(w, "ledger.state." + AsText(r[4]), AsText(r[4]))});
   }
   row->occupations = OccupationsText(row->occupation_list);
   Result<registry::DocumentDetail> tech = reg.LatestDocument(c.case_id, "technical_opinion");
@@ -283,9 +262,9 @@ Result<std::vector<LedgerCase>> LedgerFromRegistry(registry::Registry& reg,
     const crosscheck::AuthorityEntry* a = authorities.FindCode(c->authority);
     row.authority = a != nullptr && !a->to_confirm ? a->authority : c->authority;
     const std::string kind = model::ApplicationKindName(c->kind);
-    row.kind = Word(m, "kind." + kind, kind);
+    row.kind = WordOr(m, "kind." + kind, kind);
     const std::string stage = registry::StageName(c->stage);
-    row.stage = Word(m, "arg.stage." + stage, stage);
+    row.stage = WordOr(m, "arg.stage." + stage, stage);
     row.received = ParseIsoDate(c->opened_on);
     row.stage_since = ParseIsoDate(c->stage_since);
     row.preliminary_on = DecidedOn(*c, registry::Stage::kPreliminary);
@@ -309,21 +288,21 @@ std::vector<LedgerCase> LedgerFromReports(const std::vector<model::CaseReport>& 
     row.authority = r.jurisdiction.authority_to_confirm ? r.jurisdiction.code
                                                         : r.jurisdiction.authority;
     const std::string kind = model::ApplicationKindName(r.application.kind.value);
-    row.kind = Word(m, "kind." + kind, kind);
+    row.kind = WordOr(m, "kind." + kind, kind);
     const std::string type = model::ApplicantTypeName(r.application.applicant_type.value);
-    row.applicant_type = Word(w, "ledger.applicant_type." + type, type);
+    row.applicant_type = WordOr(w, "ledger.applicant_type." + type, type);
     const std::string complete =
         report::MaterialsComplete(r) ? "complete" : "corrections_needed";
-    row.completeness = Word(w, "ledger.completeness." + complete, complete);
+    row.completeness = WordOr(w, "ledger.completeness." + complete, complete);
     const std::string conclusion = model::ConclusionName(r.conclusion);
-    row.preliminary = Word(m, "conclusion." + conclusion, conclusion);
+    row.preliminary = WordOr(m, "conclusion." + conclusion, conclusion);
     row.received = received;
     for (const model::OccupationResult& o : r.occupations) {
       const std::string check = model::OccupationStatusName(o.status);
       row.occupation_list.push_back(
           {o.requested.code, o.requested.name, o.requested.work_type,
-           report::LevelsText(o.requested.levels, m), Word(w, "ledger.check." + check, check),
-           Word(w, std::string("ledger.state.") + (o.excluded ? "excluded" : "requested"), "")});
+           report::LevelsText(o.requested.levels, m), WordOr(w, "ledger.check." + check, check),
+           WordOr(w, std::string("ledger.state.") + (o.excluded ? "excluded" : "requested"), "")});
     }
     row.occupations = OccupationsText(row.occupation_list);
     out.push_back(std::move(row));

@@ -8,6 +8,7 @@
 
 #include "pipeline/evaluation/xlsx_book.h"
 #include "pipeline/evaluation/xlsx_reader.h"
+#include "pipeline/ingest/text_util.h"
 
 namespace pipeline::evaluation {
 namespace {
@@ -384,12 +385,7 @@ class SheetReader {
   }
 
  private:
-  static std::string Trim(const std::string& s) {
-    const char* ws = " \t\r\n";
-    const std::size_t b = s.find_first_not_of(ws);
-    if (b == std::string::npos) return "";
-    return s.substr(b, s.find_last_not_of(ws) - b + 1);
-  }
+  static std::string Trim(const std::string& s) { return ingest::TrimSpace(s); }
 
   // `"C2026-0001"` (a defined name's constant) -> C2026-0001.
   static std::string Unquote(std::string v) {

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <set>
 
+#include "pipeline/ingest/text_util.h"
 #include "pipeline/render/pdf/xml_util.h"
 
 namespace pipeline::evaluation {
@@ -14,13 +15,7 @@ namespace {
 
 using render::pdf::LineAtOffset;
 
-std::string Trimmed(std::string s) {
-  const char* ws = " \t\r\n";
-  const std::size_t b = s.find_first_not_of(ws);
-  if (b == std::string::npos) return "";
-  const std::size_t e = s.find_last_not_of(ws);
-  return s.substr(b, e - b + 1);
-}
+std::string Trimmed(const std::string& s) { return ingest::TrimSpace(s); }
 
 // Text of an element without its child elements, whitespace runs with a line break removed
 // (so Chinese text can be wrapped in the XML).

@@ -155,6 +155,10 @@ TEST_F(EvaluationCommandTest, SheetHasItsLayoutProtectionValidationAndNames) {
     EXPECT_EQ(s["validations"][0]["operator"], "between");
     EXPECT_EQ(s["validations"][0]["min"], "0");
     EXPECT_EQ(s["validations"][0]["ref"], "H7");
+    ASSERT_EQ(s["validation_max"].size(), s["max"].size());
+    for (std::size_t i = 0; i < s["max"].size(); ++i) {
+      EXPECT_EQ(s["validation_max"][i], s["max"][i].dump());
+    }
     EXPECT_FALSE(s["formulas"].empty());  // totals are formulas
   }
   const auto& common = j["per_sheet"]["通用项目"];

@@ -77,6 +77,15 @@ def fill(src, dst, mutations):
     wb.save(dst)
 
 
+def raw_validation_max(path, index):
+    """<formula2> of each data validation of sheet `index` (openpyxl does not keep them)."""
+    import re
+    import zipfile
+    with zipfile.ZipFile(path) as z:
+        xml = z.read("xl/worksheets/sheet%d.xml" % (index + 1)).decode("utf-8")
+    return re.findall(r"<formula2>([^<]*)</formula2>", xml)
+
+
 def sheet(path):
     wb = openpyxl.load_workbook(path)
     out = {"sheets": wb.sheetnames, "names": {}, "per_sheet": {}}
@@ -111,6 +120,7 @@ def sheet(path):
             if ws.cell(row=row, column=2).value in ("评估专家（签字）", "评估日期"):
                 info.setdefault("input_locked", []).append(
                     ws.cell(row=row, column=3).protection.locked)
+        info["validation_max"] = raw_validation_max(path, wb.worksheets.index(ws))
         out["per_sheet"][ws.title] = info
     print(json.dumps(out, ensure_ascii=False))
 
