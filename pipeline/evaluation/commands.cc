@@ -195,6 +195,34 @@ Status Scoresheet(Env& env) {
   return Status::Ok();
 }
 
+// The opinion of `stage` as the registry records it (decision, note, reason, data).
+registry::OpinionRecord Opinion(const Env& env, const CaseRecord& c, Stage stage,
+                                registry::Decision decision, const json& data) {
+  registry::OpinionRecord rec;
+  rec.stage = stage;
+  rec.decision = decision;
+  rec.note = env.options.note;
+  rec.reason = env.options.reason;
+  rec.kind = stage == Stage::kTechnical ? "technical_opinion" : "comprehensive_opinion";
+  rec.authority = Authority(env, c);
+  rec.data_json = data.dump();
+  return rec;
+}
+
+// Renders the opinion (before anything is recorded, so a rendering failure records nothing),
+// records it, and writes the draft; returns the document id and sets *path.
+Result<std::string> RecordAndDraft(Env& env, const CaseRecord& c,
+                                   const registry::OpinionRecord& rec, const json& data,
+                                   std::string* path) {
+  Result<std::string> pdf = Render(env, rec.kind, data);
+  if (!pdf) return pdf.error();
+  Result<std::string> doc = env.registry->RecordOpinion(c.case_id, rec, env.actor);
+  if (!doc) return doc.error();
+  *path = DraftPath(env, rec.kind, *doc);
+  PIPELINE_RETURN_IF_ERROR(env.fs.WriteFile(*path, *pdf));
+  return doc;
+}
+
 bool AnyVeto(const EvaluationResult& r) {
   bool any = r.common.vetoed;
   for (const OccupationResult& o : r.occupations) any = any || o.sheet.vetoed;
@@ -255,21 +283,11 @@ Status Evaluate(Env& env) {
                {"slots", {{"expert_opinion", env.options.note}}},
                {"worksheet", {{"flags", flag.empty() ? json::array() : json::array({flag})}}}};
   data["document"] = DocumentObject(env, *c);
-  Result<std::string> pdf = Render(env, "technical_opinion", data);  // before anything is recorded
-  if (!pdf) return pdf.error();
-  registry::OpinionRecord rec;
-  rec.stage = Stage::kTechnical;
-  rec.decision = *decision;
-  rec.note = env.options.note;
-  rec.reason = env.options.reason;
-  rec.kind = "technical_opinion";
-  rec.authority = Authority(env, *c);
-  rec.data_json = data.dump();
+  registry::OpinionRecord rec = Opinion(env, *c, Stage::kTechnical, *decision, data);
   rec.scores = ScoreRows(r);
-  Result<std::string> doc = env.registry->RecordOpinion(c->case_id, rec, env.actor);
+  std::string path;
+  Result<std::string> doc = RecordAndDraft(env, *c, rec, data, &path);
   if (!doc) return doc.error();
-  const std::string path = DraftPath(env, "technical_opinion", *doc);
-  PIPELINE_RETURN_IF_ERROR(env.fs.WriteFile(path, *pdf));
   env.out << env.wording.Format("done.evaluate",
                                 {{"score", Tenths(r.percent_tenths)},
                                  {"computed", env.wording.Format(r.passed ? "result.pass"
@@ -387,21 +405,11 @@ Status Summarize(Env& env) {
                {"slots", {{"expert_opinion", env.options.note}}},
                {"worksheet", {{"flags", flags}}}};
   data["document"] = DocumentObject(env, *c);
-  Result<std::string> pdf = Render(env, "comprehensive_opinion", data);
-  if (!pdf) return pdf.error();
-  registry::OpinionRecord rec;
-  rec.stage = Stage::kComprehensive;
-  rec.decision = *decision;
-  rec.note = env.options.note;
-  rec.reason = env.options.reason;
-  rec.kind = "comprehensive_opinion";
-  rec.authority = Authority(env, *c);
-  rec.data_json = data.dump();
+  registry::OpinionRecord rec = Opinion(env, *c, Stage::kComprehensive, *decision, data);
   if (pass) rec.excluded_occupations = excluded;
-  Result<std::string> doc = env.registry->RecordOpinion(c->case_id, rec, env.actor);
+  std::string path;
+  Result<std::string> doc = RecordAndDraft(env, *c, rec, data, &path);
   if (!doc) return doc.error();
-  const std::string path = DraftPath(env, "comprehensive_opinion", *doc);
-  PIPELINE_RETURN_IF_ERROR(env.fs.WriteFile(path, *pdf));
   env.out << env.wording.Format(
                  "done.summarize",
                  {{"result", ResultText(env, *decision)},

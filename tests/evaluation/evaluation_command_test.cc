@@ -11,25 +11,17 @@
 
 #include "pipeline/registry/sqlite_storage.h"
 #include "tests/testing/status_matchers.h"
+#include "tests/evaluation/evaluation_testing.h"
 #include "tests/testing/test_paths.h"
 
 namespace pipeline::evaluation {
 namespace {
 
+using test_util::Quote;
+using test_util::Python;
+using test_util::Slurp;
+
 namespace fs = std::filesystem;
-
-std::string Quote(const std::string& s) { return "'" + s + "'"; }
-
-std::string Python() {
-  return fs::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
-}
-
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 const char* kSample = "S01-长春鼎新职业技能培训学校-首次申请";  // 3 occupations, social org
 

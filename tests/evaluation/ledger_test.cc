@@ -7,18 +7,16 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tests/evaluation/evaluation_testing.h"
 #include "tests/testing/test_paths.h"
 
 namespace pipeline::evaluation {
 namespace {
 
+using test_util::Quote;
+using test_util::Python;
+
 namespace fs = std::filesystem;
-
-std::string Quote(const std::string& s) { return "'" + s + "'"; }
-
-std::string Python() {
-  return fs::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
-}
 
 nlohmann::json ReadLedger(const std::string& file) {
   std::string out;

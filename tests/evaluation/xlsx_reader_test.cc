@@ -10,21 +10,14 @@
 #include <sstream>
 
 #include "tests/testing/status_matchers.h"
+#include "tests/evaluation/evaluation_testing.h"
 #include "tests/testing/test_paths.h"
 
 namespace pipeline::evaluation {
 namespace {
 
-std::string Python() {
-  return std::filesystem::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
-}
-
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using test_util::Python;
+using test_util::Slurp;
 
 TEST(XlsxReaderTest, CellNamesRoundTrip) {
   const std::pair<std::pair<int, int>, const char*> cases[] = {
