@@ -17,7 +17,7 @@ enum class Command {
   kHelp, kVersion, kRun, kCheck, kCatalogue, kRender,
   // case registry (pipeline/registry/commands.h)
   kStatus, kDecide, kDeliberate, kWithdraw, kRegistry, kPublicize, kObject, kResolve, kFile,
-  kIssue, kArchive, kDue,
+  kIssue, kArchive, kDue, kTerminate, kEdit, kCalendar, kFiled,
   // technical evaluation and ledger (pipeline/evaluation/commands.h)
   kScoresheet, kEvaluate, kSummarize, kLedger,
 };
@@ -58,6 +58,13 @@ struct Options {
   std::string archive_dir;          // issue, archive verify: --archive DIR
   std::string archive_action;       // archive: "verify"
   int within_days = 90;             // due: --within Nd
+  bool voluntary = false;           // terminate --voluntary (Art. 10)
+  bool ordered = false;             // terminate --ordered (Art. 11, with --reason)
+  std::string slot;                 // edit: --slot NAME
+  std::string text;                 // edit: --text TEXT
+  std::string text_file;            // edit: --file FILE (UTF-8 text)
+  std::string calendar_action;      // calendar: "check"
+  std::string xlsx_path;            // due/filed: --xlsx FILE
   std::string scores_file;          // evaluate: --scores FILE.xlsx (the filled scoring sheet)
 
   // common
@@ -65,6 +72,7 @@ struct Options {
   std::string data_dir;             // --data-dir: root with templates/, checklists/, data/
   std::optional<std::string> authority;  // --authority CODE: the office running beian
   std::string fonts;                // --fonts FILE: font configuration override
+  std::string credit_list;          // --credit-list FILE: overrides office.json rules.credit_list
   bool no_pdf = false;              // run: skip document rendering
   bool quiet = false;               // no progress output
 };

@@ -1,4 +1,5 @@
 list(APPEND PIPELINE_SOURCES
+  pipeline/core/csv.cc
   pipeline/core/date.cc
   pipeline/core/file_system.cc
   pipeline/core/sha256.cc

@@ -151,6 +151,11 @@ json DocumentObject(const Env& env, const CaseRecord& c) {
   return d;
 }
 
+// `entries` as the registry's documents have them (beian issue titles the archived copy by it).
+json Entries(const SheetCase& sc) {
+  return json::array({{{"case", sc.case_id}, {"institution", sc.institution}, {"uscc", sc.uscc}}});
+}
+
 json CaseJson(const SheetCase& sc) {
   return {{"id", sc.case_id},
           {"institution", sc.institution},
@@ -283,6 +288,7 @@ Status Evaluate(Env& env) {
                {"slots", {{"expert_opinion", env.options.note}}},
                {"worksheet", {{"flags", flag.empty() ? json::array() : json::array({flag})}}}};
   data["document"] = DocumentObject(env, *c);
+  data["entries"] = Entries(*sc);
   registry::OpinionRecord rec = Opinion(env, *c, Stage::kTechnical, *decision, data);
   rec.scores = ScoreRows(r);
   std::string path;
@@ -405,6 +411,7 @@ Status Summarize(Env& env) {
                {"slots", {{"expert_opinion", env.options.note}}},
                {"worksheet", {{"flags", flags}}}};
   data["document"] = DocumentObject(env, *c);
+  data["entries"] = Entries(*sc);
   registry::OpinionRecord rec = Opinion(env, *c, Stage::kComprehensive, *decision, data);
   if (pass) rec.excluded_occupations = excluded;
   std::string path;

@@ -77,7 +77,10 @@ std::string Registry::NextStep(const CaseRecord& c) const {
   if (IsClosed(c.stage)) return messages_.Format("registry.next.none");
   const HistoryEntry* last = LastDecision(c.history);
   const bool decided = last != nullptr && last->stage == c.stage && last->stage_after == c.stage;
-  if (decided) return "beian file " + id;  // e.g. a renewal whose evaluation passed
+  if (decided) {  // a renewal or termination whose evaluation passed
+    return c.kind == model::ApplicationKind::kTermination ? "beian terminate " + id + " --voluntary"
+                                                          : "beian file " + id;
+  }
   const bool publicized = std::any_of(c.documents.begin(), c.documents.end(),
                                       [](const DocumentRecord& d) {
                                         return d.kind == "publicity_notice";

@@ -6,6 +6,7 @@
 #define PIPELINE_REGISTRY_REGISTRY_H_
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -90,6 +91,8 @@ struct DocumentRecord {
 struct DocumentDetail {
   std::string document_id, kind, authority, state, number, doc_date, sha256, path, data_json;
   std::vector<std::string> case_ids;
+  std::string title;  // 题名, set when issued
+  int pages = 0;      // 页数, set when issued
 };
 
 // A 公示 to open: one document for several cases.
@@ -189,6 +192,22 @@ class Registry {
   // 220000) files. `data_json` is completed with the filing and kept as the notice's data.
   Result<FilingOutcome> File(const std::string& case_id, const std::string& authority,
                              const nlohmann::json& notice_data, const Actor& actor);
+  // Ends an institution's filing (终止备案). Voluntary (Art. 10): a termination case whose
+  // evaluation passed; the case ends `terminated`. Ordered (Art. 11, `reason` required): any
+  // case of an institution with an active filing; that case's history records it. Either way
+  // the active filings end (state `terminated`) and a 终止备案通知 draft holding `notice_data`
+  // is created; returns its document id.
+  Result<std::string> Terminate(const std::string& case_id, bool ordered,
+                                const std::string& reason, const std::string& authority,
+                                const nlohmann::json& notice_data, const Actor& actor);
+  // Stores the text of a named free-text slot of a draft (beian edit); an issued document is
+  // refused. Slot names are lower-case ASCII ids (`note`, `expert_opinion`).
+  Status SetSlot(const std::string& document_id, const std::string& slot,
+                 const std::string& text);
+  // Every slot of a document, by name.
+  Result<std::map<std::string, std::string>> Slots(const std::string& document_id);
+  // True when the institution has had a filing terminated (later applications are flagged).
+  Result<bool> WasTerminated(const std::string& uscc);
   // Occupations of a case's current version.
   Result<std::vector<OccupationFact>> Occupations(const std::string& case_id);
   // The active filings of an institution, newest first.
@@ -205,7 +224,7 @@ class Registry {
                                   const std::string& number_format, const std::string& doc_date);
   // Marks the document issued with its archived file and SHA-256.
   Status MarkIssued(const std::string& document_id, const std::string& path,
-                    const std::string& sha256, const Actor& actor);
+                    const std::string& sha256, const std::string& title, int pages);
   // Every issued document (for archive verify).
   Result<std::vector<DocumentDetail>> IssuedDocuments();
 

@@ -77,6 +77,12 @@ const std::vector<Migration>& Migrations() {
            "ALTER TABLE filings ADD COLUMN renewed_from TEXT",
        }},
       {3,
+       "title and page count of issued documents (archive catalogue)",
+       {
+           "ALTER TABLE documents ADD COLUMN title TEXT",
+           "ALTER TABLE documents ADD COLUMN pages INTEGER",
+       }},
+      {4,
        "technical evaluation scores; ledger facts of dossier versions and occupations",
        {
            // What the ledger (beian ledger) shows of each version and requested occupation.

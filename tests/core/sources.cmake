@@ -1,4 +1,5 @@
 list(APPEND TEST_SOURCES
+  tests/core/csv_test.cc
   tests/core/date_test.cc
   tests/core/file_system_test.cc
   tests/core/sha256_test.cc

@@ -64,6 +64,26 @@ TEST(RegistrySchemaTest, MigratingTwiceChangesNothing) {
   EXPECT_EQ(db->Query("SELECT uscc FROM institutions")->size(), 1u);
 }
 
+// A registry written by an older beian (schema 1) is migrated in place and keeps its data.
+TEST(RegistrySchemaTest, VersionOneDatabaseMigratesKeepingItsRows) {
+  const std::string file = testing::MakeTempDir() + "/registry.sqlite";
+  auto db = OpenDb(file);
+  ASSERT_OK(SchemaVersion(*db));
+  for (const char* sql : Migrations().front().statements) ASSERT_OK(db->Execute(sql));
+  ASSERT_OK(db->Execute("INSERT INTO schema_version (version, description, applied_on) "
+                        "VALUES (1, 'v1', '2026-01-01')"));
+  ASSERT_OK(db->Execute("INSERT INTO documents (document_id, kind, authority, state, created_on, "
+                        "created_by) VALUES ('D2026-0001', 'publicity_notice', '220100', "
+                        "'draft', '2026-01-01', 'u')"));
+  ASSERT_OK(Migrate(*db, "2026-11-25"));
+  EXPECT_EQ(*SchemaVersion(*db), CurrentSchemaVersion());
+  Result<std::vector<Row>> rows = db->Query("SELECT document_id, data_json FROM documents");
+  ASSERT_OK(rows);
+  ASSERT_EQ(rows->size(), 1u);
+  EXPECT_EQ(AsText((*rows)[0][0]), "D2026-0001");
+  EXPECT_TRUE(std::holds_alternative<std::monostate>((*rows)[0][1]));  // the new column
+}
+
 TEST(RegistrySchemaTest, NewerDatabaseIsRefusedUntouched) {
   const std::string file = testing::MakeTempDir() + "/registry.sqlite";
   auto db = OpenDb(file);

@@ -1,4 +1,5 @@
 list(APPEND TEST_SOURCES
+  tests/registry/lifecycle_command_test.cc
   tests/registry/registry_command_test.cc
   tests/registry/registry_test.cc
   tests/registry/schema_test.cc

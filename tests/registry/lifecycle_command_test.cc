@@ -1,0 +1,441 @@
+// The filing lifecycle after deliberation through the `beian` binary: 公示, objections, filing,
+// issuing with 发文字号 and the archive, archive verification, due dates, and issue runs killed
+// at fault-injection points.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+#include <podofo/podofo.h>
+
+#include "pipeline/core/file_system.h"
+#include "pipeline/core/sha256.h"
+#include "pipeline/ingest/limits.h"
+#include "pipeline/ingest/zip_reader.h"
+#include "pipeline/registry/commands.h"
+#include "pipeline/registry/fault.h"
+#include "pipeline/registry/pdfa.h"
+#include "pipeline/registry/sqlite_storage.h"
+#include "tests/testing/status_matchers.h"
+#include "tests/testing/test_paths.h"
+
+namespace pipeline::registry {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string Quote(const std::string& s) { return "'" + s + "'"; }
+
+// 公示 periods over 春节 and 国庆 with make-up working days (reference values of
+// /work/shared/reference/calendar.md §3), both conventions for the first day.
+TEST(PublicityEndTest, FiveWorkingDaysAcrossHolidays) {
+  RealFileSystem rfs;
+  Result<report::WorkCalendar> cal = report::LoadWorkCalendar(rfs, testing::RepoRoot() + "/data");
+  ASSERT_OK(cal);
+  struct Case {
+    Date start;
+    bool count_start;
+    Date end;
+  } cases[] = {
+      {{2025, 9, 26}, true, {2025, 10, 9}},   // 国庆 2025, 9-28 and 10-11 make-up days
+      {{2025, 9, 26}, false, {2025, 10, 10}},
+      {{2026, 2, 12}, true, {2026, 2, 25}},   // 春节 2026, 2-14 make-up day
+      {{2026, 2, 12}, false, {2026, 2, 26}},
+      {{2025, 1, 24}, true, {2025, 2, 6}},    // 春节 2025, 1-26 make-up day
+      {{2025, 1, 24}, false, {2025, 2, 7}},
+      {{2026, 9, 25}, false, {2026, 10, 9}},  // 国庆 2026
+      {{2026, 10, 3}, true, {2026, 10, 13}},  // starts on a holiday: it never counts
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.start.ToIso() + (c.count_start ? " counted" : " not counted"));
+    EXPECT_EQ(PublicityEnd(*cal, c.start, 5, c.count_start), c.end);
+  }
+}
+
+class LifecycleTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = testing::MakeTempDir();
+    intake_ = dir_ + "/intake";
+    registry_ = dir_ + "/registry.sqlite";
+    data_ = dir_ + "/data-root";
+    fs::create_directories(intake_);
+    fs::copy(testing::RepoRoot() + "/samples/intake/S01-长春鼎新职业技能培训学校-首次申请",
+             intake_ + "/S01-长春鼎新职业技能培训学校-首次申请", fs::copy_options::recursive);
+    // An office's own settings: a data root with its own templates/office.json.
+    fs::create_directories(data_);
+    fs::copy(testing::RepoRoot() + "/templates", data_ + "/templates", fs::copy_options::recursive);
+    fs::create_directory_symlink(testing::RepoRoot() + "/checklists", data_ + "/checklists");
+    fs::create_directory_symlink(testing::RepoRoot() + "/data", data_ + "/data");
+    std::ifstream in(data_ + "/templates/office.json");
+    nlohmann::json office = nlohmann::json::parse(in);
+    office["doc_number_format"] = "吉人社认备〔{year}〕{n}号";
+    office["publicity_contact"] = "联系电话：0431-00000000";
+    std::ofstream(data_ + "/templates/office.json") << office.dump(2);
+  }
+  int Beian(const std::string& args, std::string* out = nullptr, const std::string& env = "") {
+    std::string text;
+    int rc = testing::RunCommand(env + " " + testing::BeianBinary() + " " + args +
+                                     " --registry " + Quote(registry_) + " --user 李四" +
+                                     " --data-dir " + Quote(data_),
+                                 &text, /*merge_stderr=*/true);
+    if (out) *out = text;
+    return rc;
+  }
+  // Registers S01 and takes it to publicity (deliberation recorded on 2026-09-22).
+  void ToPublicity() {
+    std::string out;
+    ASSERT_EQ(Beian("run " + Quote(intake_) + " --out " + Quote(dir_ + "/out") +
+                        " --no-pdf --quiet --date 2026-09-20", &out), 0) << out;
+    for (const char* stage : {"received", "preliminary", "technical", "comprehensive"}) {
+      ASSERT_EQ(Beian(std::string("decide C2026-0001 --stage ") + stage +
+                          " --result pass --date 2026-09-21", &out), 0) << out;
+    }
+    ASSERT_EQ(Beian("deliberate C2026-0001 --date 2026-09-22 --note 厅务会 --today 2026-09-22",
+                    &out), 0) << out;
+  }
+  // Publicity from 2026-09-25 (ends 2026-10-09), then filed at the province on 2026-10-12:
+  // D2026-0001 is the 公示, D2026-0002 the 备案通知.
+  void ToFiled() {
+    ToPublicity();
+    std::string out;
+    ASSERT_EQ(Beian("publicize C2026-0001 --start 2026-09-25 --date 2026-09-25 --authority 220100",
+                    &out), 0) << out;
+    ASSERT_EQ(Beian("file C2026-0001 --authority 220000 --date 2026-10-12", &out), 0) << out;
+  }
+  std::string Pdf(const std::string& path) {
+    std::string text;
+    testing::RunCommand("pdftotext " + Quote(path) + " -", &text);
+    return text;
+  }
+  nlohmann::json Document(const std::string& id) {
+    auto db = SqliteStorage::Open(registry_);
+    auto rows = (*db)->Query(
+        "SELECT state, number, seq_value, path, sha256 FROM documents WHERE document_id = ?",
+        {id});
+    const Row& r = (*rows)[0];
+    return {{"state", AsText(r[0])}, {"number", AsText(r[1])}, {"seq", AsInt(r[2])},
+            {"path", AsText(r[3])}, {"sha256", AsText(r[4])}};
+  }
+  std::string dir_, intake_, registry_, data_;
+};
+
+TEST_F(LifecycleTest, PublicityObjectionAndFilingGuards) {
+  ToPublicity();
+  std::string out;
+  // Filing before the 公示 is refused, naming the command that comes next.
+  EXPECT_EQ(Beian("file C2026-0001 --authority 220000 --date 2026-09-23", &out), 2);
+  EXPECT_NE(out.find("beian publicize C2026-0001"), std::string::npos) << out;
+  // A start in a year the calendar does not cover is refused, never guessed.
+  EXPECT_EQ(Beian("publicize C2026-0001 --start 2027-03-01 --date 2027-03-01", &out), 2);
+  EXPECT_NE(out.find("节假日表"), std::string::npos) << out;
+  ASSERT_EQ(Beian("publicize C2026-0001 --start 2026-09-25 --date 2026-09-25 --authority 220100",
+                  &out), 0) << out;
+  EXPECT_NE(out.find("2026-10-09"), std::string::npos) << out;
+  const std::string draft = dir_ + "/drafts/D2026-0001-公示.pdf";
+  ASSERT_TRUE(fs::exists(draft)) << out;
+  std::string text = Pdf(draft);
+  EXPECT_NE(text.find("2026年9月25日至2026年10月9日"), std::string::npos) << text;
+  EXPECT_NE(text.find("长春市鼎新"), std::string::npos) << text;
+  EXPECT_NE(text.find("中式烹调师：五级至"), std::string::npos) << text;
+  EXPECT_NE(text.find("草"), std::string::npos);  // watermark 草稿
+  EXPECT_EQ(Beian("publicize C2026-0001 --start 2026-09-28 --date 2026-09-28", &out), 2)
+      << "a second 公示 for the same case";
+  // During the period, and with an open objection, filing is refused.
+  EXPECT_EQ(Beian("file C2026-0001 --authority 220000 --date 2026-10-09", &out), 2);
+  EXPECT_NE(out.find("2026-10-09"), std::string::npos) << out;
+  ASSERT_EQ(Beian("object C2026-0001 --note 来信反映场地不符 --date 2026-10-08", &out), 0) << out;
+  EXPECT_EQ(Beian("file C2026-0001 --authority 220000 --date 2026-10-12", &out), 2);
+  EXPECT_NE(out.find("异议"), std::string::npos) << out;
+  ASSERT_EQ(Beian("resolve C2026-0001 --note 经核实不属实 --date 2026-10-12", &out), 0) << out;
+  EXPECT_EQ(Beian("resolve C2026-0001 --note 再次 --date 2026-10-12", &out), 2);
+  // Only the province files.
+  EXPECT_EQ(Beian("file C2026-0001 --authority 220100 --date 2026-10-12", &out), 2);
+  EXPECT_NE(out.find("220000"), std::string::npos) << out;
+  ASSERT_EQ(Beian("file C2026-0001 --authority 220000 --date 2026-10-12", &out), 0) << out;
+  text = Pdf(dir_ + "/drafts/D2026-0002-备案通知.pdf");
+  EXPECT_NE(text.find("2026年10月12日至2029年10月11日"), std::string::npos) << text;
+  EXPECT_NE(text.find("中式烹调师"), std::string::npos) << text;
+  ASSERT_EQ(Beian("status C2026-0001 --json --date 2026-10-12", &out), 0) << out;
+  nlohmann::json st = nlohmann::json::parse(out);
+  EXPECT_EQ(st["stage"], "filed");
+  EXPECT_EQ(st["documents"].size(), 2u);
+  EXPECT_EQ(st["history"].back()["action"], "file");
+  EXPECT_EQ(Beian("object C2026-0001 --note 迟到 --date 2026-10-13", &out), 2);
+}
+
+TEST_F(LifecycleTest, IssueNumbersArchivesAndRefusesASecondIssue) {
+  ToFiled();
+  std::string out;
+  ASSERT_EQ(Beian("issue D2026-0002 --date 2026-10-13", &out), 0) << out;
+  nlohmann::json d = Document("D2026-0002");
+  EXPECT_EQ(d["state"], "issued");
+  EXPECT_EQ(d["number"], "吉人社认备〔2026〕1号");
+  EXPECT_EQ(d["path"], "220000/2026/吉人社认备〔2026〕1号.pdf");
+  const std::string file = dir_ + "/archive/" + d["path"].get<std::string>();
+  std::string text = Pdf(file);
+  EXPECT_NE(text.find("吉人社认备〔2026〕1号"), std::string::npos) << text;
+  EXPECT_EQ(text.find("草稿"), std::string::npos) << "an issued copy has no watermark";
+  EXPECT_EQ(text.find("草"), std::string::npos);
+  std::ifstream in(file, std::ios::binary);
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  EXPECT_EQ(d["sha256"], Sha256Hex(bytes.str()));
+  // Issuing twice is refused; the archived file is untouched.
+  EXPECT_EQ(Beian("issue D2026-0002 --date 2026-10-14", &out), 2);
+  EXPECT_NE(out.find("已签发"), std::string::npos) << out;
+  // A number given by hand is taken out of the sequence, and is never used twice.
+  ASSERT_EQ(Beian("issue D2026-0001 --number 7 --date 2026-10-13", &out), 0) << out;
+  EXPECT_EQ(Document("D2026-0001")["number"], "吉人社认备〔2026〕7号");
+  auto db = SqliteStorage::Open(registry_);
+  auto next = (*db)->Query(
+      "SELECT next_value FROM number_sequences WHERE authority = '220100' AND year = 2026");
+  EXPECT_EQ(AsInt((*next)[0][0]), 8);
+  // The 归档文件目录 (DA/T 22) beside the files, as CSV and XLSX.
+  std::ifstream csv_in(dir_ + "/archive/220000/2026/归档文件目录.csv", std::ios::binary);
+  std::stringstream csv;
+  csv << csv_in.rdbuf();
+  EXPECT_EQ(csv.str(),
+            "\xEF\xBB\xBF件号,责任者,文号,题名,日期,页数,保管期限,备注\r\n"
+            "1,吉林省人力资源和社会保障厅,吉人社认备〔2026〕1号,"
+            "关于长春市鼎新职业技能培训学校职业技能等级认定机构备案的通知,20261013,2,,\r\n");
+  std::ifstream xlsx_in(dir_ + "/archive/220000/2026/归档文件目录.xlsx", std::ios::binary);
+  std::stringstream xlsx;
+  xlsx << xlsx_in.rdbuf();
+  const std::string bytes_xlsx = xlsx.str();
+  ingest::ZipReader zip(bytes_xlsx, ingest::Limits{});
+  Result<std::string> strings = zip.Read("xl/sharedStrings.xml");
+  ASSERT_OK(strings);
+  EXPECT_NE(strings->find("吉人社认备〔2026〕1号"), std::string::npos);
+  EXPECT_NE(strings->find("保管期限"), std::string::npos);
+}
+
+// The issued copy is PDF/A-2b in structure (Debian has no validator): XMP with pdfaid and the
+// Info dictionary's title, author and dates; an sRGB OutputIntent whose profile is the ICC
+// file's bytes; every font embedded with a ToUnicode map; /ID present; no /Encrypt. The draft
+// stays an ordinary PDF.
+TEST_F(LifecycleTest, IssuedCopyIsPdfA2bInStructure) {
+  ToFiled();
+  std::string out;
+  ASSERT_EQ(Beian("issue D2026-0002 --date 2026-10-13", &out), 0) << out;
+  const std::string file =
+      dir_ + "/archive/" + Document("D2026-0002")["path"].get<std::string>();
+  PoDoFo::PdfMemDocument doc;
+  doc.Load(file.c_str());
+  PoDoFo::PdfObject* catalog = doc.GetCatalog();
+  PoDoFo::PdfObject* meta = doc.GetObjects().GetObject(
+      catalog->GetDictionary().GetKey("Metadata")->GetReference());
+  ASSERT_NE(meta, nullptr);
+  char* buf = nullptr;
+  PoDoFo::pdf_long len = 0;
+  meta->GetStream()->GetFilteredCopy(&buf, &len);
+  const std::string xmp(buf, static_cast<std::size_t>(len));
+  PoDoFo::podofo_free(buf);
+  EXPECT_NE(xmp.find("<pdfaid:part>2</pdfaid:part>"), std::string::npos) << xmp;
+  EXPECT_NE(xmp.find("<pdfaid:conformance>B</pdfaid:conformance>"), std::string::npos);
+  const std::string title = doc.GetInfo()->GetTitle().GetStringUtf8();
+  EXPECT_EQ(title, "关于长春市鼎新职业技能培训学校职业技能等级认定机构备案的通知");
+  EXPECT_NE(xmp.find(">" + title + "<"), std::string::npos);
+  EXPECT_NE(xmp.find(">" + doc.GetInfo()->GetAuthor().GetStringUtf8() + "<"), std::string::npos);
+  EXPECT_NE(xmp.find("<xmp:CreateDate>2026-10-13T00:00:00+08:00</xmp:CreateDate>"),
+            std::string::npos);
+  EXPECT_EQ(doc.GetInfo()->GetObject()->GetDictionary().GetKey("CreationDate")->GetString()
+                .GetStringUtf8(), "D:20261013000000+08'00'");
+  EXPECT_NE(xmp.find("<pdf:Producer>beian</pdf:Producer>"), std::string::npos);
+  EXPECT_EQ(doc.GetInfo()->GetProducer().GetStringUtf8(), "beian");
+  // OutputIntent: GTS_PDFA1 with the sRGB profile's bytes.
+  const PoDoFo::PdfArray& intents = catalog->GetDictionary().GetKey("OutputIntents")->GetArray();
+  ASSERT_EQ(intents.size(), 1u);
+  PoDoFo::PdfObject* intent = doc.GetObjects().GetObject(intents[0].GetReference());
+  EXPECT_EQ(intent->GetDictionary().GetKey("S")->GetName().GetName(), "GTS_PDFA1");
+  PoDoFo::PdfObject* profile = doc.GetObjects().GetObject(
+      intent->GetDictionary().GetKey("DestOutputProfile")->GetReference());
+  profile->GetStream()->GetFilteredCopy(&buf, &len);
+  const std::string embedded(buf, static_cast<std::size_t>(len));
+  PoDoFo::podofo_free(buf);
+  std::ifstream icc_in(kDefaultIccProfile, std::ios::binary);
+  std::stringstream icc;
+  icc << icc_in.rdbuf();
+  EXPECT_FALSE(icc.str().empty());
+  EXPECT_TRUE(embedded == icc.str()) << "the ICC profile's bytes are embedded";
+  // Fonts, /ID, no encryption.
+  std::string fonts;
+  testing::RunCommand("pdffonts " + Quote(file), &fonts);
+  std::istringstream lines(fonts);
+  std::string line;
+  int font_rows = 0;
+  for (int n = 0; std::getline(lines, line); ++n) {
+    if (n < 2) continue;  // header rows
+    ++font_rows;
+    EXPECT_NE(line.find(" yes yes yes "), std::string::npos) << line;
+  }
+  EXPECT_GT(font_rows, 0) << fonts;
+  EXPECT_NE(doc.GetTrailer()->GetDictionary().GetKey("ID"), nullptr);
+  EXPECT_EQ(doc.GetTrailer()->GetDictionary().GetKey("Encrypt"), nullptr);
+  // The draft is an ordinary PDF.
+  PoDoFo::PdfMemDocument draft;
+  draft.Load((dir_ + "/drafts/D2026-0002-备案通知.pdf").c_str());
+  EXPECT_EQ(draft.GetCatalog()->GetDictionary().GetKey("OutputIntents"), nullptr);
+}
+
+TEST_F(LifecycleTest, ArchiveVerifyFindsAlteredMissingAndUnregisteredFiles) {
+  ToFiled();
+  std::string out;
+  ASSERT_EQ(Beian("issue D2026-0002 --date 2026-10-13", &out), 0) << out;
+  ASSERT_EQ(Beian("issue D2026-0001 --date 2026-10-13", &out), 0) << out;
+  ASSERT_EQ(Beian("archive verify", &out), 0) << out;
+  EXPECT_NE(out.find("2件已签发文书，均完好"), std::string::npos) << out;
+  const std::string root = dir_ + "/archive/";
+  const std::string notice = root + Document("D2026-0002")["path"].get<std::string>();
+  const std::string publicity = root + Document("D2026-0001")["path"].get<std::string>();
+  std::ofstream(notice, std::ios::app) << "x";           // altered
+  fs::remove(publicity);                                   // removed
+  std::ofstream(root + "220000/2026/手工放入.pdf") << "%PDF";  // added by hand
+  EXPECT_EQ(Beian("archive verify", &out), 1) << out;
+  EXPECT_NE(out.find("已被改动：220000/2026/吉人社认备〔2026〕1号.pdf"), std::string::npos) << out;
+  EXPECT_NE(out.find("缺失：220100/2026/"), std::string::npos) << out;
+  EXPECT_NE(out.find("未登记：220000/2026/手工放入.pdf"), std::string::npos) << out;
+  EXPECT_NE(out.find("3处问题"), std::string::npos) << out;
+}
+
+// Issue runs killed after the number is taken, before the final rename and before the last
+// commit: the registry stays consistent and the next issue completes with no number lost or
+// given twice.
+TEST_F(LifecycleTest, KilledIssuesResumeWithTheirNumber) {
+  ToFiled();
+  std::string out;
+  // Killed after allocation, before its transaction commits: the number was never given.
+  EXPECT_EQ(Beian("issue D2026-0002 --date 2026-10-13", &out, "BEIAN_FAULT=after_number_allocation"),
+            kFaultExitCode) << out;
+  EXPECT_EQ(Document("D2026-0002")["state"], "draft");
+  // Killed before the archive file gets its name: the number stays bound to the document.
+  EXPECT_EQ(Beian("issue D2026-0002 --date 2026-10-13", &out, "BEIAN_FAULT=before_final_rename"),
+            kFaultExitCode) << out;
+  nlohmann::json d = Document("D2026-0002");
+  EXPECT_EQ(d["state"], "issuing");
+  EXPECT_EQ(d["seq"], 1);
+  EXPECT_FALSE(fs::exists(dir_ + "/archive/220000/2026/吉人社认备〔2026〕1号.pdf"));
+  // Killed after the file is in place, before the registry records it.
+  EXPECT_EQ(Beian("issue D2026-0002 --date 2026-10-13", &out, "BEIAN_FAULT=before_commit"),
+            kFaultExitCode) << out;
+  EXPECT_TRUE(fs::exists(dir_ + "/archive/220000/2026/吉人社认备〔2026〕1号.pdf"));
+  EXPECT_EQ(Document("D2026-0002")["state"], "issuing");
+  // The next command completes: same number, same file, now recorded.
+  ASSERT_EQ(Beian("issue D2026-0002 --date 2026-10-13", &out), 0) << out;
+  d = Document("D2026-0002");
+  EXPECT_EQ(d["state"], "issued");
+  EXPECT_EQ(d["number"], "吉人社认备〔2026〕1号");
+  ASSERT_EQ(Beian("archive verify", &out), 0) << out;  // no stray .part left
+  // The province's next document takes number 2.
+  auto db = SqliteStorage::Open(registry_);
+  auto next = (*db)->Query(
+      "SELECT next_value FROM number_sequences WHERE authority = '220000' AND year = 2026");
+  EXPECT_EQ(AsInt((*next)[0][0]), 2);
+}
+
+TEST_F(LifecycleTest, ReviewerSlotsAreRenderedInDraftAndIssuedCopy) {
+  ToFiled();
+  std::string out;
+  ASSERT_EQ(Beian("edit D2026-0002 --slot note --text 请于收到本通知后办理相关手续。", &out), 0)
+      << out;
+  EXPECT_NE(Pdf(dir_ + "/drafts/D2026-0002-备案通知.pdf").find("请于收到本通知后办理相关手续"),
+            std::string::npos);
+  std::ofstream(dir_ + "/opinion.txt") << "专家组一致同意。\n";
+  ASSERT_EQ(Beian("edit D2026-0002 --slot note --file " + Quote(dir_ + "/opinion.txt"), &out), 0)
+      << out;
+  EXPECT_EQ(Beian("edit D2026-0002 --slot 补充说明 --text x", &out), 2);
+  ASSERT_EQ(Beian("issue D2026-0002 --date 2026-10-13", &out), 0) << out;
+  std::string issued = Pdf(dir_ + "/archive/" + Document("D2026-0002")["path"].get<std::string>());
+  EXPECT_NE(issued.find("专家组一致同意。"), std::string::npos) << issued;
+  EXPECT_EQ(issued.find("请于收到本通知后"), std::string::npos) << "the slot was replaced";
+  EXPECT_EQ(Beian("edit D2026-0002 --slot note --text 晚了", &out), 2) << out;
+}
+
+TEST_F(LifecycleTest, OrderedTerminationDraftsTheNoticeAndLaterRunsAreFlagged) {
+  ToFiled();
+  std::string out;
+  EXPECT_EQ(Beian("terminate C2026-0001 --ordered --date 2027-01-05 --authority 220000", &out), 2);
+  ASSERT_EQ(Beian("terminate C2026-0001 --ordered --reason 违规发放职业技能等级证书 "
+                  "--date 2027-01-05 --authority 220000", &out), 0) << out;
+  std::string text = Pdf(dir_ + "/drafts/D2027-0001-终止备案通知.pdf");
+  EXPECT_NE(text.find("第十一条"), std::string::npos) << text;
+  EXPECT_NE(text.find("人社厅发〔2024〕27号"), std::string::npos) << text;
+  EXPECT_NE(text.find("应退尽退"), std::string::npos) << text;  // Art. 13
+  EXPECT_NE(text.find("复核、更正、撤销"), std::string::npos) << text;  // Art. 12
+  ASSERT_EQ(Beian("status C2026-0001 --json --date 2027-01-05", &out), 0) << out;
+  EXPECT_EQ(nlohmann::json::parse(out)["stage"], "terminated");
+  // The institution applies again: the run says it was terminated before.
+  fs::rename(intake_ + "/S01-长春鼎新职业技能培训学校-首次申请", intake_ + "/S01-再次申请");
+  std::ofstream(intake_ + "/S01-再次申请/说明.txt") << "再次申请";
+  ASSERT_EQ(Beian("run " + Quote(intake_) + " --out " + Quote(dir_ + "/out2") +
+                      " --no-pdf --date 2027-02-01", &out), 0) << out;
+  EXPECT_NE(out.find("曾被终止备案"), std::string::npos) << out;
+  fs::path case_dir;
+  for (const auto& e : fs::directory_iterator(dir_ + "/out2")) {
+    if (e.is_directory()) case_dir = e.path();  // not 台账.xlsx beside the case folder
+  }
+  std::ifstream in(case_dir / "report.json");
+  nlohmann::json report = nlohmann::json::parse(in);
+  EXPECT_EQ(report["registry"]["previously_terminated"], true);
+  EXPECT_EQ(report["registry"]["outcome"], "new_case");
+}
+
+TEST_F(LifecycleTest, CalendarCheckSaysWhichYearsAreCovered) {
+  std::string out;
+  const std::string cmd = testing::BeianBinary() + " calendar check --date ";
+  ASSERT_EQ(testing::RunCommand(cmd + "2026-05-01", &out, true), 0) << out;
+  EXPECT_NE(out.find("2025 年至 2026 年"), std::string::npos) << out;
+  EXPECT_EQ(testing::RunCommand(cmd + "2027-05-01", &out, true), 1) << out;
+  EXPECT_NE(out.find("未覆盖"), std::string::npos) << out;
+}
+
+TEST_F(LifecycleTest, DueListsRenewalWindowAndValidityEnd) {
+  ToFiled();
+  std::string out;
+  ASSERT_EQ(Beian("due --within 90d --json --date 2029-06-01", &out), 0) << out;
+  nlohmann::json j = nlohmann::json::parse(out);
+  ASSERT_EQ(j["items"].size(), 1u) << out;
+  EXPECT_EQ(j["items"][0]["kind"], "renewal_window_closes");
+  EXPECT_EQ(j["items"][0]["date"], "2029-07-11");
+  ASSERT_EQ(Beian("due --within 200d --date 2029-06-01", &out), 0) << out;
+  EXPECT_NE(out.find("备案有效期届满"), std::string::npos) << out;
+  EXPECT_NE(out.find("续期申请截止"), std::string::npos) << out;
+  EXPECT_EQ(Beian("due --within 9x", &out), 2);
+  ASSERT_EQ(Beian("due --within 200d --date 2029-06-01 --xlsx " + Quote(dir_ + "/due.xlsx"), &out),
+            0) << out;
+  std::ifstream in(dir_ + "/due.xlsx", std::ios::binary);
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  const std::string xlsx = bytes.str();
+  ingest::ZipReader zip(xlsx, ingest::Limits{});
+  Result<std::string> strings = zip.Read("xl/sharedStrings.xml");
+  ASSERT_OK(strings);
+  EXPECT_NE(strings->find("备案有效期届满"), std::string::npos) << *strings;
+}
+
+TEST_F(LifecycleTest, FiledListsInstitutionsWithOccupationsAndValidity) {
+  ToFiled();
+  std::string out;
+  ASSERT_EQ(Beian("filed --date 2026-10-13", &out), 0) << out;
+  EXPECT_NE(out.find("长春市鼎新职业技能培训学校"), std::string::npos) << out;
+  EXPECT_NE(out.find("中式烹调师"), std::string::npos) << out;
+  EXPECT_NE(out.find("2029-10-11"), std::string::npos) << out;
+  ASSERT_EQ(Beian("filed --date 2026-10-13 --xlsx " + Quote(dir_ + "/filed.xlsx"), &out), 0)
+      << out;
+  std::ifstream in(dir_ + "/filed.xlsx", std::ios::binary);
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  const std::string xlsx = bytes.str();
+  ingest::ZipReader zip(xlsx, ingest::Limits{});
+  Result<std::string> strings = zip.Read("xl/sharedStrings.xml");
+  ASSERT_OK(strings);
+  EXPECT_NE(strings->find("五级至三级"), std::string::npos) << *strings;
+  Result<std::string> workbook = zip.Read("xl/workbook.xml");
+  ASSERT_OK(workbook);
+  EXPECT_NE(workbook->find("已备案机构名单"), std::string::npos) << *workbook;
+}
+
+}  // namespace
+}  // namespace pipeline::registry
