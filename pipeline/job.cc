@@ -26,6 +26,7 @@
 #include "pipeline/render/doc/document_renderer.h"
 #include "pipeline/render/doc/render_command.h"
 #include "pipeline/report/case_id.h"
+#include "pipeline/report/decision_table.h"
 #include "pipeline/report/catalogue_listing.h"
 #include "pipeline/report/document_data.h"
 #include "pipeline/report/messages.h"
@@ -53,6 +54,7 @@ struct Job::Resources {
   std::optional<crosscheck::CreditList> credit_list;  // --credit-list or rules.credit_list
   report::WorkCalendar calendar;
   report::OfficeSettings office;
+  report::DecisionTable decisions;
   std::unique_ptr<render::DocumentRenderer> renderer;  // created only when documents are drafted
 };
 
@@ -60,7 +62,7 @@ struct Job::Resources {
 struct Job::CaseOutcome {
   model::CaseReport report;
   nlohmann::json json;
-  report::DraftDocument draft = report::DraftDocument::kNone;
+  std::vector<const report::DocumentSpec*> drafts;  // from the decision table, in order
   bool not_a_dossier = false;
 };
 
@@ -200,6 +202,15 @@ Status Job::LoadResources() {
   const std::string office_json = JoinPath(root, "templates/office.json");
   PIPELINE_RETURN_IF_ERROR(
       Take(report::LoadOfficeSettings(fs_, office_json), &res->office));
+  PIPELINE_RETURN_IF_ERROR(Take(
+      report::DecisionTable::Load(fs_, JoinPath(root, "templates/decisions.xml")),
+      &res->decisions));
+  for (const report::DocumentSpec& d : res->decisions.documents()) {
+    if (res->office.files.count(d.kind) == 0) {
+      return Status::InvalidData("document kind " + d.kind + " has no file name setting",
+                                 office_json);
+    }
+  }
   PIPELINE_RETURN_IF_ERROR(Take(crosscheck::LoadRuleSettings(fs_, office_json, res->rules),
                                 &res->rule_settings));
   PIPELINE_RETURN_IF_ERROR(
@@ -218,7 +229,7 @@ Status Job::LoadResources() {
   }
   if (!res->calendar.Covers(*options_.date)) {
     reporter_.Warning("data/holidays_cn.tsv does not cover " + options_.date->ToIso() +
-                      "; deadlines count weekends only");
+                      "; a correction deadline it cannot count is left blank");
   }
   res_ = std::move(res);
   return Status::Ok();
@@ -300,15 +311,16 @@ Job::CaseOutcome Job::Process(const ingest::IntakeEntry& entry) const {
                               std::move(completeness), std::move(cross));
   out.report.pending_checks = std::move(pending);
   const bool complete = report::MaterialsComplete(out.report);
+  // Which drafts the case gets: the decision table (templates/decisions.xml).
+  out.drafts = res.decisions.DocumentsFor(report::FactsOf(out.report, is_folder));
+  for (const report::DocumentSpec* d : out.drafts) {
+    out.report.documents.push_back({d->kind, d->title, res.office.files.at(d->kind), d->official});
+  }
   out.json = report::ToJson(out.report, res.messages);
   out.json["completeness"] = complete ? "complete" : "corrections_needed";
   crosscheck::AppendIssue3Json(out.report, out.json);
   crosscheck::AppendRuleDefaultsJson(res.rules, res.rule_settings, out.json);
   report::AddWordedSummaries(out.report, res.messages, out.json);
-  if (!out.not_a_dossier) {
-    out.draft = complete ? report::DraftDocument::kPreliminaryOpinion
-                         : report::DraftDocument::kCorrectionNotice;
-  }
   return out;
 }
 
@@ -322,19 +334,41 @@ Status Job::EnsureRenderer() {
   return Status::Ok();
 }
 
-// Renders the case's draft document; returns the PDF bytes (empty when nothing is drafted).
-Result<std::string> Job::DraftPdf(const CaseOutcome& c) {
-  if (c.draft == report::DraftDocument::kNone) return std::string();
+// Renders one of the case's drafts; returns the PDF bytes.
+Result<std::string> Job::DraftPdf(const CaseOutcome& c, const report::DocumentSpec& spec) {
   PIPELINE_RETURN_IF_ERROR(EnsureRenderer());
   std::string office_name;
   if (options_.authority) {
     if (const auto* a = res_->authorities.FindCode(*options_.authority)) office_name = a->authority;
   }
   nlohmann::json data = c.json;
-  data["document"] = report::DocumentObject(c.report, c.draft, res_->office, res_->calendar,
+  data["document"] = report::DocumentObject(c.report, spec, res_->office, res_->calendar,
                                             *options_.date, office_name, res_->messages);
-  std::string tmpl = render::ResolveTemplatePath(res_->data_dir, report::DraftTemplateName(c.draft));
+  std::string tmpl = render::ResolveTemplatePath(res_->data_dir, spec.tmpl);
   return res_->renderer->Render(tmpl, data, *options_.date);
+}
+
+// Renders and writes every draft of the case, and removes the documents an earlier run left
+// for another outcome, so the folder holds exactly this run's drafts. A draft that cannot be
+// rendered is returned as `failed` (the others are still written); an unwritable output
+// folder is the returned error.
+Status Job::WriteDrafts(const CaseOutcome& c, const std::string& case_dir, Status* failed) {
+  for (const auto& [kind, file] : res_->office.files) {
+    const bool drafted = std::any_of(c.drafts.begin(), c.drafts.end(),
+                                     [&](const report::DocumentSpec* d) { return d->kind == kind; });
+    if (!drafted) PIPELINE_RETURN_IF_ERROR(fs_.RemoveFile(JoinPath(case_dir, file)));
+  }
+  for (const report::DocumentSpec* spec : c.drafts) {
+    const std::string path = JoinPath(case_dir, res_->office.files.at(spec->kind));
+    Result<std::string> pdf = DraftPdf(c, *spec);
+    if (!pdf) {
+      PIPELINE_RETURN_IF_ERROR(fs_.RemoveFile(path));
+      if (failed->ok()) *failed = pdf.error().WithContext(c.report.dossier);
+      continue;
+    }
+    PIPELINE_RETURN_IF_ERROR(fs_.WriteFile(path, *pdf));
+  }
+  return Status::Ok();
 }
 
 ExitCode Job::RunIntake(Status* error) {
@@ -375,6 +409,11 @@ ExitCode Job::RunIntake(Status* error) {
     reporter_.Progress(i, entries->size(), entry.display_name);
     CaseOutcome c = Process(entry);
     const std::string case_dir = JoinPath(options_.out_dir, c.report.case_id);
+    if (options_.no_pdf) {  // nothing drafted: report.json lists no documents
+      c.drafts.clear();
+      c.report.documents.clear();
+      c.json["documents"] = nlohmann::json::array();
+    }
     if (*recorder && !c.not_a_dossier) {
       if (Status s = (*recorder)->Record(c.report, entry.path, &c.json, reporter_); !s.ok()) {
         *error = s;  // the registry is unusable: stop before writing a report it does not know
@@ -386,26 +425,21 @@ ExitCode Job::RunIntake(Status* error) {
       *error = s;  // the output folder is unusable: stop, nothing else can be written either
       return ExitCode::kError;
     }
-    if (!options_.no_pdf && c.draft != report::DraftDocument::kNone) {
+    if (!c.drafts.empty()) {
       if (Status s = EnsureRenderer(); !s.ok()) {
         *error = s;  // the font or layout configuration is broken: no document can be drafted
         return ExitCode::kError;
       }
-      Result<std::string> pdf = DraftPdf(c);
-      if (!pdf) {
-        Status s = pdf.error().WithContext(c.report.dossier);
-        reporter_.Warning(s.ToString());
-        if (failed_documents++ == 0) first_failure = s;
-        blocking = blocking || HasSeverity(c.report.findings, model::Severity::kBlocking);
-        reports.push_back(std::move(c.report));
-        continue;
-      }
-      const std::string& name = c.draft == report::DraftDocument::kPreliminaryOpinion
-                                    ? res_->office.opinion_file
-                                    : res_->office.notice_file;
-      if (Status s = fs_.WriteFile(JoinPath(case_dir, name), *pdf); !s.ok()) {
+    }
+    {
+      Status failed;
+      if (Status s = WriteDrafts(c, case_dir, &failed); !s.ok()) {
         *error = s;
         return ExitCode::kError;
+      }
+      if (!failed.ok()) {
+        reporter_.Warning(failed.ToString());
+        if (failed_documents++ == 0) first_failure = failed;
       }
     }
     blocking = blocking || HasSeverity(c.report.findings, model::Severity::kBlocking);

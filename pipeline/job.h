@@ -18,6 +18,9 @@ namespace pipeline {
 namespace ingest {
 struct IntakeEntry;
 }  // namespace ingest
+namespace report {
+struct DocumentSpec;
+}  // namespace report
 
 // Process exit codes (documented in README "Exit codes").
 enum class ExitCode {
@@ -43,7 +46,8 @@ class Job {
   Status LoadResources();
   CaseOutcome Process(const ingest::IntakeEntry& entry) const;
   Status EnsureRenderer();
-  Result<std::string> DraftPdf(const CaseOutcome& c);
+  Result<std::string> DraftPdf(const CaseOutcome& c, const report::DocumentSpec& spec);
+  Status WriteDrafts(const CaseOutcome& c, const std::string& case_dir, Status* failed);
   ExitCode RunIntake(Status* error);
   ExitCode CheckOne(Status* error);
   ExitCode Catalogue(Status* error);
