@@ -19,6 +19,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "..", "..", "..", "samples", "gen"))
 import form_writer  # noqa: E402
 
+sys.path.insert(0, os.path.dirname(HERE))
+from make_testdata import zip_parts  # noqa: E402
+
 NAME = "吉林省白桦职业技能培训学校"
 FIELDS = {
     "institution_name": NAME,
@@ -37,14 +40,6 @@ LAUGHS = "".join(
     '<!ENTITY lol%d "%s">' % (i, ("&lol%d;" % (i - 1)) * 10 if i else "lol") for i in range(10))
 BILLION_LAUGHS_DTD = "<!DOCTYPE application [%s]>" % LAUGHS
 EXTERNAL_DTD = '<!DOCTYPE application [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
-
-
-def zip_parts(path, parts):
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, data in parts:
-            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            z.writestr(info, data)
 
 
 def docx_parts(document_xml=None):
@@ -71,20 +66,11 @@ def patch_sizes(data, declared):
     """Sets every uncompressed size, in local headers and the central directory, to
     `declared`."""
     data = bytearray(data)
-    pos = 0
-    while True:
-        pos = data.find(b"PK\x03\x04", pos)
-        if pos < 0:
-            break
-        struct.pack_into("<I", data, pos + 22, declared)
-        pos += 4
-    pos = 0
-    while True:
-        pos = data.find(b"PK\x01\x02", pos)
-        if pos < 0:
-            break
-        struct.pack_into("<I", data, pos + 24, declared)
-        pos += 4
+    for signature, offset in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
+        pos = data.find(signature)
+        while pos >= 0:
+            struct.pack_into("<I", data, pos + offset, declared)
+            pos = data.find(signature, pos + 4)
     return bytes(data)
 
 
