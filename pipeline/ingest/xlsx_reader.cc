@@ -146,7 +146,7 @@ std::optional<std::string> ExcelSerialToIsoDate(std::string_view text) {
   const long d = doy - (153 * mp + 2) / 5 + 1;
   const long m = mp < 10 ? mp + 3 : mp - 9;
   const long y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  char buf[48];
+  char buf[64];  // room for any three longs (GCC -Wformat-truncation in Debug)
   std::snprintf(buf, sizeof buf, "%04ld-%02ld-%02ld", y, m, d);
   return std::string(buf);
 }
