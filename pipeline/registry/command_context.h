@@ -42,6 +42,7 @@ Status DueCommand(Context& ctx);
 Status TerminateCommand(Context& ctx);
 Status EditCommand(Context& ctx);
 Status FiledCommand(Context& ctx);
+Status ReissueCommand(Context& ctx);
 
 }  // namespace pipeline::registry
 

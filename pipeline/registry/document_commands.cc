@@ -201,6 +201,10 @@ Status UpdateCatalogue(Context& ctx, const DocumentSetup& setup, const std::stri
     r.date = d.doc_date.substr(0, 4) + d.doc_date.substr(5, 2) + d.doc_date.substr(8, 2);
     r.pages = d.pages;
     r.retention = ctx.settings.archive_retention;
+    if (!d.replaces.empty()) {
+      Result<DocumentDetail> old = ctx.registry.LoadDocument(d.replaces);
+      if (old) r.remark = ctx.messages.Format("registry.catalogue.replaces", {{"number", old->number}});
+    }
     rows.push_back(std::move(r));
   }
   const std::string dir = JoinPath(
@@ -399,6 +403,12 @@ Status EditCommand(Context& ctx) {
   PIPELINE_RETURN_IF_ERROR(
       ctx.registry.SetSlot(ctx.options.document_id, ctx.options.slot, text));
   return WriteDraft(ctx, ctx.options.document_id);
+}
+
+Status ReissueCommand(Context& ctx) {
+  Result<std::string> id = ctx.registry.Redraft(ctx.options.document_id, ctx.actor);
+  if (!id) return id.error();
+  return WriteDraft(ctx, *id);
 }
 
 Status ArchiveVerifyCommand(Context& ctx, bool* problems) {

@@ -287,6 +287,31 @@ TEST_F(LifecycleTest, IssuedCopyIsPdfA2bInStructure) {
   EXPECT_EQ(draft.GetCatalog()->GetDictionary().GetKey("OutputIntents"), nullptr);
 }
 
+// A corrected re-issue is a new draft and, once issued, a new number that names the document
+// it replaces; the old issued copy stays in the archive and the registry.
+TEST_F(LifecycleTest, CorrectedReissueTakesANewNumberAndNamesTheOldOne) {
+  ToFiled();
+  std::string out;
+  EXPECT_EQ(Beian("reissue D2026-0002 --date 2026-10-13", &out), 2) << "a draft is edited, not re-issued";
+  ASSERT_EQ(Beian("edit D2026-0002 --slot note --text 原稿 --date 2026-10-13", &out), 0) << out;
+  ASSERT_EQ(Beian("issue D2026-0002 --date 2026-10-13", &out), 0) << out;
+  ASSERT_EQ(Beian("reissue D2026-0002 --date 2026-10-20", &out), 0) << out;
+  EXPECT_NE(out.find("D2026-0003"), std::string::npos) << out;
+  ASSERT_EQ(Beian("edit D2026-0003 --slot note --text 更正稿 --date 2026-10-20", &out), 0) << out;
+  ASSERT_EQ(Beian("issue D2026-0003 --date 2026-10-20", &out), 0) << out;
+  nlohmann::json d = Document("D2026-0003");
+  EXPECT_EQ(d["number"], "吉人社认备〔2026〕2号");
+  std::string text = Pdf(dir_ + "/archive/" + d["path"].get<std::string>());
+  EXPECT_NE(text.find("本文件更正并替代吉人社认备〔2026〕1号"), std::string::npos) << text;
+  EXPECT_NE(text.find("更正稿"), std::string::npos) << text;
+  EXPECT_EQ(Document("D2026-0002")["state"], "issued");
+  std::ifstream csv(dir_ + "/archive/220000/2026/归档文件目录.csv", std::ios::binary);
+  std::stringstream rows;
+  rows << csv.rdbuf();
+  EXPECT_NE(rows.str().find(",替代吉人社认备〔2026〕1号\r\n"), std::string::npos) << rows.str();
+  ASSERT_EQ(Beian("archive verify", &out), 0) << out;
+}
+
 TEST_F(LifecycleTest, ArchiveVerifyFindsAlteredMissingAndUnregisteredFiles) {
   ToFiled();
   std::string out;
