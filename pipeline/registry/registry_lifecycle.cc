@@ -416,6 +416,28 @@ Status Registry::MarkIssued(const std::string& document_id, const std::string& p
   });
 }
 
+Result<std::string> Registry::CreateDraft(const std::string& kind, const std::string& authority,
+                                         const std::vector<std::string>& case_ids,
+                                         const std::string& data_json, const Actor& actor) {
+  std::string id;
+  Status s = InTransaction(*db_, TxMode::kWrite, [&]() -> Status {
+    Result<std::string> seq = NextId("document-" + std::to_string(actor.today.year));
+    if (!seq) return seq.error();
+    id = "D" + std::to_string(actor.today.year) + "-" + *seq;
+    PIPELINE_RETURN_IF_ERROR(db_->Execute(
+        "INSERT INTO documents (document_id, kind, authority, state, created_on, created_by, "
+        "data_json) VALUES (?, ?, ?, 'draft', ?, ?, ?)",
+        {id, kind, authority, actor.today.ToIso(), actor.user, data_json}));
+    for (const std::string& c : case_ids) {
+      PIPELINE_RETURN_IF_ERROR(db_->Execute(
+          "INSERT INTO document_cases (document_id, case_id) VALUES (?, ?)", {id, c}));
+    }
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  return id;
+}
+
 Result<std::string> Registry::Redraft(const std::string& document_id, const Actor& actor) {
   std::string new_id;
   Status s = InTransaction(*db_, TxMode::kWrite, [&]() -> Status {
