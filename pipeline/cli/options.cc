@@ -66,6 +66,17 @@ constexpr CommandInfo kCommands[] = {
      "Fill a named free-text slot of a draft (e.g. expert_opinion, note); rendered in it."},
     {"calendar", Command::kCalendar, "beian calendar check",
      "Say which years data/holidays_cn.tsv covers."},
+    {"scoresheet", Command::kScoresheet, "beian scoresheet CASE --out DIR",
+     "Write the case's 技术评估评分表.xlsx (case in stage technical)."},
+    {"evaluate", Command::kEvaluate,
+     "beian evaluate CASE --scores FILE.xlsx --result 合格|不合格 [--note T] [--reason T] "
+     "[--out DIR]",
+     "Read the filled scoring sheet, record the technical evaluation and draft 技术评估意见."},
+    {"summarize", Command::kSummarize,
+     "beian summarize CASE --result 合格|不合格 [--note T] [--reason T] [--out DIR]",
+     "Record the expert group's comprehensive conclusion and draft 综合技术评估意见."},
+    {"ledger", Command::kLedger, "beian ledger --out FILE.xlsx",
+     "Write the ledger (台账) of every case in the registry as an Excel workbook."},
     {"help", Command::kHelp, "beian help [COMMAND]", "Show usage."},
     {"version", Command::kVersion, "beian version", "Show the version."},
 };
@@ -301,6 +312,26 @@ Result<Options> ParseOptions(int argc, const char* const* argv) {
       AddRegistryOptions(app, o);
       AddCommonOptions(app, o, date_text);
       break;
+    case Command::kScoresheet:
+      app.add_option("CASE", o.case_ref, "case id")->required();
+      app.add_option("--out,-o", o.out_dir, "output folder")->required();
+      AddRegistryOptions(app, o);
+      AddCommonOptions(app, o, date_text);
+      break;
+    case Command::kEvaluate:
+    case Command::kSummarize:
+      app.add_option("CASE", o.case_ref, "case id")->required();
+      if (o.command == Command::kEvaluate) {
+        app.add_option("--scores", o.scores_file, "filled scoring sheet")->required();
+      }
+      app.add_option("--result", o.result, "合格|不合格 (pass|fail)")->required();
+      app.add_option("--note", o.note, "the expert group's opinion");
+      app.add_option("--reason", o.reason, "why the latest decision is corrected");
+      app.add_option("--out,-o", o.out_dir, "folder for the draft");
+      app.add_option("--authority", authority, "the office's authority code");
+      AddRegistryOptions(app, o);
+      AddCommonOptions(app, o, date_text);
+      break;
     case Command::kEdit:
       app.add_option("DOCUMENT-ID", o.document_id, "document id")->required();
       app.add_option("--slot", o.slot, "slot name")->required();
@@ -313,6 +344,11 @@ Result<Options> ParseOptions(int argc, const char* const* argv) {
     case Command::kCalendar:
       app.add_option("ACTION", o.calendar_action, "check")->required()->check(
           CLI::IsMember({"check"}));
+      AddCommonOptions(app, o, date_text);
+      break;
+    case Command::kLedger:
+      app.add_option("--out,-o", o.out_path, "ledger workbook (.xlsx)")->required();
+      AddRegistryOptions(app, o);
       AddCommonOptions(app, o, date_text);
       break;
     case Command::kHelp:

@@ -18,6 +18,8 @@ enum class Command {
   // case registry (pipeline/registry/commands.h)
   kStatus, kDecide, kDeliberate, kWithdraw, kRegistry, kPublicize, kObject, kResolve, kFile,
   kIssue, kArchive, kDue, kTerminate, kEdit, kCalendar, kFiled, kReissue,
+  // technical evaluation and ledger (pipeline/evaluation/commands.h)
+  kScoresheet, kEvaluate, kSummarize, kLedger,
 };
 
 struct Options {
@@ -63,6 +65,7 @@ struct Options {
   std::string text_file;            // edit: --file FILE (UTF-8 text)
   std::string calendar_action;      // calendar: "check"
   std::string xlsx_path;            // due/filed: --xlsx FILE
+  std::string scores_file;          // evaluate: --scores FILE.xlsx (the filled scoring sheet)
 
   // common
   std::optional<Date> date;         // --date YYYY-MM-DD: "today" for every date rule

@@ -48,6 +48,11 @@ struct DossierFacts {
   std::string report_id;     // report.json case_id (from the folder name)
   std::string conclusion;    // report.json conclusion
   std::vector<OccupationFact> occupations;
+  // For the ledger (beian ledger): report.json applicant_type and completeness, and the
+  // cross-check status of each entry of `occupations` (same order; may be shorter).
+  std::string applicant_type;
+  std::string completeness;
+  std::vector<std::string> occupation_checks;
 };
 
 // What recording a dossier did.
@@ -111,6 +116,29 @@ struct FilingOutcome {
   FilingRecord filing;         // the filing the notice announces (new, renewed or unchanged)
   std::string document_id;     // the notice's draft
   std::string document_kind;   // filing_notice | renewal_notice
+};
+
+// A score kept with a technical evaluation (beian evaluate): `sheet` is "common" or the
+// occupation code of an occupation sheet.
+struct ScoreRow {
+  std::string sheet, item_id;
+  int score_tenths = 0;
+  std::string remark;
+};
+
+// An opinion of the evaluation stages (技术评估意见, 综合技术评估意见): the stage's decision, the
+// opinion's draft document and what goes with it, recorded in one transaction.
+struct OpinionRecord {
+  Stage stage = Stage::kTechnical;  // technical | comprehensive
+  Decision decision = Decision::kPass;
+  std::string note, reason;         // as for Decide (a reason corrects the latest decision)
+  std::string kind;                 // document kind: technical_opinion | comprehensive_opinion
+  std::string authority;
+  std::string data_json;            // the opinion's data
+  std::vector<ScoreRow> scores;     // technical: every score of the sheet
+  // comprehensive: occupations of the current version not recommended for filing (code ->
+  // message key of the reason); they become `excluded` and are neither announced nor filed.
+  std::vector<std::pair<std::string, std::string>> excluded_occupations;
 };
 
 struct CaseRecord {
@@ -213,6 +241,14 @@ class Registry {
   // transaction: never the same number twice, whatever other processes do.
   Result<std::int64_t> AllocateNumber(const std::string& authority, int year);
 
+  // Records an evaluation stage's opinion (beian evaluate / summarize, README "Technical
+  // evaluation"): the decision through the same guards as Decide, the opinion drafted as a
+  // document holding `r.data_json`, the scores kept; one transaction. Returns the document id.
+  Result<std::string> RecordOpinion(const std::string& case_id, const OpinionRecord& r,
+                                    const Actor& actor);
+  // The newest document of `kind` for a case (NotFound, Chinese, when there is none).
+  Result<DocumentDetail> LatestDocument(const std::string& case_id, const std::string& kind);
+
   // The command that moves `c` on, for messages ("beian decide C2026-0001 --stage ...").
   std::string NextStep(const CaseRecord& c) const;
 
@@ -234,6 +270,11 @@ class Registry {
   Status RecordDecision(const std::string& case_id, Stage stage, Decision decision,
                         const std::string& action, const std::string& acted_on,
                         const std::string& note, const std::string& reason, const Actor& actor);
+  // RecordDecision's body. REQUIRES: inside a write transaction.
+  Status RecordDecisionIn(const std::string& case_id, Stage stage, Decision decision,
+                          const std::string& action, const std::string& acted_on,
+                          const std::string& note, const std::string& reason,
+                          const Actor& actor);
 
   std::unique_ptr<Storage> db_;
   const report::MessageCatalog& messages_;

@@ -11,6 +11,7 @@
 #include "pipeline/render/doc/template.h"
 #include "pipeline/report/document_data.h"
 #include "pipeline/registry/sqlite_storage.h"
+#include "pipeline/report/document_data.h"
 
 namespace pipeline::registry {
 namespace {
@@ -55,6 +56,11 @@ DossierFacts FactsOf(const model::CaseReport& r, const std::string& hash,
   f.folder = r.dossier;
   f.report_id = r.case_id;
   f.conclusion = model::ConclusionName(r.conclusion);
+  f.applicant_type = model::ApplicantTypeName(r.application.applicant_type.value);
+  f.completeness = report::MaterialsComplete(r) ? "complete" : "corrections_needed";
+  for (const model::OccupationResult& o : r.occupations) {
+    f.occupation_checks.push_back(model::OccupationStatusName(o.status));
+  }
   for (const model::OccupationResult& o : r.occupations) {
     f.occupations.push_back({o.requested.code, o.requested.name, o.requested.work_type,
                              LevelsCsv(o.requested.levels), o.excluded ? "excluded" : "requested",

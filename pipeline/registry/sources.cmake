@@ -6,6 +6,7 @@ list(APPEND PIPELINE_SOURCES
   pipeline/registry/location.cc
   pipeline/registry/pdfa.cc
   pipeline/registry/registry.cc
+  pipeline/registry/registry_evaluation.cc
   pipeline/registry/registry_lifecycle.cc
   pipeline/registry/run_recorder.cc
   pipeline/registry/schema.cc

@@ -405,7 +405,11 @@ TEST_F(LifecycleTest, OrderedTerminationDraftsTheNoticeAndLaterRunsAreFlagged) {
   ASSERT_EQ(Beian("run " + Quote(intake_) + " --out " + Quote(dir_ + "/out2") +
                       " --no-pdf --date 2027-02-01", &out), 0) << out;
   EXPECT_NE(out.find("曾被终止备案"), std::string::npos) << out;
-  std::ifstream in(fs::directory_iterator(dir_ + "/out2")->path() / "report.json");
+  fs::path case_dir;
+  for (const auto& e : fs::directory_iterator(dir_ + "/out2")) {
+    if (e.is_directory()) case_dir = e.path();  // not 台账.xlsx beside the case folder
+  }
+  std::ifstream in(case_dir / "report.json");
   nlohmann::json report = nlohmann::json::parse(in);
   EXPECT_EQ(report["registry"]["previously_terminated"], true);
   EXPECT_EQ(report["registry"]["outcome"], "new_case");
