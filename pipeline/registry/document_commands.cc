@@ -106,42 +106,26 @@ std::string RegistryDir(const Context& ctx) {
 
 Result<std::string> RenderPdf(Context& ctx, const std::string& kind, const json& data,
                               const Date& date) {
-  Result<std::unique_ptr<render::DocumentRenderer>> renderer = render::DocumentRenderer::Create(
-      ctx.fs, render::RendererOptions::Defaults(ctx.data_dir));
-  if (!renderer) return renderer.error();
-  const std::string tmpl = render::ResolveTemplatePath(ctx.data_dir, kind);
-  return (*renderer)->Render(tmpl, data, date);
+  return RenderTemplate(ctx.fs, ctx.data_dir, kind, data, date);
 }
 
-// The data a stored document renders from: its JSON plus the reviewers' slots (`slots.NAME`).
 Result<json> DocumentData(Context& ctx, const DocumentDetail& d) {
-  json data = json::parse(d.data_json, nullptr, false);
-  if (data.is_discarded() || !data.is_object()) {
-    return Status::InvalidData("stored document data is not a JSON object", d.document_id);
-  }
-  Result<std::map<std::string, std::string>> slots = ctx.registry.Slots(d.document_id);
-  if (!slots) return slots.error();
-  for (const auto& [name, text] : *slots) data["slots"][name] = text;
-  return data;
+  return StoredDocumentData(ctx.registry, d);
 }
 
 // Renders a stored draft to OUT (or drafts/ beside the registry) and says where it went.
 Status WriteDraft(Context& ctx, const std::string& document_id) {
-  Result<DocumentDetail> d = ctx.registry.LoadDocument(document_id);
-  if (!d) return d.error();
-  Result<json> data = DocumentData(ctx, *d);
-  if (!data) return data.error();
-  Result<std::string> pdf = RenderPdf(ctx, d->kind, *data, ctx.actor.today);
-  if (!pdf) return pdf.error();
   const std::string dir =
       ctx.options.out_dir.empty() ? JoinPath(RegistryDir(ctx), "drafts") : ctx.options.out_dir;
-  const std::string path = JoinPath(
-      dir, document_id + "-" + ctx.messages.Format("registry.document." + d->kind) + ".pdf");
-  PIPELINE_RETURN_IF_ERROR(ctx.fs.WriteFile(path, *pdf));
+  Result<std::string> path = RenderDraftFile(ctx.registry, ctx.fs, ctx.messages, ctx.data_dir,
+                                             document_id, ctx.actor.today, dir);
+  if (!path) return path.error();
+  Result<DocumentDetail> d = ctx.registry.LoadDocument(document_id);
+  if (!d) return d.error();
   ctx.out << ctx.messages.Format("registry.drafted",
                                  {{"document", document_id},
                                   {"kind", ctx.messages.Format("registry.document." + d->kind)},
-                                  {"file", path}})
+                                  {"file", *path}})
           << "\n";
   return Status::Ok();
 }
@@ -201,6 +185,10 @@ Status UpdateCatalogue(Context& ctx, const DocumentSetup& setup, const std::stri
     r.date = d.doc_date.substr(0, 4) + d.doc_date.substr(5, 2) + d.doc_date.substr(8, 2);
     r.pages = d.pages;
     r.retention = ctx.settings.archive_retention;
+    if (!d.replaces.empty()) {
+      Result<DocumentDetail> old = ctx.registry.LoadDocument(d.replaces);
+      if (old) r.remark = ctx.messages.Format("registry.catalogue.replaces", {{"number", old->number}});
+    }
     rows.push_back(std::move(r));
   }
   const std::string dir = JoinPath(
@@ -209,6 +197,42 @@ Status UpdateCatalogue(Context& ctx, const DocumentSetup& setup, const std::stri
 }
 
 }  // namespace
+
+Result<std::string> RenderTemplate(const FileSystem& fs, const std::string& data_dir,
+                                   const std::string& kind, const nlohmann::json& data,
+                                   const Date& date) {
+  Result<std::unique_ptr<render::DocumentRenderer>> renderer =
+      render::DocumentRenderer::Create(fs, render::RendererOptions::Defaults(data_dir));
+  if (!renderer) return renderer.error();
+  return (*renderer)->Render(render::ResolveTemplatePath(data_dir, kind), data, date);
+}
+
+Result<nlohmann::json> StoredDocumentData(Registry& registry, const DocumentDetail& d) {
+  json data = json::parse(d.data_json, nullptr, false);
+  if (data.is_discarded() || !data.is_object()) {
+    return Status::InvalidData("stored document data is not a JSON object", d.document_id);
+  }
+  Result<std::map<std::string, std::string>> slots = registry.Slots(d.document_id);
+  if (!slots) return slots.error();
+  for (const auto& [name, text] : *slots) data["slots"][name] = text;
+  return data;
+}
+
+Result<std::string> RenderDraftFile(Registry& registry, FileSystem& fs,
+                                    const report::MessageCatalog& messages,
+                                    const std::string& data_dir, const std::string& document_id,
+                                    const Date& date, const std::string& dir) {
+  Result<DocumentDetail> d = registry.LoadDocument(document_id);
+  if (!d) return d.error();
+  Result<json> data = StoredDocumentData(registry, *d);
+  if (!data) return data.error();
+  Result<std::string> pdf = RenderTemplate(fs, data_dir, d->kind, *data, date);
+  if (!pdf) return pdf.error();
+  const std::string path = JoinPath(
+      dir, document_id + "-" + messages.Format("registry.document." + d->kind) + ".pdf");
+  PIPELINE_RETURN_IF_ERROR(fs.WriteFile(path, *pdf));
+  return path;
+}
 
 Date PublicityEnd(const report::WorkCalendar& cal, const Date& start, int n, bool count_start) {
   if (count_start && cal.IsWorkingDay(start)) {
@@ -399,6 +423,12 @@ Status EditCommand(Context& ctx) {
   PIPELINE_RETURN_IF_ERROR(
       ctx.registry.SetSlot(ctx.options.document_id, ctx.options.slot, text));
   return WriteDraft(ctx, ctx.options.document_id);
+}
+
+Status ReissueCommand(Context& ctx) {
+  Result<std::string> id = ctx.registry.Redraft(ctx.options.document_id, ctx.actor);
+  if (!id) return id.error();
+  return WriteDraft(ctx, *id);
 }
 
 Status ArchiveVerifyCommand(Context& ctx, bool* problems) {

@@ -182,8 +182,10 @@ TEST_F(EvaluationCommandTest, SheetFilledByOpenpyxlIsRecordedAndDrafted) {
   EXPECT_EQ(st["stage"], "comprehensive");
   EXPECT_EQ(st["history"].back()["action"], "evaluate");
   EXPECT_EQ(st["history"].back()["result"], "pass");
-  ASSERT_EQ(st["documents"].size(), 1u);
-  EXPECT_EQ(st["documents"][0]["kind"], "technical_opinion");
+  // documents[0] is the 材料接收回执 that `run` drafts for every new case.
+  ASSERT_EQ(st["documents"].size(), 2u);
+  EXPECT_EQ(st["documents"][0]["kind"], "receipt");
+  EXPECT_EQ(st["documents"][1]["kind"], "technical_opinion");
   // Every score is in the registry.
   {
     auto db = registry::SqliteStorage::Open(registry_);
@@ -328,8 +330,8 @@ TEST_F(EvaluationCommandTest, SummarizeRecommendsOccupationsThatPassedAndExclude
   nlohmann::json st = Status();
   EXPECT_EQ(st["stage"], "deliberation");
   EXPECT_EQ(st["history"].back()["action"], "summarize");
-  ASSERT_EQ(st["documents"].size(), 2u);
-  EXPECT_EQ(st["documents"][1]["kind"], "comprehensive_opinion");
+  ASSERT_EQ(st["documents"].size(), 3u);  // 材料接收回执, 技术评估意见, 综合技术评估意见
+  EXPECT_EQ(st["documents"][2]["kind"], "comprehensive_opinion");
   const std::string text = PdfText(dir_ + "/docs/综合技术评估意见.pdf");
   for (const char* want :
        {"综合技术评估意见", "第七条第（四）项", "2026年11月26日", "初评结论为通过",
