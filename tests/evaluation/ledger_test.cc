@@ -138,6 +138,20 @@ TEST_F(LedgerTest, LedgerOverTheRegistryHasCasesCountsAndOccupations) {
   }
   EXPECT_EQ(s01_rows, 3u);
   EXPECT_EQ(occ["autofilter"].get<std::string>().substr(0, 3), "A1:");
+  // S02 is an employer: its sheet has the Art. 6(六) items (incentive, pay linkage) besides.
+  for (const char* stage : {"received", "preliminary"}) {
+    ASSERT_EQ(Beian(std::string("decide C2026-0002 --stage ") + stage +
+                        " --result pass --date 2026-11-26" + reg, &out), 0) << out;
+  }
+  ASSERT_EQ(Beian("scoresheet C2026-0002 --out " + Quote(dir_ + "/emp") + reg, &out), 0) << out;
+  ASSERT_EQ(testing::RunCommand(Python() + " " +
+                                    Quote(testing::RepoRoot() + "/tests/evaluation/xlsx_tool.py") +
+                                    " sheet " + Quote(dir_ + "/emp/技术评估评分表.xlsx"),
+                                &out, true),
+            0) << out;
+  const nlohmann::json emp = nlohmann::json::parse(out)["per_sheet"]["通用项目"]["items"];
+  EXPECT_EQ(emp.size(), 14u);
+  EXPECT_EQ(emp.back(), "TE-EMP-02");
   // `beian run` wrote the same ledger into its output folder (at the run's date).
   nlohmann::json run = ReadLedger(dir_ + "/out/台账.xlsx");
   ASSERT_FALSE(run.is_discarded());
