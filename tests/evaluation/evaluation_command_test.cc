@@ -204,7 +204,8 @@ TEST_F(EvaluationCommandTest, SheetFilledByOpenpyxlIsRecordedAndDrafted) {
        {"技术评估意见", "第七条第（三）项", "2026年11月20日", "通用项目得分51分（满分60分）",
         "中式烹调师", "该职业（工种）得分35分（满分40分），折合百分制87.5分", "折合百分制86分",
         "各否决项得分均未低于否决分值", "专家组认为具备开展认定的条件。", "技术评估结论为：合格",
-        "王明、李华、赵敏", "技术评估专家组"}) {
+        "评分表所列评估专家：王明、李华、赵敏", "技术评估专家组组长（签字）",
+        "长春市人力资源和社会保障局："}) {
     EXPECT_NE(text.find(want), std::string::npos) << want;
   }
   for (const char* never : {"TE-ORG", "JL-TE-DEFAULT", "pass", "合格线", "工作底稿"}) {
