@@ -18,6 +18,7 @@ namespace pipeline::evaluation {
 namespace {
 
 using test_util::Quote;
+using test_util::XlsxTool;
 using test_util::Python;
 using test_util::Slurp;
 
@@ -72,11 +73,8 @@ class EvaluationCommandTest : public ::testing::Test {
   std::string Fill(const std::string& name, const std::string& mutations = "") {
     const std::string dst = dir_ + "/" + name + ".xlsx";
     std::string out;
-    EXPECT_EQ(testing::RunCommand(Python() + " " + Quote(testing::RepoRoot() +
-                                                         "/tests/evaluation/xlsx_tool.py") +
-                                      " fill " + Quote(Sheet()) + " " + Quote(dst) + " " +
-                                      mutations,
-                                  &out, true),
+    EXPECT_EQ(XlsxTool("fill " + Quote(Sheet()) + " " + Quote(dst) + " " +
+                                      mutations, &out),
               0)
         << out;
     return dst;
@@ -121,10 +119,7 @@ TEST_F(EvaluationCommandTest, SheetHasItsLayoutProtectionValidationAndNames) {
   Sheet();
   EXPECT_TRUE(first == Slurp(sheet));
   std::string out;
-  ASSERT_EQ(testing::RunCommand(Python() + " " +
-                                    Quote(testing::RepoRoot() + "/tests/evaluation/xlsx_tool.py") +
-                                    " sheet " + Quote(sheet),
-                                &out, true),
+  ASSERT_EQ(XlsxTool("sheet " + Quote(sheet), &out),
             0)
       << out;
   nlohmann::json j = nlohmann::json::parse(out);
