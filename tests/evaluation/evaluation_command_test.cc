@@ -19,7 +19,6 @@ namespace {
 
 using test_util::Quote;
 using test_util::XlsxTool;
-using test_util::Python;
 using test_util::Slurp;
 
 namespace fs = std::filesystem;
