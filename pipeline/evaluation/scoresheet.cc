@@ -419,6 +419,12 @@ class SheetReader {
  private:
   static std::string Trim(const std::string& s) { return ingest::TrimSpace(s); }
 
+  static std::string FormatNumber(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", v);
+    return buf;
+  }
+
   // `"C2026-0001"` (a defined name's constant) -> C2026-0001.
   static std::string Unquote(std::string v) {
     v = Trim(v);
@@ -429,6 +435,7 @@ class SheetReader {
 
   // Excel's serial date (1900 system) as ISO text.
   static std::string SerialDate(double serial) {
+    if (!(serial >= 1 && serial < 2958466)) return FormatNumber(serial);  // not 1900..9999
     const long days = static_cast<long>(std::floor(serial)) - 25569;  // 1970-01-01 = 25569
     Date d{1970, 1, 1};
     return d.AddDays(static_cast<int>(days)).ToIso();
