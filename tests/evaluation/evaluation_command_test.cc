@@ -349,6 +349,34 @@ TEST_F(EvaluationCommandTest, SummarizeRecommendsOccupationsThatPassedAndExclude
   EXPECT_NE(out.find("专题审议"), std::string::npos) << out;
 }
 
+TEST_F(EvaluationCommandTest, AMistakenEvaluationIsCorrectedWithAReasonKeepingBoth) {
+  ToTechnical();
+  const std::string filled = Fill("first");
+  const std::string second = Fill("second", "score:通用项目:TE-ORG-01:0");
+  std::string out;
+  ASSERT_EQ(Beian("evaluate C2026-0001 --scores " + Quote(filled) + " --result 合格 --out " +
+                      Quote(dir_ + "/a") + " --date 2026-11-27",
+                  &out),
+            0)
+      << out;
+  ASSERT_EQ(Beian("evaluate C2026-0001 --scores " + Quote(second) + " --result 不合格 --reason " +
+                      "评分表录入有误 --out " + Quote(dir_ + "/b") + " --date 2026-11-28",
+                  &out),
+            0)
+      << out;
+  nlohmann::json st = Status();
+  EXPECT_EQ(st["stage"], "not_filed");
+  const auto& last = st["history"].back();
+  EXPECT_EQ(last["reason"], "评分表录入有误");
+  EXPECT_EQ(last["corrects"], st["history"][st["history"].size() - 2]["seq"]);
+  EXPECT_EQ(st["documents"].size(), 2u);  // both opinions kept
+  auto db = registry::SqliteStorage::Open(registry_);
+  ASSERT_OK(db);
+  auto rows = (*db)->Query("SELECT COUNT(DISTINCT history_seq) FROM evaluation_scores");
+  ASSERT_OK(rows);
+  EXPECT_EQ(registry::AsInt((*rows)[0][0]), 2);
+}
+
 TEST_F(EvaluationCommandTest, FailedEvaluationEndsTheCase) {
   ToTechnical();
   const std::string filled = Fill("fail", "score:通用项目:TE-ORG-01:0");
