@@ -51,6 +51,8 @@ constexpr CommandInfo kCommands[] = {
      "File the case (province only): record the filing and draft the 备案通知."},
     {"issue", Command::kIssue, "beian issue DOCUMENT-ID [--number N] [--archive DIR]",
      "Make a draft final: 发文字号, no watermark, archived with its SHA-256."},
+    {"reissue", Command::kReissue, "beian reissue DOCUMENT-ID [--out DIR]",
+     "Start a corrected re-issue: a new draft that names the issued document it replaces."},
     {"archive", Command::kArchive, "beian archive verify [--archive DIR]",
      "Report archived files that are missing, altered or unregistered (exit 1 if any)."},
     {"filed", Command::kFiled, "beian filed [--xlsx FILE]",
@@ -272,6 +274,12 @@ Result<Options> ParseOptions(int argc, const char* const* argv) {
       app.add_option("DOCUMENT-ID", o.document_id, "document id")->required();
       app.add_option("--number", o.number, "发文字号 sequence number");
       app.add_option("--archive", o.archive_dir, "archive root");
+      AddRegistryOptions(app, o);
+      AddCommonOptions(app, o, date_text);
+      break;
+    case Command::kReissue:
+      app.add_option("DOCUMENT-ID", o.document_id, "issued document id")->required();
+      app.add_option("--out,-o", o.out_dir, "folder for the draft");
       AddRegistryOptions(app, o);
       AddCommonOptions(app, o, date_text);
       break;

@@ -17,7 +17,7 @@ enum class Command {
   kHelp, kVersion, kRun, kCheck, kCatalogue, kRender,
   // case registry (pipeline/registry/commands.h)
   kStatus, kDecide, kDeliberate, kWithdraw, kRegistry, kPublicize, kObject, kResolve, kFile,
-  kIssue, kArchive, kDue, kTerminate, kEdit, kCalendar, kFiled,
+  kIssue, kArchive, kDue, kTerminate, kEdit, kCalendar, kFiled, kReissue,
   // technical evaluation and ledger (pipeline/evaluation/commands.h)
   kScoresheet, kEvaluate, kSummarize, kLedger,
 };

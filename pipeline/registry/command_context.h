@@ -33,6 +33,18 @@ std::string Word(const report::MessageCatalog& m, const std::string& prefix,
 // Prints "recorded; case X is now in stage S; next: …".
 Status Confirm(Context& ctx, const std::string& case_id);
 
+// Renders template `kind` (a name in templates/documents/) with `data` on `date`.
+Result<std::string> RenderTemplate(const FileSystem& fs, const std::string& data_dir,
+                                   const std::string& kind, const nlohmann::json& data,
+                                   const Date& date);
+// A stored document's data plus its reviewers' slots (`slots.NAME`).
+Result<nlohmann::json> StoredDocumentData(Registry& registry, const DocumentDetail& d);
+// Renders a stored draft into `dir` as `<id>-<document>.pdf`; returns the path.
+Result<std::string> RenderDraftFile(Registry& registry, FileSystem& fs,
+                                    const report::MessageCatalog& messages,
+                                    const std::string& data_dir, const std::string& document_id,
+                                    const Date& date, const std::string& dir);
+
 // document_commands.cc
 Status PublicizeCommand(Context& ctx);
 Status FileCommand(Context& ctx);
@@ -42,6 +54,7 @@ Status DueCommand(Context& ctx);
 Status TerminateCommand(Context& ctx);
 Status EditCommand(Context& ctx);
 Status FiledCommand(Context& ctx);
+Status ReissueCommand(Context& ctx);
 
 }  // namespace pipeline::registry
 

@@ -241,6 +241,7 @@ bool IsRegistryCommand(cli::Command c) {
     case cli::Command::kEdit:
     case cli::Command::kCalendar:
     case cli::Command::kFiled:
+    case cli::Command::kReissue:
       return true;
     default:
       return false;
@@ -323,6 +324,8 @@ Status RunRegistryCommand(const cli::Options& options, FileSystem& fs,
       return EditCommand(ctx);
     case cli::Command::kFiled:
       return FiledCommand(ctx);
+    case cli::Command::kReissue:
+      return ReissueCommand(ctx);
     case cli::Command::kRegistry:
       PIPELINE_RETURN_IF_ERROR(ctx.registry.storage().Backup(options.backup_file));
       out << messages.Format("registry.backup_done", {{"file", options.backup_file}}) << "\n";

@@ -106,42 +106,26 @@ std::string RegistryDir(const Context& ctx) {
 
 Result<std::string> RenderPdf(Context& ctx, const std::string& kind, const json& data,
                               const Date& date) {
-  Result<std::unique_ptr<render::DocumentRenderer>> renderer = render::DocumentRenderer::Create(
-      ctx.fs, render::RendererOptions::Defaults(ctx.data_dir));
-  if (!renderer) return renderer.error();
-  const std::string tmpl = render::ResolveTemplatePath(ctx.data_dir, kind);
-  return (*renderer)->Render(tmpl, data, date);
+  return RenderTemplate(ctx.fs, ctx.data_dir, kind, data, date);
 }
 
-// The data a stored document renders from: its JSON plus the reviewers' slots (`slots.NAME`).
 Result<json> DocumentData(Context& ctx, const DocumentDetail& d) {
-  json data = json::parse(d.data_json, nullptr, false);
-  if (data.is_discarded() || !data.is_object()) {
-    return Status::InvalidData("stored document data is not a JSON object", d.document_id);
-  }
-  Result<std::map<std::string, std::string>> slots = ctx.registry.Slots(d.document_id);
-  if (!slots) return slots.error();
-  for (const auto& [name, text] : *slots) data["slots"][name] = text;
-  return data;
+  return StoredDocumentData(ctx.registry, d);
 }
 
 // Renders a stored draft to OUT (or drafts/ beside the registry) and says where it went.
 Status WriteDraft(Context& ctx, const std::string& document_id) {
-  Result<DocumentDetail> d = ctx.registry.LoadDocument(document_id);
-  if (!d) return d.error();
-  Result<json> data = DocumentData(ctx, *d);
-  if (!data) return data.error();
-  Result<std::string> pdf = RenderPdf(ctx, d->kind, *data, ctx.actor.today);
-  if (!pdf) return pdf.error();
   const std::string dir =
       ctx.options.out_dir.empty() ? JoinPath(RegistryDir(ctx), "drafts") : ctx.options.out_dir;
-  const std::string path = JoinPath(
-      dir, document_id + "-" + ctx.messages.Format("registry.document." + d->kind) + ".pdf");
-  PIPELINE_RETURN_IF_ERROR(ctx.fs.WriteFile(path, *pdf));
+  Result<std::string> path = RenderDraftFile(ctx.registry, ctx.fs, ctx.messages, ctx.data_dir,
+                                             document_id, ctx.actor.today, dir);
+  if (!path) return path.error();
+  Result<DocumentDetail> d = ctx.registry.LoadDocument(document_id);
+  if (!d) return d.error();
   ctx.out << ctx.messages.Format("registry.drafted",
                                  {{"document", document_id},
                                   {"kind", ctx.messages.Format("registry.document." + d->kind)},
-                                  {"file", path}})
+                                  {"file", *path}})
           << "\n";
   return Status::Ok();
 }
@@ -201,6 +185,10 @@ Status UpdateCatalogue(Context& ctx, const DocumentSetup& setup, const std::stri
     r.date = d.doc_date.substr(0, 4) + d.doc_date.substr(5, 2) + d.doc_date.substr(8, 2);
     r.pages = d.pages;
     r.retention = ctx.settings.archive_retention;
+    if (!d.replaces.empty()) {
+      Result<DocumentDetail> old = ctx.registry.LoadDocument(d.replaces);
+      if (old) r.remark = ctx.messages.Format("registry.catalogue.replaces", {{"number", old->number}});
+    }
     rows.push_back(std::move(r));
   }
   const std::string dir = JoinPath(
@@ -209,6 +197,42 @@ Status UpdateCatalogue(Context& ctx, const DocumentSetup& setup, const std::stri
 }
 
 }  // namespace
+
+Result<std::string> RenderTemplate(const FileSystem& fs, const std::string& data_dir,
+                                   const std::string& kind, const nlohmann::json& data,
+                                   const Date& date) {
+  Result<std::unique_ptr<render::DocumentRenderer>> renderer =
+      render::DocumentRenderer::Create(fs, render::RendererOptions::Defaults(data_dir));
+  if (!renderer) return renderer.error();
+  return (*renderer)->Render(render::ResolveTemplatePath(data_dir, kind), data, date);
+}
+
+Result<nlohmann::json> StoredDocumentData(Registry& registry, const DocumentDetail& d) {
+  json data = json::parse(d.data_json, nullptr, false);
+  if (data.is_discarded() || !data.is_object()) {
+    return Status::InvalidData("stored document data is not a JSON object", d.document_id);
+  }
+  Result<std::map<std::string, std::string>> slots = registry.Slots(d.document_id);
+  if (!slots) return slots.error();
+  for (const auto& [name, text] : *slots) data["slots"][name] = text;
+  return data;
+}
+
+Result<std::string> RenderDraftFile(Registry& registry, FileSystem& fs,
+                                    const report::MessageCatalog& messages,
+                                    const std::string& data_dir, const std::string& document_id,
+                                    const Date& date, const std::string& dir) {
+  Result<DocumentDetail> d = registry.LoadDocument(document_id);
+  if (!d) return d.error();
+  Result<json> data = StoredDocumentData(registry, *d);
+  if (!data) return data.error();
+  Result<std::string> pdf = RenderTemplate(fs, data_dir, d->kind, *data, date);
+  if (!pdf) return pdf.error();
+  const std::string path = JoinPath(
+      dir, document_id + "-" + messages.Format("registry.document." + d->kind) + ".pdf");
+  PIPELINE_RETURN_IF_ERROR(fs.WriteFile(path, *pdf));
+  return path;
+}
 
 Date PublicityEnd(const report::WorkCalendar& cal, const Date& start, int n, bool count_start) {
   if (count_start && cal.IsWorkingDay(start)) {
@@ -268,16 +292,37 @@ Status PublicizeCommand(Context& ctx) {
   return Status::Ok();
 }
 
-Status FileCommand(Context& ctx) {
+// What a one-case notice starts from: the case, its authority (--authority, else
+// `default_authority`) and the notice data (the institution's entry and the document object).
+struct NoticeStart {
+  DocumentSetup setup;
+  CaseRecord c;
+  std::string authority;
+  json data;
+};
+
+Result<NoticeStart> StartNotice(Context& ctx, bool authority_from_case) {
   Result<DocumentSetup> setup = LoadSetup(ctx);
   if (!setup) return setup.error();
   Result<CaseRecord> c = ctx.registry.LoadCase(ctx.options.case_ref);
   if (!c) return c.error();
   Result<json> entry = CaseEntry(ctx, *c);
   if (!entry) return entry.error();
-  const std::string authority = ctx.options.authority.value_or("");
-  json data = {{"entries", json::array({*entry})}};
-  data["document"] = DocumentObject(*setup, IssuerName(*setup, authority), ctx.actor.today);
+  NoticeStart n{std::move(*setup), std::move(*c), "", json::object()};
+  n.authority = ctx.options.authority.value_or(authority_from_case ? n.c.authority : "");
+  n.data = {{"entries", json::array({*entry})}};
+  n.data["document"] =
+      DocumentObject(n.setup, IssuerName(n.setup, n.authority), ctx.actor.today);
+  return n;
+}
+
+Status FileCommand(Context& ctx) {
+  Result<NoticeStart> start = StartNotice(ctx, /*authority_from_case=*/false);
+  if (!start) return start.error();
+  const DocumentSetup* setup = &start->setup;
+  const CaseRecord* c = &start->c;
+  const std::string& authority = start->authority;
+  const json& data = start->data;
   Result<FilingOutcome> filed = ctx.registry.File(c->case_id, authority, data, ctx.actor);
   if (!filed) return filed.error();
   // The stored notice data gets the validity worded as the notice prints it.
@@ -355,15 +400,11 @@ Status IssueCommand(Context& ctx) {
 }
 
 Status TerminateCommand(Context& ctx) {
-  Result<DocumentSetup> setup = LoadSetup(ctx);
-  if (!setup) return setup.error();
-  Result<CaseRecord> c = ctx.registry.LoadCase(ctx.options.case_ref);
-  if (!c) return c.error();
-  Result<json> entry = CaseEntry(ctx, *c);
-  if (!entry) return entry.error();
-  const std::string authority = ctx.options.authority.value_or(c->authority);
-  json data = {{"entries", json::array({*entry})}};
-  data["document"] = DocumentObject(*setup, IssuerName(*setup, authority), ctx.actor.today);
+  Result<NoticeStart> start = StartNotice(ctx, /*authority_from_case=*/true);
+  if (!start) return start.error();
+  const CaseRecord* c = &start->c;
+  const std::string& authority = start->authority;
+  const json& data = start->data;
   Result<std::string> id = ctx.registry.Terminate(c->case_id, ctx.options.ordered,
                                                   ctx.options.reason, authority, data, ctx.actor);
   if (!id) return id.error();
@@ -382,6 +423,12 @@ Status EditCommand(Context& ctx) {
   PIPELINE_RETURN_IF_ERROR(
       ctx.registry.SetSlot(ctx.options.document_id, ctx.options.slot, text));
   return WriteDraft(ctx, ctx.options.document_id);
+}
+
+Status ReissueCommand(Context& ctx) {
+  Result<std::string> id = ctx.registry.Redraft(ctx.options.document_id, ctx.actor);
+  if (!id) return id.error();
+  return WriteDraft(ctx, *id);
 }
 
 Status ArchiveVerifyCommand(Context& ctx, bool* problems) {

@@ -93,6 +93,7 @@ struct DocumentDetail {
   std::vector<std::string> case_ids;
   std::string title;  // 题名, set when issued
   int pages = 0;      // 页数, set when issued
+  std::string replaces;  // the document a corrected re-issue replaces
 };
 
 // A 公示 to open: one document for several cases.
@@ -225,6 +226,14 @@ class Registry {
   // Marks the document issued with its archived file and SHA-256.
   Status MarkIssued(const std::string& document_id, const std::string& path,
                     const std::string& sha256, const std::string& title, int pages);
+  // A new draft of template `kind` for `case_ids`, holding `data_json`; returns its id.
+  Result<std::string> CreateDraft(const std::string& kind, const std::string& authority,
+                                  const std::vector<std::string>& case_ids,
+                                  const std::string& data_json, const Actor& actor);
+  // A corrected re-issue (beian reissue): a new draft of an issued document, with its data,
+  // slots and cases, that names the document it replaces (`replaces`, and
+  // document.replaces = the old 发文字号 in its data). Returns the new id.
+  Result<std::string> Redraft(const std::string& document_id, const Actor& actor);
   // Every issued document (for archive verify).
   Result<std::vector<DocumentDetail>> IssuedDocuments();
 

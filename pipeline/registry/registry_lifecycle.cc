@@ -328,7 +328,7 @@ Result<bool> Registry::WasTerminated(const std::string& uscc) {
 Result<DocumentDetail> Registry::LoadDocument(const std::string& document_id) {
   Result<std::vector<Row>> rows = db_->Query(
       "SELECT document_id, kind, authority, state, number, doc_date, sha256, path, data_json, "
-      "title, pages FROM documents WHERE document_id = ?",
+      "title, pages, replaces FROM documents WHERE document_id = ?",
       {document_id});
   if (!rows) return rows.error();
   if (rows->empty()) {
@@ -338,7 +338,7 @@ Result<DocumentDetail> Registry::LoadDocument(const std::string& document_id) {
   const Row& r = rows->front();
   DocumentDetail d{AsText(r[0]), AsText(r[1]), AsText(r[2]), AsText(r[3]), AsText(r[4]),
                    AsText(r[5]), AsText(r[6]), AsText(r[7]), AsText(r[8]), {},
-                   AsText(r[9]), static_cast<int>(AsInt(r[10]))};
+                   AsText(r[9]), static_cast<int>(AsInt(r[10])), AsText(r[11])};
   Result<std::vector<Row>> cases = db_->Query(
       "SELECT case_id FROM document_cases WHERE document_id = ? ORDER BY case_id", {document_id});
   if (!cases) return cases.error();
@@ -414,6 +414,60 @@ Status Registry::MarkIssued(const std::string& document_id, const std::string& p
     FaultPoint("before_commit");
     return Status::Ok();
   });
+}
+
+Result<std::string> Registry::CreateDraft(const std::string& kind, const std::string& authority,
+                                         const std::vector<std::string>& case_ids,
+                                         const std::string& data_json, const Actor& actor) {
+  std::string id;
+  Status s = InTransaction(*db_, TxMode::kWrite, [&]() -> Status {
+    Result<std::string> seq = NextId("document-" + std::to_string(actor.today.year));
+    if (!seq) return seq.error();
+    id = "D" + std::to_string(actor.today.year) + "-" + *seq;
+    PIPELINE_RETURN_IF_ERROR(db_->Execute(
+        "INSERT INTO documents (document_id, kind, authority, state, created_on, created_by, "
+        "data_json) VALUES (?, ?, ?, 'draft', ?, ?, ?)",
+        {id, kind, authority, actor.today.ToIso(), actor.user, data_json}));
+    for (const std::string& c : case_ids) {
+      PIPELINE_RETURN_IF_ERROR(db_->Execute(
+          "INSERT INTO document_cases (document_id, case_id) VALUES (?, ?)", {id, c}));
+    }
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  return id;
+}
+
+Result<std::string> Registry::Redraft(const std::string& document_id, const Actor& actor) {
+  std::string new_id;
+  Status s = InTransaction(*db_, TxMode::kWrite, [&]() -> Status {
+    Result<DocumentDetail> old = LoadDocument(document_id);
+    if (!old) return old.error();
+    if (old->state != "issued") {
+      return Refuse({"registry.refused.not_issued", {{"document", document_id}}});
+    }
+    Result<std::string> seq = NextId("document-" + std::to_string(actor.today.year));
+    if (!seq) return seq.error();
+    new_id = "D" + std::to_string(actor.today.year) + "-" + *seq;
+    nlohmann::json data = nlohmann::json::parse(old->data_json, nullptr, false);
+    if (data.is_discarded() || !data.is_object()) data = nlohmann::json::object();
+    data["document"]["replaces"] = old->number;
+    PIPELINE_RETURN_IF_ERROR(db_->Execute(
+        "INSERT INTO documents (document_id, kind, authority, state, created_on, created_by, "
+        "data_json, replaces) VALUES (?, ?, ?, 'draft', ?, ?, ?, ?)",
+        {new_id, old->kind, old->authority, actor.today.ToIso(), actor.user, data.dump(),
+         document_id}));
+    for (const std::string& c : old->case_ids) {
+      PIPELINE_RETURN_IF_ERROR(db_->Execute(
+          "INSERT INTO document_cases (document_id, case_id) VALUES (?, ?)", {new_id, c}));
+    }
+    return db_->Execute(
+        "INSERT INTO document_slots (document_id, slot, text) "
+        "SELECT ?, slot, text FROM document_slots WHERE document_id = ?",
+        {new_id, document_id});
+  });
+  if (!s.ok()) return s;
+  return new_id;
 }
 
 Result<std::vector<DocumentDetail>> Registry::IssuedDocuments() {

@@ -5,7 +5,11 @@
 #include "pipeline/core/sha256.h"
 #include "pipeline/core/utf8.h"
 #include "pipeline/ingest/ingest.h"
+#include "pipeline/crosscheck/jurisdiction.h"
+#include "pipeline/registry/command_context.h"
 #include "pipeline/registry/location.h"
+#include "pipeline/render/doc/template.h"
+#include "pipeline/report/document_data.h"
 #include "pipeline/registry/sqlite_storage.h"
 #include "pipeline/report/document_data.h"
 
@@ -13,7 +17,7 @@ namespace pipeline::registry {
 namespace {
 
 Status HashTree(const FileSystem& fs, const std::string& dir, const std::string& rel,
-                int depth, Sha256* hash) {
+                int depth, Sha256* hash, std::vector<std::string>* files) {
   if (depth > 16) return Status::Ok();  // deeper than ingest reads; not part of the dossier
   Result<std::vector<DirEntry>> entries = fs.ListDir(dir);
   if (!entries) return entries.error();
@@ -22,13 +26,14 @@ Status HashTree(const FileSystem& fs, const std::string& dir, const std::string&
     const std::string path = JoinPath(dir, e.name);
     const std::string rel_path = rel.empty() ? e.name : rel + "/" + e.name;
     if (e.type == EntryType::kDirectory) {
-      PIPELINE_RETURN_IF_ERROR(HashTree(fs, path, rel_path, depth + 1, hash));
+      PIPELINE_RETURN_IF_ERROR(HashTree(fs, path, rel_path, depth + 1, hash, files));
     } else if (e.type == EntryType::kFile) {
       Result<std::string> bytes = fs.ReadFile(path);
       std::string content_hash = bytes ? Sha256Hex(*bytes) : "unreadable";
       hash->Update(rel_path);
       hash->Update(std::string_view("\0", 1));
       hash->Update(std::to_string(e.size) + " " + content_hash + "\n");
+      if (files != nullptr) files->push_back(DisplayPath(rel_path));
     }
   }
   return Status::Ok();
@@ -66,14 +71,15 @@ DossierFacts FactsOf(const model::CaseReport& r, const std::string& hash,
 
 }  // namespace
 
-Result<std::string> DossierContentHash(const FileSystem& fs, const std::string& dir) {
+Result<std::string> DossierContentHash(const FileSystem& fs, const std::string& dir,
+                                       std::vector<std::string>* files) {
   Sha256 hash;
-  PIPELINE_RETURN_IF_ERROR(HashTree(fs, dir, "", 0, &hash));
+  PIPELINE_RETURN_IF_ERROR(HashTree(fs, dir, "", 0, &hash, files));
   return hash.HexDigest();
 }
 
 Result<std::unique_ptr<RunRecorder>> RunRecorder::ForRun(const cli::Options& options,
-                                                         const FileSystem& fs,
+                                                         FileSystem& fs,
                                                          const report::MessageCatalog& messages,
                                                          const std::string& data_dir) {
   Result<RegistrySettings> settings =
@@ -86,8 +92,24 @@ Result<std::unique_ptr<RunRecorder>> RunRecorder::ForRun(const cli::Options& opt
   Result<std::unique_ptr<Registry>> reg = Registry::Open(std::move(*db), messages, *options.date);
   if (!reg) return reg.error();
   Actor actor{ActingUser(options.user, *settings), *options.date};
-  return std::unique_ptr<RunRecorder>(
+  std::unique_ptr<RunRecorder> r(
       new RunRecorder(std::move(*reg), fs, std::move(actor), options.authority, messages));
+  r->data_dir_ = data_dir;
+  r->drafts_dir_ = JoinPath(DirName(file).empty() ? "." : DirName(file), "drafts");
+  r->no_pdf_ = options.no_pdf;
+  Result<report::OfficeSettings> office =
+      report::LoadOfficeSettings(fs, JoinPath(data_dir, "templates/office.json"));
+  if (!office) return office.error();
+  r->date_format_ = office->date_format;
+  if (options.authority) {
+    Result<crosscheck::Authorities> auth =
+        crosscheck::LoadAuthorities(fs, JoinPath(data_dir, "data"));
+    if (!auth) return auth.error();
+    if (const auto* a = auth->FindCode(*options.authority); a != nullptr && !a->to_confirm) {
+      r->issuer_ = a->authority;
+    }
+  }
+  return r;
 }
 
 Status RunRecorder::Record(const model::CaseReport& report, const std::string& dossier_path,
@@ -98,7 +120,8 @@ Status RunRecorder::Record(const model::CaseReport& report, const std::string& d
     (*json)["registry"] = {{"outcome", "not_registered"}};
     return Status::Ok();
   }
-  Result<std::string> hash = DossierContentHash(fs_, dossier_path);
+  std::vector<std::string> files;
+  Result<std::string> hash = DossierContentHash(fs_, dossier_path, &files);
   if (!hash) return hash.error();
   Result<RecordOutcome> out = registry_->RecordDossier(FactsOf(report, *hash, authority_), actor_);
   if (!out) return out.error().WithContext(report.dossier);
@@ -109,7 +132,46 @@ Status RunRecorder::Record(const model::CaseReport& report, const std::string& d
                          {"version", out->version},
                          {"stage", StageName(out->stage)},
                          {"outcome", RecordOutcomeName(out->what)}};
+  if (out->what == RecordOutcome::What::kNewCase ||
+      out->what == RecordOutcome::What::kNewVersion) {
+    Result<std::string> receipt = DraftReceipt(report, *out, files);
+    if (!receipt) return receipt.error().WithContext(report.dossier);
+    (*json)["registry"]["receipt"] = *receipt;
+  }
   return AddFilingFacts(report, json, reporter);
+}
+
+Result<std::string> RunRecorder::DraftReceipt(const model::CaseReport& report,
+                                              const RecordOutcome& out,
+                                              const std::vector<std::string>& files) {
+  std::string issuer = issuer_;
+  if (issuer.empty() && !report.jurisdiction.authority_to_confirm) {
+    issuer = report.jurisdiction.authority;
+  }
+  nlohmann::json data = {
+      {"entries",
+       nlohmann::json::array({{{"institution", report.application.institution_name.value},
+                               {"uscc", report.application.unified_credit_code.value},
+                               {"kind", model::ApplicationKindName(
+                                            report.application.kind.value)}}})},
+      {"receipt",
+       {{"folder", report.dossier},
+        {"version", out.version},
+        {"files", files},
+        {"count", files.size()}}},
+      {"document",
+       {{"draft", true}, {"date", render::FormatDate(actor_.today, date_format_)}}}};
+  if (!issuer.empty()) data["document"]["issuer"] = issuer;
+  Result<std::string> id = registry_->CreateDraft(
+      "receipt", authority_.value_or(report.jurisdiction.code), {out.case_id}, data.dump(),
+      actor_);
+  if (!id) return id.error();
+  if (!no_pdf_) {
+    Result<std::string> path = RenderDraftFile(*registry_, fs_, messages_, data_dir_, *id,
+                                               actor_.today, drafts_dir_);
+    if (!path) return path.error();
+  }
+  return *id;
 }
 
 // What the registry knows that the form may not say: an earlier terminated filing (later

@@ -22,14 +22,16 @@ namespace pipeline::registry {
 // SHA-256 over the sorted (path, size, SHA-256 of content) of every file below `dir` that
 // ingest reads (hidden and temporary files skipped, symlinks never followed): the same
 // content gives the same hash whatever the folder is called.
-Result<std::string> DossierContentHash(const FileSystem& fs, const std::string& dir);
+// `files`, when given, receives the paths hashed (relative to `dir`, in order).
+Result<std::string> DossierContentHash(const FileSystem& fs, const std::string& dir,
+                                       std::vector<std::string>* files = nullptr);
 
 class RunRecorder {
  public:
   // The recorder for this run, or nullptr when no registry is chosen for run.
   // `messages` must outlive it.
   static Result<std::unique_ptr<RunRecorder>> ForRun(const cli::Options& options,
-                                                     const FileSystem& fs,
+                                                     FileSystem& fs,
                                                      const report::MessageCatalog& messages,
                                                      const std::string& data_dir);
 
@@ -41,20 +43,28 @@ class RunRecorder {
                 nlohmann::json* json, Reporter& reporter);
 
  private:
-  RunRecorder(std::unique_ptr<Registry> registry, const FileSystem& fs, Actor actor,
+  RunRecorder(std::unique_ptr<Registry> registry, FileSystem& fs, Actor actor,
               std::optional<std::string> authority, const report::MessageCatalog& messages)
       : registry_(std::move(registry)),
         fs_(fs),
         actor_(std::move(actor)),
         authority_(std::move(authority)),
         messages_(messages) {}
+  // Drafts the 材料接收回执 of a newly received dossier version (file list and date).
+  Result<std::string> DraftReceipt(const model::CaseReport& report, const RecordOutcome& out,
+                                   const std::vector<std::string>& files);
 
   Status AddFilingFacts(const model::CaseReport& report, nlohmann::json* json,
                         Reporter& reporter);
 
   std::unique_ptr<Registry> registry_;
-  const FileSystem& fs_;
+  FileSystem& fs_;
   Actor actor_;
+  std::string data_dir_;       // templates for the receipt
+  std::string drafts_dir_;     // drafts/ beside the registry file
+  bool no_pdf_ = false;        // --no-pdf: the receipt is recorded, not rendered
+  std::string issuer_;         // the office's name, for the receipt
+  std::string date_format_;    // office.json date_format
   std::optional<std::string> authority_;  // --authority: the office running beian
   const report::MessageCatalog& messages_;
 };

@@ -28,6 +28,18 @@ namespace fs = std::filesystem;
 
 std::string Quote(const std::string& s) { return "'" + s + "'"; }
 
+// One part of an XLSX file (e.g. xl/sharedStrings.xml), read with beian's own zip reader.
+std::string XlsxPart(const std::string& path, const std::string& part) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  const std::string xlsx = bytes.str();
+  ingest::ZipReader zip(xlsx, ingest::Limits{});
+  Result<std::string> text = zip.Read(part);
+  EXPECT_OK(text);
+  return text ? *text : std::string();
+}
+
 // 公示 periods over 春节 and 国庆 with make-up working days (reference values of
 // /work/shared/reference/calendar.md §3), both conventions for the first day.
 TEST(PublicityEndTest, FiveWorkingDaysAcrossHolidays) {
@@ -96,8 +108,9 @@ class LifecycleTest : public ::testing::Test {
     ASSERT_EQ(Beian("deliberate C2026-0001 --date 2026-09-22 --note 厅务会 --today 2026-09-22",
                     &out), 0) << out;
   }
-  // Publicity from 2026-09-25 (ends 2026-10-09), then filed at the province on 2026-10-12:
-  // D2026-0001 is the 公示, D2026-0002 the 备案通知.
+  // Publicity from 2026-09-25 (ends 2026-10-09), then filed at the province on 2026-10-12;
+  // D2026-0001 is the 材料接收回执 drafted by run,
+  // D2026-0002 is the 公示, D2026-0003 the 备案通知.
   void ToFiled() {
     ToPublicity();
     std::string out;
@@ -134,7 +147,7 @@ TEST_F(LifecycleTest, PublicityObjectionAndFilingGuards) {
   ASSERT_EQ(Beian("publicize C2026-0001 --start 2026-09-25 --date 2026-09-25 --authority 220100",
                   &out), 0) << out;
   EXPECT_NE(out.find("2026-10-09"), std::string::npos) << out;
-  const std::string draft = dir_ + "/drafts/D2026-0001-公示.pdf";
+  const std::string draft = dir_ + "/drafts/D2026-0002-公示.pdf";
   ASSERT_TRUE(fs::exists(draft)) << out;
   std::string text = Pdf(draft);
   EXPECT_NE(text.find("2026年9月25日至2026年10月9日"), std::string::npos) << text;
@@ -155,13 +168,13 @@ TEST_F(LifecycleTest, PublicityObjectionAndFilingGuards) {
   EXPECT_EQ(Beian("file C2026-0001 --authority 220100 --date 2026-10-12", &out), 2);
   EXPECT_NE(out.find("220000"), std::string::npos) << out;
   ASSERT_EQ(Beian("file C2026-0001 --authority 220000 --date 2026-10-12", &out), 0) << out;
-  text = Pdf(dir_ + "/drafts/D2026-0002-备案通知.pdf");
+  text = Pdf(dir_ + "/drafts/D2026-0003-备案通知.pdf");
   EXPECT_NE(text.find("2026年10月12日至2029年10月11日"), std::string::npos) << text;
   EXPECT_NE(text.find("中式烹调师"), std::string::npos) << text;
   ASSERT_EQ(Beian("status C2026-0001 --json --date 2026-10-12", &out), 0) << out;
   nlohmann::json st = nlohmann::json::parse(out);
   EXPECT_EQ(st["stage"], "filed");
-  EXPECT_EQ(st["documents"].size(), 2u);
+  EXPECT_EQ(st["documents"].size(), 3u);  // 材料接收回执, 公示, 备案通知
   EXPECT_EQ(st["history"].back()["action"], "file");
   EXPECT_EQ(Beian("object C2026-0001 --note 迟到 --date 2026-10-13", &out), 2);
 }
@@ -169,8 +182,8 @@ TEST_F(LifecycleTest, PublicityObjectionAndFilingGuards) {
 TEST_F(LifecycleTest, IssueNumbersArchivesAndRefusesASecondIssue) {
   ToFiled();
   std::string out;
-  ASSERT_EQ(Beian("issue D2026-0002 --date 2026-10-13", &out), 0) << out;
-  nlohmann::json d = Document("D2026-0002");
+  ASSERT_EQ(Beian("issue D2026-0003 --date 2026-10-13", &out), 0) << out;
+  nlohmann::json d = Document("D2026-0003");
   EXPECT_EQ(d["state"], "issued");
   EXPECT_EQ(d["number"], "吉人社认备〔2026〕1号");
   EXPECT_EQ(d["path"], "220000/2026/吉人社认备〔2026〕1号.pdf");
@@ -184,11 +197,11 @@ TEST_F(LifecycleTest, IssueNumbersArchivesAndRefusesASecondIssue) {
   bytes << in.rdbuf();
   EXPECT_EQ(d["sha256"], Sha256Hex(bytes.str()));
   // Issuing twice is refused; the archived file is untouched.
-  EXPECT_EQ(Beian("issue D2026-0002 --date 2026-10-14", &out), 2);
+  EXPECT_EQ(Beian("issue D2026-0003 --date 2026-10-14", &out), 2);
   EXPECT_NE(out.find("已签发"), std::string::npos) << out;
   // A number given by hand is taken out of the sequence, and is never used twice.
-  ASSERT_EQ(Beian("issue D2026-0001 --number 7 --date 2026-10-13", &out), 0) << out;
-  EXPECT_EQ(Document("D2026-0001")["number"], "吉人社认备〔2026〕7号");
+  ASSERT_EQ(Beian("issue D2026-0002 --number 7 --date 2026-10-13", &out), 0) << out;
+  EXPECT_EQ(Document("D2026-0002")["number"], "吉人社认备〔2026〕7号");
   auto db = SqliteStorage::Open(registry_);
   auto next = (*db)->Query(
       "SELECT next_value FROM number_sequences WHERE authority = '220100' AND year = 2026");
@@ -201,15 +214,10 @@ TEST_F(LifecycleTest, IssueNumbersArchivesAndRefusesASecondIssue) {
             "\xEF\xBB\xBF件号,责任者,文号,题名,日期,页数,保管期限,备注\r\n"
             "1,吉林省人力资源和社会保障厅,吉人社认备〔2026〕1号,"
             "关于长春市鼎新职业技能培训学校职业技能等级认定机构备案的通知,20261013,2,,\r\n");
-  std::ifstream xlsx_in(dir_ + "/archive/220000/2026/归档文件目录.xlsx", std::ios::binary);
-  std::stringstream xlsx;
-  xlsx << xlsx_in.rdbuf();
-  const std::string bytes_xlsx = xlsx.str();
-  ingest::ZipReader zip(bytes_xlsx, ingest::Limits{});
-  Result<std::string> strings = zip.Read("xl/sharedStrings.xml");
-  ASSERT_OK(strings);
-  EXPECT_NE(strings->find("吉人社认备〔2026〕1号"), std::string::npos);
-  EXPECT_NE(strings->find("保管期限"), std::string::npos);
+  const std::string strings =
+      XlsxPart(dir_ + "/archive/220000/2026/归档文件目录.xlsx", "xl/sharedStrings.xml");
+  EXPECT_NE(strings.find("吉人社认备〔2026〕1号"), std::string::npos);
+  EXPECT_NE(strings.find("保管期限"), std::string::npos);
 }
 
 // The issued copy is PDF/A-2b in structure (Debian has no validator): XMP with pdfaid and the
@@ -219,9 +227,9 @@ TEST_F(LifecycleTest, IssueNumbersArchivesAndRefusesASecondIssue) {
 TEST_F(LifecycleTest, IssuedCopyIsPdfA2bInStructure) {
   ToFiled();
   std::string out;
-  ASSERT_EQ(Beian("issue D2026-0002 --date 2026-10-13", &out), 0) << out;
+  ASSERT_EQ(Beian("issue D2026-0003 --date 2026-10-13", &out), 0) << out;
   const std::string file =
-      dir_ + "/archive/" + Document("D2026-0002")["path"].get<std::string>();
+      dir_ + "/archive/" + Document("D2026-0003")["path"].get<std::string>();
   PoDoFo::PdfMemDocument doc;
   doc.Load(file.c_str());
   PoDoFo::PdfObject* catalog = doc.GetCatalog();
@@ -276,20 +284,45 @@ TEST_F(LifecycleTest, IssuedCopyIsPdfA2bInStructure) {
   EXPECT_EQ(doc.GetTrailer()->GetDictionary().GetKey("Encrypt"), nullptr);
   // The draft is an ordinary PDF.
   PoDoFo::PdfMemDocument draft;
-  draft.Load((dir_ + "/drafts/D2026-0002-备案通知.pdf").c_str());
+  draft.Load((dir_ + "/drafts/D2026-0003-备案通知.pdf").c_str());
   EXPECT_EQ(draft.GetCatalog()->GetDictionary().GetKey("OutputIntents"), nullptr);
+}
+
+// A corrected re-issue is a new draft and, once issued, a new number that names the document
+// it replaces; the old issued copy stays in the archive and the registry.
+TEST_F(LifecycleTest, CorrectedReissueTakesANewNumberAndNamesTheOldOne) {
+  ToFiled();
+  std::string out;
+  EXPECT_EQ(Beian("reissue D2026-0003 --date 2026-10-13", &out), 2) << "a draft is edited, not re-issued";
+  ASSERT_EQ(Beian("edit D2026-0003 --slot note --text 原稿 --date 2026-10-13", &out), 0) << out;
+  ASSERT_EQ(Beian("issue D2026-0003 --date 2026-10-13", &out), 0) << out;
+  ASSERT_EQ(Beian("reissue D2026-0003 --date 2026-10-20", &out), 0) << out;
+  EXPECT_NE(out.find("D2026-0004"), std::string::npos) << out;
+  ASSERT_EQ(Beian("edit D2026-0004 --slot note --text 更正稿 --date 2026-10-20", &out), 0) << out;
+  ASSERT_EQ(Beian("issue D2026-0004 --date 2026-10-20", &out), 0) << out;
+  nlohmann::json d = Document("D2026-0004");
+  EXPECT_EQ(d["number"], "吉人社认备〔2026〕2号");
+  std::string text = Pdf(dir_ + "/archive/" + d["path"].get<std::string>());
+  EXPECT_NE(text.find("本文件更正并替代吉人社认备〔2026〕1号"), std::string::npos) << text;
+  EXPECT_NE(text.find("更正稿"), std::string::npos) << text;
+  EXPECT_EQ(Document("D2026-0003")["state"], "issued");
+  std::ifstream csv(dir_ + "/archive/220000/2026/归档文件目录.csv", std::ios::binary);
+  std::stringstream rows;
+  rows << csv.rdbuf();
+  EXPECT_NE(rows.str().find(",替代吉人社认备〔2026〕1号\r\n"), std::string::npos) << rows.str();
+  ASSERT_EQ(Beian("archive verify", &out), 0) << out;
 }
 
 TEST_F(LifecycleTest, ArchiveVerifyFindsAlteredMissingAndUnregisteredFiles) {
   ToFiled();
   std::string out;
+  ASSERT_EQ(Beian("issue D2026-0003 --date 2026-10-13", &out), 0) << out;
   ASSERT_EQ(Beian("issue D2026-0002 --date 2026-10-13", &out), 0) << out;
-  ASSERT_EQ(Beian("issue D2026-0001 --date 2026-10-13", &out), 0) << out;
   ASSERT_EQ(Beian("archive verify", &out), 0) << out;
   EXPECT_NE(out.find("2件已签发文书，均完好"), std::string::npos) << out;
   const std::string root = dir_ + "/archive/";
-  const std::string notice = root + Document("D2026-0002")["path"].get<std::string>();
-  const std::string publicity = root + Document("D2026-0001")["path"].get<std::string>();
+  const std::string notice = root + Document("D2026-0003")["path"].get<std::string>();
+  const std::string publicity = root + Document("D2026-0002")["path"].get<std::string>();
   std::ofstream(notice, std::ios::app) << "x";           // altered
   fs::remove(publicity);                                   // removed
   std::ofstream(root + "220000/2026/手工放入.pdf") << "%PDF";  // added by hand
@@ -307,24 +340,24 @@ TEST_F(LifecycleTest, KilledIssuesResumeWithTheirNumber) {
   ToFiled();
   std::string out;
   // Killed after allocation, before its transaction commits: the number was never given.
-  EXPECT_EQ(Beian("issue D2026-0002 --date 2026-10-13", &out, "BEIAN_FAULT=after_number_allocation"),
+  EXPECT_EQ(Beian("issue D2026-0003 --date 2026-10-13", &out, "BEIAN_FAULT=after_number_allocation"),
             kFaultExitCode) << out;
-  EXPECT_EQ(Document("D2026-0002")["state"], "draft");
+  EXPECT_EQ(Document("D2026-0003")["state"], "draft");
   // Killed before the archive file gets its name: the number stays bound to the document.
-  EXPECT_EQ(Beian("issue D2026-0002 --date 2026-10-13", &out, "BEIAN_FAULT=before_final_rename"),
+  EXPECT_EQ(Beian("issue D2026-0003 --date 2026-10-13", &out, "BEIAN_FAULT=before_final_rename"),
             kFaultExitCode) << out;
-  nlohmann::json d = Document("D2026-0002");
+  nlohmann::json d = Document("D2026-0003");
   EXPECT_EQ(d["state"], "issuing");
   EXPECT_EQ(d["seq"], 1);
   EXPECT_FALSE(fs::exists(dir_ + "/archive/220000/2026/吉人社认备〔2026〕1号.pdf"));
   // Killed after the file is in place, before the registry records it.
-  EXPECT_EQ(Beian("issue D2026-0002 --date 2026-10-13", &out, "BEIAN_FAULT=before_commit"),
+  EXPECT_EQ(Beian("issue D2026-0003 --date 2026-10-13", &out, "BEIAN_FAULT=before_commit"),
             kFaultExitCode) << out;
   EXPECT_TRUE(fs::exists(dir_ + "/archive/220000/2026/吉人社认备〔2026〕1号.pdf"));
-  EXPECT_EQ(Document("D2026-0002")["state"], "issuing");
+  EXPECT_EQ(Document("D2026-0003")["state"], "issuing");
   // The next command completes: same number, same file, now recorded.
-  ASSERT_EQ(Beian("issue D2026-0002 --date 2026-10-13", &out), 0) << out;
-  d = Document("D2026-0002");
+  ASSERT_EQ(Beian("issue D2026-0003 --date 2026-10-13", &out), 0) << out;
+  d = Document("D2026-0003");
   EXPECT_EQ(d["state"], "issued");
   EXPECT_EQ(d["number"], "吉人社认备〔2026〕1号");
   ASSERT_EQ(Beian("archive verify", &out), 0) << out;  // no stray .part left
@@ -338,19 +371,19 @@ TEST_F(LifecycleTest, KilledIssuesResumeWithTheirNumber) {
 TEST_F(LifecycleTest, ReviewerSlotsAreRenderedInDraftAndIssuedCopy) {
   ToFiled();
   std::string out;
-  ASSERT_EQ(Beian("edit D2026-0002 --slot note --text 请于收到本通知后办理相关手续。", &out), 0)
+  ASSERT_EQ(Beian("edit D2026-0003 --slot note --text 请于收到本通知后办理相关手续。", &out), 0)
       << out;
-  EXPECT_NE(Pdf(dir_ + "/drafts/D2026-0002-备案通知.pdf").find("请于收到本通知后办理相关手续"),
+  EXPECT_NE(Pdf(dir_ + "/drafts/D2026-0003-备案通知.pdf").find("请于收到本通知后办理相关手续"),
             std::string::npos);
   std::ofstream(dir_ + "/opinion.txt") << "专家组一致同意。\n";
-  ASSERT_EQ(Beian("edit D2026-0002 --slot note --file " + Quote(dir_ + "/opinion.txt"), &out), 0)
+  ASSERT_EQ(Beian("edit D2026-0003 --slot note --file " + Quote(dir_ + "/opinion.txt"), &out), 0)
       << out;
-  EXPECT_EQ(Beian("edit D2026-0002 --slot 补充说明 --text x", &out), 2);
-  ASSERT_EQ(Beian("issue D2026-0002 --date 2026-10-13", &out), 0) << out;
-  std::string issued = Pdf(dir_ + "/archive/" + Document("D2026-0002")["path"].get<std::string>());
+  EXPECT_EQ(Beian("edit D2026-0003 --slot 补充说明 --text x", &out), 2);
+  ASSERT_EQ(Beian("issue D2026-0003 --date 2026-10-13", &out), 0) << out;
+  std::string issued = Pdf(dir_ + "/archive/" + Document("D2026-0003")["path"].get<std::string>());
   EXPECT_NE(issued.find("专家组一致同意。"), std::string::npos) << issued;
   EXPECT_EQ(issued.find("请于收到本通知后"), std::string::npos) << "the slot was replaced";
-  EXPECT_EQ(Beian("edit D2026-0002 --slot note --text 晚了", &out), 2) << out;
+  EXPECT_EQ(Beian("edit D2026-0003 --slot note --text 晚了", &out), 2) << out;
 }
 
 TEST_F(LifecycleTest, OrderedTerminationDraftsTheNoticeAndLaterRunsAreFlagged) {
@@ -382,6 +415,22 @@ TEST_F(LifecycleTest, OrderedTerminationDraftsTheNoticeAndLaterRunsAreFlagged) {
   EXPECT_EQ(report["registry"]["outcome"], "new_case");
 }
 
+TEST_F(LifecycleTest, RunDraftsAReceiptForEachNewVersionOnly) {
+  std::string out;
+  const std::string run = "run " + Quote(intake_) + " --quiet --date 2026-09-20 --out ";
+  ASSERT_EQ(Beian(run + Quote(dir_ + "/o1"), &out), 0) << out;
+  const std::string receipt = dir_ + "/drafts/D2026-0001-材料接收回执.pdf";
+  ASSERT_TRUE(fs::exists(receipt)) << out;
+  std::string text = Pdf(receipt);
+  EXPECT_NE(text.find("2026年9月20日收到，共21个文件"), std::string::npos) << text;
+  EXPECT_NE(text.find("申请报告.pdf"), std::string::npos) << text;
+  EXPECT_NE(text.find("长春市鼎新职业技能培训学校："), std::string::npos) << text;
+  ASSERT_EQ(Beian(run + Quote(dir_ + "/o2"), &out), 0) << out;  // unchanged: no new receipt
+  EXPECT_FALSE(fs::exists(dir_ + "/drafts/D2026-0002-材料接收回执.pdf"));
+  std::ifstream in(fs::directory_iterator(dir_ + "/o1")->path() / "report.json");
+  EXPECT_EQ(nlohmann::json::parse(in)["registry"]["receipt"], "D2026-0001");
+}
+
 TEST_F(LifecycleTest, CalendarCheckSaysWhichYearsAreCovered) {
   std::string out;
   const std::string cmd = testing::BeianBinary() + " calendar check --date ";
@@ -405,14 +454,8 @@ TEST_F(LifecycleTest, DueListsRenewalWindowAndValidityEnd) {
   EXPECT_EQ(Beian("due --within 9x", &out), 2);
   ASSERT_EQ(Beian("due --within 200d --date 2029-06-01 --xlsx " + Quote(dir_ + "/due.xlsx"), &out),
             0) << out;
-  std::ifstream in(dir_ + "/due.xlsx", std::ios::binary);
-  std::stringstream bytes;
-  bytes << in.rdbuf();
-  const std::string xlsx = bytes.str();
-  ingest::ZipReader zip(xlsx, ingest::Limits{});
-  Result<std::string> strings = zip.Read("xl/sharedStrings.xml");
-  ASSERT_OK(strings);
-  EXPECT_NE(strings->find("备案有效期届满"), std::string::npos) << *strings;
+  const std::string strings = XlsxPart(dir_ + "/due.xlsx", "xl/sharedStrings.xml");
+  EXPECT_NE(strings.find("备案有效期届满"), std::string::npos) << strings;
 }
 
 TEST_F(LifecycleTest, FiledListsInstitutionsWithOccupationsAndValidity) {
@@ -424,17 +467,10 @@ TEST_F(LifecycleTest, FiledListsInstitutionsWithOccupationsAndValidity) {
   EXPECT_NE(out.find("2029-10-11"), std::string::npos) << out;
   ASSERT_EQ(Beian("filed --date 2026-10-13 --xlsx " + Quote(dir_ + "/filed.xlsx"), &out), 0)
       << out;
-  std::ifstream in(dir_ + "/filed.xlsx", std::ios::binary);
-  std::stringstream bytes;
-  bytes << in.rdbuf();
-  const std::string xlsx = bytes.str();
-  ingest::ZipReader zip(xlsx, ingest::Limits{});
-  Result<std::string> strings = zip.Read("xl/sharedStrings.xml");
-  ASSERT_OK(strings);
-  EXPECT_NE(strings->find("五级至三级"), std::string::npos) << *strings;
-  Result<std::string> workbook = zip.Read("xl/workbook.xml");
-  ASSERT_OK(workbook);
-  EXPECT_NE(workbook->find("已备案机构名单"), std::string::npos) << *workbook;
+  const std::string strings = XlsxPart(dir_ + "/filed.xlsx", "xl/sharedStrings.xml");
+  EXPECT_NE(strings.find("五级至三级"), std::string::npos) << strings;
+  const std::string workbook = XlsxPart(dir_ + "/filed.xlsx", "xl/workbook.xml");
+  EXPECT_NE(workbook.find("已备案机构名单"), std::string::npos) << workbook;
 }
 
 }  // namespace
