@@ -69,8 +69,15 @@ Result<std::string> RealFileSystem::ReadFile(const std::string& path,
   if (e->size > max_bytes) {
     return Status::InvalidData("file larger than " + std::to_string(max_bytes) + " bytes", path);
   }
-  int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+  // O_NONBLOCK and the fstat below: a file swapped for a FIFO or device after the lstat above
+  // must neither block the run nor be read.
+  int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) return Status::IoError(std::strerror(errno), path);
+  struct stat opened {};
+  if (::fstat(fd, &opened) != 0 || !S_ISREG(opened.st_mode)) {
+    ::close(fd);
+    return Status::InvalidData("not a regular file", path);
+  }
   std::string data;
   data.resize(static_cast<std::size_t>(e->size));
   std::size_t got = 0;

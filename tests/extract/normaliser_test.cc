@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -105,6 +106,26 @@ TEST(DateNormaliserTest, FindDateInsideFreeText) {
   EXPECT_EQ(d->ToIso(), "2025-06-01");
   EXPECT_FALSE(RealNormaliser().FindDate("在官网公布").has_value());
   EXPECT_EQ(RealNormaliser().FindDate("官网，2025.6.1。")->ToIso(), "2025-06-01");
+}
+
+// Regression (fuzzing): FindDate tried every prefix of a run of date characters, re-normalising
+// each, so a 12 KB cell of numerals took minutes. Only date-sized prefixes are tried now; the
+// date after such a run is still found, and the time bound is generous (the old code needed
+// well over a minute here even in a Release build).
+TEST(DateNormaliserTest, FindDateIsFastOnLongRunsOfNumerals) {
+  std::string numerals;
+  for (int i = 0; i < 1200; ++i) numerals += "一二三四五六七八九十";
+  std::string dates;
+  for (int i = 0; i < 300; ++i) dates += "2025年1月";
+  auto start = std::chrono::steady_clock::now();
+  EXPECT_FALSE(RealNormaliser().FindDate(numerals).has_value());
+  std::optional<Date> first = RealNormaliser().FindDate(dates);  // 2025年1月20|25年…
+  ASSERT_TRUE(first.has_value());
+  EXPECT_EQ(first->ToIso(), "2025-01-20");
+  std::optional<Date> d = RealNormaliser().FindDate(numerals + "，于2025年6月1日公布");
+  ASSERT_TRUE(d.has_value());
+  EXPECT_EQ(d->ToIso(), "2025-06-01");
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));
 }
 
 TEST(LevelNormaliserTest, RangeWithZhiExpandsToAllLevels) {

@@ -145,6 +145,22 @@ Result<std::string> FlateCompress(const std::string& data) {
   }
 }
 
+FontEmbedder::~FontEmbedder() {
+  for (auto& [index, face] : preprocessed_) hb_face_destroy(face);
+}
+
+hb_face_t* FontEmbedder::SubsetSource(const Font& font, int font_index) {
+  auto done = preprocessed_.find(font_index);
+  if (done != preprocessed_.end()) return done->second;
+  // TrueType only: for the two 65k-glyph CFF fonts (Noto CJK) the preprocessed faces took
+  // about 490 MB for 18 % less CPU over 1,000 dossiers (bench/README.md); TrueType: 12 MB, 10 %.
+  if (font.is_cff() || ++subsets_of_font_[font_index] <= kPreprocessAfter) return font.face();
+  hb_face_t* face = hb_subset_preprocess(font.face());
+  if (face == nullptr || face == hb_face_get_empty()) return font.face();
+  preprocessed_.emplace(font_index, face);
+  return face;
+}
+
 Result<std::shared_ptr<const EmbeddedFont>> FontEmbedder::Embed(
     const Font& font, int font_index, const std::set<std::uint32_t>& gids) {
   Key key(font_index, std::vector<std::uint32_t>(gids.begin(), gids.end()));
@@ -186,7 +202,7 @@ Result<std::shared_ptr<const EmbeddedFont>> FontEmbedder::Embed(
   }
   hb_subset_input_set_flags(input, flags);
 
-  hb_subset_plan_t* plan = hb_subset_plan_create_or_fail(font.face(), input);
+  hb_subset_plan_t* plan = hb_subset_plan_create_or_fail(SubsetSource(font, font_index), input);
   hb_subset_input_destroy(input);
   if (plan == nullptr) return Status::Internal("hb-subset plan failed", font.spec().path);
   hb_face_t* subset = hb_subset_plan_execute_or_fail(plan);

@@ -39,6 +39,7 @@ struct EmbeddedFont {
 class FontEmbedder {
  public:
   FontEmbedder() = default;
+  ~FontEmbedder();
   FontEmbedder(const FontEmbedder&) = delete;
   FontEmbedder& operator=(const FontEmbedder&) = delete;
 
@@ -52,11 +53,20 @@ class FontEmbedder {
   int subset_runs() const { return subset_runs_; }
 
  private:
+  // The face hb-subset plans from: for a TrueType font, after kPreprocessAfter subsets, a copy
+  // built once by hb_subset_preprocess (whole-font tables and accelerators, the same for every
+  // document; the subset bytes are identical); else the font's own face. A one-document process
+  // does not pay the preprocessing.
+  hb_face_t* SubsetSource(const Font& font, int font_index);
+
   using Key = std::pair<int, std::vector<std::uint32_t>>;
   static constexpr std::size_t kMaxEntries = 16;
   std::map<Key, std::shared_ptr<const EmbeddedFont>> cache_;
   std::deque<Key> order_;  // insertion order, oldest first (eviction is deterministic)
   int subset_runs_ = 0;
+  static constexpr int kPreprocessAfter = 2;
+  std::map<int, int> subsets_of_font_;          // font index -> subsets run so far
+  std::map<int, hb_face_t*> preprocessed_;      // font index -> owned preprocessed face
 };
 
 // Flate-compresses `data` with PoDoFo's filter (zlib).

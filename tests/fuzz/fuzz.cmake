@@ -1,0 +1,47 @@
+# libFuzzer targets (configured with -DBEIAN_FUZZ=ON and a clang compiler; see README "Fuzzing").
+# Only the sources the targets reach are compiled, with AddressSanitizer and UBSan, so that CI can
+# build them in about a minute. clang 14 cannot compile libstdc++ 12's <ranges> views: none of
+# these sources may use them.
+if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+  message(FATAL_ERROR "BEIAN_FUZZ needs clang (e.g. -DCMAKE_CXX_COMPILER=clang++-14)")
+endif()
+
+set(FUZZ_LIBRARY_SOURCES
+  pipeline/core/status.cc
+  pipeline/core/utf8.cc
+  pipeline/core/date.cc
+  pipeline/core/file_system.cc
+  pipeline/model/form.cc
+  pipeline/model/dossier.cc
+  pipeline/model/application.cc
+  pipeline/model/occupation.cc
+  pipeline/ingest/docx_form_reader.cc
+  pipeline/ingest/xml_form_reader.cc
+  pipeline/ingest/zip_reader.cc
+  pipeline/ingest/file_probe.cc
+  pipeline/ingest/form_labels.cc
+  pipeline/ingest/text_util.cc
+  pipeline/extract/normaliser.cc
+  pipeline/extract/text.cc
+  pipeline/render/doc/template.cc
+  pipeline/render/pdf/xml_util.cc
+)
+set(FUZZ_FLAGS -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
+    -fno-omit-frame-pointer -g)
+
+add_library(fuzz_core STATIC ${FUZZ_LIBRARY_SOURCES})
+target_include_directories(fuzz_core PUBLIC ${CMAKE_SOURCE_DIR})
+target_compile_features(fuzz_core PUBLIC cxx_std_20)
+target_compile_options(fuzz_core PRIVATE ${BEIAN_WARNINGS} PUBLIC ${FUZZ_FLAGS})
+target_link_libraries(fuzz_core PUBLIC ICU::uc ICU::i18n pugixml::pugixml PkgConfig::LIBZIP
+  nlohmann_json::nlohmann_json fmt::fmt)
+
+set(FUZZ_TARGETS docx_form_fuzzer xml_form_fuzzer file_probe_fuzzer normaliser_fuzzer
+    template_fuzzer)
+foreach(target ${FUZZ_TARGETS})
+  add_executable(${target} tests/fuzz/${target}.cc)
+  target_compile_options(${target} PRIVATE ${BEIAN_WARNINGS})
+  target_compile_definitions(${target} PRIVATE BEIAN_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
+  target_link_libraries(${target} PRIVATE fuzz_core)
+  target_link_options(${target} PRIVATE -fsanitize=fuzzer,address,undefined)
+endforeach()

@@ -1,0 +1,29 @@
+// Shared helpers for the libFuzzer targets in tests/fuzz/: the data files the targets load once
+// (form labels, normaliser tokens) are read from the source tree (BEIAN_SOURCE_DIR).
+#ifndef TESTS_FUZZ_FUZZ_COMMON_H_
+#define TESTS_FUZZ_FUZZ_COMMON_H_
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace fuzz {
+
+// The text of `relative` (e.g. "checklists/form_labels.xml") under the source tree; aborts when
+// it cannot be read, since a target without its data would fuzz nothing useful.
+inline std::string ReadSourceFile(const std::string& relative) {
+  std::ifstream in(std::string(BEIAN_SOURCE_DIR) + "/" + relative, std::ios::binary);
+  if (!in) {
+    std::fprintf(stderr, "fuzz: cannot read %s\n", relative.c_str());
+    std::abort();
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+}  // namespace fuzz
+
+#endif  // TESTS_FUZZ_FUZZ_COMMON_H_
