@@ -148,6 +148,14 @@ json DocumentObject(const Env& env, const CaseRecord& c) {
             {"expert_group", env.office.expert_group}};
   const crosscheck::AuthorityEntry* a = env.authorities.FindCode(Authority(env, c));
   if (a != nullptr && !a->to_confirm) d["issuer"] = a->authority;
+  // The expert group's document, addressed to the bureau, as the 初评意见 (office settings
+  // opinion_form and opinion_addressee).
+  if (env.office.opinion_form == "bureau") d["bureau_letter"] = true;
+  if (!env.office.opinion_addressee.empty()) {
+    d["addressee"] = env.office.opinion_addressee;
+  } else if (d.contains("issuer")) {
+    d["addressee"] = d["issuer"];
+  }
   return d;
 }
 

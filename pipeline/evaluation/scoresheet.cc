@@ -6,6 +6,7 @@
 #include <deque>
 #include <memory>
 
+#include "pipeline/core/utf8.h"
 #include "pipeline/evaluation/xlsx_book.h"
 #include "pipeline/evaluation/xlsx_reader.h"
 #include "pipeline/ingest/text_util.h"
@@ -20,6 +21,30 @@ constexpr int kFirstItemRow = kHeaderRow + 1;
 constexpr int kLastCol = kRemarkCol;
 
 double Points(int tenths) { return tenths / 10.0; }
+
+// Column widths A..I in Excel's character units.
+constexpr double kWidths[] = {5, 12, 12, 26, 44, 10, 6, 7, 20};
+
+// Lines `text` takes in a column `width` units wide when wrapped (a CJK character takes two
+// units), so that rows can be given their height: not every program fits rows on opening.
+int LinesFor(const std::string& text, double width) {
+  int lines = 1;
+  double used = 0;
+  for (char32_t cp : DecodeUtf8(text)) {
+    if (cp == U'\n') {
+      ++lines;
+      used = 0;
+      continue;
+    }
+    const double w = cp < 0x1100 ? 1.0 : 2.0;
+    if (used + w > width - 1) {
+      ++lines;
+      used = 0;
+    }
+    used += w;
+  }
+  return lines;
+}
 
 // Formats of the sheet, created once per workbook.
 struct Formats {
@@ -52,6 +77,7 @@ Formats MakeFormats(lxw_workbook* wb, const Wording& w) {
   f.label = NewFormat(wb, font);
   format_set_bold(f.label);
   f.value = NewFormat(wb, font);
+  format_set_align(f.value, LXW_ALIGN_LEFT);
   f.note = NewFormat(wb, font);
   format_set_font_size(f.note, 9);
   f.header = Bordered(wb, font);
@@ -89,18 +115,21 @@ void Head(lxw_worksheet* ws, const Formats& f, const Wording& w, const SheetCase
           const std::string& name_label, const std::string& name_value) {
   worksheet_merge_range(ws, R(1), C(1), R(1), C(kLastCol), w.Format("sheet.title").c_str(),
                         f.title);
-  Text(ws, kCaseRow, kIdCol, w.Format("sheet.label.case"), f.label);
-  Text(ws, kCaseRow, kValueCol, c.case_id, f.value);
-  Text(ws, kCaseRow, kVersionCol - 1, w.Format("sheet.label.version"), f.label);
-  Text(ws, kCaseRow, kVersionCol, st.version, f.value);
-  Text(ws, kInstitutionRow, kIdCol, w.Format("sheet.label.institution"), f.label);
-  Text(ws, kInstitutionRow, kValueCol, c.institution, f.value);
-  Text(ws, kInstitutionRow, kVersionCol - 1, w.Format("sheet.label.uscc"), f.label);
-  Text(ws, kInstitutionRow, kVersionCol, c.uscc, f.value);
-  Text(ws, kCodeRow, kIdCol, code_label, f.label);
-  Text(ws, kCodeRow, kValueCol, code, f.value);
-  Text(ws, kCodeRow, kVersionCol - 1, name_label, f.label);
-  Text(ws, kCodeRow, kVersionCol, name_value, f.value);
+  // Labels in B and E; values merged over C:D and F:I (read back from C and F).
+  auto pair = [&](int row, const std::string& l1, const std::string& v1, const std::string& l2,
+                  const std::string& v2) {
+    Text(ws, row, kIdCol, l1, f.label);
+    worksheet_merge_range(ws, R(row), C(kValueCol), R(row), C(kValueCol + 1), v1.c_str(),
+                          f.value);
+    Text(ws, row, kVersionCol - 1, l2, f.label);
+    worksheet_merge_range(ws, R(row), C(kVersionCol), R(row), C(kLastCol), v2.c_str(), f.value);
+    worksheet_set_row(ws, R(row), 18, nullptr);
+  };
+  pair(kCaseRow, w.Format("sheet.label.case"), c.case_id, w.Format("sheet.label.version"),
+       st.version);
+  pair(kInstitutionRow, w.Format("sheet.label.institution"), c.institution,
+       w.Format("sheet.label.uscc"), c.uscc);
+  pair(kCodeRow, code_label, code, name_label, name_value);
   std::string note = w.Format("sheet.note");
   if (st.to_confirm) note += w.Format("sheet.note.to_confirm");
   worksheet_merge_range(ws, R(5), C(1), R(5), C(kLastCol), note.c_str(), f.note);
@@ -109,9 +138,8 @@ void Head(lxw_worksheet* ws, const Formats& f, const Wording& w, const SheetCase
                         "sheet.col.item",     "sheet.col.guidance", "sheet.col.veto",
                         "sheet.col.max",      "sheet.col.score", "sheet.col.remark"};
   for (int i = 0; i < kLastCol; ++i) Text(ws, kHeaderRow, i + 1, w.Format(cols[i]), f.header);
-  const double widths[] = {5, 11, 12, 26, 44, 10, 6, 7, 20};
   for (int i = 0; i < kLastCol; ++i) {
-    worksheet_set_column(ws, C(i + 1), C(i + 1), widths[i], nullptr);
+    worksheet_set_column(ws, C(i + 1), C(i + 1), kWidths[i], nullptr);
   }
 }
 
@@ -156,6 +184,10 @@ int Items(lxw_worksheet* ws, const Formats& f, const Wording& w,
     dv.error_message = keep->back().data();
     dv.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
     worksheet_data_validation_cell(ws, R(row), C(kScoreCol), &dv);
+    const int lines = std::max({LinesFor(it->condition + "\n" + it->group_title, kWidths[2]),
+                                LinesFor(it->title, kWidths[3]),
+                                LinesFor(it->guidance, kWidths[4])});
+    worksheet_set_row(ws, R(row), 14.0 * lines + 4, nullptr);
     ++row;
   }
   return row;
@@ -387,6 +419,12 @@ class SheetReader {
  private:
   static std::string Trim(const std::string& s) { return ingest::TrimSpace(s); }
 
+  static std::string FormatNumber(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", v);
+    return buf;
+  }
+
   // `"C2026-0001"` (a defined name's constant) -> C2026-0001.
   static std::string Unquote(std::string v) {
     v = Trim(v);
@@ -397,6 +435,7 @@ class SheetReader {
 
   // Excel's serial date (1900 system) as ISO text.
   static std::string SerialDate(double serial) {
+    if (!(serial >= 1 && serial < 2958466)) return FormatNumber(serial);  // not 1900..9999
     const long days = static_cast<long>(std::floor(serial)) - 25569;  // 1970-01-01 = 25569
     Date d{1970, 1, 1};
     return d.AddDays(static_cast<int>(days)).ToIso();

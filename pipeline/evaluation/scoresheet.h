@@ -1,8 +1,8 @@
 // The scoring sheet (技术评估评分表.xlsx) of one case: written by libxlsxwriter for the experts,
 // read back once filled in (by Excel, WPS or LibreOffice), README "Technical evaluation".
 //
-// Layout (every sheet): row 1 title; rows 2-4 the case (C2 case id, E2 the standard's version,
-// C3 institution, C4 USCC or the sheet's occupation code); row 5 a note; row 6 the header
+// Layout (every sheet): row 1 title; rows 2-4 the case (C2 case id, F2 the standard's version,
+// C3 institution, C4 USCC or the sheet's occupation code; labels in B and E); row 5 a note; row 6 the header
 // (repeated on every printed page); then one row per item: A 序号, B item id, C condition,
 // D item, E guidance, F veto, G maximum, H score, I remarks; then the subtotal. The first sheet
 // (common items) also sums up the occupation sheets and holds the experts' and date cells. Only
@@ -26,7 +26,7 @@ namespace pipeline::evaluation {
 
 // Fixed positions of the layout above (1-based, as the reader sees them).
 inline constexpr int kCaseRow = 2, kInstitutionRow = 3, kCodeRow = 4, kHeaderRow = 6;
-inline constexpr int kValueCol = 3, kVersionCol = 5;
+inline constexpr int kValueCol = 3, kVersionCol = 6;
 inline constexpr int kIdCol = 2, kMaxCol = 7, kScoreCol = 8, kRemarkCol = 9;
 inline constexpr const char* kCaseName = "beian_case";
 inline constexpr const char* kStandardName = "beian_standard";

@@ -18,10 +18,21 @@ namespace pipeline::evaluation {
 namespace {
 
 using test_util::Quote;
-using test_util::Python;
+using test_util::XlsxTool;
 using test_util::Slurp;
 
 namespace fs = std::filesystem;
+
+// The kinds of the case's opinions in `status --json` (other drafts, such as the receipt
+// `beian run` drafts, left out), oldest first.
+std::vector<std::string> Kinds(const nlohmann::json& status) {
+  std::vector<std::string> out;
+  for (const auto& d : status["documents"]) {
+    const std::string kind = d["kind"];
+    if (kind == "technical_opinion" || kind == "comprehensive_opinion") out.push_back(kind);
+  }
+  return out;
+}
 
 const char* kSample = "S01-长春鼎新职业技能培训学校-首次申请";  // 3 occupations, social org
 
@@ -72,11 +83,8 @@ class EvaluationCommandTest : public ::testing::Test {
   std::string Fill(const std::string& name, const std::string& mutations = "") {
     const std::string dst = dir_ + "/" + name + ".xlsx";
     std::string out;
-    EXPECT_EQ(testing::RunCommand(Python() + " " + Quote(testing::RepoRoot() +
-                                                         "/tests/evaluation/xlsx_tool.py") +
-                                      " fill " + Quote(Sheet()) + " " + Quote(dst) + " " +
-                                      mutations,
-                                  &out, true),
+    EXPECT_EQ(XlsxTool("fill " + Quote(Sheet()) + " " + Quote(dst) + " " +
+                                      mutations, &out),
               0)
         << out;
     return dst;
@@ -121,10 +129,7 @@ TEST_F(EvaluationCommandTest, SheetHasItsLayoutProtectionValidationAndNames) {
   Sheet();
   EXPECT_TRUE(first == Slurp(sheet));
   std::string out;
-  ASSERT_EQ(testing::RunCommand(Python() + " " +
-                                    Quote(testing::RepoRoot() + "/tests/evaluation/xlsx_tool.py") +
-                                    " sheet " + Quote(sheet),
-                                &out, true),
+  ASSERT_EQ(XlsxTool("sheet " + Quote(sheet), &out),
             0)
       << out;
   nlohmann::json j = nlohmann::json::parse(out);
@@ -182,10 +187,7 @@ TEST_F(EvaluationCommandTest, SheetFilledByOpenpyxlIsRecordedAndDrafted) {
   EXPECT_EQ(st["stage"], "comprehensive");
   EXPECT_EQ(st["history"].back()["action"], "evaluate");
   EXPECT_EQ(st["history"].back()["result"], "pass");
-  // documents[0] is the 材料接收回执 that `run` drafts for every new case.
-  ASSERT_EQ(st["documents"].size(), 2u);
-  EXPECT_EQ(st["documents"][0]["kind"], "receipt");
-  EXPECT_EQ(st["documents"][1]["kind"], "technical_opinion");
+  EXPECT_EQ(Kinds(st), (std::vector<std::string>{"technical_opinion"}));
   // Every score is in the registry.
   {
     auto db = registry::SqliteStorage::Open(registry_);
@@ -206,7 +208,8 @@ TEST_F(EvaluationCommandTest, SheetFilledByOpenpyxlIsRecordedAndDrafted) {
        {"技术评估意见", "第七条第（三）项", "2026年11月20日", "通用项目得分51分（满分60分）",
         "中式烹调师", "该职业（工种）得分35分（满分40分），折合百分制87.5分", "折合百分制86分",
         "各否决项得分均未低于否决分值", "专家组认为具备开展认定的条件。", "技术评估结论为：合格",
-        "王明、李华、赵敏", "技术评估专家组"}) {
+        "评分表所列评估专家：王明、李华、赵敏", "技术评估专家组组长（签字）",
+        "长春市人力资源和社会保障局："}) {
     EXPECT_NE(text.find(want), std::string::npos) << want;
   }
   for (const char* never : {"TE-ORG", "JL-TE-DEFAULT", "pass", "合格线", "工作底稿"}) {
@@ -330,8 +333,8 @@ TEST_F(EvaluationCommandTest, SummarizeRecommendsOccupationsThatPassedAndExclude
   nlohmann::json st = Status();
   EXPECT_EQ(st["stage"], "deliberation");
   EXPECT_EQ(st["history"].back()["action"], "summarize");
-  ASSERT_EQ(st["documents"].size(), 3u);  // 材料接收回执, 技术评估意见, 综合技术评估意见
-  EXPECT_EQ(st["documents"][2]["kind"], "comprehensive_opinion");
+  EXPECT_EQ(Kinds(st),
+            (std::vector<std::string>{"technical_opinion", "comprehensive_opinion"}));
   const std::string text = PdfText(dir_ + "/docs/综合技术评估意见.pdf");
   for (const char* want :
        {"综合技术评估意见", "第七条第（四）项", "2026年11月26日", "初评结论为通过",
@@ -354,6 +357,35 @@ TEST_F(EvaluationCommandTest, SummarizeRecommendsOccupationsThatPassedAndExclude
   // Summarizing twice is refused.
   EXPECT_EQ(Beian("summarize C2026-0001 --result 合格", &out), 2);
   EXPECT_NE(out.find("专题审议"), std::string::npos) << out;
+}
+
+TEST_F(EvaluationCommandTest, AMistakenEvaluationIsCorrectedWithAReasonKeepingBoth) {
+  ToTechnical();
+  const std::string filled = Fill("first");
+  const std::string second = Fill("second", "score:通用项目:TE-ORG-01:0");
+  std::string out;
+  ASSERT_EQ(Beian("evaluate C2026-0001 --scores " + Quote(filled) + " --result 合格 --out " +
+                      Quote(dir_ + "/a") + " --date 2026-11-27",
+                  &out),
+            0)
+      << out;
+  ASSERT_EQ(Beian("evaluate C2026-0001 --scores " + Quote(second) + " --result 不合格 --reason " +
+                      "评分表录入有误 --out " + Quote(dir_ + "/b") + " --date 2026-11-28",
+                  &out),
+            0)
+      << out;
+  nlohmann::json st = Status();
+  EXPECT_EQ(st["stage"], "not_filed");
+  const auto& last = st["history"].back();
+  EXPECT_EQ(last["reason"], "评分表录入有误");
+  EXPECT_EQ(last["corrects"], st["history"][st["history"].size() - 2]["seq"]);
+  // Both opinions kept.
+  EXPECT_EQ(Kinds(st), (std::vector<std::string>{"technical_opinion", "technical_opinion"}));
+  auto db = registry::SqliteStorage::Open(registry_);
+  ASSERT_OK(db);
+  auto rows = (*db)->Query("SELECT COUNT(DISTINCT history_seq) FROM evaluation_scores");
+  ASSERT_OK(rows);
+  EXPECT_EQ(registry::AsInt((*rows)[0][0]), 2);
 }
 
 TEST_F(EvaluationCommandTest, FailedEvaluationEndsTheCase) {

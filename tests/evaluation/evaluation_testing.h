@@ -7,6 +7,8 @@
 #include <sstream>
 #include <string>
 
+#include "tests/testing/test_paths.h"
+
 namespace pipeline::evaluation::test_util {
 
 inline std::string Quote(const std::string& s) { return "'" + s + "'"; }
@@ -14,6 +16,15 @@ inline std::string Quote(const std::string& s) { return "'" + s + "'"; }
 // Debian's python3 (with python3-openpyxl), not another python3 earlier on PATH.
 inline std::string Python() {
   return std::filesystem::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+}
+
+// Runs tests/evaluation/xlsx_tool.py (openpyxl) with `args`; returns its exit code, *out gets
+// its output.
+inline int XlsxTool(const std::string& args, std::string* out) {
+  return pipeline::testing::RunCommand(
+      Python() + " " + Quote(pipeline::testing::RepoRoot() + "/tests/evaluation/xlsx_tool.py") +
+          " " + args,
+      out, /*merge_stderr=*/true);
 }
 
 inline std::string Slurp(const std::string& path) {

@@ -14,16 +14,13 @@ namespace pipeline::evaluation {
 namespace {
 
 using test_util::Quote;
-using test_util::Python;
+using test_util::XlsxTool;
 
 namespace fs = std::filesystem;
 
 nlohmann::json ReadLedger(const std::string& file) {
   std::string out;
-  EXPECT_EQ(testing::RunCommand(Python() + " " +
-                                    Quote(testing::RepoRoot() + "/tests/evaluation/xlsx_tool.py") +
-                                    " ledger " + Quote(file),
-                                &out, true),
+  EXPECT_EQ(XlsxTool("ledger " + Quote(file), &out),
             0)
       << out;
   return nlohmann::json::parse(out, nullptr, false);
@@ -76,11 +73,8 @@ TEST_F(LedgerTest, LedgerOverTheRegistryHasCasesCountsAndOccupations) {
                         " --result pass --date 2026-11-26" + reg, &out), 0) << out;
   }
   ASSERT_EQ(Beian("scoresheet C2026-0001 --out " + Quote(dir_ + "/sheet") + reg, &out), 0) << out;
-  ASSERT_EQ(testing::RunCommand(Python() + " " +
-                                    Quote(testing::RepoRoot() + "/tests/evaluation/xlsx_tool.py") +
-                                    " fill " + Quote(dir_ + "/sheet/技术评估评分表.xlsx") + " " +
-                                    Quote(dir_ + "/filled.xlsx"),
-                                &out, true),
+  ASSERT_EQ(XlsxTool("fill " + Quote(dir_ + "/sheet/技术评估评分表.xlsx") + " " +
+                                    Quote(dir_ + "/filled.xlsx"), &out),
             0) << out;
   ASSERT_EQ(Beian("evaluate C2026-0001 --scores " + Quote(dir_ + "/filled.xlsx") +
                       " --result 合格 --out " + Quote(dir_ + "/docs") + " --date 2026-11-27" + reg,
@@ -138,6 +132,17 @@ TEST_F(LedgerTest, LedgerOverTheRegistryHasCasesCountsAndOccupations) {
   }
   EXPECT_EQ(s01_rows, 3u);
   EXPECT_EQ(occ["autofilter"].get<std::string>().substr(0, 3), "A1:");
+  // S02 is an employer: its sheet has the Art. 6(六) items (incentive, pay linkage) besides.
+  for (const char* stage : {"received", "preliminary"}) {
+    ASSERT_EQ(Beian(std::string("decide C2026-0002 --stage ") + stage +
+                        " --result pass --date 2026-11-26" + reg, &out), 0) << out;
+  }
+  ASSERT_EQ(Beian("scoresheet C2026-0002 --out " + Quote(dir_ + "/emp") + reg, &out), 0) << out;
+  ASSERT_EQ(XlsxTool("sheet " + Quote(dir_ + "/emp/技术评估评分表.xlsx"), &out),
+            0) << out;
+  const nlohmann::json emp = nlohmann::json::parse(out)["per_sheet"]["通用项目"]["items"];
+  EXPECT_EQ(emp.size(), 14u);
+  EXPECT_EQ(emp.back(), "TE-EMP-02");
   // `beian run` wrote the same ledger into its output folder (at the run's date).
   nlohmann::json run = ReadLedger(dir_ + "/out/台账.xlsx");
   ASSERT_FALSE(run.is_discarded());

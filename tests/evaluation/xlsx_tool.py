@@ -42,7 +42,7 @@ def fill(src, dst, mutations):
             ws.cell(row=row, column=9).value = "符合要求"
         for row in range(1, ws.max_row + 1):
             label = ws.cell(row=row, column=2).value
-            if label == "评估专家（签字）":
+            if label == "专家签字":
                 ws.cell(row=row, column=3).value = "王明、李华、赵敏"
             elif label == "评估日期":
                 ws.cell(row=row, column=3).value = datetime.datetime(2026, 11, 20)
@@ -117,7 +117,7 @@ def sheet(path):
                 if isinstance(c.value, str) and c.value.startswith("="):
                     info["formulas"].append(c.coordinate + " " + c.value)
         for row in range(1, ws.max_row + 1):
-            if ws.cell(row=row, column=2).value in ("评估专家（签字）", "评估日期"):
+            if ws.cell(row=row, column=2).value in ("专家签字", "评估日期"):
                 info.setdefault("input_locked", []).append(
                     ws.cell(row=row, column=3).protection.locked)
         info["validation_max"] = raw_validation_max(path, wb.worksheets.index(ws))

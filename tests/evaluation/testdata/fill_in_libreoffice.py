@@ -59,7 +59,7 @@ def main(src, dst):
                     sh.getCellByPosition(7, row).Value = score_for(index, maximum, veto)
                     sh.getCellByPosition(8, row).String = "现场查看" if index % 2 else ""
                     index += 1
-                elif item == "评估专家（签字）":
+                elif item == "专家签字":
                     sh.getCellByPosition(2, row).String = "王明、李华、赵敏"
                 elif item == "评估日期":
                     sh.getCellByPosition(2, row).Formula = "2026-11-20"
