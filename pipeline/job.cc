@@ -16,6 +16,7 @@
 #include "pipeline/crosscheck/report_json_part.h"
 #include "pipeline/crosscheck/rule_settings.h"
 #include "pipeline/crosscheck/rules.h"
+#include "pipeline/evaluation/commands.h"
 #include "pipeline/extract/extract.h"
 #include "pipeline/extract/normaliser.h"
 #include "pipeline/ingest/form_labels.h"
@@ -181,7 +182,8 @@ Status Job::LoadResources() {
     res_ = std::move(res);
     return Status::Ok();
   }
-  if (registry::IsRegistryCommand(options_.command)) {  // messages and the calendar suffice
+  if (registry::IsRegistryCommand(options_.command) ||
+      evaluation::IsEvaluationCommand(options_.command)) {  // messages and the calendar suffice
     PIPELINE_RETURN_IF_ERROR(Take(report::LoadWorkCalendar(fs_, data), &res->calendar));
     res_ = std::move(res);
     return Status::Ok();
@@ -263,6 +265,10 @@ ExitCode Job::Run(Status* error) {
                                           res_->data_dir, out_, &problems);
     if (!error->ok()) return ExitCode::kError;
     return problems ? ExitCode::kBlockingFindings : ExitCode::kOk;
+  }
+  if (evaluation::IsEvaluationCommand(options_.command)) {
+    *error = evaluation::RunEvaluationCommand(options_, fs_, res_->messages, res_->data_dir, out_);
+    return error->ok() ? ExitCode::kOk : ExitCode::kError;
   }
   switch (options_.command) {
     default: return ExitCode::kError;
@@ -446,6 +452,12 @@ ExitCode Job::RunIntake(Status* error) {
     reports.push_back(std::move(c.report));
   }
   out_ << report::SummaryTable(reports, res_->messages);
+  // The ledger (台账.xlsx) beside the cases: over the registry when one is in use.
+  if (Status s = evaluation::WriteRunLedger(options_, fs_, res_->messages, res_->data_dir, reports);
+      !s.ok()) {
+    *error = s;
+    return ExitCode::kError;
+  }
   if (failed_documents > 0) {
     *error = Status::Internal(std::to_string(failed_documents) +
                               " document(s) could not be drafted; first: " +

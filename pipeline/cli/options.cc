@@ -53,8 +53,28 @@ constexpr CommandInfo kCommands[] = {
      "Make a draft final: 发文字号, no watermark, archived with its SHA-256."},
     {"archive", Command::kArchive, "beian archive verify [--archive DIR]",
      "Report archived files that are missing, altered or unregistered (exit 1 if any)."},
-    {"due", Command::kDue, "beian due [--within 90d] [--json]",
+    {"filed", Command::kFiled, "beian filed [--xlsx FILE]",
+     "List the filed institutions with occupations, levels and validity (已备案机构名单)."},
+    {"due", Command::kDue, "beian due [--within 90d] [--json | --xlsx FILE]",
      "What falls due within the period: validity ends, renewal windows, 公示 ends, 补正."},
+    {"terminate", Command::kTerminate,
+     "beian terminate CASE --voluntary | --ordered --reason T [--authority CODE] [--out DIR]",
+     "End an institution's filing (Art. 10 voluntary, Art. 11 ordered); draft the 终止备案通知."},
+    {"edit", Command::kEdit, "beian edit DOCUMENT-ID --slot NAME --text T | --file FILE",
+     "Fill a named free-text slot of a draft (e.g. expert_opinion, note); rendered in it."},
+    {"calendar", Command::kCalendar, "beian calendar check",
+     "Say which years data/holidays_cn.tsv covers."},
+    {"scoresheet", Command::kScoresheet, "beian scoresheet CASE --out DIR",
+     "Write the case's 技术评估评分表.xlsx (case in stage technical)."},
+    {"evaluate", Command::kEvaluate,
+     "beian evaluate CASE --scores FILE.xlsx --result 合格|不合格 [--note T] [--reason T] "
+     "[--out DIR]",
+     "Read the filled scoring sheet, record the technical evaluation and draft 技术评估意见."},
+    {"summarize", Command::kSummarize,
+     "beian summarize CASE --result 合格|不合格 [--note T] [--reason T] [--out DIR]",
+     "Record the expert group's comprehensive conclusion and draft 综合技术评估意见."},
+    {"ledger", Command::kLedger, "beian ledger --out FILE.xlsx",
+     "Write the ledger (台账) of every case in the registry as an Excel workbook."},
     {"help", Command::kHelp, "beian help [COMMAND]", "Show usage."},
     {"version", Command::kVersion, "beian version", "Show the version."},
 };
@@ -265,6 +285,61 @@ Result<Options> ParseOptions(int argc, const char* const* argv) {
     case Command::kDue:
       app.add_option("--within", within_text, "period, e.g. 90d");
       app.add_flag("--json", o.json, "print JSON");
+      app.add_option("--xlsx", o.xlsx_path, "write a spreadsheet");
+      AddRegistryOptions(app, o);
+      AddCommonOptions(app, o, date_text);
+      break;
+    case Command::kFiled:
+      app.add_option("--xlsx", o.xlsx_path, "write a spreadsheet");
+      AddRegistryOptions(app, o);
+      AddCommonOptions(app, o, date_text);
+      break;
+    case Command::kTerminate:
+      app.add_option("CASE", o.case_ref, "case id")->required();
+      app.add_flag("--voluntary", o.voluntary, "Art. 10: the institution asked");
+      app.add_flag("--ordered", o.ordered, "Art. 11: ordered, with --reason");
+      app.add_option("--reason", o.reason, "why (ordered termination)");
+      app.add_option("--out,-o", o.out_dir, "folder for the draft");
+      app.add_option("--authority", authority, "the office's authority code");
+      AddRegistryOptions(app, o);
+      AddCommonOptions(app, o, date_text);
+      break;
+    case Command::kScoresheet:
+      app.add_option("CASE", o.case_ref, "case id")->required();
+      app.add_option("--out,-o", o.out_dir, "output folder")->required();
+      AddRegistryOptions(app, o);
+      AddCommonOptions(app, o, date_text);
+      break;
+    case Command::kEvaluate:
+    case Command::kSummarize:
+      app.add_option("CASE", o.case_ref, "case id")->required();
+      if (o.command == Command::kEvaluate) {
+        app.add_option("--scores", o.scores_file, "filled scoring sheet")->required();
+      }
+      app.add_option("--result", o.result, "合格|不合格 (pass|fail)")->required();
+      app.add_option("--note", o.note, "the expert group's opinion");
+      app.add_option("--reason", o.reason, "why the latest decision is corrected");
+      app.add_option("--out,-o", o.out_dir, "folder for the draft");
+      app.add_option("--authority", authority, "the office's authority code");
+      AddRegistryOptions(app, o);
+      AddCommonOptions(app, o, date_text);
+      break;
+    case Command::kEdit:
+      app.add_option("DOCUMENT-ID", o.document_id, "document id")->required();
+      app.add_option("--slot", o.slot, "slot name")->required();
+      app.add_option("--text", o.text, "text");
+      app.add_option("--file", o.text_file, "UTF-8 text file");
+      app.add_option("--out,-o", o.out_dir, "folder for the re-rendered draft");
+      AddRegistryOptions(app, o);
+      AddCommonOptions(app, o, date_text);
+      break;
+    case Command::kCalendar:
+      app.add_option("ACTION", o.calendar_action, "check")->required()->check(
+          CLI::IsMember({"check"}));
+      AddCommonOptions(app, o, date_text);
+      break;
+    case Command::kLedger:
+      app.add_option("--out,-o", o.out_path, "ledger workbook (.xlsx)")->required();
       AddRegistryOptions(app, o);
       AddCommonOptions(app, o, date_text);
       break;
@@ -304,6 +379,12 @@ Result<Options> ParseOptions(int argc, const char* const* argv) {
     o.within_days = std::stoi(digits);
   }
   if (o.number < 0) return Status::InvalidArgument("--number must be > 0");
+  if (o.command == Command::kTerminate && o.voluntary == o.ordered) {
+    return Status::InvalidArgument("terminate: give exactly one of --voluntary and --ordered");
+  }
+  if (o.command == Command::kEdit && o.text.empty() == o.text_file.empty()) {
+    return Status::InvalidArgument("edit: give exactly one of --text and --file");
+  }
   if (!authority.empty()) o.authority = authority;
   if (o.batch < 0) return Status::InvalidArgument("--batch must be >= 0");
   return o;

@@ -17,7 +17,9 @@ enum class Command {
   kHelp, kVersion, kRun, kCheck, kCatalogue, kRender,
   // case registry (pipeline/registry/commands.h)
   kStatus, kDecide, kDeliberate, kWithdraw, kRegistry, kPublicize, kObject, kResolve, kFile,
-  kIssue, kArchive, kDue,
+  kIssue, kArchive, kDue, kTerminate, kEdit, kCalendar, kFiled,
+  // technical evaluation and ledger (pipeline/evaluation/commands.h)
+  kScoresheet, kEvaluate, kSummarize, kLedger,
 };
 
 struct Options {
@@ -56,6 +58,14 @@ struct Options {
   std::string archive_dir;          // issue, archive verify: --archive DIR
   std::string archive_action;       // archive: "verify"
   int within_days = 90;             // due: --within Nd
+  bool voluntary = false;           // terminate --voluntary (Art. 10)
+  bool ordered = false;             // terminate --ordered (Art. 11, with --reason)
+  std::string slot;                 // edit: --slot NAME
+  std::string text;                 // edit: --text TEXT
+  std::string text_file;            // edit: --file FILE (UTF-8 text)
+  std::string calendar_action;      // calendar: "check"
+  std::string xlsx_path;            // due/filed: --xlsx FILE
+  std::string scores_file;          // evaluate: --scores FILE.xlsx (the filled scoring sheet)
 
   // common
   std::optional<Date> date;         // --date YYYY-MM-DD: "today" for every date rule

@@ -10,6 +10,8 @@
 
 #include <pugixml.hpp>
 
+#include "pipeline/core/utf8.h"
+
 namespace pipeline::completeness {
 namespace {
 
@@ -18,9 +20,14 @@ using model::ApplicationKind;
 using model::FileFormat;
 
 // Format names accepted in `formats="..."`; the same spelling as model::FileFormatName.
-constexpr FileFormat kKnownFormats[] = {FileFormat::kPdf,  FileFormat::kJpeg,
-                                        FileFormat::kPng,  FileFormat::kDocx,
-                                        FileFormat::kXlsx, FileFormat::kXml};
+constexpr FileFormat kKnownFormats[] = {
+    FileFormat::kPdf,  FileFormat::kJpeg, FileFormat::kPng,  FileFormat::kDocx,
+    FileFormat::kXlsx, FileFormat::kXml,  FileFormat::kOfd,  FileFormat::kTiff,
+    FileFormat::kHeic, FileFormat::kWebp, FileFormat::kDoc,  FileFormat::kXls,
+    FileFormat::kPpt};
+
+// Words of a vocabulary list, normalised like titles.
+std::vector<std::string> TitleWords(std::string_view s);
 
 std::vector<std::string> SplitWords(std::string_view s) {
   std::vector<std::string> out;
@@ -37,6 +44,15 @@ std::vector<std::string> SplitWords(std::string_view s) {
     }
     if (j > i) out.emplace_back(s.substr(i, j - i));
     i = j;
+  }
+  return out;
+}
+
+std::vector<std::string> TitleWords(std::string_view s) {
+  std::vector<std::string> out;
+  for (const std::string& w : SplitWords(s)) {
+    std::string n = NormaliseTitleText(w);
+    if (!n.empty()) out.push_back(std::move(n));
   }
   return out;
 }
@@ -94,6 +110,8 @@ class ChecklistLoader {
   Result<std::vector<ApplicantType>> ParseTypes(const pugi::xml_node& node,
                                                 const std::string& what) const;
   Status ParseMaterial(const pugi::xml_node& node);
+  Status ParseTitle(const pugi::xml_node& node, Material& m, const std::string& what);
+  Status ParseVocabulary(const pugi::xml_node& node);
   Status ParseChecklist(const pugi::xml_node& node);
 
   // Per file being parsed.
@@ -101,6 +119,7 @@ class ChecklistLoader {
   std::vector<std::size_t> line_starts_;
 
   ChecklistSet set_;
+  bool has_vocabulary_ = false;
   std::map<std::string, const Material*> by_id_;
   std::vector<PendingChecklist> pending_;
 };
@@ -179,7 +198,8 @@ Status ChecklistLoader::ParseMaterial(const pugi::xml_node& node) {
     }
     if (!fmt) {
       return Error(node, what + ": unknown format \"" + f +
-                             "\" (expected pdf, jpeg, png, docx, xlsx or xml)");
+                             "\" (expected pdf, jpeg, png, docx, xlsx, xml, ofd, tiff, heic, "
+                             "webp, doc, xls or ppt)");
     }
     if (std::find(m->formats.begin(), m->formats.end(), *fmt) != m->formats.end()) {
       return Error(node, what + ": format \"" + f + "\" listed twice");
@@ -215,6 +235,8 @@ Status ChecklistLoader::ParseMaterial(const pugi::xml_node& node) {
       p.regex = Compile(p.source, &error);
       if (!p.regex) return Error(child, what + ": bad regex: " + error);
       m->patterns.push_back(std::move(p));
+    } else if (tag == "title") {
+      PIPELINE_RETURN_IF_ERROR(ParseTitle(child, *m, what));
     } else if (tag == "required-if") {
       PIPELINE_RETURN_IF_ERROR(
           CheckAttributes(child, {"field", "unless"}, what + ": required-if"));
@@ -233,10 +255,53 @@ Status ChecklistLoader::ParseMaterial(const pugi::xml_node& node) {
       return Error(child, what + ": unknown element <" + tag + ">");
     }
   }
-  if (m->patterns.empty()) return Error(node, what + ": no pattern");
+  if (m->patterns.empty() && !m->title) return Error(node, what + ": no pattern and no title");
 
   by_id_[id] = m.get();
   set_.materials_.push_back(std::move(m));
+  return Status::Ok();
+}
+
+Status ChecklistLoader::ParseTitle(const pugi::xml_node& node, Material& m,
+                                  const std::string& what) {
+  PIPELINE_RETURN_IF_ERROR(
+      CheckAttributes(node, {"heads", "subjects", "topics", "exclude"}, what + ": title"));
+  if (m.title) return Error(node, what + ": more than one <title>");
+  TitleSpec t;
+  t.heads = TitleWords(node.attribute("heads").value());
+  t.subjects = TitleWords(node.attribute("subjects").value());
+  t.topics = TitleWords(node.attribute("topics").value());
+  t.excludes = TitleWords(node.attribute("exclude").value());
+  if (t.heads.empty()) return Error(node, what + ": title without heads");
+  m.title = std::move(t);
+  return Status::Ok();
+}
+
+Status ChecklistLoader::ParseVocabulary(const pugi::xml_node& node) {
+  PIPELINE_RETURN_IF_ERROR(CheckAttributes(node, {}, "vocabulary"));
+  if (has_vocabulary_) return Error(node, "vocabulary: defined twice");
+  has_vocabulary_ = true;
+  TitleVocabulary& v = set_.vocabulary_;
+  for (const pugi::xml_node& child : node.children()) {
+    if (child.type() != pugi::node_element) continue;
+    const std::string tag = child.name();
+    PIPELINE_RETURN_IF_ERROR(CheckAttributes(child, {}, "vocabulary: " + tag));
+    const std::string text = child.text().get();
+    if (tag == "numbering") {
+      std::string error;
+      v.numbering = Compile(text, &error);
+      if (!v.numbering) return Error(child, "vocabulary: numbering: bad regex: " + error);
+      continue;
+    }
+    std::vector<std::string>* list = tag == "heads"            ? &v.heads
+                                     : tag == "decorations"    ? &v.decorations
+                                     : tag == "fillers"        ? &v.fillers
+                                     : tag == "owner-suffixes" ? &v.owner_suffixes
+                                     : tag == "merged-heads"   ? &v.merged_heads
+                                                               : nullptr;
+    if (list == nullptr) return Error(child, "vocabulary: unknown element <" + tag + ">");
+    for (std::string& w : TitleWords(text)) list->push_back(std::move(w));
+  }
   return Status::Ok();
 }
 
@@ -334,6 +399,8 @@ Status ChecklistLoader::AddFile(const std::string& xml, const std::string& file)
     const std::string tag = child.name();
     if (tag == "material") {
       PIPELINE_RETURN_IF_ERROR(ParseMaterial(child));
+    } else if (tag == "vocabulary") {
+      PIPELINE_RETURN_IF_ERROR(ParseVocabulary(child));
     } else if (tag == "checklist") {
       PIPELINE_RETURN_IF_ERROR(ParseChecklist(child));
     } else {
@@ -385,6 +452,13 @@ Result<ChecklistSet> ChecklistLoader::Finish() {
     }
   }
   pending_.clear();
+  // Every head a material names, and the merged-file heads, are known heads.
+  TitleVocabulary& v = set_.vocabulary_;
+  for (const auto& m : set_.materials_) {
+    if (m->title) v.heads.insert(v.heads.end(), m->title->heads.begin(), m->title->heads.end());
+  }
+  v.heads.insert(v.heads.end(), v.merged_heads.begin(), v.merged_heads.end());
+  v.Finish();
   return std::move(set_);
 }
 
@@ -399,6 +473,20 @@ bool Material::MatchesPath(const std::string& path) const {
     if (re2::RE2::PartialMatch(subject, *p.regex)) return true;
   }
   return false;
+}
+
+std::size_t Material::PatternMatchLength(const std::string& path) const {
+  const std::string base = BaseName(path);
+  std::size_t best = 0;
+  for (const NamePattern& p : patterns) {
+    const std::string& subject = p.target == NamePattern::Target::kBaseName ? base : path;
+    re2::StringPiece match;
+    if (p.regex->Match(subject, 0, subject.size(), re2::RE2::UNANCHORED, &match, 1)) {
+      const std::size_t n = Utf8Length(std::string_view(match.data(), match.size()));
+      best = std::max<std::size_t>(best, std::max<std::size_t>(n, 1));  // an empty match counts
+    }
+  }
+  return best;
 }
 
 const Checklist* ChecklistSet::Find(model::ApplicationKind kind,

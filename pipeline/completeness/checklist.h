@@ -17,6 +17,7 @@
 #include <utility>
 #include <vector>
 
+#include "pipeline/completeness/title.h"
 #include "pipeline/core/file_system.h"
 #include "pipeline/core/status.h"
 #include "pipeline/model/application.h"
@@ -47,6 +48,18 @@ struct RequiredIf {
   std::shared_ptr<const re2::RE2> unless;        // full match => not required; never null
 };
 
+// How a material's files are titled (<title> element): the heads its documents end with, the
+// subject words one of which must appear (in the file's title or its folders'), and words that
+// rule it out (子公司 for the applicant's own licence). All stored normalised.
+struct TitleSpec {
+  std::vector<std::string> heads;     // at least one
+  std::vector<std::string> subjects;  // empty (and no topics): the head alone says it
+  // Subject words that count only together with one of the heads: `题库` makes 题库管理制度 a
+  // management rule, but a bare `题库.pdf` is no weak candidate for it.
+  std::vector<std::string> topics;
+  std::vector<std::string> excludes;
+};
+
 // One material definition (<material> element).
 struct Material {
   // Stable id, also the rule id of findings about this material ("M-COM-03").
@@ -55,7 +68,8 @@ struct Material {
   std::string name;     // Chinese name for reports
   std::string article;  // e.g. `第六条（一）`
   std::vector<model::FileFormat> formats;  // accepted formats, in the order written
-  std::vector<NamePattern> patterns;       // at least one
+  std::vector<NamePattern> patterns;       // regex names (at least one, or a title)
+  std::optional<TitleSpec> title;          // the clerk's reading (see title.h)
   bool multiple = false;  // several files may together make up the material
   bool form = false;      // the application form itself: DossierFile::is_form satisfies it
   std::optional<RequiredIf> required_if;
@@ -65,6 +79,8 @@ struct Material {
   bool Accepts(model::FileFormat f) const;
   // True when `path` (dossier-relative, '/'-separated) matches one of the patterns.
   bool MatchesPath(const std::string& path) const;
+  // Length in code points of the longest pattern match in `path` (0: none).
+  std::size_t PatternMatchLength(const std::string& path) const;
 };
 
 enum class Requirement {
@@ -110,6 +126,8 @@ class ChecklistSet {
   std::vector<const Checklist*> checklists() const;
   // The files the set was loaded from, in load order.
   const std::vector<std::string>& files() const { return files_; }
+  // The words attachment titles are read with (<vocabulary>).
+  const TitleVocabulary& vocabulary() const { return vocabulary_; }
 
  private:
   friend class ChecklistLoader;
@@ -118,6 +136,7 @@ class ChecklistSet {
   std::map<std::pair<model::ApplicationKind, model::ApplicantType>, std::unique_ptr<Checklist>>
       checklists_;
   std::vector<std::string> files_;
+  TitleVocabulary vocabulary_;
 };
 
 // Loads `path_or_dir`: one checklist XML file, or a directory whose *.xml files (sorted by

@@ -4,7 +4,10 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <map>
 #include <set>
+
+#include "pipeline/completeness/classify.h"
 
 namespace pipeline::completeness {
 namespace {
@@ -23,6 +26,7 @@ using model::Severity;
 constexpr const char kRuleKindUnknown[] = "COMP-001";    // kind unknown, checked as initial
 constexpr const char kRuleTypeUnknown[] = "COMP-002";    // type unknown, checked as social_org
 constexpr const char kRuleNoChecklist[] = "COMP-003";    // no checklist for the pair
+constexpr const char kRuleAmbiguous[] = "COMP-004";      // a file fits several materials
 
 // Message keys (templates/messages.zh-CN.tsv).
 constexpr const char kMsgMissing[] = "completeness.material_missing";
@@ -34,6 +38,15 @@ constexpr const char kMsgDuplicate[] = "completeness.material_duplicate";
 constexpr const char kMsgKindUnknown[] = "completeness.kind_unknown";
 constexpr const char kMsgTypeUnknown[] = "completeness.type_unknown";
 constexpr const char kMsgNoChecklist[] = "completeness.no_checklist";
+// A usable file is there; another copy cannot be opened or is in a format not accepted.
+constexpr const char kMsgExtraUnreadablePrefix[] = "completeness.material_extra_unreadable.";
+constexpr const char kMsgExtraFormat[] = "completeness.material_extra_format";
+// Neither present nor missing (MaterialStatus::kUncertain).
+constexpr const char kMsgUncertain[] = "completeness.material_uncertain";
+constexpr const char kMsgInMerged[] = "completeness.material_in_merged";
+constexpr const char kMsgNotProbed[] = "completeness.material_not_probed";
+// A file whose title fits two or more materials equally well.
+constexpr const char kMsgAmbiguous[] = "completeness.file_ambiguous";
 
 // Formats as a space-separated list of stable names ("pdf docx").
 std::string FormatList(const Material& m) {
@@ -58,12 +71,183 @@ bool IsRequired(const ChecklistItem& item, const model::Dossier& dossier) {
   return !re2::RE2::FullMatch(cell->value, *cond->unless);
 }
 
-bool Matches(const Material& m, const DossierFile& f) {
-  return (m.form && f.is_form) || m.MatchesPath(f.path);
-}
-
 std::vector<std::pair<std::string, std::string>> MaterialArgs(const Material& m) {
   return {{"id", m.id}, {"material", m.name}, {"article", m.article}};
+}
+
+std::string JoinFiles(const std::vector<const DossierFile*>& files) {
+  std::string list;
+  for (const DossierFile* f : files) list += (list.empty() ? "" : "; ") + f->display_path;
+  return list;
+}
+
+std::vector<model::SourceRef> EvidenceOf(const std::vector<const DossierFile*>& files) {
+  std::vector<model::SourceRef> out;
+  for (const DossierFile* f : files) out.push_back({f->display_path, ""});
+  return out;
+}
+
+// A file that can stand for its material: probed, healthy, in an accepted format.
+bool Usable(const Material& m, const DossierFile& f) {
+  return f.probed && f.health == FileHealth::kOk && m.Accepts(f.format);
+}
+
+// The finding for a file that is there but cannot stand for the material.
+Finding UnusableFinding(const Material& m, const DossierFile& f, Severity severity,
+                        const char* prefix) {
+  auto args = MaterialArgs(m);
+  args.emplace_back("file", f.display_path);
+  std::string message;
+  if (f.health != FileHealth::kOk) {
+    args.emplace_back("health", model::FileHealthName(f.health));
+    message = prefix + std::string(model::FileHealthName(f.health));
+  } else {
+    args.emplace_back("format", model::FileFormatName(f.format));
+    args.emplace_back("accepted", FormatList(m));
+    message = prefix == std::string(kMsgUnreadablePrefix) ? kMsgFormatNotAccepted
+                                                            : kMsgExtraFormat;
+  }
+  return Finding{m.id, severity, message, std::move(args), {{f.display_path, ""}}};
+}
+
+// What the dossier offers for one material, from the files assigned to it.
+struct Offer {
+  std::vector<const DossierFile*> strong;  // assigned by a strong match
+  std::vector<const DossierFile*> weak;    // weak match or one of an ambiguity
+};
+
+// Decides the status of one material and adds its findings:
+// present (a usable file) > uncertain (a file past the probing cap) > unreadable > uncertain
+// (weak match) > uncertain (a merged file may hold it; required only) > missing.
+void Judge(const Material& m, bool required, const Offer& offer,
+           const std::vector<const DossierFile*>& merged, MaterialResult& mr,
+           std::vector<Finding>& findings) {
+  std::vector<const DossierFile*> usable, unprobed, unusable;
+  for (const DossierFile* f : offer.strong) {
+    if (!f->probed) unprobed.push_back(f);
+    else if (Usable(m, *f)) usable.push_back(f);
+    else unusable.push_back(f);
+  }
+  const Severity bad = required ? Severity::kBlocking : Severity::kReview;
+  if (!usable.empty()) {
+    mr.status = MaterialStatus::kPresent;
+    // Another copy that cannot be opened does not undo the usable one: a note, not a demand.
+    for (const DossierFile* f : unusable) {
+      findings.push_back(UnusableFinding(m, *f, Severity::kReview, kMsgExtraUnreadablePrefix));
+    }
+    if (!m.multiple && offer.strong.size() > 1) {
+      auto args = MaterialArgs(m);
+      args.emplace_back("files", JoinFiles(offer.strong));
+      args.emplace_back("count", std::to_string(offer.strong.size()));
+      findings.push_back(
+          Finding{m.id, Severity::kReview, kMsgDuplicate, std::move(args), EvidenceOf(offer.strong)});
+    }
+    return;
+  }
+  auto uncertain = [&](const char* message, const std::vector<const DossierFile*>& files) {
+    mr.status = MaterialStatus::kUncertain;
+    auto args = MaterialArgs(m);
+    args.emplace_back("files", JoinFiles(files));
+    findings.push_back(Finding{m.id, Severity::kReview, message, std::move(args), EvidenceOf(files)});
+  };
+  if (!unprobed.empty()) return uncertain(kMsgNotProbed, unprobed);
+  if (!unusable.empty()) {
+    mr.status = MaterialStatus::kUnreadable;
+    for (const DossierFile* f : unusable) {
+      findings.push_back(UnusableFinding(m, *f, bad, kMsgUnreadablePrefix));
+    }
+    return;
+  }
+  std::vector<const DossierFile*> weak;
+  for (const DossierFile* f : offer.weak) {
+    if (!f->probed || f->health == FileHealth::kOk) weak.push_back(f);
+  }
+  if (!weak.empty()) return uncertain(kMsgUncertain, weak);
+  if (required && !merged.empty()) {
+    for (const DossierFile* f : merged) mr.files.push_back(f->display_path);
+    return uncertain(kMsgInMerged, merged);
+  }
+  mr.status = MaterialStatus::kMissing;
+  if (required) findings.push_back(Finding{m.id, Severity::kBlocking, kMsgMissing, MaterialArgs(m), {}});
+}
+
+// Each file goes to its best material (classify.h); then every checklist material is judged
+// on the files it got.
+void Assign(const model::Dossier& dossier, const Checklist& checklist, const ChecklistSet& set,
+            CompletenessResult& result) {
+  std::map<const Material*, Offer> offers;
+  std::vector<const DossierFile*> merged;
+  std::vector<bool> claimed(dossier.files.size(), false);
+  std::set<const Material*> listed;
+  for (const ChecklistItem& item : checklist.items) listed.insert(item.material);
+  std::vector<std::pair<const DossierFile*, std::vector<const Material*>>> ambiguous;
+  for (std::size_t i = 0; i < dossier.files.size(); ++i) {
+    const DossierFile& f = dossier.files[i];
+    const Classification c = ClassifyFile(set, f.path, f.is_form);
+    if (c.merged) {
+      // A merged file that cannot be opened holds nothing a person could check.
+      if (f.health == FileHealth::kOk) merged.push_back(&f);
+      continue;
+    }
+    if (c.best.size() == 1) {
+      Offer& o = offers[c.best.front().material];
+      (c.best.front().strength == Strength::kStrong ? o.strong : o.weak).push_back(&f);
+      claimed[i] = listed.count(c.best.front().material) > 0;
+      continue;
+    }
+    std::vector<const Material*> tied;
+    for (const Candidate& cand : c.best) {
+      if (!listed.count(cand.material)) continue;
+      tied.push_back(cand.material);
+      offers[cand.material].weak.push_back(&f);
+    }
+    if (!tied.empty()) ambiguous.emplace_back(&f, std::move(tied));
+  }
+  for (const ChecklistItem& item : checklist.items) {
+    const Material& m = *item.material;
+    MaterialResult mr;
+    mr.id = m.id;
+    mr.name = m.name;
+    mr.article = m.article;
+    mr.required = IsRequired(item, dossier);
+    const Offer& o = offers[&m];
+    for (const auto* list : {&o.strong, &o.weak}) {
+      for (const DossierFile* f : *list) mr.files.push_back(f->display_path);
+    }
+    Judge(m, mr.required, o, merged, mr, result.findings);
+    result.materials.push_back(std::move(mr));
+  }
+  // An ambiguous file matters only while one of its materials is not otherwise present.
+  for (const auto& [file, tied] : ambiguous) {
+    std::string names;
+    bool open = false;
+    for (const Material* m : tied) {
+      names += (names.empty() ? "" : "; ") + m->name;
+      for (const MaterialResult& mr : result.materials) {
+        open = open || (mr.id == m->id && mr.status != MaterialStatus::kPresent);
+      }
+    }
+    if (open) {
+      result.findings.push_back(Finding{kRuleAmbiguous, Severity::kReview, kMsgAmbiguous,
+                                        {{"file", file->display_path}, {"materials", names}},
+                                        {{file->display_path, ""}}});
+    }
+    for (std::size_t i = 0; i < dossier.files.size(); ++i) {
+      if (&dossier.files[i] == file) claimed[i] = true;
+    }
+  }
+  const bool merged_used = std::any_of(result.materials.begin(), result.materials.end(),
+                                       [](const MaterialResult& mr) {
+                                         return mr.status == MaterialStatus::kUncertain;
+                                       });
+  for (std::size_t i = 0; i < dossier.files.size(); ++i) {
+    const DossierFile& f = dossier.files[i];
+    const bool is_merged = std::find(merged.begin(), merged.end(), &f) != merged.end();
+    if (!claimed[i] && !f.is_form && !(is_merged && merged_used)) {
+      result.unmatched_files.push_back(f.display_path);
+    }
+  }
+  std::sort(result.unmatched_files.begin(), result.unmatched_files.end());
 }
 
 }  // namespace
@@ -93,93 +277,32 @@ CompletenessResult Check(const model::Dossier& dossier, model::ApplicationKind k
   result.checked_type = type;
 
   const Checklist* checklist = checklists.Find(kind, type);
-  std::vector<bool> claimed(dossier.files.size(), false);
   if (checklist == nullptr) {
     result.findings.push_back(Finding{kRuleNoChecklist, Severity::kBlocking, kMsgNoChecklist,
                                       {{"kind", model::ApplicationKindName(kind)},
                                        {"type", model::ApplicantTypeName(type)}},
                                       {}});
-  } else {
-    for (const ChecklistItem& item : checklist->items) {
-      const Material& m = *item.material;
-      MaterialResult mr;
-      mr.id = m.id;
-      mr.name = m.name;
-      mr.article = m.article;
-      mr.required = IsRequired(item, dossier);
-
-      std::vector<const DossierFile*> matched;
-      for (std::size_t i = 0; i < dossier.files.size(); ++i) {
-        if (Matches(m, dossier.files[i])) {
-          matched.push_back(&dossier.files[i]);
-          claimed[i] = true;
-          mr.files.push_back(dossier.files[i].display_path);
-        }
-      }
-
-      const Severity bad_severity = mr.required ? Severity::kBlocking : Severity::kReview;
-      if (matched.empty()) {
-        mr.status = MaterialStatus::kMissing;
-        if (mr.required) {
-          result.findings.push_back(
-              Finding{m.id, Severity::kBlocking, kMsgMissing, MaterialArgs(m), {}});
-        }
-      } else {
-        mr.status = MaterialStatus::kPresent;
-        for (const DossierFile* f : matched) {
-          auto args = MaterialArgs(m);
-          args.emplace_back("file", f->display_path);
-          if (f->health != FileHealth::kOk) {
-            mr.status = MaterialStatus::kUnreadable;
-            args.emplace_back("health", model::FileHealthName(f->health));
-            result.findings.push_back(Finding{m.id, bad_severity,
-                                              kMsgUnreadablePrefix +
-                                                  std::string(model::FileHealthName(f->health)),
-                                              std::move(args), {{f->display_path, ""}}});
-          } else if (!m.Accepts(f->format)) {
-            mr.status = MaterialStatus::kUnreadable;
-            args.emplace_back("format", model::FileFormatName(f->format));
-            args.emplace_back("accepted", FormatList(m));
-            result.findings.push_back(Finding{m.id, bad_severity, kMsgFormatNotAccepted,
-                                              std::move(args), {{f->display_path, ""}}});
-          }
-        }
-        if (!m.multiple && matched.size() > 1) {
-          std::string list;
-          std::vector<model::SourceRef> evidence;
-          for (const DossierFile* f : matched) {
-            if (!list.empty()) list += ", ";
-            list += f->display_path;
-            evidence.push_back({f->display_path, ""});
-          }
-          auto args = MaterialArgs(m);
-          args.emplace_back("files", list);
-          args.emplace_back("count", std::to_string(matched.size()));
-          result.findings.push_back(
-              Finding{m.id, Severity::kReview, kMsgDuplicate, std::move(args), evidence});
-        }
-      }
-      result.materials.push_back(std::move(mr));
+    for (const DossierFile& f : dossier.files) {
+      if (!f.is_form) result.unmatched_files.push_back(f.display_path);
     }
+    std::sort(result.unmatched_files.begin(), result.unmatched_files.end());
+    return result;
   }
-
-  for (std::size_t i = 0; i < dossier.files.size(); ++i) {
-    if (!claimed[i] && !dossier.files[i].is_form) {
-      result.unmatched_files.push_back(dossier.files[i].display_path);
-    }
-  }
-  std::sort(result.unmatched_files.begin(), result.unmatched_files.end());
+  Assign(dossier, *checklist, checklists, result);
   return result;
 }
 
 const std::vector<std::string>& MessageIds() {
   static const std::vector<std::string> kIds = [] {
     std::vector<std::string> ids = {kMsgMissing,     kMsgFormatNotAccepted, kMsgDuplicate,
-                                    kMsgKindUnknown, kMsgTypeUnknown,       kMsgNoChecklist};
+                                    kMsgKindUnknown, kMsgTypeUnknown,       kMsgNoChecklist,
+                                    kMsgExtraFormat, kMsgUncertain,         kMsgInMerged,
+                                    kMsgNotProbed,   kMsgAmbiguous};
     for (FileHealth h : {FileHealth::kEmpty, FileHealth::kCorrupt, FileHealth::kTruncated,
                          FileHealth::kWrongFormat, FileHealth::kEncrypted, FileHealth::kTooLarge,
                          FileHealth::kUnsupported}) {
       ids.push_back(kMsgUnreadablePrefix + std::string(model::FileHealthName(h)));
+      ids.push_back(kMsgExtraUnreadablePrefix + std::string(model::FileHealthName(h)));
     }
     return ids;
   }();

@@ -1,9 +1,9 @@
 // The completeness stage: which filing materials (备案材料) a dossier offers for its application
 // kind and applicant type, judged by file names and file health.
 //
-// Check() picks the checklist for (kind, type), matches every dossier file against every
-// material's patterns and reports each material as present, missing or unreadable with the
-// files that claim it. It never reads file contents: file health comes from ingest
+// Check() picks the checklist for (kind, type), assigns every dossier file to its best
+// material and reports each material as present, missing, unreadable or uncertain with the
+// files assigned to it. It never reads file contents: file health comes from ingest
 // (DossierFile::health). Findings are returned as data; Check never fails.
 //
 // Rule ids of findings: the material id for per-material findings (see checklists/), and
@@ -38,13 +38,19 @@ struct CompletenessResult {
 
 // Checks `dossier` against the checklist for (kind, type).
 //
-// - A material is present when at least one file matches it and every matched file is healthy
-//   and in an accepted format; unreadable when a matched file is not (health other than kOk,
-//   or a format the material does not accept); missing when nothing matches. The file ingest
-//   marked as the form (is_form) always matches the material with form="true".
-// - Missing required material: blocking finding, rule id = material id. Unreadable file of a
-//   required material: blocking, one per file, with {health} in args; of an optional material:
-//   review. A single-file material claimed by two or more files: review finding.
+// - Every file goes to its one best material (classify.h: titles read by head and subject,
+//   folders as context); the file ingest marked as the form (is_form) always goes to the
+//   material with form="true". A file that fits several materials equally counts for none:
+//   review COMP-004 while one of them is not otherwise present.
+// - present: at least one assigned file is healthy, probed and in an accepted format; other
+//   assigned files that are not are review notes (material_extra_*), not demands.
+// - uncertain (review finding, neither present nor missing): an assigned file past the
+//   probing cap (material_not_probed); only weak matches (material_uncertain: "请核实：…是否
+//   为…"); or, for a required material with no file of its own, a readable merged file such
+//   as 全部材料.pdf (material_in_merged).
+// - unreadable: only unusable files; blocking per file for a required material, review for
+//   an optional one. missing: nothing; blocking when required.
+// - A single-file material with two or more usable files: review finding.
 // - Conditional materials (required="if") are required when the form's field says so; without
 //   a form they are optional.
 // - Unknown kind or type (form unreadable): blocking COMP-001 / COMP-002, and the dossier is

@@ -4,9 +4,7 @@ namespace pipeline {
 
 namespace {
 
-bool IsBlank(const CsvRow& row) {
-  return row.fields.size() == 1 && row.fields[0].empty();
-}
+bool IsBlank(const CsvRow& row) { return row.fields.size() == 1 && row.fields[0].empty(); }
 
 }  // namespace
 

@@ -1,8 +1,7 @@
 #include "pipeline/crosscheck/business_terms.h"
 
-#include <pugixml.hpp>
-
 #include <algorithm>
+#include <pugixml.hpp>
 
 #include "pipeline/extract/text.h"
 #include "pipeline/render/pdf/xml_util.h"
@@ -79,9 +78,8 @@ std::vector<std::string> BusinessTerms::Pieces(std::string_view word) const {
   };
   std::size_t pos = 0;
   while (pos < w.size()) {
-    auto cut = std::find_if(cut_words_.begin(), cut_words_.end(), [&](const std::string& c) {
-      return w.compare(pos, c.size(), c) == 0;
-    });
+    auto cut = std::find_if(cut_words_.begin(), cut_words_.end(),
+                            [&](const std::string& c) { return w.compare(pos, c.size(), c) == 0; });
     if (cut != cut_words_.end()) {
       flush();
       pos += cut->size();
@@ -121,10 +119,10 @@ std::vector<std::string> BusinessTerms::Candidates(
   return words;
 }
 
-std::vector<std::string> BusinessTerms::Match(std::string_view main_business,
-                                              const model::RequestedOccupation& occupation,
-                                              const CatalogueOccupation* catalogue_entry,
-                                              const std::vector<model::StandardRef>& standards) const {
+std::vector<std::string> BusinessTerms::Match(
+    std::string_view main_business, const model::RequestedOccupation& occupation,
+    const CatalogueOccupation* catalogue_entry,
+    const std::vector<model::StandardRef>& standards) const {
   const std::string business = extract::NormaliseCompact(main_business);
   std::vector<std::string> found;
   if (business.empty()) return found;

@@ -47,7 +47,8 @@ struct Context {
 // A step left to a person that does not stop the case (report.json `pending_checks`). The job
 // words it from messages `pending.<id>.title` and `pending.<id>.action` with `args`.
 struct PendingRef {
-  std::string id;  // "PC-CREDIT" | "PC-NONPROFIT" | "PC-STAFF"
+  // "PC-CREDIT" | "PC-NONPROFIT" | "PC-STAFF" | "PC-RENEWAL" | "PC-TERMINATION"
+  std::string id;
   std::vector<std::pair<std::string, std::string>> args;
 };
 

@@ -20,6 +20,7 @@ enum class Material {
   kNotListed,  // the dossier's checklist does not list the rule's materials
   kPresent,
   kMissing,    // missing or unreadable
+  kUncertain,  // a file a person must confirm (MaterialStatus::kUncertain); nothing missing
 };
 
 const char* MaterialName(Material m) {
@@ -28,6 +29,7 @@ const char* MaterialName(Material m) {
     case Material::kNotListed: return "not_listed";
     case Material::kPresent: return "present";
     case Material::kMissing: return "missing";
+    case Material::kUncertain: return "uncertain";
   }
   return "unchecked";
 }
@@ -63,6 +65,15 @@ class Evaluator {
     }
     if (kind == ApplicationKind::kChange) Article8();
     if (kind == ApplicationKind::kRenewal) Article9();
+    // Art. 9 and Art. 10 each call for the department's own evaluation: a step for a person
+    // (it leaves the conditions as they are: Art. 9's is about timing only).
+    const Args who = {{"institution", a_.institution_name.value}};
+    if (pending_ != nullptr && kind == ApplicationKind::kRenewal) {
+      pending_->push_back({"PC-RENEWAL", who});
+    }
+    if (pending_ != nullptr && kind == ApplicationKind::kTermination) {
+      pending_->push_back({"PC-TERMINATION", who});
+    }
     return std::move(results_);
   }
 
@@ -150,17 +161,20 @@ class Evaluator {
     if (materials_ == nullptr) return Material::kUnchecked;
     bool listed = false;
     bool missing = false;
+    bool uncertain = false;
     for (const std::string& id : ctx_.rules->ForCheck(check).materials) {
       for (const model::MaterialResult& m : *materials_) {
         if (m.id != id) continue;
         // An optional material the dossier does not carry is no evidence either way.
         if (!m.required && m.status == model::MaterialStatus::kMissing) continue;
         listed = true;
-        if (m.status != model::MaterialStatus::kPresent) missing = true;
+        if (m.status == model::MaterialStatus::kUncertain) uncertain = true;
+        else if (m.status != model::MaterialStatus::kPresent) missing = true;
       }
     }
     if (!listed) return Material::kNotListed;
-    return missing ? Material::kMissing : Material::kPresent;
+    if (missing) return Material::kMissing;
+    return uncertain ? Material::kUncertain : Material::kPresent;
   }
   std::string MaterialIds(std::string_view check) const {
     std::string s;
@@ -195,17 +209,19 @@ class Evaluator {
     if (m == Material::kNotListed) return;
     Review(check, args, {});
   }
-  // A head count (据申请表填报). None at all fails Art. 6 (3) "具有…" (message
-  // `<rule message>.none`); below the office's minimum fails; without a minimum any number
-  // above zero is for a person to weigh against "相适应的" (PC-STAFF).
+  // A head count (据申请表填报). Not understood: review (`<rule message>.unreadable`). None at
+  // all fails Art. 6 (3) "具有…" (`<rule message>.none`); below the office's minimum fails
+  // (the rule's message); without a minimum any number above zero is for a person to weigh
+  // against "相适应的" (PC-STAFF).
   void CountRule(std::string_view check, FormField f, const model::Sourced<int>& v,
                  std::optional<int> min) {
     Evidence(check, f, v);
     const Args args = {{"field", model::FormFieldName(f)}, {"value", v.raw},
                        {"min", min ? std::to_string(*min) : std::string()}};
-    if (!v.parsed) return Review(check, args, {v.where});
+    const std::string& message = ctx_.rules->ForCheck(check).message;
+    if (!v.parsed) return Review(check, args, {v.where}, message + ".unreadable");
     if (v.value <= 0) {
-      return Fail(check, args, {v.where}, ctx_.rules->ForCheck(check).message + ".none");
+      return Fail(check, args, {v.where}, message + ".none");
     }
     if (min && v.value < *min) return Fail(check, args, {v.where});
     Met(check);
@@ -377,7 +393,7 @@ class Evaluator {
                                  {"listed_credit_code", hit->uscc},
                                  {"listed_legal_representative", hit->legal_representative},
                                  {"source", hit->source},
-                                 {"date", hit->date},
+                                 {"date", hit->date_text},
                                  {"list_file", BaseName(ctx_.credit_list->file())},
                                  {"list_line", std::to_string(hit->line)}});
         Fail(c, std::move(args), {a_.unified_credit_code.where, a_.institution_name.where});

@@ -1,12 +1,15 @@
 #include "pipeline/crosscheck/credit_list.h"
 
 #include <algorithm>
+#include <cassert>
 
 #include "pipeline/core/csv.h"
+#include "pipeline/core/date.h"
 #include "pipeline/core/utf8.h"
 #include "pipeline/extract/text.h"
 #include "pipeline/ingest/text_util.h"
 #include "pipeline/ingest/xlsx_reader.h"
+#include "pipeline/report/document_data.h"
 
 namespace pipeline::crosscheck {
 
@@ -22,8 +25,8 @@ bool EndsWith(const std::string& s, std::string_view tail) {
 
 Result<CreditList> CreditList::FromRows(const std::vector<std::vector<std::string>>& rows,
                                         const std::vector<int>& lines,
-                                        const CreditListColumns& columns,
-                                        const std::string& file) {
+                                        const CreditListColumns& columns, const std::string& file) {
+  assert(rows.size() == lines.size());
   if (rows.empty()) return Status::InvalidData("empty list: no heading row", file, 1);
   const std::vector<std::string>& head = rows[0];
   auto column = [&](const std::string& name, std::size_t* out) -> Status {
@@ -53,17 +56,23 @@ Result<CreditList> CreditList::FromRows(const std::vector<std::vector<std::strin
     e.legal_representative = cell(c_rep);
     e.source = cell(c_source);
     e.date = cell(c_date);
+    const std::optional<Date> iso = ParseIsoDate(e.date);
+    e.date_text = iso && !columns.date_format.empty()
+                      ? report::FormatDate(*iso, columns.date_format)
+                      : e.date;
     e.line = lines[r];
     if (e.uscc.empty() && e.name.empty()) {
-      return Status::InvalidData("row gives neither \"" + columns.uscc + "\" nor \"" +
-                                     columns.name + "\"",
-                                 file, e.line);
+      return Status::InvalidData(
+          "row gives neither \"" + columns.uscc + "\" nor \"" + columns.name + "\"", file, e.line);
     }
     if (e.source.empty()) {
       return Status::InvalidData("row gives no \"" + columns.source + "\"", file, e.line);
     }
     list.entries_.push_back(std::move(e));
   }
+  // A list without entries would make "已比对…未发现" say nothing: refuse it.
+  if (list.entries_.empty())
+    return Status::InvalidData("list has headings but no entries", file, lines[0]);
   return list;
 }
 
@@ -85,17 +94,19 @@ const CreditListEntry* CreditList::Match(std::string_view uscc, std::string_view
 }
 
 std::string CreditList::Sources() const {
-  std::vector<std::pair<std::string, std::string>> seen;  // source, latest date
+  std::vector<const CreditListEntry*> seen;  // per source, the entry with the latest date
   for (const CreditListEntry& e : entries_) {
     auto it = std::find_if(seen.begin(), seen.end(),
-                           [&](const auto& s) { return s.first == e.source; });
-    if (it == seen.end()) seen.emplace_back(e.source, e.date);
-    else if (e.date > it->second) it->second = e.date;
+                           [&](const CreditListEntry* s) { return s->source == e.source; });
+    if (it == seen.end())
+      seen.push_back(&e);
+    else if (e.date > (*it)->date)
+      *it = &e;
   }
   std::string out;
-  for (const auto& [source, date] : seen) {
+  for (const CreditListEntry* e : seen) {
     if (!out.empty()) out += "、";
-    out += date.empty() ? source : source + "（" + date + "）";
+    out += e->date_text.empty() ? e->source : e->source + "（" + e->date_text + "）";
   }
   return out;
 }

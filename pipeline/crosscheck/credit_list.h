@@ -20,13 +20,15 @@ struct CreditListEntry {
   std::string legal_representative;  // as written
   std::string source;                // 来源, e.g. 信用中国（吉林）
   std::string date;                  // 日期 as written (ISO for an XLSX date serial)
+  std::string date_text;             // worded with the columns' date_format when ISO, else `date`
   int line = 0;                      // row in the file (1 = headings)
 };
 
 class CreditList {
  public:
-  // Builds from parsed rows (headings first); `file` names it in errors: a heading missing, a
-  // row with neither a code nor a name, a row without 来源.
+  // Builds from parsed rows (headings first) and their line numbers (REQUIRES: as many as
+  // rows); `file` names it in errors: a heading missing, a row with neither a code nor a name,
+  // a row without 来源.
   static Result<CreditList> FromRows(const std::vector<std::vector<std::string>>& rows,
                                      const std::vector<int>& lines,
                                      const CreditListColumns& columns, const std::string& file);
@@ -36,7 +38,7 @@ class CreditList {
                                std::string_view legal_representative) const;
 
   // "来源（日期）" pairs of the list, distinct, in file order, joined by `、`, for the
-  // no-match evidence; the latest date of a source is shown.
+  // no-match evidence; the latest date of a source is shown (worded, date_text).
   std::string Sources() const;
 
   const std::vector<CreditListEntry>& entries() const { return entries_; }

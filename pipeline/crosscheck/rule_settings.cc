@@ -57,9 +57,8 @@ Result<RuleSettings> RuleSettingsFromJson(const json& rules_json, const RuleSet&
       }
       s.minimums[key] = static_cast<int>(value.get<long long>());
     } else {
-      return Status::InvalidData("unknown key rules." + key +
-                                     " (see README \"Settings\" for the known keys)",
-                                 file);
+      return Status::InvalidData(
+          "unknown key rules." + key + " (see README \"Settings\" for the known keys)", file);
     }
   }
   return s;
@@ -81,14 +80,13 @@ json RuleSettingsJson(const RuleSet& rules, const RuleSettings& settings) {
   for (const Threshold& t : rules.thresholds()) {
     if (t.owner != "province") continue;
     const std::optional<int> v = EffectiveThreshold(rules, &settings, t.id);
-    thresholds.push_back(json{{"id", t.id},
-                              {"value", v ? json(*v) : json(nullptr)},
-                              {"article", t.article}});
+    thresholds.push_back(
+        json{{"id", t.id}, {"value", v ? json(*v) : json(nullptr)}, {"article", t.article}});
   }
   return json{{"thresholds", thresholds},
               {kRequireFilingNumber, settings.require_original_filing_number},
               {kCreditList, settings.credit_list.empty() ? json(nullptr)
-                                                          : json(BaseName(settings.credit_list))}};
+                                                         : json(BaseName(settings.credit_list))}};
 }
 
 }  // namespace pipeline::crosscheck

@@ -7,11 +7,10 @@
 
 #include <functional>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 #include "pipeline/core/file_system.h"
 #include "pipeline/core/status.h"

@@ -170,7 +170,8 @@ Result<RuleSet> RuleSet::FromXml(const std::string& xml, const std::string& file
     } else if (tag == "credit-list-columns") {
       CreditListColumns c{n.attribute("uscc").value(), n.attribute("name").value(),
                           n.attribute("legal_representative").value(),
-                          n.attribute("source").value(), n.attribute("date").value()};
+                          n.attribute("source").value(), n.attribute("date").value(),
+                          n.attribute("date-format").value()};
       if (c.uscc.empty() || c.name.empty() || c.legal_representative.empty() ||
           c.source.empty() || c.date.empty()) {
         return Status::InvalidData(

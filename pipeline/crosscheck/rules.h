@@ -53,6 +53,9 @@ struct CreditListColumns {
   std::string legal_representative;  // 法定代表人
   std::string source;                // 来源
   std::string date;                  // 日期
+  // How a YYYY-MM-DD 日期 is worded in findings (`date-format`, e.g. `{year}年{month}月{day}日`;
+  // "" = as written).
+  std::string date_format;
 };
 
 struct RegionAlias {

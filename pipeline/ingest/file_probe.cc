@@ -1,8 +1,12 @@
 #include "pipeline/ingest/file_probe.h"
 
+#include <podofo/podofo.h>
+
 #include <algorithm>
+#include <cstdint>
 #include <pugixml.hpp>
 
+#include "pipeline/ingest/pdf_security.h"
 #include "pipeline/ingest/zip_reader.h"
 
 namespace pipeline::ingest {
@@ -18,7 +22,7 @@ constexpr std::string_view kZipMagic("PK\x03\x04", 4);
 constexpr std::string_view kZipEmptyMagic("PK\x05\x06", 4);
 
 // What the first bytes say, before looking inside a zip.
-enum class Magic { kUnknown, kPdf, kJpeg, kPng, kZip, kOle, kXml };
+enum class Magic { kUnknown, kPdf, kJpeg, kPng, kZip, kOle, kXml, kTiff, kWebp, kHeic };
 
 bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
@@ -32,6 +36,16 @@ Magic SniffMagic(std::string_view b) {
   if (StartsWith(b, kPngMagic)) return Magic::kPng;
   if (StartsWith(b, kZipMagic) || StartsWith(b, kZipEmptyMagic)) return Magic::kZip;
   if (StartsWith(b, kOleMagic)) return Magic::kOle;
+  if (StartsWith(b, std::string_view("II*\0", 4)) || StartsWith(b, std::string_view("MM\0*", 4))) {
+    return Magic::kTiff;
+  }
+  if (b.size() >= 12 && StartsWith(b, "RIFF") && b.substr(8, 4) == "WEBP") return Magic::kWebp;
+  if (b.size() >= 12 && b.substr(4, 4) == "ftyp") {
+    const std::string_view brand = b.substr(8, 4);
+    for (std::string_view h : {"heic", "heix", "heim", "heis", "hevc", "hevx", "mif1", "msf1"}) {
+      if (brand == h) return Magic::kHeic;
+    }
+  }
   std::string_view rest = b;
   if (StartsWith(rest, "\xEF\xBB\xBF")) rest.remove_prefix(3);
   std::size_t first = rest.find_first_not_of(" \t\r\n");
@@ -45,11 +59,66 @@ FileFormat FormatOfMagic(Magic m) {
     case Magic::kJpeg: return FileFormat::kJpeg;
     case Magic::kPng: return FileFormat::kPng;
     case Magic::kXml: return FileFormat::kXml;
+    case Magic::kTiff: return FileFormat::kTiff;
+    case Magic::kWebp: return FileFormat::kWebp;
+    case Magic::kHeic: return FileFormat::kHeic;
     default: return FileFormat::kOther;
   }
 }
 
-bool IsOoxml(FileFormat f) { return f == FileFormat::kDocx || f == FileFormat::kXlsx; }
+bool IsLegacyOffice(FileFormat f) {
+  return f == FileFormat::kDoc || f == FileFormat::kXls || f == FileFormat::kPpt;
+}
+
+std::uint32_t Le16(std::string_view b, std::size_t at) {
+  return static_cast<std::uint32_t>(static_cast<unsigned char>(b[at])) |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(b[at + 1])) << 8;
+}
+
+std::uint32_t Be16(std::string_view b, std::size_t at) {
+  return static_cast<std::uint32_t>(static_cast<unsigned char>(b[at])) << 8 |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(b[at + 1]));
+}
+
+// The UTF-16LE name `name` as an OLE2 directory entry writes it (with the terminating NUL).
+std::string Utf16Name(std::string_view name) {
+  std::string out;
+  for (char c : name) {
+    out += c;
+    out += '\0';
+  }
+  out += std::string(2, '\0');
+  return out;
+}
+
+// True when an OLE2 directory entry named `name` exists: directory entries are 128-byte
+// records (sector sizes are multiples of 128), the name in UTF-16LE at the start, its byte
+// length at offset 64 and the object type (1 storage, 2 stream, 5 root) at 66.
+bool HasOleEntry(std::string_view b, std::string_view name) {
+  const std::string needle = Utf16Name(name);
+  for (std::size_t at = b.find(needle); at != std::string_view::npos;
+       at = b.find(needle, at + 1)) {
+    if (at % 128 != 0 || at < 512 || at + 68 > b.size()) continue;
+    const unsigned char type = static_cast<unsigned char>(b[at + 66]);
+    if (Le16(b, at + 64) == needle.size() && (type == 1 || type == 2 || type == 5)) return true;
+  }
+  return false;
+}
+
+// What an OLE2 compound file holds, by its streams; kOther when none is known.
+enum class OleKind { kOther, kWord, kExcel, kPowerPoint, kEncryptedOoxml };
+OleKind OleKindOf(std::string_view b) {
+  if (HasOleEntry(b, "EncryptedPackage")) return OleKind::kEncryptedOoxml;
+  if (HasOleEntry(b, "WordDocument")) return OleKind::kWord;
+  if (HasOleEntry(b, "Workbook") || HasOleEntry(b, "Book")) return OleKind::kExcel;
+  if (HasOleEntry(b, "PowerPoint Document")) return OleKind::kPowerPoint;
+  return OleKind::kOther;
+}
+
+// Zip containers told apart by their parts: OOXML documents and OFD e-documents.
+bool IsOoxml(FileFormat f) {
+  return f == FileFormat::kDocx || f == FileFormat::kXlsx || f == FileFormat::kOfd;
+}
 
 FileHealth HealthOfZipProblem(ZipProblem p) {
   switch (p) {
@@ -63,21 +132,97 @@ FileHealth HealthOfZipProblem(ZipProblem p) {
   return FileHealth::kCorrupt;
 }
 
-// The OOXML kind a healthy zip holds, from its parts.
-FileFormat OoxmlKind(const ZipReader& zip) {
+// The value of attribute `name` in the first element of `xml` whose attributes include
+// `key`="`value_suffix`" at the end (a tiny scan, enough for _rels/.rels and
+// [Content_Types].xml, which parse as XML first).
+std::string AttributeWhere(const std::string& xml, const char* element, const char* key,
+                           std::string_view value_suffix, const char* name) {
+  pugi::xml_document doc;
+  if (!doc.load_buffer(xml.data(), xml.size())) return {};
+  for (pugi::xml_node n : doc.document_element().children()) {
+    std::string_view tag = n.name();
+    if (const std::size_t colon = tag.find(':'); colon != std::string_view::npos) {
+      tag.remove_prefix(colon + 1);
+    }
+    if (tag != element) continue;
+    const std::string_view v = n.attribute(key).value();
+    if (v.size() >= value_suffix.size() && v.substr(v.size() - value_suffix.size()) == value_suffix) {
+      return n.attribute(name).value();
+    }
+  }
+  return {};
+}
+
+// The main part of an OOXML package: the target of the officeDocument relationship in
+// _rels/.rels (usually, not always, word/document.xml or xl/workbook.xml).
+std::string OoxmlMainPart(const ZipReader& zip) {
+  Result<std::string> rels = zip.Read("_rels/.rels");
+  if (!rels) return {};
+  std::string target =
+      AttributeWhere(*rels, "Relationship", "Type", "/officeDocument", "Target");
+  while (!target.empty() && target.front() == '/') target.erase(0, 1);
+  return zip.Has(target) ? target : std::string();
+}
+
+// The kind a healthy zip holds, from its parts; `main_part` gets the part to check.
+FileFormat ZipKind(const ZipReader& zip, std::string* main_part) {
+  if (zip.Has("OFD.xml")) {
+    *main_part = "OFD.xml";
+    return FileFormat::kOfd;
+  }
   if (!zip.Has("[Content_Types].xml")) return FileFormat::kOther;
-  if (zip.Has("word/document.xml")) return FileFormat::kDocx;
-  if (zip.Has("xl/workbook.xml")) return FileFormat::kXlsx;
+  std::string part = OoxmlMainPart(zip);
+  if (part.empty()) {
+    for (const char* p : {"word/document.xml", "xl/workbook.xml"}) {
+      if (zip.Has(p)) part = p;
+    }
+  }
+  if (part.empty()) return FileFormat::kOther;
+  *main_part = part;
+  Result<std::string> types = zip.Read("[Content_Types].xml");
+  std::string type = types ? AttributeWhere(*types, "Override", "PartName", "/" + part,
+                                            "ContentType")
+                           : std::string();
+  if (type.find("wordprocessingml") != std::string::npos) return FileFormat::kDocx;
+  if (type.find("spreadsheetml") != std::string::npos) return FileFormat::kXlsx;
+  if (type.empty() && part == "word/document.xml") return FileFormat::kDocx;
+  if (type.empty() && part == "xl/workbook.xml") return FileFormat::kXlsx;
   return FileFormat::kOther;
+}
+
+FileFormat OoxmlKind(const ZipReader& zip) {
+  std::string part;
+  return ZipKind(zip, &part);
 }
 
 Probe Make(FileFormat f, FileHealth h, std::string detail) {
   return Probe{f, h, std::move(detail)};
 }
 
+// An /Encrypt dictionary locks a PDF only when opening needs a password: with an empty user
+// password (an owner password alone restricts printing or copying) every viewer opens it.
+// PoDoFo tries the empty user password of the standard security handler (R2-R6) on load.
+bool NeedsPassword(std::string_view b) {
+  static const bool quiet = [] {
+    PoDoFo::PdfError::EnableLogging(false);
+    PoDoFo::PdfError::EnableDebug(false);
+    return true;
+  }();
+  (void)quiet;
+  try {
+    PoDoFo::PdfMemDocument doc;
+    doc.LoadFromBuffer(b.data(), static_cast<long>(b.size()));
+    return false;
+  } catch (const PoDoFo::PdfError&) {
+    // Any other failure to open an encrypted file: it cannot be read, as before.
+    return true;
+  }
+}
+
 Probe ProbePdf(std::string_view b) {
-  if (Tail(b, 1024).find("%%EOF") == std::string_view::npos) {
-    return Make(FileFormat::kPdf, FileHealth::kTruncated, "no %%EOF marker near the end");
+  // Readers take the last %%EOF; bytes after it (scanner padding, appended data) are ignored.
+  if (b.rfind("%%EOF") == std::string_view::npos) {
+    return Make(FileFormat::kPdf, FileHealth::kTruncated, "no %%EOF marker");
   }
   // An /Encrypt entry in a trailer or cross-reference stream dictionary; those are never
   // compressed, so a byte search finds them. /EncryptMetadata is a different key.
@@ -85,19 +230,76 @@ Probe ProbePdf(std::string_view b) {
   while ((pos = b.find("/Encrypt", pos)) != std::string_view::npos) {
     pos += 8;
     if (b.substr(pos, 8) != "Metadata") {
-      return Make(FileFormat::kPdf, FileHealth::kEncrypted, "trailer has /Encrypt");
+      const PdfOpen open = EmptyUserPasswordOpens(b);
+      if (open == PdfOpen::kNeedsPassword || (open == PdfOpen::kUnknown && NeedsPassword(b))) {
+        return Make(FileFormat::kPdf, FileHealth::kEncrypted,
+                    "/Encrypt: the empty user password does not open it");
+      }
+      return Make(FileFormat::kPdf, FileHealth::kOk, "");
     }
   }
   return Make(FileFormat::kPdf, FileHealth::kOk, "");
 }
 
+// Walks the JPEG markers from SOI: segments with a length up to each SOS, then the entropy-coded
+// data up to the next marker, until EOI. Data after EOI (a phone's "motion photo" video) is
+// not part of the image and is fine.
+bool JpegHasEnd(std::string_view b) {
+  std::size_t i = 2;
+  while (i + 1 < b.size()) {
+    if (static_cast<unsigned char>(b[i]) != 0xFF) return false;
+    const unsigned char marker = static_cast<unsigned char>(b[i + 1]);
+    if (marker == 0xFF) {  // fill byte
+      ++i;
+      continue;
+    }
+    if (marker == 0xD9) return true;
+    if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {  // no length
+      i += 2;
+      continue;
+    }
+    if (i + 4 > b.size()) return false;
+    i += 2 + Be16(b, i + 2);
+    if (marker != 0xDA) continue;
+    // Entropy-coded data: FF 00 is a stuffed byte, FF D0-D7 a restart; any other FF xx is
+    // the next marker.
+    while (i + 1 < b.size()) {
+      if (static_cast<unsigned char>(b[i]) == 0xFF) {
+        const unsigned char next = static_cast<unsigned char>(b[i + 1]);
+        if (next != 0x00 && next != 0xFF && !(next >= 0xD0 && next <= 0xD7)) break;
+      }
+      ++i;
+    }
+  }
+  return false;
+}
+
 Probe ProbeJpeg(std::string_view b) {
-  // Some cameras append data after EOI, so look for it near the end, not only at the end.
-  if (b.size() < 4 ||
-      Tail(b.substr(2), 4096).find(std::string_view("\xFF\xD9", 2)) == std::string_view::npos) {
+  // Short or odd files the marker walk cannot follow: an end marker near the end will do.
+  const bool end_near_tail =
+      b.size() >= 4 &&
+      Tail(b.substr(2), 4096).find(std::string_view("\xFF\xD9", 2)) != std::string_view::npos;
+  if (b.size() < 4 || !(JpegHasEnd(b) || end_near_tail)) {
     return Make(FileFormat::kJpeg, FileHealth::kTruncated, "no JPEG end-of-image marker");
   }
   return Make(FileFormat::kJpeg, FileHealth::kOk, "");
+}
+
+// TIFF: the first IFD must lie inside the file. WebP: the RIFF size must fit. HEIC: the ftyp
+// box is enough (its codec is not decoded here).
+Probe ProbePicture(FileFormat f, std::string_view b) {
+  if (f == FileFormat::kTiff) {
+    if (b.size() < 8) return Make(f, FileHealth::kTruncated, "TIFF header cut");
+    const bool le = b[0] == 'I';
+    auto byte = [&](std::size_t k) { return static_cast<std::uint32_t>(static_cast<unsigned char>(b[k])); };
+    const std::uint32_t ifd = le ? byte(4) | byte(5) << 8 | byte(6) << 16 | byte(7) << 24
+                                 : byte(7) | byte(6) << 8 | byte(5) << 16 | byte(4) << 24;
+    if (ifd < 8 || ifd >= b.size()) return Make(f, FileHealth::kTruncated, "TIFF IFD beyond the end");
+  } else if (f == FileFormat::kWebp) {
+    const std::uint64_t riff = Le16(b, 4) | static_cast<std::uint64_t>(Le16(b, 6)) << 16;
+    if (riff + 8 > b.size()) return Make(f, FileHealth::kTruncated, "WebP RIFF size beyond the end");
+  }
+  return Make(f, FileHealth::kOk, "");
 }
 
 Probe ProbePng(std::string_view b) {
@@ -128,7 +330,8 @@ Probe ProbeZip(std::string_view b, FileFormat expected, const Limits& limits) {
     FileFormat f = IsOoxml(expected) ? expected : FileFormat::kOther;
     return Make(f, HealthOfZipProblem(zip.problem()), zip.detail());
   }
-  FileFormat kind = OoxmlKind(zip);
+  std::string main_part;
+  FileFormat kind = ZipKind(zip, &main_part);
   if (!IsOoxml(expected)) {
     if (expected == FileFormat::kOther) {
       if (kind == FileFormat::kOther) {
@@ -143,17 +346,18 @@ Probe ProbeZip(std::string_view b, FileFormat expected, const Limits& limits) {
   }
   if (kind == FileFormat::kOther) {
     return Make(expected, FileHealth::kCorrupt,
-                expected == FileFormat::kDocx
-                    ? "zip lacks [Content_Types].xml or word/document.xml"
-                    : "zip lacks [Content_Types].xml or xl/workbook.xml");
+                expected == FileFormat::kOfd ? "zip lacks OFD.xml"
+                                             : "zip lacks [Content_Types].xml or a main document "
+                                               "part (_rels/.rels officeDocument)");
   }
   if (kind != expected) {
     return Make(kind, FileHealth::kWrongFormat,
                 std::string("content is ") + model::FileFormatName(kind));
   }
   // Inflate the required parts: catches bad CRCs and sizes that lie about a bomb.
-  const char* main_part = kind == FileFormat::kDocx ? "word/document.xml" : "xl/workbook.xml";
-  for (const char* part : {"[Content_Types].xml", main_part}) {
+  std::vector<std::string> parts = {main_part};
+  if (kind != FileFormat::kOfd) parts.insert(parts.begin(), "[Content_Types].xml");
+  for (const std::string& part : parts) {
     ZipProblem why = ZipProblem::kCorrupt;
     Result<std::string> data = zip.Read(part, &why);
     if (!data) return Make(kind, HealthOfZipProblem(why), data.error().message());
@@ -161,10 +365,40 @@ Probe ProbeZip(std::string_view b, FileFormat expected, const Limits& limits) {
     pugi::xml_parse_result r = doc.load_buffer(data->data(), data->size());
     if (!r) {
       return Make(kind, FileHealth::kCorrupt,
-                  std::string(part) + ": malformed XML: " + r.description());
+                  part + ": malformed XML: " + r.description());
     }
   }
   return Make(kind, FileHealth::kOk, "");
+}
+
+// An OLE2 compound file with the extension promising `expected`.
+Probe ProbeOle(std::string_view b, FileFormat expected) {
+  const OleKind kind = OleKindOf(b);
+  if (kind == OleKind::kEncryptedOoxml || (kind == OleKind::kOther && IsOoxml(expected))) {
+    // Password-protected OOXML is stored as an OLE2 file with an EncryptedPackage stream.
+    return Make(IsOoxml(expected) ? expected : FileFormat::kOther, FileHealth::kEncrypted,
+                "OLE2 encrypted package");
+  }
+  const FileFormat actual = kind == OleKind::kWord         ? FileFormat::kDoc
+                            : kind == OleKind::kExcel      ? FileFormat::kXls
+                            : kind == OleKind::kPowerPoint ? FileFormat::kPpt
+                                                           : FileFormat::kOther;
+  if (IsLegacyOffice(expected)) {
+    if (actual == FileFormat::kOther || actual == expected) {
+      return Make(expected, FileHealth::kOk, "");  // legacy Office (also WPS): readable
+    }
+    return Make(actual, FileHealth::kWrongFormat,
+                std::string("content is ") + model::FileFormatName(actual));
+  }
+  if (expected == FileFormat::kOther) {
+    if (actual == FileFormat::kOther) {
+      return Make(FileFormat::kOther, FileHealth::kUnsupported, "OLE2 compound file");
+    }
+    return Make(actual, FileHealth::kWrongFormat,
+                std::string("extension does not match content ") + model::FileFormatName(actual));
+  }
+  return Make(actual, FileHealth::kWrongFormat,
+              std::string("content is an OLE2 file (") + model::FileFormatName(actual) + ")");
 }
 
 }  // namespace
@@ -184,6 +418,13 @@ FileFormat FormatFromExtension(std::string_view file_name) {
   if (ext == "docx") return FileFormat::kDocx;
   if (ext == "xlsx") return FileFormat::kXlsx;
   if (ext == "xml") return FileFormat::kXml;
+  if (ext == "ofd") return FileFormat::kOfd;
+  if (ext == "tif" || ext == "tiff") return FileFormat::kTiff;
+  if (ext == "heic" || ext == "heif") return FileFormat::kHeic;
+  if (ext == "webp") return FileFormat::kWebp;
+  if (ext == "doc" || ext == "wps") return FileFormat::kDoc;
+  if (ext == "xls" || ext == "et") return FileFormat::kXls;
+  if (ext == "ppt" || ext == "dps") return FileFormat::kPpt;
   return FileFormat::kOther;
 }
 
@@ -203,14 +444,7 @@ Probe ProbeFile(std::string_view file_name, std::string_view bytes, const Limits
   Magic magic = SniffMagic(bytes);
 
   if (magic == Magic::kZip) return ProbeZip(bytes, expected, limits);
-  if (magic == Magic::kOle) {
-    // Password-protected OOXML is stored as an OLE2 compound file (EncryptedPackage).
-    if (IsOoxml(expected)) return Make(expected, FileHealth::kEncrypted, "OLE2 encrypted package");
-    if (expected == FileFormat::kOther) {
-      return Make(FileFormat::kOther, FileHealth::kUnsupported, "OLE2 file (legacy .doc/.xls)");
-    }
-    return Make(FileFormat::kOther, FileHealth::kWrongFormat, "content is an OLE2 file");
-  }
+  if (magic == Magic::kOle) return ProbeOle(bytes, expected);
   FileFormat actual = FormatOfMagic(magic);
   if (expected == FileFormat::kOther) {
     if (actual == FileFormat::kOther) {
@@ -218,6 +452,9 @@ Probe ProbeFile(std::string_view file_name, std::string_view bytes, const Limits
     }
     return Make(actual, FileHealth::kWrongFormat,
                 std::string("extension does not match content ") + model::FileFormatName(actual));
+  }
+  if (actual == FileFormat::kOther && IsLegacyOffice(expected) && StartsWith(bytes, "{\\rtf")) {
+    return Make(expected, FileHealth::kOk, "");  // RTF saved as .doc (Word and WPS do this)
   }
   if (actual == FileFormat::kOther) {
     // The extension promises a format the bytes do not start like.
@@ -239,6 +476,9 @@ Probe ProbeFile(std::string_view file_name, std::string_view bytes, const Limits
     case FileFormat::kJpeg: return ProbeJpeg(bytes);
     case FileFormat::kPng: return ProbePng(bytes);
     case FileFormat::kXml: return ProbeXml(bytes);
+    case FileFormat::kTiff:
+    case FileFormat::kWebp:
+    case FileFormat::kHeic: return ProbePicture(actual, bytes);
     default: return Make(actual, FileHealth::kOk, "");
   }
 }

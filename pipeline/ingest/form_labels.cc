@@ -101,9 +101,16 @@ bool FormLabels::IsFormFileName(std::string_view file_name) const {
   std::size_t dot = file_name.rfind('.');
   if (dot == std::string_view::npos) return false;
   std::string ext = LowerAscii(file_name.substr(dot + 1));
-  if (ext != "docx" && ext != "xml") return false;
+  return (ext == "docx" || ext == "xml") && NamesForm(file_name);
+}
+
+bool FormLabels::NamesForm(std::string_view file_name) const {
+  std::size_t dot = file_name.rfind('.');
+  if (dot == std::string_view::npos || dot == 0) return false;
   std::string stem = NormalizeLabel(file_name.substr(0, dot));
-  return std::find(form_stems_.begin(), form_stems_.end(), stem) != form_stems_.end();
+  return std::any_of(form_stems_.begin(), form_stems_.end(), [&](const std::string& s) {
+    return stem.find(s) != std::string::npos;
+  });
 }
 
 bool FormLabels::AddLabel(std::string_view label, model::FormField field) {

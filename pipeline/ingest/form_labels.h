@@ -39,9 +39,13 @@ class FormLabels {
   std::optional<OccupationColumn> LookupOccupationColumn(std::string_view header) const;
   std::optional<ChangeColumn> LookupChangeColumn(std::string_view header) const;
 
-  // True when `file_name` (a base name, raw bytes) is an application form: its stem normalises
-  // to a <form-file> entry and its extension is .docx or .xml (any case).
+  // True when `file_name` (a base name, raw bytes) is an application form beian can read: it
+  // NamesForm and its extension is .docx or .xml (any case).
   bool IsFormFileName(std::string_view file_name) const;
+  // True when the name says "application form" whatever the format: its normalised stem
+  // contains a <form-file> entry, so copies, numbers and notes count (`申请表(1).docx`,
+  // `1.备案申请表.docx`, `附件1 申请表.pdf`, `申请表（盖章版）.docx`, `申请表.docx.docx`).
+  bool NamesForm(std::string_view file_name) const;
 
   // Builders, used by the loader and by tests. `label` is normalised here; returns false when
   // the normalised label is empty or already maps to a different target.

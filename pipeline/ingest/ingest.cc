@@ -99,9 +99,11 @@ struct Walker {
           }
           break;
         case EntryType::kFile:
-          // The form is kept past the cap, so a crowded folder is not also "without a form".
-          if (d.files.size() >= limits.max_files && !labels.IsFormFileName(e.name)) {
-            ReportLimit(files_reported, shown, "max_files", limits.max_files);
+          // Names are cheap: files are listed far past the content-probing cap (max_files);
+          // only past max_listed_files are they left out, and that is reported. The form is
+          // kept anyway, so a crowded folder is not also "without a form".
+          if (d.files.size() >= limits.max_listed_files && !labels.NamesForm(e.name)) {
+            ReportLimit(files_reported, shown, "max_listed_files", limits.max_listed_files);
           } else {
             DossierFile f;
             f.path = rel;
@@ -230,6 +232,186 @@ void ReadForm(const FileSystem& fs, Dossier& d, std::size_t index, const FormLab
   d.form = std::move(*form);
 }
 
+
+// Ignored system and temporary files (Thumbs.db, desktop.ini, shortcuts, Office lock files)
+// get one info note, so nothing in the folder disappears silently. Hidden dot-files, which
+// the applicant's own system does not show either, are only listed in Dossier::ignored.
+void ReportIgnored(Dossier& d) {
+  std::string listed;
+  for (const std::string& shown : d.ignored) {
+    const std::string base = BaseName(shown);
+    if (!base.empty() && base.front() == '.') continue;
+    listed += (listed.empty() ? "" : "; ") + shown;
+  }
+  if (listed.empty()) return;
+  AddFinding(d, "ING-007", Severity::kInfo, "ingest.files_ignored", {{"files", listed}});
+}
+
+// A form is blank when it names no institution, no credit code, no legal representative and
+// no occupation: the untouched template next to the filled one.
+bool IsBlankForm(const model::FormData& form) {
+  for (model::FormField f : {model::FormField::kInstitutionName,
+                             model::FormField::kUnifiedCreditCode,
+                             model::FormField::kLegalRepresentative}) {
+    const model::FormCell* c = form.Find(f);
+    if (c != nullptr && !c->value.empty()) return false;
+  }
+  return std::all_of(form.occupations.begin(), form.occupations.end(),
+                     [](const model::OccupationRow& o) { return o.code.empty() && o.name.empty(); });
+}
+
+bool SameForm(const model::FormData& a, const model::FormData& b) {
+  if (a.cells.size() != b.cells.size() || a.occupations.size() != b.occupations.size()) {
+    return false;
+  }
+  for (std::size_t i = 0; i < a.cells.size(); ++i) {
+    if (a.cells[i].field != b.cells[i].field || a.cells[i].value != b.cells[i].value) return false;
+  }
+  for (std::size_t i = 0; i < a.occupations.size(); ++i) {
+    const auto& x = a.occupations[i];
+    const auto& y = b.occupations[i];
+    if (x.code != y.code || x.name != y.name || x.levels != y.levels) return false;
+  }
+  return true;
+}
+
+// One form candidate read on its own: the file's probed state, the form and its findings.
+struct Candidate {
+  std::size_t index = 0;
+  Dossier read;  // files[0]: the probed file; form, findings: what ReadForm found
+  bool filled() const { return read.form.has_value() && !IsBlankForm(*read.form); }
+};
+
+Candidate ReadCandidate(const FileSystem& fs, const Dossier& d, std::size_t index,
+                        const FormLabels& labels, const Limits& limits) {
+  Candidate c;
+  c.index = index;
+  c.read.root = d.root;
+  c.read.files = {d.files[index]};
+  ReadForm(fs, c.read, 0, labels, limits);
+  return c;
+}
+
+// No .docx/.xml form, but a file named as the form in a format beian cannot read (.doc, .wps,
+// a scanned PDF or photo): the dossier has no usable form; ask for it as .docx or .xml.
+bool ReportUnreadableFormFormat(Dossier& d, const FormLabels& labels) {
+  for (const DossierFile& f : d.files) {
+    if (!labels.NamesForm(BaseName(f.path))) continue;
+    AddFinding(d, "ING-016", Severity::kBlocking, "ingest.form_format_not_readable",
+               {{"file", f.display_path}, {"format", model::FileFormatName(FormatFromExtension(f.path))}},
+               f.display_path);
+    return true;
+  }
+  return false;
+}
+
+// Finds the form: every .docx/.xml named as the form is read (shallowest first, then by
+// path); the first filled one is used, blank copies are ignored with an info note, and two
+// different filled forms are ING-011. Marks the chosen file is_form and the read ones probed.
+void ChooseForm(const FileSystem& fs, Dossier& d, const FormLabels& labels, const Limits& limits,
+                std::vector<bool>& probed) {
+  std::vector<std::size_t> forms;
+  for (std::size_t i = 0; i < d.files.size(); ++i) {
+    if (labels.IsFormFileName(BaseName(d.files[i].path))) forms.push_back(i);
+  }
+  std::stable_sort(forms.begin(), forms.end(), [&](std::size_t a, std::size_t b) {
+    return Depth(d.files[a].path) < Depth(d.files[b].path);
+  });
+  if (forms.empty()) {
+    if (!ReportUnreadableFormFormat(d, labels)) {
+      AddFinding(d, "ING-010", Severity::kBlocking, "ingest.form_missing", {});
+    }
+    return;
+  }
+  std::vector<Candidate> read;
+  for (std::size_t i : forms) read.push_back(ReadCandidate(fs, d, i, labels, limits));
+  std::vector<const Candidate*> filled;
+  for (const Candidate& c : read) {
+    if (!c.filled()) continue;
+    const bool copy = std::any_of(filled.begin(), filled.end(), [&](const Candidate* f) {
+      return SameForm(*f->read.form, *c.read.form);
+    });
+    if (!copy) filled.push_back(&c);
+  }
+  // Without a filled form: the first one that has labelled cells at all, else the first.
+  const Candidate* fallback = &read.front();
+  for (const Candidate& c : read) {
+    if (c.read.form.has_value() && !c.read.form->cells.empty()) {
+      fallback = &c;
+      break;
+    }
+  }
+  const Candidate& used = filled.empty() ? *fallback : *filled.front();
+  for (const Candidate& c : read) {
+    d.files[c.index] = c.read.files.front();
+    probed[c.index] = true;
+    if (&c == &used) continue;
+    DossierFile& f = d.files[c.index];
+    if (c.read.form.has_value() && c.read.form->cells.empty()) {
+      continue;  // no form labels at all (`申请表填写说明.docx`): an attachment, not a form
+    }
+    if (c.read.form.has_value() && !c.filled()) {
+      AddFinding(d, "ING-017", Severity::kInfo, "ingest.form_blank_ignored",
+                 {{"file", f.display_path}, {"used", used.read.files.front().display_path}},
+                 f.display_path);
+    } else if (f.health != FileHealth::kOk) {
+      AddHealthFinding(d, f);
+    }
+  }
+  if (filled.size() > 1) {
+    std::string joined;
+    Finding f;
+    for (const Candidate* c : filled) {
+      const std::string& shown = c->read.files.front().display_path;
+      joined += (joined.empty() ? "" : "; ") + shown;
+      f.evidence.push_back({shown, ""});
+    }
+    f.rule_id = "ING-011";
+    f.severity = Severity::kBlocking;
+    f.message = "ingest.form_multiple";
+    f.args = {{"files", joined}, {"used", used.read.files.front().display_path}};
+    d.findings.push_back(std::move(f));
+  }
+  d.files[used.index].is_form = true;
+  d.findings.insert(d.findings.end(), used.read.findings.begin(), used.read.findings.end());
+  d.form = used.read.form;
+}
+
+// Probes every other file: shallow files first, so a crowd of photos in a sub-folder does not
+// push the materials at the top past the cap. Past Limits::max_files a file is listed by name
+// only (DossierFile::probed = false), with one ING-006 naming the folder and the cap.
+void ProbeAttachments(const FileSystem& fs, Dossier& d, const Limits& limits,
+                      std::vector<bool>& probed) {
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < d.files.size(); ++i) {
+    if (!probed[i]) order.push_back(i);
+  }
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return Depth(d.files[a].path) < Depth(d.files[b].path);
+  });
+  std::size_t count = d.files.size() - order.size();
+  std::size_t skipped = 0;
+  for (std::size_t i : order) {
+    DossierFile& f = d.files[i];
+    if (count >= limits.max_files) {
+      f.probed = false;
+      f.format = FormatFromExtension(f.path);
+      ++skipped;
+      continue;
+    }
+    ++count;
+    ProbeOne(fs, d, f, limits, /*keep=*/false);
+    AddHealthFinding(d, f);
+  }
+  if (skipped > 0) {
+    AddFinding(d, "ING-006", Severity::kReview, "ingest.probe_limit",
+               {{"folder", d.name},
+                {"count", std::to_string(d.files.size())},
+                {"value", std::to_string(limits.max_files)},
+                {"skipped", std::to_string(skipped)}});
+  }
+}
+
 }  // namespace
 
 bool IsIgnoredName(std::string_view name) {
@@ -240,6 +422,8 @@ bool IsIgnoredName(std::string_view name) {
       lower == "__macosx") {
     return true;
   }
+  // Windows shortcuts point elsewhere; they are never material themselves.
+  if (lower.size() > 4 && lower.compare(lower.size() - 4, 4, ".lnk") == 0) return true;
   return lower.size() > 4 && lower.compare(lower.size() - 4, 4, ".tmp") == 0;
 }
 
@@ -290,40 +474,10 @@ model::Dossier LoadDossier(const FileSystem& fs, const IntakeEntry& entry,
     return d;
   }
 
-  // The form: shallowest first, then by path, so `申请表.docx` beats `附件/申请表.docx`.
-  std::vector<std::size_t> forms;
-  for (std::size_t i = 0; i < d.files.size(); ++i) {
-    if (labels.IsFormFileName(BaseName(d.files[i].path))) {
-      d.files[i].is_form = true;
-      forms.push_back(i);
-    }
-  }
-  std::stable_sort(forms.begin(), forms.end(), [&](std::size_t a, std::size_t b) {
-    return Depth(d.files[a].path) < Depth(d.files[b].path);
-  });
-  if (forms.empty()) {
-    AddFinding(d, "ING-010", Severity::kBlocking, "ingest.form_missing", {});
-  } else if (forms.size() > 1) {
-    std::string joined;
-    for (std::size_t i : forms) joined += (joined.empty() ? "" : "; ") + d.files[i].display_path;
-    Finding f;
-    f.rule_id = "ING-011";
-    f.severity = Severity::kBlocking;
-    f.message = "ingest.form_multiple";
-    f.args = {{"files", joined}, {"used", d.files[forms.front()].display_path}};
-    for (std::size_t i : forms) f.evidence.push_back({d.files[i].display_path, ""});
-    d.findings.push_back(std::move(f));
-  }
-  std::size_t form_index = forms.empty() ? d.files.size() : forms.front();
-
-  for (std::size_t i = 0; i < d.files.size(); ++i) {
-    if (i == form_index) {
-      ReadForm(fs, d, i, labels, limits);  // its health problems are reported as ING-012
-    } else {
-      ProbeOne(fs, d, d.files[i], limits, /*keep=*/false);
-      AddHealthFinding(d, d.files[i]);
-    }
-  }
+  ReportIgnored(d);
+  std::vector<bool> probed(d.files.size(), false);
+  ChooseForm(fs, d, labels, limits, probed);
+  ProbeAttachments(fs, d, limits, probed);
   return d;
 }
 

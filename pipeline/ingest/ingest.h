@@ -33,10 +33,21 @@ namespace pipeline::ingest {
 //   ING-003 blocking ingest.empty_folder        {entry}  no files (ignored ones aside)
 //   ING-004 blocking ingest.unreadable          {file, detail}  folder or file the OS refused
 //   ING-005 review   ingest.special_file        {file}   fifo, socket, device
-//   ING-006 review   ingest.walk_limit          {file, limit}  too deep / too many files
-//                                               (once per limit; form files are kept anyway)
-//   ING-010 blocking ingest.form_missing        {}       no 申请表.docx / 申请表.xml
-//   ING-011 blocking ingest.form_multiple       {files, used}  more than one form
+//   ING-006 review   ingest.walk_limit          {file, limit}  too deep / too many files listed
+//                                               (max_listed_files; once per limit; form files
+//                                               are kept anyway)
+//   ING-006 review   ingest.probe_limit         {folder, count, value, skipped}  more files than
+//                                               the content-probing cap (max_files): the rest
+//                                               are listed by name only (shallow files first)
+//   ING-007 info     ingest.files_ignored       {files}  system/temporary files skipped
+//                                               (Thumbs.db, desktop.ini, *.lnk, ~$ lock files)
+//   ING-010 blocking ingest.form_missing        {}       no file named as the form at all
+//   ING-011 blocking ingest.form_multiple       {files, used}  two or more different filled
+//                                               forms (identical copies are one form)
+//   ING-016 blocking ingest.form_format_not_readable {file, format}  the form exists only as
+//                                               .doc/.wps/.pdf/a picture: ask for .docx/.xml
+//   ING-017 info     ingest.form_blank_ignored  {file, used}  an untouched blank form next to
+//                                               the filled one
 //   ING-012 blocking ingest.form_unreadable     {file, health, detail}
 //   ING-013 blocking ingest.form_no_fields      {file}   read, but no known label found
 //   ING-014 review   ingest.form_unknown_labels {file, labels}
@@ -64,7 +75,12 @@ struct IntakeEntry {
 };
 
 // True for names ingest skips everywhere: hidden ('.' prefix, .DS_Store), Office lock and temp
-// files ('~' prefix such as `~$申请表.docx`, "*.tmp"), Thumbs.db, desktop.ini, __MACOSX.
+// files ('~' prefix such as `~$申请表.docx`, "*.tmp"), Thumbs.db, desktop.ini, __MACOSX,
+// Windows shortcuts (*.lnk).
+//
+// The form: every .docx/.xml whose name contains a <form-file> word of form_labels.xml
+// (`申请表(1).docx`, `附件1 申请表.docx`, `申请表.docx.docx`) is read; the first filled one
+// (shallowest, then by path) is the form.
 bool IsIgnoredName(std::string_view name);
 
 // Every non-ignored entry directly inside `intake_dir` (folders, stray files, symlinks, others),

@@ -20,9 +20,11 @@ struct Limits {
   std::uint64_t max_ratio = 200;
   std::uint64_t ratio_min_bytes = 1ull << 20;
   std::uint64_t max_zip_entries = 20000;
-  // Folder walk: deepest sub-folder level and most files per dossier.
+  // Folder walk: deepest sub-folder level; most files whose content is probed (the rest are
+  // listed by name only, DossierFile::probed = false); most files listed at all.
   int max_depth = 8;
   std::size_t max_files = 5000;
+  std::size_t max_listed_files = 100000;
   // Names longer than this (code points) are reported: they break Windows paths and archives.
   std::size_t max_name_chars = 120;
 };

@@ -3,6 +3,7 @@ list(APPEND PIPELINE_SOURCES
   pipeline/ingest/file_probe.cc
   pipeline/ingest/form_labels.cc
   pipeline/ingest/ingest.cc
+  pipeline/ingest/pdf_security.cc
   pipeline/ingest/text_util.cc
   pipeline/ingest/xlsx_reader.cc
   pipeline/ingest/xml_form_reader.cc

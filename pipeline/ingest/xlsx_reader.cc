@@ -1,8 +1,7 @@
 #include "pipeline/ingest/xlsx_reader.h"
 
-#include <pugixml.hpp>
-
 #include <cstdio>
+#include <pugixml.hpp>
 
 #include "pipeline/ingest/zip_reader.h"
 
@@ -15,8 +14,10 @@ std::string TextOf(pugi::xml_node node) {
   std::string out;
   for (pugi::xml_node c : node.children()) {
     const std::string_view name = c.name();
-    if (name == "t") out += c.text().get();
-    else if (name == "r") out += TextOf(c);
+    if (name == "t")
+      out += c.text().get();
+    else if (name == "r")
+      out += TextOf(c);
   }
   return out;
 }
@@ -24,7 +25,9 @@ std::string TextOf(pugi::xml_node node) {
 Result<pugi::xml_document*> Parse(const ZipReader& zip, const std::string& part,
                                   const std::string& file, pugi::xml_document* doc) {
   Result<std::string> xml = zip.Read(part);
-  if (!xml) return Status::InvalidData("cannot read part " + part + " (" + xml.error().message() + ")", file);
+  if (!xml)
+    return Status::InvalidData("cannot read part " + part + " (" + xml.error().message() + ")",
+                               file);
   pugi::xml_parse_result pr = doc->load_buffer(xml->data(), xml->size());
   if (!pr) {
     return Status::InvalidData("part " + part + ": bad XML: " + pr.description() + " at offset " +

@@ -11,6 +11,13 @@ const char* FileFormatName(FileFormat f) {
     case FileFormat::kXlsx: return "xlsx";
     case FileFormat::kXml: return "xml";
     case FileFormat::kOther: return "other";
+    case FileFormat::kOfd: return "ofd";
+    case FileFormat::kTiff: return "tiff";
+    case FileFormat::kHeic: return "heic";
+    case FileFormat::kWebp: return "webp";
+    case FileFormat::kDoc: return "doc";
+    case FileFormat::kXls: return "xls";
+    case FileFormat::kPpt: return "ppt";
   }
   return "other";
 }

@@ -14,7 +14,18 @@
 namespace pipeline::model {
 
 // What a file really is, judged by its content (magic bytes), not only its extension.
-enum class FileFormat { kPdf, kJpeg, kPng, kDocx, kXlsx, kXml, kOther };
+// Legacy Office (OLE2 compound files) is told apart by the streams inside (WordDocument,
+// Workbook, PowerPoint Document); WPS's .wps/.et/.dps count as .doc/.xls/.ppt.
+enum class FileFormat {
+  kPdf, kJpeg, kPng, kDocx, kXlsx, kXml, kOther,
+  kOfd,   // GB/T 33190 e-document: a zip with OFD.xml at the root
+  kTiff,  // II*\0 / MM\0*
+  kHeic,  // ISO BMFF with brand heic/heix/mif1/msf1
+  kWebp,  // RIFF....WEBP
+  kDoc,   // legacy Word (OLE2 with a WordDocument stream)
+  kXls,   // legacy Excel (OLE2 with a Workbook/Book stream)
+  kPpt,   // legacy PowerPoint (OLE2 with a "PowerPoint Document" stream)
+};
 
 enum class FileHealth {
   kOk,
@@ -27,7 +38,9 @@ enum class FileHealth {
   kUnsupported,  // a format no checklist accepts (e.g. .exe)
 };
 
-const char* FileFormatName(FileFormat f);  // "pdf", "jpeg", "png", "docx", "xlsx", "xml", "other"
+// "pdf", "jpeg", "png", "docx", "xlsx", "xml", "other", "ofd", "tiff", "heic", "webp", "doc",
+// "xls", "ppt".
+const char* FileFormatName(FileFormat f);
 const char* FileHealthName(FileHealth h);  // "ok", "empty", "corrupt", ...
 
 struct DossierFile {
@@ -38,6 +51,9 @@ struct DossierFile {
   FileHealth health = FileHealth::kOk;
   std::string health_detail;  // developer-facing detail for a non-OK health (English)
   bool is_form = false;       // this file is the application form (申请表)
+  // False when the file was listed by name only: past Limits::max_files its content was not
+  // probed (health stays kOk, unverified). Completeness treats it as "to be checked".
+  bool probed = true;
 };
 
 struct Dossier {

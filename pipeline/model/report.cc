@@ -7,6 +7,7 @@ const char* MaterialStatusName(MaterialStatus s) {
     case MaterialStatus::kPresent: return "present";
     case MaterialStatus::kMissing: return "missing";
     case MaterialStatus::kUnreadable: return "unreadable";
+    case MaterialStatus::kUncertain: return "uncertain";
   }
   return "missing";
 }

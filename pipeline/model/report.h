@@ -13,8 +13,12 @@
 
 namespace pipeline::model {
 
-enum class MaterialStatus { kPresent, kMissing, kUnreadable };
-const char* MaterialStatusName(MaterialStatus s);  // "present" | "missing" | "unreadable"
+// kUncertain: neither present nor missing; a person must look (a file only weakly named like
+// the material, a merged file that may hold it, or a file past the probing cap). A review
+// finding says what to check.
+enum class MaterialStatus { kPresent, kMissing, kUnreadable, kUncertain };
+// "present" | "missing" | "unreadable" | "uncertain"
+const char* MaterialStatusName(MaterialStatus s);
 
 // One checklist material and what the dossier offers for it.
 struct MaterialResult {

@@ -39,6 +39,9 @@ Status FileCommand(Context& ctx);
 Status IssueCommand(Context& ctx);
 Status ArchiveVerifyCommand(Context& ctx, bool* problems);
 Status DueCommand(Context& ctx);
+Status TerminateCommand(Context& ctx);
+Status EditCommand(Context& ctx);
+Status FiledCommand(Context& ctx);
 
 }  // namespace pipeline::registry
 

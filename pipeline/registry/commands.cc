@@ -237,6 +237,10 @@ bool IsRegistryCommand(cli::Command c) {
     case cli::Command::kIssue:
     case cli::Command::kArchive:
     case cli::Command::kDue:
+    case cli::Command::kTerminate:
+    case cli::Command::kEdit:
+    case cli::Command::kCalendar:
+    case cli::Command::kFiled:
       return true;
     default:
       return false;
@@ -258,6 +262,21 @@ Status RunRegistryCommand(const cli::Options& options, FileSystem& fs,
                           const report::MessageCatalog& messages,
                           const report::WorkCalendar& calendar, const std::string& data_dir,
                           std::ostream& out, bool* problems) {
+  if (options.command == cli::Command::kCalendar) {  // needs no registry
+    const bool empty = calendar.last_year() < calendar.first_year();
+    out << (empty ? messages.Format("registry.calendar.empty")
+                  : messages.Format("registry.calendar.covers",
+                                    {{"first", std::to_string(calendar.first_year())},
+                                     {"last", std::to_string(calendar.last_year())}}))
+        << "\n";
+    if (!empty && !calendar.Covers(*options.date)) {
+      out << messages.Format("registry.calendar.today_uncovered",
+                             {{"date", options.date->ToIso()}})
+          << "\n";
+      *problems = true;
+    }
+    return Status::Ok();
+  }
   Result<RegistrySettings> settings =
       LoadRegistrySettings(fs, JoinPath(data_dir, "templates/office.json"));
   if (!settings) return settings.error();
@@ -298,6 +317,12 @@ Status RunRegistryCommand(const cli::Options& options, FileSystem& fs,
       return ArchiveVerifyCommand(ctx, problems);
     case cli::Command::kDue:
       return DueCommand(ctx);
+    case cli::Command::kTerminate:
+      return TerminateCommand(ctx);
+    case cli::Command::kEdit:
+      return EditCommand(ctx);
+    case cli::Command::kFiled:
+      return FiledCommand(ctx);
     case cli::Command::kRegistry:
       PIPELINE_RETURN_IF_ERROR(ctx.registry.storage().Backup(options.backup_file));
       out << messages.Format("registry.backup_done", {{"file", options.backup_file}}) << "\n";

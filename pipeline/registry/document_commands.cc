@@ -14,8 +14,10 @@
 
 #include "pipeline/core/sha256.h"
 #include "pipeline/crosscheck/jurisdiction.h"
+#include "pipeline/registry/catalogue.h"
 #include "pipeline/registry/command_context.h"
 #include "pipeline/registry/fault.h"
+#include "pipeline/registry/pdfa.h"
 #include "pipeline/render/doc/document_renderer.h"
 #include "pipeline/render/doc/render_command.h"
 #include "pipeline/render/doc/template.h"
@@ -111,13 +113,25 @@ Result<std::string> RenderPdf(Context& ctx, const std::string& kind, const json&
   return (*renderer)->Render(tmpl, data, date);
 }
 
+// The data a stored document renders from: its JSON plus the reviewers' slots (`slots.NAME`).
+Result<json> DocumentData(Context& ctx, const DocumentDetail& d) {
+  json data = json::parse(d.data_json, nullptr, false);
+  if (data.is_discarded() || !data.is_object()) {
+    return Status::InvalidData("stored document data is not a JSON object", d.document_id);
+  }
+  Result<std::map<std::string, std::string>> slots = ctx.registry.Slots(d.document_id);
+  if (!slots) return slots.error();
+  for (const auto& [name, text] : *slots) data["slots"][name] = text;
+  return data;
+}
+
 // Renders a stored draft to OUT (or drafts/ beside the registry) and says where it went.
 Status WriteDraft(Context& ctx, const std::string& document_id) {
   Result<DocumentDetail> d = ctx.registry.LoadDocument(document_id);
   if (!d) return d.error();
-  json data = json::parse(d->data_json, nullptr, false);
-  if (data.is_discarded()) return Status::InvalidData("stored document data is not JSON", document_id);
-  Result<std::string> pdf = RenderPdf(ctx, d->kind, data, ctx.actor.today);
+  Result<json> data = DocumentData(ctx, *d);
+  if (!data) return data.error();
+  Result<std::string> pdf = RenderPdf(ctx, d->kind, *data, ctx.actor.today);
   if (!pdf) return pdf.error();
   const std::string dir =
       ctx.options.out_dir.empty() ? JoinPath(RegistryDir(ctx), "drafts") : ctx.options.out_dir;
@@ -168,6 +182,30 @@ Status PlaceArchiveFile(const std::string& final_path, const std::string& bytes,
   }
   ::unlink(tmp.c_str());
   return Status::Ok();
+}
+
+// Rewrites the 归档文件目录 of one authority and year from the registry.
+Status UpdateCatalogue(Context& ctx, const DocumentSetup& setup, const std::string& authority,
+                       int year) {
+  Result<std::vector<DocumentDetail>> issued = ctx.registry.IssuedDocuments();
+  if (!issued) return issued.error();
+  std::vector<CatalogueRow> rows;
+  for (const DocumentDetail& d : *issued) {
+    std::optional<Date> date = ParseIsoDate(d.doc_date);
+    if (d.authority != authority || !date || date->year != year) continue;
+    CatalogueRow r;
+    r.item = static_cast<int>(rows.size()) + 1;
+    r.responsible = IssuerName(setup, d.authority);
+    r.number = d.number;
+    r.title = d.title;
+    r.date = d.doc_date.substr(0, 4) + d.doc_date.substr(5, 2) + d.doc_date.substr(8, 2);
+    r.pages = d.pages;
+    r.retention = ctx.settings.archive_retention;
+    rows.push_back(std::move(r));
+  }
+  const std::string dir = JoinPath(
+      JoinPath(ArchiveRoot(ctx), authority.empty() ? "unknown" : authority), std::to_string(year));
+  return WriteCatalogue(dir, rows, ctx.messages, ctx.actor.today);
 }
 
 }  // namespace
@@ -230,16 +268,37 @@ Status PublicizeCommand(Context& ctx) {
   return Status::Ok();
 }
 
-Status FileCommand(Context& ctx) {
+// What a one-case notice starts from: the case, its authority (--authority, else
+// `default_authority`) and the notice data (the institution's entry and the document object).
+struct NoticeStart {
+  DocumentSetup setup;
+  CaseRecord c;
+  std::string authority;
+  json data;
+};
+
+Result<NoticeStart> StartNotice(Context& ctx, bool authority_from_case) {
   Result<DocumentSetup> setup = LoadSetup(ctx);
   if (!setup) return setup.error();
   Result<CaseRecord> c = ctx.registry.LoadCase(ctx.options.case_ref);
   if (!c) return c.error();
   Result<json> entry = CaseEntry(ctx, *c);
   if (!entry) return entry.error();
-  const std::string authority = ctx.options.authority.value_or("");
-  json data = {{"entries", json::array({*entry})}};
-  data["document"] = DocumentObject(*setup, IssuerName(*setup, authority), ctx.actor.today);
+  NoticeStart n{std::move(*setup), std::move(*c), "", json::object()};
+  n.authority = ctx.options.authority.value_or(authority_from_case ? n.c.authority : "");
+  n.data = {{"entries", json::array({*entry})}};
+  n.data["document"] =
+      DocumentObject(n.setup, IssuerName(n.setup, n.authority), ctx.actor.today);
+  return n;
+}
+
+Status FileCommand(Context& ctx) {
+  Result<NoticeStart> start = StartNotice(ctx, /*authority_from_case=*/false);
+  if (!start) return start.error();
+  const DocumentSetup* setup = &start->setup;
+  const CaseRecord* c = &start->c;
+  const std::string& authority = start->authority;
+  const json& data = start->data;
   Result<FilingOutcome> filed = ctx.registry.File(c->case_id, authority, data, ctx.actor);
   if (!filed) return filed.error();
   // The stored notice data gets the validity worded as the notice prints it.
@@ -270,13 +329,34 @@ Status IssueCommand(Context& ctx) {
   if (!d) return d.error();
   Result<DocumentSetup> setup = LoadSetup(ctx);
   if (!setup) return setup.error();
-  json data = json::parse(d->data_json, nullptr, false);
-  if (data.is_discarded()) return Status::InvalidData("stored document data is not JSON", id);
+  Result<json> stored = DocumentData(ctx, *d);
+  if (!stored) return stored.error();
+  json data = std::move(*stored);
   const Date date = ParseIsoDate(d->doc_date).value_or(ctx.actor.today);
   data["document"]["draft"] = false;
   data["document"]["doc_number"] = d->number;
   data["document"]["date"] = render::FormatDate(date, setup->office.date_format);
-  Result<std::string> pdf = RenderPdf(ctx, d->kind, data, date);
+  Result<std::string> rendered = RenderPdf(ctx, d->kind, data, date);
+  if (!rendered) return rendered.error();
+  std::string institution;
+  if (data.contains("entries") && data["entries"].is_array() && !data["entries"].empty()) {
+    institution = data["entries"][0].value("institution", "");
+  }
+  const std::string title =
+      ctx.messages.Format("registry.title." + d->kind, {{"institution", institution}});
+  // The issued copy is PDF/A-2b (drafts stay ordinary PDFs).
+  const std::string icc_path =
+      ctx.settings.icc_profile.empty() ? kDefaultIccProfile : ctx.settings.icc_profile;
+  Result<std::string> icc = ReadAll(icc_path);
+  if (!icc) {
+    return Status::NotFound(
+        ctx.messages.Format("registry.refused.no_icc_profile", {{"file", icc_path}}));
+  }
+  Result<std::string> pdf = MakePdfA2b(
+      *rendered,
+      {title, IssuerName(*setup, d->authority),
+       ctx.messages.Format("registry.document." + d->kind), date},
+      *icc);
   if (!pdf) return pdf.error();
   const std::string rel = JoinPath(JoinPath(d->authority.empty() ? "unknown" : d->authority,
                                             std::to_string(date.year)),
@@ -284,13 +364,41 @@ Status IssueCommand(Context& ctx) {
   const std::string root = ArchiveRoot(ctx);
   PIPELINE_RETURN_IF_ERROR(PlaceArchiveFile(JoinPath(root, rel), *pdf, ctx.messages));
   const std::string sha = Sha256Hex(*pdf);
-  PIPELINE_RETURN_IF_ERROR(ctx.registry.MarkIssued(id, rel, sha, ctx.actor));
+  PIPELINE_RETURN_IF_ERROR(
+      ctx.registry.MarkIssued(id, rel, sha, title, CountPdfPages(*pdf)));
+  PIPELINE_RETURN_IF_ERROR(UpdateCatalogue(ctx, *setup, d->authority, date.year));
   ctx.out << ctx.messages.Format("registry.issued", {{"document", id},
                                                       {"number", d->number},
                                                       {"file", JoinPath(root, rel)},
                                                       {"sha256", sha}})
           << "\n";
   return Status::Ok();
+}
+
+Status TerminateCommand(Context& ctx) {
+  Result<NoticeStart> start = StartNotice(ctx, /*authority_from_case=*/true);
+  if (!start) return start.error();
+  const CaseRecord* c = &start->c;
+  const std::string& authority = start->authority;
+  const json& data = start->data;
+  Result<std::string> id = ctx.registry.Terminate(c->case_id, ctx.options.ordered,
+                                                  ctx.options.reason, authority, data, ctx.actor);
+  if (!id) return id.error();
+  PIPELINE_RETURN_IF_ERROR(WriteDraft(ctx, *id));
+  return Confirm(ctx, c->case_id);
+}
+
+Status EditCommand(Context& ctx) {
+  std::string text = ctx.options.text;
+  if (!ctx.options.text_file.empty()) {
+    Result<std::string> read = ctx.fs.ReadFile(ctx.options.text_file, 1 << 20);
+    if (!read) return read.error();
+    text = *read;
+    while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
+  }
+  PIPELINE_RETURN_IF_ERROR(
+      ctx.registry.SetSlot(ctx.options.document_id, ctx.options.slot, text));
+  return WriteDraft(ctx, ctx.options.document_id);
 }
 
 Status ArchiveVerifyCommand(Context& ctx, bool* problems) {
@@ -314,6 +422,8 @@ Status ArchiveVerifyCommand(Context& ctx, bool* problems) {
     for (auto it = std::filesystem::recursive_directory_iterator(root, ec);
          !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
       if (it->is_directory()) continue;
+      const std::string name = it->path().filename().string();
+      if (name == kCatalogueCsv || name == kCatalogueXlsx) continue;  // beian's own catalogue
       files.push_back(std::filesystem::relative(it->path(), root).string());
     }
     std::sort(files.begin(), files.end());
@@ -404,11 +514,54 @@ Status DueCommand(Context& ctx) {
   for (const Item& i : items) {
     rows.push_back({i.date, Word(m, "registry.due.", i.kind), i.ref, i.institution});
   }
+  if (!ctx.options.xlsx_path.empty()) {
+    std::vector<std::string> header = rows.front();
+    rows.erase(rows.begin());
+    PIPELINE_RETURN_IF_ERROR(WriteSheet(ctx.options.xlsx_path, m.Format("registry.due.sheet"),
+                                        header, rows, {12, 30, 14, 36}, today));
+    ctx.out << m.Format("registry.written", {{"file", ctx.options.xlsx_path}}) << "\n";
+    return Status::Ok();
+  }
   if (items.empty()) {
     ctx.out << m.Format("registry.due.none", {{"until", until_iso}}) << "\n";
   } else {
     ctx.out << report::AlignedTable(rows);
   }
+  return Status::Ok();
+}
+
+Status FiledCommand(Context& ctx) {
+  const report::MessageCatalog& m = ctx.messages;
+  Result<std::vector<Row>> found = ctx.registry.storage().Query(
+      "SELECT i.name, f.uscc, o.name, o.work_type, o.code, o.levels, f.valid_from, "
+      "f.valid_until FROM filings f JOIN institutions i ON i.uscc = f.uscc "
+      "JOIN cases c ON c.uscc = f.uscc "
+      "JOIN occupations o ON o.case_id = c.case_id AND o.version = c.current_version "
+      "WHERE f.state = 'active' AND o.state = 'filed' "
+      "ORDER BY f.uscc, c.opened_on, c.case_id, o.seq");
+  if (!found) return found.error();
+  std::vector<std::vector<std::string>> rows;
+  for (const Row& r : *found) {
+    std::string occupation = AsText(r[2]);
+    if (!AsText(r[3]).empty()) occupation += m.Format("registry.filed.work_type", {{"work_type", AsText(r[3])}});
+    rows.push_back({AsText(r[0]), AsText(r[1]), occupation, AsText(r[4]),
+                    report::LevelsText(ParseLevels(AsText(r[5])), m), AsText(r[6]),
+                    AsText(r[7])});
+  }
+  std::vector<std::string> header = {
+      m.Format("registry.col.institution"), m.Format("registry.col.uscc"),
+      m.Format("registry.col.occupation"),  m.Format("registry.col.code"),
+      m.Format("registry.col.levels"),      m.Format("registry.col.valid_from"),
+      m.Format("registry.col.valid_until")};
+  if (!ctx.options.xlsx_path.empty()) {
+    PIPELINE_RETURN_IF_ERROR(WriteSheet(ctx.options.xlsx_path, m.Format("registry.filed.sheet"),
+                                        header, rows, {36, 22, 30, 12, 16, 12, 12},
+                                        ctx.actor.today));
+    ctx.out << m.Format("registry.written", {{"file", ctx.options.xlsx_path}}) << "\n";
+    return Status::Ok();
+  }
+  rows.insert(rows.begin(), header);
+  ctx.out << report::AlignedTable(rows);
   return Status::Ok();
 }
 

@@ -27,7 +27,9 @@ Result<RegistrySettings> LoadRegistrySettings(const FileSystem& fs, const std::s
        {std::pair{"registry", &s.registry}, std::pair{"user", &s.user},
         std::pair{"publicity_contact", &s.publicity_contact},
         std::pair{"doc_number_format", &s.doc_number_format},
-        std::pair{"archive", &s.archive}}) {
+        std::pair{"archive", &s.archive},
+        std::pair{"archive_retention", &s.archive_retention},
+        std::pair{"icc_profile", &s.icc_profile}}) {
     if (!j.contains(key)) continue;
     if (!j[key].is_string()) {
       return Status::InvalidData(std::string("\"") + key + "\" must be a string", path);

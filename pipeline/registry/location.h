@@ -25,6 +25,8 @@ struct RegistrySettings {
   // Empty by default: issue refuses until the office sets it.
   std::string doc_number_format;
   std::string archive;  // archive root ("" = `archive/` beside the registry file)
+  std::string icc_profile;  // sRGB ICC profile for PDF/A ("" = kDefaultIccProfile)
+  std::string archive_retention;  // 保管期限 in the catalogue (永久, 定期30年, …; "" = blank)
 };
 
 // Reads the optional registry keys of the office settings file `path` (README "Case

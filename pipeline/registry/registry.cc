@@ -31,7 +31,10 @@ CaseRecord CaseFromRow(const Row& r) {
 const HistoryEntry* LastDecision(const std::vector<HistoryEntry>& h) {
   if (h.empty()) return nullptr;
   const HistoryEntry& last = h.back();
-  return last.action == "decide" || last.action == "deliberate" ? &last : nullptr;
+  return last.action == "decide" || last.action == "deliberate" || last.action == "evaluate" ||
+                 last.action == "summarize"
+             ? &last
+             : nullptr;
 }
 
 std::string DisplayKind(model::ApplicationKind k) { return model::ApplicationKindName(k); }
@@ -74,12 +77,20 @@ std::string Registry::NextStep(const CaseRecord& c) const {
   if (IsClosed(c.stage)) return messages_.Format("registry.next.none");
   const HistoryEntry* last = LastDecision(c.history);
   const bool decided = last != nullptr && last->stage == c.stage && last->stage_after == c.stage;
-  if (decided) return "beian file " + id;  // e.g. a renewal whose evaluation passed
+  if (decided) {  // a renewal or termination whose evaluation passed
+    return c.kind == model::ApplicationKind::kTermination ? "beian terminate " + id + " --voluntary"
+                                                          : "beian file " + id;
+  }
   const bool publicized = std::any_of(c.documents.begin(), c.documents.end(),
                                       [](const DocumentRecord& d) {
                                         return d.kind == "publicity_notice";
                                       });
   switch (c.stage) {
+    case Stage::kTechnical:  // the scoring sheet (README "Technical evaluation")
+      return "beian scoresheet " + id + " --out DIR; beian evaluate " + id +
+             " --scores FILE.xlsx --result pass|fail";
+    case Stage::kComprehensive:
+      return "beian summarize " + id + " --result pass|fail";
     case Stage::kDeliberation:
       return "beian deliberate " + id + " --date YYYY-MM-DD --note …";
     case Stage::kPublicity:
@@ -275,6 +286,10 @@ Status Registry::InsertVersion(const std::string& case_id, int version, const Do
       "conclusion, report_id, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
       {case_id, std::int64_t{version}, f.content_hash, f.folder, actor.today.ToIso(),
        f.conclusion, f.report_id, actor.user}));
+  PIPELINE_RETURN_IF_ERROR(db_->Execute(
+      "UPDATE dossier_versions SET applicant_type = ?, completeness = ? "
+      "WHERE case_id = ? AND version = ?",
+      {f.applicant_type, f.completeness, case_id, std::int64_t{version}}));
   std::int64_t seq = 0;
   for (const OccupationFact& o : f.occupations) {
     PIPELINE_RETURN_IF_ERROR(db_->Execute(
@@ -282,6 +297,12 @@ Status Registry::InsertVersion(const std::string& case_id, int version, const Do
         "reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         {case_id, std::int64_t{version}, ++seq, o.code, o.name, o.work_type, o.levels, o.state,
          o.reason}));
+    const std::size_t i = static_cast<std::size_t>(seq - 1);
+    if (i < f.occupation_checks.size()) {
+      PIPELINE_RETURN_IF_ERROR(db_->Execute(
+          "UPDATE occupations SET check_status = ? WHERE case_id = ? AND version = ? AND seq = ?",
+          {f.occupation_checks[i], case_id, std::int64_t{version}, seq}));
+    }
   }
   return db_->Execute("UPDATE cases SET current_version = ? WHERE case_id = ?",
                       {std::int64_t{version}, case_id});
@@ -374,8 +395,17 @@ Status Registry::RecordDecision(const std::string& case_id, Stage stage, Decisio
                                 const std::string& action, const std::string& acted_on,
                                 const std::string& note, const std::string& reason,
                                 const Actor& actor) {
-  const std::string command = action == "decide" ? "beian decide" : "beian deliberate";
   return InTransaction(*db_, TxMode::kWrite, [&]() -> Status {
+    return RecordDecisionIn(case_id, stage, decision, action, acted_on, note, reason, actor);
+  });
+}
+
+Status Registry::RecordDecisionIn(const std::string& case_id, Stage stage, Decision decision,
+                                  const std::string& action, const std::string& acted_on,
+                                  const std::string& note, const std::string& reason,
+                                  const Actor& actor) {
+  const std::string command = action == "decide" ? "beian decide" : "beian " + action;
+  {
     Result<CaseRecord> row = LoadCaseRow(case_id);
     if (!row) return row.error();
     CaseRecord c = std::move(*row);
@@ -410,7 +440,7 @@ Status Registry::RecordDecision(const std::string& case_id, Stage stage, Decisio
     HistoryEntry e{0, action, stage, DecisionName(decision), *after, acted_on, actor.user, note,
                    reason, corrects, c.current_version};
     return Append(c, e);
-  });
+  }
 }
 
 Status Registry::Decide(const std::string& case_id, Stage stage, Decision decision,

@@ -6,6 +6,7 @@
 #define PIPELINE_REGISTRY_REGISTRY_H_
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -47,6 +48,11 @@ struct DossierFacts {
   std::string report_id;     // report.json case_id (from the folder name)
   std::string conclusion;    // report.json conclusion
   std::vector<OccupationFact> occupations;
+  // For the ledger (beian ledger): report.json applicant_type and completeness, and the
+  // cross-check status of each entry of `occupations` (same order; may be shorter).
+  std::string applicant_type;
+  std::string completeness;
+  std::vector<std::string> occupation_checks;
 };
 
 // What recording a dossier did.
@@ -85,6 +91,8 @@ struct DocumentRecord {
 struct DocumentDetail {
   std::string document_id, kind, authority, state, number, doc_date, sha256, path, data_json;
   std::vector<std::string> case_ids;
+  std::string title;  // 题名, set when issued
+  int pages = 0;      // 页数, set when issued
 };
 
 // A 公示 to open: one document for several cases.
@@ -107,6 +115,29 @@ struct FilingOutcome {
   FilingRecord filing;         // the filing the notice announces (new, renewed or unchanged)
   std::string document_id;     // the notice's draft
   std::string document_kind;   // filing_notice | renewal_notice
+};
+
+// A score kept with a technical evaluation (beian evaluate): `sheet` is "common" or the
+// occupation code of an occupation sheet.
+struct ScoreRow {
+  std::string sheet, item_id;
+  int score_tenths = 0;
+  std::string remark;
+};
+
+// An opinion of the evaluation stages (技术评估意见, 综合技术评估意见): the stage's decision, the
+// opinion's draft document and what goes with it, recorded in one transaction.
+struct OpinionRecord {
+  Stage stage = Stage::kTechnical;  // technical | comprehensive
+  Decision decision = Decision::kPass;
+  std::string note, reason;         // as for Decide (a reason corrects the latest decision)
+  std::string kind;                 // document kind: technical_opinion | comprehensive_opinion
+  std::string authority;
+  std::string data_json;            // the opinion's data
+  std::vector<ScoreRow> scores;     // technical: every score of the sheet
+  // comprehensive: occupations of the current version not recommended for filing (code ->
+  // message key of the reason); they become `excluded` and are neither announced nor filed.
+  std::vector<std::pair<std::string, std::string>> excluded_occupations;
 };
 
 struct CaseRecord {
@@ -161,6 +192,22 @@ class Registry {
   // 220000) files. `data_json` is completed with the filing and kept as the notice's data.
   Result<FilingOutcome> File(const std::string& case_id, const std::string& authority,
                              const nlohmann::json& notice_data, const Actor& actor);
+  // Ends an institution's filing (终止备案). Voluntary (Art. 10): a termination case whose
+  // evaluation passed; the case ends `terminated`. Ordered (Art. 11, `reason` required): any
+  // case of an institution with an active filing; that case's history records it. Either way
+  // the active filings end (state `terminated`) and a 终止备案通知 draft holding `notice_data`
+  // is created; returns its document id.
+  Result<std::string> Terminate(const std::string& case_id, bool ordered,
+                                const std::string& reason, const std::string& authority,
+                                const nlohmann::json& notice_data, const Actor& actor);
+  // Stores the text of a named free-text slot of a draft (beian edit); an issued document is
+  // refused. Slot names are lower-case ASCII ids (`note`, `expert_opinion`).
+  Status SetSlot(const std::string& document_id, const std::string& slot,
+                 const std::string& text);
+  // Every slot of a document, by name.
+  Result<std::map<std::string, std::string>> Slots(const std::string& document_id);
+  // True when the institution has had a filing terminated (later applications are flagged).
+  Result<bool> WasTerminated(const std::string& uscc);
   // Occupations of a case's current version.
   Result<std::vector<OccupationFact>> Occupations(const std::string& case_id);
   // The active filings of an institution, newest first.
@@ -177,13 +224,21 @@ class Registry {
                                   const std::string& number_format, const std::string& doc_date);
   // Marks the document issued with its archived file and SHA-256.
   Status MarkIssued(const std::string& document_id, const std::string& path,
-                    const std::string& sha256, const Actor& actor);
+                    const std::string& sha256, const std::string& title, int pages);
   // Every issued document (for archive verify).
   Result<std::vector<DocumentDetail>> IssuedDocuments();
 
   // The next number of `authority`'s sequence for `year` (1, 2, ...), in its own write
   // transaction: never the same number twice, whatever other processes do.
   Result<std::int64_t> AllocateNumber(const std::string& authority, int year);
+
+  // Records an evaluation stage's opinion (beian evaluate / summarize, README "Technical
+  // evaluation"): the decision through the same guards as Decide, the opinion drafted as a
+  // document holding `r.data_json`, the scores kept; one transaction. Returns the document id.
+  Result<std::string> RecordOpinion(const std::string& case_id, const OpinionRecord& r,
+                                    const Actor& actor);
+  // The newest document of `kind` for a case (NotFound, Chinese, when there is none).
+  Result<DocumentDetail> LatestDocument(const std::string& case_id, const std::string& kind);
 
   // The command that moves `c` on, for messages ("beian decide C2026-0001 --stage ...").
   std::string NextStep(const CaseRecord& c) const;
@@ -206,6 +261,11 @@ class Registry {
   Status RecordDecision(const std::string& case_id, Stage stage, Decision decision,
                         const std::string& action, const std::string& acted_on,
                         const std::string& note, const std::string& reason, const Actor& actor);
+  // RecordDecision's body. REQUIRES: inside a write transaction.
+  Status RecordDecisionIn(const std::string& case_id, Stage stage, Decision decision,
+                          const std::string& action, const std::string& acted_on,
+                          const std::string& note, const std::string& reason,
+                          const Actor& actor);
 
   std::unique_ptr<Storage> db_;
   const report::MessageCatalog& messages_;

@@ -244,10 +244,91 @@ Result<FilingOutcome> Registry::File(const std::string& case_id, const std::stri
   return out;
 }
 
+Result<std::string> Registry::Terminate(const std::string& case_id, bool ordered,
+                                        const std::string& reason, const std::string& authority,
+                                        const nlohmann::json& notice_data, const Actor& actor) {
+  std::string document_id;
+  const std::string today = actor.today.ToIso();
+  Status s = InTransaction(*db_, TxMode::kWrite, [&]() -> Status {
+    Result<CaseRecord> loaded = LoadCaseIn(case_id);
+    if (!loaded) return loaded.error();
+    const CaseRecord& c = *loaded;
+    Result<std::vector<FilingRecord>> active = Filings(c.uscc);
+    if (!active) return active.error();
+    if (!ordered) {
+      const HistoryEntry* last = c.history.empty() ? nullptr : &c.history.back();
+      const bool passed = c.kind == model::ApplicationKind::kTermination &&
+                          c.stage == Stage::kPreliminary && last != nullptr &&
+                          last->action == "decide" && last->stage == Stage::kPreliminary &&
+                          last->result == "pass";
+      if (!passed) return RefuseStage(c, "beian terminate --voluntary");
+    } else if (reason.empty()) {
+      return Refuse({"registry.refused.reason_required", {{"case", case_id}}});
+    }
+    if (active->empty()) {
+      return Refuse({"registry.refused.no_filing", {{"case", case_id}, {"uscc", c.uscc}}});
+    }
+    PIPELINE_RETURN_IF_ERROR(db_->Execute(
+        "UPDATE filings SET state = 'terminated' WHERE uscc = ? AND state = 'active'", {c.uscc}));
+    Result<std::string> seq = NextId("document-" + std::to_string(actor.today.year));
+    if (!seq) return seq.error();
+    document_id = "D" + std::to_string(actor.today.year) + "-" + *seq;
+    nlohmann::json data = notice_data;
+    data["termination"] = {{"ordered", ordered}, {"reason", reason}};
+    PIPELINE_RETURN_IF_ERROR(db_->Execute(
+        "INSERT INTO documents (document_id, kind, authority, state, created_on, created_by, "
+        "data_json) VALUES (?, 'termination_notice', ?, 'draft', ?, ?, ?)",
+        {document_id, authority, today, actor.user, data.dump()}));
+    PIPELINE_RETURN_IF_ERROR(db_->Execute(
+        "INSERT INTO document_cases (document_id, case_id) VALUES (?, ?)", {document_id, case_id}));
+    return Append(c, {0, ordered ? "terminate_ordered" : "terminate_voluntary", c.stage, "",
+                      Stage::kTerminated, today, actor.user, active->front().filing_id, reason,
+                      std::nullopt, c.current_version});
+  });
+  if (!s.ok()) return s;
+  return document_id;
+}
+
+Status Registry::SetSlot(const std::string& document_id, const std::string& slot,
+                         const std::string& text) {
+  const bool valid_name =
+      !slot.empty() && slot.size() <= 32 &&
+      std::all_of(slot.begin(), slot.end(), [](char ch) { return (ch >= 'a' && ch <= 'z') || ch == '_'; });
+  if (!valid_name) return Refuse({"registry.refused.bad_slot", {{"slot", slot}}});
+  return InTransaction(*db_, TxMode::kWrite, [&]() -> Status {
+    Result<DocumentDetail> d = LoadDocument(document_id);
+    if (!d) return d.error();
+    if (d->state != "draft") {
+      return Refuse({"registry.refused.already_issued",
+                     {{"document", document_id}, {"number", d->number}}});
+    }
+    PIPELINE_RETURN_IF_ERROR(db_->Execute(
+        "DELETE FROM document_slots WHERE document_id = ? AND slot = ?", {document_id, slot}));
+    return db_->Execute("INSERT INTO document_slots (document_id, slot, text) VALUES (?, ?, ?)",
+                        {document_id, slot, text});
+  });
+}
+
+Result<std::map<std::string, std::string>> Registry::Slots(const std::string& document_id) {
+  Result<std::vector<Row>> rows = db_->Query(
+      "SELECT slot, text FROM document_slots WHERE document_id = ? ORDER BY slot", {document_id});
+  if (!rows) return rows.error();
+  std::map<std::string, std::string> out;
+  for (const Row& r : *rows) out[AsText(r[0])] = AsText(r[1]);
+  return out;
+}
+
+Result<bool> Registry::WasTerminated(const std::string& uscc) {
+  Result<std::vector<Row>> rows = db_->Query(
+      "SELECT COUNT(*) FROM filings WHERE uscc = ? AND state = 'terminated'", {uscc});
+  if (!rows) return rows.error();
+  return AsInt(rows->front()[0]) > 0;
+}
+
 Result<DocumentDetail> Registry::LoadDocument(const std::string& document_id) {
   Result<std::vector<Row>> rows = db_->Query(
-      "SELECT document_id, kind, authority, state, number, doc_date, sha256, path, data_json "
-      "FROM documents WHERE document_id = ?",
+      "SELECT document_id, kind, authority, state, number, doc_date, sha256, path, data_json, "
+      "title, pages FROM documents WHERE document_id = ?",
       {document_id});
   if (!rows) return rows.error();
   if (rows->empty()) {
@@ -256,7 +337,8 @@ Result<DocumentDetail> Registry::LoadDocument(const std::string& document_id) {
   }
   const Row& r = rows->front();
   DocumentDetail d{AsText(r[0]), AsText(r[1]), AsText(r[2]), AsText(r[3]), AsText(r[4]),
-                   AsText(r[5]), AsText(r[6]), AsText(r[7]), AsText(r[8]), {}};
+                   AsText(r[5]), AsText(r[6]), AsText(r[7]), AsText(r[8]), {},
+                   AsText(r[9]), static_cast<int>(AsInt(r[10]))};
   Result<std::vector<Row>> cases = db_->Query(
       "SELECT case_id FROM document_cases WHERE document_id = ? ORDER BY case_id", {document_id});
   if (!cases) return cases.error();
@@ -323,19 +405,21 @@ Result<std::int64_t> Registry::BindNumber(const std::string& document_id, int ye
 }
 
 Status Registry::MarkIssued(const std::string& document_id, const std::string& path,
-                            const std::string& sha256, const Actor& /*actor*/) {
+                            const std::string& sha256, const std::string& title, int pages) {
   return InTransaction(*db_, TxMode::kWrite, [&]() -> Status {
-    FaultPoint("before_commit");
-    return db_->Execute(
-        "UPDATE documents SET state = 'issued', path = ?, sha256 = ? "
+    PIPELINE_RETURN_IF_ERROR(db_->Execute(
+        "UPDATE documents SET state = 'issued', path = ?, sha256 = ?, title = ?, pages = ? "
         "WHERE document_id = ? AND state = 'issuing'",
-        {path, sha256, document_id});
+        {path, sha256, title, std::int64_t{pages}, document_id}));
+    FaultPoint("before_commit");
+    return Status::Ok();
   });
 }
 
 Result<std::vector<DocumentDetail>> Registry::IssuedDocuments() {
   Result<std::vector<Row>> rows = db_->Query(
-      "SELECT document_id FROM documents WHERE state = 'issued' ORDER BY document_id");
+      "SELECT document_id FROM documents WHERE state = 'issued' "
+      "ORDER BY authority, seq_year, doc_date, document_id");
   if (!rows) return rows.error();
   std::vector<DocumentDetail> out;
   for (const Row& r : *rows) {

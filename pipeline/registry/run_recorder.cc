@@ -7,6 +7,7 @@
 #include "pipeline/ingest/ingest.h"
 #include "pipeline/registry/location.h"
 #include "pipeline/registry/sqlite_storage.h"
+#include "pipeline/report/document_data.h"
 
 namespace pipeline::registry {
 namespace {
@@ -50,6 +51,11 @@ DossierFacts FactsOf(const model::CaseReport& r, const std::string& hash,
   f.folder = r.dossier;
   f.report_id = r.case_id;
   f.conclusion = model::ConclusionName(r.conclusion);
+  f.applicant_type = model::ApplicantTypeName(r.application.applicant_type.value);
+  f.completeness = report::MaterialsComplete(r) ? "complete" : "corrections_needed";
+  for (const model::OccupationResult& o : r.occupations) {
+    f.occupation_checks.push_back(model::OccupationStatusName(o.status));
+  }
   for (const model::OccupationResult& o : r.occupations) {
     f.occupations.push_back({o.requested.code, o.requested.name, o.requested.work_type,
                              LevelsCsv(o.requested.levels), o.excluded ? "excluded" : "requested",
@@ -103,6 +109,44 @@ Status RunRecorder::Record(const model::CaseReport& report, const std::string& d
                          {"version", out->version},
                          {"stage", StageName(out->stage)},
                          {"outcome", RecordOutcomeName(out->what)}};
+  return AddFilingFacts(report, json, reporter);
+}
+
+// What the registry knows that the form may not say: an earlier terminated filing (later
+// applications are flagged), and for a renewal the real validity and the Art. 9 deadline
+// (three months before it ends), rather than the date typed on the form.
+Status RunRecorder::AddFilingFacts(const model::CaseReport& report, nlohmann::json* json,
+                                   Reporter& reporter) {
+  const std::string& uscc = report.application.unified_credit_code.value;
+  Result<bool> terminated = registry_->WasTerminated(uscc);
+  if (!terminated) return terminated.error();
+  if (*terminated) {
+    (*json)["registry"]["previously_terminated"] = true;
+    reporter.Warning(report.dossier + ": " + messages_.Format("registry.flag.terminated"));
+  }
+  if (report.application.kind.value != model::ApplicationKind::kRenewal) return Status::Ok();
+  Result<std::vector<FilingRecord>> filings = registry_->Filings(uscc);
+  if (!filings) return filings.error();
+  if (filings->empty()) {
+    (*json)["registry"]["filing"] = nullptr;
+    reporter.Warning(report.dossier + ": " + messages_.Format("registry.flag.no_filing"));
+    return Status::Ok();
+  }
+  const FilingRecord& f = filings->front();
+  std::optional<Date> until = ParseIsoDate(f.valid_until);
+  if (!until) return Status::InvalidData("bad validity date in the registry", f.filing_id);
+  const Date deadline = until->AddMonths(-3);
+  const bool on_time = actor_.today <= deadline;
+  (*json)["registry"]["filing"] = {{"filing", f.filing_id},
+                                   {"valid_until", f.valid_until},
+                                   {"renewal_deadline", deadline.ToIso()},
+                                   {"renewal_on_time", on_time}};
+  if (!on_time) {
+    reporter.Warning(report.dossier + ": " +
+                     messages_.Format("registry.flag.renewal_late",
+                                      {{"deadline", deadline.ToIso()},
+                                       {"until", f.valid_until}}));
+  }
   return Status::Ok();
 }
 

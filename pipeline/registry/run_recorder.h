@@ -49,6 +49,9 @@ class RunRecorder {
         authority_(std::move(authority)),
         messages_(messages) {}
 
+  Status AddFilingFacts(const model::CaseReport& report, nlohmann::json* json,
+                        Reporter& reporter);
+
   std::unique_ptr<Registry> registry_;
   const FileSystem& fs_;
   Actor actor_;

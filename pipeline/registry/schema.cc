@@ -76,6 +76,27 @@ const std::vector<Migration>& Migrations() {
            "ALTER TABLE documents ADD COLUMN data_json TEXT",
            "ALTER TABLE filings ADD COLUMN renewed_from TEXT",
        }},
+      {3,
+       "title and page count of issued documents (archive catalogue)",
+       {
+           "ALTER TABLE documents ADD COLUMN title TEXT",
+           "ALTER TABLE documents ADD COLUMN pages INTEGER",
+       }},
+      {4,
+       "technical evaluation scores; ledger facts of dossier versions and occupations",
+       {
+           // What the ledger (beian ledger) shows of each version and requested occupation.
+           "ALTER TABLE dossier_versions ADD COLUMN applicant_type TEXT",
+           "ALTER TABLE dossier_versions ADD COLUMN completeness TEXT",
+           "ALTER TABLE occupations ADD COLUMN check_status TEXT",
+           // Every score of a technical evaluation (beian evaluate), by the history entry that
+           // recorded it (a correction keeps both); sheet = "common" or an occupation code;
+           // scores in tenths of a point.
+           "CREATE TABLE evaluation_scores (case_id TEXT NOT NULL REFERENCES cases (case_id), "
+           "history_seq INTEGER NOT NULL, sheet TEXT NOT NULL, item_id TEXT NOT NULL, "
+           "score_tenths INTEGER NOT NULL, remark TEXT NOT NULL, "
+           "PRIMARY KEY (case_id, history_seq, sheet, item_id))",
+       }},
   };
   return kMigrations;
 }

@@ -103,7 +103,8 @@ std::optional<Stage> StageAfterDecision(model::ApplicationKind kind, Stage s, De
     case Decision::kPass: {
       std::optional<Stage> next = NextOnPath(kind, s);
       if (!next) return std::nullopt;
-      return *next == Stage::kFiled ? s : *next;
+      // Filing and termination take their own command (and notice): the case waits in `s`.
+      return *next == Stage::kFiled || *next == Stage::kTerminated ? s : *next;
     }
     case Decision::kFail:
       return Stage::kNotFiled;

@@ -57,7 +57,8 @@ std::optional<Stage> NextOnPath(model::ApplicationKind kind, Stage s);
 bool DecidedByDecideCommand(Stage s);
 
 // Where a decision on stage `s` leads. kPass goes to the next stage, except that reaching
-// `filed` takes `beian file` (the notice), so the case then waits in `s`. kFail ends the case
+// `filed` takes `beian file` and `terminated` takes `beian terminate` (each issues a notice),
+// so the case then waits in `s`. kFail ends the case
 // (not_filed); kReturn (补正) and kRefer (another authority) are possible at received and
 // preliminary only (nullopt otherwise).
 std::optional<Stage> StageAfterDecision(model::ApplicationKind kind, Stage s, Decision d);

@@ -75,7 +75,11 @@ Result<OfficeSettings> LoadOfficeSettings(const FileSystem& fs, const std::strin
 bool MaterialsComplete(const model::CaseReport& report) {
   if (report.materials.empty()) return false;
   for (const auto& m : report.materials) {
-    if (m.required && m.status != model::MaterialStatus::kPresent) return false;
+    // An uncertain material (to be confirmed by a person) is a review item, not a demand.
+    if (m.required && m.status != model::MaterialStatus::kPresent &&
+        m.status != model::MaterialStatus::kUncertain) {
+      return false;
+    }
   }
   for (const auto& f : report.findings) {
     // Ingest-level blocking findings (no form, unreadable form, ...) also make it incomplete.
@@ -116,13 +120,16 @@ Deadline CorrectionDeadline(const OfficeSettings& office, const WorkCalendar& ca
 
 namespace {
 
+// Files and places in words. Official text leaves out places that have no wording (an XML
+// form's element path is not for an applicant's eyes); the worksheet keeps them.
 std::string EvidenceText(const std::vector<model::SourceRef>& evidence,
-                         const MessageCatalog& messages) {
+                         const MessageCatalog& messages, bool internal) {
   std::string out;
   for (const auto& e : evidence) {
     if (e.file.empty()) continue;
     if (!out.empty()) out += messages.Format("document.evidence_separator");
-    out += e.file + LocationText(e.location, messages);
+    const std::string place = LocationText(e.location, messages);
+    out += e.file + (internal || place != e.location ? place : std::string());
   }
   return out;
 }
@@ -133,7 +140,7 @@ json Item(const model::Finding& f, const MessageCatalog& messages, bool internal
   const bool located = std::any_of(f.evidence.begin(), f.evidence.end(),
                                    [](const auto& e) { return !e.location.empty(); });
   if (internal || located) {
-    const std::string ev = EvidenceText(f.evidence, messages);
+    const std::string ev = EvidenceText(f.evidence, messages, internal);
     if (!ev.empty()) item["evidence"] = ev;
   }
   if (internal) {
@@ -267,7 +274,9 @@ json DocumentObject(const model::CaseReport& report, const DocumentSpec& spec,
   if (!office.contact.empty()) d["contact"] = office.contact;
   json excluded = ExcludedOccupations(report, messages);
   if (!excluded.empty()) d["excluded_occupations"] = std::move(excluded);
-  if (spec.sender == "bureau" && !office.doc_number_format.empty()) {
+  const bool bureau_letter = spec.sender == "bureau" ||
+                             (spec.sender == "expert_group" && office.opinion_form == "bureau");
+  if (bureau_letter && !office.doc_number_format.empty()) {
     d["doc_number"] = DocNumber(office.doc_number_format, today);
   }
   if (spec.sender == "expert_group") {

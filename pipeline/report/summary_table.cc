@@ -21,7 +21,10 @@ std::size_t DisplayWidth(std::string_view s) {
 int MissingCount(const model::CaseReport& r) {
   int n = 0;
   for (const auto& m : r.materials) {
-    if (m.required && m.status != model::MaterialStatus::kPresent) ++n;
+    if (m.required && m.status != model::MaterialStatus::kPresent &&
+        m.status != model::MaterialStatus::kUncertain) {
+      ++n;
+    }
   }
   return n;
 }

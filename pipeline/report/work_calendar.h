@@ -25,6 +25,9 @@ class WorkCalendar {
   Date AddWorkingDays(const Date& from, int n) const;
   // True when `d`'s year is covered by the table (outside it only weekends are known).
   bool Covers(const Date& d) const { return d.year >= first_year_ && d.year <= last_year_; }
+  // The covered years (last < first when the table is empty).
+  int first_year() const { return first_year_; }
+  int last_year() const { return last_year_; }
 
  private:
   std::map<Date, bool> special_;  // date -> true = working day, false = holiday

@@ -41,6 +41,7 @@ sys.path.insert(0, HERE)
 import form_writer  # noqa: E402  (samples/gen/form_writer.py)
 
 SAMPLES_DIR = os.path.dirname(HERE)
+ROOT_DIR = os.path.dirname(SAMPLES_DIR)
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 # ---------------------------------------------------------------------------------------------
@@ -158,6 +159,78 @@ def jpeg_bytes():
 LONG_NAME = ("机构简介及历年办学成果汇编（2019年至2025年，含获奖证书、媒体报道、合作单位名录）"
              "_final_revised_v3_scan_HP-LaserJet-MFP-M437nda_20250915_0001-0042_merged_final.pdf")
 RAR_BYTES = b"Rar!\x1a\x07\x01\x00" + bytes(range(32)) + b"beian sample: not a real archive\n"
+
+
+# Issue 8: files as applicants' devices and office suites make them (minimal but well-formed).
+def ofd_bytes(title):
+    """An OFD e-document (GB/T 33190): a zip with OFD.xml at the root and Doc_0/."""
+    ns = "http://www.ofdspec.org/2016"
+    parts = [
+        ("OFD.xml", '<?xml version="1.0" encoding="UTF-8"?>\n<ofd:OFD xmlns:ofd="%s" '
+                    'Version="1.1" DocType="OFD"><ofd:DocBody><ofd:DocInfo><ofd:Title>%s'
+                    '</ofd:Title></ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot>'
+                    '</ofd:DocBody></ofd:OFD>' % (ns, escape(title))),
+        ("Doc_0/Document.xml", '<?xml version="1.0" encoding="UTF-8"?>\n<ofd:Document '
+                               'xmlns:ofd="%s"><ofd:CommonData><ofd:MaxUnitID>1</ofd:MaxUnitID>'
+                               '</ofd:CommonData></ofd:Document>' % ns),
+    ]
+    return _zip(parts)
+
+
+def ole2_bytes(stream_name):
+    """A minimal OLE2 compound file (MS-CFB v3) holding one 4 KiB stream, the shape of a
+    legacy .doc (WordDocument) or .xls (Workbook)."""
+    sector, n = 512, 8
+    fat = [0xFFFFFFFD, 0xFFFFFFFE] + [3 + i for i in range(n - 1)] + [0xFFFFFFFE]
+    fat += [0xFFFFFFFF] * (sector // 4 - len(fat))
+    head = (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" + b"\x00" * 16 +
+            struct.pack("<HHHHH", 0x3E, 3, 0xFFFE, 9, 6) + b"\x00" * 6 +
+            struct.pack("<IIIIIIIII", 0, 1, 1, 0, 4096, 0xFFFFFFFE, 0, 0xFFFFFFFE, 0) +
+            struct.pack("<I", 0) + struct.pack("<I", 0xFFFFFFFF) * 108)
+
+    def entry(name, kind, child, start, size):
+        raw = name.encode("utf-16-le") + b"\x00\x00"
+        e = raw.ljust(64, b"\x00") + struct.pack("<HBB", len(raw), kind, 1)
+        e += struct.pack("<III", 0xFFFFFFFF, 0xFFFFFFFF, child) + b"\x00" * 36
+        return (e + struct.pack("<IQ", start, size)).ljust(128, b"\x00")
+
+    directory = (entry("Root Entry", 5, 1, 0xFFFFFFFE, 0) +
+                 entry(stream_name, 2, 0xFFFFFFFF, 2, n * sector)).ljust(sector, b"\x00")
+    payload = (b"beian sample legacy office stream " * 200)[: n * sector]
+    return head + struct.pack("<%dI" % (sector // 4), *fat) + directory + payload
+
+
+def tiff_bytes():
+    """A 2x2 8-bit greyscale baseline TIFF (little-endian)."""
+    entries = [(256, 3, 1, 2), (257, 3, 1, 2), (258, 3, 1, 8), (259, 3, 1, 1), (262, 3, 1, 1),
+               (273, 4, 1, 8 + 2 + 12 * 9 + 4), (277, 3, 1, 1), (278, 3, 1, 2), (279, 4, 1, 4)]
+    ifd = struct.pack("<H", len(entries))
+    for tag, typ, count, value in entries:
+        ifd += struct.pack("<HHI", tag, typ, count) + (
+            struct.pack("<HH", value, 0) if typ == 3 else struct.pack("<I", value))
+    return b"II*\x00" + struct.pack("<I", 8) + ifd + struct.pack("<I", 0) + b"\x40\x80\xc0\xff"
+
+
+def heic_bytes():
+    """The leading boxes of a phone's HEIC photo: ftyp (heic, mif1) and a meta box."""
+    ftyp = b"ftypheic" + b"\x00\x00\x00\x00" + b"mif1heic"
+    hdlr = struct.pack(">I", 33) + b"hdlr" + b"\x00" * 8 + b"pict" + b"\x00" * 13
+    meta = b"meta" + b"\x00\x00\x00\x00" + hdlr
+    return struct.pack(">I", 4 + len(ftyp)) + ftyp + struct.pack(">I", 4 + len(meta)) + meta
+
+
+def webp_bytes():
+    """A 1x1 lossless WebP (RIFF container, VP8L chunk)."""
+    vp8l = b"\x2f\x00\x00\x00\x00\x07\x10\x11\x11\x88\x88\xfe\x07\x00"
+    chunk = b"VP8L" + struct.pack("<I", len(vp8l)) + vp8l
+    return b"RIFF" + struct.pack("<I", 4 + len(chunk)) + b"WEBP" + chunk
+
+
+def motion_photo_bytes():
+    """A phone "motion photo": the JPEG, then an MP4 after its end marker."""
+    mp4 = struct.pack(">I", 24) + b"ftypmp42" + b"\x00\x00\x00\x00mp42isom"
+    mp4 += struct.pack(">I", 8 + 6000) + b"mdat" + bytes(range(256)) * 23 + b"\x00" * 112
+    return jpeg_bytes() + mp4
 DEEP_DIR = "历年备份/2024/第四季度/12月/认定资料/考评/原件/扫描/第一批"
 
 
@@ -267,7 +340,10 @@ def material_files(mid, d):
     tag = d["name"].split("-")[0]
 
     def pdf(title):
-        return pdf_bytes(title, ["beian sample dossier %s" % tag, "material %s" % mid,
+        # M-COM-14/15 were split off M-COM-12 (Art. 6 (5)); their files keep the tag they
+        # were written with, so the committed bytes did not change with the split.
+        shown = "M-COM-12" if mid in ("M-COM-14", "M-COM-15") else mid
+        return pdf_bytes(title, ["beian sample dossier %s" % tag, "material %s" % shown,
                                  "synthetic content, not a real document"])
 
     kind = d["kind"]
@@ -304,10 +380,13 @@ def material_files(mid, d):
     if mid == "M-COM-11":
         return [("消防验收意见书.pdf", pdf("消防验收意见书")),
                 ("安全检查合格证明.pdf", pdf("安全检查合格证明"))]
+    # Art. 6 (5) names three documents, three materials (M-COM-12, -14, -15).
     if mid == "M-COM-12":
-        return [("管理制度/管理运行制度.pdf", pdf("管理运行制度")),
-                ("管理制度/人员管理制度.pdf", pdf("人员管理制度")),
-                ("管理制度/突发事件应急预案.pdf", pdf("突发事件应急预案"))]
+        return [("管理制度/管理运行制度.pdf", pdf("管理运行制度"))]
+    if mid == "M-COM-14":
+        return [("管理制度/人员管理制度.pdf", pdf("人员管理制度"))]
+    if mid == "M-COM-15":
+        return [("管理制度/突发事件应急预案.pdf", pdf("突发事件应急预案"))]
     if mid == "M-COM-13":
         return [("原备案通知.pdf", pdf("原备案通知"))]
     if mid == "M-EMP-01":
@@ -340,7 +419,7 @@ def material_files(mid, d):
 COMPLETE = {
     ("initial", "social_org"): ["M-COM-01", "M-COM-03", "M-COM-04", "M-COM-05", "M-COM-06",
                                 "M-COM-07", "M-COM-08", "M-COM-09", "M-COM-10", "M-COM-11",
-                                "M-COM-12"],
+                                "M-COM-12", "M-COM-14", "M-COM-15"],
     ("add_occupation", "social_org"): ["M-COM-01", "M-COM-03", "M-COM-13", "M-COM-06",
                                        "M-COM-07", "M-COM-08", "M-COM-09", "M-COM-10",
                                        "M-COM-11"],
@@ -385,14 +464,17 @@ def fields(name, code, rep, rep_id, address, region, kind, type_, business, date
 
 def sample(name, kind, type_, fields_, occupations, expect, changes=(), form="申请表.docx",
            drop=(), add=(), replace=None, subsidiaries=(), exercises=None, extra_files=(),
-           outcome=None, form_options=None, form_bytes=None):
+           outcome=None, form_options=None, form_bytes=None, files=None):
+    """files: [(path, bytes)] written instead of the materials of COMPLETE (issue 8 samples,
+    whose attachments are named and made the way applicants make them)."""
     assert outcome is not None, name + ": every sample pins its outcome (O(...))"
     return {"name": name, "kind": kind, "type": type_, "fields": fields_,
             "occupations": list(occupations), "changes": list(changes), "form": form,
             "drop": list(drop), "add": list(add), "replace": dict(replace or {}),
             "subsidiaries": list(subsidiaries), "expect": expect, "exercises": exercises,
             "extra_files": list(extra_files), "outcome": outcome,
-            "form_options": dict(form_options or {}), "form_bytes": form_bytes}
+            "form_options": dict(form_options or {}), "form_bytes": form_bytes,
+            "files": None if files is None else list(files)}
 
 
 def E(conclusion, missing=(), unreadable=(), unmatched=(), kind=None, type_=None, note=""):
@@ -479,7 +561,7 @@ def build_samples():
         [("6-29-01-01", "砌筑工", "五级/初级工、四级/中级工、三级/高级工")],
         E("complete", note="added occupation (砌筑工) of a filed social training organisation; "
                            "also carries the optional Art. 6 (1)/(5) documents"),
-        add=["M-COM-04", "M-COM-05", "M-COM-12"],
+        add=["M-COM-04", "M-COM-05", "M-COM-12", "M-COM-14", "M-COM-15"],
         outcome=O("pass", [], absent=["C61-03", "C64-01"],
                   fields={"institution.uscc": "52220302MJ1C5D7E96", "jurisdiction.code": "220300",
                           "application.kind": "add_occupation", "occupations.0.status": "ok"})))
@@ -494,7 +576,7 @@ def build_samples():
          ("4-10-01-05", "养老护理员", "五级/初级工、四级/中级工")],
         E("complete", note="renewal filed more than three months before expiry (Art. 9); also "
                            "carries the optional question-bank, video and rules documents"),
-        add=["M-COM-09", "M-COM-10", "M-COM-12"],
+        add=["M-COM-09", "M-COM-10", "M-COM-12", "M-COM-14", "M-COM-15"],
         outcome=O("pass", [],
                   absent=["A9-01", "A9-02", "A9-03", "A9-04", "C61-03", "C64-01"],
                   fields={"institution.uscc": "52222401MJ2F8G4H69", "jurisdiction.code": "222400",
@@ -553,14 +635,16 @@ def build_samples():
                "initial", "social_org", "美容、美发职业技能培训", "2025年10月16日", "邵春艳",
                "15981296630"),
         [("4-10-03-01", "美容师", "五级/初级工、四级/中级工、三级/高级工")],
-        E("corrections_needed", unreadable=["M-COM-06", "M-COM-10"],
-          note="收费标准.pdf is password-protected (/Encrypt); 视频监控设施情况.pdf is truncated"),
+        E("corrections_needed", unreadable=["M-COM-10"],
+          note="收费标准.pdf needs a user password (/Encrypt that the empty password does not "
+               "open) beside a readable 收费标准公示截图.png, so 收费标准 is present with a review "
+               "note (issue 8); 视频监控设施情况.pdf is truncated"),
         replace={
             "收费标准.pdf": pdf_bytes("收费标准", ["fee standard"], encrypted=True),
             "视频监控设施情况.pdf": truncated_pdf_bytes("视频监控设施情况", ["video"] * 3),
         },
-        outcome=O("corrections_needed", ["ING-032", "ING-034", "M-COM-06", "M-COM-10", "C62-01",
-                                         "C64-04"],
+        outcome=O("corrections_needed", ["ING-032", "ING-034", "M-COM-06", "M-COM-10", "C64-04"],
+                  absent=["C62-01"],
                   fields={"institution.uscc": "52220402MJ4N7P3Q1A", "jurisdiction.code": "220400",
                           "completeness": "corrections_needed"})))
     S.append(sample(
@@ -638,10 +722,11 @@ def build_samples():
                "延边朝鲜族自治州", "initial", "social_org", "焊接职业技能培训", "2025年10月2日",
                "崔成浩", "0433-2917730"),
         [("6-18-02-04", "焊工", "五级/初级工、四级/中级工、三级/高级工")],
-        E("corrections_needed", unreadable=["M-COM-11"],
-          note="消防验收意见书.pdf is 0 bytes (the safety certificate beside it is fine)"),
+        E("complete",
+          note="消防验收意见书.pdf is 0 bytes beside a sound 安全检查合格证明.pdf: the material "
+               "is present and the empty copy is a review note, not a demand (issue 8)"),
         replace={"消防验收意见书.pdf": b""},
-        outcome=O("corrections_needed", ["ING-030", "M-COM-11", "C64-05"],
+        outcome=O("review_needed", ["ING-030", "M-COM-11"], absent=["C64-05"],
                   fields={"institution.uscc": "52222401MJ9G6H2J7P", "jurisdiction.code": "222400"})))
 
     # --- Issue 3: rules (materials complete; the form carries the problem) --------------------
@@ -805,9 +890,9 @@ def build_samples():
                safety_fire="未通过消防验收（整改中）"),
         [("4-10-03-01", "美容师", "五级/初级工、四级/中级工"),
          ("4-10-03-02", "美发师", "五级/初级工、四级/中级工")],
-        E("corrections_needed", missing=["M-COM-07", "M-COM-12"],
+        E("corrections_needed", missing=["M-COM-07", "M-COM-12", "M-COM-14", "M-COM-15"],
           note="no staff lists (人员名单/) and no management rules (管理制度/)"),
-        drop=["M-COM-07", "M-COM-12"],
+        drop=["M-COM-07", "M-COM-12", "M-COM-14", "M-COM-15"],
         exercises="Art. 6 (2)-(5) on the form: fee not published (C62-01); no staff lists "
                   "(C63-01), 0 full-time staff, experts, supervisors (C63-02, C63-03, C63-05), "
                   "1 assessor for 2 occupations (C63-04, review: no office minimum is set); no exam site (C64-02); no video "
@@ -815,7 +900,7 @@ def build_samples():
                   "rules (C65-01)",
         outcome=O("corrections_needed", ["C62-01", "C63-01", "C63-02", "C63-03", "C63-04",
                                          "C63-05", "C64-02", "C64-04", "C64-05", "C65-01",
-                                         "M-COM-07", "M-COM-12"],
+                                         "M-COM-07", "M-COM-12", "M-COM-14", "M-COM-15"],
                   absent=["EXT-003"],
                   fields={"institution.uscc": "52220202MK6H7J8K9D", "jurisdiction.code": "220200",
                           "fields.expert_count.value": 0, "fields.assessor_count.value": 1,
@@ -972,6 +1057,96 @@ def build_samples():
         outcome=O("corrections_needed", ["ING-013", "COMP-001", "COMP-002"],
                   absent=["ING-012", "EXT-001", "EXT-002", "OCC-001"],
                   fields={"application.kind": "unknown"})))
+
+    # --- Issue 8: materials as applicants really name and make them --------------------------
+    m01_org = "长春市春华职业技能培训学校"
+
+    def m01_pdf(title):
+        return pdf_bytes(title, ["beian sample dossier M01", "synthetic content"])
+    S.append(sample(
+        "M01-长春市春华职业技能培训学校-附件命名各异", "initial", "social_org",
+        fields(m01_org, uscc("52220104MKE6F7G8H"), "潘玉芬",
+               resident_id("22010419790618242"), "吉林省长春市朝阳区湖西路1699号", "长春市",
+               "initial", "social_org", "家政、育婴职业技能培训", "2025年11月6日", "潘玉芬",
+               "13844021596"),
+        [("4-10-01-06", "家政服务员", "五级/初级工、四级/中级工")],
+        E("complete", unmatched=["场地照片/1号教室.tif"],
+          note="every material present but named and made the way applicants do: the form as "
+               "1.备案申请表.docx beside the untouched blank form; 关于…的请示 as the 申请报告; an "
+               "OFD registration certificate; a phone motion photo; outline-numbered folders "
+               "三、人员名单/ and 五、管理制度/ (考评人员管理制度 is a rule, not a staff list); "
+               "legacy .xls/.doc; HEIC, WebP and TIFF pictures; a 0-byte second copy; Thumbs.db "
+               "and a shortcut"),
+        form="1.备案申请表.docx",
+        files=[
+            ("申请表（空白）.docx", "BLANK-FORM"),
+            ("Thumbs.db", b"\x00" * 64),
+            ("营业执照 - 快捷方式.lnk", b"L\x00\x00\x00\x01\x14\x02\x00" + b"\x00" * 68),
+            ("关于申请职业技能等级认定机构备案的请示.pdf", m01_pdf("关于申请备案的请示")),
+            ("法人登记证书.ofd", ofd_bytes("民办非企业单位登记证书")),
+            ("法定代表人身份证（正反面）.jpg", motion_photo_bytes()),
+            ("诚信承诺书（盖章）.pdf", m01_pdf("无违法违规失信记录承诺书")),
+            ("收费标准.pdf", m01_pdf("收费标准")),
+            ("收费公示截图.webp", webp_bytes()),
+            ("三、人员名单/考评员.xlsx", xlsx_bytes(staff_rows("考评人员"))),
+            ("三、人员名单/专家.xlsx", xlsx_bytes(staff_rows("专家"))),
+            ("三、人员名单/专职工作人员及督导人员.xls", ole2_bytes("Workbook")),
+            ("4.场地设备清单.xlsx", xlsx_bytes([["序号", "名称", "数量"], ["1", "实操室", "2"]])),
+            ("场地照片/1号教室.tif", tiff_bytes()),
+            ("题库情况说明.docx", docx_bytes(["题库情况说明", "试题按国家职业技能标准编制。"])),
+            ("视频监控照片.heic", heic_bytes()),
+            ("消防验收意见书.pdf", m01_pdf("消防验收意见书")),
+            ("消防验收意见书（补充）.pdf", b""),
+            ("五、管理制度/考务管理制度.pdf", m01_pdf("考务管理制度")),
+            ("五、管理制度/考评人员管理制度.pdf", m01_pdf("考评人员管理制度")),
+            ("五、管理制度/突发事件应急预案.doc", ole2_bytes("WordDocument")),
+        ],
+        exercises="issue 8: form and blank form (ING-017), ignored Thumbs.db and shortcut "
+                  "(ING-007), the 0-byte extra copy is only a review note (ING-030, M-COM-11 "
+                  "review); no material is missing or unreadable",
+        outcome=O("review_needed", ["ING-007", "ING-017", "ING-030", "M-COM-11"],
+                  absent=["ING-010", "ING-011", "ING-016", "ING-031", "ING-033", "ING-036",
+                          "M-COM-01", "M-COM-03", "M-COM-04", "M-COM-05", "M-COM-06",
+                          "M-COM-07", "M-COM-08", "M-COM-10", "M-COM-12", "M-COM-14",
+                          "M-COM-15", "C61-01", "C61-02", "C62-01", "C63-01", "C64-04",
+                          "C64-05", "C65-01", "COMP-004"],
+                  fields={"completeness": "complete", "jurisdiction.code": "220100",
+                          "institution.uscc": uscc("52220104MKE6F7G8H"),
+                          "materials.0.status": "present", "materials.2.status": "present",
+                          "materials.11.status": "present", "materials.12.status": "present",
+                          "materials.13.status": "present"})))
+
+    def m02_pdf(title):
+        return pdf_bytes(title, ["beian sample dossier M02", "synthetic content"])
+    S.append(sample(
+        "M02-吉林市福瑞职业培训学校-申请表为doc且材料合并", "initial", "social_org",
+        fields("吉林市福瑞职业培训学校", uscc("52220203MKF7G8H9J"), "战立新",
+               resident_id("22020319770204171"), "吉林省吉林市船营区河南街88号", "吉林市",
+               "initial", "social_org", "电子商务职业技能培训", "2025年11月8日", "战立新",
+               "13904419821"),
+        [("4-01-02-02", "互联网营销师", "五级/初级工")],
+        E("corrections_needed", kind="unknown", type_="unknown",
+          note="the form only as a legacy Word 申请表.doc (no usable form: asked for as .docx or "
+               ".xml, not called damaged or missing); everything else merged into one "
+               "全部申报材料汇总.pdf (each material it may hold is a review item); a bare "
+               "承诺书.pdf (to be confirmed); one note about staff and sites that fits two "
+               "materials"),
+        form=None,
+        files=[
+            ("申请表.doc", ole2_bytes("WordDocument")),
+            ("全部申报材料汇总.pdf", m02_pdf("全部申报材料")),
+            ("营业执照.pdf", m02_pdf("营业执照")),
+            ("承诺书.pdf", m02_pdf("承诺书")),
+            ("人员及场地情况说明.pdf", m02_pdf("人员及场地情况说明")),
+        ],
+        exercises="issue 8: ING-016 (form only as .doc), COMP-004 (a file fitting two "
+                  "materials), materials uncertain instead of missing (merged file, bare title)",
+        outcome=O("corrections_needed", ["ING-016", "COMP-001", "COMP-002", "COMP-004",
+                                         "M-COM-01", "M-COM-05"],
+                  absent=["ING-010", "ING-012", "ING-031", "ING-036"],
+                  fields={"completeness": "corrections_needed",
+                          "materials.0.status": "uncertain", "materials.2.status": "present",
+                          "materials.4.status": "uncertain"})))
     return S
 
 
@@ -982,6 +1157,8 @@ def write_dossier(root, d):
     files = []
     for mid in ids:
         files += material_files(mid, d)
+    if d["files"] is not None:
+        files = list(d["files"])
     files += [(p, b) for p, b in d["extra_files"] if b != "FORM-XML"]
     if d["name"].startswith("S10-"):
         # Numbered in checklist order, like many real uploads ("01-申请报告.pdf").
@@ -992,6 +1169,11 @@ def write_dossier(root, d):
     for rel, data in sorted(files, key=lambda x: x[0]):
         if rel in d["replace"]:
             data = d["replace"][rel]
+        if data == "BLANK-FORM":
+            # The untouched blank form, as applicants leave it beside the filled one.
+            with open(os.path.join(ROOT_DIR, "templates", "forms", "申请表（空白）.docx"),
+                      "rb") as f:
+                data = f.read()
         rel = numbers.get(rel, rel)
         path = os.path.join(folder, rel)
         os.makedirs(os.path.dirname(path), exist_ok=True)
@@ -1101,7 +1283,8 @@ def write_readme(samples_dir, expected):
         "",
         "S = completeness cases (issue 2), B = bad intake entries, R = rules cases (issue 3:",
         "mostly materials complete, the form carries the problem; together the samples make every",
-        "rule of checklists/rules.xml and every EXT/ING/COMP rule a folder can produce fire).",
+        "rule of checklists/rules.xml and every EXT/ING/COMP rule a folder can produce fire),",
+        "M = materials as applicants really name and make them (issue 8).",
         "`conclusion` is the completeness-stage verdict; missing = required materials missing;",
         "— = not compared. `overall` is report.json `conclusion` of `beian check DOSSIER --json",
         "--date %s` (plus `--authority` where the row says so); `rules` are the rule ids the" %

@@ -52,6 +52,22 @@ TEST(OptionsTest, RenderTakesSeveralDataFilesAndBatch) {
   EXPECT_EQ(o->batch, 3);
 }
 
+TEST(OptionsTest, EvaluationCommandsTakeTheirOptions) {
+  Result<Options> e = Parse({"evaluate", "C2026-0001", "--scores", "评分表.xlsx", "--result",
+                             "合格", "--note", "意见", "--out", "d"});
+  ASSERT_TRUE(e) << e.error().ToString();
+  EXPECT_EQ(e->command, Command::kEvaluate);
+  EXPECT_EQ(e->scores_file, "评分表.xlsx");
+  EXPECT_EQ(e->result, "合格");
+  EXPECT_FALSE(Parse({"evaluate", "C2026-0001", "--result", "合格"}));  // --scores required
+  EXPECT_FALSE(Parse({"summarize", "C2026-0001"}));                     // --result required
+  EXPECT_FALSE(Parse({"scoresheet", "C2026-0001"}));                    // --out required
+  Result<Options> l = Parse({"ledger", "--out", "台账.xlsx"});
+  ASSERT_TRUE(l) << l.error().ToString();
+  EXPECT_EQ(l->command, Command::kLedger);
+  EXPECT_EQ(l->out_path, "台账.xlsx");
+}
+
 TEST(OptionsTest, NoArgumentsMeansHelp) {
   Result<Options> o = Parse({});
   ASSERT_TRUE(o);

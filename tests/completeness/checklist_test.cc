@@ -1,4 +1,5 @@
 #include "pipeline/completeness/checklist.h"
+#include "pipeline/completeness/classify.h"
 
 #include <gtest/gtest.h>
 
@@ -101,7 +102,7 @@ TEST(ChecklistLoaderTest, ShippedMaterialsAreAllUsedAndEmployerOnlyItemsStayEmpl
   for (const auto& m : set->materials()) EXPECT_TRUE(used.count(m->id)) << m->id;
 }
 
-TEST(ChecklistLoaderTest, ShippedPatternsClaimTypicalChineseFileNames) {
+TEST(ChecklistLoaderTest, ShippedTitlesClaimTypicalChineseFileNames) {
   RealFileSystem fs;
   Result<ChecklistSet> set = LoadChecklists(fs, kShipped);
   ASSERT_OK(set);
@@ -124,7 +125,7 @@ TEST(ChecklistLoaderTest, ShippedPatternsClaimTypicalChineseFileNames) {
       {"视频监控设施情况.pdf", "M-COM-10"},
       {"消防验收意见书.pdf", "M-COM-11"},
       {"管理制度/考务管理制度.pdf", "M-COM-12"},
-      {"突发事件应急预案.docx", "M-COM-12"},
+      {"突发事件应急预案.docx", "M-COM-15"},
       {"原备案通知.pdf", "M-COM-13"},
       {"技能人才培养评价使用激励机制.pdf", "M-EMP-01"},
       {"下属子公司名单.xlsx", "M-EMP-02"},
@@ -139,9 +140,10 @@ TEST(ChecklistLoaderTest, ShippedPatternsClaimTypicalChineseFileNames) {
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.path);
+    const Classification cls = ClassifyFile(*set, c.path, /*is_form=*/false);
     std::vector<std::string> matched;
-    for (const auto& m : set->materials()) {
-      if (m->MatchesPath(c.path)) matched.push_back(m->id);
+    for (const Candidate& cand : cls.best) {
+      if (cand.strength == Strength::kStrong) matched.push_back(cand.material->id);
     }
     EXPECT_EQ(matched, std::vector<std::string>{c.want});
   }
@@ -163,7 +165,8 @@ TEST(ChecklistLoaderTest, UnknownFormatNamesFileAndLine) {
   ASSERT_FALSE(set.ok());
   EXPECT_EQ(set.error().ToString(),
             "tests/completeness/testdata/unknown_format.xml:3: material \"M-X-01\": unknown "
-            "format \"tiff\" (expected pdf, jpeg, png, docx, xlsx or xml)");
+            "format \"bmp\" (expected pdf, jpeg, png, docx, xlsx, xml, ofd, tiff, heic, webp, doc, "
+            "xls or ppt)");
 }
 
 TEST(ChecklistLoaderTest, DuplicateIdNamesBothDefinitions) {
@@ -222,11 +225,11 @@ TEST(ChecklistLoaderTest, InvalidDocumentsFailWithLine) {
        "t.xml:3: material \"M-A\": no formats"},
       {"jpg is spelled jpeg",
        Wrap("  <material id=\"M-A\" name=\"照片\" article=\"第七条\" formats=\"jpg\"/>\n"),
-       "t.xml:3: material \"M-A\": unknown format \"jpg\" (expected pdf, jpeg, png, docx, xlsx "
-       "or xml)"},
+       "t.xml:3: material \"M-A\": unknown format \"jpg\" (expected pdf, jpeg, png, docx, xlsx, "
+       "xml, ofd, tiff, heic, webp, doc, xls or ppt)"},
       {"no pattern",
        Wrap("  <material id=\"M-A\" name=\"申请报告\" article=\"第七条\" formats=\"pdf\"/>\n"),
-       "t.xml:3: material \"M-A\": no pattern"},
+       "t.xml:3: material \"M-A\": no pattern and no title"},
       {"empty pattern",
        Wrap("  <material id=\"M-A\" name=\"申请报告\" article=\"第七条\" formats=\"pdf\">\n"
             "    <pattern>  </pattern>\n  </material>\n"),
@@ -329,7 +332,8 @@ TEST(ChecklistLoaderTest, ChecklistSetIsMovableAndPointersSurvive) {
   const Material* before = loaded->FindMaterial("M-COM-03");
   ChecklistSet moved = std::move(loaded).value();
   EXPECT_EQ(moved.FindMaterial("M-COM-03"), before);
-  EXPECT_TRUE(before->MatchesPath("营业执照.pdf"));
+  ASSERT_TRUE(before->title.has_value());
+  EXPECT_FALSE(moved.vocabulary().heads.empty());
 }
 
 // Every message key the stage emits has a template (templates/messages.zh-CN.tsv).

@@ -9,6 +9,7 @@
 
 #include "pipeline/core/file_system.h"
 #include "pipeline/ingest/file_probe.h"
+#include "tests/completeness/shipped_checklists.h"
 #include "tests/testing/status_matchers.h"
 
 namespace pipeline::completeness {
@@ -74,15 +75,7 @@ const ChecklistSet& Small() {
   return *set;
 }
 
-const ChecklistSet& Shipped() {
-  static const ChecklistSet* set = [] {
-    RealFileSystem fs;
-    Result<ChecklistSet> r = LoadChecklists(fs, "checklists/materials.xml");
-    EXPECT_OK(r);
-    return new ChecklistSet(std::move(r).value());
-  }();
-  return *set;
-}
+const ChecklistSet& Shipped() { return testing::ShippedChecklists(); }
 
 
 DossierFile File(const std::string& path, FileHealth health = FileHealth::kOk) {
@@ -201,8 +194,19 @@ TEST(CompletenessCheckTest, UnreadableFilePerHealthKind) {
   }
 }
 
-TEST(CompletenessCheckTest, OneBrokenPartMakesAMultiFileMaterialUnreadable) {
+// Issue 8: a material is present when one healthy file is assigned; another copy that cannot
+// be opened is a review note, not a blocking demand.
+TEST(CompletenessCheckTest, OneBrokenPartBesideAHealthyOneIsOnlyANote) {
   model::Dossier d = MakeDossier({File("申请报告.pdf"), Form(), File("人员/专家.xlsx"),
+                                  File("人员/考评人员.pdf", FileHealth::kEncrypted)});
+  CompletenessResult r = Check(d, ApplicationKind::kInitial, ApplicantType::kSocialOrg, Small());
+  EXPECT_EQ(Material(r, "M-S").status, MaterialStatus::kPresent);
+  EXPECT_THAT(Summaries(r.findings),
+              ElementsAre("M-S/review/completeness.material_extra_unreadable.encrypted"));
+}
+
+TEST(CompletenessCheckTest, OnlyBrokenFilesMakeAMaterialUnreadable) {
+  model::Dossier d = MakeDossier({File("申请报告.pdf"), Form(),
                                   File("人员/考评人员.pdf", FileHealth::kEncrypted)});
   CompletenessResult r = Check(d, ApplicationKind::kInitial, ApplicantType::kSocialOrg, Small());
   EXPECT_EQ(Material(r, "M-S").status, MaterialStatus::kUnreadable);
@@ -239,7 +243,7 @@ TEST(CompletenessCheckTest, TwoFilesClaimingASingleMaterialGiveAReviewFinding) {
   ASSERT_THAT(Summaries(r.findings),
               ElementsAre("M-A/review/completeness.material_duplicate"));
   EXPECT_EQ(Arg(r.findings[0], "count"), "2");
-  EXPECT_EQ(Arg(r.findings[0], "files"), "申请报告.pdf, 申请报告（修改稿）.docx");
+  EXPECT_EQ(Arg(r.findings[0], "files"), "申请报告.pdf; 申请报告（修改稿）.docx");
   EXPECT_EQ(r.findings[0].evidence.size(), 2u);
 }
 
@@ -385,6 +389,104 @@ TEST(CompletenessCheckTest, ShippedInitialEmployerDossierWithChineseNamesIsCompl
     }
   }
   EXPECT_THAT(Summaries(r.findings), IsEmpty());
+  EXPECT_THAT(r.unmatched_files, IsEmpty());
+}
+
+// Issue 8: shapes of real dossiers against the shipped checklist, each with its outcome for one
+// material: its status, and the findings about it.
+TEST(CompletenessCheckTest, RealDossierShapesGiveHonestMaterialStatuses) {
+  auto bad = [](const std::string& path, FileHealth h, FileFormat f = FileFormat::kOther) {
+    DossierFile file = File(path, h);
+    if (f != FileFormat::kOther) file.format = f;
+    return file;
+  };
+  auto unprobed = [](const std::string& path) {
+    DossierFile file = File(path);
+    file.probed = false;
+    return file;
+  };
+  struct Case {
+    const char* name;
+    std::vector<DossierFile> files;  // besides the form
+    const char* material;
+    MaterialStatus status;
+    std::vector<std::string> findings;  // Summaries() of the findings about `material`
+  };
+  const std::vector<Case> cases = {
+      {"an extra .xls list beside the xlsx",
+       {File("人员名单/考评人员名单.xlsx"), File("人员名单/专家名单.xls")},
+       "M-COM-07", MaterialStatus::kPresent, {}},
+      {"an extra zip beside the list",
+       {File("人员名单/考评人员名单.xlsx"), bad("人员名单/人员名单.zip", FileHealth::kUnsupported)},
+       "M-COM-07", MaterialStatus::kPresent,
+       {"M-COM-07/review/completeness.material_extra_unreadable.unsupported"}},
+      {"a broken OFD copy beside the PDF licence",
+       {File("营业执照.pdf"), bad("营业执照.ofd", FileHealth::kCorrupt, FileFormat::kOfd)},
+       "M-COM-03", MaterialStatus::kPresent,
+       {"M-COM-03/review/completeness.material_extra_unreadable.corrupt",
+        "M-COM-03/review/completeness.material_duplicate"}},
+      {"a 0-byte supplement beside the certificate",
+       {File("消防验收意见书.pdf"), bad("消防验收意见书（补充）.pdf", FileHealth::kEmpty)},
+       "M-COM-11", MaterialStatus::kPresent,
+       {"M-COM-11/review/completeness.material_extra_unreadable.empty"}},
+      {"a photo where the list must be a document",
+       {File("场地设备清单.jpg")}, "M-COM-08", MaterialStatus::kUnreadable,
+       {"M-COM-08/blocking/completeness.material_format_not_accepted"}},
+      {"only an OFD e-licence", {File("电子营业执照.ofd")}, "M-COM-03", MaterialStatus::kPresent,
+       {}},
+      {"TIFF, HEIC and WebP are pictures", {File("视频监控照片.heic")}, "M-COM-10",
+       MaterialStatus::kPresent, {}},
+      {"a bare 承诺书", {File("承诺书.pdf")}, "M-COM-05", MaterialStatus::kUncertain,
+       {"M-COM-05/review/completeness.material_uncertain"}},
+      {"a 安全生产承诺书 is not the credit pledge", {File("安全生产承诺书.pdf")}, "M-COM-05",
+       MaterialStatus::kMissing, {"M-COM-05/blocking/completeness.material_missing"}},
+      {"a merged file may hold it", {File("全部材料.pdf")}, "M-COM-09",
+       MaterialStatus::kUncertain, {"M-COM-09/review/completeness.material_in_merged"}},
+      {"a broken merged file holds nothing", {bad("全部材料.pdf", FileHealth::kTruncated)},
+       "M-COM-09", MaterialStatus::kMissing, {"M-COM-09/blocking/completeness.material_missing"}},
+      {"past the probing cap: to be checked, not missing", {unprobed("管理制度/管理运行制度.pdf")},
+       "M-COM-12", MaterialStatus::kUncertain,
+       {"M-COM-12/review/completeness.material_not_probed"}},
+      {"rules in 管理制度/ are not the staff list", {File("管理制度/考评人员管理制度.pdf")},
+       "M-COM-07", MaterialStatus::kMissing, {"M-COM-07/blocking/completeness.material_missing"}},
+      {"a subsidiary's licence is not the applicant's", {File("吉林市江城焊接子公司营业执照.pdf")},
+       "M-COM-03", MaterialStatus::kMissing, {"M-COM-03/blocking/completeness.material_missing"}},
+      {"关于…的请示 is the 申请报告", {File("关于申请职业技能等级认定机构备案的请示.pdf")},
+       "M-COM-01", MaterialStatus::kPresent, {}},
+      {"a title fitting two materials is named, and counts for neither",
+       {File("人员及场地情况说明.pdf")}, "M-COM-08", MaterialStatus::kUncertain,
+       {"M-COM-08/review/completeness.material_uncertain"}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    std::vector<DossierFile> files = c.files;
+    files.push_back(Form());
+    CompletenessResult r =
+        Check(MakeDossier(files), ApplicationKind::kInitial, ApplicantType::kSocialOrg, Shipped());
+    EXPECT_EQ(model::MaterialStatusName(Material(r, c.material).status),
+              std::string(model::MaterialStatusName(c.status)));
+    std::vector<Finding> mine;
+    for (const Finding& f : r.findings) {
+      if (f.rule_id == c.material) mine.push_back(f);
+    }
+    std::vector<std::string> about = Summaries(mine);
+    std::vector<std::string> want = c.findings;
+    std::sort(about.begin(), about.end());
+    std::sort(want.begin(), want.end());
+    EXPECT_EQ(about, want);
+  }
+}
+
+TEST(CompletenessCheckTest, AnAmbiguousFileIsReportedOnce) {
+  CompletenessResult r = Check(MakeDossier({Form(), File("人员及场地情况说明.pdf")}),
+                               ApplicationKind::kInitial, ApplicantType::kSocialOrg, Shipped());
+  std::vector<const Finding*> ambiguous;
+  for (const Finding& f : r.findings) {
+    if (f.rule_id == "COMP-004") ambiguous.push_back(&f);
+  }
+  ASSERT_EQ(ambiguous.size(), 1u);
+  EXPECT_EQ(ambiguous[0]->severity, Severity::kReview);
+  EXPECT_EQ(Arg(*ambiguous[0], "file"), "人员及场地情况说明.pdf");
   EXPECT_THAT(r.unmatched_files, IsEmpty());
 }
 

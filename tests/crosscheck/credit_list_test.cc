@@ -36,7 +36,10 @@ TEST(CreditListTest, ReadsCsv) {
   EXPECT_EQ(hit->source, "吉林省人社厅终止备案机构名单");
   EXPECT_NE(l->Match("", "吉林市示例评价中心", "王五"), nullptr);
   EXPECT_EQ(l->Match("", "吉林市示例评价中心", "王六"), nullptr);
-  EXPECT_EQ(l->Sources(), "吉林省人社厅终止备案机构名单（2026-03-01）、信用中国（吉林）（2026-05-20）");
+  EXPECT_EQ(l->entries()[0].date, "2026-03-01");
+  EXPECT_EQ(l->entries()[0].date_text, "2026年3月1日");
+  EXPECT_EQ(l->Sources(),
+            "吉林省人社厅终止备案机构名单（2026年3月1日）、信用中国（吉林）（2026年5月20日）");
 }
 
 TEST(CreditListTest, ReadsXlsx) {
@@ -48,14 +51,14 @@ TEST(CreditListTest, ReadsXlsx) {
   EXPECT_EQ(a.name, "长春市鼎新职业技能培训学校");
   EXPECT_EQ(a.legal_representative, "李某某");
   EXPECT_EQ(a.source, "信用中国（吉林）");  // shared string in rich-text runs
-  EXPECT_EQ(a.date, "2026-04-15");         // Excel date serial 46127
+  EXPECT_EQ(a.date, "2026-04-15");          // Excel date serial 46127
   const CreditListEntry& b = l->entries()[1];
-  EXPECT_EQ(b.line, 4);                        // row 3 is empty
+  EXPECT_EQ(b.line, 4);                         // row 3 is empty
   EXPECT_EQ(b.name, "长春市示例培训有限公司");  // inline string
   EXPECT_EQ(b.uscc, "91220101MA0000000X");
   // Name alone is no match: the legal representative must agree too.
   EXPECT_EQ(l->Match("52220102MJ0A1B2C32", "长春市鼎新职业技能培训学校", "陈志刚"), nullptr);
-  EXPECT_EQ(l->Sources(), "信用中国（吉林）（2026-04-15）");
+  EXPECT_EQ(l->Sources(), "信用中国（吉林）（2026年4月15日）");
 }
 
 TEST(CreditListTest, ErrorsNameFileAndRow) {
@@ -68,6 +71,7 @@ TEST(CreditListTest, ErrorsNameFileAndRow) {
       {"a.csv", "名称,法定代表人,来源,日期\n甲,乙,丙,2026-01-01\n", 1, "统一社会信用代码"},
       {"b.csv", "统一社会信用代码,名称,法定代表人,来源,日期\n,,乙,丙,2026-01-01\n", 2, "neither"},
       {"c.csv", "统一社会信用代码,名称,法定代表人,来源,日期\nX,甲,乙,,2026-01-01\n", 2, "来源"},
+      {"h.csv", "统一社会信用代码,名称,法定代表人,来源,日期\n", 1, "no entries"},
       {"d.csv", "统一社会信用代码,名称,法定代表人,来源,日期\n\"X,甲\n", 2, "never closed"},
       {"e.csv", "\xB2\xE2\xCA\xD4,a\n", 0, "UTF-8"},  // GBK bytes
       {"f.xlsx", "not a zip", 0, "xlsx"},
@@ -82,8 +86,7 @@ TEST(CreditListTest, ErrorsNameFileAndRow) {
     ASSERT_FALSE(l.ok());
     EXPECT_NE(l.error().ToString().find(c.file), std::string::npos) << l.error().ToString();
     EXPECT_EQ(l.error().line(), c.line);
-    EXPECT_NE(l.error().message().find(c.message_part), std::string::npos)
-        << l.error().ToString();
+    EXPECT_NE(l.error().message().find(c.message_part), std::string::npos) << l.error().ToString();
   }
 }
 
@@ -98,7 +101,7 @@ TEST(XlsxReaderTest, ExcelSerialDates) {
     const char* text;
     std::optional<std::string> want;
   } cases[] = {
-      {"45292", "2024-01-01"}, {"46127", "2026-04-15"}, {"61", "1900-03-01"},
+      {"45292", "2024-01-01"}, {"46127", "2026-04-15"},   {"61", "1900-03-01"},
       {"0", std::nullopt},     {"45292.5", std::nullopt}, {"2026-04-15", std::nullopt},
       {"", std::nullopt},
   };

@@ -4,15 +4,15 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "pipeline/crosscheck/check.h"
 #include "pipeline/crosscheck/credit_list.h"
 #include "pipeline/crosscheck/rule_settings.h"
 #include "pipeline/extract/extract.h"
+#include "pipeline/report/messages.h"
 #include "tests/crosscheck/crosscheck_testing.h"
 #include "tests/testing/test_paths.h"
 
@@ -35,7 +35,7 @@ struct Options {
 };
 
 CrosscheckResult CheckWith(const model::FormData& form,
-                     const std::vector<model::MaterialResult>* materials, Options o = {}) {
+                           const std::vector<model::MaterialResult>* materials, Options o = {}) {
   extract::Extraction e = extract::ExtractForm(form, testing::RealNormaliser());
   Context ctx = testing::RealContext();
   ctx.today = o.today;
@@ -93,27 +93,36 @@ TEST(VerdictTest, IneligibleOccupationIsExcludedAndTheCaseGoesOn) {
 // "具有…"; any number above zero is for a person (PC-STAFF); with a setting, below it fails.
 TEST(VerdictTest, StaffMinimumsAreOfficeSettings) {
   RuleSettings three;
-  three.minimums = {{"min_fulltime_staff", 3}, {"min_experts", 3},
-                    {"min_assessors_per_occupation", 3}, {"min_supervisors", 3}};
+  three.minimums = {{"min_fulltime_staff", 3},
+                    {"min_experts", 3},
+                    {"min_assessors_per_occupation", 3},
+                    {"min_supervisors", 3}};
   struct Case {
     const char* name;
     const RuleSettings* settings;
     FormField field;
     const char* value;
-    const char* rule;     // "" = no C63 finding
+    const char* rule;  // "" = no C63 finding
     Severity severity;
     const char* message;  // "" = not checked
     ConditionState state;
     bool pending_staff;
   } cases[] = {
-      {"none set, zero", nullptr, FormField::kFulltimeStaffCount, "0人", "C63-02", Severity::kBlocking, "crosscheck.fulltime_staff.none", ConditionState::kNotMet, true},
-      {"none set, one", nullptr, FormField::kFulltimeStaffCount, "1人", "", Severity::kInfo, "", ConditionState::kPending, true},
-      {"none set, one supervisor", nullptr, FormField::kSupervisorCount, "1人", "", Severity::kInfo, "", ConditionState::kPending, true},
-      {"set 3, two", &three, FormField::kFulltimeStaffCount, "2人", "C63-02", Severity::kBlocking, "crosscheck.fulltime_staff", ConditionState::kNotMet, false},
-      {"set 3, zero", &three, FormField::kExpertCount, "0人", "C63-03", Severity::kBlocking, "crosscheck.experts.none", ConditionState::kNotMet, false},
-      {"set 3, enough", &three, FormField::kFulltimeStaffCount, "5人", "", Severity::kInfo, "", ConditionState::kMet, false},
+      {"none set, zero", nullptr, FormField::kFulltimeStaffCount, "0人", "C63-02",
+       Severity::kBlocking, "crosscheck.fulltime_staff.none", ConditionState::kNotMet, true},
+      {"none set, one", nullptr, FormField::kFulltimeStaffCount, "1人", "", Severity::kInfo, "",
+       ConditionState::kPending, true},
+      {"none set, one supervisor", nullptr, FormField::kSupervisorCount, "1人", "", Severity::kInfo,
+       "", ConditionState::kPending, true},
+      {"set 3, two", &three, FormField::kFulltimeStaffCount, "2人", "C63-02", Severity::kBlocking,
+       "crosscheck.fulltime_staff", ConditionState::kNotMet, false},
+      {"set 3, zero", &three, FormField::kExpertCount, "0人", "C63-03", Severity::kBlocking,
+       "crosscheck.experts.none", ConditionState::kNotMet, false},
+      {"set 3, enough", &three, FormField::kFulltimeStaffCount, "5人", "", Severity::kInfo, "",
+       ConditionState::kMet, false},
       // CleanForm asks for one occupation: 3 per occupation needs 3 assessors.
-      {"set 3 per occupation, two assessors", &three, FormField::kAssessorCount, "2人", "C63-04", Severity::kBlocking, "crosscheck.assessors_per_occupation", ConditionState::kNotMet, false},
+      {"set 3 per occupation, two assessors", &three, FormField::kAssessorCount, "2人", "C63-04",
+       Severity::kBlocking, "crosscheck.assessors_per_occupation", ConditionState::kNotMet, false},
   };
   const auto materials = testing::AllMaterialsPresent();
   for (const Case& c : cases) {
@@ -202,6 +211,18 @@ TEST(VerdictTest, RenewalAfterExpiryIsNotEligible) {
   EXPECT_EQ(x->severity, Severity::kBlocking);
   EXPECT_EQ(x->consequence, Consequence::kNotEligible);
   EXPECT_TRUE(r.not_eligible);
+  const auto ids = PendingIds(r);
+  EXPECT_EQ(std::count(ids.begin(), ids.end(), "PC-RENEWAL"), 1);  // Art. 9 evaluation
+}
+
+// Art. 10: the department evaluates a voluntary termination; nothing else is judged.
+TEST(VerdictTest, TerminationLeavesItsEvaluationPending) {
+  model::FormData f = CleanForm();
+  SetCell(f, FormField::kApplicationKind, "终止");
+  f.occupations.clear();
+  CrosscheckResult r = CheckWith(f, nullptr);
+  EXPECT_EQ(PendingIds(r), (std::vector<std::string>{"PC-TERMINATION"}));
+  EXPECT_TRUE(r.findings.empty());
 }
 
 // 特级技师 / 首席技师 (人社部发〔2022〕14号) are for employers: an employer asking for them
@@ -240,11 +261,13 @@ TEST(VerdictTest, LevelsAboveOneForEmployers) {
 }
 
 CreditList ListOf(const std::vector<std::vector<std::string>>& rows) {
-  std::vector<std::vector<std::string>> all = {{"统一社会信用代码", "名称", "法定代表人", "来源", "日期"}};
+  std::vector<std::vector<std::string>> all = {
+      {"统一社会信用代码", "名称", "法定代表人", "来源", "日期"}};
   all.insert(all.end(), rows.begin(), rows.end());
   std::vector<int> lines;
   for (std::size_t i = 0; i < all.size(); ++i) lines.push_back(static_cast<int>(i) + 1);
-  Result<CreditList> l = CreditList::FromRows(all, lines, RealRules().credit_list_columns(), "l.csv");
+  Result<CreditList> l =
+      CreditList::FromRows(all, lines, RealRules().credit_list_columns(), "l.csv");
   EXPECT_TRUE(l.ok()) << l.status().ToString();
   return std::move(l).value();
 }
@@ -257,11 +280,24 @@ TEST(VerdictTest, CreditListMatchAndNoMatch) {
     const char* name;
     std::vector<std::vector<std::string>> rows;
     bool match;
+    const char* date_text;  // 日期 as worded: YYYY-MM-DD by date-format, anything else as written
   } cases[] = {
-      {"code", {{"91220101ma1234567p", "别名", "某人", "终止备案机构名单", "2026-01-02"}}, true},
-      {"name and legal rep", {{"", "长春市示例职业技能培训学校", "张三", "信用中国", "2026-02-03"}}, true},
-      {"name only", {{"", "长春市示例职业技能培训学校", "李四", "信用中国", "2026-02-03"}}, false},
-      {"other code", {{"91220101MA0000000X", "其他学校", "张三", "信用中国", "2026-02-03"}}, false},
+      {"code",
+       {{"91220101ma1234567p", "别名", "某人", "终止备案机构名单", "2026-01-02"}},
+       true,
+       "2026年1月2日"},
+      {"name and legal rep",
+       {{"", "长春市示例职业技能培训学校", "张三", "信用中国", "2026年2月"}},
+       true,
+       "2026年2月"},
+      {"name only",
+       {{"", "长春市示例职业技能培训学校", "李四", "信用中国", "2026-02-03"}},
+       false,
+       "2026年2月3日"},
+      {"other code",
+       {{"91220101MA0000000X", "其他学校", "张三", "信用中国", "2026-02-03"}},
+       false,
+       "2026年2月3日"},
   };
   const auto materials = testing::AllMaterialsPresent();
   for (const Case& c : cases) {
@@ -275,13 +311,13 @@ TEST(VerdictTest, CreditListMatchAndNoMatch) {
       EXPECT_EQ(x->consequence, Consequence::kNotEligible);
       EXPECT_EQ(x->message, "crosscheck.credit_list_match");
       EXPECT_EQ(Arg(*x, "source"), c.rows[0][3]);
-      EXPECT_EQ(Arg(*x, "date"), c.rows[0][4]);
+      EXPECT_EQ(Arg(*x, "date"), c.date_text);
       EXPECT_TRUE(r.not_eligible);
       EXPECT_EQ(StateOf(r, "art6.1"), ConditionState::kNotMet);
     } else {
       EXPECT_EQ(x->severity, Severity::kInfo);
       EXPECT_EQ(x->message, "crosscheck.credit_list_clear");
-      EXPECT_EQ(Arg(*x, "sources"), c.rows[0][3] + "（" + c.rows[0][4] + "）");
+      EXPECT_EQ(Arg(*x, "sources"), c.rows[0][3] + "（" + c.date_text + "）");
       EXPECT_FALSE(r.not_eligible);
       EXPECT_EQ(StateOf(r, "art6.1"), ConditionState::kPending);
     }
@@ -336,13 +372,20 @@ TEST(VerdictTest, ConsequencePerRule) {
     const char* rule;
     Consequence want;
   } cases[] = {
-      {"OCC-004", Consequence::kExcludeOccupation}, {"OCC-005", Consequence::kExcludeOccupation},
-      {"OCC-006", Consequence::kCorrect},           {"OCC-002", Consequence::kCorrect},
-      {"JUR-003", Consequence::kRefer},             {"JUR-001", Consequence::kCorrect},
-      {"C61-03", Consequence::kNotEligible},        {"C61-04", Consequence::kNotEligible},
-      {"C62-01", Consequence::kCorrect},            {"C63-02", Consequence::kCorrect},
-      {"C65-01", Consequence::kCorrect},            {"A8-04", Consequence::kCorrect},
-      {"A9-02", Consequence::kNotEligible},         {"A9-01", Consequence::kCorrect},
+      {"OCC-004", Consequence::kExcludeOccupation},
+      {"OCC-005", Consequence::kExcludeOccupation},
+      {"OCC-006", Consequence::kCorrect},
+      {"OCC-002", Consequence::kCorrect},
+      {"JUR-003", Consequence::kRefer},
+      {"JUR-001", Consequence::kCorrect},
+      {"C61-03", Consequence::kNotEligible},
+      {"C61-04", Consequence::kNotEligible},
+      {"C62-01", Consequence::kCorrect},
+      {"C63-02", Consequence::kCorrect},
+      {"C65-01", Consequence::kCorrect},
+      {"A8-04", Consequence::kCorrect},
+      {"A9-02", Consequence::kNotEligible},
+      {"A9-01", Consequence::kCorrect},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.rule);
@@ -379,9 +422,9 @@ TEST(RuleSettingsTest, ParsesAndRejects) {
     EXPECT_EQ(s.error().file(), "office.json");
     EXPECT_NE(s.error().message().find(c.error), std::string::npos) << s.error().ToString();
   }
-  Result<RuleSettings> s = RuleSettingsFromJson(
-      json::parse(R"({"min_experts": 2, "credit_list": "名单.csv"})"), RealRules(),
-      "/etc/beian/office.json");
+  Result<RuleSettings> s =
+      RuleSettingsFromJson(json::parse(R"({"min_experts": 2, "credit_list": "名单.csv"})"),
+                           RealRules(), "/etc/beian/office.json");
   ASSERT_TRUE(s.ok());
   EXPECT_EQ(EffectiveThreshold(RealRules(), &*s, "min_experts"), 2);
   EXPECT_EQ(EffectiveThreshold(RealRules(), &*s, "min_supervisors"), std::nullopt);
@@ -392,8 +435,8 @@ TEST(RuleSettingsTest, ParsesAndRejects) {
 // The shipped office.json sets nothing the regulation leaves open.
 TEST(RuleSettingsTest, ShippedSettingsAreEmpty) {
   RealFileSystem fs;
-  Result<RuleSettings> s = LoadRuleSettings(
-      fs, pipeline::testing::RepoRoot() + "/templates/office.json", RealRules());
+  Result<RuleSettings> s =
+      LoadRuleSettings(fs, pipeline::testing::RepoRoot() + "/templates/office.json", RealRules());
   ASSERT_TRUE(s.ok()) << s.status().ToString();
   EXPECT_TRUE(s->minimums.empty());
   EXPECT_FALSE(s->require_original_filing_number);
@@ -434,6 +477,43 @@ TEST(BusinessTermsTest, ErrorsNameFileAndLine) {
     EXPECT_EQ(t.error().line(), c.line);
     EXPECT_NE(t.error().message().find(c.message_part), std::string::npos) << t.error().ToString();
   }
+}
+
+}  // namespace
+}  // namespace pipeline::crosscheck
+
+namespace pipeline::crosscheck {
+namespace {
+
+// Every message key the rules side can produce is in the shipped catalogue: each rule's own
+// message, the derived keys of the head counts, the second wordings, exclusion reasons,
+// pending checks, consequences and the conclusion `referred`.
+TEST(VerdictMessagesTest, EveryKeyIsInTheShippedCatalogue) {
+  RealFileSystem fs;
+  Result<report::MessageCatalog> cat = report::MessageCatalog::Load(
+      fs, pipeline::testing::RepoRoot() + "/templates/messages.zh-CN.tsv");
+  ASSERT_TRUE(cat.ok()) << cat.status().ToString();
+  std::vector<std::string> keys = {"crosscheck.occupation_no_standard.social_org",
+                                   "crosscheck.credit_list_clear",
+                                   "crosscheck.assessors_per_occupation.few",
+                                   "exclusion.ineligible_group",
+                                   "exclusion.no_national_standard",
+                                   "conclusion.referred",
+                                   "level.0",
+                                   "level.-1"};
+  for (const Rule& r : RealRules().rules()) {
+    keys.push_back(r.message);
+    keys.push_back(std::string("consequence.") + model::ConsequenceName(r.consequence));
+  }
+  for (const char* c : {"fulltime_staff", "experts", "assessors_per_occupation", "supervisors"}) {
+    keys.push_back(RealRules().ForCheck(c).message + ".none");
+    keys.push_back(RealRules().ForCheck(c).message + ".unreadable");
+  }
+  for (const char* id : {"PC-CREDIT", "PC-NONPROFIT", "PC-STAFF", "PC-RENEWAL", "PC-TERMINATION"}) {
+    keys.push_back(std::string("pending.") + id + ".title");
+    keys.push_back(std::string("pending.") + id + ".action");
+  }
+  for (const std::string& k : keys) EXPECT_TRUE(cat->Has(k)) << k;
 }
 
 }  // namespace

@@ -126,11 +126,14 @@ TEST(DocumentsEndToEndTest, EachSampleGetsTheDocumentsOfItsOutcome) {
   const std::map<std::string, std::vector<std::string>> want = {
       {"B01-", {}},  // a stray file: report only
       {"B02-", {"correction_notice", "worksheet"}},
+      // 心理咨询师 excluded, 保育师 goes on: the opinion lists the exclusion.
+      {"R01-", {"preliminary_opinion", "worksheet"}},
       {"R06-", {"correction_notice", "worksheet"}},
       {"R10-", {"correction_notice", "worksheet"}},
       {"R11-", {"correction_notice", "worksheet"}},
       {"R12-", {"correction_notice", "worksheet"}},
       {"R14-", {"correction_notice", "worksheet"}},
+      {"R15-", {"refusal_notice", "worksheet"}},  // expired filing (A9-02: not_eligible)
       {"R16-", {"correction_notice", "worksheet"}},
       {"S01-", {"preliminary_opinion", "worksheet"}},
       {"S04-", {"renewal_opinion", "worksheet"}},
@@ -186,7 +189,9 @@ TEST(DocumentsEndToEndTest, RerunReplacesTheCaseFolderDocuments) {
   fs::rename(report_pdf, aside);  // required material missing -> 补正
   RunCommand(cmd, &output, true);
   fs::path dir;
-  for (const auto& e : fs::directory_iterator(out)) dir = e.path();
+  for (const auto& e : fs::directory_iterator(out)) {
+    if (e.is_directory()) dir = e.path();  // not 台账.xlsx beside the case folder
+  }
   EXPECT_TRUE(fs::exists(dir / "补正材料通知书.pdf")) << output;
   fs::rename(aside, report_pdf);
   RunCommand(cmd, &output, true);
@@ -372,6 +377,15 @@ TEST(DocumentsEndToEndTest, ReferralNamesTheCompetentAuthorityAndReviewsNothing)
                            "本机关未对你单位申请材料的内容进行审查。"}) {
     EXPECT_NE(text.find(want), std::string::npos) << want << "\n" << text;
   }
+}
+
+TEST(DocumentsEndToEndTest, ExcludedOccupationsAreListedWithTheirReason) {
+  const SampleRun& run = Samples();
+  const std::string text = PdfText(run.dirs.at(SampleNamed("R01-")) + "/初评意见.pdf", true);
+  EXPECT_NE(text.find("下列职业（工种）不予备案：1.心理咨询师：属于《职业分类大典》第2大类"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("上述不予备案的职业（工种）不进入现场技术评估环节。"), std::string::npos);
 }
 
 TEST(DocumentsEndToEndTest, TerminationAndRenewalGetTheirOwnDrafts) {

@@ -5,9 +5,8 @@
 
 #include <filesystem>
 #include <fstream>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "tests/testing/test_paths.h"
 
@@ -109,7 +108,8 @@ TEST(VerdictsE2eTest, CreditListXlsxNoMatchIsEvidence) {
   const json* f = Finding(r.report, "C61-03");
   ASSERT_NE(f, nullptr);
   EXPECT_EQ((*f)["severity"], "info");
-  EXPECT_EQ((*f)["message"], "已比对信用中国（吉林）（2026-04-15），未发现长春市鼎新职业技能培训学校");
+  EXPECT_EQ((*f)["message"],
+            "已比对信用中国（吉林）（2026年4月15日），未发现长春市鼎新职业技能培训学校");
   EXPECT_TRUE(HasPending(r.report, "PC-CREDIT"));
 }
 
@@ -127,7 +127,8 @@ TEST(VerdictsE2eTest, OfficeStaffMinimumFromSettings) {
   fs::create_directory(fs::path(root) / "templates");
   fs::create_directory_symlink(repo / "checklists", fs::path(root) / "checklists");
   fs::create_directory_symlink(repo / "data", fs::path(root) / "data");
-  fs::copy_file(repo / "templates/messages.zh-CN.tsv", fs::path(root) / "templates/messages.zh-CN.tsv");
+  fs::copy_file(repo / "templates/messages.zh-CN.tsv",
+                fs::path(root) / "templates/messages.zh-CN.tsv");
   fs::copy_file(repo / "templates/decisions.xml", fs::path(root) / "templates/decisions.xml");
   std::ifstream in(repo / "templates/office.json");
   json office = json::parse(in, nullptr, /*allow_exceptions=*/false, /*ignore_comments=*/true);

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "pipeline/core/file_system.h"
+#include "pipeline/ingest/pdf_security.h"
 #include "tests/ingest/ingest_test_util.h"
 #include "tests/testing/test_paths.h"
 
@@ -91,8 +92,10 @@ TEST(IngestFileProbeTest, EachBadInputKindHasItsHealth) {
       {"xml not xml", "申请表.xml", "hello", FileFormat::kXml, FileHealth::kCorrupt},
       // Formats no checklist accepts.
       {"exe", "setup.exe", "MZ\x90", FileFormat::kOther, FileHealth::kUnsupported},
-      {"legacy doc", "旧表.doc", ReadTestdata("health/encrypted.docx"), FileFormat::kOther,
-       FileHealth::kUnsupported},
+      {"encrypted package named doc", "旧表.doc", ReadTestdata("viewers/加密申请表.docx"),
+       FileFormat::kOther, FileHealth::kEncrypted},
+      {"unknown OLE2 file", "旧表.msg", ReadTestdata("viewers/申请报告.doc"), FileFormat::kDoc,
+       FileHealth::kWrongFormat},
       {"plain zip", "材料.zip", xlsx.substr(0, 0) + docx, FileFormat::kDocx,
        FileHealth::kWrongFormat},
   };
@@ -106,6 +109,115 @@ TEST(IngestFileProbeTest, EachBadInputKindHasItsHealth) {
       EXPECT_FALSE(p.detail.empty());
     }
   }
+}
+
+// Files real viewers open (issue 8): fixtures written by qpdf, python zipfile, CPython's test
+// images and a hand-made OLE2 writer (tests/ingest/testdata/viewers/make_viewer_fixtures.py).
+TEST(IngestFileProbeTest, FilesViewersOpenAreHealthy) {
+  struct Row {
+    const char* file;  // under testdata/viewers/
+    const char* probe_as;  // the name it is probed under (extension matters)
+    FileFormat format;
+    FileHealth health;
+  };
+  const Row rows[] = {
+      {"仅设所有者密码.pdf", "营业执照.pdf", FileFormat::kPdf, FileHealth::kOk},  // RC4-128, R3
+      {"仅设所有者密码AES256.pdf", "营业执照.pdf", FileFormat::kPdf, FileHealth::kOk},  // R6
+      {"设有打开密码.pdf", "营业执照.pdf", FileFormat::kPdf, FileHealth::kEncrypted},
+      {"设有打开密码AES256.pdf", "营业执照.pdf", FileFormat::kPdf, FileHealth::kEncrypted},
+      {"EOF后有多余字节.pdf", "申请报告.pdf", FileFormat::kPdf, FileHealth::kOk},
+      {"动态照片.jpg", "场地照片.jpg", FileFormat::kJpeg, FileHealth::kOk},
+      {"电子营业执照.ofd", "电子营业执照.ofd", FileFormat::kOfd, FileHealth::kOk},
+      {"坏OFD.ofd", "电子营业执照.ofd", FileFormat::kOfd, FileHealth::kCorrupt},
+      {"场地照片.tif", "场地照片.tif", FileFormat::kTiff, FileHealth::kOk},
+      {"场地照片.tif", "场地照片.TIFF", FileFormat::kTiff, FileHealth::kOk},
+      {"场地照片.webp", "场地照片.webp", FileFormat::kWebp, FileHealth::kOk},
+      {"场地照片.heic", "场地照片.heic", FileFormat::kHeic, FileHealth::kOk},
+      {"申请报告.doc", "申请报告.doc", FileFormat::kDoc, FileHealth::kOk},
+      {"申请报告.doc", "申请报告.wps", FileFormat::kDoc, FileHealth::kOk},
+      {"人员名单.xls", "人员名单.xls", FileFormat::kXls, FileHealth::kOk},
+      {"机构介绍.ppt", "机构介绍.ppt", FileFormat::kPpt, FileHealth::kOk},
+      {"人员名单.xls", "人员名单.doc", FileFormat::kXls, FileHealth::kWrongFormat},
+      {"申请报告.doc", "申请报告.docx", FileFormat::kDoc, FileHealth::kWrongFormat},
+      {"加密申请表.docx", "申请表.docx", FileFormat::kDocx, FileHealth::kEncrypted},
+      {"主部件改名.docx", "申请表.docx", FileFormat::kDocx, FileHealth::kOk},
+  };
+  for (const Row& r : rows) {
+    SCOPED_TRACE(std::string(r.file) + " as " + r.probe_as);
+    const std::string bytes = ReadTestdata(std::string("viewers/") + r.file);
+    ASSERT_FALSE(bytes.empty());
+    Probe p = ProbeFile(r.probe_as, bytes, Limits());
+    EXPECT_EQ(model::FileFormatName(p.format), std::string(model::FileFormatName(r.format)));
+    EXPECT_EQ(model::FileHealthName(p.health), std::string(model::FileHealthName(r.health)))
+        << p.detail;
+  }
+}
+
+TEST(IngestFileProbeTest, CutViewerShapesAreStillCaught) {
+  const std::string jpeg = ReadTestdata("viewers/动态照片.jpg");
+  EXPECT_EQ(ProbeFile("a.jpg", jpeg.substr(0, 300), Limits()).health, FileHealth::kTruncated);
+  const std::string tiff = ReadTestdata("viewers/场地照片.tif");
+  EXPECT_EQ(ProbeFile("a.tif", tiff.substr(0, 6), Limits()).health, FileHealth::kTruncated);
+  const std::string webp = ReadTestdata("viewers/场地照片.webp");
+  EXPECT_EQ(ProbeFile("a.webp", webp.substr(0, 100), Limits()).health, FileHealth::kTruncated);
+  const std::string pdf = ReadTestdata("viewers/EOF后有多余字节.pdf");
+  EXPECT_EQ(ProbeFile("a.pdf", pdf.substr(0, 200), Limits()).health, FileHealth::kTruncated);
+  const std::string ofd = ReadTestdata("viewers/电子营业执照.ofd");
+  EXPECT_EQ(ProbeFile("a.ofd", ofd.substr(0, ofd.size() / 2), Limits()).health,
+            FileHealth::kTruncated);
+}
+
+TEST(IngestPdfSecurityTest, Md5AndRc4MatchTheirReferenceVectors) {
+  auto hex = [](const std::string& raw) {
+    static const char* digits = "0123456789abcdef";
+    std::string out;
+    for (char ch : raw) {
+      const auto c = static_cast<unsigned char>(ch);
+      out += digits[c >> 4];
+      out += digits[c & 15];
+    }
+    return out;
+  };
+  // RFC 1321, appendix A.5.
+  EXPECT_EQ(hex(Md5("")), "d41d8cd98f00b204e9800998ecf8427e");
+  EXPECT_EQ(hex(Md5("abc")), "900150983cd24fb0d6963f7d28e17f72");
+  EXPECT_EQ(hex(Md5("12345678901234567890123456789012345678901234567890123456789012345678901234567890")),
+            "57edf4a22be3c955ac49da2e2107b67a");
+  // The classic RC4 test vector (Key / Plaintext).
+  EXPECT_EQ(hex(Rc4("Key", "Plaintext")), "bbf316e8d940af0ad3");
+}
+
+TEST(IngestPdfSecurityTest, EmptyUserPasswordDecidesPerRevision) {
+  EXPECT_EQ(EmptyUserPasswordOpens(ReadTestdata("viewers/仅设所有者密码.pdf")), PdfOpen::kOpens);
+  EXPECT_EQ(EmptyUserPasswordOpens(ReadTestdata("viewers/设有打开密码.pdf")),
+            PdfOpen::kNeedsPassword);
+  // AES-256 (R6) is PoDoFo's job.
+  EXPECT_EQ(EmptyUserPasswordOpens(ReadTestdata("viewers/设有打开密码AES256.pdf")),
+            PdfOpen::kUnknown);
+  EXPECT_EQ(EmptyUserPasswordOpens(kPdfOk), PdfOpen::kOpens);
+}
+
+TEST(IngestPdfSecurityTest, BrokenEncryptionDictionariesNeverCrash) {
+  const char* shapes[] = {
+      "%PDF-1.4\ntrailer<</Encrypt 99999999999999999999999 0 R>>\n%%EOF",
+      "%PDF-1.4\ntrailer<</Encrypt 1e999 0 R>>\n%%EOF",
+      "%PDF-1.4\n1 0 obj<</Filter/Standard/R 3/O(abc)/U<00>/P 1e300/Length -5>>endobj\n"
+      "trailer<</Encrypt 1 0 R/ID[(x)]>>\n%%EOF",
+      "%PDF-1.4\ntrailer<</Encrypt<</Filter/Standard/R 2/O(\\",
+      "%PDF-1.4\ntrailer<</Encrypt<</Filter/Standard/R 3/O<4142/U[[[[[[[[[[[[[[[[[[[[[[[[>>",
+      ">>>>/Encrypt",
+      "/Encrypt",
+  };
+  for (const char* s : shapes) {
+    SCOPED_TRACE(s);
+    const PdfOpen open = EmptyUserPasswordOpens(s);
+    EXPECT_NE(open, PdfOpen::kOpens);
+    EXPECT_NE(ProbeFile("a.pdf", s, Limits()).health, FileHealth::kOk);
+  }
+  // A certificate (public-key) handler needs more than a password: not openable here.
+  EXPECT_EQ(EmptyUserPasswordOpens("%PDF-1.4\ntrailer<</Encrypt<</Filter/Adobe.PubSec/R 4>>"
+                                   "/ID[<00><00>]>>\n%%EOF"),
+            PdfOpen::kNeedsPassword);
 }
 
 TEST(IngestFileProbeTest, ZipBombDetailNamesTheRatioCap) {
@@ -130,6 +242,10 @@ TEST(IngestFileProbeTest, FormatFromExtension) {
   EXPECT_EQ(FormatFromExtension(".pdf"), FileFormat::kOther);  // hidden file, no extension
   EXPECT_EQ(FormatFromExtension("noext"), FileFormat::kOther);
   EXPECT_EQ(FormatFromExtension("dir.pdf/file"), FileFormat::kOther);
+  EXPECT_EQ(FormatFromExtension("执照.OFD"), FileFormat::kOfd);
+  EXPECT_EQ(FormatFromExtension("照片.tif"), FileFormat::kTiff);
+  EXPECT_EQ(FormatFromExtension("照片.HEIC"), FileFormat::kHeic);
+  EXPECT_EQ(FormatFromExtension("名单.et"), FileFormat::kXls);
 }
 
 TEST(IngestFileProbeTest, SniffFormatTellsDocxFromXlsx) {

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <regex>
 
 #include "pipeline/core/file_system.h"
 #include "pipeline/core/utf8.h"
@@ -86,7 +87,7 @@ TEST(IngestScanIntakeTest, UnreadableIntakeFails) {
 
 TEST(IngestIgnoredNameTest, HiddenAndTemporaryNames) {
   for (const char* n : {".DS_Store", ".hidden", "~$申请表.docx", "~WRL0001.tmp", "Thumbs.db",
-                        "desktop.ini", "__MACOSX", "x.TMP"}) {
+                        "desktop.ini", "__MACOSX", "x.TMP", "营业执照 - 快捷方式.lnk"}) {
     EXPECT_TRUE(IsIgnoredName(n)) << n;
   }
   for (const char* n : {"申请表.docx", "营业执照.pdf", "a.tmp.pdf"}) {
@@ -98,7 +99,10 @@ TEST(IngestLoadDossierTest, RealDossierWithChineseNames) {
   RealFileSystem fs;
   Dossier d = LoadOnly(fs, TestdataPath("dossiers"));
   EXPECT_EQ(d.name, "吉林省长白山职业技能培训学校");
-  EXPECT_TRUE(d.findings.empty()) << d.findings.front().rule_id;
+  // Thumbs.db and the Office lock file are skipped, with one info note naming them.
+  ASSERT_EQ(RuleIds(d), std::vector<std::string>{"ING-007"});
+  EXPECT_EQ(d.findings[0].severity, Severity::kInfo);
+  EXPECT_EQ(Arg(d.findings[0], "files"), "Thumbs.db; ~$申请表.docx");
   std::vector<std::string> paths;
   for (const model::DossierFile& f : d.files) {
     paths.push_back(f.path);
@@ -140,8 +144,13 @@ TEST(IngestLoadDossierTest, BadInputBecomesFindings) {
       {"empty folder", {}, {}, {"甲"}, {"ING-003"}},
       {"only hidden files", {{"甲/.DS_Store", "x"}, {"甲/~$申请表.docx", "x"}}, {}, {}, {"ING-003"}},
       {"no form", {{"甲/营业执照.pdf", pdf}}, {}, {}, {"ING-010"}},
-      {"two forms", {{"甲/申请表.docx", docx}, {"甲/申请表.xml", "<application/>"}}, {}, {},
-       {"ING-011"}},
+      {"a second form without any label is an attachment", {{"甲/申请表.docx", docx},
+       {"甲/申请表.xml", "<application/>"}}, {}, {}, {}},
+      {"an identical copy of the form counts once", {{"甲/申请表.docx", docx},
+       {"甲/申请表 - 副本.docx", docx}}, {}, {}, {}},
+      {"form only as legacy .doc", {{"甲/申请表.doc", "x"}, {"甲/营业执照.pdf", pdf}}, {}, {},
+       {"ING-016", "ING-031"}},
+      {"form only as a scanned pdf", {{"甲/申请表（盖章）.pdf", pdf}}, {}, {}, {"ING-016"}},
       {"form not a zip", {{"甲/申请表.docx", "not a zip"}}, {}, {}, {"ING-012"}},
       {"form truncated", {{"甲/申请表.docx", docx.substr(0, 300)}}, {}, {}, {"ING-012"}},
       {"form zero bytes", {{"甲/申请表.docx", ""}}, {}, {}, {"ING-012"}},
@@ -247,11 +256,113 @@ TEST(IngestLoadDossierTest, WalkLimitsAreReportedOncePerKindAndKeepTheForm) {
   limits.max_depth = 2;
   limits.max_files = 2;
   Dossier d = LoadOnly(fs, "in", limits);
-  // Names sort "a" < "x1.pdf" < ... < "申请表.xml": the form comes after the cap and is
-  // still kept, so the dossier is not reported as having no form.
+  // Past the probing cap files are still listed by name, never dropped: the form is read
+  // first, then the shallow files; the rest are listed unprobed and one finding says so.
   EXPECT_EQ(RuleIds(d), (std::vector<std::string>{"ING-006", "ING-006"}));
-  EXPECT_EQ(d.files.size(), 3u);
+  EXPECT_EQ(d.files.size(), 4u);
   EXPECT_TRUE(d.form.has_value());
+  std::size_t unprobed = 0;
+  for (const auto& f : d.files) unprobed += f.probed ? 0 : 1;
+  EXPECT_EQ(unprobed, 2u);
+  const Finding* probe = nullptr;
+  for (const Finding& f : d.findings) {
+    if (f.message == "ingest.probe_limit") probe = &f;
+  }
+  ASSERT_NE(probe, nullptr);
+  EXPECT_EQ(Arg(*probe, "folder"), "甲");
+  EXPECT_EQ(Arg(*probe, "value"), "2");
+  EXPECT_EQ(Arg(*probe, "skipped"), "2");
+}
+
+// Issue 8: the form found the way people name it. Every name below is the only form of its
+// dossier and is read as the form.
+TEST(IngestLoadDossierTest, FormIsFoundUnderTheNamesPeopleGiveIt) {
+  const std::string filled = ReadTestdata("forms/标准申请表.docx");
+  for (const char* name : {"申请表(1).docx", "1.备案申请表.docx", "附件1 申请表.docx",
+                           "申请表（盖章版）.docx", "申请表.docx.docx", "附件/申请表 - 副本.docx"}) {
+    SCOPED_TRACE(name);
+    FakeFileSystem fs;
+    fs.AddFile(std::string("in/甲/") + name, filled);
+    fs.AddFile("in/甲/营业执照.pdf", "%PDF-1.4\n%%EOF");
+    Dossier d = LoadOnly(fs, "in");
+    EXPECT_TRUE(RuleIds(d).empty()) << RuleIds(d).front();
+    ASSERT_TRUE(d.form.has_value());
+    EXPECT_FALSE(d.form->cells.empty());
+  }
+}
+
+TEST(IngestLoadDossierTest, BlankFormBesideTheFilledOneIsIgnoredWithANote) {
+  RealFileSystem real;
+  Result<std::string> blank = real.ReadFile(
+      pipeline::testing::RepoRoot() + "/templates/forms/申请表（空白）.docx",
+      FileSystem::kDefaultMaxRead);
+  ASSERT_OK(blank);
+  FakeFileSystem fs;
+  // The blank template sorts first (申请表.docx < 申请表（…）), so only its content tells.
+  fs.AddFile("in/甲/申请表.docx", *blank);
+  fs.AddFile("in/甲/申请表（填好）.docx", ReadTestdata("forms/标准申请表.docx"));
+  Dossier d = LoadOnly(fs, "in");
+  ASSERT_EQ(RuleIds(d), std::vector<std::string>{"ING-017"});
+  EXPECT_EQ(d.findings[0].severity, Severity::kInfo);
+  EXPECT_EQ(Arg(d.findings[0], "file"), "申请表.docx");
+  EXPECT_EQ(Arg(d.findings[0], "used"), "申请表（填好）.docx");
+  ASSERT_TRUE(d.form.has_value());
+  EXPECT_EQ(d.form->file, "申请表（填好）.docx");
+  for (const auto& f : d.files) EXPECT_EQ(f.is_form, f.path == "申请表（填好）.docx") << f.path;
+}
+
+TEST(IngestLoadDossierTest, TwoIdenticalFilledFormsAreOneAndTwoDifferentOnesAreNot) {
+  const std::string a = ReadTestdata("forms/标准申请表.docx");
+  FakeFileSystem same;
+  same.AddFile("in/甲/申请表.docx", a);
+  same.AddFile("in/甲/申请表(1).docx", a);
+  EXPECT_TRUE(RuleIds(LoadOnly(same, "in")).empty());
+  std::string xml = ReadTestdata("forms/申请表.xml");
+  const std::string other = std::regex_replace(
+      xml, std::regex("<institution_name>[^<]*</institution_name>"),
+      "<institution_name>另一家培训学校</institution_name>");
+  ASSERT_NE(other, xml);
+  FakeFileSystem different;
+  different.AddFile("in/甲/申请表.xml", xml);
+  different.AddFile("in/甲/申请表(1).xml", other);
+  EXPECT_EQ(RuleIds(LoadOnly(different, "in")), std::vector<std::string>{"ING-011"});
+}
+
+TEST(IngestLoadDossierTest, FormOnlyAsLegacyWordAsksForDocxOrXml) {
+  FakeFileSystem fs;
+  fs.AddFile("in/甲/申请表.doc", ReadTestdata("viewers/申请表.doc"));
+  Dossier d = LoadOnly(fs, "in");
+  ASSERT_EQ(RuleIds(d), std::vector<std::string>{"ING-016"});
+  EXPECT_EQ(d.findings[0].severity, Severity::kBlocking);
+  EXPECT_EQ(d.findings[0].message, "ingest.form_format_not_readable");
+  EXPECT_EQ(Arg(d.findings[0], "file"), "申请表.doc");
+  EXPECT_EQ(Arg(d.findings[0], "format"), "doc");
+  EXPECT_FALSE(d.form.has_value());
+  EXPECT_EQ(d.files[0].health, FileHealth::kOk);  // a healthy legacy Word file, not "damaged"
+}
+
+TEST(IngestLoadDossierTest, MaterialsAtTheTopAreProbedBeforeACrowdOfPhotos) {
+  FakeFileSystem fs;
+  fs.AddFile("in/甲/申请表.xml", ReadTestdata("forms/申请表.xml"));
+  for (int i = 0; i < 30; ++i) {
+    fs.AddFile("in/甲/A场地照片/" + std::to_string(100 + i) + ".jpg", "x");
+  }
+  fs.AddFile("in/甲/营业执照.pdf", "%PDF-1.4\n%%EOF");
+  Limits limits;
+  limits.max_files = 10;
+  Dossier d = LoadOnly(fs, "in", limits);
+  EXPECT_EQ(d.files.size(), 32u);  // nothing dropped
+  for (const auto& f : d.files) {
+    if (f.path == "营业执照.pdf") {
+      EXPECT_TRUE(f.probed);
+    }
+  }
+  limits.max_listed_files = 5;
+  Dossier capped = LoadOnly(fs, "in", limits);
+  EXPECT_EQ(capped.files.size(), 6u);  // 5 listed + the form kept past the cap
+  const Finding* f = FindRule(capped, "ING-006");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(Arg(*f, "limit"), "max_listed_files");
 }
 
 // Snapshot of a directory tree: relative path -> size (or "dir"/"link"), to prove nothing changed.
@@ -346,7 +457,8 @@ TEST(IngestLoadDossierTest, HiddenFilesAndFoldersAreIgnoredAndListed) {
   fs.AddFile("in/甲/__MACOSX/._申请表.xml", "x");
   fs.AddFile("in/甲/.git/config", "x");
   Dossier d = LoadOnly(fs, "in");
-  EXPECT_TRUE(d.findings.empty());
+  ASSERT_EQ(RuleIds(d), std::vector<std::string>{"ING-007"});  // hidden dot-files not named
+  EXPECT_EQ(Arg(d.findings[0], "files"), "__MACOSX; ~$申请表.docx; 附件/Thumbs.db");
   EXPECT_EQ(d.files.size(), 1u);
   std::vector<std::string> want = {".DS_Store", ".git", "__MACOSX", "~$申请表.docx",
                                    "附件/Thumbs.db"};

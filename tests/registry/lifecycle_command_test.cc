@@ -8,11 +8,15 @@
 #include <sstream>
 
 #include <nlohmann/json.hpp>
+#include <podofo/podofo.h>
 
 #include "pipeline/core/file_system.h"
 #include "pipeline/core/sha256.h"
+#include "pipeline/ingest/limits.h"
+#include "pipeline/ingest/zip_reader.h"
 #include "pipeline/registry/commands.h"
 #include "pipeline/registry/fault.h"
+#include "pipeline/registry/pdfa.h"
 #include "pipeline/registry/sqlite_storage.h"
 #include "tests/testing/status_matchers.h"
 #include "tests/testing/test_paths.h"
@@ -23,6 +27,18 @@ namespace {
 namespace fs = std::filesystem;
 
 std::string Quote(const std::string& s) { return "'" + s + "'"; }
+
+// One part of an XLSX file (e.g. xl/sharedStrings.xml), read with beian's own zip reader.
+std::string XlsxPart(const std::string& path, const std::string& part) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  const std::string xlsx = bytes.str();
+  ingest::ZipReader zip(xlsx, ingest::Limits{});
+  Result<std::string> text = zip.Read(part);
+  EXPECT_OK(text);
+  return text ? *text : std::string();
+}
 
 // 公示 periods over 春节 and 国庆 with make-up working days (reference values of
 // /work/shared/reference/calendar.md §3), both conventions for the first day.
@@ -189,6 +205,86 @@ TEST_F(LifecycleTest, IssueNumbersArchivesAndRefusesASecondIssue) {
   auto next = (*db)->Query(
       "SELECT next_value FROM number_sequences WHERE authority = '220100' AND year = 2026");
   EXPECT_EQ(AsInt((*next)[0][0]), 8);
+  // The 归档文件目录 (DA/T 22) beside the files, as CSV and XLSX.
+  std::ifstream csv_in(dir_ + "/archive/220000/2026/归档文件目录.csv", std::ios::binary);
+  std::stringstream csv;
+  csv << csv_in.rdbuf();
+  EXPECT_EQ(csv.str(),
+            "\xEF\xBB\xBF件号,责任者,文号,题名,日期,页数,保管期限,备注\r\n"
+            "1,吉林省人力资源和社会保障厅,吉人社认备〔2026〕1号,"
+            "关于长春市鼎新职业技能培训学校职业技能等级认定机构备案的通知,20261013,2,,\r\n");
+  const std::string strings =
+      XlsxPart(dir_ + "/archive/220000/2026/归档文件目录.xlsx", "xl/sharedStrings.xml");
+  EXPECT_NE(strings.find("吉人社认备〔2026〕1号"), std::string::npos);
+  EXPECT_NE(strings.find("保管期限"), std::string::npos);
+}
+
+// The issued copy is PDF/A-2b in structure (Debian has no validator): XMP with pdfaid and the
+// Info dictionary's title, author and dates; an sRGB OutputIntent whose profile is the ICC
+// file's bytes; every font embedded with a ToUnicode map; /ID present; no /Encrypt. The draft
+// stays an ordinary PDF.
+TEST_F(LifecycleTest, IssuedCopyIsPdfA2bInStructure) {
+  ToFiled();
+  std::string out;
+  ASSERT_EQ(Beian("issue D2026-0002 --date 2026-10-13", &out), 0) << out;
+  const std::string file =
+      dir_ + "/archive/" + Document("D2026-0002")["path"].get<std::string>();
+  PoDoFo::PdfMemDocument doc;
+  doc.Load(file.c_str());
+  PoDoFo::PdfObject* catalog = doc.GetCatalog();
+  PoDoFo::PdfObject* meta = doc.GetObjects().GetObject(
+      catalog->GetDictionary().GetKey("Metadata")->GetReference());
+  ASSERT_NE(meta, nullptr);
+  char* buf = nullptr;
+  PoDoFo::pdf_long len = 0;
+  meta->GetStream()->GetFilteredCopy(&buf, &len);
+  const std::string xmp(buf, static_cast<std::size_t>(len));
+  PoDoFo::podofo_free(buf);
+  EXPECT_NE(xmp.find("<pdfaid:part>2</pdfaid:part>"), std::string::npos) << xmp;
+  EXPECT_NE(xmp.find("<pdfaid:conformance>B</pdfaid:conformance>"), std::string::npos);
+  const std::string title = doc.GetInfo()->GetTitle().GetStringUtf8();
+  EXPECT_EQ(title, "关于长春市鼎新职业技能培训学校职业技能等级认定机构备案的通知");
+  EXPECT_NE(xmp.find(">" + title + "<"), std::string::npos);
+  EXPECT_NE(xmp.find(">" + doc.GetInfo()->GetAuthor().GetStringUtf8() + "<"), std::string::npos);
+  EXPECT_NE(xmp.find("<xmp:CreateDate>2026-10-13T00:00:00+08:00</xmp:CreateDate>"),
+            std::string::npos);
+  EXPECT_EQ(doc.GetInfo()->GetObject()->GetDictionary().GetKey("CreationDate")->GetString()
+                .GetStringUtf8(), "D:20261013000000+08'00'");
+  EXPECT_NE(xmp.find("<pdf:Producer>beian</pdf:Producer>"), std::string::npos);
+  EXPECT_EQ(doc.GetInfo()->GetProducer().GetStringUtf8(), "beian");
+  // OutputIntent: GTS_PDFA1 with the sRGB profile's bytes.
+  const PoDoFo::PdfArray& intents = catalog->GetDictionary().GetKey("OutputIntents")->GetArray();
+  ASSERT_EQ(intents.size(), 1u);
+  PoDoFo::PdfObject* intent = doc.GetObjects().GetObject(intents[0].GetReference());
+  EXPECT_EQ(intent->GetDictionary().GetKey("S")->GetName().GetName(), "GTS_PDFA1");
+  PoDoFo::PdfObject* profile = doc.GetObjects().GetObject(
+      intent->GetDictionary().GetKey("DestOutputProfile")->GetReference());
+  profile->GetStream()->GetFilteredCopy(&buf, &len);
+  const std::string embedded(buf, static_cast<std::size_t>(len));
+  PoDoFo::podofo_free(buf);
+  std::ifstream icc_in(kDefaultIccProfile, std::ios::binary);
+  std::stringstream icc;
+  icc << icc_in.rdbuf();
+  EXPECT_FALSE(icc.str().empty());
+  EXPECT_TRUE(embedded == icc.str()) << "the ICC profile's bytes are embedded";
+  // Fonts, /ID, no encryption.
+  std::string fonts;
+  testing::RunCommand("pdffonts " + Quote(file), &fonts);
+  std::istringstream lines(fonts);
+  std::string line;
+  int font_rows = 0;
+  for (int n = 0; std::getline(lines, line); ++n) {
+    if (n < 2) continue;  // header rows
+    ++font_rows;
+    EXPECT_NE(line.find(" yes yes yes "), std::string::npos) << line;
+  }
+  EXPECT_GT(font_rows, 0) << fonts;
+  EXPECT_NE(doc.GetTrailer()->GetDictionary().GetKey("ID"), nullptr);
+  EXPECT_EQ(doc.GetTrailer()->GetDictionary().GetKey("Encrypt"), nullptr);
+  // The draft is an ordinary PDF.
+  PoDoFo::PdfMemDocument draft;
+  draft.Load((dir_ + "/drafts/D2026-0002-备案通知.pdf").c_str());
+  EXPECT_EQ(draft.GetCatalog()->GetDictionary().GetKey("OutputIntents"), nullptr);
 }
 
 TEST_F(LifecycleTest, ArchiveVerifyFindsAlteredMissingAndUnregisteredFiles) {
@@ -246,6 +342,62 @@ TEST_F(LifecycleTest, KilledIssuesResumeWithTheirNumber) {
   EXPECT_EQ(AsInt((*next)[0][0]), 2);
 }
 
+TEST_F(LifecycleTest, ReviewerSlotsAreRenderedInDraftAndIssuedCopy) {
+  ToFiled();
+  std::string out;
+  ASSERT_EQ(Beian("edit D2026-0002 --slot note --text 请于收到本通知后办理相关手续。", &out), 0)
+      << out;
+  EXPECT_NE(Pdf(dir_ + "/drafts/D2026-0002-备案通知.pdf").find("请于收到本通知后办理相关手续"),
+            std::string::npos);
+  std::ofstream(dir_ + "/opinion.txt") << "专家组一致同意。\n";
+  ASSERT_EQ(Beian("edit D2026-0002 --slot note --file " + Quote(dir_ + "/opinion.txt"), &out), 0)
+      << out;
+  EXPECT_EQ(Beian("edit D2026-0002 --slot 补充说明 --text x", &out), 2);
+  ASSERT_EQ(Beian("issue D2026-0002 --date 2026-10-13", &out), 0) << out;
+  std::string issued = Pdf(dir_ + "/archive/" + Document("D2026-0002")["path"].get<std::string>());
+  EXPECT_NE(issued.find("专家组一致同意。"), std::string::npos) << issued;
+  EXPECT_EQ(issued.find("请于收到本通知后"), std::string::npos) << "the slot was replaced";
+  EXPECT_EQ(Beian("edit D2026-0002 --slot note --text 晚了", &out), 2) << out;
+}
+
+TEST_F(LifecycleTest, OrderedTerminationDraftsTheNoticeAndLaterRunsAreFlagged) {
+  ToFiled();
+  std::string out;
+  EXPECT_EQ(Beian("terminate C2026-0001 --ordered --date 2027-01-05 --authority 220000", &out), 2);
+  ASSERT_EQ(Beian("terminate C2026-0001 --ordered --reason 违规发放职业技能等级证书 "
+                  "--date 2027-01-05 --authority 220000", &out), 0) << out;
+  std::string text = Pdf(dir_ + "/drafts/D2027-0001-终止备案通知.pdf");
+  EXPECT_NE(text.find("第十一条"), std::string::npos) << text;
+  EXPECT_NE(text.find("人社厅发〔2024〕27号"), std::string::npos) << text;
+  EXPECT_NE(text.find("应退尽退"), std::string::npos) << text;  // Art. 13
+  EXPECT_NE(text.find("复核、更正、撤销"), std::string::npos) << text;  // Art. 12
+  ASSERT_EQ(Beian("status C2026-0001 --json --date 2027-01-05", &out), 0) << out;
+  EXPECT_EQ(nlohmann::json::parse(out)["stage"], "terminated");
+  // The institution applies again: the run says it was terminated before.
+  fs::rename(intake_ + "/S01-长春鼎新职业技能培训学校-首次申请", intake_ + "/S01-再次申请");
+  std::ofstream(intake_ + "/S01-再次申请/说明.txt") << "再次申请";
+  ASSERT_EQ(Beian("run " + Quote(intake_) + " --out " + Quote(dir_ + "/out2") +
+                      " --no-pdf --date 2027-02-01", &out), 0) << out;
+  EXPECT_NE(out.find("曾被终止备案"), std::string::npos) << out;
+  fs::path case_dir;
+  for (const auto& e : fs::directory_iterator(dir_ + "/out2")) {
+    if (e.is_directory()) case_dir = e.path();  // not 台账.xlsx beside the case folder
+  }
+  std::ifstream in(case_dir / "report.json");
+  nlohmann::json report = nlohmann::json::parse(in);
+  EXPECT_EQ(report["registry"]["previously_terminated"], true);
+  EXPECT_EQ(report["registry"]["outcome"], "new_case");
+}
+
+TEST_F(LifecycleTest, CalendarCheckSaysWhichYearsAreCovered) {
+  std::string out;
+  const std::string cmd = testing::BeianBinary() + " calendar check --date ";
+  ASSERT_EQ(testing::RunCommand(cmd + "2026-05-01", &out, true), 0) << out;
+  EXPECT_NE(out.find("2025 年至 2026 年"), std::string::npos) << out;
+  EXPECT_EQ(testing::RunCommand(cmd + "2027-05-01", &out, true), 1) << out;
+  EXPECT_NE(out.find("未覆盖"), std::string::npos) << out;
+}
+
 TEST_F(LifecycleTest, DueListsRenewalWindowAndValidityEnd) {
   ToFiled();
   std::string out;
@@ -258,6 +410,25 @@ TEST_F(LifecycleTest, DueListsRenewalWindowAndValidityEnd) {
   EXPECT_NE(out.find("备案有效期届满"), std::string::npos) << out;
   EXPECT_NE(out.find("续期申请截止"), std::string::npos) << out;
   EXPECT_EQ(Beian("due --within 9x", &out), 2);
+  ASSERT_EQ(Beian("due --within 200d --date 2029-06-01 --xlsx " + Quote(dir_ + "/due.xlsx"), &out),
+            0) << out;
+  const std::string strings = XlsxPart(dir_ + "/due.xlsx", "xl/sharedStrings.xml");
+  EXPECT_NE(strings.find("备案有效期届满"), std::string::npos) << strings;
+}
+
+TEST_F(LifecycleTest, FiledListsInstitutionsWithOccupationsAndValidity) {
+  ToFiled();
+  std::string out;
+  ASSERT_EQ(Beian("filed --date 2026-10-13", &out), 0) << out;
+  EXPECT_NE(out.find("长春市鼎新职业技能培训学校"), std::string::npos) << out;
+  EXPECT_NE(out.find("中式烹调师"), std::string::npos) << out;
+  EXPECT_NE(out.find("2029-10-11"), std::string::npos) << out;
+  ASSERT_EQ(Beian("filed --date 2026-10-13 --xlsx " + Quote(dir_ + "/filed.xlsx"), &out), 0)
+      << out;
+  const std::string strings = XlsxPart(dir_ + "/filed.xlsx", "xl/sharedStrings.xml");
+  EXPECT_NE(strings.find("五级至三级"), std::string::npos) << strings;
+  const std::string workbook = XlsxPart(dir_ + "/filed.xlsx", "xl/workbook.xml");
+  EXPECT_NE(workbook.find("已备案机构名单"), std::string::npos) << workbook;
 }
 
 }  // namespace

@@ -50,6 +50,7 @@ class RegistryCommandTest : public ::testing::Test {
   }
   nlohmann::json Report(const std::string& date) {
     for (const auto& e : fs::directory_iterator(dir_ + "/out-" + date)) {
+      if (!e.is_directory()) continue;  // 台账.xlsx beside the case folders
       std::ifstream in(e.path() / "report.json");
       return nlohmann::json::parse(in);
     }
@@ -75,7 +76,11 @@ TEST_F(RegistryCommandTest, RunWithoutARegistryRecordsNothing) {
                                &out, true);
   EXPECT_EQ(rc, 0) << out;
   EXPECT_FALSE(fs::exists(registry_));
-  std::ifstream in(fs::directory_iterator(dir_ + "/plain")->path() / "report.json");
+  fs::path case_dir;
+  for (const auto& e : fs::directory_iterator(dir_ + "/plain")) {
+    if (e.is_directory()) case_dir = e.path();  // not 台账.xlsx beside the case folder
+  }
+  std::ifstream in(case_dir / "report.json");
   EXPECT_FALSE(nlohmann::json::parse(in).contains("registry"));
 }
 

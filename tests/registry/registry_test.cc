@@ -160,7 +160,7 @@ TEST_F(RegistryTest, FullPathToPublicityWithACorrectionInTheMiddle) {
   EXPECT_EQ(reg_->NextStep(*c), "beian publicize " + id + " --start YYYY-MM-DD");
 }
 
-TEST_F(RegistryTest, RenewalWaitsForTheNoticeTerminationEndsAtPreliminary) {
+TEST_F(RegistryTest, RenewalAndTerminationWaitForTheirNotice) {
   std::string renewal = NewCase(ApplicationKind::kRenewal);
   ASSERT_OK(reg_->Decide(renewal, Stage::kReceived, Decision::kPass, "", "", kClerk));
   ASSERT_OK(reg_->Decide(renewal, Stage::kPreliminary, Decision::kPass, "", "", kClerk));
@@ -178,7 +178,8 @@ TEST_F(RegistryTest, RenewalWaitsForTheNoticeTerminationEndsAtPreliminary) {
                                                "t", "终止"), kClerk)->case_id;
   ASSERT_OK(reg_->Decide(term, Stage::kReceived, Decision::kPass, "", "", kClerk));
   ASSERT_OK(reg_->Decide(term, Stage::kPreliminary, Decision::kPass, "", "", kClerk));
-  EXPECT_EQ(StageOf(term), Stage::kTerminated);
+  EXPECT_EQ(StageOf(term), Stage::kPreliminary);
+  EXPECT_EQ(reg_->NextStep(*reg_->LoadCase(term)), "beian terminate " + term + " --voluntary");
 }
 
 // Every guard: a command in the wrong stage (or skipping one) is refused, names the case's
@@ -229,6 +230,82 @@ TEST_F(RegistryTest, EveryGuardRefusesAndChangesNothing) {
   EXPECT_NE(after.message().find("已办结"), std::string::npos) << after.message();
   Status unknown = reg_->Decide("C2026-9999", Stage::kReceived, Decision::kPass, "", "", kClerk);
   EXPECT_EQ(unknown.code(), StatusCode::kNotFound);
+}
+
+// Takes a new case of `kind` through every stage to a filing on `filed_on` (公示 2026-09-25 to
+// 2026-10-09).
+std::string FileThroughPublicity(Registry& reg, ApplicationKind kind, const std::string& hash) {
+  Result<RecordOutcome> r = reg.RecordDossier(Facts(kUscc, kind, hash, "dossier"), kClerk);
+  EXPECT_OK(r);
+  const std::string id = r->case_id;
+  for (Stage s : {Stage::kReceived, Stage::kPreliminary, Stage::kTechnical, Stage::kComprehensive}) {
+    EXPECT_OK(reg.Decide(id, s, Decision::kPass, "", "", kClerk));
+  }
+  EXPECT_OK(reg.Deliberate(id, Date{2026, 9, 22}, Decision::kPass, "", "", kClerk));
+  PublicityPlan plan{{id}, Date{2026, 9, 25}, Date{2026, 10, 9}, 5, false, "220100", "{}"};
+  EXPECT_OK(reg.Publicize(plan, kClerk));
+  EXPECT_OK(reg.File(id, "220000", nlohmann::json::object(), Actor{"王五", Date{2026, 10, 12}}));
+  return id;
+}
+
+TEST_F(RegistryTest, FilingRenewalAddOccupationAndChangeKeepTheirValidityRules) {
+  FileThroughPublicity(*reg_, ApplicationKind::kInitial, "i");
+  std::vector<FilingRecord> f = *reg_->Filings(kUscc);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].valid_from, "2026-10-12");
+  EXPECT_EQ(f[0].valid_until, "2029-10-11");  // three years from the notice date
+  // Occupations: the requested ones are filed, the excluded one is not.
+  Result<std::vector<Row>> occ = reg_->storage().Query(
+      "SELECT state FROM occupations WHERE case_id = 'C2026-0001' ORDER BY seq");
+  EXPECT_EQ(AsText((*occ)[0][0]), "filed");
+  EXPECT_EQ(AsText((*occ)[1][0]), "excluded");
+  // add_occupation and change keep the filing and its validity.
+  for (ApplicationKind k : {ApplicationKind::kAddOccupation, ApplicationKind::kChange}) {
+    FileThroughPublicity(*reg_, k, std::string("k") + model::ApplicationKindName(k));
+    f = *reg_->Filings(kUscc);
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_EQ(f[0].valid_until, "2029-10-11");
+  }
+  // A renewal runs three years on from the old end; the old filing is kept as renewed.
+  Actor later{"张三", Date{2029, 6, 1}};
+  std::string renewal =
+      reg_->RecordDossier(Facts(kUscc, ApplicationKind::kRenewal, "r", "续期"), later)->case_id;
+  ASSERT_OK(reg_->Decide(renewal, Stage::kReceived, Decision::kPass, "", "", later));
+  EXPECT_FALSE(reg_->File(renewal, "220000", {}, later).ok()) << "evaluation not yet done";
+  ASSERT_OK(reg_->Decide(renewal, Stage::kPreliminary, Decision::kPass, "", "", later));
+  Result<FilingOutcome> renewed = reg_->File(renewal, "220000", {}, later);
+  ASSERT_OK(renewed);
+  EXPECT_EQ(renewed->document_kind, "renewal_notice");
+  EXPECT_EQ(renewed->filing.valid_from, "2029-10-12");
+  EXPECT_EQ(renewed->filing.valid_until, "2032-10-11");
+  EXPECT_EQ(renewed->filing.renewed_from, "F2026-0001");
+  f = *reg_->Filings(kUscc);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].filing_id, "F2029-0001");
+  EXPECT_EQ(StageOf(renewal), Stage::kFiled);
+}
+
+TEST_F(RegistryTest, VoluntaryAndOrderedTermination) {
+  FileThroughPublicity(*reg_, ApplicationKind::kInitial, "i");
+  Actor a{"张三", Date{2027, 3, 1}};
+  std::string term =
+      reg_->RecordDossier(Facts(kUscc, ApplicationKind::kTermination, "t", "终止"), a)->case_id;
+  ASSERT_OK(reg_->Decide(term, Stage::kReceived, Decision::kPass, "", "", a));
+  Status early = reg_->Terminate(term, false, "", "220100", {}, a).status();
+  EXPECT_NE(early.message().find("初评"), std::string::npos) << early.message();
+  ASSERT_OK(reg_->Decide(term, Stage::kPreliminary, Decision::kPass, "", "", a));
+  EXPECT_FALSE(*reg_->WasTerminated(kUscc));
+  ASSERT_OK(reg_->Terminate(term, false, "", "220100", {}, a));
+  EXPECT_EQ(StageOf(term), Stage::kTerminated);
+  EXPECT_TRUE(reg_->Filings(kUscc)->empty());
+  EXPECT_TRUE(*reg_->WasTerminated(kUscc));
+  // Ordered termination needs a reason and an active filing.
+  const std::string other = "91220101MA0000002A";
+  Result<RecordOutcome> o =
+      reg_->RecordDossier(Facts(other, ApplicationKind::kInitial, "o", "其他"), a);
+  EXPECT_FALSE(reg_->Terminate(o->case_id, true, "", "220100", {}, a).ok());
+  Status none = reg_->Terminate(o->case_id, true, "违规发证", "220100", {}, a).status();
+  EXPECT_NE(none.message().find("没有"), std::string::npos) << none.message();
 }
 
 TEST_F(RegistryTest, NumberSequencesArePerAuthorityAndYear) {

@@ -39,10 +39,10 @@ TEST(RegistrySchemaTest, FreshDatabaseGetsEveryTableAndItsVersion) {
   EXPECT_EQ(*SchemaVersion(*db), CurrentSchemaVersion());
   EXPECT_EQ(Tables(*db),
             (std::vector<std::string>{"cases", "document_cases", "document_slots", "documents",
-                                      "dossier_versions", "filings", "id_counters",
-                                      "institutions", "number_sequences", "objections",
-                                      "occupations", "publicities", "schema_version",
-                                      "stage_history"}));
+                                      "dossier_versions", "evaluation_scores", "filings",
+                                      "id_counters", "institutions", "number_sequences",
+                                      "objections", "occupations", "publicities",
+                                      "schema_version", "stage_history"}));
   Result<std::vector<Row>> mode = db->Query("PRAGMA journal_mode");
   ASSERT_OK(mode);
   EXPECT_EQ(AsText((*mode)[0][0]), "wal");

@@ -46,7 +46,7 @@ TEST(StagesTest, WhereADecisionLeads) {
       {ApplicationKind::kInitial, Stage::kDeliberation, Decision::kPass, Stage::kPublicity},
       // reaching filed takes `beian file`: the case waits where it is
       {ApplicationKind::kRenewal, Stage::kPreliminary, Decision::kPass, Stage::kPreliminary},
-      {ApplicationKind::kTermination, Stage::kPreliminary, Decision::kPass, Stage::kTerminated},
+      {ApplicationKind::kTermination, Stage::kPreliminary, Decision::kPass, Stage::kPreliminary},
       {ApplicationKind::kInitial, Stage::kTechnical, Decision::kFail, Stage::kNotFiled},
       {ApplicationKind::kInitial, Stage::kPreliminary, Decision::kReturn, Stage::kReturned},
       {ApplicationKind::kInitial, Stage::kReceived, Decision::kRefer, Stage::kReferred},

@@ -117,6 +117,11 @@ TEST(DocumentDataTest, CorrectionNoticeGetsWorkingDayDeadlineAndIssuer) {
   EXPECT_EQ(d["groups"][1]["items"][0]["message"], "申请日期填写有误");
   EXPECT_EQ(d["groups"][1]["items"][0]["evidence"], "申请表.docx表1第5行第2列");
   EXPECT_FALSE(d["groups"][1]["items"][0].contains("rule"));  // no ids in official text
+  r.findings[0].evidence = {{"申请表.xml", "/application/application_date"}};
+  EXPECT_EQ(DocumentObject(r, notice, office, *cal, {2026, 11, 25}, "", messages)["groups"][1]
+                            ["items"][0]["evidence"],
+            "申请表.xml");  // an XML element path is not for the applicant's eyes
+  r.findings[0] = form_bad;
   ASSERT_EQ(d["excluded_occupations"].size(), 1u);
   EXPECT_EQ(d["excluded_occupations"][0]["reason"], "心理咨询师属第2大类");
   EXPECT_EQ(d["requirements_section"], "4");  // two groups, the exclusions, then this
@@ -135,6 +140,7 @@ TEST(DocumentDataTest, CorrectionNoticeGetsWorkingDayDeadlineAndIssuer) {
   office.opinion_form = "bureau";
   d = DocumentObject(r, opinion, office, *cal, {2026, 11, 25}, "", messages);
   EXPECT_EQ(d["bureau_letter"], true);
+  EXPECT_EQ(d["doc_number"], "长人社认备〔2026〕  号");  // the bureau-letter form is numbered
 }
 
 // Issue 7: a deadline running into a year the holiday calendar does not cover is never

@@ -1,0 +1,123 @@
+#include "pipeline/completeness/classify.h"
+
+#include <algorithm>
+
+#include "pipeline/core/utf8.h"
+
+namespace pipeline::completeness {
+namespace {
+
+// The file's title and its folders' titles, nearest folder first.
+struct Context {
+  Title file;
+  std::vector<Title> folders;
+  std::string all_text;  // every title joined, for subject and exclude words
+  std::string head;      // the file's head, or the nearest folder's
+  bool head_from_folder = false;
+};
+
+Context MakeContext(const TitleVocabulary& v, const std::string& path) {
+  Context c;
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  while (start <= path.size()) {
+    std::size_t slash = path.find('/', start);
+    if (slash == std::string::npos) slash = path.size();
+    if (slash > start) parts.push_back(path.substr(start, slash - start));
+    start = slash + 1;
+  }
+  if (parts.empty()) return c;
+  c.file = AnalyseTitle(v, parts.back(), /*is_file=*/true);
+  c.all_text = c.file.text;
+  for (std::size_t i = parts.size() - 1; i-- > 0;) {
+    c.folders.push_back(AnalyseTitle(v, parts[i], /*is_file=*/false));
+    c.all_text += "/" + c.folders.back().text;
+  }
+  c.head = c.file.head;
+  for (const Title& f : c.folders) {
+    if (!c.head.empty()) break;
+    c.head = f.head;
+    c.head_from_folder = true;
+  }
+  return c;
+}
+
+std::size_t CodePoints(const std::string& s) { return Utf8Length(s); }
+
+bool Has(const std::vector<std::string>& words, const std::string& w) {
+  return std::find(words.begin(), words.end(), w) != words.end();
+}
+
+Candidate ByTitle(const TitleVocabulary& v, const Material& m, const Context& c) {
+  const TitleSpec& t = *m.title;
+  for (const std::string& x : t.excludes) {
+    if (Contains(c.all_text, x)) return {&m, Strength::kNone, 0};
+  }
+  std::size_t subject = 0;
+  for (const std::string& s : t.subjects) {
+    if (Contains(c.all_text, s)) subject = std::max(subject, CodePoints(s));
+  }
+  if (c.head.empty()) {
+    return {&m, subject > 0 ? Strength::kWeak : Strength::kNone, subject};
+  }
+  // The head is this kind of document when it is one of the material's heads or a more
+  // specific form of one (明细表 is a 表); a merged-file head (全部材料) only when named.
+  const bool merged_head = Has(v.merged_heads, c.head);
+  const bool head_fits = std::any_of(t.heads.begin(), t.heads.end(), [&](const std::string& h) {
+    if (merged_head) return h == c.head;
+    return c.head.size() >= h.size() && c.head.compare(c.head.size() - h.size(), h.size(), h) == 0;
+  });
+  if (!head_fits) return {&m, Strength::kNone, 0};
+  for (const std::string& s : t.topics) {
+    if (Contains(c.all_text, s)) subject = std::max(subject, CodePoints(s));
+  }
+  if ((t.subjects.empty() && t.topics.empty()) || subject > 0) {
+    return {&m, Strength::kStrong, subject};
+  }
+  if (!c.head_from_folder && c.file.residue.empty()) return {&m, Strength::kWeak, 0};
+  return {&m, Strength::kNone, 0};
+}
+
+Candidate Match(const TitleVocabulary& v, const Material& m, const Context& c,
+                const std::string& path, bool is_form) {
+  if (m.form && is_form) return {&m, Strength::kStrong, 1000};  // the form is the form
+  Candidate best{&m, Strength::kNone, 0};
+  if (m.title) best = ByTitle(v, m, c);
+  if (best.strength != Strength::kStrong && !m.patterns.empty()) {
+    const std::size_t n = m.PatternMatchLength(path);
+    if (n > 0) best = {&m, Strength::kStrong, n};
+  }
+  return best;
+}
+
+bool Better(const Candidate& a, const Candidate& b) {
+  if (a.strength != b.strength) return a.strength > b.strength;
+  return a.specificity > b.specificity;
+}
+
+}  // namespace
+
+Candidate MatchMaterial(const ChecklistSet& set, const Material& m, const std::string& path,
+                        bool is_form) {
+  return Match(set.vocabulary(), m, MakeContext(set.vocabulary(), path), path, is_form);
+}
+
+Classification ClassifyFile(const ChecklistSet& set, const std::string& path, bool is_form) {
+  const Context c = MakeContext(set.vocabulary(), path);
+  Classification out;
+  for (const auto& m : set.materials()) {
+    Candidate cand = Match(set.vocabulary(), *m, c, path, is_form);
+    if (cand.strength == Strength::kNone) continue;
+    if (out.best.empty() || Better(cand, out.best.front())) {
+      out.best.assign(1, cand);
+    } else if (!Better(out.best.front(), cand)) {
+      out.best.push_back(cand);
+    }
+  }
+  if (out.best.empty() && !c.file.head.empty()) {
+    out.merged = Has(set.vocabulary().merged_heads, c.file.head);
+  }
+  return out;
+}
+
+}  // namespace pipeline::completeness

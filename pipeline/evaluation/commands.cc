@@ -1,0 +1,497 @@
+#include "pipeline/evaluation/commands.h"
+
+#include <memory>
+
+#include <nlohmann/json.hpp>
+
+#include "pipeline/crosscheck/jurisdiction.h"
+#include "pipeline/evaluation/evaluation.h"
+#include "pipeline/evaluation/ledger.h"
+#include "pipeline/evaluation/registry_view.h"
+#include "pipeline/evaluation/scoresheet.h"
+#include "pipeline/evaluation/standard.h"
+#include "pipeline/registry/location.h"
+#include "pipeline/registry/registry.h"
+#include "pipeline/render/doc/document_renderer.h"
+#include "pipeline/render/doc/render_command.h"
+#include "pipeline/render/doc/template.h"
+#include "pipeline/report/document_data.h"
+#include "pipeline/report/report_json.h"
+
+namespace pipeline::evaluation {
+namespace {
+
+using nlohmann::json;
+using registry::CaseRecord;
+using registry::Stage;
+
+// Everything the commands share, loaded once.
+struct Env {
+  const cli::Options& options;
+  FileSystem& fs;
+  const report::MessageCatalog& messages;
+  std::string data_dir;
+  report::MessageCatalog wording;
+  Standard standard;
+  report::OfficeSettings office;
+  crosscheck::Authorities authorities;
+  std::unique_ptr<registry::Registry> registry;
+  registry::Actor actor;
+  std::string registry_file;
+  std::ostream& out;
+};
+
+template <typename T>
+Status Take(Result<T> r, T* out) {
+  if (!r) return r.error();
+  *out = std::move(*r);
+  return Status::Ok();
+}
+
+Result<std::unique_ptr<Env>> OpenEnv(const cli::Options& o, FileSystem& fs,
+                                     const report::MessageCatalog& messages,
+                                     const std::string& data_dir, std::ostream& out) {
+  Result<registry::RegistrySettings> settings =
+      registry::LoadRegistrySettings(fs, JoinPath(data_dir, "templates/office.json"));
+  if (!settings) return settings.error();
+  Result<crosscheck::Authorities> authorities =
+      crosscheck::LoadAuthorities(fs, JoinPath(data_dir, "data"));
+  if (!authorities) return authorities.error();
+  auto env = std::unique_ptr<Env>(new Env{o, fs, messages, data_dir, {}, {}, {},
+                                          std::move(*authorities), nullptr,
+                                          {registry::ActingUser(o.user, *settings), *o.date},
+                                          registry::RegistryFile(o.registry_path, *settings),
+                                          out});
+  PIPELINE_RETURN_IF_ERROR(Take(
+      report::MessageCatalog::Load(fs, JoinPath(data_dir, "templates/evaluation.zh-CN.tsv")),
+      &env->wording));
+  PIPELINE_RETURN_IF_ERROR(Take(
+      LoadStandard(fs, JoinPath(data_dir, "checklists/evaluation_standard.xml")),
+      &env->standard));
+  PIPELINE_RETURN_IF_ERROR(Take(
+      report::LoadOfficeSettings(fs, JoinPath(data_dir, "templates/office.json")), &env->office));
+  Result<std::unique_ptr<registry::Registry>> reg =
+      OpenRegistry(env->registry_file, messages, *o.date);
+  if (!reg) return reg.error();
+  env->registry = std::move(*reg);
+  return env;
+}
+
+// The registry's own refusal of a command in the wrong stage.
+Status RefuseUnlessStage(Env& env, const CaseRecord& c, Stage stage, const std::string& command) {
+  if (c.stage == stage) return Status::Ok();
+  return Status::InvalidArgument(env.messages.Format(
+      "registry.refused.wrong_stage", {{"case", c.case_id},
+                                       {"stage", registry::StageName(c.stage)},
+                                       {"command", command},
+                                       {"next", env.registry->NextStep(c)}}));
+}
+
+Result<registry::Decision> ParseResult(const Env& env, const std::string& text) {
+  if (text == "pass" || text == env.wording.Format("result.pass")) return registry::Decision::kPass;
+  if (text == "fail" || text == env.wording.Format("result.fail")) return registry::Decision::kFail;
+  return Status::InvalidArgument(env.wording.Format("result.bad", {{"result", text}}));
+}
+
+std::string ResultText(const Env& env, registry::Decision d) {
+  return env.wording.Format(d == registry::Decision::kPass ? "result.pass" : "result.fail");
+}
+
+Result<SheetCase> SheetCaseOf(Env& env, const CaseRecord& c) {
+  SheetCase sc;
+  sc.case_id = c.case_id;
+  sc.institution = c.institution_name;
+  sc.uscc = c.uscc;
+  sc.kind_text = WordOr(env.messages, std::string("kind.") + model::ApplicationKindName(c.kind),
+                      model::ApplicationKindName(c.kind));
+  Result<std::vector<registry::Row>> type = env.registry->storage().Query(
+      "SELECT applicant_type FROM dossier_versions WHERE case_id = ? AND version = ?",
+      {c.case_id, std::int64_t{c.current_version}});
+  if (!type) return type.error();
+  if (!type->empty()) {
+    sc.applicant_type = model::ApplicantTypeFromName(registry::AsText(type->front()[0]))
+                            .value_or(model::ApplicantType::kUnknown);
+  }
+  Result<std::vector<registry::OccupationFact>> occ = env.registry->Occupations(c.case_id);
+  if (!occ) return occ.error();
+  for (const registry::OccupationFact& o : *occ) {
+    if (o.state == "excluded") continue;  // an excluded occupation is not evaluated
+    sc.occupations.push_back(
+        {o.code, o.name, o.work_type, report::LevelsText(LevelsFromCsv(o.levels), env.messages)});
+  }
+  return sc;
+}
+
+std::string OccupationsText(const SheetCase& sc) {
+  std::string out;
+  for (const SheetOccupation& o : sc.occupations) {
+    if (!out.empty()) out += "；";
+    out += o.name;
+    if (!o.work_type.empty()) out += "（" + o.work_type + "）";
+    if (!o.levels_text.empty()) out += "：" + o.levels_text;
+  }
+  return out;
+}
+
+std::string DateText(const Env& env, const std::string& iso_or_text) {
+  std::optional<Date> d = ParseIsoDate(iso_or_text);
+  return d ? report::FormatDate(*d, env.office.date_format) : iso_or_text;
+}
+
+std::string Authority(const Env& env, const CaseRecord& c) {
+  return env.options.authority.value_or(c.authority);
+}
+
+json DocumentObject(const Env& env, const CaseRecord& c) {
+  json d = {{"draft", true},
+            {"date", report::FormatDate(env.actor.today, env.office.date_format)},
+            {"expert_group", env.office.expert_group}};
+  const crosscheck::AuthorityEntry* a = env.authorities.FindCode(Authority(env, c));
+  if (a != nullptr && !a->to_confirm) d["issuer"] = a->authority;
+  return d;
+}
+
+// `entries` as the registry's documents have them (beian issue titles the archived copy by it).
+json Entries(const SheetCase& sc) {
+  return json::array({{{"case", sc.case_id}, {"institution", sc.institution}, {"uscc", sc.uscc}}});
+}
+
+json CaseJson(const SheetCase& sc) {
+  return {{"id", sc.case_id},
+          {"institution", sc.institution},
+          {"uscc", sc.uscc},
+          {"kind_text", sc.kind_text},
+          {"occupations_text", OccupationsText(sc)}};
+}
+
+Result<std::string> Render(Env& env, const std::string& kind, const json& data) {
+  render::RendererOptions ro = render::RendererOptions::Defaults(env.data_dir);
+  if (!env.options.fonts.empty()) ro.fonts_path = env.options.fonts;
+  Result<std::unique_ptr<render::DocumentRenderer>> r = render::DocumentRenderer::Create(env.fs, ro);
+  if (!r) return r.error();
+  return (*r)->Render(render::ResolveTemplatePath(env.data_dir, kind), data, env.actor.today);
+}
+
+// Where a drafted opinion goes: --out DIR/<file>, else drafts/<document>-<file> beside the
+// registry (as the registry's other drafts).
+std::string DraftPath(const Env& env, const std::string& kind, const std::string& document_id) {
+  const std::string file = env.wording.Format("file." + kind);
+  if (!env.options.out_dir.empty()) return JoinPath(env.options.out_dir, file);
+  std::string dir = DirName(env.registry_file);
+  return JoinPath(JoinPath(dir.empty() ? "." : dir, "drafts"), document_id + "-" + file);
+}
+
+Status Scoresheet(Env& env) {
+  Result<CaseRecord> c = env.registry->LoadCase(env.options.case_ref);
+  if (!c) return c.error();
+  PIPELINE_RETURN_IF_ERROR(RefuseUnlessStage(env, *c, Stage::kTechnical, "beian scoresheet"));
+  Result<SheetCase> sc = SheetCaseOf(env, *c);
+  if (!sc) return sc.error();
+  Result<std::string> bytes = WriteScoresheet(*sc, env.standard, env.wording, env.actor.today);
+  if (!bytes) return bytes.error();
+  const std::string path = JoinPath(env.options.out_dir, env.wording.Format("file.scoresheet"));
+  PIPELINE_RETURN_IF_ERROR(env.fs.WriteFile(path, *bytes));
+  env.out << env.wording.Format("done.scoresheet",
+                                {{"case", c->case_id},
+                                 {"file", path},
+                                 {"sheets", std::to_string(1 + sc->occupations.size())},
+                                 {"version", env.standard.version}})
+          << "\n";
+  return Status::Ok();
+}
+
+// The opinion of `stage` as the registry records it (decision, note, reason, data).
+registry::OpinionRecord Opinion(const Env& env, const CaseRecord& c, Stage stage,
+                                registry::Decision decision, const json& data) {
+  registry::OpinionRecord rec;
+  rec.stage = stage;
+  rec.decision = decision;
+  rec.note = env.options.note;
+  rec.reason = env.options.reason;
+  rec.kind = stage == Stage::kTechnical ? "technical_opinion" : "comprehensive_opinion";
+  rec.authority = Authority(env, c);
+  rec.data_json = data.dump();
+  return rec;
+}
+
+// Renders the opinion (before anything is recorded, so a rendering failure records nothing),
+// records it, and writes the draft; returns the document id and sets *path.
+Result<std::string> RecordAndDraft(Env& env, const CaseRecord& c,
+                                   const registry::OpinionRecord& rec, const json& data,
+                                   std::string* path) {
+  Result<std::string> pdf = Render(env, rec.kind, data);
+  if (!pdf) return pdf.error();
+  Result<std::string> doc = env.registry->RecordOpinion(c.case_id, rec, env.actor);
+  if (!doc) return doc.error();
+  *path = DraftPath(env, rec.kind, *doc);
+  PIPELINE_RETURN_IF_ERROR(env.fs.WriteFile(*path, *pdf));
+  return doc;
+}
+
+bool AnyVeto(const EvaluationResult& r) {
+  bool any = r.common.vetoed;
+  for (const OccupationResult& o : r.occupations) any = any || o.sheet.vetoed;
+  return any;
+}
+
+std::vector<registry::ScoreRow> ScoreRows(const EvaluationResult& r) {
+  std::vector<registry::ScoreRow> rows;
+  for (const ItemResult& i : r.common.items) {
+    rows.push_back({"common", i.item->id, i.score.tenths, i.score.remark});
+  }
+  for (const OccupationResult& o : r.occupations) {
+    for (const ItemResult& i : o.sheet.items) {
+      rows.push_back({o.occupation.code, i.item->id, i.score.tenths, i.score.remark});
+    }
+  }
+  return rows;
+}
+
+// The worksheet note when the recorded conclusion and the computed one differ ("" otherwise).
+std::string Disagreement(const Env& env, registry::Decision d, bool computed_pass,
+                         const std::string& score, bool veto) {
+  if ((d == registry::Decision::kPass) == computed_pass) return "";
+  return env.wording.Format(
+      "flag.disagree",
+      {{"result", ResultText(env, d)},
+       {"computed", env.wording.Format(computed_pass ? "result.pass" : "result.fail")},
+       {"score", score},
+       {"pass", std::to_string(env.standard.pass_total_percent)},
+       {"veto", veto ? env.wording.Format("flag.veto") : ""}});
+}
+
+Status Evaluate(Env& env) {
+  Result<CaseRecord> c = env.registry->LoadCase(env.options.case_ref);
+  if (!c) return c.error();
+  if (env.options.reason.empty()) {
+    PIPELINE_RETURN_IF_ERROR(RefuseUnlessStage(env, *c, Stage::kTechnical, "beian evaluate"));
+  }
+  Result<registry::Decision> decision = ParseResult(env, env.options.result);
+  if (!decision) return decision.error();
+  Result<SheetCase> sc = SheetCaseOf(env, *c);
+  if (!sc) return sc.error();
+  Result<std::string> bytes = env.fs.ReadFile(env.options.scores_file);
+  if (!bytes) return bytes.error();
+  Result<FilledSheet> filled =
+      ReadScoresheet(*bytes, env.options.scores_file, *sc, env.standard, env.wording);
+  if (!filled) return filled.error();
+  const EvaluationResult r = Evaluate(*filled, env.standard, sc->applicant_type);
+  json ev = EvaluationJson(r, env.standard);
+  ev["date_text"] = DateText(env, r.date);
+  ev["no_veto"] = !AnyVeto(r);
+  const std::string flag =
+      Disagreement(env, *decision, r.passed, Tenths(r.percent_tenths), AnyVeto(r));
+  json data = {{"case", CaseJson(*sc)},
+               {"evaluation", ev},
+               {"result", registry::DecisionName(*decision)},
+               {"result_text", ResultText(env, *decision)},
+               {"slots", {{"expert_opinion", env.options.note}}},
+               {"worksheet", {{"flags", flag.empty() ? json::array() : json::array({flag})}}}};
+  data["document"] = DocumentObject(env, *c);
+  data["entries"] = Entries(*sc);
+  registry::OpinionRecord rec = Opinion(env, *c, Stage::kTechnical, *decision, data);
+  rec.scores = ScoreRows(r);
+  std::string path;
+  Result<std::string> doc = RecordAndDraft(env, *c, rec, data, &path);
+  if (!doc) return doc.error();
+  env.out << env.wording.Format("done.evaluate",
+                                {{"score", Tenths(r.percent_tenths)},
+                                 {"computed", env.wording.Format(r.passed ? "result.pass"
+                                                                          : "result.fail")},
+                                 {"result", ResultText(env, *decision)},
+                                 {"document", *doc},
+                                 {"file", path}})
+          << "\n";
+  if (!flag.empty()) env.out << flag << "\n";
+  return Status::Ok();
+}
+
+json OccupationLine(const json& o) {
+  return {{"code", o.value("code", "")},
+          {"name", o.value("name", "")},
+          {"work_type", o.value("work_type", "")},
+          {"levels_text", o.value("levels_text", "")}};
+}
+
+Status Summarize(Env& env) {
+  Result<CaseRecord> c = env.registry->LoadCase(env.options.case_ref);
+  if (!c) return c.error();
+  if (env.options.reason.empty()) {
+    PIPELINE_RETURN_IF_ERROR(
+        RefuseUnlessStage(env, *c, Stage::kComprehensive, "beian summarize"));
+  }
+  Result<registry::Decision> decision = ParseResult(env, env.options.result);
+  if (!decision) return decision.error();
+  Result<SheetCase> sc = SheetCaseOf(env, *c);
+  if (!sc) return sc.error();
+  Result<registry::DocumentDetail> tech =
+      env.registry->LatestDocument(c->case_id, "technical_opinion");
+  if (!tech) return tech.error();
+  const json tdata = json::parse(tech->data_json, nullptr, false);
+  if (tdata.is_discarded() || !tdata.contains("evaluation")) {
+    return Status::InvalidData("stored technical opinion data is not JSON", tech->document_id);
+  }
+  const json& ev = tdata["evaluation"];
+  const std::string pass_occ = std::to_string(env.standard.pass_occupation_percent);
+  json recommended = json::array(), not_recommended = json::array();
+  std::vector<std::pair<std::string, std::string>> excluded;
+  for (const json& o : ev.value("occupations", json::array())) {
+    if (o.value("passed", false)) {
+      recommended.push_back(OccupationLine(o));
+      continue;
+    }
+    json line = OccupationLine(o);
+    json reasons = json::array();
+    for (const json& v : o.value("vetoed", json::array())) {
+      reasons.push_back(env.wording.Format("reason.occupation_veto",
+                                           {{"title", v.value("title", "")}}));
+    }
+    if (reasons.empty()) {
+      reasons.push_back(env.wording.Format(
+          "reason.occupation_below", {{"percent", o.value("percent", "")}, {"pass", pass_occ}}));
+    }
+    line["reasons"] = reasons;
+    not_recommended.push_back(line);
+    excluded.emplace_back(o.value("code", ""), "evaluation.not_recommended");
+  }
+  const bool computed_pass = ev.value("computed_result", "") == "pass";
+  const std::string score = ev.value("score_percent", "");
+  const bool veto = !ev["common"].value("vetoed", json::array()).empty();
+  // Reasons from the scores, printed when they bear out the group's conclusion; otherwise only
+  // the group's own words (--note) give the reasons, and the clerk is warned.
+  json reasons = json::array();
+  const bool pass = *decision == registry::Decision::kPass;
+  if (pass == computed_pass) {
+    const std::string pass_total = std::to_string(env.standard.pass_total_percent);
+    const bool below = ParsePoints(score).value_or(0) < env.standard.pass_total_percent * 10;
+    if (pass) {
+      reasons.push_back(env.wording.Format("reason.total_reached",
+                                           {{"score", score}, {"pass", pass_total}}));
+    } else {
+      for (const json& v : ev["common"].value("vetoed", json::array())) {
+        reasons.push_back(
+            env.wording.Format("reason.common_veto", {{"title", v.value("title", "")}}));
+      }
+      if (below) {
+        reasons.push_back(env.wording.Format("reason.total_below",
+                                             {{"score", score}, {"pass", pass_total}}));
+      }
+      if (recommended.empty() && !not_recommended.empty()) {
+        reasons.push_back(env.wording.Format("reason.no_occupation"));
+      }
+    }
+  }
+  std::vector<std::string> flags;
+  if (std::string f = Disagreement(env, *decision, computed_pass, score, veto); !f.empty()) {
+    flags.push_back(f);
+  }
+  if (pass && recommended.empty()) flags.push_back(env.wording.Format("flag.no_recommended"));
+  const registry::HistoryEntry* pre = LatestDecisionOn(*c, Stage::kPreliminary);
+  const registry::HistoryEntry* te = LatestDecisionOn(*c, Stage::kTechnical);
+  json technical = {{"score_percent", score},
+                    {"date_text", ev.value("date_text", "")},
+                    {"occupations", ev.value("occupations", json::array())}};
+  if (te != nullptr) {
+    technical["result_text"] = env.wording.Format("result." + te->result);
+    if (technical["date_text"] == "") technical["date_text"] = DateText(env, te->acted_on);
+  }
+  json preliminary = json::object();
+  if (pre != nullptr) {
+    preliminary = {{"date_text", DateText(env, pre->acted_on)},
+                   {"result_text", WordOr(env.messages, "arg.result." + pre->result, pre->result)}};
+  }
+  json data = {{"case", CaseJson(*sc)},
+               {"preliminary", preliminary},
+               {"technical", technical},
+               {"result", registry::DecisionName(*decision)},
+               {"result_text", ResultText(env, *decision)},
+               {"recommended", pass ? recommended : json::array()},
+               {"not_recommended", pass ? not_recommended : json::array()},
+               {"reasons", reasons},
+               {"slots", {{"expert_opinion", env.options.note}}},
+               {"worksheet", {{"flags", flags}}}};
+  data["document"] = DocumentObject(env, *c);
+  data["entries"] = Entries(*sc);
+  registry::OpinionRecord rec = Opinion(env, *c, Stage::kComprehensive, *decision, data);
+  if (pass) rec.excluded_occupations = excluded;
+  std::string path;
+  Result<std::string> doc = RecordAndDraft(env, *c, rec, data, &path);
+  if (!doc) return doc.error();
+  env.out << env.wording.Format(
+                 "done.summarize",
+                 {{"result", ResultText(env, *decision)},
+                  {"document", *doc},
+                  {"file", path},
+                  {"recommended", std::to_string(pass ? recommended.size() : 0)},
+                  {"excluded", std::to_string(pass ? not_recommended.size() : 0)}})
+          << "\n";
+  for (const std::string& f : flags) env.out << f << "\n";
+  return Status::Ok();
+}
+
+Status Ledger(Env& env) {
+  Result<std::vector<LedgerCase>> rows =
+      LedgerFromRegistry(*env.registry, env.messages, env.wording, env.authorities);
+  if (!rows) return rows.error();
+  Result<std::string> bytes =
+      WriteLedger(*rows, env.messages, env.wording, env.actor.today);
+  if (!bytes) return bytes.error();
+  PIPELINE_RETURN_IF_ERROR(env.fs.WriteFile(env.options.out_path, *bytes));
+  env.out << env.wording.Format("done.ledger", {{"file", env.options.out_path},
+                                                {"cases", std::to_string(rows->size())}})
+          << "\n";
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status WriteRunLedger(const cli::Options& options, FileSystem& fs,
+                      const report::MessageCatalog& messages, const std::string& data_dir,
+                      const std::vector<model::CaseReport>& reports) {
+  report::MessageCatalog wording;
+  PIPELINE_RETURN_IF_ERROR(Take(
+      report::MessageCatalog::Load(fs, JoinPath(data_dir, "templates/evaluation.zh-CN.tsv")),
+      &wording));
+  Result<registry::RegistrySettings> settings =
+      registry::LoadRegistrySettings(fs, JoinPath(data_dir, "templates/office.json"));
+  if (!settings) return settings.error();
+  const std::string file = registry::RunRegistryFile(options.registry_path, *settings);
+  std::vector<LedgerCase> rows;
+  if (file.empty()) {
+    rows = LedgerFromReports(reports, messages, wording, *options.date);
+  } else {
+    Result<crosscheck::Authorities> authorities =
+        crosscheck::LoadAuthorities(fs, JoinPath(data_dir, "data"));
+    if (!authorities) return authorities.error();
+    Result<std::unique_ptr<registry::Registry>> reg = OpenRegistry(file, messages, *options.date);
+    if (!reg) return reg.error();
+    Result<std::vector<LedgerCase>> r =
+        LedgerFromRegistry(**reg, messages, wording, *authorities);
+    if (!r) return r.error();
+    rows = std::move(*r);
+  }
+  Result<std::string> bytes = WriteLedger(rows, messages, wording, *options.date);
+  if (!bytes) return bytes.error();
+  return fs.WriteFile(JoinPath(options.out_dir, wording.Format("file.ledger")), *bytes);
+}
+
+bool IsEvaluationCommand(cli::Command c) {
+  return c == cli::Command::kScoresheet || c == cli::Command::kEvaluate ||
+         c == cli::Command::kSummarize || c == cli::Command::kLedger;
+}
+
+Status RunEvaluationCommand(const cli::Options& options, FileSystem& fs,
+                            const report::MessageCatalog& messages, const std::string& data_dir,
+                            std::ostream& out) {
+  Result<std::unique_ptr<Env>> env = OpenEnv(options, fs, messages, data_dir, out);
+  if (!env) return env.error();
+  switch (options.command) {
+    case cli::Command::kScoresheet: return Scoresheet(**env);
+    case cli::Command::kEvaluate: return Evaluate(**env);
+    case cli::Command::kSummarize: return Summarize(**env);
+    case cli::Command::kLedger: return Ledger(**env);
+    default: return Status::Internal("not an evaluation command");
+  }
+}
+
+}  // namespace pipeline::evaluation

@@ -1,0 +1,327 @@
+#include "pipeline/evaluation/ledger.h"
+
+#include <algorithm>
+#include <map>
+#include <memory>
+
+#include <nlohmann/json.hpp>
+
+#include "pipeline/evaluation/registry_view.h"
+#include "pipeline/evaluation/standard.h"
+#include "pipeline/evaluation/xlsx_book.h"
+#include "pipeline/report/document_data.h"
+#include "pipeline/report/report_json.h"
+
+namespace pipeline::evaluation {
+namespace {
+
+using registry::AsText;
+using registry::Row;
+
+std::string OccupationsText(const std::vector<LedgerOccupation>& list) {
+  std::string out;
+  for (const LedgerOccupation& o : list) {
+    if (!out.empty()) out += "；";
+    out += o.name;
+    if (!o.work_type.empty()) out += "（" + o.work_type + "）";
+    if (!o.levels_text.empty()) out += "：" + o.levels_text;
+  }
+  return out;
+}
+
+std::optional<Date> DecidedOn(const registry::CaseRecord& c, registry::Stage stage) {
+  const registry::HistoryEntry* e = LatestDecisionOn(c, stage);
+  return e != nullptr ? ParseIsoDate(e->acted_on) : std::nullopt;
+}
+
+Status FillFromRegistry(registry::Registry& reg, const report::MessageCatalog& m,
+                        const report::MessageCatalog& w, const registry::CaseRecord& c,
+                        LedgerCase* row) {
+  registry::Storage& db = reg.storage();
+  Result<std::vector<Row>> v = db.Query(
+      "SELECT applicant_type, completeness, conclusion FROM dossier_versions "
+      "WHERE case_id = ? AND version = ?",
+      {c.case_id, std::int64_t{c.current_version}});
+  if (!v) return v.error();
+  if (!v->empty()) {
+    const Row& r = v->front();
+    if (!AsText(r[0]).empty()) {
+      row->applicant_type = WordOr(w, "ledger.applicant_type." + AsText(r[0]), AsText(r[0]));
+    }
+    if (!AsText(r[1]).empty()) {
+      row->completeness = WordOr(w, "ledger.completeness." + AsText(r[1]), AsText(r[1]));
+    }
+    row->preliminary = WordOr(m, "conclusion." + AsText(r[2]), AsText(r[2]));
+  }
+  if (const registry::HistoryEntry* e = LatestDecisionOn(c, registry::Stage::kPreliminary)) {
+    row->preliminary = WordOr(m, "arg.result." + e->result, e->result);
+  }
+  if (const registry::HistoryEntry* e = LatestDecisionOn(c, registry::Stage::kComprehensive)) {
+    row->comprehensive = WordOr(w, "result." + e->result, e->result);
+  }
+  Result<std::vector<Row>> occ = db.Query(
+      "SELECT code, name, work_type, levels, state, check_status FROM occupations "
+      "WHERE case_id = ? AND version = ? ORDER BY seq",
+      {c.case_id, std::int64_t{c.current_version}});
+  if (!occ) return occ.error();
+  for (const Row& r : *occ) {
+    row->occupation_list.push_back(
+        {AsText(r[0]), AsText(r[1]), AsText(r[2]), report::LevelsText(LevelsFromCsv(AsText(r[3])), m),
+         AsText(r[5]).empty() ? "" : WordOr(w, "ledger.check." + AsText(r[5]), AsText(r[5])),
+         WordOr(w, "ledger.state." + AsText(r[4]), AsText(r[4]))});
+  }
+  row->occupations = OccupationsText(row->occupation_list);
+  Result<registry::DocumentDetail> tech = reg.LatestDocument(c.case_id, "technical_opinion");
+  if (tech) {
+    const nlohmann::json d = nlohmann::json::parse(tech->data_json, nullptr, false);
+    if (!d.is_discarded() && d.contains("evaluation")) {
+      std::optional<int> t = ParsePoints(d["evaluation"].value("score_percent", ""));
+      if (t) row->score = *t / 10.0;
+    }
+  }
+  Result<std::vector<Row>> filed =
+      db.Query("SELECT MIN(valid_from) FROM filings WHERE case_id = ?", {c.case_id});
+  if (!filed) return filed.error();
+  if (!filed->empty()) row->filed_on = ParseIsoDate(AsText(filed->front()[0]));
+  return Status::Ok();
+}
+
+// Formats of the ledger.
+struct Formats {
+  lxw_format *header, *text, *date, *score, *number, *bold;
+};
+
+Formats MakeFormats(lxw_workbook* wb, const std::string& font) {
+  auto make = [&]() {
+    lxw_format* f = workbook_add_format(wb);
+    format_set_font_name(f, font.c_str());
+    format_set_font_size(f, 10.5);
+    format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
+    return f;
+  };
+  Formats f{};
+  f.header = make();
+  format_set_bold(f.header);
+  format_set_text_wrap(f.header);
+  format_set_align(f.header, LXW_ALIGN_CENTER);
+  format_set_bg_color(f.header, 0xD9D9D9);
+  format_set_border(f.header, LXW_BORDER_THIN);
+  f.text = make();
+  f.date = make();
+  format_set_num_format(f.date, "yyyy-mm-dd");
+  f.score = make();
+  format_set_num_format(f.score, "0.0");
+  f.number = make();
+  f.bold = make();
+  format_set_bold(f.bold);
+  return f;
+}
+
+void Header(lxw_worksheet* ws, const Formats& f, const report::MessageCatalog& w,
+            const std::vector<std::pair<const char*, double>>& cols) {
+  for (std::size_t i = 0; i < cols.size(); ++i) {
+    const auto col = static_cast<lxw_col_t>(i);
+    worksheet_write_string(ws, 0, col, w.Format(cols[i].first).c_str(), f.header);
+    worksheet_set_column(ws, col, col, cols[i].second, nullptr);
+  }
+  worksheet_freeze_panes(ws, 1, 0);
+  worksheet_set_paper(ws, 9);
+  worksheet_set_landscape(ws);
+  worksheet_repeat_rows(ws, 0, 0);
+}
+
+void DateCell(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const std::optional<Date>& d,
+              const Formats& f) {
+  if (!d) return;
+  lxw_datetime t = ExcelDate(*d);
+  worksheet_write_datetime(ws, r, c, &t, f.date);
+}
+
+void CasesSheet(lxw_workbook* wb, const Formats& f, const report::MessageCatalog& w,
+                const std::vector<LedgerCase>& cases) {
+  lxw_worksheet* ws = workbook_add_worksheet(wb, w.Format("ledger.sheet.cases").c_str());
+  const std::vector<std::pair<const char*, double>> cols = {
+      {"ledger.col.case", 12},          {"ledger.col.institution", 30},
+      {"ledger.col.uscc", 21},          {"ledger.col.authority", 22},
+      {"ledger.col.kind", 12},          {"ledger.col.applicant_type", 16},
+      {"ledger.col.occupations", 40},   {"ledger.col.completeness", 10},
+      {"ledger.col.preliminary", 12},   {"ledger.col.score", 10},
+      {"ledger.col.comprehensive", 10}, {"ledger.col.stage", 10},
+      {"ledger.col.received", 11},      {"ledger.col.preliminary_date", 11},
+      {"ledger.col.technical_date", 11}, {"ledger.col.comprehensive_date", 11},
+      {"ledger.col.stage_since", 11},   {"ledger.col.filed_date", 11}};
+  Header(ws, f, w, cols);
+  lxw_row_t r = 1;
+  for (const LedgerCase& c : cases) {
+    const std::string texts[] = {c.case_id, c.institution, c.uscc, c.authority, c.kind,
+                                 c.applicant_type, c.occupations, c.completeness, c.preliminary};
+    lxw_col_t col = 0;
+    for (const std::string& t : texts) worksheet_write_string(ws, r, col++, t.c_str(), f.text);
+    if (c.score) worksheet_write_number(ws, r, col, *c.score, f.score);
+    ++col;
+    worksheet_write_string(ws, r, col++, c.comprehensive.c_str(), f.text);
+    worksheet_write_string(ws, r, col++, c.stage.c_str(), f.text);
+    for (const std::optional<Date>* d : {&c.received, &c.preliminary_on, &c.technical_on,
+                                         &c.comprehensive_on, &c.stage_since, &c.filed_on}) {
+      DateCell(ws, r, col++, *d, f);
+    }
+    ++r;
+  }
+  worksheet_autofilter(ws, 0, 0, r > 1 ? r - 1 : 1, static_cast<lxw_col_t>(cols.size() - 1));
+}
+
+// A two-column table of counts from `row`, with a total; returns the next free row.
+lxw_row_t CountTable(lxw_worksheet* ws, const Formats& f, const report::MessageCatalog& w,
+                     lxw_row_t row, const char* title_key, const char* label_key,
+                     const std::vector<std::pair<std::string, int>>& counts) {
+  worksheet_write_string(ws, row++, 0, w.Format(title_key).c_str(), f.bold);
+  worksheet_write_string(ws, row, 0, w.Format(label_key).c_str(), f.header);
+  worksheet_write_string(ws, row++, 1, w.Format("ledger.col.count").c_str(), f.header);
+  const lxw_row_t first = row;
+  for (const auto& [label, n] : counts) {
+    worksheet_write_string(ws, row, 0, label.c_str(), f.text);
+    worksheet_write_number(ws, row++, 1, n, f.number);
+  }
+  int total = 0;
+  for (const auto& kv : counts) total += kv.second;
+  worksheet_write_string(ws, row, 0, w.Format("ledger.col.total").c_str(), f.bold);
+  const std::string formula = counts.empty() ? std::string("=0")
+                                             : "=SUM(B" + std::to_string(first + 1) + ":B" +
+                                                   std::to_string(row) + ")";
+  worksheet_write_formula_num(ws, row++, 1, formula.c_str(), f.bold, total);
+  return row + 1;
+}
+
+std::vector<std::pair<std::string, int>> CountBy(const std::vector<LedgerCase>& cases,
+                                                 std::string LedgerCase::*field) {
+  std::vector<std::pair<std::string, int>> out;  // first-seen order
+  for (const LedgerCase& c : cases) {
+    auto it = std::find_if(out.begin(), out.end(),
+                           [&](const auto& kv) { return kv.first == c.*field; });
+    if (it == out.end()) {
+      out.emplace_back(c.*field, 1);
+    } else {
+      ++it->second;
+    }
+  }
+  return out;
+}
+
+void CountsSheet(lxw_workbook* wb, const Formats& f, const report::MessageCatalog& w,
+                 const std::vector<LedgerCase>& cases) {
+  lxw_worksheet* ws = workbook_add_worksheet(wb, w.Format("ledger.sheet.counts").c_str());
+  worksheet_set_column(ws, 0, 0, 30, nullptr);
+  worksheet_set_column(ws, 1, 1, 10, nullptr);
+  lxw_row_t row = CountTable(ws, f, w, 0, "ledger.counts.by_authority", "ledger.col.authority",
+                             CountBy(cases, &LedgerCase::authority));
+  CountTable(ws, f, w, row, "ledger.counts.by_stage", "ledger.col.stage",
+             CountBy(cases, &LedgerCase::stage));
+  worksheet_set_paper(ws, 9);
+}
+
+void OccupationsSheet(lxw_workbook* wb, const Formats& f, const report::MessageCatalog& w,
+                      const std::vector<LedgerCase>& cases) {
+  lxw_worksheet* ws = workbook_add_worksheet(wb, w.Format("ledger.sheet.occupations").c_str());
+  const std::vector<std::pair<const char*, double>> cols = {
+      {"ledger.col.seq", 6},         {"ledger.col.case", 12},  {"ledger.col.institution", 30},
+      {"ledger.col.code", 12},       {"ledger.col.occupation", 22},
+      {"ledger.col.work_type", 14},  {"ledger.col.levels", 18}, {"ledger.col.check", 26},
+      {"ledger.col.state", 10}};
+  Header(ws, f, w, cols);
+  lxw_row_t r = 1;
+  for (const LedgerCase& c : cases) {
+    for (const LedgerOccupation& o : c.occupation_list) {
+      worksheet_write_number(ws, r, 0, r, f.number);
+      const std::string texts[] = {c.case_id, c.institution, o.code,       o.name,
+                                   o.work_type, o.levels_text, o.check_text, o.state_text};
+      lxw_col_t col = 1;
+      for (const std::string& t : texts) worksheet_write_string(ws, r, col++, t.c_str(), f.text);
+      ++r;
+    }
+  }
+  worksheet_autofilter(ws, 0, 0, r > 1 ? r - 1 : 1, static_cast<lxw_col_t>(cols.size() - 1));
+}
+
+}  // namespace
+
+Result<std::vector<LedgerCase>> LedgerFromRegistry(registry::Registry& reg,
+                                                   const report::MessageCatalog& m,
+                                                   const report::MessageCatalog& w,
+                                                   const crosscheck::Authorities& authorities) {
+  Result<std::vector<Row>> ids =
+      reg.storage().Query("SELECT case_id FROM cases ORDER BY opened_on, case_id");
+  if (!ids) return ids.error();
+  std::vector<LedgerCase> out;
+  for (const Row& id : *ids) {
+    Result<registry::CaseRecord> c = reg.LoadCase(AsText(id[0]));
+    if (!c) return c.error();
+    LedgerCase row;
+    row.case_id = c->case_id;
+    row.institution = c->institution_name;
+    row.uscc = c->uscc;
+    const crosscheck::AuthorityEntry* a = authorities.FindCode(c->authority);
+    row.authority = a != nullptr && !a->to_confirm ? a->authority : c->authority;
+    const std::string kind = model::ApplicationKindName(c->kind);
+    row.kind = WordOr(m, "kind." + kind, kind);
+    const std::string stage = registry::StageName(c->stage);
+    row.stage = WordOr(m, "arg.stage." + stage, stage);
+    row.received = ParseIsoDate(c->opened_on);
+    row.stage_since = ParseIsoDate(c->stage_since);
+    row.preliminary_on = DecidedOn(*c, registry::Stage::kPreliminary);
+    row.technical_on = DecidedOn(*c, registry::Stage::kTechnical);
+    row.comprehensive_on = DecidedOn(*c, registry::Stage::kComprehensive);
+    PIPELINE_RETURN_IF_ERROR(FillFromRegistry(reg, m, w, *c, &row));
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+std::vector<LedgerCase> LedgerFromReports(const std::vector<model::CaseReport>& reports,
+                                          const report::MessageCatalog& m,
+                                          const report::MessageCatalog& w, const Date& received) {
+  std::vector<LedgerCase> out;
+  for (const model::CaseReport& r : reports) {
+    LedgerCase row;
+    row.case_id = r.case_id;
+    row.institution = r.application.institution_name.value;
+    row.uscc = r.application.unified_credit_code.value;
+    row.authority = r.jurisdiction.authority_to_confirm ? r.jurisdiction.code
+                                                        : r.jurisdiction.authority;
+    const std::string kind = model::ApplicationKindName(r.application.kind.value);
+    row.kind = WordOr(m, "kind." + kind, kind);
+    const std::string type = model::ApplicantTypeName(r.application.applicant_type.value);
+    row.applicant_type = WordOr(w, "ledger.applicant_type." + type, type);
+    const std::string complete =
+        report::MaterialsComplete(r) ? "complete" : "corrections_needed";
+    row.completeness = WordOr(w, "ledger.completeness." + complete, complete);
+    const std::string conclusion = model::ConclusionName(r.conclusion);
+    row.preliminary = WordOr(m, "conclusion." + conclusion, conclusion);
+    row.received = received;
+    for (const model::OccupationResult& o : r.occupations) {
+      const std::string check = model::OccupationStatusName(o.status);
+      row.occupation_list.push_back(
+          {o.requested.code, o.requested.name, o.requested.work_type,
+           report::LevelsText(o.requested.levels, m), WordOr(w, "ledger.check." + check, check),
+           WordOr(w, std::string("ledger.state.") + (o.excluded ? "excluded" : "requested"), "")});
+    }
+    row.occupations = OccupationsText(row.occupation_list);
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+Result<std::string> WriteLedger(const std::vector<LedgerCase>& cases,
+                                const report::MessageCatalog& /*messages*/,
+                                const report::MessageCatalog& w, const Date& created) {
+  Result<std::unique_ptr<XlsxBook>> book =
+      XlsxBook::Create(created, w.Format("ledger.sheet.cases"), w.Format("sheet.properties.author"));
+  if (!book) return book.error();
+  lxw_workbook* wb = (*book)->workbook();
+  const Formats f = MakeFormats(wb, w.Format("sheet.font"));
+  CasesSheet(wb, f, w, cases);
+  CountsSheet(wb, f, w, cases);
+  OccupationsSheet(wb, f, w, cases);
+  return (*book)->Finish();
+}
+
+}  // namespace pipeline::evaluation

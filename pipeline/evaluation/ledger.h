@@ -1,0 +1,56 @@
+// The ledger (台账.xlsx, README "Ledger"): one row per case with its key facts and dates, counts
+// per authority and per stage, and every requested occupation with its cross-check status.
+// Built from the registry (beian ledger, and beian run with a registry) or, without one, from
+// the reports of a run. Written by libxlsxwriter: Chinese headers (templates/
+// evaluation.zh-CN.tsv), autofilter, frozen header, dates as Excel dates.
+#ifndef PIPELINE_EVALUATION_LEDGER_H_
+#define PIPELINE_EVALUATION_LEDGER_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pipeline/core/date.h"
+#include "pipeline/core/status.h"
+#include "pipeline/crosscheck/jurisdiction.h"
+#include "pipeline/model/report.h"
+#include "pipeline/registry/registry.h"
+#include "pipeline/report/messages.h"
+
+namespace pipeline::evaluation {
+
+struct LedgerOccupation {
+  std::string code, name, work_type, levels_text, check_text, state_text;
+};
+
+// One case as the ledger shows it (texts already worded).
+struct LedgerCase {
+  std::string case_id, institution, uscc, authority, kind, applicant_type, occupations,
+      completeness, preliminary, comprehensive, stage;
+  std::optional<double> score;  // technical evaluation score (percent), when evaluated
+  std::optional<Date> received, preliminary_on, technical_on, comprehensive_on, stage_since,
+      filed_on;
+  std::vector<LedgerOccupation> occupation_list;
+};
+
+// Every case of the registry, oldest first.
+Result<std::vector<LedgerCase>> LedgerFromRegistry(registry::Registry& reg,
+                                                   const report::MessageCatalog& messages,
+                                                   const report::MessageCatalog& wording,
+                                                   const crosscheck::Authorities& authorities);
+
+// The cases of one run without a registry: what the reports say (no stages, no scores);
+// `received` is the run's date.
+std::vector<LedgerCase> LedgerFromReports(const std::vector<model::CaseReport>& reports,
+                                          const report::MessageCatalog& messages,
+                                          const report::MessageCatalog& wording,
+                                          const Date& received);
+
+// The workbook's bytes; the same rows and `created` date give the same bytes.
+Result<std::string> WriteLedger(const std::vector<LedgerCase>& cases,
+                                const report::MessageCatalog& messages,
+                                const report::MessageCatalog& wording, const Date& created);
+
+}  // namespace pipeline::evaluation
+
+#endif  // PIPELINE_EVALUATION_LEDGER_H_

@@ -1,0 +1,37 @@
+#include "pipeline/evaluation/registry_view.h"
+
+#include "pipeline/registry/sqlite_storage.h"
+
+namespace pipeline::evaluation {
+
+Result<std::unique_ptr<registry::Registry>> OpenRegistry(const std::string& file,
+                                                         const report::MessageCatalog& messages,
+                                                         const Date& today) {
+  Result<std::unique_ptr<registry::SqliteStorage>> db = registry::SqliteStorage::Open(file);
+  if (!db) return db.error();
+  return registry::Registry::Open(std::move(*db), messages, today);
+}
+
+const registry::HistoryEntry* LatestDecisionOn(const registry::CaseRecord& c,
+                                               registry::Stage stage) {
+  const registry::HistoryEntry* found = nullptr;
+  for (const registry::HistoryEntry& e : c.history) {
+    if (e.stage == stage && !e.result.empty()) found = &e;
+  }
+  return found;
+}
+
+std::vector<int> LevelsFromCsv(const std::string& csv) {
+  std::vector<int> out;
+  for (char ch : csv) {
+    if (ch >= '1' && ch <= '5') out.push_back(ch - '0');
+  }
+  return out;
+}
+
+std::string WordOr(const report::MessageCatalog& m, const std::string& key,
+                   const std::string& fallback) {
+  return m.Has(key) ? m.Format(key) : fallback;
+}
+
+}  // namespace pipeline::evaluation

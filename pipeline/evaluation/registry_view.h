@@ -1,0 +1,34 @@
+// Small helpers the evaluation commands and the ledger share to read the case registry.
+#ifndef PIPELINE_EVALUATION_REGISTRY_VIEW_H_
+#define PIPELINE_EVALUATION_REGISTRY_VIEW_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "pipeline/core/date.h"
+#include "pipeline/core/status.h"
+#include "pipeline/registry/registry.h"
+#include "pipeline/report/messages.h"
+
+namespace pipeline::evaluation {
+
+// Opens (and migrates) the registry in `file`.
+Result<std::unique_ptr<registry::Registry>> OpenRegistry(const std::string& file,
+                                                         const report::MessageCatalog& messages,
+                                                         const Date& today);
+
+// The latest history entry that decided `stage` (nullptr when none).
+const registry::HistoryEntry* LatestDecisionOn(const registry::CaseRecord& c,
+                                               registry::Stage stage);
+
+// Levels of the registry's "3,4,5" text.
+std::vector<int> LevelsFromCsv(const std::string& csv);
+
+// messages[key], or `fallback` when the catalogue has no such key.
+std::string WordOr(const report::MessageCatalog& m, const std::string& key,
+                   const std::string& fallback);
+
+}  // namespace pipeline::evaluation
+
+#endif  // PIPELINE_EVALUATION_REGISTRY_VIEW_H_

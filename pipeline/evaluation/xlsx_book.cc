@@ -1,0 +1,72 @@
+#include "pipeline/evaluation/xlsx_book.h"
+
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <ctime>
+#include <filesystem>
+#include <vector>
+
+#include "pipeline/core/file_system.h"
+
+namespace pipeline::evaluation {
+
+Result<std::unique_ptr<XlsxBook>> XlsxBook::Create(const Date& created, const std::string& title,
+                                                   const std::string& author) {
+  std::error_code ec;
+  std::filesystem::path dir = std::filesystem::temp_directory_path(ec);
+  if (ec) dir = "/tmp";
+  std::string templ = (dir / "beian-xlsx-XXXXXX").string();
+  std::vector<char> buf(templ.begin(), templ.end());
+  buf.push_back('\0');
+  const int fd = ::mkstemp(buf.data());
+  if (fd < 0) return Status::IoError(std::strerror(errno), templ);
+  ::close(fd);
+  const std::string path(buf.data());
+  lxw_workbook* wb = workbook_new(path.c_str());
+  if (wb == nullptr) {
+    ::unlink(path.c_str());
+    return Status::IoError("libxlsxwriter cannot create the workbook", path);
+  }
+  std::unique_ptr<XlsxBook> book(new XlsxBook(path, wb));
+  book->title_ = title;
+  book->author_ = author;
+  std::tm tm{};
+  tm.tm_year = created.year - 1900;
+  tm.tm_mon = created.month - 1;
+  tm.tm_mday = created.day;
+  lxw_doc_properties props{};
+  props.title = book->title_.data();
+  props.author = book->author_.data();
+  props.created = ::timegm(&tm);
+  workbook_set_properties(wb, &props);
+  return book;
+}
+
+XlsxBook::~XlsxBook() {
+  if (wb_ != nullptr) workbook_close(wb_);
+  ::unlink(path_.c_str());
+}
+
+Result<std::string> XlsxBook::Finish() {
+  lxw_workbook* wb = wb_;
+  wb_ = nullptr;
+  const lxw_error err = workbook_close(wb);
+  if (err != LXW_NO_ERROR) {
+    return Status::Internal(std::string("libxlsxwriter: ") + lxw_strerror(err), path_);
+  }
+  RealFileSystem rfs;
+  return rfs.ReadFile(path_, FileSystem::kDefaultMaxRead);
+}
+
+lxw_datetime ExcelDate(const Date& d) {
+  lxw_datetime t{};
+  t.year = d.year;
+  t.month = d.month;
+  t.day = d.day;
+  return t;
+}
+
+}  // namespace pipeline::evaluation

@@ -1,0 +1,134 @@
+// Issue 8, materials half, through the `beian` binary: whole dossiers committed under
+// tests/e2e/testdata/ (files written by qpdf, python zipfile, CPython's test images and a
+// hand-made OLE2 writer, see tests/ingest/testdata/viewers/make_viewer_fixtures.py) and one
+// built at test time just over the 5,000-file probing cap.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+
+#include "tests/testing/test_paths.h"
+
+namespace pipeline {
+namespace {
+
+using nlohmann::json;
+using testing::BeianBinary;
+using testing::MakeTempDir;
+using testing::RunCommand;
+
+json Check(const std::string& dossier, int* exit_code = nullptr) {
+  std::string out;
+  const int rc = RunCommand(
+      BeianBinary() + " check '" + dossier + "' --json --date 2026-11-25 2>/dev/null", &out);
+  if (exit_code != nullptr) *exit_code = rc;
+  return json::parse(out, nullptr, /*allow_exceptions=*/false);
+}
+
+std::set<std::string> Rules(const json& report) {
+  std::set<std::string> out;
+  for (const json& f : report["findings"]) out.insert(f["rule"].get<std::string>());
+  return out;
+}
+
+const json* MaterialOf(const json& report, const std::string& id) {
+  for (const json& m : report["materials"]) {
+    if (m["id"] == id) return &m;
+  }
+  return nullptr;
+}
+
+TEST(MaterialsEndToEndTest, FilesViewersOpenMakeACompleteDossier) {
+  const json r = Check("tests/e2e/testdata/甲-查看器能打开的文件");
+  ASSERT_TRUE(r.is_object());
+  EXPECT_EQ(r["completeness"], "complete");
+  for (const json& m : r["materials"]) {
+    if (m["required"] == true) {
+      EXPECT_EQ(m["status"], "present") << m["id"];
+    }
+  }
+  // Owner-password PDFs (RC4 and AES-256), bytes after %%EOF, OFD, TIFF, WebP, a motion
+  // photo and legacy .xls/.doc are all healthy: no health finding names them.
+  const std::set<std::string> rules = Rules(r);
+  for (const char* bad : {"ING-030", "ING-031", "ING-032", "ING-033", "ING-036", "ING-010"}) {
+    EXPECT_EQ(rules.count(bad), 0u) << bad;
+  }
+  // A real user password is still "encrypted", and only a note beside the sound photo.
+  std::set<std::string> encrypted;
+  for (const json& f : r["findings"]) {
+    if (f["rule"] == "ING-034") encrypted.insert(f["evidence"][0]["file"].get<std::string>());
+    if (f["rule"] == "M-COM-10") {
+      EXPECT_EQ(f["severity"], "review");
+      EXPECT_EQ(f["message_id"], "completeness.material_extra_unreadable.encrypted");
+    }
+  }
+  EXPECT_EQ(encrypted, std::set<std::string>{"视频监控设施情况.pdf"});
+  // Outline-numbered folder as context, the form found as `附件1 申请表.docx`.
+  const json* staff = MaterialOf(r, "M-COM-07");
+  ASSERT_NE(staff, nullptr);
+  EXPECT_EQ((*staff)["files"].size(), 3u);
+  EXPECT_EQ(r["application"]["kind"], "initial");
+}
+
+TEST(MaterialsEndToEndTest, DoubledExtensionFormWinsOverTheBlankTemplate) {
+  const json r = Check("tests/e2e/testdata/乙-申请表命名与空白表");
+  ASSERT_TRUE(r.is_object());
+  EXPECT_EQ(r["completeness"], "complete");
+  EXPECT_EQ(r["application"]["kind"], "initial");
+  bool noted = false;
+  for (const json& f : r["findings"]) {
+    EXPECT_NE(f["rule"], "ING-011");
+    if (f["rule"] == "ING-017") {
+      noted = true;
+      EXPECT_EQ(f["severity"], "info");
+      EXPECT_NE(f["message"].get<std::string>().find("申请表.docx.docx"), std::string::npos);
+    }
+  }
+  EXPECT_TRUE(noted);
+}
+
+// Just over the probing cap, with the management rules sorting after 5,010 photos: they are
+// listed by name and shown as "to be checked", never silently "missing".
+TEST(MaterialsEndToEndTest, JustOverTheFileCapNothingIsDroppedAsMissing) {
+  namespace fs = std::filesystem;
+  const fs::path dossier = fs::path(MakeTempDir()) / "丙-文件过多";
+  fs::copy("samples/intake/S01-长春鼎新职业技能培训学校-首次申请", dossier,
+           fs::copy_options::recursive);
+  fs::create_directories(dossier / "场地照片");
+  const std::string jpeg("\xFF\xD8\xFF\xE0\x00\x10JFIF\x00\x01\x02\xFF\xD9", 15);
+  for (int i = 0; i < 5010; ++i) {
+    std::ofstream(dossier / "场地照片" / (std::to_string(10000 + i) + ".jpg"), std::ios::binary)
+        << jpeg;
+  }
+  int rc = 0;
+  const json r = Check(dossier.string(), &rc);
+  ASSERT_TRUE(r.is_object());
+  for (const json& m : r["materials"]) {
+    EXPECT_NE(m["status"], "missing") << m["id"];
+  }
+  const json* rules = MaterialOf(r, "M-COM-12");
+  ASSERT_NE(rules, nullptr);
+  EXPECT_EQ((*rules)["status"], "uncertain");
+  EXPECT_EQ((*rules)["files"], json::array({"管理制度/管理运行制度.pdf"}));
+  bool limit = false;
+  for (const json& f : r["findings"]) {
+    if (f["message_id"] == "ingest.probe_limit") {
+      limit = true;
+      EXPECT_EQ(f["rule"], "ING-006");
+      const std::string text = f["message"].get<std::string>();
+      EXPECT_NE(text.find("丙-文件过多"), std::string::npos) << text;
+      EXPECT_NE(text.find("5000"), std::string::npos) << text;
+    }
+  }
+  EXPECT_TRUE(limit);
+  // Every file is in the report: the photos no material claims are listed, not dropped.
+  EXPECT_EQ(r["unmatched_files"].size(), 5011u);  // 5,010 photos + 机构宣传册.pdf
+  EXPECT_EQ(r["completeness"], "complete");       // uncertain is a review item, not a demand
+  EXPECT_EQ(rc, 0);
+}
+
+}  // namespace
+}  // namespace pipeline

@@ -1,0 +1,373 @@
+// The technical evaluation round trip through the `beian` binary, with a real SQLite registry:
+// scoresheet -> filled by other writers (openpyxl in the test; LibreOffice Calc, committed) ->
+// evaluate -> summarize, every refusal and every problem of a filled sheet, and the PDFs' text.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "pipeline/registry/sqlite_storage.h"
+#include "tests/testing/status_matchers.h"
+#include "tests/evaluation/evaluation_testing.h"
+#include "tests/testing/test_paths.h"
+
+namespace pipeline::evaluation {
+namespace {
+
+using test_util::Quote;
+using test_util::Python;
+using test_util::Slurp;
+
+namespace fs = std::filesystem;
+
+const char* kSample = "S01-长春鼎新职业技能培训学校-首次申请";  // 3 occupations, social org
+
+class EvaluationCommandTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = testing::MakeTempDir();
+    registry_ = dir_ + "/registry.sqlite";
+    const std::string intake = dir_ + "/intake";
+    fs::create_directories(intake);
+    fs::copy(testing::RepoRoot() + "/samples/intake/" + kSample, intake + "/" + kSample,
+             fs::copy_options::recursive);
+    std::string out;
+    ASSERT_EQ(Beian("run " + Quote(intake) + " --out " + Quote(dir_ + "/out") +
+                        " --no-pdf --quiet --date 2026-11-25",
+                    &out),
+              0)  // S01 has a review finding only
+        << out;
+  }
+  int Beian(const std::string& args, std::string* out = nullptr) {
+    std::string text;
+    int rc = testing::RunCommand(testing::BeianBinary() + " " + args + " --registry " +
+                                     Quote(registry_) + " --user 王明",
+                                 &text, /*merge_stderr=*/true);
+    if (out) *out = text;
+    return rc;
+  }
+  // Moves C2026-0001 to the technical stage.
+  void ToTechnical() {
+    std::string out;
+    for (const char* stage : {"received", "preliminary"}) {
+      ASSERT_EQ(Beian(std::string("decide C2026-0001 --stage ") + stage +
+                          " --result pass --date 2026-11-26",
+                      &out),
+                0)
+          << out;
+    }
+  }
+  std::string Sheet() {
+    std::string out;
+    EXPECT_EQ(Beian("scoresheet C2026-0001 --out " + Quote(dir_ + "/sheet") + " --date 2026-11-26",
+                    &out),
+              0)
+        << out;
+    return dir_ + "/sheet/技术评估评分表.xlsx";
+  }
+  // Fills the sheet with openpyxl (tests/evaluation/xlsx_tool.py) and the given mutations.
+  std::string Fill(const std::string& name, const std::string& mutations = "") {
+    const std::string dst = dir_ + "/" + name + ".xlsx";
+    std::string out;
+    EXPECT_EQ(testing::RunCommand(Python() + " " + Quote(testing::RepoRoot() +
+                                                         "/tests/evaluation/xlsx_tool.py") +
+                                      " fill " + Quote(Sheet()) + " " + Quote(dst) + " " +
+                                      mutations,
+                                  &out, true),
+              0)
+        << out;
+    return dst;
+  }
+  nlohmann::json Status() {
+    std::string out;
+    EXPECT_EQ(Beian("status C2026-0001 --json --date 2026-12-01", &out), 0) << out;
+    return nlohmann::json::parse(out, nullptr, false);
+  }
+  std::string PdfText(const std::string& pdf) {
+    std::string text;
+    EXPECT_EQ(testing::RunCommand("pdftotext -layout " + Quote(pdf) + " -", &text), 0);
+    std::string joined;  // without the line breaks and spaces of the layout
+    for (char c : text) {
+      if (c != '\n' && c != ' ') joined += c;
+    }
+    for (const std::string mark : {"草", "稿"}) {  // the draft watermark's characters
+      for (std::size_t at = joined.find(mark); at != std::string::npos; at = joined.find(mark)) {
+        joined.erase(at, mark.size());
+      }
+    }
+    return joined;
+  }
+  std::string dir_, registry_;
+};
+
+TEST_F(EvaluationCommandTest, ScoresheetIsRefusedOutsideTheTechnicalStage) {
+  std::string out;
+  EXPECT_EQ(Beian("scoresheet C2026-0001 --out " + Quote(dir_ + "/s"), &out), 2);
+  EXPECT_NE(out.find("当前处于“已接收”阶段"), std::string::npos) << out;
+  EXPECT_NE(out.find("beian decide C2026-0001 --stage received"), std::string::npos) << out;
+  EXPECT_FALSE(fs::exists(dir_ + "/s"));
+  EXPECT_EQ(Beian("scoresheet C2026-0099 --out " + Quote(dir_ + "/s"), &out), 2);
+  EXPECT_NE(out.find("没有案件C2026-0099"), std::string::npos) << out;
+}
+
+TEST_F(EvaluationCommandTest, SheetHasItsLayoutProtectionValidationAndNames) {
+  ToTechnical();
+  const std::string sheet = Sheet();
+  // Deterministic: the same case, standard and date give the same bytes.
+  const std::string first = Slurp(sheet);
+  Sheet();
+  EXPECT_TRUE(first == Slurp(sheet));
+  std::string out;
+  ASSERT_EQ(testing::RunCommand(Python() + " " +
+                                    Quote(testing::RepoRoot() + "/tests/evaluation/xlsx_tool.py") +
+                                    " sheet " + Quote(sheet),
+                                &out, true),
+            0)
+      << out;
+  nlohmann::json j = nlohmann::json::parse(out);
+  EXPECT_EQ(j["sheets"], nlohmann::json({"通用项目", "职业1", "职业2", "职业3"}));
+  EXPECT_EQ(j["names"]["beian_case"], "\"C2026-0001\"");
+  EXPECT_EQ(j["names"]["beian_standard"], "\"JL-TE-DEFAULT-2026.1\"");
+  for (const auto& [name, s] : j["per_sheet"].items()) {
+    SCOPED_TRACE(name);
+    EXPECT_TRUE(s["protected"].get<bool>());
+    EXPECT_EQ(s["paper"], 9);  // A4
+    EXPECT_EQ(s["print_titles"], "$6:$6");
+    EXPECT_EQ(s["c2"], "C2026-0001");
+    EXPECT_EQ(s["header"][7], "得分");
+    EXPECT_FALSE(s["score_locked"].get<bool>());
+    EXPECT_FALSE(s["remark_locked"].get<bool>());
+    EXPECT_TRUE(s["max_locked"].get<bool>());
+    // One validation per score: decimal between 0 and the item's maximum.
+    ASSERT_EQ(s["validations"].size(), s["items"].size());
+    EXPECT_EQ(s["validations"][0]["type"], "decimal");
+    EXPECT_EQ(s["validations"][0]["operator"], "between");
+    EXPECT_EQ(s["validations"][0]["min"], "0");
+    EXPECT_EQ(s["validations"][0]["ref"], "H7");
+    ASSERT_EQ(s["validation_max"].size(), s["max"].size());
+    for (std::size_t i = 0; i < s["max"].size(); ++i) {
+      EXPECT_EQ(s["validation_max"][i], s["max"][i].dump());
+    }
+    EXPECT_FALSE(s["formulas"].empty());  // totals are formulas
+  }
+  const auto& common = j["per_sheet"]["通用项目"];
+  EXPECT_EQ(common["items"].size(), 12u);  // a social organisation: no Art. 6(六) items
+  EXPECT_EQ(common["input_locked"], nlohmann::json({false, false}));
+  EXPECT_EQ(j["per_sheet"]["职业1"]["c4"], "4-03-02-01");
+  EXPECT_EQ(j["per_sheet"]["职业1"]["items"].size(), 6u);
+  bool total = false;
+  for (const auto& f : common["formulas"]) {
+    total = total || f.get<std::string>().find("ROUND((") != std::string::npos;
+  }
+  EXPECT_TRUE(total) << common["formulas"].dump();
+}
+
+TEST_F(EvaluationCommandTest, SheetFilledByOpenpyxlIsRecordedAndDrafted) {
+  ToTechnical();
+  const std::string filled = Fill("filled");
+  std::string out;
+  ASSERT_EQ(Beian("evaluate C2026-0001 --scores " + Quote(filled) +
+                      " --result 合格 --note 专家组认为具备开展认定的条件。 --out " +
+                      Quote(dir_ + "/docs") + " --date 2026-11-27",
+                  &out),
+            0)
+      << out;
+  // max-1 for items over 4 points: common 60 - 9 = 51; each occupation 40 - 5 = 35; 86%.
+  EXPECT_NE(out.find("综合得分（百分制）86分"), std::string::npos) << out;
+  EXPECT_EQ(out.find("注意"), std::string::npos) << out;  // no disagreement
+  nlohmann::json st = Status();
+  EXPECT_EQ(st["stage"], "comprehensive");
+  EXPECT_EQ(st["history"].back()["action"], "evaluate");
+  EXPECT_EQ(st["history"].back()["result"], "pass");
+  ASSERT_EQ(st["documents"].size(), 1u);
+  EXPECT_EQ(st["documents"][0]["kind"], "technical_opinion");
+  // Every score is in the registry.
+  {
+    auto db = registry::SqliteStorage::Open(registry_);
+    ASSERT_OK(db);
+    auto rows = (*db)->Query(
+        "SELECT sheet, COUNT(*), SUM(score_tenths) FROM evaluation_scores GROUP BY sheet "
+        "ORDER BY sheet");
+    ASSERT_OK(rows);
+    ASSERT_EQ(rows->size(), 4u);  // common + 3 occupations
+    for (const auto& r : *rows) {
+      const bool common = registry::AsText(r[0]) == "common";
+      EXPECT_EQ(registry::AsInt(r[1]), common ? 12 : 6);
+      EXPECT_EQ(registry::AsInt(r[2]), common ? 510 : 350);
+    }
+  }
+  const std::string text = PdfText(dir_ + "/docs/技术评估意见.pdf");
+  for (const char* want :
+       {"技术评估意见", "第七条第（三）项", "2026年11月20日", "通用项目得分51分（满分60分）",
+        "中式烹调师", "该职业（工种）得分35分（满分40分），折合百分制87.5分", "折合百分制86分",
+        "各否决项得分均未低于否决分值", "专家组认为具备开展认定的条件。", "技术评估结论为：合格",
+        "王明、李华、赵敏", "技术评估专家组"}) {
+    EXPECT_NE(text.find(want), std::string::npos) << want;
+  }
+  for (const char* never : {"TE-ORG", "JL-TE-DEFAULT", "pass", "合格线", "工作底稿"}) {
+    EXPECT_EQ(text.find(never), std::string::npos) << never;
+  }
+  // A second evaluation is refused by the registry's guard; nothing more is recorded.
+  EXPECT_EQ(Beian("evaluate C2026-0001 --scores " + Quote(filled) + " --result 合格", &out), 2);
+  EXPECT_NE(out.find("当前处于“综合汇总”阶段"), std::string::npos) << out;
+  EXPECT_NE(out.find("beian summarize C2026-0001"), std::string::npos) << out;
+  EXPECT_EQ(Status()["history"].size(), st["history"].size());
+}
+
+TEST_F(EvaluationCommandTest, SheetSavedByLibreOfficeIsRead) {
+  // tests/evaluation/testdata/技术评估评分表-LibreOffice.xlsx: this case's sheet, filled and saved
+  // in LibreOffice Calc (see fill_in_libreoffice.py there). Scores with half points.
+  ToTechnical();
+  std::string out;
+  ASSERT_EQ(Beian("evaluate C2026-0001 --scores " +
+                      Quote(testing::RepoRoot() +
+                            "/tests/evaluation/testdata/技术评估评分表-LibreOffice.xlsx") +
+                      " --result pass --out " + Quote(dir_ + "/docs") + " --date 2026-11-27",
+                  &out),
+            0)
+      << out;
+  EXPECT_NE(out.find("综合得分（百分制）91.5分"), std::string::npos) << out;
+  const std::string text = PdfText(dir_ + "/docs/技术评估意见.pdf");
+  EXPECT_NE(text.find("通用项目得分54.5分（满分60分）"), std::string::npos);
+  EXPECT_NE(text.find("现场查看"), std::string::npos);
+  EXPECT_NE(text.find("2026年11月20日"), std::string::npos);
+}
+
+struct SheetProblem {
+  const char* name;
+  const char* mutations;
+  std::vector<const char*> expected;  // in the error message
+};
+
+TEST_F(EvaluationCommandTest, EveryProblemOfAFilledSheetIsNamedAndNothingIsRecorded) {
+  ToTechnical();
+  const SheetProblem problems[] = {
+      {"out_of_range", "score:通用项目:TE-ORG-03:9",
+       {"工作表“通用项目”单元格H9（项目TE-ORG-03）的得分9超出范围（0～6分）"}},
+      {"negative", "score:职业2:TE-OCC-02:-1", {"工作表“职业2”单元格H8", "超出范围"}},
+      {"not_a_number", "score:职业1:TE-OCC-05:优", {"单元格H11（项目TE-OCC-05）的得分“优”不是数字"}},
+      {"missing", "score:通用项目:TE-MGT-03:none", {"单元格H18（项目TE-MGT-03）未填写得分"}},
+      {"too_fine", "score:通用项目:TE-ORG-04:3.25", {"单元格H10", "超过一位小数"}},
+      {"other_case", "name:beian_case:C2026-0042", {"这份评分表属于案件C2026-0042，不是案件C2026-0001"}},
+      {"other_version", "name:beian_standard:JL-TE-2025", {"按评分标准“JL-TE-2025”制作"}},
+      {"sheet_from_other_case", "cell:职业3:C2:C2026-0042",
+       {"工作表“职业3”单元格C2的案件编号是“C2026-0042”", "来自其他案件"}},
+      {"wrong_occupation", "cell:职业1:C4:4-03-02-02", {"工作表“职业1”单元格C4的职业编码是“4-03-02-02”"}},
+      {"renamed", "rename:职业2:烹调", {"缺少工作表“职业2”（被改名或删除）；工作簿中另有：“烹调”"}},
+      {"deleted", "delete:职业3", {"缺少工作表“职业3”（被改名或删除）。"}},
+      {"several", "score:通用项目:TE-ORG-03:9 score:职业1:TE-OCC-05:优",
+       {"H9", "H11", "未记录"}},
+  };
+  for (const SheetProblem& p : problems) {
+    SCOPED_TRACE(p.name);
+    const std::string filled = Fill(p.name, p.mutations);
+    std::string out;
+    EXPECT_EQ(Beian("evaluate C2026-0001 --scores " + Quote(filled) + " --result 合格 --out " +
+                        Quote(dir_ + "/" + p.name),
+                    &out),
+              2)
+        << out;
+    for (const char* e : p.expected) EXPECT_NE(out.find(e), std::string::npos) << e << "\n" << out;
+    EXPECT_FALSE(fs::exists(dir_ + "/" + p.name));
+  }
+  EXPECT_EQ(Status()["stage"], "technical");  // nothing recorded
+  std::string out;
+  EXPECT_EQ(Beian("evaluate C2026-0001 --scores " +
+                      Quote(testing::RepoRoot() + "/tests/ingest/testdata/forms/标准申请表.docx") +
+                      " --result 合格",
+                  &out),
+            2);
+  EXPECT_NE(out.find("不是可读取的 Excel 工作簿"), std::string::npos) << out;
+  EXPECT_EQ(Beian("evaluate C2026-0001 --scores " + Quote(Fill("ok")) + " --result 良好", &out),
+            2);
+  EXPECT_NE(out.find("未知的评估结论“良好”"), std::string::npos) << out;
+}
+
+TEST_F(EvaluationCommandTest, VetoAndDisagreementAreFlaggedNotPrinted) {
+  ToTechnical();
+  // Full marks but a veto item at 0: computed 不合格; the group records 合格 anyway.
+  const std::string filled = Fill("veto", "score:通用项目:TE-ORG-02:0");
+  std::string out;
+  ASSERT_EQ(Beian("evaluate C2026-0001 --scores " + Quote(filled) + " --result 合格 --out " +
+                      Quote(dir_ + "/docs") + " --date 2026-11-27",
+                  &out),
+            0)
+      << out;
+  EXPECT_NE(out.find("按评分标准计算为“不合格”"), std::string::npos) << out;
+  EXPECT_NE(out.find("注意（工作底稿，不写入正式文书）：专家组结论为“合格”"), std::string::npos)
+      << out;
+  EXPECT_NE(out.find("否决项"), std::string::npos) << out;
+  const std::string text = PdfText(dir_ + "/docs/技术评估意见.pdf");
+  EXPECT_NE(text.find("通用项目“机构及法定代表人无违法违规、失信等不良行为记录”得分低于否决分值"),
+            std::string::npos);
+  EXPECT_EQ(text.find("工作底稿"), std::string::npos);
+  EXPECT_EQ(text.find("各否决项得分均未低于否决分值"), std::string::npos);
+}
+
+TEST_F(EvaluationCommandTest, SummarizeRecommendsOccupationsThatPassedAndExcludesTheRest) {
+  ToTechnical();
+  std::string out;
+  EXPECT_EQ(Beian("summarize C2026-0001 --result 合格", &out), 2);  // not evaluated yet
+  EXPECT_NE(out.find("当前处于“技术评估”阶段"), std::string::npos) << out;
+  // 职业2 (中式面点师) fails its veto item (主营业务 below 3 of 6).
+  const std::string filled = Fill("occ", "score:职业2:TE-OCC-01:2");
+  ASSERT_EQ(Beian("evaluate C2026-0001 --scores " + Quote(filled) + " --result 合格 --out " +
+                      Quote(dir_ + "/docs") + " --date 2026-11-27",
+                  &out),
+            0)
+      << out;
+  ASSERT_EQ(Beian("summarize C2026-0001 --result 合格 --note 专家组一致同意。 --out " +
+                      Quote(dir_ + "/docs") + " --date 2026-11-30",
+                  &out),
+            0)
+      << out;
+  EXPECT_NE(out.find("建议备案的职业（工种）2个，不建议备案1个"), std::string::npos) << out;
+  nlohmann::json st = Status();
+  EXPECT_EQ(st["stage"], "deliberation");
+  EXPECT_EQ(st["history"].back()["action"], "summarize");
+  ASSERT_EQ(st["documents"].size(), 2u);
+  EXPECT_EQ(st["documents"][1]["kind"], "comprehensive_opinion");
+  const std::string text = PdfText(dir_ + "/docs/综合技术评估意见.pdf");
+  for (const char* want :
+       {"综合技术评估意见", "第七条第（四）项", "2026年11月26日", "初评结论为通过",
+        "技术评估结论为合格", "综合技术评估结论为：合格", "建议予以备案的职业（工种）及等级",
+        "1.中式烹调师：五级至三级", "2.保育师：五级至三级", "不建议备案的职业（工种）",
+        "1.中式面点师：“拟开展认定的职业与本单位主营业务直接相关”得分低于否决分值",
+        "专家组一致同意。"}) {
+    EXPECT_NE(text.find(want), std::string::npos) << want << "\n" << text;
+  }
+  // The excluded occupation is neither announced nor filed: the registry marks it.
+  auto db = registry::SqliteStorage::Open(registry_);
+  ASSERT_OK(db);
+  auto rows = (*db)->Query(
+      "SELECT code, state, reason FROM occupations WHERE case_id = 'C2026-0001' ORDER BY seq");
+  ASSERT_OK(rows);
+  ASSERT_EQ(rows->size(), 3u);
+  EXPECT_EQ(registry::AsText((*rows)[0][1]), "requested");
+  EXPECT_EQ(registry::AsText((*rows)[1][1]), "excluded");
+  EXPECT_EQ(registry::AsText((*rows)[2][1]), "requested");
+  // Summarizing twice is refused.
+  EXPECT_EQ(Beian("summarize C2026-0001 --result 合格", &out), 2);
+  EXPECT_NE(out.find("专题审议"), std::string::npos) << out;
+}
+
+TEST_F(EvaluationCommandTest, FailedEvaluationEndsTheCase) {
+  ToTechnical();
+  const std::string filled = Fill("fail", "score:通用项目:TE-ORG-01:0");
+  std::string out;
+  ASSERT_EQ(Beian("evaluate C2026-0001 --scores " + Quote(filled) + " --result 不合格 --out " +
+                      Quote(dir_ + "/docs") + " --date 2026-11-27",
+                  &out),
+            0)
+      << out;
+  EXPECT_EQ(out.find("注意"), std::string::npos) << out;  // agrees with the computed result
+  EXPECT_EQ(Status()["stage"], "not_filed");
+  EXPECT_NE(PdfText(dir_ + "/docs/技术评估意见.pdf").find("技术评估结论为：不合格"),
+            std::string::npos);
+}
+
+}  // namespace
+}  // namespace pipeline::evaluation
