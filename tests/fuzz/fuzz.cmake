@@ -19,6 +19,7 @@ set(FUZZ_LIBRARY_SOURCES
   pipeline/ingest/xml_form_reader.cc
   pipeline/ingest/zip_reader.cc
   pipeline/ingest/file_probe.cc
+  pipeline/ingest/pdf_security.cc
   pipeline/ingest/form_labels.cc
   pipeline/ingest/text_util.cc
   pipeline/extract/normaliser.cc
@@ -34,7 +35,7 @@ target_include_directories(fuzz_core PUBLIC ${CMAKE_SOURCE_DIR})
 target_compile_features(fuzz_core PUBLIC cxx_std_20)
 target_compile_options(fuzz_core PRIVATE ${BEIAN_WARNINGS} PUBLIC ${FUZZ_FLAGS})
 target_link_libraries(fuzz_core PUBLIC ICU::uc ICU::i18n pugixml::pugixml PkgConfig::LIBZIP
-  nlohmann_json::nlohmann_json fmt::fmt)
+  PkgConfig::PODOFO nlohmann_json::nlohmann_json fmt::fmt)
 
 set(FUZZ_TARGETS docx_form_fuzzer xml_form_fuzzer file_probe_fuzzer normaliser_fuzzer
     template_fuzzer)
