@@ -164,6 +164,8 @@ Status Job::LoadResources() {
   PIPELINE_RETURN_IF_ERROR(Take(report::LoadWorkCalendar(fs_, data), &res->calendar));
   PIPELINE_RETURN_IF_ERROR(Take(
       report::LoadOfficeSettings(fs_, JoinPath(root, "templates/office.json")), &res->office));
+  PIPELINE_RETURN_IF_ERROR(
+      Take(ingest::LoadLimits(fs_, JoinPath(root, "templates/office.json")), &res->limits));
   if (options_.authority && res->authorities.FindCode(*options_.authority) == nullptr) {
     return Status::InvalidArgument("--authority: unknown code '" + *options_.authority +
                                    "' (see data/jilin_authorities.tsv)");

@@ -3,7 +3,9 @@ list(APPEND PIPELINE_SOURCES
   pipeline/ingest/file_probe.cc
   pipeline/ingest/form_labels.cc
   pipeline/ingest/ingest.cc
+  pipeline/ingest/limits.cc
   pipeline/ingest/text_util.cc
   pipeline/ingest/xml_form_reader.cc
+  pipeline/ingest/xml_text.cc
   pipeline/ingest/zip_reader.cc
 )

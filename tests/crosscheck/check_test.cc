@@ -76,7 +76,7 @@ TEST(CrosscheckTest, BusinessRelationPutsEvidenceSideBySide) {
                          [](const model::Finding& f) { return f.rule_id == "C64-01"; });
   ASSERT_NE(it, r.result.findings.end());
   EXPECT_EQ(it->severity, model::Severity::kReview);
-  EXPECT_EQ(it->args[0], (std::pair<std::string, std::string>{"main_business", "职业技能培训(餐饮类)"}));
+  EXPECT_EQ(it->args[0], (std::pair<std::string, std::string>{"main_business", "职业技能培训（餐饮类）"}));
   EXPECT_EQ(it->args[1].second, "4-03-02-01 中式烹调师");
   EXPECT_EQ(it->evidence.size(), 2u);
 }
