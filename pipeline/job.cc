@@ -1,7 +1,9 @@
 #include "pipeline/job.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
+#include <set>
 #include <iterator>
 
 #include <nlohmann/json.hpp>
@@ -307,10 +309,16 @@ ExitCode Job::RunIntake(Status* error) {
     reporter_.Progress(i, entries->size(), entry.display_name);
     CaseOutcome c = Process(entry);
     const std::string case_dir = JoinPath(options_.out_dir, c.report.case_id);
-    if (Status s = fs_.WriteFile(JoinPath(case_dir, "report.json"), report::ToJsonText(c.json));
-        !s.ok()) {
-      *error = s;  // the output folder is unusable: stop, nothing else can be written either
-      return ExitCode::kError;
+    // report.json is written after the draft: drawing it may add a finding (characters no
+    // font has, drawn as 〓).
+    auto write_report = [&]() {
+      return fs_.WriteFile(JoinPath(case_dir, "report.json"), report::ToJsonText(c.json));
+    };
+    if (options_.no_pdf || c.draft == report::DraftDocument::kNone) {
+      if (Status s = write_report(); !s.ok()) {
+        *error = s;  // the output folder is unusable: stop, nothing else can be written either
+        return ExitCode::kError;
+      }
     }
     if (!options_.no_pdf && c.draft != report::DraftDocument::kNone) {
       if (Status s = EnsureRenderer(); !s.ok()) {
@@ -318,10 +326,16 @@ ExitCode Job::RunIntake(Status* error) {
         return ExitCode::kError;
       }
       Result<std::string> pdf = DraftPdf(c);
+      if (pdf && NoteMissingGlyphs(c)) pdf = DraftPdf(c);  // the conclusion may have changed
       if (!pdf) {
         Status s = pdf.error().WithContext(c.report.dossier);
         reporter_.Warning(s.ToString());
         if (failed_documents++ == 0) first_failure = s;
+        c.report.draft_failure = s.ToString();
+        if (Status w = write_report(); !w.ok()) {
+          *error = w;
+          return ExitCode::kError;
+        }
         blocking = blocking || HasSeverity(c.report.findings, model::Severity::kBlocking);
         reports.push_back(std::move(c.report));
         continue;
@@ -330,6 +344,10 @@ ExitCode Job::RunIntake(Status* error) {
                                     ? res_->office.opinion_file
                                     : res_->office.notice_file;
       if (Status s = fs_.WriteFile(JoinPath(case_dir, name), *pdf); !s.ok()) {
+        *error = s;
+        return ExitCode::kError;
+      }
+      if (Status s = write_report(); !s.ok()) {
         *error = s;
         return ExitCode::kError;
       }
@@ -345,6 +363,35 @@ ExitCode Job::RunIntake(Status* error) {
     return ExitCode::kError;
   }
   return blocking ? ExitCode::kBlockingFindings : ExitCode::kOk;
+}
+
+// After drawing the draft: characters drawn as 〓 become one review finding (REN-001) naming
+// them, and the report's findings and conclusion are brought up to date. Returns true when the
+// conclusion changed (the draft, which may word it, is then drawn again).
+bool Job::NoteMissingGlyphs(CaseOutcome& c) {
+  const std::set<char32_t>& missing = res_->renderer->last_missing_characters();
+  if (missing.empty()) return false;
+  std::string chars;
+  for (char32_t cp : missing) {
+    char code[16];
+    std::snprintf(code, sizeof(code), "U+%04X", static_cast<unsigned>(cp));
+    chars += (chars.empty() ? "" : ", ") + std::string(code);
+  }
+  model::Finding f;
+  f.rule_id = "REN-001";
+  f.severity = model::Severity::kReview;
+  f.message = "render.glyph_missing";
+  f.topic = model::Topic::kForm;
+  f.args = {{"characters", chars}};
+  c.report.findings.push_back(std::move(f));
+  SortFindings(c.report.findings);
+  const model::Conclusion before = c.report.conclusion;
+  const bool not_eligible = before == model::Conclusion::kNotEligible;
+  c.report.conclusion = Conclude(c.report, not_eligible);
+  nlohmann::json fresh = report::ToJson(c.report, res_->messages);
+  c.json["findings"] = fresh["findings"];
+  c.json["conclusion"] = fresh["conclusion"];
+  return c.report.conclusion != before;
 }
 
 ExitCode Job::CheckOne(Status* error) {
@@ -366,7 +413,7 @@ ExitCode Job::CheckOne(Status* error) {
     for (const auto& f : c.report.findings) {
       out_ << "  [" << res_->messages.Format(std::string("severity.") + model::SeverityName(f.severity))
            << "] " << f.rule_id << " "
-           << res_->messages.Format(f.message, f.args) << "\n";
+           << TerminalSafe(res_->messages.Format(f.message, f.args)) << "\n";
     }
   }
   return HasSeverity(c.report.findings, model::Severity::kBlocking) ? ExitCode::kBlockingFindings

@@ -44,6 +44,7 @@ class Job {
   CaseOutcome Process(const ingest::IntakeEntry& entry) const;
   Status EnsureRenderer();
   Result<std::string> DraftPdf(const CaseOutcome& c);
+  bool NoteMissingGlyphs(CaseOutcome& c);
   ExitCode RunIntake(Status* error);
   ExitCode CheckOne(Status* error);
   ExitCode Catalogue(Status* error);
