@@ -307,6 +307,8 @@ class Extractor {
       LevelsParse lp = n_.ParseLevels(row.levels);
       o.levels_parsed = lp.status == ParseStatus::kOk;
       o.levels = std::move(lp.levels);
+      // 序号 left blank: the row's place in the table, so messages can say which row.
+      if (o.seq.empty()) o.seq = std::to_string(out_.occupations.size() + 1);
       out_.occupations.push_back(std::move(o));
     }
   }

@@ -44,6 +44,15 @@ Result<MessageCatalog> MessageCatalog::Load(const FileSystem& fs, const std::str
   return cat;
 }
 
+std::string MessageCatalog::Worded(const std::string& name, const std::string& value) const {
+  auto worded = texts_.find("arg." + name + "." + value);
+  if (worded != texts_.end()) return worded->second;
+  if (!value.empty()) return value;
+  // A value that is missing: never an empty hole ("第项职业编码“”"), always "not filled".
+  auto empty = texts_.find("arg.empty");
+  return empty != texts_.end() ? empty->second : value;
+}
+
 std::string MessageCatalog::Format(
     const std::string& key, const std::vector<std::pair<std::string, std::string>>& args) const {
   auto it = texts_.find(key);
@@ -59,8 +68,7 @@ std::string MessageCatalog::Format(
         bool found = false;
         for (const auto& [k, v] : args) {
           if (k == name) {
-            auto worded = texts_.find("arg." + k + "." + v);
-            out += worded != texts_.end() ? worded->second : v;
+            out += Worded(k, v);
             found = true;
             break;
           }

@@ -26,7 +26,9 @@ class MessageCatalog {
   // The text for `key` with `{name}` placeholders replaced by the matching arg; unknown
   // placeholders are left as written. An arg whose value is a code has its wording in the
   // catalogue under "arg.<name>.<value>" (e.g. arg.material_status.missing) and is replaced by
-  // it, so codes such as "missing" never reach a clerk. A missing key yields "[key]" so the gap is visible (a
+  // it, so codes such as "missing" never reach a clerk. An arg whose value is empty (a field
+  // the applicant did not fill) is worded by "arg.<name>." (the empty value), else by
+  // "arg.empty" (未填写): a message never shows an empty hole. A missing key yields "[key]" so the gap is visible (a
   // test keeps every key used in code and data present).
   std::string Format(const std::string& key,
                      const std::vector<std::pair<std::string, std::string>>& args = {}) const;
@@ -34,6 +36,9 @@ class MessageCatalog {
   const std::map<std::string, std::string>& texts() const { return texts_; }
 
  private:
+  // The wording of one arg value (see Format).
+  std::string Worded(const std::string& name, const std::string& value) const;
+
   std::map<std::string, std::string> texts_;
 };
 
