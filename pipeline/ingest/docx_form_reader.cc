@@ -14,6 +14,7 @@
 
 #include "pipeline/core/utf8.h"
 #include "pipeline/ingest/form_reader.h"
+#include "pipeline/ingest/ooxml_package.h"
 #include "pipeline/ingest/text_util.h"
 #include "pipeline/ingest/xml_text.h"
 #include "pipeline/ingest/zip_reader.h"
@@ -556,43 +557,6 @@ class DocxWalker {
   std::optional<OccColumns> carry_;  // columns of an occupations table that ended a table
 };
 
-// The main document part named by the package: the officeDocument relationship of
-// _rels/.rels, else the [Content_Types].xml override for a WordprocessingML main part, else
-// the usual word/document.xml.
-std::string MainPartName(const ZipReader& zip) {
-  auto parse = [&](const char* name, pugi::xml_document& doc) {
-    Result<std::string> xml = zip.Read(name);
-    if (!xml) return false;
-    Result<std::string> text = XmlToUtf8(*xml);
-    return text && ParseXmlText(*text, "", doc).ok();
-  };
-  auto strip = [](std::string_view target) {
-    while (!target.empty() && target.front() == '/') target.remove_prefix(1);
-    return std::string(target);
-  };
-  pugi::xml_document rels;
-  if (parse("_rels/.rels", rels)) {
-    for (pugi::xml_node r : rels.document_element().children()) {
-      std::string_view type = AttrLocal(r, "Type");
-      if (type.size() >= 15 && type.substr(type.size() - 15) == "/officeDocument") {
-        std::string target = strip(AttrLocal(r, "Target"));
-        if (zip.Has(target)) return target;
-      }
-    }
-  }
-  pugi::xml_document types;
-  if (parse("[Content_Types].xml", types)) {
-    for (pugi::xml_node o : types.document_element().children()) {
-      std::string_view ct = AttrLocal(o, "ContentType");
-      if (Local(o) == "Override" && ct.find("wordprocessingml.document.main+xml") != ct.npos) {
-        std::string target = strip(AttrLocal(o, "PartName"));
-        if (zip.Has(target)) return target;
-      }
-    }
-  }
-  return "word/document.xml";
-}
-
 }  // namespace
 
 Result<model::FormData> ParseDocumentXml(std::string_view document_xml, const std::string& file,
@@ -630,7 +594,8 @@ Result<model::FormData> ReadDocxForm(std::string_view docx_bytes, const std::str
   if (zip.problem() != ZipProblem::kNone) {
     return Status::InvalidData("not a readable docx: " + zip.detail(), file);
   }
-  std::string part = MainPartName(zip);
+  std::string part = FindMainPart(zip).main_part;
+  if (part.empty()) part = "word/document.xml";
   Result<std::string> xml = zip.Read(part);
   if (!xml) return Status::InvalidData(xml.error().message(), file);
   return ParseDocumentXml(*xml, file, labels, limits, part);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <pugixml.hpp>
 
+#include "pipeline/ingest/ooxml_package.h"
 #include "pipeline/ingest/zip_reader.h"
 
 namespace pipeline::ingest {
@@ -64,12 +65,7 @@ FileHealth HealthOfZipProblem(ZipProblem p) {
 }
 
 // The OOXML kind a healthy zip holds, from its parts.
-FileFormat OoxmlKind(const ZipReader& zip) {
-  if (!zip.Has("[Content_Types].xml")) return FileFormat::kOther;
-  if (zip.Has("word/document.xml")) return FileFormat::kDocx;
-  if (zip.Has("xl/workbook.xml")) return FileFormat::kXlsx;
-  return FileFormat::kOther;
-}
+FileFormat OoxmlKind(const ZipReader& zip) { return FindMainPart(zip).kind; }
 
 Probe Make(FileFormat f, FileHealth h, std::string detail) {
   return Probe{f, h, std::move(detail)};
@@ -152,8 +148,8 @@ Probe ProbeZip(std::string_view b, FileFormat expected, const Limits& limits) {
                 std::string("content is ") + model::FileFormatName(kind));
   }
   // Inflate the required parts: catches bad CRCs and sizes that lie about a bomb.
-  const char* main_part = kind == FileFormat::kDocx ? "word/document.xml" : "xl/workbook.xml";
-  for (const char* part : {"[Content_Types].xml", main_part}) {
+  const std::string main_part = FindMainPart(zip).main_part;  // not always word/document.xml
+  for (const char* part : {"[Content_Types].xml", main_part.c_str()}) {
     ZipProblem why = ZipProblem::kCorrupt;
     Result<std::string> data = zip.Read(part, &why);
     if (!data) return Make(kind, HealthOfZipProblem(why), data.error().message());
