@@ -100,7 +100,9 @@ std::string DisplayText(std::string_view s) {
     }
     std::size_t j = i;
     bool has_break = false;
-    while (j < e && IsSpace(cps[j])) has_break = has_break || IsLineBreak(cps[j++]);
+    for (; j < e && IsSpace(cps[j]); ++j) {
+      if (IsLineBreak(cps[j])) has_break = true;
+    }
     if (!has_break) {
       for (std::size_t k = i; k < j; ++k) AppendUtf8(cps[k], out);  // spaces as written
     } else if (LineBreakIsSpace(cps[i - 1], cps[j])) {

@@ -62,10 +62,6 @@ const std::map<std::string, std::string>& Allowlist() {
       {"EXT-001", "form missing: beian run/check skip extraction when ingest found no usable "
                   "form (ING-010/012/013 say so); EXT-001 guards direct callers of "
                   "extract::Extract and is covered by tests/extract"},
-      {"ING-016", "TEMPORARY until a sample exists: form over max_xml_depth/max_form_bytes"},
-      {"ING-017", "TEMPORARY until a sample exists: part of a form over a limit"},
-      {"EXT-005", "TEMPORARY until a sample exists"},
-      {"EXT-030", "TEMPORARY until a sample exists"},
       {"COMP-003", "no checklist for (kind, type): checklists/materials.xml has a checklist for "
                    "all 5 kinds x 2 types and unknown values fall back (COMP-001/002), so the "
                    "shipped data cannot produce it"},
