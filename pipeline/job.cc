@@ -3,26 +3,32 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
-#include <set>
 #include <iterator>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
 #include "pipeline/completeness/checklist.h"
 #include "pipeline/completeness/completeness.h"
+#include "pipeline/crosscheck/business_terms.h"
 #include "pipeline/crosscheck/catalogue.h"
 #include "pipeline/crosscheck/check.h"
+#include "pipeline/crosscheck/credit_list.h"
 #include "pipeline/crosscheck/jurisdiction.h"
 #include "pipeline/crosscheck/report_json_part.h"
+#include "pipeline/crosscheck/rule_settings.h"
 #include "pipeline/crosscheck/rules.h"
 #include "pipeline/extract/extract.h"
 #include "pipeline/extract/normaliser.h"
 #include "pipeline/ingest/form_labels.h"
 #include "pipeline/ingest/ingest.h"
 #include "pipeline/ingest/limits.h"
+#include "pipeline/registry/commands.h"
+#include "pipeline/registry/run_recorder.h"
 #include "pipeline/render/doc/document_renderer.h"
 #include "pipeline/render/doc/render_command.h"
 #include "pipeline/report/case_id.h"
+#include "pipeline/report/decision_table.h"
 #include "pipeline/report/catalogue_listing.h"
 #include "pipeline/report/document_data.h"
 #include "pipeline/report/messages.h"
@@ -45,8 +51,12 @@ struct Job::Resources {
   crosscheck::Catalogue catalogue;
   crosscheck::Authorities authorities;
   crosscheck::RuleSet rules;
+  crosscheck::RuleSettings rule_settings;  // templates/office.json `rules`
+  crosscheck::BusinessTerms business_terms;
+  std::optional<crosscheck::CreditList> credit_list;  // --credit-list or rules.credit_list
   report::WorkCalendar calendar;
   report::OfficeSettings office;
+  report::DecisionTable decisions;
   std::unique_ptr<render::DocumentRenderer> renderer;  // created only when documents are drafted
 };
 
@@ -54,7 +64,7 @@ struct Job::Resources {
 struct Job::CaseOutcome {
   model::CaseReport report;
   nlohmann::json json;
-  report::DraftDocument draft = report::DraftDocument::kNone;
+  std::vector<const report::DocumentSpec*> drafts;  // from the decision table, in order
   bool not_a_dossier = false;
 };
 
@@ -85,15 +95,37 @@ bool HasSeverity(const std::vector<model::Finding>& findings, model::Severity s)
                      [s](const model::Finding& f) { return f.severity == s; });
 }
 
-// The conclusion rule (README "Conclusion"): not_eligible beats corrections_needed beats
-// review_needed beats pass.
+bool HasBlocking(const std::vector<model::Finding>& findings, model::Consequence c) {
+  return std::any_of(findings.begin(), findings.end(), [c](const model::Finding& f) {
+    return f.severity == model::Severity::kBlocking && f.consequence == c;
+  });
+}
+
+// The conclusion rule (README "Conclusion"): referred beats not_eligible beats
+// corrections_needed beats review_needed beats pass. A blocking finding that only excludes an
+// occupation does not stop the case; pending checks never count.
 model::Conclusion Conclude(const model::CaseReport& r, bool not_eligible) {
-  if (not_eligible) return model::Conclusion::kNotEligible;
-  if (HasSeverity(r.findings, model::Severity::kBlocking)) {
+  using model::Consequence;
+  if (HasBlocking(r.findings, Consequence::kRefer)) return model::Conclusion::kReferred;
+  if (not_eligible || HasBlocking(r.findings, Consequence::kNotEligible)) {
+    return model::Conclusion::kNotEligible;
+  }
+  if (HasBlocking(r.findings, Consequence::kCorrect)) {
     return model::Conclusion::kCorrectionsNeeded;
   }
   if (HasSeverity(r.findings, model::Severity::kReview)) return model::Conclusion::kReviewNeeded;
   return model::Conclusion::kPass;
+}
+
+// Pending checks worded from messages pending.<id>.title / pending.<id>.action.
+std::vector<model::PendingCheck> WordPendingChecks(const std::vector<crosscheck::PendingRef>& refs,
+                                                   const report::MessageCatalog& messages) {
+  std::vector<model::PendingCheck> out;
+  for (const crosscheck::PendingRef& p : refs) {
+    out.push_back({p.id, messages.Format("pending." + p.id + ".title", p.args),
+                   messages.Format("pending." + p.id + ".action", p.args)});
+  }
+  return out;
 }
 
 void SortFindings(std::vector<model::Finding>& findings) {
@@ -151,6 +183,11 @@ Status Job::LoadResources() {
     res_ = std::move(res);
     return Status::Ok();
   }
+  if (registry::IsRegistryCommand(options_.command)) {  // messages and the calendar suffice
+    PIPELINE_RETURN_IF_ERROR(Take(report::LoadWorkCalendar(fs_, data), &res->calendar));
+    res_ = std::move(res);
+    return Status::Ok();
+  }
   PIPELINE_RETURN_IF_ERROR(
       Take(ingest::LoadFormLabels(fs_, JoinPath(root, "checklists/form_labels.xml")),
            &res->labels));
@@ -164,17 +201,38 @@ Status Job::LoadResources() {
   PIPELINE_RETURN_IF_ERROR(
       Take(crosscheck::LoadRules(fs_, JoinPath(root, "checklists/rules.xml")), &res->rules));
   PIPELINE_RETURN_IF_ERROR(Take(report::LoadWorkCalendar(fs_, data), &res->calendar));
-  PIPELINE_RETURN_IF_ERROR(Take(
-      report::LoadOfficeSettings(fs_, JoinPath(root, "templates/office.json")), &res->office));
+  const std::string office_json = JoinPath(root, "templates/office.json");
   PIPELINE_RETURN_IF_ERROR(
-      Take(ingest::LoadLimits(fs_, JoinPath(root, "templates/office.json")), &res->limits));
+      Take(report::LoadOfficeSettings(fs_, office_json), &res->office));
+  PIPELINE_RETURN_IF_ERROR(Take(ingest::LoadLimits(fs_, office_json), &res->limits));
+  PIPELINE_RETURN_IF_ERROR(Take(
+      report::DecisionTable::Load(fs_, JoinPath(root, "templates/decisions.xml")),
+      &res->decisions));
+  for (const report::DocumentSpec& d : res->decisions.documents()) {
+    if (res->office.files.count(d.kind) == 0) {
+      return Status::InvalidData("document kind " + d.kind + " has no file name setting",
+                                 office_json);
+    }
+  }
+  PIPELINE_RETURN_IF_ERROR(Take(crosscheck::LoadRuleSettings(fs_, office_json, res->rules),
+                                &res->rule_settings));
+  PIPELINE_RETURN_IF_ERROR(
+      Take(crosscheck::LoadBusinessTerms(fs_, JoinPath(root, "checklists/business_terms.xml")),
+           &res->business_terms));
+  if (!options_.credit_list.empty()) res->rule_settings.credit_list = options_.credit_list;
+  if (!res->rule_settings.credit_list.empty()) {
+    Result<crosscheck::CreditList> list = crosscheck::LoadCreditList(
+        fs_, res->rule_settings.credit_list, res->rules.credit_list_columns());
+    if (!list) return list.error();
+    res->credit_list = std::move(*list);
+  }
   if (options_.authority && res->authorities.FindCode(*options_.authority) == nullptr) {
     return Status::InvalidArgument("--authority: unknown code '" + *options_.authority +
                                    "' (see data/jilin_authorities.tsv)");
   }
   if (!res->calendar.Covers(*options_.date)) {
     reporter_.Warning("data/holidays_cn.tsv does not cover " + options_.date->ToIso() +
-                      "; deadlines count weekends only");
+                      "; a correction deadline it cannot count is left blank");
   }
   res_ = std::move(res);
   return Status::Ok();
@@ -200,6 +258,16 @@ ExitCode Job::Run(Status* error) {
     case cli::Command::kCheck: return CheckOne(error);
     case cli::Command::kCatalogue: return Catalogue(error);
     case cli::Command::kRender: return Render(error);
+    default: break;
+  }
+  if (registry::IsRegistryCommand(options_.command)) {
+    bool problems = false;  // archive verify found missing/altered/unregistered files
+    *error = registry::RunRegistryCommand(options_, fs_, res_->messages, res_->calendar,
+                                          res_->data_dir, out_, &problems);
+    if (!error->ok()) return ExitCode::kError;
+    return problems ? ExitCode::kBlockingFindings : ExitCode::kOk;
+  }
+  switch (options_.command) {
     default: return ExitCode::kError;
   }
 }
@@ -232,24 +300,30 @@ Job::CaseOutcome Job::Process(const ingest::IntakeEntry& entry) const {
   ctx.rules = &res.rules;
   ctx.today = *options_.date;
   ctx.office_authority_code = options_.authority;
+  ctx.settings = &res.rule_settings;
+  ctx.credit_list = res.credit_list ? &*res.credit_list : nullptr;
+  ctx.business_terms = &res.business_terms;
   crosscheck::CrosscheckResult cross;
   if (has_form) cross = crosscheck::Check(extraction, dossier, ctx, &completeness.materials);
+  std::vector<model::PendingCheck> pending = WordPendingChecks(cross.pending, res.messages);
 
   // 5. report: one CaseReport with every finding, its JSON, and which document to draft.
   CaseOutcome out;
   out.not_a_dossier = !is_folder;
   out.report = AssembleReport(entry, std::move(dossier), std::move(extraction),
                               std::move(completeness), std::move(cross));
+  out.report.pending_checks = std::move(pending);
   const bool complete = report::MaterialsComplete(out.report);
+  // Which drafts the case gets: the decision table (templates/decisions.xml).
+  out.drafts = res.decisions.DocumentsFor(report::FactsOf(out.report, is_folder));
+  for (const report::DocumentSpec* d : out.drafts) {
+    out.report.documents.push_back({d->kind, d->title, res.office.files.at(d->kind), d->official});
+  }
   out.json = report::ToJson(out.report, res.messages);
   out.json["completeness"] = complete ? "complete" : "corrections_needed";
   crosscheck::AppendIssue3Json(out.report, out.json);
-  crosscheck::AppendRuleDefaultsJson(res.rules, out.json);
+  crosscheck::AppendRuleDefaultsJson(res.rules, res.rule_settings, out.json);
   report::AddWordedSummaries(out.report, res.messages, out.json);
-  if (!out.not_a_dossier) {
-    out.draft = complete ? report::DraftDocument::kPreliminaryOpinion
-                         : report::DraftDocument::kCorrectionNotice;
-  }
   return out;
 }
 
@@ -263,19 +337,68 @@ Status Job::EnsureRenderer() {
   return Status::Ok();
 }
 
-// Renders the case's draft document; returns the PDF bytes (empty when nothing is drafted).
-Result<std::string> Job::DraftPdf(const CaseOutcome& c) {
-  if (c.draft == report::DraftDocument::kNone) return std::string();
+// Renders one of the case's drafts; returns the PDF bytes.
+Result<std::string> Job::DraftPdf(const CaseOutcome& c, const report::DocumentSpec& spec) {
   PIPELINE_RETURN_IF_ERROR(EnsureRenderer());
   std::string office_name;
   if (options_.authority) {
     if (const auto* a = res_->authorities.FindCode(*options_.authority)) office_name = a->authority;
   }
   nlohmann::json data = c.json;
-  data["document"] = report::DocumentObject(c.report, c.draft, res_->office, res_->calendar,
+  data["document"] = report::DocumentObject(c.report, spec, res_->office, res_->calendar,
                                             *options_.date, office_name, res_->messages);
-  std::string tmpl = render::ResolveTemplatePath(res_->data_dir, report::DraftTemplateName(c.draft));
+  std::string tmpl = render::ResolveTemplatePath(res_->data_dir, spec.tmpl);
   return res_->renderer->Render(tmpl, data, *options_.date);
+}
+
+// Renders and writes every draft of the case, and removes the documents an earlier run left
+// for another outcome, so the folder holds exactly this run's drafts. A draft that cannot be
+// rendered is returned as `failed` (the others are still written); an unwritable output
+// folder is the returned error.
+Status Job::WriteDrafts(CaseOutcome& c, const std::string& case_dir, Status* failed) {
+  std::set<char32_t> missing;  // characters drawn as 〓 in any of the drafts
+  for (const auto& [kind, file] : res_->office.files) {
+    const bool drafted = std::any_of(c.drafts.begin(), c.drafts.end(),
+                                     [&](const report::DocumentSpec* d) { return d->kind == kind; });
+    if (!drafted) PIPELINE_RETURN_IF_ERROR(fs_.RemoveFile(JoinPath(case_dir, file)));
+  }
+  for (const report::DocumentSpec* spec : c.drafts) {
+    const std::string path = JoinPath(case_dir, res_->office.files.at(spec->kind));
+    Result<std::string> pdf = DraftPdf(c, *spec);
+    if (!pdf) {
+      PIPELINE_RETURN_IF_ERROR(fs_.RemoveFile(path));
+      if (failed->ok()) *failed = pdf.error().WithContext(c.report.dossier);
+      c.report.draft_failure = failed->ToString();
+      continue;
+    }
+    const std::set<char32_t>& here = res_->renderer->last_missing_characters();
+    missing.insert(here.begin(), here.end());
+    PIPELINE_RETURN_IF_ERROR(fs_.WriteFile(path, *pdf));
+  }
+  NoteMissingGlyphs(c, missing);
+  return Status::Ok();
+}
+
+// Characters drawn as 〓 become one review finding (REN-001) naming their code points, added
+// to the report and report.json after drafting. It does not change the conclusion or the
+// drafts already decided: it asks a person to compare the draft with the applicant's text.
+void Job::NoteMissingGlyphs(CaseOutcome& c, const std::set<char32_t>& missing) const {
+  if (missing.empty()) return;
+  std::string chars;
+  for (char32_t cp : missing) {
+    char code[16];
+    std::snprintf(code, sizeof(code), "U+%04X", static_cast<unsigned>(cp));
+    chars += (chars.empty() ? "" : ", ") + std::string(code);
+  }
+  model::Finding f;
+  f.rule_id = "REN-001";
+  f.severity = model::Severity::kReview;
+  f.topic = model::Topic::kForm;
+  f.message = "render.glyph_missing";
+  f.args = {{"characters", chars}};
+  c.report.findings.push_back(std::move(f));
+  SortFindings(c.report.findings);
+  c.json["findings"] = report::ToJson(c.report, res_->messages)["findings"];
 }
 
 ExitCode Job::RunIntake(Status* error) {
@@ -298,6 +421,13 @@ ExitCode Job::RunIntake(Status* error) {
                                      options_.intake_dir + " (or contain it)");
     return ExitCode::kError;
   }
+  // The case registry, when one is chosen for run (README "Case registry"); else nullptr.
+  Result<std::unique_ptr<registry::RunRecorder>> recorder =
+      registry::RunRecorder::ForRun(options_, fs_, res_->messages, res_->data_dir);
+  if (!recorder) {
+    *error = recorder.error();
+    return ExitCode::kError;
+  }
   std::vector<model::CaseReport> reports;
   bool blocking = false;
   // A document that cannot be drafted for one dossier (e.g. a character no configured font
@@ -309,48 +439,39 @@ ExitCode Job::RunIntake(Status* error) {
     reporter_.Progress(i, entries->size(), entry.display_name);
     CaseOutcome c = Process(entry);
     const std::string case_dir = JoinPath(options_.out_dir, c.report.case_id);
-    // report.json is written after the draft: drawing it may add a finding (characters no
-    // font has, drawn as 〓).
-    auto write_report = [&]() {
-      return fs_.WriteFile(JoinPath(case_dir, "report.json"), report::ToJsonText(c.json));
-    };
-    if (options_.no_pdf || c.draft == report::DraftDocument::kNone) {
-      if (Status s = write_report(); !s.ok()) {
-        *error = s;  // the output folder is unusable: stop, nothing else can be written either
-        return ExitCode::kError;
-      }
+    if (options_.no_pdf) {  // nothing drafted: report.json lists no documents
+      c.drafts.clear();
+      c.report.documents.clear();
+      c.json["documents"] = nlohmann::json::array();
     }
-    if (!options_.no_pdf && c.draft != report::DraftDocument::kNone) {
+    if (!c.drafts.empty()) {
       if (Status s = EnsureRenderer(); !s.ok()) {
         *error = s;  // the font or layout configuration is broken: no document can be drafted
         return ExitCode::kError;
       }
-      Result<std::string> pdf = DraftPdf(c);
-      if (pdf && NoteMissingGlyphs(c)) pdf = DraftPdf(c);  // the conclusion may have changed
-      if (!pdf) {
-        Status s = pdf.error().WithContext(c.report.dossier);
-        reporter_.Warning(s.ToString());
-        if (failed_documents++ == 0) first_failure = s;
-        c.report.draft_failure = s.ToString();
-        if (Status w = write_report(); !w.ok()) {
-          *error = w;
-          return ExitCode::kError;
-        }
-        blocking = blocking || HasSeverity(c.report.findings, model::Severity::kBlocking);
-        reports.push_back(std::move(c.report));
-        continue;
-      }
-      const std::string& name = c.draft == report::DraftDocument::kPreliminaryOpinion
-                                    ? res_->office.opinion_file
-                                    : res_->office.notice_file;
-      if (Status s = fs_.WriteFile(JoinPath(case_dir, name), *pdf); !s.ok()) {
+    }
+    // The drafts come before report.json: drawing them may add a finding (REN-001).
+    {
+      Status failed;
+      if (Status s = WriteDrafts(c, case_dir, &failed); !s.ok()) {
         *error = s;
         return ExitCode::kError;
       }
-      if (Status s = write_report(); !s.ok()) {
-        *error = s;
+      if (!failed.ok()) {
+        reporter_.Warning(failed.ToString());
+        if (failed_documents++ == 0) first_failure = failed;
+      }
+    }
+    if (*recorder && !c.not_a_dossier) {
+      if (Status s = (*recorder)->Record(c.report, entry.path, &c.json, reporter_); !s.ok()) {
+        *error = s;  // the registry is unusable: stop before writing a report it does not know
         return ExitCode::kError;
       }
+    }
+    if (Status s = fs_.WriteFile(JoinPath(case_dir, "report.json"), report::ToJsonText(c.json));
+        !s.ok()) {
+      *error = s;  // the output folder is unusable: stop, nothing else can be written either
+      return ExitCode::kError;
     }
     blocking = blocking || HasSeverity(c.report.findings, model::Severity::kBlocking);
     reports.push_back(std::move(c.report));
@@ -363,35 +484,6 @@ ExitCode Job::RunIntake(Status* error) {
     return ExitCode::kError;
   }
   return blocking ? ExitCode::kBlockingFindings : ExitCode::kOk;
-}
-
-// After drawing the draft: characters drawn as 〓 become one review finding (REN-001) naming
-// them, and the report's findings and conclusion are brought up to date. Returns true when the
-// conclusion changed (the draft, which may word it, is then drawn again).
-bool Job::NoteMissingGlyphs(CaseOutcome& c) {
-  const std::set<char32_t>& missing = res_->renderer->last_missing_characters();
-  if (missing.empty()) return false;
-  std::string chars;
-  for (char32_t cp : missing) {
-    char code[16];
-    std::snprintf(code, sizeof(code), "U+%04X", static_cast<unsigned>(cp));
-    chars += (chars.empty() ? "" : ", ") + std::string(code);
-  }
-  model::Finding f;
-  f.rule_id = "REN-001";
-  f.severity = model::Severity::kReview;
-  f.message = "render.glyph_missing";
-  f.topic = model::Topic::kForm;
-  f.args = {{"characters", chars}};
-  c.report.findings.push_back(std::move(f));
-  SortFindings(c.report.findings);
-  const model::Conclusion before = c.report.conclusion;
-  const bool not_eligible = before == model::Conclusion::kNotEligible;
-  c.report.conclusion = Conclude(c.report, not_eligible);
-  nlohmann::json fresh = report::ToJson(c.report, res_->messages);
-  c.json["findings"] = fresh["findings"];
-  c.json["conclusion"] = fresh["conclusion"];
-  return c.report.conclusion != before;
 }
 
 ExitCode Job::CheckOne(Status* error) {
@@ -411,7 +503,12 @@ ExitCode Job::CheckOne(Status* error) {
   } else {
     out_ << report::SummaryTable({c.report}, res_->messages);
     for (const auto& f : c.report.findings) {
-      out_ << "  [" << res_->messages.Format(std::string("severity.") + model::SeverityName(f.severity))
+      // A blocking finding is labelled by what it leads to (messages consequence.*).
+      const std::string label =
+          f.severity == model::Severity::kBlocking
+              ? std::string("consequence.") + model::ConsequenceName(f.consequence)
+              : std::string("severity.") + model::SeverityName(f.severity);
+      out_ << "  [" << res_->messages.Format(label)
            << "] " << f.rule_id << " "
            << TerminalSafe(res_->messages.Format(f.message, f.args)) << "\n";
     }

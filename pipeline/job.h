@@ -7,6 +7,7 @@
 #define PIPELINE_JOB_H_
 
 #include <memory>
+#include <set>
 #include <ostream>
 
 #include "pipeline/cli/options.h"
@@ -18,6 +19,9 @@ namespace pipeline {
 namespace ingest {
 struct IntakeEntry;
 }  // namespace ingest
+namespace report {
+struct DocumentSpec;
+}  // namespace report
 
 // Process exit codes (documented in README "Exit codes").
 enum class ExitCode {
@@ -43,8 +47,9 @@ class Job {
   Status LoadResources();
   CaseOutcome Process(const ingest::IntakeEntry& entry) const;
   Status EnsureRenderer();
-  Result<std::string> DraftPdf(const CaseOutcome& c);
-  bool NoteMissingGlyphs(CaseOutcome& c);
+  Result<std::string> DraftPdf(const CaseOutcome& c, const report::DocumentSpec& spec);
+  Status WriteDrafts(CaseOutcome& c, const std::string& case_dir, Status* failed);
+  void NoteMissingGlyphs(CaseOutcome& c, const std::set<char32_t>& missing) const;
   ExitCode RunIntake(Status* error);
   ExitCode CheckOne(Status* error);
   ExitCode Catalogue(Status* error);

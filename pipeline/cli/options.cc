@@ -27,6 +27,34 @@ constexpr CommandInfo kCommands[] = {
      "beian render TEMPLATE --data FILE.json [--data FILE2.json ...] --out OUT [--batch N]",
      "Render a document template from JSON data into PDF (several --data or --batch N: one "
      "process, many documents; OUT is then a folder)."},
+    {"status", Command::kStatus, "beian status [CASE|USCC] [--json] [--registry FILE]",
+     "Show a case's history and documents, an institution's cases, or every open case with its "
+     "stage and working days in stage."},
+    {"decide", Command::kDecide,
+     "beian decide CASE --stage STAGE --result pass|fail|return|refer [--note T] [--reason T]",
+     "Record a stage's decision (received, preliminary, technical, comprehensive); with "
+     "--reason, correct the latest decision."},
+    {"deliberate", Command::kDeliberate,
+     "beian deliberate CASE --date D [--result pass|fail] [--note T] [--reason T]",
+     "Record the 专题审议 held on date D; the case goes on to publicity."},
+    {"withdraw", Command::kWithdraw, "beian withdraw CASE [--note T]",
+     "End an open case at the applicant's request."},
+    {"registry", Command::kRegistry, "beian registry backup FILE",
+     "Write a consistent copy of the registry to FILE (SQLite online backup)."},
+    {"publicize", Command::kPublicize, "beian publicize CASE... --start D [--out DIR]",
+     "Draft one 公示 for the cases (at least 5 working days by data/holidays_cn.tsv)."},
+    {"object", Command::kObject, "beian object CASE --note T",
+     "Record an objection during the 公示; it blocks filing until resolved."},
+    {"resolve", Command::kResolve, "beian resolve CASE --note T",
+     "Resolve the case's open objection."},
+    {"file", Command::kFile, "beian file CASE --authority 220000 [--out DIR]",
+     "File the case (province only): record the filing and draft the 备案通知."},
+    {"issue", Command::kIssue, "beian issue DOCUMENT-ID [--number N] [--archive DIR]",
+     "Make a draft final: 发文字号, no watermark, archived with its SHA-256."},
+    {"archive", Command::kArchive, "beian archive verify [--archive DIR]",
+     "Report archived files that are missing, altered or unregistered (exit 1 if any)."},
+    {"due", Command::kDue, "beian due [--within 90d] [--json]",
+     "What falls due within the period: validity ends, renewal windows, 公示 ends, 补正."},
     {"help", Command::kHelp, "beian help [COMMAND]", "Show usage."},
     {"version", Command::kVersion, "beian version", "Show the version."},
 };
@@ -59,6 +87,11 @@ void AddCommonOptions(CLI::App& app, Options& o, std::string& date_text) {
   app.add_flag("--quiet,-q", o.quiet, "no progress output");
 }
 
+void AddRegistryOptions(CLI::App& app, Options& o) {
+  app.add_option("--registry", o.registry_path, "registry file");
+  app.add_option("--user", o.user, "who records the action");
+}
+
 }  // namespace
 
 std::string SuggestCommand(const std::string& word) {
@@ -87,9 +120,14 @@ std::string Usage(const std::string& topic) {
       "\ncommon options:\n"
       "  --date YYYY-MM-DD   today's date for date rules and document dates (default: system date)\n"
       "  --authority CODE    the filing authority running beian (e.g. 220100)\n"
+      "  --credit-list FILE  run/check: the office's list of institutions with a serious\n"
+      "                      credit record or a terminated filing (CSV or XLSX; C61-03);\n"
+      "                      default: templates/office.json rules.credit_list\n"
       "  --data-dir DIR      root holding templates/, checklists/, data/\n"
       "  --fonts FILE        font configuration (default templates/fonts.xml)\n"
       "  --no-pdf            run: write report.json only\n"
+      "  --registry FILE     the case registry (else $BEIAN_REGISTRY, settings, XDG default)\n"
+      "  --user NAME         who records the action (else settings, login name)\n"
       "  --quiet             no progress output\n"
       "\nexit codes: 0 no blocking findings, 1 blocking findings present, 2 usage or "
       "operational error\n";
@@ -117,19 +155,25 @@ Result<Options> ParseOptions(int argc, const char* const* argv) {
   CLI::App app{info->description, std::string("beian ") + info->name};
   app.set_help_flag();  // help is handled by `beian help COMMAND`
   std::string date_text;
+  std::string held_text;  // deliberate --date
+  std::string start_text;   // publicize --start
+  std::string within_text;  // due --within
   std::string authority;
   switch (o.command) {
     case Command::kRun:
       app.add_option("INTAKE", o.intake_dir, "intake folder")->required();
       app.add_option("--out,-o", o.out_dir, "output folder")->required();
       app.add_option("--authority", authority, "the office's authority code");
+      app.add_option("--credit-list", o.credit_list, "credit list (CSV or XLSX) for C61-03");
       app.add_flag("--no-pdf", o.no_pdf, "skip document rendering");
+      AddRegistryOptions(app, o);
       AddCommonOptions(app, o, date_text);
       break;
     case Command::kCheck:
       app.add_option("DOSSIER", o.dossier_dir, "dossier folder")->required();
       app.add_flag("--json", o.json, "print report.json");
       app.add_option("--authority", authority, "the office's authority code");
+      app.add_option("--credit-list", o.credit_list, "credit list (CSV or XLSX) for C61-03");
       AddCommonOptions(app, o, date_text);
       break;
     case Command::kCatalogue:
@@ -141,6 +185,87 @@ Result<Options> ParseOptions(int argc, const char* const* argv) {
       app.add_option("--data", o.data_files, "JSON data file(s)")->required();
       app.add_option("--out,-o", o.out_path, "output PDF, or folder for several")->required();
       app.add_option("--batch", o.batch, "render N variants of the first data file");
+      AddCommonOptions(app, o, date_text);
+      break;
+    case Command::kStatus:
+      app.add_option("CASE", o.case_ref, "case id or USCC");
+      app.add_flag("--json", o.json, "print JSON");
+      AddRegistryOptions(app, o);
+      AddCommonOptions(app, o, date_text);
+      break;
+    case Command::kDecide:
+      app.add_option("CASE", o.case_ref, "case id")->required();
+      app.add_option("--stage", o.stage, "stage id")->required();
+      app.add_option("--result", o.result, "pass|fail|return|refer")->required();
+      app.add_option("--note", o.note, "note");
+      app.add_option("--reason", o.reason, "why the latest decision is corrected");
+      AddRegistryOptions(app, o);
+      AddCommonOptions(app, o, date_text);
+      break;
+    case Command::kDeliberate:
+      app.add_option("CASE", o.case_ref, "case id")->required();
+      app.add_option("--date", held_text, "date of the deliberation")->required();
+      app.add_option("--result", o.result, "pass|fail");
+      app.add_option("--note", o.note, "note");
+      app.add_option("--reason", o.reason, "why the latest decision is corrected");
+      app.add_option("--today", date_text, "today's date (YYYY-MM-DD)");
+      app.add_option("--data-dir", o.data_dir, "root holding templates/, checklists/ and data/");
+      app.add_flag("--quiet,-q", o.quiet, "no progress output");
+      AddRegistryOptions(app, o);
+      break;
+    case Command::kWithdraw:
+      app.add_option("CASE", o.case_ref, "case id")->required();
+      app.add_option("--note", o.note, "note");
+      AddRegistryOptions(app, o);
+      AddCommonOptions(app, o, date_text);
+      break;
+    case Command::kRegistry:
+      app.add_option("ACTION", o.registry_action, "backup")->required()->check(
+          CLI::IsMember({"backup"}));
+      app.add_option("FILE", o.backup_file, "backup file")->required();
+      AddRegistryOptions(app, o);
+      AddCommonOptions(app, o, date_text);
+      break;
+    case Command::kPublicize:
+      app.add_option("CASE", o.cases, "case ids")->required();
+      app.add_option("--start", start_text, "first day of the 公示")->required();
+      app.add_option("--out,-o", o.out_dir, "folder for the draft");
+      app.add_option("--authority", authority, "the office's authority code");
+      AddRegistryOptions(app, o);
+      AddCommonOptions(app, o, date_text);
+      break;
+    case Command::kObject:
+    case Command::kResolve:
+      app.add_option("CASE", o.case_ref, "case id")->required();
+      app.add_option("--note", o.note, "note")->required();
+      AddRegistryOptions(app, o);
+      AddCommonOptions(app, o, date_text);
+      break;
+    case Command::kFile:
+      app.add_option("CASE", o.case_ref, "case id")->required();
+      app.add_option("--out,-o", o.out_dir, "folder for the draft");
+      app.add_option("--authority", authority, "the office's authority code");
+      AddRegistryOptions(app, o);
+      AddCommonOptions(app, o, date_text);
+      break;
+    case Command::kIssue:
+      app.add_option("DOCUMENT-ID", o.document_id, "document id")->required();
+      app.add_option("--number", o.number, "发文字号 sequence number");
+      app.add_option("--archive", o.archive_dir, "archive root");
+      AddRegistryOptions(app, o);
+      AddCommonOptions(app, o, date_text);
+      break;
+    case Command::kArchive:
+      app.add_option("ACTION", o.archive_action, "verify")->required()->check(
+          CLI::IsMember({"verify"}));
+      app.add_option("--archive", o.archive_dir, "archive root");
+      AddRegistryOptions(app, o);
+      AddCommonOptions(app, o, date_text);
+      break;
+    case Command::kDue:
+      app.add_option("--within", within_text, "period, e.g. 90d");
+      app.add_flag("--json", o.json, "print JSON");
+      AddRegistryOptions(app, o);
       AddCommonOptions(app, o, date_text);
       break;
     case Command::kHelp:
@@ -160,6 +285,25 @@ Result<Options> ParseOptions(int argc, const char* const* argv) {
     o.date = ParseIsoDate(date_text);
     if (!o.date) return Status::InvalidArgument("--date: expected YYYY-MM-DD, got '" + date_text + "'");
   }
+  if (!held_text.empty()) {
+    o.held_on = ParseIsoDate(held_text);
+    if (!o.held_on) return Status::InvalidArgument("--date: expected YYYY-MM-DD, got '" + held_text + "'");
+  }
+  if (!start_text.empty()) {
+    o.start = ParseIsoDate(start_text);
+    if (!o.start) return Status::InvalidArgument("--start: expected YYYY-MM-DD, got '" + start_text + "'");
+  }
+  if (!within_text.empty()) {
+    const bool days = within_text.size() > 1 && within_text.back() == 'd';
+    std::string digits = days ? within_text.substr(0, within_text.size() - 1) : within_text;
+    if (digits.empty() || digits.size() > 5 ||
+        digits.find_first_not_of("0123456789") != std::string::npos) {
+      return Status::InvalidArgument("--within: expected a number of days such as 90d, got '" +
+                                     within_text + "'");
+    }
+    o.within_days = std::stoi(digits);
+  }
+  if (o.number < 0) return Status::InvalidArgument("--number must be > 0");
   if (!authority.empty()) o.authority = authority;
   if (o.batch < 0) return Status::InvalidArgument("--batch must be >= 0");
   return o;

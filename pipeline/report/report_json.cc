@@ -45,6 +45,17 @@ json ToJson(const model::CaseReport& r, const MessageCatalog& messages) {
   }
   j["findings"] = std::move(findings);
   j["conclusion"] = model::ConclusionName(r.conclusion);
+  json pending = json::array();
+  for (const auto& p : r.pending_checks) {
+    pending.push_back({{"id", p.id}, {"title", p.title}, {"action", p.action}});
+  }
+  j["pending_checks"] = std::move(pending);
+  json documents = json::array();
+  for (const auto& d : r.documents) {
+    documents.push_back(
+        {{"kind", d.kind}, {"title", d.title}, {"file", d.file}, {"official", d.official}});
+  }
+  j["documents"] = std::move(documents);
   return j;
 }
 
@@ -76,6 +87,13 @@ std::string LocationText(const std::string& location, const MessageCatalog& mess
     pos = slash + 1;
   }
   return out;
+}
+
+std::string ExclusionReasonText(const model::OccupationResult& o, const MessageCatalog& messages) {
+  if (o.exclusion_reason.empty()) return "";
+  return messages.Format(o.exclusion_reason, {{"name", o.requested.name_raw},
+                                              {"code", o.requested.code},
+                                              {"group", std::to_string(o.major_group)}});
 }
 
 std::string LevelsText(const std::vector<int>& levels, const MessageCatalog& messages) {
@@ -113,7 +131,10 @@ void AddWordedSummaries(const model::CaseReport& report, const MessageCatalog& m
   }
   if (j.contains("occupations") && j["occupations"].size() == report.occupations.size()) {
     for (std::size_t i = 0; i < report.occupations.size(); ++i) {
-      j["occupations"][i]["levels_text"] = LevelsText(report.occupations[i].requested.levels, messages);
+      const model::OccupationResult& o = report.occupations[i];
+      j["occupations"][i]["levels_text"] = LevelsText(o.requested.levels, messages);
+      j["occupations"][i]["exclusion_reason_id"] = o.exclusion_reason;
+      j["occupations"][i]["exclusion_reason"] = ExclusionReasonText(o, messages);
     }
   }
 }

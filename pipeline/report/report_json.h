@@ -18,7 +18,9 @@ nlohmann::json ToJson(const model::CaseReport& report, const MessageCatalog& mes
 
 // Adds worded summaries that documents print, to the keys the crosscheck stage wrote:
 // conditions[i].reasons (the worded findings of the condition's rules) and
-// occupations[i].levels_text (e.g. `五级至三级`; wording from messages level.*).
+// occupations[i].levels_text (e.g. `五级至三级`; wording from messages level.*) and
+// occupations[i].exclusion_reason (worded from the message key exclusion_reason_id; "" unless
+// the occupation is excluded).
 // REQUIRES: `j` holds "conditions" and "occupations" arrays in report order (or neither).
 void AddWordedSummaries(const model::CaseReport& report, const MessageCatalog& messages,
                         nlohmann::json& j);
@@ -26,6 +28,10 @@ void AddWordedSummaries(const model::CaseReport& report, const MessageCatalog& m
 // A form location (`T2R3C4`, `T2R3`, `P5`, nested `T1R1C1/T1R3C2`) in words from the message
 // catalogue (location.*), e.g. `表2第3行第4列`; XML paths and anything else unchanged.
 std::string LocationText(const std::string& location, const MessageCatalog& messages);
+
+// Why an occupation is excluded, worded (its exclusion_reason key with name, code and major
+// group); "" when it is not excluded.
+std::string ExclusionReasonText(const model::OccupationResult& o, const MessageCatalog& messages);
 
 // Levels 1..5 as text: a contiguous run as a range (level.range), otherwise a list
 // (level.separator); e.g. {3,4,5} -> `五级至三级`, {1,3} -> `三级、一级`. Empty for none.
