@@ -201,7 +201,7 @@ void ReadForm(const FileSystem& fs, Dossier& d, std::size_t index, const FormLab
   bool fatal = false;
   for (const model::LimitHit& hit : form->limit_hits) {
     fatal = fatal || hit.fatal;
-    AddFinding(d, hit.fatal ? "ING-016" : "ING-017",
+    AddFinding(d, hit.fatal ? "ING-018" : "ING-019",
                hit.fatal ? Severity::kBlocking : Severity::kReview,
                hit.fatal ? "ingest.form_over_limit" : "ingest.form_part_over_limit",
                {{"file", f.display_path}, {"limit", hit.limit}, {"value", hit.value}},

@@ -36,20 +36,20 @@ struct Limits {
   std::size_t max_name_chars = 120;
 
   // The application form (申请表.xml, or the main part of 申请表.docx).
-  // Largest XML text of the form read at all (bytes); over it the form is not read (ING-016).
+  // Largest XML text of the form read at all (bytes); over it the form is not read (ING-018).
   std::uint64_t max_form_bytes = 16ull << 20;
-  // Deepest element nesting in the form's XML; over it the form is not read (ING-016). Word
+  // Deepest element nesting in the form's XML; over it the form is not read (ING-018). Word
   // writes about 20 levels for a table in a table.
   int max_xml_depth = 256;
-  // Tables inside table cells: deeper tables are not read (ING-017).
+  // Tables inside table cells: deeper tables are not read (ING-019).
   int max_table_nesting = 8;
   // Content controls, runs, smart tags, hyperlinks, insertions inside each other (within one
-  // paragraph or between a cell and its paragraphs): deeper content is not read (ING-017).
+  // paragraph or between a cell and its paragraphs): deeper content is not read (ING-019).
   int max_inline_nesting = 32;
-  // Occupation rows read from one form; later rows are dropped (ING-017). The regulation puts
+  // Occupation rows read from one form; later rows are dropped (ING-019). The regulation puts
   // no number on it; 500 is far beyond any real application.
   std::size_t max_occupations = 500;
-  // Longest value of one form cell (code points); longer values are cut there (ING-017).
+  // Longest value of one form cell (code points); longer values are cut there (ING-019).
   std::size_t max_value_chars = 4000;
 };
 

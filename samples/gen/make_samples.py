@@ -989,9 +989,9 @@ def build_samples():
                "main business over 4,000 characters"),
         exercises="EXT-005: 首次申请 and 增加职业（工种） both ticked, so the kind is not "
                   "guessed (COMP-001 follows); 机构类型 and 隶属关系 are read from their ticks; "
-                  "EXT-030: the code typed in the name cell is read swapped; ING-017: the main "
+                  "EXT-030: the code typed in the name cell is read swapped; ING-019: the main "
                   "business is cut at max_value_chars (4,000)",
-        outcome=O("corrections_needed", ["EXT-005", "EXT-030", "ING-017", "COMP-001"],
+        outcome=O("corrections_needed", ["EXT-005", "EXT-030", "ING-019", "COMP-001"],
                   absent=["EXT-002", "EXT-003", "ING-012", "ING-013"],
                   fields={"application.kind": "unknown",
                           "application.applicant_type": "social_org",
@@ -1017,10 +1017,10 @@ def build_samples():
              'openxmlformats.org/wordprocessingml/2006/main"><w:body>'
              + "<w:sdt><w:sdtContent>" * 300 + "<w:p/>" + "</w:sdtContent></w:sdt>" * 300
              + "</w:body></w:document>")]),
-        exercises="ING-016: a form nested deeper than max_xml_depth (256) is not read, with a "
+        exercises="ING-018: a form nested deeper than max_xml_depth (256) is not read, with a "
                   "finding naming the file and the limit; the dossier is checked for materials "
                   "only",
-        outcome=O("corrections_needed", ["ING-016", "COMP-001", "COMP-002"],
+        outcome=O("corrections_needed", ["ING-018", "COMP-001", "COMP-002"],
                   absent=["ING-012", "ING-013", "EXT-001"],
                   fields={"application.kind": "unknown"})))
     return S

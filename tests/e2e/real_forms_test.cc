@@ -227,23 +227,23 @@ std::vector<Hostile> HostileForms() {
   out.push_back({"100,000 nested content controls", "申请表.docx",
                  StoredDocx(WordDoc(Repeat("<w:sdt><w:sdtContent>", n) + "<w:p/>" +
                                     Repeat("</w:sdtContent></w:sdt>", n))),
-                 "ING-016", "max_xml_depth"});
+                 "ING-018", "max_xml_depth"});
   out.push_back({"100,000 nested runs", "申请表.docx",
                  StoredDocx(WordDoc("<w:p>" + Repeat("<w:r>", n) + "<w:t>x</w:t>" +
                                     Repeat("</w:r>", n) + "</w:p>")),
-                 "ING-016", "max_xml_depth"});
+                 "ING-018", "max_xml_depth"});
   out.push_back({"100,000 nested tables", "申请表.docx",
                  StoredDocx(WordDoc(Repeat("<w:tbl><w:tr><w:tc>", n) + "<w:p/>" +
                                     Repeat("</w:tc></w:tr></w:tbl>", n))),
-                 "ING-016", "max_xml_depth"});
+                 "ING-018", "max_xml_depth"});
   out.push_back({"100,000 nested XML elements", "申请表.xml",
                  "<?xml version=\"1.0\"?><application><institution_name>x</institution_name>" +
                      Repeat("<a>", n) + Repeat("</a>", n) + "</application>",
-                 "ING-016", "max_xml_depth"});
+                 "ING-018", "max_xml_depth"});
   out.push_back({"nested tables within the depth cap but past the table cap", "申请表.docx",
                  StoredDocx(WordDoc(Repeat("<w:tbl><w:tr><w:tc>", 30) + "<w:p/>" +
                                     Repeat("</w:tc></w:tr></w:tbl>", 30))),
-                 "ING-017", "max_table_nesting"});
+                 "ING-019", "max_table_nesting"});
   std::string occupations;
   for (int i = 0; i < 200000; ++i) {
     occupations += "<occupation seq=\"" + std::to_string(i + 1) +
@@ -252,15 +252,15 @@ std::vector<Hostile> HostileForms() {
   out.push_back({"200,000 occupations", "申请表.xml",
                  "<?xml version=\"1.0\"?><application><institution_name>x</institution_name>"
                  "<occupations>" + occupations + "</occupations></application>",
-                 "ING-017", "max_occupations"});
+                 "ING-019", "max_occupations"});
   out.push_back({"one value of 3 MB", "申请表.xml",
                  "<?xml version=\"1.0\"?><application><institution_name>" +
                      Repeat("很长的名称", 200000) + "</institution_name></application>",
-                 "ING-017", "max_value_chars"});
+                 "ING-019", "max_value_chars"});
   out.push_back({"a form of 20 MB", "申请表.xml",
                  "<?xml version=\"1.0\"?><application><main_business>" +
                      Repeat("0123456789", 2000000) + "</main_business></application>",
-                 "ING-016", "max_form_bytes"});
+                 "ING-018", "max_form_bytes"});
   return out;
 }
 
