@@ -1,8 +1,10 @@
 #include "pipeline/job.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <iterator>
+#include <set>
 
 #include <nlohmann/json.hpp>
 
@@ -204,6 +206,7 @@ Status Job::LoadResources() {
   const std::string office_json = JoinPath(root, "templates/office.json");
   PIPELINE_RETURN_IF_ERROR(
       Take(report::LoadOfficeSettings(fs_, office_json), &res->office));
+  PIPELINE_RETURN_IF_ERROR(Take(ingest::LoadLimits(fs_, office_json), &res->limits));
   PIPELINE_RETURN_IF_ERROR(Take(
       report::DecisionTable::Load(fs_, JoinPath(root, "templates/decisions.xml")),
       &res->decisions));
@@ -358,7 +361,8 @@ Result<std::string> Job::DraftPdf(const CaseOutcome& c, const report::DocumentSp
 // for another outcome, so the folder holds exactly this run's drafts. A draft that cannot be
 // rendered is returned as `failed` (the others are still written); an unwritable output
 // folder is the returned error.
-Status Job::WriteDrafts(const CaseOutcome& c, const std::string& case_dir, Status* failed) {
+Status Job::WriteDrafts(CaseOutcome& c, const std::string& case_dir, Status* failed) {
+  std::set<char32_t> missing;  // characters drawn as 〓 in any of the drafts
   for (const auto& [kind, file] : res_->office.files) {
     const bool drafted = std::any_of(c.drafts.begin(), c.drafts.end(),
                                      [&](const report::DocumentSpec* d) { return d->kind == kind; });
@@ -370,11 +374,37 @@ Status Job::WriteDrafts(const CaseOutcome& c, const std::string& case_dir, Statu
     if (!pdf) {
       PIPELINE_RETURN_IF_ERROR(fs_.RemoveFile(path));
       if (failed->ok()) *failed = pdf.error().WithContext(c.report.dossier);
+      c.report.draft_failure = failed->ToString();
       continue;
     }
+    const std::set<char32_t>& here = res_->renderer->last_missing_characters();
+    missing.insert(here.begin(), here.end());
     PIPELINE_RETURN_IF_ERROR(fs_.WriteFile(path, *pdf));
   }
+  NoteMissingGlyphs(c, missing);
   return Status::Ok();
+}
+
+// Characters drawn as 〓 become one review finding (REN-001) naming their code points, added
+// to the report and report.json after drafting. It does not change the conclusion or the
+// drafts already decided: it asks a person to compare the draft with the applicant's text.
+void Job::NoteMissingGlyphs(CaseOutcome& c, const std::set<char32_t>& missing) const {
+  if (missing.empty()) return;
+  std::string chars;
+  for (char32_t cp : missing) {
+    char code[16];
+    std::snprintf(code, sizeof(code), "U+%04X", static_cast<unsigned>(cp));
+    chars += (chars.empty() ? "" : ", ") + std::string(code);
+  }
+  model::Finding f;
+  f.rule_id = "REN-001";
+  f.severity = model::Severity::kReview;
+  f.topic = model::Topic::kForm;
+  f.message = "render.glyph_missing";
+  f.args = {{"characters", chars}};
+  c.report.findings.push_back(std::move(f));
+  SortFindings(c.report.findings);
+  c.json["findings"] = report::ToJson(c.report, res_->messages)["findings"];
 }
 
 ExitCode Job::RunIntake(Status* error) {
@@ -420,23 +450,13 @@ ExitCode Job::RunIntake(Status* error) {
       c.report.documents.clear();
       c.json["documents"] = nlohmann::json::array();
     }
-    if (*recorder && !c.not_a_dossier) {
-      if (Status s = (*recorder)->Record(c.report, entry.path, &c.json, reporter_); !s.ok()) {
-        *error = s;  // the registry is unusable: stop before writing a report it does not know
-        return ExitCode::kError;
-      }
-    }
-    if (Status s = fs_.WriteFile(JoinPath(case_dir, "report.json"), report::ToJsonText(c.json));
-        !s.ok()) {
-      *error = s;  // the output folder is unusable: stop, nothing else can be written either
-      return ExitCode::kError;
-    }
     if (!c.drafts.empty()) {
       if (Status s = EnsureRenderer(); !s.ok()) {
         *error = s;  // the font or layout configuration is broken: no document can be drafted
         return ExitCode::kError;
       }
     }
+    // The drafts come before report.json: drawing them may add a finding (REN-001).
     {
       Status failed;
       if (Status s = WriteDrafts(c, case_dir, &failed); !s.ok()) {
@@ -447,6 +467,17 @@ ExitCode Job::RunIntake(Status* error) {
         reporter_.Warning(failed.ToString());
         if (failed_documents++ == 0) first_failure = failed;
       }
+    }
+    if (*recorder && !c.not_a_dossier) {
+      if (Status s = (*recorder)->Record(c.report, entry.path, &c.json, reporter_); !s.ok()) {
+        *error = s;  // the registry is unusable: stop before writing a report it does not know
+        return ExitCode::kError;
+      }
+    }
+    if (Status s = fs_.WriteFile(JoinPath(case_dir, "report.json"), report::ToJsonText(c.json));
+        !s.ok()) {
+      *error = s;  // the output folder is unusable: stop, nothing else can be written either
+      return ExitCode::kError;
     }
     blocking = blocking || HasSeverity(c.report.findings, model::Severity::kBlocking);
     reports.push_back(std::move(c.report));
@@ -491,7 +522,7 @@ ExitCode Job::CheckOne(Status* error) {
               : std::string("severity.") + model::SeverityName(f.severity);
       out_ << "  [" << res_->messages.Format(label)
            << "] " << f.rule_id << " "
-           << res_->messages.Format(f.message, f.args) << "\n";
+           << TerminalSafe(res_->messages.Format(f.message, f.args)) << "\n";
     }
   }
   return HasSeverity(c.report.findings, model::Severity::kBlocking) ? ExitCode::kBlockingFindings

@@ -7,6 +7,7 @@
 #define PIPELINE_JOB_H_
 
 #include <memory>
+#include <set>
 #include <ostream>
 
 #include "pipeline/cli/options.h"
@@ -47,7 +48,8 @@ class Job {
   CaseOutcome Process(const ingest::IntakeEntry& entry) const;
   Status EnsureRenderer();
   Result<std::string> DraftPdf(const CaseOutcome& c, const report::DocumentSpec& spec);
-  Status WriteDrafts(const CaseOutcome& c, const std::string& case_dir, Status* failed);
+  Status WriteDrafts(CaseOutcome& c, const std::string& case_dir, Status* failed);
+  void NoteMissingGlyphs(CaseOutcome& c, const std::set<char32_t>& missing) const;
   ExitCode RunIntake(Status* error);
   ExitCode CheckOne(Status* error);
   ExitCode Catalogue(Status* error);

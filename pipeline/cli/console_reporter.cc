@@ -4,6 +4,8 @@
 
 #include <cstdio>
 
+#include "pipeline/core/utf8.h"
+
 namespace pipeline::cli {
 
 ConsoleReporter::ConsoleReporter(bool quiet) : quiet_(quiet), tty_(::isatty(2) == 1) {}
@@ -14,7 +16,7 @@ ConsoleReporter::~ConsoleReporter() {
 
 void ConsoleReporter::Progress(std::size_t index, std::size_t total, const std::string& item) {
   if (quiet_ || !tty_) return;  // progress only decorates a terminal
-  std::fprintf(stderr, "\r\033[K[%zu/%zu] %s", index + 1, total, item.c_str());
+  std::fprintf(stderr, "\r\033[K[%zu/%zu] %s", index + 1, total, TerminalSafe(item).c_str());
   line_open_ = true;
   if (index + 1 == total) {
     std::fputs("\r\033[K", stderr);
@@ -28,7 +30,7 @@ void ConsoleReporter::Warning(const std::string& message) {
     std::fputs("\r\033[K", stderr);
     line_open_ = false;
   }
-  std::fprintf(stderr, "beian: warning: %s\n", message.c_str());
+  std::fprintf(stderr, "beian: warning: %s\n", TerminalSafe(message).c_str());
 }
 
 }  // namespace pipeline::cli

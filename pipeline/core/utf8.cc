@@ -101,6 +101,25 @@ std::string DisplayPath(std::string_view s) {
   return out;
 }
 
+std::string TerminalSafe(std::string_view s) {
+  std::string shown = DisplayPath(s);
+  std::string out;
+  out.reserve(shown.size());
+  for (char32_t cp : DecodeUtf8(shown)) {
+    char buf[12];
+    if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F)) {
+      std::snprintf(buf, sizeof buf, "\\x%02X", static_cast<unsigned>(cp));
+      out += buf;
+    } else if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)) {
+      std::snprintf(buf, sizeof buf, "\\u%04X", static_cast<unsigned>(cp));
+      out += buf;
+    } else {
+      AppendUtf8(cp, out);
+    }
+  }
+  return out;
+}
+
 std::size_t Utf8Length(std::string_view s) { return DecodeUtf8(s).size(); }
 
 }  // namespace pipeline

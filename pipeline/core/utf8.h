@@ -24,6 +24,11 @@ void AppendUtf8(char32_t cp, std::string& out);
 // GBK zip can still be printed and matched in a report.
 std::string DisplayPath(std::string_view s);
 
+// DisplayPath, and every control character (C0 including newline, tab and ESC, DEL, C1) shown
+// as "\xNN" and bidirectional controls (U+202A..U+202E, U+2066..U+2069) as "\uNNNN", so a
+// name printed on a terminal stays one line and cannot move the cursor or reorder text.
+std::string TerminalSafe(std::string_view s);
+
 // Number of code points (invalid bytes count one each).
 std::size_t Utf8Length(std::string_view s);
 

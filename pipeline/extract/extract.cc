@@ -1,7 +1,9 @@
 #include "pipeline/extract/extract.h"
 
+#include <algorithm>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "pipeline/extract/codes.h"
 #include "pipeline/extract/text.h"
@@ -95,16 +97,44 @@ class Extractor {
         {{"field", model::FormFieldName(f)}, {"value", raw}}, where);
   }
 
+  // Free text: shown as written (DisplayText); matching normalises it where it compares.
   void TextField(FormField f, model::Sourced<std::string>& v) {
     if (Begin(f, v) == nullptr) return;
-    v.value = NormaliseText(v.raw);
+    v.value = DisplayText(v.raw);
     v.parsed = true;
   }
 
+  // A choice: the ticked option (ParseChoice), or the option typed as text. Marks with nothing
+  // ticked leave the field unfilled; several options (ticked, or listed with none marked) are
+  // EXT-005, never a guess.
   template <typename E, typename FromName>
   void EnumField(FormField f, const char* enum_name, model::Sourced<E>& v, FromName from_name) {
     if (Begin(f, v) == nullptr) return;
-    std::optional<std::string> id = n_.MatchEnum(enum_name, v.raw);
+    ChoiceParse choice = n_.ParseChoice(enum_name, v.raw);
+    std::optional<std::string> id;
+    std::vector<std::string> several;
+    switch (choice.kind) {
+      case ChoiceParse::kNone:
+        v.present = false;
+        unfilled_.push_back(f);
+        return;
+      case ChoiceParse::kOne: id = choice.id; break;
+      case ChoiceParse::kSeveral: several = choice.ticked; break;
+      case ChoiceParse::kNoMarks: {
+        id = n_.MatchEnum(enum_name, v.raw);
+        std::vector<std::string> listed = n_.EnumIdsIn(enum_name, v.raw);
+        bool exact = id && std::find(listed.begin(), listed.end(), *id) != listed.end() &&
+                     listed.size() == 1;
+        if (!exact && listed.size() > 1) several = listed;
+        break;
+      }
+    }
+    if (!several.empty()) {
+      Add("EXT-005", Severity::kBlocking, "extract.choice_several",
+          {{"field", model::FormFieldName(f)}, {"value", DisplayText(v.raw)}}, v.where);
+      return;
+    }
+    if (id && id->empty()) id.reset();
     std::optional<E> e = id ? from_name(*id) : std::nullopt;
     if (!e) {
       Unparsable(f, v.raw, v.where);
@@ -250,13 +280,35 @@ class Extractor {
           NormaliseText(row.levels).empty()) {
         continue;  // a blank table row
       }
-      o.code = NormaliseOccupationCode(row.code).value_or("");
-      NameAndWorkType nw = SplitWorkType(NormaliseCompact(row.name));
+      std::optional<std::string> code = NormaliseOccupationCode(row.code);
+      std::string name = row.name;
+      if (!code && NormaliseOccupationCode(row.name) &&
+          !NormaliseCompact(row.code).empty()) {
+        // The code typed in the name cell and the name in the code cell: read them swapped.
+        code = NormaliseOccupationCode(row.name);
+        name = row.code;
+        Add("EXT-030", Severity::kInfo, "extract.occupation_swapped",
+            {{"seq", o.seq}, {"code", *code}, {"name", DisplayText(name)}}, row.where);
+      } else if (!code && NormaliseCompact(row.code).empty() && NormaliseOccupationCode(row.name)) {
+        // Only a code, typed in the name column.
+        code = NormaliseOccupationCode(row.name);
+        name.clear();
+        Add("EXT-030", Severity::kInfo, "extract.occupation_swapped",
+            {{"seq", o.seq}, {"code", *code}, {"name", ""}}, row.where);
+      }
+      o.code = code.value_or("");
+      if (name != row.name) {
+        o.code_raw = row.name;
+        o.name_raw = name;
+      }
+      NameAndWorkType nw = SplitWorkType(NormaliseCompact(name));
       o.name = std::move(nw.name);
       o.work_type = std::move(nw.work_type);
       LevelsParse lp = n_.ParseLevels(row.levels);
       o.levels_parsed = lp.status == ParseStatus::kOk;
       o.levels = std::move(lp.levels);
+      // 序号 left blank: the row's place in the table, so messages can say which row.
+      if (o.seq.empty()) o.seq = std::to_string(out_.occupations.size() + 1);
       out_.occupations.push_back(std::move(o));
     }
   }
@@ -264,7 +316,8 @@ class Extractor {
   void RequiredFields() {
     auto check = [&](FormField f) {
       const model::FormCell* cell = form_.Find(f);
-      if (cell != nullptr && !NormaliseText(cell->value).empty()) return;
+      const bool unfilled = std::find(unfilled_.begin(), unfilled_.end(), f) != unfilled_.end();
+      if (cell != nullptr && !NormaliseText(cell->value).empty() && !unfilled) return;
       Add("EXT-002", Severity::kBlocking, "extract.field_missing",
           {{"field", model::FormFieldName(f)}},
           cell != nullptr ? cell->where : model::SourceRef{form_.file, ""});
@@ -278,6 +331,7 @@ class Extractor {
   const model::FormData& form_;
   const Normaliser& n_;
   Extraction out_;
+  std::vector<FormField> unfilled_;  // choices shown with marks but none ticked
 };
 
 }  // namespace

@@ -8,10 +8,14 @@
 //   EXT-002 a required field is missing or empty        blocking
 //   EXT-003 a value could not be understood             review
 //   EXT-004 a date that does not exist (2025-02-30)     blocking
+//   EXT-005 a choice with several options ticked         blocking
+//           (or listed with none marked: 申请类型, 机构类型, 隶属关系); never guessed
 //   EXT-010 USCC malformed (length/alphabet)            blocking
 //   EXT-011 USCC check digit wrong                      review (real codes that fail exist)
 //   EXT-012 USCC had to be normalised (full-width ...)  info
 //   EXT-020 resident ID number invalid                  review
+//   EXT-030 occupation code typed in the name cell (and  info
+//           the name in the code cell): read swapped
 //   EXT-040 phone number not recognised                 review
 // NOTE: do not renumber; rule IDs appear in issued reports.
 #ifndef PIPELINE_EXTRACT_EXTRACT_H_

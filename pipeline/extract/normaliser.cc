@@ -96,6 +96,9 @@ Result<Normaliser> Normaliser::FromXml(const std::string& xml, const std::string
   }
   collect(levels.child("range"), "token", n.range_tokens_);
   collect(levels.child("separator"), "token", n.level_separators_);
+  collect(levels.child("and_below"), "token", n.level_and_below_);
+  collect(root.child("check_marks"), "ticked", n.ticked_);
+  collect(root.child("check_marks"), "unticked", n.unticked_);
   pugi::xml_node yes_no = root.child("yes_no");
   collect(yes_no, "yes", n.yes_);
   collect(yes_no, "no", n.no_);
@@ -121,7 +124,7 @@ Result<Normaliser> Normaliser::FromXml(const std::string& xml, const std::string
   for (TokenList* l : {&n.digits_, &n.units_, &n.year_marks_, &n.month_marks_, &n.day_marks_,
                        &n.count_prefixes_, &n.count_suffixes_, &n.level_tokens_,
                        &n.range_tokens_, &n.level_separators_, &n.yes_, &n.no_,
-                       &n.list_separators_}) {
+                       &n.list_separators_, &n.level_and_below_, &n.ticked_, &n.unticked_}) {
     Sort(*l);
   }
   for (auto& [field, values] : n.enums_) {
@@ -274,6 +277,10 @@ LevelsParse Normaliser::ParseLevels(std::string_view text) const {
       out.insert(t->value);
       prev = t->value;
       pos += t->text.size();
+    } else if (const Token* below = MatchAt(level_and_below_, s, pos)) {
+      if (!prev || range_pending) return r;
+      for (int v = *prev; v <= 5; ++v) out.insert(v);
+      pos += below->text.size();
     } else if (const Token* rt = MatchAt(range_tokens_, s, pos)) {
       if (!prev || range_pending) return r;
       range_pending = true;
@@ -366,6 +373,86 @@ std::optional<std::string> Normaliser::MatchEnum(std::string_view field,
     if (s.find(token) != std::string::npos) return id;
   }
   return std::nullopt;
+}
+
+std::vector<std::string> Normaliser::EnumIdsIn(std::string_view field,
+                                               std::string_view text) const {
+  std::vector<std::string> ids;
+  auto it = enums_.find(std::string(field));
+  if (it == enums_.end()) return ids;
+  const std::string s = NormaliseCompact(text);
+  std::vector<bool> taken(s.size(), false);
+  std::vector<std::pair<std::size_t, std::string>> found;  // position, id
+  for (const auto& [token, id] : it->second) {  // longest first
+    for (std::size_t at = s.find(token); at != std::string::npos; at = s.find(token, at + 1)) {
+      if (std::any_of(taken.begin() + static_cast<std::ptrdiff_t>(at),
+                      taken.begin() + static_cast<std::ptrdiff_t>(at + token.size()),
+                      [](bool b) { return b; })) {
+        continue;
+      }
+      std::fill(taken.begin() + static_cast<std::ptrdiff_t>(at),
+                taken.begin() + static_cast<std::ptrdiff_t>(at + token.size()), true);
+      found.emplace_back(at, id);
+    }
+  }
+  std::sort(found.begin(), found.end());
+  for (const auto& [at, id] : found) {
+    if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+  }
+  return ids;
+}
+
+ChoiceParse Normaliser::ParseChoice(std::string_view field, std::string_view text) const {
+  ChoiceParse r;
+  const std::string s = NormaliseText(text);
+  struct Mark {
+    std::size_t begin, end;
+    bool ticked;
+  };
+  std::vector<Mark> marks;
+  for (std::size_t pos = 0; pos < s.size();) {
+    const Token* t = MatchAt(ticked_, s, pos);
+    const Token* u = t == nullptr ? MatchAt(unticked_, s, pos) : nullptr;
+    if (t != nullptr || u != nullptr) {
+      const std::size_t len = (t != nullptr ? t : u)->text.size();
+      marks.push_back({pos, pos + len, t != nullptr});
+      pos += len;
+    } else {
+      ++pos;
+    }
+  }
+  if (marks.empty()) return r;
+  // Marks before the options when the text starts with one, after them otherwise. The option
+  // of a mark is the nearest word on its side, up to the neighbouring mark.
+  const bool before = marks.front().begin == 0;
+  for (std::size_t i = 0; i < marks.size(); ++i) {
+    if (!marks[i].ticked) continue;
+    std::size_t from = before ? marks[i].end : (i == 0 ? 0 : marks[i - 1].end);
+    std::size_t to = before ? (i + 1 < marks.size() ? marks[i + 1].begin : s.size())
+                            : marks[i].begin;
+    std::string option = s.substr(from, to - from);
+    while (!option.empty() && option.front() == ' ') option.erase(0, 1);
+    while (!option.empty() && option.back() == ' ') option.pop_back();
+    if (before) {
+      option = option.substr(0, option.find(' '));
+    } else if (std::size_t sp = option.rfind(' '); sp != std::string::npos) {
+      option = option.substr(sp + 1);
+    }
+    std::optional<std::string> id = MatchEnum(field, option);
+    std::string value = id.value_or("");
+    if (std::find(r.ticked.begin(), r.ticked.end(), value) == r.ticked.end()) {
+      r.ticked.push_back(value);
+    }
+  }
+  if (r.ticked.empty()) {
+    r.kind = ChoiceParse::kNone;
+  } else if (r.ticked.size() == 1) {
+    r.kind = ChoiceParse::kOne;
+    r.id = r.ticked.front();
+  } else {
+    r.kind = ChoiceParse::kSeveral;
+  }
+  return r;
 }
 
 std::vector<std::string> Normaliser::SplitList(std::string_view text) const {

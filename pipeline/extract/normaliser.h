@@ -45,6 +45,19 @@ struct CountParse {
   int count = 0;
 };
 
+// A choice on the form (申请类型, 机构类型, 隶属关系) read from its check marks.
+struct ChoiceParse {
+  enum Kind {
+    kNoMarks,  // no check mark in the text: an option typed as text (use MatchEnum)
+    kOne,      // exactly one option ticked: `id` (empty when the ticked text is no known option)
+    kNone,     // marks present, none ticked: the field is not filled
+    kSeveral,  // several different options ticked: `ticked` lists them
+  };
+  Kind kind = kNoMarks;
+  std::string id;
+  std::vector<std::string> ticked;  // the ticked options' ids
+};
+
 class Normaliser {
  public:
   // Builds a Normaliser from the XML text of checklists/normalise.xml. `file` names the source in
@@ -68,6 +81,14 @@ class Normaliser {
   // Exact token match first, then the longest token contained in the text. The id itself is
   // also accepted. nullopt when nothing matches or the field is unknown.
   std::optional<std::string> MatchEnum(std::string_view field, std::string_view text) const;
+  // Every distinct id of `field` whose token occurs in `text` (occurrences inside a longer
+  // token's occurrence do not count), in order of first occurrence. "首次申请 增加职业（工种）"
+  // gives {initial, add_occupation}: an option list with nothing chosen.
+  std::vector<std::string> EnumIdsIn(std::string_view field, std::string_view text) const;
+  // Check marks (☑ ☒ ■ √ ✓ ticked, ☐ □ not; tokens in <check_marks>), before or after each
+  // option: "☑首次申请 □增加职业（工种）", "首次申请√ 增加职业（工种）□", "☑ 省属".
+  ChoiceParse ParseChoice(std::string_view field, std::string_view text) const;
+
   // Splits a multi-item cell (newlines and the configured separators), each item normalised,
   // empty items dropped.
   std::vector<std::string> SplitList(std::string_view text) const;
@@ -94,6 +115,8 @@ class Normaliser {
   TokenList level_separators_;
   TokenList yes_, no_;        // value unused
   TokenList list_separators_;
+  TokenList level_and_below_;  // 四级及以下: the level and every lower one (down to 5)
+  TokenList ticked_, unticked_;  // check marks
   std::map<std::string, std::vector<std::pair<std::string, std::string>>> enums_;  // field -> (token, id)
 };
 

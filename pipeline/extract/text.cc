@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <map>
+#include <vector>
 
 #include "pipeline/core/utf8.h"
 
@@ -34,23 +35,49 @@ bool IsSpace(char32_t cp) {
          u_isUWhiteSpace(static_cast<UChar32>(cp)) || cp == 0x200B || cp == 0xFEFF;
 }
 
+bool IsLineBreak(char32_t cp) {
+  return cp == U'\n' || cp == U'\r' || cp == 0x2028 || cp == 0x2029 || cp == 0x0B ||
+         cp == 0x0C || cp == 0x85;
+}
+
+// A letter or digit of a script written with spaces between words (not CJK, not wide).
+bool IsSpacedWordChar(char32_t cp) {
+  const auto c = static_cast<UChar32>(cp);
+  const int ea = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+  return u_isalnum(c) && ea != U_EA_WIDE && ea != U_EA_FULLWIDTH;
+}
+
+// A value typed over two lines: the break is a space only between two words of a spaced
+// script ("Road\nNo. 5"); inside Chinese text ("中培华测\n（北京）") it is nothing.
+bool LineBreakIsSpace(char32_t before, char32_t after) {
+  return IsSpacedWordChar(before) && IsSpacedWordChar(after);
+}
+
 // mode 0: collapse to ' '; 1: remove; 2: keep line breaks, collapse the rest.
 std::string Whitespace(std::string_view nfkc, int mode) {
   std::string out;
   bool pending_space = false;
   bool pending_newline = false;
+  bool run_has_break = false;  // the pending run holds a line break
+  char32_t last = 0;
   for (char32_t cp : DecodeUtf8(nfkc)) {
     if (IsSpace(cp)) {
       if (cp == U'\n' && mode == 2) pending_newline = true;
       else pending_space = true;
+      run_has_break = run_has_break || IsLineBreak(cp);
       continue;
     }
     if (!out.empty()) {
-      if (pending_newline) out += '\n';
-      else if (pending_space && mode != 1) out += ' ';
+      if (pending_newline) {
+        out += '\n';
+      } else if (pending_space && mode != 1) {
+        // A run that is only a line break inside CJK text joins the lines.
+        if (!run_has_break || LineBreakIsSpace(last, cp) || mode == 2) out += ' ';
+      }
     }
-    pending_space = pending_newline = false;
+    pending_space = pending_newline = run_has_break = false;
     AppendUtf8(cp, out);
+    last = cp;
   }
   return out;
 }
@@ -58,6 +85,33 @@ std::string Whitespace(std::string_view nfkc, int mode) {
 }  // namespace
 
 std::string NormaliseText(std::string_view s) { return Whitespace(Nfkc(s), 0); }
+
+std::string DisplayText(std::string_view s) {
+  std::vector<char32_t> cps = DecodeUtf8(s);
+  std::size_t b = 0;
+  std::size_t e = cps.size();
+  while (b < e && IsSpace(cps[b])) ++b;
+  while (e > b && IsSpace(cps[e - 1])) --e;
+  std::string out;
+  for (std::size_t i = b; i < e;) {
+    if (!IsSpace(cps[i])) {
+      AppendUtf8(cps[i++], out);
+      continue;
+    }
+    std::size_t j = i;
+    bool has_break = false;
+    for (; j < e && IsSpace(cps[j]); ++j) {
+      if (IsLineBreak(cps[j])) has_break = true;
+    }
+    if (!has_break) {
+      for (std::size_t k = i; k < j; ++k) AppendUtf8(cps[k], out);  // spaces as written
+    } else if (LineBreakIsSpace(cps[i - 1], cps[j])) {
+      out += ' ';
+    }
+    i = j;
+  }
+  return out;
+}
 std::string NormaliseCompact(std::string_view s) { return Whitespace(Nfkc(s), 1); }
 std::string NormaliseKeepLines(std::string_view s) { return Whitespace(Nfkc(s), 2); }
 

@@ -1,4 +1,11 @@
 // The Word half of form_reader.h; see there for the layout rules and location format.
+//
+// Bounded by Limits: the form's XML is parsed only below max_form_bytes and walked only when it
+// nests no deeper than max_xml_depth (checked without recursion first), so the recursive
+// helpers below recurse at most that deep. Tables nested deeper than max_table_nesting and
+// wrappers (content controls, runs, …) nested deeper than max_inline_nesting are skipped, and
+// every such skip is a LimitHit on the FormData.
+#include <algorithm>
 #include <cstring>
 #include <map>
 #include <optional>
@@ -7,7 +14,9 @@
 
 #include "pipeline/core/utf8.h"
 #include "pipeline/ingest/form_reader.h"
+#include "pipeline/ingest/ooxml_package.h"
 #include "pipeline/ingest/text_util.h"
+#include "pipeline/ingest/xml_text.h"
 #include "pipeline/ingest/zip_reader.h"
 
 namespace pipeline::ingest {
@@ -15,30 +24,20 @@ namespace {
 
 // Local name without the namespace prefix ("w:tc" -> "tc"), so documents that bind the
 // WordprocessingML namespace to another prefix read the same.
-std::string_view Local(const pugi::xml_node& n) {
-  std::string_view name = n.name();
-  std::size_t colon = name.find(':');
-  return colon == std::string_view::npos ? name : name.substr(colon + 1);
-}
+std::string_view Local(const pugi::xml_node& n) { return LocalName(n.name()); }
 
 bool IsWrapper(std::string_view local) {
   // Containers Word puts around rows, cells, runs and paragraphs.
   return local == "sdt" || local == "sdtContent" || local == "customXml" || local == "smartTag" ||
-         local == "ins" || local == "hyperlink" || local == "fldSimple";
+         local == "ins" || local == "hyperlink" || local == "fldSimple" || local == "moveTo" ||
+         local == "dir" || local == "bdo";
 }
 
-// Children of `parent` with local name `want`, looking through wrapper elements.
-void CollectChildren(const pugi::xml_node& parent, std::string_view want,
-                     std::vector<pugi::xml_node>& out) {
-  for (pugi::xml_node c : parent.children()) {
-    if (c.type() != pugi::node_element) continue;
-    std::string_view l = Local(c);
-    if (l == want) {
-      out.push_back(c);
-    } else if (IsWrapper(l)) {
-      CollectChildren(c, want, out);
-    }
-  }
+// Deleted tracked changes and properties: never part of what the form says.
+bool IsSkipped(std::string_view local) {
+  return local == "del" || local == "moveFrom" || local == "delText" || local == "instrText" ||
+         local == "rPr" || local == "pPr" || local == "sdtPr" || local == "sdtEndPr" ||
+         local == "tblPr" || local == "trPr" || local == "tcPr" || local == "tblGrid";
 }
 
 pugi::xml_node ChildLocal(const pugi::xml_node& parent, std::string_view want) {
@@ -50,97 +49,199 @@ pugi::xml_node ChildLocal(const pugi::xml_node& parent, std::string_view want) {
 
 std::string_view AttrLocal(const pugi::xml_node& n, std::string_view want) {
   for (pugi::xml_attribute a : n.attributes()) {
-    std::string_view name = a.name();
-    std::size_t colon = name.find(':');
-    if ((colon == std::string_view::npos ? name : name.substr(colon + 1)) == want) return a.value();
+    if (LocalName(a.name()) == want) return a.value();
   }
   return {};
 }
 
-// Text of the runs under `node` (a paragraph or part of one), skipping nested tables.
-void RunText(const pugi::xml_node& node, std::string& out) {
-  for (pugi::xml_node c : node.children()) {
-    if (c.type() != pugi::node_element) continue;
-    std::string_view l = Local(c);
-    if (l == "t") {
-      out += c.text().get();
-    } else if (l == "tab") {
-      out += '\t';
-    } else if (l == "br" || l == "cr") {
-      out += '\n';
-    } else if (l == "tbl" || l == "del" || l == "instrText" || l == "delText" || l == "rPr" ||
-               l == "pPr") {
-      continue;
-    } else {
-      RunText(c, out);
-    }
-  }
+bool OnOff(const pugi::xml_node& n) {
+  if (!n) return false;
+  std::string_view v = AttrLocal(n, "val");
+  return v.empty() || (v != "0" && v != "false" && v != "off");
 }
 
-std::string ParagraphText(const pugi::xml_node& p) {
-  std::string out;
-  RunText(p, out);
-  return out;
+// A content control still showing its placeholder (单击或点击此处输入文字。): empty.
+bool IsPlaceholderSdt(const pugi::xml_node& n) {
+  if (Local(n) != "sdt") return false;
+  return OnOff(ChildLocal(ChildLocal(n, "sdtPr"), "showingPlcHdr"));
+}
+
+// A table row deleted with tracked changes (w:trPr/w:del).
+bool IsDeletedRow(const pugi::xml_node& tr) {
+  return static_cast<bool>(ChildLocal(ChildLocal(tr, "trPr"), "del"));
+}
+
+// A legacy check-box form field (w:fldChar/w:ffData/w:checkBox): its state as a typed mark.
+// U+2611/U+2610 are listed as ticked/unticked marks in checklists/normalise.xml.
+const char* LegacyCheckBox(const pugi::xml_node& fld_char) {
+  pugi::xml_node box = ChildLocal(ChildLocal(fld_char, "ffData"), "checkBox");
+  if (!box) return nullptr;
+  pugi::xml_node checked = ChildLocal(box, "checked");
+  std::string_view by_default = AttrLocal(ChildLocal(box, "default"), "val");
+  bool on = checked ? OnOff(checked) : (by_default == "1" || by_default == "true");
+  return on ? "\xE2\x98\x91" : "\xE2\x98\x90";
 }
 
 struct Cell {
   std::string text;  // trimmed
   std::string loc;
+  int grid = 0;            // first grid column
+  int span = 1;            // grid columns covered
   bool continued = false;  // vMerge continuation of the cell above
   std::vector<pugi::xml_node> nested;
 };
 
 enum class Mode { kLabels, kOccupations, kChanges };
 
+// What one column of an occupations table holds: a column of OccupationColumn, or a tick
+// column for one level (五级 | 四级 | … with ✓ in the ticked ones).
+struct OccColumn {
+  int column = -1;  // OccupationColumn, -1 for none
+  int level = 0;    // 1..5 for a tick column
+  std::string header;
+};
+using OccColumns = std::map<int, OccColumn>;  // grid column -> meaning
+
 class DocxWalker {
  public:
-  DocxWalker(const std::string& file, const FormLabels& labels, model::FormData& out)
-      : file_(file), labels_(labels), out_(out) {}
+  DocxWalker(const std::string& file, const FormLabels& labels, const Limits& limits,
+             model::FormData& out)
+      : file_(file), labels_(labels), limits_(limits), out_(out) {}
 
   void Body(const pugi::xml_node& body) {
     int tables = 0;
     int paragraphs = 0;
     std::vector<pugi::xml_node> blocks;
-    CollectBlocks(body, blocks);
+    CollectBlocks(body, blocks, 0);
     for (const pugi::xml_node& b : blocks) {
       if (Local(b) == "tbl") {
-        Table(b, "T" + std::to_string(++tables));
+        Table(b, "T" + std::to_string(++tables), 0);
       } else {
         std::string loc = "P" + std::to_string(++paragraphs);
         std::string text = TrimSpace(ParagraphText(b));
+        if (!text.empty()) carry_.reset();  // text between two tables: no continuation
         InlinePair(text, loc, /*record_unknown=*/false);
       }
     }
   }
 
  private:
-  static void CollectBlocks(const pugi::xml_node& parent, std::vector<pugi::xml_node>& out) {
+  // Records that a limit was hit (once per limit and location kind).
+  void Hit(const char* limit, std::size_t value, const std::string& loc, bool fatal = false) {
+    for (const model::LimitHit& h : out_.limit_hits) {
+      if (h.limit == limit) return;
+    }
+    out_.limit_hits.push_back({limit, std::to_string(value), loc, fatal});
+  }
+
+  bool TooDeep(int depth, const std::string& loc) {
+    if (depth <= limits_.max_inline_nesting) return false;
+    Hit("max_inline_nesting", static_cast<std::size_t>(limits_.max_inline_nesting), loc);
+    return true;
+  }
+
+  // Paragraphs and tables under `parent`, looking through wrappers.
+  void CollectBlocks(const pugi::xml_node& parent, std::vector<pugi::xml_node>& out, int depth) {
+    if (TooDeep(depth, "")) return;
     for (pugi::xml_node c : parent.children()) {
       if (c.type() != pugi::node_element) continue;
       std::string_view l = Local(c);
       if (l == "tbl" || l == "p") {
         out.push_back(c);
-      } else if (IsWrapper(l)) {
-        CollectBlocks(c, out);
+      } else if (IsWrapper(l) && !IsPlaceholderSdt(c)) {
+        CollectBlocks(c, out, depth + 1);
       }
     }
   }
 
-  void Table(const pugi::xml_node& tbl, const std::string& prefix) {
+  // Children of `parent` with local name `want`, looking through wrappers. `placeholder` (when
+  // given) says, per child, whether a placeholder content control wraps it.
+  void CollectChildren(const pugi::xml_node& parent, std::string_view want,
+                       std::vector<pugi::xml_node>& out, int depth,
+                       std::vector<bool>* placeholder = nullptr, bool in_placeholder = false) {
+    if (TooDeep(depth, "")) return;
+    for (pugi::xml_node c : parent.children()) {
+      if (c.type() != pugi::node_element) continue;
+      std::string_view l = Local(c);
+      if (l == want) {
+        out.push_back(c);
+        if (placeholder != nullptr) placeholder->push_back(in_placeholder);
+      } else if (IsWrapper(l)) {
+        CollectChildren(c, want, out, depth + 1, placeholder,
+                        in_placeholder || IsPlaceholderSdt(c));
+      }
+    }
+  }
+
+  // Text of the runs under `node` (a paragraph or part of one), skipping nested tables,
+  // deleted text and placeholder content controls.
+  void RunText(const pugi::xml_node& node, std::string& out, int depth) {
+    if (TooDeep(depth, "")) return;
+    for (pugi::xml_node c : node.children()) {
+      if (c.type() != pugi::node_element) continue;
+      std::string_view l = Local(c);
+      if (l == "t") {
+        out += c.text().get();
+      } else if (l == "tab") {
+        out += '\t';
+      } else if (l == "br" || l == "cr") {
+        out += '\n';
+      } else if (l == "fldChar") {
+        if (const char* mark = LegacyCheckBox(c)) out += mark;
+      } else if (l == "tbl" || IsSkipped(l) || IsPlaceholderSdt(c)) {
+        continue;
+      } else {
+        RunText(c, out, depth + 1);
+      }
+      if (out.size() > limits_.max_value_chars * 4 + 4) return;  // cut later, stop growing
+    }
+  }
+
+  std::string ParagraphText(const pugi::xml_node& p) {
+    std::string out;
+    RunText(p, out, 0);
+    return out;
+  }
+
+  // `text` cut to max_value_chars code points (a LimitHit when cut).
+  std::string Capped(std::string text, const std::string& loc) {
+    if (text.size() <= limits_.max_value_chars) return text;  // bytes >= code points
+    std::vector<char32_t> cps = DecodeUtf8(text);
+    if (cps.size() <= limits_.max_value_chars) return text;
+    Hit("max_value_chars", limits_.max_value_chars, loc);
+    std::string out;
+    for (std::size_t i = 0; i < limits_.max_value_chars; ++i) AppendUtf8(cps[i], out);
+    return out;
+  }
+
+  void Table(const pugi::xml_node& tbl, const std::string& prefix, int nesting) {
+    if (nesting > limits_.max_table_nesting) {
+      Hit("max_table_nesting", static_cast<std::size_t>(limits_.max_table_nesting), prefix);
+      return;
+    }
     std::vector<pugi::xml_node> rows;
-    CollectChildren(tbl, "tr", rows);
+    CollectChildren(tbl, "tr", rows, 0);
     std::map<int, std::string> merge_origin;  // grid column -> text of a vMerge restart cell
     Mode mode = Mode::kLabels;
-    std::vector<int> columns;  // cell index -> column id (-1 = none), for table modes
+    OccColumns occ;
+    std::vector<int> columns;  // cell index -> change column (-1 = none)
     int r = 0;
+    bool first = true;
     for (const pugi::xml_node& tr : rows) {
       ++r;
+      if (IsDeletedRow(tr)) continue;
       std::string row_loc = prefix + "R" + std::to_string(r);
       std::vector<Cell> cells = ReadRow(tr, row_loc, merge_origin);
-
-      if (std::optional<std::vector<int>> occ = OccupationHeader(cells)) {
+      if (first && nesting == 0 && carry_ && ContinuesOccupations(cells)) {
+        mode = Mode::kOccupations;  // Word split the table across pages: no header again
+        occ = *carry_;
+      }
+      first = false;
+      if (std::optional<OccColumns> header = OccupationHeader(cells)) {
         mode = Mode::kOccupations;
-        columns = *occ;
+        occ = *header;
+      } else if (mode == Mode::kOccupations && LevelSubHeader(cells, occ)) {
+        // second header row: 五级 | 四级 | … under a merged 申报等级
       } else if (std::optional<std::vector<int>> chg = ChangeHeader(cells)) {
         mode = Mode::kChanges;
         columns = *chg;
@@ -148,13 +249,22 @@ class DocxWalker {
         if (mode == Mode::kOccupations && StartsWithKnownLabel(cells)) mode = Mode::kLabels;
         switch (mode) {
           case Mode::kLabels: LabelRow(cells); break;
-          case Mode::kOccupations: OccupationRow(cells, columns, row_loc); break;
+          case Mode::kOccupations: OccupationRow(cells, occ, row_loc); break;
           case Mode::kChanges: ChangeRow(cells, columns, row_loc); break;
         }
       }
       for (const Cell& c : cells) {
         int k = 0;
-        for (const pugi::xml_node& n : c.nested) Table(n, c.loc + "/T" + std::to_string(++k));
+        for (const pugi::xml_node& n : c.nested) {
+          Table(n, c.loc + "/T" + std::to_string(++k), nesting + 1);
+        }
+      }
+    }
+    if (nesting == 0) {
+      if (mode == Mode::kOccupations) {
+        carry_ = occ;
+      } else {
+        carry_.reset();
       }
     }
   }
@@ -162,48 +272,33 @@ class DocxWalker {
   std::vector<Cell> ReadRow(const pugi::xml_node& tr, const std::string& row_loc,
                             std::map<int, std::string>& merge_origin) {
     std::vector<pugi::xml_node> tcs;
-    CollectChildren(tr, "tc", tcs);
+    std::vector<bool> placeholder;
+    CollectChildren(tr, "tc", tcs, 0, &placeholder);
     int grid = 0;
-    if (pugi::xml_node pr = ChildLocal(tr, "trPr")) {
-      if (pugi::xml_node before = ChildLocal(pr, "gridBefore")) {
-        grid = std::atoi(std::string(AttrLocal(before, "val")).c_str());
-      }
+    if (pugi::xml_node before = ChildLocal(ChildLocal(tr, "trPr"), "gridBefore")) {
+      grid = std::clamp(std::atoi(std::string(AttrLocal(before, "val")).c_str()), 0, 1000);
     }
     std::vector<Cell> cells;
     int index = 0;
-    for (const pugi::xml_node& tc : tcs) {
+    for (std::size_t t = 0; t < tcs.size(); ++t) {
+      const pugi::xml_node& tc = tcs[t];
       Cell cell;
       cell.loc = row_loc + "C" + std::to_string(++index);
       std::vector<std::string> paras;
-      for (pugi::xml_node c : tc.children()) {
-        if (c.type() != pugi::node_element) continue;
-        std::string_view l = Local(c);
-        if (l == "p") {
-          paras.push_back(ParagraphText(c));
-        } else if (l == "tbl") {
-          cell.nested.push_back(c);
-        } else if (IsWrapper(l)) {
-          std::vector<pugi::xml_node> inner;
-          CollectBlocks(c, inner);
-          for (const pugi::xml_node& b : inner) {
-            if (Local(b) == "p") paras.push_back(ParagraphText(b));
-            else cell.nested.push_back(b);
-          }
-        }
-      }
+      if (!placeholder[t]) CellContent(tc, cell, paras);
       std::string joined;
       for (std::size_t i = 0; i < paras.size(); ++i) {
         if (i > 0) joined += '\n';
         joined += paras[i];
       }
-      cell.text = TrimSpace(joined);
+      cell.text = Capped(TrimSpace(joined), cell.loc);
 
       int span = 1;
       std::string_view vmerge;
       bool has_vmerge = false;
       if (pugi::xml_node pr = ChildLocal(tc, "tcPr")) {
         if (pugi::xml_node gs = ChildLocal(pr, "gridSpan")) {
-          span = std::max(1, std::atoi(std::string(AttrLocal(gs, "val")).c_str()));
+          span = std::clamp(std::atoi(std::string(AttrLocal(gs, "val")).c_str()), 1, 1000);
         }
         if (pugi::xml_node vm = ChildLocal(pr, "vMerge")) {
           has_vmerge = true;
@@ -221,26 +316,67 @@ class DocxWalker {
       } else {
         merge_origin.erase(grid);
       }
+      cell.grid = grid;
+      cell.span = span;
       grid += span;
       cells.push_back(std::move(cell));
     }
     return cells;
   }
 
-  std::optional<std::vector<int>> OccupationHeader(const std::vector<Cell>& cells) const {
-    std::vector<int> cols(cells.size(), -1);
+  // The paragraphs (texts) and nested tables of one cell.
+  void CellContent(const pugi::xml_node& tc, Cell& cell, std::vector<std::string>& paras) {
+    std::vector<pugi::xml_node> blocks;
+    CollectBlocks(tc, blocks, 0);
+    for (const pugi::xml_node& b : blocks) {
+      if (Local(b) == "p") {
+        paras.push_back(ParagraphText(b));
+      } else {
+        cell.nested.push_back(b);
+      }
+    }
+  }
+
+  std::optional<OccColumns> OccupationHeader(const std::vector<Cell>& cells) const {
+    OccColumns cols;
     int found = 0;
     bool name = false;
-    for (std::size_t i = 0; i < cells.size(); ++i) {
-      if (cells[i].text.empty()) continue;
-      if (std::optional<OccupationColumn> c = labels_.LookupOccupationColumn(cells[i].text)) {
-        cols[i] = static_cast<int>(*c);
+    for (const Cell& c : cells) {
+      if (c.text.empty() || c.continued) continue;
+      if (std::optional<OccupationColumn> col = labels_.LookupOccupationColumn(c.text)) {
+        cols[c.grid] = OccColumn{static_cast<int>(*col), 0, c.text};
         ++found;
-        name = name || *c == OccupationColumn::kName;
+        name = name || *col == OccupationColumn::kName;
+      } else if (std::optional<int> level = labels_.LookupLevelColumn(c.text)) {
+        cols[c.grid] = OccColumn{-1, *level, c.text};
+        ++found;
       }
     }
     if (found >= 2 && name) return cols;
     return std::nullopt;
+  }
+
+  // A row naming only levels (五级 | 四级 | …) below an occupations header: tick columns.
+  bool LevelSubHeader(const std::vector<Cell>& cells, OccColumns& cols) const {
+    OccColumns add;
+    for (const Cell& c : cells) {
+      if (c.text.empty() || c.continued) continue;
+      std::optional<int> level = labels_.LookupLevelColumn(c.text);
+      if (!level) return false;
+      add[c.grid] = OccColumn{-1, *level, c.text};
+    }
+    if (add.empty()) return false;
+    for (auto& [grid, col] : add) cols[grid] = col;
+    return true;
+  }
+
+  // The first row of a table after an occupations table that ended the previous table: does it
+  // read as more occupation rows (same grid, no header, no label)?
+  bool ContinuesOccupations(const std::vector<Cell>& cells) const {
+    if (cells.empty() || OccupationHeader(cells) || StartsWithKnownLabel(cells)) return false;
+    int width = cells.back().grid + cells.back().span;
+    int carried = carry_->empty() ? 0 : carry_->rbegin()->first + 1;
+    return width >= carried;
   }
 
   std::optional<std::vector<int>> ChangeHeader(const std::vector<Cell>& cells) const {
@@ -305,7 +441,7 @@ class DocxWalker {
           if (it->field == *field) {
             if (!text.empty() && !(value != nullptr && value->continued)) {
               if (!it->value.empty()) it->value += '\n';
-              it->value += text;
+              it->value = Capped(it->value + text, loc);
             }
             break;
           }
@@ -341,19 +477,37 @@ class DocxWalker {
     return true;
   }
 
-  void OccupationRow(const std::vector<Cell>& cells, const std::vector<int>& cols,
+  void OccupationRow(const std::vector<Cell>& cells, const OccColumns& cols,
                      const std::string& loc) {
     model::OccupationRow row;
-    for (std::size_t i = 0; i < cells.size() && i < cols.size(); ++i) {
-      switch (cols[i]) {
-        case static_cast<int>(OccupationColumn::kSeq): row.seq = cells[i].text; break;
-        case static_cast<int>(OccupationColumn::kCode): row.code = cells[i].text; break;
-        case static_cast<int>(OccupationColumn::kName): row.name = cells[i].text; break;
-        case static_cast<int>(OccupationColumn::kLevels): row.levels = cells[i].text; break;
+    std::string ticked;    // the headers of ticked level columns, comma-separated
+    bool own = false;      // a cell with text of its own (not only merged from above)
+    bool skip = false;     // a 以下空白 / 合计 row
+    for (const Cell& c : cells) {
+      if (!c.continued && !c.text.empty()) own = true;
+      if (!c.text.empty() && labels_.IsSkipRow(c.text)) skip = true;
+      auto it = cols.find(c.grid);
+      if (it == cols.end()) continue;
+      const OccColumn& col = it->second;
+      if (col.level > 0) {
+        if (!c.continued && labels_.IsTicked(c.text)) ticked += (ticked.empty() ? "" : ",") + col.header;
+        continue;
+      }
+      switch (col.column) {
+        case static_cast<int>(OccupationColumn::kSeq): row.seq = c.text; break;
+        case static_cast<int>(OccupationColumn::kCode): row.code = c.text; break;
+        case static_cast<int>(OccupationColumn::kName): row.name = c.text; break;
+        case static_cast<int>(OccupationColumn::kLevels): row.levels = c.text; break;
         default: break;
       }
     }
+    if (row.levels.empty()) row.levels = ticked;
+    if (!own || skip) return;  // blank, merged-only, 以下空白 and 合计 rows
     if (row.code.empty() && row.name.empty() && row.levels.empty()) return;  // blank row
+    if (out_.occupations.size() >= limits_.max_occupations) {
+      Hit("max_occupations", limits_.max_occupations, loc);
+      return;
+    }
     row.where = {file_, loc};
     out_.occupations.push_back(std::move(row));
   }
@@ -370,47 +524,67 @@ class DocxWalker {
       }
     }
     if (row.item.empty() && row.before.empty() && row.after.empty()) return;
+    if (out_.changes.size() >= limits_.max_occupations) {
+      Hit("max_occupations", limits_.max_occupations, loc);
+      return;
+    }
     row.where = {file_, loc};
     out_.changes.push_back(std::move(row));
   }
 
   void Add(model::FormField field, const std::string& label, const std::string& value,
            const std::string& loc) {
-    out_.cells.push_back(model::FormCell{field, label, value, model::SourceRef{file_, loc}});
+    if (out_.cells.size() >= limits_.max_occupations * 4) {  // a form has ~30 labelled cells
+      Hit("max_occupations", limits_.max_occupations, loc);
+      return;
+    }
+    out_.cells.push_back(
+        model::FormCell{field, label, Capped(value, loc), model::SourceRef{file_, loc}});
   }
 
   void AddUnknown(const std::string& label) {
     for (const std::string& u : out_.unknown_labels) {
       if (u == label) return;
     }
-    out_.unknown_labels.push_back(label);
+    if (out_.unknown_labels.size() >= 100) return;
+    out_.unknown_labels.push_back(Capped(label, ""));
   }
 
   const std::string& file_;
   const FormLabels& labels_;
+  const Limits& limits_;
   model::FormData& out_;
+  std::optional<OccColumns> carry_;  // columns of an occupations table that ended a table
 };
 
 }  // namespace
 
 Result<model::FormData> ParseDocumentXml(std::string_view document_xml, const std::string& file,
-                                         const FormLabels& labels) {
-  pugi::xml_document doc;
-  pugi::xml_parse_result parsed = doc.load_buffer(document_xml.data(), document_xml.size());
-  if (!parsed) {
-    return Status::InvalidData("word/document.xml: malformed XML at offset " +
-                                   std::to_string(parsed.offset) + ": " + parsed.description(),
-                               file);
-  }
-  pugi::xml_node root = doc.document_element();
-  pugi::xml_node body = ChildLocal(root, "body");
-  if (Local(root) != "document" || !body) {
-    return Status::InvalidData("word/document.xml: no <w:document>/<w:body>", file);
-  }
+                                         const FormLabels& labels, const Limits& limits,
+                                         const std::string& part) {
   model::FormData data;
   data.file = file;
   data.source = model::FormSource::kDocx;
-  DocxWalker(file, labels, data).Body(body);
+  if (document_xml.size() > limits.max_form_bytes) {
+    data.limit_hits.push_back({"max_form_bytes", std::to_string(limits.max_form_bytes), part, true});
+    return data;
+  }
+  Result<std::string> text = XmlToUtf8(document_xml);
+  if (!text) return Status::InvalidData(part + ": " + text.error().message(), file);
+  pugi::xml_document doc;
+  if (Status s = ParseXmlText(*text, part + ": ", doc); !s.ok()) {
+    return Status::InvalidData(s.message(), file);
+  }
+  pugi::xml_node root = doc.document_element();
+  if (NestsDeeperThan(root, limits.max_xml_depth)) {
+    data.limit_hits.push_back({"max_xml_depth", std::to_string(limits.max_xml_depth), part, true});
+    return data;
+  }
+  pugi::xml_node body = ChildLocal(root, "body");
+  if (Local(root) != "document" || !body) {
+    return Status::InvalidData(part + ": no <w:document>/<w:body>", file);
+  }
+  DocxWalker(file, labels, limits, data).Body(body);
   return data;
 }
 
@@ -420,9 +594,11 @@ Result<model::FormData> ReadDocxForm(std::string_view docx_bytes, const std::str
   if (zip.problem() != ZipProblem::kNone) {
     return Status::InvalidData("not a readable docx: " + zip.detail(), file);
   }
-  Result<std::string> xml = zip.Read("word/document.xml");
+  std::string part = FindMainPart(zip).main_part;
+  if (part.empty()) part = "word/document.xml";
+  Result<std::string> xml = zip.Read(part);
   if (!xml) return Status::InvalidData(xml.error().message(), file);
-  return ParseDocumentXml(*xml, file, labels);
+  return ParseDocumentXml(*xml, file, labels, limits, part);
 }
 
 }  // namespace pipeline::ingest

@@ -7,6 +7,7 @@
 #include <pugixml.hpp>
 
 #include "pipeline/ingest/pdf_security.h"
+#include "pipeline/ingest/ooxml_package.h"
 #include "pipeline/ingest/zip_reader.h"
 
 namespace pipeline::ingest {

@@ -113,6 +113,36 @@ bool FormLabels::NamesForm(std::string_view file_name) const {
   });
 }
 
+std::optional<int> FormLabels::LookupLevelColumn(std::string_view header) const {
+  return LookupIn(level_columns_, header);
+}
+
+bool FormLabels::IsSkipRow(std::string_view cell) const {
+  std::string key = NormalizeLabel(cell);
+  for (const std::string& s : skip_rows_) {
+    if (key.compare(0, s.size(), s) == 0) return true;
+  }
+  return false;
+}
+
+bool FormLabels::IsTicked(std::string_view cell) const {
+  std::string key = NormalizeLabel(cell);
+  if (key.empty()) return false;
+  return std::find(unticked_.begin(), unticked_.end(), key) == unticked_.end();
+}
+
+bool FormLabels::AddLevelColumn(std::string_view label, int level) {
+  return AddTo(level_columns_, label, level);
+}
+void FormLabels::AddSkipRow(std::string_view text) {
+  std::string key = NormalizeLabel(text);
+  if (!key.empty()) skip_rows_.push_back(key);
+}
+void FormLabels::AddUnticked(std::string_view text) {
+  std::string key = NormalizeLabel(text);
+  if (!key.empty()) unticked_.push_back(key);
+}
+
 bool FormLabels::AddLabel(std::string_view label, model::FormField field) {
   return AddTo(fields_, label, field);
 }
@@ -180,6 +210,21 @@ Result<FormLabels> ParseFormLabels(const std::string& xml, const std::string& pa
     } else if (kind == "occupation-table" || kind == "change-table") {
       for (pugi::xml_node col : node.children()) {
         if (col.type() != pugi::node_element) continue;
+        if (kind == "occupation-table" && (std::strcmp(col.name(), "skip-row") == 0 ||
+                                           std::strcmp(col.name(), "unticked") == 0)) {
+          std::string text = col.text().get();
+          if (NormalizeLabel(text).empty()) return fail(col, "empty <" + std::string(col.name()) + ">");
+          if (col.name()[0] == 's') labels.AddSkipRow(text);
+          else labels.AddUnticked(text);
+          continue;
+        }
+        if (kind == "occupation-table" && std::strcmp(col.name(), "level-column") == 0) {
+          int level = col.attribute("level").as_int(0);
+          if (level < 1 || level > 5) return fail(col, "<level-column> level must be 1..5");
+          PIPELINE_RETURN_IF_ERROR(each_label(
+              col, [&](const std::string& t) { return labels.AddLevelColumn(t, level); }));
+          continue;
+        }
         if (std::strcmp(col.name(), "column") != 0) {
           return fail(col, std::string("unexpected element <") + col.name() + ">, want <column>");
         }

@@ -39,6 +39,17 @@ class FormLabels {
   std::optional<OccupationColumn> LookupOccupationColumn(std::string_view header) const;
   std::optional<ChangeColumn> LookupChangeColumn(std::string_view header) const;
 
+  // Occupations tables as people type them (the <occupation-table> section of the data file):
+  // the level (1..5) of a tick column header (五级 | 四级 | … with ✓ in the ticked ones);
+  // whether a cell ends the rows or totals them (以下空白, 合计: the row is no occupation);
+  // whether a tick-column cell counts as ticked (any text but an empty box or a "no" mark).
+  std::optional<int> LookupLevelColumn(std::string_view header) const;
+  bool IsSkipRow(std::string_view cell) const;
+  bool IsTicked(std::string_view cell) const;
+  bool AddLevelColumn(std::string_view label, int level);
+  void AddSkipRow(std::string_view text);
+  void AddUnticked(std::string_view text);
+
   // True when `file_name` (a base name, raw bytes) is an application form beian can read: it
   // NamesForm and its extension is .docx or .xml (any case).
   bool IsFormFileName(std::string_view file_name) const;
@@ -61,6 +72,9 @@ class FormLabels {
   std::map<std::string, OccupationColumn> occupation_;    // normalised header -> column
   std::map<std::string, ChangeColumn> change_;            // normalised header -> column
   std::vector<std::string> form_stems_;                   // normalised stems
+  std::map<std::string, int> level_columns_;              // normalised header -> level
+  std::vector<std::string> skip_rows_;                    // normalised row starts
+  std::vector<std::string> unticked_;                     // normalised "not ticked" marks
 };
 
 // Loads checklists/form_labels.xml. Fails (InvalidData, with file and line) on malformed XML, a

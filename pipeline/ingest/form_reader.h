@@ -37,13 +37,26 @@ namespace pipeline::ingest {
 Result<model::FormData> ReadDocxForm(std::string_view docx_bytes, const std::string& file,
                                      const FormLabels& labels, const Limits& limits);
 
-// Same, from word/document.xml text (for tests and tools).
-Result<model::FormData> ParseDocumentXml(std::string_view document_xml, const std::string& file,
-                                         const FormLabels& labels);
+// The main part is the one the package names (_rels/.rels officeDocument relationship, else
+// the [Content_Types].xml override), not always word/document.xml.
 
-// Reads an 申请表.xml. Fails (InvalidData, message with the byte offset) on malformed XML or a
-// root other than <application>. Unknown child elements go to FormData::unknown_labels.
-Result<model::FormData> ReadXmlForm(std::string_view xml, const std::string& file);
+// Same, from the main part's XML text (for tests and tools); `part` names it in messages.
+// Over limits.max_form_bytes or limits.max_xml_depth the form is not read: the result has no
+// cells and a fatal LimitHit. Deeper tables and wrappers than allowed are skipped, values cut at
+// max_value_chars, occupation rows after max_occupations dropped, each a LimitHit.
+// Deleted tracked changes (w:del, w:moveFrom, deleted rows) and content controls still showing
+// their placeholder (w:showingPlcHdr) are not read; legacy check-box fields read as ☑/☐.
+Result<model::FormData> ParseDocumentXml(std::string_view document_xml, const std::string& file,
+                                         const FormLabels& labels, const Limits& limits = {},
+                                         const std::string& part = "word/document.xml");
+
+// Reads an 申请表.xml in any encoding its declaration names (GBK, GB18030, UTF-16, …).
+// Elements and attributes are matched by local name, so namespace prefixes do not matter.
+// Fails (InvalidData, message with the byte offset) on malformed XML or a root other than
+// <application>. Unknown child elements go to FormData::unknown_labels. The limits apply as for
+// the Word form (LimitHit on the FormData).
+Result<model::FormData> ReadXmlForm(std::string_view xml, const std::string& file,
+                                    const Limits& limits = {});
 
 }  // namespace pipeline::ingest
 

@@ -194,10 +194,24 @@ void ReadForm(const FileSystem& fs, Dossier& d, std::size_t index, const FormLab
   }
   Result<model::FormData> form =
       f.format == model::FileFormat::kXml
-          ? ReadXmlForm(bytes, f.display_path)
+          ? ReadXmlForm(bytes, f.display_path, limits)
           : ReadDocxForm(bytes, f.display_path, labels, limits);
   if (!form) {
     unreadable(model::FileHealthName(FileHealth::kCorrupt), form.error().message());
+    return;
+  }
+  bool fatal = false;
+  for (const model::LimitHit& hit : form->limit_hits) {
+    fatal = fatal || hit.fatal;
+    AddFinding(d, hit.fatal ? "ING-018" : "ING-019",
+               hit.fatal ? Severity::kBlocking : Severity::kReview,
+               hit.fatal ? "ingest.form_over_limit" : "ingest.form_part_over_limit",
+               {{"file", f.display_path}, {"limit", hit.limit}, {"value", hit.value}},
+               f.display_path, hit.location);
+  }
+  if (fatal) {
+    form->cells.clear();  // not read: the dossier is checked for materials only
+    d.form = std::move(*form);
     return;
   }
   if (form->cells.empty()) {

@@ -52,6 +52,10 @@ namespace pipeline::ingest {
 //   ING-013 blocking ingest.form_no_fields      {file}   read, but no known label found
 //   ING-014 review   ingest.form_unknown_labels {file, labels}
 //   ING-015 review   ingest.form_field_conflict {file, field, first, second}
+//   ING-018 blocking ingest.form_over_limit     {file, limit, value}  the form is too big or
+//                                               nested too deep to read (Limits; not read)
+//   ING-019 review   ingest.form_part_over_limit {file, limit, value}  part of the form was
+//                                               skipped or cut at a limit (once per limit)
 //   ING-020 review   ingest.symlink_not_followed {file}
 //   ING-021 review   ingest.name_not_utf8       {file}
 //   ING-022 review   ingest.name_too_long       {file, length, limit}

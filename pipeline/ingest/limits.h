@@ -1,10 +1,19 @@
-// Limits: caps that keep ingest safe on hostile or broken input (zip bombs, huge folders).
-// Every cap that is hit becomes a FileHealth::kTooLarge or an ingest finding, never a crash.
+// Limits: caps that keep ingest safe on hostile or broken input (zip bombs, huge folders, forms
+// nested 100,000 levels deep). Every cap that is hit becomes a FileHealth::kTooLarge or an
+// ingest finding naming the file and the limit, never a crash.
+//
+// The defaults below are the documented defaults; an office overrides them in the `limits`
+// section of templates/office.json (LoadLimits, README "Settings: limits"). A key's name there
+// is the field's name here.
 #ifndef PIPELINE_INGEST_LIMITS_H_
 #define PIPELINE_INGEST_LIMITS_H_
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
+
+#include "pipeline/core/file_system.h"
+#include "pipeline/core/status.h"
 
 namespace pipeline::ingest {
 
@@ -27,7 +36,33 @@ struct Limits {
   std::size_t max_listed_files = 100000;
   // Names longer than this (code points) are reported: they break Windows paths and archives.
   std::size_t max_name_chars = 120;
+
+  // The application form (申请表.xml, or the main part of 申请表.docx).
+  // Largest XML text of the form read at all (bytes); over it the form is not read (ING-018).
+  std::uint64_t max_form_bytes = 16ull << 20;
+  // Deepest element nesting in the form's XML; over it the form is not read (ING-018). Word
+  // writes about 20 levels for a table in a table.
+  int max_xml_depth = 256;
+  // Tables inside table cells: deeper tables are not read (ING-019).
+  int max_table_nesting = 8;
+  // Content controls, runs, smart tags, hyperlinks, insertions inside each other (within one
+  // paragraph or between a cell and its paragraphs): deeper content is not read (ING-019).
+  int max_inline_nesting = 32;
+  // Occupation rows read from one form; later rows are dropped (ING-019). The regulation puts
+  // no number on it; 500 is far beyond any real application.
+  std::size_t max_occupations = 500;
+  // Longest value of one form cell (code points); longer values are cut there (ING-019).
+  std::size_t max_value_chars = 4000;
 };
+
+// The `limits` object of the office settings file (templates/office.json), parsed from the
+// whole file's JSON text. A missing section or key keeps the default; an unknown key, or a
+// value that is not a whole number >= 1, fails with InvalidData naming `path` and the key (a
+// typo must not silently leave a limit at its default).
+Result<Limits> ParseLimits(const std::string& json_text, const std::string& path);
+
+// Reads `path` and parses it with ParseLimits.
+Result<Limits> LoadLimits(const FileSystem& fs, const std::string& path);
 
 }  // namespace pipeline::ingest
 

@@ -84,6 +84,16 @@ struct ChangeRow {
 
 enum class FormSource { kDocx, kXml };
 
+// A reader limit (ingest::Limits) the form ran into: reported as a finding naming the file and
+// the limit. `fatal` when the form was not read at all (too big, nested too deep), otherwise
+// the part beyond the limit was skipped or cut.
+struct LimitHit {
+  std::string limit;     // the key of the limit ("max_xml_depth", "max_occupations", ...)
+  std::string value;     // the limit's value as configured
+  std::string location;  // where in the form ("T1R3C2", "/application/occupations"), may be ""
+  bool fatal = false;
+};
+
 struct FormData {
   std::string file;  // display path of the form inside the dossier
   FormSource source = FormSource::kDocx;
@@ -91,6 +101,7 @@ struct FormData {
   std::vector<OccupationRow> occupations;  // in document order
   std::vector<ChangeRow> changes;          // in document order
   std::vector<std::string> unknown_labels; // labels that matched no field (for review)
+  std::vector<LimitHit> limit_hits;        // reader limits hit, in reading order
 
   // First cell for `f`, or nullptr.
   const FormCell* Find(FormField f) const;

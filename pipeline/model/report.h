@@ -70,6 +70,9 @@ struct CaseReport {
   Conclusion conclusion = Conclusion::kCorrectionsNeeded;
   std::vector<PendingCheck> pending_checks;   // steps left to a person (not findings)
   std::vector<DraftedDocument> documents;     // drafts written for this case, in order
+  // Why the case's draft could not be drawn (English detail, for the log); "" when it was
+  // drawn or none is due. The summary row says "no draft" when set.
+  std::string draft_failure;
 };
 
 }  // namespace pipeline::model

@@ -46,6 +46,15 @@ Result<MessageCatalog> MessageCatalog::Load(const FileSystem& fs, const std::str
   return cat;
 }
 
+std::string MessageCatalog::Worded(const std::string& name, const std::string& value) const {
+  auto worded = texts_.find("arg." + name + "." + value);
+  if (worded != texts_.end()) return worded->second;
+  if (!value.empty()) return value;
+  // A value that is missing: never an empty hole ("第项职业编码“”"), always "not filled".
+  auto empty = texts_.find("arg.empty");
+  return empty != texts_.end() ? empty->second : value;
+}
+
 namespace {
 
 // `2025-12-20` -> the catalogue's format.date pattern ({year}年{month}月{day}日); anything that
@@ -108,8 +117,9 @@ std::string MessageCatalog::Format(
         bool found = false;
         for (const auto& [k, v] : args) {
           if (k == name) {
-            auto worded = texts_.find("arg." + k + "." + v);
-            out += Filter(filter, worded != texts_.end() ? worded->second : v, texts_);
+            // An empty value under |q is the filter's own "not filled" wording.
+            const std::string worded = filter == "q" && v.empty() ? v : Worded(k, v);
+            out += Filter(filter, worded, texts_);
             found = true;
             break;
           }

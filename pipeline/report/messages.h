@@ -29,7 +29,10 @@ class MessageCatalog {
   // it, so codes such as "missing" never reach a clerk. A placeholder may name a filter:
   // `{filed|date}` words an ISO date with format.date (2025年12月20日), `{value|q}` quotes a
   // value with format.open_quote/close_quote or, when empty, says format.empty (未填写),
-  // `{files|list}` joins a "; "-separated list with format.list_separator. A missing key yields "[key]" so the gap is visible (a
+  // `{files|list}` joins a "; "-separated list with format.list_separator. Any other arg whose
+  // value is empty (a field the applicant did not fill) is worded by "arg.<name>." (the empty
+  // value), else by "arg.empty" (未填写): a message never shows an empty hole. A missing key
+  // yields "[key]" so the gap is visible (a
   // test keeps every key used in code and data present).
   std::string Format(const std::string& key,
                      const std::vector<std::pair<std::string, std::string>>& args = {}) const;
@@ -37,6 +40,9 @@ class MessageCatalog {
   const std::map<std::string, std::string>& texts() const { return texts_; }
 
  private:
+  // The wording of one arg value (see Format).
+  std::string Worded(const std::string& name, const std::string& value) const;
+
   std::map<std::string, std::string> texts_;
 };
 

@@ -56,14 +56,16 @@ std::string SummaryTable(const std::vector<model::CaseReport>& reports,
                   messages.Format("summary.kind"), messages.Format("summary.applicant_type"),
                   messages.Format("summary.missing"), messages.Format("summary.conclusion")});
   for (const auto& r : reports) {
-    rows.push_back({r.dossier, r.case_id,
+    std::string conclusion =
+        messages.Format(std::string("conclusion.") + model::ConclusionName(r.conclusion));
+    if (!r.draft_failure.empty()) conclusion += messages.Format("summary.no_draft");
+    // Names come from the intake: a newline or an escape code must not forge or garble rows.
+    rows.push_back({TerminalSafe(r.dossier), r.case_id,
                     messages.Format(std::string("kind.") +
                                     model::ApplicationKindName(r.application.kind.value)),
                     messages.Format(std::string("applicant_type.") +
                                     model::ApplicantTypeName(r.application.applicant_type.value)),
-                    std::to_string(MissingCount(r)),
-                    messages.Format(std::string("conclusion.") +
-                                    model::ConclusionName(r.conclusion))});
+                    std::to_string(MissingCount(r)), conclusion});
   }
   return AlignedTable(rows);
 }

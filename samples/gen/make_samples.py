@@ -1147,6 +1147,58 @@ def build_samples():
                   fields={"completeness": "corrections_needed",
                           "materials.0.status": "uncertain", "materials.2.status": "present",
                           "materials.4.status": "uncertain"})))
+
+    # --- Issue 8: forms as applicants fill them ----------------------------------------------
+    S.append(sample(
+        "R40-桦甸市森工职业技能培训学校-申请表勾选两项", "initial", "social_org",
+        fields("桦甸市森工职业技能培训学校", uscc("52220282MKE6F7G8H"), "马春雷",
+               resident_id("22028219780611301"), "吉林省吉林市桦甸市明桦街道人民大街18号",
+               "吉林市", "initial", "social_org",
+               "木材加工、林业机械职业技能培训。" + "培训内容涵盖木材加工工艺与设备操作规程。" * 250,
+               "2025年10月20日", "马春雷", "0432-66221234",
+               application_kind="☑首次申请 ☑增加职业（工种） □变更 □续期 □终止",
+               applicant_type="□用人单位 ☑社会培训评价组织",
+               affiliation="□中直驻省 □省属 ☑市（州）属及以下"),
+        [("电工", "6-31-01-03", "初、中级")],
+        E("corrections_needed", kind="unknown", type_="social_org",
+          note="two kinds ticked: no kind is guessed; occupation code typed in the name cell; "
+               "main business over 4,000 characters"),
+        exercises="EXT-005: 首次申请 and 增加职业（工种） both ticked, so the kind is not "
+                  "guessed (COMP-001 follows); 机构类型 and 隶属关系 are read from their ticks; "
+                  "EXT-030: the code typed in the name cell is read swapped; ING-019: the main "
+                  "business is cut at max_value_chars (4,000)",
+        outcome=O("corrections_needed", ["EXT-005", "EXT-030", "ING-019", "COMP-001"],
+                  absent=["EXT-002", "EXT-003", "ING-012", "ING-013"],
+                  fields={"application.kind": "unknown",
+                          "application.applicant_type": "social_org",
+                          "institution.affiliation": "city_or_below",
+                          "occupations.0.code": "6-31-01-03"})))
+    S.append(sample(
+        "R41-舒兰市溪河职业培训学校-申请表嵌套过深", "initial", "social_org",
+        fields("舒兰市溪河职业培训学校", uscc("52220283MKF7G8H9J"), "韩玉芬",
+               resident_id("22028319800203402"), "吉林省吉林市舒兰市北城街道长安路9号", "吉林市",
+               "initial", "social_org", "农业技能培训", "2025年10月22日", "韩玉芬",
+               "0432-68221234"),
+        [("6-31-01-03", "电工", "五级/初级工")],
+        E("corrections_needed", kind="unknown", type_="unknown",
+          note="申请表.docx nests content controls 300 levels deep: over max_xml_depth, not read"),
+        form_bytes=_zip([
+            ("[Content_Types].xml",
+             '<?xml version="1.0" encoding="UTF-8"?>\n<Types xmlns="http://schemas.'
+             'openxmlformats.org/package/2006/content-types"><Override PartName="/word/'
+             'document.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+             'wordprocessingml.document.main+xml"/></Types>'),
+            ("word/document.xml",
+             '<?xml version="1.0" encoding="UTF-8"?>\n<w:document xmlns:w="http://schemas.'
+             'openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+             + "<w:sdt><w:sdtContent>" * 300 + "<w:p/>" + "</w:sdtContent></w:sdt>" * 300
+             + "</w:body></w:document>")]),
+        exercises="ING-018: a form nested deeper than max_xml_depth (256) is not read, with a "
+                  "finding naming the file and the limit; the dossier is checked for materials "
+                  "only",
+        outcome=O("corrections_needed", ["ING-018", "COMP-001", "COMP-002"],
+                  absent=["ING-012", "ING-013", "EXT-001"],
+                  fields={"application.kind": "unknown"})))
     return S
 
 

@@ -1,6 +1,7 @@
 // End-to-end checks of `beian run` / `beian check` through the real binary: the same code path
 // a clerk uses. Per-sample expected outcomes live in tests/e2e/.
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 #include <sys/stat.h>
 
 #include <filesystem>
@@ -162,10 +163,10 @@ TEST(CheckCommandTest, SummaryWordsSeveritiesInChinese) {
 namespace pipeline {
 namespace {
 
-// A dossier whose text no configured font can draw (here a Thai letter in the institution
-// name) gets its report but no PDF; the other dossiers are still drafted, and the run ends
-// with exit code 2 naming the dossier and the character.
-TEST(RunCommandTest, UndrawableDossierDoesNotStopTheOthers) {
+// A dossier whose text no configured font can draw (here a Thai letter, a private-use
+// character and a control character in the institution name) is still drafted: the characters
+// are drawn as 〓 and a review finding names them. The other dossier is untouched.
+TEST(RunCommandTest, UndrawableCharacterIsDrawnAsGetaAndNamed) {
   const std::string samples = testing::RepoRoot() + "/samples/intake/";
   std::string xml_sample, docx_sample;
   for (const auto& e : fs::directory_iterator(samples)) {
@@ -186,7 +187,7 @@ TEST(RunCommandTest, UndrawableDossierDoesNotStopTheOthers) {
     ss << in.rdbuf();
     std::string text = ss.str();
     const std::string tag = "<institution_name>";
-    text.insert(text.find(tag) + tag.size(), "\u0E01");
+    text.insert(text.find(tag) + tag.size(), "\u0E01\uE000&#x7;");
     std::ofstream(form, std::ios::trunc) << text;
   }
   const std::string out = testing::MakeTempDir();
@@ -194,16 +195,56 @@ TEST(RunCommandTest, UndrawableDossierDoesNotStopTheOthers) {
   int rc = testing::RunCommand(testing::BeianBinary() + " run '" + intake + "' --out '" + out +
                                    "' --date 2026-11-25 --quiet",
                                &output, /*merge_stderr=*/true);
-  EXPECT_EQ(rc, 2) << output;
-  EXPECT_NE(output.find("甲-泰文名称"), std::string::npos) << output;
-  EXPECT_NE(output.find("U+0E01"), std::string::npos) << output;
+  EXPECT_NE(rc, 2) << output;
+  EXPECT_EQ(output.find("未生成文书"), std::string::npos) << output;
   std::size_t reports = 0, pdfs = 0;
+  std::string glyph_findings;
   for (const auto& e : fs::recursive_directory_iterator(out)) {
-    if (e.path().filename() == "report.json") ++reports;
     if (e.path().extension() == ".pdf") ++pdfs;
+    if (e.path().filename() != "report.json") continue;
+    ++reports;
+    std::ifstream in(e.path());
+    nlohmann::json j = nlohmann::json::parse(in);
+    for (const auto& f : j["findings"]) {
+      if (f["rule"] == "REN-001") glyph_findings += j["dossier"].get<std::string>() + ": " +
+                                                    f["message"].get<std::string>() + "\n";
+    }
   }
   EXPECT_EQ(reports, 2u);
-  EXPECT_EQ(pdfs, 2u);  // 乙's 初评意见 and 审核工作单; none for 甲
+  EXPECT_GE(pdfs, 2u);  // 甲 is drafted too (with 〓), as is 乙
+  EXPECT_NE(glyph_findings.find("甲-泰文名称"), std::string::npos) << glyph_findings;
+  EXPECT_NE(glyph_findings.find("U+0E01"), std::string::npos) << glyph_findings;
+  EXPECT_NE(glyph_findings.find("U+E000"), std::string::npos) << glyph_findings;
+  EXPECT_EQ(glyph_findings.find("乙-正常"), std::string::npos) << glyph_findings;
+}
+
+// A dossier whose draft cannot be drawn at all (here: the configured font file is gone) still
+// gets its report; its summary row and the log say it has no draft, and the run exits 2.
+TEST(RunCommandTest, DossierWithoutDraftIsShownInTheSummary) {
+  const std::string samples = testing::RepoRoot() + "/samples/intake/";
+  std::string docx_sample;
+  for (const auto& e : fs::directory_iterator(samples)) {
+    const std::string name = e.path().filename().string();
+    if (name.rfind("S01-", 0) == 0) docx_sample = name;
+  }
+  const std::string intake = testing::MakeTempDir() + "/收件";
+  fs::create_directories(intake);
+  fs::copy(samples + docx_sample, intake + "/乙-正常", fs::copy_options::recursive);
+  const std::string fonts = testing::MakeTempDir() + "/fonts.xml";
+  std::ofstream(fonts) << "<fonts><font role=\"body\" path=\"/nonexistent/仿宋.ttf\"/></fonts>\n";
+  const std::string out = testing::MakeTempDir();
+  std::string output;
+  int rc = testing::RunCommand(testing::BeianBinary() + " run '" + intake + "' --out '" + out +
+                                   "' --date 2026-11-25 --quiet --fonts '" + fonts + "'",
+                               &output, /*merge_stderr=*/true);
+  EXPECT_EQ(rc, 2) << output;
+  EXPECT_NE(output.find("（未生成文书）"), std::string::npos) << output;
+  EXPECT_NE(output.find("乙-正常"), std::string::npos) << output;
+  std::size_t reports = 0;
+  for (const auto& e : fs::recursive_directory_iterator(out)) {
+    if (e.path().filename() == "report.json") ++reports;
+  }
+  EXPECT_EQ(reports, 1u);
 }
 
 }  // namespace

@@ -1,8 +1,10 @@
 // End-to-end tests of the two document templates (初评意见, 补正材料通知书) and the render
 // command: text round trip, metadata, fonts, watermark, determinism, batch output, errors.
+#include <set>
 #include <string>
 
 #include <gtest/gtest.h>
+
 
 #include "pipeline/render/doc/document_renderer.h"
 #include "pipeline/render/doc/render_command.h"
@@ -159,16 +161,23 @@ TEST(DocumentsTest, SameDataAndDateGiveIdenticalBytesAcrossRenderers) {
   EXPECT_NE(first->find("/CreationDate(D:20261125000000+08'00')"), std::string::npos);
 }
 
-TEST(DocumentsTest, CharacterInNoFontNamesCharacterAndDocument) {
+// Drafts never fail on a character: one no font has is drawn as 〓 and reported.
+TEST(DocumentsTest, CharacterInNoFontIsDrawnAsGetaAndNamed) {
   RealFileSystem fs;
   auto renderer = MakeRenderer(fs);
   ASSERT_NE(renderer, nullptr);
   nlohmann::json data = LoadTestData("correction_notice.json");
-  data["institution"]["name"] = "\u0E01";  // Thai: in no configured font
+  data["institution"]["name"] = "甲\u0E01乙\uE000丙\uFFFD丁";  // Thai, private use, bad UTF-8
   Result<std::string> pdf = renderer->Render(TemplatePath("correction_notice"), data, Date{2026, 11, 25});
-  ASSERT_FALSE(pdf.ok());
-  EXPECT_EQ(pdf.error().message(),
-            "document correction_notice: no configured font has U+0E01 '\u0E01' (role \"body\")");
+  ASSERT_OK(pdf);
+  EXPECT_EQ(renderer->last_missing_characters(),
+            (std::set<char32_t>{U'\u0E01', U'\uE000', U'\uFFFD'}));
+  std::string text = StripSpaces(RunTool("pdftotext", "", WriteTemp(*pdf)));
+  EXPECT_NE(text.find("甲〓乙〓丙〓丁"), std::string::npos) << text;
+  // The next document starts afresh.
+  ASSERT_OK(renderer->Render(TemplatePath("correction_notice"), LoadTestData("correction_notice.json"),
+                             Date{2026, 11, 25}));
+  EXPECT_TRUE(renderer->last_missing_characters().empty());
 }
 
 TEST(RenderCommandTest, BatchWritesNumberedDistinctDocuments) {

@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
+
 
 #include "pipeline/core/utf8.h"
 #include "pipeline/render/doc/document.h"
@@ -126,14 +128,30 @@ TEST(FontSetTest, MissingGlyphFallsBackToNextFont) {
   EXPECT_EQ(set.font(traditional->font).spec().path, kNotoSans);
 }
 
-TEST(FontSetTest, CharacterInNoFontIsAnErrorNamingIt) {
+// A character no configured font has is drawn as 〓 (U+3013), never .notdef, and recorded;
+// control, private-use and U+FFFD are never drawn as whatever a font has for them.
+TEST(FontSetTest, CharacterInNoFontIsDrawnAsGetaAndRecorded) {
   FontConfig config;
   config.roles["body"] = {kGbsn, 0};
   config.fallbacks.push_back({kNotoSans, 2});
   FontSet set(config);
-  Result<GlyphRef> g = set.Resolve("body", U'\u0E01');
-  ASSERT_FALSE(g.ok());
-  EXPECT_EQ(g.error().message(), "no configured font has U+0E01 '\u0E01' (role \"body\")");
+  Result<GlyphRef> geta = set.Resolve("body", U'\u3013');
+  ASSERT_OK(geta);
+  ASSERT_NE(geta->gid, 0u);
+  EXPECT_TRUE(set.missing().empty());
+  for (char32_t cp : {U'\u0E01', U'\uE000', U'\u0001', U'\u001B', U'\uFFFD', U'\U000F0000'}) {
+    Result<GlyphRef> g = set.Resolve("body", cp);
+    ASSERT_OK(g);
+    EXPECT_EQ(g->font, geta->font) << static_cast<unsigned>(cp);
+    EXPECT_EQ(g->gid, geta->gid) << static_cast<unsigned>(cp);
+  }
+  EXPECT_EQ(set.missing(),
+            (std::set<char32_t>{U'\u0001', U'\u001B', U'\u0E01', U'\uE000', U'\uFFFD',
+                                U'\U000F0000'}));
+  ASSERT_OK(set.Resolve("body", U'一'));
+  EXPECT_EQ(set.missing().size(), 6u);
+  set.ClearMissing();
+  EXPECT_TRUE(set.missing().empty());
 }
 
 TEST(FontSetTest, ConfigErrorsNameFileAndLine) {

@@ -82,3 +82,41 @@ TEST(MessageCatalogTest, CodeArgumentsAreWordedFromTheCatalogue) {
 
 }  // namespace
 }  // namespace pipeline::report
+
+namespace pipeline::report {
+namespace {
+
+// A value the applicant did not fill never leaves a hole in a message.
+TEST(MessageCatalogTest, EmptyValuesAreWordedAsNotFilled) {
+  testing::FakeFileSystem fs;
+  fs.AddFile("m.tsv",
+             "m\t职业编码“{code}”（{name}）；建议：{suggestions}\narg.empty\t未填写\n"
+             "arg.suggestions.\t无相近职业\n");
+  Result<MessageCatalog> cat = MessageCatalog::Load(fs, "m.tsv");
+  ASSERT_OK(cat);
+  EXPECT_EQ(cat->Format("m", {{"code", ""}, {"name", "x"}, {"suggestions", ""}}),
+            "职业编码“未填写”（x）；建议：无相近职业");
+}
+
+// The shipped catalogue words the occupation and bad-record messages without holes.
+TEST(MessageCatalogTest, ShippedMessagesHaveNoEmptyHoles) {
+  RealFileSystem fs;
+  Result<MessageCatalog> cat =
+      MessageCatalog::Load(fs, testing::RepoRoot() + "/templates/messages.zh-CN.tsv");
+  ASSERT_OK(cat);
+  std::string unknown = cat->Format("crosscheck.occupation_unknown_code",
+                                    {{"seq", "1"}, {"code", ""}, {"name", ""}, {"suggestions", ""}});
+  EXPECT_EQ(unknown.find("“”"), std::string::npos) << unknown;
+  EXPECT_EQ(unknown.find("（）"), std::string::npos) << unknown;
+  EXPECT_EQ(unknown.find("建议：；"), std::string::npos) << unknown;
+  EXPECT_NE(unknown.substr(unknown.size() - 3), "：") << unknown;
+  std::string record = cat->Format("crosscheck.no_bad_record",
+                                   {{"institution", ""}, {"credit_code", ""},
+                                    {"legal_representative", ""}, {"material", "x"},
+                                    {"material_status", "present"}});
+  EXPECT_EQ(record.find("（）"), std::string::npos) << record;
+  EXPECT_EQ(record.find("查询（"), std::string::npos) << record;
+}
+
+}  // namespace
+}  // namespace pipeline::report

@@ -66,8 +66,11 @@ Result<std::string> DocumentRenderer::Render(const Template& tmpl, const nlohman
 
 Result<std::string> DocumentRenderer::RenderDocument(const Document& doc) {
   const std::string context = "document " + doc.name;
+  fonts_->ClearMissing();
+  last_missing_.clear();
   pdf::Typesetter typesetter(*layout_, *fonts_, *breaker_);
   Result<std::vector<pdf::Page>> pages = typesetter.Typeset(doc);
+  last_missing_ = fonts_->missing();
   if (!pages) return pages.error().WithContext(context);
   last_page_count_ = static_cast<int>(pages->size());
   pdf::DocumentInfo info;

@@ -15,6 +15,7 @@
 #define PIPELINE_RENDER_DOC_DOCUMENT_RENDERER_H_
 
 #include <map>
+#include <set>
 #include <memory>
 #include <string>
 
@@ -70,6 +71,9 @@ class DocumentRenderer {
 
   // Number of pages of the last rendered document (for tests and messages).
   int last_page_count() const { return last_page_count_; }
+  // Characters of the last rendered document that no configured font has (or that are never
+  // drawn: control, private-use, U+FFFD), drawn as 〓 (pdf::FontSet::Resolve). Ascending.
+  const std::set<char32_t>& last_missing_characters() const { return last_missing_; }
 
  private:
   DocumentRenderer() = default;
@@ -81,6 +85,7 @@ class DocumentRenderer {
   std::unique_ptr<pdf::LineBreaker> breaker_;
   std::map<std::string, std::unique_ptr<Template>> templates_;
   int last_page_count_ = 0;
+  std::set<char32_t> last_missing_;
 };
 
 }  // namespace pipeline::render

@@ -1,5 +1,7 @@
 #include "pipeline/render/pdf/font_set.h"
 
+#include <unicode/uchar.h>
+
 #include <cstdio>
 
 #include <hb-ot.h>
@@ -168,14 +170,58 @@ Result<int> FontSet::RoleFont(const std::string& role) {
   return *index;
 }
 
+namespace {
+
+// Characters that are drawn as 〓 even where a font has a glyph: what a font draws for them is
+// arbitrary (private use) or a symbol for a broken input (U+FFFD), not the applicant's text.
+bool NeverDrawn(char32_t cp) {
+  if (cp == 0xFFFD || cp > 0x10FFFF) return true;
+  const int8_t type = u_charType(static_cast<UChar32>(cp));
+  return type == U_CONTROL_CHAR || type == U_PRIVATE_USE_CHAR || type == U_UNASSIGNED ||
+         type == U_SURROGATE;
+}
+
+constexpr char32_t kGeta = 0x3013;  // 〓 GETA MARK
+
+}  // namespace
+
 Result<GlyphRef> FontSet::Resolve(const std::string& role, char32_t cp) {
+  if (cp != kGeta && NeverDrawn(cp)) {
+    missing_.insert(cp);
+    return ResolveGeta(role, cp);
+  }
+  Result<std::optional<GlyphRef>> found = ResolveInChain(role, cp);
+  if (!found) return found.error();  // a font that cannot be loaded
+  if (found->has_value()) return **found;
+  missing_.insert(cp);
+  return ResolveGeta(role, cp);
+}
+
+Result<GlyphRef> FontSet::ResolveGeta(const std::string& role, char32_t original) {
+  Result<std::optional<GlyphRef>> geta = ResolveInChain(role, kGeta);
+  if (!geta) return geta.error();
+  if (geta->has_value()) {
+    GlyphRef ref = **geta;
+    ref.geta = true;
+    return ref;
+  }
+  char code[16];
+  std::snprintf(code, sizeof(code), "U+%04X", static_cast<unsigned>(original));
+  std::string ch;
+  AppendUtf8(original, ch);
+  return Status::NotFound(std::string("no configured font has ") + code + " '" + ch +
+                          "' nor U+3013 to stand for it (role \"" + role + "\")");
+}
+
+Result<std::optional<GlyphRef>> FontSet::ResolveInChain(const std::string& role,
+                                                         char32_t cp) {
   Result<int> primary = RoleFont(role);
   if (!primary) return primary.error();
   std::uint32_t gid = fonts_[static_cast<std::size_t>(*primary)]->GlyphFor(cp);
-  if (gid != 0) return GlyphRef{*primary, gid};
+  if (gid != 0) return std::optional<GlyphRef>(GlyphRef{*primary, gid});
   auto key = std::make_pair(*primary, cp);
   auto hit = resolved_.find(key);
-  if (hit != resolved_.end()) return hit->second;
+  if (hit != resolved_.end()) return std::optional<GlyphRef>(hit->second);
   for (std::size_t i = 0; i < config_.fallbacks.size(); ++i) {
     Result<int> index = LoadSpec(config_.fallbacks[i], "fallback " + std::to_string(i + 1));
     if (!index) return index.error();
@@ -183,15 +229,10 @@ Result<GlyphRef> FontSet::Resolve(const std::string& role, char32_t cp) {
     if (gid != 0) {
       GlyphRef ref{*index, gid};
       resolved_.emplace(key, ref);
-      return ref;
+      return std::optional<GlyphRef>(ref);
     }
   }
-  char code[16];
-  std::snprintf(code, sizeof(code), "U+%04X", static_cast<unsigned>(cp));
-  std::string ch;
-  AppendUtf8(cp, ch);
-  return Status::NotFound(std::string("no configured font has ") + code + " '" + ch +
-                          "' (role \"" + role + "\")");
+  return std::optional<GlyphRef>();
 }
 
 }  // namespace pipeline::render::pdf

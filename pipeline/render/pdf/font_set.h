@@ -14,6 +14,8 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
+#include <set>
 #include <memory>
 #include <string>
 #include <utility>
@@ -94,6 +96,7 @@ class Font {
 struct GlyphRef {
   int font = -1;           // index into FontSet::font()
   std::uint32_t gid = 0;   // glyph id in that font
+  bool geta = false;       // 〓 standing for a character no font has (see FontSet::Resolve)
 };
 
 class FontSet {
@@ -107,8 +110,16 @@ class FontSet {
   Result<int> RoleFont(const std::string& role);
 
   // Glyph for `cp` drawn in `role`: the role's font if it has the glyph, else the first fallback
-  // that has it. NotFound "no configured font has U+XXXX 'c'" when none does.
+  // that has it. When none does, and always for control characters, private-use characters,
+  // unassigned code points and U+FFFD (what bad UTF-8 becomes), the glyph of 〓 (U+3013, the
+  // mark Chinese printing uses for a missing character; never the font's .notdef) and `cp` is
+  // added to missing(). NotFound "no configured font has U+XXXX 'c'" only when no configured
+  // font has 〓 either.
   Result<GlyphRef> Resolve(const std::string& role, char32_t cp);
+
+  // Code points drawn as 〓 since the last ClearMissing(), ascending.
+  const std::set<char32_t>& missing() const { return missing_; }
+  void ClearMissing() { missing_.clear(); }
 
   // REQUIRES: 0 <= index < number of fonts loaded so far.
   const Font& font(int index) const { return *fonts_[static_cast<std::size_t>(index)]; }
@@ -116,6 +127,11 @@ class FontSet {
 
  private:
   Result<int> LoadSpec(const FontSpec& spec, const std::string& what);
+  // The role's font, then the fallbacks; nullopt when none has `cp`, an error when a font
+  // cannot be loaded.
+  Result<std::optional<GlyphRef>> ResolveInChain(const std::string& role, char32_t cp);
+  // 〓 standing for `original`.
+  Result<GlyphRef> ResolveGeta(const std::string& role, char32_t original);
 
   FontConfig config_;
   std::vector<std::unique_ptr<Font>> fonts_;
@@ -123,6 +139,7 @@ class FontSet {
   std::map<std::string, int> role_font_;  // role -> index, filled on first use
   // (role font index, code point) -> resolved glyph; avoids re-walking the fallback chain.
   std::map<std::pair<int, char32_t>, GlyphRef> resolved_;
+  std::set<char32_t> missing_;
 };
 
 }  // namespace pipeline::render::pdf

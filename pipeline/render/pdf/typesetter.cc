@@ -57,14 +57,15 @@ Result<Typesetter::Shaped> Typesetter::Shape(const std::string& text, const std:
                                              double size, double scale) {
   Shaped s;
   for (char32_t cp : DecodeUtf8(text)) {
-    if (cp == U'\n' || cp == U'\r') cp = U' ';
+    if (cp == U'\n' || cp == U'\r' || cp == U'\t') cp = U' ';
     s.text.push_back(cp);
   }
   s.glyphs.reserve(s.text.size());
   s.widths.reserve(s.text.size());
-  for (char32_t cp : s.text) {
+  for (char32_t& cp : s.text) {
     Result<GlyphRef> g = fonts_.Resolve(role, cp);
     if (!g) return g.error();
+    if (g->geta) cp = 0x3013;  // the text layer says 〓 too, as drawn
     const Font& font = fonts_.font(g->font);
     s.glyphs.push_back(*g);
     s.widths.push_back(font.Advance(g->gid) * size / font.units_per_em() * scale);
