@@ -20,6 +20,9 @@ set(FUZZ_LIBRARY_SOURCES
   pipeline/ingest/zip_reader.cc
   pipeline/ingest/file_probe.cc
   pipeline/ingest/pdf_security.cc
+  pipeline/ingest/ooxml_package.cc
+  pipeline/ingest/xml_text.cc
+  pipeline/ingest/limits.cc
   pipeline/ingest/form_labels.cc
   pipeline/ingest/text_util.cc
   pipeline/extract/normaliser.cc
