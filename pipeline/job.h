@@ -8,11 +8,14 @@
 
 #include <memory>
 #include <ostream>
+#include <string>
+#include <vector>
 
 #include "pipeline/cli/options.h"
 #include "pipeline/core/file_system.h"
 #include "pipeline/core/reporter.h"
 #include "pipeline/core/status.h"
+#include "pipeline/model/report.h"
 
 namespace pipeline {
 namespace ingest {
@@ -48,6 +51,10 @@ class Job {
   ExitCode CheckOne(Status* error);
   ExitCode Catalogue(Status* error);
   ExitCode Render(Status* error);
+  ExitCode ShowConfig();
+  static void RecordDocument(const std::string& kind, const std::string& file,
+                             model::CaseReport& report);
+  Status WriteRunSummary(std::vector<model::CaseReport> reports);
 
   const cli::Options& options_;
   FileSystem& fs_;

@@ -1,5 +1,7 @@
 // Options: the command line turned into typed values. Parsing never exits or prints; it
 // returns InvalidArgument with the usage problem (and a "did you mean" for a misspelt command).
+// Every option is declared once, in the option table of options.cc: the parser, `beian help
+// COMMAND`, `beian COMMAND --help` and the man page (help2man over `beian --help`) all read it.
 // How to add an option: README "How to add a command-line option".
 #ifndef PIPELINE_CLI_OPTIONS_H_
 #define PIPELINE_CLI_OPTIONS_H_
@@ -13,7 +15,7 @@
 
 namespace pipeline::cli {
 
-enum class Command { kHelp, kVersion, kRun, kCheck, kCatalogue, kRender };
+enum class Command { kHelp, kVersion, kRun, kCheck, kCatalogue, kRender, kConfig };
 
 struct Options {
   Command command = Command::kHelp;
@@ -24,7 +26,7 @@ struct Options {
   std::string out_dir;              // run: where OUT/<case-id>/ folders go
   // check
   std::string dossier_dir;          // check: one dossier folder
-  bool json = false;                // check: print report.json on stdout
+  bool json = false;                // check: print report.json; config: print settings as JSON
   // catalogue
   std::string query;                // catalogue: code or (partial) name
   // render
@@ -40,12 +42,19 @@ struct Options {
   std::string fonts;                // --fonts FILE: font configuration override
   bool no_pdf = false;              // run: skip document rendering
   bool quiet = false;               // no progress output
+  std::string config;               // --config FILE: settings layered over all others
+
+  // Resolved by main (pipeline/cli/locations.h), not parsed: where the run's files are.
+  std::vector<std::string> settings_files;  // settings layers, lowest precedence first
 };
 
-// argv[1] is the command; see Usage().
+// argv[1] is the command; see Usage(). `beian COMMAND --help` (or -h) and `beian help COMMAND`
+// both give kHelp with help_topic = COMMAND; an unknown command or help topic is an error.
+// REQUIRES: argc >= 2 (a bare `beian` is handled by the caller: usage on stderr, exit 2).
 Result<Options> ParseOptions(int argc, const char* const* argv);
 
-// Usage text for all commands, or for one.
+// Usage text for all commands (topic ""), or for one command; both generated from the option
+// table. REQUIRES: topic is "" or a command name.
 std::string Usage(const std::string& topic = {});
 
 // The closest known command name within edit distance 2 of `word`, or "".

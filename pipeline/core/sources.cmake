@@ -1,6 +1,8 @@
 list(APPEND PIPELINE_SOURCES
   pipeline/core/date.cc
   pipeline/core/file_system.cc
+  pipeline/core/hash.cc
+  pipeline/core/settings.cc
   pipeline/core/status.cc
   pipeline/core/tsv.cc
   pipeline/core/utf8.cc

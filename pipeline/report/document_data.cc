@@ -12,6 +12,10 @@ Result<OfficeSettings> LoadOfficeSettings(const FileSystem& fs, const std::strin
   Result<std::string> text = fs.ReadFile(path, FileSystem::kDefaultMaxRead);
   if (!text) return text.error();
   json j = json::parse(*text, nullptr, /*allow_exceptions=*/false, /*ignore_comments=*/true);
+  return OfficeSettingsFromJson(j, path);
+}
+
+Result<OfficeSettings> OfficeSettingsFromJson(const json& j, const std::string& path) {
   if (j.is_discarded() || !j.is_object()) {
     return Status::InvalidData("not a JSON object", path);
   }

@@ -35,6 +35,10 @@ struct OfficeSettings {
 // Reads templates/office.json; errors name the file (and JSON byte offset) and the bad key.
 Result<OfficeSettings> LoadOfficeSettings(const FileSystem& fs, const std::string& path);
 
+// The settings from an already merged JSON object (pipeline/core/settings.h); errors name
+// `path` (the settings file at fault) and the bad key.
+Result<OfficeSettings> OfficeSettingsFromJson(const nlohmann::json& j, const std::string& path);
+
 // Which document `beian run` drafts for a dossier.
 enum class DraftDocument {
   kPreliminaryOpinion,  // materials complete: 初评意见 (templates/documents/preliminary_opinion.xml)

@@ -151,7 +151,6 @@ Result<std::shared_ptr<const EmbeddedFont>> FontEmbedder::Embed(
   auto hit = cache_.find(key);
   if (hit != cache_.end()) return hit->second;
 
-  ++subset_runs_;
   hb_subset_input_t* input = hb_subset_input_create_or_fail();
   if (input == nullptr) return Status::Internal("hb_subset_input_create_or_fail failed");
   hb_set_t* glyph_set = hb_subset_input_glyph_set(input);

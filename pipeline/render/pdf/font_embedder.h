@@ -48,15 +48,11 @@ class FontEmbedder {
   Result<std::shared_ptr<const EmbeddedFont>> Embed(const Font& font, int font_index,
                                                     const std::set<std::uint32_t>& gids);
 
-  // Number of hb-subset runs so far (for tests and the benchmark).
-  int subset_runs() const { return subset_runs_; }
-
  private:
   using Key = std::pair<int, std::vector<std::uint32_t>>;
   static constexpr std::size_t kMaxEntries = 16;
   std::map<Key, std::shared_ptr<const EmbeddedFont>> cache_;
   std::deque<Key> order_;  // insertion order, oldest first (eviction is deterministic)
-  int subset_runs_ = 0;
 };
 
 // Flate-compresses `data` with PoDoFo's filter (zlib).
