@@ -49,7 +49,7 @@ set(CPACK_DEBIAN_PACKAGE_SECTION misc)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)  # library packages from dpkg-shlibdeps
 # The fonts templates/fonts.xml points at (shlibdeps adds the libraries to these).
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-    "fonts-noto-cjk, fonts-arphic-gbsn00lp, fonts-arphic-gkai00mp")
+    "fonts-noto-cjk, fonts-arphic-gbsn00lp, fonts-arphic-gkai00mp, fonts-droid-fallback")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA ${CMAKE_CURRENT_LIST_DIR}/conffiles)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)

@@ -3,8 +3,9 @@
 // wherever it is put.
 //
 // Shipped data (templates/, checklists/, data/), first that applies:
-//   --data-dir DIR;  $BEIAN_DATA_DIR;  <exe dir>/../share/beian (installed: bin/ next to
-//   share/);  <exe dir>/share/beian (the build folder, which links share/beian to the sources).
+//   --data-dir DIR;  $BEIAN_DATA_DIR;  <parent of exe dir>/share/beian (installed: bin/ next
+//   to share/);  <exe dir>/share/beian (the build folder, which links share/beian to the
+//   sources).
 // Settings files, lowest precedence first (each overrides keys of the ones before it;
 // pipeline/core/settings.h):
 //   <data>/templates/office.json (shipped defaults);  <sysconfdir>/office.json if it exists,

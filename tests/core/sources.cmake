@@ -1,6 +1,7 @@
 list(APPEND TEST_SOURCES
   tests/core/date_test.cc
   tests/core/file_system_test.cc
+  tests/core/settings_test.cc
   tests/core/status_test.cc
   tests/core/utf8_test.cc
 )
