@@ -38,8 +38,8 @@ Result<std::string> FindDataDir(const FileSystem& fs, const std::string& data_di
   std::string tried;
   if (!exe_dir.empty()) {
     // Installed (bin/ next to share/), then the build folder (share/ next to the program).
-    for (const std::string& candidate : {JoinPath(DirName(exe_dir), "share/beian"),
-                                         JoinPath(exe_dir, "share/beian")}) {
+    for (const std::string& candidate :
+         {JoinPath(DirName(exe_dir), "share/beian"), JoinPath(exe_dir, "share/beian")}) {
       // A file inside templates/ (the build folder links templates/ itself, which Stat, not
       // following a final link, would report as a link).
       if (IsFile(fs, JoinPath(candidate, "templates/messages.zh-CN.tsv"))) return candidate;

@@ -95,8 +95,8 @@ Result<LayeredSettings> LoadLayeredSettings(const FileSystem& fs,
 }
 
 std::string SettingsHash(const json& effective) {
-  const std::string text = WithoutComments(effective).dump(-1, ' ', false,
-                                                           json::error_handler_t::replace);
+  const std::string text =
+      WithoutComments(effective).dump(-1, ' ', false, json::error_handler_t::replace);
   char buf[24];
   std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(Fnv1a64(text)));
   return std::string("fnv1a64:") + buf;

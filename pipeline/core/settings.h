@@ -10,10 +10,9 @@
 #define PIPELINE_CORE_SETTINGS_H_
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "pipeline/core/file_system.h"
 #include "pipeline/core/status.h"
@@ -22,12 +21,12 @@ namespace pipeline {
 
 // One settings file as read (JSON with // comments allowed).
 struct SettingsLayer {
-  std::string path;      // as given (shown in `beian config` and in errors)
+  std::string path;       // as given (shown in `beian config` and in errors)
   nlohmann::json values;  // the file's object
 };
 
 struct LayeredSettings {
-  std::vector<SettingsLayer> layers;  // lowest precedence first
+  std::vector<SettingsLayer> layers;                    // lowest precedence first
   nlohmann::json effective = nlohmann::json::object();  // every layer merged
   // JSON pointer of each leaf of `effective` ("/draft", "/limits/max_files") -> path of the
   // layer that set it.

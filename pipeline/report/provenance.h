@@ -4,10 +4,9 @@
 #ifndef PIPELINE_REPORT_PROVENANCE_H_
 #define PIPELINE_REPORT_PROVENANCE_H_
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 namespace pipeline::report {
 

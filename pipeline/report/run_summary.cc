@@ -22,12 +22,23 @@ std::string Escape(std::string_view s) {
   out.reserve(s.size());
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -43,8 +54,8 @@ std::string Href(const std::string& path) {
   std::string out;
   for (char ch : path) {
     const auto c = static_cast<unsigned char>(ch);
-    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-        c == '-' || c == '_' || c == '.' || c == '~' || c == '/') {
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+        c == '_' || c == '.' || c == '~' || c == '/') {
       out += static_cast<char>(c);
     } else {
       out += '%';
@@ -66,7 +77,8 @@ json DocumentJson(const model::DraftedDocument& d) {
 
 std::string FindingsHtml(const model::CaseReport& r, const MessageCatalog& messages,
                          const MessageCatalog& labels) {
-  if (r.findings.empty()) return "<p class=\"none\">" + Text(labels.Format("run.page.no_findings")) + "</p>";
+  if (r.findings.empty())
+    return "<p class=\"none\">" + Text(labels.Format("run.page.no_findings")) + "</p>";
   std::string out = "<ol class=\"findings\">";
   for (const model::Finding& f : r.findings) {
     const std::string sev = model::SeverityName(f.severity);
@@ -124,9 +136,15 @@ CaseCounts CountsOf(const model::CaseReport& report) {
   CaseCounts n;
   for (const model::Finding& f : report.findings) {
     switch (f.severity) {
-      case model::Severity::kBlocking: ++n.blocking; break;
-      case model::Severity::kReview: ++n.review; break;
-      case model::Severity::kInfo: ++n.info; break;
+      case model::Severity::kBlocking:
+        ++n.blocking;
+        break;
+      case model::Severity::kReview:
+        ++n.review;
+        break;
+      case model::Severity::kInfo:
+        ++n.info;
+        break;
     }
   }
   n.missing_materials = MissingCount(report);
@@ -192,10 +210,9 @@ std::string IndexHtml(const std::vector<RunCase>& cases, const Provenance& prove
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
       Text(title) + "</title>\n<style>\n" + css + "</style>\n</head>\n<body>\n<h1>" + Text(title) +
       "</h1>\n<p class=\"meta\">" +
-      Text(labels.Format("run.page.meta",
-                         {{"date", provenance.date},
-                          {"count", std::to_string(cases.size())},
-                          {"tally", ConclusionTally(cases, messages, labels)}})) +
+      Text(labels.Format("run.page.meta", {{"date", provenance.date},
+                                           {"count", std::to_string(cases.size())},
+                                           {"tally", ConclusionTally(cases, messages, labels)}})) +
       "</p>\n<table>\n<thead><tr>";
   for (const char* col : {"dossier", "institution", "kind", "conclusion", "blocking", "review",
                           "documents", "report"}) {
@@ -204,8 +221,7 @@ std::string IndexHtml(const std::vector<RunCase>& cases, const Provenance& prove
   out += "</tr></thead>\n";
   for (const RunCase& c : cases) out += CaseRowsHtml(c, messages, labels);
   out += "</table>\n<p class=\"note\">" +
-         Text(labels.Format("run.page.note", {{"version", kVersion}})) +
-         "</p>\n</body>\n</html>\n";
+         Text(labels.Format("run.page.note", {{"version", kVersion}})) + "</p>\n</body>\n</html>\n";
   return out;
 }
 

@@ -7,10 +7,9 @@
 #define PIPELINE_REPORT_RUN_SUMMARY_H_
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "pipeline/model/report.h"
 #include "pipeline/report/messages.h"

@@ -5,11 +5,10 @@
 
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
 #include <sstream>
-
-#include <nlohmann/json.hpp>
 
 #include "pipeline/version.h"
 #include "tests/testing/test_paths.h"
@@ -86,8 +85,8 @@ TEST(CliBinaryTest, ConfigShowsEachValueWithItsLayer) {
   Write(dir + "/etc/office.json", "// the office\n{\"draft\": false, \"copy_to\": \"甲\"}\n");
   Write(dir + "/env.json", R"({"copy_to": "乙"})");
   Write(dir + "/opt.json", R"({"contact": "联系人：张三"})");
-  const std::string env = "BEIAN_SYSCONFDIR=" + Quote(dir + "/etc") +
-                          " BEIAN_CONFIG=" + Quote(dir + "/env.json");
+  const std::string env =
+      "BEIAN_SYSCONFDIR=" + Quote(dir + "/etc") + " BEIAN_CONFIG=" + Quote(dir + "/env.json");
   Ran r = Beian("config --config " + Quote(dir + "/opt.json"), env);
   ASSERT_EQ(r.rc, 0) << r.err;
   EXPECT_NE(r.out.find("draft = false  (" + dir + "/etc/office.json)"), std::string::npos) << r.out;
@@ -156,7 +155,8 @@ TEST(CliBinaryTest, RunWritesSummaryAndMasksPersonalData) {
   ASSERT_EQ(summary["dossiers"].size(), reports);
   EXPECT_EQ(summary["totals"]["dossiers"], reports);
   int by_conclusion = 0;
-  for (const auto& [k, v] : summary["totals"]["by_conclusion"].items()) by_conclusion += v.get<int>();
+  for (const auto& [k, v] : summary["totals"]["by_conclusion"].items())
+    by_conclusion += v.get<int>();
   EXPECT_EQ(by_conclusion, static_cast<int>(reports));
   for (const json& row : summary["dossiers"]) {
     EXPECT_TRUE(fs::exists(out + "/" + row["report"].get<std::string>())) << row;
@@ -170,6 +170,33 @@ TEST(CliBinaryTest, RunWritesSummaryAndMasksPersonalData) {
     EXPECT_EQ(summary_text.find(n), std::string::npos) << n << " unmasked in summary.json";
   }
   EXPECT_NE(page.find("********"), std::string::npos);
+}
+
+// The drafted PDFs name the program and its version (project(VERSION)) as their Creator.
+TEST(CliBinaryTest, PdfMetadataCarriesTheVersion) {
+  const std::string intake = MakeTempDir() + "/收件";
+  fs::create_directories(intake);
+  fs::copy(testing::RepoRoot() + "/samples/intake/B02-空文件夹", intake + "/甲",
+           fs::copy_options::recursive);
+  const std::string out = MakeTempDir();
+  Ran r = Beian("run " + Quote(intake) + " --out " + Quote(out) + " --quiet --date 2026-11-25");
+  ASSERT_EQ(r.rc, 1) << r.err;
+  std::string pdf;
+  for (const auto& e : fs::recursive_directory_iterator(out)) {
+    if (e.path().extension() == ".pdf") pdf = e.path().string();
+  }
+  ASSERT_FALSE(pdf.empty());
+  std::string info;
+  ASSERT_EQ(RunCommand("pdfinfo " + Quote(pdf), &info), 0);
+  EXPECT_TRUE(std::regex_search(info, std::regex(std::string("Creator: +beian ") + kVersion)))
+      << info;
+  // summary.json lists the drafted document, and index.html links it.
+  const json summary = json::parse(Slurp(out + "/summary.json"), nullptr, false);
+  ASSERT_EQ(summary["dossiers"].size(), 1u);
+  ASSERT_EQ(summary["dossiers"][0]["documents"].size(), 1u);
+  const std::string file = summary["dossiers"][0]["documents"][0]["file"].get<std::string>();
+  EXPECT_EQ(fs::path(pdf).filename().string(), file);
+  EXPECT_NE(Slurp(out + "/index.html").find(".pdf\""), std::string::npos);
 }
 
 // On a terminal every dossier shows, the last included, then one total line with the time and
@@ -190,10 +217,9 @@ TEST(CliBinaryTest, ProgressEndsWithATotalOnATerminal) {
   RunCommand("script -qec " + Quote(cmd + " >/dev/null") + " /dev/null", &tty);
   EXPECT_NE(tty.find("[1/2] 乙"), std::string::npos) << tty;
   EXPECT_NE(tty.find("[2/2] 甲"), std::string::npos) << tty;
-  EXPECT_TRUE(std::regex_search(tty, std::regex("共 2 个卷宗，用时 [0-9.]+ 秒：需补正 2")))
-      << tty;
-  Ran redirected = Beian("run " + Quote(intake) + " --out " + Quote(out) +
-                         " --no-pdf --date 2026-11-25");
+  EXPECT_TRUE(std::regex_search(tty, std::regex("共 2 个卷宗，用时 [0-9.]+ 秒：需补正 2"))) << tty;
+  Ran redirected =
+      Beian("run " + Quote(intake) + " --out " + Quote(out) + " --no-pdf --date 2026-11-25");
   EXPECT_EQ(redirected.err, "");
 }
 

@@ -55,7 +55,9 @@ TEST(LocationsTest, SettingsFilesInPrecedenceOrder) {
   } cases[] = {
       {std::nullopt, std::nullopt, "", {shipped, "/etc/beian/office.json"}},
       {"", std::nullopt, "", {shipped}},  // BEIAN_SYSCONFDIR="" skips /etc (the tests)
-      {"/tmp/sys", "/home/env.json", "/home/opt.json",
+      {"/tmp/sys",
+       "/home/env.json",
+       "/home/opt.json",
        {shipped, "/tmp/sys/office.json", "/home/env.json", "/home/opt.json"}},
       {"/nowhere", std::nullopt, "", {shipped}},  // no system file: fine
       {"", "/home/missing.json", "", {}},

@@ -12,16 +12,17 @@ using nlohmann::json;
 
 TEST(SettingsTest, LaterLayersOverrideKeysNotFiles) {
   testing::FakeFileSystem fs;
-  fs.AddFile("/share/office.json",
-             R"({"_comment": "defaults", "draft": true, "copy_to": "", "limits": {"files": 10, "depth": 8},
+  fs.AddFile(
+      "/share/office.json",
+      R"({"_comment": "defaults", "draft": true, "copy_to": "", "limits": {"files": 10, "depth": 8},
                  "list": [1, 2]})");
-  fs.AddFile("/etc/beian/office.json", "// the office\n{\"draft\": false, \"limits\": {\"files\": 20}}");
+  fs.AddFile("/etc/beian/office.json",
+             "// the office\n{\"draft\": false, \"limits\": {\"files\": 20}}");
   fs.AddFile("/home/x.json", R"({"copy_to": "省厅", "list": [3], "limits": {"depth": null}})");
   Result<LayeredSettings> s =
       LoadLayeredSettings(fs, {"/share/office.json", "/etc/beian/office.json", "/home/x.json"});
   ASSERT_OK(s);
-  EXPECT_EQ(s->effective,
-            json::parse(R"({"_comment": "defaults", "draft": false, "copy_to": "省厅",
+  EXPECT_EQ(s->effective, json::parse(R"({"_comment": "defaults", "draft": false, "copy_to": "省厅",
                             "limits": {"files": 20}, "list": [3]})"));
   EXPECT_EQ(s->OriginOf("/draft"), "/etc/beian/office.json");
   EXPECT_EQ(s->OriginOf("/limits/files"), "/etc/beian/office.json");
