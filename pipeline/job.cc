@@ -7,8 +7,8 @@
 #include <nlohmann/json.hpp>
 
 #include "pipeline/completeness/checklist.h"
-#include "pipeline/core/settings.h"
 #include "pipeline/completeness/completeness.h"
+#include "pipeline/core/settings.h"
 #include "pipeline/crosscheck/catalogue.h"
 #include "pipeline/crosscheck/check.h"
 #include "pipeline/crosscheck/jurisdiction.h"
@@ -112,7 +112,6 @@ std::string FontsPath(const cli::Options& o, const LayeredSettings& settings,
   return JoinPath(root, "templates/fonts.xml");
 }
 
-
 bool HasSeverity(const std::vector<model::Finding>& findings, model::Severity s) {
   return std::any_of(findings.begin(), findings.end(),
                      [s](const model::Finding& f) { return f.severity == s; });
@@ -183,7 +182,7 @@ Status Job::LoadResources() {
   }
   if (options_.command == cli::Command::kRender || options_.command == cli::Command::kConfig) {
     res_ = std::move(res);
-    return Status::Ok();  // render needs only templates and fonts
+    return Status::Ok();  // render needs only templates, settings and fonts
   }
   PIPELINE_RETURN_IF_ERROR(Take(crosscheck::LoadCatalogue(fs_, data), &res->catalogue));
   if (options_.command == cli::Command::kCatalogue) {

@@ -104,6 +104,23 @@ TEST(CliBinaryTest, ConfigShowsEachValueWithItsLayer) {
   EXPECT_EQ(Beian("config --config " + Quote(dir + "/none.json")).rc, 2);
 }
 
+// The "fonts" setting names a font configuration relative to the settings file that sets it.
+TEST(CliBinaryTest, FontsSettingIsRelativeToItsSettingsFile) {
+  const std::string dir = MakeTempDir() + "/办公室";
+  Write(dir + "/office.json", R"({"fonts": "字体.xml"})");
+  const std::string render = "render preliminary_opinion --data " +
+                             Quote(testing::RepoRoot() + "/bench/opinion-doc.json") + " --out " +
+                             Quote(dir + "/x.pdf") + " --date 2026-11-25 --config " +
+                             Quote(dir + "/office.json");
+  Ran missing = Beian(render);
+  EXPECT_EQ(missing.rc, 2);
+  EXPECT_NE(missing.err.find(dir + "/字体.xml"), std::string::npos) << missing.err;
+  fs::copy_file(testing::RepoRoot() + "/templates/fonts.xml", dir + "/字体.xml");
+  Ran ok = Beian(render);
+  EXPECT_EQ(ok.rc, 0) << ok.err;
+  EXPECT_TRUE(fs::exists(dir + "/x.pdf"));
+}
+
 TEST(CliBinaryTest, ReportRecordsVersionParametersAndSettingsHash) {
   const std::string dossier = testing::RepoRoot() + "/samples/intake/B02-空文件夹";
   auto check = [&](const std::string& extra, const std::string& date = "2026-11-25") {
