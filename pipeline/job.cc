@@ -9,16 +9,21 @@
 #include "pipeline/completeness/checklist.h"
 #include "pipeline/completeness/completeness.h"
 #include "pipeline/core/settings.h"
+#include "pipeline/crosscheck/business_terms.h"
 #include "pipeline/crosscheck/catalogue.h"
 #include "pipeline/crosscheck/check.h"
+#include "pipeline/crosscheck/credit_list.h"
 #include "pipeline/crosscheck/jurisdiction.h"
 #include "pipeline/crosscheck/report_json_part.h"
+#include "pipeline/crosscheck/rule_settings.h"
 #include "pipeline/crosscheck/rules.h"
 #include "pipeline/extract/extract.h"
 #include "pipeline/extract/normaliser.h"
 #include "pipeline/ingest/form_labels.h"
 #include "pipeline/ingest/ingest.h"
 #include "pipeline/ingest/limits.h"
+#include "pipeline/registry/commands.h"
+#include "pipeline/registry/run_recorder.h"
 #include "pipeline/render/doc/document_renderer.h"
 #include "pipeline/render/doc/render_command.h"
 #include "pipeline/report/case_id.h"
@@ -47,6 +52,9 @@ struct Job::Resources {
   crosscheck::Catalogue catalogue;
   crosscheck::Authorities authorities;
   crosscheck::RuleSet rules;
+  crosscheck::RuleSettings rule_settings;  // templates/office.json `rules`
+  crosscheck::BusinessTerms business_terms;
+  std::optional<crosscheck::CreditList> credit_list;  // --credit-list or rules.credit_list
   report::WorkCalendar calendar;
   report::OfficeSettings office;
   LayeredSettings settings;     // the layered settings files (README "Settings")
@@ -98,6 +106,26 @@ Status LoadSettings(const FileSystem& fs, const cli::Options& o, const std::stri
   return Status::Ok();
 }
 
+// The office's `rules` settings (crosscheck/rule_settings.h), layered like the rest: each layer
+// checked on top of the ones below it; a relative credit_list is resolved against the folder of
+// the file that set it.
+Status LoadLayeredRuleSettings(const LayeredSettings& settings, const crosscheck::RuleSet& rules,
+                               crosscheck::RuleSettings* out) {
+  auto rules_of = [](const nlohmann::json& merged) {
+    auto it = merged.find("rules");
+    return it == merged.end() ? nlohmann::json(nullptr) : *it;
+  };
+  for (std::size_t i = 1; i <= settings.layers.size(); ++i) {
+    PIPELINE_RETURN_IF_ERROR(Take(crosscheck::RuleSettingsFromJson(
+                                      rules_of(settings.MergedUpTo(i)), rules,
+                                      settings.layers[i - 1].path),
+                                  out));
+  }
+  const std::string origin = settings.OriginOf("/rules/credit_list");
+  if (origin.empty()) return Status::Ok();
+  return Take(crosscheck::RuleSettingsFromJson(rules_of(settings.effective), rules, origin), out);
+}
+
 // The font configuration: --fonts, else the settings' "fonts" (a path relative to the file
 // that set it), else <data>/templates/fonts.xml.
 std::string FontsPath(const cli::Options& o, const LayeredSettings& settings,
@@ -117,15 +145,37 @@ bool HasSeverity(const std::vector<model::Finding>& findings, model::Severity s)
                      [s](const model::Finding& f) { return f.severity == s; });
 }
 
-// The conclusion rule (README "Conclusion"): not_eligible beats corrections_needed beats
-// review_needed beats pass.
+bool HasBlocking(const std::vector<model::Finding>& findings, model::Consequence c) {
+  return std::any_of(findings.begin(), findings.end(), [c](const model::Finding& f) {
+    return f.severity == model::Severity::kBlocking && f.consequence == c;
+  });
+}
+
+// The conclusion rule (README "Conclusion"): referred beats not_eligible beats
+// corrections_needed beats review_needed beats pass. A blocking finding that only excludes an
+// occupation does not stop the case; pending checks never count.
 model::Conclusion Conclude(const model::CaseReport& r, bool not_eligible) {
-  if (not_eligible) return model::Conclusion::kNotEligible;
-  if (HasSeverity(r.findings, model::Severity::kBlocking)) {
+  using model::Consequence;
+  if (HasBlocking(r.findings, Consequence::kRefer)) return model::Conclusion::kReferred;
+  if (not_eligible || HasBlocking(r.findings, Consequence::kNotEligible)) {
+    return model::Conclusion::kNotEligible;
+  }
+  if (HasBlocking(r.findings, Consequence::kCorrect)) {
     return model::Conclusion::kCorrectionsNeeded;
   }
   if (HasSeverity(r.findings, model::Severity::kReview)) return model::Conclusion::kReviewNeeded;
   return model::Conclusion::kPass;
+}
+
+// Pending checks worded from messages pending.<id>.title / pending.<id>.action.
+std::vector<model::PendingCheck> WordPendingChecks(const std::vector<crosscheck::PendingRef>& refs,
+                                                   const report::MessageCatalog& messages) {
+  std::vector<model::PendingCheck> out;
+  for (const crosscheck::PendingRef& p : refs) {
+    out.push_back({p.id, messages.Format("pending." + p.id + ".title", p.args),
+                   messages.Format("pending." + p.id + ".action", p.args)});
+  }
+  return out;
 }
 
 void SortFindings(std::vector<model::Finding>& findings) {
@@ -189,6 +239,11 @@ Status Job::LoadResources() {
     res_ = std::move(res);
     return Status::Ok();
   }
+  if (registry::IsRegistryCommand(options_.command)) {  // messages and the calendar suffice
+    PIPELINE_RETURN_IF_ERROR(Take(report::LoadWorkCalendar(fs_, data), &res->calendar));
+    res_ = std::move(res);
+    return Status::Ok();
+  }
   PIPELINE_RETURN_IF_ERROR(
       Take(ingest::LoadFormLabels(fs_, JoinPath(root, "checklists/form_labels.xml")),
            &res->labels));
@@ -202,6 +257,18 @@ Status Job::LoadResources() {
   PIPELINE_RETURN_IF_ERROR(
       Take(crosscheck::LoadRules(fs_, JoinPath(root, "checklists/rules.xml")), &res->rules));
   PIPELINE_RETURN_IF_ERROR(Take(report::LoadWorkCalendar(fs_, data), &res->calendar));
+  PIPELINE_RETURN_IF_ERROR(LoadLayeredRuleSettings(res->settings, res->rules,
+                                                   &res->rule_settings));
+  PIPELINE_RETURN_IF_ERROR(
+      Take(crosscheck::LoadBusinessTerms(fs_, JoinPath(root, "checklists/business_terms.xml")),
+           &res->business_terms));
+  if (!options_.credit_list.empty()) res->rule_settings.credit_list = options_.credit_list;
+  if (!res->rule_settings.credit_list.empty()) {
+    Result<crosscheck::CreditList> list = crosscheck::LoadCreditList(
+        fs_, res->rule_settings.credit_list, res->rules.credit_list_columns());
+    if (!list) return list.error();
+    res->credit_list = std::move(*list);
+  }
   if (options_.command == cli::Command::kRun) {
     PIPELINE_RETURN_IF_ERROR(Take(
         report::MessageCatalog::Load(fs_, JoinPath(root, "templates/run.zh-CN.tsv")),
@@ -243,6 +310,16 @@ ExitCode Job::Run(Status* error) {
     case cli::Command::kCatalogue: return Catalogue(error);
     case cli::Command::kRender: return Render(error);
     case cli::Command::kConfig: return ShowConfig();
+    default: break;
+  }
+  if (registry::IsRegistryCommand(options_.command)) {
+    bool problems = false;  // archive verify found missing/altered/unregistered files
+    *error = registry::RunRegistryCommand(options_, fs_, res_->messages, res_->calendar,
+                                          res_->data_dir, out_, &problems);
+    if (!error->ok()) return ExitCode::kError;
+    return problems ? ExitCode::kBlockingFindings : ExitCode::kOk;
+  }
+  switch (options_.command) {
     default: return ExitCode::kError;
   }
 }
@@ -275,19 +352,24 @@ Job::CaseOutcome Job::Process(const ingest::IntakeEntry& entry) const {
   ctx.rules = &res.rules;
   ctx.today = *options_.date;
   ctx.office_authority_code = options_.authority;
+  ctx.settings = &res.rule_settings;
+  ctx.credit_list = res.credit_list ? &*res.credit_list : nullptr;
+  ctx.business_terms = &res.business_terms;
   crosscheck::CrosscheckResult cross;
   if (has_form) cross = crosscheck::Check(extraction, dossier, ctx, &completeness.materials);
+  std::vector<model::PendingCheck> pending = WordPendingChecks(cross.pending, res.messages);
 
   // 5. report: one CaseReport with every finding, its JSON, and which document to draft.
   CaseOutcome out;
   out.not_a_dossier = !is_folder;
   out.report = AssembleReport(entry, std::move(dossier), std::move(extraction),
                               std::move(completeness), std::move(cross));
+  out.report.pending_checks = std::move(pending);
   const bool complete = report::MaterialsComplete(out.report);
   out.json = report::ToJson(out.report, res.messages);
   out.json["completeness"] = complete ? "complete" : "corrections_needed";
   crosscheck::AppendIssue3Json(out.report, out.json);
-  crosscheck::AppendRuleDefaultsJson(res.rules, out.json);
+  crosscheck::AppendRuleDefaultsJson(res.rules, res.rule_settings, out.json);
   report::AddWordedSummaries(out.report, res.messages, out.json);
   report::AddProvenance(res.provenance, out.json);
   if (!out.not_a_dossier) {
@@ -342,6 +424,13 @@ ExitCode Job::RunIntake(Status* error) {
                                      options_.intake_dir + " (or contain it)");
     return ExitCode::kError;
   }
+  // The case registry, when one is chosen for run (README "Case registry"); else nullptr.
+  Result<std::unique_ptr<registry::RunRecorder>> recorder =
+      registry::RunRecorder::ForRun(options_, fs_, res_->messages, res_->data_dir);
+  if (!recorder) {
+    *error = recorder.error();
+    return ExitCode::kError;
+  }
   std::vector<model::CaseReport> reports;
   bool blocking = false;
   // A document that cannot be drafted for one dossier (e.g. a character no configured font
@@ -353,6 +442,12 @@ ExitCode Job::RunIntake(Status* error) {
     reporter_.Progress(i, entries->size(), entry.display_name);
     CaseOutcome c = Process(entry);
     const std::string case_dir = JoinPath(options_.out_dir, c.report.case_id);
+    if (*recorder && !c.not_a_dossier) {
+      if (Status s = (*recorder)->Record(c.report, entry.path, &c.json, reporter_); !s.ok()) {
+        *error = s;  // the registry is unusable: stop before writing a report it does not know
+        return ExitCode::kError;
+      }
+    }
     if (Status s = fs_.WriteFile(JoinPath(case_dir, "report.json"), report::ToJsonText(c.json));
         !s.ok()) {
       *error = s;  // the output folder is unusable: stop, nothing else can be written either
@@ -476,7 +571,12 @@ ExitCode Job::CheckOne(Status* error) {
   } else {
     out_ << report::SummaryTable({c.report}, res_->messages);
     for (const auto& f : c.report.findings) {
-      out_ << "  [" << res_->messages.Format(std::string("severity.") + model::SeverityName(f.severity))
+      // A blocking finding is labelled by what it leads to (messages consequence.*).
+      const std::string label =
+          f.severity == model::Severity::kBlocking
+              ? std::string("consequence.") + model::ConsequenceName(f.consequence)
+              : std::string("severity.") + model::SeverityName(f.severity);
+      out_ << "  [" << res_->messages.Format(label)
            << "] " << f.rule_id << " "
            << res_->messages.Format(f.message, f.args) << "\n";
     }

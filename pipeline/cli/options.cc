@@ -32,6 +32,30 @@ constexpr CommandInfo kCommands[] = {
      "process, many documents; OUT is then a folder)."},
     {"config", Command::kConfig,
      "Print the effective office settings and the file each value comes from."},
+    {"status", Command::kStatus,
+     "Show a case's history and documents, an institution's cases, or every open case with its "
+     "stage and working days in stage."},
+    {"decide", Command::kDecide,
+     "Record a stage's decision (received, preliminary, technical, comprehensive); with "
+     "--reason, correct the latest decision."},
+    {"deliberate", Command::kDeliberate,
+     "Record the 专题审议 held on --date; the case goes on to publicity."},
+    {"withdraw", Command::kWithdraw, "End an open case at the applicant's request."},
+    {"registry", Command::kRegistry,
+     "Write a consistent copy of the registry to FILE (SQLite online backup)."},
+    {"publicize", Command::kPublicize,
+     "Draft one 公示 for the cases (at least 5 working days by data/holidays_cn.tsv)."},
+    {"object", Command::kObject,
+     "Record an objection during the 公示; it blocks filing until resolved."},
+    {"resolve", Command::kResolve, "Resolve the case's open objection."},
+    {"file", Command::kFile,
+     "File the case (province only): record the filing and draft the 备案通知."},
+    {"issue", Command::kIssue,
+     "Make a draft final: 发文字号, no watermark, archived with its SHA-256."},
+    {"archive", Command::kArchive,
+     "Report archived files that are missing, altered or unregistered (exit 1 if any)."},
+    {"due", Command::kDue,
+     "What falls due within the period: validity ends, renewal windows, 公示 ends, 补正."},
     {"help", Command::kHelp, "Show usage, for all commands or for one."},
     {"version", Command::kVersion, "Show the version."},
 };
@@ -41,6 +65,9 @@ struct Parsed {
   Options o;
   std::string date_text;
   std::string authority;
+  std::string held_text;    // deliberate --date
+  std::string start_text;   // publicize --start
+  std::string within_text;  // due --within
 };
 
 using AddFn = CLI::Option* (*)(CLI::App&, Parsed&, const std::string& name,
@@ -49,7 +76,8 @@ using AddFn = CLI::Option* (*)(CLI::App&, Parsed&, const std::string& name,
 // One command-line option (or positional argument), declared once.
 struct OptionSpec {
   const char* name;   // CLI11 names ("--out,-o"); a positional argument is upper case ("INTAKE")
-  const char* value;  // value shown in usage ("OUT"); "" for a flag or a positional argument
+  const char* value;  // value shown in usage ("OUT"); "" for a flag; for a positional argument
+                      // what usage shows instead of its name, if not ""
   const char* help;   // one line
   unsigned takes;     // Bit(command) of every command that accepts it
   unsigned needs;     // Bit(command) of every command that requires it
@@ -59,6 +87,17 @@ struct OptionSpec {
 constexpr unsigned kRun = Bit(Command::kRun), kCheck = Bit(Command::kCheck),
                    kCatalogue = Bit(Command::kCatalogue), kRender = Bit(Command::kRender),
                    kConfig = Bit(Command::kConfig);
+// The case registry's commands (pipeline/registry/commands.h).
+constexpr unsigned kStatus = Bit(Command::kStatus), kDecide = Bit(Command::kDecide),
+                   kDeliberate = Bit(Command::kDeliberate), kWithdraw = Bit(Command::kWithdraw),
+                   kRegistry = Bit(Command::kRegistry), kPublicize = Bit(Command::kPublicize),
+                   kObject = Bit(Command::kObject), kResolve = Bit(Command::kResolve),
+                   kFile = Bit(Command::kFile), kIssue = Bit(Command::kIssue),
+                   kArchive = Bit(Command::kArchive), kDue = Bit(Command::kDue);
+constexpr unsigned kRegistryCommands = kStatus | kDecide | kDeliberate | kWithdraw | kRegistry |
+                                       kPublicize | kObject | kResolve | kFile | kIssue |
+                                       kArchive | kDue;
+constexpr unsigned kOneCase = kDecide | kDeliberate | kWithdraw | kObject | kResolve | kFile;
 
 // The option table. Order = order in usage.
 const OptionSpec kOptions[] = {
@@ -78,6 +117,78 @@ const OptionSpec kOptions[] = {
      [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
        return a.add_option(n, p.o.template_path, h);
      }},
+    {"CASE", "", "case id (status: or an institution's USCC; none: every open case)",
+     kOneCase | kStatus, kOneCase,
+     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
+       return a.add_option(n, p.o.case_ref, h);
+     }},
+    {"CASE", "CASE...", "case ids", kPublicize, kPublicize,
+     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
+       return a.add_option(n, p.o.cases, h);
+     }},
+    {"DOCUMENT-ID", "", "document id (beian status CASE lists them)", kIssue, kIssue,
+     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
+       return a.add_option(n, p.o.document_id, h);
+     }},
+    {"ACTION", "backup", "what to do: backup", kRegistry, kRegistry,
+     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
+       return a.add_option(n, p.o.registry_action, h)->check(CLI::IsMember({"backup"}));
+     }},
+    {"FILE", "", "backup file", kRegistry, kRegistry,
+     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
+       return a.add_option(n, p.o.backup_file, h);
+     }},
+    {"ACTION", "verify", "what to do: verify", kArchive, kArchive,
+     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
+       return a.add_option(n, p.o.archive_action, h)->check(CLI::IsMember({"verify"}));
+     }},
+    {"--stage", "STAGE", "stage id: received, preliminary, technical, comprehensive", kDecide,
+     kDecide,
+     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
+       return a.add_option(n, p.o.stage, h);
+     }},
+    {"--result", "RESULT", "pass|fail|return|refer (deliberate: pass|fail)", kDecide | kDeliberate,
+     kDecide,
+     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
+       return a.add_option(n, p.o.result, h);
+     }},
+    {"--date", "YYYY-MM-DD", "the day the 专题审议 was held", kDeliberate, kDeliberate,
+     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
+       return a.add_option(n, p.held_text, h);
+     }},
+    {"--today", "YYYY-MM-DD", "today (default: the system date)", kDeliberate, 0,
+     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
+       return a.add_option(n, p.date_text, h);
+     }},
+    {"--start", "YYYY-MM-DD", "first day of the 公示", kPublicize, kPublicize,
+     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
+       return a.add_option(n, p.start_text, h);
+     }},
+    {"--note", "TEXT", "note recorded with the action", kDecide | kDeliberate | kWithdraw |
+     kObject | kResolve, kObject | kResolve,
+     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
+       return a.add_option(n, p.o.note, h);
+     }},
+    {"--reason", "TEXT", "why the latest decision is corrected", kDecide | kDeliberate, 0,
+     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
+       return a.add_option(n, p.o.reason, h);
+     }},
+    {"--number", "N", "发文字号 sequence number (default: the next)", kIssue, 0,
+     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
+       return a.add_option(n, p.o.number, h);
+     }},
+    {"--archive", "DIR", "archive root", kIssue | kArchive, 0,
+     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
+       return a.add_option(n, p.o.archive_dir, h);
+     }},
+    {"--within", "Nd", "period, e.g. 90d (default 90d)", kDue, 0,
+     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
+       return a.add_option(n, p.within_text, h);
+     }},
+    {"--out,-o", "DIR", "folder for the draft", kPublicize | kFile, 0,
+     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
+       return a.add_option(n, p.o.out_dir, h);
+     }},
     {"--out,-o", "OUT", "output folder (created if missing; must not be inside INTAKE)", kRun,
      kRun,
      [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
@@ -96,34 +207,51 @@ const OptionSpec kOptions[] = {
      [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
        return a.add_option(n, p.o.batch, h);
      }},
-    {"--json", "", "print JSON instead of text", kCheck | kConfig, 0,
+    {"--json", "", "print JSON instead of text", kCheck | kConfig | kStatus | kDue, 0,
      [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
        return a.add_flag(n, p.o.json, h);
      }},
     {"--date", "YYYY-MM-DD",
      "today for every date rule and the documents' date (default: the system date)",
-     kRun | kCheck | kRender, 0,
+     kRun | kCheck | kRender | (kRegistryCommands & ~kDeliberate), 0,
      [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
        return a.add_option(n, p.date_text, h);
      }},
     {"--authority", "CODE",
      "the filing authority running beian (data/jilin_authorities.tsv, e.g. 220100)",
-     kRun | kCheck, 0,
+     kRun | kCheck | kPublicize | kFile, 0,
      [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
        return a.add_option(n, p.authority, h);
+     }},
+    {"--credit-list", "FILE",
+     "the office's list of institutions with a serious credit record or a terminated filing "
+     "(CSV or XLSX; C61-03; default: the setting rules.credit_list)",
+     kRun | kCheck, 0,
+     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
+       return a.add_option(n, p.o.credit_list, h);
+     }},
+    {"--registry", "FILE", "the case registry (else $BEIAN_REGISTRY, settings, XDG default)",
+     kRun | kRegistryCommands, 0,
+     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
+       return a.add_option(n, p.o.registry_path, h);
+     }},
+    {"--user", "NAME", "who records the action (else settings, login name)",
+     kRun | kRegistryCommands, 0,
+     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
+       return a.add_option(n, p.o.user, h);
      }},
     {"--no-pdf", "", "write report.json, summary.json and index.html, no documents", kRun, 0,
      [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
        return a.add_flag(n, p.o.no_pdf, h);
      }},
     {"--config", "FILE", "settings file layered over all others (see README \"Settings\")",
-     kRun | kCheck | kRender | kConfig, 0,
+     kRun | kCheck | kRender | kConfig | kRegistryCommands, 0,
      [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
        return a.add_option(n, p.o.config, h);
      }},
     {"--data-dir", "DIR",
      "root holding templates/, checklists/, data/ (default: ../share/beian next to the program)",
-     kRun | kCheck | kCatalogue | kRender | kConfig, 0,
+     kRun | kCheck | kCatalogue | kRender | kConfig | kRegistryCommands, 0,
      [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
        return a.add_option(n, p.o.data_dir, h);
      }},
@@ -132,7 +260,7 @@ const OptionSpec kOptions[] = {
      [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
        return a.add_option(n, p.o.fonts, h);
      }},
-    {"--quiet,-q", "", "no progress output", kRun | kCheck | kRender, 0,
+    {"--quiet,-q", "", "no progress output", kRun | kCheck | kRender | kRegistryCommands, 0,
      [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
        return a.add_flag(n, p.o.quiet, h);
      }},
@@ -143,6 +271,12 @@ constexpr char kExitCodes[] =
     "            2 usage error or operational failure\n";
 
 bool IsPositional(const OptionSpec& s) { return s.name[0] != '-'; }
+
+// How an option shows in usage: "--out OUT", "--no-pdf", "INTAKE", "CASE...".
+std::string Shown(const OptionSpec& s, const std::string& names) {
+  if (IsPositional(s)) return *s.value != '\0' ? s.value : s.name;
+  return *s.value != '\0' ? names + " " + s.value : names;
+}
 
 // "--out,-o" -> "--out, -o"
 std::string ShownNames(const OptionSpec& s) {
@@ -165,8 +299,7 @@ std::string Synopsis(const CommandInfo& c) {
   if (c.command == Command::kHelp) return out + " [COMMAND]";
   for (const OptionSpec& s : kOptions) {
     if ((s.takes & Bit(c.command)) == 0) continue;
-    std::string word = LongName(s);
-    if (*s.value != '\0') word += std::string(" ") + s.value;
+    const std::string word = Shown(s, LongName(s));
     out += " " + ((s.needs & Bit(c.command)) != 0 ? word : "[" + word + "]");
   }
   return out;
@@ -210,6 +343,35 @@ bool AsksForHelp(int argc, const char* const* argv) {
   return false;
 }
 
+// The registry commands' dates and period from their text.
+Status ConvertRegistryValues(Parsed& p) {
+  if (!p.held_text.empty()) {
+    p.o.held_on = ParseIsoDate(p.held_text);
+    if (!p.o.held_on) {
+      return Status::InvalidArgument("--date: expected YYYY-MM-DD, got '" + p.held_text + "'");
+    }
+  }
+  if (!p.start_text.empty()) {
+    p.o.start = ParseIsoDate(p.start_text);
+    if (!p.o.start) {
+      return Status::InvalidArgument("--start: expected YYYY-MM-DD, got '" + p.start_text + "'");
+    }
+  }
+  if (!p.within_text.empty()) {
+    const std::string& w = p.within_text;
+    const bool days = w.size() > 1 && w.back() == 'd';
+    const std::string digits = days ? w.substr(0, w.size() - 1) : w;
+    if (digits.empty() || digits.size() > 5 ||
+        digits.find_first_not_of("0123456789") != std::string::npos) {
+      return Status::InvalidArgument("--within: expected a number of days such as 90d, got '" +
+                                     w + "'");
+    }
+    p.o.within_days = std::stoi(digits);
+  }
+  if (p.o.number < 0) return Status::InvalidArgument("--number must be > 0");
+  return Status::Ok();
+}
+
 }  // namespace
 
 std::string SuggestCommand(const std::string& word) {
@@ -232,8 +394,7 @@ std::string Usage(const std::string& topic) {
     std::string rows;
     for (const OptionSpec& s : kOptions) {
       if ((s.takes & Bit(c->command)) == 0) continue;
-      std::string left = ShownNames(s);
-      if (*s.value != '\0') left += std::string(" ") + s.value;
+      std::string left = Shown(s, ShownNames(s));
       left.resize(std::max<std::size_t>(left.size() + 2, 24), ' ');
       rows += "  " + left + s.help + "\n";
     }
@@ -249,8 +410,7 @@ std::string Usage(const std::string& topic) {
     out += "\noptions (the commands that take them are listed above):\n";
     for (const OptionSpec& s : kOptions) {
       if (IsPositional(s)) continue;
-      std::string left = ShownNames(s);
-      if (*s.value != '\0') left += std::string(" ") + s.value;
+      std::string left = Shown(s, ShownNames(s));
       left.resize(std::max<std::size_t>(left.size() + 2, 24), ' ');
       out += "  " + left + s.help + "\n";
     }
@@ -321,6 +481,7 @@ Result<Options> ParseOptions(int argc, const char* const* argv) {
       return Status::InvalidArgument("--date: expected YYYY-MM-DD, got '" + p.date_text + "'");
     }
   }
+  PIPELINE_RETURN_IF_ERROR(ConvertRegistryValues(p));
   if (!p.authority.empty()) p.o.authority = p.authority;
   if (p.o.batch < 0) return Status::InvalidArgument("--batch must be >= 0");
   return p.o;

@@ -15,7 +15,13 @@
 
 namespace pipeline::cli {
 
-enum class Command { kHelp, kVersion, kRun, kCheck, kCatalogue, kRender, kConfig };
+enum class Command {
+  kHelp, kVersion, kRun, kCheck, kCatalogue, kRender,
+  // case registry (pipeline/registry/commands.h)
+  kStatus, kDecide, kDeliberate, kWithdraw, kRegistry, kPublicize, kObject, kResolve, kFile,
+  kIssue, kArchive, kDue,
+  kConfig,  // the effective settings (README "Settings")
+};
 
 struct Options {
   Command command = Command::kHelp;
@@ -35,11 +41,31 @@ struct Options {
   std::string out_path;             // render: output PDF (or folder with --batch)
   int batch = 0;                    // render: N copies with distinct 发文字号, 0 = off
 
+  // case registry: status, decide, deliberate, withdraw, registry (and run)
+  std::string registry_path;        // --registry FILE (README "Case registry")
+  std::string user;                 // --user NAME: who records the action
+  std::string case_ref;             // status/decide/...: case id (or USCC for status)
+  std::string stage;                // decide: --stage id
+  std::string result;               // decide/deliberate: --result pass|fail|return|refer
+  std::string note;                 // --note text
+  std::string reason;               // --reason text: corrects the latest decision
+  std::optional<Date> held_on;      // deliberate: --date of the 专题审议 (kept apart from "today")
+  std::string registry_action;      // registry: "backup"
+  std::string backup_file;          // registry backup FILE
+  std::vector<std::string> cases;   // publicize: CASE...
+  std::optional<Date> start;        // publicize: --start of the 公示
+  std::string document_id;          // issue: DOCUMENT-ID
+  long number = 0;                  // issue: --number N (0 = next of the sequence)
+  std::string archive_dir;          // issue, archive verify: --archive DIR
+  std::string archive_action;       // archive: "verify"
+  int within_days = 90;             // due: --within Nd
+
   // common
   std::optional<Date> date;         // --date YYYY-MM-DD: "today" for every date rule
   std::string data_dir;             // --data-dir: root with templates/, checklists/, data/
   std::optional<std::string> authority;  // --authority CODE: the office running beian
   std::string fonts;                // --fonts FILE: font configuration override
+  std::string credit_list;          // --credit-list FILE: overrides office.json rules.credit_list
   bool no_pdf = false;              // run: skip document rendering
   bool quiet = false;               // no progress output
   std::string config;               // --config FILE: settings layered over all others

@@ -1,6 +1,5 @@
-// Fnv1a64: the FNV-1a 64-bit hash of bytes. Content-derived ids (case ids, font subset tags,
-// the settings hash in report.json) use it; it is stable across runs and machines, and not a
-// cryptographic hash.
+// Fnv1a64: the FNV-1a 64-bit hash of bytes, for short content-derived ids (case ids): stable
+// across runs and machines, not a cryptographic hash (that is core/sha256.h).
 #ifndef PIPELINE_CORE_HASH_H_
 #define PIPELINE_CORE_HASH_H_
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "pipeline/core/hash.h"
+#include "pipeline/core/sha256.h"
 
 namespace pipeline {
 namespace {
@@ -95,11 +95,8 @@ Result<LayeredSettings> LoadLayeredSettings(const FileSystem& fs,
 }
 
 std::string SettingsHash(const json& effective) {
-  const std::string text =
-      WithoutComments(effective).dump(-1, ' ', false, json::error_handler_t::replace);
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(Fnv1a64(text)));
-  return std::string("fnv1a64:") + buf;
+  return "sha256:" + Sha256Hex(WithoutComments(effective).dump(-1, ' ', false,
+                                                                 json::error_handler_t::replace));
 }
 
 std::string DescribeSettings(const LayeredSettings& settings) {

@@ -43,7 +43,7 @@ struct LayeredSettings {
 Result<LayeredSettings> LoadLayeredSettings(const FileSystem& fs,
                                             const std::vector<std::string>& paths);
 
-// A hash of the effective settings that shaped a run: `fnv1a64:` + 16 hex digits over the
+// A hash of the effective settings that shaped a run: `sha256:` + 64 hex digits over the
 // compact JSON text with sorted keys, keys starting with '_' (comments) left out. It depends on
 // the values only, never on where the files live.
 std::string SettingsHash(const nlohmann::json& effective);

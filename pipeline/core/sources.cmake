@@ -1,8 +1,10 @@
 list(APPEND PIPELINE_SOURCES
+  pipeline/core/csv.cc
   pipeline/core/date.cc
   pipeline/core/file_system.cc
   pipeline/core/hash.cc
   pipeline/core/settings.cc
+  pipeline/core/sha256.cc
   pipeline/core/status.cc
   pipeline/core/tsv.cc
   pipeline/core/utf8.cc

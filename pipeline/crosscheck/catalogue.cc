@@ -31,8 +31,8 @@ Result<Catalogue> Catalogue::FromTsv(std::string_view occupations_tsv,
                                      const std::string& standards_file) {
   Result<TsvTable> occ = ParseTsv(
       occupations_tsv, occupations_file,
-      {"code", "name", "marks", "major_group", "major_group_name", "work_type_count",
-       "post_2022_candidate"});
+      {"code", "name", "marks", "major_group", "major_group_name", "small_name",
+       "work_type_count", "post_2022_candidate"});
   if (!occ) return occ.error();
   Result<TsvTable> std_t = ParseTsv(
       standards_tsv, standards_file,
@@ -47,6 +47,7 @@ Result<Catalogue> Catalogue::FromTsv(std::string_view occupations_tsv,
   const std::size_t c_code = col(*occ, "code"), c_name = col(*occ, "name"),
                     c_marks = col(*occ, "marks"), c_group = col(*occ, "major_group"),
                     c_gname = col(*occ, "major_group_name"),
+                    c_small = col(*occ, "small_name"),
                     c_wtc = col(*occ, "work_type_count"),
                     c_post = col(*occ, "post_2022_candidate");
   for (const TsvTable::Row& row : occ->rows) {
@@ -55,6 +56,7 @@ Result<Catalogue> Catalogue::FromTsv(std::string_view occupations_tsv,
     o.name = row.fields[c_name];
     o.marks = row.fields[c_marks];
     o.major_group_name = row.fields[c_gname];
+    o.small_group_name = row.fields[c_small];
     o.post_2022_candidate = row.fields[c_post] == "1";
     if (extract::NormaliseOccupationCode(o.code).value_or("") != o.code || o.code.size() != 10) {
       return Status::InvalidData("malformed occupation code \"" + o.code + "\"",

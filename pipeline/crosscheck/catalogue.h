@@ -25,6 +25,7 @@ struct CatalogueOccupation {
   std::string marks;  // "S", "L", "L;S" or ""
   int major_group = 0;  // 1..8
   std::string major_group_name;
+  std::string small_group_name;  // 小类 name (small_name), e.g. 餐饮服务人员
   int work_type_count = 0;  // 工种 count from the catalogue API
   bool post_2022_candidate = false;
   // Art. 6: only major groups 3, 4, 5 and 6 (skill occupations) may be assessed.

@@ -23,16 +23,21 @@ CrosscheckResult Check(const extract::Extraction& extraction, const model::Dossi
     if (extraction.occupations.empty() && must_list) {
       sink.Fail("occupation_list_empty", {}, {extraction.form});
     }
-    r.occupations = CheckOccupations(extraction.occupations, *ctx.catalogue, sink);
+    r.occupations = CheckOccupations(extraction.occupations, *ctx.catalogue,
+                                     extraction.application.applicant_type.value, sink);
   }
-  r.conditions = CheckConditions(extraction, ctx, materials, sink);
+  r.conditions = CheckConditions(extraction, ctx, materials, sink, &r.occupations, &r.pending);
 
-  r.not_eligible = std::any_of(r.occupations.begin(), r.occupations.end(),
-                               [](const model::OccupationResult& o) {
-                                 return std::find(o.problems.begin(), o.problems.end(),
-                                                  model::OccupationStatus::kIneligibleGroup) !=
-                                        o.problems.end();
-                               });
+  const bool all_excluded =
+      !r.occupations.empty() &&
+      std::all_of(r.occupations.begin(), r.occupations.end(),
+                  [](const model::OccupationResult& o) { return o.excluded; });
+  const bool institution_ineligible =
+      std::any_of(r.findings.begin(), r.findings.end(), [](const model::Finding& f) {
+        return f.severity == model::Severity::kBlocking &&
+               f.consequence == model::Consequence::kNotEligible;
+      });
+  r.not_eligible = all_excluded || institution_ineligible;
   return r;
 }
 

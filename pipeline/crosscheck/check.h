@@ -14,8 +14,11 @@
 #include <vector>
 
 #include "pipeline/core/date.h"
+#include "pipeline/crosscheck/business_terms.h"
 #include "pipeline/crosscheck/catalogue.h"
+#include "pipeline/crosscheck/credit_list.h"
 #include "pipeline/crosscheck/jurisdiction.h"
+#include "pipeline/crosscheck/rule_settings.h"
 #include "pipeline/crosscheck/rules.h"
 #include "pipeline/extract/extract.h"
 #include "pipeline/model/dossier.h"
@@ -33,6 +36,19 @@ struct Context {
   const RuleSet* rules = nullptr;
   Date today;  // from --date
   std::optional<std::string> office_authority_code;  // --authority CODE (jilin_authorities.tsv)
+  // Optional (null = none): the office's rule settings (templates/office.json `rules`; null =
+  // every setting empty), its credit list (C61-03), and the words of C64-01
+  // (checklists/business_terms.xml; null = C64-01 always a review item).
+  const RuleSettings* settings = nullptr;
+  const CreditList* credit_list = nullptr;
+  const BusinessTerms* business_terms = nullptr;
+};
+
+// A step left to a person that does not stop the case (report.json `pending_checks`). The job
+// words it from messages `pending.<id>.title` and `pending.<id>.action` with `args`.
+struct PendingRef {
+  std::string id;  // "PC-CREDIT" | "PC-NONPROFIT" | "PC-STAFF"
+  std::vector<std::pair<std::string, std::string>> args;
 };
 
 struct CrosscheckResult {
@@ -40,7 +56,9 @@ struct CrosscheckResult {
   model::Jurisdiction jurisdiction;
   std::vector<model::ConditionResult> conditions;    // rules.xml <condition> order
   std::vector<model::Finding> findings;              // evaluation order (job sorts)
-  // True when the applicant or an occupation is ineligible (drives "not_eligible").
+  std::vector<PendingRef> pending;                    // steps left to a person, in order
+  // True when the institution cannot be filed (a blocking finding with consequence
+  // not_eligible) or no requested occupation is left once the excluded ones are taken out.
   bool not_eligible = false;
 };
 
@@ -52,14 +70,20 @@ CrosscheckResult Check(const extract::Extraction& extraction, const model::Dossi
                        const std::vector<model::MaterialResult>* materials = nullptr);
 
 // Catalogue part alone (used by Check; exposed for tests).
+// An ineligible occupation (group outside 3-6; no national standard for a 社会培训评价组织) is
+// marked excluded with its reason; the others go on.
 std::vector<model::OccupationResult> CheckOccupations(
     const std::vector<model::RequestedOccupation>& occupations, const Catalogue& catalogue,
-    RuleSink& sink);
+    model::ApplicantType applicant_type, RuleSink& sink);
 
 // Condition part alone (used by Check; exposed for tests).
+// `occupations` (CheckOccupations' result, may be null) lets C64-01 skip excluded occupations;
+// `pending` (may be null) receives the pending checks.
 std::vector<model::ConditionResult> CheckConditions(
     const extract::Extraction& extraction, const Context& ctx,
-    const std::vector<model::MaterialResult>* materials, RuleSink& sink);
+    const std::vector<model::MaterialResult>* materials, RuleSink& sink,
+    const std::vector<model::OccupationResult>* occupations = nullptr,
+    std::vector<PendingRef>* pending = nullptr);
 
 }  // namespace pipeline::crosscheck
 

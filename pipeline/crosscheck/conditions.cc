@@ -35,8 +35,11 @@ const char* MaterialName(Material m) {
 class Evaluator {
  public:
   Evaluator(const extract::Extraction& e, const Context& ctx,
-            const std::vector<model::MaterialResult>* materials, RuleSink& sink)
-      : e_(e), a_(e.application), ctx_(ctx), materials_(materials), sink_(sink) {
+            const std::vector<model::MaterialResult>* materials, RuleSink& sink,
+            const std::vector<model::OccupationResult>* occupations,
+            std::vector<PendingRef>* pending)
+      : e_(e), a_(e.application), ctx_(ctx), materials_(materials), sink_(sink),
+        occupations_(occupations), pending_(pending) {
     for (const ConditionDef& c : ctx.rules->conditions()) {
       model::ConditionResult r;
       r.id = c.id;
@@ -76,8 +79,9 @@ class Evaluator {
     switch (s) {
       case ConditionState::kNotApplicable: return 0;
       case ConditionState::kMet: return 1;
-      case ConditionState::kReview: return 2;
-      case ConditionState::kNotMet: return 3;
+      case ConditionState::kPending: return 2;
+      case ConditionState::kReview: return 3;
+      case ConditionState::kNotMet: return 4;
     }
     return 0;
   }
@@ -86,22 +90,43 @@ class Evaluator {
     if (c == nullptr) return;
     if (Rank(s) > Rank(c->state)) c->state = s;
     const std::string& id = ctx_.rules->ForCheck(check).id;
-    if (s != ConditionState::kMet &&
+    if (s != ConditionState::kMet && s != ConditionState::kPending &&
         std::find(c->rule_ids.begin(), c->rule_ids.end(), id) == c->rule_ids.end()) {
       c->rule_ids.push_back(id);
     }
   }
   void Met(std::string_view check) { Raise(check, ConditionState::kMet); }
-  void Fail(std::string_view check, Args args, std::vector<model::SourceRef> ev) {
-    const model::Severity sev = ctx_.rules->ForCheck(check).severity;
-    sink_.Fail(check, std::move(args), std::move(ev));
-    Raise(check, sev == model::Severity::kBlocking ? ConditionState::kNotMet
-                 : sev == model::Severity::kReview ? ConditionState::kReview
-                                                    : ConditionState::kMet);
+  // `message` "" = the rule's own message key.
+  void Fail(std::string_view check, Args args, std::vector<model::SourceRef> ev,
+            std::string_view message = {}) {
+    Emit(check, ctx_.rules->ForCheck(check).severity, message, std::move(args), std::move(ev));
   }
-  void Review(std::string_view check, Args args, std::vector<model::SourceRef> ev) {
-    sink_.Review(check, std::move(args), std::move(ev));
-    Raise(check, ConditionState::kReview);
+  void Review(std::string_view check, Args args, std::vector<model::SourceRef> ev,
+              std::string_view message = {}) {
+    const bool info = ctx_.rules->ForCheck(check).severity == model::Severity::kInfo;
+    Emit(check, info ? model::Severity::kInfo : model::Severity::kReview, message,
+         std::move(args), std::move(ev));
+  }
+  // A finding of severity `sev`; the condition follows it (info findings leave it as it is: a
+  // recorded fact is neither met nor unmet).
+  void Emit(std::string_view check, model::Severity sev, std::string_view message, Args args,
+            std::vector<model::SourceRef> ev) {
+    sink_.Emit(check, sev, message, std::move(args), std::move(ev));
+    if (sev == model::Severity::kBlocking) Raise(check, ConditionState::kNotMet);
+    if (sev == model::Severity::kReview) Raise(check, ConditionState::kReview);
+  }
+  // A step left to a person (report.json pending_checks); the condition of `check` is at best
+  // "pending" from now on.
+  void Pending(std::string_view check, std::string id, Args args) {
+    Raise(check, ConditionState::kPending);
+    if (pending_ != nullptr) pending_->push_back({std::move(id), std::move(args)});
+  }
+  // A change dossier (Art. 8) shows only what changed: a rule is judged there only when its
+  // materials are in the dossier; a condition nothing shows stays not_applicable.
+  bool Applies(std::string_view check) const {
+    if (a_.kind.value != ApplicationKind::kChange) return true;
+    return !ctx_.rules->ForCheck(check).materials.empty() &&
+           MaterialOf(check) == Material::kPresent;
   }
   template <typename T>
   void Evidence(std::string_view check, FormField f, const model::Sourced<T>& v) {
@@ -146,6 +171,7 @@ class Evaluator {
   // ----- generic shapes -----
   // A 有/无 field backed by a material.
   void YesNoRule(std::string_view check, FormField f, const model::Sourced<YesNo>& v) {
+    if (!Applies(check)) return;
     Evidence(check, f, v);
     MaterialEvidence(check);
     const Material m = MaterialOf(check);
@@ -158,6 +184,7 @@ class Evaluator {
   }
   // A rule resting on materials only.
   void MaterialRule(std::string_view check) {
+    if (!Applies(check)) return;
     MaterialEvidence(check);
     const Material m = MaterialOf(check);
     const Args args = {{"material", MaterialIds(check)}, {"material_status", MaterialName(m)}};
@@ -168,20 +195,41 @@ class Evaluator {
     if (m == Material::kNotListed) return;
     Review(check, args, {});
   }
-  // A head count with a minimum.
-  void CountRule(std::string_view check, FormField f, const model::Sourced<int>& v, int min) {
+  // A head count (据申请表填报). None at all fails Art. 6 (3) "具有…" (message
+  // `<rule message>.none`); below the office's minimum fails; without a minimum any number
+  // above zero is for a person to weigh against "相适应的" (PC-STAFF).
+  void CountRule(std::string_view check, FormField f, const model::Sourced<int>& v,
+                 std::optional<int> min) {
     Evidence(check, f, v);
     const Args args = {{"field", model::FormFieldName(f)}, {"value", v.raw},
-                       {"min", std::to_string(min)}};
+                       {"min", min ? std::to_string(*min) : std::string()}};
     if (!v.parsed) return Review(check, args, {v.where});
-    if (v.value < min) return Fail(check, args, {v.where});
+    if (v.value <= 0) {
+      return Fail(check, args, {v.where}, ctx_.rules->ForCheck(check).message + ".none");
+    }
+    if (min && v.value < *min) return Fail(check, args, {v.where});
     Met(check);
+  }
+  std::optional<int> Minimum(std::string_view id) const {
+    return EffectiveThreshold(*ctx_.rules, ctx_.settings, id);
+  }
+  // Occupations still requested (not excluded), distinct by code (or name) and 工种.
+  std::vector<const model::RequestedOccupation*> LiveOccupations() const {
+    std::vector<const model::RequestedOccupation*> out;
+    if (occupations_ != nullptr && !occupations_->empty()) {
+      for (const model::OccupationResult& o : *occupations_) {
+        if (!o.excluded) out.push_back(&o.requested);
+      }
+      return out;
+    }
+    for (const model::RequestedOccupation& o : e_.occupations) out.push_back(&o);
+    return out;
   }
 
   // ----- Art. 6 -----
   void Article6() {
     // (1) legal person, legal representative, no bad record, in the province.
-    {
+    if (Applies("legal_person_credit_code")) {
       const char* c = "legal_person_credit_code";
       Evidence(c, FormField::kInstitutionName, a_.institution_name);
       Evidence(c, FormField::kUnifiedCreditCode, a_.unified_credit_code);
@@ -199,7 +247,7 @@ class Evaluator {
         Met(c);
       }
     }
-    {
+    if (Applies("legal_representative")) {
       const char* c = "legal_representative";
       Evidence(c, FormField::kLegalRepresentative, a_.legal_representative);
       Evidence(c, FormField::kLegalRepresentativeId, a_.legal_representative_id);
@@ -213,17 +261,8 @@ class Evaluator {
         Met(c);
       }
     }
-    {
-      // A machine cannot search the credit and court records: always a person's decision.
-      const char* c = "no_bad_record";
-      MaterialEvidence(c);
-      Review(c, {{"institution", a_.institution_name.value},
-                 {"credit_code", a_.unified_credit_code.value},
-                 {"legal_representative", a_.legal_representative.value},
-                 {"material", MaterialIds(c)}, {"material_status", MaterialName(MaterialOf(c))}},
-             {a_.institution_name.where, a_.legal_representative.where});
-    }
-    {
+    CreditRecord();
+    if (Applies("works_in_province")) {
       const char* c = "works_in_province";
       Evidence(c, FormField::kRegion, a_.region);
       Evidence(c, FormField::kRegisteredAddress, a_.registered_address);
@@ -242,8 +281,8 @@ class Evaluator {
         Met(c);
       }
     }
-    // (2) fee schedule computed and published.
-    {
+    // (2) fee schedule computed and published; 不以营利为目的 is never shown by the dossier.
+    if (Applies("fee_published")) {
       const char* c = "fee_published";
       const auto& v = a_.fee_publication;
       Evidence(c, FormField::kFeePublication, v);
@@ -262,41 +301,14 @@ class Evaluator {
       } else {
         Fail(c, args, {v.where});
       }
+      Pending(c, "PC-NONPROFIT", {{"institution", a_.institution_name.value}});
     }
     // (3) department and staff.
     MaterialRule("staff_lists");
-    const RuleSet& rs = *ctx_.rules;
-    CountRule("fulltime_staff", FormField::kFulltimeStaffCount, a_.fulltime_staff_count,
-              rs.GetThreshold("min_fulltime_staff").value);
-    CountRule("experts", FormField::kExpertCount, a_.expert_count,
-              rs.GetThreshold("min_experts").value);
-    {
-      std::set<std::string> distinct;
-      for (const model::RequestedOccupation& o : e_.occupations) {
-        distinct.insert(o.code.empty() ? o.name : o.code);
-      }
-      const int n = std::max<int>(1, static_cast<int>(distinct.size()));
-      CountRule("assessors_per_occupation", FormField::kAssessorCount, a_.assessor_count,
-                n * rs.GetThreshold("min_assessors_per_occupation").value);
-    }
-    CountRule("supervisors", FormField::kSupervisorCount, a_.supervisor_count,
-              rs.GetThreshold("min_supervisors").value);
+    Staff();
     // (4) business related; sites, equipment, question bank, video, safety.
-    {
-      const char* c = "business_related";
-      Evidence(c, FormField::kMainBusiness, a_.main_business);
-      std::string list;
-      std::vector<model::SourceRef> ev = {a_.main_business.where};
-      model::ConditionResult* cond = Condition(c);
-      for (const model::RequestedOccupation& o : e_.occupations) {
-        if (!list.empty()) list += "; ";
-        list += o.code + " " + o.name + (o.work_type.empty() ? "" : "(" + o.work_type + ")");
-        ev.push_back(o.where);
-        if (cond != nullptr) cond->evidence.push_back({o.code, o.name_raw, o.where});
-      }
-      Review(c, {{"main_business", a_.main_business.value}, {"occupations", list}}, std::move(ev));
-    }
-    {
+    if (Applies("business_related")) BusinessRelated();
+    if (Applies("exam_sites")) {
       const char* c = "exam_sites";
       MaterialEvidence(c);
       std::string sites;
@@ -320,6 +332,7 @@ class Evaluator {
     MaterialRule("management_rules");
     // (6) employers only.
     if (a_.applicant_type.value == model::ApplicantType::kSocialOrg) return;  // not applicable
+    if (!Applies("incentive_mechanism")) return;  // a change dossier without M-EMP-01
     if (a_.applicant_type.value == model::ApplicantType::kUnknown) {
       Review("incentive_mechanism",
              {{"field", model::FormFieldName(FormField::kApplicantType)},
@@ -331,7 +344,7 @@ class Evaluator {
     }
     YesNoRule("incentive_mechanism", FormField::kIncentiveMechanism, a_.incentive_mechanism);
     YesNoRule("pay_linkage", FormField::kPayLinkage, a_.pay_linkage);
-    {
+    if (Applies("subsidiaries")) {
       const char* c = "subsidiaries";
       const auto& v = a_.subsidiaries;
       Evidence(c, FormField::kSubsidiaries, v);
@@ -347,14 +360,144 @@ class Evaluator {
     }
   }
 
+  // C61-03: the office's credit list, if any; the officer's own query is always pending.
+  void CreditRecord() {
+    const char* c = "no_bad_record";
+    MaterialEvidence(c);  // the applicant's 承诺书: what it says, not proof
+    const Args who = {{"institution", a_.institution_name.value},
+                      {"credit_code", a_.unified_credit_code.value},
+                      {"legal_representative", a_.legal_representative.value}};
+    if (ctx_.credit_list != nullptr) {
+      const CreditListEntry* hit =
+          ctx_.credit_list->Match(a_.unified_credit_code.value, a_.institution_name.value,
+                                  a_.legal_representative.value);
+      Args args = who;
+      if (hit != nullptr) {
+        args.insert(args.end(), {{"listed_name", hit->name},
+                                 {"listed_credit_code", hit->uscc},
+                                 {"listed_legal_representative", hit->legal_representative},
+                                 {"source", hit->source},
+                                 {"date", hit->date},
+                                 {"list_file", BaseName(ctx_.credit_list->file())},
+                                 {"list_line", std::to_string(hit->line)}});
+        Fail(c, std::move(args), {a_.unified_credit_code.where, a_.institution_name.where});
+      } else {
+        args.push_back({"sources", ctx_.credit_list->Sources()});
+        sink_.Emit(c, model::Severity::kInfo, "crosscheck.credit_list_clear", args, {});
+        if (model::ConditionResult* cond = Condition(c)) {
+          cond->evidence.push_back({"credit_list", ctx_.credit_list->Sources(),
+                                    {BaseName(ctx_.credit_list->file()), ""}});
+        }
+      }
+    }
+    Pending(c, "PC-CREDIT", who);
+  }
+
+  // (3): the four head counts, and the officer's judgement of "相适应的" when the office has
+  // set no minimum for some of them.
+  void Staff() {
+    struct Count {
+      const char* check;
+      FormField field;
+      const model::Sourced<int>* value;
+      const char* threshold;
+    };
+    const Count counts[] = {
+        {"fulltime_staff", FormField::kFulltimeStaffCount, &a_.fulltime_staff_count,
+         "min_fulltime_staff"},
+        {"experts", FormField::kExpertCount, &a_.expert_count, "min_experts"},
+        {"assessors_per_occupation", FormField::kAssessorCount, &a_.assessor_count,
+         "min_assessors_per_occupation"},
+        {"supervisors", FormField::kSupervisorCount, &a_.supervisor_count, "min_supervisors"},
+    };
+    std::set<std::string> distinct;
+    for (const model::RequestedOccupation* o : LiveOccupations()) {
+      distinct.insert((o->code.empty() ? o->name : o->code) + "|" + o->work_type);
+    }
+    const int occupations = static_cast<int>(distinct.size());
+    bool unset = false;
+    bool judged = false;
+    for (const Count& k : counts) {
+      if (!Applies(k.check)) continue;
+      judged = true;
+      std::optional<int> min = Minimum(k.threshold);
+      unset = unset || !min;
+      const bool per_occupation = std::string_view(k.check) == "assessors_per_occupation";
+      if (min && per_occupation) min = std::max(1, occupations) * *min;
+      // Without a minimum, fewer assessors than occupations leaves some occupation without
+      // one: a person looks at the numbers.
+      if (!min && per_occupation && k.value->parsed && k.value->value > 0 &&
+          k.value->value < occupations) {
+        Evidence(k.check, k.field, *k.value);
+        Review(k.check, {{"value", k.value->raw}, {"occupations", std::to_string(occupations)}},
+               {k.value->where}, "crosscheck.assessors_per_occupation.few");
+        continue;
+      }
+      CountRule(k.check, k.field, *k.value, min);
+    }
+    if (judged && unset) {
+      Pending("fulltime_staff", "PC-STAFF",
+              {{"fulltime", a_.fulltime_staff_count.raw},
+               {"experts", a_.expert_count.raw},
+               {"assessors", a_.assessor_count.raw},
+               {"supervisors", a_.supervisor_count.raw},
+               {"occupations", std::to_string(occupations)}});
+    }
+  }
+
+  // C64-01: the 主营业务 against each occupation still requested (business_terms.xml).
+  void BusinessRelated() {
+    const char* c = "business_related";
+    const std::vector<const model::RequestedOccupation*> live = LiveOccupations();
+    if (live.empty()) return;  // nothing left to relate
+    Evidence(c, FormField::kMainBusiness, a_.main_business);
+    model::ConditionResult* cond = Condition(c);
+    std::string unmatched;
+    std::vector<model::SourceRef> ev = {a_.main_business.where};
+    for (const model::RequestedOccupation* o : live) {
+      std::vector<std::string> words;
+      if (ctx_.business_terms != nullptr) {
+        const CatalogueOccupation* entry =
+            o->code.empty() ? nullptr : ctx_.catalogue->FindCode(o->code);
+        std::vector<model::StandardRef> standards;
+        if (entry != nullptr) {
+          for (const CatalogueStandard* s : ctx_.catalogue->StandardsFor(entry->code)) {
+            standards.push_back({s->published_code, s->published_name, s->work_type,
+                                 s->edition_year, s->doc_number});
+          }
+        }
+        words = ctx_.business_terms->Match(a_.main_business.value, *o, entry, standards);
+      }
+      std::string joined;
+      for (const std::string& w : words) joined += (joined.empty() ? "" : "、") + w;
+      if (cond != nullptr) {
+        cond->evidence.push_back({o->code, o->name_raw, o->where});
+        if (!words.empty()) cond->evidence.push_back({"business_match/" + o->code, joined, o->where});
+      }
+      if (words.empty()) {
+        if (!unmatched.empty()) unmatched += "; ";
+        unmatched += o->code + " " + o->name + (o->work_type.empty() ? "" : "(" + o->work_type + ")");
+        ev.push_back(o->where);
+      }
+    }
+    if (unmatched.empty()) return Met(c);
+    Review(c, {{"main_business", a_.main_business.value}, {"occupations", unmatched}},
+           std::move(ev));
+  }
+
+  // A8-04 / A9-04: the regulation defines no 原备案编号, so a missing one is recorded (the
+  // rule's severity, info as shipped) and blocks only when the office requires it.
+  void FilingNumber(std::string_view check) {
+    Evidence(check, FormField::kFilingNumber, a_.filing_number);
+    if (a_.filing_number.present) return Met(check);
+    const bool required = ctx_.settings != nullptr && ctx_.settings->require_original_filing_number;
+    Emit(check, required ? model::Severity::kBlocking : ctx_.rules->ForCheck(check).severity, {},
+         {}, {a_.filing_number.where});
+  }
+
   // ----- Art. 8 -----
   void Article8() {
-    Evidence("original_filing_number", FormField::kFilingNumber, a_.filing_number);
-    if (!a_.filing_number.present) {
-      Fail("original_filing_number", {}, {a_.filing_number.where});
-    } else {
-      Met("original_filing_number");
-    }
+    FilingNumber("original_filing_number");
     if (a_.changes.empty()) {
       Fail("change_items_present", {}, {e_.form});
       return;
@@ -377,9 +520,7 @@ class Evaluator {
 
   // ----- Art. 9 -----
   void Article9() {
-    Evidence("renewal_filing_number", FormField::kFilingNumber, a_.filing_number);
-    if (!a_.filing_number.present) Fail("renewal_filing_number", {}, {a_.filing_number.where});
-    else Met("renewal_filing_number");
+    FilingNumber("renewal_filing_number");
     const auto& until = a_.filing_valid_until;
     Evidence("renewal_expiry_present", FormField::kFilingValidUntil, until);
     Evidence("renewal_expiry_present", FormField::kApplicationDate, a_.application_date);
@@ -392,7 +533,8 @@ class Evaluator {
     const bool use_app_date = a_.application_date.parsed &&
                               !(ctx_.today.IsValid() && a_.application_date.value > ctx_.today);
     const Date filed = use_app_date ? a_.application_date.value : ctx_.today;
-    const int lead = ctx_.rules->GetThreshold("renewal_lead_months").value;
+    // The loader guarantees an owner="regulation" threshold has a value.
+    const int lead = ctx_.rules->GetThreshold("renewal_lead_months").value.value_or(3);
     const Date window_closes = until.value.AddMonths(-lead);
     const Args args = {{"filed", filed.ToIso()},
                        {"filed_basis", use_app_date ? "application_date" : "today"},
@@ -416,6 +558,8 @@ class Evaluator {
   const Context& ctx_;
   const std::vector<model::MaterialResult>* materials_;
   RuleSink& sink_;
+  const std::vector<model::OccupationResult>* occupations_;  // may be null
+  std::vector<PendingRef>* pending_;                         // may be null
   std::vector<model::ConditionResult> results_;
 };
 
@@ -423,8 +567,9 @@ class Evaluator {
 
 std::vector<model::ConditionResult> CheckConditions(
     const extract::Extraction& extraction, const Context& ctx,
-    const std::vector<model::MaterialResult>* materials, RuleSink& sink) {
-  return Evaluator(extraction, ctx, materials, sink).Run();
+    const std::vector<model::MaterialResult>* materials, RuleSink& sink,
+    const std::vector<model::OccupationResult>* occupations, std::vector<PendingRef>* pending) {
+  return Evaluator(extraction, ctx, materials, sink, occupations, pending).Run();
 }
 
 }  // namespace pipeline::crosscheck

@@ -35,11 +35,18 @@ std::string SuggestionText(const model::OccupationResult& r) {
   return s;
 }
 
+void Exclude(model::OccupationResult& r, const char* reason) {
+  if (r.excluded) return;  // the first reason stands
+  r.excluded = true;
+  r.exclusion_reason = reason;
+}
+
 }  // namespace
 
 std::vector<model::OccupationResult> CheckOccupations(
     const std::vector<model::RequestedOccupation>& occupations, const Catalogue& catalogue,
-    RuleSink& sink) {
+    model::ApplicantType applicant_type, RuleSink& sink) {
+  const bool social_org = applicant_type == model::ApplicantType::kSocialOrg;
   std::vector<model::OccupationResult> out;
   std::set<std::string> seen;
   for (const model::RequestedOccupation& req : occupations) {
@@ -85,6 +92,7 @@ std::vector<model::OccupationResult> CheckOccupations(
                   args({{"group", std::to_string(chosen->major_group)},
                         {"group_name", chosen->major_group_name}}),
                   {req.where});
+        Exclude(r, "exclusion.ineligible_group");
       }
       for (const CatalogueStandard* s : catalogue.StandardsFor(chosen->code)) {
         r.standards.push_back({s->published_code, s->published_name, s->work_type,
@@ -92,8 +100,23 @@ std::vector<model::OccupationResult> CheckOccupations(
       }
       if (r.standards.empty() && chosen->eligible_group()) {
         r.problems.push_back(model::OccupationStatus::kNoNationalStandard);
-        sink.Review("occupation_no_standard", args({{"catalogue_code", chosen->code}}), {req.where});
+        // Art. 3: a 社会培训评价组织 works only to 国家职业标准, so the occupation cannot be filed;
+        // an employer may work to a filed 评价规范, which a person asks for.
+        if (social_org) {
+          sink.Emit("occupation_no_standard", model::Severity::kBlocking,
+                    "crosscheck.occupation_no_standard.social_org",
+                    args({{"catalogue_code", chosen->code}}), {req.where});
+          Exclude(r, "exclusion.no_national_standard");
+        } else {
+          sink.Review("occupation_no_standard", args({{"catalogue_code", chosen->code}}),
+                      {req.where});
+        }
       }
+    }
+    // 特级技师 / 首席技师 (levels 0 and -1) were created for employers (人社部发〔2022〕14号).
+    if (req.levels_parsed && social_org && !req.levels.empty() && req.levels.front() < 1) {
+      sink.Review("occupation_level_employer_only", args({{"levels", req.levels_raw}}),
+                  {req.where});
     }
     if (!req.levels_parsed) {
       r.problems.push_back(model::OccupationStatus::kInvalidLevel);

@@ -104,6 +104,7 @@ void AppendIssue3Json(const model::CaseReport& report, json& out) {
         {"problems", problems},
         {"suggestions", suggestions},
         {"standards", standards},
+        {"excluded", o.excluded},
         {"source", Ref(o.requested.where)},
     });
   }
@@ -169,14 +170,16 @@ void AppendIssue3Json(const model::CaseReport& report, json& out) {
   out["fields"] = fields;
 }
 
-void AppendRuleDefaultsJson(const RuleSet& rules, json& out) {
+void AppendRuleDefaultsJson(const RuleSet& rules, const RuleSettings& settings, json& out) {
   json d = json::array();
   for (const Threshold& t : rules.thresholds()) {
     if (t.owner != "province") continue;
-    d.push_back(json{{"id", t.id}, {"value", t.value}, {"article", t.article},
-                     {"owner", t.owner}});
+    const std::optional<int> v = EffectiveThreshold(rules, &settings, t.id);
+    d.push_back(json{{"id", t.id}, {"value", v ? json(*v) : json(nullptr)},
+                     {"article", t.article}, {"owner", t.owner}});
   }
   out["rule_defaults"] = d;
+  out["rule_settings"] = RuleSettingsJson(rules, settings);
 }
 
 }  // namespace pipeline::crosscheck

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "pipeline/crosscheck/rule_settings.h"
 #include "pipeline/crosscheck/rules.h"
 #include "pipeline/model/report.h"
 
@@ -16,9 +17,11 @@ namespace pipeline::crosscheck {
 // (an object). Deterministic: arrays keep model order, objects are key-sorted by nlohmann.
 void AppendIssue3Json(const model::CaseReport& report, nlohmann::json& out);
 
-// Adds "rule_defaults": the thresholds marked owner="province" in rules.xml, so every report
-// states that they are this project's defaults and not values set by the province.
-void AppendRuleDefaultsJson(const RuleSet& rules, nlohmann::json& out);
+// Adds "rule_defaults": the thresholds marked owner="province" in rules.xml with the value in
+// force (the office's setting, or null when none is set), and "rule_settings": every office
+// rule setting in force (RuleSettingsJson), so each report says what it was judged against.
+void AppendRuleDefaultsJson(const RuleSet& rules, const RuleSettings& settings,
+                            nlohmann::json& out);
 
 }  // namespace pipeline::crosscheck
 

@@ -33,16 +33,25 @@ class RuleSink {
          std::move(args), std::move(evidence));
   }
 
+  // Like Fail/Review, with explicit severity and message key (a rule with more than one
+  // wording, e.g. "none at all" besides "below the minimum"); "" keeps the rule's message.
+  void Emit(std::string_view check, model::Severity sev, std::string_view message, Args args,
+            std::vector<model::SourceRef> evidence) {
+    const Rule& r = rules_.ForCheck(check);
+    Emit(r, sev, std::move(args), std::move(evidence), message);
+  }
+
   const RuleSet& rules() const { return rules_; }
 
  private:
-  void Emit(const Rule& r, model::Severity sev, Args args, std::vector<model::SourceRef> evidence) {
+  void Emit(const Rule& r, model::Severity sev, Args args, std::vector<model::SourceRef> evidence,
+            std::string_view message = {}) {
     model::Finding f;
     f.rule_id = r.id;
     f.severity = sev;
     f.topic = r.topic;
     f.consequence = r.consequence;
-    f.message = r.message;
+    f.message = message.empty() ? r.message : std::string(message);
     f.args = std::move(args);
     f.evidence = std::move(evidence);
     out_->push_back(std::move(f));

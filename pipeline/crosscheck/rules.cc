@@ -39,6 +39,7 @@ const std::vector<std::string>& KnownChecks() {
       "occupation_list_empty", "occupation_unknown_code", "occupation_name_mismatch",
       "occupation_ineligible_group", "occupation_no_standard", "occupation_invalid_level",
       "occupation_work_type", "occupation_duplicate", "occupation_name_near_miss",
+      "occupation_level_employer_only",
       "jurisdiction_unresolved", "jurisdiction_authority_to_confirm", "jurisdiction_wrong_office",
       "jurisdiction_from_credit_code", "jurisdiction_affiliation_unknown",
       "jurisdiction_outside_jilin",
@@ -87,15 +88,20 @@ Result<RuleSet> RuleSet::FromXml(const std::string& xml, const std::string& file
       t.owner = n.attribute("owner").value();
       t.article = n.attribute("article").value();
       const std::string v = n.attribute("value").value();
-      if (t.id.empty() || v.empty() || v.find_first_not_of("0123456789") != std::string::npos) {
-        return Status::InvalidData("<threshold> needs an id and a non-negative integer value",
-                                   file, line);
+      if (t.id.empty() || v.size() > 6 || v.find_first_not_of("0123456789") != std::string::npos) {
+        return Status::InvalidData(
+            "<threshold> needs an id and a non-negative integer value (or value=\"\")", file,
+            line);
       }
       if (t.owner != "province" && t.owner != "regulation") {
         return Status::InvalidData("threshold " + t.id + ": owner must be province or regulation",
                                    file, line);
       }
-      t.value = std::stoi(v);
+      if (!v.empty()) t.value = std::stoi(v);
+      if (t.owner == "regulation" && !t.value) {
+        return Status::InvalidData("threshold " + t.id + ": a regulation value must be given",
+                                   file, line);
+      }
       rs.thresholds_.push_back(std::move(t));
     } else if (tag == "condition") {
       ConditionDef c{n.attribute("id").value(), n.attribute("article").value(),
@@ -161,6 +167,17 @@ Result<RuleSet> RuleSet::FromXml(const std::string& xml, const std::string& file
       }
       rs.by_check_.emplace(r.check, rs.rules_.size());
       rs.rules_.push_back(std::move(r));
+    } else if (tag == "credit-list-columns") {
+      CreditListColumns c{n.attribute("uscc").value(), n.attribute("name").value(),
+                          n.attribute("legal_representative").value(),
+                          n.attribute("source").value(), n.attribute("date").value()};
+      if (c.uscc.empty() || c.name.empty() || c.legal_representative.empty() ||
+          c.source.empty() || c.date.empty()) {
+        return Status::InvalidData(
+            "<credit-list-columns> needs uscc, name, legal_representative, source and date",
+            file, line);
+      }
+      rs.credit_list_columns_ = std::move(c);
     } else if (tag == "region-alias") {
       RegionAlias a{n.attribute("code").value(), extract::NormaliseCompact(n.text().get())};
       if (a.code.empty() || a.text.empty()) {
@@ -175,6 +192,9 @@ Result<RuleSet> RuleSet::FromXml(const std::string& xml, const std::string& file
     if (rs.by_check_.count(c) == 0) {
       return Status::InvalidData("no <rule> configures check \"" + c + "\"", file, 0);
     }
+  }
+  if (rs.credit_list_columns_.uscc.empty()) {
+    return Status::InvalidData("missing <credit-list-columns>", file, 0);
   }
   for (const std::string& t : KnownThresholds()) {
     if (std::none_of(rs.thresholds_.begin(), rs.thresholds_.end(),

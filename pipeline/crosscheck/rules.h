@@ -7,6 +7,7 @@
 #define PIPELINE_CROSSCHECK_RULES_H_
 
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,7 +33,9 @@ struct Rule {
 
 struct Threshold {
   std::string id;
-  int value = 0;
+  // Unset (value="") unless rules.xml gives one; an owner="province" threshold is normally set
+  // by the office (templates/office.json `rules`, see RuleSettings), not here.
+  std::optional<int> value;
   std::string owner;    // "province" (a default to be set by the province) | "regulation"
   std::string article;
 };
@@ -41,6 +44,15 @@ struct ConditionDef {
   std::string id;       // "art6.1"
   std::string article;  // `第六条（一）` (data)
   std::string title;    // what the condition requires, in reports' words (data)
+};
+
+// Column headings of the office's credit list (<credit-list-columns> in rules.xml; data).
+struct CreditListColumns {
+  std::string uscc;                  // 统一社会信用代码
+  std::string name;                  // 名称
+  std::string legal_representative;  // 法定代表人
+  std::string source;                // 来源
+  std::string date;                  // 日期
 };
 
 struct RegionAlias {
@@ -63,6 +75,7 @@ class RuleSet {
   const std::vector<Threshold>& thresholds() const { return thresholds_; }
   const std::vector<ConditionDef>& conditions() const { return conditions_; }
   const std::vector<RegionAlias>& region_aliases() const { return region_aliases_; }
+  const CreditListColumns& credit_list_columns() const { return credit_list_columns_; }
 
  private:
   std::vector<Rule> rules_;  // file order
@@ -70,6 +83,7 @@ class RuleSet {
   std::vector<Threshold> thresholds_;
   std::vector<ConditionDef> conditions_;
   std::vector<RegionAlias> region_aliases_;
+  CreditListColumns credit_list_columns_;
 };
 
 // Evaluator names the code knows (what rules.xml must configure).

@@ -67,7 +67,7 @@ Result<Normaliser> Normaliser::FromXml(const std::string& xml, const std::string
     return t;
   };
   auto int_attr = [&](pugi::xml_node node, int lo, int hi) -> int {
-    const int v = node.attribute("value").as_int(-1);
+    const int v = node.attribute("value").as_int(lo - 1);  // missing: out of range
     if ((v < lo || v > hi) && error.ok()) {
       error = Status::InvalidData(std::string("<") + node.name() + "> value must be " +
                                       std::to_string(lo) + ".." + std::to_string(hi),
@@ -91,7 +91,7 @@ Result<Normaliser> Normaliser::FromXml(const std::string& xml, const std::string
   collect(counts, "suffix", n.count_suffixes_);
   pugi::xml_node levels = root.child("levels");
   for (pugi::xml_node l : levels.children("level")) {
-    const int v = int_attr(l, 1, 5);
+    const int v = int_attr(l, -1, 5);  // -1 首席技师, 0 特级技师, 1 一级 .. 5 五级
     for (pugi::xml_node t : l.children("token")) n.level_tokens_.push_back({token_text(t), v});
   }
   collect(levels.child("range"), "token", n.range_tokens_);

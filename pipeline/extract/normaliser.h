@@ -37,7 +37,7 @@ struct DateParse {
 
 struct LevelsParse {
   ParseStatus status = ParseStatus::kEmpty;
-  std::vector<int> levels;  // ascending, distinct, each 1..5 (kOk only)
+  std::vector<int> levels;  // ascending, distinct, each -1..5 (kOk only; see occupation.h)
 };
 
 struct CountParse {

@@ -4,6 +4,7 @@ list(APPEND PIPELINE_SOURCES
   pipeline/ingest/form_labels.cc
   pipeline/ingest/ingest.cc
   pipeline/ingest/text_util.cc
+  pipeline/ingest/xlsx_reader.cc
   pipeline/ingest/xml_form_reader.cc
   pipeline/ingest/zip_reader.cc
 )

@@ -17,6 +17,7 @@ const char* ConditionStateName(ConditionState s) {
     case ConditionState::kMet: return "met";
     case ConditionState::kNotMet: return "not_met";
     case ConditionState::kReview: return "review";
+    case ConditionState::kPending: return "pending";
     case ConditionState::kNotApplicable: return "not_applicable";
   }
   return "review";

@@ -34,6 +34,9 @@ enum class ConditionState {
   kMet,            // "met"
   kNotMet,         // "not_met"
   kReview,         // "review": a person must decide
+  // `pending`: nothing found against it, but part of it rests on a step left to a person that
+  // does not stop the case (CaseReport::pending_checks, e.g. the credit query, 不以营利为目的).
+  kPending,
   kNotApplicable,  // `not_applicable`: e.g. Art. 6 (6) for a 社会培训评价组织
 };
 const char* ConditionStateName(ConditionState s);

@@ -20,7 +20,9 @@ struct RequestedOccupation {
   std::string name;       // 职业名称 normalised, without the bracketed 工种
   std::string work_type;  // 工种: the bracketed part after the name, "" if none
   std::string name_raw;   // as written
-  std::vector<int> levels;  // requested levels, 1 (一级/高级技师) .. 5 (五级/初级工), ascending
+  // Requested levels, ascending: -1 首席技师, 0 特级技师 (人社部发〔2022〕14号, employers),
+  // 1 (一级/高级技师) .. 5 (五级/初级工).
+  std::vector<int> levels;
   std::string levels_raw;   // as written
   bool levels_parsed = false;  // false when levels_raw is empty or not understood
   SourceRef where;
@@ -33,7 +35,7 @@ enum class OccupationStatus {
   kNameMismatch,        // "name_mismatch": code exists, name belongs to another or no code
   kIneligibleGroup,     // "ineligible_group": major group not 3, 4, 5 or 6
   kNoNationalStandard,  // `no_national_standard`: a filed 评价规范 must be shown
-  kInvalidLevel,        // "invalid_level": levels missing or outside 1-5
+  kInvalidLevel,        // "invalid_level": levels missing or not understood
 };
 const char* OccupationStatusName(OccupationStatus s);
 

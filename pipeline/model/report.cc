@@ -18,6 +18,7 @@ const char* ConclusionName(Conclusion c) {
     case Conclusion::kCorrectionsNeeded: return "corrections_needed";
     case Conclusion::kNotEligible: return "not_eligible";
     case Conclusion::kReviewNeeded: return "review_needed";
+    case Conclusion::kReferred: return "referred";
   }
   return "review_needed";
 }

@@ -49,6 +49,7 @@ enum class Conclusion {
   kCorrectionsNeeded,   // missing/unreadable materials or other blocking fixable findings
   kNotEligible,         // an ineligible occupation or applicant
   kReviewNeeded,        // no blocking finding, but review findings remain
+  kReferred,            // not this office's case (Art. 4, consequence refer): not reviewed here
 };
 const char* ConclusionName(Conclusion c);
 

@@ -45,6 +45,11 @@ json ToJson(const model::CaseReport& r, const MessageCatalog& messages) {
   }
   j["findings"] = std::move(findings);
   j["conclusion"] = model::ConclusionName(r.conclusion);
+  json pending = json::array();
+  for (const auto& p : r.pending_checks) {
+    pending.push_back({{"id", p.id}, {"title", p.title}, {"action", p.action}});
+  }
+  j["pending_checks"] = std::move(pending);
   return j;
 }
 
@@ -113,7 +118,16 @@ void AddWordedSummaries(const model::CaseReport& report, const MessageCatalog& m
   }
   if (j.contains("occupations") && j["occupations"].size() == report.occupations.size()) {
     for (std::size_t i = 0; i < report.occupations.size(); ++i) {
-      j["occupations"][i]["levels_text"] = LevelsText(report.occupations[i].requested.levels, messages);
+      const model::OccupationResult& o = report.occupations[i];
+      j["occupations"][i]["levels_text"] = LevelsText(o.requested.levels, messages);
+      j["occupations"][i]["exclusion_reason_id"] = o.exclusion_reason;
+      j["occupations"][i]["exclusion_reason"] =
+          o.exclusion_reason.empty()
+              ? std::string()
+              : messages.Format(o.exclusion_reason,
+                                {{"name", o.requested.name_raw},
+                                 {"code", o.requested.code},
+                                 {"group", std::to_string(o.major_group)}});
     }
   }
 }

@@ -18,7 +18,9 @@ nlohmann::json ToJson(const model::CaseReport& report, const MessageCatalog& mes
 
 // Adds worded summaries that documents print, to the keys the crosscheck stage wrote:
 // conditions[i].reasons (the worded findings of the condition's rules) and
-// occupations[i].levels_text (e.g. `五级至三级`; wording from messages level.*).
+// occupations[i].levels_text (e.g. `五级至三级`; wording from messages level.*) and
+// occupations[i].exclusion_reason (worded from the message key exclusion_reason_id; "" unless
+// the occupation is excluded).
 // REQUIRES: `j` holds "conditions" and "occupations" arrays in report order (or neither).
 void AddWordedSummaries(const model::CaseReport& report, const MessageCatalog& messages,
                         nlohmann::json& j);

@@ -26,6 +26,26 @@ int MissingCount(const model::CaseReport& r) {
   return n;
 }
 
+std::string AlignedTable(const std::vector<std::vector<std::string>>& rows) {
+  std::vector<std::size_t> widths;
+  for (const auto& row : rows) {
+    if (widths.size() < row.size()) widths.resize(row.size(), 0);
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      widths[i] = std::max(widths[i], DisplayWidth(row[i]));
+    }
+  }
+  std::string out;
+  for (const auto& row : rows) {
+    std::string line;
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      line += row[i];
+      if (i + 1 < row.size()) line.append(widths[i] - DisplayWidth(row[i]) + 2, ' ');
+    }
+    out += line + "\n";
+  }
+  return out;
+}
+
 std::string SummaryTable(const std::vector<model::CaseReport>& reports,
                          const MessageCatalog& messages) {
   std::vector<std::vector<std::string>> rows;
@@ -42,22 +62,7 @@ std::string SummaryTable(const std::vector<model::CaseReport>& reports,
                     messages.Format(std::string("conclusion.") +
                                     model::ConclusionName(r.conclusion))});
   }
-  std::vector<std::size_t> widths(rows[0].size(), 0);
-  for (const auto& row : rows) {
-    for (std::size_t i = 0; i < row.size(); ++i) {
-      widths[i] = std::max(widths[i], DisplayWidth(row[i]));
-    }
-  }
-  std::string out;
-  for (const auto& row : rows) {
-    std::string line;
-    for (std::size_t i = 0; i < row.size(); ++i) {
-      line += row[i];
-      if (i + 1 < row.size()) line.append(widths[i] - DisplayWidth(row[i]) + 2, ' ');
-    }
-    out += line + "\n";
-  }
-  return out;
+  return AlignedTable(rows);
 }
 
 }  // namespace pipeline::report

@@ -17,6 +17,9 @@ namespace pipeline::report {
 // Terminal columns taken by `s` (East Asian wide and fullwidth characters count two).
 std::size_t DisplayWidth(std::string_view s);
 
+// Rows as columns aligned by display width, two spaces apart, each line ending with a newline.
+std::string AlignedTable(const std::vector<std::vector<std::string>>& rows);
+
 // The table text, ending with a newline; an empty `reports` gives just the header row.
 std::string SummaryTable(const std::vector<model::CaseReport>& reports,
                          const MessageCatalog& messages);

@@ -412,7 +412,8 @@ def O(overall, rules, fields=None, authority=None, absent=()):
     (not all of them: rules the sample is about); absent = rule ids that must not appear;
     fields = {dotted path in report.json: value}, e.g. {"jurisdiction.code": "220100",
     "occupations.0.status": "ok"}. Written by hand, never copied from a run."""
-    assert overall in ("pass", "corrections_needed", "not_eligible", "review_needed"), overall
+    assert overall in ("pass", "corrections_needed", "not_eligible", "review_needed",
+                       "referred"), overall
     return {"overall_conclusion": overall, "rules": sorted(set(rules)),
             "absent_rules": sorted(set(absent)), "report_fields": dict(fields or {}),
             "authority": authority}
@@ -434,11 +435,18 @@ def build_samples():
           note="complete first application, social training organisation; one extra file "
                "(宣传册) that no material claims"),
         extra_files=[("机构宣传册.pdf", pdf_bytes("机构宣传册", ["brochure"]))],
-        outcome=O("review_needed", ["C61-03", "C64-01"],
-                  absent=["C62-01", "C63-01", "C65-01", "JUR-003"],
+        # Issue 7: a clean first filing whose 主营业务 names 餐饮 and 保育 passes; the credit
+        # query, 不以营利为目的 and the staff's adequacy are pending checks, not findings.
+        outcome=O("pass", [],
+                  absent=["C61-03", "C64-01", "C62-01", "C63-01", "C65-01", "JUR-003"],
                   fields={"institution.uscc": "52220102MJ0A1B2C32", "jurisdiction.code": "220100",
                           "completeness": "complete", "occupations.0.status": "ok",
-                          "occupations.1.status": "ok", "occupations.2.status": "ok"})))
+                          "occupations.1.status": "ok", "occupations.2.status": "ok",
+                          "occupations.0.excluded": False,
+                          "pending_checks.0.id": "PC-CREDIT",
+                          "pending_checks.1.id": "PC-NONPROFIT",
+                          "conditions.0.state": "pending", "conditions.1.state": "pending",
+                          "conditions.3.state": "met"})))
     S.append(sample(
         "S02-吉林市松江化工装备有限公司-首次申请", "initial", "employer",
         fields("吉林市松江化工装备有限公司", uscc("91220202MA17Q3K8X"), "何振华",
@@ -455,7 +463,8 @@ def build_samples():
         add=["M-EMP-02"],
         subsidiaries=[("吉林市松江压力容器检测有限公司", "100%"),
                       ("吉林市江城焊接工程有限公司", "65%")],
-        outcome=O("review_needed", ["C61-03", "C64-01"], absent=["C66-01", "C66-03", "M-EMP-02"],
+        # 主营业务 化工装备制造、安装及维修 names nothing of 电工: C64-01 stays a review item.
+        outcome=O("review_needed", ["C64-01"], absent=["C61-03", "C66-01", "C66-03", "M-EMP-02"],
                   fields={"institution.uscc": "91220202MA17Q3K8X9", "jurisdiction.code": "220200",
                           "application.applicant_type": "employer",
                           "occupations.0.status": "ok", "occupations.1.status": "ok",
@@ -471,7 +480,7 @@ def build_samples():
         E("complete", note="added occupation (砌筑工) of a filed social training organisation; "
                            "also carries the optional Art. 6 (1)/(5) documents"),
         add=["M-COM-04", "M-COM-05", "M-COM-12"],
-        outcome=O("review_needed", ["C61-03", "C64-01"],
+        outcome=O("pass", [], absent=["C61-03", "C64-01"],
                   fields={"institution.uscc": "52220302MJ1C5D7E96", "jurisdiction.code": "220300",
                           "application.kind": "add_occupation", "occupations.0.status": "ok"})))
     S.append(sample(
@@ -486,8 +495,8 @@ def build_samples():
         E("complete", note="renewal filed more than three months before expiry (Art. 9); also "
                            "carries the optional question-bank, video and rules documents"),
         add=["M-COM-09", "M-COM-10", "M-COM-12"],
-        outcome=O("review_needed", ["C61-03", "C64-01"],
-                  absent=["A9-01", "A9-02", "A9-03", "A9-04"],
+        outcome=O("pass", [],
+                  absent=["A9-01", "A9-02", "A9-03", "A9-04", "C61-03", "C64-01"],
                   fields={"institution.uscc": "52222401MJ2F8G4H69", "jurisdiction.code": "222400",
                           "institution.filing_valid_until": "2026-03-31",
                           "occupations.0.status": "ok", "occupations.1.status": "ok"})))
@@ -504,9 +513,13 @@ def build_samples():
         E("complete", note="change of legal representative (Art. 8) with proof; 梅河口市 files "
                            "directly"),
         changes=[("法定代表人", "徐长海", "宋丽华")],
-        outcome=O("review_needed", ["C61-03"], absent=["A8-01", "A8-02", "A8-03", "A8-04"],
+        # A change is judged on its own materials: no fee or staff documents, so Art. 6 (2)
+        # and (3) are not_applicable, not 符合.
+        outcome=O("pass", [], absent=["A8-01", "A8-02", "A8-03", "A8-04", "C61-03"],
                   fields={"institution.uscc": "52220581MJ3K6L2M8E", "jurisdiction.code": "220581",
-                          "application.kind": "change"})))
+                          "application.kind": "change",
+                          "conditions.1.state": "not_applicable",
+                          "conditions.2.state": "not_applicable"})))
     S.append(sample(
         "S06-通化市鑫源汽车维修有限公司-终止", "termination", "employer",
         fields("通化市鑫源汽车维修有限公司", uscc("91220502MA14R7T2P"), "高树森",
@@ -560,7 +573,7 @@ def build_samples():
          ("4-02-06-03", "物流服务师", "四级/中级工、三级/高级工")],
         E("complete", note="the form is 申请表.xml exported from an online system"),
         form="申请表.xml",
-        outcome=O("review_needed", ["C61-03", "C64-01"],
+        outcome=O("pass", [], absent=["C61-03", "C64-01"],
                   fields={"institution.uscc": "91220702MA16Y5A4BE", "jurisdiction.code": "220700",
                           "occupations.0.status": "ok", "occupations.1.status": "ok"})))
     S.append(sample(
@@ -575,7 +588,7 @@ def build_samples():
           note="form named 备案申请表.docx; file names numbered 01-… like many real uploads; "
                "only the materials the add_occupation checklist requires (no M-COM-04/05/12)"),
         form="备案申请表.docx",
-        outcome=O("review_needed", ["C61-03", "C64-01"],
+        outcome=O("pass", [], absent=["C61-03", "C64-01"],
                   fields={"institution.uscc": "52220602MJ5R2T6U3U", "jurisdiction.code": "220600",
                           "occupations.0.status": "ok"})))
 
@@ -642,11 +655,15 @@ def build_samples():
          ("4-10-01-03", "保育师", "五级/初级工、四级/中级工")],
         E("complete", note="materials complete"),
         exercises="Art. 6: 2-07-11-03 心理咨询师 is in major group 2 (专业技术人员), not 3-6: "
-                  "not eligible; 保育师 is fine",
-        outcome=O("not_eligible", ["OCC-004"],
+                  "that occupation is excluded and the case goes on for 保育师, whose relation "
+                  "to 心理健康服务 a person judges (C64-01)",
+        outcome=O("review_needed", ["OCC-004", "C64-01"],
                   fields={"institution.uscc": "52220105MK0L7M3N8F", "jurisdiction.code": "220100",
                           "occupations.0.status": "ineligible_group",
-                          "occupations.0.major_group": 2, "occupations.1.status": "ok"})))
+                          "occupations.0.major_group": 2, "occupations.1.status": "ok",
+                          "occupations.0.excluded": True,
+                          "occupations.0.exclusion_reason_id": "exclusion.ineligible_group",
+                          "occupations.1.excluded": False})))
     S.append(sample(
         "R02-吉林市江城烹饪职业培训学校-职业名称近似", "initial", "social_org",
         fields("吉林市江城烹饪职业培训学校", uscc("52220203MK1P8Q4R9"), "侯德旺",
@@ -697,7 +714,7 @@ def build_samples():
         E("complete", note="materials complete"),
         exercises="Art. 4: 省属 institutions file with 吉林省人力资源和社会保障厅, not the city: "
                   "wrong authority for a city intake",
-        outcome=O("corrections_needed", ["JUR-003"], authority="220100",
+        outcome=O("referred", ["JUR-003"], authority="220100",
                   fields={"institution.uscc": "12220000MB0C2D7E4J", "jurisdiction.code": "220000",
                           "jurisdiction.basis": "affiliation"})))
 
@@ -711,23 +728,26 @@ def build_samples():
         [("4-02-06-01", "仓储管理员", "五级/初级工、四级/中级工"),
          ("4-02-02-04", "道路货运业务员", "四级/中级工"),
          ("4-02-06-09", "装卸搬运工", "五级/初级工"),
-         ("4-02-06-03", "供应链管理师", "四级/中级工"),
+         ("4-02-06-03", "供应链管理师", "中级工以上"),
          ("4-02-06-04", "冷藏工", "特级"),
          ("4-02-06-01", "仓储管理员", "三级/高级工")],
         E("complete", note="materials complete"),
         exercises="occupation table: 道路货运业务员 has no national standard (OCC-005); "
                   "4-02-06-09 does not exist, 装卸搬运工 is 4-02-05-01 (OCC-002); 供应链管理师 "
-                  "is 4-02-06-05, not 4-02-06-03 物流服务师 (OCC-003); level 特级 (OCC-006); "
-                  "仓储管理员 listed twice (OCC-008)",
+                  "is 4-02-06-05, not 4-02-06-03 物流服务师 (OCC-003); level 中级工以上 not "
+                  "understood (OCC-006); 特级 is an employer's level (人社部发〔2022〕14号), "
+                  "accepted; 仓储管理员 listed twice (OCC-008)",
         outcome=O("corrections_needed", ["OCC-002", "OCC-003", "OCC-005", "OCC-006", "OCC-008"],
-                  absent=["OCC-009", "C63-04"],
+                  absent=["OCC-009", "C63-04", "OCC-010"],
                   fields={"institution.uscc": "91220106MA17C4D8EP", "jurisdiction.code": "220100",
                           "occupations.0.status": "ok",
                           "occupations.1.status": "no_national_standard",
                           "occupations.2.status": "unknown_code",
                           "occupations.3.status": "name_mismatch",
                           "occupations.3.catalogue_name": "物流服务师",
-                          "occupations.4.status": "invalid_level",
+                          "occupations.3.problems": ["name_mismatch", "invalid_level"],
+                          "occupations.4.status": "ok", "occupations.4.levels": [0],
+                          "occupations.1.excluded": False,
                           "occupations.5.status": "ok"})))
     S.append(sample(
         "R07-长白山池北区雪岭职业技能培训学校-管委会辖区", "initial", "social_org",
@@ -735,11 +755,12 @@ def build_samples():
                resident_id("22242619790116242"), "吉林省长白山保护开发区池北区白山大街177号",
                "长白山保护开发区池北区", "initial", "social_org", "家政服务、整理收纳职业技能培训",
                "2025年10月15日", "鞠红梅", "0433-5712368"),
-        [("4-10-01-06", "家政服务员（整理收纳师）", "五级/初级工、四级/中级工")],
+        [("4-10-01-06", "家政服务员（整理收纳师）", "五级/初级工、四级/中级工、特级技师")],
         E("complete", note="materials complete"),
         exercises="Art. 4: 池北区 belongs to 长白山管委会, whose authority the table leaves "
-                  "TO_CONFIRM (JUR-002); occupation with a work type in brackets (OCC-007)",
-        outcome=O("review_needed", ["JUR-002", "OCC-007"], absent=["JUR-004"],
+                  "TO_CONFIRM (JUR-002); occupation with a work type in brackets (OCC-007); a "
+                  "social training organisation asking for 特级技师, an employer's level (OCC-010)",
+        outcome=O("review_needed", ["JUR-002", "OCC-007", "OCC-010"], absent=["JUR-004"],
                   fields={"jurisdiction.code": "JL-CBS", "jurisdiction.authority_to_confirm": True,
                           "occupations.0.status": "ok", "occupations.0.work_type": "整理收纳师"})))
     S.append(sample(
@@ -779,7 +800,7 @@ def build_samples():
                resident_id("22020219740808151"), "吉林省吉林市昌邑区解放北路520号", "吉林市",
                "initial", "social_org", "美发、美容职业技能培训", "2025年11月3日", "邢国栋",
                "13904327788", fee_publication="未公开发布（收费标准正在制定）",
-               fulltime_staff_count="0", expert_count="0人", assessor_count="4名",
+               fulltime_staff_count="0", expert_count="0人", assessor_count="1名",
                supervisor_count="0", exam_sites="", video_surveillance="无",
                safety_fire="未通过消防验收（整改中）"),
         [("4-10-03-01", "美容师", "五级/初级工、四级/中级工"),
@@ -789,7 +810,7 @@ def build_samples():
         drop=["M-COM-07", "M-COM-12"],
         exercises="Art. 6 (2)-(5) on the form: fee not published (C62-01); no staff lists "
                   "(C63-01), 0 full-time staff, experts, supervisors (C63-02, C63-03, C63-05), "
-                  "4 assessors for 2 occupations (C63-04); no exam site (C64-02); no video "
+                  "1 assessor for 2 occupations (C63-04, review: no office minimum is set); no exam site (C64-02); no video "
                   "surveillance (C64-04); fire acceptance not passed (C64-05); no management "
                   "rules (C65-01)",
         outcome=O("corrections_needed", ["C62-01", "C63-01", "C63-02", "C63-03", "C63-04",
@@ -797,7 +818,7 @@ def build_samples():
                                          "M-COM-07", "M-COM-12"],
                   absent=["EXT-003"],
                   fields={"institution.uscc": "52220202MK6H7J8K9D", "jurisdiction.code": "220200",
-                          "fields.expert_count.value": 0, "fields.assessor_count.value": 4,
+                          "fields.expert_count.value": 0, "fields.assessor_count.value": 1,
                           "completeness": "corrections_needed"})))
     S.append(sample(
         "R11-通化市恒通建材集团有限公司-子公司名单缺失", "initial", "employer",
@@ -849,7 +870,9 @@ def build_samples():
                  ("注册地址", "吉林省梅河口市和平街道富强路99号", "")],
         exercises="Art. 8: 原备案编号 empty (A8-04); 联系电话 is not a filing element "
                   "(A8-02); the new 注册地址 is left empty (A8-03)",
-        outcome=O("corrections_needed", ["A8-02", "A8-03", "A8-04"], absent=["A8-01"],
+        # A8-04 (no 原备案编号) is recorded only: the regulation defines none, and the office
+        # has not made it required.
+        outcome=O("review_needed", ["A8-02", "A8-03", "A8-04"], absent=["A8-01"],
                   fields={"institution.uscc": "52220581MK7L8M9N1M", "jurisdiction.code": "220581",
                           "application.kind": "change"})))
     S.append(sample(
@@ -876,7 +899,8 @@ def build_samples():
         E("complete", note="materials complete"),
         exercises="Art. 9: filed 2025-11-14, after the filing expired on 2025-10-31 (A9-02); "
                   "原备案编号 empty (A9-04)",
-        outcome=O("corrections_needed", ["A9-02", "A9-04"], absent=["A9-01", "A9-03"],
+        # Filed after expiry: an expired filing cannot be renewed (Art. 9), not 补正.
+        outcome=O("not_eligible", ["A9-02", "A9-04"], absent=["A9-01", "A9-03"],
                   fields={"institution.uscc": "52220204MK9R1T2U3G", "jurisdiction.code": "220200",
                           "institution.filing_valid_until": "2025-10-31"})))
     S.append(sample(

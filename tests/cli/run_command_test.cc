@@ -153,7 +153,7 @@ TEST(CheckCommandTest, SummaryWordsSeveritiesInChinese) {
                                    "/samples/intake/B02-空文件夹' --date 2026-11-25",
                                &out);
   EXPECT_EQ(rc, 1);
-  EXPECT_NE(out.find("[须整改] ING-003"), std::string::npos) << out;
+  EXPECT_NE(out.find("[须补正] ING-003"), std::string::npos) << out;
 }
 
 }  // namespace

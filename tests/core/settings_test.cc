@@ -61,8 +61,8 @@ TEST(SettingsTest, BadFilesAreErrorsNamingTheFile) {
 // The hash depends on values only: not on comments, key order or where the files are.
 TEST(SettingsTest, HashDependsOnValuesOnly) {
   const std::string a = SettingsHash(json::parse(R"({"_comment": "x", "a": 1, "b": "二"})"));
-  EXPECT_EQ(a.rfind("fnv1a64:", 0), 0u);
-  EXPECT_EQ(a.size(), 8u + 16u);
+  EXPECT_EQ(a.rfind("sha256:", 0), 0u);
+  EXPECT_EQ(a.size(), 7u + 64u);
   EXPECT_EQ(a, SettingsHash(json::parse(R"({"b": "二", "a": 1})")));
   EXPECT_NE(a, SettingsHash(json::parse(R"({"b": "二", "a": 2})")));
 }

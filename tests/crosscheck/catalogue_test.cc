@@ -19,7 +19,8 @@ TEST(CatalogueLoadTest, RealFilesLoadWithIndexes) {
 
 TEST(CatalogueLoadTest, ErrorsNameFileAndLine) {
   const std::string occ_header =
-      "code\tname\tmarks\tmajor_group\tmajor_group_name\twork_type_count\tpost_2022_candidate\n";
+      "code\tname\tmarks\tmajor_group\tmajor_group_name\tsmall_name\twork_type_count\t"
+      "post_2022_candidate\n";
   const std::string std_header =
       "published_code\tpublished_name\tbase_occupation_name\twork_type_or_direction\tissued_date\t"
       "edition_year\tdoc_number\tcode_2022\tstandard_kind\n";
@@ -30,14 +31,14 @@ TEST(CatalogueLoadTest, ErrorsNameFileAndLine) {
     int line;
     const char* message_part;
   } cases[] = {
-      {occ_header + "4-03-02-01\tA\t\t4\tg\t0\t0\n4-03-02\tB\t\t4\tg\t0\t0\n", std_header, "o.tsv",
+      {occ_header + "4-03-02-01\tA\t\t4\tg\ts\t0\t0\n4-03-02\tB\t\t4\tg\ts\t0\t0\n", std_header, "o.tsv",
        3, "malformed occupation code"},
-      {occ_header + "4-03-02-01\tA\t\t5\tg\t0\t0\n", std_header, "o.tsv", 2, "disagrees"},
-      {occ_header + "4-03-02-01\tA\t\t4\tg\t0\t0\n4-03-02-01\tB\t\t4\tg\t0\t0\n", std_header,
+      {occ_header + "4-03-02-01\tA\t\t5\tg\ts\t0\t0\n", std_header, "o.tsv", 2, "disagrees"},
+      {occ_header + "4-03-02-01\tA\t\t4\tg\ts\t0\t0\n4-03-02-01\tB\t\t4\tg\ts\t0\t0\n", std_header,
        "o.tsv", 3, "duplicate"},
-      {occ_header + "4-03-02-01\tA\t\t4\tg\t0\n", std_header, "o.tsv", 2, "fields"},
+      {occ_header + "4-03-02-01\tA\t\t4\tg\ts\t0\n", std_header, "o.tsv", 2, "fields"},
       {"code\tname\n", std_header, "o.tsv", 1, "missing column"},
-      {occ_header + "4-03-02-01\tA\t\t4\tg\t0\t0\n",
+      {occ_header + "4-03-02-01\tA\t\t4\tg\ts\t0\t0\n",
        std_header + "4-03-02-02\tB\tB\t\t2020-01-01\t2020\tX\t4-03-02-02\tskill\n", "s.tsv", 2,
        "not in"},
   };

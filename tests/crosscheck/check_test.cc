@@ -21,6 +21,7 @@ using testing::CleanForm;
 using testing::RealNormaliser;
 using testing::RuleIds;
 using testing::SetCell;
+using testing::StateOf;
 
 struct Checked {
   extract::Extraction extraction;
@@ -38,14 +39,6 @@ Checked CheckForm(const model::FormData& form, const std::vector<model::Material
   return r;
 }
 
-ConditionState StateOf(const CrosscheckResult& r, const std::string& id) {
-  for (const auto& c : r.conditions) {
-    if (c.id == id) return c.state;
-  }
-  ADD_FAILURE() << "no condition " << id;
-  return ConditionState::kNotApplicable;
-}
-
 bool Has(const std::vector<std::string>& ids, const std::string& id) {
   return std::find(ids.begin(), ids.end(), id) != ids.end();
 }
@@ -53,12 +46,17 @@ bool Has(const std::vector<std::string>& ids, const std::string& id) {
 TEST(CrosscheckTest, CleanDossierMeetsEveryMachineRule) {
   const auto materials = testing::AllMaterialsPresent();
   Checked r = CheckForm(CleanForm(), &materials);
-  // Only what a machine cannot decide is left to a person.
-  EXPECT_EQ(RuleIds(r.result.findings), (std::vector<std::string>{"C61-03", "C64-01"}));
-  EXPECT_EQ(StateOf(r.result, "art6.1"), ConditionState::kReview);
-  EXPECT_EQ(StateOf(r.result, "art6.2"), ConditionState::kMet);
-  EXPECT_EQ(StateOf(r.result, "art6.3"), ConditionState::kMet);
-  EXPECT_EQ(StateOf(r.result, "art6.4"), ConditionState::kReview);
+  // No finding: what a machine cannot decide (the credit query, 不以营利为目的, whether the
+  // staff is 相适应的 without an office minimum) is a pending check, and the conditions resting
+  // on it are "pending", never "met".
+  EXPECT_EQ(RuleIds(r.result.findings), (std::vector<std::string>{}));
+  std::vector<std::string> pending;
+  for (const PendingRef& p : r.result.pending) pending.push_back(p.id);
+  EXPECT_EQ(pending, (std::vector<std::string>{"PC-CREDIT", "PC-NONPROFIT", "PC-STAFF"}));
+  EXPECT_EQ(StateOf(r.result, "art6.1"), ConditionState::kPending);
+  EXPECT_EQ(StateOf(r.result, "art6.2"), ConditionState::kPending);
+  EXPECT_EQ(StateOf(r.result, "art6.3"), ConditionState::kPending);
+  EXPECT_EQ(StateOf(r.result, "art6.4"), ConditionState::kMet);  // 主营业务 names 餐饮
   EXPECT_EQ(StateOf(r.result, "art6.5"), ConditionState::kMet);
   EXPECT_EQ(StateOf(r.result, "art6.6"), ConditionState::kNotApplicable);  // social org
   EXPECT_EQ(StateOf(r.result, "art8"), ConditionState::kNotApplicable);
@@ -71,14 +69,52 @@ TEST(CrosscheckTest, CleanDossierMeetsEveryMachineRule) {
 }
 
 TEST(CrosscheckTest, BusinessRelationPutsEvidenceSideBySide) {
-  Checked r = CheckForm(CleanForm(), nullptr);
+  model::FormData f = CleanForm();
+  SetCell(f, FormField::kMainBusiness, "汽车维修");
+  Checked r = CheckForm(f, nullptr);
   auto it = std::find_if(r.result.findings.begin(), r.result.findings.end(),
-                         [](const model::Finding& f) { return f.rule_id == "C64-01"; });
+                         [](const model::Finding& x) { return x.rule_id == "C64-01"; });
   ASSERT_NE(it, r.result.findings.end());
   EXPECT_EQ(it->severity, model::Severity::kReview);
-  EXPECT_EQ(it->args[0], (std::pair<std::string, std::string>{"main_business", "职业技能培训(餐饮类)"}));
+  EXPECT_EQ(it->message, "crosscheck.business_unmatched");
+  EXPECT_EQ(it->args[0], (std::pair<std::string, std::string>{"main_business", "汽车维修"}));
   EXPECT_EQ(it->args[1].second, "4-03-02-01 中式烹调师");
   EXPECT_EQ(it->evidence.size(), 2u);
+  EXPECT_EQ(StateOf(r.result, "art6.4"), ConditionState::kReview);
+}
+
+// C64-01 per word source: name, stem, 小类 name, synonyms; a match is met with the words as
+// evidence, no match is a review naming only the occupations without one.
+TEST(CrosscheckTest, BusinessRelationMatchesWords) {
+  struct Case {
+    const char* business;
+    const char* code;
+    const char* name;
+    const char* want_words;  // "" = no match (review)
+  } cases[] = {
+      {"职业技能培训（餐饮类）", "4-03-02-01", "中式烹调师", "餐饮"},         // 小类 餐饮服务人员
+      {"中式烹调培训", "4-03-02-01", "中式烹调师", "中式烹调、烹调"},        // stem, synonym
+      {"保育类职业技能培训", "4-10-01-03", "保育师", "保育"},                // stem
+      {"化工装备制造、安装及维修", "6-18-02-04", "焊工", "装备制造"},        // synonym
+      {"职业技能培训与评价服务", "4-07-03-04", "企业人力资源管理师", ""},  // generic words only
+      {"心理健康服务技能培训", "4-10-01-03", "保育师", ""},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(std::string(c.business) + " / " + c.name);
+    model::FormData f = CleanForm();
+    SetCell(f, FormField::kMainBusiness, c.business);
+    f.occupations = {{"1", c.code, c.name, "三级", {"申请表.docx", "表2 第2行"}}};
+    Checked r = CheckForm(f, nullptr);
+    const bool review = Has(RuleIds(r.result.findings), "C64-01");
+    EXPECT_EQ(review, *c.want_words == '\0');
+    std::string words;
+    for (const auto& cond : r.result.conditions) {
+      for (const auto& e : cond.evidence) {
+        if (e.label == std::string("business_match/") + c.code) words = e.value;
+      }
+    }
+    EXPECT_EQ(words, c.want_words);
+  }
 }
 
 TEST(CrosscheckTest, WithoutMaterialsMaterialRulesNeedReview) {
@@ -110,7 +146,8 @@ TEST(CrosscheckTest, EachRuleNotMetOrReview) {
       // Art. 6 (3)
       {"no full-time staff", FormField::kFulltimeStaffCount, "0人", "C63-02", model::Severity::kBlocking, "art6.3", ConditionState::kNotMet},
       {"experts unreadable", FormField::kExpertCount, "若干", "C63-03", model::Severity::kReview, "art6.3", ConditionState::kReview},
-      {"too few assessors", FormField::kAssessorCount, "两人", "C63-04", model::Severity::kBlocking, "art6.3", ConditionState::kNotMet},
+      {"no assessors", FormField::kAssessorCount, "0人", "C63-04", model::Severity::kBlocking, "art6.3", ConditionState::kNotMet},
+      {"no experts", FormField::kExpertCount, "0名", "C63-03", model::Severity::kBlocking, "art6.3", ConditionState::kNotMet},
       {"no supervisors stated", FormField::kSupervisorCount, "", "C63-05", model::Severity::kReview, "art6.3", ConditionState::kReview},
       // Art. 6 (4)
       {"no exam sites", FormField::kExamSites, "", "C64-02", model::Severity::kBlocking, "art6.4", ConditionState::kNotMet},
@@ -168,7 +205,7 @@ TEST(CrosscheckTest, OptionalMissingMaterialIsNoEvidence) {
   }
   Checked r = CheckForm(CleanForm(), &materials);
   EXPECT_FALSE(Has(RuleIds(r.result.findings), "C63-01"));
-  EXPECT_EQ(StateOf(r.result, "art6.3"), ConditionState::kMet);
+  EXPECT_EQ(StateOf(r.result, "art6.3"), ConditionState::kPending);  // 相适应的: PC-STAFF
 }
 
 TEST(CrosscheckTest, EmployerConditionSix) {
@@ -242,9 +279,27 @@ TEST(CrosscheckTest, OccupationWithoutNationalStandardNeedsEvaluationNorm) {
   ASSERT_NE(it, m.end());
   model::FormData f = CleanForm();
   f.occupations = {{"1", it->occupation->code, it->occupation->name, "三级", {"申请表.docx", "r"}}};
+  // A 社会培训评价组织 works only to 国家职业标准 (Art. 3): the occupation is excluded, and with
+  // nothing else requested the case is not eligible.
   Checked r = CheckForm(f, nullptr);
   EXPECT_EQ(r.result.occupations[0].status, model::OccupationStatus::kNoNationalStandard);
-  EXPECT_TRUE(Has(RuleIds(r.result.findings), "OCC-005"));
+  ASSERT_TRUE(Has(RuleIds(r.result.findings), "OCC-005"));
+  EXPECT_EQ(r.result.findings[0].severity, model::Severity::kBlocking);
+  EXPECT_EQ(r.result.findings[0].consequence, model::Consequence::kExcludeOccupation);
+  EXPECT_EQ(r.result.findings[0].message, "crosscheck.occupation_no_standard.social_org");
+  EXPECT_TRUE(r.result.occupations[0].excluded);
+  EXPECT_EQ(r.result.occupations[0].exclusion_reason, "exclusion.no_national_standard");
+  EXPECT_TRUE(r.result.not_eligible);
+  // An employer may work to a filed 评价规范: a review item asking for it, nothing excluded.
+  SetCell(f, FormField::kApplicantType, "用人单位");
+  Checked employer = CheckForm(f, nullptr);
+  auto occ5 = std::find_if(employer.result.findings.begin(), employer.result.findings.end(),
+                           [](const model::Finding& x) { return x.rule_id == "OCC-005"; });
+  ASSERT_NE(occ5, employer.result.findings.end());
+  EXPECT_EQ(occ5->severity, model::Severity::kReview);
+  EXPECT_EQ(occ5->message, "crosscheck.occupation_no_standard");
+  EXPECT_FALSE(employer.result.occupations[0].excluded);
+  EXPECT_FALSE(employer.result.not_eligible);
 }
 
 TEST(CrosscheckTest, EmptyOccupationListAndDuplicates) {
@@ -334,7 +389,7 @@ TEST(ReportJsonPartTest, WritesIssue3Keys) {
   report.conditions = r.result.conditions;
   nlohmann::json j = nlohmann::json::object();
   AppendIssue3Json(report, j);
-  AppendRuleDefaultsJson(testing::RealRules(), j);
+  AppendRuleDefaultsJson(testing::RealRules(), RuleSettings(), j);
   EXPECT_EQ(j["institution"]["uscc"], "91220101MA1234567P");
   EXPECT_EQ(j["institution"]["uscc_valid"], true);
   EXPECT_EQ(j["institution"]["region_code"], "220100");

@@ -33,6 +33,11 @@ const RuleSet& RealRules() {
   static const RuleSet& r = LoadOnce<RuleSet>(&LoadRules, "checklists/rules.xml");
   return r;
 }
+const BusinessTerms& RealBusinessTerms() {
+  static const BusinessTerms& t =
+      LoadOnce<BusinessTerms>(&LoadBusinessTerms, "checklists/business_terms.xml");
+  return t;
+}
 const extract::Normaliser& RealNormaliser() { return extract::testing::RealNormaliser(); }
 
 void SetCell(model::FormData& form, model::FormField field, const std::string& value) {
@@ -96,8 +101,17 @@ Context RealContext() {
   ctx.catalogue = &RealCatalogue();
   ctx.authorities = &RealAuthorities();
   ctx.rules = &RealRules();
+  ctx.business_terms = &RealBusinessTerms();
   ctx.today = Date{2025, 7, 10};
   return ctx;
+}
+
+model::ConditionState StateOf(const CrosscheckResult& r, const std::string& id) {
+  for (const auto& c : r.conditions) {
+    if (c.id == id) return c.state;
+  }
+  ADD_FAILURE() << "no condition " << id;
+  return model::ConditionState::kNotApplicable;
 }
 
 std::vector<std::string> RuleIds(const std::vector<model::Finding>& findings) {

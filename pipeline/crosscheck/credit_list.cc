@@ -1,0 +1,142 @@
+#include "pipeline/crosscheck/credit_list.h"
+
+#include <algorithm>
+
+#include "pipeline/core/csv.h"
+#include "pipeline/core/utf8.h"
+#include "pipeline/extract/text.h"
+#include "pipeline/ingest/text_util.h"
+#include "pipeline/ingest/xlsx_reader.h"
+
+namespace pipeline::crosscheck {
+
+namespace {
+
+std::string Key(std::string_view s) { return extract::NormaliseCompact(s); }
+
+bool EndsWith(const std::string& s, std::string_view tail) {
+  return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+}  // namespace
+
+Result<CreditList> CreditList::FromRows(const std::vector<std::vector<std::string>>& rows,
+                                        const std::vector<int>& lines,
+                                        const CreditListColumns& columns,
+                                        const std::string& file) {
+  if (rows.empty()) return Status::InvalidData("empty list: no heading row", file, 1);
+  const std::vector<std::string>& head = rows[0];
+  auto column = [&](const std::string& name, std::size_t* out) -> Status {
+    for (std::size_t i = 0; i < head.size(); ++i) {
+      if (Key(head[i]) == Key(name)) {
+        *out = i;
+        return Status::Ok();
+      }
+    }
+    return Status::InvalidData("heading row has no column \"" + name + "\"", file, lines[0]);
+  };
+  std::size_t c_uscc = 0, c_name = 0, c_rep = 0, c_source = 0, c_date = 0;
+  PIPELINE_RETURN_IF_ERROR(column(columns.uscc, &c_uscc));
+  PIPELINE_RETURN_IF_ERROR(column(columns.name, &c_name));
+  PIPELINE_RETURN_IF_ERROR(column(columns.legal_representative, &c_rep));
+  PIPELINE_RETURN_IF_ERROR(column(columns.source, &c_source));
+  PIPELINE_RETURN_IF_ERROR(column(columns.date, &c_date));
+  CreditList list;
+  list.file_ = file;
+  for (std::size_t r = 1; r < rows.size(); ++r) {
+    auto cell = [&](std::size_t c) {
+      return c < rows[r].size() ? ingest::TrimSpace(rows[r][c]) : std::string();
+    };
+    CreditListEntry e;
+    e.uscc = extract::AsciiUpper(Key(cell(c_uscc)));
+    e.name = cell(c_name);
+    e.legal_representative = cell(c_rep);
+    e.source = cell(c_source);
+    e.date = cell(c_date);
+    e.line = lines[r];
+    if (e.uscc.empty() && e.name.empty()) {
+      return Status::InvalidData("row gives neither \"" + columns.uscc + "\" nor \"" +
+                                     columns.name + "\"",
+                                 file, e.line);
+    }
+    if (e.source.empty()) {
+      return Status::InvalidData("row gives no \"" + columns.source + "\"", file, e.line);
+    }
+    list.entries_.push_back(std::move(e));
+  }
+  return list;
+}
+
+const CreditListEntry* CreditList::Match(std::string_view uscc, std::string_view name,
+                                         std::string_view legal_representative) const {
+  const std::string u = extract::AsciiUpper(Key(uscc));
+  if (!u.empty()) {
+    for (const CreditListEntry& e : entries_) {
+      if (e.uscc == u) return &e;
+    }
+  }
+  const std::string n = Key(name);
+  const std::string l = Key(legal_representative);
+  if (n.empty() || l.empty()) return nullptr;
+  for (const CreditListEntry& e : entries_) {
+    if (Key(e.name) == n && Key(e.legal_representative) == l) return &e;
+  }
+  return nullptr;
+}
+
+std::string CreditList::Sources() const {
+  std::vector<std::pair<std::string, std::string>> seen;  // source, latest date
+  for (const CreditListEntry& e : entries_) {
+    auto it = std::find_if(seen.begin(), seen.end(),
+                           [&](const auto& s) { return s.first == e.source; });
+    if (it == seen.end()) seen.emplace_back(e.source, e.date);
+    else if (e.date > it->second) it->second = e.date;
+  }
+  std::string out;
+  for (const auto& [source, date] : seen) {
+    if (!out.empty()) out += "、";
+    out += date.empty() ? source : source + "（" + date + "）";
+  }
+  return out;
+}
+
+Result<CreditList> LoadCreditList(const FileSystem& fs, const std::string& path,
+                                  const CreditListColumns& columns) {
+  Result<std::string> bytes = fs.ReadFile(path);
+  if (!bytes) return bytes.error().WithContext("credit list");
+  std::vector<std::vector<std::string>> rows;
+  std::vector<int> lines;
+  if (EndsWith(path, ".xlsx") || EndsWith(path, ".XLSX")) {
+    Result<std::vector<ingest::XlsxRow>> sheet = ingest::ReadXlsxSheet(*bytes, path);
+    if (!sheet) return sheet.error();
+    for (ingest::XlsxRow& r : *sheet) {
+      rows.push_back(std::move(r.cells));
+      lines.push_back(r.row);
+    }
+    // A date typed into Excel is stored as a serial number: write it as a date.
+    if (!rows.empty()) {
+      for (std::size_t i = 0; i < rows[0].size(); ++i) {
+        if (Key(rows[0][i]) != Key(columns.date)) continue;
+        for (std::size_t r = 1; r < rows.size(); ++r) {
+          if (i >= rows[r].size()) continue;
+          if (auto iso = ingest::ExcelSerialToIsoDate(rows[r][i])) rows[r][i] = *iso;
+        }
+      }
+    }
+  } else if (EndsWith(path, ".csv") || EndsWith(path, ".CSV")) {
+    if (!IsValidUtf8(*bytes)) {
+      return Status::InvalidData("not UTF-8 text (save the list as \"CSV UTF-8\")", path);
+    }
+    Result<std::vector<CsvRow>> csv = ParseCsv(*bytes, path);
+    if (!csv) return csv.error();
+    for (CsvRow& r : *csv) {
+      rows.push_back(std::move(r.fields));
+      lines.push_back(r.line);
+    }
+  } else {
+    return Status::InvalidArgument("credit list " + path + ": must be a .csv or .xlsx file");
+  }
+  return CreditList::FromRows(rows, lines, columns, path);
+}
+
+}  // namespace pipeline::crosscheck

@@ -1,0 +1,56 @@
+// CreditList: the office's list of 严重失信主体 / 终止备案机构 (CSV or XLSX; first row = the
+// headings named in rules.xml <credit-list-columns>, any order, other columns ignored). C61-03
+// compares each applicant with it: the same 统一社会信用代码, or the same 名称 and 法定代表人.
+#ifndef PIPELINE_CROSSCHECK_CREDIT_LIST_H_
+#define PIPELINE_CROSSCHECK_CREDIT_LIST_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pipeline/core/file_system.h"
+#include "pipeline/core/status.h"
+#include "pipeline/crosscheck/rules.h"
+
+namespace pipeline::crosscheck {
+
+struct CreditListEntry {
+  std::string uscc;                  // upper-case, no spaces ("" when the row gives none)
+  std::string name;                  // as written
+  std::string legal_representative;  // as written
+  std::string source;                // 来源, e.g. 信用中国（吉林）
+  std::string date;                  // 日期 as written (ISO for an XLSX date serial)
+  int line = 0;                      // row in the file (1 = headings)
+};
+
+class CreditList {
+ public:
+  // Builds from parsed rows (headings first); `file` names it in errors: a heading missing, a
+  // row with neither a code nor a name, a row without 来源.
+  static Result<CreditList> FromRows(const std::vector<std::vector<std::string>>& rows,
+                                     const std::vector<int>& lines,
+                                     const CreditListColumns& columns, const std::string& file);
+
+  // The first entry matching by code, else by name and legal representative; nullptr if none.
+  const CreditListEntry* Match(std::string_view uscc, std::string_view name,
+                               std::string_view legal_representative) const;
+
+  // "来源（日期）" pairs of the list, distinct, in file order, joined by `、`, for the
+  // no-match evidence; the latest date of a source is shown.
+  std::string Sources() const;
+
+  const std::vector<CreditListEntry>& entries() const { return entries_; }
+  const std::string& file() const { return file_; }
+
+ private:
+  std::vector<CreditListEntry> entries_;
+  std::string file_;
+};
+
+// Reads `path` (.csv: UTF-8; .xlsx: first sheet) through `fs`.
+Result<CreditList> LoadCreditList(const FileSystem& fs, const std::string& path,
+                                  const CreditListColumns& columns);
+
+}  // namespace pipeline::crosscheck
+
+#endif  // PIPELINE_CROSSCHECK_CREDIT_LIST_H_

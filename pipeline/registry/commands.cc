@@ -1,0 +1,310 @@
+#include "pipeline/registry/commands.h"
+
+#include <nlohmann/json.hpp>
+
+#include "pipeline/registry/command_context.h"
+#include "pipeline/registry/location.h"
+#include "pipeline/registry/registry.h"
+#include "pipeline/registry/sqlite_storage.h"
+#include "pipeline/report/summary_table.h"
+
+namespace pipeline::registry {
+
+std::string Word(const report::MessageCatalog& m, const std::string& prefix,
+                 const std::string& code) {
+  std::string key = prefix + code;
+  return m.Has(key) ? m.Format(key) : code;
+}
+
+namespace {
+
+std::optional<int> DaysInStage(const Context& ctx, const CaseRecord& c) {
+  std::optional<Date> since = ParseIsoDate(c.stage_since);
+  if (!since) return std::nullopt;
+  return WorkingDaysBetween(ctx.calendar, *since, ctx.actor.today);
+}
+
+nlohmann::json CaseSummaryJson(const Context& ctx, const CaseRecord& c) {
+  nlohmann::json j = {{"case", c.case_id},
+                      {"uscc", c.uscc},
+                      {"institution", c.institution_name},
+                      {"kind", model::ApplicationKindName(c.kind)},
+                      {"authority", c.authority},
+                      {"stage", StageName(c.stage)},
+                      {"stage_since", c.stage_since},
+                      {"opened_on", c.opened_on},
+                      {"version", c.current_version},
+                      {"next", ctx.registry.NextStep(c)}};
+  std::optional<int> days = DaysInStage(ctx, c);
+  j["working_days_in_stage"] = days ? nlohmann::json(*days) : nlohmann::json(nullptr);
+  return j;
+}
+
+nlohmann::json CaseJson(const Context& ctx, const CaseRecord& c) {
+  nlohmann::json j = CaseSummaryJson(ctx, c);
+  j["versions"] = nlohmann::json::array();
+  for (const VersionRecord& v : c.versions) {
+    j["versions"].push_back({{"version", v.version},
+                             {"content_hash", v.content_hash},
+                             {"folder", v.folder},
+                             {"received_on", v.received_on},
+                             {"conclusion", v.conclusion},
+                             {"report_case_id", v.report_id},
+                             {"recorded_by", v.recorded_by}});
+  }
+  j["history"] = nlohmann::json::array();
+  for (const HistoryEntry& e : c.history) {
+    j["history"].push_back({{"seq", e.seq},
+                            {"action", e.action},
+                            {"stage", StageName(e.stage)},
+                            {"result", e.result},
+                            {"stage_after", StageName(e.stage_after)},
+                            {"date", e.acted_on},
+                            {"user", e.actor},
+                            {"note", e.note},
+                            {"reason", e.reason},
+                            {"corrects", e.corrects ? nlohmann::json(*e.corrects) : nullptr},
+                            {"version", e.version}});
+  }
+  j["documents"] = nlohmann::json::array();
+  for (const DocumentRecord& d : c.documents) {
+    j["documents"].push_back({{"id", d.document_id},
+                              {"kind", d.kind},
+                              {"state", d.state},
+                              {"number", d.number},
+                              {"date", d.doc_date}});
+  }
+  return j;
+}
+
+std::string DaysText(const Context& ctx, const CaseRecord& c) {
+  std::optional<int> days = DaysInStage(ctx, c);
+  return days ? std::to_string(*days) : ctx.messages.Format("registry.status.days_unknown");
+}
+
+void PrintCase(const Context& ctx, const CaseRecord& c) {
+  const report::MessageCatalog& m = ctx.messages;
+  ctx.out << m.Format("registry.status.case_line",
+                      {{"case", c.case_id},
+                       {"institution", c.institution_name},
+                       {"uscc", c.uscc},
+                       {"kind", Word(m, "kind.", model::ApplicationKindName(c.kind))},
+                       {"stage", StageName(c.stage)},
+                       {"since", c.stage_since},
+                       {"days", DaysText(ctx, c)},
+                       {"version", std::to_string(c.current_version)}})
+          << "\n";
+  std::vector<std::vector<std::string>> rows = {
+      {m.Format("registry.col.date"), m.Format("registry.col.action"),
+       m.Format("registry.col.stage"), m.Format("registry.col.result"),
+       m.Format("registry.col.stage_after"), m.Format("registry.col.user"),
+       m.Format("registry.col.note")}};
+  for (const HistoryEntry& e : c.history) {
+    std::string note = e.note;
+    if (!e.reason.empty()) {
+      note += (note.empty() ? "" : "；") +
+              m.Format("registry.status.correction",
+                       {{"seq", e.corrects ? std::to_string(*e.corrects) : "?"},
+                        {"reason", e.reason}});
+    }
+    rows.push_back({e.acted_on, Word(m, "registry.action.", e.action),
+                    Word(m, "arg.stage.", StageName(e.stage)),
+                    e.result.empty() ? "" : Word(m, "arg.result.", e.result),
+                    Word(m, "arg.stage.", StageName(e.stage_after)), e.actor, note});
+  }
+  ctx.out << report::AlignedTable(rows);
+  for (const VersionRecord& v : c.versions) {
+    ctx.out << m.Format("registry.status.version_line",
+                        {{"version", std::to_string(v.version)},
+                         {"folder", v.folder},
+                         {"date", v.received_on},
+                         {"conclusion", Word(m, "conclusion.", v.conclusion)}})
+            << "\n";
+  }
+  for (const DocumentRecord& d : c.documents) {
+    ctx.out << m.Format("registry.status.document_line",
+                        {{"id", d.document_id},
+                         {"kind", Word(m, "registry.document.", d.kind)},
+                         {"state", Word(m, "registry.state.", d.state)},
+                         {"number", d.number}})
+            << "\n";
+  }
+  ctx.out << m.Format("registry.status.next", {{"next", ctx.registry.NextStep(c)}}) << "\n";
+}
+
+Status Status_(Context& ctx) {
+  const std::string& ref = ctx.options.case_ref;
+  std::vector<CaseRecord> cases;
+  if (ref.empty()) {
+    Result<std::vector<CaseRecord>> open = ctx.registry.OpenCases();
+    if (!open) return open.error();
+    if (ctx.options.json) {
+      nlohmann::json j = {{"open_cases", nlohmann::json::array()}};
+      for (const CaseRecord& c : *open) j["open_cases"].push_back(CaseSummaryJson(ctx, c));
+      ctx.out << j.dump(2) << "\n";
+      return Status::Ok();
+    }
+    if (open->empty()) {
+      ctx.out << ctx.messages.Format("registry.status.no_open_cases") << "\n";
+      return Status::Ok();
+    }
+    const report::MessageCatalog& m = ctx.messages;
+    std::vector<std::vector<std::string>> rows = {
+        {m.Format("registry.col.case"), m.Format("registry.col.institution"),
+         m.Format("registry.col.kind"), m.Format("registry.col.stage"),
+         m.Format("registry.col.days"), m.Format("registry.col.next")}};
+    for (const CaseRecord& c : *open) {
+      rows.push_back({c.case_id, c.institution_name,
+                      Word(m, "kind.", model::ApplicationKindName(c.kind)),
+                      Word(m, "arg.stage.", StageName(c.stage)), DaysText(ctx, c),
+                      ctx.registry.NextStep(c)});
+    }
+    ctx.out << report::AlignedTable(rows);
+    return Status::Ok();
+  }
+  std::vector<std::string> ids;
+  Result<std::vector<std::string>> of = ctx.registry.CasesOf(ref);
+  if (!of) return of.error();
+  ids = of->empty() ? std::vector<std::string>{ref} : *of;
+  for (const std::string& id : ids) {
+    Result<CaseRecord> c = ctx.registry.LoadCase(id);
+    if (!c) return c.error();
+    cases.push_back(std::move(*c));
+  }
+  if (ctx.options.json) {
+    nlohmann::json j = nlohmann::json::array();
+    for (const CaseRecord& c : cases) j.push_back(CaseJson(ctx, c));
+    ctx.out << (cases.size() == 1 && of->empty() ? j[0] : nlohmann::json{{"cases", j}}).dump(2)
+            << "\n";
+    return Status::Ok();
+  }
+  for (const CaseRecord& c : cases) PrintCase(ctx, c);
+  return Status::Ok();
+}
+
+Result<Decision> ParseDecision(const Context& ctx, const std::string& text) {
+  std::optional<Decision> d = DecisionFromName(text);
+  if (!d) {
+    return Status::InvalidArgument(
+        ctx.messages.Format("registry.refused.bad_result", {{"result", text}}));
+  }
+  return *d;
+}
+
+Status Decide(Context& ctx) {
+  std::optional<Stage> stage = StageFromName(ctx.options.stage);
+  if (!stage) {
+    return Status::InvalidArgument(
+        ctx.messages.Format("registry.refused.bad_stage", {{"stage", ctx.options.stage}}));
+  }
+  Result<Decision> d = ParseDecision(ctx, ctx.options.result);
+  if (!d) return d.error();
+  return ctx.registry.Decide(ctx.options.case_ref, *stage, *d, ctx.options.note,
+                             ctx.options.reason, ctx.actor);
+}
+
+Status Deliberate(Context& ctx) {
+  Result<Decision> d = ParseDecision(ctx, ctx.options.result.empty() ? "pass" : ctx.options.result);
+  if (!d) return d.error();
+  return ctx.registry.Deliberate(ctx.options.case_ref, *ctx.options.held_on, *d, ctx.options.note,
+                                 ctx.options.reason, ctx.actor);
+}
+
+}  // namespace
+
+Status Confirm(Context& ctx, const std::string& case_id) {
+  Result<CaseRecord> c = ctx.registry.LoadCase(case_id);
+  if (!c) return c.error();
+  ctx.out << ctx.messages.Format("registry.done",
+                                 {{"case", c->case_id},
+                                  {"stage", StageName(c->stage)},
+                                  {"next", ctx.registry.NextStep(*c)}})
+          << "\n";
+  return Status::Ok();
+}
+
+bool IsRegistryCommand(cli::Command c) {
+  switch (c) {
+    case cli::Command::kStatus:
+    case cli::Command::kDecide:
+    case cli::Command::kDeliberate:
+    case cli::Command::kWithdraw:
+    case cli::Command::kRegistry:
+    case cli::Command::kPublicize:
+    case cli::Command::kObject:
+    case cli::Command::kResolve:
+    case cli::Command::kFile:
+    case cli::Command::kIssue:
+    case cli::Command::kArchive:
+    case cli::Command::kDue:
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::optional<int> WorkingDaysBetween(const report::WorkCalendar& calendar, const Date& from,
+                                      const Date& to) {
+  if (to <= from) return 0;
+  if (!calendar.Covers(from) || !calendar.Covers(to)) return std::nullopt;
+  int n = 0;
+  for (Date d = from.AddDays(1); d <= to; d = d.AddDays(1)) {
+    if (calendar.IsWorkingDay(d)) ++n;
+  }
+  return n;
+}
+
+Status RunRegistryCommand(const cli::Options& options, FileSystem& fs,
+                          const report::MessageCatalog& messages,
+                          const report::WorkCalendar& calendar, const std::string& data_dir,
+                          std::ostream& out, bool* problems) {
+  Result<RegistrySettings> settings =
+      LoadRegistrySettings(fs, SettingsFilesOf(options, data_dir));
+  if (!settings) return settings.error();
+  const std::string file = RegistryFile(options.registry_path, *settings);
+  Result<std::unique_ptr<SqliteStorage>> db = SqliteStorage::Open(file);
+  if (!db) return db.error();
+  Result<std::unique_ptr<Registry>> reg = Registry::Open(std::move(*db), messages, *options.date);
+  if (!reg) return reg.error();
+  Context ctx{options, fs,  messages, calendar, **reg,
+              Actor{ActingUser(options.user, *settings), *options.date}, out, *settings,
+              data_dir, file};
+  switch (options.command) {
+    case cli::Command::kStatus:
+      return Status_(ctx);
+    case cli::Command::kDecide:
+      PIPELINE_RETURN_IF_ERROR(Decide(ctx));
+      return Confirm(ctx, options.case_ref);
+    case cli::Command::kDeliberate:
+      PIPELINE_RETURN_IF_ERROR(Deliberate(ctx));
+      return Confirm(ctx, options.case_ref);
+    case cli::Command::kWithdraw:
+      PIPELINE_RETURN_IF_ERROR(
+          ctx.registry.Withdraw(options.case_ref, options.note, ctx.actor));
+      return Confirm(ctx, options.case_ref);
+    case cli::Command::kObject:
+      PIPELINE_RETURN_IF_ERROR(ctx.registry.Object(options.case_ref, options.note, ctx.actor));
+      return Confirm(ctx, options.case_ref);
+    case cli::Command::kResolve:
+      PIPELINE_RETURN_IF_ERROR(ctx.registry.Resolve(options.case_ref, options.note, ctx.actor));
+      return Confirm(ctx, options.case_ref);
+    case cli::Command::kPublicize:
+      return PublicizeCommand(ctx);
+    case cli::Command::kFile:
+      return FileCommand(ctx);
+    case cli::Command::kIssue:
+      return IssueCommand(ctx);
+    case cli::Command::kArchive:
+      return ArchiveVerifyCommand(ctx, problems);
+    case cli::Command::kDue:
+      return DueCommand(ctx);
+    case cli::Command::kRegistry:
+      PIPELINE_RETURN_IF_ERROR(ctx.registry.storage().Backup(options.backup_file));
+      out << messages.Format("registry.backup_done", {{"file", options.backup_file}}) << "\n";
+      return Status::Ok();
+    default:
+      return Status::Internal("not a registry command");
+  }
+}
+
+}  // namespace pipeline::registry

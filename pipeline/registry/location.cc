@@ -1,0 +1,97 @@
+#include "pipeline/registry/location.h"
+
+#include <pwd.h>
+#include <unistd.h>
+
+#include <cstdlib>
+
+#include <nlohmann/json.hpp>
+
+#include "pipeline/core/settings.h"
+
+namespace pipeline::registry {
+namespace {
+
+std::string Env(const char* name) {
+  const char* v = std::getenv(name);
+  return v != nullptr ? std::string(v) : std::string();
+}
+
+}  // namespace
+
+Result<RegistrySettings> LoadRegistrySettings(const FileSystem& fs, const std::string& path) {
+  Result<std::string> text = fs.ReadFile(path);
+  if (!text) return text.error();
+  nlohmann::json j = nlohmann::json::parse(*text, nullptr, /*allow_exceptions=*/false);
+  return RegistrySettingsFromJson(j, path);
+}
+
+Result<RegistrySettings> LoadRegistrySettings(const FileSystem& fs,
+                                              const std::vector<std::string>& files) {
+  Result<LayeredSettings> layered = LoadLayeredSettings(fs, files);
+  if (!layered) return layered.error();
+  return RegistrySettingsFromJson(layered->effective, files.empty() ? "" : files.back());
+}
+
+std::vector<std::string> SettingsFilesOf(const cli::Options& options,
+                                         const std::string& data_dir) {
+  if (!options.settings_files.empty()) return options.settings_files;
+  return {JoinPath(data_dir, "templates/office.json")};
+}
+
+Result<RegistrySettings> RegistrySettingsFromJson(const nlohmann::json& j,
+                                                  const std::string& path) {
+  if (j.is_discarded() || !j.is_object()) return Status::InvalidData("not a JSON object", path);
+  RegistrySettings s;
+  for (auto [key, field] :
+       {std::pair{"registry", &s.registry}, std::pair{"user", &s.user},
+        std::pair{"publicity_contact", &s.publicity_contact},
+        std::pair{"doc_number_format", &s.doc_number_format},
+        std::pair{"archive", &s.archive}}) {
+    if (!j.contains(key)) continue;
+    if (!j[key].is_string()) {
+      return Status::InvalidData(std::string("\"") + key + "\" must be a string", path);
+    }
+    *field = j[key].get<std::string>();
+  }
+  if (j.contains("publicity_working_days")) {
+    const auto& v = j["publicity_working_days"];
+    if (!v.is_number_integer() || v.get<int>() < 5 || v.get<int>() > 60) {
+      return Status::InvalidData(
+          "\"publicity_working_days\" must be a whole number from 5 (Art. 7(五)) to 60", path);
+    }
+    s.publicity_working_days = v.get<int>();
+  }
+  if (j.contains("publicity_count_start_day")) {
+    if (!j["publicity_count_start_day"].is_boolean()) {
+      return Status::InvalidData("\"publicity_count_start_day\" must be true or false", path);
+    }
+    s.publicity_count_start_day = j["publicity_count_start_day"].get<bool>();
+  }
+  return s;
+}
+
+std::string RunRegistryFile(const std::string& flag, const RegistrySettings& settings) {
+  if (!flag.empty()) return flag;
+  if (std::string env = Env("BEIAN_REGISTRY"); !env.empty()) return env;
+  return settings.registry;
+}
+
+std::string RegistryFile(const std::string& flag, const RegistrySettings& settings) {
+  if (std::string chosen = RunRegistryFile(flag, settings); !chosen.empty()) return chosen;
+  std::string base = Env("XDG_DATA_HOME");
+  if (base.empty()) base = Env("HOME") + "/.local/share";
+  return base + "/beian/registry.sqlite";
+}
+
+std::string ActingUser(const std::string& flag, const RegistrySettings& settings) {
+  if (!flag.empty()) return flag;
+  if (!settings.user.empty()) return settings.user;
+  if (const passwd* pw = getpwuid(geteuid()); pw != nullptr && pw->pw_name != nullptr) {
+    return pw->pw_name;
+  }
+  if (std::string env = Env("USER"); !env.empty()) return env;
+  return "uid" + std::to_string(geteuid());
+}
+
+}  // namespace pipeline::registry

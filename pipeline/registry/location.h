@@ -1,0 +1,62 @@
+// Where the registry file is and who is acting (README "Case registry").
+//   file: --registry FILE -> $BEIAN_REGISTRY -> settings "registry" -> $XDG_DATA_HOME/beian/
+//         registry.sqlite (~/.local/share/beian/ when XDG_DATA_HOME is unset);
+//   user: --user -> settings "user" -> the login name.
+// The settings are the optional keys "registry" and "user" of the office settings (templates/
+// office.json under the layers of README "Settings").
+#ifndef PIPELINE_REGISTRY_LOCATION_H_
+#define PIPELINE_REGISTRY_LOCATION_H_
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "pipeline/cli/options.h"
+#include "pipeline/core/file_system.h"
+#include "pipeline/core/status.h"
+
+namespace pipeline::registry {
+
+struct RegistrySettings {
+  std::string registry;  // settings "registry": the file, "" when unset
+  std::string user;      // settings "user", "" when unset
+  // 公示 (Art. 7(五): 不少于5个工作日): its length in working days (never below 5), and whether
+  // the first day counts (the regulation does not say; default no, as 民法典 第二百零一条).
+  int publicity_working_days = 5;
+  bool publicity_count_start_day = false;
+  std::string publicity_contact;  // where and how to object, printed in the 公示 ("" = none)
+  // 发文字号 of issued documents, with {year} and {n}: e.g. `吉人社鉴备〔{year}〕{n}号`.
+  // Empty by default: issue refuses until the office sets it.
+  std::string doc_number_format;
+  std::string archive;  // archive root ("" = `archive/` beside the registry file)
+};
+
+// Reads the optional registry keys of the office settings file `path` (README "Case
+// registry"); a key of the wrong type is an error naming the file and key.
+Result<RegistrySettings> LoadRegistrySettings(const FileSystem& fs, const std::string& path);
+
+// The same over the layered settings files (README "Settings"; pipeline/core/settings.h).
+Result<RegistrySettings> LoadRegistrySettings(const FileSystem& fs,
+                                              const std::vector<std::string>& files);
+Result<RegistrySettings> RegistrySettingsFromJson(const nlohmann::json& j,
+                                                  const std::string& path);
+
+// The settings files of this run: the CLI's layers (options.settings_files), or the shipped
+// templates/office.json when none were resolved.
+std::vector<std::string> SettingsFilesOf(const cli::Options& options, const std::string& data_dir);
+
+// The registry file for the registry commands: the whole lookup chain, ending at the XDG
+// default.
+std::string RegistryFile(const std::string& flag, const RegistrySettings& settings);
+
+// The registry file for `beian run`: only when chosen explicitly (--registry, $BEIAN_REGISTRY or
+// the settings); "" when none is, and run then records nothing.
+std::string RunRegistryFile(const std::string& flag, const RegistrySettings& settings);
+
+// The user recorded with every action.
+std::string ActingUser(const std::string& flag, const RegistrySettings& settings);
+
+}  // namespace pipeline::registry
+
+#endif  // PIPELINE_REGISTRY_LOCATION_H_

@@ -1,0 +1,450 @@
+#include "pipeline/registry/registry.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "pipeline/registry/fault.h"
+#include "pipeline/registry/schema.h"
+
+namespace pipeline::registry {
+namespace {
+
+constexpr const char* kCaseColumns =
+    "c.case_id, c.uscc, i.name, c.authority, c.kind, c.stage, c.stage_since, c.opened_on, "
+    "c.current_version";
+
+CaseRecord CaseFromRow(const Row& r) {
+  CaseRecord c;
+  c.case_id = AsText(r[0]);
+  c.uscc = AsText(r[1]);
+  c.institution_name = AsText(r[2]);
+  c.authority = AsText(r[3]);
+  c.kind = model::ApplicationKindFromName(AsText(r[4])).value_or(model::ApplicationKind::kUnknown);
+  c.stage = StageFromName(AsText(r[5])).value_or(Stage::kReceived);
+  c.stage_since = AsText(r[6]);
+  c.opened_on = AsText(r[7]);
+  c.current_version = static_cast<int>(AsInt(r[8]));
+  return c;
+}
+
+// The latest decision entry (decide or deliberate), if it is the last entry of the history.
+const HistoryEntry* LastDecision(const std::vector<HistoryEntry>& h) {
+  if (h.empty()) return nullptr;
+  const HistoryEntry& last = h.back();
+  return last.action == "decide" || last.action == "deliberate" ? &last : nullptr;
+}
+
+std::string DisplayKind(model::ApplicationKind k) { return model::ApplicationKindName(k); }
+
+}  // namespace
+
+const char* RecordOutcomeName(RecordOutcome::What w) {
+  switch (w) {
+    case RecordOutcome::What::kNewCase: return "new_case";
+    case RecordOutcome::What::kNewVersion: return "new_version";
+    case RecordOutcome::What::kUnchanged: return "unchanged";
+    case RecordOutcome::What::kRefused: return "refused";
+  }
+  return "unknown";
+}
+
+Result<std::unique_ptr<Registry>> Registry::Open(std::unique_ptr<Storage> db,
+                                                 const report::MessageCatalog& messages,
+                                                 const Date& today) {
+  PIPELINE_RETURN_IF_ERROR(Migrate(*db, today.ToIso()));
+  return std::unique_ptr<Registry>(new Registry(std::move(db), messages));
+}
+
+Status Registry::Refuse(const Refusal& r) const {
+  return Status::InvalidArgument(messages_.Format(r.key, r.args));
+}
+
+Status Registry::RefuseStage(const CaseRecord& row, const std::string& command) {
+  // The next step depends on history and documents: load them (inside the caller's transaction).
+  Result<CaseRecord> full = LoadCaseIn(row.case_id);
+  const CaseRecord& c = full ? *full : row;
+  return Refuse({"registry.refused.wrong_stage",
+                 {{"case", c.case_id}, {"stage", StageName(c.stage)}, {"command", command},
+                  {"next", NextStep(c)}}});
+}
+
+std::string Registry::NextStep(const CaseRecord& c) const {
+  const std::string id = c.case_id;
+  if (c.stage == Stage::kReturned) return messages_.Format("registry.next.resubmit");
+  if (IsClosed(c.stage)) return messages_.Format("registry.next.none");
+  const HistoryEntry* last = LastDecision(c.history);
+  const bool decided = last != nullptr && last->stage == c.stage && last->stage_after == c.stage;
+  if (decided) return "beian file " + id;  // e.g. a renewal whose evaluation passed
+  const bool publicized = std::any_of(c.documents.begin(), c.documents.end(),
+                                      [](const DocumentRecord& d) {
+                                        return d.kind == "publicity_notice";
+                                      });
+  switch (c.stage) {
+    case Stage::kDeliberation:
+      return "beian deliberate " + id + " --date YYYY-MM-DD --note …";
+    case Stage::kPublicity:
+      return publicized ? "beian file " + id : "beian publicize " + id + " --start YYYY-MM-DD";
+    default:
+      return "beian decide " + id + " --stage " + StageName(c.stage) + " --result pass|fail";
+  }
+}
+
+Result<std::string> Registry::NextId(const std::string& counter) {
+  Result<std::vector<Row>> rows =
+      db_->Query("SELECT next_value FROM id_counters WHERE name = ?", {counter});
+  if (!rows) return rows.error();
+  std::int64_t value = 1;
+  if (rows->empty()) {
+    PIPELINE_RETURN_IF_ERROR(db_->Execute(
+        "INSERT INTO id_counters (name, next_value) VALUES (?, ?)", {counter, std::int64_t{2}}));
+  } else {
+    value = AsInt(rows->front()[0]);
+    PIPELINE_RETURN_IF_ERROR(db_->Execute(
+        "UPDATE id_counters SET next_value = next_value + 1 WHERE name = ?", {counter}));
+  }
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04lld", static_cast<long long>(value));
+  return std::string(buf);
+}
+
+// REQUIRES: inside a write transaction (the lock is held, so no other process reads the same
+// next_value).
+Result<std::int64_t> Registry::NextInSequence(const std::string& authority, int year) {
+  Result<std::vector<Row>> rows = db_->Query(
+      "SELECT next_value FROM number_sequences WHERE authority = ? AND year = ?",
+      {authority, std::int64_t{year}});
+  if (!rows) return rows.error();
+  std::int64_t value = 1;
+  if (rows->empty()) {
+    PIPELINE_RETURN_IF_ERROR(db_->Execute(
+        "INSERT INTO number_sequences (authority, year, next_value) VALUES (?, ?, ?)",
+        {authority, std::int64_t{year}, std::int64_t{2}}));
+  } else {
+    value = AsInt(rows->front()[0]);
+    PIPELINE_RETURN_IF_ERROR(db_->Execute(
+        "UPDATE number_sequences SET next_value = next_value + 1 "
+        "WHERE authority = ? AND year = ?",
+        {authority, std::int64_t{year}}));
+  }
+  FaultPoint("after_number_allocation");
+  return value;
+}
+
+Result<std::int64_t> Registry::AllocateNumber(const std::string& authority, int year) {
+  std::int64_t value = 0;
+  Status s = InTransaction(*db_, TxMode::kWrite, [&]() -> Status {
+    Result<std::int64_t> n = NextInSequence(authority, year);
+    if (!n) return n.error();
+    value = *n;
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  return value;
+}
+
+Result<CaseRecord> Registry::LoadCaseRow(const std::string& case_id) {
+  Result<std::vector<Row>> rows = db_->Query(
+      std::string("SELECT ") + kCaseColumns +
+          " FROM cases c JOIN institutions i ON i.uscc = c.uscc WHERE c.case_id = ?",
+      {case_id});
+  if (!rows) return rows.error();
+  if (rows->empty()) {
+    return Status::NotFound(messages_.Format("registry.refused.unknown_case", {{"case", case_id}}));
+  }
+  return CaseFromRow(rows->front());
+}
+
+Result<std::vector<HistoryEntry>> Registry::LoadHistory(const std::string& case_id) {
+  Result<std::vector<Row>> rows = db_->Query(
+      "SELECT seq, action, stage, result, stage_after, acted_on, actor, note, reason, corrects, "
+      "version FROM stage_history WHERE case_id = ? ORDER BY seq",
+      {case_id});
+  if (!rows) return rows.error();
+  std::vector<HistoryEntry> out;
+  for (const Row& r : *rows) {
+    HistoryEntry e;
+    e.seq = static_cast<int>(AsInt(r[0]));
+    e.action = AsText(r[1]);
+    e.stage = StageFromName(AsText(r[2])).value_or(Stage::kReceived);
+    e.result = AsText(r[3]);
+    e.stage_after = StageFromName(AsText(r[4])).value_or(Stage::kReceived);
+    e.acted_on = AsText(r[5]);
+    e.actor = AsText(r[6]);
+    e.note = AsText(r[7]);
+    e.reason = AsText(r[8]);
+    if (!std::holds_alternative<std::monostate>(r[9])) e.corrects = static_cast<int>(AsInt(r[9]));
+    e.version = static_cast<int>(AsInt(r[10]));
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+Result<CaseRecord> Registry::LoadCase(const std::string& case_id) {
+  CaseRecord c;
+  Status s = InTransaction(*db_, TxMode::kRead, [&]() -> Status {
+    Result<CaseRecord> full = LoadCaseIn(case_id);
+    if (!full) return full.error();
+    c = std::move(*full);
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  return c;
+}
+
+Result<CaseRecord> Registry::LoadCaseIn(const std::string& case_id) {
+  CaseRecord c;
+  {
+    Result<CaseRecord> row = LoadCaseRow(case_id);
+    if (!row) return row.error();
+    c = std::move(*row);
+    Result<std::vector<HistoryEntry>> h = LoadHistory(case_id);
+    if (!h) return h.error();
+    c.history = std::move(*h);
+    Result<std::vector<Row>> v = db_->Query(
+        "SELECT version, content_hash, folder, received_on, conclusion, report_id, recorded_by "
+        "FROM dossier_versions WHERE case_id = ? ORDER BY version",
+        {case_id});
+    if (!v) return v.error();
+    for (const Row& r : *v) {
+      c.versions.push_back({static_cast<int>(AsInt(r[0])), AsText(r[1]), AsText(r[2]),
+                            AsText(r[3]), AsText(r[4]), AsText(r[5]), AsText(r[6])});
+    }
+    Result<std::vector<Row>> d = db_->Query(
+        "SELECT d.document_id, d.kind, d.state, d.number, d.doc_date FROM documents d "
+        "JOIN document_cases dc ON dc.document_id = d.document_id WHERE dc.case_id = ? "
+        "ORDER BY d.document_id",
+        {case_id});
+    if (!d) return d.error();
+    for (const Row& r : *d) {
+      c.documents.push_back(
+          {AsText(r[0]), AsText(r[1]), AsText(r[2]), AsText(r[3]), AsText(r[4])});
+    }
+  }
+  return c;
+}
+
+Result<std::vector<std::string>> Registry::CasesOf(const std::string& uscc) {
+  Result<std::vector<Row>> rows =
+      db_->Query("SELECT case_id FROM cases WHERE uscc = ? ORDER BY opened_on, case_id", {uscc});
+  if (!rows) return rows.error();
+  std::vector<std::string> out;
+  for (const Row& r : *rows) out.push_back(AsText(r[0]));
+  return out;
+}
+
+Result<std::vector<CaseRecord>> Registry::OpenCases() {
+  Result<std::vector<Row>> rows = db_->Query(
+      std::string("SELECT ") + kCaseColumns +
+      " FROM cases c JOIN institutions i ON i.uscc = c.uscc ORDER BY c.opened_on, c.case_id");
+  if (!rows) return rows.error();
+  std::vector<CaseRecord> out;
+  for (const Row& r : *rows) {
+    CaseRecord c = CaseFromRow(r);
+    if (!IsClosed(c.stage)) out.push_back(std::move(c));
+  }
+  return out;
+}
+
+Status Registry::Append(const CaseRecord& c, HistoryEntry e) {
+  Result<std::vector<Row>> rows = db_->Query(
+      "SELECT COALESCE(MAX(seq), 0) FROM stage_history WHERE case_id = ?", {c.case_id});
+  if (!rows) return rows.error();
+  e.seq = static_cast<int>(AsInt(rows->front()[0])) + 1;
+  std::vector<Value> params = {c.case_id, std::int64_t{e.seq}, e.action,
+                               std::string(StageName(e.stage)), e.result,
+                               std::string(StageName(e.stage_after)), e.acted_on, e.actor, e.note,
+                               e.reason, std::int64_t{e.corrects.value_or(0)},
+                               std::int64_t{e.version}};
+  if (!e.corrects) params[10] = std::monostate{};
+  PIPELINE_RETURN_IF_ERROR(db_->Execute(
+      "INSERT INTO stage_history (case_id, seq, action, stage, result, stage_after, acted_on, "
+      "actor, note, reason, corrects, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      params));
+  if (e.stage_after != c.stage) {
+    PIPELINE_RETURN_IF_ERROR(
+        db_->Execute("UPDATE cases SET stage = ?, stage_since = ? WHERE case_id = ?",
+                     {std::string(StageName(e.stage_after)), e.acted_on, c.case_id}));
+  }
+  return Status::Ok();
+}
+
+Status Registry::InsertVersion(const std::string& case_id, int version, const DossierFacts& f,
+                               const Actor& actor) {
+  PIPELINE_RETURN_IF_ERROR(db_->Execute(
+      "INSERT INTO dossier_versions (case_id, version, content_hash, folder, received_on, "
+      "conclusion, report_id, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      {case_id, std::int64_t{version}, f.content_hash, f.folder, actor.today.ToIso(),
+       f.conclusion, f.report_id, actor.user}));
+  std::int64_t seq = 0;
+  for (const OccupationFact& o : f.occupations) {
+    PIPELINE_RETURN_IF_ERROR(db_->Execute(
+        "INSERT INTO occupations (case_id, version, seq, code, name, work_type, levels, state, "
+        "reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        {case_id, std::int64_t{version}, ++seq, o.code, o.name, o.work_type, o.levels, o.state,
+         o.reason}));
+  }
+  return db_->Execute("UPDATE cases SET current_version = ? WHERE case_id = ?",
+                      {std::int64_t{version}, case_id});
+}
+
+Result<RecordOutcome> Registry::RecordDossier(const DossierFacts& f, const Actor& actor) {
+  RecordOutcome out;
+  const std::string today = actor.today.ToIso();
+  Status s = InTransaction(*db_, TxMode::kWrite, [&]() -> Status {
+    // The institution: first seen now, or its name brought up to date.
+    Result<std::vector<Row>> inst =
+        db_->Query("SELECT uscc FROM institutions WHERE uscc = ?", {f.uscc});
+    if (!inst) return inst.error();
+    if (inst->empty()) {
+      PIPELINE_RETURN_IF_ERROR(db_->Execute(
+          "INSERT INTO institutions (uscc, name, first_seen, last_seen) VALUES (?, ?, ?, ?)",
+          {f.uscc, f.institution_name, today, today}));
+    } else {
+      PIPELINE_RETURN_IF_ERROR(
+          db_->Execute("UPDATE institutions SET name = ?, last_seen = ? WHERE uscc = ?",
+                       {f.institution_name, today, f.uscc}));
+    }
+    // The open case of the same institution and kind, if any.
+    Result<std::vector<Row>> rows = db_->Query(
+        std::string("SELECT ") + kCaseColumns +
+            " FROM cases c JOIN institutions i ON i.uscc = c.uscc "
+            "WHERE c.uscc = ? AND c.kind = ? ORDER BY c.opened_on DESC, c.case_id DESC",
+        {f.uscc, DisplayKind(f.kind)});
+    if (!rows) return rows.error();
+    std::optional<CaseRecord> open;
+    for (const Row& r : *rows) {
+      CaseRecord c = CaseFromRow(r);
+      if (!IsClosed(c.stage)) {
+        open = std::move(c);
+        break;
+      }
+    }
+    if (!open) {
+      Result<std::string> seq = NextId("case-" + std::to_string(actor.today.year));
+      if (!seq) return seq.error();
+      FaultPoint("after_case_id_allocation");
+      CaseRecord c;
+      c.case_id = "C" + std::to_string(actor.today.year) + "-" + *seq;
+      c.stage = Stage::kReceived;
+      PIPELINE_RETURN_IF_ERROR(db_->Execute(
+          "INSERT INTO cases (case_id, uscc, kind, authority, stage, stage_since, opened_on, "
+          "current_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+          {c.case_id, f.uscc, DisplayKind(f.kind), f.authority, std::string("received"), today,
+           today, std::int64_t{1}}));
+      PIPELINE_RETURN_IF_ERROR(InsertVersion(c.case_id, 1, f, actor));
+      HistoryEntry e{0, "received", Stage::kReceived, "", Stage::kReceived, today, actor.user,
+                     f.folder, "", std::nullopt, 1};
+      PIPELINE_RETURN_IF_ERROR(Append(c, e));
+      out = {RecordOutcome::What::kNewCase, c.case_id, 1, Stage::kReceived, ""};
+      FaultPoint("before_commit");
+      return Status::Ok();
+    }
+    CaseRecord& c = *open;
+    Result<std::vector<Row>> last = db_->Query(
+        "SELECT content_hash FROM dossier_versions WHERE case_id = ? AND version = ?",
+        {c.case_id, std::int64_t{c.current_version}});
+    if (!last) return last.error();
+    if (!last->empty() && AsText(last->front()[0]) == f.content_hash) {
+      out = {RecordOutcome::What::kUnchanged, c.case_id, c.current_version, c.stage, ""};
+      return Status::Ok();
+    }
+    // A changed dossier: a resubmission, possible until the preliminary review is done.
+    if (c.stage != Stage::kReceived && c.stage != Stage::kPreliminary &&
+        c.stage != Stage::kReturned) {
+      out = {RecordOutcome::What::kRefused, c.case_id, c.current_version, c.stage,
+             messages_.Format("registry.refused.changed_dossier",
+                              {{"case", c.case_id}, {"stage", StageName(c.stage)}})};
+      return Status::Ok();
+    }
+    const int version = c.current_version + 1;
+    PIPELINE_RETURN_IF_ERROR(InsertVersion(c.case_id, version, f, actor));
+    const Stage after = c.stage == Stage::kReceived ? Stage::kReceived : Stage::kPreliminary;
+    HistoryEntry e{0, "resubmitted", c.stage, "", after, today, actor.user, f.folder, "",
+                   std::nullopt, version};
+    PIPELINE_RETURN_IF_ERROR(Append(c, e));
+    out = {RecordOutcome::What::kNewVersion, c.case_id, version, after, ""};
+    FaultPoint("before_commit");
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  return out;
+}
+
+Status Registry::RecordDecision(const std::string& case_id, Stage stage, Decision decision,
+                                const std::string& action, const std::string& acted_on,
+                                const std::string& note, const std::string& reason,
+                                const Actor& actor) {
+  const std::string command = action == "decide" ? "beian decide" : "beian deliberate";
+  return InTransaction(*db_, TxMode::kWrite, [&]() -> Status {
+    Result<CaseRecord> row = LoadCaseRow(case_id);
+    if (!row) return row.error();
+    CaseRecord c = std::move(*row);
+    Result<std::vector<HistoryEntry>> h = LoadHistory(case_id);
+    if (!h) return h.error();
+    c.history = std::move(*h);
+    const HistoryEntry* last = LastDecision(c.history);
+    std::optional<int> corrects;
+    if (!reason.empty()) {
+      // A correction replaces the latest decision, which must be on this stage and the last
+      // thing that happened to the case.
+      if (last == nullptr || last->stage != stage || last->stage_after != c.stage) {
+        return Refuse({"registry.refused.nothing_to_correct",
+                       {{"case", c.case_id}, {"stage", StageName(stage)}}});
+      }
+      corrects = last->seq;
+    } else {
+      if (IsClosed(c.stage) || c.stage == Stage::kReturned || c.stage != stage) {
+        return RefuseStage(c, command + " --stage " + StageName(stage));
+      }
+      if (last != nullptr && last->stage == stage && last->stage_after == stage) {
+        return Refuse({"registry.refused.already_decided",
+                       {{"case", c.case_id}, {"stage", StageName(stage)}, {"next", NextStep(c)}}});
+      }
+    }
+    std::optional<Stage> after = StageAfterDecision(c.kind, stage, decision);
+    if (!after) {
+      return Refuse({"registry.refused.result_not_allowed",
+                     {{"case", c.case_id}, {"stage", StageName(stage)},
+                      {"result", DecisionName(decision)}}});
+    }
+    HistoryEntry e{0, action, stage, DecisionName(decision), *after, acted_on, actor.user, note,
+                   reason, corrects, c.current_version};
+    return Append(c, e);
+  });
+}
+
+Status Registry::Decide(const std::string& case_id, Stage stage, Decision decision,
+                        const std::string& note, const std::string& reason, const Actor& actor) {
+  if (!DecidedByDecideCommand(stage)) {
+    return Refuse({"registry.refused.not_a_decide_stage", {{"stage", StageName(stage)}}});
+  }
+  return RecordDecision(case_id, stage, decision, "decide", actor.today.ToIso(), note, reason,
+                        actor);
+}
+
+Status Registry::Deliberate(const std::string& case_id, const Date& date, Decision decision,
+                            const std::string& note, const std::string& reason,
+                            const Actor& actor) {
+  if (decision != Decision::kPass && decision != Decision::kFail) {
+    return Refuse({"registry.refused.result_not_allowed",
+                   {{"case", case_id}, {"stage", "deliberation"},
+                    {"result", DecisionName(decision)}}});
+  }
+  return RecordDecision(case_id, Stage::kDeliberation, decision, "deliberate", date.ToIso(), note,
+                        reason, actor);
+}
+
+Status Registry::Withdraw(const std::string& case_id, const std::string& note,
+                          const Actor& actor) {
+  return InTransaction(*db_, TxMode::kWrite, [&]() -> Status {
+    Result<CaseRecord> row = LoadCaseRow(case_id);
+    if (!row) return row.error();
+    const CaseRecord& c = *row;
+    if (IsClosed(c.stage)) return RefuseStage(c, "beian withdraw");
+    HistoryEntry e{0, "withdraw", c.stage, "", Stage::kWithdrawn, actor.today.ToIso(),
+                   actor.user, note, "", std::nullopt, c.current_version};
+    return Append(c, e);
+  });
+}
+
+}  // namespace pipeline::registry

@@ -1,0 +1,349 @@
+// Registry operations after deliberation: 公示, objections, filing, and issuing documents.
+#include <algorithm>
+
+#include "pipeline/registry/fault.h"
+#include "pipeline/registry/registry.h"
+
+namespace pipeline::registry {
+namespace {
+
+constexpr const char* kProvince = "220000";  // Art. 7(五): the province issues 备案通知
+
+std::string Replace(std::string text, const std::string& from, const std::string& to) {
+  for (std::size_t at = text.find(from); at != std::string::npos;
+       at = text.find(from, at + to.size())) {
+    text.replace(at, from.size(), to);
+  }
+  return text;
+}
+
+FilingRecord FilingFromRow(const Row& r) {
+  return {AsText(r[0]), AsText(r[1]), AsText(r[2]), AsText(r[3]),
+          AsText(r[4]), AsText(r[5]), AsText(r[6]), AsText(r[7])};
+}
+
+constexpr const char* kFilingColumns =
+    "filing_id, uscc, case_id, filing_number, valid_from, valid_until, state, renewed_from";
+
+}  // namespace
+
+Result<std::vector<OccupationFact>> Registry::Occupations(const std::string& case_id) {
+  Result<std::vector<Row>> rows = db_->Query(
+      "SELECT o.code, o.name, o.work_type, o.levels, o.state, o.reason FROM occupations o "
+      "JOIN cases c ON c.case_id = o.case_id AND c.current_version = o.version "
+      "WHERE o.case_id = ? ORDER BY o.seq",
+      {case_id});
+  if (!rows) return rows.error();
+  std::vector<OccupationFact> out;
+  for (const Row& r : *rows) {
+    out.push_back({AsText(r[0]), AsText(r[1]), AsText(r[2]), AsText(r[3]), AsText(r[4]),
+                   AsText(r[5])});
+  }
+  return out;
+}
+
+Result<std::vector<FilingRecord>> Registry::Filings(const std::string& uscc) {
+  Result<std::vector<Row>> rows = db_->Query(
+      std::string("SELECT ") + kFilingColumns +
+          " FROM filings WHERE uscc = ? AND state = 'active' ORDER BY valid_until DESC",
+      {uscc});
+  if (!rows) return rows.error();
+  std::vector<FilingRecord> out;
+  for (const Row& r : *rows) out.push_back(FilingFromRow(r));
+  return out;
+}
+
+Result<std::string> Registry::Publicize(const PublicityPlan& plan, const Actor& actor) {
+  std::string document_id;
+  Status s = InTransaction(*db_, TxMode::kWrite, [&]() -> Status {
+    for (const std::string& id : plan.case_ids) {
+      Result<CaseRecord> c = LoadCaseIn(id);
+      if (!c) return c.error();
+      const bool has_publicity =
+          std::any_of(c->documents.begin(), c->documents.end(),
+                      [](const DocumentRecord& d) { return d.kind == "publicity_notice"; });
+      if (c->stage != Stage::kPublicity || has_publicity) {
+        return RefuseStage(*c, "beian publicize");
+      }
+    }
+    Result<std::string> seq = NextId("document-" + std::to_string(actor.today.year));
+    if (!seq) return seq.error();
+    document_id = "D" + std::to_string(actor.today.year) + "-" + *seq;
+    PIPELINE_RETURN_IF_ERROR(db_->Execute(
+        "INSERT INTO documents (document_id, kind, authority, state, created_on, created_by, "
+        "data_json) VALUES (?, 'publicity_notice', ?, 'draft', ?, ?, ?)",
+        {document_id, plan.authority, actor.today.ToIso(), actor.user, plan.data_json}));
+    PIPELINE_RETURN_IF_ERROR(db_->Execute(
+        "INSERT INTO publicities (document_id, start_on, end_on, working_days, count_start_day) "
+        "VALUES (?, ?, ?, ?, ?)",
+        {document_id, plan.start.ToIso(), plan.end.ToIso(), std::int64_t{plan.working_days},
+         std::int64_t{plan.count_start_day ? 1 : 0}}));
+    for (const std::string& id : plan.case_ids) {
+      PIPELINE_RETURN_IF_ERROR(db_->Execute(
+          "INSERT INTO document_cases (document_id, case_id) VALUES (?, ?)", {document_id, id}));
+      Result<CaseRecord> c = LoadCaseRow(id);
+      if (!c) return c.error();
+      HistoryEntry e{0, "publicize", Stage::kPublicity, "", Stage::kPublicity,
+                     actor.today.ToIso(), actor.user,
+                     document_id + " " + plan.start.ToIso() + "/" + plan.end.ToIso(), "",
+                     std::nullopt, c->current_version};
+      PIPELINE_RETURN_IF_ERROR(Append(*c, e));
+    }
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  return document_id;
+}
+
+Status Registry::Object(const std::string& case_id, const std::string& note, const Actor& actor) {
+  return InTransaction(*db_, TxMode::kWrite, [&]() -> Status {
+    Result<CaseRecord> c = LoadCaseIn(case_id);
+    if (!c) return c.error();
+    const bool has_publicity =
+        std::any_of(c->documents.begin(), c->documents.end(),
+                    [](const DocumentRecord& d) { return d.kind == "publicity_notice"; });
+    if (c->stage != Stage::kPublicity || !has_publicity) return RefuseStage(*c, "beian object");
+    Result<std::vector<Row>> n = db_->Query(
+        "SELECT COALESCE(MAX(seq), 0) FROM objections WHERE case_id = ?", {case_id});
+    if (!n) return n.error();
+    PIPELINE_RETURN_IF_ERROR(db_->Execute(
+        "INSERT INTO objections (case_id, seq, raised_on, note, raised_by) VALUES (?, ?, ?, ?, ?)",
+        {case_id, AsInt(n->front()[0]) + 1, actor.today.ToIso(), note, actor.user}));
+    return Append(*c, {0, "object", Stage::kPublicity, "", Stage::kPublicity, actor.today.ToIso(),
+                       actor.user, note, "", std::nullopt, c->current_version});
+  });
+}
+
+Status Registry::Resolve(const std::string& case_id, const std::string& note,
+                         const Actor& actor) {
+  return InTransaction(*db_, TxMode::kWrite, [&]() -> Status {
+    Result<CaseRecord> c = LoadCaseRow(case_id);
+    if (!c) return c.error();
+    Result<std::vector<Row>> open = db_->Query(
+        "SELECT MIN(seq) FROM objections WHERE case_id = ? AND resolved_on IS NULL", {case_id});
+    if (!open) return open.error();
+    if (std::holds_alternative<std::monostate>(open->front()[0])) {
+      return Refuse({"registry.refused.no_open_objection", {{"case", case_id}}});
+    }
+    PIPELINE_RETURN_IF_ERROR(db_->Execute(
+        "UPDATE objections SET resolved_on = ?, resolution = ?, resolved_by = ? "
+        "WHERE case_id = ? AND seq = ?",
+        {actor.today.ToIso(), note, actor.user, case_id, open->front()[0]}));
+    return Append(*c, {0, "resolve", c->stage, "", c->stage, actor.today.ToIso(), actor.user,
+                       note, "", std::nullopt, c->current_version});
+  });
+}
+
+Result<FilingOutcome> Registry::File(const std::string& case_id, const std::string& authority,
+                                     const nlohmann::json& notice_data, const Actor& actor) {
+  FilingOutcome out;
+  const std::string today = actor.today.ToIso();
+  Status s = InTransaction(*db_, TxMode::kWrite, [&]() -> Status {
+    Result<CaseRecord> loaded = LoadCaseIn(case_id);
+    if (!loaded) return loaded.error();
+    const CaseRecord& c = *loaded;
+    if (authority != kProvince) {
+      return Refuse({"registry.refused.not_province", {{"case", case_id}}});
+    }
+    const bool renewal = c.kind == model::ApplicationKind::kRenewal;
+    if (renewal) {
+      const HistoryEntry* last = c.history.empty() ? nullptr : &c.history.back();
+      const bool passed = last != nullptr && last->action == "decide" &&
+                          last->stage == Stage::kPreliminary && last->result == "pass" &&
+                          c.stage == Stage::kPreliminary;
+      if (!passed) return RefuseStage(c, "beian file");
+    } else {
+      if (c.stage != Stage::kPublicity || c.kind == model::ApplicationKind::kTermination) {
+        return RefuseStage(c, "beian file");
+      }
+      Result<std::vector<Row>> period = db_->Query(
+          "SELECT MAX(p.end_on) FROM publicities p JOIN document_cases dc "
+          "ON dc.document_id = p.document_id WHERE dc.case_id = ?",
+          {case_id});
+      if (!period) return period.error();
+      if (std::holds_alternative<std::monostate>(period->front()[0])) {
+        return RefuseStage(c, "beian file");
+      }
+      const std::string end = AsText(period->front()[0]);
+      if (today <= end) {
+        return Refuse({"registry.refused.publicity_not_ended", {{"case", case_id}, {"end", end}}});
+      }
+      Result<std::vector<Row>> open = db_->Query(
+          "SELECT COUNT(*) FROM objections WHERE case_id = ? AND resolved_on IS NULL", {case_id});
+      if (!open) return open.error();
+      if (AsInt(open->front()[0]) > 0) {
+        return Refuse({"registry.refused.open_objection", {{"case", case_id}}});
+      }
+    }
+    // The filing: new (initial), extended (renewal: three years on from the old end), or the
+    // existing one unchanged in validity (add_occupation, change).
+    Result<std::vector<FilingRecord>> active = Filings(c.uscc);
+    if (!active) return active.error();
+    const bool needs_existing = c.kind != model::ApplicationKind::kInitial &&
+                                c.kind != model::ApplicationKind::kUnknown;
+    if (needs_existing && active->empty()) {
+      return Refuse({"registry.refused.no_filing", {{"case", case_id}, {"uscc", c.uscc}}});
+    }
+    FilingRecord f;
+    if (!needs_existing || renewal) {
+      Result<std::string> seq = NextId("filing-" + std::to_string(actor.today.year));
+      if (!seq) return seq.error();
+      f.filing_id = "F" + std::to_string(actor.today.year) + "-" + *seq;
+      f.filing_number = f.filing_id;
+      f.uscc = c.uscc;
+      f.case_id = c.case_id;
+      f.state = "active";
+      if (renewal) {
+        const FilingRecord& old = active->front();
+        Date old_end = *ParseIsoDate(old.valid_until);
+        f.valid_from = old_end.AddDays(1).ToIso();
+        f.valid_until = old_end.AddYears(3).ToIso();
+        f.renewed_from = old.filing_id;
+        PIPELINE_RETURN_IF_ERROR(db_->Execute(
+            "UPDATE filings SET state = 'renewed' WHERE filing_id = ?", {old.filing_id}));
+      } else {
+        f.valid_from = today;
+        f.valid_until = actor.today.AddYears(3).AddDays(-1).ToIso();
+      }
+      PIPELINE_RETURN_IF_ERROR(db_->Execute(
+          "INSERT INTO filings (filing_id, uscc, case_id, filing_number, valid_from, "
+          "valid_until, state, renewed_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+          {f.filing_id, f.uscc, f.case_id, f.filing_number, f.valid_from, f.valid_until, f.state,
+           f.renewed_from.empty() ? Value(std::monostate{}) : Value(f.renewed_from)}));
+    } else {
+      f = active->front();
+    }
+    PIPELINE_RETURN_IF_ERROR(db_->Execute(
+        "UPDATE occupations SET state = 'filed' WHERE case_id = ? AND version = ? "
+        "AND state = 'requested'",
+        {case_id, std::int64_t{c.current_version}}));
+    // The notice's draft.
+    Result<std::string> seq = NextId("document-" + std::to_string(actor.today.year));
+    if (!seq) return seq.error();
+    out.document_id = "D" + std::to_string(actor.today.year) + "-" + *seq;
+    out.document_kind = renewal ? "renewal_notice" : "filing_notice";
+    nlohmann::json data = notice_data;
+    data["filing"] = {{"id", f.filing_id},
+                      {"number", f.filing_number},
+                      {"valid_from", f.valid_from},
+                      {"valid_until", f.valid_until},
+                      {"renewed_from", f.renewed_from}};
+    PIPELINE_RETURN_IF_ERROR(db_->Execute(
+        "INSERT INTO documents (document_id, kind, authority, state, created_on, created_by, "
+        "data_json) VALUES (?, ?, ?, 'draft', ?, ?, ?)",
+        {out.document_id, out.document_kind, authority, today, actor.user, data.dump()}));
+    PIPELINE_RETURN_IF_ERROR(db_->Execute(
+        "INSERT INTO document_cases (document_id, case_id) VALUES (?, ?)",
+        {out.document_id, case_id}));
+    out.filing = f;
+    return Append(c, {0, "file", c.stage, "", Stage::kFiled, today, actor.user,
+                      f.filing_id + " " + f.valid_from + "/" + f.valid_until, "", std::nullopt,
+                      c.current_version});
+  });
+  if (!s.ok()) return s;
+  return out;
+}
+
+Result<DocumentDetail> Registry::LoadDocument(const std::string& document_id) {
+  Result<std::vector<Row>> rows = db_->Query(
+      "SELECT document_id, kind, authority, state, number, doc_date, sha256, path, data_json "
+      "FROM documents WHERE document_id = ?",
+      {document_id});
+  if (!rows) return rows.error();
+  if (rows->empty()) {
+    return Status::NotFound(
+        messages_.Format("registry.refused.unknown_document", {{"document", document_id}}));
+  }
+  const Row& r = rows->front();
+  DocumentDetail d{AsText(r[0]), AsText(r[1]), AsText(r[2]), AsText(r[3]), AsText(r[4]),
+                   AsText(r[5]), AsText(r[6]), AsText(r[7]), AsText(r[8]), {}};
+  Result<std::vector<Row>> cases = db_->Query(
+      "SELECT case_id FROM document_cases WHERE document_id = ? ORDER BY case_id", {document_id});
+  if (!cases) return cases.error();
+  for (const Row& c : *cases) d.case_ids.push_back(AsText(c[0]));
+  return d;
+}
+
+Result<std::int64_t> Registry::BindNumber(const std::string& document_id, int year,
+                                          std::int64_t number, const std::string& number_format,
+                                          const std::string& doc_date) {
+  std::int64_t bound = 0;
+  Status s = InTransaction(*db_, TxMode::kWrite, [&]() -> Status {
+    Result<DocumentDetail> d = LoadDocument(document_id);
+    if (!d) return d.error();
+    if (d->state == "issued") {
+      return Refuse({"registry.refused.already_issued",
+                     {{"document", document_id}, {"number", d->number}}});
+    }
+    if (d->state == "issuing") {  // an earlier issue stopped after taking its number
+      Result<std::vector<Row>> r = db_->Query(
+          "SELECT seq_value FROM documents WHERE document_id = ?", {document_id});
+      if (!r) return r.error();
+      bound = AsInt(r->front()[0]);
+      return Status::Ok();
+    }
+    if (number > 0) {
+      Result<std::vector<Row>> used = db_->Query(
+          "SELECT document_id FROM documents WHERE authority = ? AND seq_year = ? AND "
+          "seq_value = ?",
+          {d->authority, std::int64_t{year}, number});
+      if (!used) return used.error();
+      if (!used->empty()) {
+        return Refuse({"registry.refused.number_used",
+                       {{"number", std::to_string(number)},
+                        {"document", AsText(used->front()[0])}}});
+      }
+      // The sequence never hands out a number given by hand.
+      Result<std::int64_t> next = NextInSequence(d->authority, year);
+      if (!next) return next.error();
+      if (*next <= number) {
+        PIPELINE_RETURN_IF_ERROR(db_->Execute(
+            "UPDATE number_sequences SET next_value = ? WHERE authority = ? AND year = ?",
+            {number + 1, d->authority, std::int64_t{year}}));
+      } else {
+        PIPELINE_RETURN_IF_ERROR(db_->Execute(
+            "UPDATE number_sequences SET next_value = ? WHERE authority = ? AND year = ?",
+            {*next, d->authority, std::int64_t{year}}));  // give back the one just taken
+      }
+      bound = number;
+    } else {
+      Result<std::int64_t> next = NextInSequence(d->authority, year);
+      if (!next) return next.error();
+      bound = *next;
+    }
+    std::string text = Replace(Replace(number_format, "{year}", std::to_string(year)), "{n}",
+                               std::to_string(bound));
+    return db_->Execute(
+        "UPDATE documents SET state = 'issuing', number = ?, seq_year = ?, seq_value = ?, "
+        "doc_date = ? WHERE document_id = ?",
+        {text, std::int64_t{year}, bound, doc_date, document_id});
+  });
+  if (!s.ok()) return s;
+  return bound;
+}
+
+Status Registry::MarkIssued(const std::string& document_id, const std::string& path,
+                            const std::string& sha256, const Actor& /*actor*/) {
+  return InTransaction(*db_, TxMode::kWrite, [&]() -> Status {
+    FaultPoint("before_commit");
+    return db_->Execute(
+        "UPDATE documents SET state = 'issued', path = ?, sha256 = ? "
+        "WHERE document_id = ? AND state = 'issuing'",
+        {path, sha256, document_id});
+  });
+}
+
+Result<std::vector<DocumentDetail>> Registry::IssuedDocuments() {
+  Result<std::vector<Row>> rows = db_->Query(
+      "SELECT document_id FROM documents WHERE state = 'issued' ORDER BY document_id");
+  if (!rows) return rows.error();
+  std::vector<DocumentDetail> out;
+  for (const Row& r : *rows) {
+    Result<DocumentDetail> d = LoadDocument(AsText(r[0]));
+    if (!d) return d.error();
+    out.push_back(std::move(*d));
+  }
+  return out;
+}
+
+}  // namespace pipeline::registry

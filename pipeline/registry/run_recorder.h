@@ -1,0 +1,61 @@
+// RunRecorder: how `beian run` registers each dossier as a case (README "Case registry").
+// Only when a registry is chosen for run (--registry, $BEIAN_REGISTRY or the settings' key);
+// without one, run records nothing and behaves as it always has.
+#ifndef PIPELINE_REGISTRY_RUN_RECORDER_H_
+#define PIPELINE_REGISTRY_RUN_RECORDER_H_
+
+#include <memory>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "pipeline/cli/options.h"
+#include "pipeline/core/file_system.h"
+#include "pipeline/core/reporter.h"
+#include "pipeline/core/status.h"
+#include "pipeline/model/report.h"
+#include "pipeline/registry/registry.h"
+#include "pipeline/report/messages.h"
+
+namespace pipeline::registry {
+
+// SHA-256 over the sorted (path, size, SHA-256 of content) of every file below `dir` that
+// ingest reads (hidden and temporary files skipped, symlinks never followed): the same
+// content gives the same hash whatever the folder is called.
+Result<std::string> DossierContentHash(const FileSystem& fs, const std::string& dir);
+
+class RunRecorder {
+ public:
+  // The recorder for this run, or nullptr when no registry is chosen for run.
+  // `messages` must outlive it.
+  static Result<std::unique_ptr<RunRecorder>> ForRun(const cli::Options& options,
+                                                     const FileSystem& fs,
+                                                     const report::MessageCatalog& messages,
+                                                     const std::string& data_dir);
+
+  // Registers the dossier at `dossier_path` whose report is `report`, and adds the key
+  // "registry" ({case, version, stage, outcome}) to `json`. A dossier without a valid USCC or
+  // known kind, or a changed dossier refused by its case's stage, is a warning, not an error;
+  // an unusable registry is an error.
+  Status Record(const model::CaseReport& report, const std::string& dossier_path,
+                nlohmann::json* json, Reporter& reporter);
+
+ private:
+  RunRecorder(std::unique_ptr<Registry> registry, const FileSystem& fs, Actor actor,
+              std::optional<std::string> authority, const report::MessageCatalog& messages)
+      : registry_(std::move(registry)),
+        fs_(fs),
+        actor_(std::move(actor)),
+        authority_(std::move(authority)),
+        messages_(messages) {}
+
+  std::unique_ptr<Registry> registry_;
+  const FileSystem& fs_;
+  Actor actor_;
+  std::optional<std::string> authority_;  // --authority: the office running beian
+  const report::MessageCatalog& messages_;
+};
+
+}  // namespace pipeline::registry
+
+#endif  // PIPELINE_REGISTRY_RUN_RECORDER_H_

@@ -1,0 +1,117 @@
+#include "pipeline/registry/schema.h"
+
+namespace pipeline::registry {
+
+const std::vector<Migration>& Migrations() {
+  // Portable SQL only (SQLite and PostgreSQL): TEXT/INTEGER, ISO dates as TEXT, ids that the
+  // registry allocates itself (id_counters), no auto-increment columns, no insert-or-replace.
+  static const std::vector<Migration> kMigrations = {
+      {1,
+       "institutions, cases, versions, stage history, occupations, documents, filings, "
+       "number sequences",
+       {
+           // 认定机构, keyed by 统一社会信用代码.
+           "CREATE TABLE institutions (uscc TEXT PRIMARY KEY, name TEXT NOT NULL, "
+           "first_seen TEXT NOT NULL, last_seen TEXT NOT NULL)",
+           // One application of an institution; stage is a stage id (pipeline/registry/stages.h).
+           "CREATE TABLE cases (case_id TEXT PRIMARY KEY, "
+           "uscc TEXT NOT NULL REFERENCES institutions (uscc), kind TEXT NOT NULL, "
+           "authority TEXT NOT NULL, stage TEXT NOT NULL, stage_since TEXT NOT NULL, "
+           "opened_on TEXT NOT NULL, current_version INTEGER NOT NULL)",
+           "CREATE INDEX cases_by_uscc ON cases (uscc, kind)",
+           // Each dossier submitted for a case; content_hash identifies the folder's content.
+           "CREATE TABLE dossier_versions (case_id TEXT NOT NULL REFERENCES cases (case_id), "
+           "version INTEGER NOT NULL, content_hash TEXT NOT NULL, folder TEXT NOT NULL, "
+           "received_on TEXT NOT NULL, conclusion TEXT NOT NULL, report_id TEXT NOT NULL, "
+           "recorded_by TEXT NOT NULL, PRIMARY KEY (case_id, version))",
+           // Who did what, when, with which decision. corrects = seq of the entry a correction
+           // replaces (NULL otherwise); nothing is ever deleted.
+           "CREATE TABLE stage_history (case_id TEXT NOT NULL REFERENCES cases (case_id), "
+           "seq INTEGER NOT NULL, action TEXT NOT NULL, stage TEXT NOT NULL, "
+           "result TEXT NOT NULL, stage_after TEXT NOT NULL, acted_on TEXT NOT NULL, "
+           "actor TEXT NOT NULL, note TEXT NOT NULL, reason TEXT NOT NULL, corrects INTEGER, "
+           "version INTEGER NOT NULL, PRIMARY KEY (case_id, seq))",
+           // Requested occupations per version; state requested | excluded | filed.
+           "CREATE TABLE occupations (case_id TEXT NOT NULL, version INTEGER NOT NULL, "
+           "seq INTEGER NOT NULL, code TEXT NOT NULL, name TEXT NOT NULL, "
+           "work_type TEXT NOT NULL, levels TEXT NOT NULL, state TEXT NOT NULL, "
+           "reason TEXT NOT NULL, PRIMARY KEY (case_id, version, seq), "
+           "FOREIGN KEY (case_id, version) REFERENCES dossier_versions (case_id, version))",
+           // Drafts and issued copies. number/seq_* are set when issued; replaces names the
+           // document a corrected re-issue replaces.
+           "CREATE TABLE documents (document_id TEXT PRIMARY KEY, kind TEXT NOT NULL, "
+           "authority TEXT NOT NULL, state TEXT NOT NULL, created_on TEXT NOT NULL, "
+           "created_by TEXT NOT NULL, number TEXT, seq_year INTEGER, seq_value INTEGER, "
+           "doc_date TEXT, sha256 TEXT, path TEXT, replaces TEXT)",
+           "CREATE TABLE document_cases (document_id TEXT NOT NULL "
+           "REFERENCES documents (document_id), case_id TEXT NOT NULL "
+           "REFERENCES cases (case_id), PRIMARY KEY (document_id, case_id))",
+           "CREATE TABLE document_slots (document_id TEXT NOT NULL "
+           "REFERENCES documents (document_id), slot TEXT NOT NULL, text TEXT NOT NULL, "
+           "PRIMARY KEY (document_id, slot))",
+           // Filings and their validity.
+           "CREATE TABLE filings (filing_id TEXT PRIMARY KEY, "
+           "uscc TEXT NOT NULL REFERENCES institutions (uscc), "
+           "case_id TEXT NOT NULL REFERENCES cases (case_id), filing_number TEXT NOT NULL, "
+           "valid_from TEXT NOT NULL, valid_until TEXT NOT NULL, state TEXT NOT NULL)",
+           // 发文字号 sequences per authority and year: next_value is the next number to give.
+           "CREATE TABLE number_sequences (authority TEXT NOT NULL, year INTEGER NOT NULL, "
+           "next_value INTEGER NOT NULL, PRIMARY KEY (authority, year))",
+           // Counters for the ids the registry allocates (case ids, document ids).
+           "CREATE TABLE id_counters (name TEXT PRIMARY KEY, next_value INTEGER NOT NULL)",
+       }},
+      {2,
+       "publicity periods, objections, document data",
+       {
+           // The 公示 a document announces: period and how it was counted.
+           "CREATE TABLE publicities (document_id TEXT PRIMARY KEY "
+           "REFERENCES documents (document_id), start_on TEXT NOT NULL, end_on TEXT NOT NULL, "
+           "working_days INTEGER NOT NULL, count_start_day INTEGER NOT NULL)",
+           // Objections raised during a 公示; open while resolved_on is NULL.
+           "CREATE TABLE objections (case_id TEXT NOT NULL REFERENCES cases (case_id), "
+           "seq INTEGER NOT NULL, raised_on TEXT NOT NULL, note TEXT NOT NULL, "
+           "raised_by TEXT NOT NULL, resolved_on TEXT, resolution TEXT, resolved_by TEXT, "
+           "PRIMARY KEY (case_id, seq))",
+           // The data a document is rendered from, so the issued copy says what the draft said.
+           "ALTER TABLE documents ADD COLUMN data_json TEXT",
+           "ALTER TABLE filings ADD COLUMN renewed_from TEXT",
+       }},
+  };
+  return kMigrations;
+}
+
+int CurrentSchemaVersion() { return Migrations().back().version; }
+
+Result<int> SchemaVersion(Storage& db) {
+  PIPELINE_RETURN_IF_ERROR(db.Execute(
+      "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
+      "description TEXT NOT NULL, applied_on TEXT NOT NULL)"));
+  Result<std::vector<Row>> rows = db.Query("SELECT MAX(version) FROM schema_version");
+  if (!rows) return rows.error();
+  return rows->empty() ? 0 : static_cast<int>(AsInt(rows->front().front()));
+}
+
+Status Migrate(Storage& db, const std::string& today) {
+  return InTransaction(db, TxMode::kWrite, [&]() -> Status {
+    Result<int> have = SchemaVersion(db);
+    if (!have) return have.error();
+    if (*have > CurrentSchemaVersion()) {
+      return Status::Unsupported("registry schema version " + std::to_string(*have) +
+                                     " is newer than this beian understands (" +
+                                     std::to_string(CurrentSchemaVersion()) +
+                                     "); update beian",
+                                 db.Location());
+    }
+    for (const Migration& m : Migrations()) {
+      if (m.version <= *have) continue;
+      for (const char* sql : m.statements) PIPELINE_RETURN_IF_ERROR(db.Execute(sql));
+      PIPELINE_RETURN_IF_ERROR(
+          db.Execute("INSERT INTO schema_version (version, description, applied_on) "
+                     "VALUES (?, ?, ?)",
+                     {std::int64_t{m.version}, std::string(m.description), today}));
+    }
+    return Status::Ok();
+  });
+}
+
+}  // namespace pipeline::registry

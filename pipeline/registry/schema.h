@@ -1,0 +1,36 @@
+// The registry's versioned schema. Each migration is a list of portable SQL statements that
+// takes the schema from version N-1 to N; schema_version records every version applied. A new
+// column or table is a new migration appended to the list, never an edit of an old one.
+#ifndef PIPELINE_REGISTRY_SCHEMA_H_
+#define PIPELINE_REGISTRY_SCHEMA_H_
+
+#include <string>
+#include <vector>
+
+#include "pipeline/core/status.h"
+#include "pipeline/registry/storage.h"
+
+namespace pipeline::registry {
+
+struct Migration {
+  int version;
+  const char* description;
+  std::vector<const char*> statements;
+};
+
+// Every migration in order (versions 1, 2, ...).
+const std::vector<Migration>& Migrations();
+
+// The version this beian writes (the last migration's).
+int CurrentSchemaVersion();
+
+// The version recorded in `db` (0 for an empty database).
+Result<int> SchemaVersion(Storage& db);
+
+// Applies the missing migrations in one write transaction, recording each in schema_version
+// with `today` (ISO). A database newer than this beian is refused, never touched.
+Status Migrate(Storage& db, const std::string& today);
+
+}  // namespace pipeline::registry
+
+#endif  // PIPELINE_REGISTRY_SCHEMA_H_

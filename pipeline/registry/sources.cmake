@@ -1,0 +1,12 @@
+list(APPEND PIPELINE_SOURCES
+  pipeline/registry/commands.cc
+  pipeline/registry/document_commands.cc
+  pipeline/registry/fault.cc
+  pipeline/registry/location.cc
+  pipeline/registry/registry.cc
+  pipeline/registry/registry_lifecycle.cc
+  pipeline/registry/run_recorder.cc
+  pipeline/registry/schema.cc
+  pipeline/registry/sqlite_storage.cc
+  pipeline/registry/stages.cc
+)

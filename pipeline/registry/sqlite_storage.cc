@@ -1,0 +1,178 @@
+#include "pipeline/registry/sqlite_storage.h"
+
+#include <sqlite3.h>
+
+#include <charconv>
+#include <filesystem>
+#include <system_error>
+
+namespace pipeline::registry {
+
+std::string AsText(const Value& v) {
+  if (const auto* s = std::get_if<std::string>(&v)) return *s;
+  if (const auto* i = std::get_if<std::int64_t>(&v)) return std::to_string(*i);
+  return {};
+}
+
+std::int64_t AsInt(const Value& v) {
+  if (const auto* i = std::get_if<std::int64_t>(&v)) return *i;
+  if (const auto* s = std::get_if<std::string>(&v)) {
+    std::int64_t out = 0;
+    std::from_chars(s->data(), s->data() + s->size(), out);
+    return out;
+  }
+  return 0;
+}
+
+namespace {
+
+// Finalises a statement on every path out of a function.
+struct Statement {
+  sqlite3_stmt* stmt = nullptr;
+  ~Statement() { sqlite3_finalize(stmt); }
+};
+
+}  // namespace
+
+Result<std::unique_ptr<SqliteStorage>> SqliteStorage::Open(const std::string& path) {
+  std::error_code ec;
+  const std::filesystem::path parent = std::filesystem::path(path).parent_path();
+  if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+  if (ec) return Status::IoError("cannot create the registry folder: " + ec.message(), path);
+  sqlite3* db = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string msg = db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    sqlite3_close(db);
+    return Status::IoError("cannot open the registry: " + msg, path);
+  }
+  std::unique_ptr<SqliteStorage> s(new SqliteStorage(db, path));
+  sqlite3_busy_timeout(db, kBusyTimeoutMs);
+  // WAL lets readers go on while one process writes; synchronous=FULL makes a commit durable
+  // before beian reports it done. foreign_keys enforces the REFERENCES clauses.
+  for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL",
+                             "PRAGMA foreign_keys=ON"}) {
+    Result<std::vector<Row>> r = s->Query(pragma);
+    if (!r) return r.error();
+  }
+  return s;
+}
+
+SqliteStorage::~SqliteStorage() {
+  if (in_transaction_) Rollback();
+  sqlite3_close(db_);
+}
+
+Status SqliteStorage::Error(const std::string& what) const {
+  return Status::IoError(what + ": " + sqlite3_errmsg(db_), path_);
+}
+
+Status SqliteStorage::Begin(TxMode mode) {
+  assert(!in_transaction_ && "nested registry transaction");
+  PIPELINE_RETURN_IF_ERROR(Execute(mode == TxMode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN"));
+  in_transaction_ = true;
+  return Status::Ok();
+}
+
+Status SqliteStorage::Commit() {
+  Status s = Execute("COMMIT");
+  if (!s.ok()) {
+    Rollback();
+    return s;
+  }
+  in_transaction_ = false;
+  return Status::Ok();
+}
+
+void SqliteStorage::Rollback() {
+  if (!in_transaction_) return;
+  sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+  in_transaction_ = false;
+}
+
+Status SqliteStorage::Execute(std::string_view sql, const std::vector<Value>& params) {
+  Result<std::vector<Row>> r = Query(sql, params);
+  return r.status();
+}
+
+Result<std::vector<Row>> SqliteStorage::Query(std::string_view sql,
+                                              const std::vector<Value>& params) {
+  Statement st;
+  if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &st.stmt, nullptr) !=
+      SQLITE_OK) {
+    return Error("cannot prepare `" + std::string(sql) + "`");
+  }
+  if (static_cast<std::size_t>(sqlite3_bind_parameter_count(st.stmt)) != params.size()) {
+    return Status::Internal("wrong parameter count for `" + std::string(sql) + "`");
+  }
+  for (std::size_t i = 0; i < params.size(); ++i) {
+    const int index = static_cast<int>(i + 1);
+    int rc = SQLITE_OK;
+    if (const auto* s = std::get_if<std::string>(&params[i])) {
+      rc = sqlite3_bind_text(st.stmt, index, s->data(), static_cast<int>(s->size()),
+                             SQLITE_TRANSIENT);
+    } else if (const auto* n = std::get_if<std::int64_t>(&params[i])) {
+      rc = sqlite3_bind_int64(st.stmt, index, *n);
+    } else {
+      rc = sqlite3_bind_null(st.stmt, index);
+    }
+    if (rc != SQLITE_OK) return Error("cannot bind a parameter");
+  }
+  std::vector<Row> rows;
+  for (;;) {
+    int rc = sqlite3_step(st.stmt);
+    if (rc == SQLITE_DONE) break;
+    if (rc != SQLITE_ROW) return Error("`" + std::string(sql) + "` failed");
+    Row row;
+    const int n = sqlite3_column_count(st.stmt);
+    for (int c = 0; c < n; ++c) {
+      switch (sqlite3_column_type(st.stmt, c)) {
+        case SQLITE_NULL: row.emplace_back(std::monostate{}); break;
+        case SQLITE_INTEGER: row.emplace_back(std::int64_t{sqlite3_column_int64(st.stmt, c)}); break;
+        default: {
+          const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(st.stmt, c));
+          row.emplace_back(std::string(text != nullptr ? text : "",
+                                       static_cast<std::size_t>(sqlite3_column_bytes(st.stmt, c))));
+        }
+      }
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+Status SqliteStorage::Backup(const std::string& dest) {
+  // Written to a temporary name and renamed, so an interrupted backup never leaves a
+  // half-written file under the requested name.
+  const std::string tmp = dest + ".part";
+  std::error_code ec;
+  std::filesystem::remove(tmp, ec);
+  sqlite3* out = nullptr;
+  if (sqlite3_open_v2(tmp.c_str(), &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
+      SQLITE_OK) {
+    std::string msg = out != nullptr ? sqlite3_errmsg(out) : "out of memory";
+    sqlite3_close(out);
+    return Status::IoError("cannot create the backup: " + msg, dest);
+  }
+  sqlite3_backup* b = sqlite3_backup_init(out, "main", db_, "main");
+  int rc = SQLITE_ERROR;
+  if (b != nullptr) {
+    // -1: copy every page in one step; the source is read-locked only for the step.
+    do {
+      rc = sqlite3_backup_step(b, -1);
+      if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED) sqlite3_sleep(50);
+    } while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+    sqlite3_backup_finish(b);
+  }
+  std::string msg = sqlite3_errmsg(out);
+  sqlite3_close(out);
+  if (rc != SQLITE_DONE) {
+    std::filesystem::remove(tmp, ec);
+    return Status::IoError("backup failed: " + msg, dest);
+  }
+  std::filesystem::rename(tmp, dest, ec);
+  if (ec) return Status::IoError("cannot rename the backup into place: " + ec.message(), dest);
+  return Status::Ok();
+}
+
+}  // namespace pipeline::registry

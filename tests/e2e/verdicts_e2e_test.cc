@@ -1,0 +1,146 @@
+// Issue 7 through the `beian` binary on real files: R01 goes on without its group-2
+// occupation; a clean first filing passes with the credit query pending; the office's credit
+// list (CSV that names S01, XLSX that does not) and an office staff minimum set in office.json.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "tests/testing/test_paths.h"
+
+namespace pipeline {
+namespace {
+
+using nlohmann::json;
+using testing::BeianBinary;
+using testing::MakeTempDir;
+using testing::RunCommand;
+
+constexpr const char* kS01 = "samples/intake/S01-长春鼎新职业技能培训学校-首次申请";
+constexpr const char* kR01 = "samples/intake/R01-长春心语职业技能培训学校-职业属第二大类";
+
+struct CheckRun {
+  int exit_code = -1;
+  json report;
+  std::string stderr_text;
+};
+
+CheckRun Check(const std::string& dossier, const std::string& extra = "") {
+  const std::string err = MakeTempDir() + "/stderr.txt";
+  std::string out;
+  CheckRun r;
+  r.exit_code = RunCommand(BeianBinary() + " check '" + dossier + "' --json --date 2026-11-25 " +
+                               extra + " 2>'" + err + "'",
+                           &out);
+  std::ifstream in(err);
+  r.stderr_text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  r.report = json::parse(out, nullptr, /*allow_exceptions=*/false);
+  return r;
+}
+
+const json* Finding(const json& report, const std::string& rule) {
+  for (const json& f : report["findings"]) {
+    if (f["rule"] == rule) return &f;
+  }
+  return nullptr;
+}
+
+bool HasPending(const json& report, const std::string& id) {
+  for (const json& p : report["pending_checks"]) {
+    if (p["id"] == id && !p["title"].get<std::string>().empty() &&
+        !p["action"].get<std::string>().empty()) {
+      return true;
+    }
+  }
+  return false;
+}
+
+TEST(VerdictsE2eTest, R01GoesOnForTheEligibleOccupation) {
+  CheckRun r = Check(kR01);
+  ASSERT_FALSE(r.report.is_discarded()) << r.stderr_text;
+  EXPECT_EQ(r.report["conclusion"], "review_needed");
+  const json& occ = r.report["occupations"];
+  ASSERT_EQ(occ.size(), 2u);
+  EXPECT_EQ(occ[0]["name"], "心理咨询师");
+  EXPECT_EQ(occ[0]["excluded"], true);
+  EXPECT_EQ(occ[0]["exclusion_reason_id"], "exclusion.ineligible_group");
+  EXPECT_NE(occ[0]["exclusion_reason"].get<std::string>().find("第2大类"), std::string::npos)
+      << occ[0]["exclusion_reason"];
+  EXPECT_EQ(occ[1]["excluded"], false);
+  EXPECT_EQ(occ[1]["exclusion_reason"], "");
+  ASSERT_NE(Finding(r.report, "OCC-004"), nullptr);
+  EXPECT_EQ((*Finding(r.report, "OCC-004"))["consequence"], "exclude_occupation");
+}
+
+TEST(VerdictsE2eTest, CleanFirstFilingPassesWithTheCreditCheckPending) {
+  CheckRun r = Check(kS01);
+  ASSERT_FALSE(r.report.is_discarded()) << r.stderr_text;
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.report["conclusion"], "pass");
+  EXPECT_TRUE(r.report["findings"].empty()) << r.report["findings"].dump();
+  EXPECT_TRUE(HasPending(r.report, "PC-CREDIT"));
+  EXPECT_TRUE(HasPending(r.report, "PC-NONPROFIT"));
+  EXPECT_EQ(r.report["rule_settings"]["credit_list"], nullptr);
+}
+
+TEST(VerdictsE2eTest, CreditListCsvMatchBlocks) {
+  CheckRun r = Check(kS01, "--credit-list tests/crosscheck/testdata/信用名单.csv");
+  ASSERT_FALSE(r.report.is_discarded()) << r.stderr_text;
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.report["conclusion"], "not_eligible");
+  const json* f = Finding(r.report, "C61-03");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ((*f)["severity"], "blocking");
+  EXPECT_EQ((*f)["consequence"], "not_eligible");
+  const std::string msg = (*f)["message"];
+  EXPECT_NE(msg.find("吉林省人社厅终止备案机构名单"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("2026-03-01"), std::string::npos) << msg;
+  EXPECT_TRUE(HasPending(r.report, "PC-CREDIT"));
+  EXPECT_EQ(r.report["rule_settings"]["credit_list"], "信用名单.csv");
+}
+
+TEST(VerdictsE2eTest, CreditListXlsxNoMatchIsEvidence) {
+  CheckRun r = Check(kS01, "--credit-list tests/crosscheck/testdata/信用名单.xlsx");
+  ASSERT_FALSE(r.report.is_discarded()) << r.stderr_text;
+  EXPECT_EQ(r.report["conclusion"], "pass");
+  const json* f = Finding(r.report, "C61-03");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ((*f)["severity"], "info");
+  EXPECT_EQ((*f)["message"], "已比对信用中国（吉林）（2026-04-15），未发现长春市鼎新职业技能培训学校");
+  EXPECT_TRUE(HasPending(r.report, "PC-CREDIT"));
+}
+
+TEST(VerdictsE2eTest, UnreadableCreditListIsAnError) {
+  CheckRun r = Check(kS01, "--credit-list /nonexistent/名单.csv");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.stderr_text.find("/nonexistent/名单.csv"), std::string::npos) << r.stderr_text;
+}
+
+// An office minimum set in office.json (no rules.xml edit) applies; the shipped one sets none.
+TEST(VerdictsE2eTest, OfficeStaffMinimumFromSettings) {
+  namespace fs = std::filesystem;
+  const std::string root = MakeTempDir();
+  const fs::path repo = pipeline::testing::RepoRoot();
+  fs::create_directory(fs::path(root) / "templates");
+  fs::create_directory_symlink(repo / "checklists", fs::path(root) / "checklists");
+  fs::create_directory_symlink(repo / "data", fs::path(root) / "data");
+  fs::copy_file(repo / "templates/messages.zh-CN.tsv", fs::path(root) / "templates/messages.zh-CN.tsv");
+  std::ifstream in(repo / "templates/office.json");
+  json office = json::parse(in, nullptr, /*allow_exceptions=*/false, /*ignore_comments=*/true);
+  ASSERT_TRUE(office.is_object());
+  office["rules"]["min_fulltime_staff"] = 100;
+  std::ofstream(fs::path(root) / "templates/office.json") << office.dump(2);
+  CheckRun r = Check(kS01, "--data-dir '" + root + "'");
+  ASSERT_FALSE(r.report.is_discarded()) << r.stderr_text;
+  EXPECT_EQ(r.report["conclusion"], "corrections_needed");
+  const json* f = Finding(r.report, "C63-02");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ((*f)["message_id"], "crosscheck.fulltime_staff");
+  EXPECT_EQ(r.report["rule_settings"]["thresholds"][0]["value"], 100);
+}
+
+}  // namespace
+}  // namespace pipeline

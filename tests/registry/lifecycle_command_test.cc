@@ -1,0 +1,264 @@
+// The filing lifecycle after deliberation through the `beian` binary: 公示, objections, filing,
+// issuing with 发文字号 and the archive, archive verification, due dates, and issue runs killed
+// at fault-injection points.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "pipeline/core/file_system.h"
+#include "pipeline/core/sha256.h"
+#include "pipeline/registry/commands.h"
+#include "pipeline/registry/fault.h"
+#include "pipeline/registry/sqlite_storage.h"
+#include "tests/testing/status_matchers.h"
+#include "tests/testing/test_paths.h"
+
+namespace pipeline::registry {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string Quote(const std::string& s) { return "'" + s + "'"; }
+
+// 公示 periods over 春节 and 国庆 with make-up working days (reference values of
+// /work/shared/reference/calendar.md §3), both conventions for the first day.
+TEST(PublicityEndTest, FiveWorkingDaysAcrossHolidays) {
+  RealFileSystem rfs;
+  Result<report::WorkCalendar> cal = report::LoadWorkCalendar(rfs, testing::RepoRoot() + "/data");
+  ASSERT_OK(cal);
+  struct Case {
+    Date start;
+    bool count_start;
+    Date end;
+  } cases[] = {
+      {{2025, 9, 26}, true, {2025, 10, 9}},   // 国庆 2025, 9-28 and 10-11 make-up days
+      {{2025, 9, 26}, false, {2025, 10, 10}},
+      {{2026, 2, 12}, true, {2026, 2, 25}},   // 春节 2026, 2-14 make-up day
+      {{2026, 2, 12}, false, {2026, 2, 26}},
+      {{2025, 1, 24}, true, {2025, 2, 6}},    // 春节 2025, 1-26 make-up day
+      {{2025, 1, 24}, false, {2025, 2, 7}},
+      {{2026, 9, 25}, false, {2026, 10, 9}},  // 国庆 2026
+      {{2026, 10, 3}, true, {2026, 10, 13}},  // starts on a holiday: it never counts
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.start.ToIso() + (c.count_start ? " counted" : " not counted"));
+    EXPECT_EQ(PublicityEnd(*cal, c.start, 5, c.count_start), c.end);
+  }
+}
+
+class LifecycleTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = testing::MakeTempDir();
+    intake_ = dir_ + "/intake";
+    registry_ = dir_ + "/registry.sqlite";
+    data_ = dir_ + "/data-root";
+    fs::create_directories(intake_);
+    fs::copy(testing::RepoRoot() + "/samples/intake/S01-长春鼎新职业技能培训学校-首次申请",
+             intake_ + "/S01-长春鼎新职业技能培训学校-首次申请", fs::copy_options::recursive);
+    // An office's own settings: a data root with its own templates/office.json.
+    fs::create_directories(data_);
+    fs::copy(testing::RepoRoot() + "/templates", data_ + "/templates", fs::copy_options::recursive);
+    fs::create_directory_symlink(testing::RepoRoot() + "/checklists", data_ + "/checklists");
+    fs::create_directory_symlink(testing::RepoRoot() + "/data", data_ + "/data");
+    std::ifstream in(data_ + "/templates/office.json");
+    nlohmann::json office = nlohmann::json::parse(in);
+    office["doc_number_format"] = "吉人社认备〔{year}〕{n}号";
+    office["publicity_contact"] = "联系电话：0431-00000000";
+    std::ofstream(data_ + "/templates/office.json") << office.dump(2);
+  }
+  int Beian(const std::string& args, std::string* out = nullptr, const std::string& env = "") {
+    std::string text;
+    int rc = testing::RunCommand(env + " " + testing::BeianBinary() + " " + args +
+                                     " --registry " + Quote(registry_) + " --user 李四" +
+                                     " --data-dir " + Quote(data_),
+                                 &text, /*merge_stderr=*/true);
+    if (out) *out = text;
+    return rc;
+  }
+  // Registers S01 and takes it to publicity (deliberation recorded on 2026-09-22).
+  void ToPublicity() {
+    std::string out;
+    ASSERT_EQ(Beian("run " + Quote(intake_) + " --out " + Quote(dir_ + "/out") +
+                        " --no-pdf --quiet --date 2026-09-20", &out), 0) << out;
+    for (const char* stage : {"received", "preliminary", "technical", "comprehensive"}) {
+      ASSERT_EQ(Beian(std::string("decide C2026-0001 --stage ") + stage +
+                          " --result pass --date 2026-09-21", &out), 0) << out;
+    }
+    ASSERT_EQ(Beian("deliberate C2026-0001 --date 2026-09-22 --note 厅务会 --today 2026-09-22",
+                    &out), 0) << out;
+  }
+  // Publicity from 2026-09-25 (ends 2026-10-09), then filed at the province on 2026-10-12:
+  // D2026-0001 is the 公示, D2026-0002 the 备案通知.
+  void ToFiled() {
+    ToPublicity();
+    std::string out;
+    ASSERT_EQ(Beian("publicize C2026-0001 --start 2026-09-25 --date 2026-09-25 --authority 220100",
+                    &out), 0) << out;
+    ASSERT_EQ(Beian("file C2026-0001 --authority 220000 --date 2026-10-12", &out), 0) << out;
+  }
+  std::string Pdf(const std::string& path) {
+    std::string text;
+    testing::RunCommand("pdftotext " + Quote(path) + " -", &text);
+    return text;
+  }
+  nlohmann::json Document(const std::string& id) {
+    auto db = SqliteStorage::Open(registry_);
+    auto rows = (*db)->Query(
+        "SELECT state, number, seq_value, path, sha256 FROM documents WHERE document_id = ?",
+        {id});
+    const Row& r = (*rows)[0];
+    return {{"state", AsText(r[0])}, {"number", AsText(r[1])}, {"seq", AsInt(r[2])},
+            {"path", AsText(r[3])}, {"sha256", AsText(r[4])}};
+  }
+  std::string dir_, intake_, registry_, data_;
+};
+
+TEST_F(LifecycleTest, PublicityObjectionAndFilingGuards) {
+  ToPublicity();
+  std::string out;
+  // Filing before the 公示 is refused, naming the command that comes next.
+  EXPECT_EQ(Beian("file C2026-0001 --authority 220000 --date 2026-09-23", &out), 2);
+  EXPECT_NE(out.find("beian publicize C2026-0001"), std::string::npos) << out;
+  // A start in a year the calendar does not cover is refused, never guessed.
+  EXPECT_EQ(Beian("publicize C2026-0001 --start 2027-03-01 --date 2027-03-01", &out), 2);
+  EXPECT_NE(out.find("节假日表"), std::string::npos) << out;
+  ASSERT_EQ(Beian("publicize C2026-0001 --start 2026-09-25 --date 2026-09-25 --authority 220100",
+                  &out), 0) << out;
+  EXPECT_NE(out.find("2026-10-09"), std::string::npos) << out;
+  const std::string draft = dir_ + "/drafts/D2026-0001-公示.pdf";
+  ASSERT_TRUE(fs::exists(draft)) << out;
+  std::string text = Pdf(draft);
+  EXPECT_NE(text.find("2026年9月25日至2026年10月9日"), std::string::npos) << text;
+  EXPECT_NE(text.find("长春市鼎新"), std::string::npos) << text;
+  EXPECT_NE(text.find("中式烹调师：五级至"), std::string::npos) << text;
+  EXPECT_NE(text.find("草"), std::string::npos);  // watermark 草稿
+  EXPECT_EQ(Beian("publicize C2026-0001 --start 2026-09-28 --date 2026-09-28", &out), 2)
+      << "a second 公示 for the same case";
+  // During the period, and with an open objection, filing is refused.
+  EXPECT_EQ(Beian("file C2026-0001 --authority 220000 --date 2026-10-09", &out), 2);
+  EXPECT_NE(out.find("2026-10-09"), std::string::npos) << out;
+  ASSERT_EQ(Beian("object C2026-0001 --note 来信反映场地不符 --date 2026-10-08", &out), 0) << out;
+  EXPECT_EQ(Beian("file C2026-0001 --authority 220000 --date 2026-10-12", &out), 2);
+  EXPECT_NE(out.find("异议"), std::string::npos) << out;
+  ASSERT_EQ(Beian("resolve C2026-0001 --note 经核实不属实 --date 2026-10-12", &out), 0) << out;
+  EXPECT_EQ(Beian("resolve C2026-0001 --note 再次 --date 2026-10-12", &out), 2);
+  // Only the province files.
+  EXPECT_EQ(Beian("file C2026-0001 --authority 220100 --date 2026-10-12", &out), 2);
+  EXPECT_NE(out.find("220000"), std::string::npos) << out;
+  ASSERT_EQ(Beian("file C2026-0001 --authority 220000 --date 2026-10-12", &out), 0) << out;
+  text = Pdf(dir_ + "/drafts/D2026-0002-备案通知.pdf");
+  EXPECT_NE(text.find("2026年10月12日至2029年10月11日"), std::string::npos) << text;
+  EXPECT_NE(text.find("中式烹调师"), std::string::npos) << text;
+  ASSERT_EQ(Beian("status C2026-0001 --json --date 2026-10-12", &out), 0) << out;
+  nlohmann::json st = nlohmann::json::parse(out);
+  EXPECT_EQ(st["stage"], "filed");
+  EXPECT_EQ(st["documents"].size(), 2u);
+  EXPECT_EQ(st["history"].back()["action"], "file");
+  EXPECT_EQ(Beian("object C2026-0001 --note 迟到 --date 2026-10-13", &out), 2);
+}
+
+TEST_F(LifecycleTest, IssueNumbersArchivesAndRefusesASecondIssue) {
+  ToFiled();
+  std::string out;
+  ASSERT_EQ(Beian("issue D2026-0002 --date 2026-10-13", &out), 0) << out;
+  nlohmann::json d = Document("D2026-0002");
+  EXPECT_EQ(d["state"], "issued");
+  EXPECT_EQ(d["number"], "吉人社认备〔2026〕1号");
+  EXPECT_EQ(d["path"], "220000/2026/吉人社认备〔2026〕1号.pdf");
+  const std::string file = dir_ + "/archive/" + d["path"].get<std::string>();
+  std::string text = Pdf(file);
+  EXPECT_NE(text.find("吉人社认备〔2026〕1号"), std::string::npos) << text;
+  EXPECT_EQ(text.find("草稿"), std::string::npos) << "an issued copy has no watermark";
+  EXPECT_EQ(text.find("草"), std::string::npos);
+  std::ifstream in(file, std::ios::binary);
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  EXPECT_EQ(d["sha256"], Sha256Hex(bytes.str()));
+  // Issuing twice is refused; the archived file is untouched.
+  EXPECT_EQ(Beian("issue D2026-0002 --date 2026-10-14", &out), 2);
+  EXPECT_NE(out.find("已签发"), std::string::npos) << out;
+  // A number given by hand is taken out of the sequence, and is never used twice.
+  ASSERT_EQ(Beian("issue D2026-0001 --number 7 --date 2026-10-13", &out), 0) << out;
+  EXPECT_EQ(Document("D2026-0001")["number"], "吉人社认备〔2026〕7号");
+  auto db = SqliteStorage::Open(registry_);
+  auto next = (*db)->Query(
+      "SELECT next_value FROM number_sequences WHERE authority = '220100' AND year = 2026");
+  EXPECT_EQ(AsInt((*next)[0][0]), 8);
+}
+
+TEST_F(LifecycleTest, ArchiveVerifyFindsAlteredMissingAndUnregisteredFiles) {
+  ToFiled();
+  std::string out;
+  ASSERT_EQ(Beian("issue D2026-0002 --date 2026-10-13", &out), 0) << out;
+  ASSERT_EQ(Beian("issue D2026-0001 --date 2026-10-13", &out), 0) << out;
+  ASSERT_EQ(Beian("archive verify", &out), 0) << out;
+  EXPECT_NE(out.find("2件已签发文书，均完好"), std::string::npos) << out;
+  const std::string root = dir_ + "/archive/";
+  const std::string notice = root + Document("D2026-0002")["path"].get<std::string>();
+  const std::string publicity = root + Document("D2026-0001")["path"].get<std::string>();
+  std::ofstream(notice, std::ios::app) << "x";           // altered
+  fs::remove(publicity);                                   // removed
+  std::ofstream(root + "220000/2026/手工放入.pdf") << "%PDF";  // added by hand
+  EXPECT_EQ(Beian("archive verify", &out), 1) << out;
+  EXPECT_NE(out.find("已被改动：220000/2026/吉人社认备〔2026〕1号.pdf"), std::string::npos) << out;
+  EXPECT_NE(out.find("缺失：220100/2026/"), std::string::npos) << out;
+  EXPECT_NE(out.find("未登记：220000/2026/手工放入.pdf"), std::string::npos) << out;
+  EXPECT_NE(out.find("3处问题"), std::string::npos) << out;
+}
+
+// Issue runs killed after the number is taken, before the final rename and before the last
+// commit: the registry stays consistent and the next issue completes with no number lost or
+// given twice.
+TEST_F(LifecycleTest, KilledIssuesResumeWithTheirNumber) {
+  ToFiled();
+  std::string out;
+  // Killed after allocation, before its transaction commits: the number was never given.
+  EXPECT_EQ(Beian("issue D2026-0002 --date 2026-10-13", &out, "BEIAN_FAULT=after_number_allocation"),
+            kFaultExitCode) << out;
+  EXPECT_EQ(Document("D2026-0002")["state"], "draft");
+  // Killed before the archive file gets its name: the number stays bound to the document.
+  EXPECT_EQ(Beian("issue D2026-0002 --date 2026-10-13", &out, "BEIAN_FAULT=before_final_rename"),
+            kFaultExitCode) << out;
+  nlohmann::json d = Document("D2026-0002");
+  EXPECT_EQ(d["state"], "issuing");
+  EXPECT_EQ(d["seq"], 1);
+  EXPECT_FALSE(fs::exists(dir_ + "/archive/220000/2026/吉人社认备〔2026〕1号.pdf"));
+  // Killed after the file is in place, before the registry records it.
+  EXPECT_EQ(Beian("issue D2026-0002 --date 2026-10-13", &out, "BEIAN_FAULT=before_commit"),
+            kFaultExitCode) << out;
+  EXPECT_TRUE(fs::exists(dir_ + "/archive/220000/2026/吉人社认备〔2026〕1号.pdf"));
+  EXPECT_EQ(Document("D2026-0002")["state"], "issuing");
+  // The next command completes: same number, same file, now recorded.
+  ASSERT_EQ(Beian("issue D2026-0002 --date 2026-10-13", &out), 0) << out;
+  d = Document("D2026-0002");
+  EXPECT_EQ(d["state"], "issued");
+  EXPECT_EQ(d["number"], "吉人社认备〔2026〕1号");
+  ASSERT_EQ(Beian("archive verify", &out), 0) << out;  // no stray .part left
+  // The province's next document takes number 2.
+  auto db = SqliteStorage::Open(registry_);
+  auto next = (*db)->Query(
+      "SELECT next_value FROM number_sequences WHERE authority = '220000' AND year = 2026");
+  EXPECT_EQ(AsInt((*next)[0][0]), 2);
+}
+
+TEST_F(LifecycleTest, DueListsRenewalWindowAndValidityEnd) {
+  ToFiled();
+  std::string out;
+  ASSERT_EQ(Beian("due --within 90d --json --date 2029-06-01", &out), 0) << out;
+  nlohmann::json j = nlohmann::json::parse(out);
+  ASSERT_EQ(j["items"].size(), 1u) << out;
+  EXPECT_EQ(j["items"][0]["kind"], "renewal_window_closes");
+  EXPECT_EQ(j["items"][0]["date"], "2029-07-11");
+  ASSERT_EQ(Beian("due --within 200d --date 2029-06-01", &out), 0) << out;
+  EXPECT_NE(out.find("备案有效期届满"), std::string::npos) << out;
+  EXPECT_NE(out.find("续期申请截止"), std::string::npos) << out;
+  EXPECT_EQ(Beian("due --within 9x", &out), 2);
+}
+
+}  // namespace
+}  // namespace pipeline::registry

@@ -1,0 +1,309 @@
+// The registry's operations through its API on a real SQLite file: case identity and versions,
+// every stage guard, corrections, and number sequences under two processes at once.
+#include "pipeline/registry/registry.h"
+
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <set>
+
+#include "pipeline/registry/fault.h"
+#include "pipeline/registry/sqlite_storage.h"
+#include "tests/testing/status_matchers.h"
+#include "tests/testing/test_paths.h"
+
+namespace pipeline::registry {
+namespace {
+
+using model::ApplicationKind;
+
+const report::MessageCatalog& Messages() {
+  static const report::MessageCatalog* m = [] {
+    RealFileSystem fs;
+    auto cat = report::MessageCatalog::Load(fs, testing::RepoRoot() + "/templates/messages.zh-CN.tsv");
+    return new report::MessageCatalog(std::move(*cat));
+  }();
+  return *m;
+}
+
+std::unique_ptr<Registry> OpenRegistry(const std::string& file) {
+  Result<std::unique_ptr<SqliteStorage>> db = SqliteStorage::Open(file);
+  EXPECT_OK(db);
+  Result<std::unique_ptr<Registry>> r =
+      Registry::Open(std::move(*db), Messages(), Date{2026, 11, 25});
+  EXPECT_OK(r);
+  return std::move(*r);
+}
+
+DossierFacts Facts(const std::string& uscc, ApplicationKind kind, const std::string& hash,
+                   const std::string& folder) {
+  DossierFacts f;
+  f.uscc = uscc;
+  f.institution_name = "长春鼎新职业技能培训学校";
+  f.kind = kind;
+  f.authority = "220100";
+  f.content_hash = hash;
+  f.folder = folder;
+  f.report_id = "JL-0000000000";
+  f.conclusion = "pass";
+  f.occupations = {{"4-03-02-01", "中式烹调师", "", "3,4,5", "requested", ""},
+                   {"2-02-01-01", "某职业", "", "3", "excluded", "crosscheck.occupation_group"}};
+  return f;
+}
+
+const Actor kClerk{"张三", Date{2026, 11, 25}};
+constexpr const char* kUscc = "91220101MA0000000X";
+
+class RegistryTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    file_ = testing::MakeTempDir() + "/registry.sqlite";
+    reg_ = OpenRegistry(file_);
+  }
+  std::string NewCase(ApplicationKind kind = ApplicationKind::kInitial) {
+    Result<RecordOutcome> r = reg_->RecordDossier(Facts(kUscc, kind, "h1", "S01"), kClerk);
+    EXPECT_OK(r);
+    return r->case_id;
+  }
+  Stage StageOf(const std::string& id) { return reg_->LoadCase(id)->stage; }
+  std::string file_;
+  std::unique_ptr<Registry> reg_;
+};
+
+TEST_F(RegistryTest, SameContentIsOneVersionChangedContentANewVersionOfTheSameCase) {
+  Result<RecordOutcome> first = reg_->RecordDossier(Facts(kUscc, ApplicationKind::kInitial, "h1",
+                                                          "S01-长春鼎新"), kClerk);
+  ASSERT_OK(first);
+  EXPECT_EQ(first->what, RecordOutcome::What::kNewCase);
+  EXPECT_EQ(first->case_id, "C2026-0001");
+  EXPECT_EQ(first->version, 1);
+  // The same content under another folder name: nothing new.
+  Result<RecordOutcome> again =
+      reg_->RecordDossier(Facts(kUscc, ApplicationKind::kInitial, "h1", "改名"), kClerk);
+  EXPECT_EQ(again->what, RecordOutcome::What::kUnchanged);
+  EXPECT_EQ(again->case_id, first->case_id);
+  // Sent back for 补正, then resubmitted in a folder with another name: version 2, same case,
+  // back to preliminary.
+  ASSERT_OK(reg_->Decide(first->case_id, Stage::kReceived, Decision::kPass, "", "", kClerk));
+  ASSERT_OK(reg_->Decide(first->case_id, Stage::kPreliminary, Decision::kReturn, "缺件", "", kClerk));
+  Result<RecordOutcome> resub = reg_->RecordDossier(
+      Facts(kUscc, ApplicationKind::kInitial, "h2", "S01-长春鼎新（第二次）"), kClerk);
+  ASSERT_OK(resub);
+  EXPECT_EQ(resub->what, RecordOutcome::What::kNewVersion);
+  EXPECT_EQ(resub->case_id, first->case_id);
+  EXPECT_EQ(resub->version, 2);
+  EXPECT_EQ(resub->stage, Stage::kPreliminary);
+  Result<CaseRecord> c = reg_->LoadCase(first->case_id);
+  ASSERT_OK(c);
+  ASSERT_EQ(c->versions.size(), 2u);
+  EXPECT_EQ(c->versions[1].folder, "S01-长春鼎新（第二次）");
+  EXPECT_EQ(c->current_version, 2);
+  ASSERT_EQ(c->history.size(), 4u);  // received, decide, decide, resubmitted
+  EXPECT_EQ(c->history.back().action, "resubmitted");
+  EXPECT_EQ(c->history.back().actor, "张三");
+  // Another kind of the same institution is another case; so is a new application after the
+  // first case closed.
+  Result<RecordOutcome> renewal =
+      reg_->RecordDossier(Facts(kUscc, ApplicationKind::kRenewal, "h3", "续期"), kClerk);
+  EXPECT_EQ(renewal->what, RecordOutcome::What::kNewCase);
+  EXPECT_NE(renewal->case_id, first->case_id);
+  ASSERT_OK(reg_->Withdraw(first->case_id, "", kClerk));
+  Result<RecordOutcome> fresh =
+      reg_->RecordDossier(Facts(kUscc, ApplicationKind::kInitial, "h2", "再申请"), kClerk);
+  EXPECT_EQ(fresh->what, RecordOutcome::What::kNewCase);
+  EXPECT_EQ(*reg_->CasesOf(kUscc),
+            (std::vector<std::string>{"C2026-0001", "C2026-0002", "C2026-0003"}));
+}
+
+TEST_F(RegistryTest, OccupationsAreKeptPerVersionWithTheirState) {
+  std::string id = NewCase();
+  Result<std::vector<Row>> rows = reg_->storage().Query(
+      "SELECT code, levels, state FROM occupations WHERE case_id = ? ORDER BY seq", {id});
+  ASSERT_OK(rows);
+  ASSERT_EQ(rows->size(), 2u);
+  EXPECT_EQ(AsText((*rows)[0][1]), "3,4,5");
+  EXPECT_EQ(AsText((*rows)[1][2]), "excluded");
+}
+
+TEST_F(RegistryTest, ChangedDossierPastPreliminaryIsRefusedNamingTheStage) {
+  std::string id = NewCase();
+  ASSERT_OK(reg_->Decide(id, Stage::kReceived, Decision::kPass, "", "", kClerk));
+  ASSERT_OK(reg_->Decide(id, Stage::kPreliminary, Decision::kPass, "", "", kClerk));
+  Result<RecordOutcome> r =
+      reg_->RecordDossier(Facts(kUscc, ApplicationKind::kInitial, "h9", "改过"), kClerk);
+  ASSERT_OK(r);
+  EXPECT_EQ(r->what, RecordOutcome::What::kRefused);
+  EXPECT_NE(r->refusal.find("技术评估"), std::string::npos) << r->refusal;
+  EXPECT_EQ(reg_->LoadCase(id)->versions.size(), 1u);
+}
+
+TEST_F(RegistryTest, FullPathToPublicityWithACorrectionInTheMiddle) {
+  std::string id = NewCase();
+  ASSERT_OK(reg_->Decide(id, Stage::kReceived, Decision::kPass, "受理", "", kClerk));
+  ASSERT_OK(reg_->Decide(id, Stage::kPreliminary, Decision::kPass, "", "", kClerk));
+  // A mistaken fail at technical evaluation, corrected with a reason: history keeps both.
+  ASSERT_OK(reg_->Decide(id, Stage::kTechnical, Decision::kFail, "", "", kClerk));
+  EXPECT_EQ(StageOf(id), Stage::kNotFiled);
+  ASSERT_OK(reg_->Decide(id, Stage::kTechnical, Decision::kPass, "", "录入错误", kClerk));
+  EXPECT_EQ(StageOf(id), Stage::kComprehensive);
+  ASSERT_OK(reg_->Decide(id, Stage::kComprehensive, Decision::kPass, "", "", kClerk));
+  ASSERT_OK(reg_->Deliberate(id, Date{2026, 12, 3}, Decision::kPass, "厅务会", "", kClerk));
+  Result<CaseRecord> c = reg_->LoadCase(id);
+  EXPECT_EQ(c->stage, Stage::kPublicity);
+  EXPECT_EQ(c->stage_since, "2026-12-03");
+  const HistoryEntry& correction = c->history[4];
+  EXPECT_EQ(correction.reason, "录入错误");
+  EXPECT_EQ(correction.corrects, 4);  // the mistaken fail is entry 4, still there
+  EXPECT_EQ(c->history[3].result, "fail");
+  EXPECT_EQ(reg_->NextStep(*c), "beian publicize " + id + " --start YYYY-MM-DD");
+}
+
+TEST_F(RegistryTest, RenewalWaitsForTheNoticeTerminationEndsAtPreliminary) {
+  std::string renewal = NewCase(ApplicationKind::kRenewal);
+  ASSERT_OK(reg_->Decide(renewal, Stage::kReceived, Decision::kPass, "", "", kClerk));
+  ASSERT_OK(reg_->Decide(renewal, Stage::kPreliminary, Decision::kPass, "", "", kClerk));
+  Result<CaseRecord> c = reg_->LoadCase(renewal);
+  EXPECT_EQ(c->stage, Stage::kPreliminary);
+  EXPECT_EQ(reg_->NextStep(*c), "beian file " + renewal);
+  Status again = reg_->Decide(renewal, Stage::kPreliminary, Decision::kPass, "", "", kClerk);
+  EXPECT_NE(again.message().find("已记录"), std::string::npos) << again.message();
+  EXPECT_NE(again.message().find("beian file"), std::string::npos) << again.message();
+  // Technical evaluation is not on a renewal's path.
+  Status tech = reg_->Decide(renewal, Stage::kTechnical, Decision::kPass, "", "", kClerk);
+  EXPECT_FALSE(tech.ok());
+
+  std::string term = reg_->RecordDossier(Facts("91220101MA0000001Y", ApplicationKind::kTermination,
+                                               "t", "终止"), kClerk)->case_id;
+  ASSERT_OK(reg_->Decide(term, Stage::kReceived, Decision::kPass, "", "", kClerk));
+  ASSERT_OK(reg_->Decide(term, Stage::kPreliminary, Decision::kPass, "", "", kClerk));
+  EXPECT_EQ(StageOf(term), Stage::kTerminated);
+}
+
+// Every guard: a command in the wrong stage (or skipping one) is refused, names the case's
+// stage and the command that comes next, and changes nothing.
+TEST_F(RegistryTest, EveryGuardRefusesAndChangesNothing) {
+  std::string id = NewCase();
+  struct Attempt {
+    const char* what;
+    std::function<Status()> run;
+    const char* must_mention;
+  };
+  auto decide = [&](Stage s, Decision d, std::string reason = "") {
+    return [=, this] { return reg_->Decide(id, s, d, "", reason, kClerk); };
+  };
+  const std::vector<Attempt> at_received = {
+      {"skip to preliminary", decide(Stage::kPreliminary, Decision::kPass), "已接收"},
+      {"skip to technical", decide(Stage::kTechnical, Decision::kPass), "已接收"},
+      {"skip to comprehensive", decide(Stage::kComprehensive, Decision::kPass), "已接收"},
+      {"deliberate too early",
+       [&] { return reg_->Deliberate(id, Date{2026, 12, 1}, Decision::kPass, "", "", kClerk); },
+       "beian decide " },
+      {"publicity by decide", decide(Stage::kPublicity, Decision::kPass), "公示"},
+      {"correct without a decision", decide(Stage::kReceived, Decision::kPass, "理由"), "没有可更正"},
+  };
+  for (const Attempt& a : at_received) {
+    SCOPED_TRACE(a.what);
+    Status s = a.run();
+    ASSERT_FALSE(s.ok());
+    EXPECT_NE(s.message().find(a.must_mention), std::string::npos) << s.message();
+    EXPECT_EQ(StageOf(id), Stage::kReceived);
+  }
+  Status skip = reg_->Decide(id, Stage::kTechnical, Decision::kPass, "", "", kClerk);
+  EXPECT_NE(skip.message().find("beian decide " + id + " --stage received"), std::string::npos)
+      << skip.message();
+  // Results a stage cannot have.
+  ASSERT_OK(reg_->Decide(id, Stage::kReceived, Decision::kPass, "", "", kClerk));
+  ASSERT_OK(reg_->Decide(id, Stage::kPreliminary, Decision::kPass, "", "", kClerk));
+  Status back = reg_->Decide(id, Stage::kTechnical, Decision::kReturn, "", "", kClerk);
+  EXPECT_NE(back.message().find("不能作出"), std::string::npos) << back.message();
+  // Correcting a decision that is not the latest.
+  ASSERT_OK(reg_->Decide(id, Stage::kTechnical, Decision::kPass, "", "", kClerk));
+  EXPECT_FALSE(reg_->Decide(id, Stage::kPreliminary, Decision::kFail, "", "晚了", kClerk).ok());
+  EXPECT_EQ(StageOf(id), Stage::kComprehensive);
+  // A closed case takes nothing more.
+  ASSERT_OK(reg_->Withdraw(id, "申请单位来函撤回", kClerk));
+  Status after = reg_->Withdraw(id, "", kClerk);
+  EXPECT_NE(after.message().find("已撤回"), std::string::npos) << after.message();
+  EXPECT_NE(after.message().find("已办结"), std::string::npos) << after.message();
+  Status unknown = reg_->Decide("C2026-9999", Stage::kReceived, Decision::kPass, "", "", kClerk);
+  EXPECT_EQ(unknown.code(), StatusCode::kNotFound);
+}
+
+TEST_F(RegistryTest, NumberSequencesArePerAuthorityAndYear) {
+  EXPECT_EQ(*reg_->AllocateNumber("220000", 2026), 1);
+  EXPECT_EQ(*reg_->AllocateNumber("220000", 2026), 2);
+  EXPECT_EQ(*reg_->AllocateNumber("220100", 2026), 1);
+  EXPECT_EQ(*reg_->AllocateNumber("220000", 2027), 1);
+  EXPECT_EQ(*reg_->AllocateNumber("220000", 2026), 3);
+}
+
+// Two (here four) processes allocating from one registry at once never get the same number,
+// and together they use 1..N without a gap.
+TEST_F(RegistryTest, ProcessesAllocatingAtOnceNeverShareANumber) {
+  constexpr int kProcesses = 4, kEach = 25;
+  reg_.reset();
+  std::vector<int> fds;
+  std::vector<pid_t> pids;
+  for (int p = 0; p < kProcesses; ++p) {
+    int fd[2];
+    ASSERT_EQ(pipe(fd), 0);
+    pid_t pid = fork();
+    ASSERT_GE(pid, 0);
+    if (pid == 0) {
+      close(fd[0]);
+      auto db = SqliteStorage::Open(file_);
+      auto reg = db ? Registry::Open(std::move(*db), Messages(), Date{2026, 11, 25})
+                    : Result<std::unique_ptr<Registry>>(db.error());
+      for (int i = 0; reg && i < kEach; ++i) {
+        Result<std::int64_t> n = (*reg)->AllocateNumber("220000", 2026);
+        std::int64_t v = n ? *n : -1;
+        if (write(fd[1], &v, sizeof v) != sizeof v) _exit(3);
+      }
+      _exit(reg ? 0 : 2);
+    }
+    close(fd[1]);
+    fds.push_back(fd[0]);
+    pids.push_back(pid);
+  }
+  std::vector<std::int64_t> all;
+  for (int fd : fds) {
+    std::int64_t v;
+    while (read(fd, &v, sizeof v) == sizeof v) all.push_back(v);
+    close(fd);
+  }
+  for (pid_t pid : pids) {
+    int status = 0;
+    waitpid(pid, &status, 0);
+    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  }
+  ASSERT_EQ(all.size(), static_cast<std::size_t>(kProcesses * kEach));
+  std::sort(all.begin(), all.end());
+  for (std::size_t i = 0; i < all.size(); ++i) EXPECT_EQ(all[i], static_cast<std::int64_t>(i + 1));
+}
+
+// A process killed right after taking a number (before its commit) leaves the sequence as it
+// was: the number was never given out, and the next allocation completes.
+TEST_F(RegistryTest, KilledAfterNumberAllocationLeavesTheSequenceConsistent) {
+  EXPECT_EQ(*reg_->AllocateNumber("220000", 2026), 1);
+  pid_t pid = fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    setenv("BEIAN_FAULT", "after_number_allocation", 1);
+    auto db = SqliteStorage::Open(file_);
+    auto reg = Registry::Open(std::move(*db), Messages(), Date{2026, 11, 25});
+    (void)(*reg)->AllocateNumber("220000", 2026);
+    _exit(0);  // not reached
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), kFaultExitCode);
+  Result<std::vector<Row>> check = reg_->storage().Query("PRAGMA integrity_check");
+  EXPECT_EQ(AsText((*check)[0][0]), "ok");
+  EXPECT_EQ(*reg_->AllocateNumber("220000", 2026), 2);
+}
+
+}  // namespace
+}  // namespace pipeline::registry

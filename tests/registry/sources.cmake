@@ -1,0 +1,7 @@
+list(APPEND TEST_SOURCES
+  tests/registry/lifecycle_command_test.cc
+  tests/registry/registry_command_test.cc
+  tests/registry/registry_test.cc
+  tests/registry/schema_test.cc
+  tests/registry/stages_test.cc
+)
