@@ -15,7 +15,8 @@ using nlohmann::json;
 // Conclusions in the order the tally and the page list them.
 constexpr model::Conclusion kConclusionOrder[] = {
     model::Conclusion::kPass, model::Conclusion::kReviewNeeded,
-    model::Conclusion::kCorrectionsNeeded, model::Conclusion::kNotEligible};
+    model::Conclusion::kCorrectionsNeeded, model::Conclusion::kNotEligible,
+    model::Conclusion::kReferred};
 
 std::string Escape(std::string_view s) {
   std::string out;

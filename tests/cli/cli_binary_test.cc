@@ -95,6 +95,17 @@ TEST(CliBinaryTest, ConfigShowsEachValueWithItsLayer) {
   EXPECT_NE(r.out.find("expert_group = \"技术评估专家组\"  ("), std::string::npos);  // shipped
   EXPECT_NE(r.out.find("templates/office.json)"), std::string::npos);
 
+  // The rules object (crosscheck/rule_settings.h) is layered key by key too.
+  Write(dir + "/rules.json", R"({"rules": {"min_experts": 3}})");
+  Ran rules = Beian("config --config " + Quote(dir + "/rules.json"));
+  EXPECT_NE(rules.out.find("rules.min_experts = 3  (" + dir + "/rules.json)"), std::string::npos)
+      << rules.out;
+  Write(dir + "/typo.json", R"({"rules": {"min_expert": 3}})");
+  Ran typo = Beian("check " + Quote(testing::RepoRoot() + "/samples/intake/B02-空文件夹") +
+                   " --date 2026-11-25 --config " + Quote(dir + "/typo.json"));
+  EXPECT_EQ(typo.rc, 2);
+  EXPECT_NE(typo.err.find(dir + "/typo.json"), std::string::npos) << typo.err;
+
   // A bad value is reported with the file that set it.
   Write(dir + "/bad.json", R"({"draft": "no"})");
   Ran bad = Beian("config --config " + Quote(dir + "/bad.json"));
