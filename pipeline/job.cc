@@ -131,12 +131,7 @@ Status LoadLayeredRuleSettings(const LayeredSettings& settings, const crosscheck
 std::string FontsPath(const cli::Options& o, const LayeredSettings& settings,
                       const std::string& root) {
   if (!o.fonts.empty()) return o.fonts;
-  const auto it = settings.effective.find("fonts");
-  if (it != settings.effective.end() && it->is_string() && !it->get<std::string>().empty()) {
-    const std::string path = it->get<std::string>();
-    if (path[0] == '/') return path;
-    return JoinPath(DirName(settings.OriginOf("/fonts")), path);
-  }
+  if (std::string path = PathSetting(settings, "/fonts"); !path.empty()) return path;
   return JoinPath(root, "templates/fonts.xml");
 }
 

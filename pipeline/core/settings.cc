@@ -74,6 +74,16 @@ std::string LayeredSettings::OriginOf(const std::string& pointer) const {
   return "";
 }
 
+std::string PathSetting(const LayeredSettings& settings, const std::string& pointer) {
+  const json::json_pointer ptr(pointer);
+  if (!settings.effective.contains(ptr)) return "";
+  const json& value = settings.effective.at(ptr);
+  if (!value.is_string() || value.get<std::string>().empty()) return "";
+  const std::string path = value.get<std::string>();
+  if (path[0] == '/') return path;
+  return JoinPath(DirName(settings.OriginOf(pointer)), path);
+}
+
 Result<LayeredSettings> LoadLayeredSettings(const FileSystem& fs,
                                             const std::vector<std::string>& paths) {
   LayeredSettings s;

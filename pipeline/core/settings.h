@@ -38,6 +38,10 @@ struct LayeredSettings {
   std::string OriginOf(const std::string& pointer) const;
 };
 
+// The path a string setting names (`pointer`, e.g. "/fonts"), resolved against the folder of
+// the file that set it when relative; "" when unset or empty.
+std::string PathSetting(const LayeredSettings& settings, const std::string& pointer);
+
 // Reads and merges `paths` (lowest precedence first). A file that cannot be read, or that is
 // not a JSON object, is an error naming it (with the byte offset of a syntax error).
 Result<LayeredSettings> LoadLayeredSettings(const FileSystem& fs,

@@ -108,8 +108,16 @@ std::string RegistryDir(const Context& ctx) {
 
 Result<std::string> RenderPdf(Context& ctx, const std::string& kind, const json& data,
                               const Date& date) {
-  Result<std::unique_ptr<render::DocumentRenderer>> renderer = render::DocumentRenderer::Create(
-      ctx.fs, render::RendererOptions::Defaults(ctx.data_dir));
+  render::RendererOptions options = render::RendererOptions::Defaults(ctx.data_dir);
+  // The office's fonts (the "fonts" setting, README "Settings"), as `beian run` uses them.
+  Result<LayeredSettings> settings =
+      LoadLayeredSettings(ctx.fs, SettingsFilesOf(ctx.options, ctx.data_dir));
+  if (!settings) return settings.error();
+  if (std::string fonts = PathSetting(*settings, "/fonts"); !fonts.empty()) {
+    options.fonts_path = fonts;
+  }
+  Result<std::unique_ptr<render::DocumentRenderer>> renderer =
+      render::DocumentRenderer::Create(ctx.fs, options);
   if (!renderer) return renderer.error();
   const std::string tmpl = render::ResolveTemplatePath(ctx.data_dir, kind);
   return (*renderer)->Render(tmpl, data, date);
