@@ -27,6 +27,7 @@
 #include "pipeline/render/doc/document_renderer.h"
 #include "pipeline/render/doc/render_command.h"
 #include "pipeline/report/case_id.h"
+#include "pipeline/report/decision_table.h"
 #include "pipeline/report/catalogue_listing.h"
 #include "pipeline/report/document_data.h"
 #include "pipeline/report/messages.h"
@@ -61,6 +62,7 @@ struct Job::Resources {
   report::Provenance provenance;  // what report.json records about this run
   report::MessageCatalog run_labels;  // templates/run.zh-CN.tsv (index.html, the total line)
   std::string index_css;              // templates/index.css, inlined into index.html
+  report::DecisionTable decisions;
   std::unique_ptr<render::DocumentRenderer> renderer;  // created only when documents are drafted
 };
 
@@ -68,7 +70,7 @@ struct Job::Resources {
 struct Job::CaseOutcome {
   model::CaseReport report;
   nlohmann::json json;
-  report::DraftDocument draft = report::DraftDocument::kNone;
+  std::vector<const report::DocumentSpec*> drafts;  // from the decision table, in order
   bool not_a_dossier = false;
 };
 
@@ -254,6 +256,15 @@ Status Job::LoadResources() {
   PIPELINE_RETURN_IF_ERROR(Take(report::LoadWorkCalendar(fs_, data), &res->calendar));
   PIPELINE_RETURN_IF_ERROR(LoadLayeredRuleSettings(res->settings, res->rules,
                                                    &res->rule_settings));
+  PIPELINE_RETURN_IF_ERROR(Take(
+      report::DecisionTable::Load(fs_, JoinPath(root, "templates/decisions.xml")),
+      &res->decisions));
+  for (const report::DocumentSpec& d : res->decisions.documents()) {
+    if (res->office.files.count(d.kind) == 0) {
+      return Status::InvalidData("document kind " + d.kind + " has no file name setting",
+                                 res->settings.layers.back().path);
+    }
+  }
   PIPELINE_RETURN_IF_ERROR(
       Take(crosscheck::LoadBusinessTerms(fs_, JoinPath(root, "checklists/business_terms.xml")),
            &res->business_terms));
@@ -278,7 +289,7 @@ Status Job::LoadResources() {
   }
   if (!res->calendar.Covers(*options_.date)) {
     reporter_.Warning("data/holidays_cn.tsv does not cover " + options_.date->ToIso() +
-                      "; deadlines count weekends only");
+                      "; a correction deadline it cannot count is left blank");
   }
   res_ = std::move(res);
   return Status::Ok();
@@ -361,16 +372,17 @@ Job::CaseOutcome Job::Process(const ingest::IntakeEntry& entry) const {
                               std::move(completeness), std::move(cross));
   out.report.pending_checks = std::move(pending);
   const bool complete = report::MaterialsComplete(out.report);
+  // Which drafts the case gets: the decision table (templates/decisions.xml).
+  out.drafts = res.decisions.DocumentsFor(report::FactsOf(out.report, is_folder));
+  for (const report::DocumentSpec* d : out.drafts) {
+    out.report.documents.push_back({d->kind, d->title, res.office.files.at(d->kind), d->official});
+  }
   out.json = report::ToJson(out.report, res.messages);
   out.json["completeness"] = complete ? "complete" : "corrections_needed";
   crosscheck::AppendIssue3Json(out.report, out.json);
   crosscheck::AppendRuleDefaultsJson(res.rules, res.rule_settings, out.json);
   report::AddWordedSummaries(out.report, res.messages, out.json);
   report::AddProvenance(res.provenance, out.json);
-  if (!out.not_a_dossier) {
-    out.draft = complete ? report::DraftDocument::kPreliminaryOpinion
-                         : report::DraftDocument::kCorrectionNotice;
-  }
   return out;
 }
 
@@ -384,19 +396,41 @@ Status Job::EnsureRenderer() {
   return Status::Ok();
 }
 
-// Renders the case's draft document; returns the PDF bytes (empty when nothing is drafted).
-Result<std::string> Job::DraftPdf(const CaseOutcome& c) {
-  if (c.draft == report::DraftDocument::kNone) return std::string();
+// Renders one of the case's drafts; returns the PDF bytes.
+Result<std::string> Job::DraftPdf(const CaseOutcome& c, const report::DocumentSpec& spec) {
   PIPELINE_RETURN_IF_ERROR(EnsureRenderer());
   std::string office_name;
   if (options_.authority) {
     if (const auto* a = res_->authorities.FindCode(*options_.authority)) office_name = a->authority;
   }
   nlohmann::json data = c.json;
-  data["document"] = report::DocumentObject(c.report, c.draft, res_->office, res_->calendar,
+  data["document"] = report::DocumentObject(c.report, spec, res_->office, res_->calendar,
                                             *options_.date, office_name, res_->messages);
-  std::string tmpl = render::ResolveTemplatePath(res_->data_dir, report::DraftTemplateName(c.draft));
+  std::string tmpl = render::ResolveTemplatePath(res_->data_dir, spec.tmpl);
   return res_->renderer->Render(tmpl, data, *options_.date);
+}
+
+// Renders and writes every draft of the case, and removes the documents an earlier run left
+// for another outcome, so the folder holds exactly this run's drafts. A draft that cannot be
+// rendered is returned as `failed` (the others are still written); an unwritable output
+// folder is the returned error.
+Status Job::WriteDrafts(const CaseOutcome& c, const std::string& case_dir, Status* failed) {
+  for (const auto& [kind, file] : res_->office.files) {
+    const bool drafted = std::any_of(c.drafts.begin(), c.drafts.end(),
+                                     [&](const report::DocumentSpec* d) { return d->kind == kind; });
+    if (!drafted) PIPELINE_RETURN_IF_ERROR(fs_.RemoveFile(JoinPath(case_dir, file)));
+  }
+  for (const report::DocumentSpec* spec : c.drafts) {
+    const std::string path = JoinPath(case_dir, res_->office.files.at(spec->kind));
+    Result<std::string> pdf = DraftPdf(c, *spec);
+    if (!pdf) {
+      PIPELINE_RETURN_IF_ERROR(fs_.RemoveFile(path));
+      if (failed->ok()) *failed = pdf.error().WithContext(c.report.dossier);
+      continue;
+    }
+    PIPELINE_RETURN_IF_ERROR(fs_.WriteFile(path, *pdf));
+  }
+  return Status::Ok();
 }
 
 ExitCode Job::RunIntake(Status* error) {
@@ -437,6 +471,11 @@ ExitCode Job::RunIntake(Status* error) {
     reporter_.Progress(i, entries->size(), entry.display_name);
     CaseOutcome c = Process(entry);
     const std::string case_dir = JoinPath(options_.out_dir, c.report.case_id);
+    if (options_.no_pdf) {  // nothing drafted: report.json lists no documents
+      c.drafts.clear();
+      c.report.documents.clear();
+      c.json["documents"] = nlohmann::json::array();
+    }
     if (*recorder && !c.not_a_dossier) {
       if (Status s = (*recorder)->Record(c.report, entry.path, &c.json, reporter_); !s.ok()) {
         *error = s;  // the registry is unusable: stop before writing a report it does not know
@@ -448,28 +487,22 @@ ExitCode Job::RunIntake(Status* error) {
       *error = s;  // the output folder is unusable: stop, nothing else can be written either
       return ExitCode::kError;
     }
-    if (!options_.no_pdf && c.draft != report::DraftDocument::kNone) {
+    if (!c.drafts.empty()) {
       if (Status s = EnsureRenderer(); !s.ok()) {
         *error = s;  // the font or layout configuration is broken: no document can be drafted
         return ExitCode::kError;
       }
-      Result<std::string> pdf = DraftPdf(c);
-      if (!pdf) {
-        Status s = pdf.error().WithContext(c.report.dossier);
-        reporter_.Warning(s.ToString());
-        if (failed_documents++ == 0) first_failure = s;
-        blocking = blocking || HasSeverity(c.report.findings, model::Severity::kBlocking);
-        reports.push_back(std::move(c.report));
-        continue;
-      }
-      const std::string& name = c.draft == report::DraftDocument::kPreliminaryOpinion
-                                    ? res_->office.opinion_file
-                                    : res_->office.notice_file;
-      if (Status s = fs_.WriteFile(JoinPath(case_dir, name), *pdf); !s.ok()) {
+    }
+    {
+      Status failed;
+      if (Status s = WriteDrafts(c, case_dir, &failed); !s.ok()) {
         *error = s;
         return ExitCode::kError;
       }
-      RecordDocument(report::DraftTemplateName(c.draft), name, c.report);
+      if (!failed.ok()) {
+        reporter_.Warning(failed.ToString());
+        if (failed_documents++ == 0) first_failure = failed;
+      }
     }
     blocking = blocking || HasSeverity(c.report.findings, model::Severity::kBlocking);
     reports.push_back(std::move(c.report));
@@ -486,17 +519,6 @@ ExitCode Job::RunIntake(Status* error) {
     return ExitCode::kError;
   }
   return blocking ? ExitCode::kBlockingFindings : ExitCode::kOk;
-}
-
-// Lists a written draft in the case's documents[] unless the drafting step already did.
-void Job::RecordDocument(const std::string& kind, const std::string& file,
-                         model::CaseReport& report) {
-  for (const auto& d : report.documents) {
-    if (d.file == file) return;
-  }
-  const std::size_t dot = file.rfind('.');
-  report.documents.push_back({kind, dot == std::string::npos ? file : file.substr(0, dot), file,
-                              /*official=*/true});
 }
 
 // OUT/summary.json and OUT/index.html over the whole batch, then the total on the terminal.

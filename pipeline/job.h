@@ -21,6 +21,9 @@ namespace pipeline {
 namespace ingest {
 struct IntakeEntry;
 }  // namespace ingest
+namespace report {
+struct DocumentSpec;
+}  // namespace report
 
 // Process exit codes (documented in README "Exit codes").
 enum class ExitCode {
@@ -46,14 +49,13 @@ class Job {
   Status LoadResources();
   CaseOutcome Process(const ingest::IntakeEntry& entry) const;
   Status EnsureRenderer();
-  Result<std::string> DraftPdf(const CaseOutcome& c);
+  Result<std::string> DraftPdf(const CaseOutcome& c, const report::DocumentSpec& spec);
+  Status WriteDrafts(const CaseOutcome& c, const std::string& case_dir, Status* failed);
   ExitCode RunIntake(Status* error);
   ExitCode CheckOne(Status* error);
   ExitCode Catalogue(Status* error);
   ExitCode Render(Status* error);
   ExitCode ShowConfig();
-  static void RecordDocument(const std::string& kind, const std::string& file,
-                             model::CaseReport& report);
   Status WriteRunSummary(std::vector<model::CaseReport> reports);
 
   const cli::Options& options_;

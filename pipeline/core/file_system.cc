@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -108,6 +109,13 @@ Status RealFileSystem::WriteFile(const std::string& path, const std::string& dat
     if (!out) return Status::IoError("write failed", path);
   }
   if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    return Status::IoError(std::strerror(errno), path);
+  }
+  return Status::Ok();
+}
+
+Status RealFileSystem::RemoveFile(const std::string& path) {
+  if (std::remove(path.c_str()) != 0 && errno != ENOENT) {
     return Status::IoError(std::strerror(errno), path);
   }
   return Status::Ok();

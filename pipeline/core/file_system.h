@@ -48,6 +48,9 @@ class FileSystem {
   // Creates the directory and its parents; OK if it exists.
   virtual Status MakeDirs(const std::string& path) = 0;
 
+  // Removes the regular file `path`; OK if it does not exist.
+  virtual Status RemoveFile(const std::string& path) = 0;
+
   // An absolute path without `.`, `..` or symlinks in the part that exists (the rest is appended
   // lexically), for comparing two locations; fails only when the OS refuses.
   virtual Result<std::string> Canonical(const std::string& path) const = 0;
@@ -63,6 +66,7 @@ class RealFileSystem : public FileSystem {
   Result<std::string> ReadFile(const std::string& path, std::uint64_t max_bytes) const override;
   Status WriteFile(const std::string& path, const std::string& data) override;
   Status MakeDirs(const std::string& path) override;
+  Status RemoveFile(const std::string& path) override;
   Result<std::string> Canonical(const std::string& path) const override;
 };
 

@@ -386,6 +386,8 @@ Status DueCommand(Context& ctx) {
   if (!open) return open.error();
   for (const CaseRecord& c : *open) {
     if (c.stage != Stage::kReturned) continue;
+    // No 补正 deadline set (office.json correction_deadline_working_days null): nothing falls due.
+    if (setup->office.correction_deadline_working_days <= 0) continue;
     std::optional<Date> since = ParseIsoDate(c.stage_since);
     if (!since || !ctx.calendar.Covers(*since)) continue;
     const Date deadline =

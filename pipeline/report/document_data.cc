@@ -1,5 +1,6 @@
 #include "pipeline/report/document_data.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "pipeline/report/report_json.h"
@@ -32,36 +33,47 @@ Result<OfficeSettings> OfficeSettingsFromJson(const json& j, const std::string& 
     return Status::InvalidData("key \"draft\" must be true or false", path);
   }
   s.draft = j["draft"].get<bool>();
-  if (!j.contains("correction_deadline_working_days") ||
-      !j["correction_deadline_working_days"].is_number_integer() ||
-      j["correction_deadline_working_days"].get<int>() < 1) {
-    return Status::InvalidData(
-        "key \"correction_deadline_working_days\" must be a whole number >= 1", path);
+  // The 补正 deadline is left open by the regulation: null (or 0) = no deadline printed.
+  if (j.contains("correction_deadline_working_days") &&
+      !j["correction_deadline_working_days"].is_null()) {
+    if (!j["correction_deadline_working_days"].is_number_integer() ||
+        j["correction_deadline_working_days"].get<int>() < 0) {
+      return Status::InvalidData(
+          "key \"correction_deadline_working_days\" must be null or a whole number >= 0", path);
+    }
+    s.correction_deadline_working_days = j["correction_deadline_working_days"].get<int>();
   }
-  s.correction_deadline_working_days = j["correction_deadline_working_days"].get<int>();
+  PIPELINE_RETURN_IF_ERROR(get_string("correction_lapse_text", &s.correction_lapse_text));
+  PIPELINE_RETURN_IF_ERROR(get_string("doc_number_format", &s.doc_number_format));
+  PIPELINE_RETURN_IF_ERROR(get_string("opinion_form", &s.opinion_form));
+  if (s.opinion_form != "expert_group" && s.opinion_form != "bureau") {
+    return Status::InvalidData("key \"opinion_form\" must be \"expert_group\" or \"bureau\"",
+                               path);
+  }
   PIPELINE_RETURN_IF_ERROR(get_string("date_format", &s.date_format));
   PIPELINE_RETURN_IF_ERROR(get_string("expert_group", &s.expert_group));
   PIPELINE_RETURN_IF_ERROR(get_string("opinion_addressee", &s.opinion_addressee));
   PIPELINE_RETURN_IF_ERROR(get_string("copy_to", &s.copy_to));
   PIPELINE_RETURN_IF_ERROR(get_string("print_office", &s.print_office));
   PIPELINE_RETURN_IF_ERROR(get_string("contact", &s.contact));
-  PIPELINE_RETURN_IF_ERROR(get_string("opinion_file", &s.opinion_file));
-  PIPELINE_RETURN_IF_ERROR(get_string("notice_file", &s.notice_file));
-  if (s.opinion_file.empty() || s.notice_file.empty() ||
-      s.opinion_file.find('/') != std::string::npos ||
-      s.notice_file.find('/') != std::string::npos) {
-    return Status::InvalidData("opinion_file and notice_file must be plain file names", path);
+  // Output file name of each document kind of the decision table.
+  static constexpr std::pair<const char*, const char*> kFileKeys[] = {
+      {"preliminary_opinion", "opinion_file"}, {"correction_notice", "notice_file"},
+      {"referral_notice", "referral_file"},    {"refusal_notice", "refusal_file"},
+      {"renewal_opinion", "renewal_file"},     {"termination_opinion", "termination_file"},
+      {"worksheet", "worksheet_file"}};
+  for (const auto& [kind, key] : kFileKeys) {
+    std::string name;
+    PIPELINE_RETURN_IF_ERROR(get_string(key, &name));
+    if (name.empty() || name.find('/') != std::string::npos || name == "report.json") {
+      return Status::InvalidData(std::string("key \"") + key + "\" must be a plain file name",
+                                 path);
+    }
+    s.files[kind] = name;
   }
+  s.opinion_file = s.files["preliminary_opinion"];
+  s.notice_file = s.files["correction_notice"];
   return s;
-}
-
-const char* DraftTemplateName(DraftDocument doc) {
-  switch (doc) {
-    case DraftDocument::kPreliminaryOpinion: return "preliminary_opinion";
-    case DraftDocument::kCorrectionNotice: return "correction_notice";
-    case DraftDocument::kNone: return "";
-  }
-  return "";
 }
 
 bool MaterialsComplete(const model::CaseReport& report) {
@@ -96,7 +108,152 @@ std::string FormatDate(const Date& d, const std::string& pattern) {
   return out;
 }
 
-json DocumentObject(const model::CaseReport& report, DraftDocument doc,
+Deadline CorrectionDeadline(const OfficeSettings& office, const WorkCalendar& calendar,
+                            const Date& today) {
+  Deadline d;
+  if (office.correction_deadline_working_days <= 0) return d;
+  d.set = true;
+  d.date = calendar.AddWorkingDays(today, office.correction_deadline_working_days);
+  d.counted = calendar.Covers(today) && calendar.Covers(d.date);
+  return d;
+}
+
+namespace {
+
+std::string EvidenceText(const std::vector<model::SourceRef>& evidence,
+                         const MessageCatalog& messages) {
+  std::string out;
+  for (const auto& e : evidence) {
+    if (e.file.empty()) continue;
+    if (!out.empty()) out += messages.Format("document.evidence_separator");
+    out += e.file + LocationText(e.location, messages);
+  }
+  return out;
+}
+
+json Item(const model::Finding& f, const MessageCatalog& messages, bool internal) {
+  json item = {{"message", messages.Format(f.message, f.args)}};
+  // Official text names a place in the form only; material files are named by the message.
+  const bool located = std::any_of(f.evidence.begin(), f.evidence.end(),
+                                   [](const auto& e) { return !e.location.empty(); });
+  if (internal || located) {
+    const std::string ev = EvidenceText(f.evidence, messages);
+    if (!ev.empty()) item["evidence"] = ev;
+  }
+  if (internal) {
+    item["rule"] = f.rule_id;
+    item["severity"] = model::SeverityName(f.severity);
+  }
+  return item;
+}
+
+bool Blocking(const model::Finding& f, model::Consequence c) {
+  return f.severity == model::Severity::kBlocking && f.consequence == c;
+}
+
+json ExcludedOccupations(const model::CaseReport& r, const MessageCatalog& messages) {
+  json out = json::array();
+  for (const model::OccupationResult& o : r.occupations) {
+    if (!o.excluded) continue;
+    out.push_back({{"seq", o.requested.seq},
+                   {"name", o.requested.name},
+                   {"code", o.requested.code},
+                   {"reason", ExclusionReasonText(o, messages)}});
+  }
+  return out;
+}
+
+// The correction notice's items, grouped: materials (and files), form, conditions,
+// occupations. Every blocking finding whose consequence is `correct` is in exactly one group.
+json CorrectionGroups(const model::CaseReport& r, const MessageCatalog& messages) {
+  static constexpr const char* kGroups[] = {"materials", "form", "conditions", "occupations"};
+  auto group_of = [](model::Topic t) -> std::size_t {
+    switch (t) {
+      case model::Topic::kIntake:
+      case model::Topic::kMaterials: return 0;
+      case model::Topic::kForm:
+      case model::Topic::kJurisdiction: return 1;
+      case model::Topic::kConditions: return 2;
+      case model::Topic::kOccupations: return 3;
+    }
+    return 1;
+  };
+  json items[4] = {json::array(), json::array(), json::array(), json::array()};
+  for (const model::Finding& f : r.findings) {
+    if (Blocking(f, model::Consequence::kCorrect)) {
+      items[group_of(f.topic)].push_back(Item(f, messages, false));
+    }
+  }
+  json groups = json::array();
+  for (std::size_t g = 0; g < 4; ++g) {
+    if (!items[g].empty()) groups.push_back({{"group", kGroups[g]}, {"items", items[g]}});
+  }
+  return groups;
+}
+
+json Reasons(const model::CaseReport& r, model::Consequence c, const MessageCatalog& messages) {
+  json out = json::array();
+  for (const model::Finding& f : r.findings) {
+    if (Blocking(f, c)) out.push_back(Item(f, messages, false));
+  }
+  return out;
+}
+
+// The worksheet: every finding with its evidence and rule id, the pending checks, and notes
+// on what beian could not do (e.g. count a deadline), each with a blank for the decision.
+json WorksheetObject(const model::CaseReport& r, const OfficeSettings& office,
+                     const WorkCalendar& calendar, const Date& today,
+                     const MessageCatalog& messages) {
+  json w = json::object();
+  json review = json::array(), blocking = json::array(), info = json::array();
+  for (const model::Finding& f : r.findings) {
+    json item = Item(f, messages, true);
+    item["consequence"] = messages.Format(std::string("consequence.") +
+                                          model::ConsequenceName(f.consequence));
+    if (f.severity == model::Severity::kReview) review.push_back(std::move(item));
+    if (f.severity == model::Severity::kBlocking) blocking.push_back(std::move(item));
+    if (f.severity == model::Severity::kInfo) info.push_back(std::move(item));
+  }
+  json pending = json::array();
+  for (const model::PendingCheck& p : r.pending_checks) {
+    pending.push_back({{"id", p.id}, {"title", p.title}, {"action", p.action}});
+  }
+  json notes = json::array();
+  const Deadline deadline = CorrectionDeadline(office, calendar, today);
+  if (deadline.set && !deadline.counted) {
+    notes.push_back(messages.Format(
+        "worksheet.calendar_gap",
+        {{"days", std::to_string(office.correction_deadline_working_days)},
+         {"year", std::to_string(deadline.date.year)},
+         {"file", "data/holidays_cn.tsv"}}));
+  }
+  w["review"] = std::move(review);
+  w["blocking"] = std::move(blocking);
+  w["info"] = std::move(info);
+  w["pending"] = std::move(pending);
+  w["notes"] = std::move(notes);
+  return w;
+}
+
+std::string DocNumber(const std::string& format, const Date& today) {
+  std::string out;
+  for (std::size_t i = 0; i < format.size();) {
+    if (format.compare(i, 6, "{year}") == 0) {
+      out += std::to_string(today.year);
+      i += 6;
+    } else if (format.compare(i, 3, "{n}") == 0) {
+      out += "  ";  // the sequence number is assigned when the document is issued
+      i += 3;
+    } else {
+      out += format[i++];
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+json DocumentObject(const model::CaseReport& report, const DocumentSpec& spec,
                     const OfficeSettings& office, const WorkCalendar& calendar,
                     const Date& today, const std::string& office_authority_name,
                     const MessageCatalog& messages) {
@@ -106,44 +263,56 @@ json DocumentObject(const model::CaseReport& report, DraftDocument doc,
     issuer = report.jurisdiction.authority;
   }
   if (!issuer.empty()) d["issuer"] = issuer;
+  d["kind"] = spec.kind;
   d["date"] = FormatDate(today, office.date_format);
   d["draft"] = office.draft;
   if (!office.copy_to.empty()) d["copy_to"] = office.copy_to;
   if (!office.print_office.empty()) d["print_office"] = office.print_office;
-  if (doc == DraftDocument::kPreliminaryOpinion) {
-    if (!office.expert_group.empty()) d["expert_group"] = office.expert_group;
-    if (!office.opinion_addressee.empty()) d["addressee"] = office.opinion_addressee;
-  } else if (doc == DraftDocument::kCorrectionNotice) {
-    Date deadline = calendar.AddWorkingDays(today, office.correction_deadline_working_days);
-    d["deadline"] = FormatDate(deadline, office.date_format);
-    if (!office.contact.empty()) d["contact"] = office.contact;
-    json to_submit = json::array();
-    for (const model::MaterialResult& m : report.materials) {
-      const bool missing = m.required && m.status == model::MaterialStatus::kMissing;
-      if (!missing && m.status != model::MaterialStatus::kUnreadable) continue;
-      to_submit.push_back({{"id", m.id},
-                           {"name", m.name},
-                           {"status", model::MaterialStatusName(m.status)},
-                           {"files", m.files}});
+  if (!office.contact.empty()) d["contact"] = office.contact;
+  json excluded = ExcludedOccupations(report, messages);
+  if (!excluded.empty()) d["excluded_occupations"] = std::move(excluded);
+  if (spec.sender == "bureau" && !office.doc_number_format.empty()) {
+    d["doc_number"] = DocNumber(office.doc_number_format, today);
+  }
+  if (spec.sender == "expert_group") {
+    d["expert_group"] = office.expert_group;
+    if (office.opinion_form == "bureau") d["bureau_letter"] = true;
+    if (!office.opinion_addressee.empty()) {
+      d["addressee"] = office.opinion_addressee;
+    } else if (!issuer.empty()) {
+      d["addressee"] = issuer;
     }
-    if (!to_submit.empty()) d["materials_to_submit"] = std::move(to_submit);
-    json corrections = json::array();
-    for (const model::Finding& f : report.findings) {
-      if (f.severity != model::Severity::kBlocking) continue;
-      if (f.topic == model::Topic::kMaterials || f.topic == model::Topic::kConditions) continue;
-      json evidence = json::array();
-      for (const auto& e : f.evidence) {
-        evidence.push_back({{"file", e.file},
-                            {"location", e.location},
-                            {"location_text", LocationText(e.location, messages)}});
-      }
-      corrections.push_back({{"rule", f.rule_id},
-                             {"message", messages.Format(f.message, f.args)},
-                             {"evidence", std::move(evidence)}});
+  }
+  if (spec.kind == "correction_notice") {
+    const Deadline deadline = CorrectionDeadline(office, calendar, today);
+    if (deadline.set && deadline.counted) {
+      d["deadline"] = FormatDate(deadline.date, office.date_format);
+    } else if (deadline.set) {
+      d["deadline_blank"] = true;
     }
-    if (!corrections.empty()) d["corrections"] = std::move(corrections);
+    if (!office.correction_lapse_text.empty()) d["lapse_text"] = office.correction_lapse_text;
+    json groups = CorrectionGroups(report, messages);
+    // Section numbers after the groups: the excluded occupations (if any), then 补正要求.
+    const std::size_t excluded_section = groups.size() + 1;
+    d["excluded_section"] = std::to_string(excluded_section);
+    d["requirements_section"] =
+        std::to_string(excluded_section + (d.contains("excluded_occupations") ? 1 : 0));
+    if (!groups.empty()) d["groups"] = std::move(groups);
+  }
+  if (spec.kind == "refusal_notice") {
+    json reasons = Reasons(report, model::Consequence::kNotEligible, messages);
+    if (!reasons.empty()) d["reasons"] = std::move(reasons);
+  }
+  if (spec.kind == "referral_notice") {
+    json reasons = Reasons(report, model::Consequence::kRefer, messages);
+    if (!reasons.empty()) d["reasons"] = std::move(reasons);
+    if (!report.jurisdiction.authority.empty() && !report.jurisdiction.authority_to_confirm) {
+      d["competent_authority"] = report.jurisdiction.authority;
+    }
+  }
+  if (spec.kind == "worksheet") {
+    d["worksheet"] = WorksheetObject(report, office, calendar, today, messages);
   }
   return d;
 }
-
 }  // namespace pipeline::report

@@ -4,6 +4,7 @@
 #ifndef PIPELINE_REPORT_DOCUMENT_DATA_H_
 #define PIPELINE_REPORT_DOCUMENT_DATA_H_
 
+#include <map>
 #include <optional>
 #include <string>
 
@@ -13,23 +14,31 @@
 #include "pipeline/core/file_system.h"
 #include "pipeline/core/status.h"
 #include "pipeline/model/report.h"
+#include "pipeline/report/decision_table.h"
 #include "pipeline/report/messages.h"
 #include "pipeline/report/work_calendar.h"
 
 namespace pipeline::report {
 
-// Settings an office changes without recompiling (templates/office.json).
+// Settings an office changes without recompiling (templates/office.json). What the regulation
+// leaves open (deadlines, legal consequences, numbering) is empty by default and then printed
+// nowhere.
 struct OfficeSettings {
   bool draft = true;                       // watermark 草稿 on generated documents
-  int correction_deadline_working_days = 15;  // 补正 deadline after the 成文日期
+  int correction_deadline_working_days = 0;  // 补正 deadline after the 成文日期; 0 = none printed
+  std::string correction_lapse_text;       // legal consequence of not correcting ("" = none)
+  std::string doc_number_format;           // 发文字号, e.g. `长人社认备〔{year}〕{n}号` ("" = none)
+  std::string opinion_form;                // 初评意见 issuer: "expert_group" (default) | "bureau"
   std::string date_format;                 // e.g. `{year}年{month}月{day}日`
   std::string expert_group;                // signer of the 初评意见
-  std::string opinion_addressee;           // 主送 of the 初评意见 ("" = none)
+  std::string opinion_addressee;           // 主送 of the 初评意见 ("" = the competent bureau)
   std::string copy_to;                     // 抄送 ("" = none)
   std::string print_office;                // 印发机关 in the 版记 ("" = none)
-  std::string contact;                     // contact line of the correction notice
+  std::string contact;                     // contact line of the documents sent to applicants
   std::string opinion_file;                // output file name of the 初评意见, e.g. `初评意见.pdf`
   std::string notice_file;                 // output file name of the 补正材料通知书
+  // Output file name per document kind (decision table), from the *_file keys.
+  std::map<std::string, std::string> files;
 };
 
 // Reads templates/office.json; errors name the file (and JSON byte offset) and the bad key.
@@ -39,31 +48,31 @@ Result<OfficeSettings> LoadOfficeSettings(const FileSystem& fs, const std::strin
 // `path` (the settings file at fault) and the bad key.
 Result<OfficeSettings> OfficeSettingsFromJson(const nlohmann::json& j, const std::string& path);
 
-// Which document `beian run` drafts for a dossier.
-enum class DraftDocument {
-  kPreliminaryOpinion,  // materials complete: 初评意见 (templates/documents/preliminary_opinion.xml)
-  kCorrectionNotice,    // materials incomplete: 补正材料通知书 (correction_notice.xml)
-  kNone,                // nothing to draft (not a dossier at all, e.g. a stray file)
-};
-
-// The template name (file stem under templates/documents/) for `doc`.
-const char* DraftTemplateName(DraftDocument doc);
-
 // Materials complete = every required material present and no blocking ingest finding.
 bool MaterialsComplete(const model::CaseReport& report);
 
 // Formats `d` with a pattern holding {year}, {month}, {day} (no zero padding, GB/T 9704 7.3.5.4).
 std::string FormatDate(const Date& d, const std::string& pattern);
 
-// The `document` object for `report`: issuer = the office's authority name when the run names
-// one (--authority), else the dossier's jurisdiction authority; date = `today`; for the
-// correction notice, deadline = today + N working days and addressee = the institution.
-//
-// For the correction notice, `materials_to_submit` lists the required materials that are missing
-// and every unreadable one ({id, name, status, files}), and `corrections` lists the blocking findings the applicant must fix
-// besides the materials (topics intake, form, occupations, jurisdiction), worded, with evidence
-// locations in words: the notice's section on what to explain or correct.
-nlohmann::json DocumentObject(const model::CaseReport& report, DraftDocument doc,
+// The 补正 deadline: today + N working days, or nothing when the setting is 0. `counted` is
+// false when the count runs into a year the holiday calendar does not cover: then the
+// document leaves the date blank and the worksheet says which data file to extend.
+struct Deadline {
+  bool set = false;
+  bool counted = false;
+  Date date;
+};
+Deadline CorrectionDeadline(const OfficeSettings& office, const WorkCalendar& calendar,
+                            const Date& today);
+
+// The `document` object a template receives for `spec` (a decision-table document kind):
+// issuer = the office's authority name when the run names one (--authority), else the
+// dossier's jurisdiction authority; date = `today` worded; 发文字号 for documents the bureau
+// sends (sequence number left blank); worded lists the templates print (excluded occupations
+// with their reasons, the correction notice's grouped items, the refusal and referral reasons,
+// the worksheet's items with evidence in words). Nothing in it is an internal code except on
+// the worksheet.
+nlohmann::json DocumentObject(const model::CaseReport& report, const DocumentSpec& spec,
                               const OfficeSettings& office, const WorkCalendar& calendar,
                               const Date& today, const std::string& office_authority_name,
                               const MessageCatalog& messages);

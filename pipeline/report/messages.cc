@@ -1,5 +1,7 @@
 #include "pipeline/report/messages.h"
 
+#include <cstdio>
+
 #include "pipeline/core/utf8.h"
 
 namespace pipeline::report {
@@ -44,6 +46,48 @@ Result<MessageCatalog> MessageCatalog::Load(const FileSystem& fs, const std::str
   return cat;
 }
 
+namespace {
+
+// `2025-12-20` -> the catalogue's format.date pattern ({year}年{month}月{day}日); anything that
+// is not an ISO date stays as it is.
+std::string WordDate(const std::string& v, const std::map<std::string, std::string>& texts) {
+  int y = 0, m = 0, d = 0;
+  char tail = 0;
+  auto pattern = texts.find("format.date");
+  if (pattern == texts.end() || v.size() != 10 ||
+      std::sscanf(v.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3) {
+    return v;
+  }
+  std::string out = pattern->second;
+  for (const auto& [tok, num] : {std::pair<std::string, int>{"{year}", y}, {"{month}", m}, {"{day}", d}}) {
+    std::size_t at = out.find(tok);
+    if (at != std::string::npos) out.replace(at, tok.size(), std::to_string(num));
+  }
+  return out;
+}
+
+// Applies a placeholder filter (see the header) to an arg's worded value.
+std::string Filter(const std::string& filter, const std::string& v,
+                   const std::map<std::string, std::string>& texts) {
+  auto text = [&](const char* key) {
+    auto it = texts.find(key);
+    return it == texts.end() ? std::string() : it->second;
+  };
+  if (filter == "date") return WordDate(v, texts);
+  if (filter == "q") return v.empty() ? text("format.empty") : text("format.open_quote") + v + text("format.close_quote");
+  if (filter == "list") {
+    std::string out = v;
+    const std::string sep = text("format.list_separator");
+    for (std::size_t at = out.find("; "); at != std::string::npos; at = out.find("; ", at + sep.size())) {
+      out.replace(at, 2, sep);
+    }
+    return out;
+  }
+  return v;
+}
+
+}  // namespace
+
 std::string MessageCatalog::Format(
     const std::string& key, const std::vector<std::pair<std::string, std::string>>& args) const {
   auto it = texts_.find(key);
@@ -56,11 +100,16 @@ std::string MessageCatalog::Format(
       std::size_t close = t.find('}', i + 1);
       if (close != std::string::npos) {
         std::string name = t.substr(i + 1, close - i - 1);
+        std::string filter;
+        if (std::size_t bar = name.find('|'); bar != std::string::npos) {
+          filter = name.substr(bar + 1);
+          name.resize(bar);
+        }
         bool found = false;
         for (const auto& [k, v] : args) {
           if (k == name) {
             auto worded = texts_.find("arg." + k + "." + v);
-            out += worded != texts_.end() ? worded->second : v;
+            out += Filter(filter, worded != texts_.end() ? worded->second : v, texts_);
             found = true;
             break;
           }

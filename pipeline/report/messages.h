@@ -26,7 +26,10 @@ class MessageCatalog {
   // The text for `key` with `{name}` placeholders replaced by the matching arg; unknown
   // placeholders are left as written. An arg whose value is a code has its wording in the
   // catalogue under "arg.<name>.<value>" (e.g. arg.material_status.missing) and is replaced by
-  // it, so codes such as "missing" never reach a clerk. A missing key yields "[key]" so the gap is visible (a
+  // it, so codes such as "missing" never reach a clerk. A placeholder may name a filter:
+  // `{filed|date}` words an ISO date with format.date (2025年12月20日), `{value|q}` quotes a
+  // value with format.open_quote/close_quote or, when empty, says format.empty (未填写),
+  // `{files|list}` joins a "; "-separated list with format.list_separator. A missing key yields "[key]" so the gap is visible (a
   // test keeps every key used in code and data present).
   std::string Format(const std::string& key,
                      const std::vector<std::pair<std::string, std::string>>& args = {}) const;

@@ -50,6 +50,12 @@ json ToJson(const model::CaseReport& r, const MessageCatalog& messages) {
     pending.push_back({{"id", p.id}, {"title", p.title}, {"action", p.action}});
   }
   j["pending_checks"] = std::move(pending);
+  json documents = json::array();
+  for (const auto& d : r.documents) {
+    documents.push_back(
+        {{"kind", d.kind}, {"title", d.title}, {"file", d.file}, {"official", d.official}});
+  }
+  j["documents"] = std::move(documents);
   return j;
 }
 
@@ -81,6 +87,13 @@ std::string LocationText(const std::string& location, const MessageCatalog& mess
     pos = slash + 1;
   }
   return out;
+}
+
+std::string ExclusionReasonText(const model::OccupationResult& o, const MessageCatalog& messages) {
+  if (o.exclusion_reason.empty()) return "";
+  return messages.Format(o.exclusion_reason, {{"name", o.requested.name_raw},
+                                              {"code", o.requested.code},
+                                              {"group", std::to_string(o.major_group)}});
 }
 
 std::string LevelsText(const std::vector<int>& levels, const MessageCatalog& messages) {
@@ -121,13 +134,7 @@ void AddWordedSummaries(const model::CaseReport& report, const MessageCatalog& m
       const model::OccupationResult& o = report.occupations[i];
       j["occupations"][i]["levels_text"] = LevelsText(o.requested.levels, messages);
       j["occupations"][i]["exclusion_reason_id"] = o.exclusion_reason;
-      j["occupations"][i]["exclusion_reason"] =
-          o.exclusion_reason.empty()
-              ? std::string()
-              : messages.Format(o.exclusion_reason,
-                                {{"name", o.requested.name_raw},
-                                 {"code", o.requested.code},
-                                 {"group", std::to_string(o.major_group)}});
+      j["occupations"][i]["exclusion_reason"] = ExclusionReasonText(o, messages);
     }
   }
 }

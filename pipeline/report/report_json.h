@@ -29,6 +29,10 @@ void AddWordedSummaries(const model::CaseReport& report, const MessageCatalog& m
 // catalogue (location.*), e.g. `表2第3行第4列`; XML paths and anything else unchanged.
 std::string LocationText(const std::string& location, const MessageCatalog& messages);
 
+// Why an occupation is excluded, worded (its exclusion_reason key with name, code and major
+// group); "" when it is not excluded.
+std::string ExclusionReasonText(const model::OccupationResult& o, const MessageCatalog& messages);
+
 // Levels 1..5 as text: a contiguous run as a range (level.range), otherwise a list
 // (level.separator); e.g. {3,4,5} -> `五级至三级`, {1,3} -> `三级、一级`. Empty for none.
 std::string LevelsText(const std::vector<int>& levels, const MessageCatalog& messages);

@@ -1,5 +1,6 @@
 list(APPEND PIPELINE_SOURCES
   pipeline/report/case_id.cc
+  pipeline/report/decision_table.cc
   pipeline/report/catalogue_listing.cc
   pipeline/report/document_data.cc
   pipeline/report/mask.cc

@@ -203,7 +203,7 @@ TEST(RunCommandTest, UndrawableDossierDoesNotStopTheOthers) {
     if (e.path().extension() == ".pdf") ++pdfs;
   }
   EXPECT_EQ(reports, 2u);
-  EXPECT_EQ(pdfs, 1u);
+  EXPECT_EQ(pdfs, 2u);  // 乙's 初评意见 and 审核工作单; none for 甲
 }
 
 }  // namespace

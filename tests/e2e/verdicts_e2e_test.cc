@@ -97,7 +97,7 @@ TEST(VerdictsE2eTest, CreditListCsvMatchBlocks) {
   EXPECT_EQ((*f)["consequence"], "not_eligible");
   const std::string msg = (*f)["message"];
   EXPECT_NE(msg.find("吉林省人社厅终止备案机构名单"), std::string::npos) << msg;
-  EXPECT_NE(msg.find("2026-03-01"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("2026年3月1日"), std::string::npos) << msg;  // worded, not ISO
   EXPECT_TRUE(HasPending(r.report, "PC-CREDIT"));
   EXPECT_EQ(r.report["rule_settings"]["credit_list"], "信用名单.csv");
 }
@@ -128,6 +128,7 @@ TEST(VerdictsE2eTest, OfficeStaffMinimumFromSettings) {
   fs::create_directory_symlink(repo / "checklists", fs::path(root) / "checklists");
   fs::create_directory_symlink(repo / "data", fs::path(root) / "data");
   fs::copy_file(repo / "templates/messages.zh-CN.tsv", fs::path(root) / "templates/messages.zh-CN.tsv");
+  fs::copy_file(repo / "templates/decisions.xml", fs::path(root) / "templates/decisions.xml");
   std::ifstream in(repo / "templates/office.json");
   json office = json::parse(in, nullptr, /*allow_exceptions=*/false, /*ignore_comments=*/true);
   ASSERT_TRUE(office.is_object());

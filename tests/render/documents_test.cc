@@ -35,17 +35,26 @@ TEST(DocumentsTest, CorrectionNoticeListsEveryMissingMaterialInOneNotice) {
   std::string text = StripSpaces(RunTool("pdftotext", "", path));
   for (const char* want :
        {"吉林市人力资源和社会保障局", "吉市人社补〔2026〕12号", "补正材料通知书",
-        "吉林市松花湖餐饮管理有限公司：", "1.营业执照（副本）：无法识读（营业执照.jpg）",
-        "2.职业技能等级认定机构备案申请表：未提交", "3.考评人员、质量督导人员名册及资格证明：未提交",
-        "二、需说明或更正的事项", "1.材料中有多份申请表", "三、补正要求",
-        "请于2026年12月9日前", "2026年11月25日", "—1—"}) {
+        "吉林市松花湖餐饮管理有限公司：", "一次性告知如下", "一、需补正的材料",
+        "1.营业执照（副本）的文件“营业执照.jpg”已损坏",
+        "2.缺少职业技能等级认定机构备案申请表（第七条），请补充提交。",
+        "3.材料中有多份申请表（申请表.docx、申请表.xml）", "二、申请表需填写或更正的事项",
+        "1.申请表未填写“法定代表人”（见申请表.docx表1第2行第4列）",
+        "三、不予备案的职业（工种）", "1.心理咨询师：第2项", "四、补正要求",
+        "请于2026年12月9日前将上述补正材料一次性提交至吉林市人力资源和社会保障局。",
+        "2026年11月25日", "—1—"}) {
     EXPECT_NE(text.find(want), std::string::npos) << want << "\n" << text;
   }
-  EXPECT_EQ(text.find("收费标准及公开发布情况说明"), std::string::npos);  // present: not listed
+  // Not attributed to the regulation, no invented legal consequence, no internal case id.
+  EXPECT_EQ(text.find("视为撤回"), std::string::npos);
+  EXPECT_EQ(text.find("有关规定"), std::string::npos);
+  EXPECT_EQ(text.find("案卷编号"), std::string::npos);
+  EXPECT_EQ(text.find(LoadTestData("correction_notice.json")["case_id"].get<std::string>()),
+            std::string::npos);
   std::string info = RunTool("pdfinfo", "", path);
   EXPECT_NE(info.find("Author:          吉林市人力资源和社会保障局"), std::string::npos) << info;
   EXPECT_NE(info.find("Subject:         补正材料通知书"), std::string::npos) << info;
-  EXPECT_NE(info.find("Title:           备案申请补正材料通知书"), std::string::npos) << info;
+  EXPECT_NE(info.find("Title:           吉林市松花湖餐饮管理有限公司备案申请补正材料通知书"), std::string::npos) << info;
 }
 
 TEST(DocumentsTest, PreliminaryOpinionHasConditionsOccupationsAndDraftWatermark) {
@@ -65,9 +74,12 @@ TEST(DocumentsTest, PreliminaryOpinionHasConditionsOccupationsAndDraftWatermark)
   ASSERT_OK(pdf);
   std::string path = WriteTemp(*pdf, "draft.pdf");
   for (const char* want :
-       {"长人社评〔2026〕7号", "（三）第六条（三）：具有专门工作部门和相应人员队伍", "核查结果：需进一步核实。",
-        "序号", "职业编码", "6-18-02-04", "五级至三级", "四级、三级",
-        "不符合：无相应的", "国家职业技能标准或备案公示的评价规范", "技术评估专家组", "2026年11月25日"}) {
+       {"吉林省职业技能鉴定指导中心：", "（三）第六条（三）：具有专门工作部门和相应人员队伍",
+        "初审情况：待专家组核实。", "初审情况：据申请表填报和已提交材料，未见不符合情形。",
+        "一、申请单位基本情况（据申请表填报）", "按文件名称核对",
+        "序号", "职业编码", "6-18-02-04", "五级至三级", "未查到相应的国家职业技能标准",
+        "技术评估专家组组长（签字）：", "技术评估专家组成员（签字）：", "技术评估专家组",
+        "2026年11月25日"}) {
     EXPECT_NE(text.find(want), std::string::npos) << want << "\n" << text;
   }
   // The 草稿 watermark is drawn on every page.
@@ -79,16 +91,47 @@ TEST(DocumentsTest, PreliminaryOpinionHasConditionsOccupationsAndDraftWatermark)
     EXPECT_NE(page.find("草"), std::string::npos) << p;
     EXPECT_NE(page.find("稿"), std::string::npos) << p;
   }
+  // The expert group's opinion (Art. 7(二)): no bureau 发文机关标志, no 发文字号, no claim of
+  // having reviewed the materials' content.
+  EXPECT_EQ(text.find("长春市人力资源和社会保障局"), std::string::npos) << text;
+  EXPECT_EQ(text.find("专家组审核了"), std::string::npos) << text;
+  // Office setting opinion_form = bureau: the bureau-letter form with its 发文机关标志.
+  data["document"]["draft"] = false;
+  data["document"]["bureau_letter"] = true;
+  Result<std::string> letter =
+      renderer->Render(TemplatePath("preliminary_opinion"), data, Date{2026, 11, 25});
+  ASSERT_OK(letter);
+  EXPECT_NE(StripSpaces(RunTool("pdftotext", "", WriteTemp(*letter))).find("长春市人力资源和社会保障局"),
+            std::string::npos);
   std::string fonts = RunTool("pdffonts", "", path);
   EXPECT_NE(fonts.find("CID Type 0C"), std::string::npos) << fonts;
   EXPECT_NE(fonts.find("CID TrueType"), std::string::npos) << fonts;
+}
+
+TEST(DocumentsTest, RefusalNoticeGivesEachReasonAndTheExcludedOccupations) {
+  RealFileSystem fs;
+  auto renderer = MakeRenderer(fs);
+  ASSERT_NE(renderer, nullptr);
+  nlohmann::json data = LoadTestData("correction_notice.json");
+  data["document"]["reasons"] = {{{"message", "申请单位不具有独立法人资格（第六条（一））"}}};
+  Result<std::string> pdf =
+      renderer->Render(TemplatePath("refusal_notice"), data, Date{2026, 11, 25});
+  ASSERT_OK(pdf);
+  std::string text = StripSpaces(RunTool("pdftotext", "", WriteTemp(*pdf)));
+  for (const char* want : {"吉市人社补〔2026〕12号", "不予备案告知书", "吉林市松花湖餐饮管理有限公司：",
+                           "1.申请单位不具有独立法人资格（第六条（一））", "心理咨询师：第2项",
+                           "对你单位本次备案申请不予备案。", "吉林市人力资源和社会保障局2026年11月25日"}) {
+    EXPECT_NE(text.find(want), std::string::npos) << want << "\n" << text;
+  }
 }
 
 TEST(DocumentsTest, TemplatesTolerateMissingKeys) {
   RealFileSystem fs;
   auto renderer = MakeRenderer(fs);
   ASSERT_NE(renderer, nullptr);
-  for (const char* name : {"preliminary_opinion", "correction_notice"}) {
+  for (const char* name : {"preliminary_opinion", "correction_notice", "referral_notice",
+                           "refusal_notice", "renewal_opinion", "termination_opinion",
+                           "worksheet"}) {
     SCOPED_TRACE(name);
     Result<std::string> pdf =
         renderer->Render(TemplatePath(name), nlohmann::json::object(), Date{2026, 1, 2});
@@ -121,7 +164,7 @@ TEST(DocumentsTest, CharacterInNoFontNamesCharacterAndDocument) {
   auto renderer = MakeRenderer(fs);
   ASSERT_NE(renderer, nullptr);
   nlohmann::json data = LoadTestData("correction_notice.json");
-  data["document"]["addressee"] = "\u0E01";  // Thai: in no configured font
+  data["institution"]["name"] = "\u0E01";  // Thai: in no configured font
   Result<std::string> pdf = renderer->Render(TemplatePath("correction_notice"), data, Date{2026, 11, 25});
   ASSERT_FALSE(pdf.ok());
   EXPECT_EQ(pdf.error().message(),

@@ -241,6 +241,27 @@ TEST(KinsokuTest, LinesNeverStartWithClosingOrEndWithOpeningMarks) {
   }
 }
 
+// Issue 7: a long unbreakable run (a credit code, in brackets or after a colon) does not leave
+// the line before it short, to be letter-spaced across the full width: the run is split.
+TEST(KinsokuTest, Issue7LongCodeRunDoesNotLeaveLineMostlyEmpty) {
+  Layout layout = RepoLayout();
+  auto breaker = LineBreaker::Create(layout.no_line_start, layout.no_line_end);
+  ASSERT_OK(breaker);
+  for (const char32_t* t : {U"申请单位名称：长春鼎新职业技能培训学校（52220102MJ0A1B2C3D）；法定代表人",
+                            U"统一社会信用代码：52220581MJ3K6L2M8E；法定代表人：宋丽华"}) {
+    std::u32string text = t;
+    SCOPED_TRACE(text.size());
+    std::vector<double> widths;
+    for (char32_t c : text) widths.push_back(c < 0x80 ? 8.0 : 16.0);
+    const double line = 16.0 * 13;
+    std::vector<LineSpan> lines = (*breaker)->Fill(text, widths, line, line);
+    ASSERT_GE(lines.size(), 2u);
+    for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+      EXPECT_GE(LineBreaker::SpanWidth(text, widths, lines[i]), 0.85 * line) << "line " << i;
+    }
+  }
+}
+
 TEST(KinsokuTest, EarlyBrokenLineIsJustifiedAcrossAllGaps) {
   std::u32string text = U"一二三，四";
   std::vector<double> widths(text.size(), 10.0);

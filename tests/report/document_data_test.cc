@@ -20,7 +20,8 @@ TEST(DocumentDataTest, ShippedOfficeSettingsLoad) {
   Result<OfficeSettings> s =
       LoadOfficeSettings(fs, testing::RepoRoot() + "/templates/office.json");
   ASSERT_OK(s);
-  EXPECT_GE(s->correction_deadline_working_days, 1);
+  EXPECT_EQ(s->correction_deadline_working_days, 0);  // the regulation sets no deadline
+  EXPECT_EQ(s->files.at("worksheet"), "审核工作单.pdf");
   EXPECT_FALSE(s->opinion_file.empty());
 }
 
@@ -34,51 +35,54 @@ TEST(DocumentDataTest, BrokenOfficeSettingsNameTheKey) {
   EXPECT_EQ(LoadOfficeSettings(fs, "p.json").error().ToString(), "p.json: not a JSON object");
 }
 
+DocumentSpec Spec(const char* kind, const char* sender) {
+  DocumentSpec d;
+  d.kind = kind;
+  d.tmpl = kind;
+  d.title = "x";
+  d.sender = sender;
+  return d;
+}
+
+MessageCatalog TestMessages() {
+  testing::FakeFileSystem fs;
+  fs.AddFile("m.tsv",
+             "form.bad\t{field}填写有误\nmat.missing\t缺少{m}\nocc.group\t{name}属第{group}大类\n"
+             "location.cell\t表{table}第{row}行第{cell}列\ndocument.evidence_separator\t；\n"
+             "worksheet.calendar_gap\t{year}年未覆盖，扩充{file}\n");
+  Result<MessageCatalog> loaded = MessageCatalog::Load(fs, "m.tsv");
+  EXPECT_OK(loaded);
+  return *loaded;
+}
+
 TEST(DocumentDataTest, CorrectionNoticeGetsWorkingDayDeadlineAndIssuer) {
   Result<WorkCalendar> cal = WorkCalendar::FromTsv(
       "date\tkind\tnote\n2026-11-26\tholiday\tx\n", "h.tsv");
   ASSERT_OK(cal);
   OfficeSettings office;
   office.date_format = "{year}年{month}月{day}日";
-  office.correction_deadline_working_days = 2;
   office.contact = "张三 0431-1234567";
-  testing::FakeFileSystem fs;
-  fs.AddFile("m.tsv", "form.bad\t{field}填写有误\nmat.missing\t缺少{m}\n"
-                      "location.cell\t表{table}第{row}行第{cell}列\n");
-  Result<MessageCatalog> loaded = MessageCatalog::Load(fs, "m.tsv");
-  ASSERT_OK(loaded);
-  const MessageCatalog& messages = *loaded;
+  const MessageCatalog messages = TestMessages();
+  const DocumentSpec notice = Spec("correction_notice", "bureau");
   model::CaseReport r;
   r.jurisdiction.authority = "长春市人力资源和社会保障局";
-  nlohmann::json d = DocumentObject(r, DraftDocument::kCorrectionNotice, office, *cal,
-                                    {2026, 11, 25}, "", messages);
+  // No deadline, no lapse text, no 发文字号 by default: the regulation sets none.
+  nlohmann::json d = DocumentObject(r, notice, office, *cal, {2026, 11, 25}, "", messages);
   EXPECT_EQ(d["issuer"], "长春市人力资源和社会保障局");
   EXPECT_EQ(d["date"], "2026年11月25日");
-  EXPECT_EQ(d["deadline"], "2026年11月30日");  // 26th is a holiday, 28/29 a weekend
+  EXPECT_FALSE(d.contains("deadline"));
+  EXPECT_FALSE(d.contains("deadline_blank"));
+  EXPECT_FALSE(d.contains("lapse_text"));
+  EXPECT_FALSE(d.contains("doc_number"));
   EXPECT_EQ(d["contact"], "张三 0431-1234567");
-  EXPECT_FALSE(d.contains("corrections"));  // no blocking finding outside the materials
-  EXPECT_FALSE(d.contains("materials_to_submit"));
-  // Required-and-missing and unreadable materials are to be submitted; optional missing not.
-  model::MaterialResult licence, optional, broken;
-  licence.id = "M-COM-03";
-  licence.status = model::MaterialStatus::kMissing;
-  optional = licence;
-  optional.id = "M-EMP-02";
-  optional.required = false;
-  broken = optional;
-  broken.id = "M-COM-10";
-  broken.status = model::MaterialStatus::kUnreadable;
-  broken.files = {"监控.pdf"};
-  r.materials = {licence, optional, broken};
-  d = DocumentObject(r, DraftDocument::kCorrectionNotice, office, *cal, {2026, 11, 25}, "",
-                     messages);
-  ASSERT_EQ(d["materials_to_submit"].size(), 2u);
-  EXPECT_EQ(d["materials_to_submit"][0]["id"], "M-COM-03");
-  EXPECT_EQ(d["materials_to_submit"][1]["status"], "unreadable");
-  EXPECT_EQ(d["materials_to_submit"][1]["files"][0], "监控.pdf");
-  r.materials.clear();
-  // Blocking findings about the form (not the materials) become the notice's corrections.
-  model::Finding form_bad, material_missing;
+  EXPECT_FALSE(d.contains("groups"));
+  office.correction_deadline_working_days = 2;
+  office.doc_number_format = "长人社认备〔{year}〕{n}号";
+  d = DocumentObject(r, notice, office, *cal, {2026, 11, 25}, "", messages);
+  EXPECT_EQ(d["deadline"], "2026年11月30日");  // 26th is a holiday, 28/29 a weekend
+  EXPECT_EQ(d["doc_number"], "长人社认备〔2026〕  号");  // the number is given at issue
+  // Blocking findings with consequence correct, grouped; others are not the notice's.
+  model::Finding form_bad, material_missing, excluded;
   form_bad.rule_id = "EXT-010";
   form_bad.severity = model::Severity::kBlocking;
   form_bad.topic = model::Topic::kForm;
@@ -88,21 +92,74 @@ TEST(DocumentDataTest, CorrectionNoticeGetsWorkingDayDeadlineAndIssuer) {
   material_missing = form_bad;
   material_missing.topic = model::Topic::kMaterials;
   material_missing.message = "mat.missing";
-  r.findings = {form_bad, material_missing};
-  d = DocumentObject(r, DraftDocument::kCorrectionNotice, office, *cal, {2026, 11, 25}, "",
-                     messages);
-  ASSERT_EQ(d["corrections"].size(), 1u);
-  EXPECT_EQ(d["corrections"][0]["message"], "申请日期填写有误");
-  EXPECT_EQ(d["corrections"][0]["evidence"][0]["location_text"], "表1第5行第2列");
-  r.findings.clear();
+  material_missing.args = {{"m", "营业执照"}};
+  material_missing.evidence = {{"营业执照.pdf", ""}};
+  excluded = form_bad;
+  excluded.topic = model::Topic::kOccupations;
+  excluded.consequence = model::Consequence::kExcludeOccupation;
+  excluded.message = "occ.group";
+  excluded.args = {{"seq", "2"}};
+  r.findings = {form_bad, material_missing, excluded};
+  model::OccupationResult o;
+  o.requested.seq = "2";
+  o.requested.name = "心理咨询师";
+  o.requested.name_raw = "心理咨询师";
+  o.major_group = 2;
+  o.excluded = true;
+  o.exclusion_reason = "occ.group";
+  r.occupations = {o};
+  d = DocumentObject(r, notice, office, *cal, {2026, 11, 25}, "", messages);
+  ASSERT_EQ(d["groups"].size(), 2u);
+  EXPECT_EQ(d["groups"][0]["group"], "materials");
+  EXPECT_EQ(d["groups"][0]["items"][0]["message"], "缺少营业执照");
+  EXPECT_FALSE(d["groups"][0]["items"][0].contains("evidence"));  // the message names it
+  EXPECT_EQ(d["groups"][1]["group"], "form");
+  EXPECT_EQ(d["groups"][1]["items"][0]["message"], "申请日期填写有误");
+  EXPECT_EQ(d["groups"][1]["items"][0]["evidence"], "申请表.docx表1第5行第2列");
+  EXPECT_FALSE(d["groups"][1]["items"][0].contains("rule"));  // no ids in official text
+  ASSERT_EQ(d["excluded_occupations"].size(), 1u);
+  EXPECT_EQ(d["excluded_occupations"][0]["reason"], "心理咨询师属第2大类");
+  EXPECT_EQ(d["requirements_section"], "4");  // two groups, the exclusions, then this
   // The office running beian (--authority) signs instead; an unconfirmed authority never does.
   r.jurisdiction.authority_to_confirm = true;
-  d = DocumentObject(r, DraftDocument::kPreliminaryOpinion, office, *cal, {2026, 11, 25}, "", messages);
+  const DocumentSpec opinion = Spec("preliminary_opinion", "expert_group");
+  d = DocumentObject(r, opinion, office, *cal, {2026, 11, 25}, "", messages);
   EXPECT_FALSE(d.contains("issuer"));
   EXPECT_FALSE(d.contains("deadline"));
-  d = DocumentObject(r, DraftDocument::kPreliminaryOpinion, office, *cal, {2026, 11, 25},
-                     "吉林省人力资源和社会保障厅", messages);
+  EXPECT_FALSE(d.contains("doc_number"));  // the expert group's opinion has none
+  d = DocumentObject(r, opinion, office, *cal, {2026, 11, 25}, "吉林省人力资源和社会保障厅",
+                     messages);
   EXPECT_EQ(d["issuer"], "吉林省人力资源和社会保障厅");
+  EXPECT_EQ(d["addressee"], "吉林省人力资源和社会保障厅");  // 主送 the competent bureau
+  EXPECT_FALSE(d.contains("bureau_letter"));
+  office.opinion_form = "bureau";
+  d = DocumentObject(r, opinion, office, *cal, {2026, 11, 25}, "", messages);
+  EXPECT_EQ(d["bureau_letter"], true);
+}
+
+// Issue 7: a deadline running into a year the holiday calendar does not cover is never
+// counted silently: the notice leaves it blank and the worksheet says which file to extend.
+TEST(DocumentDataTest, Issue7DeadlineBeyondCalendarIsLeftBlank) {
+  Result<WorkCalendar> cal = WorkCalendar::FromTsv(
+      "date\tkind\tnote\n2026-01-01\tholiday\tx\n", "h.tsv");
+  ASSERT_OK(cal);
+  OfficeSettings office;
+  office.date_format = "{year}年{month}月{day}日";
+  office.correction_deadline_working_days = 15;
+  const MessageCatalog messages = TestMessages();
+  model::CaseReport r;
+  nlohmann::json d = DocumentObject(r, Spec("correction_notice", "bureau"), office, *cal,
+                                    {2026, 12, 20}, "", messages);
+  EXPECT_FALSE(d.contains("deadline"));
+  EXPECT_EQ(d["deadline_blank"], true);
+  d = DocumentObject(r, Spec("worksheet", "internal"), office, *cal, {2026, 12, 20}, "",
+                     messages);
+  ASSERT_EQ(d["worksheet"]["notes"].size(), 1u);
+  EXPECT_EQ(d["worksheet"]["notes"][0], "2027年未覆盖，扩充data/holidays_cn.tsv");
+  // Within the calendar: counted, no note.
+  d = DocumentObject(r, Spec("worksheet", "internal"), office, *cal, {2026, 11, 2}, "",
+                     messages);
+  EXPECT_TRUE(d["worksheet"]["notes"].empty());
 }
 
 TEST(DocumentDataTest, MaterialsCompleteNeedsEveryRequiredMaterialAndNoBlockingIngestFinding) {

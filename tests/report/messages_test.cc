@@ -21,6 +21,23 @@ TEST(MessageCatalogTest, FormatsNamedPlaceholders) {
   EXPECT_EQ(cat->Format("absent"), "[absent]");
 }
 
+// Issue 7: official wording never shows ISO dates, empty quotes or "; " lists.
+TEST(MessageCatalogTest, PlaceholderFiltersWordDatesValuesAndLists) {
+  testing::FakeFileSystem fs;
+  fs.AddFile("m.tsv",
+             "late\t{filed|date}晚于{until|date}\nvalue\t填报为{value|q}\nfiles\t（{files|list}）\n"
+             "format.date\t{year}年{month}月{day}日\nformat.empty\t空白\n"
+             "format.open_quote\t“\nformat.close_quote\t”\nformat.list_separator\t、\n");
+  Result<MessageCatalog> cat = MessageCatalog::Load(fs, "m.tsv");
+  ASSERT_OK(cat);
+  EXPECT_EQ(cat->Format("late", {{"filed", "2025-12-20"}, {"until", "2026-01-05"}}),
+            "2025年12月20日晚于2026年1月5日");
+  EXPECT_EQ(cat->Format("late", {{"filed", "不详"}, {"until", ""}}), "不详晚于");
+  EXPECT_EQ(cat->Format("value", {{"value", "无"}}), "填报为“无”");
+  EXPECT_EQ(cat->Format("value", {{"value", ""}}), "填报为空白");
+  EXPECT_EQ(cat->Format("files", {{"files", "申请表.docx; 申请表.xml"}}), "（申请表.docx、申请表.xml）");
+}
+
 TEST(MessageCatalogTest, BrokenLinesNameFileAndLine) {
   struct Case {
     const char* data;

@@ -1,4 +1,5 @@
 list(APPEND TEST_SOURCES
+  tests/report/decision_table_test.cc
   tests/report/document_data_test.cc
   tests/report/mask_test.cc
   tests/report/message_coverage_test.cc

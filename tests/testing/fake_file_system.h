@@ -23,6 +23,10 @@ class FakeFileSystem : public FileSystem {
   Result<std::string> ReadFile(const std::string& path, std::uint64_t max_bytes) const override;
   Status WriteFile(const std::string& path, const std::string& data) override;
   Status MakeDirs(const std::string& path) override;
+  Status RemoveFile(const std::string& path) override {
+    files_.erase(path);
+    return Status::Ok();
+  }
   // Paths in the fake are already canonical.
   Result<std::string> Canonical(const std::string& path) const override { return path; }
 

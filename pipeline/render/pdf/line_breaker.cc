@@ -22,6 +22,12 @@ bool Contains(const std::u32string& set, char32_t c) {
   return set.find(c) != std::u32string::npos;
 }
 
+// A run of at least this many letters/digits (a credit code, an ID number) may be split across
+// lines when keeping it whole would leave more than kMaxSlack of the line empty, to be
+// letter-spaced by justification. Shorter runs (years, short words) are never split.
+constexpr std::size_t kLongRun = 8;
+constexpr double kMaxSlack = 0.15;
+
 }  // namespace
 
 Result<std::unique_ptr<LineBreaker>> LineBreaker::Create(const std::string& no_line_start,
@@ -120,10 +126,33 @@ std::vector<LineSpan> LineBreaker::Fill(const std::u32string& text,
       }
       best = good;
     }
+    best = SplitLongRun(text, widths, start, best, limit);
     lines.push_back({start, best});
     start = best;
   }
   return lines;
+}
+
+std::size_t LineBreaker::SplitLongRun(const std::u32string& text,
+                                      const std::vector<double>& widths, std::size_t start,
+                                      std::size_t best, double limit) const {
+  const std::size_t n = text.size();
+  if (best <= start || best >= n) return best;
+  if (limit - SpanWidth(text, widths, {start, best}) <= kMaxSlack * limit) return best;
+  // The run starts at `best`, or just after an opening bracket there (which cannot end a line
+  // alone, so it moves with the run's first part).
+  std::size_t run = best;
+  if (Contains(no_line_end_, text[run]) && run + 1 < n) ++run;
+  std::size_t run_end = run;
+  while (run_end < n && IsWordChar(text[run_end])) ++run_end;
+  if (run_end - run < kLongRun) return best;
+  // The last cut inside the run that fits, leaving at least two characters on each side.
+  std::size_t cut = best;
+  for (std::size_t p = run + 2; p + 2 <= run_end; ++p) {
+    if (SpanWidth(text, widths, {start, p}) > limit) break;
+    cut = p;
+  }
+  return cut;
 }
 
 std::vector<LineSpan> LineBreaker::Balance(const std::u32string& text,

@@ -46,7 +46,9 @@ class LineBreaker {
   // Greedy fill of `widths` (points per character) into lines no wider than `first_width` (first
   // line) and `rest_width` (others). Spaces at a line's end do not count toward its width and
   // spaces at the start of a continuation line are dropped. A segment wider than a whole line is
-  // cut between characters, respecting 禁则 where it can.
+  // cut between characters, respecting 禁则 where it can. A long Latin/digit run (8 or more,
+  // e.g. a credit code) that would leave over 15% of a line empty is split instead, so the
+  // line before it is not letter-spaced across the full width.
   std::vector<LineSpan> Fill(const std::u32string& text, const std::vector<double>& widths,
                              double first_width, double rest_width);
 
@@ -71,6 +73,11 @@ class LineBreaker {
 
  private:
   LineBreaker() = default;
+
+  // The line [start, best) as the greedy fill chose it, or a later end inside a long Latin or
+  // digit run that follows, when keeping the run whole would leave the line mostly empty.
+  std::size_t SplitLongRun(const std::u32string& text, const std::vector<double>& widths,
+                           std::size_t start, std::size_t best, double limit) const;
 
   std::unique_ptr<icu::BreakIterator> iterator_;
   std::u32string no_line_start_;
