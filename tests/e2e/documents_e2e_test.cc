@@ -186,7 +186,9 @@ TEST(DocumentsEndToEndTest, RerunReplacesTheCaseFolderDocuments) {
   fs::rename(report_pdf, aside);  // required material missing -> 补正
   RunCommand(cmd, &output, true);
   fs::path dir;
-  for (const auto& e : fs::directory_iterator(out)) dir = e.path();
+  for (const auto& e : fs::directory_iterator(out)) {
+    if (e.is_directory()) dir = e.path();  // not summary.json or index.html
+  }
   EXPECT_TRUE(fs::exists(dir / "补正材料通知书.pdf")) << output;
   fs::rename(aside, report_pdf);
   RunCommand(cmd, &output, true);
