@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "pipeline/extract/text.h"
+#include "pipeline/core/text.h"
 
 namespace pipeline::completeness {
 namespace {
@@ -102,11 +102,7 @@ void TitleVocabulary::Finish() {
 }
 
 std::string NormaliseTitleText(std::string_view s) {
-  std::string out = extract::NormaliseCompact(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
+  return AsciiLower(NormaliseCompact(s));
 }
 
 Title AnalyseTitle(const TitleVocabulary& v, std::string_view name, bool is_file) {

@@ -4,6 +4,7 @@ list(APPEND PIPELINE_SOURCES
   pipeline/core/file_system.cc
   pipeline/core/sha256.cc
   pipeline/core/status.cc
+  pipeline/core/text.cc
   pipeline/core/tsv.cc
   pipeline/core/utf8.cc
 )

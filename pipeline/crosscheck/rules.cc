@@ -6,7 +6,7 @@
 #include <cassert>
 #include <set>
 
-#include "pipeline/extract/text.h"
+#include "pipeline/core/text.h"
 
 namespace pipeline::crosscheck {
 namespace {
@@ -180,7 +180,7 @@ Result<RuleSet> RuleSet::FromXml(const std::string& xml, const std::string& file
       }
       rs.credit_list_columns_ = std::move(c);
     } else if (tag == "region-alias") {
-      RegionAlias a{n.attribute("code").value(), extract::NormaliseCompact(n.text().get())};
+      RegionAlias a{n.attribute("code").value(), NormaliseCompact(n.text().get())};
       if (a.code.empty() || a.text.empty()) {
         return Status::InvalidData("<region-alias> needs a code and text", file, line);
       }

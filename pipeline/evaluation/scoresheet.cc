@@ -6,10 +6,10 @@
 #include <deque>
 #include <memory>
 
+#include "pipeline/core/text.h"
 #include "pipeline/core/utf8.h"
 #include "pipeline/evaluation/xlsx_book.h"
 #include "pipeline/evaluation/xlsx_reader.h"
-#include "pipeline/ingest/text_util.h"
 
 namespace pipeline::evaluation {
 namespace {
@@ -417,7 +417,7 @@ class SheetReader {
   }
 
  private:
-  static std::string Trim(const std::string& s) { return ingest::TrimSpace(s); }
+  static std::string Trim(const std::string& s) { return TrimSpace(s); }
 
   static std::string FormatNumber(double v) {
     char buf[32];

@@ -7,7 +7,7 @@
 #include <cstdlib>
 #include <set>
 
-#include "pipeline/ingest/text_util.h"
+#include "pipeline/core/text.h"
 #include "pipeline/render/pdf/xml_util.h"
 
 namespace pipeline::evaluation {
@@ -15,7 +15,7 @@ namespace {
 
 using render::pdf::LineAtOffset;
 
-std::string Trimmed(const std::string& s) { return ingest::TrimSpace(s); }
+std::string Trimmed(const std::string& s) { return TrimSpace(s); }
 
 // Text of an element without its child elements, whitespace runs with a line break removed
 // (so Chinese text can be wrapped in the XML).

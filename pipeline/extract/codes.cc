@@ -4,7 +4,7 @@
 #include <vector>
 
 #include "pipeline/core/date.h"
-#include "pipeline/extract/text.h"
+#include "pipeline/core/text.h"
 
 namespace pipeline::extract {
 namespace {

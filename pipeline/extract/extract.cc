@@ -5,8 +5,8 @@
 #include <utility>
 #include <vector>
 
+#include "pipeline/core/text.h"
 #include "pipeline/extract/codes.h"
-#include "pipeline/extract/text.h"
 
 namespace pipeline::extract {
 namespace {

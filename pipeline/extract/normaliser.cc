@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <set>
 
-#include "pipeline/extract/text.h"
+#include "pipeline/core/text.h"
 
 namespace pipeline::extract {
 namespace {
@@ -326,10 +326,7 @@ CountParse Normaliser::ParseCount(std::string_view text) const {
 model::YesNo Normaliser::ParseYesNo(std::string_view text) const {
   std::string s = NormaliseCompact(text);
   if (s.empty()) return model::YesNo::kUnknown;
-  std::string lower = s;
-  for (char& c : lower) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+  const std::string lower = AsciiLower(s);
   // The longest yes or no token at the start wins; an ASCII token must not run into a letter
   // ("n" must not match "NVR").
   std::size_t best = 0;

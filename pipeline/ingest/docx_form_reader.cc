@@ -12,10 +12,10 @@
 #include <pugixml.hpp>
 #include <vector>
 
+#include "pipeline/core/text.h"
 #include "pipeline/core/utf8.h"
 #include "pipeline/ingest/form_reader.h"
 #include "pipeline/ingest/ooxml_package.h"
-#include "pipeline/ingest/text_util.h"
 #include "pipeline/ingest/xml_text.h"
 #include "pipeline/ingest/zip_reader.h"
 

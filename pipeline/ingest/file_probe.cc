@@ -6,8 +6,9 @@
 #include <cstdint>
 #include <pugixml.hpp>
 
-#include "pipeline/ingest/pdf_security.h"
+#include "pipeline/core/text.h"
 #include "pipeline/ingest/ooxml_package.h"
+#include "pipeline/ingest/pdf_security.h"
 #include "pipeline/ingest/zip_reader.h"
 
 namespace pipeline::ingest {
@@ -409,10 +410,7 @@ FileFormat FormatFromExtension(std::string_view file_name) {
   if (slash != std::string_view::npos) file_name.remove_prefix(slash + 1);
   std::size_t dot = file_name.rfind('.');
   if (dot == std::string_view::npos || dot == 0) return FileFormat::kOther;
-  std::string ext(file_name.substr(dot + 1));
-  for (char& c : ext) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+  const std::string ext = AsciiLower(file_name.substr(dot + 1));
   if (ext == "pdf") return FileFormat::kPdf;
   if (ext == "jpg" || ext == "jpeg") return FileFormat::kJpeg;
   if (ext == "png") return FileFormat::kPng;

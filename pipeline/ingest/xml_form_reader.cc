@@ -6,9 +6,9 @@
 #include <string>
 #include <pugixml.hpp>
 
+#include "pipeline/core/text.h"
 #include "pipeline/core/utf8.h"
 #include "pipeline/ingest/form_reader.h"
-#include "pipeline/ingest/text_util.h"
 #include "pipeline/ingest/xml_text.h"
 
 namespace pipeline::ingest {

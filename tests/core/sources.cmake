@@ -4,5 +4,6 @@ list(APPEND TEST_SOURCES
   tests/core/file_system_test.cc
   tests/core/sha256_test.cc
   tests/core/status_test.cc
+  tests/core/text_test.cc
   tests/core/utf8_test.cc
 )

@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/core/text.h"
 #include "pipeline/extract/extract.h"
 #include "pipeline/extract/normaliser.h"
-#include "pipeline/extract/text.h"
 #include "tests/extract/extract_testing.h"
 
 namespace pipeline::extract {
@@ -131,27 +131,6 @@ TEST(OccupationSwapTest, CodeInTheNameCellIsSwappedWithANote) {
     }
   }
   EXPECT_EQ(notes, 2);
-}
-
-TEST(DisplayTextTest, ShowsWhatWasWrittenTrimmedWithCjkLinesJoined) {
-  struct Case {
-    const char* in;
-    const char* display;
-    const char* normalised;
-  } cases[] = {
-      {"中培华测（北京）", "中培华测（北京）", "中培华测(北京)"},
-      {"  中培华测\n（北京）职业技能培训中心　", "中培华测（北京）职业技能培训中心",
-       "中培华测(北京)职业技能培训中心"},
-      {"吉林省长春市\r\n朝阳区", "吉林省长春市朝阳区", "吉林省长春市朝阳区"},
-      {"Changchun\nRoad 5", "Changchun Road 5", "Changchun Road 5"},
-      {"长春市 朝阳区", "长春市 朝阳区", "长春市 朝阳区"},
-      {"ＡＢＣ", "ＡＢＣ", "ABC"},
-  };
-  for (const Case& c : cases) {
-    SCOPED_TRACE(c.in);
-    EXPECT_EQ(DisplayText(c.in), c.display);
-    EXPECT_EQ(NormaliseText(c.in), c.normalised);
-  }
 }
 
 }  // namespace

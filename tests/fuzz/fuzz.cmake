@@ -9,6 +9,7 @@ endif()
 set(FUZZ_LIBRARY_SOURCES
   pipeline/core/status.cc
   pipeline/core/utf8.cc
+  pipeline/core/text.cc
   pipeline/core/date.cc
   pipeline/core/file_system.cc
   pipeline/model/form.cc
@@ -24,9 +25,7 @@ set(FUZZ_LIBRARY_SOURCES
   pipeline/ingest/xml_text.cc
   pipeline/ingest/limits.cc
   pipeline/ingest/form_labels.cc
-  pipeline/ingest/text_util.cc
   pipeline/extract/normaliser.cc
-  pipeline/extract/text.cc
   pipeline/render/doc/template.cc
   pipeline/render/pdf/xml_util.cc
 )
