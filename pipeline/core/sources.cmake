@@ -7,4 +7,5 @@ list(APPEND PIPELINE_SOURCES
   pipeline/core/text.cc
   pipeline/core/tsv.cc
   pipeline/core/utf8.cc
+  pipeline/core/xml.cc
 )

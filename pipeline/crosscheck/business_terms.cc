@@ -4,7 +4,7 @@
 #include <pugixml.hpp>
 
 #include "pipeline/core/text.h"
-#include "pipeline/render/pdf/xml_util.h"
+#include "pipeline/core/xml.h"
 
 namespace pipeline::crosscheck {
 
@@ -24,13 +24,13 @@ void AddUnique(std::vector<std::string>& v, std::string s) {
 
 Result<BusinessTerms> BusinessTerms::FromXml(const std::string& xml, const std::string& file) {
   pugi::xml_document doc;
-  PIPELINE_RETURN_IF_ERROR(render::pdf::ParseXml(file, xml, doc));
+  PIPELINE_RETURN_IF_ERROR(ParseXml(file, xml, doc));
   pugi::xml_node root = doc.child("business-terms");
   if (!root) return Status::InvalidData("missing <business-terms> root element", file, 1);
   BusinessTerms t;
   for (pugi::xml_node n : root.children()) {
     if (n.type() != pugi::node_element) continue;
-    const int line = render::pdf::LineAtOffset(xml, n.offset_debug());
+    const int line = LineAtOffset(xml, n.offset_debug());
     const std::string tag = n.name();
     const std::string text = NormaliseCompact(n.text().get());
     if (tag == "min-chars") {

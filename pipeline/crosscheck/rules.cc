@@ -7,16 +7,10 @@
 #include <set>
 
 #include "pipeline/core/text.h"
+#include "pipeline/core/xml.h"
 
 namespace pipeline::crosscheck {
 namespace {
-
-int LineOf(const std::string& xml, std::ptrdiff_t offset) {
-  if (offset < 0) return 0;
-  const auto end = std::min(xml.size(), static_cast<std::size_t>(offset));
-  return 1 + static_cast<int>(
-                 std::count(xml.begin(), xml.begin() + static_cast<std::ptrdiff_t>(end), '\n'));
-}
 
 std::vector<std::string> SplitSpaces(const std::string& s) {
   std::vector<std::string> out;
@@ -66,11 +60,7 @@ const std::vector<std::string>& KnownThresholds() {
 
 Result<RuleSet> RuleSet::FromXml(const std::string& xml, const std::string& file) {
   pugi::xml_document doc;
-  pugi::xml_parse_result pr = doc.load_buffer(xml.data(), xml.size());
-  if (!pr) {
-    return Status::InvalidData(std::string("bad XML: ") + pr.description(), file,
-                               LineOf(xml, pr.offset));
-  }
+  PIPELINE_RETURN_IF_ERROR(ParseXml(file, xml, doc));
   pugi::xml_node root = doc.child("rules");
   if (!root) return Status::InvalidData("missing <rules> root element", file, 1);
 
@@ -80,7 +70,7 @@ Result<RuleSet> RuleSet::FromXml(const std::string& xml, const std::string& file
   std::set<std::string> condition_ids;
   for (pugi::xml_node n : root.children()) {
     if (n.type() != pugi::node_element) continue;
-    const int line = LineOf(xml, n.offset_debug());
+    const int line = LineAtOffset(xml, n.offset_debug());
     const std::string tag = n.name();
     if (tag == "threshold") {
       Threshold t;

@@ -6,16 +6,10 @@
 
 #include "pipeline/core/text.h"
 #include "pipeline/core/utf8.h"
+#include "pipeline/core/xml.h"
 
 namespace pipeline::ingest {
 namespace {
-
-// 1-based line of byte `offset` in `text`.
-int LineAt(const std::string& text, std::ptrdiff_t offset) {
-  if (offset < 0) return 0;
-  std::size_t end = std::min(text.size(), static_cast<std::size_t>(offset));
-  return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(end), '\n'));
-}
 
 template <typename Map, typename V>
 bool AddTo(Map& map, std::string_view label, V value) {
@@ -137,13 +131,9 @@ Result<FormLabels> LoadFormLabels(const FileSystem& fs, const std::string& path)
 
 Result<FormLabels> ParseFormLabels(const std::string& xml, const std::string& path) {
   pugi::xml_document doc;
-  pugi::xml_parse_result parsed = doc.load_buffer(xml.data(), xml.size());
-  if (!parsed) {
-    return Status::InvalidData(std::string("malformed XML: ") + parsed.description(), path,
-                               LineAt(xml, parsed.offset));
-  }
+  PIPELINE_RETURN_IF_ERROR(ParseXml(path, xml, doc));
   auto fail = [&](const pugi::xml_node& node, const std::string& msg) {
-    return Status::InvalidData(msg, path, LineAt(xml, node.offset_debug()));
+    return Status::InvalidData(msg, path, LineAtOffset(xml, node.offset_debug()));
   };
   pugi::xml_node root = doc.document_element();
   if (std::strcmp(root.name(), "form-labels") != 0) {

@@ -9,5 +9,4 @@ list(APPEND PIPELINE_SOURCES
   pipeline/render/pdf/line_breaker.cc
   pipeline/render/pdf/pdf_writer.cc
   pipeline/render/pdf/typesetter.cc
-  pipeline/render/pdf/xml_util.cc
 )

@@ -10,6 +10,7 @@ set(FUZZ_LIBRARY_SOURCES
   pipeline/core/status.cc
   pipeline/core/utf8.cc
   pipeline/core/text.cc
+  pipeline/core/xml.cc
   pipeline/core/date.cc
   pipeline/core/file_system.cc
   pipeline/model/form.cc
@@ -27,7 +28,6 @@ set(FUZZ_LIBRARY_SOURCES
   pipeline/ingest/form_labels.cc
   pipeline/extract/normaliser.cc
   pipeline/render/doc/template.cc
-  pipeline/render/pdf/xml_util.cc
 )
 set(FUZZ_FLAGS -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
     -fno-omit-frame-pointer -g)
