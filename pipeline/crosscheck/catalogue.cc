@@ -25,17 +25,6 @@ std::string_view BaseCode(std::string_view code) {
 
 }  // namespace
 
-const char* MatchKindName(MatchKind k) {
-  switch (k) {
-    case MatchKind::kExactCode: return "exact_code";
-    case MatchKind::kCodePrefix: return "code_prefix";
-    case MatchKind::kExactName: return "exact_name";
-    case MatchKind::kContains: return "contains";
-    case MatchKind::kFuzzy: return "fuzzy";
-  }
-  return "fuzzy";
-}
-
 Result<Catalogue> Catalogue::FromTsv(std::string_view occupations_tsv,
                                      const std::string& occupations_file,
                                      std::string_view standards_tsv,

@@ -52,7 +52,6 @@ enum class MatchKind {
   kContains,    // one name contains the other
   kFuzzy,       // edit distance / bigram similarity
 };
-const char* MatchKindName(MatchKind k);  // "exact_code", "code_prefix", ...
 
 struct CatalogueMatch {
   const CatalogueOccupation* occupation = nullptr;

@@ -4,6 +4,7 @@
 #include <set>
 #include <string>
 
+#include "pipeline/core/enum_names.h"
 #include "pipeline/crosscheck/check.h"
 #include "pipeline/model/form.h"
 
@@ -23,15 +24,16 @@ enum class Material {
   kUncertain,  // a file a person must confirm (MaterialStatus::kUncertain); nothing missing
 };
 
+constexpr EnumName<Material> kMaterialNames[] = {
+    {Material::kUnchecked, "unchecked"},
+    {Material::kNotListed, "not_listed"},
+    {Material::kPresent, "present"},
+    {Material::kMissing, "missing"},
+    {Material::kUncertain, "uncertain"},
+};
+
 const char* MaterialName(Material m) {
-  switch (m) {
-    case Material::kUnchecked: return "unchecked";
-    case Material::kNotListed: return "not_listed";
-    case Material::kPresent: return "present";
-    case Material::kMissing: return "missing";
-    case Material::kUncertain: return "uncertain";
-  }
-  return "unchecked";
+  return NameOf(kMaterialNames, m, "unchecked");
 }
 
 class Evaluator {

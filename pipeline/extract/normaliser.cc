@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 
+#include "pipeline/core/enum_names.h"
 #include "pipeline/core/text.h"
 #include "pipeline/core/xml.h"
 
@@ -14,17 +15,16 @@ namespace {
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
+constexpr EnumName<ParseStatus> kParseStatusNames[] = {
+    {ParseStatus::kOk, "ok"},
+    {ParseStatus::kEmpty, "empty"},
+    {ParseStatus::kUnparsable, "unparsable"},
+    {ParseStatus::kImpossible, "impossible"},
+};
+
 }  // namespace
 
-const char* ParseStatusName(ParseStatus s) {
-  switch (s) {
-    case ParseStatus::kOk: return "ok";
-    case ParseStatus::kEmpty: return "empty";
-    case ParseStatus::kUnparsable: return "unparsable";
-    case ParseStatus::kImpossible: return "impossible";
-  }
-  return "unparsable";
-}
+const char* ParseStatusName(ParseStatus s) { return NameOf(kParseStatusNames, s, "unparsable"); }
 
 void Normaliser::Sort(TokenList& list) {
   std::stable_sort(list.begin(), list.end(), [](const Token& a, const Token& b) {

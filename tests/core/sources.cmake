@@ -1,6 +1,7 @@
 list(APPEND TEST_SOURCES
   tests/core/csv_test.cc
   tests/core/date_test.cc
+  tests/core/enum_names_test.cc
   tests/core/file_system_test.cc
   tests/core/sha256_test.cc
   tests/core/status_test.cc
