@@ -10,6 +10,7 @@
 
 #include "pipeline/completeness/checklist.h"
 #include "pipeline/completeness/completeness.h"
+#include "pipeline/core/utf8.h"
 #include "pipeline/crosscheck/business_terms.h"
 #include "pipeline/crosscheck/catalogue.h"
 #include "pipeline/crosscheck/check.h"
@@ -29,14 +30,13 @@
 #include "pipeline/render/doc/document_renderer.h"
 #include "pipeline/render/doc/render_command.h"
 #include "pipeline/report/case_id.h"
-#include "pipeline/report/decision_table.h"
 #include "pipeline/report/catalogue_listing.h"
+#include "pipeline/report/decision_table.h"
 #include "pipeline/report/document_data.h"
 #include "pipeline/report/messages.h"
 #include "pipeline/report/report_json.h"
 #include "pipeline/report/summary_table.h"
 #include "pipeline/report/work_calendar.h"
-#include "pipeline/core/utf8.h"
 
 namespace pipeline {
 
@@ -140,7 +140,7 @@ void SortFindings(std::vector<model::Finding>& findings) {
 // that made it; crosscheck sets its own per rule), sorted stably by severity, and the
 // conclusion.
 model::CaseReport AssembleReport(const ingest::IntakeEntry& entry, model::Dossier dossier,
-                                 extract::Extraction extraction,
+                                 model::Extraction extraction,
                                  completeness::CompletenessResult completeness,
                                  crosscheck::CrosscheckResult cross) {
   model::CaseReport r;
@@ -289,7 +289,7 @@ Job::CaseOutcome Job::Process(const ingest::IntakeEntry& entry) const {
   const bool is_folder = entry.type == EntryType::kDirectory;
   const bool has_form = dossier.form.has_value() && !dossier.form->cells.empty();
   // 2. extract: form -> typed Application and requested occupations
-  extract::Extraction extraction;
+  model::Extraction extraction;
   if (has_form) extraction = extract::Extract(dossier, res.normaliser);
   // 3. completeness: Dossier x checklist(kind, type) -> materials (without a form: against the
   // fallback checklist, which the finding names).
@@ -530,7 +530,7 @@ ExitCode Job::CheckOne(Status* error) {
 }
 
 ExitCode Job::Catalogue(Status* /*error*/) {
-  std::vector<crosscheck::CatalogueMatch> matches = res_->catalogue.Lookup(options_.query, 20);
+  std::vector<model::CatalogueMatch> matches = res_->catalogue.Lookup(options_.query, 20);
   if (matches.empty()) {
     out_ << res_->messages.Format("catalogue.no_match", {{"query", options_.query}}) << "\n";
     return ExitCode::kBlockingFindings;  // no match: like grep, non-zero but not an error

@@ -92,7 +92,7 @@ std::vector<std::string> BusinessTerms::Pieces(std::string_view word) const {
 }
 
 std::vector<std::string> BusinessTerms::Candidates(
-    const model::RequestedOccupation& occupation, const CatalogueOccupation* catalogue_entry,
+    const model::RequestedOccupation& occupation, const model::CatalogueOccupation* catalogue_entry,
     const std::vector<model::StandardRef>& standards) const {
   std::vector<std::string> words;
   auto with_stem = [&](const std::string& name) {
@@ -121,7 +121,7 @@ std::vector<std::string> BusinessTerms::Candidates(
 
 std::vector<std::string> BusinessTerms::Match(
     std::string_view main_business, const model::RequestedOccupation& occupation,
-    const CatalogueOccupation* catalogue_entry,
+    const model::CatalogueOccupation* catalogue_entry,
     const std::vector<model::StandardRef>& standards) const {
   const std::string business = NormaliseCompact(main_business);
   std::vector<std::string> found;

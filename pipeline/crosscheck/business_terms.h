@@ -26,7 +26,7 @@ class BusinessTerms {
   // (code not in the catalogue): then only the written name, 工种 and synonyms by name count.
   std::vector<std::string> Match(std::string_view main_business,
                                  const model::RequestedOccupation& occupation,
-                                 const CatalogueOccupation* catalogue_entry,
+                                 const model::CatalogueOccupation* catalogue_entry,
                                  const std::vector<model::StandardRef>& standards) const;
 
   // `word` cut at generic words and separators, pieces of at least min_chars characters.
@@ -34,7 +34,7 @@ class BusinessTerms {
 
  private:
   std::vector<std::string> Candidates(const model::RequestedOccupation& occupation,
-                                      const CatalogueOccupation* catalogue_entry,
+                                      const model::CatalogueOccupation* catalogue_entry,
                                       const std::vector<model::StandardRef>& standards) const;
 
   int min_chars_ = 2;

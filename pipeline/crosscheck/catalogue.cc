@@ -9,6 +9,12 @@
 #include "pipeline/extract/codes.h"
 
 namespace pipeline::crosscheck {
+
+using model::CatalogueMatch;
+using model::CatalogueOccupation;
+using model::CatalogueStandard;
+using model::MatchKind;
+
 namespace {
 
 bool ParseInt(const std::string& s, int* out) {

@@ -38,7 +38,7 @@ const char* MaterialName(Material m) {
 
 class Evaluator {
  public:
-  Evaluator(const extract::Extraction& e, const Context& ctx,
+  Evaluator(const model::Extraction& e, const Context& ctx,
             const std::vector<model::MaterialResult>* materials, RuleSink& sink,
             const std::vector<model::OccupationResult>* occupations,
             std::vector<PendingRef>* pending)
@@ -475,11 +475,11 @@ class Evaluator {
     for (const model::RequestedOccupation* o : live) {
       std::vector<std::string> words;
       if (ctx_.business_terms != nullptr) {
-        const CatalogueOccupation* entry =
+        const model::CatalogueOccupation* entry =
             o->code.empty() ? nullptr : ctx_.catalogue->FindCode(o->code);
         std::vector<model::StandardRef> standards;
         if (entry != nullptr) {
-          for (const CatalogueStandard* s : ctx_.catalogue->StandardsFor(entry->code)) {
+          for (const model::CatalogueStandard* s : ctx_.catalogue->StandardsFor(entry->code)) {
             standards.push_back({s->published_code, s->published_name, s->work_type,
                                  s->edition_year, s->doc_number});
           }
@@ -571,7 +571,7 @@ class Evaluator {
     }
   }
 
-  const extract::Extraction& e_;
+  const model::Extraction& e_;
   const model::Application& a_;
   const Context& ctx_;
   const std::vector<model::MaterialResult>* materials_;
@@ -584,7 +584,7 @@ class Evaluator {
 }  // namespace
 
 std::vector<model::ConditionResult> CheckConditions(
-    const extract::Extraction& extraction, const Context& ctx,
+    const model::Extraction& extraction, const Context& ctx,
     const std::vector<model::MaterialResult>* materials, RuleSink& sink,
     const std::vector<model::OccupationResult>* occupations, std::vector<PendingRef>* pending) {
   return Evaluator(extraction, ctx, materials, sink, occupations, pending).Run();

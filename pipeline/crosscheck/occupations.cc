@@ -6,6 +6,11 @@
 #include "pipeline/crosscheck/check.h"
 
 namespace pipeline::crosscheck {
+
+using model::CatalogueMatch;
+using model::CatalogueOccupation;
+using model::CatalogueStandard;
+
 namespace {
 
 constexpr std::size_t kMaxSuggestions = 3;

@@ -24,7 +24,7 @@ using testing::SetCell;
 using testing::StateOf;
 
 struct Checked {
-  extract::Extraction extraction;
+  model::Extraction extraction;
   CrosscheckResult result;
 };
 
@@ -274,8 +274,9 @@ TEST(CrosscheckTest, OccupationStatuses) {
 TEST(CrosscheckTest, OccupationWithoutNationalStandardNeedsEvaluationNorm) {
   // Find a group 3-6 occupation with no mapped standard in the real data.
   const Catalogue& cat = testing::RealCatalogue();
-  std::vector<CatalogueMatch> m = cat.Lookup("4-", 400);
-  auto it = std::find_if(m.begin(), m.end(), [](const CatalogueMatch& x) { return x.standards.empty(); });
+  std::vector<model::CatalogueMatch> m = cat.Lookup("4-", 400);
+  auto it = std::find_if(m.begin(), m.end(),
+                         [](const model::CatalogueMatch& x) { return x.standards.empty(); });
   ASSERT_NE(it, m.end());
   model::FormData f = CleanForm();
   f.occupations = {{"1", it->occupation->code, it->occupation->name, "三级", {"申请表.docx", "r"}}};

@@ -75,7 +75,7 @@ TEST(ChoiceTest, ExtractionNeverGuesses) {
     form.file = "申请表.docx";
     form.cells.push_back({model::FormField::kApplicationKind, "申请类型", c.kind_cell,
                           {"申请表.docx", "T1R9C2"}});
-    Extraction e = ExtractForm(form, RealNormaliser());
+    model::Extraction e = ExtractForm(form, RealNormaliser());
     EXPECT_EQ(e.application.kind.value, c.want);
     std::vector<std::string> kind_rules;  // EXT-002/005 about application_kind
     for (const model::Finding& f : e.findings) {
@@ -117,7 +117,7 @@ TEST(OccupationSwapTest, CodeInTheNameCellIsSwappedWithANote) {
   form.file = "申请表.docx";
   form.occupations.push_back({"1", "中式面点师", "4-03-02-02", "四级", {"申请表.docx", "T2R2"}});
   form.occupations.push_back({"", "", "4-03-02-04", "五级", {"申请表.docx", "T2R3"}});
-  Extraction e = ExtractForm(form, RealNormaliser());
+  model::Extraction e = ExtractForm(form, RealNormaliser());
   ASSERT_EQ(e.occupations.size(), 2u);
   EXPECT_EQ(e.occupations[0].code, "4-03-02-02");
   EXPECT_EQ(e.occupations[0].name, "中式面点师");
