@@ -288,6 +288,18 @@ Status ChecklistLoader::ParseVocabulary(const pugi::xml_node& node) {
     const std::string tag = child.name();
     PIPELINE_RETURN_IF_ERROR(CheckAttributes(child, {}, "vocabulary: " + tag));
     const std::string text = child.text().get();
+    if (tag == "brackets") {
+      for (const std::string& pair : TitleWords(text)) {
+        const std::vector<char32_t> cps = DecodeUtf8(pair);
+        if (cps.size() != 2) return Error(child, "vocabulary: brackets: \"" + pair +
+                                                     "\" is not an opening and a closing bracket");
+        std::string open, close;
+        AppendUtf8(cps[0], open);
+        AppendUtf8(cps[1], close);
+        v.brackets.emplace_back(std::move(open), std::move(close));
+      }
+      continue;
+    }
     if (tag == "numbering") {
       std::string error;
       v.numbering = Compile(text, &error);

@@ -52,6 +52,10 @@ std::string NormaliseKeepLines(std::string_view s);
 // a dash may mean something else.
 std::string UnifyDashes(std::string_view s);
 
+// `s` with every occurrence of `from` (not empty) replaced by `to`, left to right; what `to`
+// brings in is not searched again.
+std::string ReplaceAll(std::string s, std::string_view from, std::string_view to);
+
 // ASCII upper / lower case; other bytes unchanged.
 std::string AsciiUpper(std::string_view s);
 std::string AsciiLower(std::string_view s);

@@ -38,6 +38,11 @@ Result<BusinessTerms> BusinessTerms::FromXml(const std::string& xml, const std::
       if (t.min_chars_ < 1 || t.min_chars_ > 10) {
         return Status::InvalidData("<min-chars> must be 1..10", file, line);
       }
+    } else if (tag == "evidence-joiner") {
+      t.evidence_joiner_ = n.text().get();
+      if (t.evidence_joiner_.empty()) {
+        return Status::InvalidData("<evidence-joiner> is empty", file, line);
+      }
     } else if (tag == "suffix" || tag == "generic" || tag == "separator") {
       if (text.empty()) return Status::InvalidData("<" + tag + "> is empty", file, line);
       (tag == "suffix" ? t.suffixes_ : t.cut_words_).push_back(text);
@@ -66,6 +71,12 @@ Result<BusinessTerms> BusinessTerms::FromXml(const std::string& xml, const std::
   std::sort(t.cut_words_.begin(), t.cut_words_.end(),
             [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
   return t;
+}
+
+std::string BusinessTerms::JoinForEvidence(const std::vector<std::string>& words) const {
+  std::string joined;
+  for (const std::string& w : words) joined += (joined.empty() ? "" : evidence_joiner_) + w;
+  return joined;
 }
 
 std::vector<std::string> BusinessTerms::Pieces(std::string_view word) const {

@@ -486,8 +486,8 @@ class Evaluator {
         }
         words = ctx_.business_terms->Match(a_.main_business.value, *o, entry, standards);
       }
-      std::string joined;
-      for (const std::string& w : words) joined += (joined.empty() ? "" : "、") + w;
+      const std::string joined =
+          ctx_.business_terms != nullptr ? ctx_.business_terms->JoinForEvidence(words) : "";
       if (cond != nullptr) {
         cond->evidence.push_back({o->code, o->name_raw, o->where});
         if (!words.empty()) cond->evidence.push_back({"business_match/" + o->code, joined, o->where});

@@ -45,6 +45,7 @@ Result<CreditList> CreditList::FromRows(const std::vector<std::vector<std::strin
   PIPELINE_RETURN_IF_ERROR(column(columns.date, &c_date));
   CreditList list;
   list.file_ = file;
+  list.columns_ = columns;
   for (std::size_t r = 1; r < rows.size(); ++r) {
     auto cell = [&](std::size_t c) {
       return c < rows[r].size() ? TrimSpace(rows[r][c]) : std::string();
@@ -104,8 +105,13 @@ std::string CreditList::Sources() const {
   }
   std::string out;
   for (const CreditListEntry* e : seen) {
-    if (!out.empty()) out += "、";
-    out += e->date_text.empty() ? e->source : e->source + "（" + e->date_text + "）";
+    if (!out.empty()) out += columns_.sources_separator;
+    if (e->date_text.empty()) {
+      out += e->source;
+      continue;
+    }
+    out += ReplaceAll(ReplaceAll(columns_.dated_source, "{source}", e->source), "{date}",
+                      e->date_text);
   }
   return out;
 }

@@ -161,11 +161,15 @@ Result<RuleSet> RuleSet::FromXml(const std::string& xml, const std::string& file
       CreditListColumns c{n.attribute("uscc").value(), n.attribute("name").value(),
                           n.attribute("legal_representative").value(),
                           n.attribute("source").value(), n.attribute("date").value(),
-                          n.attribute("date-format").value()};
+                          n.attribute("date-format").value(),
+                          n.attribute("sources-separator").value(),
+                          n.attribute("dated-source").value()};
       if (c.uscc.empty() || c.name.empty() || c.legal_representative.empty() ||
-          c.source.empty() || c.date.empty()) {
+          c.source.empty() || c.date.empty() || c.sources_separator.empty() ||
+          c.dated_source.empty()) {
         return Status::InvalidData(
-            "<credit-list-columns> needs uscc, name, legal_representative, source and date",
+            "<credit-list-columns> needs uscc, name, legal_representative, source, date, "
+            "sources-separator and dated-source",
             file, line);
       }
       rs.credit_list_columns_ = std::move(c);

@@ -457,11 +457,13 @@ class DocxWalker {
   bool InlinePair(const std::string& text, const std::string& loc, bool record_unknown) {
     std::size_t cut = std::string::npos;
     std::size_t skip = 0;
-    std::size_t full = text.find("\xEF\xBC\x9A");  // U+FF1A FULLWIDTH COLON
+    std::string fullwidth_colon;
+    AppendUtf8(0xFF1A, fullwidth_colon);
+    std::size_t full = text.find(fullwidth_colon);
     std::size_t half = text.find(':');
     if (full != std::string::npos && (half == std::string::npos || full < half)) {
       cut = full;
-      skip = 3;
+      skip = fullwidth_colon.size();
     } else if (half != std::string::npos) {
       cut = half;
       skip = 1;

@@ -46,14 +46,18 @@ Status WriteCsv(const std::string& path, const std::vector<std::string>& header,
 
 }  // namespace
 
+std::string CatalogueFileName(const report::MessageCatalog& messages, const char* extension) {
+  return messages.Format("registry.catalogue.title") + extension;
+}
+
 Status WriteCatalogue(const std::string& dir, const std::vector<CatalogueRow>& rows,
                       const report::MessageCatalog& messages, const Date& created) {
   std::vector<std::string> header;
   for (const char* c : kColumns) header.push_back(messages.Format(std::string("registry.catalogue.") + c));
-  PIPELINE_RETURN_IF_ERROR(WriteCsv(JoinPath(dir, kCatalogueCsv), header, rows));
+  PIPELINE_RETURN_IF_ERROR(WriteCsv(JoinPath(dir, CatalogueFileName(messages, ".csv")), header, rows));
   std::vector<std::vector<std::string>> cells;
   for (const CatalogueRow& r : rows) cells.push_back(Cells(r));
-  return WriteSheet(JoinPath(dir, kCatalogueXlsx), messages.Format("registry.catalogue.title"),
+  return WriteSheet(JoinPath(dir, CatalogueFileName(messages, ".xlsx")), messages.Format("registry.catalogue.title"),
                     header, cells, {6, 24, 22, 50, 10, 6, 10, 20}, created);
 }
 

@@ -46,6 +46,13 @@ TEST(TrimSpaceTest, TrimsEveryKindOfSpaceAndKeepsTheInside) {
   }
 }
 
+TEST(ReplaceAllTest, ReplacesEveryOccurrenceOnce) {
+  EXPECT_EQ(ReplaceAll("第{page}页/{page}", "{page}", "12"), "第12页/12");
+  EXPECT_EQ(ReplaceAll("aaa", "a", "aa"), "aaaaaa");  // what comes in is not searched again
+  EXPECT_EQ(ReplaceAll("abc", "", "x"), "abc");
+  EXPECT_EQ(ReplaceAll("", "a", "b"), "");
+}
+
 TEST(AsciiCaseTest, ChangesOnlyAsciiLetters) {
   EXPECT_EQ(AsciiLower("DOCX申请Ab1"), "docx申请ab1");
   EXPECT_EQ(AsciiUpper("91220101mA1"), "91220101MA1");

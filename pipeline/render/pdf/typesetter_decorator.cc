@@ -4,19 +4,9 @@
 
 #include <cmath>
 
+#include "pipeline/core/text.h"
+
 namespace pipeline::render::pdf {
-namespace {
-
-std::string Replace(std::string s, const std::string& from, const std::string& to) {
-  std::size_t pos = 0;
-  while ((pos = s.find(from, pos)) != std::string::npos) {
-    s.replace(pos, from.size(), to);
-    pos += to.size();
-  }
-  return s;
-}
-
-}  // namespace
 
 // The 版记 rows (抄送, 印发机关和印发日期) as one unit, ruled above, between and below; no
 // slots when the document has none.
@@ -92,7 +82,7 @@ Status Typesetter::AddPageNumber(const render::Document& doc, std::size_t index,
   const double left = layout_.BodyLeft();
   const double width = layout_.BodyWidth();
   const double size = layout_.page_number_size;
-  std::string label = Replace(doc.page_number_format, "{page}", std::to_string(index + 1));
+  std::string label = ReplaceAll(doc.page_number_format, "{page}", std::to_string(index + 1));
   Result<Shaped> num = Shape(label, "page_number", size, 1.0);
   if (!num) return num.error();
   double w = num->Width();
