@@ -132,6 +132,40 @@ TEST(CliBinaryTest, FontsSettingIsRelativeToItsSettingsFile) {
   EXPECT_TRUE(fs::exists(dir + "/x.pdf"));
 }
 
+// The registry file (README "Case registry"): --registry -> $BEIAN_REGISTRY -> the setting
+// "registry" of the layered settings -> $XDG_DATA_HOME/beian/registry.sqlite.
+TEST(CliBinaryTest, RegistryLocationFollowsTheLayeredSettings) {
+  const std::string dir = MakeTempDir();
+  Write(dir + "/office.json", "{\"registry\": " + json(dir + "/设置.sqlite").dump() + "}");
+  const std::string status = "status --date 2026-11-25 --config " + Quote(dir + "/office.json");
+  const std::string xdg = "XDG_DATA_HOME=" + Quote(dir + "/xdg") + " ";
+  Ran by_setting = Beian(status, xdg + "BEIAN_SYSCONFDIR=''");
+  EXPECT_EQ(by_setting.rc, 0) << by_setting.err;
+  EXPECT_TRUE(fs::exists(dir + "/设置.sqlite"));
+  Ran by_env = Beian(status, xdg + "BEIAN_REGISTRY=" + Quote(dir + "/env.sqlite"));
+  EXPECT_EQ(by_env.rc, 0) << by_env.err;
+  EXPECT_TRUE(fs::exists(dir + "/env.sqlite"));
+  Ran by_flag = Beian(status + " --registry " + Quote(dir + "/flag.sqlite"),
+                      xdg + "BEIAN_REGISTRY=" + Quote(dir + "/env.sqlite"));
+  EXPECT_EQ(by_flag.rc, 0) << by_flag.err;
+  EXPECT_TRUE(fs::exists(dir + "/flag.sqlite"));
+  EXPECT_FALSE(fs::exists(dir + "/xdg/beian/registry.sqlite"));
+  Ran by_default = Beian("status --date 2026-11-25", xdg + "BEIAN_REGISTRY= ");
+  EXPECT_EQ(by_default.rc, 0) << by_default.err;
+  EXPECT_TRUE(fs::exists(dir + "/xdg/beian/registry.sqlite"));
+}
+
+// The limits (ingest/limits.h) are layered too; a typo names the file that has it.
+TEST(CliBinaryTest, LimitsAreLayeredAndATypoNamesItsFile) {
+  const std::string dir = MakeTempDir();
+  Write(dir + "/limits.json", R"({"limits": {"max_fles": 3}})");
+  Ran r = Beian("check " + Quote(testing::RepoRoot() + "/samples/intake/B02-空文件夹") +
+                " --date 2026-11-25 --config " + Quote(dir + "/limits.json"));
+  EXPECT_EQ(r.rc, 2);
+  EXPECT_NE(r.err.find(dir + "/limits.json"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("max_fles"), std::string::npos) << r.err;
+}
+
 TEST(CliBinaryTest, ReportRecordsVersionParametersAndSettingsHash) {
   const std::string dossier = testing::RepoRoot() + "/samples/intake/B02-空文件夹";
   auto check = [&](const std::string& extra, const std::string& date = "2026-11-25") {
