@@ -1,7 +1,6 @@
 #include "pipeline/cli/options.h"
 
 #include <CLI/CLI.hpp>
-
 #include <algorithm>
 #include <cassert>
 #include <cstdint>
@@ -93,6 +92,21 @@ struct Parsed {
 using AddFn = CLI::Option* (*)(CLI::App&, Parsed&, const std::string& name,
                                const std::string& help);
 
+// The usual bindings of a row: an option or positional argument into a field of Options, one
+// whose text is converted after parsing (Parsed), or a flag.
+template <auto Field>
+CLI::Option* Opt(CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
+  return a.add_option(n, p.o.*Field, h);
+}
+template <auto Field>
+CLI::Option* Text(CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
+  return a.add_option(n, p.*Field, h);
+}
+template <auto Field>
+CLI::Option* Flag(CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
+  return a.add_flag(n, p.o.*Field, h);
+}
+
 // One command-line option (or positional argument), declared once.
 struct OptionSpec {
   const char* name;   // CLI11 names ("--out,-o"); a positional argument is upper case ("INTAKE")
@@ -129,52 +143,32 @@ constexpr Mask kRegistryCommands = kStatus | kDecide | kDeliberate | kWithdraw |
 constexpr Mask kOneCase = kDecide | kDeliberate | kWithdraw | kObject | kResolve | kFile |
                           kTerminate | kScoresheet | kEvaluate | kSummarize;
 // Commands that draft a document (they take --out DIR for it, and --fonts).
-constexpr Mask kDrafting = kPublicize | kFile | kTerminate | kEvaluate | kSummarize | kReissue |
-                           kEdit;
+constexpr Mask kDrafting =
+    kPublicize | kFile | kTerminate | kEvaluate | kSummarize | kReissue | kEdit;
 // Every command that reads the shipped data and the settings.
-constexpr Mask kAll = kRun | kCheck | kCatalogue | kRender | kConfig | kRegistryCommands |
-                      kCalendar;
+constexpr Mask kAll =
+    kRun | kCheck | kCatalogue | kRender | kConfig | kRegistryCommands | kCalendar;
 
 // The option table: every option of every command, declared once. Order = order in usage.
 // A command takes a row when its bit is in `takes`; one command must not meet two rows of the
 // same name (CLI11 refuses it; tests/cli/options_test.cc parses every command).
 const OptionSpec kOptions[] = {
-    {"INTAKE", "", "intake folder: one entry per dossier", kRun, kRun,
-     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
-       return a.add_option(n, p.o.intake_dir, h);
-     }},
-    {"DOSSIER", "", "one dossier folder", kCheck, kCheck,
-     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
-       return a.add_option(n, p.o.dossier_dir, h);
-     }},
+    {"INTAKE", "", "intake folder: one entry per dossier", kRun, kRun, Opt<&Options::intake_dir>},
+    {"DOSSIER", "", "one dossier folder", kCheck, kCheck, Opt<&Options::dossier_dir>},
     {"QUERY", "", "occupation code (4-03-02-01) or (partial) name", kCatalogue, kCatalogue,
-     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
-       return a.add_option(n, p.o.query, h);
-     }},
+     Opt<&Options::query>},
     {"TEMPLATE", "", "template: a path, or a name under templates/documents/", kRender, kRender,
-     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
-       return a.add_option(n, p.o.template_path, h);
-     }},
-    {"CASE", "", "case id (status: or an institution's USCC; none: every open case)", kOneCase | kStatus, kOneCase,
-     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
-       return a.add_option(n, p.o.case_ref, h);
-     }},
-    {"CASE", "CASE...", "case ids", kPublicize, kPublicize,
-     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
-       return a.add_option(n, p.o.cases, h);
-     }},
-    {"DOCUMENT-ID", "", "document id (beian status CASE lists them)", kIssue | kReissue | kEdit, kIssue | kReissue | kEdit,
-     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
-       return a.add_option(n, p.o.document_id, h);
-     }},
+     Opt<&Options::template_path>},
+    {"CASE", "", "case id (status: or an institution's USCC; none: every open case)",
+     kOneCase | kStatus, kOneCase, Opt<&Options::case_ref>},
+    {"CASE", "CASE...", "case ids", kPublicize, kPublicize, Opt<&Options::cases>},
+    {"DOCUMENT-ID", "", "document id (beian status CASE lists them)", kIssue | kReissue | kEdit,
+     kIssue | kReissue | kEdit, Opt<&Options::document_id>},
     {"ACTION", "backup", "what to do: backup", kRegistry, kRegistry,
      [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
        return a.add_option(n, p.o.registry_action, h)->check(CLI::IsMember({"backup"}));
      }},
-    {"FILE", "", "backup file", kRegistry, kRegistry,
-     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
-       return a.add_option(n, p.o.backup_file, h);
-     }},
+    {"FILE", "", "backup file", kRegistry, kRegistry, Opt<&Options::backup_file>},
     {"ACTION", "verify", "what to do: verify", kArchive, kArchive,
      [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
        return a.add_option(n, p.o.archive_action, h)->check(CLI::IsMember({"verify"}));
@@ -183,148 +177,86 @@ const OptionSpec kOptions[] = {
      [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
        return a.add_option(n, p.o.calendar_action, h)->check(CLI::IsMember({"check"}));
      }},
-    {"--stage", "STAGE", "stage id: received, preliminary, technical, comprehensive", kDecide, kDecide,
-     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
-       return a.add_option(n, p.o.stage, h);
-     }},
-    {"--result", "RESULT", "decide: pass|fail|return|refer; deliberate: pass|fail; evaluate, summarize: "
-     "合格|不合格", kDecide | kDeliberate | kEvaluate | kSummarize, kDecide | kEvaluate | kSummarize,
-     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
-       return a.add_option(n, p.o.result, h);
-     }},
-    {"--scores", "FILE.xlsx", "the filled scoring sheet (from beian scoresheet)", kEvaluate, kEvaluate,
-     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
-       return a.add_option(n, p.o.scores_file, h);
-     }},
+    {"--stage", "STAGE", "stage id: received, preliminary, technical, comprehensive", kDecide,
+     kDecide, Opt<&Options::stage>},
+    {"--result", "RESULT",
+     "decide: pass|fail|return|refer; deliberate: pass|fail; evaluate, summarize: "
+     "合格|不合格",
+     kDecide | kDeliberate | kEvaluate | kSummarize, kDecide | kEvaluate | kSummarize,
+     Opt<&Options::result>},
+    {"--scores", "FILE.xlsx", "the filled scoring sheet (from beian scoresheet)", kEvaluate,
+     kEvaluate, Opt<&Options::scores_file>},
     {"--date", "YYYY-MM-DD", "the day the 专题审议 was held", kDeliberate, kDeliberate,
-     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
-       return a.add_option(n, p.held_text, h);
-     }},
+     Text<&Parsed::held_text>},
     {"--today", "YYYY-MM-DD", "today (default: the system date)", kDeliberate, 0,
-     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
-       return a.add_option(n, p.date_text, h);
-     }},
+     Text<&Parsed::date_text>},
     {"--start", "YYYY-MM-DD", "first day of the 公示", kPublicize, kPublicize,
-     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
-       return a.add_option(n, p.start_text, h);
-     }},
-    {"--note", "TEXT", "note recorded with the action (evaluate, summarize: the expert group's opinion)", kDecide | kDeliberate | kWithdraw | kObject | kResolve | kEvaluate | kSummarize, kObject | kResolve,
-     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
-       return a.add_option(n, p.o.note, h);
-     }},
-    {"--reason", "TEXT", "why the latest decision is corrected (terminate: why the filing is ended)", kDecide | kDeliberate | kTerminate | kEvaluate | kSummarize, 0,
-     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
-       return a.add_option(n, p.o.reason, h);
-     }},
+     Text<&Parsed::start_text>},
+    {"--note", "TEXT",
+     "note recorded with the action (evaluate, summarize: the expert group's opinion)",
+     kDecide | kDeliberate | kWithdraw | kObject | kResolve | kEvaluate | kSummarize,
+     kObject | kResolve, Opt<&Options::note>},
+    {"--reason", "TEXT",
+     "why the latest decision is corrected (terminate: why the filing is ended)",
+     kDecide | kDeliberate | kTerminate | kEvaluate | kSummarize, 0, Opt<&Options::reason>},
     {"--voluntary", "", "Art. 10: the institution asked to end its filing", kTerminate, 0,
-     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
-       return a.add_flag(n, p.o.voluntary, h);
-     }},
+     Flag<&Options::voluntary>},
     {"--ordered", "", "Art. 11: the filing is ended by order (with --reason)", kTerminate, 0,
-     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
-       return a.add_flag(n, p.o.ordered, h);
-     }},
+     Flag<&Options::ordered>},
     {"--slot", "NAME", "the draft's free-text slot, e.g. expert_opinion, note", kEdit, kEdit,
-     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
-       return a.add_option(n, p.o.slot, h);
-     }},
-    {"--text", "TEXT", "the slot's text (or --file)", kEdit, 0,
-     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
-       return a.add_option(n, p.o.text, h);
-     }},
+     Opt<&Options::slot>},
+    {"--text", "TEXT", "the slot's text (or --file)", kEdit, 0, Opt<&Options::text>},
     {"--file", "FILE", "a UTF-8 text file holding the slot's text (or --text)", kEdit, 0,
-     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
-       return a.add_option(n, p.o.text_file, h);
-     }},
+     Opt<&Options::text_file>},
     {"--number", "N", "发文字号 sequence number (default: the next)", kIssue, 0,
-     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
-       return a.add_option(n, p.o.number, h);
-     }},
-    {"--archive", "DIR", "archive root", kIssue | kArchive, 0,
-     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
-       return a.add_option(n, p.o.archive_dir, h);
-     }},
-    {"--within", "Nd", "period, e.g. 90d (default 90d)", kDue, 0,
-     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
-       return a.add_option(n, p.within_text, h);
-     }},
+     Opt<&Options::number>},
+    {"--archive", "DIR", "archive root", kIssue | kArchive, 0, Opt<&Options::archive_dir>},
+    {"--within", "Nd", "period, e.g. 90d (default 90d)", kDue, 0, Text<&Parsed::within_text>},
     {"--xlsx", "FILE", "also write the list as a spreadsheet", kDue | kFiled, 0,
-     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
-       return a.add_option(n, p.o.xlsx_path, h);
-     }},
-    {"--out,-o", "DIR", "folder for the draft (default: drafts/ beside the registry; scoresheet: for the "
-     "workbook)", kDrafting | kScoresheet, kScoresheet,
-     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
-       return a.add_option(n, p.o.out_dir, h);
-     }},
+     Opt<&Options::xlsx_path>},
+    {"--out,-o", "DIR",
+     "folder for the draft (default: drafts/ beside the registry; scoresheet: for the "
+     "workbook)",
+     kDrafting | kScoresheet, kScoresheet, Opt<&Options::out_dir>},
     {"--out,-o", "OUT", "output folder (created if missing; must not be inside INTAKE)", kRun, kRun,
-     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
-       return a.add_option(n, p.o.out_dir, h);
-     }},
+     Opt<&Options::out_dir>},
     {"--out,-o", "OUT", "output PDF, or a folder with several --data or --batch", kRender, kRender,
-     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
-       return a.add_option(n, p.o.out_path, h);
-     }},
-    {"--out,-o", "FILE.xlsx", "the ledger workbook", kLedger, kLedger,
-     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
-       return a.add_option(n, p.o.out_path, h);
-     }},
+     Opt<&Options::out_path>},
+    {"--out,-o", "FILE.xlsx", "the ledger workbook", kLedger, kLedger, Opt<&Options::out_path>},
     {"--data", "FILE.json", "JSON data of one document (repeatable)", kRender, kRender,
-     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
-       return a.add_option(n, p.o.data_files, h);
-     }},
-    {"--batch", "N", "render N variants of the first data file", kRender, 0,
-     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
-       return a.add_option(n, p.o.batch, h);
-     }},
+     Opt<&Options::data_files>},
+    {"--batch", "N", "render N variants of the first data file", kRender, 0, Opt<&Options::batch>},
     {"--json", "", "print JSON instead of text", kCheck | kConfig | kStatus | kDue, 0,
-     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
-       return a.add_flag(n, p.o.json, h);
-     }},
-    {"--date", "YYYY-MM-DD", "today for every date rule and the documents' date (default: the system date)", kAll & ~(kDeliberate | kCatalogue | kConfig), 0,
-     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
-       return a.add_option(n, p.date_text, h);
-     }},
-    {"--authority", "CODE", "the filing authority running beian (data/jilin_authorities.tsv, e.g. 220100)", kRun | kCheck | kPublicize | kFile | kTerminate | kEvaluate | kSummarize, 0,
-     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
-       return a.add_option(n, p.authority, h);
-     }},
-    {"--credit-list", "FILE", "the office's list of institutions with a serious credit record or a terminated filing "
-     "(CSV or XLSX; C61-03; default: the setting rules.credit_list)", kRun | kCheck, 0,
-     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
-       return a.add_option(n, p.o.credit_list, h);
-     }},
-    {"--registry", "FILE", "the case registry (else $BEIAN_REGISTRY, the setting registry, "
-     "$XDG_DATA_HOME/beian/registry.sqlite)", kRun | kRegistryCommands, 0,
-     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
-       return a.add_option(n, p.o.registry_path, h);
-     }},
-    {"--user", "NAME", "who records the action (else the setting user, the login name)", kRun | kRegistryCommands, 0,
-     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
-       return a.add_option(n, p.o.user, h);
-     }},
+     Flag<&Options::json>},
+    {"--date", "YYYY-MM-DD",
+     "today for every date rule and the documents' date (default: the system date)",
+     kAll & ~(kDeliberate | kCatalogue | kConfig), 0, Text<&Parsed::date_text>},
+    {"--authority", "CODE",
+     "the filing authority running beian (data/jilin_authorities.tsv, e.g. 220100)",
+     kRun | kCheck | kPublicize | kFile | kTerminate | kEvaluate | kSummarize, 0,
+     Text<&Parsed::authority>},
+    {"--credit-list", "FILE",
+     "the office's list of institutions with a serious credit record or a terminated filing "
+     "(CSV or XLSX; C61-03; default: the setting rules.credit_list)",
+     kRun | kCheck, 0, Opt<&Options::credit_list>},
+    {"--registry", "FILE",
+     "the case registry (else $BEIAN_REGISTRY, the setting registry, "
+     "$XDG_DATA_HOME/beian/registry.sqlite)",
+     kRun | kRegistryCommands, 0, Opt<&Options::registry_path>},
+    {"--user", "NAME", "who records the action (else the setting user, the login name)",
+     kRun | kRegistryCommands, 0, Opt<&Options::user>},
     {"--no-pdf", "", "write report.json, summary.json and index.html, no documents", kRun, 0,
-     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
-       return a.add_flag(n, p.o.no_pdf, h);
-     }},
+     Flag<&Options::no_pdf>},
     {"--config", "FILE", "settings file layered over all others (see README \"Settings\")",
-     kAll & ~kCatalogue, 0,
-     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
-       return a.add_option(n, p.o.config, h);
-     }},
-    {"--data-dir", "DIR", "root holding templates/, checklists/, data/ (default: ../share/beian next to the "
-     "program)", kAll, 0,
-     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
-       return a.add_option(n, p.o.data_dir, h);
-     }},
-    {"--fonts", "FILE", "font configuration (default: the setting fonts, else templates/fonts.xml)", kRun | kRender | kDrafting | kIssue, 0,
-     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
-       return a.add_option(n, p.o.fonts, h);
-     }},
+     kAll & ~kCatalogue, 0, Opt<&Options::config>},
+    {"--data-dir", "DIR",
+     "root holding templates/, checklists/, data/ (default: ../share/beian next to the "
+     "program)",
+     kAll, 0, Opt<&Options::data_dir>},
+    {"--fonts", "FILE", "font configuration (default: the setting fonts, else templates/fonts.xml)",
+     kRun | kRender | kDrafting | kIssue, 0, Opt<&Options::fonts>},
     {"--quiet,-q", "", "no progress output", kAll & ~(kCatalogue | kConfig), 0,
-     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
-       return a.add_flag(n, p.o.quiet, h);
-     }},
+     Flag<&Options::quiet>},
 };
 
 constexpr char kExitCodes[] =
@@ -425,8 +357,8 @@ Status ConvertRegistryValues(Parsed& p) {
     const std::string digits = days ? w.substr(0, w.size() - 1) : w;
     if (digits.empty() || digits.size() > 5 ||
         digits.find_first_not_of("0123456789") != std::string::npos) {
-      return Status::InvalidArgument("--within: expected a number of days such as 90d, got '" +
-                                     w + "'");
+      return Status::InvalidArgument("--within: expected a number of days such as 90d, got '" + w +
+                                     "'");
     }
     p.o.within_days = std::stoi(digits);
   }
@@ -472,12 +404,14 @@ std::string Usage(const std::string& topic) {
       left.resize(std::max<std::size_t>(left.size() + 2, 24), ' ');
       rows += "  " + left + s.help + "\n";
     }
-    if (c->command == Command::kHelp) rows = "  COMMAND                 one of the commands of 'beian help'\n";
+    if (c->command == Command::kHelp)
+      rows = "  COMMAND                 one of the commands of 'beian help'\n";
     out += "\narguments and options:\n" + rows + "  --help, -h              show this help\n";
   } else {
-    out += "usage: beian COMMAND [options]\n\n"
-           "Checks Jilin skill-certification filing dossiers (吉人社规〔2025〕1号) and drafts\n"
-           "their documents.\n\ncommands:\n";
+    out +=
+        "usage: beian COMMAND [options]\n\n"
+        "Checks Jilin skill-certification filing dossiers (吉人社规〔2025〕1号) and drafts\n"
+        "their documents.\n\ncommands:\n";
     for (const auto& cmd : kCommands) {
       out += "  " + Synopsis(cmd) + "\n      " + cmd.description + "\n";
     }
