@@ -4,6 +4,7 @@ list(APPEND TEST_SOURCES
   tests/core/enum_names_test.cc
   tests/core/file_system_test.cc
   tests/core/no_cjk_literals_test.cc
+  tests/core/settings_test.cc
   tests/core/sha256_test.cc
   tests/core/status_test.cc
   tests/core/text_test.cc
