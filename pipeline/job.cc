@@ -67,6 +67,7 @@ struct Job::CaseOutcome {
   nlohmann::json json;
   std::vector<const report::DocumentSpec*> drafts;  // from the decision table, in order
   bool not_a_dossier = false;
+  bool not_eligible = false;  // crosscheck found the institution not eligible (Conclude)
 };
 
 Job::Job(const cli::Options& options, FileSystem& fs, Reporter& reporter, std::ostream& out)
@@ -316,10 +317,18 @@ Job::CaseOutcome Job::Process(const ingest::IntakeEntry& entry) const {
   // 5. report: one CaseReport with every finding, its JSON, and which document to draft.
   CaseOutcome out;
   out.not_a_dossier = !is_folder;
+  out.not_eligible = cross.not_eligible;
   out.report = AssembleReport(entry, std::move(dossier), std::move(extraction),
                               std::move(completeness), std::move(cross));
   out.report.pending_checks = std::move(pending);
+  Describe(out, is_folder);
+  return out;
+}
+
+void Job::Describe(CaseOutcome& out, bool is_folder) const {
+  const Resources& res = *res_;
   const bool complete = report::MaterialsComplete(out.report);
+  out.report.documents.clear();
   // Which drafts the case gets: the decision table (templates/decisions.xml).
   out.drafts = res.decisions.DocumentsFor(report::FactsOf(out.report, is_folder));
   for (const report::DocumentSpec* d : out.drafts) {
@@ -330,7 +339,21 @@ Job::CaseOutcome Job::Process(const ingest::IntakeEntry& entry) const {
   crosscheck::AppendIssue3Json(out.report, out.json);
   crosscheck::AppendRuleDefaultsJson(res.rules, res.rule_settings, out.json);
   report::AddWordedSummaries(out.report, res.messages, out.json);
-  return out;
+}
+
+// What the registry knows about the dossier (the filed record, the registry's expiry, an
+// earlier termination) joins the report as findings before anything is drafted.
+Status Job::CheckAgainstRegistry(registry::RunRecorder& recorder, CaseOutcome& c) const {
+  Result<registry::RecordCheck> check = recorder.Check(c.report);
+  if (!check) return check.error().WithContext(c.report.dossier);
+  if (check->findings.empty() && check->comparison.empty() && !check->valid_until) {
+    return Status::Ok();
+  }
+  registry::ApplyRecordCheck(*check, &c.report);
+  c.report.conclusion = Conclude(c.report, c.not_eligible);
+  Describe(c, /*is_folder=*/true);
+  c.json["registry_check"] = registry::RecordCheckJson(*check);
+  return Status::Ok();
 }
 
 Status Job::EnsureRenderer() {
@@ -444,6 +467,12 @@ ExitCode Job::RunIntake(Status* error) {
     const ingest::IntakeEntry& entry = (*entries)[i];
     reporter_.Progress(i, entries->size(), entry.display_name);
     CaseOutcome c = Process(entry);
+    if (*recorder && !c.not_a_dossier) {
+      if (Status s = CheckAgainstRegistry(**recorder, c); !s.ok()) {
+        *error = s;  // the registry is unusable
+        return ExitCode::kError;
+      }
+    }
     const std::string case_dir = JoinPath(options_.out_dir, c.report.case_id);
     if (options_.no_pdf) {  // nothing drafted: report.json lists no documents
       c.drafts.clear();

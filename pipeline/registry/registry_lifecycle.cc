@@ -135,7 +135,8 @@ Status Registry::Resolve(const std::string& case_id, const std::string& note,
 }
 
 Result<FilingOutcome> Registry::File(const std::string& case_id, const std::string& authority,
-                                     const nlohmann::json& notice_data, const Actor& actor) {
+                                     const nlohmann::json& notice_data, const Actor& actor,
+                                     const std::string& filing_number_format) {
   FilingOutcome out;
   const std::string today = actor.today.ToIso();
   Status s = InTransaction(*db_, TxMode::kWrite, [&]() -> Status {
@@ -143,40 +144,15 @@ Result<FilingOutcome> Registry::File(const std::string& case_id, const std::stri
     if (!loaded) return loaded.error();
     const CaseRecord& c = *loaded;
     if (authority != kProvince) {
-      return Refuse({"registry.refused.not_province", {{"case", case_id}}});
+      return Refuse({"registry.refused.not_province",
+                     {{"case", case_id}, {"authority", authority.empty() ? "XXXXXX" : authority}}});
     }
     const bool renewal = c.kind == model::ApplicationKind::kRenewal;
-    if (renewal) {
-      const HistoryEntry* last = c.history.empty() ? nullptr : &c.history.back();
-      const bool passed = last != nullptr && last->action == "decide" &&
-                          last->stage == Stage::kPreliminary && last->result == "pass" &&
-                          c.stage == Stage::kPreliminary;
-      if (!passed) return RefuseStage(c, "beian file");
-    } else {
-      if (c.stage != Stage::kPublicity || c.kind == model::ApplicationKind::kTermination) {
-        return RefuseStage(c, "beian file");
-      }
-      Result<std::vector<Row>> period = db_->Query(
-          "SELECT MAX(p.end_on) FROM publicities p JOIN document_cases dc "
-          "ON dc.document_id = p.document_id WHERE dc.case_id = ?",
-          {case_id});
-      if (!period) return period.error();
-      if (std::holds_alternative<std::monostate>(period->front()[0])) {
-        return RefuseStage(c, "beian file");
-      }
-      const std::string end = AsText(period->front()[0]);
-      if (today <= end) {
-        return Refuse({"registry.refused.publicity_not_ended", {{"case", case_id}, {"end", end}}});
-      }
-      Result<std::vector<Row>> open = db_->Query(
-          "SELECT COUNT(*) FROM objections WHERE case_id = ? AND resolved_on IS NULL", {case_id});
-      if (!open) return open.error();
-      if (AsInt(open->front()[0]) > 0) {
-        return Refuse({"registry.refused.open_objection", {{"case", case_id}}});
-      }
-    }
+    PIPELINE_RETURN_IF_ERROR(CheckReadyToFile(c, "beian file", today));
     // The filing: new (initial), extended (renewal: three years on from the old end), or the
     // existing one unchanged in validity (add_occupation, change).
+    Result<std::optional<FiledRecord>> previous = ActiveRecord(c.uscc);
+    if (!previous) return previous.error();
     Result<std::vector<FilingRecord>> active = Filings(c.uscc);
     if (!active) return active.error();
     const bool needs_existing = c.kind != model::ApplicationKind::kInitial &&
@@ -189,7 +165,13 @@ Result<FilingOutcome> Registry::File(const std::string& case_id, const std::stri
       Result<std::string> seq = NextId("filing-" + std::to_string(actor.today.year));
       if (!seq) return seq.error();
       f.filing_id = "F" + std::to_string(actor.today.year) + "-" + *seq;
-      f.filing_number = f.filing_id;
+      if (!filing_number_format.empty()) {  // 备案编号 (office setting; "" = left blank)
+        Result<std::string> n = NextId("filing-number-" + std::to_string(actor.today.year));
+        if (!n) return n.error();
+        f.filing_number =
+            Replace(Replace(filing_number_format, "{year}", std::to_string(actor.today.year)),
+                    "{n}", std::to_string(std::stoll(*n)));
+      }
       f.uscc = c.uscc;
       f.case_id = c.case_id;
       f.state = "active";
@@ -217,6 +199,7 @@ Result<FilingOutcome> Registry::File(const std::string& case_id, const std::stri
         "UPDATE occupations SET state = 'filed' WHERE case_id = ? AND version = ? "
         "AND state = 'requested'",
         {case_id, std::int64_t{c.current_version}}));
+    PIPELINE_RETURN_IF_ERROR(WriteFiledRecord(c, f, *previous));
     // The notice's draft.
     Result<std::string> seq = NextId("document-" + std::to_string(actor.today.year));
     if (!seq) return seq.error();

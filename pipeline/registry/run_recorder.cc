@@ -61,6 +61,9 @@ DossierFacts FactsOf(const model::CaseReport& r, const std::string& hash,
   for (const model::OccupationResult& o : r.occupations) {
     f.occupation_checks.push_back(model::OccupationStatusName(o.status));
   }
+  f.elements.registered_address = r.application.registered_address.value;
+  f.elements.legal_representative = r.application.legal_representative.value;
+  for (const auto& site : r.application.exam_sites) f.elements.exam_sites.push_back(site.value);
   for (const model::OccupationResult& o : r.occupations) {
     f.occupations.push_back({o.requested.code, o.requested.name, o.requested.work_type,
                              LevelsCsv(o.requested.levels), o.excluded ? "excluded" : "requested",
@@ -139,6 +142,29 @@ Status RunRecorder::Record(const model::CaseReport& report, const std::string& d
     (*json)["registry"]["receipt"] = *receipt;
   }
   return AddFilingFacts(report, json, reporter);
+}
+
+Result<RecordCheck> RunRecorder::Check(const model::CaseReport& report) {
+  const model::Application& a = report.application;
+  if (a.uscc_check != model::CodeCheck::kValid ||
+      a.kind.value == model::ApplicationKind::kUnknown) {
+    return RecordCheck{};
+  }
+  const std::string& uscc = a.unified_credit_code.value;
+  RegistryFacts facts;
+  Result<std::optional<FiledRecord>> record = registry_->ActiveRecord(uscc);
+  if (!record) return record.error();
+  facts.record = std::move(*record);
+  Result<bool> terminated = registry_->WasTerminated(uscc);
+  if (!terminated) return terminated.error();
+  facts.terminated = *terminated;
+  // Received: when the open case of this application was opened (a 补正 resubmission keeps
+  // the first receipt), else today, when this run registers it.
+  Result<std::optional<std::string>> opened = registry_->OpenCaseOpenedOn(uscc, a.kind.value);
+  if (!opened) return opened.error();
+  facts.received = actor_.today;
+  if (*opened) facts.received = ParseIsoDate(**opened).value_or(actor_.today);
+  return CheckAgainstRegistry(report, facts, messages_);
 }
 
 Result<std::string> RunRecorder::DraftReceipt(const model::CaseReport& report,

@@ -14,6 +14,7 @@
 #include "pipeline/core/reporter.h"
 #include "pipeline/core/status.h"
 #include "pipeline/model/report.h"
+#include "pipeline/registry/record_check.h"
 #include "pipeline/registry/registry.h"
 #include "pipeline/report/messages.h"
 
@@ -41,6 +42,11 @@ class RunRecorder {
   // an unusable registry is an error.
   Status Record(const model::CaseReport& report, const std::string& dossier_path,
                 nlohmann::json* json, Reporter& reporter);
+
+  // What the registry says about the dossier before it is recorded (README "Case registry":
+  // the filed record, the registry's expiry, an earlier termination), as findings. Reads only;
+  // a dossier without a valid USCC or known kind gets an empty check.
+  Result<RecordCheck> Check(const model::CaseReport& report);
 
  private:
   RunRecorder(std::unique_ptr<Registry> registry, FileSystem& fs, Actor actor,

@@ -39,8 +39,8 @@ TEST(RegistrySchemaTest, FreshDatabaseGetsEveryTableAndItsVersion) {
   EXPECT_EQ(*SchemaVersion(*db), CurrentSchemaVersion());
   EXPECT_EQ(Tables(*db),
             (std::vector<std::string>{"cases", "document_cases", "document_slots", "documents",
-                                      "dossier_versions", "evaluation_scores", "filings",
-                                      "id_counters", "institutions", "number_sequences",
+                                      "dossier_versions", "evaluation_scores",
+                                      "filing_occupations", "filings", "id_counters", "institutions", "number_sequences",
                                       "objections", "occupations", "publicities",
                                       "schema_version", "stage_history"}));
   Result<std::vector<Row>> mode = db->Query("PRAGMA journal_mode");
