@@ -68,6 +68,9 @@ struct Job::CaseOutcome {
   std::vector<const report::DocumentSpec*> drafts;  // from the decision table, in order
   bool not_a_dossier = false;
   bool not_eligible = false;  // crosscheck found the institution not eligible (Conclude)
+  // The data the 补正材料通知书 was drawn from (null when none was): the registry keeps it as
+  // a document, so its delivery can be recorded (beian served).
+  nlohmann::json correction_notice;
 };
 
 Job::Job(const cli::Options& options, FileSystem& fs, Reporter& reporter, std::ostream& out)
@@ -367,7 +370,7 @@ Status Job::EnsureRenderer() {
 }
 
 // Renders one of the case's drafts; returns the PDF bytes.
-Result<std::string> Job::DraftPdf(const CaseOutcome& c, const report::DocumentSpec& spec) {
+Result<std::string> Job::DraftPdf(CaseOutcome& c, const report::DocumentSpec& spec) {
   PIPELINE_RETURN_IF_ERROR(EnsureRenderer());
   std::string office_name;
   if (options_.authority) {
@@ -377,7 +380,9 @@ Result<std::string> Job::DraftPdf(const CaseOutcome& c, const report::DocumentSp
   data["document"] = report::DocumentObject(c.report, spec, res_->office, res_->calendar,
                                             *options_.date, office_name, res_->messages);
   std::string tmpl = render::ResolveTemplatePath(res_->data_dir, spec.tmpl);
-  return res_->renderer->Render(tmpl, data, *options_.date);
+  Result<std::string> pdf = res_->renderer->Render(tmpl, data, *options_.date);
+  if (pdf && spec.kind == "correction_notice") c.correction_notice = std::move(data);
+  return pdf;
 }
 
 // Renders and writes every draft of the case, and removes the documents an earlier run left
@@ -498,7 +503,9 @@ ExitCode Job::RunIntake(Status* error) {
       }
     }
     if (*recorder && !c.not_a_dossier) {
-      if (Status s = (*recorder)->Record(c.report, entry.path, &c.json, reporter_); !s.ok()) {
+      if (Status s = (*recorder)->Record(c.report, entry.path, &c.json, reporter_,
+                                         c.correction_notice);
+          !s.ok()) {
         *error = s;  // the registry is unusable: stop before writing a report it does not know
         return ExitCode::kError;
       }

@@ -54,7 +54,7 @@ class Job {
   void Describe(CaseOutcome& out, bool is_folder) const;
   Status CheckAgainstRegistry(registry::RunRecorder& recorder, CaseOutcome& c) const;
   Status EnsureRenderer();
-  Result<std::string> DraftPdf(const CaseOutcome& c, const report::DocumentSpec& spec);
+  Result<std::string> DraftPdf(CaseOutcome& c, const report::DocumentSpec& spec);
   Status WriteDrafts(CaseOutcome& c, const std::string& case_dir, Status* failed);
   void NoteMissingGlyphs(CaseOutcome& c, const std::set<char32_t>& missing) const;
   ExitCode RunIntake(Status* error);

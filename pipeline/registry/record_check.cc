@@ -291,7 +291,10 @@ nlohmann::json RecordCheckJson(const RecordCheck& check) {
                                {"filed", c.filed},
                                {"form", c.form},
                                {"differs", c.differs},
-                               {"declared", c.declared}});
+                               {"declared", c.declared},
+                               {"status", !c.differs    ? "same"
+                                          : c.declared ? "declared"
+                                                       : "undeclared"}});
   }
   if (check.valid_until) {
     j["filing"] = {{"valid_until", *check.valid_until},

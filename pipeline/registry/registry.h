@@ -254,9 +254,6 @@ class Registry {
   // recording again corrects the date (`reason` required then) and the history keeps both.
   Status MarkServed(const std::string& document_id, const Date& served_on,
                     const std::string& reason, const Actor& actor);
-  // The delivery date of the newest delivered document of `kind` for a case, if any.
-  Result<std::optional<std::string>> ServedOn(const std::string& case_id,
-                                              const std::string& kind);
   // Moves the start of a new filing's validity to `from` (three years: to from + 3 years - 1
   // day), when its notice is issued on a later day than `file` was run (office setting
   // filing_validity_start = doc_date). REQUIRES: the filing is active.

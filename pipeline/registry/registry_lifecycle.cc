@@ -165,16 +165,23 @@ Result<FilingOutcome> Registry::File(const std::string& case_id, const std::stri
       Result<std::string> seq = NextId("filing-" + std::to_string(actor.today.year));
       if (!seq) return seq.error();
       f.filing_id = "F" + std::to_string(actor.today.year) + "-" + *seq;
-      if (!filing_number_format.empty()) {  // 备案编号 (office setting; "" = left blank)
+      f.uscc = c.uscc;
+      f.case_id = c.case_id;
+      f.state = "active";
+      // 备案编号: a renewal keeps the one it had (a number filed before migration 5 was the
+      // internal filing id, which is not one); otherwise the next of the office's format, or
+      // none (left blank in the notice) when the format is not set.
+      const FilingRecord* renewed = renewal ? &active->front() : nullptr;
+      if (renewed != nullptr && !renewed->filing_number.empty() &&
+          renewed->filing_number != renewed->filing_id) {
+        f.filing_number = renewed->filing_number;
+      } else if (!filing_number_format.empty()) {
         Result<std::string> n = NextId("filing-number-" + std::to_string(actor.today.year));
         if (!n) return n.error();
         f.filing_number =
             Replace(Replace(filing_number_format, "{year}", std::to_string(actor.today.year)),
                     "{n}", std::to_string(std::stoll(*n)));
       }
-      f.uscc = c.uscc;
-      f.case_id = c.case_id;
-      f.state = "active";
       if (renewal) {
         const FilingRecord& old = active->front();
         Date old_end = *ParseIsoDate(old.valid_until);

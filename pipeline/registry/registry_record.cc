@@ -107,20 +107,6 @@ Status Registry::MarkServed(const std::string& document_id, const Date& served_o
   });
 }
 
-Result<std::optional<std::string>> Registry::ServedOn(const std::string& case_id,
-                                                     const std::string& kind) {
-  Result<std::vector<Row>> rows = db_->Query(
-      "SELECT MAX(d.served_on) FROM documents d JOIN document_cases dc "
-      "ON dc.document_id = d.document_id WHERE dc.case_id = ? AND d.kind = ? "
-      "AND d.served_on IS NOT NULL",
-      {case_id, kind});
-  if (!rows) return rows.error();
-  if (rows->empty() || std::holds_alternative<std::monostate>(rows->front()[0])) {
-    return std::optional<std::string>();
-  }
-  return std::optional<std::string>(AsText(rows->front()[0]));
-}
-
 Status Registry::SetValidity(const std::string& filing_id, const std::string& from,
                              const std::string& until) {
   return InTransaction(*db_, TxMode::kWrite, [&]() -> Status {

@@ -116,7 +116,8 @@ Result<std::unique_ptr<RunRecorder>> RunRecorder::ForRun(const cli::Options& opt
 }
 
 Status RunRecorder::Record(const model::CaseReport& report, const std::string& dossier_path,
-                           nlohmann::json* json, Reporter& reporter) {
+                           nlohmann::json* json, Reporter& reporter,
+                           const nlohmann::json& correction_notice) {
   const model::Application& a = report.application;
   if (a.uscc_check != model::CodeCheck::kValid || a.kind.value == model::ApplicationKind::kUnknown) {
     reporter.Warning(report.dossier + ": " + messages_.Format("registry.not_registered"));
@@ -140,6 +141,13 @@ Status RunRecorder::Record(const model::CaseReport& report, const std::string& d
     Result<std::string> receipt = DraftReceipt(report, *out, files);
     if (!receipt) return receipt.error().WithContext(report.dossier);
     (*json)["registry"]["receipt"] = *receipt;
+    if (!correction_notice.is_null()) {
+      Result<std::string> notice = registry_->CreateDraft(
+          "correction_notice", authority_.value_or(report.jurisdiction.code), {out->case_id},
+          correction_notice.dump(), actor_);
+      if (!notice) return notice.error().WithContext(report.dossier);
+      (*json)["registry"]["correction_notice"] = *notice;
+    }
   }
   return AddFilingFacts(report, json, reporter);
 }
