@@ -588,20 +588,32 @@ Status ArchiveVerifyCommand(Context& ctx, bool* problems) {
   return Status::Ok();
 }
 
-// When the 补正材料通知书 of the case's current version was delivered (beian served), if
-// recorded: the 补正 deadline then counts from delivery.
-Result<std::optional<Date>> CorrectionServedOn(Context& ctx, const CaseRecord& c) {
+// Where the 补正 deadline of a returned case counts from (office setting
+// correction_deadline_from): the delivery of the current version's 补正材料通知书 recorded by
+// beian served ("served"), or for doc_date that notice's date ("notice_date"); without either,
+// the day the case was returned ("returned").
+struct CorrectionStart {
+  std::optional<Date> date;
+  std::string basis;
+};
+
+Result<CorrectionStart> CorrectionStartOf(Context& ctx, const report::OfficeSettings& office,
+                                          const CaseRecord& c) {
   Result<std::vector<Row>> rows = ctx.registry.storage().Query(
-      "SELECT MAX(d.served_on) FROM documents d JOIN document_cases dc "
+      "SELECT MAX(d.served_on), MAX(d.created_on) FROM documents d JOIN document_cases dc "
       "ON dc.document_id = d.document_id JOIN dossier_versions v ON v.case_id = dc.case_id "
       "AND v.version = ? WHERE dc.case_id = ? AND d.kind = 'correction_notice' "
-      "AND d.served_on IS NOT NULL AND d.created_on >= v.received_on",
+      "AND d.created_on >= v.received_on",
       {std::int64_t{c.current_version}, c.case_id});
   if (!rows) return rows.error();
-  if (rows->empty() || std::holds_alternative<std::monostate>(rows->front()[0])) {
-    return std::optional<Date>();
+  const Row* r = rows->empty() ? nullptr : &rows->front();
+  const bool from_delivery = office.correction_deadline_from == "delivery";
+  const std::size_t column = from_delivery ? 0 : 1;
+  if (r != nullptr && !std::holds_alternative<std::monostate>((*r)[column])) {
+    return CorrectionStart{ParseIsoDate(AsText((*r)[column])),
+                           from_delivery ? "served" : "notice_date"};
   }
-  return ParseIsoDate(AsText(rows->front()[0]));
+  return CorrectionStart{ParseIsoDate(c.stage_since), "returned"};
 }
 
 Status DueCommand(Context& ctx) {
@@ -648,13 +660,13 @@ Status DueCommand(Context& ctx) {
     if (c.stage != Stage::kReturned) continue;
     // No 补正 deadline set (office.json correction_deadline_working_days null): nothing falls due.
     if (setup->office.correction_deadline_working_days <= 0) continue;
-    Result<std::optional<Date>> served = CorrectionServedOn(ctx, c);
-    if (!served) return served.error();
-    std::optional<Date> since = *served ? *served : ParseIsoDate(c.stage_since);
+    Result<CorrectionStart> start = CorrectionStartOf(ctx, setup->office, c);
+    if (!start) return start.error();
+    const std::optional<Date>& since = start->date;
     if (!since || !ctx.calendar.Covers(*since)) continue;
     const Date deadline =
         ctx.calendar.AddWorkingDays(*since, setup->office.correction_deadline_working_days);
-    const std::string basis = *served ? "served" : "returned";
+    const std::string& basis = start->basis;
     if (deadline < today) {
       items.push_back(
           {deadline.ToIso(), "correction_overdue", c.case_id, c.institution_name, basis});

@@ -197,6 +197,8 @@ TEST_F(RecordLifecycleTest, ChangeWithAnUndeclaredDifferenceIsReturnedThenFiledU
   const std::string notice_text = PdfText(last_case_dir_ + "/补正材料通知书.pdf");
   EXPECT_NE(notice_text.find("变更事项表未列明该项变更"), std::string::npos) << notice_text;
   EXPECT_NE(notice_text.find("建华路88号"), std::string::npos);
+  // The deadline counts from delivery (correction_deadline_from, default delivery).
+  EXPECT_NE(notice_text.find("请自收到本通知之日起10个工作日内"), std::string::npos) << notice_text;
 
   Ok("decide C2026-0002 --stage received --result pass --date 2026-11-03");
   Ok("decide C2026-0002 --stage preliminary --result return --date 2026-11-03");
