@@ -56,22 +56,6 @@ std::string FormatIso(const DocumentSetup& setup, const std::string& iso) {
   return d ? render::FormatDate(*d, setup.office.date_format) : iso;
 }
 
-std::vector<int> ParseLevels(const std::string& csv) {
-  std::vector<int> out;
-  std::size_t at = 0;
-  while (at < csv.size()) {
-    std::size_t comma = csv.find(',', at);
-    if (comma == std::string::npos) comma = csv.size();
-    const std::string part = csv.substr(at, comma - at);
-    if (!part.empty() && part.find_first_not_of("0123456789") == std::string::npos &&
-        part.size() < 3) {
-      out.push_back(std::stoi(part));
-    }
-    at = comma + 1;
-  }
-  return out;
-}
-
 // One institution's entry in a notice: name, USCC and the occupations to be (or) filed.
 Result<json> CaseEntry(Context& ctx, const CaseRecord& c) {
   Result<std::vector<OccupationFact>> occ = ctx.registry.Occupations(c.case_id);
@@ -82,7 +66,7 @@ Result<json> CaseEntry(Context& ctx, const CaseRecord& c) {
     list.push_back({{"code", o.code},
                     {"name", o.name},
                     {"work_type", o.work_type},
-                    {"levels_text", report::LevelsText(ParseLevels(o.levels), ctx.messages)}});
+                    {"levels_text", report::LevelsText(LevelsFromCsv(o.levels), ctx.messages)}});
   }
   return json{{"case", c.case_id},
               {"institution", c.institution_name},
@@ -726,7 +710,7 @@ Status FiledCommand(Context& ctx) {
     std::string occupation = AsText(r[2]);
     if (!AsText(r[3]).empty()) occupation += m.Format("registry.filed.work_type", {{"work_type", AsText(r[3])}});
     rows.push_back({AsText(r[0]), AsText(r[1]), occupation, AsText(r[4]),
-                    report::LevelsText(ParseLevels(AsText(r[5])), m), AsText(r[6]),
+                    report::LevelsText(LevelsFromCsv(AsText(r[5])), m), AsText(r[6]),
                     AsText(r[7])});
   }
   std::vector<std::string> header = {

@@ -42,32 +42,10 @@ std::set<std::string> NormalisedSet(const std::vector<std::string>& items) {
   return out;
 }
 
-std::string LevelsCsv(const std::vector<int>& levels) {
-  std::vector<int> sorted = levels;
-  std::sort(sorted.begin(), sorted.end());
-  std::string out;
-  for (int l : sorted) out += (out.empty() ? "" : ",") + std::to_string(l);
-  return out;
-}
-
-std::vector<int> LevelsOf(const std::string& csv) {
-  std::vector<int> levels;
-  std::size_t at = 0;
-  while (at < csv.size()) {
-    std::size_t comma = csv.find(',', at);
-    if (comma == std::string::npos) comma = csv.size();
-    const std::string part = csv.substr(at, comma - at);
-    if (!part.empty() && part.size() < 4 &&
-        part.find_first_not_of("-0123456789") == std::string::npos) {
-      levels.push_back(std::stoi(part));
-    }
-    at = comma + 1;
-  }
+std::string LevelsCsv(std::vector<int> levels) {
   std::sort(levels.begin(), levels.end());
-  return levels;
+  return LevelsToCsv(levels);
 }
-
-std::string SortedCsv(const std::string& csv) { return LevelsCsv(LevelsOf(csv)); }
 
 // "养老护理员（工种） 4-10-01-05 五级/初级工、四级/中级工" for the 初评意见's comparison.
 std::string OccupationText(const std::string& name, const std::string& work_type,
@@ -134,9 +112,9 @@ std::vector<ElementComparison> Compare(const model::CaseReport& r, const FiledRe
     std::set<std::string> filed, form;
     std::vector<std::string> filed_text, form_text;
     for (const OccupationFact& o : rec.occupations) {
-      filed.insert(o.code + "|" + SortedCsv(o.levels));
+      filed.insert(o.code + "|" + LevelsToCsv(LevelsFromCsv(o.levels)));
       filed_text.push_back(
-          OccupationText(o.name, o.work_type, o.code, LevelsOf(o.levels), messages));
+          OccupationText(o.name, o.work_type, o.code, LevelsFromCsv(o.levels), messages));
     }
     for (const model::OccupationResult& o : r.occupations) {
       const model::RequestedOccupation& q = o.requested;

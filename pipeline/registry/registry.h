@@ -46,6 +46,11 @@ struct RecordElements {
   std::vector<std::string> exam_sites;  // 考试考核场地, one address each
 };
 
+// Levels as the registry keeps them: "3,4,5" (ascending as given; -1 首席技师, 0 特级技师).
+std::string LevelsToCsv(const std::vector<int>& levels);
+// The levels of such a text, ascending; parts that are not whole numbers are skipped.
+std::vector<int> LevelsFromCsv(const std::string& csv);
+
 // What `beian run` learnt about a dossier, as the registry keeps it.
 struct DossierFacts {
   std::string uscc;

@@ -33,6 +33,30 @@ Value TextOrNull(const std::string& s, bool known) {
 
 }  // namespace
 
+std::string LevelsToCsv(const std::vector<int>& levels) {
+  std::string out;
+  for (int l : levels) out += (out.empty() ? "" : ",") + std::to_string(l);
+  return out;
+}
+
+std::vector<int> LevelsFromCsv(const std::string& csv) {
+  std::vector<int> levels;
+  std::size_t at = 0;
+  while (at < csv.size()) {
+    std::size_t comma = csv.find(',', at);
+    if (comma == std::string::npos) comma = csv.size();
+    const std::string part = csv.substr(at, comma - at);
+    const bool number = !part.empty() && part.size() < 4 &&
+                        part.find_first_not_of("0123456789", part[0] == '-' ? 1 : 0) ==
+                            std::string::npos &&
+                        part != "-";
+    if (number) levels.push_back(std::stoi(part));
+    at = comma + 1;
+  }
+  std::sort(levels.begin(), levels.end());
+  return levels;
+}
+
 Result<std::optional<FiledRecord>> Registry::ActiveRecord(const std::string& uscc) {
   Result<std::vector<FilingRecord>> active = Filings(uscc);
   if (!active) return active.error();

@@ -39,12 +39,6 @@ Status HashTree(const FileSystem& fs, const std::string& dir, const std::string&
   return Status::Ok();
 }
 
-std::string LevelsCsv(const std::vector<int>& levels) {
-  std::string out;
-  for (int l : levels) out += (out.empty() ? "" : ",") + std::to_string(l);
-  return out;
-}
-
 DossierFacts FactsOf(const model::CaseReport& r, const std::string& hash,
                      const std::optional<std::string>& office_authority) {
   DossierFacts f;
@@ -66,7 +60,7 @@ DossierFacts FactsOf(const model::CaseReport& r, const std::string& hash,
   for (const auto& site : r.application.exam_sites) f.elements.exam_sites.push_back(site.value);
   for (const model::OccupationResult& o : r.occupations) {
     f.occupations.push_back({o.requested.code, o.requested.name, o.requested.work_type,
-                             LevelsCsv(o.requested.levels), o.excluded ? "excluded" : "requested",
+                             LevelsToCsv(o.requested.levels), o.excluded ? "excluded" : "requested",
                              o.exclusion_reason});
   }
   return f;
