@@ -7,25 +7,14 @@
 
 #include <algorithm>
 
-#include "pipeline/core/file_system.h"
-#include "tests/testing/status_matchers.h"
-#include "tests/testing/test_paths.h"
+#include "tests/registry/repo_messages.h"
 
 namespace pipeline::registry {
 namespace {
 
 using model::ApplicationKind;
 
-const report::MessageCatalog& Messages() {
-  static const report::MessageCatalog* m = [] {
-    RealFileSystem fs;
-    auto cat =
-        report::MessageCatalog::Load(fs, testing::RepoRoot() + "/templates/messages.zh-CN.tsv");
-    EXPECT_OK(cat);
-    return new report::MessageCatalog(std::move(*cat));
-  }();
-  return *m;
-}
+const report::MessageCatalog& Messages() { return RepoMessages(); }
 
 template <typename T>
 model::Sourced<T> Given(T value) {

@@ -11,6 +11,7 @@
 
 #include "pipeline/registry/fault.h"
 #include "pipeline/registry/sqlite_storage.h"
+#include "tests/registry/repo_messages.h"
 #include "tests/testing/status_matchers.h"
 #include "tests/testing/test_paths.h"
 
@@ -19,14 +20,7 @@ namespace {
 
 using model::ApplicationKind;
 
-const report::MessageCatalog& Messages() {
-  static const report::MessageCatalog* m = [] {
-    RealFileSystem fs;
-    auto cat = report::MessageCatalog::Load(fs, testing::RepoRoot() + "/templates/messages.zh-CN.tsv");
-    return new report::MessageCatalog(std::move(*cat));
-  }();
-  return *m;
-}
+const report::MessageCatalog& Messages() { return RepoMessages(); }
 
 std::unique_ptr<Registry> OpenRegistry(const std::string& file) {
   Result<std::unique_ptr<SqliteStorage>> db = SqliteStorage::Open(file);
