@@ -323,7 +323,8 @@ class Registry {
   Status CheckReadyToFile(const CaseRecord& c, const std::string& command,
                           const std::string& today);
   // Writes the filed record of filing `f` made by case `c`: initial = the case's version,
-  // change = the version's elements and occupations replace the record, add_occupation adds
+  // change = the version's elements and occupations replace the record's (those its form
+  // leaves empty stay), add_occupation adds
   // the occupations, renewal carries the record of `renewed` on (its occupations replaced by
   // the renewal's when it lists any). REQUIRES: inside a write transaction.
   Status WriteFiledRecord(const CaseRecord& c, const FilingRecord& f,

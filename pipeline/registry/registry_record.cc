@@ -226,6 +226,18 @@ Status Registry::WriteFiledRecord(const CaseRecord& c, const FilingRecord& f,
       }
     }
     occupations = std::move(merged);
+  } else if (previous.has_value() && c.kind == ApplicationKind::kChange) {
+    // A change replaces what its form gives; what the form leaves empty stays as filed.
+    known = previous->elements_known || version_known;
+    elements = previous->elements;
+    if (!from_version.registered_address.empty()) {
+      elements.registered_address = from_version.registered_address;
+    }
+    if (!from_version.legal_representative.empty()) {
+      elements.legal_representative = from_version.legal_representative;
+    }
+    if (!from_version.exam_sites.empty()) elements.exam_sites = from_version.exam_sites;
+    if (occupations.empty()) occupations = previous->occupations;
   }
   PIPELINE_RETURN_IF_ERROR(db_->Execute(
       "UPDATE filings SET registered_address = ?, legal_representative = ?, exam_sites = ? "
