@@ -700,10 +700,8 @@ Status FiledCommand(Context& ctx) {
   Result<std::vector<Row>> found = ctx.registry.storage().Query(
       "SELECT i.name, f.uscc, o.name, o.work_type, o.code, o.levels, f.valid_from, "
       "f.valid_until FROM filings f JOIN institutions i ON i.uscc = f.uscc "
-      "JOIN cases c ON c.uscc = f.uscc "
-      "JOIN occupations o ON o.case_id = c.case_id AND o.version = c.current_version "
-      "WHERE f.state = 'active' AND o.state = 'filed' "
-      "ORDER BY f.uscc, c.opened_on, c.case_id, o.seq");
+      "JOIN filing_occupations o ON o.filing_id = f.filing_id "
+      "WHERE f.state = 'active' ORDER BY f.uscc, o.seq");
   if (!found) return found.error();
   std::vector<std::vector<std::string>> rows;
   for (const Row& r : *found) {

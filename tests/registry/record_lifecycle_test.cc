@@ -252,6 +252,15 @@ TEST_F(RecordLifecycleTest, ChangeWithAnUndeclaredDifferenceIsReturnedThenFiledU
   EXPECT_EQ(AsText(rec[0][2]), "宋丽华");
   EXPECT_EQ(AsText(rec[0][3]), "2029-10-11");
   EXPECT_EQ(AsText(rec[0][4]), "吉认备〔2026〕1号");
+  // The 已备案机构名单 lists the filed record once (not the first filing's and the change's).
+  std::string listed;
+  ASSERT_EQ(Beian("filed --date 2026-12-08", &listed), 0) << listed;
+  std::size_t rows = 0;
+  for (std::size_t at = listed.find("仓储管理员"); at != std::string::npos;
+       at = listed.find("仓储管理员", at + 1)) {
+    ++rows;
+  }
+  EXPECT_EQ(rows, 1u) << listed;
   // A later change dossier is compared with the updated record.
   nlohmann::json again = Run(Dossier("松原宏达-再变更", kS05, kChangeFiles,
                                      [](std::string* f) { ChangeForm(f, true); }),
