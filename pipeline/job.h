@@ -9,11 +9,14 @@
 #include <memory>
 #include <set>
 #include <ostream>
+#include <string>
+#include <vector>
 
 #include "pipeline/cli/options.h"
 #include "pipeline/core/file_system.h"
 #include "pipeline/core/reporter.h"
 #include "pipeline/core/status.h"
+#include "pipeline/model/report.h"
 
 namespace pipeline {
 namespace ingest {
@@ -61,6 +64,8 @@ class Job {
   ExitCode CheckOne(Status* error);
   ExitCode Catalogue(Status* error);
   ExitCode Render(Status* error);
+  ExitCode ShowConfig();
+  Status WriteRunSummary(std::vector<model::CaseReport> reports);
 
   const cli::Options& options_;
   FileSystem& fs_;

@@ -242,6 +242,8 @@ bool IsRegistryCommand(cli::Command c) {
     case cli::Command::kCalendar:
     case cli::Command::kFiled:
     case cli::Command::kReissue:
+    case cli::Command::kSubmit:
+    case cli::Command::kServed:
       return true;
     default:
       return false;
@@ -279,7 +281,7 @@ Status RunRegistryCommand(const cli::Options& options, FileSystem& fs,
     return Status::Ok();
   }
   Result<RegistrySettings> settings =
-      LoadRegistrySettings(fs, JoinPath(data_dir, "templates/office.json"));
+      LoadRegistrySettings(fs, SettingsFilesOf(options, data_dir));
   if (!settings) return settings.error();
   const std::string file = RegistryFile(options.registry_path, *settings);
   Result<std::unique_ptr<SqliteStorage>> db = SqliteStorage::Open(file);
@@ -326,6 +328,10 @@ Status RunRegistryCommand(const cli::Options& options, FileSystem& fs,
       return FiledCommand(ctx);
     case cli::Command::kReissue:
       return ReissueCommand(ctx);
+    case cli::Command::kSubmit:
+      return SubmitCommand(ctx);
+    case cli::Command::kServed:
+      return ServedCommand(ctx);
     case cli::Command::kRegistry:
       PIPELINE_RETURN_IF_ERROR(ctx.registry.storage().Backup(options.backup_file));
       out << messages.Format("registry.backup_done", {{"file", options.backup_file}}) << "\n";
