@@ -203,9 +203,10 @@ Result<std::string> RunRecorder::DraftReceipt(const model::CaseReport& report,
   return *id;
 }
 
-// What the registry knows that the form may not say: an earlier terminated filing (later
-// applications are flagged), and for a renewal the real validity and the Art. 9 deadline
-// (three months before it ends), rather than the date typed on the form.
+// What the registry knows that the form may not say, for report.json's registry object (the
+// findings of pipeline/registry/record_check.h carry it to the documents): an earlier
+// terminated filing, and for a renewal the real validity and the Art. 9 deadline (three months
+// before it ends), rather than the date typed on the form.
 Status RunRecorder::AddFilingFacts(const model::CaseReport& report, nlohmann::json* json,
                                    Reporter& reporter) {
   const std::string& uscc = report.application.unified_credit_code.value;
@@ -219,25 +220,24 @@ Status RunRecorder::AddFilingFacts(const model::CaseReport& report, nlohmann::js
   Result<std::vector<FilingRecord>> filings = registry_->Filings(uscc);
   if (!filings) return filings.error();
   if (filings->empty()) {
-    (*json)["registry"]["filing"] = nullptr;
-    reporter.Warning(report.dossier + ": " + messages_.Format("registry.flag.no_filing"));
+    (*json)["registry"]["filing"] = nullptr;  // the finding REG-007 says so
     return Status::Ok();
   }
+  // The same dates as the finding REG-004/REG-005 (pipeline/registry/record_check.h): the
+  // application counts as made when its case was opened.
   const FilingRecord& f = filings->front();
   std::optional<Date> until = ParseIsoDate(f.valid_until);
   if (!until) return Status::InvalidData("bad validity date in the registry", f.filing_id);
+  Result<std::optional<std::string>> opened =
+      registry_->OpenCaseOpenedOn(uscc, model::ApplicationKind::kRenewal);
+  if (!opened) return opened.error();
+  const Date received =
+      *opened ? ParseIsoDate(**opened).value_or(actor_.today) : actor_.today;
   const Date deadline = until->AddMonths(-3);
-  const bool on_time = actor_.today <= deadline;
   (*json)["registry"]["filing"] = {{"filing", f.filing_id},
                                    {"valid_until", f.valid_until},
                                    {"renewal_deadline", deadline.ToIso()},
-                                   {"renewal_on_time", on_time}};
-  if (!on_time) {
-    reporter.Warning(report.dossier + ": " +
-                     messages_.Format("registry.flag.renewal_late",
-                                      {{"deadline", deadline.ToIso()},
-                                       {"until", f.valid_until}}));
-  }
+                                   {"renewal_on_time", received <= deadline}};
   return Status::Ok();
 }
 
