@@ -336,7 +336,7 @@ TEST_F(RecordLifecycleTest, CityOfficeSubmitsToTheProvinceWhichFiles) {
   EXPECT_EQ(Beian("submit C2026-0001 --authority 220700 --date 2026-10-09", &out), 2) << out;
   ASSERT_EQ(Beian("submit C2026-0001 --authority 220700 --date 2026-10-12", &out), 0) << out;
   EXPECT_NE(out.find("D2026-0003"), std::string::npos) << out;
-  const std::string text = PdfText(dir_ + "/drafts/D2026-0003-报送函.pdf");
+  const std::string text = PdfText(dir_ + "/drafts/D2026-0003-报送报告.pdf");
   EXPECT_NE(text.find("关于报送职业技能等级认定机构备案材料的报告"), std::string::npos) << text;
   EXPECT_NE(text.find("吉林省人力资源和社会保障厅："), std::string::npos) << text;
   EXPECT_NE(text.find("松原市宏达物流有限公司"), std::string::npos) << text;
