@@ -72,7 +72,8 @@ nlohmann::json CaseJson(const Context& ctx, const CaseRecord& c) {
                               {"kind", d.kind},
                               {"state", d.state},
                               {"number", d.number},
-                              {"date", d.doc_date}});
+                              {"date", d.doc_date},
+                              {"served", d.served_on}});
   }
   return j;
 }
@@ -126,8 +127,11 @@ void PrintCase(const Context& ctx, const CaseRecord& c) {
                         {{"id", d.document_id},
                          {"kind", Word(m, "registry.document.", d.kind)},
                          {"state", Word(m, "registry.state.", d.state)},
-                         {"number", d.number}})
-            << "\n";
+                         {"number", d.number}});
+    if (!d.served_on.empty()) {
+      ctx.out << m.Format("registry.status.served", {{"date", d.served_on}});
+    }
+    ctx.out << "\n";
   }
   ctx.out << m.Format("registry.status.next", {{"next", ctx.registry.NextStep(c)}}) << "\n";
 }

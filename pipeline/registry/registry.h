@@ -100,6 +100,7 @@ struct VersionRecord {
 
 struct DocumentRecord {
   std::string document_id, kind, state, number, doc_date;
+  std::string served_on;  // delivery date (beian served), "" when not recorded
 };
 
 // A document as issue needs it: what to render and where it went.

@@ -222,7 +222,15 @@ TEST_F(RecordLifecycleTest, ChangeWithAnUndeclaredDifferenceIsReturnedThenFiledU
   ASSERT_EQ(Beian("due --within 60d --json --date 2026-11-23", &out), 0) << out;
   EXPECT_EQ(nlohmann::json::parse(out)["items"][0]["kind"], "correction_overdue") << out;
   ASSERT_EQ(Beian("status C2026-0002 --json --date 2026-11-09", &out), 0) << out;
-  EXPECT_NE(out.find("\"served\""), std::string::npos) << out;
+  nlohmann::json status = nlohmann::json::parse(out);
+  EXPECT_EQ(status["history"].back()["action"], "served");
+  bool delivered = false;
+  for (const auto& d : status["documents"]) {
+    if (d["id"] == notice) delivered = d["served"] == "2026-11-06";
+  }
+  EXPECT_TRUE(delivered) << out;
+  ASSERT_EQ(Beian("status C2026-0002 --date 2026-11-09", &out), 0) << out;
+  EXPECT_NE(out.find("2026-11-06送达"), std::string::npos) << out;
 
   // Version 2 declares the address: no finding, and the 初评意见 lists the comparison.
   nlohmann::json v2 = Run(Dossier("松原宏达-变更（第二次）", kS05, kChangeFiles,
