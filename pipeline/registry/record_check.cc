@@ -223,6 +223,17 @@ RecordCheck CheckAgainstRegistry(const model::CaseReport& report, const Registry
                                        {report.application.unified_credit_code.where}));
     return out;
   }
+  // 原备案编号 on the form against the registry's 备案编号 (when the registry numbered it).
+  const FilingRecord& filing = facts.record->filing;
+  const auto& form_number = report.application.filing_number;
+  const bool numbered = !filing.filing_number.empty() && filing.filing_number != filing.filing_id;
+  if (numbered && form_number.present &&
+      Normalised(form_number.value) != Normalised(filing.filing_number)) {
+    out.findings.push_back(MakeFinding("REG-009", model::Severity::kReview,
+                                       "registry.finding.filing_number_differs",
+                                       {{"form", form_number.value}, {"filed", filing.filing_number}},
+                                       {form_number.where}));
+  }
   if (kind == ApplicationKind::kChange) {
     CheckChange(report, *facts.record, messages, &out);
   } else {

@@ -13,6 +13,7 @@
 //   REG-007 review    a renewal, change or added occupation with no active filing in the
 //                     registry
 //   REG-008 review    an institution whose filing was terminated before (Arts. 10-11)
+//   REG-009 review    the form's 原备案编号 differs from the registry's 备案编号
 //
 // With a registry filing, the registry's expiry replaces the form's for Art. 9: the form-based
 // A9-01..A9-03 findings are dropped and the art9 condition is judged again.

@@ -173,6 +173,19 @@ TEST(RecordCheckTest, RenewalFormDateThatDisagreesWithTheRegistryIsNoted) {
             (std::vector<std::string>{"REG-003", "REG-006"}));
 }
 
+TEST(RecordCheckTest, OriginalFilingNumberIsComparedWhenTheRegistryNumberedTheFiling) {
+  model::CaseReport r = Report(ApplicationKind::kChange);
+  r.application.filing_number = Text("吉认备〔2026〕2号");
+  RegistryFacts facts = Facts();
+  EXPECT_TRUE(Rules(CheckAgainstRegistry(r, facts, Messages())).empty())
+      << "no 备案编号 in the registry: nothing to compare";
+  facts.record->filing.filing_number = "吉认备〔2026〕1号";
+  EXPECT_EQ(Rules(CheckAgainstRegistry(r, facts, Messages())),
+            std::vector<std::string>{"REG-009"});
+  r.application.filing_number = Text("吉认备〔2026〕1号");
+  EXPECT_TRUE(Rules(CheckAgainstRegistry(r, facts, Messages())).empty());
+}
+
 TEST(RecordCheckTest, NoFilingAndEarlierTermination) {
   RegistryFacts none;
   none.received = {2026, 11, 2};
