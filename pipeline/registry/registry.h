@@ -314,6 +314,13 @@ class Registry {
   Result<CaseRecord> LoadCaseRow(const std::string& case_id);
   Result<std::vector<HistoryEntry>> LoadHistory(const std::string& case_id);
   Result<std::string> NextId(const std::string& counter);
+  // A new draft of template `kind` for `case_ids` holding `data_json` (`replaces`: the document
+  // a corrected re-issue replaces, "" for none); returns its id (D<year>-<nnnn>).
+  // REQUIRES: inside a write transaction.
+  Result<std::string> InsertDraftIn(const std::string& kind, const std::string& authority,
+                                    const std::vector<std::string>& case_ids,
+                                    const std::string& data_json, const Actor& actor,
+                                    const std::string& replaces = "");
   Status Append(const CaseRecord& c, HistoryEntry e);
   Status InsertVersion(const std::string& case_id, int version, const DossierFacts& f,
                        const Actor& actor);

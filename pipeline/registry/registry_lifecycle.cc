@@ -66,21 +66,16 @@ Result<std::string> Registry::Publicize(const PublicityPlan& plan, const Actor& 
         return RefuseStage(*c, "beian publicize");
       }
     }
-    Result<std::string> seq = NextId("document-" + std::to_string(actor.today.year));
-    if (!seq) return seq.error();
-    document_id = "D" + std::to_string(actor.today.year) + "-" + *seq;
-    PIPELINE_RETURN_IF_ERROR(db_->Execute(
-        "INSERT INTO documents (document_id, kind, authority, state, created_on, created_by, "
-        "data_json) VALUES (?, 'publicity_notice', ?, 'draft', ?, ?, ?)",
-        {document_id, plan.authority, actor.today.ToIso(), actor.user, plan.data_json}));
+    Result<std::string> made = InsertDraftIn("publicity_notice", plan.authority, plan.case_ids,
+                                             plan.data_json, actor);
+    if (!made) return made.error();
+    document_id = *made;
     PIPELINE_RETURN_IF_ERROR(db_->Execute(
         "INSERT INTO publicities (document_id, start_on, end_on, working_days, count_start_day) "
         "VALUES (?, ?, ?, ?, ?)",
         {document_id, plan.start.ToIso(), plan.end.ToIso(), std::int64_t{plan.working_days},
          std::int64_t{plan.count_start_day ? 1 : 0}}));
     for (const std::string& id : plan.case_ids) {
-      PIPELINE_RETURN_IF_ERROR(db_->Execute(
-          "INSERT INTO document_cases (document_id, case_id) VALUES (?, ?)", {document_id, id}));
       Result<CaseRecord> c = LoadCaseRow(id);
       if (!c) return c.error();
       HistoryEntry e{0, "publicize", Stage::kPublicity, "", Stage::kPublicity,
@@ -208,9 +203,6 @@ Result<FilingOutcome> Registry::File(const std::string& case_id, const std::stri
         {case_id, std::int64_t{c.current_version}}));
     PIPELINE_RETURN_IF_ERROR(WriteFiledRecord(c, f, *previous));
     // The notice's draft.
-    Result<std::string> seq = NextId("document-" + std::to_string(actor.today.year));
-    if (!seq) return seq.error();
-    out.document_id = "D" + std::to_string(actor.today.year) + "-" + *seq;
     out.document_kind = renewal ? "renewal_notice" : "filing_notice";
     nlohmann::json data = notice_data;
     data["filing"] = {{"id", f.filing_id},
@@ -218,13 +210,10 @@ Result<FilingOutcome> Registry::File(const std::string& case_id, const std::stri
                       {"valid_from", f.valid_from},
                       {"valid_until", f.valid_until},
                       {"renewed_from", f.renewed_from}};
-    PIPELINE_RETURN_IF_ERROR(db_->Execute(
-        "INSERT INTO documents (document_id, kind, authority, state, created_on, created_by, "
-        "data_json) VALUES (?, ?, ?, 'draft', ?, ?, ?)",
-        {out.document_id, out.document_kind, authority, today, actor.user, data.dump()}));
-    PIPELINE_RETURN_IF_ERROR(db_->Execute(
-        "INSERT INTO document_cases (document_id, case_id) VALUES (?, ?)",
-        {out.document_id, case_id}));
+    Result<std::string> made =
+        InsertDraftIn(out.document_kind, authority, {case_id}, data.dump(), actor);
+    if (!made) return made.error();
+    out.document_id = *made;
     out.filing = f;
     return Append(c, {0, "file", c.stage, "", Stage::kFiled, today, actor.user,
                       f.filing_id + " " + f.valid_from + "/" + f.valid_until, "", std::nullopt,
@@ -260,17 +249,12 @@ Result<std::string> Registry::Terminate(const std::string& case_id, bool ordered
     }
     PIPELINE_RETURN_IF_ERROR(db_->Execute(
         "UPDATE filings SET state = 'terminated' WHERE uscc = ? AND state = 'active'", {c.uscc}));
-    Result<std::string> seq = NextId("document-" + std::to_string(actor.today.year));
-    if (!seq) return seq.error();
-    document_id = "D" + std::to_string(actor.today.year) + "-" + *seq;
     nlohmann::json data = notice_data;
     data["termination"] = {{"ordered", ordered}, {"reason", reason}};
-    PIPELINE_RETURN_IF_ERROR(db_->Execute(
-        "INSERT INTO documents (document_id, kind, authority, state, created_on, created_by, "
-        "data_json) VALUES (?, 'termination_notice', ?, 'draft', ?, ?, ?)",
-        {document_id, authority, today, actor.user, data.dump()}));
-    PIPELINE_RETURN_IF_ERROR(db_->Execute(
-        "INSERT INTO document_cases (document_id, case_id) VALUES (?, ?)", {document_id, case_id}));
+    Result<std::string> made =
+        InsertDraftIn("termination_notice", authority, {case_id}, data.dump(), actor);
+    if (!made) return made.error();
+    document_id = *made;
     return Append(c, {0, ordered ? "terminate_ordered" : "terminate_voluntary", c.stage, "",
                       Stage::kTerminated, today, actor.user, active->front().filing_id, reason,
                       std::nullopt, c.current_version});
@@ -406,22 +390,34 @@ Status Registry::MarkIssued(const std::string& document_id, const std::string& p
   });
 }
 
+Result<std::string> Registry::InsertDraftIn(const std::string& kind,
+                                           const std::string& authority,
+                                           const std::vector<std::string>& case_ids,
+                                           const std::string& data_json, const Actor& actor,
+                                           const std::string& replaces) {
+  Result<std::string> seq = NextId("document-" + std::to_string(actor.today.year));
+  if (!seq) return seq.error();
+  const std::string id = "D" + std::to_string(actor.today.year) + "-" + *seq;
+  PIPELINE_RETURN_IF_ERROR(db_->Execute(
+      "INSERT INTO documents (document_id, kind, authority, state, created_on, created_by, "
+      "data_json, replaces) VALUES (?, ?, ?, 'draft', ?, ?, ?, ?)",
+      {id, kind, authority, actor.today.ToIso(), actor.user, data_json,
+       replaces.empty() ? Value(std::monostate{}) : Value(replaces)}));
+  for (const std::string& c : case_ids) {
+    PIPELINE_RETURN_IF_ERROR(db_->Execute(
+        "INSERT INTO document_cases (document_id, case_id) VALUES (?, ?)", {id, c}));
+  }
+  return id;
+}
+
 Result<std::string> Registry::CreateDraft(const std::string& kind, const std::string& authority,
                                          const std::vector<std::string>& case_ids,
                                          const std::string& data_json, const Actor& actor) {
   std::string id;
   Status s = InTransaction(*db_, TxMode::kWrite, [&]() -> Status {
-    Result<std::string> seq = NextId("document-" + std::to_string(actor.today.year));
-    if (!seq) return seq.error();
-    id = "D" + std::to_string(actor.today.year) + "-" + *seq;
-    PIPELINE_RETURN_IF_ERROR(db_->Execute(
-        "INSERT INTO documents (document_id, kind, authority, state, created_on, created_by, "
-        "data_json) VALUES (?, ?, ?, 'draft', ?, ?, ?)",
-        {id, kind, authority, actor.today.ToIso(), actor.user, data_json}));
-    for (const std::string& c : case_ids) {
-      PIPELINE_RETURN_IF_ERROR(db_->Execute(
-          "INSERT INTO document_cases (document_id, case_id) VALUES (?, ?)", {id, c}));
-    }
+    Result<std::string> made = InsertDraftIn(kind, authority, case_ids, data_json, actor);
+    if (!made) return made.error();
+    id = *made;
     return Status::Ok();
   });
   if (!s.ok()) return s;
@@ -436,21 +432,13 @@ Result<std::string> Registry::Redraft(const std::string& document_id, const Acto
     if (old->state != "issued") {
       return Refuse({"registry.refused.not_issued", {{"document", document_id}}});
     }
-    Result<std::string> seq = NextId("document-" + std::to_string(actor.today.year));
-    if (!seq) return seq.error();
-    new_id = "D" + std::to_string(actor.today.year) + "-" + *seq;
     nlohmann::json data = nlohmann::json::parse(old->data_json, nullptr, false);
     if (data.is_discarded() || !data.is_object()) data = nlohmann::json::object();
     data["document"]["replaces"] = old->number;
-    PIPELINE_RETURN_IF_ERROR(db_->Execute(
-        "INSERT INTO documents (document_id, kind, authority, state, created_on, created_by, "
-        "data_json, replaces) VALUES (?, ?, ?, 'draft', ?, ?, ?, ?)",
-        {new_id, old->kind, old->authority, actor.today.ToIso(), actor.user, data.dump(),
-         document_id}));
-    for (const std::string& c : old->case_ids) {
-      PIPELINE_RETURN_IF_ERROR(db_->Execute(
-          "INSERT INTO document_cases (document_id, case_id) VALUES (?, ?)", {new_id, c}));
-    }
+    Result<std::string> made = InsertDraftIn(old->kind, old->authority, old->case_ids,
+                                             data.dump(), actor, document_id);
+    if (!made) return made.error();
+    new_id = *made;
     return db_->Execute(
         "INSERT INTO document_slots (document_id, slot, text) "
         "SELECT ?, slot, text FROM document_slots WHERE document_id = ?",

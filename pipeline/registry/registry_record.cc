@@ -271,16 +271,10 @@ Result<std::string> Registry::Submit(const std::vector<std::string>& case_ids,
       if (!c) return c.error();
       PIPELINE_RETURN_IF_ERROR(CheckReadyToFile(*c, "beian submit", today));
     }
-    Result<std::string> seq = NextId("document-" + std::to_string(actor.today.year));
-    if (!seq) return seq.error();
-    document_id = "D" + std::to_string(actor.today.year) + "-" + *seq;
-    PIPELINE_RETURN_IF_ERROR(db_->Execute(
-        "INSERT INTO documents (document_id, kind, authority, state, created_on, created_by, "
-        "data_json) VALUES (?, 'submission', ?, 'draft', ?, ?, ?)",
-        {document_id, authority, today, actor.user, data_json}));
+    Result<std::string> made = InsertDraftIn("submission", authority, case_ids, data_json, actor);
+    if (!made) return made.error();
+    document_id = *made;
     for (const std::string& id : case_ids) {
-      PIPELINE_RETURN_IF_ERROR(db_->Execute(
-          "INSERT INTO document_cases (document_id, case_id) VALUES (?, ?)", {document_id, id}));
       Result<CaseRecord> c = LoadCaseRow(id);
       if (!c) return c.error();
       PIPELINE_RETURN_IF_ERROR(Append(*c, {0, "submit", c->stage, "", c->stage, today,
