@@ -8,5 +8,6 @@ list(APPEND PIPELINE_SOURCES
   pipeline/core/text.cc
   pipeline/core/tsv.cc
   pipeline/core/utf8.cc
+  pipeline/core/xlsx_properties.cc
   pipeline/core/xml.cc
 )

@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "pipeline/core/file_system.h"
+#include "pipeline/core/xlsx_properties.h"
 
 namespace pipeline::registry {
 namespace {
@@ -71,15 +72,7 @@ Status WriteSheet(const std::string& path, const std::string& title,
   const std::string tmp = path + ".tmp";
   lxw_workbook* wb = workbook_new(tmp.c_str());
   if (wb == nullptr) return Status::IoError("cannot create the workbook", path);
-  std::tm tm{};
-  tm.tm_year = created.year - 1900;
-  tm.tm_mon = created.month - 1;
-  tm.tm_mday = created.day;
-  lxw_doc_properties props{};
-  std::string doc_title = title;
-  props.title = doc_title.data();
-  props.created = timegm(&tm);
-  workbook_set_properties(wb, &props);
+  SetFixedDateProperties(wb, created, title, nullptr);
   lxw_worksheet* ws = workbook_add_worksheet(wb, title.c_str());
   lxw_format* bold = workbook_add_format(wb);
   format_set_bold(bold);
