@@ -20,13 +20,11 @@
 #include "pipeline/crosscheck/report_json_part.h"
 #include "pipeline/crosscheck/rule_settings.h"
 #include "pipeline/crosscheck/rules.h"
-#include "pipeline/evaluation/commands.h"
 #include "pipeline/extract/extract.h"
 #include "pipeline/extract/normaliser.h"
 #include "pipeline/ingest/form_labels.h"
 #include "pipeline/ingest/ingest.h"
 #include "pipeline/ingest/limits.h"
-#include "pipeline/registry/commands.h"
 #include "pipeline/registry/run_recorder.h"
 #include "pipeline/render/doc/document_renderer.h"
 #include "pipeline/render/doc/render_command.h"
@@ -40,7 +38,6 @@
 #include "pipeline/report/run_summary.h"
 #include "pipeline/report/summary_table.h"
 #include "pipeline/report/work_calendar.h"
-#include "pipeline/version.h"
 
 namespace pipeline {
 
@@ -81,7 +78,7 @@ struct Job::CaseOutcome {
   nlohmann::json correction_notice;
 };
 
-Job::Job(const cli::Options& options, FileSystem& fs, Reporter& reporter, std::ostream& out)
+Job::Job(const JobRequest& options, FileSystem& fs, Reporter& reporter, std::ostream& out)
     : options_(options), fs_(fs), reporter_(reporter), out_(out) {
   assert(options_.date.has_value());
 }
@@ -98,11 +95,11 @@ Status Take(Result<T> r, T* out) {
 }
 
 // Resolved by the CLI (pipeline/cli/locations.h) before the job starts.
-std::string DataDir(const cli::Options& o) { return o.data_dir.empty() ? "." : o.data_dir; }
+std::string DataDir(const JobRequest& o) { return o.data_dir.empty() ? "." : o.data_dir; }
 
 // The layered settings (defaults, /etc/beian, $BEIAN_CONFIG, --config). Each layer is checked
 // on top of the ones below it, so a bad value is reported with the file that set it.
-Status LoadSettings(const FileSystem& fs, const cli::Options& o, const std::string& root,
+Status LoadSettings(const FileSystem& fs, const JobRequest& o, const std::string& root,
                     LayeredSettings* settings, report::OfficeSettings* office) {
   std::vector<std::string> files = o.settings_files;
   if (files.empty()) files.push_back(JoinPath(root, "templates/office.json"));
@@ -142,7 +139,7 @@ Status LoadLayeredLimits(const LayeredSettings& settings, ingest::Limits* out) {
 
 // The font configuration: --fonts, else the settings' "fonts" (a path relative to the file
 // that set it), else <data>/templates/fonts.xml.
-std::string FontsPath(const cli::Options& o, const LayeredSettings& settings,
+std::string FontsPath(const JobRequest& o, const LayeredSettings& settings,
                       const std::string& root) {
   if (!o.fonts.empty()) return o.fonts;
   if (std::string path = PathSetting(settings, "/fonts"); !path.empty()) return path;
@@ -233,23 +230,22 @@ Status Job::LoadResources() {
   PIPELINE_RETURN_IF_ERROR(Take(report::MessageCatalog::Load(
                                     fs_, JoinPath(root, "templates/messages.zh-CN.tsv")),
                                 &res->messages));
-  if (options_.command != cli::Command::kCatalogue) {
+  if (options_.kind != JobRequest::Kind::kCatalogue) {
     PIPELINE_RETURN_IF_ERROR(LoadSettings(fs_, options_, root, &res->settings, &res->office));
     res->provenance.date = options_.date->ToIso();
     res->provenance.authority = options_.authority;
     res->provenance.settings_hash = SettingsHash(res->settings.effective);
   }
-  if (options_.command == cli::Command::kRender || options_.command == cli::Command::kConfig) {
+  if (options_.kind == JobRequest::Kind::kRender || options_.kind == JobRequest::Kind::kConfig) {
     res_ = std::move(res);
     return Status::Ok();  // render needs only templates, settings and fonts
   }
   PIPELINE_RETURN_IF_ERROR(Take(crosscheck::LoadCatalogue(fs_, data), &res->catalogue));
-  if (options_.command == cli::Command::kCatalogue) {
+  if (options_.kind == JobRequest::Kind::kCatalogue) {
     res_ = std::move(res);
     return Status::Ok();
   }
-  if (registry::IsRegistryCommand(options_.command) ||
-      evaluation::IsEvaluationCommand(options_.command)) {  // messages and the calendar suffice
+  if (options_.kind == JobRequest::Kind::kRecord) {  // messages and the calendar suffice
     PIPELINE_RETURN_IF_ERROR(Take(report::LoadWorkCalendar(fs_, data), &res->calendar));
     res_ = std::move(res);
     return Status::Ok();
@@ -289,7 +285,7 @@ Status Job::LoadResources() {
     if (!list) return list.error();
     res->credit_list = std::move(*list);
   }
-  if (options_.command == cli::Command::kRun) {
+  if (options_.kind == JobRequest::Kind::kRun) {
     PIPELINE_RETURN_IF_ERROR(Take(
         report::MessageCatalog::Load(fs_, JoinPath(root, "templates/run.zh-CN.tsv")),
         &res->run_labels));
@@ -310,42 +306,27 @@ Status Job::LoadResources() {
 }
 
 ExitCode Job::Run(Status* error) {
-  switch (options_.command) {
-    case cli::Command::kHelp:
-      out_ << cli::Usage(options_.help_topic);
-      return ExitCode::kOk;
-    case cli::Command::kVersion:
-      out_ << kProgramName << " " << kVersion << "\n";
-      return ExitCode::kOk;
-    default:
-      break;
-  }
   if (Status s = LoadResources(); !s.ok()) {
     *error = s;
     return ExitCode::kError;
   }
-  switch (options_.command) {
-    case cli::Command::kRun: return RunIntake(error);
-    case cli::Command::kCheck: return CheckOne(error);
-    case cli::Command::kCatalogue: return Catalogue(error);
-    case cli::Command::kRender: return Render(error);
-    case cli::Command::kConfig: return ShowConfig();
-    default: break;
+  switch (options_.kind) {
+    case JobRequest::Kind::kRun: return RunIntake(error);
+    case JobRequest::Kind::kCheck: return CheckOne(error);
+    case JobRequest::Kind::kCatalogue: return Catalogue(error);
+    case JobRequest::Kind::kRender: return Render(error);
+    case JobRequest::Kind::kConfig: return ShowConfig();
+    case JobRequest::Kind::kRecord: break;
   }
-  if (registry::IsRegistryCommand(options_.command)) {
-    bool problems = false;  // archive verify found missing/altered/unregistered files
-    *error = registry::RunRegistryCommand(options_, fs_, res_->messages, res_->calendar,
-                                          res_->data_dir, out_, &problems);
-    if (!error->ok()) return ExitCode::kError;
-    return problems ? ExitCode::kBlockingFindings : ExitCode::kOk;
-  }
-  if (evaluation::IsEvaluationCommand(options_.command)) {
-    *error = evaluation::RunEvaluationCommand(options_, fs_, res_->messages, res_->data_dir, out_);
-    return error->ok() ? ExitCode::kOk : ExitCode::kError;
-  }
-  switch (options_.command) {
-    default: return ExitCode::kError;
-  }
+  assert(options_.record);
+  bool problems = false;  // e.g. archive verify found missing/altered/unregistered files
+  *error = options_.record(Services(), &problems);
+  if (!error->ok()) return ExitCode::kError;
+  return problems ? ExitCode::kBlockingFindings : ExitCode::kOk;
+}
+
+JobServices Job::Services() const {
+  return JobServices{fs_, res_->messages, res_->calendar, res_->data_dir, out_};
 }
 
 // The stage order for one intake entry. Never fails: problems with the dossier are findings.
@@ -524,7 +505,8 @@ ExitCode Job::RunIntake(Status* error) {
   }
   // The case registry, when one is chosen for run (README "Case registry"); else nullptr.
   Result<std::unique_ptr<registry::RunRecorder>> recorder =
-      registry::RunRecorder::ForRun(options_, fs_, res_->messages, res_->data_dir);
+      options_.open_recorder ? options_.open_recorder(Services())
+                             : Result<std::unique_ptr<registry::RunRecorder>>(nullptr);
   if (!recorder) {
     *error = recorder.error();
     return ExitCode::kError;
@@ -587,7 +569,7 @@ ExitCode Job::RunIntake(Status* error) {
   }
   out_ << report::SummaryTable(reports, res_->messages);
   // The ledger (台账.xlsx) beside the cases: over the registry when one is in use.
-  if (Status s = evaluation::WriteRunLedger(options_, fs_, res_->messages, res_->data_dir, reports);
+  if (Status s = options_.write_ledger ? options_.write_ledger(Services(), reports) : Status::Ok();
       !s.ok()) {
     *error = s;
     return ExitCode::kError;
