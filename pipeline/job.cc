@@ -377,7 +377,6 @@ Job::CaseOutcome Job::Process(const ingest::IntakeEntry& entry) const {
 
 void Job::Describe(CaseOutcome& out, bool is_folder) const {
   const Resources& res = *res_;
-  const bool complete = report::MaterialsComplete(out.report);
   out.report.documents.clear();
   // Which drafts the case gets: the decision table (templates/decisions.xml).
   out.drafts = res.decisions.DocumentsFor(report::FactsOf(out.report, is_folder));
@@ -385,10 +384,7 @@ void Job::Describe(CaseOutcome& out, bool is_folder) const {
     out.report.documents.push_back({d->kind, d->title, res.office.files.at(d->kind), d->official});
   }
   out.json = report::ToJson(out.report, res.messages);
-  out.json["completeness"] = complete ? "complete" : "corrections_needed";
-  crosscheck::AppendIssue3Json(out.report, out.json);
   crosscheck::AppendRuleDefaultsJson(res.rules, res.rule_settings, out.json);
-  report::AddWordedSummaries(out.report, res.messages, out.json);
   report::AddProvenance(res.provenance, out.json);
 }
 

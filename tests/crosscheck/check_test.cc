@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "pipeline/crosscheck/report_json_part.h"
+#include "pipeline/report/report_json.h"
 #include "pipeline/extract/extract.h"
 #include "tests/crosscheck/crosscheck_testing.h"
 
@@ -388,8 +389,7 @@ TEST(ReportJsonPartTest, WritesIssue3Keys) {
   report.jurisdiction = r.result.jurisdiction;
   report.occupations = r.result.occupations;
   report.conditions = r.result.conditions;
-  nlohmann::json j = nlohmann::json::object();
-  AppendIssue3Json(report, j);
+  nlohmann::json j = report::ToJson(report, report::MessageCatalog());
   AppendRuleDefaultsJson(testing::RealRules(), RuleSettings(), j);
   EXPECT_EQ(j["institution"]["uscc"], "91220101MA1234567P");
   EXPECT_EQ(j["institution"]["uscc_valid"], true);
