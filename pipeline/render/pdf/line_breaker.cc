@@ -102,10 +102,8 @@ std::vector<LineSpan> LineBreaker::Fill(const std::u32string& text,
     }
     const double limit = (lines.empty() ? first_width : rest_width) + kEpsilon;
     std::size_t best = start;  // last break position that fits
-    double width = 0;
     std::size_t i = start;
     for (; i < n; ++i) {
-      width += widths[i];
       if (allowed[i + 1]) {
         if (SpanWidth(text, widths, {start, i + 1}) <= limit) {
           best = i + 1;
