@@ -19,6 +19,9 @@ struct CommandInfo {
 constexpr CommandInfo kCommands[] = {
     {"run", Command::kRun, "beian run INTAKE --out OUT [--date D] [--authority CODE]",
      "Process every dossier folder in INTAKE; write OUT/<case-id>/report.json and documents."},
+    {"watch", Command::kWatch,
+     "beian watch INTAKE --out OUT [--settle S] [--poll S] [--once] [--jobs N]",
+     "Process each dossier of INTAKE once it has stopped changing, and again when it changes."},
     {"check", Command::kCheck, "beian check DOSSIER [--json] [--date D] [--authority CODE]",
      "Check one dossier folder; print its report (JSON with --json); write nothing."},
     {"catalogue", Command::kCatalogue, "beian catalogue QUERY",
@@ -148,6 +151,7 @@ std::string Usage(const std::string& topic) {
       "  --data-dir DIR      root holding templates/, checklists/, data/\n"
       "  --fonts FILE        font configuration (default templates/fonts.xml)\n"
       "  --no-pdf            run: write report.json only\n"
+      "  --jobs N            run/watch: worker processes (default: one per core)\n"
       "  --registry FILE     the case registry (else $BEIAN_REGISTRY, settings, XDG default)\n"
       "  --user NAME         who records the action (else settings, login name)\n"
       "  --quiet             no progress output\n"
@@ -183,11 +187,18 @@ Result<Options> ParseOptions(int argc, const char* const* argv) {
   std::string authority;
   switch (o.command) {
     case Command::kRun:
+    case Command::kWatch:
       app.add_option("INTAKE", o.intake_dir, "intake folder")->required();
       app.add_option("--out,-o", o.out_dir, "output folder")->required();
       app.add_option("--authority", authority, "the office's authority code");
       app.add_option("--credit-list", o.credit_list, "credit list (CSV or XLSX) for C61-03");
       app.add_flag("--no-pdf", o.no_pdf, "skip document rendering");
+      app.add_option("--jobs,-j", o.jobs, "worker processes (default: one per core)");
+      if (o.command == Command::kWatch) {
+        app.add_option("--settle", o.settle, "seconds a dossier must stay unchanged");
+        app.add_option("--poll", o.poll, "rescan every S seconds instead of inotify");
+        app.add_flag("--once", o.once, "one pass, then exit");
+      }
       AddRegistryOptions(app, o);
       AddCommonOptions(app, o, date_text);
       break;
@@ -364,6 +375,7 @@ Result<Options> ParseOptions(int argc, const char* const* argv) {
   } catch (const CLI::ParseError& e) {
     return Status::InvalidArgument(std::string(info->name) + ": " + e.what());
   }
+  o.date_given = !date_text.empty();
   if (!date_text.empty()) {
     o.date = ParseIsoDate(date_text);
     if (!o.date) return Status::InvalidArgument("--date: expected YYYY-MM-DD, got '" + date_text + "'");
@@ -395,6 +407,10 @@ Result<Options> ParseOptions(int argc, const char* const* argv) {
   }
   if (!authority.empty()) o.authority = authority;
   if (o.batch < 0) return Status::InvalidArgument("--batch must be >= 0");
+  if (o.jobs < 0 || o.jobs > 256) return Status::InvalidArgument("--jobs must be 1..256");
+  if (o.settle < 0 || o.poll < 0) {
+    return Status::InvalidArgument("--settle and --poll must be >= 0 seconds");
+  }
   return o;
 }
 
