@@ -520,9 +520,12 @@ ExitCode Job::RunIntake(Status* error) {
       *entries, fingerprints,
       [&](std::size_t i, const service::CaseDone& d) {
         reporter_.Progress(i, entries->size(), d.report.dossier);
-        if (!d.failure.empty()) {
-          if (d.report.draft_failure.empty()) reporter_.Warning(d.report.dossier + ": " + d.failure);
-          if (failed++ == 0) first_failure = d.failure;
+        if (!d.failure.empty()) {  // named by its dossier (a draft failure already is)
+          const std::string text = d.failure.rfind(d.report.dossier, 0) == 0
+                                       ? d.failure
+                                       : d.report.dossier + ": " + d.failure;
+          if (d.report.draft_failure.empty()) reporter_.Warning(text);
+          if (failed++ == 0) first_failure = text;
         }
         blocking = blocking || HasSeverity(d.report.findings, model::Severity::kBlocking);
         reports.push_back(d.report);

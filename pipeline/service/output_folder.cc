@@ -106,6 +106,7 @@ Status OutputFolder::Commit(const ingest::IntakeEntry& entry, CaseResult& result
     s.reason = done->failure;
   }
   done->report = std::move(result.report);
+  if (done->report.draft_failure.empty()) done->report.draft_failure = done->failure;
   return state_.Record(s);
 }
 

@@ -17,6 +17,7 @@
 #include "pipeline/core/atomic_dir.h"
 #include "pipeline/core/fault.h"
 #include "pipeline/core/file_system.h"
+#include "pipeline/report/case_id.h"
 #include "pipeline/service/report_wire.h"
 
 namespace pipeline::service {
@@ -184,9 +185,10 @@ void WorkerPool::WorkerMain(int in, int out) {
   ::_exit(0);
 }
 
-std::string WorkerPool::NextStagedDir() {
-  return JoinPath(staging_root_,
-                  std::to_string(::getpid()) + "." + std::to_string(++staged_));
+// "<case-id>.<pid>.<n>": unique to this process, and naming the case for whoever looks.
+std::string WorkerPool::NextStagedDir(const ingest::IntakeEntry& entry) {
+  return JoinPath(staging_root_, report::CaseIdFor(entry.name) + "." +
+                                     std::to_string(::getpid()) + "." + std::to_string(++staged_));
 }
 
 Result<std::size_t> WorkerPool::Run(const std::vector<ingest::IntakeEntry>& entries,
@@ -203,7 +205,7 @@ Result<std::size_t> WorkerPool::Run(const std::vector<ingest::IntakeEntry>& entr
         continue;
       }
       if (w.pid < 0) PIPELINE_RETURN_IF_ERROR(Spawn(&w));
-      w.dir = NextStagedDir();
+      w.dir = NextStagedDir(entries[next_start]);
       if (::mkdir(w.dir.c_str(), 0755) != 0) return Status::IoError(std::strerror(errno), w.dir);
       if (!SendFrame(w.to_worker, {{"entry", EntryToWire(entries[next_start])},
                                    {"dir", w.dir}})) {

@@ -75,7 +75,7 @@ class WorkerPool {
   Status Spawn(Worker* w);
   void Stop(Worker* w);
   [[noreturn]] void WorkerMain(int in, int out);
-  std::string NextStagedDir();
+  std::string NextStagedDir(const ingest::IntakeEntry& entry);
 
   DossierWork& work_;
   std::string staging_root_;

@@ -1,0 +1,4 @@
+list(APPEND TEST_SOURCES
+  tests/service/kill_test.cc
+  tests/service/service_test.cc
+)
