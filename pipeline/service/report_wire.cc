@@ -1,162 +1,87 @@
 #include "pipeline/service/report_wire.h"
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
-namespace pipeline::service {
-namespace {
+// The model structs as JSON, field by field (enums as their numbers), for the pipe between a
+// worker and its parent only. A field added to a model struct must be added here too, or the
+// parent's steps (registry, ledger, summary) will not see it: tests/service/report_wire_test.cc
+// checks the round trip of a report that sets every field.
+namespace pipeline {
 
-using nlohmann::json;
-
-template <typename E>
-int Num(E e) {
-  return static_cast<int>(e);
+inline void to_json(nlohmann::json& j, const Date& d) { j = {d.year, d.month, d.day}; }
+inline void from_json(const nlohmann::json& j, Date& d) {
+  d = Date{j.at(0).get<int>(), j.at(1).get<int>(), j.at(2).get<int>()};
 }
 
-template <typename E>
-E Enum(const json& j) {
-  return static_cast<E>(j.get<int>());
-}
+namespace model {
 
 template <typename T>
-json SourcedEnum(const model::Sourced<T>& s) {
-  return {Num(s.value), s.present, s.parsed};
+void to_json(nlohmann::json& j, const Sourced<T>& s) {
+  j = {s.value, s.raw, s.where.file, s.where.location, s.present, s.parsed};
 }
-
 template <typename T>
-void SourcedEnumFrom(const json& j, model::Sourced<T>* s) {
-  s->value = Enum<T>(j.at(0));
-  s->present = j.at(1).get<bool>();
-  s->parsed = j.at(2).get<bool>();
+void from_json(const nlohmann::json& j, Sourced<T>& s) {
+  j.at(0).get_to(s.value);
+  j.at(1).get_to(s.raw);
+  j.at(2).get_to(s.where.file);
+  j.at(3).get_to(s.where.location);
+  j.at(4).get_to(s.present);
+  j.at(5).get_to(s.parsed);
 }
 
-json Text(const model::Sourced<std::string>& s) { return {s.value, s.present}; }
-
-void TextFrom(const json& j, model::Sourced<std::string>* s) {
-  s->value = j.at(0).get<std::string>();
-  s->present = j.at(1).get<bool>();
+inline void to_json(nlohmann::json& j, const FeePublication& f) {
+  j = {f.text, f.date.has_value(), f.date.value_or(Date{}), f.stated};
+}
+inline void from_json(const nlohmann::json& j, FeePublication& f) {
+  j.at(0).get_to(f.text);
+  if (j.at(1).get<bool>()) f.date = j.at(2).get<Date>();
+  j.at(3).get_to(f.stated);
 }
 
-json Application(const model::Application& a) {
-  return {{"kind", SourcedEnum(a.kind)},
-          {"type", SourcedEnum(a.applicant_type)},
-          {"name", Text(a.institution_name)},
-          {"uscc", Text(a.unified_credit_code)},
-          {"uscc_check", Num(a.uscc_check)},
-          {"region", Text(a.region)}};
-}
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(SourceRef, file, location)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ChangeItem, element, item, before, after, where)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Application, kind, applicant_type, institution_name,
+                                   unified_credit_code, uscc_check, legal_representative,
+                                   legal_representative_id, legal_representative_id_check,
+                                   registered_address, region, affiliation, contact_person,
+                                   contact_phone, application_date, main_business,
+                                   fee_publication, fulltime_staff_count, expert_count,
+                                   assessor_count, supervisor_count, exam_sites,
+                                   video_surveillance, question_bank, safety_fire,
+                                   incentive_mechanism, pay_linkage, subsidiaries, filing_number,
+                                   filing_valid_until, changes, termination_reason)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Jurisdiction, code, name, authority, authority_to_confirm,
+                                   basis, where)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(RequestedOccupation, seq, code, code_raw, name, work_type,
+                                   name_raw, levels, levels_raw, levels_parsed, where)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(OccupationSuggestion, code, name, score)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(StandardRef, published_code, published_name, work_type,
+                                   edition_year, doc_number)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(OccupationResult, requested, status, problems,
+                                   catalogue_name, major_group, suggestions, standards, excluded,
+                                   exclusion_reason)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ConditionEvidence, label, value, where)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ConditionResult, id, article, title, state, rule_ids,
+                                   evidence)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(MaterialResult, id, name, article, required, status, files)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Finding, rule_id, severity, message, args, evidence, topic,
+                                   consequence)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(PendingCheck, id, title, action)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(DraftedDocument, kind, title, file, official)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(CaseReport, dossier, case_id, application, jurisdiction,
+                                   occupations, conditions, materials, unmatched_files, findings,
+                                   conclusion, pending_checks, documents, draft_failure)
 
-void ApplicationFrom(const json& j, model::Application* a) {
-  SourcedEnumFrom(j.at("kind"), &a->kind);
-  SourcedEnumFrom(j.at("type"), &a->applicant_type);
-  TextFrom(j.at("name"), &a->institution_name);
-  TextFrom(j.at("uscc"), &a->unified_credit_code);
-  a->uscc_check = Enum<model::CodeCheck>(j.at("uscc_check"));
-  TextFrom(j.at("region"), &a->region);
-}
+}  // namespace model
 
-json Occupation(const model::OccupationResult& o) {
-  const model::RequestedOccupation& r = o.requested;
-  return {{"seq", r.seq},         {"code", r.code},
-          {"name", r.name},       {"work_type", r.work_type},
-          {"levels", r.levels},   {"status", Num(o.status)},
-          {"excluded", o.excluded}, {"exclusion_reason", o.exclusion_reason},
-          {"catalogue_name", o.catalogue_name}, {"major_group", o.major_group}};
-}
+namespace service {
 
-model::OccupationResult OccupationFrom(const json& j) {
-  model::OccupationResult o;
-  o.requested.seq = j.at("seq").get<std::string>();
-  o.requested.code = j.at("code").get<std::string>();
-  o.requested.name = j.at("name").get<std::string>();
-  o.requested.work_type = j.at("work_type").get<std::string>();
-  o.requested.levels = j.at("levels").get<std::vector<int>>();
-  o.status = Enum<model::OccupationStatus>(j.at("status"));
-  o.excluded = j.at("excluded").get<bool>();
-  o.exclusion_reason = j.at("exclusion_reason").get<std::string>();
-  o.catalogue_name = j.at("catalogue_name").get<std::string>();
-  o.major_group = j.at("major_group").get<int>();
-  return o;
-}
+nlohmann::json ReportToWire(const model::CaseReport& r) { return r; }
 
-json FindingWire(const model::Finding& f) {
-  return {{"rule", f.rule_id},          {"severity", Num(f.severity)},
-          {"message", f.message},       {"args", f.args},
-          {"topic", Num(f.topic)},      {"consequence", Num(f.consequence)}};
-}
+model::CaseReport ReportFromWire(const nlohmann::json& j) { return j.get<model::CaseReport>(); }
 
-model::Finding FindingFrom(const json& j) {
-  model::Finding f;
-  f.rule_id = j.at("rule").get<std::string>();
-  f.severity = Enum<model::Severity>(j.at("severity"));
-  f.message = j.at("message").get<std::string>();
-  f.args = j.at("args").get<std::vector<std::pair<std::string, std::string>>>();
-  f.topic = Enum<model::Topic>(j.at("topic"));
-  f.consequence = Enum<model::Consequence>(j.at("consequence"));
-  return f;
-}
-
-}  // namespace
-
-json ReportToWire(const model::CaseReport& r) {
-  json j = {{"dossier", r.dossier},
-            {"case_id", r.case_id},
-            {"conclusion", Num(r.conclusion)},
-            {"draft_failure", r.draft_failure},
-            {"application", Application(r.application)},
-            {"jurisdiction",
-             {r.jurisdiction.code, r.jurisdiction.name, r.jurisdiction.authority,
-              r.jurisdiction.authority_to_confirm, Num(r.jurisdiction.basis)}},
-            {"materials", json::array()},
-            {"occupations", json::array()},
-            {"findings", json::array()},
-            {"pending", json::array()},
-            {"documents", json::array()}};
-  for (const model::MaterialResult& m : r.materials) {
-    j["materials"].push_back({m.id, m.name, m.article, m.required, Num(m.status), m.files});
-  }
-  for (const model::OccupationResult& o : r.occupations) j["occupations"].push_back(Occupation(o));
-  for (const model::Finding& f : r.findings) j["findings"].push_back(FindingWire(f));
-  for (const model::PendingCheck& p : r.pending_checks) {
-    j["pending"].push_back({p.id, p.title, p.action});
-  }
-  for (const model::DraftedDocument& d : r.documents) {
-    j["documents"].push_back({d.kind, d.title, d.file, d.official});
-  }
-  return j;
-}
-
-model::CaseReport ReportFromWire(const json& j) {
-  model::CaseReport r;
-  r.dossier = j.at("dossier").get<std::string>();
-  r.case_id = j.at("case_id").get<std::string>();
-  r.conclusion = Enum<model::Conclusion>(j.at("conclusion"));
-  r.draft_failure = j.at("draft_failure").get<std::string>();
-  ApplicationFrom(j.at("application"), &r.application);
-  const json& jur = j.at("jurisdiction");
-  r.jurisdiction.code = jur.at(0).get<std::string>();
-  r.jurisdiction.name = jur.at(1).get<std::string>();
-  r.jurisdiction.authority = jur.at(2).get<std::string>();
-  r.jurisdiction.authority_to_confirm = jur.at(3).get<bool>();
-  r.jurisdiction.basis = Enum<model::JurisdictionBasis>(jur.at(4));
-  for (const json& m : j.at("materials")) {
-    r.materials.push_back({m.at(0).get<std::string>(), m.at(1).get<std::string>(),
-                           m.at(2).get<std::string>(), m.at(3).get<bool>(),
-                           Enum<model::MaterialStatus>(m.at(4)),
-                           m.at(5).get<std::vector<std::string>>()});
-  }
-  for (const json& o : j.at("occupations")) r.occupations.push_back(OccupationFrom(o));
-  for (const json& f : j.at("findings")) r.findings.push_back(FindingFrom(f));
-  for (const json& p : j.at("pending")) {
-    r.pending_checks.push_back(
-        {p.at(0).get<std::string>(), p.at(1).get<std::string>(), p.at(2).get<std::string>()});
-  }
-  for (const json& d : j.at("documents")) {
-    r.documents.push_back({d.at(0).get<std::string>(), d.at(1).get<std::string>(),
-                           d.at(2).get<std::string>(), d.at(3).get<bool>()});
-  }
-  return r;
-}
-
-}  // namespace pipeline::service
+}  // namespace service
+}  // namespace pipeline

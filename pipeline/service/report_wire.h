@@ -1,7 +1,7 @@
-// The part of a CaseReport a worker process sends back to the parent (pipeline/service/
-// worker_pool.h): what the parent's run-wide steps read (summary table, ledger, registry,
-// exit code). It is an internal format between two processes of the same binary (enums as
-// numbers), never written to disk; report.json itself travels as its JSON.
+// A CaseReport as a worker process sends it back to the parent (pipeline/service/
+// worker_pool.h), for the parent's steps (registry, summary table, ledger, exit code). It is an
+// internal format between two processes of the same binary (enums as numbers), never written
+// to disk; report.json itself travels as its JSON.
 #ifndef PIPELINE_SERVICE_REPORT_WIRE_H_
 #define PIPELINE_SERVICE_REPORT_WIRE_H_
 
@@ -11,9 +11,10 @@
 
 namespace pipeline::service {
 
-// The fields listed in report_wire.cc; the rest of the report is left out.
+// Every field of the report (and of the structs it holds).
 nlohmann::json ReportToWire(const model::CaseReport& r);
-// The inverse: a CaseReport with those fields set and the others default.
+// The inverse. Throws nlohmann::json::exception on a malformed value (never, between two
+// processes of one binary).
 model::CaseReport ReportFromWire(const nlohmann::json& j);
 
 }  // namespace pipeline::service
