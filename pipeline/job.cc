@@ -458,8 +458,19 @@ void Job::DiedReport(const ingest::IntakeEntry& entry, service::CaseResult* r) {
   r->report = std::move(rep);
 }
 
-// The output folder, locked for this process; a second process gets a clear message.
+// The output folder of run and watch, locked for this process (a second process gets a clear
+// message), and the case registry when one is chosen (README "Case registry").
 Result<std::unique_ptr<service::OutputFolder>> Job::OpenOutput() {
+  // The intake is read, never written: refuse an output folder inside it (or the intake
+  // inside the output, which later runs would then read as dossiers).
+  Result<std::string> intake = fs_.Canonical(options_.intake_dir);
+  Result<std::string> out = fs_.Canonical(options_.out_dir);
+  if (!intake || !out) return !intake ? intake.error() : out.error();
+  if (IsSameOrInside(*out, *intake) || IsSameOrInside(*intake, *out)) {
+    return Status::InvalidArgument("--out " + options_.out_dir +
+                                   ": the output folder must not be inside the intake folder " +
+                                   options_.intake_dir + " (or contain it)");
+  }
   long holder = 0;
   const int jobs = options_.jobs > 0 ? options_.jobs : service::DefaultJobs();
   Result<std::unique_ptr<service::OutputFolder>> folder =
@@ -468,6 +479,11 @@ Result<std::unique_ptr<service::OutputFolder>> Job::OpenOutput() {
     return Status::InvalidArgument(res_->messages.Format(
         "service.out_locked", {{"folder", options_.out_dir}, {"pid", std::to_string(holder)}}));
   }
+  if (!folder) return folder.error();
+  Result<std::unique_ptr<registry::RunRecorder>> recorder =
+      registry::RunRecorder::ForRun(options_, fs_, res_->messages, res_->data_dir);
+  if (!recorder) return recorder.error();
+  res_->recorder = std::move(*recorder);
   return folder;
 }
 
@@ -477,33 +493,11 @@ ExitCode Job::RunIntake(Status* error) {
     *error = entries.error().WithContext("cannot read the intake folder");
     return ExitCode::kError;
   }
-  // The intake is read, never written: refuse an output folder inside it (or the intake
-  // inside the output, which later runs would then read as dossiers).
-  Result<std::string> intake = fs_.Canonical(options_.intake_dir);
-  Result<std::string> out = fs_.Canonical(options_.out_dir);
-  if (!intake || !out) {
-    *error = !intake ? intake.error() : out.error();
-    return ExitCode::kError;
-  }
-  if (IsSameOrInside(*out, *intake) || IsSameOrInside(*intake, *out)) {
-    *error = Status::InvalidArgument("--out " + options_.out_dir +
-                                     ": the output folder must not be inside the intake folder " +
-                                     options_.intake_dir + " (or contain it)");
-    return ExitCode::kError;
-  }
   Result<std::unique_ptr<service::OutputFolder>> folder = OpenOutput();
   if (!folder) {
     *error = folder.error();
     return ExitCode::kError;
   }
-  // The case registry, when one is chosen for run (README "Case registry"); else nullptr.
-  Result<std::unique_ptr<registry::RunRecorder>> recorder =
-      registry::RunRecorder::ForRun(options_, fs_, res_->messages, res_->data_dir);
-  if (!recorder) {
-    *error = recorder.error();
-    return ExitCode::kError;
-  }
-  res_->recorder = std::move(*recorder);
   std::vector<std::string> fingerprints;
   std::set<std::string> present;
   for (const ingest::IntakeEntry& e : *entries) {
@@ -574,30 +568,11 @@ void Job::LogCase(const service::CaseDone& d) const {
 }
 
 ExitCode Job::Watch(Status* error) {
-  Result<std::string> intake = fs_.Canonical(options_.intake_dir);
-  Result<std::string> out = fs_.Canonical(options_.out_dir);
-  if (!intake || !out) {
-    *error = !intake ? intake.error() : out.error();
-    return ExitCode::kError;
-  }
-  if (IsSameOrInside(*out, *intake) || IsSameOrInside(*intake, *out)) {
-    *error = Status::InvalidArgument("--out " + options_.out_dir +
-                                     ": the output folder must not be inside the intake folder " +
-                                     options_.intake_dir + " (or contain it)");
-    return ExitCode::kError;
-  }
   Result<std::unique_ptr<service::OutputFolder>> folder = OpenOutput();
   if (!folder) {
     *error = folder.error();
     return ExitCode::kError;
   }
-  Result<std::unique_ptr<registry::RunRecorder>> recorder =
-      registry::RunRecorder::ForRun(options_, fs_, res_->messages, res_->data_dir);
-  if (!recorder) {
-    *error = recorder.error();
-    return ExitCode::kError;
-  }
-  res_->recorder = std::move(*recorder);
   service::WatchOptions wo;
   wo.intake_dir = options_.intake_dir;
   wo.settle_seconds = options_.settle;
