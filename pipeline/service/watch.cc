@@ -25,6 +25,8 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+constexpr int kGatherMs = 200;  // how long events are gathered before looking at the intake
+
 volatile std::sig_atomic_t g_stop = 0;
 int g_wake = -1;  // write end of the self-pipe that wakes poll() on a signal
 
@@ -200,7 +202,13 @@ class Watcher {
       if (use_inotify) fds.push_back({inotify.fd(), POLLIN, 0});
       int n = ::poll(fds.data(), fds.size(), timeout_ms);
       if (n < 0 && errno != EINTR) return Status::IoError(std::strerror(errno), "poll");
-      if (use_inotify) inotify.Drain(&changed, &rescan);
+      if (use_inotify && n > 0 && fds[1].revents != 0) {
+        // A copy in progress sends events by the thousand: gather them for a moment, so each
+        // dossier is fingerprinted once per round, not once per file.
+        std::vector<pollfd> only_signal = {fds[0]};
+        ::poll(only_signal.data(), only_signal.size(), kGatherMs);
+        inotify.Drain(&changed, &rescan);
+      }
       if (rescan_every > 0 && Clock::now() - last_scan >= std::chrono::seconds(rescan_every)) {
         rescan = true;
       }
