@@ -5,7 +5,9 @@
 //   enospc:TEXT   a file write whose path contains TEXT fails as on a full disk (ENOSPC) after
 //                 half of its bytes reached the temporary file;
 //   crash:TEXT    the worker processing a dossier whose folder name contains TEXT dies of a
-//                 segmentation fault (SIGSEGV), as a worker hitting a stack overflow would.
+//                 segmentation fault (SIGSEGV), as a worker hitting a stack overflow would;
+//   cpu:TEXT      that worker sets itself a CPU-time limit (RLIMIT_CPU) and loops until the
+//                 kernel ends it (SIGXCPU): a limit enforced by the operating system.
 // Without BEIAN_FAULT nothing happens; production code only asks.
 #ifndef PIPELINE_CORE_FAULT_H_
 #define PIPELINE_CORE_FAULT_H_

@@ -3,10 +3,12 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
@@ -95,6 +97,19 @@ std::string DeathReason(int status) {
   return "unknown status " + std::to_string(status);
 }
 
+// The `cpu:` fault: a CPU-time limit one second past what this process has used, then a loop
+// that never ends, as a dossier that sends a parser into an endless loop would; the kernel
+// ends the process with SIGXCPU.
+[[noreturn]] void SpinPastCpuLimit() {
+  rusage used {};
+  ::getrusage(RUSAGE_SELF, &used);
+  const rlim_t now = static_cast<rlim_t>(used.ru_utime.tv_sec + used.ru_stime.tv_sec);
+  const rlimit limit{now + 1, now + 3};
+  ::setrlimit(RLIMIT_CPU, &limit);
+  static std::atomic<unsigned long> spins{0};
+  for (;;) spins.fetch_add(1, std::memory_order_relaxed);
+}
+
 void CloseFd(int* fd) {
   if (*fd >= 0) ::close(*fd);
   *fd = -1;
@@ -168,6 +183,7 @@ void WorkerPool::WorkerMain(int in, int out) {
     try {
       const ingest::IntakeEntry entry = EntryFromWire(request.at("entry"));
       if (FaultRequested("crash", entry.name)) std::raise(SIGSEGV);
+      if (FaultRequested("cpu", entry.name)) SpinPastCpuLimit();
       Result<CaseResult> r = work_.Work(entry, request.at("dir").get<std::string>());
       if (r) {
         reply = {{"report", ReportToWire(r->report)},

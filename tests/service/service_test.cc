@@ -91,6 +91,23 @@ TEST(WorkersTest, AWorkerThatDiesCostsOnlyItsDossier) {
   ExpectClean(out);
 }
 
+TEST(WorkersTest, AWorkerEndedByAnOperatingSystemLimitCostsOnlyItsDossier) {
+  const std::string intake = SampleIntake({"S01", "S07"});
+  const std::string out = testing::MakeTempDir();
+  int rc = 0;
+  const std::string text = RunBeian(intake, out, "--jobs 1", &rc, "BEIAN_FAULT=cpu:S07");
+  EXPECT_EQ(rc, 2) << text;
+  EXPECT_NE(text.find("S07-白城市瑞丰农业科技有限公司-缺件: could not be processed: worker signal "
+                      "SIGXCPU (CPU time limit exceeded)"),
+            std::string::npos)
+      << text;
+  EXPECT_TRUE(fs::exists(CaseDir(out, "S01-长春鼎新职业技能培训学校-首次申请") + "/初评意见.pdf"));
+  const nlohmann::json report = nlohmann::json::parse(
+      test_util::Slurp(CaseDir(out, "S07-白城市瑞丰农业科技有限公司-缺件") + "/report.json"));
+  EXPECT_EQ(report["findings"][0]["rule"], "SVC-001");
+  ExpectClean(out);
+}
+
 TEST(OutputFolderTest, ASecondProcessIsToldTheFolderIsInUse) {
   const std::string intake = SampleIntake({"S01"});
   const std::string out = testing::MakeTempDir();
