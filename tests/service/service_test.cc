@@ -245,14 +245,18 @@ TEST(WatchTest, AChangedDossierIsProcessedAgainAsANewVersion) {
   EXPECT_EQ(j["registry"]["case"], "C2026-0001");
 }
 
-TEST(WatchTest, WatchesTheIntakeAndStopsCleanlyOnSigterm) {
+// inotify, and --poll (a CIFS/NFS share, whose changes made elsewhere inotify never sees).
+class WatchModeTest : public ::testing::TestWithParam<std::vector<std::string>> {};
+
+TEST_P(WatchModeTest, WatchesTheIntakeAndStopsCleanlyOnSigterm) {
   const std::string intake = SampleIntake({"S01"});
   const std::string out = testing::MakeTempDir();
   const std::string log = testing::MakeTempDir() + "/watch.log";
   const auto before = FilesUnder(intake);
-  const pid_t pid = test_util::Start({"watch", intake, "--out", out, "--settle", "1", "--date",
-                                      "2026-11-25", "--jobs", "2"},
-                                     log);
+  std::vector<std::string> args = {"watch",      intake, "--out",  out, "--settle", "1",
+                                   "--date",     "2026-11-25", "--jobs", "2"};
+  args.insert(args.end(), GetParam().begin(), GetParam().end());
+  const pid_t pid = test_util::Start(args, log);
   ASSERT_GT(pid, 0);
   // Present at start-up: processed.
   EXPECT_TRUE(test_util::WaitFor(CaseDir(out, "S01-长春鼎新职业技能培训学校-首次申请"), 30));
@@ -274,6 +278,10 @@ TEST(WatchTest, WatchesTheIntakeAndStopsCleanlyOnSigterm) {
   EXPECT_EQ(after.size(),
             before.size() + FilesUnder(testing::RepoRoot() + "/samples/intake/" + name).size());
 }
+
+INSTANTIATE_TEST_SUITE_P(Modes, WatchModeTest,
+                         ::testing::Values(std::vector<std::string>{},
+                                           std::vector<std::string>{"--poll", "1"}));
 
 }  // namespace
 }  // namespace pipeline::service
