@@ -1,5 +1,6 @@
 // beian command-line entry point: argv -> Options -> Job::Run -> exit code.
 #include <cstdio>
+#include <ctime>
 #include <exception>
 #include <iostream>
 
@@ -7,7 +8,18 @@
 #include "pipeline/cli/options.h"
 #include "pipeline/core/file_system.h"
 #include "pipeline/job.h"
-#include "pipeline/service/watch.h"
+
+namespace {
+
+// The only wall-clock read in beian: the default for --date.
+pipeline::Date SystemToday() {
+  std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return pipeline::Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   try {
@@ -16,7 +28,7 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "beian: %s\n(see 'beian help')\n", options.error().message().c_str());
       return static_cast<int>(pipeline::ExitCode::kError);
     }
-    if (!options->date) options->date = pipeline::service::Today();  // the default for --date
+    if (!options->date) options->date = SystemToday();
     pipeline::RealFileSystem fs;
     pipeline::cli::ConsoleReporter reporter(options->quiet);
     pipeline::Job job(*options, fs, reporter, std::cout);
