@@ -594,6 +594,9 @@ ExitCode Job::Watch(Status* error) {
         "service.superseded", {{"dossier", g.dossier}, {"case", g.case_id},
                                {"folder", wo.superseded_dir}}));
   };
+  hooks.unsettled = [&](const std::string& dossier) {
+    service::LogLine(TerminalSafe(dossier) + " " + res_->messages.Format("service.log_unsettled"));
+  };
   if (Status s = service::RunWatch(wo, fs_, **folder, hooks); !s.ok()) {
     *error = s;
     return ExitCode::kError;

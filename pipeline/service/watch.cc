@@ -177,7 +177,12 @@ class Watcher {
         changed.clear();
       }
       PIPELINE_RETURN_IF_ERROR(ProcessSettled(first_pass));
-      if (o_.once && !first_pass) break;
+      if (o_.once && !first_pass) {
+        for (const auto& [name, p] : pending_) {
+          if (hooks_.unsettled) hooks_.unsettled(p.entry.display_name);
+        }
+        break;
+      }
       first_pass = false;
       // Sleep until a pending dossier may have settled, the next rescan, an event or a signal.
       int timeout_ms = -1;

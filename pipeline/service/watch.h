@@ -32,6 +32,7 @@ struct WatchHooks {
   std::function<void()> before_batch;                   // before dossiers are processed
   std::function<void(const CaseDone&)> done;            // each dossier, in order
   std::function<void(const CaseState&)> superseded;     // each case moved aside
+  std::function<void(const std::string&)> unsettled;    // --once: a dossier still changing
 };
 
 // Runs until SIGTERM/SIGINT (or, with `once`, after one pass). Errors: the intake cannot be

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <string>
+#include <thread>
 
 #include "pipeline/report/case_id.h"
 #include "pipeline/service/output_lock.h"
@@ -219,6 +220,23 @@ TEST(WatchTest, OnceSkipsWhatIsUnchangedAndRetriesAFailureWhenItChanges) {
   EXPECT_EQ(log.find("S01-"), std::string::npos) << log;
   EXPECT_TRUE(fs::exists(CaseDir(out, "S03-四平市安居职业培训学校-增加职业") + "/初评意见.pdf"));
   ExpectClean(out);
+}
+
+TEST(WatchTest, OnceLeavesADossierThatIsStillBeingCopiedForTheNextPass) {
+  const std::string intake = SampleIntake({"S01", "S07"});
+  const std::string out = testing::MakeTempDir();
+  const std::string log = testing::MakeTempDir() + "/watch.log";
+  const pid_t pid = test_util::Start({"watch", intake, "--out", out, "--once", "--settle", "2",
+                                      "--date", "2026-11-25"},
+                                     log);
+  std::this_thread::sleep_for(std::chrono::milliseconds(700));
+  const std::string copying = "S07-白城市瑞丰农业科技有限公司-缺件";
+  test_util::WriteFile(intake + "/" + copying + "/还在复制.pdf", "%PDF-1.4");
+  EXPECT_EQ(test_util::Wait(pid), 0);
+  const std::string text = test_util::Slurp(log);
+  EXPECT_NE(text.find(copying + " 仍在变动"), std::string::npos) << text;
+  EXPECT_FALSE(fs::exists(CaseDir(out, copying)));
+  EXPECT_TRUE(fs::exists(CaseDir(out, "S01-长春鼎新职业技能培训学校-首次申请") + "/report.json"));
 }
 
 TEST(WatchTest, AChangedDossierIsProcessedAgainAsANewVersion) {
