@@ -474,7 +474,7 @@ Result<std::unique_ptr<service::OutputFolder>> Job::OpenOutput() {
   long holder = 0;
   const int jobs = options_.jobs > 0 ? options_.jobs : service::DefaultJobs();
   Result<std::unique_ptr<service::OutputFolder>> folder =
-      service::OutputFolder::Open(options_.out_dir, jobs, *this, &holder);
+      service::OutputFolder::Open(options_.out_dir, jobs, options_.timeout, *this, &holder);
   if (!folder && folder.error().code() == StatusCode::kUnsupported) {
     return Status::InvalidArgument(res_->messages.Format(
         "service.out_locked", {{"folder", options_.out_dir}, {"pid", std::to_string(holder)}}));

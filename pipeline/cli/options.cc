@@ -152,6 +152,7 @@ std::string Usage(const std::string& topic) {
       "  --fonts FILE        font configuration (default templates/fonts.xml)\n"
       "  --no-pdf            run: write report.json only\n"
       "  --jobs N            run/watch: worker processes (default: one per core)\n"
+      "  --timeout S         run/watch: seconds one dossier may take (default 600; 0: none)\n"
       "  --registry FILE     the case registry (else $BEIAN_REGISTRY, settings, XDG default)\n"
       "  --user NAME         who records the action (else settings, login name)\n"
       "  --quiet             no progress output\n"
@@ -194,6 +195,7 @@ Result<Options> ParseOptions(int argc, const char* const* argv) {
       app.add_option("--credit-list", o.credit_list, "credit list (CSV or XLSX) for C61-03");
       app.add_flag("--no-pdf", o.no_pdf, "skip document rendering");
       app.add_option("--jobs,-j", o.jobs, "worker processes (default: one per core)");
+      app.add_option("--timeout", o.timeout, "seconds a dossier may take (default 600, 0: none)");
       if (o.command == Command::kWatch) {
         app.add_option("--settle", o.settle, "seconds a dossier must stay unchanged");
         app.add_option("--poll", o.poll, "rescan every S seconds instead of inotify");
@@ -408,8 +410,8 @@ Result<Options> ParseOptions(int argc, const char* const* argv) {
   if (!authority.empty()) o.authority = authority;
   if (o.batch < 0) return Status::InvalidArgument("--batch must be >= 0");
   if (o.jobs < 0 || o.jobs > 256) return Status::InvalidArgument("--jobs must be 1..256");
-  if (o.settle < 0 || o.poll < 0) {
-    return Status::InvalidArgument("--settle and --poll must be >= 0 seconds");
+  if (o.settle < 0 || o.poll < 0 || o.timeout < 0) {
+    return Status::InvalidArgument("--settle, --poll and --timeout must be >= 0 seconds");
   }
   return o;
 }

@@ -30,6 +30,7 @@ struct Options {
   std::string intake_dir;           // run: folder holding one folder per dossier
   std::string out_dir;              // run: where OUT/<case-id>/ folders go
   int jobs = 0;                     // run, watch: --jobs N worker processes (0 = one per core)
+  int timeout = 600;                // run, watch: --timeout S per dossier (0 = none)
   // watch (README "Watch mode")
   int settle = 5;                   // --settle S: unchanged for S seconds = complete
   int poll = 0;                     // --poll S: rescan every S seconds instead of inotify

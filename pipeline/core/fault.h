@@ -7,7 +7,8 @@
 //   crash:TEXT    the worker processing a dossier whose folder name contains TEXT dies of a
 //                 segmentation fault (SIGSEGV), as a worker hitting a stack overflow would;
 //   cpu:TEXT      that worker sets itself a CPU-time limit (RLIMIT_CPU) and loops until the
-//                 kernel ends it (SIGXCPU): a limit enforced by the operating system.
+//                 kernel ends it (SIGXCPU): a limit enforced by the operating system;
+//   hang:TEXT     that worker waits forever (until --timeout ends it).
 // Without BEIAN_FAULT nothing happens; production code only asks.
 #ifndef PIPELINE_CORE_FAULT_H_
 #define PIPELINE_CORE_FAULT_H_

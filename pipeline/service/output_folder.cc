@@ -52,13 +52,14 @@ std::string Unstaged(std::string text, const std::string& staged, const std::str
 }  // namespace
 
 OutputFolder::OutputFolder(std::string out_dir, std::unique_ptr<OutputLock> lock,
-                           IntakeState state, CaseHandler& handler, int jobs)
+                           IntakeState state, CaseHandler& handler, int jobs,
+                           int timeout_seconds)
     : out_dir_(std::move(out_dir)),
       staging_(JoinPath(out_dir_, kStagingDirName)),
       lock_(std::move(lock)),
       state_(std::move(state)),
       handler_(handler),
-      pool_(handler, jobs, staging_) {}
+      pool_(handler, jobs, staging_, timeout_seconds) {}
 
 OutputFolder::~OutputFolder() {
   // Workers first (the pool), then the staging area they wrote into, then the lock.
@@ -67,6 +68,7 @@ OutputFolder::~OutputFolder() {
 }
 
 Result<std::unique_ptr<OutputFolder>> OutputFolder::Open(const std::string& out_dir, int jobs,
+                                                         int timeout_seconds,
                                                          CaseHandler& handler, long* holder) {
   Result<std::unique_ptr<OutputLock>> lock = OutputLock::Acquire(out_dir, holder);
   if (!lock) return lock.error();
@@ -75,7 +77,8 @@ Result<std::unique_ptr<OutputFolder>> OutputFolder::Open(const std::string& out_
   Result<IntakeState> state = IntakeState::Load(out_dir);
   if (!state) return state.error();
   return std::unique_ptr<OutputFolder>(
-      new OutputFolder(out_dir, std::move(*lock), std::move(*state), handler, jobs));
+      new OutputFolder(out_dir, std::move(*lock), std::move(*state), handler, jobs,
+                       timeout_seconds));
 }
 
 Status OutputFolder::Commit(const ingest::IntakeEntry& entry, CaseResult& result,

@@ -46,8 +46,10 @@ class OutputFolder {
  public:
   // Takes the lock of `out_dir` (a second process gets Unsupported and *holder), cleans the
   // staging area, loads the state. `jobs` workers are forked when the first dossier comes.
+  // `timeout_seconds`: see WorkerPool.
   static Result<std::unique_ptr<OutputFolder>> Open(const std::string& out_dir, int jobs,
-                                                    CaseHandler& handler, long* holder);
+                                                    int timeout_seconds, CaseHandler& handler,
+                                                    long* holder);
   ~OutputFolder();
 
   // Processes `entries` (with their fingerprints, same order), committing each dossier's
@@ -67,7 +69,7 @@ class OutputFolder {
 
  private:
   OutputFolder(std::string out_dir, std::unique_ptr<OutputLock> lock, IntakeState state,
-               CaseHandler& handler, int jobs);
+               CaseHandler& handler, int jobs, int timeout_seconds);
   Status Commit(const ingest::IntakeEntry& entry, CaseResult& result, const std::string& dir,
                 const std::string& fingerprint, CaseDone* done, bool* fatal);
 

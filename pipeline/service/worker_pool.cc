@@ -122,8 +122,41 @@ int DefaultJobs() {
   return n < 1 ? 1 : static_cast<int>(n > 64 ? 64 : n);
 }
 
-WorkerPool::WorkerPool(DossierWork& work, int jobs, std::string staging_root)
-    : work_(work), staging_root_(std::move(staging_root)), workers_(static_cast<std::size_t>(jobs < 1 ? 1 : jobs)) {}
+WorkerPool::WorkerPool(DossierWork& work, int jobs, std::string staging_root,
+                       int timeout_seconds)
+    : work_(work),
+      staging_root_(std::move(staging_root)),
+      timeout_seconds_(timeout_seconds),
+      workers_(static_cast<std::size_t>(jobs < 1 ? 1 : jobs)) {}
+
+int WorkerPool::PollTimeoutMs() {
+  if (timeout_seconds_ <= 0) return -1;
+  const auto now = std::chrono::steady_clock::now();
+  long long wait = -1;
+  for (const Worker& w : workers_) {
+    if (w.busy < 0 || w.timed_out) continue;
+    const auto due = w.started + std::chrono::seconds(timeout_seconds_);
+    const long long ms =
+        std::max<long long>(0, std::chrono::duration_cast<std::chrono::milliseconds>(due - now)
+                                   .count() + 1);
+    wait = wait < 0 ? ms : std::min(wait, ms);
+  }
+  return static_cast<int>(std::min<long long>(wait, 3'600'000));
+}
+
+// A dossier that keeps its worker past the timeout (a parser caught in an endless loop) is
+// ended like one that crashed; its worker's end of file then reports it.
+void WorkerPool::KillOverdue() {
+  if (timeout_seconds_ <= 0) return;
+  const auto now = std::chrono::steady_clock::now();
+  for (Worker& w : workers_) {
+    if (w.busy >= 0 && !w.timed_out &&
+        now - w.started >= std::chrono::seconds(timeout_seconds_)) {
+      w.timed_out = true;
+      ::kill(w.pid, SIGKILL);
+    }
+  }
+}
 
 WorkerPool::~WorkerPool() {
   for (Worker& w : workers_) Stop(&w);
@@ -184,6 +217,7 @@ void WorkerPool::WorkerMain(int in, int out) {
       const ingest::IntakeEntry entry = EntryFromWire(request.at("entry"));
       if (FaultRequested("crash", entry.name)) std::raise(SIGSEGV);
       if (FaultRequested("cpu", entry.name)) SpinPastCpuLimit();
+      while (FaultRequested("hang", entry.name)) ::pause();
       Result<CaseResult> r = work_.Work(entry, request.at("dir").get<std::string>());
       if (r) {
         reply = {{"report", ReportToWire(r->report)},
@@ -228,6 +262,8 @@ Result<std::size_t> WorkerPool::Run(const std::vector<ingest::IntakeEntry>& entr
         return Status::IoError("cannot reach a worker process", "pipe");
       }
       w.busy = static_cast<long>(next_start++);
+      w.started = std::chrono::steady_clock::now();
+      w.timed_out = false;
     }
     while (!ready.empty() && ready.begin()->first == next_finish) {
       auto& [result, dir] = ready.begin()->second;
@@ -246,10 +282,12 @@ Result<std::size_t> WorkerPool::Run(const std::vector<ingest::IntakeEntry>& entr
       if (next_finish == next_start && (next_start >= entries.size() || stopping)) break;
       continue;  // results are ready to finish, or dossiers to start
     }
-    if (::poll(fds.data(), fds.size(), -1) < 0) {
+    const int ready_fds = ::poll(fds.data(), fds.size(), PollTimeoutMs());
+    if (ready_fds < 0) {
       if (errno == EINTR) continue;  // a signal: look at *stop again
       return Status::IoError(std::strerror(errno), "poll");
     }
+    KillOverdue();
     for (std::size_t i = 0; i < fds.size(); ++i) {
       if (fds[i].revents == 0) continue;
       Worker& w = *polled[i];
@@ -274,7 +312,9 @@ Result<std::size_t> WorkerPool::Run(const std::vector<ingest::IntakeEntry>& entr
         }
         w.pid = -1;
         w.busy = -1;
-        result.died = DeathReason(status);
+        result.died = w.timed_out ? "timed out after " + std::to_string(timeout_seconds_) +
+                                        " s (killed)"
+                                  : DeathReason(status);
         PIPELINE_RETURN_IF_ERROR(RemoveTree(w.dir));  // what it left half-written
         if (::mkdir(w.dir.c_str(), 0755) != 0) {
           return Status::IoError(std::strerror(errno), w.dir);

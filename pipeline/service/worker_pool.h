@@ -10,6 +10,7 @@
 
 #include <sys/types.h>
 
+#include <chrono>
 #include <csignal>
 #include <cstddef>
 #include <functional>
@@ -52,8 +53,9 @@ int DefaultJobs();
 class WorkerPool {
  public:
   // `staging_root` (OUT/.beian-tmp) must exist; staged folders are made below it with names
-  // unique to this process.
-  WorkerPool(DossierWork& work, int jobs, std::string staging_root);
+  // unique to this process. A worker still busy with one dossier after `timeout_seconds`
+  // (0 = no limit) is killed: that dossier could not be processed, the batch goes on.
+  WorkerPool(DossierWork& work, int jobs, std::string staging_root, int timeout_seconds);
   ~WorkerPool();  // ends the workers
   WorkerPool(const WorkerPool&) = delete;
   WorkerPool& operator=(const WorkerPool&) = delete;
@@ -71,14 +73,20 @@ class WorkerPool {
     int from_worker = -1;  // results
     long busy = -1;        // index of the dossier it has, -1 when idle
     std::string dir;       // its dossier's staged folder
+    std::chrono::steady_clock::time_point started;  // when it got that dossier
+    bool timed_out = false;  // killed for taking longer than the timeout
   };
   Status Spawn(Worker* w);
   void Stop(Worker* w);
   [[noreturn]] void WorkerMain(int in, int out);
   std::string NextStagedDir(const ingest::IntakeEntry& entry);
 
+  int PollTimeoutMs();  // until the first busy worker's time is up; -1 without a timeout
+  void KillOverdue();
+
   DossierWork& work_;
   std::string staging_root_;
+  int timeout_seconds_;
   std::vector<Worker> workers_;
   unsigned long staged_ = 0;
 };

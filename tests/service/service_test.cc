@@ -109,6 +109,21 @@ TEST(WorkersTest, AWorkerEndedByAnOperatingSystemLimitCostsOnlyItsDossier) {
   ExpectClean(out);
 }
 
+TEST(WorkersTest, ADossierThatTakesTooLongIsStoppedAndTheBatchGoesOn) {
+  const std::string intake = SampleIntake({"S01", "S07"});
+  const std::string out = testing::MakeTempDir();
+  int rc = 0;
+  const std::string text =
+      RunBeian(intake, out, "--jobs 2 --timeout 1", &rc, "BEIAN_FAULT=hang:S07");
+  EXPECT_EQ(rc, 2) << text;
+  EXPECT_NE(text.find("S07-白城市瑞丰农业科技有限公司-缺件: could not be processed: worker timed "
+                      "out after 1 s (killed)"),
+            std::string::npos)
+      << text;
+  EXPECT_TRUE(fs::exists(CaseDir(out, "S01-长春鼎新职业技能培训学校-首次申请") + "/初评意见.pdf"));
+  ExpectClean(out);
+}
+
 TEST(OutputFolderTest, ASecondProcessIsToldTheFolderIsInUse) {
   const std::string intake = SampleIntake({"S01"});
   const std::string out = testing::MakeTempDir();
