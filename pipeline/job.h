@@ -9,11 +9,14 @@
 #include <memory>
 #include <set>
 #include <ostream>
+#include <string>
+#include <vector>
 
 #include "pipeline/cli/options.h"
 #include "pipeline/core/file_system.h"
 #include "pipeline/core/reporter.h"
 #include "pipeline/core/status.h"
+#include "pipeline/model/report.h"
 #include "pipeline/service/output_folder.h"
 
 namespace pipeline {
@@ -66,6 +69,8 @@ class Job : private service::CaseHandler {
   ExitCode CheckOne(Status* error);
   ExitCode Catalogue(Status* error);
   ExitCode Render(Status* error);
+  ExitCode ShowConfig();
+  Status WriteRunSummary(std::vector<model::CaseReport> reports);
 
   cli::Options options_;  // a copy: watch moves the date on when it was not given
   FileSystem& fs_;
