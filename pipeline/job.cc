@@ -655,6 +655,11 @@ ExitCode Job::Watch(Status* error) {
   hooks.before_batch = [&] {
     if (!options_.date_given) options_.date = service::Today();  // a watcher outlives a day
   };
+  // With a registry the ledger covers every case, so it is rewritten after each batch.
+  hooks.after_batch = [&]() -> Status {
+    if (!res_->recorder) return Status::Ok();
+    return evaluation::WriteRunLedger(options_, fs_, res_->messages, res_->data_dir, {});
+  };
   hooks.done = [&](const service::CaseDone& d) {
     LogCase(d);
     failed = failed || !d.failure.empty();

@@ -299,7 +299,7 @@ class Watcher {
           if (hooks_.done) hooks_.done(d);
         },
         &g_stop));
-    return Status::Ok();
+    return hooks_.after_batch ? hooks_.after_batch() : Status::Ok();
   }
 
   const WatchOptions& o_;

@@ -30,6 +30,7 @@ struct WatchOptions {
 
 struct WatchHooks {
   std::function<void()> before_batch;                   // before dossiers are processed
+  std::function<Status()> after_batch;                  // after them (an error stops the watch)
   std::function<void(const CaseDone&)> done;            // each dossier, in order
   std::function<void(const CaseState&)> superseded;     // each case moved aside
   std::function<void(const std::string&)> unsettled;    // --once: a dossier still changing

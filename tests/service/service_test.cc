@@ -276,6 +276,7 @@ TEST(WatchTest, AChangedDossierIsProcessedAgainAsANewVersion) {
   EXPECT_EQ(j["registry"]["outcome"], "new_version");
   EXPECT_EQ(j["registry"]["version"], 2);
   EXPECT_EQ(j["registry"]["case"], "C2026-0001");
+  EXPECT_TRUE(fs::exists(out + "/台账.xlsx")) << "the ledger over the registry";
 }
 
 // inotify, and --poll (a CIFS/NFS share, whose changes made elsewhere inotify never sees).
