@@ -1,8 +1,9 @@
-// The kill test of issue 12 (README "Crash safety"): `beian run --jobs 2` and `beian watch
-// --once` are killed with SIGKILL at random (seeded) moments during a batch and restarted,
-// again and again, with a case registry. At the end every dossier has exactly one complete set
-// of outputs, the same as an uninterrupted run's; no file is truncated (report.json parses,
-// every PDF ends with %%EOF); no temporary file is left; the registry is consistent.
+// The kill test of issue 12 (README "Crash safety"): `beian run --jobs 2`, `beian watch --once`
+// and a running `beian watch` are killed with SIGKILL at random (seeded) moments during a batch
+// and restarted, again and again, with a case registry. At the end every dossier has exactly
+// one complete set of outputs, the same as an uninterrupted run's; no file is truncated
+// (report.json parses, every PDF ends with %%EOF); no temporary file is left; the registry is
+// consistent.
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
@@ -26,10 +27,12 @@ using test_util::FilesUnder;
 
 std::vector<std::string> Args(const std::string& mode, const std::string& intake,
                               const std::string& out, const std::string& registry) {
-  std::vector<std::string> a = {mode,         intake, "--out",     out,     "--registry",
-                                registry,     "--date", "2026-11-25", "--jobs", "2",
-                                "--quiet"};
-  if (mode == "watch") a.insert(a.end(), {"--once", "--settle", "0"});
+  // "watch" is one pass (--once); "watcher" keeps watching until it is killed.
+  std::vector<std::string> a = {mode == "run" ? "run" : "watch",
+                                intake, "--out", out, "--registry", registry, "--date",
+                                "2026-11-25", "--jobs", "2", "--quiet", "--settle", "0"};
+  if (mode == "run") a.resize(a.size() - 2);
+  if (mode == "watch") a.push_back("--once");
   return a;
 }
 
@@ -89,8 +92,8 @@ TEST(KillTest, KilledAtRandomMomentsAndRestartedEveryDossierHasOneCompleteSetOfO
   int killed = 0, partial = 0;  // partial: rounds killed with some, not all, cases written
   std::size_t total = 0;
   for (const auto& e : fs::directory_iterator(intake)) total += e.exists() ? 1u : 0u;
-  for (int round = 0; round < 8; ++round) {
-    const std::string mode = round % 2 == 0 ? "run" : "watch";
+  for (int round = 0; round < 9; ++round) {
+    const std::string mode = round % 3 == 0 ? "run" : round % 3 == 1 ? "watch" : "watcher";
     const pid_t pid = test_util::Start(Args(mode, intake, out, registry), log);
     std::this_thread::sleep_for(std::chrono::milliseconds(when(rng)));
     if (::kill(pid, SIGKILL) == 0) ++killed;
