@@ -92,37 +92,39 @@ TEST(WorkersTest, AWorkerThatDiesCostsOnlyItsDossier) {
   ExpectClean(out);
 }
 
-TEST(WorkersTest, AWorkerEndedByAnOperatingSystemLimitCostsOnlyItsDossier) {
+// A worker ended from outside costs only its dossier: by a limit the operating system enforces
+// (RLIMIT_CPU: SIGXCPU), or by --timeout (a dossier stuck in an endless loop).
+struct WorkerEnd {
+  const char* fault;  // BEIAN_FAULT
+  const char* options;
+  const char* reason;  // as the run names it
+};
+
+class WorkerEndTest : public ::testing::TestWithParam<WorkerEnd> {};
+
+TEST_P(WorkerEndTest, CostsOnlyItsDossier) {
   const std::string intake = SampleIntake({"S01", "S07"});
   const std::string out = testing::MakeTempDir();
+  const std::string victim = "S07-白城市瑞丰农业科技有限公司-缺件";
   int rc = 0;
-  const std::string text = RunBeian(intake, out, "--jobs 1", &rc, "BEIAN_FAULT=cpu:S07");
+  const std::string text = RunBeian(intake, out, GetParam().options, &rc,
+                                    std::string("BEIAN_FAULT=") + GetParam().fault);
   EXPECT_EQ(rc, 2) << text;
-  EXPECT_NE(text.find("S07-白城市瑞丰农业科技有限公司-缺件: could not be processed: worker signal "
-                      "SIGXCPU (CPU time limit exceeded)"),
+  EXPECT_NE(text.find(victim + ": could not be processed: worker " + GetParam().reason),
             std::string::npos)
       << text;
   EXPECT_TRUE(fs::exists(CaseDir(out, "S01-长春鼎新职业技能培训学校-首次申请") + "/初评意见.pdf"));
-  const nlohmann::json report = nlohmann::json::parse(
-      test_util::Slurp(CaseDir(out, "S07-白城市瑞丰农业科技有限公司-缺件") + "/report.json"));
+  const nlohmann::json report =
+      nlohmann::json::parse(test_util::Slurp(CaseDir(out, victim) + "/report.json"));
   EXPECT_EQ(report["findings"][0]["rule"], "SVC-001");
   ExpectClean(out);
 }
 
-TEST(WorkersTest, ADossierThatTakesTooLongIsStoppedAndTheBatchGoesOn) {
-  const std::string intake = SampleIntake({"S01", "S07"});
-  const std::string out = testing::MakeTempDir();
-  int rc = 0;
-  const std::string text =
-      RunBeian(intake, out, "--jobs 2 --timeout 1", &rc, "BEIAN_FAULT=hang:S07");
-  EXPECT_EQ(rc, 2) << text;
-  EXPECT_NE(text.find("S07-白城市瑞丰农业科技有限公司-缺件: could not be processed: worker timed "
-                      "out after 1 s (killed)"),
-            std::string::npos)
-      << text;
-  EXPECT_TRUE(fs::exists(CaseDir(out, "S01-长春鼎新职业技能培训学校-首次申请") + "/初评意见.pdf"));
-  ExpectClean(out);
-}
+INSTANTIATE_TEST_SUITE_P(
+    Ends, WorkerEndTest,
+    ::testing::Values(
+        WorkerEnd{"cpu:S07", "--jobs 1", "signal SIGXCPU (CPU time limit exceeded)"},
+        WorkerEnd{"hang:S07", "--jobs 2 --timeout 1", "timed out after 1 s (killed)"}));
 
 TEST(OutputFolderTest, ASecondProcessIsToldTheFolderIsInUse) {
   const std::string intake = SampleIntake({"S01"});
