@@ -244,6 +244,17 @@ std::string WorkerPool::NextStagedDir(const ingest::IntakeEntry& entry) {
 Result<std::size_t> WorkerPool::Run(const std::vector<ingest::IntakeEntry>& entries,
                                     const FinishFn& finish,
                                     const volatile std::sig_atomic_t* stop) {
+  // A write to a worker that is gone must fail (EPIPE), not end the parent with SIGPIPE.
+  struct IgnoreSigpipe {
+    struct sigaction old {};
+    IgnoreSigpipe() {
+      struct sigaction ignore {};
+      ignore.sa_handler = SIG_IGN;
+      sigemptyset(&ignore.sa_mask);
+      ::sigaction(SIGPIPE, &ignore, &old);
+    }
+    ~IgnoreSigpipe() { ::sigaction(SIGPIPE, &old, nullptr); }
+  } ignore_sigpipe;
   const std::size_t window = 4 * workers_.size();  // results held ahead of the next to finish
   std::size_t next_start = 0, next_finish = 0;
   std::map<std::size_t, std::pair<CaseResult, std::string>> ready;  // index -> result, dir
@@ -254,13 +265,17 @@ Result<std::size_t> WorkerPool::Run(const std::vector<ingest::IntakeEntry>& entr
           next_start >= next_finish + window) {
         continue;
       }
-      if (w.pid < 0) PIPELINE_RETURN_IF_ERROR(Spawn(&w));
       w.dir = NextStagedDir(entries[next_start]);
       if (::mkdir(w.dir.c_str(), 0755) != 0) return Status::IoError(std::strerror(errno), w.dir);
-      if (!SendFrame(w.to_worker, {{"entry", EntryToWire(entries[next_start])},
-                                   {"dir", w.dir}})) {
-        return Status::IoError("cannot reach a worker process", "pipe");
+      const json request = {{"entry", EntryToWire(entries[next_start])}, {"dir", w.dir}};
+      // An idle worker may have been ended from outside (the OOM killer): a new one is forked.
+      bool sent = false;
+      for (int attempt = 0; attempt < 2 && !sent; ++attempt) {
+        if (w.pid < 0) PIPELINE_RETURN_IF_ERROR(Spawn(&w));
+        sent = SendFrame(w.to_worker, request);
+        if (!sent) Stop(&w);
       }
+      if (!sent) return Status::IoError("cannot reach a worker process", "pipe");
       w.busy = static_cast<long>(next_start++);
       w.started = std::chrono::steady_clock::now();
       w.timed_out = false;

@@ -281,6 +281,28 @@ TEST(WatchTest, AChangedDossierIsProcessedAgainAsANewVersion) {
   EXPECT_TRUE(fs::exists(out + "/台账.xlsx")) << "the ledger over the registry";
 }
 
+TEST(WatchTest, AnIdleWorkerEndedFromOutsideIsReplaced) {
+  const std::string intake = SampleIntake({"S01"});
+  const std::string out = testing::MakeTempDir();
+  const std::string log = testing::MakeTempDir() + "/watch.log";
+  const pid_t pid = test_util::Start({"watch", intake, "--out", out, "--settle", "0", "--date",
+                                      "2026-11-25", "--jobs", "1"},
+                                     log);
+  ASSERT_TRUE(test_util::WaitFor(CaseDir(out, "S01-长春鼎新职业技能培训学校-首次申请"), 30));
+  // The OOM killer picks the idle worker.
+  const std::string children = test_util::Slurp("/proc/" + std::to_string(pid) + "/task/" +
+                                                std::to_string(pid) + "/children");
+  ASSERT_FALSE(children.empty());
+  ::kill(static_cast<pid_t>(std::stol(children)), SIGKILL);
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  const std::string name = "S07-白城市瑞丰农业科技有限公司-缺件";
+  fs::copy(testing::RepoRoot() + "/samples/intake/" + name, intake + "/" + name,
+           fs::copy_options::recursive);
+  EXPECT_TRUE(test_util::WaitFor(CaseDir(out, name) + "/report.json", 30));
+  ::kill(pid, SIGTERM);
+  EXPECT_EQ(test_util::Wait(pid), 0) << test_util::Slurp(log);
+}
+
 // inotify, and --poll (a CIFS/NFS share, whose changes made elsewhere inotify never sees).
 class WatchModeTest : public ::testing::TestWithParam<std::vector<std::string>> {};
 
