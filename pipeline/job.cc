@@ -70,6 +70,7 @@ struct Job::Resources {
   report::DecisionTable decisions;
   std::unique_ptr<render::DocumentRenderer> renderer;  // created only when documents are drafted
   std::unique_ptr<registry::RunRecorder> recorder;     // run/watch with a registry, else null
+  std::unique_ptr<registry::RunRecorder> worker_recorder;  // a worker's own connection to it
 };
 
 // One dossier's way through the stages, kept together for the report and the documents.
@@ -78,6 +79,10 @@ struct Job::CaseOutcome {
   nlohmann::json json;
   std::vector<const report::DocumentSpec*> drafts;  // from the decision table, in order
   bool not_a_dossier = false;
+  bool not_eligible = false;  // crosscheck found the institution not eligible (Conclude)
+  // The data the 补正材料通知书 was drawn from (null when none was): the registry keeps it as
+  // a document, so its delivery can be recorded (beian served).
+  nlohmann::json correction_notice;
 };
 
 Job::Job(const cli::Options& options, FileSystem& fs, Reporter& reporter, std::ostream& out)
@@ -386,10 +391,18 @@ Job::CaseOutcome Job::Process(const ingest::IntakeEntry& entry) const {
   // 5. report: one CaseReport with every finding, its JSON, and which document to draft.
   CaseOutcome out;
   out.not_a_dossier = !is_folder;
+  out.not_eligible = cross.not_eligible;
   out.report = AssembleReport(entry, std::move(dossier), std::move(extraction),
                               std::move(completeness), std::move(cross));
   out.report.pending_checks = std::move(pending);
+  Describe(out, is_folder);
+  return out;
+}
+
+void Job::Describe(CaseOutcome& out, bool is_folder) const {
+  const Resources& res = *res_;
   const bool complete = report::MaterialsComplete(out.report);
+  out.report.documents.clear();
   // Which drafts the case gets: the decision table (templates/decisions.xml).
   out.drafts = res.decisions.DocumentsFor(report::FactsOf(out.report, is_folder));
   for (const report::DocumentSpec* d : out.drafts) {
@@ -401,7 +414,21 @@ Job::CaseOutcome Job::Process(const ingest::IntakeEntry& entry) const {
   crosscheck::AppendRuleDefaultsJson(res.rules, res.rule_settings, out.json);
   report::AddWordedSummaries(out.report, res.messages, out.json);
   report::AddProvenance(res.provenance, out.json);
-  return out;
+}
+
+// What the registry knows about the dossier (the filed record, the registry's expiry, an
+// earlier termination) joins the report as findings before anything is drafted.
+Status Job::CheckAgainstRegistry(registry::RunRecorder& recorder, CaseOutcome& c) const {
+  Result<registry::RecordCheck> check = recorder.Check(c.report);
+  if (!check) return check.error().WithContext(c.report.dossier);
+  if (check->findings.empty() && check->comparison.empty() && !check->valid_until) {
+    return Status::Ok();
+  }
+  registry::ApplyRecordCheck(*check, &c.report);
+  c.report.conclusion = Conclude(c.report, c.not_eligible);
+  Describe(c, /*is_folder=*/true);
+  c.json["registry_check"] = registry::RecordCheckJson(*check);
+  return Status::Ok();
 }
 
 Status Job::EnsureRenderer() {
@@ -415,7 +442,7 @@ Status Job::EnsureRenderer() {
 }
 
 // Renders one of the case's drafts; returns the PDF bytes.
-Result<std::string> Job::DraftPdf(const CaseOutcome& c, const report::DocumentSpec& spec) {
+Result<std::string> Job::DraftPdf(CaseOutcome& c, const report::DocumentSpec& spec) {
   PIPELINE_RETURN_IF_ERROR(EnsureRenderer());
   std::string office_name;
   if (options_.authority) {
@@ -425,7 +452,9 @@ Result<std::string> Job::DraftPdf(const CaseOutcome& c, const report::DocumentSp
   data["document"] = report::DocumentObject(c.report, spec, res_->office, res_->calendar,
                                             *options_.date, office_name, res_->messages);
   std::string tmpl = render::ResolveTemplatePath(res_->data_dir, spec.tmpl);
-  return res_->renderer->Render(tmpl, data, *options_.date);
+  Result<std::string> pdf = res_->renderer->Render(tmpl, data, *options_.date);
+  if (pdf && spec.kind == "correction_notice") c.correction_notice = std::move(data);
+  return pdf;
 }
 
 // Renders and writes every draft of the case into `case_dir` (a fresh staging folder, swapped
@@ -477,6 +506,18 @@ void Job::NoteMissingGlyphs(CaseOutcome& c, const std::set<char32_t>& missing) c
 // add a finding (REN-001).
 Result<service::CaseResult> Job::Work(const ingest::IntakeEntry& entry, const std::string& dir) {
   CaseOutcome c = Process(entry);
+  if (res_->recorder && !c.not_a_dossier) {  // a registry is in use (the parent opened it)
+    // The worker's own connection: one inherited across fork() must not be used. The check
+    // reads only what run never changes (filed records, terminations, open cases' dates), so
+    // it does not depend on which dossiers the parent has recorded yet.
+    if (!res_->worker_recorder) {
+      Result<std::unique_ptr<registry::RunRecorder>> own =
+          registry::RunRecorder::ForRun(options_, fs_, res_->messages, res_->data_dir);
+      if (!own) return own.error();
+      res_->worker_recorder = std::move(*own);
+    }
+    PIPELINE_RETURN_IF_ERROR(CheckAgainstRegistry(*res_->worker_recorder, c));  // fatal
+  }
   if (options_.no_pdf) {  // nothing drafted: report.json lists no documents
     c.drafts.clear();
     c.report.documents.clear();
@@ -489,6 +530,7 @@ Result<service::CaseResult> Job::Work(const ingest::IntakeEntry& entry, const st
   if (Status s = WriteDrafts(c, dir, &failed); !s.ok()) r.failed = s.ToString();
   r.report = std::move(c.report);
   r.json = std::move(c.json);
+  r.correction_notice = std::move(c.correction_notice);
   return r;
 }
 
@@ -497,7 +539,9 @@ Status Job::Finish(const ingest::IntakeEntry& entry, service::CaseResult& r,
                    const std::string& staged_dir, bool* fatal) {
   if (!r.report.draft_failure.empty()) reporter_.Warning(r.report.draft_failure);
   if (res_->recorder && entry.type == EntryType::kDirectory && r.died.empty()) {
-    if (Status s = res_->recorder->Record(r.report, entry.path, &r.json, reporter_); !s.ok()) {
+    if (Status s = res_->recorder->Record(r.report, entry.path, &r.json, reporter_,
+                                          r.correction_notice);
+        !s.ok()) {
       *fatal = true;  // the registry is unusable: stop before writing a report it does not know
       return s;
     }

@@ -26,6 +26,9 @@ struct IntakeEntry;
 namespace report {
 struct DocumentSpec;
 }  // namespace report
+namespace registry {
+class RunRecorder;
+}  // namespace registry
 
 // Process exit codes (documented in README "Exit codes").
 enum class ExitCode {
@@ -52,8 +55,12 @@ class Job : private service::CaseHandler {
   struct CaseOutcome;
   Status LoadResources();
   CaseOutcome Process(const ingest::IntakeEntry& entry) const;
+  // The report's drafts and JSON from its findings (Process's last step; again after the
+  // registry's findings were added).
+  void Describe(CaseOutcome& out, bool is_folder) const;
+  Status CheckAgainstRegistry(registry::RunRecorder& recorder, CaseOutcome& c) const;
   Status EnsureRenderer();
-  Result<std::string> DraftPdf(const CaseOutcome& c, const report::DocumentSpec& spec);
+  Result<std::string> DraftPdf(CaseOutcome& c, const report::DocumentSpec& spec);
   Status WriteDrafts(CaseOutcome& c, const std::string& case_dir, Status* failed);
   void NoteMissingGlyphs(CaseOutcome& c, const std::set<char32_t>& missing) const;
   ExitCode RunIntake(Status* error);

@@ -222,7 +222,8 @@ void WorkerPool::WorkerMain(int in, int out) {
       if (r) {
         reply = {{"report", ReportToWire(r->report)},
                  {"json", std::move(r->json)},
-                 {"failed", r->failed}};
+                 {"failed", r->failed},
+                 {"correction_notice", std::move(r->correction_notice)}};
       } else {
         reply = {{"fatal", {r.error().message(), r.error().file(), r.error().line()}}};
       }
@@ -318,6 +319,7 @@ Result<std::size_t> WorkerPool::Run(const std::vector<ingest::IntakeEntry>& entr
         result.report = ReportFromWire(reply.at("report"));
         result.json = std::move(reply["json"]);
         result.failed = reply.at("failed").get<std::string>();
+        result.correction_notice = std::move(reply["correction_notice"]);
         w.busy = -1;
       } else {  // end of file: the worker died with this dossier
         CloseFd(&w.to_worker);

@@ -31,6 +31,7 @@ struct CaseResult {
   nlohmann::json json;       // report.json as the worker made it
   std::string died;          // why the worker died before finishing ("" when it finished)
   std::string failed;        // why the outputs could not be written (e.g. a full disk), or ""
+  nlohmann::json correction_notice;  // the data the 补正材料通知书 was drawn from (or null)
 };
 
 // What a worker does with one dossier (implemented by Job, which knows the stages).
