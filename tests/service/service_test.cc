@@ -47,12 +47,19 @@ void ExpectClean(const std::string& out) {
   }
 }
 
-TEST(WorkersTest, TwoJobsGiveTheSameBytesAsOne) {
+// Without and with a case registry (whose check runs in the workers, its records in the parent).
+class TwoJobsTest : public ::testing::TestWithParam<bool> {};
+
+TEST_P(TwoJobsTest, GiveTheSameBytesAsOne) {
   const std::string intake = testing::RepoRoot() + "/samples/intake";
   const std::string out1 = testing::MakeTempDir(), out2 = testing::MakeTempDir();
+  const std::string registries = testing::MakeTempDir();
+  auto registry = [&](const std::string& name) {
+    return GetParam() ? " --registry " + Quote(registries + "/" + name) : std::string();
+  };
   int rc1 = 0, rc2 = 0;
-  const std::string text1 = RunBeian(intake, out1, "--jobs 1", &rc1);
-  const std::string text2 = RunBeian(intake, out2, "--jobs 2", &rc2);
+  const std::string text1 = RunBeian(intake, out1, "--jobs 1" + registry("1.sqlite"), &rc1);
+  const std::string text2 = RunBeian(intake, out2, "--jobs 2" + registry("2.sqlite"), &rc2);
   EXPECT_EQ(rc1, 1) << text1;
   EXPECT_EQ(rc2, 1) << text2;
   EXPECT_EQ(text1, text2);
@@ -65,6 +72,8 @@ TEST(WorkersTest, TwoJobsGiveTheSameBytesAsOne) {
   }
   ExpectClean(out2);
 }
+
+INSTANTIATE_TEST_SUITE_P(Registry, TwoJobsTest, ::testing::Bool());
 
 TEST(WorkersTest, AWorkerThatDiesCostsOnlyItsDossier) {
   const std::string intake = SampleIntake({"S01", "S03", "S07"});
