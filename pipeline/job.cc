@@ -71,6 +71,7 @@ struct Job::Resources {
   std::unique_ptr<render::DocumentRenderer> renderer;  // created only when documents are drafted
   std::unique_ptr<registry::RunRecorder> recorder;     // run/watch with a registry, else null
   std::unique_ptr<registry::RunRecorder> worker_recorder;  // a worker's own connection to it
+  bool registry_chosen = false;  // run/watch records cases in a registry
 };
 
 // One dossier's way through the stages, kept together for the report and the documents.
@@ -506,8 +507,9 @@ void Job::NoteMissingGlyphs(CaseOutcome& c, const std::set<char32_t>& missing) c
 // add a finding (REN-001).
 Result<service::CaseResult> Job::Work(const ingest::IntakeEntry& entry, const std::string& dir) {
   CaseOutcome c = Process(entry);
-  if (res_->recorder && !c.not_a_dossier) {  // a registry is in use (the parent opened it)
-    // The worker's own connection: one inherited across fork() must not be used. The check
+  if (res_->registry_chosen && !c.not_a_dossier) {
+    // The worker's own connection (none may cross fork(): workers are forked before the
+    // parent opens its own, and a replacement worker never touches the parent's). The check
     // reads only what run never changes (filed records, terminations, open cases' dates), so
     // it does not depend on which dossiers the parent has recorded yet.
     if (!res_->worker_recorder) {
@@ -591,10 +593,19 @@ Result<std::unique_ptr<service::OutputFolder>> Job::OpenOutput() {
         "service.out_locked", {{"folder", options_.out_dir}, {"pid", std::to_string(holder)}}));
   }
   if (!folder) return folder.error();
+  // Whether a registry is chosen (opening it creates it), then the workers are forked while
+  // the parent holds no database connection, then the parent's own connection.
   Result<std::unique_ptr<registry::RunRecorder>> recorder =
       registry::RunRecorder::ForRun(options_, fs_, res_->messages, res_->data_dir);
   if (!recorder) return recorder.error();
-  res_->recorder = std::move(*recorder);
+  res_->registry_chosen = *recorder != nullptr;
+  recorder->reset();
+  PIPELINE_RETURN_IF_ERROR((*folder)->StartWorkers());
+  if (res_->registry_chosen) {
+    recorder = registry::RunRecorder::ForRun(options_, fs_, res_->messages, res_->data_dir);
+    if (!recorder) return recorder.error();
+    res_->recorder = std::move(*recorder);
+  }
   return folder;
 }
 

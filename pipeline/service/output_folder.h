@@ -66,6 +66,8 @@ class OutputFolder {
                                                   const std::string& superseded_dir);
 
   const IntakeState& state() const { return state_; }
+  // Forks the workers now (see WorkerPool::Start).
+  Status StartWorkers() { return pool_.Start(); }
 
  private:
   OutputFolder(std::string out_dir, std::unique_ptr<OutputLock> lock, IntakeState state,

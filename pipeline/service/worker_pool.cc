@@ -158,6 +158,13 @@ void WorkerPool::KillOverdue() {
   }
 }
 
+Status WorkerPool::Start() {
+  for (Worker& w : workers_) {
+    if (w.pid < 0) PIPELINE_RETURN_IF_ERROR(Spawn(&w));
+  }
+  return Status::Ok();
+}
+
 WorkerPool::~WorkerPool() {
   for (Worker& w : workers_) Stop(&w);
 }

@@ -64,6 +64,10 @@ class WorkerPool {
   // Processes `entries`, calling `finish` for each in order. When `*stop` becomes non-zero no
   // further dossier is started; those already started are finished. Returns how many dossiers
   // were finished (always a prefix of `entries`), or the first fatal error.
+  // Forks every worker now (otherwise each is forked when first needed). The parent calls it
+  // before it opens a database: a connection must not be carried across fork().
+  Status Start();
+
   Result<std::size_t> Run(const std::vector<ingest::IntakeEntry>& entries,
                           const FinishFn& finish, const volatile std::sig_atomic_t* stop);
 
