@@ -11,6 +11,7 @@
 #include "pipeline/completeness/checklist.h"
 #include "pipeline/completeness/completeness.h"
 #include "pipeline/core/settings.h"
+#include "pipeline/core/utf8.h"
 #include "pipeline/crosscheck/business_terms.h"
 #include "pipeline/crosscheck/catalogue.h"
 #include "pipeline/crosscheck/check.h"
@@ -19,19 +20,17 @@
 #include "pipeline/crosscheck/report_json_part.h"
 #include "pipeline/crosscheck/rule_settings.h"
 #include "pipeline/crosscheck/rules.h"
-#include "pipeline/evaluation/commands.h"
 #include "pipeline/extract/extract.h"
 #include "pipeline/extract/normaliser.h"
 #include "pipeline/ingest/form_labels.h"
 #include "pipeline/ingest/ingest.h"
 #include "pipeline/ingest/limits.h"
-#include "pipeline/registry/commands.h"
 #include "pipeline/registry/run_recorder.h"
 #include "pipeline/render/doc/document_renderer.h"
 #include "pipeline/render/doc/render_command.h"
 #include "pipeline/report/case_id.h"
-#include "pipeline/report/decision_table.h"
 #include "pipeline/report/catalogue_listing.h"
+#include "pipeline/report/decision_table.h"
 #include "pipeline/report/document_data.h"
 #include "pipeline/report/messages.h"
 #include "pipeline/report/provenance.h"
@@ -39,7 +38,6 @@
 #include "pipeline/report/run_summary.h"
 #include "pipeline/report/summary_table.h"
 #include "pipeline/report/work_calendar.h"
-#include "pipeline/core/utf8.h"
 #include "pipeline/service/fingerprint.h"
 #include "pipeline/service/watch.h"
 #include "pipeline/version.h"
@@ -86,7 +84,7 @@ struct Job::CaseOutcome {
   nlohmann::json correction_notice;
 };
 
-Job::Job(const cli::Options& options, FileSystem& fs, Reporter& reporter, std::ostream& out)
+Job::Job(const JobRequest& options, FileSystem& fs, Reporter& reporter, std::ostream& out)
     : options_(options), fs_(fs), reporter_(reporter), out_(out) {
   assert(options_.date.has_value());
 }
@@ -103,11 +101,11 @@ Status Take(Result<T> r, T* out) {
 }
 
 // Resolved by the CLI (pipeline/cli/locations.h) before the job starts.
-std::string DataDir(const cli::Options& o) { return o.data_dir.empty() ? "." : o.data_dir; }
+std::string DataDir(const JobRequest& o) { return o.data_dir.empty() ? "." : o.data_dir; }
 
 // The layered settings (defaults, /etc/beian, $BEIAN_CONFIG, --config). Each layer is checked
 // on top of the ones below it, so a bad value is reported with the file that set it.
-Status LoadSettings(const FileSystem& fs, const cli::Options& o, const std::string& root,
+Status LoadSettings(const FileSystem& fs, const JobRequest& o, const std::string& root,
                     LayeredSettings* settings, report::OfficeSettings* office) {
   std::vector<std::string> files = o.settings_files;
   if (files.empty()) files.push_back(JoinPath(root, "templates/office.json"));
@@ -147,7 +145,7 @@ Status LoadLayeredLimits(const LayeredSettings& settings, ingest::Limits* out) {
 
 // The font configuration: --fonts, else the settings' "fonts" (a path relative to the file
 // that set it), else <data>/templates/fonts.xml.
-std::string FontsPath(const cli::Options& o, const LayeredSettings& settings,
+std::string FontsPath(const JobRequest& o, const LayeredSettings& settings,
                       const std::string& root) {
   if (!o.fonts.empty()) return o.fonts;
   if (std::string path = PathSetting(settings, "/fonts"); !path.empty()) return path;
@@ -238,23 +236,22 @@ Status Job::LoadResources() {
   PIPELINE_RETURN_IF_ERROR(Take(report::MessageCatalog::Load(
                                     fs_, JoinPath(root, "templates/messages.zh-CN.tsv")),
                                 &res->messages));
-  if (options_.command != cli::Command::kCatalogue) {
+  if (options_.kind != JobRequest::Kind::kCatalogue) {
     PIPELINE_RETURN_IF_ERROR(LoadSettings(fs_, options_, root, &res->settings, &res->office));
     res->provenance.date = options_.date->ToIso();
     res->provenance.authority = options_.authority;
     res->provenance.settings_hash = SettingsHash(res->settings.effective);
   }
-  if (options_.command == cli::Command::kRender || options_.command == cli::Command::kConfig) {
+  if (options_.kind == JobRequest::Kind::kRender || options_.kind == JobRequest::Kind::kConfig) {
     res_ = std::move(res);
     return Status::Ok();  // render needs only templates, settings and fonts
   }
   PIPELINE_RETURN_IF_ERROR(Take(crosscheck::LoadCatalogue(fs_, data), &res->catalogue));
-  if (options_.command == cli::Command::kCatalogue) {
+  if (options_.kind == JobRequest::Kind::kCatalogue) {
     res_ = std::move(res);
     return Status::Ok();
   }
-  if (registry::IsRegistryCommand(options_.command) ||
-      evaluation::IsEvaluationCommand(options_.command)) {  // messages and the calendar suffice
+  if (options_.kind == JobRequest::Kind::kRecord) {  // messages and the calendar suffice
     PIPELINE_RETURN_IF_ERROR(Take(report::LoadWorkCalendar(fs_, data), &res->calendar));
     res_ = std::move(res);
     return Status::Ok();
@@ -294,7 +291,7 @@ Status Job::LoadResources() {
     if (!list) return list.error();
     res->credit_list = std::move(*list);
   }
-  if (options_.command == cli::Command::kRun) {
+  if (options_.kind == JobRequest::Kind::kRun) {
     PIPELINE_RETURN_IF_ERROR(Take(
         report::MessageCatalog::Load(fs_, JoinPath(root, "templates/run.zh-CN.tsv")),
         &res->run_labels));
@@ -315,43 +312,40 @@ Status Job::LoadResources() {
 }
 
 ExitCode Job::Run(Status* error) {
-  switch (options_.command) {
-    case cli::Command::kHelp:
-      out_ << cli::Usage(options_.help_topic);
-      return ExitCode::kOk;
-    case cli::Command::kVersion:
-      out_ << kProgramName << " " << kVersion << "\n";
-      return ExitCode::kOk;
-    default:
-      break;
-  }
   if (Status s = LoadResources(); !s.ok()) {
     *error = s;
     return ExitCode::kError;
   }
-  switch (options_.command) {
-    case cli::Command::kRun: return RunIntake(error);
-    case cli::Command::kWatch: return Watch(error);
-    case cli::Command::kCheck: return CheckOne(error);
-    case cli::Command::kCatalogue: return Catalogue(error);
-    case cli::Command::kRender: return Render(error);
-    case cli::Command::kConfig: return ShowConfig();
-    default: break;
+  switch (options_.kind) {
+    case JobRequest::Kind::kRun: return RunIntake(error);
+    case JobRequest::Kind::kWatch: return Watch(error);
+    case JobRequest::Kind::kCheck: return CheckOne(error);
+    case JobRequest::Kind::kCatalogue: return Catalogue(error);
+    case JobRequest::Kind::kRender: return Render(error);
+    case JobRequest::Kind::kConfig: return ShowConfig();
+    case JobRequest::Kind::kRecord: break;
   }
-  if (registry::IsRegistryCommand(options_.command)) {
-    bool problems = false;  // archive verify found missing/altered/unregistered files
-    *error = registry::RunRegistryCommand(options_, fs_, res_->messages, res_->calendar,
-                                          res_->data_dir, out_, &problems);
-    if (!error->ok()) return ExitCode::kError;
-    return problems ? ExitCode::kBlockingFindings : ExitCode::kOk;
-  }
-  if (evaluation::IsEvaluationCommand(options_.command)) {
-    *error = evaluation::RunEvaluationCommand(options_, fs_, res_->messages, res_->data_dir, out_);
-    return error->ok() ? ExitCode::kOk : ExitCode::kError;
-  }
-  switch (options_.command) {
-    default: return ExitCode::kError;
-  }
+  assert(options_.record);
+  bool problems = false;  // e.g. archive verify found missing/altered/unregistered files
+  *error = options_.record(Services(), &problems);
+  if (!error->ok()) return ExitCode::kError;
+  return problems ? ExitCode::kBlockingFindings : ExitCode::kOk;
+}
+
+JobServices Job::Services() const {
+  return JobServices{fs_, res_->messages, res_->calendar, res_->data_dir, out_};
+}
+
+// The case registry chosen for run or watch (README "Case registry"); nullptr when none.
+Result<std::unique_ptr<registry::RunRecorder>> Job::OpenRecorder() const {
+  if (!options_.open_recorder) return std::unique_ptr<registry::RunRecorder>();
+  return options_.open_recorder(Services(), *options_.date);
+}
+
+// The ledger (台账.xlsx) beside the cases: over the registry when one is in use.
+Status Job::WriteLedger(const std::vector<model::CaseReport>& reports) const {
+  if (!options_.write_ledger) return Status::Ok();
+  return options_.write_ledger(Services(), *options_.date, reports);
 }
 
 // The stage order for one intake entry. Never fails: problems with the dossier are findings.
@@ -510,7 +504,7 @@ Result<service::CaseResult> Job::Work(const ingest::IntakeEntry& entry, const st
     // it does not depend on which dossiers the parent has recorded yet.
     if (!res_->worker_recorder) {
       Result<std::unique_ptr<registry::RunRecorder>> own =
-          registry::RunRecorder::ForRun(options_, fs_, res_->messages, res_->data_dir);
+          OpenRecorder();
       if (!own) return own.error();
       res_->worker_recorder = std::move(*own);
     }
@@ -592,13 +586,13 @@ Result<std::unique_ptr<service::OutputFolder>> Job::OpenOutput() {
   // Whether a registry is chosen (opening it creates it), then the workers are forked while
   // the parent holds no database connection, then the parent's own connection.
   Result<std::unique_ptr<registry::RunRecorder>> recorder =
-      registry::RunRecorder::ForRun(options_, fs_, res_->messages, res_->data_dir);
+      OpenRecorder();
   if (!recorder) return recorder.error();
   res_->registry_chosen = *recorder != nullptr;
   recorder->reset();
   PIPELINE_RETURN_IF_ERROR((*folder)->StartWorkers());
   if (res_->registry_chosen) {
-    recorder = registry::RunRecorder::ForRun(options_, fs_, res_->messages, res_->data_dir);
+    recorder = OpenRecorder();
     if (!recorder) return recorder.error();
     res_->recorder = std::move(*recorder);
   }
@@ -660,8 +654,7 @@ ExitCode Job::RunIntake(Status* error) {
   }
   out_ << report::SummaryTable(reports, res_->messages);
   // The ledger (台账.xlsx) beside the cases: over the registry when one is in use.
-  if (Status st = evaluation::WriteRunLedger(options_, fs_, res_->messages, res_->data_dir,
-                                             reports);
+  if (Status st = WriteLedger(reports);
       !st.ok()) {
     *error = st;
     return ExitCode::kError;
@@ -709,7 +702,7 @@ ExitCode Job::Watch(Status* error) {
   // With a registry the ledger covers every case, so it is rewritten after each batch.
   hooks.after_batch = [&]() -> Status {
     if (!res_->recorder) return Status::Ok();
-    return evaluation::WriteRunLedger(options_, fs_, res_->messages, res_->data_dir, {});
+    return WriteLedger({});
   };
   hooks.done = [&](const service::CaseDone& d) {
     LogCase(d);

@@ -1,0 +1,78 @@
+#include "pipeline/cli/job_request.h"
+
+#include "pipeline/evaluation/commands.h"
+#include "pipeline/registry/commands.h"
+#include "pipeline/registry/run_recorder.h"
+
+namespace pipeline::cli {
+namespace {
+
+JobRequest::Kind KindOf(Command c) {
+  switch (c) {
+    case Command::kRun: return JobRequest::Kind::kRun;
+    case Command::kWatch: return JobRequest::Kind::kWatch;
+    case Command::kCheck: return JobRequest::Kind::kCheck;
+    case Command::kCatalogue: return JobRequest::Kind::kCatalogue;
+    case Command::kRender: return JobRequest::Kind::kRender;
+    case Command::kConfig: return JobRequest::Kind::kConfig;
+    default: return JobRequest::Kind::kRecord;
+  }
+}
+
+// A registry or evaluation command over what the job loaded.
+Status RunRecordCommand(const Options& o, const JobServices& s, bool* problems) {
+  if (registry::IsRegistryCommand(o.command)) {
+    return registry::RunRegistryCommand(o, s.fs, s.messages, s.calendar, s.data_dir, s.out,
+                                        problems);
+  }
+  if (evaluation::IsEvaluationCommand(o.command)) {
+    return evaluation::RunEvaluationCommand(o, s.fs, s.messages, s.data_dir, s.out);
+  }
+  return Status::InvalidArgument("not a command the job runs");
+}
+
+}  // namespace
+
+JobRequest MakeJobRequest(const Options& options) {
+  JobRequest r;
+  r.kind = KindOf(options.command);
+  r.intake_dir = options.intake_dir;
+  r.out_dir = options.out_dir;
+  r.no_pdf = options.no_pdf;
+  r.jobs = options.jobs;
+  r.timeout = options.timeout;
+  r.settle = options.settle;
+  r.poll = options.poll;
+  r.once = options.once;
+  r.dossier_dir = options.dossier_dir;
+  r.json = options.json;
+  r.query = options.query;
+  r.template_path = options.template_path;
+  r.data_files = options.data_files;
+  r.out_path = options.out_path;
+  r.batch = options.batch;
+  r.date = options.date;
+  r.date_given = options.date_given;
+  r.data_dir = options.data_dir;
+  r.authority = options.authority;
+  r.fonts = options.fonts;
+  r.credit_list = options.credit_list;
+  r.settings_files = options.settings_files;
+  const Options* o = &options;
+  r.record = [o](const JobServices& s, bool* problems) { return RunRecordCommand(*o, s, problems); };
+  // The registry and the ledger take the command line's Options, with the job's date in force.
+  r.open_recorder = [o](const JobServices& s, const Date& today) {
+    Options dated = *o;
+    dated.date = today;
+    return registry::RunRecorder::ForRun(dated, s.fs, s.messages, s.data_dir);
+  };
+  r.write_ledger = [o](const JobServices& s, const Date& today,
+                       const std::vector<model::CaseReport>& reports) {
+    Options dated = *o;
+    dated.date = today;
+    return evaluation::WriteRunLedger(dated, s.fs, s.messages, s.data_dir, reports);
+  };
+  return r;
+}
+
+}  // namespace pipeline::cli
