@@ -790,18 +790,10 @@ ExitCode Job::CheckOne(Status* error) {
   CaseOutcome c = Process(entry);
   if (options_.json) {
     out_ << report::ToJsonText(c.json);
+  } else if (options_.check_text) {
+    out_ << options_.check_text(c.report, res_->messages);
   } else {
     out_ << report::SummaryTable({c.report}, res_->messages);
-    for (const auto& f : c.report.findings) {
-      // A blocking finding is labelled by what it leads to (messages consequence.*).
-      const std::string label =
-          f.severity == model::Severity::kBlocking
-              ? std::string("consequence.") + model::ConsequenceName(f.consequence)
-              : std::string("severity.") + model::SeverityName(f.severity);
-      out_ << "  [" << res_->messages.Format(label)
-           << "] " << f.rule_id << " "
-           << TerminalSafe(res_->messages.Format(f.message, f.args)) << "\n";
-    }
   }
   return HasSeverity(c.report.findings, model::Severity::kBlocking) ? ExitCode::kBlockingFindings
                                                                     : ExitCode::kOk;

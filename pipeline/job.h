@@ -80,6 +80,11 @@ struct JobRequest {
   // kRecord: a registry or evaluation command, run once messages and the calendar are loaded;
   // sets *problems when it found some (exit 1).
   std::function<Status(const JobServices& services, bool* problems)> record;
+  // check without --json: the text printed for the case (the CLI's wording of its findings);
+  // unset: the summary table alone.
+  std::function<std::string(const model::CaseReport& report,
+                            const report::MessageCatalog& messages)>
+      check_text;
   // run, watch: the case registry's recorder when one is chosen for the run (else nullptr),
   // and the ledger written beside the cases (over the registry when one is in use); `today` is
   // the date in force (watch moves it on).

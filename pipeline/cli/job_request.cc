@@ -1,8 +1,11 @@
 #include "pipeline/cli/job_request.h"
 
+#include "pipeline/core/utf8.h"
 #include "pipeline/evaluation/commands.h"
 #include "pipeline/registry/commands.h"
 #include "pipeline/registry/run_recorder.h"
+#include "pipeline/report/messages.h"
+#include "pipeline/report/summary_table.h"
 
 namespace pipeline::cli {
 namespace {
@@ -29,6 +32,21 @@ Status RunRecordCommand(const Options& o, const JobServices& s, bool* problems) 
     return evaluation::RunEvaluationCommand(o, s.fs, s.messages, s.data_dir, s.out);
   }
   return Status::InvalidArgument("not a command the job runs");
+}
+
+// `beian check` as text: the summary table, then one line per finding, a blocking one labelled
+// by what it leads to (messages consequence.*), the others by severity.
+std::string CheckText(const model::CaseReport& report, const report::MessageCatalog& messages) {
+  std::string out = report::SummaryTable({report}, messages);
+  for (const model::Finding& f : report.findings) {
+    const std::string label =
+        f.severity == model::Severity::kBlocking
+            ? std::string("consequence.") + model::ConsequenceName(f.consequence)
+            : std::string("severity.") + model::SeverityName(f.severity);
+    out += "  [" + messages.Format(label) + "] " + f.rule_id + " " +
+           TerminalSafe(messages.Format(f.message, f.args)) + "\n";
+  }
+  return out;
 }
 
 }  // namespace
@@ -58,6 +76,7 @@ JobRequest MakeJobRequest(const Options& options) {
   r.fonts = options.fonts;
   r.credit_list = options.credit_list;
   r.settings_files = options.settings_files;
+  r.check_text = CheckText;
   const Options* o = &options;
   r.record = [o](const JobServices& s, bool* problems) { return RunRecordCommand(*o, s, problems); };
   // The registry and the ledger take the command line's Options, with the job's date in force.
