@@ -12,13 +12,20 @@ namespace {
 
 JobRequest::Kind KindOf(Command c) {
   switch (c) {
-    case Command::kRun: return JobRequest::Kind::kRun;
-    case Command::kWatch: return JobRequest::Kind::kWatch;
-    case Command::kCheck: return JobRequest::Kind::kCheck;
-    case Command::kCatalogue: return JobRequest::Kind::kCatalogue;
-    case Command::kRender: return JobRequest::Kind::kRender;
-    case Command::kConfig: return JobRequest::Kind::kConfig;
-    default: return JobRequest::Kind::kRecord;
+    case Command::kRun:
+      return JobRequest::Kind::kRun;
+    case Command::kWatch:
+      return JobRequest::Kind::kWatch;
+    case Command::kCheck:
+      return JobRequest::Kind::kCheck;
+    case Command::kCatalogue:
+      return JobRequest::Kind::kCatalogue;
+    case Command::kRender:
+      return JobRequest::Kind::kRender;
+    case Command::kConfig:
+      return JobRequest::Kind::kConfig;
+    default:
+      return JobRequest::Kind::kRecord;
   }
 }
 
@@ -78,7 +85,9 @@ JobRequest MakeJobRequest(const Options& options) {
   r.settings_files = options.settings_files;
   r.check_text = CheckText;
   const Options* o = &options;
-  r.record = [o](const JobServices& s, bool* problems) { return RunRecordCommand(*o, s, problems); };
+  r.record = [o](const JobServices& s, bool* problems) {
+    return RunRecordCommand(*o, s, problems);
+  };
   // The registry and the ledger take the command line's Options, with the job's date in force.
   r.open_recorder = [o](const JobServices& s, const Date& today) {
     Options dated = *o;

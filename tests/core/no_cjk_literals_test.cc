@@ -139,15 +139,15 @@ TEST(NoCjkLiteralsTest, TheScannerSeesEveryFormOfLiteral) {
     const char* source;
     std::size_t hits;
   } cases[] = {
-      {"auto a = \"\xE4\xB8\xAD\";", 1},                             // plain
-      {"auto a = u8\"\xE4\xB8\xAD\";", 1},                           // u8 prefix
-      {"auto a = R\"x(\xE4\xB8\xAD)x\";", 1},                        // raw, delimiter
-      {"auto a = u8R\"(\n\xE4\xB8\xAD\n)\";", 1},                    // raw over lines
-      {"auto a = U'\xEF\xBC\x88';", 1},                             // character literal
-      {"auto a = \"\\xE3\\x80\\x81\";", 1},                          // byte escapes
-      {"auto a = \"\\u4e2d\" \"\\U00004E2D\";", 2},                  // universal names
-      {"constexpr std::string_view k[] = {\"(\", \"\xE3\x80\x90\"};", 1},  // array of views
-      {"// \"\xE4\xB8\xAD\"\n/* \"\xE4\xB8\xAD\" */ int a = 1'000;", 0},   // comments, digits
+      {"auto a = \"\xE4\xB8\xAD\";", 1},                                    // plain
+      {"auto a = u8\"\xE4\xB8\xAD\";", 1},                                  // u8 prefix
+      {"auto a = R\"x(\xE4\xB8\xAD)x\";", 1},                               // raw, delimiter
+      {"auto a = u8R\"(\n\xE4\xB8\xAD\n)\";", 1},                           // raw over lines
+      {"auto a = U'\xEF\xBC\x88';", 1},                                     // character literal
+      {"auto a = \"\\xE3\\x80\\x81\";", 1},                                 // byte escapes
+      {"auto a = \"\\u4e2d\" \"\\U00004E2D\";", 2},                         // universal names
+      {"constexpr std::string_view k[] = {\"(\", \"\xE3\x80\x90\"};", 1},   // array of views
+      {"// \"\xE4\xB8\xAD\"\n/* \"\xE4\xB8\xAD\" */ int a = 1'000;", 0},    // comments, digits
       {"auto a = \"\\xEF\\xBB\\xBF\"; auto b = \"\\\"\xE2\x98\x91\";", 0},  // BOM, symbols
   };
   for (const auto& c : cases) {

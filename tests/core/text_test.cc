@@ -9,9 +9,9 @@ namespace pipeline {
 namespace {
 
 TEST(WhiteSpaceTest, OneSetForEveryStage) {
-  for (char32_t cp : {U' ', U'\t', U'\n', U'\r', char32_t{0xA0}, char32_t{0x3000},
-                      char32_t{0x2003}, char32_t{0x200B}, char32_t{0x200D}, char32_t{0x2060},
-                      char32_t{0xFEFF}, char32_t{0x2028}}) {
+  for (char32_t cp :
+       {U' ', U'\t', U'\n', U'\r', char32_t{0xA0}, char32_t{0x3000}, char32_t{0x2003},
+        char32_t{0x200B}, char32_t{0x200D}, char32_t{0x2060}, char32_t{0xFEFF}, char32_t{0x2028}}) {
     SCOPED_TRACE(static_cast<unsigned>(cp));
     EXPECT_TRUE(IsWhiteSpace(cp));
   }
@@ -27,7 +27,10 @@ TEST(WhiteSpaceTest, OneSetForEveryStage) {
 TEST(NfkcTest, FoldsFullWidthFormsAndReplacesInvalidBytes) {
   EXPECT_EQ(Nfkc("４－０３（北京）ＡＢ"), "4-03(北京)AB");
   EXPECT_EQ(Nfkc(""), "");
-  EXPECT_EQ(Nfkc("a\xff" "b"), "a\xEF\xBF\xBD" "b");
+  EXPECT_EQ(Nfkc("a\xff"
+                 "b"),
+            "a\xEF\xBF\xBD"
+            "b");
 }
 
 TEST(TrimSpaceTest, TrimsEveryKindOfSpaceAndKeepsTheInside) {
@@ -36,9 +39,9 @@ TEST(TrimSpaceTest, TrimsEveryKindOfSpaceAndKeepsTheInside) {
     const char* want;
   } cases[] = {
       {"", ""},
-      {"\xE3\x80\x80\xC2\xA0 申请表\t", "申请表"},  // U+3000, NBSP
+      {"\xE3\x80\x80\xC2\xA0 申请表\t", "申请表"},     // U+3000, NBSP
       {"\xE2\x80\x8B长春 市\xEF\xBB\xBF", "长春 市"},  // ZWSP, BOM
-      {"\xc9\xea", "\xc9\xea"},                      // invalid bytes kept as written
+      {"\xc9\xea", "\xc9\xea"},                        // invalid bytes kept as written
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.in);
@@ -85,7 +88,7 @@ TEST(TextNormaliseTest, FullWidthAndWhitespace) {
       {"", ""},
       {"   ", ""},
       {"４－０３－０２－０１", "4-03-02-01"},  // full-width digits and hyphen-minus
-      {"ＡＢＣ　ｄｅｆ", "ABC def"},              // ideographic space
+      {"ＡＢＣ　ｄｅｆ", "ABC def"},           // ideographic space
       {"  中式\t烹调师 \n ", "中式 烹调师"},
       {"中式烹调师（药膳制作师）", "中式烹调师(药膳制作师)"},
   };

@@ -36,9 +36,9 @@ std::string FixtureFolder(const std::string& date, const std::string& authority)
 CheckRun RunCheck(const std::string& dossier, const std::string& args) {
   const std::string err_file = MakeTempDir() + "/stderr.txt";
   CheckRun run;
-  run.exit_code = RunCommand(BeianBinary() + " check " + Quote(dossier) + " --json " + args +
-                                 " 2>" + Quote(err_file),
-                             &run.stdout_text);
+  run.exit_code = RunCommand(
+      BeianBinary() + " check " + Quote(dossier) + " --json " + args + " 2>" + Quote(err_file),
+      &run.stdout_text);
   run.stderr_text = ReadFile(err_file);
   run.report = nlohmann::json::parse(run.stdout_text, nullptr, /*allow_exceptions=*/false);
   return run;

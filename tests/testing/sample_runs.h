@@ -4,7 +4,6 @@
 #define TESTS_TESTING_SAMPLE_RUNS_H_
 
 #include <nlohmann/json.hpp>
-
 #include <string>
 
 namespace pipeline::testing {

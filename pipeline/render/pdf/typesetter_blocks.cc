@@ -1,8 +1,8 @@
 // Block emitters: each render::Block becomes units of whole grid lines.
-#include "pipeline/render/pdf/typesetter.h"
-
 #include <algorithm>
 #include <variant>
+
+#include "pipeline/render/pdf/typesetter.h"
 
 namespace pipeline::render::pdf {
 
@@ -68,8 +68,8 @@ Status Typesetter::AddDocNumber(const render::DocNumber& number, std::vector<Uni
   unit.slots.resize(static_cast<std::size_t>(1 + std::max(0, layout_.doc_number_lines_after)));
   double baseline = Baseline(size);
   EmitWhole(*shaped, left + (width - w) / 2, baseline, size, kBlack, unit.slots[0].runs);
-  double rule_y = baseline - layout_.baseline_ratio * size -
-                  layout_.doc_number_rule_offset_mm * kPointsPerMm;
+  double rule_y =
+      baseline - layout_.baseline_ratio * size - layout_.doc_number_rule_offset_mm * kPointsPerMm;
   unit.slots[0].rules.push_back(
       Rule{left, rule_y, left + width, rule_y, layout_.doc_number_rule_width, layout_.red});
   units.push_back(std::move(unit));
@@ -86,8 +86,7 @@ Status Typesetter::AddTitle(const render::Title& title, std::vector<Unit>& units
   std::vector<LineSpan> lines = breaker_.Balance(shaped->text, shaped->widths, width);
   for (const LineSpan& span : lines) {
     double w = LineBreaker::SpanWidth(shaped->text, shaped->widths, span);
-    std::vector<double> xs = LineBreaker::Positions(shaped->text, shaped->widths, span, w,
-                                                    false);
+    std::vector<double> xs = LineBreaker::Positions(shaped->text, shaped->widths, span, w, false);
     Unit unit;
     unit.slots.resize(1);
     EmitLine(*shaped, span.begin, xs, left + (width - w) / 2, Baseline(size), size, kBlack,
@@ -139,8 +138,8 @@ Status Typesetter::AddParagraph(const render::Paragraph& p, std::vector<Unit>& u
   return Status::Ok();
 }
 
-Result<Unit> Typesetter::MakeTableRow(const render::Table& t,
-                                      const std::vector<std::string>& cells, bool header) {
+Result<Unit> Typesetter::MakeTableRow(const render::Table& t, const std::vector<std::string>& cells,
+                                      bool header) {
   const double size = t.size > 0 ? t.size : layout_.table_size;
   const double scale = layout_.CharPitch() / layout_.body_size;
   const double pad = layout_.table_padding_mm * kPointsPerMm;
@@ -189,8 +188,8 @@ Result<Unit> Typesetter::MakeTableRow(const render::Table& t,
       const CellLines& cl = laid[c];
       if (k < cl.lines.size()) {
         const double inner = col_w - 2 * pad;
-        std::vector<double> xs = LineBreaker::Positions(cl.shaped.text, cl.shaped.widths,
-                                                        cl.lines[k], inner, false);
+        std::vector<double> xs =
+            LineBreaker::Positions(cl.shaped.text, cl.shaped.widths, cl.lines[k], inner, false);
         double w = LineBreaker::SpanWidth(cl.shaped.text, cl.shaped.widths, cl.lines[k]);
         render::Align align = header ? render::Align::kCenter : t.columns[c].align;
         double x0 = x + pad;

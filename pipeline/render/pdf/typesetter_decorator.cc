@@ -1,10 +1,9 @@
 // Page decorator: turns the paginator's placements into pages and adds what every page or the
 // last one carries: the 版记, the page number and the watermark.
-#include "pipeline/render/pdf/typesetter.h"
-
 #include <cmath>
 
 #include "pipeline/core/text.h"
+#include "pipeline/render/pdf/typesetter.h"
 
 namespace pipeline::render::pdf {
 
@@ -28,8 +27,7 @@ Result<Unit> Typesetter::MakeBanji(const render::Document& doc) {
     if (!doc.banji[r].right.empty()) {
       Result<Shaped> rt = Shape(doc.banji[r].right, "banji", size, grid_scale);
       if (!rt) return rt.error();
-      EmitWhole(*rt, left + width - inset - rt->Width(), Baseline(size), size, kBlack,
-                slot.runs);
+      EmitWhole(*rt, left + width - inset - rt->Width(), Baseline(size), size, kBlack, slot.runs);
     }
     double rule = r == 0 ? layout_.banji_outer_rule : layout_.banji_inner_rule;
     slot.rules.push_back(Rule{left, 0, left + width, 0, rule, kBlack});

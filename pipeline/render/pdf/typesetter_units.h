@@ -38,11 +38,11 @@ struct Unit {
   std::vector<Slot> slots;
   bool keep_with_next = false;
   bool keep_with_prev = false;
-  bool splittable = false;    // table rows: may be cut between slots
-  bool drop_at_top = false;   // blank lines vanish at the top of a page
+  bool splittable = false;   // table rows: may be cut between slots
+  bool drop_at_top = false;  // blank lines vanish at the top of a page
   bool page_break_before = false;
-  int table = -1;             // index of the table this row belongs to
-  bool header = false;        // a table's header row
+  int table = -1;                                   // index of the table this row belongs to
+  bool header = false;                              // a table's header row
   double rule_x1 = 0, rule_x2 = 0, rule_width = 0;  // table extent, to close a split row
 };
 
