@@ -313,6 +313,14 @@ TEST_F(RecordLifecycleTest, RenewalIsCheckedAgainstTheRegistryExpiryNotTheForm) 
   // Evaluated and renewed: three years on from the old end, the 备案编号 kept.
   Ok("decide C2029-0001 --stage received --result pass --date 2029-08-02");
   Ok("decide C2029-0001 --stage preliminary --result pass --date 2029-08-02");
+  // The 松原市 office reports it to the province (Art. 9 cited for a renewal), which renews it.
+  Ok("submit C2029-0001 --authority 220700 --date 2029-08-03");
+  const std::string report = PdfText(dir_ + "/drafts/D2029-0002-报送报告.pdf");
+  EXPECT_NE(report.find("第九条规定"), std::string::npos) << report;
+  EXPECT_NE(report.find("松原市宏达物流有限公司：经对认定机构工作开展情况进行评估，评估合格。"),
+            std::string::npos)
+      << report;
+  EXPECT_EQ(report.find("公示期"), std::string::npos) << report;
   Ok("file C2029-0001 --authority 220000 --date 2029-08-03");
   std::vector<Row> f = Sql(
       "SELECT valid_from, valid_until, filing_number, renewed_from, registered_address "
