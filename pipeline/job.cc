@@ -434,7 +434,15 @@ ExitCode Job::RunIntake(Status* error) {
     *error = recorder.error();
     return ExitCode::kError;
   }
-  std::vector<model::CaseReport> reports;
+  // What the run keeps of each case: its summary row and ledger row, never its whole report,
+  // so memory does not grow with the cases (README "Benchmarks").
+  Result<std::unique_ptr<evaluation::RunLedger>> ledger =
+      evaluation::RunLedger::Open(options_, fs_, res_->messages, res_->data_dir);
+  if (!ledger) {
+    *error = ledger.error();
+    return ExitCode::kError;
+  }
+  std::vector<std::vector<std::string>> summary_rows;
   bool blocking = false;
   // A document that cannot be drafted for one dossier (e.g. a character no configured font
   // has) must not stop the others: it is reported, and the run ends with exit code 2.
@@ -480,12 +488,12 @@ ExitCode Job::RunIntake(Status* error) {
       return ExitCode::kError;
     }
     blocking = blocking || HasSeverity(c.report.findings, model::Severity::kBlocking);
-    reports.push_back(std::move(c.report));
+    summary_rows.push_back(report::SummaryRow(c.report, res_->messages));
+    (*ledger)->Add(c.report);
   }
-  out_ << report::SummaryTable(reports, res_->messages);
+  out_ << report::SummaryTableOfRows(summary_rows, res_->messages);
   // The ledger (台账.xlsx) beside the cases: over the registry when one is in use.
-  if (Status s = evaluation::WriteRunLedger(options_, fs_, res_->messages, res_->data_dir, reports);
-      !s.ok()) {
+  if (Status s = (*ledger)->Write(); !s.ok()) {
     *error = s;
     return ExitCode::kError;
   }
