@@ -344,17 +344,20 @@ Status Job::EnsureRenderer() {
 }
 
 // Renders one of the case's drafts; returns the PDF bytes.
-Result<std::string> Job::DraftPdf(const CaseOutcome& c, const report::DocumentSpec& spec) {
+Result<std::string> Job::DraftPdf(CaseOutcome& c, const report::DocumentSpec& spec) {
   PIPELINE_RETURN_IF_ERROR(EnsureRenderer());
   std::string office_name;
   if (options_.authority) {
     if (const auto* a = res_->authorities.FindCode(*options_.authority)) office_name = a->authority;
   }
-  nlohmann::json data = c.json;
-  data["document"] = report::DocumentObject(c.report, spec, res_->office, res_->calendar,
-                                            *options_.date, office_name, res_->messages);
+  // The template reads the case's JSON plus `document`: added for this draft and taken out
+  // again, rather than copying the whole report per draft.
+  c.json["document"] = report::DocumentObject(c.report, spec, res_->office, res_->calendar,
+                                              *options_.date, office_name, res_->messages);
   std::string tmpl = render::ResolveTemplatePath(res_->data_dir, spec.tmpl);
-  return res_->renderer->Render(tmpl, data, *options_.date);
+  Result<std::string> pdf = res_->renderer->Render(tmpl, c.json, *options_.date);
+  c.json.erase("document");
+  return pdf;
 }
 
 // Renders and writes every draft of the case, and removes the documents an earlier run left

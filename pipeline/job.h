@@ -47,7 +47,7 @@ class Job {
   Status LoadResources();
   CaseOutcome Process(const ingest::IntakeEntry& entry) const;
   Status EnsureRenderer();
-  Result<std::string> DraftPdf(const CaseOutcome& c, const report::DocumentSpec& spec);
+  Result<std::string> DraftPdf(CaseOutcome& c, const report::DocumentSpec& spec);
   Status WriteDrafts(CaseOutcome& c, const std::string& case_dir, Status* failed);
   void NoteMissingGlyphs(CaseOutcome& c, const std::set<char32_t>& missing) const;
   ExitCode RunIntake(Status* error);

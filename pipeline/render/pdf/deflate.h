@@ -14,7 +14,7 @@
 namespace pipeline::render::pdf {
 
 // The level beian uses for every stream it compresses (chosen by measurement, bench/README.md).
-inline constexpr int kFlateLevel = 4;
+inline constexpr int kFlateLevel = 1;
 
 // `data` as a zlib stream (what a PDF /FlateDecode filter reads), at `level` (0..12; 0 stores).
 std::string FlateCompress(std::string_view data, int level = kFlateLevel);
