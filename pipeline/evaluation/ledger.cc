@@ -319,7 +319,8 @@ Result<std::string> WriteLedger(const std::vector<LedgerCase>& cases,
                                 const report::MessageCatalog& /*messages*/,
                                 const report::MessageCatalog& w, const Date& created) {
   Result<std::unique_ptr<XlsxBook>> book =
-      XlsxBook::Create(created, w.Format("ledger.sheet.cases"), w.Format("sheet.properties.author"));
+      XlsxBook::Create(created, w.Format("ledger.sheet.cases"), w.Format("sheet.properties.author"),
+                       /*constant_memory=*/true);
   if (!book) return book.error();
   lxw_workbook* wb = (*book)->workbook();
   const Formats f = MakeFormats(wb, w.Format("sheet.font"));
