@@ -10,6 +10,7 @@
 
 #include "pipeline/completeness/checklist.h"
 #include "pipeline/completeness/completeness.h"
+#include "pipeline/core/settings.h"
 #include "pipeline/crosscheck/business_terms.h"
 #include "pipeline/crosscheck/catalogue.h"
 #include "pipeline/crosscheck/check.h"
@@ -33,10 +34,13 @@
 #include "pipeline/report/catalogue_listing.h"
 #include "pipeline/report/document_data.h"
 #include "pipeline/report/messages.h"
+#include "pipeline/report/provenance.h"
 #include "pipeline/report/report_json.h"
+#include "pipeline/report/run_summary.h"
 #include "pipeline/report/summary_table.h"
 #include "pipeline/report/work_calendar.h"
 #include "pipeline/core/utf8.h"
+#include "pipeline/version.h"
 
 namespace pipeline {
 
@@ -57,6 +61,10 @@ struct Job::Resources {
   std::optional<crosscheck::CreditList> credit_list;  // --credit-list or rules.credit_list
   report::WorkCalendar calendar;
   report::OfficeSettings office;
+  LayeredSettings settings;     // the layered settings files (README "Settings")
+  report::Provenance provenance;  // what report.json records about this run
+  report::MessageCatalog run_labels;  // templates/run.zh-CN.tsv (index.html, the total line)
+  std::string index_css;              // templates/index.css, inlined into index.html
   report::DecisionTable decisions;
   std::unique_ptr<render::DocumentRenderer> renderer;  // created only when documents are drafted
 };
@@ -78,17 +86,63 @@ Job::~Job() = default;
 
 namespace {
 
-std::string DataDir(const cli::Options& o) {
-  if (!o.data_dir.empty()) return o.data_dir;
-  if (const char* env = std::getenv("BEIAN_DATA_DIR"); env != nullptr && *env != '\0') return env;
-  return BEIAN_SOURCE_DIR;
-}
-
 template <typename T>
 Status Take(Result<T> r, T* out) {
   if (!r) return r.error();
   *out = std::move(*r);
   return Status::Ok();
+}
+
+// Resolved by the CLI (pipeline/cli/locations.h) before the job starts.
+std::string DataDir(const cli::Options& o) { return o.data_dir.empty() ? "." : o.data_dir; }
+
+// The layered settings (defaults, /etc/beian, $BEIAN_CONFIG, --config). Each layer is checked
+// on top of the ones below it, so a bad value is reported with the file that set it.
+Status LoadSettings(const FileSystem& fs, const cli::Options& o, const std::string& root,
+                    LayeredSettings* settings, report::OfficeSettings* office) {
+  std::vector<std::string> files = o.settings_files;
+  if (files.empty()) files.push_back(JoinPath(root, "templates/office.json"));
+  PIPELINE_RETURN_IF_ERROR(Take(LoadLayeredSettings(fs, files), settings));
+  return Take(report::OfficeSettingsFromLayers(*settings), office);
+}
+
+// The office's `rules` settings (crosscheck/rule_settings.h), layered like the rest: each layer
+// checked on top of the ones below it; a relative credit_list is resolved against the folder of
+// the file that set it.
+Status LoadLayeredRuleSettings(const LayeredSettings& settings, const crosscheck::RuleSet& rules,
+                               crosscheck::RuleSettings* out) {
+  auto rules_of = [](const nlohmann::json& merged) {
+    auto it = merged.find("rules");
+    return it == merged.end() ? nlohmann::json(nullptr) : *it;
+  };
+  for (std::size_t i = 1; i <= settings.layers.size(); ++i) {
+    PIPELINE_RETURN_IF_ERROR(Take(crosscheck::RuleSettingsFromJson(
+                                      rules_of(settings.MergedUpTo(i)), rules,
+                                      settings.layers[i - 1].path),
+                                  out));
+  }
+  const std::string origin = settings.OriginOf("/rules/credit_list");
+  if (origin.empty()) return Status::Ok();
+  return Take(crosscheck::RuleSettingsFromJson(rules_of(settings.effective), rules, origin), out);
+}
+
+// The `limits` settings (ingest/limits.h), layered like the rest: each layer checked on top of
+// the ones below it, so an unknown key or a bad value names the file that set it.
+Status LoadLayeredLimits(const LayeredSettings& settings, ingest::Limits* out) {
+  for (std::size_t i = 1; i <= settings.layers.size(); ++i) {
+    PIPELINE_RETURN_IF_ERROR(Take(
+        ingest::ParseLimits(settings.MergedUpTo(i).dump(), settings.layers[i - 1].path), out));
+  }
+  return Status::Ok();
+}
+
+// The font configuration: --fonts, else the settings' "fonts" (a path relative to the file
+// that set it), else <data>/templates/fonts.xml.
+std::string FontsPath(const cli::Options& o, const LayeredSettings& settings,
+                      const std::string& root) {
+  if (!o.fonts.empty()) return o.fonts;
+  if (std::string path = PathSetting(settings, "/fonts"); !path.empty()) return path;
+  return JoinPath(root, "templates/fonts.xml");
 }
 
 bool HasSeverity(const std::vector<model::Finding>& findings, model::Severity s) {
@@ -175,9 +229,15 @@ Status Job::LoadResources() {
   PIPELINE_RETURN_IF_ERROR(Take(report::MessageCatalog::Load(
                                     fs_, JoinPath(root, "templates/messages.zh-CN.tsv")),
                                 &res->messages));
-  if (options_.command == cli::Command::kRender) {
+  if (options_.command != cli::Command::kCatalogue) {
+    PIPELINE_RETURN_IF_ERROR(LoadSettings(fs_, options_, root, &res->settings, &res->office));
+    res->provenance.date = options_.date->ToIso();
+    res->provenance.authority = options_.authority;
+    res->provenance.settings_hash = SettingsHash(res->settings.effective);
+  }
+  if (options_.command == cli::Command::kRender || options_.command == cli::Command::kConfig) {
     res_ = std::move(res);
-    return Status::Ok();  // render needs only templates and fonts
+    return Status::Ok();  // render needs only templates, settings and fonts
   }
   PIPELINE_RETURN_IF_ERROR(Take(crosscheck::LoadCatalogue(fs_, data), &res->catalogue));
   if (options_.command == cli::Command::kCatalogue) {
@@ -203,21 +263,18 @@ Status Job::LoadResources() {
   PIPELINE_RETURN_IF_ERROR(
       Take(crosscheck::LoadRules(fs_, JoinPath(root, "checklists/rules.xml")), &res->rules));
   PIPELINE_RETURN_IF_ERROR(Take(report::LoadWorkCalendar(fs_, data), &res->calendar));
-  const std::string office_json = JoinPath(root, "templates/office.json");
-  PIPELINE_RETURN_IF_ERROR(
-      Take(report::LoadOfficeSettings(fs_, office_json), &res->office));
-  PIPELINE_RETURN_IF_ERROR(Take(ingest::LoadLimits(fs_, office_json), &res->limits));
+  PIPELINE_RETURN_IF_ERROR(LoadLayeredLimits(res->settings, &res->limits));
+  PIPELINE_RETURN_IF_ERROR(LoadLayeredRuleSettings(res->settings, res->rules,
+                                                   &res->rule_settings));
   PIPELINE_RETURN_IF_ERROR(Take(
       report::DecisionTable::Load(fs_, JoinPath(root, "templates/decisions.xml")),
       &res->decisions));
   for (const report::DocumentSpec& d : res->decisions.documents()) {
     if (res->office.files.count(d.kind) == 0) {
       return Status::InvalidData("document kind " + d.kind + " has no file name setting",
-                                 office_json);
+                                 res->settings.layers.back().path);
     }
   }
-  PIPELINE_RETURN_IF_ERROR(Take(crosscheck::LoadRuleSettings(fs_, office_json, res->rules),
-                                &res->rule_settings));
   PIPELINE_RETURN_IF_ERROR(
       Take(crosscheck::LoadBusinessTerms(fs_, JoinPath(root, "checklists/business_terms.xml")),
            &res->business_terms));
@@ -227,6 +284,14 @@ Status Job::LoadResources() {
         fs_, res->rule_settings.credit_list, res->rules.credit_list_columns());
     if (!list) return list.error();
     res->credit_list = std::move(*list);
+  }
+  if (options_.command == cli::Command::kRun) {
+    PIPELINE_RETURN_IF_ERROR(Take(
+        report::MessageCatalog::Load(fs_, JoinPath(root, "templates/run.zh-CN.tsv")),
+        &res->run_labels));
+    PIPELINE_RETURN_IF_ERROR(Take(
+        fs_.ReadFile(JoinPath(root, "templates/index.css"), FileSystem::kDefaultMaxRead),
+        &res->index_css));
   }
   if (options_.authority && res->authorities.FindCode(*options_.authority) == nullptr) {
     return Status::InvalidArgument("--authority: unknown code '" + *options_.authority +
@@ -246,7 +311,7 @@ ExitCode Job::Run(Status* error) {
       out_ << cli::Usage(options_.help_topic);
       return ExitCode::kOk;
     case cli::Command::kVersion:
-      out_ << "beian 0.1.0\n";
+      out_ << kProgramName << " " << kVersion << "\n";
       return ExitCode::kOk;
     default:
       break;
@@ -260,6 +325,7 @@ ExitCode Job::Run(Status* error) {
     case cli::Command::kCheck: return CheckOne(error);
     case cli::Command::kCatalogue: return Catalogue(error);
     case cli::Command::kRender: return Render(error);
+    case cli::Command::kConfig: return ShowConfig();
     default: break;
   }
   if (registry::IsRegistryCommand(options_.command)) {
@@ -330,13 +396,14 @@ Job::CaseOutcome Job::Process(const ingest::IntakeEntry& entry) const {
   crosscheck::AppendIssue3Json(out.report, out.json);
   crosscheck::AppendRuleDefaultsJson(res.rules, res.rule_settings, out.json);
   report::AddWordedSummaries(out.report, res.messages, out.json);
+  report::AddProvenance(res.provenance, out.json);
   return out;
 }
 
 Status Job::EnsureRenderer() {
   if (res_->renderer) return Status::Ok();
   render::RendererOptions ro = render::RendererOptions::Defaults(res_->data_dir);
-  if (!options_.fonts.empty()) ro.fonts_path = options_.fonts;
+  ro.fonts_path = FontsPath(options_, res_->settings, res_->data_dir);
   Result<std::unique_ptr<render::DocumentRenderer>> r = render::DocumentRenderer::Create(fs_, ro);
   if (!r) return r.error();
   res_->renderer = std::move(*r);
@@ -446,6 +513,7 @@ ExitCode Job::RunIntake(Status* error) {
     return ExitCode::kError;
   }
   std::vector<std::vector<std::string>> summary_rows;
+  std::vector<report::RunRow> run_rows;  // summary.json and index.html
   bool blocking = false;
   // A document that cannot be drafted for one dossier (e.g. a character no configured font
   // has) must not stop the others: it is reported, and the run ends with exit code 2.
@@ -493,10 +561,15 @@ ExitCode Job::RunIntake(Status* error) {
     blocking = blocking || HasSeverity(c.report.findings, model::Severity::kBlocking);
     summary_rows.push_back(report::SummaryRow(c.report, res_->messages));
     (*ledger)->Add(c.report);
+    run_rows.push_back(RunRowFor(std::move(c.report)));
   }
   out_ << report::SummaryTableOfRows(summary_rows, res_->messages);
   // The ledger (台账.xlsx) beside the cases: over the registry when one is in use.
   if (Status s = (*ledger)->Write(); !s.ok()) {
+    *error = s;
+    return ExitCode::kError;
+  }
+  if (Status s = WriteRunSummary(run_rows); !s.ok()) {
     *error = s;
     return ExitCode::kError;
   }
@@ -507,6 +580,57 @@ ExitCode Job::RunIntake(Status* error) {
     return ExitCode::kError;
   }
   return blocking ? ExitCode::kBlockingFindings : ExitCode::kOk;
+}
+
+// The case's row of OUT/summary.json and OUT/index.html, made once the case is written: the
+// page links only the documents that exist.
+report::RunRow Job::RunRowFor(model::CaseReport r) const {
+  report::RunCase c;
+  c.report_file = r.case_id + "/report.json";
+  for (const auto& d : r.documents) {
+    Result<DirEntry> st = fs_.Stat(JoinPath(JoinPath(options_.out_dir, r.case_id), d.file));
+    if (st && st->type == EntryType::kFile) c.written.push_back(d);
+  }
+  c.report = std::move(r);
+  return report::RunRowOf(c, res_->messages, res_->run_labels);
+}
+
+// OUT/summary.json and OUT/index.html over the whole batch, then the total on the terminal.
+Status Job::WriteRunSummary(const std::vector<report::RunRow>& rows) {
+  PIPELINE_RETURN_IF_ERROR(
+      fs_.WriteFile(JoinPath(options_.out_dir, "summary.json"),
+                    report::SummaryJsonText(rows, res_->provenance)));
+  PIPELINE_RETURN_IF_ERROR(fs_.WriteFile(
+      JoinPath(options_.out_dir, "index.html"),
+      report::IndexHtml(rows, res_->provenance, res_->messages, res_->run_labels,
+                        res_->index_css)));
+  reporter_.Done(res_->run_labels.Format(
+      "run.progress.total",
+      {{"count", std::to_string(rows.size())},
+       {"seconds", "{seconds}"},
+       {"tally", report::ConclusionTally(rows, res_->messages, res_->run_labels)}}));
+  return Status::Ok();
+}
+
+// `beian config`: the effective settings and where each value comes from.
+ExitCode Job::ShowConfig() {
+  const LayeredSettings& s = res_->settings;
+  if (options_.json) {
+    nlohmann::json origin = nlohmann::json::object();
+    for (const auto& [pointer, path] : s.origin) origin[pointer] = path;
+    nlohmann::json files = nlohmann::json::array();
+    for (const auto& layer : s.layers) files.push_back(layer.path);
+    out_ << report::ToJsonText({{"files", files},
+                                {"settings", s.effective},
+                                {"origin", origin},
+                                {"settings_hash", res_->provenance.settings_hash}});
+    return ExitCode::kOk;
+  }
+  out_ << "# settings files, lowest precedence first:\n";
+  for (const auto& layer : s.layers) out_ << "#   " << layer.path << "\n";
+  out_ << "# settings_hash: " << res_->provenance.settings_hash << "\n";
+  out_ << DescribeSettings(s);
+  return ExitCode::kOk;
 }
 
 ExitCode Job::CheckOne(Status* error) {
@@ -556,7 +680,7 @@ ExitCode Job::Render(Status* error) {
   ro.data_files = options_.data_files;
   ro.out = options_.out_path;
   ro.batch = options_.batch;
-  ro.fonts_path = options_.fonts;
+  ro.fonts_path = FontsPath(options_, res_->settings, res_->data_dir);
   ro.data_dir = res_->data_dir;
   ro.date = *options_.date;
   Status s = render::RunRenderCommand(fs_, ro);

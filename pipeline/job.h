@@ -9,11 +9,14 @@
 #include <memory>
 #include <set>
 #include <ostream>
+#include <string>
+#include <vector>
 
 #include "pipeline/cli/options.h"
 #include "pipeline/core/file_system.h"
 #include "pipeline/core/reporter.h"
 #include "pipeline/core/status.h"
+#include "pipeline/model/report.h"
 
 namespace pipeline {
 namespace ingest {
@@ -21,6 +24,7 @@ struct IntakeEntry;
 }  // namespace ingest
 namespace report {
 struct DocumentSpec;
+struct RunRow;
 }  // namespace report
 
 // Process exit codes (documented in README "Exit codes").
@@ -54,6 +58,9 @@ class Job {
   ExitCode CheckOne(Status* error);
   ExitCode Catalogue(Status* error);
   ExitCode Render(Status* error);
+  ExitCode ShowConfig();
+  report::RunRow RunRowFor(model::CaseReport report) const;
+  Status WriteRunSummary(const std::vector<report::RunRow>& rows);
 
   const cli::Options& options_;
   FileSystem& fs_;

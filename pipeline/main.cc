@@ -5,13 +5,15 @@
 #include <iostream>
 
 #include "pipeline/cli/console_reporter.h"
+#include "pipeline/cli/locations.h"
 #include "pipeline/cli/options.h"
 #include "pipeline/core/file_system.h"
+#include "pipeline/core/settings.h"
 #include "pipeline/job.h"
 
 namespace {
 
-// The only wall-clock read in beian: the default for --date.
+// The only wall-clock read in beian's results: the default for --date.
 pipeline::Date SystemToday() {
   std::time_t now = std::time(nullptr);
   std::tm local{};
@@ -19,17 +21,49 @@ pipeline::Date SystemToday() {
   return pipeline::Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
 }
 
+// Where the shipped data and the settings files are (pipeline/cli/locations.h).
+pipeline::Status Locate(const pipeline::FileSystem& fs, pipeline::cli::Options& o) {
+  using pipeline::cli::Command;
+  if (o.command == Command::kHelp || o.command == Command::kVersion) return pipeline::Status::Ok();
+  const pipeline::cli::Environment env = pipeline::cli::ReadEnvironment();
+  pipeline::Result<std::string> data =
+      pipeline::cli::FindDataDir(fs, o.data_dir, env, pipeline::cli::ExecutableDir());
+  if (!data) return data.error();
+  o.data_dir = *data;
+  pipeline::Result<std::vector<std::string>> files =
+      pipeline::cli::SettingsFiles(fs, o.data_dir, o.config, env);
+  if (!files) return files.error();
+  o.settings_files = *files;
+  if (!o.fonts.empty()) return pipeline::Status::Ok();
+  // No --fonts: the settings' "fonts" (relative to the file that set it), else the renderer's
+  // default <data>/templates/fonts.xml. Every command that draws a document reads o.fonts.
+  pipeline::Result<pipeline::LayeredSettings> settings =
+      pipeline::LoadLayeredSettings(fs, o.settings_files);
+  if (!settings) return settings.error();
+  o.fonts = pipeline::PathSetting(*settings, "/fonts");
+  return pipeline::Status::Ok();
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  constexpr int kError = static_cast<int>(pipeline::ExitCode::kError);
   try {
+    if (argc < 2) {  // a bare `beian` is a usage error: usage on stderr
+      std::fputs(pipeline::cli::Usage().c_str(), stderr);
+      return kError;
+    }
     pipeline::Result<pipeline::cli::Options> options = pipeline::cli::ParseOptions(argc, argv);
     if (!options) {
       std::fprintf(stderr, "beian: %s\n(see 'beian help')\n", options.error().message().c_str());
-      return static_cast<int>(pipeline::ExitCode::kError);
+      return kError;
     }
     if (!options->date) options->date = SystemToday();
     pipeline::RealFileSystem fs;
+    if (pipeline::Status s = Locate(fs, *options); !s.ok()) {
+      std::fprintf(stderr, "beian: error: %s\n", s.ToString().c_str());
+      return kError;
+    }
     pipeline::cli::ConsoleReporter reporter(options->quiet);
     pipeline::Job job(*options, fs, reporter, std::cout);
     pipeline::Status error;
@@ -38,6 +72,6 @@ int main(int argc, char** argv) {
     return static_cast<int>(code);
   } catch (const std::exception& e) {  // last resort: a library threw past its adapter
     std::fprintf(stderr, "beian: internal error: %s\n", e.what());
-    return static_cast<int>(pipeline::ExitCode::kError);
+    return kError;
   }
 }

@@ -1,85 +1,303 @@
 #include "pipeline/cli/options.h"
 
 #include <CLI/CLI.hpp>
-
 #include <algorithm>
-#include <memory>
+#include <cassert>
+#include <cstdint>
+#include <cstring>
 
 namespace pipeline::cli {
 namespace {
 
+using Mask = std::uint64_t;  // one bit per Command
+constexpr Mask Bit(Command c) { return Mask{1} << static_cast<unsigned>(c); }
+static_assert(static_cast<unsigned>(Command::kConfig) < 64, "one bit per command");
+
 struct CommandInfo {
   const char* name;
   Command command;
-  const char* synopsis;
   const char* description;
 };
 
-// The subcommand table: one row per command.
+// The subcommand table: one row per command, in the order usage lists them.
 constexpr CommandInfo kCommands[] = {
-    {"run", Command::kRun, "beian run INTAKE --out OUT [--date D] [--authority CODE]",
-     "Process every dossier folder in INTAKE; write OUT/<case-id>/report.json and documents."},
-    {"check", Command::kCheck, "beian check DOSSIER [--json] [--date D] [--authority CODE]",
-     "Check one dossier folder; print its report (JSON with --json); write nothing."},
-    {"catalogue", Command::kCatalogue, "beian catalogue QUERY",
+    {"run", Command::kRun,
+     "Process every dossier folder in INTAKE; write OUT/<case-id>/report.json and the draft "
+     "documents, OUT/summary.json, OUT/index.html and the ledger OUT/台账.xlsx."},
+    {"check", Command::kCheck,
+     "Check one dossier folder; print its summary (the full report.json with --json); write "
+     "nothing."},
+    {"catalogue", Command::kCatalogue,
      "Look up an occupation by code or (partial, fuzzy) name in the 2022 catalogue."},
     {"render", Command::kRender,
-     "beian render TEMPLATE --data FILE.json [--data FILE2.json ...] --out OUT [--batch N]",
      "Render a document template from JSON data into PDF (several --data or --batch N: one "
      "process, many documents; OUT is then a folder)."},
-    {"status", Command::kStatus, "beian status [CASE|USCC] [--json] [--registry FILE]",
+    {"config", Command::kConfig,
+     "Print the effective office settings and the file each value comes from."},
+    {"status", Command::kStatus,
      "Show a case's history and documents, an institution's cases, or every open case with its "
      "stage and working days in stage."},
     {"decide", Command::kDecide,
-     "beian decide CASE --stage STAGE --result pass|fail|return|refer [--note T] [--reason T]",
      "Record a stage's decision (received, preliminary, technical, comprehensive); with "
      "--reason, correct the latest decision."},
     {"deliberate", Command::kDeliberate,
-     "beian deliberate CASE --date D [--result pass|fail] [--note T] [--reason T]",
-     "Record the 专题审议 held on date D; the case goes on to publicity."},
-    {"withdraw", Command::kWithdraw, "beian withdraw CASE [--note T]",
-     "End an open case at the applicant's request."},
-    {"registry", Command::kRegistry, "beian registry backup FILE",
+     "Record the 专题审议 held on --date; the case goes on to publicity."},
+    {"withdraw", Command::kWithdraw, "End an open case at the applicant's request."},
+    {"registry", Command::kRegistry,
      "Write a consistent copy of the registry to FILE (SQLite online backup)."},
-    {"publicize", Command::kPublicize, "beian publicize CASE... --start D [--out DIR]",
+    {"publicize", Command::kPublicize,
      "Draft one 公示 for the cases (at least 5 working days by data/holidays_cn.tsv)."},
-    {"object", Command::kObject, "beian object CASE --note T",
+    {"object", Command::kObject,
      "Record an objection during the 公示; it blocks filing until resolved."},
-    {"resolve", Command::kResolve, "beian resolve CASE --note T",
-     "Resolve the case's open objection."},
-    {"file", Command::kFile, "beian file CASE --authority 220000 [--out DIR]",
+    {"resolve", Command::kResolve, "Resolve the case's open objection."},
+    {"file", Command::kFile,
      "File the case (province only): record the filing and draft the 备案通知."},
-    {"issue", Command::kIssue, "beian issue DOCUMENT-ID [--number N] [--archive DIR]",
+    {"issue", Command::kIssue,
      "Make a draft final: 发文字号, no watermark, archived with its SHA-256."},
-    {"reissue", Command::kReissue, "beian reissue DOCUMENT-ID [--out DIR]",
+    {"reissue", Command::kReissue,
      "Start a corrected re-issue: a new draft that names the issued document it replaces."},
-    {"archive", Command::kArchive, "beian archive verify [--archive DIR]",
+    {"archive", Command::kArchive,
      "Report archived files that are missing, altered or unregistered (exit 1 if any)."},
-    {"filed", Command::kFiled, "beian filed [--xlsx FILE]",
+    {"filed", Command::kFiled,
      "List the filed institutions with occupations, levels and validity (已备案机构名单)."},
-    {"due", Command::kDue, "beian due [--within 90d] [--json | --xlsx FILE]",
+    {"due", Command::kDue,
      "What falls due within the period: validity ends, renewal windows, 公示 ends, 补正."},
     {"terminate", Command::kTerminate,
-     "beian terminate CASE --voluntary | --ordered --reason T [--authority CODE] [--out DIR]",
      "End an institution's filing (Art. 10 voluntary, Art. 11 ordered); draft the 终止备案通知."},
-    {"edit", Command::kEdit, "beian edit DOCUMENT-ID --slot NAME --text T | --file FILE",
+    {"edit", Command::kEdit,
      "Fill a named free-text slot of a draft (e.g. expert_opinion, note); rendered in it."},
-    {"calendar", Command::kCalendar, "beian calendar check",
-     "Say which years data/holidays_cn.tsv covers."},
-    {"scoresheet", Command::kScoresheet, "beian scoresheet CASE --out DIR",
+    {"calendar", Command::kCalendar, "Say which years data/holidays_cn.tsv covers."},
+    {"scoresheet", Command::kScoresheet,
      "Write the case's 技术评估评分表.xlsx (case in stage technical)."},
     {"evaluate", Command::kEvaluate,
-     "beian evaluate CASE --scores FILE.xlsx --result 合格|不合格 [--note T] [--reason T] "
-     "[--out DIR]",
      "Read the filled scoring sheet, record the technical evaluation and draft 技术评估意见."},
     {"summarize", Command::kSummarize,
-     "beian summarize CASE --result 合格|不合格 [--note T] [--reason T] [--out DIR]",
      "Record the expert group's comprehensive conclusion and draft 综合技术评估意见."},
-    {"ledger", Command::kLedger, "beian ledger --out FILE.xlsx",
+    {"ledger", Command::kLedger,
      "Write the ledger (台账) of every case in the registry as an Excel workbook."},
-    {"help", Command::kHelp, "beian help [COMMAND]", "Show usage."},
-    {"version", Command::kVersion, "beian version", "Show the version."},
+    {"help", Command::kHelp, "Show usage, for all commands or for one."},
+    {"version", Command::kVersion, "Show the version."},
 };
+
+// What the parser fills: the options plus the raw text of values converted afterwards.
+struct Parsed {
+  Options o;
+  std::string date_text;
+  std::string authority;
+  std::string held_text;    // deliberate --date
+  std::string start_text;   // publicize --start
+  std::string within_text;  // due --within
+};
+
+using AddFn = CLI::Option* (*)(CLI::App&, Parsed&, const std::string& name,
+                               const std::string& help);
+
+// The usual bindings of a row: an option or positional argument into a field of Options, one
+// whose text is converted after parsing (Parsed), or a flag.
+template <auto Field>
+CLI::Option* Opt(CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
+  return a.add_option(n, p.o.*Field, h);
+}
+template <auto Field>
+CLI::Option* Text(CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
+  return a.add_option(n, p.*Field, h);
+}
+template <auto Field>
+CLI::Option* Flag(CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
+  return a.add_flag(n, p.o.*Field, h);
+}
+
+// One command-line option (or positional argument), declared once.
+struct OptionSpec {
+  const char* name;   // CLI11 names ("--out,-o"); a positional argument is upper case ("INTAKE")
+  const char* value;  // value shown in usage ("OUT"); "" for a flag; for a positional argument
+                      // what usage shows instead of its name, if not ""
+  const char* help;   // one line
+  Mask takes;         // Bit(command) of every command that accepts it
+  Mask needs;         // Bit(command) of every command that requires it
+  AddFn add;
+};
+
+constexpr Mask kRun = Bit(Command::kRun), kCheck = Bit(Command::kCheck),
+               kCatalogue = Bit(Command::kCatalogue), kRender = Bit(Command::kRender),
+               kConfig = Bit(Command::kConfig);
+// The case registry's commands (pipeline/registry/commands.h).
+constexpr Mask kStatus = Bit(Command::kStatus), kDecide = Bit(Command::kDecide),
+               kDeliberate = Bit(Command::kDeliberate), kWithdraw = Bit(Command::kWithdraw),
+               kRegistry = Bit(Command::kRegistry), kPublicize = Bit(Command::kPublicize),
+               kObject = Bit(Command::kObject), kResolve = Bit(Command::kResolve),
+               kFile = Bit(Command::kFile), kIssue = Bit(Command::kIssue),
+               kArchive = Bit(Command::kArchive), kDue = Bit(Command::kDue),
+               kTerminate = Bit(Command::kTerminate), kEdit = Bit(Command::kEdit),
+               kCalendar = Bit(Command::kCalendar), kFiled = Bit(Command::kFiled),
+               kReissue = Bit(Command::kReissue);
+// Technical evaluation and the ledger (pipeline/evaluation/commands.h).
+constexpr Mask kScoresheet = Bit(Command::kScoresheet), kEvaluate = Bit(Command::kEvaluate),
+               kSummarize = Bit(Command::kSummarize), kLedger = Bit(Command::kLedger);
+// The commands that open the registry (--registry, --user); calendar does not.
+constexpr Mask kRegistryCommands = kStatus | kDecide | kDeliberate | kWithdraw | kRegistry |
+                                   kPublicize | kObject | kResolve | kFile | kIssue | kArchive |
+                                   kDue | kTerminate | kEdit | kFiled | kReissue | kScoresheet |
+                                   kEvaluate | kSummarize | kLedger;
+// Commands about one case, named by the positional CASE.
+constexpr Mask kOneCase = kDecide | kDeliberate | kWithdraw | kObject | kResolve | kFile |
+                          kTerminate | kScoresheet | kEvaluate | kSummarize;
+// Commands that draft a document (they take --out DIR for it, and --fonts).
+constexpr Mask kDrafting =
+    kPublicize | kFile | kTerminate | kEvaluate | kSummarize | kReissue | kEdit;
+// Every command that reads the shipped data and the settings.
+constexpr Mask kAll =
+    kRun | kCheck | kCatalogue | kRender | kConfig | kRegistryCommands | kCalendar;
+
+// The option table: every option of every command, declared once. Order = order in usage.
+// A command takes a row when its bit is in `takes`; one command must not meet two rows of the
+// same name (CLI11 refuses it; tests/cli/options_test.cc parses every command).
+const OptionSpec kOptions[] = {
+    {"INTAKE", "", "intake folder: one entry per dossier", kRun, kRun, Opt<&Options::intake_dir>},
+    {"DOSSIER", "", "one dossier folder", kCheck, kCheck, Opt<&Options::dossier_dir>},
+    {"QUERY", "", "occupation code (4-03-02-01) or (partial) name", kCatalogue, kCatalogue,
+     Opt<&Options::query>},
+    {"TEMPLATE", "", "template: a path, or a name under templates/documents/", kRender, kRender,
+     Opt<&Options::template_path>},
+    {"CASE", "", "case id (status: or an institution's USCC; none: every open case)",
+     kOneCase | kStatus, kOneCase, Opt<&Options::case_ref>},
+    {"CASE", "CASE...", "case ids", kPublicize, kPublicize, Opt<&Options::cases>},
+    {"DOCUMENT-ID", "", "document id (beian status CASE lists them)", kIssue | kReissue | kEdit,
+     kIssue | kReissue | kEdit, Opt<&Options::document_id>},
+    {"ACTION", "backup", "what to do: backup", kRegistry, kRegistry,
+     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
+       return a.add_option(n, p.o.registry_action, h)->check(CLI::IsMember({"backup"}));
+     }},
+    {"FILE", "", "backup file", kRegistry, kRegistry, Opt<&Options::backup_file>},
+    {"ACTION", "verify", "what to do: verify", kArchive, kArchive,
+     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
+       return a.add_option(n, p.o.archive_action, h)->check(CLI::IsMember({"verify"}));
+     }},
+    {"ACTION", "check", "what to do: check", kCalendar, kCalendar,
+     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
+       return a.add_option(n, p.o.calendar_action, h)->check(CLI::IsMember({"check"}));
+     }},
+    {"--stage", "STAGE", "stage id: received, preliminary, technical, comprehensive", kDecide,
+     kDecide, Opt<&Options::stage>},
+    {"--result", "RESULT",
+     "decide: pass|fail|return|refer; deliberate: pass|fail; evaluate, summarize: "
+     "合格|不合格",
+     kDecide | kDeliberate | kEvaluate | kSummarize, kDecide | kEvaluate | kSummarize,
+     Opt<&Options::result>},
+    {"--scores", "FILE.xlsx", "the filled scoring sheet (from beian scoresheet)", kEvaluate,
+     kEvaluate, Opt<&Options::scores_file>},
+    {"--date", "YYYY-MM-DD", "the day the 专题审议 was held", kDeliberate, kDeliberate,
+     Text<&Parsed::held_text>},
+    {"--today", "YYYY-MM-DD", "today (default: the system date)", kDeliberate, 0,
+     Text<&Parsed::date_text>},
+    {"--start", "YYYY-MM-DD", "first day of the 公示", kPublicize, kPublicize,
+     Text<&Parsed::start_text>},
+    {"--note", "TEXT",
+     "note recorded with the action (evaluate, summarize: the expert group's opinion)",
+     kDecide | kDeliberate | kWithdraw | kObject | kResolve | kEvaluate | kSummarize,
+     kObject | kResolve, Opt<&Options::note>},
+    {"--reason", "TEXT",
+     "why the latest decision is corrected (terminate: why the filing is ended)",
+     kDecide | kDeliberate | kTerminate | kEvaluate | kSummarize, 0, Opt<&Options::reason>},
+    {"--voluntary", "", "Art. 10: the institution asked to end its filing", kTerminate, 0,
+     Flag<&Options::voluntary>},
+    {"--ordered", "", "Art. 11: the filing is ended by order (with --reason)", kTerminate, 0,
+     Flag<&Options::ordered>},
+    {"--slot", "NAME", "the draft's free-text slot, e.g. expert_opinion, note", kEdit, kEdit,
+     Opt<&Options::slot>},
+    {"--text", "TEXT", "the slot's text (or --file)", kEdit, 0, Opt<&Options::text>},
+    {"--file", "FILE", "a UTF-8 text file holding the slot's text (or --text)", kEdit, 0,
+     Opt<&Options::text_file>},
+    {"--number", "N", "发文字号 sequence number (default: the next)", kIssue, 0,
+     Opt<&Options::number>},
+    {"--archive", "DIR", "archive root", kIssue | kArchive, 0, Opt<&Options::archive_dir>},
+    {"--within", "Nd", "period, e.g. 90d (default 90d)", kDue, 0, Text<&Parsed::within_text>},
+    {"--xlsx", "FILE", "also write the list as a spreadsheet", kDue | kFiled, 0,
+     Opt<&Options::xlsx_path>},
+    {"--out,-o", "DIR",
+     "folder for the draft (default: drafts/ beside the registry; scoresheet: for the "
+     "workbook)",
+     kDrafting | kScoresheet, kScoresheet, Opt<&Options::out_dir>},
+    {"--out,-o", "OUT", "output folder (created if missing; must not be inside INTAKE)", kRun, kRun,
+     Opt<&Options::out_dir>},
+    {"--out,-o", "OUT", "output PDF, or a folder with several --data or --batch", kRender, kRender,
+     Opt<&Options::out_path>},
+    {"--out,-o", "FILE.xlsx", "the ledger workbook", kLedger, kLedger, Opt<&Options::out_path>},
+    {"--data", "FILE.json", "JSON data of one document (repeatable)", kRender, kRender,
+     Opt<&Options::data_files>},
+    {"--batch", "N", "render N variants of the first data file", kRender, 0, Opt<&Options::batch>},
+    {"--json", "", "print JSON instead of text", kCheck | kConfig | kStatus | kDue, 0,
+     Flag<&Options::json>},
+    {"--date", "YYYY-MM-DD",
+     "today for every date rule and the documents' date (default: the system date)",
+     kAll & ~(kDeliberate | kCatalogue | kConfig), 0, Text<&Parsed::date_text>},
+    {"--authority", "CODE",
+     "the filing authority running beian (data/jilin_authorities.tsv, e.g. 220100)",
+     kRun | kCheck | kPublicize | kFile | kTerminate | kEvaluate | kSummarize, 0,
+     Text<&Parsed::authority>},
+    {"--credit-list", "FILE",
+     "the office's list of institutions with a serious credit record or a terminated filing "
+     "(CSV or XLSX; C61-03; default: the setting rules.credit_list)",
+     kRun | kCheck, 0, Opt<&Options::credit_list>},
+    {"--registry", "FILE",
+     "the case registry (else $BEIAN_REGISTRY, the setting registry, "
+     "$XDG_DATA_HOME/beian/registry.sqlite)",
+     kRun | kRegistryCommands, 0, Opt<&Options::registry_path>},
+    {"--user", "NAME", "who records the action (else the setting user, the login name)",
+     kRun | kRegistryCommands, 0, Opt<&Options::user>},
+    {"--no-pdf", "", "write report.json, summary.json and index.html, no documents", kRun, 0,
+     Flag<&Options::no_pdf>},
+    {"--config", "FILE", "settings file layered over all others (see README \"Settings\")",
+     kAll & ~kCatalogue, 0, Opt<&Options::config>},
+    {"--data-dir", "DIR",
+     "root holding templates/, checklists/, data/ (default: ../share/beian next to the "
+     "program)",
+     kAll, 0, Opt<&Options::data_dir>},
+    {"--fonts", "FILE", "font configuration (default: the setting fonts, else templates/fonts.xml)",
+     kRun | kRender | kDrafting | kIssue, 0, Opt<&Options::fonts>},
+    {"--quiet,-q", "", "no progress output", kAll & ~(kCatalogue | kConfig), 0,
+     Flag<&Options::quiet>},
+};
+
+constexpr char kExitCodes[] =
+    "exit codes: 0 done, no blocking findings; 1 done, blocking findings (catalogue: no match;\n"
+    "            archive verify: files missing, altered or unregistered; calendar check: today\n"
+    "            not covered); 2 usage error or operational failure\n";
+
+bool IsPositional(const OptionSpec& s) { return s.name[0] != '-'; }
+
+// How an option shows in usage: "--out OUT", "--no-pdf", "INTAKE", "CASE...".
+std::string Shown(const OptionSpec& s, const std::string& names) {
+  if (IsPositional(s)) return *s.value != '\0' ? s.value : s.name;
+  return *s.value != '\0' ? names + " " + s.value : names;
+}
+
+// "--out,-o" -> "--out, -o"
+std::string ShownNames(const OptionSpec& s) {
+  std::string out;
+  for (const char* c = s.name; *c != '\0'; ++c) {
+    out += *c;
+    if (*c == ',') out += ' ';
+  }
+  return out;
+}
+
+// "--out,-o" -> "--out"
+std::string LongName(const OptionSpec& s) {
+  const char* comma = std::strchr(s.name, ',');
+  return comma == nullptr ? std::string(s.name) : std::string(s.name, comma);
+}
+
+std::string Synopsis(const CommandInfo& c) {
+  std::string out = std::string("beian ") + c.name;
+  if (c.command == Command::kHelp) return out + " [COMMAND]";
+  for (const OptionSpec& s : kOptions) {
+    if ((s.takes & Bit(c.command)) == 0) continue;
+    const std::string word = Shown(s, LongName(s));
+    out += " " + ((s.needs & Bit(c.command)) != 0 ? word : "[" + word + "]");
+  }
+  return out;
+}
 
 std::size_t EditDistance(const std::string& a, const std::string& b) {
   std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
@@ -102,19 +320,65 @@ const CommandInfo* FindCommand(const std::string& name) {
   return nullptr;
 }
 
-void AddCommonOptions(CLI::App& app, Options& o, std::string& date_text) {
-  app.add_option("--date", date_text, "today's date for every date rule (YYYY-MM-DD)");
-  app.add_option("--data-dir", o.data_dir, "root holding templates/, checklists/ and data/");
-  app.add_option("--fonts", o.fonts, "font configuration file (default templates/fonts.xml)");
-  app.add_flag("--quiet,-q", o.quiet, "no progress output");
+std::string Unknown(const char* what, const std::string& word) {
+  std::string msg = std::string("unknown ") + what + " '" + word + "'";
+  const std::string suggestion = SuggestCommand(word);
+  if (!suggestion.empty()) msg += "; did you mean '" + suggestion + "'?";
+  return msg;
 }
 
-void AddRegistryOptions(CLI::App& app, Options& o) {
-  app.add_option("--registry", o.registry_path, "registry file");
-  app.add_option("--user", o.user, "who records the action");
+// True when an argument after the command (before a "--") asks for help.
+bool AsksForHelp(int argc, const char* const* argv) {
+  for (int i = 2; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--") return false;
+    if (a == "--help" || a == "-h") return true;
+  }
+  return false;
+}
+
+// The registry commands' dates and period from their text.
+Status ConvertRegistryValues(Parsed& p) {
+  if (!p.held_text.empty()) {
+    p.o.held_on = ParseIsoDate(p.held_text);
+    if (!p.o.held_on) {
+      return Status::InvalidArgument("--date: expected YYYY-MM-DD, got '" + p.held_text + "'");
+    }
+  }
+  if (!p.start_text.empty()) {
+    p.o.start = ParseIsoDate(p.start_text);
+    if (!p.o.start) {
+      return Status::InvalidArgument("--start: expected YYYY-MM-DD, got '" + p.start_text + "'");
+    }
+  }
+  if (!p.within_text.empty()) {
+    const std::string& w = p.within_text;
+    const bool days = w.size() > 1 && w.back() == 'd';
+    const std::string digits = days ? w.substr(0, w.size() - 1) : w;
+    if (digits.empty() || digits.size() > 5 ||
+        digits.find_first_not_of("0123456789") != std::string::npos) {
+      return Status::InvalidArgument("--within: expected a number of days such as 90d, got '" + w +
+                                     "'");
+    }
+    p.o.within_days = std::stoi(digits);
+  }
+  if (p.o.number < 0) return Status::InvalidArgument("--number must be > 0");
+  if (p.o.command == Command::kTerminate && p.o.voluntary == p.o.ordered) {
+    return Status::InvalidArgument("terminate: give exactly one of --voluntary and --ordered");
+  }
+  if (p.o.command == Command::kEdit && p.o.text.empty() == p.o.text_file.empty()) {
+    return Status::InvalidArgument("edit: give exactly one of --text and --file");
+  }
+  return Status::Ok();
 }
 
 }  // namespace
+
+std::vector<std::string> CommandNames() {
+  std::vector<std::string> names;
+  for (const auto& c : kCommands) names.emplace_back(c.name);
+  return names;
+}
 
 std::string SuggestCommand(const std::string& word) {
   std::string best;
@@ -132,270 +396,103 @@ std::string SuggestCommand(const std::string& word) {
 std::string Usage(const std::string& topic) {
   std::string out;
   if (const CommandInfo* c = FindCommand(topic)) {
-    out += std::string("usage: ") + c->synopsis + "\n  " + c->description + "\n";
+    out += "usage: " + Synopsis(*c) + "\n\n" + c->description + "\n";
+    std::string rows;
+    for (const OptionSpec& s : kOptions) {
+      if ((s.takes & Bit(c->command)) == 0) continue;
+      std::string left = Shown(s, ShownNames(s));
+      left.resize(std::max<std::size_t>(left.size() + 2, 24), ' ');
+      rows += "  " + left + s.help + "\n";
+    }
+    if (c->command == Command::kHelp)
+      rows = "  COMMAND                 one of the commands of 'beian help'\n";
+    out += "\narguments and options:\n" + rows + "  --help, -h              show this help\n";
   } else {
-    out += "usage: beian COMMAND [options]\n\ncommands:\n";
-    for (const auto& cmd : kCommands) out += std::string("  ") + cmd.synopsis + "\n      " +
-                                             cmd.description + "\n";
+    out +=
+        "usage: beian COMMAND [options]\n\n"
+        "Checks Jilin skill-certification filing dossiers (吉人社规〔2025〕1号) and drafts\n"
+        "their documents.\n\ncommands:\n";
+    for (const auto& cmd : kCommands) {
+      out += "  " + Synopsis(cmd) + "\n      " + cmd.description + "\n";
+    }
+    out += "\noptions (the commands that take them are listed above):\n";
+    for (const OptionSpec& s : kOptions) {
+      if (IsPositional(s)) continue;
+      std::string left = Shown(s, ShownNames(s));
+      left.resize(std::max<std::size_t>(left.size() + 2, 24), ' ');
+      out += "  " + left + s.help + "\n";
+    }
+    out +=
+        "\n'beian help COMMAND' (or 'beian COMMAND --help') shows one command's options.\n"
+        "environment: BEIAN_DATA_DIR (shipped data), BEIAN_CONFIG (a settings file),\n"
+        "BEIAN_SYSCONFDIR (system settings folder, default /etc/beian; empty: none).\n";
   }
-  out +=
-      "\ncommon options:\n"
-      "  --date YYYY-MM-DD   today's date for date rules and document dates (default: system date)\n"
-      "  --authority CODE    the filing authority running beian (e.g. 220100)\n"
-      "  --credit-list FILE  run/check: the office's list of institutions with a serious\n"
-      "                      credit record or a terminated filing (CSV or XLSX; C61-03);\n"
-      "                      default: templates/office.json rules.credit_list\n"
-      "  --data-dir DIR      root holding templates/, checklists/, data/\n"
-      "  --fonts FILE        font configuration (default templates/fonts.xml)\n"
-      "  --no-pdf            run: write report.json only\n"
-      "  --registry FILE     the case registry (else $BEIAN_REGISTRY, settings, XDG default)\n"
-      "  --user NAME         who records the action (else settings, login name)\n"
-      "  --quiet             no progress output\n"
-      "\nexit codes: 0 no blocking findings, 1 blocking findings present, 2 usage or "
-      "operational error\n";
+  out += std::string("\n") + kExitCodes;
   return out;
 }
 
 Result<Options> ParseOptions(int argc, const char* const* argv) {
+  assert(argc >= 2);
   Options o;
-  if (argc < 2) return o;  // kHelp
-  std::string cmd = argv[1];
-  if (cmd == "--help" || cmd == "-h") return o;
+  const std::string cmd = argv[1];
+  if (cmd == "--help" || cmd == "-h") return o;  // kHelp, all commands
   if (cmd == "--version") {
     o.command = Command::kVersion;
     return o;
   }
   const CommandInfo* info = FindCommand(cmd);
-  if (info == nullptr) {
-    std::string msg = "unknown command '" + cmd + "'";
-    std::string suggestion = SuggestCommand(cmd);
-    if (!suggestion.empty()) msg += "; did you mean '" + suggestion + "'?";
-    return Status::InvalidArgument(msg);
+  if (info == nullptr) return Status::InvalidArgument(Unknown("command", cmd));
+  if (AsksForHelp(argc, argv)) {
+    o.help_topic = info->name;  // `beian COMMAND --help` = `beian help COMMAND`
+    return o;
   }
   o.command = info->command;
-
-  CLI::App app{info->description, std::string("beian ") + info->name};
-  app.set_help_flag();  // help is handled by `beian help COMMAND`
-  std::string date_text;
-  std::string held_text;  // deliberate --date
-  std::string start_text;   // publicize --start
-  std::string within_text;  // due --within
-  std::string authority;
-  switch (o.command) {
-    case Command::kRun:
-      app.add_option("INTAKE", o.intake_dir, "intake folder")->required();
-      app.add_option("--out,-o", o.out_dir, "output folder")->required();
-      app.add_option("--authority", authority, "the office's authority code");
-      app.add_option("--credit-list", o.credit_list, "credit list (CSV or XLSX) for C61-03");
-      app.add_flag("--no-pdf", o.no_pdf, "skip document rendering");
-      AddRegistryOptions(app, o);
-      AddCommonOptions(app, o, date_text);
-      break;
-    case Command::kCheck:
-      app.add_option("DOSSIER", o.dossier_dir, "dossier folder")->required();
-      app.add_flag("--json", o.json, "print report.json");
-      app.add_option("--authority", authority, "the office's authority code");
-      app.add_option("--credit-list", o.credit_list, "credit list (CSV or XLSX) for C61-03");
-      AddCommonOptions(app, o, date_text);
-      break;
-    case Command::kCatalogue:
-      app.add_option("QUERY", o.query, "code or name")->required();
-      AddCommonOptions(app, o, date_text);
-      break;
-    case Command::kRender:
-      app.add_option("TEMPLATE", o.template_path, "template")->required();
-      app.add_option("--data", o.data_files, "JSON data file(s)")->required();
-      app.add_option("--out,-o", o.out_path, "output PDF, or folder for several")->required();
-      app.add_option("--batch", o.batch, "render N variants of the first data file");
-      AddCommonOptions(app, o, date_text);
-      break;
-    case Command::kStatus:
-      app.add_option("CASE", o.case_ref, "case id or USCC");
-      app.add_flag("--json", o.json, "print JSON");
-      AddRegistryOptions(app, o);
-      AddCommonOptions(app, o, date_text);
-      break;
-    case Command::kDecide:
-      app.add_option("CASE", o.case_ref, "case id")->required();
-      app.add_option("--stage", o.stage, "stage id")->required();
-      app.add_option("--result", o.result, "pass|fail|return|refer")->required();
-      app.add_option("--note", o.note, "note");
-      app.add_option("--reason", o.reason, "why the latest decision is corrected");
-      AddRegistryOptions(app, o);
-      AddCommonOptions(app, o, date_text);
-      break;
-    case Command::kDeliberate:
-      app.add_option("CASE", o.case_ref, "case id")->required();
-      app.add_option("--date", held_text, "date of the deliberation")->required();
-      app.add_option("--result", o.result, "pass|fail");
-      app.add_option("--note", o.note, "note");
-      app.add_option("--reason", o.reason, "why the latest decision is corrected");
-      app.add_option("--today", date_text, "today's date (YYYY-MM-DD)");
-      app.add_option("--data-dir", o.data_dir, "root holding templates/, checklists/ and data/");
-      app.add_flag("--quiet,-q", o.quiet, "no progress output");
-      AddRegistryOptions(app, o);
-      break;
-    case Command::kWithdraw:
-      app.add_option("CASE", o.case_ref, "case id")->required();
-      app.add_option("--note", o.note, "note");
-      AddRegistryOptions(app, o);
-      AddCommonOptions(app, o, date_text);
-      break;
-    case Command::kRegistry:
-      app.add_option("ACTION", o.registry_action, "backup")->required()->check(
-          CLI::IsMember({"backup"}));
-      app.add_option("FILE", o.backup_file, "backup file")->required();
-      AddRegistryOptions(app, o);
-      AddCommonOptions(app, o, date_text);
-      break;
-    case Command::kPublicize:
-      app.add_option("CASE", o.cases, "case ids")->required();
-      app.add_option("--start", start_text, "first day of the 公示")->required();
-      app.add_option("--out,-o", o.out_dir, "folder for the draft");
-      app.add_option("--authority", authority, "the office's authority code");
-      AddRegistryOptions(app, o);
-      AddCommonOptions(app, o, date_text);
-      break;
-    case Command::kObject:
-    case Command::kResolve:
-      app.add_option("CASE", o.case_ref, "case id")->required();
-      app.add_option("--note", o.note, "note")->required();
-      AddRegistryOptions(app, o);
-      AddCommonOptions(app, o, date_text);
-      break;
-    case Command::kFile:
-      app.add_option("CASE", o.case_ref, "case id")->required();
-      app.add_option("--out,-o", o.out_dir, "folder for the draft");
-      app.add_option("--authority", authority, "the office's authority code");
-      AddRegistryOptions(app, o);
-      AddCommonOptions(app, o, date_text);
-      break;
-    case Command::kIssue:
-      app.add_option("DOCUMENT-ID", o.document_id, "document id")->required();
-      app.add_option("--number", o.number, "发文字号 sequence number");
-      app.add_option("--archive", o.archive_dir, "archive root");
-      AddRegistryOptions(app, o);
-      AddCommonOptions(app, o, date_text);
-      break;
-    case Command::kReissue:
-      app.add_option("DOCUMENT-ID", o.document_id, "issued document id")->required();
-      app.add_option("--out,-o", o.out_dir, "folder for the draft");
-      AddRegistryOptions(app, o);
-      AddCommonOptions(app, o, date_text);
-      break;
-    case Command::kArchive:
-      app.add_option("ACTION", o.archive_action, "verify")->required()->check(
-          CLI::IsMember({"verify"}));
-      app.add_option("--archive", o.archive_dir, "archive root");
-      AddRegistryOptions(app, o);
-      AddCommonOptions(app, o, date_text);
-      break;
-    case Command::kDue:
-      app.add_option("--within", within_text, "period, e.g. 90d");
-      app.add_flag("--json", o.json, "print JSON");
-      app.add_option("--xlsx", o.xlsx_path, "write a spreadsheet");
-      AddRegistryOptions(app, o);
-      AddCommonOptions(app, o, date_text);
-      break;
-    case Command::kFiled:
-      app.add_option("--xlsx", o.xlsx_path, "write a spreadsheet");
-      AddRegistryOptions(app, o);
-      AddCommonOptions(app, o, date_text);
-      break;
-    case Command::kTerminate:
-      app.add_option("CASE", o.case_ref, "case id")->required();
-      app.add_flag("--voluntary", o.voluntary, "Art. 10: the institution asked");
-      app.add_flag("--ordered", o.ordered, "Art. 11: ordered, with --reason");
-      app.add_option("--reason", o.reason, "why (ordered termination)");
-      app.add_option("--out,-o", o.out_dir, "folder for the draft");
-      app.add_option("--authority", authority, "the office's authority code");
-      AddRegistryOptions(app, o);
-      AddCommonOptions(app, o, date_text);
-      break;
-    case Command::kScoresheet:
-      app.add_option("CASE", o.case_ref, "case id")->required();
-      app.add_option("--out,-o", o.out_dir, "output folder")->required();
-      AddRegistryOptions(app, o);
-      AddCommonOptions(app, o, date_text);
-      break;
-    case Command::kEvaluate:
-    case Command::kSummarize:
-      app.add_option("CASE", o.case_ref, "case id")->required();
-      if (o.command == Command::kEvaluate) {
-        app.add_option("--scores", o.scores_file, "filled scoring sheet")->required();
+  if (o.command == Command::kHelp) {
+    if (argc > 3) return Status::InvalidArgument("help: expected at most one COMMAND");
+    if (argc == 3) {
+      o.help_topic = argv[2];
+      if (FindCommand(o.help_topic) == nullptr) {
+        return Status::InvalidArgument(Unknown("help topic", o.help_topic));
       }
-      app.add_option("--result", o.result, "合格|不合格 (pass|fail)")->required();
-      app.add_option("--note", o.note, "the expert group's opinion");
-      app.add_option("--reason", o.reason, "why the latest decision is corrected");
-      app.add_option("--out,-o", o.out_dir, "folder for the draft");
-      app.add_option("--authority", authority, "the office's authority code");
-      AddRegistryOptions(app, o);
-      AddCommonOptions(app, o, date_text);
-      break;
-    case Command::kEdit:
-      app.add_option("DOCUMENT-ID", o.document_id, "document id")->required();
-      app.add_option("--slot", o.slot, "slot name")->required();
-      app.add_option("--text", o.text, "text");
-      app.add_option("--file", o.text_file, "UTF-8 text file");
-      app.add_option("--out,-o", o.out_dir, "folder for the re-rendered draft");
-      AddRegistryOptions(app, o);
-      AddCommonOptions(app, o, date_text);
-      break;
-    case Command::kCalendar:
-      app.add_option("ACTION", o.calendar_action, "check")->required()->check(
-          CLI::IsMember({"check"}));
-      AddCommonOptions(app, o, date_text);
-      break;
-    case Command::kLedger:
-      app.add_option("--out,-o", o.out_path, "ledger workbook (.xlsx)")->required();
-      AddRegistryOptions(app, o);
-      AddCommonOptions(app, o, date_text);
-      break;
-    case Command::kHelp:
-      if (argc > 2) o.help_topic = argv[2];
-      return o;
-    case Command::kVersion:
-      return o;
+    }
+    return o;
   }
+
+  Parsed p;
+  CLI::App app{info->description, std::string("beian ") + info->name};
+  app.set_help_flag();  // --help was handled above, from the same table
+  for (const OptionSpec& s : kOptions) {
+    if ((s.takes & Bit(o.command)) == 0) continue;
+    CLI::Option* opt = s.add(app, p, s.name, s.help);
+    if ((s.needs & Bit(o.command)) != 0) opt->required();
+  }
+  app.allow_extras();  // reported below, in the user's order (CLI11 lists them reversed)
   try {
-    std::vector<std::string> args;
-    for (int i = argc - 1; i >= 2; --i) args.emplace_back(argv[i]);  // CLI11 wants reversed
-    app.parse(args);
+    app.parse(argc - 1, argv + 1);  // argv[1], the command, stands in for the program name
   } catch (const CLI::ParseError& e) {
     return Status::InvalidArgument(std::string(info->name) + ": " + e.what());
   }
-  if (!date_text.empty()) {
-    o.date = ParseIsoDate(date_text);
-    if (!o.date) return Status::InvalidArgument("--date: expected YYYY-MM-DD, got '" + date_text + "'");
-  }
-  if (!held_text.empty()) {
-    o.held_on = ParseIsoDate(held_text);
-    if (!o.held_on) return Status::InvalidArgument("--date: expected YYYY-MM-DD, got '" + held_text + "'");
-  }
-  if (!start_text.empty()) {
-    o.start = ParseIsoDate(start_text);
-    if (!o.start) return Status::InvalidArgument("--start: expected YYYY-MM-DD, got '" + start_text + "'");
-  }
-  if (!within_text.empty()) {
-    const bool days = within_text.size() > 1 && within_text.back() == 'd';
-    std::string digits = days ? within_text.substr(0, within_text.size() - 1) : within_text;
-    if (digits.empty() || digits.size() > 5 ||
-        digits.find_first_not_of("0123456789") != std::string::npos) {
-      return Status::InvalidArgument("--within: expected a number of days such as 90d, got '" +
-                                     within_text + "'");
+  if (std::vector<std::string> extras = app.remaining(); !extras.empty()) {
+    std::string list;
+    for (int i = 2; i < argc; ++i) {
+      auto it = std::find(extras.begin(), extras.end(), argv[i]);
+      if (it == extras.end()) continue;
+      list += std::string(list.empty() ? "" : " ") + "'" + argv[i] + "'";
+      extras.erase(it);
     }
-    o.within_days = std::stoi(digits);
+    return Status::InvalidArgument(std::string(info->name) + ": not expected: " + list);
   }
-  if (o.number < 0) return Status::InvalidArgument("--number must be > 0");
-  if (o.command == Command::kTerminate && o.voluntary == o.ordered) {
-    return Status::InvalidArgument("terminate: give exactly one of --voluntary and --ordered");
+  p.o.command = o.command;
+  if (!p.date_text.empty()) {
+    p.o.date = ParseIsoDate(p.date_text);
+    if (!p.o.date) {
+      return Status::InvalidArgument("--date: expected YYYY-MM-DD, got '" + p.date_text + "'");
+    }
   }
-  if (o.command == Command::kEdit && o.text.empty() == o.text_file.empty()) {
-    return Status::InvalidArgument("edit: give exactly one of --text and --file");
-  }
-  if (!authority.empty()) o.authority = authority;
-  if (o.batch < 0) return Status::InvalidArgument("--batch must be >= 0");
-  return o;
+  PIPELINE_RETURN_IF_ERROR(ConvertRegistryValues(p));
+  if (!p.authority.empty()) p.o.authority = p.authority;
+  if (p.o.batch < 0) return Status::InvalidArgument("--batch must be >= 0");
+  return p.o;
 }
 
 }  // namespace pipeline::cli

@@ -1,5 +1,7 @@
 // Options: the command line turned into typed values. Parsing never exits or prints; it
 // returns InvalidArgument with the usage problem (and a "did you mean" for a misspelt command).
+// Every option is declared once, in the option table of options.cc: the parser, `beian help
+// COMMAND`, `beian COMMAND --help` and the man page (help2man over `beian --help`) all read it.
 // How to add an option: README "How to add a command-line option".
 #ifndef PIPELINE_CLI_OPTIONS_H_
 #define PIPELINE_CLI_OPTIONS_H_
@@ -20,6 +22,7 @@ enum class Command {
   kIssue, kArchive, kDue, kTerminate, kEdit, kCalendar, kFiled, kReissue,
   // technical evaluation and ledger (pipeline/evaluation/commands.h)
   kScoresheet, kEvaluate, kSummarize, kLedger,
+  kConfig,  // the effective settings (README "Settings")
 };
 
 struct Options {
@@ -31,7 +34,7 @@ struct Options {
   std::string out_dir;              // run: where OUT/<case-id>/ folders go
   // check
   std::string dossier_dir;          // check: one dossier folder
-  bool json = false;                // check: print report.json on stdout
+  bool json = false;                // check: print report.json; config, status, due: JSON
   // catalogue
   std::string query;                // catalogue: code or (partial) name
   // render
@@ -75,13 +78,23 @@ struct Options {
   std::string credit_list;          // --credit-list FILE: overrides office.json rules.credit_list
   bool no_pdf = false;              // run: skip document rendering
   bool quiet = false;               // no progress output
+  std::string config;               // --config FILE: settings layered over all others
+
+  // Resolved by main (pipeline/cli/locations.h), not parsed: where the run's files are.
+  std::vector<std::string> settings_files;  // settings layers, lowest precedence first
 };
 
-// argv[1] is the command; see Usage().
+// argv[1] is the command; see Usage(). `beian COMMAND --help` (or -h) and `beian help COMMAND`
+// both give kHelp with help_topic = COMMAND; an unknown command or help topic is an error.
+// REQUIRES: argc >= 2 (a bare `beian` is handled by the caller: usage on stderr, exit 2).
 Result<Options> ParseOptions(int argc, const char* const* argv);
 
-// Usage text for all commands, or for one.
+// Usage text for all commands (topic ""), or for one command; both generated from the option
+// table. REQUIRES: topic is "" or a command name.
 std::string Usage(const std::string& topic = {});
+
+// The names of every command, in usage order (for README's CLI reference check).
+std::vector<std::string> CommandNames();
 
 // The closest known command name within edit distance 2 of `word`, or "".
 std::string SuggestCommand(const std::string& word);

@@ -1,4 +1,5 @@
 list(APPEND PIPELINE_SOURCES
   pipeline/cli/options.cc
   pipeline/cli/console_reporter.cc
+  pipeline/cli/locations.cc
 )

@@ -15,6 +15,10 @@ class Reporter {
   virtual void Progress(std::size_t index, std::size_t total, const std::string& item) = 0;
   // A problem that does not stop the run (developer-facing English, with file names).
   virtual void Warning(const std::string& message) = 0;
+  // Called once after the last item with a one-line total worded by the caller. A literal
+  // `{seconds}` in it is for the reporter to fill with the elapsed time: only a terminal shows
+  // it, so no clock reaches a file.
+  virtual void Done(const std::string& total) { (void)total; }
 };
 
 // Discards everything.

@@ -2,6 +2,7 @@ list(APPEND PIPELINE_SOURCES
   pipeline/core/csv.cc
   pipeline/core/date.cc
   pipeline/core/file_system.cc
+  pipeline/core/settings.cc
   pipeline/core/sha256.cc
   pipeline/core/status.cc
   pipeline/core/tsv.cc

@@ -52,7 +52,7 @@ Result<std::unique_ptr<Env>> OpenEnv(const cli::Options& o, FileSystem& fs,
                                      const report::MessageCatalog& messages,
                                      const std::string& data_dir, std::ostream& out) {
   Result<registry::RegistrySettings> settings =
-      registry::LoadRegistrySettings(fs, JoinPath(data_dir, "templates/office.json"));
+      registry::LoadRegistrySettings(fs, registry::SettingsFilesOf(o, data_dir));
   if (!settings) return settings.error();
   Result<crosscheck::Authorities> authorities =
       crosscheck::LoadAuthorities(fs, JoinPath(data_dir, "data"));
@@ -69,7 +69,7 @@ Result<std::unique_ptr<Env>> OpenEnv(const cli::Options& o, FileSystem& fs,
       LoadStandard(fs, JoinPath(data_dir, "checklists/evaluation_standard.xml")),
       &env->standard));
   PIPELINE_RETURN_IF_ERROR(Take(
-      report::LoadOfficeSettings(fs, JoinPath(data_dir, "templates/office.json")), &env->office));
+      report::LoadOfficeSettings(fs, registry::SettingsFilesOf(o, data_dir)), &env->office));
   Result<std::unique_ptr<registry::Registry>> reg =
       OpenRegistry(env->registry_file, messages, *o.date);
   if (!reg) return reg.error();
@@ -465,7 +465,7 @@ Result<std::unique_ptr<RunLedger>> RunLedger::Open(const cli::Options& options, 
       report::MessageCatalog::Load(fs, JoinPath(data_dir, "templates/evaluation.zh-CN.tsv")),
       &ledger->wording_));
   Result<registry::RegistrySettings> settings =
-      registry::LoadRegistrySettings(fs, JoinPath(data_dir, "templates/office.json"));
+      registry::LoadRegistrySettings(fs, registry::SettingsFilesOf(options, data_dir));
   if (!settings) return settings.error();
   ledger->registry_file_ = registry::RunRegistryFile(options.registry_path, *settings);
   return ledger;

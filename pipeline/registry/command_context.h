@@ -33,17 +33,20 @@ std::string Word(const report::MessageCatalog& m, const std::string& prefix,
 // Prints "recorded; case X is now in stage S; next: …".
 Status Confirm(Context& ctx, const std::string& case_id);
 
-// Renders template `kind` (a name in templates/documents/) with `data` on `date`.
+// Renders template `kind` (a name in templates/documents/) with `data` on `date`, with the
+// font configuration `fonts_path` (empty: <data_dir>/templates/fonts.xml; the CLI resolves
+// --fonts and the fonts setting into Options::fonts).
 Result<std::string> RenderTemplate(const FileSystem& fs, const std::string& data_dir,
                                    const std::string& kind, const nlohmann::json& data,
-                                   const Date& date);
+                                   const Date& date, const std::string& fonts_path = {});
 // A stored document's data plus its reviewers' slots (`slots.NAME`).
 Result<nlohmann::json> StoredDocumentData(Registry& registry, const DocumentDetail& d);
 // Renders a stored draft into `dir` as `<id>-<document>.pdf`; returns the path.
 Result<std::string> RenderDraftFile(Registry& registry, FileSystem& fs,
                                     const report::MessageCatalog& messages,
                                     const std::string& data_dir, const std::string& document_id,
-                                    const Date& date, const std::string& dir);
+                                    const Date& date, const std::string& dir,
+                                    const std::string& fonts_path = {});
 
 // document_commands.cc
 Status PublicizeCommand(Context& ctx);

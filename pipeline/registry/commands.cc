@@ -279,7 +279,7 @@ Status RunRegistryCommand(const cli::Options& options, FileSystem& fs,
     return Status::Ok();
   }
   Result<RegistrySettings> settings =
-      LoadRegistrySettings(fs, JoinPath(data_dir, "templates/office.json"));
+      LoadRegistrySettings(fs, SettingsFilesOf(options, data_dir));
   if (!settings) return settings.error();
   const std::string file = RegistryFile(options.registry_path, *settings);
   Result<std::unique_ptr<SqliteStorage>> db = SqliteStorage::Open(file);

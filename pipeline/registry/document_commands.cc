@@ -37,8 +37,8 @@ struct DocumentSetup {
 };
 
 Result<DocumentSetup> LoadSetup(Context& ctx) {
-  Result<report::OfficeSettings> office = report::LoadOfficeSettings(
-      ctx.fs, JoinPath(ctx.data_dir, "templates/office.json"));
+  Result<report::OfficeSettings> office =
+      report::LoadOfficeSettings(ctx.fs, SettingsFilesOf(ctx.options, ctx.data_dir));
   if (!office) return office.error();
   Result<crosscheck::Authorities> auth =
       crosscheck::LoadAuthorities(ctx.fs, JoinPath(ctx.data_dir, "data"));
@@ -106,7 +106,7 @@ std::string RegistryDir(const Context& ctx) {
 
 Result<std::string> RenderPdf(Context& ctx, const std::string& kind, const json& data,
                               const Date& date) {
-  return RenderTemplate(ctx.fs, ctx.data_dir, kind, data, date);
+  return RenderTemplate(ctx.fs, ctx.data_dir, kind, data, date, ctx.options.fonts);
 }
 
 Result<json> DocumentData(Context& ctx, const DocumentDetail& d) {
@@ -118,7 +118,7 @@ Status WriteDraft(Context& ctx, const std::string& document_id) {
   const std::string dir =
       ctx.options.out_dir.empty() ? JoinPath(RegistryDir(ctx), "drafts") : ctx.options.out_dir;
   Result<std::string> path = RenderDraftFile(ctx.registry, ctx.fs, ctx.messages, ctx.data_dir,
-                                             document_id, ctx.actor.today, dir);
+                                             document_id, ctx.actor.today, dir, ctx.options.fonts);
   if (!path) return path.error();
   Result<DocumentDetail> d = ctx.registry.LoadDocument(document_id);
   if (!d) return d.error();
@@ -200,9 +200,11 @@ Status UpdateCatalogue(Context& ctx, const DocumentSetup& setup, const std::stri
 
 Result<std::string> RenderTemplate(const FileSystem& fs, const std::string& data_dir,
                                    const std::string& kind, const nlohmann::json& data,
-                                   const Date& date) {
+                                   const Date& date, const std::string& fonts_path) {
+  render::RendererOptions options = render::RendererOptions::Defaults(data_dir);
+  if (!fonts_path.empty()) options.fonts_path = fonts_path;
   Result<std::unique_ptr<render::DocumentRenderer>> renderer =
-      render::DocumentRenderer::Create(fs, render::RendererOptions::Defaults(data_dir));
+      render::DocumentRenderer::Create(fs, options);
   if (!renderer) return renderer.error();
   return (*renderer)->Render(render::ResolveTemplatePath(data_dir, kind), data, date);
 }
@@ -221,12 +223,13 @@ Result<nlohmann::json> StoredDocumentData(Registry& registry, const DocumentDeta
 Result<std::string> RenderDraftFile(Registry& registry, FileSystem& fs,
                                     const report::MessageCatalog& messages,
                                     const std::string& data_dir, const std::string& document_id,
-                                    const Date& date, const std::string& dir) {
+                                    const Date& date, const std::string& dir,
+                                    const std::string& fonts_path) {
   Result<DocumentDetail> d = registry.LoadDocument(document_id);
   if (!d) return d.error();
   Result<json> data = StoredDocumentData(registry, *d);
   if (!data) return data.error();
-  Result<std::string> pdf = RenderTemplate(fs, data_dir, d->kind, *data, date);
+  Result<std::string> pdf = RenderTemplate(fs, data_dir, d->kind, *data, date, fonts_path);
   if (!pdf) return pdf.error();
   const std::string path = JoinPath(
       dir, document_id + "-" + messages.Format("registry.document." + d->kind) + ".pdf");

@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "pipeline/core/settings.h"
+
 namespace pipeline::registry {
 namespace {
 
@@ -21,6 +23,24 @@ Result<RegistrySettings> LoadRegistrySettings(const FileSystem& fs, const std::s
   Result<std::string> text = fs.ReadFile(path);
   if (!text) return text.error();
   nlohmann::json j = nlohmann::json::parse(*text, nullptr, /*allow_exceptions=*/false);
+  return RegistrySettingsFromJson(j, path);
+}
+
+Result<RegistrySettings> LoadRegistrySettings(const FileSystem& fs,
+                                              const std::vector<std::string>& files) {
+  Result<LayeredSettings> layered = LoadLayeredSettings(fs, files);
+  if (!layered) return layered.error();
+  return RegistrySettingsFromJson(layered->effective, files.empty() ? "" : files.back());
+}
+
+std::vector<std::string> SettingsFilesOf(const cli::Options& options,
+                                         const std::string& data_dir) {
+  if (!options.settings_files.empty()) return options.settings_files;
+  return {JoinPath(data_dir, "templates/office.json")};
+}
+
+Result<RegistrySettings> RegistrySettingsFromJson(const nlohmann::json& j,
+                                                  const std::string& path) {
   if (j.is_discarded() || !j.is_object()) return Status::InvalidData("not a JSON object", path);
   RegistrySettings s;
   for (auto [key, field] :

@@ -2,12 +2,17 @@
 //   file: --registry FILE -> $BEIAN_REGISTRY -> settings "registry" -> $XDG_DATA_HOME/beian/
 //         registry.sqlite (~/.local/share/beian/ when XDG_DATA_HOME is unset);
 //   user: --user -> settings "user" -> the login name.
-// The settings are the optional keys "registry" and "user" of templates/office.json.
+// The settings are the optional keys "registry" and "user" of the office settings (templates/
+// office.json under the layers of README "Settings").
 #ifndef PIPELINE_REGISTRY_LOCATION_H_
 #define PIPELINE_REGISTRY_LOCATION_H_
 
 #include <string>
+#include <vector>
 
+#include <nlohmann/json.hpp>
+
+#include "pipeline/cli/options.h"
 #include "pipeline/core/file_system.h"
 #include "pipeline/core/status.h"
 
@@ -32,6 +37,16 @@ struct RegistrySettings {
 // Reads the optional registry keys of the office settings file `path` (README "Case
 // registry"); a key of the wrong type is an error naming the file and key.
 Result<RegistrySettings> LoadRegistrySettings(const FileSystem& fs, const std::string& path);
+
+// The same over the layered settings files (README "Settings"; pipeline/core/settings.h).
+Result<RegistrySettings> LoadRegistrySettings(const FileSystem& fs,
+                                              const std::vector<std::string>& files);
+Result<RegistrySettings> RegistrySettingsFromJson(const nlohmann::json& j,
+                                                  const std::string& path);
+
+// The settings files of this run: the CLI's layers (options.settings_files), or the shipped
+// templates/office.json when none were resolved.
+std::vector<std::string> SettingsFilesOf(const cli::Options& options, const std::string& data_dir);
 
 // The registry file for the registry commands: the whole lookup chain, ending at the XDG
 // default.

@@ -83,7 +83,7 @@ Result<std::unique_ptr<RunRecorder>> RunRecorder::ForRun(const cli::Options& opt
                                                          const report::MessageCatalog& messages,
                                                          const std::string& data_dir) {
   Result<RegistrySettings> settings =
-      LoadRegistrySettings(fs, JoinPath(data_dir, "templates/office.json"));
+      LoadRegistrySettings(fs, SettingsFilesOf(options, data_dir));
   if (!settings) return settings.error();
   const std::string file = RunRegistryFile(options.registry_path, *settings);
   if (file.empty()) return std::unique_ptr<RunRecorder>();
@@ -97,8 +97,9 @@ Result<std::unique_ptr<RunRecorder>> RunRecorder::ForRun(const cli::Options& opt
   r->data_dir_ = data_dir;
   r->drafts_dir_ = JoinPath(DirName(file).empty() ? "." : DirName(file), "drafts");
   r->no_pdf_ = options.no_pdf;
+  r->fonts_path_ = options.fonts;
   Result<report::OfficeSettings> office =
-      report::LoadOfficeSettings(fs, JoinPath(data_dir, "templates/office.json"));
+      report::LoadOfficeSettings(fs, SettingsFilesOf(options, data_dir));
   if (!office) return office.error();
   r->date_format_ = office->date_format;
   if (options.authority) {
@@ -168,7 +169,7 @@ Result<std::string> RunRecorder::DraftReceipt(const model::CaseReport& report,
   if (!id) return id.error();
   if (!no_pdf_) {
     Result<std::string> path = RenderDraftFile(*registry_, fs_, messages_, data_dir_, *id,
-                                               actor_.today, drafts_dir_);
+                                               actor_.today, drafts_dir_, fonts_path_);
     if (!path) return path.error();
   }
   return *id;

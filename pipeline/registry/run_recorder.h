@@ -62,6 +62,7 @@ class RunRecorder {
   Actor actor_;
   std::string data_dir_;       // templates for the receipt
   std::string drafts_dir_;     // drafts/ beside the registry file
+  std::string fonts_path_;     // --fonts or the fonts setting (empty: templates/fonts.xml)
   bool no_pdf_ = false;        // --no-pdf: the receipt is recorded, not rendered
   std::string issuer_;         // the office's name, for the receipt
   std::string date_format_;    // office.json date_format

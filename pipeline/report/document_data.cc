@@ -13,6 +13,26 @@ Result<OfficeSettings> LoadOfficeSettings(const FileSystem& fs, const std::strin
   Result<std::string> text = fs.ReadFile(path, FileSystem::kDefaultMaxRead);
   if (!text) return text.error();
   json j = json::parse(*text, nullptr, /*allow_exceptions=*/false, /*ignore_comments=*/true);
+  return OfficeSettingsFromJson(j, path);
+}
+
+Result<OfficeSettings> OfficeSettingsFromLayers(const LayeredSettings& settings) {
+  Result<OfficeSettings> out = Status::InvalidData("no settings file", "office.json");
+  for (std::size_t i = 1; i <= settings.layers.size(); ++i) {
+    out = OfficeSettingsFromJson(settings.MergedUpTo(i), settings.layers[i - 1].path);
+    if (!out) return out;
+  }
+  return out;
+}
+
+Result<OfficeSettings> LoadOfficeSettings(const FileSystem& fs,
+                                          const std::vector<std::string>& files) {
+  Result<LayeredSettings> layered = LoadLayeredSettings(fs, files);
+  if (!layered) return layered.error();
+  return OfficeSettingsFromLayers(*layered);
+}
+
+Result<OfficeSettings> OfficeSettingsFromJson(const json& j, const std::string& path) {
   if (j.is_discarded() || !j.is_object()) {
     return Status::InvalidData("not a JSON object", path);
   }

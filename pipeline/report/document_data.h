@@ -12,6 +12,7 @@
 
 #include "pipeline/core/date.h"
 #include "pipeline/core/file_system.h"
+#include "pipeline/core/settings.h"
 #include "pipeline/core/status.h"
 #include "pipeline/model/report.h"
 #include "pipeline/report/decision_table.h"
@@ -43,6 +44,17 @@ struct OfficeSettings {
 
 // Reads templates/office.json; errors name the file (and JSON byte offset) and the bad key.
 Result<OfficeSettings> LoadOfficeSettings(const FileSystem& fs, const std::string& path);
+
+// The settings from an already merged JSON object (pipeline/core/settings.h); errors name
+// `path` (the settings file at fault) and the bad key.
+Result<OfficeSettings> OfficeSettingsFromJson(const nlohmann::json& j, const std::string& path);
+
+// The settings over layered files (README "Settings"): each layer is checked on top of the
+// ones below it, so a bad value is reported with the file that set it.
+Result<OfficeSettings> OfficeSettingsFromLayers(const LayeredSettings& settings);
+// Reads and merges `files` (lowest precedence first), then OfficeSettingsFromLayers.
+Result<OfficeSettings> LoadOfficeSettings(const FileSystem& fs,
+                                          const std::vector<std::string>& files);
 
 // Materials complete = every required material present and no blocking ingest finding.
 bool MaterialsComplete(const model::CaseReport& report);

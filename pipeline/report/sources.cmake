@@ -3,8 +3,11 @@ list(APPEND PIPELINE_SOURCES
   pipeline/report/decision_table.cc
   pipeline/report/catalogue_listing.cc
   pipeline/report/document_data.cc
+  pipeline/report/mask.cc
   pipeline/report/messages.cc
+  pipeline/report/provenance.cc
   pipeline/report/report_json.cc
+  pipeline/report/run_summary.cc
   pipeline/report/summary_table.cc
   pipeline/report/work_calendar.cc
 )

@@ -2,6 +2,7 @@ list(APPEND TEST_SOURCES
   tests/core/csv_test.cc
   tests/core/date_test.cc
   tests/core/file_system_test.cc
+  tests/core/settings_test.cc
   tests/core/sha256_test.cc
   tests/core/status_test.cc
   tests/core/utf8_test.cc

@@ -190,7 +190,7 @@ TEST(DocumentsEndToEndTest, RerunReplacesTheCaseFolderDocuments) {
   RunCommand(cmd, &output, true);
   fs::path dir;
   for (const auto& e : fs::directory_iterator(out)) {
-    if (e.is_directory()) dir = e.path();  // not 台账.xlsx beside the case folder
+    if (e.is_directory()) dir = e.path();  // not 台账.xlsx, summary.json or index.html
   }
   EXPECT_TRUE(fs::exists(dir / "补正材料通知书.pdf")) << output;
   fs::rename(aside, report_pdf);

@@ -407,7 +407,7 @@ TEST_F(LifecycleTest, OrderedTerminationDraftsTheNoticeAndLaterRunsAreFlagged) {
   EXPECT_NE(out.find("曾被终止备案"), std::string::npos) << out;
   fs::path case_dir;
   for (const auto& e : fs::directory_iterator(dir_ + "/out2")) {
-    if (e.is_directory()) case_dir = e.path();  // not 台账.xlsx beside the case folder
+    if (e.is_directory()) case_dir = e.path();  // not 台账.xlsx, summary.json or index.html
   }
   std::ifstream in(case_dir / "report.json");
   nlohmann::json report = nlohmann::json::parse(in);
@@ -427,7 +427,11 @@ TEST_F(LifecycleTest, RunDraftsAReceiptForEachNewVersionOnly) {
   EXPECT_NE(text.find("长春市鼎新职业技能培训学校："), std::string::npos) << text;
   ASSERT_EQ(Beian(run + Quote(dir_ + "/o2"), &out), 0) << out;  // unchanged: no new receipt
   EXPECT_FALSE(fs::exists(dir_ + "/drafts/D2026-0002-材料接收回执.pdf"));
-  std::ifstream in(fs::directory_iterator(dir_ + "/o1")->path() / "report.json");
+  fs::path case_dir;
+  for (const auto& e : fs::directory_iterator(dir_ + "/o1")) {
+    if (e.is_directory()) case_dir = e.path();  // not 台账.xlsx, summary.json or index.html
+  }
+  std::ifstream in(case_dir / "report.json");
   EXPECT_EQ(nlohmann::json::parse(in)["registry"]["receipt"], "D2026-0001");
 }
 

@@ -50,7 +50,7 @@ class RegistryCommandTest : public ::testing::Test {
   }
   nlohmann::json Report(const std::string& date) {
     for (const auto& e : fs::directory_iterator(dir_ + "/out-" + date)) {
-      if (!e.is_directory()) continue;  // 台账.xlsx beside the case folders
+      if (!e.is_directory()) continue;  // not 台账.xlsx, summary.json or index.html
       std::ifstream in(e.path() / "report.json");
       return nlohmann::json::parse(in);
     }
@@ -78,7 +78,7 @@ TEST_F(RegistryCommandTest, RunWithoutARegistryRecordsNothing) {
   EXPECT_FALSE(fs::exists(registry_));
   fs::path case_dir;
   for (const auto& e : fs::directory_iterator(dir_ + "/plain")) {
-    if (e.is_directory()) case_dir = e.path();  // not 台账.xlsx beside the case folder
+    if (e.is_directory()) case_dir = e.path();  // not 台账.xlsx, summary.json or index.html
   }
   std::ifstream in(case_dir / "report.json");
   EXPECT_FALSE(nlohmann::json::parse(in).contains("registry"));

@@ -22,6 +22,16 @@ void RemoveTempDirs() {
   for (const auto& d : TempDirs()) std::filesystem::remove_all(d, ec);
 }
 
+// Tests see only the shipped settings and data, never this machine's /etc/beian, the user's
+// $BEIAN_CONFIG or $BEIAN_DATA_DIR (README "Settings"): set before any test runs, and
+// inherited by every `beian` the tests start.
+[[maybe_unused]] const bool kIsolatedEnvironment = [] {
+  ::setenv("BEIAN_SYSCONFDIR", "", 1);
+  ::unsetenv("BEIAN_CONFIG");
+  ::unsetenv("BEIAN_DATA_DIR");
+  return true;
+}();
+
 }  // namespace
 
 std::string RepoRoot() { return BEIAN_SOURCE_DIR; }

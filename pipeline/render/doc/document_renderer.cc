@@ -8,6 +8,7 @@
 #include "pipeline/render/pdf/line_breaker.h"
 #include "pipeline/render/pdf/pdf_writer.h"
 #include "pipeline/render/pdf/typesetter.h"
+#include "pipeline/version.h"
 
 namespace pipeline::render {
 
@@ -77,7 +78,7 @@ Result<std::string> DocumentRenderer::RenderDocument(const Document& doc) {
   info.title = doc.title;
   info.author = doc.author;
   info.subject = doc.subject;
-  info.creator = "beian";
+  info.creator = std::string(kProgramName) + " " + kVersion;
   if (doc.date.IsValid()) {
     char buf[40];
     std::snprintf(buf, sizeof(buf), "D:%04d%02d%02d000000+08'00'", doc.date.year, doc.date.month,

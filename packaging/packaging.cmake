@@ -1,0 +1,60 @@
+# Install rules, the man page and the Debian package (README "Install").
+#
+#   cmake --install build --prefix /usr/local       bin/beian, share/beian/, share/doc/beian/,
+#                                                   share/man/man1/beian.1.gz, /etc/beian/
+#   (cd build && cpack -G DEB)                      beian_<version>_amd64.deb
+#
+# The program finds share/beian relative to itself (pipeline/cli/locations.h), so the same
+# files work under any prefix, unpacked anywhere, or copied.
+
+install(TARGETS beian RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+install(DIRECTORY templates checklists data DESTINATION ${CMAKE_INSTALL_DATADIR}/beian)
+install(FILES "templates/forms/申请表（空白）.docx" README.md
+        DESTINATION ${CMAKE_INSTALL_DOCDIR})
+# The office's own settings (a conffile in the package). Absolute on purpose: beian reads
+# /etc/beian wherever it is installed; `DESTDIR=… cmake --install` still stages it.
+set(BEIAN_SYSCONF_INSTALL_DIR /etc/beian CACHE PATH "Where the office settings file is installed")
+install(FILES packaging/etc/office.json DESTINATION ${BEIAN_SYSCONF_INSTALL_DIR})
+
+# beian(1) from the help text (help2man runs `beian --help` and `beian --version`), so the man
+# page and `beian help` cannot disagree.
+find_program(HELP2MAN help2man)
+if(HELP2MAN)
+  add_custom_command(
+    OUTPUT ${CMAKE_BINARY_DIR}/beian.1.gz
+    COMMAND ${HELP2MAN} --no-info --section=1
+            "--name=check Jilin skill-certification filing dossiers and draft their documents"
+            --output=${CMAKE_BINARY_DIR}/beian.1 $<TARGET_FILE:beian>
+    COMMAND gzip -9nf ${CMAKE_BINARY_DIR}/beian.1
+    DEPENDS beian
+    COMMENT "Generating the man page beian(1) with help2man"
+    VERBATIM)
+  add_custom_target(man ALL DEPENDS ${CMAKE_BINARY_DIR}/beian.1.gz)
+  install(FILES ${CMAKE_BINARY_DIR}/beian.1.gz DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+else()
+  message(WARNING "help2man not found (Debian package help2man): no man page beian(1)")
+endif()
+
+# The Debian package.
+set(CPACK_GENERATOR DEB)
+set(CPACK_PACKAGE_NAME beian)
+set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
+set(CPACK_PACKAGE_CONTACT "beian maintainers <beian@localhost>")
+set(CPACK_PACKAGE_DESCRIPTION_SUMMARY
+    "check skill-certification filing dossiers (Jilin) and draft their documents")
+set(CPACK_PACKAGE_DESCRIPTION
+    "beian reads dossier folders of Jilin's skill-certification filing process, checks them\nagainst the regulation's checklists and the 2022 occupation catalogue, and writes\nreport.json, a batch page and draft official documents (GB/T 9704 PDF).")
+set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)  # beian_<version>_<arch>.deb
+set(CPACK_DEBIAN_PACKAGE_SECTION misc)
+set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)  # library packages from dpkg-shlibdeps
+# What beian reads at run time besides its own files (shlibdeps adds the libraries it links:
+# PoDoFo, ICU, HarfBuzz, FreeType, pugixml, RE2, libzip, libxlsxwriter, SQLite, fmt): the fonts
+# templates/fonts.xml points at, and the sRGB ICC profile of the issued PDF/A documents
+# (icc-profiles-free, the registry setting icc_profile's default).
+set(CPACK_DEBIAN_PACKAGE_DEPENDS
+    "fonts-noto-cjk, fonts-arphic-gbsn00lp, fonts-arphic-gkai00mp, fonts-droid-fallback, icc-profiles-free")
+set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA ${CMAKE_CURRENT_LIST_DIR}/conffiles)
+set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
+set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
+set(CPACK_STRIP_FILES ON)
+include(CPack)

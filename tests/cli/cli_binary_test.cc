@@ -1,0 +1,290 @@
+// The command line as a user meets it, through the real binary: help and usage errors, exit
+// codes, `beian config` and the settings layers, report.json provenance, summary.json,
+// index.html masking, and the progress total on a terminal.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "pipeline/version.h"
+#include "tests/testing/test_paths.h"
+
+namespace pipeline {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using testing::BeianBinary;
+using testing::MakeTempDir;
+using testing::RunCommand;
+
+std::string Quote(const std::string& s) { return "'" + s + "'"; }
+
+std::string Slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+void Write(const std::string& path, const std::string& text) {
+  fs::create_directories(fs::path(path).parent_path());
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
+}
+
+// Runs beian with `args`; stdout and stderr apart.
+struct Ran {
+  int rc;
+  std::string out, err;
+};
+Ran Beian(const std::string& args, const std::string& env = "") {
+  const std::string err_file = MakeTempDir() + "/stderr";
+  Ran r;
+  r.rc = RunCommand(env + " " + BeianBinary() + " " + args + " 2>" + Quote(err_file), &r.out);
+  r.err = Slurp(err_file);
+  return r;
+}
+
+TEST(CliBinaryTest, UsageAndHelpExitCodes) {
+  Ran bare = Beian("");
+  EXPECT_EQ(bare.rc, 2);
+  EXPECT_EQ(bare.out, "");
+  EXPECT_NE(bare.err.find("usage: beian COMMAND"), std::string::npos) << bare.err;
+
+  Ran bogus = Beian("help bogus");
+  EXPECT_EQ(bogus.rc, 2);
+  EXPECT_NE(bogus.err.find("unknown help topic 'bogus'"), std::string::npos) << bogus.err;
+  EXPECT_EQ(Beian("bogus").rc, 2);
+
+  Ran run_help = Beian("run --help");
+  Ran help_run = Beian("help run");
+  EXPECT_EQ(run_help.rc, 0) << run_help.err;
+  EXPECT_EQ(help_run.rc, 0);
+  EXPECT_EQ(run_help.out, help_run.out);
+  EXPECT_NE(run_help.out.find("--no-pdf"), std::string::npos);
+
+  Ran catalogue = Beian("help catalogue");
+  EXPECT_EQ(catalogue.out.find("--date"), std::string::npos) << catalogue.out;
+  EXPECT_EQ(catalogue.out.find("--fonts"), std::string::npos) << catalogue.out;
+
+  Ran reversed = Beian("catalogue 烹调 --authority 220100");
+  EXPECT_EQ(reversed.rc, 2);
+  EXPECT_NE(reversed.err.find("not expected: '--authority' '220100'"), std::string::npos)
+      << reversed.err;
+
+  EXPECT_EQ(Beian("version").out, std::string("beian ") + kVersion + "\n");
+  EXPECT_EQ(Beian("--version").out, Beian("version").out);
+}
+
+TEST(CliBinaryTest, ConfigShowsEachValueWithItsLayer) {
+  const std::string dir = MakeTempDir();
+  Write(dir + "/etc/office.json", "// the office\n{\"draft\": false, \"copy_to\": \"甲\"}\n");
+  Write(dir + "/env.json", R"({"copy_to": "乙"})");
+  Write(dir + "/opt.json", R"({"contact": "联系人：张三"})");
+  const std::string env =
+      "BEIAN_SYSCONFDIR=" + Quote(dir + "/etc") + " BEIAN_CONFIG=" + Quote(dir + "/env.json");
+  Ran r = Beian("config --config " + Quote(dir + "/opt.json"), env);
+  ASSERT_EQ(r.rc, 0) << r.err;
+  EXPECT_NE(r.out.find("draft = false  (" + dir + "/etc/office.json)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("copy_to = \"乙\"  (" + dir + "/env.json)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("contact = \"联系人：张三\"  (" + dir + "/opt.json)"), std::string::npos);
+  EXPECT_NE(r.out.find("expert_group = \"技术评估专家组\"  ("), std::string::npos);  // shipped
+  EXPECT_NE(r.out.find("templates/office.json)"), std::string::npos);
+
+  // The rules object (crosscheck/rule_settings.h) is layered key by key too.
+  Write(dir + "/rules.json", R"({"rules": {"min_experts": 3}})");
+  Ran rules = Beian("config --config " + Quote(dir + "/rules.json"));
+  EXPECT_NE(rules.out.find("rules.min_experts = 3  (" + dir + "/rules.json)"), std::string::npos)
+      << rules.out;
+  Write(dir + "/typo.json", R"({"rules": {"min_expert": 3}})");
+  Ran typo = Beian("check " + Quote(testing::RepoRoot() + "/samples/intake/B02-空文件夹") +
+                   " --date 2026-11-25 --config " + Quote(dir + "/typo.json"));
+  EXPECT_EQ(typo.rc, 2);
+  EXPECT_NE(typo.err.find(dir + "/typo.json"), std::string::npos) << typo.err;
+
+  // A bad value is reported with the file that set it.
+  Write(dir + "/bad.json", R"({"draft": "no"})");
+  Ran bad = Beian("config --config " + Quote(dir + "/bad.json"));
+  EXPECT_EQ(bad.rc, 2);
+  EXPECT_NE(bad.err.find(dir + "/bad.json"), std::string::npos) << bad.err;
+  EXPECT_NE(bad.err.find("draft"), std::string::npos) << bad.err;
+  EXPECT_EQ(Beian("config --config " + Quote(dir + "/none.json")).rc, 2);
+}
+
+// The "fonts" setting names a font configuration relative to the settings file that sets it.
+TEST(CliBinaryTest, FontsSettingIsRelativeToItsSettingsFile) {
+  const std::string dir = MakeTempDir() + "/办公室";
+  Write(dir + "/office.json", R"({"fonts": "字体.xml"})");
+  const std::string render = "render preliminary_opinion --data " +
+                             Quote(testing::RepoRoot() + "/bench/opinion-doc.json") + " --out " +
+                             Quote(dir + "/x.pdf") + " --date 2026-11-25 --config " +
+                             Quote(dir + "/office.json");
+  Ran missing = Beian(render);
+  EXPECT_EQ(missing.rc, 2);
+  EXPECT_NE(missing.err.find(dir + "/字体.xml"), std::string::npos) << missing.err;
+  fs::copy_file(testing::RepoRoot() + "/templates/fonts.xml", dir + "/字体.xml");
+  Ran ok = Beian(render);
+  EXPECT_EQ(ok.rc, 0) << ok.err;
+  EXPECT_TRUE(fs::exists(dir + "/x.pdf"));
+}
+
+// The registry file (README "Case registry"): --registry -> $BEIAN_REGISTRY -> the setting
+// "registry" of the layered settings -> $XDG_DATA_HOME/beian/registry.sqlite.
+TEST(CliBinaryTest, RegistryLocationFollowsTheLayeredSettings) {
+  const std::string dir = MakeTempDir();
+  Write(dir + "/office.json", "{\"registry\": " + json(dir + "/设置.sqlite").dump() + "}");
+  const std::string status = "status --date 2026-11-25 --config " + Quote(dir + "/office.json");
+  const std::string xdg = "XDG_DATA_HOME=" + Quote(dir + "/xdg") + " ";
+  Ran by_setting = Beian(status, xdg + "BEIAN_SYSCONFDIR=''");
+  EXPECT_EQ(by_setting.rc, 0) << by_setting.err;
+  EXPECT_TRUE(fs::exists(dir + "/设置.sqlite"));
+  Ran by_env = Beian(status, xdg + "BEIAN_REGISTRY=" + Quote(dir + "/env.sqlite"));
+  EXPECT_EQ(by_env.rc, 0) << by_env.err;
+  EXPECT_TRUE(fs::exists(dir + "/env.sqlite"));
+  Ran by_flag = Beian(status + " --registry " + Quote(dir + "/flag.sqlite"),
+                      xdg + "BEIAN_REGISTRY=" + Quote(dir + "/env.sqlite"));
+  EXPECT_EQ(by_flag.rc, 0) << by_flag.err;
+  EXPECT_TRUE(fs::exists(dir + "/flag.sqlite"));
+  EXPECT_FALSE(fs::exists(dir + "/xdg/beian/registry.sqlite"));
+  Ran by_default = Beian("status --date 2026-11-25", xdg + "BEIAN_REGISTRY= ");
+  EXPECT_EQ(by_default.rc, 0) << by_default.err;
+  EXPECT_TRUE(fs::exists(dir + "/xdg/beian/registry.sqlite"));
+}
+
+// The limits (ingest/limits.h) are layered too; a typo names the file that has it.
+TEST(CliBinaryTest, LimitsAreLayeredAndATypoNamesItsFile) {
+  const std::string dir = MakeTempDir();
+  Write(dir + "/limits.json", R"({"limits": {"max_fles": 3}})");
+  Ran r = Beian("check " + Quote(testing::RepoRoot() + "/samples/intake/B02-空文件夹") +
+                " --date 2026-11-25 --config " + Quote(dir + "/limits.json"));
+  EXPECT_EQ(r.rc, 2);
+  EXPECT_NE(r.err.find(dir + "/limits.json"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("max_fles"), std::string::npos) << r.err;
+}
+
+TEST(CliBinaryTest, ReportRecordsVersionParametersAndSettingsHash) {
+  const std::string dossier = testing::RepoRoot() + "/samples/intake/B02-空文件夹";
+  auto check = [&](const std::string& extra, const std::string& date = "2026-11-25") {
+    Ran r = Beian("check " + Quote(dossier) + " --json --date " + date + " --authority 220100 " +
+                  extra);
+    EXPECT_EQ(r.rc, 1) << r.err;
+    return json::parse(r.out, nullptr, false);
+  };
+  const json report = check("");
+  ASSERT_FALSE(report.is_discarded());
+  EXPECT_EQ(report["schema_version"], 1);
+  EXPECT_EQ(report["generator"], json({{"name", "beian"}, {"version", kVersion}}));
+  EXPECT_EQ(report["parameters"]["date"], "2026-11-25");
+  EXPECT_EQ(report["parameters"]["authority"], "220100");
+  const json config = json::parse(Beian("config --json").out, nullptr, false);
+  EXPECT_EQ(report["parameters"]["settings_hash"], config["settings_hash"]);
+
+  // Another value changes the hash; the same values from another folder do not.
+  const std::string a = MakeTempDir(), b = MakeTempDir();
+  Write(a + "/office.json", R"({"copy_to": "甲"})");
+  Write(b + "/其他/office.json", R"({"copy_to": "甲"})");
+  const json with_a = check("--config " + Quote(a + "/office.json"));
+  const json with_b = check("--config " + Quote(b + "/其他/office.json"));
+  EXPECT_NE(with_a["parameters"]["settings_hash"], report["parameters"]["settings_hash"]);
+  EXPECT_EQ(with_a["parameters"]["settings_hash"], with_b["parameters"]["settings_hash"]);
+  EXPECT_EQ(check("", "2026-11-26")["parameters"]["date"], "2026-11-26");
+}
+
+// summary.json has one row per report; ID and phone numbers that report.json keeps whole are
+// masked in summary.json and index.html.
+TEST(CliBinaryTest, RunWritesSummaryAndMasksPersonalData) {
+  const std::string out = MakeTempDir() + "/出";
+  Ran r = Beian("run " + Quote(testing::RepoRoot() + "/samples/intake") + " --out " + Quote(out) +
+                " --no-pdf --quiet --date 2026-11-25");
+  ASSERT_EQ(r.rc, 1) << r.err;
+  const json summary = json::parse(Slurp(out + "/summary.json"), nullptr, false);
+  ASSERT_TRUE(summary.is_object());
+  // Whole tokens only, as the masking recognises them (not digits inside settings_hash).
+  const std::regex personal(R"((?:^|[^0-9A-Za-z])(\d{17}[\dX]|1[3-9]\d{9})(?![0-9A-Za-z]))");
+  std::set<std::string> numbers;
+  std::size_t reports = 0;
+  for (const auto& e : fs::directory_iterator(out)) {
+    if (!e.is_directory()) continue;
+    ++reports;
+    const std::string text = Slurp((e.path() / "report.json").string());
+    for (std::sregex_iterator it(text.begin(), text.end(), personal), end; it != end; ++it) {
+      numbers.insert((*it)[1].str());
+    }
+  }
+  ASSERT_EQ(summary["dossiers"].size(), reports);
+  EXPECT_EQ(summary["totals"]["dossiers"], reports);
+  int by_conclusion = 0;
+  for (const auto& [k, v] : summary["totals"]["by_conclusion"].items())
+    by_conclusion += v.get<int>();
+  EXPECT_EQ(by_conclusion, static_cast<int>(reports));
+  for (const json& row : summary["dossiers"]) {
+    EXPECT_TRUE(fs::exists(out + "/" + row["report"].get<std::string>())) << row;
+    EXPECT_TRUE(row["documents"].empty()) << "--no-pdf drafts nothing";
+  }
+  ASSERT_FALSE(numbers.empty()) << "the samples hold ID/phone numbers; the check needs some";
+  const std::string page = Slurp(out + "/index.html");
+  const std::string summary_text = Slurp(out + "/summary.json");
+  for (const std::string& n : numbers) {
+    EXPECT_EQ(page.find(n), std::string::npos) << n << " unmasked in index.html";
+    EXPECT_EQ(summary_text.find(n), std::string::npos) << n << " unmasked in summary.json";
+  }
+  EXPECT_NE(page.find("********"), std::string::npos);
+}
+
+// The drafted PDFs name the program and its version (project(VERSION)) as their Creator.
+TEST(CliBinaryTest, PdfMetadataCarriesTheVersion) {
+  const std::string intake = MakeTempDir() + "/收件";
+  fs::create_directories(intake);
+  fs::copy(testing::RepoRoot() + "/samples/intake/B02-空文件夹", intake + "/甲",
+           fs::copy_options::recursive);
+  const std::string out = MakeTempDir();
+  Ran r = Beian("run " + Quote(intake) + " --out " + Quote(out) + " --quiet --date 2026-11-25");
+  ASSERT_EQ(r.rc, 1) << r.err;
+  std::string pdf;
+  for (const auto& e : fs::recursive_directory_iterator(out)) {
+    if (e.path().extension() == ".pdf") pdf = e.path().string();
+  }
+  ASSERT_FALSE(pdf.empty());
+  std::string info;
+  ASSERT_EQ(RunCommand("pdfinfo " + Quote(pdf), &info), 0);
+  EXPECT_TRUE(std::regex_search(info, std::regex(std::string("Creator: +beian ") + kVersion)))
+      << info;
+  // summary.json lists the drafted documents, and index.html links them.
+  const json summary = json::parse(Slurp(out + "/summary.json"), nullptr, false);
+  ASSERT_EQ(summary["dossiers"].size(), 1u);
+  std::set<std::string> listed;
+  for (const json& d : summary["dossiers"][0]["documents"]) listed.insert(d["file"]);
+  EXPECT_EQ(listed.count(fs::path(pdf).filename().string()), 1u);
+  EXPECT_NE(Slurp(out + "/index.html").find(".pdf\""), std::string::npos);
+}
+
+// On a terminal every dossier shows, the last included, then one total line with the time and
+// the conclusions; redirected, nothing (no clock reaches a file).
+TEST(CliBinaryTest, ProgressEndsWithATotalOnATerminal) {
+  if (RunCommand("command -v script >/dev/null", nullptr) != 0) {
+    GTEST_FAIL() << "script(1) (package bsdutils) is needed to give beian a terminal";
+  }
+  const std::string samples = testing::RepoRoot() + "/samples/intake/";
+  const std::string intake = MakeTempDir() + "/收件";
+  fs::create_directories(intake);
+  fs::copy(samples + "B02-空文件夹", intake + "/甲", fs::copy_options::recursive);
+  fs::copy(samples + "B02-空文件夹", intake + "/乙", fs::copy_options::recursive);
+  const std::string out = MakeTempDir();
+  const std::string cmd = BeianBinary() + " run " + Quote(intake) + " --out " + Quote(out) +
+                          " --no-pdf --date 2026-11-25";
+  std::string tty;
+  RunCommand("script -qec " + Quote(cmd + " >/dev/null") + " /dev/null", &tty);
+  EXPECT_NE(tty.find("[1/2] 乙"), std::string::npos) << tty;
+  EXPECT_NE(tty.find("[2/2] 甲"), std::string::npos) << tty;
+  EXPECT_TRUE(std::regex_search(tty, std::regex("共 2 个卷宗，用时 [0-9.]+ 秒：需补正 2"))) << tty;
+  Ran redirected =
+      Beian("run " + Quote(intake) + " --out " + Quote(out) + " --no-pdf --date 2026-11-25");
+  EXPECT_EQ(redirected.err, "");
+}
+
+}  // namespace
+}  // namespace pipeline

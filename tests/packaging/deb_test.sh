@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Packaging test (ctest "packaging.deb"), README "Install":
+#   1. no absolute build path in the binary (`strings`);
+#   2. relocatable: build/beian and build/share copied to a temporary folder run from there;
+#   3. `cpack -G DEB` builds beian_<version>_amd64.deb with the fonts and libraries in Depends
+#      and /etc/beian/office.json as a conffile; unpacked into a throw-away root (dpkg-deb -x,
+#      never installed), its beian runs the samples from a folder outside the source tree, with
+#      the unpacked /etc/beian layered over the shipped defaults; the man page and the docs are in.
+# usage: deb_test.sh SOURCE_DIR BUILD_DIR VERSION
+# (No `cmd | grep -q` here: with pipefail, grep quitting early fails the pipe with SIGPIPE.)
+set -euo pipefail
+src=$1 build=$2 version=$3
+work=$(mktemp -d /tmp/beian-deb-test-XXXXXX)
+trap 'rm -rf "$work"' EXIT
+fail() { echo "deb_test: FAILED: $*" >&2; exit 1; }
+export BEIAN_SYSCONFDIR=""  # never this machine's /etc/beian
+unset BEIAN_CONFIG BEIAN_DATA_DIR
+
+dossiers=$(find "$src/samples/intake" -mindepth 1 -maxdepth 1 | wc -l)  # one report per entry
+
+# Runs the samples with beian $1 from folder $2; checks one report per dossier and the batch files.
+run_samples() {
+  local beian=$1 dir=$2 rc=0
+  (cd "$dir" && "$beian" run "$src/samples/intake" --out out --date 2026-11-25 --quiet \
+     > stdout.txt 2> stderr.txt) || rc=$?
+  [ "$rc" -eq 1 ] || fail "$beian run exited $rc (want 1): $(cat "$dir/stderr.txt")"
+  local reports
+  reports=$(find "$dir/out" -name report.json | wc -l)
+  [ "$reports" -eq "$dossiers" ] || fail "$beian run wrote $reports reports, want $dossiers"
+  [ -s "$dir/out/summary.json" ] && [ -s "$dir/out/index.html" ] || fail "no summary.json/index.html"
+  [ -n "$(find "$dir/out" -name '*.pdf' -print -quit)" ] || fail "$beian run drafted no PDF"
+}
+
+# 1. No path of this machine's tree in the binary. (A sanitizer build is for finding memory
+# errors, not for shipping; its instrumentation records source file names, so it is exempt.)
+if strings "$build/beian" | grep __asan_init > /dev/null; then
+  echo "deb_test: sanitizer build: path check skipped"
+elif strings "$build/beian" | grep -F -e "$src" -e "$build" > "$work/paths.txt"; then
+  fail "absolute build paths compiled into beian: $(head -3 "$work/paths.txt")"
+fi
+
+# 2. Relocatable: the binary and share/ copied elsewhere (links resolved), nothing else.
+mkdir -p "$work/copy"
+cp "$build/beian" "$work/copy/"
+cp -rL "$build/share" "$work/copy/"
+run_samples "$work/copy/beian" "$work/copy"
+"$work/copy/beian" config | grep "^#   $work/copy/share/beian/templates/office.json" > /dev/null ||
+  fail "the copied beian does not read its settings from its own share/beian"
+
+# 3. The Debian package.
+(cd "$build" && cpack -G DEB -B "$work/pkg" > "$work/cpack.log" 2>&1) ||
+  fail "cpack: $(tail -20 "$work/cpack.log")"
+deb="$work/pkg/beian_${version}_amd64.deb"
+[ -f "$deb" ] || fail "no $deb ($(ls "$work/pkg"))"
+depends=$(dpkg-deb -f "$deb" Depends)
+for need in fonts-noto-cjk fonts-arphic-gbsn00lp fonts-arphic-gkai00mp fonts-droid-fallback \
+            icc-profiles-free libc6 libpodofo libicu libxlsxwriter libsqlite3 libharfbuzz libzip; do
+  grep -q "$need" <<< "$depends" || fail "Depends lacks $need: $depends"
+done
+dpkg-deb -e "$deb" "$work/control"
+grep -qx /etc/beian/office.json "$work/control/conffiles" || fail "office.json is no conffile"
+dpkg-deb -x "$deb" "$work/root"
+for f in usr/bin/beian usr/share/beian/templates/office.json usr/share/beian/checklists/rules.xml \
+         usr/share/beian/data/occupations_2022.tsv usr/share/doc/beian/README.md \
+         "usr/share/doc/beian/申请表（空白）.docx" usr/share/man/man1/beian.1.gz etc/beian/office.json; do
+  [ -f "$work/root/$f" ] || fail "the package lacks /$f"
+done
+zcat "$work/root/usr/share/man/man1/beian.1.gz" | grep "catalogue" > /dev/null ||
+  fail "man page lacks the commands"
+mkdir -p "$work/elsewhere"
+BEIAN_SYSCONFDIR="$work/root/etc/beian" run_samples "$work/root/usr/bin/beian" "$work/elsewhere"
+BEIAN_SYSCONFDIR="$work/root/etc/beian" "$work/root/usr/bin/beian" config > "$work/config.txt"
+grep -q "^#   $work/root/etc/beian/office.json" "$work/config.txt" ||
+  fail "the unpacked /etc/beian/office.json is not layered: $(cat "$work/config.txt")"
+[ "$("$work/root/usr/bin/beian" version)" = "beian $version" ] || fail "version is not $version"
+echo "deb_test: ok ($(basename "$deb"), $(du -h "$deb" | cut -f1))"
