@@ -136,6 +136,8 @@ hb_blob_t* CffTablesOnly(hb_face_t* /*face*/, hb_tag_t tag, void* user_data) {
   return hb_face_reference_table(static_cast<hb_face_t*>(user_data), tag);
 }
 
+void DestroyFace(void* face) { hb_face_destroy(static_cast<hb_face_t*>(face)); }
+
 }  // namespace
 
 FontEmbedder::~FontEmbedder() {
@@ -148,8 +150,7 @@ hb_face_t* FontEmbedder::SubsetSource(const Font& font, int font_index) {
   hb_face_t* face = nullptr;
   if (font.is_cff()) {
     // The view holds a reference to the font's face, released with the view.
-    face = hb_face_create_for_tables(CffTablesOnly, hb_face_reference(font.face()),
-                                     reinterpret_cast<hb_destroy_func_t>(hb_face_destroy));
+    face = hb_face_create_for_tables(CffTablesOnly, hb_face_reference(font.face()), DestroyFace);
     hb_face_set_upem(face, hb_face_get_upem(font.face()));
     hb_face_set_glyph_count(face, hb_face_get_glyph_count(font.face()));
   } else {
