@@ -75,6 +75,10 @@ struct Job::CaseOutcome {
   nlohmann::json json;
   std::vector<const report::DocumentSpec*> drafts;  // from the decision table, in order
   bool not_a_dossier = false;
+  bool not_eligible = false;  // crosscheck found the institution not eligible (Conclude)
+  // The data the 补正材料通知书 was drawn from (null when none was): the registry keeps it as
+  // a document, so its delivery can be recorded (beian served).
+  nlohmann::json correction_notice;
 };
 
 Job::Job(const cli::Options& options, FileSystem& fs, Reporter& reporter, std::ostream& out)
@@ -382,10 +386,18 @@ Job::CaseOutcome Job::Process(const ingest::IntakeEntry& entry) const {
   // 5. report: one CaseReport with every finding, its JSON, and which document to draft.
   CaseOutcome out;
   out.not_a_dossier = !is_folder;
+  out.not_eligible = cross.not_eligible;
   out.report = AssembleReport(entry, std::move(dossier), std::move(extraction),
                               std::move(completeness), std::move(cross));
   out.report.pending_checks = std::move(pending);
+  Describe(out, is_folder);
+  return out;
+}
+
+void Job::Describe(CaseOutcome& out, bool is_folder) const {
+  const Resources& res = *res_;
   const bool complete = report::MaterialsComplete(out.report);
+  out.report.documents.clear();
   // Which drafts the case gets: the decision table (templates/decisions.xml).
   out.drafts = res.decisions.DocumentsFor(report::FactsOf(out.report, is_folder));
   for (const report::DocumentSpec* d : out.drafts) {
@@ -397,7 +409,21 @@ Job::CaseOutcome Job::Process(const ingest::IntakeEntry& entry) const {
   crosscheck::AppendRuleDefaultsJson(res.rules, res.rule_settings, out.json);
   report::AddWordedSummaries(out.report, res.messages, out.json);
   report::AddProvenance(res.provenance, out.json);
-  return out;
+}
+
+// What the registry knows about the dossier (the filed record, the registry's expiry, an
+// earlier termination) joins the report as findings before anything is drafted.
+Status Job::CheckAgainstRegistry(registry::RunRecorder& recorder, CaseOutcome& c) const {
+  Result<registry::RecordCheck> check = recorder.Check(c.report);
+  if (!check) return check.error().WithContext(c.report.dossier);
+  if (check->findings.empty() && check->comparison.empty() && !check->valid_until) {
+    return Status::Ok();
+  }
+  registry::ApplyRecordCheck(*check, &c.report);
+  c.report.conclusion = Conclude(c.report, c.not_eligible);
+  Describe(c, /*is_folder=*/true);
+  c.json["registry_check"] = registry::RecordCheckJson(*check);
+  return Status::Ok();
 }
 
 Status Job::EnsureRenderer() {
@@ -423,6 +449,9 @@ Result<std::string> Job::DraftPdf(CaseOutcome& c, const report::DocumentSpec& sp
                                               *options_.date, office_name, res_->messages);
   std::string tmpl = render::ResolveTemplatePath(res_->data_dir, spec.tmpl);
   Result<std::string> pdf = res_->renderer->Render(tmpl, c.json, *options_.date);
+  // What the correction notice was drawn from (the case's JSON with its document) is kept for
+  // the registry.
+  if (pdf && spec.kind == "correction_notice") c.correction_notice = c.json;
   c.json.erase("document");
   return pdf;
 }
@@ -523,6 +552,12 @@ ExitCode Job::RunIntake(Status* error) {
     const ingest::IntakeEntry& entry = (*entries)[i];
     reporter_.Progress(i, entries->size(), entry.display_name);
     CaseOutcome c = Process(entry);
+    if (*recorder && !c.not_a_dossier) {
+      if (Status s = CheckAgainstRegistry(**recorder, c); !s.ok()) {
+        *error = s;  // the registry is unusable
+        return ExitCode::kError;
+      }
+    }
     const std::string case_dir = JoinPath(options_.out_dir, c.report.case_id);
     if (options_.no_pdf) {  // nothing drafted: report.json lists no documents
       c.drafts.clear();
@@ -548,7 +583,9 @@ ExitCode Job::RunIntake(Status* error) {
       }
     }
     if (*recorder && !c.not_a_dossier) {
-      if (Status s = (*recorder)->Record(c.report, entry.path, &c.json, reporter_); !s.ok()) {
+      if (Status s = (*recorder)->Record(c.report, entry.path, &c.json, reporter_,
+                                         c.correction_notice);
+          !s.ok()) {
         *error = s;  // the registry is unusable: stop before writing a report it does not know
         return ExitCode::kError;
       }

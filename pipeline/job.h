@@ -26,6 +26,9 @@ namespace report {
 struct DocumentSpec;
 struct RunRow;
 }  // namespace report
+namespace registry {
+class RunRecorder;
+}  // namespace registry
 
 // Process exit codes (documented in README "Exit codes").
 enum class ExitCode {
@@ -50,6 +53,10 @@ class Job {
   struct CaseOutcome;
   Status LoadResources();
   CaseOutcome Process(const ingest::IntakeEntry& entry) const;
+  // The report's drafts and JSON from its findings (Process's last step; again after the
+  // registry's findings were added).
+  void Describe(CaseOutcome& out, bool is_folder) const;
+  Status CheckAgainstRegistry(registry::RunRecorder& recorder, CaseOutcome& c) const;
   Status EnsureRenderer();
   Result<std::string> DraftPdf(CaseOutcome& c, const report::DocumentSpec& spec);
   Status WriteDrafts(CaseOutcome& c, const std::string& case_dir, Status* failed);

@@ -52,6 +52,11 @@ constexpr CommandInfo kCommands[] = {
     {"resolve", Command::kResolve, "Resolve the case's open objection."},
     {"file", Command::kFile,
      "File the case (province only): record the filing and draft the 备案通知."},
+    {"submit", Command::kSubmit,
+     "报送 (a 市（州） office): draft one report to the province listing the cases ready to be "
+     "filed, with their comprehensive opinions; the province files them."},
+    {"served", Command::kServed,
+     "Record that a document was delivered on --date (补正 deadlines count from delivery)."},
     {"issue", Command::kIssue,
      "Make a draft final: 发文字号, no watermark, archived with its SHA-256."},
     {"reissue", Command::kReissue,
@@ -130,7 +135,8 @@ constexpr Mask kStatus = Bit(Command::kStatus), kDecide = Bit(Command::kDecide),
                kArchive = Bit(Command::kArchive), kDue = Bit(Command::kDue),
                kTerminate = Bit(Command::kTerminate), kEdit = Bit(Command::kEdit),
                kCalendar = Bit(Command::kCalendar), kFiled = Bit(Command::kFiled),
-               kReissue = Bit(Command::kReissue);
+               kReissue = Bit(Command::kReissue), kSubmit = Bit(Command::kSubmit),
+               kServed = Bit(Command::kServed);
 // Technical evaluation and the ledger (pipeline/evaluation/commands.h).
 constexpr Mask kScoresheet = Bit(Command::kScoresheet), kEvaluate = Bit(Command::kEvaluate),
                kSummarize = Bit(Command::kSummarize), kLedger = Bit(Command::kLedger);
@@ -138,13 +144,13 @@ constexpr Mask kScoresheet = Bit(Command::kScoresheet), kEvaluate = Bit(Command:
 constexpr Mask kRegistryCommands = kStatus | kDecide | kDeliberate | kWithdraw | kRegistry |
                                    kPublicize | kObject | kResolve | kFile | kIssue | kArchive |
                                    kDue | kTerminate | kEdit | kFiled | kReissue | kScoresheet |
-                                   kEvaluate | kSummarize | kLedger;
+                                   kEvaluate | kSummarize | kLedger | kSubmit | kServed;
 // Commands about one case, named by the positional CASE.
 constexpr Mask kOneCase = kDecide | kDeliberate | kWithdraw | kObject | kResolve | kFile |
                           kTerminate | kScoresheet | kEvaluate | kSummarize;
 // Commands that draft a document (they take --out DIR for it, and --fonts).
 constexpr Mask kDrafting =
-    kPublicize | kFile | kTerminate | kEvaluate | kSummarize | kReissue | kEdit;
+    kPublicize | kFile | kTerminate | kEvaluate | kSummarize | kReissue | kEdit | kSubmit;
 // Every command that reads the shipped data and the settings.
 constexpr Mask kAll =
     kRun | kCheck | kCatalogue | kRender | kConfig | kRegistryCommands | kCalendar;
@@ -161,9 +167,11 @@ const OptionSpec kOptions[] = {
      Opt<&Options::template_path>},
     {"CASE", "", "case id (status: or an institution's USCC; none: every open case)",
      kOneCase | kStatus, kOneCase, Opt<&Options::case_ref>},
-    {"CASE", "CASE...", "case ids", kPublicize, kPublicize, Opt<&Options::cases>},
-    {"DOCUMENT-ID", "", "document id (beian status CASE lists them)", kIssue | kReissue | kEdit,
-     kIssue | kReissue | kEdit, Opt<&Options::document_id>},
+    {"CASE", "CASE...", "case ids", kPublicize | kSubmit, kPublicize | kSubmit,
+     Opt<&Options::cases>},
+    {"DOCUMENT-ID", "", "document id (beian status CASE lists them)",
+     kIssue | kReissue | kEdit | kServed, kIssue | kReissue | kEdit | kServed,
+     Opt<&Options::document_id>},
     {"ACTION", "backup", "what to do: backup", kRegistry, kRegistry,
      [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
        return a.add_option(n, p.o.registry_action, h)->check(CLI::IsMember({"backup"}));
@@ -197,8 +205,10 @@ const OptionSpec kOptions[] = {
      kDecide | kDeliberate | kWithdraw | kObject | kResolve | kEvaluate | kSummarize,
      kObject | kResolve, Opt<&Options::note>},
     {"--reason", "TEXT",
-     "why the latest decision is corrected (terminate: why the filing is ended)",
-     kDecide | kDeliberate | kTerminate | kEvaluate | kSummarize, 0, Opt<&Options::reason>},
+     "why the latest decision is corrected (terminate: why the filing is ended; served: why "
+     "the delivery date is corrected)",
+     kDecide | kDeliberate | kTerminate | kEvaluate | kSummarize | kServed, 0,
+     Opt<&Options::reason>},
     {"--voluntary", "", "Art. 10: the institution asked to end its filing", kTerminate, 0,
      Flag<&Options::voluntary>},
     {"--ordered", "", "Art. 11: the filing is ended by order (with --reason)", kTerminate, 0,
@@ -230,10 +240,12 @@ const OptionSpec kOptions[] = {
      Flag<&Options::json>},
     {"--date", "YYYY-MM-DD",
      "today for every date rule and the documents' date (default: the system date)",
-     kAll & ~(kDeliberate | kCatalogue | kConfig), 0, Text<&Parsed::date_text>},
+     kAll & ~(kDeliberate | kCatalogue | kConfig | kServed), 0, Text<&Parsed::date_text>},
+    {"--date", "YYYY-MM-DD", "the day the document was delivered", kServed, kServed,
+     Text<&Parsed::date_text>},
     {"--authority", "CODE",
      "the filing authority running beian (data/jilin_authorities.tsv, e.g. 220100)",
-     kRun | kCheck | kPublicize | kFile | kTerminate | kEvaluate | kSummarize, 0,
+     kRun | kCheck | kPublicize | kFile | kTerminate | kEvaluate | kSummarize | kSubmit, 0,
      Text<&Parsed::authority>},
     {"--credit-list", "FILE",
      "the office's list of institutions with a serious credit record or a terminated filing "

@@ -19,7 +19,7 @@ enum class Command {
   kHelp, kVersion, kRun, kCheck, kCatalogue, kRender,
   // case registry (pipeline/registry/commands.h)
   kStatus, kDecide, kDeliberate, kWithdraw, kRegistry, kPublicize, kObject, kResolve, kFile,
-  kIssue, kArchive, kDue, kTerminate, kEdit, kCalendar, kFiled, kReissue,
+  kIssue, kArchive, kDue, kTerminate, kEdit, kCalendar, kFiled, kReissue, kSubmit, kServed,
   // technical evaluation and ledger (pipeline/evaluation/commands.h)
   kScoresheet, kEvaluate, kSummarize, kLedger,
   kConfig,  // the effective settings (README "Settings")

@@ -72,7 +72,8 @@ nlohmann::json CaseJson(const Context& ctx, const CaseRecord& c) {
                               {"kind", d.kind},
                               {"state", d.state},
                               {"number", d.number},
-                              {"date", d.doc_date}});
+                              {"date", d.doc_date},
+                              {"served", d.served_on}});
   }
   return j;
 }
@@ -126,8 +127,11 @@ void PrintCase(const Context& ctx, const CaseRecord& c) {
                         {{"id", d.document_id},
                          {"kind", Word(m, "registry.document.", d.kind)},
                          {"state", Word(m, "registry.state.", d.state)},
-                         {"number", d.number}})
-            << "\n";
+                         {"number", d.number}});
+    if (!d.served_on.empty()) {
+      ctx.out << m.Format("registry.status.served", {{"date", d.served_on}});
+    }
+    ctx.out << "\n";
   }
   ctx.out << m.Format("registry.status.next", {{"next", ctx.registry.NextStep(c)}}) << "\n";
 }
@@ -242,6 +246,8 @@ bool IsRegistryCommand(cli::Command c) {
     case cli::Command::kCalendar:
     case cli::Command::kFiled:
     case cli::Command::kReissue:
+    case cli::Command::kSubmit:
+    case cli::Command::kServed:
       return true;
     default:
       return false;
@@ -326,6 +332,10 @@ Status RunRegistryCommand(const cli::Options& options, FileSystem& fs,
       return FiledCommand(ctx);
     case cli::Command::kReissue:
       return ReissueCommand(ctx);
+    case cli::Command::kSubmit:
+      return SubmitCommand(ctx);
+    case cli::Command::kServed:
+      return ServedCommand(ctx);
     case cli::Command::kRegistry:
       PIPELINE_RETURN_IF_ERROR(ctx.registry.storage().Backup(options.backup_file));
       out << messages.Format("registry.backup_done", {{"file", options.backup_file}}) << "\n";

@@ -56,22 +56,6 @@ std::string FormatIso(const DocumentSetup& setup, const std::string& iso) {
   return d ? render::FormatDate(*d, setup.office.date_format) : iso;
 }
 
-std::vector<int> ParseLevels(const std::string& csv) {
-  std::vector<int> out;
-  std::size_t at = 0;
-  while (at < csv.size()) {
-    std::size_t comma = csv.find(',', at);
-    if (comma == std::string::npos) comma = csv.size();
-    const std::string part = csv.substr(at, comma - at);
-    if (!part.empty() && part.find_first_not_of("0123456789") == std::string::npos &&
-        part.size() < 3) {
-      out.push_back(std::stoi(part));
-    }
-    at = comma + 1;
-  }
-  return out;
-}
-
 // One institution's entry in a notice: name, USCC and the occupations to be (or) filed.
 Result<json> CaseEntry(Context& ctx, const CaseRecord& c) {
   Result<std::vector<OccupationFact>> occ = ctx.registry.Occupations(c.case_id);
@@ -82,7 +66,7 @@ Result<json> CaseEntry(Context& ctx, const CaseRecord& c) {
     list.push_back({{"code", o.code},
                     {"name", o.name},
                     {"work_type", o.work_type},
-                    {"levels_text", report::LevelsText(ParseLevels(o.levels), ctx.messages)}});
+                    {"levels_text", report::LevelsText(LevelsFromCsv(o.levels), ctx.messages)}});
   }
   return json{{"case", c.case_id},
               {"institution", c.institution_name},
@@ -319,28 +303,136 @@ Result<NoticeStart> StartNotice(Context& ctx, bool authority_from_case) {
   return n;
 }
 
+// The validity a notice announces, by the office settings (README "Settings"): a new filing's
+// three years start on the notice's 成文日期 `date` (filing_validity_start = doc_date, the
+// default; file_date keeps the day `file` was run); a renewal runs on from the old end
+// (renewal_validity_start = old_end, the default) or three years from `date` (doc_date).
+// add_occupation and change keep the filing's validity. Updates the filing and the notice's
+// stored data (with the dates worded as the notice prints them).
+Status ApplyValidityStart(Context& ctx, const DocumentSetup& setup, const std::string& id,
+                          const Date& date) {
+  Result<DocumentDetail> d = ctx.registry.LoadDocument(id);
+  if (!d) return d.error();
+  if (d->kind != "filing_notice" && d->kind != "renewal_notice") return Status::Ok();
+  json j = json::parse(d->data_json, nullptr, false);
+  if (j.is_discarded() || !j.is_object() || !j.contains("filing")) {
+    return Status::InvalidData("stored notice data has no filing", id);
+  }
+  json& filing = j["filing"];
+  const std::string kind =
+      j.contains("entries") && j["entries"].is_array() && !j["entries"].empty()
+          ? j["entries"][0].value("kind", "")
+          : "";
+  const bool from_doc_date =
+      (d->kind == "filing_notice" && kind == "initial" &&
+       ctx.settings.filing_validity_start == "doc_date") ||
+      (d->kind == "renewal_notice" && ctx.settings.renewal_validity_start == "doc_date");
+  if (from_doc_date && filing.value("valid_from", "") != date.ToIso()) {
+    filing["valid_from"] = date.ToIso();
+    filing["valid_until"] = date.AddYears(3).AddDays(-1).ToIso();
+    PIPELINE_RETURN_IF_ERROR(ctx.registry.SetValidity(filing.value("id", ""),
+                                                      filing["valid_from"],
+                                                      filing["valid_until"]));
+  }
+  filing["valid_from_text"] = FormatIso(setup, filing.value("valid_from", ""));
+  filing["valid_until_text"] = FormatIso(setup, filing.value("valid_until", ""));
+  return ctx.registry.storage().Execute("UPDATE documents SET data_json = ? WHERE document_id = ?",
+                                        {j.dump(), id});
+}
+
 Status FileCommand(Context& ctx) {
   Result<NoticeStart> start = StartNotice(ctx, /*authority_from_case=*/false);
   if (!start) return start.error();
-  const DocumentSetup* setup = &start->setup;
   const CaseRecord* c = &start->c;
-  const std::string& authority = start->authority;
-  const json& data = start->data;
-  Result<FilingOutcome> filed = ctx.registry.File(c->case_id, authority, data, ctx.actor);
+  Result<FilingOutcome> filed =
+      ctx.registry.File(c->case_id, start->authority, start->data, ctx.actor,
+                        ctx.settings.filing_number_format);
   if (!filed) return filed.error();
-  // The stored notice data gets the validity worded as the notice prints it.
-  PIPELINE_RETURN_IF_ERROR(ctx.registry.storage().Execute(
-      "UPDATE documents SET data_json = ? WHERE document_id = ?",
-      {[&] {
-         Result<DocumentDetail> d = ctx.registry.LoadDocument(filed->document_id);
-         json j = d ? json::parse(d->data_json, nullptr, false) : json::object();
-         j["filing"]["valid_from_text"] = FormatIso(*setup, filed->filing.valid_from);
-         j["filing"]["valid_until_text"] = FormatIso(*setup, filed->filing.valid_until);
-         return j.dump();
-       }(),
-       filed->document_id}));
+  // The draft is dated today; issue moves the start when it is issued on a later day.
+  PIPELINE_RETURN_IF_ERROR(
+      ApplyValidityStart(ctx, start->setup, filed->document_id, ctx.actor.today));
   PIPELINE_RETURN_IF_ERROR(WriteDraft(ctx, filed->document_id));
   return Confirm(ctx, c->case_id);
+}
+
+namespace {
+
+// A 报送 entry's process facts: the comprehensive opinion (its conclusion and 发文字号 when
+// beian summarize drafted it; else the decision recorded), the 专题审议 and the 公示.
+Status AddSubmissionFacts(Context& ctx, const DocumentSetup& setup, const CaseRecord& c,
+                          json* entry) {
+  const Stage opinion_stage =
+      c.kind == model::ApplicationKind::kRenewal ? Stage::kPreliminary : Stage::kComprehensive;
+  json opinion = json::object();
+  for (const HistoryEntry& e : c.history) {
+    if (e.stage == opinion_stage && !e.result.empty()) opinion["result"] = e.result;
+    if (e.action == "deliberate" && e.result == "pass") {
+      (*entry)["deliberation_date"] = FormatIso(setup, e.acted_on);
+    }
+  }
+  if (c.kind != model::ApplicationKind::kRenewal) {
+    Result<DocumentDetail> d = ctx.registry.LatestDocument(c.case_id, "comprehensive_opinion");
+    if (d) {
+      json data = json::parse(d->data_json, nullptr, false);
+      if (data.is_object() && data.contains("result_text") && data["result_text"].is_string()) {
+        opinion["result_text"] = data["result_text"];
+      }
+      if (d->state == "issued") opinion["number"] = d->number;
+    }
+    Result<std::vector<Row>> period = ctx.registry.storage().Query(
+        "SELECT MAX(p.start_on), MAX(p.end_on) FROM publicities p JOIN document_cases dc "
+        "ON dc.document_id = p.document_id WHERE dc.case_id = ?",
+        {c.case_id});
+    if (!period) return period.error();
+    if (!period->empty() && !std::holds_alternative<std::monostate>(period->front()[0])) {
+      (*entry)["publicity"] = {{"start", FormatIso(setup, AsText(period->front()[0]))},
+                               {"end", FormatIso(setup, AsText(period->front()[1]))}};
+    }
+  }
+  (*entry)["opinion"] = std::move(opinion);
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status SubmitCommand(Context& ctx) {
+  Result<DocumentSetup> setup = LoadSetup(ctx);
+  if (!setup) return setup.error();
+  std::string authority = ctx.options.authority.value_or("");
+  json entries = json::array();
+  for (const std::string& id : ctx.options.cases) {
+    Result<CaseRecord> c = ctx.registry.LoadCase(id);
+    if (!c) return c.error();
+    if (authority.empty()) authority = c->authority;
+    Result<json> entry = CaseEntry(ctx, *c);
+    if (!entry) return entry.error();
+    PIPELINE_RETURN_IF_ERROR(AddSubmissionFacts(ctx, *setup, *c, &*entry));
+    entries.push_back(std::move(*entry));
+  }
+  json data = {{"entries", std::move(entries)}};
+  data["document"] = DocumentObject(*setup, IssuerName(*setup, authority), ctx.actor.today);
+  const std::string province = IssuerName(*setup, "220000");
+  if (!province.empty()) data["document"]["addressee"] = province;
+  Result<std::string> id =
+      ctx.registry.Submit(ctx.options.cases, authority, data.dump(), ctx.actor);
+  if (!id) return id.error();
+  PIPELINE_RETURN_IF_ERROR(WriteDraft(ctx, *id));
+  for (const std::string& c : ctx.options.cases) PIPELINE_RETURN_IF_ERROR(Confirm(ctx, c));
+  return Status::Ok();
+}
+
+Status ServedCommand(Context& ctx) {
+  const std::string& id = ctx.options.document_id;
+  PIPELINE_RETURN_IF_ERROR(
+      ctx.registry.MarkServed(id, ctx.actor.today, ctx.options.reason, ctx.actor));
+  Result<DocumentDetail> d = ctx.registry.LoadDocument(id);
+  if (!d) return d.error();
+  ctx.out << ctx.messages.Format("registry.served",
+                                 {{"document", id},
+                                  {"kind", Word(ctx.messages, "registry.document.", d->kind)},
+                                  {"date", ctx.actor.today.ToIso()}})
+          << "\n";
+  return Status::Ok();
 }
 
 Status IssueCommand(Context& ctx) {
@@ -352,10 +444,17 @@ Status IssueCommand(Context& ctx) {
                                                    ctx.settings.doc_number_format,
                                                    ctx.actor.today.ToIso());
   if (!n) return n.error();
-  Result<DocumentDetail> d = ctx.registry.LoadDocument(id);
-  if (!d) return d.error();
   Result<DocumentSetup> setup = LoadSetup(ctx);
   if (!setup) return setup.error();
+  {
+    // The 成文日期 bound with the number (an interrupted issue resumed keeps its date).
+    Result<DocumentDetail> bound = ctx.registry.LoadDocument(id);
+    if (!bound) return bound.error();
+    PIPELINE_RETURN_IF_ERROR(ApplyValidityStart(
+        ctx, *setup, id, ParseIsoDate(bound->doc_date).value_or(ctx.actor.today)));
+  }
+  Result<DocumentDetail> d = ctx.registry.LoadDocument(id);
+  if (!d) return d.error();
   Result<json> stored = DocumentData(ctx, *d);
   if (!stored) return stored.error();
   json data = std::move(*stored);
@@ -476,6 +575,34 @@ Status ArchiveVerifyCommand(Context& ctx, bool* problems) {
   return Status::Ok();
 }
 
+// Where the 补正 deadline of a returned case counts from (office setting
+// correction_deadline_from): the delivery of the current version's 补正材料通知书 recorded by
+// beian served ("served"), or for doc_date that notice's date ("notice_date"); without either,
+// the day the case was returned ("returned").
+struct CorrectionStart {
+  std::optional<Date> date;
+  std::string basis;
+};
+
+Result<CorrectionStart> CorrectionStartOf(Context& ctx, const report::OfficeSettings& office,
+                                          const CaseRecord& c) {
+  Result<std::vector<Row>> rows = ctx.registry.storage().Query(
+      "SELECT MAX(d.served_on), MAX(d.created_on) FROM documents d JOIN document_cases dc "
+      "ON dc.document_id = d.document_id JOIN dossier_versions v ON v.case_id = dc.case_id "
+      "AND v.version = ? WHERE dc.case_id = ? AND d.kind = 'correction_notice' "
+      "AND d.created_on >= v.received_on",
+      {std::int64_t{c.current_version}, c.case_id});
+  if (!rows) return rows.error();
+  const Row* r = rows->empty() ? nullptr : &rows->front();
+  const bool from_delivery = office.correction_deadline_from == "delivery";
+  const std::size_t column = from_delivery ? 0 : 1;
+  if (r != nullptr && !std::holds_alternative<std::monostate>((*r)[column])) {
+    return CorrectionStart{ParseIsoDate(AsText((*r)[column])),
+                           from_delivery ? "served" : "notice_date"};
+  }
+  return CorrectionStart{ParseIsoDate(c.stage_since), "returned"};
+}
+
 Status DueCommand(Context& ctx) {
   const Date today = ctx.actor.today;
   const Date until = today.AddDays(ctx.options.within_days);
@@ -484,6 +611,7 @@ Status DueCommand(Context& ctx) {
   if (!setup) return setup.error();
   struct Item {
     std::string date, kind, ref, institution;
+    std::string basis;  // 补正: "served" (from delivery) or "returned" (no delivery recorded)
   };
   std::vector<Item> items;
   Storage& db = ctx.registry.storage();
@@ -497,10 +625,10 @@ Status DueCommand(Context& ctx) {
     // Art. 9: the renewal application is due three months before the validity ends.
     const Date window = end->AddMonths(-3);
     if (window >= today && window <= until) {
-      items.push_back({window.ToIso(), "renewal_window_closes", AsText(r[0]), AsText(r[2])});
+      items.push_back({window.ToIso(), "renewal_window_closes", AsText(r[0]), AsText(r[2]), ""});
     }
     if (*end >= today && *end <= until) {
-      items.push_back({end->ToIso(), "validity_ends", AsText(r[0]), AsText(r[2])});
+      items.push_back({end->ToIso(), "validity_ends", AsText(r[0]), AsText(r[2]), ""});
     }
   }
   Result<std::vector<Row>> publicity = db.Query(
@@ -511,7 +639,7 @@ Status DueCommand(Context& ctx) {
       {from_iso, until_iso});
   if (!publicity) return publicity.error();
   for (const Row& r : *publicity) {
-    items.push_back({AsText(r[1]), "publicity_ends", AsText(r[0]), AsText(r[2])});
+    items.push_back({AsText(r[1]), "publicity_ends", AsText(r[0]), AsText(r[2]), ""});
   }
   Result<std::vector<CaseRecord>> open = ctx.registry.OpenCases();
   if (!open) return open.error();
@@ -519,14 +647,18 @@ Status DueCommand(Context& ctx) {
     if (c.stage != Stage::kReturned) continue;
     // No 补正 deadline set (office.json correction_deadline_working_days null): nothing falls due.
     if (setup->office.correction_deadline_working_days <= 0) continue;
-    std::optional<Date> since = ParseIsoDate(c.stage_since);
+    Result<CorrectionStart> start = CorrectionStartOf(ctx, setup->office, c);
+    if (!start) return start.error();
+    const std::optional<Date>& since = start->date;
     if (!since || !ctx.calendar.Covers(*since)) continue;
     const Date deadline =
         ctx.calendar.AddWorkingDays(*since, setup->office.correction_deadline_working_days);
+    const std::string& basis = start->basis;
     if (deadline < today) {
-      items.push_back({deadline.ToIso(), "correction_overdue", c.case_id, c.institution_name});
+      items.push_back(
+          {deadline.ToIso(), "correction_overdue", c.case_id, c.institution_name, basis});
     } else if (deadline <= until) {
-      items.push_back({deadline.ToIso(), "correction_due", c.case_id, c.institution_name});
+      items.push_back({deadline.ToIso(), "correction_due", c.case_id, c.institution_name, basis});
     }
   }
   std::stable_sort(items.begin(), items.end(),
@@ -536,6 +668,7 @@ Status DueCommand(Context& ctx) {
     for (const Item& i : items) {
       j["items"].push_back(
           {{"date", i.date}, {"kind", i.kind}, {"ref", i.ref}, {"institution", i.institution}});
+      if (!i.basis.empty()) j["items"].back()["counted_from"] = i.basis;
     }
     ctx.out << j.dump(2) << "\n";
     return Status::Ok();
@@ -545,7 +678,9 @@ Status DueCommand(Context& ctx) {
       {m.Format("registry.col.date"), m.Format("registry.col.due"), m.Format("registry.col.ref"),
        m.Format("registry.col.institution")}};
   for (const Item& i : items) {
-    rows.push_back({i.date, Word(m, "registry.due.", i.kind), i.ref, i.institution});
+    std::string what = Word(m, "registry.due.", i.kind);
+    if (!i.basis.empty()) what += m.Format("registry.due.basis." + i.basis);
+    rows.push_back({i.date, what, i.ref, i.institution});
   }
   if (!ctx.options.xlsx_path.empty()) {
     std::vector<std::string> header = rows.front();
@@ -568,17 +703,15 @@ Status FiledCommand(Context& ctx) {
   Result<std::vector<Row>> found = ctx.registry.storage().Query(
       "SELECT i.name, f.uscc, o.name, o.work_type, o.code, o.levels, f.valid_from, "
       "f.valid_until FROM filings f JOIN institutions i ON i.uscc = f.uscc "
-      "JOIN cases c ON c.uscc = f.uscc "
-      "JOIN occupations o ON o.case_id = c.case_id AND o.version = c.current_version "
-      "WHERE f.state = 'active' AND o.state = 'filed' "
-      "ORDER BY f.uscc, c.opened_on, c.case_id, o.seq");
+      "JOIN filing_occupations o ON o.filing_id = f.filing_id "
+      "WHERE f.state = 'active' ORDER BY f.uscc, o.seq");
   if (!found) return found.error();
   std::vector<std::vector<std::string>> rows;
   for (const Row& r : *found) {
     std::string occupation = AsText(r[2]);
     if (!AsText(r[3]).empty()) occupation += m.Format("registry.filed.work_type", {{"work_type", AsText(r[3])}});
     rows.push_back({AsText(r[0]), AsText(r[1]), occupation, AsText(r[4]),
-                    report::LevelsText(ParseLevels(AsText(r[5])), m), AsText(r[6]),
+                    report::LevelsText(LevelsFromCsv(AsText(r[5])), m), AsText(r[6]),
                     AsText(r[7])});
   }
   std::vector<std::string> header = {

@@ -49,7 +49,10 @@ Result<RegistrySettings> RegistrySettingsFromJson(const nlohmann::json& j,
         std::pair{"doc_number_format", &s.doc_number_format},
         std::pair{"archive", &s.archive},
         std::pair{"archive_retention", &s.archive_retention},
-        std::pair{"icc_profile", &s.icc_profile}}) {
+        std::pair{"icc_profile", &s.icc_profile},
+        std::pair{"filing_number_format", &s.filing_number_format},
+        std::pair{"filing_validity_start", &s.filing_validity_start},
+        std::pair{"renewal_validity_start", &s.renewal_validity_start}}) {
     if (!j.contains(key)) continue;
     if (!j[key].is_string()) {
       return Status::InvalidData(std::string("\"") + key + "\" must be a string", path);
@@ -69,6 +72,14 @@ Result<RegistrySettings> RegistrySettingsFromJson(const nlohmann::json& j,
       return Status::InvalidData("\"publicity_count_start_day\" must be true or false", path);
     }
     s.publicity_count_start_day = j["publicity_count_start_day"].get<bool>();
+  }
+  if (s.filing_validity_start != "doc_date" && s.filing_validity_start != "file_date") {
+    return Status::InvalidData("\"filing_validity_start\" must be \"doc_date\" or \"file_date\"",
+                               path);
+  }
+  if (s.renewal_validity_start != "old_end" && s.renewal_validity_start != "doc_date") {
+    return Status::InvalidData("\"renewal_validity_start\" must be \"old_end\" or \"doc_date\"",
+                               path);
   }
   return s;
 }

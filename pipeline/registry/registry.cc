@@ -27,10 +27,14 @@ CaseRecord CaseFromRow(const Row& r) {
   return c;
 }
 
-// The latest decision entry (decide or deliberate), if it is the last entry of the history.
+// The latest decision entry (decide or deliberate), if it is the last entry of the history
+// that acts on the case (deliveries and 报送 are bookkeeping: they decide nothing).
 const HistoryEntry* LastDecision(const std::vector<HistoryEntry>& h) {
-  if (h.empty()) return nullptr;
-  const HistoryEntry& last = h.back();
+  auto acting = std::find_if(h.rbegin(), h.rend(), [](const HistoryEntry& e) {
+    return e.action != "served" && e.action != "submit";
+  });
+  if (acting == h.rend()) return nullptr;
+  const HistoryEntry& last = *acting;
   return last.action == "decide" || last.action == "deliberate" || last.action == "evaluate" ||
                  last.action == "summarize"
              ? &last
@@ -221,14 +225,15 @@ Result<CaseRecord> Registry::LoadCaseIn(const std::string& case_id) {
                             AsText(r[3]), AsText(r[4]), AsText(r[5]), AsText(r[6])});
     }
     Result<std::vector<Row>> d = db_->Query(
-        "SELECT d.document_id, d.kind, d.state, d.number, d.doc_date FROM documents d "
+        "SELECT d.document_id, d.kind, d.state, d.number, d.doc_date, d.served_on "
+        "FROM documents d "
         "JOIN document_cases dc ON dc.document_id = d.document_id WHERE dc.case_id = ? "
         "ORDER BY d.document_id",
         {case_id});
     if (!d) return d.error();
     for (const Row& r : *d) {
-      c.documents.push_back(
-          {AsText(r[0]), AsText(r[1]), AsText(r[2]), AsText(r[3]), AsText(r[4])});
+      c.documents.push_back({AsText(r[0]), AsText(r[1]), AsText(r[2]), AsText(r[3]),
+                             AsText(r[4]), AsText(r[5])});
     }
   }
   return c;
@@ -286,6 +291,13 @@ Status Registry::InsertVersion(const std::string& case_id, int version, const Do
       "conclusion, report_id, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
       {case_id, std::int64_t{version}, f.content_hash, f.folder, actor.today.ToIso(),
        f.conclusion, f.report_id, actor.user}));
+  std::string sites;
+  for (const std::string& site : f.elements.exam_sites) sites += (sites.empty() ? "" : "\n") + site;
+  PIPELINE_RETURN_IF_ERROR(db_->Execute(
+      "UPDATE dossier_versions SET registered_address = ?, legal_representative = ?, "
+      "exam_sites = ? WHERE case_id = ? AND version = ?",
+      {f.elements.registered_address, f.elements.legal_representative, sites, case_id,
+       std::int64_t{version}}));
   PIPELINE_RETURN_IF_ERROR(db_->Execute(
       "UPDATE dossier_versions SET applicant_type = ?, completeness = ? "
       "WHERE case_id = ? AND version = ?",

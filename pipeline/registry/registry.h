@@ -37,6 +37,20 @@ struct OccupationFact {
   std::string reason;        // message key of the exclusion, "" otherwise
 };
 
+// The elements of a filing that Art. 8 says must stay as filed (备案信息) besides its
+// occupations and levels: kept with each dossier version (as its form gives them) and with
+// each filing (the filed record).
+struct RecordElements {
+  std::string registered_address;       // 注册地址
+  std::string legal_representative;     // 法定代表人
+  std::vector<std::string> exam_sites;  // 考试考核场地, one address each
+};
+
+// Levels as the registry keeps them: "3,4,5" (ascending as given; -1 首席技师, 0 特级技师).
+std::string LevelsToCsv(const std::vector<int>& levels);
+// The levels of such a text, ascending; parts that are not whole numbers are skipped.
+std::vector<int> LevelsFromCsv(const std::string& csv);
+
 // What `beian run` learnt about a dossier, as the registry keeps it.
 struct DossierFacts {
   std::string uscc;
@@ -53,6 +67,7 @@ struct DossierFacts {
   std::string applicant_type;
   std::string completeness;
   std::vector<std::string> occupation_checks;
+  RecordElements elements;  // the Art. 8 elements as the form gives them
 };
 
 // What recording a dossier did.
@@ -85,6 +100,7 @@ struct VersionRecord {
 
 struct DocumentRecord {
   std::string document_id, kind, state, number, doc_date;
+  std::string served_on;  // delivery date (beian served), "" when not recorded
 };
 
 // A document as issue needs it: what to render and where it went.
@@ -109,6 +125,15 @@ struct PublicityPlan {
 struct FilingRecord {
   std::string filing_id, uscc, case_id, filing_number, valid_from, valid_until, state,
       renewed_from;
+};
+
+// An institution's active filing with its filed record (Art. 8: 注册地址, 法定代表人,
+// 考试考核场地, 职业（工种）及等级).
+struct FiledRecord {
+  FilingRecord filing;
+  bool elements_known = false;  // false for a filing made before the record was kept
+  RecordElements elements;
+  std::vector<OccupationFact> occupations;  // filed occupations and levels (state "filed")
 };
 
 // What `beian file` recorded.
@@ -191,8 +216,18 @@ class Registry {
   // Files a case (备案通知, Art. 7(五); 续期备案通知, Art. 9): after a 公示 that has ended without
   // an open objection, or a renewal whose evaluation passed. Only the province (authority
   // 220000) files. `data_json` is completed with the filing and kept as the notice's data.
+  // `filing_number_format` ({year}, {n}; "" = none: the notice leaves the 备案编号 blank to fill)
+  // numbers a new filing from the per-year sequence of filing numbers.
   Result<FilingOutcome> File(const std::string& case_id, const std::string& authority,
-                             const nlohmann::json& notice_data, const Actor& actor);
+                             const nlohmann::json& notice_data, const Actor& actor,
+                             const std::string& filing_number_format = "");
+  // A 市（州） office's 报送 of cases ready to be filed (Art. 7(五): the province issues the
+  // 备案通知): the same conditions as File except the authority; records `submit` in each
+  // case's history (the stage does not change: the province files the case) and creates the
+  // 报送 draft holding `data_json`. Returns its document id.
+  Result<std::string> Submit(const std::vector<std::string>& case_ids,
+                             const std::string& authority, const std::string& data_json,
+                             const Actor& actor);
   // Ends an institution's filing (终止备案). Voluntary (Art. 10): a termination case whose
   // evaluation passed; the case ends `terminated`. Ordered (Art. 11, `reason` required): any
   // case of an institution with an active filing; that case's history records it. Either way
@@ -213,6 +248,23 @@ class Registry {
   Result<std::vector<OccupationFact>> Occupations(const std::string& case_id);
   // The active filings of an institution, newest first.
   Result<std::vector<FilingRecord>> Filings(const std::string& uscc);
+  // The institution's newest active filing with its filed record; nullopt when it has none.
+  Result<std::optional<FiledRecord>> ActiveRecord(const std::string& uscc);
+  // The day the open case of this institution and kind was opened (the registry's date of
+  // receipt of its first dossier); nullopt when there is no open case.
+  Result<std::optional<std::string>> OpenCaseOpenedOn(const std::string& uscc,
+                                                     model::ApplicationKind kind);
+  // Records that a document was delivered on `served_on` (beian served): the document's
+  // delivery date, and an entry in the history of each of its cases. A draft that is not an
+  // issued copy can be served too (a notice drafted by run is handed over as printed);
+  // recording again corrects the date (`reason` required then) and the history keeps both.
+  Status MarkServed(const std::string& document_id, const Date& served_on,
+                    const std::string& reason, const Actor& actor);
+  // Moves the start of a new filing's validity to `from` (three years: to from + 3 years - 1
+  // day), when its notice is issued on a later day than `file` was run (office setting
+  // filing_validity_start = doc_date). REQUIRES: the filing is active.
+  Status SetValidity(const std::string& filing_id, const std::string& from,
+                     const std::string& until);
 
   // Issuing (beian issue): the document, then its number (allocated once, kept even when the
   // issue fails later, so a number is never given to another document), then the final record.
@@ -262,10 +314,29 @@ class Registry {
   Result<CaseRecord> LoadCaseRow(const std::string& case_id);
   Result<std::vector<HistoryEntry>> LoadHistory(const std::string& case_id);
   Result<std::string> NextId(const std::string& counter);
+  // A new draft of template `kind` for `case_ids` holding `data_json` (`replaces`: the document
+  // a corrected re-issue replaces, "" for none); returns its id (D<year>-<nnnn>).
+  // REQUIRES: inside a write transaction.
+  Result<std::string> InsertDraftIn(const std::string& kind, const std::string& authority,
+                                    const std::vector<std::string>& case_ids,
+                                    const std::string& data_json, const Actor& actor,
+                                    const std::string& replaces = "");
   Status Append(const CaseRecord& c, HistoryEntry e);
   Status InsertVersion(const std::string& case_id, int version, const DossierFacts& f,
                        const Actor& actor);
   Result<CaseRecord> LoadCaseIn(const std::string& case_id);
+  // Refuses a case that `beian file` (or 报送) cannot take yet: a renewal whose evaluation has
+  // not passed, a case outside publicity, a 公示 not ended, an open objection.
+  // REQUIRES: inside a transaction.
+  Status CheckReadyToFile(const CaseRecord& c, const std::string& command,
+                          const std::string& today);
+  // Writes the filed record of filing `f` made by case `c`: initial = the case's version,
+  // change = the version's elements and occupations replace the record's (those its form
+  // leaves empty stay), add_occupation adds
+  // the occupations, renewal carries the record of `renewed` on (its occupations replaced by
+  // the renewal's when it lists any). REQUIRES: inside a write transaction.
+  Status WriteFiledRecord(const CaseRecord& c, const FilingRecord& f,
+                          const std::optional<FiledRecord>& previous);
   Result<std::int64_t> NextInSequence(const std::string& authority, int year);
   Status RecordDecision(const std::string& case_id, Stage stage, Decision decision,
                         const std::string& action, const std::string& acted_on,

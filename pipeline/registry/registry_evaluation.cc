@@ -19,16 +19,9 @@ Result<std::string> Registry::RecordOpinion(const std::string& case_id, const Op
         "SELECT MAX(seq) FROM stage_history WHERE case_id = ?", {case_id});
     if (!last) return last.error();
     const std::int64_t seq = AsInt(last->front()[0]);
-    Result<std::string> n = NextId("document-" + std::to_string(actor.today.year));
-    if (!n) return n.error();
-    document_id = "D" + std::to_string(actor.today.year) + "-" + *n;
-    PIPELINE_RETURN_IF_ERROR(db_->Execute(
-        "INSERT INTO documents (document_id, kind, authority, state, created_on, created_by, "
-        "data_json) VALUES (?, ?, ?, 'draft', ?, ?, ?)",
-        {document_id, r.kind, r.authority, actor.today.ToIso(), actor.user, r.data_json}));
-    PIPELINE_RETURN_IF_ERROR(db_->Execute(
-        "INSERT INTO document_cases (document_id, case_id) VALUES (?, ?)",
-        {document_id, case_id}));
+    Result<std::string> made = InsertDraftIn(r.kind, r.authority, {case_id}, r.data_json, actor);
+    if (!made) return made.error();
+    document_id = *made;
     for (const ScoreRow& row : r.scores) {
       PIPELINE_RETURN_IF_ERROR(db_->Execute(
           "INSERT INTO evaluation_scores (case_id, history_seq, sheet, item_id, score_tenths, "

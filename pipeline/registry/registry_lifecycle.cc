@@ -66,21 +66,16 @@ Result<std::string> Registry::Publicize(const PublicityPlan& plan, const Actor& 
         return RefuseStage(*c, "beian publicize");
       }
     }
-    Result<std::string> seq = NextId("document-" + std::to_string(actor.today.year));
-    if (!seq) return seq.error();
-    document_id = "D" + std::to_string(actor.today.year) + "-" + *seq;
-    PIPELINE_RETURN_IF_ERROR(db_->Execute(
-        "INSERT INTO documents (document_id, kind, authority, state, created_on, created_by, "
-        "data_json) VALUES (?, 'publicity_notice', ?, 'draft', ?, ?, ?)",
-        {document_id, plan.authority, actor.today.ToIso(), actor.user, plan.data_json}));
+    Result<std::string> made = InsertDraftIn("publicity_notice", plan.authority, plan.case_ids,
+                                             plan.data_json, actor);
+    if (!made) return made.error();
+    document_id = *made;
     PIPELINE_RETURN_IF_ERROR(db_->Execute(
         "INSERT INTO publicities (document_id, start_on, end_on, working_days, count_start_day) "
         "VALUES (?, ?, ?, ?, ?)",
         {document_id, plan.start.ToIso(), plan.end.ToIso(), std::int64_t{plan.working_days},
          std::int64_t{plan.count_start_day ? 1 : 0}}));
     for (const std::string& id : plan.case_ids) {
-      PIPELINE_RETURN_IF_ERROR(db_->Execute(
-          "INSERT INTO document_cases (document_id, case_id) VALUES (?, ?)", {document_id, id}));
       Result<CaseRecord> c = LoadCaseRow(id);
       if (!c) return c.error();
       HistoryEntry e{0, "publicize", Stage::kPublicity, "", Stage::kPublicity,
@@ -135,7 +130,8 @@ Status Registry::Resolve(const std::string& case_id, const std::string& note,
 }
 
 Result<FilingOutcome> Registry::File(const std::string& case_id, const std::string& authority,
-                                     const nlohmann::json& notice_data, const Actor& actor) {
+                                     const nlohmann::json& notice_data, const Actor& actor,
+                                     const std::string& filing_number_format) {
   FilingOutcome out;
   const std::string today = actor.today.ToIso();
   Status s = InTransaction(*db_, TxMode::kWrite, [&]() -> Status {
@@ -143,40 +139,15 @@ Result<FilingOutcome> Registry::File(const std::string& case_id, const std::stri
     if (!loaded) return loaded.error();
     const CaseRecord& c = *loaded;
     if (authority != kProvince) {
-      return Refuse({"registry.refused.not_province", {{"case", case_id}}});
+      return Refuse({"registry.refused.not_province",
+                     {{"case", case_id}, {"authority", authority.empty() ? "XXXXXX" : authority}}});
     }
     const bool renewal = c.kind == model::ApplicationKind::kRenewal;
-    if (renewal) {
-      const HistoryEntry* last = c.history.empty() ? nullptr : &c.history.back();
-      const bool passed = last != nullptr && last->action == "decide" &&
-                          last->stage == Stage::kPreliminary && last->result == "pass" &&
-                          c.stage == Stage::kPreliminary;
-      if (!passed) return RefuseStage(c, "beian file");
-    } else {
-      if (c.stage != Stage::kPublicity || c.kind == model::ApplicationKind::kTermination) {
-        return RefuseStage(c, "beian file");
-      }
-      Result<std::vector<Row>> period = db_->Query(
-          "SELECT MAX(p.end_on) FROM publicities p JOIN document_cases dc "
-          "ON dc.document_id = p.document_id WHERE dc.case_id = ?",
-          {case_id});
-      if (!period) return period.error();
-      if (std::holds_alternative<std::monostate>(period->front()[0])) {
-        return RefuseStage(c, "beian file");
-      }
-      const std::string end = AsText(period->front()[0]);
-      if (today <= end) {
-        return Refuse({"registry.refused.publicity_not_ended", {{"case", case_id}, {"end", end}}});
-      }
-      Result<std::vector<Row>> open = db_->Query(
-          "SELECT COUNT(*) FROM objections WHERE case_id = ? AND resolved_on IS NULL", {case_id});
-      if (!open) return open.error();
-      if (AsInt(open->front()[0]) > 0) {
-        return Refuse({"registry.refused.open_objection", {{"case", case_id}}});
-      }
-    }
+    PIPELINE_RETURN_IF_ERROR(CheckReadyToFile(c, "beian file", today));
     // The filing: new (initial), extended (renewal: three years on from the old end), or the
     // existing one unchanged in validity (add_occupation, change).
+    Result<std::optional<FiledRecord>> previous = ActiveRecord(c.uscc);
+    if (!previous) return previous.error();
     Result<std::vector<FilingRecord>> active = Filings(c.uscc);
     if (!active) return active.error();
     const bool needs_existing = c.kind != model::ApplicationKind::kInitial &&
@@ -189,10 +160,23 @@ Result<FilingOutcome> Registry::File(const std::string& case_id, const std::stri
       Result<std::string> seq = NextId("filing-" + std::to_string(actor.today.year));
       if (!seq) return seq.error();
       f.filing_id = "F" + std::to_string(actor.today.year) + "-" + *seq;
-      f.filing_number = f.filing_id;
       f.uscc = c.uscc;
       f.case_id = c.case_id;
       f.state = "active";
+      // 备案编号: a renewal keeps the one it had (a number filed before migration 5 was the
+      // internal filing id, which is not one); otherwise the next of the office's format, or
+      // none (left blank in the notice) when the format is not set.
+      const FilingRecord* renewed = renewal ? &active->front() : nullptr;
+      if (renewed != nullptr && !renewed->filing_number.empty() &&
+          renewed->filing_number != renewed->filing_id) {
+        f.filing_number = renewed->filing_number;
+      } else if (!filing_number_format.empty()) {
+        Result<std::string> n = NextId("filing-number-" + std::to_string(actor.today.year));
+        if (!n) return n.error();
+        f.filing_number =
+            Replace(Replace(filing_number_format, "{year}", std::to_string(actor.today.year)),
+                    "{n}", std::to_string(std::stoll(*n)));
+      }
       if (renewal) {
         const FilingRecord& old = active->front();
         Date old_end = *ParseIsoDate(old.valid_until);
@@ -217,10 +201,8 @@ Result<FilingOutcome> Registry::File(const std::string& case_id, const std::stri
         "UPDATE occupations SET state = 'filed' WHERE case_id = ? AND version = ? "
         "AND state = 'requested'",
         {case_id, std::int64_t{c.current_version}}));
+    PIPELINE_RETURN_IF_ERROR(WriteFiledRecord(c, f, *previous));
     // The notice's draft.
-    Result<std::string> seq = NextId("document-" + std::to_string(actor.today.year));
-    if (!seq) return seq.error();
-    out.document_id = "D" + std::to_string(actor.today.year) + "-" + *seq;
     out.document_kind = renewal ? "renewal_notice" : "filing_notice";
     nlohmann::json data = notice_data;
     data["filing"] = {{"id", f.filing_id},
@@ -228,13 +210,10 @@ Result<FilingOutcome> Registry::File(const std::string& case_id, const std::stri
                       {"valid_from", f.valid_from},
                       {"valid_until", f.valid_until},
                       {"renewed_from", f.renewed_from}};
-    PIPELINE_RETURN_IF_ERROR(db_->Execute(
-        "INSERT INTO documents (document_id, kind, authority, state, created_on, created_by, "
-        "data_json) VALUES (?, ?, ?, 'draft', ?, ?, ?)",
-        {out.document_id, out.document_kind, authority, today, actor.user, data.dump()}));
-    PIPELINE_RETURN_IF_ERROR(db_->Execute(
-        "INSERT INTO document_cases (document_id, case_id) VALUES (?, ?)",
-        {out.document_id, case_id}));
+    Result<std::string> made =
+        InsertDraftIn(out.document_kind, authority, {case_id}, data.dump(), actor);
+    if (!made) return made.error();
+    out.document_id = *made;
     out.filing = f;
     return Append(c, {0, "file", c.stage, "", Stage::kFiled, today, actor.user,
                       f.filing_id + " " + f.valid_from + "/" + f.valid_until, "", std::nullopt,
@@ -270,17 +249,12 @@ Result<std::string> Registry::Terminate(const std::string& case_id, bool ordered
     }
     PIPELINE_RETURN_IF_ERROR(db_->Execute(
         "UPDATE filings SET state = 'terminated' WHERE uscc = ? AND state = 'active'", {c.uscc}));
-    Result<std::string> seq = NextId("document-" + std::to_string(actor.today.year));
-    if (!seq) return seq.error();
-    document_id = "D" + std::to_string(actor.today.year) + "-" + *seq;
     nlohmann::json data = notice_data;
     data["termination"] = {{"ordered", ordered}, {"reason", reason}};
-    PIPELINE_RETURN_IF_ERROR(db_->Execute(
-        "INSERT INTO documents (document_id, kind, authority, state, created_on, created_by, "
-        "data_json) VALUES (?, 'termination_notice', ?, 'draft', ?, ?, ?)",
-        {document_id, authority, today, actor.user, data.dump()}));
-    PIPELINE_RETURN_IF_ERROR(db_->Execute(
-        "INSERT INTO document_cases (document_id, case_id) VALUES (?, ?)", {document_id, case_id}));
+    Result<std::string> made =
+        InsertDraftIn("termination_notice", authority, {case_id}, data.dump(), actor);
+    if (!made) return made.error();
+    document_id = *made;
     return Append(c, {0, ordered ? "terminate_ordered" : "terminate_voluntary", c.stage, "",
                       Stage::kTerminated, today, actor.user, active->front().filing_id, reason,
                       std::nullopt, c.current_version});
@@ -416,22 +390,34 @@ Status Registry::MarkIssued(const std::string& document_id, const std::string& p
   });
 }
 
+Result<std::string> Registry::InsertDraftIn(const std::string& kind,
+                                           const std::string& authority,
+                                           const std::vector<std::string>& case_ids,
+                                           const std::string& data_json, const Actor& actor,
+                                           const std::string& replaces) {
+  Result<std::string> seq = NextId("document-" + std::to_string(actor.today.year));
+  if (!seq) return seq.error();
+  const std::string id = "D" + std::to_string(actor.today.year) + "-" + *seq;
+  PIPELINE_RETURN_IF_ERROR(db_->Execute(
+      "INSERT INTO documents (document_id, kind, authority, state, created_on, created_by, "
+      "data_json, replaces) VALUES (?, ?, ?, 'draft', ?, ?, ?, ?)",
+      {id, kind, authority, actor.today.ToIso(), actor.user, data_json,
+       replaces.empty() ? Value(std::monostate{}) : Value(replaces)}));
+  for (const std::string& c : case_ids) {
+    PIPELINE_RETURN_IF_ERROR(db_->Execute(
+        "INSERT INTO document_cases (document_id, case_id) VALUES (?, ?)", {id, c}));
+  }
+  return id;
+}
+
 Result<std::string> Registry::CreateDraft(const std::string& kind, const std::string& authority,
                                          const std::vector<std::string>& case_ids,
                                          const std::string& data_json, const Actor& actor) {
   std::string id;
   Status s = InTransaction(*db_, TxMode::kWrite, [&]() -> Status {
-    Result<std::string> seq = NextId("document-" + std::to_string(actor.today.year));
-    if (!seq) return seq.error();
-    id = "D" + std::to_string(actor.today.year) + "-" + *seq;
-    PIPELINE_RETURN_IF_ERROR(db_->Execute(
-        "INSERT INTO documents (document_id, kind, authority, state, created_on, created_by, "
-        "data_json) VALUES (?, ?, ?, 'draft', ?, ?, ?)",
-        {id, kind, authority, actor.today.ToIso(), actor.user, data_json}));
-    for (const std::string& c : case_ids) {
-      PIPELINE_RETURN_IF_ERROR(db_->Execute(
-          "INSERT INTO document_cases (document_id, case_id) VALUES (?, ?)", {id, c}));
-    }
+    Result<std::string> made = InsertDraftIn(kind, authority, case_ids, data_json, actor);
+    if (!made) return made.error();
+    id = *made;
     return Status::Ok();
   });
   if (!s.ok()) return s;
@@ -446,21 +432,13 @@ Result<std::string> Registry::Redraft(const std::string& document_id, const Acto
     if (old->state != "issued") {
       return Refuse({"registry.refused.not_issued", {{"document", document_id}}});
     }
-    Result<std::string> seq = NextId("document-" + std::to_string(actor.today.year));
-    if (!seq) return seq.error();
-    new_id = "D" + std::to_string(actor.today.year) + "-" + *seq;
     nlohmann::json data = nlohmann::json::parse(old->data_json, nullptr, false);
     if (data.is_discarded() || !data.is_object()) data = nlohmann::json::object();
     data["document"]["replaces"] = old->number;
-    PIPELINE_RETURN_IF_ERROR(db_->Execute(
-        "INSERT INTO documents (document_id, kind, authority, state, created_on, created_by, "
-        "data_json, replaces) VALUES (?, ?, ?, 'draft', ?, ?, ?, ?)",
-        {new_id, old->kind, old->authority, actor.today.ToIso(), actor.user, data.dump(),
-         document_id}));
-    for (const std::string& c : old->case_ids) {
-      PIPELINE_RETURN_IF_ERROR(db_->Execute(
-          "INSERT INTO document_cases (document_id, case_id) VALUES (?, ?)", {new_id, c}));
-    }
+    Result<std::string> made = InsertDraftIn(old->kind, old->authority, old->case_ids,
+                                             data.dump(), actor, document_id);
+    if (!made) return made.error();
+    new_id = *made;
     return db_->Execute(
         "INSERT INTO document_slots (document_id, slot, text) "
         "SELECT ?, slot, text FROM document_slots WHERE document_id = ?",

@@ -39,12 +39,6 @@ Status HashTree(const FileSystem& fs, const std::string& dir, const std::string&
   return Status::Ok();
 }
 
-std::string LevelsCsv(const std::vector<int>& levels) {
-  std::string out;
-  for (int l : levels) out += (out.empty() ? "" : ",") + std::to_string(l);
-  return out;
-}
-
 DossierFacts FactsOf(const model::CaseReport& r, const std::string& hash,
                      const std::optional<std::string>& office_authority) {
   DossierFacts f;
@@ -61,9 +55,12 @@ DossierFacts FactsOf(const model::CaseReport& r, const std::string& hash,
   for (const model::OccupationResult& o : r.occupations) {
     f.occupation_checks.push_back(model::OccupationStatusName(o.status));
   }
+  f.elements.registered_address = r.application.registered_address.value;
+  f.elements.legal_representative = r.application.legal_representative.value;
+  for (const auto& site : r.application.exam_sites) f.elements.exam_sites.push_back(site.value);
   for (const model::OccupationResult& o : r.occupations) {
     f.occupations.push_back({o.requested.code, o.requested.name, o.requested.work_type,
-                             LevelsCsv(o.requested.levels), o.excluded ? "excluded" : "requested",
+                             LevelsToCsv(o.requested.levels), o.excluded ? "excluded" : "requested",
                              o.exclusion_reason});
   }
   return f;
@@ -114,7 +111,8 @@ Result<std::unique_ptr<RunRecorder>> RunRecorder::ForRun(const cli::Options& opt
 }
 
 Status RunRecorder::Record(const model::CaseReport& report, const std::string& dossier_path,
-                           nlohmann::json* json, Reporter& reporter) {
+                           nlohmann::json* json, Reporter& reporter,
+                           const nlohmann::json& correction_notice) {
   const model::Application& a = report.application;
   if (a.uscc_check != model::CodeCheck::kValid || a.kind.value == model::ApplicationKind::kUnknown) {
     reporter.Warning(report.dossier + ": " + messages_.Format("registry.not_registered"));
@@ -138,8 +136,38 @@ Status RunRecorder::Record(const model::CaseReport& report, const std::string& d
     Result<std::string> receipt = DraftReceipt(report, *out, files);
     if (!receipt) return receipt.error().WithContext(report.dossier);
     (*json)["registry"]["receipt"] = *receipt;
+    if (!correction_notice.is_null()) {
+      Result<std::string> notice = registry_->CreateDraft(
+          "correction_notice", authority_.value_or(report.jurisdiction.code), {out->case_id},
+          correction_notice.dump(), actor_);
+      if (!notice) return notice.error().WithContext(report.dossier);
+      (*json)["registry"]["correction_notice"] = *notice;
+    }
   }
   return AddFilingFacts(report, json, reporter);
+}
+
+Result<RecordCheck> RunRecorder::Check(const model::CaseReport& report) {
+  const model::Application& a = report.application;
+  if (a.uscc_check != model::CodeCheck::kValid ||
+      a.kind.value == model::ApplicationKind::kUnknown) {
+    return RecordCheck{};
+  }
+  const std::string& uscc = a.unified_credit_code.value;
+  RegistryFacts facts;
+  Result<std::optional<FiledRecord>> record = registry_->ActiveRecord(uscc);
+  if (!record) return record.error();
+  facts.record = std::move(*record);
+  Result<bool> terminated = registry_->WasTerminated(uscc);
+  if (!terminated) return terminated.error();
+  facts.terminated = *terminated;
+  // Received: when the open case of this application was opened (a 补正 resubmission keeps
+  // the first receipt), else today, when this run registers it.
+  Result<std::optional<std::string>> opened = registry_->OpenCaseOpenedOn(uscc, a.kind.value);
+  if (!opened) return opened.error();
+  facts.received = actor_.today;
+  if (*opened) facts.received = ParseIsoDate(**opened).value_or(actor_.today);
+  return CheckAgainstRegistry(report, facts, messages_);
 }
 
 Result<std::string> RunRecorder::DraftReceipt(const model::CaseReport& report,
@@ -175,9 +203,10 @@ Result<std::string> RunRecorder::DraftReceipt(const model::CaseReport& report,
   return *id;
 }
 
-// What the registry knows that the form may not say: an earlier terminated filing (later
-// applications are flagged), and for a renewal the real validity and the Art. 9 deadline
-// (three months before it ends), rather than the date typed on the form.
+// What the registry knows that the form may not say, for report.json's registry object (the
+// findings of pipeline/registry/record_check.h carry it to the documents): an earlier
+// terminated filing, and for a renewal the real validity and the Art. 9 deadline (three months
+// before it ends), rather than the date typed on the form.
 Status RunRecorder::AddFilingFacts(const model::CaseReport& report, nlohmann::json* json,
                                    Reporter& reporter) {
   const std::string& uscc = report.application.unified_credit_code.value;
@@ -191,25 +220,24 @@ Status RunRecorder::AddFilingFacts(const model::CaseReport& report, nlohmann::js
   Result<std::vector<FilingRecord>> filings = registry_->Filings(uscc);
   if (!filings) return filings.error();
   if (filings->empty()) {
-    (*json)["registry"]["filing"] = nullptr;
-    reporter.Warning(report.dossier + ": " + messages_.Format("registry.flag.no_filing"));
+    (*json)["registry"]["filing"] = nullptr;  // the finding REG-007 says so
     return Status::Ok();
   }
+  // The same dates as the finding REG-004/REG-005 (pipeline/registry/record_check.h): the
+  // application counts as made when its case was opened.
   const FilingRecord& f = filings->front();
   std::optional<Date> until = ParseIsoDate(f.valid_until);
   if (!until) return Status::InvalidData("bad validity date in the registry", f.filing_id);
+  Result<std::optional<std::string>> opened =
+      registry_->OpenCaseOpenedOn(uscc, model::ApplicationKind::kRenewal);
+  if (!opened) return opened.error();
+  const Date received =
+      *opened ? ParseIsoDate(**opened).value_or(actor_.today) : actor_.today;
   const Date deadline = until->AddMonths(-3);
-  const bool on_time = actor_.today <= deadline;
   (*json)["registry"]["filing"] = {{"filing", f.filing_id},
                                    {"valid_until", f.valid_until},
                                    {"renewal_deadline", deadline.ToIso()},
-                                   {"renewal_on_time", on_time}};
-  if (!on_time) {
-    reporter.Warning(report.dossier + ": " +
-                     messages_.Format("registry.flag.renewal_late",
-                                      {{"deadline", deadline.ToIso()},
-                                       {"until", f.valid_until}}));
-  }
+                                   {"renewal_on_time", received <= deadline}};
   return Status::Ok();
 }
 

@@ -14,6 +14,7 @@
 #include "pipeline/core/reporter.h"
 #include "pipeline/core/status.h"
 #include "pipeline/model/report.h"
+#include "pipeline/registry/record_check.h"
 #include "pipeline/registry/registry.h"
 #include "pipeline/report/messages.h"
 
@@ -39,8 +40,17 @@ class RunRecorder {
   // "registry" ({case, version, stage, outcome}) to `json`. A dossier without a valid USCC or
   // known kind, or a changed dossier refused by its case's stage, is a warning, not an error;
   // an unusable registry is an error.
+  // `correction_notice` is the data of the 补正材料通知书 run drew for it (null when none): it
+  // is kept as a registry document of a new case or version, so its delivery can be recorded
+  // (report.json registry.correction_notice names it).
   Status Record(const model::CaseReport& report, const std::string& dossier_path,
-                nlohmann::json* json, Reporter& reporter);
+                nlohmann::json* json, Reporter& reporter,
+                const nlohmann::json& correction_notice = nullptr);
+
+  // What the registry says about the dossier before it is recorded (README "Case registry":
+  // the filed record, the registry's expiry, an earlier termination), as findings. Reads only;
+  // a dossier without a valid USCC or known kind gets an empty check.
+  Result<RecordCheck> Check(const model::CaseReport& report);
 
  private:
   RunRecorder(std::unique_ptr<Registry> registry, FileSystem& fs, Actor actor,

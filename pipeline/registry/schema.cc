@@ -97,6 +97,32 @@ const std::vector<Migration>& Migrations() {
            "score_tenths INTEGER NOT NULL, remark TEXT NOT NULL, "
            "PRIMARY KEY (case_id, history_seq, sheet, item_id))",
        }},
+      {5,
+       "filed record (Art. 8 elements) of versions and filings; deliveries; filing numbers",
+       {
+           // The Art. 8 elements as each dossier version's form gives them (exam_sites: one
+           // address per line). NULL for versions recorded before this migration.
+           "ALTER TABLE dossier_versions ADD COLUMN registered_address TEXT",
+           "ALTER TABLE dossier_versions ADD COLUMN legal_representative TEXT",
+           "ALTER TABLE dossier_versions ADD COLUMN exam_sites TEXT",
+           // The filed record (备案信息) a filing holds; NULL = not known (filed before this
+           // migration), and then never compared.
+           "ALTER TABLE filings ADD COLUMN registered_address TEXT",
+           "ALTER TABLE filings ADD COLUMN legal_representative TEXT",
+           "ALTER TABLE filings ADD COLUMN exam_sites TEXT",
+           // The occupations and levels a filing holds (changed by add_occupation and change).
+           "CREATE TABLE filing_occupations (filing_id TEXT NOT NULL "
+           "REFERENCES filings (filing_id), seq INTEGER NOT NULL, code TEXT NOT NULL, "
+           "name TEXT NOT NULL, work_type TEXT NOT NULL, levels TEXT NOT NULL, "
+           "PRIMARY KEY (filing_id, seq))",
+           // Filings made before: their occupations are those filed with the case.
+           "INSERT INTO filing_occupations (filing_id, seq, code, name, work_type, levels) "
+           "SELECT f.filing_id, o.seq, o.code, o.name, o.work_type, o.levels FROM filings f "
+           "JOIN cases c ON c.case_id = f.case_id JOIN occupations o ON o.case_id = c.case_id "
+           "AND o.version = c.current_version WHERE o.state = 'filed'",
+           // When a document was delivered (beian served); NULL = not known.
+           "ALTER TABLE documents ADD COLUMN served_on TEXT",
+       }},
   };
   return kMigrations;
 }

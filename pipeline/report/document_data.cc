@@ -59,6 +59,13 @@ Result<OfficeSettings> OfficeSettingsFromJson(const json& j, const std::string& 
     }
     s.correction_deadline_working_days = j["correction_deadline_working_days"].get<int>();
   }
+  if (j.contains("correction_deadline_from")) {
+    PIPELINE_RETURN_IF_ERROR(get_string("correction_deadline_from", &s.correction_deadline_from));
+    if (s.correction_deadline_from != "delivery" && s.correction_deadline_from != "doc_date") {
+      return Status::InvalidData(
+          "key \"correction_deadline_from\" must be \"delivery\" or \"doc_date\"", path);
+    }
+  }
   PIPELINE_RETURN_IF_ERROR(get_string("correction_lapse_text", &s.correction_lapse_text));
   PIPELINE_RETURN_IF_ERROR(get_string("doc_number_format", &s.doc_number_format));
   PIPELINE_RETURN_IF_ERROR(get_string("opinion_form", &s.opinion_form));
@@ -310,7 +317,9 @@ json DocumentObject(const model::CaseReport& report, const DocumentSpec& spec,
   }
   if (spec.kind == "correction_notice") {
     const Deadline deadline = CorrectionDeadline(office, calendar, today);
-    if (deadline.set && deadline.counted) {
+    if (deadline.set && office.correction_deadline_from == "delivery") {
+      d["deadline_days"] = std::to_string(office.correction_deadline_working_days);
+    } else if (deadline.set && deadline.counted) {
       d["deadline"] = FormatDate(deadline.date, office.date_format);
     } else if (deadline.set) {
       d["deadline_blank"] = true;

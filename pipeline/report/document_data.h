@@ -26,7 +26,12 @@ namespace pipeline::report {
 // nowhere.
 struct OfficeSettings {
   bool draft = true;                       // watermark 草稿 on generated documents
-  int correction_deadline_working_days = 0;  // 补正 deadline after the 成文日期; 0 = none printed
+  int correction_deadline_working_days = 0;  // 补正 deadline in working days; 0 = none printed
+  // What the 补正 deadline counts from (optional key; the regulation does not say): "delivery"
+  // (the notice says 自收到本通知之日起N个工作日内; `beian due` counts from the delivery date
+  // recorded by `beian served`) or "doc_date" (the notice prints the date N working days after
+  // its 成文日期).
+  std::string correction_deadline_from = "delivery";
   std::string correction_lapse_text;       // legal consequence of not correcting ("" = none)
   std::string doc_number_format;           // 发文字号, e.g. `长人社认备〔{year}〕{n}号` ("" = none)
   std::string opinion_form = "expert_group";  // 初评意见 issuer: "expert_group" | "bureau"

@@ -413,6 +413,17 @@ TEST_F(LifecycleTest, OrderedTerminationDraftsTheNoticeAndLaterRunsAreFlagged) {
   nlohmann::json report = nlohmann::json::parse(in);
   EXPECT_EQ(report["registry"]["previously_terminated"], true);
   EXPECT_EQ(report["registry"]["outcome"], "new_case");
+  // ... and it is a finding (REG-008, review), so the case asks a person to look.
+  bool flagged = false;
+  for (const auto& f : report["findings"]) {
+    if (f["rule"] == "REG-008") {
+      flagged = true;
+      EXPECT_EQ(f["severity"], "review");
+      EXPECT_NE(f["message"].get<std::string>().find("曾被终止备案"), std::string::npos);
+    }
+  }
+  EXPECT_TRUE(flagged) << report["findings"].dump(2);
+  EXPECT_EQ(report["conclusion"], "review_needed");
 }
 
 TEST_F(LifecycleTest, RunDraftsAReceiptForEachNewVersionOnly) {

@@ -11,6 +11,7 @@
 
 #include "pipeline/registry/fault.h"
 #include "pipeline/registry/sqlite_storage.h"
+#include "tests/registry/repo_messages.h"
 #include "tests/testing/status_matchers.h"
 #include "tests/testing/test_paths.h"
 
@@ -19,14 +20,7 @@ namespace {
 
 using model::ApplicationKind;
 
-const report::MessageCatalog& Messages() {
-  static const report::MessageCatalog* m = [] {
-    RealFileSystem fs;
-    auto cat = report::MessageCatalog::Load(fs, testing::RepoRoot() + "/templates/messages.zh-CN.tsv");
-    return new report::MessageCatalog(std::move(*cat));
-  }();
-  return *m;
-}
+const report::MessageCatalog& Messages() { return RepoMessages(); }
 
 std::unique_ptr<Registry> OpenRegistry(const std::string& file) {
   Result<std::unique_ptr<SqliteStorage>> db = SqliteStorage::Open(file);
@@ -234,8 +228,8 @@ TEST_F(RegistryTest, EveryGuardRefusesAndChangesNothing) {
 
 // Takes a new case of `kind` through every stage to a filing on `filed_on` (公示 2026-09-25 to
 // 2026-10-09).
-std::string FileThroughPublicity(Registry& reg, ApplicationKind kind, const std::string& hash) {
-  Result<RecordOutcome> r = reg.RecordDossier(Facts(kUscc, kind, hash, "dossier"), kClerk);
+std::string FileFactsThroughPublicity(Registry& reg, const DossierFacts& facts) {
+  Result<RecordOutcome> r = reg.RecordDossier(facts, kClerk);
   EXPECT_OK(r);
   const std::string id = r->case_id;
   for (Stage s : {Stage::kReceived, Stage::kPreliminary, Stage::kTechnical, Stage::kComprehensive}) {
@@ -246,6 +240,10 @@ std::string FileThroughPublicity(Registry& reg, ApplicationKind kind, const std:
   EXPECT_OK(reg.Publicize(plan, kClerk));
   EXPECT_OK(reg.File(id, "220000", nlohmann::json::object(), Actor{"王五", Date{2026, 10, 12}}));
   return id;
+}
+
+std::string FileThroughPublicity(Registry& reg, ApplicationKind kind, const std::string& hash) {
+  return FileFactsThroughPublicity(reg, Facts(kUscc, kind, hash, "dossier"));
 }
 
 TEST_F(RegistryTest, FilingRenewalAddOccupationAndChangeKeepTheirValidityRules) {
@@ -283,6 +281,82 @@ TEST_F(RegistryTest, FilingRenewalAddOccupationAndChangeKeepTheirValidityRules) 
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(f[0].filing_id, "F2029-0001");
   EXPECT_EQ(StageOf(renewal), Stage::kFiled);
+}
+
+// The filed record (Art. 8 elements): written by the first filing, replaced by a change,
+// added to by an added occupation, carried on by a renewal.
+TEST_F(RegistryTest, FiledRecordFollowsChangeAddedOccupationAndRenewal) {
+  DossierFacts initial = Facts(kUscc, ApplicationKind::kInitial, "i", "首次");
+  initial.elements = {"长春市前进大街1号", "张三", {"长春市前进大街1号", "长春市人民大街2号"}};
+  FileFactsThroughPublicity(*reg_, initial);
+  std::optional<FiledRecord> rec = *reg_->ActiveRecord(kUscc);
+  ASSERT_TRUE(rec.has_value());
+  EXPECT_TRUE(rec->elements_known);
+  EXPECT_EQ(rec->elements.exam_sites.size(), 2u);
+  ASSERT_EQ(rec->occupations.size(), 1u);  // the excluded one is not filed
+  EXPECT_EQ(rec->occupations[0].code, "4-03-02-01");
+
+  DossierFacts change = Facts(kUscc, ApplicationKind::kChange, "c", "变更");
+  change.elements = {"长春市新地址9号", "李四", {"长春市新地址9号"}};
+  change.occupations = {{"4-03-02-01", "中式烹调师", "", "2,3,4,5", "requested", ""}};
+  FileFactsThroughPublicity(*reg_, change);
+  rec = *reg_->ActiveRecord(kUscc);
+  EXPECT_EQ(rec->filing.filing_id, "F2026-0001");
+  EXPECT_EQ(rec->elements.registered_address, "长春市新地址9号");
+  EXPECT_EQ(rec->elements.legal_representative, "李四");
+  EXPECT_EQ(rec->elements.exam_sites, std::vector<std::string>{"长春市新地址9号"});
+  ASSERT_EQ(rec->occupations.size(), 1u);
+  EXPECT_EQ(rec->occupations[0].levels, "2,3,4,5");
+
+  DossierFacts added = Facts(kUscc, ApplicationKind::kAddOccupation, "a", "增加");
+  added.elements = change.elements;
+  added.occupations = {{"4-10-01-05", "养老护理员", "", "4,5", "requested", ""}};
+  FileFactsThroughPublicity(*reg_, added);
+  rec = *reg_->ActiveRecord(kUscc);
+  ASSERT_EQ(rec->occupations.size(), 2u);
+  EXPECT_EQ(rec->occupations[1].code, "4-10-01-05");
+
+  Actor later{"张三", Date{2029, 6, 1}};
+  DossierFacts renewal = Facts(kUscc, ApplicationKind::kRenewal, "r", "续期");
+  renewal.occupations.clear();  // lists none: the record's occupations carry on
+  const std::string id = reg_->RecordDossier(renewal, later)->case_id;
+  ASSERT_OK(reg_->Decide(id, Stage::kReceived, Decision::kPass, "", "", later));
+  ASSERT_OK(reg_->Decide(id, Stage::kPreliminary, Decision::kPass, "", "", later));
+  ASSERT_OK(reg_->File(id, "220000", {}, later));
+  rec = *reg_->ActiveRecord(kUscc);
+  EXPECT_EQ(rec->filing.filing_id, "F2029-0001");
+  EXPECT_EQ(rec->elements.registered_address, "长春市新地址9号");
+  EXPECT_EQ(rec->occupations.size(), 2u);
+}
+
+// 报送 by a 市（州） office and delivery records: guards and history.
+TEST_F(RegistryTest, SubmitAndServedRecordInTheHistoryAndRefuseWhatTheyMust) {
+  const std::string id = NewCase();
+  for (Stage s : {Stage::kReceived, Stage::kPreliminary, Stage::kTechnical, Stage::kComprehensive}) {
+    ASSERT_OK(reg_->Decide(id, s, Decision::kPass, "", "", kClerk));
+  }
+  EXPECT_FALSE(reg_->Submit({id}, "220100", "{}", kClerk).ok()) << "not in publicity yet";
+  ASSERT_OK(reg_->Deliberate(id, Date{2026, 9, 22}, Decision::kPass, "", "", kClerk));
+  PublicityPlan plan{{id}, Date{2026, 9, 25}, Date{2026, 10, 9}, 5, false, "220100", "{}"};
+  const std::string publicity = *reg_->Publicize(plan, kClerk);
+  const Actor on_day{"张三", Date{2026, 10, 12}};
+  EXPECT_FALSE(reg_->Submit({id}, "220000", "{}", on_day).ok()) << "the province files itself";
+  Result<std::string> doc = reg_->Submit({id}, "220100", "{}", on_day);
+  ASSERT_OK(doc);
+  EXPECT_EQ(reg_->LoadDocument(*doc)->kind, "submission");
+  CaseRecord c = *reg_->LoadCase(id);
+  EXPECT_EQ(c.stage, Stage::kPublicity);
+  EXPECT_EQ(c.history.back().action, "submit");
+  // Delivery of the 公示 draft: once, then only as a correction with a reason.
+  ASSERT_OK(reg_->MarkServed(publicity, Date{2026, 10, 13}, "", on_day));
+  EXPECT_FALSE(reg_->MarkServed(publicity, Date{2026, 10, 14}, "", on_day).ok());
+  ASSERT_OK(reg_->MarkServed(publicity, Date{2026, 10, 14}, "日期记错", on_day));
+  c = *reg_->LoadCase(id);
+  EXPECT_EQ(c.history.back().action, "served");
+  EXPECT_EQ(c.history.back().reason, "日期记错");
+  // Bookkeeping entries do not hide the next step: the province can still file.
+  ASSERT_OK(reg_->File(id, "220000", nlohmann::json::object(), on_day));
+  EXPECT_EQ(StageOf(id), Stage::kFiled);
 }
 
 TEST_F(RegistryTest, VoluntaryAndOrderedTermination) {

@@ -39,8 +39,8 @@ TEST(RegistrySchemaTest, FreshDatabaseGetsEveryTableAndItsVersion) {
   EXPECT_EQ(*SchemaVersion(*db), CurrentSchemaVersion());
   EXPECT_EQ(Tables(*db),
             (std::vector<std::string>{"cases", "document_cases", "document_slots", "documents",
-                                      "dossier_versions", "evaluation_scores", "filings",
-                                      "id_counters", "institutions", "number_sequences",
+                                      "dossier_versions", "evaluation_scores",
+                                      "filing_occupations", "filings", "id_counters", "institutions", "number_sequences",
                                       "objections", "occupations", "publicities",
                                       "schema_version", "stage_history"}));
   Result<std::vector<Row>> mode = db->Query("PRAGMA journal_mode");
@@ -82,6 +82,50 @@ TEST(RegistrySchemaTest, VersionOneDatabaseMigratesKeepingItsRows) {
   ASSERT_EQ(rows->size(), 1u);
   EXPECT_EQ(AsText((*rows)[0][0]), "D2026-0001");
   EXPECT_TRUE(std::holds_alternative<std::monostate>((*rows)[0][1]));  // the new column
+}
+
+// A filing made before the filed record was kept (schema 4) gets its occupations from the
+// case that filed them; its 注册地址 etc. stay unknown (NULL), so they are never compared.
+TEST(RegistrySchemaTest, VersionFourFilingGetsItsOccupationsCarriedOver) {
+  const std::string file = testing::MakeTempDir() + "/registry.sqlite";
+  auto db = OpenDb(file);
+  ASSERT_OK(SchemaVersion(*db));
+  for (const Migration& m : Migrations()) {
+    if (m.version > 4) break;
+    for (const char* sql : m.statements) ASSERT_OK(db->Execute(sql));
+    ASSERT_OK(db->Execute("INSERT INTO schema_version (version, description, applied_on) "
+                          "VALUES (?, 'old', '2026-01-01')",
+                          {std::int64_t{m.version}}));
+  }
+  for (const char* sql : {
+           "INSERT INTO institutions VALUES ('U1', '机构', '2026-01-01', '2026-01-01')",
+           "INSERT INTO cases VALUES ('C2026-0001', 'U1', 'initial', '220000', 'filed', "
+           "'2026-01-05', '2026-01-01', 2)",
+           "INSERT INTO dossier_versions (case_id, version, content_hash, folder, received_on, "
+           "conclusion, report_id, recorded_by) VALUES ('C2026-0001', 1, 'h1', 'a', "
+           "'2026-01-01', 'pass', 'r', 'u'), ('C2026-0001', 2, 'h2', 'b', '2026-01-02', 'pass', "
+           "'r', 'u')",
+           "INSERT INTO occupations (case_id, version, seq, code, name, work_type, levels, "
+           "state, reason) VALUES ('C2026-0001', 1, 1, '4-01-01-01', '旧版', '', '5', "
+           "'requested', ''), ('C2026-0001', 2, 1, '4-10-01-05', '养老护理员', '', '3,4', "
+           "'filed', ''), ('C2026-0001', 2, 2, '4-10-01-06', '家政服务员', '', '5', "
+           "'excluded', 'x')",
+           "INSERT INTO filings (filing_id, uscc, case_id, filing_number, valid_from, "
+           "valid_until, state) VALUES ('F2026-0001', 'U1', 'C2026-0001', 'F2026-0001', "
+           "'2026-01-05', '2029-01-04', 'active')",
+       }) {
+    ASSERT_OK(db->Execute(sql));
+  }
+  ASSERT_OK(Migrate(*db, "2026-11-25"));
+  Result<std::vector<Row>> occ =
+      db->Query("SELECT filing_id, code, levels FROM filing_occupations ORDER BY seq");
+  ASSERT_OK(occ);
+  ASSERT_EQ(occ->size(), 1u);  // the filed one of the current version only
+  EXPECT_EQ(AsText((*occ)[0][1]), "4-10-01-05");
+  EXPECT_EQ(AsText((*occ)[0][2]), "3,4");
+  Result<std::vector<Row>> el = db->Query("SELECT registered_address FROM filings");
+  ASSERT_OK(el);
+  EXPECT_TRUE(std::holds_alternative<std::monostate>((*el)[0][0]));
 }
 
 TEST(RegistrySchemaTest, NewerDatabaseIsRefusedUntouched) {

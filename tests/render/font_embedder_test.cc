@@ -4,6 +4,7 @@
 // streams decompress to their input.
 #include <cstdint>
 #include <memory>
+#include <ostream>
 #include <set>
 #include <string>
 
@@ -17,6 +18,10 @@
 #include "tests/testing/status_matchers.h"
 
 namespace pipeline::render::pdf {
+
+// Test names show the font, not the bytes of the parameter.
+void PrintTo(const FontSpec& spec, std::ostream* os) { *os << spec.path << "#" << spec.face_index; }
+
 namespace {
 
 constexpr const char* kGbsn = "/usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf";

@@ -79,6 +79,12 @@ TEST(DocumentDataTest, CorrectionNoticeGetsWorkingDayDeadlineAndIssuer) {
   office.correction_deadline_working_days = 2;
   office.doc_number_format = "长人社认备〔{year}〕{n}号";
   d = DocumentObject(r, notice, office, *cal, {2026, 11, 25}, "", messages);
+  // By default the deadline counts from delivery, which the draft cannot know.
+  EXPECT_EQ(d["deadline_days"], "2");
+  EXPECT_FALSE(d.contains("deadline"));
+  office.correction_deadline_from = "doc_date";
+  d = DocumentObject(r, notice, office, *cal, {2026, 11, 25}, "", messages);
+  EXPECT_FALSE(d.contains("deadline_days"));
   EXPECT_EQ(d["deadline"], "2026年11月30日");  // 26th is a holiday, 28/29 a weekend
   EXPECT_EQ(d["doc_number"], "长人社认备〔2026〕  号");  // the number is given at issue
   // Blocking findings with consequence correct, grouped; others are not the notice's.
@@ -152,6 +158,7 @@ TEST(DocumentDataTest, Issue7DeadlineBeyondCalendarIsLeftBlank) {
   OfficeSettings office;
   office.date_format = "{year}年{month}月{day}日";
   office.correction_deadline_working_days = 15;
+  office.correction_deadline_from = "doc_date";  // a date is printed: it must be counted
   const MessageCatalog messages = TestMessages();
   model::CaseReport r;
   nlohmann::json d = DocumentObject(r, Spec("correction_notice", "bureau"), office, *cal,

@@ -1,0 +1,402 @@
+// The rest of the filing lifecycle through the `beian` binary against a real SQLite file:
+// a change with an undeclared difference (Art. 8) returned for 补正 and filed after, delivery
+// (beian served) and the 补正 deadline of `due`, a renewal checked against the registry's
+// expiry (Art. 9), a 市（州） office's 报送 and the province filing it (Art. 7(五)), and the
+// validity and 备案编号 settings.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "pipeline/registry/sqlite_storage.h"
+#include "tests/testing/status_matchers.h"
+#include "tests/testing/test_paths.h"
+
+namespace pipeline::registry {
+namespace {
+
+namespace fs = std::filesystem;
+
+const char kS09[] = "S09-松原市宏达物流有限公司-XML申请表";  // initial, 申请表.xml, 松原市
+
+std::string Quote(const std::string& s) { return "'" + s + "'"; }
+
+std::string ReadText(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+void ReplaceOnce(std::string* text, const std::string& from, const std::string& to) {
+  const std::size_t at = text->find(from);
+  ASSERT_NE(at, std::string::npos) << from;
+  text->replace(at, from.size(), to);
+}
+
+// PDF text without line breaks and spaces (Chinese lines wrap anywhere).
+std::string PdfText(const std::string& path) {
+  std::string text, out;
+  testing::RunCommand("pdftotext " + Quote(path) + " -", &text);
+  for (char ch : text) {
+    if (ch != '\n' && ch != ' ' && ch != '\f') out += ch;
+  }
+  return out;
+}
+
+class RecordLifecycleTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = testing::MakeTempDir();
+    registry_ = dir_ + "/registry.sqlite";
+    data_ = dir_ + "/data-root";
+    fs::create_directories(data_);
+    fs::copy(testing::RepoRoot() + "/templates", data_ + "/templates",
+             fs::copy_options::recursive);
+    fs::create_directory_symlink(testing::RepoRoot() + "/checklists", data_ + "/checklists");
+    fs::create_directory_symlink(testing::RepoRoot() + "/data", data_ + "/data");
+    std::ifstream in(data_ + "/templates/office.json");
+    nlohmann::json office = nlohmann::json::parse(in);
+    office["doc_number_format"] = "吉人社认备〔{year}〕{n}号";
+    office["filing_number_format"] = "吉认备〔{year}〕{n}号";
+    office["correction_deadline_working_days"] = 10;
+    std::ofstream(data_ + "/templates/office.json") << office.dump(2);
+  }
+  int Beian(const std::string& args, std::string* out = nullptr) {
+    std::string text;
+    int rc = testing::RunCommand(testing::BeianBinary() + " " + args + " --registry " +
+                                     Quote(registry_) + " --user 李四 --data-dir " +
+                                     Quote(data_),
+                                 &text, /*merge_stderr=*/true);
+    if (out) *out = text;
+    return rc;
+  }
+  // A dossier `name` in a fresh intake folder: the files `files` of sample `from` (all but its
+  // form when empty) and S09's 申请表.xml edited by `edit`. Returns the intake folder.
+  std::string Dossier(const std::string& name, const std::string& from,
+                      const std::vector<std::string>& files,
+                      const std::function<void(std::string*)>& edit) {
+    const std::string intake = dir_ + "/in-" + std::to_string(++intakes_);
+    const std::string folder = intake + "/" + name;
+    fs::create_directories(folder);
+    const std::string samples = testing::RepoRoot() + "/samples/intake/";
+    std::vector<std::string> names = files;
+    if (names.empty()) {  // every file of the sample but its form
+      for (const auto& e : fs::directory_iterator(samples + from)) {
+        const std::string n = e.path().filename().string();
+        if (n.rfind("申请表", 0) != 0) names.push_back(n);
+      }
+    }
+    for (const std::string& f : names) {  // "SAMPLE/FILE" takes a file of another sample
+      const std::size_t slash = f.find('/');
+      const std::string source = slash == std::string::npos ? samples + from + "/" + f
+                                                            : samples + f;
+      fs::copy(source, folder + "/" + f.substr(slash == std::string::npos ? 0 : slash + 1),
+               fs::copy_options::recursive);
+    }
+    std::string form = ReadText(samples + kS09 + "/申请表.xml");
+    edit(&form);
+    std::ofstream(folder + "/申请表.xml") << form;
+    return intake;
+  }
+  // Runs `intake` on `date` (drafts written); returns the report.json of its only dossier.
+  nlohmann::json Run(const std::string& intake, const std::string& date, int expected_rc) {
+    const std::string out_dir = dir_ + "/out-" + std::to_string(++runs_);
+    std::string out;
+    const int rc = Beian("run " + Quote(intake) + " --out " + Quote(out_dir) + " --quiet --date " +
+                             date,
+                         &out);
+    EXPECT_EQ(rc, expected_rc) << out;
+    for (const auto& e : fs::directory_iterator(out_dir)) {
+      if (e.is_directory()) {
+        last_case_dir_ = e.path().string();
+        nlohmann::json report = nlohmann::json::parse(ReadText(last_case_dir_ + "/report.json"));
+        if (rc != expected_rc) ADD_FAILURE() << report["findings"].dump(2);
+        return report;
+      }
+    }
+    ADD_FAILURE() << "no case folder in " << out_dir;
+    return nullptr;
+  }
+  void Ok(const std::string& args) {
+    std::string out;
+    ASSERT_EQ(Beian(args, &out), 0) << args << "\n" << out;
+  }
+  // S09 registered on 2026-09-20 and taken through every stage to publicity (from 2026-09-25,
+  // ends 2026-10-09) by the 松原市 office: C2026-0001; D2026-0001 receipt, D2026-0002 公示.
+  void ToPublicity() {
+    Run(Dossier(kS09, kS09, {}, [](std::string*) {}), "2026-09-20", 0);
+    for (const char* stage : {"received", "preliminary", "technical", "comprehensive"}) {
+      Ok(std::string("decide C2026-0001 --stage ") + stage + " --result pass --date 2026-09-21");
+    }
+    Ok("deliberate C2026-0001 --date 2026-09-22 --note 专题会议 --today 2026-09-22");
+    Ok("publicize C2026-0001 --start 2026-09-25 --date 2026-09-25 --authority 220700");
+  }
+  // ... and filed by the province on 2026-10-12 (D2026-0003 the 备案通知, F2026-0001).
+  void FileInitial() {
+    ToPublicity();
+    Ok("file C2026-0001 --authority 220000 --date 2026-10-12");
+  }
+  std::vector<Row> Sql(const std::string& sql) {
+    Result<std::unique_ptr<SqliteStorage>> db = SqliteStorage::Open(registry_);
+    EXPECT_OK(db);
+    if (!db) return {};
+    Result<std::vector<Row>> rows = (*db)->Query(sql);
+    EXPECT_OK(rows);
+    return rows ? *rows : std::vector<Row>{};
+  }
+  static bool HasRule(const nlohmann::json& report, const std::string& rule) {
+    for (const auto& f : report["findings"]) {
+      if (f["rule"] == rule) return true;
+    }
+    return false;
+  }
+
+  std::string dir_, registry_, data_, last_case_dir_;
+  int intakes_ = 0, runs_ = 0;
+};
+
+// A change dossier of S09 (Art. 8): 法定代表人 declared, 注册地址 changed too.
+void ChangeForm(std::string* form, bool declare_address) {
+  ReplaceOnce(form, "<legal_representative>冯立军", "<legal_representative>宋丽华");
+  ReplaceOnce(form, "<application_kind>首次申请", "<application_kind>变更");
+  ReplaceOnce(form, "沿江东路2099号</registered_address>", "建华路88号</registered_address>");
+  std::string changes =
+      "  <filing_number>吉认备〔2026〕1号</filing_number>\n"
+      "  <filing_valid_until>2029年10月11日</filing_valid_until>\n  <changes>\n"
+      "    <change item=\"法定代表人\" before=\"冯立军\" after=\"宋丽华\"/>\n";
+  if (declare_address) {
+    changes +=
+        "    <change item=\"注册地址\" before=\"吉林省松原市宁江区沿江东路2099号\" "
+        "after=\"吉林省松原市宁江区建华路88号\"/>\n";
+  }
+  ReplaceOnce(form, "</application>", changes + "  </changes>\n</application>");
+}
+
+const std::vector<std::string> kChangeFiles = {
+    "变更申请.pdf", "法定代表人变更登记通知书.pdf", "新任法定代表人身份证明.pdf",
+    "原备案通知.pdf", std::string(kS09) + "/营业执照（副本）.jpg"};
+const char kS05[] = "S05-梅河口市康宁养老服务培训学校-变更";
+
+TEST_F(RecordLifecycleTest, ChangeWithAnUndeclaredDifferenceIsReturnedThenFiledUpdatingTheRecord) {
+  FileInitial();
+  // Version 1: the 注册地址 differs from the filed record, and the form does not say so.
+  nlohmann::json v1 = Run(Dossier("松原宏达-变更", kS05, kChangeFiles,
+                                  [](std::string* f) { ChangeForm(f, false); }),
+                          "2026-11-02", 1);
+  EXPECT_TRUE(HasRule(v1, "REG-001")) << v1["findings"].dump(2);
+  EXPECT_EQ(v1["conclusion"], "corrections_needed");
+  EXPECT_EQ(v1["registry_check"]["comparison"][0]["status"], "undeclared");
+  EXPECT_EQ(v1["registry_check"]["comparison"][1]["status"], "declared");
+  const std::string notice = v1["registry"]["correction_notice"];
+  EXPECT_EQ(notice, "D2026-0005");  // D2026-0004 is the receipt
+  const std::string notice_text = PdfText(last_case_dir_ + "/补正材料通知书.pdf");
+  EXPECT_NE(notice_text.find("变更事项表未列明该项变更"), std::string::npos) << notice_text;
+  EXPECT_NE(notice_text.find("建华路88号"), std::string::npos);
+  // The deadline counts from delivery (correction_deadline_from, default delivery).
+  EXPECT_NE(notice_text.find("请自收到本通知之日起10个工作日内"), std::string::npos) << notice_text;
+
+  Ok("decide C2026-0002 --stage received --result pass --date 2026-11-03");
+  Ok("decide C2026-0002 --stage preliminary --result return --date 2026-11-03");
+  // No delivery recorded: the 补正 deadline counts from the return (10 working days).
+  std::string out;
+  ASSERT_EQ(Beian("due --within 60d --json --date 2026-11-04", &out), 0) << out;
+  nlohmann::json due = nlohmann::json::parse(out);
+  ASSERT_EQ(due["items"].size(), 1u) << out;
+  EXPECT_EQ(due["items"][0]["kind"], "correction_due");
+  EXPECT_EQ(due["items"][0]["date"], "2026-11-17");
+  EXPECT_EQ(due["items"][0]["counted_from"], "returned");
+  // Delivered on 2026-11-06: the deadline counts from then.
+  Ok("served " + notice + " --date 2026-11-06");
+  EXPECT_EQ(Beian("served " + notice + " --date 2026-11-07", &out), 2) << out;
+  EXPECT_NE(out.find("2026-11-06"), std::string::npos) << out;
+  ASSERT_EQ(Beian("due --within 60d --json --date 2026-11-09", &out), 0) << out;
+  due = nlohmann::json::parse(out);
+  ASSERT_EQ(due["items"].size(), 1u) << out;
+  EXPECT_EQ(due["items"][0]["date"], "2026-11-20");
+  EXPECT_EQ(due["items"][0]["counted_from"], "served");
+  ASSERT_EQ(Beian("due --within 60d --json --date 2026-11-23", &out), 0) << out;
+  EXPECT_EQ(nlohmann::json::parse(out)["items"][0]["kind"], "correction_overdue") << out;
+  ASSERT_EQ(Beian("status C2026-0002 --json --date 2026-11-09", &out), 0) << out;
+  nlohmann::json status = nlohmann::json::parse(out);
+  EXPECT_EQ(status["history"].back()["action"], "served");
+  bool delivered = false;
+  for (const auto& d : status["documents"]) {
+    if (d["id"] == notice) delivered = d["served"] == "2026-11-06";
+  }
+  EXPECT_TRUE(delivered) << out;
+  ASSERT_EQ(Beian("status C2026-0002 --date 2026-11-09", &out), 0) << out;
+  EXPECT_NE(out.find("2026-11-06送达"), std::string::npos) << out;
+
+  // Version 2 declares the address: no finding, and the 初评意见 lists the comparison.
+  nlohmann::json v2 = Run(Dossier("松原宏达-变更（第二次）", kS05, kChangeFiles,
+                                  [](std::string* f) { ChangeForm(f, true); }),
+                          "2026-11-20", 0);
+  EXPECT_EQ(v2["registry"]["outcome"], "new_version");
+  EXPECT_EQ(v2["registry"]["case"], "C2026-0002");
+  EXPECT_FALSE(HasRule(v2, "REG-001")) << v2["findings"].dump(2);
+  const std::string opinion = PdfText(last_case_dir_ + "/初评意见.pdf");
+  EXPECT_NE(opinion.find("对照备案信息（据登记簿记载）"), std::string::npos) << opinion;
+  EXPECT_NE(opinion.find("不一致，已列为变更事项"), std::string::npos) << opinion;
+  EXPECT_NE(opinion.find("沿江东路2099号"), std::string::npos) << opinion;
+
+  // Through the whole path again (Art. 8: 重新履行评估备案流程); filing updates the record.
+  for (const char* stage : {"preliminary", "technical", "comprehensive"}) {
+    Ok(std::string("decide C2026-0002 --stage ") + stage + " --result pass --date 2026-11-23");
+  }
+  Ok("deliberate C2026-0002 --date 2026-11-24 --note 专题会议 --today 2026-11-24");
+  Ok("publicize C2026-0002 --start 2026-11-25 --date 2026-11-25 --authority 220700");
+  Ok("file C2026-0002 --authority 220000 --date 2026-12-07");
+  std::vector<Row> rec = Sql(
+      "SELECT filing_id, registered_address, legal_representative, valid_until, filing_number "
+      "FROM filings WHERE state = 'active'");
+  ASSERT_EQ(rec.size(), 1u);
+  EXPECT_EQ(AsText(rec[0][0]), "F2026-0001");  // the same filing, its validity unchanged
+  EXPECT_EQ(AsText(rec[0][1]), "吉林省松原市宁江区建华路88号");
+  EXPECT_EQ(AsText(rec[0][2]), "宋丽华");
+  EXPECT_EQ(AsText(rec[0][3]), "2029-10-11");
+  EXPECT_EQ(AsText(rec[0][4]), "吉认备〔2026〕1号");
+  // The 已备案机构名单 lists the filed record once (not the first filing's and the change's).
+  std::string listed;
+  ASSERT_EQ(Beian("filed --date 2026-12-08", &listed), 0) << listed;
+  std::size_t rows = 0;
+  for (std::size_t at = listed.find("仓储管理员"); at != std::string::npos;
+       at = listed.find("仓储管理员", at + 1)) {
+    ++rows;
+  }
+  EXPECT_EQ(rows, 1u) << listed;
+  // A later change dossier is compared with the updated record.
+  nlohmann::json again = Run(Dossier("松原宏达-再变更", kS05, kChangeFiles,
+                                     [](std::string* f) { ChangeForm(f, true); }),
+                             "2026-12-10", 0);
+  for (const auto& c : again["registry_check"]["comparison"]) {
+    if (c["element"] == "registered_address") {
+      EXPECT_EQ(c["status"], "same");
+    }
+  }
+}
+
+TEST_F(RecordLifecycleTest, RenewalIsCheckedAgainstTheRegistryExpiryNotTheForm) {
+  FileInitial();  // valid 2026-10-12 to 2029-10-11; renewal due by 2029-07-11 (Art. 9)
+  // The form claims validity until 2030-06-30, which would make 2029-08-01 on time.
+  nlohmann::json r = Run(
+      Dossier("松原宏达-续期", "S04-延边长白家政职业技能培训中心-续期", {},
+              [](std::string* f) {
+                ReplaceOnce(f, "<application_kind>首次申请", "<application_kind>续期");
+                // S04's materials are a 社会培训评价组织's.
+                ReplaceOnce(f, "<applicant_type>用人单位", "<applicant_type>社会培训评价组织");
+                ReplaceOnce(f, "<application_date>2025年9月8日",
+                            "<application_date>2029年8月1日");
+                ReplaceOnce(f, "</application>",
+                            "  <filing_number>吉认备〔2026〕1号</filing_number>\n"
+                            "  <filing_valid_until>2030年6月30日</filing_valid_until>\n"
+                            "</application>");
+              }),
+      "2029-08-01", 0);
+  EXPECT_TRUE(HasRule(r, "REG-005")) << r["findings"].dump(2);  // late by the registry
+  EXPECT_TRUE(HasRule(r, "REG-006"));                             // the form's date differs
+  EXPECT_FALSE(HasRule(r, "A9-03"));
+  EXPECT_EQ(r["registry_check"]["filing"]["valid_until"], "2029-10-11");
+  EXPECT_EQ(r["registry_check"]["filing"]["renewal_deadline"], "2029-07-11");
+  EXPECT_EQ(r["registry_check"]["filing"]["renewal_on_time"], false);
+  EXPECT_EQ(r["conclusion"], "review_needed");
+  for (const auto& c : r["conditions"]) {
+    if (c["id"] == "art9") {
+      EXPECT_EQ(c["state"], "review") << c.dump();
+    }
+  }
+  EXPECT_EQ(r["registry"]["case"], "C2029-0001");
+  // Evaluated and renewed: three years on from the old end, the 备案编号 kept.
+  Ok("decide C2029-0001 --stage received --result pass --date 2029-08-02");
+  Ok("decide C2029-0001 --stage preliminary --result pass --date 2029-08-02");
+  Ok("file C2029-0001 --authority 220000 --date 2029-08-03");
+  std::vector<Row> f = Sql(
+      "SELECT valid_from, valid_until, filing_number, renewed_from, registered_address "
+      "FROM filings WHERE state = 'active'");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(AsText(f[0][0]), "2029-10-12");
+  EXPECT_EQ(AsText(f[0][1]), "2032-10-11");
+  EXPECT_EQ(AsText(f[0][2]), "吉认备〔2026〕1号");
+  EXPECT_EQ(AsText(f[0][3]), "F2026-0001");
+  EXPECT_EQ(AsText(f[0][4]), "吉林省松原市宁江区沿江东路2099号");  // the record carried on
+  std::string notice;
+  for (const auto& e : fs::directory_iterator(dir_ + "/drafts")) {
+    if (e.path().filename().string().find("续期备案通知") != std::string::npos) {
+      notice = PdfText(e.path().string());
+    }
+  }
+  EXPECT_NE(notice.find("2029年10月12日至2032年10月11日"), std::string::npos) << notice;
+  EXPECT_NE(notice.find("备案编号：吉认备〔2026〕1号"), std::string::npos) << notice;
+}
+
+TEST_F(RecordLifecycleTest, CityOfficeSubmitsToTheProvinceWhichFiles) {
+  ToPublicity();
+  std::string out;
+  // The city cannot file; the refusal says what to do instead.
+  EXPECT_EQ(Beian("file C2026-0001 --authority 220700 --date 2026-10-12", &out), 2) << out;
+  EXPECT_NE(out.find("beian submit C2026-0001 --authority 220700"), std::string::npos) << out;
+  EXPECT_NE(out.find("第七条（五）"), std::string::npos) << out;
+  // Not before the 公示 has ended.
+  EXPECT_EQ(Beian("submit C2026-0001 --authority 220700 --date 2026-10-09", &out), 2) << out;
+  ASSERT_EQ(Beian("submit C2026-0001 --authority 220700 --date 2026-10-12", &out), 0) << out;
+  EXPECT_NE(out.find("D2026-0003"), std::string::npos) << out;
+  const std::string text = PdfText(dir_ + "/drafts/D2026-0003-报送报告.pdf");
+  EXPECT_NE(text.find("关于报送职业技能等级认定机构备案材料的报告"), std::string::npos) << text;
+  EXPECT_NE(text.find("吉林省人力资源和社会保障厅："), std::string::npos) << text;
+  EXPECT_NE(text.find("松原市宏达物流有限公司"), std::string::npos) << text;
+  EXPECT_NE(text.find("公示期2026年9月25日至2026年10月9日"), std::string::npos) << text;
+  EXPECT_NE(text.find("草稿"), std::string::npos);
+  ASSERT_EQ(Beian("status C2026-0001 --json --date 2026-10-12", &out), 0) << out;
+  nlohmann::json status = nlohmann::json::parse(out);
+  EXPECT_EQ(status["stage"], "publicity");
+  EXPECT_EQ(status["history"].back()["action"], "submit");
+  // The province files the case on the same registry.
+  Ok("file C2026-0001 --authority 220000 --date 2026-10-14");
+  ASSERT_EQ(Beian("status C2026-0001 --json --date 2026-10-14", &out), 0) << out;
+  EXPECT_EQ(nlohmann::json::parse(out)["stage"], "filed");
+}
+
+TEST_F(RecordLifecycleTest, IssuingLaterThanFileStartsTheValidityOnTheIssuedDate) {
+  FileInitial();
+  std::string out;
+  ASSERT_EQ(Beian("issue D2026-0003 --date 2026-10-20", &out), 0) << out;
+  std::vector<Row> f = Sql("SELECT valid_from, valid_until, filing_number FROM filings");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(AsText(f[0][0]), "2026-10-20");
+  EXPECT_EQ(AsText(f[0][1]), "2029-10-19");
+  std::vector<Row> path = Sql("SELECT path FROM documents WHERE document_id = 'D2026-0003'");
+  ASSERT_EQ(path.size(), 1u);
+  const std::string text = PdfText(dir_ + "/archive/" + AsText(path[0][0]));
+  EXPECT_NE(text.find("自2026年10月20日至2029年10月19日"), std::string::npos) << text;
+  EXPECT_NE(text.find("备案编号：吉认备〔2026〕1号"), std::string::npos) << text;
+}
+
+TEST_F(RecordLifecycleTest, FileDateSettingKeepsTheStartAndNoFormatLeavesTheNumberBlank) {
+  std::ifstream in(data_ + "/templates/office.json");
+  nlohmann::json office = nlohmann::json::parse(in);
+  office["filing_validity_start"] = "file_date";
+  office.erase("filing_number_format");
+  std::ofstream(data_ + "/templates/office.json") << office.dump(2);
+  FileInitial();
+  std::string out;
+  ASSERT_EQ(Beian("issue D2026-0003 --date 2026-10-20", &out), 0) << out;
+  std::vector<Row> f = Sql("SELECT valid_from, valid_until, filing_number FROM filings");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(AsText(f[0][0]), "2026-10-12");
+  EXPECT_EQ(AsText(f[0][2]), "");
+  std::vector<Row> path = Sql("SELECT path FROM documents WHERE document_id = 'D2026-0003'");
+  const std::string text = PdfText(dir_ + "/archive/" + AsText(path[0][0]));
+  EXPECT_NE(text.find("备案编号：＿＿＿＿"), std::string::npos) << text;
+  // A bad value of the setting is refused naming it.
+  office["filing_validity_start"] = "tomorrow";
+  std::ofstream(data_ + "/templates/office.json") << office.dump(2);
+  EXPECT_EQ(Beian("status --date 2026-10-20", &out), 2);
+  EXPECT_NE(out.find("filing_validity_start"), std::string::npos) << out;
+}
+
+}  // namespace
+}  // namespace pipeline::registry
