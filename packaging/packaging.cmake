@@ -15,6 +15,9 @@ install(FILES "templates/forms/申请表（空白）.docx" README.md
 # /etc/beian wherever it is installed; `DESTDIR=… cmake --install` still stages it.
 set(BEIAN_SYSCONF_INSTALL_DIR /etc/beian CACHE PATH "Where the office settings file is installed")
 install(FILES packaging/etc/office.json DESTINATION ${BEIAN_SYSCONF_INSTALL_DIR})
+# `beian watch` as a systemd service (README "Running the watcher as a service"); in the package
+# /usr/lib/systemd/system/beian-watch.service, not enabled until the office says so.
+install(FILES packaging/beian-watch.service DESTINATION lib/systemd/system)
 
 # beian(1) from the help text (help2man runs `beian --help` and `beian --version`), so the man
 # page and `beian help` cannot disagree.

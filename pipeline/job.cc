@@ -40,6 +40,8 @@
 #include "pipeline/report/summary_table.h"
 #include "pipeline/report/work_calendar.h"
 #include "pipeline/core/utf8.h"
+#include "pipeline/service/fingerprint.h"
+#include "pipeline/service/watch.h"
 #include "pipeline/version.h"
 
 namespace pipeline {
@@ -67,6 +69,9 @@ struct Job::Resources {
   std::string index_css;              // templates/index.css, inlined into index.html
   report::DecisionTable decisions;
   std::unique_ptr<render::DocumentRenderer> renderer;  // created only when documents are drafted
+  std::unique_ptr<registry::RunRecorder> recorder;     // run/watch with a registry, else null
+  std::unique_ptr<registry::RunRecorder> worker_recorder;  // a worker's own connection to it
+  bool registry_chosen = false;  // run/watch records cases in a registry
 };
 
 // One dossier's way through the stages, kept together for the report and the documents.
@@ -326,6 +331,7 @@ ExitCode Job::Run(Status* error) {
   }
   switch (options_.command) {
     case cli::Command::kRun: return RunIntake(error);
+    case cli::Command::kWatch: return Watch(error);
     case cli::Command::kCheck: return CheckOne(error);
     case cli::Command::kCatalogue: return Catalogue(error);
     case cli::Command::kRender: return Render(error);
@@ -456,22 +462,16 @@ Result<std::string> Job::DraftPdf(CaseOutcome& c, const report::DocumentSpec& sp
   return pdf;
 }
 
-// Renders and writes every draft of the case, and removes the documents an earlier run left
-// for another outcome, so the folder holds exactly this run's drafts. A draft that cannot be
-// rendered is returned as `failed` (the others are still written); an unwritable output
-// folder is the returned error.
+// Renders and writes every draft of the case into `case_dir` (a fresh staging folder, swapped
+// in whole afterwards, so no draft of an earlier outcome survives). A draft that cannot be
+// rendered is returned as `failed` (the others are still written); an unwritable folder is the
+// returned error.
 Status Job::WriteDrafts(CaseOutcome& c, const std::string& case_dir, Status* failed) {
   std::set<char32_t> missing;  // characters drawn as 〓 in any of the drafts
-  for (const auto& [kind, file] : res_->office.files) {
-    const bool drafted = std::any_of(c.drafts.begin(), c.drafts.end(),
-                                     [&](const report::DocumentSpec* d) { return d->kind == kind; });
-    if (!drafted) PIPELINE_RETURN_IF_ERROR(fs_.RemoveFile(JoinPath(case_dir, file)));
-  }
   for (const report::DocumentSpec* spec : c.drafts) {
     const std::string path = JoinPath(case_dir, res_->office.files.at(spec->kind));
     Result<std::string> pdf = DraftPdf(c, *spec);
     if (!pdf) {
-      PIPELINE_RETURN_IF_ERROR(fs_.RemoveFile(path));
       if (failed->ok()) *failed = pdf.error().WithContext(c.report.dossier);
       c.report.draft_failure = failed->ToString();
       continue;
@@ -506,32 +506,129 @@ void Job::NoteMissingGlyphs(CaseOutcome& c, const std::set<char32_t>& missing) c
   c.json["findings"] = report::ToJson(c.report, res_->messages)["findings"];
 }
 
+// In a worker process (service::WorkerPool): the stages for one intake entry, and its drafts
+// written into the staging folder `dir`. The drafts come before report.json: drawing them may
+// add a finding (REN-001).
+Result<service::CaseResult> Job::Work(const ingest::IntakeEntry& entry, const std::string& dir) {
+  CaseOutcome c = Process(entry);
+  if (res_->registry_chosen && !c.not_a_dossier) {
+    // The worker's own connection (none may cross fork(): workers are forked before the
+    // parent opens its own, and a replacement worker never touches the parent's). The check
+    // reads only what run never changes (filed records, terminations, open cases' dates), so
+    // it does not depend on which dossiers the parent has recorded yet.
+    if (!res_->worker_recorder) {
+      Result<std::unique_ptr<registry::RunRecorder>> own =
+          registry::RunRecorder::ForRun(options_, fs_, res_->messages, res_->data_dir);
+      if (!own) return own.error();
+      res_->worker_recorder = std::move(*own);
+    }
+    PIPELINE_RETURN_IF_ERROR(CheckAgainstRegistry(*res_->worker_recorder, c));  // fatal
+  }
+  if (options_.no_pdf) {  // nothing drafted: report.json lists no documents
+    c.drafts.clear();
+    c.report.documents.clear();
+    c.json["documents"] = nlohmann::json::array();
+  }
+  // The font or layout configuration is broken: no document can be drafted (fatal).
+  if (!c.drafts.empty()) PIPELINE_RETURN_IF_ERROR(EnsureRenderer());
+  service::CaseResult r;
+  Status failed;  // a draft that could not be drawn: in c.report.draft_failure
+  if (Status s = WriteDrafts(c, dir, &failed); !s.ok()) r.failed = s.ToString();
+  r.report = std::move(c.report);
+  r.json = std::move(c.json);
+  r.correction_notice = std::move(c.correction_notice);
+  return r;
+}
+
+// In the parent, in intake order: the registry (when one is chosen) and report.json.
+Status Job::Finish(const ingest::IntakeEntry& entry, service::CaseResult& r,
+                   const std::string& staged_dir, bool* fatal) {
+  if (!r.report.draft_failure.empty()) reporter_.Warning(r.report.draft_failure);
+  if (res_->recorder && entry.type == EntryType::kDirectory && r.died.empty()) {
+    if (Status s = res_->recorder->Record(r.report, entry.path, &r.json, reporter_,
+                                          r.correction_notice);
+        !s.ok()) {
+      *fatal = true;  // the registry is unusable: stop before writing a report it does not know
+      return s;
+    }
+  }
+  return fs_.WriteFile(JoinPath(staged_dir, "report.json"), report::ToJsonText(r.json));
+}
+
+// The report of a dossier whose worker died: one review finding (SVC-001) saying it could not
+// be processed and why; no drafts, nothing registered.
+void Job::DiedReport(const ingest::IntakeEntry& entry, service::CaseResult* r) {
+  model::CaseReport rep;
+  rep.dossier = entry.display_name;
+  rep.case_id = report::CaseIdFor(entry.name);
+  model::Finding f;
+  f.rule_id = "SVC-001";
+  f.severity = model::Severity::kReview;
+  f.topic = model::Topic::kIntake;
+  f.message = "service.worker_died";
+  f.args = {{"reason", r->died}};
+  rep.findings.push_back(std::move(f));
+  rep.conclusion = model::Conclusion::kReviewNeeded;
+  rep.draft_failure = entry.display_name + ": could not be processed: worker " + r->died;
+  r->json = report::ToJson(rep, res_->messages);
+  r->json["not_processed"] = {{"reason", r->died}};
+  r->report = std::move(rep);
+}
+
+// The output folder of run and watch, locked for this process (a second process gets a clear
+// message), and the case registry when one is chosen (README "Case registry").
+Result<std::unique_ptr<service::OutputFolder>> Job::OpenOutput() {
+  // The intake is read, never written: refuse an output folder inside it (or the intake
+  // inside the output, which later runs would then read as dossiers).
+  Result<std::string> intake = fs_.Canonical(options_.intake_dir);
+  Result<std::string> out = fs_.Canonical(options_.out_dir);
+  if (!intake || !out) return !intake ? intake.error() : out.error();
+  if (IsSameOrInside(*out, *intake) || IsSameOrInside(*intake, *out)) {
+    return Status::InvalidArgument("--out " + options_.out_dir +
+                                   ": the output folder must not be inside the intake folder " +
+                                   options_.intake_dir + " (or contain it)");
+  }
+  long holder = 0;
+  const int jobs = options_.jobs > 0 ? options_.jobs : service::DefaultJobs();
+  Result<std::unique_ptr<service::OutputFolder>> folder =
+      service::OutputFolder::Open(options_.out_dir, jobs, options_.timeout, *this, &holder);
+  if (!folder && folder.error().code() == StatusCode::kUnsupported) {
+    return Status::InvalidArgument(res_->messages.Format(
+        "service.out_locked", {{"folder", options_.out_dir}, {"pid", std::to_string(holder)}}));
+  }
+  if (!folder) return folder.error();
+  // Whether a registry is chosen (opening it creates it), then the workers are forked while
+  // the parent holds no database connection, then the parent's own connection.
+  Result<std::unique_ptr<registry::RunRecorder>> recorder =
+      registry::RunRecorder::ForRun(options_, fs_, res_->messages, res_->data_dir);
+  if (!recorder) return recorder.error();
+  res_->registry_chosen = *recorder != nullptr;
+  recorder->reset();
+  PIPELINE_RETURN_IF_ERROR((*folder)->StartWorkers());
+  if (res_->registry_chosen) {
+    recorder = registry::RunRecorder::ForRun(options_, fs_, res_->messages, res_->data_dir);
+    if (!recorder) return recorder.error();
+    res_->recorder = std::move(*recorder);
+  }
+  return folder;
+}
+
 ExitCode Job::RunIntake(Status* error) {
   Result<std::vector<ingest::IntakeEntry>> entries = ingest::ScanIntake(fs_, options_.intake_dir);
   if (!entries) {
     *error = entries.error().WithContext("cannot read the intake folder");
     return ExitCode::kError;
   }
-  // The intake is read, never written: refuse an output folder inside it (or the intake
-  // inside the output, which later runs would then read as dossiers).
-  Result<std::string> intake = fs_.Canonical(options_.intake_dir);
-  Result<std::string> out = fs_.Canonical(options_.out_dir);
-  if (!intake || !out) {
-    *error = !intake ? intake.error() : out.error();
+  Result<std::unique_ptr<service::OutputFolder>> folder = OpenOutput();
+  if (!folder) {
+    *error = folder.error();
     return ExitCode::kError;
   }
-  if (IsSameOrInside(*out, *intake) || IsSameOrInside(*intake, *out)) {
-    *error = Status::InvalidArgument("--out " + options_.out_dir +
-                                     ": the output folder must not be inside the intake folder " +
-                                     options_.intake_dir + " (or contain it)");
-    return ExitCode::kError;
-  }
-  // The case registry, when one is chosen for run (README "Case registry"); else nullptr.
-  Result<std::unique_ptr<registry::RunRecorder>> recorder =
-      registry::RunRecorder::ForRun(options_, fs_, res_->messages, res_->data_dir);
-  if (!recorder) {
-    *error = recorder.error();
-    return ExitCode::kError;
+  std::vector<std::string> fingerprints;
+  std::set<std::string> present;
+  for (const ingest::IntakeEntry& e : *entries) {
+    fingerprints.push_back(service::Fingerprint(e.path));
+    present.insert(report::CaseIdFor(e.name));
   }
   // What the run keeps of each case: its summary row and ledger row, never its whole report,
   // so memory does not grow with the cases (README "Benchmarks").
@@ -544,78 +641,115 @@ ExitCode Job::RunIntake(Status* error) {
   std::vector<std::vector<std::string>> summary_rows;
   std::vector<report::RunRow> run_rows;  // summary.json and index.html
   bool blocking = false;
-  // A document that cannot be drafted for one dossier (e.g. a character no configured font
-  // has) must not stop the others: it is reported, and the run ends with exit code 2.
-  std::size_t failed_documents = 0;
-  Status first_failure;
-  for (std::size_t i = 0; i < entries->size(); ++i) {
-    const ingest::IntakeEntry& entry = (*entries)[i];
-    reporter_.Progress(i, entries->size(), entry.display_name);
-    CaseOutcome c = Process(entry);
-    if (*recorder && !c.not_a_dossier) {
-      if (Status s = CheckAgainstRegistry(**recorder, c); !s.ok()) {
-        *error = s;  // the registry is unusable
-        return ExitCode::kError;
-      }
-    }
-    const std::string case_dir = JoinPath(options_.out_dir, c.report.case_id);
-    if (options_.no_pdf) {  // nothing drafted: report.json lists no documents
-      c.drafts.clear();
-      c.report.documents.clear();
-      c.json["documents"] = nlohmann::json::array();
-    }
-    if (!c.drafts.empty()) {
-      if (Status s = EnsureRenderer(); !s.ok()) {
-        *error = s;  // the font or layout configuration is broken: no document can be drafted
-        return ExitCode::kError;
-      }
-    }
-    // The drafts come before report.json: drawing them may add a finding (REN-001).
-    {
-      Status failed;
-      if (Status s = WriteDrafts(c, case_dir, &failed); !s.ok()) {
-        *error = s;
-        return ExitCode::kError;
-      }
-      if (!failed.ok()) {
-        reporter_.Warning(failed.ToString());
-        if (failed_documents++ == 0) first_failure = failed;
-      }
-    }
-    if (*recorder && !c.not_a_dossier) {
-      if (Status s = (*recorder)->Record(c.report, entry.path, &c.json, reporter_,
-                                         c.correction_notice);
-          !s.ok()) {
-        *error = s;  // the registry is unusable: stop before writing a report it does not know
-        return ExitCode::kError;
-      }
-    }
-    if (Status s = fs_.WriteFile(JoinPath(case_dir, "report.json"), report::ToJsonText(c.json));
-        !s.ok()) {
-      *error = s;  // the output folder is unusable: stop, nothing else can be written either
-      return ExitCode::kError;
-    }
-    blocking = blocking || HasSeverity(c.report.findings, model::Severity::kBlocking);
-    summary_rows.push_back(report::SummaryRow(c.report, res_->messages));
-    (*ledger)->Add(c.report);
-    run_rows.push_back(RunRowFor(std::move(c.report)));
+  // A dossier that cannot be finished (a draft that cannot be drawn, a worker that died, a
+  // full disk) must not stop the others: it is reported, and the run ends with exit code 2.
+  std::size_t failed = 0;
+  std::string first_failure;
+  Status s = (*folder)->Process(
+      *entries, fingerprints,
+      [&](std::size_t i, const service::CaseDone& d) {
+        reporter_.Progress(i, entries->size(), d.report.dossier);
+        if (!d.failure.empty()) {  // named by its dossier (a draft failure already is)
+          const std::string text = d.failure.rfind(d.report.dossier, 0) == 0
+                                       ? d.failure
+                                       : d.report.dossier + ": " + d.failure;
+          if (d.report.draft_failure.empty()) reporter_.Warning(text);
+          if (failed++ == 0) first_failure = text;
+        }
+        blocking = blocking || HasSeverity(d.report.findings, model::Severity::kBlocking);
+        summary_rows.push_back(report::SummaryRow(d.report, res_->messages));
+        (*ledger)->Add(d.report);
+        run_rows.push_back(RunRowFor(d.report));
+      },
+      nullptr);
+  if (!s.ok()) {
+    *error = s;
+    return ExitCode::kError;
+  }
+  Result<std::vector<service::CaseState>> gone =
+      (*folder)->SupersedeMissing(present, res_->messages.Format("service.superseded_folder"));
+  if (!gone) {
+    *error = gone.error();
+    return ExitCode::kError;
+  }
+  for (const service::CaseState& g : *gone) {
+    reporter_.Warning(res_->messages.Format(
+        "service.superseded", {{"dossier", g.dossier}, {"case", g.case_id},
+                               {"folder", res_->messages.Format("service.superseded_folder")}}));
   }
   out_ << report::SummaryTableOfRows(summary_rows, res_->messages);
   // The ledger (台账.xlsx) beside the cases: over the registry when one is in use.
-  if (Status s = (*ledger)->Write(); !s.ok()) {
+  if (Status st = (*ledger)->Write(); !st.ok()) {
+    *error = st;
+    return ExitCode::kError;
+  }
+  if (Status st = WriteRunSummary(run_rows); !st.ok()) {
+    *error = st;
+    return ExitCode::kError;
+  }
+  if (failed > 0) {
+    *error = Status::Internal(std::to_string(failed) +
+                              " dossier(s) could not be processed or drafted; first: " +
+                              first_failure);
+    return ExitCode::kError;
+  }
+  return blocking ? ExitCode::kBlockingFindings : ExitCode::kOk;
+}
+
+// One log line per dossier for `beian watch` (stderr, with the time).
+void Job::LogCase(const service::CaseDone& d) const {
+  std::string what = res_->messages.Format(std::string("conclusion.") +
+                                           model::ConclusionName(d.report.conclusion));
+  if (!d.failure.empty()) {
+    what = res_->messages.Format("service.log_failed", {{"reason", d.failure}});
+  }
+  service::LogLine(TerminalSafe(d.report.dossier) + " " + d.report.case_id + " " + what);
+}
+
+ExitCode Job::Watch(Status* error) {
+  Result<std::unique_ptr<service::OutputFolder>> folder = OpenOutput();
+  if (!folder) {
+    *error = folder.error();
+    return ExitCode::kError;
+  }
+  service::WatchOptions wo;
+  wo.intake_dir = options_.intake_dir;
+  wo.settle_seconds = options_.settle;
+  wo.poll_seconds = options_.poll;
+  wo.once = options_.once;
+  wo.superseded_dir = res_->messages.Format("service.superseded_folder");
+  bool blocking = false, failed = false;
+  service::WatchHooks hooks;
+  hooks.before_batch = [&] {
+    if (!options_.date_given) options_.date = service::Today();  // a watcher outlives a day
+  };
+  // With a registry the ledger covers every case, so it is rewritten after each batch.
+  hooks.after_batch = [&]() -> Status {
+    if (!res_->recorder) return Status::Ok();
+    Result<std::unique_ptr<evaluation::RunLedger>> ledger =
+        evaluation::RunLedger::Open(options_, fs_, res_->messages, res_->data_dir);
+    if (!ledger) return ledger.error();
+    return (*ledger)->Write();
+  };
+  hooks.done = [&](const service::CaseDone& d) {
+    LogCase(d);
+    failed = failed || !d.failure.empty();
+    blocking = blocking || HasSeverity(d.report.findings, model::Severity::kBlocking);
+  };
+  hooks.superseded = [&](const service::CaseState& g) {
+    service::LogLine(res_->messages.Format(
+        "service.superseded", {{"dossier", g.dossier}, {"case", g.case_id},
+                               {"folder", wo.superseded_dir}}));
+  };
+  hooks.unsettled = [&](const std::string& dossier) {
+    service::LogLine(TerminalSafe(dossier) + " " + res_->messages.Format("service.log_unsettled"));
+  };
+  if (Status s = service::RunWatch(wo, fs_, **folder, hooks); !s.ok()) {
     *error = s;
     return ExitCode::kError;
   }
-  if (Status s = WriteRunSummary(run_rows); !s.ok()) {
-    *error = s;
-    return ExitCode::kError;
-  }
-  if (failed_documents > 0) {
-    *error = Status::Internal(std::to_string(failed_documents) +
-                              " document(s) could not be drafted; first: " +
-                              first_failure.ToString());
-    return ExitCode::kError;
-  }
+  if (!options_.once) return ExitCode::kOk;  // stopped by SIGTERM/SIGINT
+  if (failed) return ExitCode::kError;
   return blocking ? ExitCode::kBlockingFindings : ExitCode::kOk;
 }
 

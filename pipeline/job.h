@@ -17,6 +17,7 @@
 #include "pipeline/core/reporter.h"
 #include "pipeline/core/status.h"
 #include "pipeline/model/report.h"
+#include "pipeline/service/output_folder.h"
 
 namespace pipeline {
 namespace ingest {
@@ -37,7 +38,9 @@ enum class ExitCode {
   kError = 2,             // usage or operational error (nothing or not everything processed)
 };
 
-class Job {
+// Job is also the per-dossier work of the forked workers and the parent's side of each
+// dossier (service::CaseHandler, README "Workers"); run and watch share that path.
+class Job : private service::CaseHandler {
  public:
   // REQUIRES: options.date is set. `fs`, `reporter` and `out` must outlive the Job.
   Job(const cli::Options& options, FileSystem& fs, Reporter& reporter, std::ostream& out);
@@ -62,6 +65,15 @@ class Job {
   Status WriteDrafts(CaseOutcome& c, const std::string& case_dir, Status* failed);
   void NoteMissingGlyphs(CaseOutcome& c, const std::set<char32_t>& missing) const;
   ExitCode RunIntake(Status* error);
+  ExitCode Watch(Status* error);
+  Result<std::unique_ptr<service::OutputFolder>> OpenOutput();
+  void LogCase(const service::CaseDone& done) const;
+  // service::CaseHandler
+  Result<service::CaseResult> Work(const ingest::IntakeEntry& entry,
+                                   const std::string& dir) override;
+  Status Finish(const ingest::IntakeEntry& entry, service::CaseResult& result,
+                const std::string& staged_dir, bool* fatal) override;
+  void DiedReport(const ingest::IntakeEntry& entry, service::CaseResult* result) override;
   ExitCode CheckOne(Status* error);
   ExitCode Catalogue(Status* error);
   ExitCode Render(Status* error);
@@ -69,7 +81,7 @@ class Job {
   report::RunRow RunRowFor(model::CaseReport report) const;
   Status WriteRunSummary(const std::vector<report::RunRow>& rows);
 
-  const cli::Options& options_;
+  cli::Options options_;  // a copy: watch moves the date on when it was not given
   FileSystem& fs_;
   Reporter& reporter_;
   std::ostream& out_;

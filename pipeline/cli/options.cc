@@ -24,6 +24,9 @@ constexpr CommandInfo kCommands[] = {
     {"run", Command::kRun,
      "Process every dossier folder in INTAKE; write OUT/<case-id>/report.json and the draft "
      "documents, OUT/summary.json, OUT/index.html and the ledger OUT/台账.xlsx."},
+    {"watch", Command::kWatch,
+     "Watch INTAKE: process each dossier once it has stopped changing for --settle seconds, "
+     "and again when it changes (--once: one pass, then exit)."},
     {"check", Command::kCheck,
      "Check one dossier folder; print its summary (the full report.json with --json); write "
      "nothing."},
@@ -123,7 +126,8 @@ struct OptionSpec {
   AddFn add;
 };
 
-constexpr Mask kRun = Bit(Command::kRun), kCheck = Bit(Command::kCheck),
+constexpr Mask kRun = Bit(Command::kRun), kWatch = Bit(Command::kWatch),
+               kCheck = Bit(Command::kCheck),
                kCatalogue = Bit(Command::kCatalogue), kRender = Bit(Command::kRender),
                kConfig = Bit(Command::kConfig);
 // The case registry's commands (pipeline/registry/commands.h).
@@ -151,15 +155,18 @@ constexpr Mask kOneCase = kDecide | kDeliberate | kWithdraw | kObject | kResolve
 // Commands that draft a document (they take --out DIR for it, and --fonts).
 constexpr Mask kDrafting =
     kPublicize | kFile | kTerminate | kEvaluate | kSummarize | kReissue | kEdit | kSubmit;
+// The commands that process an intake folder into an output folder (README "Watch mode").
+constexpr Mask kIntake = kRun | kWatch;
 // Every command that reads the shipped data and the settings.
 constexpr Mask kAll =
-    kRun | kCheck | kCatalogue | kRender | kConfig | kRegistryCommands | kCalendar;
+    kIntake | kCheck | kCatalogue | kRender | kConfig | kRegistryCommands | kCalendar;
 
 // The option table: every option of every command, declared once. Order = order in usage.
 // A command takes a row when its bit is in `takes`; one command must not meet two rows of the
 // same name (CLI11 refuses it; tests/cli/options_test.cc parses every command).
 const OptionSpec kOptions[] = {
-    {"INTAKE", "", "intake folder: one entry per dossier", kRun, kRun, Opt<&Options::intake_dir>},
+    {"INTAKE", "", "intake folder: one entry per dossier", kIntake, kIntake,
+     Opt<&Options::intake_dir>},
     {"DOSSIER", "", "one dossier folder", kCheck, kCheck, Opt<&Options::dossier_dir>},
     {"QUERY", "", "occupation code (4-03-02-01) or (partial) name", kCatalogue, kCatalogue,
      Opt<&Options::query>},
@@ -228,8 +235,8 @@ const OptionSpec kOptions[] = {
      "folder for the draft (default: drafts/ beside the registry; scoresheet: for the "
      "workbook)",
      kDrafting | kScoresheet, kScoresheet, Opt<&Options::out_dir>},
-    {"--out,-o", "OUT", "output folder (created if missing; must not be inside INTAKE)", kRun, kRun,
-     Opt<&Options::out_dir>},
+    {"--out,-o", "OUT", "output folder (created if missing; must not be inside INTAKE)", kIntake,
+     kIntake, Opt<&Options::out_dir>},
     {"--out,-o", "OUT", "output PDF, or a folder with several --data or --batch", kRender, kRender,
      Opt<&Options::out_path>},
     {"--out,-o", "FILE.xlsx", "the ledger workbook", kLedger, kLedger, Opt<&Options::out_path>},
@@ -245,20 +252,31 @@ const OptionSpec kOptions[] = {
      Text<&Parsed::date_text>},
     {"--authority", "CODE",
      "the filing authority running beian (data/jilin_authorities.tsv, e.g. 220100)",
-     kRun | kCheck | kPublicize | kFile | kTerminate | kEvaluate | kSummarize | kSubmit, 0,
+     kIntake | kCheck | kPublicize | kFile | kTerminate | kEvaluate | kSummarize | kSubmit, 0,
      Text<&Parsed::authority>},
     {"--credit-list", "FILE",
      "the office's list of institutions with a serious credit record or a terminated filing "
      "(CSV or XLSX; C61-03; default: the setting rules.credit_list)",
-     kRun | kCheck, 0, Opt<&Options::credit_list>},
+     kIntake | kCheck, 0, Opt<&Options::credit_list>},
     {"--registry", "FILE",
      "the case registry (else $BEIAN_REGISTRY, the setting registry, "
      "$XDG_DATA_HOME/beian/registry.sqlite)",
-     kRun | kRegistryCommands, 0, Opt<&Options::registry_path>},
+     kIntake | kRegistryCommands, 0, Opt<&Options::registry_path>},
     {"--user", "NAME", "who records the action (else the setting user, the login name)",
-     kRun | kRegistryCommands, 0, Opt<&Options::user>},
-    {"--no-pdf", "", "write report.json, summary.json and index.html, no documents", kRun, 0,
+     kIntake | kRegistryCommands, 0, Opt<&Options::user>},
+    {"--no-pdf", "", "no documents: report.json (and for run summary.json, index.html) only",
+     kIntake, 0,
      Flag<&Options::no_pdf>},
+    {"--jobs,-j", "N", "worker processes, one dossier each at a time (default: one per core)",
+     kIntake, 0, Opt<&Options::jobs>},
+    {"--timeout", "S", "seconds one dossier may take before its worker is stopped (default 600; "
+     "0: no limit)", kIntake, 0, Opt<&Options::timeout>},
+    {"--settle", "S", "seconds a dossier must stay unchanged before it is taken (default 5)",
+     kWatch, 0, Opt<&Options::settle>},
+    {"--poll", "S", "rescan the intake every S seconds instead of inotify (CIFS/NFS shares)",
+     kWatch, 0, Opt<&Options::poll>},
+    {"--once", "", "one pass over the intake, then exit (for cron)", kWatch, 0,
+     Flag<&Options::once>},
     {"--config", "FILE", "settings file layered over all others (see README \"Settings\")",
      kAll & ~kCatalogue, 0, Opt<&Options::config>},
     {"--data-dir", "DIR",
@@ -266,7 +284,7 @@ const OptionSpec kOptions[] = {
      "program)",
      kAll, 0, Opt<&Options::data_dir>},
     {"--fonts", "FILE", "font configuration (default: the setting fonts, else templates/fonts.xml)",
-     kRun | kRender | kDrafting | kIssue, 0, Opt<&Options::fonts>},
+     kIntake | kRender | kDrafting | kIssue, 0, Opt<&Options::fonts>},
     {"--quiet,-q", "", "no progress output", kAll & ~(kCatalogue | kConfig), 0,
      Flag<&Options::quiet>},
 };
@@ -495,6 +513,7 @@ Result<Options> ParseOptions(int argc, const char* const* argv) {
     return Status::InvalidArgument(std::string(info->name) + ": not expected: " + list);
   }
   p.o.command = o.command;
+  p.o.date_given = !p.date_text.empty();
   if (!p.date_text.empty()) {
     p.o.date = ParseIsoDate(p.date_text);
     if (!p.o.date) {
@@ -504,6 +523,10 @@ Result<Options> ParseOptions(int argc, const char* const* argv) {
   PIPELINE_RETURN_IF_ERROR(ConvertRegistryValues(p));
   if (!p.authority.empty()) p.o.authority = p.authority;
   if (p.o.batch < 0) return Status::InvalidArgument("--batch must be >= 0");
+  if (p.o.jobs < 0 || p.o.jobs > 256) return Status::InvalidArgument("--jobs must be 1..256");
+  if (p.o.settle < 0 || p.o.poll < 0 || p.o.timeout < 0) {
+    return Status::InvalidArgument("--settle, --poll and --timeout must be >= 0 seconds");
+  }
   return p.o;
 }
 

@@ -16,7 +16,7 @@
 namespace pipeline::cli {
 
 enum class Command {
-  kHelp, kVersion, kRun, kCheck, kCatalogue, kRender,
+  kHelp, kVersion, kRun, kCheck, kCatalogue, kRender, kWatch,
   // case registry (pipeline/registry/commands.h)
   kStatus, kDecide, kDeliberate, kWithdraw, kRegistry, kPublicize, kObject, kResolve, kFile,
   kIssue, kArchive, kDue, kTerminate, kEdit, kCalendar, kFiled, kReissue, kSubmit, kServed,
@@ -32,6 +32,12 @@ struct Options {
   // run
   std::string intake_dir;           // run: folder holding one folder per dossier
   std::string out_dir;              // run: where OUT/<case-id>/ folders go
+  int jobs = 0;                     // run, watch: --jobs N worker processes (0 = one per core)
+  int timeout = 600;                // run, watch: --timeout S per dossier (0 = none)
+  // watch (README "Watch mode")
+  int settle = 5;                   // --settle S: unchanged for S seconds = complete
+  int poll = 0;                     // --poll S: rescan every S seconds instead of inotify
+  bool once = false;                // --once: one pass, then exit
   // check
   std::string dossier_dir;          // check: one dossier folder
   bool json = false;                // check: print report.json; config, status, due: JSON
@@ -72,6 +78,7 @@ struct Options {
 
   // common
   std::optional<Date> date;         // --date YYYY-MM-DD: "today" for every date rule
+  bool date_given = false;          // --date was given (else watch takes each day's date)
   std::string data_dir;             // --data-dir: root with templates/, checklists/, data/
   std::optional<std::string> authority;  // --authority CODE: the office running beian
   std::string fonts;                // --fonts FILE: font configuration override

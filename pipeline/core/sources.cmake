@@ -1,6 +1,8 @@
 list(APPEND PIPELINE_SOURCES
+  pipeline/core/atomic_dir.cc
   pipeline/core/csv.cc
   pipeline/core/date.cc
+  pipeline/core/fault.cc
   pipeline/core/file_system.cc
   pipeline/core/settings.cc
   pipeline/core/sha256.cc

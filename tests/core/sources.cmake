@@ -1,4 +1,5 @@
 list(APPEND TEST_SOURCES
+  tests/core/atomic_dir_test.cc
   tests/core/csv_test.cc
   tests/core/date_test.cc
   tests/core/file_system_test.cc

@@ -11,6 +11,7 @@ set(FUZZ_LIBRARY_SOURCES
   pipeline/core/utf8.cc
   pipeline/core/date.cc
   pipeline/core/file_system.cc
+  pipeline/core/fault.cc
   pipeline/model/form.cc
   pipeline/model/dossier.cc
   pipeline/model/application.cc
@@ -29,6 +30,12 @@ set(FUZZ_LIBRARY_SOURCES
   pipeline/extract/text.cc
   pipeline/render/doc/template.cc
   pipeline/render/pdf/xml_util.cc
+  pipeline/ingest/xlsx_reader.cc
+  pipeline/evaluation/xlsx_reader.cc
+  pipeline/evaluation/xlsx_book.cc
+  pipeline/evaluation/scoresheet.cc
+  pipeline/evaluation/standard.cc
+  pipeline/report/messages.cc
 )
 set(FUZZ_FLAGS -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
     -fno-omit-frame-pointer -g)
@@ -38,10 +45,10 @@ target_include_directories(fuzz_core PUBLIC ${CMAKE_SOURCE_DIR})
 target_compile_features(fuzz_core PUBLIC cxx_std_20)
 target_compile_options(fuzz_core PRIVATE ${BEIAN_WARNINGS} PUBLIC ${FUZZ_FLAGS})
 target_link_libraries(fuzz_core PUBLIC ICU::uc ICU::i18n pugixml::pugixml PkgConfig::LIBZIP
-  PkgConfig::PODOFO nlohmann_json::nlohmann_json fmt::fmt)
+  PkgConfig::PODOFO PkgConfig::XLSXWRITER nlohmann_json::nlohmann_json fmt::fmt)
 
 set(FUZZ_TARGETS docx_form_fuzzer xml_form_fuzzer file_probe_fuzzer normaliser_fuzzer
-    template_fuzzer)
+    template_fuzzer xlsx_fuzzer)
 foreach(target ${FUZZ_TARGETS})
   add_executable(${target} tests/fuzz/${target}.cc)
   target_compile_options(${target} PRIVATE ${BEIAN_WARNINGS})

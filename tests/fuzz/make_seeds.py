@@ -8,7 +8,9 @@ Writes OUTDIR/<target>/ for each target in tests/fuzz/:
                      png, xml, ...), the smallest of each, so a corpus stays small;
   normaliser_fuzzer  every table cell and paragraph text of the sample forms (dates, levels,
                      counts, yes/no answers as clerks type them), one seed per distinct text;
-  template_fuzzer    templates/documents/*.xml.
+  template_fuzzer    templates/documents/*.xml;
+  xlsx_fuzzer        the .xlsx files of samples/intake (staff and equipment lists) and the
+                     scoring sheet filled in LibreOffice (tests/evaluation/testdata).
 Seeds are named by the SHA-1 of their content, as libFuzzer names its own.
 """
 import hashlib
@@ -56,6 +58,8 @@ def main():
                 texts.update(re.findall(rb"<w:t(?: [^>]*)?>([^<]+)</w:t>", xml))
             except (zipfile.BadZipFile, KeyError):
                 pass  # the broken forms are seeds as they are
+        elif ext == ".xlsx":
+            put(out, "xlsx_fuzzer", data)
         elif name.startswith("申请表") and ext == ".xml":
             put(out, "xml_form_fuzzer", data)
             texts.update(re.findall(rb">([^<>]+)<", data))
@@ -64,6 +68,11 @@ def main():
     for text in texts:
         if text.strip():
             put(out, "normaliser_fuzzer", text.strip())
+    sheets = os.path.join(REPO, "tests", "evaluation", "testdata")
+    for name in sorted(os.listdir(sheets)):
+        if name.endswith(".xlsx"):
+            with open(os.path.join(sheets, name), "rb") as f:
+                put(out, "xlsx_fuzzer", f.read())
     docs = os.path.join(REPO, "templates", "documents")
     for name in sorted(os.listdir(docs)):
         with open(os.path.join(docs, name), "rb") as f:

@@ -63,7 +63,8 @@ grep -qx /etc/beian/office.json "$work/control/conffiles" || fail "office.json i
 dpkg-deb -x "$deb" "$work/root"
 for f in usr/bin/beian usr/share/beian/templates/office.json usr/share/beian/checklists/rules.xml \
          usr/share/beian/data/occupations_2022.tsv usr/share/doc/beian/README.md \
-         "usr/share/doc/beian/申请表（空白）.docx" usr/share/man/man1/beian.1.gz etc/beian/office.json; do
+         "usr/share/doc/beian/申请表（空白）.docx" usr/share/man/man1/beian.1.gz etc/beian/office.json \
+         usr/lib/systemd/system/beian-watch.service; do
   [ -f "$work/root/$f" ] || fail "the package lacks /$f"
 done
 zcat "$work/root/usr/share/man/man1/beian.1.gz" | grep "catalogue" > /dev/null ||

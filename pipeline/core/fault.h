@@ -1,0 +1,25 @@
+// Injected faults for the crash and disk-full tests, read from BEIAN_FAULT in the environment
+// (the registry's kill points, pipeline/registry/fault.h, use the same variable with a bare
+// point name). Faults named here have the form KIND:TEXT and apply where TEXT occurs in the
+// subject:
+//   enospc:TEXT   a file write whose path contains TEXT fails as on a full disk (ENOSPC) after
+//                 half of its bytes reached the temporary file;
+//   crash:TEXT    the worker processing a dossier whose folder name contains TEXT dies of a
+//                 segmentation fault (SIGSEGV), as a worker hitting a stack overflow would;
+//   cpu:TEXT      that worker sets itself a CPU-time limit (RLIMIT_CPU) and loops until the
+//                 kernel ends it (SIGXCPU): a limit enforced by the operating system;
+//   hang:TEXT     that worker waits forever (until --timeout ends it).
+// Without BEIAN_FAULT nothing happens; production code only asks.
+#ifndef PIPELINE_CORE_FAULT_H_
+#define PIPELINE_CORE_FAULT_H_
+
+#include <string_view>
+
+namespace pipeline {
+
+// True when BEIAN_FAULT is "<kind>:<text>" and `subject` contains <text> (a non-empty text).
+bool FaultRequested(std::string_view kind, std::string_view subject);
+
+}  // namespace pipeline
+
+#endif  // PIPELINE_CORE_FAULT_H_

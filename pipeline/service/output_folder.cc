@@ -1,0 +1,137 @@
+#include "pipeline/service/output_folder.h"
+
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <utility>
+
+#include "pipeline/core/atomic_dir.h"
+#include "pipeline/core/file_system.h"
+#include "pipeline/report/case_id.h"
+
+namespace pipeline::service {
+namespace {
+
+// A temporary file RealFileSystem::WriteFile left when its process was killed:
+// ".<name>.<pid>.tmp".
+bool IsLeftoverTemp(const std::string& name) {
+  if (name.size() < 6 || name[0] != '.' || name.compare(name.size() - 4, 4, ".tmp") != 0) {
+    return false;
+  }
+  const std::string stem = name.substr(0, name.size() - 4);
+  const std::size_t dot = stem.rfind('.');
+  return dot != std::string::npos && dot + 1 < stem.size() &&
+         stem.find_first_not_of("0123456789", dot + 1) == std::string::npos;
+}
+
+Status CleanLeftovers(const std::string& out_dir, const std::string& staging) {
+  PIPELINE_RETURN_IF_ERROR(RemoveTree(staging));
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator(out_dir, ec)) {
+    if (IsLeftoverTemp(e.path().filename().string())) {
+      PIPELINE_RETURN_IF_ERROR(RemoveTree(e.path().string()));
+    }
+  }
+  if (ec) return Status::IoError(ec.message(), out_dir);
+  if (::mkdir(staging.c_str(), 0755) != 0) return Status::IoError(std::strerror(errno), staging);
+  return Status::Ok();
+}
+
+// "OUT/.beian-tmp/123.4/x.pdf: ..." -> "OUT/<case-id>/x.pdf: ...": errors name the file the
+// clerk knows, not the staging folder.
+std::string Unstaged(std::string text, const std::string& staged, const std::string& final_dir) {
+  for (std::size_t at = text.find(staged); at != std::string::npos;
+       at = text.find(staged, at + final_dir.size())) {
+    text.replace(at, staged.size(), final_dir);
+  }
+  return text;
+}
+
+}  // namespace
+
+OutputFolder::OutputFolder(std::string out_dir, std::unique_ptr<OutputLock> lock,
+                           IntakeState state, CaseHandler& handler, int jobs,
+                           int timeout_seconds)
+    : out_dir_(std::move(out_dir)),
+      staging_(JoinPath(out_dir_, kStagingDirName)),
+      lock_(std::move(lock)),
+      state_(std::move(state)),
+      handler_(handler),
+      pool_(handler, jobs, staging_, timeout_seconds) {}
+
+OutputFolder::~OutputFolder() {
+  // Workers first (the pool), then the staging area they wrote into, then the lock.
+  std::error_code ec;
+  std::filesystem::remove(staging_, ec);  // only when empty: a fault leaves it to the next open
+}
+
+Result<std::unique_ptr<OutputFolder>> OutputFolder::Open(const std::string& out_dir, int jobs,
+                                                         int timeout_seconds,
+                                                         CaseHandler& handler, long* holder) {
+  Result<std::unique_ptr<OutputLock>> lock = OutputLock::Acquire(out_dir, holder);
+  if (!lock) return lock.error();
+  const std::string staging = JoinPath(out_dir, kStagingDirName);
+  PIPELINE_RETURN_IF_ERROR(CleanLeftovers(out_dir, staging));
+  Result<IntakeState> state = IntakeState::Load(out_dir);
+  if (!state) return state.error();
+  return std::unique_ptr<OutputFolder>(
+      new OutputFolder(out_dir, std::move(*lock), std::move(*state), handler, jobs,
+                       timeout_seconds));
+}
+
+Status OutputFolder::Commit(const ingest::IntakeEntry& entry, CaseResult& result,
+                            const std::string& dir, const std::string& fingerprint,
+                            CaseDone* done, bool* fatal) {
+  const std::string case_id = report::CaseIdFor(entry.name);
+  const std::string final_dir = JoinPath(out_dir_, case_id);
+  CaseState s{case_id, entry.display_name, fingerprint, "done", ""};
+  if (!result.died.empty()) {
+    handler_.DiedReport(entry, &result);
+    done->died = true;
+    done->failure = result.died;
+  }
+  Status st;
+  if (result.failed.empty()) st = handler_.Finish(entry, result, dir, fatal);
+  if (*fatal) return st;
+  if (result.failed.empty() && st.ok()) st = ReplaceDir(dir, final_dir);
+  if (!result.failed.empty() || !st.ok()) {  // nothing of this run reaches OUT/<case-id>
+    done->failure = Unstaged(result.failed.empty() ? st.ToString() : result.failed, dir,
+                             final_dir);
+    PIPELINE_RETURN_IF_ERROR(RemoveTree(dir));
+  }
+  if (done->failure.empty() && !result.report.draft_failure.empty()) {
+    done->failure = result.report.draft_failure;
+  }
+  if (!done->failure.empty()) {
+    s.status = "failed";
+    s.reason = done->failure;
+  }
+  done->report = std::move(result.report);
+  if (done->report.draft_failure.empty()) done->report.draft_failure = done->failure;
+  return state_.Record(s);
+}
+
+Status OutputFolder::Process(const std::vector<ingest::IntakeEntry>& entries,
+                             const std::vector<std::string>& fingerprints,
+                             const std::function<void(std::size_t, const CaseDone&)>& done,
+                             const volatile std::sig_atomic_t* stop) {
+  FinishFn finish = [&](std::size_t i, CaseResult& result, const std::string& dir) -> Status {
+    CaseDone d;
+    bool fatal = false;
+    Status s = Commit(entries[i], result, dir, fingerprints[i], &d, &fatal);
+    if (fatal || !s.ok()) return s;
+    done(i, d);
+    return Status::Ok();
+  };
+  Result<std::size_t> n = pool_.Run(entries, finish, stop);
+  return n ? Status::Ok() : n.error();
+}
+
+Result<std::vector<CaseState>> OutputFolder::SupersedeMissing(
+    const std::set<std::string>& present, const std::string& superseded_dir) {
+  return state_.SupersedeMissing(present, superseded_dir);
+}
+
+}  // namespace pipeline::service

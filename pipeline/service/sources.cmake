@@ -1,0 +1,9 @@
+list(APPEND PIPELINE_SOURCES
+  pipeline/service/fingerprint.cc
+  pipeline/service/intake_state.cc
+  pipeline/service/output_folder.cc
+  pipeline/service/output_lock.cc
+  pipeline/service/report_wire.cc
+  pipeline/service/watch.cc
+  pipeline/service/worker_pool.cc
+)

@@ -1,0 +1,354 @@
+// `beian run --jobs` and `beian watch` through the real binary on real folders (README
+// "Workers", "Output folder", "Watch mode"): identical outputs for any number of workers, a
+// dying worker costing only its dossier, the output-folder lock, whole-case replacement, the
+// record of dossiers that left the intake, a full disk, and the watcher's memory.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <string>
+#include <thread>
+
+#include "pipeline/report/case_id.h"
+#include "pipeline/service/output_lock.h"
+#include "tests/service/service_testing.h"
+#include "tests/testing/test_paths.h"
+
+namespace pipeline::service {
+namespace {
+
+namespace fs = std::filesystem;
+using test_util::Beian;
+using test_util::FilesUnder;
+using test_util::Quote;
+using test_util::SampleIntake;
+
+const char kDate[] = " --date 2026-11-25 --quiet";
+
+std::string CaseDir(const std::string& out, const std::string& folder) {
+  return out + "/" + report::CaseIdFor(folder);
+}
+
+std::string RunBeian(const std::string& intake, const std::string& out, const std::string& extra,
+                int* rc, const std::string& env = "") {
+  std::string text;
+  *rc = Beian("run " + Quote(intake) + " --out " + Quote(out) + kDate + " " + extra, &text, env);
+  return text;
+}
+
+// No temporary file, staging folder or lock is left in `out`.
+void ExpectClean(const std::string& out) {
+  for (const auto& e : fs::recursive_directory_iterator(out)) {
+    const std::string name = e.path().filename().string();
+    EXPECT_EQ(name.find(".tmp"), std::string::npos) << e.path();
+    EXPECT_NE(name, ".beian-tmp") << e.path();
+    EXPECT_NE(name, ".beian.lock") << e.path();
+  }
+}
+
+// Without and with a case registry (whose check runs in the workers, its records in the parent).
+class TwoJobsTest : public ::testing::TestWithParam<bool> {};
+
+TEST_P(TwoJobsTest, GiveTheSameBytesAsOne) {
+  const std::string intake = testing::RepoRoot() + "/samples/intake";
+  const std::string out1 = testing::MakeTempDir(), out2 = testing::MakeTempDir();
+  const std::string registries = testing::MakeTempDir();
+  auto registry = [&](const std::string& name) {
+    return GetParam() ? " --registry " + Quote(registries + "/" + name) : std::string();
+  };
+  int rc1 = 0, rc2 = 0;
+  const std::string text1 = RunBeian(intake, out1, "--jobs 1" + registry("1.sqlite"), &rc1);
+  const std::string text2 = RunBeian(intake, out2, "--jobs 2" + registry("2.sqlite"), &rc2);
+  EXPECT_EQ(rc1, 1) << text1;
+  EXPECT_EQ(rc2, 1) << text2;
+  EXPECT_EQ(text1, text2);
+  const auto files1 = FilesUnder(out1), files2 = FilesUnder(out2);
+  ASSERT_GT(files1.size(), 37u);
+  ASSERT_EQ(files1.size(), files2.size());
+  for (const auto& [name, bytes] : files1) {
+    ASSERT_TRUE(files2.count(name)) << name;
+    EXPECT_TRUE(bytes == files2.at(name)) << name << " differs between --jobs 1 and --jobs 2";
+  }
+  ExpectClean(out2);
+}
+
+INSTANTIATE_TEST_SUITE_P(Registry, TwoJobsTest, ::testing::Bool());
+
+TEST(WorkersTest, AWorkerThatDiesCostsOnlyItsDossier) {
+  const std::string intake = SampleIntake({"S01", "S03", "S07"});
+  const std::string out = testing::MakeTempDir();
+  const std::string victim = "S03-四平市安居职业培训学校-增加职业";
+  int rc = 0;
+  const std::string text = RunBeian(intake, out, "--jobs 2", &rc, "BEIAN_FAULT=crash:S03");
+  EXPECT_EQ(rc, 2) << text;
+  // SIGSEGV; under AddressSanitizer (abort_on_error) its handler turns it into SIGABRT.
+  EXPECT_NE(text.find(victim + ": could not be processed: worker signal SIG"), std::string::npos)
+      << text;
+  const nlohmann::json report =
+      nlohmann::json::parse(test_util::Slurp(CaseDir(out, victim) + "/report.json"));
+  EXPECT_EQ(report["conclusion"], "review_needed");
+  EXPECT_EQ(report["findings"][0]["rule"], "SVC-001");
+  EXPECT_NE(report["findings"][0]["message"].get<std::string>().find("未能处理"),
+            std::string::npos);
+  EXPECT_EQ(report["not_processed"]["reason"].get<std::string>().rfind("signal SIG", 0), 0u);
+  EXPECT_EQ(FilesUnder(CaseDir(out, victim)).size(), 1u) << "only report.json expected";
+  // The others are processed as usual, and the summary row says no document was drafted.
+  EXPECT_TRUE(fs::exists(CaseDir(out, "S01-长春鼎新职业技能培训学校-首次申请") + "/审核工作单.pdf"));
+  EXPECT_TRUE(fs::exists(CaseDir(out, "S07-白城市瑞丰农业科技有限公司-缺件") +
+                         "/补正材料通知书.pdf"));
+  EXPECT_NE(text.find("需人工复核（未生成文书）"), std::string::npos) << text;
+  ExpectClean(out);
+}
+
+// A worker ended from outside costs only its dossier: by a limit the operating system enforces
+// (RLIMIT_CPU: SIGXCPU), or by --timeout (a dossier stuck in an endless loop).
+struct WorkerEnd {
+  const char* fault;  // BEIAN_FAULT
+  const char* options;
+  const char* reason;  // as the run names it
+};
+
+class WorkerEndTest : public ::testing::TestWithParam<WorkerEnd> {};
+
+TEST_P(WorkerEndTest, CostsOnlyItsDossier) {
+  const std::string intake = SampleIntake({"S01", "S07"});
+  const std::string out = testing::MakeTempDir();
+  const std::string victim = "S07-白城市瑞丰农业科技有限公司-缺件";
+  int rc = 0;
+  const std::string text = RunBeian(intake, out, GetParam().options, &rc,
+                                    std::string("BEIAN_FAULT=") + GetParam().fault);
+  EXPECT_EQ(rc, 2) << text;
+  EXPECT_NE(text.find(victim + ": could not be processed: worker " + GetParam().reason),
+            std::string::npos)
+      << text;
+  EXPECT_TRUE(fs::exists(CaseDir(out, "S01-长春鼎新职业技能培训学校-首次申请") + "/初评意见.pdf"));
+  const nlohmann::json report =
+      nlohmann::json::parse(test_util::Slurp(CaseDir(out, victim) + "/report.json"));
+  EXPECT_EQ(report["findings"][0]["rule"], "SVC-001");
+  ExpectClean(out);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Ends, WorkerEndTest,
+    ::testing::Values(
+        WorkerEnd{"cpu:S07", "--jobs 1", "signal SIGXCPU (CPU time limit exceeded)"},
+        WorkerEnd{"hang:S07", "--jobs 2 --timeout 1", "timed out after 1 s (killed)"}));
+
+TEST(OutputFolderTest, ASecondProcessIsToldTheFolderIsInUse) {
+  const std::string intake = SampleIntake({"S01"});
+  const std::string out = testing::MakeTempDir();
+  long holder = 0;
+  Result<std::unique_ptr<OutputLock>> lock = OutputLock::Acquire(out, &holder);
+  ASSERT_TRUE(lock.ok());
+  int rc = 0;
+  const std::string text = RunBeian(intake, out, "", &rc);
+  EXPECT_EQ(rc, 2);
+  EXPECT_NE(text.find("正由另一个 beian 进程（进程号 " + std::to_string(::getpid()) + "）使用"),
+            std::string::npos)
+      << text;
+  EXPECT_EQ(test_util::CaseFolders(out).size(), 0u) << "nothing written while locked";
+  lock->reset();
+  EXPECT_EQ(RunBeian(intake, out, "", &rc).find("进程号"), std::string::npos);
+  EXPECT_EQ(rc, 0);
+}
+
+TEST(OutputFolderTest, AReRunReplacesTheCaseAsAWhole) {
+  // 申请材料 is first the dossier with a missing material (补正 notice), then corrected.
+  const std::string intake = SampleIntake({"S07"});
+  const std::string out = testing::MakeTempDir();
+  const std::string folder = intake + "/申请材料";
+  fs::rename(intake + "/S07-白城市瑞丰农业科技有限公司-缺件", folder);
+  int rc = 0;
+  RunBeian(intake, out, "", &rc);
+  ASSERT_EQ(rc, 1);
+  const std::string case_dir = CaseDir(out, "申请材料");
+  ASSERT_TRUE(fs::exists(case_dir + "/补正材料通知书.pdf"));
+  test_util::WriteFile(case_dir + "/手工放入.txt", "stale");
+  fs::remove_all(folder);
+  fs::copy(testing::RepoRoot() + "/samples/intake/S01-长春鼎新职业技能培训学校-首次申请", folder,
+           fs::copy_options::recursive);
+  RunBeian(intake, out, "", &rc);
+  EXPECT_EQ(rc, 0);
+  EXPECT_FALSE(fs::exists(case_dir + "/补正材料通知书.pdf")) << "a draft of the earlier outcome";
+  EXPECT_FALSE(fs::exists(case_dir + "/手工放入.txt"));
+  EXPECT_TRUE(fs::exists(case_dir + "/初评意见.pdf"));
+  ExpectClean(out);
+}
+
+TEST(OutputFolderTest, ARenamedDossierLeavesARecordNotAStaleFolder) {
+  const std::string intake = SampleIntake({"S01", "S07"});
+  const std::string out = testing::MakeTempDir();
+  const std::string old_name = "S07-白城市瑞丰农业科技有限公司-缺件";
+  int rc = 0;
+  RunBeian(intake, out, "", &rc);
+  ASSERT_TRUE(fs::exists(CaseDir(out, old_name)));
+  fs::rename(intake + "/" + old_name, intake + "/白城瑞丰-补正后");
+  const std::string text = RunBeian(intake, out, "", &rc);
+  EXPECT_EQ(rc, 1) << text;
+  EXPECT_FALSE(fs::exists(CaseDir(out, old_name)));
+  const std::string moved = out + "/已撤出收件夹/" + report::CaseIdFor(old_name);
+  EXPECT_TRUE(fs::exists(moved + "/report.json"));
+  EXPECT_NE(text.find("卷宗“" + old_name + "”已不在收件夹中"), std::string::npos) << text;
+  EXPECT_TRUE(fs::exists(CaseDir(out, "白城瑞丰-补正后") + "/report.json"));
+  EXPECT_EQ(test_util::CaseFolders(out).size(), 2u);
+}
+
+TEST(OutputFolderTest, AFullDiskFailsTheDossierAndKeepsItsOldOutputs) {
+  const std::string intake = SampleIntake({"S01", "S07"});
+  const std::string out = testing::MakeTempDir();
+  int rc = 0;
+  RunBeian(intake, out, "", &rc);
+  ASSERT_EQ(rc, 1);
+  const auto before = FilesUnder(out);
+  const std::string name = "S07-白城市瑞丰农业科技有限公司-缺件";
+  const std::string id = report::CaseIdFor(name);
+  // The injected ENOSPC hits every file of that case (its staging folder carries the id).
+  const std::string text = RunBeian(intake, out, "", &rc, "BEIAN_FAULT=enospc:" + id);
+  EXPECT_EQ(rc, 2) << text;
+  EXPECT_NE(text.find(name + ": " + out + "/" + id + "/"), std::string::npos) << text;
+  EXPECT_NE(text.find("No space left on device"), std::string::npos) << text;
+  for (const auto& [file, bytes] : before) {
+    if (file.rfind(id, 0) != 0) continue;
+    EXPECT_TRUE(FilesUnder(out).at(file) == bytes) << file << " changed";
+  }
+  ExpectClean(out);
+  // The ledger beside the cases: no half-written workbook either.
+  const std::string ledger_text = RunBeian(intake, out, "", &rc, "BEIAN_FAULT=enospc:台账");
+  EXPECT_EQ(rc, 2);
+  EXPECT_NE(ledger_text.find("台账.xlsx: write failed: No space left on device"),
+            std::string::npos)
+      << ledger_text;
+  EXPECT_TRUE(FilesUnder(out).at("台账.xlsx") == before.at("台账.xlsx"));
+  ExpectClean(out);
+}
+
+TEST(WatchTest, OnceSkipsWhatIsUnchangedAndRetriesAFailureWhenItChanges) {
+  const std::string intake = SampleIntake({"S01", "S03"});
+  const std::string out = testing::MakeTempDir();
+  const std::string watch = "watch " + Quote(intake) + " --out " + Quote(out) +
+                            " --once --settle 0" + kDate;
+  std::string log;
+  EXPECT_EQ(Beian(watch, &log, "BEIAN_FAULT=crash:S03"), 2) << log;
+  EXPECT_NE(log.find("S01-长春鼎新职业技能培训学校-首次申请 " +
+                     report::CaseIdFor("S01-长春鼎新职业技能培训学校-首次申请") + " 通过"),
+            std::string::npos)
+      << log;
+  EXPECT_NE(log.find("未能处理"), std::string::npos) << log;
+  // Nothing changed: nothing is processed again, not even the failed dossier.
+  EXPECT_EQ(Beian(watch, &log), 0) << log;
+  EXPECT_EQ(log, "");
+  // The failed dossier changes: it is retried (and now works).
+  const std::string form = intake + "/S03-四平市安居职业培训学校-增加职业/申请表.docx";
+  fs::last_write_time(form, fs::last_write_time(form) + std::chrono::seconds(5));
+  EXPECT_EQ(Beian(watch, &log), 0) << log;
+  EXPECT_NE(log.find("S03-四平市安居职业培训学校-增加职业"), std::string::npos) << log;
+  EXPECT_EQ(log.find("S01-"), std::string::npos) << log;
+  EXPECT_TRUE(fs::exists(CaseDir(out, "S03-四平市安居职业培训学校-增加职业") + "/初评意见.pdf"));
+  ExpectClean(out);
+}
+
+TEST(WatchTest, OnceLeavesADossierThatIsStillBeingCopiedForTheNextPass) {
+  const std::string intake = SampleIntake({"S01", "S07"});
+  const std::string out = testing::MakeTempDir();
+  const std::string log = testing::MakeTempDir() + "/watch.log";
+  const pid_t pid = test_util::Start({"watch", intake, "--out", out, "--once", "--settle", "2",
+                                      "--date", "2026-11-25"},
+                                     log);
+  std::this_thread::sleep_for(std::chrono::milliseconds(700));
+  const std::string copying = "S07-白城市瑞丰农业科技有限公司-缺件";
+  test_util::WriteFile(intake + "/" + copying + "/还在复制.pdf", "%PDF-1.4");
+  EXPECT_EQ(test_util::Wait(pid), 0);
+  const std::string text = test_util::Slurp(log);
+  EXPECT_NE(text.find(copying + " 仍在变动"), std::string::npos) << text;
+  EXPECT_FALSE(fs::exists(CaseDir(out, copying)));
+  EXPECT_TRUE(fs::exists(CaseDir(out, "S01-长春鼎新职业技能培训学校-首次申请") + "/report.json"));
+}
+
+TEST(WatchTest, AChangedDossierIsProcessedAgainAsANewVersion) {
+  const std::string intake = SampleIntake({"S07"});
+  const std::string out = testing::MakeTempDir();
+  const std::string registry = testing::MakeTempDir() + "/registry.sqlite";
+  const std::string name = "S07-白城市瑞丰农业科技有限公司-缺件";
+  const std::string watch = "watch " + Quote(intake) + " --out " + Quote(out) +
+                            " --once --settle 0 --registry " + Quote(registry) + kDate;
+  std::string log;
+  EXPECT_EQ(Beian(watch, &log), 1) << log;
+  const std::string report = CaseDir(out, name) + "/report.json";
+  nlohmann::json j = nlohmann::json::parse(test_util::Slurp(report));
+  EXPECT_EQ(j["registry"]["outcome"], "new_case");
+  EXPECT_EQ(j["registry"]["version"], 1);
+  // The applicant hands in one more file: the dossier changes, the case gets version 2.
+  fs::copy(testing::RepoRoot() + "/samples/intake/S01-长春鼎新职业技能培训学校-首次申请/申请报告.pdf",
+           intake + "/" + name + "/补充材料.pdf");
+  Beian(watch, &log);
+  EXPECT_NE(log.find(name), std::string::npos) << log;
+  j = nlohmann::json::parse(test_util::Slurp(report));
+  EXPECT_EQ(j["registry"]["outcome"], "new_version");
+  EXPECT_EQ(j["registry"]["version"], 2);
+  EXPECT_EQ(j["registry"]["case"], "C2026-0001");
+  EXPECT_TRUE(fs::exists(out + "/台账.xlsx")) << "the ledger over the registry";
+}
+
+TEST(WatchTest, AnIdleWorkerEndedFromOutsideIsReplaced) {
+  const std::string intake = SampleIntake({"S01"});
+  const std::string out = testing::MakeTempDir();
+  const std::string log = testing::MakeTempDir() + "/watch.log";
+  const pid_t pid = test_util::Start({"watch", intake, "--out", out, "--settle", "0", "--date",
+                                      "2026-11-25", "--jobs", "1"},
+                                     log);
+  ASSERT_TRUE(test_util::WaitFor(CaseDir(out, "S01-长春鼎新职业技能培训学校-首次申请"), 30));
+  // The OOM killer picks the idle worker.
+  const std::string children = test_util::Slurp("/proc/" + std::to_string(pid) + "/task/" +
+                                                std::to_string(pid) + "/children");
+  ASSERT_FALSE(children.empty());
+  ::kill(static_cast<pid_t>(std::stol(children)), SIGKILL);
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  const std::string name = "S07-白城市瑞丰农业科技有限公司-缺件";
+  fs::copy(testing::RepoRoot() + "/samples/intake/" + name, intake + "/" + name,
+           fs::copy_options::recursive);
+  EXPECT_TRUE(test_util::WaitFor(CaseDir(out, name) + "/report.json", 30));
+  ::kill(pid, SIGTERM);
+  EXPECT_EQ(test_util::Wait(pid), 0) << test_util::Slurp(log);
+}
+
+// inotify, and --poll (a CIFS/NFS share, whose changes made elsewhere inotify never sees).
+class WatchModeTest : public ::testing::TestWithParam<std::vector<std::string>> {};
+
+TEST_P(WatchModeTest, WatchesTheIntakeAndStopsCleanlyOnSigterm) {
+  const std::string intake = SampleIntake({"S01"});
+  const std::string out = testing::MakeTempDir();
+  const std::string log = testing::MakeTempDir() + "/watch.log";
+  const auto before = FilesUnder(intake);
+  std::vector<std::string> args = {"watch",      intake, "--out",  out, "--settle", "1",
+                                   "--date",     "2026-11-25", "--jobs", "2"};
+  args.insert(args.end(), GetParam().begin(), GetParam().end());
+  const pid_t pid = test_util::Start(args, log);
+  ASSERT_GT(pid, 0);
+  // Present at start-up: processed.
+  EXPECT_TRUE(test_util::WaitFor(CaseDir(out, "S01-长春鼎新职业技能培训学校-首次申请"), 30));
+  // Dropped in while watching (copied in the way a clerk does: folder first, files after).
+  const std::string name = "S07-白城市瑞丰农业科技有限公司-缺件";
+  fs::copy(testing::RepoRoot() + "/samples/intake/" + name, intake + "/" + name,
+           fs::copy_options::recursive);
+  EXPECT_TRUE(test_util::WaitFor(CaseDir(out, name) + "/补正材料通知书.pdf", 30));
+  ::kill(pid, SIGTERM);
+  EXPECT_EQ(test_util::Wait(pid), 0);
+  const std::string text = test_util::Slurp(log);
+  EXPECT_NE(text.find(name + " " + report::CaseIdFor(name) + " 需补正"), std::string::npos)
+      << text;
+  EXPECT_EQ(std::count(text.begin(), text.end(), '\n'), 2) << "one line per dossier:\n" << text;
+  ExpectClean(out);
+  // The intake is only read: what was there is as it was, and nothing was added.
+  const auto after = FilesUnder(intake);
+  for (const auto& [file, bytes] : before) EXPECT_TRUE(after.at(file) == bytes) << file;
+  EXPECT_EQ(after.size(),
+            before.size() + FilesUnder(testing::RepoRoot() + "/samples/intake/" + name).size());
+}
+
+INSTANTIATE_TEST_SUITE_P(Modes, WatchModeTest,
+                         ::testing::Values(std::vector<std::string>{},
+                                           std::vector<std::string>{"--poll", "1"}));
+
+}  // namespace
+}  // namespace pipeline::service

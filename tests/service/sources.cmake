@@ -1,0 +1,6 @@
+list(APPEND TEST_SOURCES
+  tests/service/intake_state_test.cc
+  tests/service/kill_test.cc
+  tests/service/report_wire_test.cc
+  tests/service/service_test.cc
+)
