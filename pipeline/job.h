@@ -25,6 +25,7 @@ struct IntakeEntry;
 }  // namespace ingest
 namespace report {
 struct DocumentSpec;
+struct RunRow;
 }  // namespace report
 namespace registry {
 class RunRecorder;
@@ -77,7 +78,8 @@ class Job : private service::CaseHandler {
   ExitCode Catalogue(Status* error);
   ExitCode Render(Status* error);
   ExitCode ShowConfig();
-  Status WriteRunSummary(std::vector<model::CaseReport> reports);
+  report::RunRow RunRowFor(model::CaseReport report) const;
+  Status WriteRunSummary(const std::vector<report::RunRow>& rows);
 
   cli::Options options_;  // a copy: watch moves the date on when it was not given
   FileSystem& fs_;
