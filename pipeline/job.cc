@@ -20,6 +20,7 @@
 #include "pipeline/crosscheck/report_json_part.h"
 #include "pipeline/crosscheck/rule_settings.h"
 #include "pipeline/crosscheck/rules.h"
+#include "pipeline/evaluation/commands.h"
 #include "pipeline/extract/extract.h"
 #include "pipeline/extract/normaliser.h"
 #include "pipeline/ingest/form_labels.h"
@@ -343,9 +344,10 @@ Result<std::unique_ptr<registry::RunRecorder>> Job::OpenRecorder() const {
 }
 
 // The ledger (台账.xlsx) beside the cases: over the registry when one is in use.
-Status Job::WriteLedger(const std::vector<model::CaseReport>& reports) const {
-  if (!options_.write_ledger) return Status::Ok();
-  return options_.write_ledger(Services(), *options_.date, reports);
+// REQUIRES: the request binds open_ledger (run and watch write a ledger).
+Result<std::unique_ptr<evaluation::RunLedger>> Job::OpenLedger() const {
+  assert(options_.open_ledger);
+  return options_.open_ledger(Services(), *options_.date);
 }
 
 // The stage order for one intake entry. Never fails: problems with the dossier are findings.
@@ -439,12 +441,16 @@ Result<std::string> Job::DraftPdf(CaseOutcome& c, const report::DocumentSpec& sp
   if (options_.authority) {
     if (const auto* a = res_->authorities.FindCode(*options_.authority)) office_name = a->authority;
   }
-  nlohmann::json data = c.json;
-  data["document"] = report::DocumentObject(c.report, spec, res_->office, res_->calendar,
-                                            *options_.date, office_name, res_->messages);
+  // The template reads the case's JSON plus `document`: added for this draft and taken out
+  // again, rather than copying the whole report per draft.
+  c.json["document"] = report::DocumentObject(c.report, spec, res_->office, res_->calendar,
+                                              *options_.date, office_name, res_->messages);
   std::string tmpl = render::ResolveTemplatePath(res_->data_dir, spec.tmpl);
-  Result<std::string> pdf = res_->renderer->Render(tmpl, data, *options_.date);
-  if (pdf && spec.kind == "correction_notice") c.correction_notice = std::move(data);
+  Result<std::string> pdf = res_->renderer->Render(tmpl, c.json, *options_.date);
+  // What the correction notice was drawn from (the case's JSON with its document) is kept for
+  // the registry.
+  if (pdf && spec.kind == "correction_notice") c.correction_notice = c.json;
+  c.json.erase("document");
   return pdf;
 }
 
@@ -616,7 +622,16 @@ ExitCode Job::RunIntake(Status* error) {
     fingerprints.push_back(service::Fingerprint(e.path));
     present.insert(report::CaseIdFor(e.name));
   }
-  std::vector<model::CaseReport> reports;
+  // What the run keeps of each case: its summary row and ledger row, never its whole report,
+  // so memory does not grow with the cases (README "Benchmarks").
+  Result<std::unique_ptr<evaluation::RunLedger>> ledger =
+      OpenLedger();
+  if (!ledger) {
+    *error = ledger.error();
+    return ExitCode::kError;
+  }
+  std::vector<std::vector<std::string>> summary_rows;
+  std::vector<report::RunRow> run_rows;  // summary.json and index.html
   bool blocking = false;
   // A dossier that cannot be finished (a draft that cannot be drawn, a worker that died, a
   // full disk) must not stop the others: it is reported, and the run ends with exit code 2.
@@ -634,7 +649,9 @@ ExitCode Job::RunIntake(Status* error) {
           if (failed++ == 0) first_failure = text;
         }
         blocking = blocking || HasSeverity(d.report.findings, model::Severity::kBlocking);
-        reports.push_back(d.report);
+        summary_rows.push_back(report::SummaryRow(d.report, res_->messages));
+        (*ledger)->Add(d.report);
+        run_rows.push_back(RunRowFor(d.report));
       },
       nullptr);
   if (!s.ok()) {
@@ -652,14 +669,13 @@ ExitCode Job::RunIntake(Status* error) {
         "service.superseded", {{"dossier", g.dossier}, {"case", g.case_id},
                                {"folder", res_->messages.Format("service.superseded_folder")}}));
   }
-  out_ << report::SummaryTable(reports, res_->messages);
+  out_ << report::SummaryTableOfRows(summary_rows, res_->messages);
   // The ledger (台账.xlsx) beside the cases: over the registry when one is in use.
-  if (Status st = WriteLedger(reports);
-      !st.ok()) {
+  if (Status st = (*ledger)->Write(); !st.ok()) {
     *error = st;
     return ExitCode::kError;
   }
-  if (Status st = WriteRunSummary(std::move(reports)); !st.ok()) {
+  if (Status st = WriteRunSummary(run_rows); !st.ok()) {
     *error = st;
     return ExitCode::kError;
   }
@@ -702,7 +718,9 @@ ExitCode Job::Watch(Status* error) {
   // With a registry the ledger covers every case, so it is rewritten after each batch.
   hooks.after_batch = [&]() -> Status {
     if (!res_->recorder) return Status::Ok();
-    return WriteLedger({});
+    Result<std::unique_ptr<evaluation::RunLedger>> ledger = OpenLedger();
+    if (!ledger) return ledger.error();
+    return (*ledger)->Write();
   };
   hooks.done = [&](const service::CaseDone& d) {
     LogCase(d);
@@ -726,32 +744,33 @@ ExitCode Job::Watch(Status* error) {
   return blocking ? ExitCode::kBlockingFindings : ExitCode::kOk;
 }
 
-// OUT/summary.json and OUT/index.html over the whole batch, then the total on the terminal.
-// The page links only the documents that exist.
-Status Job::WriteRunSummary(std::vector<model::CaseReport> reports) {
-  std::vector<report::RunCase> cases;
-  for (model::CaseReport& r : reports) {
-    report::RunCase c;
-    c.report_file = r.case_id + "/report.json";
-    for (const auto& d : r.documents) {
-      Result<DirEntry> st = fs_.Stat(JoinPath(JoinPath(options_.out_dir, r.case_id), d.file));
-      if (st && st->type == EntryType::kFile) c.written.push_back(d);
-    }
-    c.report = std::move(r);
-    cases.push_back(std::move(c));
+// The case's row of OUT/summary.json and OUT/index.html, made once the case is written: the
+// page links only the documents that exist.
+report::RunRow Job::RunRowFor(model::CaseReport r) const {
+  report::RunCase c;
+  c.report_file = r.case_id + "/report.json";
+  for (const auto& d : r.documents) {
+    Result<DirEntry> st = fs_.Stat(JoinPath(JoinPath(options_.out_dir, r.case_id), d.file));
+    if (st && st->type == EntryType::kFile) c.written.push_back(d);
   }
+  c.report = std::move(r);
+  return report::RunRowOf(c, res_->messages, res_->run_labels);
+}
+
+// OUT/summary.json and OUT/index.html over the whole batch, then the total on the terminal.
+Status Job::WriteRunSummary(const std::vector<report::RunRow>& rows) {
   PIPELINE_RETURN_IF_ERROR(
       fs_.WriteFile(JoinPath(options_.out_dir, "summary.json"),
-                    report::ToJsonText(report::SummaryJson(cases, res_->provenance))));
+                    report::SummaryJsonText(rows, res_->provenance)));
   PIPELINE_RETURN_IF_ERROR(fs_.WriteFile(
       JoinPath(options_.out_dir, "index.html"),
-      report::IndexHtml(cases, res_->provenance, res_->messages, res_->run_labels,
+      report::IndexHtml(rows, res_->provenance, res_->messages, res_->run_labels,
                         res_->index_css)));
   reporter_.Done(res_->run_labels.Format(
       "run.progress.total",
-      {{"count", std::to_string(cases.size())},
+      {{"count", std::to_string(rows.size())},
        {"seconds", "{seconds}"},
-       {"tally", report::ConclusionTally(cases, res_->messages, res_->run_labels)}}));
+       {"tally", report::ConclusionTally(rows, res_->messages, res_->run_labels)}}));
   return Status::Ok();
 }
 

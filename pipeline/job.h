@@ -28,11 +28,15 @@ struct IntakeEntry;
 namespace report {
 struct DocumentSpec;
 class MessageCatalog;
+struct RunRow;
 class WorkCalendar;
 }  // namespace report
 namespace registry {
 class RunRecorder;
 }  // namespace registry
+namespace evaluation {
+class RunLedger;
+}  // namespace evaluation
 
 // Process exit codes (documented in README "Exit codes").
 enum class ExitCode {
@@ -91,9 +95,9 @@ struct JobRequest {
   std::function<Result<std::unique_ptr<registry::RunRecorder>>(const JobServices& services,
                                                                 const Date& today)>
       open_recorder;
-  std::function<Status(const JobServices& services, const Date& today,
-                       const std::vector<model::CaseReport>& reports)>
-      write_ledger;
+  std::function<Result<std::unique_ptr<evaluation::RunLedger>>(const JobServices& services,
+                                                                 const Date& today)>
+      open_ledger;
 };
 
 // Job is also the per-dossier work of the forked workers and the parent's side of each
@@ -115,7 +119,7 @@ class Job : private service::CaseHandler {
   Status LoadResources();
   JobServices Services() const;
   Result<std::unique_ptr<registry::RunRecorder>> OpenRecorder() const;
-  Status WriteLedger(const std::vector<model::CaseReport>& reports) const;
+  Result<std::unique_ptr<evaluation::RunLedger>> OpenLedger() const;
   CaseOutcome Process(const ingest::IntakeEntry& entry) const;
   // The report's drafts and JSON from its findings (Process's last step; again after the
   // registry's findings were added).
@@ -139,7 +143,8 @@ class Job : private service::CaseHandler {
   ExitCode Catalogue(Status* error);
   ExitCode Render(Status* error);
   ExitCode ShowConfig();
-  Status WriteRunSummary(std::vector<model::CaseReport> reports);
+  report::RunRow RunRowFor(model::CaseReport report) const;
+  Status WriteRunSummary(const std::vector<report::RunRow>& rows);
 
   JobRequest options_;  // a copy: watch moves the date on when it was not given
   FileSystem& fs_;

@@ -1,5 +1,7 @@
 #include "pipeline/cli/job_request.h"
 
+#include <memory>
+
 #include "pipeline/core/utf8.h"
 #include "pipeline/evaluation/commands.h"
 #include "pipeline/registry/commands.h"
@@ -94,11 +96,12 @@ JobRequest MakeJobRequest(const Options& options) {
     dated.date = today;
     return registry::RunRecorder::ForRun(dated, s.fs, s.messages, s.data_dir);
   };
-  r.write_ledger = [o](const JobServices& s, const Date& today,
-                       const std::vector<model::CaseReport>& reports) {
-    Options dated = *o;
-    dated.date = today;
-    return evaluation::WriteRunLedger(dated, s.fs, s.messages, s.data_dir, reports);
+  // A RunLedger keeps a reference to its Options: the dated copy lives as long as the request
+  // (each batch of watch opens, writes and drops its ledger before the next moves the date).
+  auto ledger_options = std::make_shared<Options>(options);
+  r.open_ledger = [ledger_options](const JobServices& s, const Date& today) {
+    ledger_options->date = today;
+    return evaluation::RunLedger::Open(*ledger_options, s.fs, s.messages, s.data_dir);
   };
   return r;
 }

@@ -442,34 +442,47 @@ Status Ledger(Env& env) {
 
 }  // namespace
 
-Status WriteRunLedger(const cli::Options& options, FileSystem& fs,
-                      const report::MessageCatalog& messages, const std::string& data_dir,
-                      const std::vector<model::CaseReport>& reports) {
-  report::MessageCatalog wording;
+RunLedger::RunLedger(const cli::Options& options, FileSystem& fs,
+                     const report::MessageCatalog& messages, std::string data_dir)
+    : options_(options), fs_(fs), messages_(messages), data_dir_(std::move(data_dir)) {}
+
+Result<std::unique_ptr<RunLedger>> RunLedger::Open(const cli::Options& options, FileSystem& fs,
+                                                   const report::MessageCatalog& messages,
+                                                   const std::string& data_dir) {
+  std::unique_ptr<RunLedger> ledger(new RunLedger(options, fs, messages, data_dir));
   PIPELINE_RETURN_IF_ERROR(Take(
       report::MessageCatalog::Load(fs, JoinPath(data_dir, "templates/evaluation.zh-CN.tsv")),
-      &wording));
+      &ledger->wording_));
   Result<registry::RegistrySettings> settings =
       registry::LoadRegistrySettings(fs, registry::SettingsFilesOf(options, data_dir));
   if (!settings) return settings.error();
-  const std::string file = registry::RunRegistryFile(options.registry_path, *settings);
-  std::vector<LedgerCase> rows;
-  if (file.empty()) {
-    rows = LedgerFromReports(reports, messages, wording, *options.date);
-  } else {
+  ledger->registry_file_ = registry::RunRegistryFile(options.registry_path, *settings);
+  return ledger;
+}
+
+void RunLedger::Add(const model::CaseReport& report) {
+  if (!registry_file_.empty()) return;
+  rows_.push_back(LedgerCaseFromReport(report, messages_, wording_, *options_.date));
+}
+
+Status RunLedger::Write() const {
+  std::vector<LedgerCase> from_registry;
+  if (!registry_file_.empty()) {
     Result<crosscheck::Authorities> authorities =
-        crosscheck::LoadAuthorities(fs, JoinPath(data_dir, "data"));
+        crosscheck::LoadAuthorities(fs_, JoinPath(data_dir_, "data"));
     if (!authorities) return authorities.error();
-    Result<std::unique_ptr<registry::Registry>> reg = OpenRegistry(file, messages, *options.date);
+    Result<std::unique_ptr<registry::Registry>> reg =
+        OpenRegistry(registry_file_, messages_, *options_.date);
     if (!reg) return reg.error();
     Result<std::vector<LedgerCase>> r =
-        LedgerFromRegistry(**reg, messages, wording, *authorities);
+        LedgerFromRegistry(**reg, messages_, wording_, *authorities);
     if (!r) return r.error();
-    rows = std::move(*r);
+    from_registry = std::move(*r);
   }
-  Result<std::string> bytes = WriteLedger(rows, messages, wording, *options.date);
+  Result<std::string> bytes = WriteLedger(registry_file_.empty() ? rows_ : from_registry,
+                                          messages_, wording_, *options_.date);
   if (!bytes) return bytes.error();
-  return fs.WriteFile(JoinPath(options.out_dir, wording.Format("file.ledger")), *bytes);
+  return fs_.WriteFile(JoinPath(options_.out_dir, wording_.Format("file.ledger")), *bytes);
 }
 
 bool IsEvaluationCommand(cli::Command c) {

@@ -4,6 +4,7 @@
 #ifndef PIPELINE_EVALUATION_COMMANDS_H_
 #define PIPELINE_EVALUATION_COMMANDS_H_
 
+#include <memory>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "pipeline/cli/options.h"
 #include "pipeline/core/file_system.h"
 #include "pipeline/core/status.h"
+#include "pipeline/evaluation/ledger.h"
 #include "pipeline/model/report.h"
 #include "pipeline/report/messages.h"
 
@@ -26,10 +28,31 @@ Status RunEvaluationCommand(const cli::Options& options, FileSystem& fs,
                             std::ostream& out);
 
 // `beian run`'s ledger: OUT/台账.xlsx over the registry when one is chosen for run, else over
-// this run's reports (README "Ledger").
-Status WriteRunLedger(const cli::Options& options, FileSystem& fs,
-                      const report::MessageCatalog& messages, const std::string& data_dir,
-                      const std::vector<model::CaseReport>& reports);
+// this run's cases (README "Ledger"). Of each case only its ledger row is kept (Add), so a run's
+// memory does not grow with its cases' reports.
+class RunLedger {
+ public:
+  // Loads the ledger's wording and settings; `options`, `fs` and `messages` must outlive it.
+  static Result<std::unique_ptr<RunLedger>> Open(const cli::Options& options, FileSystem& fs,
+                                                 const report::MessageCatalog& messages,
+                                                 const std::string& data_dir);
+  // Keeps `report`'s row (nothing when the ledger is read from the registry).
+  void Add(const model::CaseReport& report);
+  // Writes OUT/台账.xlsx.
+  Status Write() const;
+
+ private:
+  RunLedger(const cli::Options& options, FileSystem& fs, const report::MessageCatalog& messages,
+            std::string data_dir);
+
+  const cli::Options& options_;
+  FileSystem& fs_;
+  const report::MessageCatalog& messages_;
+  std::string data_dir_;
+  report::MessageCatalog wording_;
+  std::string registry_file_;  // empty: no registry, the ledger is rows_
+  std::vector<LedgerCase> rows_;
+};
 
 }  // namespace pipeline::evaluation
 

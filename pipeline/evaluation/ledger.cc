@@ -267,36 +267,41 @@ Result<std::vector<LedgerCase>> LedgerFromRegistry(registry::Registry& reg,
   return out;
 }
 
+LedgerCase LedgerCaseFromReport(const model::CaseReport& r, const report::MessageCatalog& m,
+                                const report::MessageCatalog& w, const Date& received) {
+  LedgerCase row;
+  row.case_id = r.case_id;
+  row.institution = r.application.institution_name.value;
+  row.uscc = r.application.unified_credit_code.value;
+  row.authority = r.jurisdiction.authority_to_confirm ? r.jurisdiction.code
+                                                      : r.jurisdiction.authority;
+  const std::string kind = model::ApplicationKindName(r.application.kind.value);
+  row.kind = WordOr(m, "kind." + kind, kind);
+  const std::string type = model::ApplicantTypeName(r.application.applicant_type.value);
+  row.applicant_type = WordOr(w, "ledger.applicant_type." + type, type);
+  const std::string complete =
+      report::MaterialsComplete(r) ? "complete" : "corrections_needed";
+  row.completeness = WordOr(w, "ledger.completeness." + complete, complete);
+  const std::string conclusion = model::ConclusionName(r.conclusion);
+  row.preliminary = WordOr(m, "conclusion." + conclusion, conclusion);
+  row.received = received;
+  for (const model::OccupationResult& o : r.occupations) {
+    const std::string check = model::OccupationStatusName(o.status);
+    row.occupation_list.push_back(
+        {o.requested.code, o.requested.name, o.requested.work_type,
+         report::LevelsText(o.requested.levels, m), WordOr(w, "ledger.check." + check, check),
+         WordOr(w, std::string("ledger.state.") + (o.excluded ? "excluded" : "requested"), "")});
+  }
+  row.occupations = OccupationsText(row.occupation_list, w);
+  return row;
+}
+
 std::vector<LedgerCase> LedgerFromReports(const std::vector<model::CaseReport>& reports,
                                           const report::MessageCatalog& m,
                                           const report::MessageCatalog& w, const Date& received) {
   std::vector<LedgerCase> out;
   for (const model::CaseReport& r : reports) {
-    LedgerCase row;
-    row.case_id = r.case_id;
-    row.institution = r.application.institution_name.value;
-    row.uscc = r.application.unified_credit_code.value;
-    row.authority = r.jurisdiction.authority_to_confirm ? r.jurisdiction.code
-                                                        : r.jurisdiction.authority;
-    const std::string kind = model::ApplicationKindName(r.application.kind.value);
-    row.kind = WordOr(m, "kind." + kind, kind);
-    const std::string type = model::ApplicantTypeName(r.application.applicant_type.value);
-    row.applicant_type = WordOr(w, "ledger.applicant_type." + type, type);
-    const std::string complete =
-        report::MaterialsComplete(r) ? "complete" : "corrections_needed";
-    row.completeness = WordOr(w, "ledger.completeness." + complete, complete);
-    const std::string conclusion = model::ConclusionName(r.conclusion);
-    row.preliminary = WordOr(m, "conclusion." + conclusion, conclusion);
-    row.received = received;
-    for (const model::OccupationResult& o : r.occupations) {
-      const std::string check = model::OccupationStatusName(o.status);
-      row.occupation_list.push_back(
-          {o.requested.code, o.requested.name, o.requested.work_type,
-           report::LevelsText(o.requested.levels, m), WordOr(w, "ledger.check." + check, check),
-           WordOr(w, std::string("ledger.state.") + (o.excluded ? "excluded" : "requested"), "")});
-    }
-    row.occupations = OccupationsText(row.occupation_list, w);
-    out.push_back(std::move(row));
+    out.push_back(LedgerCaseFromReport(r, m, w, received));
   }
   return out;
 }
@@ -305,7 +310,8 @@ Result<std::string> WriteLedger(const std::vector<LedgerCase>& cases,
                                 const report::MessageCatalog& /*messages*/,
                                 const report::MessageCatalog& w, const Date& created) {
   Result<std::unique_ptr<XlsxBook>> book =
-      XlsxBook::Create(created, w.Format("ledger.sheet.cases"), w.Format("sheet.properties.author"));
+      XlsxBook::Create(created, w.Format("ledger.sheet.cases"), w.Format("sheet.properties.author"),
+                       /*constant_memory=*/true);
   if (!book) return book.error();
   lxw_workbook* wb = (*book)->workbook();
   const Formats f = MakeFormats(wb, w.Format("sheet.font"));

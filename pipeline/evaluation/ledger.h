@@ -39,8 +39,13 @@ Result<std::vector<LedgerCase>> LedgerFromRegistry(registry::Registry& reg,
                                                    const report::MessageCatalog& wording,
                                                    const crosscheck::Authorities& authorities);
 
-// The cases of one run without a registry: what the reports say (no stages, no scores);
+// One case of a run without a registry: what its report says (no stages, no scores);
 // `received` is the run's date.
+LedgerCase LedgerCaseFromReport(const model::CaseReport& report,
+                                const report::MessageCatalog& messages,
+                                const report::MessageCatalog& wording, const Date& received);
+
+// LedgerCaseFromReport of each report, in order.
 std::vector<LedgerCase> LedgerFromReports(const std::vector<model::CaseReport>& reports,
                                           const report::MessageCatalog& messages,
                                           const report::MessageCatalog& wording,

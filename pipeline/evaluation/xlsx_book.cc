@@ -15,7 +15,8 @@
 namespace pipeline::evaluation {
 
 Result<std::unique_ptr<XlsxBook>> XlsxBook::Create(const Date& created, const std::string& title,
-                                                   const std::string& author) {
+                                                   const std::string& author,
+                                                   bool constant_memory) {
   std::error_code ec;
   std::filesystem::path dir = std::filesystem::temp_directory_path(ec);
   if (ec) dir = "/tmp";
@@ -26,12 +27,17 @@ Result<std::unique_ptr<XlsxBook>> XlsxBook::Create(const Date& created, const st
   if (fd < 0) return Status::IoError(std::strerror(errno), templ);
   ::close(fd);
   const std::string path(buf.data());
-  lxw_workbook* wb = workbook_new(path.c_str());
+  std::string tmpdir = dir.string();
+  lxw_workbook_options options{};
+  options.constant_memory = constant_memory ? LXW_TRUE : LXW_FALSE;
+  options.tmpdir = constant_memory ? tmpdir.data() : nullptr;
+  lxw_workbook* wb = workbook_new_opt(path.c_str(), &options);
   if (wb == nullptr) {
     ::unlink(path.c_str());
     return Status::IoError("libxlsxwriter cannot create the workbook", path);
   }
   std::unique_ptr<XlsxBook> book(new XlsxBook(path, wb));
+  book->tmpdir_ = std::move(tmpdir);
   book->title_ = title;
   book->author_ = author;
   SetFixedDateProperties(wb, created, book->title_, book->author_.c_str());

@@ -17,9 +17,12 @@ namespace pipeline::evaluation {
 
 class XlsxBook {
  public:
-  // `title` and `author` go into the document properties.
+  // `title` and `author` go into the document properties. With `constant_memory`, each row is
+  // flushed to a temporary file once the next row is written (rows must then be written in
+  // order, and strings are stored inline): memory does not grow with the number of rows.
   static Result<std::unique_ptr<XlsxBook>> Create(const Date& created, const std::string& title,
-                                                  const std::string& author);
+                                                  const std::string& author,
+                                                  bool constant_memory = false);
   ~XlsxBook();
   XlsxBook(const XlsxBook&) = delete;
   XlsxBook& operator=(const XlsxBook&) = delete;
@@ -34,6 +37,7 @@ class XlsxBook {
   std::string path_;
   lxw_workbook* wb_ = nullptr;
   std::string title_, author_;  // kept alive for the properties
+  std::string tmpdir_;          // kept alive for the workbook options
 };
 
 // Excel's date for `d` (lxw_datetime at midnight).

@@ -400,16 +400,18 @@ Status SubmitCommand(Context& ctx) {
   if (!setup) return setup.error();
   std::string authority = ctx.options.authority.value_or("");
   json entries = json::array();
+  bool all_renewal = true;
   for (const std::string& id : ctx.options.cases) {
     Result<CaseRecord> c = ctx.registry.LoadCase(id);
     if (!c) return c.error();
     if (authority.empty()) authority = c->authority;
+    all_renewal = all_renewal && c->kind == model::ApplicationKind::kRenewal;
     Result<json> entry = CaseEntry(ctx, *c);
     if (!entry) return entry.error();
     PIPELINE_RETURN_IF_ERROR(AddSubmissionFacts(ctx, *setup, *c, &*entry));
     entries.push_back(std::move(*entry));
   }
-  json data = {{"entries", std::move(entries)}};
+  json data = {{"entries", std::move(entries)}, {"all_renewal", all_renewal}};
   data["document"] = DocumentObject(*setup, IssuerName(*setup, authority), ctx.actor.today);
   const std::string province = IssuerName(*setup, "220000");
   if (!province.empty()) data["document"]["addressee"] = province;

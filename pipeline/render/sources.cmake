@@ -3,6 +3,7 @@ list(APPEND PIPELINE_SOURCES
   pipeline/render/doc/document_renderer.cc
   pipeline/render/doc/render_command.cc
   pipeline/render/doc/template.cc
+  pipeline/render/pdf/deflate.cc
   pipeline/render/pdf/font_embedder.cc
   pipeline/render/pdf/font_set.cc
   pipeline/render/pdf/layout.cc

@@ -1,5 +1,6 @@
 #include "pipeline/report/run_summary.h"
 
+#include <cassert>
 #include <cstdio>
 
 #include "pipeline/report/mask.h"
@@ -157,12 +158,47 @@ CaseCounts CountsOf(const model::CaseReport& report) {
   return n;
 }
 
-std::string ConclusionTally(const std::vector<RunCase>& cases, const MessageCatalog& messages,
+RunRow RunRowOf(const RunCase& c, const MessageCatalog& messages, const MessageCatalog& labels) {
+  const model::CaseReport& r = c.report;
+  const CaseCounts n = CountsOf(r);
+  json documents = json::array();
+  for (const model::DraftedDocument& d : r.documents) documents.push_back(DocumentJson(d));
+  RunRow row;
+  row.conclusion = r.conclusion;
+  const json summary = {
+      {"case_id", r.case_id},
+      {"folder", MaskPersonalData(r.dossier)},
+      {"kind", model::ApplicationKindName(r.application.kind.value)},
+      {"applicant_type", model::ApplicantTypeName(r.application.applicant_type.value)},
+      {"institution", MaskPersonalData(r.application.institution_name.value)},
+      {"conclusion", model::ConclusionName(r.conclusion)},
+      {"counts",
+       {{"blocking", n.blocking},
+        {"review", n.review},
+        {"info", n.info},
+        {"missing_materials", n.missing_materials}}},
+      {"report", c.report_file},
+      {"documents", std::move(documents)},
+  };
+  // As ToJsonText writes it two levels deep (inside `dossiers`): JSON strings hold no raw
+  // newline, so indenting every line of the row's own text is exact.
+  const std::string text = summary.dump(2, ' ', false, json::error_handler_t::replace);
+  row.summary.reserve(text.size() + text.size() / 8 + 4);
+  row.summary += "    ";
+  for (char ch : text) {
+    row.summary += ch;
+    if (ch == '\n') row.summary += "    ";
+  }
+  row.html = CaseRowsHtml(c, messages, labels);
+  return row;
+}
+
+std::string ConclusionTally(const std::vector<RunRow>& rows, const MessageCatalog& messages,
                             const MessageCatalog& labels) {
   std::string out;
   for (model::Conclusion c : kConclusionOrder) {
     std::size_t count = 0;
-    for (const RunCase& rc : cases) count += rc.report.conclusion == c ? 1 : 0;
+    for (const RunRow& row : rows) count += row.conclusion == c ? 1 : 0;
     if (count == 0) continue;
     if (!out.empty()) out += labels.Format("run.tally.separator");
     out += labels.Format(
@@ -173,41 +209,39 @@ std::string ConclusionTally(const std::vector<RunCase>& cases, const MessageCata
   return out;
 }
 
-json SummaryJson(const std::vector<RunCase>& cases, const Provenance& provenance) {
+std::string SummaryJsonText(const std::vector<RunRow>& rows, const Provenance& provenance) {
   json j = json::object();
   AddProvenance(provenance, j);
   json by_conclusion = json::object();
   for (model::Conclusion c : kConclusionOrder) by_conclusion[model::ConclusionName(c)] = 0;
-  json rows = json::array();
-  for (const RunCase& c : cases) {
-    const model::CaseReport& r = c.report;
-    const CaseCounts n = CountsOf(r);
-    by_conclusion[model::ConclusionName(r.conclusion)] =
-        by_conclusion[model::ConclusionName(r.conclusion)].get<int>() + 1;
-    json documents = json::array();
-    for (const model::DraftedDocument& d : r.documents) documents.push_back(DocumentJson(d));
-    rows.push_back({
-        {"case_id", r.case_id},
-        {"folder", MaskPersonalData(r.dossier)},
-        {"kind", model::ApplicationKindName(r.application.kind.value)},
-        {"applicant_type", model::ApplicantTypeName(r.application.applicant_type.value)},
-        {"institution", MaskPersonalData(r.application.institution_name.value)},
-        {"conclusion", model::ConclusionName(r.conclusion)},
-        {"counts",
-         {{"blocking", n.blocking},
-          {"review", n.review},
-          {"info", n.info},
-          {"missing_materials", n.missing_materials}}},
-        {"report", c.report_file},
-        {"documents", std::move(documents)},
-    });
+  for (const RunRow& row : rows) {
+    by_conclusion[model::ConclusionName(row.conclusion)] =
+        by_conclusion[model::ConclusionName(row.conclusion)].get<int>() + 1;
   }
-  j["totals"] = {{"dossiers", cases.size()}, {"by_conclusion", std::move(by_conclusion)}};
-  j["dossiers"] = std::move(rows);
-  return j;
+  j["totals"] = {{"dossiers", rows.size()}, {"by_conclusion", std::move(by_conclusion)}};
+  j["dossiers"] = json::array();
+  const std::string outer = ToJsonText(j);
+  // The empty array ToJsonText wrote for `dossiers` (a key at the top level: its quotes are
+  // unescaped, which no string value's text can be) is replaced by the rows.
+  const std::string empty = "\n  \"dossiers\": []";
+  const std::size_t at = outer.find(empty);
+  assert(at != std::string::npos);
+  if (rows.empty() || at == std::string::npos) return outer;
+  std::size_t size = outer.size() + 16;
+  for (const RunRow& row : rows) size += row.summary.size() + 2;
+  std::string out;
+  out.reserve(size);
+  out.append(outer, 0, at + empty.size() - 1);
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    out += i == 0 ? "\n" : ",\n";
+    out += rows[i].summary;
+  }
+  out += "\n  ]";
+  out.append(outer, at + empty.size(), std::string::npos);
+  return out;
 }
 
-std::string IndexHtml(const std::vector<RunCase>& cases, const Provenance& provenance,
+std::string IndexHtml(const std::vector<RunRow>& rows, const Provenance& provenance,
                       const MessageCatalog& messages, const MessageCatalog& labels,
                       const std::string& css) {
   const std::string title = labels.Format("run.page.title");
@@ -217,15 +251,15 @@ std::string IndexHtml(const std::vector<RunCase>& cases, const Provenance& prove
       Text(title) + "</title>\n<style>\n" + css + "</style>\n</head>\n<body>\n<h1>" + Text(title) +
       "</h1>\n<p class=\"meta\">" +
       Text(labels.Format("run.page.meta", {{"date", provenance.date},
-                                           {"count", std::to_string(cases.size())},
-                                           {"tally", ConclusionTally(cases, messages, labels)}})) +
+                                           {"count", std::to_string(rows.size())},
+                                           {"tally", ConclusionTally(rows, messages, labels)}})) +
       "</p>\n<table>\n<thead><tr>";
   for (const char* col : {"dossier", "institution", "kind", "conclusion", "blocking", "review",
                           "documents", "report"}) {
     out += "<th>" + Text(labels.Format(std::string("run.page.col.") + col)) + "</th>";
   }
   out += "</tr></thead>\n";
-  for (const RunCase& c : cases) out += CaseRowsHtml(c, messages, labels);
+  for (const RunRow& row : rows) out += row.html;
   out += "</table>\n<p class=\"note\">" +
          Text(labels.Format("run.page.note", {{"version", kVersion}})) + "</p>\n</body>\n</html>\n";
   return out;

@@ -34,19 +34,31 @@ struct CaseCounts {
 };
 CaseCounts CountsOf(const model::CaseReport& report);
 
+// What a batch keeps of one case for summary.json and index.html, made as soon as the case is
+// written (RunRowOf): its summary.json row, its index.html rows and its conclusion for the
+// totals. The batch keeps these instead of the cases' reports, so what it holds grows with the
+// two files, not with the reports.
+struct RunRow {
+  model::Conclusion conclusion = model::Conclusion::kPass;
+  std::string summary;     // the case's element of summary.json `dossiers`, as text
+  std::string html;        // the case's rows of index.html (worded by `messages`, `labels`)
+};
+RunRow RunRowOf(const RunCase& c, const MessageCatalog& messages, const MessageCatalog& labels);
+
 // How many cases have each conclusion, worded with conclusion.* and run.tally.* from
 // `labels`: e.g. `通过 3，需补正 20`. Conclusions nobody has are left out.
-std::string ConclusionTally(const std::vector<RunCase>& cases, const MessageCatalog& messages,
+std::string ConclusionTally(const std::vector<RunRow>& rows, const MessageCatalog& messages,
                             const MessageCatalog& labels);
 
-// summary.json: {schema_version, generator, parameters, totals {dossiers, by_conclusion},
-// dossiers[] {case_id, folder, kind, applicant_type, institution, conclusion, counts,
-// report, documents[]}}; personal data masked.
-nlohmann::json SummaryJson(const std::vector<RunCase>& cases, const Provenance& provenance);
+// summary.json's text: {schema_version, generator, parameters, totals {dossiers,
+// by_conclusion}, dossiers[] {case_id, folder, kind, applicant_type, institution, conclusion,
+// counts, report, documents[]}}; personal data masked. The text is ToJsonText's of that
+// object, put together from the rows' texts without building the whole object in memory.
+std::string SummaryJsonText(const std::vector<RunRow>& rows, const Provenance& provenance);
 
 // index.html: a self-contained page (inline `css`, no script, relative links only) with the
 // labels from `labels` (templates/run.zh-CN.tsv) and the findings worded by `messages`.
-std::string IndexHtml(const std::vector<RunCase>& cases, const Provenance& provenance,
+std::string IndexHtml(const std::vector<RunRow>& rows, const Provenance& provenance,
                       const MessageCatalog& messages, const MessageCatalog& labels,
                       const std::string& css);
 

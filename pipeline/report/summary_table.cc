@@ -49,25 +49,35 @@ std::string AlignedTable(const std::vector<std::vector<std::string>>& rows) {
   return out;
 }
 
+std::vector<std::string> SummaryRow(const model::CaseReport& r, const MessageCatalog& messages) {
+  std::string conclusion =
+      messages.Format(std::string("conclusion.") + model::ConclusionName(r.conclusion));
+  if (!r.draft_failure.empty()) conclusion += messages.Format("summary.no_draft");
+  // Names come from the intake: a newline or an escape code must not forge or garble rows.
+  return {TerminalSafe(r.dossier), r.case_id,
+          messages.Format(std::string("kind.") +
+                          model::ApplicationKindName(r.application.kind.value)),
+          messages.Format(std::string("applicant_type.") +
+                          model::ApplicantTypeName(r.application.applicant_type.value)),
+          std::to_string(MissingCount(r)), conclusion};
+}
+
+std::string SummaryTableOfRows(const std::vector<std::vector<std::string>>& rows,
+                               const MessageCatalog& messages) {
+  std::vector<std::vector<std::string>> table;
+  table.reserve(rows.size() + 1);
+  table.push_back({messages.Format("summary.dossier"), messages.Format("summary.case_id"),
+                   messages.Format("summary.kind"), messages.Format("summary.applicant_type"),
+                   messages.Format("summary.missing"), messages.Format("summary.conclusion")});
+  table.insert(table.end(), rows.begin(), rows.end());
+  return AlignedTable(table);
+}
+
 std::string SummaryTable(const std::vector<model::CaseReport>& reports,
                          const MessageCatalog& messages) {
   std::vector<std::vector<std::string>> rows;
-  rows.push_back({messages.Format("summary.dossier"), messages.Format("summary.case_id"),
-                  messages.Format("summary.kind"), messages.Format("summary.applicant_type"),
-                  messages.Format("summary.missing"), messages.Format("summary.conclusion")});
-  for (const auto& r : reports) {
-    std::string conclusion =
-        messages.Format(std::string("conclusion.") + model::ConclusionName(r.conclusion));
-    if (!r.draft_failure.empty()) conclusion += messages.Format("summary.no_draft");
-    // Names come from the intake: a newline or an escape code must not forge or garble rows.
-    rows.push_back({TerminalSafe(r.dossier), r.case_id,
-                    messages.Format(std::string("kind.") +
-                                    model::ApplicationKindName(r.application.kind.value)),
-                    messages.Format(std::string("applicant_type.") +
-                                    model::ApplicantTypeName(r.application.applicant_type.value)),
-                    std::to_string(MissingCount(r)), conclusion});
-  }
-  return AlignedTable(rows);
+  for (const auto& r : reports) rows.push_back(SummaryRow(r, messages));
+  return SummaryTableOfRows(rows, messages);
 }
 
 }  // namespace pipeline::report

@@ -24,6 +24,13 @@ std::string AlignedTable(const std::vector<std::vector<std::string>>& rows);
 std::string SummaryTable(const std::vector<model::CaseReport>& reports,
                          const MessageCatalog& messages);
 
+// One dossier's row of the table, already worded. A batch keeps only these rows of its cases
+// and prints them with SummaryTableOfRows, which gives the same text as SummaryTable.
+std::vector<std::string> SummaryRow(const model::CaseReport& report,
+                                    const MessageCatalog& messages);
+std::string SummaryTableOfRows(const std::vector<std::vector<std::string>>& rows,
+                               const MessageCatalog& messages);
+
 // Number of missing or unreadable required materials.
 int MissingCount(const model::CaseReport& report);
 

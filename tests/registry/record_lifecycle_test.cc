@@ -149,6 +149,22 @@ class RecordLifecycleTest : public ::testing::Test {
     EXPECT_OK(rows);
     return rows ? *rows : std::vector<Row>{};
   }
+  // A renewal of S09 whose form claims validity until 2030-06-30 (the registry says
+  // 2029-10-11), with S04's materials (a 社会培训评价组织's).
+  std::string RenewalDossier() {
+    return Dossier("松原宏达-续期", "S04-延边长白家政职业技能培训中心-续期", {},
+                   [](std::string* f) {
+                     ReplaceOnce(f, "<application_kind>首次申请", "<application_kind>续期");
+                     ReplaceOnce(f, "<applicant_type>用人单位",
+                                 "<applicant_type>社会培训评价组织");
+                     ReplaceOnce(f, "<application_date>2025年9月8日",
+                                 "<application_date>2029年8月1日");
+                     ReplaceOnce(f, "</application>",
+                                 "  <filing_number>吉认备〔2026〕1号</filing_number>\n"
+                                 "  <filing_valid_until>2030年6月30日</filing_valid_until>\n"
+                                 "</application>");
+                   });
+  }
   static bool HasRule(const nlohmann::json& report, const std::string& rule) {
     for (const auto& f : report["findings"]) {
       if (f["rule"] == rule) return true;
@@ -283,20 +299,7 @@ TEST_F(RecordLifecycleTest, ChangeWithAnUndeclaredDifferenceIsReturnedThenFiledU
 TEST_F(RecordLifecycleTest, RenewalIsCheckedAgainstTheRegistryExpiryNotTheForm) {
   FileInitial();  // valid 2026-10-12 to 2029-10-11; renewal due by 2029-07-11 (Art. 9)
   // The form claims validity until 2030-06-30, which would make 2029-08-01 on time.
-  nlohmann::json r = Run(
-      Dossier("松原宏达-续期", "S04-延边长白家政职业技能培训中心-续期", {},
-              [](std::string* f) {
-                ReplaceOnce(f, "<application_kind>首次申请", "<application_kind>续期");
-                // S04's materials are a 社会培训评价组织's.
-                ReplaceOnce(f, "<applicant_type>用人单位", "<applicant_type>社会培训评价组织");
-                ReplaceOnce(f, "<application_date>2025年9月8日",
-                            "<application_date>2029年8月1日");
-                ReplaceOnce(f, "</application>",
-                            "  <filing_number>吉认备〔2026〕1号</filing_number>\n"
-                            "  <filing_valid_until>2030年6月30日</filing_valid_until>\n"
-                            "</application>");
-              }),
-      "2029-08-01", 0);
+  nlohmann::json r = Run(RenewalDossier(), "2029-08-01", 0);
   EXPECT_TRUE(HasRule(r, "REG-005")) << r["findings"].dump(2);  // late by the registry
   EXPECT_TRUE(HasRule(r, "REG-006"));                             // the form's date differs
   EXPECT_FALSE(HasRule(r, "A9-03"));
@@ -313,6 +316,14 @@ TEST_F(RecordLifecycleTest, RenewalIsCheckedAgainstTheRegistryExpiryNotTheForm) 
   // Evaluated and renewed: three years on from the old end, the 备案编号 kept.
   Ok("decide C2029-0001 --stage received --result pass --date 2029-08-02");
   Ok("decide C2029-0001 --stage preliminary --result pass --date 2029-08-02");
+  // The 松原市 office reports it to the province (Art. 9 cited for a renewal), which renews it.
+  Ok("submit C2029-0001 --authority 220700 --date 2029-08-03");
+  const std::string report = PdfText(dir_ + "/drafts/D2029-0002-报送报告.pdf");
+  EXPECT_NE(report.find("第九条规定"), std::string::npos) << report;
+  EXPECT_NE(report.find("松原市宏达物流有限公司：经对认定机构工作开展情况进行评估，评估合格。"),
+            std::string::npos)
+      << report;
+  EXPECT_EQ(report.find("公示期"), std::string::npos) << report;
   Ok("file C2029-0001 --authority 220000 --date 2029-08-03");
   std::vector<Row> f = Sql(
       "SELECT valid_from, valid_until, filing_number, renewed_from, registered_address "
@@ -331,6 +342,28 @@ TEST_F(RecordLifecycleTest, RenewalIsCheckedAgainstTheRegistryExpiryNotTheForm) 
   }
   EXPECT_NE(notice.find("2029年10月12日至2032年10月11日"), std::string::npos) << notice;
   EXPECT_NE(notice.find("备案编号：吉认备〔2026〕1号"), std::string::npos) << notice;
+}
+
+TEST_F(RecordLifecycleTest, RenewalFromTheNoticeDateWhenTheOfficeSaysSo) {
+  std::ifstream in(data_ + "/templates/office.json");
+  nlohmann::json office = nlohmann::json::parse(in);
+  office["renewal_validity_start"] = "doc_date";
+  std::ofstream(data_ + "/templates/office.json") << office.dump(2);
+  FileInitial();
+  nlohmann::json r = Run(RenewalDossier(), "2029-06-01", 0);
+  EXPECT_FALSE(HasRule(r, "REG-005")) << r["findings"].dump(2);  // on time by the registry
+  EXPECT_EQ(r["registry_check"]["filing"]["renewal_on_time"], true);
+  Ok("decide C2029-0001 --stage received --result pass --date 2029-06-02");
+  Ok("decide C2029-0001 --stage preliminary --result pass --date 2029-06-02");
+  Ok("file C2029-0001 --authority 220000 --date 2029-06-05");
+  std::vector<Row> f = Sql("SELECT valid_from, valid_until FROM filings WHERE state = 'active'");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(AsText(f[0][0]), "2029-06-05");
+  EXPECT_EQ(AsText(f[0][1]), "2032-06-04");
+  Ok("issue D2029-0002 --date 2029-06-10");  // D2029-0001 is the receipt
+  f = Sql("SELECT valid_from, valid_until FROM filings WHERE state = 'active'");
+  EXPECT_EQ(AsText(f[0][0]), "2029-06-10");
+  EXPECT_EQ(AsText(f[0][1]), "2032-06-09");
 }
 
 TEST_F(RecordLifecycleTest, CityOfficeSubmitsToTheProvinceWhichFiles) {

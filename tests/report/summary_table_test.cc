@@ -40,6 +40,14 @@ TEST(SummaryTableTest, AlignsColumnsAndCountsMissingRequiredMaterials) {
   EXPECT_EQ(SummaryTable({r}, *cat),
             "卷宗              编号           类型      机构      缺件  结论\n"
             "长春市甲培训学校  JL-0000000001  首次申请  用人单位  1     需补正\n");
+  // A batch keeps only the rows; the table printed from them is the same text.
+  model::CaseReport other = r;
+  other.dossier = "吉林市乙职业技能培训学校（二）";
+  other.case_id = "JL-0000000002";
+  other.materials.clear();
+  EXPECT_EQ(SummaryTableOfRows({SummaryRow(r, *cat), SummaryRow(other, *cat)}, *cat),
+            SummaryTable({r, other}, *cat));
+  EXPECT_EQ(SummaryTableOfRows({}, *cat), SummaryTable({}, *cat));
 }
 
 TEST(CaseIdTest, StableAndDistinct) {

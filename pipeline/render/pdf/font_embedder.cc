@@ -4,7 +4,6 @@
 
 #include <hb-subset.h>
 #include <hb.h>
-#include <podofo/podofo.h>
 
 namespace pipeline::render::pdf {
 namespace {
@@ -112,7 +111,7 @@ bool ReadCffCharset(const std::string& cff, bool* cid_keyed, std::vector<std::ui
   return r.ok;
 }
 
-std::string MakeTag(const Font& font, const std::vector<std::uint32_t>& gids) {
+std::string MakeTag(const Font& font, const std::set<std::uint32_t>& gids) {
   // FNV-1a over the font identity and the glyph set: content-derived, stable across runs.
   std::uint64_t h = 1469598103934665603ull;
   auto mix = [&h](std::uint64_t v) { h ^= v; h *= 1099511628211ull; };
@@ -127,46 +126,44 @@ std::string MakeTag(const Font& font, const std::vector<std::uint32_t>& gids) {
   return tag;
 }
 
-}  // namespace
-
-Result<std::string> FlateCompress(const std::string& data) {
-  try {
-    std::unique_ptr<PoDoFo::PdfFilter> filter(
-        PoDoFo::PdfFilterFactory::Create(PoDoFo::ePdfFilter_FlateDecode));
-    char* out = nullptr;
-    PoDoFo::pdf_long out_len = 0;
-    filter->Encode(data.data(), static_cast<PoDoFo::pdf_long>(data.size()), &out, &out_len);
-    std::string result(out, static_cast<std::size_t>(out_len));
-    PoDoFo::podofo_free(out);
-    return result;
-  } catch (const PoDoFo::PdfError& e) {
-    return Status::Internal(std::string("Flate compression failed: ") +
-                            PoDoFo::PdfError::ErrorMessage(e.GetError()));
+// reference_table_func of a CFF font's subset source: the tables of the font's face (user_data)
+// that a FontFile3 subset needs; every other tag reads as absent.
+hb_blob_t* CffTablesOnly(hb_face_t* /*face*/, hb_tag_t tag, void* user_data) {
+  if (tag != HB_TAG('C', 'F', 'F', ' ') && tag != HB_TAG('h', 'e', 'a', 'd') &&
+      tag != HB_TAG('m', 'a', 'x', 'p')) {
+    return nullptr;
   }
+  return hb_face_reference_table(static_cast<hb_face_t*>(user_data), tag);
 }
 
+void DestroyFace(void* face) { hb_face_destroy(static_cast<hb_face_t*>(face)); }
+
+}  // namespace
+
 FontEmbedder::~FontEmbedder() {
-  for (auto& [index, face] : preprocessed_) hb_face_destroy(face);
+  for (auto& [index, face] : sources_) hb_face_destroy(face);
 }
 
 hb_face_t* FontEmbedder::SubsetSource(const Font& font, int font_index) {
-  auto done = preprocessed_.find(font_index);
-  if (done != preprocessed_.end()) return done->second;
-  // TrueType only: for the two 65k-glyph CFF fonts (Noto CJK) the preprocessed faces took
-  // about 490 MB for 18 % less CPU over 1,000 dossiers (bench/README.md); TrueType: 12 MB, 10 %.
-  if (font.is_cff() || ++subsets_of_font_[font_index] <= kPreprocessAfter) return font.face();
-  hb_face_t* face = hb_subset_preprocess(font.face());
+  auto done = sources_.find(font_index);
+  if (done != sources_.end()) return done->second;
+  hb_face_t* face = nullptr;
+  if (font.is_cff()) {
+    // The view holds a reference to the font's face, released with the view.
+    face = hb_face_create_for_tables(CffTablesOnly, hb_face_reference(font.face()), DestroyFace);
+    hb_face_set_upem(face, hb_face_get_upem(font.face()));
+    hb_face_set_glyph_count(face, hb_face_get_glyph_count(font.face()));
+  } else {
+    if (++subsets_of_font_[font_index] <= kPreprocessAfter) return font.face();
+    face = hb_subset_preprocess(font.face());
+  }
   if (face == nullptr || face == hb_face_get_empty()) return font.face();
-  preprocessed_.emplace(font_index, face);
+  sources_.emplace(font_index, face);
   return face;
 }
 
 Result<std::shared_ptr<const EmbeddedFont>> FontEmbedder::Embed(
     const Font& font, int font_index, const std::set<std::uint32_t>& gids) {
-  Key key(font_index, std::vector<std::uint32_t>(gids.begin(), gids.end()));
-  auto hit = cache_.find(key);
-  if (hit != cache_.end()) return hit->second;
-
   ++subset_runs_;
   hb_subset_input_t* input = hb_subset_input_create_or_fail();
   if (input == nullptr) return Status::Internal("hb_subset_input_create_or_fail failed");
@@ -246,19 +243,9 @@ Result<std::shared_ptr<const EmbeddedFont>> FontEmbedder::Embed(
   hb_subset_plan_destroy(plan);
 
   out->program_length = program.size();
-  Result<std::string> compressed = FlateCompress(program);
-  if (!compressed) return compressed.error();
-  out->program = std::move(*compressed);
-  out->tag = MakeTag(font, key.second);
-
-  std::shared_ptr<const EmbeddedFont> shared = out;
-  if (order_.size() >= kMaxEntries) {
-    cache_.erase(order_.front());
-    order_.pop_front();
-  }
-  cache_.emplace(key, shared);
-  order_.push_back(std::move(key));
-  return shared;
+  out->program = FlateCompress(program);
+  out->tag = MakeTag(font, gids);
+  return std::shared_ptr<const EmbeddedFont>(std::move(out));
 }
 
 }  // namespace pipeline::render::pdf

@@ -1,4 +1,4 @@
-// Subsetting a Font for one document with HarfBuzz hb-subset, and caching the result.
+// Subsetting a Font for one document with HarfBuzz hb-subset.
 //
 // The PDF engine embeds each used font as a Type0 font with Identity-H encoding. What goes into
 // the file depends on the outline format:
@@ -9,21 +9,22 @@
 //     maps code -> CID -> glyph through that charset, so a glyph's code is the CID read back from
 //     the subset's charset (for Noto CJK, CID == original GID). For a name-keyed CFF the code is
 //     the new glyph id.
-// Font programs are Flate-compressed once; the cache is keyed by (font, glyph set), so a batch of
-// documents that use the same characters subsets each font only once.
+// Font programs are Flate-compressed (deflate.h).
+//
+// Nothing of one document is kept for the next: every Embed() subsets afresh. What the embedder
+// keeps per process is per FONT, the same for every document: the face hb-subset plans from
+// (SubsetSource).
 #ifndef PIPELINE_RENDER_PDF_FONT_EMBEDDER_H_
 #define PIPELINE_RENDER_PDF_FONT_EMBEDDER_H_
 
 #include <cstdint>
-#include <deque>
 #include <map>
 #include <memory>
 #include <set>
 #include <string>
-#include <utility>
-#include <vector>
 
 #include "pipeline/core/status.h"
+#include "pipeline/render/pdf/deflate.h"
 #include "pipeline/render/pdf/font_set.h"
 
 namespace pipeline::render::pdf {
@@ -44,33 +45,33 @@ class FontEmbedder {
   FontEmbedder& operator=(const FontEmbedder&) = delete;
 
   // Subsets `font` (index `font_index` in its FontSet) to `gids` (original glyph ids; .notdef
-  // is always kept). Internal on HarfBuzz failure. The returned object stays valid while the
-  // caller holds it, even after it leaves the cache.
+  // is always kept). Internal on HarfBuzz failure.
   Result<std::shared_ptr<const EmbeddedFont>> Embed(const Font& font, int font_index,
                                                     const std::set<std::uint32_t>& gids);
 
   // Number of hb-subset runs so far (for tests and the benchmark).
   int subset_runs() const { return subset_runs_; }
+  // Number of subset sources built so far (at most one per font; for tests).
+  int sources_built() const { return static_cast<int>(sources_.size()); }
 
  private:
-  // The face hb-subset plans from: for a TrueType font, after kPreprocessAfter subsets, a copy
-  // built once by hb_subset_preprocess (whole-font tables and accelerators, the same for every
-  // document; the subset bytes are identical); else the font's own face. A one-document process
-  // does not pay the preprocessing.
+  // The face hb-subset plans from, built once per font on first need (whole-font data, the same
+  // for every document):
+  //   - TrueType: after kPreprocessAfter subsets, hb_subset_preprocess's copy (tables and
+  //     accelerators built once; about 12 MB for a CJK font; the subset bytes are those of
+  //     planning from the font's own face). A one-document process does not pay for it.
+  //   - CFF: a face that shows hb-subset only the tables a FontFile3 needs ('CFF ', 'head',
+  //     'maxp'), read from the font's own memory. Planning from the whole face re-reads its
+  //     65k-entry cmap for every document (and its variation sequences add variant glyphs the
+  //     document never draws); preprocessing it instead would cost ~500 MB for Noto CJK
+  //     (bench/README.md).
   hb_face_t* SubsetSource(const Font& font, int font_index);
 
-  using Key = std::pair<int, std::vector<std::uint32_t>>;
-  static constexpr std::size_t kMaxEntries = 16;
-  std::map<Key, std::shared_ptr<const EmbeddedFont>> cache_;
-  std::deque<Key> order_;  // insertion order, oldest first (eviction is deterministic)
   int subset_runs_ = 0;
   static constexpr int kPreprocessAfter = 2;
-  std::map<int, int> subsets_of_font_;          // font index -> subsets run so far
-  std::map<int, hb_face_t*> preprocessed_;      // font index -> owned preprocessed face
+  std::map<int, int> subsets_of_font_;  // font index -> subsets run so far (TrueType)
+  std::map<int, hb_face_t*> sources_;   // font index -> owned subset source face
 };
-
-// Flate-compresses `data` with PoDoFo's filter (zlib).
-Result<std::string> FlateCompress(const std::string& data);
 
 }  // namespace pipeline::render::pdf
 

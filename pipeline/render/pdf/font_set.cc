@@ -219,18 +219,11 @@ Result<std::optional<GlyphRef>> FontSet::ResolveInChain(const std::string& role,
   if (!primary) return primary.error();
   std::uint32_t gid = fonts_[static_cast<std::size_t>(*primary)]->GlyphFor(cp);
   if (gid != 0) return std::optional<GlyphRef>(GlyphRef{*primary, gid});
-  auto key = std::make_pair(*primary, cp);
-  auto hit = resolved_.find(key);
-  if (hit != resolved_.end()) return std::optional<GlyphRef>(hit->second);
   for (std::size_t i = 0; i < config_.fallbacks.size(); ++i) {
     Result<int> index = LoadSpec(config_.fallbacks[i], "fallback " + std::to_string(i + 1));
     if (!index) return index.error();
     gid = fonts_[static_cast<std::size_t>(*index)]->GlyphFor(cp);
-    if (gid != 0) {
-      GlyphRef ref{*index, gid};
-      resolved_.emplace(key, ref);
-      return std::optional<GlyphRef>(ref);
-    }
+    if (gid != 0) return std::optional<GlyphRef>(GlyphRef{*index, gid});
   }
   return std::optional<GlyphRef>();
 }

@@ -137,8 +137,6 @@ class FontSet {
   std::vector<std::unique_ptr<Font>> fonts_;
   std::map<std::pair<std::string, unsigned>, int> index_by_spec_;
   std::map<std::string, int> role_font_;  // role -> index, filled on first use
-  // (role font index, code point) -> resolved glyph; avoids re-walking the fallback chain.
-  std::map<std::pair<int, char32_t>, GlyphRef> resolved_;
   std::set<char32_t> missing_;
 };
 

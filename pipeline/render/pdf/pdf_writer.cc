@@ -8,6 +8,8 @@
 
 #include <podofo/podofo.h>
 
+#include "pipeline/render/pdf/deflate.h"
+
 namespace pipeline::render::pdf {
 namespace {
 
@@ -72,11 +74,7 @@ void SetRawFlate(PdfObject* obj, const std::string& compressed) {
   obj->GetDictionary().AddKey(PdfName::KeyFilter, PdfName("FlateDecode"));
 }
 
-void SetFlate(PdfObject* obj, const std::string& data) {
-  TVecFilters filters;
-  filters.push_back(ePdfFilter_FlateDecode);
-  obj->GetStream()->Set(data.data(), static_cast<pdf_long>(data.size()), filters);
-}
+void SetFlate(PdfObject* obj, const std::string& data) { SetRawFlate(obj, FlateCompress(data)); }
 
 // Writes the objects of one embedded font; returns the Type0 font object.
 PdfObject* WriteFont(PdfVecObjects& objects, const Font& font, const EmbeddedFont& embedded,
