@@ -11,6 +11,7 @@
 #include "pipeline/completeness/checklist.h"
 #include "pipeline/completeness/completeness.h"
 #include "pipeline/core/settings.h"
+#include "pipeline/core/utf8.h"
 #include "pipeline/crosscheck/business_terms.h"
 #include "pipeline/crosscheck/catalogue.h"
 #include "pipeline/crosscheck/check.h"
@@ -25,13 +26,12 @@
 #include "pipeline/ingest/form_labels.h"
 #include "pipeline/ingest/ingest.h"
 #include "pipeline/ingest/limits.h"
-#include "pipeline/registry/commands.h"
 #include "pipeline/registry/run_recorder.h"
 #include "pipeline/render/doc/document_renderer.h"
 #include "pipeline/render/doc/render_command.h"
 #include "pipeline/report/case_id.h"
-#include "pipeline/report/decision_table.h"
 #include "pipeline/report/catalogue_listing.h"
+#include "pipeline/report/decision_table.h"
 #include "pipeline/report/document_data.h"
 #include "pipeline/report/messages.h"
 #include "pipeline/report/provenance.h"
@@ -39,7 +39,6 @@
 #include "pipeline/report/run_summary.h"
 #include "pipeline/report/summary_table.h"
 #include "pipeline/report/work_calendar.h"
-#include "pipeline/core/utf8.h"
 #include "pipeline/service/fingerprint.h"
 #include "pipeline/service/watch.h"
 #include "pipeline/version.h"
@@ -86,7 +85,7 @@ struct Job::CaseOutcome {
   nlohmann::json correction_notice;
 };
 
-Job::Job(const cli::Options& options, FileSystem& fs, Reporter& reporter, std::ostream& out)
+Job::Job(const JobRequest& options, FileSystem& fs, Reporter& reporter, std::ostream& out)
     : options_(options), fs_(fs), reporter_(reporter), out_(out) {
   assert(options_.date.has_value());
 }
@@ -103,11 +102,11 @@ Status Take(Result<T> r, T* out) {
 }
 
 // Resolved by the CLI (pipeline/cli/locations.h) before the job starts.
-std::string DataDir(const cli::Options& o) { return o.data_dir.empty() ? "." : o.data_dir; }
+std::string DataDir(const JobRequest& o) { return o.data_dir.empty() ? "." : o.data_dir; }
 
 // The layered settings (defaults, /etc/beian, $BEIAN_CONFIG, --config). Each layer is checked
 // on top of the ones below it, so a bad value is reported with the file that set it.
-Status LoadSettings(const FileSystem& fs, const cli::Options& o, const std::string& root,
+Status LoadSettings(const FileSystem& fs, const JobRequest& o, const std::string& root,
                     LayeredSettings* settings, report::OfficeSettings* office) {
   std::vector<std::string> files = o.settings_files;
   if (files.empty()) files.push_back(JoinPath(root, "templates/office.json"));
@@ -147,7 +146,7 @@ Status LoadLayeredLimits(const LayeredSettings& settings, ingest::Limits* out) {
 
 // The font configuration: --fonts, else the settings' "fonts" (a path relative to the file
 // that set it), else <data>/templates/fonts.xml.
-std::string FontsPath(const cli::Options& o, const LayeredSettings& settings,
+std::string FontsPath(const JobRequest& o, const LayeredSettings& settings,
                       const std::string& root) {
   if (!o.fonts.empty()) return o.fonts;
   if (std::string path = PathSetting(settings, "/fonts"); !path.empty()) return path;
@@ -203,7 +202,7 @@ void SortFindings(std::vector<model::Finding>& findings) {
 // that made it; crosscheck sets its own per rule), sorted stably by severity, and the
 // conclusion.
 model::CaseReport AssembleReport(const ingest::IntakeEntry& entry, model::Dossier dossier,
-                                 extract::Extraction extraction,
+                                 model::Extraction extraction,
                                  completeness::CompletenessResult completeness,
                                  crosscheck::CrosscheckResult cross) {
   model::CaseReport r;
@@ -238,23 +237,22 @@ Status Job::LoadResources() {
   PIPELINE_RETURN_IF_ERROR(Take(report::MessageCatalog::Load(
                                     fs_, JoinPath(root, "templates/messages.zh-CN.tsv")),
                                 &res->messages));
-  if (options_.command != cli::Command::kCatalogue) {
+  if (options_.kind != JobRequest::Kind::kCatalogue) {
     PIPELINE_RETURN_IF_ERROR(LoadSettings(fs_, options_, root, &res->settings, &res->office));
     res->provenance.date = options_.date->ToIso();
     res->provenance.authority = options_.authority;
     res->provenance.settings_hash = SettingsHash(res->settings.effective);
   }
-  if (options_.command == cli::Command::kRender || options_.command == cli::Command::kConfig) {
+  if (options_.kind == JobRequest::Kind::kRender || options_.kind == JobRequest::Kind::kConfig) {
     res_ = std::move(res);
     return Status::Ok();  // render needs only templates, settings and fonts
   }
   PIPELINE_RETURN_IF_ERROR(Take(crosscheck::LoadCatalogue(fs_, data), &res->catalogue));
-  if (options_.command == cli::Command::kCatalogue) {
+  if (options_.kind == JobRequest::Kind::kCatalogue) {
     res_ = std::move(res);
     return Status::Ok();
   }
-  if (registry::IsRegistryCommand(options_.command) ||
-      evaluation::IsEvaluationCommand(options_.command)) {  // messages and the calendar suffice
+  if (options_.kind == JobRequest::Kind::kRecord) {  // messages and the calendar suffice
     PIPELINE_RETURN_IF_ERROR(Take(report::LoadWorkCalendar(fs_, data), &res->calendar));
     res_ = std::move(res);
     return Status::Ok();
@@ -294,7 +292,7 @@ Status Job::LoadResources() {
     if (!list) return list.error();
     res->credit_list = std::move(*list);
   }
-  if (options_.command == cli::Command::kRun) {
+  if (options_.kind == JobRequest::Kind::kRun) {
     PIPELINE_RETURN_IF_ERROR(Take(
         report::MessageCatalog::Load(fs_, JoinPath(root, "templates/run.zh-CN.tsv")),
         &res->run_labels));
@@ -315,43 +313,41 @@ Status Job::LoadResources() {
 }
 
 ExitCode Job::Run(Status* error) {
-  switch (options_.command) {
-    case cli::Command::kHelp:
-      out_ << cli::Usage(options_.help_topic);
-      return ExitCode::kOk;
-    case cli::Command::kVersion:
-      out_ << kProgramName << " " << kVersion << "\n";
-      return ExitCode::kOk;
-    default:
-      break;
-  }
   if (Status s = LoadResources(); !s.ok()) {
     *error = s;
     return ExitCode::kError;
   }
-  switch (options_.command) {
-    case cli::Command::kRun: return RunIntake(error);
-    case cli::Command::kWatch: return Watch(error);
-    case cli::Command::kCheck: return CheckOne(error);
-    case cli::Command::kCatalogue: return Catalogue(error);
-    case cli::Command::kRender: return Render(error);
-    case cli::Command::kConfig: return ShowConfig();
-    default: break;
+  switch (options_.kind) {
+    case JobRequest::Kind::kRun: return RunIntake(error);
+    case JobRequest::Kind::kWatch: return Watch(error);
+    case JobRequest::Kind::kCheck: return CheckOne(error);
+    case JobRequest::Kind::kCatalogue: return Catalogue(error);
+    case JobRequest::Kind::kRender: return Render(error);
+    case JobRequest::Kind::kConfig: return ShowConfig();
+    case JobRequest::Kind::kRecord: break;
   }
-  if (registry::IsRegistryCommand(options_.command)) {
-    bool problems = false;  // archive verify found missing/altered/unregistered files
-    *error = registry::RunRegistryCommand(options_, fs_, res_->messages, res_->calendar,
-                                          res_->data_dir, out_, &problems);
-    if (!error->ok()) return ExitCode::kError;
-    return problems ? ExitCode::kBlockingFindings : ExitCode::kOk;
-  }
-  if (evaluation::IsEvaluationCommand(options_.command)) {
-    *error = evaluation::RunEvaluationCommand(options_, fs_, res_->messages, res_->data_dir, out_);
-    return error->ok() ? ExitCode::kOk : ExitCode::kError;
-  }
-  switch (options_.command) {
-    default: return ExitCode::kError;
-  }
+  assert(options_.record);
+  bool problems = false;  // e.g. archive verify found missing/altered/unregistered files
+  *error = options_.record(Services(), &problems);
+  if (!error->ok()) return ExitCode::kError;
+  return problems ? ExitCode::kBlockingFindings : ExitCode::kOk;
+}
+
+JobServices Job::Services() const {
+  return JobServices{fs_, res_->messages, res_->calendar, res_->data_dir, out_};
+}
+
+// The case registry chosen for run or watch (README "Case registry"); nullptr when none.
+Result<std::unique_ptr<registry::RunRecorder>> Job::OpenRecorder() const {
+  if (!options_.open_recorder) return std::unique_ptr<registry::RunRecorder>();
+  return options_.open_recorder(Services(), *options_.date);
+}
+
+// The ledger (台账.xlsx) beside the cases: over the registry when one is in use.
+// REQUIRES: the request binds open_ledger (run and watch write a ledger).
+Result<std::unique_ptr<evaluation::RunLedger>> Job::OpenLedger() const {
+  assert(options_.open_ledger);
+  return options_.open_ledger(Services(), *options_.date);
 }
 
 // The stage order for one intake entry. Never fails: problems with the dossier are findings.
@@ -365,7 +361,7 @@ Job::CaseOutcome Job::Process(const ingest::IntakeEntry& entry) const {
   const bool is_folder = entry.type == EntryType::kDirectory;
   const bool has_form = dossier.form.has_value() && !dossier.form->cells.empty();
   // 2. extract: form -> typed Application and requested occupations
-  extract::Extraction extraction;
+  model::Extraction extraction;
   if (has_form) extraction = extract::Extract(dossier, res.normaliser);
   // 3. completeness: Dossier x checklist(kind, type) -> materials (without a form: against the
   // fallback checklist, which the finding names).
@@ -402,7 +398,6 @@ Job::CaseOutcome Job::Process(const ingest::IntakeEntry& entry) const {
 
 void Job::Describe(CaseOutcome& out, bool is_folder) const {
   const Resources& res = *res_;
-  const bool complete = report::MaterialsComplete(out.report);
   out.report.documents.clear();
   // Which drafts the case gets: the decision table (templates/decisions.xml).
   out.drafts = res.decisions.DocumentsFor(report::FactsOf(out.report, is_folder));
@@ -410,10 +405,7 @@ void Job::Describe(CaseOutcome& out, bool is_folder) const {
     out.report.documents.push_back({d->kind, d->title, res.office.files.at(d->kind), d->official});
   }
   out.json = report::ToJson(out.report, res.messages);
-  out.json["completeness"] = complete ? "complete" : "corrections_needed";
-  crosscheck::AppendIssue3Json(out.report, out.json);
   crosscheck::AppendRuleDefaultsJson(res.rules, res.rule_settings, out.json);
-  report::AddWordedSummaries(out.report, res.messages, out.json);
   report::AddProvenance(res.provenance, out.json);
 }
 
@@ -518,7 +510,7 @@ Result<service::CaseResult> Job::Work(const ingest::IntakeEntry& entry, const st
     // it does not depend on which dossiers the parent has recorded yet.
     if (!res_->worker_recorder) {
       Result<std::unique_ptr<registry::RunRecorder>> own =
-          registry::RunRecorder::ForRun(options_, fs_, res_->messages, res_->data_dir);
+          OpenRecorder();
       if (!own) return own.error();
       res_->worker_recorder = std::move(*own);
     }
@@ -600,13 +592,13 @@ Result<std::unique_ptr<service::OutputFolder>> Job::OpenOutput() {
   // Whether a registry is chosen (opening it creates it), then the workers are forked while
   // the parent holds no database connection, then the parent's own connection.
   Result<std::unique_ptr<registry::RunRecorder>> recorder =
-      registry::RunRecorder::ForRun(options_, fs_, res_->messages, res_->data_dir);
+      OpenRecorder();
   if (!recorder) return recorder.error();
   res_->registry_chosen = *recorder != nullptr;
   recorder->reset();
   PIPELINE_RETURN_IF_ERROR((*folder)->StartWorkers());
   if (res_->registry_chosen) {
-    recorder = registry::RunRecorder::ForRun(options_, fs_, res_->messages, res_->data_dir);
+    recorder = OpenRecorder();
     if (!recorder) return recorder.error();
     res_->recorder = std::move(*recorder);
   }
@@ -633,7 +625,7 @@ ExitCode Job::RunIntake(Status* error) {
   // What the run keeps of each case: its summary row and ledger row, never its whole report,
   // so memory does not grow with the cases (README "Benchmarks").
   Result<std::unique_ptr<evaluation::RunLedger>> ledger =
-      evaluation::RunLedger::Open(options_, fs_, res_->messages, res_->data_dir);
+      OpenLedger();
   if (!ledger) {
     *error = ledger.error();
     return ExitCode::kError;
@@ -726,8 +718,7 @@ ExitCode Job::Watch(Status* error) {
   // With a registry the ledger covers every case, so it is rewritten after each batch.
   hooks.after_batch = [&]() -> Status {
     if (!res_->recorder) return Status::Ok();
-    Result<std::unique_ptr<evaluation::RunLedger>> ledger =
-        evaluation::RunLedger::Open(options_, fs_, res_->messages, res_->data_dir);
+    Result<std::unique_ptr<evaluation::RunLedger>> ledger = OpenLedger();
     if (!ledger) return ledger.error();
     return (*ledger)->Write();
   };
@@ -818,25 +809,17 @@ ExitCode Job::CheckOne(Status* error) {
   CaseOutcome c = Process(entry);
   if (options_.json) {
     out_ << report::ToJsonText(c.json);
+  } else if (options_.check_text) {
+    out_ << options_.check_text(c.report, res_->messages);
   } else {
     out_ << report::SummaryTable({c.report}, res_->messages);
-    for (const auto& f : c.report.findings) {
-      // A blocking finding is labelled by what it leads to (messages consequence.*).
-      const std::string label =
-          f.severity == model::Severity::kBlocking
-              ? std::string("consequence.") + model::ConsequenceName(f.consequence)
-              : std::string("severity.") + model::SeverityName(f.severity);
-      out_ << "  [" << res_->messages.Format(label)
-           << "] " << f.rule_id << " "
-           << TerminalSafe(res_->messages.Format(f.message, f.args)) << "\n";
-    }
   }
   return HasSeverity(c.report.findings, model::Severity::kBlocking) ? ExitCode::kBlockingFindings
                                                                     : ExitCode::kOk;
 }
 
 ExitCode Job::Catalogue(Status* /*error*/) {
-  std::vector<crosscheck::CatalogueMatch> matches = res_->catalogue.Lookup(options_.query, 20);
+  std::vector<model::CatalogueMatch> matches = res_->catalogue.Lookup(options_.query, 20);
   if (matches.empty()) {
     out_ << res_->messages.Format("catalogue.no_match", {{"query", options_.query}}) << "\n";
     return ExitCode::kBlockingFindings;  // no match: like grep, non-zero but not an error

@@ -6,13 +6,15 @@
 #ifndef PIPELINE_JOB_H_
 #define PIPELINE_JOB_H_
 
+#include <functional>
 #include <memory>
-#include <set>
+#include <optional>
 #include <ostream>
+#include <set>
 #include <string>
 #include <vector>
 
-#include "pipeline/cli/options.h"
+#include "pipeline/core/date.h"
 #include "pipeline/core/file_system.h"
 #include "pipeline/core/reporter.h"
 #include "pipeline/core/status.h"
@@ -25,11 +27,16 @@ struct IntakeEntry;
 }  // namespace ingest
 namespace report {
 struct DocumentSpec;
+class MessageCatalog;
 struct RunRow;
+class WorkCalendar;
 }  // namespace report
 namespace registry {
 class RunRecorder;
 }  // namespace registry
+namespace evaluation {
+class RunLedger;
+}  // namespace evaluation
 
 // Process exit codes (documented in README "Exit codes").
 enum class ExitCode {
@@ -38,12 +45,67 @@ enum class ExitCode {
   kError = 2,             // usage or operational error (nothing or not everything processed)
 };
 
+// What a registry or evaluation command is given by the job: the loaded messages and working
+// calendar, the data folder, the file system and the output stream.
+struct JobServices {
+  FileSystem& fs;
+  const report::MessageCatalog& messages;
+  const report::WorkCalendar& calendar;
+  const std::string& data_dir;
+  std::ostream& out;
+};
+
+// What the job is asked to do, as plain values (the command line fills it: pipeline/main.cc).
+struct JobRequest {
+  enum class Kind { kRun, kWatch, kCheck, kCatalogue, kRender, kConfig, kRecord };
+  Kind kind = Kind::kCheck;
+  std::string intake_dir;                   // run: one folder per dossier
+  std::string out_dir;                      // run: where OUT/<case-id>/ folders go
+  bool no_pdf = false;                      // run: no document rendering
+  int jobs = 0;                             // run, watch: worker processes (0 = one per core)
+  int timeout = 600;                        // run, watch: seconds per dossier (0 = none)
+  int settle = 5;                           // watch: unchanged for S seconds = complete
+  int poll = 0;                             // watch: rescan every S seconds instead of inotify
+  bool once = false;                        // watch: one pass, then exit
+  std::string dossier_dir;                  // check: one dossier folder
+  bool json = false;                        // check: print report.json; config: JSON
+  std::string query;                        // catalogue: code or (partial) name
+  std::string template_path;                // render: template XML
+  std::vector<std::string> data_files;      // render: one JSON data file per document
+  std::string out_path;                     // render: output PDF (or folder with batch)
+  int batch = 0;                            // render: N copies, 0 = off
+  std::optional<Date> date;                 // "today" for every date rule (REQUIRED)
+  bool date_given = false;                  // else watch takes each day's date
+  std::string data_dir;                     // root with templates/, checklists/, data/
+  std::optional<std::string> authority;     // the office running beian
+  std::string fonts;                        // font configuration override
+  std::string credit_list;                  // overrides the settings' rules.credit_list
+  std::vector<std::string> settings_files;  // settings layers, lowest precedence first
+  // kRecord: a registry or evaluation command, run once messages and the calendar are loaded;
+  // sets *problems when it found some (exit 1).
+  std::function<Status(const JobServices& services, bool* problems)> record;
+  // check without --json: the text printed for the case (the CLI's wording of its findings);
+  // unset: the summary table alone.
+  std::function<std::string(const model::CaseReport& report,
+                            const report::MessageCatalog& messages)>
+      check_text;
+  // run, watch: the case registry's recorder when one is chosen for the run (else nullptr),
+  // and the ledger written beside the cases (over the registry when one is in use); `today` is
+  // the date in force (watch moves it on).
+  std::function<Result<std::unique_ptr<registry::RunRecorder>>(const JobServices& services,
+                                                                const Date& today)>
+      open_recorder;
+  std::function<Result<std::unique_ptr<evaluation::RunLedger>>(const JobServices& services,
+                                                                 const Date& today)>
+      open_ledger;
+};
+
 // Job is also the per-dossier work of the forked workers and the parent's side of each
 // dossier (service::CaseHandler, README "Workers"); run and watch share that path.
 class Job : private service::CaseHandler {
  public:
-  // REQUIRES: options.date is set. `fs`, `reporter` and `out` must outlive the Job.
-  Job(const cli::Options& options, FileSystem& fs, Reporter& reporter, std::ostream& out);
+  // REQUIRES: request.date is set. `fs`, `reporter` and `out` must outlive the Job.
+  Job(const JobRequest& request, FileSystem& fs, Reporter& reporter, std::ostream& out);
   ~Job();
   Job(const Job&) = delete;
   Job& operator=(const Job&) = delete;
@@ -55,6 +117,9 @@ class Job : private service::CaseHandler {
   struct Resources;
   struct CaseOutcome;
   Status LoadResources();
+  JobServices Services() const;
+  Result<std::unique_ptr<registry::RunRecorder>> OpenRecorder() const;
+  Result<std::unique_ptr<evaluation::RunLedger>> OpenLedger() const;
   CaseOutcome Process(const ingest::IntakeEntry& entry) const;
   // The report's drafts and JSON from its findings (Process's last step; again after the
   // registry's findings were added).
@@ -81,7 +146,7 @@ class Job : private service::CaseHandler {
   report::RunRow RunRowFor(model::CaseReport report) const;
   Status WriteRunSummary(const std::vector<report::RunRow>& rows);
 
-  cli::Options options_;  // a copy: watch moves the date on when it was not given
+  JobRequest options_;  // a copy: watch moves the date on when it was not given
   FileSystem& fs_;
   Reporter& reporter_;
   std::ostream& out_;

@@ -5,11 +5,13 @@
 #include <iostream>
 
 #include "pipeline/cli/console_reporter.h"
+#include "pipeline/cli/job_request.h"
 #include "pipeline/cli/locations.h"
 #include "pipeline/cli/options.h"
 #include "pipeline/core/file_system.h"
 #include "pipeline/core/settings.h"
 #include "pipeline/job.h"
+#include "pipeline/version.h"
 
 namespace {
 
@@ -64,8 +66,18 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "beian: error: %s\n", s.ToString().c_str());
       return kError;
     }
+    // Usage text and the version are the command line's own; everything else is a job.
+    if (options->command == pipeline::cli::Command::kHelp) {
+      std::cout << pipeline::cli::Usage(options->help_topic);
+      return static_cast<int>(pipeline::ExitCode::kOk);
+    }
+    if (options->command == pipeline::cli::Command::kVersion) {
+      std::cout << pipeline::kProgramName << " " << pipeline::kVersion << "\n";
+      return static_cast<int>(pipeline::ExitCode::kOk);
+    }
     pipeline::cli::ConsoleReporter reporter(options->quiet);
-    pipeline::Job job(*options, fs, reporter, std::cout);
+    const pipeline::JobRequest request = pipeline::cli::MakeJobRequest(*options);
+    pipeline::Job job(request, fs, reporter, std::cout);
     pipeline::Status error;
     pipeline::ExitCode code = job.Run(&error);
     if (!error.ok()) std::fprintf(stderr, "beian: error: %s\n", error.ToString().c_str());

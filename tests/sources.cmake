@@ -1,5 +1,6 @@
 list(APPEND TEST_SOURCES
   tests/testing/fake_file_system.cc
+  tests/testing/sample_runs.cc
   tests/testing/test_paths.cc
 )
 # End-to-end tests over samples/ (owned by the completeness stage).

@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "pipeline/core/text.h"
+
 namespace pipeline::cli {
 namespace {
 
@@ -23,7 +25,7 @@ struct CommandInfo {
 constexpr CommandInfo kCommands[] = {
     {"run", Command::kRun,
      "Process every dossier folder in INTAKE; write OUT/<case-id>/report.json and the draft "
-     "documents, OUT/summary.json, OUT/index.html and the ledger OUT/台账.xlsx."},
+     "documents, OUT/summary.json, OUT/index.html and the ledger workbook."},
     {"watch", Command::kWatch,
      "Watch INTAKE: process each dossier once it has stopped changing for --settle seconds, "
      "and again when it changes (--once: one pass, then exit)."},
@@ -44,45 +46,49 @@ constexpr CommandInfo kCommands[] = {
      "Record a stage's decision (received, preliminary, technical, comprehensive); with "
      "--reason, correct the latest decision."},
     {"deliberate", Command::kDeliberate,
-     "Record the 专题审议 held on --date; the case goes on to publicity."},
+     "Record the expert deliberation held on --date; the case goes on to publicity."},
     {"withdraw", Command::kWithdraw, "End an open case at the applicant's request."},
     {"registry", Command::kRegistry,
      "Write a consistent copy of the registry to FILE (SQLite online backup)."},
     {"publicize", Command::kPublicize,
-     "Draft one 公示 for the cases (at least 5 working days by data/holidays_cn.tsv)."},
+     "Draft one publicity notice for the cases (at least 5 working days by "
+     "data/holidays_cn.tsv)."},
     {"object", Command::kObject,
-     "Record an objection during the 公示; it blocks filing until resolved."},
+     "Record an objection during publicity; it blocks filing until resolved."},
     {"resolve", Command::kResolve, "Resolve the case's open objection."},
     {"file", Command::kFile,
-     "File the case (province only): record the filing and draft the 备案通知."},
+     "File the case (province only): record the filing and draft the filing notice."},
     {"submit", Command::kSubmit,
-     "报送 (a 市（州） office): draft one report to the province listing the cases ready to be "
-     "filed, with their comprehensive opinions; the province files them."},
+     "Report to the province (a prefecture office): draft one report listing the cases ready "
+     "to be filed, with their comprehensive opinions; the province files them."},
     {"served", Command::kServed,
-     "Record that a document was delivered on --date (补正 deadlines count from delivery)."},
+     "Record that a document was delivered on --date (correction deadlines count from "
+     "delivery)."},
     {"issue", Command::kIssue,
-     "Make a draft final: 发文字号, no watermark, archived with its SHA-256."},
+     "Make a draft final: document number, no watermark, archived with its SHA-256."},
     {"reissue", Command::kReissue,
      "Start a corrected re-issue: a new draft that names the issued document it replaces."},
     {"archive", Command::kArchive,
      "Report archived files that are missing, altered or unregistered (exit 1 if any)."},
     {"filed", Command::kFiled,
-     "List the filed institutions with occupations, levels and validity (已备案机构名单)."},
+     "List the filed institutions with occupations, levels and validity."},
     {"due", Command::kDue,
-     "What falls due within the period: validity ends, renewal windows, 公示 ends, 补正."},
+     "What falls due within the period: validity ends, renewal windows, publicity ends, "
+     "corrections."},
     {"terminate", Command::kTerminate,
-     "End an institution's filing (Art. 10 voluntary, Art. 11 ordered); draft the 终止备案通知."},
+     "End an institution's filing (Art. 10 voluntary, Art. 11 ordered); draft the termination notice."},
     {"edit", Command::kEdit,
      "Fill a named free-text slot of a draft (e.g. expert_opinion, note); rendered in it."},
     {"calendar", Command::kCalendar, "Say which years data/holidays_cn.tsv covers."},
     {"scoresheet", Command::kScoresheet,
-     "Write the case's 技术评估评分表.xlsx (case in stage technical)."},
+     "Write the case's technical evaluation scoring sheet (.xlsx; case in stage technical)."},
     {"evaluate", Command::kEvaluate,
-     "Read the filled scoring sheet, record the technical evaluation and draft 技术评估意见."},
+     "Read the filled scoring sheet, record the technical evaluation and draft the technical evaluation opinion."},
     {"summarize", Command::kSummarize,
-     "Record the expert group's comprehensive conclusion and draft 综合技术评估意见."},
+     "Record the expert group's comprehensive conclusion and draft the comprehensive "
+     "evaluation opinion."},
     {"ledger", Command::kLedger,
-     "Write the ledger (台账) of every case in the registry as an Excel workbook."},
+     "Write the ledger of every case in the registry as an Excel workbook."},
     {"help", Command::kHelp, "Show usage, for all commands or for one."},
     {"version", Command::kVersion, "Show the version."},
 };
@@ -195,17 +201,17 @@ const OptionSpec kOptions[] = {
     {"--stage", "STAGE", "stage id: received, preliminary, technical, comprehensive", kDecide,
      kDecide, Opt<&Options::stage>},
     {"--result", "RESULT",
-     "decide: pass|fail|return|refer; deliberate: pass|fail; evaluate, summarize: "
-     "合格|不合格",
+     "decide: pass|fail|return|refer; deliberate: pass|fail; evaluate, summarize: pass|fail "
+     "or their wording (templates/evaluation.zh-CN.tsv result.pass, result.fail)",
      kDecide | kDeliberate | kEvaluate | kSummarize, kDecide | kEvaluate | kSummarize,
      Opt<&Options::result>},
     {"--scores", "FILE.xlsx", "the filled scoring sheet (from beian scoresheet)", kEvaluate,
      kEvaluate, Opt<&Options::scores_file>},
-    {"--date", "YYYY-MM-DD", "the day the 专题审议 was held", kDeliberate, kDeliberate,
+    {"--date", "YYYY-MM-DD", "the day the expert deliberation was held", kDeliberate, kDeliberate,
      Text<&Parsed::held_text>},
     {"--today", "YYYY-MM-DD", "today (default: the system date)", kDeliberate, 0,
      Text<&Parsed::date_text>},
-    {"--start", "YYYY-MM-DD", "first day of the 公示", kPublicize, kPublicize,
+    {"--start", "YYYY-MM-DD", "first day of publicity", kPublicize, kPublicize,
      Text<&Parsed::start_text>},
     {"--note", "TEXT",
      "note recorded with the action (evaluate, summarize: the expert group's opinion)",
@@ -225,7 +231,7 @@ const OptionSpec kOptions[] = {
     {"--text", "TEXT", "the slot's text (or --file)", kEdit, 0, Opt<&Options::text>},
     {"--file", "FILE", "a UTF-8 text file holding the slot's text (or --text)", kEdit, 0,
      Opt<&Options::text_file>},
-    {"--number", "N", "发文字号 sequence number (default: the next)", kIssue, 0,
+    {"--number", "N", "document number sequence (default: the next)", kIssue, 0,
      Opt<&Options::number>},
     {"--archive", "DIR", "archive root", kIssue | kArchive, 0, Opt<&Options::archive_dir>},
     {"--within", "Nd", "period, e.g. 90d (default 90d)", kDue, 0, Text<&Parsed::within_text>},
@@ -329,20 +335,6 @@ std::string Synopsis(const CommandInfo& c) {
   return out;
 }
 
-std::size_t EditDistance(const std::string& a, const std::string& b) {
-  std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t sub = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
-    }
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
-}
-
 const CommandInfo* FindCommand(const std::string& name) {
   for (const auto& c : kCommands) {
     if (name == c.name) return &c;
@@ -440,8 +432,8 @@ std::string Usage(const std::string& topic) {
   } else {
     out +=
         "usage: beian COMMAND [options]\n\n"
-        "Checks Jilin skill-certification filing dossiers (吉人社规〔2025〕1号) and drafts\n"
-        "their documents.\n\ncommands:\n";
+        "Checks Jilin skill-certification filing dossiers (Jilin HRSS regulation [2025] No. 1)\n"
+        "and drafts their documents.\n\ncommands:\n";
     for (const auto& cmd : kCommands) {
       out += "  " + Synopsis(cmd) + "\n      " + cmd.description + "\n";
     }

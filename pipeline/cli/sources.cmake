@@ -1,5 +1,6 @@
 list(APPEND PIPELINE_SOURCES
   pipeline/cli/options.cc
   pipeline/cli/console_reporter.cc
+  pipeline/cli/job_request.cc
   pipeline/cli/locations.cc
 )

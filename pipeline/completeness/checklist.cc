@@ -11,6 +11,7 @@
 #include <pugixml.hpp>
 
 #include "pipeline/core/utf8.h"
+#include "pipeline/core/xml.h"
 
 namespace pipeline::completeness {
 namespace {
@@ -287,6 +288,18 @@ Status ChecklistLoader::ParseVocabulary(const pugi::xml_node& node) {
     const std::string tag = child.name();
     PIPELINE_RETURN_IF_ERROR(CheckAttributes(child, {}, "vocabulary: " + tag));
     const std::string text = child.text().get();
+    if (tag == "brackets") {
+      for (const std::string& pair : TitleWords(text)) {
+        const std::vector<char32_t> cps = DecodeUtf8(pair);
+        if (cps.size() != 2) return Error(child, "vocabulary: brackets: \"" + pair +
+                                                     "\" is not an opening and a closing bracket");
+        std::string open, close;
+        AppendUtf8(cps[0], open);
+        AppendUtf8(cps[1], close);
+        v.brackets.emplace_back(std::move(open), std::move(close));
+      }
+      continue;
+    }
     if (tag == "numbering") {
       std::string error;
       v.numbering = Compile(text, &error);
@@ -376,14 +389,7 @@ Status ChecklistLoader::AddFile(const std::string& xml, const std::string& file)
   set_.files_.push_back(file);
 
   pugi::xml_document doc;
-  pugi::xml_parse_result parsed =
-      doc.load_buffer(xml.data(), xml.size(), pugi::parse_default, pugi::encoding_utf8);
-  if (!parsed) {
-    auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(),
-                               static_cast<std::size_t>(std::max<std::ptrdiff_t>(0, parsed.offset)));
-    return Status::InvalidData(std::string("malformed XML: ") + parsed.description(), file,
-                               static_cast<int>(it - line_starts_.begin()));
-  }
+  PIPELINE_RETURN_IF_ERROR(ParseXml(file, xml, doc));
   pugi::xml_node root = doc.document_element();
   if (std::string_view(root.name()) != "checklists") {
     return Error(root, std::string("root element is <") + root.name() +

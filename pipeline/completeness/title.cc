@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "pipeline/extract/text.h"
+#include "pipeline/core/text.h"
 
 namespace pipeline::completeness {
 namespace {
@@ -39,11 +39,9 @@ bool StripNumbering(const TitleVocabulary& v, std::string& t) {
   return true;
 }
 
-// A trailing bracket group: `(盖章)`, `(1)`, `【扫描件】`, `[终版]`.
-bool StripTrailingBracket(std::string& t) {
-  static constexpr std::pair<std::string_view, std::string_view> kPairs[] = {
-      {"(", ")"}, {"【", "】"}, {"[", "]"}, {"〔", "〕"}, {"<", ">"}, {"《", "》"}};
-  for (const auto& [open, close] : kPairs) {
+// A trailing bracket group (v.brackets): `(盖章)`, `(1)`, `【扫描件】`, `[终版]`.
+bool StripTrailingBracket(const TitleVocabulary& v, std::string& t) {
+  for (const auto& [open, close] : v.brackets) {
     if (!EndsWith(t, close)) continue;
     const std::size_t at = t.rfind(open);
     if (at == std::string::npos || at == 0) return false;
@@ -102,11 +100,7 @@ void TitleVocabulary::Finish() {
 }
 
 std::string NormaliseTitleText(std::string_view s) {
-  std::string out = extract::NormaliseCompact(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
+  return AsciiLower(NormaliseCompact(s));
 }
 
 Title AnalyseTitle(const TitleVocabulary& v, std::string_view name, bool is_file) {
@@ -118,7 +112,7 @@ Title AnalyseTitle(const TitleVocabulary& v, std::string_view name, bool is_file
   // Each step keeps a non-empty title; a name that is all decoration stays as it is.
   for (bool changed = true; changed;) {
     std::string before = t;
-    changed = StripTrailingBracket(t) || StripDecoration(v, t) || StripTrailingNoise(t);
+    changed = StripTrailingBracket(v, t) || StripDecoration(v, t) || StripTrailingNoise(t);
     if (t.empty()) {
       t = std::move(before);
       break;

@@ -39,6 +39,8 @@ struct TitleVocabulary {
   std::vector<std::string> owner_suffixes;
   // Heads of a merged file that may hold many materials (汇总, 合集, 全部材料).
   std::vector<std::string> merged_heads;
+  // Bracket pairs (open and close) a trailing group is cut at: `(盖章)`, `【扫描件】`.
+  std::vector<std::pair<std::string, std::string>> brackets;
   // RE2, anchored at the start: one outline number with its separator (`附件3-`, `三、`).
   std::shared_ptr<const re2::RE2> numbering;
 

@@ -7,6 +7,9 @@ list(APPEND PIPELINE_SOURCES
   pipeline/core/settings.cc
   pipeline/core/sha256.cc
   pipeline/core/status.cc
+  pipeline/core/text.cc
   pipeline/core/tsv.cc
   pipeline/core/utf8.cc
+  pipeline/core/xlsx_properties.cc
+  pipeline/core/xml.cc
 )

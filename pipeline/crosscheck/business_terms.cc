@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <pugixml.hpp>
 
-#include "pipeline/extract/text.h"
-#include "pipeline/render/pdf/xml_util.h"
+#include "pipeline/core/text.h"
+#include "pipeline/core/xml.h"
 
 namespace pipeline::crosscheck {
 
@@ -24,31 +24,36 @@ void AddUnique(std::vector<std::string>& v, std::string s) {
 
 Result<BusinessTerms> BusinessTerms::FromXml(const std::string& xml, const std::string& file) {
   pugi::xml_document doc;
-  PIPELINE_RETURN_IF_ERROR(render::pdf::ParseXml(file, xml, doc));
+  PIPELINE_RETURN_IF_ERROR(ParseXml(file, xml, doc));
   pugi::xml_node root = doc.child("business-terms");
   if (!root) return Status::InvalidData("missing <business-terms> root element", file, 1);
   BusinessTerms t;
   for (pugi::xml_node n : root.children()) {
     if (n.type() != pugi::node_element) continue;
-    const int line = render::pdf::LineAtOffset(xml, n.offset_debug());
+    const int line = LineAtOffset(xml, n.offset_debug());
     const std::string tag = n.name();
-    const std::string text = extract::NormaliseCompact(n.text().get());
+    const std::string text = NormaliseCompact(n.text().get());
     if (tag == "min-chars") {
       t.min_chars_ = n.text().as_int(0);
       if (t.min_chars_ < 1 || t.min_chars_ > 10) {
         return Status::InvalidData("<min-chars> must be 1..10", file, line);
+      }
+    } else if (tag == "evidence-joiner") {
+      t.evidence_joiner_ = n.text().get();
+      if (t.evidence_joiner_.empty()) {
+        return Status::InvalidData("<evidence-joiner> is empty", file, line);
       }
     } else if (tag == "suffix" || tag == "generic" || tag == "separator") {
       if (text.empty()) return Status::InvalidData("<" + tag + "> is empty", file, line);
       (tag == "suffix" ? t.suffixes_ : t.cut_words_).push_back(text);
     } else if (tag == "synonyms") {
       std::string key = n.attribute("code").value();
-      if (key.empty()) key = extract::NormaliseCompact(n.attribute("name").value());
+      if (key.empty()) key = NormaliseCompact(n.attribute("name").value());
       std::vector<std::string> words;
       std::string cur;
-      for (char c : extract::NormaliseText(n.text().get()) + " ") {
+      for (char c : NormaliseText(n.text().get()) + " ") {
         if (c == ' ') {
-          AddUnique(words, extract::NormaliseCompact(cur));
+          AddUnique(words, NormaliseCompact(cur));
           cur.clear();
         } else {
           cur += c;
@@ -68,8 +73,14 @@ Result<BusinessTerms> BusinessTerms::FromXml(const std::string& xml, const std::
   return t;
 }
 
+std::string BusinessTerms::JoinForEvidence(const std::vector<std::string>& words) const {
+  std::string joined;
+  for (const std::string& w : words) joined += (joined.empty() ? "" : evidence_joiner_) + w;
+  return joined;
+}
+
 std::vector<std::string> BusinessTerms::Pieces(std::string_view word) const {
-  const std::string w = extract::NormaliseCompact(word);
+  const std::string w = NormaliseCompact(word);
   std::vector<std::string> out;
   std::string cur;
   auto flush = [&]() {
@@ -92,11 +103,11 @@ std::vector<std::string> BusinessTerms::Pieces(std::string_view word) const {
 }
 
 std::vector<std::string> BusinessTerms::Candidates(
-    const model::RequestedOccupation& occupation, const CatalogueOccupation* catalogue_entry,
+    const model::RequestedOccupation& occupation, const model::CatalogueOccupation* catalogue_entry,
     const std::vector<model::StandardRef>& standards) const {
   std::vector<std::string> words;
   auto with_stem = [&](const std::string& name) {
-    const std::string n = extract::NormaliseCompact(name);
+    const std::string n = NormaliseCompact(name);
     AddUnique(words, n);
     for (const std::string& s : suffixes_) {
       if (n.size() > s.size() && n.compare(n.size() - s.size(), s.size(), s) == 0) {
@@ -108,7 +119,7 @@ std::vector<std::string> BusinessTerms::Candidates(
   with_stem(occupation.work_type);
   if (catalogue_entry != nullptr) {
     with_stem(catalogue_entry->name);
-    AddUnique(words, extract::NormaliseCompact(catalogue_entry->small_group_name));
+    AddUnique(words, NormaliseCompact(catalogue_entry->small_group_name));
   }
   for (const model::StandardRef& s : standards) with_stem(s.work_type);
   for (const std::string& key : {occupation.code, occupation.name}) {
@@ -121,9 +132,9 @@ std::vector<std::string> BusinessTerms::Candidates(
 
 std::vector<std::string> BusinessTerms::Match(
     std::string_view main_business, const model::RequestedOccupation& occupation,
-    const CatalogueOccupation* catalogue_entry,
+    const model::CatalogueOccupation* catalogue_entry,
     const std::vector<model::StandardRef>& standards) const {
-  const std::string business = extract::NormaliseCompact(main_business);
+  const std::string business = NormaliseCompact(main_business);
   std::vector<std::string> found;
   if (business.empty()) return found;
   for (const std::string& word : Candidates(occupation, catalogue_entry, standards)) {

@@ -26,18 +26,22 @@ class BusinessTerms {
   // (code not in the catalogue): then only the written name, 工种 and synonyms by name count.
   std::vector<std::string> Match(std::string_view main_business,
                                  const model::RequestedOccupation& occupation,
-                                 const CatalogueOccupation* catalogue_entry,
+                                 const model::CatalogueOccupation* catalogue_entry,
                                  const std::vector<model::StandardRef>& standards) const;
+
+  // `words` (from Match) joined for the evidence of C64-01 (<evidence-joiner>).
+  std::string JoinForEvidence(const std::vector<std::string>& words) const;
 
   // `word` cut at generic words and separators, pieces of at least min_chars characters.
   std::vector<std::string> Pieces(std::string_view word) const;
 
  private:
   std::vector<std::string> Candidates(const model::RequestedOccupation& occupation,
-                                      const CatalogueOccupation* catalogue_entry,
+                                      const model::CatalogueOccupation* catalogue_entry,
                                       const std::vector<model::StandardRef>& standards) const;
 
   int min_chars_ = 2;
+  std::string evidence_joiner_ = " ";
   std::vector<std::string> suffixes_;
   std::vector<std::string> cut_words_;  // generic words and separators, longest first
   std::map<std::string, std::vector<std::string>, std::less<>> synonyms_;  // code or name key

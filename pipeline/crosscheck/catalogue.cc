@@ -3,12 +3,18 @@
 #include <algorithm>
 #include <charconv>
 
-#include "pipeline/core/utf8.h"
+#include "pipeline/core/text.h"
 #include "pipeline/core/tsv.h"
+#include "pipeline/core/utf8.h"
 #include "pipeline/extract/codes.h"
-#include "pipeline/extract/text.h"
 
 namespace pipeline::crosscheck {
+
+using model::CatalogueMatch;
+using model::CatalogueOccupation;
+using model::CatalogueStandard;
+using model::MatchKind;
+
 namespace {
 
 bool ParseInt(const std::string& s, int* out) {
@@ -24,17 +30,6 @@ std::string_view BaseCode(std::string_view code) {
 }
 
 }  // namespace
-
-const char* MatchKindName(MatchKind k) {
-  switch (k) {
-    case MatchKind::kExactCode: return "exact_code";
-    case MatchKind::kCodePrefix: return "code_prefix";
-    case MatchKind::kExactName: return "exact_name";
-    case MatchKind::kContains: return "contains";
-    case MatchKind::kFuzzy: return "fuzzy";
-  }
-  return "fuzzy";
-}
 
 Result<Catalogue> Catalogue::FromTsv(std::string_view occupations_tsv,
                                      const std::string& occupations_file,
@@ -85,7 +80,7 @@ Result<Catalogue> Catalogue::FromTsv(std::string_view occupations_tsv,
     if (!c.by_code_.emplace(o.code, c.occupations_.size()).second) {
       return Status::InvalidData("duplicate code " + o.code, occupations_file, row.line);
     }
-    std::string key = extract::NormaliseCompact(o.name);
+    std::string key = NormaliseCompact(o.name);
     c.by_name_.emplace(key, c.occupations_.size());  // first wins on a (rare) repeated name
     c.name_keys_.push_back(std::move(key));
     c.occupations_.push_back(std::move(o));
@@ -138,7 +133,7 @@ const CatalogueOccupation* Catalogue::FindCode(std::string_view code) const {
 }
 
 const CatalogueOccupation* Catalogue::FindName(std::string_view name) const {
-  auto it = by_name_.find(extract::NormaliseCompact(name));
+  auto it = by_name_.find(NormaliseCompact(name));
   return it == by_name_.end() ? nullptr : &occupations_[it->second];
 }
 
@@ -160,7 +155,7 @@ CatalogueMatch Catalogue::MakeMatch(std::size_t index, MatchKind kind, double sc
 }
 
 std::vector<CatalogueMatch> Catalogue::SuggestNames(std::string_view name, std::size_t max) const {
-  const std::string q = extract::NormaliseCompact(name);
+  const std::string q = NormaliseCompact(name);
   std::vector<CatalogueMatch> out;
   if (q.empty() || max == 0) return out;
   const std::size_t qlen = Utf8Length(q);
@@ -177,8 +172,8 @@ std::vector<CatalogueMatch> Catalogue::SuggestNames(std::string_view name, std::
       out.push_back(MakeMatch(i, MatchKind::kContains, 0.6 + 0.35 * ratio));
       continue;
     }
-    const std::size_t ed = extract::EditDistance(q, key);
-    const double bigram = extract::BigramSimilarity(q, key);
+    const std::size_t ed = EditDistance(q, key);
+    const double bigram = BigramSimilarity(q, key);
     const std::size_t longest = std::max(qlen, klen);
     if (ed <= std::max<std::size_t>(1, qlen / 3) || bigram >= 0.5) {
       const double by_ed = 1.0 - static_cast<double>(ed) / static_cast<double>(longest);
@@ -195,7 +190,7 @@ std::vector<CatalogueMatch> Catalogue::SuggestNames(std::string_view name, std::
 
 std::vector<CatalogueMatch> Catalogue::Lookup(std::string_view query, std::size_t max) const {
   std::vector<CatalogueMatch> out;
-  const std::string q = extract::UnifyDashes(extract::NormaliseCompact(query));
+  const std::string q = UnifyDashes(NormaliseCompact(query));
   if (q.empty() || max == 0) return out;
   if (std::optional<std::string> code = extract::NormaliseOccupationCode(q)) {
     if (const CatalogueOccupation* o = FindCode(*code)) {

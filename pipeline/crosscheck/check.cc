@@ -5,7 +5,7 @@
 
 namespace pipeline::crosscheck {
 
-CrosscheckResult Check(const extract::Extraction& extraction, const model::Dossier& dossier,
+CrosscheckResult Check(const model::Extraction& extraction, const model::Dossier& dossier,
                        const Context& ctx, const std::vector<model::MaterialResult>* materials) {
   assert(ctx.catalogue != nullptr && ctx.authorities != nullptr && ctx.rules != nullptr);
   (void)dossier;  // reserved: file-level evidence; everything needed is in the extraction

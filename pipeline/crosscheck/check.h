@@ -20,9 +20,9 @@
 #include "pipeline/crosscheck/jurisdiction.h"
 #include "pipeline/crosscheck/rule_settings.h"
 #include "pipeline/crosscheck/rules.h"
-#include "pipeline/extract/extract.h"
 #include "pipeline/model/dossier.h"
 #include "pipeline/model/eligibility.h"
+#include "pipeline/model/extraction.h"
 #include "pipeline/model/finding.h"
 #include "pipeline/model/occupation.h"
 #include "pipeline/model/report.h"
@@ -66,7 +66,7 @@ struct CrosscheckResult {
 // REQUIRES: ctx.catalogue, ctx.authorities and ctx.rules are set.
 // `materials` is the completeness stage's result for this dossier, or nullptr when it was not
 // run; material-based rules then become "review".
-CrosscheckResult Check(const extract::Extraction& extraction, const model::Dossier& dossier,
+CrosscheckResult Check(const model::Extraction& extraction, const model::Dossier& dossier,
                        const Context& ctx,
                        const std::vector<model::MaterialResult>* materials = nullptr);
 
@@ -81,7 +81,7 @@ std::vector<model::OccupationResult> CheckOccupations(
 // `occupations` (CheckOccupations' result, may be null) lets C64-01 skip excluded occupations;
 // `pending` (may be null) receives the pending checks.
 std::vector<model::ConditionResult> CheckConditions(
-    const extract::Extraction& extraction, const Context& ctx,
+    const model::Extraction& extraction, const Context& ctx,
     const std::vector<model::MaterialResult>* materials, RuleSink& sink,
     const std::vector<model::OccupationResult>* occupations = nullptr,
     std::vector<PendingRef>* pending = nullptr);

@@ -4,6 +4,7 @@
 #include <set>
 #include <string>
 
+#include "pipeline/core/enum_names.h"
 #include "pipeline/crosscheck/check.h"
 #include "pipeline/model/form.h"
 
@@ -23,20 +24,21 @@ enum class Material {
   kUncertain,  // a file a person must confirm (MaterialStatus::kUncertain); nothing missing
 };
 
+constexpr EnumName<Material> kMaterialNames[] = {
+    {Material::kUnchecked, "unchecked"},
+    {Material::kNotListed, "not_listed"},
+    {Material::kPresent, "present"},
+    {Material::kMissing, "missing"},
+    {Material::kUncertain, "uncertain"},
+};
+
 const char* MaterialName(Material m) {
-  switch (m) {
-    case Material::kUnchecked: return "unchecked";
-    case Material::kNotListed: return "not_listed";
-    case Material::kPresent: return "present";
-    case Material::kMissing: return "missing";
-    case Material::kUncertain: return "uncertain";
-  }
-  return "unchecked";
+  return NameOf(kMaterialNames, m, "unchecked");
 }
 
 class Evaluator {
  public:
-  Evaluator(const extract::Extraction& e, const Context& ctx,
+  Evaluator(const model::Extraction& e, const Context& ctx,
             const std::vector<model::MaterialResult>* materials, RuleSink& sink,
             const std::vector<model::OccupationResult>* occupations,
             std::vector<PendingRef>* pending)
@@ -473,19 +475,19 @@ class Evaluator {
     for (const model::RequestedOccupation* o : live) {
       std::vector<std::string> words;
       if (ctx_.business_terms != nullptr) {
-        const CatalogueOccupation* entry =
+        const model::CatalogueOccupation* entry =
             o->code.empty() ? nullptr : ctx_.catalogue->FindCode(o->code);
         std::vector<model::StandardRef> standards;
         if (entry != nullptr) {
-          for (const CatalogueStandard* s : ctx_.catalogue->StandardsFor(entry->code)) {
+          for (const model::CatalogueStandard* s : ctx_.catalogue->StandardsFor(entry->code)) {
             standards.push_back({s->published_code, s->published_name, s->work_type,
                                  s->edition_year, s->doc_number});
           }
         }
         words = ctx_.business_terms->Match(a_.main_business.value, *o, entry, standards);
       }
-      std::string joined;
-      for (const std::string& w : words) joined += (joined.empty() ? "" : "、") + w;
+      const std::string joined =
+          ctx_.business_terms != nullptr ? ctx_.business_terms->JoinForEvidence(words) : "";
       if (cond != nullptr) {
         cond->evidence.push_back({o->code, o->name_raw, o->where});
         if (!words.empty()) cond->evidence.push_back({"business_match/" + o->code, joined, o->where});
@@ -569,7 +571,7 @@ class Evaluator {
     }
   }
 
-  const extract::Extraction& e_;
+  const model::Extraction& e_;
   const model::Application& a_;
   const Context& ctx_;
   const std::vector<model::MaterialResult>* materials_;
@@ -582,7 +584,7 @@ class Evaluator {
 }  // namespace
 
 std::vector<model::ConditionResult> CheckConditions(
-    const extract::Extraction& extraction, const Context& ctx,
+    const model::Extraction& extraction, const Context& ctx,
     const std::vector<model::MaterialResult>* materials, RuleSink& sink,
     const std::vector<model::OccupationResult>* occupations, std::vector<PendingRef>* pending) {
   return Evaluator(extraction, ctx, materials, sink, occupations, pending).Run();

@@ -5,9 +5,8 @@
 
 #include "pipeline/core/csv.h"
 #include "pipeline/core/date.h"
+#include "pipeline/core/text.h"
 #include "pipeline/core/utf8.h"
-#include "pipeline/extract/text.h"
-#include "pipeline/ingest/text_util.h"
 #include "pipeline/ingest/xlsx_reader.h"
 #include "pipeline/report/document_data.h"
 
@@ -15,7 +14,7 @@ namespace pipeline::crosscheck {
 
 namespace {
 
-std::string Key(std::string_view s) { return extract::NormaliseCompact(s); }
+std::string Key(std::string_view s) { return NormaliseCompact(s); }
 
 bool EndsWith(const std::string& s, std::string_view tail) {
   return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
@@ -46,12 +45,13 @@ Result<CreditList> CreditList::FromRows(const std::vector<std::vector<std::strin
   PIPELINE_RETURN_IF_ERROR(column(columns.date, &c_date));
   CreditList list;
   list.file_ = file;
+  list.columns_ = columns;
   for (std::size_t r = 1; r < rows.size(); ++r) {
     auto cell = [&](std::size_t c) {
-      return c < rows[r].size() ? ingest::TrimSpace(rows[r][c]) : std::string();
+      return c < rows[r].size() ? TrimSpace(rows[r][c]) : std::string();
     };
     CreditListEntry e;
-    e.uscc = extract::AsciiUpper(Key(cell(c_uscc)));
+    e.uscc = AsciiUpper(Key(cell(c_uscc)));
     e.name = cell(c_name);
     e.legal_representative = cell(c_rep);
     e.source = cell(c_source);
@@ -78,7 +78,7 @@ Result<CreditList> CreditList::FromRows(const std::vector<std::vector<std::strin
 
 const CreditListEntry* CreditList::Match(std::string_view uscc, std::string_view name,
                                          std::string_view legal_representative) const {
-  const std::string u = extract::AsciiUpper(Key(uscc));
+  const std::string u = AsciiUpper(Key(uscc));
   if (!u.empty()) {
     for (const CreditListEntry& e : entries_) {
       if (e.uscc == u) return &e;
@@ -105,8 +105,13 @@ std::string CreditList::Sources() const {
   }
   std::string out;
   for (const CreditListEntry* e : seen) {
-    if (!out.empty()) out += "、";
-    out += e->date_text.empty() ? e->source : e->source + "（" + e->date_text + "）";
+    if (!out.empty()) out += columns_.sources_separator;
+    if (e->date_text.empty()) {
+      out += e->source;
+      continue;
+    }
+    out += ReplaceAll(ReplaceAll(columns_.dated_source, "{source}", e->source), "{date}",
+                      e->date_text);
   }
   return out;
 }

@@ -37,8 +37,9 @@ class CreditList {
   const CreditListEntry* Match(std::string_view uscc, std::string_view name,
                                std::string_view legal_representative) const;
 
-  // "来源（日期）" pairs of the list, distinct, in file order, joined by `、`, for the
-  // no-match evidence; the latest date of a source is shown (worded, date_text).
+  // The list's sources, distinct, in file order, each with its latest date (worded, date_text)
+  // in the columns' `dated-source` wording, joined by their `sources-separator`; for the
+  // no-match evidence.
   std::string Sources() const;
 
   const std::vector<CreditListEntry>& entries() const { return entries_; }
@@ -47,6 +48,7 @@ class CreditList {
  private:
   std::vector<CreditListEntry> entries_;
   std::string file_;
+  CreditListColumns columns_;
 };
 
 // Reads `path` (.csv: UTF-8; .xlsx: first sheet) through `fs`.

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
+#include "pipeline/core/text.h"
 #include "pipeline/core/tsv.h"
-#include "pipeline/extract/text.h"
 
 namespace pipeline::crosscheck {
 namespace {
@@ -61,7 +61,7 @@ const AuthorityEntry* Authorities::FindCode(std::string_view code) const {
 
 const AuthorityEntry* Authorities::MatchRegion(std::string_view text,
                                                const std::vector<RegionAlias>& aliases) const {
-  const std::string s = extract::NormaliseCompact(text);
+  const std::string s = NormaliseCompact(text);
   if (s.empty()) return nullptr;
   // A 6-digit area code written in the cell.
   for (std::size_t i = 0; i + 6 <= s.size(); ++i) {
@@ -85,7 +85,7 @@ const AuthorityEntry* Authorities::MatchRegion(std::string_view text,
       hits.push_back({p, p + needle.size(), e});
     }
   };
-  for (const AuthorityEntry& e : entries_) add_all(extract::NormaliseCompact(e.name), &e);
+  for (const AuthorityEntry& e : entries_) add_all(NormaliseCompact(e.name), &e);
   for (const RegionAlias& a : aliases) add_all(a.text, FindCode(a.code));
   const AuthorityEntry* best = nullptr;
   std::size_t best_begin = 0;

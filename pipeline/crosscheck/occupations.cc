@@ -2,10 +2,15 @@
 #include <set>
 #include <string>
 
+#include "pipeline/core/text.h"
 #include "pipeline/crosscheck/check.h"
-#include "pipeline/extract/text.h"
 
 namespace pipeline::crosscheck {
+
+using model::CatalogueMatch;
+using model::CatalogueOccupation;
+using model::CatalogueStandard;
+
 namespace {
 
 constexpr std::size_t kMaxSuggestions = 3;
@@ -71,7 +76,7 @@ std::vector<model::OccupationResult> CheckOccupations(
     } else {
       chosen = by_code;
       r.catalogue_name = by_code->name;
-      if (extract::NormaliseCompact(by_code->name) != req.name) {
+      if (NormaliseCompact(by_code->name) != req.name) {
         r.problems.push_back(model::OccupationStatus::kNameMismatch);
         if (by_name != nullptr) r.suggestions.push_back({by_name->code, by_name->name, 1.0});
         else AddSuggestions(catalogue, req, r);
@@ -125,7 +130,7 @@ std::vector<model::OccupationResult> CheckOccupations(
     if (!req.work_type.empty()) {
       bool standard_for_work_type = false;
       for (const model::StandardRef& s : r.standards) {
-        if (extract::NormaliseCompact(s.work_type) == req.work_type) standard_for_work_type = true;
+        if (NormaliseCompact(s.work_type) == req.work_type) standard_for_work_type = true;
       }
       sink.Review("occupation_work_type",
                   args({{"work_type", req.work_type},

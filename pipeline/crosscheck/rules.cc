@@ -6,17 +6,11 @@
 #include <cassert>
 #include <set>
 
-#include "pipeline/extract/text.h"
+#include "pipeline/core/text.h"
+#include "pipeline/core/xml.h"
 
 namespace pipeline::crosscheck {
 namespace {
-
-int LineOf(const std::string& xml, std::ptrdiff_t offset) {
-  if (offset < 0) return 0;
-  const auto end = std::min(xml.size(), static_cast<std::size_t>(offset));
-  return 1 + static_cast<int>(
-                 std::count(xml.begin(), xml.begin() + static_cast<std::ptrdiff_t>(end), '\n'));
-}
 
 std::vector<std::string> SplitSpaces(const std::string& s) {
   std::vector<std::string> out;
@@ -66,11 +60,7 @@ const std::vector<std::string>& KnownThresholds() {
 
 Result<RuleSet> RuleSet::FromXml(const std::string& xml, const std::string& file) {
   pugi::xml_document doc;
-  pugi::xml_parse_result pr = doc.load_buffer(xml.data(), xml.size());
-  if (!pr) {
-    return Status::InvalidData(std::string("bad XML: ") + pr.description(), file,
-                               LineOf(xml, pr.offset));
-  }
+  PIPELINE_RETURN_IF_ERROR(ParseXml(file, xml, doc));
   pugi::xml_node root = doc.child("rules");
   if (!root) return Status::InvalidData("missing <rules> root element", file, 1);
 
@@ -80,7 +70,7 @@ Result<RuleSet> RuleSet::FromXml(const std::string& xml, const std::string& file
   std::set<std::string> condition_ids;
   for (pugi::xml_node n : root.children()) {
     if (n.type() != pugi::node_element) continue;
-    const int line = LineOf(xml, n.offset_debug());
+    const int line = LineAtOffset(xml, n.offset_debug());
     const std::string tag = n.name();
     if (tag == "threshold") {
       Threshold t;
@@ -171,16 +161,20 @@ Result<RuleSet> RuleSet::FromXml(const std::string& xml, const std::string& file
       CreditListColumns c{n.attribute("uscc").value(), n.attribute("name").value(),
                           n.attribute("legal_representative").value(),
                           n.attribute("source").value(), n.attribute("date").value(),
-                          n.attribute("date-format").value()};
+                          n.attribute("date-format").value(),
+                          n.attribute("sources-separator").value(),
+                          n.attribute("dated-source").value()};
       if (c.uscc.empty() || c.name.empty() || c.legal_representative.empty() ||
-          c.source.empty() || c.date.empty()) {
+          c.source.empty() || c.date.empty() || c.sources_separator.empty() ||
+          c.dated_source.empty()) {
         return Status::InvalidData(
-            "<credit-list-columns> needs uscc, name, legal_representative, source and date",
+            "<credit-list-columns> needs uscc, name, legal_representative, source, date, "
+            "sources-separator and dated-source",
             file, line);
       }
       rs.credit_list_columns_ = std::move(c);
     } else if (tag == "region-alias") {
-      RegionAlias a{n.attribute("code").value(), extract::NormaliseCompact(n.text().get())};
+      RegionAlias a{n.attribute("code").value(), NormaliseCompact(n.text().get())};
       if (a.code.empty() || a.text.empty()) {
         return Status::InvalidData("<region-alias> needs a code and text", file, line);
       }

@@ -56,6 +56,10 @@ struct CreditListColumns {
   // How a YYYY-MM-DD 日期 is worded in findings (`date-format`, e.g. `{year}年{month}月{day}日`;
   // "" = as written).
   std::string date_format;
+  // How the no-match evidence lists the sources (`sources-separator`, e.g. `、`) and words one
+  // source with its date (`dated-source`, e.g. `{source}（{date}）`).
+  std::string sources_separator;
+  std::string dated_source;
 };
 
 struct RegionAlias {

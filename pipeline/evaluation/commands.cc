@@ -122,17 +122,6 @@ Result<SheetCase> SheetCaseOf(Env& env, const CaseRecord& c) {
   return sc;
 }
 
-std::string OccupationsText(const SheetCase& sc) {
-  std::string out;
-  for (const SheetOccupation& o : sc.occupations) {
-    if (!out.empty()) out += "；";
-    out += o.name;
-    if (!o.work_type.empty()) out += "（" + o.work_type + "）";
-    if (!o.levels_text.empty()) out += "：" + o.levels_text;
-  }
-  return out;
-}
-
 std::string DateText(const Env& env, const std::string& iso_or_text) {
   std::optional<Date> d = ParseIsoDate(iso_or_text);
   return d ? report::FormatDate(*d, env.office.date_format) : iso_or_text;
@@ -164,12 +153,12 @@ json Entries(const SheetCase& sc) {
   return json::array({{{"case", sc.case_id}, {"institution", sc.institution}, {"uscc", sc.uscc}}});
 }
 
-json CaseJson(const SheetCase& sc) {
+json CaseJson(const SheetCase& sc, const Wording& w) {
   return {{"id", sc.case_id},
           {"institution", sc.institution},
           {"uscc", sc.uscc},
           {"kind_text", sc.kind_text},
-          {"occupations_text", OccupationsText(sc)}};
+          {"occupations_text", OccupationsText(sc.occupations, w)}};
 }
 
 Result<std::string> Render(Env& env, const std::string& kind, const json& data) {
@@ -289,7 +278,7 @@ Status Evaluate(Env& env) {
   ev["no_veto"] = !AnyVeto(r);
   const std::string flag =
       Disagreement(env, *decision, r.passed, Tenths(r.percent_tenths), AnyVeto(r));
-  json data = {{"case", CaseJson(*sc)},
+  json data = {{"case", CaseJson(*sc, env.wording)},
                {"evaluation", ev},
                {"result", registry::DecisionName(*decision)},
                {"result_text", ResultText(env, *decision)},
@@ -408,7 +397,7 @@ Status Summarize(Env& env) {
     preliminary = {{"date_text", DateText(env, pre->acted_on)},
                    {"result_text", WordOr(env.messages, "arg.result." + pre->result, pre->result)}};
   }
-  json data = {{"case", CaseJson(*sc)},
+  json data = {{"case", CaseJson(*sc, env.wording)},
                {"preliminary", preliminary},
                {"technical", technical},
                {"result", registry::DecisionName(*decision)},

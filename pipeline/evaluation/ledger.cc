@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "pipeline/evaluation/registry_view.h"
+#include "pipeline/evaluation/scoresheet.h"
 #include "pipeline/evaluation/standard.h"
 #include "pipeline/evaluation/xlsx_book.h"
 #include "pipeline/report/document_data.h"
@@ -18,16 +19,6 @@ namespace {
 using registry::AsText;
 using registry::Row;
 
-std::string OccupationsText(const std::vector<LedgerOccupation>& list) {
-  std::string out;
-  for (const LedgerOccupation& o : list) {
-    if (!out.empty()) out += "；";
-    out += o.name;
-    if (!o.work_type.empty()) out += "（" + o.work_type + "）";
-    if (!o.levels_text.empty()) out += "：" + o.levels_text;
-  }
-  return out;
-}
 
 std::optional<Date> DecidedOn(const registry::CaseRecord& c, registry::Stage stage) {
   const registry::HistoryEntry* e = LatestDecisionOn(c, stage);
@@ -70,7 +61,7 @@ Status FillFromRegistry(registry::Registry& reg, const report::MessageCatalog& m
          AsText(r[5]).empty() ? "" : WordOr(w, "ledger.check." + AsText(r[5]), AsText(r[5])),
          WordOr(w, "ledger.state." + AsText(r[4]), AsText(r[4]))});
   }
-  row->occupations = OccupationsText(row->occupation_list);
+  row->occupations = OccupationsText(row->occupation_list, w);
   Result<registry::DocumentDetail> tech = reg.LatestDocument(c.case_id, "technical_opinion");
   if (tech) {
     const nlohmann::json d = nlohmann::json::parse(tech->data_json, nullptr, false);
@@ -301,7 +292,7 @@ LedgerCase LedgerCaseFromReport(const model::CaseReport& r, const report::Messag
          report::LevelsText(o.requested.levels, m), WordOr(w, "ledger.check." + check, check),
          WordOr(w, std::string("ledger.state.") + (o.excluded ? "excluded" : "requested"), "")});
   }
-  row.occupations = OccupationsText(row.occupation_list);
+  row.occupations = OccupationsText(row.occupation_list, w);
   return row;
 }
 

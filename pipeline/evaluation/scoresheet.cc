@@ -6,10 +6,10 @@
 #include <deque>
 #include <memory>
 
+#include "pipeline/core/text.h"
 #include "pipeline/core/utf8.h"
 #include "pipeline/evaluation/xlsx_book.h"
 #include "pipeline/evaluation/xlsx_reader.h"
-#include "pipeline/ingest/text_util.h"
 
 namespace pipeline::evaluation {
 namespace {
@@ -262,6 +262,18 @@ void Summary(lxw_worksheet* ws, const Formats& f, const Wording& w, const SheetC
 
 }  // namespace
 
+std::string OccupationText(const std::string& name, const std::string& work_type,
+                           const std::string& levels_text, const Wording& w) {
+  std::string out = name;
+  if (!work_type.empty()) {
+    out = w.Format("occupation.work_type", {{"name", out}, {"work_type", work_type}});
+  }
+  if (!levels_text.empty()) {
+    out = w.Format("occupation.levels", {{"occupation", out}, {"levels", levels_text}});
+  }
+  return out;
+}
+
 std::string CommonSheetName(const Wording& w) { return w.Format("sheet.common_name"); }
 
 std::string OccupationSheetName(const Wording& w, std::size_t index) {
@@ -294,9 +306,7 @@ Result<std::string> WriteScoresheet(const SheetCase& c, const Standard& st, cons
     const SheetOccupation& o = c.occupations[i];
     lxw_worksheet* ws = workbook_add_worksheet(wb, OccupationSheetName(w, i).c_str());
     if (ws == nullptr) return Status::Internal("libxlsxwriter: cannot add an occupation sheet");
-    std::string name = o.name;
-    if (!o.work_type.empty()) name += "（" + o.work_type + "）";
-    if (!o.levels_text.empty()) name += "：" + o.levels_text;
+    const std::string name = OccupationText(o.name, o.work_type, o.levels_text, w);
     Head(ws, f, w, c, st, w.Format("sheet.label.occupation"), o.code,
          w.Format("sheet.label.occupation_name"), name);
     const int sub = Items(ws, f, w, occ, &keep);
@@ -345,7 +355,8 @@ class SheetReader {
       std::string others;
       for (const XlsxSheet& sh : book_.sheets) {
         if (std::find(expected.begin(), expected.end(), sh.name) == expected.end()) {
-          others += (others.empty() ? "" : "、") + ("“" + sh.name + "”");
+          if (!others.empty()) others += w_.Format("read.sheet_separator");
+          others += w_.Format("read.sheet_name", {{"name", sh.name}});
         }
       }
       problems.push_back(w_.Format(
@@ -417,7 +428,7 @@ class SheetReader {
   }
 
  private:
-  static std::string Trim(const std::string& s) { return ingest::TrimSpace(s); }
+  static std::string Trim(const std::string& s) { return TrimSpace(s); }
 
   static std::string FormatNumber(double v) {
     char buf[32];

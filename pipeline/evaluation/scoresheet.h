@@ -47,6 +47,23 @@ struct SheetCase {
 using Wording = report::MessageCatalog;
 
 // Sheet names: the common sheet, then one per occupation (sheet.occupation_name with {n}).
+// One requested occupation as the sheets, documents and the ledger name it: the name, its 工种
+// and its levels in the wording's `occupation.work_type` / `occupation.levels` forms.
+std::string OccupationText(const std::string& name, const std::string& work_type,
+                           const std::string& levels_text, const Wording& w);
+
+// Several occupations (anything with name, work_type and levels_text), joined by the wording's
+// `occupation.separator`.
+template <typename Occupations>
+std::string OccupationsText(const Occupations& list, const Wording& w) {
+  std::string out;
+  for (const auto& o : list) {
+    if (!out.empty()) out += w.Format("occupation.separator");
+    out += OccupationText(o.name, o.work_type, o.levels_text, w);
+  }
+  return out;
+}
+
 std::string CommonSheetName(const Wording& w);
 std::string OccupationSheetName(const Wording& w, std::size_t index);
 

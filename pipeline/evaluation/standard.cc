@@ -7,15 +7,14 @@
 #include <cstdlib>
 #include <set>
 
-#include "pipeline/ingest/text_util.h"
-#include "pipeline/render/pdf/xml_util.h"
+#include "pipeline/core/text.h"
+#include "pipeline/core/xml.h"
 
 namespace pipeline::evaluation {
 namespace {
 
-using render::pdf::LineAtOffset;
 
-std::string Trimmed(const std::string& s) { return ingest::TrimSpace(s); }
+std::string Trimmed(const std::string& s) { return TrimSpace(s); }
 
 // Text of an element without its child elements, whitespace runs with a line break removed
 // (so Chinese text can be wrapped in the XML).
@@ -51,7 +50,7 @@ class Parser {
 
   Result<Standard> Run() {
     pugi::xml_document doc;
-    PIPELINE_RETURN_IF_ERROR(render::pdf::ParseXml(path_, xml_, doc));
+    PIPELINE_RETURN_IF_ERROR(ParseXml(path_, xml_, doc));
     pugi::xml_node root = doc.child("standard");
     if (!root) return Status::InvalidData("missing <standard> root element", path_, 1);
     Standard s;

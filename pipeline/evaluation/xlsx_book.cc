@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "pipeline/core/file_system.h"
+#include "pipeline/core/xlsx_properties.h"
 
 namespace pipeline::evaluation {
 
@@ -39,15 +40,7 @@ Result<std::unique_ptr<XlsxBook>> XlsxBook::Create(const Date& created, const st
   book->tmpdir_ = std::move(tmpdir);
   book->title_ = title;
   book->author_ = author;
-  std::tm tm{};
-  tm.tm_year = created.year - 1900;
-  tm.tm_mon = created.month - 1;
-  tm.tm_mday = created.day;
-  lxw_doc_properties props{};
-  props.title = book->title_.data();
-  props.author = book->author_.data();
-  props.created = ::timegm(&tm);
-  workbook_set_properties(wb, &props);
+  SetFixedDateProperties(wb, created, book->title_, book->author_.c_str());
   return book;
 }
 

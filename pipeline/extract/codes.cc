@@ -4,10 +4,18 @@
 #include <vector>
 
 #include "pipeline/core/date.h"
-#include "pipeline/extract/text.h"
+#include "pipeline/core/text.h"
+#include "pipeline/core/utf8.h"
 
 namespace pipeline::extract {
 namespace {
+
+// The byte length of U+3001 (ideographic comma, a list separator) when it starts at s[i], else 0.
+std::size_t IdeographicCommaAt(const std::string& s, std::size_t i) {
+  std::string comma;
+  AppendUtf8(0x3001, comma);
+  return s.compare(i, comma.size(), comma) == 0 ? comma.size() : 0;
+}
 
 // GB 32100-2015: 31 symbols (no I, O, S, V, Z); weights 3^(i-1) mod 31.
 constexpr char kUsccAlphabet[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
@@ -118,9 +126,9 @@ std::optional<std::string> NormalisePhone(std::string_view text) {
     const char c = s[i];
     if (c == '/' || c == ',' || c == ';') {
       candidates.emplace_back();
-    } else if (s.compare(i, 3, "\xE3\x80\x81") == 0) {  // U+3001 ideographic comma
+    } else if (std::size_t n = IdeographicCommaAt(s, i); n > 0) {
       candidates.emplace_back();
-      i += 2;
+      i += n - 1;
     } else {
       candidates.back() += c;
     }

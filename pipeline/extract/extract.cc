@@ -5,8 +5,8 @@
 #include <utility>
 #include <vector>
 
+#include "pipeline/core/text.h"
 #include "pipeline/extract/codes.h"
-#include "pipeline/extract/text.h"
 
 namespace pipeline::extract {
 namespace {
@@ -30,7 +30,7 @@ class Extractor {
  public:
   Extractor(const model::FormData& form, const Normaliser& n) : form_(form), n_(n) {}
 
-  Extraction Run() {
+  model::Extraction Run() {
     out_.form = {form_.file, ""};
     model::Application& a = out_.application;
     EnumField(FormField::kApplicationKind, "application_kind", a.kind,
@@ -330,19 +330,19 @@ class Extractor {
 
   const model::FormData& form_;
   const Normaliser& n_;
-  Extraction out_;
+  model::Extraction out_;
   std::vector<FormField> unfilled_;  // choices shown with marks but none ticked
 };
 
 }  // namespace
 
-Extraction ExtractForm(const model::FormData& form, const Normaliser& normaliser) {
+model::Extraction ExtractForm(const model::FormData& form, const Normaliser& normaliser) {
   return Extractor(form, normaliser).Run();
 }
 
-Extraction Extract(const model::Dossier& dossier, const Normaliser& normaliser) {
+model::Extraction Extract(const model::Dossier& dossier, const Normaliser& normaliser) {
   if (!dossier.form) {
-    Extraction e;
+    model::Extraction e;
     model::Finding f;
     f.rule_id = "EXT-001";
     f.severity = model::Severity::kBlocking;

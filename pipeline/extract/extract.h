@@ -24,26 +24,17 @@
 #include <vector>
 
 #include "pipeline/extract/normaliser.h"
-#include "pipeline/model/application.h"
 #include "pipeline/model/dossier.h"
-#include "pipeline/model/finding.h"
-#include "pipeline/model/occupation.h"
+#include "pipeline/model/extraction.h"
 
 namespace pipeline::extract {
 
-struct Extraction {
-  model::SourceRef form;  // the form file itself ({"", ""} when there is none)
-  model::Application application;
-  std::vector<model::RequestedOccupation> occupations;  // form order
-  std::vector<model::Finding> findings;                 // form order
-};
-
 // Interprets `dossier.form`. When the form is absent the result holds an empty Application and
 // one EXT-001 finding. `normaliser` must outlive the call only.
-Extraction Extract(const model::Dossier& dossier, const Normaliser& normaliser);
+model::Extraction Extract(const model::Dossier& dossier, const Normaliser& normaliser);
 
 // Same, from FormData directly (used by tests and by Extract).
-Extraction ExtractForm(const model::FormData& form, const Normaliser& normaliser);
+model::Extraction ExtractForm(const model::FormData& form, const Normaliser& normaliser);
 
 }  // namespace pipeline::extract
 

@@ -5,31 +5,26 @@
 #include <algorithm>
 #include <set>
 
-#include "pipeline/extract/text.h"
+#include "pipeline/core/enum_names.h"
+#include "pipeline/core/text.h"
+#include "pipeline/core/xml.h"
 
 namespace pipeline::extract {
 namespace {
 
-int LineOf(const std::string& xml, std::ptrdiff_t offset) {
-  if (offset < 0) return 0;
-  const auto end = std::min(xml.size(), static_cast<std::size_t>(offset));
-  return 1 + static_cast<int>(std::count(xml.begin(), xml.begin() + static_cast<std::ptrdiff_t>(end), '\n'));
-}
-
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsAsciiAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
+constexpr EnumName<ParseStatus> kParseStatusNames[] = {
+    {ParseStatus::kOk, "ok"},
+    {ParseStatus::kEmpty, "empty"},
+    {ParseStatus::kUnparsable, "unparsable"},
+    {ParseStatus::kImpossible, "impossible"},
+};
+
 }  // namespace
 
-const char* ParseStatusName(ParseStatus s) {
-  switch (s) {
-    case ParseStatus::kOk: return "ok";
-    case ParseStatus::kEmpty: return "empty";
-    case ParseStatus::kUnparsable: return "unparsable";
-    case ParseStatus::kImpossible: return "impossible";
-  }
-  return "unparsable";
-}
+const char* ParseStatusName(ParseStatus s) { return NameOf(kParseStatusNames, s, "unparsable"); }
 
 void Normaliser::Sort(TokenList& list) {
   std::stable_sort(list.begin(), list.end(), [](const Token& a, const Token& b) {
@@ -47,11 +42,7 @@ const Normaliser::Token* Normaliser::MatchAt(const TokenList& list, std::string_
 
 Result<Normaliser> Normaliser::FromXml(const std::string& xml, const std::string& file) {
   pugi::xml_document doc;
-  pugi::xml_parse_result pr = doc.load_buffer(xml.data(), xml.size());
-  if (!pr) {
-    return Status::InvalidData(std::string("bad XML: ") + pr.description(), file,
-                               LineOf(xml, pr.offset));
-  }
+  PIPELINE_RETURN_IF_ERROR(ParseXml(file, xml, doc));
   pugi::xml_node root = doc.child("normalise");
   if (!root) return Status::InvalidData("missing <normalise> root element", file, 1);
 
@@ -62,7 +53,7 @@ Result<Normaliser> Normaliser::FromXml(const std::string& xml, const std::string
     std::string t = NormaliseCompact(node.text().get());
     if (t.empty() && error.ok()) {
       error = Status::InvalidData(std::string("empty token in <") + node.name() + ">", file,
-                                  LineOf(xml, node.offset_debug()));
+                                  LineAtOffset(xml, node.offset_debug()));
     }
     return t;
   };
@@ -71,7 +62,7 @@ Result<Normaliser> Normaliser::FromXml(const std::string& xml, const std::string
     if ((v < lo || v > hi) && error.ok()) {
       error = Status::InvalidData(std::string("<") + node.name() + "> value must be " +
                                       std::to_string(lo) + ".." + std::to_string(hi),
-                                  file, LineOf(xml, node.offset_debug()));
+                                  file, LineAtOffset(xml, node.offset_debug()));
     }
     return v;
   };
@@ -106,12 +97,12 @@ Result<Normaliser> Normaliser::FromXml(const std::string& xml, const std::string
   for (pugi::xml_node e : root.children("enum")) {
     const std::string field = e.attribute("field").value();
     if (field.empty() && error.ok()) {
-      error = Status::InvalidData("<enum> without field attribute", file, LineOf(xml, e.offset_debug()));
+      error = Status::InvalidData("<enum> without field attribute", file, LineAtOffset(xml, e.offset_debug()));
     }
     for (pugi::xml_node v : e.children("value")) {
       const std::string id = v.attribute("id").value();
       if (id.empty() && error.ok()) {
-        error = Status::InvalidData("<value> without id attribute", file, LineOf(xml, v.offset_debug()));
+        error = Status::InvalidData("<value> without id attribute", file, LineAtOffset(xml, v.offset_debug()));
       }
       n.enums_[field].emplace_back(token_text(v), id);
     }
@@ -326,10 +317,7 @@ CountParse Normaliser::ParseCount(std::string_view text) const {
 model::YesNo Normaliser::ParseYesNo(std::string_view text) const {
   std::string s = NormaliseCompact(text);
   if (s.empty()) return model::YesNo::kUnknown;
-  std::string lower = s;
-  for (char& c : lower) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+  const std::string lower = AsciiLower(s);
   // The longest yes or no token at the start wins; an ASCII token must not run into a letter
   // ("n" must not match "NVR").
   std::size_t best = 0;

@@ -2,5 +2,4 @@ list(APPEND PIPELINE_SOURCES
   pipeline/extract/codes.cc
   pipeline/extract/extract.cc
   pipeline/extract/normaliser.cc
-  pipeline/extract/text.cc
 )

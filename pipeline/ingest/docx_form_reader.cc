@@ -12,10 +12,10 @@
 #include <pugixml.hpp>
 #include <vector>
 
+#include "pipeline/core/text.h"
 #include "pipeline/core/utf8.h"
 #include "pipeline/ingest/form_reader.h"
 #include "pipeline/ingest/ooxml_package.h"
-#include "pipeline/ingest/text_util.h"
 #include "pipeline/ingest/xml_text.h"
 #include "pipeline/ingest/zip_reader.h"
 
@@ -128,10 +128,7 @@ class DocxWalker {
  private:
   // Records that a limit was hit (once per limit and location kind).
   void Hit(const char* limit, std::size_t value, const std::string& loc, bool fatal = false) {
-    for (const model::LimitHit& h : out_.limit_hits) {
-      if (h.limit == limit) return;
-    }
-    out_.limit_hits.push_back({limit, std::to_string(value), loc, fatal});
+    RecordLimitHit(out_, limit, value, loc, fatal);
   }
 
   bool TooDeep(int depth, const std::string& loc) {
@@ -205,13 +202,7 @@ class DocxWalker {
 
   // `text` cut to max_value_chars code points (a LimitHit when cut).
   std::string Capped(std::string text, const std::string& loc) {
-    if (text.size() <= limits_.max_value_chars) return text;  // bytes >= code points
-    std::vector<char32_t> cps = DecodeUtf8(text);
-    if (cps.size() <= limits_.max_value_chars) return text;
-    Hit("max_value_chars", limits_.max_value_chars, loc);
-    std::string out;
-    for (std::size_t i = 0; i < limits_.max_value_chars; ++i) AppendUtf8(cps[i], out);
-    return out;
+    return CapValue(std::move(text), limits_, out_, loc);
   }
 
   void Table(const pugi::xml_node& tbl, const std::string& prefix, int nesting) {
@@ -457,11 +448,13 @@ class DocxWalker {
   bool InlinePair(const std::string& text, const std::string& loc, bool record_unknown) {
     std::size_t cut = std::string::npos;
     std::size_t skip = 0;
-    std::size_t full = text.find("\xEF\xBC\x9A");  // U+FF1A FULLWIDTH COLON
+    std::string fullwidth_colon;
+    AppendUtf8(0xFF1A, fullwidth_colon);
+    std::size_t full = text.find(fullwidth_colon);
     std::size_t half = text.find(':');
     if (full != std::string::npos && (half == std::string::npos || full < half)) {
       cut = full;
-      skip = 3;
+      skip = fullwidth_colon.size();
     } else if (half != std::string::npos) {
       cut = half;
       skip = 1;

@@ -6,8 +6,9 @@
 #include <cstdint>
 #include <pugixml.hpp>
 
-#include "pipeline/ingest/pdf_security.h"
+#include "pipeline/core/text.h"
 #include "pipeline/ingest/ooxml_package.h"
+#include "pipeline/ingest/pdf_security.h"
 #include "pipeline/ingest/zip_reader.h"
 
 namespace pipeline::ingest {
@@ -133,62 +134,16 @@ FileHealth HealthOfZipProblem(ZipProblem p) {
   return FileHealth::kCorrupt;
 }
 
-// The value of attribute `name` in the first element of `xml` whose attributes include
-// `key`="`value_suffix`" at the end (a tiny scan, enough for _rels/.rels and
-// [Content_Types].xml, which parse as XML first).
-std::string AttributeWhere(const std::string& xml, const char* element, const char* key,
-                           std::string_view value_suffix, const char* name) {
-  pugi::xml_document doc;
-  if (!doc.load_buffer(xml.data(), xml.size())) return {};
-  for (pugi::xml_node n : doc.document_element().children()) {
-    std::string_view tag = n.name();
-    if (const std::size_t colon = tag.find(':'); colon != std::string_view::npos) {
-      tag.remove_prefix(colon + 1);
-    }
-    if (tag != element) continue;
-    const std::string_view v = n.attribute(key).value();
-    if (v.size() >= value_suffix.size() && v.substr(v.size() - value_suffix.size()) == value_suffix) {
-      return n.attribute(name).value();
-    }
-  }
-  return {};
-}
-
-// The main part of an OOXML package: the target of the officeDocument relationship in
-// _rels/.rels (usually, not always, word/document.xml or xl/workbook.xml).
-std::string OoxmlMainPart(const ZipReader& zip) {
-  Result<std::string> rels = zip.Read("_rels/.rels");
-  if (!rels) return {};
-  std::string target =
-      AttributeWhere(*rels, "Relationship", "Type", "/officeDocument", "Target");
-  while (!target.empty() && target.front() == '/') target.erase(0, 1);
-  return zip.Has(target) ? target : std::string();
-}
-
-// The kind a healthy zip holds, from its parts; `main_part` gets the part to check.
+// The kind a healthy zip holds, from its parts; `main_part` gets the part to check. An OFD
+// package is named by OFD.xml; an OOXML one as Office reads it (FindMainPart).
 FileFormat ZipKind(const ZipReader& zip, std::string* main_part) {
   if (zip.Has("OFD.xml")) {
     *main_part = "OFD.xml";
     return FileFormat::kOfd;
   }
-  if (!zip.Has("[Content_Types].xml")) return FileFormat::kOther;
-  std::string part = OoxmlMainPart(zip);
-  if (part.empty()) {
-    for (const char* p : {"word/document.xml", "xl/workbook.xml"}) {
-      if (zip.Has(p)) part = p;
-    }
-  }
-  if (part.empty()) return FileFormat::kOther;
-  *main_part = part;
-  Result<std::string> types = zip.Read("[Content_Types].xml");
-  std::string type = types ? AttributeWhere(*types, "Override", "PartName", "/" + part,
-                                            "ContentType")
-                           : std::string();
-  if (type.find("wordprocessingml") != std::string::npos) return FileFormat::kDocx;
-  if (type.find("spreadsheetml") != std::string::npos) return FileFormat::kXlsx;
-  if (type.empty() && part == "word/document.xml") return FileFormat::kDocx;
-  if (type.empty() && part == "xl/workbook.xml") return FileFormat::kXlsx;
-  return FileFormat::kOther;
+  OoxmlPackage package = FindMainPart(zip);
+  *main_part = std::move(package.main_part);
+  return package.kind;
 }
 
 FileFormat OoxmlKind(const ZipReader& zip) {
@@ -409,10 +364,7 @@ FileFormat FormatFromExtension(std::string_view file_name) {
   if (slash != std::string_view::npos) file_name.remove_prefix(slash + 1);
   std::size_t dot = file_name.rfind('.');
   if (dot == std::string_view::npos || dot == 0) return FileFormat::kOther;
-  std::string ext(file_name.substr(dot + 1));
-  for (char& c : ext) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+  const std::string ext = AsciiLower(file_name.substr(dot + 1));
   if (ext == "pdf") return FileFormat::kPdf;
   if (ext == "jpg" || ext == "jpeg") return FileFormat::kJpeg;
   if (ext == "png") return FileFormat::kPng;

@@ -1,29 +1,15 @@
 #include "pipeline/ingest/form_labels.h"
 
-#include <unicode/normalizer2.h>
-#include <unicode/uchar.h>
-#include <unicode/unistr.h>
-
 #include <algorithm>
 #include <cstring>
 #include <pugixml.hpp>
 
+#include "pipeline/core/text.h"
 #include "pipeline/core/utf8.h"
+#include "pipeline/core/xml.h"
 
 namespace pipeline::ingest {
 namespace {
-
-bool IsDroppedCodePoint(char32_t c) {
-  if (c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF) return true;
-  return u_isUWhiteSpace(static_cast<UChar32>(c)) != 0;
-}
-
-// 1-based line of byte `offset` in `text`.
-int LineAt(const std::string& text, std::ptrdiff_t offset) {
-  if (offset < 0) return 0;
-  std::size_t end = std::min(text.size(), static_cast<std::size_t>(offset));
-  return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(end), '\n'));
-}
 
 template <typename Map, typename V>
 bool AddTo(Map& map, std::string_view label, V value) {
@@ -50,32 +36,12 @@ auto LookupIn(const Map& map, std::string_view label)
   return std::nullopt;
 }
 
-std::string LowerAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 }  // namespace
 
 std::string NormalizeLabel(std::string_view label) {
-  UErrorCode err = U_ZERO_ERROR;
-  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(err);
-  std::string text(label);
-  if (U_SUCCESS(err) && nfkc != nullptr) {
-    icu::UnicodeString in = icu::UnicodeString::fromUTF8(
-        icu::StringPiece(label.data(), static_cast<int32_t>(label.size())));
-    icu::UnicodeString out = nfkc->normalize(in, err);
-    if (U_SUCCESS(err)) {
-      text.clear();
-      out.toUTF8String(text);
-    }
-  }
   std::string kept;
-  for (char32_t c : DecodeUtf8(text)) {
-    if (!IsDroppedCodePoint(c)) AppendUtf8(c, kept);
+  for (char32_t c : DecodeUtf8(Nfkc(label))) {
+    if (!IsWhiteSpace(c)) AppendUtf8(c, kept);
   }
   // Required-field marks and trailing colons.
   std::size_t b = 0;
@@ -100,7 +66,7 @@ std::optional<ChangeColumn> FormLabels::LookupChangeColumn(std::string_view h) c
 bool FormLabels::IsFormFileName(std::string_view file_name) const {
   std::size_t dot = file_name.rfind('.');
   if (dot == std::string_view::npos) return false;
-  std::string ext = LowerAscii(file_name.substr(dot + 1));
+  std::string ext = AsciiLower(file_name.substr(dot + 1));
   return (ext == "docx" || ext == "xml") && NamesForm(file_name);
 }
 
@@ -165,13 +131,9 @@ Result<FormLabels> LoadFormLabels(const FileSystem& fs, const std::string& path)
 
 Result<FormLabels> ParseFormLabels(const std::string& xml, const std::string& path) {
   pugi::xml_document doc;
-  pugi::xml_parse_result parsed = doc.load_buffer(xml.data(), xml.size());
-  if (!parsed) {
-    return Status::InvalidData(std::string("malformed XML: ") + parsed.description(), path,
-                               LineAt(xml, parsed.offset));
-  }
+  PIPELINE_RETURN_IF_ERROR(ParseXml(path, xml, doc));
   auto fail = [&](const pugi::xml_node& node, const std::string& msg) {
-    return Status::InvalidData(msg, path, LineAt(xml, node.offset_debug()));
+    return Status::InvalidData(msg, path, LineAtOffset(xml, node.offset_debug()));
   };
   pugi::xml_node root = doc.document_element();
   if (std::strcmp(root.name(), "form-labels") != 0) {

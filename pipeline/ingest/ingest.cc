@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "pipeline/core/text.h"
 #include "pipeline/core/utf8.h"
 #include "pipeline/ingest/file_probe.h"
 #include "pipeline/ingest/form_reader.h"
@@ -16,13 +17,6 @@ using model::FileHealth;
 using model::Finding;
 using model::Severity;
 
-std::string LowerAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 void AddFinding(Dossier& d, const char* rule, Severity severity, const char* message,
                 std::vector<std::pair<std::string, std::string>> args,
@@ -431,7 +425,7 @@ void ProbeAttachments(const FileSystem& fs, Dossier& d, const Limits& limits,
 bool IsIgnoredName(std::string_view name) {
   if (name.empty()) return true;
   if (name.front() == '.' || name.front() == '~') return true;
-  std::string lower = LowerAscii(name);
+  std::string lower = AsciiLower(name);
   if (lower == "thumbs.db" || lower == "ehthumbs.db" || lower == "desktop.ini" ||
       lower == "__macosx") {
     return true;

@@ -6,6 +6,8 @@
 #include <limits>
 #include <vector>
 
+#include "pipeline/core/utf8.h"
+
 namespace pipeline::ingest {
 namespace {
 
@@ -75,6 +77,25 @@ Result<Limits> LoadLimits(const FileSystem& fs, const std::string& path) {
   Result<std::string> text = fs.ReadFile(path, FileSystem::kDefaultMaxRead);
   if (!text) return text.error().WithContext("reading limits");
   return ParseLimits(*text, path);
+}
+
+void RecordLimitHit(model::FormData& form, const char* limit, std::size_t value,
+                    const std::string& where, bool fatal) {
+  for (const model::LimitHit& h : form.limit_hits) {
+    if (h.limit == limit) return;
+  }
+  form.limit_hits.push_back({limit, std::to_string(value), where, fatal});
+}
+
+std::string CapValue(std::string text, const Limits& limits, model::FormData& form,
+                     const std::string& where) {
+  if (text.size() <= limits.max_value_chars) return text;  // bytes >= code points
+  std::vector<char32_t> cps = DecodeUtf8(text);
+  if (cps.size() <= limits.max_value_chars) return text;
+  RecordLimitHit(form, "max_value_chars", limits.max_value_chars, where);
+  std::string out;
+  for (std::size_t i = 0; i < limits.max_value_chars; ++i) AppendUtf8(cps[i], out);
+  return out;
 }
 
 }  // namespace pipeline::ingest

@@ -14,6 +14,7 @@
 
 #include "pipeline/core/file_system.h"
 #include "pipeline/core/status.h"
+#include "pipeline/model/form.h"
 
 namespace pipeline::ingest {
 
@@ -63,6 +64,14 @@ Result<Limits> ParseLimits(const std::string& json_text, const std::string& path
 
 // Reads `path` and parses it with ParseLimits.
 Result<Limits> LoadLimits(const FileSystem& fs, const std::string& path);
+
+// Records on `form` that `limit` (set to `value`) was reached at `where`; once per limit.
+void RecordLimitHit(model::FormData& form, const char* limit, std::size_t value,
+                    const std::string& where, bool fatal = false);
+
+// `text` cut to limits.max_value_chars code points, the hit recorded on `form` when it was cut.
+std::string CapValue(std::string text, const Limits& limits, model::FormData& form,
+                     const std::string& where);
 
 }  // namespace pipeline::ingest
 

@@ -6,7 +6,6 @@ list(APPEND PIPELINE_SOURCES
   pipeline/ingest/pdf_security.cc
   pipeline/ingest/limits.cc
   pipeline/ingest/ooxml_package.cc
-  pipeline/ingest/text_util.cc
   pipeline/ingest/xlsx_reader.cc
   pipeline/ingest/xml_form_reader.cc
   pipeline/ingest/xml_text.cc

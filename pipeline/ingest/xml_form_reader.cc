@@ -6,9 +6,9 @@
 #include <string>
 #include <pugixml.hpp>
 
+#include "pipeline/core/text.h"
 #include "pipeline/core/utf8.h"
 #include "pipeline/ingest/form_reader.h"
-#include "pipeline/ingest/text_util.h"
 #include "pipeline/ingest/xml_text.h"
 
 namespace pipeline::ingest {
@@ -83,20 +83,11 @@ class XmlFormWalker {
     std::string text = TrimSpace(raw.size() > limits_.max_value_chars * 4 + 16
                                      ? raw.substr(0, limits_.max_value_chars * 4 + 16)
                                      : raw);
-    if (text.size() <= limits_.max_value_chars) return text;
-    std::vector<char32_t> cps = DecodeUtf8(text);
-    if (cps.size() <= limits_.max_value_chars) return text;
-    Hit("max_value_chars", limits_.max_value_chars, path);
-    std::string out;
-    for (std::size_t i = 0; i < limits_.max_value_chars; ++i) AppendUtf8(cps[i], out);
-    return out;
+    return CapValue(std::move(text), limits_, out_, path);
   }
 
   void Hit(const char* limit, std::size_t value, const std::string& path) {
-    for (const model::LimitHit& h : out_.limit_hits) {
-      if (h.limit == limit) return;
-    }
-    out_.limit_hits.push_back({limit, std::to_string(value), path, false});
+    RecordLimitHit(out_, limit, value, path);
   }
 
   const std::string& file_;

@@ -6,14 +6,10 @@
 #include <cctype>
 #include <vector>
 
+#include "pipeline/core/text.h"
+
 namespace pipeline::ingest {
 namespace {
-
-std::string LowerAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // The encoding named by the XML declaration at the start of ASCII-compatible `bytes`, or "".
 std::string DeclaredEncoding(std::string_view bytes) {
@@ -73,8 +69,8 @@ Result<std::string> XmlToUtf8(std::string_view bytes) {
   if (bytes.size() >= 2 && bytes[0] == '<' && bytes[1] == '\0') return Convert(bytes, "UTF-16LE");
   if (bytes.size() >= 2 && bytes[0] == '\0' && bytes[1] == '<') return Convert(bytes, "UTF-16BE");
   std::string declared = DeclaredEncoding(bytes);
-  if (IsUtf8Name(LowerAscii(declared))) return std::string(bytes);
-  std::string lower = LowerAscii(declared);
+  if (IsUtf8Name(AsciiLower(declared))) return std::string(bytes);
+  std::string lower = AsciiLower(declared);
   // GB2312 text is often really GBK (the same bytes, more characters); GB18030 reads both.
   if (lower == "gb2312" || lower == "gbk" || lower == "cp936") declared = "GB18030";
   return Convert(bytes, declared);

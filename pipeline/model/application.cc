@@ -1,103 +1,93 @@
 #include "pipeline/model/application.h"
 
+#include "pipeline/core/enum_names.h"
+
 namespace pipeline::model {
+namespace {
+
+constexpr EnumName<ApplicationKind> kApplicationKindNames[] = {
+    {ApplicationKind::kInitial, "initial"},
+    {ApplicationKind::kAddOccupation, "add_occupation"},
+    {ApplicationKind::kChange, "change"},
+    {ApplicationKind::kRenewal, "renewal"},
+    {ApplicationKind::kTermination, "termination"},
+};
+
+constexpr EnumName<ApplicantType> kApplicantTypeNames[] = {
+    {ApplicantType::kEmployer, "employer"},
+    {ApplicantType::kSocialOrg, "social_org"},
+};
+
+constexpr EnumName<Affiliation> kAffiliationNames[] = {
+    {Affiliation::kCentralInProvince, "central_in_province"},
+    {Affiliation::kProvincial, "provincial"},
+    {Affiliation::kCityOrBelow, "city_or_below"},
+};
+
+constexpr EnumName<YesNo> kYesNoNames[] = {
+    {YesNo::kYes, "yes"},
+    {YesNo::kNo, "no"},
+    {YesNo::kUnclear, "unclear"},
+    {YesNo::kUnknown, "unknown"},
+};
+
+constexpr EnumName<CodeCheck> kCodeCheckNames[] = {
+    {CodeCheck::kNotChecked, "not_checked"},
+    {CodeCheck::kValid, "valid"},
+    {CodeCheck::kBadFormat, "bad_format"},
+    {CodeCheck::kBadChecksum, "bad_checksum"},
+    {CodeCheck::kBadBirthDate, "bad_birth_date"},
+};
+
+constexpr EnumName<ChangedElement> kChangedElementNames[] = {
+    {ChangedElement::kRegisteredAddress, "registered_address"},
+    {ChangedElement::kLegalRepresentative, "legal_representative"},
+    {ChangedElement::kExamSites, "exam_sites"},
+    {ChangedElement::kOccupations, "occupations"},
+    {ChangedElement::kLevels, "levels"},
+    {ChangedElement::kInstitutionName, "institution_name"},
+};
+
+}  // namespace
 
 const char* ApplicationKindName(ApplicationKind k) {
-  switch (k) {
-    case ApplicationKind::kInitial: return "initial";
-    case ApplicationKind::kAddOccupation: return "add_occupation";
-    case ApplicationKind::kChange: return "change";
-    case ApplicationKind::kRenewal: return "renewal";
-    case ApplicationKind::kTermination: return "termination";
-    case ApplicationKind::kUnknown: return "unknown";
-  }
-  return "unknown";
+  return NameOf(kApplicationKindNames, k, "unknown");
 }
 
 const char* ApplicantTypeName(ApplicantType t) {
-  switch (t) {
-    case ApplicantType::kEmployer: return "employer";
-    case ApplicantType::kSocialOrg: return "social_org";
-    case ApplicantType::kUnknown: return "unknown";
-  }
-  return "unknown";
+  return NameOf(kApplicantTypeNames, t, "unknown");
 }
 
 const char* AffiliationName(Affiliation a) {
-  switch (a) {
-    case Affiliation::kCentralInProvince: return "central_in_province";
-    case Affiliation::kProvincial: return "provincial";
-    case Affiliation::kCityOrBelow: return "city_or_below";
-    case Affiliation::kUnknown: return "unknown";
-  }
-  return "unknown";
+  return NameOf(kAffiliationNames, a, "unknown");
 }
 
 const char* YesNoName(YesNo v) {
-  switch (v) {
-    case YesNo::kYes: return "yes";
-    case YesNo::kNo: return "no";
-    case YesNo::kUnclear: return "unclear";
-    case YesNo::kUnknown: return "unknown";
-  }
-  return "unknown";
+  return NameOf(kYesNoNames, v, "unknown");
 }
 
 const char* CodeCheckName(CodeCheck c) {
-  switch (c) {
-    case CodeCheck::kNotChecked: return "not_checked";
-    case CodeCheck::kValid: return "valid";
-    case CodeCheck::kBadFormat: return "bad_format";
-    case CodeCheck::kBadChecksum: return "bad_checksum";
-    case CodeCheck::kBadBirthDate: return "bad_birth_date";
-  }
-  return "not_checked";
+  return NameOf(kCodeCheckNames, c, "not_checked");
 }
 
 const char* ChangedElementName(ChangedElement e) {
-  switch (e) {
-    case ChangedElement::kRegisteredAddress: return "registered_address";
-    case ChangedElement::kLegalRepresentative: return "legal_representative";
-    case ChangedElement::kExamSites: return "exam_sites";
-    case ChangedElement::kOccupations: return "occupations";
-    case ChangedElement::kLevels: return "levels";
-    case ChangedElement::kInstitutionName: return "institution_name";
-    case ChangedElement::kUnknown: return "unknown";
-  }
-  return "unknown";
+  return NameOf(kChangedElementNames, e, "unknown");
 }
 
 std::optional<ApplicationKind> ApplicationKindFromName(const std::string& s) {
-  for (auto k : {ApplicationKind::kInitial, ApplicationKind::kAddOccupation,
-                 ApplicationKind::kChange, ApplicationKind::kRenewal,
-                 ApplicationKind::kTermination}) {
-    if (s == ApplicationKindName(k)) return k;
-  }
-  return std::nullopt;
+  return ValueOf(kApplicationKindNames, s);
 }
 
 std::optional<ApplicantType> ApplicantTypeFromName(const std::string& s) {
-  for (auto t : {ApplicantType::kEmployer, ApplicantType::kSocialOrg}) {
-    if (s == ApplicantTypeName(t)) return t;
-  }
-  return std::nullopt;
+  return ValueOf(kApplicantTypeNames, s);
 }
 
 std::optional<Affiliation> AffiliationFromName(const std::string& s) {
-  for (auto a : {Affiliation::kCentralInProvince, Affiliation::kProvincial,
-                 Affiliation::kCityOrBelow}) {
-    if (s == AffiliationName(a)) return a;
-  }
-  return std::nullopt;
+  return ValueOf(kAffiliationNames, s);
 }
 
 std::optional<ChangedElement> ChangedElementFromName(const std::string& s) {
-  for (auto e : {ChangedElement::kRegisteredAddress, ChangedElement::kLegalRepresentative,
-                 ChangedElement::kExamSites, ChangedElement::kOccupations,
-                 ChangedElement::kLevels, ChangedElement::kInstitutionName}) {
-    if (s == ChangedElementName(e)) return e;
-  }
-  return std::nullopt;
+  return ValueOf(kChangedElementNames, s);
 }
 
 }  // namespace pipeline::model

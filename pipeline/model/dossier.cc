@@ -1,39 +1,46 @@
 #include "pipeline/model/dossier.h"
 
+#include "pipeline/core/enum_names.h"
+
 namespace pipeline::model {
+namespace {
+
+constexpr EnumName<FileFormat> kFileFormatNames[] = {
+    {FileFormat::kPdf, "pdf"},
+    {FileFormat::kJpeg, "jpeg"},
+    {FileFormat::kPng, "png"},
+    {FileFormat::kDocx, "docx"},
+    {FileFormat::kXlsx, "xlsx"},
+    {FileFormat::kXml, "xml"},
+    {FileFormat::kOther, "other"},
+    {FileFormat::kOfd, "ofd"},
+    {FileFormat::kTiff, "tiff"},
+    {FileFormat::kHeic, "heic"},
+    {FileFormat::kWebp, "webp"},
+    {FileFormat::kDoc, "doc"},
+    {FileFormat::kXls, "xls"},
+    {FileFormat::kPpt, "ppt"},
+};
+
+constexpr EnumName<FileHealth> kFileHealthNames[] = {
+    {FileHealth::kOk, "ok"},
+    {FileHealth::kEmpty, "empty"},
+    {FileHealth::kCorrupt, "corrupt"},
+    {FileHealth::kTruncated, "truncated"},
+    {FileHealth::kWrongFormat, "wrong_format"},
+    {FileHealth::kEncrypted, "encrypted"},
+    {FileHealth::kTooLarge, "too_large"},
+    {FileHealth::kUnsupported, "unsupported"},
+};
+
+}  // namespace
 
 const char* FileFormatName(FileFormat f) {
-  switch (f) {
-    case FileFormat::kPdf: return "pdf";
-    case FileFormat::kJpeg: return "jpeg";
-    case FileFormat::kPng: return "png";
-    case FileFormat::kDocx: return "docx";
-    case FileFormat::kXlsx: return "xlsx";
-    case FileFormat::kXml: return "xml";
-    case FileFormat::kOther: return "other";
-    case FileFormat::kOfd: return "ofd";
-    case FileFormat::kTiff: return "tiff";
-    case FileFormat::kHeic: return "heic";
-    case FileFormat::kWebp: return "webp";
-    case FileFormat::kDoc: return "doc";
-    case FileFormat::kXls: return "xls";
-    case FileFormat::kPpt: return "ppt";
-  }
-  return "other";
+  return NameOf(kFileFormatNames, f, "other");
 }
 
 const char* FileHealthName(FileHealth h) {
-  switch (h) {
-    case FileHealth::kOk: return "ok";
-    case FileHealth::kEmpty: return "empty";
-    case FileHealth::kCorrupt: return "corrupt";
-    case FileHealth::kTruncated: return "truncated";
-    case FileHealth::kWrongFormat: return "wrong_format";
-    case FileHealth::kEncrypted: return "encrypted";
-    case FileHealth::kTooLarge: return "too_large";
-    case FileHealth::kUnsupported: return "unsupported";
-  }
-  return "ok";
+  return NameOf(kFileHealthNames, h, "ok");
 }
 
 }  // namespace pipeline::model

@@ -1,26 +1,33 @@
 #include "pipeline/model/eligibility.h"
 
+#include "pipeline/core/enum_names.h"
+
 namespace pipeline::model {
+namespace {
+
+constexpr EnumName<JurisdictionBasis> kJurisdictionBasisNames[] = {
+    {JurisdictionBasis::kUnresolved, "unresolved"},
+    {JurisdictionBasis::kAffiliation, "affiliation"},
+    {JurisdictionBasis::kRegion, "region"},
+    {JurisdictionBasis::kCreditCode, "credit_code"},
+};
+
+constexpr EnumName<ConditionState> kConditionStateNames[] = {
+    {ConditionState::kMet, "met"},
+    {ConditionState::kNotMet, "not_met"},
+    {ConditionState::kReview, "review"},
+    {ConditionState::kPending, "pending"},
+    {ConditionState::kNotApplicable, "not_applicable"},
+};
+
+}  // namespace
 
 const char* JurisdictionBasisName(JurisdictionBasis b) {
-  switch (b) {
-    case JurisdictionBasis::kUnresolved: return "unresolved";
-    case JurisdictionBasis::kAffiliation: return "affiliation";
-    case JurisdictionBasis::kRegion: return "region";
-    case JurisdictionBasis::kCreditCode: return "credit_code";
-  }
-  return "unresolved";
+  return NameOf(kJurisdictionBasisNames, b, "unresolved");
 }
 
 const char* ConditionStateName(ConditionState s) {
-  switch (s) {
-    case ConditionState::kMet: return "met";
-    case ConditionState::kNotMet: return "not_met";
-    case ConditionState::kReview: return "review";
-    case ConditionState::kPending: return "pending";
-    case ConditionState::kNotApplicable: return "not_applicable";
-  }
-  return "review";
+  return NameOf(kConditionStateNames, s, "review");
 }
 
 }  // namespace pipeline::model

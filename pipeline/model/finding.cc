@@ -1,52 +1,52 @@
 #include "pipeline/model/finding.h"
 
+#include "pipeline/core/enum_names.h"
+
 namespace pipeline::model {
+namespace {
+
+constexpr EnumName<Severity> kSeverityNames[] = {
+    {Severity::kBlocking, "blocking"},
+    {Severity::kReview, "review"},
+    {Severity::kInfo, "info"},
+};
+
+constexpr EnumName<Topic> kTopicNames[] = {
+    {Topic::kIntake, "intake"},
+    {Topic::kMaterials, "materials"},
+    {Topic::kForm, "form"},
+    {Topic::kOccupations, "occupations"},
+    {Topic::kJurisdiction, "jurisdiction"},
+    {Topic::kConditions, "conditions"},
+};
+
+constexpr EnumName<Consequence> kConsequenceNames[] = {
+    {Consequence::kCorrect, "correct"},
+    {Consequence::kExcludeOccupation, "exclude_occupation"},
+    {Consequence::kNotEligible, "not_eligible"},
+    {Consequence::kRefer, "refer"},
+};
+
+}  // namespace
 
 const char* SeverityName(Severity s) {
-  switch (s) {
-    case Severity::kBlocking: return "blocking";
-    case Severity::kReview: return "review";
-    case Severity::kInfo: return "info";
-  }
-  return "info";
+  return NameOf(kSeverityNames, s, "info");
 }
 
 const char* TopicName(Topic t) {
-  switch (t) {
-    case Topic::kIntake: return "intake";
-    case Topic::kMaterials: return "materials";
-    case Topic::kForm: return "form";
-    case Topic::kOccupations: return "occupations";
-    case Topic::kJurisdiction: return "jurisdiction";
-    case Topic::kConditions: return "conditions";
-  }
-  return "intake";
+  return NameOf(kTopicNames, t, "intake");
 }
 
 std::optional<Topic> TopicFromName(std::string_view name) {
-  for (Topic t : {Topic::kIntake, Topic::kMaterials, Topic::kForm, Topic::kOccupations,
-                  Topic::kJurisdiction, Topic::kConditions}) {
-    if (name == TopicName(t)) return t;
-  }
-  return std::nullopt;
+  return ValueOf(kTopicNames, name);
 }
 
 const char* ConsequenceName(Consequence c) {
-  switch (c) {
-    case Consequence::kCorrect: return "correct";
-    case Consequence::kExcludeOccupation: return "exclude_occupation";
-    case Consequence::kNotEligible: return "not_eligible";
-    case Consequence::kRefer: return "refer";
-  }
-  return "correct";
+  return NameOf(kConsequenceNames, c, "correct");
 }
 
 std::optional<Consequence> ConsequenceFromName(std::string_view name) {
-  for (Consequence c : {Consequence::kCorrect, Consequence::kExcludeOccupation,
-                        Consequence::kNotEligible, Consequence::kRefer}) {
-    if (name == ConsequenceName(c)) return c;
-  }
-  return std::nullopt;
+  return ValueOf(kConsequenceNames, name);
 }
 
 }  // namespace pipeline::model

@@ -1,14 +1,11 @@
 #include "pipeline/model/form.h"
 
+#include "pipeline/core/enum_names.h"
+
 namespace pipeline::model {
 namespace {
 
-struct NameEntry {
-  FormField field;
-  const char* name;
-};
-
-constexpr NameEntry kNames[] = {
+constexpr EnumName<FormField> kNames[] = {
 #define PIPELINE_FORM_FIELD_NAME(id, name) {FormField::id, name},
     PIPELINE_FORM_FIELDS(PIPELINE_FORM_FIELD_NAME)
 #undef PIPELINE_FORM_FIELD_NAME
@@ -16,24 +13,16 @@ constexpr NameEntry kNames[] = {
 
 }  // namespace
 
-const char* FormFieldName(FormField f) {
-  for (const auto& e : kNames) {
-    if (e.field == f) return e.name;
-  }
-  return "";
-}
+const char* FormFieldName(FormField f) { return NameOf(kNames, f, ""); }
 
 std::optional<FormField> FormFieldFromName(std::string_view name) {
-  for (const auto& e : kNames) {
-    if (name == e.name) return e.field;
-  }
-  return std::nullopt;
+  return ValueOf(kNames, name);
 }
 
 const std::vector<FormField>& AllFormFields() {
   static const std::vector<FormField> all = [] {
     std::vector<FormField> v;
-    for (const auto& e : kNames) v.push_back(e.field);
+    for (const auto& e : kNames) v.push_back(e.value);
     return v;
   }();
   return all;

@@ -1,17 +1,23 @@
 #include "pipeline/model/occupation.h"
 
+#include "pipeline/core/enum_names.h"
+
 namespace pipeline::model {
+namespace {
+
+constexpr EnumName<OccupationStatus> kOccupationStatusNames[] = {
+    {OccupationStatus::kOk, "ok"},
+    {OccupationStatus::kUnknownCode, "unknown_code"},
+    {OccupationStatus::kNameMismatch, "name_mismatch"},
+    {OccupationStatus::kIneligibleGroup, "ineligible_group"},
+    {OccupationStatus::kNoNationalStandard, "no_national_standard"},
+    {OccupationStatus::kInvalidLevel, "invalid_level"},
+};
+
+}  // namespace
 
 const char* OccupationStatusName(OccupationStatus s) {
-  switch (s) {
-    case OccupationStatus::kOk: return "ok";
-    case OccupationStatus::kUnknownCode: return "unknown_code";
-    case OccupationStatus::kNameMismatch: return "name_mismatch";
-    case OccupationStatus::kIneligibleGroup: return "ineligible_group";
-    case OccupationStatus::kNoNationalStandard: return "no_national_standard";
-    case OccupationStatus::kInvalidLevel: return "invalid_level";
-  }
-  return "ok";
+  return NameOf(kOccupationStatusNames, s, "ok");
 }
 
 }  // namespace pipeline::model

@@ -1,27 +1,34 @@
 #include "pipeline/model/report.h"
 
+#include "pipeline/core/enum_names.h"
+
 namespace pipeline::model {
+namespace {
+
+constexpr EnumName<MaterialStatus> kMaterialStatusNames[] = {
+    {MaterialStatus::kPresent, "present"},
+    {MaterialStatus::kMissing, "missing"},
+    {MaterialStatus::kUnreadable, "unreadable"},
+    {MaterialStatus::kUncertain, "uncertain"},
+};
+
+constexpr EnumName<Conclusion> kConclusionNames[] = {
+    {Conclusion::kPass, "pass"},
+    {Conclusion::kComplete, "complete"},
+    {Conclusion::kCorrectionsNeeded, "corrections_needed"},
+    {Conclusion::kNotEligible, "not_eligible"},
+    {Conclusion::kReviewNeeded, "review_needed"},
+    {Conclusion::kReferred, "referred"},
+};
+
+}  // namespace
 
 const char* MaterialStatusName(MaterialStatus s) {
-  switch (s) {
-    case MaterialStatus::kPresent: return "present";
-    case MaterialStatus::kMissing: return "missing";
-    case MaterialStatus::kUnreadable: return "unreadable";
-    case MaterialStatus::kUncertain: return "uncertain";
-  }
-  return "missing";
+  return NameOf(kMaterialStatusNames, s, "missing");
 }
 
 const char* ConclusionName(Conclusion c) {
-  switch (c) {
-    case Conclusion::kPass: return "pass";
-    case Conclusion::kComplete: return "complete";
-    case Conclusion::kCorrectionsNeeded: return "corrections_needed";
-    case Conclusion::kNotEligible: return "not_eligible";
-    case Conclusion::kReviewNeeded: return "review_needed";
-    case Conclusion::kReferred: return "referred";
-  }
-  return "review_needed";
+  return NameOf(kConclusionNames, c, "review_needed");
 }
 
 }  // namespace pipeline::model

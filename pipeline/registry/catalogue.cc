@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "pipeline/core/file_system.h"
+#include "pipeline/core/xlsx_properties.h"
 
 namespace pipeline::registry {
 namespace {
@@ -46,14 +47,18 @@ Status WriteCsv(const std::string& path, const std::vector<std::string>& header,
 
 }  // namespace
 
+std::string CatalogueFileName(const report::MessageCatalog& messages, const char* extension) {
+  return messages.Format("registry.catalogue.title") + extension;
+}
+
 Status WriteCatalogue(const std::string& dir, const std::vector<CatalogueRow>& rows,
                       const report::MessageCatalog& messages, const Date& created) {
   std::vector<std::string> header;
   for (const char* c : kColumns) header.push_back(messages.Format(std::string("registry.catalogue.") + c));
-  PIPELINE_RETURN_IF_ERROR(WriteCsv(JoinPath(dir, kCatalogueCsv), header, rows));
+  PIPELINE_RETURN_IF_ERROR(WriteCsv(JoinPath(dir, CatalogueFileName(messages, ".csv")), header, rows));
   std::vector<std::vector<std::string>> cells;
   for (const CatalogueRow& r : rows) cells.push_back(Cells(r));
-  return WriteSheet(JoinPath(dir, kCatalogueXlsx), messages.Format("registry.catalogue.title"),
+  return WriteSheet(JoinPath(dir, CatalogueFileName(messages, ".xlsx")), messages.Format("registry.catalogue.title"),
                     header, cells, {6, 24, 22, 50, 10, 6, 10, 20}, created);
 }
 
@@ -67,15 +72,7 @@ Status WriteSheet(const std::string& path, const std::string& title,
   const std::string tmp = path + ".tmp";
   lxw_workbook* wb = workbook_new(tmp.c_str());
   if (wb == nullptr) return Status::IoError("cannot create the workbook", path);
-  std::tm tm{};
-  tm.tm_year = created.year - 1900;
-  tm.tm_mon = created.month - 1;
-  tm.tm_mday = created.day;
-  lxw_doc_properties props{};
-  std::string doc_title = title;
-  props.title = doc_title.data();
-  props.created = timegm(&tm);
-  workbook_set_properties(wb, &props);
+  SetFixedDateProperties(wb, created, title, nullptr);
   lxw_worksheet* ws = workbook_add_worksheet(wb, title.c_str());
   lxw_format* bold = workbook_add_format(wb);
   format_set_bold(bold);

@@ -24,9 +24,9 @@ struct CatalogueRow {
   std::string remark;        // 备注
 };
 
-// File names of the catalogue inside <archive>/<authority>/<year>/ (archive verify skips them).
-inline constexpr const char* kCatalogueCsv = "归档文件目录.csv";
-inline constexpr const char* kCatalogueXlsx = "归档文件目录.xlsx";
+// File name of the catalogue inside <archive>/<authority>/<year>/ (archive verify skips it):
+// the wording of `registry.catalogue.title` with `extension` (".csv" or ".xlsx").
+std::string CatalogueFileName(const report::MessageCatalog& messages, const char* extension);
 
 // Writes both files into `dir` (each atomically: a temporary name, then renamed). Headers come
 // from `messages` (registry.catalogue.*). `created` fixes the XLSX creation date, so the same

@@ -103,7 +103,7 @@ void PrintCase(const Context& ctx, const CaseRecord& c) {
   for (const HistoryEntry& e : c.history) {
     std::string note = e.note;
     if (!e.reason.empty()) {
-      note += (note.empty() ? "" : "；") +
+      note += (note.empty() ? "" : m.Format("registry.note_separator")) +
               m.Format("registry.status.correction",
                        {{"seq", e.corrects ? std::to_string(*e.corrects) : "?"},
                         {"reason", e.reason}});

@@ -557,7 +557,10 @@ Status ArchiveVerifyCommand(Context& ctx, bool* problems) {
          !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
       if (it->is_directory()) continue;
       const std::string name = it->path().filename().string();
-      if (name == kCatalogueCsv || name == kCatalogueXlsx) continue;  // beian's own catalogue
+      if (name == CatalogueFileName(ctx.messages, ".csv") ||
+          name == CatalogueFileName(ctx.messages, ".xlsx")) {
+        continue;  // beian's own catalogue
+      }
       files.push_back(std::filesystem::relative(it->path(), root).string());
     }
     std::sort(files.begin(), files.end());

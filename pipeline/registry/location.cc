@@ -63,7 +63,7 @@ Result<RegistrySettings> RegistrySettingsFromJson(const nlohmann::json& j,
     const auto& v = j["publicity_working_days"];
     if (!v.is_number_integer() || v.get<int>() < 5 || v.get<int>() > 60) {
       return Status::InvalidData(
-          "\"publicity_working_days\" must be a whole number from 5 (Art. 7(五)) to 60", path);
+          "\"publicity_working_days\" must be a whole number from 5 (Art. 7 item 5) to 60", path);
     }
     s.publicity_working_days = v.get<int>();
   }

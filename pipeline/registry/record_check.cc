@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "pipeline/core/text.h"
+#include "pipeline/core/utf8.h"
 #include "pipeline/report/report_json.h"
 
 namespace pipeline::registry {
@@ -12,18 +14,12 @@ using model::ApplicationKind;
 using model::Finding;
 using Args = std::vector<std::pair<std::string, std::string>>;
 
-// Text compared without its spaces (ASCII and U+3000 ideographic space): a form's line breaks
-// and spacing are not a change of the element.
+// Text compared without its white space (core/text's one set: ASCII spaces, U+3000, NBSP, ...):
+// a form's line breaks and spacing are not a change of the element.
 std::string Normalised(const std::string& text) {
   std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char ch = text[i];
-    if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') continue;
-    if (text.compare(i, 3, "\xE3\x80\x80") == 0) {
-      i += 2;
-      continue;
-    }
-    out += ch;
+  for (char32_t cp : DecodeUtf8(text)) {
+    if (!IsWhiteSpace(cp)) AppendUtf8(cp, out);
   }
   return out;
 }
@@ -105,7 +101,8 @@ std::vector<ElementComparison> Compare(const model::CaseReport& r, const FiledRe
   std::vector<std::string> sites;
   for (const auto& s : a.exam_sites) sites.push_back(s.value);
   if (rec.elements_known && !sites.empty()) {
-    out.push_back({"exam_sites", Join(rec.elements.exam_sites, "；"), Join(sites, "；"),
+    const std::string sep = messages.Format("registry.compare.separator");
+    out.push_back({"exam_sites", Join(rec.elements.exam_sites, sep), Join(sites, sep),
                    NormalisedSet(rec.elements.exam_sites) != NormalisedSet(sites)});
   }
   if (!r.occupations.empty() && !rec.occupations.empty()) {
@@ -123,7 +120,8 @@ std::vector<ElementComparison> Compare(const model::CaseReport& r, const FiledRe
       std::sort(levels.begin(), levels.end());
       form_text.push_back(OccupationText(q.name, q.work_type, q.code, levels, messages));
     }
-    out.push_back({"occupations", Join(filed_text, "；"), Join(form_text, "；"), filed != form});
+    const std::string sep = messages.Format("registry.compare.separator");
+    out.push_back({"occupations", Join(filed_text, sep), Join(form_text, sep), filed != form});
   }
   return out;
 }

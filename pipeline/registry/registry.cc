@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "pipeline/core/enum_names.h"
 #include "pipeline/registry/fault.h"
 #include "pipeline/registry/schema.h"
 
@@ -43,16 +44,17 @@ const HistoryEntry* LastDecision(const std::vector<HistoryEntry>& h) {
 
 std::string DisplayKind(model::ApplicationKind k) { return model::ApplicationKindName(k); }
 
+constexpr EnumName<RecordOutcome::What> kRecordOutcomeNames[] = {
+    {RecordOutcome::What::kNewCase, "new_case"},
+    {RecordOutcome::What::kNewVersion, "new_version"},
+    {RecordOutcome::What::kUnchanged, "unchanged"},
+    {RecordOutcome::What::kRefused, "refused"},
+};
+
 }  // namespace
 
 const char* RecordOutcomeName(RecordOutcome::What w) {
-  switch (w) {
-    case RecordOutcome::What::kNewCase: return "new_case";
-    case RecordOutcome::What::kNewVersion: return "new_version";
-    case RecordOutcome::What::kUnchanged: return "unchanged";
-    case RecordOutcome::What::kRefused: return "refused";
-  }
-  return "unknown";
+  return NameOf(kRecordOutcomeNames, w, "unknown");
 }
 
 Result<std::unique_ptr<Registry>> Registry::Open(std::unique_ptr<Storage> db,

@@ -1,13 +1,13 @@
 #include "pipeline/registry/stages.h"
 
 #include <algorithm>
-#include <array>
-#include <utility>
+
+#include "pipeline/core/enum_names.h"
 
 namespace pipeline::registry {
 namespace {
 
-constexpr std::array<std::pair<Stage, const char*>, 12> kStageNames = {{
+constexpr EnumName<Stage> kStageNames[] = {
     {Stage::kReceived, "received"},
     {Stage::kPreliminary, "preliminary"},
     {Stage::kTechnical, "technical"},
@@ -20,29 +20,21 @@ constexpr std::array<std::pair<Stage, const char*>, 12> kStageNames = {{
     {Stage::kNotFiled, "not_filed"},
     {Stage::kWithdrawn, "withdrawn"},
     {Stage::kTerminated, "terminated"},
-}};
+};
 
-constexpr std::array<std::pair<Decision, const char*>, 4> kDecisionNames = {{
+constexpr EnumName<Decision> kDecisionNames[] = {
     {Decision::kPass, "pass"},
     {Decision::kFail, "fail"},
     {Decision::kReturn, "return"},
     {Decision::kRefer, "refer"},
-}};
+};
 
 }  // namespace
 
-const char* StageName(Stage s) {
-  for (const auto& [stage, name] : kStageNames) {
-    if (stage == s) return name;
-  }
-  return "unknown";
-}
+const char* StageName(Stage s) { return NameOf(kStageNames, s, "unknown"); }
 
 std::optional<Stage> StageFromName(std::string_view name) {
-  for (const auto& [stage, n] : kStageNames) {
-    if (name == n) return stage;
-  }
-  return std::nullopt;
+  return ValueOf(kStageNames, name);
 }
 
 bool IsClosed(Stage s) {
@@ -58,18 +50,10 @@ bool IsClosed(Stage s) {
   }
 }
 
-const char* DecisionName(Decision d) {
-  for (const auto& [decision, name] : kDecisionNames) {
-    if (decision == d) return name;
-  }
-  return "unknown";
-}
+const char* DecisionName(Decision d) { return NameOf(kDecisionNames, d, "unknown"); }
 
 std::optional<Decision> DecisionFromName(std::string_view name) {
-  for (const auto& [decision, n] : kDecisionNames) {
-    if (name == n) return decision;
-  }
-  return std::nullopt;
+  return ValueOf(kDecisionNames, name);
 }
 
 std::vector<Stage> PathFor(model::ApplicationKind kind) {

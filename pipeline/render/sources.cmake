@@ -10,5 +10,7 @@ list(APPEND PIPELINE_SOURCES
   pipeline/render/pdf/line_breaker.cc
   pipeline/render/pdf/pdf_writer.cc
   pipeline/render/pdf/typesetter.cc
-  pipeline/render/pdf/xml_util.cc
+  pipeline/render/pdf/typesetter_blocks.cc
+  pipeline/render/pdf/typesetter_decorator.cc
+  pipeline/render/pdf/typesetter_paginator.cc
 )

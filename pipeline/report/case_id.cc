@@ -3,17 +3,16 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "pipeline/core/text.h"
+
 namespace pipeline::report {
 
 std::string CaseIdFor(std::string_view folder_name) {
-  std::uint64_t h = 1469598103934665603ull;
-  for (char c : folder_name) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ull;
-  }
+  Fnv1a64 hash;
+  hash.AddBytes(folder_name);
   char buf[16];
   std::snprintf(buf, sizeof buf, "%010llx",
-                static_cast<unsigned long long>(h & 0xFFFFFFFFFFull));
+                static_cast<unsigned long long>(hash.value() & 0xFFFFFFFFFFull));
   return std::string("JL-") + buf;
 }
 

@@ -2,18 +2,18 @@
 
 namespace pipeline::report {
 
-std::string CatalogueListing(const std::vector<crosscheck::CatalogueMatch>& matches,
+std::string CatalogueListing(const std::vector<model::CatalogueMatch>& matches,
                              const MessageCatalog& messages) {
   std::string out;
-  for (const crosscheck::CatalogueMatch& m : matches) {
-    const crosscheck::CatalogueOccupation& o = *m.occupation;
+  for (const model::CatalogueMatch& m : matches) {
+    const model::CatalogueOccupation& o = *m.occupation;
     const std::string group = std::to_string(o.major_group);
     out += o.code + "  " + o.name + "  " +
            messages.Format(o.eligible_group() ? "catalogue.eligible" : "catalogue.ineligible",
                            {{"group", group}}) +
            "\n";
     if (m.standards.empty()) out += "    " + messages.Format("catalogue.no_standard") + "\n";
-    for (const crosscheck::CatalogueStandard* s : m.standards) {
+    for (const model::CatalogueStandard* s : m.standards) {
       out += "    " +
              messages.Format("catalogue.standard",
                              {{"code", s->published_code},

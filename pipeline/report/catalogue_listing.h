@@ -7,13 +7,13 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/crosscheck/catalogue.h"
+#include "pipeline/model/catalogue.h"
 #include "pipeline/report/messages.h"
 
 namespace pipeline::report {
 
 // Lines for `matches` in order, each ending in a newline; "" for no matches.
-std::string CatalogueListing(const std::vector<crosscheck::CatalogueMatch>& matches,
+std::string CatalogueListing(const std::vector<model::CatalogueMatch>& matches,
                              const MessageCatalog& messages);
 
 }  // namespace pipeline::report

@@ -2,7 +2,7 @@
 
 #include <pugixml.hpp>
 
-#include "pipeline/render/pdf/xml_util.h"
+#include "pipeline/core/xml.h"
 
 namespace pipeline::report {
 
@@ -50,7 +50,7 @@ class Loader {
   Loader(const std::string& path, const std::string& text) : path_(path), text_(text) {}
 
   Status Error(const pugi::xml_node& n, const std::string& msg) const {
-    return Status::InvalidData(msg, path_, render::pdf::LineAtOffset(text_, n.offset_debug()));
+    return Status::InvalidData(msg, path_, LineAtOffset(text_, n.offset_debug()));
   }
 
   Result<std::optional<bool>> Bool(const pugi::xml_node& n, const char* name) const {
@@ -89,7 +89,7 @@ class Loader {
 
   Result<DecisionRow> Row(const pugi::xml_node& n, const DecisionTable& table) const {
     DecisionRow r;
-    r.line = render::pdf::LineAtOffset(text_, n.offset_debug());
+    r.line = LineAtOffset(text_, n.offset_debug());
     for (const pugi::xml_attribute& a : n.attributes()) {
       const std::string k = a.name();
       if (k != "folder" && k != "kind" && k != "refer" && k != "not_eligible" && k != "correct" &&
@@ -170,7 +170,7 @@ Result<DecisionTable> DecisionTable::Load(const FileSystem& fs, const std::strin
 
 Result<DecisionTable> DecisionTable::Parse(const std::string& path, const std::string& text) {
   pugi::xml_document doc;
-  PIPELINE_RETURN_IF_ERROR(render::pdf::ParseXml(path, text, doc));
+  PIPELINE_RETURN_IF_ERROR(ParseXml(path, text, doc));
   Loader loader(path, text);
   pugi::xml_node root = doc.child("decisions");
   if (!root) return Status::InvalidData("root element must be <decisions>", path, 1);
@@ -193,7 +193,7 @@ Result<DecisionTable> DecisionTable::Parse(const std::string& path, const std::s
   }
   if (t.rows_.empty() || !IsCatchAll(t.rows_.back())) {
     return Status::InvalidData("the last <case> must have no conditions (the catch-all row)", path,
-                               render::pdf::LineAtOffset(text, root.offset_debug()));
+                               LineAtOffset(text, root.offset_debug()));
   }
   return t;
 }

@@ -13,17 +13,13 @@
 
 namespace pipeline::report {
 
-// The report as a JSON value; finding messages are worded through `messages`.
+// The case's report as a JSON value, one serializer over the whole CaseReport: materials and
+// completeness, findings (worded through `messages`), conclusion, pending checks, documents,
+// institution, jurisdiction, occupations (with levels_text, e.g. `五级至三级`, and the worded
+// exclusion_reason), conditions (with `reasons`, the worded findings of their rules) and the
+// extracted fields with their sources. The job adds what is not the case's own: the rule
+// settings it was judged against, the provenance and the registry check.
 nlohmann::json ToJson(const model::CaseReport& report, const MessageCatalog& messages);
-
-// Adds worded summaries that documents print, to the keys the crosscheck stage wrote:
-// conditions[i].reasons (the worded findings of the condition's rules) and
-// occupations[i].levels_text (e.g. `五级至三级`; wording from messages level.*) and
-// occupations[i].exclusion_reason (worded from the message key exclusion_reason_id; "" unless
-// the occupation is excluded).
-// REQUIRES: `j` holds "conditions" and "occupations" arrays in report order (or neither).
-void AddWordedSummaries(const model::CaseReport& report, const MessageCatalog& messages,
-                        nlohmann::json& j);
 
 // A form location (`T2R3C4`, `T2R3`, `P5`, nested `T1R1C1/T1R3C2`) in words from the message
 // catalogue (location.*), e.g. `表2第3行第4列`; XML paths and anything else unchanged.

@@ -207,7 +207,7 @@ TEST(ChecklistLoaderTest, InvalidDocumentsFailWithLine) {
   const Case cases[] = {
       // --- document level
       {"malformed", "<checklists version=\"1\">\n  <material>\n  </checklist>\n",
-       "t.xml:3: malformed XML: Start-end tags mismatch"},
+       "t.xml:3: XML parse error: Start-end tags mismatch"},
       {"wrong root", "<?xml version=\"1.0\"?>\n<lists/>\n",
        "t.xml:2: root element is <lists>, expected <checklists>"},
       {"version", "<checklists version=\"2\"/>\n",

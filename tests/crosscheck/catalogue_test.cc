@@ -9,6 +9,11 @@
 #include "tests/testing/status_matchers.h"
 
 namespace pipeline::crosscheck {
+
+using model::CatalogueMatch;
+using model::CatalogueStandard;
+using model::MatchKind;
+
 namespace {
 
 TEST(CatalogueLoadTest, RealFilesLoadWithIndexes) {

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "pipeline/crosscheck/report_json_part.h"
+#include "pipeline/report/report_json.h"
 #include "pipeline/extract/extract.h"
 #include "tests/crosscheck/crosscheck_testing.h"
 
@@ -24,7 +25,7 @@ using testing::SetCell;
 using testing::StateOf;
 
 struct Checked {
-  extract::Extraction extraction;
+  model::Extraction extraction;
   CrosscheckResult result;
 };
 
@@ -274,8 +275,9 @@ TEST(CrosscheckTest, OccupationStatuses) {
 TEST(CrosscheckTest, OccupationWithoutNationalStandardNeedsEvaluationNorm) {
   // Find a group 3-6 occupation with no mapped standard in the real data.
   const Catalogue& cat = testing::RealCatalogue();
-  std::vector<CatalogueMatch> m = cat.Lookup("4-", 400);
-  auto it = std::find_if(m.begin(), m.end(), [](const CatalogueMatch& x) { return x.standards.empty(); });
+  std::vector<model::CatalogueMatch> m = cat.Lookup("4-", 400);
+  auto it = std::find_if(m.begin(), m.end(),
+                         [](const model::CatalogueMatch& x) { return x.standards.empty(); });
   ASSERT_NE(it, m.end());
   model::FormData f = CleanForm();
   f.occupations = {{"1", it->occupation->code, it->occupation->name, "三级", {"申请表.docx", "r"}}};
@@ -387,8 +389,7 @@ TEST(ReportJsonPartTest, WritesIssue3Keys) {
   report.jurisdiction = r.result.jurisdiction;
   report.occupations = r.result.occupations;
   report.conditions = r.result.conditions;
-  nlohmann::json j = nlohmann::json::object();
-  AppendIssue3Json(report, j);
+  nlohmann::json j = report::ToJson(report, report::MessageCatalog());
   AppendRuleDefaultsJson(testing::RealRules(), RuleSettings(), j);
   EXPECT_EQ(j["institution"]["uscc"], "91220101MA1234567P");
   EXPECT_EQ(j["institution"]["uscc_valid"], true);

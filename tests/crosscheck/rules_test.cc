@@ -63,7 +63,7 @@ TEST(RuleSetTest, LoaderErrors) {
        3, "a condition rule has topic conditions"},
       {"<rules>\n<bogus/>\n</rules>", 2, "unknown element"},
       {"<rules>\n</rules>", 0, "no <rule> configures"},
-      {"<rules>\n<rule", 2, "bad XML"},
+      {"<rules>\n<rule", 2, "XML parse error"},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.message_part);

@@ -36,7 +36,7 @@ struct Options {
 
 CrosscheckResult CheckWith(const model::FormData& form,
                            const std::vector<model::MaterialResult>* materials, Options o = {}) {
-  extract::Extraction e = extract::ExtractForm(form, testing::RealNormaliser());
+  model::Extraction e = extract::ExtractForm(form, testing::RealNormaliser());
   Context ctx = testing::RealContext();
   ctx.today = o.today;
   ctx.settings = o.settings;

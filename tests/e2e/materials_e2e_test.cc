@@ -10,22 +10,19 @@
 #include <set>
 #include <string>
 
+#include "tests/testing/sample_runs.h"
 #include "tests/testing/test_paths.h"
 
 namespace pipeline {
 namespace {
 
 using nlohmann::json;
-using testing::BeianBinary;
 using testing::MakeTempDir;
-using testing::RunCommand;
 
 json Check(const std::string& dossier, int* exit_code = nullptr) {
-  std::string out;
-  const int rc = RunCommand(
-      BeianBinary() + " check '" + dossier + "' --json --date 2026-11-25 2>/dev/null", &out);
-  if (exit_code != nullptr) *exit_code = rc;
-  return json::parse(out, nullptr, /*allow_exceptions=*/false);
+  testing::CheckRun run = testing::RunCheck(dossier, "--date 2026-11-25");
+  if (exit_code != nullptr) *exit_code = run.exit_code;
+  return std::move(run.report);
 }
 
 std::set<std::string> Rules(const json& report) {

@@ -75,7 +75,7 @@ TEST(SamplesPipelineTest, EveryDossierMeetsItsExpectedCompletenessOutcome) {
     ASSERT_TRUE(expected["dossiers"].contains(entry.display_name));
     const json& want = expected["dossiers"][entry.display_name];
     model::Dossier dossier = ingest::LoadDossier(fs, entry, *labels, ingest::Limits{});
-    extract::Extraction ex = extract::Extract(dossier, *normaliser);
+    model::Extraction ex = extract::Extract(dossier, *normaliser);
     const model::ApplicationKind kind = ex.application.kind.value;
     const model::ApplicantType type = ex.application.applicant_type.value;
     EXPECT_EQ(model::ApplicationKindName(kind), want["kind"].get<std::string>());

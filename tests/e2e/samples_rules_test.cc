@@ -22,15 +22,14 @@
 #include <pugixml.hpp>
 
 #include "pipeline/version.h"
-#include "tests/testing/test_paths.h"
+#include "tests/testing/sample_runs.h"
 
 namespace pipeline {
 namespace {
 
 using nlohmann::json;
-using testing::BeianBinary;
-using testing::MakeTempDir;
-using testing::RunCommand;
+using testing::CheckRun;
+using testing::CheckSample;
 
 // Rule ids fixed in code (not in rules.xml): the tables in pipeline/extract/extract.h,
 // pipeline/ingest/ingest.h and pipeline/completeness/completeness.cc (and the .cc files that
@@ -80,35 +79,10 @@ json LoadExpectedDocument() {
   return json::parse(in, nullptr, /*allow_exceptions=*/false);
 }
 
-std::string Quote(const std::string& s) { return "'" + s + "'"; }
 
 std::string ReadText(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
-struct CheckRun {
-  int exit_code = -1;
-  std::string stderr_text;
-  json report;  // discarded when stdout was not JSON
-};
-
-// `beian check samples/intake/NAME --json --date DATE [--authority CODE]`, once per process.
-const CheckRun& CheckSample(const std::string& name, const std::string& date,
-                            const std::string& authority) {
-  static std::map<std::string, CheckRun> cache;
-  const std::string key = name + "|" + date + "|" + authority;
-  if (auto it = cache.find(key); it != cache.end()) return it->second;
-  static const std::string err_file = MakeTempDir() + "/stderr.txt";
-  std::string cmd = BeianBinary() + " check " + Quote("samples/intake/" + name) +
-                    " --json --date " + date;
-  if (!authority.empty()) cmd += " --authority " + authority;
-  std::string out;
-  CheckRun run;
-  run.exit_code = RunCommand(cmd + " 2>" + Quote(err_file), &out);
-  run.stderr_text = ReadText(err_file);
-  run.report = json::parse(out, nullptr, /*allow_exceptions=*/false);
-  return cache.emplace(key, std::move(run)).first->second;
 }
 
 std::string AuthorityOf(const json& want) {

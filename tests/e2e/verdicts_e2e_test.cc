@@ -8,36 +8,22 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "tests/testing/sample_runs.h"
 #include "tests/testing/test_paths.h"
 
 namespace pipeline {
 namespace {
 
 using nlohmann::json;
-using testing::BeianBinary;
 using testing::MakeTempDir;
-using testing::RunCommand;
 
 constexpr const char* kS01 = "samples/intake/S01-长春鼎新职业技能培训学校-首次申请";
 constexpr const char* kR01 = "samples/intake/R01-长春心语职业技能培训学校-职业属第二大类";
 
-struct CheckRun {
-  int exit_code = -1;
-  json report;
-  std::string stderr_text;
-};
+using testing::CheckRun;
 
 CheckRun Check(const std::string& dossier, const std::string& extra = "") {
-  const std::string err = MakeTempDir() + "/stderr.txt";
-  std::string out;
-  CheckRun r;
-  r.exit_code = RunCommand(BeianBinary() + " check '" + dossier + "' --json --date 2026-11-25 " +
-                               extra + " 2>'" + err + "'",
-                           &out);
-  std::ifstream in(err);
-  r.stderr_text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  r.report = json::parse(out, nullptr, /*allow_exceptions=*/false);
-  return r;
+  return testing::RunCheck(dossier, "--date 2026-11-25 " + extra);
 }
 
 const json* Finding(const json& report, const std::string& rule) {

@@ -54,13 +54,13 @@ model::FormData MakeForm() {
   return f;
 }
 
-bool HasRule(const Extraction& e, const std::string& rule) {
+bool HasRule(const model::Extraction& e, const std::string& rule) {
   return std::any_of(e.findings.begin(), e.findings.end(),
                      [&](const model::Finding& f) { return f.rule_id == rule; });
 }
 
 TEST(ExtractTest, CleanFormYieldsTypedValuesWithProvenance) {
-  Extraction e = ExtractForm(MakeForm(), RealNormaliser());
+  model::Extraction e = ExtractForm(MakeForm(), RealNormaliser());
   EXPECT_TRUE(e.findings.empty()) << e.findings.front().rule_id;
   const model::Application& a = e.application;
   EXPECT_EQ(a.kind.value, model::ApplicationKind::kInitial);
@@ -95,7 +95,7 @@ TEST(ExtractTest, CleanFormYieldsTypedValuesWithProvenance) {
 
 TEST(ExtractTest, MissingFormIsAFindingNotACrash) {
   model::Dossier d;
-  Extraction e = Extract(d, RealNormaliser());
+  model::Extraction e = Extract(d, RealNormaliser());
   ASSERT_EQ(e.findings.size(), 1u);
   EXPECT_EQ(e.findings[0].rule_id, "EXT-001");
   EXPECT_EQ(e.findings[0].severity, model::Severity::kBlocking);
@@ -104,7 +104,7 @@ TEST(ExtractTest, MissingFormIsAFindingNotACrash) {
 TEST(ExtractTest, EmptyFormReportsEveryRequiredField) {
   model::FormData f;
   f.file = "申请表.xml";
-  Extraction e = ExtractForm(f, RealNormaliser());
+  model::Extraction e = ExtractForm(f, RealNormaliser());
   const auto n = std::count_if(e.findings.begin(), e.findings.end(),
                                [](const model::Finding& x) { return x.rule_id == "EXT-002"; });
   EXPECT_EQ(n, 10);
@@ -134,7 +134,7 @@ TEST(ExtractTest, BadValuesBecomeFindings) {
     for (auto& cell : f.cells) {
       if (cell.field == c.field) cell.value = c.value;
     }
-    Extraction e = ExtractForm(f, RealNormaliser());
+    model::Extraction e = ExtractForm(f, RealNormaliser());
     ASSERT_EQ(e.findings.size(), 1u);
     EXPECT_EQ(e.findings[0].rule_id, c.rule);
     EXPECT_EQ(e.findings[0].severity, c.severity);
@@ -147,7 +147,7 @@ TEST(ExtractTest, ChangeRowsMapToArticle8Elements) {
   f.changes.push_back({"法定代表人", "张三", "王五", {"申请表.docx", "表3 第2行"}});
   f.changes.push_back({"考试考核场地", "旧址", "新址", {"申请表.docx", "表3 第3行"}});
   f.changes.push_back({"联系电话", "1", "2", {"申请表.docx", "表3 第4行"}});
-  Extraction e = ExtractForm(f, RealNormaliser());
+  model::Extraction e = ExtractForm(f, RealNormaliser());
   ASSERT_EQ(e.application.changes.size(), 3u);
   EXPECT_EQ(e.application.changes[0].element, model::ChangedElement::kLegalRepresentative);
   EXPECT_EQ(e.application.changes[0].after, "王五");

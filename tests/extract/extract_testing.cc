@@ -1,21 +1,11 @@
 #include "tests/extract/extract_testing.h"
 
-#include <gtest/gtest.h>
-
-#include "pipeline/core/file_system.h"
-#include "tests/testing/test_paths.h"
+#include "tests/testing/shipped_data.h"
 
 namespace pipeline::extract::testing {
 
 const Normaliser& RealNormaliser() {
-  static const Normaliser* n = [] {
-    RealFileSystem fs;
-    Result<Normaliser> r =
-        LoadNormaliser(fs, pipeline::testing::RepoRoot() + "/checklists/normalise.xml");
-    EXPECT_TRUE(r.ok()) << r.status().ToString();
-    return new Normaliser(r.ok() ? std::move(r).value() : Normaliser());
-  }();
-  return *n;
+  return pipeline::testing::LoadShipped(&LoadNormaliser, "checklists/normalise.xml");
 }
 
 }  // namespace pipeline::extract::testing

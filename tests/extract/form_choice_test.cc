@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/core/text.h"
 #include "pipeline/extract/extract.h"
 #include "pipeline/extract/normaliser.h"
-#include "pipeline/extract/text.h"
 #include "tests/extract/extract_testing.h"
 
 namespace pipeline::extract {
@@ -75,7 +75,7 @@ TEST(ChoiceTest, ExtractionNeverGuesses) {
     form.file = "申请表.docx";
     form.cells.push_back({model::FormField::kApplicationKind, "申请类型", c.kind_cell,
                           {"申请表.docx", "T1R9C2"}});
-    Extraction e = ExtractForm(form, RealNormaliser());
+    model::Extraction e = ExtractForm(form, RealNormaliser());
     EXPECT_EQ(e.application.kind.value, c.want);
     std::vector<std::string> kind_rules;  // EXT-002/005 about application_kind
     for (const model::Finding& f : e.findings) {
@@ -117,7 +117,7 @@ TEST(OccupationSwapTest, CodeInTheNameCellIsSwappedWithANote) {
   form.file = "申请表.docx";
   form.occupations.push_back({"1", "中式面点师", "4-03-02-02", "四级", {"申请表.docx", "T2R2"}});
   form.occupations.push_back({"", "", "4-03-02-04", "五级", {"申请表.docx", "T2R3"}});
-  Extraction e = ExtractForm(form, RealNormaliser());
+  model::Extraction e = ExtractForm(form, RealNormaliser());
   ASSERT_EQ(e.occupations.size(), 2u);
   EXPECT_EQ(e.occupations[0].code, "4-03-02-02");
   EXPECT_EQ(e.occupations[0].name, "中式面点师");
@@ -131,27 +131,6 @@ TEST(OccupationSwapTest, CodeInTheNameCellIsSwappedWithANote) {
     }
   }
   EXPECT_EQ(notes, 2);
-}
-
-TEST(DisplayTextTest, ShowsWhatWasWrittenTrimmedWithCjkLinesJoined) {
-  struct Case {
-    const char* in;
-    const char* display;
-    const char* normalised;
-  } cases[] = {
-      {"中培华测（北京）", "中培华测（北京）", "中培华测(北京)"},
-      {"  中培华测\n（北京）职业技能培训中心　", "中培华测（北京）职业技能培训中心",
-       "中培华测(北京)职业技能培训中心"},
-      {"吉林省长春市\r\n朝阳区", "吉林省长春市朝阳区", "吉林省长春市朝阳区"},
-      {"Changchun\nRoad 5", "Changchun Road 5", "Changchun Road 5"},
-      {"长春市 朝阳区", "长春市 朝阳区", "长春市 朝阳区"},
-      {"ＡＢＣ", "ＡＢＣ", "ABC"},
-  };
-  for (const Case& c : cases) {
-    SCOPED_TRACE(c.in);
-    EXPECT_EQ(DisplayText(c.in), c.display);
-    EXPECT_EQ(NormaliseText(c.in), c.normalised);
-  }
 }
 
 }  // namespace

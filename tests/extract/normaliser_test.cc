@@ -8,52 +8,15 @@
 #include <vector>
 
 #include "pipeline/core/file_system.h"
-#include "pipeline/extract/text.h"
-#include "tests/testing/status_matchers.h"
+#include "pipeline/core/text.h"
 #include "tests/extract/extract_testing.h"
+#include "tests/testing/status_matchers.h"
 #include "tests/testing/test_paths.h"
 
 namespace pipeline::extract {
 namespace {
 
 using testing::RealNormaliser;
-
-TEST(TextNormaliseTest, FullWidthAndWhitespace) {
-  struct Case {
-    const char* in;
-    const char* want;
-  } cases[] = {
-      {"", ""},
-      {"   ", ""},
-      {"４－０３－０２－０１", "4-03-02-01"},  // full-width digits and hyphen-minus
-      {"ＡＢＣ　ｄｅｆ", "ABC def"},              // ideographic space
-      {"  中式\t烹调师 \n ", "中式 烹调师"},
-      {"中式烹调师（药膳制作师）", "中式烹调师(药膳制作师)"},
-  };
-  for (const Case& c : cases) {
-    SCOPED_TRACE(c.in);
-    EXPECT_EQ(NormaliseText(c.in), c.want);
-  }
-}
-
-TEST(TextNormaliseTest, CompactRemovesAllSpaces) {
-  EXPECT_EQ(NormaliseCompact(" 中式 烹调师\n"), "中式烹调师");
-}
-
-TEST(TextNormaliseTest, SplitWorkTypeTakesTrailingBrackets) {
-  NameAndWorkType nw = SplitWorkType("中式烹调师(药膳制作师)");
-  EXPECT_EQ(nw.name, "中式烹调师");
-  EXPECT_EQ(nw.work_type, "药膳制作师");
-  EXPECT_EQ(SplitWorkType("电工").work_type, "");
-}
-
-TEST(TextNormaliseTest, EditDistanceCountsCodePoints) {
-  EXPECT_EQ(EditDistance("中式烹饪师", "中式烹调师"), 1u);
-  EXPECT_EQ(EditDistance("", "电工"), 2u);
-  EXPECT_EQ(EditDistance("电工", "电工"), 0u);
-  EXPECT_GT(BigramSimilarity("中式烹饪师", "中式烹调师"), 0.4);
-  EXPECT_EQ(BigramSimilarity("电工", "电工"), 1.0);
-}
 
 TEST(DateNormaliserTest, AcceptsEveryWrittenForm) {
   struct Case {

@@ -9,6 +9,8 @@ endif()
 set(FUZZ_LIBRARY_SOURCES
   pipeline/core/status.cc
   pipeline/core/utf8.cc
+  pipeline/core/text.cc
+  pipeline/core/xml.cc
   pipeline/core/date.cc
   pipeline/core/file_system.cc
   pipeline/core/fault.cc
@@ -25,14 +27,12 @@ set(FUZZ_LIBRARY_SOURCES
   pipeline/ingest/xml_text.cc
   pipeline/ingest/limits.cc
   pipeline/ingest/form_labels.cc
-  pipeline/ingest/text_util.cc
   pipeline/extract/normaliser.cc
-  pipeline/extract/text.cc
   pipeline/render/doc/template.cc
-  pipeline/render/pdf/xml_util.cc
   pipeline/ingest/xlsx_reader.cc
   pipeline/evaluation/xlsx_reader.cc
   pipeline/evaluation/xlsx_book.cc
+  pipeline/core/xlsx_properties.cc
   pipeline/evaluation/scoresheet.cc
   pipeline/evaluation/standard.cc
   pipeline/report/messages.cc

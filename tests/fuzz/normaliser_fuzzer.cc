@@ -5,8 +5,8 @@
 #include <cstdlib>
 #include <string_view>
 
+#include "pipeline/core/text.h"
 #include "pipeline/extract/normaliser.h"
-#include "pipeline/extract/text.h"
 #include "tests/fuzz/fuzz_common.h"
 
 namespace {
@@ -33,8 +33,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   (void)n.ParseYesNo(text);
   (void)n.MatchEnum("applicant_type", text);
   (void)n.SplitList(text);
-  (void)pipeline::extract::NormaliseKeepLines(text);
-  (void)pipeline::extract::NormaliseCompact(text);
-  (void)pipeline::extract::UnifyDashes(text);
+  (void)pipeline::NormaliseKeepLines(text);
+  (void)pipeline::NormaliseCompact(text);
+  (void)pipeline::UnifyDashes(text);
   return 0;
 }

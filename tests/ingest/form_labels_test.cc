@@ -73,7 +73,7 @@ TEST(FormLabelsTest, BrokenFileFailsWithFileAndLine) {
        "<form-labels>\n<field name=\"institution_name\"><label>机构名称</label></field>\n"
        "<field name=\"no_such_field\">\n<label>x</label></field>\n</form-labels>\n",
        3, "unknown form field name \"no_such_field\""},
-      {"malformed xml", "<form-labels>\n<field name=\"x\">\n</form-labels>\n", 3, "malformed XML"},
+      {"malformed xml", "<form-labels>\n<field name=\"x\">\n</form-labels>\n", 3, "XML parse error"},
       {"empty label",
        "<form-labels>\n<field name=\"institution_name\">\n  <label> ： </label>\n</field>\n"
        "</form-labels>\n",

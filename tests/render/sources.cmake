@@ -5,4 +5,5 @@ list(APPEND TEST_SOURCES
   tests/render/pdf_engine_test.cc
   tests/render/render_test_util.cc
   tests/render/template_test.cc
+  tests/render/typesetter_paginator_test.cc
 )

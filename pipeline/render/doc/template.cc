@@ -5,7 +5,7 @@
 #include <set>
 #include <vector>
 
-#include "pipeline/render/pdf/xml_util.h"
+#include "pipeline/core/xml.h"
 
 namespace pipeline::render {
 namespace {
@@ -166,7 +166,7 @@ std::string FormatDate(const Date& date, const std::string& pattern) {
 }
 
 int Template::LineOf(const pugi::xml_node& node) const {
-  return pdf::LineAtOffset(text_, node.offset_debug());
+  return LineAtOffset(text_, node.offset_debug());
 }
 
 Status Template::ValidateText(const char* text, const pugi::xml_node& where) const {
@@ -247,7 +247,7 @@ Result<std::unique_ptr<Template>> Template::Parse(const std::string& path, std::
   std::unique_ptr<Template> t(new Template());
   t->path_ = path;
   t->text_ = std::move(text);
-  PIPELINE_RETURN_IF_ERROR(pdf::ParseXml(path, t->text_, t->doc_));
+  PIPELINE_RETURN_IF_ERROR(ParseXml(path, t->text_, t->doc_));
   pugi::xml_node root = t->doc_.child("document");
   if (!root) return Status::InvalidData("root element must be <document>", path, 1);
   t->name_ = root.attribute("name").value();

@@ -9,7 +9,7 @@
 #include <pugixml.hpp>
 
 #include "pipeline/core/utf8.h"
-#include "pipeline/render/pdf/xml_util.h"
+#include "pipeline/core/xml.h"
 
 namespace pipeline::render::pdf {
 namespace {

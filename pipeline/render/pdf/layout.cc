@@ -5,7 +5,7 @@
 
 #include <pugixml.hpp>
 
-#include "pipeline/render/pdf/xml_util.h"
+#include "pipeline/core/xml.h"
 
 namespace pipeline::render::pdf {
 namespace {

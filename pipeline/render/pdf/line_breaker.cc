@@ -4,12 +4,11 @@
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
 
+#include "pipeline/core/text.h"
 #include "pipeline/core/utf8.h"
 
 namespace pipeline::render::pdf {
 namespace {
-
-bool IsSpace(char32_t c) { return c == U' ' || c == U'\t' || c == 0x3000; }
 
 // Letters and digits of Latin-like scripts: gaps inside such a run are not stretched.
 bool IsWordChar(char32_t c) {
@@ -81,7 +80,7 @@ std::vector<bool> LineBreaker::BreakOpportunities(const std::u32string& text) {
 double LineBreaker::SpanWidth(const std::u32string& text, const std::vector<double>& widths,
                               LineSpan span) {
   std::size_t end = span.end;
-  while (end > span.begin && IsSpace(text[end - 1])) --end;
+  while (end > span.begin && IsWhiteSpace(text[end - 1])) --end;
   double w = 0;
   for (std::size_t i = span.begin; i < end; ++i) w += widths[i];
   return w;
@@ -98,15 +97,13 @@ std::vector<LineSpan> LineBreaker::Fill(const std::u32string& text,
   std::size_t start = 0;
   while (start < n) {
     if (!lines.empty()) {
-      while (start < n && IsSpace(text[start])) ++start;  // no leading spaces on later lines
+      while (start < n && IsWhiteSpace(text[start])) ++start;  // no leading spaces on later lines
       if (start >= n) break;
     }
     const double limit = (lines.empty() ? first_width : rest_width) + kEpsilon;
     std::size_t best = start;  // last break position that fits
-    double width = 0;
     std::size_t i = start;
     for (; i < n; ++i) {
-      width += widths[i];
       if (allowed[i + 1]) {
         if (SpanWidth(text, widths, {start, i + 1}) <= limit) {
           best = i + 1;
@@ -181,7 +178,7 @@ std::vector<LineSpan> LineBreaker::Balance(const std::u32string& text,
       for (std::size_t i = 0; i < j; ++i) {
         if (best[k - 1][i] >= kInf) continue;
         std::size_t begin = cuts[i];
-        while (k > 1 && begin < cuts[j] && IsSpace(text[begin])) ++begin;
+        while (k > 1 && begin < cuts[j] && IsWhiteSpace(text[begin])) ++begin;
         const double w = SpanWidth(text, widths, {begin, cuts[j]});
         if (w > limit || begin == cuts[j]) continue;
         const double cost = best[k - 1][i] + (w - mean) * (w - mean);
@@ -199,7 +196,7 @@ std::vector<LineSpan> LineBreaker::Balance(const std::u32string& text,
   for (std::size_t k = lines; k > 0; --k) {
     std::size_t i = from[k][j];
     std::size_t begin = cuts[i];
-    while (k > 1 && begin < cuts[j] && IsSpace(text[begin])) ++begin;
+    while (k > 1 && begin < cuts[j] && IsWhiteSpace(text[begin])) ++begin;
     out[k - 1] = {begin, cuts[j]};
     j = i;
   }
@@ -212,7 +209,7 @@ std::vector<double> LineBreaker::Positions(const std::u32string& text,
   std::vector<double> x;
   x.reserve(span.end - span.begin);
   std::size_t visible_end = span.end;
-  while (visible_end > span.begin && IsSpace(text[visible_end - 1])) --visible_end;
+  while (visible_end > span.begin && IsWhiteSpace(text[visible_end - 1])) --visible_end;
   double extra = justify ? width - SpanWidth(text, widths, span) : 0;
   if (extra < 0) extra = 0;
   // Gaps after character i (i in [begin, visible_end - 1)).

@@ -9,6 +9,10 @@
 // sits on a 28-character grid: each CJK character takes one cell (156 mm / 28), Latin text keeps
 // its proportion, and a line broken early is justified to the full width.
 //
+// Block emitters (typesetter_blocks.cc) turn blocks into units, the paginator
+// (typesetter_paginator.h) places them on pages and the page decorator (typesetter_decorator.cc)
+// adds the 版记, the page numbers and the watermark.
+//
 // The Typesetter borrows the Layout, FontSet and LineBreaker; they must outlive it.
 #ifndef PIPELINE_RENDER_PDF_TYPESETTER_H_
 #define PIPELINE_RENDER_PDF_TYPESETTER_H_
@@ -22,6 +26,8 @@
 #include "pipeline/render/pdf/layout.h"
 #include "pipeline/render/pdf/line_breaker.h"
 #include "pipeline/render/pdf/page.h"
+#include "pipeline/render/pdf/typesetter_paginator.h"
+#include "pipeline/render/pdf/typesetter_units.h"
 
 namespace pipeline::render::pdf {
 
@@ -35,22 +41,37 @@ class Typesetter {
   Result<std::vector<Page>> Typeset(const render::Document& doc);
 
  private:
-  struct Shaped;
-  struct Slot;
-  struct Unit;
-
+  // Shaping and drawing one line (typesetter.cc).
   Result<Shaped> Shape(const std::string& text, const std::string& role, double size,
                        double scale);
   void EmitLine(const Shaped& shaped, std::size_t begin, const std::vector<double>& xs,
                 double x0, double baseline, double size, Rgb color,
                 std::vector<TextRun>& out) const;
+  // All of `shaped` as one unjustified line starting at x0.
+  void EmitWhole(const Shaped& shaped, double x0, double baseline, double size, Rgb color,
+                 std::vector<TextRun>& out) const;
   double Baseline(double size) const;
 
+  // Block emitters: one render::Block -> units of whole grid lines (typesetter_blocks.cc).
+  Status AddBlock(const render::Block& block, std::vector<Unit>& units,
+                  std::vector<Unit>& headers);
+  Status AddIssuerMark(const render::IssuerMark& mark, std::vector<Unit>& units);
+  Status AddDocNumber(const render::DocNumber& number, std::vector<Unit>& units);
+  Status AddTitle(const render::Title& title, std::vector<Unit>& units);
   Status AddParagraph(const render::Paragraph& p, std::vector<Unit>& units);
+  void AddBlankLines(int count, std::vector<Unit>& units) const;
   Status AddTable(const render::Table& t, int table_index, std::vector<Unit>& units,
                   std::vector<Unit>& headers);
   Result<Unit> MakeTableRow(const render::Table& t, const std::vector<std::string>& cells,
                             bool header);
+  Status AddSignature(const render::Signature& signature, std::vector<Unit>& units);
+
+  // Page decorator: what is drawn on the paginated pages (typesetter_decorator.cc).
+  Result<Unit> MakeBanji(const render::Document& doc);
+  void PlaceSlot(const Slot& slot, std::size_t line, Page& page) const;
+  Page ComposePage(const std::vector<Placement>& placements) const;
+  Status AddPageNumber(const render::Document& doc, std::size_t index, Page& page);
+  Status AddWatermark(const std::string& watermark, Page& page);
 
   const Layout& layout_;
   FontSet& fonts_;

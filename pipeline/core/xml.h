@@ -1,8 +1,8 @@
-// Small helpers shared by the XML loaders of render/ (fonts.xml, layout.xml, document templates):
-// turning a pugixml byte offset into a 1-based line number and reading typed attributes with a
-// Status that names the file and line.
-#ifndef PIPELINE_RENDER_PDF_XML_UTIL_H_
-#define PIPELINE_RENDER_PDF_XML_UTIL_H_
+// The one prologue of every XML loader (checklists, templates, settings): parse, and on failure
+// report FILE:LINE; turn a pugixml byte offset into a 1-based line number; read typed attributes
+// with a Status that names the file and line.
+#ifndef PIPELINE_CORE_XML_H_
+#define PIPELINE_CORE_XML_H_
 
 #include <cstddef>
 #include <string>
@@ -12,7 +12,7 @@
 
 #include "pipeline/core/status.h"
 
-namespace pipeline::render::pdf {
+namespace pipeline {
 
 // 1-based line of byte `offset` in `text` (offsets past the end give the last line).
 int LineAtOffset(std::string_view text, std::ptrdiff_t offset);
@@ -26,6 +26,6 @@ Status ParseXml(const std::string& path, const std::string& text, pugi::xml_docu
 Result<double> NumberAttribute(const pugi::xml_node& node, const char* name, double fallback,
                                const std::string& path, std::string_view text);
 
-}  // namespace pipeline::render::pdf
+}  // namespace pipeline
 
-#endif  // PIPELINE_RENDER_PDF_XML_UTIL_H_
+#endif  // PIPELINE_CORE_XML_H_

@@ -1,10 +1,10 @@
-#include "pipeline/render/pdf/xml_util.h"
+#include "pipeline/core/xml.h"
 
 #include <algorithm>
 #include <charconv>
 #include <cstring>
 
-namespace pipeline::render::pdf {
+namespace pipeline {
 
 int LineAtOffset(std::string_view text, std::ptrdiff_t offset) {
   if (offset < 0) offset = 0;
@@ -38,4 +38,4 @@ Result<double> NumberAttribute(const pugi::xml_node& node, const char* name, dou
   return out;
 }
 
-}  // namespace pipeline::render::pdf
+}  // namespace pipeline

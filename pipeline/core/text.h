@@ -1,17 +1,35 @@
-// Text normalisation shared by extraction and the cross-checks.
+// Text helpers shared by every stage: the one whitespace set, the one NFKC normaliser, edit
+// distance and the FNV-1a hash.
 //
 // Form cells are typed by hand: full-width digits and letters (４－０３), ideographic spaces,
 // non-breaking spaces and stray line breaks are common. Everything beian compares goes through
 // NFKC (ICU), which maps full-width forms to ASCII and （） to (); then whitespace is collapsed.
 // Invalid UTF-8 is replaced (U+FFFD) rather than rejected: these functions never fail.
-#ifndef PIPELINE_EXTRACT_TEXT_H_
-#define PIPELINE_EXTRACT_TEXT_H_
+#ifndef PIPELINE_CORE_TEXT_H_
+#define PIPELINE_CORE_TEXT_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace pipeline::extract {
+namespace pipeline {
+
+// The one whitespace set: Unicode White_Space (ASCII spaces and controls, NBSP, U+3000 and the
+// other typographic spaces, line and paragraph separators) plus the invisible format characters
+// typed text carries (zero-width space and joiners, word joiner, BOM).
+bool IsWhiteSpace(char32_t cp);
+
+// A code point that ends a line (LF, CR, VT, FF, NEL, U+2028, U+2029).
+bool IsLineBreak(char32_t cp);
+
+// Unicode NFKC (ICU). Invalid UTF-8 becomes U+FFFD; if ICU is unavailable the decoded text is
+// returned unchanged.
+std::string Nfkc(std::string_view s);
+
+// `s` without leading/trailing whitespace (IsWhiteSpace); inner text unchanged, and `s` returned
+// byte for byte (invalid UTF-8 included) when there is nothing to trim.
+std::string TrimSpace(std::string_view s);
 
 // NFKC, then every run of whitespace (incl. U+3000, NBSP, CR/LF) becomes one ASCII space and
 // the ends are trimmed; a run holding a line break inside CJK text (a value typed over two
@@ -34,8 +52,13 @@ std::string NormaliseKeepLines(std::string_view s);
 // a dash may mean something else.
 std::string UnifyDashes(std::string_view s);
 
-// ASCII upper case; other bytes unchanged.
+// `s` with every occurrence of `from` (not empty) replaced by `to`, left to right; what `to`
+// brings in is not searched again.
+std::string ReplaceAll(std::string s, std::string_view from, std::string_view to);
+
+// ASCII upper / lower case; other bytes unchanged.
 std::string AsciiUpper(std::string_view s);
+std::string AsciiLower(std::string_view s);
 
 // Splits `中式烹调师(药膳制作师)` into {`中式烹调师`, `药膳制作师`}; brackets must be the last
 // thing in the text (after NormaliseCompact, so （） are already ASCII). No brackets -> {s, ""}.
@@ -52,6 +75,26 @@ std::size_t EditDistance(std::string_view a, std::string_view b);
 // strings are compared as unigrams.
 double BigramSimilarity(std::string_view a, std::string_view b);
 
+// FNV-1a, 64 bits: a content-derived, run-independent hash (case ids, font subset tags).
+// The start value is 1469598103934665603, one digit short of the published offset basis; case
+// ids already issued depend on it, so it stays.
+class Fnv1a64 {
+ public:
+  // Mixes in one value (a byte, or a whole number such as a glyph id).
+  void Add(std::uint64_t v) {
+    hash_ ^= v;
+    hash_ *= 1099511628211ull;
+  }
+  // Mixes in every byte of `bytes`.
+  void AddBytes(std::string_view bytes) {
+    for (char c : bytes) Add(static_cast<unsigned char>(c));
+  }
+  std::uint64_t value() const { return hash_; }
+
+ private:
+  std::uint64_t hash_ = 1469598103934665603ull;
+};
+
 }  // namespace pipeline::extract
 
-#endif  // PIPELINE_EXTRACT_TEXT_H_
+#endif  // PIPELINE_CORE_TEXT_H_

@@ -1,4 +1,4 @@
-#include "pipeline/extract/text.h"
+#include "pipeline/core/text.h"
 
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
@@ -10,35 +10,8 @@
 
 #include "pipeline/core/utf8.h"
 
-namespace pipeline::extract {
+namespace pipeline {
 namespace {
-
-std::string Nfkc(std::string_view s) {
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
-  // fromUTF8 replaces invalid sequences with U+FFFD, so any input is accepted.
-  icu::UnicodeString in = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
-  if (U_FAILURE(status) || nfkc == nullptr) {
-    std::string out;
-    in.toUTF8String(out);
-    return out;
-  }
-  icu::UnicodeString norm = nfkc->normalize(in, status);
-  std::string out;
-  (U_FAILURE(status) ? in : norm).toUTF8String(out);
-  return out;
-}
-
-bool IsSpace(char32_t cp) {
-  return cp == U'\n' || cp == U'\r' || cp == U'\t' || cp == U'\v' || cp == U'\f' ||
-         u_isUWhiteSpace(static_cast<UChar32>(cp)) || cp == 0x200B || cp == 0xFEFF;
-}
-
-bool IsLineBreak(char32_t cp) {
-  return cp == U'\n' || cp == U'\r' || cp == 0x2028 || cp == 0x2029 || cp == 0x0B ||
-         cp == 0x0C || cp == 0x85;
-}
 
 // A letter or digit of a script written with spaces between words (not CJK, not wide).
 bool IsSpacedWordChar(char32_t cp) {
@@ -61,7 +34,7 @@ std::string Whitespace(std::string_view nfkc, int mode) {
   bool run_has_break = false;  // the pending run holds a line break
   char32_t last = 0;
   for (char32_t cp : DecodeUtf8(nfkc)) {
-    if (IsSpace(cp)) {
+    if (IsWhiteSpace(cp)) {
       if (cp == U'\n' && mode == 2) pending_newline = true;
       else pending_space = true;
       run_has_break = run_has_break || IsLineBreak(cp);
@@ -84,23 +57,62 @@ std::string Whitespace(std::string_view nfkc, int mode) {
 
 }  // namespace
 
+bool IsWhiteSpace(char32_t cp) {
+  return u_isUWhiteSpace(static_cast<UChar32>(cp)) || cp == 0x200B || cp == 0x200C ||
+         cp == 0x200D || cp == 0x2060 || cp == 0xFEFF;
+}
+
+bool IsLineBreak(char32_t cp) {
+  return cp == U'\n' || cp == U'\r' || cp == 0x2028 || cp == 0x2029 || cp == 0x0B ||
+         cp == 0x0C || cp == 0x85;
+}
+
+std::string Nfkc(std::string_view s) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+  // fromUTF8 replaces invalid sequences with U+FFFD, so any input is accepted.
+  icu::UnicodeString in = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  if (U_FAILURE(status) || nfkc == nullptr) {
+    std::string out;
+    in.toUTF8String(out);
+    return out;
+  }
+  icu::UnicodeString norm = nfkc->normalize(in, status);
+  std::string out;
+  (U_FAILURE(status) ? in : norm).toUTF8String(out);
+  return out;
+}
+
+std::string TrimSpace(std::string_view s) {
+  std::vector<char32_t> cps = DecodeUtf8(s);
+  std::size_t b = 0;
+  std::size_t e = cps.size();
+  while (b < e && IsWhiteSpace(cps[b])) ++b;
+  while (e > b && IsWhiteSpace(cps[e - 1])) --e;
+  if (b == 0 && e == cps.size()) return std::string(s);  // keep invalid bytes as they are
+  std::string out;
+  for (std::size_t i = b; i < e; ++i) AppendUtf8(cps[i], out);
+  return out;
+}
+
 std::string NormaliseText(std::string_view s) { return Whitespace(Nfkc(s), 0); }
 
 std::string DisplayText(std::string_view s) {
   std::vector<char32_t> cps = DecodeUtf8(s);
   std::size_t b = 0;
   std::size_t e = cps.size();
-  while (b < e && IsSpace(cps[b])) ++b;
-  while (e > b && IsSpace(cps[e - 1])) --e;
+  while (b < e && IsWhiteSpace(cps[b])) ++b;
+  while (e > b && IsWhiteSpace(cps[e - 1])) --e;
   std::string out;
   for (std::size_t i = b; i < e;) {
-    if (!IsSpace(cps[i])) {
+    if (!IsWhiteSpace(cps[i])) {
       AppendUtf8(cps[i++], out);
       continue;
     }
     std::size_t j = i;
     bool has_break = false;
-    for (; j < e && IsSpace(cps[j]); ++j) {
+    for (; j < e && IsWhiteSpace(cps[j]); ++j) {
       if (IsLineBreak(cps[j])) has_break = true;
     }
     if (!has_break) {
@@ -130,10 +142,26 @@ std::string UnifyDashes(std::string_view s) {
   return out;
 }
 
+std::string ReplaceAll(std::string s, std::string_view from, std::string_view to) {
+  if (from.empty()) return s;
+  for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) {
+    s.replace(at, from.size(), to);
+  }
+  return s;
+}
+
 std::string AsciiUpper(std::string_view s) {
   std::string out(s);
   for (char& c : out) {
     if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return out;
+}
+
+std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   return out;
 }
@@ -192,4 +220,4 @@ double BigramSimilarity(std::string_view a, std::string_view b) {
   return 2.0 * common / total;
 }
 
-}  // namespace pipeline::extract
+}  // namespace pipeline
