@@ -4,9 +4,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <iterator>
-#include <set>
-
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "pipeline/completeness/checklist.h"
 #include "pipeline/completeness/completeness.h"
@@ -62,15 +61,15 @@ struct Job::Resources {
   std::optional<crosscheck::CreditList> credit_list;  // --credit-list or rules.credit_list
   report::WorkCalendar calendar;
   report::OfficeSettings office;
-  LayeredSettings settings;     // the layered settings files (README "Settings")
-  report::Provenance provenance;  // what report.json records about this run
+  LayeredSettings settings;           // the layered settings files (README "Settings")
+  report::Provenance provenance;      // what report.json records about this run
   report::MessageCatalog run_labels;  // templates/run.zh-CN.tsv (index.html, the total line)
   std::string index_css;              // templates/index.css, inlined into index.html
   report::DecisionTable decisions;
   std::unique_ptr<render::DocumentRenderer> renderer;  // created only when documents are drafted
   std::unique_ptr<registry::RunRecorder> recorder;     // run/watch with a registry, else null
   std::unique_ptr<registry::RunRecorder> worker_recorder;  // a worker's own connection to it
-  bool registry_chosen = false;  // run/watch records cases in a registry
+  bool registry_chosen = false;                            // run/watch records cases in a registry
 };
 
 // One dossier's way through the stages, kept together for the report and the documents.
@@ -124,10 +123,10 @@ Status LoadLayeredRuleSettings(const LayeredSettings& settings, const crosscheck
     return it == merged.end() ? nlohmann::json(nullptr) : *it;
   };
   for (std::size_t i = 1; i <= settings.layers.size(); ++i) {
-    PIPELINE_RETURN_IF_ERROR(Take(crosscheck::RuleSettingsFromJson(
-                                      rules_of(settings.MergedUpTo(i)), rules,
-                                      settings.layers[i - 1].path),
-                                  out));
+    PIPELINE_RETURN_IF_ERROR(
+        Take(crosscheck::RuleSettingsFromJson(rules_of(settings.MergedUpTo(i)), rules,
+                                              settings.layers[i - 1].path),
+             out));
   }
   const std::string origin = settings.OriginOf("/rules/credit_list");
   if (origin.empty()) return Status::Ok();
@@ -138,8 +137,8 @@ Status LoadLayeredRuleSettings(const LayeredSettings& settings, const crosscheck
 // the ones below it, so an unknown key or a bad value names the file that set it.
 Status LoadLayeredLimits(const LayeredSettings& settings, ingest::Limits* out) {
   for (std::size_t i = 1; i <= settings.layers.size(); ++i) {
-    PIPELINE_RETURN_IF_ERROR(Take(
-        ingest::ParseLimits(settings.MergedUpTo(i).dump(), settings.layers[i - 1].path), out));
+    PIPELINE_RETURN_IF_ERROR(
+        Take(ingest::ParseLimits(settings.MergedUpTo(i).dump(), settings.layers[i - 1].path), out));
   }
   return Status::Ok();
 }
@@ -217,8 +216,8 @@ model::CaseReport AssembleReport(const ingest::IntakeEntry& entry, model::Dossie
   for (auto& f : dossier.findings) f.topic = model::Topic::kIntake;
   for (auto& f : completeness.findings) f.topic = model::Topic::kMaterials;
   for (auto& f : extraction.findings) f.topic = model::Topic::kForm;
-  for (auto* part : {&dossier.findings, &extraction.findings, &completeness.findings,
-                     &cross.findings}) {
+  for (auto* part :
+       {&dossier.findings, &extraction.findings, &completeness.findings, &cross.findings}) {
     r.findings.insert(r.findings.end(), std::make_move_iterator(part->begin()),
                       std::make_move_iterator(part->end()));
   }
@@ -234,9 +233,9 @@ Status Job::LoadResources() {
   res->data_dir = DataDir(options_);
   const std::string& root = res->data_dir;
   const std::string data = JoinPath(root, "data");
-  PIPELINE_RETURN_IF_ERROR(Take(report::MessageCatalog::Load(
-                                    fs_, JoinPath(root, "templates/messages.zh-CN.tsv")),
-                                &res->messages));
+  PIPELINE_RETURN_IF_ERROR(
+      Take(report::MessageCatalog::Load(fs_, JoinPath(root, "templates/messages.zh-CN.tsv")),
+           &res->messages));
   if (options_.kind != JobRequest::Kind::kCatalogue) {
     PIPELINE_RETURN_IF_ERROR(LoadSettings(fs_, options_, root, &res->settings, &res->office));
     res->provenance.date = options_.date->ToIso();
@@ -257,12 +256,10 @@ Status Job::LoadResources() {
     res_ = std::move(res);
     return Status::Ok();
   }
-  PIPELINE_RETURN_IF_ERROR(
-      Take(ingest::LoadFormLabels(fs_, JoinPath(root, "checklists/form_labels.xml")),
-           &res->labels));
-  PIPELINE_RETURN_IF_ERROR(
-      Take(extract::LoadNormaliser(fs_, JoinPath(root, "checklists/normalise.xml")),
-           &res->normaliser));
+  PIPELINE_RETURN_IF_ERROR(Take(
+      ingest::LoadFormLabels(fs_, JoinPath(root, "checklists/form_labels.xml")), &res->labels));
+  PIPELINE_RETURN_IF_ERROR(Take(
+      extract::LoadNormaliser(fs_, JoinPath(root, "checklists/normalise.xml")), &res->normaliser));
   PIPELINE_RETURN_IF_ERROR(
       Take(completeness::LoadChecklists(fs_, JoinPath(root, "checklists/materials.xml")),
            &res->checklists));
@@ -271,11 +268,10 @@ Status Job::LoadResources() {
       Take(crosscheck::LoadRules(fs_, JoinPath(root, "checklists/rules.xml")), &res->rules));
   PIPELINE_RETURN_IF_ERROR(Take(report::LoadWorkCalendar(fs_, data), &res->calendar));
   PIPELINE_RETURN_IF_ERROR(LoadLayeredLimits(res->settings, &res->limits));
-  PIPELINE_RETURN_IF_ERROR(LoadLayeredRuleSettings(res->settings, res->rules,
-                                                   &res->rule_settings));
-  PIPELINE_RETURN_IF_ERROR(Take(
-      report::DecisionTable::Load(fs_, JoinPath(root, "templates/decisions.xml")),
-      &res->decisions));
+  PIPELINE_RETURN_IF_ERROR(LoadLayeredRuleSettings(res->settings, res->rules, &res->rule_settings));
+  PIPELINE_RETURN_IF_ERROR(
+      Take(report::DecisionTable::Load(fs_, JoinPath(root, "templates/decisions.xml")),
+           &res->decisions));
   for (const report::DocumentSpec& d : res->decisions.documents()) {
     if (res->office.files.count(d.kind) == 0) {
       return Status::InvalidData("document kind " + d.kind + " has no file name setting",
@@ -293,12 +289,12 @@ Status Job::LoadResources() {
     res->credit_list = std::move(*list);
   }
   if (options_.kind == JobRequest::Kind::kRun) {
-    PIPELINE_RETURN_IF_ERROR(Take(
-        report::MessageCatalog::Load(fs_, JoinPath(root, "templates/run.zh-CN.tsv")),
-        &res->run_labels));
-    PIPELINE_RETURN_IF_ERROR(Take(
-        fs_.ReadFile(JoinPath(root, "templates/index.css"), FileSystem::kDefaultMaxRead),
-        &res->index_css));
+    PIPELINE_RETURN_IF_ERROR(
+        Take(report::MessageCatalog::Load(fs_, JoinPath(root, "templates/run.zh-CN.tsv")),
+             &res->run_labels));
+    PIPELINE_RETURN_IF_ERROR(
+        Take(fs_.ReadFile(JoinPath(root, "templates/index.css"), FileSystem::kDefaultMaxRead),
+             &res->index_css));
   }
   if (options_.authority && res->authorities.FindCode(*options_.authority) == nullptr) {
     return Status::InvalidArgument("--authority: unknown code '" + *options_.authority +
@@ -318,13 +314,20 @@ ExitCode Job::Run(Status* error) {
     return ExitCode::kError;
   }
   switch (options_.kind) {
-    case JobRequest::Kind::kRun: return RunIntake(error);
-    case JobRequest::Kind::kWatch: return Watch(error);
-    case JobRequest::Kind::kCheck: return CheckOne(error);
-    case JobRequest::Kind::kCatalogue: return Catalogue(error);
-    case JobRequest::Kind::kRender: return Render(error);
-    case JobRequest::Kind::kConfig: return ShowConfig();
-    case JobRequest::Kind::kRecord: break;
+    case JobRequest::Kind::kRun:
+      return RunIntake(error);
+    case JobRequest::Kind::kWatch:
+      return Watch(error);
+    case JobRequest::Kind::kCheck:
+      return CheckOne(error);
+    case JobRequest::Kind::kCatalogue:
+      return Catalogue(error);
+    case JobRequest::Kind::kRender:
+      return Render(error);
+    case JobRequest::Kind::kConfig:
+      return ShowConfig();
+    case JobRequest::Kind::kRecord:
+      break;
   }
   assert(options_.record);
   bool problems = false;  // e.g. archive verify found missing/altered/unregistered files
@@ -368,8 +371,7 @@ Job::CaseOutcome Job::Process(const ingest::IntakeEntry& entry) const {
   completeness::CompletenessResult completeness;
   if (is_folder) {
     completeness = completeness::Check(dossier, extraction.application.kind.value,
-                                       extraction.application.applicant_type.value,
-                                       res.checklists);
+                                       extraction.application.applicant_type.value, res.checklists);
   }
   // 4. crosscheck: catalogue, jurisdiction (Art. 4), conditions (Art. 6, 8, 9)
   crosscheck::Context ctx;
@@ -509,8 +511,7 @@ Result<service::CaseResult> Job::Work(const ingest::IntakeEntry& entry, const st
     // reads only what run never changes (filed records, terminations, open cases' dates), so
     // it does not depend on which dossiers the parent has recorded yet.
     if (!res_->worker_recorder) {
-      Result<std::unique_ptr<registry::RunRecorder>> own =
-          OpenRecorder();
+      Result<std::unique_ptr<registry::RunRecorder>> own = OpenRecorder();
       if (!own) return own.error();
       res_->worker_recorder = std::move(*own);
     }
@@ -537,8 +538,8 @@ Status Job::Finish(const ingest::IntakeEntry& entry, service::CaseResult& r,
                    const std::string& staged_dir, bool* fatal) {
   if (!r.report.draft_failure.empty()) reporter_.Warning(r.report.draft_failure);
   if (res_->recorder && entry.type == EntryType::kDirectory && r.died.empty()) {
-    if (Status s = res_->recorder->Record(r.report, entry.path, &r.json, reporter_,
-                                          r.correction_notice);
+    if (Status s =
+            res_->recorder->Record(r.report, entry.path, &r.json, reporter_, r.correction_notice);
         !s.ok()) {
       *fatal = true;  // the registry is unusable: stop before writing a report it does not know
       return s;
@@ -591,8 +592,7 @@ Result<std::unique_ptr<service::OutputFolder>> Job::OpenOutput() {
   if (!folder) return folder.error();
   // Whether a registry is chosen (opening it creates it), then the workers are forked while
   // the parent holds no database connection, then the parent's own connection.
-  Result<std::unique_ptr<registry::RunRecorder>> recorder =
-      OpenRecorder();
+  Result<std::unique_ptr<registry::RunRecorder>> recorder = OpenRecorder();
   if (!recorder) return recorder.error();
   res_->registry_chosen = *recorder != nullptr;
   recorder->reset();
@@ -624,8 +624,7 @@ ExitCode Job::RunIntake(Status* error) {
   }
   // What the run keeps of each case: its summary row and ledger row, never its whole report,
   // so memory does not grow with the cases (README "Benchmarks").
-  Result<std::unique_ptr<evaluation::RunLedger>> ledger =
-      OpenLedger();
+  Result<std::unique_ptr<evaluation::RunLedger>> ledger = OpenLedger();
   if (!ledger) {
     *error = ledger.error();
     return ExitCode::kError;
@@ -666,7 +665,8 @@ ExitCode Job::RunIntake(Status* error) {
   }
   for (const service::CaseState& g : *gone) {
     reporter_.Warning(res_->messages.Format(
-        "service.superseded", {{"dossier", g.dossier}, {"case", g.case_id},
+        "service.superseded", {{"dossier", g.dossier},
+                               {"case", g.case_id},
                                {"folder", res_->messages.Format("service.superseded_folder")}}));
   }
   out_ << report::SummaryTableOfRows(summary_rows, res_->messages);
@@ -680,9 +680,9 @@ ExitCode Job::RunIntake(Status* error) {
     return ExitCode::kError;
   }
   if (failed > 0) {
-    *error = Status::Internal(std::to_string(failed) +
-                              " dossier(s) could not be processed or drafted; first: " +
-                              first_failure);
+    *error =
+        Status::Internal(std::to_string(failed) +
+                         " dossier(s) could not be processed or drafted; first: " + first_failure);
     return ExitCode::kError;
   }
   return blocking ? ExitCode::kBlockingFindings : ExitCode::kOk;
@@ -729,8 +729,8 @@ ExitCode Job::Watch(Status* error) {
   };
   hooks.superseded = [&](const service::CaseState& g) {
     service::LogLine(res_->messages.Format(
-        "service.superseded", {{"dossier", g.dossier}, {"case", g.case_id},
-                               {"folder", wo.superseded_dir}}));
+        "service.superseded",
+        {{"dossier", g.dossier}, {"case", g.case_id}, {"folder", wo.superseded_dir}}));
   };
   hooks.unsettled = [&](const std::string& dossier) {
     service::LogLine(TerminalSafe(dossier) + " " + res_->messages.Format("service.log_unsettled"));
@@ -759,13 +759,11 @@ report::RunRow Job::RunRowFor(model::CaseReport r) const {
 
 // OUT/summary.json and OUT/index.html over the whole batch, then the total on the terminal.
 Status Job::WriteRunSummary(const std::vector<report::RunRow>& rows) {
-  PIPELINE_RETURN_IF_ERROR(
-      fs_.WriteFile(JoinPath(options_.out_dir, "summary.json"),
-                    report::SummaryJsonText(rows, res_->provenance)));
-  PIPELINE_RETURN_IF_ERROR(fs_.WriteFile(
-      JoinPath(options_.out_dir, "index.html"),
-      report::IndexHtml(rows, res_->provenance, res_->messages, res_->run_labels,
-                        res_->index_css)));
+  PIPELINE_RETURN_IF_ERROR(fs_.WriteFile(JoinPath(options_.out_dir, "summary.json"),
+                                         report::SummaryJsonText(rows, res_->provenance)));
+  PIPELINE_RETURN_IF_ERROR(fs_.WriteFile(JoinPath(options_.out_dir, "index.html"),
+                                         report::IndexHtml(rows, res_->provenance, res_->messages,
+                                                           res_->run_labels, res_->index_css)));
   reporter_.Done(res_->run_labels.Format(
       "run.progress.total",
       {{"count", std::to_string(rows.size())},

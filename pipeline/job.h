@@ -93,10 +93,10 @@ struct JobRequest {
   // and the ledger written beside the cases (over the registry when one is in use); `today` is
   // the date in force (watch moves it on).
   std::function<Result<std::unique_ptr<registry::RunRecorder>>(const JobServices& services,
-                                                                const Date& today)>
+                                                               const Date& today)>
       open_recorder;
   std::function<Result<std::unique_ptr<evaluation::RunLedger>>(const JobServices& services,
-                                                                 const Date& today)>
+                                                               const Date& today)>
       open_ledger;
 };
 

@@ -76,14 +76,16 @@ constexpr CommandInfo kCommands[] = {
      "What falls due within the period: validity ends, renewal windows, publicity ends, "
      "corrections."},
     {"terminate", Command::kTerminate,
-     "End an institution's filing (Art. 10 voluntary, Art. 11 ordered); draft the termination notice."},
+     "End an institution's filing (Art. 10 voluntary, Art. 11 ordered); draft the termination "
+     "notice."},
     {"edit", Command::kEdit,
      "Fill a named free-text slot of a draft (e.g. expert_opinion, note); rendered in it."},
     {"calendar", Command::kCalendar, "Say which years data/holidays_cn.tsv covers."},
     {"scoresheet", Command::kScoresheet,
      "Write the case's technical evaluation scoring sheet (.xlsx; case in stage technical)."},
     {"evaluate", Command::kEvaluate,
-     "Read the filled scoring sheet, record the technical evaluation and draft the technical evaluation opinion."},
+     "Read the filled scoring sheet, record the technical evaluation and draft the technical "
+     "evaluation opinion."},
     {"summarize", Command::kSummarize,
      "Record the expert group's comprehensive conclusion and draft the comprehensive "
      "evaluation opinion."},
@@ -133,9 +135,8 @@ struct OptionSpec {
 };
 
 constexpr Mask kRun = Bit(Command::kRun), kWatch = Bit(Command::kWatch),
-               kCheck = Bit(Command::kCheck),
-               kCatalogue = Bit(Command::kCatalogue), kRender = Bit(Command::kRender),
-               kConfig = Bit(Command::kConfig);
+               kCheck = Bit(Command::kCheck), kCatalogue = Bit(Command::kCatalogue),
+               kRender = Bit(Command::kRender), kConfig = Bit(Command::kConfig);
 // The case registry's commands (pipeline/registry/commands.h).
 constexpr Mask kStatus = Bit(Command::kStatus), kDecide = Bit(Command::kDecide),
                kDeliberate = Bit(Command::kDeliberate), kWithdraw = Bit(Command::kWithdraw),
@@ -271,12 +272,13 @@ const OptionSpec kOptions[] = {
     {"--user", "NAME", "who records the action (else the setting user, the login name)",
      kIntake | kRegistryCommands, 0, Opt<&Options::user>},
     {"--no-pdf", "", "no documents: report.json (and for run summary.json, index.html) only",
-     kIntake, 0,
-     Flag<&Options::no_pdf>},
+     kIntake, 0, Flag<&Options::no_pdf>},
     {"--jobs,-j", "N", "worker processes, one dossier each at a time (default: one per core)",
      kIntake, 0, Opt<&Options::jobs>},
-    {"--timeout", "S", "seconds one dossier may take before its worker is stopped (default 600; "
-     "0: no limit)", kIntake, 0, Opt<&Options::timeout>},
+    {"--timeout", "S",
+     "seconds one dossier may take before its worker is stopped (default 600; "
+     "0: no limit)",
+     kIntake, 0, Opt<&Options::timeout>},
     {"--settle", "S", "seconds a dossier must stay unchanged before it is taken (default 5)",
      kWatch, 0, Opt<&Options::settle>},
     {"--poll", "S", "rescan the intake every S seconds instead of inotify (CIFS/NFS shares)",

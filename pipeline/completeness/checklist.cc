@@ -5,10 +5,9 @@
 #include <algorithm>
 #include <cstddef>
 #include <initializer_list>
+#include <pugixml.hpp>
 #include <set>
 #include <string_view>
-
-#include <pugixml.hpp>
 
 #include "pipeline/core/utf8.h"
 #include "pipeline/core/xml.h"
@@ -22,10 +21,9 @@ using model::FileFormat;
 
 // Format names accepted in `formats="..."`; the same spelling as model::FileFormatName.
 constexpr FileFormat kKnownFormats[] = {
-    FileFormat::kPdf,  FileFormat::kJpeg, FileFormat::kPng,  FileFormat::kDocx,
-    FileFormat::kXlsx, FileFormat::kXml,  FileFormat::kOfd,  FileFormat::kTiff,
-    FileFormat::kHeic, FileFormat::kWebp, FileFormat::kDoc,  FileFormat::kXls,
-    FileFormat::kPpt};
+    FileFormat::kPdf, FileFormat::kJpeg, FileFormat::kPng,  FileFormat::kDocx, FileFormat::kXlsx,
+    FileFormat::kXml, FileFormat::kOfd,  FileFormat::kTiff, FileFormat::kHeic, FileFormat::kWebp,
+    FileFormat::kDoc, FileFormat::kXls,  FileFormat::kPpt};
 
 // Words of a vocabulary list, normalised like titles.
 std::vector<std::string> TitleWords(std::string_view s);
@@ -34,8 +32,8 @@ std::vector<std::string> SplitWords(std::string_view s) {
   std::vector<std::string> out;
   std::size_t i = 0;
   while (i < s.size()) {
-    while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' ||
-                            s[i] == ',')) {
+    while (i < s.size() &&
+           (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' || s[i] == ',')) {
       ++i;
     }
     std::size_t j = i;
@@ -128,8 +126,8 @@ class ChecklistLoader {
 int ChecklistLoader::LineOf(const pugi::xml_node& node) const {
   const std::ptrdiff_t off = node.offset_debug();
   if (off < 0) return 0;
-  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(),
-                             static_cast<std::size_t>(off));
+  auto it =
+      std::upper_bound(line_starts_.begin(), line_starts_.end(), static_cast<std::size_t>(off));
   return static_cast<int>(it - line_starts_.begin());
 }
 
@@ -160,8 +158,8 @@ Result<std::vector<ApplicantType>> ChecklistLoader::ParseTypes(const pugi::xml_n
   for (const std::string& w : SplitWords(node.attribute("types").value())) {
     std::optional<ApplicantType> t = model::ApplicantTypeFromName(w);
     if (!t) {
-      return Error(node, what + ": unknown applicant type \"" + w +
-                             "\" (expected employer or social_org)");
+      return Error(
+          node, what + ": unknown applicant type \"" + w + "\" (expected employer or social_org)");
     }
     if (std::find(out.begin(), out.end(), *t) != out.end()) {
       return Error(node, what + ": applicant type \"" + w + "\" listed twice");
@@ -175,8 +173,8 @@ Status ChecklistLoader::ParseMaterial(const pugi::xml_node& node) {
   const std::string id = node.attribute("id").value();
   if (IsBlank(id)) return Error(node, "material: missing id");
   const std::string what = "material \"" + id + "\"";
-  PIPELINE_RETURN_IF_ERROR(CheckAttributes(
-      node, {"id", "name", "article", "formats", "multiple", "form"}, what));
+  PIPELINE_RETURN_IF_ERROR(
+      CheckAttributes(node, {"id", "name", "article", "formats", "multiple", "form"}, what));
   if (by_id_.count(id)) {
     const Material* first = by_id_.at(id);
     return Error(node, what + ": duplicate id (first defined at " + first->file + ":" +
@@ -239,8 +237,7 @@ Status ChecklistLoader::ParseMaterial(const pugi::xml_node& node) {
     } else if (tag == "title") {
       PIPELINE_RETURN_IF_ERROR(ParseTitle(child, *m, what));
     } else if (tag == "required-if") {
-      PIPELINE_RETURN_IF_ERROR(
-          CheckAttributes(child, {"field", "unless"}, what + ": required-if"));
+      PIPELINE_RETURN_IF_ERROR(CheckAttributes(child, {"field", "unless"}, what + ": required-if"));
       if (m->required_if) return Error(child, what + ": more than one required-if");
       const std::string field = child.attribute("field").value();
       std::optional<model::FormField> f = model::FormFieldFromName(field);
@@ -264,7 +261,7 @@ Status ChecklistLoader::ParseMaterial(const pugi::xml_node& node) {
 }
 
 Status ChecklistLoader::ParseTitle(const pugi::xml_node& node, Material& m,
-                                  const std::string& what) {
+                                   const std::string& what) {
   PIPELINE_RETURN_IF_ERROR(
       CheckAttributes(node, {"heads", "subjects", "topics", "exclude"}, what + ": title"));
   if (m.title) return Error(node, what + ": more than one <title>");
@@ -291,8 +288,9 @@ Status ChecklistLoader::ParseVocabulary(const pugi::xml_node& node) {
     if (tag == "brackets") {
       for (const std::string& pair : TitleWords(text)) {
         const std::vector<char32_t> cps = DecodeUtf8(pair);
-        if (cps.size() != 2) return Error(child, "vocabulary: brackets: \"" + pair +
-                                                     "\" is not an opening and a closing bracket");
+        if (cps.size() != 2)
+          return Error(child, "vocabulary: brackets: \"" + pair +
+                                  "\" is not an opening and a closing bracket");
         std::string open, close;
         AppendUtf8(cps[0], open);
         AppendUtf8(cps[1], close);
@@ -327,8 +325,9 @@ Status ChecklistLoader::ParseChecklist(const pugi::xml_node& node) {
   c.line = LineOf(node);
   std::optional<ApplicationKind> kind = model::ApplicationKindFromName(kind_name);
   if (!kind) {
-    return Error(node, what + ": unknown application kind (expected initial, add_occupation, "
-                              "change, renewal or termination)");
+    return Error(node, what +
+                           ": unknown application kind (expected initial, add_occupation, "
+                           "change, renewal or termination)");
   }
   c.kind = *kind;
   Result<std::vector<ApplicantType>> types = ParseTypes(node, what);
@@ -392,8 +391,7 @@ Status ChecklistLoader::AddFile(const std::string& xml, const std::string& file)
   PIPELINE_RETURN_IF_ERROR(ParseXml(file, xml, doc));
   pugi::xml_node root = doc.document_element();
   if (std::string_view(root.name()) != "checklists") {
-    return Error(root, std::string("root element is <") + root.name() +
-                           ">, expected <checklists>");
+    return Error(root, std::string("root element is <") + root.name() + ">, expected <checklists>");
   }
   PIPELINE_RETURN_IF_ERROR(CheckAttributes(root, {"version"}, "checklists"));
   if (std::string_view(root.attribute("version").value()) != "1") {
@@ -422,11 +420,11 @@ Result<ChecklistSet> ChecklistLoader::Finish() {
       const auto key = std::make_pair(pc.kind, type);
       if (set_.checklists_.count(key)) {
         const Checklist& first = *set_.checklists_.at(key);
-        return Status::InvalidData(
-            std::string("checklist \"") + model::ApplicationKindName(pc.kind) + "\": type \"" +
-                model::ApplicantTypeName(type) + "\" already defined at " + first.file + ":" +
-                std::to_string(first.line),
-            pc.file, pc.line);
+        return Status::InvalidData(std::string("checklist \"") +
+                                       model::ApplicationKindName(pc.kind) + "\": type \"" +
+                                       model::ApplicantTypeName(type) + "\" already defined at " +
+                                       first.file + ":" + std::to_string(first.line),
+                                   pc.file, pc.line);
       }
       auto c = std::make_unique<Checklist>();
       c->kind = pc.kind;
@@ -444,7 +442,8 @@ Result<ChecklistSet> ChecklistLoader::Finish() {
         if (pi.requirement == Requirement::kConditional && !it->second->required_if) {
           return Status::InvalidData(std::string("checklist \"") +
                                          model::ApplicationKindName(pc.kind) + "\": item \"" +
-                                         pi.ref + "\": required=\"if\" but the material has no "
+                                         pi.ref +
+                                         "\": required=\"if\" but the material has no "
                                          "<required-if>",
                                      pc.file, pi.line);
         }
@@ -495,8 +494,7 @@ std::size_t Material::PatternMatchLength(const std::string& path) const {
   return best;
 }
 
-const Checklist* ChecklistSet::Find(model::ApplicationKind kind,
-                                    model::ApplicantType type) const {
+const Checklist* ChecklistSet::Find(model::ApplicationKind kind, model::ApplicantType type) const {
   auto it = checklists_.find({kind, type});
   return it == checklists_.end() ? nullptr : it->second.get();
 }

@@ -37,15 +37,15 @@ struct NamePattern {
     kPath,      // on=path: the path inside the dossier, e.g. `人员名单/考评人员.xlsx`
   };
   Target target = Target::kBaseName;
-  std::string source;             // the regex as written in the checklist
+  std::string source;                     // the regex as written in the checklist
   std::shared_ptr<const re2::RE2> regex;  // compiled, case-insensitive, UTF-8; never null
 };
 
 // Makes a material required only when the application form says so (Art. 6 (6) subsidiaries).
 struct RequiredIf {
   model::FormField field = model::FormField::kSubsidiaries;
-  std::string unless_source;                     // the `unless` regex as written
-  std::shared_ptr<const re2::RE2> unless;        // full match => not required; never null
+  std::string unless_source;               // the `unless` regex as written
+  std::shared_ptr<const re2::RE2> unless;  // full match => not required; never null
 };
 
 // How a material's files are titled (<title> element): the heads its documents end with, the
@@ -65,13 +65,13 @@ struct Material {
   // Stable id, also the rule id of findings about this material ("M-COM-03").
   // NOTE: do not renumber; material ids appear in issued reports.
   std::string id;
-  std::string name;     // Chinese name for reports
-  std::string article;  // e.g. `第六条（一）`
+  std::string name;                        // Chinese name for reports
+  std::string article;                     // e.g. `第六条（一）`
   std::vector<model::FileFormat> formats;  // accepted formats, in the order written
   std::vector<NamePattern> patterns;       // regex names (at least one, or a title)
   std::optional<TitleSpec> title;          // the clerk's reading (see title.h)
-  bool multiple = false;  // several files may together make up the material
-  bool form = false;      // the application form itself: DossierFile::is_form satisfies it
+  bool multiple = false;                   // several files may together make up the material
+  bool form = false;  // the application form itself: DossierFile::is_form satisfies it
   std::optional<RequiredIf> required_if;
   std::string file;  // checklist file and line of the definition, for error messages
   int line = 0;

@@ -23,10 +23,10 @@ using model::Severity;
 
 // Stage-level rule ids.
 // NOTE: do not renumber; rule IDs appear in issued reports.
-constexpr const char kRuleKindUnknown[] = "COMP-001";    // kind unknown, checked as initial
-constexpr const char kRuleTypeUnknown[] = "COMP-002";    // type unknown, checked as social_org
-constexpr const char kRuleNoChecklist[] = "COMP-003";    // no checklist for the pair
-constexpr const char kRuleAmbiguous[] = "COMP-004";      // a file fits several materials
+constexpr const char kRuleKindUnknown[] = "COMP-001";  // kind unknown, checked as initial
+constexpr const char kRuleTypeUnknown[] = "COMP-002";  // type unknown, checked as social_org
+constexpr const char kRuleNoChecklist[] = "COMP-003";  // no checklist for the pair
+constexpr const char kRuleAmbiguous[] = "COMP-004";    // a file fits several materials
 
 // Message keys (templates/messages.zh-CN.tsv).
 constexpr const char kMsgMissing[] = "completeness.material_missing";
@@ -60,9 +60,12 @@ std::string FormatList(const Material& m) {
 
 bool IsRequired(const ChecklistItem& item, const model::Dossier& dossier) {
   switch (item.requirement) {
-    case Requirement::kRequired: return true;
-    case Requirement::kOptional: return false;
-    case Requirement::kConditional: break;
+    case Requirement::kRequired:
+      return true;
+    case Requirement::kOptional:
+      return false;
+    case Requirement::kConditional:
+      break;
   }
   const std::optional<RequiredIf>& cond = item.material->required_if;
   if (!cond || !dossier.form) return false;
@@ -104,8 +107,7 @@ Finding UnusableFinding(const Material& m, const DossierFile& f, Severity severi
   } else {
     args.emplace_back("format", model::FileFormatName(f.format));
     args.emplace_back("accepted", FormatList(m));
-    message = prefix == std::string(kMsgUnreadablePrefix) ? kMsgFormatNotAccepted
-                                                            : kMsgExtraFormat;
+    message = prefix == std::string(kMsgUnreadablePrefix) ? kMsgFormatNotAccepted : kMsgExtraFormat;
   }
   return Finding{m.id, severity, message, std::move(args), {{f.display_path, ""}}};
 }
@@ -124,9 +126,12 @@ void Judge(const Material& m, bool required, const Offer& offer,
            std::vector<Finding>& findings) {
   std::vector<const DossierFile*> usable, unprobed, unusable;
   for (const DossierFile* f : offer.strong) {
-    if (!f->probed) unprobed.push_back(f);
-    else if (Usable(m, *f)) usable.push_back(f);
-    else unusable.push_back(f);
+    if (!f->probed)
+      unprobed.push_back(f);
+    else if (Usable(m, *f))
+      usable.push_back(f);
+    else
+      unusable.push_back(f);
   }
   const Severity bad = required ? Severity::kBlocking : Severity::kReview;
   if (!usable.empty()) {
@@ -139,8 +144,8 @@ void Judge(const Material& m, bool required, const Offer& offer,
       auto args = MaterialArgs(m);
       args.emplace_back("files", JoinFiles(offer.strong));
       args.emplace_back("count", std::to_string(offer.strong.size()));
-      findings.push_back(
-          Finding{m.id, Severity::kReview, kMsgDuplicate, std::move(args), EvidenceOf(offer.strong)});
+      findings.push_back(Finding{m.id, Severity::kReview, kMsgDuplicate, std::move(args),
+                                 EvidenceOf(offer.strong)});
     }
     return;
   }
@@ -148,7 +153,8 @@ void Judge(const Material& m, bool required, const Offer& offer,
     mr.status = MaterialStatus::kUncertain;
     auto args = MaterialArgs(m);
     args.emplace_back("files", JoinFiles(files));
-    findings.push_back(Finding{m.id, Severity::kReview, message, std::move(args), EvidenceOf(files)});
+    findings.push_back(
+        Finding{m.id, Severity::kReview, message, std::move(args), EvidenceOf(files)});
   };
   if (!unprobed.empty()) return uncertain(kMsgNotProbed, unprobed);
   if (!unusable.empty()) {
@@ -168,7 +174,8 @@ void Judge(const Material& m, bool required, const Offer& offer,
     return uncertain(kMsgInMerged, merged);
   }
   mr.status = MaterialStatus::kMissing;
-  if (required) findings.push_back(Finding{m.id, Severity::kBlocking, kMsgMissing, MaterialArgs(m), {}});
+  if (required)
+    findings.push_back(Finding{m.id, Severity::kBlocking, kMsgMissing, MaterialArgs(m), {}});
 }
 
 // Each file goes to its best material (classify.h); then every checklist material is judged
@@ -228,7 +235,9 @@ void Assign(const model::Dossier& dossier, const Checklist& checklist, const Che
       }
     }
     if (open) {
-      result.findings.push_back(Finding{kRuleAmbiguous, Severity::kReview, kMsgAmbiguous,
+      result.findings.push_back(Finding{kRuleAmbiguous,
+                                        Severity::kReview,
+                                        kMsgAmbiguous,
                                         {{"file", file->display_path}, {"materials", names}},
                                         {{file->display_path, ""}}});
     }
@@ -236,10 +245,9 @@ void Assign(const model::Dossier& dossier, const Checklist& checklist, const Che
       if (&dossier.files[i] == file) claimed[i] = true;
     }
   }
-  const bool merged_used = std::any_of(result.materials.begin(), result.materials.end(),
-                                       [](const MaterialResult& mr) {
-                                         return mr.status == MaterialStatus::kUncertain;
-                                       });
+  const bool merged_used =
+      std::any_of(result.materials.begin(), result.materials.end(),
+                  [](const MaterialResult& mr) { return mr.status == MaterialStatus::kUncertain; });
   for (std::size_t i = 0; i < dossier.files.size(); ++i) {
     const DossierFile& f = dossier.files[i];
     const bool is_merged = std::find(merged.begin(), merged.end(), &f) != merged.end();
@@ -263,13 +271,17 @@ CompletenessResult Check(const model::Dossier& dossier, model::ApplicationKind k
   }
   if (kind == ApplicationKind::kUnknown) {
     kind = ApplicationKind::kInitial;
-    result.findings.push_back(Finding{kRuleKindUnknown, Severity::kBlocking, kMsgKindUnknown,
+    result.findings.push_back(Finding{kRuleKindUnknown,
+                                      Severity::kBlocking,
+                                      kMsgKindUnknown,
                                       {{"fallback", model::ApplicationKindName(kind)}},
                                       form_evidence});
   }
   if (type == ApplicantType::kUnknown) {
     type = ApplicantType::kSocialOrg;
-    result.findings.push_back(Finding{kRuleTypeUnknown, Severity::kBlocking, kMsgTypeUnknown,
+    result.findings.push_back(Finding{kRuleTypeUnknown,
+                                      Severity::kBlocking,
+                                      kMsgTypeUnknown,
                                       {{"fallback", model::ApplicantTypeName(type)}},
                                       form_evidence});
   }
@@ -278,10 +290,12 @@ CompletenessResult Check(const model::Dossier& dossier, model::ApplicationKind k
 
   const Checklist* checklist = checklists.Find(kind, type);
   if (checklist == nullptr) {
-    result.findings.push_back(Finding{kRuleNoChecklist, Severity::kBlocking, kMsgNoChecklist,
-                                      {{"kind", model::ApplicationKindName(kind)},
-                                       {"type", model::ApplicantTypeName(type)}},
-                                      {}});
+    result.findings.push_back(Finding{
+        kRuleNoChecklist,
+        Severity::kBlocking,
+        kMsgNoChecklist,
+        {{"kind", model::ApplicationKindName(kind)}, {"type", model::ApplicantTypeName(type)}},
+        {}});
     for (const DossierFile& f : dossier.files) {
       if (!f.is_form) result.unmatched_files.push_back(f.display_path);
     }

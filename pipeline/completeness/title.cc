@@ -99,9 +99,7 @@ void TitleVocabulary::Finish() {
             [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
 }
 
-std::string NormaliseTitleText(std::string_view s) {
-  return AsciiLower(NormaliseCompact(s));
-}
+std::string NormaliseTitleText(std::string_view s) { return AsciiLower(NormaliseCompact(s)); }
 
 Title AnalyseTitle(const TitleVocabulary& v, std::string_view name, bool is_file) {
   Title title;

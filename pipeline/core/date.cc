@@ -49,7 +49,7 @@ Date Date::FromDaysSinceEpoch(long z) {
 }
 
 int Date::IsoWeekday() const {
-  long d = DaysSinceEpoch();  // 1970-01-01 was a Thursday (4)
+  long d = DaysSinceEpoch();     // 1970-01-01 was a Thursday (4)
   long w = (d % 7 + 7 + 3) % 7;  // 0 = Monday
   return static_cast<int>(w) + 1;
 }

@@ -66,7 +66,8 @@ Result<std::string> RealFileSystem::ReadFile(const std::string& path,
                                              std::uint64_t max_bytes) const {
   Result<DirEntry> e = Stat(path);
   if (!e) return e.error();
-  if (e->type == EntryType::kSymlink) return Status::Unsupported("symbolic link not followed", path);
+  if (e->type == EntryType::kSymlink)
+    return Status::Unsupported("symbolic link not followed", path);
   if (e->type != EntryType::kFile) return Status::InvalidData("not a regular file", path);
   if (e->size > max_bytes) {
     return Status::InvalidData("file larger than " + std::to_string(max_bytes) + " bytes", path);
@@ -111,11 +112,11 @@ Status RealFileSystem::WriteFile(const std::string& path, const std::string& dat
   if (!parent.empty()) PIPELINE_RETURN_IF_ERROR(MakeDirs(parent));
   // Write to a temporary name and rename, so a reader never sees half a file. The name is
   // hidden and unique per process (two processes never share one); a failed write removes it.
-  const std::string tmp = JoinPath(parent, "." + BaseName(path) + "." +
-                                               std::to_string(::getpid()) + ".tmp");
+  const std::string tmp =
+      JoinPath(parent, "." + BaseName(path) + "." + std::to_string(::getpid()) + ".tmp");
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
-  if (fd < 0) return Status::IoError(std::string("cannot open for writing: ") +
-                                     std::strerror(errno), path);
+  if (fd < 0)
+    return Status::IoError(std::string("cannot open for writing: ") + std::strerror(errno), path);
   // A full disk is injected here for the tests (pipeline/core/fault.h): half the bytes land.
   const bool full = FaultRequested("enospc", path);
   const std::size_t limit = full ? data.size() / 2 : data.size();

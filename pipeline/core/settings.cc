@@ -105,8 +105,8 @@ Result<LayeredSettings> LoadLayeredSettings(const FileSystem& fs,
 }
 
 std::string SettingsHash(const json& effective) {
-  return "sha256:" + Sha256Hex(WithoutComments(effective).dump(-1, ' ', false,
-                                                                 json::error_handler_t::replace));
+  return "sha256:" +
+         Sha256Hex(WithoutComments(effective).dump(-1, ' ', false, json::error_handler_t::replace));
 }
 
 std::string DescribeSettings(const LayeredSettings& settings) {

@@ -18,12 +18,12 @@ namespace pipeline {
 
 enum class StatusCode {
   kOk = 0,
-  kNotFound,       // a file, font, template or key that must exist does not
-  kInvalidData,    // malformed input: bad XML, bad regex, bad TSV row, corrupt zip
-  kIoError,        // the OS refused a read or write
-  kUnsupported,    // a format or feature beian does not handle
+  kNotFound,         // a file, font, template or key that must exist does not
+  kInvalidData,      // malformed input: bad XML, bad regex, bad TSV row, corrupt zip
+  kIoError,          // the OS refused a read or write
+  kUnsupported,      // a format or feature beian does not handle
   kInvalidArgument,  // bad command-line or API argument
-  kInternal,       // a library adapter failed in an unexpected way
+  kInternal,         // a library adapter failed in an unexpected way
 };
 
 class Status {
@@ -76,7 +76,7 @@ class Status {
 template <typename T>
 class Result {
  public:
-  Result(T value) : v_(std::move(value)) {}  // NOLINT: implicit like std::expected
+  Result(T value) : v_(std::move(value)) {}        // NOLINT: implicit like std::expected
   Result(Status status) : v_(std::move(status)) {  // NOLINT
     assert(!std::get<Status>(v_).ok() && "Result constructed from an OK status");
   }
@@ -86,16 +86,28 @@ class Result {
   explicit operator bool() const { return has_value(); }
 
   // REQUIRES: has_value()
-  T& value() & { assert(has_value()); return std::get<T>(v_); }
-  const T& value() const& { assert(has_value()); return std::get<T>(v_); }
-  T&& value() && { assert(has_value()); return std::get<T>(std::move(v_)); }
+  T& value() & {
+    assert(has_value());
+    return std::get<T>(v_);
+  }
+  const T& value() const& {
+    assert(has_value());
+    return std::get<T>(v_);
+  }
+  T&& value() && {
+    assert(has_value());
+    return std::get<T>(std::move(v_));
+  }
   T& operator*() & { return value(); }
   const T& operator*() const& { return value(); }
   T* operator->() { return &value(); }
   const T* operator->() const { return &value(); }
 
   // REQUIRES: !has_value()
-  const Status& error() const { assert(!has_value()); return std::get<Status>(v_); }
+  const Status& error() const {
+    assert(!has_value());
+    return std::get<Status>(v_);
+  }
   // OK when a value is held.
   Status status() const { return has_value() ? Status() : std::get<Status>(v_); }
 
@@ -106,9 +118,9 @@ class Result {
 }  // namespace pipeline
 
 // Returns early from a function returning Status or Result<T> when `expr` is an error.
-#define PIPELINE_RETURN_IF_ERROR(expr)            \
-  do {                                            \
-    ::pipeline::Status pipeline_status_ = (expr); \
+#define PIPELINE_RETURN_IF_ERROR(expr)                   \
+  do {                                                   \
+    ::pipeline::Status pipeline_status_ = (expr);        \
     if (!pipeline_status_.ok()) return pipeline_status_; \
   } while (0)
 

@@ -35,8 +35,10 @@ std::string Whitespace(std::string_view nfkc, int mode) {
   char32_t last = 0;
   for (char32_t cp : DecodeUtf8(nfkc)) {
     if (IsWhiteSpace(cp)) {
-      if (cp == U'\n' && mode == 2) pending_newline = true;
-      else pending_space = true;
+      if (cp == U'\n' && mode == 2)
+        pending_newline = true;
+      else
+        pending_space = true;
       run_has_break = run_has_break || IsLineBreak(cp);
       continue;
     }
@@ -63,16 +65,16 @@ bool IsWhiteSpace(char32_t cp) {
 }
 
 bool IsLineBreak(char32_t cp) {
-  return cp == U'\n' || cp == U'\r' || cp == 0x2028 || cp == 0x2029 || cp == 0x0B ||
-         cp == 0x0C || cp == 0x85;
+  return cp == U'\n' || cp == U'\r' || cp == 0x2028 || cp == 0x2029 || cp == 0x0B || cp == 0x0C ||
+         cp == 0x85;
 }
 
 std::string Nfkc(std::string_view s) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
   // fromUTF8 replaces invalid sequences with U+FFFD, so any input is accepted.
-  icu::UnicodeString in = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  icu::UnicodeString in =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
   if (U_FAILURE(status) || nfkc == nullptr) {
     std::string out;
     in.toUTF8String(out);
@@ -131,8 +133,16 @@ std::string UnifyDashes(std::string_view s) {
   std::string out;
   for (char32_t cp : DecodeUtf8(s)) {
     switch (cp) {
-      case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
-      case 0x2212: case 0xFE63: case 0xFF0D: case 0x30FC:
+      case 0x2010:
+      case 0x2011:
+      case 0x2012:
+      case 0x2013:
+      case 0x2014:
+      case 0x2015:
+      case 0x2212:
+      case 0xFE63:
+      case 0xFF0D:
+      case 0x30FC:
         out += '-';
         break;
       default:

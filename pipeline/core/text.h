@@ -95,6 +95,6 @@ class Fnv1a64 {
   std::uint64_t hash_ = 1469598103934665603ull;
 };
 
-}  // namespace pipeline::extract
+}  // namespace pipeline
 
 #endif  // PIPELINE_CORE_TEXT_H_

@@ -9,7 +9,8 @@ namespace pipeline {
 int LineAtOffset(std::string_view text, std::ptrdiff_t offset) {
   if (offset < 0) offset = 0;
   std::size_t end = std::min(text.size(), static_cast<std::size_t>(offset));
-  return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(end), '\n'));
+  return 1 + static_cast<int>(
+                 std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(end), '\n'));
 }
 
 Status ParseXml(const std::string& path, const std::string& text, pugi::xml_document& doc) {
@@ -31,9 +32,9 @@ Result<double> NumberAttribute(const pugi::xml_node& node, const char* name, dou
   double out = 0;
   auto [ptr, ec] = std::from_chars(value, end, out);
   if (ec != std::errc() || ptr != end) {
-    return Status::InvalidData(std::string("attribute ") + name + "=\"" + value +
-                                   "\" is not a number",
-                               path, LineAtOffset(text, node.offset_debug()));
+    return Status::InvalidData(
+        std::string("attribute ") + name + "=\"" + value + "\" is not a number", path,
+        LineAtOffset(text, node.offset_debug()));
   }
   return out;
 }

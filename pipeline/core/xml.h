@@ -5,10 +5,9 @@
 #define PIPELINE_CORE_XML_H_
 
 #include <cstddef>
+#include <pugixml.hpp>
 #include <string>
 #include <string_view>
-
-#include <pugixml.hpp>
 
 #include "pipeline/core/status.h"
 

@@ -35,10 +35,9 @@ Result<Catalogue> Catalogue::FromTsv(std::string_view occupations_tsv,
                                      const std::string& occupations_file,
                                      std::string_view standards_tsv,
                                      const std::string& standards_file) {
-  Result<TsvTable> occ = ParseTsv(
-      occupations_tsv, occupations_file,
-      {"code", "name", "marks", "major_group", "major_group_name", "small_name",
-       "work_type_count", "post_2022_candidate"});
+  Result<TsvTable> occ = ParseTsv(occupations_tsv, occupations_file,
+                                  {"code", "name", "marks", "major_group", "major_group_name",
+                                   "small_name", "work_type_count", "post_2022_candidate"});
   if (!occ) return occ.error();
   Result<TsvTable> std_t = ParseTsv(
       standards_tsv, standards_file,
@@ -52,10 +51,8 @@ Result<Catalogue> Catalogue::FromTsv(std::string_view occupations_tsv,
   };
   const std::size_t c_code = col(*occ, "code"), c_name = col(*occ, "name"),
                     c_marks = col(*occ, "marks"), c_group = col(*occ, "major_group"),
-                    c_gname = col(*occ, "major_group_name"),
-                    c_small = col(*occ, "small_name"),
-                    c_wtc = col(*occ, "work_type_count"),
-                    c_post = col(*occ, "post_2022_candidate");
+                    c_gname = col(*occ, "major_group_name"), c_small = col(*occ, "small_name"),
+                    c_wtc = col(*occ, "work_type_count"), c_post = col(*occ, "post_2022_candidate");
   for (const TsvTable::Row& row : occ->rows) {
     CatalogueOccupation o;
     o.code = row.fields[c_code];
@@ -65,13 +62,13 @@ Result<Catalogue> Catalogue::FromTsv(std::string_view occupations_tsv,
     o.small_group_name = row.fields[c_small];
     o.post_2022_candidate = row.fields[c_post] == "1";
     if (extract::NormaliseOccupationCode(o.code).value_or("") != o.code || o.code.size() != 10) {
-      return Status::InvalidData("malformed occupation code \"" + o.code + "\"",
-                                 occupations_file, row.line);
+      return Status::InvalidData("malformed occupation code \"" + o.code + "\"", occupations_file,
+                                 row.line);
     }
     if (!ParseInt(row.fields[c_group], &o.major_group) || o.major_group != o.code[0] - '0') {
-      return Status::InvalidData("major_group \"" + row.fields[c_group] +
-                                     "\" disagrees with code " + o.code,
-                                 occupations_file, row.line);
+      return Status::InvalidData(
+          "major_group \"" + row.fields[c_group] + "\" disagrees with code " + o.code,
+          occupations_file, row.line);
     }
     if (!ParseInt(row.fields[c_wtc], &o.work_type_count)) o.work_type_count = 0;
     if (o.name.empty()) {
@@ -167,8 +164,8 @@ std::vector<CatalogueMatch> Catalogue::SuggestNames(std::string_view name, std::
       continue;
     }
     if (key.find(q) != std::string::npos || q.find(key) != std::string::npos) {
-      const double ratio = static_cast<double>(std::min(qlen, klen)) /
-                           static_cast<double>(std::max(qlen, klen));
+      const double ratio =
+          static_cast<double>(std::min(qlen, klen)) / static_cast<double>(std::max(qlen, klen));
       out.push_back(MakeMatch(i, MatchKind::kContains, 0.6 + 0.35 * ratio));
       continue;
     }
@@ -194,14 +191,13 @@ std::vector<CatalogueMatch> Catalogue::Lookup(std::string_view query, std::size_
   if (q.empty() || max == 0) return out;
   if (std::optional<std::string> code = extract::NormaliseOccupationCode(q)) {
     if (const CatalogueOccupation* o = FindCode(*code)) {
-      out.push_back(MakeMatch(static_cast<std::size_t>(o - occupations_.data()),
-                              MatchKind::kExactCode, 1.0));
+      out.push_back(
+          MakeMatch(static_cast<std::size_t>(o - occupations_.data()), MatchKind::kExactCode, 1.0));
     }
     return out;
   }
-  const bool code_like = std::all_of(q.begin(), q.end(), [](char ch) {
-    return (ch >= '0' && ch <= '9') || ch == '-';
-  });
+  const bool code_like = std::all_of(q.begin(), q.end(),
+                                     [](char ch) { return (ch >= '0' && ch <= '9') || ch == '-'; });
   if (code_like) {
     for (std::size_t i = 0; i < occupations_.size() && out.size() < max; ++i) {
       if (occupations_[i].code.compare(0, q.size(), q) == 0) {

@@ -1,6 +1,7 @@
-// Catalogue: the 2022 occupation catalogue (《职业分类大典（2022年版）》 细类, data/occupations_2022.tsv)
-// joined with the national skill standards catalogue (data/skill_standards.tsv), indexed by code
-// and by normalised name. Loaded once at start-up; immutable afterwards (safe to share).
+// Catalogue: the 2022 occupation catalogue (《职业分类大典（2022年版）》 细类,
+// data/occupations_2022.tsv) joined with the national skill standards catalogue
+// (data/skill_standards.tsv), indexed by code and by normalised name. Loaded once at start-up;
+// immutable afterwards (safe to share).
 //
 // Matches returned by Lookup/SuggestNames point into the Catalogue: it must outlive them.
 #ifndef PIPELINE_CROSSCHECK_CATALOGUE_H_
@@ -58,7 +59,6 @@ class Catalogue {
 
 // Reads data_dir/occupations_2022.tsv and data_dir/skill_standards.tsv through `fs`.
 Result<Catalogue> LoadCatalogue(const FileSystem& fs, const std::string& data_dir);
-
 
 }  // namespace pipeline::crosscheck
 

@@ -13,8 +13,8 @@ CrosscheckResult Check(const model::Extraction& extraction, const model::Dossier
   RuleSink sink(*ctx.rules, &r.findings);
   const model::ApplicationKind kind = extraction.application.kind.value;
 
-  r.jurisdiction = RouteJurisdiction(extraction.application, *ctx.authorities,
-                                     ctx.office_authority_code, sink);
+  r.jurisdiction =
+      RouteJurisdiction(extraction.application, *ctx.authorities, ctx.office_authority_code, sink);
 
   if (kind != model::ApplicationKind::kTermination) {
     const bool must_list = kind == model::ApplicationKind::kInitial ||

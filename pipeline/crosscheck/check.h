@@ -34,7 +34,7 @@ struct Context {
   const Catalogue* catalogue = nullptr;
   const Authorities* authorities = nullptr;
   const RuleSet* rules = nullptr;
-  Date today;  // from --date
+  Date today;                                        // from --date
   std::optional<std::string> office_authority_code;  // --authority CODE (jilin_authorities.tsv)
   // Optional (null = none): the office's rule settings (templates/office.json `rules`; null =
   // every setting empty), its credit list (C61-03), and the words of C64-01
@@ -55,9 +55,9 @@ struct PendingRef {
 struct CrosscheckResult {
   std::vector<model::OccupationResult> occupations;  // form order
   model::Jurisdiction jurisdiction;
-  std::vector<model::ConditionResult> conditions;    // rules.xml <condition> order
-  std::vector<model::Finding> findings;              // evaluation order (job sorts)
-  std::vector<PendingRef> pending;                    // steps left to a person, in order
+  std::vector<model::ConditionResult> conditions;  // rules.xml <condition> order
+  std::vector<model::Finding> findings;            // evaluation order (job sorts)
+  std::vector<PendingRef> pending;                 // steps left to a person, in order
   // True when the institution cannot be filed (a blocking finding with consequence
   // not_eligible) or no requested occupation is left once the excluded ones are taken out.
   bool not_eligible = false;

@@ -25,16 +25,12 @@ enum class Material {
 };
 
 constexpr EnumName<Material> kMaterialNames[] = {
-    {Material::kUnchecked, "unchecked"},
-    {Material::kNotListed, "not_listed"},
-    {Material::kPresent, "present"},
-    {Material::kMissing, "missing"},
+    {Material::kUnchecked, "unchecked"}, {Material::kNotListed, "not_listed"},
+    {Material::kPresent, "present"},     {Material::kMissing, "missing"},
     {Material::kUncertain, "uncertain"},
 };
 
-const char* MaterialName(Material m) {
-  return NameOf(kMaterialNames, m, "unchecked");
-}
+const char* MaterialName(Material m) { return NameOf(kMaterialNames, m, "unchecked"); }
 
 class Evaluator {
  public:
@@ -42,8 +38,13 @@ class Evaluator {
             const std::vector<model::MaterialResult>* materials, RuleSink& sink,
             const std::vector<model::OccupationResult>* occupations,
             std::vector<PendingRef>* pending)
-      : e_(e), a_(e.application), ctx_(ctx), materials_(materials), sink_(sink),
-        occupations_(occupations), pending_(pending) {
+      : e_(e),
+        a_(e.application),
+        ctx_(ctx),
+        materials_(materials),
+        sink_(sink),
+        occupations_(occupations),
+        pending_(pending) {
     for (const ConditionDef& c : ctx.rules->conditions()) {
       model::ConditionResult r;
       r.id = c.id;
@@ -90,11 +91,16 @@ class Evaluator {
   }
   static int Rank(ConditionState s) {
     switch (s) {
-      case ConditionState::kNotApplicable: return 0;
-      case ConditionState::kMet: return 1;
-      case ConditionState::kPending: return 2;
-      case ConditionState::kReview: return 3;
-      case ConditionState::kNotMet: return 4;
+      case ConditionState::kNotApplicable:
+        return 0;
+      case ConditionState::kMet:
+        return 1;
+      case ConditionState::kPending:
+        return 2;
+      case ConditionState::kReview:
+        return 3;
+      case ConditionState::kNotMet:
+        return 4;
     }
     return 0;
   }
@@ -117,8 +123,8 @@ class Evaluator {
   void Review(std::string_view check, Args args, std::vector<model::SourceRef> ev,
               std::string_view message = {}) {
     const bool info = ctx_.rules->ForCheck(check).severity == model::Severity::kInfo;
-    Emit(check, info ? model::Severity::kInfo : model::Severity::kReview, message,
-         std::move(args), std::move(ev));
+    Emit(check, info ? model::Severity::kInfo : model::Severity::kReview, message, std::move(args),
+         std::move(ev));
   }
   // A finding of severity `sev`; the condition follows it (info findings leave it as it is: a
   // recorded fact is neither met nor unmet).
@@ -170,8 +176,10 @@ class Evaluator {
         // An optional material the dossier does not carry is no evidence either way.
         if (!m.required && m.status == model::MaterialStatus::kMissing) continue;
         listed = true;
-        if (m.status == model::MaterialStatus::kUncertain) uncertain = true;
-        else if (m.status != model::MaterialStatus::kPresent) missing = true;
+        if (m.status == model::MaterialStatus::kUncertain)
+          uncertain = true;
+        else if (m.status != model::MaterialStatus::kPresent)
+          missing = true;
       }
     }
     if (!listed) return Material::kNotListed;
@@ -180,7 +188,8 @@ class Evaluator {
   }
   std::string MaterialIds(std::string_view check) const {
     std::string s;
-    for (const std::string& id : ctx_.rules->ForCheck(check).materials) s += (s.empty() ? "" : " ") + id;
+    for (const std::string& id : ctx_.rules->ForCheck(check).materials)
+      s += (s.empty() ? "" : " ") + id;
     return s;
   }
 
@@ -191,8 +200,10 @@ class Evaluator {
     Evidence(check, f, v);
     MaterialEvidence(check);
     const Material m = MaterialOf(check);
-    const Args args = {{"field", model::FormFieldName(f)}, {"value", v.raw},
-                       {"material", MaterialIds(check)}, {"material_status", MaterialName(m)}};
+    const Args args = {{"field", model::FormFieldName(f)},
+                       {"value", v.raw},
+                       {"material", MaterialIds(check)},
+                       {"material_status", MaterialName(m)}};
     if (v.value == YesNo::kNo || m == Material::kMissing) return Fail(check, args, {v.where});
     if (v.value == YesNo::kYes) return Met(check);
     if (v.value == YesNo::kUnknown && m == Material::kPresent) return Met(check);
@@ -218,7 +229,8 @@ class Evaluator {
   void CountRule(std::string_view check, FormField f, const model::Sourced<int>& v,
                  std::optional<int> min) {
     Evidence(check, f, v);
-    const Args args = {{"field", model::FormFieldName(f)}, {"value", v.raw},
+    const Args args = {{"field", model::FormFieldName(f)},
+                       {"value", v.raw},
                        {"min", min ? std::to_string(*min) : std::string()}};
     const std::string& message = ctx_.rules->ForCheck(check).message;
     if (!v.parsed) return Review(check, args, {v.where}, message + ".unreadable");
@@ -255,7 +267,8 @@ class Evaluator {
       const Material m = MaterialOf(c);
       const Args args = {{"value", a_.unified_credit_code.raw},
                          {"check", model::CodeCheckName(a_.uscc_check)},
-                         {"material", MaterialIds(c)}, {"material_status", MaterialName(m)}};
+                         {"material", MaterialIds(c)},
+                         {"material_status", MaterialName(m)}};
       if (!a_.unified_credit_code.present || a_.uscc_check == model::CodeCheck::kBadFormat ||
           m == Material::kMissing) {
         Fail(c, args, {a_.unified_credit_code.where});
@@ -272,8 +285,10 @@ class Evaluator {
       MaterialEvidence(c);
       const Material m = MaterialOf(c);
       if (!a_.legal_representative.present || m == Material::kMissing) {
-        Fail(c, {{"value", a_.legal_representative.raw}, {"material", MaterialIds(c)},
-                 {"material_status", MaterialName(m)}},
+        Fail(c,
+             {{"value", a_.legal_representative.raw},
+              {"material", MaterialIds(c)},
+              {"material_status", MaterialName(m)}},
              {a_.legal_representative.where});
       } else {
         Met(c);
@@ -288,13 +303,15 @@ class Evaluator {
       const bool uscc_usable = a_.uscc_check == model::CodeCheck::kValid ||
                                a_.uscc_check == model::CodeCheck::kBadChecksum;
       if (uscc_usable && u.compare(2, 2, "22") != 0) {
-        Review(c, {{"credit_code", u}, {"region", a_.region.raw},
-                   {"address", a_.registered_address.raw}},
-               {a_.unified_credit_code.where, a_.registered_address.where});
+        Review(
+            c,
+            {{"credit_code", u}, {"region", a_.region.raw}, {"address", a_.registered_address.raw}},
+            {a_.unified_credit_code.where, a_.registered_address.where});
       } else if (!uscc_usable && !a_.region.present) {
-        Review(c, {{"credit_code", u}, {"region", a_.region.raw},
-                   {"address", a_.registered_address.raw}},
-               {a_.registered_address.where});
+        Review(
+            c,
+            {{"credit_code", u}, {"region", a_.region.raw}, {"address", a_.registered_address.raw}},
+            {a_.registered_address.where});
       } else {
         Met(c);
       }
@@ -308,7 +325,8 @@ class Evaluator {
       const Material m = MaterialOf(c);
       const Args args = {{"value", v.raw},
                          {"date", v.value.date ? v.value.date->ToIso() : std::string()},
-                         {"material", MaterialIds(c)}, {"material_status", MaterialName(m)}};
+                         {"material", MaterialIds(c)},
+                         {"material_status", MaterialName(m)}};
       const YesNo said = v.value.stated;
       if (m == Material::kMissing || said == YesNo::kNo) {
         Fail(c, args, {v.where});
@@ -333,11 +351,13 @@ class Evaluator {
       model::ConditionResult* cond = Condition(c);
       for (const auto& s : a_.exam_sites) {
         sites += (sites.empty() ? "" : "; ") + s.value;
-        if (cond != nullptr) cond->evidence.push_back({model::FormFieldName(FormField::kExamSites), s.value, s.where});
+        if (cond != nullptr)
+          cond->evidence.push_back({model::FormFieldName(FormField::kExamSites), s.value, s.where});
       }
       const Material m = MaterialOf(c);
       if (a_.exam_sites.empty() || m == Material::kMissing) {
-        Fail(c, {{"value", sites}, {"material", MaterialIds(c)}, {"material_status", MaterialName(m)}},
+        Fail(c,
+             {{"value", sites}, {"material", MaterialIds(c)}, {"material_status", MaterialName(m)}},
              {e_.form});
       } else {
         Met(c);
@@ -369,12 +389,16 @@ class Evaluator {
       MaterialEvidence(c);
       const bool in_scope = v.value == YesNo::kYes || v.value == YesNo::kUnclear;
       const Material m = MaterialOf(c);
-      const Args args = {{"value", v.raw}, {"material", MaterialIds(c)},
-                         {"material_status", MaterialName(m)}};
-      if (!in_scope) Met(c);
-      else if (m == Material::kMissing) Fail(c, args, {v.where});
-      else if (m == Material::kPresent) Met(c);
-      else Review(c, args, {v.where});
+      const Args args = {
+          {"value", v.raw}, {"material", MaterialIds(c)}, {"material_status", MaterialName(m)}};
+      if (!in_scope)
+        Met(c);
+      else if (m == Material::kMissing)
+        Fail(c, args, {v.where});
+      else if (m == Material::kPresent)
+        Met(c);
+      else
+        Review(c, args, {v.where});
     }
   }
 
@@ -386,9 +410,8 @@ class Evaluator {
                       {"credit_code", a_.unified_credit_code.value},
                       {"legal_representative", a_.legal_representative.value}};
     if (ctx_.credit_list != nullptr) {
-      const CreditListEntry* hit =
-          ctx_.credit_list->Match(a_.unified_credit_code.value, a_.institution_name.value,
-                                  a_.legal_representative.value);
+      const CreditListEntry* hit = ctx_.credit_list->Match(
+          a_.unified_credit_code.value, a_.institution_name.value, a_.legal_representative.value);
       Args args = who;
       if (hit != nullptr) {
         args.insert(args.end(), {{"listed_name", hit->name},
@@ -403,7 +426,8 @@ class Evaluator {
         args.push_back({"sources", ctx_.credit_list->Sources()});
         sink_.Emit(c, model::Severity::kInfo, "crosscheck.credit_list_clear", args, {});
         if (model::ConditionResult* cond = Condition(c)) {
-          cond->evidence.push_back({"credit_list", ctx_.credit_list->Sources(),
+          cond->evidence.push_back({"credit_list",
+                                    ctx_.credit_list->Sources(),
                                     {BaseName(ctx_.credit_list->file()), ""}});
         }
       }
@@ -490,11 +514,13 @@ class Evaluator {
           ctx_.business_terms != nullptr ? ctx_.business_terms->JoinForEvidence(words) : "";
       if (cond != nullptr) {
         cond->evidence.push_back({o->code, o->name_raw, o->where});
-        if (!words.empty()) cond->evidence.push_back({"business_match/" + o->code, joined, o->where});
+        if (!words.empty())
+          cond->evidence.push_back({"business_match/" + o->code, joined, o->where});
       }
       if (words.empty()) {
         if (!unmatched.empty()) unmatched += "; ";
-        unmatched += o->code + " " + o->name + (o->work_type.empty() ? "" : "(" + o->work_type + ")");
+        unmatched +=
+            o->code + " " + o->name + (o->work_type.empty() ? "" : "(" + o->work_type + ")");
         ev.push_back(o->where);
       }
     }
@@ -524,15 +550,21 @@ class Evaluator {
     model::ConditionResult* cond = Condition("change_items_present");
     for (const model::ChangeItem& ch : a_.changes) {
       if (cond != nullptr) {
-        cond->evidence.push_back({model::ChangedElementName(ch.element),
-                                  ch.before + " -> " + ch.after, ch.where});
+        cond->evidence.push_back(
+            {model::ChangedElementName(ch.element), ch.before + " -> " + ch.after, ch.where});
       }
-      const Args args = {{"item", ch.item}, {"before", ch.before}, {"after", ch.after},
+      const Args args = {{"item", ch.item},
+                         {"before", ch.before},
+                         {"after", ch.after},
                          {"element", model::ChangedElementName(ch.element)}};
-      if (ch.element == model::ChangedElement::kUnknown) Review("change_item_known", args, {ch.where});
-      else Met("change_item_known");
-      if (ch.after.empty() || ch.before == ch.after) Fail("change_item_complete", args, {ch.where});
-      else Met("change_item_complete");
+      if (ch.element == model::ChangedElement::kUnknown)
+        Review("change_item_known", args, {ch.where});
+      else
+        Met("change_item_known");
+      if (ch.after.empty() || ch.before == ch.after)
+        Fail("change_item_complete", args, {ch.where});
+      else
+        Met("change_item_complete");
     }
   }
 

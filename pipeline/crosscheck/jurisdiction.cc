@@ -47,7 +47,8 @@ Result<Authorities> Authorities::FromTsv(std::string_view text, const std::strin
     a.entries_.push_back(std::move(e));
   }
   if (!have_province) {
-    return Status::InvalidData(std::string("no province row (code ") + kProvinceCode + ")", file, 1);
+    return Status::InvalidData(std::string("no province row (code ") + kProvinceCode + ")", file,
+                               1);
   }
   return a;
 }
@@ -119,14 +120,13 @@ Result<Authorities> LoadAuthorities(const FileSystem& fs, const std::string& dat
   return Authorities::FromTsv(*text, path);
 }
 
-model::Jurisdiction RouteJurisdiction(const model::Application& app,
-                                      const Authorities& authorities,
+model::Jurisdiction RouteJurisdiction(const model::Application& app, const Authorities& authorities,
                                       const std::optional<std::string>& office_code,
                                       RuleSink& sink) {
   model::Jurisdiction j;
   const AuthorityEntry* entry = nullptr;
-  const model::Affiliation aff = app.affiliation.parsed ? app.affiliation.value
-                                                        : model::Affiliation::kUnknown;
+  const model::Affiliation aff =
+      app.affiliation.parsed ? app.affiliation.value : model::Affiliation::kUnknown;
   const std::string& uscc = app.unified_credit_code.value;
   const bool uscc_usable = app.uscc_check == model::CodeCheck::kValid ||
                            app.uscc_check == model::CodeCheck::kBadChecksum;

@@ -59,8 +59,7 @@ Result<Authorities> LoadAuthorities(const FileSystem& fs, const std::string& dat
 // Decides the filing authority for `app` and reports through `sink` (JUR-* rules). When
 // `office_code` is set (--authority CODE) and the dossier belongs elsewhere, a
 // jurisdiction_wrong_office finding names where it must go.
-model::Jurisdiction RouteJurisdiction(const model::Application& app,
-                                      const Authorities& authorities,
+model::Jurisdiction RouteJurisdiction(const model::Application& app, const Authorities& authorities,
                                       const std::optional<std::string>& office_code,
                                       RuleSink& sink);
 

@@ -57,7 +57,8 @@ std::vector<model::OccupationResult> CheckOccupations(
   for (const model::RequestedOccupation& req : occupations) {
     model::OccupationResult r;
     r.requested = req;
-    const Args who = {{"seq", req.seq}, {"code", req.code.empty() ? req.code_raw : req.code},
+    const Args who = {{"seq", req.seq},
+                      {"code", req.code.empty() ? req.code_raw : req.code},
                       {"name", req.name_raw}};
     auto args = [&](Args extra) {
       Args a = who;
@@ -69,8 +70,10 @@ std::vector<model::OccupationResult> CheckOccupations(
     const CatalogueOccupation* chosen = nullptr;
     if (by_code == nullptr) {
       r.problems.push_back(model::OccupationStatus::kUnknownCode);
-      if (by_name != nullptr) r.suggestions.push_back({by_name->code, by_name->name, 1.0});
-      else AddSuggestions(catalogue, req, r);
+      if (by_name != nullptr)
+        r.suggestions.push_back({by_name->code, by_name->name, 1.0});
+      else
+        AddSuggestions(catalogue, req, r);
       sink.Fail("occupation_unknown_code", args({{"suggestions", SuggestionText(r)}}), {req.where});
       chosen = by_name;
     } else {
@@ -78,8 +81,10 @@ std::vector<model::OccupationResult> CheckOccupations(
       r.catalogue_name = by_code->name;
       if (NormaliseCompact(by_code->name) != req.name) {
         r.problems.push_back(model::OccupationStatus::kNameMismatch);
-        if (by_name != nullptr) r.suggestions.push_back({by_name->code, by_name->name, 1.0});
-        else AddSuggestions(catalogue, req, r);
+        if (by_name != nullptr)
+          r.suggestions.push_back({by_name->code, by_name->name, 1.0});
+        else
+          AddSuggestions(catalogue, req, r);
         // A near miss of the code's own name (中式烹饪师 for 中式烹调师) is likely a typo: a
         // person confirms it. A name that belongs elsewhere or nowhere must be corrected.
         const bool near_miss = by_name == nullptr && !r.suggestions.empty() &&
@@ -100,8 +105,8 @@ std::vector<model::OccupationResult> CheckOccupations(
         Exclude(r, "exclusion.ineligible_group");
       }
       for (const CatalogueStandard* s : catalogue.StandardsFor(chosen->code)) {
-        r.standards.push_back({s->published_code, s->published_name, s->work_type,
-                               s->edition_year, s->doc_number});
+        r.standards.push_back(
+            {s->published_code, s->published_name, s->work_type, s->edition_year, s->doc_number});
       }
       if (r.standards.empty() && chosen->eligible_group()) {
         r.problems.push_back(model::OccupationStatus::kNoNationalStandard);

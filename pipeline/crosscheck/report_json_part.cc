@@ -10,8 +10,10 @@ void AppendRuleDefaultsJson(const RuleSet& rules, const RuleSettings& settings, 
   for (const Threshold& t : rules.thresholds()) {
     if (t.owner != "province") continue;
     const std::optional<int> v = EffectiveThreshold(rules, &settings, t.id);
-    d.push_back(json{{"id", t.id}, {"value", v ? json(*v) : json(nullptr)},
-                     {"article", t.article}, {"owner", t.owner}});
+    d.push_back(json{{"id", t.id},
+                     {"value", v ? json(*v) : json(nullptr)},
+                     {"article", t.article},
+                     {"owner", t.owner}});
   }
   out["rule_defaults"] = d;
   out["rule_settings"] = RuleSettingsJson(rules, settings);

@@ -29,7 +29,8 @@ class RuleSink {
   // A person must decide: always a review finding (or info when the rule is info-only).
   void Review(std::string_view check, Args args, std::vector<model::SourceRef> evidence) {
     const Rule& r = rules_.ForCheck(check);
-    Emit(r, r.severity == model::Severity::kInfo ? model::Severity::kInfo : model::Severity::kReview,
+    Emit(r,
+         r.severity == model::Severity::kInfo ? model::Severity::kInfo : model::Severity::kReview,
          std::move(args), std::move(evidence));
   }
 

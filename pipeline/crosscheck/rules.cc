@@ -1,9 +1,8 @@
 #include "pipeline/crosscheck/rules.h"
 
-#include <pugixml.hpp>
-
 #include <algorithm>
 #include <cassert>
+#include <pugixml.hpp>
 #include <set>
 
 #include "pipeline/core/text.h"
@@ -30,31 +29,58 @@ std::vector<std::string> SplitSpaces(const std::string& s) {
 
 const std::vector<std::string>& KnownChecks() {
   static const std::vector<std::string> checks = {
-      "occupation_list_empty", "occupation_unknown_code", "occupation_name_mismatch",
-      "occupation_ineligible_group", "occupation_no_standard", "occupation_invalid_level",
-      "occupation_work_type", "occupation_duplicate", "occupation_name_near_miss",
+      "occupation_list_empty",
+      "occupation_unknown_code",
+      "occupation_name_mismatch",
+      "occupation_ineligible_group",
+      "occupation_no_standard",
+      "occupation_invalid_level",
+      "occupation_work_type",
+      "occupation_duplicate",
+      "occupation_name_near_miss",
       "occupation_level_employer_only",
-      "jurisdiction_unresolved", "jurisdiction_authority_to_confirm", "jurisdiction_wrong_office",
-      "jurisdiction_from_credit_code", "jurisdiction_affiliation_unknown",
+      "jurisdiction_unresolved",
+      "jurisdiction_authority_to_confirm",
+      "jurisdiction_wrong_office",
+      "jurisdiction_from_credit_code",
+      "jurisdiction_affiliation_unknown",
       "jurisdiction_outside_jilin",
-      "legal_person_credit_code", "legal_representative", "no_bad_record", "works_in_province",
+      "legal_person_credit_code",
+      "legal_representative",
+      "no_bad_record",
+      "works_in_province",
       "fee_published",
-      "staff_lists", "fulltime_staff", "experts", "assessors_per_occupation", "supervisors",
-      "business_related", "exam_sites", "question_bank", "video_surveillance", "safety_fire",
+      "staff_lists",
+      "fulltime_staff",
+      "experts",
+      "assessors_per_occupation",
+      "supervisors",
+      "business_related",
+      "exam_sites",
+      "question_bank",
+      "video_surveillance",
+      "safety_fire",
       "management_rules",
-      "incentive_mechanism", "pay_linkage", "subsidiaries",
-      "change_items_present", "change_item_known", "change_item_complete",
+      "incentive_mechanism",
+      "pay_linkage",
+      "subsidiaries",
+      "change_items_present",
+      "change_item_known",
+      "change_item_complete",
       "original_filing_number",
-      "renewal_expiry_present", "renewal_after_expiry", "renewal_late", "renewal_filing_number",
+      "renewal_expiry_present",
+      "renewal_after_expiry",
+      "renewal_late",
+      "renewal_filing_number",
       "application_date_future",
   };
   return checks;
 }
 
 const std::vector<std::string>& KnownThresholds() {
-  static const std::vector<std::string> ids = {
-      "min_fulltime_staff", "min_experts", "min_assessors_per_occupation", "min_supervisors",
-      "renewal_lead_months"};
+  static const std::vector<std::string> ids = {"min_fulltime_staff", "min_experts",
+                                               "min_assessors_per_occupation", "min_supervisors",
+                                               "renewal_lead_months"};
   return ids;
 }
 
@@ -80,8 +106,7 @@ Result<RuleSet> RuleSet::FromXml(const std::string& xml, const std::string& file
       const std::string v = n.attribute("value").value();
       if (t.id.empty() || v.size() > 6 || v.find_first_not_of("0123456789") != std::string::npos) {
         return Status::InvalidData(
-            "<threshold> needs an id and a non-negative integer value (or value=\"\")", file,
-            line);
+            "<threshold> needs an id and a non-negative integer value (or value=\"\")", file, line);
       }
       if (t.owner != "province" && t.owner != "regulation") {
         return Status::InvalidData("threshold " + t.id + ": owner must be province or regulation",
@@ -89,8 +114,8 @@ Result<RuleSet> RuleSet::FromXml(const std::string& xml, const std::string& file
       }
       if (!v.empty()) t.value = std::stoi(v);
       if (t.owner == "regulation" && !t.value) {
-        return Status::InvalidData("threshold " + t.id + ": a regulation value must be given",
-                                   file, line);
+        return Status::InvalidData("threshold " + t.id + ": a regulation value must be given", file,
+                                   line);
       }
       rs.thresholds_.push_back(std::move(t));
     } else if (tag == "condition") {
@@ -111,10 +136,14 @@ Result<RuleSet> RuleSet::FromXml(const std::string& xml, const std::string& file
       r.materials = SplitSpaces(n.attribute("materials").value());
       r.line = line;
       const std::string sev = n.attribute("severity").value();
-      if (sev == "blocking") r.severity = model::Severity::kBlocking;
-      else if (sev == "review") r.severity = model::Severity::kReview;
-      else if (sev == "info") r.severity = model::Severity::kInfo;
-      else return Status::InvalidData("rule " + r.id + ": bad severity \"" + sev + "\"", file, line);
+      if (sev == "blocking")
+        r.severity = model::Severity::kBlocking;
+      else if (sev == "review")
+        r.severity = model::Severity::kReview;
+      else if (sev == "info")
+        r.severity = model::Severity::kInfo;
+      else
+        return Status::InvalidData("rule " + r.id + ": bad severity \"" + sev + "\"", file, line);
       if (const char* c = n.attribute("consequence").value(); *c != '\0') {
         std::optional<model::Consequence> cq = model::ConsequenceFromName(c);
         if (!cq) {
@@ -127,9 +156,11 @@ Result<RuleSet> RuleSet::FromXml(const std::string& xml, const std::string& file
       if (r.id.empty() || r.message.empty()) {
         return Status::InvalidData("<rule> needs id and message", file, line);
       }
-      if (!ids.insert(r.id).second) return Status::InvalidData("duplicate rule id " + r.id, file, line);
+      if (!ids.insert(r.id).second)
+        return Status::InvalidData("duplicate rule id " + r.id, file, line);
       if (known.count(r.check) == 0) {
-        return Status::InvalidData("rule " + r.id + ": unknown check \"" + r.check + "\"", file, line);
+        return Status::InvalidData("rule " + r.id + ": unknown check \"" + r.check + "\"", file,
+                                   line);
       }
       if (rs.by_check_.count(r.check) != 0) {
         return Status::InvalidData("check \"" + r.check + "\" configured twice", file, line);
@@ -146,27 +177,27 @@ Result<RuleSet> RuleSet::FromXml(const std::string& xml, const std::string& file
         std::optional<model::Topic> t = model::TopicFromName(topic);
         if (!t || *t == model::Topic::kIntake || *t == model::Topic::kMaterials ||
             *t == model::Topic::kConditions) {
-          return Status::InvalidData("rule " + r.id +
-                                         ": needs topic=\"occupations|jurisdiction|form\"",
-                                     file, line);
+          return Status::InvalidData(
+              "rule " + r.id + ": needs topic=\"occupations|jurisdiction|form\"", file, line);
         }
         r.topic = *t;
       } else if (!topic.empty() && topic != "conditions") {
-        return Status::InvalidData("rule " + r.id + ": a condition rule has topic conditions",
-                                   file, line);
+        return Status::InvalidData("rule " + r.id + ": a condition rule has topic conditions", file,
+                                   line);
       }
       rs.by_check_.emplace(r.check, rs.rules_.size());
       rs.rules_.push_back(std::move(r));
     } else if (tag == "credit-list-columns") {
-      CreditListColumns c{n.attribute("uscc").value(), n.attribute("name").value(),
+      CreditListColumns c{n.attribute("uscc").value(),
+                          n.attribute("name").value(),
                           n.attribute("legal_representative").value(),
-                          n.attribute("source").value(), n.attribute("date").value(),
+                          n.attribute("source").value(),
+                          n.attribute("date").value(),
                           n.attribute("date-format").value(),
                           n.attribute("sources-separator").value(),
                           n.attribute("dated-source").value()};
-      if (c.uscc.empty() || c.name.empty() || c.legal_representative.empty() ||
-          c.source.empty() || c.date.empty() || c.sources_separator.empty() ||
-          c.dated_source.empty()) {
+      if (c.uscc.empty() || c.name.empty() || c.legal_representative.empty() || c.source.empty() ||
+          c.date.empty() || c.sources_separator.empty() || c.dated_source.empty()) {
         return Status::InvalidData(
             "<credit-list-columns> needs uscc, name, legal_representative, source, date, "
             "sources-separator and dated-source",

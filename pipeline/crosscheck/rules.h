@@ -26,9 +26,9 @@ struct Rule {
   model::Severity severity = model::Severity::kBlocking;  // when the rule is not met
   // What a blocking finding of this rule leads to (`consequence` attribute, default correct).
   model::Consequence consequence = model::Consequence::kCorrect;
-  std::string message;    // MessageId
+  std::string message;                 // MessageId
   std::vector<std::string> materials;  // checklist material ids
-  int line = 0;           // in rules.xml, for diagnostics
+  int line = 0;                        // in rules.xml, for diagnostics
 };
 
 struct Threshold {
@@ -36,7 +36,7 @@ struct Threshold {
   // Unset (value="") unless rules.xml gives one; an owner="province" threshold is normally set
   // by the office (templates/office.json `rules`, see RuleSettings), not here.
   std::optional<int> value;
-  std::string owner;    // "province" (a default to be set by the province) | "regulation"
+  std::string owner;  // "province" (a default to be set by the province) | "regulation"
   std::string article;
 };
 

@@ -1,7 +1,6 @@
 #include "pipeline/evaluation/commands.h"
 
 #include <memory>
-
 #include <nlohmann/json.hpp>
 
 #include "pipeline/crosscheck/jurisdiction.h"
@@ -57,19 +56,25 @@ Result<std::unique_ptr<Env>> OpenEnv(const cli::Options& o, FileSystem& fs,
   Result<crosscheck::Authorities> authorities =
       crosscheck::LoadAuthorities(fs, JoinPath(data_dir, "data"));
   if (!authorities) return authorities.error();
-  auto env = std::unique_ptr<Env>(new Env{o, fs, messages, data_dir, {}, {}, {},
-                                          std::move(*authorities), nullptr,
+  auto env = std::unique_ptr<Env>(new Env{o,
+                                          fs,
+                                          messages,
+                                          data_dir,
+                                          {},
+                                          {},
+                                          {},
+                                          std::move(*authorities),
+                                          nullptr,
                                           {registry::ActingUser(o.user, *settings), *o.date},
                                           registry::RegistryFile(o.registry_path, *settings),
                                           out});
+  PIPELINE_RETURN_IF_ERROR(
+      Take(report::MessageCatalog::Load(fs, JoinPath(data_dir, "templates/evaluation.zh-CN.tsv")),
+           &env->wording));
   PIPELINE_RETURN_IF_ERROR(Take(
-      report::MessageCatalog::Load(fs, JoinPath(data_dir, "templates/evaluation.zh-CN.tsv")),
-      &env->wording));
-  PIPELINE_RETURN_IF_ERROR(Take(
-      LoadStandard(fs, JoinPath(data_dir, "checklists/evaluation_standard.xml")),
-      &env->standard));
-  PIPELINE_RETURN_IF_ERROR(Take(
-      report::LoadOfficeSettings(fs, registry::SettingsFilesOf(o, data_dir)), &env->office));
+      LoadStandard(fs, JoinPath(data_dir, "checklists/evaluation_standard.xml")), &env->standard));
+  PIPELINE_RETURN_IF_ERROR(
+      Take(report::LoadOfficeSettings(fs, registry::SettingsFilesOf(o, data_dir)), &env->office));
   Result<std::unique_ptr<registry::Registry>> reg =
       OpenRegistry(env->registry_file, messages, *o.date);
   if (!reg) return reg.error();
@@ -80,11 +85,11 @@ Result<std::unique_ptr<Env>> OpenEnv(const cli::Options& o, FileSystem& fs,
 // The registry's own refusal of a command in the wrong stage.
 Status RefuseUnlessStage(Env& env, const CaseRecord& c, Stage stage, const std::string& command) {
   if (c.stage == stage) return Status::Ok();
-  return Status::InvalidArgument(env.messages.Format(
-      "registry.refused.wrong_stage", {{"case", c.case_id},
-                                       {"stage", registry::StageName(c.stage)},
-                                       {"command", command},
-                                       {"next", env.registry->NextStep(c)}}));
+  return Status::InvalidArgument(
+      env.messages.Format("registry.refused.wrong_stage", {{"case", c.case_id},
+                                                           {"stage", registry::StageName(c.stage)},
+                                                           {"command", command},
+                                                           {"next", env.registry->NextStep(c)}}));
 }
 
 Result<registry::Decision> ParseResult(const Env& env, const std::string& text) {
@@ -103,7 +108,7 @@ Result<SheetCase> SheetCaseOf(Env& env, const CaseRecord& c) {
   sc.institution = c.institution_name;
   sc.uscc = c.uscc;
   sc.kind_text = WordOr(env.messages, std::string("kind.") + model::ApplicationKindName(c.kind),
-                      model::ApplicationKindName(c.kind));
+                        model::ApplicationKindName(c.kind));
   Result<std::vector<registry::Row>> type = env.registry->storage().Query(
       "SELECT applicant_type FROM dossier_versions WHERE case_id = ? AND version = ?",
       {c.case_id, std::int64_t{c.current_version}});
@@ -164,7 +169,8 @@ json CaseJson(const SheetCase& sc, const Wording& w) {
 Result<std::string> Render(Env& env, const std::string& kind, const json& data) {
   render::RendererOptions ro = render::RendererOptions::Defaults(env.data_dir);
   if (!env.options.fonts.empty()) ro.fonts_path = env.options.fonts;
-  Result<std::unique_ptr<render::DocumentRenderer>> r = render::DocumentRenderer::Create(env.fs, ro);
+  Result<std::unique_ptr<render::DocumentRenderer>> r =
+      render::DocumentRenderer::Create(env.fs, ro);
   if (!r) return r.error();
   return (*r)->Render(render::ResolveTemplatePath(env.data_dir, kind), data, env.actor.today);
 }
@@ -291,13 +297,13 @@ Status Evaluate(Env& env) {
   std::string path;
   Result<std::string> doc = RecordAndDraft(env, *c, rec, data, &path);
   if (!doc) return doc.error();
-  env.out << env.wording.Format("done.evaluate",
-                                {{"score", Tenths(r.percent_tenths)},
-                                 {"computed", env.wording.Format(r.passed ? "result.pass"
-                                                                          : "result.fail")},
-                                 {"result", ResultText(env, *decision)},
-                                 {"document", *doc},
-                                 {"file", path}})
+  env.out << env.wording.Format(
+                 "done.evaluate",
+                 {{"score", Tenths(r.percent_tenths)},
+                  {"computed", env.wording.Format(r.passed ? "result.pass" : "result.fail")},
+                  {"result", ResultText(env, *decision)},
+                  {"document", *doc},
+                  {"file", path}})
           << "\n";
   if (!flag.empty()) env.out << flag << "\n";
   return Status::Ok();
@@ -314,8 +320,7 @@ Status Summarize(Env& env) {
   Result<CaseRecord> c = env.registry->LoadCase(env.options.case_ref);
   if (!c) return c.error();
   if (env.options.reason.empty()) {
-    PIPELINE_RETURN_IF_ERROR(
-        RefuseUnlessStage(env, *c, Stage::kComprehensive, "beian summarize"));
+    PIPELINE_RETURN_IF_ERROR(RefuseUnlessStage(env, *c, Stage::kComprehensive, "beian summarize"));
   }
   Result<registry::Decision> decision = ParseResult(env, env.options.result);
   if (!decision) return decision.error();
@@ -340,8 +345,8 @@ Status Summarize(Env& env) {
     json line = OccupationLine(o);
     json reasons = json::array();
     for (const json& v : o.value("vetoed", json::array())) {
-      reasons.push_back(env.wording.Format("reason.occupation_veto",
-                                           {{"title", v.value("title", "")}}));
+      reasons.push_back(
+          env.wording.Format("reason.occupation_veto", {{"title", v.value("title", "")}}));
     }
     if (reasons.empty()) {
       reasons.push_back(env.wording.Format(
@@ -362,16 +367,16 @@ Status Summarize(Env& env) {
     const std::string pass_total = std::to_string(env.standard.pass_total_percent);
     const bool below = ParsePoints(score).value_or(0) < env.standard.pass_total_percent * 10;
     if (pass) {
-      reasons.push_back(env.wording.Format("reason.total_reached",
-                                           {{"score", score}, {"pass", pass_total}}));
+      reasons.push_back(
+          env.wording.Format("reason.total_reached", {{"score", score}, {"pass", pass_total}}));
     } else {
       for (const json& v : ev["common"].value("vetoed", json::array())) {
         reasons.push_back(
             env.wording.Format("reason.common_veto", {{"title", v.value("title", "")}}));
       }
       if (below) {
-        reasons.push_back(env.wording.Format("reason.total_below",
-                                             {{"score", score}, {"pass", pass_total}}));
+        reasons.push_back(
+            env.wording.Format("reason.total_below", {{"score", score}, {"pass", pass_total}}));
       }
       if (recommended.empty() && !not_recommended.empty()) {
         reasons.push_back(env.wording.Format("reason.no_occupation"));
@@ -414,13 +419,12 @@ Status Summarize(Env& env) {
   std::string path;
   Result<std::string> doc = RecordAndDraft(env, *c, rec, data, &path);
   if (!doc) return doc.error();
-  env.out << env.wording.Format(
-                 "done.summarize",
-                 {{"result", ResultText(env, *decision)},
-                  {"document", *doc},
-                  {"file", path},
-                  {"recommended", std::to_string(pass ? recommended.size() : 0)},
-                  {"excluded", std::to_string(pass ? not_recommended.size() : 0)}})
+  env.out << env.wording.Format("done.summarize",
+                                {{"result", ResultText(env, *decision)},
+                                 {"document", *doc},
+                                 {"file", path},
+                                 {"recommended", std::to_string(pass ? recommended.size() : 0)},
+                                 {"excluded", std::to_string(pass ? not_recommended.size() : 0)}})
           << "\n";
   for (const std::string& f : flags) env.out << f << "\n";
   return Status::Ok();
@@ -430,8 +434,7 @@ Status Ledger(Env& env) {
   Result<std::vector<LedgerCase>> rows =
       LedgerFromRegistry(*env.registry, env.messages, env.wording, env.authorities);
   if (!rows) return rows.error();
-  Result<std::string> bytes =
-      WriteLedger(*rows, env.messages, env.wording, env.actor.today);
+  Result<std::string> bytes = WriteLedger(*rows, env.messages, env.wording, env.actor.today);
   if (!bytes) return bytes.error();
   PIPELINE_RETURN_IF_ERROR(env.fs.WriteFile(env.options.out_path, *bytes));
   env.out << env.wording.Format("done.ledger", {{"file", env.options.out_path},
@@ -450,9 +453,9 @@ Result<std::unique_ptr<RunLedger>> RunLedger::Open(const cli::Options& options, 
                                                    const report::MessageCatalog& messages,
                                                    const std::string& data_dir) {
   std::unique_ptr<RunLedger> ledger(new RunLedger(options, fs, messages, data_dir));
-  PIPELINE_RETURN_IF_ERROR(Take(
-      report::MessageCatalog::Load(fs, JoinPath(data_dir, "templates/evaluation.zh-CN.tsv")),
-      &ledger->wording_));
+  PIPELINE_RETURN_IF_ERROR(
+      Take(report::MessageCatalog::Load(fs, JoinPath(data_dir, "templates/evaluation.zh-CN.tsv")),
+           &ledger->wording_));
   Result<registry::RegistrySettings> settings =
       registry::LoadRegistrySettings(fs, registry::SettingsFilesOf(options, data_dir));
   if (!settings) return settings.error();
@@ -479,8 +482,8 @@ Status RunLedger::Write() const {
     if (!r) return r.error();
     from_registry = std::move(*r);
   }
-  Result<std::string> bytes = WriteLedger(registry_file_.empty() ? rows_ : from_registry,
-                                          messages_, wording_, *options_.date);
+  Result<std::string> bytes = WriteLedger(registry_file_.empty() ? rows_ : from_registry, messages_,
+                                          wording_, *options_.date);
   if (!bytes) return bytes.error();
   return fs_.WriteFile(JoinPath(options_.out_dir, wording_.Format("file.ledger")), *bytes);
 }
@@ -496,11 +499,16 @@ Status RunEvaluationCommand(const cli::Options& options, FileSystem& fs,
   Result<std::unique_ptr<Env>> env = OpenEnv(options, fs, messages, data_dir, out);
   if (!env) return env.error();
   switch (options.command) {
-    case cli::Command::kScoresheet: return Scoresheet(**env);
-    case cli::Command::kEvaluate: return Evaluate(**env);
-    case cli::Command::kSummarize: return Summarize(**env);
-    case cli::Command::kLedger: return Ledger(**env);
-    default: return Status::Internal("not an evaluation command");
+    case cli::Command::kScoresheet:
+      return Scoresheet(**env);
+    case cli::Command::kEvaluate:
+      return Evaluate(**env);
+    case cli::Command::kSummarize:
+      return Summarize(**env);
+    case cli::Command::kLedger:
+      return Ledger(**env);
+    default:
+      return Status::Internal("not an evaluation command");
   }
 }
 

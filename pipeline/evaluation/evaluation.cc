@@ -21,7 +21,9 @@ SheetResult Sheet(const std::map<std::string, Score>& scores,
 }
 
 // round(num / den) for non-negative values, halves away from zero (as Excel's ROUND).
-int RoundDiv(long num, long den) { return den == 0 ? 0 : static_cast<int>((2 * num + den) / (2 * den)); }
+int RoundDiv(long num, long den) {
+  return den == 0 ? 0 : static_cast<int>((2 * num + den) / (2 * den));
+}
 
 nlohmann::json SheetJson(const SheetResult& s) {
   nlohmann::json items = nlohmann::json::array();
@@ -34,9 +36,8 @@ nlohmann::json SheetJson(const SheetResult& s) {
                      {"score", Tenths(i.score.tenths)},
                      {"remark", i.score.remark},
                      {"veto", i.item->veto_below_tenths.has_value()},
-                     {"veto_below", i.item->veto_below_tenths
-                                        ? Tenths(*i.item->veto_below_tenths)
-                                        : std::string()},
+                     {"veto_below", i.item->veto_below_tenths ? Tenths(*i.item->veto_below_tenths)
+                                                              : std::string()},
                      {"vetoed", i.vetoed}});
   }
   nlohmann::json vetoed = nlohmann::json::array();

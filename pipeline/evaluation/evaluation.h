@@ -4,10 +4,9 @@
 #ifndef PIPELINE_EVALUATION_EVALUATION_H_
 #define PIPELINE_EVALUATION_EVALUATION_H_
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "pipeline/evaluation/scoresheet.h"
 #include "pipeline/evaluation/standard.h"

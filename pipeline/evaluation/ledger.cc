@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <map>
 #include <memory>
-
 #include <nlohmann/json.hpp>
 
 #include "pipeline/evaluation/registry_view.h"
@@ -18,7 +17,6 @@ namespace {
 
 using registry::AsText;
 using registry::Row;
-
 
 std::optional<Date> DecidedOn(const registry::CaseRecord& c, registry::Stage stage) {
   const registry::HistoryEntry* e = LatestDecisionOn(c, stage);
@@ -57,7 +55,8 @@ Status FillFromRegistry(registry::Registry& reg, const report::MessageCatalog& m
   if (!occ) return occ.error();
   for (const Row& r : *occ) {
     row->occupation_list.push_back(
-        {AsText(r[0]), AsText(r[1]), AsText(r[2]), report::LevelsText(LevelsFromCsv(AsText(r[3])), m),
+        {AsText(r[0]), AsText(r[1]), AsText(r[2]),
+         report::LevelsText(LevelsFromCsv(AsText(r[3])), m),
          AsText(r[5]).empty() ? "" : WordOr(w, "ledger.check." + AsText(r[5]), AsText(r[5])),
          WordOr(w, "ledger.state." + AsText(r[4]), AsText(r[4]))});
   }
@@ -132,20 +131,21 @@ void CasesSheet(lxw_workbook* wb, const Formats& f, const report::MessageCatalog
                 const std::vector<LedgerCase>& cases) {
   lxw_worksheet* ws = workbook_add_worksheet(wb, w.Format("ledger.sheet.cases").c_str());
   const std::vector<std::pair<const char*, double>> cols = {
-      {"ledger.col.case", 12},          {"ledger.col.institution", 30},
-      {"ledger.col.uscc", 21},          {"ledger.col.authority", 22},
-      {"ledger.col.kind", 12},          {"ledger.col.applicant_type", 16},
-      {"ledger.col.occupations", 40},   {"ledger.col.completeness", 10},
-      {"ledger.col.preliminary", 12},   {"ledger.col.score", 10},
-      {"ledger.col.comprehensive", 10}, {"ledger.col.stage", 10},
-      {"ledger.col.received", 11},      {"ledger.col.preliminary_date", 11},
+      {"ledger.col.case", 12},           {"ledger.col.institution", 30},
+      {"ledger.col.uscc", 21},           {"ledger.col.authority", 22},
+      {"ledger.col.kind", 12},           {"ledger.col.applicant_type", 16},
+      {"ledger.col.occupations", 40},    {"ledger.col.completeness", 10},
+      {"ledger.col.preliminary", 12},    {"ledger.col.score", 10},
+      {"ledger.col.comprehensive", 10},  {"ledger.col.stage", 10},
+      {"ledger.col.received", 11},       {"ledger.col.preliminary_date", 11},
       {"ledger.col.technical_date", 11}, {"ledger.col.comprehensive_date", 11},
-      {"ledger.col.stage_since", 11},   {"ledger.col.filed_date", 11}};
+      {"ledger.col.stage_since", 11},    {"ledger.col.filed_date", 11}};
   Header(ws, f, w, cols);
   lxw_row_t r = 1;
   for (const LedgerCase& c : cases) {
-    const std::string texts[] = {c.case_id, c.institution, c.uscc, c.authority, c.kind,
-                                 c.applicant_type, c.occupations, c.completeness, c.preliminary};
+    const std::string texts[] = {c.case_id,     c.institution,  c.uscc,
+                                 c.authority,   c.kind,         c.applicant_type,
+                                 c.occupations, c.completeness, c.preliminary};
     lxw_col_t col = 0;
     for (const std::string& t : texts) worksheet_write_string(ws, r, col++, t.c_str(), f.text);
     if (c.score) worksheet_write_number(ws, r, col, *c.score, f.score);
@@ -176,9 +176,9 @@ lxw_row_t CountTable(lxw_worksheet* ws, const Formats& f, const report::MessageC
   int total = 0;
   for (const auto& kv : counts) total += kv.second;
   worksheet_write_string(ws, row, 0, w.Format("ledger.col.total").c_str(), f.bold);
-  const std::string formula = counts.empty() ? std::string("=0")
-                                             : "=SUM(B" + std::to_string(first + 1) + ":B" +
-                                                   std::to_string(row) + ")";
+  const std::string formula =
+      counts.empty() ? std::string("=0")
+                     : "=SUM(B" + std::to_string(first + 1) + ":B" + std::to_string(row) + ")";
   worksheet_write_formula_num(ws, row++, 1, formula.c_str(), f.bold, total);
   return row + 1;
 }
@@ -187,8 +187,8 @@ std::vector<std::pair<std::string, int>> CountBy(const std::vector<LedgerCase>& 
                                                  std::string LedgerCase::*field) {
   std::vector<std::pair<std::string, int>> out;  // first-seen order
   for (const LedgerCase& c : cases) {
-    auto it = std::find_if(out.begin(), out.end(),
-                           [&](const auto& kv) { return kv.first == c.*field; });
+    auto it =
+        std::find_if(out.begin(), out.end(), [&](const auto& kv) { return kv.first == c.*field; });
     if (it == out.end()) {
       out.emplace_back(c.*field, 1);
     } else {
@@ -214,16 +214,15 @@ void OccupationsSheet(lxw_workbook* wb, const Formats& f, const report::MessageC
                       const std::vector<LedgerCase>& cases) {
   lxw_worksheet* ws = workbook_add_worksheet(wb, w.Format("ledger.sheet.occupations").c_str());
   const std::vector<std::pair<const char*, double>> cols = {
-      {"ledger.col.seq", 6},         {"ledger.col.case", 12},  {"ledger.col.institution", 30},
-      {"ledger.col.code", 12},       {"ledger.col.occupation", 22},
-      {"ledger.col.work_type", 14},  {"ledger.col.levels", 18}, {"ledger.col.check", 26},
-      {"ledger.col.state", 10}};
+      {"ledger.col.seq", 6},     {"ledger.col.case", 12},       {"ledger.col.institution", 30},
+      {"ledger.col.code", 12},   {"ledger.col.occupation", 22}, {"ledger.col.work_type", 14},
+      {"ledger.col.levels", 18}, {"ledger.col.check", 26},      {"ledger.col.state", 10}};
   Header(ws, f, w, cols);
   lxw_row_t r = 1;
   for (const LedgerCase& c : cases) {
     for (const LedgerOccupation& o : c.occupation_list) {
       worksheet_write_number(ws, r, 0, r, f.number);
-      const std::string texts[] = {c.case_id, c.institution, o.code,       o.name,
+      const std::string texts[] = {c.case_id,   c.institution, o.code,       o.name,
                                    o.work_type, o.levels_text, o.check_text, o.state_text};
       lxw_col_t col = 1;
       for (const std::string& t : texts) worksheet_write_string(ws, r, col++, t.c_str(), f.text);
@@ -273,14 +272,13 @@ LedgerCase LedgerCaseFromReport(const model::CaseReport& r, const report::Messag
   row.case_id = r.case_id;
   row.institution = r.application.institution_name.value;
   row.uscc = r.application.unified_credit_code.value;
-  row.authority = r.jurisdiction.authority_to_confirm ? r.jurisdiction.code
-                                                      : r.jurisdiction.authority;
+  row.authority =
+      r.jurisdiction.authority_to_confirm ? r.jurisdiction.code : r.jurisdiction.authority;
   const std::string kind = model::ApplicationKindName(r.application.kind.value);
   row.kind = WordOr(m, "kind." + kind, kind);
   const std::string type = model::ApplicantTypeName(r.application.applicant_type.value);
   row.applicant_type = WordOr(w, "ledger.applicant_type." + type, type);
-  const std::string complete =
-      report::MaterialsComplete(r) ? "complete" : "corrections_needed";
+  const std::string complete = report::MaterialsComplete(r) ? "complete" : "corrections_needed";
   row.completeness = WordOr(w, "ledger.completeness." + complete, complete);
   const std::string conclusion = model::ConclusionName(r.conclusion);
   row.preliminary = WordOr(m, "conclusion." + conclusion, conclusion);

@@ -119,8 +119,7 @@ void Head(lxw_worksheet* ws, const Formats& f, const Wording& w, const SheetCase
   auto pair = [&](int row, const std::string& l1, const std::string& v1, const std::string& l2,
                   const std::string& v2) {
     Text(ws, row, kIdCol, l1, f.label);
-    worksheet_merge_range(ws, R(row), C(kValueCol), R(row), C(kValueCol + 1), v1.c_str(),
-                          f.value);
+    worksheet_merge_range(ws, R(row), C(kValueCol), R(row), C(kValueCol + 1), v1.c_str(), f.value);
     Text(ws, row, kVersionCol - 1, l2, f.label);
     worksheet_merge_range(ws, R(row), C(kVersionCol), R(row), C(kLastCol), v2.c_str(), f.value);
     worksheet_set_row(ws, R(row), 18, nullptr);
@@ -134,9 +133,9 @@ void Head(lxw_worksheet* ws, const Formats& f, const Wording& w, const SheetCase
   if (st.to_confirm) note += w.Format("sheet.note.to_confirm");
   worksheet_merge_range(ws, R(5), C(1), R(5), C(kLastCol), note.c_str(), f.note);
   worksheet_set_row(ws, R(5), 42, nullptr);
-  const char* cols[] = {"sheet.col.seq",      "sheet.col.id",  "sheet.col.condition",
-                        "sheet.col.item",     "sheet.col.guidance", "sheet.col.veto",
-                        "sheet.col.max",      "sheet.col.score", "sheet.col.remark"};
+  const char* cols[] = {"sheet.col.seq",  "sheet.col.id",       "sheet.col.condition",
+                        "sheet.col.item", "sheet.col.guidance", "sheet.col.veto",
+                        "sheet.col.max",  "sheet.col.score",    "sheet.col.remark"};
   for (int i = 0; i < kLastCol; ++i) Text(ws, kHeaderRow, i + 1, w.Format(cols[i]), f.header);
   for (int i = 0; i < kLastCol; ++i) {
     worksheet_set_column(ws, C(i + 1), C(i + 1), kWidths[i], nullptr);
@@ -184,9 +183,9 @@ int Items(lxw_worksheet* ws, const Formats& f, const Wording& w,
     dv.error_message = keep->back().data();
     dv.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
     worksheet_data_validation_cell(ws, R(row), C(kScoreCol), &dv);
-    const int lines = std::max({LinesFor(it->condition + "\n" + it->group_title, kWidths[2]),
-                                LinesFor(it->title, kWidths[3]),
-                                LinesFor(it->guidance, kWidths[4])});
+    const int lines =
+        std::max({LinesFor(it->condition + "\n" + it->group_title, kWidths[2]),
+                  LinesFor(it->title, kWidths[3]), LinesFor(it->guidance, kWidths[4])});
     worksheet_set_row(ws, R(row), 14.0 * lines + 4, nullptr);
     ++row;
   }
@@ -204,8 +203,8 @@ void Subtotal(lxw_worksheet* ws, const Formats& f, const Wording& w, int row, in
   Text(ws, row, 4, w.Format("sheet.subtotal"), f.header);
   for (int col : {1, 2, 3, 5, 6}) worksheet_write_blank(ws, R(row), C(col), f.header);
   for (int col : {kMaxCol, kScoreCol}) {
-    const std::string formula = "=SUM(" + CellName(kFirstItemRow, col) + ":" +
-                                CellName(row - 1, col) + ")";
+    const std::string formula =
+        "=SUM(" + CellName(kFirstItemRow, col) + ":" + CellName(row - 1, col) + ")";
     worksheet_write_formula_num(ws, R(row), C(col), formula.c_str(), f.total,
                                 col == kMaxCol ? Points(max_tenths) : 0);
   }
@@ -223,13 +222,12 @@ void Summary(lxw_worksheet* ws, const Formats& f, const Wording& w, const SheetC
   const int first_occ_row = row;
   for (std::size_t i = 0; i < c.occupations.size(); ++i, ++row) {
     const std::string sheet = OccupationSheetName(w, i);
-    worksheet_merge_range(
-        ws, R(row), C(1), R(row), C(kMaxCol),
-        w.Format("sheet.occupation_score", {{"sheet", sheet},
-                                            {"name", c.occupations[i].name},
-                                            {"max", FormatPoints(occ_max)}})
-            .c_str(),
-        f.text);
+    worksheet_merge_range(ws, R(row), C(1), R(row), C(kMaxCol),
+                          w.Format("sheet.occupation_score", {{"sheet", sheet},
+                                                              {"name", c.occupations[i].name},
+                                                              {"max", FormatPoints(occ_max)}})
+                              .c_str(),
+                          f.text);
     const std::string formula = "=" + Quoted(sheet) + "!" + CellName(occ_subtotal_row, kScoreCol);
     worksheet_write_formula_num(ws, R(row), C(kScoreCol), formula.c_str(), f.total, 0);
   }
@@ -335,8 +333,8 @@ class SheetReader {
     if (name == book_.defined_names.end()) {
       problems.push_back(w_.Format("read.no_case_name", {{"case", c_.case_id}}));
     } else if (Unquote(name->second) != c_.case_id) {
-      problems.push_back(w_.Format("read.wrong_case",
-                                   {{"found", Unquote(name->second)}, {"case", c_.case_id}}));
+      problems.push_back(
+          w_.Format("read.wrong_case", {{"found", Unquote(name->second)}, {"case", c_.case_id}}));
     }
     auto version = book_.defined_names.find(kStandardName);
     if (version == book_.defined_names.end()) {
@@ -367,19 +365,19 @@ class SheetReader {
     }
     const std::string found_case = Trim(s->At(kCaseRow, kValueCol).text);
     if (found_case != c_.case_id) {
-      problems.push_back(w_.Format("read.sheet_wrong_case",
-                                   {{"sheet", name},
-                                    {"cell", CellName(kCaseRow, kValueCol)},
-                                    {"found", found_case},
-                                    {"case", c_.case_id}}));
+      problems.push_back(
+          w_.Format("read.sheet_wrong_case", {{"sheet", name},
+                                              {"cell", CellName(kCaseRow, kValueCol)},
+                                              {"found", found_case},
+                                              {"case", c_.case_id}}));
     }
     const std::string found_version = Trim(s->At(kCaseRow, kVersionCol).text);
     if (found_version != st_.version) {
-      problems.push_back(w_.Format("read.sheet_wrong_version",
-                                   {{"sheet", name},
-                                    {"cell", CellName(kCaseRow, kVersionCol)},
-                                    {"found", found_version},
-                                    {"version", st_.version}}));
+      problems.push_back(
+          w_.Format("read.sheet_wrong_version", {{"sheet", name},
+                                                 {"cell", CellName(kCaseRow, kVersionCol)},
+                                                 {"found", found_version},
+                                                 {"version", st_.version}}));
     }
     return s;
   }
@@ -387,12 +385,12 @@ class SheetReader {
   void CheckOccupation(const XlsxSheet& s, const SheetOccupation& o) {
     const std::string found = Trim(s.At(kCodeRow, kValueCol).text);
     if (found != o.code) {
-      problems.push_back(w_.Format("read.sheet_wrong_occupation",
-                                   {{"sheet", s.name},
-                                    {"cell", CellName(kCodeRow, kValueCol)},
-                                    {"found", found},
-                                    {"code", o.code},
-                                    {"name", o.name}}));
+      problems.push_back(
+          w_.Format("read.sheet_wrong_occupation", {{"sheet", s.name},
+                                                    {"cell", CellName(kCodeRow, kValueCol)},
+                                                    {"found", found},
+                                                    {"code", o.code},
+                                                    {"name", o.name}}));
     }
   }
 
@@ -447,7 +445,7 @@ class SheetReader {
   // Excel's serial date (1900 system) as ISO text.
   static std::string SerialDate(double serial) {
     if (!(serial >= 1 && serial < 2958466)) return FormatNumber(serial);  // not 1900..9999
-    const long days = static_cast<long>(std::floor(serial)) - 25569;  // 1970-01-01 = 25569
+    const long days = static_cast<long>(std::floor(serial)) - 25569;      // 1970-01-01 = 25569
     Date d{1970, 1, 1};
     return d.AddDays(static_cast<int>(days)).ToIso();
   }
@@ -482,9 +480,9 @@ class SheetReader {
       return std::nullopt;
     }
     if (*tenths < 0 || *tenths > it.max_tenths) {
-      problems.push_back(w_.Format("read.score_out_of_range",
-                                   with({{"value", FormatPoints(*tenths)},
-                                         {"max", FormatPoints(it.max_tenths)}})));
+      problems.push_back(w_.Format(
+          "read.score_out_of_range",
+          with({{"value", FormatPoints(*tenths)}, {"max", FormatPoints(it.max_tenths)}})));
       return std::nullopt;
     }
     return Score{*tenths, Trim(s.At(row, kRemarkCol).text)};

@@ -2,13 +2,13 @@
 // read back once filled in (by Excel, WPS or LibreOffice), README "Technical evaluation".
 //
 // Layout (every sheet): row 1 title; rows 2-4 the case (C2 case id, F2 the standard's version,
-// C3 institution, C4 USCC or the sheet's occupation code; labels in B and E); row 5 a note; row 6 the header
-// (repeated on every printed page); then one row per item: A 序号, B item id, C condition,
-// D item, E guidance, F veto, G maximum, H score, I remarks; then the subtotal. The first sheet
-// (common items) also sums up the occupation sheets and holds the experts' and date cells. Only
-// H and I of item rows and the experts' and date cells are unlocked; the sheets are protected.
-// The workbook's defined names `beian_case` and `beian_standard` hold the case id and the
-// standard's version.
+// C3 institution, C4 USCC or the sheet's occupation code; labels in B and E); row 5 a note; row 6
+// the header (repeated on every printed page); then one row per item: A 序号, B item id, C
+// condition, D item, E guidance, F veto, G maximum, H score, I remarks; then the subtotal. The
+// first sheet (common items) also sums up the occupation sheets and holds the experts' and date
+// cells. Only H and I of item rows and the experts' and date cells are unlocked; the sheets are
+// protected. The workbook's defined names `beian_case` and `beian_standard` hold the case id and
+// the standard's version.
 #ifndef PIPELINE_EVALUATION_SCORESHEET_H_
 #define PIPELINE_EVALUATION_SCORESHEET_H_
 
@@ -68,8 +68,8 @@ std::string CommonSheetName(const Wording& w);
 std::string OccupationSheetName(const Wording& w, std::size_t index);
 
 // Writes the workbook; the same case, standard and `created` date give the same bytes.
-Result<std::string> WriteScoresheet(const SheetCase& c, const Standard& standard,
-                                    const Wording& w, const Date& created);
+Result<std::string> WriteScoresheet(const SheetCase& c, const Standard& standard, const Wording& w,
+                                    const Date& created);
 
 struct Score {
   int tenths = 0;
@@ -95,8 +95,7 @@ struct FilledSheet {
 // copied from another case or occupation, a missing item row, a score missing, not a number,
 // out of 0..max or finer than 0.1.
 Result<FilledSheet> ReadScoresheet(const std::string& bytes, const std::string& file,
-                                   const SheetCase& c, const Standard& standard,
-                                   const Wording& w);
+                                   const SheetCase& c, const Standard& standard, const Wording& w);
 
 }  // namespace pipeline::evaluation
 

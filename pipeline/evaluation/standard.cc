@@ -1,10 +1,9 @@
 #include "pipeline/evaluation/standard.h"
 
-#include <pugixml.hpp>
-
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <pugixml.hpp>
 #include <set>
 
 #include "pipeline/core/text.h"
@@ -12,7 +11,6 @@
 
 namespace pipeline::evaluation {
 namespace {
-
 
 std::string Trimmed(const std::string& s) { return TrimSpace(s); }
 
@@ -30,8 +28,8 @@ std::string OwnText(const pugi::xml_node& n) {
     if (out[i] == ' ' || out[i] == '\t' || out[i] == '\r' || out[i] == '\n') {
       std::size_t j = i;
       bool newline = false;
-      while (j < out.size() && (out[j] == ' ' || out[j] == '\t' || out[j] == '\r' ||
-                                out[j] == '\n')) {
+      while (j < out.size() &&
+             (out[j] == ' ' || out[j] == '\t' || out[j] == '\r' || out[j] == '\n')) {
         newline = newline || out[j] == '\n';
         ++j;
       }

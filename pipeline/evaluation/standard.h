@@ -23,21 +23,21 @@ enum class Scope {
 };
 
 struct Item {
-  std::string id;        // stable, e.g. TE-ORG-01
-  std::string title;     // 评估项目
-  std::string guidance;  // 评分要点
-  int max_tenths = 0;    // maximum points x 10
+  std::string id;                        // stable, e.g. TE-ORG-01
+  std::string title;                     // 评估项目
+  std::string guidance;                  // 评分要点
+  int max_tenths = 0;                    // maximum points x 10
   std::optional<int> veto_below_tenths;  // 否决项: a score below this fails; nullopt = no veto
   std::string group_id, condition, group_title;  // the group it belongs to
   Scope scope = Scope::kCommon;
-  std::string applies;   // "" = everyone, "employer" or "social_org"
-  int line = 0;          // line in the standard file
+  std::string applies;  // "" = everyone, "employer" or "social_org"
+  int line = 0;         // line in the standard file
 };
 
 struct Standard {
   std::string version;  // names the standard; a filled sheet must carry the same
   std::string title;
-  bool to_confirm = true;   // this project's reading, not the province's
+  bool to_confirm = true;            // this project's reading, not the province's
   int pass_total_percent = 60;       // computed score needed (percent of the maximum)
   int pass_occupation_percent = 60;  // an occupation sheet's score needed (percent)
   std::vector<Item> items;           // in file order

@@ -5,10 +5,10 @@
 #ifndef PIPELINE_EVALUATION_XLSX_BOOK_H_
 #define PIPELINE_EVALUATION_XLSX_BOOK_H_
 
+#include <xlsxwriter.h>
+
 #include <memory>
 #include <string>
-
-#include <xlsxwriter.h>
 
 #include "pipeline/core/date.h"
 #include "pipeline/core/status.h"

@@ -1,9 +1,8 @@
 #include "pipeline/evaluation/xlsx_reader.h"
 
-#include <pugixml.hpp>
-
 #include <cstdlib>
 #include <cstring>
+#include <pugixml.hpp>
 
 #include "pipeline/ingest/zip_reader.h"
 

@@ -34,7 +34,7 @@ struct XlsxSheet {
 };
 
 struct XlsxWorkbook {
-  std::vector<XlsxSheet> sheets;                    // in workbook order
+  std::vector<XlsxSheet> sheets;                     // in workbook order
   std::map<std::string, std::string> defined_names;  // global names -> their formula text
 
   const XlsxSheet* Sheet(const std::string& name) const;

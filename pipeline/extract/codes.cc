@@ -63,7 +63,7 @@ model::CodeCheck CheckUscc(std::string_view code) {
     if (i < 8 ? !IsDigit(code[i]) : UsccValue(code[i]) < 0) return model::CodeCheck::kBadFormat;
   }
   return UsccCheckChar(code.substr(0, 17)) == code[17] ? model::CodeCheck::kValid
-                                                      : model::CodeCheck::kBadChecksum;
+                                                       : model::CodeCheck::kBadChecksum;
 }
 
 std::string NormaliseResidentId(std::string_view text) { return NormaliseUscc(text); }
@@ -75,7 +75,8 @@ model::CodeCheck CheckResidentId(std::string_view id) {
     if (!IsDigit(id[i])) return model::CodeCheck::kBadFormat;
   }
   if (!IsDigit(id[17]) && id[17] != 'X') return model::CodeCheck::kBadFormat;
-  const Date birth{std::stoi(std::string(id.substr(6, 4))), std::stoi(std::string(id.substr(10, 2))),
+  const Date birth{std::stoi(std::string(id.substr(6, 4))),
+                   std::stoi(std::string(id.substr(10, 2))),
                    std::stoi(std::string(id.substr(12, 2)))};
   if (!birth.IsValid()) return model::CodeCheck::kBadBirthDate;
   int sum = 0;
@@ -135,8 +136,10 @@ std::optional<std::string> NormalisePhone(std::string_view text) {
   }
   for (const std::string& cand : candidates) {
     std::string d = DigitsOnly(cand);
-    if (cand.find('+') != std::string::npos && d.rfind("86", 0) == 0) d.erase(0, 2);
-    else if (d.size() == 13 && d.rfind("86", 0) == 0) d.erase(0, 2);
+    if (cand.find('+') != std::string::npos && d.rfind("86", 0) == 0)
+      d.erase(0, 2);
+    else if (d.size() == 13 && d.rfind("86", 0) == 0)
+      d.erase(0, 2);
     const bool mobile = d.size() == 11 && d[0] == '1' && d[1] >= '3' && d[1] <= '9';
     const bool landline = d.size() >= 10 && d.size() <= 12 && d[0] == '0';
     if (mobile || landline) return d;

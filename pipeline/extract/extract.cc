@@ -118,8 +118,12 @@ class Extractor {
         v.present = false;
         unfilled_.push_back(f);
         return;
-      case ChoiceParse::kOne: id = choice.id; break;
-      case ChoiceParse::kSeveral: several = choice.ticked; break;
+      case ChoiceParse::kOne:
+        id = choice.id;
+        break;
+      case ChoiceParse::kSeveral:
+        several = choice.ticked;
+        break;
       case ChoiceParse::kNoMarks: {
         id = n_.MatchEnum(enum_name, v.raw);
         std::vector<std::string> listed = n_.EnumIdsIn(enum_name, v.raw);
@@ -182,8 +186,8 @@ class Extractor {
     const std::string& raw = a.unified_credit_code.raw;
     a.unified_credit_code.value = NormaliseUscc(raw);
     a.uscc_check = CheckUscc(a.unified_credit_code.value);
-    a.unified_credit_code.parsed = a.uscc_check == model::CodeCheck::kValid ||
-                                   a.uscc_check == model::CodeCheck::kBadChecksum;
+    a.unified_credit_code.parsed =
+        a.uscc_check == model::CodeCheck::kValid || a.uscc_check == model::CodeCheck::kBadChecksum;
     const model::SourceRef& where = a.unified_credit_code.where;
     const std::string& code = a.unified_credit_code.value;
     if (a.uscc_check == model::CodeCheck::kBadFormat) {
@@ -208,8 +212,7 @@ class Extractor {
     if (Begin(FormField::kLegalRepresentativeId, a.legal_representative_id) == nullptr) return;
     a.legal_representative_id.value = NormaliseResidentId(a.legal_representative_id.raw);
     a.legal_representative_id_check = CheckResidentId(a.legal_representative_id.value);
-    a.legal_representative_id.parsed =
-        a.legal_representative_id_check == model::CodeCheck::kValid;
+    a.legal_representative_id.parsed = a.legal_representative_id_check == model::CodeCheck::kValid;
     if (!a.legal_representative_id.parsed) {
       Add("EXT-020", Severity::kReview, "extract.id_invalid",
           {{"field", model::FormFieldName(FormField::kLegalRepresentativeId)},
@@ -282,8 +285,7 @@ class Extractor {
       }
       std::optional<std::string> code = NormaliseOccupationCode(row.code);
       std::string name = row.name;
-      if (!code && NormaliseOccupationCode(row.name) &&
-          !NormaliseCompact(row.code).empty()) {
+      if (!code && NormaliseOccupationCode(row.name) && !NormaliseCompact(row.code).empty()) {
         // The code typed in the name cell and the name in the code cell: read them swapped.
         code = NormaliseOccupationCode(row.name);
         name = row.code;

@@ -1,8 +1,7 @@
 #include "pipeline/extract/normaliser.h"
 
-#include <pugixml.hpp>
-
 #include <algorithm>
+#include <pugixml.hpp>
 #include <set>
 
 #include "pipeline/core/enum_names.h"
@@ -27,9 +26,8 @@ constexpr EnumName<ParseStatus> kParseStatusNames[] = {
 const char* ParseStatusName(ParseStatus s) { return NameOf(kParseStatusNames, s, "unparsable"); }
 
 void Normaliser::Sort(TokenList& list) {
-  std::stable_sort(list.begin(), list.end(), [](const Token& a, const Token& b) {
-    return a.text.size() > b.text.size();
-  });
+  std::stable_sort(list.begin(), list.end(),
+                   [](const Token& a, const Token& b) { return a.text.size() > b.text.size(); });
 }
 
 const Normaliser::Token* Normaliser::MatchAt(const TokenList& list, std::string_view s,
@@ -71,8 +69,10 @@ Result<Normaliser> Normaliser::FromXml(const std::string& xml, const std::string
   };
 
   pugi::xml_node numerals = root.child("numerals");
-  for (pugi::xml_node d : numerals.children("digit")) n.digits_.push_back({token_text(d), int_attr(d, 0, 9)});
-  for (pugi::xml_node u : numerals.children("unit")) n.units_.push_back({token_text(u), int_attr(u, 10, 10000)});
+  for (pugi::xml_node d : numerals.children("digit"))
+    n.digits_.push_back({token_text(d), int_attr(d, 0, 9)});
+  for (pugi::xml_node u : numerals.children("unit"))
+    n.units_.push_back({token_text(u), int_attr(u, 10, 10000)});
   pugi::xml_node dates = root.child("dates");
   collect(dates, "year", n.year_marks_);
   collect(dates, "month", n.month_marks_);
@@ -97,12 +97,14 @@ Result<Normaliser> Normaliser::FromXml(const std::string& xml, const std::string
   for (pugi::xml_node e : root.children("enum")) {
     const std::string field = e.attribute("field").value();
     if (field.empty() && error.ok()) {
-      error = Status::InvalidData("<enum> without field attribute", file, LineAtOffset(xml, e.offset_debug()));
+      error = Status::InvalidData("<enum> without field attribute", file,
+                                  LineAtOffset(xml, e.offset_debug()));
     }
     for (pugi::xml_node v : e.children("value")) {
       const std::string id = v.attribute("id").value();
       if (id.empty() && error.ok()) {
-        error = Status::InvalidData("<value> without id attribute", file, LineAtOffset(xml, v.offset_debug()));
+        error = Status::InvalidData("<value> without id attribute", file,
+                                    LineAtOffset(xml, v.offset_debug()));
       }
       n.enums_[field].emplace_back(token_text(v), id);
     }
@@ -112,16 +114,15 @@ Result<Normaliser> Normaliser::FromXml(const std::string& xml, const std::string
       n.month_marks_.empty()) {
     return Status::InvalidData("normaliser needs <numerals>, <levels> and <dates> tokens", file, 1);
   }
-  for (TokenList* l : {&n.digits_, &n.units_, &n.year_marks_, &n.month_marks_, &n.day_marks_,
-                       &n.count_prefixes_, &n.count_suffixes_, &n.level_tokens_,
-                       &n.range_tokens_, &n.level_separators_, &n.yes_, &n.no_,
-                       &n.list_separators_, &n.level_and_below_, &n.ticked_, &n.unticked_}) {
+  for (TokenList* l :
+       {&n.digits_, &n.units_, &n.year_marks_, &n.month_marks_, &n.day_marks_, &n.count_prefixes_,
+        &n.count_suffixes_, &n.level_tokens_, &n.range_tokens_, &n.level_separators_, &n.yes_,
+        &n.no_, &n.list_separators_, &n.level_and_below_, &n.ticked_, &n.unticked_}) {
     Sort(*l);
   }
   for (auto& [field, values] : n.enums_) {
-    std::stable_sort(values.begin(), values.end(), [](const auto& a, const auto& b) {
-      return a.first.size() > b.first.size();
-    });
+    std::stable_sort(values.begin(), values.end(),
+                     [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
   }
   return n;
 }
@@ -174,10 +175,14 @@ DateParse Normaliser::ParseDate(std::string_view text) const {
       continue;
     }
     if (const Token* t = MatchAt(digits_, s, pos)) {
-      cur += t->text; pos += t->text.size(); continue;
+      cur += t->text;
+      pos += t->text.size();
+      continue;
     }
     if (const Token* t = MatchAt(units_, s, pos)) {
-      cur += t->text; pos += t->text.size(); continue;
+      cur += t->text;
+      pos += t->text.size();
+      continue;
     }
     std::size_t len = 0;
     if (c == '.' || c == '/' || c == '-') {
@@ -218,9 +223,15 @@ std::optional<Date> Normaliser::FindDate(std::string_view text) const {
   // consists of date characters; the first candidate that parses wins.
   auto is_date_char_at = [&](std::size_t pos, std::size_t* len) {
     const char c = s[pos];
-    if (IsAsciiDigit(c) || c == '.' || c == '/' || c == '-') { *len = 1; return true; }
+    if (IsAsciiDigit(c) || c == '.' || c == '/' || c == '-') {
+      *len = 1;
+      return true;
+    }
     for (const TokenList* l : {&digits_, &units_, &year_marks_, &month_marks_, &day_marks_}) {
-      if (const Token* t = MatchAt(*l, s, pos)) { *len = t->text.size(); return true; }
+      if (const Token* t = MatchAt(*l, s, pos)) {
+        *len = t->text.size();
+        return true;
+      }
     }
     return false;
   };
@@ -371,7 +382,7 @@ std::vector<std::string> Normaliser::EnumIdsIn(std::string_view field,
   const std::string s = NormaliseCompact(text);
   std::vector<bool> taken(s.size(), false);
   std::vector<std::pair<std::size_t, std::string>> found;  // position, id
-  for (const auto& [token, id] : it->second) {  // longest first
+  for (const auto& [token, id] : it->second) {             // longest first
     for (std::size_t at = s.find(token); at != std::string::npos; at = s.find(token, at + 1)) {
       if (std::any_of(taken.begin() + static_cast<std::ptrdiff_t>(at),
                       taken.begin() + static_cast<std::ptrdiff_t>(at + token.size()),
@@ -416,8 +427,8 @@ ChoiceParse Normaliser::ParseChoice(std::string_view field, std::string_view tex
   for (std::size_t i = 0; i < marks.size(); ++i) {
     if (!marks[i].ticked) continue;
     std::size_t from = before ? marks[i].end : (i == 0 ? 0 : marks[i - 1].end);
-    std::size_t to = before ? (i + 1 < marks.size() ? marks[i + 1].begin : s.size())
-                            : marks[i].begin;
+    std::size_t to =
+        before ? (i + 1 < marks.size() ? marks[i + 1].begin : s.size()) : marks[i].begin;
     std::string option = s.substr(from, to - from);
     while (!option.empty() && option.front() == ' ') option.erase(0, 1);
     while (!option.empty() && option.back() == ' ') option.pop_back();
@@ -454,8 +465,16 @@ std::vector<std::string> Normaliser::SplitList(std::string_view text) const {
   };
   std::size_t pos = 0;
   while (pos < s.size()) {
-    if (s[pos] == '\n') { flush(); ++pos; continue; }
-    if (const Token* t = MatchAt(list_separators_, s, pos)) { flush(); pos += t->text.size(); continue; }
+    if (s[pos] == '\n') {
+      flush();
+      ++pos;
+      continue;
+    }
+    if (const Token* t = MatchAt(list_separators_, s, pos)) {
+      flush();
+      pos += t->text.size();
+      continue;
+    }
     cur += s[pos++];
   }
   flush();

@@ -106,18 +106,19 @@ class Normaliser {
   static const Token* MatchAt(const TokenList& list, std::string_view s, std::size_t pos);
   static void Sort(TokenList& list);
 
-  TokenList digits_;          // value 0..9
-  TokenList units_;           // value 10, 100
+  TokenList digits_;  // value 0..9
+  TokenList units_;   // value 10, 100
   TokenList year_marks_, month_marks_, day_marks_;
   TokenList count_prefixes_, count_suffixes_;
-  TokenList level_tokens_;    // value 1..5
+  TokenList level_tokens_;  // value 1..5
   TokenList range_tokens_;
   TokenList level_separators_;
-  TokenList yes_, no_;        // value unused
+  TokenList yes_, no_;  // value unused
   TokenList list_separators_;
-  TokenList level_and_below_;  // 四级及以下: the level and every lower one (down to 5)
+  TokenList level_and_below_;    // 四级及以下: the level and every lower one (down to 5)
   TokenList ticked_, unticked_;  // check marks
-  std::map<std::string, std::vector<std::pair<std::string, std::string>>> enums_;  // field -> (token, id)
+  std::map<std::string, std::vector<std::pair<std::string, std::string>>>
+      enums_;  // field -> (token, id)
 };
 
 // Reads and parses `path` (normally "checklists/normalise.xml") through `fs`.

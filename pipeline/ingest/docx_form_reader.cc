@@ -239,9 +239,15 @@ class DocxWalker {
       } else {
         if (mode == Mode::kOccupations && StartsWithKnownLabel(cells)) mode = Mode::kLabels;
         switch (mode) {
-          case Mode::kLabels: LabelRow(cells); break;
-          case Mode::kOccupations: OccupationRow(cells, occ, row_loc); break;
-          case Mode::kChanges: ChangeRow(cells, columns, row_loc); break;
+          case Mode::kLabels:
+            LabelRow(cells);
+            break;
+          case Mode::kOccupations:
+            OccupationRow(cells, occ, row_loc);
+            break;
+          case Mode::kChanges:
+            ChangeRow(cells, columns, row_loc);
+            break;
         }
       }
       for (const Cell& c : cells) {
@@ -473,9 +479,9 @@ class DocxWalker {
   void OccupationRow(const std::vector<Cell>& cells, const OccColumns& cols,
                      const std::string& loc) {
     model::OccupationRow row;
-    std::string ticked;    // the headers of ticked level columns, comma-separated
-    bool own = false;      // a cell with text of its own (not only merged from above)
-    bool skip = false;     // a 以下空白 / 合计 row
+    std::string ticked;  // the headers of ticked level columns, comma-separated
+    bool own = false;    // a cell with text of its own (not only merged from above)
+    bool skip = false;   // a 以下空白 / 合计 row
     for (const Cell& c : cells) {
       if (!c.continued && !c.text.empty()) own = true;
       if (!c.text.empty() && labels_.IsSkipRow(c.text)) skip = true;
@@ -483,15 +489,25 @@ class DocxWalker {
       if (it == cols.end()) continue;
       const OccColumn& col = it->second;
       if (col.level > 0) {
-        if (!c.continued && labels_.IsTicked(c.text)) ticked += (ticked.empty() ? "" : ",") + col.header;
+        if (!c.continued && labels_.IsTicked(c.text))
+          ticked += (ticked.empty() ? "" : ",") + col.header;
         continue;
       }
       switch (col.column) {
-        case static_cast<int>(OccupationColumn::kSeq): row.seq = c.text; break;
-        case static_cast<int>(OccupationColumn::kCode): row.code = c.text; break;
-        case static_cast<int>(OccupationColumn::kName): row.name = c.text; break;
-        case static_cast<int>(OccupationColumn::kLevels): row.levels = c.text; break;
-        default: break;
+        case static_cast<int>(OccupationColumn::kSeq):
+          row.seq = c.text;
+          break;
+        case static_cast<int>(OccupationColumn::kCode):
+          row.code = c.text;
+          break;
+        case static_cast<int>(OccupationColumn::kName):
+          row.name = c.text;
+          break;
+        case static_cast<int>(OccupationColumn::kLevels):
+          row.levels = c.text;
+          break;
+        default:
+          break;
       }
     }
     if (row.levels.empty()) row.levels = ticked;
@@ -510,10 +526,17 @@ class DocxWalker {
     model::ChangeRow row;
     for (std::size_t i = 0; i < cells.size() && i < cols.size(); ++i) {
       switch (cols[i]) {
-        case static_cast<int>(ChangeColumn::kItem): row.item = cells[i].text; break;
-        case static_cast<int>(ChangeColumn::kBefore): row.before = cells[i].text; break;
-        case static_cast<int>(ChangeColumn::kAfter): row.after = cells[i].text; break;
-        default: break;
+        case static_cast<int>(ChangeColumn::kItem):
+          row.item = cells[i].text;
+          break;
+        case static_cast<int>(ChangeColumn::kBefore):
+          row.before = cells[i].text;
+          break;
+        case static_cast<int>(ChangeColumn::kAfter):
+          row.after = cells[i].text;
+          break;
+        default:
+          break;
       }
     }
     if (row.item.empty() && row.before.empty() && row.after.empty()) return;
@@ -559,7 +582,8 @@ Result<model::FormData> ParseDocumentXml(std::string_view document_xml, const st
   data.file = file;
   data.source = model::FormSource::kDocx;
   if (document_xml.size() > limits.max_form_bytes) {
-    data.limit_hits.push_back({"max_form_bytes", std::to_string(limits.max_form_bytes), part, true});
+    data.limit_hits.push_back(
+        {"max_form_bytes", std::to_string(limits.max_form_bytes), part, true});
     return data;
   }
   Result<std::string> text = XmlToUtf8(document_xml);

@@ -57,14 +57,22 @@ Magic SniffMagic(std::string_view b) {
 
 FileFormat FormatOfMagic(Magic m) {
   switch (m) {
-    case Magic::kPdf: return FileFormat::kPdf;
-    case Magic::kJpeg: return FileFormat::kJpeg;
-    case Magic::kPng: return FileFormat::kPng;
-    case Magic::kXml: return FileFormat::kXml;
-    case Magic::kTiff: return FileFormat::kTiff;
-    case Magic::kWebp: return FileFormat::kWebp;
-    case Magic::kHeic: return FileFormat::kHeic;
-    default: return FileFormat::kOther;
+    case Magic::kPdf:
+      return FileFormat::kPdf;
+    case Magic::kJpeg:
+      return FileFormat::kJpeg;
+    case Magic::kPng:
+      return FileFormat::kPng;
+    case Magic::kXml:
+      return FileFormat::kXml;
+    case Magic::kTiff:
+      return FileFormat::kTiff;
+    case Magic::kWebp:
+      return FileFormat::kWebp;
+    case Magic::kHeic:
+      return FileFormat::kHeic;
+    default:
+      return FileFormat::kOther;
   }
 }
 
@@ -98,8 +106,7 @@ std::string Utf16Name(std::string_view name) {
 // length at offset 64 and the object type (1 storage, 2 stream, 5 root) at 66.
 bool HasOleEntry(std::string_view b, std::string_view name) {
   const std::string needle = Utf16Name(name);
-  for (std::size_t at = b.find(needle); at != std::string_view::npos;
-       at = b.find(needle, at + 1)) {
+  for (std::size_t at = b.find(needle); at != std::string_view::npos; at = b.find(needle, at + 1)) {
     if (at % 128 != 0 || at < 512 || at + 68 > b.size()) continue;
     const unsigned char type = static_cast<unsigned char>(b[at + 66]);
     if (Le16(b, at + 64) == needle.size() && (type == 1 || type == 2 || type == 5)) return true;
@@ -124,12 +131,17 @@ bool IsOoxml(FileFormat f) {
 
 FileHealth HealthOfZipProblem(ZipProblem p) {
   switch (p) {
-    case ZipProblem::kNone: return FileHealth::kOk;
-    case ZipProblem::kTruncated: return FileHealth::kTruncated;
-    case ZipProblem::kEncrypted: return FileHealth::kEncrypted;
-    case ZipProblem::kTooLarge: return FileHealth::kTooLarge;
+    case ZipProblem::kNone:
+      return FileHealth::kOk;
+    case ZipProblem::kTruncated:
+      return FileHealth::kTruncated;
+    case ZipProblem::kEncrypted:
+      return FileHealth::kEncrypted;
+    case ZipProblem::kTooLarge:
+      return FileHealth::kTooLarge;
     case ZipProblem::kNotZip:
-    case ZipProblem::kCorrupt: return FileHealth::kCorrupt;
+    case ZipProblem::kCorrupt:
+      return FileHealth::kCorrupt;
   }
   return FileHealth::kCorrupt;
 }
@@ -247,13 +259,17 @@ Probe ProbePicture(FileFormat f, std::string_view b) {
   if (f == FileFormat::kTiff) {
     if (b.size() < 8) return Make(f, FileHealth::kTruncated, "TIFF header cut");
     const bool le = b[0] == 'I';
-    auto byte = [&](std::size_t k) { return static_cast<std::uint32_t>(static_cast<unsigned char>(b[k])); };
+    auto byte = [&](std::size_t k) {
+      return static_cast<std::uint32_t>(static_cast<unsigned char>(b[k]));
+    };
     const std::uint32_t ifd = le ? byte(4) | byte(5) << 8 | byte(6) << 16 | byte(7) << 24
                                  : byte(7) | byte(6) << 8 | byte(5) << 16 | byte(4) << 24;
-    if (ifd < 8 || ifd >= b.size()) return Make(f, FileHealth::kTruncated, "TIFF IFD beyond the end");
+    if (ifd < 8 || ifd >= b.size())
+      return Make(f, FileHealth::kTruncated, "TIFF IFD beyond the end");
   } else if (f == FileFormat::kWebp) {
     const std::uint64_t riff = Le16(b, 4) | static_cast<std::uint64_t>(Le16(b, 6)) << 16;
-    if (riff + 8 > b.size()) return Make(f, FileHealth::kTruncated, "WebP RIFF size beyond the end");
+    if (riff + 8 > b.size())
+      return Make(f, FileHealth::kTruncated, "WebP RIFF size beyond the end");
   }
   return Make(f, FileHealth::kOk, "");
 }
@@ -320,8 +336,7 @@ Probe ProbeZip(std::string_view b, FileFormat expected, const Limits& limits) {
     pugi::xml_document doc;
     pugi::xml_parse_result r = doc.load_buffer(data->data(), data->size());
     if (!r) {
-      return Make(kind, FileHealth::kCorrupt,
-                  part + ": malformed XML: " + r.description());
+      return Make(kind, FileHealth::kCorrupt, part + ": malformed XML: " + r.description());
     }
   }
   return Make(kind, FileHealth::kOk, "");
@@ -412,8 +427,10 @@ Probe ProbeFile(std::string_view file_name, std::string_view bytes, const Limits
   if (actual == FileFormat::kOther) {
     // The extension promises a format the bytes do not start like.
     switch (expected) {
-      case FileFormat::kPdf: return Make(expected, FileHealth::kCorrupt, "no %PDF- header");
-      case FileFormat::kXml: return ProbeXml(bytes);
+      case FileFormat::kPdf:
+        return Make(expected, FileHealth::kCorrupt, "no %PDF- header");
+      case FileFormat::kXml:
+        return ProbeXml(bytes);
       default:
         return Make(expected, FileHealth::kCorrupt,
                     std::string("content is not ") + model::FileFormatName(expected));
@@ -421,18 +438,24 @@ Probe ProbeFile(std::string_view file_name, std::string_view bytes, const Limits
   }
   if (actual != expected) {
     return Make(actual, FileHealth::kWrongFormat,
-                std::string("extension says ") + model::FileFormatName(expected) +
-                    ", content is " + model::FileFormatName(actual));
+                std::string("extension says ") + model::FileFormatName(expected) + ", content is " +
+                    model::FileFormatName(actual));
   }
   switch (actual) {
-    case FileFormat::kPdf: return ProbePdf(bytes);
-    case FileFormat::kJpeg: return ProbeJpeg(bytes);
-    case FileFormat::kPng: return ProbePng(bytes);
-    case FileFormat::kXml: return ProbeXml(bytes);
+    case FileFormat::kPdf:
+      return ProbePdf(bytes);
+    case FileFormat::kJpeg:
+      return ProbeJpeg(bytes);
+    case FileFormat::kPng:
+      return ProbePng(bytes);
+    case FileFormat::kXml:
+      return ProbeXml(bytes);
     case FileFormat::kTiff:
     case FileFormat::kWebp:
-    case FileFormat::kHeic: return ProbePicture(actual, bytes);
-    default: return Make(actual, FileHealth::kOk, "");
+    case FileFormat::kHeic:
+      return ProbePicture(actual, bytes);
+    default:
+      return Make(actual, FileHealth::kOk, "");
   }
 }
 

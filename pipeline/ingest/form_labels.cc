@@ -20,8 +20,7 @@ bool AddTo(Map& map, std::string_view label, V value) {
 }
 
 template <typename Map>
-auto LookupIn(const Map& map, std::string_view label)
-    -> std::optional<typename Map::mapped_type> {
+auto LookupIn(const Map& map, std::string_view label) -> std::optional<typename Map::mapped_type> {
   std::string key = NormalizeLabel(label);
   while (!key.empty()) {
     auto it = map.find(key);
@@ -74,9 +73,8 @@ bool FormLabels::NamesForm(std::string_view file_name) const {
   std::size_t dot = file_name.rfind('.');
   if (dot == std::string_view::npos || dot == 0) return false;
   std::string stem = NormalizeLabel(file_name.substr(0, dot));
-  return std::any_of(form_stems_.begin(), form_stems_.end(), [&](const std::string& s) {
-    return stem.find(s) != std::string::npos;
-  });
+  return std::any_of(form_stems_.begin(), form_stems_.end(),
+                     [&](const std::string& s) { return stem.find(s) != std::string::npos; });
 }
 
 std::optional<int> FormLabels::LookupLevelColumn(std::string_view header) const {
@@ -137,8 +135,8 @@ Result<FormLabels> ParseFormLabels(const std::string& xml, const std::string& pa
   };
   pugi::xml_node root = doc.document_element();
   if (std::strcmp(root.name(), "form-labels") != 0) {
-    return fail(root, std::string("root element must be <form-labels>, found <") + root.name() +
-                          ">");
+    return fail(root,
+                std::string("root element must be <form-labels>, found <") + root.name() + ">");
   }
   FormLabels labels;
   auto each_label = [&](pugi::xml_node parent, auto&& add) -> Status {
@@ -167,17 +165,20 @@ Result<FormLabels> ParseFormLabels(const std::string& xml, const std::string& pa
       std::string name = node.attribute("name").value();
       std::optional<model::FormField> field = model::FormFieldFromName(name);
       if (!field) return fail(node, "unknown form field name \"" + name + "\"");
-      PIPELINE_RETURN_IF_ERROR(each_label(
-          node, [&](const std::string& t) { return labels.AddLabel(t, *field); }));
+      PIPELINE_RETURN_IF_ERROR(
+          each_label(node, [&](const std::string& t) { return labels.AddLabel(t, *field); }));
     } else if (kind == "occupation-table" || kind == "change-table") {
       for (pugi::xml_node col : node.children()) {
         if (col.type() != pugi::node_element) continue;
         if (kind == "occupation-table" && (std::strcmp(col.name(), "skip-row") == 0 ||
                                            std::strcmp(col.name(), "unticked") == 0)) {
           std::string text = col.text().get();
-          if (NormalizeLabel(text).empty()) return fail(col, "empty <" + std::string(col.name()) + ">");
-          if (col.name()[0] == 's') labels.AddSkipRow(text);
-          else labels.AddUnticked(text);
+          if (NormalizeLabel(text).empty())
+            return fail(col, "empty <" + std::string(col.name()) + ">");
+          if (col.name()[0] == 's')
+            labels.AddSkipRow(text);
+          else
+            labels.AddUnticked(text);
           continue;
         }
         if (kind == "occupation-table" && std::strcmp(col.name(), "level-column") == 0) {
@@ -199,9 +200,8 @@ Result<FormLabels> ParseFormLabels(const std::string& xml, const std::string& pa
           if (name == "name") c = OccupationColumn::kName;
           if (name == "levels") c = OccupationColumn::kLevels;
           if (!c) return fail(col, "unknown occupation column \"" + name + "\"");
-          st = each_label(col, [&](const std::string& t) {
-            return labels.AddOccupationHeader(t, *c);
-          });
+          st = each_label(col,
+                          [&](const std::string& t) { return labels.AddOccupationHeader(t, *c); });
         } else {
           std::optional<ChangeColumn> c;
           if (name == "item") c = ChangeColumn::kItem;

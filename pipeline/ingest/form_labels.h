@@ -68,13 +68,13 @@ class FormLabels {
   std::size_t label_count() const { return fields_.size(); }
 
  private:
-  std::map<std::string, model::FormField> fields_;        // normalised label -> field
-  std::map<std::string, OccupationColumn> occupation_;    // normalised header -> column
-  std::map<std::string, ChangeColumn> change_;            // normalised header -> column
-  std::vector<std::string> form_stems_;                   // normalised stems
-  std::map<std::string, int> level_columns_;              // normalised header -> level
-  std::vector<std::string> skip_rows_;                    // normalised row starts
-  std::vector<std::string> unticked_;                     // normalised "not ticked" marks
+  std::map<std::string, model::FormField> fields_;      // normalised label -> field
+  std::map<std::string, OccupationColumn> occupation_;  // normalised header -> column
+  std::map<std::string, ChangeColumn> change_;          // normalised header -> column
+  std::vector<std::string> form_stems_;                 // normalised stems
+  std::map<std::string, int> level_columns_;            // normalised header -> level
+  std::vector<std::string> skip_rows_;                  // normalised row starts
+  std::vector<std::string> unticked_;                   // normalised "not ticked" marks
 };
 
 // Loads checklists/form_labels.xml. Fails (InvalidData, with file and line) on malformed XML, a

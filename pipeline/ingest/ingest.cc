@@ -17,10 +17,9 @@ using model::FileHealth;
 using model::Finding;
 using model::Severity;
 
-
 void AddFinding(Dossier& d, const char* rule, Severity severity, const char* message,
-                std::vector<std::pair<std::string, std::string>> args,
-                const std::string& file = {}, const std::string& location = {}) {
+                std::vector<std::pair<std::string, std::string>> args, const std::string& file = {},
+                const std::string& location = {}) {
   Finding f;
   f.rule_id = rule;
   f.severity = severity;
@@ -151,8 +150,8 @@ std::string ProbeOne(const FileSystem& fs, Dossier& d, DossierFile& f, const Lim
   if (f.size > limits.max_file_bytes) {
     f.format = FormatFromExtension(f.path);
     f.health = FileHealth::kTooLarge;
-    f.health_detail = std::to_string(f.size) + " bytes, cap " +
-                      std::to_string(limits.max_file_bytes);
+    f.health_detail =
+        std::to_string(f.size) + " bytes, cap " + std::to_string(limits.max_file_bytes);
     return {};
   }
   Result<std::string> bytes = fs.ReadFile(JoinPath(d.root, f.path), limits.max_file_bytes);
@@ -179,17 +178,15 @@ void ReadForm(const FileSystem& fs, Dossier& d, std::size_t index, const FormLab
   std::string bytes = ProbeOne(fs, d, f, limits, /*keep=*/true);
   auto unreadable = [&](const std::string& health, const std::string& detail) {
     AddFinding(d, "ING-012", Severity::kBlocking, "ingest.form_unreadable",
-               {{"file", f.display_path}, {"health", health}, {"detail", detail}},
-               f.display_path);
+               {{"file", f.display_path}, {"health", health}, {"detail", detail}}, f.display_path);
   };
   if (f.health != FileHealth::kOk) {
     unreadable(model::FileHealthName(f.health), f.health_detail);
     return;
   }
-  Result<model::FormData> form =
-      f.format == model::FileFormat::kXml
-          ? ReadXmlForm(bytes, f.display_path, limits)
-          : ReadDocxForm(bytes, f.display_path, labels, limits);
+  Result<model::FormData> form = f.format == model::FileFormat::kXml
+                                     ? ReadXmlForm(bytes, f.display_path, limits)
+                                     : ReadDocxForm(bytes, f.display_path, labels, limits);
   if (!form) {
     unreadable(model::FileHealthName(FileHealth::kCorrupt), form.error().message());
     return;
@@ -240,7 +237,6 @@ void ReadForm(const FileSystem& fs, Dossier& d, std::size_t index, const FormLab
   d.form = std::move(*form);
 }
 
-
 // Ignored system and temporary files (Thumbs.db, desktop.ini, shortcuts, Office lock files)
 // get one info note, so nothing in the folder disappears silently. Hidden dot-files, which
 // the applicant's own system does not show either, are only listed in Dossier::ignored.
@@ -258,14 +254,15 @@ void ReportIgnored(Dossier& d) {
 // A form is blank when it names no institution, no credit code, no legal representative and
 // no occupation: the untouched template next to the filled one.
 bool IsBlankForm(const model::FormData& form) {
-  for (model::FormField f : {model::FormField::kInstitutionName,
-                             model::FormField::kUnifiedCreditCode,
-                             model::FormField::kLegalRepresentative}) {
+  for (model::FormField f :
+       {model::FormField::kInstitutionName, model::FormField::kUnifiedCreditCode,
+        model::FormField::kLegalRepresentative}) {
     const model::FormCell* c = form.Find(f);
     if (c != nullptr && !c->value.empty()) return false;
   }
-  return std::all_of(form.occupations.begin(), form.occupations.end(),
-                     [](const model::OccupationRow& o) { return o.code.empty() && o.name.empty(); });
+  return std::all_of(
+      form.occupations.begin(), form.occupations.end(),
+      [](const model::OccupationRow& o) { return o.code.empty() && o.name.empty(); });
 }
 
 bool SameForm(const model::FormData& a, const model::FormData& b) {
@@ -305,9 +302,10 @@ Candidate ReadCandidate(const FileSystem& fs, const Dossier& d, std::size_t inde
 bool ReportUnreadableFormFormat(Dossier& d, const FormLabels& labels) {
   for (const DossierFile& f : d.files) {
     if (!labels.NamesForm(BaseName(f.path))) continue;
-    AddFinding(d, "ING-016", Severity::kBlocking, "ingest.form_format_not_readable",
-               {{"file", f.display_path}, {"format", model::FileFormatName(FormatFromExtension(f.path))}},
-               f.display_path);
+    AddFinding(
+        d, "ING-016", Severity::kBlocking, "ingest.form_format_not_readable",
+        {{"file", f.display_path}, {"format", model::FileFormatName(FormatFromExtension(f.path))}},
+        f.display_path);
     return true;
   }
   return false;
@@ -448,8 +446,8 @@ Result<std::vector<IntakeEntry>> ScanIntake(const FileSystem& fs, const std::str
   return out;
 }
 
-model::Dossier LoadDossier(const FileSystem& fs, const IntakeEntry& entry,
-                           const FormLabels& labels, const Limits& limits) {
+model::Dossier LoadDossier(const FileSystem& fs, const IntakeEntry& entry, const FormLabels& labels,
+                           const Limits& limits) {
   Dossier d;
   d.name = entry.display_name.empty() ? DisplayPath(entry.name) : entry.display_name;
   d.root = entry.path;

@@ -92,8 +92,8 @@ bool IsIgnoredName(std::string_view name);
 Result<std::vector<IntakeEntry>> ScanIntake(const FileSystem& fs, const std::string& intake_dir);
 
 // Loads one intake entry. `labels` and `limits` must outlive the call only. Never fails.
-model::Dossier LoadDossier(const FileSystem& fs, const IntakeEntry& entry,
-                           const FormLabels& labels, const Limits& limits);
+model::Dossier LoadDossier(const FileSystem& fs, const IntakeEntry& entry, const FormLabels& labels,
+                           const Limits& limits);
 
 }  // namespace pipeline::ingest
 

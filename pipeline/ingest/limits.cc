@@ -1,9 +1,8 @@
 #include "pipeline/ingest/limits.h"
 
-#include <nlohmann/json.hpp>
-
 #include <cstdint>
 #include <limits>
+#include <nlohmann/json.hpp>
 #include <vector>
 
 #include "pipeline/core/utf8.h"

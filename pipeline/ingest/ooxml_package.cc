@@ -1,7 +1,6 @@
 #include "pipeline/ingest/ooxml_package.h"
 
 #include <pugixml.hpp>
-
 #include <string_view>
 #include <utility>
 #include <vector>

@@ -248,7 +248,7 @@ bool EmptyPasswordMatches(const Value& enc, const std::string& id0, int revision
   if (o == nullptr || u == nullptr || o->text.size() < 32 || u->text.size() < 16) return false;
   const std::string pad(reinterpret_cast<const char*>(kPad), sizeof kPad);
   double bits = Number(enc, "Length", revision == 4 ? 128 : 40);
-  if (bits <= 16) bits *= 8;        // some writers give bytes
+  if (bits <= 16) bits *= 8;             // some writers give bytes
   bits = std::clamp(bits, 40.0, 128.0);  // RC4 key lengths of revisions 2-4
   const std::size_t n =
       revision == 2 ? 5 : std::clamp<std::size_t>(static_cast<std::size_t>(bits) / 8, 5, 16);

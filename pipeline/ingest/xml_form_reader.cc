@@ -3,8 +3,8 @@
 // Bounded like the Word reader: the text is parsed only below max_form_bytes (pugixml parses
 // without recursion) and read only when it nests no deeper than max_xml_depth; values are cut at
 // max_value_chars and rows after max_occupations dropped, each a LimitHit.
-#include <string>
 #include <pugixml.hpp>
+#include <string>
 
 #include "pipeline/core/text.h"
 #include "pipeline/core/utf8.h"
@@ -67,8 +67,8 @@ class XmlFormWalker {
         Hit("max_occupations", limits_.max_occupations, path);
         return;
       }
-      add(o, model::SourceRef{file_, path + "/" + std::string(element) + "[" +
-                                         std::to_string(++k) + "]"});
+      add(o, model::SourceRef{file_,
+                              path + "/" + std::string(element) + "[" + std::to_string(++k) + "]"});
     }
   }
 
@@ -109,12 +109,12 @@ Result<model::FormData> ReadXmlForm(std::string_view xml, const std::string& fil
   Result<std::string> text = XmlToUtf8(xml);
   if (!text) return Status::InvalidData(text.error().message(), file);
   pugi::xml_document doc;
-  if (Status s = ParseXmlText(*text, "", doc); !s.ok()) return Status::InvalidData(s.message(), file);
+  if (Status s = ParseXmlText(*text, "", doc); !s.ok())
+    return Status::InvalidData(s.message(), file);
   pugi::xml_node root = doc.document_element();
   if (LocalName(root.name()) != "application") {
-    return Status::InvalidData(std::string("root element must be <application>, found <") +
-                                   root.name() + ">",
-                               file);
+    return Status::InvalidData(
+        std::string("root element must be <application>, found <") + root.name() + ">", file);
   }
   if (NestsDeeperThan(root, limits.max_xml_depth)) {
     data.limit_hits.push_back({"max_xml_depth", std::to_string(limits.max_xml_depth), "", true});

@@ -40,8 +40,8 @@ Result<std::string> Convert(std::string_view bytes, const std::string& encoding)
   // Stop at invalid input rather than inventing characters.
   ucnv_setToUCallBack(conv, UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &err);
   std::vector<UChar> utf16(bytes.size() + 1);
-  int32_t n16 = ucnv_toUChars(conv, utf16.data(), static_cast<int32_t>(utf16.size()),
-                              bytes.data(), static_cast<int32_t>(bytes.size()), &err);
+  int32_t n16 = ucnv_toUChars(conv, utf16.data(), static_cast<int32_t>(utf16.size()), bytes.data(),
+                              static_cast<int32_t>(bytes.size()), &err);
   ucnv_close(conv);
   if (U_FAILURE(err)) {
     return Status::InvalidData("bytes not valid in the declared encoding \"" + encoding + "\"");
@@ -50,8 +50,8 @@ Result<std::string> Convert(std::string_view bytes, const std::string& encoding)
   out.resize(static_cast<std::size_t>(n16) * 3 + 4);
   err = U_ZERO_ERROR;
   UConverter* utf8 = ucnv_open("UTF-8", &err);
-  int32_t n8 = ucnv_fromUChars(utf8, out.data(), static_cast<int32_t>(out.size()), utf16.data(),
-                               n16, &err);
+  int32_t n8 =
+      ucnv_fromUChars(utf8, out.data(), static_cast<int32_t>(out.size()), utf16.data(), n16, &err);
   ucnv_close(utf8);
   if (U_FAILURE(err)) return Status::InvalidData("cannot convert \"" + encoding + "\" to UTF-8");
   out.resize(static_cast<std::size_t>(n8));

@@ -4,7 +4,6 @@
 #define PIPELINE_INGEST_XML_TEXT_H_
 
 #include <pugixml.hpp>
-
 #include <string>
 #include <string_view>
 

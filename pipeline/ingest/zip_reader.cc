@@ -60,8 +60,8 @@ ZipReader::ZipReader(std::string_view bytes, const Limits& limits)
   zip_int64_t n = zip_get_num_entries(impl_->archive, 0);
   if (n < 0 || static_cast<std::uint64_t>(n) > limits_.max_zip_entries) {
     problem_ = ZipProblem::kTooLarge;
-    detail_ = "zip has " + std::to_string(n) + " entries, cap " +
-              std::to_string(limits_.max_zip_entries);
+    detail_ =
+        "zip has " + std::to_string(n) + " entries, cap " + std::to_string(limits_.max_zip_entries);
     return;
   }
   std::uint64_t total = 0;
@@ -128,9 +128,8 @@ Result<std::string> ZipReader::Read(std::string_view name, ZipProblem* why) cons
   if (file == nullptr) {
     zip_error_t* err = zip_get_error(impl_->archive);
     int code = zip_error_code_zip(err);
-    ZipProblem p = (code == ZIP_ER_NOPASSWD || code == ZIP_ER_ENCRNOTSUPP)
-                       ? ZipProblem::kEncrypted
-                       : ZipProblem::kCorrupt;
+    ZipProblem p = (code == ZIP_ER_NOPASSWD || code == ZIP_ER_ENCRNOTSUPP) ? ZipProblem::kEncrypted
+                                                                           : ZipProblem::kCorrupt;
     return fail(p, Status::InvalidData("zip entry " + key + ": " + ErrorText(err)));
   }
   std::string out;

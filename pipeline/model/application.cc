@@ -32,10 +32,8 @@ constexpr EnumName<YesNo> kYesNoNames[] = {
 };
 
 constexpr EnumName<CodeCheck> kCodeCheckNames[] = {
-    {CodeCheck::kNotChecked, "not_checked"},
-    {CodeCheck::kValid, "valid"},
-    {CodeCheck::kBadFormat, "bad_format"},
-    {CodeCheck::kBadChecksum, "bad_checksum"},
+    {CodeCheck::kNotChecked, "not_checked"},      {CodeCheck::kValid, "valid"},
+    {CodeCheck::kBadFormat, "bad_format"},        {CodeCheck::kBadChecksum, "bad_checksum"},
     {CodeCheck::kBadBirthDate, "bad_birth_date"},
 };
 
@@ -54,21 +52,13 @@ const char* ApplicationKindName(ApplicationKind k) {
   return NameOf(kApplicationKindNames, k, "unknown");
 }
 
-const char* ApplicantTypeName(ApplicantType t) {
-  return NameOf(kApplicantTypeNames, t, "unknown");
-}
+const char* ApplicantTypeName(ApplicantType t) { return NameOf(kApplicantTypeNames, t, "unknown"); }
 
-const char* AffiliationName(Affiliation a) {
-  return NameOf(kAffiliationNames, a, "unknown");
-}
+const char* AffiliationName(Affiliation a) { return NameOf(kAffiliationNames, a, "unknown"); }
 
-const char* YesNoName(YesNo v) {
-  return NameOf(kYesNoNames, v, "unknown");
-}
+const char* YesNoName(YesNo v) { return NameOf(kYesNoNames, v, "unknown"); }
 
-const char* CodeCheckName(CodeCheck c) {
-  return NameOf(kCodeCheckNames, c, "not_checked");
-}
+const char* CodeCheckName(CodeCheck c) { return NameOf(kCodeCheckNames, c, "not_checked"); }
 
 const char* ChangedElementName(ChangedElement e) {
   return NameOf(kChangedElementNames, e, "unknown");

@@ -44,7 +44,7 @@ enum class YesNo { kUnknown, kYes, kNo, kUnclear };
 
 // Result of a check-digit validation (USCC, resident ID).
 enum class CodeCheck {
-  kNotChecked,    // no value
+  kNotChecked,  // no value
   kValid,
   kBadFormat,     // wrong length or characters outside the alphabet
   kBadChecksum,   // well-formed, check digit wrong
@@ -65,9 +65,9 @@ enum class ChangedElement {
 const char* ApplicationKindName(ApplicationKind k);  // "initial", ..., "unknown"
 const char* ApplicantTypeName(ApplicantType t);      // "employer", "social_org", "unknown"
 const char* AffiliationName(Affiliation a);
-const char* YesNoName(YesNo v);                      // "yes" | "no" | "unclear" | "unknown"
-const char* CodeCheckName(CodeCheck c);              // "valid", "bad_format", ...
-const char* ChangedElementName(ChangedElement e);    // "registered_address", ..., "unknown"
+const char* YesNoName(YesNo v);                    // "yes" | "no" | "unclear" | "unknown"
+const char* CodeCheckName(CodeCheck c);            // "valid", "bad_format", ...
+const char* ChangedElementName(ChangedElement e);  // "registered_address", ..., "unknown"
 std::optional<ApplicationKind> ApplicationKindFromName(const std::string& s);
 std::optional<ApplicantType> ApplicantTypeFromName(const std::string& s);
 std::optional<Affiliation> AffiliationFromName(const std::string& s);
@@ -87,8 +87,8 @@ struct Sourced {
 
 // 收费标准公布情况: where the fee schedule was published and when (Art. 6 (2)).
 struct FeePublication {
-  std::string text;           // normalised text, e.g. `2025年6月1日在本单位官网公布`
-  std::optional<Date> date;   // the first date found in the text, if any
+  std::string text;          // normalised text, e.g. `2025年6月1日在本单位官网公布`
+  std::optional<Date> date;  // the first date found in the text, if any
   YesNo stated = YesNo::kUnknown;  // kNo when the text says it was not published (未公布)
 };
 
@@ -102,37 +102,37 @@ struct ChangeItem {
 };
 
 struct Application {
-  Sourced<ApplicationKind> kind;             // 申请类型
-  Sourced<ApplicantType> applicant_type;     // 机构类型
-  Sourced<std::string> institution_name;     // 机构名称
+  Sourced<ApplicationKind> kind;          // 申请类型
+  Sourced<ApplicantType> applicant_type;  // 机构类型
+  Sourced<std::string> institution_name;  // 机构名称
   Sourced<std::string> unified_credit_code;  // 统一社会信用代码, normalised (ASCII, upper case)
   CodeCheck uscc_check = CodeCheck::kNotChecked;
   Sourced<std::string> legal_representative;     // 法定代表人
   Sourced<std::string> legal_representative_id;  // 法定代表人身份证号, normalised
   CodeCheck legal_representative_id_check = CodeCheck::kNotChecked;
-  Sourced<std::string> registered_address;   // 注册地址
-  Sourced<std::string> region;               // 所在地区 (市州), as written (normalised)
-  Sourced<Affiliation> affiliation;          // 隶属关系
-  Sourced<std::string> contact_person;       // 联系人
-  Sourced<std::string> contact_phone;        // 联系电话, digits only ("13912345678")
-  Sourced<Date> application_date;            // 申请日期
-  Sourced<std::string> main_business;        // 主营业务
-  Sourced<FeePublication> fee_publication;   // 收费标准公布情况
-  Sourced<int> fulltime_staff_count;         // 专职工作人员人数
-  Sourced<int> expert_count;                 // 专家人数
-  Sourced<int> assessor_count;               // 考评人员人数
-  Sourced<int> supervisor_count;             // 质量督导人员人数
+  Sourced<std::string> registered_address;       // 注册地址
+  Sourced<std::string> region;                   // 所在地区 (市州), as written (normalised)
+  Sourced<Affiliation> affiliation;              // 隶属关系
+  Sourced<std::string> contact_person;           // 联系人
+  Sourced<std::string> contact_phone;            // 联系电话, digits only ("13912345678")
+  Sourced<Date> application_date;                // 申请日期
+  Sourced<std::string> main_business;            // 主营业务
+  Sourced<FeePublication> fee_publication;       // 收费标准公布情况
+  Sourced<int> fulltime_staff_count;             // 专职工作人员人数
+  Sourced<int> expert_count;                     // 专家人数
+  Sourced<int> assessor_count;                   // 考评人员人数
+  Sourced<int> supervisor_count;                 // 质量督导人员人数
   std::vector<Sourced<std::string>> exam_sites;  // 考试考核场地, one address each
-  Sourced<YesNo> video_surveillance;         // 视频监控设施
-  Sourced<YesNo> question_bank;              // 题库
-  Sourced<YesNo> safety_fire;                // 安全、消防
-  Sourced<YesNo> incentive_mechanism;        // 培养、评价、使用和激励机制 (employers)
-  Sourced<YesNo> pay_linkage;                // 认定结果与薪酬待遇挂钩 (employers)
-  Sourced<YesNo> subsidiaries;               // 面向下属子公司 (employers); raw holds the list
-  Sourced<std::string> filing_number;        // 原备案编号 (renewal, change)
-  Sourced<Date> filing_valid_until;          // 备案有效期至 (renewal, change)
-  std::vector<ChangeItem> changes;           // 变更事项 (change)
-  Sourced<std::string> termination_reason;   // 终止原因
+  Sourced<YesNo> video_surveillance;             // 视频监控设施
+  Sourced<YesNo> question_bank;                  // 题库
+  Sourced<YesNo> safety_fire;                    // 安全、消防
+  Sourced<YesNo> incentive_mechanism;       // 培养、评价、使用和激励机制 (employers)
+  Sourced<YesNo> pay_linkage;               // 认定结果与薪酬待遇挂钩 (employers)
+  Sourced<YesNo> subsidiaries;              // 面向下属子公司 (employers); raw holds the list
+  Sourced<std::string> filing_number;       // 原备案编号 (renewal, change)
+  Sourced<Date> filing_valid_until;         // 备案有效期至 (renewal, change)
+  std::vector<ChangeItem> changes;          // 变更事项 (change)
+  Sourced<std::string> termination_reason;  // 终止原因
 };
 
 }  // namespace pipeline::model

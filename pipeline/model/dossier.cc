@@ -6,20 +6,11 @@ namespace pipeline::model {
 namespace {
 
 constexpr EnumName<FileFormat> kFileFormatNames[] = {
-    {FileFormat::kPdf, "pdf"},
-    {FileFormat::kJpeg, "jpeg"},
-    {FileFormat::kPng, "png"},
-    {FileFormat::kDocx, "docx"},
-    {FileFormat::kXlsx, "xlsx"},
-    {FileFormat::kXml, "xml"},
-    {FileFormat::kOther, "other"},
-    {FileFormat::kOfd, "ofd"},
-    {FileFormat::kTiff, "tiff"},
-    {FileFormat::kHeic, "heic"},
-    {FileFormat::kWebp, "webp"},
-    {FileFormat::kDoc, "doc"},
-    {FileFormat::kXls, "xls"},
-    {FileFormat::kPpt, "ppt"},
+    {FileFormat::kPdf, "pdf"},     {FileFormat::kJpeg, "jpeg"}, {FileFormat::kPng, "png"},
+    {FileFormat::kDocx, "docx"},   {FileFormat::kXlsx, "xlsx"}, {FileFormat::kXml, "xml"},
+    {FileFormat::kOther, "other"}, {FileFormat::kOfd, "ofd"},   {FileFormat::kTiff, "tiff"},
+    {FileFormat::kHeic, "heic"},   {FileFormat::kWebp, "webp"}, {FileFormat::kDoc, "doc"},
+    {FileFormat::kXls, "xls"},     {FileFormat::kPpt, "ppt"},
 };
 
 constexpr EnumName<FileHealth> kFileHealthNames[] = {
@@ -35,12 +26,8 @@ constexpr EnumName<FileHealth> kFileHealthNames[] = {
 
 }  // namespace
 
-const char* FileFormatName(FileFormat f) {
-  return NameOf(kFileFormatNames, f, "other");
-}
+const char* FileFormatName(FileFormat f) { return NameOf(kFileFormatNames, f, "other"); }
 
-const char* FileHealthName(FileHealth h) {
-  return NameOf(kFileHealthNames, h, "ok");
-}
+const char* FileHealthName(FileHealth h) { return NameOf(kFileHealthNames, h, "ok"); }
 
 }  // namespace pipeline::model

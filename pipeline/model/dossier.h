@@ -17,7 +17,13 @@ namespace pipeline::model {
 // Legacy Office (OLE2 compound files) is told apart by the streams inside (WordDocument,
 // Workbook, PowerPoint Document); WPS's .wps/.et/.dps count as .doc/.xls/.ppt.
 enum class FileFormat {
-  kPdf, kJpeg, kPng, kDocx, kXlsx, kXml, kOther,
+  kPdf,
+  kJpeg,
+  kPng,
+  kDocx,
+  kXlsx,
+  kXml,
+  kOther,
   kOfd,   // GB/T 33190 e-document: a zip with OFD.xml at the root
   kTiff,  // II*\0 / MM\0*
   kHeic,  // ISO BMFF with brand heic/heix/mif1/msf1
@@ -57,12 +63,12 @@ struct DossierFile {
 };
 
 struct Dossier {
-  std::string name;       // folder name (DisplayPath form)
-  std::string root;       // absolute or intake-relative path of the folder (raw bytes)
-  std::vector<DossierFile> files;     // every non-ignored file, sorted by path
-  std::vector<std::string> ignored;   // hidden/temporary files skipped (display paths)
-  std::optional<FormData> form;       // the parsed application form, when one could be read
-  std::vector<Finding> findings;      // ingest-level findings (no form, two forms, symlink, ...)
+  std::string name;                  // folder name (DisplayPath form)
+  std::string root;                  // absolute or intake-relative path of the folder (raw bytes)
+  std::vector<DossierFile> files;    // every non-ignored file, sorted by path
+  std::vector<std::string> ignored;  // hidden/temporary files skipped (display paths)
+  std::optional<FormData> form;      // the parsed application form, when one could be read
+  std::vector<Finding> findings;     // ingest-level findings (no form, two forms, symlink, ...)
 };
 
 }  // namespace pipeline::model

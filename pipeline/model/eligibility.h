@@ -22,18 +22,18 @@ const char* JurisdictionBasisName(JurisdictionBasis b);
 
 // The filing authority (受理机关) under Art. 4.
 struct Jurisdiction {
-  std::string code;       // jilin_authorities.tsv code ("220100", "220581", "JL-CBS"); "" if unresolved
-  std::string name;       // jurisdiction name (吉林省, 长春市, ...)
-  std::string authority;  // authority name; "" when the table says TO_CONFIRM
+  std::string code;  // jilin_authorities.tsv code ("220100", "220581", "JL-CBS"); "" if unresolved
+  std::string name;  // jurisdiction name (吉林省, 长春市, ...)
+  std::string authority;              // authority name; "" when the table says TO_CONFIRM
   bool authority_to_confirm = false;  // table value was TO_CONFIRM: never print it
   JurisdictionBasis basis = JurisdictionBasis::kUnresolved;
-  SourceRef where;        // the field the decision rests on
+  SourceRef where;  // the field the decision rests on
 };
 
 enum class ConditionState {
-  kMet,            // "met"
-  kNotMet,         // "not_met"
-  kReview,         // "review": a person must decide
+  kMet,     // "met"
+  kNotMet,  // "not_met"
+  kReview,  // "review": a person must decide
   // `pending`: nothing found against it, but part of it rests on a step left to a person that
   // does not stop the case (CaseReport::pending_checks, e.g. the credit query, 不以营利为目的).
   kPending,

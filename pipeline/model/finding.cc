@@ -29,21 +29,13 @@ constexpr EnumName<Consequence> kConsequenceNames[] = {
 
 }  // namespace
 
-const char* SeverityName(Severity s) {
-  return NameOf(kSeverityNames, s, "info");
-}
+const char* SeverityName(Severity s) { return NameOf(kSeverityNames, s, "info"); }
 
-const char* TopicName(Topic t) {
-  return NameOf(kTopicNames, t, "intake");
-}
+const char* TopicName(Topic t) { return NameOf(kTopicNames, t, "intake"); }
 
-std::optional<Topic> TopicFromName(std::string_view name) {
-  return ValueOf(kTopicNames, name);
-}
+std::optional<Topic> TopicFromName(std::string_view name) { return ValueOf(kTopicNames, name); }
 
-const char* ConsequenceName(Consequence c) {
-  return NameOf(kConsequenceNames, c, "correct");
-}
+const char* ConsequenceName(Consequence c) { return NameOf(kConsequenceNames, c, "correct"); }
 
 std::optional<Consequence> ConsequenceFromName(std::string_view name) {
   return ValueOf(kConsequenceNames, name);

@@ -15,9 +15,7 @@ constexpr EnumName<FormField> kNames[] = {
 
 const char* FormFieldName(FormField f) { return NameOf(kNames, f, ""); }
 
-std::optional<FormField> FormFieldFromName(std::string_view name) {
-  return ValueOf(kNames, name);
-}
+std::optional<FormField> FormFieldFromName(std::string_view name) { return ValueOf(kNames, name); }
 
 const std::vector<FormField>& AllFormFields() {
   static const std::vector<FormField> all = [] {

@@ -16,35 +16,35 @@ namespace pipeline::model {
 // Every field the form can carry. The English name (FormFieldName) is the identifier used in
 // checklists/form_labels.xml, templates and report.json.
 // NOTE: add new fields at the end of the list; names appear in data files.
-#define PIPELINE_FORM_FIELDS(X)                                          \
-  X(kInstitutionName /* 机构名称 */, "institution_name")        \
-  X(kUnifiedCreditCode /* 统一社会信用代码 */, "unified_credit_code") \
-  X(kLegalRepresentative /* 法定代表人 */, "legal_representative")      \
+#define PIPELINE_FORM_FIELDS(X)                                                 \
+  X(kInstitutionName /* 机构名称 */, "institution_name")                        \
+  X(kUnifiedCreditCode /* 统一社会信用代码 */, "unified_credit_code")           \
+  X(kLegalRepresentative /* 法定代表人 */, "legal_representative")              \
   X(kLegalRepresentativeId /* 法定代表人身份证号 */, "legal_representative_id") \
-  X(kRegisteredAddress /* 注册地址 */, "registered_address")        \
-  X(kApplicantType /* 机构类型 */, "applicant_type")        \
-  X(kAffiliation /* 隶属关系 */, "affiliation")        \
-  X(kRegion /* 所在地区 */, "region")        \
-  X(kApplicationKind /* 申请类型 */, "application_kind")        \
-  X(kContactPerson /* 联系人 */, "contact_person")          \
-  X(kContactPhone /* 联系电话 */, "contact_phone")        \
-  X(kApplicationDate /* 申请日期 */, "application_date")        \
-  X(kMainBusiness /* 主营业务 */, "main_business")        \
-  X(kFeePublication /* 收费标准公布情况 */, "fee_publication") \
-  X(kFulltimeStaffCount /* 专职工作人员人数 */, "fulltime_staff_count") \
-  X(kExpertCount /* 专家人数 */, "expert_count")        \
-  X(kAssessorCount /* 考评人员人数 */, "assessor_count")    \
-  X(kSupervisorCount /* 质量督导人员人数 */, "supervisor_count") \
-  X(kExamSites /* 考试考核场地 */, "exam_sites")    \
-  X(kVideoSurveillance /* 视频监控设施 */, "video_surveillance")    \
-  X(kQuestionBank /* 题库 */, "question_bank")            \
-  X(kSafetyFire /* 安全消防 */, "safety_fire")        \
-  X(kIncentiveMechanism /* 培养评价使用激励机制 */, "incentive_mechanism") \
-  X(kPayLinkage /* 与薪酬待遇挂钩 */, "pay_linkage")  \
-  X(kSubsidiaries /* 子公司 */, "subsidiaries")          \
-  X(kFilingNumber /* 原备案编号 */, "filing_number")      \
-  X(kFilingValidUntil /* 备案有效期至 */, "filing_valid_until")    \
-  X(kChangeItems /* 变更事项 */, "change_items")        \
+  X(kRegisteredAddress /* 注册地址 */, "registered_address")                    \
+  X(kApplicantType /* 机构类型 */, "applicant_type")                            \
+  X(kAffiliation /* 隶属关系 */, "affiliation")                                 \
+  X(kRegion /* 所在地区 */, "region")                                           \
+  X(kApplicationKind /* 申请类型 */, "application_kind")                        \
+  X(kContactPerson /* 联系人 */, "contact_person")                              \
+  X(kContactPhone /* 联系电话 */, "contact_phone")                              \
+  X(kApplicationDate /* 申请日期 */, "application_date")                        \
+  X(kMainBusiness /* 主营业务 */, "main_business")                              \
+  X(kFeePublication /* 收费标准公布情况 */, "fee_publication")                  \
+  X(kFulltimeStaffCount /* 专职工作人员人数 */, "fulltime_staff_count")         \
+  X(kExpertCount /* 专家人数 */, "expert_count")                                \
+  X(kAssessorCount /* 考评人员人数 */, "assessor_count")                        \
+  X(kSupervisorCount /* 质量督导人员人数 */, "supervisor_count")                \
+  X(kExamSites /* 考试考核场地 */, "exam_sites")                                \
+  X(kVideoSurveillance /* 视频监控设施 */, "video_surveillance")                \
+  X(kQuestionBank /* 题库 */, "question_bank")                                  \
+  X(kSafetyFire /* 安全消防 */, "safety_fire")                                  \
+  X(kIncentiveMechanism /* 培养评价使用激励机制 */, "incentive_mechanism")      \
+  X(kPayLinkage /* 与薪酬待遇挂钩 */, "pay_linkage")                            \
+  X(kSubsidiaries /* 子公司 */, "subsidiaries")                                 \
+  X(kFilingNumber /* 原备案编号 */, "filing_number")                            \
+  X(kFilingValidUntil /* 备案有效期至 */, "filing_valid_until")                 \
+  X(kChangeItems /* 变更事项 */, "change_items")                                \
   X(kTerminationReason /* 终止原因 */, "termination_reason")
 
 enum class FormField {
@@ -97,11 +97,11 @@ struct LimitHit {
 struct FormData {
   std::string file;  // display path of the form inside the dossier
   FormSource source = FormSource::kDocx;
-  std::vector<FormCell> cells;             // in document order
-  std::vector<OccupationRow> occupations;  // in document order
-  std::vector<ChangeRow> changes;          // in document order
-  std::vector<std::string> unknown_labels; // labels that matched no field (for review)
-  std::vector<LimitHit> limit_hits;        // reader limits hit, in reading order
+  std::vector<FormCell> cells;              // in document order
+  std::vector<OccupationRow> occupations;   // in document order
+  std::vector<ChangeRow> changes;           // in document order
+  std::vector<std::string> unknown_labels;  // labels that matched no field (for review)
+  std::vector<LimitHit> limit_hits;         // reader limits hit, in reading order
 
   // First cell for `f`, or nullptr.
   const FormCell* Find(FormField f) const;

@@ -23,7 +23,7 @@ struct RequestedOccupation {
   // Requested levels, ascending: -1 首席技师, 0 特级技师 (人社部发〔2022〕14号, employers),
   // 1 (一级/高级技师) .. 5 (五级/初级工).
   std::vector<int> levels;
-  std::string levels_raw;   // as written
+  std::string levels_raw;      // as written
   bool levels_parsed = false;  // false when levels_raw is empty or not understood
   SourceRef where;
 };
@@ -50,9 +50,9 @@ struct OccupationSuggestion {
 struct StandardRef {
   std::string published_code;  // code printed on the standard (may be a 1999/2015 code)
   std::string published_name;
-  std::string work_type;       // bracketed 工种/direction of a single-工种 standard
+  std::string work_type;  // bracketed 工种/direction of a single-工种 standard
   int edition_year = 0;
-  std::string doc_number;      // 人社厅发〔YYYY〕NN号
+  std::string doc_number;  // 人社厅发〔YYYY〕NN号
 };
 
 struct OccupationResult {

@@ -27,8 +27,6 @@ const char* MaterialStatusName(MaterialStatus s) {
   return NameOf(kMaterialStatusNames, s, "missing");
 }
 
-const char* ConclusionName(Conclusion c) {
-  return NameOf(kConclusionNames, c, "review_needed");
-}
+const char* ConclusionName(Conclusion c) { return NameOf(kConclusionNames, c, "review_needed"); }
 
 }  // namespace pipeline::model

@@ -40,36 +40,36 @@ struct PendingCheck {
 
 // One drafted document of a case (report.json `documents[]`).
 struct DraftedDocument {
-  std::string kind;    // template name, e.g. "correction_notice", "worksheet"
-  std::string title;   // Chinese title as printed
-  std::string file;    // file name inside the case folder
+  std::string kind;      // template name, e.g. "correction_notice", "worksheet"
+  std::string title;     // Chinese title as printed
+  std::string file;      // file name inside the case folder
   bool official = true;  // false for the internal worksheet
 };
 
 // Overall verdict; see README "Conclusion" for the rule that sets it.
 enum class Conclusion {
-  kPass,                // every rule met
-  kComplete,            // materials complete (intake-level verdict)
-  kCorrectionsNeeded,   // missing/unreadable materials or other blocking fixable findings
-  kNotEligible,         // an ineligible occupation or applicant
-  kReviewNeeded,        // no blocking finding, but review findings remain
-  kReferred,            // not this office's case (Art. 4, consequence refer): not reviewed here
+  kPass,               // every rule met
+  kComplete,           // materials complete (intake-level verdict)
+  kCorrectionsNeeded,  // missing/unreadable materials or other blocking fixable findings
+  kNotEligible,        // an ineligible occupation or applicant
+  kReviewNeeded,       // no blocking finding, but review findings remain
+  kReferred,           // not this office's case (Art. 4, consequence refer): not reviewed here
 };
 const char* ConclusionName(Conclusion c);
 
 struct CaseReport {
-  std::string dossier;  // folder name as shown to people
-  std::string case_id;  // stable id derived from the folder name, e.g. "JL-3f2a9c1d"
-  Application application;  // typed form fields with provenance (institution, counts, dates, ...)
-  Jurisdiction jurisdiction;                // filing authority under Art. 4 (crosscheck)
+  std::string dossier;        // folder name as shown to people
+  std::string case_id;        // stable id derived from the folder name, e.g. "JL-3f2a9c1d"
+  Application application;    // typed form fields with provenance (institution, counts, dates, ...)
+  Jurisdiction jurisdiction;  // filing authority under Art. 4 (crosscheck)
   std::vector<OccupationResult> occupations;  // catalogue cross-check, form order (crosscheck)
-  std::vector<ConditionResult> conditions;  // Art. 6 (1)-(6), Art. 8, Art. 9 (crosscheck)
-  std::vector<MaterialResult> materials;     // in checklist order
-  std::vector<std::string> unmatched_files;  // files no checklist item claimed (display paths)
-  std::vector<Finding> findings;             // sorted by severity, then rule id, stably
+  std::vector<ConditionResult> conditions;    // Art. 6 (1)-(6), Art. 8, Art. 9 (crosscheck)
+  std::vector<MaterialResult> materials;      // in checklist order
+  std::vector<std::string> unmatched_files;   // files no checklist item claimed (display paths)
+  std::vector<Finding> findings;              // sorted by severity, then rule id, stably
   Conclusion conclusion = Conclusion::kCorrectionsNeeded;
-  std::vector<PendingCheck> pending_checks;   // steps left to a person (not findings)
-  std::vector<DraftedDocument> documents;     // drafts written for this case, in order
+  std::vector<PendingCheck> pending_checks;  // steps left to a person (not findings)
+  std::vector<DraftedDocument> documents;    // drafts written for this case, in order
   // Why the case's draft could not be drawn (English detail, for the log); "" when it was
   // drawn or none is due. The summary row says "no draft" when set.
   std::string draft_failure;

@@ -13,12 +13,18 @@
 namespace pipeline::registry {
 namespace {
 
-const char* const kColumns[] = {"item", "responsible", "number", "title_column",
+const char* const kColumns[] = {"item", "responsible", "number",    "title_column",
                                 "date", "pages",       "retention", "remark"};
 
 std::vector<std::string> Cells(const CatalogueRow& r) {
-  return {std::to_string(r.item), r.responsible, r.number, r.title, r.date,
-          r.pages > 0 ? std::to_string(r.pages) : "", r.retention, r.remark};
+  return {std::to_string(r.item),
+          r.responsible,
+          r.number,
+          r.title,
+          r.date,
+          r.pages > 0 ? std::to_string(r.pages) : "",
+          r.retention,
+          r.remark};
 }
 
 // RFC 4180 field: quoted when it holds a comma, quote or line break.
@@ -54,12 +60,15 @@ std::string CatalogueFileName(const report::MessageCatalog& messages, const char
 Status WriteCatalogue(const std::string& dir, const std::vector<CatalogueRow>& rows,
                       const report::MessageCatalog& messages, const Date& created) {
   std::vector<std::string> header;
-  for (const char* c : kColumns) header.push_back(messages.Format(std::string("registry.catalogue.") + c));
-  PIPELINE_RETURN_IF_ERROR(WriteCsv(JoinPath(dir, CatalogueFileName(messages, ".csv")), header, rows));
+  for (const char* c : kColumns)
+    header.push_back(messages.Format(std::string("registry.catalogue.") + c));
+  PIPELINE_RETURN_IF_ERROR(
+      WriteCsv(JoinPath(dir, CatalogueFileName(messages, ".csv")), header, rows));
   std::vector<std::vector<std::string>> cells;
   for (const CatalogueRow& r : rows) cells.push_back(Cells(r));
-  return WriteSheet(JoinPath(dir, CatalogueFileName(messages, ".xlsx")), messages.Format("registry.catalogue.title"),
-                    header, cells, {6, 24, 22, 50, 10, 6, 10, 20}, created);
+  return WriteSheet(JoinPath(dir, CatalogueFileName(messages, ".xlsx")),
+                    messages.Format("registry.catalogue.title"), header, cells,
+                    {6, 24, 22, 50, 10, 6, 10, 20}, created);
 }
 
 Status WriteSheet(const std::string& path, const std::string& title,
@@ -84,8 +93,8 @@ Status WriteSheet(const std::string& path, const std::string& title,
   for (const std::vector<std::string>& cells : rows) {
     for (lxw_col_t c = 0; c < cells.size(); ++c) {
       const std::string& v = cells[c];
-      const bool number = !v.empty() && v.size() <= 5 &&
-                          v.find_first_not_of("0123456789") == std::string::npos;
+      const bool number =
+          !v.empty() && v.size() <= 5 && v.find_first_not_of("0123456789") == std::string::npos;
       if (number) {
         worksheet_write_number(ws, row, c, std::stod(v), nullptr);
       } else {

@@ -14,14 +14,14 @@
 namespace pipeline::registry {
 
 struct CatalogueRow {
-  int item = 0;              // 件号
-  std::string responsible;   // 责任者 (the issuing authority)
-  std::string number;        // 文号
-  std::string title;         // 题名
-  std::string date;          // 日期, YYYYMMDD
-  int pages = 0;             // 页数
-  std::string retention;     // 保管期限 (office setting archive_retention)
-  std::string remark;        // 备注
+  int item = 0;             // 件号
+  std::string responsible;  // 责任者 (the issuing authority)
+  std::string number;       // 文号
+  std::string title;        // 题名
+  std::string date;         // 日期, YYYYMMDD
+  int pages = 0;            // 页数
+  std::string retention;    // 保管期限 (office setting archive_retention)
+  std::string remark;       // 备注
 };
 
 // File name of the catalogue inside <archive>/<authority>/<year>/ (archive verify skips it):

@@ -58,8 +58,8 @@ Status TerminateCommand(Context& ctx);
 Status EditCommand(Context& ctx);
 Status FiledCommand(Context& ctx);
 Status ReissueCommand(Context& ctx);
-Status SubmitCommand(Context& ctx);   // 报送 (a 市（州） office)
-Status ServedCommand(Context& ctx);   // delivery of a document
+Status SubmitCommand(Context& ctx);  // 报送 (a 市（州） office)
+Status ServedCommand(Context& ctx);  // delivery of a document
 
 }  // namespace pipeline::registry
 

@@ -103,10 +103,10 @@ void PrintCase(const Context& ctx, const CaseRecord& c) {
   for (const HistoryEntry& e : c.history) {
     std::string note = e.note;
     if (!e.reason.empty()) {
-      note += (note.empty() ? "" : m.Format("registry.note_separator")) +
-              m.Format("registry.status.correction",
-                       {{"seq", e.corrects ? std::to_string(*e.corrects) : "?"},
-                        {"reason", e.reason}});
+      note +=
+          (note.empty() ? "" : m.Format("registry.note_separator")) +
+          m.Format("registry.status.correction",
+                   {{"seq", e.corrects ? std::to_string(*e.corrects) : "?"}, {"reason", e.reason}});
     }
     rows.push_back({e.acted_on, Word(m, "registry.action.", e.action),
                     Word(m, "arg.stage.", StageName(e.stage)),
@@ -158,10 +158,9 @@ Status Status_(Context& ctx) {
          m.Format("registry.col.kind"), m.Format("registry.col.stage"),
          m.Format("registry.col.days"), m.Format("registry.col.next")}};
     for (const CaseRecord& c : *open) {
-      rows.push_back({c.case_id, c.institution_name,
-                      Word(m, "kind.", model::ApplicationKindName(c.kind)),
-                      Word(m, "arg.stage.", StageName(c.stage)), DaysText(ctx, c),
-                      ctx.registry.NextStep(c)});
+      rows.push_back(
+          {c.case_id, c.institution_name, Word(m, "kind.", model::ApplicationKindName(c.kind)),
+           Word(m, "arg.stage.", StageName(c.stage)), DaysText(ctx, c), ctx.registry.NextStep(c)});
     }
     ctx.out << report::AlignedTable(rows);
     return Status::Ok();
@@ -203,8 +202,8 @@ Status Decide(Context& ctx) {
   }
   Result<Decision> d = ParseDecision(ctx, ctx.options.result);
   if (!d) return d.error();
-  return ctx.registry.Decide(ctx.options.case_ref, *stage, *d, ctx.options.note,
-                             ctx.options.reason, ctx.actor);
+  return ctx.registry.Decide(ctx.options.case_ref, *stage, *d, ctx.options.note, ctx.options.reason,
+                             ctx.actor);
 }
 
 Status Deliberate(Context& ctx) {
@@ -219,10 +218,9 @@ Status Deliberate(Context& ctx) {
 Status Confirm(Context& ctx, const std::string& case_id) {
   Result<CaseRecord> c = ctx.registry.LoadCase(case_id);
   if (!c) return c.error();
-  ctx.out << ctx.messages.Format("registry.done",
-                                 {{"case", c->case_id},
-                                  {"stage", StageName(c->stage)},
-                                  {"next", ctx.registry.NextStep(*c)}})
+  ctx.out << ctx.messages.Format("registry.done", {{"case", c->case_id},
+                                                   {"stage", StageName(c->stage)},
+                                                   {"next", ctx.registry.NextStep(*c)}})
           << "\n";
   return Status::Ok();
 }
@@ -277,24 +275,23 @@ Status RunRegistryCommand(const cli::Options& options, FileSystem& fs,
                                      {"last", std::to_string(calendar.last_year())}}))
         << "\n";
     if (!empty && !calendar.Covers(*options.date)) {
-      out << messages.Format("registry.calendar.today_uncovered",
-                             {{"date", options.date->ToIso()}})
+      out << messages.Format("registry.calendar.today_uncovered", {{"date", options.date->ToIso()}})
           << "\n";
       *problems = true;
     }
     return Status::Ok();
   }
-  Result<RegistrySettings> settings =
-      LoadRegistrySettings(fs, SettingsFilesOf(options, data_dir));
+  Result<RegistrySettings> settings = LoadRegistrySettings(fs, SettingsFilesOf(options, data_dir));
   if (!settings) return settings.error();
   const std::string file = RegistryFile(options.registry_path, *settings);
   Result<std::unique_ptr<SqliteStorage>> db = SqliteStorage::Open(file);
   if (!db) return db.error();
   Result<std::unique_ptr<Registry>> reg = Registry::Open(std::move(*db), messages, *options.date);
   if (!reg) return reg.error();
-  Context ctx{options, fs,  messages, calendar, **reg,
-              Actor{ActingUser(options.user, *settings), *options.date}, out, *settings,
-              data_dir, file};
+  Context ctx{options,  fs,        messages,
+              calendar, **reg,     Actor{ActingUser(options.user, *settings), *options.date},
+              out,      *settings, data_dir,
+              file};
   switch (options.command) {
     case cli::Command::kStatus:
       return Status_(ctx);
@@ -305,8 +302,7 @@ Status RunRegistryCommand(const cli::Options& options, FileSystem& fs,
       PIPELINE_RETURN_IF_ERROR(Deliberate(ctx));
       return Confirm(ctx, options.case_ref);
     case cli::Command::kWithdraw:
-      PIPELINE_RETURN_IF_ERROR(
-          ctx.registry.Withdraw(options.case_ref, options.note, ctx.actor));
+      PIPELINE_RETURN_IF_ERROR(ctx.registry.Withdraw(options.case_ref, options.note, ctx.actor));
       return Confirm(ctx, options.case_ref);
     case cli::Command::kObject:
       PIPELINE_RETURN_IF_ERROR(ctx.registry.Object(options.case_ref, options.note, ctx.actor));

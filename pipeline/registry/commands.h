@@ -35,8 +35,7 @@ std::optional<int> WorkingDaysBetween(const report::WorkCalendar& calendar, cons
 // The last day of a 公示 that starts (is published) on `start` and lasts `n` working days:
 // the publication day is day 1 when `count_start` and it is a working day, else the count
 // begins the next day (office setting publicity_count_start_day).
-Date PublicityEnd(const report::WorkCalendar& calendar, const Date& start, int n,
-                  bool count_start);
+Date PublicityEnd(const report::WorkCalendar& calendar, const Date& start, int n, bool count_start);
 
 }  // namespace pipeline::registry
 

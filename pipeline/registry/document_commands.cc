@@ -8,9 +8,8 @@
 #include <cstring>
 #include <filesystem>
 #include <map>
-#include <set>
-
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "pipeline/core/sha256.h"
 #include "pipeline/crosscheck/jurisdiction.h"
@@ -171,7 +170,8 @@ Status UpdateCatalogue(Context& ctx, const DocumentSetup& setup, const std::stri
     r.retention = ctx.settings.archive_retention;
     if (!d.replaces.empty()) {
       Result<DocumentDetail> old = ctx.registry.LoadDocument(d.replaces);
-      if (old) r.remark = ctx.messages.Format("registry.catalogue.replaces", {{"number", old->number}});
+      if (old)
+        r.remark = ctx.messages.Format("registry.catalogue.replaces", {{"number", old->number}});
     }
     rows.push_back(std::move(r));
   }
@@ -215,8 +215,8 @@ Result<std::string> RenderDraftFile(Registry& registry, FileSystem& fs,
   if (!data) return data.error();
   Result<std::string> pdf = RenderTemplate(fs, data_dir, d->kind, *data, date, fonts_path);
   if (!pdf) return pdf.error();
-  const std::string path = JoinPath(
-      dir, document_id + "-" + messages.Format("registry.document." + d->kind) + ".pdf");
+  const std::string path =
+      JoinPath(dir, document_id + "-" + messages.Format("registry.document." + d->kind) + ".pdf");
   PIPELINE_RETURN_IF_ERROR(fs.WriteFile(path, *pdf));
   return path;
 }
@@ -233,8 +233,8 @@ Status PublicizeCommand(Context& ctx) {
   const int n = ctx.settings.publicity_working_days;
   const bool count_start = ctx.settings.publicity_count_start_day;
   if (!ctx.calendar.Covers(start)) {
-    return Status::InvalidArgument(ctx.messages.Format("registry.refused.calendar_uncovered",
-                                                       {{"date", start.ToIso()}}));
+    return Status::InvalidArgument(
+        ctx.messages.Format("registry.refused.calendar_uncovered", {{"date", start.ToIso()}}));
   }
   const Date end = PublicityEnd(ctx.calendar, start, n, count_start);
   if (!ctx.calendar.Covers(end)) {
@@ -298,8 +298,7 @@ Result<NoticeStart> StartNotice(Context& ctx, bool authority_from_case) {
   NoticeStart n{std::move(*setup), std::move(*c), "", json::object()};
   n.authority = ctx.options.authority.value_or(authority_from_case ? n.c.authority : "");
   n.data = {{"entries", json::array({*entry})}};
-  n.data["document"] =
-      DocumentObject(n.setup, IssuerName(n.setup, n.authority), ctx.actor.today);
+  n.data["document"] = DocumentObject(n.setup, IssuerName(n.setup, n.authority), ctx.actor.today);
   return n;
 }
 
@@ -319,10 +318,9 @@ Status ApplyValidityStart(Context& ctx, const DocumentSetup& setup, const std::s
     return Status::InvalidData("stored notice data has no filing", id);
   }
   json& filing = j["filing"];
-  const std::string kind =
-      j.contains("entries") && j["entries"].is_array() && !j["entries"].empty()
-          ? j["entries"][0].value("kind", "")
-          : "";
+  const std::string kind = j.contains("entries") && j["entries"].is_array() && !j["entries"].empty()
+                               ? j["entries"][0].value("kind", "")
+                               : "";
   const bool from_doc_date =
       (d->kind == "filing_notice" && kind == "initial" &&
        ctx.settings.filing_validity_start == "doc_date") ||
@@ -330,8 +328,7 @@ Status ApplyValidityStart(Context& ctx, const DocumentSetup& setup, const std::s
   if (from_doc_date && filing.value("valid_from", "") != date.ToIso()) {
     filing["valid_from"] = date.ToIso();
     filing["valid_until"] = date.AddYears(3).AddDays(-1).ToIso();
-    PIPELINE_RETURN_IF_ERROR(ctx.registry.SetValidity(filing.value("id", ""),
-                                                      filing["valid_from"],
+    PIPELINE_RETURN_IF_ERROR(ctx.registry.SetValidity(filing.value("id", ""), filing["valid_from"],
                                                       filing["valid_until"]));
   }
   filing["valid_from_text"] = FormatIso(setup, filing.value("valid_from", ""));
@@ -344,9 +341,8 @@ Status FileCommand(Context& ctx) {
   Result<NoticeStart> start = StartNotice(ctx, /*authority_from_case=*/false);
   if (!start) return start.error();
   const CaseRecord* c = &start->c;
-  Result<FilingOutcome> filed =
-      ctx.registry.File(c->case_id, start->authority, start->data, ctx.actor,
-                        ctx.settings.filing_number_format);
+  Result<FilingOutcome> filed = ctx.registry.File(c->case_id, start->authority, start->data,
+                                                  ctx.actor, ctx.settings.filing_number_format);
   if (!filed) return filed.error();
   // The draft is dated today; issue moves the start when it is issued on a later day.
   PIPELINE_RETURN_IF_ERROR(
@@ -442,9 +438,9 @@ Status IssueCommand(Context& ctx) {
     return Status::InvalidArgument(ctx.messages.Format("registry.refused.no_number_format"));
   }
   const std::string& id = ctx.options.document_id;
-  Result<std::int64_t> n = ctx.registry.BindNumber(id, ctx.actor.today.year, ctx.options.number,
-                                                   ctx.settings.doc_number_format,
-                                                   ctx.actor.today.ToIso());
+  Result<std::int64_t> n =
+      ctx.registry.BindNumber(id, ctx.actor.today.year, ctx.options.number,
+                              ctx.settings.doc_number_format, ctx.actor.today.ToIso());
   if (!n) return n.error();
   Result<DocumentSetup> setup = LoadSetup(ctx);
   if (!setup) return setup.error();
@@ -480,25 +476,23 @@ Status IssueCommand(Context& ctx) {
     return Status::NotFound(
         ctx.messages.Format("registry.refused.no_icc_profile", {{"file", icc_path}}));
   }
-  Result<std::string> pdf = MakePdfA2b(
-      *rendered,
-      {title, IssuerName(*setup, d->authority),
-       ctx.messages.Format("registry.document." + d->kind), date},
-      *icc);
+  Result<std::string> pdf = MakePdfA2b(*rendered,
+                                       {title, IssuerName(*setup, d->authority),
+                                        ctx.messages.Format("registry.document." + d->kind), date},
+                                       *icc);
   if (!pdf) return pdf.error();
-  const std::string rel = JoinPath(JoinPath(d->authority.empty() ? "unknown" : d->authority,
-                                            std::to_string(date.year)),
-                                   d->number + ".pdf");
+  const std::string rel =
+      JoinPath(JoinPath(d->authority.empty() ? "unknown" : d->authority, std::to_string(date.year)),
+               d->number + ".pdf");
   const std::string root = ArchiveRoot(ctx);
   PIPELINE_RETURN_IF_ERROR(PlaceArchiveFile(JoinPath(root, rel), *pdf, ctx.messages));
   const std::string sha = Sha256Hex(*pdf);
-  PIPELINE_RETURN_IF_ERROR(
-      ctx.registry.MarkIssued(id, rel, sha, title, CountPdfPages(*pdf)));
+  PIPELINE_RETURN_IF_ERROR(ctx.registry.MarkIssued(id, rel, sha, title, CountPdfPages(*pdf)));
   PIPELINE_RETURN_IF_ERROR(UpdateCatalogue(ctx, *setup, d->authority, date.year));
   ctx.out << ctx.messages.Format("registry.issued", {{"document", id},
-                                                      {"number", d->number},
-                                                      {"file", JoinPath(root, rel)},
-                                                      {"sha256", sha}})
+                                                     {"number", d->number},
+                                                     {"file", JoinPath(root, rel)},
+                                                     {"sha256", sha}})
           << "\n";
   return Status::Ok();
 }
@@ -524,8 +518,7 @@ Status EditCommand(Context& ctx) {
     text = *read;
     while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
   }
-  PIPELINE_RETURN_IF_ERROR(
-      ctx.registry.SetSlot(ctx.options.document_id, ctx.options.slot, text));
+  PIPELINE_RETURN_IF_ERROR(ctx.registry.SetSlot(ctx.options.document_id, ctx.options.slot, text));
   return WriteDraft(ctx, ctx.options.document_id);
 }
 
@@ -714,7 +707,8 @@ Status FiledCommand(Context& ctx) {
   std::vector<std::vector<std::string>> rows;
   for (const Row& r : *found) {
     std::string occupation = AsText(r[2]);
-    if (!AsText(r[3]).empty()) occupation += m.Format("registry.filed.work_type", {{"work_type", AsText(r[3])}});
+    if (!AsText(r[3]).empty())
+      occupation += m.Format("registry.filed.work_type", {{"work_type", AsText(r[3])}});
     rows.push_back({AsText(r[0]), AsText(r[1]), occupation, AsText(r[4]),
                     report::LevelsText(LevelsFromCsv(AsText(r[5])), m), AsText(r[6]),
                     AsText(r[7])});

@@ -4,7 +4,6 @@
 #include <unistd.h>
 
 #include <cstdlib>
-
 #include <nlohmann/json.hpp>
 
 #include "pipeline/core/settings.h"
@@ -33,8 +32,7 @@ Result<RegistrySettings> LoadRegistrySettings(const FileSystem& fs,
   return RegistrySettingsFromJson(layered->effective, files.empty() ? "" : files.back());
 }
 
-std::vector<std::string> SettingsFilesOf(const cli::Options& options,
-                                         const std::string& data_dir) {
+std::vector<std::string> SettingsFilesOf(const cli::Options& options, const std::string& data_dir) {
   if (!options.settings_files.empty()) return options.settings_files;
   return {JoinPath(data_dir, "templates/office.json")};
 }
@@ -46,8 +44,7 @@ Result<RegistrySettings> RegistrySettingsFromJson(const nlohmann::json& j,
   for (auto [key, field] :
        {std::pair{"registry", &s.registry}, std::pair{"user", &s.user},
         std::pair{"publicity_contact", &s.publicity_contact},
-        std::pair{"doc_number_format", &s.doc_number_format},
-        std::pair{"archive", &s.archive},
+        std::pair{"doc_number_format", &s.doc_number_format}, std::pair{"archive", &s.archive},
         std::pair{"archive_retention", &s.archive_retention},
         std::pair{"icc_profile", &s.icc_profile},
         std::pair{"filing_number_format", &s.filing_number_format},

@@ -7,10 +7,9 @@
 #ifndef PIPELINE_REGISTRY_LOCATION_H_
 #define PIPELINE_REGISTRY_LOCATION_H_
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "pipeline/cli/options.h"
 #include "pipeline/core/file_system.h"
@@ -29,8 +28,8 @@ struct RegistrySettings {
   // 发文字号 of issued documents, with {year} and {n}: e.g. `吉人社鉴备〔{year}〕{n}号`.
   // Empty by default: issue refuses until the office sets it.
   std::string doc_number_format;
-  std::string archive;  // archive root ("" = `archive/` beside the registry file)
-  std::string icc_profile;  // sRGB ICC profile for PDF/A ("" = kDefaultIccProfile)
+  std::string archive;            // archive root ("" = `archive/` beside the registry file)
+  std::string icc_profile;        // sRGB ICC profile for PDF/A ("" = kDefaultIccProfile)
   std::string archive_retention;  // 保管期限 in the catalogue (永久, 定期30年, …; "" = blank)
   // 备案编号 of a new filing, with {year} and {n} (a per-year sequence): e.g. `吉认备{year}{n}`.
   // Empty by default: the notice leaves the number blank, to be filled in by hand.
@@ -51,8 +50,7 @@ Result<RegistrySettings> LoadRegistrySettings(const FileSystem& fs, const std::s
 // The same over the layered settings files (README "Settings"; pipeline/core/settings.h).
 Result<RegistrySettings> LoadRegistrySettings(const FileSystem& fs,
                                               const std::vector<std::string>& files);
-Result<RegistrySettings> RegistrySettingsFromJson(const nlohmann::json& j,
-                                                  const std::string& path);
+Result<RegistrySettings> RegistrySettingsFromJson(const nlohmann::json& j, const std::string& path);
 
 // The settings files of this run: the CLI's layers (options.settings_files), or the shipped
 // templates/office.json when none were resolved.

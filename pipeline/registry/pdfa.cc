@@ -17,11 +17,20 @@ std::string XmlEscape(const std::string& s) {
   std::string out;
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -36,16 +45,23 @@ std::string Xmp(const PdfAInfo& info, const std::string& xmp_date) {
          "</rdf:Description>\n"
          "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n"
          "<dc:format>application/pdf</dc:format>\n"
-         "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + XmlEscape(info.title) +
+         "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" +
+         XmlEscape(info.title) +
          "</rdf:li></rdf:Alt></dc:title>\n"
-         "<dc:creator><rdf:Seq><rdf:li>" + XmlEscape(info.author) +
+         "<dc:creator><rdf:Seq><rdf:li>" +
+         XmlEscape(info.author) +
          "</rdf:li></rdf:Seq></dc:creator>\n"
-         "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">" + XmlEscape(info.subject) +
+         "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">" +
+         XmlEscape(info.subject) +
          "</rdf:li></rdf:Alt></dc:description>\n"
          "</rdf:Description>\n"
          "<rdf:Description rdf:about=\"\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n"
-         "<xmp:CreateDate>" + xmp_date + "</xmp:CreateDate>\n"
-         "<xmp:ModifyDate>" + xmp_date + "</xmp:ModifyDate>\n"
+         "<xmp:CreateDate>" +
+         xmp_date +
+         "</xmp:CreateDate>\n"
+         "<xmp:ModifyDate>" +
+         xmp_date +
+         "</xmp:ModifyDate>\n"
          "<xmp:CreatorTool>beian</xmp:CreatorTool>\n"
          "</rdf:Description>\n"
          "<rdf:Description rdf:about=\"\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n"
@@ -103,8 +119,7 @@ Result<std::string> MakePdfA2b(const std::string& pdf, const PdfAInfo& info,
     doc.Write(&device);
     return std::string(buffer.GetBuffer(), device.GetLength());
   } catch (const PdfError& e) {
-    return Status::Internal(std::string("PoDoFo (PDF/A): ") +
-                            PdfError::ErrorMessage(e.GetError()));
+    return Status::Internal(std::string("PoDoFo (PDF/A): ") + PdfError::ErrorMessage(e.GetError()));
   }
 }
 

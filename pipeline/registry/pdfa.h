@@ -17,7 +17,7 @@ struct PdfAInfo {
   std::string title;   // 题名
   std::string author;  // the issuing authority
   std::string subject;
-  Date date;           // 成文日期: creation and modification date (Beijing time, midnight)
+  Date date;  // 成文日期: creation and modification date (Beijing time, midnight)
 };
 
 // Where Debian's icc-profiles-free puts the sRGB profile (the setting icc_profile overrides).

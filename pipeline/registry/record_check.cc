@@ -48,7 +48,8 @@ std::string OccupationText(const std::string& name, const std::string& work_type
                            const std::string& code, const std::vector<int>& levels,
                            const report::MessageCatalog& messages) {
   std::string out = name;
-  if (!work_type.empty()) out += messages.Format("registry.compare.work_type", {{"work_type", work_type}});
+  if (!work_type.empty())
+    out += messages.Format("registry.compare.work_type", {{"work_type", work_type}});
   if (!code.empty()) out += " " + code;
   if (!levels.empty()) out += " " + report::LevelsText(levels, messages);
   return out;
@@ -57,12 +58,17 @@ std::string OccupationText(const std::string& name, const std::string& work_type
 // The element a 变更事项 row names ("" for none of the Art. 8 elements).
 std::string ElementOf(model::ChangedElement e) {
   switch (e) {
-    case model::ChangedElement::kRegisteredAddress: return "registered_address";
-    case model::ChangedElement::kLegalRepresentative: return "legal_representative";
-    case model::ChangedElement::kExamSites: return "exam_sites";
+    case model::ChangedElement::kRegisteredAddress:
+      return "registered_address";
+    case model::ChangedElement::kLegalRepresentative:
+      return "legal_representative";
+    case model::ChangedElement::kExamSites:
+      return "exam_sites";
     case model::ChangedElement::kOccupations:
-    case model::ChangedElement::kLevels: return "occupations";
-    default: return "";
+    case model::ChangedElement::kLevels:
+      return "occupations";
+    default:
+      return "";
   }
 }
 
@@ -87,10 +93,9 @@ std::vector<ElementComparison> Compare(const model::CaseReport& r, const FiledRe
   const model::Application& a = r.application;
   std::vector<ElementComparison> out;
   if (rec.elements_known && a.registered_address.present) {
-    out.push_back({"registered_address", rec.elements.registered_address,
-                   a.registered_address.value,
-                   Normalised(rec.elements.registered_address) !=
-                       Normalised(a.registered_address.value)});
+    out.push_back(
+        {"registered_address", rec.elements.registered_address, a.registered_address.value,
+         Normalised(rec.elements.registered_address) != Normalised(a.registered_address.value)});
   }
   if (rec.elements_known && a.legal_representative.present) {
     out.push_back({"legal_representative", rec.elements.legal_representative,
@@ -146,8 +151,7 @@ void CheckChange(const model::CaseReport& r, const FiledRecord& rec,
       c.declared = true;
       // The 变更前 the form gives against the record (text elements only).
       const bool text = c.element == "registered_address" || c.element == "legal_representative";
-      if (text && !Normalised(ch.before).empty() &&
-          Normalised(ch.before) != Normalised(c.filed)) {
+      if (text && !Normalised(ch.before).empty() && Normalised(ch.before) != Normalised(c.filed)) {
         out->findings.push_back(MakeFinding(
             "REG-002", model::Severity::kReview, "registry.finding.change_before." + c.element,
             {{"filed", c.filed}, {"before", ch.before}}, {ch.where}));
@@ -165,10 +169,9 @@ void CheckOtherKind(const model::CaseReport& r, const FiledRecord& rec,
                     const report::MessageCatalog& messages, RecordCheck* out) {
   for (const ElementComparison& c : Compare(r, rec, messages)) {
     if (!c.differs || c.element == "occupations") continue;  // occupations: what is applied for
-    out->findings.push_back(MakeFinding("REG-003", model::Severity::kReview,
-                                        "registry.finding.differs." + c.element,
-                                        {{"filed", c.filed}, {"form", c.form}},
-                                        {WhereOf(r, c.element)}));
+    out->findings.push_back(
+        MakeFinding("REG-003", model::Severity::kReview, "registry.finding.differs." + c.element,
+                    {{"filed", c.filed}, {"form", c.form}}, {WhereOf(r, c.element)}));
   }
 }
 
@@ -227,10 +230,9 @@ RecordCheck CheckAgainstRegistry(const model::CaseReport& report, const Registry
   const bool numbered = !filing.filing_number.empty() && filing.filing_number != filing.filing_id;
   if (numbered && form_number.present &&
       Normalised(form_number.value) != Normalised(filing.filing_number)) {
-    out.findings.push_back(MakeFinding("REG-009", model::Severity::kReview,
-                                       "registry.finding.filing_number_differs",
-                                       {{"form", form_number.value}, {"filed", filing.filing_number}},
-                                       {form_number.where}));
+    out.findings.push_back(MakeFinding(
+        "REG-009", model::Severity::kReview, "registry.finding.filing_number_differs",
+        {{"form", form_number.value}, {"filed", filing.filing_number}}, {form_number.where}));
   }
   if (kind == ApplicationKind::kChange) {
     CheckChange(report, *facts.record, messages, &out);
@@ -279,7 +281,7 @@ nlohmann::json RecordCheckJson(const RecordCheck& check) {
                                {"form", c.form},
                                {"differs", c.differs},
                                {"declared", c.declared},
-                               {"status", !c.differs    ? "same"
+                               {"status", !c.differs   ? "same"
                                           : c.declared ? "declared"
                                                        : "undeclared"}});
   }

@@ -20,11 +20,10 @@
 #ifndef PIPELINE_REGISTRY_RECORD_CHECK_H_
 #define PIPELINE_REGISTRY_RECORD_CHECK_H_
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "pipeline/core/date.h"
 #include "pipeline/model/report.h"
@@ -42,9 +41,9 @@ struct RegistryFacts {
 
 // One Art. 8 element compared with the filed record (the 初评意见 lists them).
 struct ElementComparison {
-  std::string element;   // registered_address | legal_representative | exam_sites | occupations
-  std::string filed;     // as filed (registry), joined for lists
-  std::string form;      // as the form gives it
+  std::string element;  // registered_address | legal_representative | exam_sites | occupations
+  std::string filed;    // as filed (registry), joined for lists
+  std::string form;     // as the form gives it
   bool differs = false;
   bool declared = false;  // the 变更事项 table names this element
 };

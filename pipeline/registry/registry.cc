@@ -73,7 +73,9 @@ Status Registry::RefuseStage(const CaseRecord& row, const std::string& command) 
   Result<CaseRecord> full = LoadCaseIn(row.case_id);
   const CaseRecord& c = full ? *full : row;
   return Refuse({"registry.refused.wrong_stage",
-                 {{"case", c.case_id}, {"stage", StageName(c.stage)}, {"command", command},
+                 {{"case", c.case_id},
+                  {"stage", StageName(c.stage)},
+                  {"command", command},
                   {"next", NextStep(c)}}});
 }
 
@@ -87,10 +89,9 @@ std::string Registry::NextStep(const CaseRecord& c) const {
     return c.kind == model::ApplicationKind::kTermination ? "beian terminate " + id + " --voluntary"
                                                           : "beian file " + id;
   }
-  const bool publicized = std::any_of(c.documents.begin(), c.documents.end(),
-                                      [](const DocumentRecord& d) {
-                                        return d.kind == "publicity_notice";
-                                      });
+  const bool publicized =
+      std::any_of(c.documents.begin(), c.documents.end(),
+                  [](const DocumentRecord& d) { return d.kind == "publicity_notice"; });
   switch (c.stage) {
     case Stage::kTechnical:  // the scoring sheet (README "Technical evaluation")
       return "beian scoresheet " + id + " --out DIR; beian evaluate " + id +
@@ -127,21 +128,21 @@ Result<std::string> Registry::NextId(const std::string& counter) {
 // REQUIRES: inside a write transaction (the lock is held, so no other process reads the same
 // next_value).
 Result<std::int64_t> Registry::NextInSequence(const std::string& authority, int year) {
-  Result<std::vector<Row>> rows = db_->Query(
-      "SELECT next_value FROM number_sequences WHERE authority = ? AND year = ?",
-      {authority, std::int64_t{year}});
+  Result<std::vector<Row>> rows =
+      db_->Query("SELECT next_value FROM number_sequences WHERE authority = ? AND year = ?",
+                 {authority, std::int64_t{year}});
   if (!rows) return rows.error();
   std::int64_t value = 1;
   if (rows->empty()) {
-    PIPELINE_RETURN_IF_ERROR(db_->Execute(
-        "INSERT INTO number_sequences (authority, year, next_value) VALUES (?, ?, ?)",
-        {authority, std::int64_t{year}, std::int64_t{2}}));
+    PIPELINE_RETURN_IF_ERROR(
+        db_->Execute("INSERT INTO number_sequences (authority, year, next_value) VALUES (?, ?, ?)",
+                     {authority, std::int64_t{year}, std::int64_t{2}}));
   } else {
     value = AsInt(rows->front()[0]);
-    PIPELINE_RETURN_IF_ERROR(db_->Execute(
-        "UPDATE number_sequences SET next_value = next_value + 1 "
-        "WHERE authority = ? AND year = ?",
-        {authority, std::int64_t{year}}));
+    PIPELINE_RETURN_IF_ERROR(
+        db_->Execute("UPDATE number_sequences SET next_value = next_value + 1 "
+                     "WHERE authority = ? AND year = ?",
+                     {authority, std::int64_t{year}}));
   }
   FaultPoint("after_number_allocation");
   return value;
@@ -160,10 +161,10 @@ Result<std::int64_t> Registry::AllocateNumber(const std::string& authority, int 
 }
 
 Result<CaseRecord> Registry::LoadCaseRow(const std::string& case_id) {
-  Result<std::vector<Row>> rows = db_->Query(
-      std::string("SELECT ") + kCaseColumns +
-          " FROM cases c JOIN institutions i ON i.uscc = c.uscc WHERE c.case_id = ?",
-      {case_id});
+  Result<std::vector<Row>> rows =
+      db_->Query(std::string("SELECT ") + kCaseColumns +
+                     " FROM cases c JOIN institutions i ON i.uscc = c.uscc WHERE c.case_id = ?",
+                 {case_id});
   if (!rows) return rows.error();
   if (rows->empty()) {
     return Status::NotFound(messages_.Format("registry.refused.unknown_case", {{"case", case_id}}));
@@ -223,8 +224,8 @@ Result<CaseRecord> Registry::LoadCaseIn(const std::string& case_id) {
         {case_id});
     if (!v) return v.error();
     for (const Row& r : *v) {
-      c.versions.push_back({static_cast<int>(AsInt(r[0])), AsText(r[1]), AsText(r[2]),
-                            AsText(r[3]), AsText(r[4]), AsText(r[5]), AsText(r[6])});
+      c.versions.push_back({static_cast<int>(AsInt(r[0])), AsText(r[1]), AsText(r[2]), AsText(r[3]),
+                            AsText(r[4]), AsText(r[5]), AsText(r[6])});
     }
     Result<std::vector<Row>> d = db_->Query(
         "SELECT d.document_id, d.kind, d.state, d.number, d.doc_date, d.served_on "
@@ -234,8 +235,8 @@ Result<CaseRecord> Registry::LoadCaseIn(const std::string& case_id) {
         {case_id});
     if (!d) return d.error();
     for (const Row& r : *d) {
-      c.documents.push_back({AsText(r[0]), AsText(r[1]), AsText(r[2]), AsText(r[3]),
-                             AsText(r[4]), AsText(r[5])});
+      c.documents.push_back(
+          {AsText(r[0]), AsText(r[1]), AsText(r[2]), AsText(r[3]), AsText(r[4]), AsText(r[5])});
     }
   }
   return c;
@@ -264,14 +265,21 @@ Result<std::vector<CaseRecord>> Registry::OpenCases() {
 }
 
 Status Registry::Append(const CaseRecord& c, HistoryEntry e) {
-  Result<std::vector<Row>> rows = db_->Query(
-      "SELECT COALESCE(MAX(seq), 0) FROM stage_history WHERE case_id = ?", {c.case_id});
+  Result<std::vector<Row>> rows =
+      db_->Query("SELECT COALESCE(MAX(seq), 0) FROM stage_history WHERE case_id = ?", {c.case_id});
   if (!rows) return rows.error();
   e.seq = static_cast<int>(AsInt(rows->front()[0])) + 1;
-  std::vector<Value> params = {c.case_id, std::int64_t{e.seq}, e.action,
-                               std::string(StageName(e.stage)), e.result,
-                               std::string(StageName(e.stage_after)), e.acted_on, e.actor, e.note,
-                               e.reason, std::int64_t{e.corrects.value_or(0)},
+  std::vector<Value> params = {c.case_id,
+                               std::int64_t{e.seq},
+                               e.action,
+                               std::string(StageName(e.stage)),
+                               e.result,
+                               std::string(StageName(e.stage_after)),
+                               e.acted_on,
+                               e.actor,
+                               e.note,
+                               e.reason,
+                               std::int64_t{e.corrects.value_or(0)},
                                std::int64_t{e.version}};
   if (!e.corrects) params[10] = std::monostate{};
   PIPELINE_RETURN_IF_ERROR(db_->Execute(
@@ -291,19 +299,19 @@ Status Registry::InsertVersion(const std::string& case_id, int version, const Do
   PIPELINE_RETURN_IF_ERROR(db_->Execute(
       "INSERT INTO dossier_versions (case_id, version, content_hash, folder, received_on, "
       "conclusion, report_id, recorded_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-      {case_id, std::int64_t{version}, f.content_hash, f.folder, actor.today.ToIso(),
-       f.conclusion, f.report_id, actor.user}));
+      {case_id, std::int64_t{version}, f.content_hash, f.folder, actor.today.ToIso(), f.conclusion,
+       f.report_id, actor.user}));
   std::string sites;
   for (const std::string& site : f.elements.exam_sites) sites += (sites.empty() ? "" : "\n") + site;
-  PIPELINE_RETURN_IF_ERROR(db_->Execute(
-      "UPDATE dossier_versions SET registered_address = ?, legal_representative = ?, "
-      "exam_sites = ? WHERE case_id = ? AND version = ?",
-      {f.elements.registered_address, f.elements.legal_representative, sites, case_id,
-       std::int64_t{version}}));
-  PIPELINE_RETURN_IF_ERROR(db_->Execute(
-      "UPDATE dossier_versions SET applicant_type = ?, completeness = ? "
-      "WHERE case_id = ? AND version = ?",
-      {f.applicant_type, f.completeness, case_id, std::int64_t{version}}));
+  PIPELINE_RETURN_IF_ERROR(
+      db_->Execute("UPDATE dossier_versions SET registered_address = ?, legal_representative = ?, "
+                   "exam_sites = ? WHERE case_id = ? AND version = ?",
+                   {f.elements.registered_address, f.elements.legal_representative, sites, case_id,
+                    std::int64_t{version}}));
+  PIPELINE_RETURN_IF_ERROR(
+      db_->Execute("UPDATE dossier_versions SET applicant_type = ?, completeness = ? "
+                   "WHERE case_id = ? AND version = ?",
+                   {f.applicant_type, f.completeness, case_id, std::int64_t{version}}));
   std::int64_t seq = 0;
   for (const OccupationFact& o : f.occupations) {
     PIPELINE_RETURN_IF_ERROR(db_->Execute(
@@ -340,11 +348,11 @@ Result<RecordOutcome> Registry::RecordDossier(const DossierFacts& f, const Actor
                        {f.institution_name, today, f.uscc}));
     }
     // The open case of the same institution and kind, if any.
-    Result<std::vector<Row>> rows = db_->Query(
-        std::string("SELECT ") + kCaseColumns +
-            " FROM cases c JOIN institutions i ON i.uscc = c.uscc "
-            "WHERE c.uscc = ? AND c.kind = ? ORDER BY c.opened_on DESC, c.case_id DESC",
-        {f.uscc, DisplayKind(f.kind)});
+    Result<std::vector<Row>> rows =
+        db_->Query(std::string("SELECT ") + kCaseColumns +
+                       " FROM cases c JOIN institutions i ON i.uscc = c.uscc "
+                       "WHERE c.uscc = ? AND c.kind = ? ORDER BY c.opened_on DESC, c.case_id DESC",
+                   {f.uscc, DisplayKind(f.kind)});
     if (!rows) return rows.error();
     std::optional<CaseRecord> open;
     for (const Row& r : *rows) {
@@ -367,17 +375,18 @@ Result<RecordOutcome> Registry::RecordDossier(const DossierFacts& f, const Actor
           {c.case_id, f.uscc, DisplayKind(f.kind), f.authority, std::string("received"), today,
            today, std::int64_t{1}}));
       PIPELINE_RETURN_IF_ERROR(InsertVersion(c.case_id, 1, f, actor));
-      HistoryEntry e{0, "received", Stage::kReceived, "", Stage::kReceived, today, actor.user,
-                     f.folder, "", std::nullopt, 1};
+      HistoryEntry e{0,     "received", Stage::kReceived, "", Stage::kReceived,
+                     today, actor.user, f.folder,         "", std::nullopt,
+                     1};
       PIPELINE_RETURN_IF_ERROR(Append(c, e));
       out = {RecordOutcome::What::kNewCase, c.case_id, 1, Stage::kReceived, ""};
       FaultPoint("before_commit");
       return Status::Ok();
     }
     CaseRecord& c = *open;
-    Result<std::vector<Row>> last = db_->Query(
-        "SELECT content_hash FROM dossier_versions WHERE case_id = ? AND version = ?",
-        {c.case_id, std::int64_t{c.current_version}});
+    Result<std::vector<Row>> last =
+        db_->Query("SELECT content_hash FROM dossier_versions WHERE case_id = ? AND version = ?",
+                   {c.case_id, std::int64_t{c.current_version}});
     if (!last) return last.error();
     if (!last->empty() && AsText(last->front()[0]) == f.content_hash) {
       out = {RecordOutcome::What::kUnchanged, c.case_id, c.current_version, c.stage, ""};
@@ -394,8 +403,8 @@ Result<RecordOutcome> Registry::RecordDossier(const DossierFacts& f, const Actor
     const int version = c.current_version + 1;
     PIPELINE_RETURN_IF_ERROR(InsertVersion(c.case_id, version, f, actor));
     const Stage after = c.stage == Stage::kReceived ? Stage::kReceived : Stage::kPreliminary;
-    HistoryEntry e{0, "resubmitted", c.stage, "", after, today, actor.user, f.folder, "",
-                   std::nullopt, version};
+    HistoryEntry e{0,          "resubmitted", c.stage, "",           after,  today,
+                   actor.user, f.folder,      "",      std::nullopt, version};
     PIPELINE_RETURN_IF_ERROR(Append(c, e));
     out = {RecordOutcome::What::kNewVersion, c.case_id, version, after, ""};
     FaultPoint("before_commit");
@@ -447,12 +456,12 @@ Status Registry::RecordDecisionIn(const std::string& case_id, Stage stage, Decis
     }
     std::optional<Stage> after = StageAfterDecision(c.kind, stage, decision);
     if (!after) {
-      return Refuse({"registry.refused.result_not_allowed",
-                     {{"case", c.case_id}, {"stage", StageName(stage)},
-                      {"result", DecisionName(decision)}}});
+      return Refuse(
+          {"registry.refused.result_not_allowed",
+           {{"case", c.case_id}, {"stage", StageName(stage)}, {"result", DecisionName(decision)}}});
     }
-    HistoryEntry e{0, action, stage, DecisionName(decision), *after, acted_on, actor.user, note,
-                   reason, corrects, c.current_version};
+    HistoryEntry e{0,    action, stage,    DecisionName(decision), *after, acted_on, actor.user,
+                   note, reason, corrects, c.current_version};
     return Append(c, e);
   }
 }
@@ -470,23 +479,23 @@ Status Registry::Deliberate(const std::string& case_id, const Date& date, Decisi
                             const std::string& note, const std::string& reason,
                             const Actor& actor) {
   if (decision != Decision::kPass && decision != Decision::kFail) {
-    return Refuse({"registry.refused.result_not_allowed",
-                   {{"case", case_id}, {"stage", "deliberation"},
-                    {"result", DecisionName(decision)}}});
+    return Refuse(
+        {"registry.refused.result_not_allowed",
+         {{"case", case_id}, {"stage", "deliberation"}, {"result", DecisionName(decision)}}});
   }
   return RecordDecision(case_id, Stage::kDeliberation, decision, "deliberate", date.ToIso(), note,
                         reason, actor);
 }
 
-Status Registry::Withdraw(const std::string& case_id, const std::string& note,
-                          const Actor& actor) {
+Status Registry::Withdraw(const std::string& case_id, const std::string& note, const Actor& actor) {
   return InTransaction(*db_, TxMode::kWrite, [&]() -> Status {
     Result<CaseRecord> row = LoadCaseRow(case_id);
     if (!row) return row.error();
     const CaseRecord& c = *row;
     if (IsClosed(c.stage)) return RefuseStage(c, "beian withdraw");
-    HistoryEntry e{0, "withdraw", c.stage, "", Stage::kWithdrawn, actor.today.ToIso(),
-                   actor.user, note, "", std::nullopt, c.current_version};
+    HistoryEntry e{
+        0,          "withdraw", c.stage, "",           Stage::kWithdrawn, actor.today.ToIso(),
+        actor.user, note,       "",      std::nullopt, c.current_version};
     return Append(c, e);
   });
 }

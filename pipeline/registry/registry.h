@@ -8,11 +8,10 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "pipeline/core/date.h"
 #include "pipeline/core/status.h"
@@ -32,9 +31,9 @@ struct Actor {
 // One requested occupation of a dossier version.
 struct OccupationFact {
   std::string code, name, work_type;
-  std::string levels;        // "3,4,5"
-  std::string state;         // requested | excluded | filed
-  std::string reason;        // message key of the exclusion, "" otherwise
+  std::string levels;  // "3,4,5"
+  std::string state;   // requested | excluded | filed
+  std::string reason;  // message key of the exclusion, "" otherwise
 };
 
 // The elements of a filing that Art. 8 says must stay as filed (备案信息) besides its
@@ -79,17 +78,18 @@ struct RecordOutcome {
   Stage stage = Stage::kReceived;
   std::string refusal;  // Chinese text, for kRefused
 };
-const char* RecordOutcomeName(RecordOutcome::What w);  // new_case | new_version | unchanged | refused
+const char* RecordOutcomeName(
+    RecordOutcome::What w);  // new_case | new_version | unchanged | refused
 
 struct HistoryEntry {
   int seq = 0;
-  std::string action;  // received | resubmitted | decide | deliberate | withdraw
+  std::string action;                    // received | resubmitted | decide | deliberate | withdraw
   Stage stage = Stage::kReceived;        // the stage acted on
   std::string result;                    // decision name, "" for actions without one
   Stage stage_after = Stage::kReceived;  // where the case went
   std::string acted_on;                  // ISO date
   std::string actor, note, reason;
-  std::optional<int> corrects;           // seq of the entry this one corrects
+  std::optional<int> corrects;  // seq of the entry this one corrects
   int version = 0;
 };
 
@@ -107,8 +107,8 @@ struct DocumentRecord {
 struct DocumentDetail {
   std::string document_id, kind, authority, state, number, doc_date, sha256, path, data_json;
   std::vector<std::string> case_ids;
-  std::string title;  // 题名, set when issued
-  int pages = 0;      // 页数, set when issued
+  std::string title;     // 题名, set when issued
+  int pages = 0;         // 页数, set when issued
   std::string replaces;  // the document a corrected re-issue replaces
 };
 
@@ -123,8 +123,7 @@ struct PublicityPlan {
 };
 
 struct FilingRecord {
-  std::string filing_id, uscc, case_id, filing_number, valid_from, valid_until, state,
-      renewed_from;
+  std::string filing_id, uscc, case_id, filing_number, valid_from, valid_until, state, renewed_from;
 };
 
 // An institution's active filing with its filed record (Art. 8: 注册地址, 法定代表人,
@@ -138,9 +137,9 @@ struct FiledRecord {
 
 // What `beian file` recorded.
 struct FilingOutcome {
-  FilingRecord filing;         // the filing the notice announces (new, renewed or unchanged)
-  std::string document_id;     // the notice's draft
-  std::string document_kind;   // filing_notice | renewal_notice
+  FilingRecord filing;        // the filing the notice announces (new, renewed or unchanged)
+  std::string document_id;    // the notice's draft
+  std::string document_kind;  // filing_notice | renewal_notice
 };
 
 // A score kept with a technical evaluation (beian evaluate): `sheet` is "common" or the
@@ -156,11 +155,11 @@ struct ScoreRow {
 struct OpinionRecord {
   Stage stage = Stage::kTechnical;  // technical | comprehensive
   Decision decision = Decision::kPass;
-  std::string note, reason;         // as for Decide (a reason corrects the latest decision)
-  std::string kind;                 // document kind: technical_opinion | comprehensive_opinion
+  std::string note, reason;  // as for Decide (a reason corrects the latest decision)
+  std::string kind;          // document kind: technical_opinion | comprehensive_opinion
   std::string authority;
-  std::string data_json;            // the opinion's data
-  std::vector<ScoreRow> scores;     // technical: every score of the sheet
+  std::string data_json;         // the opinion's data
+  std::vector<ScoreRow> scores;  // technical: every score of the sheet
   // comprehensive: occupations of the current version not recommended for filing (code ->
   // message key of the reason); they become `excluded` and are neither announced nor filed.
   std::vector<std::pair<std::string, std::string>> excluded_occupations;
@@ -198,8 +197,8 @@ class Registry {
 
   // Records the decision of `stage` (beian decide). With a non-empty `reason` it corrects the
   // latest decision instead (which must be on `stage`, with nothing recorded after it).
-  Status Decide(const std::string& case_id, Stage stage, Decision decision,
-                const std::string& note, const std::string& reason, const Actor& actor);
+  Status Decide(const std::string& case_id, Stage stage, Decision decision, const std::string& note,
+                const std::string& reason, const Actor& actor);
   // Records the 专题审议 held on `date` (beian deliberate): the case goes to publicity, or
   // not_filed for kFail.
   Status Deliberate(const std::string& case_id, const Date& date, Decision decision,
@@ -225,21 +224,19 @@ class Registry {
   // 备案通知): the same conditions as File except the authority; records `submit` in each
   // case's history (the stage does not change: the province files the case) and creates the
   // 报送 draft holding `data_json`. Returns its document id.
-  Result<std::string> Submit(const std::vector<std::string>& case_ids,
-                             const std::string& authority, const std::string& data_json,
-                             const Actor& actor);
+  Result<std::string> Submit(const std::vector<std::string>& case_ids, const std::string& authority,
+                             const std::string& data_json, const Actor& actor);
   // Ends an institution's filing (终止备案). Voluntary (Art. 10): a termination case whose
   // evaluation passed; the case ends `terminated`. Ordered (Art. 11, `reason` required): any
   // case of an institution with an active filing; that case's history records it. Either way
   // the active filings end (state `terminated`) and a 终止备案通知 draft holding `notice_data`
   // is created; returns its document id.
-  Result<std::string> Terminate(const std::string& case_id, bool ordered,
-                                const std::string& reason, const std::string& authority,
-                                const nlohmann::json& notice_data, const Actor& actor);
+  Result<std::string> Terminate(const std::string& case_id, bool ordered, const std::string& reason,
+                                const std::string& authority, const nlohmann::json& notice_data,
+                                const Actor& actor);
   // Stores the text of a named free-text slot of a draft (beian edit); an issued document is
   // refused. Slot names are lower-case ASCII ids (`note`, `expert_opinion`).
-  Status SetSlot(const std::string& document_id, const std::string& slot,
-                 const std::string& text);
+  Status SetSlot(const std::string& document_id, const std::string& slot, const std::string& text);
   // Every slot of a document, by name.
   Result<std::map<std::string, std::string>> Slots(const std::string& document_id);
   // True when the institution has had a filing terminated (later applications are flagged).
@@ -253,7 +250,7 @@ class Registry {
   // The day the open case of this institution and kind was opened (the registry's date of
   // receipt of its first dossier); nullopt when there is no open case.
   Result<std::optional<std::string>> OpenCaseOpenedOn(const std::string& uscc,
-                                                     model::ApplicationKind kind);
+                                                      model::ApplicationKind kind);
   // Records that a document was delivered on `served_on` (beian served): the document's
   // delivery date, and an entry in the history of each of its cases. A draft that is not an
   // issued copy can be served too (a notice drafted by run is handed over as printed);
@@ -344,8 +341,7 @@ class Registry {
   // RecordDecision's body. REQUIRES: inside a write transaction.
   Status RecordDecisionIn(const std::string& case_id, Stage stage, Decision decision,
                           const std::string& action, const std::string& acted_on,
-                          const std::string& note, const std::string& reason,
-                          const Actor& actor);
+                          const std::string& note, const std::string& reason, const Actor& actor);
 
   std::unique_ptr<Storage> db_;
   const report::MessageCatalog& messages_;

@@ -15,8 +15,8 @@ Result<std::string> Registry::RecordOpinion(const std::string& case_id, const Op
                                               actor.today.ToIso(), r.note, r.reason, actor));
     Result<CaseRecord> c = LoadCaseRow(case_id);
     if (!c) return c.error();
-    Result<std::vector<Row>> last = db_->Query(
-        "SELECT MAX(seq) FROM stage_history WHERE case_id = ?", {case_id});
+    Result<std::vector<Row>> last =
+        db_->Query("SELECT MAX(seq) FROM stage_history WHERE case_id = ?", {case_id});
     if (!last) return last.error();
     const std::int64_t seq = AsInt(last->front()[0]);
     Result<std::string> made = InsertDraftIn(r.kind, r.authority, {case_id}, r.data_json, actor);
@@ -29,10 +29,10 @@ Result<std::string> Registry::RecordOpinion(const std::string& case_id, const Op
           {case_id, seq, row.sheet, row.item_id, std::int64_t{row.score_tenths}, row.remark}));
     }
     for (const auto& [code, reason] : r.excluded_occupations) {
-      PIPELINE_RETURN_IF_ERROR(db_->Execute(
-          "UPDATE occupations SET state = 'excluded', reason = ? "
-          "WHERE case_id = ? AND version = ? AND code = ?",
-          {reason, case_id, std::int64_t{c->current_version}, code}));
+      PIPELINE_RETURN_IF_ERROR(
+          db_->Execute("UPDATE occupations SET state = 'excluded', reason = ? "
+                       "WHERE case_id = ? AND version = ? AND code = ?",
+                       {reason, case_id, std::int64_t{c->current_version}, code}));
     }
     return Status::Ok();
   });
@@ -49,10 +49,9 @@ Result<DocumentDetail> Registry::LatestDocument(const std::string& case_id,
       {case_id, kind});
   if (!rows) return rows.error();
   if (rows->empty()) {
-    return Status::NotFound(messages_.Format("registry.refused.no_document",
-                                             {{"case", case_id},
-                                              {"kind", messages_.Format("registry.document." +
-                                                                        kind)}}));
+    return Status::NotFound(messages_.Format(
+        "registry.refused.no_document",
+        {{"case", case_id}, {"kind", messages_.Format("registry.document." + kind)}}));
   }
   return LoadDocument(AsText(rows->front()[0]));
 }

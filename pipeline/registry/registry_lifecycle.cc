@@ -36,17 +36,17 @@ Result<std::vector<OccupationFact>> Registry::Occupations(const std::string& cas
   if (!rows) return rows.error();
   std::vector<OccupationFact> out;
   for (const Row& r : *rows) {
-    out.push_back({AsText(r[0]), AsText(r[1]), AsText(r[2]), AsText(r[3]), AsText(r[4]),
-                   AsText(r[5])});
+    out.push_back(
+        {AsText(r[0]), AsText(r[1]), AsText(r[2]), AsText(r[3]), AsText(r[4]), AsText(r[5])});
   }
   return out;
 }
 
 Result<std::vector<FilingRecord>> Registry::Filings(const std::string& uscc) {
-  Result<std::vector<Row>> rows = db_->Query(
-      std::string("SELECT ") + kFilingColumns +
-          " FROM filings WHERE uscc = ? AND state = 'active' ORDER BY valid_until DESC",
-      {uscc});
+  Result<std::vector<Row>> rows =
+      db_->Query(std::string("SELECT ") + kFilingColumns +
+                     " FROM filings WHERE uscc = ? AND state = 'active' ORDER BY valid_until DESC",
+                 {uscc});
   if (!rows) return rows.error();
   std::vector<FilingRecord> out;
   for (const Row& r : *rows) out.push_back(FilingFromRow(r));
@@ -66,8 +66,8 @@ Result<std::string> Registry::Publicize(const PublicityPlan& plan, const Actor& 
         return RefuseStage(*c, "beian publicize");
       }
     }
-    Result<std::string> made = InsertDraftIn("publicity_notice", plan.authority, plan.case_ids,
-                                             plan.data_json, actor);
+    Result<std::string> made =
+        InsertDraftIn("publicity_notice", plan.authority, plan.case_ids, plan.data_json, actor);
     if (!made) return made.error();
     document_id = *made;
     PIPELINE_RETURN_IF_ERROR(db_->Execute(
@@ -78,10 +78,17 @@ Result<std::string> Registry::Publicize(const PublicityPlan& plan, const Actor& 
     for (const std::string& id : plan.case_ids) {
       Result<CaseRecord> c = LoadCaseRow(id);
       if (!c) return c.error();
-      HistoryEntry e{0, "publicize", Stage::kPublicity, "", Stage::kPublicity,
-                     actor.today.ToIso(), actor.user,
-                     document_id + " " + plan.start.ToIso() + "/" + plan.end.ToIso(), "",
-                     std::nullopt, c->current_version};
+      HistoryEntry e{0,
+                     "publicize",
+                     Stage::kPublicity,
+                     "",
+                     Stage::kPublicity,
+                     actor.today.ToIso(),
+                     actor.user,
+                     document_id + " " + plan.start.ToIso() + "/" + plan.end.ToIso(),
+                     "",
+                     std::nullopt,
+                     c->current_version};
       PIPELINE_RETURN_IF_ERROR(Append(*c, e));
     }
     return Status::Ok();
@@ -98,8 +105,8 @@ Status Registry::Object(const std::string& case_id, const std::string& note, con
         std::any_of(c->documents.begin(), c->documents.end(),
                     [](const DocumentRecord& d) { return d.kind == "publicity_notice"; });
     if (c->stage != Stage::kPublicity || !has_publicity) return RefuseStage(*c, "beian object");
-    Result<std::vector<Row>> n = db_->Query(
-        "SELECT COALESCE(MAX(seq), 0) FROM objections WHERE case_id = ?", {case_id});
+    Result<std::vector<Row>> n =
+        db_->Query("SELECT COALESCE(MAX(seq), 0) FROM objections WHERE case_id = ?", {case_id});
     if (!n) return n.error();
     PIPELINE_RETURN_IF_ERROR(db_->Execute(
         "INSERT INTO objections (case_id, seq, raised_on, note, raised_by) VALUES (?, ?, ?, ?, ?)",
@@ -109,8 +116,7 @@ Status Registry::Object(const std::string& case_id, const std::string& note, con
   });
 }
 
-Status Registry::Resolve(const std::string& case_id, const std::string& note,
-                         const Actor& actor) {
+Status Registry::Resolve(const std::string& case_id, const std::string& note, const Actor& actor) {
   return InTransaction(*db_, TxMode::kWrite, [&]() -> Status {
     Result<CaseRecord> c = LoadCaseRow(case_id);
     if (!c) return c.error();
@@ -120,12 +126,12 @@ Status Registry::Resolve(const std::string& case_id, const std::string& note,
     if (std::holds_alternative<std::monostate>(open->front()[0])) {
       return Refuse({"registry.refused.no_open_objection", {{"case", case_id}}});
     }
-    PIPELINE_RETURN_IF_ERROR(db_->Execute(
-        "UPDATE objections SET resolved_on = ?, resolution = ?, resolved_by = ? "
-        "WHERE case_id = ? AND seq = ?",
-        {actor.today.ToIso(), note, actor.user, case_id, open->front()[0]}));
-    return Append(*c, {0, "resolve", c->stage, "", c->stage, actor.today.ToIso(), actor.user,
-                       note, "", std::nullopt, c->current_version});
+    PIPELINE_RETURN_IF_ERROR(
+        db_->Execute("UPDATE objections SET resolved_on = ?, resolution = ?, resolved_by = ? "
+                     "WHERE case_id = ? AND seq = ?",
+                     {actor.today.ToIso(), note, actor.user, case_id, open->front()[0]}));
+    return Append(*c, {0, "resolve", c->stage, "", c->stage, actor.today.ToIso(), actor.user, note,
+                       "", std::nullopt, c->current_version});
   });
 }
 
@@ -150,8 +156,8 @@ Result<FilingOutcome> Registry::File(const std::string& case_id, const std::stri
     if (!previous) return previous.error();
     Result<std::vector<FilingRecord>> active = Filings(c.uscc);
     if (!active) return active.error();
-    const bool needs_existing = c.kind != model::ApplicationKind::kInitial &&
-                                c.kind != model::ApplicationKind::kUnknown;
+    const bool needs_existing =
+        c.kind != model::ApplicationKind::kInitial && c.kind != model::ApplicationKind::kUnknown;
     if (needs_existing && active->empty()) {
       return Refuse({"registry.refused.no_filing", {{"case", case_id}, {"uscc", c.uscc}}});
     }
@@ -197,10 +203,10 @@ Result<FilingOutcome> Registry::File(const std::string& case_id, const std::stri
     } else {
       f = active->front();
     }
-    PIPELINE_RETURN_IF_ERROR(db_->Execute(
-        "UPDATE occupations SET state = 'filed' WHERE case_id = ? AND version = ? "
-        "AND state = 'requested'",
-        {case_id, std::int64_t{c.current_version}}));
+    PIPELINE_RETURN_IF_ERROR(
+        db_->Execute("UPDATE occupations SET state = 'filed' WHERE case_id = ? AND version = ? "
+                     "AND state = 'requested'",
+                     {case_id, std::int64_t{c.current_version}}));
     PIPELINE_RETURN_IF_ERROR(WriteFiledRecord(c, f, *previous));
     // The notice's draft.
     out.document_kind = renewal ? "renewal_notice" : "filing_notice";
@@ -266,15 +272,16 @@ Result<std::string> Registry::Terminate(const std::string& case_id, bool ordered
 Status Registry::SetSlot(const std::string& document_id, const std::string& slot,
                          const std::string& text) {
   const bool valid_name =
-      !slot.empty() && slot.size() <= 32 &&
-      std::all_of(slot.begin(), slot.end(), [](char ch) { return (ch >= 'a' && ch <= 'z') || ch == '_'; });
+      !slot.empty() && slot.size() <= 32 && std::all_of(slot.begin(), slot.end(), [](char ch) {
+        return (ch >= 'a' && ch <= 'z') || ch == '_';
+      });
   if (!valid_name) return Refuse({"registry.refused.bad_slot", {{"slot", slot}}});
   return InTransaction(*db_, TxMode::kWrite, [&]() -> Status {
     Result<DocumentDetail> d = LoadDocument(document_id);
     if (!d) return d.error();
     if (d->state != "draft") {
-      return Refuse({"registry.refused.already_issued",
-                     {{"document", document_id}, {"number", d->number}}});
+      return Refuse(
+          {"registry.refused.already_issued", {{"document", document_id}, {"number", d->number}}});
     }
     PIPELINE_RETURN_IF_ERROR(db_->Execute(
         "DELETE FROM document_slots WHERE document_id = ? AND slot = ?", {document_id, slot}));
@@ -293,8 +300,8 @@ Result<std::map<std::string, std::string>> Registry::Slots(const std::string& do
 }
 
 Result<bool> Registry::WasTerminated(const std::string& uscc) {
-  Result<std::vector<Row>> rows = db_->Query(
-      "SELECT COUNT(*) FROM filings WHERE uscc = ? AND state = 'terminated'", {uscc});
+  Result<std::vector<Row>> rows =
+      db_->Query("SELECT COUNT(*) FROM filings WHERE uscc = ? AND state = 'terminated'", {uscc});
   if (!rows) return rows.error();
   return AsInt(rows->front()[0]) > 0;
 }
@@ -310,9 +317,10 @@ Result<DocumentDetail> Registry::LoadDocument(const std::string& document_id) {
         messages_.Format("registry.refused.unknown_document", {{"document", document_id}}));
   }
   const Row& r = rows->front();
-  DocumentDetail d{AsText(r[0]), AsText(r[1]), AsText(r[2]), AsText(r[3]), AsText(r[4]),
-                   AsText(r[5]), AsText(r[6]), AsText(r[7]), AsText(r[8]), {},
-                   AsText(r[9]), static_cast<int>(AsInt(r[10])), AsText(r[11])};
+  DocumentDetail d{AsText(r[0]), AsText(r[1]), AsText(r[2]), AsText(r[3]),
+                   AsText(r[4]), AsText(r[5]), AsText(r[6]), AsText(r[7]),
+                   AsText(r[8]), {},           AsText(r[9]), static_cast<int>(AsInt(r[10])),
+                   AsText(r[11])};
   Result<std::vector<Row>> cases = db_->Query(
       "SELECT case_id FROM document_cases WHERE document_id = ? ORDER BY case_id", {document_id});
   if (!cases) return cases.error();
@@ -328,12 +336,12 @@ Result<std::int64_t> Registry::BindNumber(const std::string& document_id, int ye
     Result<DocumentDetail> d = LoadDocument(document_id);
     if (!d) return d.error();
     if (d->state == "issued") {
-      return Refuse({"registry.refused.already_issued",
-                     {{"document", document_id}, {"number", d->number}}});
+      return Refuse(
+          {"registry.refused.already_issued", {{"document", document_id}, {"number", d->number}}});
     }
     if (d->state == "issuing") {  // an earlier issue stopped after taking its number
-      Result<std::vector<Row>> r = db_->Query(
-          "SELECT seq_value FROM documents WHERE document_id = ?", {document_id});
+      Result<std::vector<Row>> r =
+          db_->Query("SELECT seq_value FROM documents WHERE document_id = ?", {document_id});
       if (!r) return r.error();
       bound = AsInt(r->front()[0]);
       return Status::Ok();
@@ -345,9 +353,9 @@ Result<std::int64_t> Registry::BindNumber(const std::string& document_id, int ye
           {d->authority, std::int64_t{year}, number});
       if (!used) return used.error();
       if (!used->empty()) {
-        return Refuse({"registry.refused.number_used",
-                       {{"number", std::to_string(number)},
-                        {"document", AsText(used->front()[0])}}});
+        return Refuse(
+            {"registry.refused.number_used",
+             {{"number", std::to_string(number)}, {"document", AsText(used->front()[0])}}});
       }
       // The sequence never hands out a number given by hand.
       Result<std::int64_t> next = NextInSequence(d->authority, year);
@@ -390,11 +398,10 @@ Status Registry::MarkIssued(const std::string& document_id, const std::string& p
   });
 }
 
-Result<std::string> Registry::InsertDraftIn(const std::string& kind,
-                                           const std::string& authority,
-                                           const std::vector<std::string>& case_ids,
-                                           const std::string& data_json, const Actor& actor,
-                                           const std::string& replaces) {
+Result<std::string> Registry::InsertDraftIn(const std::string& kind, const std::string& authority,
+                                            const std::vector<std::string>& case_ids,
+                                            const std::string& data_json, const Actor& actor,
+                                            const std::string& replaces) {
   Result<std::string> seq = NextId("document-" + std::to_string(actor.today.year));
   if (!seq) return seq.error();
   const std::string id = "D" + std::to_string(actor.today.year) + "-" + *seq;
@@ -404,15 +411,15 @@ Result<std::string> Registry::InsertDraftIn(const std::string& kind,
       {id, kind, authority, actor.today.ToIso(), actor.user, data_json,
        replaces.empty() ? Value(std::monostate{}) : Value(replaces)}));
   for (const std::string& c : case_ids) {
-    PIPELINE_RETURN_IF_ERROR(db_->Execute(
-        "INSERT INTO document_cases (document_id, case_id) VALUES (?, ?)", {id, c}));
+    PIPELINE_RETURN_IF_ERROR(
+        db_->Execute("INSERT INTO document_cases (document_id, case_id) VALUES (?, ?)", {id, c}));
   }
   return id;
 }
 
 Result<std::string> Registry::CreateDraft(const std::string& kind, const std::string& authority,
-                                         const std::vector<std::string>& case_ids,
-                                         const std::string& data_json, const Actor& actor) {
+                                          const std::vector<std::string>& case_ids,
+                                          const std::string& data_json, const Actor& actor) {
   std::string id;
   Status s = InTransaction(*db_, TxMode::kWrite, [&]() -> Status {
     Result<std::string> made = InsertDraftIn(kind, authority, case_ids, data_json, actor);
@@ -435,8 +442,8 @@ Result<std::string> Registry::Redraft(const std::string& document_id, const Acto
     nlohmann::json data = nlohmann::json::parse(old->data_json, nullptr, false);
     if (data.is_discarded() || !data.is_object()) data = nlohmann::json::object();
     data["document"]["replaces"] = old->number;
-    Result<std::string> made = InsertDraftIn(old->kind, old->authority, old->case_ids,
-                                             data.dump(), actor, document_id);
+    Result<std::string> made =
+        InsertDraftIn(old->kind, old->authority, old->case_ids, data.dump(), actor, document_id);
     if (!made) return made.error();
     new_id = *made;
     return db_->Execute(

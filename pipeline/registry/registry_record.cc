@@ -46,10 +46,10 @@ std::vector<int> LevelsFromCsv(const std::string& csv) {
     std::size_t comma = csv.find(',', at);
     if (comma == std::string::npos) comma = csv.size();
     const std::string part = csv.substr(at, comma - at);
-    const bool number = !part.empty() && part.size() < 4 &&
-                        part.find_first_not_of("0123456789", part[0] == '-' ? 1 : 0) ==
-                            std::string::npos &&
-                        part != "-";
+    const bool number =
+        !part.empty() && part.size() < 4 &&
+        part.find_first_not_of("0123456789", part[0] == '-' ? 1 : 0) == std::string::npos &&
+        part != "-";
     if (number) levels.push_back(std::stoi(part));
     at = comma + 1;
   }
@@ -79,14 +79,13 @@ Result<std::optional<FiledRecord>> Registry::ActiveRecord(const std::string& usc
       {r.filing.filing_id});
   if (!occ) return occ.error();
   for (const Row& o : *occ) {
-    r.occupations.push_back(
-        {AsText(o[0]), AsText(o[1]), AsText(o[2]), AsText(o[3]), "filed", ""});
+    r.occupations.push_back({AsText(o[0]), AsText(o[1]), AsText(o[2]), AsText(o[3]), "filed", ""});
   }
   return std::optional<FiledRecord>(std::move(r));
 }
 
 Result<std::optional<std::string>> Registry::OpenCaseOpenedOn(const std::string& uscc,
-                                                             model::ApplicationKind kind) {
+                                                              model::ApplicationKind kind) {
   Result<std::vector<Row>> rows = db_->Query(
       "SELECT stage, opened_on FROM cases WHERE uscc = ? AND kind = ? "
       "ORDER BY opened_on DESC, case_id DESC",
@@ -109,23 +108,22 @@ Status Registry::MarkServed(const std::string& document_id, const Date& served_o
     if (!was) return was.error();
     const std::string before = AsText(was->front()[0]);
     if (!before.empty() && reason.empty()) {
-      return Refuse({"registry.refused.already_served",
-                     {{"document", document_id}, {"date", before}}});
+      return Refuse(
+          {"registry.refused.already_served", {{"document", document_id}, {"date", before}}});
     }
     if (d->state == "issued" && served_on.ToIso() < d->doc_date) {
       return Refuse({"registry.refused.served_before_issue",
                      {{"document", document_id}, {"date", d->doc_date}}});
     }
-    PIPELINE_RETURN_IF_ERROR(db_->Execute(
-        "UPDATE documents SET served_on = ? WHERE document_id = ?",
-        {served_on.ToIso(), document_id}));
+    PIPELINE_RETURN_IF_ERROR(
+        db_->Execute("UPDATE documents SET served_on = ? WHERE document_id = ?",
+                     {served_on.ToIso(), document_id}));
     for (const std::string& id : d->case_ids) {
       Result<CaseRecord> c = LoadCaseRow(id);
       if (!c) return c.error();
       PIPELINE_RETURN_IF_ERROR(Append(
           *c, {0, "served", c->stage, "", c->stage, actor.today.ToIso(), actor.user,
-               document_id + " " + served_on.ToIso(), reason, std::nullopt,
-               c->current_version}));
+               document_id + " " + served_on.ToIso(), reason, std::nullopt, c->current_version}));
     }
     return Status::Ok();
   });
@@ -169,8 +167,7 @@ Status Registry::CheckReadyToFile(const CaseRecord& c, const std::string& comman
   }
   const std::string end = AsText(period->front()[0]);
   if (today <= end) {
-    return Refuse(
-        {"registry.refused.publicity_not_ended", {{"case", c.case_id}, {"end", end}}});
+    return Refuse({"registry.refused.publicity_not_ended", {{"case", c.case_id}, {"end", end}}});
   }
   Result<std::vector<Row>> open = db_->Query(
       "SELECT COUNT(*) FROM objections WHERE case_id = ? AND resolved_on IS NULL", {c.case_id});
@@ -190,8 +187,7 @@ Status Registry::WriteFiledRecord(const CaseRecord& c, const FilingRecord& f,
       "WHERE case_id = ? AND version = ?",
       {c.case_id, std::int64_t{c.current_version}});
   if (!v) return v.error();
-  const bool version_known =
-      !v->empty() && !std::holds_alternative<std::monostate>(v->front()[0]);
+  const bool version_known = !v->empty() && !std::holds_alternative<std::monostate>(v->front()[0]);
   RecordElements from_version;
   if (version_known) {
     from_version = {AsText(v->front()[0]), AsText(v->front()[1]),
@@ -277,9 +273,8 @@ Result<std::string> Registry::Submit(const std::vector<std::string>& case_ids,
     for (const std::string& id : case_ids) {
       Result<CaseRecord> c = LoadCaseRow(id);
       if (!c) return c.error();
-      PIPELINE_RETURN_IF_ERROR(Append(*c, {0, "submit", c->stage, "", c->stage, today,
-                                           actor.user, document_id, "", std::nullopt,
-                                           c->current_version}));
+      PIPELINE_RETURN_IF_ERROR(Append(*c, {0, "submit", c->stage, "", c->stage, today, actor.user,
+                                           document_id, "", std::nullopt, c->current_version}));
     }
     return Status::Ok();
   });

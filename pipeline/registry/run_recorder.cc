@@ -4,20 +4,19 @@
 
 #include "pipeline/core/sha256.h"
 #include "pipeline/core/utf8.h"
-#include "pipeline/ingest/ingest.h"
 #include "pipeline/crosscheck/jurisdiction.h"
+#include "pipeline/ingest/ingest.h"
 #include "pipeline/registry/command_context.h"
 #include "pipeline/registry/location.h"
-#include "pipeline/render/doc/template.h"
-#include "pipeline/report/document_data.h"
 #include "pipeline/registry/sqlite_storage.h"
+#include "pipeline/render/doc/template.h"
 #include "pipeline/report/document_data.h"
 
 namespace pipeline::registry {
 namespace {
 
-Status HashTree(const FileSystem& fs, const std::string& dir, const std::string& rel,
-                int depth, Sha256* hash, std::vector<std::string>* files) {
+Status HashTree(const FileSystem& fs, const std::string& dir, const std::string& rel, int depth,
+                Sha256* hash, std::vector<std::string>* files) {
   if (depth > 16) return Status::Ok();  // deeper than ingest reads; not part of the dossier
   Result<std::vector<DirEntry>> entries = fs.ListDir(dir);
   if (!entries) return entries.error();
@@ -79,8 +78,7 @@ Result<std::unique_ptr<RunRecorder>> RunRecorder::ForRun(const cli::Options& opt
                                                          FileSystem& fs,
                                                          const report::MessageCatalog& messages,
                                                          const std::string& data_dir) {
-  Result<RegistrySettings> settings =
-      LoadRegistrySettings(fs, SettingsFilesOf(options, data_dir));
+  Result<RegistrySettings> settings = LoadRegistrySettings(fs, SettingsFilesOf(options, data_dir));
   if (!settings) return settings.error();
   const std::string file = RunRegistryFile(options.registry_path, *settings);
   if (file.empty()) return std::unique_ptr<RunRecorder>();
@@ -114,7 +112,8 @@ Status RunRecorder::Record(const model::CaseReport& report, const std::string& d
                            nlohmann::json* json, Reporter& reporter,
                            const nlohmann::json& correction_notice) {
   const model::Application& a = report.application;
-  if (a.uscc_check != model::CodeCheck::kValid || a.kind.value == model::ApplicationKind::kUnknown) {
+  if (a.uscc_check != model::CodeCheck::kValid ||
+      a.kind.value == model::ApplicationKind::kUnknown) {
     reporter.Warning(report.dossier + ": " + messages_.Format("registry.not_registered"));
     (*json)["registry"] = {{"outcome", "not_registered"}};
     return Status::Ok();
@@ -131,15 +130,14 @@ Status RunRecorder::Record(const model::CaseReport& report, const std::string& d
                          {"version", out->version},
                          {"stage", StageName(out->stage)},
                          {"outcome", RecordOutcomeName(out->what)}};
-  if (out->what == RecordOutcome::What::kNewCase ||
-      out->what == RecordOutcome::What::kNewVersion) {
+  if (out->what == RecordOutcome::What::kNewCase || out->what == RecordOutcome::What::kNewVersion) {
     Result<std::string> receipt = DraftReceipt(report, *out, files);
     if (!receipt) return receipt.error().WithContext(report.dossier);
     (*json)["registry"]["receipt"] = *receipt;
     if (!correction_notice.is_null()) {
-      Result<std::string> notice = registry_->CreateDraft(
-          "correction_notice", authority_.value_or(report.jurisdiction.code), {out->case_id},
-          correction_notice.dump(), actor_);
+      Result<std::string> notice =
+          registry_->CreateDraft("correction_notice", authority_.value_or(report.jurisdiction.code),
+                                 {out->case_id}, correction_notice.dump(), actor_);
       if (!notice) return notice.error().WithContext(report.dossier);
       (*json)["registry"]["correction_notice"] = *notice;
     }
@@ -178,22 +176,19 @@ Result<std::string> RunRecorder::DraftReceipt(const model::CaseReport& report,
     issuer = report.jurisdiction.authority;
   }
   nlohmann::json data = {
-      {"entries",
-       nlohmann::json::array({{{"institution", report.application.institution_name.value},
-                               {"uscc", report.application.unified_credit_code.value},
-                               {"kind", model::ApplicationKindName(
-                                            report.application.kind.value)}}})},
+      {"entries", nlohmann::json::array(
+                      {{{"institution", report.application.institution_name.value},
+                        {"uscc", report.application.unified_credit_code.value},
+                        {"kind", model::ApplicationKindName(report.application.kind.value)}}})},
       {"receipt",
        {{"folder", report.dossier},
         {"version", out.version},
         {"files", files},
         {"count", files.size()}}},
-      {"document",
-       {{"draft", true}, {"date", render::FormatDate(actor_.today, date_format_)}}}};
+      {"document", {{"draft", true}, {"date", render::FormatDate(actor_.today, date_format_)}}}};
   if (!issuer.empty()) data["document"]["issuer"] = issuer;
   Result<std::string> id = registry_->CreateDraft(
-      "receipt", authority_.value_or(report.jurisdiction.code), {out.case_id}, data.dump(),
-      actor_);
+      "receipt", authority_.value_or(report.jurisdiction.code), {out.case_id}, data.dump(), actor_);
   if (!id) return id.error();
   if (!no_pdf_) {
     Result<std::string> path = RenderDraftFile(*registry_, fs_, messages_, data_dir_, *id,
@@ -231,8 +226,7 @@ Status RunRecorder::AddFilingFacts(const model::CaseReport& report, nlohmann::js
   Result<std::optional<std::string>> opened =
       registry_->OpenCaseOpenedOn(uscc, model::ApplicationKind::kRenewal);
   if (!opened) return opened.error();
-  const Date received =
-      *opened ? ParseIsoDate(**opened).value_or(actor_.today) : actor_.today;
+  const Date received = *opened ? ParseIsoDate(**opened).value_or(actor_.today) : actor_.today;
   const Date deadline = until->AddMonths(-3);
   (*json)["registry"]["filing"] = {{"filing", f.filing_id},
                                    {"valid_until", f.valid_until},

@@ -5,9 +5,8 @@
 #define PIPELINE_REGISTRY_RUN_RECORDER_H_
 
 #include <memory>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "pipeline/cli/options.h"
 #include "pipeline/core/file_system.h"
@@ -31,8 +30,7 @@ class RunRecorder {
  public:
   // The recorder for this run, or nullptr when no registry is chosen for run.
   // `messages` must outlive it.
-  static Result<std::unique_ptr<RunRecorder>> ForRun(const cli::Options& options,
-                                                     FileSystem& fs,
+  static Result<std::unique_ptr<RunRecorder>> ForRun(const cli::Options& options, FileSystem& fs,
                                                      const report::MessageCatalog& messages,
                                                      const std::string& data_dir);
 
@@ -64,18 +62,17 @@ class RunRecorder {
   Result<std::string> DraftReceipt(const model::CaseReport& report, const RecordOutcome& out,
                                    const std::vector<std::string>& files);
 
-  Status AddFilingFacts(const model::CaseReport& report, nlohmann::json* json,
-                        Reporter& reporter);
+  Status AddFilingFacts(const model::CaseReport& report, nlohmann::json* json, Reporter& reporter);
 
   std::unique_ptr<Registry> registry_;
   FileSystem& fs_;
   Actor actor_;
-  std::string data_dir_;       // templates for the receipt
-  std::string drafts_dir_;     // drafts/ beside the registry file
-  std::string fonts_path_;     // --fonts or the fonts setting (empty: templates/fonts.xml)
-  bool no_pdf_ = false;        // --no-pdf: the receipt is recorded, not rendered
-  std::string issuer_;         // the office's name, for the receipt
-  std::string date_format_;    // office.json date_format
+  std::string data_dir_;     // templates for the receipt
+  std::string drafts_dir_;   // drafts/ beside the registry file
+  std::string fonts_path_;   // --fonts or the fonts setting (empty: templates/fonts.xml)
+  bool no_pdf_ = false;      // --no-pdf: the receipt is recorded, not rendered
+  std::string issuer_;       // the office's name, for the receipt
+  std::string date_format_;  // office.json date_format
   std::optional<std::string> authority_;  // --authority: the office running beian
   const report::MessageCatalog& messages_;
 };

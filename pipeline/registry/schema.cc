@@ -130,9 +130,9 @@ const std::vector<Migration>& Migrations() {
 int CurrentSchemaVersion() { return Migrations().back().version; }
 
 Result<int> SchemaVersion(Storage& db) {
-  PIPELINE_RETURN_IF_ERROR(db.Execute(
-      "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
-      "description TEXT NOT NULL, applied_on TEXT NOT NULL)"));
+  PIPELINE_RETURN_IF_ERROR(
+      db.Execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
+                 "description TEXT NOT NULL, applied_on TEXT NOT NULL)"));
   Result<std::vector<Row>> rows = db.Query("SELECT MAX(version) FROM schema_version");
   if (!rows) return rows.error();
   return rows->empty() ? 0 : static_cast<int>(AsInt(rows->front().front()));
@@ -145,8 +145,7 @@ Status Migrate(Storage& db, const std::string& today) {
     if (*have > CurrentSchemaVersion()) {
       return Status::Unsupported("registry schema version " + std::to_string(*have) +
                                      " is newer than this beian understands (" +
-                                     std::to_string(CurrentSchemaVersion()) +
-                                     "); update beian",
+                                     std::to_string(CurrentSchemaVersion()) + "); update beian",
                                  db.Location());
     }
     for (const Migration& m : Migrations()) {

@@ -50,8 +50,8 @@ Result<std::unique_ptr<SqliteStorage>> SqliteStorage::Open(const std::string& pa
   sqlite3_busy_timeout(db, kBusyTimeoutMs);
   // WAL lets readers go on while one process writes; synchronous=FULL makes a commit durable
   // before beian reports it done. foreign_keys enforces the REFERENCES clauses.
-  for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL",
-                             "PRAGMA foreign_keys=ON"}) {
+  for (const char* pragma :
+       {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"}) {
     Result<std::vector<Row>> r = s->Query(pragma);
     if (!r) return r.error();
   }
@@ -127,8 +127,12 @@ Result<std::vector<Row>> SqliteStorage::Query(std::string_view sql,
     const int n = sqlite3_column_count(st.stmt);
     for (int c = 0; c < n; ++c) {
       switch (sqlite3_column_type(st.stmt, c)) {
-        case SQLITE_NULL: row.emplace_back(std::monostate{}); break;
-        case SQLITE_INTEGER: row.emplace_back(std::int64_t{sqlite3_column_int64(st.stmt, c)}); break;
+        case SQLITE_NULL:
+          row.emplace_back(std::monostate{});
+          break;
+        case SQLITE_INTEGER:
+          row.emplace_back(std::int64_t{sqlite3_column_int64(st.stmt, c)});
+          break;
         default: {
           const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(st.stmt, c));
           row.emplace_back(std::string(text != nullptr ? text : "",

@@ -33,9 +33,7 @@ constexpr EnumName<Decision> kDecisionNames[] = {
 
 const char* StageName(Stage s) { return NameOf(kStageNames, s, "unknown"); }
 
-std::optional<Stage> StageFromName(std::string_view name) {
-  return ValueOf(kStageNames, name);
-}
+std::optional<Stage> StageFromName(std::string_view name) { return ValueOf(kStageNames, name); }
 
 bool IsClosed(Stage s) {
   switch (s) {
@@ -63,9 +61,8 @@ std::vector<Stage> PathFor(model::ApplicationKind kind) {
     case model::ApplicationKind::kTermination:
       return {Stage::kReceived, Stage::kPreliminary, Stage::kTerminated};
     default:
-      return {Stage::kReceived,      Stage::kPreliminary,  Stage::kTechnical,
-              Stage::kComprehensive, Stage::kDeliberation, Stage::kPublicity,
-              Stage::kFiled};
+      return {Stage::kReceived,     Stage::kPreliminary, Stage::kTechnical, Stage::kComprehensive,
+              Stage::kDeliberation, Stage::kPublicity,   Stage::kFiled};
   }
 }
 

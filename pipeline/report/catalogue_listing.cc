@@ -15,11 +15,10 @@ std::string CatalogueListing(const std::vector<model::CatalogueMatch>& matches,
     if (m.standards.empty()) out += "    " + messages.Format("catalogue.no_standard") + "\n";
     for (const model::CatalogueStandard* s : m.standards) {
       out += "    " +
-             messages.Format("catalogue.standard",
-                             {{"code", s->published_code},
-                              {"name", s->published_name},
-                              {"year", std::to_string(s->edition_year)},
-                              {"doc_number", s->doc_number}}) +
+             messages.Format("catalogue.standard", {{"code", s->published_code},
+                                                    {"name", s->published_name},
+                                                    {"year", std::to_string(s->edition_year)},
+                                                    {"doc_number", s->doc_number}}) +
              "\n";
     }
   }

@@ -70,8 +70,7 @@ Result<OfficeSettings> OfficeSettingsFromJson(const json& j, const std::string& 
   PIPELINE_RETURN_IF_ERROR(get_string("doc_number_format", &s.doc_number_format));
   PIPELINE_RETURN_IF_ERROR(get_string("opinion_form", &s.opinion_form));
   if (s.opinion_form != "expert_group" && s.opinion_form != "bureau") {
-    return Status::InvalidData("key \"opinion_form\" must be \"expert_group\" or \"bureau\"",
-                               path);
+    return Status::InvalidData("key \"opinion_form\" must be \"expert_group\" or \"bureau\"", path);
   }
   PIPELINE_RETURN_IF_ERROR(get_string("date_format", &s.date_format));
   PIPELINE_RETURN_IF_ERROR(get_string("expert_group", &s.expert_group));
@@ -200,11 +199,15 @@ json CorrectionGroups(const model::CaseReport& r, const MessageCatalog& messages
   auto group_of = [](model::Topic t) -> std::size_t {
     switch (t) {
       case model::Topic::kIntake:
-      case model::Topic::kMaterials: return 0;
+      case model::Topic::kMaterials:
+        return 0;
       case model::Topic::kForm:
-      case model::Topic::kJurisdiction: return 1;
-      case model::Topic::kConditions: return 2;
-      case model::Topic::kOccupations: return 3;
+      case model::Topic::kJurisdiction:
+        return 1;
+      case model::Topic::kConditions:
+        return 2;
+      case model::Topic::kOccupations:
+        return 3;
     }
     return 1;
   };
@@ -238,8 +241,8 @@ json WorksheetObject(const model::CaseReport& r, const OfficeSettings& office,
   json review = json::array(), blocking = json::array(), info = json::array();
   for (const model::Finding& f : r.findings) {
     json item = Item(f, messages, true);
-    item["consequence"] = messages.Format(std::string("consequence.") +
-                                          model::ConsequenceName(f.consequence));
+    item["consequence"] =
+        messages.Format(std::string("consequence.") + model::ConsequenceName(f.consequence));
     if (f.severity == model::Severity::kReview) review.push_back(std::move(item));
     if (f.severity == model::Severity::kBlocking) blocking.push_back(std::move(item));
     if (f.severity == model::Severity::kInfo) info.push_back(std::move(item));
@@ -251,11 +254,11 @@ json WorksheetObject(const model::CaseReport& r, const OfficeSettings& office,
   json notes = json::array();
   const Deadline deadline = CorrectionDeadline(office, calendar, today);
   if (deadline.set && !deadline.counted) {
-    notes.push_back(messages.Format(
-        "worksheet.calendar_gap",
-        {{"days", std::to_string(office.correction_deadline_working_days)},
-         {"year", std::to_string(deadline.date.year)},
-         {"file", "data/holidays_cn.tsv"}}));
+    notes.push_back(
+        messages.Format("worksheet.calendar_gap",
+                        {{"days", std::to_string(office.correction_deadline_working_days)},
+                         {"year", std::to_string(deadline.date.year)},
+                         {"file", "data/holidays_cn.tsv"}}));
   }
   w["review"] = std::move(review);
   w["blocking"] = std::move(blocking);
@@ -284,9 +287,8 @@ std::string DocNumber(const std::string& format, const Date& today) {
 }  // namespace
 
 json DocumentObject(const model::CaseReport& report, const DocumentSpec& spec,
-                    const OfficeSettings& office, const WorkCalendar& calendar,
-                    const Date& today, const std::string& office_authority_name,
-                    const MessageCatalog& messages) {
+                    const OfficeSettings& office, const WorkCalendar& calendar, const Date& today,
+                    const std::string& office_authority_name, const MessageCatalog& messages) {
   json d = json::object();
   std::string issuer = office_authority_name;
   if (issuer.empty() && !report.jurisdiction.authority_to_confirm) {
@@ -301,8 +303,8 @@ json DocumentObject(const model::CaseReport& report, const DocumentSpec& spec,
   if (!office.contact.empty()) d["contact"] = office.contact;
   json excluded = ExcludedOccupations(report, messages);
   if (!excluded.empty()) d["excluded_occupations"] = std::move(excluded);
-  const bool bureau_letter = spec.sender == "bureau" ||
-                             (spec.sender == "expert_group" && office.opinion_form == "bureau");
+  const bool bureau_letter =
+      spec.sender == "bureau" || (spec.sender == "expert_group" && office.opinion_form == "bureau");
   if (bureau_letter && !office.doc_number_format.empty()) {
     d["doc_number"] = DocNumber(office.doc_number_format, today);
   }

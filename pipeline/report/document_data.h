@@ -5,10 +5,9 @@
 #define PIPELINE_REPORT_DOCUMENT_DATA_H_
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "pipeline/core/date.h"
 #include "pipeline/core/file_system.h"
@@ -25,24 +24,24 @@ namespace pipeline::report {
 // leaves open (deadlines, legal consequences, numbering) is empty by default and then printed
 // nowhere.
 struct OfficeSettings {
-  bool draft = true;                       // watermark 草稿 on generated documents
+  bool draft = true;                         // watermark 草稿 on generated documents
   int correction_deadline_working_days = 0;  // 补正 deadline in working days; 0 = none printed
   // What the 补正 deadline counts from (optional key; the regulation does not say): "delivery"
   // (the notice says 自收到本通知之日起N个工作日内; `beian due` counts from the delivery date
   // recorded by `beian served`) or "doc_date" (the notice prints the date N working days after
   // its 成文日期).
   std::string correction_deadline_from = "delivery";
-  std::string correction_lapse_text;       // legal consequence of not correcting ("" = none)
-  std::string doc_number_format;           // 发文字号, e.g. `长人社认备〔{year}〕{n}号` ("" = none)
+  std::string correction_lapse_text;  // legal consequence of not correcting ("" = none)
+  std::string doc_number_format;  // 发文字号, e.g. `长人社认备〔{year}〕{n}号` ("" = none)
   std::string opinion_form = "expert_group";  // 初评意见 issuer: "expert_group" | "bureau"
-  std::string date_format;                 // e.g. `{year}年{month}月{day}日`
-  std::string expert_group;                // signer of the 初评意见
-  std::string opinion_addressee;           // 主送 of the 初评意见 ("" = the competent bureau)
-  std::string copy_to;                     // 抄送 ("" = none)
-  std::string print_office;                // 印发机关 in the 版记 ("" = none)
-  std::string contact;                     // contact line of the documents sent to applicants
-  std::string opinion_file;                // output file name of the 初评意见, e.g. `初评意见.pdf`
-  std::string notice_file;                 // output file name of the 补正材料通知书
+  std::string date_format;                    // e.g. `{year}年{month}月{day}日`
+  std::string expert_group;                   // signer of the 初评意见
+  std::string opinion_addressee;  // 主送 of the 初评意见 ("" = the competent bureau)
+  std::string copy_to;            // 抄送 ("" = none)
+  std::string print_office;       // 印发机关 in the 版记 ("" = none)
+  std::string contact;            // contact line of the documents sent to applicants
+  std::string opinion_file;       // output file name of the 初评意见, e.g. `初评意见.pdf`
+  std::string notice_file;        // output file name of the 补正材料通知书
   // Output file name per document kind (decision table), from the *_file keys.
   std::map<std::string, std::string> files;
 };

@@ -68,7 +68,8 @@ std::string WordDate(const std::string& v, const std::map<std::string, std::stri
     return v;
   }
   std::string out = pattern->second;
-  for (const auto& [tok, num] : {std::pair<std::string, int>{"{year}", y}, {"{month}", m}, {"{day}", d}}) {
+  for (const auto& [tok, num] :
+       {std::pair<std::string, int>{"{year}", y}, {"{month}", m}, {"{day}", d}}) {
     std::size_t at = out.find(tok);
     if (at != std::string::npos) out.replace(at, tok.size(), std::to_string(num));
   }
@@ -83,11 +84,14 @@ std::string Filter(const std::string& filter, const std::string& v,
     return it == texts.end() ? std::string() : it->second;
   };
   if (filter == "date") return WordDate(v, texts);
-  if (filter == "q") return v.empty() ? text("format.empty") : text("format.open_quote") + v + text("format.close_quote");
+  if (filter == "q")
+    return v.empty() ? text("format.empty")
+                     : text("format.open_quote") + v + text("format.close_quote");
   if (filter == "list") {
     std::string out = v;
     const std::string sep = text("format.list_separator");
-    for (std::size_t at = out.find("; "); at != std::string::npos; at = out.find("; ", at + sep.size())) {
+    for (std::size_t at = out.find("; "); at != std::string::npos;
+         at = out.find("; ", at + sep.size())) {
       out.replace(at, 2, sep);
     }
     return out;

@@ -9,8 +9,8 @@
 
 namespace pipeline::report {
 
-using nlohmann::json;
 using model::FormField;
+using nlohmann::json;
 
 namespace {
 
@@ -37,14 +37,11 @@ json Typed(const model::Sourced<T>& s) {
 template <typename T>
 void Field(json& fields, FormField f, const model::Sourced<T>& s) {
   if (!s.present) return;
-  fields[model::FormFieldName(f)] = json{{"value", Typed(s)},
-                                         {"raw", s.raw},
-                                         {"parsed", s.parsed},
-                                         {"source", Ref(s.where)}};
+  fields[model::FormFieldName(f)] =
+      json{{"value", Typed(s)}, {"raw", s.raw}, {"parsed", s.parsed}, {"source", Ref(s.where)}};
 }
 
-void AddApplicationJson(const model::CaseReport& report, const MessageCatalog& messages,
-                        json& out);
+void AddApplicationJson(const model::CaseReport& report, const MessageCatalog& messages, json& out);
 
 }  // namespace
 
@@ -134,7 +131,8 @@ void AddApplicationJson(const model::CaseReport& report, const MessageCatalog& m
   out["jurisdiction"] = json{
       {"code", j.code.empty() ? json(nullptr) : json(j.code)},
       {"name", j.name},
-      {"authority", j.authority_to_confirm || j.authority.empty() ? json(nullptr) : json(j.authority)},
+      {"authority",
+       j.authority_to_confirm || j.authority.empty() ? json(nullptr) : json(j.authority)},
       {"authority_to_confirm", j.authority_to_confirm},
       {"basis", model::JurisdictionBasisName(j.basis)},
       {"source", Ref(j.where)},
@@ -150,8 +148,10 @@ void AddApplicationJson(const model::CaseReport& report, const MessageCatalog& m
     }
     json standards = json::array();
     for (const model::StandardRef& s : o.standards) {
-      standards.push_back(json{{"code", s.published_code}, {"name", s.published_name},
-                               {"work_type", s.work_type}, {"edition_year", s.edition_year},
+      standards.push_back(json{{"code", s.published_code},
+                               {"name", s.published_name},
+                               {"work_type", s.work_type},
+                               {"edition_year", s.edition_year},
                                {"doc_number", s.doc_number}});
     }
     occ.push_back(json{
@@ -230,14 +230,17 @@ void AddApplicationJson(const model::CaseReport& report, const MessageCatalog& m
   Field(fields, FormField::kTerminationReason, a.termination_reason);
   if (!a.exam_sites.empty()) {
     json sites = json::array();
-    for (const auto& s : a.exam_sites) sites.push_back(json{{"value", s.value}, {"source", Ref(s.where)}});
+    for (const auto& s : a.exam_sites)
+      sites.push_back(json{{"value", s.value}, {"source", Ref(s.where)}});
     fields[model::FormFieldName(FormField::kExamSites)] = json{{"value", sites}};
   }
   if (!a.changes.empty()) {
     json changes = json::array();
     for (const model::ChangeItem& c : a.changes) {
       changes.push_back(json{{"element", model::ChangedElementName(c.element)},
-                             {"item", c.item}, {"before", c.before}, {"after", c.after},
+                             {"item", c.item},
+                             {"before", c.before},
+                             {"after", c.after},
                              {"source", Ref(c.where)}});
     }
     fields[model::FormFieldName(FormField::kChangeItems)] = json{{"value", changes}};
@@ -246,7 +249,6 @@ void AddApplicationJson(const model::CaseReport& report, const MessageCatalog& m
 }
 
 }  // namespace
-
 
 std::string LocationText(const std::string& location, const MessageCatalog& messages) {
   if (location.empty() || location[0] == '/') return location;  // XML paths stay as they are
@@ -260,9 +262,9 @@ std::string LocationText(const std::string& location, const MessageCatalog& mess
     char tail = 0;
     std::string worded;
     if (std::sscanf(seg.c_str(), "T%dR%dC%d%c", &t, &r, &c, &tail) == 3) {
-      worded = messages.Format("location.cell", {{"table", std::to_string(t)},
-                                                 {"row", std::to_string(r)},
-                                                 {"cell", std::to_string(c)}});
+      worded = messages.Format(
+          "location.cell",
+          {{"table", std::to_string(t)}, {"row", std::to_string(r)}, {"cell", std::to_string(c)}});
     } else if (std::sscanf(seg.c_str(), "T%dR%d%c", &t, &r, &tail) == 2) {
       worded = messages.Format("location.row",
                                {{"table", std::to_string(t)}, {"row", std::to_string(r)}});

@@ -4,9 +4,8 @@
 #ifndef PIPELINE_REPORT_REPORT_JSON_H_
 #define PIPELINE_REPORT_REPORT_JSON_H_
 
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "pipeline/model/report.h"
 #include "pipeline/report/messages.h"

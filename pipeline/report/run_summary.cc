@@ -85,13 +85,13 @@ std::string FindingsHtml(const model::CaseReport& r, const MessageCatalog& messa
   for (const model::Finding& f : r.findings) {
     const std::string sev = model::SeverityName(f.severity);
     // A blocking finding is labelled by what it leads to, as `beian check` does.
-    const std::string label = f.severity == model::Severity::kBlocking
-                                  ? std::string("consequence.") +
-                                        model::ConsequenceName(f.consequence)
-                                  : "severity." + sev;
-    out += "<li class=\"sev-" + sev + "\"><span class=\"sev\">" +
-           Text(messages.Format(label)) + "</span> <span class=\"rule\">" +
-           Text(f.rule_id) + "</span> " + Text(messages.Format(f.message, f.args));
+    const std::string label =
+        f.severity == model::Severity::kBlocking
+            ? std::string("consequence.") + model::ConsequenceName(f.consequence)
+            : "severity." + sev;
+    out += "<li class=\"sev-" + sev + "\"><span class=\"sev\">" + Text(messages.Format(label)) +
+           "</span> <span class=\"rule\">" + Text(f.rule_id) + "</span> " +
+           Text(messages.Format(f.message, f.args));
     if (!f.evidence.empty()) {
       out += "<ul class=\"evidence\">";
       for (const model::SourceRef& e : f.evidence) {

@@ -40,8 +40,8 @@ CaseCounts CountsOf(const model::CaseReport& report);
 // two files, not with the reports.
 struct RunRow {
   model::Conclusion conclusion = model::Conclusion::kPass;
-  std::string summary;     // the case's element of summary.json `dossiers`, as text
-  std::string html;        // the case's rows of index.html (worded by `messages`, `labels`)
+  std::string summary;  // the case's element of summary.json `dossiers`, as text
+  std::string html;     // the case's rows of index.html (worded by `messages`, `labels`)
 };
 RunRow RunRowOf(const RunCase& c, const MessageCatalog& messages, const MessageCatalog& labels);
 

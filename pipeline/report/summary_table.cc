@@ -54,12 +54,14 @@ std::vector<std::string> SummaryRow(const model::CaseReport& r, const MessageCat
       messages.Format(std::string("conclusion.") + model::ConclusionName(r.conclusion));
   if (!r.draft_failure.empty()) conclusion += messages.Format("summary.no_draft");
   // Names come from the intake: a newline or an escape code must not forge or garble rows.
-  return {TerminalSafe(r.dossier), r.case_id,
-          messages.Format(std::string("kind.") +
-                          model::ApplicationKindName(r.application.kind.value)),
-          messages.Format(std::string("applicant_type.") +
-                          model::ApplicantTypeName(r.application.applicant_type.value)),
-          std::to_string(MissingCount(r)), conclusion};
+  return {
+      TerminalSafe(r.dossier),
+      r.case_id,
+      messages.Format(std::string("kind.") + model::ApplicationKindName(r.application.kind.value)),
+      messages.Format(std::string("applicant_type.") +
+                      model::ApplicantTypeName(r.application.applicant_type.value)),
+      std::to_string(MissingCount(r)),
+      conclusion};
 }
 
 std::string SummaryTableOfRows(const std::vector<std::vector<std::string>>& rows,

@@ -7,9 +7,8 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
-
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "pipeline/core/atomic_dir.h"
 #include "pipeline/core/file_system.h"
@@ -77,8 +76,8 @@ Status IntakeState::Record(const CaseState& s) {
   return Status::Ok();
 }
 
-Result<std::vector<CaseState>> IntakeState::SupersedeMissing(
-    const std::set<std::string>& present, const std::string& superseded_dir) {
+Result<std::vector<CaseState>> IntakeState::SupersedeMissing(const std::set<std::string>& present,
+                                                             const std::string& superseded_dir) {
   std::vector<CaseState> gone;
   for (const auto& [id, s] : cases_) {
     if (present.count(id) == 0 && s.status != "superseded") gone.push_back(s);

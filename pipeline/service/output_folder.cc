@@ -51,9 +51,8 @@ std::string Unstaged(std::string text, const std::string& staged, const std::str
 
 }  // namespace
 
-OutputFolder::OutputFolder(std::string out_dir, std::unique_ptr<OutputLock> lock,
-                           IntakeState state, CaseHandler& handler, int jobs,
-                           int timeout_seconds)
+OutputFolder::OutputFolder(std::string out_dir, std::unique_ptr<OutputLock> lock, IntakeState state,
+                           CaseHandler& handler, int jobs, int timeout_seconds)
     : out_dir_(std::move(out_dir)),
       staging_(JoinPath(out_dir_, kStagingDirName)),
       lock_(std::move(lock)),
@@ -68,22 +67,21 @@ OutputFolder::~OutputFolder() {
 }
 
 Result<std::unique_ptr<OutputFolder>> OutputFolder::Open(const std::string& out_dir, int jobs,
-                                                         int timeout_seconds,
-                                                         CaseHandler& handler, long* holder) {
+                                                         int timeout_seconds, CaseHandler& handler,
+                                                         long* holder) {
   Result<std::unique_ptr<OutputLock>> lock = OutputLock::Acquire(out_dir, holder);
   if (!lock) return lock.error();
   const std::string staging = JoinPath(out_dir, kStagingDirName);
   PIPELINE_RETURN_IF_ERROR(CleanLeftovers(out_dir, staging));
   Result<IntakeState> state = IntakeState::Load(out_dir);
   if (!state) return state.error();
-  return std::unique_ptr<OutputFolder>(
-      new OutputFolder(out_dir, std::move(*lock), std::move(*state), handler, jobs,
-                       timeout_seconds));
+  return std::unique_ptr<OutputFolder>(new OutputFolder(
+      out_dir, std::move(*lock), std::move(*state), handler, jobs, timeout_seconds));
 }
 
 Status OutputFolder::Commit(const ingest::IntakeEntry& entry, CaseResult& result,
-                            const std::string& dir, const std::string& fingerprint,
-                            CaseDone* done, bool* fatal) {
+                            const std::string& dir, const std::string& fingerprint, CaseDone* done,
+                            bool* fatal) {
   const std::string case_id = report::CaseIdFor(entry.name);
   const std::string final_dir = JoinPath(out_dir_, case_id);
   CaseState s{case_id, entry.display_name, fingerprint, "done", ""};
@@ -97,8 +95,7 @@ Status OutputFolder::Commit(const ingest::IntakeEntry& entry, CaseResult& result
   if (*fatal) return st;
   if (result.failed.empty() && st.ok()) st = ReplaceDir(dir, final_dir);
   if (!result.failed.empty() || !st.ok()) {  // nothing of this run reaches OUT/<case-id>
-    done->failure = Unstaged(result.failed.empty() ? st.ToString() : result.failed, dir,
-                             final_dir);
+    done->failure = Unstaged(result.failed.empty() ? st.ToString() : result.failed, dir, final_dir);
     PIPELINE_RETURN_IF_ERROR(RemoveTree(dir));
   }
   if (done->failure.empty() && !result.report.draft_failure.empty()) {
@@ -129,8 +126,8 @@ Status OutputFolder::Process(const std::vector<ingest::IntakeEntry>& entries,
   return n ? Status::Ok() : n.error();
 }
 
-Result<std::vector<CaseState>> OutputFolder::SupersedeMissing(
-    const std::set<std::string>& present, const std::string& superseded_dir) {
+Result<std::vector<CaseState>> OutputFolder::SupersedeMissing(const std::set<std::string>& present,
+                                                              const std::string& superseded_dir) {
   return state_.SupersedeMissing(present, superseded_dir);
 }
 

@@ -25,15 +25,15 @@ long ReadHolder(int fd) {
 // True when `fd` is still the file at `path` (another process may have removed the lock file
 // after we opened it and before we locked it; then we must lock the new one).
 bool StillLinked(int fd, const std::string& path) {
-  struct stat a {}, b {};
+  struct stat a {
+  }, b{};
   if (::fstat(fd, &a) != 0 || ::stat(path.c_str(), &b) != 0) return false;
   return a.st_dev == b.st_dev && a.st_ino == b.st_ino;
 }
 
 }  // namespace
 
-Result<std::unique_ptr<OutputLock>> OutputLock::Acquire(const std::string& out_dir,
-                                                        long* holder) {
+Result<std::unique_ptr<OutputLock>> OutputLock::Acquire(const std::string& out_dir, long* holder) {
   *holder = 0;
   std::error_code ec;
   std::filesystem::create_directories(out_dir, ec);

@@ -47,25 +47,22 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Application, kind, applicant_type, institutio
                                    unified_credit_code, uscc_check, legal_representative,
                                    legal_representative_id, legal_representative_id_check,
                                    registered_address, region, affiliation, contact_person,
-                                   contact_phone, application_date, main_business,
-                                   fee_publication, fulltime_staff_count, expert_count,
-                                   assessor_count, supervisor_count, exam_sites,
-                                   video_surveillance, question_bank, safety_fire,
-                                   incentive_mechanism, pay_linkage, subsidiaries, filing_number,
-                                   filing_valid_until, changes, termination_reason)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Jurisdiction, code, name, authority, authority_to_confirm,
-                                   basis, where)
+                                   contact_phone, application_date, main_business, fee_publication,
+                                   fulltime_staff_count, expert_count, assessor_count,
+                                   supervisor_count, exam_sites, video_surveillance, question_bank,
+                                   safety_fire, incentive_mechanism, pay_linkage, subsidiaries,
+                                   filing_number, filing_valid_until, changes, termination_reason)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Jurisdiction, code, name, authority, authority_to_confirm, basis,
+                                   where)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(RequestedOccupation, seq, code, code_raw, name, work_type,
                                    name_raw, levels, levels_raw, levels_parsed, where)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(OccupationSuggestion, code, name, score)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(StandardRef, published_code, published_name, work_type,
                                    edition_year, doc_number)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(OccupationResult, requested, status, problems,
-                                   catalogue_name, major_group, suggestions, standards, excluded,
-                                   exclusion_reason)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(OccupationResult, requested, status, problems, catalogue_name,
+                                   major_group, suggestions, standards, excluded, exclusion_reason)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ConditionEvidence, label, value, where)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ConditionResult, id, article, title, state, rule_ids,
-                                   evidence)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ConditionResult, id, article, title, state, rule_ids, evidence)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(MaterialResult, id, name, article, required, status, files)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Finding, rule_id, severity, message, args, evidence, topic,
                                    consequence)

@@ -61,7 +61,8 @@ class SignalGuard {
 
  private:
   int pipe_[2] = {-1, -1};
-  struct sigaction old_term_ {}, old_int_ {};
+  struct sigaction old_term_ {
+  }, old_int_{};
 };
 
 // inotify over the intake: every folder below it, each watch mapped to the intake entry it
@@ -91,8 +92,7 @@ class Inotify {
     bool all = true;
     for (const DirEntry& e : *list) {
       if (e.type == EntryType::kDirectory) {
-        all = AddTree(fs, JoinPath(dir, e.name), entry.empty() ? e.name : entry, depth + 1) &&
-              all;
+        all = AddTree(fs, JoinPath(dir, e.name), entry.empty() ? e.name : entry, depth + 1) && all;
       }
     }
     return all;

@@ -23,17 +23,17 @@ namespace pipeline::service {
 struct WatchOptions {
   std::string intake_dir;
   int settle_seconds = 5;
-  int poll_seconds = 0;  // > 0: rescan every so often instead of inotify
-  bool once = false;     // one pass, then return
+  int poll_seconds = 0;        // > 0: rescan every so often instead of inotify
+  bool once = false;           // one pass, then return
   std::string superseded_dir;  // folder in OUT for cases whose dossier left the intake
 };
 
 struct WatchHooks {
-  std::function<void()> before_batch;                   // before dossiers are processed
-  std::function<Status()> after_batch;                  // after them (an error stops the watch)
-  std::function<void(const CaseDone&)> done;            // each dossier, in order
-  std::function<void(const CaseState&)> superseded;     // each case moved aside
-  std::function<void(const std::string&)> unsettled;    // --once: a dossier still changing
+  std::function<void()> before_batch;                 // before dossiers are processed
+  std::function<Status()> after_batch;                // after them (an error stops the watch)
+  std::function<void(const CaseDone&)> done;          // each dossier, in order
+  std::function<void(const CaseState&)> superseded;   // each case moved aside
+  std::function<void(const std::string&)> unsettled;  // --once: a dossier still changing
 };
 
 // Runs until SIGTERM/SIGINT (or, with `once`, after one pass). Errors: the intake cannot be

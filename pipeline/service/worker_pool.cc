@@ -90,8 +90,8 @@ std::string DeathReason(int status) {
     const int sig = WTERMSIG(status);
     const char* abbrev = ::sigabbrev_np(sig);
     const char* text = ::strsignal(sig);
-    return std::string("signal SIG") + (abbrev != nullptr ? abbrev : std::to_string(sig)) +
-           " (" + (text != nullptr ? text : "?") + ")";
+    return std::string("signal SIG") + (abbrev != nullptr ? abbrev : std::to_string(sig)) + " (" +
+           (text != nullptr ? text : "?") + ")";
   }
   if (WIFEXITED(status)) return "exit status " + std::to_string(WEXITSTATUS(status));
   return "unknown status " + std::to_string(status);
@@ -101,7 +101,7 @@ std::string DeathReason(int status) {
 // that never ends, as a dossier that sends a parser into an endless loop would; the kernel
 // ends the process with SIGXCPU.
 [[noreturn]] void SpinPastCpuLimit() {
-  rusage used {};
+  rusage used{};
   ::getrusage(RUSAGE_SELF, &used);
   const rlim_t now = static_cast<rlim_t>(used.ru_utime.tv_sec + used.ru_stime.tv_sec);
   const rlimit limit{now + 1, now + 3};
@@ -122,8 +122,7 @@ int DefaultJobs() {
   return n < 1 ? 1 : static_cast<int>(n > 64 ? 64 : n);
 }
 
-WorkerPool::WorkerPool(DossierWork& work, int jobs, std::string staging_root,
-                       int timeout_seconds)
+WorkerPool::WorkerPool(DossierWork& work, int jobs, std::string staging_root, int timeout_seconds)
     : work_(work),
       staging_root_(std::move(staging_root)),
       timeout_seconds_(timeout_seconds),
@@ -136,9 +135,8 @@ int WorkerPool::PollTimeoutMs() {
   for (const Worker& w : workers_) {
     if (w.busy < 0 || w.timed_out) continue;
     const auto due = w.started + std::chrono::seconds(timeout_seconds_);
-    const long long ms =
-        std::max<long long>(0, std::chrono::duration_cast<std::chrono::milliseconds>(due - now)
-                                   .count() + 1);
+    const long long ms = std::max<long long>(
+        0, std::chrono::duration_cast<std::chrono::milliseconds>(due - now).count() + 1);
     wait = wait < 0 ? ms : std::min(wait, ms);
   }
   return static_cast<int>(std::min<long long>(wait, 3'600'000));
@@ -150,8 +148,7 @@ void WorkerPool::KillOverdue() {
   if (timeout_seconds_ <= 0) return;
   const auto now = std::chrono::steady_clock::now();
   for (Worker& w : workers_) {
-    if (w.busy >= 0 && !w.timed_out &&
-        now - w.started >= std::chrono::seconds(timeout_seconds_)) {
+    if (w.busy >= 0 && !w.timed_out && now - w.started >= std::chrono::seconds(timeout_seconds_)) {
       w.timed_out = true;
       ::kill(w.pid, SIGKILL);
     }
@@ -245,8 +242,8 @@ void WorkerPool::WorkerMain(int in, int out) {
 
 // "<case-id>.<pid>.<n>": unique to this process, and naming the case for whoever looks.
 std::string WorkerPool::NextStagedDir(const ingest::IntakeEntry& entry) {
-  return JoinPath(staging_root_, report::CaseIdFor(entry.name) + "." +
-                                     std::to_string(::getpid()) + "." + std::to_string(++staged_));
+  return JoinPath(staging_root_, report::CaseIdFor(entry.name) + "." + std::to_string(::getpid()) +
+                                     "." + std::to_string(++staged_));
 }
 
 Result<std::size_t> WorkerPool::Run(const std::vector<ingest::IntakeEntry>& entries,
@@ -336,9 +333,9 @@ Result<std::size_t> WorkerPool::Run(const std::vector<ingest::IntakeEntry>& entr
         }
         w.pid = -1;
         w.busy = -1;
-        result.died = w.timed_out ? "timed out after " + std::to_string(timeout_seconds_) +
-                                        " s (killed)"
-                                  : DeathReason(status);
+        result.died = w.timed_out
+                          ? "timed out after " + std::to_string(timeout_seconds_) + " s (killed)"
+                          : DeathReason(status);
         PIPELINE_RETURN_IF_ERROR(RemoveTree(w.dir));  // what it left half-written
         if (::mkdir(w.dir.c_str(), 0755) != 0) {
           return Status::IoError(std::strerror(errno), w.dir);

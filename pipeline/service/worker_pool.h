@@ -14,10 +14,9 @@
 #include <csignal>
 #include <cstddef>
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "pipeline/core/status.h"
 #include "pipeline/ingest/ingest.h"
@@ -68,18 +67,18 @@ class WorkerPool {
   // before it opens a database: a connection must not be carried across fork().
   Status Start();
 
-  Result<std::size_t> Run(const std::vector<ingest::IntakeEntry>& entries,
-                          const FinishFn& finish, const volatile std::sig_atomic_t* stop);
+  Result<std::size_t> Run(const std::vector<ingest::IntakeEntry>& entries, const FinishFn& finish,
+                          const volatile std::sig_atomic_t* stop);
 
  private:
   struct Worker {
     pid_t pid = -1;
-    int to_worker = -1;    // requests
-    int from_worker = -1;  // results
-    long busy = -1;        // index of the dossier it has, -1 when idle
-    std::string dir;       // its dossier's staged folder
+    int to_worker = -1;                             // requests
+    int from_worker = -1;                           // results
+    long busy = -1;                                 // index of the dossier it has, -1 when idle
+    std::string dir;                                // its dossier's staged folder
     std::chrono::steady_clock::time_point started;  // when it got that dossier
-    bool timed_out = false;  // killed for taking longer than the timeout
+    bool timed_out = false;                         // killed for taking longer than the timeout
   };
   Status Spawn(Worker* w);
   void Stop(Worker* w);

@@ -21,8 +21,8 @@ Result<Options> Parse(std::vector<const char*> args) {
 }
 
 TEST(OptionsTest, ParsesRunWithDateAndAuthority) {
-  Result<Options> o = Parse({"run", "samples/intake", "--out", "out", "--date", "2026-11-25",
-                             "--authority", "220100"});
+  Result<Options> o = Parse(
+      {"run", "samples/intake", "--out", "out", "--date", "2026-11-25", "--authority", "220100"});
   ASSERT_TRUE(o) << o.error().ToString();
   EXPECT_EQ(o->command, Command::kRun);
   EXPECT_EQ(o->intake_dir, "samples/intake");
@@ -167,9 +167,9 @@ TEST(OptionsTest, HelpListsExactlyTheOptionsACommandAccepts) {
       {"config", {}},
       {"version", {}},
   };
-  const std::vector<std::string> all = {"--out",  "--data",      "--batch",  "--json",
-                                        "--date", "--authority", "--no-pdf", "--config",
-                                        "--data-dir", "--fonts", "--quiet"};
+  const std::vector<std::string> all = {"--out",      "--data",      "--batch",  "--json",
+                                        "--date",     "--authority", "--no-pdf", "--config",
+                                        "--data-dir", "--fonts",     "--quiet"};
   for (const auto& [cmd, base] : commands) {
     const std::string usage = Usage(cmd);
     for (const std::string& opt : all) {
@@ -179,15 +179,16 @@ TEST(OptionsTest, HelpListsExactlyTheOptionsACommandAccepts) {
       const bool listed = at != std::string::npos || flag != std::string::npos;
       // A value follows the name in the listing unless the option is a flag.
       const std::size_t row = listed ? std::min(at, flag) : 0;
-      const std::string line = listed ? usage.substr(row + 3, usage.find('\n', row + 1) - row - 3)
-                                      : "";
+      const std::string line =
+          listed ? usage.substr(row + 3, usage.find('\n', row + 1) - row - 3) : "";
       const bool takes_value = listed && line.size() > opt.size() && line[opt.size()] == ' ' &&
                                std::isupper(static_cast<unsigned char>(line[opt.size() + 1]));
       std::vector<std::string> words = {cmd};
       words.insert(words.end(), base.begin(), base.end());
       if (opt != "--out" && opt != "--data") {
         words.push_back(opt);
-        if (takes_value) words.push_back(opt == "--date" ? "2026-11-25" : opt == "--batch" ? "2" : "v");
+        if (takes_value)
+          words.push_back(opt == "--date" ? "2026-11-25" : opt == "--batch" ? "2" : "v");
       }
       std::vector<const char*> args;
       for (const auto& w : words) args.push_back(w.c_str());

@@ -1,12 +1,12 @@
 // End-to-end checks of `beian run` / `beian check` through the real binary: the same code path
 // a clerk uses. Per-sample expected outcomes live in tests/e2e/.
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 #include <sys/stat.h>
 
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "tests/testing/test_paths.h"
@@ -43,8 +43,8 @@ TEST(RunCommandTest, SamplesRunIsDeterministicAndLeavesIntakeUntouched) {
   auto before = Snapshot(intake);
   std::string out1 = testing::MakeTempDir(), out2 = testing::MakeTempDir();
   std::string stdout1, stdout2;
-  const std::string cmd = testing::BeianBinary() + " run " + Quote(intake) +
-                          " --date 2026-11-25 --quiet --out ";
+  const std::string cmd =
+      testing::BeianBinary() + " run " + Quote(intake) + " --date 2026-11-25 --quiet --out ";
   int rc1 = testing::RunCommand(cmd + Quote(out1), &stdout1);
   int rc2 = testing::RunCommand(cmd + Quote(out2), &stdout2);
   // Samples include dossiers with blocking findings, so the run ends with exit code 1.
@@ -206,8 +206,9 @@ TEST(RunCommandTest, UndrawableCharacterIsDrawnAsGetaAndNamed) {
     std::ifstream in(e.path());
     nlohmann::json j = nlohmann::json::parse(in);
     for (const auto& f : j["findings"]) {
-      if (f["rule"] == "REN-001") glyph_findings += j["dossier"].get<std::string>() + ": " +
-                                                    f["message"].get<std::string>() + "\n";
+      if (f["rule"] == "REN-001")
+        glyph_findings +=
+            j["dossier"].get<std::string>() + ": " + f["message"].get<std::string>() + "\n";
     }
   }
   EXPECT_EQ(reports, 2u);

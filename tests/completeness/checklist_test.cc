@@ -1,5 +1,4 @@
 #include "pipeline/completeness/checklist.h"
-#include "pipeline/completeness/classify.h"
 
 #include <gtest/gtest.h>
 
@@ -8,6 +7,7 @@
 #include <sstream>
 #include <string>
 
+#include "pipeline/completeness/classify.h"
 #include "pipeline/completeness/completeness.h"
 #include "pipeline/core/file_system.h"
 #include "tests/testing/status_matchers.h"
@@ -215,13 +215,11 @@ TEST(ChecklistLoaderTest, InvalidDocumentsFailWithLine) {
       {"unknown element", Wrap("  <materials/>\n"), "t.xml:3: unknown element <materials>"},
       // --- materials
       {"no id", Wrap("  <material name=\"x\"/>\n"), "t.xml:3: material: missing id"},
-      {"unknown attribute",
-       Wrap("  <material id=\"M-A\" nmae=\"x\"/>\n"),
+      {"unknown attribute", Wrap("  <material id=\"M-A\" nmae=\"x\"/>\n"),
        "t.xml:3: material \"M-A\": unknown attribute \"nmae\""},
       {"no name", Wrap("  <material id=\"M-A\" article=\"第七条\" formats=\"pdf\"/>\n"),
        "t.xml:3: material \"M-A\": missing name"},
-      {"no formats",
-       Wrap("  <material id=\"M-A\" name=\"申请报告\" article=\"第七条\"/>\n"),
+      {"no formats", Wrap("  <material id=\"M-A\" name=\"申请报告\" article=\"第七条\"/>\n"),
        "t.xml:3: material \"M-A\": no formats"},
       {"jpg is spelled jpeg",
        Wrap("  <material id=\"M-A\" name=\"照片\" article=\"第七条\" formats=\"jpg\"/>\n"),
@@ -253,12 +251,10 @@ TEST(ChecklistLoaderTest, InvalidDocumentsFailWithLine) {
             "    <required-if field=\"subsidiaries\" unless=\"[无\"/>\n  </material>\n"),
        "t.xml:5: material \"M-A\": required-if: bad regex: missing ]: [无"},
       // --- checklists
-      {"unknown kind",
-       Wrap(report + "  <checklist kind=\"first\" types=\"employer\"/>\n"),
+      {"unknown kind", Wrap(report + "  <checklist kind=\"first\" types=\"employer\"/>\n"),
        "t.xml:4: checklist \"first\": unknown application kind (expected initial, "
        "add_occupation, change, renewal or termination)"},
-      {"unknown type",
-       Wrap(report + "  <checklist kind=\"initial\" types=\"company\"/>\n"),
+      {"unknown type", Wrap(report + "  <checklist kind=\"initial\" types=\"company\"/>\n"),
        "t.xml:4: checklist \"initial\": unknown applicant type \"company\" (expected employer "
        "or social_org)"},
       {"no items", Wrap(report + "  <checklist kind=\"initial\" types=\"employer\"/>\n"),

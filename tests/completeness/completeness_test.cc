@@ -77,7 +77,6 @@ const ChecklistSet& Small() {
 
 const ChecklistSet& Shipped() { return testing::ShippedChecklists(); }
 
-
 DossierFile File(const std::string& path, FileHealth health = FileHealth::kOk) {
   DossierFile f;
   f.path = path;
@@ -161,25 +160,23 @@ TEST(CompletenessCheckTest, MissingRequiredMaterialYieldsBlockingFindingPerMater
   EXPECT_EQ(Material(r, "M-L").status, MaterialStatus::kMissing);
   EXPECT_FALSE(Material(r, "M-L").required);
   // The optional licence gives no finding.
-  EXPECT_THAT(Summaries(r.findings),
-              ElementsAre("M-A/blocking/completeness.material_missing",
-                          "M-S/blocking/completeness.material_missing"));
+  EXPECT_THAT(Summaries(r.findings), ElementsAre("M-A/blocking/completeness.material_missing",
+                                                 "M-S/blocking/completeness.material_missing"));
   EXPECT_EQ(Arg(r.findings[0], "material"), "申请报告");
   EXPECT_EQ(Arg(r.findings[0], "article"), "第七条（一）");
   EXPECT_EQ(Arg(r.findings[0], "id"), "M-A");
 }
 
 TEST(CompletenessCheckTest, UnreadableFilePerHealthKind) {
-  const FileHealth kBad[] = {FileHealth::kEmpty,       FileHealth::kCorrupt,
-                             FileHealth::kTruncated,   FileHealth::kWrongFormat,
-                             FileHealth::kEncrypted,   FileHealth::kTooLarge,
+  const FileHealth kBad[] = {FileHealth::kEmpty,      FileHealth::kCorrupt,
+                             FileHealth::kTruncated,  FileHealth::kWrongFormat,
+                             FileHealth::kEncrypted,  FileHealth::kTooLarge,
                              FileHealth::kUnsupported};
   for (FileHealth h : kBad) {
     const std::string name = model::FileHealthName(h);
     SCOPED_TRACE(name);
     model::Dossier d = MakeDossier({File("申请报告.pdf", h), Form(), File("人员名单.pdf")});
-    CompletenessResult r =
-        Check(d, ApplicationKind::kInitial, ApplicantType::kSocialOrg, Small());
+    CompletenessResult r = Check(d, ApplicationKind::kInitial, ApplicantType::kSocialOrg, Small());
     EXPECT_EQ(Material(r, "M-A").status, MaterialStatus::kUnreadable);
     EXPECT_THAT(Material(r, "M-A").files, ElementsAre("申请报告.pdf"));
     ASSERT_EQ(r.findings.size(), 1u);
@@ -206,8 +203,8 @@ TEST(CompletenessCheckTest, OneBrokenPartBesideAHealthyOneIsOnlyANote) {
 }
 
 TEST(CompletenessCheckTest, OnlyBrokenFilesMakeAMaterialUnreadable) {
-  model::Dossier d = MakeDossier({File("申请报告.pdf"), Form(),
-                                  File("人员/考评人员.pdf", FileHealth::kEncrypted)});
+  model::Dossier d = MakeDossier(
+      {File("申请报告.pdf"), Form(), File("人员/考评人员.pdf", FileHealth::kEncrypted)});
   CompletenessResult r = Check(d, ApplicationKind::kInitial, ApplicantType::kSocialOrg, Small());
   EXPECT_EQ(Material(r, "M-S").status, MaterialStatus::kUnreadable);
   EXPECT_THAT(Summaries(r.findings),
@@ -224,8 +221,7 @@ TEST(CompletenessCheckTest, UnreadableOptionalMaterialIsOnlyReview) {
 }
 
 TEST(CompletenessCheckTest, FormatNotAcceptedMakesMaterialUnreadable) {
-  model::Dossier d =
-      MakeDossier({File("申请报告.xlsx"), Form(), File("人员名单.pdf")});
+  model::Dossier d = MakeDossier({File("申请报告.xlsx"), Form(), File("人员名单.pdf")});
   CompletenessResult r = Check(d, ApplicationKind::kInitial, ApplicantType::kSocialOrg, Small());
   EXPECT_EQ(Material(r, "M-A").status, MaterialStatus::kUnreadable);
   ASSERT_EQ(r.findings.size(), 1u);
@@ -240,8 +236,7 @@ TEST(CompletenessCheckTest, TwoFilesClaimingASingleMaterialGiveAReviewFinding) {
   CompletenessResult r = Check(d, ApplicationKind::kInitial, ApplicantType::kSocialOrg, Small());
   EXPECT_EQ(Material(r, "M-A").status, MaterialStatus::kPresent);
   // M-S allows several files: no finding for it.
-  ASSERT_THAT(Summaries(r.findings),
-              ElementsAre("M-A/review/completeness.material_duplicate"));
+  ASSERT_THAT(Summaries(r.findings), ElementsAre("M-A/review/completeness.material_duplicate"));
   EXPECT_EQ(Arg(r.findings[0], "count"), "2");
   EXPECT_EQ(Arg(r.findings[0], "files"), "申请报告.pdf; 申请报告（修改稿）.docx");
   EXPECT_EQ(r.findings[0].evidence.size(), 2u);
@@ -293,12 +288,10 @@ TEST(CompletenessCheckTest, ConditionalMaterialFollowsTheForm) {
     if (c.value != nullptr) {
       model::FormData form;
       form.file = "申请表.docx";
-      form.cells.push_back(
-          model::FormCell{model::FormField::kSubsidiaries, "子公司", c.value, {}});
+      form.cells.push_back(model::FormCell{model::FormField::kSubsidiaries, "子公司", c.value, {}});
       d.form = form;
     }
-    CompletenessResult r =
-        Check(d, ApplicationKind::kInitial, ApplicantType::kEmployer, Small());
+    CompletenessResult r = Check(d, ApplicationKind::kInitial, ApplicantType::kEmployer, Small());
     EXPECT_EQ(Material(r, "M-SUB").required, c.want_required);
     EXPECT_EQ(r.findings.size(), c.want_required ? 1u : 0u);
   }
@@ -320,8 +313,7 @@ TEST(CompletenessCheckTest, UnknownKindAndTypeFallBackToInitialSocialOrg) {
 
 TEST(CompletenessCheckTest, NoChecklistForThePairIsBlocking) {
   model::Dossier d = MakeDossier({Form()});
-  CompletenessResult r =
-      Check(d, ApplicationKind::kTermination, ApplicantType::kEmployer, Small());
+  CompletenessResult r = Check(d, ApplicationKind::kTermination, ApplicantType::kEmployer, Small());
   EXPECT_THAT(r.materials, IsEmpty());
   ASSERT_THAT(Summaries(r.findings), ElementsAre("COMP-003/blocking/completeness.no_checklist"));
   EXPECT_EQ(Arg(r.findings[0], "kind"), "termination");
@@ -368,14 +360,23 @@ TEST(CompletenessCheckTest, EachKindAndTypePicksItsOwnShippedList) {
 
 TEST(CompletenessCheckTest, ShippedInitialEmployerDossierWithChineseNamesIsComplete) {
   model::Dossier d = MakeDossier({
-      File("01申请报告.pdf"), Form("02备案申请表.docx"), File("03营业执照.jpg"),
-      File("04法定代表人身份证明.pdf"), File("05无违法违规失信记录承诺书.pdf"),
-      File("06收费标准及公示截图.pdf"), File("07人员名单/专职工作人员名单.xlsx"),
-      File("07人员名单/专家名单.xlsx"), File("07人员名单/考评人员名单.xlsx"),
-      File("07人员名单/质量督导人员名单.xlsx"), File("08场地设备清单.xlsx"),
-      File("09题库情况说明.docx"), File("10视频监控设施情况.pdf"),
-      File("11消防验收意见书.pdf"), File("12管理制度/管理运行制度.pdf"),
-      File("12管理制度/人员管理制度.pdf"), File("12管理制度/突发事件应急预案.pdf"),
+      File("01申请报告.pdf"),
+      Form("02备案申请表.docx"),
+      File("03营业执照.jpg"),
+      File("04法定代表人身份证明.pdf"),
+      File("05无违法违规失信记录承诺书.pdf"),
+      File("06收费标准及公示截图.pdf"),
+      File("07人员名单/专职工作人员名单.xlsx"),
+      File("07人员名单/专家名单.xlsx"),
+      File("07人员名单/考评人员名单.xlsx"),
+      File("07人员名单/质量督导人员名单.xlsx"),
+      File("08场地设备清单.xlsx"),
+      File("09题库情况说明.docx"),
+      File("10视频监控设施情况.pdf"),
+      File("11消防验收意见书.pdf"),
+      File("12管理制度/管理运行制度.pdf"),
+      File("12管理制度/人员管理制度.pdf"),
+      File("12管理制度/突发事件应急预案.pdf"),
       File("13技能人才培养评价使用激励机制.pdf"),
   });
   CompletenessResult r = Check(d, ApplicationKind::kInitial, ApplicantType::kEmployer, Shipped());
@@ -415,46 +416,84 @@ TEST(CompletenessCheckTest, RealDossierShapesGiveHonestMaterialStatuses) {
   const std::vector<Case> cases = {
       {"an extra .xls list beside the xlsx",
        {File("人员名单/考评人员名单.xlsx"), File("人员名单/专家名单.xls")},
-       "M-COM-07", MaterialStatus::kPresent, {}},
+       "M-COM-07",
+       MaterialStatus::kPresent,
+       {}},
       {"an extra zip beside the list",
        {File("人员名单/考评人员名单.xlsx"), bad("人员名单/人员名单.zip", FileHealth::kUnsupported)},
-       "M-COM-07", MaterialStatus::kPresent,
+       "M-COM-07",
+       MaterialStatus::kPresent,
        {"M-COM-07/review/completeness.material_extra_unreadable.unsupported"}},
       {"a broken OFD copy beside the PDF licence",
        {File("营业执照.pdf"), bad("营业执照.ofd", FileHealth::kCorrupt, FileFormat::kOfd)},
-       "M-COM-03", MaterialStatus::kPresent,
+       "M-COM-03",
+       MaterialStatus::kPresent,
        {"M-COM-03/review/completeness.material_extra_unreadable.corrupt",
         "M-COM-03/review/completeness.material_duplicate"}},
       {"a 0-byte supplement beside the certificate",
        {File("消防验收意见书.pdf"), bad("消防验收意见书（补充）.pdf", FileHealth::kEmpty)},
-       "M-COM-11", MaterialStatus::kPresent,
+       "M-COM-11",
+       MaterialStatus::kPresent,
        {"M-COM-11/review/completeness.material_extra_unreadable.empty"}},
       {"a photo where the list must be a document",
-       {File("场地设备清单.jpg")}, "M-COM-08", MaterialStatus::kUnreadable,
+       {File("场地设备清单.jpg")},
+       "M-COM-08",
+       MaterialStatus::kUnreadable,
        {"M-COM-08/blocking/completeness.material_format_not_accepted"}},
-      {"only an OFD e-licence", {File("电子营业执照.ofd")}, "M-COM-03", MaterialStatus::kPresent,
+      {"only an OFD e-licence",
+       {File("电子营业执照.ofd")},
+       "M-COM-03",
+       MaterialStatus::kPresent,
        {}},
-      {"TIFF, HEIC and WebP are pictures", {File("视频监控照片.heic")}, "M-COM-10",
-       MaterialStatus::kPresent, {}},
-      {"a bare 承诺书", {File("承诺书.pdf")}, "M-COM-05", MaterialStatus::kUncertain,
+      {"TIFF, HEIC and WebP are pictures",
+       {File("视频监控照片.heic")},
+       "M-COM-10",
+       MaterialStatus::kPresent,
+       {}},
+      {"a bare 承诺书",
+       {File("承诺书.pdf")},
+       "M-COM-05",
+       MaterialStatus::kUncertain,
        {"M-COM-05/review/completeness.material_uncertain"}},
-      {"a 安全生产承诺书 is not the credit pledge", {File("安全生产承诺书.pdf")}, "M-COM-05",
-       MaterialStatus::kMissing, {"M-COM-05/blocking/completeness.material_missing"}},
-      {"a merged file may hold it", {File("全部材料.pdf")}, "M-COM-09",
-       MaterialStatus::kUncertain, {"M-COM-09/review/completeness.material_in_merged"}},
-      {"a broken merged file holds nothing", {bad("全部材料.pdf", FileHealth::kTruncated)},
-       "M-COM-09", MaterialStatus::kMissing, {"M-COM-09/blocking/completeness.material_missing"}},
-      {"past the probing cap: to be checked, not missing", {unprobed("管理制度/管理运行制度.pdf")},
-       "M-COM-12", MaterialStatus::kUncertain,
+      {"a 安全生产承诺书 is not the credit pledge",
+       {File("安全生产承诺书.pdf")},
+       "M-COM-05",
+       MaterialStatus::kMissing,
+       {"M-COM-05/blocking/completeness.material_missing"}},
+      {"a merged file may hold it",
+       {File("全部材料.pdf")},
+       "M-COM-09",
+       MaterialStatus::kUncertain,
+       {"M-COM-09/review/completeness.material_in_merged"}},
+      {"a broken merged file holds nothing",
+       {bad("全部材料.pdf", FileHealth::kTruncated)},
+       "M-COM-09",
+       MaterialStatus::kMissing,
+       {"M-COM-09/blocking/completeness.material_missing"}},
+      {"past the probing cap: to be checked, not missing",
+       {unprobed("管理制度/管理运行制度.pdf")},
+       "M-COM-12",
+       MaterialStatus::kUncertain,
        {"M-COM-12/review/completeness.material_not_probed"}},
-      {"rules in 管理制度/ are not the staff list", {File("管理制度/考评人员管理制度.pdf")},
-       "M-COM-07", MaterialStatus::kMissing, {"M-COM-07/blocking/completeness.material_missing"}},
-      {"a subsidiary's licence is not the applicant's", {File("吉林市江城焊接子公司营业执照.pdf")},
-       "M-COM-03", MaterialStatus::kMissing, {"M-COM-03/blocking/completeness.material_missing"}},
-      {"关于…的请示 is the 申请报告", {File("关于申请职业技能等级认定机构备案的请示.pdf")},
-       "M-COM-01", MaterialStatus::kPresent, {}},
+      {"rules in 管理制度/ are not the staff list",
+       {File("管理制度/考评人员管理制度.pdf")},
+       "M-COM-07",
+       MaterialStatus::kMissing,
+       {"M-COM-07/blocking/completeness.material_missing"}},
+      {"a subsidiary's licence is not the applicant's",
+       {File("吉林市江城焊接子公司营业执照.pdf")},
+       "M-COM-03",
+       MaterialStatus::kMissing,
+       {"M-COM-03/blocking/completeness.material_missing"}},
+      {"关于…的请示 is the 申请报告",
+       {File("关于申请职业技能等级认定机构备案的请示.pdf")},
+       "M-COM-01",
+       MaterialStatus::kPresent,
+       {}},
       {"a title fitting two materials is named, and counts for neither",
-       {File("人员及场地情况说明.pdf")}, "M-COM-08", MaterialStatus::kUncertain,
+       {File("人员及场地情况说明.pdf")},
+       "M-COM-08",
+       MaterialStatus::kUncertain,
        {"M-COM-08/review/completeness.material_uncertain"}},
   };
   for (const Case& c : cases) {

@@ -31,7 +31,7 @@ TEST(SettingsTest, LaterLayersOverrideKeysNotFiles) {
   EXPECT_EQ(s->OriginOf("/list/0"), "/home/x.json");
   EXPECT_EQ(s->MergedUpTo(1)["draft"], true);
   EXPECT_EQ(PathSetting(*s, "/copy_to"), "/home/省厅");  // relative to /home/x.json
-  EXPECT_EQ(PathSetting(*s, "/limits/files"), "");      // not a string
+  EXPECT_EQ(PathSetting(*s, "/limits/files"), "");       // not a string
   EXPECT_EQ(PathSetting(*s, "/nothing"), "");
   EXPECT_EQ(DescribeSettings(*s),
             "copy_to = \"省厅\"  (/home/x.json)\n"

@@ -9,7 +9,7 @@ TEST(Utf8Test, ValidatesChineseAndRejectsGbk) {
   EXPECT_TRUE(IsValidUtf8("申请表.docx"));
   EXPECT_TRUE(IsValidUtf8(""));
   EXPECT_FALSE(IsValidUtf8("\xc9\xea\xc7\xeb.docx"));  // 申请 in GBK
-  EXPECT_FALSE(IsValidUtf8("\xed\xa0\x80"));            // a surrogate
+  EXPECT_FALSE(IsValidUtf8("\xed\xa0\x80"));           // a surrogate
 }
 
 TEST(Utf8Test, DisplayPathEscapesInvalidBytesOnly) {

@@ -36,8 +36,8 @@ TEST(CatalogueLoadTest, ErrorsNameFileAndLine) {
     int line;
     const char* message_part;
   } cases[] = {
-      {occ_header + "4-03-02-01\tA\t\t4\tg\ts\t0\t0\n4-03-02\tB\t\t4\tg\ts\t0\t0\n", std_header, "o.tsv",
-       3, "malformed occupation code"},
+      {occ_header + "4-03-02-01\tA\t\t4\tg\ts\t0\t0\n4-03-02\tB\t\t4\tg\ts\t0\t0\n", std_header,
+       "o.tsv", 3, "malformed occupation code"},
       {occ_header + "4-03-02-01\tA\t\t5\tg\ts\t0\t0\n", std_header, "o.tsv", 2, "disagrees"},
       {occ_header + "4-03-02-01\tA\t\t4\tg\ts\t0\t0\n4-03-02-01\tB\t\t4\tg\ts\t0\t0\n", std_header,
        "o.tsv", 3, "duplicate"},

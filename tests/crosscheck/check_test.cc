@@ -5,12 +5,11 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-
 #include <nlohmann/json.hpp>
 
 #include "pipeline/crosscheck/report_json_part.h"
-#include "pipeline/report/report_json.h"
 #include "pipeline/extract/extract.h"
+#include "pipeline/report/report_json.h"
 #include "tests/crosscheck/crosscheck_testing.h"
 
 namespace pipeline::crosscheck {
@@ -30,7 +29,7 @@ struct Checked {
 };
 
 Checked CheckForm(const model::FormData& form, const std::vector<model::MaterialResult>* materials,
-              Date today = Date{2025, 7, 10}) {
+                  Date today = Date{2025, 7, 10}) {
   Checked r;
   r.extraction = extract::ExtractForm(form, RealNormaliser());
   Context ctx = testing::RealContext();
@@ -93,10 +92,10 @@ TEST(CrosscheckTest, BusinessRelationMatchesWords) {
     const char* name;
     const char* want_words;  // "" = no match (review)
   } cases[] = {
-      {"职业技能培训（餐饮类）", "4-03-02-01", "中式烹调师", "餐饮"},         // 小类 餐饮服务人员
-      {"中式烹调培训", "4-03-02-01", "中式烹调师", "中式烹调、烹调"},        // stem, synonym
-      {"保育类职业技能培训", "4-10-01-03", "保育师", "保育"},                // stem
-      {"化工装备制造、安装及维修", "6-18-02-04", "焊工", "装备制造"},        // synonym
+      {"职业技能培训（餐饮类）", "4-03-02-01", "中式烹调师", "餐饮"},  // 小类 餐饮服务人员
+      {"中式烹调培训", "4-03-02-01", "中式烹调师", "中式烹调、烹调"},  // stem, synonym
+      {"保育类职业技能培训", "4-10-01-03", "保育师", "保育"},          // stem
+      {"化工装备制造、安装及维修", "6-18-02-04", "焊工", "装备制造"},  // synonym
       {"职业技能培训与评价服务", "4-07-03-04", "企业人力资源管理师", ""},  // generic words only
       {"心理健康服务技能培训", "4-10-01-03", "保育师", ""},
   };
@@ -137,25 +136,41 @@ TEST(CrosscheckTest, EachRuleNotMetOrReview) {
     ConditionState state;
   } cases[] = {
       // Art. 6 (1)
-      {"no credit code", FormField::kUnifiedCreditCode, "", "C61-01", model::Severity::kBlocking, "art6.1", ConditionState::kNotMet},
-      {"bad checksum", FormField::kUnifiedCreditCode, "91110000600037341N", "C61-01", model::Severity::kReview, "art6.1", ConditionState::kReview},
-      {"no legal rep", FormField::kLegalRepresentative, "", "C61-02", model::Severity::kBlocking, "art6.1", ConditionState::kNotMet},
-      {"outside Jilin", FormField::kUnifiedCreditCode, "91110000600037341L", "C61-04", model::Severity::kReview, "art6.1", ConditionState::kReview},
+      {"no credit code", FormField::kUnifiedCreditCode, "", "C61-01", model::Severity::kBlocking,
+       "art6.1", ConditionState::kNotMet},
+      {"bad checksum", FormField::kUnifiedCreditCode, "91110000600037341N", "C61-01",
+       model::Severity::kReview, "art6.1", ConditionState::kReview},
+      {"no legal rep", FormField::kLegalRepresentative, "", "C61-02", model::Severity::kBlocking,
+       "art6.1", ConditionState::kNotMet},
+      {"outside Jilin", FormField::kUnifiedCreditCode, "91110000600037341L", "C61-04",
+       model::Severity::kReview, "art6.1", ConditionState::kReview},
       // Art. 6 (2)
-      {"fee not stated, proof present", FormField::kFeePublication, "", "C62-01", model::Severity::kReview, "art6.2", ConditionState::kReview},
-      {"fee not published", FormField::kFeePublication, "未公布", "C62-01", model::Severity::kBlocking, "art6.2", ConditionState::kNotMet},
+      {"fee not stated, proof present", FormField::kFeePublication, "", "C62-01",
+       model::Severity::kReview, "art6.2", ConditionState::kReview},
+      {"fee not published", FormField::kFeePublication, "未公布", "C62-01",
+       model::Severity::kBlocking, "art6.2", ConditionState::kNotMet},
       // Art. 6 (3)
-      {"no full-time staff", FormField::kFulltimeStaffCount, "0人", "C63-02", model::Severity::kBlocking, "art6.3", ConditionState::kNotMet},
-      {"experts unreadable", FormField::kExpertCount, "若干", "C63-03", model::Severity::kReview, "art6.3", ConditionState::kReview},
-      {"no assessors", FormField::kAssessorCount, "0人", "C63-04", model::Severity::kBlocking, "art6.3", ConditionState::kNotMet},
-      {"no experts", FormField::kExpertCount, "0名", "C63-03", model::Severity::kBlocking, "art6.3", ConditionState::kNotMet},
-      {"no supervisors stated", FormField::kSupervisorCount, "", "C63-05", model::Severity::kReview, "art6.3", ConditionState::kReview},
+      {"no full-time staff", FormField::kFulltimeStaffCount, "0人", "C63-02",
+       model::Severity::kBlocking, "art6.3", ConditionState::kNotMet},
+      {"experts unreadable", FormField::kExpertCount, "若干", "C63-03", model::Severity::kReview,
+       "art6.3", ConditionState::kReview},
+      {"no assessors", FormField::kAssessorCount, "0人", "C63-04", model::Severity::kBlocking,
+       "art6.3", ConditionState::kNotMet},
+      {"no experts", FormField::kExpertCount, "0名", "C63-03", model::Severity::kBlocking, "art6.3",
+       ConditionState::kNotMet},
+      {"no supervisors stated", FormField::kSupervisorCount, "", "C63-05", model::Severity::kReview,
+       "art6.3", ConditionState::kReview},
       // Art. 6 (4)
-      {"no exam sites", FormField::kExamSites, "", "C64-02", model::Severity::kBlocking, "art6.4", ConditionState::kNotMet},
-      {"no question bank", FormField::kQuestionBank, "无", "C64-03", model::Severity::kBlocking, "art6.4", ConditionState::kNotMet},
-      {"no video", FormField::kVideoSurveillance, "否", "C64-04", model::Severity::kBlocking, "art6.4", ConditionState::kNotMet},
-      {"video unclear", FormField::kVideoSurveillance, "见附件", "C64-04", model::Severity::kReview, "art6.4", ConditionState::kReview},
-      {"unsafe", FormField::kSafetyFire, "不符合", "C64-05", model::Severity::kBlocking, "art6.4", ConditionState::kNotMet},
+      {"no exam sites", FormField::kExamSites, "", "C64-02", model::Severity::kBlocking, "art6.4",
+       ConditionState::kNotMet},
+      {"no question bank", FormField::kQuestionBank, "无", "C64-03", model::Severity::kBlocking,
+       "art6.4", ConditionState::kNotMet},
+      {"no video", FormField::kVideoSurveillance, "否", "C64-04", model::Severity::kBlocking,
+       "art6.4", ConditionState::kNotMet},
+      {"video unclear", FormField::kVideoSurveillance, "见附件", "C64-04", model::Severity::kReview,
+       "art6.4", ConditionState::kReview},
+      {"unsafe", FormField::kSafetyFire, "不符合", "C64-05", model::Severity::kBlocking, "art6.4",
+       ConditionState::kNotMet},
   };
   const auto materials = testing::AllMaterialsPresent();
   for (const Case& c : cases) {
@@ -245,12 +260,17 @@ TEST(CrosscheckTest, OccupationStatuses) {
     const char* suggestion;  // first suggested code, "" = none expected
   } cases[] = {
       {"4-03-02-01", "中式烹调师", "五级至三级", model::OccupationStatus::kOk, "", ""},
-      {"4-03-02-01", "中式烹调师（药膳制作师）", "三级", model::OccupationStatus::kOk, "OCC-007", ""},
-      {"4-03-02-99", "中式烹调师", "三级", model::OccupationStatus::kUnknownCode, "OCC-002", "4-03-02-01"},
+      {"4-03-02-01", "中式烹调师（药膳制作师）", "三级", model::OccupationStatus::kOk, "OCC-007",
+       ""},
+      {"4-03-02-99", "中式烹调师", "三级", model::OccupationStatus::kUnknownCode, "OCC-002",
+       "4-03-02-01"},
       {"", "中式烹调师", "三级", model::OccupationStatus::kUnknownCode, "OCC-002", "4-03-02-01"},
-      {"4-03-02-01", "中式烹饪师", "三级", model::OccupationStatus::kNameMismatch, "OCC-009", "4-03-02-01"},
-      {"6-29-01-01", "中式烹调师", "三级", model::OccupationStatus::kNameMismatch, "OCC-003", "4-03-02-01"},
-      {"2-02-38-01", "人工智能工程技术人员", "三级", model::OccupationStatus::kIneligibleGroup, "OCC-004", ""},
+      {"4-03-02-01", "中式烹饪师", "三级", model::OccupationStatus::kNameMismatch, "OCC-009",
+       "4-03-02-01"},
+      {"6-29-01-01", "中式烹调师", "三级", model::OccupationStatus::kNameMismatch, "OCC-003",
+       "4-03-02-01"},
+      {"2-02-38-01", "人工智能工程技术人员", "三级", model::OccupationStatus::kIneligibleGroup,
+       "OCC-004", ""},
       {"4-03-02-01", "中式烹调师", "六级", model::OccupationStatus::kInvalidLevel, "OCC-006", ""},
       {"4-03-02-01", "中式烹调师", "", model::OccupationStatus::kInvalidLevel, "OCC-006", ""},
   };
@@ -344,10 +364,14 @@ TEST(CrosscheckTest, Article9RenewalWindow) {
     ConditionState state;
   } cases[] = {
       {"in time", "2025年12月31日", "2025年9月1日", Date{2025, 9, 5}, "", ConditionState::kMet},
-      {"exactly three months before", "2025年12月31日", "2025年9月30日", Date{2025, 10, 1}, "", ConditionState::kMet},
-      {"late", "2025年12月31日", "2025年10月15日", Date{2025, 10, 20}, "A9-03", ConditionState::kReview},
-      {"after expiry", "2025年6月30日", "2025年7月1日", Date{2025, 7, 10}, "A9-02", ConditionState::kNotMet},
-      {"future application date uses today", "2025年12月31日", "2026年1月5日", Date{2025, 9, 1}, "", ConditionState::kMet},
+      {"exactly three months before", "2025年12月31日", "2025年9月30日", Date{2025, 10, 1}, "",
+       ConditionState::kMet},
+      {"late", "2025年12月31日", "2025年10月15日", Date{2025, 10, 20}, "A9-03",
+       ConditionState::kReview},
+      {"after expiry", "2025年6月30日", "2025年7月1日", Date{2025, 7, 10}, "A9-02",
+       ConditionState::kNotMet},
+      {"future application date uses today", "2025年12月31日", "2026年1月5日", Date{2025, 9, 1}, "",
+       ConditionState::kMet},
       {"no expiry", "", "2025年7月1日", Date{2025, 7, 10}, "A9-01", ConditionState::kNotMet},
   };
   for (const Case& c : cases) {
@@ -371,7 +395,8 @@ TEST(CrosscheckTest, TerminationSkipsConditions) {
   SetCell(f, FormField::kApplicationKind, "终止");
   f.occupations.clear();
   Checked r = CheckForm(f, nullptr);
-  for (const auto& c : r.result.conditions) EXPECT_EQ(c.state, ConditionState::kNotApplicable) << c.id;
+  for (const auto& c : r.result.conditions)
+    EXPECT_EQ(c.state, ConditionState::kNotApplicable) << c.id;
   EXPECT_FALSE(Has(RuleIds(r.result.findings), "OCC-001"));
 }
 

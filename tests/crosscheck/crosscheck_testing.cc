@@ -47,8 +47,8 @@ void SetCell(model::FormData& form, model::FormField field, const std::string& v
       return;
     }
   }
-  form.cells.push_back({field, "label", value,
-                        {"申请表.docx", "cell " + std::string(model::FormFieldName(field))}});
+  form.cells.push_back(
+      {field, "label", value, {"申请表.docx", "cell " + std::string(model::FormFieldName(field))}});
 }
 
 model::FormData CleanForm() {
@@ -78,7 +78,8 @@ model::FormData CleanForm() {
   SetCell(f, FormField::kVideoSurveillance, "有");
   SetCell(f, FormField::kQuestionBank, "有");
   SetCell(f, FormField::kSafetyFire, "符合");
-  f.occupations.push_back({"1", "4-03-02-01", "中式烹调师", "五级至三级", {"申请表.docx", "表2 第2行"}});
+  f.occupations.push_back(
+      {"1", "4-03-02-01", "中式烹调师", "五级至三级", {"申请表.docx", "表2 第2行"}});
   return f;
 }
 

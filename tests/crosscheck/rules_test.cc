@@ -32,10 +32,10 @@ TEST(RuleSetTest, EveryMessageKeyHasATemplate) {
   for (const Rule& r : testing::RealRules().rules()) {
     EXPECT_EQ(keys.count(r.message), 1u) << r.message;
   }
-  for (const char* k : {"extract.form_missing", "extract.field_missing", "extract.field_unparsable",
-                        "extract.date_impossible", "extract.uscc_bad_format",
-                        "extract.uscc_bad_checksum", "extract.uscc_normalised",
-                        "extract.id_invalid", "extract.phone_invalid"}) {
+  for (const char* k :
+       {"extract.form_missing", "extract.field_missing", "extract.field_unparsable",
+        "extract.date_impossible", "extract.uscc_bad_format", "extract.uscc_bad_checksum",
+        "extract.uscc_normalised", "extract.id_invalid", "extract.phone_invalid"}) {
     EXPECT_EQ(keys.count(k), 1u) << k;
   }
 }
@@ -71,8 +71,7 @@ TEST(RuleSetTest, LoaderErrors) {
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().file(), "rules.xml");
     EXPECT_EQ(r.error().line(), c.line);
-    EXPECT_NE(r.error().message().find(c.message_part), std::string::npos)
-        << r.error().ToString();
+    EXPECT_NE(r.error().message().find(c.message_part), std::string::npos) << r.error().ToString();
   }
 }
 

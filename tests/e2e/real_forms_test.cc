@@ -4,12 +4,12 @@
 // checked with `beian check --json`; the hostile shapes (100,000 levels of nesting, 200,000
 // occupations, a huge value) are generated at test time and must end quickly with a finding.
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 #include <string>
@@ -71,10 +71,10 @@ std::string Messages(const json& report) {
 
 struct FormCase {
   const char* fixture;
-  const char* kind;            // application.kind
-  const char* applicant_type;  // application.applicant_type
-  const char* affiliation;     // institution.affiliation
-  const char* name;            // institution.name
+  const char* kind;                   // application.kind
+  const char* applicant_type;         // application.applicant_type
+  const char* affiliation;            // institution.affiliation
+  const char* name;                   // institution.name
   std::vector<std::string> must;      // rule ids that must fire
   std::vector<std::string> must_not;  // rule ids that must not fire
 };
@@ -84,37 +84,97 @@ const std::vector<FormCase>& FormCases() {
   static const std::vector<FormCase> cases = {
       // ☑首次申请 ☐增加职业（工种）…, ☑用人单位, □中直驻省 ☑省属 □市（州）属及以下: the ticked
       // options, not the longest option text of the cell.
-      {"勾选框前置.docx", "initial", "employer", "provincial", "吉林省松花江职业技能培训中心",
-       {}, {"EXT-002", "EXT-003", "EXT-005", "ING-012", "ING-013"}},
+      {"勾选框前置.docx",
+       "initial",
+       "employer",
+       "provincial",
+       "吉林省松花江职业技能培训中心",
+       {},
+       {"EXT-002", "EXT-003", "EXT-005", "ING-012", "ING-013"}},
       // √ / ✓ after the chosen option, the others bare.
-      {"对勾后置.docx", "initial", "employer", "provincial", "吉林省松花江职业技能培训中心",
-       {}, {"EXT-002", "EXT-003", "EXT-005"}},
+      {"对勾后置.docx",
+       "initial",
+       "employer",
+       "provincial",
+       "吉林省松花江职业技能培训中心",
+       {},
+       {"EXT-002", "EXT-003", "EXT-005"}},
       // Boxes but nothing ticked in 申请类型: not filled (EXT-002), never a guess.
-      {"未勾选.docx", "unknown", "employer", "provincial", "吉林省松花江职业技能培训中心",
-       {"EXT-002"}, {"EXT-005"}},
+      {"未勾选.docx",
+       "unknown",
+       "employer",
+       "provincial",
+       "吉林省松花江职业技能培训中心",
+       {"EXT-002"},
+       {"EXT-005"}},
       // Two kinds ticked: EXT-005, no kind chosen.
-      {"多项勾选.docx", "unknown", "employer", "provincial", "吉林省松花江职业技能培训中心",
-       {"EXT-005"}, {}},
+      {"多项勾选.docx",
+       "unknown",
+       "employer",
+       "provincial",
+       "吉林省松花江职业技能培训中心",
+       {"EXT-005"},
+       {}},
       // Check-box content controls (☒) and legacy FORMCHECKBOX fields.
-      {"复选框控件.docx", "add_occupation", "social_org", "city_or_below",
-       "吉林省松花江职业技能培训中心", {}, {"EXT-002", "EXT-003", "EXT-005"}},
+      {"复选框控件.docx",
+       "add_occupation",
+       "social_org",
+       "city_or_below",
+       "吉林省松花江职业技能培训中心",
+       {},
+       {"EXT-002", "EXT-003", "EXT-005"}},
       // Deleted and moved-away text is not read; a placeholder content control is empty.
-      {"修订与占位符.docx", "initial", "employer", "provincial", "吉林省松花江职业技能培训中心",
-       {"EXT-002"}, {"ING-012"}},
+      {"修订与占位符.docx",
+       "initial",
+       "employer",
+       "provincial",
+       "吉林省松花江职业技能培训中心",
+       {"EXT-002"},
+       {"ING-012"}},
       // Main part word/document2.xml (named by the package) and a prefix other than w:.
-      {"主部件另名.docx", "initial", "employer", "provincial", "吉林省松花江职业技能培训中心",
-       {}, {"ING-012", "ING-013", "ING-031"}},
+      {"主部件另名.docx",
+       "initial",
+       "employer",
+       "provincial",
+       "吉林省松花江职业技能培训中心",
+       {},
+       {"ING-012", "ING-013", "ING-031"}},
       // A name typed over two paragraphs: joined without a space, brackets as written.
-      {"两行填写.docx", "initial", "employer", "provincial", "中培华测（北京）职业技能培训中心",
-       {}, {"EXT-002"}},
+      {"两行填写.docx",
+       "initial",
+       "employer",
+       "provincial",
+       "中培华测（北京）职业技能培训中心",
+       {},
+       {"EXT-002"}},
       // XML forms in GBK, GB18030 and UTF-16, and with a namespace prefix.
-      {"申请表_GBK.xml", "initial", "employer", "provincial", "吉林省松花江职业技能培训中心", {},
+      {"申请表_GBK.xml",
+       "initial",
+       "employer",
+       "provincial",
+       "吉林省松花江职业技能培训中心",
+       {},
        {"ING-012", "ING-013", "ING-014"}},
-      {"申请表_GB18030.xml", "initial", "employer", "provincial", "吉林省松花江职业技能培训中心",
-       {}, {"ING-012", "ING-013", "ING-014"}},
-      {"申请表_UTF16.xml", "initial", "employer", "provincial", "吉林省松花江职业技能培训中心", {},
+      {"申请表_GB18030.xml",
+       "initial",
+       "employer",
+       "provincial",
+       "吉林省松花江职业技能培训中心",
+       {},
        {"ING-012", "ING-013", "ING-014"}},
-      {"申请表_前缀.xml", "initial", "employer", "provincial", "吉林省松花江职业技能培训中心", {},
+      {"申请表_UTF16.xml",
+       "initial",
+       "employer",
+       "provincial",
+       "吉林省松花江职业技能培训中心",
+       {},
+       {"ING-012", "ING-013", "ING-014"}},
+      {"申请表_前缀.xml",
+       "initial",
+       "employer",
+       "provincial",
+       "吉林省松花江职业技能培训中心",
+       {},
        {"ING-012", "ING-013", "ING-014"}},
   };
   return cases;
@@ -141,7 +201,7 @@ TEST(RealFormsTest, EachFixtureReadsAsTheApplicantMeantIt) {
 TEST(RealFormsTest, TrackedChangesAndPlaceholdersAreNotValues) {
   json r = Check(DossierWith("申请表.docx", ReadAll(Fixture("修订与占位符.docx"))));
   EXPECT_EQ(r["institution"]["name"], "吉林省松花江职业技能培训中心");  // no 旧名称, no 已移走
-  EXPECT_EQ(r["institution"]["legal_representative"], "");             // placeholder = empty
+  EXPECT_EQ(r["institution"]["legal_representative"], "");              // placeholder = empty
   EXPECT_EQ(Messages(r).find("单击或点击此处输入文字"), std::string::npos);
 }
 
@@ -161,12 +221,12 @@ TEST(RealFormsTest, OccupationTableAsTyped) {
     const char* name;
     std::vector<int> levels;
   } want[] = {
-      {"4-03-02-01", "中式烹调师", {3, 4, 5}},   // 初、中、高级
-      {"4-10-01-03", "保育师", {4, 5}},          // 四级及以下
+      {"4-03-02-01", "中式烹调师", {3, 4, 5}},     // 初、中、高级
+      {"4-10-01-03", "保育师", {4, 5}},            // 四级及以下
       {"4-10-01-01", "婴幼儿发展引导员", {4, 5}},  // merged from the row above
-      {"4-03-02-02", "中式面点师", {4}},         // code and name swapped; 职业技能等级四级
-      {"4-03-02-03", "西式烹调师", {4, 5}},      // continuation table; 初中级
-      {"4-03-02-04", "西式面点师", {5}},         // swapped again
+      {"4-03-02-02", "中式面点师", {4}},     // code and name swapped; 职业技能等级四级
+      {"4-03-02-03", "西式烹调师", {4, 5}},  // continuation table; 初中级
+      {"4-03-02-04", "西式面点师", {5}},     // swapped again
   };
   ASSERT_EQ(r["occupations"].size(), std::size(want)) << r["occupations"].dump(1);
   for (std::size_t i = 0; i < std::size(want); ++i) {
@@ -251,7 +311,8 @@ std::vector<Hostile> HostileForms() {
   }
   out.push_back({"200,000 occupations", "申请表.xml",
                  "<?xml version=\"1.0\"?><application><institution_name>x</institution_name>"
-                 "<occupations>" + occupations + "</occupations></application>",
+                 "<occupations>" +
+                     occupations + "</occupations></application>",
                  "ING-019", "max_occupations"});
   out.push_back({"one value of 3 MB", "申请表.xml",
                  "<?xml version=\"1.0\"?><application><institution_name>" +
@@ -305,7 +366,8 @@ TEST(RealFormsTest, BatchSurvivesEveryHostileShapeAtOnce) {
       fs::copy(e.path(), intake + "/正常卷宗", fs::copy_options::recursive);
     }
   }
-  fs::copy(intake + "/正常卷宗", intake + "/伪造\nJL-0000000000  首次申请", fs::copy_options::recursive);
+  fs::copy(intake + "/正常卷宗", intake + "/伪造\nJL-0000000000  首次申请",
+           fs::copy_options::recursive);
   fs::copy(intake + "/正常卷宗", intake + "/\x1b[31m红色\x1b[0m", fs::copy_options::recursive);
   const int dossiers = k + 3;
 
@@ -361,25 +423,46 @@ std::string StoredDocx(const std::string& document_xml) {
     const unsigned long offset = zip.size();
     const unsigned long crc = Crc32(data);
     zip += "PK\x03\x04";
-    Put16(zip, 20); Put16(zip, 0); Put16(zip, 0); Put16(zip, 0); Put16(zip, 0x21);
-    Put32(zip, crc); Put32(zip, data.size()); Put32(zip, data.size());
-    Put16(zip, static_cast<unsigned>(name.size())); Put16(zip, 0);
+    Put16(zip, 20);
+    Put16(zip, 0);
+    Put16(zip, 0);
+    Put16(zip, 0);
+    Put16(zip, 0x21);
+    Put32(zip, crc);
+    Put32(zip, data.size());
+    Put32(zip, data.size());
+    Put16(zip, static_cast<unsigned>(name.size()));
+    Put16(zip, 0);
     zip += name + data;
     central += "PK\x01\x02";
-    Put16(central, 20); Put16(central, 20); Put16(central, 0); Put16(central, 0);
-    Put16(central, 0); Put16(central, 0x21);
-    Put32(central, crc); Put32(central, data.size()); Put32(central, data.size());
+    Put16(central, 20);
+    Put16(central, 20);
+    Put16(central, 0);
+    Put16(central, 0);
+    Put16(central, 0);
+    Put16(central, 0x21);
+    Put32(central, crc);
+    Put32(central, data.size());
+    Put32(central, data.size());
     Put16(central, static_cast<unsigned>(name.size()));
-    Put16(central, 0); Put16(central, 0); Put16(central, 0); Put16(central, 0);
-    Put32(central, 0); Put32(central, offset);
+    Put16(central, 0);
+    Put16(central, 0);
+    Put16(central, 0);
+    Put16(central, 0);
+    Put32(central, 0);
+    Put32(central, offset);
     central += name;
   }
   const unsigned long central_offset = zip.size();
   zip += central;
   zip += "PK\x05\x06";
-  Put16(zip, 0); Put16(zip, 0);
-  Put16(zip, static_cast<unsigned>(entries.size())); Put16(zip, static_cast<unsigned>(entries.size()));
-  Put32(zip, central.size()); Put32(zip, central_offset); Put16(zip, 0);
+  Put16(zip, 0);
+  Put16(zip, 0);
+  Put16(zip, static_cast<unsigned>(entries.size()));
+  Put16(zip, static_cast<unsigned>(entries.size()));
+  Put32(zip, central.size());
+  Put32(zip, central_offset);
+  Put16(zip, 0);
   return zip;
 }
 

@@ -5,11 +5,10 @@
 
 #include <algorithm>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "pipeline/completeness/checklist.h"
 #include "pipeline/completeness/completeness.h"
@@ -61,8 +60,7 @@ TEST(SamplesPipelineTest, EveryDossierMeetsItsExpectedCompletenessOutcome) {
   json expected = LoadExpected();
   Result<ingest::FormLabels> labels = ingest::LoadFormLabels(fs, "checklists/form_labels.xml");
   ASSERT_OK(labels);
-  Result<extract::Normaliser> normaliser =
-      extract::LoadNormaliser(fs, "checklists/normalise.xml");
+  Result<extract::Normaliser> normaliser = extract::LoadNormaliser(fs, "checklists/normalise.xml");
   ASSERT_OK(normaliser);
   Result<completeness::ChecklistSet> checklists =
       completeness::LoadChecklists(fs, "checklists/materials.xml");

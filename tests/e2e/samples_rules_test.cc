@@ -12,14 +12,13 @@
 #include <fstream>
 #include <iterator>
 #include <map>
+#include <nlohmann/json.hpp>
+#include <pugixml.hpp>
 #include <regex>
 #include <set>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
-#include <pugixml.hpp>
 
 #include "pipeline/version.h"
 #include "tests/testing/sample_runs.h"
@@ -37,13 +36,12 @@ using testing::CheckSample;
 // CodeRuleIdsMatchTheHeaders keeps this list in step with those files.
 const std::vector<std::string>& CodeRuleIds() {
   static const std::vector<std::string> ids = {
-      "EXT-001", "EXT-002", "EXT-003", "EXT-004", "EXT-005", "EXT-010", "EXT-011", "EXT-012",
-      "EXT-020", "EXT-030", "EXT-040",
-      "ING-001", "ING-002", "ING-003", "ING-004", "ING-005", "ING-006", "ING-007", "ING-010",
-      "ING-011", "ING-012", "ING-013", "ING-014", "ING-015", "ING-016", "ING-017", "ING-018",
-      "ING-019", "ING-020", "ING-021", "ING-022", "ING-030", "ING-031", "ING-032", "ING-033",
-      "ING-034", "ING-035", "ING-036",
-      "COMP-001", "COMP-002", "COMP-003", "COMP-004",
+      "EXT-001", "EXT-002", "EXT-003", "EXT-004",  "EXT-005",  "EXT-010",  "EXT-011",
+      "EXT-012", "EXT-020", "EXT-030", "EXT-040",  "ING-001",  "ING-002",  "ING-003",
+      "ING-004", "ING-005", "ING-006", "ING-007",  "ING-010",  "ING-011",  "ING-012",
+      "ING-013", "ING-014", "ING-015", "ING-016",  "ING-017",  "ING-018",  "ING-019",
+      "ING-020", "ING-021", "ING-022", "ING-030",  "ING-031",  "ING-032",  "ING-033",
+      "ING-034", "ING-035", "ING-036", "COMP-001", "COMP-002", "COMP-003", "COMP-004",
   };
   return ids;
 }
@@ -52,23 +50,28 @@ const std::vector<std::string>& CodeRuleIds() {
 // produced from files in git belongs in a sample (samples/gen/make_samples.py).
 const std::map<std::string, std::string>& Allowlist() {
   static const std::map<std::string, std::string> ids = {
-      {"ING-002", "intake entry that is a symlink: git stores symlinks, but they are not portable "
-                  "(Windows checkouts, archives) and the generator's --check compares file trees"},
+      {"ING-002",
+       "intake entry that is a symlink: git stores symlinks, but they are not portable "
+       "(Windows checkouts, archives) and the generator's --check compares file trees"},
       {"ING-004", "folder or file the OS refuses to read: needs permissions git does not keep"},
       {"ING-005", "fifo, socket or device file: git cannot store special files"},
       {"ING-020", "symlink inside a dossier: see ING-002"},
-      {"ING-021", "file name that is not valid UTF-8: not portable through git on macOS/Windows "
-                  "and not representable in samples/expected.json"},
+      {"ING-021",
+       "file name that is not valid UTF-8: not portable through git on macOS/Windows "
+       "and not representable in samples/expected.json"},
       {"ING-035", "file over the 128 MiB probe cap (Limits::max_file_bytes): too big to commit"},
-      {"EXT-001", "form missing: beian run/check skip extraction when ingest found no usable "
-                  "form (ING-010/012/013 say so); EXT-001 guards direct callers of "
-                  "extract::Extract and is covered by tests/extract"},
-      {"C61-03", "needs the office's credit list (templates/office.json rules.credit_list or "
-                 "--credit-list), not a dossier file; tests/e2e/credit_list_e2e_test.cc runs the "
-                 "binary on S01 with a CSV list that names it and an XLSX list that does not"},
-      {"COMP-003", "no checklist for (kind, type): checklists/materials.xml has a checklist for "
-                   "all 5 kinds x 2 types and unknown values fall back (COMP-001/002), so the "
-                   "shipped data cannot produce it"},
+      {"EXT-001",
+       "form missing: beian run/check skip extraction when ingest found no usable "
+       "form (ING-010/012/013 say so); EXT-001 guards direct callers of "
+       "extract::Extract and is covered by tests/extract"},
+      {"C61-03",
+       "needs the office's credit list (templates/office.json rules.credit_list or "
+       "--credit-list), not a dossier file; tests/e2e/credit_list_e2e_test.cc runs the "
+       "binary on S01 with a CSV list that names it and an XLSX list that does not"},
+      {"COMP-003",
+       "no checklist for (kind, type): checklists/materials.xml has a checklist for "
+       "all 5 kinds x 2 types and unknown values fall back (COMP-001/002), so the "
+       "shipped data cannot produce it"},
   };
   return ids;
 }
@@ -78,7 +81,6 @@ json LoadExpectedDocument() {
   EXPECT_TRUE(in) << "run from the repo root";
   return json::parse(in, nullptr, /*allow_exceptions=*/false);
 }
-
 
 std::string ReadText(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -257,9 +259,9 @@ TEST(SamplesRulesTest, PinnedRuleIdsExist) {
 TEST(SamplesRulesTest, CodeRuleIdsMatchTheHeaders) {
   const std::regex id_re(R"(\b(EXT|ING|COMP)-\d{3}\b)");
   std::set<std::string> in_code;
-  for (const char* file : {"pipeline/extract/extract.h", "pipeline/extract/extract.cc",
-                           "pipeline/ingest/ingest.h", "pipeline/ingest/ingest.cc",
-                           "pipeline/completeness/completeness.cc"}) {
+  for (const char* file :
+       {"pipeline/extract/extract.h", "pipeline/extract/extract.cc", "pipeline/ingest/ingest.h",
+        "pipeline/ingest/ingest.cc", "pipeline/completeness/completeness.cc"}) {
     SCOPED_TRACE(file);
     const std::string text = ReadText(file);
     ASSERT_FALSE(text.empty()) << "run from the repo root";

@@ -5,21 +5,20 @@
 
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
-#include <nlohmann/json.hpp>
-
 #include "pipeline/registry/sqlite_storage.h"
-#include "tests/testing/status_matchers.h"
 #include "tests/evaluation/evaluation_testing.h"
+#include "tests/testing/status_matchers.h"
 #include "tests/testing/test_paths.h"
 
 namespace pipeline::evaluation {
 namespace {
 
 using test_util::Quote;
-using test_util::XlsxTool;
 using test_util::Slurp;
+using test_util::XlsxTool;
 
 namespace fs = std::filesystem;
 
@@ -54,9 +53,9 @@ class EvaluationCommandTest : public ::testing::Test {
   }
   int Beian(const std::string& args, std::string* out = nullptr) {
     std::string text;
-    int rc = testing::RunCommand(testing::BeianBinary() + " " + args + " --registry " +
-                                     Quote(registry_) + " --user 王明",
-                                 &text, /*merge_stderr=*/true);
+    int rc = testing::RunCommand(
+        testing::BeianBinary() + " " + args + " --registry " + Quote(registry_) + " --user 王明",
+        &text, /*merge_stderr=*/true);
     if (out) *out = text;
     return rc;
   }
@@ -73,9 +72,9 @@ class EvaluationCommandTest : public ::testing::Test {
   }
   std::string Sheet() {
     std::string out;
-    EXPECT_EQ(Beian("scoresheet C2026-0001 --out " + Quote(dir_ + "/sheet") + " --date 2026-11-26",
-                    &out),
-              0)
+    EXPECT_EQ(
+        Beian("scoresheet C2026-0001 --out " + Quote(dir_ + "/sheet") + " --date 2026-11-26", &out),
+        0)
         << out;
     return dir_ + "/sheet/技术评估评分表.xlsx";
   }
@@ -83,9 +82,7 @@ class EvaluationCommandTest : public ::testing::Test {
   std::string Fill(const std::string& name, const std::string& mutations = "") {
     const std::string dst = dir_ + "/" + name + ".xlsx";
     std::string out;
-    EXPECT_EQ(XlsxTool("fill " + Quote(Sheet()) + " " + Quote(dst) + " " +
-                                      mutations, &out),
-              0)
+    EXPECT_EQ(XlsxTool("fill " + Quote(Sheet()) + " " + Quote(dst) + " " + mutations, &out), 0)
         << out;
     return dst;
   }
@@ -129,9 +126,7 @@ TEST_F(EvaluationCommandTest, SheetHasItsLayoutProtectionValidationAndNames) {
   Sheet();
   EXPECT_TRUE(first == Slurp(sheet));
   std::string out;
-  ASSERT_EQ(XlsxTool("sheet " + Quote(sheet), &out),
-            0)
-      << out;
+  ASSERT_EQ(XlsxTool("sheet " + Quote(sheet), &out), 0) << out;
   nlohmann::json j = nlohmann::json::parse(out);
   EXPECT_EQ(j["sheets"], nlohmann::json({"通用项目", "职业1", "职业2", "职业3"}));
   EXPECT_EQ(j["names"]["beian_case"], "\"C2026-0001\"");
@@ -250,21 +245,28 @@ struct SheetProblem {
 TEST_F(EvaluationCommandTest, EveryProblemOfAFilledSheetIsNamedAndNothingIsRecorded) {
   ToTechnical();
   const SheetProblem problems[] = {
-      {"out_of_range", "score:通用项目:TE-ORG-03:9",
+      {"out_of_range",
+       "score:通用项目:TE-ORG-03:9",
        {"工作表“通用项目”单元格H9（项目TE-ORG-03）的得分9超出范围（0～6分）"}},
       {"negative", "score:职业2:TE-OCC-02:-1", {"工作表“职业2”单元格H8", "超出范围"}},
-      {"not_a_number", "score:职业1:TE-OCC-05:优", {"单元格H11（项目TE-OCC-05）的得分“优”不是数字"}},
+      {"not_a_number",
+       "score:职业1:TE-OCC-05:优",
+       {"单元格H11（项目TE-OCC-05）的得分“优”不是数字"}},
       {"missing", "score:通用项目:TE-MGT-03:none", {"单元格H18（项目TE-MGT-03）未填写得分"}},
       {"too_fine", "score:通用项目:TE-ORG-04:3.25", {"单元格H10", "超过一位小数"}},
-      {"other_case", "name:beian_case:C2026-0042", {"这份评分表属于案件C2026-0042，不是案件C2026-0001"}},
+      {"other_case",
+       "name:beian_case:C2026-0042",
+       {"这份评分表属于案件C2026-0042，不是案件C2026-0001"}},
       {"other_version", "name:beian_standard:JL-TE-2025", {"按评分标准“JL-TE-2025”制作"}},
-      {"sheet_from_other_case", "cell:职业3:C2:C2026-0042",
+      {"sheet_from_other_case",
+       "cell:职业3:C2:C2026-0042",
        {"工作表“职业3”单元格C2的案件编号是“C2026-0042”", "来自其他案件"}},
-      {"wrong_occupation", "cell:职业1:C4:4-03-02-02", {"工作表“职业1”单元格C4的职业编码是“4-03-02-02”"}},
+      {"wrong_occupation",
+       "cell:职业1:C4:4-03-02-02",
+       {"工作表“职业1”单元格C4的职业编码是“4-03-02-02”"}},
       {"renamed", "rename:职业2:烹调", {"缺少工作表“职业2”（被改名或删除）；工作簿中另有：“烹调”"}},
       {"deleted", "delete:职业3", {"缺少工作表“职业3”（被改名或删除）。"}},
-      {"several", "score:通用项目:TE-ORG-03:9 score:职业1:TE-OCC-05:优",
-       {"H9", "H11", "未记录"}},
+      {"several", "score:通用项目:TE-ORG-03:9 score:职业1:TE-OCC-05:优", {"H9", "H11", "未记录"}},
   };
   for (const SheetProblem& p : problems) {
     SCOPED_TRACE(p.name);
@@ -286,8 +288,7 @@ TEST_F(EvaluationCommandTest, EveryProblemOfAFilledSheetIsNamedAndNothingIsRecor
                   &out),
             2);
   EXPECT_NE(out.find("不是可读取的 Excel 工作簿"), std::string::npos) << out;
-  EXPECT_EQ(Beian("evaluate C2026-0001 --scores " + Quote(Fill("ok")) + " --result 良好", &out),
-            2);
+  EXPECT_EQ(Beian("evaluate C2026-0001 --scores " + Quote(Fill("ok")) + " --result 良好", &out), 2);
   EXPECT_NE(out.find("未知的评估结论“良好”"), std::string::npos) << out;
 }
 
@@ -333,8 +334,7 @@ TEST_F(EvaluationCommandTest, SummarizeRecommendsOccupationsThatPassedAndExclude
   nlohmann::json st = Status();
   EXPECT_EQ(st["stage"], "deliberation");
   EXPECT_EQ(st["history"].back()["action"], "summarize");
-  EXPECT_EQ(Kinds(st),
-            (std::vector<std::string>{"technical_opinion", "comprehensive_opinion"}));
+  EXPECT_EQ(Kinds(st), (std::vector<std::string>{"technical_opinion", "comprehensive_opinion"}));
   const std::string text = PdfText(dir_ + "/docs/综合技术评估意见.pdf");
   for (const char* want :
        {"综合技术评估意见", "第七条第（四）项", "2026年11月26日", "初评结论为通过",

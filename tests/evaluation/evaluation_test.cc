@@ -35,8 +35,8 @@ FilledSheet Sheet(int c1, int c2, std::vector<std::pair<int, int>> occ) {
   f.common = {{"C1", {c1, ""}}, {"C2", {c2, ""}}};
   int n = 0;
   for (auto [o1, o2] : occ) {
-    f.occupations.push_back({{"code" + std::to_string(++n), "职业", "", ""},
-                             {{"O1", {o1, ""}}, {"O2", {o2, ""}}}});
+    f.occupations.push_back(
+        {{"code" + std::to_string(++n), "职业", "", ""}, {{"O1", {o1, ""}}, {"O2", {o2, ""}}}});
   }
   return f;
 }
@@ -67,21 +67,20 @@ TEST(EvaluateTest, TotalsMeanPercentAndPassLines) {
 TEST(EvaluateTest, VetoItemsFailWhateverTheTotal) {
   const Standard st = Std();
   // A common veto item below its line fails the evaluation at 95%.
-  EvaluationResult common = Evaluate(Sheet(29, 40, {{60, 40}}), st,
-                                     model::ApplicantType::kSocialOrg);
+  EvaluationResult common =
+      Evaluate(Sheet(29, 40, {{60, 40}}), st, model::ApplicantType::kSocialOrg);
   EXPECT_TRUE(common.common.vetoed);
   EXPECT_FALSE(common.passed);
   EXPECT_TRUE(common.common.items[0].vetoed);
   // An occupation veto item fails that occupation only.
-  EvaluationResult occ = Evaluate(Sheet(60, 40, {{15, 40}, {60, 40}}), st,
-                                  model::ApplicantType::kSocialOrg);
+  EvaluationResult occ =
+      Evaluate(Sheet(60, 40, {{15, 40}, {60, 40}}), st, model::ApplicantType::kSocialOrg);
   EXPECT_FALSE(occ.occupations[0].passed);
   EXPECT_TRUE(occ.occupations[0].sheet.vetoed);
   EXPECT_TRUE(occ.occupations[1].passed);
   EXPECT_TRUE(occ.passed);
   // No occupation passing fails the evaluation.
-  EvaluationResult none = Evaluate(Sheet(60, 40, {{15, 40}}), st,
-                                   model::ApplicantType::kSocialOrg);
+  EvaluationResult none = Evaluate(Sheet(60, 40, {{15, 40}}), st, model::ApplicantType::kSocialOrg);
   EXPECT_FALSE(none.passed);
 }
 

@@ -4,7 +4,6 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-
 #include <nlohmann/json.hpp>
 
 #include "tests/evaluation/evaluation_testing.h"
@@ -20,9 +19,7 @@ namespace fs = std::filesystem;
 
 nlohmann::json ReadLedger(const std::string& file) {
   std::string out;
-  EXPECT_EQ(XlsxTool("ledger " + Quote(file), &out),
-            0)
-      << out;
+  EXPECT_EQ(XlsxTool("ledger " + Quote(file), &out), 0) << out;
   return nlohmann::json::parse(out, nullptr, false);
 }
 
@@ -32,15 +29,16 @@ class LedgerTest : public ::testing::Test {
     dir_ = testing::MakeTempDir();
     intake_ = dir_ + "/intake";
     fs::create_directories(intake_);
-    for (const char* s : {"S01-长春鼎新职业技能培训学校-首次申请",
-                          "S02-吉林市松江化工装备有限公司-首次申请"}) {
+    for (const char* s :
+         {"S01-长春鼎新职业技能培训学校-首次申请", "S02-吉林市松江化工装备有限公司-首次申请"}) {
       fs::copy(testing::RepoRoot() + "/samples/intake/" + s, intake_ + "/" + s,
                fs::copy_options::recursive);
     }
   }
   int Beian(const std::string& args, std::string* out = nullptr) {
     std::string text;
-    int rc = testing::RunCommand(args.rfind("env ", 0) == 0 ? args : testing::BeianBinary() + " " + args, &text, true);
+    int rc = testing::RunCommand(
+        args.rfind("env ", 0) == 0 ? args : testing::BeianBinary() + " " + args, &text, true);
     if (out) *out = text;
     return rc;
   }
@@ -53,7 +51,8 @@ nlohmann::json Row(const nlohmann::json& ledger, const std::string& case_id) {
   for (std::size_t r = 1; r < cells.size(); ++r) {
     if (cells[r][0] == case_id) {
       nlohmann::json row;
-      for (std::size_t c = 0; c < cells[0].size(); ++c) row[cells[0][c].get<std::string>()] = cells[r][c];
+      for (std::size_t c = 0; c < cells[0].size(); ++c)
+        row[cells[0][c].get<std::string>()] = cells[r][c];
       return row;
     }
   }
@@ -70,17 +69,25 @@ TEST_F(LedgerTest, LedgerOverTheRegistryHasCasesCountsAndOccupations) {
       << out;
   for (const char* stage : {"received", "preliminary"}) {
     ASSERT_EQ(Beian(std::string("decide C2026-0001 --stage ") + stage +
-                        " --result pass --date 2026-11-26" + reg, &out), 0) << out;
+                        " --result pass --date 2026-11-26" + reg,
+                    &out),
+              0)
+        << out;
   }
   ASSERT_EQ(Beian("scoresheet C2026-0001 --out " + Quote(dir_ + "/sheet") + reg, &out), 0) << out;
   ASSERT_EQ(XlsxTool("fill " + Quote(dir_ + "/sheet/技术评估评分表.xlsx") + " " +
-                                    Quote(dir_ + "/filled.xlsx"), &out),
-            0) << out;
+                         Quote(dir_ + "/filled.xlsx"),
+                     &out),
+            0)
+      << out;
   ASSERT_EQ(Beian("evaluate C2026-0001 --scores " + Quote(dir_ + "/filled.xlsx") +
                       " --result 合格 --out " + Quote(dir_ + "/docs") + " --date 2026-11-27" + reg,
-                  &out), 0) << out;
+                  &out),
+            0)
+      << out;
   ASSERT_EQ(Beian("ledger --out " + Quote(dir_ + "/台账.xlsx") + " --date 2026-11-28" + reg, &out),
-            0) << out;
+            0)
+      << out;
   EXPECT_NE(out.find("2个案件"), std::string::npos) << out;
   nlohmann::json l = ReadLedger(dir_ + "/台账.xlsx");
   ASSERT_FALSE(l.is_discarded());
@@ -98,7 +105,8 @@ TEST_F(LedgerTest, LedgerOverTheRegistryHasCasesCountsAndOccupations) {
   EXPECT_EQ(s01["受理部门"], "长春市人力资源和社会保障局");
   EXPECT_EQ(s01["申请类型"], "首次申请");
   EXPECT_EQ(s01["机构类型"], "社会培训评价组织");
-  EXPECT_EQ(s01["职业（工种）及等级"], "中式烹调师：五级至三级；中式面点师：五级至四级；保育师：五级至三级");
+  EXPECT_EQ(s01["职业（工种）及等级"],
+            "中式烹调师：五级至三级；中式面点师：五级至四级；保育师：五级至三级");
   EXPECT_EQ(s01["材料齐全性"], "材料齐全");
   EXPECT_EQ(s01["初评结论"], "通过");
   EXPECT_EQ(s01["技术评估得分"], 86);
@@ -135,11 +143,13 @@ TEST_F(LedgerTest, LedgerOverTheRegistryHasCasesCountsAndOccupations) {
   // S02 is an employer: its sheet has the Art. 6(六) items (incentive, pay linkage) besides.
   for (const char* stage : {"received", "preliminary"}) {
     ASSERT_EQ(Beian(std::string("decide C2026-0002 --stage ") + stage +
-                        " --result pass --date 2026-11-26" + reg, &out), 0) << out;
+                        " --result pass --date 2026-11-26" + reg,
+                    &out),
+              0)
+        << out;
   }
   ASSERT_EQ(Beian("scoresheet C2026-0002 --out " + Quote(dir_ + "/emp") + reg, &out), 0) << out;
-  ASSERT_EQ(XlsxTool("sheet " + Quote(dir_ + "/emp/技术评估评分表.xlsx"), &out),
-            0) << out;
+  ASSERT_EQ(XlsxTool("sheet " + Quote(dir_ + "/emp/技术评估评分表.xlsx"), &out), 0) << out;
   const nlohmann::json emp = nlohmann::json::parse(out)["per_sheet"]["通用项目"]["items"];
   EXPECT_EQ(emp.size(), 14u);
   EXPECT_EQ(emp.back(), "TE-EMP-02");
@@ -153,13 +163,15 @@ TEST_F(LedgerTest, RunWithoutARegistryKeepsALedgerOfItsReports) {
   std::string out;
   ASSERT_EQ(Beian("env -u BEIAN_REGISTRY " + testing::BeianBinary() + " run " + Quote(intake_) +
                       " --out " + Quote(dir_ + "/out") + " --no-pdf --quiet --date 2026-11-25",
-                  &out), 0) << out;
+                  &out),
+            0)
+      << out;
   nlohmann::json l = ReadLedger(dir_ + "/out/台账.xlsx");
   ASSERT_FALSE(l.is_discarded());
   const auto& cells = l["per_sheet"]["台账"]["cells"];
   ASSERT_EQ(cells.size(), 3u);
   EXPECT_EQ(cells[1][0].get<std::string>().substr(0, 3), "JL-");  // report ids: no registry
-  EXPECT_EQ(cells[1][11], nullptr);                             // no stage without a registry
+  EXPECT_EQ(cells[1][11], nullptr);                               // no stage without a registry
   EXPECT_EQ(cells[1][12], "date:2026-11-25");
 }
 

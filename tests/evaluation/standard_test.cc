@@ -33,8 +33,8 @@ TEST(EvaluationStandardTest, ShippedStandardLoadsAndIsMarkedAsThisProjectsReadin
   EXPECT_TRUE(veto->veto_below_tenths.has_value());
   EXPECT_EQ(veto->condition, "第六条（一）（三）");
   // Every condition of Art. 6 the issue names has a group.
-  for (const char* condition : {"第六条（一）（三）", "第六条（二）", "第六条（四）", "第六条（五）",
-                                "第六条（六）"}) {
+  for (const char* condition :
+       {"第六条（一）（三）", "第六条（二）", "第六条（四）", "第六条（五）", "第六条（六）"}) {
     bool found = false;
     for (const Item& i : s->items) found = found || i.condition == condition;
     EXPECT_TRUE(found) << condition;

@@ -9,8 +9,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "tests/testing/status_matchers.h"
 #include "tests/evaluation/evaluation_testing.h"
+#include "tests/testing/status_matchers.h"
 #include "tests/testing/test_paths.h"
 
 namespace pipeline::evaluation {
@@ -81,11 +81,10 @@ TEST(XlsxReaderTest, NotAWorkbookIsAnError) {
   EXPECT_FALSE(ReadXlsx("").ok());
   EXPECT_FALSE(ReadXlsx("%PDF-1.7 not a zip").ok());
   // A docx is a zip but has no workbook part.
-  Result<XlsxWorkbook> docx = ReadXlsx(
-      Slurp(testing::RepoRoot() + "/tests/ingest/testdata/forms/标准申请表.docx"));
+  Result<XlsxWorkbook> docx =
+      ReadXlsx(Slurp(testing::RepoRoot() + "/tests/ingest/testdata/forms/标准申请表.docx"));
   ASSERT_FALSE(docx.ok());
-  EXPECT_NE(docx.error().message().find("workbook"), std::string::npos)
-      << docx.error().ToString();
+  EXPECT_NE(docx.error().message().find("workbook"), std::string::npos) << docx.error().ToString();
 }
 
 }  // namespace

@@ -52,7 +52,7 @@ TEST(ResidentIdCheckTest, Vectors) {
     const char* id;
     CodeCheck want;
   } cases[] = {
-      {"11010519491231002X", CodeCheck::kValid},   // GB 11643 example
+      {"11010519491231002X", CodeCheck::kValid},  // GB 11643 example
       {"220102198001011234", CodeCheck::kValid},
       {"220104199003150024", CodeCheck::kValid},
       {"110105194912310021", CodeCheck::kBadChecksum},

@@ -23,7 +23,8 @@ model::FormData MakeForm() {
   int row = 0;
   auto add = [&](FormField field, const char* value) {
     ++row;
-    f.cells.push_back({field, "label", value, {"申请表.docx", "表1 第" + std::to_string(row) + "行 第2列"}});
+    f.cells.push_back(
+        {field, "label", value, {"申请表.docx", "表1 第" + std::to_string(row) + "行 第2列"}});
   };
   add(FormField::kInstitutionName, "吉林省示例职业技能培训学校");
   add(FormField::kUnifiedCreditCode, "91350100M000100Y43");
@@ -47,10 +48,14 @@ model::FormData MakeForm() {
   add(FormField::kVideoSurveillance, "有");
   add(FormField::kQuestionBank, "有");
   add(FormField::kSafetyFire, "符合");
-  f.occupations.push_back({"1", "４－０３－０２－０１", "中式烹调师（药膳制作师）", "五级至三级",
+  f.occupations.push_back({"1",
+                           "４－０３－０２－０１",
+                           "中式烹调师（药膳制作师）",
+                           "五级至三级",
                            {"申请表.docx", "表2 第2行"}});
   f.occupations.push_back({"2", "", "", "", {"申请表.docx", "表2 第3行"}});  // blank row
-  f.occupations.push_back({"3", "6-29-01-01", "砌筑工", "初级、中级、高级工", {"申请表.docx", "表2 第4行"}});
+  f.occupations.push_back(
+      {"3", "6-29-01-01", "砌筑工", "初级、中级、高级工", {"申请表.docx", "表2 第4行"}});
   return f;
 }
 
@@ -124,8 +129,10 @@ TEST(ExtractTest, BadValuesBecomeFindings) {
       {FormField::kApplicantType, "事业单位", "EXT-003", model::Severity::kReview},
       {FormField::kUnifiedCreditCode, "91110000600037341N", "EXT-011", model::Severity::kReview},
       {FormField::kUnifiedCreditCode, "9111000060003IOZSV", "EXT-010", model::Severity::kBlocking},
-      {FormField::kUnifiedCreditCode, "９１３５０１００Ｍ０００１００Ｙ４３", "EXT-012", model::Severity::kInfo},
-      {FormField::kLegalRepresentativeId, "220102198001011235", "EXT-020", model::Severity::kReview},
+      {FormField::kUnifiedCreditCode, "９１３５０１００Ｍ０００１００Ｙ４３", "EXT-012",
+       model::Severity::kInfo},
+      {FormField::kLegalRepresentativeId, "220102198001011235", "EXT-020",
+       model::Severity::kReview},
       {FormField::kContactPhone, "12345", "EXT-040", model::Severity::kReview},
   };
   for (const Case& c : cases) {

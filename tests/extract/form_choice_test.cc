@@ -22,9 +22,12 @@ TEST(ChoiceTest, TickedOptionWinsNotTheLongestText) {
     ChoiceParse::Kind kind;
     const char* id;
   } cases[] = {
-      {"application_kind", "☑首次申请 □增加职业（工种） □变更 □续期 □终止", ChoiceParse::kOne, "initial"},
-      {"application_kind", "☐首次申请 ☑增加职业（工种） ☐变更", ChoiceParse::kOne, "add_occupation"},
-      {"application_kind", "首次申请√ 增加职业（工种） 变更 续期 终止", ChoiceParse::kOne, "initial"},
+      {"application_kind", "☑首次申请 □增加职业（工种） □变更 □续期 □终止", ChoiceParse::kOne,
+       "initial"},
+      {"application_kind", "☐首次申请 ☑增加职业（工种） ☐变更", ChoiceParse::kOne,
+       "add_occupation"},
+      {"application_kind", "首次申请√ 增加职业（工种） 变更 续期 终止", ChoiceParse::kOne,
+       "initial"},
       {"application_kind", "首次申请□ 增加职业（工种）□ 变更■", ChoiceParse::kOne, "change"},
       {"application_kind", "☑ 续期  ☐ 终止", ChoiceParse::kOne, "renewal"},
       {"application_kind", "☒首次申请☐变更", ChoiceParse::kOne, "initial"},
@@ -36,7 +39,8 @@ TEST(ChoiceTest, TickedOptionWinsNotTheLongestText) {
       {"applicant_type", "✔社会培训评价组织", ChoiceParse::kOne, "social_org"},
       {"affiliation", "□中直驻省 ☑省属 □市（州）属及以下", ChoiceParse::kOne, "provincial"},
       {"affiliation", "中直驻省 省属 市（州）属及以下√", ChoiceParse::kOne, "city_or_below"},
-      {"affiliation", "☑中直驻省 □省属 □市（州）属及以下", ChoiceParse::kOne, "central_in_province"},
+      {"affiliation", "☑中直驻省 □省属 □市（州）属及以下", ChoiceParse::kOne,
+       "central_in_province"},
   };
   const Normaliser& n = RealNormaliser();
   for (const Case& c : cases) {
@@ -73,8 +77,8 @@ TEST(ChoiceTest, ExtractionNeverGuesses) {
     SCOPED_TRACE(c.kind_cell);
     model::FormData form;
     form.file = "申请表.docx";
-    form.cells.push_back({model::FormField::kApplicationKind, "申请类型", c.kind_cell,
-                          {"申请表.docx", "T1R9C2"}});
+    form.cells.push_back(
+        {model::FormField::kApplicationKind, "申请类型", c.kind_cell, {"申请表.docx", "T1R9C2"}});
     model::Extraction e = ExtractForm(form, RealNormaliser());
     EXPECT_EQ(e.application.kind.value, c.want);
     std::vector<std::string> kind_rules;  // EXT-002/005 about application_kind
@@ -97,12 +101,8 @@ TEST(LevelExpressionTest, AsPeopleWriteThem) {
     const char* in;
     std::vector<int> want;
   } cases[] = {
-      {"初、中、高级", {3, 4, 5}},
-      {"初中级", {4, 5}},
-      {"四级及以下", {4, 5}},
-      {"三级以下", {3, 4, 5}},
-      {"职业技能等级四级", {4}},
-      {"五级/初级工、四级/中级工", {4, 5}},
+      {"初、中、高级", {3, 4, 5}}, {"初中级", {4, 5}},        {"四级及以下", {4, 5}},
+      {"三级以下", {3, 4, 5}},     {"职业技能等级四级", {4}}, {"五级/初级工、四级/中级工", {4, 5}},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.in);

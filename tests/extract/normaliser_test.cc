@@ -157,9 +157,9 @@ TEST(CountNormaliserTest, EveryWrittenForm) {
     const char* in;
     int want;  // -1 = not parsed
   } cases[] = {
-      {"12", 12},     {"12人", 12},   {"１２人", 12},  {"十二人", 12},   {"共12名", 12},
-      {"二十一人", 21}, {"十人", 10},  {"一百零五人", 105}, {"0", 0},      {" 3 人 ", 3},
-      {"", -1},       {"若干", -1},   {"12至15人", -1},  {"约10人", -1},
+      {"12", 12},       {"12人", 12}, {"１２人", 12},      {"十二人", 12}, {"共12名", 12},
+      {"二十一人", 21}, {"十人", 10}, {"一百零五人", 105}, {"0", 0},       {" 3 人 ", 3},
+      {"", -1},         {"若干", -1}, {"12至15人", -1},    {"约10人", -1},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.in);
@@ -235,7 +235,8 @@ TEST(EnumNormaliserTest, MatchesTokensAndIds) {
 TEST(ListNormaliserTest, SplitsOnLinesAndSeparators) {
   std::vector<std::string> got =
       RealNormaliser().SplitList("长春市朝阳区1号；长春市南关区2号\n吉林市船营区3号、 ");
-  EXPECT_EQ(got, (std::vector<std::string>{"长春市朝阳区1号", "长春市南关区2号", "吉林市船营区3号"}));
+  EXPECT_EQ(got,
+            (std::vector<std::string>{"长春市朝阳区1号", "长春市南关区2号", "吉林市船营区3号"}));
   EXPECT_TRUE(RealNormaliser().SplitList("").empty());
 }
 

@@ -2,9 +2,8 @@
 // template that parses, its instantiation over a small fixed data model.
 #include <cstddef>
 #include <cstdint>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "pipeline/core/date.h"
 #include "pipeline/render/doc/template.h"

@@ -67,7 +67,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   (void)pipeline::ingest::ReadXlsxSheet(bytes, "名单.xlsx", limits);
   (void)pipeline::evaluation::ReadXlsx(bytes);
   const Fixture& f = TheFixture();
-  (void)pipeline::evaluation::ReadScoresheet(bytes, "技术评估评分表.xlsx", f.sheet_case,
-                                             f.standard, f.wording);
+  (void)pipeline::evaluation::ReadScoresheet(bytes, "技术评估评分表.xlsx", f.sheet_case, f.standard,
+                                             f.wording);
   return 0;
 }

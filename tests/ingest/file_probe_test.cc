@@ -18,22 +18,22 @@ std::string Bytes(const char* s, std::size_t n) { return std::string(s, n); }
 
 std::string BlankDocx() {
   RealFileSystem fs;
-  Result<std::string> r = fs.ReadFile(
-      pipeline::testing::RepoRoot() + "/templates/forms/申请表（空白）.docx",
-      FileSystem::kDefaultMaxRead);
+  Result<std::string> r =
+      fs.ReadFile(pipeline::testing::RepoRoot() + "/templates/forms/申请表（空白）.docx",
+                  FileSystem::kDefaultMaxRead);
   return r ? *r : std::string();
 }
 
 const std::string kPdfOk = "%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
 const std::string kJpegOk = Bytes("\xFF\xD8\xFF\xE0\x00\x10JFIF\x00\x01\x02\xFF\xD9", 15);
-const std::string kPngOk =
-    Bytes("\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00"
-          "\x00\x90wS\xde\x00\x00\x00\x00IEND\xae\x42\x60\x82",
-          45);
+const std::string kPngOk = Bytes(
+    "\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00"
+    "\x00\x90wS\xde\x00\x00\x00\x00IEND\xae\x42\x60\x82",
+    45);
 
 struct Case {
-  const char* name;     // test row
-  const char* file;     // file name (extension matters)
+  const char* name;  // test row
+  const char* file;  // file name (extension matters)
   std::string bytes;
   FileFormat format;
   FileHealth health;
@@ -115,7 +115,7 @@ TEST(IngestFileProbeTest, EachBadInputKindHasItsHealth) {
 // images and a hand-made OLE2 writer (tests/ingest/testdata/viewers/make_viewer_fixtures.py).
 TEST(IngestFileProbeTest, FilesViewersOpenAreHealthy) {
   struct Row {
-    const char* file;  // under testdata/viewers/
+    const char* file;      // under testdata/viewers/
     const char* probe_as;  // the name it is probed under (extension matters)
     FileFormat format;
     FileHealth health;
@@ -181,8 +181,9 @@ TEST(IngestPdfSecurityTest, Md5AndRc4MatchTheirReferenceVectors) {
   // RFC 1321, appendix A.5.
   EXPECT_EQ(hex(Md5("")), "d41d8cd98f00b204e9800998ecf8427e");
   EXPECT_EQ(hex(Md5("abc")), "900150983cd24fb0d6963f7d28e17f72");
-  EXPECT_EQ(hex(Md5("12345678901234567890123456789012345678901234567890123456789012345678901234567890")),
-            "57edf4a22be3c955ac49da2e2107b67a");
+  EXPECT_EQ(
+      hex(Md5("12345678901234567890123456789012345678901234567890123456789012345678901234567890")),
+      "57edf4a22be3c955ac49da2e2107b67a");
   // The classic RC4 test vector (Key / Plaintext).
   EXPECT_EQ(hex(Rc4("Key", "Plaintext")), "bbf316e8d940af0ad3");
 }

@@ -73,7 +73,8 @@ TEST(FormLabelsTest, BrokenFileFailsWithFileAndLine) {
        "<form-labels>\n<field name=\"institution_name\"><label>机构名称</label></field>\n"
        "<field name=\"no_such_field\">\n<label>x</label></field>\n</form-labels>\n",
        3, "unknown form field name \"no_such_field\""},
-      {"malformed xml", "<form-labels>\n<field name=\"x\">\n</form-labels>\n", 3, "XML parse error"},
+      {"malformed xml", "<form-labels>\n<field name=\"x\">\n</form-labels>\n", 3,
+       "XML parse error"},
       {"empty label",
        "<form-labels>\n<field name=\"institution_name\">\n  <label> ： </label>\n</field>\n"
        "</form-labels>\n",
@@ -97,14 +98,14 @@ TEST(FormLabelsTest, BrokenFileFailsWithFileAndLine) {
     EXPECT_EQ(r.error().code(), StatusCode::kInvalidData);
     EXPECT_EQ(r.error().file(), "checklists/form_labels.xml");
     EXPECT_EQ(r.error().line(), c.line) << r.error().ToString();
-    EXPECT_NE(r.error().message().find(c.message_part), std::string::npos)
-        << r.error().ToString();
+    EXPECT_NE(r.error().message().find(c.message_part), std::string::npos) << r.error().ToString();
   }
 }
 
 TEST(FormLabelsTest, UnknownFieldErrorIsPinned) {
   pipeline::testing::FakeFileSystem fs;
-  fs.AddFile("l.xml", "<form-labels>\n<field name=\"bogus\"><label>x</label></field>\n</form-labels>");
+  fs.AddFile("l.xml",
+             "<form-labels>\n<field name=\"bogus\"><label>x</label></field>\n</form-labels>");
   Result<FormLabels> r = LoadFormLabels(fs, "l.xml");
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().ToString(), "l.xml:2: unknown form field name \"bogus\"");

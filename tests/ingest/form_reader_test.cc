@@ -5,8 +5,8 @@
 #include <map>
 #include <set>
 
-#include "tests/ingest/ingest_test_util.h"
 #include "pipeline/core/file_system.h"
+#include "tests/ingest/ingest_test_util.h"
 #include "tests/testing/status_matchers.h"
 #include "tests/testing/test_paths.h"
 
@@ -83,9 +83,9 @@ TEST(FormReaderTest, MergedRowWithTwoPairsYieldsBothFields) {
 }
 
 TEST(FormReaderTest, SpacedFullWidthAndColonLabelsMatch) {
-  FormData form = Parse(Tbl(Tr(Tc("机 构 名 称：") + Tc("某某学校")) +
-                            Tr(Tc("联\u3000系\u3000人:") + Tc("李娜")) +
-                            Tr(Tc("专家人数（人）") + Tc("５"))));
+  FormData form =
+      Parse(Tbl(Tr(Tc("机 构 名 称：") + Tc("某某学校")) +
+                Tr(Tc("联\u3000系\u3000人:") + Tc("李娜")) + Tr(Tc("专家人数（人）") + Tc("５"))));
   EXPECT_EQ(Value(form, FormField::kInstitutionName), "某某学校");
   EXPECT_EQ(form.Find(FormField::kInstitutionName)->label, "机 构 名 称：");
   EXPECT_EQ(Value(form, FormField::kContactPerson), "李娜");
@@ -111,7 +111,8 @@ TEST(FormReaderTest, RunsSplitMidLabelAreJoined) {
 }
 
 TEST(FormReaderTest, ParagraphsInACellAreJoinedByNewline) {
-  FormData form = Parse(Tbl(Tr(Tc("考试考核场地") + "<w:tc>" + P("一号楼") + P("二号楼") + "</w:tc>")));
+  FormData form =
+      Parse(Tbl(Tr(Tc("考试考核场地") + "<w:tc>" + P("一号楼") + P("二号楼") + "</w:tc>")));
   EXPECT_EQ(Value(form, FormField::kExamSites), "一号楼\n二号楼");
 }
 
@@ -124,10 +125,9 @@ TEST(FormReaderTest, GridSpanValueCountsAsOneCell) {
 }
 
 TEST(FormReaderTest, VerticallyMergedLabelCollectsValuesOfItsRows) {
-  FormData form = Parse(Tbl(
-      Tr(Tc("考试考核场地", "<w:vMerge w:val=\"restart\"/>") + Tc("一号楼")) +
-      Tr("<w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc>" + Tc("二号楼")) +
-      Tr(Tc("题库") + Tc("自有"))));
+  FormData form = Parse(Tbl(Tr(Tc("考试考核场地", "<w:vMerge w:val=\"restart\"/>") + Tc("一号楼")) +
+                            Tr("<w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc>" + Tc("二号楼")) +
+                            Tr(Tc("题库") + Tc("自有"))));
   ASSERT_EQ(form.cells.size(), 2u);
   EXPECT_EQ(Value(form, FormField::kExamSites), "一号楼\n二号楼");
   EXPECT_EQ(Value(form, FormField::kQuestionBank), "自有");
@@ -157,12 +157,13 @@ TEST(FormReaderTest, ValueThatReadsLikeALabelStaysAValue) {
 }
 
 TEST(FormReaderTest, OccupationAndChangeTablesFollowTheirHeaders) {
-  FormData form = Parse(
-      Tbl(Tr(Tc("机构名称") + Tc("甲"))) +
-      Tbl(Tr(Tc("序号") + Tc("职业编码") + Tc("职业（工种）名称") + Tc("申报等级")) +
-          Tr(Tc("1") + Tc("4-04-05-01") + Tc("计算机程序设计员") + Tc("三级")) +
-          Tr(Tc("2") + Tc("") + Tc("") + Tc(""))) +
-      Tbl(Tr(Tc("变更事项") + Tc("变更前") + Tc("变更后")) + Tr(Tc("机构名称") + Tc("旧") + Tc("新"))));
+  FormData form =
+      Parse(Tbl(Tr(Tc("机构名称") + Tc("甲"))) +
+            Tbl(Tr(Tc("序号") + Tc("职业编码") + Tc("职业（工种）名称") + Tc("申报等级")) +
+                Tr(Tc("1") + Tc("4-04-05-01") + Tc("计算机程序设计员") + Tc("三级")) +
+                Tr(Tc("2") + Tc("") + Tc("") + Tc(""))) +
+            Tbl(Tr(Tc("变更事项") + Tc("变更前") + Tc("变更后")) +
+                Tr(Tc("机构名称") + Tc("旧") + Tc("新"))));
   ASSERT_EQ(form.occupations.size(), 1u);  // a numbered but empty row is skipped
   EXPECT_EQ(form.occupations[0].seq, "1");
   EXPECT_EQ(form.occupations[0].code, "4-04-05-01");
@@ -211,8 +212,8 @@ TEST(FormReaderTest, NotAZipAndTruncatedDocxFail) {
 }
 
 TEST(FormReaderTest, WrittenFormRoundTripsThroughTheParser) {
-  Result<FormData> r = ReadDocxForm(ReadTestdata("forms/标准申请表.docx"), "申请表.docx",
-                                    RealLabels(), Limits());
+  Result<FormData> r =
+      ReadDocxForm(ReadTestdata("forms/标准申请表.docx"), "申请表.docx", RealLabels(), Limits());
   ASSERT_OK(r);
   for (const auto& [field, value] : WrittenFields()) {
     SCOPED_TRACE(model::FormFieldName(field));
@@ -231,8 +232,8 @@ TEST(FormReaderTest, WrittenFormRoundTripsThroughTheParser) {
 }
 
 TEST(FormReaderTest, VariantFormWithSynonymsSplitRunsAndNestingRoundTrips) {
-  Result<FormData> r = ReadDocxForm(ReadTestdata("forms/变体申请表.docx"), "申请表.docx",
-                                    RealLabels(), Limits());
+  Result<FormData> r =
+      ReadDocxForm(ReadTestdata("forms/变体申请表.docx"), "申请表.docx", RealLabels(), Limits());
   ASSERT_OK(r);
   for (const auto& [field, value] : WrittenFields()) {
     SCOPED_TRACE(model::FormFieldName(field));
@@ -247,9 +248,9 @@ TEST(FormReaderTest, VariantFormWithSynonymsSplitRunsAndNestingRoundTrips) {
 
 TEST(FormBlankTest, EveryLabelOfTheBlankFormMapsToAField) {
   RealFileSystem fs;
-  Result<std::string> bytes = fs.ReadFile(
-      pipeline::testing::RepoRoot() + "/templates/forms/申请表（空白）.docx",
-      FileSystem::kDefaultMaxRead);
+  Result<std::string> bytes =
+      fs.ReadFile(pipeline::testing::RepoRoot() + "/templates/forms/申请表（空白）.docx",
+                  FileSystem::kDefaultMaxRead);
   ASSERT_OK(bytes);
   Result<FormData> r = ReadDocxForm(*bytes, "申请表（空白）.docx", RealLabels(), Limits());
   ASSERT_OK(r);
@@ -299,7 +300,8 @@ TEST(FormXmlReaderTest, MalformedXmlAndWrongRootFail) {
   EXPECT_NE(bad.error().message().find("malformed XML at offset"), std::string::npos);
   Result<FormData> root = ReadXmlForm("<form/>", "申请表.xml");
   ASSERT_FALSE(root.ok());
-  EXPECT_EQ(root.error().ToString(), "申请表.xml: root element must be <application>, found <form>");
+  EXPECT_EQ(root.error().ToString(),
+            "申请表.xml: root element must be <application>, found <form>");
 }
 
 }  // namespace

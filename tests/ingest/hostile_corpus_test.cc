@@ -91,10 +91,10 @@ TEST(HostileRunTest, ZipSlipEntriesAreNeverWrittenToDisk) {
   fs::create_directories(intake);
   fs::copy(HostileDir() + "/zip-slip", intake + "/zip-slip", fs::copy_options::recursive);
   std::string out;
-  int rc = testing::RunCommand("timeout 60 " + testing::BeianBinary() + " run " + Quote(intake) +
-                                   " --out " + Quote(root + "/a/b/out") +
-                                   " --date 2026-11-25 --quiet",
-                               &out);
+  int rc =
+      testing::RunCommand("timeout 60 " + testing::BeianBinary() + " run " + Quote(intake) +
+                              " --out " + Quote(root + "/a/b/out") + " --date 2026-11-25 --quiet",
+                          &out);
   EXPECT_TRUE(rc == 0 || rc == 1) << out;
   for (const auto& e : fs::recursive_directory_iterator(root)) {
     EXPECT_EQ(e.path().filename().string().find("zip-slip-"), std::string::npos) << e.path();

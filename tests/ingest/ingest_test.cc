@@ -116,7 +116,8 @@ TEST(IngestLoadDossierTest, RealDossierWithChineseNames) {
   EXPECT_EQ(d.ignored, ignored);
   ASSERT_TRUE(d.form.has_value());
   EXPECT_EQ(d.form->file, "申请表.docx");
-  EXPECT_EQ(d.form->Find(model::FormField::kInstitutionName)->value, "吉林省长白山职业技能培训学校");
+  EXPECT_EQ(d.form->Find(model::FormField::kInstitutionName)->value,
+            "吉林省长白山职业技能培训学校");
   EXPECT_EQ(d.form->occupations.size(), 2u);
   auto form = std::find_if(d.files.begin(), d.files.end(),
                            [](const model::DossierFile& f) { return f.is_form; });
@@ -142,37 +143,77 @@ TEST(IngestLoadDossierTest, BadInputBecomesFindings) {
       {"stray file in intake", {{"说明.txt", "x"}}, {}, {}, {"ING-001"}},
       {"symlink in intake", {}, {"链接"}, {}, {"ING-002"}},
       {"empty folder", {}, {}, {"甲"}, {"ING-003"}},
-      {"only hidden files", {{"甲/.DS_Store", "x"}, {"甲/~$申请表.docx", "x"}}, {}, {}, {"ING-003"}},
+      {"only hidden files",
+       {{"甲/.DS_Store", "x"}, {"甲/~$申请表.docx", "x"}},
+       {},
+       {},
+       {"ING-003"}},
       {"no form", {{"甲/营业执照.pdf", pdf}}, {}, {}, {"ING-010"}},
-      {"a second form without any label is an attachment", {{"甲/申请表.docx", docx},
-       {"甲/申请表.xml", "<application/>"}}, {}, {}, {}},
-      {"an identical copy of the form counts once", {{"甲/申请表.docx", docx},
-       {"甲/申请表 - 副本.docx", docx}}, {}, {}, {}},
-      {"form only as legacy .doc", {{"甲/申请表.doc", "x"}, {"甲/营业执照.pdf", pdf}}, {}, {},
+      {"a second form without any label is an attachment",
+       {{"甲/申请表.docx", docx}, {"甲/申请表.xml", "<application/>"}},
+       {},
+       {},
+       {}},
+      {"an identical copy of the form counts once",
+       {{"甲/申请表.docx", docx}, {"甲/申请表 - 副本.docx", docx}},
+       {},
+       {},
+       {}},
+      {"form only as legacy .doc",
+       {{"甲/申请表.doc", "x"}, {"甲/营业执照.pdf", pdf}},
+       {},
+       {},
        {"ING-016", "ING-031"}},
       {"form only as a scanned pdf", {{"甲/申请表（盖章）.pdf", pdf}}, {}, {}, {"ING-016"}},
       {"form not a zip", {{"甲/申请表.docx", "not a zip"}}, {}, {}, {"ING-012"}},
       {"form truncated", {{"甲/申请表.docx", docx.substr(0, 300)}}, {}, {}, {"ING-012"}},
       {"form zero bytes", {{"甲/申请表.docx", ""}}, {}, {}, {"ING-012"}},
-      {"form zip bomb", {{"甲/申请表.docx", ReadTestdata("health/bomb.docx")}}, {}, {},
+      {"form zip bomb",
+       {{"甲/申请表.docx", ReadTestdata("health/bomb.docx")}},
+       {},
+       {},
        {"ING-012"}},
-      {"form malformed xml", {{"甲/申请表.xml", "<application><a></application>"}}, {}, {},
+      {"form malformed xml",
+       {{"甲/申请表.xml", "<application><a></application>"}},
+       {},
+       {},
        {"ING-012"}},
       {"form xml wrong root", {{"甲/申请表.xml", "<form/>"}}, {}, {}, {"ING-012"}},
-      {"form without known labels", {{"甲/申请表.xml", "<application><fax>1</fax></application>"}},
-       {}, {}, {"ING-013", "ING-014"}},
-      {"zero-byte attachment", {{"甲/申请表.docx", docx}, {"甲/照片.jpg", ""}}, {}, {},
+      {"form without known labels",
+       {{"甲/申请表.xml", "<application><fax>1</fax></application>"}},
+       {},
+       {},
+       {"ING-013", "ING-014"}},
+      {"zero-byte attachment",
+       {{"甲/申请表.docx", docx}, {"甲/照片.jpg", ""}},
+       {},
+       {},
        {"ING-030"}},
-      {"corrupt attachment", {{"甲/申请表.docx", docx}, {"甲/营业执照.pdf", "junk"}}, {}, {},
+      {"corrupt attachment",
+       {{"甲/申请表.docx", docx}, {"甲/营业执照.pdf", "junk"}},
+       {},
+       {},
        {"ING-031"}},
-      {"truncated attachment", {{"甲/申请表.docx", docx}, {"甲/营业执照.pdf", "%PDF-1.4 x"}}, {},
-       {}, {"ING-032"}},
-      {"wrong format attachment", {{"甲/申请表.docx", docx}, {"甲/营业执照.jpg", pdf}}, {}, {},
+      {"truncated attachment",
+       {{"甲/申请表.docx", docx}, {"甲/营业执照.pdf", "%PDF-1.4 x"}},
+       {},
+       {},
+       {"ING-032"}},
+      {"wrong format attachment",
+       {{"甲/申请表.docx", docx}, {"甲/营业执照.jpg", pdf}},
+       {},
+       {},
        {"ING-033"}},
-      {"unsupported attachment", {{"甲/申请表.docx", docx}, {"甲/setup.exe", "MZ"}}, {}, {},
+      {"unsupported attachment",
+       {{"甲/申请表.docx", docx}, {"甲/setup.exe", "MZ"}},
+       {},
+       {},
        {"ING-036"}},
       {"symlink inside", {{"甲/申请表.docx", docx}}, {"甲/外部.pdf"}, {}, {"ING-020"}},
-      {"long name", {{"甲/申请表.docx", docx}, {"甲/" + long_name + ".pdf", pdf}}, {}, {},
+      {"long name",
+       {{"甲/申请表.docx", docx}, {"甲/" + long_name + ".pdf", pdf}},
+       {},
+       {},
        {"ING-022"}},
   };
   for (const DossierCase& c : cases) {
@@ -278,8 +319,9 @@ TEST(IngestLoadDossierTest, WalkLimitsAreReportedOncePerKindAndKeepTheForm) {
 // dossier and is read as the form.
 TEST(IngestLoadDossierTest, FormIsFoundUnderTheNamesPeopleGiveIt) {
   const std::string filled = ReadTestdata("forms/标准申请表.docx");
-  for (const char* name : {"申请表(1).docx", "1.备案申请表.docx", "附件1 申请表.docx",
-                           "申请表（盖章版）.docx", "申请表.docx.docx", "附件/申请表 - 副本.docx"}) {
+  for (const char* name :
+       {"申请表(1).docx", "1.备案申请表.docx", "附件1 申请表.docx", "申请表（盖章版）.docx",
+        "申请表.docx.docx", "附件/申请表 - 副本.docx"}) {
     SCOPED_TRACE(name);
     FakeFileSystem fs;
     fs.AddFile(std::string("in/甲/") + name, filled);
@@ -293,9 +335,9 @@ TEST(IngestLoadDossierTest, FormIsFoundUnderTheNamesPeopleGiveIt) {
 
 TEST(IngestLoadDossierTest, BlankFormBesideTheFilledOneIsIgnoredWithANote) {
   RealFileSystem real;
-  Result<std::string> blank = real.ReadFile(
-      pipeline::testing::RepoRoot() + "/templates/forms/申请表（空白）.docx",
-      FileSystem::kDefaultMaxRead);
+  Result<std::string> blank =
+      real.ReadFile(pipeline::testing::RepoRoot() + "/templates/forms/申请表（空白）.docx",
+                    FileSystem::kDefaultMaxRead);
   ASSERT_OK(blank);
   FakeFileSystem fs;
   // The blank template sorts first (申请表.docx < 申请表（…）), so only its content tells.
@@ -318,9 +360,9 @@ TEST(IngestLoadDossierTest, TwoIdenticalFilledFormsAreOneAndTwoDifferentOnesAreN
   same.AddFile("in/甲/申请表(1).docx", a);
   EXPECT_TRUE(RuleIds(LoadOnly(same, "in")).empty());
   std::string xml = ReadTestdata("forms/申请表.xml");
-  const std::string other = std::regex_replace(
-      xml, std::regex("<institution_name>[^<]*</institution_name>"),
-      "<institution_name>另一家培训学校</institution_name>");
+  const std::string other =
+      std::regex_replace(xml, std::regex("<institution_name>[^<]*</institution_name>"),
+                         "<institution_name>另一家培训学校</institution_name>");
   ASSERT_NE(other, xml);
   FakeFileSystem different;
   different.AddFile("in/甲/申请表.xml", xml);
@@ -375,8 +417,9 @@ std::map<std::string, std::string> Snapshot(const std::string& root) {
     } else if (e.is_directory()) {
       out[rel] = "dir";
     } else {
-      out[rel] = std::to_string(e.file_size()) + "@" +
-                 std::to_string(std::filesystem::last_write_time(e.path()).time_since_epoch().count());
+      out[rel] =
+          std::to_string(e.file_size()) + "@" +
+          std::to_string(std::filesystem::last_write_time(e.path()).time_since_epoch().count());
     }
   }
   return out;

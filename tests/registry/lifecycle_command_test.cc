@@ -2,13 +2,12 @@
 // issuing with 发文字号 and the archive, archive verification, due dates, and issue runs killed
 // at fault-injection points.
 #include <gtest/gtest.h>
+#include <podofo/podofo.h>
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
-
 #include <nlohmann/json.hpp>
-#include <podofo/podofo.h>
+#include <sstream>
 
 #include "pipeline/core/file_system.h"
 #include "pipeline/core/sha256.h"
@@ -51,11 +50,11 @@ TEST(PublicityEndTest, FiveWorkingDaysAcrossHolidays) {
     bool count_start;
     Date end;
   } cases[] = {
-      {{2025, 9, 26}, true, {2025, 10, 9}},   // 国庆 2025, 9-28 and 10-11 make-up days
+      {{2025, 9, 26}, true, {2025, 10, 9}},  // 国庆 2025, 9-28 and 10-11 make-up days
       {{2025, 9, 26}, false, {2025, 10, 10}},
-      {{2026, 2, 12}, true, {2026, 2, 25}},   // 春节 2026, 2-14 make-up day
+      {{2026, 2, 12}, true, {2026, 2, 25}},  // 春节 2026, 2-14 make-up day
       {{2026, 2, 12}, false, {2026, 2, 26}},
-      {{2025, 1, 24}, true, {2025, 2, 6}},    // 春节 2025, 1-26 make-up day
+      {{2025, 1, 24}, true, {2025, 2, 6}},  // 春节 2025, 1-26 make-up day
       {{2025, 1, 24}, false, {2025, 2, 7}},
       {{2026, 9, 25}, false, {2026, 10, 9}},  // 国庆 2026
       {{2026, 10, 3}, true, {2026, 10, 13}},  // starts on a holiday: it never counts
@@ -89,10 +88,10 @@ class LifecycleTest : public ::testing::Test {
   }
   int Beian(const std::string& args, std::string* out = nullptr, const std::string& env = "") {
     std::string text;
-    int rc = testing::RunCommand(env + " " + testing::BeianBinary() + " " + args +
-                                     " --registry " + Quote(registry_) + " --user 李四" +
-                                     " --data-dir " + Quote(data_),
-                                 &text, /*merge_stderr=*/true);
+    int rc =
+        testing::RunCommand(env + " " + testing::BeianBinary() + " " + args + " --registry " +
+                                Quote(registry_) + " --user 李四" + " --data-dir " + Quote(data_),
+                            &text, /*merge_stderr=*/true);
     if (out) *out = text;
     return rc;
   }
@@ -100,13 +99,20 @@ class LifecycleTest : public ::testing::Test {
   void ToPublicity() {
     std::string out;
     ASSERT_EQ(Beian("run " + Quote(intake_) + " --out " + Quote(dir_ + "/out") +
-                        " --no-pdf --quiet --date 2026-09-20", &out), 0) << out;
+                        " --no-pdf --quiet --date 2026-09-20",
+                    &out),
+              0)
+        << out;
     for (const char* stage : {"received", "preliminary", "technical", "comprehensive"}) {
       ASSERT_EQ(Beian(std::string("decide C2026-0001 --stage ") + stage +
-                          " --result pass --date 2026-09-21", &out), 0) << out;
+                          " --result pass --date 2026-09-21",
+                      &out),
+                0)
+          << out;
     }
-    ASSERT_EQ(Beian("deliberate C2026-0001 --date 2026-09-22 --note 厅务会 --today 2026-09-22",
-                    &out), 0) << out;
+    ASSERT_EQ(
+        Beian("deliberate C2026-0001 --date 2026-09-22 --note 厅务会 --today 2026-09-22", &out), 0)
+        << out;
   }
   // Publicity from 2026-09-25 (ends 2026-10-09), then filed at the province on 2026-10-12;
   // D2026-0001 is the 材料接收回执 drafted by run,
@@ -114,8 +120,10 @@ class LifecycleTest : public ::testing::Test {
   void ToFiled() {
     ToPublicity();
     std::string out;
-    ASSERT_EQ(Beian("publicize C2026-0001 --start 2026-09-25 --date 2026-09-25 --authority 220100",
-                    &out), 0) << out;
+    ASSERT_EQ(
+        Beian("publicize C2026-0001 --start 2026-09-25 --date 2026-09-25 --authority 220100", &out),
+        0)
+        << out;
     ASSERT_EQ(Beian("file C2026-0001 --authority 220000 --date 2026-10-12", &out), 0) << out;
   }
   std::string Pdf(const std::string& path) {
@@ -126,11 +134,13 @@ class LifecycleTest : public ::testing::Test {
   nlohmann::json Document(const std::string& id) {
     auto db = SqliteStorage::Open(registry_);
     auto rows = (*db)->Query(
-        "SELECT state, number, seq_value, path, sha256 FROM documents WHERE document_id = ?",
-        {id});
+        "SELECT state, number, seq_value, path, sha256 FROM documents WHERE document_id = ?", {id});
     const Row& r = (*rows)[0];
-    return {{"state", AsText(r[0])}, {"number", AsText(r[1])}, {"seq", AsInt(r[2])},
-            {"path", AsText(r[3])}, {"sha256", AsText(r[4])}};
+    return {{"state", AsText(r[0])},
+            {"number", AsText(r[1])},
+            {"seq", AsInt(r[2])},
+            {"path", AsText(r[3])},
+            {"sha256", AsText(r[4])}};
   }
   std::string dir_, intake_, registry_, data_;
 };
@@ -144,8 +154,10 @@ TEST_F(LifecycleTest, PublicityObjectionAndFilingGuards) {
   // A start in a year the calendar does not cover is refused, never guessed.
   EXPECT_EQ(Beian("publicize C2026-0001 --start 2027-03-01 --date 2027-03-01", &out), 2);
   EXPECT_NE(out.find("节假日表"), std::string::npos) << out;
-  ASSERT_EQ(Beian("publicize C2026-0001 --start 2026-09-25 --date 2026-09-25 --authority 220100",
-                  &out), 0) << out;
+  ASSERT_EQ(
+      Beian("publicize C2026-0001 --start 2026-09-25 --date 2026-09-25 --authority 220100", &out),
+      0)
+      << out;
   EXPECT_NE(out.find("2026-10-09"), std::string::npos) << out;
   const std::string draft = dir_ + "/drafts/D2026-0002-公示.pdf";
   ASSERT_TRUE(fs::exists(draft)) << out;
@@ -228,13 +240,12 @@ TEST_F(LifecycleTest, IssuedCopyIsPdfA2bInStructure) {
   ToFiled();
   std::string out;
   ASSERT_EQ(Beian("issue D2026-0003 --date 2026-10-13", &out), 0) << out;
-  const std::string file =
-      dir_ + "/archive/" + Document("D2026-0003")["path"].get<std::string>();
+  const std::string file = dir_ + "/archive/" + Document("D2026-0003")["path"].get<std::string>();
   PoDoFo::PdfMemDocument doc;
   doc.Load(file.c_str());
   PoDoFo::PdfObject* catalog = doc.GetCatalog();
-  PoDoFo::PdfObject* meta = doc.GetObjects().GetObject(
-      catalog->GetDictionary().GetKey("Metadata")->GetReference());
+  PoDoFo::PdfObject* meta =
+      doc.GetObjects().GetObject(catalog->GetDictionary().GetKey("Metadata")->GetReference());
   ASSERT_NE(meta, nullptr);
   char* buf = nullptr;
   PoDoFo::pdf_long len = 0;
@@ -249,8 +260,13 @@ TEST_F(LifecycleTest, IssuedCopyIsPdfA2bInStructure) {
   EXPECT_NE(xmp.find(">" + doc.GetInfo()->GetAuthor().GetStringUtf8() + "<"), std::string::npos);
   EXPECT_NE(xmp.find("<xmp:CreateDate>2026-10-13T00:00:00+08:00</xmp:CreateDate>"),
             std::string::npos);
-  EXPECT_EQ(doc.GetInfo()->GetObject()->GetDictionary().GetKey("CreationDate")->GetString()
-                .GetStringUtf8(), "D:20261013000000+08'00'");
+  EXPECT_EQ(doc.GetInfo()
+                ->GetObject()
+                ->GetDictionary()
+                .GetKey("CreationDate")
+                ->GetString()
+                .GetStringUtf8(),
+            "D:20261013000000+08'00'");
   EXPECT_NE(xmp.find("<pdf:Producer>beian</pdf:Producer>"), std::string::npos);
   EXPECT_EQ(doc.GetInfo()->GetProducer().GetStringUtf8(), "beian");
   // OutputIntent: GTS_PDFA1 with the sRGB profile's bytes.
@@ -293,7 +309,8 @@ TEST_F(LifecycleTest, IssuedCopyIsPdfA2bInStructure) {
 TEST_F(LifecycleTest, CorrectedReissueTakesANewNumberAndNamesTheOldOne) {
   ToFiled();
   std::string out;
-  EXPECT_EQ(Beian("reissue D2026-0003 --date 2026-10-13", &out), 2) << "a draft is edited, not re-issued";
+  EXPECT_EQ(Beian("reissue D2026-0003 --date 2026-10-13", &out), 2)
+      << "a draft is edited, not re-issued";
   ASSERT_EQ(Beian("edit D2026-0003 --slot note --text 原稿 --date 2026-10-13", &out), 0) << out;
   ASSERT_EQ(Beian("issue D2026-0003 --date 2026-10-13", &out), 0) << out;
   ASSERT_EQ(Beian("reissue D2026-0003 --date 2026-10-20", &out), 0) << out;
@@ -323,8 +340,8 @@ TEST_F(LifecycleTest, ArchiveVerifyFindsAlteredMissingAndUnregisteredFiles) {
   const std::string root = dir_ + "/archive/";
   const std::string notice = root + Document("D2026-0003")["path"].get<std::string>();
   const std::string publicity = root + Document("D2026-0002")["path"].get<std::string>();
-  std::ofstream(notice, std::ios::app) << "x";           // altered
-  fs::remove(publicity);                                   // removed
+  std::ofstream(notice, std::ios::app) << "x";                 // altered
+  fs::remove(publicity);                                       // removed
   std::ofstream(root + "220000/2026/手工放入.pdf") << "%PDF";  // added by hand
   EXPECT_EQ(Beian("archive verify", &out), 1) << out;
   EXPECT_NE(out.find("已被改动：220000/2026/吉人社认备〔2026〕1号.pdf"), std::string::npos) << out;
@@ -340,19 +357,23 @@ TEST_F(LifecycleTest, KilledIssuesResumeWithTheirNumber) {
   ToFiled();
   std::string out;
   // Killed after allocation, before its transaction commits: the number was never given.
-  EXPECT_EQ(Beian("issue D2026-0003 --date 2026-10-13", &out, "BEIAN_FAULT=after_number_allocation"),
-            kFaultExitCode) << out;
+  EXPECT_EQ(
+      Beian("issue D2026-0003 --date 2026-10-13", &out, "BEIAN_FAULT=after_number_allocation"),
+      kFaultExitCode)
+      << out;
   EXPECT_EQ(Document("D2026-0003")["state"], "draft");
   // Killed before the archive file gets its name: the number stays bound to the document.
   EXPECT_EQ(Beian("issue D2026-0003 --date 2026-10-13", &out, "BEIAN_FAULT=before_final_rename"),
-            kFaultExitCode) << out;
+            kFaultExitCode)
+      << out;
   nlohmann::json d = Document("D2026-0003");
   EXPECT_EQ(d["state"], "issuing");
   EXPECT_EQ(d["seq"], 1);
   EXPECT_FALSE(fs::exists(dir_ + "/archive/220000/2026/吉人社认备〔2026〕1号.pdf"));
   // Killed after the file is in place, before the registry records it.
   EXPECT_EQ(Beian("issue D2026-0003 --date 2026-10-13", &out, "BEIAN_FAULT=before_commit"),
-            kFaultExitCode) << out;
+            kFaultExitCode)
+      << out;
   EXPECT_TRUE(fs::exists(dir_ + "/archive/220000/2026/吉人社认备〔2026〕1号.pdf"));
   EXPECT_EQ(Document("D2026-0003")["state"], "issuing");
   // The next command completes: same number, same file, now recorded.
@@ -391,11 +412,14 @@ TEST_F(LifecycleTest, OrderedTerminationDraftsTheNoticeAndLaterRunsAreFlagged) {
   std::string out;
   EXPECT_EQ(Beian("terminate C2026-0001 --ordered --date 2027-01-05 --authority 220000", &out), 2);
   ASSERT_EQ(Beian("terminate C2026-0001 --ordered --reason 违规发放职业技能等级证书 "
-                  "--date 2027-01-05 --authority 220000", &out), 0) << out;
+                  "--date 2027-01-05 --authority 220000",
+                  &out),
+            0)
+      << out;
   std::string text = Pdf(dir_ + "/drafts/D2027-0001-终止备案通知.pdf");
   EXPECT_NE(text.find("第十一条"), std::string::npos) << text;
   EXPECT_NE(text.find("人社厅发〔2024〕27号"), std::string::npos) << text;
-  EXPECT_NE(text.find("应退尽退"), std::string::npos) << text;  // Art. 13
+  EXPECT_NE(text.find("应退尽退"), std::string::npos) << text;          // Art. 13
   EXPECT_NE(text.find("复核、更正、撤销"), std::string::npos) << text;  // Art. 12
   ASSERT_EQ(Beian("status C2026-0001 --json --date 2027-01-05", &out), 0) << out;
   EXPECT_EQ(nlohmann::json::parse(out)["stage"], "terminated");
@@ -403,7 +427,10 @@ TEST_F(LifecycleTest, OrderedTerminationDraftsTheNoticeAndLaterRunsAreFlagged) {
   fs::rename(intake_ + "/S01-长春鼎新职业技能培训学校-首次申请", intake_ + "/S01-再次申请");
   std::ofstream(intake_ + "/S01-再次申请/说明.txt") << "再次申请";
   ASSERT_EQ(Beian("run " + Quote(intake_) + " --out " + Quote(dir_ + "/out2") +
-                      " --no-pdf --date 2027-02-01", &out), 0) << out;
+                      " --no-pdf --date 2027-02-01",
+                  &out),
+            0)
+      << out;
   EXPECT_NE(out.find("曾被终止备案"), std::string::npos) << out;
   fs::path case_dir;
   for (const auto& e : fs::directory_iterator(dir_ + "/out2")) {
@@ -468,7 +495,8 @@ TEST_F(LifecycleTest, DueListsRenewalWindowAndValidityEnd) {
   EXPECT_NE(out.find("续期申请截止"), std::string::npos) << out;
   EXPECT_EQ(Beian("due --within 9x", &out), 2);
   ASSERT_EQ(Beian("due --within 200d --date 2029-06-01 --xlsx " + Quote(dir_ + "/due.xlsx"), &out),
-            0) << out;
+            0)
+      << out;
   const std::string strings = XlsxPart(dir_ + "/due.xlsx", "xl/sharedStrings.xml");
   EXPECT_NE(strings.find("备案有效期届满"), std::string::npos) << strings;
 }
@@ -480,8 +508,7 @@ TEST_F(LifecycleTest, FiledListsInstitutionsWithOccupationsAndValidity) {
   EXPECT_NE(out.find("长春市鼎新职业技能培训学校"), std::string::npos) << out;
   EXPECT_NE(out.find("中式烹调师"), std::string::npos) << out;
   EXPECT_NE(out.find("2029-10-11"), std::string::npos) << out;
-  ASSERT_EQ(Beian("filed --date 2026-10-13 --xlsx " + Quote(dir_ + "/filed.xlsx"), &out), 0)
-      << out;
+  ASSERT_EQ(Beian("filed --date 2026-10-13 --xlsx " + Quote(dir_ + "/filed.xlsx"), &out), 0) << out;
   const std::string strings = XlsxPart(dir_ + "/filed.xlsx", "xl/sharedStrings.xml");
   EXPECT_NE(strings.find("五级至三级"), std::string::npos) << strings;
   const std::string workbook = XlsxPart(dir_ + "/filed.xlsx", "xl/workbook.xml");

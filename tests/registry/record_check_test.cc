@@ -80,8 +80,11 @@ TEST(RecordCheckTest, ChangeDossierComparedElementByElement) {
       {"declared address",
        [](model::CaseReport& r) {
          r.application.registered_address = Text("新地址9号");
-         r.application.changes.push_back({model::ChangedElement::kRegisteredAddress, "注册地址",
-                                          "吉林省长春市朝阳区前进大街1号", "新地址9号", {}});
+         r.application.changes.push_back({model::ChangedElement::kRegisteredAddress,
+                                          "注册地址",
+                                          "吉林省长春市朝阳区前进大街1号",
+                                          "新地址9号",
+                                          {}});
        },
        {}},
       {"declared with a wrong 变更前",
@@ -92,7 +95,9 @@ TEST(RecordCheckTest, ChangeDossierComparedElementByElement) {
        },
        {"REG-002"}},
       {"undeclared levels",
-       [](model::CaseReport& r) { r.occupations[0].requested.levels = {2, 3, 4, 5}; },
+       [](model::CaseReport& r) {
+         r.occupations[0].requested.levels = {2, 3, 4, 5};
+       },
        {"REG-001"}},
       {"a site written with other spacing is the same",
        [](model::CaseReport& r) {
@@ -180,8 +185,7 @@ TEST(RecordCheckTest, OriginalFilingNumberIsComparedWhenTheRegistryNumberedTheFi
   EXPECT_TRUE(Rules(CheckAgainstRegistry(r, facts, Messages())).empty())
       << "no 备案编号 in the registry: nothing to compare";
   facts.record->filing.filing_number = "吉认备〔2026〕1号";
-  EXPECT_EQ(Rules(CheckAgainstRegistry(r, facts, Messages())),
-            std::vector<std::string>{"REG-009"});
+  EXPECT_EQ(Rules(CheckAgainstRegistry(r, facts, Messages())), std::vector<std::string>{"REG-009"});
   r.application.filing_number = Text("吉认备〔2026〕1号");
   EXPECT_TRUE(Rules(CheckAgainstRegistry(r, facts, Messages())).empty());
 }
@@ -191,8 +195,8 @@ TEST(RecordCheckTest, NoFilingAndEarlierTermination) {
   none.received = {2026, 11, 2};
   EXPECT_EQ(Rules(CheckAgainstRegistry(Report(ApplicationKind::kChange), none, Messages())),
             std::vector<std::string>{"REG-007"});
-  EXPECT_TRUE(Rules(CheckAgainstRegistry(Report(ApplicationKind::kInitial), none, Messages()))
-                  .empty());
+  EXPECT_TRUE(
+      Rules(CheckAgainstRegistry(Report(ApplicationKind::kInitial), none, Messages())).empty());
   none.terminated = true;
   RecordCheck check = CheckAgainstRegistry(Report(ApplicationKind::kInitial), none, Messages());
   EXPECT_EQ(Rules(check), std::vector<std::string>{"REG-008"});

@@ -8,9 +8,8 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
-#include <sstream>
-
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "pipeline/registry/sqlite_storage.h"
 #include "tests/testing/status_matchers.h"
@@ -55,8 +54,7 @@ class RecordLifecycleTest : public ::testing::Test {
     registry_ = dir_ + "/registry.sqlite";
     data_ = dir_ + "/data-root";
     fs::create_directories(data_);
-    fs::copy(testing::RepoRoot() + "/templates", data_ + "/templates",
-             fs::copy_options::recursive);
+    fs::copy(testing::RepoRoot() + "/templates", data_ + "/templates", fs::copy_options::recursive);
     fs::create_directory_symlink(testing::RepoRoot() + "/checklists", data_ + "/checklists");
     fs::create_directory_symlink(testing::RepoRoot() + "/data", data_ + "/data");
     std::ifstream in(data_ + "/templates/office.json");
@@ -69,8 +67,7 @@ class RecordLifecycleTest : public ::testing::Test {
   int Beian(const std::string& args, std::string* out = nullptr) {
     std::string text;
     int rc = testing::RunCommand(testing::BeianBinary() + " " + args + " --registry " +
-                                     Quote(registry_) + " --user 李四 --data-dir " +
-                                     Quote(data_),
+                                     Quote(registry_) + " --user 李四 --data-dir " + Quote(data_),
                                  &text, /*merge_stderr=*/true);
     if (out) *out = text;
     return rc;
@@ -93,8 +90,8 @@ class RecordLifecycleTest : public ::testing::Test {
     }
     for (const std::string& f : names) {  // "SAMPLE/FILE" takes a file of another sample
       const std::size_t slash = f.find('/');
-      const std::string source = slash == std::string::npos ? samples + from + "/" + f
-                                                            : samples + f;
+      const std::string source =
+          slash == std::string::npos ? samples + from + "/" + f : samples + f;
       fs::copy(source, folder + "/" + f.substr(slash == std::string::npos ? 0 : slash + 1),
                fs::copy_options::recursive);
     }
@@ -107,9 +104,8 @@ class RecordLifecycleTest : public ::testing::Test {
   nlohmann::json Run(const std::string& intake, const std::string& date, int expected_rc) {
     const std::string out_dir = dir_ + "/out-" + std::to_string(++runs_);
     std::string out;
-    const int rc = Beian("run " + Quote(intake) + " --out " + Quote(out_dir) + " --quiet --date " +
-                             date,
-                         &out);
+    const int rc = Beian(
+        "run " + Quote(intake) + " --out " + Quote(out_dir) + " --quiet --date " + date, &out);
     EXPECT_EQ(rc, expected_rc) << out;
     for (const auto& e : fs::directory_iterator(out_dir)) {
       if (e.is_directory()) {
@@ -152,18 +148,16 @@ class RecordLifecycleTest : public ::testing::Test {
   // A renewal of S09 whose form claims validity until 2030-06-30 (the registry says
   // 2029-10-11), with S04's materials (a 社会培训评价组织's).
   std::string RenewalDossier() {
-    return Dossier("松原宏达-续期", "S04-延边长白家政职业技能培训中心-续期", {},
-                   [](std::string* f) {
-                     ReplaceOnce(f, "<application_kind>首次申请", "<application_kind>续期");
-                     ReplaceOnce(f, "<applicant_type>用人单位",
-                                 "<applicant_type>社会培训评价组织");
-                     ReplaceOnce(f, "<application_date>2025年9月8日",
-                                 "<application_date>2029年8月1日");
-                     ReplaceOnce(f, "</application>",
-                                 "  <filing_number>吉认备〔2026〕1号</filing_number>\n"
-                                 "  <filing_valid_until>2030年6月30日</filing_valid_until>\n"
-                                 "</application>");
-                   });
+    return Dossier(
+        "松原宏达-续期", "S04-延边长白家政职业技能培训中心-续期", {}, [](std::string* f) {
+          ReplaceOnce(f, "<application_kind>首次申请", "<application_kind>续期");
+          ReplaceOnce(f, "<applicant_type>用人单位", "<applicant_type>社会培训评价组织");
+          ReplaceOnce(f, "<application_date>2025年9月8日", "<application_date>2029年8月1日");
+          ReplaceOnce(f, "</application>",
+                      "  <filing_number>吉认备〔2026〕1号</filing_number>\n"
+                      "  <filing_valid_until>2030年6月30日</filing_valid_until>\n"
+                      "</application>");
+        });
   }
   static bool HasRule(const nlohmann::json& report, const std::string& rule) {
     for (const auto& f : report["findings"]) {
@@ -193,17 +187,17 @@ void ChangeForm(std::string* form, bool declare_address) {
   ReplaceOnce(form, "</application>", changes + "  </changes>\n</application>");
 }
 
-const std::vector<std::string> kChangeFiles = {
-    "变更申请.pdf", "法定代表人变更登记通知书.pdf", "新任法定代表人身份证明.pdf",
-    "原备案通知.pdf", std::string(kS09) + "/营业执照（副本）.jpg"};
+const std::vector<std::string> kChangeFiles = {"变更申请.pdf", "法定代表人变更登记通知书.pdf",
+                                               "新任法定代表人身份证明.pdf", "原备案通知.pdf",
+                                               std::string(kS09) + "/营业执照（副本）.jpg"};
 const char kS05[] = "S05-梅河口市康宁养老服务培训学校-变更";
 
 TEST_F(RecordLifecycleTest, ChangeWithAnUndeclaredDifferenceIsReturnedThenFiledUpdatingTheRecord) {
   FileInitial();
   // Version 1: the 注册地址 differs from the filed record, and the form does not say so.
-  nlohmann::json v1 = Run(Dossier("松原宏达-变更", kS05, kChangeFiles,
-                                  [](std::string* f) { ChangeForm(f, false); }),
-                          "2026-11-02", 1);
+  nlohmann::json v1 = Run(
+      Dossier("松原宏达-变更", kS05, kChangeFiles, [](std::string* f) { ChangeForm(f, false); }),
+      "2026-11-02", 1);
   EXPECT_TRUE(HasRule(v1, "REG-001")) << v1["findings"].dump(2);
   EXPECT_EQ(v1["conclusion"], "corrections_needed");
   EXPECT_EQ(v1["registry_check"]["comparison"][0]["status"], "undeclared");
@@ -267,9 +261,9 @@ TEST_F(RecordLifecycleTest, ChangeWithAnUndeclaredDifferenceIsReturnedThenFiledU
   Ok("deliberate C2026-0002 --date 2026-11-24 --note 专题会议 --today 2026-11-24");
   Ok("publicize C2026-0002 --start 2026-11-25 --date 2026-11-25 --authority 220700");
   Ok("file C2026-0002 --authority 220000 --date 2026-12-07");
-  std::vector<Row> rec = Sql(
-      "SELECT filing_id, registered_address, legal_representative, valid_until, filing_number "
-      "FROM filings WHERE state = 'active'");
+  std::vector<Row> rec =
+      Sql("SELECT filing_id, registered_address, legal_representative, valid_until, filing_number "
+          "FROM filings WHERE state = 'active'");
   ASSERT_EQ(rec.size(), 1u);
   EXPECT_EQ(AsText(rec[0][0]), "F2026-0001");  // the same filing, its validity unchanged
   EXPECT_EQ(AsText(rec[0][1]), "吉林省松原市宁江区建华路88号");
@@ -286,9 +280,9 @@ TEST_F(RecordLifecycleTest, ChangeWithAnUndeclaredDifferenceIsReturnedThenFiledU
   }
   EXPECT_EQ(rows, 1u) << listed;
   // A later change dossier is compared with the updated record.
-  nlohmann::json again = Run(Dossier("松原宏达-再变更", kS05, kChangeFiles,
-                                     [](std::string* f) { ChangeForm(f, true); }),
-                             "2026-12-10", 0);
+  nlohmann::json again = Run(
+      Dossier("松原宏达-再变更", kS05, kChangeFiles, [](std::string* f) { ChangeForm(f, true); }),
+      "2026-12-10", 0);
   for (const auto& c : again["registry_check"]["comparison"]) {
     if (c["element"] == "registered_address") {
       EXPECT_EQ(c["status"], "same");
@@ -301,7 +295,7 @@ TEST_F(RecordLifecycleTest, RenewalIsCheckedAgainstTheRegistryExpiryNotTheForm) 
   // The form claims validity until 2030-06-30, which would make 2029-08-01 on time.
   nlohmann::json r = Run(RenewalDossier(), "2029-08-01", 0);
   EXPECT_TRUE(HasRule(r, "REG-005")) << r["findings"].dump(2);  // late by the registry
-  EXPECT_TRUE(HasRule(r, "REG-006"));                             // the form's date differs
+  EXPECT_TRUE(HasRule(r, "REG-006"));                           // the form's date differs
   EXPECT_FALSE(HasRule(r, "A9-03"));
   EXPECT_EQ(r["registry_check"]["filing"]["valid_until"], "2029-10-11");
   EXPECT_EQ(r["registry_check"]["filing"]["renewal_deadline"], "2029-07-11");
@@ -325,9 +319,9 @@ TEST_F(RecordLifecycleTest, RenewalIsCheckedAgainstTheRegistryExpiryNotTheForm) 
       << report;
   EXPECT_EQ(report.find("公示期"), std::string::npos) << report;
   Ok("file C2029-0001 --authority 220000 --date 2029-08-03");
-  std::vector<Row> f = Sql(
-      "SELECT valid_from, valid_until, filing_number, renewed_from, registered_address "
-      "FROM filings WHERE state = 'active'");
+  std::vector<Row> f =
+      Sql("SELECT valid_from, valid_until, filing_number, renewed_from, registered_address "
+          "FROM filings WHERE state = 'active'");
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(AsText(f[0][0]), "2029-10-12");
   EXPECT_EQ(AsText(f[0][1]), "2032-10-11");

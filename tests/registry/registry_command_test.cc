@@ -5,10 +5,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
-
-#include <nlohmann/json.hpp>
 
 #include "pipeline/registry/fault.h"
 #include "pipeline/registry/sqlite_storage.h"
@@ -37,8 +36,8 @@ class RegistryCommandTest : public ::testing::Test {
   // Runs beian with the test's registry and user; returns the exit code.
   int Beian(const std::string& args, std::string* out = nullptr, const std::string& env = "") {
     std::string text;
-    int rc = testing::RunCommand(env + " " + testing::BeianBinary() + " " + args +
-                                     " --registry " + Quote(registry_) + " --user 张三",
+    int rc = testing::RunCommand(env + " " + testing::BeianBinary() + " " + args + " --registry " +
+                                     Quote(registry_) + " --user 张三",
                                  &text, /*merge_stderr=*/true);
     if (out) *out = text;
     return rc;
@@ -100,7 +99,10 @@ TEST_F(RegistryCommandTest, RunRegistersOnceAndA补正ResubmissionIsANewVersion)
   ASSERT_EQ(Beian("decide C2026-0001 --stage received --result pass --date 2026-11-26", &out), 0)
       << out;
   ASSERT_EQ(Beian("decide C2026-0001 --stage preliminary --result return --note 缺件 "
-                  "--date 2026-11-27", &out), 0) << out;
+                  "--date 2026-11-27",
+                  &out),
+            0)
+      << out;
   EXPECT_NE(out.find("退回补正"), std::string::npos) << out;
   // The resubmission comes in a folder with another name and one more file.
   fs::rename(intake_ + "/" + kSample, intake_ + "/S01-长春鼎新职业技能培训学校-补正");
@@ -160,7 +162,10 @@ TEST_F(RegistryCommandTest, GuardsRefuseThroughTheBinaryNamingStageAndNextComman
   // Through the stages to publicity, then withdrawn; a withdrawn case takes nothing more.
   for (const char* stage : {"received", "preliminary", "technical", "comprehensive"}) {
     ASSERT_EQ(Beian(std::string("decide C2026-0001 --stage ") + stage +
-                        " --result pass --date 2026-12-01", &out), 0) << out;
+                        " --result pass --date 2026-12-01",
+                    &out),
+              0)
+        << out;
   }
   ASSERT_EQ(Beian("deliberate C2026-0001 --date 2026-12-02 --note 厅务会审议", &out), 0) << out;
   EXPECT_NE(out.find("beian publicize C2026-0001"), std::string::npos) << out;
@@ -188,7 +193,8 @@ TEST_F(RegistryCommandTest, BackupIsAConsistentCopy) {
 TEST_F(RegistryCommandTest, TwoRunsAtOnceRegisterTheCaseOnce) {
   // Several dossiers make the two processes overlap: copy the sample under other USCC-neutral
   // names (same content, so identity must merge them), plus two other institutions.
-  for (const char* other : {"S02-吉林市松江化工装备有限公司-首次申请", "S03-四平市安居职业培训学校-增加职业"}) {
+  for (const char* other :
+       {"S02-吉林市松江化工装备有限公司-首次申请", "S03-四平市安居职业培训学校-增加职业"}) {
     fs::copy(testing::RepoRoot() + "/samples/intake/" + other, intake_ + "/" + other,
              fs::copy_options::recursive);
   }
@@ -211,8 +217,7 @@ TEST_F(RegistryCommandTest, KilledRunsLeaveAConsistentRegistry) {
   for (const char* point : {"after_case_id_allocation", "before_commit"}) {
     SCOPED_TRACE(point);
     std::string out;
-    EXPECT_EQ(Run("2026-11-25", &out, std::string("BEIAN_FAULT=") + point), kFaultExitCode)
-        << out;
+    EXPECT_EQ(Run("2026-11-25", &out, std::string("BEIAN_FAULT=") + point), kFaultExitCode) << out;
     auto db = SqliteStorage::Open(registry_);
     ASSERT_OK(db);
     EXPECT_EQ(AsText((*(*db)->Query("PRAGMA integrity_check"))[0][0]), "ok");

@@ -67,8 +67,8 @@ class RegistryTest : public ::testing::Test {
 };
 
 TEST_F(RegistryTest, SameContentIsOneVersionChangedContentANewVersionOfTheSameCase) {
-  Result<RecordOutcome> first = reg_->RecordDossier(Facts(kUscc, ApplicationKind::kInitial, "h1",
-                                                          "S01-长春鼎新"), kClerk);
+  Result<RecordOutcome> first =
+      reg_->RecordDossier(Facts(kUscc, ApplicationKind::kInitial, "h1", "S01-长春鼎新"), kClerk);
   ASSERT_OK(first);
   EXPECT_EQ(first->what, RecordOutcome::What::kNewCase);
   EXPECT_EQ(first->case_id, "C2026-0001");
@@ -81,7 +81,8 @@ TEST_F(RegistryTest, SameContentIsOneVersionChangedContentANewVersionOfTheSameCa
   // Sent back for 补正, then resubmitted in a folder with another name: version 2, same case,
   // back to preliminary.
   ASSERT_OK(reg_->Decide(first->case_id, Stage::kReceived, Decision::kPass, "", "", kClerk));
-  ASSERT_OK(reg_->Decide(first->case_id, Stage::kPreliminary, Decision::kReturn, "缺件", "", kClerk));
+  ASSERT_OK(
+      reg_->Decide(first->case_id, Stage::kPreliminary, Decision::kReturn, "缺件", "", kClerk));
   Result<RecordOutcome> resub = reg_->RecordDossier(
       Facts(kUscc, ApplicationKind::kInitial, "h2", "S01-长春鼎新（第二次）"), kClerk);
   ASSERT_OK(resub);
@@ -168,8 +169,10 @@ TEST_F(RegistryTest, RenewalAndTerminationWaitForTheirNotice) {
   Status tech = reg_->Decide(renewal, Stage::kTechnical, Decision::kPass, "", "", kClerk);
   EXPECT_FALSE(tech.ok());
 
-  std::string term = reg_->RecordDossier(Facts("91220101MA0000001Y", ApplicationKind::kTermination,
-                                               "t", "终止"), kClerk)->case_id;
+  std::string term =
+      reg_->RecordDossier(Facts("91220101MA0000001Y", ApplicationKind::kTermination, "t", "终止"),
+                          kClerk)
+          ->case_id;
   ASSERT_OK(reg_->Decide(term, Stage::kReceived, Decision::kPass, "", "", kClerk));
   ASSERT_OK(reg_->Decide(term, Stage::kPreliminary, Decision::kPass, "", "", kClerk));
   EXPECT_EQ(StageOf(term), Stage::kPreliminary);
@@ -193,10 +196,13 @@ TEST_F(RegistryTest, EveryGuardRefusesAndChangesNothing) {
       {"skip to technical", decide(Stage::kTechnical, Decision::kPass), "已接收"},
       {"skip to comprehensive", decide(Stage::kComprehensive, Decision::kPass), "已接收"},
       {"deliberate too early",
-       [&] { return reg_->Deliberate(id, Date{2026, 12, 1}, Decision::kPass, "", "", kClerk); },
-       "beian decide " },
+       [&] {
+         return reg_->Deliberate(id, Date{2026, 12, 1}, Decision::kPass, "", "", kClerk);
+       },
+       "beian decide "},
       {"publicity by decide", decide(Stage::kPublicity, Decision::kPass), "公示"},
-      {"correct without a decision", decide(Stage::kReceived, Decision::kPass, "理由"), "没有可更正"},
+      {"correct without a decision", decide(Stage::kReceived, Decision::kPass, "理由"),
+       "没有可更正"},
   };
   for (const Attempt& a : at_received) {
     SCOPED_TRACE(a.what);
@@ -232,7 +238,8 @@ std::string FileFactsThroughPublicity(Registry& reg, const DossierFacts& facts) 
   Result<RecordOutcome> r = reg.RecordDossier(facts, kClerk);
   EXPECT_OK(r);
   const std::string id = r->case_id;
-  for (Stage s : {Stage::kReceived, Stage::kPreliminary, Stage::kTechnical, Stage::kComprehensive}) {
+  for (Stage s :
+       {Stage::kReceived, Stage::kPreliminary, Stage::kTechnical, Stage::kComprehensive}) {
     EXPECT_OK(reg.Decide(id, s, Decision::kPass, "", "", kClerk));
   }
   EXPECT_OK(reg.Deliberate(id, Date{2026, 9, 22}, Decision::kPass, "", "", kClerk));
@@ -332,7 +339,8 @@ TEST_F(RegistryTest, FiledRecordFollowsChangeAddedOccupationAndRenewal) {
 // 报送 by a 市（州） office and delivery records: guards and history.
 TEST_F(RegistryTest, SubmitAndServedRecordInTheHistoryAndRefuseWhatTheyMust) {
   const std::string id = NewCase();
-  for (Stage s : {Stage::kReceived, Stage::kPreliminary, Stage::kTechnical, Stage::kComprehensive}) {
+  for (Stage s :
+       {Stage::kReceived, Stage::kPreliminary, Stage::kTechnical, Stage::kComprehensive}) {
     ASSERT_OK(reg_->Decide(id, s, Decision::kPass, "", "", kClerk));
   }
   EXPECT_FALSE(reg_->Submit({id}, "220100", "{}", kClerk).ok()) << "not in publicity yet";

@@ -39,10 +39,10 @@ TEST(RegistrySchemaTest, FreshDatabaseGetsEveryTableAndItsVersion) {
   EXPECT_EQ(*SchemaVersion(*db), CurrentSchemaVersion());
   EXPECT_EQ(Tables(*db),
             (std::vector<std::string>{"cases", "document_cases", "document_slots", "documents",
-                                      "dossier_versions", "evaluation_scores",
-                                      "filing_occupations", "filings", "id_counters", "institutions", "number_sequences",
-                                      "objections", "occupations", "publicities",
-                                      "schema_version", "stage_history"}));
+                                      "dossier_versions", "evaluation_scores", "filing_occupations",
+                                      "filings", "id_counters", "institutions", "number_sequences",
+                                      "objections", "occupations", "publicities", "schema_version",
+                                      "stage_history"}));
   Result<std::vector<Row>> mode = db->Query("PRAGMA journal_mode");
   ASSERT_OK(mode);
   EXPECT_EQ(AsText((*mode)[0][0]), "wal");
@@ -52,8 +52,9 @@ TEST(RegistrySchemaTest, MigratingTwiceChangesNothing) {
   const std::string file = testing::MakeTempDir() + "/registry.sqlite";
   auto db = OpenDb(file);
   ASSERT_OK(Migrate(*db, "2026-11-25"));
-  ASSERT_OK(db->Execute("INSERT INTO institutions (uscc, name, first_seen, last_seen) "
-                        "VALUES ('X', 'n', '2026-11-25', '2026-11-25')"));
+  ASSERT_OK(
+      db->Execute("INSERT INTO institutions (uscc, name, first_seen, last_seen) "
+                  "VALUES ('X', 'n', '2026-11-25', '2026-11-25')"));
   db.reset();
   db = OpenDb(file);
   ASSERT_OK(Migrate(*db, "2026-11-26"));
@@ -70,11 +71,13 @@ TEST(RegistrySchemaTest, VersionOneDatabaseMigratesKeepingItsRows) {
   auto db = OpenDb(file);
   ASSERT_OK(SchemaVersion(*db));
   for (const char* sql : Migrations().front().statements) ASSERT_OK(db->Execute(sql));
-  ASSERT_OK(db->Execute("INSERT INTO schema_version (version, description, applied_on) "
-                        "VALUES (1, 'v1', '2026-01-01')"));
-  ASSERT_OK(db->Execute("INSERT INTO documents (document_id, kind, authority, state, created_on, "
-                        "created_by) VALUES ('D2026-0001', 'publicity_notice', '220100', "
-                        "'draft', '2026-01-01', 'u')"));
+  ASSERT_OK(
+      db->Execute("INSERT INTO schema_version (version, description, applied_on) "
+                  "VALUES (1, 'v1', '2026-01-01')"));
+  ASSERT_OK(
+      db->Execute("INSERT INTO documents (document_id, kind, authority, state, created_on, "
+                  "created_by) VALUES ('D2026-0001', 'publicity_notice', '220100', "
+                  "'draft', '2026-01-01', 'u')"));
   ASSERT_OK(Migrate(*db, "2026-11-25"));
   EXPECT_EQ(*SchemaVersion(*db), CurrentSchemaVersion());
   Result<std::vector<Row>> rows = db->Query("SELECT document_id, data_json FROM documents");
@@ -93,9 +96,10 @@ TEST(RegistrySchemaTest, VersionFourFilingGetsItsOccupationsCarriedOver) {
   for (const Migration& m : Migrations()) {
     if (m.version > 4) break;
     for (const char* sql : m.statements) ASSERT_OK(db->Execute(sql));
-    ASSERT_OK(db->Execute("INSERT INTO schema_version (version, description, applied_on) "
-                          "VALUES (?, 'old', '2026-01-01')",
-                          {std::int64_t{m.version}}));
+    ASSERT_OK(
+        db->Execute("INSERT INTO schema_version (version, description, applied_on) "
+                    "VALUES (?, 'old', '2026-01-01')",
+                    {std::int64_t{m.version}}));
   }
   for (const char* sql : {
            "INSERT INTO institutions VALUES ('U1', '机构', '2026-01-01', '2026-01-01')",
@@ -159,8 +163,8 @@ TEST(RegistrySchemaTest, RegistrySqlIsPortable) {
       R"re(INSERT OR|REPLACE INTO|AUTOINCREMENT|datetime\(|strftime\(|julianday\(|date\('now|rowid|IFNULL\(|GLOB |\bLIMIT -1)re",
       std::regex::icase);
   std::size_t files = 0;
-  for (const auto& e : std::filesystem::directory_iterator(testing::RepoRoot() +
-                                                           "/pipeline/registry")) {
+  for (const auto& e :
+       std::filesystem::directory_iterator(testing::RepoRoot() + "/pipeline/registry")) {
     if (e.path().extension() != ".cc" || e.path().filename() == "sqlite_storage.cc") continue;
     ++files;
     std::ifstream in(e.path());
@@ -168,8 +172,7 @@ TEST(RegistrySchemaTest, RegistrySqlIsPortable) {
     ss << in.rdbuf();
     std::string text = ss.str();
     std::smatch m;
-    EXPECT_FALSE(std::regex_search(text, m, forbidden))
-        << e.path().filename() << ": " << m.str();
+    EXPECT_FALSE(std::regex_search(text, m, forbidden)) << e.path().filename() << ": " << m.str();
     EXPECT_EQ(text.find("PRAGMA"), std::string::npos) << e.path().filename();
   }
   EXPECT_GE(files, 3u);

@@ -26,9 +26,9 @@ TEST(StagesTest, PathsPerKind) {
             (V{Stage::kReceived, Stage::kPreliminary, Stage::kTerminated}));
   for (ApplicationKind k :
        {ApplicationKind::kInitial, ApplicationKind::kAddOccupation, ApplicationKind::kChange}) {
-    EXPECT_EQ(PathFor(k), (V{Stage::kReceived, Stage::kPreliminary, Stage::kTechnical,
-                             Stage::kComprehensive, Stage::kDeliberation, Stage::kPublicity,
-                             Stage::kFiled}));
+    EXPECT_EQ(PathFor(k),
+              (V{Stage::kReceived, Stage::kPreliminary, Stage::kTechnical, Stage::kComprehensive,
+                 Stage::kDeliberation, Stage::kPublicity, Stage::kFiled}));
   }
 }
 
@@ -63,8 +63,8 @@ TEST(StagesTest, WhereADecisionLeads) {
 TEST(StagesTest, ReturnedStaysOpenOtherEndingsClose) {
   EXPECT_FALSE(IsClosed(Stage::kReturned));
   EXPECT_FALSE(IsClosed(Stage::kPublicity));
-  for (Stage s : {Stage::kFiled, Stage::kReferred, Stage::kNotFiled, Stage::kWithdrawn,
-                  Stage::kTerminated}) {
+  for (Stage s :
+       {Stage::kFiled, Stage::kReferred, Stage::kNotFiled, Stage::kWithdrawn, Stage::kTerminated}) {
     EXPECT_TRUE(IsClosed(s)) << StageName(s);
   }
 }

@@ -1,10 +1,9 @@
 // End-to-end tests of the two document templates (初评意见, 补正材料通知书) and the render
 // command: text round trip, metadata, fonts, watermark, determinism, batch output, errors.
-#include <set>
-#include <string>
-
 #include <gtest/gtest.h>
 
+#include <set>
+#include <string>
 
 #include "pipeline/render/doc/document_renderer.h"
 #include "pipeline/render/doc/render_command.h"
@@ -29,9 +28,9 @@ TEST(DocumentsTest, CorrectionNoticeListsEveryMissingMaterialInOneNotice) {
   RealFileSystem fs;
   auto renderer = MakeRenderer(fs);
   ASSERT_NE(renderer, nullptr);
-  Result<std::string> pdf = renderer->Render(TemplatePath("correction_notice"),
-                                             LoadTestData("correction_notice.json"),
-                                             Date{2026, 11, 25});
+  Result<std::string> pdf =
+      renderer->Render(TemplatePath("correction_notice"), LoadTestData("correction_notice.json"),
+                       Date{2026, 11, 25});
   ASSERT_OK(pdf);
   std::string path = WriteTemp(*pdf);
   std::string text = StripSpaces(RunTool("pdftotext", "", path));
@@ -41,8 +40,8 @@ TEST(DocumentsTest, CorrectionNoticeListsEveryMissingMaterialInOneNotice) {
         "1.营业执照（副本）的文件“营业执照.jpg”已损坏",
         "2.缺少职业技能等级认定机构备案申请表（第七条），请补充提交。",
         "3.材料中有多份申请表（申请表.docx、申请表.xml）", "二、申请表需填写或更正的事项",
-        "1.申请表未填写“法定代表人”（见申请表.docx表1第2行第4列）",
-        "三、不予备案的职业（工种）", "1.心理咨询师：第2项", "四、补正要求",
+        "1.申请表未填写“法定代表人”（见申请表.docx表1第2行第4列）", "三、不予备案的职业（工种）",
+        "1.心理咨询师：第2项", "四、补正要求",
         "请于2026年12月9日前将上述补正材料一次性提交至吉林市人力资源和社会保障局。",
         "2026年11月25日", "—1—"}) {
     EXPECT_NE(text.find(want), std::string::npos) << want << "\n" << text;
@@ -56,7 +55,9 @@ TEST(DocumentsTest, CorrectionNoticeListsEveryMissingMaterialInOneNotice) {
   std::string info = RunTool("pdfinfo", "", path);
   EXPECT_NE(info.find("Author:          吉林市人力资源和社会保障局"), std::string::npos) << info;
   EXPECT_NE(info.find("Subject:         补正材料通知书"), std::string::npos) << info;
-  EXPECT_NE(info.find("Title:           吉林市松花湖餐饮管理有限公司备案申请补正材料通知书"), std::string::npos) << info;
+  EXPECT_NE(info.find("Title:           吉林市松花湖餐饮管理有限公司备案申请补正材料通知书"),
+            std::string::npos)
+      << info;
 }
 
 TEST(DocumentsTest, PreliminaryOpinionHasConditionsOccupationsAndDraftWatermark) {
@@ -78,10 +79,9 @@ TEST(DocumentsTest, PreliminaryOpinionHasConditionsOccupationsAndDraftWatermark)
   for (const char* want :
        {"吉林省职业技能鉴定指导中心：", "（三）第六条（三）：具有专门工作部门和相应人员队伍",
         "初审情况：待专家组核实。", "初审情况：据申请表填报和已提交材料，未见不符合情形。",
-        "一、申请单位基本情况（据申请表填报）", "按文件名称核对",
-        "序号", "职业编码", "6-18-02-04", "五级至三级", "未查到相应的国家职业技能标准",
-        "技术评估专家组组长（签字）：", "技术评估专家组成员（签字）：", "技术评估专家组",
-        "2026年11月25日"}) {
+        "一、申请单位基本情况（据申请表填报）", "按文件名称核对", "序号", "职业编码", "6-18-02-04",
+        "五级至三级", "未查到相应的国家职业技能标准", "技术评估专家组组长（签字）：",
+        "技术评估专家组成员（签字）：", "技术评估专家组", "2026年11月25日"}) {
     EXPECT_NE(text.find(want), std::string::npos) << want << "\n" << text;
   }
   // The 草稿 watermark is drawn on every page.
@@ -103,8 +103,9 @@ TEST(DocumentsTest, PreliminaryOpinionHasConditionsOccupationsAndDraftWatermark)
   Result<std::string> letter =
       renderer->Render(TemplatePath("preliminary_opinion"), data, Date{2026, 11, 25});
   ASSERT_OK(letter);
-  EXPECT_NE(StripSpaces(RunTool("pdftotext", "", WriteTemp(*letter))).find("长春市人力资源和社会保障局"),
-            std::string::npos);
+  EXPECT_NE(
+      StripSpaces(RunTool("pdftotext", "", WriteTemp(*letter))).find("长春市人力资源和社会保障局"),
+      std::string::npos);
   std::string fonts = RunTool("pdffonts", "", path);
   EXPECT_NE(fonts.find("CID Type 0C"), std::string::npos) << fonts;
   EXPECT_NE(fonts.find("CID TrueType"), std::string::npos) << fonts;
@@ -120,9 +121,10 @@ TEST(DocumentsTest, RefusalNoticeGivesEachReasonAndTheExcludedOccupations) {
       renderer->Render(TemplatePath("refusal_notice"), data, Date{2026, 11, 25});
   ASSERT_OK(pdf);
   std::string text = StripSpaces(RunTool("pdftotext", "", WriteTemp(*pdf)));
-  for (const char* want : {"吉市人社补〔2026〕12号", "不予备案告知书", "吉林市松花湖餐饮管理有限公司：",
-                           "1.申请单位不具有独立法人资格（第六条（一））", "心理咨询师：第2项",
-                           "对你单位本次备案申请不予备案。", "吉林市人力资源和社会保障局2026年11月25日"}) {
+  for (const char* want :
+       {"吉市人社补〔2026〕12号", "不予备案告知书", "吉林市松花湖餐饮管理有限公司：",
+        "1.申请单位不具有独立法人资格（第六条（一））", "心理咨询师：第2项",
+        "对你单位本次备案申请不予备案。", "吉林市人力资源和社会保障局2026年11月25日"}) {
     EXPECT_NE(text.find(want), std::string::npos) << want << "\n" << text;
   }
 }
@@ -131,9 +133,9 @@ TEST(DocumentsTest, TemplatesTolerateMissingKeys) {
   RealFileSystem fs;
   auto renderer = MakeRenderer(fs);
   ASSERT_NE(renderer, nullptr);
-  for (const char* name : {"preliminary_opinion", "correction_notice", "referral_notice",
-                           "refusal_notice", "renewal_opinion", "termination_opinion",
-                           "worksheet"}) {
+  for (const char* name :
+       {"preliminary_opinion", "correction_notice", "referral_notice", "refusal_notice",
+        "renewal_opinion", "termination_opinion", "worksheet"}) {
     SCOPED_TRACE(name);
     Result<std::string> pdf =
         renderer->Render(TemplatePath(name), nlohmann::json::object(), Date{2026, 1, 2});
@@ -150,9 +152,12 @@ TEST(DocumentsTest, SameDataAndDateGiveIdenticalBytesAcrossRenderers) {
   auto b = MakeRenderer(fs);
   ASSERT_NE(a, nullptr);
   ASSERT_NE(b, nullptr);
-  Result<std::string> first = a->Render(TemplatePath("preliminary_opinion"), data, Date{2026, 11, 25});
-  Result<std::string> second = b->Render(TemplatePath("preliminary_opinion"), data, Date{2026, 11, 25});
-  Result<std::string> other_day = a->Render(TemplatePath("preliminary_opinion"), data, Date{2026, 11, 26});
+  Result<std::string> first =
+      a->Render(TemplatePath("preliminary_opinion"), data, Date{2026, 11, 25});
+  Result<std::string> second =
+      b->Render(TemplatePath("preliminary_opinion"), data, Date{2026, 11, 25});
+  Result<std::string> other_day =
+      a->Render(TemplatePath("preliminary_opinion"), data, Date{2026, 11, 26});
   ASSERT_OK(first);
   ASSERT_OK(second);
   ASSERT_OK(other_day);
@@ -168,15 +173,16 @@ TEST(DocumentsTest, CharacterInNoFontIsDrawnAsGetaAndNamed) {
   ASSERT_NE(renderer, nullptr);
   nlohmann::json data = LoadTestData("correction_notice.json");
   data["institution"]["name"] = "甲\u0E01乙\uE000丙\uFFFD丁";  // Thai, private use, bad UTF-8
-  Result<std::string> pdf = renderer->Render(TemplatePath("correction_notice"), data, Date{2026, 11, 25});
+  Result<std::string> pdf =
+      renderer->Render(TemplatePath("correction_notice"), data, Date{2026, 11, 25});
   ASSERT_OK(pdf);
   EXPECT_EQ(renderer->last_missing_characters(),
             (std::set<char32_t>{U'\u0E01', U'\uE000', U'\uFFFD'}));
   std::string text = StripSpaces(RunTool("pdftotext", "", WriteTemp(*pdf)));
   EXPECT_NE(text.find("甲〓乙〓丙〓丁"), std::string::npos) << text;
   // The next document starts afresh.
-  ASSERT_OK(renderer->Render(TemplatePath("correction_notice"), LoadTestData("correction_notice.json"),
-                             Date{2026, 11, 25}));
+  ASSERT_OK(renderer->Render(TemplatePath("correction_notice"),
+                             LoadTestData("correction_notice.json"), Date{2026, 11, 25}));
   EXPECT_TRUE(renderer->last_missing_characters().empty());
 }
 
@@ -193,8 +199,8 @@ TEST(RenderCommandTest, BatchWritesNumberedDistinctDocuments) {
   o.date = Date{2024, 6, 18};
   ASSERT_OK(RunRenderCommand(fs, o));
   for (int n = 1; n <= 3; ++n) {
-    std::string text =
-        StripSpaces(RunTool("pdftotext", "-l 1", JoinPath(dir, "doc-" + std::to_string(n) + ".pdf")));
+    std::string text = StripSpaces(
+        RunTool("pdftotext", "-l 1", JoinPath(dir, "doc-" + std::to_string(n) + ".pdf")));
     EXPECT_NE(text.find("江人社评〔2024〕" + std::to_string(n) + "号"), std::string::npos) << text;
   }
   Result<std::string> bytes = static_cast<FileSystem&>(fs).ReadFile(JoinPath(dir, "doc-1.pdf"));

@@ -2,18 +2,19 @@
 // (nothing of one document is kept for the next), the per-font subset sources (TrueType
 // preprocessing, the CFF tables-only view) give the same bytes as a fresh embedder, and Flate
 // streams decompress to their input.
+#include "pipeline/render/pdf/font_embedder.h"
+
+#include <gtest/gtest.h>
+#include <zlib.h>
+
 #include <cstdint>
 #include <memory>
 #include <ostream>
 #include <set>
 #include <string>
 
-#include <gtest/gtest.h>
-#include <zlib.h>
-
 #include "pipeline/core/utf8.h"
 #include "pipeline/render/pdf/deflate.h"
-#include "pipeline/render/pdf/font_embedder.h"
 #include "pipeline/render/pdf/font_set.h"
 #include "tests/testing/status_matchers.h"
 
@@ -102,8 +103,7 @@ TEST_P(FontEmbedderTest, SubsetIsTheSameFreshOrAfterOtherDocuments) {
   EXPECT_EQ((*first)->cff, font_->is_cff());
   // Every drawn glyph has a code, and the program inflates to its stated length.
   for (std::uint32_t g : doc_a) EXPECT_EQ((*first)->code_for_gid.count(g), 1u) << g;
-  EXPECT_EQ(Inflate((*first)->program, (*first)->program_length).size(),
-            (*first)->program_length);
+  EXPECT_EQ(Inflate((*first)->program, (*first)->program_length).size(), (*first)->program_length);
 }
 
 INSTANTIATE_TEST_SUITE_P(TrueTypeAndCff, FontEmbedderTest,

@@ -1,14 +1,13 @@
 // Tests of the PDF engine: fonts (TrueType, TTC faces, CFF, fallback), 禁则 line breaking and
 // justification, the GB/T 9704 grid, page numbers, tables across pages, determinism.
+#include <gtest/gtest.h>
+
 #include <algorithm>
 #include <cmath>
 #include <map>
 #include <set>
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
-
 
 #include "pipeline/core/utf8.h"
 #include "pipeline/render/doc/document.h"
@@ -35,7 +34,8 @@ constexpr const char* kNotoSerifBold = "/usr/share/fonts/opentype/noto/NotoSerif
 
 Layout RepoLayout() {
   RealFileSystem fs;
-  Result<Layout> l = LoadLayout(fs, JoinPath(pipeline::testing::RepoRoot(), "templates/layout.xml"));
+  Result<Layout> l =
+      LoadLayout(fs, JoinPath(pipeline::testing::RepoRoot(), "templates/layout.xml"));
   EXPECT_TRUE(l.ok()) << l.status().ToString();
   return l.ok() ? *l : Layout();
 }
@@ -84,7 +84,8 @@ render::Document BodyDocument(const std::string& text, int paragraphs) {
 }
 
 const std::string kLong =
-    "根据《吉林省职业技能等级认定机构评估备案办法》有关规定，技术评估专家组对申请单位提交的备案材料进行了"
+    "根据《吉林省职业技能等级认定机构评估备案办法》有关规定，技术评估专家组对申请单位提交的备案材料"
+    "进行了"
     "初审，并于2026年11月25日赴现场进行了实地核查，现将初评意见报告如下，请审阅。";
 
 // ---------------------------------------------------------------- fonts
@@ -145,9 +146,8 @@ TEST(FontSetTest, CharacterInNoFontIsDrawnAsGetaAndRecorded) {
     EXPECT_EQ(g->font, geta->font) << static_cast<unsigned>(cp);
     EXPECT_EQ(g->gid, geta->gid) << static_cast<unsigned>(cp);
   }
-  EXPECT_EQ(set.missing(),
-            (std::set<char32_t>{U'\u0001', U'\u001B', U'\u0E01', U'\uE000', U'\uFFFD',
-                                U'\U000F0000'}));
+  EXPECT_EQ(set.missing(), (std::set<char32_t>{U'\u0001', U'\u001B', U'\u0E01', U'\uE000',
+                                               U'\uFFFD', U'\U000F0000'}));
   ASSERT_OK(set.Resolve("body", U'一'));
   EXPECT_EQ(set.missing().size(), 6u);
   set.ClearMissing();
@@ -265,8 +265,9 @@ TEST(KinsokuTest, Issue7LongCodeRunDoesNotLeaveLineMostlyEmpty) {
   Layout layout = RepoLayout();
   auto breaker = LineBreaker::Create(layout.no_line_start, layout.no_line_end);
   ASSERT_OK(breaker);
-  for (const char32_t* t : {U"申请单位名称：长春鼎新职业技能培训学校（52220102MJ0A1B2C3D）；法定代表人",
-                            U"统一社会信用代码：52220581MJ3K6L2M8E；法定代表人：宋丽华"}) {
+  for (const char32_t* t :
+       {U"申请单位名称：长春鼎新职业技能培训学校（52220102MJ0A1B2C3D）；法定代表人",
+        U"统一社会信用代码：52220581MJ3K6L2M8E；法定代表人：宋丽华"}) {
     std::u32string text = t;
     SCOPED_TRACE(text.size());
     std::vector<double> widths;
@@ -303,7 +304,7 @@ TEST(TitleBreakTest, TitleLinesAreBalancedNotGreedy) {
   ASSERT_OK(breaker);
   struct Case {
     const char32_t* text;
-    std::size_t per_line;  // characters that fit on a line
+    std::size_t per_line;           // characters that fit on a line
     std::vector<std::size_t> want;  // characters per line
   } cases[] = {
       // 34 characters, 20 per line: greedy gives 20 + 14, balanced 17 + 17.
@@ -429,7 +430,9 @@ TEST(PdfLayoutTest, AttachmentNoteHangsAndBanjiSitsAtTheFootOfTheLastPage) {
   Engine engine;
   render::Document doc = BodyDocument("短段落。", 2);
   render::Paragraph note;  // 附件说明: wrapped lines align with the first character of the name
-  note.text = "附件：吉林省职业技能等级认定机构备案申请初评意见所附申报职业（工种）核查结果一览表及专家组核查记录";
+  note.text =
+      "附件：吉林省职业技能等级认定机构备案申请初评意见所附申报职业（工种）核查结果一览表及专家组核"
+      "查记录";
   note.rest_indent_chars = 5;
   doc.blocks.push_back(note);
   doc.banji = {{"抄送：吉林省人力资源和社会保障厅", ""},
@@ -465,13 +468,13 @@ TEST(PdfLayoutTest, TableHeaderRepeatsOnEveryPage) {
   render::Document doc;
   doc.name = "table";
   render::Table table;
-  table.columns = {{12, render::Align::kCenter}, {60, render::Align::kLeft},
-                   {84, render::Align::kLeft}};
+  table.columns = {
+      {12, render::Align::kCenter}, {60, render::Align::kLeft}, {84, render::Align::kLeft}};
   table.header = {"序号", "名称", "说明"};
   for (int i = 1; i <= 30; ++i) {
-    table.rows.push_back({std::to_string(i), "职业" + std::to_string(i),
-                          i == 17 ? "这一行的说明很长，需要在单元格内折行显示，并且保持整行不被拆散。"
-                                  : "符合"});
+    table.rows.push_back(
+        {std::to_string(i), "职业" + std::to_string(i),
+         i == 17 ? "这一行的说明很长，需要在单元格内折行显示，并且保持整行不被拆散。" : "符合"});
   }
   doc.blocks.push_back(table);
   Result<std::vector<Page>> pages = engine.Typeset(doc);

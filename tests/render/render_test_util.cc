@@ -33,9 +33,8 @@ std::string WriteTemp(const std::string& pdf, const std::string& name) {
 
 std::string RunTool(const std::string& tool, const std::string& args, const std::string& path) {
   std::string out;
-  int rc = pipeline::testing::RunCommand(tool + " " + args + " '" + path + "'" +
-                                             (tool == "pdftotext" ? " -" : ""),
-                                         &out);
+  int rc = pipeline::testing::RunCommand(
+      tool + " " + args + " '" + path + "'" + (tool == "pdftotext" ? " -" : ""), &out);
   EXPECT_EQ(rc, 0) << tool << " failed on " << path;
   return out;
 }

@@ -4,9 +4,8 @@
 #define TESTS_RENDER_RENDER_TEST_UTIL_H_
 
 #include <memory>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "pipeline/core/file_system.h"
 #include "pipeline/render/doc/document_renderer.h"

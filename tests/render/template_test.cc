@@ -1,12 +1,13 @@
 // Tests of the document template engine: placeholders, filters, conditions, repetition and
 // template errors with file and line.
+#include "pipeline/render/doc/template.h"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
 #include <string>
 #include <variant>
 
-#include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
-
-#include "pipeline/render/doc/template.h"
 #include "tests/testing/status_matchers.h"
 
 namespace pipeline::render {
@@ -15,9 +16,10 @@ namespace {
 using nlohmann::json;
 
 Document Instantiate(const std::string& body, const json& data) {
-  std::string xml = "<document name=\"t\" date-format=\"{year}年{month}月{day}日\">\n"
-                    "<lookup name=\"st\"><entry key=\"met\">符合</entry></lookup>\n" +
-                    body + "\n</document>\n";
+  std::string xml =
+      "<document name=\"t\" date-format=\"{year}年{month}月{day}日\">\n"
+      "<lookup name=\"st\"><entry key=\"met\">符合</entry></lookup>\n" +
+      body + "\n</document>\n";
   Result<std::unique_ptr<Template>> t = Template::Parse("t.xml", xml);
   EXPECT_TRUE(t.ok()) << t.status().ToString();
   if (!t.ok()) return Document();
@@ -57,10 +59,11 @@ TEST(TemplateTest, ConditionsAndLoopsWithFilters) {
       "<if path=\"flag\"><p>是</p><else><p>否</p></else></if>\n"
       "<if path=\"kind\" equals=\"change\"><p>变更</p><else><p>非变更</p></else></if>\n"
       "<p if=\"nothing\">不出现</p><p unless=\"nothing\">出现</p>\n"
-      "<p>共<for each=\"items\" as=\"m\">{m.name}<if path=\"loop.last\" not-equals=\"true\">、</if></for></p>",
+      "<p>共<for each=\"items\" as=\"m\">{m.name}<if path=\"loop.last\" "
+      "not-equals=\"true\">、</if></for></p>",
       data);
-  EXPECT_EQ(ParagraphTexts(doc), (std::vector<std::string>{"1/2 甲", "2/2 丙", "是", "非变更",
-                                                           "出现", "共甲、乙、丙"}));
+  EXPECT_EQ(ParagraphTexts(doc),
+            (std::vector<std::string>{"1/2 甲", "2/2 丙", "是", "非变更", "出现", "共甲、乙、丙"}));
 }
 
 TEST(TemplateTest, WhitespaceWithLineBreaksIsRemovedFromText) {

@@ -17,8 +17,7 @@ TEST(DocumentDataTest, FormatDateHasNoZeroPadding) {
 
 TEST(DocumentDataTest, ShippedOfficeSettingsLoad) {
   RealFileSystem fs;
-  Result<OfficeSettings> s =
-      LoadOfficeSettings(fs, testing::RepoRoot() + "/templates/office.json");
+  Result<OfficeSettings> s = LoadOfficeSettings(fs, testing::RepoRoot() + "/templates/office.json");
   ASSERT_OK(s);
   EXPECT_EQ(s->correction_deadline_working_days, 0);  // the regulation sets no deadline
   EXPECT_EQ(s->files.at("worksheet"), "审核工作单.pdf");
@@ -56,8 +55,8 @@ MessageCatalog TestMessages() {
 }
 
 TEST(DocumentDataTest, CorrectionNoticeGetsWorkingDayDeadlineAndIssuer) {
-  Result<WorkCalendar> cal = WorkCalendar::FromTsv(
-      "date\tkind\tnote\n2026-11-26\tholiday\tx\n", "h.tsv");
+  Result<WorkCalendar> cal =
+      WorkCalendar::FromTsv("date\tkind\tnote\n2026-11-26\tholiday\tx\n", "h.tsv");
   ASSERT_OK(cal);
   OfficeSettings office;
   office.date_format = "{year}年{month}月{day}日";
@@ -85,7 +84,7 @@ TEST(DocumentDataTest, CorrectionNoticeGetsWorkingDayDeadlineAndIssuer) {
   office.correction_deadline_from = "doc_date";
   d = DocumentObject(r, notice, office, *cal, {2026, 11, 25}, "", messages);
   EXPECT_FALSE(d.contains("deadline_days"));
-  EXPECT_EQ(d["deadline"], "2026年11月30日");  // 26th is a holiday, 28/29 a weekend
+  EXPECT_EQ(d["deadline"], "2026年11月30日");            // 26th is a holiday, 28/29 a weekend
   EXPECT_EQ(d["doc_number"], "长人社认备〔2026〕  号");  // the number is given at issue
   // Blocking findings with consequence correct, grouped; others are not the notice's.
   model::Finding form_bad, material_missing, excluded;
@@ -124,8 +123,8 @@ TEST(DocumentDataTest, CorrectionNoticeGetsWorkingDayDeadlineAndIssuer) {
   EXPECT_EQ(d["groups"][1]["items"][0]["evidence"], "申请表.docx表1第5行第2列");
   EXPECT_FALSE(d["groups"][1]["items"][0].contains("rule"));  // no ids in official text
   r.findings[0].evidence = {{"申请表.xml", "/application/application_date"}};
-  EXPECT_EQ(DocumentObject(r, notice, office, *cal, {2026, 11, 25}, "", messages)["groups"][1]
-                            ["items"][0]["evidence"],
+  EXPECT_EQ(DocumentObject(r, notice, office, *cal, {2026, 11, 25}, "",
+                           messages)["groups"][1]["items"][0]["evidence"],
             "申请表.xml");  // an XML element path is not for the applicant's eyes
   r.findings[0] = form_bad;
   ASSERT_EQ(d["excluded_occupations"].size(), 1u);
@@ -152,8 +151,8 @@ TEST(DocumentDataTest, CorrectionNoticeGetsWorkingDayDeadlineAndIssuer) {
 // Issue 7: a deadline running into a year the holiday calendar does not cover is never
 // counted silently: the notice leaves it blank and the worksheet says which file to extend.
 TEST(DocumentDataTest, Issue7DeadlineBeyondCalendarIsLeftBlank) {
-  Result<WorkCalendar> cal = WorkCalendar::FromTsv(
-      "date\tkind\tnote\n2026-01-01\tholiday\tx\n", "h.tsv");
+  Result<WorkCalendar> cal =
+      WorkCalendar::FromTsv("date\tkind\tnote\n2026-01-01\tholiday\tx\n", "h.tsv");
   ASSERT_OK(cal);
   OfficeSettings office;
   office.date_format = "{year}年{month}月{day}日";
@@ -165,13 +164,11 @@ TEST(DocumentDataTest, Issue7DeadlineBeyondCalendarIsLeftBlank) {
                                     {2026, 12, 20}, "", messages);
   EXPECT_FALSE(d.contains("deadline"));
   EXPECT_EQ(d["deadline_blank"], true);
-  d = DocumentObject(r, Spec("worksheet", "internal"), office, *cal, {2026, 12, 20}, "",
-                     messages);
+  d = DocumentObject(r, Spec("worksheet", "internal"), office, *cal, {2026, 12, 20}, "", messages);
   ASSERT_EQ(d["worksheet"]["notes"].size(), 1u);
   EXPECT_EQ(d["worksheet"]["notes"][0], "2027年未覆盖，扩充data/holidays_cn.tsv");
   // Within the calendar: counted, no note.
-  d = DocumentObject(r, Spec("worksheet", "internal"), office, *cal, {2026, 11, 2}, "",
-                     messages);
+  d = DocumentObject(r, Spec("worksheet", "internal"), office, *cal, {2026, 11, 2}, "", messages);
   EXPECT_TRUE(d["worksheet"]["notes"].empty());
 }
 

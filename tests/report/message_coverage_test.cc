@@ -82,10 +82,10 @@ TEST(MessageCoverageTest, CodeArgumentsHaveWording) {
     EXPECT_TRUE(cat->Has(std::string("arg.health.") + model::FileHealthName(h)))
         << model::FileHealthName(h);
   }
-  EXPECT_EQ(cat->Format("ingest.walk_limit", {{"file", "a/b"}, {"limit", "max_depth"},
-                                               {"value", "8"}})
-                .find("max_depth"),
-            std::string::npos);
+  EXPECT_EQ(
+      cat->Format("ingest.walk_limit", {{"file", "a/b"}, {"limit", "max_depth"}, {"value", "8"}})
+          .find("max_depth"),
+      std::string::npos);
 }
 
 }  // namespace

@@ -35,7 +35,8 @@ TEST(MessageCatalogTest, PlaceholderFiltersWordDatesValuesAndLists) {
   EXPECT_EQ(cat->Format("late", {{"filed", "不详"}, {"until", ""}}), "不详晚于");
   EXPECT_EQ(cat->Format("value", {{"value", "无"}}), "填报为“无”");
   EXPECT_EQ(cat->Format("value", {{"value", ""}}), "填报为空白");
-  EXPECT_EQ(cat->Format("files", {{"files", "申请表.docx; 申请表.xml"}}), "（申请表.docx、申请表.xml）");
+  EXPECT_EQ(cat->Format("files", {{"files", "申请表.docx; 申请表.xml"}}),
+            "（申请表.docx、申请表.xml）");
 }
 
 TEST(MessageCatalogTest, BrokenLinesNameFileAndLine) {
@@ -71,7 +72,8 @@ namespace {
 
 TEST(MessageCatalogTest, CodeArgumentsAreWordedFromTheCatalogue) {
   testing::FakeFileSystem fs;
-  fs.AddFile("m.tsv", "m\t材料{material}：{material_status}\narg.material_status.missing\t未提交\n");
+  fs.AddFile("m.tsv",
+             "m\t材料{material}：{material_status}\narg.material_status.missing\t未提交\n");
   Result<MessageCatalog> cat = MessageCatalog::Load(fs, "m.tsv");
   ASSERT_OK(cat);
   EXPECT_EQ(cat->Format("m", {{"material", "M-COM-05"}, {"material_status", "missing"}}),
@@ -104,16 +106,18 @@ TEST(MessageCatalogTest, ShippedMessagesHaveNoEmptyHoles) {
   Result<MessageCatalog> cat =
       MessageCatalog::Load(fs, testing::RepoRoot() + "/templates/messages.zh-CN.tsv");
   ASSERT_OK(cat);
-  std::string unknown = cat->Format("crosscheck.occupation_unknown_code",
-                                    {{"seq", "1"}, {"code", ""}, {"name", ""}, {"suggestions", ""}});
+  std::string unknown =
+      cat->Format("crosscheck.occupation_unknown_code",
+                  {{"seq", "1"}, {"code", ""}, {"name", ""}, {"suggestions", ""}});
   EXPECT_EQ(unknown.find("“”"), std::string::npos) << unknown;
   EXPECT_EQ(unknown.find("（）"), std::string::npos) << unknown;
   EXPECT_EQ(unknown.find("建议：；"), std::string::npos) << unknown;
   EXPECT_NE(unknown.substr(unknown.size() - 3), "：") << unknown;
-  std::string record = cat->Format("crosscheck.no_bad_record",
-                                   {{"institution", ""}, {"credit_code", ""},
-                                    {"legal_representative", ""}, {"material", "x"},
-                                    {"material_status", "present"}});
+  std::string record = cat->Format("crosscheck.no_bad_record", {{"institution", ""},
+                                                                {"credit_code", ""},
+                                                                {"legal_representative", ""},
+                                                                {"material", "x"},
+                                                                {"material_status", "present"}});
   EXPECT_EQ(record.find("（）"), std::string::npos) << record;
   EXPECT_EQ(record.find("查询（"), std::string::npos) << record;
 }

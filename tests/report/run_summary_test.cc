@@ -43,10 +43,10 @@ TEST(RunSummaryTest, SummaryJsonTextIsToJsonTextOfTheWholeObject) {
     EXPECT_EQ(text, ToJsonText(parsed)) << n;
     EXPECT_EQ(parsed["dossiers"].size(), rows.size());
     EXPECT_EQ(parsed["totals"]["dossiers"], rows.size());
-    rows.push_back(RunRowOf(Case("JL-000000000" + std::to_string(n), "卷宗" + std::to_string(n),
-                                 n == 0 ? model::Conclusion::kPass
-                                        : model::Conclusion::kCorrectionsNeeded),
-                            *cat, *cat));
+    rows.push_back(
+        RunRowOf(Case("JL-000000000" + std::to_string(n), "卷宗" + std::to_string(n),
+                      n == 0 ? model::Conclusion::kPass : model::Conclusion::kCorrectionsNeeded),
+                 *cat, *cat));
   }
   const nlohmann::json parsed = nlohmann::json::parse(SummaryJsonText(rows, p));
   EXPECT_EQ(parsed["dossiers"][1]["case_id"], "JL-0000000001");

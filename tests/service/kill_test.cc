@@ -5,11 +5,11 @@
 // (report.json parses, every PDF ends with %%EOF); no temporary file is left; the registry is
 // consistent.
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
 #include <chrono>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <random>
 #include <set>
 #include <string>
@@ -29,8 +29,18 @@ std::vector<std::string> Args(const std::string& mode, const std::string& intake
                               const std::string& out, const std::string& registry) {
   // "watch" is one pass (--once); "watcher" keeps watching until it is killed.
   std::vector<std::string> a = {mode == "run" ? "run" : "watch",
-                                intake, "--out", out, "--registry", registry, "--date",
-                                "2026-11-25", "--jobs", "2", "--quiet", "--settle", "0"};
+                                intake,
+                                "--out",
+                                out,
+                                "--registry",
+                                registry,
+                                "--date",
+                                "2026-11-25",
+                                "--jobs",
+                                "2",
+                                "--quiet",
+                                "--settle",
+                                "0"};
   if (mode == "run") a.resize(a.size() - 2);
   if (mode == "watch") a.push_back("--once");
   return a;
@@ -80,11 +90,10 @@ TEST(KillTest, KilledAtRandomMomentsAndRestartedEveryDossierHasOneCompleteSetOfO
   // The reference: one uninterrupted run.
   const std::string ref_out = tmp + "/参照", ref_registry = tmp + "/参照.sqlite";
   const auto t0 = std::chrono::steady_clock::now();
-  ASSERT_EQ(RunToEnd(Args("run", intake, ref_out, ref_registry), log), 1)
-      << test_util::Slurp(log);
-  const auto full = std::chrono::duration_cast<std::chrono::milliseconds>(
-                        std::chrono::steady_clock::now() - t0)
-                        .count();
+  ASSERT_EQ(RunToEnd(Args("run", intake, ref_out, ref_registry), log), 1) << test_util::Slurp(log);
+  const auto full =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0)
+          .count();
 
   const std::string out = tmp + "/输出", registry = tmp + "/registry.sqlite";
   std::mt19937 rng(20261201);
@@ -127,8 +136,7 @@ TEST(KillTest, KilledAtRandomMomentsAndRestartedEveryDossierHasOneCompleteSetOfO
     if (file.rfind("JL-", 0) != 0) continue;
     ASSERT_TRUE(want.count(file)) << "a file the uninterrupted run does not have";
     if (file.size() > 4 && file.compare(file.size() - 4, 4, ".pdf") == 0) {
-      EXPECT_NE(bytes.find("%%EOF", bytes.size() > 32 ? bytes.size() - 32 : 0),
-                std::string::npos)
+      EXPECT_NE(bytes.find("%%EOF", bytes.size() > 32 ? bytes.size() - 32 : 0), std::string::npos)
           << "truncated PDF";
       EXPECT_TRUE(bytes == want.at(file));
     } else {
@@ -144,17 +152,15 @@ TEST(KillTest, KilledAtRandomMomentsAndRestartedEveryDossierHasOneCompleteSetOfO
   // The registry: intact, every case once, no dossier version recorded twice.
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open_v2(registry.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
-  EXPECT_EQ(Query(db, "PRAGMA integrity_check"),
-            std::vector<std::vector<std::string>>{{"ok"}});
+  EXPECT_EQ(Query(db, "PRAGMA integrity_check"), std::vector<std::vector<std::string>>{{"ok"}});
   EXPECT_TRUE(Query(db, "PRAGMA foreign_key_check").empty());
-  for (const auto& row :
-       Query(db, "SELECT case_id, COUNT(*), COUNT(DISTINCT content_hash) FROM "
-                 "dossier_versions GROUP BY case_id")) {
+  for (const auto& row : Query(db,
+                               "SELECT case_id, COUNT(*), COUNT(DISTINCT content_hash) FROM "
+                               "dossier_versions GROUP BY case_id")) {
     EXPECT_EQ(row[1], row[2]) << row[0] << ": the same dossier content recorded twice";
   }
   sqlite3* ref = nullptr;
-  ASSERT_EQ(sqlite3_open_v2(ref_registry.c_str(), &ref, SQLITE_OPEN_READONLY, nullptr),
-            SQLITE_OK);
+  ASSERT_EQ(sqlite3_open_v2(ref_registry.c_str(), &ref, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
   const std::string cases_sql = "SELECT uscc, kind, current_version FROM cases ORDER BY uscc, kind";
   EXPECT_EQ(Query(db, cases_sql), Query(ref, cases_sql));
   sqlite3_close(ref);

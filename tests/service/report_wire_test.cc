@@ -15,17 +15,24 @@ model::CaseReport FullReport() {
   r.case_id = "JL-0123456789";
   r.application.kind.value = model::ApplicationKind::kChange;
   r.application.kind.present = true;
-  r.application.institution_name = {"长春市鼎新职业技能培训学校", "长春市 鼎新", {"申请表.docx", "T1R1C2"},
-                                    true, true};
+  r.application.institution_name = {
+      "长春市鼎新职业技能培训学校", "长春市 鼎新", {"申请表.docx", "T1R1C2"}, true, true};
   r.application.uscc_check = model::CodeCheck::kBadChecksum;
   r.application.fee_publication.value.date = Date{2025, 6, 1};
   r.application.fulltime_staff_count.value = 12;
   r.application.filing_valid_until.value = Date{2027, 3, 31};
   r.application.exam_sites.push_back({"长春市南关区", "", {}, true, true});
-  r.application.changes.push_back({model::ChangedElement::kLegalRepresentative, "法定代表人",
-                                   "张三", "李四", {"申请表.docx", "T3R2"}});
-  r.jurisdiction = {"220100", "长春市", "长春市人力资源和社会保障局", false,
-                    model::JurisdictionBasis::kUnresolved, {"申请表.docx", "T1R4C2"}};
+  r.application.changes.push_back({model::ChangedElement::kLegalRepresentative,
+                                   "法定代表人",
+                                   "张三",
+                                   "李四",
+                                   {"申请表.docx", "T3R2"}});
+  r.jurisdiction = {"220100",
+                    "长春市",
+                    "长春市人力资源和社会保障局",
+                    false,
+                    model::JurisdictionBasis::kUnresolved,
+                    {"申请表.docx", "T1R4C2"}};
   model::OccupationResult o;
   o.requested.code = "4-03-02-01";
   o.requested.levels = {3, 4, 5};
@@ -36,10 +43,18 @@ model::CaseReport FullReport() {
   o.excluded = true;
   o.exclusion_reason = "occupation.excluded.group";
   r.occupations.push_back(o);
-  r.conditions.push_back({"art6.1", "第六条（一）", "依法登记", model::ConditionState::kMet,
-                          {"C61-01"}, {{"uscc", "x", {"营业执照.pdf", "page 1"}}}});
-  r.materials.push_back({"M-INIT-03", "营业执照", "第六条（一）", true,
-                         model::MaterialStatus::kUncertain, {"营业执照.pdf"}});
+  r.conditions.push_back({"art6.1",
+                          "第六条（一）",
+                          "依法登记",
+                          model::ConditionState::kMet,
+                          {"C61-01"},
+                          {{"uscc", "x", {"营业执照.pdf", "page 1"}}}});
+  r.materials.push_back({"M-INIT-03",
+                         "营业执照",
+                         "第六条（一）",
+                         true,
+                         model::MaterialStatus::kUncertain,
+                         {"营业执照.pdf"}});
   r.unmatched_files = {"其他.pdf"};
   model::Finding f;
   f.rule_id = "C61-03";

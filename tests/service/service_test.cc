@@ -3,10 +3,10 @@
 // dying worker costing only its dossier, the output-folder lock, whole-case replacement, the
 // record of dossiers that left the intake, a full disk, and the watcher's memory.
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
 
@@ -31,7 +31,7 @@ std::string CaseDir(const std::string& out, const std::string& folder) {
 }
 
 std::string RunBeian(const std::string& intake, const std::string& out, const std::string& extra,
-                int* rc, const std::string& env = "") {
+                     int* rc, const std::string& env = "") {
   std::string text;
   *rc = Beian("run " + Quote(intake) + " --out " + Quote(out) + kDate + " " + extra, &text, env);
   return text;
@@ -94,9 +94,10 @@ TEST(WorkersTest, AWorkerThatDiesCostsOnlyItsDossier) {
   EXPECT_EQ(report["not_processed"]["reason"].get<std::string>().rfind("signal SIG", 0), 0u);
   EXPECT_EQ(FilesUnder(CaseDir(out, victim)).size(), 1u) << "only report.json expected";
   // The others are processed as usual, and the summary row says no document was drafted.
-  EXPECT_TRUE(fs::exists(CaseDir(out, "S01-长春鼎新职业技能培训学校-首次申请") + "/审核工作单.pdf"));
-  EXPECT_TRUE(fs::exists(CaseDir(out, "S07-白城市瑞丰农业科技有限公司-缺件") +
-                         "/补正材料通知书.pdf"));
+  EXPECT_TRUE(
+      fs::exists(CaseDir(out, "S01-长春鼎新职业技能培训学校-首次申请") + "/审核工作单.pdf"));
+  EXPECT_TRUE(
+      fs::exists(CaseDir(out, "S07-白城市瑞丰农业科技有限公司-缺件") + "/补正材料通知书.pdf"));
   EXPECT_NE(text.find("需人工复核（未生成文书）"), std::string::npos) << text;
   ExpectClean(out);
 }
@@ -129,11 +130,11 @@ TEST_P(WorkerEndTest, CostsOnlyItsDossier) {
   ExpectClean(out);
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Ends, WorkerEndTest,
-    ::testing::Values(
-        WorkerEnd{"cpu:S07", "--jobs 1", "signal SIGXCPU (CPU time limit exceeded)"},
-        WorkerEnd{"hang:S07", "--jobs 2 --timeout 1", "timed out after 1 s (killed)"}));
+INSTANTIATE_TEST_SUITE_P(Ends, WorkerEndTest,
+                         ::testing::Values(WorkerEnd{"cpu:S07", "--jobs 1",
+                                                     "signal SIGXCPU (CPU time limit exceeded)"},
+                                           WorkerEnd{"hang:S07", "--jobs 2 --timeout 1",
+                                                     "timed out after 1 s (killed)"}));
 
 TEST(OutputFolderTest, ASecondProcessIsToldTheFolderIsInUse) {
   const std::string intake = SampleIntake({"S01"});
@@ -216,8 +217,7 @@ TEST(OutputFolderTest, AFullDiskFailsTheDossierAndKeepsItsOldOutputs) {
   // The ledger beside the cases: no half-written workbook either.
   const std::string ledger_text = RunBeian(intake, out, "", &rc, "BEIAN_FAULT=enospc:台账");
   EXPECT_EQ(rc, 2);
-  EXPECT_NE(ledger_text.find("台账.xlsx: write failed: No space left on device"),
-            std::string::npos)
+  EXPECT_NE(ledger_text.find("台账.xlsx: write failed: No space left on device"), std::string::npos)
       << ledger_text;
   EXPECT_TRUE(FilesUnder(out).at("台账.xlsx") == before.at("台账.xlsx"));
   ExpectClean(out);
@@ -226,8 +226,8 @@ TEST(OutputFolderTest, AFullDiskFailsTheDossierAndKeepsItsOldOutputs) {
 TEST(WatchTest, OnceSkipsWhatIsUnchangedAndRetriesAFailureWhenItChanges) {
   const std::string intake = SampleIntake({"S01", "S03"});
   const std::string out = testing::MakeTempDir();
-  const std::string watch = "watch " + Quote(intake) + " --out " + Quote(out) +
-                            " --once --settle 0" + kDate;
+  const std::string watch =
+      "watch " + Quote(intake) + " --out " + Quote(out) + " --once --settle 0" + kDate;
   std::string log;
   EXPECT_EQ(Beian(watch, &log, "BEIAN_FAULT=crash:S03"), 2) << log;
   EXPECT_NE(log.find("S01-长春鼎新职业技能培训学校-首次申请 " +
@@ -252,9 +252,8 @@ TEST(WatchTest, OnceLeavesADossierThatIsStillBeingCopiedForTheNextPass) {
   const std::string intake = SampleIntake({"S01", "S07"});
   const std::string out = testing::MakeTempDir();
   const std::string log = testing::MakeTempDir() + "/watch.log";
-  const pid_t pid = test_util::Start({"watch", intake, "--out", out, "--once", "--settle", "2",
-                                      "--date", "2026-11-25"},
-                                     log);
+  const pid_t pid = test_util::Start(
+      {"watch", intake, "--out", out, "--once", "--settle", "2", "--date", "2026-11-25"}, log);
   std::this_thread::sleep_for(std::chrono::milliseconds(700));
   const std::string copying = "S07-白城市瑞丰农业科技有限公司-缺件";
   test_util::WriteFile(intake + "/" + copying + "/还在复制.pdf", "%PDF-1.4");
@@ -279,8 +278,9 @@ TEST(WatchTest, AChangedDossierIsProcessedAgainAsANewVersion) {
   EXPECT_EQ(j["registry"]["outcome"], "new_case");
   EXPECT_EQ(j["registry"]["version"], 1);
   // The applicant hands in one more file: the dossier changes, the case gets version 2.
-  fs::copy(testing::RepoRoot() + "/samples/intake/S01-长春鼎新职业技能培训学校-首次申请/申请报告.pdf",
-           intake + "/" + name + "/补充材料.pdf");
+  fs::copy(
+      testing::RepoRoot() + "/samples/intake/S01-长春鼎新职业技能培训学校-首次申请/申请报告.pdf",
+      intake + "/" + name + "/补充材料.pdf");
   Beian(watch, &log);
   EXPECT_NE(log.find(name), std::string::npos) << log;
   j = nlohmann::json::parse(test_util::Slurp(report));
@@ -294,9 +294,8 @@ TEST(WatchTest, AnIdleWorkerEndedFromOutsideIsReplaced) {
   const std::string intake = SampleIntake({"S01"});
   const std::string out = testing::MakeTempDir();
   const std::string log = testing::MakeTempDir() + "/watch.log";
-  const pid_t pid = test_util::Start({"watch", intake, "--out", out, "--settle", "0", "--date",
-                                      "2026-11-25", "--jobs", "1"},
-                                     log);
+  const pid_t pid = test_util::Start(
+      {"watch", intake, "--out", out, "--settle", "0", "--date", "2026-11-25", "--jobs", "1"}, log);
   ASSERT_TRUE(test_util::WaitFor(CaseDir(out, "S01-长春鼎新职业技能培训学校-首次申请"), 30));
   // The OOM killer picks the idle worker.
   const std::string children = test_util::Slurp("/proc/" + std::to_string(pid) + "/task/" +
@@ -320,8 +319,8 @@ TEST_P(WatchModeTest, WatchesTheIntakeAndStopsCleanlyOnSigterm) {
   const std::string out = testing::MakeTempDir();
   const std::string log = testing::MakeTempDir() + "/watch.log";
   const auto before = FilesUnder(intake);
-  std::vector<std::string> args = {"watch",      intake, "--out",  out, "--settle", "1",
-                                   "--date",     "2026-11-25", "--jobs", "2"};
+  std::vector<std::string> args = {"watch", intake,   "--out",      out,      "--settle",
+                                   "1",     "--date", "2026-11-25", "--jobs", "2"};
   args.insert(args.end(), GetParam().begin(), GetParam().end());
   const pid_t pid = test_util::Start(args, log);
   ASSERT_GT(pid, 0);
@@ -335,8 +334,7 @@ TEST_P(WatchModeTest, WatchesTheIntakeAndStopsCleanlyOnSigterm) {
   ::kill(pid, SIGTERM);
   EXPECT_EQ(test_util::Wait(pid), 0);
   const std::string text = test_util::Slurp(log);
-  EXPECT_NE(text.find(name + " " + report::CaseIdFor(name) + " 需补正"), std::string::npos)
-      << text;
+  EXPECT_NE(text.find(name + " " + report::CaseIdFor(name) + " 需补正"), std::string::npos) << text;
   EXPECT_EQ(std::count(text.begin(), text.end(), '\n'), 2) << "one line per dossier:\n" << text;
   ExpectClean(out);
   // The intake is only read: what was there is as it was, and nothing was added.

@@ -68,9 +68,8 @@ inline std::map<std::string, std::string> FilesUnder(const std::string& root) {
 
 // Runs `beian ARGS` through the shell; returns the exit code, *out gets stdout and stderr.
 inline int Beian(const std::string& args, std::string* out, const std::string& env = "") {
-  return pipeline::testing::RunCommand(env + " " + Quote(pipeline::testing::BeianBinary()) + " " +
-                                           args,
-                                       out, /*merge_stderr=*/true);
+  return pipeline::testing::RunCommand(
+      env + " " + Quote(pipeline::testing::BeianBinary()) + " " + args, out, /*merge_stderr=*/true);
 }
 
 // `beian` started in the background with `args`; stderr goes to `log`.
@@ -83,8 +82,7 @@ inline pid_t Start(const std::vector<std::string>& args, const std::string& log)
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 2, log.c_str(), O_WRONLY | O_CREAT | O_APPEND,
-                                   0644);
+  posix_spawn_file_actions_addopen(&actions, 2, log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
   pid_t pid = -1;
   posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);

@@ -16,15 +16,15 @@ Status ToStatus(const Result<T>& r) {
 
 }  // namespace pipeline::testing
 
-#define EXPECT_OK(expr)                                                  \
-  do {                                                                   \
-    ::pipeline::Status s_ = ::pipeline::testing::ToStatus(expr);         \
-    EXPECT_TRUE(s_.ok()) << s_.ToString();                               \
+#define EXPECT_OK(expr)                                          \
+  do {                                                           \
+    ::pipeline::Status s_ = ::pipeline::testing::ToStatus(expr); \
+    EXPECT_TRUE(s_.ok()) << s_.ToString();                       \
   } while (0)
-#define ASSERT_OK(expr)                                                  \
-  do {                                                                   \
-    ::pipeline::Status s_ = ::pipeline::testing::ToStatus(expr);         \
-    ASSERT_TRUE(s_.ok()) << s_.ToString();                               \
+#define ASSERT_OK(expr)                                          \
+  do {                                                           \
+    ::pipeline::Status s_ = ::pipeline::testing::ToStatus(expr); \
+    ASSERT_TRUE(s_.ok()) << s_.ToString();                       \
   } while (0)
 
 #endif  // TESTS_TESTING_STATUS_MATCHERS_H_

@@ -40,7 +40,7 @@ struct Paragraph {
   double indent_chars = 2;       // first-line indent, in grid characters
   double rest_indent_chars = 0;  // indent of the following lines (hanging indent for 附件说明)
   Align align = Align::kJustify;
-  bool keep_with_next = false;   // headings: never the last line of a page
+  bool keep_with_next = false;  // headings: never the last line of a page
 };
 
 // Empty grid lines.
@@ -72,8 +72,8 @@ struct Signature {
 
 struct PageBreak {};
 
-using Block = std::variant<IssuerMark, DocNumber, Title, Paragraph, Blank, Table, Signature,
-                           PageBreak>;
+using Block =
+    std::variant<IssuerMark, DocNumber, Title, Paragraph, Blank, Table, Signature, PageBreak>;
 
 // One line of the 版记 (抄送, 印发机关和印发日期): left text, optional right-aligned text.
 struct BanjiRow {

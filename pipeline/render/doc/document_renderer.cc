@@ -19,8 +19,8 @@ RendererOptions RendererOptions::Defaults(const std::string& data_dir) {
   return o;
 }
 
-Result<std::unique_ptr<DocumentRenderer>> DocumentRenderer::Create(
-    const FileSystem& fs, const RendererOptions& options) {
+Result<std::unique_ptr<DocumentRenderer>> DocumentRenderer::Create(const FileSystem& fs,
+                                                                   const RendererOptions& options) {
   std::unique_ptr<DocumentRenderer> r(new DocumentRenderer());
   r->fs_ = &fs;
   Result<pdf::Layout> layout = pdf::LoadLayout(fs, options.layout_path);

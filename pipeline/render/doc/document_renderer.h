@@ -15,11 +15,10 @@
 #define PIPELINE_RENDER_DOC_DOCUMENT_RENDERER_H_
 
 #include <map>
-#include <set>
 #include <memory>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <set>
+#include <string>
 
 #include "pipeline/core/date.h"
 #include "pipeline/core/file_system.h"

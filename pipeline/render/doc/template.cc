@@ -14,12 +14,11 @@ using nlohmann::json;
 
 const std::set<std::string>& BlockElements() {
   static const std::set<std::string> kNames = {
-      "issuer-mark", "doc-number", "title", "addressee", "p",        "h1",     "h2",
-      "blank",       "attachment", "note",  "page-break", "table",   "signature", "banji",
-      "if",          "for",        "watermark", "lookup"};
+      "issuer-mark", "doc-number", "title",      "addressee", "p",          "h1",
+      "h2",          "blank",      "attachment", "note",      "page-break", "table",
+      "signature",   "banji",      "if",         "for",       "watermark",  "lookup"};
   return kNames;
 }
-
 
 bool IsKnownFilter(const std::string& name) {
   return name == "lookup" || name == "join" || name == "default" || name == "count" ||
@@ -72,9 +71,12 @@ std::string StripLayoutWhitespace(const char* text) {
 
 std::string ScalarText(const json& v) {
   switch (v.type()) {
-    case json::value_t::string: return v.get<std::string>();
-    case json::value_t::number_integer: return std::to_string(v.get<long long>());
-    case json::value_t::number_unsigned: return std::to_string(v.get<unsigned long long>());
+    case json::value_t::string:
+      return v.get<std::string>();
+    case json::value_t::number_integer:
+      return std::to_string(v.get<long long>());
+    case json::value_t::number_unsigned:
+      return std::to_string(v.get<unsigned long long>());
     case json::value_t::number_float: {
       double d = v.get<double>();
       if (d == static_cast<double>(static_cast<long long>(d))) {
@@ -84,7 +86,8 @@ std::string ScalarText(const json& v) {
       auto [ptr, ec] = std::to_chars(buf, buf + sizeof(buf), d);
       return ec == std::errc() ? std::string(buf, ptr) : std::string();
     }
-    case json::value_t::boolean: return v.get<bool>() ? "true" : "false";
+    case json::value_t::boolean:
+      return v.get<bool>() ? "true" : "false";
     case json::value_t::array: {
       std::string out;
       for (std::size_t i = 0; i < v.size(); ++i) {
@@ -93,7 +96,8 @@ std::string ScalarText(const json& v) {
       }
       return out;
     }
-    default: return "";
+    default:
+      return "";
   }
 }
 
@@ -148,12 +152,18 @@ std::string FormatDate(const Date& date, const std::string& pattern) {
       if (close != std::string::npos) {
         std::string key = pattern.substr(i + 1, close - i - 1);
         bool known = true;
-        if (key == "year") out += std::to_string(date.year);
-        else if (key == "month") out += std::to_string(date.month);
-        else if (key == "day") out += std::to_string(date.day);
-        else if (key == "mm") out += two(date.month);
-        else if (key == "dd") out += two(date.day);
-        else known = false;
+        if (key == "year")
+          out += std::to_string(date.year);
+        else if (key == "month")
+          out += std::to_string(date.month);
+        else if (key == "day")
+          out += std::to_string(date.day);
+        else if (key == "mm")
+          out += two(date.month);
+        else if (key == "dd")
+          out += two(date.day);
+        else
+          known = false;
         if (known) {
           i = close + 1;
           continue;
@@ -196,9 +206,9 @@ Status Template::ValidateText(const char* text, const pugi::xml_node& where) con
         }
         filter = Trim(filter);
         if (!IsKnownFilter(filter)) {
-          return Status::InvalidData("unknown filter \"" + filter + "\" in {" +
-                                         s.substr(i + 1, close - i - 1) + "}",
-                                     path_, LineOf(where));
+          return Status::InvalidData(
+              "unknown filter \"" + filter + "\" in {" + s.substr(i + 1, close - i - 1) + "}",
+              path_, LineOf(where));
         }
         if (filter == "lookup" && lookups_.find(Trim(arg)) == lookups_.end()) {
           return Status::InvalidData("unknown lookup table \"" + Trim(arg) + "\"", path_,
@@ -225,8 +235,8 @@ Status Template::Validate(const pugi::xml_node& node, int depth) const {
     if (child.type() != pugi::node_element) continue;
     std::string name = child.name();
     std::string parent = node.name();
-    static const std::set<std::string> kInner = {"column", "row", "cell", "signer", "date",
-                                                 "entry", "else", "left", "right"};
+    static const std::set<std::string> kInner = {"column", "row",  "cell", "signer", "date",
+                                                 "entry",  "else", "left", "right"};
     if (BlockElements().count(name) == 0 && kInner.count(name) == 0) {
       return Status::InvalidData("unknown element <" + name + ">", path_, LineOf(child));
     }
@@ -461,8 +471,8 @@ class TemplateInstance {
       items.push_back(&item);
     }
     for (std::size_t i = 0; i < items.size(); ++i) {
-      json loop = {{"index", i + 1}, {"number", i + 1}, {"index0", i}, {"count", items.size()},
-                   {"first", i == 0}, {"last", i + 1 == items.size()}};
+      json loop = {{"index", i + 1},        {"number", i + 1}, {"index0", i},
+                   {"count", items.size()}, {"first", i == 0}, {"last", i + 1 == items.size()}};
       loops_.push_back(std::make_unique<json>(std::move(loop)));
       scope_.push_back(Binding{as, items[i]});
       scope_.push_back(Binding{"loop", loops_.back().get()});
@@ -538,7 +548,8 @@ class TemplateInstance {
         for (pugi::xml_node cell : child.children("cell")) cells.push_back(Trim(Inline(cell)));
         table.rows.push_back(std::move(cells));
       } else if (name == "if") {
-        PIPELINE_RETURN_IF_ERROR(IfBranch(child, [&](const pugi::xml_node& n) { return Rows(n, table); }));
+        PIPELINE_RETURN_IF_ERROR(
+            IfBranch(child, [&](const pugi::xml_node& n) { return Rows(n, table); }));
       } else if (name == "for") {
         PIPELINE_RETURN_IF_ERROR(ForEach(child, [&]() { return Rows(child, table); }));
       }
@@ -562,7 +573,8 @@ class TemplateInstance {
       if (name == "else" || name == "lookup") continue;
       if (!Guard(node)) continue;
       if (name == "if") {
-        PIPELINE_RETURN_IF_ERROR(IfBranch(node, [&](const pugi::xml_node& n) { return Blocks(n); }));
+        PIPELINE_RETURN_IF_ERROR(
+            IfBranch(node, [&](const pugi::xml_node& n) { return Blocks(n); }));
       } else if (name == "for") {
         PIPELINE_RETURN_IF_ERROR(ForEach(node, [&]() { return Blocks(node); }));
       } else if (name == "issuer-mark") {

@@ -11,8 +11,9 @@
 //     <table><column width="12" align="center">...</column><row><cell>...</cell></row></table>
 //     <signature><signer>...</signer><date>...</date></signature>
 //     <banji><row left="..." right="..."/></banji>
-//     <if path="a.b" [equals="v" | not-equals="v" | in="v1,v2" | empty="true"]> ... <else>...</else></if>
-//     <for each="a.items" as="item" [where="item.status" equals=... | in=...]> ... </for>
+//     <if path="a.b" [equals="v" | not-equals="v" | in="v1,v2" | empty="true"]> ...
+//     <else>...</else></if> <for each="a.items" as="item" [where="item.status" equals=... |
+//     in=...]> ... </for>
 //   </document>
 //
 // Text holds placeholders {path|filter:arg|...}: path segments name a loop variable, `loop`
@@ -30,10 +31,9 @@
 
 #include <map>
 #include <memory>
-#include <string>
-
 #include <nlohmann/json.hpp>
 #include <pugixml.hpp>
+#include <string>
 
 #include "pipeline/core/date.h"
 #include "pipeline/core/status.h"

@@ -1,11 +1,11 @@
 #include "pipeline/render/pdf/deflate.h"
 
+#include <libdeflate.h>
+
 #include <array>
 #include <cassert>
 #include <memory>
 #include <new>
-
-#include <libdeflate.h>
 
 namespace pipeline::render::pdf {
 namespace {

@@ -1,9 +1,11 @@
 #include "pipeline/render/pdf/font_embedder.h"
 
-#include <memory>
-
 #include <hb-subset.h>
 #include <hb.h>
+
+#include <memory>
+
+#include "pipeline/core/text.h"
 
 namespace pipeline::render::pdf {
 namespace {
@@ -13,7 +15,10 @@ struct Reader {
   std::size_t size;
   bool ok = true;
   unsigned U8(std::size_t at) {
-    if (at >= size) { ok = false; return 0; }
+    if (at >= size) {
+      ok = false;
+      return 0;
+    }
     return data[at];
   }
   unsigned U16(std::size_t at) { return (U8(at) << 8) | U8(at + 1); }
@@ -31,7 +36,10 @@ std::size_t SkipIndex(Reader& r, std::size_t at, std::size_t* first_start, std::
   if (count_out != nullptr) *count_out = count;
   if (count == 0) return at + 2;
   unsigned off_size = r.U8(at + 2);
-  if (off_size < 1 || off_size > 4) { r.ok = false; return at; }
+  if (off_size < 1 || off_size > 4) {
+    r.ok = false;
+    return at;
+  }
   std::size_t offsets = at + 3;
   std::size_t data_base = offsets + (count + 1) * off_size - 1;
   std::uint32_t first = r.Offset(offsets, off_size);
@@ -47,7 +55,7 @@ std::size_t SkipIndex(Reader& r, std::size_t at, std::size_t* first_start, std::
 // Returns false when the table cannot be parsed.
 bool ReadCffCharset(const std::string& cff, bool* cid_keyed, std::vector<std::uint32_t>* cids) {
   Reader r{reinterpret_cast<const unsigned char*>(cff.data()), cff.size()};
-  std::size_t at = r.U8(2);  // hdrSize
+  std::size_t at = r.U8(2);                          // hdrSize
   at = SkipIndex(r, at, nullptr, nullptr, nullptr);  // Name INDEX
   std::size_t dict_start = 0, dict_len = 0;
   SkipIndex(r, at, &dict_start, &dict_len, nullptr);  // Top DICT INDEX
@@ -62,23 +70,41 @@ bool ReadCffCharset(const std::string& cff, bool* cid_keyed, std::vector<std::ui
     if (b0 <= 21) {
       unsigned op = b0;
       ++p;
-      if (b0 == 12) { op = 1200 + r.U8(p); ++p; }
-      if (op == 1230) *cid_keyed = true;        // ROS
+      if (b0 == 12) {
+        op = 1200 + r.U8(p);
+        ++p;
+      }
+      if (op == 1230) *cid_keyed = true;  // ROS
       if (op == 15 && n > 0) charset = operands[n - 1];
       if (op == 17 && n > 0) charstrings = operands[n - 1];
       n = 0;
       continue;
     }
     long v = 0;
-    if (b0 >= 32 && b0 <= 246) { v = static_cast<long>(b0) - 139; p += 1; }
-    else if (b0 >= 247 && b0 <= 250) { v = (static_cast<long>(b0) - 247) * 256 + r.U8(p + 1) + 108; p += 2; }
-    else if (b0 >= 251 && b0 <= 254) { v = -(static_cast<long>(b0) - 251) * 256 - r.U8(p + 1) - 108; p += 2; }
-    else if (b0 == 28) { v = static_cast<std::int16_t>(r.U16(p + 1)); p += 3; }
-    else if (b0 == 29) { v = static_cast<std::int32_t>((r.U16(p + 1) << 16) | r.U16(p + 3)); p += 5; }
-    else if (b0 == 30) {  // real number: skip nibbles until 0xf
+    if (b0 >= 32 && b0 <= 246) {
+      v = static_cast<long>(b0) - 139;
+      p += 1;
+    } else if (b0 >= 247 && b0 <= 250) {
+      v = (static_cast<long>(b0) - 247) * 256 + r.U8(p + 1) + 108;
+      p += 2;
+    } else if (b0 >= 251 && b0 <= 254) {
+      v = -(static_cast<long>(b0) - 251) * 256 - r.U8(p + 1) - 108;
+      p += 2;
+    } else if (b0 == 28) {
+      v = static_cast<std::int16_t>(r.U16(p + 1));
+      p += 3;
+    } else if (b0 == 29) {
+      v = static_cast<std::int32_t>((r.U16(p + 1) << 16) | r.U16(p + 3));
+      p += 5;
+    } else if (b0 == 30) {  // real number: skip nibbles until 0xf
       ++p;
-      while (p < end) { unsigned b = r.U8(p++); if ((b & 0x0f) == 0x0f || (b >> 4) == 0x0f) break; }
-    } else { return false; }
+      while (p < end) {
+        unsigned b = r.U8(p++);
+        if ((b & 0x0f) == 0x0f || (b >> 4) == 0x0f) break;
+      }
+    } else {
+      return false;
+    }
     if (n < 48) operands[n++] = v;
   }
   if (!r.ok || charstrings <= 0) return false;
@@ -113,11 +139,11 @@ bool ReadCffCharset(const std::string& cff, bool* cid_keyed, std::vector<std::ui
 
 std::string MakeTag(const Font& font, const std::set<std::uint32_t>& gids) {
   // FNV-1a over the font identity and the glyph set: content-derived, stable across runs.
-  std::uint64_t h = 1469598103934665603ull;
-  auto mix = [&h](std::uint64_t v) { h ^= v; h *= 1099511628211ull; };
-  for (char ch : font.spec().path) mix(static_cast<unsigned char>(ch));
-  mix(font.spec().face_index);
-  for (std::uint32_t g : gids) mix(g);
+  Fnv1a64 fnv;
+  fnv.AddBytes(font.spec().path);
+  fnv.Add(font.spec().face_index);
+  for (std::uint32_t g : gids) fnv.Add(g);
+  std::uint64_t h = fnv.value();
   std::string tag;
   for (int i = 0; i < 6; ++i) {
     tag += static_cast<char>('A' + h % 26);
@@ -173,26 +199,24 @@ Result<std::shared_ptr<const EmbeddedFont>> FontEmbedder::Embed(
   hb_set_t* unicodes = hb_subset_input_unicode_set(input);
   hb_set_clear(unicodes);
   hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
-  for (hb_tag_t tag : {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'),
-                       HB_TAG('G', 'D', 'E', 'F'), HB_TAG('B', 'A', 'S', 'E'),
-                       HB_TAG('J', 'S', 'T', 'F'), HB_TAG('D', 'S', 'I', 'G'),
-                       HB_TAG('v', 'h', 'e', 'a'), HB_TAG('v', 'm', 't', 'x'),
-                       HB_TAG('V', 'O', 'R', 'G'), HB_TAG('g', 'a', 's', 'p'),
-                       HB_TAG('h', 'd', 'm', 'x'), HB_TAG('L', 'T', 'S', 'H'),
-                       HB_TAG('V', 'D', 'M', 'X'), HB_TAG('k', 'e', 'r', 'n'),
-                       HB_TAG('m', 'o', 'r', 'x'), HB_TAG('E', 'B', 'D', 'T'),
-                       HB_TAG('E', 'B', 'L', 'C'), HB_TAG('E', 'B', 'S', 'C'),
-                       HB_TAG('S', 'T', 'A', 'T'), HB_TAG('m', 'e', 't', 'a')}) {
+  for (hb_tag_t tag :
+       {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
+        HB_TAG('B', 'A', 'S', 'E'), HB_TAG('J', 'S', 'T', 'F'), HB_TAG('D', 'S', 'I', 'G'),
+        HB_TAG('v', 'h', 'e', 'a'), HB_TAG('v', 'm', 't', 'x'), HB_TAG('V', 'O', 'R', 'G'),
+        HB_TAG('g', 'a', 's', 'p'), HB_TAG('h', 'd', 'm', 'x'), HB_TAG('L', 'T', 'S', 'H'),
+        HB_TAG('V', 'D', 'M', 'X'), HB_TAG('k', 'e', 'r', 'n'), HB_TAG('m', 'o', 'r', 'x'),
+        HB_TAG('E', 'B', 'D', 'T'), HB_TAG('E', 'B', 'L', 'C'), HB_TAG('E', 'B', 'S', 'C'),
+        HB_TAG('S', 'T', 'A', 'T'), HB_TAG('m', 'e', 't', 'a')}) {
     hb_set_add(drop, tag);
   }
   unsigned flags = HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_NOTDEF_OUTLINE;
   if (font.is_cff()) {
     // Only the CFF table goes into the PDF: skip building the others, and flatten subroutines
     // (faster to subset and smaller for the few dozen glyphs a document uses).
-    for (hb_tag_t tag : {HB_TAG('c', 'm', 'a', 'p'), HB_TAG('h', 'm', 't', 'x'),
-                         HB_TAG('h', 'h', 'e', 'a'), HB_TAG('O', 'S', '/', '2'),
-                         HB_TAG('p', 'o', 's', 't'), HB_TAG('n', 'a', 'm', 'e'),
-                         HB_TAG('h', 'e', 'a', 'd'), HB_TAG('m', 'a', 'x', 'p')}) {
+    for (hb_tag_t tag :
+         {HB_TAG('c', 'm', 'a', 'p'), HB_TAG('h', 'm', 't', 'x'), HB_TAG('h', 'h', 'e', 'a'),
+          HB_TAG('O', 'S', '/', '2'), HB_TAG('p', 'o', 's', 't'), HB_TAG('n', 'a', 'm', 'e'),
+          HB_TAG('h', 'e', 'a', 'd'), HB_TAG('m', 'a', 'x', 'p')}) {
       hb_set_add(drop, tag);
     }
     flags |= HB_SUBSET_FLAGS_DESUBROUTINIZE;

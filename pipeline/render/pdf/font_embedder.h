@@ -31,9 +31,9 @@ namespace pipeline::render::pdf {
 
 struct EmbeddedFont {
   bool cff = false;
-  std::string program;              // Flate-compressed font program (FontFile2 or FontFile3 data)
-  std::size_t program_length = 0;   // uncompressed length (/Length1 for FontFile2)
-  std::string tag;                  // six upper-case letters, derived from font + glyph set only
+  std::string program;             // Flate-compressed font program (FontFile2 or FontFile3 data)
+  std::size_t program_length = 0;  // uncompressed length (/Length1 for FontFile2)
+  std::string tag;                 // six upper-case letters, derived from font + glyph set only
   std::map<std::uint32_t, std::uint16_t> code_for_gid;  // original gid -> 2-byte PDF code
 };
 

@@ -1,11 +1,10 @@
 #include "pipeline/render/pdf/font_set.h"
 
+#include <hb-ot.h>
+#include <hb.h>
 #include <unicode/uchar.h>
 
 #include <cstdio>
-
-#include <hb-ot.h>
-#include <hb.h>
 #include <pugixml.hpp>
 
 #include "pipeline/core/utf8.h"
@@ -139,9 +138,7 @@ std::uint32_t Font::GlyphFor(char32_t cp) const {
   return gid;
 }
 
-int Font::Advance(std::uint32_t gid) const {
-  return hb_font_get_glyph_h_advance(font_, gid);
-}
+int Font::Advance(std::uint32_t gid) const { return hb_font_get_glyph_h_advance(font_, gid); }
 
 FontSet::FontSet(FontConfig config) : config_(std::move(config)) {}
 
@@ -213,8 +210,7 @@ Result<GlyphRef> FontSet::ResolveGeta(const std::string& role, char32_t original
                           "' nor U+3013 to stand for it (role \"" + role + "\")");
 }
 
-Result<std::optional<GlyphRef>> FontSet::ResolveInChain(const std::string& role,
-                                                         char32_t cp) {
+Result<std::optional<GlyphRef>> FontSet::ResolveInChain(const std::string& role, char32_t cp) {
   Result<int> primary = RoleFont(role);
   if (!primary) return primary.error();
   std::uint32_t gid = fonts_[static_cast<std::size_t>(*primary)]->GlyphFor(cp);

@@ -14,9 +14,9 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
-#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -94,9 +94,9 @@ class Font {
 
 // A code point resolved to a font of the FontSet and a glyph of that font.
 struct GlyphRef {
-  int font = -1;           // index into FontSet::font()
-  std::uint32_t gid = 0;   // glyph id in that font
-  bool geta = false;       // 〓 standing for a character no font has (see FontSet::Resolve)
+  int font = -1;          // index into FontSet::font()
+  std::uint32_t gid = 0;  // glyph id in that font
+  bool geta = false;      // 〓 standing for a character no font has (see FontSet::Resolve)
 };
 
 class FontSet {

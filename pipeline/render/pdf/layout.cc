@@ -2,7 +2,6 @@
 
 #include <cstring>
 #include <map>
-
 #include <pugixml.hpp>
 
 #include "pipeline/core/xml.h"
@@ -81,9 +80,9 @@ Result<Layout> LoadLayout(const FileSystem& fs, const std::string& path) {
         }
       }
       if (field == nullptr) {
-        return Status::InvalidData(std::string("unknown layout setting <") + node.name() + " " +
-                                       attr.name() + "=...>",
-                                   path, line);
+        return Status::InvalidData(
+            std::string("unknown layout setting <") + node.name() + " " + attr.name() + "=...>",
+            path, line);
       }
       if (field->text != nullptr) {
         *field->text = attr.value();

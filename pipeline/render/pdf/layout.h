@@ -23,8 +23,8 @@ struct Layout {
   // <grid>
   int lines_per_page = 22;
   int chars_per_line = 28;
-  double body_size = 16;      // 3号
-  double line_pitch = 0;      // points; 0 = body height / lines_per_page
+  double body_size = 16;         // 3号
+  double line_pitch = 0;         // points; 0 = body height / lines_per_page
   double baseline_ratio = 0.12;  // descent of the em box below the baseline, as a fraction of size
   // <kinsoku>: characters that may not start / end a line (UTF-8).
   std::string no_line_start;

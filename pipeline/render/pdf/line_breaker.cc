@@ -17,9 +17,7 @@ bool IsWordChar(char32_t c) {
          c == U'%' || c == U'@' || c == U':';
 }
 
-bool Contains(const std::u32string& set, char32_t c) {
-  return set.find(c) != std::u32string::npos;
-}
+bool Contains(const std::u32string& set, char32_t c) { return set.find(c) != std::u32string::npos; }
 
 // A run of at least this many letters/digits (a credit code, an ID number) may be split across
 // lines when keeping it whole would leave more than kMaxSlack of the line empty, to be
@@ -63,8 +61,7 @@ std::vector<bool> LineBreaker::BreakOpportunities(const std::u32string& text) {
     index_of[unit] = n;
   }
   iterator_->setText(u16);
-  for (int32_t pos = iterator_->first(); pos != icu::BreakIterator::DONE;
-       pos = iterator_->next()) {
+  for (int32_t pos = iterator_->first(); pos != icu::BreakIterator::DONE; pos = iterator_->next()) {
     std::size_t i = index_of[static_cast<std::size_t>(pos)];
     if (i > 0 && i < n) allowed[i] = true;
   }
@@ -133,9 +130,8 @@ std::vector<LineSpan> LineBreaker::Fill(const std::u32string& text,
   return lines;
 }
 
-std::size_t LineBreaker::SplitLongRun(const std::u32string& text,
-                                      const std::vector<double>& widths, std::size_t start,
-                                      std::size_t best, double limit) const {
+std::size_t LineBreaker::SplitLongRun(const std::u32string& text, const std::vector<double>& widths,
+                                      std::size_t start, std::size_t best, double limit) const {
   const std::size_t n = text.size();
   if (best <= start || best >= n) return best;
   if (limit - SpanWidth(text, widths, {start, best}) <= kMaxSlack * limit) return best;

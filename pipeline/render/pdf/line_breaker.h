@@ -8,14 +8,14 @@
 #ifndef PIPELINE_RENDER_PDF_LINE_BREAKER_H_
 #define PIPELINE_RENDER_PDF_LINE_BREAKER_H_
 
+#include <unicode/uversion.h>
+
 #include <cstddef>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "pipeline/core/status.h"
-
-#include <unicode/uversion.h>
 
 U_NAMESPACE_BEGIN
 class BreakIterator;

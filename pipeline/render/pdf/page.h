@@ -18,8 +18,8 @@ struct Rgb {
 
 struct PlacedGlyph {
   std::uint32_t gid = 0;
-  char32_t cp = 0;   // the character it shows (ToUnicode)
-  double x = 0;      // along the run's baseline, from the run origin, in points
+  char32_t cp = 0;  // the character it shows (ToUnicode)
+  double x = 0;     // along the run's baseline, from the run origin, in points
 };
 
 // Glyphs of one font and size on one baseline. `angle_deg` rotates the baseline about (x, y).
@@ -47,10 +47,10 @@ struct Page {
 };
 
 struct DocumentInfo {
-  std::string title;    // UTF-8
-  std::string author;   // issuing authority
+  std::string title;   // UTF-8
+  std::string author;  // issuing authority
   std::string subject;
-  std::string creator;  // program name
+  std::string creator;        // program name
   std::string creation_date;  // PDF date string "D:20250701000000+08'00'"
 };
 

@@ -1,12 +1,12 @@
 #include "pipeline/render/pdf/pdf_writer.h"
 
+#include <podofo/podofo.h>
+
 #include <cmath>
 #include <cstdint>
 #include <map>
 #include <memory>
 #include <set>
-
-#include <podofo/podofo.h>
 
 #include "pipeline/render/pdf/deflate.h"
 
@@ -52,7 +52,10 @@ std::string ToUnicodeCMap(const std::map<std::uint16_t, char32_t>& unicode_for_c
   while (it != unicode_for_code.end()) {
     std::size_t n = 0;
     auto block = it;
-    while (block != unicode_for_code.end() && n < 100) { ++block; ++n; }
+    while (block != unicode_for_code.end() && n < 100) {
+      ++block;
+      ++n;
+    }
     s += std::to_string(n);
     s += " beginbfchar\n";
     for (; it != block; ++it) {
@@ -291,8 +294,8 @@ void AppendNumber(double v, int decimals, std::string& out) {
   out += digits;
 }
 
-Result<std::string> WritePdf(const std::vector<Page>& pages, const DocumentInfo& info, FontSet& fonts,
-                             FontEmbedder& embedder) {
+Result<std::string> WritePdf(const std::vector<Page>& pages, const DocumentInfo& info,
+                             FontSet& fonts, FontEmbedder& embedder) {
   // Collect glyph use per font, in page order (the first code point drawn with a glyph wins).
   std::map<int, FontUse> uses;
   for (const Page& page : pages) {
@@ -308,7 +311,8 @@ Result<std::string> WritePdf(const std::vector<Page>& pages, const DocumentInfo&
   }
   std::map<int, std::shared_ptr<const EmbeddedFont>> embedded;
   for (const auto& [index, use] : uses) {
-    Result<std::shared_ptr<const EmbeddedFont>> e = embedder.Embed(fonts.font(index), index, use.gids);
+    Result<std::shared_ptr<const EmbeddedFont>> e =
+        embedder.Embed(fonts.font(index), index, use.gids);
     if (!e) return e.error();
     embedded.emplace(index, *e);
   }

@@ -51,8 +51,8 @@ Result<std::vector<Page>> Typesetter::Typeset(const render::Document& doc) {
   return out;
 }
 
-Result<Shaped> Typesetter::Shape(const std::string& text, const std::string& role,
-                                 double size, double scale) {
+Result<Shaped> Typesetter::Shape(const std::string& text, const std::string& role, double size,
+                                 double scale) {
   Shaped s;
   for (char32_t cp : DecodeUtf8(text)) {
     if (cp == U'\n' || cp == U'\r' || cp == U'\t') cp = U' ';
@@ -92,8 +92,8 @@ void Typesetter::EmitLine(const Shaped& shaped, std::size_t begin, const std::ve
   }
 }
 
-void Typesetter::EmitWhole(const Shaped& shaped, double x0, double baseline, double size,
-                           Rgb color, std::vector<TextRun>& out) const {
+void Typesetter::EmitWhole(const Shaped& shaped, double x0, double baseline, double size, Rgb color,
+                           std::vector<TextRun>& out) const {
   std::vector<double> xs = LineBreaker::Positions(shaped.text, shaped.widths,
                                                   {0, shaped.text.size()}, shaped.Width(), false);
   EmitLine(shaped, 0, xs, x0, baseline, size, color, out);

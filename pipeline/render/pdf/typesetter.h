@@ -42,19 +42,16 @@ class Typesetter {
 
  private:
   // Shaping and drawing one line (typesetter.cc).
-  Result<Shaped> Shape(const std::string& text, const std::string& role, double size,
-                       double scale);
-  void EmitLine(const Shaped& shaped, std::size_t begin, const std::vector<double>& xs,
-                double x0, double baseline, double size, Rgb color,
-                std::vector<TextRun>& out) const;
+  Result<Shaped> Shape(const std::string& text, const std::string& role, double size, double scale);
+  void EmitLine(const Shaped& shaped, std::size_t begin, const std::vector<double>& xs, double x0,
+                double baseline, double size, Rgb color, std::vector<TextRun>& out) const;
   // All of `shaped` as one unjustified line starting at x0.
   void EmitWhole(const Shaped& shaped, double x0, double baseline, double size, Rgb color,
                  std::vector<TextRun>& out) const;
   double Baseline(double size) const;
 
   // Block emitters: one render::Block -> units of whole grid lines (typesetter_blocks.cc).
-  Status AddBlock(const render::Block& block, std::vector<Unit>& units,
-                  std::vector<Unit>& headers);
+  Status AddBlock(const render::Block& block, std::vector<Unit>& units, std::vector<Unit>& headers);
   Status AddIssuerMark(const render::IssuerMark& mark, std::vector<Unit>& units);
   Status AddDocNumber(const render::DocNumber& number, std::vector<Unit>& units);
   Status AddTitle(const render::Title& title, std::vector<Unit>& units);
