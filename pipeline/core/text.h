@@ -33,13 +33,13 @@ std::string TrimSpace(std::string_view s);
 
 // NFKC, then every run of whitespace (incl. U+3000, NBSP, CR/LF) becomes one ASCII space and
 // the ends are trimmed; a run holding a line break inside CJK text (a value typed over two
-// lines) becomes nothing. "  ４－０３　" -> "4-03". For matching; show DisplayText.
+// lines) becomes nothing. 「  ４－０３　」 -> "4-03". For matching; show DisplayText.
 std::string NormaliseText(std::string_view s);
 
 // What the applicant wrote, for reports and documents (no NFKC: （） stay full-width):
 // trimmed, and a line break (with the spaces around it) removed inside CJK text or replaced by
 // one space between two words of a spaced script. Other spaces stay as written.
-// "  中培华测\n（北京）　" -> "中培华测（北京）".
+// 「  中培华测\n（北京）　」 -> 「中培华测（北京）」.
 std::string DisplayText(std::string_view s);
 
 // NormaliseText without any whitespace at all (`中式 烹调师` -> `中式烹调师`), for names and codes.

@@ -223,9 +223,9 @@ class Evaluator {
     Review(check, args, {});
   }
   // A head count (据申请表填报). Not understood: review (`<rule message>.unreadable`). None at
-  // all fails Art. 6 (3) "具有…" (`<rule message>.none`); below the office's minimum fails
+  // all fails Art. 6 (3) 「具有…」 (`<rule message>.none`); below the office's minimum fails
   // (the rule's message); without a minimum any number above zero is for a person to weigh
-  // against "相适应的" (PC-STAFF).
+  // against 「相适应的」 (PC-STAFF).
   void CountRule(std::string_view check, FormField f, const model::Sourced<int>& v,
                  std::optional<int> min) {
     Evidence(check, f, v);
@@ -435,7 +435,7 @@ class Evaluator {
     Pending(c, "PC-CREDIT", who);
   }
 
-  // (3): the four head counts, and the officer's judgement of "相适应的" when the office has
+  // (3): the four head counts, and the officer's judgement of 「相适应的」 when the office has
   // set no minimum for some of them.
   void Staff() {
     struct Count {

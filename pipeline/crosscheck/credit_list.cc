@@ -70,7 +70,7 @@ Result<CreditList> CreditList::FromRows(const std::vector<std::vector<std::strin
     }
     list.entries_.push_back(std::move(e));
   }
-  // A list without entries would make "已比对…未发现" say nothing: refuse it.
+  // A list without entries would make 「已比对…未发现」 say nothing: refuse it.
   if (list.entries_.empty())
     return Status::InvalidData("list has headings but no entries", file, lines[0]);
   return list;

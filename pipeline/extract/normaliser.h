@@ -82,11 +82,11 @@ class Normaliser {
   // also accepted. nullopt when nothing matches or the field is unknown.
   std::optional<std::string> MatchEnum(std::string_view field, std::string_view text) const;
   // Every distinct id of `field` whose token occurs in `text` (occurrences inside a longer
-  // token's occurrence do not count), in order of first occurrence. "首次申请 增加职业（工种）"
+  // token's occurrence do not count), in order of first occurrence. 「首次申请 增加职业（工种）」
   // gives {initial, add_occupation}: an option list with nothing chosen.
   std::vector<std::string> EnumIdsIn(std::string_view field, std::string_view text) const;
   // Check marks (☑ ☒ ■ √ ✓ ticked, ☐ □ not; tokens in <check_marks>), before or after each
-  // option: "☑首次申请 □增加职业（工种）", "首次申请√ 增加职业（工种）□", "☑ 省属".
+  // option: 「☑首次申请 □增加职业（工种）」, 「首次申请√ 增加职业（工种）□」, 「☑ 省属」.
   ChoiceParse ParseChoice(std::string_view field, std::string_view text) const;
 
   // Splits a multi-item cell (newlines and the configured separators), each item normalised,

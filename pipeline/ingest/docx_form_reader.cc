@@ -450,7 +450,7 @@ class DocxWalker {
     }
   }
 
-  // "label：value" in one cell or paragraph. Returns true when the prefix is a known label.
+  // 「label：value」 in one cell or paragraph. Returns true when the prefix is a known label.
   bool InlinePair(const std::string& text, const std::string& loc, bool record_unknown) {
     std::size_t cut = std::string::npos;
     std::size_t skip = 0;

@@ -4,7 +4,7 @@
 // columns (序号 | 职业编码 | 职业（工种）名称 | 申报等级, including the name) starts the
 // occupations table; one naming 变更前 and 变更后 starts the change table; other rows are
 // label/value pairs, any number per row ("label | value | label | value"). A cell holding
-// "label：value" is split at the colon, and so is a body paragraph outside any table
+// 「label：value」 is split at the colon, and so is a body paragraph outside any table
 // (`申请日期：2025年6月1日`). Labels are matched through FormLabels (normalised; synonyms).
 // Cell text is all w:t of the cell's paragraphs (runs concatenated, paragraphs joined by
 // '\n'), excluding nested tables, which are read as tables of their own. gridSpan counts once;

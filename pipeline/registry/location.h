@@ -34,7 +34,7 @@ struct RegistrySettings {
   // 备案编号 of a new filing, with {year} and {n} (a per-year sequence): e.g. `吉认备{year}{n}`.
   // Empty by default: the notice leaves the number blank, to be filled in by hand.
   std::string filing_number_format;
-  // When the three years of a new filing start (the regulation says only "三年"): "doc_date",
+  // When the three years of a new filing start (the regulation says only 「三年」): "doc_date",
   // the 备案通知's 成文日期 (default; an issue later than `file` moves the start to the issued
   // date), or "file_date", the day `beian file` was run.
   std::string filing_validity_start = "doc_date";

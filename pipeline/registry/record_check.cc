@@ -43,7 +43,7 @@ std::string LevelsCsv(std::vector<int> levels) {
   return LevelsToCsv(levels);
 }
 
-// "养老护理员（工种） 4-10-01-05 五级/初级工、四级/中级工" for the 初评意见's comparison.
+// 「养老护理员（工种） 4-10-01-05 五级/初级工、四级/中级工」 for the 初评意见's comparison.
 std::string OccupationText(const std::string& name, const std::string& work_type,
                            const std::string& code, const std::vector<int>& levels,
                            const report::MessageCatalog& messages) {
@@ -175,7 +175,7 @@ void CheckOtherKind(const model::CaseReport& r, const FiledRecord& rec,
   }
 }
 
-// Art. 9: "认定机构应在备案期满前三个月提出续期备案申请".
+// Art. 9: 「认定机构应在备案期满前三个月提出续期备案申请」.
 void CheckRenewal(const model::CaseReport& r, const FiledRecord& rec, const Date& received,
                   RecordCheck* out) {
   std::optional<Date> until = ParseIsoDate(rec.filing.valid_until);

@@ -33,7 +33,7 @@ struct OfficeSettings {
   std::string correction_deadline_from = "delivery";
   std::string correction_lapse_text;  // legal consequence of not correcting ("" = none)
   std::string doc_number_format;  // 发文字号, e.g. `长人社认备〔{year}〕{n}号` ("" = none)
-  std::string opinion_form = "expert_group";  // 初评意见 issuer: "expert_group" | "bureau"
+  std::string opinion_form = "expert_group";  // or bureau: who issues the 初评意见
   std::string date_format;                    // e.g. `{year}年{month}月{day}日`
   std::string expert_group;                   // signer of the 初评意见
   std::string opinion_addressee;  // 主送 of the 初评意见 ("" = the competent bureau)
