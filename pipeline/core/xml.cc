@@ -39,4 +39,31 @@ Result<double> NumberAttribute(const pugi::xml_node& node, const char* name, dou
   return out;
 }
 
+std::string EscapeMarkup(std::string_view s, bool apostrophe) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += apostrophe ? "&#39;" : "'";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
 }  // namespace pipeline

@@ -20,6 +20,9 @@ int LineAtOffset(std::string_view text, std::ptrdiff_t offset);
 // pugixml description.
 Status ParseXml(const std::string& path, const std::string& text, pugi::xml_document& doc);
 
+// Escapes & < > " (and, with `apostrophe`, ') for XML or HTML text and attribute values.
+std::string EscapeMarkup(std::string_view s, bool apostrophe = false);
+
 // Reads a decimal attribute (locale-independent). Missing attribute -> `fallback`. A present but
 // malformed value -> InvalidData naming path and the line of `node`.
 Result<double> NumberAttribute(const pugi::xml_node& node, const char* name, double fallback,

@@ -4,6 +4,8 @@
 
 #include <cstdio>
 
+#include "pipeline/core/xml.h"
+
 namespace pipeline::registry {
 namespace {
 
@@ -13,28 +15,7 @@ PdfString Utf8(const std::string& s) {
   return PdfString(reinterpret_cast<const pdf_utf8*>(s.c_str()));
 }
 
-std::string XmlEscape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
+std::string XmlEscape(const std::string& s) { return EscapeMarkup(s); }
 
 std::string Xmp(const PdfAInfo& info, const std::string& xmp_date) {
   return "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"

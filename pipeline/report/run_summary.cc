@@ -3,6 +3,7 @@
 #include <cassert>
 #include <cstdio>
 
+#include "pipeline/core/xml.h"
 #include "pipeline/report/mask.h"
 #include "pipeline/report/report_json.h"
 #include "pipeline/report/summary_table.h"
@@ -19,32 +20,7 @@ constexpr model::Conclusion kConclusionOrder[] = {
     model::Conclusion::kCorrectionsNeeded, model::Conclusion::kNotEligible,
     model::Conclusion::kReferred};
 
-std::string Escape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
+std::string Escape(std::string_view s) { return EscapeMarkup(s, /*apostrophe=*/true); }
 
 // Masked, then escaped: the only way text reaches the page.
 std::string Text(std::string_view s) { return Escape(MaskPersonalData(s)); }

@@ -76,15 +76,8 @@ class LifecycleTest : public ::testing::Test {
     fs::copy(testing::RepoRoot() + "/samples/intake/S01-长春鼎新职业技能培训学校-首次申请",
              intake_ + "/S01-长春鼎新职业技能培训学校-首次申请", fs::copy_options::recursive);
     // An office's own settings: a data root with its own templates/office.json.
-    fs::create_directories(data_);
-    fs::copy(testing::RepoRoot() + "/templates", data_ + "/templates", fs::copy_options::recursive);
-    fs::create_directory_symlink(testing::RepoRoot() + "/checklists", data_ + "/checklists");
-    fs::create_directory_symlink(testing::RepoRoot() + "/data", data_ + "/data");
-    std::ifstream in(data_ + "/templates/office.json");
-    nlohmann::json office = nlohmann::json::parse(in);
-    office["doc_number_format"] = "吉人社认备〔{year}〕{n}号";
-    office["publicity_contact"] = "联系电话：0431-00000000";
-    std::ofstream(data_ + "/templates/office.json") << office.dump(2);
+    testing::MakeOfficeDataRoot(data_, {{"doc_number_format", "吉人社认备〔{year}〕{n}号"},
+                                        {"publicity_contact", "联系电话：0431-00000000"}});
   }
   int Beian(const std::string& args, std::string* out = nullptr, const std::string& env = "") {
     std::string text;

@@ -53,16 +53,9 @@ class RecordLifecycleTest : public ::testing::Test {
     dir_ = testing::MakeTempDir();
     registry_ = dir_ + "/registry.sqlite";
     data_ = dir_ + "/data-root";
-    fs::create_directories(data_);
-    fs::copy(testing::RepoRoot() + "/templates", data_ + "/templates", fs::copy_options::recursive);
-    fs::create_directory_symlink(testing::RepoRoot() + "/checklists", data_ + "/checklists");
-    fs::create_directory_symlink(testing::RepoRoot() + "/data", data_ + "/data");
-    std::ifstream in(data_ + "/templates/office.json");
-    nlohmann::json office = nlohmann::json::parse(in);
-    office["doc_number_format"] = "吉人社认备〔{year}〕{n}号";
-    office["filing_number_format"] = "吉认备〔{year}〕{n}号";
-    office["correction_deadline_working_days"] = 10;
-    std::ofstream(data_ + "/templates/office.json") << office.dump(2);
+    testing::MakeOfficeDataRoot(data_, {{"doc_number_format", "吉人社认备〔{year}〕{n}号"},
+                                        {"filing_number_format", "吉认备〔{year}〕{n}号"},
+                                        {"correction_deadline_working_days", 10}});
   }
   int Beian(const std::string& args, std::string* out = nullptr) {
     std::string text;

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <mutex>
 #include <vector>
 
@@ -65,6 +66,18 @@ int RunCommand(const std::string& cmd, std::string* output, bool merge_stderr) {
   int rc = ::pclose(p);
   if (output) *output = out;
   return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+}
+
+void MakeOfficeDataRoot(const std::string& root, const nlohmann::json& office) {
+  namespace fs = std::filesystem;
+  fs::create_directories(root);
+  fs::copy(RepoRoot() + "/templates", root + "/templates", fs::copy_options::recursive);
+  fs::create_directory_symlink(RepoRoot() + "/checklists", root + "/checklists");
+  fs::create_directory_symlink(RepoRoot() + "/data", root + "/data");
+  std::ifstream in(root + "/templates/office.json");
+  nlohmann::json merged = nlohmann::json::parse(in);
+  merged.update(office);
+  std::ofstream(root + "/templates/office.json") << merged.dump(2);
 }
 
 }  // namespace pipeline::testing

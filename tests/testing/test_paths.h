@@ -3,6 +3,7 @@
 #ifndef TESTS_TESTING_TEST_PATHS_H_
 #define TESTS_TESTING_TEST_PATHS_H_
 
+#include <nlohmann/json.hpp>
 #include <string>
 
 namespace pipeline::testing {
@@ -15,6 +16,9 @@ std::string MakeTempDir();
 std::string BeianBinary();
 // Runs a shell command, returns its exit code and fills *output with stdout (+stderr if asked).
 int RunCommand(const std::string& cmd, std::string* output, bool merge_stderr = false);
+// Lays out an office's data root (for --data-dir) at `root`: a copy of templates/ whose
+// office.json takes the keys of `office` over the shipped ones, and links to checklists/ and data/.
+void MakeOfficeDataRoot(const std::string& root, const nlohmann::json& office);
 
 }  // namespace pipeline::testing
 
