@@ -104,6 +104,22 @@ TEST(TemplateTest, ErrorsNameFileAndLine) {
       {"<document>\n<p>\n{a.b</p>\n</document>", "bad.xml:2: unclosed placeholder \"{a.b\""},
       {"<document>\n<for as=\"x\"><p/></for>\n</document>", "bad.xml:2: <for> needs each="},
       {"<doc/>", "bad.xml:1: root element must be <document>"},
+      // Numeric attributes are range-checked on load (template_fuzzer found <blank lines="4e121">
+      // reaching an int conversion at instantiation).
+      {"<document>\n<blank lines=\"4e121\"/>\n</document>",
+       "bad.xml:2: <blank lines=\"4e121\"> must be a whole number from 0 to 20"},
+      {"<document>\n<blank lines=\"1.5\"/>\n</document>",
+       "bad.xml:2: <blank lines=\"1.5\"> must be a whole number from 0 to 20"},
+      {"<document>\n<blank lines=\"two\"/>\n</document>",
+       "bad.xml:2: attribute lines=\"two\" is not a number"},
+      {"<document>\n<p size=\"nan\">x</p>\n</document>",
+       "bad.xml:2: <p size=\"nan\"> must be a number from 1 to 72"},
+      {"<document>\n<p indent=\"-3\">x</p>\n</document>",
+       "bad.xml:2: <p indent=\"-3\"> must be a number from 0 to 20"},
+      {"<document>\n<table size=\"1e308\"><column width=\"20\">a</column></table>\n</document>",
+       "bad.xml:2: <table size=\"1e308\"> must be a number from 1 to 72"},
+      {"<document>\n<table>\n<column width=\"{w}\">a</column></table>\n</document>",
+       "bad.xml:3: attribute width=\"{w}\" is not a number"},
   };
   for (const ErrorCase& c : cases) {
     SCOPED_TRACE(c.xml);

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cstring>
 #include <set>
+#include <sstream>
 #include <vector>
 
 #include "pipeline/core/xml.h"
@@ -19,6 +20,24 @@ const std::set<std::string>& BlockElements() {
       "signature",   "banji",      "if",         "for",       "watermark",  "lookup"};
   return kNames;
 }
+
+// The numeric attributes a template may set, and the range the typesetter accepts for each. A
+// value outside its range (or not a plain decimal) is refused when the template is loaded, so
+// instantiation never meets one.
+struct NumericAttribute {
+  const char* name;
+  double min;
+  double max;
+  bool integer;
+};
+
+constexpr NumericAttribute kNumericAttributes[] = {
+    {"lines", 0, 20, true},      // <blank>: blank lines
+    {"size", 1, 72, false},      // font size in points (paragraphs and tables)
+    {"indent", 0, 20, false},    // first-line indent in characters
+    {"rest-indent", 0, 20, false},  // indent of the following lines in characters
+    {"width", 1, 500, false},    // <column>: width in millimetres
+};
 
 bool IsKnownFilter(const std::string& name) {
   return name == "lookup" || name == "join" || name == "default" || name == "count" ||
@@ -223,6 +242,26 @@ Status Template::ValidateText(const char* text, const pugi::xml_node& where) con
   return Status::Ok();
 }
 
+Status Template::ValidateNumbers(const pugi::xml_node& node) const {
+  for (const NumericAttribute& spec : kNumericAttributes) {
+    if (!node.attribute(spec.name)) continue;
+    Result<double> value = NumberAttribute(node, spec.name, 0, path_, text_);
+    if (!value.ok()) return value.status();
+    double v = *value;
+    bool in_range = v >= spec.min && v <= spec.max;  // false for NaN
+    if (!in_range || (spec.integer && v != static_cast<double>(static_cast<int>(v)))) {
+      std::ostringstream range;
+      range << spec.min << " to " << spec.max;
+      return Status::InvalidData("<" + std::string(node.name()) + " " + spec.name + "=\"" +
+                                     node.attribute(spec.name).value() + "\"> must be " +
+                                     (spec.integer ? "a whole number" : "a number") + " from " +
+                                     range.str(),
+                                 path_, LineOf(node));
+    }
+  }
+  return Status::Ok();
+}
+
 Status Template::Validate(const pugi::xml_node& node, int depth) const {
   for (pugi::xml_attribute a : node.attributes()) {
     PIPELINE_RETURN_IF_ERROR(ValidateText(a.value(), node));
@@ -248,6 +287,7 @@ Status Template::Validate(const pugi::xml_node& node, int depth) const {
       return Status::InvalidData("<column> needs width= (mm)", path_, LineOf(child));
     }
     if (depth > 64) return Status::InvalidData("template nested too deeply", path_, LineOf(child));
+    PIPELINE_RETURN_IF_ERROR(ValidateNumbers(child));
     PIPELINE_RETURN_IF_ERROR(Validate(child, depth + 1));
   }
   return Status::Ok();

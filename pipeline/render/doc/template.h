@@ -58,6 +58,7 @@ class Template {
   Template() = default;
   Status Validate(const pugi::xml_node& node, int depth) const;
   Status ValidateText(const char* text, const pugi::xml_node& where) const;
+  Status ValidateNumbers(const pugi::xml_node& node) const;
   int LineOf(const pugi::xml_node& node) const;
 
   friend class TemplateInstance;
