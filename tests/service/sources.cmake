@@ -3,4 +3,5 @@ list(APPEND TEST_SOURCES
   tests/service/kill_test.cc
   tests/service/report_wire_test.cc
   tests/service/service_test.cc
+  tests/service/watch_files_test.cc
 )
