@@ -38,21 +38,29 @@ FileWriter::~FileWriter() {
 }
 
 void FileWriter::Write(std::string_view data) {
-  buffer_.append(data);
-  if (buffer_.size() >= kBufferSize) Flush();
+  if (buffer_.size() + data.size() < kBufferSize) {
+    buffer_.append(data);
+    return;
+  }
+  Flush();
+  WriteNow(data);  // a large piece goes to the file without a copy
 }
 
 void FileWriter::Flush() {
+  WriteNow(buffer_);
+  buffer_.clear();
+}
+
+void FileWriter::WriteNow(std::string_view data) {
   std::size_t done = 0;
-  while (error_ == 0 && done < buffer_.size()) {
-    const ssize_t n = ::write(fd_, buffer_.data() + done, buffer_.size() - done);
+  while (error_ == 0 && done < data.size()) {
+    const ssize_t n = ::write(fd_, data.data() + done, data.size() - done);
     if (n < 0) {
       if (errno != EINTR) error_ = errno;
       continue;
     }
     done += static_cast<std::size_t>(n);
   }
-  buffer_.clear();
 }
 
 Status FileWriter::Commit() {

@@ -33,6 +33,7 @@ class FileWriter {
   FileWriter(std::string path, std::string tmp, int fd)
       : path_(std::move(path)), tmp_(std::move(tmp)), fd_(fd) {}
   void Flush();
+  void WriteNow(std::string_view data);
 
   std::string path_, tmp_;
   int fd_ = -1;

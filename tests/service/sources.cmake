@@ -1,4 +1,5 @@
 list(APPEND TEST_SOURCES
+  tests/service/case_rows_test.cc
   tests/service/intake_state_test.cc
   tests/service/kill_test.cc
   tests/service/report_wire_test.cc
