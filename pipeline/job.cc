@@ -685,6 +685,14 @@ ExitCode Job::RunIntake(Status* error) {
     *error = totals.error();
     return ExitCode::kError;
   }
+  std::vector<std::string> ids;
+  for (const ingest::IntakeEntry& e : *entries) ids.push_back(report::CaseIdFor(e.name));
+  Result<DirEntry> spooled = fs_.Stat((*spool)->path());
+  if (Status st = service::CaseRows(options_.out_dir)
+                      .CompactIfLarge(ids, spooled ? spooled->size + 16 * ids.size() : 0);
+      !st.ok()) {
+    reporter_.Warning(st.ToString());
+  }
   reporter_.Done(res_->run_labels.Format(
       "run.progress.total",
       {{"count", std::to_string(totals->dossiers)},

@@ -63,6 +63,13 @@ Status CaseRows::Keep(const std::string& case_id, const std::string& record) con
 
 Status CaseRows::Gather(const std::vector<std::string>& case_ids,
                         const std::function<void(const std::string& record)>& each) const {
+  return Read(case_ids, each, /*compact=*/false);
+}
+
+// Gather's work; `compact`: rewrite the file whatever its size.
+Status CaseRows::Read(const std::vector<std::string>& case_ids,
+                      const std::function<void(const std::string& record)>& each,
+                      bool compact) const {
   std::map<std::string, Span> latest;
   std::size_t lines = 0;
   {
@@ -85,7 +92,7 @@ Status CaseRows::Gather(const std::vector<std::string>& case_ids,
   Fd f;
   f.fd = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
   if (f.fd < 0) return Status::IoError(std::strerror(errno), path_);
-  const bool compact = lines > 2 * case_ids.size() + 64;
+  compact = compact || lines > 2 * case_ids.size() + 64;
   std::unique_ptr<FileWriter> rewrite;
   if (compact) {
     Result<std::unique_ptr<FileWriter>> w = FileWriter::Open(path_);
@@ -111,6 +118,15 @@ Status CaseRows::Gather(const std::vector<std::string>& case_ids,
     }
   }
   return rewrite ? rewrite->Commit() : Status::Ok();
+}
+
+Status CaseRows::CompactIfLarge(const std::vector<std::string>& case_ids,
+                                std::uint64_t live_bytes) const {
+  struct stat st {};
+  if (::stat(path_.c_str(), &st) != 0) return Status::Ok();
+  if (static_cast<std::uint64_t>(st.st_size) <= 2 * live_bytes + (1u << 16)) return Status::Ok();
+  return Read(
+      case_ids, [](const std::string&) {}, /*compact=*/true);
 }
 
 }  // namespace pipeline::service

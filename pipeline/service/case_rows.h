@@ -8,6 +8,7 @@
 #ifndef PIPELINE_SERVICE_CASE_ROWS_H_
 #define PIPELINE_SERVICE_CASE_ROWS_H_
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
@@ -30,7 +31,13 @@ class CaseRows {
   Status Gather(const std::vector<std::string>& case_ids,
                 const std::function<void(const std::string& record)>& each) const;
 
+  // Rewrites the file with just the latest rows of `case_ids` when it is much larger than
+  // `live_bytes` (what those rows take): `beian run` over the same OUT day after day.
+  Status CompactIfLarge(const std::vector<std::string>& case_ids, std::uint64_t live_bytes) const;
+
  private:
+  Status Read(const std::vector<std::string>& case_ids,
+              const std::function<void(const std::string& record)>& each, bool compact) const;
   std::string path_;
 };
 

@@ -71,5 +71,17 @@ TEST(CaseRowsTest, MostlyOldLinesAreRewrittenCompactly) {
   EXPECT_EQ(Gathered(rows, {"JL-a", "JL-b"}), (std::vector<std::string>{"99", "b"}));
 }
 
+TEST(CaseRowsTest, RunOverTheSameOutputDayAfterDayDoesNotGrowTheFileWithoutEnd) {
+  const std::string out = testing::MakeTempDir();
+  CaseRows rows(out);
+  const std::string record = Record(std::string(1000, 'x'));
+  for (int day = 0; day < 50; ++day) ASSERT_TRUE(rows.Keep("JL-a", record).ok());
+  const std::string path = out + "/" + kRowsFileName;
+  ASSERT_TRUE(rows.CompactIfLarge({"JL-a"}, record.size() * 40).ok());
+  EXPECT_EQ(test_util::Slurp(path).size(), 50 * (record.size() + 5)) << "not large yet";
+  ASSERT_TRUE(rows.CompactIfLarge({"JL-a"}, record.size()).ok());
+  EXPECT_EQ(test_util::Slurp(path), "JL-a\t" + record);
+}
+
 }  // namespace
 }  // namespace pipeline::service
