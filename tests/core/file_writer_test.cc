@@ -7,9 +7,9 @@
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <string>
 
+#include "pipeline/core/file_system.h"
 #include "tests/testing/test_paths.h"
 
 namespace pipeline {
@@ -18,10 +18,8 @@ namespace {
 namespace fs = std::filesystem;
 
 std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+  Result<std::string> text = RealFileSystem().ReadFile(path, FileSystem::kDefaultMaxRead);
+  return text ? *text : std::string();
 }
 
 std::size_t Entries(const std::string& dir) {
