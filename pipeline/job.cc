@@ -739,10 +739,17 @@ ExitCode Job::Watch(Status* error) {
     if (!options_.date_given) options_.date = service::Today();  // a watcher outlives a day
     ledger.reset();
   };
+  // Files that cannot be written (a full disk) do not stop the watcher: it says so and tries
+  // again after the next pass (--once: exit code 2).
   hooks.after_pass = [&]() -> Status {
     if (!changed) return Status::Ok();
+    if (Status s = WriteWatchFiles(**folder); !s.ok()) {
+      service::LogLine(s.ToString());
+      failed = true;
+      return Status::Ok();
+    }
     changed = false;
-    return WriteWatchFiles(**folder);
+    return Status::Ok();
   };
   hooks.done = [&](const service::CaseDone& d) {
     LogCase(d);

@@ -122,6 +122,19 @@ TEST(WatchFilesTest, AFailedDossierIsListedAsFailedWithItsReason) {
       nlohmann::json::parse(Slurp(out + "/summary.json"))["dossiers"][1].contains("failed"));
 }
 
+TEST(WatchFilesTest, APageThatCannotBeWrittenIsSaidAndWrittenByTheNextPass) {
+  const std::string intake = SampleIntake({"S01"});
+  const std::string out = testing::MakeTempDir() + "/出";
+  std::string log;
+  EXPECT_EQ(Beian(WatchOnce(intake, out), &log, "BEIAN_FAULT=enospc:index.html"), 2) << log;
+  EXPECT_NE(log.find("index.html: write failed: No space left on device"), std::string::npos)
+      << log;
+  EXPECT_FALSE(fs::exists(out + "/index.html"));
+  EXPECT_TRUE(fs::exists(out + "/" + report::CaseIdFor(kS01) + "/report.json"));
+  EXPECT_EQ(Beian(WatchOnce(intake, out), &log), 0) << log;
+  EXPECT_EQ(OnThePage(out), std::set<std::string>({report::CaseIdFor(kS01)}));
+}
+
 // A clerk opening index.html while the watcher runs sees every case so far.
 TEST(WatchFilesTest, ARunningWatcherKeepsThePageCurrent) {
   const std::string intake = SampleIntake({"S01"});
