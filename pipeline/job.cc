@@ -530,6 +530,10 @@ Result<service::CaseResult> Job::Work(const ingest::IntakeEntry& entry, const st
   Status failed;  // a draft that could not be drawn: in c.report.draft_failure
   if (Status s = WriteDrafts(c, dir, &failed); !s.ok()) r.failed = s.ToString();
   if (prepare_registry) {  // after the drafts: they may add a finding the receipt does not show
+    if (!options_.no_pdf) {
+      PIPELINE_RETURN_IF_ERROR(EnsureRenderer());  // fatal, as for the drafts
+      res_->worker_recorder->UseRenderer(res_->renderer.get());
+    }
     Result<registry::PreparedRecord> prepared =
         res_->worker_recorder->Prepare(c.report, entry.path);
     if (!prepared) return prepared.error();  // fatal, as the parent's recording would be

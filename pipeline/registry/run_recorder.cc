@@ -223,7 +223,7 @@ nlohmann::json RunRecorder::ReceiptData(const model::CaseReport& report, int ver
 }
 
 Result<std::string> RunRecorder::RenderReceipt(const nlohmann::json& data) {
-  if (!renderer_) {
+  if (shared_renderer_ == nullptr && !renderer_) {
     render::RendererOptions options = render::RendererOptions::Defaults(data_dir_);
     if (!fonts_path_.empty()) options.fonts_path = fonts_path_;
     Result<std::unique_ptr<render::DocumentRenderer>> r =
@@ -234,7 +234,8 @@ Result<std::string> RunRecorder::RenderReceipt(const nlohmann::json& data) {
   // Drawn from the data as the registry keeps it (its JSON text read back), as `beian reissue`
   // and `beian edit` draw it again later.
   const nlohmann::json stored = nlohmann::json::parse(data.dump());
-  return renderer_->Render(render::ResolveTemplatePath(data_dir_, "receipt"), stored, actor_.today);
+  render::DocumentRenderer& renderer = shared_renderer_ ? *shared_renderer_ : *renderer_;
+  return renderer.Render(render::ResolveTemplatePath(data_dir_, "receipt"), stored, actor_.today);
 }
 
 Result<std::string> RunRecorder::DraftReceipt(const model::CaseReport& report,

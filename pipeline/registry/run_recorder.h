@@ -54,6 +54,10 @@ class RunRecorder {
   // unchanged or refused). Reads the registry only.
   Result<PreparedRecord> Prepare(const model::CaseReport& report, const std::string& dossier_path);
 
+  // Draws receipts with `renderer` (same font configuration; it must outlive the recorder)
+  // rather than loading the fonts a second time: a worker shares the one it drafts with.
+  void UseRenderer(render::DocumentRenderer* renderer) { shared_renderer_ = renderer; }
+
   // What the registry says about the dossier before it is recorded (README "Case registry":
   // the filed record, the registry's expiry, an earlier termination), as findings. Reads only;
   // a dossier without a valid USCC or known kind gets an empty check.
@@ -95,7 +99,8 @@ class RunRecorder {
   std::string date_format_;  // office.json date_format
   std::optional<std::string> authority_;  // --authority: the office running beian
   const report::MessageCatalog& messages_;
-  std::unique_ptr<render::DocumentRenderer> renderer_;  // made on the first receipt
+  std::unique_ptr<render::DocumentRenderer> renderer_;   // made on the first receipt
+  render::DocumentRenderer* shared_renderer_ = nullptr;  // UseRenderer
 };
 
 }  // namespace pipeline::registry
