@@ -8,7 +8,9 @@
 //                 segmentation fault (SIGSEGV), as a worker hitting a stack overflow would;
 //   cpu:TEXT      that worker sets itself a CPU-time limit (RLIMIT_CPU) and loops until the
 //                 kernel ends it (SIGXCPU): a limit enforced by the operating system;
-//   hang:TEXT     that worker waits forever (until --timeout ends it).
+//   hang:TEXT     that worker waits forever (until --timeout ends it);
+//   no_exchange:TEXT  replacing a folder whose path contains TEXT finds no RENAME_EXCHANGE, as
+//                 on a file system without it, and takes the two-rename way.
 // Without BEIAN_FAULT nothing happens; production code only asks.
 #ifndef PIPELINE_CORE_FAULT_H_
 #define PIPELINE_CORE_FAULT_H_
