@@ -505,6 +505,7 @@ void Job::NoteMissingGlyphs(CaseOutcome& c, const std::set<char32_t>& missing) c
 // add a finding (REN-001).
 Result<service::CaseResult> Job::Work(const ingest::IntakeEntry& entry, const std::string& dir) {
   CaseOutcome c = Process(entry);
+  bool prepare_registry = false;
   if (res_->registry_chosen && !c.not_a_dossier) {
     // The worker's own connection (none may cross fork(): workers are forked before the
     // parent opens its own, and a replacement worker never touches the parent's). The check
@@ -516,6 +517,7 @@ Result<service::CaseResult> Job::Work(const ingest::IntakeEntry& entry, const st
       res_->worker_recorder = std::move(*own);
     }
     PIPELINE_RETURN_IF_ERROR(CheckAgainstRegistry(*res_->worker_recorder, c));  // fatal
+    prepare_registry = true;
   }
   if (options_.no_pdf) {  // nothing drafted: report.json lists no documents
     c.drafts.clear();
@@ -527,9 +529,19 @@ Result<service::CaseResult> Job::Work(const ingest::IntakeEntry& entry, const st
   service::CaseResult r;
   Status failed;  // a draft that could not be drawn: in c.report.draft_failure
   if (Status s = WriteDrafts(c, dir, &failed); !s.ok()) r.failed = s.ToString();
+  if (prepare_registry) {  // after the drafts: they may add a finding the receipt does not show
+    if (!options_.no_pdf) {
+      PIPELINE_RETURN_IF_ERROR(EnsureRenderer());  // fatal, as for the drafts
+      res_->worker_recorder->UseRenderer(res_->renderer.get());
+    }
+    Result<registry::PreparedRecord> prepared =
+        res_->worker_recorder->Prepare(c.report, entry.path);
+    if (!prepared) return prepared.error();  // fatal, as the parent's recording would be
+    r.prepared = std::move(*prepared);
+  }
   r.report = std::move(c.report);
-  r.json = std::move(c.json);
-  r.correction_notice = std::move(c.correction_notice);
+  r.report_json = report::ToJsonText(c.json);
+  if (!c.correction_notice.is_null()) r.correction_notice = c.correction_notice.dump();
   return r;
 }
 
@@ -538,14 +550,16 @@ Status Job::Finish(const ingest::IntakeEntry& entry, service::CaseResult& r,
                    const std::string& staged_dir, bool* fatal) {
   if (!r.report.draft_failure.empty()) reporter_.Warning(r.report.draft_failure);
   if (res_->recorder && entry.type == EntryType::kDirectory && r.died.empty()) {
-    if (Status s =
-            res_->recorder->Record(r.report, entry.path, &r.json, reporter_, r.correction_notice);
+    nlohmann::json registry;
+    if (Status s = res_->recorder->Record(r.report, entry.path, &registry, reporter_,
+                                          r.correction_notice, &r.prepared);
         !s.ok()) {
       *fatal = true;  // the registry is unusable: stop before writing a report it does not know
       return s;
     }
+    if (!registry.is_null()) report::InsertMemberText(&r.report_json, "registry", registry);
   }
-  return fs_.WriteFile(JoinPath(staged_dir, "report.json"), report::ToJsonText(r.json));
+  return fs_.WriteFile(JoinPath(staged_dir, "report.json"), r.report_json);
 }
 
 // The report of a dossier whose worker died: one review finding (SVC-001) saying it could not
@@ -563,8 +577,9 @@ void Job::DiedReport(const ingest::IntakeEntry& entry, service::CaseResult* r) {
   rep.findings.push_back(std::move(f));
   rep.conclusion = model::Conclusion::kReviewNeeded;
   rep.draft_failure = entry.display_name + ": could not be processed: worker " + r->died;
-  r->json = report::ToJson(rep, res_->messages);
-  r->json["not_processed"] = {{"reason", r->died}};
+  nlohmann::json j = report::ToJson(rep, res_->messages);
+  j["not_processed"] = {{"reason", r->died}};
+  r->report_json = report::ToJsonText(j);
   r->report = std::move(rep);
 }
 

@@ -48,6 +48,10 @@ Result<std::string> RenderDraftFile(Registry& registry, FileSystem& fs,
                                     const Date& date, const std::string& dir,
                                     const std::string& fonts_path = {});
 
+// `<dir>/<id>-<document>.pdf`: where RenderDraftFile puts a draft.
+std::string DraftFilePath(const std::string& dir, const std::string& document_id,
+                          const std::string& kind, const report::MessageCatalog& messages);
+
 // document_commands.cc
 Status PublicizeCommand(Context& ctx);
 Status FileCommand(Context& ctx);

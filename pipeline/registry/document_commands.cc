@@ -215,10 +215,14 @@ Result<std::string> RenderDraftFile(Registry& registry, FileSystem& fs,
   if (!data) return data.error();
   Result<std::string> pdf = RenderTemplate(fs, data_dir, d->kind, *data, date, fonts_path);
   if (!pdf) return pdf.error();
-  const std::string path =
-      JoinPath(dir, document_id + "-" + messages.Format("registry.document." + d->kind) + ".pdf");
+  const std::string path = DraftFilePath(dir, document_id, d->kind, messages);
   PIPELINE_RETURN_IF_ERROR(fs.WriteFile(path, *pdf));
   return path;
+}
+
+std::string DraftFilePath(const std::string& dir, const std::string& document_id,
+                          const std::string& kind, const report::MessageCatalog& messages) {
+  return JoinPath(dir, document_id + "-" + messages.Format("registry.document." + kind) + ".pdf");
 }
 
 Date PublicityEnd(const report::WorkCalendar& cal, const Date& start, int n, bool count_start) {

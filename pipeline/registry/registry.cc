@@ -330,6 +330,44 @@ Status Registry::InsertVersion(const std::string& case_id, int version, const Do
                       {std::int64_t{version}, case_id});
 }
 
+Result<RecordOutcome> Registry::PlanRecord(const DossierFacts& f) {
+  // The open case of the same institution and kind, if any.
+  Result<std::vector<Row>> rows =
+      db_->Query(std::string("SELECT ") + kCaseColumns +
+                     " FROM cases c JOIN institutions i ON i.uscc = c.uscc "
+                     "WHERE c.uscc = ? AND c.kind = ? ORDER BY c.opened_on DESC, c.case_id DESC",
+                 {f.uscc, DisplayKind(f.kind)});
+  if (!rows) return rows.error();
+  std::optional<CaseRecord> open;
+  for (const Row& r : *rows) {
+    CaseRecord c = CaseFromRow(r);
+    if (!IsClosed(c.stage)) {
+      open = std::move(c);
+      break;
+    }
+  }
+  if (!open) return RecordOutcome{RecordOutcome::What::kNewCase, "", 1, Stage::kReceived, ""};
+  const CaseRecord& c = *open;
+  Result<std::vector<Row>> last =
+      db_->Query("SELECT content_hash FROM dossier_versions WHERE case_id = ? AND version = ?",
+                 {c.case_id, std::int64_t{c.current_version}});
+  if (!last) return last.error();
+  if (!last->empty() && AsText(last->front()[0]) == f.content_hash) {
+    return RecordOutcome{RecordOutcome::What::kUnchanged, c.case_id, c.current_version, c.stage,
+                         ""};
+  }
+  // A changed dossier: a resubmission, possible until the preliminary review is done.
+  if (c.stage != Stage::kReceived && c.stage != Stage::kPreliminary &&
+      c.stage != Stage::kReturned) {
+    return RecordOutcome{RecordOutcome::What::kRefused, c.case_id, c.current_version, c.stage,
+                         messages_.Format("registry.refused.changed_dossier",
+                                          {{"case", c.case_id}, {"stage", StageName(c.stage)}})};
+  }
+  const Stage after = c.stage == Stage::kReceived ? Stage::kReceived : Stage::kPreliminary;
+  return RecordOutcome{RecordOutcome::What::kNewVersion, c.case_id, c.current_version + 1, after,
+                       ""};
+}
+
 Result<RecordOutcome> Registry::RecordDossier(const DossierFacts& f, const Actor& actor) {
   RecordOutcome out;
   const std::string today = actor.today.ToIso();
@@ -347,22 +385,10 @@ Result<RecordOutcome> Registry::RecordDossier(const DossierFacts& f, const Actor
           db_->Execute("UPDATE institutions SET name = ?, last_seen = ? WHERE uscc = ?",
                        {f.institution_name, today, f.uscc}));
     }
-    // The open case of the same institution and kind, if any.
-    Result<std::vector<Row>> rows =
-        db_->Query(std::string("SELECT ") + kCaseColumns +
-                       " FROM cases c JOIN institutions i ON i.uscc = c.uscc "
-                       "WHERE c.uscc = ? AND c.kind = ? ORDER BY c.opened_on DESC, c.case_id DESC",
-                   {f.uscc, DisplayKind(f.kind)});
-    if (!rows) return rows.error();
-    std::optional<CaseRecord> open;
-    for (const Row& r : *rows) {
-      CaseRecord c = CaseFromRow(r);
-      if (!IsClosed(c.stage)) {
-        open = std::move(c);
-        break;
-      }
-    }
-    if (!open) {
+    Result<RecordOutcome> plan = PlanRecord(f);
+    if (!plan) return plan.error();
+    out = std::move(*plan);
+    if (out.what == RecordOutcome::What::kNewCase) {
       Result<std::string> seq = NextId("case-" + std::to_string(actor.today.year));
       if (!seq) return seq.error();
       FaultPoint("after_case_id_allocation");
@@ -379,34 +405,17 @@ Result<RecordOutcome> Registry::RecordDossier(const DossierFacts& f, const Actor
                      today, actor.user, f.folder,         "", std::nullopt,
                      1};
       PIPELINE_RETURN_IF_ERROR(Append(c, e));
-      out = {RecordOutcome::What::kNewCase, c.case_id, 1, Stage::kReceived, ""};
+      out.case_id = c.case_id;
       FaultPoint("before_commit");
       return Status::Ok();
     }
-    CaseRecord& c = *open;
-    Result<std::vector<Row>> last =
-        db_->Query("SELECT content_hash FROM dossier_versions WHERE case_id = ? AND version = ?",
-                   {c.case_id, std::int64_t{c.current_version}});
-    if (!last) return last.error();
-    if (!last->empty() && AsText(last->front()[0]) == f.content_hash) {
-      out = {RecordOutcome::What::kUnchanged, c.case_id, c.current_version, c.stage, ""};
-      return Status::Ok();
-    }
-    // A changed dossier: a resubmission, possible until the preliminary review is done.
-    if (c.stage != Stage::kReceived && c.stage != Stage::kPreliminary &&
-        c.stage != Stage::kReturned) {
-      out = {RecordOutcome::What::kRefused, c.case_id, c.current_version, c.stage,
-             messages_.Format("registry.refused.changed_dossier",
-                              {{"case", c.case_id}, {"stage", StageName(c.stage)}})};
-      return Status::Ok();
-    }
-    const int version = c.current_version + 1;
-    PIPELINE_RETURN_IF_ERROR(InsertVersion(c.case_id, version, f, actor));
-    const Stage after = c.stage == Stage::kReceived ? Stage::kReceived : Stage::kPreliminary;
-    HistoryEntry e{0,          "resubmitted", c.stage, "",           after,  today,
-                   actor.user, f.folder,      "",      std::nullopt, version};
-    PIPELINE_RETURN_IF_ERROR(Append(c, e));
-    out = {RecordOutcome::What::kNewVersion, c.case_id, version, after, ""};
+    if (out.what != RecordOutcome::What::kNewVersion) return Status::Ok();
+    Result<CaseRecord> c = LoadCaseRow(out.case_id);
+    if (!c) return c.error();
+    PIPELINE_RETURN_IF_ERROR(InsertVersion(c->case_id, out.version, f, actor));
+    HistoryEntry e{0,          "resubmitted", c->stage, "",           out.stage,  today,
+                   actor.user, f.folder,      "",       std::nullopt, out.version};
+    PIPELINE_RETURN_IF_ERROR(Append(*c, e));
     FaultPoint("before_commit");
     return Status::Ok();
   });

@@ -187,6 +187,9 @@ class Registry {
   // (a 补正 resubmission, whatever its folder is called), or nothing when its content is
   // unchanged. A changed dossier for a case past preliminary is refused.
   Result<RecordOutcome> RecordDossier(const DossierFacts& facts, const Actor& actor);
+  // What RecordDossier would do with `facts` now, reading only (the case id is empty for a new
+  // case). A worker process uses it to draw the receipt ahead of the recording.
+  Result<RecordOutcome> PlanRecord(const DossierFacts& facts);
 
   // The case with its versions, history and documents; NotFound (Chinese) when unknown.
   Result<CaseRecord> LoadCase(const std::string& case_id);

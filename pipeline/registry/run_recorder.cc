@@ -9,6 +9,7 @@
 #include "pipeline/registry/command_context.h"
 #include "pipeline/registry/location.h"
 #include "pipeline/registry/sqlite_storage.h"
+#include "pipeline/render/doc/render_command.h"
 #include "pipeline/render/doc/template.h"
 #include "pipeline/report/document_data.h"
 
@@ -65,6 +66,13 @@ DossierFacts FactsOf(const model::CaseReport& r, const std::string& hash,
   return f;
 }
 
+// Only a dossier with a valid USCC and a known kind of application is registered.
+bool Registrable(const model::CaseReport& report) {
+  const model::Application& a = report.application;
+  return a.uscc_check == model::CodeCheck::kValid &&
+         a.kind.value != model::ApplicationKind::kUnknown;
+}
+
 }  // namespace
 
 Result<std::string> DossierContentHash(const FileSystem& fs, const std::string& dir,
@@ -108,49 +116,74 @@ Result<std::unique_ptr<RunRecorder>> RunRecorder::ForRun(const cli::Options& opt
   return r;
 }
 
+RunRecorder::~RunRecorder() = default;
+
+Result<PreparedRecord> RunRecorder::Prepare(const model::CaseReport& report,
+                                            const std::string& dossier_path) {
+  PreparedRecord p;
+  if (!Registrable(report)) return p;
+  Result<std::string> hash = DossierContentHash(fs_, dossier_path, &p.files);
+  if (!hash) return hash.error();
+  p.content_hash = std::move(*hash);
+  p.hashed = true;
+  if (no_pdf_) return p;
+  Result<RecordOutcome> plan = registry_->PlanRecord(FactsOf(report, p.content_hash, authority_));
+  if (!plan) return plan.error();
+  if (plan->what != RecordOutcome::What::kNewCase &&
+      plan->what != RecordOutcome::What::kNewVersion) {
+    return p;
+  }
+  p.receipt_data = ReceiptData(report, plan->version, p.files);
+  Result<std::string> pdf = RenderReceipt(p.receipt_data);
+  if (!pdf) return pdf.error();
+  p.receipt_pdf = std::move(*pdf);
+  return p;
+}
+
 Status RunRecorder::Record(const model::CaseReport& report, const std::string& dossier_path,
-                           nlohmann::json* json, Reporter& reporter,
-                           const nlohmann::json& correction_notice) {
-  const model::Application& a = report.application;
-  if (a.uscc_check != model::CodeCheck::kValid ||
-      a.kind.value == model::ApplicationKind::kUnknown) {
+                           nlohmann::json* registry, Reporter& reporter,
+                           const std::string& correction_notice, const PreparedRecord* prepared) {
+  if (!Registrable(report)) {
     reporter.Warning(report.dossier + ": " + messages_.Format("registry.not_registered"));
-    (*json)["registry"] = {{"outcome", "not_registered"}};
+    (*registry) = {{"outcome", "not_registered"}};
     return Status::Ok();
   }
-  std::vector<std::string> files;
-  Result<std::string> hash = DossierContentHash(fs_, dossier_path, &files);
-  if (!hash) return hash.error();
-  Result<RecordOutcome> out = registry_->RecordDossier(FactsOf(report, *hash, authority_), actor_);
+  PreparedRecord own;
+  if (prepared == nullptr || !prepared->hashed) {
+    Result<std::string> hash = DossierContentHash(fs_, dossier_path, &own.files);
+    if (!hash) return hash.error();
+    own.content_hash = std::move(*hash);
+    prepared = &own;
+  }
+  const std::vector<std::string>& files = prepared->files;
+  Result<RecordOutcome> out =
+      registry_->RecordDossier(FactsOf(report, prepared->content_hash, authority_), actor_);
   if (!out) return out.error().WithContext(report.dossier);
   if (out->what == RecordOutcome::What::kRefused) {
     reporter.Warning(report.dossier + ": " + out->refusal);
   }
-  (*json)["registry"] = {{"case", out->case_id},
-                         {"version", out->version},
-                         {"stage", StageName(out->stage)},
-                         {"outcome", RecordOutcomeName(out->what)}};
+  (*registry) = {{"case", out->case_id},
+                 {"version", out->version},
+                 {"stage", StageName(out->stage)},
+                 {"outcome", RecordOutcomeName(out->what)}};
   if (out->what == RecordOutcome::What::kNewCase || out->what == RecordOutcome::What::kNewVersion) {
-    Result<std::string> receipt = DraftReceipt(report, *out, files);
+    Result<std::string> receipt = DraftReceipt(report, *out, files, prepared);
     if (!receipt) return receipt.error().WithContext(report.dossier);
-    (*json)["registry"]["receipt"] = *receipt;
-    if (!correction_notice.is_null()) {
+    (*registry)["receipt"] = *receipt;
+    if (!correction_notice.empty()) {
       Result<std::string> notice =
           registry_->CreateDraft("correction_notice", authority_.value_or(report.jurisdiction.code),
-                                 {out->case_id}, correction_notice.dump(), actor_);
+                                 {out->case_id}, correction_notice, actor_);
       if (!notice) return notice.error().WithContext(report.dossier);
-      (*json)["registry"]["correction_notice"] = *notice;
+      (*registry)["correction_notice"] = *notice;
     }
   }
-  return AddFilingFacts(report, json, reporter);
+  return AddFilingFacts(report, registry, reporter);
 }
 
 Result<RecordCheck> RunRecorder::Check(const model::CaseReport& report) {
   const model::Application& a = report.application;
-  if (a.uscc_check != model::CodeCheck::kValid ||
-      a.kind.value == model::ApplicationKind::kUnknown) {
-    return RecordCheck{};
-  }
+  if (!Registrable(report)) return RecordCheck{};
   const std::string& uscc = a.unified_credit_code.value;
   RegistryFacts facts;
   Result<std::optional<FiledRecord>> record = registry_->ActiveRecord(uscc);
@@ -168,9 +201,8 @@ Result<RecordCheck> RunRecorder::Check(const model::CaseReport& report) {
   return CheckAgainstRegistry(report, facts, messages_);
 }
 
-Result<std::string> RunRecorder::DraftReceipt(const model::CaseReport& report,
-                                              const RecordOutcome& out,
-                                              const std::vector<std::string>& files) {
+nlohmann::json RunRecorder::ReceiptData(const model::CaseReport& report, int version,
+                                        const std::vector<std::string>& files) const {
   std::string issuer = issuer_;
   if (issuer.empty() && !report.jurisdiction.authority_to_confirm) {
     issuer = report.jurisdiction.authority;
@@ -182,19 +214,51 @@ Result<std::string> RunRecorder::DraftReceipt(const model::CaseReport& report,
                         {"kind", model::ApplicationKindName(report.application.kind.value)}}})},
       {"receipt",
        {{"folder", report.dossier},
-        {"version", out.version},
+        {"version", version},
         {"files", files},
         {"count", files.size()}}},
       {"document", {{"draft", true}, {"date", render::FormatDate(actor_.today, date_format_)}}}};
   if (!issuer.empty()) data["document"]["issuer"] = issuer;
+  return data;
+}
+
+Result<std::string> RunRecorder::RenderReceipt(const nlohmann::json& data) {
+  if (shared_renderer_ == nullptr && !renderer_) {
+    render::RendererOptions options = render::RendererOptions::Defaults(data_dir_);
+    if (!fonts_path_.empty()) options.fonts_path = fonts_path_;
+    Result<std::unique_ptr<render::DocumentRenderer>> r =
+        render::DocumentRenderer::Create(fs_, options);
+    if (!r) return r.error();
+    renderer_ = std::move(*r);
+  }
+  // Drawn from the data as the registry keeps it (its JSON text read back), as `beian reissue`
+  // and `beian edit` draw it again later.
+  const nlohmann::json stored = nlohmann::json::parse(data.dump());
+  render::DocumentRenderer& renderer = shared_renderer_ ? *shared_renderer_ : *renderer_;
+  return renderer.Render(render::ResolveTemplatePath(data_dir_, "receipt"), stored, actor_.today);
+}
+
+Result<std::string> RunRecorder::DraftReceipt(const model::CaseReport& report,
+                                              const RecordOutcome& out,
+                                              const std::vector<std::string>& files,
+                                              const PreparedRecord* prepared) {
+  const nlohmann::json data = ReceiptData(report, out.version, files);
   Result<std::string> id = registry_->CreateDraft(
       "receipt", authority_.value_or(report.jurisdiction.code), {out.case_id}, data.dump(), actor_);
   if (!id) return id.error();
-  if (!no_pdf_) {
-    Result<std::string> path = RenderDraftFile(*registry_, fs_, messages_, data_dir_, *id,
-                                               actor_.today, drafts_dir_, fonts_path_);
-    if (!path) return path.error();
+  if (no_pdf_) return *id;
+  // A worker's receipt is taken when it was drawn from the same data; a new draft has no
+  // reviewers' slots yet, so the stored data is exactly `data`.
+  std::string pdf;
+  if (prepared != nullptr && !prepared->receipt_pdf.empty() && prepared->receipt_data == data) {
+    pdf = prepared->receipt_pdf;
+  } else {
+    Result<std::string> drawn = RenderReceipt(data);
+    if (!drawn) return drawn.error();
+    pdf = std::move(*drawn);
   }
+  PIPELINE_RETURN_IF_ERROR(
+      fs_.WriteFile(DraftFilePath(drafts_dir_, *id, "receipt", messages_), pdf));
   return *id;
 }
 
@@ -202,20 +266,20 @@ Result<std::string> RunRecorder::DraftReceipt(const model::CaseReport& report,
 // findings of pipeline/registry/record_check.h carry it to the documents): an earlier
 // terminated filing, and for a renewal the real validity and the Art. 9 deadline (three months
 // before it ends), rather than the date typed on the form.
-Status RunRecorder::AddFilingFacts(const model::CaseReport& report, nlohmann::json* json,
+Status RunRecorder::AddFilingFacts(const model::CaseReport& report, nlohmann::json* registry,
                                    Reporter& reporter) {
   const std::string& uscc = report.application.unified_credit_code.value;
   Result<bool> terminated = registry_->WasTerminated(uscc);
   if (!terminated) return terminated.error();
   if (*terminated) {
-    (*json)["registry"]["previously_terminated"] = true;
+    (*registry)["previously_terminated"] = true;
     reporter.Warning(report.dossier + ": " + messages_.Format("registry.flag.terminated"));
   }
   if (report.application.kind.value != model::ApplicationKind::kRenewal) return Status::Ok();
   Result<std::vector<FilingRecord>> filings = registry_->Filings(uscc);
   if (!filings) return filings.error();
   if (filings->empty()) {
-    (*json)["registry"]["filing"] = nullptr;  // the finding REG-007 says so
+    (*registry)["filing"] = nullptr;  // the finding REG-007 says so
     return Status::Ok();
   }
   // The same dates as the finding REG-004/REG-005 (pipeline/registry/record_check.h): the
@@ -228,10 +292,10 @@ Status RunRecorder::AddFilingFacts(const model::CaseReport& report, nlohmann::js
   if (!opened) return opened.error();
   const Date received = *opened ? ParseIsoDate(**opened).value_or(actor_.today) : actor_.today;
   const Date deadline = until->AddMonths(-3);
-  (*json)["registry"]["filing"] = {{"filing", f.filing_id},
-                                   {"valid_until", f.valid_until},
-                                   {"renewal_deadline", deadline.ToIso()},
-                                   {"renewal_on_time", received <= deadline}};
+  (*registry)["filing"] = {{"filing", f.filing_id},
+                           {"valid_until", f.valid_until},
+                           {"renewal_deadline", deadline.ToIso()},
+                           {"renewal_on_time", received <= deadline}};
   return Status::Ok();
 }
 

@@ -7,14 +7,17 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "pipeline/cli/options.h"
 #include "pipeline/core/file_system.h"
 #include "pipeline/core/reporter.h"
 #include "pipeline/core/status.h"
 #include "pipeline/model/report.h"
+#include "pipeline/registry/prepared_record.h"
 #include "pipeline/registry/record_check.h"
 #include "pipeline/registry/registry.h"
+#include "pipeline/render/doc/document_renderer.h"
 #include "pipeline/report/messages.h"
 
 namespace pipeline::registry {
@@ -34,21 +37,35 @@ class RunRecorder {
                                                      const report::MessageCatalog& messages,
                                                      const std::string& data_dir);
 
-  // Registers the dossier at `dossier_path` whose report is `report`, and adds the key
-  // "registry" ({case, version, stage, outcome}) to `json`. A dossier without a valid USCC or
-  // known kind, or a changed dossier refused by its case's stage, is a warning, not an error;
-  // an unusable registry is an error.
-  // `correction_notice` is the data of the 补正材料通知书 run drew for it (null when none): it
-  // is kept as a registry document of a new case or version, so its delivery can be recorded
-  // (report.json registry.correction_notice names it).
+  // Registers the dossier at `dossier_path` whose report is `report`, and sets `registry` to
+  // report.json's "registry" object ({case, version, stage, outcome, ...}). A dossier without a
+  // valid USCC or known kind, or a changed dossier refused by its case's stage, is a warning, not
+  // an error; an unusable registry is an error. `correction_notice` is the data of the
+  // 补正材料通知书 run drew for it (JSON text, "" when none): it is kept as a registry document of
+  // a new case or version, so its delivery can be recorded (report.json registry.correction_notice
+  // names it). `prepared`, when given, is what a worker prepared for this dossier (Prepare).
   Status Record(const model::CaseReport& report, const std::string& dossier_path,
-                nlohmann::json* json, Reporter& reporter,
-                const nlohmann::json& correction_notice = nullptr);
+                nlohmann::json* registry, Reporter& reporter,
+                const std::string& correction_notice = {},
+                const PreparedRecord* prepared = nullptr);
+
+  // In a worker: the content hash and file list of the dossier, and its receipt drawn for what
+  // the registry would record now (nothing drawn with --no-pdf, or when the dossier would be
+  // unchanged or refused). Reads the registry only.
+  Result<PreparedRecord> Prepare(const model::CaseReport& report, const std::string& dossier_path);
+
+  // Draws receipts with `renderer` (same font configuration; it must outlive the recorder)
+  // rather than loading the fonts a second time: a worker shares the one it drafts with.
+  void UseRenderer(render::DocumentRenderer* renderer) { shared_renderer_ = renderer; }
 
   // What the registry says about the dossier before it is recorded (README "Case registry":
   // the filed record, the registry's expiry, an earlier termination), as findings. Reads only;
   // a dossier without a valid USCC or known kind gets an empty check.
   Result<RecordCheck> Check(const model::CaseReport& report);
+
+  RunRecorder(const RunRecorder&) = delete;
+  RunRecorder& operator=(const RunRecorder&) = delete;
+  ~RunRecorder();
 
  private:
   RunRecorder(std::unique_ptr<Registry> registry, FileSystem& fs, Actor actor,
@@ -60,9 +77,16 @@ class RunRecorder {
         messages_(messages) {}
   // Drafts the 材料接收回执 of a newly received dossier version (file list and date).
   Result<std::string> DraftReceipt(const model::CaseReport& report, const RecordOutcome& out,
-                                   const std::vector<std::string>& files);
+                                   const std::vector<std::string>& files,
+                                   const PreparedRecord* prepared);
+  // The data the receipt of `version` is drawn from.
+  nlohmann::json ReceiptData(const model::CaseReport& report, int version,
+                             const std::vector<std::string>& files) const;
+  // The receipt's PDF drawn from `data` as the registry stores it (JSON text read back).
+  Result<std::string> RenderReceipt(const nlohmann::json& data);
 
-  Status AddFilingFacts(const model::CaseReport& report, nlohmann::json* json, Reporter& reporter);
+  Status AddFilingFacts(const model::CaseReport& report, nlohmann::json* registry,
+                        Reporter& reporter);
 
   std::unique_ptr<Registry> registry_;
   FileSystem& fs_;
@@ -75,6 +99,8 @@ class RunRecorder {
   std::string date_format_;  // office.json date_format
   std::optional<std::string> authority_;  // --authority: the office running beian
   const report::MessageCatalog& messages_;
+  std::unique_ptr<render::DocumentRenderer> renderer_;   // made on the first receipt
+  render::DocumentRenderer* shared_renderer_ = nullptr;  // UseRenderer
 };
 
 }  // namespace pipeline::registry

@@ -1,6 +1,7 @@
 #include "pipeline/report/report_json.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cstdio>
 #include <functional>
 
@@ -310,6 +311,40 @@ std::string LevelsText(const std::vector<int>& levels, const MessageCatalog& mes
 std::string ToJsonText(const json& j) {
   // nlohmann::json objects keep keys sorted (std::map), so output order is stable.
   return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+void InsertMemberText(std::string* text, const std::string& key, const json& value) {
+  assert(text->size() >= 3 && text->front() == '{');
+  // ToJsonText puts each member of the top object on a line starting with exactly two spaces
+  // and a quote (deeper lines have more; JSON strings hold no raw newline), in key order.
+  const std::string member_key = json(key).dump(-1, ' ', false, json::error_handler_t::replace);
+  std::string member = "  " + member_key + ": ";
+  const std::string value_text = value.dump(2, ' ', false, json::error_handler_t::replace);
+  for (char ch : value_text) {  // the value's own lines, one level deeper
+    member += ch;
+    if (ch == '\n') member += "  ";
+  }
+  if (*text == "{}\n") {
+    *text = "{\n" + member + "\n}\n";
+    return;
+  }
+  std::size_t at = text->find('\n') + 1;  // the first member's line
+  while (at < text->size() && text->compare(at, 3, "  \"") == 0) {
+    std::size_t end = at + 3;  // the key's closing quote
+    while ((*text)[end] != '"') end += (*text)[end] == '\\' ? 2u : 1u;
+    if (json::parse(text->substr(at + 2, end + 1 - (at + 2))).get<std::string>() > key) break;
+    // Past this member: to the next line starting at the same depth, or the closing brace.
+    std::size_t next = text->find('\n', at) + 1;
+    while (next < text->size() && text->compare(next, 3, "  \"") != 0 && (*text)[next] != '}') {
+      next = text->find('\n', next) + 1;
+    }
+    at = next;
+  }
+  if ((*text)[at] == '}') {  // last: the member before it gets a comma
+    text->insert(at - 1, ",\n" + member);
+  } else {
+    text->insert(at, member + ",\n");
+  }
 }
 
 }  // namespace pipeline::report

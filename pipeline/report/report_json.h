@@ -34,6 +34,10 @@ std::string LevelsText(const std::vector<int>& levels, const MessageCatalog& mes
 
 // Pretty-printed UTF-8 JSON text with a trailing newline (stable key order).
 std::string ToJsonText(const nlohmann::json& j);
+// Adds the member `key` (absent from the object) to `text`, an object as ToJsonText wrote it,
+// giving the same bytes as ToJsonText of the object with that member: the parent of a run
+// adds the registry's part to the report.json text a worker made without parsing it again.
+void InsertMemberText(std::string* text, const std::string& key, const nlohmann::json& value);
 
 }  // namespace pipeline::report
 

@@ -70,6 +70,22 @@ bool ReceiveFrame(int fd, json* j) {
   return !j->is_discarded();
 }
 
+json PreparedToWire(registry::PreparedRecord p) {
+  return {p.hashed, std::move(p.content_hash), std::move(p.files), std::move(p.receipt_data),
+          json::binary(std::vector<std::uint8_t>(p.receipt_pdf.begin(), p.receipt_pdf.end()))};
+}
+
+registry::PreparedRecord PreparedFromWire(json j) {
+  registry::PreparedRecord p;
+  p.hashed = j.at(0).get<bool>();
+  p.content_hash = j.at(1).get<std::string>();
+  p.files = j.at(2).get<std::vector<std::string>>();
+  p.receipt_data = std::move(j.at(3));
+  const json::binary_t& pdf = j.at(4).get_binary();
+  p.receipt_pdf.assign(pdf.begin(), pdf.end());
+  return p;
+}
+
 json EntryToWire(const ingest::IntakeEntry& e) {
   return {e.name, e.display_name, e.path, static_cast<int>(e.type)};
 }
@@ -225,9 +241,10 @@ void WorkerPool::WorkerMain(int in, int out) {
       Result<CaseResult> r = work_.Work(entry, request.at("dir").get<std::string>());
       if (r) {
         reply = {{"report", ReportToWire(r->report)},
-                 {"json", std::move(r->json)},
+                 {"json", std::move(r->report_json)},
                  {"failed", r->failed},
-                 {"correction_notice", std::move(r->correction_notice)}};
+                 {"correction_notice", std::move(r->correction_notice)},
+                 {"prepared", PreparedToWire(std::move(r->prepared))}};
       } else {
         reply = {{"fatal", {r.error().message(), r.error().file(), r.error().line()}}};
       }
@@ -321,9 +338,10 @@ Result<std::size_t> WorkerPool::Run(const std::vector<ingest::IntakeEntry>& entr
                                   f.at(2).get<int>());
         }
         result.report = ReportFromWire(reply.at("report"));
-        result.json = std::move(reply["json"]);
+        result.report_json = reply.at("json").get<std::string>();
         result.failed = reply.at("failed").get<std::string>();
-        result.correction_notice = std::move(reply["correction_notice"]);
+        result.correction_notice = reply.at("correction_notice").get<std::string>();
+        result.prepared = PreparedFromWire(std::move(reply["prepared"]));
         w.busy = -1;
       } else {  // end of file: the worker died with this dossier
         CloseFd(&w.to_worker);

@@ -21,16 +21,18 @@
 #include "pipeline/core/status.h"
 #include "pipeline/ingest/ingest.h"
 #include "pipeline/model/report.h"
+#include "pipeline/registry/prepared_record.h"
 
 namespace pipeline::service {
 
 // One dossier's result as the parent receives it.
 struct CaseResult {
-  model::CaseReport report;  // the fields of report_wire.h
-  nlohmann::json json;       // report.json as the worker made it
-  std::string died;          // why the worker died before finishing ("" when it finished)
-  std::string failed;        // why the outputs could not be written (e.g. a full disk), or ""
-  nlohmann::json correction_notice;  // the data the 补正材料通知书 was drawn from (or null)
+  model::CaseReport report;       // the fields of report_wire.h
+  std::string report_json;        // report.json's text as the worker made it (report::ToJsonText)
+  std::string died;               // why the worker died before finishing ("" when it finished)
+  std::string failed;             // why the outputs could not be written (e.g. a full disk), or ""
+  std::string correction_notice;  // the data the 补正材料通知书 was drawn from (JSON text, or "")
+  registry::PreparedRecord prepared;  // the worker's part of the registry recording
 };
 
 // What a worker does with one dossier (implemented by Job, which knows the stages).

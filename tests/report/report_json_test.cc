@@ -71,6 +71,34 @@ TEST(ReportJsonTest, StableKeysAndWordedFindings) {
   EXPECT_EQ(text, ToJsonText(ToJson(r, m)));  // deterministic
 }
 
+// The registry's part is added to the text a worker wrote: the same bytes as writing the whole
+// object, wherever the key falls (first, between, last), whatever the values hold.
+TEST(ReportJsonTest, MemberInsertedIntoTextGivesTheSameBytesAsTheWholeObject) {
+  using nlohmann::json;
+  const json registry = {{"case", "C2026-0001"},
+                         {"version", 2},
+                         {"receipt", {"a", "b"}},
+                         {"filing", nullptr},
+                         {"note", "含\"引号\": 与\n换行"}};
+  const json bases[] = {
+      json::object(),
+      {{"application", {{"kind", "new"}}}, {"findings", json::array()}, {"zzz", 1}},
+      {{"a", {{"nested", {{"registry", 1}}}}}, {"b", {1, 2, {{"x", "  \"y"}}}}},
+      {{"registry_check", {{"x", 1}}}, {"rules", json::array({json::object()})}},
+      {{"key \" with quote", 1}, {"q", "}"}},
+  };
+  for (const json& base : bases) {
+    for (const json& value : {registry, json("text"), json(3), json::array()}) {
+      SCOPED_TRACE(base.dump() + " + " + value.dump());
+      std::string text = ToJsonText(base);
+      InsertMemberText(&text, "registry", value);
+      json whole = base;
+      whole["registry"] = value;
+      EXPECT_EQ(text, ToJsonText(whole));
+    }
+  }
+}
+
 }  // namespace
 }  // namespace pipeline::report
 

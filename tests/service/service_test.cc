@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -74,6 +75,51 @@ TEST_P(TwoJobsTest, GiveTheSameBytesAsOne) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Registry, TwoJobsTest, ::testing::Bool());
+
+// A worker draws each dossier's 材料接收回执 for the version the registry would give it when
+// the worker looks; the parent records in intake order and draws the receipt again when that
+// guess was wrong. Here the same application comes twice in one run (a resubmission beside the
+// first submission): the second is version 2 whichever worker drew what, and the registry's
+// drafts are the same bytes for one worker and for two.
+TEST(WorkersTest, ReceiptsDrawnAheadMatchTheRecordedVersions) {
+  const std::string intake = SampleIntake({"S01"});
+  const fs::path first = *fs::directory_iterator(intake);
+  const fs::path again = fs::path(intake) / (first.filename().string() + "-补正");
+  fs::copy(first, again, fs::copy_options::recursive);
+  test_util::WriteFile(again / "补充说明.txt", "补正材料");
+  const std::string tmp = testing::MakeTempDir();
+  std::map<std::string, std::string> drafts[2];
+  for (int jobs : {1, 2}) {
+    const std::string out = tmp + "/out" + std::to_string(jobs);
+    const std::string registry = tmp + "/registry" + std::to_string(jobs) + "/r.sqlite";
+    fs::create_directories(fs::path(registry).parent_path());
+    int rc = 0;
+    const std::string text = RunBeian(
+        intake, out, "--jobs " + std::to_string(jobs) + " --registry " + Quote(registry), &rc);
+    ASSERT_LE(rc, 1) << text;
+    drafts[jobs - 1] = FilesUnder(fs::path(registry).parent_path() / "drafts");
+    const std::string report =
+        test_util::Slurp(CaseDir(out, again.filename().string()) + "/report.json");
+    const nlohmann::json j = nlohmann::json::parse(report);
+    EXPECT_EQ(j["registry"]["version"], 2) << report;
+    EXPECT_EQ(j["registry"]["outcome"], "new_version") << report;
+  }
+  ASSERT_EQ(drafts[0].size(), 2u);  // one receipt per version
+  EXPECT_EQ(drafts[0], drafts[1]);
+  int second_versions = 0;
+  std::string texts;
+  for (const auto& [name, bytes] : drafts[1]) {
+    const std::string pdf = tmp + "/receipt.pdf";
+    test_util::WriteFile(pdf, bytes);
+    std::string text;
+    ASSERT_EQ(testing::RunCommand("pdftotext -enc UTF-8 " + Quote(pdf) + " -", &text, false), 0);
+    text.erase(std::remove_if(text.begin(), text.end(), [](char c) { return std::isspace(c); }),
+               text.end());
+    if (text.find("（第2次提交）") != std::string::npos) ++second_versions;
+    texts += name + ": " + text + "\n";
+  }
+  EXPECT_EQ(second_versions, 1) << texts;
+}
 
 TEST(WorkersTest, AWorkerThatDiesCostsOnlyItsDossier) {
   const std::string intake = SampleIntake({"S01", "S03", "S07"});

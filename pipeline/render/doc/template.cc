@@ -1,5 +1,6 @@
 #include "pipeline/render/doc/template.h"
 
+#include <cassert>
 #include <charconv>
 #include <cstring>
 #include <set>
@@ -32,11 +33,11 @@ struct NumericAttribute {
 };
 
 constexpr NumericAttribute kNumericAttributes[] = {
-    {"lines", 0, 20, true},      // <blank>: blank lines
-    {"size", 1, 72, false},      // font size in points (paragraphs and tables)
-    {"indent", 0, 20, false},    // first-line indent in characters
+    {"lines", 0, 20, true},         // <blank>: blank lines
+    {"size", 1, 72, false},         // font size in points (paragraphs and tables)
+    {"indent", 0, 20, false},       // first-line indent in characters
     {"rest-indent", 0, 20, false},  // indent of the following lines in characters
-    {"width", 1, 500, false},    // <column>: width in millimetres
+    {"width", 1, 500, false},       // <column>: width in millimetres
 };
 
 bool IsKnownFilter(const std::string& name) {
@@ -244,22 +245,34 @@ Status Template::ValidateText(const char* text, const pugi::xml_node& where) con
 
 Status Template::ValidateNumbers(const pugi::xml_node& node) const {
   for (const NumericAttribute& spec : kNumericAttributes) {
-    if (!node.attribute(spec.name)) continue;
-    Result<double> value = NumberAttribute(node, spec.name, 0, path_, text_);
-    if (!value.ok()) return value.status();
-    double v = *value;
-    bool in_range = v >= spec.min && v <= spec.max;  // false for NaN
-    if (!in_range || (spec.integer && v != static_cast<double>(static_cast<int>(v)))) {
-      std::ostringstream range;
-      range << spec.min << " to " << spec.max;
-      return Status::InvalidData("<" + std::string(node.name()) + " " + spec.name + "=\"" +
-                                     node.attribute(spec.name).value() + "\"> must be " +
-                                     (spec.integer ? "a whole number" : "a number") + " from " +
-                                     range.str(),
-                                 path_, LineOf(node));
-    }
+    pugi::xml_attribute a = node.attribute(spec.name);
+    // A value with a placeholder ({table.widths_mm.0}) is checked when it is filled in.
+    if (!a || std::strchr(a.value(), '{') != nullptr) continue;
+    PIPELINE_RETURN_IF_ERROR(CheckNumber(node, spec.name, a.value()).status());
   }
   return Status::Ok();
+}
+
+Result<double> Template::CheckNumber(const pugi::xml_node& node, const char* name,
+                                     const std::string& value) const {
+  const NumericAttribute* spec = nullptr;
+  for (const NumericAttribute& s : kNumericAttributes) {
+    if (std::strcmp(s.name, name) == 0) spec = &s;
+  }
+  assert(spec != nullptr);
+  double v = 0;
+  auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), v);
+  const bool number = ec == std::errc() && end == value.data() + value.size();
+  const bool in_range = number && v >= spec->min && v <= spec->max;  // false for NaN
+  if (!in_range || (spec->integer && v != static_cast<double>(static_cast<int>(v)))) {
+    std::ostringstream range;
+    range << spec->min << " to " << spec->max;
+    return Status::InvalidData(
+        "<" + std::string(node.name()) + " " + name + "=\"" + value + "\"> must be " +
+            (spec->integer ? "a whole number" : "a number") + " from " + range.str(),
+        path_, LineOf(node));
+  }
+  return v;
 }
 
 Status Template::Validate(const pugi::xml_node& node, int depth) const {
@@ -656,9 +669,9 @@ class TemplateInstance {
         table.size = AttrNumber(node, "size", 0);
         for (pugi::xml_node col : node.children("column")) {
           TableColumn c;
-          std::string width = Text(col.attribute("width").value());
-          c.width_mm = 20;
-          std::from_chars(width.data(), width.data() + width.size(), c.width_mm);
+          Result<double> width = t_.CheckNumber(col, "width", Text(col.attribute("width").value()));
+          if (!width) return width.status();
+          c.width_mm = *width;
           c.align = ParseAlign(col.attribute("align").value(), Align::kCenter);
           table.columns.push_back(c);
           table.header.push_back(Trim(Inline(col)));

@@ -59,6 +59,10 @@ class Template {
   Status Validate(const pugi::xml_node& node, int depth) const;
   Status ValidateText(const char* text, const pugi::xml_node& where) const;
   Status ValidateNumbers(const pugi::xml_node& node) const;
+  // `value` of the numeric attribute `name` of `node`, or an error naming the file and line
+  // when it is not a number in the attribute's range.
+  Result<double> CheckNumber(const pugi::xml_node& node, const char* name,
+                             const std::string& value) const;
   int LineOf(const pugi::xml_node& node) const;
 
   friend class TemplateInstance;
