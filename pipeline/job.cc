@@ -1,5 +1,7 @@
 #include "pipeline/job.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -9,6 +11,7 @@
 
 #include "pipeline/completeness/checklist.h"
 #include "pipeline/completeness/completeness.h"
+#include "pipeline/core/atomic_dir.h"
 #include "pipeline/core/settings.h"
 #include "pipeline/core/utf8.h"
 #include "pipeline/crosscheck/business_terms.h"
@@ -35,9 +38,11 @@
 #include "pipeline/report/messages.h"
 #include "pipeline/report/provenance.h"
 #include "pipeline/report/report_json.h"
+#include "pipeline/report/run_spool.h"
 #include "pipeline/report/run_summary.h"
 #include "pipeline/report/summary_table.h"
 #include "pipeline/report/work_calendar.h"
+#include "pipeline/service/case_rows.h"
 #include "pipeline/service/fingerprint.h"
 #include "pipeline/service/watch.h"
 #include "pipeline/version.h"
@@ -288,7 +293,7 @@ Status Job::LoadResources() {
     if (!list) return list.error();
     res->credit_list = std::move(*list);
   }
-  if (options_.kind == JobRequest::Kind::kRun) {
+  if (options_.kind == JobRequest::Kind::kRun || options_.kind == JobRequest::Kind::kWatch) {
     PIPELINE_RETURN_IF_ERROR(
         Take(report::MessageCatalog::Load(fs_, JoinPath(root, "templates/run.zh-CN.tsv")),
              &res->run_labels));
@@ -637,15 +642,19 @@ ExitCode Job::RunIntake(Status* error) {
     fingerprints.push_back(service::Fingerprint(e.path));
     present.insert(report::CaseIdFor(e.name));
   }
-  // What the run keeps of each case: its summary row and ledger row, never its whole report,
-  // so memory does not grow with the cases (README "Benchmarks").
+  // What the run keeps of each case (its summary row, its rows of summary.json, index.html and
+  // the ledger) goes to a spool file as the case is finished, and the run-wide files are
+  // written from it at the end, so memory does not grow with the cases (README "Benchmarks").
   Result<std::unique_ptr<evaluation::RunLedger>> ledger = OpenLedger();
   if (!ledger) {
     *error = ledger.error();
     return ExitCode::kError;
   }
-  std::vector<std::vector<std::string>> summary_rows;
-  std::vector<report::RunRow> run_rows;  // summary.json and index.html
+  Result<std::unique_ptr<report::RunSpool>> spool = report::RunSpool::Create(SpoolPath());
+  if (!spool) {
+    *error = spool.error();
+    return ExitCode::kError;
+  }
   bool blocking = false;
   // A dossier that cannot be finished (a draft that cannot be drawn, a worker that died, a
   // full disk) must not stop the others: it is reported, and the run ends with exit code 2.
@@ -663,9 +672,7 @@ ExitCode Job::RunIntake(Status* error) {
           if (failed++ == 0) first_failure = text;
         }
         blocking = blocking || HasSeverity(d.report.findings, model::Severity::kBlocking);
-        summary_rows.push_back(report::SummaryRow(d.report, res_->messages));
-        (*ledger)->Add(d.report);
-        run_rows.push_back(RunRowFor(d.report));
+        (*spool)->Append(KeepCase(d, **ledger));
       },
       nullptr);
   if (!s.ok()) {
@@ -684,16 +691,28 @@ ExitCode Job::RunIntake(Status* error) {
                                {"case", g.case_id},
                                {"folder", res_->messages.Format("service.superseded_folder")}}));
   }
-  out_ << report::SummaryTableOfRows(summary_rows, res_->messages);
-  // The ledger (台账.xlsx) beside the cases: over the registry when one is in use.
-  if (Status st = (*ledger)->Write(); !st.ok()) {
+  if (Status st = (*spool)->Close(); !st.ok()) {
     *error = st;
     return ExitCode::kError;
   }
-  if (Status st = WriteRunSummary(run_rows); !st.ok()) {
-    *error = st;
+  Result<report::RunTotals> totals = WriteRunFiles((*spool)->path(), **ledger, &out_);
+  if (!totals) {
+    *error = totals.error();
     return ExitCode::kError;
   }
+  std::vector<std::string> ids;
+  for (const ingest::IntakeEntry& e : *entries) ids.push_back(report::CaseIdFor(e.name));
+  Result<DirEntry> spooled = fs_.Stat((*spool)->path());
+  if (Status st = service::CaseRows(options_.out_dir)
+                      .CompactIfLarge(ids, spooled ? spooled->size + 16 * ids.size() : 0);
+      !st.ok()) {
+    reporter_.Warning(st.ToString());
+  }
+  reporter_.Done(res_->run_labels.Format(
+      "run.progress.total",
+      {{"count", std::to_string(totals->dossiers)},
+       {"seconds", "{seconds}"},
+       {"tally", report::ConclusionTally(*totals, res_->messages, res_->run_labels)}}));
   if (failed > 0) {
     *error =
         Status::Internal(std::to_string(failed) +
@@ -726,23 +745,41 @@ ExitCode Job::Watch(Status* error) {
   wo.once = options_.once;
   wo.superseded_dir = res_->messages.Format("service.superseded_folder");
   bool blocking = false, failed = false;
+  // The run-wide files are rewritten after each pass that changed what OUT holds (at start-up
+  // too): over every case in OUT, not only the last pass's.
+  bool changed = true;
+  std::unique_ptr<evaluation::RunLedger> ledger;  // this batch's (the date moves on)
   service::WatchHooks hooks;
   hooks.before_batch = [&] {
     if (!options_.date_given) options_.date = service::Today();  // a watcher outlives a day
+    ledger.reset();
   };
-  // With a registry the ledger covers every case, so it is rewritten after each batch.
-  hooks.after_batch = [&]() -> Status {
-    if (!res_->recorder) return Status::Ok();
-    Result<std::unique_ptr<evaluation::RunLedger>> ledger = OpenLedger();
-    if (!ledger) return ledger.error();
-    return (*ledger)->Write();
+  // Files that cannot be written (a full disk) do not stop the watcher: it says so and tries
+  // again after the next pass (--once: exit code 2).
+  hooks.after_pass = [&]() -> Status {
+    if (!changed) return Status::Ok();
+    if (Status s = WriteWatchFiles(**folder); !s.ok()) {
+      service::LogLine(s.ToString());
+      failed = true;
+      return Status::Ok();
+    }
+    changed = false;
+    return Status::Ok();
   };
   hooks.done = [&](const service::CaseDone& d) {
     LogCase(d);
     failed = failed || !d.failure.empty();
     blocking = blocking || HasSeverity(d.report.findings, model::Severity::kBlocking);
+    changed = true;
+    if (!ledger) {
+      Result<std::unique_ptr<evaluation::RunLedger>> opened = OpenLedger();
+      if (!opened) return service::LogLine(opened.error().ToString());
+      ledger = std::move(*opened);
+    }
+    KeepCase(d, *ledger);
   };
   hooks.superseded = [&](const service::CaseState& g) {
+    changed = true;
     service::LogLine(res_->messages.Format(
         "service.superseded",
         {{"dossier", g.dossier}, {"case", g.case_id}, {"folder", wo.superseded_dir}}));
@@ -760,31 +797,84 @@ ExitCode Job::Watch(Status* error) {
 }
 
 // The case's row of OUT/summary.json and OUT/index.html, made once the case is written: the
-// page links only the documents that exist.
-report::RunRow Job::RunRowFor(model::CaseReport r) const {
+// page links only the documents that exist. `failure`: why its outputs are not in place.
+report::RunRow Job::RunRowFor(model::CaseReport r, const std::string& failure) const {
   report::RunCase c;
   c.report_file = r.case_id + "/report.json";
   for (const auto& d : r.documents) {
     Result<DirEntry> st = fs_.Stat(JoinPath(JoinPath(options_.out_dir, r.case_id), d.file));
     if (st && st->type == EntryType::kFile) c.written.push_back(d);
   }
+  c.failure = failure;
   c.report = std::move(r);
   return report::RunRowOf(c, res_->messages, res_->run_labels);
 }
 
-// OUT/summary.json and OUT/index.html over the whole batch, then the total on the terminal.
-Status Job::WriteRunSummary(const std::vector<report::RunRow>& rows) {
-  PIPELINE_RETURN_IF_ERROR(fs_.WriteFile(JoinPath(options_.out_dir, "summary.json"),
-                                         report::SummaryJsonText(rows, res_->provenance)));
-  PIPELINE_RETURN_IF_ERROR(fs_.WriteFile(JoinPath(options_.out_dir, "index.html"),
-                                         report::IndexHtml(rows, res_->provenance, res_->messages,
-                                                           res_->run_labels, res_->index_css)));
-  reporter_.Done(res_->run_labels.Format(
-      "run.progress.total",
-      {{"count", std::to_string(rows.size())},
-       {"seconds", "{seconds}"},
-       {"tally", report::ConclusionTally(rows, res_->messages, res_->run_labels)}}));
-  return Status::Ok();
+// In the parent, as each case is finished: what the run-wide files show of it, as a line for
+// the run's spool; it is kept in OUT/.beian-rows too (service/case_rows.h), for watch, which
+// writes the files over every case in OUT. That copy failing (a full disk) is a warning: this
+// run's own files do not need it.
+std::string Job::KeepCase(const service::CaseDone& d, const evaluation::RunLedger& ledger) const {
+  report::SpoolRecord record;
+  record.table = report::SummaryRow(d.report, res_->messages);
+  record.blocking = HasSeverity(d.report.findings, model::Severity::kBlocking);
+  record.run = RunRowFor(d.report, d.failure);
+  record.ledger = ledger.RowOf(d.report);
+  std::string line = report::SpoolLine(record);
+  if (Status s = service::CaseRows(options_.out_dir).Keep(d.report.case_id, line); !s.ok()) {
+    reporter_.Warning(d.report.dossier + ": " + s.ToString());
+  }
+  return line;
+}
+
+// The spool of this process in the output folder's staging area (README "Output folder").
+std::string Job::SpoolPath() const {
+  return JoinPath(JoinPath(options_.out_dir, kStagingDirName),
+                  std::to_string(::getpid()) + ".rows");
+}
+
+// OUT/summary.json, OUT/index.html and the ledger from the closed spool at `spool`, and the
+// summary table on `table` (when not null).
+Result<report::RunTotals> Job::WriteRunFiles(const std::string& spool,
+                                             const evaluation::RunLedger& ledger,
+                                             std::ostream* table) const {
+  report::RunFilesSetup setup;
+  setup.out_dir = options_.out_dir;
+  setup.provenance = &res_->provenance;
+  setup.messages = &res_->messages;
+  setup.labels = &res_->run_labels;
+  setup.css = &res_->index_css;
+  setup.write_ledger = [&](const std::function<bool(nlohmann::json*)>& next) {
+    return ledger.Write(next);
+  };
+  setup.table = table;
+  return report::WriteRunFiles(spool, setup);
+}
+
+// watch: the run-wide files over every case OUT holds now, in intake order (as run lists
+// them): those recorded done or failed whose dossier is in the intake; superseded ones are not.
+Status Job::WriteWatchFiles(const service::OutputFolder& folder) const {
+  Result<std::vector<ingest::IntakeEntry>> entries = ingest::ScanIntake(fs_, options_.intake_dir);
+  if (!entries) return entries.error().WithContext("cannot read the intake folder");
+  Result<std::unique_ptr<report::RunSpool>> spool = report::RunSpool::Create(SpoolPath());
+  if (!spool) return spool.error();
+  std::vector<std::string> ids;
+  for (const ingest::IntakeEntry& e : *entries) {
+    std::string id = report::CaseIdFor(e.name);
+    const service::CaseState* s = folder.state().Find(id);
+    if (s != nullptr && (s->status == "done" || s->status == "failed"))
+      ids.push_back(std::move(id));
+  }
+  // A case finished by a beian that kept no rows is left out until it is processed again.
+  PIPELINE_RETURN_IF_ERROR(
+      service::CaseRows(options_.out_dir).Gather(ids, [&](const std::string& line) {
+        (*spool)->Append(line);
+      }));
+  PIPELINE_RETURN_IF_ERROR((*spool)->Close());
+  Result<std::unique_ptr<evaluation::RunLedger>> ledger = OpenLedger();
+  if (!ledger) return ledger.error();
+  Result<report::RunTotals> totals = WriteRunFiles((*spool)->path(), **ledger, nullptr);
+  return totals ? Status::Ok() : totals.error();
 }
 
 // `beian config`: the effective settings and where each value comes from.

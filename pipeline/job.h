@@ -29,6 +29,7 @@ namespace report {
 struct DocumentSpec;
 class MessageCatalog;
 struct RunRow;
+struct RunTotals;
 class WorkCalendar;
 }  // namespace report
 namespace registry {
@@ -143,8 +144,13 @@ class Job : private service::CaseHandler {
   ExitCode Catalogue(Status* error);
   ExitCode Render(Status* error);
   ExitCode ShowConfig();
-  report::RunRow RunRowFor(model::CaseReport report) const;
-  Status WriteRunSummary(const std::vector<report::RunRow>& rows);
+  report::RunRow RunRowFor(model::CaseReport report, const std::string& failure) const;
+  std::string KeepCase(const service::CaseDone& done, const evaluation::RunLedger& ledger) const;
+  std::string SpoolPath() const;
+  Result<report::RunTotals> WriteRunFiles(const std::string& spool,
+                                          const evaluation::RunLedger& ledger,
+                                          std::ostream* table) const;
+  Status WriteWatchFiles(const service::OutputFolder& folder) const;
 
   JobRequest options_;  // a copy: watch moves the date on when it was not given
   FileSystem& fs_;

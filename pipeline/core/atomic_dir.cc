@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <system_error>
 
+#include "pipeline/core/fault.h"
 #include "pipeline/core/file_system.h"
 
 namespace pipeline {
@@ -37,9 +38,12 @@ Status ReplaceDir(const std::string& staged, const std::string& target) {
     }
     return Status::Ok();
   }
-  if (::renameat2(AT_FDCWD, staged.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) == 0) {
-    return RemoveTree(staged);  // now holds the old contents
-  }
+  // The no_exchange fault plays a file system without RENAME_EXCHANGE (CIFS, NFS before 4.2).
+  const bool exchanged =
+      FaultRequested("no_exchange", target)
+          ? (errno = EINVAL, false)
+          : ::renameat2(AT_FDCWD, staged.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) == 0;
+  if (exchanged) return RemoveTree(staged);  // now holds the old contents
   if (errno != EINVAL && errno != ENOSYS) return Status::IoError(std::strerror(errno), target);
   // No exchange on this file system: rename the old folder aside, then the new one in. A crash
   // in between leaves no case folder (the state journal has not recorded it: it is redone).

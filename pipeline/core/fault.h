@@ -2,13 +2,15 @@
 // (the registry's kill points, pipeline/registry/fault.h, use the same variable with a bare
 // point name). Faults named here have the form KIND:TEXT and apply where TEXT occurs in the
 // subject:
-//   enospc:TEXT   a file write whose path contains TEXT fails as on a full disk (ENOSPC) after
-//                 half of its bytes reached the temporary file;
+//   enospc:TEXT   a file write whose path contains TEXT fails as on a full disk (ENOSPC) once
+//                 its bytes reached the temporary file (core/file_writer.h), which is removed;
 //   crash:TEXT    the worker processing a dossier whose folder name contains TEXT dies of a
 //                 segmentation fault (SIGSEGV), as a worker hitting a stack overflow would;
 //   cpu:TEXT      that worker sets itself a CPU-time limit (RLIMIT_CPU) and loops until the
 //                 kernel ends it (SIGXCPU): a limit enforced by the operating system;
-//   hang:TEXT     that worker waits forever (until --timeout ends it).
+//   hang:TEXT     that worker waits forever (until --timeout ends it);
+//   no_exchange:TEXT  replacing a folder whose path contains TEXT finds no RENAME_EXCHANGE, as
+//                 on a file system without it, and takes the two-rename way.
 // Without BEIAN_FAULT nothing happens; production code only asks.
 #ifndef PIPELINE_CORE_FAULT_H_
 #define PIPELINE_CORE_FAULT_H_

@@ -12,7 +12,7 @@
 #include <fstream>
 #include <system_error>
 
-#include "pipeline/core/fault.h"
+#include "pipeline/core/file_writer.h"
 
 namespace pipeline {
 namespace {
@@ -108,37 +108,12 @@ Status RealFileSystem::MakeDirs(const std::string& path) {
 }
 
 Status RealFileSystem::WriteFile(const std::string& path, const std::string& data) {
-  std::string parent = DirName(path);
-  if (!parent.empty()) PIPELINE_RETURN_IF_ERROR(MakeDirs(parent));
-  // Write to a temporary name and rename, so a reader never sees half a file. The name is
-  // hidden and unique per process (two processes never share one); a failed write removes it.
-  const std::string tmp =
-      JoinPath(parent, "." + BaseName(path) + "." + std::to_string(::getpid()) + ".tmp");
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
-  if (fd < 0)
-    return Status::IoError(std::string("cannot open for writing: ") + std::strerror(errno), path);
-  // A full disk is injected here for the tests (pipeline/core/fault.h): half the bytes land.
-  const bool full = FaultRequested("enospc", path);
-  const std::size_t limit = full ? data.size() / 2 : data.size();
-  std::size_t done = 0;
-  int err = 0;
-  while (done < limit) {
-    ssize_t n = ::write(fd, data.data() + done, limit - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      err = errno;
-      break;
-    }
-    done += static_cast<std::size_t>(n);
-  }
-  if (err == 0 && full) err = ENOSPC;
-  if (::close(fd) != 0 && err == 0) err = errno;
-  if (err == 0 && std::rename(tmp.c_str(), path.c_str()) != 0) err = errno;
-  if (err != 0) {
-    ::unlink(tmp.c_str());
-    return Status::IoError(std::string("write failed: ") + std::strerror(err), path);
-  }
-  return Status::Ok();
+  // Written to a hidden temporary name unique per process and renamed, so a reader never sees
+  // half a file; a failed write removes it (core/file_writer.h).
+  Result<std::unique_ptr<FileWriter>> file = FileWriter::Open(path);
+  if (!file) return file.error();
+  (*file)->Write(data);
+  return (*file)->Commit();
 }
 
 Status RealFileSystem::RemoveFile(const std::string& path) {

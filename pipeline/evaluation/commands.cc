@@ -463,13 +463,14 @@ Result<std::unique_ptr<RunLedger>> RunLedger::Open(const cli::Options& options, 
   return ledger;
 }
 
-void RunLedger::Add(const model::CaseReport& report) {
-  if (!registry_file_.empty()) return;
-  rows_.push_back(LedgerCaseFromReport(report, messages_, wording_, *options_.date));
+nlohmann::json RunLedger::RowOf(const model::CaseReport& report) const {
+  if (!registry_file_.empty()) return nullptr;
+  return LedgerCaseToJson(LedgerCaseFromReport(report, messages_, wording_, *options_.date));
 }
 
-Status RunLedger::Write() const {
-  std::vector<LedgerCase> from_registry;
+Status RunLedger::Write(const std::function<bool(nlohmann::json*)>& next) const {
+  Result<std::unique_ptr<LedgerWriter>> writer = LedgerWriter::Create(wording_, *options_.date);
+  if (!writer) return writer.error();
   if (!registry_file_.empty()) {
     Result<crosscheck::Authorities> authorities =
         crosscheck::LoadAuthorities(fs_, JoinPath(data_dir_, "data"));
@@ -480,10 +481,11 @@ Status RunLedger::Write() const {
     Result<std::vector<LedgerCase>> r =
         LedgerFromRegistry(**reg, messages_, wording_, *authorities);
     if (!r) return r.error();
-    from_registry = std::move(*r);
+    for (const LedgerCase& c : *r) (*writer)->Add(c);
+  } else {
+    for (nlohmann::json row; next(&row);) (*writer)->Add(LedgerCaseFromJson(row));
   }
-  Result<std::string> bytes = WriteLedger(registry_file_.empty() ? rows_ : from_registry, messages_,
-                                          wording_, *options_.date);
+  Result<std::string> bytes = (*writer)->Finish();
   if (!bytes) return bytes.error();
   return fs_.WriteFile(JoinPath(options_.out_dir, wording_.Format("file.ledger")), *bytes);
 }

@@ -4,7 +4,9 @@
 #ifndef PIPELINE_EVALUATION_COMMANDS_H_
 #define PIPELINE_EVALUATION_COMMANDS_H_
 
+#include <functional>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -28,18 +30,20 @@ Status RunEvaluationCommand(const cli::Options& options, FileSystem& fs,
                             std::ostream& out);
 
 // `beian run`'s ledger: OUT/台账.xlsx over the registry when one is chosen for run, else over
-// this run's cases (README "Ledger"). Of each case only its ledger row is kept (Add), so a run's
-// memory does not grow with its cases' reports.
+// this run's cases (README "Ledger"). Of each case the run keeps only its ledger row (RowOf),
+// in its spool file on disk, and gives the rows back one at a time when the ledger is written,
+// so a run's memory does not grow with its cases.
 class RunLedger {
  public:
   // Loads the ledger's wording and settings; `options`, `fs` and `messages` must outlive it.
   static Result<std::unique_ptr<RunLedger>> Open(const cli::Options& options, FileSystem& fs,
                                                  const report::MessageCatalog& messages,
                                                  const std::string& data_dir);
-  // Keeps `report`'s row (nothing when the ledger is read from the registry).
-  void Add(const model::CaseReport& report);
-  // Writes OUT/台账.xlsx.
-  Status Write() const;
+  // `report`'s row, as LedgerCaseToJson (null when the ledger is read from the registry).
+  nlohmann::json RowOf(const model::CaseReport& report) const;
+  // Writes OUT/台账.xlsx: from the registry when one is chosen, else from the rows `next`
+  // gives one at a time (RowOf's JSON, in order; false when there are no more).
+  Status Write(const std::function<bool(nlohmann::json*)>& next) const;
 
  private:
   RunLedger(const cli::Options& options, FileSystem& fs, const report::MessageCatalog& messages,
@@ -50,8 +54,7 @@ class RunLedger {
   const report::MessageCatalog& messages_;
   std::string data_dir_;
   report::MessageCatalog wording_;
-  std::string registry_file_;  // empty: no registry, the ledger is rows_
-  std::vector<LedgerCase> rows_;
+  std::string registry_file_;  // empty: no registry, the ledger is the run's rows
 };
 
 }  // namespace pipeline::evaluation

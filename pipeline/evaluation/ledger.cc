@@ -127,40 +127,6 @@ void DateCell(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const std::optional<D
   worksheet_write_datetime(ws, r, c, &t, f.date);
 }
 
-void CasesSheet(lxw_workbook* wb, const Formats& f, const report::MessageCatalog& w,
-                const std::vector<LedgerCase>& cases) {
-  lxw_worksheet* ws = workbook_add_worksheet(wb, w.Format("ledger.sheet.cases").c_str());
-  const std::vector<std::pair<const char*, double>> cols = {
-      {"ledger.col.case", 12},           {"ledger.col.institution", 30},
-      {"ledger.col.uscc", 21},           {"ledger.col.authority", 22},
-      {"ledger.col.kind", 12},           {"ledger.col.applicant_type", 16},
-      {"ledger.col.occupations", 40},    {"ledger.col.completeness", 10},
-      {"ledger.col.preliminary", 12},    {"ledger.col.score", 10},
-      {"ledger.col.comprehensive", 10},  {"ledger.col.stage", 10},
-      {"ledger.col.received", 11},       {"ledger.col.preliminary_date", 11},
-      {"ledger.col.technical_date", 11}, {"ledger.col.comprehensive_date", 11},
-      {"ledger.col.stage_since", 11},    {"ledger.col.filed_date", 11}};
-  Header(ws, f, w, cols);
-  lxw_row_t r = 1;
-  for (const LedgerCase& c : cases) {
-    const std::string texts[] = {c.case_id,     c.institution,  c.uscc,
-                                 c.authority,   c.kind,         c.applicant_type,
-                                 c.occupations, c.completeness, c.preliminary};
-    lxw_col_t col = 0;
-    for (const std::string& t : texts) worksheet_write_string(ws, r, col++, t.c_str(), f.text);
-    if (c.score) worksheet_write_number(ws, r, col, *c.score, f.score);
-    ++col;
-    worksheet_write_string(ws, r, col++, c.comprehensive.c_str(), f.text);
-    worksheet_write_string(ws, r, col++, c.stage.c_str(), f.text);
-    for (const std::optional<Date>* d : {&c.received, &c.preliminary_on, &c.technical_on,
-                                         &c.comprehensive_on, &c.stage_since, &c.filed_on}) {
-      DateCell(ws, r, col++, *d, f);
-    }
-    ++r;
-  }
-  worksheet_autofilter(ws, 0, 0, r > 1 ? r - 1 : 1, static_cast<lxw_col_t>(cols.size() - 1));
-}
-
 // A two-column table of counts from `row`, with a total; returns the next free row.
 lxw_row_t CountTable(lxw_worksheet* ws, const Formats& f, const report::MessageCatalog& w,
                      lxw_row_t row, const char* title_key, const char* label_key,
@@ -183,53 +149,48 @@ lxw_row_t CountTable(lxw_worksheet* ws, const Formats& f, const report::MessageC
   return row + 1;
 }
 
-std::vector<std::pair<std::string, int>> CountBy(const std::vector<LedgerCase>& cases,
-                                                 std::string LedgerCase::*field) {
-  std::vector<std::pair<std::string, int>> out;  // first-seen order
-  for (const LedgerCase& c : cases) {
-    auto it =
-        std::find_if(out.begin(), out.end(), [&](const auto& kv) { return kv.first == c.*field; });
-    if (it == out.end()) {
-      out.emplace_back(c.*field, 1);
-    } else {
-      ++it->second;
-    }
-  }
-  return out;
+// Columns of the cases sheet and of the occupations sheet.
+const std::vector<std::pair<const char*, double>>& CaseColumns() {
+  static const std::vector<std::pair<const char*, double>> cols = {
+      {"ledger.col.case", 12},           {"ledger.col.institution", 30},
+      {"ledger.col.uscc", 21},           {"ledger.col.authority", 22},
+      {"ledger.col.kind", 12},           {"ledger.col.applicant_type", 16},
+      {"ledger.col.occupations", 40},    {"ledger.col.completeness", 10},
+      {"ledger.col.preliminary", 12},    {"ledger.col.score", 10},
+      {"ledger.col.comprehensive", 10},  {"ledger.col.stage", 10},
+      {"ledger.col.received", 11},       {"ledger.col.preliminary_date", 11},
+      {"ledger.col.technical_date", 11}, {"ledger.col.comprehensive_date", 11},
+      {"ledger.col.stage_since", 11},    {"ledger.col.filed_date", 11}};
+  return cols;
 }
 
-void CountsSheet(lxw_workbook* wb, const Formats& f, const report::MessageCatalog& w,
-                 const std::vector<LedgerCase>& cases) {
-  lxw_worksheet* ws = workbook_add_worksheet(wb, w.Format("ledger.sheet.counts").c_str());
-  worksheet_set_column(ws, 0, 0, 30, nullptr);
-  worksheet_set_column(ws, 1, 1, 10, nullptr);
-  lxw_row_t row = CountTable(ws, f, w, 0, "ledger.counts.by_authority", "ledger.col.authority",
-                             CountBy(cases, &LedgerCase::authority));
-  CountTable(ws, f, w, row, "ledger.counts.by_stage", "ledger.col.stage",
-             CountBy(cases, &LedgerCase::stage));
-  worksheet_set_paper(ws, 9);
-}
-
-void OccupationsSheet(lxw_workbook* wb, const Formats& f, const report::MessageCatalog& w,
-                      const std::vector<LedgerCase>& cases) {
-  lxw_worksheet* ws = workbook_add_worksheet(wb, w.Format("ledger.sheet.occupations").c_str());
-  const std::vector<std::pair<const char*, double>> cols = {
+const std::vector<std::pair<const char*, double>>& OccupationColumns() {
+  static const std::vector<std::pair<const char*, double>> cols = {
       {"ledger.col.seq", 6},     {"ledger.col.case", 12},       {"ledger.col.institution", 30},
       {"ledger.col.code", 12},   {"ledger.col.occupation", 22}, {"ledger.col.work_type", 14},
       {"ledger.col.levels", 18}, {"ledger.col.check", 26},      {"ledger.col.state", 10}};
-  Header(ws, f, w, cols);
-  lxw_row_t r = 1;
-  for (const LedgerCase& c : cases) {
-    for (const LedgerOccupation& o : c.occupation_list) {
-      worksheet_write_number(ws, r, 0, r, f.number);
-      const std::string texts[] = {c.case_id,   c.institution, o.code,       o.name,
-                                   o.work_type, o.levels_text, o.check_text, o.state_text};
-      lxw_col_t col = 1;
-      for (const std::string& t : texts) worksheet_write_string(ws, r, col++, t.c_str(), f.text);
-      ++r;
-    }
+  return cols;
+}
+
+// Counts in first-seen order.
+void Count(std::vector<std::pair<std::string, int>>& counts, const std::string& key) {
+  auto it =
+      std::find_if(counts.begin(), counts.end(), [&](const auto& kv) { return kv.first == key; });
+  if (it == counts.end()) {
+    counts.emplace_back(key, 1);
+  } else {
+    ++it->second;
   }
-  worksheet_autofilter(ws, 0, 0, r > 1 ? r - 1 : 1, static_cast<lxw_col_t>(cols.size() - 1));
+}
+
+nlohmann::json DateJson(const std::optional<Date>& d) {
+  return d ? nlohmann::json(d->ToIso()) : nlohmann::json(nullptr);
+}
+
+std::optional<Date> DateOf(const nlohmann::json& j, const char* key) {
+  auto it = j.find(key);
+  if (it == j.end() || !it->is_string()) return std::nullopt;
+  return ParseIsoDate(it->get<std::string>());
 }
 
 }  // namespace
@@ -304,19 +265,156 @@ std::vector<LedgerCase> LedgerFromReports(const std::vector<model::CaseReport>& 
   return out;
 }
 
-Result<std::string> WriteLedger(const std::vector<LedgerCase>& cases,
-                                const report::MessageCatalog& /*messages*/,
-                                const report::MessageCatalog& w, const Date& created) {
+nlohmann::json LedgerCaseToJson(const LedgerCase& c) {
+  nlohmann::json occupations = nlohmann::json::array();
+  for (const LedgerOccupation& o : c.occupation_list) {
+    occupations.push_back({o.code, o.name, o.work_type, o.levels_text, o.check_text, o.state_text});
+  }
+  return {{"case_id", c.case_id},
+          {"institution", c.institution},
+          {"uscc", c.uscc},
+          {"authority", c.authority},
+          {"kind", c.kind},
+          {"applicant_type", c.applicant_type},
+          {"occupations", c.occupations},
+          {"completeness", c.completeness},
+          {"preliminary", c.preliminary},
+          {"comprehensive", c.comprehensive},
+          {"stage", c.stage},
+          {"score", c.score ? nlohmann::json(*c.score) : nlohmann::json(nullptr)},
+          {"received", DateJson(c.received)},
+          {"preliminary_on", DateJson(c.preliminary_on)},
+          {"technical_on", DateJson(c.technical_on)},
+          {"comprehensive_on", DateJson(c.comprehensive_on)},
+          {"stage_since", DateJson(c.stage_since)},
+          {"filed_on", DateJson(c.filed_on)},
+          {"occupation_list", std::move(occupations)}};
+}
+
+LedgerCase LedgerCaseFromJson(const nlohmann::json& j) {
+  LedgerCase c;
+  if (!j.is_object()) return c;
+  auto text = [&](const char* key) {
+    auto it = j.find(key);
+    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+  };
+  c.case_id = text("case_id");
+  c.institution = text("institution");
+  c.uscc = text("uscc");
+  c.authority = text("authority");
+  c.kind = text("kind");
+  c.applicant_type = text("applicant_type");
+  c.occupations = text("occupations");
+  c.completeness = text("completeness");
+  c.preliminary = text("preliminary");
+  c.comprehensive = text("comprehensive");
+  c.stage = text("stage");
+  if (auto it = j.find("score"); it != j.end() && it->is_number()) c.score = it->get<double>();
+  c.received = DateOf(j, "received");
+  c.preliminary_on = DateOf(j, "preliminary_on");
+  c.technical_on = DateOf(j, "technical_on");
+  c.comprehensive_on = DateOf(j, "comprehensive_on");
+  c.stage_since = DateOf(j, "stage_since");
+  c.filed_on = DateOf(j, "filed_on");
+  if (auto it = j.find("occupation_list"); it != j.end() && it->is_array()) {
+    for (const nlohmann::json& o : *it) {
+      if (!o.is_array() || o.size() != 6) continue;
+      auto at = [&](std::size_t i) {
+        return o[i].is_string() ? o[i].get<std::string>() : std::string();
+      };
+      c.occupation_list.push_back({at(0), at(1), at(2), at(3), at(4), at(5)});
+    }
+  }
+  return c;
+}
+
+// The three sheets of a ledger being written: cases (a row per case as it comes), counts
+// (written at the end from the tallies) and occupations (rows as the cases come).
+struct LedgerWriter::Sheets {
+  Formats f{};
+  lxw_worksheet *cases = nullptr, *counts = nullptr, *occupations = nullptr;
+  lxw_row_t case_row = 1, occupation_row = 1;
+  std::vector<std::pair<std::string, int>> by_authority, by_stage;  // first-seen order
+};
+
+LedgerWriter::LedgerWriter(const report::MessageCatalog& wording) : wording_(wording) {}
+LedgerWriter::~LedgerWriter() = default;
+
+Result<std::unique_ptr<LedgerWriter>> LedgerWriter::Create(const report::MessageCatalog& w,
+                                                           const Date& created) {
+  std::unique_ptr<LedgerWriter> lw(new LedgerWriter(w));
   Result<std::unique_ptr<XlsxBook>> book =
       XlsxBook::Create(created, w.Format("ledger.sheet.cases"), w.Format("sheet.properties.author"),
                        /*constant_memory=*/true);
   if (!book) return book.error();
-  lxw_workbook* wb = (*book)->workbook();
-  const Formats f = MakeFormats(wb, w.Format("sheet.font"));
-  CasesSheet(wb, f, w, cases);
-  CountsSheet(wb, f, w, cases);
-  OccupationsSheet(wb, f, w, cases);
-  return (*book)->Finish();
+  lw->book_ = std::move(*book);
+  lw->sheets_ = std::make_unique<Sheets>();
+  Sheets& s = *lw->sheets_;
+  lxw_workbook* wb = lw->book_->workbook();
+  s.f = MakeFormats(wb, w.Format("sheet.font"));
+  s.cases = workbook_add_worksheet(wb, w.Format("ledger.sheet.cases").c_str());
+  Header(s.cases, s.f, w, CaseColumns());
+  s.counts = workbook_add_worksheet(wb, w.Format("ledger.sheet.counts").c_str());
+  worksheet_set_column(s.counts, 0, 0, 30, nullptr);
+  worksheet_set_column(s.counts, 1, 1, 10, nullptr);
+  s.occupations = workbook_add_worksheet(wb, w.Format("ledger.sheet.occupations").c_str());
+  Header(s.occupations, s.f, w, OccupationColumns());
+  return lw;
+}
+
+void LedgerWriter::Add(const LedgerCase& c) {
+  Sheets& s = *sheets_;
+  const lxw_row_t r = s.case_row++;
+  const std::string texts[] = {c.case_id,     c.institution,  c.uscc,
+                               c.authority,   c.kind,         c.applicant_type,
+                               c.occupations, c.completeness, c.preliminary};
+  lxw_col_t col = 0;
+  for (const std::string& t : texts) worksheet_write_string(s.cases, r, col++, t.c_str(), s.f.text);
+  if (c.score) worksheet_write_number(s.cases, r, col, *c.score, s.f.score);
+  ++col;
+  worksheet_write_string(s.cases, r, col++, c.comprehensive.c_str(), s.f.text);
+  worksheet_write_string(s.cases, r, col++, c.stage.c_str(), s.f.text);
+  for (const std::optional<Date>* d : {&c.received, &c.preliminary_on, &c.technical_on,
+                                       &c.comprehensive_on, &c.stage_since, &c.filed_on}) {
+    DateCell(s.cases, r, col++, *d, s.f);
+  }
+  Count(s.by_authority, c.authority);
+  Count(s.by_stage, c.stage);
+  for (const LedgerOccupation& o : c.occupation_list) {
+    const lxw_row_t orow = s.occupation_row++;
+    worksheet_write_number(s.occupations, orow, 0, orow, s.f.number);
+    const std::string cells[] = {c.case_id,   c.institution, o.code,       o.name,
+                                 o.work_type, o.levels_text, o.check_text, o.state_text};
+    lxw_col_t ocol = 1;
+    for (const std::string& t : cells) {
+      worksheet_write_string(s.occupations, orow, ocol++, t.c_str(), s.f.text);
+    }
+  }
+}
+
+Result<std::string> LedgerWriter::Finish() {
+  Sheets& s = *sheets_;
+  const lxw_row_t r = s.case_row;
+  worksheet_autofilter(s.cases, 0, 0, r > 1 ? r - 1 : 1,
+                       static_cast<lxw_col_t>(CaseColumns().size() - 1));
+  lxw_row_t row = CountTable(s.counts, s.f, wording_, 0, "ledger.counts.by_authority",
+                             "ledger.col.authority", s.by_authority);
+  CountTable(s.counts, s.f, wording_, row, "ledger.counts.by_stage", "ledger.col.stage",
+             s.by_stage);
+  worksheet_set_paper(s.counts, 9);
+  const lxw_row_t o = s.occupation_row;
+  worksheet_autofilter(s.occupations, 0, 0, o > 1 ? o - 1 : 1,
+                       static_cast<lxw_col_t>(OccupationColumns().size() - 1));
+  return book_->Finish();
+}
+
+Result<std::string> WriteLedger(const std::vector<LedgerCase>& cases,
+                                const report::MessageCatalog& /*messages*/,
+                                const report::MessageCatalog& w, const Date& created) {
+  Result<std::unique_ptr<LedgerWriter>> writer = LedgerWriter::Create(w, created);
+  if (!writer) return writer.error();
+  for (const LedgerCase& c : cases) (*writer)->Add(c);
+  return (*writer)->Finish();
 }
 
 }  // namespace pipeline::evaluation

@@ -6,6 +6,8 @@
 #ifndef PIPELINE_EVALUATION_LEDGER_H_
 #define PIPELINE_EVALUATION_LEDGER_H_
 
+#include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -50,6 +52,34 @@ std::vector<LedgerCase> LedgerFromReports(const std::vector<model::CaseReport>& 
                                           const report::MessageCatalog& messages,
                                           const report::MessageCatalog& wording,
                                           const Date& received);
+
+// A ledger row as JSON and back (a batch keeps its cases' rows in a spool file, not in memory).
+nlohmann::json LedgerCaseToJson(const LedgerCase& c);
+LedgerCase LedgerCaseFromJson(const nlohmann::json& j);  // missing fields stay empty
+
+class XlsxBook;
+
+// The workbook written a case at a time (rows go to disk as they come, libxlsxwriter's
+// constant_memory mode): what a batch of any size writes. Add each case in order, then Finish.
+class LedgerWriter {
+ public:
+  static Result<std::unique_ptr<LedgerWriter>> Create(const report::MessageCatalog& wording,
+                                                      const Date& created);
+  ~LedgerWriter();
+  LedgerWriter(const LedgerWriter&) = delete;
+  LedgerWriter& operator=(const LedgerWriter&) = delete;
+
+  void Add(const LedgerCase& c);
+  // The workbook's bytes. REQUIRES: called once.
+  Result<std::string> Finish();
+
+ private:
+  struct Sheets;
+  explicit LedgerWriter(const report::MessageCatalog& wording);
+  const report::MessageCatalog& wording_;
+  std::unique_ptr<XlsxBook> book_;
+  std::unique_ptr<Sheets> sheets_;
+};
 
 // The workbook's bytes; the same rows and `created` date give the same bytes.
 Result<std::string> WriteLedger(const std::vector<LedgerCase>& cases,

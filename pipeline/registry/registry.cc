@@ -330,6 +330,10 @@ Status Registry::InsertVersion(const std::string& case_id, int version, const Do
                       {std::int64_t{version}, case_id});
 }
 
+Status Registry::Atomically(const std::function<Status()>& body) {
+  return InTransaction(*db_, TxMode::kWrite, body);
+}
+
 Result<RecordOutcome> Registry::PlanRecord(const DossierFacts& f) {
   // The open case of the same institution and kind, if any.
   Result<std::vector<Row>> rows =

@@ -6,6 +6,7 @@
 #define PIPELINE_REGISTRY_REGISTRY_H_
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -190,6 +191,10 @@ class Registry {
   // What RecordDossier would do with `facts` now, reading only (the case id is empty for a new
   // case). A worker process uses it to draw the receipt ahead of the recording.
   Result<RecordOutcome> PlanRecord(const DossierFacts& facts);
+
+  // Runs `body` as one write transaction: the registry changes it makes are committed together
+  // or not at all (run records a dossier, its receipt and its correction notice at once).
+  Status Atomically(const std::function<Status()>& body);
 
   // The case with its versions, history and documents; NotFound (Chinese) when unknown.
   Result<CaseRecord> LoadCase(const std::string& case_id);

@@ -155,9 +155,17 @@ Status RunRecorder::Record(const model::CaseReport& report, const std::string& d
     own.content_hash = std::move(*hash);
     prepared = &own;
   }
-  const std::vector<std::string>& files = prepared->files;
+  // The dossier, its receipt and its correction notice are one transaction (one commit, and
+  // no case without its receipt after a crash).
+  return registry_->Atomically(
+      [&]() { return RecordIn(report, *prepared, registry, reporter, correction_notice); });
+}
+
+Status RunRecorder::RecordIn(const model::CaseReport& report, const PreparedRecord& prepared,
+                             nlohmann::json* registry, Reporter& reporter,
+                             const std::string& correction_notice) {
   Result<RecordOutcome> out =
-      registry_->RecordDossier(FactsOf(report, prepared->content_hash, authority_), actor_);
+      registry_->RecordDossier(FactsOf(report, prepared.content_hash, authority_), actor_);
   if (!out) return out.error().WithContext(report.dossier);
   if (out->what == RecordOutcome::What::kRefused) {
     reporter.Warning(report.dossier + ": " + out->refusal);
@@ -167,7 +175,7 @@ Status RunRecorder::Record(const model::CaseReport& report, const std::string& d
                  {"stage", StageName(out->stage)},
                  {"outcome", RecordOutcomeName(out->what)}};
   if (out->what == RecordOutcome::What::kNewCase || out->what == RecordOutcome::What::kNewVersion) {
-    Result<std::string> receipt = DraftReceipt(report, *out, files, prepared);
+    Result<std::string> receipt = DraftReceipt(report, *out, prepared.files, &prepared);
     if (!receipt) return receipt.error().WithContext(report.dossier);
     (*registry)["receipt"] = *receipt;
     if (!correction_notice.empty()) {

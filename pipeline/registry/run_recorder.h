@@ -75,6 +75,10 @@ class RunRecorder {
         actor_(std::move(actor)),
         authority_(std::move(authority)),
         messages_(messages) {}
+  // Record's changes, inside its transaction.
+  Status RecordIn(const model::CaseReport& report, const PreparedRecord& prepared,
+                  nlohmann::json* registry, Reporter& reporter,
+                  const std::string& correction_notice);
   // Drafts the 材料接收回执 of a newly received dossier version (file list and date).
   Result<std::string> DraftReceipt(const model::CaseReport& report, const RecordOutcome& out,
                                    const std::vector<std::string>& files,

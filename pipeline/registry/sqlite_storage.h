@@ -22,6 +22,7 @@ class SqliteStorage : public Storage {
   SqliteStorage& operator=(const SqliteStorage&) = delete;
 
   Status Begin(TxMode mode) override;
+  bool InTransaction() const override { return in_transaction_; }
   Status Commit() override;
   void Rollback() override;
   Status Execute(std::string_view sql, const std::vector<Value>& params = {}) override;

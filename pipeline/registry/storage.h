@@ -39,6 +39,8 @@ class Storage {
 
   // Begins a transaction; at most one is open at a time.
   virtual Status Begin(TxMode mode) = 0;
+  // Whether a transaction is open (Begin without its Commit or Rollback yet).
+  virtual bool InTransaction() const = 0;
   virtual Status Commit() = 0;
   // Undoes the open transaction, if any; never fails (an error leaves nothing to undo).
   virtual void Rollback() = 0;
@@ -58,8 +60,11 @@ class Storage {
 
 // Runs `body` inside one transaction of `mode`: commits when it returns OK, rolls back
 // otherwise. Every registry change goes through here, so every change is one transaction.
+// Inside a write transaction already open, `body` joins it (its failure fails the whole), so
+// several changes can be made one transaction (Registry::Atomically).
 template <typename F>
 Status InTransaction(Storage& db, TxMode mode, F&& body) {
+  if (db.InTransaction()) return body();
   PIPELINE_RETURN_IF_ERROR(db.Begin(mode));
   Status s = body();
   if (!s.ok()) {

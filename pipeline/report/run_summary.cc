@@ -101,7 +101,12 @@ std::string CaseRowsHtml(const RunCase& c, const MessageCatalog& messages,
                               model::ApplicationKindName(r.application.kind.value))) +
          "</td>";
   out += "<td><span class=\"label c-" + conclusion + "\">" +
-         Text(messages.Format("conclusion." + conclusion)) + "</span></td>";
+         Text(messages.Format("conclusion." + conclusion)) + "</span>";
+  if (!c.failure.empty()) {  // styled as a blocking finding's label (templates/index.css)
+    out += "<div class=\"failed sev-blocking\"><span class=\"sev\">" +
+           Text(labels.Format("run.page.failed", {{"reason", c.failure}})) + "</span></div>";
+  }
+  out += "</td>";
   out += "<td class=\"num\">" + std::to_string(n.blocking) + "</td>";
   out += "<td class=\"num\">" + std::to_string(n.review) + "</td>";
   out += "<td>" + docs + "</td>";
@@ -141,7 +146,7 @@ RunRow RunRowOf(const RunCase& c, const MessageCatalog& messages, const MessageC
   for (const model::DraftedDocument& d : r.documents) documents.push_back(DocumentJson(d));
   RunRow row;
   row.conclusion = r.conclusion;
-  const json summary = {
+  json summary = {
       {"case_id", r.case_id},
       {"folder", MaskPersonalData(r.dossier)},
       {"kind", model::ApplicationKindName(r.application.kind.value)},
@@ -156,6 +161,7 @@ RunRow RunRowOf(const RunCase& c, const MessageCatalog& messages, const MessageC
       {"report", c.report_file},
       {"documents", std::move(documents)},
   };
+  if (!c.failure.empty()) summary["failed"] = MaskPersonalData(c.failure);
   // As ToJsonText writes it two levels deep (inside `dossiers`): JSON strings hold no raw
   // newline, so indenting every line of the row's own text is exact.
   const std::string text = summary.dump(2, ' ', false, json::error_handler_t::replace);
@@ -169,12 +175,18 @@ RunRow RunRowOf(const RunCase& c, const MessageCatalog& messages, const MessageC
   return row;
 }
 
-std::string ConclusionTally(const std::vector<RunRow>& rows, const MessageCatalog& messages,
+RunTotals TotalsOf(const std::vector<RunRow>& rows) {
+  RunTotals t;
+  for (const RunRow& row : rows) t.Add(row.conclusion);
+  return t;
+}
+
+std::string ConclusionTally(const RunTotals& totals, const MessageCatalog& messages,
                             const MessageCatalog& labels) {
   std::string out;
   for (model::Conclusion c : kConclusionOrder) {
-    std::size_t count = 0;
-    for (const RunRow& row : rows) count += row.conclusion == c ? 1 : 0;
+    auto it = totals.by_conclusion.find(c);
+    const std::size_t count = it == totals.by_conclusion.end() ? 0 : it->second;
     if (count == 0) continue;
     if (!out.empty()) out += labels.Format("run.tally.separator");
     out += labels.Format(
@@ -185,60 +197,74 @@ std::string ConclusionTally(const std::vector<RunRow>& rows, const MessageCatalo
   return out;
 }
 
-std::string SummaryJsonText(const std::vector<RunRow>& rows, const Provenance& provenance) {
+std::string ConclusionTally(const std::vector<RunRow>& rows, const MessageCatalog& messages,
+                            const MessageCatalog& labels) {
+  return ConclusionTally(TotalsOf(rows), messages, labels);
+}
+
+RunFileFrame SummaryJsonFrame(const RunTotals& totals, const Provenance& provenance) {
   json j = json::object();
   AddProvenance(provenance, j);
   json by_conclusion = json::object();
-  for (model::Conclusion c : kConclusionOrder) by_conclusion[model::ConclusionName(c)] = 0;
-  for (const RunRow& row : rows) {
-    by_conclusion[model::ConclusionName(row.conclusion)] =
-        by_conclusion[model::ConclusionName(row.conclusion)].get<int>() + 1;
+  for (model::Conclusion c : kConclusionOrder) {
+    auto it = totals.by_conclusion.find(c);
+    by_conclusion[model::ConclusionName(c)] = it == totals.by_conclusion.end() ? 0 : it->second;
   }
-  j["totals"] = {{"dossiers", rows.size()}, {"by_conclusion", std::move(by_conclusion)}};
+  j["totals"] = {{"dossiers", totals.dossiers}, {"by_conclusion", std::move(by_conclusion)}};
   j["dossiers"] = json::array();
   const std::string outer = ToJsonText(j);
   // The empty array ToJsonText wrote for `dossiers` (a key at the top level: its quotes are
-  // unescaped, which no string value's text can be) is replaced by the rows.
+  // unescaped, which no string value's text can be) is where the rows go.
   const std::string empty = "\n  \"dossiers\": []";
   const std::size_t at = outer.find(empty);
   assert(at != std::string::npos);
-  if (rows.empty() || at == std::string::npos) return outer;
-  std::size_t size = outer.size() + 16;
-  for (const RunRow& row : rows) size += row.summary.size() + 2;
-  std::string out;
-  out.reserve(size);
-  out.append(outer, 0, at + empty.size() - 1);
-  for (std::size_t i = 0; i < rows.size(); ++i) {
-    out += i == 0 ? "\n" : ",\n";
-    out += rows[i].summary;
-  }
-  out += "\n  ]";
-  out.append(outer, at + empty.size(), std::string::npos);
-  return out;
+  if (totals.dossiers == 0 || at == std::string::npos) return {outer, ""};
+  return {outer.substr(0, at + empty.size() - 1),
+          "\n  ]" + outer.substr(at + empty.size(), std::string::npos)};
 }
 
-std::string IndexHtml(const std::vector<RunRow>& rows, const Provenance& provenance,
-                      const MessageCatalog& messages, const MessageCatalog& labels,
-                      const std::string& css) {
+std::string SummaryJsonText(const std::vector<RunRow>& rows, const Provenance& provenance) {
+  const RunFileFrame frame = SummaryJsonFrame(TotalsOf(rows), provenance);
+  std::string out = frame.head;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    out += RunFileFrame::RowSeparator(i);
+    out += rows[i].summary;
+  }
+  return out + frame.tail;
+}
+
+RunFileFrame IndexHtmlFrame(const RunTotals& totals, const Provenance& provenance,
+                            const MessageCatalog& messages, const MessageCatalog& labels,
+                            const std::string& css) {
   const std::string title = labels.Format("run.page.title");
-  std::string out =
+  RunFileFrame frame;
+  frame.head =
       "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
       Text(title) + "</title>\n<style>\n" + css + "</style>\n</head>\n<body>\n<h1>" + Text(title) +
       "</h1>\n<p class=\"meta\">" +
       Text(labels.Format("run.page.meta", {{"date", provenance.date},
-                                           {"count", std::to_string(rows.size())},
-                                           {"tally", ConclusionTally(rows, messages, labels)}})) +
+                                           {"count", std::to_string(totals.dossiers)},
+                                           {"tally", ConclusionTally(totals, messages, labels)}})) +
       "</p>\n<table>\n<thead><tr>";
   for (const char* col : {"dossier", "institution", "kind", "conclusion", "blocking", "review",
                           "documents", "report"}) {
-    out += "<th>" + Text(labels.Format(std::string("run.page.col.") + col)) + "</th>";
+    frame.head += "<th>" + Text(labels.Format(std::string("run.page.col.") + col)) + "</th>";
   }
-  out += "</tr></thead>\n";
+  frame.head += "</tr></thead>\n";
+  frame.tail = "</table>\n<p class=\"note\">" +
+               Text(labels.Format("run.page.note", {{"version", kVersion}})) +
+               "</p>\n</body>\n</html>\n";
+  return frame;
+}
+
+std::string IndexHtml(const std::vector<RunRow>& rows, const Provenance& provenance,
+                      const MessageCatalog& messages, const MessageCatalog& labels,
+                      const std::string& css) {
+  const RunFileFrame frame = IndexHtmlFrame(TotalsOf(rows), provenance, messages, labels, css);
+  std::string out = frame.head;
   for (const RunRow& row : rows) out += row.html;
-  out += "</table>\n<p class=\"note\">" +
-         Text(labels.Format("run.page.note", {{"version", kVersion}})) + "</p>\n</body>\n</html>\n";
-  return out;
+  return out + frame.tail;
 }
 
 }  // namespace pipeline::report

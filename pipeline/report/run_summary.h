@@ -23,6 +23,9 @@ struct RunCase {
   std::string report_file;  // path of report.json relative to OUT (`JL-…/report.json`)
   // Drafted documents whose file exists in the case folder (subset of report.documents).
   std::vector<model::DraftedDocument> written;
+  // Why its outputs could not be put in place or drafted ("" when they were): the page and
+  // summary.json show the case as failed, with this reason.
+  std::string failure;
 };
 
 // Counts of findings by severity and of missing required materials.
@@ -45,19 +48,47 @@ struct RunRow {
 };
 RunRow RunRowOf(const RunCase& c, const MessageCatalog& messages, const MessageCatalog& labels);
 
+// How many cases a batch has, by conclusion: what summary.json's totals and index.html's
+// header need, counted while the rows go by (a batch keeps its rows on disk, not in memory).
+struct RunTotals {
+  std::size_t dossiers = 0;
+  std::map<model::Conclusion, std::size_t> by_conclusion;
+  void Add(model::Conclusion c) {
+    ++dossiers;
+    ++by_conclusion[c];
+  }
+};
+RunTotals TotalsOf(const std::vector<RunRow>& rows);
+
 // How many cases have each conclusion, worded with conclusion.* and run.tally.* from
 // `labels`: e.g. `通过 3，需补正 20`. Conclusions nobody has are left out.
+std::string ConclusionTally(const RunTotals& totals, const MessageCatalog& messages,
+                            const MessageCatalog& labels);
 std::string ConclusionTally(const std::vector<RunRow>& rows, const MessageCatalog& messages,
                             const MessageCatalog& labels);
 
+// A run-wide file as the text before its rows and the text after them; the rows go between,
+// one after another (summary.json: each row's `summary` behind RowSeparator(i); index.html:
+// each row's `html`). Written this way, a file of many cases is streamed to disk.
+struct RunFileFrame {
+  std::string head, tail;
+  // summary.json: what comes before the i-th row (0-based).
+  static const char* RowSeparator(std::size_t i) { return i == 0 ? "\n" : ",\n"; }
+};
+
 // summary.json's text: {schema_version, generator, parameters, totals {dossiers,
 // by_conclusion}, dossiers[] {case_id, folder, kind, applicant_type, institution, conclusion,
-// counts, report, documents[]}}; personal data masked. The text is ToJsonText's of that
-// object, put together from the rows' texts without building the whole object in memory.
+// counts, report, documents[], failed (only when the case failed)}}; personal data masked. The
+// text is ToJsonText's of that object, put together from the rows' texts without building the
+// whole object in memory.
+RunFileFrame SummaryJsonFrame(const RunTotals& totals, const Provenance& provenance);
 std::string SummaryJsonText(const std::vector<RunRow>& rows, const Provenance& provenance);
 
 // index.html: a self-contained page (inline `css`, no script, relative links only) with the
 // labels from `labels` (templates/run.zh-CN.tsv) and the findings worded by `messages`.
+RunFileFrame IndexHtmlFrame(const RunTotals& totals, const Provenance& provenance,
+                            const MessageCatalog& messages, const MessageCatalog& labels,
+                            const std::string& css);
 std::string IndexHtml(const std::vector<RunRow>& rows, const Provenance& provenance,
                       const MessageCatalog& messages, const MessageCatalog& labels,
                       const std::string& css);

@@ -7,6 +7,7 @@ list(APPEND PIPELINE_SOURCES
   pipeline/report/messages.cc
   pipeline/report/provenance.cc
   pipeline/report/report_json.cc
+  pipeline/report/run_spool.cc
   pipeline/report/run_summary.cc
   pipeline/report/summary_table.cc
   pipeline/report/work_calendar.cc

@@ -29,23 +29,28 @@ int MissingCount(const model::CaseReport& r) {
   return n;
 }
 
+void WidenColumns(const std::vector<std::string>& row, std::vector<std::size_t>* widths) {
+  if (widths->size() < row.size()) widths->resize(row.size(), 0);
+  for (std::size_t i = 0; i < row.size(); ++i) {
+    (*widths)[i] = std::max((*widths)[i], DisplayWidth(row[i]));
+  }
+}
+
+std::string AlignedLine(const std::vector<std::string>& row,
+                        const std::vector<std::size_t>& widths) {
+  std::string line;
+  for (std::size_t i = 0; i < row.size(); ++i) {
+    line += row[i];
+    if (i + 1 < row.size()) line.append(widths[i] - DisplayWidth(row[i]) + 2, ' ');
+  }
+  return line + "\n";
+}
+
 std::string AlignedTable(const std::vector<std::vector<std::string>>& rows) {
   std::vector<std::size_t> widths;
-  for (const auto& row : rows) {
-    if (widths.size() < row.size()) widths.resize(row.size(), 0);
-    for (std::size_t i = 0; i < row.size(); ++i) {
-      widths[i] = std::max(widths[i], DisplayWidth(row[i]));
-    }
-  }
+  for (const auto& row : rows) WidenColumns(row, &widths);
   std::string out;
-  for (const auto& row : rows) {
-    std::string line;
-    for (std::size_t i = 0; i < row.size(); ++i) {
-      line += row[i];
-      if (i + 1 < row.size()) line.append(widths[i] - DisplayWidth(row[i]) + 2, ' ');
-    }
-    out += line + "\n";
-  }
+  for (const auto& row : rows) out += AlignedLine(row, widths);
   return out;
 }
 
@@ -64,13 +69,17 @@ std::vector<std::string> SummaryRow(const model::CaseReport& r, const MessageCat
       conclusion};
 }
 
+std::vector<std::string> SummaryHeaderRow(const MessageCatalog& messages) {
+  return {messages.Format("summary.dossier"), messages.Format("summary.case_id"),
+          messages.Format("summary.kind"),    messages.Format("summary.applicant_type"),
+          messages.Format("summary.missing"), messages.Format("summary.conclusion")};
+}
+
 std::string SummaryTableOfRows(const std::vector<std::vector<std::string>>& rows,
                                const MessageCatalog& messages) {
   std::vector<std::vector<std::string>> table;
   table.reserve(rows.size() + 1);
-  table.push_back({messages.Format("summary.dossier"), messages.Format("summary.case_id"),
-                   messages.Format("summary.kind"), messages.Format("summary.applicant_type"),
-                   messages.Format("summary.missing"), messages.Format("summary.conclusion")});
+  table.push_back(SummaryHeaderRow(messages));
   table.insert(table.end(), rows.begin(), rows.end());
   return AlignedTable(table);
 }

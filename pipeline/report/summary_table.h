@@ -19,6 +19,11 @@ std::size_t DisplayWidth(std::string_view s);
 
 // Rows as columns aligned by display width, two spaces apart, each line ending with a newline.
 std::string AlignedTable(const std::vector<std::vector<std::string>>& rows);
+// The same table a row at a time, for a table too long to hold: every row is first given to
+// WidenColumns, then each is printed with AlignedLine.
+void WidenColumns(const std::vector<std::string>& row, std::vector<std::size_t>* widths);
+std::string AlignedLine(const std::vector<std::string>& row,
+                        const std::vector<std::size_t>& widths);
 
 // The table text, ending with a newline; an empty `reports` gives just the header row.
 std::string SummaryTable(const std::vector<model::CaseReport>& reports,
@@ -28,6 +33,8 @@ std::string SummaryTable(const std::vector<model::CaseReport>& reports,
 // and prints them with SummaryTableOfRows, which gives the same text as SummaryTable.
 std::vector<std::string> SummaryRow(const model::CaseReport& report,
                                     const MessageCatalog& messages);
+// The header row of the table.
+std::vector<std::string> SummaryHeaderRow(const MessageCatalog& messages);
 std::string SummaryTableOfRows(const std::vector<std::vector<std::string>>& rows,
                                const MessageCatalog& messages);
 

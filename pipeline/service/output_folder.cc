@@ -80,11 +80,8 @@ Result<std::unique_ptr<OutputFolder>> OutputFolder::Open(const std::string& out_
 }
 
 Status OutputFolder::Commit(const ingest::IntakeEntry& entry, CaseResult& result,
-                            const std::string& dir, const std::string& fingerprint, CaseDone* done,
-                            bool* fatal) {
-  const std::string case_id = report::CaseIdFor(entry.name);
-  const std::string final_dir = JoinPath(out_dir_, case_id);
-  CaseState s{case_id, entry.display_name, fingerprint, "done", ""};
+                            const std::string& dir, CaseDone* done, CaseState* state, bool* fatal) {
+  const std::string final_dir = JoinPath(out_dir_, state->case_id);
   if (!result.died.empty()) {
     handler_.DiedReport(entry, &result);
     done->died = true;
@@ -102,12 +99,12 @@ Status OutputFolder::Commit(const ingest::IntakeEntry& entry, CaseResult& result
     done->failure = result.report.draft_failure;
   }
   if (!done->failure.empty()) {
-    s.status = "failed";
-    s.reason = done->failure;
+    state->status = "failed";
+    state->reason = done->failure;
   }
   done->report = std::move(result.report);
   if (done->report.draft_failure.empty()) done->report.draft_failure = done->failure;
-  return state_.Record(s);
+  return Status::Ok();
 }
 
 Status OutputFolder::Process(const std::vector<ingest::IntakeEntry>& entries,
@@ -116,11 +113,15 @@ Status OutputFolder::Process(const std::vector<ingest::IntakeEntry>& entries,
                              const volatile std::sig_atomic_t* stop) {
   FinishFn finish = [&](std::size_t i, CaseResult& result, const std::string& dir) -> Status {
     CaseDone d;
+    CaseState state{report::CaseIdFor(entries[i].name), entries[i].display_name, fingerprints[i],
+                    "done", ""};
     bool fatal = false;
-    Status s = Commit(entries[i], result, dir, fingerprints[i], &d, &fatal);
+    Status s = Commit(entries[i], result, dir, &d, &state, &fatal);
     if (fatal || !s.ok()) return s;
+    // The caller keeps what it needs of the case before the state says it is finished: a
+    // crash in between processes the dossier again rather than lose that.
     done(i, d);
-    return Status::Ok();
+    return state_.Record(state);
   };
   Result<std::size_t> n = pool_.Run(entries, finish, stop);
   return n ? Status::Ok() : n.error();

@@ -53,8 +53,9 @@ class OutputFolder {
   ~OutputFolder();
 
   // Processes `entries` (with their fingerprints, same order), committing each dossier's
-  // outputs and recording it in the state. `done` is called for each, in order. Stops
-  // starting dossiers once `*stop` is set. Returns the first fatal error.
+  // outputs and recording it in the state. `done` is called for each, in order, just before
+  // the state records it. Stops starting dossiers once `*stop` is set. Returns the first fatal
+  // error.
   Status Process(const std::vector<ingest::IntakeEntry>& entries,
                  const std::vector<std::string>& fingerprints,
                  const std::function<void(std::size_t, const CaseDone&)>& done,
@@ -72,8 +73,10 @@ class OutputFolder {
  private:
   OutputFolder(std::string out_dir, std::unique_ptr<OutputLock> lock, IntakeState state,
                CaseHandler& handler, int jobs, int timeout_seconds);
+  // Puts the dossier's outputs in place and fills *done and *state (its status); the state
+  // records it afterwards.
   Status Commit(const ingest::IntakeEntry& entry, CaseResult& result, const std::string& dir,
-                const std::string& fingerprint, CaseDone* done, bool* fatal);
+                CaseDone* done, CaseState* state, bool* fatal);
 
   std::string out_dir_;
   std::string staging_;

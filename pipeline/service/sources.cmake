@@ -1,4 +1,5 @@
 list(APPEND PIPELINE_SOURCES
+  pipeline/service/case_rows.cc
   pipeline/service/fingerprint.cc
   pipeline/service/intake_state.cc
   pipeline/service/output_folder.cc

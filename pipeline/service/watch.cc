@@ -177,6 +177,7 @@ class Watcher {
         changed.clear();
       }
       PIPELINE_RETURN_IF_ERROR(ProcessSettled(first_pass));
+      if (hooks_.after_pass) PIPELINE_RETURN_IF_ERROR(hooks_.after_pass());
       if (o_.once && !first_pass) {
         for (const auto& [name, p] : pending_) {
           if (hooks_.unsettled) hooks_.unsettled(p.entry.display_name);
@@ -299,7 +300,7 @@ class Watcher {
           if (hooks_.done) hooks_.done(d);
         },
         &g_stop));
-    return hooks_.after_batch ? hooks_.after_batch() : Status::Ok();
+    return Status::Ok();
   }
 
   const WatchOptions& o_;

@@ -29,8 +29,10 @@ struct WatchOptions {
 };
 
 struct WatchHooks {
-  std::function<void()> before_batch;                 // before dossiers are processed
-  std::function<Status()> after_batch;                // after them (an error stops the watch)
+  std::function<void()> before_batch;  // before dossiers are processed
+  // After each pass over the intake (the first one too, and the last of --once), whether or
+  // not it processed anything; an error stops the watch.
+  std::function<Status()> after_pass;
   std::function<void(const CaseDone&)> done;          // each dossier, in order
   std::function<void(const CaseState&)> superseded;   // each case moved aside
   std::function<void(const std::string&)> unsettled;  // --once: a dossier still changing

@@ -4,10 +4,12 @@
 #include <gtest/gtest.h>
 #include <stdlib.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "pipeline/core/file_system.h"
 #include "tests/testing/test_paths.h"
@@ -29,7 +31,17 @@ std::string Get(const fs::path& p) {
   return s.str();
 }
 
-TEST(AtomicDirTest, ReplaceDirSwapsTheWholeFolder) {
+// With renameat2(RENAME_EXCHANGE), and on a file system without it (the old folder renamed
+// aside, the new one in, the old one removed): the same result, nothing left beside it.
+class ReplaceDirTest : public ::testing::TestWithParam<bool> {
+ protected:
+  void SetUp() override {
+    if (GetParam()) ::setenv("BEIAN_FAULT", "no_exchange:案件", 1);
+  }
+  void TearDown() override { ::unsetenv("BEIAN_FAULT"); }
+};
+
+TEST_P(ReplaceDirTest, SwapsTheWholeFolder) {
   const fs::path root = testing::MakeTempDir();
   Put(root / "案件" / "补正材料通知书.pdf", "old draft");
   Put(root / "案件" / "report.json", "{\"old\":1}");
@@ -44,7 +56,13 @@ TEST(AtomicDirTest, ReplaceDirSwapsTheWholeFolder) {
   Put(root / "staged2" / "report.json", "{}");
   ASSERT_TRUE(ReplaceDir((root / "staged2").string(), (root / "新案件").string()).ok());
   EXPECT_EQ(Get(root / "新案件" / "report.json"), "{}");
+  std::vector<std::string> left;
+  for (const auto& e : fs::directory_iterator(root)) left.push_back(e.path().filename());
+  std::sort(left.begin(), left.end());
+  EXPECT_EQ(left, (std::vector<std::string>{"新案件", "案件"}));
 }
+
+INSTANTIATE_TEST_SUITE_P(Exchange, ReplaceDirTest, ::testing::Values(false, true));
 
 TEST(AtomicDirTest, RemoveTreeNeverFollowsASymlink) {
   const fs::path root = testing::MakeTempDir();

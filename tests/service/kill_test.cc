@@ -127,6 +127,14 @@ TEST(KillTest, KilledAtRandomMomentsAndRestartedEveryDossierHasOneCompleteSetOfO
   const std::vector<std::string> cases = test_util::CaseFolders(out);
   EXPECT_EQ(std::set<std::string>(cases.begin(), cases.end()), expected);
   EXPECT_FALSE(fs::exists(out + "/已撤出收件夹"));
+  // The restarted watcher's summary lists every case, those the killed processes finished too.
+  std::set<std::string> listed;
+  const nlohmann::json summary =
+      nlohmann::json::parse(test_util::Slurp(out + "/summary.json"), nullptr, false);
+  if (summary.is_object()) {
+    for (const auto& row : summary["dossiers"]) listed.insert(row.value("case_id", ""));
+  }
+  EXPECT_EQ(listed, expected);
   const auto got = FilesUnder(out), want = FilesUnder(ref_out);
   for (const auto& [file, bytes] : got) {
     SCOPED_TRACE(file);

@@ -200,8 +200,13 @@ TEST(OutputFolderTest, ASecondProcessIsToldTheFolderIsInUse) {
   EXPECT_EQ(rc, 0);
 }
 
-TEST(OutputFolderTest, AReRunReplacesTheCaseAsAWhole) {
+// With renameat2(RENAME_EXCHANGE), and as on a file system without it (CIFS, older NFS: the
+// no_exchange fault makes the old folder go aside first).
+class ReRunTest : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(ReRunTest, ReplacesTheCaseAsAWhole) {
   // 申请材料 is first the dossier with a missing material (补正 notice), then corrected.
+  const std::string env = GetParam();
   const std::string intake = SampleIntake({"S07"});
   const std::string out = testing::MakeTempDir();
   const std::string folder = intake + "/申请材料";
@@ -215,13 +220,15 @@ TEST(OutputFolderTest, AReRunReplacesTheCaseAsAWhole) {
   fs::remove_all(folder);
   fs::copy(testing::RepoRoot() + "/samples/intake/S01-长春鼎新职业技能培训学校-首次申请", folder,
            fs::copy_options::recursive);
-  RunBeian(intake, out, "", &rc);
+  RunBeian(intake, out, "", &rc, env);
   EXPECT_EQ(rc, 0);
   EXPECT_FALSE(fs::exists(case_dir + "/补正材料通知书.pdf")) << "a draft of the earlier outcome";
   EXPECT_FALSE(fs::exists(case_dir + "/手工放入.txt"));
   EXPECT_TRUE(fs::exists(case_dir + "/初评意见.pdf"));
   ExpectClean(out);
 }
+
+INSTANTIATE_TEST_SUITE_P(Exchange, ReRunTest, ::testing::Values("", "BEIAN_FAULT=no_exchange:JL-"));
 
 TEST(OutputFolderTest, ARenamedDossierLeavesARecordNotAStaleFolder) {
   const std::string intake = SampleIntake({"S01", "S07"});
