@@ -44,6 +44,9 @@ add_library(fuzz_core STATIC ${FUZZ_LIBRARY_SOURCES})
 target_include_directories(fuzz_core PUBLIC ${CMAKE_SOURCE_DIR})
 target_compile_features(fuzz_core PUBLIC cxx_std_20)
 target_compile_options(fuzz_core PRIVATE ${BEIAN_WARNINGS} PUBLIC ${FUZZ_FLAGS})
+if(BEIAN_PCH)
+  target_precompile_headers(fuzz_core PRIVATE ${BEIAN_PCH_HEADERS})
+endif()
 target_link_libraries(fuzz_core PUBLIC ICU::uc ICU::i18n pugixml::pugixml PkgConfig::LIBZIP
   PkgConfig::PODOFO PkgConfig::XLSXWRITER nlohmann_json::nlohmann_json fmt::fmt)
 
