@@ -13,6 +13,7 @@ set(FUZZ_LIBRARY_SOURCES
   pipeline/core/xml.cc
   pipeline/core/date.cc
   pipeline/core/file_system.cc
+  pipeline/core/file_writer.cc
   pipeline/core/fault.cc
   pipeline/model/form.cc
   pipeline/model/dossier.cc
