@@ -123,6 +123,13 @@ const std::vector<Migration>& Migrations() {
            // When a document was delivered (beian served); NULL = not known.
            "ALTER TABLE documents ADD COLUMN served_on TEXT",
        }},
+      {6,
+       "a case's documents found by case",
+       {
+           // LoadCase's documents were a scan of every document (the key is document_id first):
+           // the ledger over 10,000 cases took 44 s of CPU instead of 2.
+           "CREATE INDEX document_cases_by_case ON document_cases (case_id)",
+       }},
   };
   return kMigrations;
 }

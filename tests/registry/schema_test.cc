@@ -48,6 +48,24 @@ TEST(RegistrySchemaTest, FreshDatabaseGetsEveryTableAndItsVersion) {
   EXPECT_EQ(AsText((*mode)[0][0]), "wal");
 }
 
+// The lookups made for every case (LoadCase, the ledger over the registry) use an index, so
+// that recording or listing N cases does not take time growing with N squared.
+TEST(RegistrySchemaTest, ACasesDocumentsAreFoundByIndexNotByScan) {
+  auto db = OpenDb(testing::MakeTempDir() + "/registry.sqlite");
+  ASSERT_TRUE(db);
+  ASSERT_OK(Migrate(*db, "2026-11-25"));
+  Result<std::vector<Row>> plan = db->Query(
+      "EXPLAIN QUERY PLAN SELECT d.document_id FROM documents d "
+      "JOIN document_cases dc ON dc.document_id = d.document_id WHERE dc.case_id = ? "
+      "ORDER BY d.document_id",
+      {std::string("C2026-0001")});
+  ASSERT_OK(plan);
+  std::string text;
+  for (const Row& r : *plan) text += AsText(r.back()) + "\n";
+  EXPECT_NE(text.find("SEARCH dc USING INDEX document_cases_by_case"), std::string::npos) << text;
+  EXPECT_EQ(text.find("SCAN"), std::string::npos) << text;
+}
+
 TEST(RegistrySchemaTest, MigratingTwiceChangesNothing) {
   const std::string file = testing::MakeTempDir() + "/registry.sqlite";
   auto db = OpenDb(file);
