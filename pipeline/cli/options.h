@@ -83,7 +83,7 @@ struct Options {
   std::string result;           // decide/deliberate: --result pass|fail|return|refer
   std::string note;             // --note text
   std::string reason;           // --reason text: corrects the latest decision
-  std::optional<Date> held_on;  // deliberate: --date of the 专题审议 (kept apart from "today")
+  std::optional<Date> held_on;  // deliberate: --date of the 专题审议 (kept apart from `today`)
   std::string registry_action;  // registry: "backup"
   std::string backup_file;      // registry backup FILE
   std::vector<std::string> cases;  // publicize: CASE...

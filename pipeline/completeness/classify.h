@@ -4,7 +4,7 @@
 //   strong  the title's head is one of the material's heads and one of its subject words is in
 //           the title or its folders' titles (or the material needs no subject); a file whose
 //           own title has no known head takes the head of the nearest folder that has one
-//           (`人员名单/考评人员.xlsx`); a legacy <pattern> match; the form file for form="true".
+//           (`人员名单/考评人员.xlsx`); a legacy <pattern> match; the form file for form=`true`.
 //   weak    the head fits but the title names no subject at all (a bare `承诺书.pdf`), or a
 //           subject word appears but no head does (`题库.pdf`): a person must confirm.
 //   none    otherwise, and always when an exclude word appears or the head is a different

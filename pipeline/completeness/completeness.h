@@ -45,8 +45,8 @@ struct CompletenessResult {
 // - present: at least one assigned file is healthy, probed and in an accepted format; other
 //   assigned files that are not are review notes (material_extra_*), not demands.
 // - uncertain (review finding, neither present nor missing): an assigned file past the
-//   probing cap (material_not_probed); only weak matches (material_uncertain: "请核实：…是否
-//   为…"); or, for a required material with no file of its own, a readable merged file such
+//   probing cap (material_not_probed); only weak matches (material_uncertain: `请核实：…是否
+//   为…`); or, for a required material with no file of its own, a readable merged file such
 //   as 全部材料.pdf (material_in_merged).
 // - unreadable: only unusable files; blocking per file for a required material, review for
 //   an optional one. missing: nothing; blocking when required.

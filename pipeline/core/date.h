@@ -1,5 +1,5 @@
 // Calendar dates without time zones. Every date rule in beian (renewal window, 公示 period,
-// 成文日期) works on these, and "today" always comes from the --date option (or the system date
+// 成文日期) works on these, and `today` always comes from the --date option (or the system date
 // read once in main), never from a clock read inside a stage.
 #ifndef PIPELINE_CORE_DATE_H_
 #define PIPELINE_CORE_DATE_H_

@@ -21,7 +21,7 @@ bool IsSpacedWordChar(char32_t cp) {
 }
 
 // A value typed over two lines: the break is a space only between two words of a spaced
-// script ("Road\nNo. 5"); inside Chinese text (「中培华测\n（北京）」) it is nothing.
+// script (`Road\nNo. 5`); inside Chinese text (「中培华测\n（北京）」) it is nothing.
 bool LineBreakIsSpace(char32_t before, char32_t after) {
   return IsSpacedWordChar(before) && IsSpacedWordChar(after);
 }

@@ -33,7 +33,7 @@ std::string TrimSpace(std::string_view s);
 
 // NFKC, then every run of whitespace (incl. U+3000, NBSP, CR/LF) becomes one ASCII space and
 // the ends are trimmed; a run holding a line break inside CJK text (a value typed over two
-// lines) becomes nothing. 「  ４－０３　」 -> "4-03". For matching; show DisplayText.
+// lines) becomes nothing. 「  ４－０３　」 -> `4-03`. For matching; show DisplayText.
 std::string NormaliseText(std::string_view s);
 
 // What the applicant wrote, for reports and documents (no NFKC: （） stay full-width):
@@ -61,7 +61,7 @@ std::string AsciiUpper(std::string_view s);
 std::string AsciiLower(std::string_view s);
 
 // Splits `中式烹调师(药膳制作师)` into {`中式烹调师`, `药膳制作师`}; brackets must be the last
-// thing in the text (after NormaliseCompact, so （） are already ASCII). No brackets -> {s, ""}.
+// thing in the text (after NormaliseCompact, so （） are already ASCII). No brackets -> {s, ``}.
 struct NameAndWorkType {
   std::string name;
   std::string work_type;

@@ -1,4 +1,4 @@
-// The ledger (台账.xlsx, README "Ledger"): one row per case with its key facts and dates, counts
+// The ledger (台账.xlsx, README `Ledger`): one row per case with its key facts and dates, counts
 // per authority and per stage, and every requested occupation with its cross-check status.
 // Built from the registry (beian ledger, and beian run with a registry) or, without one, from
 // the reports of a run. Written by libxlsxwriter: Chinese headers (templates/

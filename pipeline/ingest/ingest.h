@@ -79,7 +79,7 @@ struct IntakeEntry {
 };
 
 // True for names ingest skips everywhere: hidden ('.' prefix, .DS_Store), Office lock and temp
-// files ('~' prefix such as `~$申请表.docx`, "*.tmp"), Thumbs.db, desktop.ini, __MACOSX,
+// files ('~' prefix such as `~$申请表.docx`, `*.tmp`), Thumbs.db, desktop.ini, __MACOSX,
 // Windows shortcuts (*.lnk).
 //
 // The form: every .docx/.xml whose name contains a <form-file> word of form_labels.xml

@@ -17,26 +17,26 @@ namespace pipeline::model {
 // 申请类型
 enum class ApplicationKind {
   kUnknown,
-  kInitial,        // 首次申请 -> "initial"
-  kAddOccupation,  // 增加职业（工种） -> "add_occupation"
-  kChange,         // 变更 -> "change"
-  kRenewal,        // 续期 -> "renewal"
-  kTermination,    // 终止 -> "termination"
+  kInitial,        // 首次申请 -> `initial`
+  kAddOccupation,  // 增加职业（工种） -> `add_occupation`
+  kChange,         // 变更 -> `change`
+  kRenewal,        // 续期 -> `renewal`
+  kTermination,    // 终止 -> `termination`
 };
 
 // 机构类型 (Art. 3)
 enum class ApplicantType {
   kUnknown,
-  kEmployer,   // 用人单位 -> "employer"
-  kSocialOrg,  // 社会培训评价组织 -> "social_org"
+  kEmployer,   // 用人单位 -> `employer`
+  kSocialOrg,  // 社会培训评价组织 -> `social_org`
 };
 
 // 隶属关系 (Art. 4)
 enum class Affiliation {
   kUnknown,
-  kCentralInProvince,  // 中直驻省 -> "central_in_province"
-  kProvincial,         // 省属 -> "provincial"
-  kCityOrBelow,        // 市（州）属及以下 -> "city_or_below"
+  kCentralInProvince,  // 中直驻省 -> `central_in_province`
+  kProvincial,         // 省属 -> `provincial`
+  kCityOrBelow,        // 市（州）属及以下 -> `city_or_below`
 };
 
 // A yes/no answer in the form (有/无, 是/否); kUnclear when text is present but neither.
@@ -54,12 +54,12 @@ enum class CodeCheck {
 // The elements of a filing whose change Art. 8 names (变更事项).
 enum class ChangedElement {
   kUnknown,              // not one of the Art. 8 elements (kept for review)
-  kRegisteredAddress,    // 注册地址 -> "registered_address"
-  kLegalRepresentative,  // 法定代表人 -> "legal_representative"
-  kExamSites,            // 考试考核场地 -> "exam_sites"
-  kOccupations,          // 职业（工种） -> "occupations"
-  kLevels,               // 等级 -> "levels"
-  kInstitutionName,      // 机构名称 -> "institution_name" (not in Art. 8; recorded)
+  kRegisteredAddress,    // 注册地址 -> `registered_address`
+  kLegalRepresentative,  // 法定代表人 -> `legal_representative`
+  kExamSites,            // 考试考核场地 -> `exam_sites`
+  kOccupations,          // 职业（工种） -> `occupations`
+  kLevels,               // 等级 -> `levels`
+  kInstitutionName,      // 机构名称 -> `institution_name` (not in Art. 8; recorded)
 };
 
 const char* ApplicationKindName(ApplicationKind k);  // "initial", ..., "unknown"
@@ -114,7 +114,7 @@ struct Application {
   Sourced<std::string> region;                   // 所在地区 (市州), as written (normalised)
   Sourced<Affiliation> affiliation;              // 隶属关系
   Sourced<std::string> contact_person;           // 联系人
-  Sourced<std::string> contact_phone;            // 联系电话, digits only ("13912345678")
+  Sourced<std::string> contact_phone;            // 联系电话, digits only (`13912345678`)
   Sourced<Date> application_date;                // 申请日期
   Sourced<std::string> main_business;            // 主营业务
   Sourced<FeePublication> fee_publication;       // 收费标准公布情况

@@ -28,7 +28,7 @@ struct CatalogueStandard {
   std::string published_code;  // as printed; may be a 1999/2015 code
   std::string published_name;
   std::string base_name;
-  std::string work_type;    // bracketed 工种/direction, "" if none
+  std::string work_type;    // bracketed 工种/direction, `` if none
   std::string issued_date;  // ISO
   int edition_year = 0;
   std::string doc_number;

@@ -44,7 +44,7 @@ std::optional<Topic> TopicFromName(std::string_view name);
 // What a blocking finding leads to (rules.xml `consequence`; stages set it for their own
 // findings). The decision table (which drafts a case gets) reads it.
 enum class Consequence {
-  kCorrect,            // "correct": the applicant must correct or supply something (补正)
+  kCorrect,            // `correct`: the applicant must correct or supply something (补正)
   kExcludeOccupation,  // "exclude_occupation": one requested occupation cannot be filed
   kNotEligible,        // "not_eligible": the institution itself cannot be filed
   kRefer,              // "refer": not this office's case (Art. 4); refer to the competent one

@@ -15,10 +15,10 @@ namespace pipeline::model {
 // One row of the occupations table, normalised.
 struct RequestedOccupation {
   std::string seq;        // 序号 as written
-  std::string code;       // 职业编码 normalised to N-NN-NN-NN (ASCII); "" when absent
+  std::string code;       // 职业编码 normalised to N-NN-NN-NN (ASCII); `` when absent
   std::string code_raw;   // as written
   std::string name;       // 职业名称 normalised, without the bracketed 工种
-  std::string work_type;  // 工种: the bracketed part after the name, "" if none
+  std::string work_type;  // 工种: the bracketed part after the name, `` if none
   std::string name_raw;   // as written
   // Requested levels, ascending: -1 首席技师, 0 特级技师 (人社部发〔2022〕14号, employers),
   // 1 (一级/高级技师) .. 5 (五级/初级工).

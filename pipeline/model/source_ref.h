@@ -8,7 +8,7 @@ namespace pipeline::model {
 
 struct SourceRef {
   std::string file;      // path relative to the dossier folder, UTF-8 (DisplayPath), "" = dossier
-  std::string location;  // e.g. `表1 第3行 第2列`, "/application/institution/name", "page 2"
+  std::string location;  // e.g. `表1 第3行 第2列`, `/application/institution/name`, `page 2`
 };
 
 }  // namespace pipeline::model

@@ -613,7 +613,7 @@ Status DueCommand(Context& ctx) {
   if (!setup) return setup.error();
   struct Item {
     std::string date, kind, ref, institution;
-    std::string basis;  // 补正: "served" (from delivery) or "returned" (no delivery recorded)
+    std::string basis;  // 补正: `served` (from delivery) or `returned` (no delivery recorded)
   };
   std::vector<Item> items;
   Storage& db = ctx.registry.storage();

@@ -24,22 +24,22 @@ struct RegistrySettings {
   // the first day counts (the regulation does not say; default no, as 民法典 第二百零一条).
   int publicity_working_days = 5;
   bool publicity_count_start_day = false;
-  std::string publicity_contact;  // where and how to object, printed in the 公示 ("" = none)
+  std::string publicity_contact;  // where and how to object, printed in the 公示 (`` = none)
   // 发文字号 of issued documents, with {year} and {n}: e.g. `吉人社鉴备〔{year}〕{n}号`.
   // Empty by default: issue refuses until the office sets it.
   std::string doc_number_format;
   std::string archive;            // archive root ("" = `archive/` beside the registry file)
   std::string icc_profile;        // sRGB ICC profile for PDF/A ("" = kDefaultIccProfile)
-  std::string archive_retention;  // 保管期限 in the catalogue (永久, 定期30年, …; "" = blank)
+  std::string archive_retention;  // 保管期限 in the catalogue (永久, 定期30年, …; `` = blank)
   // 备案编号 of a new filing, with {year} and {n} (a per-year sequence): e.g. `吉认备{year}{n}`.
   // Empty by default: the notice leaves the number blank, to be filled in by hand.
   std::string filing_number_format;
-  // When the three years of a new filing start (the regulation says only 「三年」): "doc_date",
+  // When the three years of a new filing start (the regulation says only 「三年」): `doc_date`,
   // the 备案通知's 成文日期 (default; an issue later than `file` moves the start to the issued
   // date), or "file_date", the day `beian file` was run.
   std::string filing_validity_start = "doc_date";
   // How a renewal extends the validity: "old_end" (default: three years on from the day after
-  // the old end) or "doc_date" (three years from the 续期备案通知's 成文日期).
+  // the old end) or `doc_date` (three years from the 续期备案通知's 成文日期).
   std::string renewal_validity_start = "old_end";
 };
 

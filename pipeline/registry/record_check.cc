@@ -55,7 +55,7 @@ std::string OccupationText(const std::string& name, const std::string& work_type
   return out;
 }
 
-// The element a 变更事项 row names ("" for none of the Art. 8 elements).
+// The element a 变更事项 row names (`` for none of the Art. 8 elements).
 std::string ElementOf(model::ChangedElement e) {
   switch (e) {
     case model::ChangedElement::kRegisteredAddress:

@@ -46,7 +46,7 @@ struct RecordElements {
   std::vector<std::string> exam_sites;  // 考试考核场地, one address each
 };
 
-// Levels as the registry keeps them: "3,4,5" (ascending as given; -1 首席技师, 0 特级技师).
+// Levels as the registry keeps them: `3,4,5` (ascending as given; -1 首席技师, 0 特级技师).
 std::string LevelsToCsv(const std::vector<int>& levels);
 // The levels of such a text, ascending; parts that are not whole numbers are skipped.
 std::vector<int> LevelsFromCsv(const std::string& csv);
@@ -223,7 +223,7 @@ class Registry {
   // Files a case (备案通知, Art. 7(五); 续期备案通知, Art. 9): after a 公示 that has ended without
   // an open objection, or a renewal whose evaluation passed. Only the province (authority
   // 220000) files. `data_json` is completed with the filing and kept as the notice's data.
-  // `filing_number_format` ({year}, {n}; "" = none: the notice leaves the 备案编号 blank to fill)
+  // `filing_number_format` ({year}, {n}; `` = none: the notice leaves the 备案编号 blank to fill)
   // numbers a new filing from the per-year sequence of filing numbers.
   Result<FilingOutcome> File(const std::string& case_id, const std::string& authority,
                              const nlohmann::json& notice_data, const Actor& actor,

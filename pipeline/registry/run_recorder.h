@@ -41,7 +41,7 @@ class RunRecorder {
   // report.json's "registry" object ({case, version, stage, outcome, ...}). A dossier without a
   // valid USCC or known kind, or a changed dossier refused by its case's stage, is a warning, not
   // an error; an unusable registry is an error. `correction_notice` is the data of the
-  // 补正材料通知书 run drew for it (JSON text, "" when none): it is kept as a registry document of
+  // 补正材料通知书 run drew for it (JSON text, `` when none): it is kept as a registry document of
   // a new case or version, so its delivery can be recorded (report.json registry.correction_notice
   // names it). `prepared`, when given, is what a worker prepared for this dossier (Prepare).
   Status Record(const model::CaseReport& report, const std::string& dossier_path,

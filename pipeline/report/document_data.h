@@ -26,19 +26,19 @@ namespace pipeline::report {
 struct OfficeSettings {
   bool draft = true;                         // watermark 草稿 on generated documents
   int correction_deadline_working_days = 0;  // 补正 deadline in working days; 0 = none printed
-  // What the 补正 deadline counts from (optional key; the regulation does not say): "delivery"
+  // What the 补正 deadline counts from (optional key; the regulation does not say): `delivery`
   // (the notice says 自收到本通知之日起N个工作日内; `beian due` counts from the delivery date
   // recorded by `beian served`) or "doc_date" (the notice prints the date N working days after
   // its 成文日期).
   std::string correction_deadline_from = "delivery";
   std::string correction_lapse_text;  // legal consequence of not correcting ("" = none)
-  std::string doc_number_format;  // 发文字号, e.g. `长人社认备〔{year}〕{n}号` ("" = none)
+  std::string doc_number_format;  // 发文字号, e.g. `长人社认备〔{year}〕{n}号` (`` = none)
   std::string opinion_form = "expert_group";  // or bureau: who issues the 初评意见
   std::string date_format;                    // e.g. `{year}年{month}月{day}日`
   std::string expert_group;                   // signer of the 初评意见
-  std::string opinion_addressee;  // 主送 of the 初评意见 ("" = the competent bureau)
-  std::string copy_to;            // 抄送 ("" = none)
-  std::string print_office;       // 印发机关 in the 版记 ("" = none)
+  std::string opinion_addressee;  // 主送 of the 初评意见 (`` = the competent bureau)
+  std::string copy_to;            // 抄送 (`` = none)
+  std::string print_office;       // 印发机关 in the 版记 (`` = none)
   std::string contact;            // contact line of the documents sent to applicants
   std::string opinion_file;       // output file name of the 初评意见, e.g. `初评意见.pdf`
   std::string notice_file;        // output file name of the 补正材料通知书

@@ -50,7 +50,7 @@ std::string MessageCatalog::Worded(const std::string& name, const std::string& v
   auto worded = texts_.find("arg." + name + "." + value);
   if (worded != texts_.end()) return worded->second;
   if (!value.empty()) return value;
-  // A value that is missing: never an empty hole (「第项职业编码“”」), always "not filled".
+  // A value that is missing: never an empty hole (「第项职业编码“”」), always `not filled`.
   auto empty = texts_.find("arg.empty");
   return empty != texts_.end() ? empty->second : value;
 }

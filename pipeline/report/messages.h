@@ -31,7 +31,7 @@ class MessageCatalog {
   // value with format.open_quote/close_quote or, when empty, says format.empty (未填写),
   // `{files|list}` joins a "; "-separated list with format.list_separator. Any other arg whose
   // value is empty (a field the applicant did not fill) is worded by "arg.<name>." (the empty
-  // value), else by "arg.empty" (未填写): a message never shows an empty hole. A missing key
+  // value), else by `arg.empty` (未填写): a message never shows an empty hole. A missing key
   // yields "[key]" so the gap is visible (a
   // test keeps every key used in code and data present).
   std::string Format(const std::string& key,

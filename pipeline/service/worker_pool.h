@@ -31,7 +31,7 @@ struct CaseResult {
   std::string report_json;        // report.json's text as the worker made it (report::ToJsonText)
   std::string died;               // why the worker died before finishing ("" when it finished)
   std::string failed;             // why the outputs could not be written (e.g. a full disk), or ""
-  std::string correction_notice;  // the data the 补正材料通知书 was drawn from (JSON text, or "")
+  std::string correction_notice;  // the data the 补正材料通知书 was drawn from (JSON text, or ``)
   registry::PreparedRecord prepared;  // the worker's part of the registry recording
 };
 

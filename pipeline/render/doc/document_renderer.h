@@ -57,7 +57,7 @@ class DocumentRenderer {
 
   // Renders the template at `template_path` with `data`; `date` is the 成文日期 (available to
   // templates as {today}) and the PDF creation date. Errors are prefixed with the document name,
-  // e.g. `document correction_notice: no configured font has U+4E00 '一' (role `body")".
+  // e.g. `document correction_notice: no configured font has U+4E00 '一' (role `body`)`.
   Result<std::string> Render(const std::string& template_path, const nlohmann::json& data,
                              const Date& date);
   Result<std::string> Render(const Template& tmpl, const nlohmann::json& data, const Date& date);

@@ -3,7 +3,7 @@
 // Adding a document type takes a template, no C++. The syntax:
 //
 //   <document name="..." title="{...}" subject="..." author="{document.issuer}"
-//             date-format=`{year}年{month}月{day}日` page-number="— {page} —">
+//             date-format=`{year}年{month}月{day}日` page-number=`— {page} —`>
 //     <lookup name="status"><entry key="met">...</entry></lookup>
 //     <watermark if="document.draft">...</watermark>
 //     <issuer-mark/> <doc-number/> <title/> <addressee/> <p/> <h1/> <h2/> <blank lines="1"/>
