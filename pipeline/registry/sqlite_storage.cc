@@ -110,8 +110,8 @@ Result<sqlite3_stmt*> SqliteStorage::Prepare(std::string_view sql, bool* kept) {
   *kept = found != statements_.end();
   if (*kept) return found->second;
   sqlite3_stmt* stmt = nullptr;
-  if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
-                         SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) != SQLITE_OK) {
+  if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                         &stmt, nullptr) != SQLITE_OK) {
     sqlite3_finalize(stmt);
     return Error("cannot prepare `" + std::string(sql) + "`");
   }

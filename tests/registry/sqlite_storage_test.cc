@@ -5,17 +5,12 @@
 #include <string>
 #include <vector>
 
+#include "tests/testing/registry_db.h"
 #include "tests/testing/status_matchers.h"
 #include "tests/testing/test_paths.h"
 
 namespace pipeline::registry {
 namespace {
-
-std::unique_ptr<SqliteStorage> OpenDb(const std::string& path) {
-  Result<std::unique_ptr<SqliteStorage>> db = SqliteStorage::Open(path);
-  EXPECT_OK(db);
-  return db ? std::move(*db) : nullptr;
-}
 
 std::vector<std::string> Column(const Result<std::vector<Row>>& rows) {
   std::vector<std::string> out;
@@ -28,7 +23,7 @@ std::vector<std::string> Column(const Result<std::vector<Row>>& rows) {
 // A statement is prepared once and kept: the same text with other parameters gives the rows for
 // those parameters, and nothing of the last use (bindings, an open read) carries over.
 TEST(SqliteStorageTest, KeptStatementsGiveEachUseItsOwnParameters) {
-  auto db = OpenDb(testing::MakeTempDir() + "/registry.sqlite");
+  auto db = testing::OpenRegistryFile(testing::MakeTempDir() + "/registry.sqlite");
   ASSERT_TRUE(db);
   ASSERT_OK(db->Execute("CREATE TABLE t (k TEXT PRIMARY KEY, v INTEGER)"));
   const char* insert = "INSERT INTO t (k, v) VALUES (?, ?)";
@@ -46,7 +41,7 @@ TEST(SqliteStorageTest, KeptStatementsGiveEachUseItsOwnParameters) {
   EXPECT_EQ(Column(db->Query(select, {std::int64_t{3}})), (std::vector<std::string>{"丁"}));
   // A kept statement is reset after each use, ending its read: a row that another connection
   // commits afterwards is seen (an unfinished read would keep showing the older snapshot).
-  auto other = OpenDb(db->Location());
+  auto other = testing::OpenRegistryFile(db->Location());
   ASSERT_TRUE(other);
   ASSERT_OK(other->Begin(TxMode::kWrite));
   ASSERT_OK(other->Execute(insert, {std::string("戊"), std::int64_t{5}}));
@@ -57,7 +52,7 @@ TEST(SqliteStorageTest, KeptStatementsGiveEachUseItsOwnParameters) {
 // A kept statement follows a change of the schema (a migration), here made by another
 // connection, as a newly prepared one would.
 TEST(SqliteStorageTest, KeptStatementsFollowSchemaChanges) {
-  auto db = OpenDb(testing::MakeTempDir() + "/registry.sqlite");
+  auto db = testing::OpenRegistryFile(testing::MakeTempDir() + "/registry.sqlite");
   ASSERT_TRUE(db);
   ASSERT_OK(db->Execute("CREATE TABLE t (a TEXT)"));
   ASSERT_OK(db->Execute("INSERT INTO t VALUES ('x')"));
@@ -65,7 +60,7 @@ TEST(SqliteStorageTest, KeptStatementsFollowSchemaChanges) {
   Result<std::vector<Row>> before = db->Query(select);
   ASSERT_OK(before);
   EXPECT_EQ((*before)[0].size(), 1u);
-  auto other = OpenDb(db->Location());
+  auto other = testing::OpenRegistryFile(db->Location());
   ASSERT_TRUE(other);
   ASSERT_OK(other->Execute("ALTER TABLE t ADD COLUMN b TEXT DEFAULT 'y'"));
   Result<std::vector<Row>> after = db->Query(select);
@@ -76,7 +71,7 @@ TEST(SqliteStorageTest, KeptStatementsFollowSchemaChanges) {
 
 // Past the limit, statements are prepared for one use and still give their rows.
 TEST(SqliteStorageTest, TextsPastTheLimitAreNotKeptButRun) {
-  auto db = OpenDb(testing::MakeTempDir() + "/registry.sqlite");
+  auto db = testing::OpenRegistryFile(testing::MakeTempDir() + "/registry.sqlite");
   ASSERT_TRUE(db);
   for (std::size_t i = 0; i < SqliteStorage::kMaxKeptStatements + 10; ++i) {
     Result<std::vector<Row>> r = db->Query("SELECT " + std::to_string(i));
