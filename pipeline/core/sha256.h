@@ -1,12 +1,14 @@
 // SHA-256 (FIPS 180-4) of bytes, as 64 lowercase hex digits: content hashes of dossier folders
-// in the case registry and of issued documents in the archive.
+// in the case registry and of issued documents in the archive. Computed by OpenSSL's libcrypto
+// (EVP; SHA extensions of the CPU where it has them).
 #ifndef PIPELINE_CORE_SHA256_H_
 #define PIPELINE_CORE_SHA256_H_
 
-#include <array>
-#include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
+
+struct evp_md_ctx_st;
 
 namespace pipeline {
 
@@ -18,11 +20,10 @@ class Sha256 {
   std::string HexDigest();
 
  private:
-  void Block(const unsigned char* p);
-  std::array<std::uint32_t, 8> h_;
-  std::array<unsigned char, 64> buf_{};
-  std::size_t buf_len_ = 0;
-  std::uint64_t total_ = 0;
+  struct FreeContext {
+    void operator()(evp_md_ctx_st* ctx) const;
+  };
+  std::unique_ptr<evp_md_ctx_st, FreeContext> ctx_;
 };
 
 std::string Sha256Hex(std::string_view data);

@@ -4,11 +4,11 @@
 
 #include "pipeline/core/text.h"
 #include "pipeline/core/tsv.h"
+#include "pipeline/model/application.h"
 
 namespace pipeline::crosscheck {
 namespace {
 
-constexpr char kProvinceCode[] = "220000";
 constexpr char kToConfirm[] = "TO_CONFIRM";
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
@@ -39,7 +39,7 @@ Result<Authorities> Authorities::FromTsv(std::string_view text, const std::strin
     if (a.FindCode(e.code) != nullptr) {
       return Status::InvalidData("duplicate code " + e.code, file, row.line);
     }
-    e.is_province = e.code == kProvinceCode;
+    e.is_province = e.code == model::kProvinceAuthority;
     if (e.is_province) {
       have_province = true;
       a.province_ = a.entries_.size();
@@ -47,8 +47,8 @@ Result<Authorities> Authorities::FromTsv(std::string_view text, const std::strin
     a.entries_.push_back(std::move(e));
   }
   if (!have_province) {
-    return Status::InvalidData(std::string("no province row (code ") + kProvinceCode + ")", file,
-                               1);
+    return Status::InvalidData(
+        std::string("no province row (code ") + model::kProvinceAuthority + ")", file, 1);
   }
   return a;
 }

@@ -39,6 +39,10 @@ enum class Affiliation {
   kCityOrBelow,        // 市（州）属及以下 -> `city_or_below`
 };
 
+// The provincial department's authority code (data/jilin_authorities.tsv): it files 备案 and
+// issues the 备案通知 (Art. 7(五)); a city authority reviews and reports to it.
+inline constexpr char kProvinceAuthority[] = "220000";
+
 // A yes/no answer in the form (有/无, 是/否); kUnclear when text is present but neither.
 enum class YesNo { kUnknown, kYes, kNo, kUnclear };
 

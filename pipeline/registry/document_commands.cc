@@ -13,6 +13,7 @@
 
 #include "pipeline/core/sha256.h"
 #include "pipeline/crosscheck/jurisdiction.h"
+#include "pipeline/model/application.h"
 #include "pipeline/registry/catalogue.h"
 #include "pipeline/registry/command_context.h"
 #include "pipeline/registry/fault.h"
@@ -413,7 +414,7 @@ Status SubmitCommand(Context& ctx) {
   }
   json data = {{"entries", std::move(entries)}, {"all_renewal", all_renewal}};
   data["document"] = DocumentObject(*setup, IssuerName(*setup, authority), ctx.actor.today);
-  const std::string province = IssuerName(*setup, "220000");
+  const std::string province = IssuerName(*setup, model::kProvinceAuthority);
   if (!province.empty()) data["document"]["addressee"] = province;
   Result<std::string> id =
       ctx.registry.Submit(ctx.options.cases, authority, data.dump(), ctx.actor);

@@ -1,13 +1,12 @@
 // Registry operations after deliberation: 公示, objections, filing, and issuing documents.
 #include <algorithm>
 
+#include "pipeline/model/application.h"
 #include "pipeline/registry/fault.h"
 #include "pipeline/registry/registry.h"
 
 namespace pipeline::registry {
 namespace {
-
-constexpr const char* kProvince = "220000";  // Art. 7(五): the province issues 备案通知
 
 std::string Replace(std::string text, const std::string& from, const std::string& to) {
   for (std::size_t at = text.find(from); at != std::string::npos;
@@ -144,7 +143,7 @@ Result<FilingOutcome> Registry::File(const std::string& case_id, const std::stri
     Result<CaseRecord> loaded = LoadCaseIn(case_id);
     if (!loaded) return loaded.error();
     const CaseRecord& c = *loaded;
-    if (authority != kProvince) {
+    if (authority != model::kProvinceAuthority) {
       return Refuse({"registry.refused.not_province",
                      {{"case", case_id}, {"authority", authority.empty() ? "XXXXXX" : authority}}});
     }

@@ -2,12 +2,11 @@
 // 报送 (Art. 7(五)).
 #include <algorithm>
 
+#include "pipeline/model/application.h"
 #include "pipeline/registry/registry.h"
 
 namespace pipeline::registry {
 namespace {
-
-constexpr const char* kProvince = "220000";  // Art. 7(五): the province issues 备案通知
 
 std::string JoinLines(const std::vector<std::string>& lines) {
   std::string out;
@@ -259,7 +258,7 @@ Result<std::string> Registry::Submit(const std::vector<std::string>& case_ids,
   std::string document_id;
   const std::string today = actor.today.ToIso();
   Status s = InTransaction(*db_, TxMode::kWrite, [&]() -> Status {
-    if (authority == kProvince) {
+    if (authority == model::kProvinceAuthority) {
       return Refuse({"registry.refused.province_submits", {{"case", case_ids.front()}}});
     }
     for (const std::string& id : case_ids) {

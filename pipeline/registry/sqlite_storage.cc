@@ -26,10 +26,19 @@ std::int64_t AsInt(const Value& v) {
 
 namespace {
 
-// Finalises a statement on every path out of a function.
+// On every path out of Query: a kept statement is reset (ending its read of the database) and
+// its parameters cleared for the next use; any other is finalized.
 struct Statement {
   sqlite3_stmt* stmt = nullptr;
-  ~Statement() { sqlite3_finalize(stmt); }
+  bool kept = false;
+  ~Statement() {
+    if (!kept) {
+      sqlite3_finalize(stmt);
+      return;
+    }
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+  }
 };
 
 }  // namespace
@@ -60,6 +69,7 @@ Result<std::unique_ptr<SqliteStorage>> SqliteStorage::Open(const std::string& pa
 
 SqliteStorage::~SqliteStorage() {
   if (in_transaction_) Rollback();
+  for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);
   sqlite3_close(db_);
 }
 
@@ -95,13 +105,30 @@ Status SqliteStorage::Execute(std::string_view sql, const std::vector<Value>& pa
   return r.status();
 }
 
+Result<sqlite3_stmt*> SqliteStorage::Prepare(std::string_view sql, bool* kept) {
+  auto found = statements_.find(sql);
+  *kept = found != statements_.end();
+  if (*kept) return found->second;
+  sqlite3_stmt* stmt = nullptr;
+  if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                         &stmt, nullptr) != SQLITE_OK) {
+    sqlite3_finalize(stmt);
+    return Error("cannot prepare `" + std::string(sql) + "`");
+  }
+  // An empty text (only a comment) prepares to no statement; nothing to keep.
+  if (stmt != nullptr && statements_.size() < kMaxKeptStatements) {
+    statements_.emplace(std::string(sql), stmt);
+    *kept = true;
+  }
+  return stmt;
+}
+
 Result<std::vector<Row>> SqliteStorage::Query(std::string_view sql,
                                               const std::vector<Value>& params) {
   Statement st;
-  if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &st.stmt, nullptr) !=
-      SQLITE_OK) {
-    return Error("cannot prepare `" + std::string(sql) + "`");
-  }
+  Result<sqlite3_stmt*> prepared = Prepare(sql, &st.kept);
+  if (!prepared) return prepared.error();
+  st.stmt = *prepared;
   if (static_cast<std::size_t>(sqlite3_bind_parameter_count(st.stmt)) != params.size()) {
     return Status::Internal("wrong parameter count for `" + std::string(sql) + "`");
   }

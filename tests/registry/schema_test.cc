@@ -8,17 +8,12 @@
 #include <sstream>
 
 #include "pipeline/registry/sqlite_storage.h"
+#include "tests/testing/registry_db.h"
 #include "tests/testing/status_matchers.h"
 #include "tests/testing/test_paths.h"
 
 namespace pipeline::registry {
 namespace {
-
-std::unique_ptr<SqliteStorage> OpenDb(const std::string& path) {
-  Result<std::unique_ptr<SqliteStorage>> db = SqliteStorage::Open(path);
-  EXPECT_OK(db);
-  return db ? std::move(*db) : nullptr;
-}
 
 std::vector<std::string> Tables(Storage& db) {
   Result<std::vector<Row>> rows =
@@ -32,7 +27,7 @@ std::vector<std::string> Tables(Storage& db) {
 
 TEST(RegistrySchemaTest, FreshDatabaseGetsEveryTableAndItsVersion) {
   const std::string file = testing::MakeTempDir() + "/sub/dir/registry.sqlite";
-  auto db = OpenDb(file);  // the folder is created
+  auto db = testing::OpenRegistryFile(file);  // the folder is created
   ASSERT_TRUE(db);
   EXPECT_EQ(*SchemaVersion(*db), 0);
   ASSERT_OK(Migrate(*db, "2026-11-25"));
@@ -51,7 +46,7 @@ TEST(RegistrySchemaTest, FreshDatabaseGetsEveryTableAndItsVersion) {
 // The lookups made for every case (LoadCase, the ledger over the registry) use an index, so
 // that recording or listing N cases does not take time growing with N squared.
 TEST(RegistrySchemaTest, ACasesDocumentsAreFoundByIndexNotByScan) {
-  auto db = OpenDb(testing::MakeTempDir() + "/registry.sqlite");
+  auto db = testing::OpenRegistryFile(testing::MakeTempDir() + "/registry.sqlite");
   ASSERT_TRUE(db);
   ASSERT_OK(Migrate(*db, "2026-11-25"));
   Result<std::vector<Row>> plan = db->Query(
@@ -68,13 +63,13 @@ TEST(RegistrySchemaTest, ACasesDocumentsAreFoundByIndexNotByScan) {
 
 TEST(RegistrySchemaTest, MigratingTwiceChangesNothing) {
   const std::string file = testing::MakeTempDir() + "/registry.sqlite";
-  auto db = OpenDb(file);
+  auto db = testing::OpenRegistryFile(file);
   ASSERT_OK(Migrate(*db, "2026-11-25"));
   ASSERT_OK(
       db->Execute("INSERT INTO institutions (uscc, name, first_seen, last_seen) "
                   "VALUES ('X', 'n', '2026-11-25', '2026-11-25')"));
   db.reset();
-  db = OpenDb(file);
+  db = testing::OpenRegistryFile(file);
   ASSERT_OK(Migrate(*db, "2026-11-26"));
   Result<std::vector<Row>> rows = db->Query("SELECT version, applied_on FROM schema_version");
   ASSERT_OK(rows);
@@ -86,7 +81,7 @@ TEST(RegistrySchemaTest, MigratingTwiceChangesNothing) {
 // A registry written by an older beian (schema 1) is migrated in place and keeps its data.
 TEST(RegistrySchemaTest, VersionOneDatabaseMigratesKeepingItsRows) {
   const std::string file = testing::MakeTempDir() + "/registry.sqlite";
-  auto db = OpenDb(file);
+  auto db = testing::OpenRegistryFile(file);
   ASSERT_OK(SchemaVersion(*db));
   for (const char* sql : Migrations().front().statements) ASSERT_OK(db->Execute(sql));
   ASSERT_OK(
@@ -109,7 +104,7 @@ TEST(RegistrySchemaTest, VersionOneDatabaseMigratesKeepingItsRows) {
 // case that filed them; its 注册地址 etc. stay unknown (NULL), so they are never compared.
 TEST(RegistrySchemaTest, VersionFourFilingGetsItsOccupationsCarriedOver) {
   const std::string file = testing::MakeTempDir() + "/registry.sqlite";
-  auto db = OpenDb(file);
+  auto db = testing::OpenRegistryFile(file);
   ASSERT_OK(SchemaVersion(*db));
   for (const Migration& m : Migrations()) {
     if (m.version > 4) break;
@@ -152,7 +147,7 @@ TEST(RegistrySchemaTest, VersionFourFilingGetsItsOccupationsCarriedOver) {
 
 TEST(RegistrySchemaTest, NewerDatabaseIsRefusedUntouched) {
   const std::string file = testing::MakeTempDir() + "/registry.sqlite";
-  auto db = OpenDb(file);
+  auto db = testing::OpenRegistryFile(file);
   ASSERT_OK(Migrate(*db, "2026-11-25"));
   ASSERT_OK(db->Execute(
       "INSERT INTO schema_version (version, description, applied_on) VALUES (?, 'future', 'x')",
@@ -167,7 +162,7 @@ TEST(RegistrySchemaTest, FailedMigrationLeavesNothingBehind) {
   // A half-applied migration would leave tables without their version row; the transaction
   // prevents it. Simulate with a table that makes migration 1 fail part-way.
   const std::string file = testing::MakeTempDir() + "/registry.sqlite";
-  auto db = OpenDb(file);
+  auto db = testing::OpenRegistryFile(file);
   ASSERT_OK(db->Execute("CREATE TABLE filings (x INTEGER)"));
   EXPECT_FALSE(Migrate(*db, "2026-11-25").ok());
   EXPECT_EQ(*SchemaVersion(*db), 0);

@@ -106,6 +106,34 @@ TEST_P(FontEmbedderTest, SubsetIsTheSameFreshOrAfterOtherDocuments) {
   EXPECT_EQ(Inflate((*first)->program, (*first)->program_length).size(), (*first)->program_length);
 }
 
+// The tables of an sfnt font program, from its table directory.
+std::set<std::string> SfntTables(const std::string& sfnt) {
+  std::set<std::string> tags;
+  if (sfnt.size() < 12) return tags;
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(sfnt[i]); };
+  const std::size_t count = (std::size_t{byte(4)} << 8) | byte(5);
+  for (std::size_t i = 0; i < count && 12 + 16 * i + 4 <= sfnt.size(); ++i) {
+    tags.insert(sfnt.substr(12 + 16 * i, 4));
+  }
+  return tags;
+}
+
+// A TrueType program carries the tables a CIDFontType2 with CIDToGIDMap /Identity draws from
+// (PDF 32000-1, 9.9) and not the character map, names, PostScript or OS/2 metrics, which no
+// viewer reads for it; hinting is dropped too.
+TEST(FontEmbedderTablesTest, TrueTypeProgramHasOnlyTheTablesAViewerUses) {
+  Result<std::unique_ptr<Font>> font = Font::Load(FontSpec{kGbsn, 0});
+  ASSERT_OK(font);
+  std::set<std::uint32_t> gids;
+  for (char32_t cp : DecodeUtf8("吉林省人力资源和社会保障厅")) gids.insert((*font)->GlyphFor(cp));
+  FontEmbedder embedder;
+  auto embedded = embedder.Embed(**font, 0, gids);
+  ASSERT_OK(embedded);
+  const std::string sfnt = Inflate((*embedded)->program, (*embedded)->program_length);
+  EXPECT_EQ(SfntTables(sfnt),
+            (std::set<std::string>{"glyf", "head", "hhea", "hmtx", "loca", "maxp"}));
+}
+
 INSTANTIATE_TEST_SUITE_P(TrueTypeAndCff, FontEmbedderTest,
                          ::testing::Values(FontSpec{kGbsn, 0}, FontSpec{kNotoSerifBold, 2}),
                          [](const ::testing::TestParamInfo<FontSpec>& param) {

@@ -220,6 +220,12 @@ Result<std::shared_ptr<const EmbeddedFont>> FontEmbedder::Embed(
       hb_set_add(drop, tag);
     }
     flags |= HB_SUBSET_FLAGS_DESUBROUTINIZE;
+  } else {
+    // Tables a CIDFontType2 does not use (font_embedder.h).
+    for (hb_tag_t tag : {HB_TAG('c', 'm', 'a', 'p'), HB_TAG('O', 'S', '/', '2'),
+                         HB_TAG('p', 'o', 's', 't'), HB_TAG('n', 'a', 'm', 'e')}) {
+      hb_set_add(drop, tag);
+    }
   }
   hb_subset_input_set_flags(input, flags);
 

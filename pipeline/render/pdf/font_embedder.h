@@ -3,7 +3,10 @@
 // The PDF engine embeds each used font as a Type0 font with Identity-H encoding. What goes into
 // the file depends on the outline format:
 //   - TrueType (glyf): the whole subset sfnt as FontFile2, CIDFontType2 with CIDToGIDMap
-//     /Identity, so a glyph's code is its NEW glyph id in the subset.
+//     /Identity, so a glyph's code is its NEW glyph id in the subset. The sfnt holds only the
+//     tables a viewer draws a CIDFontType2 from (glyf, loca, head, hhea, hmtx, maxp; PDF
+//     32000-1, 9.9): no cmap, OS/2, post or name (no viewer reads them for a CID font; iText
+//     writes the same set), and no hinting.
 //   - CFF: the subset's raw 'CFF ' table as FontFile3 /CIDFontType0C, CIDFontType0. hb-subset
 //     (without retain-gids) keeps the ORIGINAL CIDs in a CID-keyed CFF's charset, and a viewer
 //     maps code -> CID -> glyph through that charset, so a glyph's code is the CID read back from
