@@ -157,4 +157,16 @@ std::string DirName(const std::string& path) {
   return path.substr(0, slash);
 }
 
+int WriteAllTo(int fd, std::string_view data) {
+  while (!data.empty()) {
+    const ssize_t n = ::write(fd, data.data(), data.size());
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return errno;
+    }
+    data.remove_prefix(static_cast<std::size_t>(n));
+  }
+  return 0;
+}
+
 }  // namespace pipeline

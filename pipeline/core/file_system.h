@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "pipeline/core/status.h"
@@ -79,6 +80,10 @@ std::string JoinPath(const std::string& a, const std::string& b);
 std::string BaseName(const std::string& path);
 // Parent of a '/'-separated path ("a/b/c.pdf" -> "a/b"; "c.pdf" -> "").
 std::string DirName(const std::string& path);
+
+// Writes all of `data` to the open descriptor `fd` (a file or a pipe), again after a signal or
+// a short write: 0, or the errno of the write that failed.
+int WriteAllTo(int fd, std::string_view data);
 
 }  // namespace pipeline
 

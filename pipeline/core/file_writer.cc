@@ -52,15 +52,7 @@ void FileWriter::Flush() {
 }
 
 void FileWriter::WriteNow(std::string_view data) {
-  std::size_t done = 0;
-  while (error_ == 0 && done < data.size()) {
-    const ssize_t n = ::write(fd_, data.data() + done, data.size() - done);
-    if (n < 0) {
-      if (errno != EINTR) error_ = errno;
-      continue;
-    }
-    done += static_cast<std::size_t>(n);
-  }
+  if (error_ == 0) error_ = WriteAllTo(fd_, data);
 }
 
 Status FileWriter::Commit() {

@@ -175,7 +175,7 @@ Status RunRecorder::RecordIn(const model::CaseReport& report, const PreparedReco
                  {"stage", StageName(out->stage)},
                  {"outcome", RecordOutcomeName(out->what)}};
   if (out->what == RecordOutcome::What::kNewCase || out->what == RecordOutcome::What::kNewVersion) {
-    Result<std::string> receipt = DraftReceipt(report, *out, prepared.files, &prepared);
+    Result<std::string> receipt = DraftReceipt(report, *out, prepared);
     if (!receipt) return receipt.error().WithContext(report.dossier);
     (*registry)["receipt"] = *receipt;
     if (!correction_notice.empty()) {
@@ -248,25 +248,22 @@ Result<std::string> RunRecorder::RenderReceipt(const nlohmann::json& data) {
 
 Result<std::string> RunRecorder::DraftReceipt(const model::CaseReport& report,
                                               const RecordOutcome& out,
-                                              const std::vector<std::string>& files,
-                                              const PreparedRecord* prepared) {
-  const nlohmann::json data = ReceiptData(report, out.version, files);
+                                              const PreparedRecord& prepared) {
+  const nlohmann::json data = ReceiptData(report, out.version, prepared.files);
   Result<std::string> id = registry_->CreateDraft(
       "receipt", authority_.value_or(report.jurisdiction.code), {out.case_id}, data.dump(), actor_);
   if (!id) return id.error();
   if (no_pdf_) return *id;
   // A worker's receipt is taken when it was drawn from the same data; a new draft has no
   // reviewers' slots yet, so the stored data is exactly `data`.
-  std::string pdf;
-  if (prepared != nullptr && !prepared->receipt_pdf.empty() && prepared->receipt_data == data) {
-    pdf = prepared->receipt_pdf;
-  } else {
-    Result<std::string> drawn = RenderReceipt(data);
-    if (!drawn) return drawn.error();
-    pdf = std::move(*drawn);
+  const std::string path = DraftFilePath(drafts_dir_, *id, "receipt", messages_);
+  if (!prepared.receipt_pdf.empty() && prepared.receipt_data == data) {
+    PIPELINE_RETURN_IF_ERROR(fs_.WriteFile(path, prepared.receipt_pdf));
+    return *id;
   }
-  PIPELINE_RETURN_IF_ERROR(
-      fs_.WriteFile(DraftFilePath(drafts_dir_, *id, "receipt", messages_), pdf));
+  Result<std::string> drawn = RenderReceipt(data);
+  if (!drawn) return drawn.error();
+  PIPELINE_RETURN_IF_ERROR(fs_.WriteFile(path, *drawn));
   return *id;
 }
 

@@ -79,10 +79,10 @@ class RunRecorder {
   Status RecordIn(const model::CaseReport& report, const PreparedRecord& prepared,
                   nlohmann::json* registry, Reporter& reporter,
                   const std::string& correction_notice);
-  // Drafts the 材料接收回执 of a newly received dossier version (file list and date).
+  // Drafts the 材料接收回执 of a newly received dossier version (file list and date), taking
+  // the receipt `prepared` holds when a worker drew it from the same data.
   Result<std::string> DraftReceipt(const model::CaseReport& report, const RecordOutcome& out,
-                                   const std::vector<std::string>& files,
-                                   const PreparedRecord* prepared);
+                                   const PreparedRecord& prepared);
   // The data the receipt of `version` is drawn from.
   nlohmann::json ReceiptData(const model::CaseReport& report, int version,
                              const std::vector<std::string>& files) const;

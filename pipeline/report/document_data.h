@@ -32,15 +32,15 @@ struct OfficeSettings {
   // its 成文日期).
   std::string correction_deadline_from = "delivery";
   std::string correction_lapse_text;  // legal consequence of not correcting ("" = none)
-  std::string doc_number_format;  // 发文字号, e.g. `长人社认备〔{year}〕{n}号` (`` = none)
+  std::string doc_number_format;  // 发文字号, e.g. 「长人社认备〔{year}〕{n}号」 (`` = none)
   std::string opinion_form = "expert_group";  // or bureau: who issues the 初评意见
-  std::string date_format;                    // e.g. `{year}年{month}月{day}日`
+  std::string date_format;                    // e.g. 「{year}年{month}月{day}日」
   std::string expert_group;                   // signer of the 初评意见
   std::string opinion_addressee;  // 主送 of the 初评意见 (`` = the competent bureau)
   std::string copy_to;            // 抄送 (`` = none)
   std::string print_office;       // 印发机关 in the 版记 (`` = none)
   std::string contact;            // contact line of the documents sent to applicants
-  std::string opinion_file;       // output file name of the 初评意见, e.g. `初评意见.pdf`
+  std::string opinion_file;       // output file name of the 初评意见, e.g. 「初评意见.pdf」
   std::string notice_file;        // output file name of the 补正材料通知书
   // Output file name per document kind (decision table), from the *_file keys.
   std::map<std::string, std::string> files;

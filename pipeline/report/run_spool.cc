@@ -39,21 +39,34 @@ class SpoolReader {
   bool bad_ = false;
 };
 
-Status WriteStreamed(const std::string& path, const std::string& spool, const RunFileFrame& frame,
-                     bool summary) {
-  Result<std::unique_ptr<FileWriter>> file = FileWriter::Open(path);
-  if (!file) return file.error();
-  (*file)->Write(frame.head);
+// OUT/summary.json and OUT/index.html in one reading of the spool: each record's row goes to
+// both, between the frames made from the totals.
+Status WriteSummaryAndPage(const std::string& spool, const RunFilesSetup& setup,
+                           const RunTotals& totals) {
+  Result<std::unique_ptr<FileWriter>> summary =
+      FileWriter::Open(JoinPath(setup.out_dir, "summary.json"));
+  if (!summary) return summary.error();
+  Result<std::unique_ptr<FileWriter>> page =
+      FileWriter::Open(JoinPath(setup.out_dir, "index.html"));
+  if (!page) return page.error();
+  const RunFileFrame summary_frame = SummaryJsonFrame(totals, *setup.provenance);
+  const RunFileFrame page_frame =
+      IndexHtmlFrame(totals, *setup.provenance, *setup.messages, *setup.labels, *setup.css);
+  (*summary)->Write(summary_frame.head);
+  (*page)->Write(page_frame.head);
   SpoolReader reader(spool);
   PIPELINE_RETURN_IF_ERROR(reader.Opened());
   SpoolRecord r;
   for (std::size_t i = 0; reader.Next(&r); ++i) {
-    if (summary) (*file)->Write(RunFileFrame::RowSeparator(i));
-    (*file)->Write(summary ? r.run.summary : r.run.html);
+    (*summary)->Write(RunFileFrame::RowSeparator(i));
+    (*summary)->Write(r.run.summary);
+    (*page)->Write(r.run.html);
   }
   PIPELINE_RETURN_IF_ERROR(reader.Done());
-  (*file)->Write(frame.tail);
-  return (*file)->Commit();
+  (*summary)->Write(summary_frame.tail);
+  (*page)->Write(page_frame.tail);
+  PIPELINE_RETURN_IF_ERROR((*summary)->Commit());
+  return (*page)->Commit();
 }
 
 }  // namespace
@@ -130,12 +143,7 @@ Result<RunTotals> WriteRunFiles(const std::string& spool, const RunFilesSetup& s
     }
     PIPELINE_RETURN_IF_ERROR(reader.Done());
   }
-  PIPELINE_RETURN_IF_ERROR(WriteStreamed(JoinPath(setup.out_dir, "summary.json"), spool,
-                                         SummaryJsonFrame(totals, *setup.provenance), true));
-  PIPELINE_RETURN_IF_ERROR(WriteStreamed(
-      JoinPath(setup.out_dir, "index.html"), spool,
-      IndexHtmlFrame(totals, *setup.provenance, *setup.messages, *setup.labels, *setup.css),
-      false));
+  PIPELINE_RETURN_IF_ERROR(WriteSummaryAndPage(spool, setup, totals));
   {
     SpoolReader reader(spool);
     PIPELINE_RETURN_IF_ERROR(reader.Opened());

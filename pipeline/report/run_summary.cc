@@ -185,8 +185,7 @@ std::string ConclusionTally(const RunTotals& totals, const MessageCatalog& messa
                             const MessageCatalog& labels) {
   std::string out;
   for (model::Conclusion c : kConclusionOrder) {
-    auto it = totals.by_conclusion.find(c);
-    const std::size_t count = it == totals.by_conclusion.end() ? 0 : it->second;
+    const std::size_t count = totals.Count(c);
     if (count == 0) continue;
     if (!out.empty()) out += labels.Format("run.tally.separator");
     out += labels.Format(
@@ -207,8 +206,7 @@ RunFileFrame SummaryJsonFrame(const RunTotals& totals, const Provenance& provena
   AddProvenance(provenance, j);
   json by_conclusion = json::object();
   for (model::Conclusion c : kConclusionOrder) {
-    auto it = totals.by_conclusion.find(c);
-    by_conclusion[model::ConclusionName(c)] = it == totals.by_conclusion.end() ? 0 : it->second;
+    by_conclusion[model::ConclusionName(c)] = totals.Count(c);
   }
   j["totals"] = {{"dossiers", totals.dossiers}, {"by_conclusion", std::move(by_conclusion)}};
   j["dossiers"] = json::array();

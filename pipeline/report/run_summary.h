@@ -57,6 +57,10 @@ struct RunTotals {
     ++dossiers;
     ++by_conclusion[c];
   }
+  std::size_t Count(model::Conclusion c) const {
+    auto it = by_conclusion.find(c);
+    return it == by_conclusion.end() ? 0 : it->second;
+  }
 };
 RunTotals TotalsOf(const std::vector<RunRow>& rows);
 

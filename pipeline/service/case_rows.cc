@@ -30,17 +30,6 @@ struct Fd {
   }
 };
 
-Status WriteAll(int fd, const std::string& data, const std::string& path) {
-  std::size_t done = 0;
-  while (done < data.size()) {
-    const ssize_t n = ::write(fd, data.data() + done, data.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return Status::IoError(std::string("write failed: ") + std::strerror(errno), path);
-    done += static_cast<std::size_t>(n);
-  }
-  return Status::Ok();
-}
-
 }  // namespace
 
 CaseRows::CaseRows(const std::string& out_dir) : path_(JoinPath(out_dir, kRowsFileName)) {}
@@ -58,7 +47,10 @@ Status CaseRows::Keep(const std::string& case_id, const std::string& record) con
   }
   line += case_id + "\t" + record;
   if (line.back() != '\n') line += '\n';
-  return WriteAll(f.fd, line, path_);
+  if (const int err = WriteAllTo(f.fd, line); err != 0) {
+    return Status::IoError(std::string("write failed: ") + std::strerror(err), path_);
+  }
+  return Status::Ok();
 }
 
 Status CaseRows::Gather(const std::vector<std::string>& case_ids,

@@ -29,17 +29,7 @@ using nlohmann::json;
 
 // Frames on the pipes: an 8-byte length, then that many bytes of CBOR.
 bool WriteAll(int fd, const void* data, std::size_t size) {
-  const char* p = static_cast<const char*>(data);
-  while (size > 0) {
-    ssize_t n = ::write(fd, p, size);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return false;
-    }
-    p += n;
-    size -= static_cast<std::size_t>(n);
-  }
-  return true;
+  return WriteAllTo(fd, std::string_view(static_cast<const char*>(data), size)) == 0;
 }
 
 // False on end of file or error before `size` bytes.
