@@ -40,8 +40,8 @@ struct OfficeSettings {
   std::string copy_to;            // 抄送 (`` = none)
   std::string print_office;       // 印发机关 in the 版记 (`` = none)
   std::string contact;            // contact line of the documents sent to applicants
-  std::string opinion_file;       // output file name of the 初评意见, e.g. 「初评意见.pdf」
-  std::string notice_file;        // output file name of the 补正材料通知书
+  std::string opinion_file;  // output file name of the 初评意见, e.g. 「初评意见.pdf」
+  std::string notice_file;   // output file name of the 补正材料通知书
   // Output file name per document kind (decision table), from the *_file keys.
   std::map<std::string, std::string> files;
 };
