@@ -1,5 +1,6 @@
 // beian command-line entry point: argv -> Options -> Job::Run -> exit code.
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <exception>
 #include <iostream>
@@ -14,6 +15,15 @@
 #include "pipeline/version.h"
 
 namespace {
+
+// Reads the local time zone once for the whole process. With TZ unset, glibc re-reads
+// /etc/localtime's status on every mktime/localtime call to notice a change, and libzip converts
+// each zip entry's DOS time with mktime: ~75 stat calls a dossier (~2 % of a run's CPU). Naming the
+// same file in TZ keeps the same zone and lets glibc read it once. An explicit TZ is left alone.
+void ReadTimeZoneOnce() {
+  if (std::getenv("TZ") == nullptr) ::setenv("TZ", ":/etc/localtime", 1);
+  ::tzset();
+}
 
 // The only wall-clock read in beian's results: the default for --date.
 pipeline::Date SystemToday() {
@@ -50,6 +60,7 @@ pipeline::Status Locate(const pipeline::FileSystem& fs, pipeline::cli::Options& 
 
 int main(int argc, char** argv) {
   constexpr int kError = static_cast<int>(pipeline::ExitCode::kError);
+  ReadTimeZoneOnce();
   try {
     if (argc < 2) {  // a bare `beian` is a usage error: usage on stderr
       std::fputs(pipeline::cli::Usage().c_str(), stderr);
