@@ -35,10 +35,11 @@ Status Confirm(Context& ctx, const std::string& case_id);
 
 // Renders template `kind` (a name in templates/documents/) with `data` on `date`, with the
 // font configuration `fonts_path` (empty: <data_dir>/templates/fonts.xml; the CLI resolves
-// --fonts and the fonts setting into Options::fonts).
+// --fonts and the fonts setting into Options::fonts), compressed as a draft or, with `issued`,
+// as an issued document (render::pdf::kDraftFlate, kIssuedFlate).
 Result<std::string> RenderTemplate(const FileSystem& fs, const std::string& data_dir,
                                    const std::string& kind, const nlohmann::json& data,
-                                   const Date& date, const std::string& fonts_path = {});
+                                   const Date& date, const std::string& fonts_path, bool issued);
 // A stored document's data plus its reviewers' slots (`slots.NAME`).
 Result<nlohmann::json> StoredDocumentData(Registry& registry, const DocumentDetail& d);
 // Renders a stored draft into `dir` as `<id>-<document>.pdf`; returns the path.

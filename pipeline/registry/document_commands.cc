@@ -88,9 +88,11 @@ std::string RegistryDir(const Context& ctx) {
   return dir.empty() ? "." : dir;
 }
 
-Result<std::string> RenderPdf(Context& ctx, const std::string& kind, const json& data,
-                              const Date& date) {
-  return RenderTemplate(ctx.fs, ctx.data_dir, kind, data, date, ctx.options.fonts);
+// The issued copy of a document (before PDF/A).
+Result<std::string> RenderIssuedPdf(Context& ctx, const std::string& kind, const json& data,
+                                    const Date& date) {
+  return RenderTemplate(ctx.fs, ctx.data_dir, kind, data, date, ctx.options.fonts,
+                        /*issued=*/true);
 }
 
 Result<json> DocumentData(Context& ctx, const DocumentDetail& d) {
@@ -185,9 +187,10 @@ Status UpdateCatalogue(Context& ctx, const DocumentSetup& setup, const std::stri
 
 Result<std::string> RenderTemplate(const FileSystem& fs, const std::string& data_dir,
                                    const std::string& kind, const nlohmann::json& data,
-                                   const Date& date, const std::string& fonts_path) {
+                                   const Date& date, const std::string& fonts_path, bool issued) {
   render::RendererOptions options = render::RendererOptions::Defaults(data_dir);
   if (!fonts_path.empty()) options.fonts_path = fonts_path;
+  options.flate = issued ? render::pdf::kIssuedFlate : render::pdf::kDraftFlate;
   Result<std::unique_ptr<render::DocumentRenderer>> renderer =
       render::DocumentRenderer::Create(fs, options);
   if (!renderer) return renderer.error();
@@ -214,7 +217,8 @@ Result<std::string> RenderDraftFile(Registry& registry, FileSystem& fs,
   if (!d) return d.error();
   Result<json> data = StoredDocumentData(registry, *d);
   if (!data) return data.error();
-  Result<std::string> pdf = RenderTemplate(fs, data_dir, d->kind, *data, date, fonts_path);
+  Result<std::string> pdf =
+      RenderTemplate(fs, data_dir, d->kind, *data, date, fonts_path, /*issued=*/false);
   if (!pdf) return pdf.error();
   const std::string path = DraftFilePath(dir, document_id, d->kind, messages);
   PIPELINE_RETURN_IF_ERROR(fs.WriteFile(path, *pdf));
@@ -465,7 +469,7 @@ Status IssueCommand(Context& ctx) {
   data["document"]["draft"] = false;
   data["document"]["doc_number"] = d->number;
   data["document"]["date"] = render::FormatDate(date, setup->office.date_format);
-  Result<std::string> rendered = RenderPdf(ctx, d->kind, data, date);
+  Result<std::string> rendered = RenderIssuedPdf(ctx, d->kind, data, date);
   if (!rendered) return rendered.error();
   std::string institution;
   if (data.contains("entries") && data["entries"].is_array() && !data["entries"].empty()) {

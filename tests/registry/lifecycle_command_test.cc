@@ -8,6 +8,8 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "pipeline/core/file_system.h"
 #include "pipeline/core/sha256.h"
@@ -17,6 +19,7 @@
 #include "pipeline/registry/fault.h"
 #include "pipeline/registry/pdfa.h"
 #include "pipeline/registry/sqlite_storage.h"
+#include "tests/render/render_test_util.h"
 #include "tests/testing/status_matchers.h"
 #include "tests/testing/test_paths.h"
 
@@ -289,11 +292,20 @@ TEST_F(LifecycleTest, IssuedCopyIsPdfA2bInStructure) {
     EXPECT_NE(line.find(" yes yes yes "), std::string::npos) << line;
   }
   EXPECT_GT(font_rows, 0) << fonts;
+  // Issued copies are compressed as hard as libdeflate goes, font programs included; drafts
+  // store their font programs unfiltered.
+  const std::vector<std::string> issued_filters = render::testing::FontProgramFilters(file);
+  EXPECT_EQ(issued_filters.size(), static_cast<std::size_t>(font_rows));
+  for (const std::string& f : issued_filters) EXPECT_EQ(f, "FlateDecode");
+  const std::string draft_file = dir_ + "/drafts/D2026-0003-备案通知.pdf";
+  const std::vector<std::string> draft_filters = render::testing::FontProgramFilters(draft_file);
+  EXPECT_FALSE(draft_filters.empty());
+  for (const std::string& f : draft_filters) EXPECT_EQ(f, "");
   EXPECT_NE(doc.GetTrailer()->GetDictionary().GetKey("ID"), nullptr);
   EXPECT_EQ(doc.GetTrailer()->GetDictionary().GetKey("Encrypt"), nullptr);
   // The draft is an ordinary PDF.
   PoDoFo::PdfMemDocument draft;
-  draft.Load((dir_ + "/drafts/D2026-0003-备案通知.pdf").c_str());
+  draft.Load(draft_file.c_str());
   EXPECT_EQ(draft.GetCatalog()->GetDictionary().GetKey("OutputIntents"), nullptr);
 }
 

@@ -106,6 +106,26 @@ TEST_P(FontEmbedderTest, SubsetIsTheSameFreshOrAfterOtherDocuments) {
   EXPECT_EQ(Inflate((*first)->program, (*first)->program_length).size(), (*first)->program_length);
 }
 
+// At level 0 the program is stored as hb-subset wrote it: the bytes that inflate from the
+// level-1 (and level-12) program, with the same codes and tag.
+TEST_P(FontEmbedderTest, StoredProgramIsTheUncompressedOne) {
+  const std::set<std::uint32_t> gids = Glyphs("吉林省人力资源和社会保障厅材料接收回执");
+  FontEmbedder embedder;
+  auto stored = embedder.Embed(*font_, 0, gids, 0);
+  ASSERT_OK(stored);
+  EXPECT_FALSE((*stored)->flate);
+  EXPECT_EQ((*stored)->program.size(), (*stored)->program_length);
+  for (int level : {1, 12}) {
+    auto compressed = embedder.Embed(*font_, 0, gids, level);
+    ASSERT_OK(compressed);
+    EXPECT_TRUE((*compressed)->flate);
+    EXPECT_LT((*compressed)->program.size(), (*stored)->program.size());
+    EXPECT_EQ(Inflate((*compressed)->program, (*compressed)->program_length), (*stored)->program);
+    EXPECT_EQ((*compressed)->code_for_gid, (*stored)->code_for_gid);
+    EXPECT_EQ((*compressed)->tag, (*stored)->tag);
+  }
+}
+
 // The tables of an sfnt font program, from its table directory.
 std::set<std::string> SfntTables(const std::string& sfnt) {
   std::set<std::string> tags;

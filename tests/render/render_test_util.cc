@@ -1,6 +1,7 @@
 #include "tests/render/render_test_util.h"
 
 #include <gtest/gtest.h>
+#include <podofo/podofo.h>
 
 #include "tests/testing/test_paths.h"
 
@@ -29,6 +30,29 @@ std::string WriteTemp(const std::string& pdf, const std::string& name) {
   std::string path = JoinPath(pipeline::testing::MakeTempDir(), name);
   EXPECT_TRUE(fs.WriteFile(path, pdf).ok());
   return path;
+}
+
+std::vector<std::string> FontProgramFilters(const std::string& path) {
+  std::vector<std::string> filters;
+  try {
+    PoDoFo::PdfMemDocument doc;
+    doc.Load(path.c_str());
+    for (PoDoFo::PdfObject* obj : doc.GetObjects()) {
+      if (!obj->IsDictionary()) continue;
+      for (const char* key : {"FontFile2", "FontFile3"}) {
+        const PoDoFo::PdfObject* ref = obj->GetDictionary().GetKey(key);
+        if (ref == nullptr) continue;
+        const PoDoFo::PdfObject* program = doc.GetObjects().GetObject(ref->GetReference());
+        const PoDoFo::PdfObject* filter =
+            program == nullptr ? nullptr : program->GetDictionary().GetKey("Filter");
+        filters.push_back(filter == nullptr ? "" : filter->GetName().GetName());
+      }
+    }
+  } catch (const PoDoFo::PdfError& e) {
+    ADD_FAILURE() << path << ": " << PoDoFo::PdfError::ErrorMessage(e.GetError());
+    filters.clear();
+  }
+  return filters;
 }
 
 std::string RunTool(const std::string& tool, const std::string& args, const std::string& path) {

@@ -6,6 +6,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "pipeline/core/file_system.h"
 #include "pipeline/render/doc/document_renderer.h"
@@ -25,6 +26,11 @@ std::string WriteTemp(const std::string& pdf, const std::string& name = "out.pdf
 
 // Output of `tool args path` (stdout only); empty on failure.
 std::string RunTool(const std::string& tool, const std::string& args, const std::string& path);
+
+// The /Filter of every embedded font program (FontFile2/FontFile3 stream) in the PDF at
+// `path`, in object order: "FlateDecode", or "" for a program stored unfiltered. Empty when the
+// file cannot be read as a PDF (a test failure).
+std::vector<std::string> FontProgramFilters(const std::string& path);
 
 // Removes all whitespace (pdftotext inserts spaces and line breaks at layout positions).
 std::string StripSpaces(const std::string& s);

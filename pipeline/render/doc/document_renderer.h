@@ -25,6 +25,7 @@
 #include "pipeline/core/status.h"
 #include "pipeline/render/doc/document.h"
 #include "pipeline/render/doc/template.h"
+#include "pipeline/render/pdf/deflate.h"
 
 namespace pipeline::render {
 namespace pdf {
@@ -37,6 +38,9 @@ struct Layout;
 struct RendererOptions {
   std::string fonts_path;   // fonts.xml (roles -> font files); an office's own file via --fonts
   std::string layout_path;  // layout.xml
+  // How hard the PDFs' streams are compressed: drafts take pdf::kDraftFlate, issued documents
+  // pdf::kIssuedFlate; the default (level 1 throughout) is for `beian render`.
+  pdf::FlateLevels flate;
 
   // <data_dir>/templates/fonts.xml and <data_dir>/templates/layout.xml.
   static RendererOptions Defaults(const std::string& data_dir);
@@ -82,6 +86,7 @@ class DocumentRenderer {
   std::unique_ptr<pdf::FontSet> fonts_;
   std::unique_ptr<pdf::FontEmbedder> embedder_;
   std::unique_ptr<pdf::LineBreaker> breaker_;
+  pdf::FlateLevels flate_;
   std::map<std::string, std::unique_ptr<Template>> templates_;
   int last_page_count_ = 0;
   std::set<char32_t> last_missing_;

@@ -188,8 +188,9 @@ hb_face_t* FontEmbedder::SubsetSource(const Font& font, int font_index) {
   return face;
 }
 
-Result<std::shared_ptr<const EmbeddedFont>> FontEmbedder::Embed(
-    const Font& font, int font_index, const std::set<std::uint32_t>& gids) {
+Result<std::shared_ptr<const EmbeddedFont>> FontEmbedder::Embed(const Font& font, int font_index,
+                                                                const std::set<std::uint32_t>& gids,
+                                                                int flate_level) {
   ++subset_runs_;
   hb_subset_input_t* input = hb_subset_input_create_or_fail();
   if (input == nullptr) return Status::Internal("hb_subset_input_create_or_fail failed");
@@ -273,7 +274,8 @@ Result<std::shared_ptr<const EmbeddedFont>> FontEmbedder::Embed(
   hb_subset_plan_destroy(plan);
 
   out->program_length = program.size();
-  out->program = FlateCompress(program);
+  out->flate = flate_level > 0;
+  out->program = out->flate ? FlateCompress(program, flate_level) : std::move(program);
   out->tag = MakeTag(font, gids);
   return std::shared_ptr<const EmbeddedFont>(std::move(out));
 }

@@ -71,22 +71,25 @@ std::string ToUnicodeCMap(const std::map<std::uint16_t, char32_t>& unicode_for_c
   return s;
 }
 
-void SetRawFlate(PdfObject* obj, const std::string& compressed) {
-  PdfMemoryInputStream in(compressed.data(), static_cast<pdf_long>(compressed.size()));
-  obj->GetStream()->SetRawData(&in, static_cast<pdf_long>(compressed.size()));
-  obj->GetDictionary().AddKey(PdfName::KeyFilter, PdfName("FlateDecode"));
+// Sets the stream's bytes as they are: Flate-compressed data when `flate`, else unfiltered.
+void SetRawStream(PdfObject* obj, const std::string& bytes, bool flate) {
+  PdfMemoryInputStream in(bytes.data(), static_cast<pdf_long>(bytes.size()));
+  obj->GetStream()->SetRawData(&in, static_cast<pdf_long>(bytes.size()));
+  if (flate) obj->GetDictionary().AddKey(PdfName::KeyFilter, PdfName("FlateDecode"));
 }
 
-void SetFlate(PdfObject* obj, const std::string& data) { SetRawFlate(obj, FlateCompress(data)); }
+void SetFlate(PdfObject* obj, const std::string& data, int level) {
+  SetRawStream(obj, FlateCompress(data, level), true);
+}
 
 // Writes the objects of one embedded font; returns the Type0 font object.
 PdfObject* WriteFont(PdfVecObjects& objects, const Font& font, const EmbeddedFont& embedded,
-                     const FontUse& use) {
+                     const FontUse& use, int stream_level) {
   const double scale = 1000.0 / font.units_per_em();
   const std::string base_name = embedded.tag + "+" + font.postscript_name();
 
   PdfObject* file = objects.CreateObject();
-  SetRawFlate(file, embedded.program);
+  SetRawStream(file, embedded.program, embedded.flate);
   if (embedded.cff) {
     file->GetDictionary().AddKey(PdfName::KeySubtype, PdfName("CIDFontType0C"));
   } else {
@@ -149,7 +152,7 @@ PdfObject* WriteFont(PdfVecObjects& objects, const Font& font, const EmbeddedFon
   if (!embedded.cff) cd.AddKey("CIDToGIDMap", PdfName("Identity"));
 
   PdfObject* to_unicode = objects.CreateObject();
-  SetFlate(to_unicode, ToUnicodeCMap(unicode_for_code));
+  SetFlate(to_unicode, ToUnicodeCMap(unicode_for_code), stream_level);
 
   PdfObject* type0 = objects.CreateObject("Font");
   PdfDictionary& t0 = type0->GetDictionary();
@@ -295,7 +298,7 @@ void AppendNumber(double v, int decimals, std::string& out) {
 }
 
 Result<std::string> WritePdf(const std::vector<Page>& pages, const DocumentInfo& info,
-                             FontSet& fonts, FontEmbedder& embedder) {
+                             FontSet& fonts, FontEmbedder& embedder, const FlateLevels& flate) {
   // Collect glyph use per font, in page order (the first code point drawn with a glyph wins).
   std::map<int, FontUse> uses;
   for (const Page& page : pages) {
@@ -312,7 +315,7 @@ Result<std::string> WritePdf(const std::vector<Page>& pages, const DocumentInfo&
   std::map<int, std::shared_ptr<const EmbeddedFont>> embedded;
   for (const auto& [index, use] : uses) {
     Result<std::shared_ptr<const EmbeddedFont>> e =
-        embedder.Embed(fonts.font(index), index, use.gids);
+        embedder.Embed(fonts.font(index), index, use.gids, flate.font_programs);
     if (!e) return e.error();
     embedded.emplace(index, *e);
   }
@@ -331,14 +334,15 @@ Result<std::string> WritePdf(const std::vector<Page>& pages, const DocumentInfo&
     PdfVecObjects& objects = doc.GetObjects();
     PdfDictionary font_resources;
     for (const auto& [index, use] : uses) {
-      PdfObject* type0 = WriteFont(objects, fonts.font(index), *embedded.at(index), use);
+      PdfObject* type0 =
+          WriteFont(objects, fonts.font(index), *embedded.at(index), use, flate.streams);
       font_resources.AddKey(PdfName("F" + std::to_string(index)), type0->Reference());
     }
     ContentContext ctx{&embedded, &fonts};
     for (const Page& page : pages) {
       PdfPage* pdf_page = doc.CreatePage(PdfRect(0, 0, page.width, page.height));
       PdfObject* contents = pdf_page->GetContents();
-      SetFlate(contents, PageContent(page, ctx));
+      SetFlate(contents, PageContent(page, ctx), flate.streams);
       PdfObject* resources = pdf_page->GetResources();
       resources->GetDictionary().AddKey("Font", font_resources);
     }

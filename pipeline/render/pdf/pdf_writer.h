@@ -18,10 +18,11 @@
 
 namespace pipeline::render::pdf {
 
-// Returns the PDF file contents. `fonts` must hold every font index used by `pages`. PoDoFo
-// errors come back as Internal; nothing throws.
+// Returns the PDF file contents, its streams compressed at `flate`'s levels. `fonts` must hold
+// every font index used by `pages`. PoDoFo errors come back as Internal; nothing throws.
 Result<std::string> WritePdf(const std::vector<Page>& pages, const DocumentInfo& info,
-                             FontSet& fonts, FontEmbedder& embedder);
+                             FontSet& fonts, FontEmbedder& embedder,
+                             const FlateLevels& flate = FlateLevels{});
 
 // Locale-independent fixed-point formatting with at most `decimals` (<= 4) digits, trailing zeros
 // removed: 12.5 -> "12.5", 3.0 -> "3", -0.004 -> "0".
