@@ -162,7 +162,26 @@ hb_blob_t* CffTablesOnly(hb_face_t* /*face*/, hb_tag_t tag, void* user_data) {
   return hb_face_reference_table(static_cast<hb_face_t*>(user_data), tag);
 }
 
+// The same for a TrueType font: the tables a FontFile2 program carries (font_embedder.h).
+hb_blob_t* TrueTypeTablesOnly(hb_face_t* /*face*/, hb_tag_t tag, void* user_data) {
+  if (tag != HB_TAG('g', 'l', 'y', 'f') && tag != HB_TAG('l', 'o', 'c', 'a') &&
+      tag != HB_TAG('h', 'e', 'a', 'd') && tag != HB_TAG('h', 'h', 'e', 'a') &&
+      tag != HB_TAG('h', 'm', 't', 'x') && tag != HB_TAG('m', 'a', 'x', 'p')) {
+    return nullptr;
+  }
+  return hb_face_reference_table(static_cast<hb_face_t*>(user_data), tag);
+}
+
 void DestroyFace(void* face) { hb_face_destroy(static_cast<hb_face_t*>(face)); }
+
+// A face showing only the tables `tables` lets through of `face`; it holds a reference to
+// `face`, released with the view.
+hb_face_t* TablesView(hb_face_t* face, hb_reference_table_func_t tables) {
+  hb_face_t* view = hb_face_create_for_tables(tables, hb_face_reference(face), DestroyFace);
+  hb_face_set_upem(view, hb_face_get_upem(face));
+  hb_face_set_glyph_count(view, hb_face_get_glyph_count(face));
+  return view;
+}
 
 }  // namespace
 
@@ -175,13 +194,12 @@ hb_face_t* FontEmbedder::SubsetSource(const Font& font, int font_index) {
   if (done != sources_.end()) return done->second;
   hb_face_t* face = nullptr;
   if (font.is_cff()) {
-    // The view holds a reference to the font's face, released with the view.
-    face = hb_face_create_for_tables(CffTablesOnly, hb_face_reference(font.face()), DestroyFace);
-    hb_face_set_upem(face, hb_face_get_upem(font.face()));
-    hb_face_set_glyph_count(face, hb_face_get_glyph_count(font.face()));
+    face = TablesView(font.face(), CffTablesOnly);
   } else {
     if (++subsets_of_font_[font_index] <= kPreprocessAfter) return font.face();
-    face = hb_subset_preprocess(font.face());
+    hb_face_t* view = TablesView(font.face(), TrueTypeTablesOnly);
+    face = hb_subset_preprocess(view);
+    hb_face_destroy(view);
   }
   if (face == nullptr || face == hb_face_get_empty()) return font.face();
   sources_.emplace(font_index, face);
