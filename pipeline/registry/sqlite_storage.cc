@@ -1,6 +1,7 @@
 #include "pipeline/registry/sqlite_storage.h"
 
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <charconv>
 #include <filesystem>
@@ -59,12 +60,26 @@ Result<std::unique_ptr<SqliteStorage>> SqliteStorage::Open(const std::string& pa
   sqlite3_busy_timeout(db, kBusyTimeoutMs);
   // WAL lets readers go on while one process writes; synchronous=FULL makes a commit durable
   // before beian reports it done. foreign_keys enforces the REFERENCES clauses.
-  for (const char* pragma :
-       {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"}) {
+  PIPELINE_RETURN_IF_ERROR(s->UseWal());
+  for (const char* pragma : {"PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"}) {
     Result<std::vector<Row>> r = s->Query(pragma);
     if (!r) return r.error();
   }
   return s;
+}
+
+// Switching a new file to WAL needs an exclusive lock, and SQLite answers "database is locked"
+// at once, without waiting, when another process opening the same new registry holds a shared
+// lock meanwhile (two `beian run` started together). The switch is retried until the busy
+// timeout; by then the other process has usually made the file WAL, which lasts.
+Status SqliteStorage::UseWal() {
+  constexpr int kPauseMs = 10;
+  for (int waited = 0;; waited += kPauseMs) {
+    Result<std::vector<Row>> r = Query("PRAGMA journal_mode=WAL");
+    if (r) return Status::Ok();
+    if (sqlite3_errcode(db_) != SQLITE_BUSY || waited >= kBusyTimeoutMs) return r.error();
+    ::usleep(kPauseMs * 1000);
+  }
 }
 
 SqliteStorage::~SqliteStorage() {

@@ -45,6 +45,7 @@ class SqliteStorage : public Storage {
  private:
   SqliteStorage(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
   Status Error(const std::string& what) const;
+  Status UseWal();  // journal_mode=WAL, retried while another process holds the new file
   // The statement for `sql`: a kept one (reset after its last use), else newly prepared and kept
   // when there is room. `*kept` says which; a statement not kept is the caller's to finalize.
   Result<sqlite3_stmt*> Prepare(std::string_view sql, bool* kept);
