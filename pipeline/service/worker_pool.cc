@@ -27,7 +27,6 @@ namespace {
 
 using nlohmann::json;
 
-// Frames on the pipes: an 8-byte length, then that many bytes of CBOR.
 bool WriteAll(int fd, const void* data, std::size_t size) {
   return WriteAllTo(fd, std::string_view(static_cast<const char*>(data), size)) == 0;
 }
@@ -45,36 +44,63 @@ bool ReadAll(int fd, void* data, std::size_t size) {
   return true;
 }
 
-bool SendFrame(int fd, const json& j) {
-  const std::vector<std::uint8_t> bytes = json::to_cbor(j);
-  const std::uint64_t size = bytes.size();
-  return WriteAll(fd, &size, sizeof(size)) && WriteAll(fd, bytes.data(), bytes.size());
+// Frames on the pipes: an 8-byte count of parts, each part's 8-byte size, then the parts. The
+// first part is CBOR (the frame's fields); the others are bytes sent as they are (report.json's
+// text, a notice's data, a receipt's PDF: CBOR would decode them byte by byte).
+constexpr std::uint64_t kMaxParts = 8;
+constexpr std::uint64_t kMaxPartSize = std::uint64_t{1} << 32;
+
+bool SendFrame(int fd, const json& fields, std::initializer_list<std::string_view> raw = {}) {
+  const std::vector<std::uint8_t> cbor = json::to_cbor(fields);
+  std::vector<std::uint64_t> sizes{1 + raw.size(), cbor.size()};
+  std::size_t total = 0;
+  for (std::string_view part : raw) {
+    sizes.push_back(part.size());
+    total += part.size();
+  }
+  std::string frame;
+  frame.reserve(sizes.size() * sizeof(std::uint64_t) + cbor.size() + total);
+  frame.append(reinterpret_cast<const char*>(sizes.data()), sizes.size() * sizeof(std::uint64_t));
+  frame.append(reinterpret_cast<const char*>(cbor.data()), cbor.size());
+  for (std::string_view part : raw) frame.append(part);
+  return WriteAll(fd, frame.data(), frame.size());  // one write: a frame is never interleaved
 }
 
-bool ReceiveFrame(int fd, json* j) {
-  std::uint64_t size = 0;
-  if (!ReadAll(fd, &size, sizeof(size)) || size > (std::uint64_t{1} << 32)) return false;
-  std::vector<std::uint8_t> bytes(static_cast<std::size_t>(size));
-  if (!ReadAll(fd, bytes.data(), bytes.size())) return false;
-  *j = json::from_cbor(bytes, /*strict=*/true, /*allow_exceptions=*/false);
-  return !j->is_discarded();
+// False on end of file, an error, or a frame that is not one.
+bool ReceiveFrame(int fd, json* fields, std::vector<std::string>* raw = nullptr) {
+  std::uint64_t parts = 0;
+  if (!ReadAll(fd, &parts, sizeof(parts)) || parts == 0 || parts > kMaxParts) return false;
+  std::vector<std::uint64_t> sizes(static_cast<std::size_t>(parts));
+  if (!ReadAll(fd, sizes.data(), sizes.size() * sizeof(std::uint64_t))) return false;
+  std::vector<std::string> bytes;
+  for (std::uint64_t size : sizes) {
+    if (size > kMaxPartSize) return false;
+    std::string& part = bytes.emplace_back(static_cast<std::size_t>(size), '\0');
+    if (!ReadAll(fd, part.data(), part.size())) return false;
+  }
+  *fields = json::from_cbor(bytes[0], /*strict=*/true, /*allow_exceptions=*/false);
+  if (raw != nullptr)
+    raw->assign(std::make_move_iterator(bytes.begin() + 1), std::make_move_iterator(bytes.end()));
+  return !fields->is_discarded();
 }
 
+// The prepared record without its receipt PDF, which travels as a raw part.
 json PreparedToWire(registry::PreparedRecord p) {
-  return {p.hashed, std::move(p.content_hash), std::move(p.files), std::move(p.receipt_data),
-          json::binary(std::vector<std::uint8_t>(p.receipt_pdf.begin(), p.receipt_pdf.end()))};
+  return {p.hashed, std::move(p.content_hash), std::move(p.files), std::move(p.receipt_data)};
 }
 
-registry::PreparedRecord PreparedFromWire(json j) {
+registry::PreparedRecord PreparedFromWire(json j, std::string receipt_pdf) {
   registry::PreparedRecord p;
   p.hashed = j.at(0).get<bool>();
   p.content_hash = j.at(1).get<std::string>();
   p.files = j.at(2).get<std::vector<std::string>>();
   p.receipt_data = std::move(j.at(3));
-  const json::binary_t& pdf = j.at(4).get_binary();
-  p.receipt_pdf.assign(pdf.begin(), pdf.end());
+  p.receipt_pdf = std::move(receipt_pdf);
   return p;
 }
+
+// The raw parts of a worker's reply, in order.
+enum ReplyPart { kReportJson, kCorrectionNotice, kReceiptPdf, kReplyParts };
 
 json EntryToWire(const ingest::IntakeEntry& e) {
   return {e.name, e.display_name, e.path, static_cast<int>(e.type)};
@@ -223,6 +249,7 @@ void WorkerPool::WorkerMain(int in, int out) {
   json request;
   while (ReceiveFrame(in, &request)) {
     json reply;
+    std::string report_json, correction_notice, receipt_pdf;  // the reply's raw parts
     try {
       const ingest::IntakeEntry entry = EntryFromWire(request.at("entry"));
       if (FaultRequested("crash", entry.name)) std::raise(SIGSEGV);
@@ -230,10 +257,11 @@ void WorkerPool::WorkerMain(int in, int out) {
       while (FaultRequested("hang", entry.name)) ::pause();
       Result<CaseResult> r = work_.Work(entry, request.at("dir").get<std::string>());
       if (r) {
+        report_json = std::move(r->report_json);
+        correction_notice = std::move(r->correction_notice);
+        receipt_pdf = std::move(r->prepared.receipt_pdf);
         reply = {{"report", ReportToWire(r->report)},
-                 {"json", std::move(r->report_json)},
                  {"failed", r->failed},
-                 {"correction_notice", std::move(r->correction_notice)},
                  {"prepared", PreparedToWire(std::move(r->prepared))}};
       } else {
         reply = {{"fatal", {r.error().message(), r.error().file(), r.error().line()}}};
@@ -242,7 +270,7 @@ void WorkerPool::WorkerMain(int in, int out) {
       std::fprintf(stderr, "beian: worker: %s\n", e.what());
       ::_exit(70);
     }
-    if (!SendFrame(out, reply)) ::_exit(1);
+    if (!SendFrame(out, reply, {report_json, correction_notice, receipt_pdf})) ::_exit(1);
   }
   ::_exit(0);
 }
@@ -320,18 +348,21 @@ Result<std::size_t> WorkerPool::Run(const std::vector<ingest::IntakeEntry>& entr
       Worker& w = *polled[i];
       const std::size_t index = static_cast<std::size_t>(w.busy);
       json reply;
+      std::vector<std::string> raw;
       CaseResult result;
-      if (ReceiveFrame(w.from_worker, &reply)) {
+      if (ReceiveFrame(w.from_worker, &reply, &raw)) {
         if (reply.contains("fatal")) {
           const json& f = reply["fatal"];
           return Status::Internal(f.at(0).get<std::string>(), f.at(1).get<std::string>(),
                                   f.at(2).get<int>());
         }
+        if (raw.size() != kReplyParts) return Status::Internal("malformed worker reply", "pipe");
         result.report = ReportFromWire(reply.at("report"));
-        result.report_json = reply.at("json").get<std::string>();
+        result.report_json = std::move(raw[kReportJson]);
         result.failed = reply.at("failed").get<std::string>();
-        result.correction_notice = reply.at("correction_notice").get<std::string>();
-        result.prepared = PreparedFromWire(std::move(reply["prepared"]));
+        result.correction_notice = std::move(raw[kCorrectionNotice]);
+        result.prepared =
+            PreparedFromWire(std::move(reply["prepared"]), std::move(raw[kReceiptPdf]));
         w.busy = -1;
       } else {  // end of file: the worker died with this dossier
         CloseFd(&w.to_worker);
