@@ -435,7 +435,6 @@ Status Job::EnsureRenderer() {
   if (res_->renderer) return Status::Ok();
   render::RendererOptions ro = render::RendererOptions::Defaults(res_->data_dir);
   ro.fonts_path = FontsPath(options_, res_->settings, res_->data_dir);
-  ro.flate = render::pdf::kDraftFlate;
   Result<std::unique_ptr<render::DocumentRenderer>> r = render::DocumentRenderer::Create(fs_, ro);
   if (!r) return r.error();
   res_->renderer = std::move(*r);

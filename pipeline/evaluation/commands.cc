@@ -169,7 +169,6 @@ json CaseJson(const SheetCase& sc, const Wording& w) {
 Result<std::string> Render(Env& env, const std::string& kind, const json& data) {
   render::RendererOptions ro = render::RendererOptions::Defaults(env.data_dir);
   if (!env.options.fonts.empty()) ro.fonts_path = env.options.fonts;
-  ro.flate = render::pdf::kDraftFlate;  // the registry's drafts
   Result<std::unique_ptr<render::DocumentRenderer>> r =
       render::DocumentRenderer::Create(env.fs, ro);
   if (!r) return r.error();

@@ -234,7 +234,6 @@ Result<std::string> RunRecorder::RenderReceipt(const nlohmann::json& data) {
   if (shared_renderer_ == nullptr && !renderer_) {
     render::RendererOptions options = render::RendererOptions::Defaults(data_dir_);
     if (!fonts_path_.empty()) options.fonts_path = fonts_path_;
-    options.flate = render::pdf::kDraftFlate;
     Result<std::unique_ptr<render::DocumentRenderer>> r =
         render::DocumentRenderer::Create(fs_, options);
     if (!r) return r.error();

@@ -169,25 +169,6 @@ TEST(DocumentsEndToEndTest, DocumentsListedAreTheFilesWritten) {
   }
 }
 
-// Drafts are drawn in every run: their font programs are stored unfiltered (kDraftFlate); the
-// page contents stay compressed, and every font is still embedded as a subset with a ToUnicode
-// map. (Issued copies compress them: LifecycleTest.IssuedCopyIsPdfA2bInStructure.)
-TEST(DocumentsEndToEndTest, DraftsStoreTheirFontProgramsUnfiltered) {
-  const SampleRun& run = Samples();
-  const std::string dir = run.dirs.at(SampleNamed("S01-"));
-  for (const char* file : {"/初评意见.pdf", "/审核工作单.pdf"}) {
-    SCOPED_TRACE(file);
-    const std::vector<std::string> filters = render::testing::FontProgramFilters(dir + file);
-    ASSERT_GE(filters.size(), 2u);
-    for (const std::string& f : filters) EXPECT_EQ(f, "");
-    const std::string fonts = render::testing::RunTool("pdffonts", "", dir + file);
-    EXPECT_EQ(fonts.find(" no "), std::string::npos) << fonts;
-    EXPECT_NE(
-        StripSpaces(render::testing::RunTool("pdftotext", "-enc UTF-8", dir + file)).find("初评"),
-        std::string::npos);
-  }
-}
-
 TEST(DocumentsEndToEndTest, RerunReplacesTheCaseFolderDocuments) {
   // A case first drafted as a 补正 notice, then (materials supplied) as an opinion: the old
   // notice must not stay next to the new opinion.

@@ -19,6 +19,7 @@
 #include "pipeline/registry/fault.h"
 #include "pipeline/registry/pdfa.h"
 #include "pipeline/registry/sqlite_storage.h"
+#include "pipeline/render/pdf/deflate.h"
 #include "tests/render/render_test_util.h"
 #include "tests/testing/status_matchers.h"
 #include "tests/testing/test_paths.h"
@@ -292,15 +293,16 @@ TEST_F(LifecycleTest, IssuedCopyIsPdfA2bInStructure) {
     EXPECT_NE(line.find(" yes yes yes "), std::string::npos) << line;
   }
   EXPECT_GT(font_rows, 0) << fonts;
-  // Issued copies are compressed as hard as libdeflate goes, font programs included; drafts
-  // store their font programs unfiltered.
-  const std::vector<std::string> issued_filters = render::testing::FontProgramFilters(file);
-  EXPECT_EQ(issued_filters.size(), static_cast<std::size_t>(font_rows));
-  for (const std::string& f : issued_filters) EXPECT_EQ(f, "FlateDecode");
+  // Every font program is compressed as hard as libdeflate goes (kIssuedFlate: level 12), not
+  // at a draft's level 1.
+  const std::vector<render::testing::FontProgram> programs = render::testing::FontPrograms(file);
+  EXPECT_EQ(programs.size(), static_cast<std::size_t>(font_rows));
+  for (const render::testing::FontProgram& p : programs) {
+    EXPECT_EQ(p.filter, "FlateDecode");
+    EXPECT_TRUE(p.raw == render::pdf::FlateCompress(p.decoded, 12));
+    EXPECT_LT(p.raw.size(), render::pdf::FlateCompress(p.decoded, 1).size());
+  }
   const std::string draft_file = dir_ + "/drafts/D2026-0003-备案通知.pdf";
-  const std::vector<std::string> draft_filters = render::testing::FontProgramFilters(draft_file);
-  EXPECT_FALSE(draft_filters.empty());
-  for (const std::string& f : draft_filters) EXPECT_EQ(f, "");
   EXPECT_NE(doc.GetTrailer()->GetDictionary().GetKey("ID"), nullptr);
   EXPECT_EQ(doc.GetTrailer()->GetDictionary().GetKey("Encrypt"), nullptr);
   // The draft is an ordinary PDF.

@@ -32,8 +32,16 @@ std::string WriteTemp(const std::string& pdf, const std::string& name) {
   return path;
 }
 
-std::vector<std::string> FontProgramFilters(const std::string& path) {
-  std::vector<std::string> filters;
+std::vector<FontProgram> FontPrograms(const std::string& path) {
+  std::vector<FontProgram> programs;
+  const auto copy = [](PoDoFo::PdfStream* stream, bool filtered) {
+    char* buf = nullptr;
+    PoDoFo::pdf_long len = 0;
+    filtered ? stream->GetFilteredCopy(&buf, &len) : stream->GetCopy(&buf, &len);
+    std::string out(buf, static_cast<std::size_t>(len));
+    PoDoFo::podofo_free(buf);
+    return out;
+  };
   try {
     PoDoFo::PdfMemDocument doc;
     doc.Load(path.c_str());
@@ -42,17 +50,18 @@ std::vector<std::string> FontProgramFilters(const std::string& path) {
       for (const char* key : {"FontFile2", "FontFile3"}) {
         const PoDoFo::PdfObject* ref = obj->GetDictionary().GetKey(key);
         if (ref == nullptr) continue;
-        const PoDoFo::PdfObject* program = doc.GetObjects().GetObject(ref->GetReference());
-        const PoDoFo::PdfObject* filter =
-            program == nullptr ? nullptr : program->GetDictionary().GetKey("Filter");
-        filters.push_back(filter == nullptr ? "" : filter->GetName().GetName());
+        PoDoFo::PdfObject* program = doc.GetObjects().GetObject(ref->GetReference());
+        if (program == nullptr || !program->HasStream()) continue;
+        const PoDoFo::PdfObject* filter = program->GetDictionary().GetKey("Filter");
+        programs.push_back({filter == nullptr ? "" : filter->GetName().GetName(),
+                            copy(program->GetStream(), false), copy(program->GetStream(), true)});
       }
     }
   } catch (const PoDoFo::PdfError& e) {
     ADD_FAILURE() << path << ": " << PoDoFo::PdfError::ErrorMessage(e.GetError());
-    filters.clear();
+    programs.clear();
   }
-  return filters;
+  return programs;
 }
 
 std::string RunTool(const std::string& tool, const std::string& args, const std::string& path) {

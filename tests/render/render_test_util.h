@@ -27,10 +27,15 @@ std::string WriteTemp(const std::string& pdf, const std::string& name = "out.pdf
 // Output of `tool args path` (stdout only); empty on failure.
 std::string RunTool(const std::string& tool, const std::string& args, const std::string& path);
 
-// The /Filter of every embedded font program (FontFile2/FontFile3 stream) in the PDF at
-// `path`, in object order: "FlateDecode", or "" for a program stored unfiltered. Empty when the
-// file cannot be read as a PDF (a test failure).
-std::vector<std::string> FontProgramFilters(const std::string& path);
+// An embedded font program (FontFile2/FontFile3 stream) as the file holds it.
+struct FontProgram {
+  std::string filter;   // its /Filter name ("FlateDecode"), or "" when unfiltered
+  std::string raw;      // the stream's bytes in the file
+  std::string decoded;  // the program itself
+};
+// Every embedded font program of the PDF at `path`, in object order. Empty when the file cannot
+// be read as a PDF (a test failure).
+std::vector<FontProgram> FontPrograms(const std::string& path);
 
 // Removes all whitespace (pdftotext inserts spaces and line breaks at layout positions).
 std::string StripSpaces(const std::string& s);

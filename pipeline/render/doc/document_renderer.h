@@ -38,8 +38,8 @@ struct Layout;
 struct RendererOptions {
   std::string fonts_path;   // fonts.xml (roles -> font files); an office's own file via --fonts
   std::string layout_path;  // layout.xml
-  // How hard the PDFs' streams are compressed: drafts take pdf::kDraftFlate, issued documents
-  // pdf::kIssuedFlate; the default (level 1 throughout) is for `beian render`.
+  // How hard the PDFs' streams are compressed: level 1 throughout by default (drafts, `beian
+  // render`); issued documents take pdf::kIssuedFlate.
   pdf::FlateLevels flate;
 
   // <data_dir>/templates/fonts.xml and <data_dir>/templates/layout.xml.

@@ -292,8 +292,7 @@ Result<std::shared_ptr<const EmbeddedFont>> FontEmbedder::Embed(const Font& font
   hb_subset_plan_destroy(plan);
 
   out->program_length = program.size();
-  out->flate = flate_level > 0;
-  out->program = out->flate ? FlateCompress(program, flate_level) : std::move(program);
+  out->program = FlateCompress(program, flate_level);
   out->tag = MakeTag(font, gids);
   return std::shared_ptr<const EmbeddedFont>(std::move(out));
 }

@@ -12,7 +12,7 @@
 //     maps code -> CID -> glyph through that charset, so a glyph's code is the CID read back from
 //     the subset's charset (for Noto CJK, CID == original GID). For a name-keyed CFF the code is
 //     the new glyph id.
-// Font programs are Flate-compressed at the level the document asks for, or stored (deflate.h).
+// Font programs are Flate-compressed at the level the document asks for (deflate.h).
 //
 // Nothing of one document is kept for the next: every Embed() subsets afresh. What the embedder
 // keeps per process is per FONT, the same for every document: the face hb-subset plans from
@@ -34,8 +34,7 @@ namespace pipeline::render::pdf {
 
 struct EmbeddedFont {
   bool cff = false;
-  std::string program;             // font program (FontFile2 or FontFile3 data) as written
-  bool flate = true;               // `program` is Flate-compressed (else stored as is)
+  std::string program;             // Flate-compressed font program (FontFile2 or FontFile3 data)
   std::size_t program_length = 0;  // uncompressed length (/Length1 for FontFile2)
   std::string tag;                 // six upper-case letters, derived from font + glyph set only
   std::map<std::uint32_t, std::uint16_t> code_for_gid;  // original gid -> 2-byte PDF code
@@ -49,8 +48,7 @@ class FontEmbedder {
   FontEmbedder& operator=(const FontEmbedder&) = delete;
 
   // Subsets `font` (index `font_index` in its FontSet) to `gids` (original glyph ids; .notdef
-  // is always kept) and compresses the program at `flate_level` (0: stored). Internal on
-  // HarfBuzz failure.
+  // is always kept) and compresses the program at `flate_level`. Internal on HarfBuzz failure.
   Result<std::shared_ptr<const EmbeddedFont>> Embed(const Font& font, int font_index,
                                                     const std::set<std::uint32_t>& gids,
                                                     int flate_level = kFlateLevel);

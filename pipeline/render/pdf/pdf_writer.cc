@@ -71,15 +71,14 @@ std::string ToUnicodeCMap(const std::map<std::uint16_t, char32_t>& unicode_for_c
   return s;
 }
 
-// Sets the stream's bytes as they are: Flate-compressed data when `flate`, else unfiltered.
-void SetRawStream(PdfObject* obj, const std::string& bytes, bool flate) {
-  PdfMemoryInputStream in(bytes.data(), static_cast<pdf_long>(bytes.size()));
-  obj->GetStream()->SetRawData(&in, static_cast<pdf_long>(bytes.size()));
-  if (flate) obj->GetDictionary().AddKey(PdfName::KeyFilter, PdfName("FlateDecode"));
+void SetRawFlate(PdfObject* obj, const std::string& compressed) {
+  PdfMemoryInputStream in(compressed.data(), static_cast<pdf_long>(compressed.size()));
+  obj->GetStream()->SetRawData(&in, static_cast<pdf_long>(compressed.size()));
+  obj->GetDictionary().AddKey(PdfName::KeyFilter, PdfName("FlateDecode"));
 }
 
 void SetFlate(PdfObject* obj, const std::string& data, int level) {
-  SetRawStream(obj, FlateCompress(data, level), true);
+  SetRawFlate(obj, FlateCompress(data, level));
 }
 
 // Writes the objects of one embedded font; returns the Type0 font object.
@@ -89,7 +88,7 @@ PdfObject* WriteFont(PdfVecObjects& objects, const Font& font, const EmbeddedFon
   const std::string base_name = embedded.tag + "+" + font.postscript_name();
 
   PdfObject* file = objects.CreateObject();
-  SetRawStream(file, embedded.program, embedded.flate);
+  SetRawFlate(file, embedded.program);
   if (embedded.cff) {
     file->GetDictionary().AddKey(PdfName::KeySubtype, PdfName("CIDFontType0C"));
   } else {
