@@ -79,8 +79,9 @@ bool ReceiveFrame(int fd, json* fields, std::vector<std::string>* raw = nullptr)
     if (!ReadAll(fd, part.data(), part.size())) return false;
   }
   *fields = json::from_cbor(bytes[0], /*strict=*/true, /*allow_exceptions=*/false);
-  if (raw != nullptr)
+  if (raw != nullptr) {
     raw->assign(std::make_move_iterator(bytes.begin() + 1), std::make_move_iterator(bytes.end()));
+  }
   return !fields->is_discarded();
 }
 
