@@ -1,4 +1,4 @@
-// The data a document template receives: the dossier's report JSON plus a `document` object
+// The data a document template receives: the report JSON of the dossier plus a `document` object
 // (issuer, 成文日期, deadline, addressee, draft flag, ...) built from the office settings in
 // templates/office.json. This is the template-rendering edge, so JSON is the currency here.
 #ifndef PIPELINE_REPORT_DOCUMENT_DATA_H_
@@ -24,21 +24,23 @@ namespace pipeline::report {
 // leaves open (deadlines, legal consequences, numbering) is empty by default and then printed
 // nowhere.
 struct OfficeSettings {
+  // Empty text settings print nothing. In the comments below, 「」 quote document wording.
   bool draft = true;                         // watermark 草稿 on generated documents
   int correction_deadline_working_days = 0;  // 补正 deadline in working days; 0 = none printed
-  // What the 补正 deadline counts from (optional key; the regulation does not say): `delivery`
-  // (the notice says 自收到本通知之日起N个工作日内; `beian due` counts from the delivery date
-  // recorded by `beian served`) or "doc_date" (the notice prints the date N working days after
+  // What the 补正 deadline counts from (optional key; the regulation does not say): delivery
+  // (the notice says 「自收到本通知之日起N个工作日内」; beian due counts from the delivery date
+  // recorded by beian served) or doc_date (the notice prints the date N working days after
   // its 成文日期).
   std::string correction_deadline_from = "delivery";
-  std::string correction_lapse_text;  // legal consequence of not correcting ("" = none)
-  std::string doc_number_format;  // 发文字号, e.g. 「长人社认备〔{year}〕{n}号」 (`` = none)
-  std::string opinion_form = "expert_group";  // or bureau: who issues the 初评意见
-  std::string date_format;                    // e.g. 「{year}年{month}月{day}日」
-  std::string expert_group;                   // signer of the 初评意见
-  std::string opinion_addressee;  // 主送 of the 初评意见 (`` = the competent bureau)
-  std::string copy_to;            // 抄送 (`` = none)
-  std::string print_office;       // 印发机关 in the 版记 (`` = none)
+  std::string correction_lapse_text;  // legal consequence of not correcting (empty: none)
+  std::string doc_number_format;      // 发文字号, e.g. 「长人社认备〔{year}〕{n}号」
+  // Who issues the 初评意见: expert_group or bureau.
+  std::string opinion_form = "expert_group";
+  std::string date_format;        // e.g. 「{year}年{month}月{day}日」
+  std::string expert_group;       // signer of the 初评意见
+  std::string opinion_addressee;  // 主送 of the 初评意见 (empty: the competent bureau)
+  std::string copy_to;            // 抄送
+  std::string print_office;       // 印发机关 in the 版记
   std::string contact;            // contact line of the documents sent to applicants
   std::string opinion_file;  // output file name of the 初评意见, e.g. 「初评意见.pdf」
   std::string notice_file;   // output file name of the 补正材料通知书
@@ -66,7 +68,7 @@ bool MaterialsComplete(const model::CaseReport& report);
 // Formats `d` with a pattern holding {year}, {month}, {day} (no zero padding, GB/T 9704 7.3.5.4).
 std::string FormatDate(const Date& d, const std::string& pattern);
 
-// The 补正 deadline: today + N working days, or nothing when the setting is 0. `counted` is
+// The 补正 deadline: today + N working days, or nothing when the setting is 0. counted is
 // false when the count runs into a year the holiday calendar does not cover: then the
 // document leaves the date blank and the worksheet says which data file to extend.
 struct Deadline {
@@ -77,13 +79,13 @@ struct Deadline {
 Deadline CorrectionDeadline(const OfficeSettings& office, const WorkCalendar& calendar,
                             const Date& today);
 
-// The `document` object a template receives for `spec` (a decision-table document kind):
-// issuer = the office's authority name when the run names one (--authority), else the
-// dossier's jurisdiction authority; date = `today` worded; 发文字号 for documents the bureau
-// sends (sequence number left blank); worded lists the templates print (excluded occupations
-// with their reasons, the correction notice's grouped items, the refusal and referral reasons,
-// the worksheet's items with evidence in words). Nothing in it is an internal code except on
-// the worksheet.
+// The document object a template receives for spec (a decision-table document kind): issuer =
+// the authority name of the office when the run names one (--authority), else the jurisdiction
+// authority of the dossier; date = today worded; 发文字号 for documents the bureau sends
+// (sequence number left blank); worded lists the templates print (excluded occupations with
+// their reasons, the grouped items of the correction notice, the refusal and referral reasons,
+// the worksheet items with evidence in words). Nothing in it is an internal code except on the
+// worksheet.
 nlohmann::json DocumentObject(const model::CaseReport& report, const DocumentSpec& spec,
                               const OfficeSettings& office, const WorkCalendar& calendar,
                               const Date& today, const std::string& office_authority_name,
