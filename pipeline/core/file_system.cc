@@ -84,18 +84,9 @@ Result<std::string> RealFileSystem::ReadFile(const std::string& path,
   std::string data;
   data.resize(static_cast<std::size_t>(e->size));
   std::size_t got = 0;
-  while (got < data.size()) {
-    ssize_t n = ::read(fd, data.data() + got, data.size() - got);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      int err = errno;
-      ::close(fd);
-      return Status::IoError(std::strerror(err), path);
-    }
-    if (n == 0) break;
-    got += static_cast<std::size_t>(n);
-  }
+  const int err = ReadAllFrom(fd, data.data(), data.size(), &got);
   ::close(fd);
+  if (err != 0) return Status::IoError(std::strerror(err), path);
   data.resize(got);
   return data;
 }
@@ -155,6 +146,20 @@ std::string DirName(const std::string& path) {
   if (slash == std::string::npos) return "";
   if (slash == 0) return "/";
   return path.substr(0, slash);
+}
+
+int ReadAllFrom(int fd, char* data, std::size_t size, std::size_t* got) {
+  *got = 0;
+  while (*got < size) {
+    const ssize_t n = ::read(fd, data + *got, size - *got);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return errno;
+    }
+    if (n == 0) break;
+    *got += static_cast<std::size_t>(n);
+  }
+  return 0;
 }
 
 int WriteAllTo(int fd, std::string_view data) {

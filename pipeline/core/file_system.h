@@ -84,6 +84,10 @@ std::string DirName(const std::string& path);
 // Writes all of `data` to the open descriptor `fd` (a file or a pipe), again after a signal or
 // a short write: 0, or the errno of the write that failed.
 int WriteAllTo(int fd, std::string_view data);
+// Reads `size` bytes from the open descriptor `fd` into `data`, again after a signal or a short
+// read, stopping early at end of file: 0 (with `*got` bytes read), or the errno of the read that
+// failed.
+int ReadAllFrom(int fd, char* data, std::size_t size, std::size_t* got);
 
 }  // namespace pipeline
 

@@ -36,7 +36,7 @@ Status Confirm(Context& ctx, const std::string& case_id);
 // Renders template `kind` (a name in templates/documents/) with `data` on `date`, with the
 // font configuration `fonts_path` (empty: <data_dir>/templates/fonts.xml; the CLI resolves
 // --fonts and the fonts setting into Options::fonts), compressed as a draft or, with `issued`,
-// as an issued document (render::pdf::kIssuedFlate).
+// as an issued document (render::pdf::kIssuedFlateLevel).
 Result<std::string> RenderTemplate(const FileSystem& fs, const std::string& data_dir,
                                    const std::string& kind, const nlohmann::json& data,
                                    const Date& date, const std::string& fonts_path, bool issued);

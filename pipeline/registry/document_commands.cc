@@ -190,7 +190,7 @@ Result<std::string> RenderTemplate(const FileSystem& fs, const std::string& data
                                    const Date& date, const std::string& fonts_path, bool issued) {
   render::RendererOptions options = render::RendererOptions::Defaults(data_dir);
   if (!fonts_path.empty()) options.fonts_path = fonts_path;
-  if (issued) options.flate = render::pdf::kIssuedFlate;
+  if (issued) options.flate_level = render::pdf::kIssuedFlateLevel;
   Result<std::unique_ptr<render::DocumentRenderer>> renderer =
       render::DocumentRenderer::Create(fs, options);
   if (!renderer) return renderer.error();

@@ -33,15 +33,8 @@ bool WriteAll(int fd, const void* data, std::size_t size) {
 
 // False on end of file or error before `size` bytes.
 bool ReadAll(int fd, void* data, std::size_t size) {
-  char* p = static_cast<char*>(data);
-  while (size > 0) {
-    ssize_t n = ::read(fd, p, size);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    p += n;
-    size -= static_cast<std::size_t>(n);
-  }
-  return true;
+  std::size_t got = 0;
+  return ReadAllFrom(fd, static_cast<char*>(data), size, &got) == 0 && got == size;
 }
 
 // Frames on the pipes: an 8-byte count of parts, each part's 8-byte size, then the parts. The
@@ -63,7 +56,7 @@ bool SendFrame(int fd, const json& fields, std::initializer_list<std::string_vie
   frame.append(reinterpret_cast<const char*>(sizes.data()), sizes.size() * sizeof(std::uint64_t));
   frame.append(reinterpret_cast<const char*>(cbor.data()), cbor.size());
   for (std::string_view part : raw) frame.append(part);
-  return WriteAll(fd, frame.data(), frame.size());  // one write: a frame is never interleaved
+  return WriteAll(fd, frame.data(), frame.size());  // the whole frame in one write call
 }
 
 // False on end of file, an error, or a frame that is not one.

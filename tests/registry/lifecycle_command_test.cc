@@ -293,7 +293,7 @@ TEST_F(LifecycleTest, IssuedCopyIsPdfA2bInStructure) {
     EXPECT_NE(line.find(" yes yes yes "), std::string::npos) << line;
   }
   EXPECT_GT(font_rows, 0) << fonts;
-  // Every font program is compressed as hard as libdeflate goes (kIssuedFlate: level 12), not
+  // Every font program is compressed as hard as libdeflate goes (kIssuedFlateLevel: 12), not
   // at a draft's level 1.
   const std::vector<render::testing::FontProgram> programs = render::testing::FontPrograms(file);
   EXPECT_EQ(programs.size(), static_cast<std::size_t>(font_rows));

@@ -30,7 +30,7 @@ Result<std::unique_ptr<DocumentRenderer>> DocumentRenderer::Create(const FileSys
   if (!fonts) return fonts.error();
   r->fonts_ = std::make_unique<pdf::FontSet>(std::move(*fonts));
   r->embedder_ = std::make_unique<pdf::FontEmbedder>();
-  r->flate_ = options.flate;
+  r->flate_level_ = options.flate_level;
   Result<std::unique_ptr<pdf::LineBreaker>> breaker =
       pdf::LineBreaker::Create(r->layout_->no_line_start, r->layout_->no_line_end);
   if (!breaker) return breaker.error();
@@ -88,7 +88,7 @@ Result<std::string> DocumentRenderer::RenderDocument(const Document& doc) {
   } else {
     info.creation_date = "D:20000101000000+08'00'";
   }
-  Result<std::string> bytes = pdf::WritePdf(*pages, info, *fonts_, *embedder_, flate_);
+  Result<std::string> bytes = pdf::WritePdf(*pages, info, *fonts_, *embedder_, flate_level_);
   if (!bytes) return bytes.error().WithContext(context);
   return bytes;
 }

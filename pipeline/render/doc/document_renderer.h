@@ -38,9 +38,9 @@ struct Layout;
 struct RendererOptions {
   std::string fonts_path;   // fonts.xml (roles -> font files); an office's own file via --fonts
   std::string layout_path;  // layout.xml
-  // How hard the PDFs' streams are compressed: level 1 throughout by default (drafts, `beian
-  // render`); issued documents take pdf::kIssuedFlate.
-  pdf::FlateLevels flate;
+  // The Flate level of the PDFs' streams: pdf::kFlateLevel for drafts and `beian render`,
+  // pdf::kIssuedFlateLevel for issued documents.
+  int flate_level = pdf::kFlateLevel;
 
   // <data_dir>/templates/fonts.xml and <data_dir>/templates/layout.xml.
   static RendererOptions Defaults(const std::string& data_dir);
@@ -86,7 +86,7 @@ class DocumentRenderer {
   std::unique_ptr<pdf::FontSet> fonts_;
   std::unique_ptr<pdf::FontEmbedder> embedder_;
   std::unique_ptr<pdf::LineBreaker> breaker_;
-  pdf::FlateLevels flate_;
+  int flate_level_ = pdf::kFlateLevel;
   std::map<std::string, std::unique_ptr<Template>> templates_;
   int last_page_count_ = 0;
   std::set<char32_t> last_missing_;

@@ -16,19 +16,13 @@ namespace pipeline::render::pdf {
 // The level beian uses for every stream it compresses (chosen by measurement, bench/README.md).
 inline constexpr int kFlateLevel = 1;
 
-// How hard one PDF's streams are compressed (1..12). Font programs (mostly TrueType outlines,
-// which deflate only to ~53 %) are most of a PDF's bytes and of its compression time.
-struct FlateLevels {
-  int font_programs = kFlateLevel;  // FontFile2/FontFile3 streams
-  int streams = kFlateLevel;        // page contents and ToUnicode maps
-};
-
-// Issued documents are drawn once and archived, so size wins: font programs ~6.5 % smaller than
-// at level 1, for ~10 ms more a document. Drafts (run, watch, the registry's drafts) keep level
-// 1: storing their font programs unfiltered saved ~10 % of a 1,000-dossier run's CPU but wrote
-// ~45 % more bytes, and at 10,000 dossiers the disk's writeback made the run slower
-// (bench/README.md).
-inline constexpr FlateLevels kIssuedFlate{12, 12};
+// The level of every stream of an issued document. Issued documents are drawn once and
+// archived, so size wins: font programs (mostly TrueType outlines, most of a PDF's bytes) ~6.5 %
+// smaller than at level 1, for ~10 ms more a document. Drafts (run, watch, the registry's
+// drafts) keep kFlateLevel: storing their font programs unfiltered saved ~10 % of a
+// 1,000-dossier run's CPU but wrote ~45 % more bytes, and at 10,000 dossiers the disk's
+// writeback made the run slower (bench/README.md).
+inline constexpr int kIssuedFlateLevel = 12;
 
 // `data` as a zlib stream (what a PDF /FlateDecode filter reads), at `level` (0..12; 0 stores).
 std::string FlateCompress(std::string_view data, int level = kFlateLevel);

@@ -83,7 +83,7 @@ void SetFlate(PdfObject* obj, const std::string& data, int level) {
 
 // Writes the objects of one embedded font; returns the Type0 font object.
 PdfObject* WriteFont(PdfVecObjects& objects, const Font& font, const EmbeddedFont& embedded,
-                     const FontUse& use, int stream_level) {
+                     const FontUse& use, int flate_level) {
   const double scale = 1000.0 / font.units_per_em();
   const std::string base_name = embedded.tag + "+" + font.postscript_name();
 
@@ -151,7 +151,7 @@ PdfObject* WriteFont(PdfVecObjects& objects, const Font& font, const EmbeddedFon
   if (!embedded.cff) cd.AddKey("CIDToGIDMap", PdfName("Identity"));
 
   PdfObject* to_unicode = objects.CreateObject();
-  SetFlate(to_unicode, ToUnicodeCMap(unicode_for_code), stream_level);
+  SetFlate(to_unicode, ToUnicodeCMap(unicode_for_code), flate_level);
 
   PdfObject* type0 = objects.CreateObject("Font");
   PdfDictionary& t0 = type0->GetDictionary();
@@ -297,7 +297,7 @@ void AppendNumber(double v, int decimals, std::string& out) {
 }
 
 Result<std::string> WritePdf(const std::vector<Page>& pages, const DocumentInfo& info,
-                             FontSet& fonts, FontEmbedder& embedder, const FlateLevels& flate) {
+                             FontSet& fonts, FontEmbedder& embedder, int flate_level) {
   // Collect glyph use per font, in page order (the first code point drawn with a glyph wins).
   std::map<int, FontUse> uses;
   for (const Page& page : pages) {
@@ -314,7 +314,7 @@ Result<std::string> WritePdf(const std::vector<Page>& pages, const DocumentInfo&
   std::map<int, std::shared_ptr<const EmbeddedFont>> embedded;
   for (const auto& [index, use] : uses) {
     Result<std::shared_ptr<const EmbeddedFont>> e =
-        embedder.Embed(fonts.font(index), index, use.gids, flate.font_programs);
+        embedder.Embed(fonts.font(index), index, use.gids, flate_level);
     if (!e) return e.error();
     embedded.emplace(index, *e);
   }
@@ -334,14 +334,14 @@ Result<std::string> WritePdf(const std::vector<Page>& pages, const DocumentInfo&
     PdfDictionary font_resources;
     for (const auto& [index, use] : uses) {
       PdfObject* type0 =
-          WriteFont(objects, fonts.font(index), *embedded.at(index), use, flate.streams);
+          WriteFont(objects, fonts.font(index), *embedded.at(index), use, flate_level);
       font_resources.AddKey(PdfName("F" + std::to_string(index)), type0->Reference());
     }
     ContentContext ctx{&embedded, &fonts};
     for (const Page& page : pages) {
       PdfPage* pdf_page = doc.CreatePage(PdfRect(0, 0, page.width, page.height));
       PdfObject* contents = pdf_page->GetContents();
-      SetFlate(contents, PageContent(page, ctx), flate.streams);
+      SetFlate(contents, PageContent(page, ctx), flate_level);
       PdfObject* resources = pdf_page->GetResources();
       resources->GetDictionary().AddKey("Font", font_resources);
     }

@@ -18,11 +18,10 @@
 
 namespace pipeline::render::pdf {
 
-// Returns the PDF file contents, its streams compressed at `flate`'s levels. `fonts` must hold
+// Returns the PDF file contents, every stream compressed at `flate_level`. `fonts` must hold
 // every font index used by `pages`. PoDoFo errors come back as Internal; nothing throws.
 Result<std::string> WritePdf(const std::vector<Page>& pages, const DocumentInfo& info,
-                             FontSet& fonts, FontEmbedder& embedder,
-                             const FlateLevels& flate = FlateLevels{});
+                             FontSet& fonts, FontEmbedder& embedder, int flate_level = kFlateLevel);
 
 // Locale-independent fixed-point formatting with at most `decimals` (<= 4) digits, trailing zeros
 // removed: 12.5 -> "12.5", 3.0 -> "3", -0.004 -> "0".
