@@ -174,4 +174,21 @@ int WriteAllTo(int fd, std::string_view data) {
   return 0;
 }
 
+Status SyncFileSystem(const std::string& dir) {
+  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return Status::IoError(std::strerror(errno), dir);
+  const int rc = ::syncfs(fd);
+  const int err = errno;
+  ::close(fd);
+  if (rc != 0) return Status::IoError(std::string("syncfs failed: ") + std::strerror(err), dir);
+  return Status::Ok();
+}
+
+std::string BootId() {
+  std::ifstream in("/proc/sys/kernel/random/boot_id");
+  std::string id;
+  std::getline(in, id);
+  return id;
+}
+
 }  // namespace pipeline

@@ -89,6 +89,15 @@ int WriteAllTo(int fd, std::string_view data);
 // failed.
 int ReadAllFrom(int fd, char* data, std::size_t size, std::size_t* got);
 
+// Writes to its disk everything the machine holds unwritten for the file system of the folder
+// `dir` (syncfs): what was written there before the call survives a power cut once it returns.
+Status SyncFileSystem(const std::string& dir);
+
+// The identifier of this boot of the machine (/proc/sys/kernel/random/boot_id); "" when the
+// system does not say. A file written under the current boot can be read back as written even
+// when it is not on the disk yet (the page cache survives a killed process, not a power cut).
+std::string BootId();
+
 }  // namespace pipeline
 
 #endif  // PIPELINE_CORE_FILE_SYSTEM_H_

@@ -27,15 +27,71 @@ std::string LineOf(const CaseState& s) {
   return j.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
-bool ParseLine(const std::string& line, CaseState* s) {
-  json j = json::parse(line, nullptr, /*allow_exceptions=*/false);
-  if (!j.is_object() || !j.contains("case") || !j["case"].is_string()) return false;
-  s->case_id = j["case"].get<std::string>();
-  s->dossier = j.value("dossier", "");
-  s->fingerprint = j.value("fingerprint", "");
-  s->status = j.value("status", "");
-  s->reason = j.value("reason", "");
-  return true;
+std::string BootLine(const std::string& boot) { return json({{"boot", boot}}).dump() + "\n"; }
+
+const char kSyncedLine[] = "{\"synced\":true}\n";
+
+// One line of the journal: a case, a boot line (`boot` set), a synced line, or anything else
+// (a torn line after a kill, zeros after a power cut): ignored.
+struct Line {
+  enum class Kind { kCase, kBoot, kSynced, kOther } kind = Kind::kOther;
+  CaseState state;
+  std::string boot;
+};
+
+// The string `key` of the object `j`; "" when it is missing or not a string.
+std::string StringAt(const json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+Line ParseLine(const std::string& text) {
+  Line l;
+  json j = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (!j.is_object()) return l;
+  if (j.contains("boot")) {
+    l.kind = Line::Kind::kBoot;
+    l.boot = StringAt(j, "boot");
+  } else if (j.contains("synced")) {
+    l.kind = Line::Kind::kSynced;
+  } else if (!StringAt(j, "case").empty()) {
+    l.kind = Line::Kind::kCase;
+    l.state = {StringAt(j, "case"), StringAt(j, "dossier"), StringAt(j, "fingerprint"),
+               StringAt(j, "status"), StringAt(j, "reason")};
+  }
+  return l;
+}
+
+// Reads the journal at `path` into *cases (later lines win). Case lines neither followed by a
+// synced line nor written under `boot` (a journal from before boot lines counts as this boot's)
+// are loaded as unconfirmed.
+void ReadJournal(const std::string& path, const std::string& boot,
+                 std::map<std::string, CaseState>* cases) {
+  std::ifstream in(path, std::ios::binary);
+  std::vector<CaseState> pending;  // case lines since the last synced line
+  std::string writer;              // boot of the process that wrote them
+  auto settle = [&]() {
+    const bool trusted = writer.empty() || writer == boot;
+    for (CaseState& s : pending) {
+      if (!trusted) s = {s.case_id, s.dossier, "", "unconfirmed", ""};
+      (*cases)[s.case_id] = std::move(s);
+    }
+    pending.clear();
+  };
+  std::string text;
+  while (std::getline(in, text)) {
+    Line l = ParseLine(text);
+    if (l.kind == Line::Kind::kCase) pending.push_back(std::move(l.state));
+    if (l.kind == Line::Kind::kSynced) {
+      for (CaseState& s : pending) (*cases)[s.case_id] = std::move(s);
+      pending.clear();
+    }
+    if (l.kind == Line::Kind::kBoot) {
+      settle();
+      writer = l.boot;
+    }
+  }
+  settle();
 }
 
 }  // namespace
@@ -43,18 +99,17 @@ bool ParseLine(const std::string& line, CaseState* s) {
 Result<IntakeState> IntakeState::Load(const std::string& out_dir) {
   IntakeState state;
   state.out_dir_ = out_dir;
+  state.boot_ = BootId();
   const std::string path = JoinPath(out_dir, kStateFileName);
-  std::ifstream in(path, std::ios::binary);
-  std::string line;
-  while (std::getline(in, line)) {
-    CaseState s;
-    if (ParseLine(line, &s)) state.cases_[s.case_id] = s;  // later lines win
-  }
-  std::string compact;
+  ReadJournal(path, state.boot_, &state.cases_);
+  if (state.cases_.empty()) return state;
+  std::string compact = BootLine(state.boot_);
   for (const auto& [id, s] : state.cases_) compact += LineOf(s);
-  if (compact.empty()) return state;
   RealFileSystem fs;
   PIPELINE_RETURN_IF_ERROR(fs.WriteFile(path, compact));
+  state.boot_written_ = true;
+  state.unsynced_ = true;  // the new journal itself
+  PIPELINE_RETURN_IF_ERROR(state.Sync());
   return state;
 }
 
@@ -63,16 +118,32 @@ const CaseState* IntakeState::Find(const std::string& case_id) const {
   return it == cases_.end() ? nullptr : &it->second;
 }
 
-Status IntakeState::Record(const CaseState& s) {
+Status IntakeState::Append(const std::string& text) {
   const std::string path = JoinPath(out_dir_, kStateFileName);
-  const std::string line = LineOf(s);
+  const std::string line = boot_written_ ? text : BootLine(boot_) + text;
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0644);
   if (fd < 0) return Status::IoError(std::strerror(errno), path);
-  const bool ok = ::write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size());
-  const int err = errno;
+  const int err = WriteAllTo(fd, line);
   ::close(fd);
-  if (!ok) return Status::IoError(std::string("write failed: ") + std::strerror(err), path);
+  if (err != 0) return Status::IoError(std::string("write failed: ") + std::strerror(err), path);
+  boot_written_ = true;
+  return Status::Ok();
+}
+
+Status IntakeState::Record(const CaseState& s) {
+  PIPELINE_RETURN_IF_ERROR(Append(LineOf(s)));
   cases_[s.case_id] = s;
+  unsynced_ = true;
+  return Status::Ok();
+}
+
+Status IntakeState::Sync() {
+  if (!unsynced_) return Status::Ok();
+  PIPELINE_RETURN_IF_ERROR(SyncFileSystem(out_dir_));
+  // Written after the flush: a synced line only ever follows lines that are on the disk. It
+  // is not flushed itself: lost, it makes the next start after a power cut process more again.
+  PIPELINE_RETURN_IF_ERROR(Append(kSyncedLine));
+  unsynced_ = false;
   return Status::Ok();
 }
 

@@ -5,6 +5,16 @@
 // a dossier whose fingerprint is the recorded one, so a restart goes on where it stopped; a
 // failed dossier is retried when it changes. A case whose dossier left the intake is moved out
 // of the way (SupersedeMissing).
+//
+// Power cuts. Outputs are not flushed to the disk one by one (that would cost the disk a
+// write barrier per file); instead the journal says which of its lines are known to be on the
+// disk with their outputs. Each process writes a boot line (the machine's BootId) before its
+// first case line, and Sync() flushes the output folder's file system (SyncFileSystem) and then
+// appends a synced line. Loading trusts a case line when a synced line follows it, or when it
+// was written under the current boot (a killed process loses nothing the page cache holds).
+// Any other case line may describe outputs the power cut lost: the case is loaded as
+// unconfirmed, without a fingerprint, so the watcher processes its dossier again and replaces
+// its folder as a whole.
 #ifndef PIPELINE_SERVICE_INTAKE_STATE_H_
 #define PIPELINE_SERVICE_INTAKE_STATE_H_
 
@@ -23,19 +33,22 @@ struct CaseState {
   std::string case_id;
   std::string dossier;      // folder name as shown (DisplayPath)
   std::string fingerprint;  // service/fingerprint.h, when processed
-  std::string status;       // "done" | "failed" | "superseded"
+  std::string status;       // "done" | "failed" | "superseded" | "unconfirmed"
   std::string reason;       // why it failed ("" otherwise)
 };
 
 class IntakeState {
  public:
   // Reads OUT/.beian-state (missing = empty; a torn last line is ignored) and rewrites it
-  // compactly (one line per case, by case id).
+  // compactly (one line per case, by case id), then syncs it with the outputs it describes.
   static Result<IntakeState> Load(const std::string& out_dir);
 
   const CaseState* Find(const std::string& case_id) const;
   // Appends `s` to the file and remembers it.
   Status Record(const CaseState& s);
+  // Flushes the output folder's file system, then marks every line so far as on the disk.
+  // Nothing to do when no line was recorded since the last sync.
+  Status Sync();
   // Cases recorded done or failed whose id is not in `present`: their folder OUT/<case-id> is
   // moved to OUT/<superseded_dir>/<case-id> (replacing an older one there) and they are
   // recorded as superseded. Returns them.
@@ -43,7 +56,13 @@ class IntakeState {
                                                   const std::string& superseded_dir);
 
  private:
+  // Appends `text` to the journal, after this process's boot line when it is the first.
+  Status Append(const std::string& text);
+
   std::string out_dir_;
+  std::string boot_;           // BootId() of this process
+  bool boot_written_ = false;  // the journal holds this process's boot line
+  bool unsynced_ = false;      // lines recorded since the last synced line
   std::map<std::string, CaseState> cases_;
 };
 

@@ -66,6 +66,10 @@ class OutputFolder {
   Result<std::vector<CaseState>> SupersedeMissing(const std::set<std::string>& present,
                                                   const std::string& superseded_dir);
 
+  // Puts what was recorded so far on the disk with the outputs it describes (IntakeState::Sync):
+  // the watcher does after each pass, so a power cut costs at most the pass in progress.
+  Status Sync() { return state_.Sync(); }
+
   const IntakeState& state() const { return state_; }
   // Forks the workers now (see WorkerPool::Start).
   Status StartWorkers() { return pool_.Start(); }

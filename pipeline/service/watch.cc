@@ -178,6 +178,7 @@ class Watcher {
       }
       PIPELINE_RETURN_IF_ERROR(ProcessSettled(first_pass));
       if (hooks_.after_pass) PIPELINE_RETURN_IF_ERROR(hooks_.after_pass());
+      PIPELINE_RETURN_IF_ERROR(folder_.Sync());
       if (o_.once && !first_pass) {
         for (const auto& [name, p] : pending_) {
           if (hooks_.unsettled) hooks_.unsettled(p.entry.display_name);

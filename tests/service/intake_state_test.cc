@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <string>
 
+#include "pipeline/core/file_system.h"
 #include "pipeline/service/fingerprint.h"
 #include "tests/service/service_testing.h"
 #include "tests/testing/test_paths.h"
@@ -34,8 +35,80 @@ TEST(IntakeStateTest, ATornLastLineIsIgnoredAndLoadingCompacts) {
   EXPECT_EQ(s->Find("JL-0000000001")->fingerprint, "fp3");
   EXPECT_EQ(s->Find("JL-0000000002")->reason, "signal SIGSEGV");
   EXPECT_EQ(s->Find("JL-0000000003"), nullptr);
+  // The boot line, one line per case, the synced line.
   text = test_util::Slurp(path);
-  EXPECT_EQ(std::count(text.begin(), text.end(), '\n'), 2) << text;
+  EXPECT_EQ(std::count(text.begin(), text.end(), '\n'), 4) << text;
+  EXPECT_EQ(text.rfind("{\"boot\":\"" + BootId() + "\"}\n", 0), 0u) << text;
+  EXPECT_TRUE(text.size() > 16 && text.substr(text.size() - 16) == "{\"synced\":true}\n") << text;
+}
+
+// After a power cut, a case line neither followed by a synced line nor written under the
+// current boot may describe outputs that never reached the disk: its case is unconfirmed.
+struct PowerCutCase {
+  const char* name;
+  std::string journal;      // lines before loading
+  const char* status;       // of JL-0000000001 after loading
+  const char* fingerprint;  // of JL-0000000001 after loading
+};
+
+void PrintTo(const PowerCutCase& c, std::ostream* os) { *os << c.name; }
+
+std::string CaseLine(const std::string& fingerprint) {
+  return "{\"case\":\"JL-0000000001\",\"dossier\":\"甲\",\"fingerprint\":\"" + fingerprint +
+         "\",\"status\":\"done\"}\n";
+}
+
+const std::string kOtherBoot = "{\"boot\":\"00000000-0000-0000-0000-000000000000\"}\n";
+const std::string kSynced = "{\"synced\":true}\n";
+
+class PowerCutTest : public ::testing::TestWithParam<PowerCutCase> {};
+
+TEST_P(PowerCutTest, TrustsOnlyWhatIsKnownToBeOnTheDisk) {
+  const std::string out = testing::MakeTempDir();
+  test_util::WriteFile(out + "/" + kStateFileName, GetParam().journal);
+  Result<IntakeState> s = IntakeState::Load(out);
+  ASSERT_TRUE(s.ok());
+  ASSERT_NE(s->Find("JL-0000000001"), nullptr);
+  EXPECT_EQ(s->Find("JL-0000000001")->status, GetParam().status);
+  EXPECT_EQ(s->Find("JL-0000000001")->fingerprint, GetParam().fingerprint);
+  EXPECT_EQ(s->Find("JL-0000000001")->dossier, "甲");
+  // What was loaded is on the disk now: loading again gives the same.
+  Result<IntakeState> again = IntakeState::Load(out);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->Find("JL-0000000001")->status, GetParam().status);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Journals, PowerCutTest,
+    ::testing::Values(
+        PowerCutCase{"SyncedUnderAnEarlierBoot", kOtherBoot + CaseLine("fp1") + kSynced, "done",
+                     "fp1"},
+        PowerCutCase{"NotSyncedUnderAnEarlierBoot", kOtherBoot + CaseLine("fp1"), "unconfirmed",
+                     ""},
+        PowerCutCase{"ALaterLineNotSynced",
+                     kOtherBoot + CaseLine("fp1") + kSynced + CaseLine("fp2"), "unconfirmed", ""},
+        PowerCutCase{"ZerosAfterTheLastLine",
+                     kOtherBoot + CaseLine("fp1") + kSynced + std::string(100, '\0'), "done",
+                     "fp1"},
+        PowerCutCase{"NotSyncedUnderThisBoot",
+                     "{\"boot\":\"" + BootId() + "\"}\n" + CaseLine("fp1") + CaseLine("fp2"),
+                     "done", "fp2"},
+        PowerCutCase{"WrittenBeforeBootLines", CaseLine("fp1"), "done", "fp1"}),
+    [](const ::testing::TestParamInfo<PowerCutCase>& p) { return p.param.name; });
+
+TEST(IntakeStateTest, EachProcessWritesItsBootLineBeforeItsFirstCase) {
+  const std::string out = testing::MakeTempDir();
+  Result<IntakeState> s = IntakeState::Load(out);  // a new folder: nothing written yet
+  ASSERT_TRUE(s.ok());
+  EXPECT_FALSE(fs::exists(out + "/" + kStateFileName));
+  ASSERT_TRUE(s->Record({"JL-0000000001", "甲", "fp1", "done", ""}).ok());
+  ASSERT_TRUE(s->Sync().ok());
+  ASSERT_TRUE(s->Sync().ok());  // nothing new: no second synced line
+  EXPECT_EQ(test_util::Slurp(out + "/" + kStateFileName),
+            "{\"boot\":\"" + BootId() + "\"}\n" +
+                "{\"case\":\"JL-0000000001\",\"dossier\":\"甲\",\"fingerprint\":\"fp1\","
+                "\"status\":\"done\"}\n" +
+                kSynced);
 }
 
 TEST(IntakeStateTest, CasesWhoseDossierLeftAreMovedAsideOnce) {

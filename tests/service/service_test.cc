@@ -11,6 +11,7 @@
 #include <string>
 #include <thread>
 
+#include "pipeline/core/file_system.h"
 #include "pipeline/report/case_id.h"
 #include "pipeline/service/output_lock.h"
 #include "tests/service/service_testing.h"
@@ -298,6 +299,46 @@ TEST(WatchTest, OnceSkipsWhatIsUnchangedAndRetriesAFailureWhenItChanges) {
   EXPECT_NE(log.find("S03-四平市安居职业培训学校-增加职业"), std::string::npos) << log;
   EXPECT_EQ(log.find("S01-"), std::string::npos) << log;
   EXPECT_TRUE(fs::exists(CaseDir(out, "S03-四平市安居职业培训学校-增加职业") + "/初评意见.pdf"));
+  ExpectClean(out);
+}
+
+// A power cut after a pass, before its outputs reached the disk: the machine comes back with a
+// new boot id, the journal without the synced line of that pass, and (here) a report.json the
+// cut left empty and a draft it lost. The watcher does not trust the pass: it processes the
+// dossier again and its folder is whole again.
+TEST(WatchTest, APowerCutBeforeThePassWasOnTheDiskProcessesItAgain) {
+  const std::string intake = SampleIntake({"S01"});
+  const std::string out = testing::MakeTempDir();
+  const std::string name = "S01-长春鼎新职业技能培训学校-首次申请";
+  const std::string watch =
+      "watch " + Quote(intake) + " --out " + Quote(out) + " --once --settle 0" + kDate;
+  std::string log;
+  ASSERT_EQ(Beian(watch, &log), 0) << log;
+  const std::map<std::string, std::string> before = test_util::FilesUnder(CaseDir(out, name));
+  const std::string journal = out + "/.beian-state";
+  std::string text = test_util::Slurp(journal);
+  const std::string boot = "{\"boot\":\"" + BootId() + "\"}";
+  const std::string synced = "{\"synced\":true}\n";
+  ASSERT_NE(text.find(boot), std::string::npos) << text;
+  ASSERT_NE(text.find(synced), std::string::npos) << text;
+  // The same journal under the boot before the cut: nothing is processed again.
+  text.replace(text.find(boot), boot.size(), "{\"boot\":\"00000000-0000-0000-0000-000000000000\"}");
+  test_util::WriteFile(journal, text);
+  ASSERT_EQ(Beian(watch, &log), 0) << log;
+  EXPECT_EQ(log, "");
+  // Without the synced line, and with what the cut did to the case folder.
+  text = test_util::Slurp(journal);
+  text.replace(text.find(boot), boot.size(), "{\"boot\":\"00000000-0000-0000-0000-000000000000\"}");
+  while (text.find(synced) != std::string::npos) text.erase(text.find(synced), synced.size());
+  test_util::WriteFile(journal, text);
+  test_util::WriteFile(CaseDir(out, name) + "/report.json", "");
+  fs::remove(CaseDir(out, name) + "/初评意见.pdf");
+  ASSERT_EQ(Beian(watch, &log), 0) << log;
+  EXPECT_NE(log.find(name), std::string::npos) << log;
+  EXPECT_EQ(test_util::FilesUnder(CaseDir(out, name)), before);
+  // Processed and on the disk: the next pass leaves it alone.
+  ASSERT_EQ(Beian(watch, &log), 0) << log;
+  EXPECT_EQ(log, "");
   ExpectClean(out);
 }
 
