@@ -33,7 +33,7 @@ const char kSyncedLine[] = "{\"synced\":true}\n";
 
 // One line of the journal: a case, a boot line (`boot` set), a synced line, or anything else
 // (a torn line after a kill, zeros after a power cut): ignored.
-struct Line {
+struct JournalLine {
   enum class Kind { kCase, kBoot, kSynced, kOther } kind = Kind::kOther;
   CaseState state;
   std::string boot;
@@ -45,17 +45,17 @@ std::string StringAt(const json& j, const char* key) {
   return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
-Line ParseLine(const std::string& text) {
-  Line l;
+JournalLine ParseLine(const std::string& text) {
+  JournalLine l;
   json j = json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (!j.is_object()) return l;
   if (j.contains("boot")) {
-    l.kind = Line::Kind::kBoot;
+    l.kind = JournalLine::Kind::kBoot;
     l.boot = StringAt(j, "boot");
   } else if (j.contains("synced")) {
-    l.kind = Line::Kind::kSynced;
+    l.kind = JournalLine::Kind::kSynced;
   } else if (!StringAt(j, "case").empty()) {
-    l.kind = Line::Kind::kCase;
+    l.kind = JournalLine::Kind::kCase;
     l.state = {StringAt(j, "case"), StringAt(j, "dossier"), StringAt(j, "fingerprint"),
                StringAt(j, "status"), StringAt(j, "reason")};
   }
@@ -80,13 +80,13 @@ void ReadJournal(const std::string& path, const std::string& boot,
   };
   std::string text;
   while (std::getline(in, text)) {
-    Line l = ParseLine(text);
-    if (l.kind == Line::Kind::kCase) pending.push_back(std::move(l.state));
-    if (l.kind == Line::Kind::kSynced) {
+    JournalLine l = ParseLine(text);
+    if (l.kind == JournalLine::Kind::kCase) pending.push_back(std::move(l.state));
+    if (l.kind == JournalLine::Kind::kSynced) {
       for (CaseState& s : pending) (*cases)[s.case_id] = std::move(s);
       pending.clear();
     }
-    if (l.kind == Line::Kind::kBoot) {
+    if (l.kind == JournalLine::Kind::kBoot) {
       settle();
       writer = l.boot;
     }
