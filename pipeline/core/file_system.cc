@@ -174,13 +174,35 @@ int WriteAllTo(int fd, std::string_view data) {
   return 0;
 }
 
-Status SyncFileSystem(const std::string& dir) {
-  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) return Status::IoError(std::strerror(errno), dir);
-  const int rc = ::syncfs(fd);
+namespace {
+
+// Opens `path` with `flags`, calls `sync` (fsync, syncfs: `what`) on it and closes it.
+Status SyncThrough(const std::string& path, int flags, int (*sync)(int), const char* what) {
+  const int fd = ::open(path.c_str(), flags | O_CLOEXEC);
+  if (fd < 0) return Status::IoError(std::strerror(errno), path);
+  const int rc = sync(fd);
   const int err = errno;
   ::close(fd);
-  if (rc != 0) return Status::IoError(std::string("syncfs failed: ") + std::strerror(err), dir);
+  if (rc != 0) return Status::IoError(std::string(what) + " failed: " + std::strerror(err), path);
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status SyncFileSystem(const std::string& dir) {
+  return SyncThrough(dir, O_RDONLY | O_DIRECTORY, ::syncfs, "syncfs");
+}
+
+Status SyncToDisk(const std::string& path, const std::string& root) {
+  PIPELINE_RETURN_IF_ERROR(SyncThrough(path, O_RDONLY, ::fsync, "fsync"));
+  std::string top = root;
+  while (top.size() > 1 && top.back() == '/') top.pop_back();
+  std::string dir = path;
+  while (dir != top) {
+    dir = DirName(dir);
+    if (dir.empty() || !IsSameOrInside(dir, top)) break;
+    PIPELINE_RETURN_IF_ERROR(SyncThrough(dir, O_RDONLY | O_DIRECTORY, ::fsync, "fsync"));
+  }
   return Status::Ok();
 }
 

@@ -93,6 +93,11 @@ int ReadAllFrom(int fd, char* data, std::size_t size, std::size_t* got);
 // `dir` (syncfs): what was written there before the call survives a power cut once it returns.
 Status SyncFileSystem(const std::string& dir);
 
+// Makes the file or folder `path`, written just before, and its name survive a power cut:
+// fsyncs it and every folder from its parent up to `root` (inclusive; `root` must contain
+// `path`), since a folder created on the way holds its own name in its parent.
+Status SyncToDisk(const std::string& path, const std::string& root);
+
 // The identifier of this boot of the machine (/proc/sys/kernel/random/boot_id); "" when the
 // system does not say. A file written under the current boot can be read back as written even
 // when it is not on the disk yet (the page cache survives a killed process, not a power cut).

@@ -127,11 +127,14 @@ Result<std::string> ReadAll(const std::string& path) {
   return rfs.ReadFile(path, FileSystem::kDefaultMaxRead);
 }
 
-// Puts `bytes` at `final_path` without ever replacing an existing file: written beside it, then
+// Puts `bytes` at `root`/`rel` without ever replacing an existing file: written beside it, then
 // hard-linked into place (link fails when the name exists). An existing file with the same
-// bytes is a finished earlier attempt and is accepted.
-Status PlaceArchiveFile(const std::string& final_path, const std::string& bytes,
+// bytes is a finished earlier attempt and is accepted. The file and its name are on the disk
+// before the registry records the issue: a power cut never leaves an issued document whose
+// archived copy is missing or empty.
+Status PlaceArchiveFile(const std::string& root, const std::string& rel, const std::string& bytes,
                         const report::MessageCatalog& messages) {
+  const std::string final_path = JoinPath(root, rel);
   std::error_code ec;
   std::filesystem::create_directories(std::filesystem::path(final_path).parent_path(), ec);
   if (ec) return Status::IoError(ec.message(), final_path);
@@ -140,6 +143,7 @@ Status PlaceArchiveFile(const std::string& final_path, const std::string& bytes,
     RealFileSystem rfs;
     PIPELINE_RETURN_IF_ERROR(rfs.WriteFile(tmp, bytes));
   }
+  PIPELINE_RETURN_IF_ERROR(SyncToDisk(tmp, tmp));  // its data, before its name is linked
   FaultPoint("before_final_rename");
   if (::link(tmp.c_str(), final_path.c_str()) != 0) {
     const int err = errno;
@@ -151,7 +155,7 @@ Status PlaceArchiveFile(const std::string& final_path, const std::string& bytes,
     }
   }
   ::unlink(tmp.c_str());
-  return Status::Ok();
+  return SyncToDisk(final_path, root);
 }
 
 // Rewrites the 归档文件目录 of one authority and year from the registry.
@@ -494,7 +498,7 @@ Status IssueCommand(Context& ctx) {
       JoinPath(JoinPath(d->authority.empty() ? "unknown" : d->authority, std::to_string(date.year)),
                d->number + ".pdf");
   const std::string root = ArchiveRoot(ctx);
-  PIPELINE_RETURN_IF_ERROR(PlaceArchiveFile(JoinPath(root, rel), *pdf, ctx.messages));
+  PIPELINE_RETURN_IF_ERROR(PlaceArchiveFile(root, rel, *pdf, ctx.messages));
   const std::string sha = Sha256Hex(*pdf);
   PIPELINE_RETURN_IF_ERROR(ctx.registry.MarkIssued(id, rel, sha, title, CountPdfPages(*pdf)));
   PIPELINE_RETURN_IF_ERROR(UpdateCatalogue(ctx, *setup, d->authority, date.year));

@@ -38,6 +38,31 @@ TEST(RealFileSystemTest, ReadRefusesFilesOverTheCap) {
   EXPECT_EQ(fs.ReadFile(dir + "/missing", 10).error().ToString(), dir + "/missing: no such file");
 }
 
+// What can be checked without cutting the power: the calls reach the disk's file system and
+// say which file they could not sync.
+TEST(RealFileSystemTest, SyncsAFileWithItsNewFoldersAndNamesWhatIsMissing) {
+  const std::string dir = testing::MakeTempDir();
+  RealFileSystem fs;
+  ASSERT_OK(fs.WriteFile(dir + "/归档/2026/吉人社备〔2026〕1号.pdf", "%PDF"));
+  EXPECT_OK(SyncToDisk(dir + "/归档/2026/吉人社备〔2026〕1号.pdf", dir + "/归档/"));
+  EXPECT_OK(SyncToDisk(dir + "/归档/2026", dir + "/归档/2026"));
+  EXPECT_OK(SyncFileSystem(dir));
+  Status missing = SyncToDisk(dir + "/归档/2027/缺.pdf", dir);
+  EXPECT_EQ(missing.ToString(), dir + "/归档/2027/缺.pdf: No such file or directory");
+  EXPECT_EQ(SyncFileSystem(dir + "/无此文件夹").ToString(),
+            dir + "/无此文件夹: No such file or directory");
+}
+
+TEST(RealFileSystemTest, BootIdIsTheKernelsWhenItSaysOne) {
+  std::ifstream in("/proc/sys/kernel/random/boot_id");
+  std::string kernel;
+  std::getline(in, kernel);
+  EXPECT_EQ(BootId(), kernel);
+  if (!kernel.empty()) {
+    EXPECT_EQ(BootId().size(), 36u);
+  }
+}
+
 TEST(FakeFileSystemTest, ListsImpliedDirectories) {
   testing::FakeFileSystem fs;
   fs.AddFile("in/甲/申请表.xml", "<a/>");
