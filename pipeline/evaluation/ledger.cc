@@ -5,6 +5,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "pipeline/core/json_fields.h"
 #include "pipeline/evaluation/registry_view.h"
 #include "pipeline/evaluation/scoresheet.h"
 #include "pipeline/evaluation/standard.h"
@@ -192,9 +193,7 @@ nlohmann::json DateJson(const std::optional<Date>& d) {
 }
 
 std::optional<Date> DateOf(const nlohmann::json& j, const char* key) {
-  auto it = j.find(key);
-  if (it == j.end() || !it->is_string()) return std::nullopt;
-  return ParseIsoDate(it->get<std::string>());
+  return ParseIsoDate(StringAt(j, key));
 }
 
 // One row of the ledger for the case `case_id`.
@@ -314,21 +313,17 @@ nlohmann::json LedgerCaseToJson(const LedgerCase& c) {
 LedgerCase LedgerCaseFromJson(const nlohmann::json& j) {
   LedgerCase c;
   if (!j.is_object()) return c;
-  auto text = [&](const char* key) {
-    auto it = j.find(key);
-    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-  };
-  c.case_id = text("case_id");
-  c.institution = text("institution");
-  c.uscc = text("uscc");
-  c.authority = text("authority");
-  c.kind = text("kind");
-  c.applicant_type = text("applicant_type");
-  c.occupations = text("occupations");
-  c.completeness = text("completeness");
-  c.preliminary = text("preliminary");
-  c.comprehensive = text("comprehensive");
-  c.stage = text("stage");
+  c.case_id = StringAt(j, "case_id");
+  c.institution = StringAt(j, "institution");
+  c.uscc = StringAt(j, "uscc");
+  c.authority = StringAt(j, "authority");
+  c.kind = StringAt(j, "kind");
+  c.applicant_type = StringAt(j, "applicant_type");
+  c.occupations = StringAt(j, "occupations");
+  c.completeness = StringAt(j, "completeness");
+  c.preliminary = StringAt(j, "preliminary");
+  c.comprehensive = StringAt(j, "comprehensive");
+  c.stage = StringAt(j, "stage");
   if (auto it = j.find("score"); it != j.end() && it->is_number()) c.score = it->get<double>();
   c.received = DateOf(j, "received");
   c.preliminary_on = DateOf(j, "preliminary_on");

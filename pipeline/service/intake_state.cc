@@ -12,6 +12,7 @@
 
 #include "pipeline/core/atomic_dir.h"
 #include "pipeline/core/file_system.h"
+#include "pipeline/core/json_fields.h"
 
 namespace pipeline::service {
 namespace {
@@ -38,12 +39,6 @@ struct JournalLine {
   CaseState state;
   std::string boot;
 };
-
-// The string `key` of the object `j`; "" when it is missing or not a string.
-std::string StringAt(const json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
 
 JournalLine ParseLine(const std::string& text) {
   JournalLine l;
