@@ -4,6 +4,7 @@
 #include <ctime>
 #include <exception>
 #include <iostream>
+#include <optional>
 
 #include "pipeline/cli/console_reporter.h"
 #include "pipeline/cli/job_request.h"
@@ -12,6 +13,7 @@
 #include "pipeline/core/file_system.h"
 #include "pipeline/core/settings.h"
 #include "pipeline/job.h"
+#include "pipeline/report/messages.h"
 #include "pipeline/version.h"
 
 namespace {
@@ -31,6 +33,26 @@ pipeline::Date SystemToday() {
   std::tm local{};
   localtime_r(&now, &local);
   return pipeline::Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+}
+
+// The message catalogue for usage errors, read before the options are: from the --data-dir the
+// command line gives, else where the shipped data is found; nullopt when there is none (the
+// errors are then English).
+std::optional<pipeline::report::MessageCatalog> UsageMessages(int argc, char** argv) {
+  std::string flag;
+  for (int i = 2; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--data-dir" && i + 1 < argc) flag = argv[i + 1];
+    if (a.rfind("--data-dir=", 0) == 0) flag = a.substr(11);
+  }
+  pipeline::RealFileSystem fs;
+  pipeline::Result<std::string> data = pipeline::cli::FindDataDir(
+      fs, flag, pipeline::cli::ReadEnvironment(), pipeline::cli::ExecutableDir());
+  if (!data) return std::nullopt;
+  pipeline::Result<pipeline::report::MessageCatalog> m = pipeline::report::MessageCatalog::Load(
+      fs, pipeline::JoinPath(*data, "templates/messages.zh-CN.tsv"));
+  if (!m) return std::nullopt;
+  return std::move(*m);
 }
 
 // Where the shipped data and the settings files are (pipeline/cli/locations.h).
@@ -66,12 +88,25 @@ int main(int argc, char** argv) {
       std::fputs(pipeline::cli::Usage().c_str(), stderr);
       return kError;
     }
-    pipeline::Result<pipeline::cli::Options> options = pipeline::cli::ParseOptions(argc, argv);
+    const std::optional<pipeline::report::MessageCatalog> words = UsageMessages(argc, argv);
+    pipeline::cli::UsageWords say;
+    if (words) {
+      say = [&words](const std::string& key,
+                     const std::vector<std::pair<std::string, std::string>>& args) {
+        return words->Format(key, args);
+      };
+    }
+    pipeline::Result<pipeline::cli::Options> options = pipeline::cli::ParseOptions(argc, argv, say);
     if (!options) {
-      std::fprintf(stderr, "beian: %s\n(see 'beian help')\n", options.error().message().c_str());
+      const std::string help = say ? say("usage.see_help", {}) : "(see 'beian help')";
+      std::fprintf(stderr, "beian: %s\n%s\n", options.error().message().c_str(), help.c_str());
       return kError;
     }
     if (!options->date) options->date = SystemToday();
+    if (!options->today) {  // deliberate: its --today is `date` (its --date is the meeting's)
+      options->today =
+          options->command == pipeline::cli::Command::kDeliberate ? options->date : SystemToday();
+    }
     pipeline::RealFileSystem fs;
     if (pipeline::Status s = Locate(fs, *options); !s.ok()) {
       std::fprintf(stderr, "beian: error: %s\n", s.ToString().c_str());

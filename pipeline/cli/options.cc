@@ -5,6 +5,8 @@
 #include <cassert>
 #include <cstdint>
 #include <cstring>
+#include <tuple>
+#include <utility>
 
 #include "pipeline/core/text.h"
 
@@ -49,7 +51,9 @@ constexpr CommandInfo kCommands[] = {
      "Record the expert deliberation held on --date; the case goes on to publicity."},
     {"withdraw", Command::kWithdraw, "End an open case at the applicant's request."},
     {"registry", Command::kRegistry,
-     "Write a consistent copy of the registry to FILE (SQLite online backup)."},
+     "backup: write a copy of the registry to FILE (SQLite online backup, checked with "
+     "integrity_check); check: SQLite's quick check of the registry; restore: put the backup "
+     "FILE in the registry's place, keeping the current file beside it."},
     {"publicize", Command::kPublicize,
      "Draft one publicity notice for the cases (at least 5 working days by "
      "data/holidays_cn.tsv)."},
@@ -101,6 +105,7 @@ struct Parsed {
   std::string date_text;
   std::string authority;
   std::string held_text;    // deliberate --date
+  std::string today_text;   // decide, evaluate, summarize --today
   std::string start_text;   // publicize --start
   std::string within_text;  // due --within
 };
@@ -186,11 +191,16 @@ const OptionSpec kOptions[] = {
     {"DOCUMENT-ID", "", "document id (beian status CASE lists them)",
      kIssue | kReissue | kEdit | kServed, kIssue | kReissue | kEdit | kServed,
      Opt<&Options::document_id>},
-    {"ACTION", "backup", "what to do: backup", kRegistry, kRegistry,
+    {"ACTION", "backup|check|restore",
+     "backup FILE: a checked copy; check: SQLite's quick check; restore FILE: put a backup in "
+     "place (the current file kept beside it)",
+     kRegistry, kRegistry,
      [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
-       return a.add_option(n, p.o.registry_action, h)->check(CLI::IsMember({"backup"}));
+       return a.add_option(n, p.o.registry_action, h)
+           ->check(CLI::IsMember({"backup", "check", "restore"}));
      }},
-    {"FILE", "", "backup file", kRegistry, kRegistry, Opt<&Options::backup_file>},
+    {"FILE", "", "backup file (backup, restore)", kRegistry, 0, Opt<&Options::backup_file>},
+    {"--force", "", "backup: overwrite an existing FILE", kRegistry, 0, Flag<&Options::force>},
     {"ACTION", "verify", "what to do: verify", kArchive, kArchive,
      [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
        return a.add_option(n, p.o.archive_action, h)->check(CLI::IsMember({"verify"}));
@@ -212,6 +222,9 @@ const OptionSpec kOptions[] = {
      Text<&Parsed::held_text>},
     {"--today", "YYYY-MM-DD", "today (default: the system date)", kDeliberate, 0,
      Text<&Parsed::date_text>},
+    {"--today", "YYYY-MM-DD",
+     "today (default: the system date): a decision dated (--date) after it is refused",
+     kDecide | kEvaluate | kSummarize, 0, Text<&Parsed::today_text>},
     {"--start", "YYYY-MM-DD", "first day of publicity", kPublicize, kPublicize,
      Text<&Parsed::start_text>},
     {"--note", "TEXT",
@@ -271,6 +284,10 @@ const OptionSpec kOptions[] = {
      kIntake | kRegistryCommands, 0, Opt<&Options::registry_path>},
     {"--user", "NAME", "who records the action (else the setting user, the login name)",
      kIntake | kRegistryCommands, 0, Opt<&Options::user>},
+    {"--reopen", "CASE",
+     "open a new case for the unchanged dossier of this ended case (repeatable; without it the "
+     "ended case is shown and nothing is opened)",
+     kIntake, 0, Opt<&Options::reopen>},
     {"--no-pdf", "", "no documents: report.json (and for run summary.json, index.html) only",
      kIntake, 0, Flag<&Options::no_pdf>},
     {"--jobs,-j", "N", "worker processes, one dossier each at a time (default: one per core)",
@@ -300,7 +317,8 @@ const OptionSpec kOptions[] = {
 constexpr char kExitCodes[] =
     "exit codes: 0 done, no blocking findings; 1 done, blocking findings (catalogue: no match;\n"
     "            archive verify: files missing, altered or unregistered; calendar check: today\n"
-    "            not covered); 2 usage error or operational failure\n";
+    "            not covered; registry check: the registry is damaged); 2 usage error or\n"
+    "            operational failure\n";
 
 bool IsPositional(const OptionSpec& s) { return s.name[0] != '-'; }
 
@@ -351,6 +369,106 @@ std::string Unknown(const char* what, const std::string& word) {
   return msg;
 }
 
+using Args = std::vector<std::pair<std::string, std::string>>;
+
+// A usage error in the clerk's words (`usage.<key>`), or in English without a catalogue.
+class Say {
+ public:
+  explicit Say(const UsageWords& words) : words_(words) {}
+  Status operator()(const std::string& key, const Args& args, const std::string& english) const {
+    return Status::InvalidArgument(words_ ? words_("usage." + key, args) : english);
+  }
+  // A value that is not a date: `--date: expected YYYY-MM-DD, got 'x'`.
+  Status BadDate(const std::string& option, const std::string& value) const {
+    return (*this)("bad_date", {{"option", option}, {"value", value}},
+                   option + ": expected YYYY-MM-DD, got '" + value + "'");
+  }
+
+ private:
+  const UsageWords& words_;
+};
+
+// Every option name the command takes ("--out", "-o", ...).
+std::vector<std::string> OptionNames(Command c) {
+  std::vector<std::string> names;
+  for (const OptionSpec& s : kOptions) {
+    if ((s.takes & Bit(c)) == 0 || IsPositional(s)) continue;
+    std::string name;
+    for (const char* ch = s.name;; ++ch) {
+      if (*ch == ',' || *ch == '\0') {
+        names.push_back(name);
+        name.clear();
+        if (*ch == '\0') break;
+      } else {
+        name += *ch;
+      }
+    }
+  }
+  return names;
+}
+
+// The first argument that looks like an option the command does not take (before a "--"),
+// named with the nearest option it does take: `--resutl` -> `--result`.
+Status CheckOptionNames(const CommandInfo& info, int argc, const char* const* argv,
+                        const Say& say) {
+  const std::vector<std::string> names = OptionNames(info.command);
+  for (int i = 2; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--") break;
+    if (a.size() < 2 || a[0] != '-' || (a[1] >= '0' && a[1] <= '9')) continue;
+    const std::string name = a.substr(0, a.find('='));
+    if (std::find(names.begin(), names.end(), name) != names.end()) continue;
+    std::string best;
+    std::size_t best_d = 3;
+    for (const std::string& n : names) {
+      const std::size_t d = EditDistance(name, n);
+      if (d < best_d) {
+        best_d = d;
+        best = n;
+      }
+    }
+    const std::string command = info.name;
+    if (best.empty()) {
+      return say("unknown_option", {{"option", name}, {"command", command}},
+                 command + ": unknown option '" + name + "'");
+    }
+    return say("unknown_option_suggest", {{"option", name}, {"command", command}, {"best", best}},
+               command + ": unknown option '" + name + "'; did you mean '" + best + "'?");
+  }
+  return Status::Ok();
+}
+
+// A CLI11 parse error in the clerk's words: a missing required option or argument, an option
+// without its value, a value not among the choices.
+Status ParseErrorOf(const CLI::ParseError& e, const std::string& command, const Say& say) {
+  const std::string what = e.what();
+  const std::string english = command + ": " + what;
+  if (dynamic_cast<const CLI::RequiredError*>(&e) != nullptr) {
+    const std::size_t at = what.find(" is required");
+    if (at != std::string::npos) {
+      return say("required", {{"option", what.substr(0, at)}, {"command", command}}, english);
+    }
+  }
+  const std::size_t colon = what.find(": ");
+  if (dynamic_cast<const CLI::ValidationError*>(&e) != nullptr && colon != std::string::npos) {
+    const std::string rest = what.substr(colon + 2);
+    const std::size_t not_in = rest.find(" not in {");
+    if (not_in != std::string::npos && rest.back() == '}') {
+      const std::size_t open = not_in + 9;
+      return say("not_a_choice",
+                 {{"option", what.substr(0, colon)},
+                  {"value", rest.substr(0, not_in)},
+                  {"choices", rest.substr(open, rest.size() - 1 - open)},
+                  {"command", command}},
+                 english);
+    }
+  }
+  if (dynamic_cast<const CLI::ArgumentMismatch*>(&e) != nullptr && colon != std::string::npos) {
+    return say("needs_value", {{"option", what.substr(0, colon)}, {"command", command}}, english);
+  }
+  return say("other", {{"detail", what}, {"command", command}}, english);
+}
+
 // True when an argument after the command (before a "--") asks for help.
 bool AsksForHelp(int argc, const char* const* argv) {
   for (int i = 2; i < argc; ++i) {
@@ -362,18 +480,13 @@ bool AsksForHelp(int argc, const char* const* argv) {
 }
 
 // The registry commands' dates and period from their text.
-Status ConvertRegistryValues(Parsed& p) {
-  if (!p.held_text.empty()) {
-    p.o.held_on = ParseIsoDate(p.held_text);
-    if (!p.o.held_on) {
-      return Status::InvalidArgument("--date: expected YYYY-MM-DD, got '" + p.held_text + "'");
-    }
-  }
-  if (!p.start_text.empty()) {
-    p.o.start = ParseIsoDate(p.start_text);
-    if (!p.o.start) {
-      return Status::InvalidArgument("--start: expected YYYY-MM-DD, got '" + p.start_text + "'");
-    }
+Status ConvertRegistryValues(Parsed& p, const Say& say) {
+  for (auto [text, field, option] : {std::tuple{&p.held_text, &p.o.held_on, "--date"},
+                                     std::tuple{&p.today_text, &p.o.today, "--today"},
+                                     std::tuple{&p.start_text, &p.o.start, "--start"}}) {
+    if (text->empty()) continue;
+    *field = ParseIsoDate(*text);
+    if (!*field) return say.BadDate(option, *text);
   }
   if (!p.within_text.empty()) {
     const std::string& w = p.within_text;
@@ -381,17 +494,55 @@ Status ConvertRegistryValues(Parsed& p) {
     const std::string digits = days ? w.substr(0, w.size() - 1) : w;
     if (digits.empty() || digits.size() > 5 ||
         digits.find_first_not_of("0123456789") != std::string::npos) {
-      return Status::InvalidArgument("--within: expected a number of days such as 90d, got '" + w +
-                                     "'");
+      return say("bad_within", {{"value", w}},
+                 "--within: expected a number of days such as 90d, got '" + w + "'");
     }
     p.o.within_days = std::stoi(digits);
   }
-  if (p.o.number < 0) return Status::InvalidArgument("--number must be > 0");
+  if (p.o.command == Command::kRegistry && p.o.registry_action != "check" &&
+      p.o.backup_file.empty()) {
+    return say("file_required", {{"action", p.o.registry_action}},
+               "registry " + p.o.registry_action + ": FILE is required");
+  }
+  if (p.o.number < 0) {
+    return say("range",
+               {{"option", "--number"}, {"range", "> 0"}, {"value", std::to_string(p.o.number)}},
+               "--number must be > 0");
+  }
   if (p.o.command == Command::kTerminate && p.o.voluntary == p.o.ordered) {
-    return Status::InvalidArgument("terminate: give exactly one of --voluntary and --ordered");
+    return say("one_of", {{"command", "terminate"}, {"a", "--voluntary"}, {"b", "--ordered"}},
+               "terminate: give exactly one of --voluntary and --ordered");
   }
   if (p.o.command == Command::kEdit && p.o.text.empty() == p.o.text_file.empty()) {
-    return Status::InvalidArgument("edit: give exactly one of --text and --file");
+    return say("one_of", {{"command", "edit"}, {"a", "--text"}, {"b", "--file"}},
+               "edit: give exactly one of --text and --file");
+  }
+  return Status::Ok();
+}
+
+// The numbers of run and watch: --jobs 1..256 when given (not given: one per core), --batch,
+// --settle, --poll and --timeout not negative.
+Status CheckNumbers(const CLI::App& app, const Options& o, const Say& say) {
+  auto given = [&](const char* name) {
+    const CLI::Option* opt = app.get_option_no_throw(name);
+    return opt != nullptr && opt->count() > 0;
+  };
+  if (given("--jobs") && (o.jobs < 1 || o.jobs > 256)) {
+    return say("range",
+               {{"option", "--jobs"}, {"range", "1..256"}, {"value", std::to_string(o.jobs)}},
+               "--jobs must be 1..256");
+  }
+  if (o.batch < 0) {
+    return say("range",
+               {{"option", "--batch"}, {"range", ">= 0"}, {"value", std::to_string(o.batch)}},
+               "--batch must be >= 0");
+  }
+  for (auto [name, value] : {std::pair{"--settle", o.settle}, std::pair{"--poll", o.poll},
+                             std::pair{"--timeout", o.timeout}}) {
+    if (value < 0) {
+      return say("range", {{"option", name}, {"range", ">= 0"}, {"value", std::to_string(value)}},
+                 "--settle, --poll and --timeout must be >= 0 seconds");
+    }
   }
   return Status::Ok();
 }
@@ -455,8 +606,9 @@ std::string Usage(const std::string& topic) {
   return out;
 }
 
-Result<Options> ParseOptions(int argc, const char* const* argv) {
+Result<Options> ParseOptions(int argc, const char* const* argv, const UsageWords& words) {
   assert(argc >= 2);
+  const Say say(words);
   Options o;
   const std::string cmd = argv[1];
   if (cmd == "--help" || cmd == "-h") return o;  // kHelp, all commands
@@ -465,18 +617,27 @@ Result<Options> ParseOptions(int argc, const char* const* argv) {
     return o;
   }
   const CommandInfo* info = FindCommand(cmd);
-  if (info == nullptr) return Status::InvalidArgument(Unknown("command", cmd));
+  if (info == nullptr) {
+    const std::string best = SuggestCommand(cmd);
+    return best.empty() ? say("unknown_command", {{"command", cmd}}, Unknown("command", cmd))
+                        : say("unknown_command_suggest", {{"command", cmd}, {"best", best}},
+                              Unknown("command", cmd));
+  }
   if (AsksForHelp(argc, argv)) {
     o.help_topic = info->name;  // `beian COMMAND --help` = `beian help COMMAND`
     return o;
   }
   o.command = info->command;
   if (o.command == Command::kHelp) {
-    if (argc > 3) return Status::InvalidArgument("help: expected at most one COMMAND");
+    if (argc > 3) return say("help_one", {}, "help: expected at most one COMMAND");
     if (argc == 3) {
       o.help_topic = argv[2];
       if (FindCommand(o.help_topic) == nullptr) {
-        return Status::InvalidArgument(Unknown("help topic", o.help_topic));
+        const std::string best = SuggestCommand(o.help_topic);
+        const std::string english = Unknown("help topic", o.help_topic);
+        return best.empty() ? say("unknown_command", {{"command", o.help_topic}}, english)
+                            : say("unknown_command_suggest",
+                                  {{"command", o.help_topic}, {"best", best}}, english);
       }
     }
     return o;
@@ -491,10 +652,11 @@ Result<Options> ParseOptions(int argc, const char* const* argv) {
     if ((s.needs & Bit(o.command)) != 0) opt->required();
   }
   app.allow_extras();  // reported below, in the user's order (CLI11 lists them reversed)
+  PIPELINE_RETURN_IF_ERROR(CheckOptionNames(*info, argc, argv, say));
   try {
     app.parse(argc - 1, argv + 1);  // argv[1], the command, stands in for the program name
   } catch (const CLI::ParseError& e) {
-    return Status::InvalidArgument(std::string(info->name) + ": " + e.what());
+    return ParseErrorOf(e, info->name, say);
   }
   if (std::vector<std::string> extras = app.remaining(); !extras.empty()) {
     std::string list;
@@ -504,23 +666,20 @@ Result<Options> ParseOptions(int argc, const char* const* argv) {
       list += std::string(list.empty() ? "" : " ") + "'" + argv[i] + "'";
       extras.erase(it);
     }
-    return Status::InvalidArgument(std::string(info->name) + ": not expected: " + list);
+    return say("not_expected", {{"command", info->name}, {"args", list}},
+               std::string(info->name) + ": not expected: " + list);
   }
   p.o.command = o.command;
   p.o.date_given = !p.date_text.empty();
   if (!p.date_text.empty()) {
     p.o.date = ParseIsoDate(p.date_text);
     if (!p.o.date) {
-      return Status::InvalidArgument("--date: expected YYYY-MM-DD, got '" + p.date_text + "'");
+      return say.BadDate(o.command == Command::kDeliberate ? "--today" : "--date", p.date_text);
     }
   }
-  PIPELINE_RETURN_IF_ERROR(ConvertRegistryValues(p));
+  PIPELINE_RETURN_IF_ERROR(ConvertRegistryValues(p, say));
   if (!p.authority.empty()) p.o.authority = p.authority;
-  if (p.o.batch < 0) return Status::InvalidArgument("--batch must be >= 0");
-  if (p.o.jobs < 0 || p.o.jobs > 256) return Status::InvalidArgument("--jobs must be 1..256");
-  if (p.o.settle < 0 || p.o.poll < 0 || p.o.timeout < 0) {
-    return Status::InvalidArgument("--settle, --poll and --timeout must be >= 0 seconds");
-  }
+  PIPELINE_RETURN_IF_ERROR(CheckNumbers(app, p.o, say));
   return p.o;
 }
 

@@ -6,6 +6,7 @@
 #ifndef PIPELINE_CLI_OPTIONS_H_
 #define PIPELINE_CLI_OPTIONS_H_
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -74,6 +75,9 @@ struct Options {
   std::vector<std::string> data_files;  // render: one JSON data file per document
   std::string out_path;                 // render: output PDF (or folder with --batch)
   int batch = 0;                        // render: N copies with distinct 发文字号, 0 = off
+  // run, watch: --reopen CASE (repeatable): an unchanged dossier of this ended case opens a
+  // new case
+  std::vector<std::string> reopen;
 
   // case registry: status, decide, deliberate, withdraw, registry (and run)
   std::string registry_path;    // --registry FILE (README "Case registry")
@@ -84,8 +88,12 @@ struct Options {
   std::string note;             // --note text
   std::string reason;           // --reason text: corrects the latest decision
   std::optional<Date> held_on;  // deliberate: --date of the 专题审议 (kept apart from `today`)
-  std::string registry_action;  // registry: "backup"
-  std::string backup_file;      // registry backup FILE
+  // decide, evaluate, summarize, deliberate: --today, the last day a decision may bear (a
+  // decision dated later is refused); main fills it with the system date (deliberate: `date`).
+  std::optional<Date> today;
+  std::string registry_action;     // registry: "backup" | "check" | "restore"
+  std::string backup_file;         // registry backup FILE / restore FILE
+  bool force = false;              // registry backup --force: overwrite FILE
   std::vector<std::string> cases;  // publicize: CASE...
   std::optional<Date> start;       // publicize: --start of the 公示
   std::string document_id;         // issue: DOCUMENT-ID
@@ -117,10 +125,18 @@ struct Options {
   std::vector<std::string> settings_files;  // settings layers, lowest precedence first
 };
 
+// The clerk's wording of a usage error: key (`usage.*` of templates/messages.zh-CN.tsv) and
+// its arguments -> text. main supplies the message catalogue's; without one the errors are
+// English (unit tests).
+using UsageWords = std::function<std::string(
+    const std::string& key, const std::vector<std::pair<std::string, std::string>>& args)>;
+
 // argv[1] is the command; see Usage(). `beian COMMAND --help` (or -h) and `beian help COMMAND`
 // both give kHelp with help_topic = COMMAND; an unknown command or help topic is an error.
 // REQUIRES: argc >= 2 (a bare `beian` is handled by the caller: usage on stderr, exit 2).
-Result<Options> ParseOptions(int argc, const char* const* argv);
+// Errors are worded by `words` when given. An option the command does not take is named (with
+// the nearest the command takes) before anything else is checked.
+Result<Options> ParseOptions(int argc, const char* const* argv, const UsageWords& words = {});
 
 // Usage text for all commands (topic ""), or for one command; both generated from the option
 // table. REQUIRES: topic is "" or a command name.

@@ -56,18 +56,19 @@ Result<std::unique_ptr<Env>> OpenEnv(const cli::Options& o, FileSystem& fs,
   Result<crosscheck::Authorities> authorities =
       crosscheck::LoadAuthorities(fs, JoinPath(data_dir, "data"));
   if (!authorities) return authorities.error();
-  auto env = std::unique_ptr<Env>(new Env{o,
-                                          fs,
-                                          messages,
-                                          data_dir,
-                                          {},
-                                          {},
-                                          {},
-                                          std::move(*authorities),
-                                          nullptr,
-                                          {registry::ActingUser(o.user, *settings), *o.date},
-                                          registry::RegistryFile(o.registry_path, *settings),
-                                          out});
+  auto env =
+      std::unique_ptr<Env>(new Env{o,
+                                   fs,
+                                   messages,
+                                   data_dir,
+                                   {},
+                                   {},
+                                   {},
+                                   std::move(*authorities),
+                                   nullptr,
+                                   {registry::ActingUser(o.user, *settings), *o.date, o.today},
+                                   registry::RegistryFile(o.registry_path, *settings),
+                                   out});
   PIPELINE_RETURN_IF_ERROR(
       Take(report::MessageCatalog::Load(fs, JoinPath(data_dir, "templates/evaluation.zh-CN.tsv")),
            &env->wording));
@@ -78,6 +79,7 @@ Result<std::unique_ptr<Env>> OpenEnv(const cli::Options& o, FileSystem& fs,
   Result<std::unique_ptr<registry::Registry>> reg =
       OpenRegistry(env->registry_file, messages, *o.date);
   if (!reg) return reg.error();
+  (*reg)->SetHintOptions(o.registry_path, o.authority.value_or(""));
   env->registry = std::move(*reg);
   return env;
 }
@@ -226,6 +228,7 @@ Result<std::string> RecordAndDraft(Env& env, const CaseRecord& c,
   if (!pdf) return pdf.error();
   Result<std::string> doc = env.registry->RecordOpinion(c.case_id, rec, env.actor);
   if (!doc) return doc.error();
+  for (const std::string& w : env.registry->TakeWarnings()) env.out << w << "\n";
   *path = DraftPath(env, rec.kind, *doc);
   PIPELINE_RETURN_IF_ERROR(env.fs.WriteFile(*path, *pdf));
   return doc;
@@ -459,7 +462,7 @@ Result<std::unique_ptr<RunLedger>> RunLedger::Open(const cli::Options& options, 
   Result<registry::RegistrySettings> settings =
       registry::LoadRegistrySettings(fs, registry::SettingsFilesOf(options, data_dir));
   if (!settings) return settings.error();
-  ledger->registry_file_ = registry::RunRegistryFile(options.registry_path, *settings);
+  ledger->registry_file_ = registry::RegistryFile(options.registry_path, *settings);
   return ledger;
 }
 

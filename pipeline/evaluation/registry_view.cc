@@ -1,15 +1,13 @@
 #include "pipeline/evaluation/registry_view.h"
 
-#include "pipeline/registry/sqlite_storage.h"
+#include "pipeline/registry/registry_file.h"
 
 namespace pipeline::evaluation {
 
 Result<std::unique_ptr<registry::Registry>> OpenRegistry(const std::string& file,
                                                          const report::MessageCatalog& messages,
                                                          const Date& today) {
-  Result<std::unique_ptr<registry::SqliteStorage>> db = registry::SqliteStorage::Open(file);
-  if (!db) return db.error();
-  return registry::Registry::Open(std::move(*db), messages, today);
+  return registry::OpenRegistryFile(file, messages, today, registry::RegistryAccess::kExisting);
 }
 
 const registry::HistoryEntry* LatestDecisionOn(const registry::CaseRecord& c,

@@ -5,7 +5,7 @@
 #include "pipeline/registry/command_context.h"
 #include "pipeline/registry/location.h"
 #include "pipeline/registry/registry.h"
-#include "pipeline/registry/sqlite_storage.h"
+#include "pipeline/registry/registry_file.h"
 #include "pipeline/report/summary_table.h"
 
 namespace pipeline::registry {
@@ -123,14 +123,18 @@ void PrintCase(const Context& ctx, const CaseRecord& c) {
             << "\n";
   }
   for (const DocumentRecord& d : c.documents) {
-    ctx.out << m.Format("registry.status.document_line",
-                        {{"id", d.document_id},
-                         {"kind", Word(m, "registry.document.", d.kind)},
-                         {"state", Word(m, "registry.state.", d.state)},
-                         {"number", d.number}});
-    if (!d.served_on.empty()) {
-      ctx.out << m.Format("registry.status.served", {{"date", d.served_on}});
-    }
+    // A draft has no number yet: say what is missing (未签发 / 未送达), not 未填写.
+    ctx.out << (d.number.empty() ? m.Format("registry.status.document_line_unnumbered",
+                                            {{"id", d.document_id},
+                                             {"kind", Word(m, "registry.document.", d.kind)},
+                                             {"state", Word(m, "registry.state.", d.state)}})
+                                 : m.Format("registry.status.document_line",
+                                            {{"id", d.document_id},
+                                             {"kind", Word(m, "registry.document.", d.kind)},
+                                             {"state", Word(m, "registry.state.", d.state)},
+                                             {"number", d.number}}));
+    ctx.out << (d.served_on.empty() ? m.Format("registry.status.not_served")
+                                    : m.Format("registry.status.served", {{"date", d.served_on}}));
     ctx.out << "\n";
   }
   ctx.out << m.Format("registry.status.next", {{"next", ctx.registry.NextStep(c)}}) << "\n";
@@ -216,6 +220,7 @@ Status Deliberate(Context& ctx) {
 }  // namespace
 
 Status Confirm(Context& ctx, const std::string& case_id) {
+  for (const std::string& w : ctx.registry.TakeWarnings()) ctx.out << w << "\n";
   Result<CaseRecord> c = ctx.registry.LoadCase(case_id);
   if (!c) return c.error();
   ctx.out << ctx.messages.Format("registry.done", {{"case", c->case_id},
@@ -284,14 +289,24 @@ Status RunRegistryCommand(const cli::Options& options, FileSystem& fs,
   Result<RegistrySettings> settings = LoadRegistrySettings(fs, SettingsFilesOf(options, data_dir));
   if (!settings) return settings.error();
   const std::string file = RegistryFile(options.registry_path, *settings);
-  Result<std::unique_ptr<SqliteStorage>> db = SqliteStorage::Open(file);
-  if (!db) return db.error();
-  Result<std::unique_ptr<Registry>> reg = Registry::Open(std::move(*db), messages, *options.date);
+  if (options.command == cli::Command::kRegistry && options.registry_action == "check") {
+    Result<bool> sound = CheckRegistryCommand(file, messages, out);
+    if (!sound) return sound.error();
+    *problems = !*sound;
+    return Status::Ok();
+  }
+  if (options.command == cli::Command::kRegistry && options.registry_action == "restore") {
+    return RestoreRegistry(file, options.backup_file, *options.date, messages, out);
+  }
+  Result<std::unique_ptr<Registry>> reg =
+      OpenRegistryFile(file, messages, *options.date, RegistryAccess::kExisting);
   if (!reg) return reg.error();
-  Context ctx{options,  fs,        messages,
-              calendar, **reg,     Actor{ActingUser(options.user, *settings), *options.date},
-              out,      *settings, data_dir,
-              file};
+  (*reg)->SetHintOptions(options.registry_path, options.authority.value_or(""));
+  Context ctx{options,  fs,
+              messages, calendar,
+              **reg,    Actor{ActingUser(options.user, *settings), *options.date, options.today},
+              out,      *settings,
+              data_dir, file};
   switch (options.command) {
     case cli::Command::kStatus:
       return Status_(ctx);
@@ -333,7 +348,8 @@ Status RunRegistryCommand(const cli::Options& options, FileSystem& fs,
     case cli::Command::kServed:
       return ServedCommand(ctx);
     case cli::Command::kRegistry:
-      PIPELINE_RETURN_IF_ERROR(ctx.registry.storage().Backup(options.backup_file));
+      PIPELINE_RETURN_IF_ERROR(
+          BackupRegistry(ctx.registry, options.backup_file, options.force, messages));
       out << messages.Format("registry.backup_done", {{"file", options.backup_file}}) << "\n";
       return Status::Ok();
     default:

@@ -350,10 +350,91 @@ Status ApplyValidityStart(Context& ctx, const DocumentSetup& setup, const std::s
                                         {j.dump(), id});
 }
 
+namespace {
+
+// Text without spaces (a form's spacing is not a change).
+std::string Unspaced(const std::string& s) {
+  std::string out;
+  for (char ch : s) {
+    if (ch != ' ' && ch != '\t' && ch != '\n' && ch != '\r') out += ch;
+  }
+  return out;
+}
+
+std::string JoinTexts(const std::vector<std::string>& parts, const std::string& sep) {
+  std::string out;
+  for (const std::string& p : parts) out += (out.empty() ? "" : sep) + p;
+  return out;
+}
+
+// What a change case (Art. 8) changes in the filed record: one row per element that differs
+// ({element, before, after}; element = registered_address | legal_representative |
+// exam_sites | occupations), for the 备案变更的通知. An element the form leaves empty stays.
+Result<json> ChangedElements(Context& ctx, const CaseRecord& c, const json& entry) {
+  json rows = json::array();
+  Result<std::optional<FiledRecord>> filed = ctx.registry.ActiveRecord(c.uscc);
+  if (!filed) return filed.error();
+  if (!*filed) return rows;
+  const FiledRecord& before = **filed;
+  Result<RecordElements> after = ctx.registry.VersionElements(c.case_id);
+  if (!after) return after.error();
+  const std::string sep = ctx.messages.Format("format.list_separator");
+  auto add = [&](const char* element, const std::string& was, const std::string& now) {
+    if (!now.empty() && Unspaced(was) != Unspaced(now)) {
+      rows.push_back({{"element", element}, {"before", was}, {"after", now}});
+    }
+  };
+  if (before.elements_known) {
+    add("registered_address", before.elements.registered_address, after->registered_address);
+    add("legal_representative", before.elements.legal_representative, after->legal_representative);
+    std::vector<std::string> was = before.elements.exam_sites, now = after->exam_sites;
+    std::sort(was.begin(), was.end());
+    std::sort(now.begin(), now.end());
+    if (!now.empty() && was != now) {
+      rows.push_back({{"element", "exam_sites"},
+                      {"before", JoinTexts(before.elements.exam_sites, sep)},
+                      {"after", JoinTexts(after->exam_sites, sep)}});
+    }
+  }
+  auto occupation_text = [&](const std::string& name, const std::string& work_type,
+                             const std::string& levels) {
+    return name +
+           (work_type.empty()
+                ? ""
+                : ctx.messages.Format("registry.filed.work_type", {{"work_type", work_type}})) +
+           " " + levels;
+  };
+  std::vector<std::string> was, now;
+  for (const OccupationFact& o : before.occupations) {
+    was.push_back(occupation_text(o.name, o.work_type,
+                                  report::LevelsText(LevelsFromCsv(o.levels), ctx.messages)));
+  }
+  for (const json& o : entry.value("occupations", json::array())) {
+    now.push_back(
+        occupation_text(o.value("name", ""), o.value("work_type", ""), o.value("levels_text", "")));
+  }
+  std::vector<std::string> was_sorted = was, now_sorted = now;
+  std::sort(was_sorted.begin(), was_sorted.end());
+  std::sort(now_sorted.begin(), now_sorted.end());
+  if (!now.empty() && was_sorted != now_sorted) {
+    rows.push_back({{"element", "occupations"},
+                    {"before", JoinTexts(was, sep)},
+                    {"after", JoinTexts(now, sep)}});
+  }
+  return rows;
+}
+
+}  // namespace
+
 Status FileCommand(Context& ctx) {
   Result<NoticeStart> start = StartNotice(ctx, /*authority_from_case=*/false);
   if (!start) return start.error();
   const CaseRecord* c = &start->c;
+  if (c->kind == model::ApplicationKind::kChange) {
+    Result<json> changes = ChangedElements(ctx, *c, start->data["entries"][0]);
+    if (!changes) return changes.error();
+    start->data["entries"][0]["changes"] = std::move(*changes);
+  }
   Result<FilingOutcome> filed = ctx.registry.File(c->case_id, start->authority, start->data,
                                                   ctx.actor, ctx.settings.filing_number_format);
   if (!filed) return filed.error();
@@ -479,8 +560,12 @@ Status IssueCommand(Context& ctx) {
   if (data.contains("entries") && data["entries"].is_array() && !data["entries"].empty()) {
     institution = data["entries"][0].value("institution", "");
   }
-  const std::string title =
-      ctx.messages.Format("registry.title." + d->kind, {{"institution", institution}});
+  std::string title_key = "registry.title." + d->kind;
+  if (d->kind == "filing_notice" && data["entries"].is_array() && !data["entries"].empty() &&
+      data["entries"][0].value("kind", "") == "change") {
+    title_key = "registry.title.change_notice";  // 备案变更的通知 (Art. 8)
+  }
+  const std::string title = ctx.messages.Format(title_key, {{"institution", institution}});
   // The issued copy is PDF/A-2b (drafts stay ordinary PDFs).
   const std::string icc_path =
       ctx.settings.icc_profile.empty() ? kDefaultIccProfile : ctx.settings.icc_profile;

@@ -81,17 +81,10 @@ Result<RegistrySettings> RegistrySettingsFromJson(const nlohmann::json& j,
   return s;
 }
 
-std::string RunRegistryFile(const std::string& flag, const RegistrySettings& settings) {
+std::string RegistryFile(const std::string& flag, const RegistrySettings& settings) {
   if (!flag.empty()) return flag;
   if (std::string env = Env("BEIAN_REGISTRY"); !env.empty()) return env;
   return settings.registry;
-}
-
-std::string RegistryFile(const std::string& flag, const RegistrySettings& settings) {
-  if (std::string chosen = RunRegistryFile(flag, settings); !chosen.empty()) return chosen;
-  std::string base = Env("XDG_DATA_HOME");
-  if (base.empty()) base = Env("HOME") + "/.local/share";
-  return base + "/beian/registry.sqlite";
 }
 
 std::string ActingUser(const std::string& flag, const RegistrySettings& settings) {

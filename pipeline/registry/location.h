@@ -1,6 +1,5 @@
 // Where the registry file is and who is acting (README "Case registry").
-//   file: --registry FILE -> $BEIAN_REGISTRY -> settings "registry" -> $XDG_DATA_HOME/beian/
-//         registry.sqlite (~/.local/share/beian/ when XDG_DATA_HOME is unset);
+//   file: --registry FILE -> $BEIAN_REGISTRY -> settings "registry" (no other fallback);
 //   user: --user -> settings "user" -> the login name.
 // The settings are the optional keys "registry" and "user" of the office settings (templates/
 // office.json under the layers of README "Settings").
@@ -56,13 +55,9 @@ Result<RegistrySettings> RegistrySettingsFromJson(const nlohmann::json& j, const
 // templates/office.json when none were resolved.
 std::vector<std::string> SettingsFilesOf(const cli::Options& options, const std::string& data_dir);
 
-// The registry file for the registry commands: the whole lookup chain, ending at the XDG
-// default.
+// The registry file: --registry, else $BEIAN_REGISTRY, else the setting "registry"; "" when
+// none is chosen (`beian run` then records nothing; the registry commands refuse).
 std::string RegistryFile(const std::string& flag, const RegistrySettings& settings);
-
-// The registry file for `beian run`: only when chosen explicitly (--registry, $BEIAN_REGISTRY or
-// the settings); "" when none is, and run then records nothing.
-std::string RunRegistryFile(const std::string& flag, const RegistrySettings& settings);
 
 // The user recorded with every action.
 std::string ActingUser(const std::string& flag, const RegistrySettings& settings);

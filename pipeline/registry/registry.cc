@@ -32,7 +32,7 @@ CaseRecord CaseFromRow(const Row& r) {
 // that acts on the case (deliveries and 报送 are bookkeeping: they decide nothing).
 const HistoryEntry* LastDecision(const std::vector<HistoryEntry>& h) {
   auto acting = std::find_if(h.rbegin(), h.rend(), [](const HistoryEntry& e) {
-    return e.action != "served" && e.action != "submit";
+    return e.action != "served" && e.action != "submit" && e.action != "warning";
   });
   if (acting == h.rend()) return nullptr;
   const HistoryEntry& last = *acting;
@@ -79,31 +79,76 @@ Status Registry::RefuseStage(const CaseRecord& row, const std::string& command) 
                   {"next", NextStep(c)}}});
 }
 
+void Registry::SetHintOptions(const std::string& registry_flag, const std::string& authority) {
+  hint_registry_.clear();
+  if (!registry_flag.empty()) {
+    const bool plain = registry_flag.find_first_not_of(
+                           "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789/._-") ==
+                       std::string::npos;
+    hint_registry_ = " --registry " + (plain ? registry_flag : "'" + registry_flag + "'");
+  }
+  hint_authority_ = authority;
+}
+
+namespace {
+
+// Whether the case's 公示 has an objection not yet resolved (history: object / resolve).
+bool HasOpenObjection(const std::vector<HistoryEntry>& h) {
+  int open = 0;
+  for (const HistoryEntry& e : h) {
+    if (e.action == "object") ++open;
+    if (e.action == "resolve" && open > 0) --open;
+  }
+  return open > 0;
+}
+
+bool HasDocument(const CaseRecord& c, const std::string& kind) {
+  return std::any_of(c.documents.begin(), c.documents.end(), [&](const DocumentRecord& d) {
+    return d.kind == kind && d.state != "superseded";
+  });
+}
+
+}  // namespace
+
 std::string Registry::NextStep(const CaseRecord& c) const {
   const std::string id = c.case_id;
   if (c.stage == Stage::kReturned) return messages_.Format("registry.next.resubmit");
   if (IsClosed(c.stage)) return messages_.Format("registry.next.none");
+  const std::string reg = hint_registry_;
+  const std::string auth = hint_authority_.empty() ? "" : " --authority " + hint_authority_;
+  // Filing: the province (Art. 7(五)); a 市（州） office reports the case first (报送).
+  const std::string office = hint_authority_.empty() ? c.authority : hint_authority_;
+  const bool submitted = std::any_of(c.history.begin(), c.history.end(),
+                                     [](const HistoryEntry& e) { return e.action == "submit"; });
+  const std::string file =
+      office == model::kProvinceAuthority || submitted || office.empty()
+          ? "beian file " + id + " --authority " + model::kProvinceAuthority + reg
+          : "beian submit " + id + " --authority " + office + reg;
   const HistoryEntry* last = LastDecision(c.history);
   const bool decided = last != nullptr && last->stage == c.stage && last->stage_after == c.stage;
   if (decided) {  // a renewal or termination whose evaluation passed
-    return c.kind == model::ApplicationKind::kTermination ? "beian terminate " + id + " --voluntary"
-                                                          : "beian file " + id;
+    return c.kind == model::ApplicationKind::kTermination
+               ? "beian terminate " + id + " --voluntary" + auth + reg
+               : file;
   }
-  const bool publicized =
-      std::any_of(c.documents.begin(), c.documents.end(),
-                  [](const DocumentRecord& d) { return d.kind == "publicity_notice"; });
   switch (c.stage) {
     case Stage::kTechnical:  // the scoring sheet (README "Technical evaluation")
-      return "beian scoresheet " + id + " --out DIR; beian evaluate " + id +
-             " --scores FILE.xlsx --result pass|fail";
-    case Stage::kComprehensive:
-      return "beian summarize " + id + " --result pass|fail";
+      return "beian scoresheet " + id + " --out DIR" + reg + "; beian evaluate " + id +
+             " --scores FILE.xlsx --result pass|fail" + auth + reg;
+    case Stage::kComprehensive:  // summarize drafts from the technical opinion; on paper: decide
+      return HasDocument(c, "technical_opinion")
+                 ? "beian summarize " + id + " --result pass|fail" + auth + reg
+                 : "beian decide " + id + " --stage comprehensive --result pass|fail" + reg;
     case Stage::kDeliberation:
-      return "beian deliberate " + id + " --date YYYY-MM-DD --note …";
+      return "beian deliberate " + id + " --date YYYY-MM-DD --note …" + reg;
     case Stage::kPublicity:
-      return publicized ? "beian file " + id : "beian publicize " + id + " --start YYYY-MM-DD";
+      if (!HasDocument(c, "publicity_notice")) {
+        return "beian publicize " + id + " --start YYYY-MM-DD" + auth + reg;
+      }
+      if (HasOpenObjection(c.history)) return "beian resolve " + id + " --note …" + reg;
+      return file;
     default:
-      return "beian decide " + id + " --stage " + StageName(c.stage) + " --result pass|fail";
+      return "beian decide " + id + " --stage " + StageName(c.stage) + " --result pass|fail" + reg;
   }
 }
 
@@ -167,7 +212,8 @@ Result<CaseRecord> Registry::LoadCaseRow(const std::string& case_id) {
                  {case_id});
   if (!rows) return rows.error();
   if (rows->empty()) {
-    return Status::NotFound(messages_.Format("registry.refused.unknown_case", {{"case", case_id}}));
+    return Status::NotFound(messages_.Format("registry.refused.unknown_case",
+                                             {{"case", case_id}, {"file", db_->Location()}}));
   }
   return CaseFromRow(rows->front());
 }
@@ -350,7 +396,7 @@ Result<RecordOutcome> Registry::PlanRecord(const DossierFacts& f) {
       break;
     }
   }
-  if (!open) return RecordOutcome{RecordOutcome::What::kNewCase, "", 1, Stage::kReceived, ""};
+  if (!open) return PlanAfterEnd(f);
   const CaseRecord& c = *open;
   Result<std::vector<Row>> last =
       db_->Query("SELECT content_hash FROM dossier_versions WHERE case_id = ? AND version = ?",
@@ -370,6 +416,52 @@ Result<RecordOutcome> Registry::PlanRecord(const DossierFacts& f) {
   const Stage after = c.stage == Stage::kReceived ? Stage::kReceived : Stage::kPreliminary;
   return RecordOutcome{RecordOutcome::What::kNewVersion, c.case_id, c.current_version + 1, after,
                        ""};
+}
+
+Status Registry::WarnOtherOpenCases(const CaseRecord& c, const std::string& uscc,
+                                    const Actor& actor) {
+  Result<std::vector<Row>> rows = db_->Query(
+      "SELECT case_id, kind, stage FROM cases WHERE uscc = ? AND case_id <> ? "
+      "ORDER BY opened_on, case_id",
+      {uscc, c.case_id});
+  if (!rows) return rows.error();
+  std::string others;
+  for (const Row& r : *rows) {
+    std::optional<Stage> stage = StageFromName(AsText(r[2]));
+    if (stage && IsClosed(*stage)) continue;
+    const std::string kind_key = "kind." + AsText(r[1]);
+    others += (others.empty() ? "" : messages_.Format("format.list_separator")) +
+              messages_.Format(
+                  "registry.warning.case_of_kind",
+                  {{"case", AsText(r[0])},
+                   {"kind", messages_.Has(kind_key) ? messages_.Format(kind_key) : AsText(r[1])}});
+  }
+  if (others.empty()) return Status::Ok();
+  return Warn(c,
+              messages_.Format("registry.warning.second_open_case",
+                               {{"case", c.case_id}, {"others", others}}),
+              actor.today.ToIso(), actor);
+}
+
+Result<RecordOutcome> Registry::PlanAfterEnd(const DossierFacts& f) {
+  // The same dossier (same fingerprint) as a case of the institution that has ended is that
+  // case again, not a new application; the clerk reopens it with `run --reopen CASE`.
+  Result<std::vector<Row>> same =
+      db_->Query(std::string("SELECT ") + kCaseColumns +
+                     " FROM cases c JOIN institutions i ON i.uscc = c.uscc "
+                     "JOIN dossier_versions v ON v.case_id = c.case_id "
+                     "WHERE c.uscc = ? AND v.content_hash = ? "
+                     "ORDER BY c.opened_on DESC, c.case_id DESC",
+                 {f.uscc, f.content_hash});
+  if (!same) return same.error();
+  if (!same->empty()) {
+    const CaseRecord ended = CaseFromRow(same->front());
+    if (std::find(reopen_.begin(), reopen_.end(), ended.case_id) == reopen_.end()) {
+      return RecordOutcome{RecordOutcome::What::kUnchanged, ended.case_id, ended.current_version,
+                           ended.stage, ""};
+    }
+  }
+  return RecordOutcome{RecordOutcome::What::kNewCase, "", 1, Stage::kReceived, ""};
 }
 
 Result<RecordOutcome> Registry::RecordDossier(const DossierFacts& f, const Actor& actor) {
@@ -399,6 +491,7 @@ Result<RecordOutcome> Registry::RecordDossier(const DossierFacts& f, const Actor
       CaseRecord c;
       c.case_id = "C" + std::to_string(actor.today.year) + "-" + *seq;
       c.stage = Stage::kReceived;
+      c.current_version = 1;
       PIPELINE_RETURN_IF_ERROR(db_->Execute(
           "INSERT INTO cases (case_id, uscc, kind, authority, stage, stage_since, opened_on, "
           "current_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -410,6 +503,7 @@ Result<RecordOutcome> Registry::RecordDossier(const DossierFacts& f, const Actor
                      1};
       PIPELINE_RETURN_IF_ERROR(Append(c, e));
       out.case_id = c.case_id;
+      PIPELINE_RETURN_IF_ERROR(WarnOtherOpenCases(c, f.uscc, actor));
       FaultPoint("before_commit");
       return Status::Ok();
     }
@@ -467,16 +561,82 @@ Status Registry::RecordDecisionIn(const std::string& case_id, Stage stage, Decis
                        {{"case", c.case_id}, {"stage", StageName(stage)}, {"next", NextStep(c)}}});
       }
     }
+    PIPELINE_RETURN_IF_ERROR(CheckDecisionDate(c, acted_on, corrects, actor));
     std::optional<Stage> after = StageAfterDecision(c.kind, stage, decision);
     if (!after) {
       return Refuse(
           {"registry.refused.result_not_allowed",
            {{"case", c.case_id}, {"stage", StageName(stage)}, {"result", DecisionName(decision)}}});
     }
+    if (decision == Decision::kPass) {
+      PIPELINE_RETURN_IF_ERROR(WarnAgainstCheck(c, stage, acted_on, actor));
+    }
     HistoryEntry e{0,    action, stage,    DecisionName(decision), *after, acted_on, actor.user,
                    note, reason, corrects, c.current_version};
-    return Append(c, e);
+    PIPELINE_RETURN_IF_ERROR(Append(c, e));
+    if (!corrects) return Status::Ok();
+    // The opinion drafted for the corrected decision no longer speaks for the case: its draft
+    // is superseded (listed so, never issued); `evaluate`/`summarize` then draft the new one.
+    const char* opinion = stage == Stage::kTechnical       ? "technical_opinion"
+                          : stage == Stage::kComprehensive ? "comprehensive_opinion"
+                                                           : nullptr;
+    if (opinion == nullptr) return Status::Ok();
+    return db_->Execute(
+        "UPDATE documents SET state = 'superseded' WHERE state = 'draft' AND kind = ? AND "
+        "document_id IN (SELECT document_id FROM document_cases WHERE case_id = ?)",
+        {std::string(opinion), c.case_id});
   }
+}
+
+Status Registry::Warn(const CaseRecord& c, const std::string& text, const std::string& on,
+                      const Actor& actor) {
+  warnings_.push_back(text);
+  return Append(c, {0, "warning", c.stage, "", c.stage, on, actor.user, text, "", std::nullopt,
+                    c.current_version});
+}
+
+Status Registry::WarnAgainstCheck(const CaseRecord& c, Stage stage, const std::string& acted_on,
+                                  const Actor& actor) {
+  Result<std::vector<Row>> v =
+      db_->Query("SELECT conclusion FROM dossier_versions WHERE case_id = ? AND version = ?",
+                 {c.case_id, std::int64_t{c.current_version}});
+  if (!v) return v.error();
+  const std::string conclusion = v->empty() ? "" : AsText(v->front()[0]);
+  if (conclusion != "referred" && conclusion != "not_eligible") return Status::Ok();
+  return Warn(c,
+              messages_.Format("registry.warning.against_check",
+                               {{"case", c.case_id},
+                                {"stage", StageName(stage)},
+                                {"conclusion", messages_.Format("conclusion." + conclusion)}}),
+              acted_on, actor);
+}
+
+std::vector<std::string> Registry::TakeWarnings() {
+  std::vector<std::string> out;
+  out.swap(warnings_);
+  return out;
+}
+
+Status Registry::CheckDecisionDate(const CaseRecord& c, const std::string& acted_on,
+                                   std::optional<int> corrects, const Actor& actor) const {
+  if (actor.latest && acted_on > actor.latest->ToIso()) {
+    return Refuse({"registry.refused.date_after_today",
+                   {{"case", c.case_id}, {"date", acted_on}, {"today", actor.latest->ToIso()}}});
+  }
+  const HistoryEntry* latest = nullptr;
+  for (const HistoryEntry& e : c.history) {
+    if (corrects && e.seq == *corrects) continue;
+    if (latest == nullptr || e.acted_on >= latest->acted_on) latest = &e;
+  }
+  if (latest == nullptr || acted_on >= latest->acted_on) return Status::Ok();
+  const std::string action_key = "registry.action." + latest->action;
+  return Refuse(
+      {"registry.refused.date_before_event",
+       {{"case", c.case_id},
+        {"date", acted_on},
+        {"event_date", latest->acted_on},
+        {"seq", std::to_string(latest->seq)},
+        {"event", messages_.Has(action_key) ? messages_.Format(action_key) : latest->action}}});
 }
 
 Status Registry::Decide(const std::string& case_id, Stage stage, Decision decision,

@@ -27,6 +27,9 @@ namespace pipeline::registry {
 struct Actor {
   std::string user;
   Date today;
+  // The last day a stage decision may bear (--today, else the system date): a decision dated
+  // after it is refused. nullopt: not checked (beian run records no decisions).
+  std::optional<Date> latest = std::nullopt;
 };
 
 // One requested occupation of a dossier version.
@@ -192,6 +195,10 @@ class Registry {
   // case). A worker process uses it to draw the receipt ahead of the recording.
   Result<RecordOutcome> PlanRecord(const DossierFacts& facts);
 
+  // Cases the clerk reopens (`run --reopen CASE`): an unchanged dossier of such an ended case
+  // opens a new case instead of showing the ended one.
+  void SetReopen(std::vector<std::string> case_ids) { reopen_ = std::move(case_ids); }
+
   // Runs `body` as one write transaction: the registry changes it makes are committed together
   // or not at all (run records a dossier, its receipt and its correction notice at once).
   Status Atomically(const std::function<Status()>& body);
@@ -253,6 +260,8 @@ class Registry {
   Result<std::vector<OccupationFact>> Occupations(const std::string& case_id);
   // The active filings of an institution, newest first.
   Result<std::vector<FilingRecord>> Filings(const std::string& uscc);
+  // The Art. 8 elements of a case's current version, as its form gives them.
+  Result<RecordElements> VersionElements(const std::string& case_id);
   // The institution's newest active filing with its filed record; nullopt when it has none.
   Result<std::optional<FiledRecord>> ActiveRecord(const std::string& uscc);
   // The day the open case of this institution and kind was opened (the registry's date of
@@ -307,7 +316,15 @@ class Registry {
   Result<DocumentDetail> LatestDocument(const std::string& case_id, const std::string& kind);
 
   // The command that moves `c` on, for messages ("beian decide C2026-0001 --stage ...").
+  // The warnings recorded (in the cases' history) since the last call: a pass decision against
+  // the automatic check (移送, 不予备案), a second open case of one institution. The commands
+  // print them.
+  std::vector<std::string> TakeWarnings();
+
+  // It names the registry file when the user gave --registry, and the authority given.
   std::string NextStep(const CaseRecord& c) const;
+  // What the hints repeat of the command line: --registry (empty: not given) and --authority.
+  void SetHintOptions(const std::string& registry_flag, const std::string& authority);
 
   Storage& storage() { return *db_; }
 
@@ -317,6 +334,9 @@ class Registry {
   Status Refuse(const Refusal& r) const;
   Status RefuseStage(const CaseRecord& c, const std::string& command);
   Result<CaseRecord> LoadCaseRow(const std::string& case_id);
+  // PlanRecord when the institution has no open case of the dossier's kind: the ended case of
+  // the same dossier (unchanged), unless reopened, else a new case.
+  Result<RecordOutcome> PlanAfterEnd(const DossierFacts& f);
   Result<std::vector<HistoryEntry>> LoadHistory(const std::string& case_id);
   Result<std::string> NextId(const std::string& counter);
   // A new draft of template `kind` for `case_ids` holding `data_json` (`replaces`: the document
@@ -346,6 +366,20 @@ class Registry {
   Status RecordDecision(const std::string& case_id, Stage stage, Decision decision,
                         const std::string& action, const std::string& acted_on,
                         const std::string& note, const std::string& reason, const Actor& actor);
+  // Refuses a decision dated `acted_on` when it is after actor.latest or before the latest
+  // event of `c`'s history (`corrects`: the entry a correction replaces, not counted).
+  Status CheckDecisionDate(const CaseRecord& c, const std::string& acted_on,
+                           std::optional<int> corrects, const Actor& actor) const;
+  // Records a warning in c's history (action `warning`, dated `on`) and keeps it for
+  // TakeWarnings. REQUIRES: inside a write transaction (so are the two below).
+  Status Warn(const CaseRecord& c, const std::string& text, const std::string& on,
+              const Actor& actor);
+  // A pass decision on `stage` while the current version's automatic check said 移送 or
+  // 不予备案.
+  Status WarnAgainstCheck(const CaseRecord& c, Stage stage, const std::string& acted_on,
+                          const Actor& actor);
+  // A new case `c` while the institution has other open cases.
+  Status WarnOtherOpenCases(const CaseRecord& c, const std::string& uscc, const Actor& actor);
   // RecordDecision's body. REQUIRES: inside a write transaction.
   Status RecordDecisionIn(const std::string& case_id, Stage stage, Decision decision,
                           const std::string& action, const std::string& acted_on,
@@ -353,6 +387,10 @@ class Registry {
 
   std::unique_ptr<Storage> db_;
   const report::MessageCatalog& messages_;
+  std::string hint_registry_;          // " --registry FILE" when given
+  std::string hint_authority_;         // --authority CODE when given
+  std::vector<std::string> reopen_;    // run --reopen CASE
+  std::vector<std::string> warnings_;  // see TakeWarnings
 };
 
 }  // namespace pipeline::registry

@@ -45,6 +45,7 @@ Result<DocumentDetail> Registry::LatestDocument(const std::string& case_id,
   Result<std::vector<Row>> rows = db_->Query(
       "SELECT d.document_id FROM documents d JOIN document_cases dc "
       "ON dc.document_id = d.document_id WHERE dc.case_id = ? AND d.kind = ? "
+      "AND d.state <> 'superseded' "
       "ORDER BY d.created_on DESC, d.document_id DESC",
       {case_id, kind});
   if (!rows) return rows.error();

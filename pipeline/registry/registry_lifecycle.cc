@@ -143,9 +143,12 @@ Result<FilingOutcome> Registry::File(const std::string& case_id, const std::stri
     Result<CaseRecord> loaded = LoadCaseIn(case_id);
     if (!loaded) return loaded.error();
     const CaseRecord& c = *loaded;
+    if (authority.empty()) {
+      return Refuse({"registry.refused.no_authority", {{"case", case_id}}});
+    }
     if (authority != model::kProvinceAuthority) {
-      return Refuse({"registry.refused.not_province",
-                     {{"case", case_id}, {"authority", authority.empty() ? "XXXXXX" : authority}}});
+      return Refuse(
+          {"registry.refused.not_province", {{"case", case_id}, {"authority", authority}}});
     }
     const bool renewal = c.kind == model::ApplicationKind::kRenewal;
     PIPELINE_RETURN_IF_ERROR(CheckReadyToFile(c, "beian file", today));
@@ -278,6 +281,9 @@ Status Registry::SetSlot(const std::string& document_id, const std::string& slot
   return InTransaction(*db_, TxMode::kWrite, [&]() -> Status {
     Result<DocumentDetail> d = LoadDocument(document_id);
     if (!d) return d.error();
+    if (d->state == "superseded") {
+      return Refuse({"registry.refused.superseded", {{"document", document_id}}});
+    }
     if (d->state != "draft") {
       return Refuse(
           {"registry.refused.already_issued", {{"document", document_id}, {"number", d->number}}});
@@ -313,7 +319,8 @@ Result<DocumentDetail> Registry::LoadDocument(const std::string& document_id) {
   if (!rows) return rows.error();
   if (rows->empty()) {
     return Status::NotFound(
-        messages_.Format("registry.refused.unknown_document", {{"document", document_id}}));
+        messages_.Format("registry.refused.unknown_document",
+                         {{"document", document_id}, {"file", db_->Location()}}));
   }
   const Row& r = rows->front();
   DocumentDetail d{AsText(r[0]), AsText(r[1]), AsText(r[2]), AsText(r[3]),
@@ -337,6 +344,9 @@ Result<std::int64_t> Registry::BindNumber(const std::string& document_id, int ye
     if (d->state == "issued") {
       return Refuse(
           {"registry.refused.already_issued", {{"document", document_id}, {"number", d->number}}});
+    }
+    if (d->state == "superseded") {
+      return Refuse({"registry.refused.superseded", {{"document", document_id}}});
     }
     if (d->state == "issuing") {  // an earlier issue stopped after taking its number
       Result<std::vector<Row>> r =

@@ -56,6 +56,18 @@ std::vector<int> LevelsFromCsv(const std::string& csv) {
   return levels;
 }
 
+Result<RecordElements> Registry::VersionElements(const std::string& case_id) {
+  Result<std::vector<Row>> v = db_->Query(
+      "SELECT v.registered_address, v.legal_representative, v.exam_sites FROM dossier_versions v "
+      "JOIN cases c ON c.case_id = v.case_id AND c.current_version = v.version "
+      "WHERE v.case_id = ?",
+      {case_id});
+  if (!v) return v.error();
+  if (v->empty()) return RecordElements{};
+  return RecordElements{AsText(v->front()[0]), AsText(v->front()[1]),
+                        SplitLines(AsText(v->front()[2]))};
+}
+
 Result<std::optional<FiledRecord>> Registry::ActiveRecord(const std::string& uscc) {
   Result<std::vector<FilingRecord>> active = Filings(uscc);
   if (!active) return active.error();

@@ -8,7 +8,7 @@
 #include "pipeline/ingest/ingest.h"
 #include "pipeline/registry/command_context.h"
 #include "pipeline/registry/location.h"
-#include "pipeline/registry/sqlite_storage.h"
+#include "pipeline/registry/registry_file.h"
 #include "pipeline/render/doc/render_command.h"
 #include "pipeline/render/doc/template.h"
 #include "pipeline/report/document_data.h"
@@ -88,12 +88,17 @@ Result<std::unique_ptr<RunRecorder>> RunRecorder::ForRun(const cli::Options& opt
                                                          const std::string& data_dir) {
   Result<RegistrySettings> settings = LoadRegistrySettings(fs, SettingsFilesOf(options, data_dir));
   if (!settings) return settings.error();
-  const std::string file = RunRegistryFile(options.registry_path, *settings);
+  const std::string file = RegistryFile(options.registry_path, *settings);
   if (file.empty()) return std::unique_ptr<RunRecorder>();
-  Result<std::unique_ptr<SqliteStorage>> db = SqliteStorage::Open(file);
-  if (!db) return db.error();
-  Result<std::unique_ptr<Registry>> reg = Registry::Open(std::move(*db), messages, *options.date);
+  // `watch` runs SQLite's quick check when it starts (its first batch in this process).
+  static bool verified = false;
+  const bool verify = options.command == cli::Command::kWatch && !verified;
+  Result<std::unique_ptr<Registry>> reg =
+      OpenRegistryFile(file, messages, *options.date, RegistryAccess::kCreate, verify);
   if (!reg) return reg.error();
+  verified = verified || verify;
+  (*reg)->SetHintOptions(options.registry_path, options.authority.value_or(""));
+  (*reg)->SetReopen(options.reopen);
   Actor actor{ActingUser(options.user, *settings), *options.date};
   std::unique_ptr<RunRecorder> r(
       new RunRecorder(std::move(*reg), fs, std::move(actor), options.authority, messages));
@@ -170,6 +175,14 @@ Status RunRecorder::RecordIn(const model::CaseReport& report, const PreparedReco
   if (out->what == RecordOutcome::What::kRefused) {
     reporter.Warning(report.dossier + ": " + out->refusal);
   }
+  if (out->what == RecordOutcome::What::kUnchanged && IsClosed(out->stage)) {
+    reporter.Warning(report.dossier + ": " +
+                     messages_.Format("registry.warning.ended_case_unchanged",
+                                      {{"case", out->case_id}, {"stage", StageName(out->stage)}}));
+  }
+  for (const std::string& w : registry_->TakeWarnings()) {
+    reporter.Warning(report.dossier + ": " + w);
+  }
   (*registry) = {{"case", out->case_id},
                  {"version", out->version},
                  {"stage", StageName(out->stage)},
@@ -224,7 +237,8 @@ nlohmann::json RunRecorder::ReceiptData(const model::CaseReport& report, int ver
        {{"folder", report.dossier},
         {"version", version},
         {"files", files},
-        {"count", files.size()}}},
+        {"count", files.size()},
+        {"received", render::FormatDate(actor_.today, date_format_)}}},
       {"document", {{"draft", true}, {"date", render::FormatDate(actor_.today, date_format_)}}}};
   if (!issuer.empty()) data["document"]["issuer"] = issuer;
   return data;

@@ -8,6 +8,7 @@ list(APPEND PIPELINE_SOURCES
   pipeline/registry/record_check.cc
   pipeline/registry/registry.cc
   pipeline/registry/registry_evaluation.cc
+  pipeline/registry/registry_file.cc
   pipeline/registry/registry_lifecycle.cc
   pipeline/registry/registry_record.cc
   pipeline/registry/run_recorder.cc

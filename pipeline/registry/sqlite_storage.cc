@@ -44,19 +44,23 @@ struct Statement {
 
 }  // namespace
 
-Result<std::unique_ptr<SqliteStorage>> SqliteStorage::Open(const std::string& path) {
+Result<std::unique_ptr<SqliteStorage>> SqliteStorage::Open(
+    const std::string& path, bool create,
+    std::function<Status(const std::string& detail)> on_damage) {
   std::error_code ec;
   const std::filesystem::path parent = std::filesystem::path(path).parent_path();
-  if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+  if (create && !parent.empty()) std::filesystem::create_directories(parent, ec);
   if (ec) return Status::IoError("cannot create the registry folder: " + ec.message(), path);
   sqlite3* db = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  int rc = sqlite3_open_v2(path.c_str(), &db,
+                           SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0), nullptr);
   if (rc != SQLITE_OK) {
     std::string msg = db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
     sqlite3_close(db);
     return Status::IoError("cannot open the registry: " + msg, path);
   }
   std::unique_ptr<SqliteStorage> s(new SqliteStorage(db, path));
+  s->on_damage_ = std::move(on_damage);
   sqlite3_busy_timeout(db, kBusyTimeoutMs);
   // WAL lets readers go on while one process writes; synchronous=FULL makes a commit durable
   // before beian reports it done. foreign_keys enforces the REFERENCES clauses.
@@ -88,8 +92,31 @@ SqliteStorage::~SqliteStorage() {
   sqlite3_close(db_);
 }
 
-Status SqliteStorage::Error(const std::string& what) const {
-  return Status::IoError(what + ": " + sqlite3_errmsg(db_), path_);
+Status SqliteStorage::Error(const std::string& what) {
+  const int code = sqlite3_errcode(db_) & 0xff;
+  std::string message = sqlite3_errmsg(db_);
+  if ((code != SQLITE_CORRUPT && code != SQLITE_NOTADB) || !on_damage_ || reporting_damage_) {
+    return Status::IoError(what + ": " + message, path_);
+  }
+  // The file is damaged: say what SQLite's quick check finds, once.
+  reporting_damage_ = true;
+  if (in_transaction_) Rollback();
+  Result<std::vector<std::string>> found = CheckIntegrity(/*quick=*/true);
+  reporting_damage_ = false;
+  if (found && !found->empty()) message = found->front();
+  return on_damage_(message);
+}
+
+Result<std::vector<std::string>> SqliteStorage::CheckIntegrity(bool quick) {
+  // Up to 20 problems; "ok" alone means none.
+  Result<std::vector<Row>> rows =
+      Query(quick ? "PRAGMA quick_check(20)" : "PRAGMA integrity_check(20)");
+  if (!rows) return rows.error();
+  std::vector<std::string> problems;
+  for (const Row& r : *rows) {
+    if (!r.empty() && AsText(r[0]) != "ok") problems.push_back(AsText(r[0]));
+  }
+  return problems;
 }
 
 Status SqliteStorage::Begin(TxMode mode) {
@@ -211,9 +238,25 @@ Status SqliteStorage::Backup(const std::string& dest) {
     sqlite3_backup_finish(b);
   }
   std::string msg = sqlite3_errmsg(out);
+  if (rc == SQLITE_DONE) {
+    // The copy is checked as a restore would read it: SQLite's full integrity check.
+    Result<std::unique_ptr<SqliteStorage>> copy = Open(tmp, /*create=*/false);
+    Result<std::vector<std::string>> problems =
+        copy ? (*copy)->CheckIntegrity(/*quick=*/false)
+             : Result<std::vector<std::string>>(copy.error());
+    if (!problems) {
+      rc = SQLITE_CORRUPT;
+      msg = problems.error().message();
+    } else if (!problems->empty()) {
+      rc = SQLITE_CORRUPT;
+      msg = "integrity_check: " + problems->front();
+    }
+  }
   sqlite3_close(out);
   if (rc != SQLITE_DONE) {
     std::filesystem::remove(tmp, ec);
+    std::filesystem::remove(tmp + "-wal", ec);
+    std::filesystem::remove(tmp + "-shm", ec);
     return Status::IoError("backup failed: " + msg, dest);
   }
   std::filesystem::rename(tmp, dest, ec);

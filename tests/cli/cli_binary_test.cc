@@ -57,7 +57,7 @@ TEST(CliBinaryTest, UsageAndHelpExitCodes) {
 
   Ran bogus = Beian("help bogus");
   EXPECT_EQ(bogus.rc, 2);
-  EXPECT_NE(bogus.err.find("unknown help topic 'bogus'"), std::string::npos) << bogus.err;
+  EXPECT_NE(bogus.err.find("未知命令“bogus”"), std::string::npos) << bogus.err;
   EXPECT_EQ(Beian("bogus").rc, 2);
 
   Ran run_help = Beian("run --help");
@@ -73,11 +73,48 @@ TEST(CliBinaryTest, UsageAndHelpExitCodes) {
 
   Ran reversed = Beian("catalogue 烹调 --authority 220100");
   EXPECT_EQ(reversed.rc, 2);
-  EXPECT_NE(reversed.err.find("not expected: '--authority' '220100'"), std::string::npos)
+  EXPECT_NE(reversed.err.find("catalogue：未知选项“--authority”"), std::string::npos)
       << reversed.err;
+  Ran extra = Beian("catalogue 烹调 电工");
+  EXPECT_EQ(extra.rc, 2);
+  EXPECT_NE(extra.err.find("catalogue：多余的参数 '电工'"), std::string::npos) << extra.err;
 
   EXPECT_EQ(Beian("version").out, std::string("beian ") + kVersion + "\n");
   EXPECT_EQ(Beian("--version").out, Beian("version").out);
+}
+
+// Usage errors are the clerk's language (templates/messages.zh-CN.tsv usage.*), quoting the
+// option: an unknown option is named before a missing one, with the nearest the command takes.
+TEST(CliBinaryTest, UsageErrorsAreChineseAndQuoteTheOption) {
+  const std::string dir = MakeTempDir();
+  const struct {
+    std::string args, error;
+  } cases[] = {
+      {"decide C2026-0001 --stage received --resutl pass",
+       "decide：未知选项“--resutl”；是否要用“--result”？"},
+      {"decide C2026-0001 --stage received", "decide：缺少必需的选项或参数“--result”。"},
+      {"run " + Quote(dir) + " --out " + Quote(dir + "/o") + " --jobs 0",
+       "选项“--jobs”的值应为 1..256，而不是“0”。"},
+      {"run " + Quote(dir) + " --out " + Quote(dir + "/o") + " -j 257",
+       "选项“--jobs”的值应为 1..256，而不是“257”。"},
+      {"deliberate C2026-0001 --date 2026-13-01", "选项“--date”应为 YYYY-MM-DD 格式的日期"},
+      {"decide C2026-0001 --stage received --result pass --date 2026-02-30",
+       "选项“--date”应为 YYYY-MM-DD 格式的日期，而不是“2026-02-30”。"},
+      {"terminate C2026-0001", "terminate：请在“--voluntary”和“--ordered”中给出且只给出一个。"},
+      {"registry resto x.sqlite", "registry：“ACTION”的值“resto”无效，可用："},
+      {"registry backup", "“registry backup”需要指定文件 FILE。"},
+      {"due --within 3m", "选项“--within”应为天数（如 90d），而不是“3m”。"},
+      {"rnu x", "未知命令“rnu”；是否要用“run”？"},
+  };
+  for (const auto& c : cases) {
+    Ran r = Beian(c.args);
+    EXPECT_EQ(r.rc, 2) << c.args;
+    EXPECT_NE(r.err.find(c.error), std::string::npos) << c.args << "\n" << r.err;
+    EXPECT_NE(r.err.find("用法见 beian help"), std::string::npos) << r.err;
+  }
+  // --jobs 1 is taken (no unknown-option or range error before the missing intake).
+  Ran one = Beian("run " + Quote(dir + "/无") + " --out " + Quote(dir + "/o") + " --jobs 1");
+  EXPECT_EQ(one.err.find("--jobs"), std::string::npos) << one.err;
 }
 
 TEST(CliBinaryTest, ConfigShowsEachValueWithItsLayer) {
@@ -133,26 +170,33 @@ TEST(CliBinaryTest, FontsSettingIsRelativeToItsSettingsFile) {
 }
 
 // The registry file (README "Case registry"): --registry -> $BEIAN_REGISTRY -> the setting
-// "registry" of the layered settings -> $XDG_DATA_HOME/beian/registry.sqlite.
+// "registry" of the layered settings, and nothing else (no per-user file). A read-only command
+// never creates the file: a missing one is refused naming it, so the error says which file the
+// rule chose.
 TEST(CliBinaryTest, RegistryLocationFollowsTheLayeredSettings) {
   const std::string dir = MakeTempDir();
   Write(dir + "/office.json", "{\"registry\": " + json(dir + "/设置.sqlite").dump() + "}");
   const std::string status = "status --date 2026-11-25 --config " + Quote(dir + "/office.json");
-  const std::string xdg = "XDG_DATA_HOME=" + Quote(dir + "/xdg") + " ";
-  Ran by_setting = Beian(status, xdg + "BEIAN_SYSCONFDIR=''");
-  EXPECT_EQ(by_setting.rc, 0) << by_setting.err;
-  EXPECT_TRUE(fs::exists(dir + "/设置.sqlite"));
-  Ran by_env = Beian(status, xdg + "BEIAN_REGISTRY=" + Quote(dir + "/env.sqlite"));
-  EXPECT_EQ(by_env.rc, 0) << by_env.err;
-  EXPECT_TRUE(fs::exists(dir + "/env.sqlite"));
-  Ran by_flag = Beian(status + " --registry " + Quote(dir + "/flag.sqlite"),
-                      xdg + "BEIAN_REGISTRY=" + Quote(dir + "/env.sqlite"));
-  EXPECT_EQ(by_flag.rc, 0) << by_flag.err;
-  EXPECT_TRUE(fs::exists(dir + "/flag.sqlite"));
-  EXPECT_FALSE(fs::exists(dir + "/xdg/beian/registry.sqlite"));
-  Ran by_default = Beian("status --date 2026-11-25", xdg + "BEIAN_REGISTRY= ");
-  EXPECT_EQ(by_default.rc, 0) << by_default.err;
-  EXPECT_TRUE(fs::exists(dir + "/xdg/beian/registry.sqlite"));
+  const std::string xdg = "XDG_DATA_HOME=" + Quote(dir + "/xdg") + " HOME=" + Quote(dir) + " ";
+  auto refused_naming = [&](const Ran& r, const std::string& file) {
+    EXPECT_EQ(r.rc, 2) << r.out << r.err;
+    EXPECT_NE(r.err.find("登记簿 " + file + " 不存在"), std::string::npos) << r.err;
+    EXPECT_FALSE(fs::exists(file));
+  };
+  refused_naming(Beian(status, xdg + "BEIAN_SYSCONFDIR=''"), dir + "/设置.sqlite");
+  refused_naming(Beian(status, xdg + "BEIAN_REGISTRY=" + Quote(dir + "/env.sqlite")),
+                 dir + "/env.sqlite");
+  refused_naming(Beian(status + " --registry " + Quote(dir + "/flag.sqlite"),
+                       xdg + "BEIAN_REGISTRY=" + Quote(dir + "/env.sqlite")),
+                 dir + "/flag.sqlite");
+  for (const std::string& cmd : {std::string("status"), std::string("due"), std::string("filed"),
+                                 std::string("status C2026-0008")}) {
+    Ran none = Beian(cmd + " --date 2026-11-25", xdg + "BEIAN_REGISTRY= BEIAN_SYSCONFDIR=''");
+    EXPECT_EQ(none.rc, 2) << cmd << ": " << none.out;
+    EXPECT_NE(none.err.find("未指定登记簿"), std::string::npos) << cmd << ": " << none.err;
+  }
+  EXPECT_FALSE(fs::exists(dir + "/xdg"));
+  EXPECT_FALSE(fs::exists(dir + "/.local"));
 }
 
 // The limits (ingest/limits.h) are layered too; a typo names the file that has it.

@@ -379,8 +379,24 @@ TEST_F(EvaluationCommandTest, AMistakenEvaluationIsCorrectedWithAReasonKeepingBo
   const auto& last = st["history"].back();
   EXPECT_EQ(last["reason"], "评分表录入有误");
   EXPECT_EQ(last["corrects"], st["history"][st["history"].size() - 2]["seq"]);
-  // Both opinions kept.
+  // Both opinions kept; the replaced one is superseded: listed so, never issued or edited.
   EXPECT_EQ(Kinds(st), (std::vector<std::string>{"technical_opinion", "technical_opinion"}));
+  std::vector<std::string> states, ids;
+  for (const auto& d : st["documents"]) {
+    if (d["kind"] != "technical_opinion") continue;
+    states.push_back(d["state"]);
+    ids.push_back(d["id"]);
+  }
+  EXPECT_EQ(states, (std::vector<std::string>{"superseded", "draft"}));
+  ASSERT_EQ(Beian("status C2026-0001 --date 2026-12-01", &out), 0) << out;
+  EXPECT_NE(out.find(ids[0] + "：技术评估意见（已被替代，不得签发"), std::string::npos) << out;
+  std::ofstream(dir_ + "/office.json") << R"({"doc_number_format": "吉人社认备〔{year}〕{n}号"})";
+  EXPECT_EQ(Beian("issue " + ids[0] + " --date 2026-11-28 --config " + Quote(dir_ + "/office.json"),
+                  &out),
+            2);
+  EXPECT_NE(out.find("已被替代"), std::string::npos) << out;
+  EXPECT_EQ(Beian("edit " + ids[0] + " --slot note --text 补充", &out), 2);
+  EXPECT_NE(out.find("已被替代"), std::string::npos) << out;
   auto db = registry::SqliteStorage::Open(registry_);
   ASSERT_OK(db);
   auto rows = (*db)->Query("SELECT COUNT(DISTINCT history_seq) FROM evaluation_scores");

@@ -301,8 +301,8 @@ TEST_F(RecordLifecycleTest, RenewalIsCheckedAgainstTheRegistryExpiryNotTheForm) 
   }
   EXPECT_EQ(r["registry"]["case"], "C2029-0001");
   // Evaluated and renewed: three years on from the old end, the 备案编号 kept.
-  Ok("decide C2029-0001 --stage received --result pass --date 2029-08-02");
-  Ok("decide C2029-0001 --stage preliminary --result pass --date 2029-08-02");
+  Ok("decide C2029-0001 --stage received --result pass --date 2029-08-02 --today 2029-08-02");
+  Ok("decide C2029-0001 --stage preliminary --result pass --date 2029-08-02 --today 2029-08-02");
   // The 松原市 office reports it to the province (Art. 9 cited for a renewal), which renews it.
   Ok("submit C2029-0001 --authority 220700 --date 2029-08-03");
   const std::string report = PdfText(dir_ + "/drafts/D2029-0002-报送报告.pdf");
@@ -340,8 +340,8 @@ TEST_F(RecordLifecycleTest, RenewalFromTheNoticeDateWhenTheOfficeSaysSo) {
   nlohmann::json r = Run(RenewalDossier(), "2029-06-01", 0);
   EXPECT_FALSE(HasRule(r, "REG-005")) << r["findings"].dump(2);  // on time by the registry
   EXPECT_EQ(r["registry_check"]["filing"]["renewal_on_time"], true);
-  Ok("decide C2029-0001 --stage received --result pass --date 2029-06-02");
-  Ok("decide C2029-0001 --stage preliminary --result pass --date 2029-06-02");
+  Ok("decide C2029-0001 --stage received --result pass --date 2029-06-02 --today 2029-06-02");
+  Ok("decide C2029-0001 --stage preliminary --result pass --date 2029-06-02 --today 2029-06-02");
   Ok("file C2029-0001 --authority 220000 --date 2029-06-05");
   std::vector<Row> f = Sql("SELECT valid_from, valid_until FROM filings WHERE state = 'active'");
   ASSERT_EQ(f.size(), 1u);
