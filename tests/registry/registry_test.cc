@@ -106,7 +106,7 @@ TEST_F(RegistryTest, SameContentIsOneVersionChangedContentANewVersionOfTheSameCa
   EXPECT_NE(renewal->case_id, first->case_id);
   ASSERT_OK(reg_->Withdraw(first->case_id, "", kClerk));
   Result<RecordOutcome> fresh =
-      reg_->RecordDossier(Facts(kUscc, ApplicationKind::kInitial, "h2", "再申请"), kClerk);
+      reg_->RecordDossier(Facts(kUscc, ApplicationKind::kInitial, "h9", "再申请"), kClerk);
   EXPECT_EQ(fresh->what, RecordOutcome::What::kNewCase);
   EXPECT_EQ(*reg_->CasesOf(kUscc),
             (std::vector<std::string>{"C2026-0001", "C2026-0002", "C2026-0003"}));
@@ -161,10 +161,11 @@ TEST_F(RegistryTest, RenewalAndTerminationWaitForTheirNotice) {
   ASSERT_OK(reg_->Decide(renewal, Stage::kPreliminary, Decision::kPass, "", "", kClerk));
   Result<CaseRecord> c = reg_->LoadCase(renewal);
   EXPECT_EQ(c->stage, Stage::kPreliminary);
-  EXPECT_EQ(reg_->NextStep(*c), "beian file " + renewal);
+  // The case is the 长春 office's: it reports the renewal to the province, which files it.
+  EXPECT_EQ(reg_->NextStep(*c), "beian submit " + renewal + " --authority 220100");
   Status again = reg_->Decide(renewal, Stage::kPreliminary, Decision::kPass, "", "", kClerk);
   EXPECT_NE(again.message().find("已记录"), std::string::npos) << again.message();
-  EXPECT_NE(again.message().find("beian file"), std::string::npos) << again.message();
+  EXPECT_NE(again.message().find("beian submit"), std::string::npos) << again.message();
   // Technical evaluation is not on a renewal's path.
   Status tech = reg_->Decide(renewal, Stage::kTechnical, Decision::kPass, "", "", kClerk);
   EXPECT_FALSE(tech.ok());
@@ -242,7 +243,8 @@ std::string FileFactsThroughPublicity(Registry& reg, const DossierFacts& facts) 
        {Stage::kReceived, Stage::kPreliminary, Stage::kTechnical, Stage::kComprehensive}) {
     EXPECT_OK(reg.Decide(id, s, Decision::kPass, "", "", kClerk));
   }
-  EXPECT_OK(reg.Deliberate(id, Date{2026, 9, 22}, Decision::kPass, "", "", kClerk));
+  // Held on the day of the last decision (a decision may not be dated before it).
+  EXPECT_OK(reg.Deliberate(id, Date{2026, 11, 25}, Decision::kPass, "", "", kClerk));
   PublicityPlan plan{{id}, Date{2026, 9, 25}, Date{2026, 10, 9}, 5, false, "220100", "{}"};
   EXPECT_OK(reg.Publicize(plan, kClerk));
   EXPECT_OK(reg.File(id, "220000", nlohmann::json::object(), Actor{"王五", Date{2026, 10, 12}}));
@@ -344,7 +346,7 @@ TEST_F(RegistryTest, SubmitAndServedRecordInTheHistoryAndRefuseWhatTheyMust) {
     ASSERT_OK(reg_->Decide(id, s, Decision::kPass, "", "", kClerk));
   }
   EXPECT_FALSE(reg_->Submit({id}, "220100", "{}", kClerk).ok()) << "not in publicity yet";
-  ASSERT_OK(reg_->Deliberate(id, Date{2026, 9, 22}, Decision::kPass, "", "", kClerk));
+  ASSERT_OK(reg_->Deliberate(id, Date{2026, 11, 25}, Decision::kPass, "", "", kClerk));
   PublicityPlan plan{{id}, Date{2026, 9, 25}, Date{2026, 10, 9}, 5, false, "220100", "{}"};
   const std::string publicity = *reg_->Publicize(plan, kClerk);
   const Actor on_day{"张三", Date{2026, 10, 12}};
