@@ -15,7 +15,7 @@ void AddOnce(std::vector<std::string>& list, std::string s) {
   }
 }
 
-// "a、b" style joins from the catalogue: statements by correction.join, actions the same with
+// Joins of the catalogue: statements by correction.join, actions the same with
 // correction.join_last before the last one (…，并…).
 std::string Join(const std::vector<std::string>& parts, const std::string& sep,
                  const std::string& last) {
