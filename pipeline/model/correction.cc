@@ -119,7 +119,11 @@ class Classifier {
       if (ArgOf(f.args, "form") == "true") return f.rule_id;
     }
     for (const Finding& f : r_.findings) {
-      if (!StartsWith(f.message, "ingest.form_") || f.evidence.empty()) continue;
+      const bool about_form =
+          f.message == "ingest.form_unreadable" || f.message == "ingest.form_format_not_readable" ||
+          f.message == "ingest.form_no_fields" || f.message == "ingest.form_over_limit" ||
+          f.message == "ingest.form_multiple";
+      if (!about_form || f.evidence.empty()) continue;
       for (const MaterialResult& m : r_.materials) {
         if (std::find(m.files.begin(), m.files.end(), f.evidence.front().file) != m.files.end())
           return m.id;

@@ -362,7 +362,7 @@ TEST(DocumentsEndToEndTest, CorrectionNoticeIsDraftedForEveryCorrectableCase) {
     SCOPED_TRACE(name);
     const bool folder = !report["materials"].empty() || report["dossier"] != SampleNamed("B01-");
     EXPECT_EQ(HasNotice(report), folder && correctable && !refused_or_referred);
-    notices += HasNotice(report) ? 1 : 0;
+    if (HasNotice(report)) ++notices;
   }
   EXPECT_GE(notices, 10u);
 }
@@ -430,10 +430,14 @@ TEST(DocumentsEndToEndTest, CorrectionItemsAreTrueClosedAndUnique) {
       ASSERT_GE(text.size(), 3u);
       EXPECT_EQ(text.substr(text.size() - 3), "。");
       // A stray file (B01) gets no letter; every letter's items carry no internal text.
-      if (HasNotice(report)) EXPECT_FALSE(std::regex_search(text, internal));
+      if (HasNotice(report)) {
+        EXPECT_FALSE(std::regex_search(text, internal));
+      }
       for (const json& m : report["materials"]) {
         const std::string mname = m["name"].get<std::string>();
-        if (!m["files"].empty()) EXPECT_EQ(text.find("未提交" + mname), std::string::npos) << mname;
+        if (!m["files"].empty()) {
+          EXPECT_EQ(text.find("未提交" + mname), std::string::npos) << mname;
+        }
         if (text.find("已提交的" + mname) != std::string::npos) {
           EXPECT_NE(request.rfind("请提交" + mname + "。", 0), 0u) << mname;
         }
@@ -666,8 +670,12 @@ TEST(DocumentsEndToEndTest, OpinionConclusionFollowsItsSections) {
     const std::string conclusion = text.substr(at);
     const bool open = text.find("□符合") != std::string::npos;
     const bool excluded = text.find("建议不予备案：") != std::string::npos;
-    if (open) EXPECT_NE(conclusion.find("勾选"), std::string::npos);
-    if (excluded) EXPECT_NE(conclusion.find("建议不予备案"), std::string::npos);
+    if (open) {
+      EXPECT_NE(conclusion.find("勾选"), std::string::npos);
+    }
+    if (excluded) {
+      EXPECT_NE(conclusion.find("建议不予备案"), std::string::npos);
+    }
     if (open || excluded) {
       EXPECT_EQ(conclusion.find("未见不符合第六条规定条件的情形，建议进入现场技术评估环节"),
                 std::string::npos);

@@ -77,7 +77,8 @@ TEST(DocumentDataTest, CorrectionNoticeGetsWorkingDayDeadlineAndIssuer) {
   EXPECT_FALSE(d.contains("deadline"));
   EXPECT_FALSE(d.contains("deadline_blank"));
   EXPECT_FALSE(d.contains("lapse_text"));
-  EXPECT_FALSE(d.contains("doc_number"));
+  // The 版头 is always complete: without a format the 发文字号 line has a blank 机关代字.
+  EXPECT_TRUE(d.contains("doc_number"));
   EXPECT_EQ(d["contact"], "张三 0431-1234567");
   EXPECT_FALSE(d.contains("groups"));
   office.correction_deadline_working_days = 2;
