@@ -173,7 +173,7 @@ constexpr Mask kDrafting =
 constexpr Mask kIntake = kRun | kWatch;
 // Every command that reads the shipped data and the settings.
 constexpr Mask kAll = kIntake | kCheck | kCatalogue | kRender | kConfig | kRegistryCommands |
-                     kCalendar | kServe | kUser;
+                      kCalendar | kServe | kUser;
 
 // The option table: every option of every command, declared once. Order = order in usage.
 // A command takes a row when its bit is in `takes`; one command must not meet two rows of the
@@ -211,8 +211,7 @@ const OptionSpec kOptions[] = {
        return a.add_option(n, p.o.user_action, h)
            ->check(CLI::IsMember({"add", "passwd", "disable", "list", "unlock"}));
      }},
-    {"NAME", "", "the user's login name (not for list)", kUser, 0,
-     Opt<&Options::user_name>},
+    {"NAME", "", "the user's login name (not for list)", kUser, 0, Opt<&Options::user_name>},
     {"--listen", "HOST:PORT", "address to listen on (default 127.0.0.1:8080)", kServe, 0,
      Opt<&Options::listen>},
     {"--demo", "",
@@ -221,10 +220,11 @@ const OptionSpec kOptions[] = {
      kServe, 0, Flag<&Options::demo>},
     {"--role", "ROLE", "user add: clerk, reviewer, archivist or admin", kUser, 0,
      Opt<&Options::role>},
-    {"--office", "CODE", "user add: the user's office (data/jilin_authorities.tsv; 220000 sees all)",
-     kUser, 0, Opt<&Options::office>},
-    {"--password-file", "FILE", "user add, passwd: read the password from FILE (else stdin)",
-     kUser, 0, Opt<&Options::password_file>},
+    {"--office", "CODE",
+     "user add: the user's office (data/jilin_authorities.tsv; 220000 sees all)", kUser, 0,
+     Opt<&Options::office>},
+    {"--password-file", "FILE", "user add, passwd: read the password from FILE (else stdin)", kUser,
+     0, Opt<&Options::password_file>},
     {"--stage", "STAGE", "stage id: received, preliminary, technical, comprehensive", kDecide,
      kDecide, Opt<&Options::stage>},
     {"--result", "RESULT",

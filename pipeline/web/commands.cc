@@ -22,8 +22,8 @@ bool TakesAuthority(cli::Command c) {
 }  // namespace
 
 bool IsFormField(const std::string& name) {
-  static const std::set<std::string> kFields = {"stage", "result", "note",   "reason",
-                                                "date",  "today",  "start",  "number",
+  static const std::set<std::string> kFields = {"stage", "result", "note",      "reason",
+                                                "date",  "today",  "start",     "number",
                                                 "slot",  "text",   "voluntary", "ordered"};
   return kFields.count(name) != 0;
 }

@@ -12,13 +12,12 @@ Result<std::string> HashPassword(const std::string& password) {
   constexpr std::size_t kSaltBytes = 16, kHashBytes = 32;
   unsigned char salt[kSaltBytes];
   if (RAND_bytes(salt, sizeof salt) != 1) return Status::Internal("RAND_bytes failed");
-  const std::size_t length =
-      argon2_encodedlen(kArgonPasses, kArgonMemoryKiB, kArgonLanes, kSaltBytes, kHashBytes,
-                        Argon2_id);
+  const std::size_t length = argon2_encodedlen(kArgonPasses, kArgonMemoryKiB, kArgonLanes,
+                                               kSaltBytes, kHashBytes, Argon2_id);
   std::vector<char> encoded(length);
-  const int rc = argon2id_hash_encoded(kArgonPasses, kArgonMemoryKiB, kArgonLanes,
-                                       password.data(), password.size(), salt, kSaltBytes,
-                                       kHashBytes, encoded.data(), encoded.size());
+  const int rc = argon2id_hash_encoded(kArgonPasses, kArgonMemoryKiB, kArgonLanes, password.data(),
+                                       password.size(), salt, kSaltBytes, kHashBytes,
+                                       encoded.data(), encoded.size());
   if (rc != ARGON2_OK) return Status::Internal(std::string("argon2: ") + argon2_error_message(rc));
   return std::string(encoded.data());
 }

@@ -77,8 +77,7 @@ struct Who {
 
 class App {
  public:
-  App(const ServerParts& parts, const ServerSettings& settings)
-      : p_(parts), s_(settings) {}
+  App(const ServerParts& parts, const ServerSettings& settings) : p_(parts), s_(settings) {}
 
   void Routes(httplib::Server& svr);
 
@@ -152,8 +151,8 @@ nlohmann::json App::Common(const Who* who) const {
   return j;
 }
 
-void App::SendPage(httplib::Response& res, int status, const std::string& page,
-                   nlohmann::json data, const Who* who) {
+void App::SendPage(httplib::Response& res, int status, const std::string& page, nlohmann::json data,
+                   const Who* who) {
   nlohmann::json common = Common(who);
   for (auto it = common.begin(); it != common.end(); ++it) {
     if (!data.contains(it.key())) data[it.key()] = it.value();
@@ -178,9 +177,8 @@ void App::SendError(const httplib::Request& req, httplib::Response& res, int sta
            who);
 }
 
-std::optional<nlohmann::json> App::VisibleCase(const httplib::Request& req,
-                                               httplib::Response& res, const Who& who,
-                                               const std::string& case_id) {
+std::optional<nlohmann::json> App::VisibleCase(const httplib::Request& req, httplib::Response& res,
+                                               const Who& who, const std::string& case_id) {
   std::optional<std::string> authority;
   {
     std::lock_guard<std::mutex> lock(p_.store_mu);
@@ -227,7 +225,8 @@ void App::Login(const httplib::Request& req, httplib::Response& res) {
   Result<std::optional<User>> user = p_.store.FindUser(name);
   lock.unlock();
   // Verified outside the lock: Argon2id takes tens of milliseconds on purpose.
-  const bool ok = user && *user && !(*user)->disabled && VerifyPassword((*user)->password, password);
+  const bool ok =
+      user && *user && !(*user)->disabled && VerifyPassword((*user)->password, password);
   lock.lock();
   if (!ok) {
     (void)p_.store.RecordFailure(name, address, Now(), s_.login_max_failures,
@@ -245,8 +244,8 @@ void App::Login(const httplib::Request& req, httplib::Response& res) {
     SendError(req, res, 500, s.message(), nullptr);
     return;
   }
-  res.set_header("Set-Cookie", std::string(kSessionCookie) + "=" + token + "; Max-Age=" +
-                                   std::to_string(s_.session_minutes * 60) +
+  res.set_header("Set-Cookie", std::string(kSessionCookie) + "=" + token +
+                                   "; Max-Age=" + std::to_string(s_.session_minutes * 60) +
                                    CookieAttributes(req.has_header("X-Forwarded-Proto")));
   res.status = 303;
   res.set_header("Location", "/cases");
@@ -270,7 +269,8 @@ void App::Logout(const httplib::Request& req, httplib::Response& res) {
 }
 
 int PageNumber(const std::string& text) {
-  if (text.empty() || text.size() > 6 || text.find_first_not_of("0123456789") != std::string::npos) {
+  if (text.empty() || text.size() > 6 ||
+      text.find_first_not_of("0123456789") != std::string::npos) {
     return 1;
   }
   return std::max(1, std::stoi(text));
@@ -362,16 +362,14 @@ nlohmann::json App::CaseView(const nlohmann::json& kase, const Who& who) const {
     d["can_edit"] = draft && p_.roles.Allows(role, "edit");
     d["can_served"] = d.value("state", "") != "issuing" && p_.roles.Allows(role, "served");
   }
-  nlohmann::json can = nlohmann::json::object();
   bool any = false;
   for (const std::string& a : p_.roles.ActionsAt(role, stage)) {
     if (a == "edit" || a == "issue" || a == "served") continue;  // per document, above
     std::string key = a;
     std::replace(key.begin(), key.end(), '.', '_');
-    can[key] = true;
+    v["can_" + key] = true;
     any = true;
   }
-  v["can"] = can;
   v["any_action"] = any;
   return v;
 }
@@ -385,7 +383,7 @@ void App::ShowCase(const httplib::Request& req, httplib::Response& res) {
     res.set_content(kase->dump(), kJson);
     return;
   }
-  SendPage(res, 200, "case", {{"case", CaseView(*kase, *who)}}, &*who);
+  SendPage(res, 200, "case", {{"c", CaseView(*kase, *who)}}, &*who);
 }
 
 // A folder of its own for one request's files (an uploaded sheet, a written workbook).
@@ -467,7 +465,8 @@ bool App::RunAction(const httplib::Request& req, httplib::Response& res, const W
     return false;
   }
   for (const std::string& name : FieldNames(req)) {
-    if (name == "csrf" || name == "document" || (name == "scores" && action == "evaluate")) continue;
+    if (name == "csrf" || name == "document" || (name == "scores" && action == "evaluate"))
+      continue;
     form.fields[name] = Field(req, name);
   }
   std::string folder;
@@ -512,15 +511,12 @@ void App::Routes(httplib::Server& svr) {
   svr.Get("/login", [this](const httplib::Request& req, httplib::Response& res) {
     LoginPage(req, res, 200, "");
   });
-  svr.Post("/login", [this](const httplib::Request& req, httplib::Response& res) {
-    Login(req, res);
-  });
-  svr.Post("/logout", [this](const httplib::Request& req, httplib::Response& res) {
-    Logout(req, res);
-  });
-  svr.Get("/cases", [this](const httplib::Request& req, httplib::Response& res) {
-    CaseList(req, res);
-  });
+  svr.Post("/login",
+           [this](const httplib::Request& req, httplib::Response& res) { Login(req, res); });
+  svr.Post("/logout",
+           [this](const httplib::Request& req, httplib::Response& res) { Logout(req, res); });
+  svr.Get("/cases",
+          [this](const httplib::Request& req, httplib::Response& res) { CaseList(req, res); });
   svr.Get(R"(/cases/([A-Za-z0-9-]+))",
           [this](const httplib::Request& req, httplib::Response& res) { ShowCase(req, res); });
   svr.Get(R"(/cases/([A-Za-z0-9-]+)/scoresheet)",
@@ -561,7 +557,8 @@ Status Serve(const ServerParts& parts, const ServerSettings& settings, const std
                            {"X-Content-Type-Options", "nosniff"},
                            {"Referrer-Policy", "same-origin"},
                            {"Cache-Control", "no-store"}});
-  const int bound = port == 0 ? svr.bind_to_any_port(host) : (svr.bind_to_port(host, port) ? port : -1);
+  const int bound =
+      port == 0 ? svr.bind_to_any_port(host) : (svr.bind_to_port(host, port) ? port : -1);
   if (bound < 0) {
     return Status::IoError("cannot listen on " + host + ":" + std::to_string(port));
   }

@@ -4,10 +4,10 @@
 //   GET  /healthz                      ok, without a session
 //   GET  /login, POST /login           fields user, password, csrf
 //   POST /logout                       field csrf
-//   GET  /cases                        the office's cases (HTML, or JSON with Accept: application/json)
-//   GET  /cases/{case}                 the case page (HTML or JSON)
-//   GET  /cases/{case}/scoresheet      the technical evaluation's scoring sheet (.xlsx)
-//   POST /cases/{case}/{action}        an action, fields named as the CLI's options: 303 to the
+//   GET  /cases                        the office's cases (HTML, or JSON with Accept:
+//   application/json) GET  /cases/{case}                 the case page (HTML or JSON) GET
+//   /cases/{case}/scoresheet      the technical evaluation's scoring sheet (.xlsx) POST
+//   /cases/{case}/{action}        an action, fields named as the CLI's options: 303 to the
 //                                      case page; 403 missing/wrong token or role; 404 another
 //                                      office's case; 409 with the CLI's message when refused
 //   GET  /static/{name}                the stylesheet and script (by name, from memory)
@@ -32,11 +32,11 @@ namespace pipeline::web {
 
 // The settings of the server (office settings keys, README "Settings"; docs/web-admin.md).
 struct ServerSettings {
-  int session_minutes = 480;     // session_minutes
-  int login_max_failures = 10;   // login_max_failures
+  int session_minutes = 480;       // session_minutes
+  int login_max_failures = 10;     // login_max_failures
   int login_lockout_minutes = 15;  // login_lockout_minutes
-  int threads = 64;              // web_threads: at least the expected keep-alive connections
-  std::string upload_dir;        // where uploaded scoring sheets are kept while read
+  int threads = 64;                // web_threads: at least the expected keep-alive connections
+  std::string upload_dir;          // where uploaded scoring sheets are kept while read
 };
 
 // What the server uses; all must outlive it.
@@ -46,7 +46,7 @@ struct ServerParts {
   std::mutex& store_mu;  // the store's storage is one connection
   const Views& views;
   const RoleTable& roles;
-  const report::MessageCatalog& labels;  // templates/web/labels.zh-CN.tsv
+  const report::MessageCatalog& labels;        // templates/web/labels.zh-CN.tsv
   std::map<std::string, std::string> statics;  // name -> content (templates/web/static/)
   std::function<Date()> today;
 };

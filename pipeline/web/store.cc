@@ -15,8 +15,8 @@ bool OfficeSees(const std::string& office, const std::string& authority) {
 namespace {
 
 User UserOf(const Row& r) {
-  return User{AsText(r[0]), AsText(r[1]), AsText(r[2]), AsText(r[3]), AsInt(r[4]) != 0,
-              AsText(r[5])};
+  return User{AsText(r[0]), AsText(r[1]),     AsText(r[2]),
+              AsText(r[3]), AsInt(r[4]) != 0, AsText(r[5])};
 }
 
 constexpr char kUserColumns[] = "name, role, office, password, disabled, created_on";
@@ -100,8 +100,8 @@ Result<std::vector<User>> WebStore::Users() {
 }
 
 Result<std::optional<User>> WebStore::FindUser(const std::string& name) {
-  Result<std::vector<Row>> rows = db_.Query(
-      std::string("SELECT ") + kUserColumns + " FROM web_users WHERE name = ?", {name});
+  Result<std::vector<Row>> rows =
+      db_.Query(std::string("SELECT ") + kUserColumns + " FROM web_users WHERE name = ?", {name});
   if (!rows) return rows.error();
   if (rows->empty()) return std::optional<User>();
   return std::optional<User>(UserOf(rows->front()));
@@ -109,9 +109,9 @@ Result<std::optional<User>> WebStore::FindUser(const std::string& name) {
 
 Result<bool> WebStore::Locked(const std::string& name, const std::string& address,
                               std::int64_t now) {
-  Result<std::vector<Row>> rows = db_.Query(
-      "SELECT locked_until FROM web_login_failures WHERE user_name = ? AND address = ?",
-      {name, address});
+  Result<std::vector<Row>> rows =
+      db_.Query("SELECT locked_until FROM web_login_failures WHERE user_name = ? AND address = ?",
+                {name, address});
   if (!rows) return rows.error();
   return !rows->empty() && AsInt(rows->front()[0]) > now;
 }
@@ -119,9 +119,9 @@ Result<bool> WebStore::Locked(const std::string& name, const std::string& addres
 Status WebStore::RecordFailure(const std::string& name, const std::string& address,
                                std::int64_t now, int max, std::int64_t lockout_seconds) {
   return registry::InTransaction(db_, TxMode::kWrite, [&]() -> Status {
-    Result<std::vector<Row>> rows = db_.Query(
-        "SELECT failures FROM web_login_failures WHERE user_name = ? AND address = ?",
-        {name, address});
+    Result<std::vector<Row>> rows =
+        db_.Query("SELECT failures FROM web_login_failures WHERE user_name = ? AND address = ?",
+                  {name, address});
     if (!rows) return rows.error();
     const std::int64_t failures = rows->empty() ? 1 : AsInt(rows->front()[0]) + 1;
     // The N-th failure locks; after the lockout the count starts again.
@@ -184,11 +184,11 @@ Result<CasePage> WebStore::Cases(const CaseQuery& q) {
     std::vector<Value> paged = params;
     paged.push_back(std::int64_t{q.per_page});
     paged.push_back(std::int64_t{(q.page - 1) * q.per_page});
-    Result<std::vector<Row>> rows = db_.Query(
-        std::string("SELECT c.case_id, i.name, c.uscc, c.kind, c.authority, c.stage, "
-                    "c.stage_since, c.opened_on") +
-            kCaseFrom + where + " ORDER BY c.case_id LIMIT ? OFFSET ?",
-        paged);
+    Result<std::vector<Row>> rows =
+        db_.Query(std::string("SELECT c.case_id, i.name, c.uscc, c.kind, c.authority, c.stage, "
+                              "c.stage_since, c.opened_on") +
+                      kCaseFrom + where + " ORDER BY c.case_id LIMIT ? OFFSET ?",
+                  paged);
     if (!rows) return rows.error();
     for (const Row& r : *rows) {
       page.rows.push_back(CaseRow{AsText(r[0]), AsText(r[1]), AsText(r[2]), AsText(r[3]),

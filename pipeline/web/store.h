@@ -20,8 +20,8 @@ inline constexpr char kProvince[] = "220000";
 
 struct User {
   std::string name;
-  std::string role;    // clerk | reviewer | archivist | admin
-  std::string office;  // authority code
+  std::string role;      // clerk | reviewer | archivist | admin
+  std::string office;    // authority code
   std::string password;  // Argon2id encoded hash
   bool disabled = false;
   std::string created_on;
@@ -45,13 +45,13 @@ struct CaseQuery {
   std::string kind;    // "" = every kind
   std::string search;  // part of the institution's name, its USCC or the case id
   bool open_only = false;
-  int page = 1;        // from 1
+  int page = 1;  // from 1
   int per_page = 50;
 };
 
 struct CasePage {
   std::vector<CaseRow> rows;
-  int total = 0;                          // rows matching, over every page
+  int total = 0;                         // rows matching, over every page
   std::map<std::string, int> per_stage;  // the office's cases per stage (no other filter)
 };
 

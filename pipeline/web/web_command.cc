@@ -134,10 +134,10 @@ Status PrepareDemo(cli::Options& o, FileSystem& fs, std::ostream& out) {
   o.settings_files.push_back(JoinPath(o.data_dir, "templates/web/demo.json"));
   o.config = o.settings_files.back();
   const std::string samples = JoinPath(o.data_dir, "samples/intake");
-  PIPELINE_RETURN_IF_ERROR(RunSelf({"beian", "run", samples, "--out", dir + "/out", "--registry",
-                                    o.registry_path, "--config", o.config, "--data-dir",
-                                    o.data_dir, "--date", o.date->ToIso(), "--no-pdf", "--quiet",
-                                    "--user", "demo"}));
+  PIPELINE_RETURN_IF_ERROR(
+      RunSelf({"beian", "run", samples, "--out", dir + "/out", "--registry", o.registry_path,
+               "--config", o.config, "--data-dir", o.data_dir, "--date", o.date->ToIso(),
+               "--no-pdf", "--quiet", "--user", "demo"}));
   Result<std::unique_ptr<registry::SqliteStorage>> db = OpenStore(o.registry_path, *o.date);
   if (!db) return db.error();
   WebStore store(**db);
@@ -188,13 +188,12 @@ Status ServeCommand(cli::Options o, FileSystem& fs, std::ostream& out) {
   Result<Views> views = Views::Load(fs, web);
   Result<RoleTable> roles = RoleTable::Load(fs, JoinPath(web, "roles.tsv"));
   Result<std::map<std::string, std::string>> statics = LoadStatics(fs, JoinPath(web, "static"));
-  for (const Status& s : {settings.ok() ? Status::Ok() : settings.error(),
-                          messages.ok() ? Status::Ok() : messages.error(),
-                          labels.ok() ? Status::Ok() : labels.error(),
-                          calendar.ok() ? Status::Ok() : calendar.error(),
-                          views.ok() ? Status::Ok() : views.error(),
-                          roles.ok() ? Status::Ok() : roles.error(),
-                          statics.ok() ? Status::Ok() : statics.error()}) {
+  for (const Status& s :
+       {settings.ok() ? Status::Ok() : settings.error(),
+        messages.ok() ? Status::Ok() : messages.error(),
+        labels.ok() ? Status::Ok() : labels.error(),
+        calendar.ok() ? Status::Ok() : calendar.error(), views.ok() ? Status::Ok() : views.error(),
+        roles.ok() ? Status::Ok() : roles.error(), statics.ok() ? Status::Ok() : statics.error()}) {
     if (!s.ok()) return s;
   }
   const nlohmann::json& eff = settings->effective;
@@ -210,8 +209,10 @@ Status ServeCommand(cli::Options o, FileSystem& fs, std::ostream& out) {
   std::mutex store_mu;
   const bool fixed_date = o.date_given;
   const Date given = *o.date;
-  ServerParts parts{runner, store, store_mu, *views, *roles, *labels, std::move(*statics),
-                    [fixed_date, given] { return fixed_date ? given : LocalToday(); }};
+  ServerParts parts{
+      runner, store, store_mu, *views, *roles, *labels, std::move(*statics), [fixed_date, given] {
+        return fixed_date ? given : LocalToday();
+      }};
   const std::size_t colon = o.listen.rfind(':');
   const std::string host = colon == std::string::npos ? o.listen : o.listen.substr(0, colon);
   const std::string port_text = colon == std::string::npos ? "" : o.listen.substr(colon + 1);

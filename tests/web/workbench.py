@@ -27,7 +27,7 @@ class Demo:
     """`beian serve --demo` on 127.0.0.1 and a free port; users and passwords from its output."""
 
     def __init__(self, beian, date, extra=()):
-        self.beian = beian
+        self.binary = beian
         self.env = clean_env()
         self.proc = subprocess.Popen(
             [beian, "serve", "--demo", "--listen", "127.0.0.1:0", "--date", date] + list(extra),
@@ -61,13 +61,13 @@ class Demo:
 
     def beian_json(self, *args):
         """`beian ARGS --registry REG` as the CLI sees the registry (JSON on stdout)."""
-        out = subprocess.run([self.beian] + list(args) + ["--registry", self.registry],
+        out = subprocess.run([self.binary] + list(args) + ["--registry", self.registry],
                              env=self.env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                              text=True, check=True)
         return json.loads(out.stdout)
 
     def beian(self, *args, stdin=None):
-        return subprocess.run([self.beian] + list(args) + ["--registry", self.registry],
+        return subprocess.run([self.binary] + list(args) + ["--registry", self.registry],
                               env=self.env, input=stdin, stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE, text=True)
 
