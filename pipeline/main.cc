@@ -15,6 +15,7 @@
 #include "pipeline/job.h"
 #include "pipeline/report/messages.h"
 #include "pipeline/version.h"
+#include "pipeline/web/web_command.h"
 
 namespace {
 
@@ -25,14 +26,6 @@ namespace {
 void ReadTimeZoneOnce() {
   if (std::getenv("TZ") == nullptr) ::setenv("TZ", ":/etc/localtime", 1);
   ::tzset();
-}
-
-// The only wall-clock read in beian's results: the default for --date.
-pipeline::Date SystemToday() {
-  std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
-  return pipeline::Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
 }
 
 // The message catalogue for usage errors, read before the options are: from the --data-dir the
@@ -102,10 +95,11 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "beian: %s\n%s\n", options.error().message().c_str(), help.c_str());
       return kError;
     }
-    if (!options->date) options->date = SystemToday();
+    if (!options->date) options->date = pipeline::web::LocalToday();  // the default of --date
     if (!options->today) {  // deliberate: its --today is `date` (its --date is the meeting's)
-      options->today =
-          options->command == pipeline::cli::Command::kDeliberate ? options->date : SystemToday();
+      options->today = options->command == pipeline::cli::Command::kDeliberate
+                           ? options->date
+                           : pipeline::web::LocalToday();
     }
     pipeline::RealFileSystem fs;
     if (pipeline::Status s = Locate(fs, *options); !s.ok()) {
@@ -120,6 +114,12 @@ int main(int argc, char** argv) {
     if (options->command == pipeline::cli::Command::kVersion) {
       std::cout << pipeline::kProgramName << " " << pipeline::kVersion << "\n";
       return static_cast<int>(pipeline::ExitCode::kOk);
+    }
+    if (pipeline::web::IsWebCommand(options->command)) {  // serve, user (pipeline/web/)
+      pipeline::Status s = pipeline::web::RunWebCommand(*options, fs, std::cin, std::cout);
+      if (s.ok()) return static_cast<int>(pipeline::ExitCode::kOk);
+      std::fprintf(stderr, "beian: error: %s\n", s.ToString().c_str());
+      return kError;
     }
     pipeline::cli::ConsoleReporter reporter(options->quiet);
     const pipeline::JobRequest request = pipeline::cli::MakeJobRequest(*options);

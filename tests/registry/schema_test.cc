@@ -33,11 +33,11 @@ TEST(RegistrySchemaTest, FreshDatabaseGetsEveryTableAndItsVersion) {
   ASSERT_OK(Migrate(*db, "2026-11-25"));
   EXPECT_EQ(*SchemaVersion(*db), CurrentSchemaVersion());
   EXPECT_EQ(Tables(*db),
-            (std::vector<std::string>{"cases", "document_cases", "document_slots", "documents",
-                                      "dossier_versions", "evaluation_scores", "filing_occupations",
-                                      "filings", "id_counters", "institutions", "number_sequences",
-                                      "objections", "occupations", "publicities", "schema_version",
-                                      "stage_history"}));
+            (std::vector<std::string>{
+                "cases", "document_cases", "document_slots", "documents", "dossier_versions",
+                "evaluation_scores", "filing_occupations", "filings", "id_counters", "institutions",
+                "number_sequences", "objections", "occupations", "publicities", "schema_version",
+                "stage_history", "web_login_failures", "web_sessions", "web_users"}));
   Result<std::vector<Row>> mode = db->Query("PRAGMA journal_mode");
   ASSERT_OK(mode);
   EXPECT_EQ(AsText((*mode)[0][0]), "wal");
