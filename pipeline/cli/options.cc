@@ -49,7 +49,8 @@ constexpr CommandInfo kCommands[] = {
      "Record the expert deliberation held on --date; the case goes on to publicity."},
     {"withdraw", Command::kWithdraw, "End an open case at the applicant's request."},
     {"registry", Command::kRegistry,
-     "Write a consistent copy of the registry to FILE (SQLite online backup)."},
+     "Write a consistent copy of the registry to FILE (SQLite online backup; pg_dump), or "
+     "copy it into a PostgreSQL registry (migrate --to URI)."},
     {"publicize", Command::kPublicize,
      "Draft one publicity notice for the cases (at least 5 working days by "
      "data/holidays_cn.tsv)."},
@@ -186,11 +187,17 @@ const OptionSpec kOptions[] = {
     {"DOCUMENT-ID", "", "document id (beian status CASE lists them)",
      kIssue | kReissue | kEdit | kServed, kIssue | kReissue | kEdit | kServed,
      Opt<&Options::document_id>},
-    {"ACTION", "backup", "what to do: backup", kRegistry, kRegistry,
+    {"ACTION", "backup|migrate", "what to do: backup FILE, or migrate --to URI", kRegistry,
+     kRegistry,
      [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
-       return a.add_option(n, p.o.registry_action, h)->check(CLI::IsMember({"backup"}));
+       return a.add_option(n, p.o.registry_action, h)->check(CLI::IsMember({"backup", "migrate"}));
      }},
-    {"FILE", "", "backup file", kRegistry, kRegistry, Opt<&Options::backup_file>},
+    {"FILE", "", "backup file", kRegistry, 0, Opt<&Options::backup_file>},
+    {"--to", "URI",
+     "migrate: the PostgreSQL registry to copy this registry into (postgresql://...)", kRegistry, 0,
+     Opt<&Options::migrate_to>},
+    {"--force", "", "migrate: replace what the target registry holds", kRegistry, 0,
+     Flag<&Options::force>},
     {"ACTION", "verify", "what to do: verify", kArchive, kArchive,
      [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
        return a.add_option(n, p.o.archive_action, h)->check(CLI::IsMember({"verify"}));

@@ -84,8 +84,10 @@ struct Options {
   std::string note;             // --note text
   std::string reason;           // --reason text: corrects the latest decision
   std::optional<Date> held_on;  // deliberate: --date of the 专题审议 (kept apart from `today`)
-  std::string registry_action;  // registry: "backup"
+  std::string registry_action;  // registry: "backup" | "migrate"
   std::string backup_file;      // registry backup FILE
+  std::string migrate_to;       // registry migrate --to URI (docs/registry-server.md)
+  bool force = false;           // registry migrate --force: replace the target's rows
   std::vector<std::string> cases;  // publicize: CASE...
   std::optional<Date> start;       // publicize: --start of the 公示
   std::string document_id;         // issue: DOCUMENT-ID

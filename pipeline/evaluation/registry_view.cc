@@ -1,15 +1,14 @@
 #include "pipeline/evaluation/registry_view.h"
 
-#include "pipeline/registry/sqlite_storage.h"
+#include "pipeline/registry/open_storage.h"
 
 namespace pipeline::evaluation {
 
 Result<std::unique_ptr<registry::Registry>> OpenRegistry(const std::string& file,
                                                          const report::MessageCatalog& messages,
-                                                         const Date& today) {
-  Result<std::unique_ptr<registry::SqliteStorage>> db = registry::SqliteStorage::Open(file);
-  if (!db) return db.error();
-  return registry::Registry::Open(std::move(*db), messages, today);
+                                                         const Date& today, bool writing) {
+  return registry::OpenRegistryAt(
+      file, messages, today, writing ? registry::OpenFor::kWriting : registry::OpenFor::kReading);
 }
 
 const registry::HistoryEntry* LatestDecisionOn(const registry::CaseRecord& c,

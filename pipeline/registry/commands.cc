@@ -4,8 +4,11 @@
 
 #include "pipeline/registry/command_context.h"
 #include "pipeline/registry/location.h"
+#include "pipeline/registry/open_storage.h"
+#include "pipeline/registry/postgres_storage.h"
 #include "pipeline/registry/registry.h"
-#include "pipeline/registry/sqlite_storage.h"
+#include "pipeline/registry/registry_copy.h"
+#include "pipeline/registry/schema.h"
 #include "pipeline/report/summary_table.h"
 
 namespace pipeline::registry {
@@ -213,6 +216,49 @@ Status Deliberate(Context& ctx) {
                                  ctx.options.reason, ctx.actor);
 }
 
+// Whether the command changes the registry (a read-only one never migrates a server's schema).
+bool Writes(const cli::Options& o) {
+  switch (o.command) {
+    case cli::Command::kStatus:
+    case cli::Command::kDue:
+    case cli::Command::kFiled:
+    case cli::Command::kArchive:
+      return false;
+    case cli::Command::kRegistry:
+      return false;  // backup reads; migrate writes only its target
+    default:
+      return true;
+  }
+}
+
+// registry migrate --to URI: this registry copied into a PostgreSQL registry, then checked.
+Status MigrateTo(Context& ctx) {
+  const std::string& to = ctx.options.migrate_to;
+  if (!IsPostgresUri(to)) {
+    return Status::InvalidArgument(ctx.messages.Format("registry.migrate.needs_server"));
+  }
+  Result<std::unique_ptr<Storage>> target = OpenStorage(to, ctx.messages);
+  if (!target) return target.error();
+  PIPELINE_RETURN_IF_ERROR(Migrate(**target, ctx.actor.today.ToIso()));
+  const std::string shown = (*target)->Location();
+  Result<std::vector<TableCopy>> copied =
+      CopyRegistry(ctx.registry.storage(), **target, ctx.options.force,
+                   ctx.messages.Format("registry.migrate.target_not_empty", {{"to", shown}}));
+  if (!copied) return copied.error();
+  std::int64_t rows = 0;
+  for (const TableCopy& t : *copied) {
+    ctx.out << t.table << "\t" << t.rows << "\t" << t.sha256 << "\n";
+    rows += t.rows;
+  }
+  ctx.out << ctx.messages.Format("registry.migrate.done",
+                                 {{"from", ctx.registry.storage().Location()},
+                                  {"to", shown},
+                                  {"tables", std::to_string(copied->size())},
+                                  {"rows", std::to_string(rows)}})
+          << "\n";
+  return Status::Ok();
+}
+
 }  // namespace
 
 Status Confirm(Context& ctx, const std::string& case_id) {
@@ -284,9 +330,8 @@ Status RunRegistryCommand(const cli::Options& options, FileSystem& fs,
   Result<RegistrySettings> settings = LoadRegistrySettings(fs, SettingsFilesOf(options, data_dir));
   if (!settings) return settings.error();
   const std::string file = RegistryFile(options.registry_path, *settings);
-  Result<std::unique_ptr<SqliteStorage>> db = SqliteStorage::Open(file);
-  if (!db) return db.error();
-  Result<std::unique_ptr<Registry>> reg = Registry::Open(std::move(*db), messages, *options.date);
+  Result<std::unique_ptr<Registry>> reg = OpenRegistryAt(
+      file, messages, *options.date, Writes(options) ? OpenFor::kWriting : OpenFor::kReading);
   if (!reg) return reg.error();
   Context ctx{options,  fs,        messages,
               calendar, **reg,     Actor{ActingUser(options.user, *settings), *options.date},
@@ -333,6 +378,10 @@ Status RunRegistryCommand(const cli::Options& options, FileSystem& fs,
     case cli::Command::kServed:
       return ServedCommand(ctx);
     case cli::Command::kRegistry:
+      if (options.registry_action == "migrate") return MigrateTo(ctx);
+      if (options.backup_file.empty()) {
+        return Status::InvalidArgument(messages.Format("registry.backup_needs_file"));
+      }
       PIPELINE_RETURN_IF_ERROR(ctx.registry.storage().Backup(options.backup_file));
       out << messages.Format("registry.backup_done", {{"file", options.backup_file}}) << "\n";
       return Status::Ok();

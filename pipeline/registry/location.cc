@@ -89,6 +89,10 @@ std::string RunRegistryFile(const std::string& flag, const RegistrySettings& set
 
 std::string RegistryFile(const std::string& flag, const RegistrySettings& settings) {
   if (std::string chosen = RunRegistryFile(flag, settings); !chosen.empty()) return chosen;
+  return DefaultRegistryFile();
+}
+
+std::string DefaultRegistryFile() {
   std::string base = Env("XDG_DATA_HOME");
   if (base.empty()) base = Env("HOME") + "/.local/share";
   return base + "/beian/registry.sqlite";

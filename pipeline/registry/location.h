@@ -18,7 +18,7 @@
 namespace pipeline::registry {
 
 struct RegistrySettings {
-  std::string registry;  // settings "registry": the file, "" when unset
+  std::string registry;  // settings "registry": the file or server URI, "" when unset
   std::string user;      // settings "user", "" when unset
   // 公示 (Art. 7(五): 不少于5个工作日): its length in working days (never below 5), and whether
   // the first day counts (the regulation does not say; default no, as 民法典 第二百零一条).
@@ -56,9 +56,11 @@ Result<RegistrySettings> RegistrySettingsFromJson(const nlohmann::json& j, const
 // templates/office.json when none were resolved.
 std::vector<std::string> SettingsFilesOf(const cli::Options& options, const std::string& data_dir);
 
-// The registry file for the registry commands: the whole lookup chain, ending at the XDG
-// default.
+// The registry (a file, or a postgresql:// URI naming a server) for the registry commands: the
+// whole lookup chain, ending at the XDG default.
 std::string RegistryFile(const std::string& flag, const RegistrySettings& settings);
+// The XDG default: $XDG_DATA_HOME/beian/registry.sqlite.
+std::string DefaultRegistryFile();
 
 // The registry file for `beian run`: only when chosen explicitly (--registry, $BEIAN_REGISTRY or
 // the settings); "" when none is, and run then records nothing.

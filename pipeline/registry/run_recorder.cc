@@ -8,7 +8,7 @@
 #include "pipeline/ingest/ingest.h"
 #include "pipeline/registry/command_context.h"
 #include "pipeline/registry/location.h"
-#include "pipeline/registry/sqlite_storage.h"
+#include "pipeline/registry/open_storage.h"
 #include "pipeline/render/doc/render_command.h"
 #include "pipeline/render/doc/template.h"
 #include "pipeline/report/document_data.h"
@@ -90,15 +90,14 @@ Result<std::unique_ptr<RunRecorder>> RunRecorder::ForRun(const cli::Options& opt
   if (!settings) return settings.error();
   const std::string file = RunRegistryFile(options.registry_path, *settings);
   if (file.empty()) return std::unique_ptr<RunRecorder>();
-  Result<std::unique_ptr<SqliteStorage>> db = SqliteStorage::Open(file);
-  if (!db) return db.error();
-  Result<std::unique_ptr<Registry>> reg = Registry::Open(std::move(*db), messages, *options.date);
+  Result<std::unique_ptr<Registry>> reg =
+      OpenRegistryAt(file, messages, *options.date, OpenFor::kWriting);
   if (!reg) return reg.error();
   Actor actor{ActingUser(options.user, *settings), *options.date};
   std::unique_ptr<RunRecorder> r(
       new RunRecorder(std::move(*reg), fs, std::move(actor), options.authority, messages));
   r->data_dir_ = data_dir;
-  r->drafts_dir_ = JoinPath(DirName(file).empty() ? "." : DirName(file), "drafts");
+  r->drafts_dir_ = JoinPath(RegistryHome(file), "drafts");
   r->no_pdf_ = options.no_pdf;
   r->fonts_path_ = options.fonts;
   Result<report::OfficeSettings> office =

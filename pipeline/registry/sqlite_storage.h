@@ -33,6 +33,7 @@ class SqliteStorage : public Storage {
                                  const std::vector<Value>& params = {}) override;
   Status Backup(const std::string& dest) override;
   const std::string& Location() const override { return path_; }
+  Result<std::vector<std::string>> Tables() override;
 
   // How long a statement waits for another process's lock before failing.
   static constexpr int kBusyTimeoutMs = 30000;
