@@ -491,7 +491,9 @@ TEST_P(RegistryTest, TwelveOfficesAndTheProvinceAtOnce) {
   const std::size_t total = authorities.size() * kCases;
   auto ids = [&](const std::string& sql) {
     std::vector<std::string> out;
-    for (const Row& r : *db.Query(sql)) out.push_back(AsText(r[0]));
+    Result<std::vector<Row>> rows = db.Query(sql);
+    EXPECT_OK(rows);
+    for (const Row& r : rows ? *rows : std::vector<Row>{}) out.push_back(AsText(r[0]));
     return out;
   };
   std::vector<std::string> cases = ids("SELECT case_id FROM cases ORDER BY case_id");

@@ -87,7 +87,6 @@ TEST(RegistrySchemaSqliteTest, ACasesDocumentsAreFoundByIndexNotByScan) {
 }
 
 TEST_P(RegistrySchemaTest, MigratingTwiceChangesNothing) {
-  const std::string& file = file_;
   auto db = Open();
   ASSERT_OK(Migrate(*db, "2026-11-25"));
   ASSERT_OK(
@@ -105,7 +104,6 @@ TEST_P(RegistrySchemaTest, MigratingTwiceChangesNothing) {
 
 // A registry written by an older beian (schema 1) is migrated in place and keeps its data.
 TEST_P(RegistrySchemaTest, VersionOneDatabaseMigratesKeepingItsRows) {
-  const std::string& file = file_;
   auto db = Open();
   ASSERT_OK(SchemaVersion(*db));
   for (const char* sql : Migrations().front().statements) ASSERT_OK(db->Execute(sql));
@@ -128,7 +126,6 @@ TEST_P(RegistrySchemaTest, VersionOneDatabaseMigratesKeepingItsRows) {
 // A filing made before the filed record was kept (schema 4) gets its occupations from the
 // case that filed them; its 注册地址 etc. stay unknown (NULL), so they are never compared.
 TEST_P(RegistrySchemaTest, VersionFourFilingGetsItsOccupationsCarriedOver) {
-  const std::string& file = file_;
   auto db = Open();
   ASSERT_OK(SchemaVersion(*db));
   for (const Migration& m : Migrations()) {
@@ -171,7 +168,6 @@ TEST_P(RegistrySchemaTest, VersionFourFilingGetsItsOccupationsCarriedOver) {
 }
 
 TEST_P(RegistrySchemaTest, NewerDatabaseIsRefusedUntouched) {
-  const std::string& file = file_;
   auto db = Open();
   ASSERT_OK(Migrate(*db, "2026-11-25"));
   ASSERT_OK(db->Execute(
@@ -186,7 +182,6 @@ TEST_P(RegistrySchemaTest, NewerDatabaseIsRefusedUntouched) {
 TEST_P(RegistrySchemaTest, FailedMigrationLeavesNothingBehind) {
   // A half-applied migration would leave tables without their version row; the transaction
   // prevents it. Simulate with a table that makes migration 1 fail part-way.
-  const std::string& file = file_;
   auto db = Open();
   ASSERT_OK(db->Execute("CREATE TABLE filings (x INTEGER)"));
   EXPECT_FALSE(Migrate(*db, "2026-11-25").ok());
