@@ -119,6 +119,18 @@ std::optional<std::string> NormaliseOccupationCode(std::string_view text) {
   return out;
 }
 
+std::optional<CodeAndName> SplitLeadingCode(std::string_view text) {
+  const std::string s = UnifyDashes(NormaliseCompact(text));
+  std::size_t end = 0;
+  while (end < s.size() && (IsDigit(s[end]) || s[end] == '-' || s[end] == '.' || s[end] == '_')) {
+    ++end;
+  }
+  if (end == 0 || end == s.size()) return std::nullopt;
+  std::optional<std::string> code = NormaliseOccupationCode(s.substr(0, end));
+  if (!code) return std::nullopt;
+  return CodeAndName{*code, s.substr(end)};
+}
+
 std::optional<std::string> NormalisePhone(std::string_view text) {
   const std::string s = NormaliseCompact(text);
   // Split into candidate numbers on separators that never occur inside one number.

@@ -29,6 +29,15 @@ model::CodeCheck CheckResidentId(std::string_view id);
 // `4-03-02-01`; a 工种 suffix (`6-30-05-01-014`) is kept. nullopt when the text is not a code.
 std::optional<std::string> NormaliseOccupationCode(std::string_view text);
 
+// A code typed before the name in one cell (`4-03-02-01中式烹调师`, `4030201 中式烹调师`):
+// the code (as NormaliseOccupationCode gives it) and the compacted rest. nullopt when the text
+// does not start with a code or nothing follows it.
+struct CodeAndName {
+  std::string code;
+  std::string name;
+};
+std::optional<CodeAndName> SplitLeadingCode(std::string_view text);
+
 // Phone: digits only ("0431-8888 8888" -> "043188888888", "+86 139…" -> "139…"). Accepts a
 // mainland mobile (11 digits starting 1[3-9]) or a landline with area code (0 + 9..11 digits).
 // When the cell holds several numbers (separated by / , ; 、) the first valid one is returned.

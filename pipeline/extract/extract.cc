@@ -71,13 +71,20 @@ class Extractor {
 
  private:
   // Starts a Sourced value from the cell for `f`; returns the cell (nullptr when absent/empty).
+  // A not-applicable mark (/, 无, ——; <not_applicable> in checklists/normalise.xml) leaves the
+  // field unfilled, never unreadable; where 无 is an answer (yes/no fields, 收费标准公布情况)
+  // the caller passes `marks_unfilled` false.
   template <typename T>
-  const model::FormCell* Begin(FormField f, model::Sourced<T>& v) {
+  const model::FormCell* Begin(FormField f, model::Sourced<T>& v, bool marks_unfilled = true) {
     const model::FormCell* cell = form_.Find(f);
     v.where = cell != nullptr ? cell->where : model::SourceRef{form_.file, ""};
     if (cell == nullptr) return nullptr;
     v.raw = cell->value;
     v.present = !NormaliseText(cell->value).empty();
+    if (v.present && marks_unfilled && n_.IsNotApplicable(cell->value)) {
+      v.present = false;
+      unfilled_.push_back(f);
+    }
     return v.present ? cell : nullptr;
   }
 
@@ -174,7 +181,7 @@ class Extractor {
   }
 
   void YesNoField(FormField f, model::Sourced<model::YesNo>& v) {
-    if (Begin(f, v) == nullptr) return;
+    if (Begin(f, v, /*marks_unfilled=*/false) == nullptr) return;
     v.value = n_.ParseYesNo(v.raw);
     v.parsed = v.value == model::YesNo::kYes || v.value == model::YesNo::kNo;
     // kUnclear is not a finding here: the condition rules put the text in front of a reviewer.
@@ -236,7 +243,7 @@ class Extractor {
 
   void FeePublication() {
     model::Sourced<model::FeePublication>& v = out_.application.fee_publication;
-    if (Begin(FormField::kFeePublication, v) == nullptr) return;
+    if (Begin(FormField::kFeePublication, v, /*marks_unfilled=*/false) == nullptr) return;
     v.value.text = NormaliseText(v.raw);
     v.value.date = n_.FindDate(v.raw);
     v.value.stated = n_.ParseYesNo(v.raw);
@@ -297,6 +304,12 @@ class Extractor {
         name.clear();
         Add("EXT-030", Severity::kInfo, "extract.occupation_swapped",
             {{"seq", o.seq}, {"code", *code}, {"name", ""}}, row.where);
+      } else if (!code && NormaliseCompact(row.code).empty()) {
+        // Code and name typed together in the name cell (4-03-02-01中式烹调师).
+        if (std::optional<CodeAndName> both = SplitLeadingCode(row.name)) {
+          code = both->code;
+          name = both->name;
+        }
       }
       o.code = code.value_or("");
       if (name != row.name) {
@@ -304,7 +317,7 @@ class Extractor {
         o.name_raw = name;
       }
       NameAndWorkType nw = SplitWorkType(NormaliseCompact(name));
-      o.name = std::move(nw.name);
+      o.name = n_.WithoutOccupationMark(nw.name);  // 电子商务师S: 大典's mark, not the name
       o.work_type = std::move(nw.work_type);
       LevelsParse lp = n_.ParseLevels(row.levels);
       o.levels_parsed = lp.status == ParseStatus::kOk;

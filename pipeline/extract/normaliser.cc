@@ -94,6 +94,8 @@ Result<Normaliser> Normaliser::FromXml(const std::string& xml, const std::string
   collect(yes_no, "yes", n.yes_);
   collect(yes_no, "no", n.no_);
   collect(root.child("list_separators"), "token", n.list_separators_);
+  collect(root.child("not_applicable"), "token", n.not_applicable_);
+  collect(root.child("occupation_marks"), "token", n.occupation_marks_);
   for (pugi::xml_node e : root.children("enum")) {
     const std::string field = e.attribute("field").value();
     if (field.empty() && error.ok()) {
@@ -452,6 +454,24 @@ ChoiceParse Normaliser::ParseChoice(std::string_view field, std::string_view tex
     r.kind = ChoiceParse::kSeveral;
   }
   return r;
+}
+
+bool Normaliser::IsNotApplicable(std::string_view text) const {
+  // Dashes unified on both sides: a dash typed as ——, －－ or -- reads the same.
+  const std::string s = AsciiLower(UnifyDashes(NormaliseCompact(text)));
+  return std::any_of(not_applicable_.begin(), not_applicable_.end(),
+                     [&](const Token& t) { return AsciiLower(UnifyDashes(t.text)) == s; });
+}
+
+std::string Normaliser::WithoutOccupationMark(std::string_view name) const {
+  for (const Token& t : occupation_marks_) {
+    const std::size_t n = t.text.size();
+    if (name.size() <= n || name.compare(name.size() - n, n, t.text) != 0) continue;
+    // Only after a Chinese character (a multi-byte UTF-8 sequence): never a Latin word's end.
+    if ((static_cast<unsigned char>(name[name.size() - n - 1]) & 0x80) == 0) continue;
+    return std::string(name.substr(0, name.size() - n));
+  }
+  return std::string(name);
 }
 
 std::vector<std::string> Normaliser::SplitList(std::string_view text) const {

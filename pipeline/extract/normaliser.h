@@ -89,6 +89,14 @@ class Normaliser {
   // option: 「☑首次申请 □增加职业（工种）」, 「首次申请√ 增加职业（工种）□」, 「☑ 省属」.
   ChoiceParse ParseChoice(std::string_view field, std::string_view text) const;
 
+  // A cell saying "does not apply" (/, 无, ——, 不适用; <not_applicable> tokens): the whole
+  // text, compacted, is one of them.
+  bool IsNotApplicable(std::string_view text) const;
+
+  // An occupation name without 大典's trailing mark (<occupation_marks>: S a 数字职业, L a
+  // 绿色职业) after a Chinese character: `电子商务师S` -> `电子商务师`. `name` is compacted.
+  std::string WithoutOccupationMark(std::string_view name) const;
+
   // Splits a multi-item cell (newlines and the configured separators), each item normalised,
   // empty items dropped.
   std::vector<std::string> SplitList(std::string_view text) const;
@@ -117,6 +125,8 @@ class Normaliser {
   TokenList list_separators_;
   TokenList level_and_below_;    // 四级及以下: the level and every lower one (down to 5)
   TokenList ticked_, unticked_;  // check marks
+  TokenList not_applicable_;
+  TokenList occupation_marks_;
   std::map<std::string, std::vector<std::pair<std::string, std::string>>>
       enums_;  // field -> (token, id)
 };

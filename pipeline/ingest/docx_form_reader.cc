@@ -82,6 +82,21 @@ const char* LegacyCheckBox(const pugi::xml_node& fld_char) {
   return on ? "\xE2\x98\x91" : "\xE2\x98\x90";
 }
 
+// Whether `text` holds an occupation code as 大典 writes them (4-03-02-01: a digit and three
+// pairs of digits, dashes of any kind, full-width digits folded).
+bool HoldsOccupationCode(std::string_view text) {
+  std::string s = UnifyDashes(NormaliseCompact(text));
+  auto digit = [&](std::size_t i) { return i < s.size() && s[i] >= '0' && s[i] <= '9'; };
+  for (std::size_t i = 0; i + 10 <= s.size(); ++i) {
+    if (digit(i) && s[i + 1] == '-' && digit(i + 2) && digit(i + 3) && s[i + 4] == '-' &&
+        digit(i + 5) && digit(i + 6) && s[i + 7] == '-' && digit(i + 8) && digit(i + 9) &&
+        (i == 0 || !digit(i - 1))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 struct Cell {
   std::string text;  // trimmed
   std::string loc;
@@ -119,7 +134,8 @@ class DocxWalker {
       } else {
         std::string loc = "P" + std::to_string(++paragraphs);
         std::string text = TrimSpace(ParagraphText(b));
-        if (!text.empty()) carry_.reset();  // text between two tables: no continuation
+        // Text between two tables ends a table, unless it is a （续表） caption.
+        if (!text.empty() && !labels_.IsContinuedCaption(text)) carry_.reset();
         InlinePair(text, loc, /*record_unknown=*/false);
       }
     }
@@ -145,8 +161,25 @@ class DocxWalker {
       std::string_view l = Local(c);
       if (l == "tbl" || l == "p") {
         out.push_back(c);
+        if (l == "p") TextBoxes(c, out, depth + 1);
       } else if (IsWrapper(l) && !IsPlaceholderSdt(c)) {
         CollectBlocks(c, out, depth + 1);
+      }
+    }
+  }
+
+  // The paragraphs and tables of the text boxes anchored in `node` (w:txbxContent, in a
+  // drawing's wps:txbx or a VML v:textbox), after the paragraph that anchors them. Of an
+  // mc:AlternateContent only the mc:Choice is read: its mc:Fallback repeats the same box.
+  void TextBoxes(const pugi::xml_node& node, std::vector<pugi::xml_node>& out, int depth) {
+    if (TooDeep(depth, "")) return;
+    for (pugi::xml_node c : node.children()) {
+      if (c.type() != pugi::node_element) continue;
+      std::string_view l = Local(c);
+      if (l == "txbxContent") {
+        CollectBlocks(c, out, depth + 1);
+      } else if (l != "Fallback" && l != "t" && !IsSkipped(l)) {
+        TextBoxes(c, out, depth + 1);
       }
     }
   }
@@ -185,8 +218,9 @@ class DocxWalker {
         out += '\n';
       } else if (l == "fldChar") {
         if (const char* mark = LegacyCheckBox(c)) out += mark;
-      } else if (l == "tbl" || IsSkipped(l) || IsPlaceholderSdt(c)) {
-        continue;
+      } else if (l == "tbl" || l == "txbxContent" || l == "Fallback" || IsSkipped(l) ||
+                 IsPlaceholderSdt(c)) {
+        continue;  // text boxes are read as blocks of their own (TextBoxes)
       } else {
         RunText(c, out, depth + 1);
       }
@@ -218,6 +252,10 @@ class DocxWalker {
     std::vector<int> columns;  // cell index -> change column (-1 = none)
     int r = 0;
     bool first = true;
+    // Occupation rows of this table (or of the table it continues) may take level rows.
+    std::size_t occupations_before = out_.occupations.size();
+    bool continues = false;
+    bool header_row = false;  // the previous row was an occupations header
     for (const pugi::xml_node& tr : rows) {
       ++r;
       if (IsDeletedRow(tr)) continue;
@@ -226,13 +264,20 @@ class DocxWalker {
       if (first && nesting == 0 && carry_ && ContinuesOccupations(cells)) {
         mode = Mode::kOccupations;  // Word split the table across pages: no header again
         occ = *carry_;
+        continues = true;
       }
       first = false;
+      const bool below_header = header_row;  // a level sub-header comes right below the header
+      header_row = false;
       if (std::optional<OccColumns> header = OccupationHeader(cells)) {
         mode = Mode::kOccupations;
         occ = *header;
-      } else if (mode == Mode::kOccupations && LevelSubHeader(cells, occ)) {
-        // second header row: 五级 | 四级 | … under a merged 申报等级
+        occupations_before = out_.occupations.size();
+        continues = false;
+        header_row = true;
+      } else if (mode == Mode::kOccupations && below_header && LevelSubHeader(cells, occ)) {
+        // second header row: 五级 | 四级 | … under a merged 申报等级 (a row naming one level
+        // further down is a level row of the occupation above, not a header)
       } else if (std::optional<std::vector<int>> chg = ChangeHeader(cells)) {
         mode = Mode::kChanges;
         columns = *chg;
@@ -240,10 +285,11 @@ class DocxWalker {
         if (mode == Mode::kOccupations && StartsWithKnownLabel(cells)) mode = Mode::kLabels;
         switch (mode) {
           case Mode::kLabels:
-            LabelRow(cells);
+            LabelRow(cells, row_loc);
             break;
           case Mode::kOccupations:
-            OccupationRow(cells, occ, row_loc);
+            OccupationRow(cells, occ, row_loc,
+                          continues || out_.occupations.size() > occupations_before);
             break;
           case Mode::kChanges:
             ChangeRow(cells, columns, row_loc);
@@ -400,7 +446,12 @@ class DocxWalker {
     return false;
   }
 
-  void LabelRow(const std::vector<Cell>& cells) {
+  void LabelRow(const std::vector<Cell>& cells, const std::string& row_loc) {
+    for (const Cell& c : cells) {
+      if (c.continued || !HoldsOccupationCode(c.text) || labels_.Lookup(c.text)) continue;
+      if (out_.unread_occupation_rows.size() < 10) out_.unread_occupation_rows.push_back(row_loc);
+      break;
+    }
     std::size_t i = 0;
     while (i < cells.size()) {
       const Cell& c = cells[i];
@@ -476,49 +527,70 @@ class DocxWalker {
     return true;
   }
 
-  void OccupationRow(const std::vector<Cell>& cells, const OccColumns& cols,
-                     const std::string& loc) {
+  void OccupationRow(const std::vector<Cell>& cells, const OccColumns& cols, const std::string& loc,
+                     bool may_fold) {
     model::OccupationRow row;
-    std::string ticked;  // the headers of ticked level columns, comma-separated
-    bool own = false;    // a cell with text of its own (not only merged from above)
-    bool skip = false;   // a 以下空白 / 合计 row
+    std::string ticked;    // the headers of ticked level columns, comma-separated
+    bool own = false;      // a cell with text of its own (not only merged from above)
+    bool key_own = false;  // ... in the 序号, code or name column
+    bool skip = false;     // a 以下空白 / 合计 row
     for (const Cell& c : cells) {
       if (!c.continued && !c.text.empty()) own = true;
       if (!c.text.empty() && labels_.IsSkipRow(c.text)) skip = true;
-      auto it = cols.find(c.grid);
-      if (it == cols.end()) continue;
-      const OccColumn& col = it->second;
-      if (col.level > 0) {
-        if (!c.continued && labels_.IsTicked(c.text))
-          ticked += (ticked.empty() ? "" : ",") + col.header;
-        continue;
-      }
-      switch (col.column) {
-        case static_cast<int>(OccupationColumn::kSeq):
-          row.seq = c.text;
-          break;
-        case static_cast<int>(OccupationColumn::kCode):
-          row.code = c.text;
-          break;
-        case static_cast<int>(OccupationColumn::kName):
-          row.name = c.text;
-          break;
-        case static_cast<int>(OccupationColumn::kLevels):
-          row.levels = c.text;
-          break;
-        default:
-          break;
+      bool placed = false;  // a cell spanning columns gives its text to the first data column
+      for (auto it = cols.lower_bound(c.grid); it != cols.end() && it->first < c.grid + c.span;
+           ++it) {
+        const OccColumn& col = it->second;
+        if (col.level > 0) {
+          // A tick merged over several level columns ticks each of them.
+          if (!c.continued && labels_.IsTicked(c.text))
+            ticked += (ticked.empty() ? "" : ",") + col.header;
+          continue;
+        }
+        if (placed) continue;
+        placed = true;
+        if (col.column != static_cast<int>(OccupationColumn::kLevels) && !c.continued &&
+            !c.text.empty()) {
+          key_own = true;
+        }
+        Place(row, col.column, c.text);
       }
     }
     if (row.levels.empty()) row.levels = ticked;
     if (!own || skip) return;  // blank, merged-only, 以下空白 and 合计 rows
     if (row.code.empty() && row.name.empty() && row.levels.empty()) return;  // blank row
+    if (!key_own && may_fold && !out_.occupations.empty() && !row.levels.empty()) {
+      // One row per level: 序号, code and name merged down (w:vMerge) or left empty under the
+      // row that names the occupation. Its levels are that occupation's.
+      std::string& levels = out_.occupations.back().levels;
+      levels = Capped(levels + (levels.empty() ? "" : ",") + row.levels, loc);
+      return;
+    }
     if (out_.occupations.size() >= limits_.max_occupations) {
       Hit("max_occupations", limits_.max_occupations, loc);
       return;
     }
     row.where = {file_, loc};
     out_.occupations.push_back(std::move(row));
+  }
+
+  static void Place(model::OccupationRow& row, int column, const std::string& text) {
+    switch (column) {
+      case static_cast<int>(OccupationColumn::kSeq):
+        row.seq = text;
+        break;
+      case static_cast<int>(OccupationColumn::kCode):
+        row.code = text;
+        break;
+      case static_cast<int>(OccupationColumn::kName):
+        row.name = text;
+        break;
+      case static_cast<int>(OccupationColumn::kLevels):
+        row.levels = text;
+        break;
+      default:
+        break;
+    }
   }
 
   void ChangeRow(const std::vector<Cell>& cells, const std::vector<int>& cols,

@@ -35,6 +35,27 @@ auto LookupIn(const Map& map, std::string_view label) -> std::optional<typename 
   return std::nullopt;
 }
 
+// <blanks>: <blank-char> (one character), <signature> and <placeholder> words.
+template <typename Fail>
+Status ParseBlanks(const pugi::xml_node& node, FormLabels& labels, Fail&& fail) {
+  for (pugi::xml_node c : node.children()) {
+    if (c.type() != pugi::node_element) continue;
+    std::string name = c.name();
+    std::string text = c.text().get();
+    if (NormalizeLabel(text).empty()) return fail(c, "empty <" + name + ">");
+    if (name == "blank-char") {
+      if (!labels.AddBlankChar(text)) return fail(c, "<blank-char> must be one character");
+    } else if (name == "signature") {
+      labels.AddSignatureWord(text);
+    } else if (name == "placeholder") {
+      labels.AddPlaceholder(text);
+    } else {
+      return fail(c, "unexpected element <" + name + "> in <blanks>");
+    }
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 std::string NormalizeLabel(std::string_view label) {
@@ -89,10 +110,79 @@ bool FormLabels::IsSkipRow(std::string_view cell) const {
   return false;
 }
 
+namespace {
+// A caption's words without the brackets around them: （续表） and 续表 read the same.
+std::string CaptionKey(std::string_view text) {
+  std::string key = NormalizeLabel(text);
+  std::string out;
+  for (char c : key) {
+    if (c != '(' && c != ')' && c != '[' && c != ']') out += c;
+  }
+  return out;
+}
+}  // namespace
+
+bool FormLabels::IsContinuedCaption(std::string_view paragraph) const {
+  std::string key = CaptionKey(paragraph);
+  return !key.empty() && std::find(continued_captions_.begin(), continued_captions_.end(), key) !=
+                             continued_captions_.end();
+}
+
+void FormLabels::AddContinuedCaption(std::string_view text) {
+  std::string key = CaptionKey(text);
+  if (!key.empty()) continued_captions_.push_back(key);
+}
+
 bool FormLabels::IsTicked(std::string_view cell) const {
   std::string key = NormalizeLabel(cell);
   if (key.empty()) return false;
   return std::find(unticked_.begin(), unticked_.end(), key) == unticked_.end();
+}
+
+bool FormLabels::IsBlankChar(char32_t folded) const {
+  return std::find(blank_chars_.begin(), blank_chars_.end(), folded) != blank_chars_.end();
+}
+
+bool FormLabels::NamesSignature(std::string_view text) const {
+  std::string key = NormalizeLabel(text);
+  return std::any_of(signature_words_.begin(), signature_words_.end(),
+                     [&](const std::string& w) { return key.find(w) != std::string::npos; });
+}
+
+std::string FormLabels::PlaceholderKey(std::string_view text) const {
+  std::string key;
+  for (char32_t c : DecodeUtf8(NormalizeLabel(text))) {
+    if (!IsBlankChar(c)) AppendUtf8(c, key);
+  }
+  std::string stop;
+  AppendUtf8(0x3002, stop);  // the ideographic full stop ending Word's placeholder sentence
+  while (!key.empty() && key.back() == '.') key.pop_back();
+  while (key.size() >= stop.size() && key.compare(key.size() - stop.size(), stop.size(), stop) == 0)
+    key.resize(key.size() - stop.size());
+  return key;
+}
+
+bool FormLabels::IsPlaceholder(std::string_view value) const {
+  if (placeholders_.empty()) return false;
+  std::string key = PlaceholderKey(value);
+  return !key.empty() &&
+         std::find(placeholders_.begin(), placeholders_.end(), key) != placeholders_.end();
+}
+
+bool FormLabels::AddBlankChar(std::string_view text) {
+  std::vector<char32_t> raw = DecodeUtf8(TrimSpace(text));
+  if (raw.size() != 1) return false;
+  std::vector<char32_t> folded = DecodeUtf8(Nfkc(TrimSpace(text)));
+  blank_chars_.push_back(folded.size() == 1 ? folded.front() : raw.front());  // as Fold does
+  return true;
+}
+void FormLabels::AddSignatureWord(std::string_view text) {
+  std::string key = NormalizeLabel(text);
+  if (!key.empty()) signature_words_.push_back(key);
+}
+void FormLabels::AddPlaceholder(std::string_view text) {
+  std::string key = PlaceholderKey(text);
+  if (!key.empty()) placeholders_.push_back(key);
 }
 
 bool FormLabels::AddLevelColumn(std::string_view label, int level) {
@@ -167,18 +257,23 @@ Result<FormLabels> ParseFormLabels(const std::string& xml, const std::string& pa
       if (!field) return fail(node, "unknown form field name \"" + name + "\"");
       PIPELINE_RETURN_IF_ERROR(
           each_label(node, [&](const std::string& t) { return labels.AddLabel(t, *field); }));
+    } else if (kind == "blanks") {
+      PIPELINE_RETURN_IF_ERROR(ParseBlanks(node, labels, fail));
     } else if (kind == "occupation-table" || kind == "change-table") {
       for (pugi::xml_node col : node.children()) {
         if (col.type() != pugi::node_element) continue;
-        if (kind == "occupation-table" && (std::strcmp(col.name(), "skip-row") == 0 ||
-                                           std::strcmp(col.name(), "unticked") == 0)) {
+        const std::string what = col.name();
+        if (kind == "occupation-table" &&
+            (what == "skip-row" || what == "unticked" || what == "continued-caption")) {
           std::string text = col.text().get();
-          if (NormalizeLabel(text).empty())
-            return fail(col, "empty <" + std::string(col.name()) + ">");
-          if (col.name()[0] == 's')
+          if (NormalizeLabel(text).empty()) return fail(col, "empty <" + what + ">");
+          if (what == "skip-row") {
             labels.AddSkipRow(text);
-          else
+          } else if (what == "unticked") {
             labels.AddUnticked(text);
+          } else {
+            labels.AddContinuedCaption(text);
+          }
           continue;
         }
         if (kind == "occupation-table" && std::strcmp(col.name(), "level-column") == 0) {

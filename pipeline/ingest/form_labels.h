@@ -45,10 +45,25 @@ class FormLabels {
   // whether a tick-column cell counts as ticked (any text but an empty box or a "no" mark).
   std::optional<int> LookupLevelColumn(std::string_view header) const;
   bool IsSkipRow(std::string_view cell) const;
+  // A caption between two parts of one table (（续表）, 续上表): the table goes on below it.
+  bool IsContinuedCaption(std::string_view paragraph) const;
+  void AddContinuedCaption(std::string_view text);
   bool IsTicked(std::string_view cell) const;
   bool AddLevelColumn(std::string_view label, int level);
   void AddSkipRow(std::string_view text);
   void AddUnticked(std::string_view text);
+
+  // Blanks and placeholders of a printed form (the <blanks> section; see form_values.h):
+  // a blank-line character (＿ _, compared after NFKC of the one code point); whether a text
+  // names a seal or signature (签字, 盖章: anywhere in its normalised form); whether a value is
+  // only a printed placeholder (年月日, 单击或点击此处输入文字。), compared without whitespace,
+  // blank-line characters and a final full stop.
+  bool IsBlankChar(char32_t folded) const;
+  bool NamesSignature(std::string_view text) const;
+  bool IsPlaceholder(std::string_view value) const;
+  bool AddBlankChar(std::string_view text);
+  void AddSignatureWord(std::string_view text);
+  void AddPlaceholder(std::string_view text);
 
   // True when `file_name` (a base name, raw bytes) is an application form beian can read: it
   // NamesForm and its extension is .docx or .xml (any case).
@@ -74,7 +89,13 @@ class FormLabels {
   std::vector<std::string> form_stems_;                 // normalised stems
   std::map<std::string, int> level_columns_;            // normalised header -> level
   std::vector<std::string> skip_rows_;                  // normalised row starts
+  std::vector<std::string> continued_captions_;         // normalised, brackets removed
   std::vector<std::string> unticked_;                   // normalised "not ticked" marks
+  std::vector<char32_t> blank_chars_;                   // NFKC of each blank-line character
+  std::vector<std::string> signature_words_;            // normalised
+  std::vector<std::string> placeholders_;               // PlaceholderKey of each
+
+  std::string PlaceholderKey(std::string_view text) const;
 };
 
 // Loads checklists/form_labels.xml. Fails (InvalidData, with file and line) on malformed XML, a

@@ -7,6 +7,7 @@
 #include "pipeline/core/utf8.h"
 #include "pipeline/ingest/file_probe.h"
 #include "pipeline/ingest/form_reader.h"
+#include "pipeline/ingest/form_values.h"
 
 namespace pipeline::ingest {
 namespace {
@@ -191,6 +192,7 @@ void ReadForm(const FileSystem& fs, Dossier& d, std::size_t index, const FormLab
     unreadable(model::FileHealthName(FileHealth::kCorrupt), form.error().message());
     return;
   }
+  TidyFormValues(*form, labels);
   bool fatal = false;
   for (const model::LimitHit& hit : form->limit_hits) {
     fatal = fatal || hit.fatal;
@@ -214,6 +216,14 @@ void ReadForm(const FileSystem& fs, Dossier& d, std::size_t index, const FormLab
     for (const std::string& l : form->unknown_labels) joined += (joined.empty() ? "" : "; ") + l;
     AddFinding(d, "ING-014", Severity::kReview, "ingest.form_unknown_labels",
                {{"file", f.display_path}, {"labels", joined}}, f.display_path);
+  }
+  if (!form->unread_occupation_rows.empty()) {
+    std::string where;
+    for (const std::string& l : form->unread_occupation_rows)
+      where += (where.empty() ? "" : ", ") + l;
+    AddFinding(d, "ING-014", Severity::kReview, "ingest.occupation_table_unrecognised",
+               {{"file", f.display_path}, {"rows", where}}, f.display_path,
+               form->unread_occupation_rows.front());
   }
   // The same field written twice with different values: downstream reads the first.
   for (std::size_t i = 0; i < form->cells.size(); ++i) {

@@ -51,6 +51,8 @@ namespace pipeline::ingest {
 //   ING-012 blocking ingest.form_unreadable     {file, health, detail}
 //   ING-013 blocking ingest.form_no_fields      {file}   read, but no known label found
 //   ING-014 review   ingest.form_unknown_labels {file, labels}
+//   ING-014 review   ingest.occupation_table_unrecognised {file, rows}  rows holding occupation
+//                    codes outside any occupations table beian recognised (its header unknown)
 //   ING-015 review   ingest.form_field_conflict {file, field, first, second}
 //   ING-018 blocking ingest.form_over_limit     {file, limit, value}  the form is too big or
 //                                               nested too deep to read (Limits; not read)

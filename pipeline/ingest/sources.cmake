@@ -2,6 +2,7 @@ list(APPEND PIPELINE_SOURCES
   pipeline/ingest/docx_form_reader.cc
   pipeline/ingest/file_probe.cc
   pipeline/ingest/form_labels.cc
+  pipeline/ingest/form_values.cc
   pipeline/ingest/ingest.cc
   pipeline/ingest/pdf_security.cc
   pipeline/ingest/limits.cc

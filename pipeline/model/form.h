@@ -102,6 +102,9 @@ struct FormData {
   std::vector<ChangeRow> changes;           // in document order
   std::vector<std::string> unknown_labels;  // labels that matched no field (for review)
   std::vector<LimitHit> limit_hits;         // reader limits hit, in reading order
+  // Rows outside any recognised occupations table that hold an occupation code (4-03-02-01):
+  // an occupations table whose header was not recognised (their locations, at most 10).
+  std::vector<std::string> unread_occupation_rows;
 
   // First cell for `f`, or nullptr.
   const FormCell* Find(FormField f) const;

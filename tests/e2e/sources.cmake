@@ -6,6 +6,7 @@ list(APPEND TEST_SOURCES
   tests/e2e/samples_pipeline_test.cc
   tests/e2e/samples_rules_test.cc
   tests/e2e/samples_test.cc
+  tests/e2e/office_forms_test.cc
   tests/e2e/real_forms_test.cc
   tests/e2e/verdicts_e2e_test.cc
 )
