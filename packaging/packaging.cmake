@@ -9,6 +9,8 @@
 
 install(TARGETS beian RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(DIRECTORY templates checklists data DESTINATION ${CMAKE_INSTALL_DATADIR}/beian)
+# The bundled samples: `beian serve --demo` runs them into a temporary registry.
+install(DIRECTORY samples/intake DESTINATION ${CMAKE_INSTALL_DATADIR}/beian/samples)
 install(FILES "templates/forms/申请表（空白）.docx" README.md
         DESTINATION ${CMAKE_INSTALL_DOCDIR})
 # The office's own settings (a conffile in the package). Absolute on purpose: beian reads
@@ -17,7 +19,7 @@ set(BEIAN_SYSCONF_INSTALL_DIR /etc/beian CACHE PATH "Where the office settings f
 install(FILES packaging/etc/office.json DESTINATION ${BEIAN_SYSCONF_INSTALL_DIR})
 # `beian watch` as a systemd service (README "Running the watcher as a service"); in the package
 # /usr/lib/systemd/system/beian-watch.service, not enabled until the office says so.
-install(FILES packaging/beian-watch.service DESTINATION lib/systemd/system)
+install(FILES packaging/beian-watch.service packaging/beian-web.service DESTINATION lib/systemd/system)
 
 # beian(1) from the help text (help2man runs `beian --help` and `beian --version`), so the man
 # page and `beian help` cannot disagree.

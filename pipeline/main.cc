@@ -13,6 +13,7 @@
 #include "pipeline/core/settings.h"
 #include "pipeline/job.h"
 #include "pipeline/version.h"
+#include "pipeline/web/web_command.h"
 
 namespace {
 
@@ -23,14 +24,6 @@ namespace {
 void ReadTimeZoneOnce() {
   if (std::getenv("TZ") == nullptr) ::setenv("TZ", ":/etc/localtime", 1);
   ::tzset();
-}
-
-// The only wall-clock read in beian's results: the default for --date.
-pipeline::Date SystemToday() {
-  std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
-  return pipeline::Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
 }
 
 // Where the shipped data and the settings files are (pipeline/cli/locations.h).
@@ -71,7 +64,7 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "beian: %s\n(see 'beian help')\n", options.error().message().c_str());
       return kError;
     }
-    if (!options->date) options->date = SystemToday();
+    if (!options->date) options->date = pipeline::web::LocalToday();  // the default of --date
     pipeline::RealFileSystem fs;
     if (pipeline::Status s = Locate(fs, *options); !s.ok()) {
       std::fprintf(stderr, "beian: error: %s\n", s.ToString().c_str());
@@ -85,6 +78,12 @@ int main(int argc, char** argv) {
     if (options->command == pipeline::cli::Command::kVersion) {
       std::cout << pipeline::kProgramName << " " << pipeline::kVersion << "\n";
       return static_cast<int>(pipeline::ExitCode::kOk);
+    }
+    if (pipeline::web::IsWebCommand(options->command)) {  // serve, user (pipeline/web/)
+      pipeline::Status s = pipeline::web::RunWebCommand(*options, fs, std::cin, std::cout);
+      if (s.ok()) return static_cast<int>(pipeline::ExitCode::kOk);
+      std::fprintf(stderr, "beian: error: %s\n", s.ToString().c_str());
+      return kError;
     }
     pipeline::cli::ConsoleReporter reporter(options->quiet);
     const pipeline::JobRequest request = pipeline::cli::MakeJobRequest(*options);

@@ -13,7 +13,7 @@ namespace {
 
 using Mask = std::uint64_t;  // one bit per Command
 constexpr Mask Bit(Command c) { return Mask{1} << static_cast<unsigned>(c); }
-static_assert(static_cast<unsigned>(Command::kConfig) < 64, "one bit per command");
+static_assert(static_cast<unsigned>(Command::kUser) < 64, "one bit per command");
 
 struct CommandInfo {
   const char* name;
@@ -92,6 +92,11 @@ constexpr CommandInfo kCommands[] = {
      "evaluation opinion."},
     {"ledger", Command::kLedger,
      "Write the ledger of every case in the registry as an Excel workbook."},
+    {"serve", Command::kServe,
+     "Serve the workbench in the browser (cases, case pages, every lifecycle action) with "
+     "logins, roles and office scope (--demo: the samples in a temporary registry)."},
+    {"user", Command::kUser,
+     "Manage the workbench's users in the registry: add, passwd, disable, list, unlock."},
     {"help", Command::kHelp, "Show usage, for all commands or for one."},
     {"version", Command::kVersion, "Show the version."},
 };
@@ -152,6 +157,8 @@ constexpr Mask kStatus = Bit(Command::kStatus), kDecide = Bit(Command::kDecide),
 // Technical evaluation and the ledger (pipeline/evaluation/commands.h).
 constexpr Mask kScoresheet = Bit(Command::kScoresheet), kEvaluate = Bit(Command::kEvaluate),
                kSummarize = Bit(Command::kSummarize), kLedger = Bit(Command::kLedger);
+// The workbench (pipeline/web/).
+constexpr Mask kServe = Bit(Command::kServe), kUser = Bit(Command::kUser);
 // The commands that open the registry (--registry, --user); calendar does not.
 constexpr Mask kRegistryCommands = kStatus | kDecide | kDeliberate | kWithdraw | kRegistry |
                                    kPublicize | kObject | kResolve | kFile | kIssue | kArchive |
@@ -166,8 +173,8 @@ constexpr Mask kDrafting =
 // The commands that process an intake folder into an output folder (README "Watch mode").
 constexpr Mask kIntake = kRun | kWatch;
 // Every command that reads the shipped data and the settings.
-constexpr Mask kAll =
-    kIntake | kCheck | kCatalogue | kRender | kConfig | kRegistryCommands | kCalendar;
+constexpr Mask kAll = kIntake | kCheck | kCatalogue | kRender | kConfig | kRegistryCommands |
+                      kCalendar | kServe | kUser;
 
 // The option table: every option of every command, declared once. Order = order in usage.
 // A command takes a row when its bit is in `takes`; one command must not meet two rows of the
@@ -206,6 +213,25 @@ const OptionSpec kOptions[] = {
      [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
        return a.add_option(n, p.o.calendar_action, h)->check(CLI::IsMember({"check"}));
      }},
+    {"ACTION", "add|passwd|disable|list|unlock", "what to do with users", kUser, kUser,
+     [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
+       return a.add_option(n, p.o.user_action, h)
+           ->check(CLI::IsMember({"add", "passwd", "disable", "list", "unlock"}));
+     }},
+    {"NAME", "", "the user's login name (not for list)", kUser, 0, Opt<&Options::user_name>},
+    {"--listen", "HOST:PORT", "address to listen on (default 127.0.0.1:8080)", kServe, 0,
+     Opt<&Options::listen>},
+    {"--demo", "",
+     "run the bundled samples into a fresh registry in a temporary folder as the province, "
+     "create a demo user per role, print them, serve",
+     kServe, 0, Flag<&Options::demo>},
+    {"--role", "ROLE", "user add: clerk, reviewer, archivist or admin", kUser, 0,
+     Opt<&Options::role>},
+    {"--office", "CODE",
+     "user add: the user's office (data/jilin_authorities.tsv; 220000 sees all)", kUser, 0,
+     Opt<&Options::office>},
+    {"--password-file", "FILE", "user add, passwd: read the password from FILE (else stdin)", kUser,
+     0, Opt<&Options::password_file>},
     {"--stage", "STAGE", "stage id: received, preliminary, technical, comprehensive", kDecide,
      kDecide, Opt<&Options::stage>},
     {"--result", "RESULT",
@@ -275,7 +301,7 @@ const OptionSpec kOptions[] = {
     {"--registry", "FILE",
      "the case registry (else $BEIAN_REGISTRY, the setting registry, "
      "$XDG_DATA_HOME/beian/registry.sqlite)",
-     kIntake | kRegistryCommands, 0, Opt<&Options::registry_path>},
+     kIntake | kRegistryCommands | kServe | kUser, 0, Opt<&Options::registry_path>},
     {"--user", "NAME", "who records the action (else the setting user, the login name)",
      kIntake | kRegistryCommands, 0, Opt<&Options::user>},
     {"--no-pdf", "", "no documents: report.json (and for run summary.json, index.html) only",
@@ -299,7 +325,7 @@ const OptionSpec kOptions[] = {
      "program)",
      kAll, 0, Opt<&Options::data_dir>},
     {"--fonts", "FILE", "font configuration (default: the setting fonts, else templates/fonts.xml)",
-     kIntake | kRender | kDrafting | kIssue, 0, Opt<&Options::fonts>},
+     kIntake | kRender | kDrafting | kIssue | kServe, 0, Opt<&Options::fonts>},
     {"--quiet,-q", "", "no progress output", kAll & ~(kCatalogue | kConfig), 0,
      Flag<&Options::quiet>},
 };

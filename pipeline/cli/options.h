@@ -49,6 +49,9 @@ enum class Command {
   kSummarize,
   kLedger,
   kConfig,  // the effective settings (README "Settings")
+  // the workbench in the browser and its users (pipeline/web/, docs/web.md)
+  kServe,
+  kUser,
 };
 
 struct Options {
@@ -103,6 +106,15 @@ struct Options {
   std::string calendar_action;     // calendar: "check"
   std::string xlsx_path;           // due/filed: --xlsx FILE
   std::string scores_file;         // evaluate: --scores FILE.xlsx (the filled scoring sheet)
+
+  // serve, user (pipeline/web/)
+  std::string listen = "127.0.0.1:8080";  // serve: --listen HOST:PORT
+  bool demo = false;                      // serve: --demo (samples into a temporary registry)
+  std::string user_action;                // user: add | passwd | disable | list | unlock
+  std::string user_name;                  // user: NAME
+  std::string role;                       // user add: --role clerk|reviewer|archivist|admin
+  std::string office;                     // user add: --office CODE
+  std::string password_file;              // user add, passwd: --password-file FILE
 
   // common
   std::optional<Date> date;              // --date YYYY-MM-DD: "today" for every date rule

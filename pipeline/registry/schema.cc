@@ -132,6 +132,24 @@ const std::vector<Migration>& Migrations() {
            // the ledger over 10,000 cases took 44 s of CPU instead of 2.
            "CREATE INDEX document_cases_by_case ON document_cases (case_id)",
        }},
+      {7,
+       "the workbench's users, sessions and failed logins (beian serve, beian user)",
+       {
+           // role: clerk | reviewer | archivist | admin; office: an authority code (220000, the
+           // province, sees every case); password: an Argon2id encoded hash; disabled: 0 | 1.
+           "CREATE TABLE web_users (name TEXT PRIMARY KEY, role TEXT NOT NULL, "
+           "office TEXT NOT NULL, password TEXT NOT NULL, disabled INTEGER NOT NULL, "
+           "created_on TEXT NOT NULL)",
+           // A session is found by the SHA-256 of its token (the cookie's value is never
+           // stored); expires: seconds since the epoch.
+           "CREATE TABLE web_sessions (token_hash TEXT PRIMARY KEY, "
+           "user_name TEXT NOT NULL REFERENCES web_users (name), csrf TEXT NOT NULL, "
+           "expires INTEGER NOT NULL)",
+           // Failed logins in a row per user and address; locked_until: seconds since the epoch.
+           "CREATE TABLE web_login_failures (user_name TEXT NOT NULL, address TEXT NOT NULL, "
+           "failures INTEGER NOT NULL, locked_until INTEGER NOT NULL, "
+           "PRIMARY KEY (user_name, address))",
+       }},
   };
   return kMigrations;
 }

@@ -55,7 +55,7 @@ deb="$work/pkg/beian_${version}_amd64.deb"
 depends=$(dpkg-deb -f "$deb" Depends)
 for need in fonts-noto-cjk fonts-arphic-gbsn00lp fonts-arphic-gkai00mp fonts-droid-fallback \
             icc-profiles-free libc6 libpodofo libicu libxlsxwriter libsqlite3 libharfbuzz libzip \
-            libdeflate; do
+            libdeflate libcpp-httplib0.11 libargon2; do
   grep -q "$need" <<< "$depends" || fail "Depends lacks $need: $depends"
 done
 dpkg-deb -e "$deb" "$work/control"
@@ -64,9 +64,15 @@ dpkg-deb -x "$deb" "$work/root"
 for f in usr/bin/beian usr/share/beian/templates/office.json usr/share/beian/checklists/rules.xml \
          usr/share/beian/data/occupations_2022.tsv usr/share/doc/beian/README.md \
          "usr/share/doc/beian/申请表（空白）.docx" usr/share/man/man1/beian.1.gz etc/beian/office.json \
-         usr/lib/systemd/system/beian-watch.service; do
+         usr/lib/systemd/system/beian-watch.service usr/lib/systemd/system/beian-web.service; do
   [ -f "$work/root/$f" ] || fail "the package lacks /$f"
 done
+# The workbench's unit is hardened (systemd-analyze's exposure below 4.0; docs/web-admin.md).
+unit="$work/root/usr/lib/systemd/system/beian-web.service"
+exposure=$(systemd-analyze security --offline=true "$unit" 2>/dev/null |
+  sed -n 's/.*exposure level for .*: \([0-9.]*\).*/\1/p')
+awk -v s="$exposure" 'BEGIN { exit !(s != "" && s < 4.0) }' ||
+  fail "beian-web.service: systemd-analyze security exposure '$exposure', want below 4.0"
 zcat "$work/root/usr/share/man/man1/beian.1.gz" | grep "catalogue" > /dev/null ||
   fail "man page lacks the commands"
 mkdir -p "$work/elsewhere"

@@ -1,0 +1,101 @@
+#include "pipeline/web/commands.h"
+
+#include <set>
+#include <sstream>
+
+#include "pipeline/evaluation/commands.h"
+#include "pipeline/registry/commands.h"
+
+namespace pipeline::web {
+namespace {
+
+// Flags: sent as a checkbox ("on") or "1".
+bool IsFlag(const std::string& name) { return name == "voluntary" || name == "ordered"; }
+
+// The commands that take --authority: the acting user's office.
+bool TakesAuthority(cli::Command c) {
+  using C = cli::Command;
+  return c == C::kPublicize || c == C::kFile || c == C::kSubmit || c == C::kTerminate ||
+         c == C::kEvaluate || c == C::kSummarize;
+}
+
+}  // namespace
+
+bool IsFormField(const std::string& name) {
+  static const std::set<std::string> kFields = {"stage", "result", "note",      "reason",
+                                                "date",  "today",  "start",     "number",
+                                                "slot",  "text",   "voluntary", "ordered"};
+  return kFields.count(name) != 0;
+}
+
+CommandRunner::CommandRunner(cli::Options base, FileSystem& fs, report::MessageCatalog messages,
+                             report::WorkCalendar calendar)
+    : base_(std::move(base)),
+      fs_(fs),
+      messages_(std::move(messages)),
+      calendar_(std::move(calendar)) {}
+
+Result<cli::Options> CommandRunner::OptionsFor(const ActionForm& form, const Acting& who) const {
+  std::vector<std::string> args = {"beian", form.command, form.target};
+  for (const auto& [name, value] : form.fields) {
+    if (!IsFormField(name)) return Status::InvalidArgument("not expected: '" + name + "'");
+    if (value.empty()) continue;
+    if (IsFlag(name)) {
+      if (value == "on" || value == "1") args.push_back("--" + name);
+      continue;
+    }
+    args.push_back("--" + name);
+    args.push_back(value);
+  }
+  if (form.command == "evaluate") args.insert(args.end(), {"--scores", form.scores_file});
+  if (form.command == "scoresheet") args.insert(args.end(), {"--out", form.out_dir});
+  std::vector<const char*> argv;
+  for (const std::string& a : args) argv.push_back(a.c_str());
+  Result<cli::Options> o = cli::ParseOptions(static_cast<int>(argv.size()), argv.data());
+  if (!o) return o.error();
+  if (o->command == cli::Command::kHelp || !registry::IsRegistryCommand(o->command)) {
+    if (!evaluation::IsEvaluationCommand(o->command)) {
+      return Status::InvalidArgument("not a case action: '" + form.command + "'");
+    }
+  }
+  if (!o->date) o->date = who.today;
+  o->user = who.user;
+  if (TakesAuthority(o->command)) o->authority = who.office;
+  o->registry_path = base_.registry_path;
+  o->data_dir = base_.data_dir;
+  o->settings_files = base_.settings_files;
+  o->config = base_.config;
+  o->fonts = base_.fonts;
+  o->quiet = true;
+  return o;
+}
+
+Result<std::string> CommandRunner::Run(const cli::Options& o) {
+  std::lock_guard<std::mutex> lock(mu_);
+  std::ostringstream out;
+  Status s;
+  if (registry::IsRegistryCommand(o.command)) {
+    bool problems = false;
+    s = registry::RunRegistryCommand(o, fs_, messages_, calendar_, o.data_dir, out, &problems);
+  } else {
+    s = evaluation::RunEvaluationCommand(o, fs_, messages_, o.data_dir, out);
+  }
+  if (!s.ok()) return s;
+  return out.str();
+}
+
+Result<nlohmann::json> CommandRunner::CaseJson(const std::string& case_id, const Date& today) {
+  cli::Options o = base_;
+  o.command = cli::Command::kStatus;
+  o.case_ref = case_id;
+  o.json = true;
+  o.date = today;
+  o.quiet = true;
+  Result<std::string> text = Run(o);
+  if (!text) return text.error();
+  nlohmann::json j = nlohmann::json::parse(*text, nullptr, false);
+  if (j.is_discarded()) return Status::Internal("status --json printed no JSON");
+  return j;
+}
+
+}  // namespace pipeline::web

@@ -1,0 +1,74 @@
+// CommandRunner: how the workbench reads and changes cases. A form's fields, named as the CLI's
+// options, become a command line that the CLI's own parser reads (pipeline/cli/options.h), and
+// the resulting Options go to the same command functions the CLI calls
+// (registry/commands.h, evaluation/commands.h): the same guards, the same records, the same
+// Chinese refusals. (Issue 23 makes these functions the app/ layer; this adapter then calls it.)
+#ifndef PIPELINE_WEB_COMMANDS_H_
+#define PIPELINE_WEB_COMMANDS_H_
+
+#include <map>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "pipeline/cli/options.h"
+#include "pipeline/core/date.h"
+#include "pipeline/core/file_system.h"
+#include "pipeline/core/status.h"
+#include "pipeline/report/messages.h"
+#include "pipeline/report/work_calendar.h"
+
+namespace pipeline::web {
+
+// One action posted from a case page.
+struct ActionForm {
+  std::string command;  // the CLI command: decide, deliberate, issue, ...
+  std::string target;   // its positional argument: the case id, or a document id
+  std::map<std::string, std::string> fields;  // option name (without --) -> value
+  std::string scores_file;  // evaluate: the uploaded scoring sheet, saved by the server
+  std::string out_dir;      // scoresheet: where the workbook goes
+};
+
+// Who acts: the session's user, recorded with the action; their office is the authority of
+// the commands that take --authority.
+struct Acting {
+  std::string user;
+  std::string office;
+  Date today;
+};
+
+// The form fields a user may send; every other option (--registry, --config, --file, ...)
+// stays the server's.
+bool IsFormField(const std::string& name);
+
+class CommandRunner {
+ public:
+  // `base` holds the server's data folder, settings layers, registry, fonts and config.
+  CommandRunner(cli::Options base, FileSystem& fs, report::MessageCatalog messages,
+                report::WorkCalendar calendar);
+
+  const report::MessageCatalog& messages() const { return messages_; }
+
+  // The command line of `form` parsed as the CLI parses it, with the server's settings and
+  // the acting user: InvalidArgument (the CLI's message) for a bad or missing value.
+  Result<cli::Options> OptionsFor(const ActionForm& form, const Acting& who) const;
+
+  // Runs the command; its printed output, or the command's error (a guard's refusal is
+  // InvalidArgument with the clerk's Chinese message). One command at a time.
+  Result<std::string> Run(const cli::Options& o);
+
+  // `beian status CASE --json` of a case.
+  Result<nlohmann::json> CaseJson(const std::string& case_id, const Date& today);
+
+ private:
+  cli::Options base_;
+  FileSystem& fs_;
+  report::MessageCatalog messages_;
+  report::WorkCalendar calendar_;
+  std::mutex mu_;
+};
+
+}  // namespace pipeline::web
+
+#endif  // PIPELINE_WEB_COMMANDS_H_

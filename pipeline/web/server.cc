@@ -1,0 +1,570 @@
+#include "pipeline/web/server.h"
+
+#include <httplib.h>
+#include <openssl/crypto.h>
+#include <unistd.h>
+
+#include <ctime>
+#include <filesystem>
+#include <memory>
+#include <optional>
+
+#include "pipeline/core/sha256.h"
+#include "pipeline/web/password.h"
+
+namespace pipeline::web {
+namespace {
+
+constexpr char kSessionCookie[] = "beian_session";
+constexpr char kLoginCookie[] = "beian_login";  // the login form's CSRF token (double submit)
+constexpr char kHtml[] = "text/html; charset=utf-8";
+constexpr char kJson[] = "application/json; charset=utf-8";
+
+std::int64_t Now() { return static_cast<std::int64_t>(std::time(nullptr)); }
+
+bool SameToken(const std::string& a, const std::string& b) {
+  return !a.empty() && a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+std::string Cookie(const httplib::Request& req, const std::string& name) {
+  const std::string header = req.get_header_value("Cookie");
+  std::size_t at = 0;
+  while (at < header.size()) {
+    std::size_t end = header.find(';', at);
+    if (end == std::string::npos) end = header.size();
+    std::size_t start = header.find_first_not_of(' ', at);
+    const std::string part = header.substr(start, end - start);
+    const std::size_t eq = part.find('=');
+    if (eq != std::string::npos && part.compare(0, eq, name) == 0 && eq == name.size()) {
+      return part.substr(eq + 1);
+    }
+    at = end + 1;
+  }
+  return {};
+}
+
+bool WantsJson(const httplib::Request& req) {
+  return req.get_header_value("Accept").find("application/json") != std::string::npos;
+}
+
+// A form field, from a urlencoded or a multipart body.
+std::string Field(const httplib::Request& req, const std::string& name) {
+  if (req.is_multipart_form_data()) {
+    return req.has_file(name) ? req.get_file_value(name).content : std::string();
+  }
+  return req.get_param_value(name);
+}
+
+// Every form field's name (both encodings).
+std::vector<std::string> FieldNames(const httplib::Request& req) {
+  std::vector<std::string> out;
+  if (req.is_multipart_form_data()) {
+    for (const auto& [name, part] : req.files) out.push_back(name);
+  } else {
+    for (const auto& [name, value] : req.params) out.push_back(name);
+  }
+  return out;
+}
+
+std::string CookieAttributes(bool secure) {
+  return std::string("; Path=/; HttpOnly; SameSite=Strict") + (secure ? "; Secure" : "");
+}
+
+struct Who {
+  User user;
+  Session session;
+};
+
+class App {
+ public:
+  App(const ServerParts& parts, const ServerSettings& settings) : p_(parts), s_(settings) {}
+
+  void Routes(httplib::Server& svr);
+
+ private:
+  // The session's user, or the answer for a request without one (303 to /login; 401 JSON).
+  std::optional<Who> Authenticate(const httplib::Request& req, httplib::Response& res);
+  // The page data every page shares.
+  nlohmann::json Common(const Who* who) const;
+  void SendPage(httplib::Response& res, int status, const std::string& page, nlohmann::json data,
+                const Who* who);
+  void SendError(const httplib::Request& req, httplib::Response& res, int status,
+                 const std::string& message, const Who* who, const std::string& case_id = {});
+  // The case's JSON when the user's office may see it; otherwise the 404 is sent.
+  std::optional<nlohmann::json> VisibleCase(const httplib::Request& req, httplib::Response& res,
+                                            const Who& who, const std::string& case_id);
+
+  void LoginPage(const httplib::Request& req, httplib::Response& res, int status,
+                 const std::string& message);
+  void Login(const httplib::Request& req, httplib::Response& res);
+  void Logout(const httplib::Request& req, httplib::Response& res);
+  void CaseList(const httplib::Request& req, httplib::Response& res);
+  void ShowCase(const httplib::Request& req, httplib::Response& res);
+  void Scoresheet(const httplib::Request& req, httplib::Response& res);
+  void Action(const httplib::Request& req, httplib::Response& res);
+  // Runs the form's command; false when an answer other than 303 was sent.
+  bool RunAction(const httplib::Request& req, httplib::Response& res, const Who& who,
+                 const nlohmann::json& kase, const std::string& action);
+
+  std::string Label(const std::string& prefix, const std::string& code) const {
+    const std::string key = prefix + code;
+    if (p_.labels.Has(key)) return p_.labels.Format(key);
+    const report::MessageCatalog& m = p_.runner.messages();
+    return m.Has(key) ? m.Format(key) : code;
+  }
+  nlohmann::json CaseView(const nlohmann::json& kase, const Who& who) const;
+
+  const ServerParts& p_;
+  ServerSettings s_;
+};
+
+std::optional<Who> App::Authenticate(const httplib::Request& req, httplib::Response& res) {
+  const std::string token = Cookie(req, kSessionCookie);
+  if (!token.empty()) {
+    std::lock_guard<std::mutex> lock(p_.store_mu);
+    Result<std::optional<Session>> session = p_.store.FindSession(Sha256Hex(token), Now());
+    if (session && *session) {
+      Result<std::optional<User>> user = p_.store.FindUser((*session)->user_name);
+      if (user && *user && !(*user)->disabled) return Who{**user, **session};
+    }
+  }
+  if (WantsJson(req)) {
+    res.status = 401;
+    res.set_content(R"({"error":"login required"})", kJson);
+  } else {
+    res.status = 303;
+    res.set_header("Location", "/login");
+  }
+  return std::nullopt;
+}
+
+nlohmann::json App::Common(const Who* who) const {
+  nlohmann::json j = nlohmann::json::object();
+  if (who != nullptr) {
+    j["user"] = {{"name", who->user.name},
+                 {"role", who->user.role},
+                 {"role_label", Label("role.", who->user.role)},
+                 {"office", who->user.office}};
+    j["csrf"] = who->session.csrf;
+  }
+  j["today"] = p_.today().ToIso();
+  return j;
+}
+
+void App::SendPage(httplib::Response& res, int status, const std::string& page, nlohmann::json data,
+                   const Who* who) {
+  nlohmann::json common = Common(who);
+  for (auto it = common.begin(); it != common.end(); ++it) {
+    if (!data.contains(it.key())) data[it.key()] = it.value();
+  }
+  Result<std::string> html = p_.views.Page(page, data);
+  res.status = html ? status : 500;
+  res.set_content(html ? *html : EscapeHtml(html.error().ToString()), kHtml);
+}
+
+void App::SendError(const httplib::Request& req, httplib::Response& res, int status,
+                    const std::string& message, const Who* who, const std::string& case_id) {
+  if (WantsJson(req)) {
+    res.status = status;
+    res.set_content(nlohmann::json{{"error", message}, {"status", status}}.dump(), kJson);
+    return;
+  }
+  SendPage(res, status, "error",
+           {{"status", status},
+            {"status_label", Label("status.", std::to_string(status))},
+            {"message", message},
+            {"case", case_id}},
+           who);
+}
+
+std::optional<nlohmann::json> App::VisibleCase(const httplib::Request& req, httplib::Response& res,
+                                               const Who& who, const std::string& case_id) {
+  std::optional<std::string> authority;
+  {
+    std::lock_guard<std::mutex> lock(p_.store_mu);
+    Result<std::optional<std::string>> a = p_.store.CaseAuthority(case_id);
+    if (a) authority = *a;
+  }
+  if (!authority || !OfficeSees(who.user.office, *authority)) {
+    SendError(req, res, 404, Label("page.", "not_found"), &who);
+    return std::nullopt;
+  }
+  Result<nlohmann::json> kase = p_.runner.CaseJson(case_id, p_.today());
+  if (!kase) {
+    SendError(req, res, 500, kase.error().message(), &who);
+    return std::nullopt;
+  }
+  return *kase;
+}
+
+void App::LoginPage(const httplib::Request& req, httplib::Response& res, int status,
+                    const std::string& message) {
+  std::string token = Cookie(req, kLoginCookie);
+  if (token.size() != 64) {
+    token = RandomToken();
+    res.set_header("Set-Cookie", std::string(kLoginCookie) + "=" + token +
+                                     CookieAttributes(req.has_header("X-Forwarded-Proto")));
+  }
+  SendPage(res, status, "login", {{"csrf", token}, {"message", message}}, nullptr);
+}
+
+void App::Login(const httplib::Request& req, httplib::Response& res) {
+  if (!SameToken(Field(req, "csrf"), Cookie(req, kLoginCookie))) {
+    SendError(req, res, 403, Label("page.", "bad_csrf"), nullptr);
+    return;
+  }
+  const std::string name = Field(req, "user"), password = Field(req, "password");
+  const std::string address = req.remote_addr;
+  std::unique_lock<std::mutex> lock(p_.store_mu);
+  Result<bool> locked = p_.store.Locked(name, address, Now());
+  if (locked && *locked) {
+    lock.unlock();
+    LoginPage(req, res, 429, Label("page.", "locked"));
+    return;
+  }
+  Result<std::optional<User>> user = p_.store.FindUser(name);
+  lock.unlock();
+  // Verified outside the lock: Argon2id takes tens of milliseconds on purpose.
+  const bool ok =
+      user && *user && !(*user)->disabled && VerifyPassword((*user)->password, password);
+  lock.lock();
+  if (!ok) {
+    (void)p_.store.RecordFailure(name, address, Now(), s_.login_max_failures,
+                                 std::int64_t{s_.login_lockout_minutes} * 60);
+    lock.unlock();
+    LoginPage(req, res, 401, Label("page.", "bad_login"));
+    return;
+  }
+  (void)p_.store.ClearFailures(name, address);
+  const std::string token = RandomToken();
+  const Session session{name, RandomToken(), Now() + std::int64_t{s_.session_minutes} * 60};
+  Status s = p_.store.CreateSession(Sha256Hex(token), session);
+  lock.unlock();
+  if (!s.ok()) {
+    SendError(req, res, 500, s.message(), nullptr);
+    return;
+  }
+  res.set_header("Set-Cookie", std::string(kSessionCookie) + "=" + token +
+                                   "; Max-Age=" + std::to_string(s_.session_minutes * 60) +
+                                   CookieAttributes(req.has_header("X-Forwarded-Proto")));
+  res.status = 303;
+  res.set_header("Location", "/cases");
+}
+
+void App::Logout(const httplib::Request& req, httplib::Response& res) {
+  std::optional<Who> who = Authenticate(req, res);
+  if (!who) return;
+  if (!SameToken(Field(req, "csrf"), who->session.csrf)) {
+    SendError(req, res, 403, Label("page.", "bad_csrf"), &*who);
+    return;
+  }
+  {
+    std::lock_guard<std::mutex> lock(p_.store_mu);
+    (void)p_.store.DeleteSession(Sha256Hex(Cookie(req, kSessionCookie)));
+  }
+  res.set_header("Set-Cookie", std::string(kSessionCookie) + "=; Max-Age=0" +
+                                   CookieAttributes(req.has_header("X-Forwarded-Proto")));
+  res.status = 303;
+  res.set_header("Location", "/login");
+}
+
+int PageNumber(const std::string& text) {
+  if (text.empty() || text.size() > 6 ||
+      text.find_first_not_of("0123456789") != std::string::npos) {
+    return 1;
+  }
+  return std::max(1, std::stoi(text));
+}
+
+void App::CaseList(const httplib::Request& req, httplib::Response& res) {
+  std::optional<Who> who = Authenticate(req, res);
+  if (!who) return;
+  CaseQuery q;
+  q.office = who->user.office;
+  q.stage = req.get_param_value("stage");
+  q.kind = req.get_param_value("kind");
+  q.search = req.get_param_value("q");
+  q.open_only = req.get_param_value("open") == "1";
+  q.page = PageNumber(req.get_param_value("page"));
+  Result<CasePage> page = [&] {
+    std::lock_guard<std::mutex> lock(p_.store_mu);
+    return p_.store.Cases(q);
+  }();
+  if (!page) {
+    SendError(req, res, 500, page.error().message(), &*who);
+    return;
+  }
+  nlohmann::json rows = nlohmann::json::array();
+  for (const CaseRow& r : page->rows) {
+    rows.push_back({{"case", r.case_id},
+                    {"institution", r.institution},
+                    {"uscc", r.uscc},
+                    {"kind", r.kind},
+                    {"kind_label", Label("kind.", r.kind)},
+                    {"authority", r.authority},
+                    {"stage", r.stage},
+                    {"stage_label", Label("arg.stage.", r.stage)},
+                    {"stage_since", r.stage_since},
+                    {"opened_on", r.opened_on}});
+  }
+  nlohmann::json counts = nlohmann::json::array();
+  for (const auto& [stage, n] : page->per_stage) {
+    counts.push_back({{"stage", stage},
+                      {"stage_label", Label("arg.stage.", stage)},
+                      {"count", n},
+                      {"selected", stage == q.stage}});
+  }
+  const int pages = std::max(1, (page->total + q.per_page - 1) / q.per_page);
+  if (WantsJson(req)) {
+    nlohmann::json per_stage = nlohmann::json::object();
+    for (const auto& [stage, n] : page->per_stage) per_stage[stage] = n;
+    res.set_content(nlohmann::json{{"cases", rows},
+                                   {"total", page->total},
+                                   {"page", q.page},
+                                   {"pages", pages},
+                                   {"per_stage", per_stage}}
+                        .dump(),
+                    kJson);
+    return;
+  }
+  SendPage(res, 200, "cases",
+           {{"cases", rows},
+            {"any", !rows.empty()},
+            {"total", page->total},
+            {"counts", counts},
+            {"q", q.search},
+            {"stage", q.stage},
+            {"page", q.page},
+            {"pages", pages},
+            {"prev", q.page > 1 ? nlohmann::json(q.page - 1) : nlohmann::json(nullptr)},
+            {"next", q.page < pages ? nlohmann::json(q.page + 1) : nlohmann::json(nullptr)}},
+           &*who);
+}
+
+nlohmann::json App::CaseView(const nlohmann::json& kase, const Who& who) const {
+  nlohmann::json v = kase;
+  const std::string stage = kase.value("stage", "");
+  v["stage_label"] = Label("arg.stage.", stage);
+  v["kind_label"] = Label("kind.", kase.value("kind", ""));
+  for (nlohmann::json& h : v["history"]) {
+    h["action_label"] = Label("registry.action.", h.value("action", ""));
+    h["stage_label"] = Label("arg.stage.", h.value("stage", ""));
+    h["stage_after_label"] = Label("arg.stage.", h.value("stage_after", ""));
+    const std::string result = h.value("result", "");
+    h["result_label"] = result.empty() ? "" : Label("arg.result.", result);
+  }
+  const std::string& role = who.user.role;
+  for (nlohmann::json& d : v["documents"]) {
+    d["kind_label"] = Label("registry.document.", d.value("kind", ""));
+    d["state_label"] = Label("registry.state.", d.value("state", ""));
+    const bool draft = d.value("state", "") == "draft";
+    d["can_issue"] = draft && p_.roles.Allows(role, "issue");
+    d["can_edit"] = draft && p_.roles.Allows(role, "edit");
+    d["can_served"] = d.value("state", "") != "issuing" && p_.roles.Allows(role, "served");
+  }
+  bool any = false;
+  for (const std::string& a : p_.roles.ActionsAt(role, stage)) {
+    if (a == "edit" || a == "issue" || a == "served") continue;  // per document, above
+    std::string key = a;
+    std::replace(key.begin(), key.end(), '.', '_');
+    v["can_" + key] = true;
+    any = true;
+  }
+  v["any_action"] = any;
+  return v;
+}
+
+void App::ShowCase(const httplib::Request& req, httplib::Response& res) {
+  std::optional<Who> who = Authenticate(req, res);
+  if (!who) return;
+  std::optional<nlohmann::json> kase = VisibleCase(req, res, *who, req.matches[1]);
+  if (!kase) return;
+  if (WantsJson(req)) {
+    res.set_content(kase->dump(), kJson);
+    return;
+  }
+  SendPage(res, 200, "case", {{"c", CaseView(*kase, *who)}}, &*who);
+}
+
+// A folder of its own for one request's files (an uploaded sheet, a written workbook).
+std::string RequestFolder(const std::string& root) {
+  const std::string dir = root + "/req-" + RandomToken(8);
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+void App::Scoresheet(const httplib::Request& req, httplib::Response& res) {
+  std::optional<Who> who = Authenticate(req, res);
+  if (!who) return;
+  const std::string case_id = req.matches[1];
+  if (!VisibleCase(req, res, *who, case_id)) return;
+  if (!p_.roles.Allows(who->user.role, "scoresheet")) {
+    SendError(req, res, 403, Label("page.", "forbidden"), &*who, case_id);
+    return;
+  }
+  ActionForm form{"scoresheet", case_id, {}, {}, RequestFolder(s_.upload_dir)};
+  Result<cli::Options> o =
+      p_.runner.OptionsFor(form, Acting{who->user.name, who->user.office, p_.today()});
+  Result<std::string> out = o ? p_.runner.Run(*o) : Result<std::string>(o.error());
+  std::error_code ec;
+  std::string file, name;
+  for (const auto& e : std::filesystem::directory_iterator(form.out_dir, ec)) {
+    file = e.path().string();
+    name = e.path().filename().string();
+  }
+  if (!out || file.empty()) {
+    std::filesystem::remove_all(form.out_dir, ec);
+    SendError(req, res, 409, out ? std::string() : out.error().message(), &*who, case_id);
+    return;
+  }
+  Result<std::string> bytes = RealFileSystem().ReadFile(file, std::uint64_t{64} << 20);
+  std::filesystem::remove_all(form.out_dir, ec);
+  if (!bytes) {
+    SendError(req, res, 500, bytes.error().message(), &*who, case_id);
+    return;
+  }
+  res.set_header("Content-Disposition",
+                 "attachment; filename=\"scoresheet.xlsx\"; filename*=UTF-8''" +
+                     httplib::detail::encode_query_param(name));
+  res.set_content(*bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+}
+
+void App::Action(const httplib::Request& req, httplib::Response& res) {
+  std::optional<Who> who = Authenticate(req, res);
+  if (!who) return;
+  const std::string case_id = req.matches[1], action = req.matches[2];
+  if (!SameToken(Field(req, "csrf"), who->session.csrf)) {
+    SendError(req, res, 403, Label("page.", "bad_csrf"), &*who, case_id);
+    return;
+  }
+  std::optional<nlohmann::json> kase = VisibleCase(req, res, *who, case_id);
+  if (!kase) return;
+  if (RunAction(req, res, *who, *kase, action)) {
+    res.status = 303;
+    res.set_header("Location", "/cases/" + case_id);
+  }
+}
+
+bool App::RunAction(const httplib::Request& req, httplib::Response& res, const Who& who,
+                    const nlohmann::json& kase, const std::string& action) {
+  const std::string case_id = kase.value("case", "");
+  ActionForm form{action, case_id, {}, {}, {}};
+  const bool per_document = action == "issue" || action == "served" || action == "edit";
+  if (per_document) {  // the document must be one of this case's
+    form.target = Field(req, "document");
+    bool found = false;
+    for (const nlohmann::json& d : kase["documents"]) found |= d.value("id", "") == form.target;
+    if (!found) {
+      SendError(req, res, 404, Label("page.", "not_found"), &who, case_id);
+      return false;
+    }
+  }
+  const std::string permission = action == "decide" ? "decide." + Field(req, "stage") : action;
+  if (!p_.roles.Known(permission) || !p_.roles.Allows(who.user.role, permission)) {
+    SendError(req, res, 403, Label("page.", "forbidden"), &who, case_id);
+    return false;
+  }
+  for (const std::string& name : FieldNames(req)) {
+    if (name == "csrf" || name == "document" || (name == "scores" && action == "evaluate"))
+      continue;
+    form.fields[name] = Field(req, name);
+  }
+  std::string folder;
+  if (action == "evaluate") {
+    folder = RequestFolder(s_.upload_dir);
+    form.scores_file = folder + "/scores.xlsx";
+    Status w = RealFileSystem().WriteFile(form.scores_file, Field(req, "scores"));
+    if (!w.ok()) {
+      SendError(req, res, 500, w.message(), &who, case_id);
+      return false;
+    }
+  }
+  Result<cli::Options> o =
+      p_.runner.OptionsFor(form, Acting{who.user.name, who.user.office, p_.today()});
+  Result<std::string> out = o ? p_.runner.Run(*o) : Result<std::string>(o.error());
+  if (!folder.empty()) {
+    std::error_code ec;
+    std::filesystem::remove_all(folder, ec);
+  }
+  if (!o) {
+    SendError(req, res, 400, o.error().message(), &who, case_id);
+    return false;
+  }
+  if (!out) {
+    const bool refused = out.error().code() == StatusCode::kInvalidArgument ||
+                         out.error().code() == StatusCode::kNotFound ||
+                         out.error().code() == StatusCode::kInvalidData;
+    SendError(req, res, refused ? 409 : 500, out.error().message(), &who, case_id);
+    return false;
+  }
+  return true;
+}
+
+void App::Routes(httplib::Server& svr) {
+  svr.Get("/healthz", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content("ok", "text/plain; charset=utf-8");
+  });
+  svr.Get("/", [](const httplib::Request&, httplib::Response& res) {
+    res.status = 303;
+    res.set_header("Location", "/cases");
+  });
+  svr.Get("/login", [this](const httplib::Request& req, httplib::Response& res) {
+    LoginPage(req, res, 200, "");
+  });
+  svr.Post("/login",
+           [this](const httplib::Request& req, httplib::Response& res) { Login(req, res); });
+  svr.Post("/logout",
+           [this](const httplib::Request& req, httplib::Response& res) { Logout(req, res); });
+  svr.Get("/cases",
+          [this](const httplib::Request& req, httplib::Response& res) { CaseList(req, res); });
+  svr.Get(R"(/cases/([A-Za-z0-9-]+))",
+          [this](const httplib::Request& req, httplib::Response& res) { ShowCase(req, res); });
+  svr.Get(R"(/cases/([A-Za-z0-9-]+)/scoresheet)",
+          [this](const httplib::Request& req, httplib::Response& res) { Scoresheet(req, res); });
+  svr.Post(R"(/cases/([A-Za-z0-9-]+)/([a-z]+))",
+           [this](const httplib::Request& req, httplib::Response& res) { Action(req, res); });
+  svr.Get(R"(/static/([a-z]+\.(css|js)))",
+          [this](const httplib::Request& req, httplib::Response& res) {
+            auto it = p_.statics.find(req.matches[1]);
+            if (it == p_.statics.end()) {
+              res.status = 404;
+              return;
+            }
+            res.set_content(it->second, req.matches[2] == "css" ? "text/css; charset=utf-8"
+                                                                : "text/javascript; charset=utf-8");
+          });
+  svr.set_error_handler([this](const httplib::Request&, httplib::Response& res) {
+    if (!res.body.empty()) return;
+    res.set_content(std::to_string(res.status) + " " + Label("status.", std::to_string(res.status)),
+                    "text/plain; charset=utf-8");
+  });
+}
+
+}  // namespace
+
+Status Serve(const ServerParts& parts, const ServerSettings& settings, const std::string& host,
+             int port, const std::function<void(int)>& ready) {
+  httplib::Server svr;
+  App app(parts, settings);
+  app.Routes(svr);
+  svr.set_tcp_nodelay(true);  // without it, ~44 ms per keep-alive request (Nagle + delayed ACK)
+  const std::size_t threads = static_cast<std::size_t>(std::max(4, settings.threads));
+  svr.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  svr.set_payload_max_length(std::size_t{64} << 20);
+  svr.set_keep_alive_timeout(30);
+  svr.set_default_headers({{"Content-Security-Policy", "default-src 'self'"},
+                           {"X-Frame-Options", "DENY"},
+                           {"X-Content-Type-Options", "nosniff"},
+                           {"Referrer-Policy", "same-origin"},
+                           {"Cache-Control", "no-store"}});
+  const int bound =
+      port == 0 ? svr.bind_to_any_port(host) : (svr.bind_to_port(host, port) ? port : -1);
+  if (bound < 0) {
+    return Status::IoError("cannot listen on " + host + ":" + std::to_string(port));
+  }
+  ready(bound);
+  if (!svr.listen_after_bind()) return Status::IoError("the server stopped with an error");
+  return Status::Ok();
+}
+
+}  // namespace pipeline::web

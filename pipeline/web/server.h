@@ -1,0 +1,60 @@
+// The workbench's HTTP server (beian serve; docs/web.md): cpp-httplib with TCP_NODELAY and a
+// thread pool, every route checking session, CSRF token, office and role on the server side.
+// Routes (a stable interface, docs/web-admin.md):
+//   GET  /healthz                      ok, without a session
+//   GET  /login, POST /login           fields user, password, csrf
+//   POST /logout                       field csrf
+//   GET  /cases                        the office's cases (HTML, or JSON with Accept:
+//   application/json) GET  /cases/{case}                 the case page (HTML or JSON) GET
+//   /cases/{case}/scoresheet      the technical evaluation's scoring sheet (.xlsx) POST
+//   /cases/{case}/{action}        an action, fields named as the CLI's options: 303 to the
+//                                      case page; 403 missing/wrong token or role; 404 another
+//                                      office's case; 409 with the CLI's message when refused
+//   GET  /static/{name}                the stylesheet and script (by name, from memory)
+#ifndef PIPELINE_WEB_SERVER_H_
+#define PIPELINE_WEB_SERVER_H_
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <string>
+
+#include "pipeline/core/date.h"
+#include "pipeline/core/status.h"
+#include "pipeline/report/messages.h"
+#include "pipeline/web/commands.h"
+#include "pipeline/web/roles.h"
+#include "pipeline/web/store.h"
+#include "pipeline/web/views.h"
+
+namespace pipeline::web {
+
+// The settings of the server (office settings keys, README "Settings"; docs/web-admin.md).
+struct ServerSettings {
+  int session_minutes = 480;       // session_minutes
+  int login_max_failures = 10;     // login_max_failures
+  int login_lockout_minutes = 15;  // login_lockout_minutes
+  int threads = 64;                // web_threads: at least the expected keep-alive connections
+  std::string upload_dir;          // where uploaded scoring sheets are kept while read
+};
+
+// What the server uses; all must outlive it.
+struct ServerParts {
+  CommandRunner& runner;
+  WebStore& store;
+  std::mutex& store_mu;  // the store's storage is one connection
+  const Views& views;
+  const RoleTable& roles;
+  const report::MessageCatalog& labels;        // templates/web/labels.zh-CN.tsv
+  std::map<std::string, std::string> statics;  // name -> content (templates/web/static/)
+  std::function<Date()> today;
+};
+
+// Listens on host:port and serves until stopped; `ready` is called with the port once bound.
+Status Serve(const ServerParts& parts, const ServerSettings& settings, const std::string& host,
+             int port, const std::function<void(int)>& ready);
+
+}  // namespace pipeline::web
+
+#endif  // PIPELINE_WEB_SERVER_H_

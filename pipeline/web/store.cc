@@ -1,0 +1,220 @@
+#include "pipeline/web/store.h"
+
+namespace pipeline::web {
+
+using registry::AsInt;
+using registry::AsText;
+using registry::Row;
+using registry::TxMode;
+using registry::Value;
+
+bool OfficeSees(const std::string& office, const std::string& authority) {
+  return office == kProvince || office == authority;
+}
+
+namespace {
+
+User UserOf(const Row& r) {
+  return User{AsText(r[0]), AsText(r[1]),     AsText(r[2]),
+              AsText(r[3]), AsInt(r[4]) != 0, AsText(r[5])};
+}
+
+constexpr char kUserColumns[] = "name, role, office, password, disabled, created_on";
+
+// The WHERE clause and parameters of a case query (without paging).
+std::string CaseFilter(const CaseQuery& q, bool with_stage, std::vector<Value>* params) {
+  std::string where = " WHERE 1 = 1";
+  if (q.office != kProvince) {
+    where += " AND c.authority = ?";
+    params->push_back(q.office);
+  }
+  if (with_stage && !q.stage.empty()) {
+    where += " AND c.stage = ?";
+    params->push_back(q.stage);
+  }
+  if (!q.kind.empty()) {
+    where += " AND c.kind = ?";
+    params->push_back(q.kind);
+  }
+  if (q.open_only) {
+    where += " AND c.stage NOT IN ('filed', 'referred', 'not_filed', 'withdrawn', 'terminated')";
+  }
+  if (!q.search.empty()) {
+    std::string like = "%";
+    for (char ch : q.search) {
+      if (ch == '%' || ch == '_' || ch == '\\') like += '\\';
+      like += ch;
+    }
+    like += "%";
+    where +=
+        " AND (i.name LIKE ? ESCAPE '\\' OR c.uscc LIKE ? ESCAPE '\\' OR c.case_id LIKE ? "
+        "ESCAPE '\\')";
+    params->insert(params->end(), {like, like, like});
+  }
+  return where;
+}
+
+constexpr char kCaseFrom[] = " FROM cases c JOIN institutions i ON i.uscc = c.uscc";
+
+}  // namespace
+
+Status WebStore::AddUser(const User& u) {
+  return registry::InTransaction(db_, TxMode::kWrite, [&]() -> Status {
+    Result<std::optional<User>> have = FindUser(u.name);
+    if (!have) return have.error();
+    if (*have) return Status::InvalidArgument("user '" + u.name + "' exists already");
+    return db_.Execute(
+        "INSERT INTO web_users (name, role, office, password, disabled, created_on) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        {u.name, u.role, u.office, u.password, std::int64_t{u.disabled ? 1 : 0}, u.created_on});
+  });
+}
+
+Status WebStore::ChangeUser(const std::string& sql, const std::vector<Value>& params,
+                            const std::string& name) {
+  return registry::InTransaction(db_, TxMode::kWrite, [&]() -> Status {
+    Result<std::optional<User>> have = FindUser(name);
+    if (!have) return have.error();
+    if (!*have) return Status::NotFound("no user '" + name + "'");
+    return db_.Execute(sql, params);
+  });
+}
+
+Status WebStore::SetPassword(const std::string& name, const std::string& hash) {
+  return ChangeUser("UPDATE web_users SET password = ? WHERE name = ?", {hash, name}, name);
+}
+
+Status WebStore::Disable(const std::string& name) {
+  PIPELINE_RETURN_IF_ERROR(
+      ChangeUser("UPDATE web_users SET disabled = 1 WHERE name = ?", {name}, name));
+  return db_.Execute("DELETE FROM web_sessions WHERE user_name = ?", {name});
+}
+
+Result<std::vector<User>> WebStore::Users() {
+  Result<std::vector<Row>> rows =
+      db_.Query(std::string("SELECT ") + kUserColumns + " FROM web_users ORDER BY name");
+  if (!rows) return rows.error();
+  std::vector<User> out;
+  for (const Row& r : *rows) out.push_back(UserOf(r));
+  return out;
+}
+
+Result<std::optional<User>> WebStore::FindUser(const std::string& name) {
+  Result<std::vector<Row>> rows =
+      db_.Query(std::string("SELECT ") + kUserColumns + " FROM web_users WHERE name = ?", {name});
+  if (!rows) return rows.error();
+  if (rows->empty()) return std::optional<User>();
+  return std::optional<User>(UserOf(rows->front()));
+}
+
+Result<bool> WebStore::Locked(const std::string& name, const std::string& address,
+                              std::int64_t now) {
+  Result<std::vector<Row>> rows =
+      db_.Query("SELECT locked_until FROM web_login_failures WHERE user_name = ? AND address = ?",
+                {name, address});
+  if (!rows) return rows.error();
+  return !rows->empty() && AsInt(rows->front()[0]) > now;
+}
+
+Status WebStore::RecordFailure(const std::string& name, const std::string& address,
+                               std::int64_t now, int max, std::int64_t lockout_seconds) {
+  return registry::InTransaction(db_, TxMode::kWrite, [&]() -> Status {
+    Result<std::vector<Row>> rows =
+        db_.Query("SELECT failures FROM web_login_failures WHERE user_name = ? AND address = ?",
+                  {name, address});
+    if (!rows) return rows.error();
+    const std::int64_t failures = rows->empty() ? 1 : AsInt(rows->front()[0]) + 1;
+    // The N-th failure locks; after the lockout the count starts again.
+    const bool lock = failures >= max;
+    const std::int64_t until = lock ? now + lockout_seconds : 0;
+    const std::int64_t kept = lock ? 0 : failures;
+    if (rows->empty()) {
+      return db_.Execute(
+          "INSERT INTO web_login_failures (user_name, address, failures, locked_until) "
+          "VALUES (?, ?, ?, ?)",
+          {name, address, kept, until});
+    }
+    return db_.Execute(
+        "UPDATE web_login_failures SET failures = ?, locked_until = ? "
+        "WHERE user_name = ? AND address = ?",
+        {kept, until, name, address});
+  });
+}
+
+Status WebStore::ClearFailures(const std::string& name, const std::string& address) {
+  return db_.Execute("DELETE FROM web_login_failures WHERE user_name = ? AND address = ?",
+                     {name, address});
+}
+
+Status WebStore::Unlock(const std::string& name) {
+  return ChangeUser("DELETE FROM web_login_failures WHERE user_name = ?", {name}, name);
+}
+
+Status WebStore::CreateSession(const std::string& token_hash, const Session& s) {
+  return db_.Execute(
+      "INSERT INTO web_sessions (token_hash, user_name, csrf, expires) VALUES (?, ?, ?, ?)",
+      {token_hash, s.user_name, s.csrf, s.expires});
+}
+
+Result<std::optional<Session>> WebStore::FindSession(const std::string& token_hash,
+                                                     std::int64_t now) {
+  Result<std::vector<Row>> rows = db_.Query(
+      "SELECT s.user_name, s.csrf, s.expires FROM web_sessions s JOIN web_users u "
+      "ON u.name = s.user_name WHERE s.token_hash = ? AND s.expires > ? AND u.disabled = 0",
+      {token_hash, now});
+  if (!rows) return rows.error();
+  if (rows->empty()) return std::optional<Session>();
+  const Row& r = rows->front();
+  return std::optional<Session>(Session{AsText(r[0]), AsText(r[1]), AsInt(r[2])});
+}
+
+Status WebStore::DeleteSession(const std::string& token_hash) {
+  return db_.Execute("DELETE FROM web_sessions WHERE token_hash = ?", {token_hash});
+}
+
+Result<CasePage> WebStore::Cases(const CaseQuery& q) {
+  CasePage page;
+  Status s = registry::InTransaction(db_, TxMode::kRead, [&]() -> Status {
+    std::vector<Value> params;
+    const std::string where = CaseFilter(q, true, &params);
+    Result<std::vector<Row>> count =
+        db_.Query(std::string("SELECT COUNT(*)") + kCaseFrom + where, params);
+    if (!count) return count.error();
+    page.total = static_cast<int>(AsInt(count->front()[0]));
+    std::vector<Value> paged = params;
+    paged.push_back(std::int64_t{q.per_page});
+    paged.push_back(std::int64_t{(q.page - 1) * q.per_page});
+    Result<std::vector<Row>> rows =
+        db_.Query(std::string("SELECT c.case_id, i.name, c.uscc, c.kind, c.authority, c.stage, "
+                              "c.stage_since, c.opened_on") +
+                      kCaseFrom + where + " ORDER BY c.case_id LIMIT ? OFFSET ?",
+                  paged);
+    if (!rows) return rows.error();
+    for (const Row& r : *rows) {
+      page.rows.push_back(CaseRow{AsText(r[0]), AsText(r[1]), AsText(r[2]), AsText(r[3]),
+                                  AsText(r[4]), AsText(r[5]), AsText(r[6]), AsText(r[7])});
+    }
+    std::vector<Value> office_params;
+    CaseQuery office_only;
+    office_only.office = q.office;
+    const std::string office_where = CaseFilter(office_only, false, &office_params);
+    Result<std::vector<Row>> stages = db_.Query(
+        std::string("SELECT c.stage, COUNT(*)") + kCaseFrom + office_where + " GROUP BY c.stage",
+        office_params);
+    if (!stages) return stages.error();
+    for (const Row& r : *stages) page.per_stage[AsText(r[0])] = static_cast<int>(AsInt(r[1]));
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  return page;
+}
+
+Result<std::optional<std::string>> WebStore::CaseAuthority(const std::string& case_id) {
+  Result<std::vector<Row>> rows =
+      db_.Query("SELECT authority FROM cases WHERE case_id = ?", {case_id});
+  if (!rows) return rows.error();
+  if (rows->empty()) return std::optional<std::string>();
+  return std::optional<std::string>(AsText(rows->front()[0]));
+}
+
+}  // namespace pipeline::web

@@ -1,0 +1,98 @@
+// WebStore: the workbench's users, sessions and failed logins in the case registry (migration
+// 7: web_users, web_sessions, web_login_failures), and the case list it shows (docs/web.md).
+// Not thread-safe: the server holds one store behind its lock (server.cc).
+#ifndef PIPELINE_WEB_STORE_H_
+#define PIPELINE_WEB_STORE_H_
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pipeline/core/status.h"
+#include "pipeline/registry/storage.h"
+
+namespace pipeline::web {
+
+// The province's code: its users see and act on every office's cases.
+inline constexpr char kProvince[] = "220000";
+
+struct User {
+  std::string name;
+  std::string role;      // clerk | reviewer | archivist | admin
+  std::string office;    // authority code
+  std::string password;  // Argon2id encoded hash
+  bool disabled = false;
+  std::string created_on;
+};
+
+struct Session {
+  std::string user_name;
+  std::string csrf;
+  std::int64_t expires = 0;  // seconds since the epoch
+};
+
+// One row of the case list.
+struct CaseRow {
+  std::string case_id, institution, uscc, kind, authority, stage, stage_since, opened_on;
+};
+
+// What the case list shows: the office's cases (all for the province), filtered and paged.
+struct CaseQuery {
+  std::string office;
+  std::string stage;   // "" = every stage
+  std::string kind;    // "" = every kind
+  std::string search;  // part of the institution's name, its USCC or the case id
+  bool open_only = false;
+  int page = 1;  // from 1
+  int per_page = 50;
+};
+
+struct CasePage {
+  std::vector<CaseRow> rows;
+  int total = 0;                         // rows matching, over every page
+  std::map<std::string, int> per_stage;  // the office's cases per stage (no other filter)
+};
+
+// Whether an office's user may see a case of `authority`.
+bool OfficeSees(const std::string& office, const std::string& authority);
+
+class WebStore {
+ public:
+  explicit WebStore(registry::Storage& db) : db_(db) {}
+
+  Status AddUser(const User& user);
+  Status SetPassword(const std::string& name, const std::string& hash);
+  Status Disable(const std::string& name);
+  Result<std::vector<User>> Users();
+  Result<std::optional<User>> FindUser(const std::string& name);
+
+  // Failed logins per user and address: locked when `max` failures in a row were recorded
+  // and the lockout has not ended.
+  Result<bool> Locked(const std::string& name, const std::string& address, std::int64_t now);
+  Status RecordFailure(const std::string& name, const std::string& address, std::int64_t now,
+                       int max, std::int64_t lockout_seconds);
+  Status ClearFailures(const std::string& name, const std::string& address);
+  // beian user unlock: every address.
+  Status Unlock(const std::string& name);
+
+  // Sessions by the SHA-256 of their token; an expired one is not found.
+  Status CreateSession(const std::string& token_hash, const Session& s);
+  Result<std::optional<Session>> FindSession(const std::string& token_hash, std::int64_t now);
+  Status DeleteSession(const std::string& token_hash);
+
+  Result<CasePage> Cases(const CaseQuery& q);
+  // The authority of a case; nullopt when there is no such case.
+  Result<std::optional<std::string>> CaseAuthority(const std::string& case_id);
+
+ private:
+  Status ChangeUser(const std::string& sql, const std::vector<registry::Value>& params,
+                    const std::string& name);
+
+  registry::Storage& db_;
+};
+
+}  // namespace pipeline::web
+
+#endif  // PIPELINE_WEB_STORE_H_

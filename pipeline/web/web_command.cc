@@ -1,0 +1,245 @@
+#include "pipeline/web/web_command.h"
+
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+
+#include "pipeline/core/settings.h"
+#include "pipeline/registry/location.h"
+#include "pipeline/registry/schema.h"
+#include "pipeline/registry/sqlite_storage.h"
+#include "pipeline/report/messages.h"
+#include "pipeline/report/work_calendar.h"
+#include "pipeline/web/password.h"
+#include "pipeline/web/server.h"
+
+extern char** environ;
+
+namespace pipeline::web {
+namespace {
+
+// The registry file of serve and user: the registry commands' whole lookup chain.
+Result<std::string> RegistryPath(const cli::Options& o, const FileSystem& fs) {
+  Result<registry::RegistrySettings> settings =
+      registry::LoadRegistrySettings(fs, registry::SettingsFilesOf(o, o.data_dir));
+  if (!settings) return settings.error();
+  return registry::RegistryFile(o.registry_path, *settings);
+}
+
+Result<std::unique_ptr<registry::SqliteStorage>> OpenStore(const std::string& file,
+                                                           const Date& today) {
+  Result<std::unique_ptr<registry::SqliteStorage>> db = registry::SqliteStorage::Open(file);
+  if (!db) return db.error();
+  PIPELINE_RETURN_IF_ERROR(registry::Migrate(**db, today.ToIso()));
+  return db;
+}
+
+Result<std::string> ReadPassword(const cli::Options& o, const FileSystem& fs, std::istream& in) {
+  std::string password;
+  if (!o.password_file.empty()) {
+    Result<std::string> text = fs.ReadFile(o.password_file, 4096);
+    if (!text) return text.error();
+    password = text->substr(0, text->find('\n'));
+  } else {
+    std::getline(in, password);
+  }
+  if (!password.empty() && password.back() == '\r') password.pop_back();
+  if (password.size() < 8) {
+    return Status::InvalidArgument("user: the password must have at least 8 characters");
+  }
+  return password;
+}
+
+bool IsOfficeCode(const std::string& s) {
+  return s.size() == 6 && s.find_first_not_of("0123456789") == std::string::npos;
+}
+
+Status AddUser(WebStore& store, const cli::Options& o, const std::string& password) {
+  if (!IsRole(o.role)) {
+    return Status::InvalidArgument("user add: --role must be clerk, reviewer, archivist or admin");
+  }
+  if (!IsOfficeCode(o.office)) {
+    return Status::InvalidArgument("user add: --office must be an authority code such as 220100");
+  }
+  Result<std::string> hash = HashPassword(password);
+  if (!hash) return hash.error();
+  return store.AddUser(User{o.user_name, o.role, o.office, *hash, false, o.date->ToIso()});
+}
+
+Status UserCommand(const cli::Options& o, FileSystem& fs, std::istream& in, std::ostream& out) {
+  if (o.user_action != "list" && o.user_name.empty()) {
+    return Status::InvalidArgument("user " + o.user_action + ": NAME is required");
+  }
+  Result<std::string> file = RegistryPath(o, fs);
+  if (!file) return file.error();
+  Result<std::unique_ptr<registry::SqliteStorage>> db = OpenStore(*file, *o.date);
+  if (!db) return db.error();
+  WebStore store(**db);
+  if (o.user_action == "list") {
+    Result<std::vector<User>> users = store.Users();
+    if (!users) return users.error();
+    for (const User& u : *users) {
+      out << u.name << "\t" << u.role << "\t" << u.office << "\t"
+          << (u.disabled ? "disabled" : "active") << "\n";
+    }
+    return Status::Ok();
+  }
+  if (o.user_action == "disable") return store.Disable(o.user_name);
+  if (o.user_action == "unlock") return store.Unlock(o.user_name);
+  Result<std::string> password = ReadPassword(o, fs, in);
+  if (!password) return password.error();
+  if (o.user_action == "add") return AddUser(store, o, *password);
+  Result<std::string> hash = HashPassword(*password);
+  if (!hash) return hash.error();
+  return store.SetPassword(o.user_name, *hash);  // passwd
+}
+
+int SettingInt(const nlohmann::json& settings, const char* key, int fallback) {
+  auto it = settings.find(key);
+  return it != settings.end() && it->is_number_integer() ? it->get<int>() : fallback;
+}
+
+// The program itself, run as a child (never fork() in a threaded server: this runs before).
+Status RunSelf(const std::vector<std::string>& args) {
+  std::vector<char*> argv;
+  std::vector<std::string> owned = args;
+  for (std::string& a : owned) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  pid_t pid = 0;
+  if (posix_spawn(&pid, "/proc/self/exe", nullptr, nullptr, argv.data(), environ) != 0) {
+    return Status::IoError("cannot start beian run for the demo");
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  if (!WIFEXITED(status) || WEXITSTATUS(status) > 1) {
+    return Status::Internal("beian run of the demo samples failed");
+  }
+  return Status::Ok();
+}
+
+// --demo: a fresh registry in a temporary folder, the bundled samples run into it, and one
+// user per role (at the province, and a clerk each at 长春 and 吉林市) with printed passwords.
+Status PrepareDemo(cli::Options& o, FileSystem& fs, std::ostream& out) {
+  std::string pattern = (std::filesystem::temp_directory_path() / "beian-demo-XXXXXX").string();
+  if (mkdtemp(pattern.data()) == nullptr) return Status::IoError("cannot make a demo folder");
+  const std::string dir = pattern;
+  o.registry_path = dir + "/registry.sqlite";
+  o.settings_files.push_back(JoinPath(o.data_dir, "templates/web/demo.json"));
+  o.config = o.settings_files.back();
+  const std::string samples = JoinPath(o.data_dir, "samples/intake");
+  PIPELINE_RETURN_IF_ERROR(
+      RunSelf({"beian", "run", samples, "--out", dir + "/out", "--registry", o.registry_path,
+               "--config", o.config, "--data-dir", o.data_dir, "--date", o.date->ToIso(),
+               "--no-pdf", "--quiet", "--user", "demo"}));
+  Result<std::unique_ptr<registry::SqliteStorage>> db = OpenStore(o.registry_path, *o.date);
+  if (!db) return db.error();
+  WebStore store(**db);
+  out << "demo registry: " << o.registry_path << "\nusers (name, role, office, password):\n";
+  const std::vector<std::array<std::string, 3>> users = {
+      {"clerk", "clerk", kProvince},         {"reviewer", "reviewer", kProvince},
+      {"archivist", "archivist", kProvince}, {"admin", "admin", kProvince},
+      {"clerk-220100", "clerk", "220100"},   {"clerk-220200", "clerk", "220200"}};
+  for (const auto& [name, role, office] : users) {
+    const std::string password = RandomToken(6);
+    cli::Options u = o;
+    u.user_name = name;
+    u.role = role;
+    u.office = office;
+    PIPELINE_RETURN_IF_ERROR(AddUser(store, u, password));
+    out << "  " << name << "\t" << role << "\t" << office << "\t" << password << "\n";
+  }
+  (void)fs;
+  return Status::Ok();
+}
+
+Result<std::map<std::string, std::string>> LoadStatics(const FileSystem& fs,
+                                                       const std::string& dir) {
+  std::map<std::string, std::string> out;
+  for (const char* name : {"app.css", "app.js"}) {
+    Result<std::string> text = fs.ReadFile(JoinPath(dir, name), 1 << 20);
+    if (!text) return text.error();
+    out[name] = *text;
+  }
+  return out;
+}
+
+Status ServeCommand(cli::Options o, FileSystem& fs, std::ostream& out) {
+  if (o.demo) PIPELINE_RETURN_IF_ERROR(PrepareDemo(o, fs, out));
+  Result<std::string> file = RegistryPath(o, fs);
+  if (!file) return file.error();
+  o.registry_path = *file;
+  Result<std::unique_ptr<registry::SqliteStorage>> db = OpenStore(*file, *o.date);
+  if (!db) return db.error();
+  const std::string web = JoinPath(o.data_dir, "templates/web");
+  Result<LayeredSettings> settings = LoadLayeredSettings(fs, o.settings_files);
+  Result<report::MessageCatalog> messages =
+      report::MessageCatalog::Load(fs, JoinPath(o.data_dir, "templates/messages.zh-CN.tsv"));
+  Result<report::MessageCatalog> labels =
+      report::MessageCatalog::Load(fs, JoinPath(web, "labels.zh-CN.tsv"));
+  Result<report::WorkCalendar> calendar =
+      report::LoadWorkCalendar(fs, JoinPath(o.data_dir, "data"));
+  Result<Views> views = Views::Load(fs, web);
+  Result<RoleTable> roles = RoleTable::Load(fs, JoinPath(web, "roles.tsv"));
+  Result<std::map<std::string, std::string>> statics = LoadStatics(fs, JoinPath(web, "static"));
+  for (const Status& s :
+       {settings.ok() ? Status::Ok() : settings.error(),
+        messages.ok() ? Status::Ok() : messages.error(),
+        labels.ok() ? Status::Ok() : labels.error(),
+        calendar.ok() ? Status::Ok() : calendar.error(), views.ok() ? Status::Ok() : views.error(),
+        roles.ok() ? Status::Ok() : roles.error(), statics.ok() ? Status::Ok() : statics.error()}) {
+    if (!s.ok()) return s;
+  }
+  const nlohmann::json& eff = settings->effective;
+  ServerSettings ss;
+  ss.session_minutes = SettingInt(eff, "session_minutes", ss.session_minutes);
+  ss.login_max_failures = SettingInt(eff, "login_max_failures", ss.login_max_failures);
+  ss.login_lockout_minutes = SettingInt(eff, "login_lockout_minutes", ss.login_lockout_minutes);
+  ss.threads = SettingInt(eff, "web_threads", ss.threads);
+  ss.upload_dir = (std::filesystem::path(*file).parent_path() / "web-spool").string();
+  std::filesystem::create_directories(ss.upload_dir);
+  CommandRunner runner(o, fs, std::move(*messages), std::move(*calendar));
+  WebStore store(**db);
+  std::mutex store_mu;
+  const bool fixed_date = o.date_given;
+  const Date given = *o.date;
+  ServerParts parts{
+      runner, store, store_mu, *views, *roles, *labels, std::move(*statics), [fixed_date, given] {
+        return fixed_date ? given : LocalToday();
+      }};
+  const std::size_t colon = o.listen.rfind(':');
+  const std::string host = colon == std::string::npos ? o.listen : o.listen.substr(0, colon);
+  const std::string port_text = colon == std::string::npos ? "" : o.listen.substr(colon + 1);
+  if (port_text.empty() || port_text.size() > 5 ||
+      port_text.find_first_not_of("0123456789") != std::string::npos) {
+    return Status::InvalidArgument("serve: --listen expects HOST:PORT, got '" + o.listen + "'");
+  }
+  return Serve(parts, ss, host, std::stoi(port_text), [&out, &host](int port) {
+    out << "beian serve: http://" << host << ":" << port << "/" << std::endl;
+  });
+}
+
+}  // namespace
+
+bool IsWebCommand(cli::Command c) { return c == cli::Command::kServe || c == cli::Command::kUser; }
+
+Status RunWebCommand(const cli::Options& options, FileSystem& fs, std::istream& in,
+                     std::ostream& out) {
+  if (options.command == cli::Command::kUser) return UserCommand(options, fs, in, out);
+  return ServeCommand(options, fs, out);
+}
+
+Date LocalToday() {
+  std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+}
+
+}  // namespace pipeline::web

@@ -1,0 +1,28 @@
+// The workbench's commands (docs/web.md, docs/web-admin.md): `beian serve` (with --demo) and
+// `beian user add|passwd|disable|list|unlock`.
+#ifndef PIPELINE_WEB_WEB_COMMAND_H_
+#define PIPELINE_WEB_WEB_COMMAND_H_
+
+#include <istream>
+#include <ostream>
+
+#include "pipeline/cli/options.h"
+#include "pipeline/core/date.h"
+#include "pipeline/core/file_system.h"
+#include "pipeline/core/status.h"
+
+namespace pipeline::web {
+
+bool IsWebCommand(cli::Command c);
+
+// Runs serve or user. `options` is resolved (data folder, settings layers) as for every
+// command; passwords are read from --password-file or `in`.
+Status RunWebCommand(const cli::Options& options, FileSystem& fs, std::istream& in,
+                     std::ostream& out);
+
+// Today in the local time zone (the default of --date).
+Date LocalToday();
+
+}  // namespace pipeline::web
+
+#endif  // PIPELINE_WEB_WEB_COMMAND_H_

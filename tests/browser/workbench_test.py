@@ -1,0 +1,222 @@
+#!/usr/bin/env python3
+"""The workbench (beian serve) in a real browser: Debian's chromium driven by chromium-driver
+and python3-selenium, headless.
+
+Starts `beian serve --demo`, then as each role in turn takes the province's own sample R05
+through to 备案: the clerk finds it by search and receives it; the reviewer records the
+preliminary decision, downloads the scoring sheet, uploads it filled by openpyxl
+(tests/evaluation/xlsx_tool.py), records the summary and the deliberation; the archivist drafts
+the 公示 across 国庆 2026, files the case and issues the 备案通知; the clerk marks it served.
+After every step `beian status CASE --json` must show the step (stage, action, user). Also: a
+clerk sees no issue form and is refused (403) when posting one; a 长春 clerk cannot open a
+吉林市 case (404).
+
+usage: workbench_test.py --beian BIN --out DIR
+"""
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import urllib.error
+import urllib.request
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "web"))
+from workbench import Demo  # noqa: E402
+
+from selenium import webdriver  # noqa: E402
+from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support.ui import Select  # noqa: E402
+
+FAILURES = []
+
+
+def check(ok, what):
+    if not ok:
+        FAILURES.append(what)
+        print("FAIL:", what)
+    return ok
+
+
+def browser(profile):
+    options = webdriver.ChromeOptions()
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--disable-extensions", "--window-size=1400,2000",
+                 "--user-data-dir=" + profile]:
+        options.add_argument(flag)
+    service = Service(executable_path=shutil.which("chromedriver")
+                                      or "/usr/bin/chromedriver")
+    return webdriver.Chrome(options=options, service=service)
+
+
+class Walk:
+    def __init__(self, demo, driver, out):
+        self.demo, self.d, self.out = demo, driver, out
+        self.base = "http://127.0.0.1:%d" % demo.port
+        self.case = None
+
+    def login(self, user):
+        d = self.d
+        d.delete_all_cookies()
+        d.get(self.base + "/login")
+        d.find_element(By.ID, "user").send_keys(user)
+        d.find_element(By.ID, "password").send_keys(self.demo.users[user])
+        d.find_element(By.ID, "login").click()
+        check(d.current_url.endswith("/cases"), "%s logged in (at %s)" % (user, d.current_url))
+
+    def open_case(self):
+        self.d.get(self.base + "/cases/" + self.case)
+
+    def fill(self, form_id, values, selects=None):
+        form = self.d.find_element(By.ID, form_id)
+        for name, value in values.items():
+            field = form.find_element(By.NAME, name)
+            field.clear()
+            field.send_keys(value)
+        for name, value in (selects or {}).items():
+            Select(form.find_element(By.NAME, name)).select_by_value(value)
+        form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+
+    def expect(self, step, stage, action, user):
+        st = self.demo.beian_json("status", self.case, "--json")
+        last = st["history"][-1]
+        ok = st["stage"] == stage and last["action"] == action and last["user"] == user
+        check(ok, "%s: status shows stage %s, last %s by %s (got %s, %s by %s)" %
+              (step, stage, action, user, st["stage"], last["action"], last["user"]))
+        page_stage = self.d.find_element(By.ID, "stage").get_attribute("data-stage")
+        check(page_stage == stage, "%s: the page shows stage %s (got %s)" % (step, stage, page_stage))
+        self.d.save_screenshot(os.path.join(self.out, step + ".png"))
+        return st
+
+    def run(self):
+        d = self.d
+        # Clerk: find R05 by search, receive it.
+        self.login("clerk")
+        search = d.find_element(By.ID, "q")
+        search.send_keys("吉林省现代职业技能评价中心")
+        d.find_element(By.ID, "search").click()
+        links = d.find_elements(By.CSS_SELECTOR, "#cases tbody a")
+        if not check(len(links) == 1, "search finds R05 alone (%d rows)" % len(links)):
+            return
+        self.case = links[0].text
+        d.save_screenshot(os.path.join(self.out, "cases.png"))
+        links[0].click()
+        check(not d.find_elements(By.CSS_SELECTOR, "form[id^='issue-']"), "clerk sees no issue form")
+        self.fill("form-decide-received", {"date": "2026-09-21"}, {"result": "pass"})
+        self.expect("received", "preliminary", "decide", "clerk")
+
+        # Reviewer: preliminary, scoring sheet, evaluation, summary, deliberation.
+        self.login("reviewer")
+        self.open_case()
+        self.fill("form-decide-preliminary", {"date": "2026-09-22"}, {"result": "pass"})
+        self.expect("preliminary", "technical", "decide", "reviewer")
+        sheet = self.download_sheet()
+        filled = os.path.join(self.out, "filled.xlsx")
+        subprocess.run([sys.executable, os.path.join(HERE, "..", "evaluation", "xlsx_tool.py"),
+                        "fill", sheet, filled], check=True)
+        form = d.find_element(By.ID, "form-evaluate")
+        form.find_element(By.NAME, "scores").send_keys(filled)
+        self.fill("form-evaluate", {"date": "2026-09-23", "note": "专家组评估合格。"},
+                  {"result": "pass"})
+        self.expect("evaluate", "comprehensive", "evaluate", "reviewer")
+        self.fill("form-summarize", {"date": "2026-09-24", "note": "专家组一致同意。"},
+                  {"result": "pass"})
+        self.expect("summarize", "deliberation", "summarize", "reviewer")
+        self.fill("form-deliberate", {"date": "2026-09-25", "today": "2026-09-25"},
+                  {"result": "pass"})
+        self.expect("deliberate", "publicity", "deliberate", "reviewer")
+
+        # Archivist: 公示 across 国庆 2026, filing, issue.
+        self.login("archivist")
+        self.open_case()
+        self.fill("form-publicize", {"start": "2026-09-29", "date": "2026-09-29"})
+        self.expect("publicize", "publicity", "publicize", "archivist")
+        self.fill("form-file", {"date": "2026-10-09"})  # the 公示 has not ended: refused
+        check("409" in d.find_element(By.ID, "status").text, "filing during the 公示: 409")
+        self.open_case()
+        self.fill("form-file", {"date": "2026-10-15"})
+        st = self.expect("file", "filed", "file", "archivist")
+        notice = [x for x in st["documents"] if x["kind"] == "filing_notice"]
+        if not check(len(notice) == 1, "a 备案通知 draft"):
+            return
+        doc = notice[0]["id"]
+        self.fill("issue-" + doc, {"date": "2026-10-16"})
+        st = self.demo.beian_json("status", self.case, "--json")
+        issued = [x for x in st["documents"] if x["id"] == doc][0]
+        check(issued["state"] == "issued" and issued["number"], "issued with a number: %r" % issued)
+
+        # Clerk: cannot issue; marks the notice served.
+        self.login("clerk")
+        self.open_case()
+        self.fill("served-" + doc, {"date": "2026-10-19"})
+        st = self.expect("served", "filed", "served", "clerk")
+        served = [x for x in st["documents"] if x["id"] == doc][0]
+        check(served["served"] == "2026-10-19", "served on 2026-10-19: %r" % served)
+        self.clerk_cannot_issue()
+
+        # A 长春 clerk cannot open a 吉林市 case.
+        self.login("clerk-220100")
+        d.get(self.base + "/cases?q=" + "吉林市江城烹饪")
+        check(not d.find_elements(By.CSS_SELECTOR, "#cases tbody a"), "长春 clerk: no 吉林市 case listed")
+        jilin = self.demo.beian_json("status", "--json")
+        ids = [c["case"] for c in jilin["open_cases"] if c["authority"] == "220200"]
+        if check(ids, "a 吉林市 case exists"):
+            d.get(self.base + "/cases/" + ids[0])
+            check("404" in d.find_element(By.ID, "status").text, "长春 clerk: 吉林市 case is 404")
+
+    def download_sheet(self):
+        cookies = "; ".join(c["name"] + "=" + c["value"] for c in self.d.get_cookies())
+        req = urllib.request.Request(self.base + "/cases/%s/scoresheet" % self.case,
+                                     headers={"Cookie": cookies})
+        path = os.path.join(self.out, "sheet.xlsx")
+        with urllib.request.urlopen(req) as res, open(path, "wb") as f:
+            f.write(res.read())
+        return path
+
+    def clerk_cannot_issue(self):
+        """A clerk posting the issue form anyway (with a valid token) is refused."""
+        d = self.d
+        token = d.find_element(By.CSS_SELECTOR, "meta[name=csrf-token]").get_attribute("content")
+        cookies = "; ".join(c["name"] + "=" + c["value"] for c in d.get_cookies())
+        data = ("csrf=%s&document=x" % token).encode()
+        req = urllib.request.Request(self.base + "/cases/%s/issue" % self.case, data=data,
+                                     headers={"Cookie": cookies})
+        try:
+            urllib.request.urlopen(req)
+            status = 200
+        except urllib.error.HTTPError as e:
+            status = e.code
+        check(status in (403, 404), "clerk posting issue: refused (got %d)" % status)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--beian", required=True)
+    ap.add_argument("--out", required=True)
+    args = ap.parse_args()
+    os.makedirs(args.out, exist_ok=True)
+    demo = Demo(args.beian, "2026-09-21")
+    profile = tempfile.mkdtemp(prefix="beian-chromium-")
+    driver = None
+    try:
+        driver = browser(profile)
+        Walk(demo, driver, args.out).run()
+    finally:
+        if driver:
+            driver.quit()
+        demo.stop()
+        shutil.rmtree(profile, ignore_errors=True)
+    if FAILURES:
+        print("%d check(s) failed" % len(FAILURES))
+        return 1
+    print("workbench_test: all checks passed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

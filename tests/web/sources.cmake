@@ -1,0 +1,3 @@
+list(APPEND TEST_SOURCES
+  tests/web/web_test.cc
+)

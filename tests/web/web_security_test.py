@@ -1,0 +1,196 @@
+#!/usr/bin/env python3
+"""Security of the workbench (beian serve; docs/web-admin.md), through the binary over HTTP.
+
+Starts `beian serve --demo` and checks: /healthz without a session; no session -> 303 to /login
+(401 for JSON); the security headers on every answer; a form without or with a wrong CSRF token
+-> 403 and nothing recorded; a wrong role -> 403; another office's case -> 404; a guard's
+refusal -> 409 with the CLI's own message; a note holding <script>, quotes and control
+characters shown escaped; ../ paths -> 404; the lockout after login_max_failures failures and
+`beian user unlock`; user add/list/disable through the CLI.
+
+usage: web_security_test.py --beian BIN
+Exit 0 when every check passes; 1 with the failures listed otherwise.
+"""
+import argparse
+import json
+import sys
+
+sys.path.insert(0, __import__("os").path.dirname(__file__))
+from workbench import Client, Demo, text_of  # noqa: E402
+
+FAILURES = []
+
+
+def check(ok, what):
+    if not ok:
+        FAILURES.append(what)
+        print("FAIL:", what)
+
+
+HEADERS = {
+    "content-security-policy": "default-src 'self'",
+    "x-frame-options": "DENY",
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "same-origin",
+}
+
+
+def check_headers(headers, where):
+    for key, value in HEADERS.items():
+        check(headers.get(key) == value, "%s: header %s is %r" % (where, key, headers.get(key)))
+
+
+def find_case(client, name_part):
+    status, _, body = client.get("/cases?q=" + __import__("urllib.parse").parse.quote(name_part),
+                                 headers={"Accept": "application/json"})
+    rows = json.loads(body)["cases"] if status == 200 else []
+    return rows[0] if rows else None
+
+
+def history_length(demo, case):
+    return len(demo.beian_json("status", case, "--json")["history"])
+
+
+def run(demo):
+    anon = Client(demo.port)
+    status, headers, body = anon.get("/healthz")
+    check(status == 200 and body == b"ok", "/healthz answers ok without a session")
+    check_headers(headers, "/healthz")
+    status, headers, _ = anon.get("/cases")
+    check(status == 303 and headers.get("location") == "/login", "no session: 303 to /login")
+    check_headers(headers, "/cases without a session")
+    status, _, _ = anon.get("/cases", headers={"Accept": "application/json"})
+    check(status == 401, "no session, JSON: 401 (got %d)" % status)
+    status, _, _ = anon.post("/cases/C2026-0001/decide", {"stage": "received", "result": "pass"})
+    check(status == 303, "no session, POST: 303 to /login (got %d)" % status)
+
+    clerk = Client(demo.port)
+    status, headers, _ = clerk.login("clerk", demo.users["clerk"])
+    check(status == 303, "clerk logs in (got %d)" % status)
+    cookie = headers.get("set-cookie", "")
+    check("HttpOnly" in cookie and "SameSite=Strict" in cookie, "session cookie: " + cookie)
+    r05 = find_case(clerk, "吉林省现代职业技能评价中心")
+    check(r05 is not None, "the province's clerk finds R05 by search")
+    jilin = find_case(clerk, "吉林市江城烹饪")
+    check(jilin is not None and jilin["authority"] == "220200", "R02 belongs to 吉林市: %r" % jilin)
+    if r05 is None or jilin is None:
+        return
+    case = r05["case"]
+    page = "/cases/" + case
+    status, headers, body = clerk.get(page)
+    check(status == 200, "case page 200")
+    check_headers(headers, "case page")
+    check(b"<script>" not in body.replace(b'<script src="/static/app.js" defer></script>', b""),
+          "no inline script on the case page")
+    token = clerk.csrf(page)
+    check(len(token) == 64, "csrf token in <meta name=csrf-token>")
+    check(('name="csrf" value="%s"' % token).encode() in body, "csrf token in every form")
+
+    before = history_length(demo, case)
+    fields = {"stage": "received", "result": "pass", "date": "2026-09-21"}
+    status, _, _ = clerk.post(page + "/decide", fields)
+    check(status == 403, "no csrf: 403 (got %d)" % status)
+    status, _, _ = clerk.post(page + "/decide", dict(fields, csrf="0" * 64))
+    check(status == 403, "wrong csrf: 403 (got %d)" % status)
+    check(history_length(demo, case) == before, "a refused form records nothing")
+    status, _, _ = clerk.post(page + "/decide", dict(fields, stage="preliminary", csrf=token))
+    check(status == 403, "clerk deciding preliminary: 403 (wrong role; got %d)" % status)
+    status, _, _ = clerk.post(page + "/decide", dict(fields, csrf=token, note="x", registry="/tmp/x"))
+    check(status == 400, "a field outside the CLI's case options (registry): 400 (got %d)" % status)
+    check(history_length(demo, case) == before, "nothing recorded by the refused forms")
+
+    hostile = "<script>alert(1)</script>\"'\x1b[31m"
+    status, headers, _ = clerk.post(page + "/decide", dict(fields, csrf=token, note=hostile))
+    check(status == 303 and headers.get("location") == page, "clerk receives R05: 303 (got %d)" % status)
+    st = demo.beian_json("status", case, "--json")
+    check(st["stage"] == "preliminary" and st["history"][-1]["user"] == "clerk"
+          and st["history"][-1]["note"] == hostile,
+          "the CLI's status shows the web's action with the user: %r" % st["history"][-1])
+    _, _, body = clerk.get(page)
+    check(b"<script>alert" not in body, "the note's <script> is escaped")
+    shown = b"&lt;script&gt;alert(1)&lt;/script&gt;&quot;&#39;\\x1B[31m"
+    if shown not in body:
+        at = body.find(b"alert(1)")
+        print("the note as shown:", body[at - 40:at + 80])
+    check(shown in body,
+          "the note shown escaped, ESC as \\x1B")
+
+    # A guard's refusal: the CLI's message, 409.
+    status, _, body = clerk.post(page + "/decide", dict(fields, csrf=token))
+    cli = demo.beian("decide", case, "--stage", "received", "--result", "pass", "--date",
+                     "2026-09-21", "--user", "cli")
+    message = cli.stderr.strip().replace("beian: error: ", "")
+    check(status == 409, "deciding received twice: 409 (got %d)" % status)
+    check(cli.returncode == 2 and message and message in text_of(body),
+          "409 shows the CLI's message %r" % message)
+
+    # Office scope.
+    cc = Client(demo.port)
+    cc.login("clerk-220100", demo.users["clerk-220100"])
+    cc_token = cc.csrf()
+    status, _, _ = cc.get("/cases/" + jilin["case"])
+    check(status == 404, "长春 clerk opening a 吉林市 case: 404 (got %d)" % status)
+    jilin_before = history_length(demo, jilin["case"])
+    status, _, _ = cc.post("/cases/" + jilin["case"] + "/decide",
+                           {"stage": "received", "result": "pass", "csrf": cc_token})
+    check(status == 404, "长春 clerk acting on a 吉林市 case: 404 (got %d)" % status)
+    check(history_length(demo, jilin["case"]) == jilin_before, "nothing recorded for it")
+    _, _, body = cc.get("/cases", headers={"Accept": "application/json"})
+    check(all(r["authority"] == "220100" for r in json.loads(body)["cases"]),
+          "长春 clerk's list holds 长春's cases only")
+    jl = Client(demo.port)
+    jl.login("clerk-220200", demo.users["clerk-220200"])
+    status, _, _ = jl.get("/cases/" + jilin["case"])
+    check(status == 200, "吉林市 clerk opens the 吉林市 case (got %d)" % status)
+
+    # Paths.
+    for path in ["/static/../../../etc/passwd", "/static/..%2f..%2fetc%2fpasswd",
+                 "/cases/..%2F..%2Fetc%2Fpasswd", "/static/app.css/../../x", "/../etc/passwd"]:
+        status, _, _ = clerk.get(path)
+        check(status in (400, 404), "%s: 404 (got %d)" % (path, status))
+    status, _, _ = clerk.get("/static/app.css")
+    check(status == 200, "/static/app.css served")
+
+    # Lockout after login_max_failures (10) failures; beian user unlock.
+    guesser = Client(demo.port)
+    for i in range(10):
+        status, _, _ = guesser.login("reviewer", "wrong-%d" % i)
+    status, _, _ = guesser.login("reviewer", demo.users["reviewer"])
+    check(status == 429, "the right password after 10 failures: locked (got %d)" % status)
+    unlock = demo.beian("user", "unlock", "reviewer")
+    check(unlock.returncode == 0, "beian user unlock: " + unlock.stderr)
+    status, _, _ = guesser.login("reviewer", demo.users["reviewer"])
+    check(status == 303, "after unlock the login works (got %d)" % status)
+
+    # Users through the CLI.
+    add = demo.beian("user", "add", "wang", "--role", "reviewer", "--office", "220100",
+                     stdin="correct horse battery\n")
+    check(add.returncode == 0, "user add: " + add.stderr)
+    bad = demo.beian("user", "add", "li", "--role", "boss", "--office", "220100", stdin="x" * 10 + "\n")
+    check(bad.returncode == 2 and "--role" in bad.stderr, "user add --role boss refused")
+    listed = demo.beian("user", "list").stdout
+    check("wang\treviewer\t220100\tactive" in listed, "user list: " + listed)
+    wang = Client(demo.port)
+    check(wang.login("wang", "correct horse battery")[0] == 303, "the new user logs in")
+    demo.beian("user", "disable", "wang")
+    check(wang.get("/cases")[0] == 303, "a disabled user's session ends")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--beian", required=True)
+    args = ap.parse_args()
+    demo = Demo(args.beian, "2026-09-21")
+    try:
+        run(demo)
+    finally:
+        demo.stop()
+    if FAILURES:
+        print("%d check(s) failed" % len(FAILURES))
+        return 1
+    print("web_security_test: all checks passed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

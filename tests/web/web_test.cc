@@ -1,0 +1,91 @@
+// The workbench's parts below HTTP (pipeline/web/): the escape of every page value, the shipped
+// role table, passwords, the lockout and sessions in a real registry file. The server itself is
+// tested through the binary over HTTP (tests/web/web_security_test.py) and in a browser
+// (tests/browser/workbench_test.py).
+#include <gtest/gtest.h>
+
+#include "pipeline/core/file_system.h"
+#include "pipeline/registry/schema.h"
+#include "pipeline/web/password.h"
+#include "pipeline/web/roles.h"
+#include "pipeline/web/store.h"
+#include "pipeline/web/views.h"
+#include "tests/testing/registry_db.h"
+#include "tests/testing/test_paths.h"
+
+namespace pipeline::web {
+namespace {
+
+TEST(WebEscapeTest, MarkupQuotesAndControlCharacters) {
+  EXPECT_EQ(EscapeHtml("<script>\"'`&"), "&lt;script&gt;&quot;&#39;&#96;&amp;");
+  EXPECT_EQ(EscapeHtml("a\x1b[31mb"), "a\\x1B[31mb");
+  EXPECT_EQ(EscapeHtml("x\xe2\x80\xaey"), "x\\u202Ey");  // RIGHT-TO-LEFT OVERRIDE
+}
+
+TEST(WebRolesTest, ShippedTable) {
+  RealFileSystem fs;
+  Result<RoleTable> t = RoleTable::Load(fs, testing::RepoRoot() + "/templates/web/roles.tsv");
+  ASSERT_TRUE(t) << t.error().ToString();
+  EXPECT_TRUE(t->Allows("clerk", "decide.received"));
+  EXPECT_FALSE(t->Allows("clerk", "issue"));
+  EXPECT_TRUE(t->Allows("archivist", "issue"));
+  EXPECT_FALSE(t->Allows("reviewer", "decide.received"));
+  EXPECT_FALSE(t->Allows("admin", "decide.preliminary"));
+  EXPECT_EQ(t->ActionsAt("reviewer", "technical"),
+            (std::vector<std::string>{"decide.technical", "scoresheet", "evaluate", "edit"}));
+}
+
+TEST(WebRolesTest, UnknownRoleNamesTheLine) {
+  const std::string dir = testing::MakeTempDir();
+  RealFileSystem fs;
+  ASSERT_TRUE(fs.WriteFile(dir + "/roles.tsv", "action\tstages\troles\nissue\t*\tboss\n").ok());
+  Result<RoleTable> t = RoleTable::Load(fs, dir + "/roles.tsv");
+  ASSERT_FALSE(t);
+  EXPECT_NE(t.error().ToString().find("roles.tsv:2"), std::string::npos) << t.error().ToString();
+}
+
+TEST(WebPasswordTest, Argon2idWithTheParameters) {
+  Result<std::string> h = HashPassword("correct horse");
+  ASSERT_TRUE(h);
+  EXPECT_EQ(h->rfind("$argon2id$v=19$m=19456,t=2,p=1$", 0), 0u) << *h;
+  EXPECT_TRUE(VerifyPassword(*h, "correct horse"));
+  EXPECT_FALSE(VerifyPassword(*h, "correct horsf"));
+  EXPECT_NE(*HashPassword("correct horse"), *h);  // salted
+  EXPECT_EQ(RandomToken().size(), 64u);
+}
+
+TEST(WebStoreTest, LockoutAfterMaxFailuresPerUserAndAddress) {
+  auto db = testing::OpenRegistryFile(testing::MakeTempDir() + "/registry.sqlite");
+  ASSERT_TRUE(registry::Migrate(*db, "2026-09-21").ok());
+  WebStore store(*db);
+  ASSERT_TRUE(store.AddUser({"wang", "clerk", "220100", "x", false, "2026-09-21"}).ok());
+  for (int i = 0; i < 2; ++i) ASSERT_TRUE(store.RecordFailure("wang", "a", 100, 3, 60).ok());
+  EXPECT_FALSE(*store.Locked("wang", "a", 100));
+  ASSERT_TRUE(store.RecordFailure("wang", "a", 100, 3, 60).ok());
+  EXPECT_TRUE(*store.Locked("wang", "a", 159));
+  EXPECT_FALSE(*store.Locked("wang", "b", 159));  // another address
+  EXPECT_FALSE(*store.Locked("wang", "a", 160));  // the lockout ended
+  ASSERT_TRUE(store.RecordFailure("wang", "a", 100, 3, 60).ok());
+  ASSERT_TRUE(store.RecordFailure("wang", "a", 100, 3, 60).ok());
+  ASSERT_TRUE(store.RecordFailure("wang", "a", 100, 3, 60).ok());
+  ASSERT_TRUE(store.Unlock("wang").ok());
+  EXPECT_FALSE(*store.Locked("wang", "a", 101));
+}
+
+TEST(WebStoreTest, SessionsExpireAndEndWithTheUser) {
+  auto db = testing::OpenRegistryFile(testing::MakeTempDir() + "/registry.sqlite");
+  ASSERT_TRUE(registry::Migrate(*db, "2026-09-21").ok());
+  WebStore store(*db);
+  ASSERT_TRUE(store.AddUser({"li", "reviewer", "220000", "x", false, "2026-09-21"}).ok());
+  EXPECT_FALSE(store.AddUser({"li", "clerk", "220000", "x", false, "2026-09-21"}).ok());
+  ASSERT_TRUE(store.CreateSession("h", {"li", "c", 200}).ok());
+  EXPECT_TRUE(store.FindSession("h", 199)->has_value());
+  EXPECT_FALSE(store.FindSession("h", 200)->has_value());
+  ASSERT_TRUE(store.Disable("li").ok());
+  EXPECT_FALSE(store.FindSession("h", 100)->has_value());
+  EXPECT_TRUE(OfficeSees("220000", "220200"));
+  EXPECT_FALSE(OfficeSees("220100", "220200"));
+}
+
+}  // namespace
+}  // namespace pipeline::web
