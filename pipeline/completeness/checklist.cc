@@ -87,6 +87,7 @@ class ChecklistLoader {
     std::string ref;
     Requirement requirement = Requirement::kRequired;
     bool to_confirm = false;
+    std::optional<std::string> basis;
     std::vector<ApplicantType> types;  // empty = all types of the checklist
     int line = 0;
   };
@@ -173,8 +174,8 @@ Status ChecklistLoader::ParseMaterial(const pugi::xml_node& node) {
   const std::string id = node.attribute("id").value();
   if (IsBlank(id)) return Error(node, "material: missing id");
   const std::string what = "material \"" + id + "\"";
-  PIPELINE_RETURN_IF_ERROR(
-      CheckAttributes(node, {"id", "name", "article", "formats", "multiple", "form"}, what));
+  PIPELINE_RETURN_IF_ERROR(CheckAttributes(
+      node, {"id", "name", "article", "basis", "formats", "multiple", "form"}, what));
   if (by_id_.count(id)) {
     const Material* first = by_id_.at(id);
     return Error(node, what + ": duplicate id (first defined at " + first->file + ":" +
@@ -189,6 +190,8 @@ Status ChecklistLoader::ParseMaterial(const pugi::xml_node& node) {
   if (IsBlank(m->name)) return Error(node, what + ": missing name");
   m->article = node.attribute("article").value();
   if (IsBlank(m->article)) return Error(node, what + ": missing article");
+  m->basis = node.attribute("basis").value();
+  m->has_basis = !node.attribute("basis").empty();
 
   for (const std::string& f : SplitWords(node.attribute("formats").value())) {
     std::optional<FileFormat> fmt;
@@ -345,7 +348,7 @@ Status ChecklistLoader::ParseChecklist(const pugi::xml_node& node) {
     item.line = LineOf(child);
     const std::string iwhat = what + ": item \"" + item.ref + "\"";
     PIPELINE_RETURN_IF_ERROR(
-        CheckAttributes(child, {"ref", "required", "types", "to-confirm"}, iwhat));
+        CheckAttributes(child, {"ref", "required", "types", "to-confirm", "basis"}, iwhat));
     if (IsBlank(item.ref)) return Error(child, what + ": item without ref");
     const std::string req = child.attribute("required").value();
     if (req == "yes") {
@@ -360,6 +363,7 @@ Status ChecklistLoader::ParseChecklist(const pugi::xml_node& node) {
     Result<bool> confirm = ParseBool(child, "to-confirm", iwhat);
     if (!confirm) return confirm.error();
     item.to_confirm = *confirm;
+    if (!child.attribute("basis").empty()) item.basis = child.attribute("basis").value();
     Result<std::vector<ApplicantType>> itypes = ParseTypes(child, iwhat);
     if (!itypes) return itypes.error();
     for (ApplicantType t : *itypes) {
@@ -451,7 +455,7 @@ Result<ChecklistSet> ChecklistLoader::Finish() {
             std::find(pi.types.begin(), pi.types.end(), type) == pi.types.end()) {
           continue;
         }
-        c->items.push_back(ChecklistItem{it->second, pi.requirement, pi.to_confirm});
+        c->items.push_back(ChecklistItem{it->second, pi.requirement, pi.to_confirm, pi.basis});
       }
       set_.checklists_[key] = std::move(c);
     }

@@ -65,8 +65,11 @@ struct Material {
   // Stable id, also the rule id of findings about this material ("M-COM-03").
   // NOTE: do not renumber; material ids appear in issued reports.
   std::string id;
-  std::string name;                        // Chinese name for reports
-  std::string article;                     // e.g. `第六条（一）`
+  std::string name;     // Chinese name for reports
+  std::string article;  // e.g. `第六条（一）`
+  // The article that actually requires the document (`basis`; "" = none cited in letters).
+  std::string basis;
+  bool has_basis = false;  // the attribute is written (the shipped materials.xml always does)
   std::vector<model::FileFormat> formats;  // accepted formats, in the order written
   std::vector<NamePattern> patterns;       // regex names (at least one, or a title)
   std::optional<TitleSpec> title;          // the clerk's reading (see title.h)
@@ -96,6 +99,9 @@ struct ChecklistItem {
   // The requirement is this project's reading of the regulation and must be confirmed by the
   // province (to-confirm="true").
   bool to_confirm = false;
+  // basis= on the item: what this kind's list cites instead of the material's own basis (a
+  // renewal's 申请报告 is not the Art. 7 (1) one). A to-confirm item cites nothing.
+  std::optional<std::string> basis;
 };
 
 // The materials for one (kind, type) pair, in the order reports list them.

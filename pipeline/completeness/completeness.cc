@@ -75,7 +75,25 @@ bool IsRequired(const ChecklistItem& item, const model::Dossier& dossier) {
 }
 
 std::vector<std::pair<std::string, std::string>> MaterialArgs(const Material& m) {
-  return {{"id", m.id}, {"material", m.name}, {"article", m.article}};
+  std::vector<std::pair<std::string, std::string>> args = {
+      {"id", m.id}, {"material", m.name}, {"article", m.article}};
+  if (!m.basis.empty()) args.emplace_back("basis", m.basis);
+  if (m.form) args.emplace_back("form", "true");
+  return args;
+}
+
+// The article the item's findings cite: the item's own basis= or, for an item the province
+// must still confirm, none.
+void CiteItemBasis(const ChecklistItem& item, std::vector<Finding>& findings, std::size_t from) {
+  if (!item.basis && !item.to_confirm) return;
+  const std::string basis = item.to_confirm ? std::string() : *item.basis;
+  for (std::size_t i = from; i < findings.size(); ++i) {
+    auto& args = findings[i].args;
+    args.erase(
+        std::remove_if(args.begin(), args.end(), [](const auto& a) { return a.first == "basis"; }),
+        args.end());
+    if (!basis.empty()) args.emplace_back("basis", basis);
+  }
 }
 
 std::string JoinFiles(const std::vector<const DossierFile*>& files) {
@@ -221,7 +239,9 @@ void Assign(const model::Dossier& dossier, const Checklist& checklist, const Che
     for (const auto* list : {&o.strong, &o.weak}) {
       for (const DossierFile* f : *list) mr.files.push_back(f->display_path);
     }
+    const std::size_t before = result.findings.size();
     Judge(m, mr.required, o, merged, mr, result.findings);
+    CiteItemBasis(item, result.findings, before);
     result.materials.push_back(std::move(mr));
   }
   // An ambiguous file matters only while one of its materials is not otherwise present.

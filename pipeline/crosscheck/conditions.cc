@@ -202,6 +202,7 @@ class Evaluator {
     const Material m = MaterialOf(check);
     const Args args = {{"field", model::FormFieldName(f)},
                        {"value", v.raw},
+                       {"stated", model::YesNoName(v.value)},
                        {"material", MaterialIds(check)},
                        {"material_status", MaterialName(m)}};
     if (v.value == YesNo::kNo || m == Material::kMissing) return Fail(check, args, {v.where});
@@ -231,7 +232,9 @@ class Evaluator {
     Evidence(check, f, v);
     const Args args = {{"field", model::FormFieldName(f)},
                        {"value", v.raw},
-                       {"min", min ? std::to_string(*min) : std::string()}};
+                       {"min", min ? std::to_string(*min) : std::string()},
+                       {"material", MaterialIds(check)},
+                       {"material_status", MaterialName(MaterialOf(check))}};
     const std::string& message = ctx_.rules->ForCheck(check).message;
     if (!v.parsed) return Review(check, args, {v.where}, message + ".unreadable");
     if (v.value <= 0) {
@@ -325,6 +328,7 @@ class Evaluator {
       const Material m = MaterialOf(c);
       const Args args = {{"value", v.raw},
                          {"date", v.value.date ? v.value.date->ToIso() : std::string()},
+                         {"stated", model::YesNoName(v.value.stated)},
                          {"material", MaterialIds(c)},
                          {"material_status", MaterialName(m)}};
       const YesNo said = v.value.stated;

@@ -54,6 +54,7 @@ class RuleSink {
     f.consequence = r.consequence;
     f.message = message.empty() ? r.message : std::string(message);
     f.args = std::move(args);
+    if (!r.basis.empty()) f.args.emplace_back("basis", r.basis);
     f.evidence = std::move(evidence);
     out_->push_back(std::move(f));
   }

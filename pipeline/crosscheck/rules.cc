@@ -134,6 +134,8 @@ Result<RuleSet> RuleSet::FromXml(const std::string& xml, const std::string& file
       r.condition = n.attribute("condition").value();
       r.message = n.attribute("message").value();
       r.materials = SplitSpaces(n.attribute("materials").value());
+      r.basis = n.attribute("basis").value();
+      r.has_basis = !n.attribute("basis").empty();
       r.line = line;
       const std::string sev = n.attribute("severity").value();
       if (sev == "blocking")

@@ -28,7 +28,11 @@ struct Rule {
   model::Consequence consequence = model::Consequence::kCorrect;
   std::string message;                 // MessageId
   std::vector<std::string> materials;  // checklist material ids
-  int line = 0;                        // in rules.xml, for diagnostics
+  // The article that actually requires what the rule checks (`basis`; "" = none cited). A
+  // finding carries it as the arg "basis" so letters cite only what the data gives.
+  std::string basis;
+  bool has_basis = false;  // the attribute is written (the shipped rules.xml always writes it)
+  int line = 0;            // in rules.xml, for diagnostics
 };
 
 struct Threshold {

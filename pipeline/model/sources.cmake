@@ -1,5 +1,6 @@
 list(APPEND PIPELINE_SOURCES
   pipeline/model/application.cc
+  pipeline/model/correction.cc
   pipeline/model/dossier.cc
   pipeline/model/eligibility.cc
   pipeline/model/finding.cc

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "pipeline/report/corrections.h"
 #include "pipeline/report/report_json.h"
 
 namespace pipeline::report {
@@ -78,6 +79,10 @@ Result<OfficeSettings> OfficeSettingsFromJson(const json& j, const std::string& 
   PIPELINE_RETURN_IF_ERROR(get_string("copy_to", &s.copy_to));
   PIPELINE_RETURN_IF_ERROR(get_string("print_office", &s.print_office));
   PIPELINE_RETURN_IF_ERROR(get_string("contact", &s.contact));
+  for (const auto& [key, out] : {std::pair{"remedy_text", &s.remedy_text},
+                                 std::pair{"expired_renewal_text", &s.expired_renewal_text}}) {
+    if (j.contains(key)) PIPELINE_RETURN_IF_ERROR(get_string(key, out));
+  }
   // Output file name of each document kind of the decision table.
   static constexpr std::pair<const char*, const char*> kFileKeys[] = {
       {"preliminary_opinion", "opinion_file"}, {"correction_notice", "notice_file"},
@@ -192,34 +197,18 @@ json ExcludedOccupations(const model::CaseReport& r, const MessageCatalog& messa
   return out;
 }
 
-// The correction notice's items, grouped: materials (and files), form, conditions,
-// occupations. Every blocking finding whose consequence is `correct` is in exactly one group.
-json CorrectionGroups(const model::CaseReport& r, const MessageCatalog& messages) {
-  static constexpr const char* kGroups[] = {"materials", "form", "conditions", "occupations"};
-  auto group_of = [](model::Topic t) -> std::size_t {
-    switch (t) {
-      case model::Topic::kIntake:
-      case model::Topic::kMaterials:
-        return 0;
-      case model::Topic::kForm:
-      case model::Topic::kJurisdiction:
-        return 1;
-      case model::Topic::kConditions:
-        return 2;
-      case model::Topic::kOccupations:
-        return 3;
-    }
-    return 1;
-  };
-  json items[4] = {json::array(), json::array(), json::array(), json::array()};
-  for (const model::Finding& f : r.findings) {
-    if (Blocking(f, model::Consequence::kCorrect)) {
-      items[group_of(f.topic)].push_back(Item(f, messages, false));
-    }
-  }
+// The correction notice's items, grouped (materials, conditions, form, occupations): the
+// correction items of pipeline/model/correction.h worded as in report.json `corrections[]`,
+// so the notice and report.json cannot differ. `cites` is set when an item cites an article
+// (the notice then names the instrument once).
+json CorrectionGroups(const json& corrections, bool* cites) {
   json groups = json::array();
-  for (std::size_t g = 0; g < 4; ++g) {
-    if (!items[g].empty()) groups.push_back({{"group", kGroups[g]}, {"items", items[g]}});
+  for (const json& c : corrections) {
+    if (!c["basis"].is_null()) *cites = true;
+    if (groups.empty() || groups.back()["group"] != c["group"]) {
+      groups.push_back({{"group", c["group"]}, {"items", json::array()}});
+    }
+    groups.back()["items"].push_back({{"message", c["text"]}});
   }
   return groups;
 }
@@ -230,6 +219,44 @@ json Reasons(const model::CaseReport& r, model::Consequence c, const MessageCata
     if (Blocking(f, c)) out.push_back(Item(f, messages, false));
   }
   return out;
+}
+
+// The reasons of a 不予备案告知书: each not_eligible finding in the refusal's own words
+// (refusal.<message>: the facts and the article quoted as written, citing 《办法》 after the
+// notice has named the instrument), else the finding's message.
+json RefusalReasons(const model::CaseReport& r, const MessageCatalog& messages) {
+  json out = json::array();
+  for (const model::Finding& f : r.findings) {
+    if (!Blocking(f, model::Consequence::kNotEligible)) continue;
+    const std::string key = "refusal." + f.message;
+    out.push_back({{"message", messages.Has(key) ? messages.Format(key, f.args)
+                                                 : messages.Format(f.message, f.args)}});
+  }
+  return out;
+}
+
+// The 初评意见's Art. 6 conditions (Art. 8 and 9 are procedure, not 设立条件) and its
+// conclusion computed from them: a condition still under review or with a pending check is
+// open (the group ticks □符合 □不符合 on the copy it signs),
+// and an excluded occupation is never followed by an unqualified 未见不符合.
+void AddOpinionSections(const model::CaseReport& r, json& d) {
+  json conditions = json::array();
+  bool open = false;
+  for (const model::ConditionResult& c : r.conditions) {
+    if (c.id.rfind("art6", 0) != 0 || c.state == model::ConditionState::kNotApplicable) continue;
+    const bool is_open =
+        c.state == model::ConditionState::kReview || c.state == model::ConditionState::kPending;
+    open = open || is_open;
+    conditions.push_back({{"id", c.id},
+                          {"article", c.article},
+                          {"title", c.title},
+                          {"state", model::ConditionStateName(c.state)},
+                          {"open", is_open}});
+  }
+  const bool excluded = d.contains("excluded_occupations");
+  d["opinion_conclusion"] =
+      open ? (excluded ? "open_excluded" : "open") : (excluded ? "excluded" : "clear");
+  if (!conditions.empty()) d["art6_conditions"] = std::move(conditions);
 }
 
 // The worksheet: every finding with its evidence and rule id, the pending checks, and notes
@@ -260,6 +287,21 @@ json WorksheetObject(const model::CaseReport& r, const OfficeSettings& office,
                          {"year", std::to_string(deadline.date.year)},
                          {"file", "data/holidays_cn.tsv"}}));
   }
+  json corrections = json::array();
+  for (const json& c : CorrectionsJson(r, messages)) {
+    std::string places;
+    for (const json& f : c["facts"]) {
+      if (f["file"].get<std::string>().empty()) continue;
+      if (!places.empty()) places += messages.Format("document.evidence_separator");
+      places += f["file"].get<std::string>() + f["location_text"].get<std::string>();
+    }
+    std::string rules;
+    for (const json& id : c["rules"]) rules += (rules.empty() ? "" : " ") + id.get<std::string>();
+    json item = {{"text", c["text"]}, {"rules", rules}};
+    if (!places.empty()) item["evidence"] = places;
+    corrections.push_back(std::move(item));
+  }
+  w["corrections"] = std::move(corrections);
   w["review"] = std::move(review);
   w["blocking"] = std::move(blocking);
   w["info"] = std::move(info);
@@ -291,10 +333,22 @@ json DocumentObject(const model::CaseReport& report, const DocumentSpec& spec,
                     const std::string& office_authority_name, const MessageCatalog& messages) {
   json d = json::object();
   std::string issuer = office_authority_name;
+  std::string drafted_for = "office";  // worksheet: whose name the drafts are in, and why
   if (issuer.empty() && !report.jurisdiction.authority_to_confirm) {
     issuer = report.jurisdiction.authority;
+    drafted_for = "dossier";
   }
-  if (!issuer.empty()) d["issuer"] = issuer;
+  if (issuer.empty()) drafted_for = "blank";
+  // A bureau letter always has its sender, 主送 and 署名: a blank the clerk fills in when the
+  // authority cannot be told (no readable form, an unconfirmed competent department).
+  if (issuer.empty() && spec.sender == "bureau") {
+    d["issuer"] = messages.Format("document.blank_issuer");
+  } else if (!issuer.empty()) {
+    d["issuer"] = issuer;
+  }
+  if (spec.sender == "bureau" && report.application.institution_name.value.empty()) {
+    d["addressee_blank"] = messages.Format("document.blank_addressee");
+  }
   d["kind"] = spec.kind;
   d["date"] = FormatDate(today, office.date_format);
   d["draft"] = office.draft;
@@ -305,8 +359,13 @@ json DocumentObject(const model::CaseReport& report, const DocumentSpec& spec,
   if (!excluded.empty()) d["excluded_occupations"] = std::move(excluded);
   const bool bureau_letter =
       spec.sender == "bureau" || (spec.sender == "expert_group" && office.opinion_form == "bureau");
-  if (bureau_letter && !office.doc_number_format.empty()) {
-    d["doc_number"] = DocNumber(office.doc_number_format, today);
+  // GB/T 9704 版头: a bureau document always has its 发文字号 line (and so the red separator
+  // line under it): the office's format, else a blank 机关代字 with the year, the number blank.
+  if (spec.sender == "bureau" || (bureau_letter && !office.doc_number_format.empty())) {
+    d["doc_number"] = DocNumber(office.doc_number_format.empty()
+                                    ? messages.Format("document.blank_doc_number_format")
+                                    : office.doc_number_format,
+                                today);
   }
   if (spec.sender == "expert_group") {
     d["expert_group"] = office.expert_group;
@@ -317,6 +376,7 @@ json DocumentObject(const model::CaseReport& report, const DocumentSpec& spec,
       d["addressee"] = issuer;
     }
   }
+  if (spec.kind == "preliminary_opinion") AddOpinionSections(report, d);
   if (spec.kind == "correction_notice") {
     const Deadline deadline = CorrectionDeadline(office, calendar, today);
     if (deadline.set && office.correction_deadline_from == "delivery") {
@@ -327,7 +387,9 @@ json DocumentObject(const model::CaseReport& report, const DocumentSpec& spec,
       d["deadline_blank"] = true;
     }
     if (!office.correction_lapse_text.empty()) d["lapse_text"] = office.correction_lapse_text;
-    json groups = CorrectionGroups(report, messages);
+    bool cites = false;
+    json groups = CorrectionGroups(CorrectionsJson(report, messages), &cites);
+    if (cites) d["cites_instrument"] = true;
     // Section numbers after the groups: the excluded occupations (if any), then 补正要求.
     const std::size_t excluded_section = groups.size() + 1;
     d["excluded_section"] = std::to_string(excluded_section);
@@ -336,8 +398,23 @@ json DocumentObject(const model::CaseReport& report, const DocumentSpec& spec,
     if (!groups.empty()) d["groups"] = std::move(groups);
   }
   if (spec.kind == "refusal_notice") {
-    json reasons = Reasons(report, model::Consequence::kNotEligible, messages);
+    json reasons = RefusalReasons(report, messages);
+    // The decision per application kind: a renewal is 不予续期备案; an 增加职业 refused only
+    // for its occupations refuses those, the filing stands.
+    const model::ApplicationKind kind = report.application.kind.value;
+    d["decision"] = kind == model::ApplicationKind::kRenewal ? "renewal"
+                    : kind == model::ApplicationKind::kAddOccupation && reasons.empty() &&
+                            d.contains("excluded_occupations")
+                        ? "add_occupation"
+                        : "filing";
     if (!reasons.empty()) d["reasons"] = std::move(reasons);
+    if (!office.remedy_text.empty()) d["remedy_text"] = office.remedy_text;
+    if (!office.expired_renewal_text.empty() &&
+        std::any_of(report.findings.begin(), report.findings.end(), [](const model::Finding& f) {
+          return f.message == "crosscheck.renewal_after_expiry";
+        })) {
+      d["expired_renewal_text"] = office.expired_renewal_text;
+    }
   }
   if (spec.kind == "referral_notice") {
     json reasons = Reasons(report, model::Consequence::kRefer, messages);
@@ -348,6 +425,11 @@ json DocumentObject(const model::CaseReport& report, const DocumentSpec& spec,
   }
   if (spec.kind == "worksheet") {
     d["worksheet"] = WorksheetObject(report, office, calendar, today, messages);
+    d["worksheet"]["notes"].push_back(
+        messages.Format("worksheet.drafted_for." + drafted_for, {{"authority", issuer}}));
+    if (report.conclusion == model::Conclusion::kNotEligible && office.remedy_text.empty()) {
+      d["worksheet"]["notes"].push_back(messages.Format("worksheet.remedy_unset"));
+    }
   }
   return d;
 }

@@ -42,6 +42,13 @@ struct OfficeSettings {
   std::string copy_to;            // 抄送
   std::string print_office;       // 印发机关 in the 版记
   std::string contact;            // contact line of the documents sent to applicants
+  // How to seek 行政复议 / 行政诉讼, printed at the end of every 不予备案告知书 and ordered
+  // 终止 notice. The regulation is silent: empty by default, and the worksheet then asks the
+  // legal department to confirm it (optional key).
+  std::string remedy_text;
+  // The bureau's own conclusion after quoting Art. 9 to a renewal filed after expiry (the
+  // article itself says nothing about late renewals): empty = none printed (optional key).
+  std::string expired_renewal_text;
   std::string opinion_file;  // output file name of the 初评意见, e.g. 「初评意见.pdf」
   std::string notice_file;   // output file name of the 补正材料通知书
   // Output file name per document kind (decision table), from the *_file keys.

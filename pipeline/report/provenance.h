@@ -12,7 +12,7 @@ namespace pipeline::report {
 
 // The report.json schema. Raised only when a key is renamed or its meaning changes; added keys
 // keep it (readers ignore keys they do not know).
-inline constexpr int kReportSchemaVersion = 1;
+inline constexpr int kReportSchemaVersion = 2;
 
 struct Provenance {
   std::string date;                      // --date (or the system date), YYYY-MM-DD

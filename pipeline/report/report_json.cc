@@ -6,6 +6,7 @@
 #include <functional>
 
 #include "pipeline/model/form.h"
+#include "pipeline/report/corrections.h"
 #include "pipeline/report/document_data.h"
 
 namespace pipeline::report {
@@ -82,6 +83,7 @@ json ToJson(const model::CaseReport& r, const MessageCatalog& messages) {
                         {"evidence", std::move(evidence)}});
   }
   j["findings"] = std::move(findings);
+  j["corrections"] = CorrectionsJson(r, messages);
   j["conclusion"] = model::ConclusionName(r.conclusion);
   json pending = json::array();
   for (const auto& p : r.pending_checks) {

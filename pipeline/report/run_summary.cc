@@ -209,6 +209,10 @@ RunFileFrame SummaryJsonFrame(const RunTotals& totals, const Provenance& provena
     by_conclusion[model::ConclusionName(c)] = totals.Count(c);
   }
   j["totals"] = {{"dossiers", totals.dossiers}, {"by_conclusion", std::move(by_conclusion)}};
+  // Without --authority (or the authority setting) every draft is in the name of the
+  // dossier's own competent department: the run says so.
+  j["warnings"] = json::array();
+  if (!provenance.authority) j["warnings"].push_back("no_office_authority");
   j["dossiers"] = json::array();
   const std::string outer = ToJsonText(j);
   // The empty array ToJsonText wrote for `dossiers` (a key at the top level: its quotes are
@@ -244,7 +248,11 @@ RunFileFrame IndexHtmlFrame(const RunTotals& totals, const Provenance& provenanc
       Text(labels.Format("run.page.meta", {{"date", provenance.date},
                                            {"count", std::to_string(totals.dossiers)},
                                            {"tally", ConclusionTally(totals, messages, labels)}})) +
-      "</p>\n<table>\n<thead><tr>";
+      "</p>\n" +
+      (provenance.authority ? std::string()
+                            : "<p class=\"warning\">" +
+                                  Text(labels.Format("run.page.no_office_authority")) + "</p>\n") +
+      "<table>\n<thead><tr>";
   for (const char* col : {"dossier", "institution", "kind", "conclusion", "blocking", "review",
                           "documents", "report"}) {
     frame.head += "<th>" + Text(labels.Format(std::string("run.page.col.") + col)) + "</th>";

@@ -2,6 +2,7 @@ list(APPEND PIPELINE_SOURCES
   pipeline/report/case_id.cc
   pipeline/report/decision_table.cc
   pipeline/report/catalogue_listing.cc
+  pipeline/report/corrections.cc
   pipeline/report/document_data.cc
   pipeline/report/mask.cc
   pipeline/report/messages.cc

@@ -176,7 +176,7 @@ TEST(CliBinaryTest, ReportRecordsVersionParametersAndSettingsHash) {
   };
   const json report = check("");
   ASSERT_FALSE(report.is_discarded());
-  EXPECT_EQ(report["schema_version"], 1);
+  EXPECT_EQ(report["schema_version"], 2);
   EXPECT_EQ(report["generator"], json({{"name", "beian"}, {"version", kVersion}}));
   EXPECT_EQ(report["parameters"]["date"], "2026-11-25");
   EXPECT_EQ(report["parameters"]["authority"], "220100");

@@ -52,7 +52,7 @@ TEST(VerdictsE2eTest, R01GoesOnForTheEligibleOccupation) {
   EXPECT_EQ(occ[0]["name"], "心理咨询师");
   EXPECT_EQ(occ[0]["excluded"], true);
   EXPECT_EQ(occ[0]["exclusion_reason_id"], "exclusion.ineligible_group");
-  EXPECT_NE(occ[0]["exclusion_reason"].get<std::string>().find("第2大类"), std::string::npos)
+  EXPECT_NE(occ[0]["exclusion_reason"].get<std::string>().find("第二大类"), std::string::npos)
       << occ[0]["exclusion_reason"];
   EXPECT_EQ(occ[1]["excluded"], false);
   EXPECT_EQ(occ[1]["exclusion_reason"], "");

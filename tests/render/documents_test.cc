@@ -40,12 +40,13 @@ TEST(DocumentsTest, CorrectionNoticeListsEveryMissingMaterialInOneNotice) {
         "1.营业执照（副本）的文件“营业执照.jpg”已损坏",
         "2.缺少职业技能等级认定机构备案申请表（第七条），请补充提交。",
         "3.材料中有多份申请表（申请表.docx、申请表.xml）", "二、申请表需填写或更正的事项",
-        "1.申请表未填写“法定代表人”（见申请表.docx表1第2行第4列）", "三、不予备案的职业（工种）",
-        "1.心理咨询师：第2项", "四、补正要求",
-        "请于2026年12月9日前将上述补正材料一次性提交至吉林市人力资源和社会保障局。",
+        "1.申请表未填写“法定代表人”", "三、不予备案的职业（工种）", "1.心理咨询师：第2项",
+        "四、补正要求", "请于2026年12月9日前将上述补正材料一次性提交至吉林市人力资源和社会保障局。",
         "2026年11月25日", "—1—"}) {
     EXPECT_NE(text.find(want), std::string::npos) << want << "\n" << text;
   }
+  // Places are for the worksheet only (issue 20).
+  EXPECT_EQ(text.find("（见申请表"), std::string::npos);
   // Not attributed to the regulation, no invented legal consequence, no internal case id.
   EXPECT_EQ(text.find("视为撤回"), std::string::npos);
   EXPECT_EQ(text.find("有关规定"), std::string::npos);
@@ -78,12 +79,15 @@ TEST(DocumentsTest, PreliminaryOpinionHasConditionsOccupationsAndDraftWatermark)
   std::string path = WriteTemp(*pdf, "draft.pdf");
   for (const char* want :
        {"吉林省职业技能鉴定指导中心：", "（三）第六条（三）：具有专门工作部门和相应人员队伍",
-        "初审情况：待专家组核实。", "初审情况：据申请表填报和已提交材料，未见不符合情形。",
-        "一、申请单位基本情况（据申请表填报）", "按文件名称核对", "序号", "职业编码", "6-18-02-04",
-        "五级至三级", "未查到相应的国家职业技能标准", "技术评估专家组组长（签字）：",
-        "技术评估专家组成员（签字）：", "技术评估专家组", "2026年11月25日"}) {
+        "初审情况：专家组核实后勾选：□符合□不符合",
+        "初审情况：据申请表填报和已提交材料，未见不符合情形。",
+        "一、申请单位基本情况（据申请表填报）", "经核对，申请单位提交了以下材料：", "序号",
+        "职业编码", "6-18-02-04", "五级至三级", "未查到相应的国家职业技能标准",
+        "技术评估专家组组长（签字）：", "技术评估专家组成员（签字）：", "技术评估专家组",
+        "2026年11月25日", "第三部分中由专家组勾选的事项均为“符合”的，建议进入现场技术评估环节"}) {
     EXPECT_NE(text.find(want), std::string::npos) << want << "\n" << text;
   }
+  EXPECT_EQ(text.find("待专家组核实"), std::string::npos);
   // The 草稿 watermark is drawn on every page.
   int pages = renderer->last_page_count();
   ASSERT_GE(pages, 2);
@@ -124,7 +128,8 @@ TEST(DocumentsTest, RefusalNoticeGivesEachReasonAndTheExcludedOccupations) {
   for (const char* want :
        {"吉市人社补〔2026〕12号", "不予备案告知书", "吉林市松花湖餐饮管理有限公司：",
         "1.申请单位不具有独立法人资格（第六条（一））", "心理咨询师：第2项",
-        "对你单位本次备案申请不予备案。", "吉林市人力资源和社会保障局2026年11月25日"}) {
+        "《吉林省职业技能等级认定机构评估备案办法》（吉人社规〔2025〕1号，以下简称《办法》）",
+        "吉林市人力资源和社会保障局2026年11月25日"}) {
     EXPECT_NE(text.find(want), std::string::npos) << want << "\n" << text;
   }
 }

@@ -45,10 +45,15 @@ DocumentSpec Spec(const char* kind, const char* sender) {
 
 MessageCatalog TestMessages() {
   testing::FakeFileSystem fs;
-  fs.AddFile("m.tsv",
-             "form.bad\t{field}填写有误\nmat.missing\t缺少{m}\nocc.group\t{name}属第{group}大类\n"
-             "location.cell\t表{table}第{row}行第{cell}列\ndocument.evidence_separator\t；\n"
-             "worksheet.calendar_gap\t{year}年未覆盖，扩充{file}\n");
+  fs.AddFile(
+      "m.tsv",
+      "form.bad\t{field}填写有误\nmat.missing\t缺少{m}\nocc.group\t{name}属第{group}大类\n"
+      "location.cell\t表{table}第{row}行第{cell}列\ndocument.evidence_separator\t；\n"
+      "worksheet.calendar_gap\t{year}年未覆盖，扩充{file}\n"
+      "correction.material.missing.statement\t未提交{material}\n"
+      "correction.material.missing.action\t提交{material}\ncorrection.request\t请{actions}。\n"
+      "correction.join\t，\ncorrection.join_last\t，并\ncorrection.full_stop\t。\n"
+      "correction.citation\t（《办法》{basis}）\n");
   Result<MessageCatalog> loaded = MessageCatalog::Load(fs, "m.tsv");
   EXPECT_OK(loaded);
   return *loaded;
@@ -72,7 +77,8 @@ TEST(DocumentDataTest, CorrectionNoticeGetsWorkingDayDeadlineAndIssuer) {
   EXPECT_FALSE(d.contains("deadline"));
   EXPECT_FALSE(d.contains("deadline_blank"));
   EXPECT_FALSE(d.contains("lapse_text"));
-  EXPECT_FALSE(d.contains("doc_number"));
+  // The 版头 is always complete: without a format the 发文字号 line has a blank 机关代字.
+  EXPECT_TRUE(d.contains("doc_number"));
   EXPECT_EQ(d["contact"], "张三 0431-1234567");
   EXPECT_FALSE(d.contains("groups"));
   office.correction_deadline_working_days = 2;
@@ -95,10 +101,16 @@ TEST(DocumentDataTest, CorrectionNoticeGetsWorkingDayDeadlineAndIssuer) {
   form_bad.args = {{"field", "申请日期"}};
   form_bad.evidence = {{"申请表.docx", "T1R5C2"}};
   material_missing = form_bad;
+  material_missing.rule_id = "M-COM-03";
   material_missing.topic = model::Topic::kMaterials;
-  material_missing.message = "mat.missing";
-  material_missing.args = {{"m", "营业执照"}};
-  material_missing.evidence = {{"营业执照.pdf", ""}};
+  material_missing.message = "completeness.material_missing";
+  material_missing.args = {{"material", "营业执照"}, {"basis", "第六条（一）"}};
+  material_missing.evidence = {};
+  model::MaterialResult licence;
+  licence.id = "M-COM-03";
+  licence.name = "营业执照";
+  licence.status = model::MaterialStatus::kMissing;
+  r.materials = {licence};
   excluded = form_bad;
   excluded.topic = model::Topic::kOccupations;
   excluded.consequence = model::Consequence::kExcludeOccupation;
@@ -116,17 +128,16 @@ TEST(DocumentDataTest, CorrectionNoticeGetsWorkingDayDeadlineAndIssuer) {
   d = DocumentObject(r, notice, office, *cal, {2026, 11, 25}, "", messages);
   ASSERT_EQ(d["groups"].size(), 2u);
   EXPECT_EQ(d["groups"][0]["group"], "materials");
-  EXPECT_EQ(d["groups"][0]["items"][0]["message"], "缺少营业执照");
-  EXPECT_FALSE(d["groups"][0]["items"][0].contains("evidence"));  // the message names it
+  // The correction items' words: statement, the data's basis, 。, the request.
+  EXPECT_EQ(d["groups"][0]["items"][0]["message"],
+            "未提交营业执照（《办法》第六条（一））。请提交营业执照。");
+  EXPECT_EQ(d["cites_instrument"], true);  // the notice names the instrument once
   EXPECT_EQ(d["groups"][1]["group"], "form");
-  EXPECT_EQ(d["groups"][1]["items"][0]["message"], "申请日期填写有误");
-  EXPECT_EQ(d["groups"][1]["items"][0]["evidence"], "申请表.docx表1第5行第2列");
-  EXPECT_FALSE(d["groups"][1]["items"][0].contains("rule"));  // no ids in official text
-  r.findings[0].evidence = {{"申请表.xml", "/application/application_date"}};
-  EXPECT_EQ(DocumentObject(r, notice, office, *cal, {2026, 11, 25}, "",
-                           messages)["groups"][1]["items"][0]["evidence"],
-            "申请表.xml");  // an XML element path is not for the applicant's eyes
-  r.findings[0] = form_bad;
+  // A finding without wording of its own keeps its message, closed with 。.
+  EXPECT_EQ(d["groups"][1]["items"][0]["message"], "申请日期填写有误。");
+  // Places are for the worksheet only; no ids in official text.
+  EXPECT_FALSE(d["groups"][1]["items"][0].contains("evidence"));
+  EXPECT_FALSE(d["groups"][1]["items"][0].contains("rule"));
   ASSERT_EQ(d["excluded_occupations"].size(), 1u);
   EXPECT_EQ(d["excluded_occupations"][0]["reason"], "心理咨询师属第2大类");
   EXPECT_EQ(d["requirements_section"], "4");  // two groups, the exclusions, then this
@@ -165,11 +176,12 @@ TEST(DocumentDataTest, Issue7DeadlineBeyondCalendarIsLeftBlank) {
   EXPECT_FALSE(d.contains("deadline"));
   EXPECT_EQ(d["deadline_blank"], true);
   d = DocumentObject(r, Spec("worksheet", "internal"), office, *cal, {2026, 12, 20}, "", messages);
-  ASSERT_EQ(d["worksheet"]["notes"].size(), 1u);
+  // The first note is the calendar's; the last says whose name the drafts are in.
+  ASSERT_EQ(d["worksheet"]["notes"].size(), 2u);
   EXPECT_EQ(d["worksheet"]["notes"][0], "2027年未覆盖，扩充data/holidays_cn.tsv");
   // Within the calendar: counted, no note.
   d = DocumentObject(r, Spec("worksheet", "internal"), office, *cal, {2026, 11, 2}, "", messages);
-  EXPECT_TRUE(d["worksheet"]["notes"].empty());
+  EXPECT_EQ(d["worksheet"]["notes"].size(), 1u);
 }
 
 TEST(DocumentDataTest, MaterialsCompleteNeedsEveryRequiredMaterialAndNoBlockingIngestFinding) {
