@@ -1,5 +1,6 @@
 list(APPEND TEST_SOURCES
   tests/testing/fake_file_system.cc
+  tests/testing/postgres_db.cc
   tests/testing/sample_runs.cc
   tests/testing/test_paths.cc
 )

@@ -52,8 +52,9 @@ constexpr CommandInfo kCommands[] = {
     {"withdraw", Command::kWithdraw, "End an open case at the applicant's request."},
     {"registry", Command::kRegistry,
      "backup: write a copy of the registry to FILE (SQLite online backup, checked with "
-     "integrity_check); check: SQLite's quick check of the registry; restore: put the backup "
-     "FILE in the registry's place, keeping the current file beside it."},
+     "integrity_check; pg_dump on a server); check: SQLite's quick check of the registry; "
+     "restore: put the backup FILE in the registry's place, keeping the current file beside it; "
+     "migrate: copy it into a PostgreSQL registry (--to URI)."},
     {"publicize", Command::kPublicize,
      "Draft one publicity notice for the cases (at least 5 working days by "
      "data/holidays_cn.tsv)."},
@@ -198,16 +199,21 @@ const OptionSpec kOptions[] = {
     {"DOCUMENT-ID", "", "document id (beian status CASE lists them)",
      kIssue | kReissue | kEdit | kServed, kIssue | kReissue | kEdit | kServed,
      Opt<&Options::document_id>},
-    {"ACTION", "backup|check|restore",
+    {"ACTION", "backup|check|restore|migrate",
      "backup FILE: a checked copy; check: SQLite's quick check; restore FILE: put a backup in "
-     "place (the current file kept beside it)",
+     "place (the current file kept beside it); migrate --to URI: copy into a PostgreSQL registry",
      kRegistry, kRegistry,
      [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
        return a.add_option(n, p.o.registry_action, h)
-           ->check(CLI::IsMember({"backup", "check", "restore"}));
+           ->check(CLI::IsMember({"backup", "check", "restore", "migrate"}));
      }},
     {"FILE", "", "backup file (backup, restore)", kRegistry, 0, Opt<&Options::backup_file>},
-    {"--force", "", "backup: overwrite an existing FILE", kRegistry, 0, Flag<&Options::force>},
+    {"--to", "URI",
+     "migrate: the PostgreSQL registry to copy this registry into (postgresql://...)", kRegistry, 0,
+     Opt<&Options::migrate_to>},
+    {"--force", "",
+     "backup: overwrite an existing FILE; migrate: replace what the target registry holds",
+     kRegistry, 0, Flag<&Options::force>},
     {"ACTION", "verify", "what to do: verify", kArchive, kArchive,
      [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
        return a.add_option(n, p.o.archive_action, h)->check(CLI::IsMember({"verify"}));

@@ -94,9 +94,10 @@ struct Options {
   // decide, evaluate, summarize, deliberate: --today, the last day a decision may bear (a
   // decision dated later is refused); main fills it with the system date (deliberate: `date`).
   std::optional<Date> today;
-  std::string registry_action;     // registry: "backup" | "check" | "restore"
+  std::string registry_action;     // registry: "backup" | "check" | "restore" | "migrate"
   std::string backup_file;         // registry backup FILE / restore FILE
-  bool force = false;              // registry backup --force: overwrite FILE
+  std::string migrate_to;          // registry migrate --to URI (docs/registry-server.md)
+  bool force = false;              // backup --force: overwrite FILE; migrate --force: replace rows
   std::vector<std::string> cases;  // publicize: CASE...
   std::optional<Date> start;       // publicize: --start of the 公示
   std::string document_id;         // issue: DOCUMENT-ID

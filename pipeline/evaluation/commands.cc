@@ -10,6 +10,7 @@
 #include "pipeline/evaluation/scoresheet.h"
 #include "pipeline/evaluation/standard.h"
 #include "pipeline/registry/location.h"
+#include "pipeline/registry/open_storage.h"
 #include "pipeline/registry/registry.h"
 #include "pipeline/render/doc/document_renderer.h"
 #include "pipeline/render/doc/render_command.h"
@@ -182,8 +183,8 @@ Result<std::string> Render(Env& env, const std::string& kind, const json& data) 
 std::string DraftPath(const Env& env, const std::string& kind, const std::string& document_id) {
   const std::string file = env.wording.Format("file." + kind);
   if (!env.options.out_dir.empty()) return JoinPath(env.options.out_dir, file);
-  std::string dir = DirName(env.registry_file);
-  return JoinPath(JoinPath(dir.empty() ? "." : dir, "drafts"), document_id + "-" + file);
+  return JoinPath(JoinPath(registry::RegistryHome(env.registry_file), "drafts"),
+                  document_id + "-" + file);
 }
 
 Status Scoresheet(Env& env) {
@@ -479,7 +480,7 @@ Status RunLedger::Write(const std::function<bool(nlohmann::json*)>& next) const 
         crosscheck::LoadAuthorities(fs_, JoinPath(data_dir_, "data"));
     if (!authorities) return authorities.error();
     Result<std::unique_ptr<registry::Registry>> reg =
-        OpenRegistry(registry_file_, messages_, *options_.date);
+        OpenRegistry(registry_file_, messages_, *options_.date, /*writing=*/false);
     if (!reg) return reg.error();
     Result<std::vector<LedgerCase>> r =
         LedgerFromRegistry(**reg, messages_, wording_, *authorities);

@@ -1,13 +1,14 @@
 #include "pipeline/evaluation/registry_view.h"
 
-#include "pipeline/registry/registry_file.h"
+#include "pipeline/registry/open_storage.h"
 
 namespace pipeline::evaluation {
 
 Result<std::unique_ptr<registry::Registry>> OpenRegistry(const std::string& file,
                                                          const report::MessageCatalog& messages,
-                                                         const Date& today) {
-  return registry::OpenRegistryFile(file, messages, today, registry::RegistryAccess::kExisting);
+                                                         const Date& today, bool writing) {
+  return registry::OpenRegistryAt(
+      file, messages, today, writing ? registry::OpenFor::kWriting : registry::OpenFor::kReading);
 }
 
 const registry::HistoryEntry* LatestDecisionOn(const registry::CaseRecord& c,

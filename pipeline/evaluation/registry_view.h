@@ -13,10 +13,11 @@
 
 namespace pipeline::evaluation {
 
-// Opens (and migrates) the registry in `file`.
+// Opens the registry at `file` (a file or server URI); `writing` migrates it first
+// (registry::OpenRegistryAt).
 Result<std::unique_ptr<registry::Registry>> OpenRegistry(const std::string& file,
                                                          const report::MessageCatalog& messages,
-                                                         const Date& today);
+                                                         const Date& today, bool writing = true);
 
 // The latest history entry that decided `stage` (nullptr when none).
 const registry::HistoryEntry* LatestDecisionOn(const registry::CaseRecord& c,

@@ -4,8 +4,12 @@
 
 #include "pipeline/registry/command_context.h"
 #include "pipeline/registry/location.h"
+#include "pipeline/registry/open_storage.h"
+#include "pipeline/registry/postgres_storage.h"
 #include "pipeline/registry/registry.h"
+#include "pipeline/registry/registry_copy.h"
 #include "pipeline/registry/registry_file.h"
+#include "pipeline/registry/schema.h"
 #include "pipeline/report/summary_table.h"
 
 namespace pipeline::registry {
@@ -217,6 +221,49 @@ Status Deliberate(Context& ctx) {
                                  ctx.options.reason, ctx.actor);
 }
 
+// Whether the command changes the registry (a read-only one never migrates a server's schema).
+bool Writes(const cli::Options& o) {
+  switch (o.command) {
+    case cli::Command::kStatus:
+    case cli::Command::kDue:
+    case cli::Command::kFiled:
+    case cli::Command::kArchive:
+      return false;
+    case cli::Command::kRegistry:
+      return false;  // backup reads; migrate writes only its target
+    default:
+      return true;
+  }
+}
+
+// registry migrate --to URI: this registry copied into a PostgreSQL registry, then checked.
+Status MigrateTo(Context& ctx) {
+  const std::string& to = ctx.options.migrate_to;
+  if (!IsPostgresUri(to)) {
+    return Status::InvalidArgument(ctx.messages.Format("registry.migrate.needs_server"));
+  }
+  Result<std::unique_ptr<Storage>> target = OpenStorage(to, ctx.messages);
+  if (!target) return target.error();
+  PIPELINE_RETURN_IF_ERROR(Migrate(**target, ctx.actor.today.ToIso()));
+  const std::string shown = (*target)->Location();
+  Result<std::vector<TableCopy>> copied =
+      CopyRegistry(ctx.registry.storage(), **target, ctx.options.force,
+                   ctx.messages.Format("registry.migrate.target_not_empty", {{"to", shown}}));
+  if (!copied) return copied.error();
+  std::int64_t rows = 0;
+  for (const TableCopy& t : *copied) {
+    ctx.out << t.table << "\t" << t.rows << "\t" << t.sha256 << "\n";
+    rows += t.rows;
+  }
+  ctx.out << ctx.messages.Format("registry.migrate.done",
+                                 {{"from", ctx.registry.storage().Location()},
+                                  {"to", shown},
+                                  {"tables", std::to_string(copied->size())},
+                                  {"rows", std::to_string(rows)}})
+          << "\n";
+  return Status::Ok();
+}
+
 }  // namespace
 
 Status Confirm(Context& ctx, const std::string& case_id) {
@@ -298,8 +345,8 @@ Status RunRegistryCommand(const cli::Options& options, FileSystem& fs,
   if (options.command == cli::Command::kRegistry && options.registry_action == "restore") {
     return RestoreRegistry(file, options.backup_file, *options.date, messages, out);
   }
-  Result<std::unique_ptr<Registry>> reg =
-      OpenRegistryFile(file, messages, *options.date, RegistryAccess::kExisting);
+  Result<std::unique_ptr<Registry>> reg = OpenRegistryAt(
+      file, messages, *options.date, Writes(options) ? OpenFor::kWriting : OpenFor::kReading);
   if (!reg) return reg.error();
   (*reg)->SetHintOptions(options.registry_path, options.authority.value_or(""));
   Context ctx{options,  fs,
@@ -348,6 +395,10 @@ Status RunRegistryCommand(const cli::Options& options, FileSystem& fs,
     case cli::Command::kServed:
       return ServedCommand(ctx);
     case cli::Command::kRegistry:
+      if (options.registry_action == "migrate") return MigrateTo(ctx);
+      if (options.backup_file.empty()) {
+        return Status::InvalidArgument(messages.Format("registry.backup_needs_file"));
+      }
       PIPELINE_RETURN_IF_ERROR(
           BackupRegistry(ctx.registry, options.backup_file, options.force, messages));
       out << messages.Format("registry.backup_done", {{"file", options.backup_file}}) << "\n";

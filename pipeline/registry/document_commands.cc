@@ -17,6 +17,7 @@
 #include "pipeline/registry/catalogue.h"
 #include "pipeline/registry/command_context.h"
 #include "pipeline/registry/fault.h"
+#include "pipeline/registry/open_storage.h"
 #include "pipeline/registry/pdfa.h"
 #include "pipeline/render/doc/document_renderer.h"
 #include "pipeline/render/doc/render_command.h"
@@ -83,10 +84,7 @@ json DocumentObject(const DocumentSetup& setup, const std::string& issuer, const
   return d;
 }
 
-std::string RegistryDir(const Context& ctx) {
-  std::string dir = DirName(ctx.registry_file);
-  return dir.empty() ? "." : dir;
-}
+std::string RegistryDir(const Context& ctx) { return RegistryHome(ctx.registry_file); }
 
 // The issued copy of a document (before PDF/A).
 Result<std::string> RenderIssuedPdf(Context& ctx, const std::string& kind, const json& data,

@@ -87,6 +87,12 @@ std::string RegistryFile(const std::string& flag, const RegistrySettings& settin
   return settings.registry;
 }
 
+std::string DefaultRegistryFile() {
+  std::string base = Env("XDG_DATA_HOME");
+  if (base.empty()) base = Env("HOME") + "/.local/share";
+  return base + "/beian/registry.sqlite";
+}
+
 std::string ActingUser(const std::string& flag, const RegistrySettings& settings) {
   if (!flag.empty()) return flag;
   if (!settings.user.empty()) return settings.user;

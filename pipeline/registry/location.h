@@ -17,7 +17,7 @@
 namespace pipeline::registry {
 
 struct RegistrySettings {
-  std::string registry;  // settings "registry": the file, "" when unset
+  std::string registry;  // settings "registry": the file or server URI, "" when unset
   std::string user;      // settings "user", "" when unset
   // 公示 (Art. 7(五): 不少于5个工作日): its length in working days (never below 5), and whether
   // the first day counts (the regulation does not say; default no, as 民法典 第二百零一条).
@@ -58,6 +58,8 @@ std::vector<std::string> SettingsFilesOf(const cli::Options& options, const std:
 // The registry file: --registry, else $BEIAN_REGISTRY, else the setting "registry"; "" when
 // none is chosen (`beian run` then records nothing; the registry commands refuse).
 std::string RegistryFile(const std::string& flag, const RegistrySettings& settings);
+// The XDG default: $XDG_DATA_HOME/beian/registry.sqlite.
+std::string DefaultRegistryFile();
 
 // The user recorded with every action.
 std::string ActingUser(const std::string& flag, const RegistrySettings& settings);

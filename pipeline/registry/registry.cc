@@ -59,8 +59,19 @@ const char* RecordOutcomeName(RecordOutcome::What w) {
 
 Result<std::unique_ptr<Registry>> Registry::Open(std::unique_ptr<Storage> db,
                                                  const report::MessageCatalog& messages,
-                                                 const Date& today) {
-  PIPELINE_RETURN_IF_ERROR(Migrate(*db, today.ToIso()));
+                                                 const Date& today, bool migrate) {
+  if (migrate) {
+    PIPELINE_RETURN_IF_ERROR(Migrate(*db, today.ToIso()));
+  } else {
+    Result<int> have = ReadSchemaVersion(*db);
+    if (!have) return have.error();
+    if (*have != CurrentSchemaVersion()) {
+      return Status::InvalidArgument(messages.Format(
+          "registry.schema_not_current", {{"registry", db->Location()},
+                                          {"have", std::to_string(*have)},
+                                          {"want", std::to_string(CurrentSchemaVersion())}}));
+    }
+  }
   return std::unique_ptr<Registry>(new Registry(std::move(db), messages));
 }
 

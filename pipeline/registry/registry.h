@@ -182,10 +182,11 @@ struct CaseRecord {
 
 class Registry {
  public:
-  // Migrates `db` to the current schema. `messages` must outlive the Registry.
+  // Migrates `db` to the current schema; without `migrate`, refuses (Chinese) a schema that is
+  // not the current one instead. `messages` must outlive the Registry.
   static Result<std::unique_ptr<Registry>> Open(std::unique_ptr<Storage> db,
                                                 const report::MessageCatalog& messages,
-                                                const Date& today);
+                                                const Date& today, bool migrate = true);
 
   // Registers a dossier: a new case, a new version of the open case of the same USCC and kind
   // (a 补正 resubmission, whatever its folder is called), or nothing when its content is

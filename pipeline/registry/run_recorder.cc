@@ -8,6 +8,7 @@
 #include "pipeline/ingest/ingest.h"
 #include "pipeline/registry/command_context.h"
 #include "pipeline/registry/location.h"
+#include "pipeline/registry/open_storage.h"
 #include "pipeline/registry/registry_file.h"
 #include "pipeline/render/doc/render_command.h"
 #include "pipeline/render/doc/template.h"
@@ -93,8 +94,8 @@ Result<std::unique_ptr<RunRecorder>> RunRecorder::ForRun(const cli::Options& opt
   // `watch` runs SQLite's quick check when it starts (its first batch in this process).
   static bool verified = false;
   const bool verify = options.command == cli::Command::kWatch && !verified;
-  Result<std::unique_ptr<Registry>> reg =
-      OpenRegistryFile(file, messages, *options.date, RegistryAccess::kCreate, verify);
+  Result<std::unique_ptr<Registry>> reg = OpenRegistryAt(
+      file, messages, *options.date, OpenFor::kWriting, RegistryAccess::kCreate, verify);
   if (!reg) return reg.error();
   verified = verified || verify;
   (*reg)->SetHintOptions(options.registry_path, options.authority.value_or(""));
@@ -103,7 +104,7 @@ Result<std::unique_ptr<RunRecorder>> RunRecorder::ForRun(const cli::Options& opt
   std::unique_ptr<RunRecorder> r(
       new RunRecorder(std::move(*reg), fs, std::move(actor), options.authority, messages));
   r->data_dir_ = data_dir;
-  r->drafts_dir_ = JoinPath(DirName(file).empty() ? "." : DirName(file), "drafts");
+  r->drafts_dir_ = JoinPath(RegistryHome(file), "drafts");
   r->no_pdf_ = options.no_pdf;
   r->fonts_path_ = options.fonts;
   Result<report::OfficeSettings> office =

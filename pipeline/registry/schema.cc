@@ -1,5 +1,7 @@
 #include "pipeline/registry/schema.h"
 
+#include <algorithm>
+
 namespace pipeline::registry {
 
 const std::vector<Migration>& Migrations() {
@@ -158,6 +160,15 @@ Result<int> SchemaVersion(Storage& db) {
   PIPELINE_RETURN_IF_ERROR(
       db.Execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
                  "description TEXT NOT NULL, applied_on TEXT NOT NULL)"));
+  Result<std::vector<Row>> rows = db.Query("SELECT MAX(version) FROM schema_version");
+  if (!rows) return rows.error();
+  return rows->empty() ? 0 : static_cast<int>(AsInt(rows->front().front()));
+}
+
+Result<int> ReadSchemaVersion(Storage& db) {
+  Result<std::vector<std::string>> tables = db.Tables();
+  if (!tables) return tables.error();
+  if (std::find(tables->begin(), tables->end(), "schema_version") == tables->end()) return 0;
   Result<std::vector<Row>> rows = db.Query("SELECT MAX(version) FROM schema_version");
   if (!rows) return rows.error();
   return rows->empty() ? 0 : static_cast<int>(AsInt(rows->front().front()));

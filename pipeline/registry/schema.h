@@ -24,8 +24,10 @@ const std::vector<Migration>& Migrations();
 // The version this beian writes (the last migration's).
 int CurrentSchemaVersion();
 
-// The version recorded in `db` (0 for an empty database).
+// The version recorded in `db` (0 for an empty database; creates schema_version when absent).
 Result<int> SchemaVersion(Storage& db);
+// The same, reading only (0 when there is no schema_version).
+Result<int> ReadSchemaVersion(Storage& db);
 
 // Applies the missing migrations in one write transaction, recording each in schema_version
 // with `today` (ISO). A database newer than this beian is refused, never touched.

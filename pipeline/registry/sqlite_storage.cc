@@ -214,6 +214,15 @@ Result<std::vector<Row>> SqliteStorage::Query(std::string_view sql,
   return rows;
 }
 
+Result<std::vector<std::string>> SqliteStorage::Tables() {
+  Result<std::vector<Row>> rows =
+      Query("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY rowid");
+  if (!rows) return rows.error();
+  std::vector<std::string> out;
+  for (const Row& r : *rows) out.push_back(AsText(r[0]));
+  return out;
+}
+
 Status SqliteStorage::Backup(const std::string& dest) {
   // Written to a temporary name and renamed, so an interrupted backup never leaves a
   // half-written file under the requested name.

@@ -39,6 +39,7 @@ class SqliteStorage : public Storage {
                                  const std::vector<Value>& params = {}) override;
   Status Backup(const std::string& dest) override;
   const std::string& Location() const override { return path_; }
+  Result<std::vector<std::string>> Tables() override;
 
   // SQLite's own check of the whole file: `PRAGMA quick_check` (quick) or `integrity_check`.
   // Returns the problems it lists (empty: the file is sound).

@@ -1,10 +1,10 @@
 // Storage: the one interface between the case registry and its database. The registry speaks
 // portable SQL through it (standard types, ISO text dates, ids it allocates itself, `?`
-// placeholders), so a PostgreSQL implementation can replace SQLite later without touching
-// pipeline/registry/registry.cc.
+// placeholders): SqliteStorage (one file, the default) and PostgresStorage (a server several
+// offices share) run the same statements (pipeline/registry/open_storage.h picks one).
 //
 // The storage owns how a transaction begins: Begin(kWrite) takes the write lock at once
-// (SQLite: BEGIN IMMEDIATE; PostgreSQL: BEGIN plus a lock on the row or table written), so a
+// (SQLite: BEGIN IMMEDIATE; PostgreSQL: BEGIN plus a transaction-level advisory lock), so a
 // transaction that allocates a number never races another process for it.
 #ifndef PIPELINE_REGISTRY_STORAGE_H_
 #define PIPELINE_REGISTRY_STORAGE_H_
@@ -54,24 +54,41 @@ class Storage {
   // Writes a consistent copy of the whole database to `dest` while others may keep writing.
   virtual Status Backup(const std::string& dest) = 0;
 
-  // Where the data lives, for messages ("registry.sqlite").
+  // Where the data lives, for messages ("registry.sqlite"; a server's URI without password).
   virtual const std::string& Location() const = 0;
+
+  // Whether the last failed transaction may succeed when run again from its start (the server
+  // aborted it for a serialization failure or a deadlock); SQLite's never do.
+  virtual bool Retryable() const { return false; }
+  // The tables of the registry in the order they were made (a table after those it refers
+  // to): the one catalogue query each dialect writes its own way.
+  virtual Result<std::vector<std::string>> Tables() = 0;
 };
+
+// How often InTransaction runs a retryable transaction before it gives up.
+inline constexpr int kTransactionAttempts = 5;
 
 // Runs `body` inside one transaction of `mode`: commits when it returns OK, rolls back
 // otherwise. Every registry change goes through here, so every change is one transaction.
 // Inside a write transaction already open, `body` joins it (its failure fails the whole), so
 // several changes can be made one transaction (Registry::Atomically).
+// A transaction the storage calls retryable runs again from its start (its body must change
+// nothing outside the database, which holds for the registry's bodies).
 template <typename F>
 Status InTransaction(Storage& db, TxMode mode, F&& body) {
   if (db.InTransaction()) return body();
-  PIPELINE_RETURN_IF_ERROR(db.Begin(mode));
-  Status s = body();
-  if (!s.ok()) {
-    db.Rollback();
-    return s;
+  for (int attempt = 1;; ++attempt) {
+    Status s = db.Begin(mode);
+    if (s.ok()) {
+      s = body();
+      if (s.ok()) {
+        s = db.Commit();
+      } else {
+        db.Rollback();
+      }
+    }
+    if (s.ok() || !db.Retryable() || attempt >= kTransactionAttempts) return s;
   }
-  return db.Commit();
 }
 
 }  // namespace pipeline::registry

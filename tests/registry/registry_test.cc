@@ -1,5 +1,6 @@
-// The registry's operations through its API on a real SQLite file: case identity and versions,
-// every stage guard, corrections, and number sequences under two processes at once.
+// The registry's operations through its API on a real SQLite file and a real PostgreSQL
+// database: case identity and versions, every stage guard, corrections, and number sequences
+// under several processes at once.
 #include "pipeline/registry/registry.h"
 
 #include <gtest/gtest.h>
@@ -10,8 +11,9 @@
 #include <set>
 
 #include "pipeline/registry/fault.h"
-#include "pipeline/registry/sqlite_storage.h"
+#include "pipeline/registry/open_storage.h"
 #include "tests/registry/repo_messages.h"
+#include "tests/testing/registry_db.h"
 #include "tests/testing/status_matchers.h"
 #include "tests/testing/test_paths.h"
 
@@ -23,8 +25,9 @@ using model::ApplicationKind;
 const report::MessageCatalog& Messages() { return RepoMessages(); }
 
 std::unique_ptr<Registry> OpenRegistry(const std::string& file) {
-  Result<std::unique_ptr<SqliteStorage>> db = SqliteStorage::Open(file);
+  Result<std::unique_ptr<Storage>> db = OpenStorage(file, Messages());
   EXPECT_OK(db);
+  if (!db) return nullptr;
   Result<std::unique_ptr<Registry>> r =
       Registry::Open(std::move(*db), Messages(), Date{2026, 11, 25});
   EXPECT_OK(r);
@@ -50,11 +53,13 @@ DossierFacts Facts(const std::string& uscc, ApplicationKind kind, const std::str
 const Actor kClerk{"张三", Date{2026, 11, 25}};
 constexpr const char* kUscc = "91220101MA0000000X";
 
-class RegistryTest : public ::testing::Test {
+class RegistryTest : public ::testing::TestWithParam<testing::Backend> {
  protected:
   void SetUp() override {
-    file_ = testing::MakeTempDir() + "/registry.sqlite";
+    file_ = testing::NewRegistryLocation(GetParam());
+    ASSERT_FALSE(file_.empty());
     reg_ = OpenRegistry(file_);
+    ASSERT_TRUE(reg_);
   }
   std::string NewCase(ApplicationKind kind = ApplicationKind::kInitial) {
     Result<RecordOutcome> r = reg_->RecordDossier(Facts(kUscc, kind, "h1", "S01"), kClerk);
@@ -66,7 +71,7 @@ class RegistryTest : public ::testing::Test {
   std::unique_ptr<Registry> reg_;
 };
 
-TEST_F(RegistryTest, SameContentIsOneVersionChangedContentANewVersionOfTheSameCase) {
+TEST_P(RegistryTest, SameContentIsOneVersionChangedContentANewVersionOfTheSameCase) {
   Result<RecordOutcome> first =
       reg_->RecordDossier(Facts(kUscc, ApplicationKind::kInitial, "h1", "S01-长春鼎新"), kClerk);
   ASSERT_OK(first);
@@ -112,7 +117,7 @@ TEST_F(RegistryTest, SameContentIsOneVersionChangedContentANewVersionOfTheSameCa
             (std::vector<std::string>{"C2026-0001", "C2026-0002", "C2026-0003"}));
 }
 
-TEST_F(RegistryTest, OccupationsAreKeptPerVersionWithTheirState) {
+TEST_P(RegistryTest, OccupationsAreKeptPerVersionWithTheirState) {
   std::string id = NewCase();
   Result<std::vector<Row>> rows = reg_->storage().Query(
       "SELECT code, levels, state FROM occupations WHERE case_id = ? ORDER BY seq", {id});
@@ -122,7 +127,7 @@ TEST_F(RegistryTest, OccupationsAreKeptPerVersionWithTheirState) {
   EXPECT_EQ(AsText((*rows)[1][2]), "excluded");
 }
 
-TEST_F(RegistryTest, ChangedDossierPastPreliminaryIsRefusedNamingTheStage) {
+TEST_P(RegistryTest, ChangedDossierPastPreliminaryIsRefusedNamingTheStage) {
   std::string id = NewCase();
   ASSERT_OK(reg_->Decide(id, Stage::kReceived, Decision::kPass, "", "", kClerk));
   ASSERT_OK(reg_->Decide(id, Stage::kPreliminary, Decision::kPass, "", "", kClerk));
@@ -134,7 +139,7 @@ TEST_F(RegistryTest, ChangedDossierPastPreliminaryIsRefusedNamingTheStage) {
   EXPECT_EQ(reg_->LoadCase(id)->versions.size(), 1u);
 }
 
-TEST_F(RegistryTest, FullPathToPublicityWithACorrectionInTheMiddle) {
+TEST_P(RegistryTest, FullPathToPublicityWithACorrectionInTheMiddle) {
   std::string id = NewCase();
   ASSERT_OK(reg_->Decide(id, Stage::kReceived, Decision::kPass, "受理", "", kClerk));
   ASSERT_OK(reg_->Decide(id, Stage::kPreliminary, Decision::kPass, "", "", kClerk));
@@ -155,7 +160,7 @@ TEST_F(RegistryTest, FullPathToPublicityWithACorrectionInTheMiddle) {
   EXPECT_EQ(reg_->NextStep(*c), "beian publicize " + id + " --start YYYY-MM-DD");
 }
 
-TEST_F(RegistryTest, RenewalAndTerminationWaitForTheirNotice) {
+TEST_P(RegistryTest, RenewalAndTerminationWaitForTheirNotice) {
   std::string renewal = NewCase(ApplicationKind::kRenewal);
   ASSERT_OK(reg_->Decide(renewal, Stage::kReceived, Decision::kPass, "", "", kClerk));
   ASSERT_OK(reg_->Decide(renewal, Stage::kPreliminary, Decision::kPass, "", "", kClerk));
@@ -182,7 +187,7 @@ TEST_F(RegistryTest, RenewalAndTerminationWaitForTheirNotice) {
 
 // Every guard: a command in the wrong stage (or skipping one) is refused, names the case's
 // stage and the command that comes next, and changes nothing.
-TEST_F(RegistryTest, EveryGuardRefusesAndChangesNothing) {
+TEST_P(RegistryTest, EveryGuardRefusesAndChangesNothing) {
   std::string id = NewCase();
   struct Attempt {
     const char* what;
@@ -255,7 +260,7 @@ std::string FileThroughPublicity(Registry& reg, ApplicationKind kind, const std:
   return FileFactsThroughPublicity(reg, Facts(kUscc, kind, hash, "dossier"));
 }
 
-TEST_F(RegistryTest, FilingRenewalAddOccupationAndChangeKeepTheirValidityRules) {
+TEST_P(RegistryTest, FilingRenewalAddOccupationAndChangeKeepTheirValidityRules) {
   FileThroughPublicity(*reg_, ApplicationKind::kInitial, "i");
   std::vector<FilingRecord> f = *reg_->Filings(kUscc);
   ASSERT_EQ(f.size(), 1u);
@@ -294,7 +299,7 @@ TEST_F(RegistryTest, FilingRenewalAddOccupationAndChangeKeepTheirValidityRules) 
 
 // The filed record (Art. 8 elements): written by the first filing, replaced by a change,
 // added to by an added occupation, carried on by a renewal.
-TEST_F(RegistryTest, FiledRecordFollowsChangeAddedOccupationAndRenewal) {
+TEST_P(RegistryTest, FiledRecordFollowsChangeAddedOccupationAndRenewal) {
   DossierFacts initial = Facts(kUscc, ApplicationKind::kInitial, "i", "首次");
   initial.elements = {"长春市前进大街1号", "张三", {"长春市前进大街1号", "长春市人民大街2号"}};
   FileFactsThroughPublicity(*reg_, initial);
@@ -339,7 +344,7 @@ TEST_F(RegistryTest, FiledRecordFollowsChangeAddedOccupationAndRenewal) {
 }
 
 // 报送 by a 市（州） office and delivery records: guards and history.
-TEST_F(RegistryTest, SubmitAndServedRecordInTheHistoryAndRefuseWhatTheyMust) {
+TEST_P(RegistryTest, SubmitAndServedRecordInTheHistoryAndRefuseWhatTheyMust) {
   const std::string id = NewCase();
   for (Stage s :
        {Stage::kReceived, Stage::kPreliminary, Stage::kTechnical, Stage::kComprehensive}) {
@@ -369,7 +374,7 @@ TEST_F(RegistryTest, SubmitAndServedRecordInTheHistoryAndRefuseWhatTheyMust) {
   EXPECT_EQ(StageOf(id), Stage::kFiled);
 }
 
-TEST_F(RegistryTest, VoluntaryAndOrderedTermination) {
+TEST_P(RegistryTest, VoluntaryAndOrderedTermination) {
   FileThroughPublicity(*reg_, ApplicationKind::kInitial, "i");
   Actor a{"张三", Date{2027, 3, 1}};
   std::string term =
@@ -392,7 +397,7 @@ TEST_F(RegistryTest, VoluntaryAndOrderedTermination) {
   EXPECT_NE(none.message().find("没有"), std::string::npos) << none.message();
 }
 
-TEST_F(RegistryTest, NumberSequencesArePerAuthorityAndYear) {
+TEST_P(RegistryTest, NumberSequencesArePerAuthorityAndYear) {
   EXPECT_EQ(*reg_->AllocateNumber("220000", 2026), 1);
   EXPECT_EQ(*reg_->AllocateNumber("220000", 2026), 2);
   EXPECT_EQ(*reg_->AllocateNumber("220100", 2026), 1);
@@ -402,7 +407,7 @@ TEST_F(RegistryTest, NumberSequencesArePerAuthorityAndYear) {
 
 // Two (here four) processes allocating from one registry at once never get the same number,
 // and together they use 1..N without a gap.
-TEST_F(RegistryTest, ProcessesAllocatingAtOnceNeverShareANumber) {
+TEST_P(RegistryTest, ProcessesAllocatingAtOnceNeverShareANumber) {
   constexpr int kProcesses = 4, kEach = 25;
   reg_.reset();
   std::vector<int> fds;
@@ -414,7 +419,7 @@ TEST_F(RegistryTest, ProcessesAllocatingAtOnceNeverShareANumber) {
     ASSERT_GE(pid, 0);
     if (pid == 0) {
       close(fd[0]);
-      auto db = SqliteStorage::Open(file_);
+      auto db = OpenStorage(file_, Messages());
       auto reg = db ? Registry::Open(std::move(*db), Messages(), Date{2026, 11, 25})
                     : Result<std::unique_ptr<Registry>>(db.error());
       for (int i = 0; reg && i < kEach; ++i) {
@@ -444,15 +449,101 @@ TEST_F(RegistryTest, ProcessesAllocatingAtOnceNeverShareANumber) {
   for (std::size_t i = 0; i < all.size(); ++i) EXPECT_EQ(all[i], static_cast<std::int64_t>(i + 1));
 }
 
+// The twelve 市（州） offices and the province on one registry at once, each in its own process:
+// each receives its own institutions' dossiers, decides them, drafts a document per case and
+// binds it a 发文字号 of its own authority. Afterwards nothing is lost or given twice: case and
+// document ids run 1..N, each authority's numbers run 1..n with its sequence at n + 1, and
+// every history is in order.
+TEST_P(RegistryTest, TwelveOfficesAndTheProvinceAtOnce) {
+  const std::vector<std::string> authorities = {"220000", "220100", "220200", "220300", "220400",
+                                                "220500", "220600", "220700", "220800", "222400",
+                                                "220581", "JL-CBS", "220900"};
+  constexpr int kCases = 6;
+  reg_.reset();
+  std::vector<pid_t> pids;
+  for (std::size_t p = 0; p < authorities.size(); ++p) {
+    pid_t pid = fork();
+    ASSERT_GE(pid, 0);
+    if (pid != 0) {
+      pids.push_back(pid);
+      continue;
+    }
+    std::unique_ptr<Registry> reg = OpenRegistry(file_);
+    const Actor clerk{"办事员" + std::to_string(p), Date{2026, 11, 25}};
+    for (int i = 0; reg && i < kCases; ++i) {
+      DossierFacts f = Facts("U" + std::to_string(p * 100 + static_cast<std::size_t>(i)),
+                             ApplicationKind::kInitial, "h", "F");
+      f.authority = authorities[p];
+      Result<RecordOutcome> r = reg->RecordDossier(f, clerk);
+      if (!r || r->what != RecordOutcome::What::kNewCase) _exit(2);
+      if (!reg->Decide(r->case_id, Stage::kReceived, Decision::kPass, "", "", clerk).ok()) _exit(3);
+      Result<std::string> doc = reg->CreateDraft("receipt", f.authority, {r->case_id}, "{}", clerk);
+      if (!doc) _exit(4);
+      if (!reg->BindNumber(*doc, 2026, 0, "{year}-{n}", "2026-11-25")) _exit(5);
+    }
+    _exit(reg ? 0 : 1);
+  }
+  for (pid_t pid : pids) {
+    int status = 0;
+    waitpid(pid, &status, 0);
+    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << status;
+  }
+  reg_ = OpenRegistry(file_);
+  Storage& db = reg_->storage();
+  const std::size_t total = authorities.size() * kCases;
+  auto ids = [&](const std::string& sql) {
+    std::vector<std::string> out;
+    Result<std::vector<Row>> rows = db.Query(sql);
+    EXPECT_OK(rows);
+    for (const Row& r : rows ? *rows : std::vector<Row>{}) out.push_back(AsText(r[0]));
+    return out;
+  };
+  std::vector<std::string> cases = ids("SELECT case_id FROM cases ORDER BY case_id");
+  std::vector<std::string> docs = ids("SELECT document_id FROM documents ORDER BY document_id");
+  ASSERT_EQ(cases.size(), total);
+  ASSERT_EQ(docs.size(), total);
+  char want[32];
+  for (std::size_t i = 0; i < total; ++i) {
+    std::snprintf(want, sizeof want, "C2026-%04zu", i + 1);
+    EXPECT_EQ(cases[i], want);
+    std::snprintf(want, sizeof want, "D2026-%04zu", i + 1);
+    EXPECT_EQ(docs[i], want);
+  }
+  for (const std::string& a : authorities) {
+    SCOPED_TRACE(a);
+    Result<std::vector<Row>> seq = db.Query(
+        "SELECT seq_value, number FROM documents WHERE authority = ? ORDER BY seq_value", {a});
+    ASSERT_OK(seq);
+    ASSERT_EQ(seq->size(), static_cast<std::size_t>(kCases));
+    for (int i = 0; i < kCases; ++i) {
+      EXPECT_EQ(AsInt((*seq)[static_cast<std::size_t>(i)][0]), i + 1);
+      EXPECT_EQ(AsText((*seq)[static_cast<std::size_t>(i)][1]), "2026-" + std::to_string(i + 1));
+    }
+    Result<std::vector<Row>> next = db.Query(
+        "SELECT next_value FROM number_sequences WHERE authority = ? AND year = 2026", {a});
+    ASSERT_OK(next);
+    EXPECT_EQ(AsInt((*next)[0][0]), kCases + 1);
+  }
+  for (const std::string& id : cases) {
+    Result<CaseRecord> c = reg_->LoadCase(id);
+    ASSERT_OK(c);
+    ASSERT_EQ(c->history.size(), 2u) << id;
+    EXPECT_EQ(c->history[0].seq, 1);
+    EXPECT_EQ(c->history[0].action, "received");
+    EXPECT_EQ(c->history[1].seq, 2);
+    EXPECT_EQ(c->history[1].stage_after, Stage::kPreliminary);
+  }
+}
+
 // A process killed right after taking a number (before its commit) leaves the sequence as it
 // was: the number was never given out, and the next allocation completes.
-TEST_F(RegistryTest, KilledAfterNumberAllocationLeavesTheSequenceConsistent) {
+TEST_P(RegistryTest, KilledAfterNumberAllocationLeavesTheSequenceConsistent) {
   EXPECT_EQ(*reg_->AllocateNumber("220000", 2026), 1);
   pid_t pid = fork();
   ASSERT_GE(pid, 0);
   if (pid == 0) {
     setenv("BEIAN_FAULT", "after_number_allocation", 1);
-    auto db = SqliteStorage::Open(file_);
+    auto db = OpenStorage(file_, Messages());
     auto reg = Registry::Open(std::move(*db), Messages(), Date{2026, 11, 25});
     (void)(*reg)->AllocateNumber("220000", 2026);
     _exit(0);  // not reached
@@ -461,10 +552,14 @@ TEST_F(RegistryTest, KilledAfterNumberAllocationLeavesTheSequenceConsistent) {
   waitpid(pid, &status, 0);
   ASSERT_TRUE(WIFEXITED(status));
   EXPECT_EQ(WEXITSTATUS(status), kFaultExitCode);
-  Result<std::vector<Row>> check = reg_->storage().Query("PRAGMA integrity_check");
-  EXPECT_EQ(AsText((*check)[0][0]), "ok");
+  if (GetParam() == testing::Backend::kSqlite) {
+    Result<std::vector<Row>> check = reg_->storage().Query("PRAGMA integrity_check");
+    EXPECT_EQ(AsText((*check)[0][0]), "ok");
+  }
   EXPECT_EQ(*reg_->AllocateNumber("220000", 2026), 2);
 }
+
+INSTANTIATE_BOTH_BACKENDS(RegistryTest);
 
 }  // namespace
 }  // namespace pipeline::registry

@@ -1,5 +1,6 @@
 list(APPEND TEST_SOURCES
   tests/registry/lifecycle_command_test.cc
+  tests/registry/postgres_test.cc
   tests/registry/record_check_test.cc
   tests/registry/record_integrity_test.cc
   tests/registry/record_lifecycle_test.cc

@@ -1,0 +1,89 @@
+// PostgresStorage: the Storage on a PostgreSQL server through libpq (docs/registry-server.md), for
+// offices that share one registry. The registry's portable SQL runs unchanged: `?` placeholders
+// become `$1`, `$2`, … and every statement is prepared once per connection.
+//
+// Transactions: a write transaction (Begin(kWrite)) takes one transaction-level advisory lock
+// (pg_advisory_xact_lock) before its first statement, the server's twin of SQLite's
+// BEGIN IMMEDIATE: writers run one after another, each reading what the one before committed
+// (READ COMMITTED, every statement after the lock), so ids and 发文字号 are never given twice and
+// never skipped. Read transactions are REPEATABLE READ snapshots and never wait. A statement
+// outside a transaction that writes takes the lock too. A transaction that the server aborts
+// for a serialization failure or a deadlock is reported as retryable (Storage::Retryable), and
+// InTransaction runs it again.
+#ifndef PIPELINE_REGISTRY_POSTGRES_STORAGE_H_
+#define PIPELINE_REGISTRY_POSTGRES_STORAGE_H_
+
+#include <map>
+#include <memory>
+#include <string>
+
+#include "pipeline/registry/storage.h"
+#include "pipeline/report/messages.h"
+
+struct pg_conn;
+
+namespace pipeline::registry {
+
+// True for a registry location that names a PostgreSQL server (postgresql:// or postgres://).
+bool IsPostgresUri(const std::string& location);
+
+// The URI as it may be shown: scheme, user, host, port, database and the host/service
+// parameters, never a password; "" when it does not parse.
+std::string DisplayUri(const std::string& uri);
+
+class PostgresStorage : public Storage {
+ public:
+  // Connects to `uri` (a libpq connection URI). A password inside the URI is refused (it belongs
+  // in ~/.pgpass, PGPASSFILE or the service file, where libpq finds it); a server that cannot be
+  // reached is an error naming it. Messages in Chinese from `messages`.
+  static Result<std::unique_ptr<PostgresStorage>> Open(const std::string& uri,
+                                                       const report::MessageCatalog& messages);
+  ~PostgresStorage() override;
+  PostgresStorage(const PostgresStorage&) = delete;
+  PostgresStorage& operator=(const PostgresStorage&) = delete;
+
+  Status Begin(TxMode mode) override;
+  bool InTransaction() const override { return in_transaction_; }
+  Status Commit() override;
+  void Rollback() override;
+  Status Execute(std::string_view sql, const std::vector<Value>& params = {}) override;
+  Result<std::vector<Row>> Query(std::string_view sql,
+                                 const std::vector<Value>& params = {}) override;
+  // pg_dump --format=custom of the database to `dest` (written as dest.part, then renamed).
+  Status Backup(const std::string& dest) override;
+  const std::string& Location() const override { return display_; }
+  bool Retryable() const override { return retryable_; }
+  Result<std::vector<std::string>> Tables() override;
+
+  // The advisory lock key every write transaction takes ("beian" in ASCII).
+  static constexpr long long kWriteLockKey = 0x626569616eLL;
+  // Prepared statements kept per connection, by SQL text (as SqliteStorage).
+  static constexpr std::size_t kMaxKeptStatements = 256;
+
+ private:
+  PostgresStorage(pg_conn* conn, std::string uri, std::string display,
+                  const report::MessageCatalog& messages)
+      : conn_(conn), uri_(std::move(uri)), display_(std::move(display)), messages_(messages) {}
+  // Runs `sql` once without parameters (BEGIN, COMMIT, the lock).
+  Status Simple(const std::string& sql);
+  Result<std::vector<Row>> Run(std::string_view sql, const std::vector<Value>& params);
+  // The name of the prepared statement for `sql`, preparing it when new; "" for a statement run
+  // unnamed (past the limit).
+  Result<std::string> Prepare(std::string_view sql, int n_params);
+
+  pg_conn* conn_;
+  std::string uri_;
+  std::string display_;
+  const report::MessageCatalog& messages_;
+  bool in_transaction_ = false;
+  bool retryable_ = false;
+  std::map<std::string, std::string, std::less<>> statements_;
+};
+
+// The registry's `?` placeholders as PostgreSQL's `$1`, `$2`, … (quoted text left as it is);
+// sets *count to the number of placeholders.
+std::string NumberPlaceholders(std::string_view sql, int* count);
+
+}  // namespace pipeline::registry
+
+#endif  // PIPELINE_REGISTRY_POSTGRES_STORAGE_H_

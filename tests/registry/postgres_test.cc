@@ -1,0 +1,142 @@
+// The registry on a PostgreSQL server through the `beian` binary (docs/registry-server.md): the
+// connection URI's rules, a server that cannot be reached, thirteen processes creating the schema
+// at once, read-only commands that never migrate, and `registry migrate` from a SQLite file.
+// Run by ctest with the fixture `postgres` (tests/postgres/server.sh).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "pipeline/registry/schema.h"
+#include "tests/testing/registry_db.h"
+#include "tests/testing/status_matchers.h"
+#include "tests/testing/test_paths.h"
+
+namespace pipeline::registry {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string Quote(const std::string& s) { return "'" + s + "'"; }
+
+class PostgresTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = testing::MakeTempDir();
+    uri_ = testing::NewPostgresDatabase();
+    ASSERT_FALSE(uri_.empty());
+  }
+  // beian with `registry` and its drafts in the test's folder (XDG_DATA_HOME).
+  int Beian(const std::string& args, const std::string& registry, std::string* out) {
+    return testing::RunCommand("XDG_DATA_HOME=" + Quote(dir_ + "/xdg") + " " +
+                                   testing::BeianBinary() + " " + args + " --registry " +
+                                   Quote(registry) + " --user 张三",
+                               out, /*merge_stderr=*/true);
+  }
+  std::string dir_, uri_;
+};
+
+TEST_F(PostgresTest, APasswordInTheUriIsRefusedAndNeverShown) {
+  std::string out;
+  const std::string uri = "postgresql://beian:s3cret@/beian?host=" + testing::PostgresTestHost();
+  EXPECT_NE(Beian("status", uri, &out), 0);
+  EXPECT_NE(out.find("~/.pgpass"), std::string::npos) << out;
+  EXPECT_EQ(out.find("s3cret"), std::string::npos) << out;
+  EXPECT_NE(Beian("status", "postgresql:///beian?password=s3cret", &out), 0);
+  EXPECT_NE(out.find("~/.pgpass"), std::string::npos) << out;
+  EXPECT_EQ(out.find("s3cret"), std::string::npos) << out;
+}
+
+TEST_F(PostgresTest, AServerThatCannotBeReachedIsNamedAndNothingIsMade) {
+  std::string out;
+  const std::string uri = "postgresql://clerk@/beian?host=" + dir_ + "/no-server";
+  EXPECT_NE(Beian("decide C2026-0001 --stage received --result pass", uri, &out), 0);
+  EXPECT_NE(
+      out.find("无法连接登记簿数据库服务器 postgresql://clerk@/beian?host=" + dir_ + "/no-server"),
+      std::string::npos)
+      << out;
+  EXPECT_FALSE(fs::exists(dir_ + "/xdg"));
+}
+
+// Thirteen offices' beian starting at once on an empty database create the schema once (under
+// the write lock); each then answers about the case as usual.
+TEST_F(PostgresTest, ThirteenProcessesStartingAtOnceCreateTheSchemaOnce) {
+  std::string script;
+  for (int i = 0; i < 13; ++i) {
+    script += "XDG_DATA_HOME=" + Quote(dir_ + "/xdg") + " " + testing::BeianBinary() +
+              " decide C2026-0001 --stage received --result pass --user u" + std::to_string(i) +
+              " --registry " + Quote(uri_) + " > " + Quote(dir_ + "/out" + std::to_string(i)) +
+              " 2>&1 &\n";
+  }
+  std::ofstream(dir_ + "/start.sh") << script << "wait\n";
+  std::string out;
+  ASSERT_EQ(testing::RunCommand("bash " + Quote(dir_ + "/start.sh"), &out, true), 0) << out;
+  for (int i = 0; i < 13; ++i) {
+    std::string text;
+    testing::RunCommand("cat " + Quote(dir_ + "/out" + std::to_string(i)), &text);
+    EXPECT_NE(text.find("登记簿中没有案件C2026-0001"), std::string::npos) << i << ": " << text;
+  }
+  auto db = testing::OpenRegistryStorage(uri_);
+  ASSERT_TRUE(db);
+  Result<std::vector<Row>> versions = db->Query("SELECT version FROM schema_version");
+  ASSERT_OK(versions);
+  EXPECT_EQ(versions->size(), static_cast<std::size_t>(CurrentSchemaVersion()));
+}
+
+TEST_F(PostgresTest, ReadOnlyCommandsNeverMigrate) {
+  std::string out;
+  EXPECT_NE(Beian("status", uri_, &out), 0);
+  EXPECT_NE(out.find("只读命令不会升级数据结构"), std::string::npos) << out;
+  auto db = testing::OpenRegistryStorage(uri_);
+  ASSERT_TRUE(db);
+  EXPECT_TRUE(db->Tables()->empty());
+  // A writing command migrates; status then works.
+  EXPECT_NE(Beian("withdraw C2026-0001", uri_, &out), 0);
+  EXPECT_EQ(Beian("status --json", uri_, &out), 0) << out;
+}
+
+// A SQLite registry with a case taken through its first stages, its receipt drafted, moved onto
+// the server: every table checked; `status --json` the same on both; a second copy refused
+// until --force.
+TEST_F(PostgresTest, MigrateCopiesASqliteRegistryAndChecksEveryTable) {
+  const std::string sample = "S01-长春鼎新职业技能培训学校-首次申请";
+  fs::create_directories(dir_ + "/intake");
+  fs::copy(testing::RepoRoot() + "/samples/intake/" + sample, dir_ + "/intake/" + sample,
+           fs::copy_options::recursive);
+  const std::string file = dir_ + "/registry.sqlite";
+  std::string out;
+  ASSERT_EQ(Beian("run " + Quote(dir_ + "/intake") + " --out " + Quote(dir_ + "/out") +
+                      " --quiet --date 2026-09-20",
+                  file, &out),
+            0)
+      << out;
+  for (const char* stage : {"received", "preliminary"}) {
+    ASSERT_EQ(Beian(std::string("decide C2026-0001 --stage ") + stage +
+                        " --result pass --date 2026-09-21",
+                    file, &out),
+              0)
+        << out;
+  }
+  ASSERT_EQ(Beian("registry migrate --to " + Quote(uri_), file, &out), 0) << out;
+  EXPECT_NE(out.find("两边逐表行数和 SHA-256 校验一致"), std::string::npos) << out;
+  EXPECT_NE(out.find("stage_history\t3\t"), std::string::npos) << out;
+  std::string on_file, on_server;
+  ASSERT_EQ(Beian("status C2026-0001 --json --date 2026-10-01", file, &on_file), 0) << on_file;
+  ASSERT_EQ(Beian("status C2026-0001 --json --date 2026-10-01", uri_, &on_server), 0) << on_server;
+  EXPECT_EQ(on_file, on_server);
+  EXPECT_NE(on_server.find("receipt"), std::string::npos) << on_server;
+  // The next number on the server continues the file's sequences.
+  ASSERT_EQ(
+      Beian("decide C2026-0001 --stage technical --result pass --date 2026-09-22", uri_, &out), 0)
+      << out;
+  EXPECT_NE(Beian("registry migrate --to " + Quote(uri_), file, &out), 0);
+  EXPECT_NE(out.find("--force"), std::string::npos) << out;
+  ASSERT_EQ(Beian("registry migrate --force --to " + Quote(uri_), file, &out), 0) << out;
+  ASSERT_EQ(Beian("status C2026-0001 --json --date 2026-10-01", uri_, &on_server), 0);
+  EXPECT_EQ(on_file, on_server);
+}
+
+}  // namespace
+}  // namespace pipeline::registry
