@@ -532,7 +532,7 @@ Status ConvertRegistryValues(Parsed& p, const Say& say) {
     p.o.within_days = std::stoi(digits);
   }
   if (p.o.command == Command::kRegistry && p.o.registry_action != "check" &&
-      p.o.backup_file.empty()) {
+      p.o.registry_action != "migrate" && p.o.backup_file.empty()) {
     return say("file_required", {{"action", p.o.registry_action}},
                "registry " + p.o.registry_action + ": FILE is required");
   }

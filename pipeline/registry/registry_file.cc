@@ -1,13 +1,14 @@
 #include "pipeline/registry/registry_file.h"
 
+#include <sqlite3.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <ostream>
 
 #include "pipeline/core/file_system.h"
@@ -27,6 +28,31 @@ std::uint32_t BigEndian(const unsigned char* p, int n) {
   return v;
 }
 
+// Reads the first `n` bytes of `file` through SQLite's own file layer, never through a
+// descriptor of our own: closing any other descriptor of a database file drops every POSIX
+// lock this process holds on it (SQLite's "how to corrupt" 2.2), which corrupted the registry
+// of a web server whose store connection stayed open while a command opened the registry.
+// Returns how many bytes were read (short reads leave the rest zero).
+std::size_t ReadHeaderBytes(const std::string& file, unsigned char* out, int n) {
+  sqlite3* db = nullptr;
+  std::size_t got = 0;
+  if (sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+    sqlite3_file* f = nullptr;
+    if (sqlite3_file_control(db, "main", SQLITE_FCNTL_FILE_POINTER, &f) == SQLITE_OK &&
+        f != nullptr && f->pMethods != nullptr) {
+      sqlite3_int64 size = 0;
+      if (f->pMethods->xFileSize(f, &size) == SQLITE_OK) {
+        const int want = static_cast<int>(std::min<sqlite3_int64>(size, n));
+        if (want > 0 && f->pMethods->xRead(f, out, want, 0) == SQLITE_OK) {
+          got = static_cast<std::size_t>(want);
+        }
+      }
+    }
+  }
+  sqlite3_close(db);
+  return got;
+}
+
 // What is wrong with the header of `file` ("" when nothing), in the clerk's words.
 std::string HeaderProblem(const std::string& file, const report::MessageCatalog& m) {
   std::error_code ec;
@@ -34,9 +60,7 @@ std::string HeaderProblem(const std::string& file, const report::MessageCatalog&
   if (ec) return ec.message();
   if (size == 0) return m.Format("registry.damaged.empty");
   std::array<unsigned char, 100> h{};
-  std::ifstream in(file, std::ios::binary);
-  in.read(reinterpret_cast<char*>(h.data()), static_cast<std::streamsize>(h.size()));
-  if (in.gcount() < static_cast<std::streamsize>(h.size()) ||
+  if (ReadHeaderBytes(file, h.data(), static_cast<int>(h.size())) < h.size() ||
       std::memcmp(h.data(), kMagic, sizeof kMagic) != 0) {
     return m.Format("registry.damaged.not_sqlite");
   }
