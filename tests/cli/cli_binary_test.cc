@@ -22,8 +22,6 @@ using testing::BeianBinary;
 using testing::MakeTempDir;
 using testing::RunCommand;
 
-std::string Quote(const std::string& s) { return "'" + s + "'"; }
-
 std::string Slurp(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::stringstream ss;
@@ -44,7 +42,8 @@ struct Ran {
 Ran Beian(const std::string& args, const std::string& env = "") {
   const std::string err_file = MakeTempDir() + "/stderr";
   Ran r;
-  r.rc = RunCommand(env + " " + BeianBinary() + " " + args + " 2>" + Quote(err_file), &r.out);
+  r.rc =
+      RunCommand(env + " " + BeianBinary() + " " + args + " 2>" + testing::Quote(err_file), &r.out);
   r.err = Slurp(err_file);
   return r;
 }
@@ -93,9 +92,9 @@ TEST(CliBinaryTest, UsageErrorsAreChineseAndQuoteTheOption) {
       {"decide C2026-0001 --stage received --resutl pass",
        "decide：未知选项“--resutl”；是否要用“--result”？"},
       {"decide C2026-0001 --stage received", "decide：缺少必需的选项或参数“--result”。"},
-      {"run " + Quote(dir) + " --out " + Quote(dir + "/o") + " --jobs 0",
+      {"run " + testing::Quote(dir) + " --out " + testing::Quote(dir + "/o") + " --jobs 0",
        "选项“--jobs”的值应为 1..256，而不是“0”。"},
-      {"run " + Quote(dir) + " --out " + Quote(dir + "/o") + " -j 257",
+      {"run " + testing::Quote(dir) + " --out " + testing::Quote(dir + "/o") + " -j 257",
        "选项“--jobs”的值应为 1..256，而不是“257”。"},
       {"deliberate C2026-0001 --date 2026-13-01", "选项“--date”应为 YYYY-MM-DD 格式的日期"},
       {"decide C2026-0001 --stage received --result pass --date 2026-02-30",
@@ -113,7 +112,8 @@ TEST(CliBinaryTest, UsageErrorsAreChineseAndQuoteTheOption) {
     EXPECT_NE(r.err.find("用法见 beian help"), std::string::npos) << r.err;
   }
   // --jobs 1 is taken (no unknown-option or range error before the missing intake).
-  Ran one = Beian("run " + Quote(dir + "/无") + " --out " + Quote(dir + "/o") + " --jobs 1");
+  Ran one = Beian("run " + testing::Quote(dir + "/无") + " --out " + testing::Quote(dir + "/o") +
+                  " --jobs 1");
   EXPECT_EQ(one.err.find("--jobs"), std::string::npos) << one.err;
 }
 
@@ -122,9 +122,9 @@ TEST(CliBinaryTest, ConfigShowsEachValueWithItsLayer) {
   Write(dir + "/etc/office.json", "// the office\n{\"draft\": false, \"copy_to\": \"甲\"}\n");
   Write(dir + "/env.json", R"({"copy_to": "乙"})");
   Write(dir + "/opt.json", R"({"contact": "联系人：张三"})");
-  const std::string env =
-      "BEIAN_SYSCONFDIR=" + Quote(dir + "/etc") + " BEIAN_CONFIG=" + Quote(dir + "/env.json");
-  Ran r = Beian("config --config " + Quote(dir + "/opt.json"), env);
+  const std::string env = "BEIAN_SYSCONFDIR=" + testing::Quote(dir + "/etc") +
+                          " BEIAN_CONFIG=" + testing::Quote(dir + "/env.json");
+  Ran r = Beian("config --config " + testing::Quote(dir + "/opt.json"), env);
   ASSERT_EQ(r.rc, 0) << r.err;
   EXPECT_NE(r.out.find("draft = false  (" + dir + "/etc/office.json)"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("copy_to = \"乙\"  (" + dir + "/env.json)"), std::string::npos) << r.out;
@@ -134,22 +134,22 @@ TEST(CliBinaryTest, ConfigShowsEachValueWithItsLayer) {
 
   // The rules object (crosscheck/rule_settings.h) is layered key by key too.
   Write(dir + "/rules.json", R"({"rules": {"min_experts": 3}})");
-  Ran rules = Beian("config --config " + Quote(dir + "/rules.json"));
+  Ran rules = Beian("config --config " + testing::Quote(dir + "/rules.json"));
   EXPECT_NE(rules.out.find("rules.min_experts = 3  (" + dir + "/rules.json)"), std::string::npos)
       << rules.out;
   Write(dir + "/typo.json", R"({"rules": {"min_expert": 3}})");
-  Ran typo = Beian("check " + Quote(testing::RepoRoot() + "/samples/intake/B02-空文件夹") +
-                   " --date 2026-11-25 --config " + Quote(dir + "/typo.json"));
+  Ran typo = Beian("check " + testing::Quote(testing::RepoRoot() + "/samples/intake/B02-空文件夹") +
+                   " --date 2026-11-25 --config " + testing::Quote(dir + "/typo.json"));
   EXPECT_EQ(typo.rc, 2);
   EXPECT_NE(typo.err.find(dir + "/typo.json"), std::string::npos) << typo.err;
 
   // A bad value is reported with the file that set it.
   Write(dir + "/bad.json", R"({"draft": "no"})");
-  Ran bad = Beian("config --config " + Quote(dir + "/bad.json"));
+  Ran bad = Beian("config --config " + testing::Quote(dir + "/bad.json"));
   EXPECT_EQ(bad.rc, 2);
   EXPECT_NE(bad.err.find(dir + "/bad.json"), std::string::npos) << bad.err;
   EXPECT_NE(bad.err.find("draft"), std::string::npos) << bad.err;
-  EXPECT_EQ(Beian("config --config " + Quote(dir + "/none.json")).rc, 2);
+  EXPECT_EQ(Beian("config --config " + testing::Quote(dir + "/none.json")).rc, 2);
 }
 
 // The "fonts" setting names a font configuration relative to the settings file that sets it.
@@ -157,9 +157,9 @@ TEST(CliBinaryTest, FontsSettingIsRelativeToItsSettingsFile) {
   const std::string dir = MakeTempDir() + "/办公室";
   Write(dir + "/office.json", R"({"fonts": "字体.xml"})");
   const std::string render = "render preliminary_opinion --data " +
-                             Quote(testing::RepoRoot() + "/bench/opinion-doc.json") + " --out " +
-                             Quote(dir + "/x.pdf") + " --date 2026-11-25 --config " +
-                             Quote(dir + "/office.json");
+                             testing::Quote(testing::RepoRoot() + "/bench/opinion-doc.json") +
+                             " --out " + testing::Quote(dir + "/x.pdf") +
+                             " --date 2026-11-25 --config " + testing::Quote(dir + "/office.json");
   Ran missing = Beian(render);
   EXPECT_EQ(missing.rc, 2);
   EXPECT_NE(missing.err.find(dir + "/字体.xml"), std::string::npos) << missing.err;
@@ -176,18 +176,20 @@ TEST(CliBinaryTest, FontsSettingIsRelativeToItsSettingsFile) {
 TEST(CliBinaryTest, RegistryLocationFollowsTheLayeredSettings) {
   const std::string dir = MakeTempDir();
   Write(dir + "/office.json", "{\"registry\": " + json(dir + "/设置.sqlite").dump() + "}");
-  const std::string status = "status --date 2026-11-25 --config " + Quote(dir + "/office.json");
-  const std::string xdg = "XDG_DATA_HOME=" + Quote(dir + "/xdg") + " HOME=" + Quote(dir) + " ";
+  const std::string status =
+      "status --date 2026-11-25 --config " + testing::Quote(dir + "/office.json");
+  const std::string xdg =
+      "XDG_DATA_HOME=" + testing::Quote(dir + "/xdg") + " HOME=" + testing::Quote(dir) + " ";
   auto refused_naming = [&](const Ran& r, const std::string& file) {
     EXPECT_EQ(r.rc, 2) << r.out << r.err;
     EXPECT_NE(r.err.find("登记簿 " + file + " 不存在"), std::string::npos) << r.err;
     EXPECT_FALSE(fs::exists(file));
   };
   refused_naming(Beian(status, xdg + "BEIAN_SYSCONFDIR=''"), dir + "/设置.sqlite");
-  refused_naming(Beian(status, xdg + "BEIAN_REGISTRY=" + Quote(dir + "/env.sqlite")),
+  refused_naming(Beian(status, xdg + "BEIAN_REGISTRY=" + testing::Quote(dir + "/env.sqlite")),
                  dir + "/env.sqlite");
-  refused_naming(Beian(status + " --registry " + Quote(dir + "/flag.sqlite"),
-                       xdg + "BEIAN_REGISTRY=" + Quote(dir + "/env.sqlite")),
+  refused_naming(Beian(status + " --registry " + testing::Quote(dir + "/flag.sqlite"),
+                       xdg + "BEIAN_REGISTRY=" + testing::Quote(dir + "/env.sqlite")),
                  dir + "/flag.sqlite");
   for (const std::string& cmd : {std::string("status"), std::string("due"), std::string("filed"),
                                  std::string("status C2026-0008")}) {
@@ -203,8 +205,8 @@ TEST(CliBinaryTest, RegistryLocationFollowsTheLayeredSettings) {
 TEST(CliBinaryTest, LimitsAreLayeredAndATypoNamesItsFile) {
   const std::string dir = MakeTempDir();
   Write(dir + "/limits.json", R"({"limits": {"max_fles": 3}})");
-  Ran r = Beian("check " + Quote(testing::RepoRoot() + "/samples/intake/B02-空文件夹") +
-                " --date 2026-11-25 --config " + Quote(dir + "/limits.json"));
+  Ran r = Beian("check " + testing::Quote(testing::RepoRoot() + "/samples/intake/B02-空文件夹") +
+                " --date 2026-11-25 --config " + testing::Quote(dir + "/limits.json"));
   EXPECT_EQ(r.rc, 2);
   EXPECT_NE(r.err.find(dir + "/limits.json"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("max_fles"), std::string::npos) << r.err;
@@ -213,8 +215,8 @@ TEST(CliBinaryTest, LimitsAreLayeredAndATypoNamesItsFile) {
 TEST(CliBinaryTest, ReportRecordsVersionParametersAndSettingsHash) {
   const std::string dossier = testing::RepoRoot() + "/samples/intake/B02-空文件夹";
   auto check = [&](const std::string& extra, const std::string& date = "2026-11-25") {
-    Ran r = Beian("check " + Quote(dossier) + " --json --date " + date + " --authority 220100 " +
-                  extra);
+    Ran r = Beian("check " + testing::Quote(dossier) + " --json --date " + date +
+                  " --authority 220100 " + extra);
     EXPECT_EQ(r.rc, 1) << r.err;
     return json::parse(r.out, nullptr, false);
   };
@@ -231,8 +233,8 @@ TEST(CliBinaryTest, ReportRecordsVersionParametersAndSettingsHash) {
   const std::string a = MakeTempDir(), b = MakeTempDir();
   Write(a + "/office.json", R"({"copy_to": "甲"})");
   Write(b + "/其他/office.json", R"({"copy_to": "甲"})");
-  const json with_a = check("--config " + Quote(a + "/office.json"));
-  const json with_b = check("--config " + Quote(b + "/其他/office.json"));
+  const json with_a = check("--config " + testing::Quote(a + "/office.json"));
+  const json with_b = check("--config " + testing::Quote(b + "/其他/office.json"));
   EXPECT_NE(with_a["parameters"]["settings_hash"], report["parameters"]["settings_hash"]);
   EXPECT_EQ(with_a["parameters"]["settings_hash"], with_b["parameters"]["settings_hash"]);
   EXPECT_EQ(check("", "2026-11-26")["parameters"]["date"], "2026-11-26");
@@ -242,8 +244,8 @@ TEST(CliBinaryTest, ReportRecordsVersionParametersAndSettingsHash) {
 // masked in summary.json and index.html.
 TEST(CliBinaryTest, RunWritesSummaryAndMasksPersonalData) {
   const std::string out = MakeTempDir() + "/出";
-  Ran r = Beian("run " + Quote(testing::RepoRoot() + "/samples/intake") + " --out " + Quote(out) +
-                " --no-pdf --quiet --date 2026-11-25");
+  Ran r = Beian("run " + testing::Quote(testing::RepoRoot() + "/samples/intake") + " --out " +
+                testing::Quote(out) + " --no-pdf --quiet --date 2026-11-25");
   ASSERT_EQ(r.rc, 1) << r.err;
   const json summary = json::parse(Slurp(out + "/summary.json"), nullptr, false);
   ASSERT_TRUE(summary.is_object());
@@ -286,7 +288,8 @@ TEST(CliBinaryTest, PdfMetadataCarriesTheVersion) {
   fs::copy(testing::RepoRoot() + "/samples/intake/B02-空文件夹", intake + "/甲",
            fs::copy_options::recursive);
   const std::string out = MakeTempDir();
-  Ran r = Beian("run " + Quote(intake) + " --out " + Quote(out) + " --quiet --date 2026-11-25");
+  Ran r = Beian("run " + testing::Quote(intake) + " --out " + testing::Quote(out) +
+                " --quiet --date 2026-11-25");
   ASSERT_EQ(r.rc, 1) << r.err;
   std::string pdf;
   for (const auto& e : fs::recursive_directory_iterator(out)) {
@@ -294,7 +297,7 @@ TEST(CliBinaryTest, PdfMetadataCarriesTheVersion) {
   }
   ASSERT_FALSE(pdf.empty());
   std::string info;
-  ASSERT_EQ(RunCommand("pdfinfo " + Quote(pdf), &info), 0);
+  ASSERT_EQ(RunCommand("pdfinfo " + testing::Quote(pdf), &info), 0);
   EXPECT_TRUE(std::regex_search(info, std::regex(std::string("Creator: +beian ") + kVersion)))
       << info;
   // summary.json lists the drafted documents, and index.html links them.
@@ -318,15 +321,15 @@ TEST(CliBinaryTest, ProgressEndsWithATotalOnATerminal) {
   fs::copy(samples + "B02-空文件夹", intake + "/甲", fs::copy_options::recursive);
   fs::copy(samples + "B02-空文件夹", intake + "/乙", fs::copy_options::recursive);
   const std::string out = MakeTempDir();
-  const std::string cmd = BeianBinary() + " run " + Quote(intake) + " --out " + Quote(out) +
-                          " --no-pdf --date 2026-11-25";
+  const std::string cmd = BeianBinary() + " run " + testing::Quote(intake) + " --out " +
+                          testing::Quote(out) + " --no-pdf --date 2026-11-25";
   std::string tty;
-  RunCommand("script -qec " + Quote(cmd + " >/dev/null") + " /dev/null", &tty);
+  RunCommand("script -qec " + testing::Quote(cmd + " >/dev/null") + " /dev/null", &tty);
   EXPECT_NE(tty.find("[1/2] 乙"), std::string::npos) << tty;
   EXPECT_NE(tty.find("[2/2] 甲"), std::string::npos) << tty;
   EXPECT_TRUE(std::regex_search(tty, std::regex("共 2 个卷宗，用时 [0-9.]+ 秒：需补正 2"))) << tty;
-  Ran redirected =
-      Beian("run " + Quote(intake) + " --out " + Quote(out) + " --no-pdf --date 2026-11-25");
+  Ran redirected = Beian("run " + testing::Quote(intake) + " --out " + testing::Quote(out) +
+                         " --no-pdf --date 2026-11-25");
   EXPECT_EQ(redirected.err, "");
 }
 

@@ -35,18 +35,16 @@ std::map<std::string, std::string> Snapshot(const std::string& root) {
   return out;
 }
 
-std::string Quote(const std::string& s) { return "'" + s + "'"; }
-
 TEST(RunCommandTest, SamplesRunIsDeterministicAndLeavesIntakeUntouched) {
   const std::string intake = testing::RepoRoot() + "/samples/intake";
   ASSERT_TRUE(fs::is_directory(intake));
   auto before = Snapshot(intake);
   std::string out1 = testing::MakeTempDir(), out2 = testing::MakeTempDir();
   std::string stdout1, stdout2;
-  const std::string cmd =
-      testing::BeianBinary() + " run " + Quote(intake) + " --date 2026-11-25 --quiet --out ";
-  int rc1 = testing::RunCommand(cmd + Quote(out1), &stdout1);
-  int rc2 = testing::RunCommand(cmd + Quote(out2), &stdout2);
+  const std::string cmd = testing::BeianBinary() + " run " + testing::Quote(intake) +
+                          " --date 2026-11-25 --quiet --out ";
+  int rc1 = testing::RunCommand(cmd + testing::Quote(out1), &stdout1);
+  int rc2 = testing::RunCommand(cmd + testing::Quote(out2), &stdout2);
   // Samples include dossiers with blocking findings, so the run ends with exit code 1.
   EXPECT_EQ(rc1, 1) << stdout1;
   EXPECT_EQ(rc2, 1);
@@ -121,7 +119,8 @@ TEST(RunCommandTest, CheckPrintsJsonAndWritesNothing) {
   auto before = Snapshot(intake);
   std::string out;
   int rc = testing::RunCommand(
-      testing::BeianBinary() + " check " + Quote(first) + " --json --date 2026-11-25", &out);
+      testing::BeianBinary() + " check " + testing::Quote(first) + " --json --date 2026-11-25",
+      &out);
   EXPECT_TRUE(rc == 0 || rc == 1) << rc;
   EXPECT_EQ(out.rfind("{", 0), 0u) << out;
   EXPECT_NE(out.find("\"case_id\""), std::string::npos);

@@ -33,12 +33,6 @@ json CheckFixture(const std::string& fixture) {
   return run.report;
 }
 
-std::set<std::string> Rules(const json& r) {
-  std::set<std::string> ids;
-  for (const auto& f : r["findings"]) ids.insert(f["rule"].get<std::string>());
-  return ids;
-}
-
 std::string Messages(const json& r) {
   std::string all;
   for (const auto& f : r["findings"]) {
@@ -82,7 +76,7 @@ TEST(OfficeFormsTest, BlankLineCharactersAreNotTheValue) {
   EXPECT_EQ(r["institution"]["uscc_check"], "valid");
   EXPECT_EQ(r["institution"]["legal_representative"], "");
   EXPECT_EQ(r["institution"]["contact_person"], "孙丽");
-  std::set<std::string> rules = Rules(r);
+  std::set<std::string> rules = testing::RuleIds(r);
   EXPECT_FALSE(rules.count("EXT-010")) << Messages(r);
   EXPECT_FALSE(rules.count("EXT-012")) << Messages(r);
   EXPECT_TRUE(Missing(r, "EXT-002", "法定代表人")) << Messages(r);
@@ -94,7 +88,7 @@ TEST(OfficeFormsTest, BlankLineCharactersAreNotTheValue) {
 // 2025年10月15日（盖章） is a date.
 TEST(OfficeFormsTest, SignatureAndSealLinesAreNotFields) {
   json r = CheckFixture("签字盖章行.docx");
-  std::set<std::string> rules = Rules(r);
+  std::set<std::string> rules = testing::RuleIds(r);
   EXPECT_FALSE(rules.count("ING-015")) << Messages(r);
   EXPECT_FALSE(rules.count("ING-014")) << Messages(r);
   EXPECT_FALSE(rules.count("EXT-003")) << Messages(r);
@@ -105,7 +99,7 @@ TEST(OfficeFormsTest, SignatureAndSealLinesAreNotFields) {
 // /, —— and 无 in cells that do not apply to an initial application: not unreadable.
 TEST(OfficeFormsTest, NotApplicableCellsAreNotUnreadable) {
   json r = CheckFixture("不适用.docx");
-  std::set<std::string> rules = Rules(r);
+  std::set<std::string> rules = testing::RuleIds(r);
   EXPECT_FALSE(rules.count("EXT-003")) << Messages(r);
   EXPECT_FALSE(rules.count("EXT-004")) << Messages(r);
   EXPECT_EQ(r["institution"]["filing_number"], "");
@@ -147,7 +141,7 @@ TEST(OfficeFormsTest, ContinuationTablesKeepTheirRows) {
                         {"4-10-01-01", "婴幼儿发展引导员", {5}},
                         {"4-01-06-01", "电子商务师", {3}},
                         {"4-02-06-03", "物流服务师", {4}}});
-  EXPECT_FALSE(Rules(r).count("ING-014")) << Messages(r);
+  EXPECT_FALSE(testing::RuleIds(r).count("ING-014")) << Messages(r);
 }
 
 // 职业代码 | 工种（职业）名称 | 拟认定等级; 4-03-02-01中式烹调师 in one cell; 电子商务师S and
@@ -158,8 +152,8 @@ TEST(OfficeFormsTest, HeaderVariantsCodeWithNameAndCatalogueMarks) {
                         {"4-01-06-01", "电子商务师", {3}},
                         {"4-02-06-03", "物流服务师", {4}}});
   for (const auto& o : r["occupations"]) EXPECT_EQ(o["status"], "ok") << o.dump();
-  EXPECT_FALSE(Rules(r).count("OCC-001")) << Messages(r);
-  EXPECT_FALSE(Rules(r).count("OCC-002")) << Messages(r);
+  EXPECT_FALSE(testing::RuleIds(r).count("OCC-001")) << Messages(r);
+  EXPECT_FALSE(testing::RuleIds(r).count("OCC-002")) << Messages(r);
 }
 
 // A tick merged over the 四级 and 三级 columns ticks both.
@@ -173,7 +167,7 @@ TEST(OfficeFormsTest, TickMergedOverTwoLevelsKeepsBoth) {
 TEST(OfficeFormsTest, OccupationsInATextBoxAreReadOnce) {
   json r = CheckFixture("文本框职业表.docx");
   ExpectOccupations(r, {{"4-03-02-01", "中式烹调师", {3, 4, 5}}, {"4-10-01-03", "保育师", {4}}});
-  EXPECT_FALSE(Rules(r).count("OCC-001")) << Messages(r);
+  EXPECT_FALSE(testing::RuleIds(r).count("OCC-001")) << Messages(r);
 }
 
 // A table of occupation codes under a header beian does not know: a review finding saying so,

@@ -32,8 +32,6 @@ json LoadExpected() {
   return json::parse(in, nullptr, /*allow_exceptions=*/false)["dossiers"];
 }
 
-std::string Quote(const std::string& s) { return "'" + s + "'"; }
-
 std::vector<std::string> Strings(const json& j) {
   std::vector<std::string> out;
   if (!j.is_array()) return out;
@@ -111,7 +109,7 @@ TEST(SamplesEndToEndTest, RunWritesOneReportPerDossier) {
   const std::string out_dir = MakeTempDir();
   ASSERT_FALSE(out_dir.empty());
   std::string out;
-  const int rc = RunCommand(BeianBinary() + " run samples/intake --out " + Quote(out_dir) +
+  const int rc = RunCommand(BeianBinary() + " run samples/intake --out " + testing::Quote(out_dir) +
                                 " --no-pdf --quiet --date " + kDate,
                             &out, /*merge_stderr=*/true);
   ASSERT_TRUE(rc == 0 || rc == 1) << "exit " << rc << ": " << out;

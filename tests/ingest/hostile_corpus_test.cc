@@ -20,15 +20,13 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string Quote(const std::string& s) { return "'" + s + "'"; }
-
 std::string HostileDir() { return testing::RepoRoot() + "/tests/ingest/testdata/hostile"; }
 
 // `beian check DOSSIER --json` under a 60 s timeout; the exit code goes to *rc.
 std::string CheckJson(const std::string& dossier, int* rc) {
   std::string out;
-  *rc = testing::RunCommand("timeout 60 " + testing::BeianBinary() + " check " + Quote(dossier) +
-                                " --json --date 2026-11-25",
+  *rc = testing::RunCommand("timeout 60 " + testing::BeianBinary() + " check " +
+                                testing::Quote(dossier) + " --json --date 2026-11-25",
                             &out);
   return out;
 }
@@ -91,10 +89,10 @@ TEST(HostileRunTest, ZipSlipEntriesAreNeverWrittenToDisk) {
   fs::create_directories(intake);
   fs::copy(HostileDir() + "/zip-slip", intake + "/zip-slip", fs::copy_options::recursive);
   std::string out;
-  int rc =
-      testing::RunCommand("timeout 60 " + testing::BeianBinary() + " run " + Quote(intake) +
-                              " --out " + Quote(root + "/a/b/out") + " --date 2026-11-25 --quiet",
-                          &out);
+  int rc = testing::RunCommand("timeout 60 " + testing::BeianBinary() + " run " +
+                                   testing::Quote(intake) + " --out " +
+                                   testing::Quote(root + "/a/b/out") + " --date 2026-11-25 --quiet",
+                               &out);
   EXPECT_TRUE(rc == 0 || rc == 1) << out;
   for (const auto& e : fs::recursive_directory_iterator(root)) {
     EXPECT_EQ(e.path().filename().string().find("zip-slip-"), std::string::npos) << e.path();
@@ -129,8 +127,8 @@ TEST(HostileRunTest, SymlinkedDossierInIntakeIsRefused) {
   fs::create_directory_symlink(HostileDir() + "/zip-slip", root + "/intake/链接卷宗");
   std::string out;
   int rc = testing::RunCommand("timeout 60 " + testing::BeianBinary() + " run " +
-                                   Quote(root + "/intake") + " --out " + Quote(root + "/out") +
-                                   " --date 2026-11-25",
+                                   testing::Quote(root + "/intake") + " --out " +
+                                   testing::Quote(root + "/out") + " --date 2026-11-25",
                                &out, /*merge_stderr=*/true);
   EXPECT_TRUE(rc == 0 || rc == 1) << out;
   std::string reports;

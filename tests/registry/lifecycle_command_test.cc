@@ -29,8 +29,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string Quote(const std::string& s) { return "'" + s + "'"; }
-
 // One part of an XLSX file (e.g. xl/sharedStrings.xml), read with beian's own zip reader.
 std::string XlsxPart(const std::string& path, const std::string& part) {
   std::ifstream in(path, std::ios::binary);
@@ -85,17 +83,17 @@ class LifecycleTest : public ::testing::Test {
   }
   int Beian(const std::string& args, std::string* out = nullptr, const std::string& env = "") {
     std::string text;
-    int rc =
-        testing::RunCommand(env + " " + testing::BeianBinary() + " " + args + " --registry " +
-                                Quote(registry_) + " --user 李四" + " --data-dir " + Quote(data_),
-                            &text, /*merge_stderr=*/true);
+    int rc = testing::RunCommand(env + " " + testing::BeianBinary() + " " + args + " --registry " +
+                                     testing::Quote(registry_) + " --user 李四" + " --data-dir " +
+                                     testing::Quote(data_),
+                                 &text, /*merge_stderr=*/true);
     if (out) *out = text;
     return rc;
   }
   // Registers S01 and takes it to publicity (deliberation recorded on 2026-09-22).
   void ToPublicity() {
     std::string out;
-    ASSERT_EQ(Beian("run " + Quote(intake_) + " --out " + Quote(dir_ + "/out") +
+    ASSERT_EQ(Beian("run " + testing::Quote(intake_) + " --out " + testing::Quote(dir_ + "/out") +
                         " --no-pdf --quiet --date 2026-09-20",
                     &out),
               0)
@@ -125,7 +123,7 @@ class LifecycleTest : public ::testing::Test {
   }
   std::string Pdf(const std::string& path) {
     std::string text;
-    testing::RunCommand("pdftotext " + Quote(path) + " -", &text);
+    testing::RunCommand("pdftotext " + testing::Quote(path) + " -", &text);
     return text;
   }
   nlohmann::json Document(const std::string& id) {
@@ -283,7 +281,7 @@ TEST_F(LifecycleTest, IssuedCopyIsPdfA2bInStructure) {
   EXPECT_TRUE(embedded == icc.str()) << "the ICC profile's bytes are embedded";
   // Fonts, /ID, no encryption.
   std::string fonts;
-  testing::RunCommand("pdffonts " + Quote(file), &fonts);
+  testing::RunCommand("pdffonts " + testing::Quote(file), &fonts);
   std::istringstream lines(fonts);
   std::string line;
   int font_rows = 0;
@@ -404,7 +402,8 @@ TEST_F(LifecycleTest, ReviewerSlotsAreRenderedInDraftAndIssuedCopy) {
   EXPECT_NE(Pdf(dir_ + "/drafts/D2026-0003-备案通知.pdf").find("请于收到本通知后办理相关手续"),
             std::string::npos);
   std::ofstream(dir_ + "/opinion.txt") << "专家组一致同意。\n";
-  ASSERT_EQ(Beian("edit D2026-0003 --slot note --file " + Quote(dir_ + "/opinion.txt"), &out), 0)
+  ASSERT_EQ(
+      Beian("edit D2026-0003 --slot note --file " + testing::Quote(dir_ + "/opinion.txt"), &out), 0)
       << out;
   EXPECT_EQ(Beian("edit D2026-0003 --slot 补充说明 --text x", &out), 2);
   ASSERT_EQ(Beian("issue D2026-0003 --date 2026-10-13", &out), 0) << out;
@@ -433,7 +432,7 @@ TEST_F(LifecycleTest, OrderedTerminationDraftsTheNoticeAndLaterRunsAreFlagged) {
   // The institution applies again: the run says it was terminated before.
   fs::rename(intake_ + "/S01-长春鼎新职业技能培训学校-首次申请", intake_ + "/S01-再次申请");
   std::ofstream(intake_ + "/S01-再次申请/说明.txt") << "再次申请";
-  ASSERT_EQ(Beian("run " + Quote(intake_) + " --out " + Quote(dir_ + "/out2") +
+  ASSERT_EQ(Beian("run " + testing::Quote(intake_) + " --out " + testing::Quote(dir_ + "/out2") +
                       " --no-pdf --date 2027-02-01",
                   &out),
             0)
@@ -462,15 +461,16 @@ TEST_F(LifecycleTest, OrderedTerminationDraftsTheNoticeAndLaterRunsAreFlagged) {
 
 TEST_F(LifecycleTest, RunDraftsAReceiptForEachNewVersionOnly) {
   std::string out;
-  const std::string run = "run " + Quote(intake_) + " --quiet --date 2026-09-20 --out ";
-  ASSERT_EQ(Beian(run + Quote(dir_ + "/o1"), &out), 0) << out;
+  const std::string run = "run " + testing::Quote(intake_) + " --quiet --date 2026-09-20 --out ";
+  ASSERT_EQ(Beian(run + testing::Quote(dir_ + "/o1"), &out), 0) << out;
   const std::string receipt = dir_ + "/drafts/D2026-0001-材料接收回执.pdf";
   ASSERT_TRUE(fs::exists(receipt)) << out;
   std::string text = Pdf(receipt);
   EXPECT_NE(text.find("2026年9月20日收到，共21个文件"), std::string::npos) << text;
   EXPECT_NE(text.find("申请报告.pdf"), std::string::npos) << text;
   EXPECT_NE(text.find("长春市鼎新职业技能培训学校："), std::string::npos) << text;
-  ASSERT_EQ(Beian(run + Quote(dir_ + "/o2"), &out), 0) << out;  // unchanged: no new receipt
+  ASSERT_EQ(Beian(run + testing::Quote(dir_ + "/o2"), &out), 0)
+      << out;  // unchanged: no new receipt
   EXPECT_FALSE(fs::exists(dir_ + "/drafts/D2026-0002-材料接收回执.pdf"));
   fs::path case_dir;
   for (const auto& e : fs::directory_iterator(dir_ + "/o1")) {
@@ -501,8 +501,10 @@ TEST_F(LifecycleTest, DueListsRenewalWindowAndValidityEnd) {
   EXPECT_NE(out.find("备案有效期届满"), std::string::npos) << out;
   EXPECT_NE(out.find("续期申请截止"), std::string::npos) << out;
   EXPECT_EQ(Beian("due --within 9x", &out), 2);
-  ASSERT_EQ(Beian("due --within 200d --date 2029-06-01 --xlsx " + Quote(dir_ + "/due.xlsx"), &out),
-            0)
+  ASSERT_EQ(
+      Beian("due --within 200d --date 2029-06-01 --xlsx " + testing::Quote(dir_ + "/due.xlsx"),
+            &out),
+      0)
       << out;
   const std::string strings = XlsxPart(dir_ + "/due.xlsx", "xl/sharedStrings.xml");
   EXPECT_NE(strings.find("备案有效期届满"), std::string::npos) << strings;
@@ -515,7 +517,9 @@ TEST_F(LifecycleTest, FiledListsInstitutionsWithOccupationsAndValidity) {
   EXPECT_NE(out.find("长春市鼎新职业技能培训学校"), std::string::npos) << out;
   EXPECT_NE(out.find("中式烹调师"), std::string::npos) << out;
   EXPECT_NE(out.find("2029-10-11"), std::string::npos) << out;
-  ASSERT_EQ(Beian("filed --date 2026-10-13 --xlsx " + Quote(dir_ + "/filed.xlsx"), &out), 0) << out;
+  ASSERT_EQ(Beian("filed --date 2026-10-13 --xlsx " + testing::Quote(dir_ + "/filed.xlsx"), &out),
+            0)
+      << out;
   const std::string strings = XlsxPart(dir_ + "/filed.xlsx", "xl/sharedStrings.xml");
   EXPECT_NE(strings.find("五级至三级"), std::string::npos) << strings;
   const std::string workbook = XlsxPart(dir_ + "/filed.xlsx", "xl/workbook.xml");

@@ -19,8 +19,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string Quote(const std::string& s) { return "'" + s + "'"; }
-
 class PostgresTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -30,9 +28,9 @@ class PostgresTest : public ::testing::Test {
   }
   // beian with `registry` and its drafts in the test's folder (XDG_DATA_HOME).
   int Beian(const std::string& args, const std::string& registry, std::string* out) {
-    return testing::RunCommand("XDG_DATA_HOME=" + Quote(dir_ + "/xdg") + " " +
+    return testing::RunCommand("XDG_DATA_HOME=" + testing::Quote(dir_ + "/xdg") + " " +
                                    testing::BeianBinary() + " " + args + " --registry " +
-                                   Quote(registry) + " --user 张三",
+                                   testing::Quote(registry) + " --user 张三",
                                out, /*merge_stderr=*/true);
   }
   std::string dir_, uri_;
@@ -65,17 +63,18 @@ TEST_F(PostgresTest, AServerThatCannotBeReachedIsNamedAndNothingIsMade) {
 TEST_F(PostgresTest, ThirteenProcessesStartingAtOnceCreateTheSchemaOnce) {
   std::string script;
   for (int i = 0; i < 13; ++i) {
-    script += "XDG_DATA_HOME=" + Quote(dir_ + "/xdg") + " " + testing::BeianBinary() +
+    script += "XDG_DATA_HOME=" + testing::Quote(dir_ + "/xdg") + " " + testing::BeianBinary() +
               " decide C2026-0001 --stage received --result pass --user u" + std::to_string(i) +
-              " --registry " + Quote(uri_) + " > " + Quote(dir_ + "/out" + std::to_string(i)) +
-              " 2>&1 &\n";
+              " --registry " + testing::Quote(uri_) + " > " +
+              testing::Quote(dir_ + "/out" + std::to_string(i)) + " 2>&1 &\n";
   }
   std::ofstream(dir_ + "/start.sh") << script << "wait\n";
   std::string out;
-  ASSERT_EQ(testing::RunCommand("bash " + Quote(dir_ + "/start.sh"), &out, true), 0) << out;
+  ASSERT_EQ(testing::RunCommand("bash " + testing::Quote(dir_ + "/start.sh"), &out, true), 0)
+      << out;
   for (int i = 0; i < 13; ++i) {
     std::string text;
-    testing::RunCommand("cat " + Quote(dir_ + "/out" + std::to_string(i)), &text);
+    testing::RunCommand("cat " + testing::Quote(dir_ + "/out" + std::to_string(i)), &text);
     EXPECT_NE(text.find("中没有案件C2026-0001"), std::string::npos) << i << ": " << text;
   }
   auto db = testing::OpenRegistryStorage(uri_);
@@ -107,8 +106,8 @@ TEST_F(PostgresTest, MigrateCopiesASqliteRegistryAndChecksEveryTable) {
            fs::copy_options::recursive);
   const std::string file = dir_ + "/registry.sqlite";
   std::string out;
-  ASSERT_EQ(Beian("run " + Quote(dir_ + "/intake") + " --out " + Quote(dir_ + "/out") +
-                      " --quiet --date 2026-09-20",
+  ASSERT_EQ(Beian("run " + testing::Quote(dir_ + "/intake") + " --out " +
+                      testing::Quote(dir_ + "/out") + " --quiet --date 2026-09-20",
                   file, &out),
             0)
       << out;
@@ -119,7 +118,7 @@ TEST_F(PostgresTest, MigrateCopiesASqliteRegistryAndChecksEveryTable) {
               0)
         << out;
   }
-  ASSERT_EQ(Beian("registry migrate --to " + Quote(uri_), file, &out), 0) << out;
+  ASSERT_EQ(Beian("registry migrate --to " + testing::Quote(uri_), file, &out), 0) << out;
   EXPECT_NE(out.find("两边逐表行数和 SHA-256 校验一致"), std::string::npos) << out;
   EXPECT_NE(out.find("stage_history\t3\t"), std::string::npos) << out;
   std::string on_file, on_server;
@@ -144,9 +143,9 @@ TEST_F(PostgresTest, MigrateCopiesASqliteRegistryAndChecksEveryTable) {
   ASSERT_EQ(
       Beian("decide C2026-0001 --stage technical --result pass --date 2026-09-22", uri_, &out), 0)
       << out;
-  EXPECT_NE(Beian("registry migrate --to " + Quote(uri_), file, &out), 0);
+  EXPECT_NE(Beian("registry migrate --to " + testing::Quote(uri_), file, &out), 0);
   EXPECT_NE(out.find("--force"), std::string::npos) << out;
-  ASSERT_EQ(Beian("registry migrate --force --to " + Quote(uri_), file, &out), 0) << out;
+  ASSERT_EQ(Beian("registry migrate --force --to " + testing::Quote(uri_), file, &out), 0) << out;
   ASSERT_EQ(Beian("status C2026-0001 --json --date 2026-10-01", uri_, &on_server), 0);
   EXPECT_EQ(on_file, unplaced(on_server, uri_));
 }

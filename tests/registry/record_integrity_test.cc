@@ -19,8 +19,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string Quote(const std::string& s) { return "'" + s + "'"; }
-
 const char* kSample = "S01-长春鼎新职业技能培训学校-首次申请";
 
 class RecordIntegrityTest : public ::testing::Test {
@@ -36,14 +34,15 @@ class RecordIntegrityTest : public ::testing::Test {
   int Beian(const std::string& args, std::string* out = nullptr, const std::string& env = "") {
     std::string text;
     int rc = testing::RunCommand(env + " " + testing::BeianBinary() + " " + args + " --registry " +
-                                     Quote(registry_) + " --user 张三",
+                                     testing::Quote(registry_) + " --user 张三",
                                  &text, /*merge_stderr=*/true);
     if (out) *out = text;
     return rc;
   }
   int Run(const std::string& date, std::string* out = nullptr, const std::string& extra = "") {
-    return Beian("run " + Quote(intake_) + " --out " + Quote(dir_ + "/out-" + date) +
-                     " --no-pdf --quiet --date " + date + " " + extra,
+    return Beian("run " + testing::Quote(intake_) + " --out " +
+                     testing::Quote(dir_ + "/out-" + date) + " --no-pdf --quiet --date " + date +
+                     " " + extra,
                  out);
   }
   nlohmann::json StatusJson(const std::string& ref) {
@@ -228,7 +227,7 @@ TEST_F(RecordIntegrityTest, TheChangeNoticeSaysWhatChangedAndCitesArticle8) {
         << out;
     ASSERT_EQ(Beian("publicize " + id + " --start " + dates[1] + " --date " + dates[1], &out), 0)
         << out;
-    ASSERT_EQ(Beian("file " + id + " --authority 220000 --out " + Quote(dir_ + "/drafts") +
+    ASSERT_EQ(Beian("file " + id + " --authority 220000 --out " + testing::Quote(dir_ + "/drafts") +
                         " --date " + dates[2],
                     &out),
               0)
@@ -266,7 +265,8 @@ TEST_F(RecordIntegrityTest, TheChangeNoticeSaysWhatChangedAndCitesArticle8) {
   }
   ASSERT_FALSE(pdf.empty()) << out;
   std::string text;
-  ASSERT_EQ(testing::RunCommand("pdftotext " + Quote(pdf) + " - | tr -d ' \\n'", &text), 0);
+  ASSERT_EQ(testing::RunCommand("pdftotext " + testing::Quote(pdf) + " - | tr -d ' \\n'", &text),
+            0);
   EXPECT_NE(text.find("关于松原市宏达物流有限公司职业技能等级认定机构备案变更的通知"),
             std::string::npos)
       << text;
@@ -286,7 +286,7 @@ TEST_F(RecordIntegrityTest, ReadOnlyCommandsNeverCreateARegistry) {
   for (const char* cmd : {"status", "due", "filed", "status C2026-0008", "archive verify",
                           "registry check", "ledger --out "}) {
     std::string args = cmd;
-    if (args.rfind("ledger", 0) == 0) args += Quote(dir_ + "/l.xlsx");
+    if (args.rfind("ledger", 0) == 0) args += testing::Quote(dir_ + "/l.xlsx");
     EXPECT_EQ(Beian(args + " --date 2026-12-01", &out), 2) << cmd;
     EXPECT_NE(out.find("登记簿 " + registry_ + " 不存在"), std::string::npos) << cmd << out;
     EXPECT_FALSE(fs::exists(registry_)) << cmd;
@@ -303,11 +303,12 @@ TEST_F(RecordIntegrityTest, DamageIsRefusedAndABackupRestoresIt) {
   ASSERT_EQ(Run("2026-09-01"), 0);
   std::string out;
   const std::string backup = dir_ + "/备份/2026-09-01/registry.sqlite";
-  ASSERT_EQ(Beian("registry backup " + Quote(backup), &out), 0) << out;  // creates its folder
+  ASSERT_EQ(Beian("registry backup " + testing::Quote(backup), &out), 0)
+      << out;  // creates its folder
   EXPECT_NE(out.find("integrity_check"), std::string::npos) << out;
-  EXPECT_EQ(Beian("registry backup " + Quote(backup), &out), 2);  // no overwrite
+  EXPECT_EQ(Beian("registry backup " + testing::Quote(backup), &out), 2);  // no overwrite
   EXPECT_NE(out.find("--force"), std::string::npos) << out;
-  ASSERT_EQ(Beian("registry backup " + Quote(backup) + " --force", &out), 0) << out;
+  ASSERT_EQ(Beian("registry backup " + testing::Quote(backup) + " --force", &out), 0) << out;
   ASSERT_EQ(Beian("registry check", &out), 0) << out;
   EXPECT_NE(out.find("完好"), std::string::npos) << out;
   const std::uintmax_t size = fs::file_size(registry_);
@@ -343,16 +344,17 @@ TEST_F(RecordIntegrityTest, DamageIsRefusedAndABackupRestoresIt) {
   EXPECT_NE(out.find(restore), std::string::npos) << out;
   EXPECT_EQ(Beian("status C2026-0001 --date 2026-12-01", &out), 2) << out;
   EXPECT_NE(out.find(restore), std::string::npos) << out;
-  EXPECT_EQ(Beian("registry backup " + Quote(dir_ + "/坏.sqlite"), &out), 2) << out;
+  EXPECT_EQ(Beian("registry backup " + testing::Quote(dir_ + "/坏.sqlite"), &out), 2) << out;
   EXPECT_FALSE(fs::exists(dir_ + "/坏.sqlite"));
 
   // A damaged backup is refused and changes nothing.
   const std::string bad = dir_ + "/坏备份.sqlite";
   { std::ofstream(bad) << "not a registry"; }
-  EXPECT_EQ(Beian("registry restore " + Quote(bad) + " --date 2026-09-03", &out), 2);
+  EXPECT_EQ(Beian("registry restore " + testing::Quote(bad) + " --date 2026-09-03", &out), 2);
   EXPECT_NE(out.find("不能用于恢复"), std::string::npos) << out;
   // The good one takes the registry's place; the damaged file is kept beside it.
-  ASSERT_EQ(Beian("registry restore " + Quote(backup) + " --date 2026-09-03", &out), 0) << out;
+  ASSERT_EQ(Beian("registry restore " + testing::Quote(backup) + " --date 2026-09-03", &out), 0)
+      << out;
   EXPECT_TRUE(fs::exists(registry_ + ".replaced-2026-09-03")) << out;
   ASSERT_EQ(Beian("registry check", &out), 0) << out;
   EXPECT_EQ(StatusJson("C2026-0001")["stage"], "received");

@@ -22,8 +22,6 @@ namespace fs = std::filesystem;
 
 const char kS09[] = "S09-松原市宏达物流有限公司-XML申请表";  // initial, 申请表.xml, 松原市
 
-std::string Quote(const std::string& s) { return "'" + s + "'"; }
-
 std::string ReadText(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::stringstream ss;
@@ -40,7 +38,7 @@ void ReplaceOnce(std::string* text, const std::string& from, const std::string& 
 // PDF text without line breaks and spaces (Chinese lines wrap anywhere).
 std::string PdfText(const std::string& path) {
   std::string text, out;
-  testing::RunCommand("pdftotext " + Quote(path) + " -", &text);
+  testing::RunCommand("pdftotext " + testing::Quote(path) + " -", &text);
   for (char ch : text) {
     if (ch != '\n' && ch != ' ' && ch != '\f') out += ch;
   }
@@ -60,7 +58,8 @@ class RecordLifecycleTest : public ::testing::Test {
   int Beian(const std::string& args, std::string* out = nullptr) {
     std::string text;
     int rc = testing::RunCommand(testing::BeianBinary() + " " + args + " --registry " +
-                                     Quote(registry_) + " --user 李四 --data-dir " + Quote(data_),
+                                     testing::Quote(registry_) + " --user 李四 --data-dir " +
+                                     testing::Quote(data_),
                                  &text, /*merge_stderr=*/true);
     if (out) *out = text;
     return rc;
@@ -97,8 +96,9 @@ class RecordLifecycleTest : public ::testing::Test {
   nlohmann::json Run(const std::string& intake, const std::string& date, int expected_rc) {
     const std::string out_dir = dir_ + "/out-" + std::to_string(++runs_);
     std::string out;
-    const int rc = Beian(
-        "run " + Quote(intake) + " --out " + Quote(out_dir) + " --quiet --date " + date, &out);
+    const int rc = Beian("run " + testing::Quote(intake) + " --out " + testing::Quote(out_dir) +
+                             " --quiet --date " + date,
+                         &out);
     EXPECT_EQ(rc, expected_rc) << out;
     for (const auto& e : fs::directory_iterator(out_dir)) {
       if (e.is_directory()) {

@@ -19,8 +19,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string Quote(const std::string& s) { return "'" + s + "'"; }
-
 const char* kSample = "S01-长春鼎新职业技能培训学校-首次申请";
 
 class RegistryCommandTest : public ::testing::Test {
@@ -37,14 +35,14 @@ class RegistryCommandTest : public ::testing::Test {
   int Beian(const std::string& args, std::string* out = nullptr, const std::string& env = "") {
     std::string text;
     int rc = testing::RunCommand(env + " " + testing::BeianBinary() + " " + args + " --registry " +
-                                     Quote(registry_) + " --user 张三",
+                                     testing::Quote(registry_) + " --user 张三",
                                  &text, /*merge_stderr=*/true);
     if (out) *out = text;
     return rc;
   }
   int Run(const std::string& date, std::string* out = nullptr, const std::string& env = "") {
-    return Beian("run " + Quote(intake_) + " --out " + Quote(dir_ + "/out-" + date) +
-                     " --no-pdf --quiet --date " + date,
+    return Beian("run " + testing::Quote(intake_) + " --out " +
+                     testing::Quote(dir_ + "/out-" + date) + " --no-pdf --quiet --date " + date,
                  out, env);
   }
   nlohmann::json Report(const std::string& date) {
@@ -70,8 +68,9 @@ class RegistryCommandTest : public ::testing::Test {
 
 TEST_F(RegistryCommandTest, RunWithoutARegistryRecordsNothing) {
   std::string out;
-  int rc = testing::RunCommand(testing::BeianBinary() + " run " + Quote(intake_) + " --out " +
-                                   Quote(dir_ + "/plain") + " --no-pdf --quiet --date 2026-11-25",
+  int rc = testing::RunCommand(testing::BeianBinary() + " run " + testing::Quote(intake_) +
+                                   " --out " + testing::Quote(dir_ + "/plain") +
+                                   " --no-pdf --quiet --date 2026-11-25",
                                &out, true);
   EXPECT_EQ(rc, 0) << out;
   EXPECT_FALSE(fs::exists(registry_));
@@ -181,7 +180,7 @@ TEST_F(RegistryCommandTest, BackupIsAConsistentCopy) {
   ASSERT_EQ(Run("2026-11-25"), 0);
   std::string out;
   const std::string copy = dir_ + "/backup.sqlite";
-  ASSERT_EQ(Beian("registry backup " + Quote(copy), &out), 0) << out;
+  ASSERT_EQ(Beian("registry backup " + testing::Quote(copy), &out), 0) << out;
   auto db = SqliteStorage::Open(copy);
   ASSERT_OK(db);
   EXPECT_EQ(AsText((*(*db)->Query("PRAGMA integrity_check"))[0][0]), "ok");
@@ -198,11 +197,12 @@ TEST_F(RegistryCommandTest, TwoRunsAtOnceRegisterTheCaseOnce) {
     fs::copy(testing::RepoRoot() + "/samples/intake/" + other, intake_ + "/" + other,
              fs::copy_options::recursive);
   }
-  const std::string cmd = testing::BeianBinary() + " run " + Quote(intake_) +
-                          " --no-pdf --quiet --date 2026-11-25 --registry " + Quote(registry_);
+  const std::string cmd = testing::BeianBinary() + " run " + testing::Quote(intake_) +
+                          " --no-pdf --quiet --date 2026-11-25 --registry " +
+                          testing::Quote(registry_);
   std::string out;
-  int rc = testing::RunCommand("(" + cmd + " --out " + Quote(dir_ + "/a") + " & " + cmd +
-                                   " --out " + Quote(dir_ + "/b") +
+  int rc = testing::RunCommand("(" + cmd + " --out " + testing::Quote(dir_ + "/a") + " & " + cmd +
+                                   " --out " + testing::Quote(dir_ + "/b") +
                                    " & wait %1; a=$?; wait %2; b=$?; echo \"rc=$a,$b\")",
                                &out, true);
   ASSERT_EQ(rc, 0) << out;

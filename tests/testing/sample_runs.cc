@@ -17,8 +17,6 @@ std::string ReadFile(const std::string& path) {
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
-std::string Quote(const std::string& s) { return "'" + s + "'"; }
-
 // The fixture's folder for this date and authority, or "" when the fixture has not run since
 // the binary was built.
 std::string FixtureFolder(const std::string& date, const std::string& authority) {
@@ -63,6 +61,12 @@ const CheckRun& CheckSample(const std::string& name, const std::string& date,
     run = RunCheck("samples/intake/" + name, args);
   }
   return cache.emplace(key, std::move(run)).first->second;
+}
+
+std::set<std::string> RuleIds(const nlohmann::json& report) {
+  std::set<std::string> ids;
+  for (const nlohmann::json& f : report["findings"]) ids.insert(f["rule"].get<std::string>());
+  return ids;
 }
 
 }  // namespace pipeline::testing

@@ -4,6 +4,7 @@
 #define TESTS_TESTING_SAMPLE_RUNS_H_
 
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 
 namespace pipeline::testing {
@@ -22,6 +23,9 @@ CheckRun RunCheck(const std::string& dossier, const std::string& args);
 // run when it is there and newer than the binary, else run now; once per process either way.
 const CheckRun& CheckSample(const std::string& name, const std::string& date,
                             const std::string& authority);
+
+// The rule ids of a report's findings.
+std::set<std::string> RuleIds(const nlohmann::json& report);
 
 }  // namespace pipeline::testing
 

@@ -20,6 +20,9 @@ int RunCommand(const std::string& cmd, std::string* output, bool merge_stderr = 
 // office.json takes the keys of `office` over the shipped ones, and links to checklists/ and data/.
 void MakeOfficeDataRoot(const std::string& root, const nlohmann::json& office);
 
+// `s` in single quotes for a shell command line (the tests' paths hold no single quote).
+inline std::string Quote(const std::string& s) { return "'" + s + "'"; }
+
 }  // namespace pipeline::testing
 
 #endif  // TESTS_TESTING_TEST_PATHS_H_
