@@ -44,6 +44,7 @@
 #include "pipeline/report/work_calendar.h"
 #include "pipeline/service/case_rows.h"
 #include "pipeline/service/fingerprint.h"
+#include "pipeline/service/stop_signals.h"
 #include "pipeline/service/watch.h"
 #include "pipeline/version.h"
 
@@ -656,6 +657,8 @@ ExitCode Job::RunIntake(Status* error) {
     return ExitCode::kError;
   }
   bool blocking = false;
+  std::size_t finished = 0;
+  const service::StopSignals signals;  // Ctrl-C / SIGTERM: finish what is in flight, then stop
   // A dossier that cannot be finished (a draft that cannot be drawn, a worker that died, a
   // full disk) must not stop the others: it is reported, and the run ends with exit code 2.
   std::size_t failed = 0;
@@ -673,14 +676,18 @@ ExitCode Job::RunIntake(Status* error) {
         }
         blocking = blocking || HasSeverity(d.report.findings, model::Severity::kBlocking);
         (*spool)->Append(KeepCase(d, **ledger));
+        ++finished;
       },
-      nullptr);
+      signals.flag());
   if (!s.ok()) {
     *error = s;
     return ExitCode::kError;
   }
+  const bool stopped = signals.received() != 0;
   Result<std::vector<service::CaseState>> gone =
-      (*folder)->SupersedeMissing(present, res_->messages.Format("service.superseded_folder"));
+      stopped ? std::vector<service::CaseState>{}
+              : (*folder)->SupersedeMissing(present,
+                                            res_->messages.Format("service.superseded_folder"));
   if (!gone) {
     *error = gone.error();
     return ExitCode::kError;
@@ -713,6 +720,12 @@ ExitCode Job::RunIntake(Status* error) {
       {{"count", std::to_string(totals->dossiers)},
        {"seconds", "{seconds}"},
        {"tally", report::ConclusionTally(*totals, res_->messages, res_->run_labels)}}));
+  if (stopped) {
+    reporter_.Warning(res_->run_labels.Format(
+        "run.progress.interrupted",
+        {{"done", std::to_string(finished)}, {"count", std::to_string(entries->size())}}));
+    return signals.received() == SIGTERM ? ExitCode::kTerminated : ExitCode::kInterrupted;
+  }
   if (failed > 0) {
     *error =
         Status::Internal(std::to_string(failed) +

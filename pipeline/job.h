@@ -44,6 +44,8 @@ enum class ExitCode {
   kOk = 0,                // no blocking findings
   kBlockingFindings = 1,  // at least one dossier has a blocking finding
   kError = 2,             // usage or operational error (nothing or not everything processed)
+  kInterrupted = 130,     // `run` stopped by SIGINT (Ctrl-C) after the dossiers in flight
+  kTerminated = 143,      // `run` stopped by SIGTERM after the dossiers in flight
 };
 
 // What a registry or evaluation command is given by the job: the loaded messages and working

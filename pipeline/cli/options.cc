@@ -350,7 +350,8 @@ constexpr char kExitCodes[] =
     "exit codes: 0 done, no blocking findings; 1 done, blocking findings (catalogue: no match;\n"
     "            archive verify: files missing, altered or unregistered; calendar check: today\n"
     "            not covered; registry check: the registry is damaged); 2 usage error or\n"
-    "            operational failure\n";
+    "            operational failure; 130 / 143 run stopped by Ctrl-C / SIGTERM (the dossiers\n"
+    "            in flight finished, the run files written for what was done)\n";
 
 bool IsPositional(const OptionSpec& s) { return s.name[0] != '-'; }
 

@@ -9,6 +9,8 @@
 //   cpu:TEXT      that worker sets itself a CPU-time limit (RLIMIT_CPU) and loops until the
 //                 kernel ends it (SIGXCPU): a limit enforced by the operating system;
 //   hang:TEXT     that worker waits forever (until --timeout ends it);
+//   slow_fingerprint:TEXT  the first fingerprint of an intake entry whose path contains TEXT
+//                 takes 1.5 s longer, as a cold disk read in a slow first scan would;
 //   no_exchange:TEXT  replacing a folder whose path contains TEXT finds no RENAME_EXCHANGE, as
 //                 on a file system without it, and takes the two-rename way.
 // Without BEIAN_FAULT nothing happens; production code only asks.

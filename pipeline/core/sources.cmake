@@ -5,6 +5,7 @@ list(APPEND PIPELINE_SOURCES
   pipeline/core/fault.cc
   pipeline/core/file_system.cc
   pipeline/core/file_writer.cc
+  pipeline/core/podofo_log.cc
   pipeline/core/settings.cc
   pipeline/core/sha256.cc
   pipeline/core/status.cc

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <pugixml.hpp>
 
+#include "pipeline/core/podofo_log.h"
 #include "pipeline/core/text.h"
 #include "pipeline/ingest/ooxml_package.h"
 #include "pipeline/ingest/pdf_security.h"
@@ -171,12 +172,7 @@ Probe Make(FileFormat f, FileHealth h, std::string detail) {
 // password (an owner password alone restricts printing or copying) every viewer opens it.
 // PoDoFo tries the empty user password of the standard security handler (R2-R6) on load.
 bool NeedsPassword(std::string_view b) {
-  static const bool quiet = [] {
-    PoDoFo::PdfError::EnableLogging(false);
-    PoDoFo::PdfError::EnableDebug(false);
-    return true;
-  }();
-  (void)quiet;
+  SilencePoDoFo();
   try {
     PoDoFo::PdfMemDocument doc;
     doc.LoadFromBuffer(b.data(), static_cast<long>(b.size()));

@@ -107,10 +107,12 @@ void PrintCase(const Context& ctx, const CaseRecord& c) {
   for (const HistoryEntry& e : c.history) {
     std::string note = e.note;
     if (!e.reason.empty()) {
-      note +=
-          (note.empty() ? "" : m.Format("registry.note_separator")) +
-          m.Format("registry.status.correction",
-                   {{"seq", e.corrects ? std::to_string(*e.corrects) : "?"}, {"reason", e.reason}});
+      // No separator after a note that ends its own sentence (a full stop).
+      const bool sentence = note.empty() || note.ends_with(m.Format("registry.note_sentence_end"));
+      note += (sentence ? "" : m.Format("registry.note_separator")) +
+              (e.corrects ? m.Format("registry.status.correction",
+                                     {{"seq", std::to_string(*e.corrects)}, {"reason", e.reason}})
+                          : m.Format("registry.status.reason", {{"reason", e.reason}}));
     }
     rows.push_back({e.acted_on, Word(m, "registry.action.", e.action),
                     Word(m, "arg.stage.", StageName(e.stage)),

@@ -4,6 +4,7 @@
 
 #include <cstdio>
 
+#include "pipeline/core/podofo_log.h"
 #include "pipeline/core/xml.h"
 
 namespace pipeline::registry {
@@ -60,6 +61,7 @@ Result<std::string> MakePdfA2b(const std::string& pdf, const PdfAInfo& info,
                 info.date.month, info.date.day);
   std::snprintf(xmp_date, sizeof xmp_date, "%04d-%02d-%02dT00:00:00+08:00", info.date.year,
                 info.date.month, info.date.day);
+  SilencePoDoFo();  // its parser prints the trailer to stderr otherwise
   try {
     PdfMemDocument doc;
     doc.LoadFromBuffer(pdf.data(), static_cast<pdf_long>(pdf.size()));

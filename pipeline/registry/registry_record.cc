@@ -132,9 +132,21 @@ Status Registry::MarkServed(const std::string& document_id, const Date& served_o
     for (const std::string& id : d->case_ids) {
       Result<CaseRecord> c = LoadCaseRow(id);
       if (!c) return c.error();
+      // A corrected delivery date names the entry it corrects (the latest delivery recorded).
+      std::optional<int> corrects;
+      if (!before.empty()) {
+        Result<std::vector<Row>> last = db_->Query(
+            "SELECT MAX(seq) FROM stage_history WHERE case_id = ? AND action = 'served' AND note "
+            "LIKE ?",
+            {id, document_id + " %"});
+        if (!last) return last.error();
+        if (!last->empty() && !std::holds_alternative<std::monostate>(last->front()[0])) {
+          corrects = static_cast<int>(AsInt(last->front()[0]));
+        }
+      }
       PIPELINE_RETURN_IF_ERROR(Append(
           *c, {0, "served", c->stage, "", c->stage, actor.today.ToIso(), actor.user,
-               document_id + " " + served_on.ToIso(), reason, std::nullopt, c->current_version}));
+               document_id + " " + served_on.ToIso(), reason, corrects, c->current_version}));
     }
     return Status::Ok();
   });

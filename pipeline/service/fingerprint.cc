@@ -5,9 +5,13 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
+#include <set>
+#include <thread>
 #include <vector>
 
+#include "pipeline/core/fault.h"
 #include "pipeline/core/file_system.h"
 #include "pipeline/core/sha256.h"
 
@@ -59,6 +63,10 @@ void Visit(Walk* w, const std::string& path, const std::string& rel, int depth) 
 }  // namespace
 
 std::string Fingerprint(const std::string& path) {
+  if (FaultRequested("slow_fingerprint", path)) {  // a cold first read (core/fault.h)
+    static std::set<std::string> slowed;
+    if (slowed.insert(path).second) std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+  }
   Walk w;
   Visit(&w, path, "", 0);
   return w.hash.HexDigest();

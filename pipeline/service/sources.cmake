@@ -5,6 +5,7 @@ list(APPEND PIPELINE_SOURCES
   pipeline/service/output_folder.cc
   pipeline/service/output_lock.cc
   pipeline/service/report_wire.cc
+  pipeline/service/stop_signals.cc
   pipeline/service/watch.cc
   pipeline/service/worker_pool.cc
 )

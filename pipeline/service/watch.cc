@@ -19,6 +19,7 @@
 #include "pipeline/core/utf8.h"
 #include "pipeline/report/case_id.h"
 #include "pipeline/service/fingerprint.h"
+#include "pipeline/service/stop_signals.h"
 
 namespace pipeline::service {
 namespace {
@@ -26,44 +27,6 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 constexpr int kGatherMs = 200;  // how long events are gathered before looking at the intake
-
-volatile std::sig_atomic_t g_stop = 0;
-int g_wake = -1;  // write end of the self-pipe that wakes poll() on a signal
-
-void OnSignal(int) {
-  g_stop = 1;
-  if (g_wake >= 0) {
-    const char c = 0;
-    [[maybe_unused]] ssize_t n = ::write(g_wake, &c, 1);
-  }
-}
-
-// Installs the SIGTERM/SIGINT handlers for the watcher's life.
-class SignalGuard {
- public:
-  SignalGuard() {
-    g_stop = 0;
-    if (::pipe2(pipe_, O_CLOEXEC | O_NONBLOCK) == 0) g_wake = pipe_[1];
-    struct sigaction sa {};
-    sa.sa_handler = OnSignal;
-    sigemptyset(&sa.sa_mask);
-    ::sigaction(SIGTERM, &sa, &old_term_);
-    ::sigaction(SIGINT, &sa, &old_int_);
-  }
-  ~SignalGuard() {
-    ::sigaction(SIGTERM, &old_term_, nullptr);
-    ::sigaction(SIGINT, &old_int_, nullptr);
-    g_wake = -1;
-    if (pipe_[0] >= 0) ::close(pipe_[0]);
-    if (pipe_[1] >= 0) ::close(pipe_[1]);
-  }
-  int read_fd() const { return pipe_[0]; }
-
- private:
-  int pipe_[2] = {-1, -1};
-  struct sigaction old_term_ {
-  }, old_int_{};
-};
 
 // inotify over the intake: every folder below it, each watch mapped to the intake entry it
 // belongs to ("" for the intake itself).
@@ -148,19 +111,22 @@ class Watcher {
       : o_(o), fs_(fs), folder_(folder), hooks_(hooks) {}
 
   Status Run() {
-    SignalGuard signals;
+    StopSignals signals;
+    stop_ = signals.flag();
     Inotify inotify;
     bool use_inotify = o_.poll_seconds <= 0 && !o_.once && inotify.ok();
     if (o_.poll_seconds <= 0 && !o_.once && !inotify.ok()) {
       LogLine("inotify unavailable (" + std::string(std::strerror(errno)) +
               "); rescanning every 5 seconds");
     }
-    const int rescan_every = o_.poll_seconds > 0 ? o_.poll_seconds : (use_inotify ? 0 : 5);
+    // --once looks twice (then after the settle time), never on a timer.
+    const int rescan_every =
+        o_.once ? 0 : (o_.poll_seconds > 0 ? o_.poll_seconds : (use_inotify ? 0 : 5));
     bool rescan = true;
     std::set<std::string> changed;
     Clock::time_point last_scan = Clock::now();
     bool first_pass = true;
-    while (g_stop == 0) {
+    while (*stop_ == 0) {
       if (rescan) {
         if (use_inotify && !inotify.AddTree(fs_, o_.intake_dir, "")) {
           LogLine("too many folders for inotify; rescanning every 5 seconds instead");
@@ -193,7 +159,12 @@ class Watcher {
         const auto due = p.since + std::chrono::seconds(o_.settle_seconds);
         const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(due - now).count();
         const int wait = static_cast<int>(std::clamp<long long>(ms + 1, 0, 3'600'000));
-        timeout_ms = timeout_ms < 0 ? wait : std::min(timeout_ms, wait);
+        // --once looks a second time only when every pending dossier has had its own settle
+        // time since its first fingerprint: one scanned late in a slow first scan is not
+        // deferred because the first one scanned has settled.
+        timeout_ms = timeout_ms < 0
+                         ? wait
+                         : (o_.once ? std::max(timeout_ms, wait) : std::min(timeout_ms, wait));
       }
       if (rescan_every > 0) {
         const auto due = last_scan + std::chrono::seconds(rescan_every);
@@ -205,7 +176,7 @@ class Watcher {
         if (pending_.empty()) break;
         rescan = true;  // --once: look again after the settle time, then stop
       }
-      std::vector<pollfd> fds = {{signals.read_fd(), POLLIN, 0}};
+      std::vector<pollfd> fds = {{signals.wake_fd(), POLLIN, 0}};
       if (use_inotify) fds.push_back({inotify.fd(), POLLIN, 0});
       int n = ::poll(fds.data(), fds.size(), timeout_ms);
       if (n < 0 && errno != EINTR) return Status::IoError(std::strerror(errno), "poll");
@@ -300,7 +271,7 @@ class Watcher {
           pending_.erase(entries[i].name);
           if (hooks_.done) hooks_.done(d);
         },
-        &g_stop));
+        stop_));
     return Status::Ok();
   }
 
@@ -308,7 +279,8 @@ class Watcher {
   const FileSystem& fs_;
   OutputFolder& folder_;
   const WatchHooks& hooks_;
-  std::map<std::string, Pending> pending_;  // by entry name (intake order)
+  std::map<std::string, Pending> pending_;            // by entry name (intake order)
+  const volatile std::sig_atomic_t* stop_ = nullptr;  // set by SIGTERM/SIGINT
   bool gone_seen_ = false;
 };
 

@@ -190,6 +190,7 @@ TEST_F(LifecycleTest, IssueNumbersArchivesAndRefusesASecondIssue) {
   ToFiled();
   std::string out;
   ASSERT_EQ(Beian("issue D2026-0003 --date 2026-10-13", &out), 0) << out;
+  EXPECT_EQ(out.find("/Root"), std::string::npos) << "no PDF trailer on the terminal: " << out;
   nlohmann::json d = Document("D2026-0003");
   EXPECT_EQ(d["state"], "issued");
   EXPECT_EQ(d["number"], "吉人社认备〔2026〕1号");

@@ -234,6 +234,16 @@ TEST_F(RecordLifecycleTest, ChangeWithAnUndeclaredDifferenceIsReturnedThenFiledU
   EXPECT_TRUE(delivered) << out;
   ASSERT_EQ(Beian("status C2026-0002 --date 2026-11-09", &out), 0) << out;
   EXPECT_NE(out.find("2026-11-06送达"), std::string::npos) << out;
+  // A corrected delivery date names the entry it corrects, with the reason.
+  const int first_delivery = status["history"].back()["seq"];
+  Ok("served " + notice + " --date 2026-11-05 --reason 送达回证日期登记有误");
+  ASSERT_EQ(Beian("status C2026-0002 --json --date 2026-11-09", &out), 0) << out;
+  EXPECT_EQ(nlohmann::json::parse(out)["history"].back()["corrects"], first_delivery) << out;
+  ASSERT_EQ(Beian("status C2026-0002 --date 2026-11-09", &out), 0) << out;
+  EXPECT_NE(out.find("更正第" + std::to_string(first_delivery) + "条，理由：送达回证日期登记有误"),
+            std::string::npos)
+      << out;
+  EXPECT_EQ(out.find("更正第?条"), std::string::npos) << out;
 
   // Version 2 declares the address: no finding, and the 初评意见 lists the comparison.
   nlohmann::json v2 = Run(Dossier("松原宏达-变更（第二次）", kS05, kChangeFiles,
