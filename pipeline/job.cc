@@ -757,6 +757,8 @@ ExitCode Job::Watch(Status* error) {
   wo.poll_seconds = options_.poll;
   wo.once = options_.once;
   wo.superseded_dir = res_->messages.Format("service.superseded_folder");
+  wo.retry_note =
+      res_->messages.Format("service.log_retry", {{"seconds", std::to_string(wo.retry_seconds)}});
   bool blocking = false, failed = false;
   // The run-wide files are rewritten after each pass that changed what OUT holds (at start-up
   // too): over every case in OUT, not only the last pass's.

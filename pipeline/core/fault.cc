@@ -1,5 +1,7 @@
 #include "pipeline/core/fault.h"
 
+#include <sys/stat.h>
+
 #include <cstdlib>
 #include <string>
 
@@ -14,6 +16,16 @@ bool FaultRequested(std::string_view kind, std::string_view subject) {
     return false;
   }
   return subject.find(want.substr(kind.size() + 1)) != std::string_view::npos;
+}
+
+bool DiskFullInjected(std::string_view path) {
+  if (FaultRequested("enospc", path)) return true;
+  const char* env = std::getenv("BEIAN_FAULT");
+  const std::string_view want = env == nullptr ? "" : env;
+  constexpr std::string_view kFullWhile = "full_while:";
+  if (want.substr(0, kFullWhile.size()) != kFullWhile) return false;
+  struct stat st {};
+  return ::stat(std::string(want.substr(kFullWhile.size())).c_str(), &st) == 0;
 }
 
 }  // namespace pipeline

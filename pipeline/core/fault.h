@@ -11,6 +11,8 @@
 //   hang:TEXT     that worker waits forever (until --timeout ends it);
 //   slow_fingerprint:TEXT  the first fingerprint of an intake entry whose path contains TEXT
 //                 takes 1.5 s longer, as a cold disk read in a slow first scan would;
+//   full_while:FILE  every write through FileWriter and every line of OUT/.beian-state fails
+//                 as on a full disk while FILE exists (the test deletes it: space freed);
 //   no_exchange:TEXT  replacing a folder whose path contains TEXT finds no RENAME_EXCHANGE, as
 //                 on a file system without it, and takes the two-rename way.
 // Without BEIAN_FAULT nothing happens; production code only asks.
@@ -23,6 +25,10 @@ namespace pipeline {
 
 // True when BEIAN_FAULT is "<kind>:<text>" and `subject` contains <text> (a non-empty text).
 bool FaultRequested(std::string_view kind, std::string_view subject);
+
+// True when a write of `path` is to fail as on a full disk: enospc:TEXT with TEXT in `path`,
+// or full_while:FILE while FILE exists.
+bool DiskFullInjected(std::string_view path);
 
 }  // namespace pipeline
 

@@ -58,7 +58,7 @@ void FileWriter::WriteNow(std::string_view data) {
 Status FileWriter::Commit() {
   Flush();
   // A full disk is injected here for the tests (pipeline/core/fault.h).
-  if (error_ == 0 && FaultRequested("enospc", path_)) error_ = ENOSPC;
+  if (error_ == 0 && DiskFullInjected(path_)) error_ = ENOSPC;
   if (::close(fd_) != 0 && error_ == 0) error_ = errno;
   fd_ = -1;
   if (error_ == 0 && std::rename(tmp_.c_str(), path_.c_str()) != 0) error_ = errno;

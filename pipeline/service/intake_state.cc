@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "pipeline/core/atomic_dir.h"
+#include "pipeline/core/fault.h"
 #include "pipeline/core/file_system.h"
 #include "pipeline/core/json_fields.h"
 
@@ -118,7 +119,7 @@ Status IntakeState::Append(const std::string& text) {
   const std::string line = boot_written_ ? text : BootLine(boot_) + text;
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0644);
   if (fd < 0) return Status::IoError(std::strerror(errno), path);
-  const int err = WriteAllTo(fd, line);
+  const int err = DiskFullInjected(path) ? ENOSPC : WriteAllTo(fd, line);
   ::close(fd);
   if (err != 0) return Status::IoError(std::string("write failed: ") + std::strerror(err), path);
   boot_written_ = true;

@@ -142,9 +142,9 @@ class Watcher {
         }
         changed.clear();
       }
-      PIPELINE_RETURN_IF_ERROR(ProcessSettled(first_pass));
-      if (hooks_.after_pass) PIPELINE_RETURN_IF_ERROR(hooks_.after_pass());
-      PIPELINE_RETURN_IF_ERROR(folder_.Sync());
+      PIPELINE_RETURN_IF_ERROR(Retryable(ProcessSettled(first_pass)));
+      if (hooks_.after_pass) PIPELINE_RETURN_IF_ERROR(Retryable(hooks_.after_pass()));
+      PIPELINE_RETURN_IF_ERROR(Retryable(folder_.Sync()));
       if (o_.once && !first_pass) {
         for (const auto& [name, p] : pending_) {
           if (hooks_.unsettled) hooks_.unsettled(p.entry.display_name);
@@ -176,6 +176,12 @@ class Watcher {
         if (pending_.empty()) break;
         rescan = true;  // --once: look again after the settle time, then stop
       }
+      if (retry_) {  // a write failed: look at the whole intake again after a while
+        const int wait = o_.retry_seconds * 1000;
+        timeout_ms = timeout_ms < 0 ? wait : std::min(timeout_ms, wait);
+        retry_ = false;
+        rescan = true;
+      }
       std::vector<pollfd> fds = {{signals.wake_fd(), POLLIN, 0}};
       if (use_inotify) fds.push_back({inotify.fd(), POLLIN, 0});
       int n = ::poll(fds.data(), fds.size(), timeout_ms);
@@ -195,6 +201,15 @@ class Watcher {
   }
 
  private:
+  // An I/O error of the watcher's own writes (a full disk) is logged and retried, not fatal
+  // (--once: it is).
+  Status Retryable(Status s) {
+    if (s.ok() || o_.once || s.code() != StatusCode::kIoError) return s;
+    LogLine(s.ToString() + " " + o_.retry_note);
+    retry_ = true;
+    return Status::Ok();
+  }
+
   // Lists the intake, fingerprints every entry, and moves aside the cases of entries gone.
   Status Scan() {
     Result<std::vector<ingest::IntakeEntry>> entries = ingest::ScanIntake(fs_, o_.intake_dir);
@@ -281,6 +296,7 @@ class Watcher {
   const WatchHooks& hooks_;
   std::map<std::string, Pending> pending_;            // by entry name (intake order)
   const volatile std::sig_atomic_t* stop_ = nullptr;  // set by SIGTERM/SIGINT
+  bool retry_ = false;                                // a write failed in this pass
   bool gone_seen_ = false;
 };
 

@@ -26,6 +26,11 @@ struct WatchOptions {
   int poll_seconds = 0;        // > 0: rescan every so often instead of inotify
   bool once = false;           // one pass, then return
   std::string superseded_dir;  // folder in OUT for cases whose dossier left the intake
+  // A write that fails (a full disk: an I/O error) does not end the watcher (--once: it does):
+  // the error is logged with `retry_note`, and the intake is looked at again after
+  // `retry_seconds`; a dossier whose state was not recorded is processed again.
+  int retry_seconds = 5;
+  std::string retry_note;
 };
 
 struct WatchHooks {

@@ -278,6 +278,20 @@ std::string WorkerPool::NextStagedDir(const ingest::IntakeEntry& entry) {
 Result<std::size_t> WorkerPool::Run(const std::vector<ingest::IntakeEntry>& entries,
                                     const FinishFn& finish,
                                     const volatile std::sig_atomic_t* stop) {
+  Result<std::size_t> n = RunBatch(entries, finish, stop);
+  if (!n) {  // the batch is abandoned: no worker may keep a dossier of it for the next one
+    for (Worker& w : workers_) {
+      if (w.busy < 0) continue;
+      Stop(&w);
+      (void)RemoveTree(w.dir);
+    }
+  }
+  return n;
+}
+
+Result<std::size_t> WorkerPool::RunBatch(const std::vector<ingest::IntakeEntry>& entries,
+                                         const FinishFn& finish,
+                                         const volatile std::sig_atomic_t* stop) {
   // A write to a worker that is gone must fail (EPIPE), not end the parent with SIGPIPE.
   struct IgnoreSigpipe {
     struct sigaction old {};

@@ -62,17 +62,20 @@ class WorkerPool {
   WorkerPool(const WorkerPool&) = delete;
   WorkerPool& operator=(const WorkerPool&) = delete;
 
-  // Processes `entries`, calling `finish` for each in order. When `*stop` becomes non-zero no
-  // further dossier is started; those already started are finished. Returns how many dossiers
-  // were finished (always a prefix of `entries`), or the first fatal error.
   // Forks every worker now (otherwise each is forked when first needed). The parent calls it
   // before it opens a database: a connection must not be carried across fork().
   Status Start();
 
+  // Processes `entries`, calling `finish` for each in order. When `*stop` becomes non-zero no
+  // further dossier is started; those already started are finished. Returns how many dossiers
+  // were finished (always a prefix of `entries`), or the first fatal error; after an error the
+  // workers still busy are ended, so the pool can run the next batch (the watcher retries).
   Result<std::size_t> Run(const std::vector<ingest::IntakeEntry>& entries, const FinishFn& finish,
                           const volatile std::sig_atomic_t* stop);
 
  private:
+  Result<std::size_t> RunBatch(const std::vector<ingest::IntakeEntry>& entries,
+                               const FinishFn& finish, const volatile std::sig_atomic_t* stop);
   struct Worker {
     pid_t pid = -1;
     int to_worker = -1;                             // requests

@@ -5,5 +5,6 @@ list(APPEND TEST_SOURCES
   tests/service/report_wire_test.cc
   tests/service/service_test.cc
   tests/service/stop_test.cc
+  tests/service/watch_retry_test.cc
   tests/service/watch_files_test.cc
 )
