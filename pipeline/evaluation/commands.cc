@@ -124,8 +124,8 @@ Result<SheetCase> SheetCaseOf(Env& env, const CaseRecord& c) {
   if (!occ) return occ.error();
   for (const registry::OccupationFact& o : *occ) {
     if (o.state == "excluded") continue;  // an excluded occupation is not evaluated
-    sc.occupations.push_back(
-        {o.code, o.name, o.work_type, report::LevelsText(LevelsFromCsv(o.levels), env.messages)});
+    sc.occupations.push_back({o.code, o.name, o.work_type,
+                              report::LevelsText(registry::LevelsFromCsv(o.levels), env.messages)});
   }
   return sc;
 }

@@ -58,7 +58,7 @@ Status FillFromRegistry(registry::Registry& reg, const report::MessageCatalog& m
   for (const Row& r : *occ) {
     row->occupation_list.push_back(
         {AsText(r[0]), AsText(r[1]), AsText(r[2]),
-         report::LevelsText(LevelsFromCsv(AsText(r[3])), m),
+         report::LevelsText(registry::LevelsFromCsv(AsText(r[3])), m),
          AsText(r[5]).empty() ? "" : WordOr(w, "ledger.check." + AsText(r[5]), AsText(r[5])),
          WordOr(w, "ledger.state." + AsText(r[4]), AsText(r[4]))});
   }

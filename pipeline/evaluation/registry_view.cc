@@ -20,14 +20,6 @@ const registry::HistoryEntry* LatestDecisionOn(const registry::CaseRecord& c,
   return found;
 }
 
-std::vector<int> LevelsFromCsv(const std::string& csv) {
-  std::vector<int> out;
-  for (char ch : csv) {
-    if (ch >= '1' && ch <= '5') out.push_back(ch - '0');
-  }
-  return out;
-}
-
 std::string WordOr(const report::MessageCatalog& m, const std::string& key,
                    const std::string& fallback) {
   return m.Has(key) ? m.Format(key) : fallback;

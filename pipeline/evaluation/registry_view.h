@@ -23,9 +23,6 @@ Result<std::unique_ptr<registry::Registry>> OpenRegistry(const std::string& file
 const registry::HistoryEntry* LatestDecisionOn(const registry::CaseRecord& c,
                                                registry::Stage stage);
 
-// Levels of the registry's "3,4,5" text.
-std::vector<int> LevelsFromCsv(const std::string& csv);
-
 // messages[key], or `fallback` when the catalogue has no such key.
 std::string WordOr(const report::MessageCatalog& m, const std::string& key,
                    const std::string& fallback);

@@ -6,7 +6,9 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "pipeline/registry/sqlite_storage.h"
 #include "tests/evaluation/evaluation_testing.h"
+#include "tests/testing/status_matchers.h"
 #include "tests/testing/test_paths.h"
 
 namespace pipeline::evaluation {
@@ -173,6 +175,34 @@ TEST_F(LedgerTest, RunWithoutARegistryKeepsALedgerOfItsReports) {
   EXPECT_EQ(cells[1][0].get<std::string>().substr(0, 3), "JL-");  // report ids: no registry
   EXPECT_EQ(cells[1][11], nullptr);                               // no stage without a registry
   EXPECT_EQ(cells[1][12], "date:2026-11-25");
+}
+
+// An employer may be filed for 特级技师 and 首席技师 (registry levels 0 and -1): the ledger
+// names them, as the 备案通知 does, instead of dropping or misreading them.
+TEST_F(LedgerTest, AnEmployersChiefAndPrincipalTechniciansKeepTheirLevels) {
+  const std::string registry = dir_ + "/registry.sqlite";
+  std::string out;
+  ASSERT_EQ(Beian("run " + Quote(intake_) + " --out " + Quote(dir_ + "/out") +
+                      " --no-pdf --quiet --date 2026-11-25 --registry " + Quote(registry),
+                  &out),
+            0)
+      << out;
+  {
+    auto db = registry::SqliteStorage::Open(registry, /*create=*/false);
+    ASSERT_OK(db);
+    ASSERT_OK((*db)->Execute(
+        "UPDATE occupations SET levels = '-1,0,3' WHERE case_id = 'C2026-0002' AND seq = 1", {}));
+  }
+  ASSERT_EQ(Beian("ledger --out " + Quote(dir_ + "/台账.xlsx") + " --date 2026-11-28 --registry " +
+                      Quote(registry),
+                  &out),
+            0)
+      << out;
+  const nlohmann::json s02 = Row(ReadLedger(dir_ + "/台账.xlsx"), "C2026-0002");
+  ASSERT_FALSE(s02.is_null());
+  const std::string levels = s02["职业（工种）及等级"].get<std::string>();
+  EXPECT_NE(levels.find("三级、特级技师、首席技师"), std::string::npos) << levels;
+  EXPECT_EQ(levels.find("一级"), std::string::npos) << "首席技师 (-1) is not 一级: " << levels;
 }
 
 }  // namespace
