@@ -83,4 +83,36 @@ std::optional<Date> ParseIsoDate(std::string_view s) {
   return d;
 }
 
+std::string FormatDate(const Date& date, const std::string& pattern) {
+  auto two = [](int v) { return (v < 10 ? "0" : "") + std::to_string(v); };
+  std::string out;
+  for (std::size_t i = 0; i < pattern.size();) {
+    if (pattern[i] == '{') {
+      std::size_t close = pattern.find('}', i);
+      if (close != std::string::npos) {
+        std::string key = pattern.substr(i + 1, close - i - 1);
+        bool known = true;
+        if (key == "year")
+          out += std::to_string(date.year);
+        else if (key == "month")
+          out += std::to_string(date.month);
+        else if (key == "day")
+          out += std::to_string(date.day);
+        else if (key == "mm")
+          out += two(date.month);
+        else if (key == "dd")
+          out += two(date.day);
+        else
+          known = false;
+        if (known) {
+          i = close + 1;
+          continue;
+        }
+      }
+    }
+    out += pattern[i++];
+  }
+  return out;
+}
+
 }  // namespace pipeline

@@ -40,6 +40,11 @@ std::optional<Date> ParseIsoDate(std::string_view s);
 bool IsLeapYear(int year);
 int DaysInMonth(int year, int month);
 
+// Formats `date` with a pattern holding {year}, {month}, {day} (no zero padding, as GB/T 9704
+// 7.3.5.4 writes the 成文日期) and {mm}, {dd} (two digits); other text, and an unknown {key},
+// is kept as it is. The one date formatter of documents, settings and lists.
+std::string FormatDate(const Date& date, const std::string& pattern);
+
 }  // namespace pipeline
 
 #endif  // PIPELINE_CORE_DATE_H_

@@ -6,7 +6,7 @@
 #include "pipeline/core/text.h"
 #include "pipeline/core/tsv.h"
 #include "pipeline/core/utf8.h"
-#include "pipeline/extract/codes.h"
+#include "pipeline/model/occupation.h"
 
 namespace pipeline::crosscheck {
 
@@ -61,7 +61,7 @@ Result<Catalogue> Catalogue::FromTsv(std::string_view occupations_tsv,
     o.major_group_name = row.fields[c_gname];
     o.small_group_name = row.fields[c_small];
     o.post_2022_candidate = row.fields[c_post] == "1";
-    if (extract::NormaliseOccupationCode(o.code).value_or("") != o.code || o.code.size() != 10) {
+    if (model::NormaliseOccupationCode(o.code).value_or("") != o.code || o.code.size() != 10) {
       return Status::InvalidData("malformed occupation code \"" + o.code + "\"", occupations_file,
                                  row.line);
     }
@@ -189,7 +189,7 @@ std::vector<CatalogueMatch> Catalogue::Lookup(std::string_view query, std::size_
   std::vector<CatalogueMatch> out;
   const std::string q = UnifyDashes(NormaliseCompact(query));
   if (q.empty() || max == 0) return out;
-  if (std::optional<std::string> code = extract::NormaliseOccupationCode(q)) {
+  if (std::optional<std::string> code = model::NormaliseOccupationCode(q)) {
     if (const CatalogueOccupation* o = FindCode(*code)) {
       out.push_back(
           MakeMatch(static_cast<std::size_t>(o - occupations_.data()), MatchKind::kExactCode, 1.0));

@@ -8,7 +8,6 @@
 #include "pipeline/core/text.h"
 #include "pipeline/core/utf8.h"
 #include "pipeline/ingest/xlsx_reader.h"
-#include "pipeline/report/document_data.h"
 
 namespace pipeline::crosscheck {
 
@@ -57,9 +56,8 @@ Result<CreditList> CreditList::FromRows(const std::vector<std::vector<std::strin
     e.source = cell(c_source);
     e.date = cell(c_date);
     const std::optional<Date> iso = ParseIsoDate(e.date);
-    e.date_text = iso && !columns.date_format.empty()
-                      ? report::FormatDate(*iso, columns.date_format)
-                      : e.date;
+    e.date_text =
+        iso && !columns.date_format.empty() ? FormatDate(*iso, columns.date_format) : e.date;
     e.line = lines[r];
     if (e.uscc.empty() && e.name.empty()) {
       return Status::InvalidData(

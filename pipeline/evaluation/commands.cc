@@ -132,7 +132,7 @@ Result<SheetCase> SheetCaseOf(Env& env, const CaseRecord& c) {
 
 std::string DateText(const Env& env, const std::string& iso_or_text) {
   std::optional<Date> d = ParseIsoDate(iso_or_text);
-  return d ? report::FormatDate(*d, env.office.date_format) : iso_or_text;
+  return d ? FormatDate(*d, env.office.date_format) : iso_or_text;
 }
 
 std::string Authority(const Env& env, const CaseRecord& c) {
@@ -141,7 +141,7 @@ std::string Authority(const Env& env, const CaseRecord& c) {
 
 json DocumentObject(const Env& env, const CaseRecord& c) {
   json d = {{"draft", true},
-            {"date", report::FormatDate(env.actor.today, env.office.date_format)},
+            {"date", FormatDate(env.actor.today, env.office.date_format)},
             {"expert_group", env.office.expert_group}};
   const crosscheck::AuthorityEntry* a = env.authorities.FindCode(Authority(env, c));
   if (a != nullptr && !a->to_confirm) d["issuer"] = a->authority;

@@ -84,41 +84,6 @@ model::CodeCheck CheckResidentId(std::string_view id) {
   return kIdCheck[sum % 11] == id[17] ? model::CodeCheck::kValid : model::CodeCheck::kBadChecksum;
 }
 
-std::optional<std::string> NormaliseOccupationCode(std::string_view text) {
-  std::string s = UnifyDashes(NormaliseCompact(text));
-  for (char& c : s) {
-    if (c == '.' || c == '_') c = '-';
-  }
-  if (s.empty()) return std::nullopt;
-  for (char c : s) {
-    if (!IsDigit(c) && c != '-') return std::nullopt;
-  }
-  std::vector<std::string> parts;
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t dash = s.find('-', start);
-    parts.push_back(s.substr(start, dash == std::string::npos ? std::string::npos : dash - start));
-    if (dash == std::string::npos) break;
-    start = dash + 1;
-  }
-  if (parts.size() == 1) {
-    // Undelimited "4030201" or "4030201014".
-    const std::string d = parts[0];  // a copy: `parts` is reassigned below
-    if (d.size() != 7 && d.size() != 10) return std::nullopt;
-    parts = {d.substr(0, 1), d.substr(1, 2), d.substr(3, 2), d.substr(5, 2)};
-    if (d.size() == 10) parts.push_back(d.substr(7, 3));
-  }
-  if (parts.size() != 4 && parts.size() != 5) return std::nullopt;
-  if (parts[0].size() != 1) return std::nullopt;
-  for (std::size_t i = 1; i < 4; ++i) {
-    if (parts[i].size() != 2) return std::nullopt;
-  }
-  if (parts.size() == 5 && (parts[4].size() < 2 || parts[4].size() > 3)) return std::nullopt;
-  std::string out = parts[0];
-  for (std::size_t i = 1; i < parts.size(); ++i) out += "-" + parts[i];
-  return out;
-}
-
 std::optional<CodeAndName> SplitLeadingCode(std::string_view text) {
   const std::string s = UnifyDashes(NormaliseCompact(text));
   std::size_t end = 0;
@@ -126,7 +91,7 @@ std::optional<CodeAndName> SplitLeadingCode(std::string_view text) {
     ++end;
   }
   if (end == 0 || end == s.size()) return std::nullopt;
-  std::optional<std::string> code = NormaliseOccupationCode(s.substr(0, end));
+  std::optional<std::string> code = model::NormaliseOccupationCode(s.substr(0, end));
   if (!code) return std::nullopt;
   return CodeAndName{*code, s.substr(end)};
 }

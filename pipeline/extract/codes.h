@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "pipeline/model/application.h"
+#include "pipeline/model/occupation.h"
 
 namespace pipeline::extract {
 
@@ -24,10 +25,6 @@ char UsccCheckChar(std::string_view first17);
 std::string NormaliseResidentId(std::string_view text);
 // 18-character resident ID: 17 digits + check (0-9 or X), digits 7-14 a real date.
 model::CodeCheck CheckResidentId(std::string_view id);
-
-// Occupation code: NFKC, dashes unified, spaces removed; "4.03.02.01" and "4030201" become
-// `4-03-02-01`; a 工种 suffix (`6-30-05-01-014`) is kept. nullopt when the text is not a code.
-std::optional<std::string> NormaliseOccupationCode(std::string_view text);
 
 // A code typed before the name in one cell (`4-03-02-01中式烹调师`, `4030201 中式烹调师`):
 // the code (as NormaliseOccupationCode gives it) and the compacted rest. nullopt when the text

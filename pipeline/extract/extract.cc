@@ -290,17 +290,19 @@ class Extractor {
           NormaliseText(row.levels).empty()) {
         continue;  // a blank table row
       }
-      std::optional<std::string> code = NormaliseOccupationCode(row.code);
+      std::optional<std::string> code = model::NormaliseOccupationCode(row.code);
       std::string name = row.name;
-      if (!code && NormaliseOccupationCode(row.name) && !NormaliseCompact(row.code).empty()) {
+      if (!code && model::NormaliseOccupationCode(row.name) &&
+          !NormaliseCompact(row.code).empty()) {
         // The code typed in the name cell and the name in the code cell: read them swapped.
-        code = NormaliseOccupationCode(row.name);
+        code = model::NormaliseOccupationCode(row.name);
         name = row.code;
         Add("EXT-030", Severity::kInfo, "extract.occupation_swapped",
             {{"seq", o.seq}, {"code", *code}, {"name", DisplayText(name)}}, row.where);
-      } else if (!code && NormaliseCompact(row.code).empty() && NormaliseOccupationCode(row.name)) {
+      } else if (!code && NormaliseCompact(row.code).empty() &&
+                 model::NormaliseOccupationCode(row.name)) {
         // Only a code, typed in the name column.
-        code = NormaliseOccupationCode(row.name);
+        code = model::NormaliseOccupationCode(row.name);
         name.clear();
         Add("EXT-030", Severity::kInfo, "extract.occupation_swapped",
             {{"seq", o.seq}, {"code", *code}, {"name", ""}}, row.where);

@@ -5,7 +5,9 @@
 #ifndef PIPELINE_MODEL_OCCUPATION_H_
 #define PIPELINE_MODEL_OCCUPATION_H_
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "pipeline/model/source_ref.h"
@@ -69,6 +71,10 @@ struct OccupationResult {
   bool excluded = false;
   std::string exclusion_reason;  // message key in templates/messages.zh-CN.tsv, "" unless excluded
 };
+
+// Occupation code: NFKC, dashes unified, spaces removed; "4.03.02.01" and "4030201" become
+// `4-03-02-01`; a 工种 suffix (`6-30-05-01-014`) is kept. nullopt when the text is not a code.
+std::optional<std::string> NormaliseOccupationCode(std::string_view text);
 
 }  // namespace pipeline::model
 

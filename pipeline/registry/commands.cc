@@ -339,13 +339,16 @@ Status RunRegistryCommand(const cli::Options& options, FileSystem& fs,
   if (!settings) return settings.error();
   const std::string file = RegistryFile(options.registry_path, *settings);
   if (options.command == cli::Command::kRegistry && options.registry_action == "check") {
-    Result<bool> sound = CheckRegistryCommand(file, messages, out);
+    Result<bool> sound = IsPostgresUri(file) ? CheckServerRegistry(file, messages, out)
+                                             : CheckRegistryCommand(file, messages, out);
     if (!sound) return sound.error();
     *problems = !*sound;
     return Status::Ok();
   }
   if (options.command == cli::Command::kRegistry && options.registry_action == "restore") {
-    return RestoreRegistry(file, options.backup_file, *options.date, messages, out);
+    return IsPostgresUri(file)
+               ? RestoreServerRegistry(file, options.backup_file, *options.date, messages, out)
+               : RestoreRegistry(file, options.backup_file, *options.date, messages, out);
   }
   Result<std::unique_ptr<Registry>> reg = OpenRegistryAt(
       file, messages, *options.date, Writes(options) ? OpenFor::kWriting : OpenFor::kReading);
@@ -403,7 +406,10 @@ Status RunRegistryCommand(const cli::Options& options, FileSystem& fs,
       }
       PIPELINE_RETURN_IF_ERROR(
           BackupRegistry(ctx.registry, options.backup_file, options.force, messages));
-      out << messages.Format("registry.backup_done", {{"file", options.backup_file}}) << "\n";
+      out << messages.Format(
+                 IsPostgresUri(file) ? "registry.backup_done_server" : "registry.backup_done",
+                 {{"file", options.backup_file}})
+          << "\n";
       return Status::Ok();
     default:
       return Status::Internal("not a registry command");

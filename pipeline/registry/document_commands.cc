@@ -54,7 +54,7 @@ std::string IssuerName(const DocumentSetup& setup, const std::string& code) {
 
 std::string FormatIso(const DocumentSetup& setup, const std::string& iso) {
   std::optional<Date> d = ParseIsoDate(iso);
-  return d ? render::FormatDate(*d, setup.office.date_format) : iso;
+  return d ? FormatDate(*d, setup.office.date_format) : iso;
 }
 
 // One institution's entry in a notice: name, USCC and the occupations to be (or) filed.
@@ -77,7 +77,7 @@ Result<json> CaseEntry(Context& ctx, const CaseRecord& c) {
 }
 
 json DocumentObject(const DocumentSetup& setup, const std::string& issuer, const Date& today) {
-  json d = {{"draft", true}, {"date", render::FormatDate(today, setup.office.date_format)}};
+  json d = {{"draft", true}, {"date", FormatDate(today, setup.office.date_format)}};
   if (!issuer.empty()) d["issuer"] = issuer;
   if (!setup.office.copy_to.empty()) d["copy_to"] = setup.office.copy_to;
   if (!setup.office.print_office.empty()) d["print_office"] = setup.office.print_office;
@@ -271,8 +271,8 @@ Status PublicizeCommand(Context& ctx) {
   }
   json data = {{"entries", entries},
                {"publicity",
-                {{"start", render::FormatDate(start, setup->office.date_format)},
-                 {"end", render::FormatDate(end, setup->office.date_format)},
+                {{"start", FormatDate(start, setup->office.date_format)},
+                 {"end", FormatDate(end, setup->office.date_format)},
                  {"working_days", n},
                  {"count_start_day", count_start}}}};
   data["document"] = DocumentObject(*setup, IssuerName(*setup, plan.authority), ctx.actor.today);
@@ -551,7 +551,7 @@ Status IssueCommand(Context& ctx) {
   const Date date = ParseIsoDate(d->doc_date).value_or(ctx.actor.today);
   data["document"]["draft"] = false;
   data["document"]["doc_number"] = d->number;
-  data["document"]["date"] = render::FormatDate(date, setup->office.date_format);
+  data["document"]["date"] = FormatDate(date, setup->office.date_format);
   Result<std::string> rendered = RenderIssuedPdf(ctx, d->kind, data, date);
   if (!rendered) return rendered.error();
   std::string institution;

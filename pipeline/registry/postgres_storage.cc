@@ -1,11 +1,15 @@
 #include "pipeline/registry/postgres_storage.h"
 
+#include <fcntl.h>
 #include <postgresql/libpq-fe.h>
 #include <spawn.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
+#include <cerrno>
 #include <charconv>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 
 extern char** environ;
@@ -36,6 +40,47 @@ std::string Trimmed(std::string s) {
 bool RetryableState(const char* state) {
   return state != nullptr &&
          (std::string_view(state) == "40001" || std::string_view(state) == "40P01");
+}
+
+// Runs a PostgreSQL client program (pg_dump, pg_restore; package postgresql-client-15) with
+// `args`, its stdout discarded and its stderr kept in *said (trimmed). True when it exits 0.
+bool RunClientTool(std::vector<std::string> args, std::string* said) {
+  char err_path[] = "/tmp/beian-pgtool-XXXXXX";
+  const int err_fd = ::mkstemp(err_path);
+  if (err_fd < 0) {
+    *said = std::strerror(errno);
+    return false;
+  }
+  ::unlink(err_path);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_adddup2(&actions, err_fd, 2);
+  std::vector<char*> argv;
+  for (std::string& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  pid_t pid = 0;
+  const int spawned = posix_spawnp(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  int status = 0;
+  if (spawned == 0) {
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+  }
+  said->clear();
+  char buf[4096];
+  ssize_t n = 0;
+  ::lseek(err_fd, 0, SEEK_SET);
+  while ((n = ::read(err_fd, buf, sizeof buf)) > 0 && said->size() < 64 * 1024)
+    said->append(buf, n);
+  ::close(err_fd);
+  while (!said->empty() && (said->back() == '\n' || said->back() == ' ')) said->pop_back();
+  if (spawned != 0) {
+    *said =
+        "cannot start " + args[0] + " (package postgresql-client-15): " + std::strerror(spawned);
+    return false;
+  }
+  return WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
 
 }  // namespace
@@ -290,23 +335,34 @@ Status PostgresStorage::Backup(const std::string& dest) {
   std::error_code ec;
   std::filesystem::remove(tmp, ec);
   // pg_dump finds the password where libpq does; the URI holds none (Open refuses one).
-  std::vector<std::string> args = {"pg_dump", "--format=custom", "--file=" + tmp,
-                                   "--dbname=" + uri_};
-  std::vector<char*> argv;
-  for (std::string& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  pid_t pid = 0;
-  if (posix_spawnp(&pid, "pg_dump", nullptr, nullptr, argv.data(), environ) != 0) {
-    return Status::IoError("cannot start pg_dump (package postgresql-client-15)", dest);
-  }
-  int status = 0;
-  waitpid(pid, &status, 0);
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+  std::string said;
+  if (!RunClientTool({"pg_dump", "--format=custom", "--file=" + tmp, "--dbname=" + uri_}, &said)) {
     std::filesystem::remove(tmp, ec);
-    return Status::IoError("pg_dump of " + display_ + " failed (its message is above)", dest);
+    return Status::IoError("pg_dump of " + display_ + " failed: " + said, dest);
+  }
+  if (std::string problem = BackupProblem(tmp); !problem.empty()) {  // the copy reads back
+    std::filesystem::remove(tmp, ec);
+    return Status::IoError("the dump of " + display_ + " does not read back: " + problem, dest);
   }
   std::filesystem::rename(tmp, dest, ec);
   if (ec) return Status::IoError("cannot rename the backup into place: " + ec.message(), dest);
+  return Status::Ok();
+}
+
+std::string PostgresStorage::BackupProblem(const std::string& backup) {
+  std::string said;
+  if (RunClientTool({"pg_restore", "--list", backup}, &said)) return "";
+  return said.empty() ? "pg_restore --list failed" : said;
+}
+
+Status PostgresStorage::Restore(const std::string& backup) {
+  std::string said;
+  if (!RunClientTool({"pg_restore", "--clean", "--if-exists", "--single-transaction",
+                      "--exit-on-error", "--no-owner", "--dbname=" + uri_, backup},
+                     &said)) {
+    return Status::IoError("pg_restore into " + display_ + " failed (nothing changed): " + said,
+                           backup);
+  }
   return Status::Ok();
 }
 

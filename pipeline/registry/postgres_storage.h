@@ -51,6 +51,12 @@ class PostgresStorage : public Storage {
                                  const std::vector<Value>& params = {}) override;
   // pg_dump --format=custom of the database to `dest` (written as dest.part, then renamed).
   Status Backup(const std::string& dest) override;
+  // Checks that `backup` is a pg_dump archive pg_restore can read (pg_restore --list): "" when
+  // it is, else what pg_restore said.
+  static std::string BackupProblem(const std::string& backup);
+  // Replaces the database's contents with `backup` in one transaction (pg_restore --clean
+  // --if-exists --single-transaction --exit-on-error --no-owner): all or nothing.
+  Status Restore(const std::string& backup);
   const std::string& Location() const override { return display_; }
   bool Retryable() const override { return retryable_; }
   Result<std::vector<std::string>> Tables() override;

@@ -12,6 +12,7 @@
 #include <ostream>
 
 #include "pipeline/core/file_system.h"
+#include "pipeline/registry/postgres_storage.h"
 #include "pipeline/registry/schema.h"
 #include "pipeline/registry/sqlite_storage.h"
 
@@ -252,6 +253,46 @@ Status RestoreRegistry(const std::string& file, const std::string& backup, const
               ? messages.Format("registry.restore.done_new", {{"file", file}, {"backup", backup}})
               : messages.Format("registry.restore.done",
                                 {{"file", file}, {"backup", backup}, {"kept", kept}}))
+      << "\n";
+  return Status::Ok();
+}
+
+Result<bool> CheckServerRegistry(const std::string& uri, const report::MessageCatalog& messages,
+                                 std::ostream& out) {
+  Result<std::unique_ptr<PostgresStorage>> db = PostgresStorage::Open(uri, messages);
+  if (!db) return db.error();
+  Result<int> version = ReadSchemaVersion(**db);
+  if (!version) return version.error();
+  const bool sound = *version == CurrentSchemaVersion();
+  out << messages.Format(sound ? "registry.check.ok_server" : "registry.check.old_server",
+                         {{"server", (*db)->Location()},
+                          {"version", std::to_string(*version)},
+                          {"current", std::to_string(CurrentSchemaVersion())}})
+      << "\n";
+  return sound;
+}
+
+Status RestoreServerRegistry(const std::string& uri, const std::string& backup, const Date& today,
+                             const report::MessageCatalog& messages, std::ostream& out) {
+  std::error_code ec;
+  auto refuse = [&](const std::string& detail) {
+    return Status::InvalidData(
+        messages.Format("registry.restore.bad_backup", {{"file", backup}, {"detail", detail}}));
+  };
+  if (!fs::exists(backup, ec)) return refuse(messages.Format("registry.damaged.absent"));
+  if (std::string problem = PostgresStorage::BackupProblem(backup); !problem.empty()) {
+    return refuse(problem);
+  }
+  Result<std::unique_ptr<PostgresStorage>> db = PostgresStorage::Open(uri, messages);
+  if (!db) return db.error();
+  const fs::path folder = fs::absolute(backup).parent_path();
+  const std::string base = (folder / ("registry-before-restore-" + today.ToIso())).string();
+  std::string kept = base + ".dump";
+  for (int n = 2; fs::exists(kept, ec); ++n) kept = base + "-" + std::to_string(n) + ".dump";
+  PIPELINE_RETURN_IF_ERROR((*db)->Backup(kept));
+  PIPELINE_RETURN_IF_ERROR((*db)->Restore(backup));
+  out << messages.Format("registry.restore.done_server",
+                         {{"server", (*db)->Location()}, {"backup", backup}, {"kept", kept}})
       << "\n";
   return Status::Ok();
 }

@@ -60,6 +60,15 @@ Status BackupRegistry(Registry& registry, const std::string& dest, bool force,
 Status RestoreRegistry(const std::string& file, const std::string& backup, const Date& today,
                        const report::MessageCatalog& messages, std::ostream& out);
 
+// The same two on a PostgreSQL registry (`uri`): `registry check` connects and reads the schema
+// version (a server has no quick_check: its own checksums and WAL guard the pages); `registry
+// restore` checks the backup with pg_restore --list, dumps the current contents beside the
+// backup (registry-before-restore-DATE.dump), then restores in one transaction.
+Result<bool> CheckServerRegistry(const std::string& uri, const report::MessageCatalog& messages,
+                                 std::ostream& out);
+Status RestoreServerRegistry(const std::string& uri, const std::string& backup, const Date& today,
+                             const report::MessageCatalog& messages, std::ostream& out);
+
 }  // namespace pipeline::registry
 
 #endif  // PIPELINE_REGISTRY_REGISTRY_FILE_H_

@@ -239,8 +239,8 @@ nlohmann::json RunRecorder::ReceiptData(const model::CaseReport& report, int ver
         {"version", version},
         {"files", files},
         {"count", files.size()},
-        {"received", render::FormatDate(actor_.today, date_format_)}}},
-      {"document", {{"draft", true}, {"date", render::FormatDate(actor_.today, date_format_)}}}};
+        {"received", FormatDate(actor_.today, date_format_)}}},
+      {"document", {{"draft", true}, {"date", FormatDate(actor_.today, date_format_)}}}};
   if (!issuer.empty()) data["document"]["issuer"] = issuer;
   return data;
 }

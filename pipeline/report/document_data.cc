@@ -119,26 +119,6 @@ bool MaterialsComplete(const model::CaseReport& report) {
   return true;
 }
 
-std::string FormatDate(const Date& d, const std::string& pattern) {
-  std::string out;
-  for (std::size_t i = 0; i < pattern.size();) {
-    auto starts = [&](const char* tok) { return pattern.compare(i, std::strlen(tok), tok) == 0; };
-    if (starts("{year}")) {
-      out += std::to_string(d.year);
-      i += 6;
-    } else if (starts("{month}")) {
-      out += std::to_string(d.month);
-      i += 7;
-    } else if (starts("{day}")) {
-      out += std::to_string(d.day);
-      i += 5;
-    } else {
-      out += pattern[i++];
-    }
-  }
-  return out;
-}
-
 Deadline CorrectionDeadline(const OfficeSettings& office, const WorkCalendar& calendar,
                             const Date& today) {
   Deadline d;

@@ -72,9 +72,6 @@ Result<OfficeSettings> LoadOfficeSettings(const FileSystem& fs,
 // Materials complete = every required material present and no blocking ingest finding.
 bool MaterialsComplete(const model::CaseReport& report);
 
-// Formats `d` with a pattern holding {year}, {month}, {day} (no zero padding, GB/T 9704 7.3.5.4).
-std::string FormatDate(const Date& d, const std::string& pattern);
-
 // The 补正 deadline: today + N working days, or nothing when the setting is 0. counted is
 // false when the count runs into a year the holiday calendar does not cover: then the
 // document leaves the date blank and the worksheet says which data file to extend.

@@ -29,9 +29,21 @@ from workbench import Demo  # noqa: E402
 from selenium import webdriver  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
-from selenium.webdriver.support.ui import Select  # noqa: E402
+from selenium.webdriver.support import expected_conditions  # noqa: E402
+from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
 
 FAILURES = []
+
+
+def click_and_load(driver, element):
+    """Clicks a submit button or link and waits until the next page has replaced this one: a
+    click returns before the new page is there, and reading the old (or a half-loaded) page
+    makes the check flaky."""
+    page = driver.find_element(By.TAG_NAME, "html")
+    element.click()
+    WebDriverWait(driver, 20).until(expected_conditions.staleness_of(page))
+    WebDriverWait(driver, 20).until(
+        lambda d: d.execute_script("return document.readyState") == "complete")
 
 
 def check(ok, what):
@@ -66,7 +78,7 @@ class Walk:
         d.get(self.base + "/login")
         d.find_element(By.ID, "user").send_keys(user)
         d.find_element(By.ID, "password").send_keys(self.demo.users[user])
-        d.find_element(By.ID, "login").click()
+        click_and_load(d, d.find_element(By.ID, "login"))
         check(d.current_url.endswith("/cases"), "%s logged in (at %s)" % (user, d.current_url))
 
     def open_case(self):
@@ -80,7 +92,7 @@ class Walk:
             field.send_keys(value)
         for name, value in (selects or {}).items():
             Select(form.find_element(By.NAME, name)).select_by_value(value)
-        form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        click_and_load(self.d, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
 
     def expect(self, step, stage, action, user):
         st = self.demo.beian_json("status", self.case, "--json")
@@ -99,13 +111,13 @@ class Walk:
         self.login("clerk")
         search = d.find_element(By.ID, "q")
         search.send_keys("吉林省现代职业技能评价中心")
-        d.find_element(By.ID, "search").click()
+        click_and_load(d, d.find_element(By.ID, "search"))
         links = d.find_elements(By.CSS_SELECTOR, "#cases tbody a")
         if not check(len(links) == 1, "search finds R05 alone (%d rows)" % len(links)):
             return
         self.case = links[0].text
         d.save_screenshot(os.path.join(self.out, "cases.png"))
-        links[0].click()
+        click_and_load(d, links[0])
         check(not d.find_elements(By.CSS_SELECTOR, "form[id^='issue-']"), "clerk sees no issue form")
         self.fill("form-decide-received", {"date": "2026-09-21"}, {"result": "pass"})
         self.expect("received", "preliminary", "decide", "clerk")

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <vector>
+
 namespace pipeline {
 namespace {
 
@@ -32,6 +34,26 @@ TEST(DateTest, DaysAndWeekdaysRoundTrip) {
   EXPECT_EQ(Date::FromDaysSinceEpoch(d.DaysSinceEpoch()), d);
   EXPECT_EQ(d.AddDays(31).ToIso(), "2025-08-01");
   EXPECT_EQ(Date({1970, 1, 1}).DaysSinceEpoch(), 0);
+}
+
+// One formatter for documents, settings and lists: no zero padding for {month}/{day} (GB/T 9704
+// 7.3.5.4), two digits for {mm}/{dd}, other text and unknown keys kept.
+TEST(DateTest, FormatDateFillsEachToken) {
+  struct Case {
+    Date date;
+    const char* pattern;
+    const char* want;
+  };
+  for (const Case& c : std::vector<Case>{
+           {{2025, 7, 1}, "{year}年{month}月{day}日", "2025年7月1日"},
+           {{2026, 11, 25}, "{year}-{month}-{day}", "2026-11-25"},
+           {{2025, 7, 1}, "{year}-{mm}-{dd}", "2025-07-01"},
+           {{2025, 12, 31}, "{year}{mm}{dd}", "20251231"},
+           {{2025, 7, 1}, "{year}/{week}", "2025/{week}"},
+           {{2025, 7, 1}, "{year", "{year"},
+       }) {
+    EXPECT_EQ(FormatDate(c.date, c.pattern), c.want) << c.pattern;
+  }
 }
 
 }  // namespace

@@ -90,7 +90,7 @@ TEST(OccupationCodeNormaliserTest, Forms) {
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.in);
-    EXPECT_EQ(NormaliseOccupationCode(c.in).value_or(""), c.want);
+    EXPECT_EQ(model::NormaliseOccupationCode(c.in).value_or(""), c.want);
   }
 }
 

@@ -150,5 +150,57 @@ TEST_F(PostgresTest, MigrateCopiesASqliteRegistryAndChecksEveryTable) {
   EXPECT_EQ(on_file, unplaced(on_server, uri_));
 }
 
+// `registry backup` (pg_dump, read back with pg_restore --list), `registry check`, and `registry
+// restore` (a damaged backup refused with nothing changed; a good one restored in one
+// transaction, the contents before it dumped beside the backup) on the server.
+TEST_F(PostgresTest, BackupCheckAndRestoreOnTheServer) {
+  const std::string sample = "S01-长春鼎新职业技能培训学校-首次申请";
+  fs::create_directories(dir_ + "/intake");
+  fs::copy(testing::RepoRoot() + "/samples/intake/" + sample, dir_ + "/intake/" + sample,
+           fs::copy_options::recursive);
+  std::string out;
+  ASSERT_EQ(Beian("run " + testing::Quote(dir_ + "/intake") + " --out " +
+                      testing::Quote(dir_ + "/out") + " --quiet --no-pdf --date 2026-09-20",
+                  uri_, &out),
+            0)
+      << out;
+  ASSERT_EQ(Beian("registry check", uri_, &out), 0) << out;
+  EXPECT_NE(out.find("可以连接"), std::string::npos) << out;
+  const std::string backup = dir_ + "/backups/registry.dump";
+  ASSERT_EQ(Beian("registry backup " + testing::Quote(backup), uri_, &out), 0) << out;
+  EXPECT_NE(out.find("pg_restore --list"), std::string::npos) << out;
+  EXPECT_NE(Beian("registry backup " + testing::Quote(backup), uri_, &out), 0) << "no overwrite";
+
+  ASSERT_EQ(Beian("decide C2026-0001 --stage received --result pass --date 2026-09-21", uri_, &out),
+            0)
+      << out;
+  auto last_action = [&]() {
+    std::string text;
+    EXPECT_EQ(Beian("status C2026-0001 --json --date 2026-10-01", uri_, &text), 0) << text;
+    const nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+    return j.is_object() ? j["history"].back()["action"].get<std::string>() : text;
+  };
+  ASSERT_EQ(last_action(), "decide");
+
+  const std::string damaged = dir_ + "/backups/damaged.dump";
+  {
+    std::ofstream f(damaged, std::ios::binary);
+    f << "PGDMP but not really";
+  }
+  EXPECT_NE(Beian("registry restore " + testing::Quote(damaged), uri_, &out), 0);
+  EXPECT_NE(out.find("不能用于恢复"), std::string::npos) << out;
+  EXPECT_EQ(last_action(), "decide") << "nothing changed";
+
+  ASSERT_EQ(Beian("registry restore " + testing::Quote(backup), uri_, &out), 0) << out;
+  EXPECT_NE(out.find("registry-before-restore-"), std::string::npos) << out;
+  EXPECT_EQ(last_action(), "received") << "the decision after the backup is gone";
+  bool kept = false;
+  for (const auto& e : fs::directory_iterator(dir_ + "/backups")) {
+    kept = kept || e.path().filename().string().rfind("registry-before-restore-", 0) == 0;
+  }
+  EXPECT_TRUE(kept) << "the contents before the restore are kept beside the backup";
+  ASSERT_EQ(Beian("registry check", uri_, &out), 0) << out;
+}
+
 }  // namespace
 }  // namespace pipeline::registry

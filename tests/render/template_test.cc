@@ -145,10 +145,5 @@ TEST(TemplateTest, ErrorsNameFileAndLine) {
   }
 }
 
-TEST(TemplateTest, DateFormatHasNoZeroPadding) {
-  EXPECT_EQ(FormatDate(Date{2025, 7, 1}, "{year}年{month}月{day}日"), "2025年7月1日");
-  EXPECT_EQ(FormatDate(Date{2025, 7, 1}, "{year}-{mm}-{dd}"), "2025-07-01");
-}
-
 }  // namespace
 }  // namespace pipeline::render

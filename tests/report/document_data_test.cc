@@ -10,11 +10,6 @@
 namespace pipeline::report {
 namespace {
 
-TEST(DocumentDataTest, FormatDateHasNoZeroPadding) {
-  EXPECT_EQ(FormatDate({2025, 7, 1}, "{year}年{month}月{day}日"), "2025年7月1日");
-  EXPECT_EQ(FormatDate({2026, 11, 25}, "{year}-{month}-{day}"), "2026-11-25");
-}
-
 TEST(DocumentDataTest, ShippedOfficeSettingsLoad) {
   RealFileSystem fs;
   Result<OfficeSettings> s = LoadOfficeSettings(fs, testing::RepoRoot() + "/templates/office.json");

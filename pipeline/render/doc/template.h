@@ -75,10 +75,6 @@ class Template {
   std::map<std::string, std::map<std::string, std::string>> lookups_;
 };
 
-// Formats `date` with a pattern containing {year}, {month}, {day} (no zero padding) and {mm},
-// {dd} (two digits).
-std::string FormatDate(const Date& date, const std::string& pattern);
-
 }  // namespace pipeline::render
 
 #endif  // PIPELINE_RENDER_DOC_TEMPLATE_H_
