@@ -208,7 +208,7 @@ void Assign(const model::Dossier& dossier, const Checklist& checklist, const Che
   std::vector<std::pair<const DossierFile*, std::vector<const Material*>>> ambiguous;
   for (std::size_t i = 0; i < dossier.files.size(); ++i) {
     const DossierFile& f = dossier.files[i];
-    const Classification c = ClassifyFile(set, f.path, f.is_form);
+    const Classification c = ClassifyFile(set, f.title_path(), f.is_form);
     if (c.merged) {
       // A merged file that cannot be opened holds nothing a person could check.
       if (f.health == FileHealth::kOk) merged.push_back(&f);

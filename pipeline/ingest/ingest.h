@@ -41,6 +41,7 @@ namespace pipeline::ingest {
 //                                               are listed by name only (shallow files first)
 //   ING-007 info     ingest.files_ignored       {files}  system/temporary files skipped
 //                                               (Thumbs.db, desktop.ini, *.lnk, ~$ lock files)
+//   ING-008, ING-009, ING-037: archives (archives.h).
 //   ING-010 blocking ingest.form_missing        {}       no file named as the form at all
 //   ING-011 blocking ingest.form_multiple       {files, used}  two or more different filled
 //                                               forms (identical copies are one form)

@@ -159,6 +159,8 @@ def jpeg_bytes():
 LONG_NAME = ("机构简介及历年办学成果汇编（2019年至2025年，含获奖证书、媒体报道、合作单位名录）"
              "_final_revised_v3_scan_HP-LaserJet-MFP-M437nda_20250915_0001-0042_merged_final.pdf")
 RAR_BYTES = b"Rar!\x1a\x07\x01\x00" + bytes(range(32)) + b"beian sample: not a real archive\n"
+# An MP4 file type box and nothing else: a format no checklist accepts (ING-036).
+MP4_BYTES = b"\x00\x00\x00\x18ftypisom\x00\x00\x02\x00isomiso2" + b"beian sample: not a video\n"
 
 
 # Issue 8: files as applicants' devices and office suites make them (minimal but well-formed).
@@ -244,7 +246,7 @@ def _zip(parts):
             info.compress_type = zipfile.ZIP_STORED
             info.external_attr = 0o644 << 16
             info.create_system = 3
-            z.writestr(info, data.encode("utf-8"))
+            z.writestr(info, data if isinstance(data, bytes) else data.encode("utf-8"))
     return buf.getvalue()
 
 
@@ -1010,20 +1012,27 @@ def build_samples():
                "桑晓东", "13596387012"),
         [("4-14-05-01", "社会体育指导员", "五级/初级工、四级/中级工")],
         E("corrections_needed", unreadable=["M-COM-03"],
-          unmatched=[LONG_NAME, "办学资料备份.rar"],
+          unmatched=[LONG_NAME, "办学资料备份.rar", "宣传视频.mp4", "补充材料.zip › 补充说明.txt"],
           note="法人登记证书.pdf is a PNG picture; a 126-character file name; a .rar archive; "
-               "a backup folder nested 9 levels deep"),
+               "a video; a zip holding a note and another zip; a backup folder nested 9 "
+               "levels deep"),
         replace={"法人登记证书.pdf": png_bytes(24, 16, 0x90)},
         extra_files=[(LONG_NAME, pdf_bytes("机构简介", ["brochure"])),
                      ("办学资料备份.rar", RAR_BYTES),
+                     ("宣传视频.mp4", MP4_BYTES),
+                     ("补充材料.zip", _zip([("补充说明.txt", "补充说明\n"),
+                                        ("旧版附件.zip", _zip([("说明.txt", "旧版\n")]))])),
                      (DEEP_DIR + "/考评记录.pdf", pdf_bytes("考评记录", ["records"]))],
         form_options={"extra_rows": [("办学许可证号", "教民122021170000315号"),
                                      ("联系电话", "0432-64682207")]},
         exercises="form: a label beian does not know (办学许可证号, ING-014) and 联系电话 twice "
                   "with different numbers (ING-015); files: a PNG named .pdf (ING-033), a .rar "
-                  "(ING-036), a name over 120 characters (ING-022), folders 9 deep (ING-006)",
-        outcome=O("corrections_needed", ["ING-006", "ING-014", "ING-015", "ING-022", "ING-033",
-                                         "ING-036", "M-COM-03", "C61-01"],
+                  "beian does not open, asked for as zip (ING-037), a video (ING-036), a zip "
+                  "opened (ING-008) holding another zip, not opened (ING-009), a name over 120 "
+                  "characters (ING-022), folders 9 deep (ING-006)",
+        outcome=O("corrections_needed", ["ING-006", "ING-008", "ING-009", "ING-014", "ING-015",
+                                         "ING-022", "ING-033", "ING-036", "ING-037", "M-COM-03",
+                                         "C61-01"],
                   fields={"institution.uscc": "52220211MKB3C4D5E8", "jurisdiction.code": "220200",
                           "institution.contact_phone": "13596387012"})))
     S.append(sample(
