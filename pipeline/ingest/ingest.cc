@@ -29,12 +29,13 @@ struct Walker {
   bool depth_reported = false;
   bool files_reported = false;
 
-  void CheckName(const std::string& name, const std::string& display_rel) {
-    if (!IsValidUtf8(name)) {
+  // `decoded`: the name as shown (a GBK name decoded); ING-021 only when it could not be.
+  void CheckName(const DecodedName& decoded, const std::string& display_rel) {
+    if (decoded.encoding == std::string_view("unknown")) {
       AddFinding(d, "ING-021", Severity::kReview, "ingest.name_not_utf8", {{"file", display_rel}},
                  display_rel);
     }
-    std::size_t length = Utf8Length(name);
+    std::size_t length = Utf8Length(decoded.text);
     if (length > limits.max_name_chars) {
       AddFinding(d, "ING-022", Severity::kReview, "ingest.name_too_long",
                  {{"file", display_rel},
@@ -54,7 +55,8 @@ struct Walker {
                display_rel);
   }
 
-  void Walk(const std::string& rel_dir, int depth) {
+  // `rel_dir`: raw bytes; `name_dir`: the same path with each name decoded.
+  void Walk(const std::string& rel_dir, const std::string& name_dir, int depth) {
     Result<std::vector<DirEntry>> entries = fs.ListDir(JoinPath(d.root, rel_dir));
     if (!entries) {
       std::string shown = DisplayPath(rel_dir);
@@ -64,12 +66,14 @@ struct Walker {
     }
     for (const DirEntry& e : *entries) {
       std::string rel = JoinPath(rel_dir, e.name);
-      std::string shown = DisplayPath(rel);
+      const DecodedName decoded = DecodeDiskName(e.name);
+      const std::string name = JoinPath(name_dir, decoded.text);
+      std::string shown = DisplayPath(name);
       if (IsIgnoredName(e.name)) {
         d.ignored.push_back(shown);
         continue;
       }
-      CheckName(e.name, shown);
+      CheckName(decoded, shown);
       switch (e.type) {
         case EntryType::kSymlink:
           AddFinding(d, "ING-020", Severity::kReview, "ingest.symlink_not_followed",
@@ -80,19 +84,21 @@ struct Walker {
             ReportLimit(depth_reported, shown, "max_depth",
                         static_cast<std::size_t>(limits.max_depth));
           } else {
-            Walk(rel, depth + 1);
+            Walk(rel, name, depth + 1);
           }
           break;
         case EntryType::kFile:
           // Names are cheap: files are listed far past the content-probing cap (max_files);
           // only past max_listed_files are they left out, and that is reported. The form is
           // kept anyway, so a crowded folder is not also "without a form".
-          if (d.files.size() >= limits.max_listed_files && !labels.NamesForm(e.name)) {
+          if (d.files.size() >= limits.max_listed_files && !labels.NamesForm(decoded.text)) {
             ReportLimit(files_reported, shown, "max_listed_files", limits.max_listed_files);
           } else {
             DossierFile f;
             f.path = rel;
+            f.name = name;
             f.display_path = shown;
+            f.name_encoding = decoded.encoding;
             f.size = e.size;
             d.files.push_back(std::move(f));
           }
@@ -469,7 +475,7 @@ model::Dossier LoadDossier(const FileSystem& fs, const IntakeEntry& entry, const
   if (!IsValidUtf8(entry.name)) {
     AddFinding(d, "ING-021", Severity::kReview, "ingest.name_not_utf8", {{"file", d.name}});
   }
-  walker.Walk("", 0);
+  walker.Walk("", "", 0);
   std::sort(d.files.begin(), d.files.end(),
             [](const DossierFile& a, const DossierFile& b) { return a.path < b.path; });
   DossierFileReader reader(fs, d.root, limits);

@@ -109,5 +109,35 @@ TEST(ArchivesEndToEndTest, SevenZipIsNamedAndAskedForAsZip) {
   EXPECT_TRUE(named);
 }
 
+// A Windows zip unpacked on Linux: names stay GBK bytes on disk. They are decoded for reports
+// and matching, and the files are opened by their bytes.
+TEST(ArchivesEndToEndTest, GbkNamesOnDiskAreDecodedAndOpened) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::path(testing::MakeTempDir()) / "己-GBK文件名";
+  fs::copy("tests/e2e/testdata/甲-查看器能打开的文件", dir, fs::copy_options::recursive);
+  fs::rename(dir / "法人登记证书.pdf",
+             dir / "\xB7\xA8\xC8\xCB\xB5\xC7\xBC\xC7\xD6\xA4\xCA\xE9.pdf");
+  fs::rename(dir / "法定代表人身份证明.pdf",
+             dir / "\xB7\xA8\xB6\xA8\xB4\xFA\xB1\xED\xC8\xCB\xC9\xED\xB7\xDD\xD6\xA4\xC3\xF7.pdf");
+  fs::rename(dir / "管理制度", dir / "\xB9\xDC\xC0\xED\xD6\xC6\xB6\xC8");
+  const json r = Check(dir.string());
+  ASSERT_TRUE(r.is_object());
+  EXPECT_EQ(r["completeness"], "complete");
+  ExpectEveryRequiredMaterialPresent(r);
+  const std::set<std::string> rules = testing::RuleIds(r);
+  for (const char* bad : {"ING-021", "ING-031", "ING-036"}) EXPECT_EQ(rules.count(bad), 0u) << bad;
+  const auto files = FilesByDisplay(r);
+  ASSERT_EQ(files.count("法人登记证书.pdf"), 1u);
+  EXPECT_EQ(files.at("法人登记证书.pdf")["name_encoding"], "gb18030");
+  EXPECT_EQ(files.at("法定代表人身份证明.pdf")["name_encoding"], "gb18030");
+  ASSERT_EQ(files.count("管理制度/人员管理制度.pdf"), 1u);
+  bool licence_listed = false;
+  for (const json& m : r["materials"]) {
+    if (m["id"] != "M-COM-03") continue;
+    for (const json& f : m["files"]) licence_listed |= f == "法人登记证书.pdf";
+  }
+  EXPECT_TRUE(licence_listed);
+}
+
 }  // namespace
 }  // namespace pipeline
