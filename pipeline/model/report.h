@@ -28,6 +28,9 @@ struct MaterialResult {
   bool required = true;
   MaterialStatus status = MaterialStatus::kMissing;
   std::vector<std::string> files;  // display paths of the matched files
+  // kPresent through a file whose title names several materials (`登记证书及法定代表人身份证
+  // 明.pdf`): "present (merged)", with a review finding to confirm the file holds each.
+  bool merged = false;
 };
 
 // One file of the dossier as report.json lists it (`files[]`): a file inside an archive keeps

@@ -62,6 +62,7 @@ json ToJson(const model::CaseReport& r, const MessageCatalog& messages) {
                          {"article", m.article},
                          {"required", m.required},
                          {"status", model::MaterialStatusName(m.status)},
+                         {"merged", m.merged},
                          {"files", m.files}});
   }
   j["materials"] = std::move(materials);

@@ -1146,16 +1146,42 @@ def build_samples():
             ("全部申报材料汇总.pdf", m02_pdf("全部申报材料")),
             ("营业执照.pdf", m02_pdf("营业执照")),
             ("承诺书.pdf", m02_pdf("承诺书")),
-            ("人员及场地情况说明.pdf", m02_pdf("人员及场地情况说明")),
+            # Not 人员及场地情况说明: a title joining two materials names both (issue 22, M03).
+            ("场地人员情况说明.pdf", m02_pdf("场地人员情况说明")),
         ],
         exercises="issue 8: ING-016 (form only as .doc), COMP-004 (a file fitting two "
-                  "materials), materials uncertain instead of missing (merged file, bare title)",
+                  "materials equally, its title joining none), materials uncertain instead of missing (merged file, bare title)",
         outcome=O("corrections_needed", ["ING-016", "COMP-001", "COMP-002", "COMP-004",
                                          "M-COM-01", "M-COM-05"],
                   absent=["ING-010", "ING-012", "ING-031", "ING-036"],
                   fields={"completeness": "corrections_needed",
                           "materials.0.status": "uncertain", "materials.2.status": "present",
                           "materials.4.status": "uncertain"})))
+    S.append(sample(
+        "M03-吉林市合璧职业技能培训学校-一个文件多项材料", "initial", "social_org",
+        fields("吉林市合璧职业技能培训学校", uscc("52220204MKG8H9J0K"), "贺振东",
+               resident_id("22020419790315191"), "吉林省吉林市昌邑区解放北路166号", "吉林市",
+               "initial", "social_org", "家政服务职业技能培训", "2025年11月12日", "贺振东",
+               "13804427316"),
+        [("4-10-01-06", "家政服务员", "五级/初级工、四级/中级工")],
+        E("complete",
+          note="several materials in one file, named in its title: the registration certificate "
+               "and the legal representative's ID (joined by 及); the three management rules "
+               "named before 汇编 (joined by 、 and 及)"),
+        drop=["M-COM-03", "M-COM-04", "M-COM-12", "M-COM-14", "M-COM-15"],
+        extra_files=[("登记证书及法定代表人身份证明.pdf",
+                      pdf_bytes("登记证书及法定代表人身份证明", ["certificate", "id card"])),
+                     ("3、管理运行制度、人员管理制度及应急预案汇编.pdf",
+                      pdf_bytes("管理制度汇编", ["rules"]))],
+        exercises="issue 22: a title naming several materials makes each present (merged), "
+                  "with one review item per file asking to confirm it holds each (COMP-005); "
+                  "none of them is missing",
+        outcome=O("review_needed", ["COMP-005"],
+                  absent=["M-COM-03", "M-COM-04", "M-COM-12", "M-COM-14", "M-COM-15",
+                          "COMP-004"],
+                  fields={"completeness": "complete", "jurisdiction.code": "220200",
+                          "materials.2.status": "present", "materials.2.merged": True,
+                          "materials.3.status": "present", "materials.3.merged": True})))
 
     # --- Issue 8: forms as applicants fill them ----------------------------------------------
     S.append(sample(
