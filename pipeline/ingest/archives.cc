@@ -85,22 +85,27 @@ std::string ArchiveFormatOf(std::string_view name) {
   return {};
 }
 
-Result<std::string> DossierFileReader::ReadArchive(const std::string& path) {
-  if (path != archive_path_) {
-    Result<std::string> bytes = fs_.ReadFile(JoinPath(root_, path), limits_.max_file_bytes);
-    if (!bytes) return bytes;
-    archive_path_ = path;
-    archive_bytes_ = std::move(*bytes);
+const ZipReader* DossierFileReader::OpenArchive(const std::string& path, Status* error) {
+  if (archive_ != nullptr && path == archive_path_) return archive_.get();
+  archive_.reset();
+  archive_path_.clear();
+  Result<std::string> bytes = fs_.ReadFile(JoinPath(root_, path), limits_.max_file_bytes);
+  if (!bytes) {
+    *error = bytes.error();
+    return nullptr;
   }
-  return archive_bytes_;
+  archive_path_ = path;
+  archive_bytes_ = std::move(*bytes);
+  archive_ = std::make_unique<ZipReader>(archive_bytes_, limits_);
+  return archive_.get();
 }
 
 Result<std::string> DossierFileReader::Read(const DossierFile& f) {
   if (f.archive.empty()) return fs_.ReadFile(JoinPath(root_, f.path), limits_.max_file_bytes);
-  Result<std::string> archive = ReadArchive(f.archive);
-  if (!archive) return archive;
-  ZipReader zip(archive_bytes_, limits_);
-  return zip.Read(f.entry);
+  Status error = Status::Ok();
+  const ZipReader* zip = OpenArchive(f.archive, &error);
+  if (zip == nullptr) return error;
+  return zip->Read(f.entry);
 }
 
 void OpenArchives(DossierFileReader& reader, Dossier& d, const Limits& limits) {

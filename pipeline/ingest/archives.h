@@ -11,6 +11,7 @@
 #ifndef PIPELINE_INGEST_ARCHIVES_H_
 #define PIPELINE_INGEST_ARCHIVES_H_
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +19,7 @@
 #include "pipeline/core/file_system.h"
 #include "pipeline/core/status.h"
 #include "pipeline/ingest/limits.h"
+#include "pipeline/ingest/zip_reader.h"
 #include "pipeline/model/dossier.h"
 #include "pipeline/model/report.h"
 
@@ -27,7 +29,7 @@ namespace pipeline::ingest {
 std::string ArchiveFormatOf(std::string_view name);
 
 // The bytes of a dossier's files: read from disk, or inflated from the archive holding them
-// (the last archive read is kept in memory, so an archive's entries cost one read of it).
+// (the last archive opened is kept, so an archive's entries cost one read and one parse of it).
 class DossierFileReader {
  public:
   DossierFileReader(const FileSystem& fs, std::string root, const Limits& limits)
@@ -35,13 +37,15 @@ class DossierFileReader {
   Result<std::string> Read(const model::DossierFile& f);
 
  private:
-  Result<std::string> ReadArchive(const std::string& path);
+  // The archive at `path`, opened (or the one kept); nullptr when it cannot be read.
+  const ZipReader* OpenArchive(const std::string& path, Status* error);
 
   const FileSystem& fs_;
   std::string root_;
   const Limits& limits_;
   std::string archive_path_;
   std::string archive_bytes_;
+  std::unique_ptr<ZipReader> archive_;  // over archive_bytes_
 };
 
 // Replaces every .zip in `d.files` that opens cleanly by its files (sorted by path again);
