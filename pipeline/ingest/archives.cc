@@ -108,10 +108,38 @@ Result<std::string> DossierFileReader::Read(const DossierFile& f) {
   return zip->Read(f.entry);
 }
 
+namespace {
+
+// Cuts `entries` to what the listing cap (Limits::max_listed_files, which counts the archives'
+// files too) leaves room for, besides `kept` files and `pending` ones still to come; reported
+// once (ING-006, as for a crowded folder).
+void CapEntries(std::vector<DossierFile>& entries, std::size_t kept, std::size_t pending,
+                const Limits& limits, Dossier& d) {
+  const std::size_t used = kept + pending;
+  const std::size_t room = limits.max_listed_files > used ? limits.max_listed_files - used : 0;
+  if (entries.size() <= room) return;
+  const bool reported = std::any_of(d.findings.begin(), d.findings.end(), [](const auto& f) {
+    return f.message == "ingest.walk_limit" && f.args.size() > 1 &&
+           f.args[1].second == "max_listed_files";
+  });
+  if (!reported) {
+    const std::string& first = entries[room].display_path;
+    AddFinding(d, "ING-006", Severity::kReview, "ingest.walk_limit",
+               {{"file", first},
+                {"limit", "max_listed_files"},
+                {"value", std::to_string(limits.max_listed_files)}},
+               first);
+  }
+  entries.resize(room);
+}
+
+}  // namespace
+
 void OpenArchives(DossierFileReader& reader, Dossier& d, const Limits& limits) {
   std::vector<DossierFile> files;
   bool opened = false;
-  for (DossierFile& f : d.files) {
+  for (std::size_t i = 0; i < d.files.size(); ++i) {
+    DossierFile& f = d.files[i];
     const std::string format = ArchiveFormatOf(f.path);
     if (format == "7z" || format == "rar") {
       AddFinding(d, "ING-037", Severity::kReview, "ingest.archive_unsupported",
@@ -130,9 +158,11 @@ void OpenArchives(DossierFileReader& reader, Dossier& d, const Limits& limits) {
       files.push_back(std::move(f));
       continue;
     }
+    const std::string shown = f.display_path;
+    const std::size_t count = entries.size();
+    CapEntries(entries, files.size(), d.files.size() - i - 1, limits, d);
     AddFinding(d, "ING-008", Severity::kInfo, "ingest.archive_opened",
-               {{"file", f.display_path}, {"count", std::to_string(entries.size())}},
-               f.display_path);
+               {{"file", shown}, {"count", std::to_string(count)}}, shown);
     for (DossierFile& e : entries) files.push_back(std::move(e));
     opened = true;
   }

@@ -500,6 +500,41 @@ TEST(IngestLoadDossierTest, GbkFileNameIsDecodedAndOpenedByItsRawBytes) {
   EXPECT_EQ(Snapshot(tmp), before);
 }
 
+// Issue 22: a zip's files are the dossier's files, their GBK names decoded, and they count
+// against the listing cap like files in folders (one ING-006; the loose files are kept).
+TEST(IngestLoadDossierTest, ZipEntriesAreFilesAndCountAgainstTheListingCap) {
+  const std::string zip = ReadTestdata("../../e2e/testdata/丙-整包压缩/申请材料.zip");
+  ASSERT_FALSE(zip.empty());
+  FakeFileSystem fs;
+  fs.AddFile("in/甲/申请材料.zip", zip);
+  fs.AddFile("in/甲/说明.pdf", "%PDF-1.4\n%%EOF\n");
+  Dossier all = LoadOnly(fs, "in");
+  EXPECT_EQ(all.files.size(), 22u);  // 21 in the zip and the loose one; not the zip itself
+  EXPECT_EQ(FindRule(all, "ING-006"), nullptr);
+  const model::DossierFile* form = nullptr;
+  for (const model::DossierFile& f : all.files) {
+    if (f.is_form) form = &f;
+  }
+  ASSERT_NE(form, nullptr);
+  EXPECT_EQ(form->archive, "申请材料.zip");
+  EXPECT_EQ(form->entry_name, "申请材料/附件1 申请表.docx");
+  EXPECT_EQ(form->title_path(), "申请材料/申请材料/附件1 申请表.docx");
+  EXPECT_EQ(form->display_path, "申请材料.zip › 申请材料/附件1 申请表.docx");
+  EXPECT_EQ(form->name_encoding, "gb18030");
+  EXPECT_TRUE(all.form.has_value());
+
+  Limits limits;
+  limits.max_listed_files = 10;
+  Dossier capped = LoadOnly(fs, "in", limits);
+  EXPECT_EQ(capped.files.size(), 10u);
+  EXPECT_EQ(RuleIds(capped).size(), RuleIds(all).size() + 1);
+  const Finding* cap = FindRule(capped, "ING-006");
+  ASSERT_NE(cap, nullptr);
+  EXPECT_EQ(Arg(*cap, "limit"), "max_listed_files");
+  EXPECT_TRUE(std::any_of(capped.files.begin(), capped.files.end(),
+                          [](const model::DossierFile& f) { return f.path == "说明.pdf"; }));
+}
+
 TEST(IngestLoadDossierTest, HiddenFilesAndFoldersAreIgnoredAndListed) {
   FakeFileSystem fs;
   fs.AddFile("in/甲/申请表.xml", ReadTestdata("forms/申请表.xml"));
