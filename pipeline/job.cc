@@ -25,6 +25,7 @@
 #include "pipeline/evaluation/commands.h"
 #include "pipeline/extract/extract.h"
 #include "pipeline/extract/normaliser.h"
+#include "pipeline/ingest/archives.h"
 #include "pipeline/ingest/form_labels.h"
 #include "pipeline/ingest/ingest.h"
 #include "pipeline/ingest/limits.h"
@@ -219,6 +220,7 @@ model::CaseReport AssembleReport(const ingest::IntakeEntry& entry, model::Dossie
   r.conditions = std::move(cross.conditions);
   r.materials = std::move(completeness.materials);
   r.unmatched_files = std::move(completeness.unmatched_files);
+  r.files = ingest::ReportedFiles(dossier);
   for (auto& f : dossier.findings) f.topic = model::Topic::kIntake;
   for (auto& f : completeness.findings) f.topic = model::Topic::kMaterials;
   for (auto& f : extraction.findings) f.topic = model::Topic::kForm;

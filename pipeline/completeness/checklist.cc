@@ -307,12 +307,14 @@ Status ChecklistLoader::ParseVocabulary(const pugi::xml_node& node) {
       if (!v.numbering) return Error(child, "vocabulary: numbering: bad regex: " + error);
       continue;
     }
-    std::vector<std::string>* list = tag == "heads"            ? &v.heads
-                                     : tag == "decorations"    ? &v.decorations
-                                     : tag == "fillers"        ? &v.fillers
-                                     : tag == "owner-suffixes" ? &v.owner_suffixes
-                                     : tag == "merged-heads"   ? &v.merged_heads
-                                                               : nullptr;
+    std::vector<std::string>* list = tag == "heads"              ? &v.heads
+                                     : tag == "decorations"      ? &v.decorations
+                                     : tag == "fillers"          ? &v.fillers
+                                     : tag == "owner-suffixes"   ? &v.owner_suffixes
+                                     : tag == "merged-heads"     ? &v.merged_heads
+                                     : tag == "joiners"          ? &v.joiners
+                                     : tag == "collective-words" ? &v.collective_words
+                                                                 : nullptr;
     if (list == nullptr) return Error(child, "vocabulary: unknown element <" + tag + ">");
     for (std::string& w : TitleWords(text)) list->push_back(std::move(w));
   }

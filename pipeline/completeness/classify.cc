@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "pipeline/core/file_system.h"
 #include "pipeline/core/utf8.h"
 
 namespace pipeline::completeness {
@@ -102,7 +103,9 @@ Candidate MatchMaterial(const ChecklistSet& set, const Material& m, const std::s
   return Match(set.vocabulary(), m, MakeContext(set.vocabulary(), path), path, is_form);
 }
 
-Classification ClassifyFile(const ChecklistSet& set, const std::string& path, bool is_form) {
+namespace {
+
+Classification ClassifyWhole(const ChecklistSet& set, const std::string& path, bool is_form) {
   const Context c = MakeContext(set.vocabulary(), path);
   Classification out;
   for (const auto& m : set.materials()) {
@@ -118,6 +121,65 @@ Classification ClassifyFile(const ChecklistSet& set, const std::string& path, bo
     out.merged = Has(set.vocabulary().merged_heads, c.file.head);
   }
   return out;
+}
+
+bool EndsWith(const std::string& s, const std::string& tail) {
+  return s.size() > tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+// The parts of a title split at the joiners, each with a head (borrowed from the last part
+// when it has none); fewer than two parts: none.
+std::vector<std::string> TitleParts(const TitleVocabulary& v, std::string text) {
+  for (const std::string& w : v.collective_words) {
+    if (EndsWith(text, w)) {
+      text.resize(text.size() - w.size());
+      break;
+    }
+  }
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t cut = std::string::npos, length = 0;
+    for (const std::string& j : v.joiners) {
+      const std::size_t at = text.find(j, start);
+      if (!j.empty() && at < cut) cut = at, length = j.size();
+    }
+    if (cut == std::string::npos) cut = text.size();
+    if (cut > start) parts.push_back(text.substr(start, cut - start));
+    start = cut + length;
+  }
+  if (parts.size() < 2) return {};
+  const std::string last_head = AnalyseTitle(v, parts.back(), /*is_file=*/false).head;
+  for (std::string& p : parts) {
+    if (AnalyseTitle(v, p, /*is_file=*/false).head.empty()) p += last_head;
+  }
+  return parts;
+}
+
+// The different materials the title's parts strongly name, in title order.
+std::vector<const Material*> NamedMaterials(const ChecklistSet& set, const std::string& path) {
+  const std::string folder = DirName(path);
+  std::vector<const Material*> named;
+  const Title title = AnalyseTitle(set.vocabulary(), BaseName(path), /*is_file=*/true);
+  for (const std::string& part : TitleParts(set.vocabulary(), title.text)) {
+    const Classification c = ClassifyWhole(set, JoinPath(folder, part), /*is_form=*/false);
+    if (c.best.size() != 1 || c.best.front().strength != Strength::kStrong) continue;
+    const Material* m = c.best.front().material;
+    if (std::find(named.begin(), named.end(), m) == named.end()) named.push_back(m);
+  }
+  if (named.size() < 2) named.clear();
+  return named;
+}
+
+}  // namespace
+
+Classification ClassifyFile(const ChecklistSet& set, const std::string& path, bool is_form) {
+  if (!is_form) {
+    Classification out;
+    out.named = NamedMaterials(set, path);
+    if (!out.named.empty()) return out;
+  }
+  return ClassifyWhole(set, path, is_form);
 }
 
 }  // namespace pipeline::completeness

@@ -12,6 +12,10 @@
 // The best candidates are those of the highest strength, then the longest subject word
 // matched; one best candidate assigns the file, several are an ambiguity. A file no material
 // claims whose head is a merged-file head (汇总, 全部材料) is a merged file.
+// A title whose parts, split at the vocabulary's joiners (a trailing collective word such as
+// 汇编 cut first; a part without a head borrows the last part's: 管理运行和人员管理制度), each
+// strongly match a material, and name two or more different materials so, names them all
+// (`登记证书及法定代表人身份证明.pdf`): Classification::named.
 #ifndef PIPELINE_COMPLETENESS_CLASSIFY_H_
 #define PIPELINE_COMPLETENESS_CLASSIFY_H_
 
@@ -35,6 +39,9 @@ struct Candidate {
 struct Classification {
   std::vector<Candidate> best;  // one: assigned; several: ambiguous; none: unclaimed
   bool merged = false;          // unclaimed, and titled like a merged file
+  // Two or more materials the title names one by one (joined by 及/和/与/、, or before a
+  // collective word such as 汇编): the file holds each of them. `best` is then empty.
+  std::vector<const Material*> named;
 };
 
 // Scores one material against `path` (dossier-relative, '/'-separated).

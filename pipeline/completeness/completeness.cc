@@ -23,10 +23,11 @@ using model::Severity;
 
 // Stage-level rule ids.
 // NOTE: do not renumber; rule IDs appear in issued reports.
-constexpr const char kRuleKindUnknown[] = "COMP-001";  // kind unknown, checked as initial
-constexpr const char kRuleTypeUnknown[] = "COMP-002";  // type unknown, checked as social_org
-constexpr const char kRuleNoChecklist[] = "COMP-003";  // no checklist for the pair
-constexpr const char kRuleAmbiguous[] = "COMP-004";    // a file fits several materials
+constexpr const char kRuleKindUnknown[] = "COMP-001";   // kind unknown, checked as initial
+constexpr const char kRuleTypeUnknown[] = "COMP-002";   // type unknown, checked as social_org
+constexpr const char kRuleNoChecklist[] = "COMP-003";   // no checklist for the pair
+constexpr const char kRuleAmbiguous[] = "COMP-004";     // a file fits several materials
+constexpr const char kRuleNamesSeveral[] = "COMP-005";  // a file's title names several
 
 // Message keys (templates/messages.zh-CN.tsv).
 constexpr const char kMsgMissing[] = "completeness.material_missing";
@@ -47,6 +48,8 @@ constexpr const char kMsgInMerged[] = "completeness.material_in_merged";
 constexpr const char kMsgNotProbed[] = "completeness.material_not_probed";
 // A file whose title fits two or more materials equally well.
 constexpr const char kMsgAmbiguous[] = "completeness.file_ambiguous";
+// A file whose title names several materials: each is present (merged); confirm it holds each.
+constexpr const char kMsgNamesSeveral[] = "completeness.file_names_several";
 
 // Formats as a space-separated list of stable names ("pdf docx").
 std::string FormatList(const Material& m) {
@@ -134,16 +137,28 @@ Finding UnusableFinding(const Material& m, const DossierFile& f, Severity severi
 struct Offer {
   std::vector<const DossierFile*> strong;  // assigned by a strong match
   std::vector<const DossierFile*> weak;    // weak match or one of an ambiguity
+  std::vector<const DossierFile*> named;   // a file whose title names it among others
 };
 
 // Decides the status of one material and adds its findings:
-// present (a usable file) > uncertain (a file past the probing cap) > unreadable > uncertain
-// (weak match) > uncertain (a merged file may hold it; required only) > missing.
+// present (a usable file) > present (merged: a usable file whose title names it among others)
+// > uncertain (a file past the probing cap) > unreadable > uncertain (weak match) > uncertain
+// (a merged file may hold it; required only) > missing.
 void Judge(const Material& m, bool required, const Offer& offer,
            const std::vector<const DossierFile*>& merged, MaterialResult& mr,
            std::vector<Finding>& findings) {
   std::vector<const DossierFile*> usable, unprobed, unusable;
-  for (const DossierFile* f : offer.strong) {
+  const bool own = std::any_of(offer.strong.begin(), offer.strong.end(),
+                               [&](const DossierFile* f) { return Usable(m, *f); });
+  if (!own && std::any_of(offer.named.begin(), offer.named.end(),
+                          [&](const DossierFile* f) { return Usable(m, *f); })) {
+    mr.status = MaterialStatus::kPresent;
+    mr.merged = true;
+    return;
+  }
+  std::vector<const DossierFile*> strong = offer.strong;
+  strong.insert(strong.end(), offer.named.begin(), offer.named.end());
+  for (const DossierFile* f : strong) {
     if (!f->probed)
       unprobed.push_back(f);
     else if (Usable(m, *f))
@@ -208,7 +223,24 @@ void Assign(const model::Dossier& dossier, const Checklist& checklist, const Che
   std::vector<std::pair<const DossierFile*, std::vector<const Material*>>> ambiguous;
   for (std::size_t i = 0; i < dossier.files.size(); ++i) {
     const DossierFile& f = dossier.files[i];
-    const Classification c = ClassifyFile(set, f.path, f.is_form);
+    const Classification c = ClassifyFile(set, f.title_path(), f.is_form);
+    if (!c.named.empty()) {
+      std::string names;
+      for (const Material* m : c.named) {
+        if (!listed.count(m)) continue;
+        offers[m].named.push_back(&f);
+        names += (names.empty() ? "" : "; ") + m->name;
+      }
+      claimed[i] = !names.empty();
+      if (claimed[i]) {
+        result.findings.push_back(Finding{kRuleNamesSeveral,
+                                          Severity::kReview,
+                                          kMsgNamesSeveral,
+                                          {{"file", f.display_path}, {"materials", names}},
+                                          {{f.display_path, ""}}});
+      }
+      continue;
+    }
     if (c.merged) {
       // A merged file that cannot be opened holds nothing a person could check.
       if (f.health == FileHealth::kOk) merged.push_back(&f);
@@ -236,7 +268,7 @@ void Assign(const model::Dossier& dossier, const Checklist& checklist, const Che
     mr.article = m.article;
     mr.required = IsRequired(item, dossier);
     const Offer& o = offers[&m];
-    for (const auto* list : {&o.strong, &o.weak}) {
+    for (const auto* list : {&o.strong, &o.weak, &o.named}) {
       for (const DossierFile* f : *list) mr.files.push_back(f->display_path);
     }
     const std::size_t before = result.findings.size();
@@ -331,7 +363,7 @@ const std::vector<std::string>& MessageIds() {
     std::vector<std::string> ids = {kMsgMissing,     kMsgFormatNotAccepted, kMsgDuplicate,
                                     kMsgKindUnknown, kMsgTypeUnknown,       kMsgNoChecklist,
                                     kMsgExtraFormat, kMsgUncertain,         kMsgInMerged,
-                                    kMsgNotProbed,   kMsgAmbiguous};
+                                    kMsgNotProbed,   kMsgAmbiguous,         kMsgNamesSeveral};
     for (FileHealth h : {FileHealth::kEmpty, FileHealth::kCorrupt, FileHealth::kTruncated,
                          FileHealth::kWrongFormat, FileHealth::kEncrypted, FileHealth::kTooLarge,
                          FileHealth::kUnsupported}) {

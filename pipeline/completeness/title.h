@@ -39,6 +39,11 @@ struct TitleVocabulary {
   std::vector<std::string> owner_suffixes;
   // Heads of a merged file that may hold many materials (汇总, 合集, 全部材料).
   std::vector<std::string> merged_heads;
+  // Words joining the materials one title names (及, 和, 与, 、): `登记证书及法定代表人身份证明`.
+  std::vector<std::string> joiners;
+  // Words ending a title that collects the materials named before them (汇编, 合集):
+  // `管理运行制度、人员管理制度及应急预案汇编`.
+  std::vector<std::string> collective_words;
   // Bracket pairs (open and close) a trailing group is cut at: `(盖章)`, `【扫描件】`.
   std::vector<std::pair<std::string, std::string>> brackets;
   // RE2, anchored at the start: one outline number with its separator (`附件3-`, `三、`).

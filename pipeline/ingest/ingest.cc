@@ -5,9 +5,12 @@
 
 #include "pipeline/core/text.h"
 #include "pipeline/core/utf8.h"
+#include "pipeline/ingest/archives.h"
 #include "pipeline/ingest/file_probe.h"
+#include "pipeline/ingest/findings.h"
 #include "pipeline/ingest/form_reader.h"
 #include "pipeline/ingest/form_values.h"
+#include "pipeline/ingest/name_decoding.h"
 
 namespace pipeline::ingest {
 namespace {
@@ -18,18 +21,6 @@ using model::FileHealth;
 using model::Finding;
 using model::Severity;
 
-void AddFinding(Dossier& d, const char* rule, Severity severity, const char* message,
-                std::vector<std::pair<std::string, std::string>> args, const std::string& file = {},
-                const std::string& location = {}) {
-  Finding f;
-  f.rule_id = rule;
-  f.severity = severity;
-  f.message = message;
-  f.args = std::move(args);
-  if (!file.empty() || !location.empty()) f.evidence.push_back({file, location});
-  d.findings.push_back(std::move(f));
-}
-
 struct Walker {
   const FileSystem& fs;
   const FormLabels& labels;
@@ -38,12 +29,13 @@ struct Walker {
   bool depth_reported = false;
   bool files_reported = false;
 
-  void CheckName(const std::string& name, const std::string& display_rel) {
-    if (!IsValidUtf8(name)) {
+  // `decoded`: the name as shown (a GBK name decoded); ING-021 only when it could not be.
+  void CheckName(const DecodedName& decoded, const std::string& display_rel) {
+    if (decoded.encoding == std::string_view("unknown")) {
       AddFinding(d, "ING-021", Severity::kReview, "ingest.name_not_utf8", {{"file", display_rel}},
                  display_rel);
     }
-    std::size_t length = Utf8Length(name);
+    std::size_t length = Utf8Length(decoded.text);
     if (length > limits.max_name_chars) {
       AddFinding(d, "ING-022", Severity::kReview, "ingest.name_too_long",
                  {{"file", display_rel},
@@ -63,7 +55,8 @@ struct Walker {
                display_rel);
   }
 
-  void Walk(const std::string& rel_dir, int depth) {
+  // `rel_dir`: raw bytes; `name_dir`: the same path with each name decoded.
+  void Walk(const std::string& rel_dir, const std::string& name_dir, int depth) {
     Result<std::vector<DirEntry>> entries = fs.ListDir(JoinPath(d.root, rel_dir));
     if (!entries) {
       std::string shown = DisplayPath(rel_dir);
@@ -73,12 +66,14 @@ struct Walker {
     }
     for (const DirEntry& e : *entries) {
       std::string rel = JoinPath(rel_dir, e.name);
-      std::string shown = DisplayPath(rel);
+      const DecodedName decoded = DecodeDiskName(e.name);
+      const std::string name = JoinPath(name_dir, decoded.text);
+      std::string shown = DisplayPath(name);
       if (IsIgnoredName(e.name)) {
         d.ignored.push_back(shown);
         continue;
       }
-      CheckName(e.name, shown);
+      CheckName(decoded, shown);
       switch (e.type) {
         case EntryType::kSymlink:
           AddFinding(d, "ING-020", Severity::kReview, "ingest.symlink_not_followed",
@@ -89,19 +84,21 @@ struct Walker {
             ReportLimit(depth_reported, shown, "max_depth",
                         static_cast<std::size_t>(limits.max_depth));
           } else {
-            Walk(rel, depth + 1);
+            Walk(rel, name, depth + 1);
           }
           break;
         case EntryType::kFile:
           // Names are cheap: files are listed far past the content-probing cap (max_files);
           // only past max_listed_files are they left out, and that is reported. The form is
           // kept anyway, so a crowded folder is not also "without a form".
-          if (d.files.size() >= limits.max_listed_files && !labels.NamesForm(e.name)) {
+          if (d.files.size() >= limits.max_listed_files && !labels.NamesForm(decoded.text)) {
             ReportLimit(files_reported, shown, "max_listed_files", limits.max_listed_files);
           } else {
             DossierFile f;
             f.path = rel;
+            f.name = name;
             f.display_path = shown;
+            f.name_encoding = decoded.encoding;
             f.size = e.size;
             d.files.push_back(std::move(f));
           }
@@ -146,8 +143,7 @@ void AddHealthFinding(Dossier& d, const DossierFile& f) {
 }
 
 // Reads and probes one file; returns its bytes when `keep` (the form) and readable.
-std::string ProbeOne(const FileSystem& fs, Dossier& d, DossierFile& f, const Limits& limits,
-                     bool keep) {
+std::string ProbeOne(DossierFileReader& reader, DossierFile& f, const Limits& limits, bool keep) {
   if (f.size > limits.max_file_bytes) {
     f.format = FormatFromExtension(f.path);
     f.health = FileHealth::kTooLarge;
@@ -155,7 +151,7 @@ std::string ProbeOne(const FileSystem& fs, Dossier& d, DossierFile& f, const Lim
         std::to_string(f.size) + " bytes, cap " + std::to_string(limits.max_file_bytes);
     return {};
   }
-  Result<std::string> bytes = fs.ReadFile(JoinPath(d.root, f.path), limits.max_file_bytes);
+  Result<std::string> bytes = reader.Read(f);
   if (!bytes) {
     f.format = FormatFromExtension(f.path);
     f.health = FileHealth::kCorrupt;
@@ -173,10 +169,10 @@ std::size_t Depth(const std::string& path) {
   return static_cast<std::size_t>(std::count(path.begin(), path.end(), '/'));
 }
 
-void ReadForm(const FileSystem& fs, Dossier& d, std::size_t index, const FormLabels& labels,
+void ReadForm(DossierFileReader& reader, Dossier& d, std::size_t index, const FormLabels& labels,
               const Limits& limits) {
   DossierFile& f = d.files[index];
-  std::string bytes = ProbeOne(fs, d, f, limits, /*keep=*/true);
+  std::string bytes = ProbeOne(reader, f, limits, /*keep=*/true);
   auto unreadable = [&](const std::string& health, const std::string& detail) {
     AddFinding(d, "ING-012", Severity::kBlocking, "ingest.form_unreadable",
                {{"file", f.display_path}, {"health", health}, {"detail", detail}}, f.display_path);
@@ -297,13 +293,13 @@ struct Candidate {
   bool filled() const { return read.form.has_value() && !IsBlankForm(*read.form); }
 };
 
-Candidate ReadCandidate(const FileSystem& fs, const Dossier& d, std::size_t index,
+Candidate ReadCandidate(DossierFileReader& reader, const Dossier& d, std::size_t index,
                         const FormLabels& labels, const Limits& limits) {
   Candidate c;
   c.index = index;
   c.read.root = d.root;
   c.read.files = {d.files[index]};
-  ReadForm(fs, c.read, 0, labels, limits);
+  ReadForm(reader, c.read, 0, labels, limits);
   return c;
 }
 
@@ -311,7 +307,7 @@ Candidate ReadCandidate(const FileSystem& fs, const Dossier& d, std::size_t inde
 // a scanned PDF or photo): the dossier has no usable form; ask for it as .docx or .xml.
 bool ReportUnreadableFormFormat(Dossier& d, const FormLabels& labels) {
   for (const DossierFile& f : d.files) {
-    if (!labels.NamesForm(BaseName(f.path))) continue;
+    if (!labels.NamesForm(BaseName(f.title_path()))) continue;
     AddFinding(
         d, "ING-016", Severity::kBlocking, "ingest.form_format_not_readable",
         {{"file", f.display_path}, {"format", model::FileFormatName(FormatFromExtension(f.path))}},
@@ -324,11 +320,11 @@ bool ReportUnreadableFormFormat(Dossier& d, const FormLabels& labels) {
 // Finds the form: every .docx/.xml named as the form is read (shallowest first, then by
 // path); the first filled one is used, blank copies are ignored with an info note, and two
 // different filled forms are ING-011. Marks the chosen file is_form and the read ones probed.
-void ChooseForm(const FileSystem& fs, Dossier& d, const FormLabels& labels, const Limits& limits,
-                std::vector<bool>& probed) {
+void ChooseForm(DossierFileReader& reader, Dossier& d, const FormLabels& labels,
+                const Limits& limits, std::vector<bool>& probed) {
   std::vector<std::size_t> forms;
   for (std::size_t i = 0; i < d.files.size(); ++i) {
-    if (labels.IsFormFileName(BaseName(d.files[i].path))) forms.push_back(i);
+    if (labels.IsFormFileName(BaseName(d.files[i].title_path()))) forms.push_back(i);
   }
   std::stable_sort(forms.begin(), forms.end(), [&](std::size_t a, std::size_t b) {
     return Depth(d.files[a].path) < Depth(d.files[b].path);
@@ -340,7 +336,7 @@ void ChooseForm(const FileSystem& fs, Dossier& d, const FormLabels& labels, cons
     return;
   }
   std::vector<Candidate> read;
-  for (std::size_t i : forms) read.push_back(ReadCandidate(fs, d, i, labels, limits));
+  for (std::size_t i : forms) read.push_back(ReadCandidate(reader, d, i, labels, limits));
   std::vector<const Candidate*> filled;
   for (const Candidate& c : read) {
     if (!c.filled()) continue;
@@ -396,7 +392,7 @@ void ChooseForm(const FileSystem& fs, Dossier& d, const FormLabels& labels, cons
 // Probes every other file: shallow files first, so a crowd of photos in a sub-folder does not
 // push the materials at the top past the cap. Past Limits::max_files a file is listed by name
 // only (DossierFile::probed = false), with one ING-006 naming the folder and the cap.
-void ProbeAttachments(const FileSystem& fs, Dossier& d, const Limits& limits,
+void ProbeAttachments(DossierFileReader& reader, Dossier& d, const Limits& limits,
                       std::vector<bool>& probed) {
   std::vector<std::size_t> order;
   for (std::size_t i = 0; i < d.files.size(); ++i) {
@@ -416,8 +412,10 @@ void ProbeAttachments(const FileSystem& fs, Dossier& d, const Limits& limits,
       continue;
     }
     ++count;
-    ProbeOne(fs, d, f, limits, /*keep=*/false);
-    AddHealthFinding(d, f);
+    ProbeOne(reader, f, limits, /*keep=*/false);
+    // A .7z or .rar has its own finding (ING-037), not "unsupported file".
+    const std::string archive = ArchiveFormatOf(f.path);
+    if (archive != "7z" && archive != "rar") AddHealthFinding(d, f);
   }
   if (skipped > 0) {
     AddFinding(d, "ING-006", Severity::kReview, "ingest.probe_limit",
@@ -477,9 +475,11 @@ model::Dossier LoadDossier(const FileSystem& fs, const IntakeEntry& entry, const
   if (!IsValidUtf8(entry.name)) {
     AddFinding(d, "ING-021", Severity::kReview, "ingest.name_not_utf8", {{"file", d.name}});
   }
-  walker.Walk("", 0);
+  walker.Walk("", "", 0);
   std::sort(d.files.begin(), d.files.end(),
             [](const DossierFile& a, const DossierFile& b) { return a.path < b.path; });
+  DossierFileReader reader(fs, d.root, limits);
+  OpenArchives(reader, d, limits);
   std::sort(d.ignored.begin(), d.ignored.end());
   if (d.files.empty()) {
     bool unreadable = std::any_of(d.findings.begin(), d.findings.end(),
@@ -492,8 +492,8 @@ model::Dossier LoadDossier(const FileSystem& fs, const IntakeEntry& entry, const
 
   ReportIgnored(d);
   std::vector<bool> probed(d.files.size(), false);
-  ChooseForm(fs, d, labels, limits, probed);
-  ProbeAttachments(fs, d, limits, probed);
+  ChooseForm(reader, d, labels, limits, probed);
+  ProbeAttachments(reader, d, limits, probed);
   return d;
 }
 

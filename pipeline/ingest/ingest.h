@@ -8,8 +8,9 @@
 // fails: a stray file, an empty folder, a missing/duplicate/broken form, an unreadable or
 // suspicious file all become Findings (rule ids below) or a FileHealth on the file.
 //
-// Paths: DossierFile::path is relative to the dossier folder, raw bytes; every SourceRef and
-// finding arg uses the DisplayPath form (invalid UTF-8 shown as \xAB).
+// Paths: DossierFile::path is relative to the dossier folder, raw bytes (for opening);
+// DossierFile::name is the same path with GBK names decoded (name_decoding.h), and every
+// SourceRef and finding arg uses its DisplayPath form (undecodable bytes shown as \xAB).
 #ifndef PIPELINE_INGEST_INGEST_H_
 #define PIPELINE_INGEST_INGEST_H_
 
@@ -41,6 +42,7 @@ namespace pipeline::ingest {
 //                                               are listed by name only (shallow files first)
 //   ING-007 info     ingest.files_ignored       {files}  system/temporary files skipped
 //                                               (Thumbs.db, desktop.ini, *.lnk, ~$ lock files)
+//   ING-008, ING-009, ING-037: archives (archives.h).
 //   ING-010 blocking ingest.form_missing        {}       no file named as the form at all
 //   ING-011 blocking ingest.form_multiple       {files, used}  two or more different filled
 //                                               forms (identical copies are one form)
@@ -59,7 +61,8 @@ namespace pipeline::ingest {
 //   ING-019 review   ingest.form_part_over_limit {file, limit, value}  part of the form was
 //                                               skipped or cut at a limit (once per limit)
 //   ING-020 review   ingest.symlink_not_followed {file}
-//   ING-021 review   ingest.name_not_utf8       {file}
+//   ING-021 review   ingest.name_not_utf8       {file}  neither UTF-8 nor clean GB18030 (a GBK
+//                                               name is decoded, name_decoding.h)
 //   ING-022 review   ingest.name_too_long       {file, length, limit}
 //   ING-030 review   ingest.file_empty          {file}
 //   ING-031 review   ingest.file_corrupt        {file, detail}

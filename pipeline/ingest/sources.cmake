@@ -1,4 +1,5 @@
 list(APPEND PIPELINE_SOURCES
+  pipeline/ingest/archives.cc
   pipeline/ingest/docx_form_reader.cc
   pipeline/ingest/file_probe.cc
   pipeline/ingest/form_labels.cc
@@ -6,6 +7,7 @@ list(APPEND PIPELINE_SOURCES
   pipeline/ingest/ingest.cc
   pipeline/ingest/pdf_security.cc
   pipeline/ingest/limits.cc
+  pipeline/ingest/name_decoding.cc
   pipeline/ingest/ooxml_package.cc
   pipeline/ingest/xlsx_reader.cc
   pipeline/ingest/xml_form_reader.cc

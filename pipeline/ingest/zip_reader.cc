@@ -73,9 +73,17 @@ ZipReader::ZipReader(std::string_view bytes, const Limits& limits)
       detail_ = "zip entry " + std::to_string(i) + " unreadable";
       return;
     }
-    std::string name = (st.valid & ZIP_STAT_NAME) ? st.name : "";
+    const char* raw = zip_get_name(impl_->archive, i, ZIP_FL_ENC_RAW);
+    std::string name = raw != nullptr ? raw : "";
+    // ENC_STRICT converts a name without the UTF-8 flag from CP437, which lengthens any name
+    // with a byte >= 0x80; a flagged name comes back unchanged.
+    const char* strict = zip_get_name(impl_->archive, i, ZIP_FL_ENC_STRICT);
+    const bool high = std::any_of(name.begin(), name.end(),
+                                  [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+    utf8_flags_.push_back(high && strict != nullptr && name == strict);
     names_.push_back(name);
     std::uint64_t size = (st.valid & ZIP_STAT_SIZE) ? st.size : 0;
+    sizes_.push_back(size);
     std::uint64_t comp = (st.valid & ZIP_STAT_COMP_SIZE) ? st.comp_size : 0;
     if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE &&
         problem_ == ZipProblem::kNone) {
@@ -107,6 +115,14 @@ ZipReader::ZipReader(std::string_view bytes, const Limits& limits)
 
 ZipReader::~ZipReader() = default;
 
+bool ZipReader::NameFlaggedUtf8(std::size_t index) const {
+  return index < utf8_flags_.size() && utf8_flags_[index];
+}
+
+std::uint64_t ZipReader::SizeOf(std::size_t index) const {
+  return index < sizes_.size() ? sizes_[index] : 0;
+}
+
 bool ZipReader::Has(std::string_view name) const {
   return std::find(names_.begin(), names_.end(), name) != names_.end();
 }
@@ -120,7 +136,9 @@ Result<std::string> ZipReader::Read(std::string_view name, ZipProblem* why) cons
     return fail(problem_, Status::InvalidData("zip not readable: " + detail_));
   }
   std::string key(name);
-  zip_int64_t index = zip_name_locate(impl_->archive, key.c_str(), 0);
+  // By the raw names: libzip's own lookup (zip_name_locate) hashes the CP437-guessed ones.
+  const auto found = std::find(names_.begin(), names_.end(), name);
+  const zip_int64_t index = found == names_.end() ? -1 : found - names_.begin();
   if (index < 0) {
     return fail(ZipProblem::kNone, Status::NotFound("zip entry missing: " + key));
   }

@@ -4,6 +4,7 @@
 #ifndef PIPELINE_INGEST_ZIP_READER_H_
 #define PIPELINE_INGEST_ZIP_READER_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -36,8 +37,14 @@ class ZipReader {
   // English detail for a problem ("entry word/document.xml: ratio 5000 over cap 200").
   const std::string& detail() const { return detail_; }
 
-  // Entry names in archive order (raw bytes).
+  // Entry names in archive order, raw bytes as stored (no CP437 guessing: a Windows zip's GBK
+  // names come back as GBK bytes).
   const std::vector<std::string>& names() const { return names_; }
+  // True when entry `index` has the zip's UTF-8 flag (general purpose bit 11) and a name that
+  // is not plain ASCII (for ASCII names the flag does not matter and is reported false).
+  bool NameFlaggedUtf8(std::size_t index) const;
+  // Declared uncompressed size of entry `index`.
+  std::uint64_t SizeOf(std::size_t index) const;
   bool Has(std::string_view name) const;
 
   // Inflates one entry, stopping at limits.max_entry_bytes. Fails with NotFound for a missing
@@ -51,6 +58,8 @@ class ZipReader {
   ZipProblem problem_ = ZipProblem::kNone;
   std::string detail_;
   std::vector<std::string> names_;
+  std::vector<bool> utf8_flags_;
+  std::vector<std::uint64_t> sizes_;
 };
 
 }  // namespace pipeline::ingest

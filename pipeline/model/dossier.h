@@ -50,8 +50,22 @@ const char* FileFormatName(FileFormat f);
 const char* FileHealthName(FileHealth h);  // "ok", "empty", "corrupt", ...
 
 struct DossierFile {
-  std::string path;          // relative to the dossier folder, '/'-separated, raw bytes
-  std::string display_path;  // `path` made printable (invalid UTF-8 shown as \xAB)
+  // Relative to the dossier folder, '/'-separated, raw bytes; for a file inside an archive,
+  // the archive's path, '/', and the entry's raw name.
+  std::string path;
+  // What reports show: `name` made printable (invalid UTF-8 shown as \xAB); for a file inside
+  // an archive `附件.zip › 3、场地证明.pdf` (display text only: see `archive` and `entry`).
+  std::string display_path;
+  // The decoded dossier-relative path titles are read from (a GBK name decoded; inside
+  // `附件.zip`, `附件/3、场地证明.pdf`). Empty: `path` is used.
+  std::string name;
+  // Set for a file inside an archive (ingest/archives.h): the archive's raw path in the dossier
+  // and the entry's raw name in it (for opening), and the entry's decoded name.
+  std::string archive;
+  std::string entry;
+  std::string entry_name;
+  // How the file's own name was decoded: "utf-8", "gb18030", "cp437" or "unknown".
+  std::string name_encoding = "utf-8";
   std::uint64_t size = 0;
   FileFormat format = FileFormat::kOther;
   FileHealth health = FileHealth::kOk;
@@ -60,6 +74,8 @@ struct DossierFile {
   // False when the file was listed by name only: past Limits::max_files its content was not
   // probed (health stays kOk, unverified). Completeness treats it as "to be checked".
   bool probed = true;
+
+  const std::string& title_path() const { return name.empty() ? path : name; }
 };
 
 struct Dossier {

@@ -28,6 +28,18 @@ struct MaterialResult {
   bool required = true;
   MaterialStatus status = MaterialStatus::kMissing;
   std::vector<std::string> files;  // display paths of the matched files
+  // kPresent through a file whose title names several materials (`登记证书及法定代表人身份证
+  // 明.pdf`): "present (merged)", with a review finding to confirm the file holds each.
+  bool merged = false;
+};
+
+// One file of the dossier as report.json lists it (`files[]`): a file inside an archive keeps
+// the archive and its name inside apart; `display` (`附件.zip › 3、场地证明.pdf`) is display text.
+struct ReportedFile {
+  std::string display;        // as every other part of the report shows it
+  std::string archive;        // display path of the archive holding it; "" for a loose file
+  std::string entry;          // its decoded name inside `archive`; "" for a loose file
+  std::string name_encoding;  // how its name was decoded: utf-8 | gb18030 | cp437 | unknown
 };
 
 // A step a person must still take that does not by itself make the case review_needed (e.g.
@@ -66,6 +78,7 @@ struct CaseReport {
   std::vector<ConditionResult> conditions;    // Art. 6 (1)-(6), Art. 8, Art. 9 (crosscheck)
   std::vector<MaterialResult> materials;      // in checklist order
   std::vector<std::string> unmatched_files;   // files no checklist item claimed (display paths)
+  std::vector<ReportedFile> files;            // every file of the dossier, in path order
   std::vector<Finding> findings;              // sorted by severity, then rule id, stably
   Conclusion conclusion = Conclusion::kCorrectionsNeeded;
   std::vector<PendingCheck> pending_checks;  // steps left to a person (not findings)

@@ -62,10 +62,20 @@ json ToJson(const model::CaseReport& r, const MessageCatalog& messages) {
                          {"article", m.article},
                          {"required", m.required},
                          {"status", model::MaterialStatusName(m.status)},
+                         {"merged", m.merged},
                          {"files", m.files}});
   }
   j["materials"] = std::move(materials);
   j["unmatched_files"] = r.unmatched_files;
+  json files = json::array();
+  for (const auto& f : r.files) {
+    auto or_null = [](const std::string& s) { return s.empty() ? json(nullptr) : json(s); };
+    files.push_back({{"display", f.display},
+                     {"archive", or_null(f.archive)},
+                     {"entry", or_null(f.entry)},
+                     {"name_encoding", f.name_encoding}});
+  }
+  j["files"] = std::move(files);
   json findings = json::array();
   for (const auto& f : r.findings) {
     json evidence = json::array();

@@ -63,14 +63,16 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(OccupationResult, requested, status, problems
                                    major_group, suggestions, standards, excluded, exclusion_reason)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ConditionEvidence, label, value, where)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ConditionResult, id, article, title, state, rule_ids, evidence)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(MaterialResult, id, name, article, required, status, files)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(MaterialResult, id, name, article, required, status, files,
+                                   merged)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ReportedFile, display, archive, entry, name_encoding)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Finding, rule_id, severity, message, args, evidence, topic,
                                    consequence)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(PendingCheck, id, title, action)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(DraftedDocument, kind, title, file, official)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(CaseReport, dossier, case_id, application, jurisdiction,
-                                   occupations, conditions, materials, unmatched_files, findings,
-                                   conclusion, pending_checks, documents, draft_failure)
+                                   occupations, conditions, materials, unmatched_files, files,
+                                   findings, conclusion, pending_checks, documents, draft_failure)
 
 }  // namespace model
 

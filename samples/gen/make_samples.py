@@ -159,6 +159,8 @@ def jpeg_bytes():
 LONG_NAME = ("机构简介及历年办学成果汇编（2019年至2025年，含获奖证书、媒体报道、合作单位名录）"
              "_final_revised_v3_scan_HP-LaserJet-MFP-M437nda_20250915_0001-0042_merged_final.pdf")
 RAR_BYTES = b"Rar!\x1a\x07\x01\x00" + bytes(range(32)) + b"beian sample: not a real archive\n"
+# An MP4 file type box and nothing else: a format no checklist accepts (ING-036).
+MP4_BYTES = b"\x00\x00\x00\x18ftypisom\x00\x00\x02\x00isomiso2" + b"beian sample: not a video\n"
 
 
 # Issue 8: files as applicants' devices and office suites make them (minimal but well-formed).
@@ -244,7 +246,7 @@ def _zip(parts):
             info.compress_type = zipfile.ZIP_STORED
             info.external_attr = 0o644 << 16
             info.create_system = 3
-            z.writestr(info, data.encode("utf-8"))
+            z.writestr(info, data if isinstance(data, bytes) else data.encode("utf-8"))
     return buf.getvalue()
 
 
@@ -1010,20 +1012,27 @@ def build_samples():
                "桑晓东", "13596387012"),
         [("4-14-05-01", "社会体育指导员", "五级/初级工、四级/中级工")],
         E("corrections_needed", unreadable=["M-COM-03"],
-          unmatched=[LONG_NAME, "办学资料备份.rar"],
+          unmatched=[LONG_NAME, "办学资料备份.rar", "宣传视频.mp4", "补充材料.zip › 补充说明.txt"],
           note="法人登记证书.pdf is a PNG picture; a 126-character file name; a .rar archive; "
-               "a backup folder nested 9 levels deep"),
+               "a video; a zip holding a note and another zip; a backup folder nested 9 "
+               "levels deep"),
         replace={"法人登记证书.pdf": png_bytes(24, 16, 0x90)},
         extra_files=[(LONG_NAME, pdf_bytes("机构简介", ["brochure"])),
                      ("办学资料备份.rar", RAR_BYTES),
+                     ("宣传视频.mp4", MP4_BYTES),
+                     ("补充材料.zip", _zip([("补充说明.txt", "补充说明\n"),
+                                        ("旧版附件.zip", _zip([("说明.txt", "旧版\n")]))])),
                      (DEEP_DIR + "/考评记录.pdf", pdf_bytes("考评记录", ["records"]))],
         form_options={"extra_rows": [("办学许可证号", "教民122021170000315号"),
                                      ("联系电话", "0432-64682207")]},
         exercises="form: a label beian does not know (办学许可证号, ING-014) and 联系电话 twice "
                   "with different numbers (ING-015); files: a PNG named .pdf (ING-033), a .rar "
-                  "(ING-036), a name over 120 characters (ING-022), folders 9 deep (ING-006)",
-        outcome=O("corrections_needed", ["ING-006", "ING-014", "ING-015", "ING-022", "ING-033",
-                                         "ING-036", "M-COM-03", "C61-01"],
+                  "beian does not open, asked for as zip (ING-037), a video (ING-036), a zip "
+                  "opened (ING-008) holding another zip, not opened (ING-009), a name over 120 "
+                  "characters (ING-022), folders 9 deep (ING-006)",
+        outcome=O("corrections_needed", ["ING-006", "ING-008", "ING-009", "ING-014", "ING-015",
+                                         "ING-022", "ING-033", "ING-036", "ING-037", "M-COM-03",
+                                         "C61-01"],
                   fields={"institution.uscc": "52220211MKB3C4D5E8", "jurisdiction.code": "220200",
                           "institution.contact_phone": "13596387012"})))
     S.append(sample(
@@ -1137,16 +1146,42 @@ def build_samples():
             ("全部申报材料汇总.pdf", m02_pdf("全部申报材料")),
             ("营业执照.pdf", m02_pdf("营业执照")),
             ("承诺书.pdf", m02_pdf("承诺书")),
-            ("人员及场地情况说明.pdf", m02_pdf("人员及场地情况说明")),
+            # Not 人员及场地情况说明: a title joining two materials names both (issue 22, M03).
+            ("场地人员情况说明.pdf", m02_pdf("场地人员情况说明")),
         ],
         exercises="issue 8: ING-016 (form only as .doc), COMP-004 (a file fitting two "
-                  "materials), materials uncertain instead of missing (merged file, bare title)",
+                  "materials equally, its title joining none), materials uncertain instead of missing (merged file, bare title)",
         outcome=O("corrections_needed", ["ING-016", "COMP-001", "COMP-002", "COMP-004",
                                          "M-COM-01", "M-COM-05"],
                   absent=["ING-010", "ING-012", "ING-031", "ING-036"],
                   fields={"completeness": "corrections_needed",
                           "materials.0.status": "uncertain", "materials.2.status": "present",
                           "materials.4.status": "uncertain"})))
+    S.append(sample(
+        "M03-吉林市合璧职业技能培训学校-一个文件多项材料", "initial", "social_org",
+        fields("吉林市合璧职业技能培训学校", uscc("52220204MKG8H9J0K"), "贺振东",
+               resident_id("22020419790315191"), "吉林省吉林市昌邑区解放北路166号", "吉林市",
+               "initial", "social_org", "家政服务职业技能培训", "2025年11月12日", "贺振东",
+               "13804427316"),
+        [("4-10-01-06", "家政服务员", "五级/初级工、四级/中级工")],
+        E("complete",
+          note="several materials in one file, named in its title: the registration certificate "
+               "and the legal representative's ID (joined by 及); the three management rules "
+               "named before 汇编 (joined by 、 and 及)"),
+        drop=["M-COM-03", "M-COM-04", "M-COM-12", "M-COM-14", "M-COM-15"],
+        extra_files=[("登记证书及法定代表人身份证明.pdf",
+                      pdf_bytes("登记证书及法定代表人身份证明", ["certificate", "id card"])),
+                     ("3、管理运行制度、人员管理制度及应急预案汇编.pdf",
+                      pdf_bytes("管理制度汇编", ["rules"]))],
+        exercises="issue 22: a title naming several materials makes each present (merged), "
+                  "with one review item per file asking to confirm it holds each (COMP-005); "
+                  "none of them is missing",
+        outcome=O("review_needed", ["COMP-005"],
+                  absent=["M-COM-03", "M-COM-04", "M-COM-12", "M-COM-14", "M-COM-15",
+                          "COMP-004"],
+                  fields={"completeness": "complete", "jurisdiction.code": "220200",
+                          "materials.2.status": "present", "materials.2.merged": True,
+                          "materials.3.status": "present", "materials.3.merged": True})))
 
     # --- Issue 8: forms as applicants fill them ----------------------------------------------
     S.append(sample(

@@ -23,6 +23,11 @@ const ChecklistSet& Shipped() { return testing::ShippedChecklists(); }
 std::string Verdict(const std::string& path) {
   const Classification c = ClassifyFile(Shipped(), path, /*is_form=*/false);
   if (c.merged) return "merged";
+  if (!c.named.empty()) {
+    std::string out = "names:";
+    for (std::size_t i = 0; i < c.named.size(); ++i) out += (i ? "," : "") + c.named[i]->id;
+    return out;
+  }
   if (c.best.empty()) return "";
   if (c.best.size() > 1) {
     std::string out = "ambiguous:";
@@ -136,7 +141,23 @@ TEST(CompletenessClassifyTest, MergedFilesAndTiesAreNamed) {
   EXPECT_EQ(Verdict("全部材料.pdf"), "merged");
   EXPECT_EQ(Verdict("申报材料汇总.pdf"), "merged");
   EXPECT_EQ(Verdict("备案材料合集.pdf"), "merged");
-  EXPECT_EQ(Verdict("人员及场地情况说明.pdf"), "ambiguous:M-COM-07,M-COM-08");
+  EXPECT_EQ(Verdict("场地人员情况说明.pdf"), "ambiguous:M-COM-07,M-COM-08");
+}
+
+// Issue 22: a title naming several materials one by one (joiners and collective words from
+// checklists/materials.xml) names each; a part without a head borrows the last part's.
+TEST(CompletenessClassifyTest, TitlesNamingSeveralMaterialsNameEach) {
+  EXPECT_EQ(Verdict("登记证书及法定代表人身份证明.pdf"), "names:M-COM-03,M-COM-04");
+  EXPECT_EQ(Verdict("管理运行制度和人员管理制度.pdf"), "names:M-COM-12,M-COM-14");
+  EXPECT_EQ(Verdict("管理运行和人员管理制度.pdf"), "names:M-COM-12,M-COM-14");
+  EXPECT_EQ(Verdict("人员及场地情况说明.pdf"), "names:M-COM-07,M-COM-08");
+  EXPECT_EQ(Verdict("3、管理运行制度、人员管理制度及突发事件应急预案汇编.pdf"),
+            "names:M-COM-12,M-COM-14,M-COM-15");
+  // Joined words that name one material stay that material's.
+  EXPECT_EQ(Verdict("专家及考评人员名单.xlsx"), "M-COM-07");
+  EXPECT_EQ(Verdict("收费标准及公示截图.pdf"), "M-COM-06");
+  // A collective word without materials named is a merged file, as before.
+  EXPECT_EQ(Verdict("申报材料汇总.pdf"), "merged");
 }
 
 TEST(CompletenessClassifyTest, TitlesLoseNumbersExtensionsAndDecorations) {

@@ -485,13 +485,18 @@ TEST(CompletenessCheckTest, RealDossierShapesGiveHonestMaterialStatuses) {
        "M-COM-03",
        MaterialStatus::kMissing,
        {"M-COM-03/blocking/completeness.material_missing"}},
+      {"a title naming two materials: each present (merged)",
+       {File("登记证书及法定代表人身份证明.pdf")},
+       "M-COM-04",
+       MaterialStatus::kPresent,
+       {}},
       {"关于…的请示 is the 申请报告",
        {File("关于申请职业技能等级认定机构备案的请示.pdf")},
        "M-COM-01",
        MaterialStatus::kPresent,
        {}},
       {"a title fitting two materials is named, and counts for neither",
-       {File("人员及场地情况说明.pdf")},
+       {File("场地人员情况说明.pdf")},
        "M-COM-08",
        MaterialStatus::kUncertain,
        {"M-COM-08/review/completeness.material_uncertain"}},
@@ -517,7 +522,7 @@ TEST(CompletenessCheckTest, RealDossierShapesGiveHonestMaterialStatuses) {
 }
 
 TEST(CompletenessCheckTest, AnAmbiguousFileIsReportedOnce) {
-  CompletenessResult r = Check(MakeDossier({Form(), File("人员及场地情况说明.pdf")}),
+  CompletenessResult r = Check(MakeDossier({Form(), File("场地人员情况说明.pdf")}),
                                ApplicationKind::kInitial, ApplicantType::kSocialOrg, Shipped());
   std::vector<const Finding*> ambiguous;
   for (const Finding& f : r.findings) {
@@ -525,7 +530,37 @@ TEST(CompletenessCheckTest, AnAmbiguousFileIsReportedOnce) {
   }
   ASSERT_EQ(ambiguous.size(), 1u);
   EXPECT_EQ(ambiguous[0]->severity, Severity::kReview);
-  EXPECT_EQ(Arg(*ambiguous[0], "file"), "人员及场地情况说明.pdf");
+  EXPECT_EQ(Arg(*ambiguous[0], "file"), "场地人员情况说明.pdf");
+  EXPECT_THAT(r.unmatched_files, IsEmpty());
+}
+
+// Issue 22: one file whose title names several materials satisfies each as present (merged),
+// with one review finding (COMP-005) asking to confirm it holds each; never missing.
+TEST(CompletenessCheckTest, AFileNamingSeveralMaterialsMakesEachPresentMerged) {
+  CompletenessResult r =
+      Check(MakeDossier({Form(), File("管理运行制度、人员管理制度及应急预案汇编.pdf"),
+                         File("人员管理制度.pdf")}),
+            ApplicationKind::kInitial, ApplicantType::kSocialOrg, Shipped());
+  for (const char* id : {"M-COM-12", "M-COM-15"}) {
+    SCOPED_TRACE(id);
+    EXPECT_EQ(Material(r, id).status, MaterialStatus::kPresent);
+    EXPECT_TRUE(Material(r, id).merged);
+    EXPECT_THAT(Material(r, id).files,
+                ::testing::ElementsAre("管理运行制度、人员管理制度及应急预案汇编.pdf"));
+  }
+  // A material with a file of its own is present on it, not merged.
+  EXPECT_EQ(Material(r, "M-COM-14").status, MaterialStatus::kPresent);
+  EXPECT_FALSE(Material(r, "M-COM-14").merged);
+  std::vector<const Finding*> named;
+  for (const Finding& f : r.findings) {
+    if (f.rule_id == "COMP-005") named.push_back(&f);
+    EXPECT_NE(f.message, "completeness.material_duplicate") << f.rule_id;
+  }
+  ASSERT_EQ(named.size(), 1u);
+  EXPECT_EQ(named[0]->severity, Severity::kReview);
+  EXPECT_EQ(named[0]->message, "completeness.file_names_several");
+  EXPECT_EQ(Arg(*named[0], "file"), "管理运行制度、人员管理制度及应急预案汇编.pdf");
+  EXPECT_EQ(Arg(*named[0], "materials"), "管理运行制度; 人员管理制度; 突发事件应急预案");
   EXPECT_THAT(r.unmatched_files, IsEmpty());
 }
 

@@ -1,6 +1,7 @@
 # End-to-end tests over samples/intake (expected outcomes: samples/expected.json; golden reports:
 # tests/golden/).
 list(APPEND TEST_SOURCES
+  tests/e2e/archives_e2e_test.cc
   tests/e2e/documents_e2e_test.cc
   tests/e2e/materials_e2e_test.cc
   tests/e2e/samples_pipeline_test.cc

@@ -28,6 +28,11 @@ set(FUZZ_LIBRARY_SOURCES
   pipeline/ingest/xml_text.cc
   pipeline/ingest/limits.cc
   pipeline/ingest/form_labels.cc
+  pipeline/ingest/form_values.cc
+  pipeline/ingest/ingest.cc
+  pipeline/ingest/archives.cc
+  pipeline/ingest/name_decoding.cc
+  tests/testing/fake_file_system.cc
   pipeline/extract/normaliser.cc
   pipeline/render/doc/template.cc
   pipeline/ingest/xlsx_reader.cc
@@ -52,7 +57,7 @@ target_link_libraries(fuzz_core PUBLIC ICU::uc ICU::i18n pugixml::pugixml PkgCon
   PkgConfig::PODOFO PkgConfig::XLSXWRITER nlohmann_json::nlohmann_json fmt::fmt)
 
 set(FUZZ_TARGETS docx_form_fuzzer xml_form_fuzzer file_probe_fuzzer normaliser_fuzzer
-    template_fuzzer xlsx_fuzzer)
+    template_fuzzer xlsx_fuzzer archive_fuzzer)
 foreach(target ${FUZZ_TARGETS})
   add_executable(${target} tests/fuzz/${target}.cc)
   target_compile_options(${target} PRIVATE ${BEIAN_WARNINGS})

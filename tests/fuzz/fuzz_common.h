@@ -8,6 +8,9 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <utility>
+
+#include "pipeline/ingest/form_labels.h"
 
 namespace fuzz {
 
@@ -22,6 +25,17 @@ inline std::string ReadSourceFile(const std::string& relative) {
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
+}
+
+// checklists/form_labels.xml, parsed once; aborts when it does not parse.
+inline const pipeline::ingest::FormLabels& ShippedFormLabels() {
+  static const pipeline::ingest::FormLabels labels = [] {
+    auto parsed = pipeline::ingest::ParseFormLabels(ReadSourceFile("checklists/form_labels.xml"),
+                                                    "checklists/form_labels.xml");
+    if (!parsed.ok()) std::abort();
+    return std::move(parsed).value();
+  }();
+  return labels;
 }
 
 }  // namespace fuzz

@@ -10,7 +10,9 @@ Writes OUTDIR/<target>/ for each target in tests/fuzz/:
                      counts, yes/no answers as clerks type them), one seed per distinct text;
   template_fuzzer    templates/documents/*.xml;
   xlsx_fuzzer        the .xlsx files of samples/intake (staff and equipment lists) and the
-                     scoring sheet filled in LibreOffice (tests/evaluation/testdata).
+                     scoring sheet filled in LibreOffice (tests/evaluation/testdata);
+  archive_fuzzer     the .zip files of samples/intake and tests/e2e/testdata (Windows-style
+                     zips with GBK names, written by make_archive_fixtures.py).
 Seeds are named by the SHA-1 of their content, as libFuzzer names its own.
 """
 import hashlib
@@ -73,6 +75,12 @@ def main():
         if name.endswith(".xlsx"):
             with open(os.path.join(sheets, name), "rb") as f:
                 put(out, "xlsx_fuzzer", f.read())
+    for root in (INTAKE, os.path.join(REPO, "tests", "e2e", "testdata")):
+        for folder, _, files in sorted(os.walk(root)):
+            for name in sorted(files):
+                if name.endswith(".zip"):
+                    with open(os.path.join(folder, name), "rb") as f:
+                        put(out, "archive_fuzzer", f.read())
     docs = os.path.join(REPO, "templates", "documents")
     for name in sorted(os.listdir(docs)):
         with open(os.path.join(docs, name), "rb") as f:

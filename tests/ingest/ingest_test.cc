@@ -459,36 +459,80 @@ TEST(IngestLoadDossierTest, SymlinkLeadingOutsideIsNotFollowed) {
   EXPECT_EQ(Snapshot(tmp), before);
 }
 
-TEST(IngestLoadDossierTest, GbkFileNameKeepsRawBytesAndIsReported) {
+// Issue 22: a GBK name is decoded (shown and matched as Chinese) and opened by its raw bytes;
+// only a name that is neither UTF-8 nor clean GB18030 is still reported (ING-021). The intake
+// folder's own name is not decoded here (ScanIntake and watch name dossiers as they are).
+TEST(IngestLoadDossierTest, GbkFileNameIsDecodedAndOpenedByItsRawBytes) {
   std::string tmp = pipeline::testing::MakeTempDir();
   ASSERT_FALSE(tmp.empty());
   // "营业执照.pdf" and the folder "甲机构" in GBK, as a Windows zip would leave them.
   const std::string gbk_file = "\xD3\xAA\xD2\xB5\xD6\xB4\xD5\xD5.pdf";
   const std::string gbk_dir = "\xBC\xD7\xBB\xFA\xB9\xB9";
+  const std::string latin1_file = "caf\xE9.pdf";  // neither UTF-8 nor GB18030
   std::string dossier = tmp + "/" + gbk_dir;
   std::filesystem::create_directories(dossier);
   std::filesystem::copy_file(TestdataPath("forms/申请表.xml"), dossier + "/申请表.xml");
   WriteFile(dossier + "/" + gbk_file, "%PDF-1.4\n%%EOF\n");
+  WriteFile(dossier + "/" + latin1_file, "%PDF-1.4\n%%EOF\n");
   const auto before = Snapshot(tmp);
 
   RealFileSystem fs;
   Dossier d = LoadOnly(fs, tmp);
   EXPECT_EQ(d.name, DisplayPath(gbk_dir));
-  EXPECT_TRUE(IsValidUtf8(d.name));
-  EXPECT_NE(d.name.find("\\xBC"), std::string::npos);
   EXPECT_EQ(d.root, dossier);
   EXPECT_EQ(RuleIds(d), (std::vector<std::string>{"ING-021", "ING-021"}));
   const model::DossierFile* pdf = nullptr;
+  const model::DossierFile* latin1 = nullptr;
   for (const model::DossierFile& f : d.files) {
     if (f.path == gbk_file) pdf = &f;
+    if (f.path == latin1_file) latin1 = &f;
   }
   ASSERT_NE(pdf, nullptr);
-  EXPECT_EQ(pdf->display_path, DisplayPath(gbk_file));
-  EXPECT_TRUE(IsValidUtf8(pdf->display_path));
-  EXPECT_NE(pdf->display_path, pdf->path);
-  EXPECT_EQ(pdf->health, FileHealth::kOk);
-  EXPECT_EQ(Arg(d.findings[1], "file"), pdf->display_path);
+  ASSERT_NE(latin1, nullptr);
+  EXPECT_EQ(pdf->display_path, "营业执照.pdf");
+  EXPECT_EQ(pdf->title_path(), "营业执照.pdf");
+  EXPECT_EQ(pdf->name_encoding, "gb18030");
+  EXPECT_EQ(pdf->health, FileHealth::kOk);  // read through the raw bytes
+  EXPECT_EQ(latin1->display_path, DisplayPath(latin1_file));
+  EXPECT_EQ(latin1->name_encoding, "unknown");
+  EXPECT_EQ(Arg(d.findings[0], "file"), d.name);
+  EXPECT_EQ(Arg(d.findings[1], "file"), latin1->display_path);
   EXPECT_EQ(Snapshot(tmp), before);
+}
+
+// Issue 22: a zip's files are the dossier's files, their GBK names decoded, and they count
+// against the listing cap like files in folders (one ING-006; the loose files are kept).
+TEST(IngestLoadDossierTest, ZipEntriesAreFilesAndCountAgainstTheListingCap) {
+  const std::string zip = ReadTestdata("../../e2e/testdata/丙-整包压缩/申请材料.zip");
+  ASSERT_FALSE(zip.empty());
+  FakeFileSystem fs;
+  fs.AddFile("in/甲/申请材料.zip", zip);
+  fs.AddFile("in/甲/说明.pdf", "%PDF-1.4\n%%EOF\n");
+  Dossier all = LoadOnly(fs, "in");
+  EXPECT_EQ(all.files.size(), 22u);  // 21 in the zip and the loose one; not the zip itself
+  EXPECT_EQ(FindRule(all, "ING-006"), nullptr);
+  const model::DossierFile* form = nullptr;
+  for (const model::DossierFile& f : all.files) {
+    if (f.is_form) form = &f;
+  }
+  ASSERT_NE(form, nullptr);
+  EXPECT_EQ(form->archive, "申请材料.zip");
+  EXPECT_EQ(form->entry_name, "申请材料/附件1 申请表.docx");
+  EXPECT_EQ(form->title_path(), "申请材料/申请材料/附件1 申请表.docx");
+  EXPECT_EQ(form->display_path, "申请材料.zip › 申请材料/附件1 申请表.docx");
+  EXPECT_EQ(form->name_encoding, "gb18030");
+  EXPECT_TRUE(all.form.has_value());
+
+  Limits limits;
+  limits.max_listed_files = 10;
+  Dossier capped = LoadOnly(fs, "in", limits);
+  EXPECT_EQ(capped.files.size(), 10u);
+  EXPECT_EQ(RuleIds(capped).size(), RuleIds(all).size() + 1);
+  const Finding* cap = FindRule(capped, "ING-006");
+  ASSERT_NE(cap, nullptr);
+  EXPECT_EQ(Arg(*cap, "limit"), "max_listed_files");
+  EXPECT_TRUE(std::any_of(capped.files.begin(), capped.files.end(),
+                          [](const model::DossierFile& f) { return f.path == "说明.pdf"; }));
 }
 
 TEST(IngestLoadDossierTest, HiddenFilesAndFoldersAreIgnoredAndListed) {

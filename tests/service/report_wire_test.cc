@@ -54,8 +54,10 @@ model::CaseReport FullReport() {
                          "第六条（一）",
                          true,
                          model::MaterialStatus::kUncertain,
-                         {"营业执照.pdf"}});
+                         {"营业执照.pdf"},
+                         true});
   r.unmatched_files = {"其他.pdf"};
+  r.files = {{"附件.zip › 营业执照.pdf", "附件.zip", "营业执照.pdf", "gb18030"}};
   model::Finding f;
   f.rule_id = "C61-03";
   f.severity = model::Severity::kBlocking;

@@ -1,0 +1,60 @@
+// Archives in a dossier (issue 22): a whole dossier sent as one .zip, or the form outside and
+// the attachments in `附件.zip`. Each healthy .zip is opened through ZipReader (its inflation
+// caps apply) one level deep, and its entries take its place among the dossier's files; their
+// names are read raw and decoded (name_decoding.h). An archive inside an archive is not opened
+// (a finding); .7z and .rar are named and asked for as zip or loose files.
+//
+// Findings (messages in templates/messages.zh-CN.tsv):
+//   ING-008 info     ingest.archive_opened      {file, count}  the archive's files were read
+//   ING-009 review   ingest.archive_nested      {file}  an archive inside an archive: not opened
+//   ING-037 review   ingest.archive_unsupported {file, format}  .7z/.rar: send zip or loose files
+#ifndef PIPELINE_INGEST_ARCHIVES_H_
+#define PIPELINE_INGEST_ARCHIVES_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pipeline/core/file_system.h"
+#include "pipeline/core/status.h"
+#include "pipeline/ingest/limits.h"
+#include "pipeline/ingest/zip_reader.h"
+#include "pipeline/model/dossier.h"
+#include "pipeline/model/report.h"
+
+namespace pipeline::ingest {
+
+// The archive format a file name's extension announces: "zip", "7z", "rar", or "" (none).
+std::string ArchiveFormatOf(std::string_view name);
+
+// The bytes of a dossier's files: read from disk, or inflated from the archive holding them
+// (the last archive opened is kept, so an archive's entries cost one read and one parse of it).
+class DossierFileReader {
+ public:
+  DossierFileReader(const FileSystem& fs, std::string root, const Limits& limits)
+      : fs_(fs), root_(std::move(root)), limits_(limits) {}
+  Result<std::string> Read(const model::DossierFile& f);
+
+ private:
+  // The archive at `path`, opened (or the one kept); nullptr when it cannot be read.
+  const ZipReader* OpenArchive(const std::string& path, Status* error);
+
+  const FileSystem& fs_;
+  std::string root_;
+  const Limits& limits_;
+  std::string archive_path_;
+  std::string archive_bytes_;
+  std::unique_ptr<ZipReader> archive_;  // over archive_bytes_
+};
+
+// Replaces every .zip in `d.files` that opens cleanly by its files (sorted by path again);
+// one that does not open stays a file and its probe says why. Adds ING-008, ING-009, ING-037.
+void OpenArchives(DossierFileReader& reader, model::Dossier& d, const Limits& limits);
+
+// The dossier's files as report.json lists them (archive and entry apart).
+std::vector<model::ReportedFile> ReportedFiles(const model::Dossier& d);
+
+}  // namespace pipeline::ingest
+
+#endif  // PIPELINE_INGEST_ARCHIVES_H_

@@ -1,0 +1,118 @@
+#!/usr/bin/env python3
+"""Builds the archive dossiers of issue 22 from 甲-查看器能打开的文件 (run from the repo root):
+
+    python3 tests/e2e/testdata/make_archive_fixtures.py
+
+Zips are written byte by byte, as Windows' "Send to > Compressed folder" and WinRAR/360压缩 on
+a Chinese Windows write them: entry names in GBK (code page 936) WITHOUT the UTF-8 flag
+(general purpose bit 11), folders as their own entries ending in '/'. Python's zipfile cannot
+make these (it writes non-ASCII names as UTF-8 and sets the flag). Output is deterministic
+(fixed DOS time, sorted entries, stored/deflated with zlib level 9).
+
+  丙-整包压缩/申请材料.zip     the whole dossier, form included, in one zip
+  丁-附件压缩包/               the form loose; the attachments in 附件.zip, which also holds
+                               a zip inside the zip (not opened), one entry written with the
+                               UTF-8 flag (as 7-Zip does) and one CP437 name (an old DOS tool)
+  戊-七z压缩包/                the form loose; the attachments in 附件.7z (only the 7z
+                               signature header: beian names the format, it does not open it)
+"""
+import os
+import shutil
+import struct
+import zlib
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SOURCE = os.path.join(HERE, "甲-查看器能打开的文件")
+FORM = "附件1 申请表.docx"
+DOS_TIME, DOS_DATE = (9 << 11) | (30 << 5), ((2026 - 1980) << 9) | (11 << 5) | 20
+
+
+def write_zip(path, entries):
+    """entries: list of (raw name bytes, data bytes or None for a folder, utf8 flag)."""
+    out, central = bytearray(), bytearray()
+    for name, data, utf8 in entries:
+        flags = 0x800 if utf8 else 0
+        data = data or b""
+        crc = zlib.crc32(data)
+        if len(data) > 0:
+            comp = zlib.compressobj(9, zlib.DEFLATED, -15)
+            packed = comp.compress(data) + comp.flush()
+            method = 8
+        else:
+            packed, method = b"", 0
+        offset = len(out)
+        out += struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, flags, method, DOS_TIME, DOS_DATE,
+                           crc, len(packed), len(data), len(name), 0) + name + packed
+        external = 0x10 if name.endswith(b"/") else 0x20  # MS-DOS directory / archive bit
+        central += struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, flags, method,
+                               DOS_TIME, DOS_DATE, crc, len(packed), len(data), len(name), 0,
+                               0, 0, 0, external, offset) + name
+    count = len(entries)
+    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, count, count, len(central), len(out), 0)
+    with open(path, "wb") as f:
+        f.write(bytes(out + central + end))
+
+
+def source_files(skip=()):
+    """(relative path, bytes) of 甲's files, sorted, without `skip`."""
+    found = []
+    for root, _, files in os.walk(SOURCE):
+        for name in files:
+            full = os.path.join(root, name)
+            rel = os.path.relpath(full, SOURCE).replace(os.sep, "/")
+            if rel not in skip:
+                with open(full, "rb") as f:
+                    found.append((rel, f.read()))
+    return sorted(found)
+
+
+def gbk_entries(files, prefix=""):
+    """Windows-style entries: each folder once, then its files, names in GBK."""
+    entries, folders = [], set()
+    for rel, data in files:
+        parts = (prefix + rel).split("/")
+        for i in range(1, len(parts)):
+            folder = "/".join(parts[:i]) + "/"
+            if folder not in folders:
+                folders.add(folder)
+                entries.append((folder.encode("gbk"), None, False))
+        entries.append(((prefix + rel).encode("gbk"), data, False))
+    return entries
+
+
+def fresh(folder):
+    path = os.path.join(HERE, folder)
+    shutil.rmtree(path, ignore_errors=True)
+    os.makedirs(path)
+    return path
+
+
+def main():
+    whole = fresh("丙-整包压缩")
+    write_zip(os.path.join(whole, "申请材料.zip"), gbk_entries(source_files(), "申请材料/"))
+
+    apart = fresh("丁-附件压缩包")
+    shutil.copy(os.path.join(SOURCE, FORM), os.path.join(apart, FORM))
+    attachments = source_files(skip={FORM})
+    entries = [e for e in gbk_entries(attachments) if e[0] != "题库情况说明.doc".encode("gbk")]
+    question_bank = dict(attachments)["题库情况说明.doc"]
+    entries.append(("题库情况说明.doc".encode("utf-8"), question_bank, True))
+    entries.append((b"caf\x82 menu.txt", b"cafe menu\r\n", False))  # CP437: cafe with e-acute
+    inner = os.path.join(apart, "inner.zip")
+    write_zip(inner, gbk_entries([("补充说明.txt", "补充说明\r\n".encode("gbk"))]))
+    with open(inner, "rb") as f:
+        entries.append(("补充材料.zip".encode("gbk"), f.read(), False))
+    os.remove(inner)
+    write_zip(os.path.join(apart, "附件.zip"), entries)
+
+    seven = fresh("戊-七z压缩包")
+    shutil.copy(os.path.join(SOURCE, FORM), os.path.join(seven, FORM))
+    # 7z signature header: magic, version 0.4, start-header CRC, next header at 0, size 0.
+    start_header = struct.pack("<QQI", 0, 0, 0)
+    with open(os.path.join(seven, "附件.7z"), "wb") as f:
+        f.write(b"7z\xbc\xaf\x27\x1c\x00\x04" + struct.pack("<I", zlib.crc32(start_header)) +
+                start_header)
+
+
+if __name__ == "__main__":
+    main()
