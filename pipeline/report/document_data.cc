@@ -50,6 +50,12 @@ Result<OfficeSettings> OfficeSettingsFromJson(const json& j, const std::string& 
     return Status::InvalidData("key \"draft\" must be true or false", path);
   }
   s.draft = j["draft"].get<bool>();
+  if (j.contains("allow_fallback_fonts")) {
+    if (!j["allow_fallback_fonts"].is_boolean()) {
+      return Status::InvalidData("key \"allow_fallback_fonts\" must be true or false", path);
+    }
+    s.allow_fallback_fonts = j["allow_fallback_fonts"].get<bool>();
+  }
   // The 补正 deadline is left open by the regulation: null (or 0) = no deadline printed.
   if (j.contains("correction_deadline_working_days") &&
       !j["correction_deadline_working_days"].is_null()) {

@@ -25,7 +25,10 @@ namespace pipeline::report {
 // nowhere.
 struct OfficeSettings {
   // Empty text settings print nothing. In the comments below, 「」 quote document wording.
-  bool draft = true;                         // watermark 草稿 on generated documents
+  bool draft = true;  // watermark 草稿 on generated documents
+  // Issue documents whose body or title font is still a shipped stand-in for 仿宋 / 小标宋
+  // (templates/fonts.xml <substitute>); false by default: `beian issue` refuses (optional key).
+  bool allow_fallback_fonts = false;
   int correction_deadline_working_days = 0;  // 补正 deadline in working days; 0 = none printed
   // What the 补正 deadline counts from (optional key; the regulation does not say): delivery
   // (the notice says 「自收到本通知之日起N个工作日内」; beian due counts from the delivery date

@@ -1,0 +1,191 @@
+// GB/T 9704 layout of the drafts and issued documents (issue 20), through the `beian` binary on
+// the bundled samples, read back page by page with pdftotext:
+// - the fallback-font guard: `beian issue` refuses the shipped stand-in fonts unless the office
+//   sets allow_fallback_fonts, `beian config` warns, the worksheet names the fonts.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "tests/testing/test_paths.h"
+
+namespace pipeline {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using testing::Quote;
+using testing::RepoRoot;
+using testing::RunCommand;
+
+constexpr const char kDate[] = "2026-11-25";
+
+std::string ReadText(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+bool IsPageNumber(const std::string& line) {
+  return std::regex_match(line, std::regex("—[0-9]+—"));
+}
+
+// The text lines of each page of a PDF, without spaces, empty lines and the watermarks.
+std::vector<std::vector<std::string>> PageLines(const std::string& pdf) {
+  std::string raw;
+  RunCommand("pdftotext -raw -enc UTF-8 " + Quote(pdf) + " -", &raw);  // drawing order
+  std::vector<std::vector<std::string>> pages(1);
+  std::istringstream in(raw);
+  for (std::string line; std::getline(in, line);) {
+    while (!line.empty() && line[0] == '\f') {
+      pages.emplace_back();
+      line.erase(0, 1);
+    }
+    std::string compact;
+    for (char c : line) {
+      if (c != ' ' && c != '\t' && c != '\r') compact += c;
+    }
+    // The watermarks (草稿, 内部工作用) come out as lines of one character.
+    static const std::set<std::string> kWatermark = {"草", "稿", "内", "部", "工", "作", "用"};
+    if (compact.empty() || kWatermark.count(compact) > 0) continue;
+    pages.back().push_back(compact);
+  }
+  while (pages.size() > 1 && pages.back().empty()) pages.pop_back();
+  return pages;
+}
+
+struct Draft {
+  std::string dossier, kind, path;
+};
+
+// One run over the samples with default settings; every draft it wrote.
+const std::vector<Draft>& SampleDrafts() {
+  static const std::vector<Draft> drafts = [] {
+    const std::string out = testing::MakeTempDir();
+    std::string output;
+    int rc = RunCommand(testing::BeianBinary() + " run " + Quote(RepoRoot() + "/samples/intake") +
+                            " --out " + Quote(out) + " --date " + kDate + " --quiet",
+                        &output, /*merge_stderr=*/true);
+    EXPECT_TRUE(rc == 0 || rc == 1) << output;
+    std::vector<Draft> list;
+    for (const auto& e : fs::directory_iterator(out)) {
+      const std::string report = (e.path() / "report.json").string();
+      if (!fs::exists(report)) continue;
+      json j = json::parse(ReadText(report));
+      for (const json& d : j["documents"]) {
+        list.push_back({j["dossier"], d["kind"], (e.path() / d["file"].get<std::string>())});
+      }
+    }
+    return list;
+  }();
+  return drafts;
+}
+
+TEST(LayoutEndToEndTest, WorksheetNamesTheFonts) {
+  int worksheets = 0;
+  for (const Draft& d : SampleDrafts()) {
+    if (d.kind != "worksheet") continue;
+    ++worksheets;
+    std::string text;
+    for (const auto& page : PageLines(d.path)) {
+      for (const std::string& line : page) {
+        if (!IsPageNumber(line)) text += line;
+      }
+    }
+    SCOPED_TRACE(d.dossier);
+    EXPECT_NE(
+        text.find("本案草稿的标题字体：NotoSerifCJK-Bold.ttc，是随程序安装的替代字体，不是小标宋"
+                  "；设置allow_fallback_fonts不为true时，beianissue不予印发。"),
+        std::string::npos)
+        << text;
+    EXPECT_NE(text.find("本案草稿的正文字体：gbsn00lp.ttf，是随程序安装的替代字体，不是仿宋"),
+              std::string::npos)
+        << text;
+  }
+  EXPECT_GE(worksheets, 38);
+}
+
+// The fallback-font guard through the registry: S01's 材料接收回执 (D2026-0001).
+class FontGuardTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = testing::MakeTempDir();
+    data_ = dir_ + "/data-root";
+    const std::string intake = dir_ + "/intake";
+    fs::create_directories(intake);
+    const std::string s01 = "S01-长春鼎新职业技能培训学校-首次申请";
+    fs::copy(RepoRoot() + "/samples/intake/" + s01, intake + "/" + s01,
+             fs::copy_options::recursive);
+    testing::MakeOfficeDataRoot(data_, {{"doc_number_format", "吉人社认备〔{year}〕{n}号"}});
+    std::string out;
+    ASSERT_EQ(Beian("run " + Quote(intake) + " --out " + Quote(dir_ + "/out") +
+                        " --no-pdf --quiet --date 2026-09-20",
+                    &out),
+              0)
+        << out;
+  }
+  int Beian(const std::string& args, std::string* out) {
+    return RunCommand(testing::BeianBinary() + " " + args + " --registry " +
+                          Quote(dir_ + "/registry.sqlite") + " --user 李四 --data-dir " +
+                          Quote(data_),
+                      out, /*merge_stderr=*/true);
+  }
+  int Config(const std::string& args, std::string* out) {
+    return RunCommand(testing::BeianBinary() + " config --data-dir " + Quote(data_) + args, out,
+                      /*merge_stderr=*/true);
+  }
+  std::string dir_, data_;
+};
+
+TEST_F(FontGuardTest, IssueRefusesTheShippedStandInsUnlessTheOfficeAllowsThem) {
+  std::string out;
+  ASSERT_EQ(Config("", &out), 0) << out;
+  EXPECT_NE(
+      out.find("# 注意：标题或正文用的是随程序安装的替代字体（title（NotoSerifCJK-Bold.ttc）、"
+               "body（gbsn00lp.ttf））"),
+      std::string::npos)
+      << out;
+  EXPECT_EQ(Beian("issue D2026-0001 --date 2026-09-21", &out), 2) << out;
+  for (const char* want : {"不能印发", "title（NotoSerifCJK-Bold.ttc）、body（gbsn00lp.ttf）",
+                           "\"allow_fallback_fonts\": true", "--fonts"}) {
+    EXPECT_NE(out.find(want), std::string::npos) << want << "\n" << out;
+  }
+  EXPECT_FALSE(fs::exists(dir_ + "/archive")) << "nothing issued";
+
+  // The office allows them: no warning (the setting over the office's own file).
+  std::ofstream(dir_ + "/allow.json") << R"({"allow_fallback_fonts": true})";
+  ASSERT_EQ(Config(" --config " + Quote(dir_ + "/allow.json"), &out), 0) << out;
+  EXPECT_EQ(out.find("替代字体"), std::string::npos) << out;
+  std::ofstream(dir_ + "/bad.json") << R"({"allow_fallback_fonts": "yes"})";
+  EXPECT_NE(Config(" --config " + Quote(dir_ + "/bad.json"), &out), 0) << out;
+  EXPECT_NE(out.find("allow_fallback_fonts"), std::string::npos) << out;
+
+  // The office's own fonts (here a copy of a stand-in under another name, as a licensed font
+  // would be installed): title and body no longer point at a shipped stand-in.
+  fs::copy_file("/usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf", dir_ + "/仿宋.ttf");
+  std::string fonts = ReadText(RepoRoot() + "/templates/fonts.xml");
+  for (const char* role : {"title", "body"}) {
+    fonts = std::regex_replace(
+        fonts, std::regex(std::string("<font role=\"") + role + "\"[^>]*>"),
+        std::string("<font role=\"") + role + "\" path=\"" + dir_ + "/仿宋.ttf\" face=\"0\"/>");
+  }
+  std::ofstream(dir_ + "/fonts.xml") << fonts;
+  std::ofstream(dir_ + "/office-fonts.json") << R"({"fonts": "fonts.xml"})";
+  const std::string office_fonts = " --config " + Quote(dir_ + "/office-fonts.json");
+  ASSERT_EQ(Config(office_fonts, &out), 0) << out;
+  EXPECT_EQ(out.find("替代字体"), std::string::npos) << out;
+  ASSERT_EQ(Beian("issue D2026-0001 --date 2026-09-21" + office_fonts, &out), 0) << out;
+  EXPECT_NE(out.find("吉人社认备〔2026〕1号"), std::string::npos) << out;
+}
+
+}  // namespace
+}  // namespace pipeline
