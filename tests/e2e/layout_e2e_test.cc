@@ -1,5 +1,8 @@
 // GB/T 9704 layout of the drafts and issued documents (issue 20), through the `beian` binary on
 // the bundled samples, read back page by page with pdftotext:
+// - the 版记 of every bureau document sits at the foot of its last, even face (7.5), with the
+//   issuing bureau's 办公室 as 印发机关 by default and the 成文日期 as 印发日期; the expert
+//   group's opinions, receipts and worksheets have none;
 // - the fallback-font guard: `beian issue` refuses the shipped stand-in fonts unless the office
 //   sets allow_fallback_fonts, `beian config` warns, the worksheet names the fonts.
 #include <gtest/gtest.h>
@@ -15,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/core/file_system.h"
 #include "tests/testing/test_paths.h"
 
 namespace pipeline {
@@ -27,12 +31,16 @@ using testing::RepoRoot;
 using testing::RunCommand;
 
 constexpr const char kDate[] = "2026-11-25";
+constexpr const char kDocDate[] = "2026年11月25日";
+
+// The bureau's documents (issue 20, decisions taken): full 版头 and 版记.
+const std::set<std::string> kBureauKinds = {"correction_notice", "referral_notice",
+                                            "refusal_notice", "termination_opinion"};
 
 std::string ReadText(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  Result<std::string> text = RealFileSystem().ReadFile(path, FileSystem::kDefaultMaxRead);
+  EXPECT_TRUE(text.ok()) << path;
+  return text ? *text : std::string();
 }
 
 bool IsPageNumber(const std::string& line) {
@@ -63,6 +71,13 @@ std::vector<std::vector<std::string>> PageLines(const std::string& pdf) {
   return pages;
 }
 
+int PdfPages(const std::string& pdf) {
+  std::string info;
+  RunCommand("pdfinfo " + Quote(pdf), &info);
+  std::smatch m;
+  return std::regex_search(info, m, std::regex("Pages:\\s+([0-9]+)")) ? std::stoi(m[1]) : 0;
+}
+
 struct Draft {
   std::string dossier, kind, path;
 };
@@ -90,7 +105,44 @@ const std::vector<Draft>& SampleDrafts() {
   return drafts;
 }
 
-TEST(LayoutEndToEndTest, WorksheetNamesTheFonts) {
+TEST(LayoutEndToEndTest, BureauDocumentsEndWithTheBanjiOnAnEvenFace) {
+  int bureau = 0;
+  for (const Draft& d : SampleDrafts()) {
+    SCOPED_TRACE(d.dossier + " " + d.kind);
+    const auto pages = PageLines(d.path);
+    ASSERT_EQ(static_cast<int>(pages.size()), PdfPages(d.path));
+    std::vector<int> banji_pages;
+    for (std::size_t p = 0; p < pages.size(); ++p) {
+      for (const std::string& line : pages[p]) {
+        // The 印发 row: 印发机关 left, 印发日期 right (pdftotext may join them).
+        if (std::regex_search(line, std::regex("[0-9]+年[0-9]+月[0-9]+日印发$"))) {
+          banji_pages.push_back(static_cast<int>(p));
+        }
+      }
+    }
+    if (kBureauKinds.count(d.kind) == 0) {
+      EXPECT_TRUE(banji_pages.empty()) << "no 版记 on a " << d.kind;
+      continue;
+    }
+    ++bureau;
+    EXPECT_EQ(pages.size() % 2, 0u) << "the 版记 is on an even face";
+    ASSERT_EQ(banji_pages, std::vector<int>{static_cast<int>(pages.size()) - 1});
+    // 印发机关 (the issuer's 办公室 by default) and 印发日期 = 成文日期, at the foot.
+    const std::vector<std::string>& last = pages.back();
+    std::string joined;
+    for (const std::string& line : last) joined += line + "\n";
+    EXPECT_NE(joined.find("办公室"), std::string::npos) << joined;
+    EXPECT_NE(joined.find(std::string(kDocDate) + "印发"), std::string::npos) << joined;
+    // Every page is numbered here (no blank face precedes the 版记 page in the samples).
+    for (std::size_t p = 0; p < pages.size(); ++p) {
+      const std::string number = "—" + std::to_string(p + 1) + "—";
+      EXPECT_NE(std::find(pages[p].begin(), pages[p].end(), number), pages[p].end()) << number;
+    }
+  }
+  EXPECT_GE(bureau, 20);
+}
+
+TEST(LayoutEndToEndTest, WorksheetNamesTheFontsAndTheInferredPrintOffice) {
   int worksheets = 0;
   for (const Draft& d : SampleDrafts()) {
     if (d.kind != "worksheet") continue;
@@ -110,6 +162,15 @@ TEST(LayoutEndToEndTest, WorksheetNamesTheFonts) {
     EXPECT_NE(text.find("本案草稿的正文字体：gbsn00lp.ttf，是随程序安装的替代字体，不是仿宋"),
               std::string::npos)
         << text;
+    if (d.dossier.rfind("S07-", 0) == 0) {
+      EXPECT_NE(text.find("补正材料通知书版记中的印发机关是推定的（白城市人力资源和社会保障局办公"
+                          "室），本机关未设置print_office，请核对。"),
+                std::string::npos)
+          << text;
+    }
+    if (d.dossier.rfind("S01-", 0) == 0) {
+      EXPECT_EQ(text.find("印发机关"), std::string::npos) << "S01 has no bureau draft";
+    }
   }
   EXPECT_GE(worksheets, 38);
 }

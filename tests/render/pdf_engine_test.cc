@@ -426,7 +426,7 @@ TEST(PdfLayoutTest, SignatureNeverStandsAloneOnAPage) {
   EXPECT_EQ((*pages)[0].runs.size(), 22u);  // 21 paragraphs and the page number
 }
 
-TEST(PdfLayoutTest, AttachmentNoteHangsAndBanjiSitsAtTheFootOfTheLastPage) {
+TEST(PdfLayoutTest, AttachmentNoteHangsAndBanjiSitsAtTheFootOfTheLastEvenFace) {
   Engine engine;
   render::Document doc = BodyDocument("短段落。", 2);
   render::Paragraph note;  // 附件说明: wrapped lines align with the first character of the name
@@ -439,28 +439,83 @@ TEST(PdfLayoutTest, AttachmentNoteHangsAndBanjiSitsAtTheFootOfTheLastPage) {
                {"长春市人力资源和社会保障局办公室", "2026年11月25日印发"}};
   Result<std::vector<Page>> pages = engine.Typeset(doc);
   ASSERT_OK(pages);
-  ASSERT_EQ(pages->size(), 1u);
-  const Page& page = pages->front();
+  // GB/T 9704 7.5: the text fits on one face, the 版记 goes on its back (page 2, numbered).
+  ASSERT_EQ(pages->size(), 2u);
   const double left = 28 * kPointsPerMm, cell = 156 * kPointsPerMm / 28;
   const double bottom = 841.89 - (37 + 225) * kPointsPerMm;
-  // Text lines by baseline, top to bottom, leaving out the page number (the last run).
-  std::map<double, std::vector<const TextRun*>, std::greater<double>> lines;
-  for (std::size_t i = 0; i + 1 < page.runs.size(); ++i) {
-    lines[page.runs[i].y].push_back(&page.runs[i]);
-  }
-  ASSERT_GE(lines.size(), 6u);  // 2 paragraphs, the note on 2 lines, 2 版记 rows
-  auto line = lines.begin();
+  // Text lines of a page by baseline, top to bottom, leaving out the page number (the last run).
+  auto lines_of = [](const Page& page) {
+    std::map<double, std::vector<const TextRun*>, std::greater<double>> lines;
+    for (std::size_t i = 0; i + 1 < page.runs.size(); ++i) {
+      lines[page.runs[i].y].push_back(&page.runs[i]);
+    }
+    return lines;
+  };
+  const auto first = lines_of(pages->front());
+  ASSERT_EQ(first.size(), 4u);  // 2 paragraphs, the note on 2 lines; no 版记
+  EXPECT_TRUE(pages->front().rules.empty());
+  auto line = first.begin();
   std::advance(line, 2);  // the note's first line
   EXPECT_NEAR(line->second.front()->x, left + 2 * cell, 0.01);
   ++line;  // its second line hangs under the name, five cells in
   EXPECT_NEAR(line->second.front()->x, left + 5 * cell, 0.01);
-  // The 版记 rows are the two lowest lines, at the foot of the 版心; the second holds the
-  // right-aligned 印发 date as a second run.
-  auto last = std::prev(lines.end());
+  // Page 2: only the 版记 rows, at the foot of the 版心; the second holds the right-aligned 印发
+  // date as a second run. The page number (— 2 —) is the last run, left, below the 版心.
+  const Page& back = (*pages)[1];
+  const auto rows = lines_of(back);
+  ASSERT_EQ(rows.size(), 2u);
+  auto last = std::prev(rows.end());
   EXPECT_LT(last->first, bottom + 30);
   EXPECT_GT(last->first, bottom - 1);
   EXPECT_EQ(last->second.size(), 2u);
-  EXPECT_FALSE(page.rules.empty());  // the 版记 separator lines
+  EXPECT_FALSE(back.rules.empty());  // the 版记 separator lines
+  EXPECT_LT(back.runs.back().y, bottom);
+  EXPECT_LT(back.runs.back().x, left + 2 * cell);
+}
+
+TEST(PdfLayoutTest, BanjiAfterAFullEvenFaceTakesABlankFaceAndNeitherIsNumbered) {
+  Engine engine;
+  // 43 lines: page 1 full, page 2 with 21 lines (no room for two 版记 rows).
+  render::Document doc = BodyDocument("短段落。", 43);
+  doc.banji = {{"抄送：吉林省人力资源和社会保障厅", ""},
+               {"长春市人力资源和社会保障局办公室", "2026年11月25日印发"}};
+  Result<std::vector<Page>> pages = engine.Typeset(doc);
+  ASSERT_OK(pages);
+  ASSERT_EQ(pages->size(), 4u);
+  const double bottom = 841.89 - (37 + 225) * kPointsPerMm;
+  auto has_page_number = [&](const Page& page) {
+    return std::any_of(page.runs.begin(), page.runs.end(),
+                       [&](const TextRun& r) { return r.y < bottom - 1; });
+  };
+  EXPECT_TRUE(has_page_number((*pages)[0]));
+  EXPECT_TRUE(has_page_number((*pages)[1]));
+  EXPECT_TRUE((*pages)[2].runs.empty()) << "the blank face";
+  EXPECT_EQ((*pages)[3].runs.size(), 3u) << "the 版记 face: two rows, one with the date";
+  EXPECT_FALSE(has_page_number((*pages)[3]));
+  // The same text ending on a face with room for the 版记: no page added.
+  doc.blocks.resize(40);
+  pages = engine.Typeset(doc);
+  ASSERT_OK(pages);
+  EXPECT_EQ(pages->size(), 2u);
+  EXPECT_TRUE(has_page_number(pages->back()));
+}
+
+TEST(PdfLayoutTest, PlaceBanjiFaceKeepsTheBanjiOnAnEvenFace) {
+  struct Case {
+    std::size_t pages, used, banji;
+    std::size_t want_pages, want_numbered;
+  };
+  for (const Case& c : std::vector<Case>{{1, 5, 0, 1, 1},
+                                         {1, 5, 2, 2, 2},
+                                         {2, 20, 2, 2, 2},
+                                         {2, 21, 2, 4, 2},
+                                         {3, 22, 3, 4, 4}}) {
+    Pagination p;
+    p.pages.resize(c.pages);
+    p.used_on_last = c.used;
+    EXPECT_EQ(PlaceBanjiFace(p, c.banji, 22), c.want_numbered) << c.pages << " " << c.used;
+    EXPECT_EQ(p.pages.size(), c.want_pages) << c.pages << " " << c.used;
+  }
 }
 
 TEST(PdfLayoutTest, TableHeaderRepeatsOnEveryPage) {
