@@ -3,6 +3,7 @@
 // - the 版记 of every bureau document sits at the foot of its last, even face (7.5), with the
 //   issuing bureau's 办公室 as 印发机关 by default and the 成文日期 as 印发日期; the expert
 //   group's opinions, receipts and worksheets have none;
+// - the 署名 and 成文日期 are never alone on a page (7.3.5);
 // - the fallback-font guard: `beian issue` refuses the shipped stand-in fonts unless the office
 //   sets allow_fallback_fonts, `beian config` warns, the worksheet names the fonts.
 #include <gtest/gtest.h>
@@ -140,6 +141,33 @@ TEST(LayoutEndToEndTest, BureauDocumentsEndWithTheBanjiOnAnEvenFace) {
     }
   }
   EXPECT_GE(bureau, 20);
+}
+
+// GB/T 9704 7.3.5: the page with the 署名 and 成文日期 also holds 正文 above them (not only the
+// 签字 lines of the expert group or the 署名 itself).
+TEST(LayoutEndToEndTest, SignatureIsNeverAloneOnItsPage) {
+  int checked = 0;
+  for (const Draft& d : SampleDrafts()) {
+    if (d.kind == "worksheet") continue;
+    SCOPED_TRACE(d.dossier + " " + d.kind);
+    const auto pages = PageLines(d.path);
+    bool found = false;
+    for (const auto& page : pages) {
+      auto date = std::find(page.begin(), page.end(), std::string(kDocDate));
+      if (date == page.end()) continue;
+      found = true;
+      int text_lines = 0;
+      for (auto it = page.begin(); it != date; ++it) {
+        if (IsPageNumber(*it) || it->find("（签字）") != std::string::npos) continue;
+        ++text_lines;
+      }
+      // The line just above the date is the 署名.
+      EXPECT_GE(text_lines, 2) << "署名 and 成文日期 without 正文 on their page";
+    }
+    EXPECT_TRUE(found) << "no 成文日期 line";
+    ++checked;
+  }
+  EXPECT_GE(checked, 38);
 }
 
 TEST(LayoutEndToEndTest, WorksheetNamesTheFontsAndTheInferredPrintOffice) {

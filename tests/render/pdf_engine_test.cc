@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "pipeline/core/utf8.h"
@@ -407,23 +408,61 @@ TEST(PdfLayoutTest, PageNumbersRightOnOddLeftOnEvenPages) {
   }
 }
 
+// Two blank lines, then `signer` over the 成文日期 2026年11月25日.
+void AddSignature(render::Document& doc, const std::string& signer) {
+  doc.blocks.push_back(render::Blank{2});
+  render::Signature sig;
+  sig.signers = {signer};
+  sig.date = "2026年11月25日";
+  doc.blocks.push_back(sig);
+}
+
 TEST(PdfLayoutTest, SignatureNeverStandsAloneOnAPage) {
   // 22 one-line paragraphs fill page 1 exactly; the blank lines and the signature that follow
   // do not fit. The signature must take the last paragraph with it to page 2 (GB/T 9704
   // 7.3.5), not stand alone there.
   Engine engine;
   render::Document doc = BodyDocument("短段落。", 22);
-  doc.blocks.push_back(render::Blank{2});
-  render::Signature sig;
-  sig.signers = {"长春市人力资源和社会保障局"};
-  sig.date = "2026年11月25日";
-  doc.blocks.push_back(sig);
+  AddSignature(doc, "长春市人力资源和社会保障局");
   Result<std::vector<Page>> pages = engine.Typeset(doc);
   ASSERT_OK(pages);
   ASSERT_EQ(pages->size(), 2u);
   // Page 2: the moved paragraph, the signer, the date and the page number.
   EXPECT_EQ((*pages)[1].runs.size(), 4u);
   EXPECT_EQ((*pages)[0].runs.size(), 22u);  // 21 paragraphs and the page number
+}
+
+TEST(PdfLayoutTest, SigningLinesKeptWithTheSignatureTakeTheTextAlong) {
+  // The expert group's opinion: 签字 lines (keep-with-previous) between the 正文 and the
+  // signature. 20 paragraphs, a blank, 组长 line, a blank, 成员 line (page 1 full), then the
+  // signature: the 签字 lines and the last paragraph move with it (GB/T 9704 7.3.5).
+  Engine engine;
+  render::Document doc = BodyDocument("短段落。", 20);
+  for (const char* text : {"技术评估专家组组长（签字）：", "技术评估专家组成员（签字）："}) {
+    doc.blocks.push_back(render::Blank{1});
+    render::Paragraph p;
+    p.text = text;
+    p.indent_chars = 0;
+    p.keep_with_prev = true;
+    doc.blocks.push_back(p);
+  }
+  AddSignature(doc, "技术评估专家组");
+  Result<std::vector<Page>> pages = engine.Typeset(doc);
+  ASSERT_OK(pages);
+  ASSERT_EQ(pages->size(), 2u);
+  // Page 2: the last paragraph, the two 签字 lines, signer, date, page number.
+  const Page& second = (*pages)[1];
+  ASSERT_EQ(second.runs.size(), 6u);
+  EXPECT_EQ(second.runs.front().glyphs.front().cp, U'短');
+  EXPECT_EQ((*pages)[0].runs.size(), 20u);  // 19 paragraphs and the page number
+  // Without keep-with-previous the signature would take only the 成员 line along.
+  for (render::Block& b : doc.blocks) {
+    if (auto* p = std::get_if<render::Paragraph>(&b)) p->keep_with_prev = false;
+  }
+  pages = engine.Typeset(doc);
+  ASSERT_OK(pages);
+  ASSERT_EQ(pages->size(), 2u);
+  EXPECT_NE((*pages)[1].runs.front().glyphs.front().cp, U'短');
 }
 
 TEST(PdfLayoutTest, AttachmentNoteHangsAndBanjiSitsAtTheFootOfTheLastEvenFace) {

@@ -588,6 +588,7 @@ class TemplateInstance {
     p.rest_indent_chars = AttrNumber(node, "rest-indent", p.rest_indent_chars);
     p.align = ParseAlign(node.attribute("align").value(), p.align);
     p.keep_with_next = node.attribute("keep-with-next").as_bool(p.keep_with_next);
+    p.keep_with_prev = node.attribute("keep-with-previous").as_bool(p.keep_with_prev);
     doc_.blocks.push_back(std::move(p));
   }
 

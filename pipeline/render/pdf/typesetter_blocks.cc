@@ -133,6 +133,7 @@ Status Typesetter::AddParagraph(const render::Paragraph& p, std::vector<Unit>& u
     unit.slots.resize(1);
     EmitLine(*shaped, lines[i].begin, xs, x0, Baseline(size), size, kBlack, unit.slots[0].runs);
     unit.keep_with_next = p.keep_with_next;
+    unit.keep_with_prev = p.keep_with_prev;
     units.push_back(std::move(unit));
   }
   return Status::Ok();
