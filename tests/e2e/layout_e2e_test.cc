@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "pipeline/core/file_system.h"
+#include "pipeline/core/utf8.h"
 #include "tests/testing/test_paths.h"
 
 namespace pipeline {
@@ -81,6 +82,7 @@ int PdfPages(const std::string& pdf) {
 
 struct Draft {
   std::string dossier, kind, path;
+  std::string institution;  // report.json institution.name
 };
 
 // One run over the samples with default settings; every draft it wrote.
@@ -98,7 +100,8 @@ const std::vector<Draft>& SampleDrafts() {
       if (!fs::exists(report)) continue;
       json j = json::parse(ReadText(report));
       for (const json& d : j["documents"]) {
-        list.push_back({j["dossier"], d["kind"], (e.path() / d["file"].get<std::string>())});
+        list.push_back({j["dossier"], d["kind"], (e.path() / d["file"].get<std::string>()),
+                        j["institution"].value("name", "")});
       }
     }
     return list;
@@ -168,6 +171,84 @@ TEST(LayoutEndToEndTest, SignatureIsNeverAloneOnItsPage) {
     ++checked;
   }
   EXPECT_GE(checked, 38);
+}
+
+std::u32string U32(const std::string& s) {
+  const std::vector<char32_t> cps = DecodeUtf8(s);
+  return std::u32string(cps.begin(), cps.end());
+}
+
+std::string Utf8(const std::u32string& s) {
+  std::string out;
+  for (char32_t c : s) AppendUtf8(c, out);
+  return out;
+}
+
+// The title lines of a draft: the 22 pt lines of page 1 (pdftotext -bbox: 28-40 pt tall) below
+// the 发文字号 line when there is one (the shrunk 发文机关标志 can be as tall).
+std::vector<std::u32string> TitleLines(const std::string& pdf) {
+  std::string html;
+  RunCommand("pdftotext -f 1 -l 1 -bbox " + Quote(pdf) + " -", &html);
+  const std::regex word(
+      "<word xMin=\"[0-9.]+\" yMin=\"([0-9.]+)\" xMax=\"[0-9.]+\" "
+      "yMax=\"([0-9.]+)\">([^<]*)</word>");
+  double below = 0;
+  std::vector<std::u32string> lines;
+  for (auto it = std::sregex_iterator(html.begin(), html.end(), word); it != std::sregex_iterator();
+       ++it) {
+    const double top = std::stod((*it)[1]), bottom = std::stod((*it)[2]);
+    const std::string text = (*it)[3];
+    if (std::regex_search(text, std::regex("〔[0-9]{4}〕"))) below = bottom;
+    const std::u32string u = U32(text);
+    if (bottom - top > 28 && bottom - top < 40 && u.size() > 1 && top > below) {
+      lines.push_back(u);
+    } else if (!lines.empty()) {
+      break;  // the title's lines are consecutive
+    }
+  }
+  return lines;
+}
+
+// GB/T 9704 7.3.1 (词意完整、排列对称): no title line of any sample draft ends inside a word of
+// templates/title_words.txt, inside the institution's name or inside a credit code, and the
+// lines are balanced.
+TEST(LayoutEndToEndTest, TitleLinesBreakBetweenWordsAndAreBalanced) {
+  std::vector<std::u32string> words;
+  std::istringstream list(ReadText(RepoRoot() + "/templates/title_words.txt"));
+  for (std::string line; std::getline(list, line);) {
+    if (!line.empty() && line[0] != '#') words.push_back(U32(line));
+  }
+  ASSERT_GE(words.size(), 10u);
+  int broken = 0;
+  for (const Draft& d : SampleDrafts()) {
+    const std::vector<std::u32string> lines = TitleLines(d.path);
+    SCOPED_TRACE(d.dossier + " " + d.kind);
+    ASSERT_FALSE(lines.empty());
+    if (lines.size() < 2) continue;
+    ++broken;
+    std::u32string title;
+    std::vector<std::size_t> breaks;
+    std::size_t shortest = lines[0].size(), longest = 0;
+    for (const std::u32string& l : lines) {
+      if (!title.empty()) breaks.push_back(title.size());
+      title += l;
+      shortest = std::min(shortest, l.size());
+      longest = std::max(longest, l.size());
+    }
+    std::vector<std::u32string> spans = words;
+    if (!d.institution.empty()) spans.push_back(U32(d.institution));
+    for (std::size_t b : breaks) {
+      for (const std::u32string& w : spans) {
+        for (std::size_t at = title.find(w); at != std::u32string::npos;
+             at = title.find(w, at + 1)) {
+          EXPECT_FALSE(at < b && b < at + w.size())
+              << "line break inside " << Utf8(w) << ": " << Utf8(title);
+        }
+      }
+    }
+    EXPECT_GE(2 * shortest, longest) << "unbalanced";
+  }
+  EXPECT_GE(broken, 15);
 }
 
 TEST(LayoutEndToEndTest, WorksheetNamesTheFontsAndTheInferredPrintOffice) {

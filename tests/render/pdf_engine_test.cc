@@ -260,15 +260,16 @@ TEST(KinsokuTest, LinesNeverStartWithClosingOrEndWithOpeningMarks) {
   }
 }
 
-// Issue 7: a long unbreakable run (a credit code, in brackets or after a colon) does not leave
-// the line before it short, to be letter-spaced across the full width: the run is split.
+// Issue 7: a long unbreakable run (a registration number, in brackets or after a colon) does
+// not leave the line before it short, to be letter-spaced across the full width: the run is
+// split. An 18-character credit code is the exception (issue 20, LineFillTest below).
 TEST(KinsokuTest, Issue7LongCodeRunDoesNotLeaveLineMostlyEmpty) {
   Layout layout = RepoLayout();
   auto breaker = LineBreaker::Create(layout.no_line_start, layout.no_line_end);
   ASSERT_OK(breaker);
   for (const char32_t* t :
-       {U"申请单位名称：长春鼎新职业技能培训学校（52220102MJ0A1B2C3D）；法定代表人",
-        U"统一社会信用代码：52220581MJ3K6L2M8E；法定代表人：宋丽华"}) {
+       {U"申请单位名称：长春鼎新职业技能培训学校（220102000012345）；法定代表人",
+        U"原工商注册号：220581000012345678901；法定代表人：宋丽华"}) {
     std::u32string text = t;
     SCOPED_TRACE(text.size());
     std::vector<double> widths;
@@ -331,6 +332,69 @@ TEST(TitleBreakTest, TitleLinesAreBalancedNotGreedy) {
       EXPECT_NE(text[lines[i].begin], U'，');
     }
   }
+}
+
+TEST(TitleBreakTest, TitleLinesBreakBetweenWordsAndNeverInsideTheName) {
+  auto breaker = LineBreaker::Create("，。、；：？！）》」", "（《「");
+  ASSERT_OK(breaker);
+  (*breaker)->SetTitleWords({U"职业技能等级认定", U"职业技能", U"认定机构", U"备案", U"申请",
+                             U"初评意见", U"自愿终止", U"终止"});
+  struct Case {
+    std::u32string text;
+    std::vector<std::u32string> keep;
+    std::vector<std::u32string> want;
+  } cases[] = {
+      // Balanced alone would give 关于长春市鼎新职业技能培训学校职 / 业技能等级认定…
+      {U"关于长春市鼎新职业技能培训学校职业技能等级认定机构备案申请的初评意见",
+       {U"长春市鼎新职业技能培训学校"},
+       {U"关于长春市鼎新职业技能培训学校", U"职业技能等级认定机构备案申请的初评意见"}},
+      // 自愿终止 is not split as 终 / 止, nor the name.
+      {U"关于通化市鑫源汽车维修有限公司自愿终止职业技能等级认定机构备案的意见",
+       {U"通化市鑫源汽车维修有限公司"},
+       {U"关于通化市鑫源汽车维修有限公司自愿终止", U"职业技能等级认定机构备案的意见"}},
+  };
+  for (const Case& c : cases) {
+    std::vector<double> widths(c.text.size(), 22.0);
+    std::vector<LineSpan> lines = (*breaker)->Balance(c.text, widths, 22.0 * 20, c.keep);
+    std::vector<std::u32string> got;
+    for (const LineSpan& l : lines) got.push_back(c.text.substr(l.begin, l.end - l.begin));
+    EXPECT_EQ(got, c.want);
+  }
+  // A name too long for one line is broken rather than overflowing.
+  const std::u32string long_name = U"关于一二三四五六七八九十一二三四五六七八九十一二三的意见";
+  std::vector<double> widths(long_name.size(), 22.0);
+  std::vector<LineSpan> lines =
+      (*breaker)->Balance(long_name, widths, 22.0 * 20, {long_name.substr(2, 23)});
+  ASSERT_EQ(lines.size(), 2u);
+  for (const LineSpan& l : lines) EXPECT_LE(l.end - l.begin, 20u);
+}
+
+// Latin characters half a cell (5) wide, CJK a cell (10).
+std::vector<double> HalfWidthLatin(const std::u32string& text) {
+  std::vector<double> widths;
+  for (char32_t c : text) widths.push_back(c < 0x80 ? 5.0 : 10.0);
+  return widths;
+}
+
+TEST(LineFillTest, ACreditCodeIsNeverSplitAcrossLines) {
+  auto breaker = LineBreaker::Create("，。、；：？！）》」", "（《「");
+  ASSERT_OK(breaker);
+  // The code (18 x 5) does not fit after the label on a 28-cell line, and is moved whole to the
+  // next line instead of being split at the margin.
+  const std::u32string text =
+      U"类型：社会培训评价组织；统一社会信用代码：52222426MK4B5C6D7T；法定代表人：鞠红梅。";
+  std::vector<LineSpan> lines = (*breaker)->Fill(text, HalfWidthLatin(text), 280, 280);
+  const std::size_t code = text.find(U"52222426MK4B5C6D7T");
+  bool whole = false;
+  for (const LineSpan& l : lines) whole = whole || (l.begin <= code && code + 18 <= l.end);
+  EXPECT_TRUE(whole);
+  // A shorter run (a 13-character wrong code) may still be split to fill the line.
+  const std::u32string short_code =
+      U"类型：社会培训评价组织；统一社会信用代码：2208810001234；法定代表人。";
+  std::vector<LineSpan> l2 = (*breaker)->Fill(short_code, HalfWidthLatin(short_code), 260, 260);
+  ASSERT_GE(l2.size(), 2u);
+  const char32_t last = short_code[l2[0].end - 1];
+  EXPECT_TRUE(last >= U'0' && last <= U'9');
 }
 
 // ---------------------------------------------------------------- grid and pages

@@ -27,9 +27,10 @@ struct DocNumber {
   std::string text;
 };
 
-// 标题: centred lines in the title font.
+// 标题: centred, balanced lines in the title font, broken only between words (GB/T 9704 7.3.1).
 struct Title {
   std::string text;
+  std::vector<std::string> keep;  // spans never broken across lines (the institution's name)
 };
 
 // A paragraph of running text on the character grid. Headings are paragraphs with a heading role.

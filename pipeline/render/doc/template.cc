@@ -639,7 +639,10 @@ class TemplateInstance {
         if (!text.empty()) doc_.blocks.push_back(DocNumber{text});
       } else if (name == "title") {
         std::string text = Trim(Inline(node));
-        if (!text.empty()) doc_.blocks.push_back(Title{text});
+        Title title{text, {}};
+        const std::string keep = Trim(Text(node.attribute("keep").value()));
+        if (!keep.empty()) title.keep.push_back(keep);
+        if (!text.empty()) doc_.blocks.push_back(std::move(title));
       } else if (name == "p" || name == "note") {
         AddParagraph(node, Paragraph{});
       } else if (name == "addressee") {
