@@ -72,6 +72,16 @@ Result<OfficeSettings> OfficeSettingsFromLayers(const LayeredSettings& settings)
 Result<OfficeSettings> LoadOfficeSettings(const FileSystem& fs,
                                           const std::vector<std::string>& files);
 
+// The office's `contact` setting (e.g. 「张三 0431-1234567」) split into the person and the
+// telephone number for the 附注 (GB/T 9704 7.3.6): the phone is the trailing run of digits,
+// dashes, brackets, `+` and spaces holding at least five digits; the person is what precedes it,
+// without trailing spaces or punctuation. Both empty when there is no such phone.
+struct Contact {
+  std::string person;
+  std::string phone;
+};
+Contact SplitContact(const std::string& contact);
+
 // Materials complete = every required material present and no blocking ingest finding.
 bool MaterialsComplete(const model::CaseReport& report);
 

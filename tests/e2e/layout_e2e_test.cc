@@ -4,6 +4,7 @@
 //   issuing bureau's 办公室 as 印发机关 by default and the 成文日期 as 印发日期; the expert
 //   group's opinions, receipts and worksheets have none;
 // - the 署名 and 成文日期 are never alone on a page (7.3.5);
+// - title lines break between words and are balanced (7.3.1); the contact is the 附注 (7.3.6);
 // - the fallback-font guard: `beian issue` refuses the shipped stand-in fonts unless the office
 //   sets allow_fallback_fonts, `beian config` warns, the worksheet names the fonts.
 #include <gtest/gtest.h>
@@ -282,6 +283,38 @@ TEST(LayoutEndToEndTest, WorksheetNamesTheFontsAndTheInferredPrintOffice) {
     }
   }
   EXPECT_GE(worksheets, 38);
+}
+
+// The contact setting is the 附注 (GB/T 9704 7.3.6): in brackets on the line under the
+// 成文日期, not a paragraph of the 正文 above the signature.
+TEST(LayoutEndToEndTest, ContactIsTheNoteUnderTheDate) {
+  const std::string dir = testing::MakeTempDir();
+  const std::string s07 = "S07-白城市瑞丰农业科技有限公司-缺件";
+  fs::create_directories(dir + "/intake");
+  fs::copy(RepoRoot() + "/samples/intake/" + s07, dir + "/intake/" + s07,
+           fs::copy_options::recursive);
+  std::ofstream(dir + "/office.json") << R"({"contact": "张丽，0436-62001234"})";
+  std::string out;
+  ASSERT_EQ(RunCommand(testing::BeianBinary() + " run " + Quote(dir + "/intake") + " --out " +
+                           Quote(dir + "/out") + " --date " + kDate + " --quiet --config " +
+                           Quote(dir + "/office.json"),
+                       &out, /*merge_stderr=*/true),
+            1)
+      << out;
+  std::string notice;
+  for (const auto& e : fs::directory_iterator(dir + "/out")) {
+    if (fs::exists(e.path() / "补正材料通知书.pdf")) notice = (e.path() / "补正材料通知书.pdf");
+  }
+  ASSERT_FALSE(notice.empty());
+  std::vector<std::string> lines;
+  for (const auto& page : PageLines(notice)) lines.insert(lines.end(), page.begin(), page.end());
+  auto date = std::find(lines.begin(), lines.end(), std::string(kDocDate));
+  ASSERT_NE(date, lines.end());
+  ASSERT_NE(date + 1, lines.end());
+  EXPECT_EQ(*(date + 1), "（联系人：张丽；联系电话：0436-62001234）");
+  for (const std::string& line : lines) {
+    EXPECT_EQ(line.find("联系人及电话"), std::string::npos) << line;
+  }
 }
 
 // The fallback-font guard through the registry: S01's 材料接收回执 (D2026-0001).
