@@ -360,13 +360,16 @@ TEST(TitleBreakTest, TitleLinesBreakBetweenWordsAndNeverInsideTheName) {
     for (const LineSpan& l : lines) got.push_back(c.text.substr(l.begin, l.end - l.begin));
     EXPECT_EQ(got, c.want);
   }
-  // A name too long for one line is broken rather than overflowing.
-  const std::u32string long_name = U"关于一二三四五六七八九十一二三四五六七八九十一二三的意见";
+  // A name too long for one line is broken rather than overflowing, but still between the
+  // listed words: the balanced break (15 + 15) would fall inside 职业技能.
+  const std::u32string long_name = U"关于一二三四五六七八九十一职业技能二三四五六七八九十的意见";
   std::vector<double> widths(long_name.size(), 22.0);
   std::vector<LineSpan> lines =
-      (*breaker)->Balance(long_name, widths, 22.0 * 20, {long_name.substr(2, 23)});
+      (*breaker)->Balance(long_name, widths, 22.0 * 20, {long_name.substr(2, 25)});
   ASSERT_EQ(lines.size(), 2u);
   for (const LineSpan& l : lines) EXPECT_LE(l.end - l.begin, 20u);
+  const std::size_t word = long_name.find(U"职业技能");
+  EXPECT_TRUE(lines[1].begin <= word || lines[1].begin >= word + 4) << lines[1].begin;
 }
 
 // Latin characters half a cell (5) wide, CJK a cell (10).

@@ -193,15 +193,18 @@ std::vector<LineSpan> LineBreaker::Balance(const std::u32string& text,
   const std::size_t lines = greedy.size();
   if (lines <= 1) return greedy;
   const std::vector<bool> allowed = BreakOpportunities(text);
+  // Strictest first: the title words, the keep spans and credit codes; then without the keep
+  // spans (a name too long for a line); then ICU's breaks alone.
   std::vector<bool> words = allowed;
-  for (const std::vector<std::u32string>* list :
-       std::initializer_list<const std::vector<std::u32string>*>{&title_words_, &keep}) {
-    for (const std::u32string& word : *list) KeepTogether(text, word, words);
-  }
+  for (const std::u32string& word : title_words_) KeepTogether(text, word, words);
   KeepCreditCodes(text, words);
-  for (std::size_t n = lines; n <= lines + 1; ++n) {
-    std::vector<LineSpan> out = BalanceIn(text, widths, width, words, n);
-    if (!out.empty()) return out;
+  std::vector<bool> names = words;
+  for (const std::u32string& span : keep) KeepTogether(text, span, names);
+  for (const std::vector<bool>* breaks : {&names, &words}) {
+    for (std::size_t n = lines; n <= lines + 1; ++n) {
+      std::vector<LineSpan> out = BalanceIn(text, widths, width, *breaks, n);
+      if (!out.empty()) return out;
+    }
   }
   std::vector<LineSpan> out = BalanceIn(text, widths, width, allowed, lines);
   return out.empty() ? greedy : out;
