@@ -900,31 +900,34 @@ ExitCode Job::ShowConfig() {
     for (const auto& [pointer, path] : s.origin) origin[pointer] = path;
     nlohmann::json files = nlohmann::json::array();
     for (const auto& layer : s.layers) files.push_back(layer.path);
+    nlohmann::json warnings = nlohmann::json::array();
+    if (std::string w = FallbackFontsWarning(); !w.empty()) warnings.push_back(w);
     out_ << report::ToJsonText({{"files", files},
                                 {"settings", s.effective},
                                 {"origin", origin},
-                                {"settings_hash", res_->provenance.settings_hash}});
+                                {"settings_hash", res_->provenance.settings_hash},
+                                {"warnings", warnings}});
     return ExitCode::kOk;
   }
   out_ << "# settings files, lowest precedence first:\n";
   for (const auto& layer : s.layers) out_ << "#   " << layer.path << "\n";
   out_ << "# settings_hash: " << res_->provenance.settings_hash << "\n";
   out_ << DescribeSettings(s);
-  out_ << FallbackFontsWarning();
+  if (std::string w = FallbackFontsWarning(); !w.empty()) out_ << "# " << w << "\n";
   return ExitCode::kOk;
 }
 
 // `beian config`'s warning while the body or title font is a shipped stand-in and the office
-// has not set allow_fallback_fonts (render/doc/font_guard.h); empty otherwise.
+// has not set allow_fallback_fonts (render/doc/font_guard.h); empty otherwise. A font
+// configuration that cannot be read is the warning itself.
 std::string Job::FallbackFontsWarning() const {
   if (res_->office.allow_fallback_fonts) return "";
   Result<std::vector<render::RoleFont>> fonts = render::DocumentFonts(
       fs_, res_->data_dir, FontsPath(options_, res_->settings, res_->data_dir));
-  if (!fonts) return "# " + fonts.error().ToString() + "\n";
+  if (!fonts) return fonts.error().ToString();
   const std::string roles = render::StandInRoles(*fonts, res_->messages.Format("fonts.role_file"),
                                                  res_->messages.Format("format.list_separator"));
-  return roles.empty() ? ""
-                       : res_->messages.Format("config.fallback_fonts", {{"fonts", roles}}) + "\n";
+  return roles.empty() ? "" : res_->messages.Format("config.fallback_fonts", {{"fonts", roles}});
 }
 
 ExitCode Job::CheckOne(Status* error) {

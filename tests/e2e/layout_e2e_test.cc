@@ -368,6 +368,12 @@ TEST_F(FontGuardTest, IssueRefusesTheShippedStandInsUnlessTheOfficeAllowsThem) {
   std::ofstream(dir_ + "/allow.json") << R"({"allow_fallback_fonts": true})";
   ASSERT_EQ(Config(" --config " + Quote(dir_ + "/allow.json"), &out), 0) << out;
   EXPECT_EQ(out.find("替代字体"), std::string::npos) << out;
+  ASSERT_EQ(Config(" --json", &out), 0) << out;
+  const json config = json::parse(out, nullptr, false);
+  ASSERT_TRUE(config.contains("warnings")) << out;
+  ASSERT_EQ(config["warnings"].size(), 1u) << out;
+  EXPECT_NE(config["warnings"][0].get<std::string>().find("allow_fallback_fonts"),
+            std::string::npos);
   std::ofstream(dir_ + "/bad.json") << R"({"allow_fallback_fonts": "yes"})";
   EXPECT_NE(Config(" --config " + Quote(dir_ + "/bad.json"), &out), 0) << out;
   EXPECT_NE(out.find("allow_fallback_fonts"), std::string::npos) << out;
