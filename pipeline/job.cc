@@ -31,6 +31,7 @@
 #include "pipeline/ingest/limits.h"
 #include "pipeline/registry/run_recorder.h"
 #include "pipeline/render/doc/document_renderer.h"
+#include "pipeline/render/doc/font_guard.h"
 #include "pipeline/render/doc/render_command.h"
 #include "pipeline/report/case_id.h"
 #include "pipeline/report/catalogue_listing.h"
@@ -444,6 +445,19 @@ Status Job::EnsureRenderer() {
   return Status::Ok();
 }
 
+// The worksheet's `fonts`: the title and body fonts the drafts are drawn in, each marked when
+// it is a shipped stand-in (render/doc/font_guard.h).
+Status Job::AddDraftFonts(nlohmann::json& document) const {
+  Result<std::vector<render::RoleFont>> fonts = render::DocumentFonts(
+      fs_, res_->data_dir, FontsPath(options_, res_->settings, res_->data_dir));
+  if (!fonts) return fonts.error();
+  for (const render::RoleFont& f : *fonts) {
+    document["fonts"].push_back({{"role", f.role}, {"file", f.file}, {"stand_in", f.stand_in}});
+  }
+  if (!res_->office.allow_fallback_fonts) document["fallback_fonts_refused"] = true;
+  return Status::Ok();
+}
+
 // Renders one of the case's drafts; returns the PDF bytes.
 Result<std::string> Job::DraftPdf(CaseOutcome& c, const report::DocumentSpec& spec) {
   PIPELINE_RETURN_IF_ERROR(EnsureRenderer());
@@ -455,6 +469,7 @@ Result<std::string> Job::DraftPdf(CaseOutcome& c, const report::DocumentSpec& sp
   // again, rather than copying the whole report per draft.
   c.json["document"] = report::DocumentObject(c.report, spec, res_->office, res_->calendar,
                                               *options_.date, office_name, res_->messages);
+  if (spec.kind == "worksheet") PIPELINE_RETURN_IF_ERROR(AddDraftFonts(c.json["document"]));
   std::string tmpl = render::ResolveTemplatePath(res_->data_dir, spec.tmpl);
   Result<std::string> pdf = res_->renderer->Render(tmpl, c.json, *options_.date);
   // What the correction notice was drawn from (the case's JSON with its document) is kept for
@@ -902,17 +917,34 @@ ExitCode Job::ShowConfig() {
     for (const auto& [pointer, path] : s.origin) origin[pointer] = path;
     nlohmann::json files = nlohmann::json::array();
     for (const auto& layer : s.layers) files.push_back(layer.path);
+    nlohmann::json warnings = nlohmann::json::array();
+    if (std::string w = FallbackFontsWarning(); !w.empty()) warnings.push_back(w);
     out_ << report::ToJsonText({{"files", files},
                                 {"settings", s.effective},
                                 {"origin", origin},
-                                {"settings_hash", res_->provenance.settings_hash}});
+                                {"settings_hash", res_->provenance.settings_hash},
+                                {"warnings", warnings}});
     return ExitCode::kOk;
   }
   out_ << "# settings files, lowest precedence first:\n";
   for (const auto& layer : s.layers) out_ << "#   " << layer.path << "\n";
   out_ << "# settings_hash: " << res_->provenance.settings_hash << "\n";
   out_ << DescribeSettings(s);
+  if (std::string w = FallbackFontsWarning(); !w.empty()) out_ << "# " << w << "\n";
   return ExitCode::kOk;
+}
+
+// `beian config`'s warning while the body or title font is a shipped stand-in and the office
+// has not set allow_fallback_fonts (render/doc/font_guard.h); empty otherwise. A font
+// configuration that cannot be read is the warning itself.
+std::string Job::FallbackFontsWarning() const {
+  if (res_->office.allow_fallback_fonts) return "";
+  Result<std::vector<render::RoleFont>> fonts = render::DocumentFonts(
+      fs_, res_->data_dir, FontsPath(options_, res_->settings, res_->data_dir));
+  if (!fonts) return fonts.error().ToString();
+  const std::string roles = render::StandInRoles(*fonts, res_->messages.Format("fonts.role_file"),
+                                                 res_->messages.Format("format.list_separator"));
+  return roles.empty() ? "" : res_->messages.Format("config.fallback_fonts", {{"fonts", roles}});
 }
 
 ExitCode Job::CheckOne(Status* error) {

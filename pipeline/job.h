@@ -8,6 +8,7 @@
 
 #include <functional>
 #include <memory>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <ostream>
 #include <set>
@@ -146,6 +147,8 @@ class Job : private service::CaseHandler {
   ExitCode Catalogue(Status* error);
   ExitCode Render(Status* error);
   ExitCode ShowConfig();
+  std::string FallbackFontsWarning() const;
+  Status AddDraftFonts(nlohmann::json& document) const;
   report::RunRow RunRowFor(model::CaseReport report, const std::string& failure) const;
   std::string KeepCase(const service::CaseDone& done, const evaluation::RunLedger& ledger) const;
   std::string SpoolPath() const;

@@ -20,6 +20,7 @@
 #include "pipeline/registry/open_storage.h"
 #include "pipeline/registry/pdfa.h"
 #include "pipeline/render/doc/document_renderer.h"
+#include "pipeline/render/doc/font_guard.h"
 #include "pipeline/render/doc/render_command.h"
 #include "pipeline/render/doc/template.h"
 #include "pipeline/report/document_data.h"
@@ -183,6 +184,23 @@ Status UpdateCatalogue(Context& ctx, const DocumentSetup& setup, const std::stri
   const std::string dir = JoinPath(
       JoinPath(ArchiveRoot(ctx), authority.empty() ? "unknown" : authority), std::to_string(year));
   return WriteCatalogue(dir, rows, ctx.messages, ctx.actor.today);
+}
+
+// Refuses to issue while the body or title font is a shipped stand-in for 仿宋 / 小标宋,
+// unless the office sets allow_fallback_fonts (render/doc/font_guard.h).
+Status CheckIssueFonts(Context& ctx) {
+  Result<report::OfficeSettings> office =
+      report::LoadOfficeSettings(ctx.fs, SettingsFilesOf(ctx.options, ctx.data_dir));
+  if (!office) return office.error();
+  if (office->allow_fallback_fonts) return Status::Ok();
+  Result<std::vector<render::RoleFont>> fonts =
+      render::DocumentFonts(ctx.fs, ctx.data_dir, ctx.options.fonts);
+  if (!fonts) return fonts.error();
+  const std::string roles = render::StandInRoles(*fonts, ctx.messages.Format("fonts.role_file"),
+                                                 ctx.messages.Format("format.list_separator"));
+  if (roles.empty()) return Status::Ok();
+  return Status::InvalidArgument(
+      ctx.messages.Format("registry.refused.fallback_fonts", {{"fonts", roles}}));
 }
 
 }  // namespace
@@ -529,6 +547,7 @@ Status IssueCommand(Context& ctx) {
   if (ctx.settings.doc_number_format.empty()) {
     return Status::InvalidArgument(ctx.messages.Format("registry.refused.no_number_format"));
   }
+  PIPELINE_RETURN_IF_ERROR(CheckIssueFonts(ctx));
   const std::string& id = ctx.options.document_id;
   Result<std::int64_t> n =
       ctx.registry.BindNumber(id, ctx.actor.today.year, ctx.options.number,

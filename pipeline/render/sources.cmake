@@ -1,6 +1,7 @@
 # render/: PDF engine (render/pdf) and document templates (render/doc).
 list(APPEND PIPELINE_SOURCES
   pipeline/render/doc/document_renderer.cc
+  pipeline/render/doc/font_guard.cc
   pipeline/render/doc/render_command.cc
   pipeline/render/doc/template.cc
   pipeline/render/pdf/deflate.cc

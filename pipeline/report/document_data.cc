@@ -1,8 +1,12 @@
 #include "pipeline/report/document_data.h"
 
+#include <unicode/uchar.h>
+
 #include <algorithm>
 #include <cstring>
 
+#include "pipeline/core/text.h"
+#include "pipeline/core/utf8.h"
 #include "pipeline/report/corrections.h"
 #include "pipeline/report/report_json.h"
 
@@ -50,6 +54,12 @@ Result<OfficeSettings> OfficeSettingsFromJson(const json& j, const std::string& 
     return Status::InvalidData("key \"draft\" must be true or false", path);
   }
   s.draft = j["draft"].get<bool>();
+  if (j.contains("allow_fallback_fonts")) {
+    if (!j["allow_fallback_fonts"].is_boolean()) {
+      return Status::InvalidData("key \"allow_fallback_fonts\" must be true or false", path);
+    }
+    s.allow_fallback_fonts = j["allow_fallback_fonts"].get<bool>();
+  }
   // The 补正 deadline is left open by the regulation: null (or 0) = no deadline printed.
   if (j.contains("correction_deadline_working_days") &&
       !j["correction_deadline_working_days"].is_null()) {
@@ -101,6 +111,26 @@ Result<OfficeSettings> OfficeSettingsFromJson(const json& j, const std::string& 
   s.opinion_file = s.files["preliminary_opinion"];
   s.notice_file = s.files["correction_notice"];
   return s;
+}
+
+Contact SplitContact(const std::string& contact) {
+  auto phone_char = [](char c) {
+    return (c >= '0' && c <= '9') || c == '-' || c == '(' || c == ')' || c == '+' || c == ' ';
+  };
+  std::size_t start = contact.size();
+  while (start > 0 && phone_char(contact[start - 1])) --start;
+  std::string phone = TrimSpace(std::string_view(contact).substr(start));
+  if (std::count_if(phone.begin(), phone.end(), [](char c) { return c >= '0' && c <= '9'; }) < 5) {
+    return {};
+  }
+  std::vector<char32_t> person = DecodeUtf8(contact.substr(0, start));
+  while (!person.empty() &&
+         (IsWhiteSpace(person.back()) || u_ispunct(static_cast<UChar32>(person.back())))) {
+    person.pop_back();
+  }
+  std::string out;
+  for (char32_t c : person) AppendUtf8(c, out);
+  return {TrimSpace(out), phone};
 }
 
 bool MaterialsComplete(const model::CaseReport& report) {
@@ -334,7 +364,12 @@ json DocumentObject(const model::CaseReport& report, const DocumentSpec& spec,
   d["draft"] = office.draft;
   if (!office.copy_to.empty()) d["copy_to"] = office.copy_to;
   if (!office.print_office.empty()) d["print_office"] = office.print_office;
-  if (!office.contact.empty()) d["contact"] = office.contact;
+  if (!office.contact.empty()) {
+    d["contact"] = office.contact;
+    const Contact contact = SplitContact(office.contact);
+    if (!contact.phone.empty()) d["contact_phone"] = contact.phone;
+    if (!contact.person.empty()) d["contact_person"] = contact.person;
+  }
   json excluded = ExcludedOccupations(report, messages);
   if (!excluded.empty()) d["excluded_occupations"] = std::move(excluded);
   const bool bureau_letter =

@@ -25,7 +25,10 @@ namespace pipeline::report {
 // nowhere.
 struct OfficeSettings {
   // Empty text settings print nothing. In the comments below, 「」 quote document wording.
-  bool draft = true;                         // watermark 草稿 on generated documents
+  bool draft = true;  // watermark 草稿 on generated documents
+  // Issue documents whose body or title font is still a shipped stand-in for 仿宋 / 小标宋
+  // (templates/fonts.xml <substitute>); false by default: `beian issue` refuses (optional key).
+  bool allow_fallback_fonts = false;
   int correction_deadline_working_days = 0;  // 补正 deadline in working days; 0 = none printed
   // What the 补正 deadline counts from (optional key; the regulation does not say): delivery
   // (the notice says 「自收到本通知之日起N个工作日内」; beian due counts from the delivery date
@@ -68,6 +71,16 @@ Result<OfficeSettings> OfficeSettingsFromLayers(const LayeredSettings& settings)
 // Reads and merges `files` (lowest precedence first), then OfficeSettingsFromLayers.
 Result<OfficeSettings> LoadOfficeSettings(const FileSystem& fs,
                                           const std::vector<std::string>& files);
+
+// The office's `contact` setting (e.g. 「张三 0431-1234567」) split into the person and the
+// telephone number for the 附注 (GB/T 9704 7.3.6): the phone is the trailing run of digits,
+// dashes, brackets, `+` and spaces holding at least five digits; the person is what precedes it,
+// without trailing spaces or punctuation. Both empty when there is no such phone.
+struct Contact {
+  std::string person;
+  std::string phone;
+};
+Contact SplitContact(const std::string& contact);
 
 // Materials complete = every required material present and no blocking ingest finding.
 bool MaterialsComplete(const model::CaseReport& report);

@@ -3,6 +3,7 @@
 list(APPEND TEST_SOURCES
   tests/e2e/archives_e2e_test.cc
   tests/e2e/documents_e2e_test.cc
+  tests/e2e/layout_e2e_test.cc
   tests/e2e/materials_e2e_test.cc
   tests/e2e/samples_pipeline_test.cc
   tests/e2e/samples_rules_test.cc

@@ -390,7 +390,8 @@ TEST_F(EvaluationCommandTest, AMistakenEvaluationIsCorrectedWithAReasonKeepingBo
   EXPECT_EQ(states, (std::vector<std::string>{"superseded", "draft"}));
   ASSERT_EQ(Beian("status C2026-0001 --date 2026-12-01", &out), 0) << out;
   EXPECT_NE(out.find(ids[0] + "：技术评估意见（已被替代，不得签发"), std::string::npos) << out;
-  std::ofstream(dir_ + "/office.json") << R"({"doc_number_format": "吉人社认备〔{year}〕{n}号"})";
+  std::ofstream(dir_ + "/office.json")
+      << R"({"doc_number_format": "吉人社认备〔{year}〕{n}号", "allow_fallback_fonts": true})";
   EXPECT_EQ(Beian("issue " + ids[0] + " --date 2026-11-28 --config " + Quote(dir_ + "/office.json"),
                   &out),
             2);

@@ -53,7 +53,8 @@ class RecordLifecycleTest : public ::testing::Test {
     data_ = dir_ + "/data-root";
     testing::MakeOfficeDataRoot(data_, {{"doc_number_format", "吉人社认备〔{year}〕{n}号"},
                                         {"filing_number_format", "吉认备〔{year}〕{n}号"},
-                                        {"correction_deadline_working_days", 10}});
+                                        {"correction_deadline_working_days", 10},
+                                        {"allow_fallback_fonts", true}});
   }
   int Beian(const std::string& args, std::string* out = nullptr) {
     std::string text;

@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "pipeline/core/utf8.h"
@@ -259,15 +260,16 @@ TEST(KinsokuTest, LinesNeverStartWithClosingOrEndWithOpeningMarks) {
   }
 }
 
-// Issue 7: a long unbreakable run (a credit code, in brackets or after a colon) does not leave
-// the line before it short, to be letter-spaced across the full width: the run is split.
+// Issue 7: a long unbreakable run (a registration number, in brackets or after a colon) does
+// not leave the line before it short, to be letter-spaced across the full width: the run is
+// split. An 18-character credit code is the exception (issue 20, LineFillTest below).
 TEST(KinsokuTest, Issue7LongCodeRunDoesNotLeaveLineMostlyEmpty) {
   Layout layout = RepoLayout();
   auto breaker = LineBreaker::Create(layout.no_line_start, layout.no_line_end);
   ASSERT_OK(breaker);
   for (const char32_t* t :
-       {U"申请单位名称：长春鼎新职业技能培训学校（52220102MJ0A1B2C3D）；法定代表人",
-        U"统一社会信用代码：52220581MJ3K6L2M8E；法定代表人：宋丽华"}) {
+       {U"申请单位名称：长春鼎新职业技能培训学校（220102000012345）；法定代表人",
+        U"原工商注册号：220581000012345678901；法定代表人：宋丽华"}) {
     std::u32string text = t;
     SCOPED_TRACE(text.size());
     std::vector<double> widths;
@@ -330,6 +332,72 @@ TEST(TitleBreakTest, TitleLinesAreBalancedNotGreedy) {
       EXPECT_NE(text[lines[i].begin], U'，');
     }
   }
+}
+
+TEST(TitleBreakTest, TitleLinesBreakBetweenWordsAndNeverInsideTheName) {
+  auto breaker = LineBreaker::Create("，。、；：？！）》」", "（《「");
+  ASSERT_OK(breaker);
+  (*breaker)->SetTitleWords({U"职业技能等级认定", U"职业技能", U"认定机构", U"备案", U"申请",
+                             U"初评意见", U"自愿终止", U"终止"});
+  struct Case {
+    std::u32string text;
+    std::vector<std::u32string> keep;
+    std::vector<std::u32string> want;
+  } cases[] = {
+      // Balanced alone would give 关于长春市鼎新职业技能培训学校职 / 业技能等级认定…
+      {U"关于长春市鼎新职业技能培训学校职业技能等级认定机构备案申请的初评意见",
+       {U"长春市鼎新职业技能培训学校"},
+       {U"关于长春市鼎新职业技能培训学校", U"职业技能等级认定机构备案申请的初评意见"}},
+      // 自愿终止 is not split as 终 / 止, nor the name.
+      {U"关于通化市鑫源汽车维修有限公司自愿终止职业技能等级认定机构备案的意见",
+       {U"通化市鑫源汽车维修有限公司"},
+       {U"关于通化市鑫源汽车维修有限公司自愿终止", U"职业技能等级认定机构备案的意见"}},
+  };
+  for (const Case& c : cases) {
+    std::vector<double> widths(c.text.size(), 22.0);
+    std::vector<LineSpan> lines = (*breaker)->Balance(c.text, widths, 22.0 * 20, c.keep);
+    std::vector<std::u32string> got;
+    for (const LineSpan& l : lines) got.push_back(c.text.substr(l.begin, l.end - l.begin));
+    EXPECT_EQ(got, c.want);
+  }
+  // A name too long for one line is broken rather than overflowing, but still between the
+  // listed words: the balanced break (15 + 15) would fall inside 职业技能.
+  const std::u32string long_name = U"关于一二三四五六七八九十一职业技能二三四五六七八九十的意见";
+  std::vector<double> widths(long_name.size(), 22.0);
+  std::vector<LineSpan> lines =
+      (*breaker)->Balance(long_name, widths, 22.0 * 20, {long_name.substr(2, 25)});
+  ASSERT_EQ(lines.size(), 2u);
+  for (const LineSpan& l : lines) EXPECT_LE(l.end - l.begin, 20u);
+  const std::size_t word = long_name.find(U"职业技能");
+  EXPECT_TRUE(lines[1].begin <= word || lines[1].begin >= word + 4) << lines[1].begin;
+}
+
+// Latin characters half a cell (5) wide, CJK a cell (10).
+std::vector<double> HalfWidthLatin(const std::u32string& text) {
+  std::vector<double> widths;
+  for (char32_t c : text) widths.push_back(c < 0x80 ? 5.0 : 10.0);
+  return widths;
+}
+
+TEST(LineFillTest, ACreditCodeIsNeverSplitAcrossLines) {
+  auto breaker = LineBreaker::Create("，。、；：？！）》」", "（《「");
+  ASSERT_OK(breaker);
+  // The code (18 x 5) does not fit after the label on a 28-cell line, and is moved whole to the
+  // next line instead of being split at the margin.
+  const std::u32string text =
+      U"类型：社会培训评价组织；统一社会信用代码：52222426MK4B5C6D7T；法定代表人：鞠红梅。";
+  std::vector<LineSpan> lines = (*breaker)->Fill(text, HalfWidthLatin(text), 280, 280);
+  const std::size_t code = text.find(U"52222426MK4B5C6D7T");
+  bool whole = false;
+  for (const LineSpan& l : lines) whole = whole || (l.begin <= code && code + 18 <= l.end);
+  EXPECT_TRUE(whole);
+  // A shorter run (a 13-character wrong code) may still be split to fill the line.
+  const std::u32string short_code =
+      U"类型：社会培训评价组织；统一社会信用代码：2208810001234；法定代表人。";
+  std::vector<LineSpan> l2 = (*breaker)->Fill(short_code, HalfWidthLatin(short_code), 260, 260);
+  ASSERT_GE(l2.size(), 2u);
+  const char32_t last = short_code[l2[0].end - 1];
+  EXPECT_TRUE(last >= U'0' && last <= U'9');
 }
 
 // ---------------------------------------------------------------- grid and pages
@@ -407,17 +475,22 @@ TEST(PdfLayoutTest, PageNumbersRightOnOddLeftOnEvenPages) {
   }
 }
 
+// Two blank lines, then `signer` over the 成文日期 2026年11月25日.
+void AddSignature(render::Document& doc, const std::string& signer) {
+  doc.blocks.push_back(render::Blank{2});
+  render::Signature sig;
+  sig.signers = {signer};
+  sig.date = "2026年11月25日";
+  doc.blocks.push_back(sig);
+}
+
 TEST(PdfLayoutTest, SignatureNeverStandsAloneOnAPage) {
   // 22 one-line paragraphs fill page 1 exactly; the blank lines and the signature that follow
   // do not fit. The signature must take the last paragraph with it to page 2 (GB/T 9704
   // 7.3.5), not stand alone there.
   Engine engine;
   render::Document doc = BodyDocument("短段落。", 22);
-  doc.blocks.push_back(render::Blank{2});
-  render::Signature sig;
-  sig.signers = {"长春市人力资源和社会保障局"};
-  sig.date = "2026年11月25日";
-  doc.blocks.push_back(sig);
+  AddSignature(doc, "长春市人力资源和社会保障局");
   Result<std::vector<Page>> pages = engine.Typeset(doc);
   ASSERT_OK(pages);
   ASSERT_EQ(pages->size(), 2u);
@@ -426,7 +499,40 @@ TEST(PdfLayoutTest, SignatureNeverStandsAloneOnAPage) {
   EXPECT_EQ((*pages)[0].runs.size(), 22u);  // 21 paragraphs and the page number
 }
 
-TEST(PdfLayoutTest, AttachmentNoteHangsAndBanjiSitsAtTheFootOfTheLastPage) {
+TEST(PdfLayoutTest, SigningLinesKeptWithTheSignatureTakeTheTextAlong) {
+  // The expert group's opinion: 签字 lines (keep-with-previous) between the 正文 and the
+  // signature. 20 paragraphs, a blank, 组长 line, a blank, 成员 line (page 1 full), then the
+  // signature: the 签字 lines and the last paragraph move with it (GB/T 9704 7.3.5).
+  Engine engine;
+  render::Document doc = BodyDocument("短段落。", 20);
+  for (const char* text : {"技术评估专家组组长（签字）：", "技术评估专家组成员（签字）："}) {
+    doc.blocks.push_back(render::Blank{1});
+    render::Paragraph p;
+    p.text = text;
+    p.indent_chars = 0;
+    p.keep_with_prev = true;
+    doc.blocks.push_back(p);
+  }
+  AddSignature(doc, "技术评估专家组");
+  Result<std::vector<Page>> pages = engine.Typeset(doc);
+  ASSERT_OK(pages);
+  ASSERT_EQ(pages->size(), 2u);
+  // Page 2: the last paragraph, the two 签字 lines, signer, date, page number.
+  const Page& second = (*pages)[1];
+  ASSERT_EQ(second.runs.size(), 6u);
+  EXPECT_EQ(second.runs.front().glyphs.front().cp, U'短');
+  EXPECT_EQ((*pages)[0].runs.size(), 20u);  // 19 paragraphs and the page number
+  // Without keep-with-previous the signature would take only the 成员 line along.
+  for (render::Block& b : doc.blocks) {
+    if (auto* p = std::get_if<render::Paragraph>(&b)) p->keep_with_prev = false;
+  }
+  pages = engine.Typeset(doc);
+  ASSERT_OK(pages);
+  ASSERT_EQ(pages->size(), 2u);
+  EXPECT_NE((*pages)[1].runs.front().glyphs.front().cp, U'短');
+}
+
+TEST(PdfLayoutTest, AttachmentNoteHangsAndBanjiSitsAtTheFootOfTheLastEvenFace) {
   Engine engine;
   render::Document doc = BodyDocument("短段落。", 2);
   render::Paragraph note;  // 附件说明: wrapped lines align with the first character of the name
@@ -439,28 +545,83 @@ TEST(PdfLayoutTest, AttachmentNoteHangsAndBanjiSitsAtTheFootOfTheLastPage) {
                {"长春市人力资源和社会保障局办公室", "2026年11月25日印发"}};
   Result<std::vector<Page>> pages = engine.Typeset(doc);
   ASSERT_OK(pages);
-  ASSERT_EQ(pages->size(), 1u);
-  const Page& page = pages->front();
+  // GB/T 9704 7.5: the text fits on one face, the 版记 goes on its back (page 2, numbered).
+  ASSERT_EQ(pages->size(), 2u);
   const double left = 28 * kPointsPerMm, cell = 156 * kPointsPerMm / 28;
   const double bottom = 841.89 - (37 + 225) * kPointsPerMm;
-  // Text lines by baseline, top to bottom, leaving out the page number (the last run).
-  std::map<double, std::vector<const TextRun*>, std::greater<double>> lines;
-  for (std::size_t i = 0; i + 1 < page.runs.size(); ++i) {
-    lines[page.runs[i].y].push_back(&page.runs[i]);
-  }
-  ASSERT_GE(lines.size(), 6u);  // 2 paragraphs, the note on 2 lines, 2 版记 rows
-  auto line = lines.begin();
+  // Text lines of a page by baseline, top to bottom, leaving out the page number (the last run).
+  auto lines_of = [](const Page& page) {
+    std::map<double, std::vector<const TextRun*>, std::greater<double>> lines;
+    for (std::size_t i = 0; i + 1 < page.runs.size(); ++i) {
+      lines[page.runs[i].y].push_back(&page.runs[i]);
+    }
+    return lines;
+  };
+  const auto first = lines_of(pages->front());
+  ASSERT_EQ(first.size(), 4u);  // 2 paragraphs, the note on 2 lines; no 版记
+  EXPECT_TRUE(pages->front().rules.empty());
+  auto line = first.begin();
   std::advance(line, 2);  // the note's first line
   EXPECT_NEAR(line->second.front()->x, left + 2 * cell, 0.01);
   ++line;  // its second line hangs under the name, five cells in
   EXPECT_NEAR(line->second.front()->x, left + 5 * cell, 0.01);
-  // The 版记 rows are the two lowest lines, at the foot of the 版心; the second holds the
-  // right-aligned 印发 date as a second run.
-  auto last = std::prev(lines.end());
+  // Page 2: only the 版记 rows, at the foot of the 版心; the second holds the right-aligned 印发
+  // date as a second run. The page number (— 2 —) is the last run, left, below the 版心.
+  const Page& back = (*pages)[1];
+  const auto rows = lines_of(back);
+  ASSERT_EQ(rows.size(), 2u);
+  auto last = std::prev(rows.end());
   EXPECT_LT(last->first, bottom + 30);
   EXPECT_GT(last->first, bottom - 1);
   EXPECT_EQ(last->second.size(), 2u);
-  EXPECT_FALSE(page.rules.empty());  // the 版记 separator lines
+  EXPECT_FALSE(back.rules.empty());  // the 版记 separator lines
+  EXPECT_LT(back.runs.back().y, bottom);
+  EXPECT_LT(back.runs.back().x, left + 2 * cell);
+}
+
+TEST(PdfLayoutTest, BanjiAfterAFullEvenFaceTakesABlankFaceAndNeitherIsNumbered) {
+  Engine engine;
+  // 43 lines: page 1 full, page 2 with 21 lines (no room for two 版记 rows).
+  render::Document doc = BodyDocument("短段落。", 43);
+  doc.banji = {{"抄送：吉林省人力资源和社会保障厅", ""},
+               {"长春市人力资源和社会保障局办公室", "2026年11月25日印发"}};
+  Result<std::vector<Page>> pages = engine.Typeset(doc);
+  ASSERT_OK(pages);
+  ASSERT_EQ(pages->size(), 4u);
+  const double bottom = 841.89 - (37 + 225) * kPointsPerMm;
+  auto has_page_number = [&](const Page& page) {
+    return std::any_of(page.runs.begin(), page.runs.end(),
+                       [&](const TextRun& r) { return r.y < bottom - 1; });
+  };
+  EXPECT_TRUE(has_page_number((*pages)[0]));
+  EXPECT_TRUE(has_page_number((*pages)[1]));
+  EXPECT_TRUE((*pages)[2].runs.empty()) << "the blank face";
+  EXPECT_EQ((*pages)[3].runs.size(), 3u) << "the 版记 face: two rows, one with the date";
+  EXPECT_FALSE(has_page_number((*pages)[3]));
+  // The same text ending on a face with room for the 版记: no page added.
+  doc.blocks.resize(40);
+  pages = engine.Typeset(doc);
+  ASSERT_OK(pages);
+  EXPECT_EQ(pages->size(), 2u);
+  EXPECT_TRUE(has_page_number(pages->back()));
+}
+
+TEST(PdfLayoutTest, PlaceBanjiFaceKeepsTheBanjiOnAnEvenFace) {
+  struct Case {
+    std::size_t pages, used, banji;
+    std::size_t want_pages, want_numbered;
+  };
+  for (const Case& c : std::vector<Case>{{1, 5, 0, 1, 1},
+                                         {1, 5, 2, 2, 2},
+                                         {2, 20, 2, 2, 2},
+                                         {2, 21, 2, 4, 2},
+                                         {3, 22, 3, 4, 4}}) {
+    Pagination p;
+    p.pages.resize(c.pages);
+    p.used_on_last = c.used;
+    EXPECT_EQ(PlaceBanjiFace(p, c.banji, 22), c.want_numbered) << c.pages << " " << c.used;
+    EXPECT_EQ(p.pages.size(), c.want_pages) << c.pages << " " << c.used;
+  }
 }
 
 TEST(PdfLayoutTest, TableHeaderRepeatsOnEveryPage) {

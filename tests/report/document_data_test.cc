@@ -54,6 +54,25 @@ MessageCatalog TestMessages() {
   return *loaded;
 }
 
+TEST(DocumentDataTest, ContactSplitsIntoPersonAndPhone) {
+  struct Case {
+    const char* contact;
+    const char* person;
+    const char* phone;
+  } cases[] = {
+      {"张三 0431-1234567", "张三", "0431-1234567"},
+      {"张丽，0432-62001234", "张丽", "0432-62001234"},
+      {"0431-88886666", "", "0431-88886666"},
+      {"联系人：张三", "", ""},  // no phone: the 附注 prints the setting as written
+      {"李四 (0431) 8888 6666", "李四", "(0431) 8888 6666"},
+  };
+  for (const Case& c : cases) {
+    const Contact got = SplitContact(c.contact);
+    EXPECT_EQ(got.person, c.person) << c.contact;
+    EXPECT_EQ(got.phone, c.phone) << c.contact;
+  }
+}
+
 TEST(DocumentDataTest, CorrectionNoticeGetsWorkingDayDeadlineAndIssuer) {
   Result<WorkCalendar> cal =
       WorkCalendar::FromTsv("date\tkind\tnote\n2026-11-26\tholiday\tx\n", "h.tsv");
@@ -75,6 +94,8 @@ TEST(DocumentDataTest, CorrectionNoticeGetsWorkingDayDeadlineAndIssuer) {
   // The 版头 is always complete: without a format the 发文字号 line has a blank 机关代字.
   EXPECT_TRUE(d.contains("doc_number"));
   EXPECT_EQ(d["contact"], "张三 0431-1234567");
+  EXPECT_EQ(d["contact_person"], "张三");  // the 附注 (GB/T 9704 7.3.6) names both
+  EXPECT_EQ(d["contact_phone"], "0431-1234567");
   EXPECT_FALSE(d.contains("groups"));
   office.correction_deadline_working_days = 2;
   office.doc_number_format = "长人社认备〔{year}〕{n}号";

@@ -27,9 +27,10 @@ struct DocNumber {
   std::string text;
 };
 
-// 标题: centred lines in the title font.
+// 标题: centred, balanced lines in the title font, broken only between words (GB/T 9704 7.3.1).
 struct Title {
   std::string text;
+  std::vector<std::string> keep;  // spans never broken across lines (the institution's name)
 };
 
 // A paragraph of running text on the character grid. Headings are paragraphs with a heading role.
@@ -41,6 +42,9 @@ struct Paragraph {
   double rest_indent_chars = 0;  // indent of the following lines (hanging indent for 附件说明)
   Align align = Align::kJustify;
   bool keep_with_next = false;  // headings: never the last line of a page
+  // Kept whole and on the page of the line above it (the 签字 lines above the signature block,
+  // which GB/T 9704 7.3.5 keeps with the 正文).
+  bool keep_with_prev = false;
 };
 
 // Empty grid lines.

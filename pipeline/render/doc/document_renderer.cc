@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "pipeline/core/text.h"
+#include "pipeline/core/utf8.h"
 #include "pipeline/render/pdf/font_embedder.h"
 #include "pipeline/render/pdf/font_set.h"
 #include "pipeline/render/pdf/layout.h"
@@ -16,8 +18,31 @@ RendererOptions RendererOptions::Defaults(const std::string& data_dir) {
   RendererOptions o;
   o.fonts_path = JoinPath(data_dir, "templates/fonts.xml");
   o.layout_path = JoinPath(data_dir, "templates/layout.xml");
+  o.title_words_path = JoinPath(data_dir, "templates/title_words.txt");
   return o;
 }
+
+namespace {
+
+// templates/title_words.txt: one word a line; blank lines and lines starting with # are skipped.
+Result<std::vector<std::u32string>> LoadTitleWords(const FileSystem& fs, const std::string& path) {
+  Result<std::string> text = fs.ReadFile(path);
+  if (!text) return text.error().WithContext("reading the title word list");
+  std::vector<std::u32string> words;
+  std::size_t start = 0;
+  while (start < text->size()) {
+    std::size_t end = text->find('\n', start);
+    if (end == std::string::npos) end = text->size();
+    const std::string line = TrimSpace(std::string_view(*text).substr(start, end - start));
+    start = end + 1;
+    if (line.empty() || line[0] == '#') continue;
+    const std::vector<char32_t> cps = DecodeUtf8(line);
+    words.emplace_back(cps.begin(), cps.end());
+  }
+  return words;
+}
+
+}  // namespace
 
 Result<std::unique_ptr<DocumentRenderer>> DocumentRenderer::Create(const FileSystem& fs,
                                                                    const RendererOptions& options) {
@@ -35,6 +60,11 @@ Result<std::unique_ptr<DocumentRenderer>> DocumentRenderer::Create(const FileSys
       pdf::LineBreaker::Create(r->layout_->no_line_start, r->layout_->no_line_end);
   if (!breaker) return breaker.error();
   r->breaker_ = std::move(*breaker);
+  if (!options.title_words_path.empty()) {
+    Result<std::vector<std::u32string>> words = LoadTitleWords(fs, options.title_words_path);
+    if (!words) return words.error();
+    r->breaker_->SetTitleWords(std::move(*words));
+  }
   return r;
 }
 

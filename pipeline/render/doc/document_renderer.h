@@ -38,11 +38,13 @@ struct Layout;
 struct RendererOptions {
   std::string fonts_path;   // fonts.xml (roles -> font files); an office's own file via --fonts
   std::string layout_path;  // layout.xml
+  // Words a title line never breaks inside, one per line (# comments); "" = none.
+  std::string title_words_path;
   // The Flate level of the PDFs' streams: pdf::kFlateLevel for drafts and `beian render`,
   // pdf::kIssuedFlateLevel for issued documents.
   int flate_level = pdf::kFlateLevel;
 
-  // <data_dir>/templates/fonts.xml and <data_dir>/templates/layout.xml.
+  // <data_dir>/templates/fonts.xml, layout.xml and title_words.txt.
   static RendererOptions Defaults(const std::string& data_dir);
 };
 

@@ -556,6 +556,7 @@ class TemplateInstance {
     p.rest_indent_chars = AttrNumber(node, "rest-indent", p.rest_indent_chars);
     p.align = ParseAlign(node.attribute("align").value(), p.align);
     p.keep_with_next = node.attribute("keep-with-next").as_bool(p.keep_with_next);
+    p.keep_with_prev = node.attribute("keep-with-previous").as_bool(p.keep_with_prev);
     doc_.blocks.push_back(std::move(p));
   }
 
@@ -606,7 +607,10 @@ class TemplateInstance {
         if (!text.empty()) doc_.blocks.push_back(DocNumber{text});
       } else if (name == "title") {
         std::string text = Trim(Inline(node));
-        if (!text.empty()) doc_.blocks.push_back(Title{text});
+        Title title{text, {}};
+        const std::string keep = Trim(Text(node.attribute("keep").value()));
+        if (!keep.empty()) title.keep.push_back(keep);
+        if (!text.empty()) doc_.blocks.push_back(std::move(title));
       } else if (name == "p" || name == "note") {
         AddParagraph(node, Paragraph{});
       } else if (name == "addressee") {

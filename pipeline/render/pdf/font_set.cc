@@ -65,6 +65,8 @@ Result<FontConfig> LoadFontConfig(const FileSystem& fs, const std::string& path)
       }
     } else if (name == "fallback") {
       config.fallbacks.push_back(spec);
+    } else if (name == "substitute") {
+      config.substitutes.push_back(spec);
     } else {
       return Status::InvalidData("unknown element <" + name + ">", path, line);
     }

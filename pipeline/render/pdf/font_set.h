@@ -39,13 +39,17 @@ struct FontSpec {
 struct FontConfig {
   std::map<std::string, FontSpec> roles;  // role name -> font
   std::vector<FontSpec> fallbacks;        // tried in order when a role's font lacks a character
-  std::string source;                     // config file path, for messages
+  // Font files that only stand in for 仿宋 / 小标宋 (<substitute path=.../>): Debian has
+  // neither, and `beian issue` refuses a body or title role drawn in one (render/doc/font_guard.h).
+  std::vector<FontSpec> substitutes;
+  std::string source;  // config file path, for messages
 };
 
 // Reads a fonts.xml:
 //   <fonts>
 //     <font role="body" path="/usr/share/fonts/.../gbsn00lp.ttf" face="0"/>
 //     <fallback path="..." face="2"/>
+//     <substitute path="..."/>
 //   </fonts>
 // Errors name the file and line (bad XML, missing attribute, duplicate role).
 Result<FontConfig> LoadFontConfig(const FileSystem& fs, const std::string& path);

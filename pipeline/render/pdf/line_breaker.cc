@@ -4,6 +4,8 @@
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
+
 #include "pipeline/core/text.h"
 #include "pipeline/core/utf8.h"
 
@@ -24,6 +26,38 @@ bool Contains(const std::u32string& set, char32_t c) { return set.find(c) != std
 // letter-spaced by justification. Shorter runs (years, short words) are never split.
 constexpr std::size_t kLongRun = 8;
 constexpr double kMaxSlack = 0.15;
+
+// 统一社会信用代码 (GB 32100): 18 digits and capital letters.
+constexpr std::size_t kCreditCodeLength = 18;
+
+bool IsCodeChar(char32_t c) { return (c >= U'0' && c <= U'9') || (c >= U'A' && c <= U'Z'); }
+
+// Length of the run of code characters starting at `i`.
+std::size_t CodeRunLength(const std::u32string& text, std::size_t i) {
+  std::size_t end = i;
+  while (end < text.size() && IsCodeChar(text[end])) ++end;
+  return end - i;
+}
+
+// Clears the break opportunities inside every occurrence of `word` in `text`.
+void KeepTogether(const std::u32string& text, const std::u32string& word,
+                  std::vector<bool>& allowed) {
+  if (word.size() < 2) return;
+  for (std::size_t at = text.find(word); at != std::u32string::npos; at = text.find(word, at + 1)) {
+    for (std::size_t i = at + 1; i < at + word.size(); ++i) allowed[i] = false;
+  }
+}
+
+// Clears the break opportunities inside every 18-character credit code of `text`.
+void KeepCreditCodes(const std::u32string& text, std::vector<bool>& allowed) {
+  for (std::size_t i = 0; i < text.size();) {
+    const std::size_t run = CodeRunLength(text, i);
+    if (run == kCreditCodeLength) {
+      KeepTogether(text, text.substr(i, run), allowed);
+    }
+    i += std::max<std::size_t>(run, 1);
+  }
+}
 
 }  // namespace
 
@@ -142,6 +176,7 @@ std::size_t LineBreaker::SplitLongRun(const std::u32string& text, const std::vec
   std::size_t run_end = run;
   while (run_end < n && IsWordChar(text[run_end])) ++run_end;
   if (run_end - run < kLongRun) return best;
+  if (CodeRunLength(text, run) == kCreditCodeLength) return best;  // a credit code stays whole
   // The last cut inside the run that fits, leaving at least two characters on each side.
   std::size_t cut = best;
   for (std::size_t p = run + 2; p + 2 <= run_end; ++p) {
@@ -152,11 +187,32 @@ std::size_t LineBreaker::SplitLongRun(const std::u32string& text, const std::vec
 }
 
 std::vector<LineSpan> LineBreaker::Balance(const std::u32string& text,
-                                           const std::vector<double>& widths, double width) {
+                                           const std::vector<double>& widths, double width,
+                                           const std::vector<std::u32string>& keep) {
   std::vector<LineSpan> greedy = Fill(text, widths, width, width);
   const std::size_t lines = greedy.size();
   if (lines <= 1) return greedy;
   const std::vector<bool> allowed = BreakOpportunities(text);
+  // Strictest first: the title words, the keep spans and credit codes; then without the keep
+  // spans (a name too long for a line); then ICU's breaks alone.
+  std::vector<bool> words = allowed;
+  for (const std::u32string& word : title_words_) KeepTogether(text, word, words);
+  KeepCreditCodes(text, words);
+  std::vector<bool> names = words;
+  for (const std::u32string& span : keep) KeepTogether(text, span, names);
+  for (const std::vector<bool>* breaks : {&names, &words}) {
+    for (std::size_t n = lines; n <= lines + 1; ++n) {
+      std::vector<LineSpan> out = BalanceIn(text, widths, width, *breaks, n);
+      if (!out.empty()) return out;
+    }
+  }
+  std::vector<LineSpan> out = BalanceIn(text, widths, width, allowed, lines);
+  return out.empty() ? greedy : out;
+}
+
+std::vector<LineSpan> LineBreaker::BalanceIn(const std::u32string& text,
+                                             const std::vector<double>& widths, double width,
+                                             const std::vector<bool>& allowed, std::size_t lines) {
   std::vector<std::size_t> cuts;  // candidate line starts, 0 and text.size() included
   for (std::size_t i = 0; i <= text.size(); ++i) {
     if (allowed[i]) cuts.push_back(i);
@@ -186,7 +242,7 @@ std::vector<LineSpan> LineBreaker::Balance(const std::u32string& text,
       }
     }
   }
-  if (best[lines][m - 1] >= kInf) return greedy;
+  if (best[lines][m - 1] >= kInf) return {};
   std::vector<LineSpan> out(lines);
   std::size_t j = m - 1;
   for (std::size_t k = lines; k > 0; --k) {

@@ -52,12 +52,17 @@ class LineBreaker {
   std::vector<LineSpan> Fill(const std::u32string& text, const std::vector<double>& widths,
                              double first_width, double rest_width);
 
-  // Titles (GB/T 9704: 排列对称): as many lines as the greedy fill needs, but with the breaks
-  // chosen among the break opportunities so the line widths are as even as possible (least
-  // squared deviation from the mean; on a tie the earlier line is the longer). Falls back to
-  // Fill() when no such choice fits `width`.
+  // Titles (GB/T 9704 7.3.1: 词意完整、排列对称): as many lines as the greedy fill needs (one
+  // more when the words need it), with the breaks chosen among the break opportunities so the
+  // line widths are as even as possible (least squared deviation from the mean; on a tie the
+  // earlier line is the longer). No break falls inside a title word (SetTitleWords) or a `keep`
+  // span (the institution's name) where a choice without one fits; none inside a credit code.
+  // Falls back to Fill() when no such choice fits `width`.
   std::vector<LineSpan> Balance(const std::u32string& text, const std::vector<double>& widths,
-                                double width);
+                                double width, const std::vector<std::u32string>& keep = {});
+
+  // Words a title line never breaks inside (templates/title_words.txt), e.g. 职业技能等级认定.
+  void SetTitleWords(std::vector<std::u32string> words) { title_words_ = std::move(words); }
 
   // x offsets (from the line start) of characters [span.begin, span.end) so the line fills
   // `width`: the remaining space is spread evenly over the gaps between characters, except gaps
@@ -74,14 +79,21 @@ class LineBreaker {
  private:
   LineBreaker() = default;
 
+  // Balance's choice in exactly `lines` lines among the breaks `allowed`; empty when none fits.
+  static std::vector<LineSpan> BalanceIn(const std::u32string& text,
+                                         const std::vector<double>& widths, double width,
+                                         const std::vector<bool>& allowed, std::size_t lines);
+
   // The line [start, best) as the greedy fill chose it, or a later end inside a long Latin or
-  // digit run that follows, when keeping the run whole would leave the line mostly empty.
+  // digit run that follows, when keeping the run whole would leave the line mostly empty. An
+  // 18-character credit code is never split.
   std::size_t SplitLongRun(const std::u32string& text, const std::vector<double>& widths,
                            std::size_t start, std::size_t best, double limit) const;
 
   std::unique_ptr<icu::BreakIterator> iterator_;
   std::u32string no_line_start_;
   std::u32string no_line_end_;
+  std::vector<std::u32string> title_words_;
 };
 
 }  // namespace pipeline::render::pdf

@@ -26,14 +26,11 @@ Result<std::vector<Page>> Typesetter::Typeset(const render::Document& doc) {
   const std::size_t lines = static_cast<std::size_t>(layout_.lines_per_page);
   Pagination pagination = Paginate(units, headers, lines);
 
-  // 版记 at the foot of the last page (on a page of its own when it does not fit there).
+  // 版记 at the foot of the last, even face (GB/T 9704 7.5).
   Result<Unit> banji = MakeBanji(doc);
   if (!banji) return banji.error();
-  std::size_t banji_first_line = 0;
-  if (!banji->slots.empty()) {
-    if (pagination.used_on_last + banji->slots.size() > lines) pagination.pages.emplace_back();
-    banji_first_line = lines - std::min(lines, banji->slots.size());
-  }
+  const std::size_t numbered = PlaceBanjiFace(pagination, banji->slots.size(), lines);
+  const std::size_t banji_first_line = lines - std::min(lines, banji->slots.size());
 
   std::vector<Page> out;
   out.reserve(pagination.pages.size());
@@ -44,11 +41,26 @@ Result<std::vector<Page>> Typesetter::Typeset(const render::Document& doc) {
         PlaceSlot(banji->slots[s], banji_first_line + s, page);
       }
     }
-    PIPELINE_RETURN_IF_ERROR(AddPageNumber(doc, p, page));
+    if (p < numbered) PIPELINE_RETURN_IF_ERROR(AddPageNumber(doc, p, page));
     if (!doc.watermark.empty()) PIPELINE_RETURN_IF_ERROR(AddWatermark(doc.watermark, page));
     out.push_back(std::move(page));
   }
   return out;
+}
+
+std::size_t PlaceBanjiFace(Pagination& pagination, std::size_t banji_lines, std::size_t lines) {
+  const std::size_t pages = pagination.pages.size();
+  if (banji_lines == 0) return pages;
+  if (pages % 2 == 1) {  // the text ends on an odd face: the 版记 goes on its back
+    pagination.pages.emplace_back();
+    return pages + 1;
+  }
+  if (pagination.used_on_last + banji_lines <= lines) return pages;
+  // An even face too full for it: a blank face, then the 版记 on the next even face; neither
+  // of them is numbered.
+  pagination.pages.emplace_back();
+  pagination.pages.emplace_back();
+  return pages;
 }
 
 Result<Shaped> Typesetter::Shape(const std::string& text, const std::string& role, double size,

@@ -31,6 +31,13 @@
 
 namespace pipeline::render::pdf {
 
+// GB/T 9704 7.5: the 版记 (`banji_lines` grid lines; none: nothing to do) sits at the foot of
+// the last page, which must be an even face. Adds the pages that takes to `pagination`: the back
+// of an odd last face, or a blank face and a 版记 face when the last even face is too full.
+// Returns how many pages, from the first, carry a page number (a blank face and the 版记 face
+// after it carry none).
+std::size_t PlaceBanjiFace(Pagination& pagination, std::size_t banji_lines, std::size_t lines);
+
 class Typesetter {
  public:
   Typesetter(const Layout& layout, FontSet& fonts, LineBreaker& breaker)

@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <variant>
 
+#include "pipeline/core/utf8.h"
 #include "pipeline/render/pdf/typesetter.h"
 
 namespace pipeline::render::pdf {
@@ -83,7 +84,12 @@ Status Typesetter::AddTitle(const render::Title& title, std::vector<Unit>& units
   const double size = layout_.title_size;
   Result<Shaped> shaped = Shape(title.text, "title", size, 1.0);
   if (!shaped) return shaped.error();
-  std::vector<LineSpan> lines = breaker_.Balance(shaped->text, shaped->widths, width);
+  std::vector<std::u32string> keep;
+  for (const std::string& span : title.keep) {
+    const std::vector<char32_t> cps = DecodeUtf8(span);
+    keep.emplace_back(cps.begin(), cps.end());
+  }
+  std::vector<LineSpan> lines = breaker_.Balance(shaped->text, shaped->widths, width, keep);
   for (const LineSpan& span : lines) {
     double w = LineBreaker::SpanWidth(shaped->text, shaped->widths, span);
     std::vector<double> xs = LineBreaker::Positions(shaped->text, shaped->widths, span, w, false);
@@ -133,6 +139,7 @@ Status Typesetter::AddParagraph(const render::Paragraph& p, std::vector<Unit>& u
     unit.slots.resize(1);
     EmitLine(*shaped, lines[i].begin, xs, x0, Baseline(size), size, kBlack, unit.slots[0].runs);
     unit.keep_with_next = p.keep_with_next;
+    unit.keep_with_prev = p.keep_with_prev;
     units.push_back(std::move(unit));
   }
   return Status::Ok();

@@ -1,5 +1,6 @@
 // Page decorator: turns the paginator's placements into pages and adds what every page or the
 // last one carries: the 版记, the page number and the watermark.
+#include <algorithm>
 #include <cmath>
 
 #include "pipeline/core/text.h"
@@ -20,13 +21,16 @@ Result<Unit> Typesetter::MakeBanji(const render::Document& doc) {
   banji.slots.resize(doc.banji.size());
   for (std::size_t r = 0; r < doc.banji.size(); ++r) {
     Slot& slot = banji.slots[r];
-    double inset = layout_.banji_indent_chars * cell;
     Result<Shaped> l = Shape(doc.banji[r].left, "banji", size, grid_scale);
     if (!l) return l.error();
+    Result<Shaped> rt = Shape(doc.banji[r].right, "banji", size, grid_scale);
+    if (!rt) return rt.error();
+    // 空一字 at both ends (GB/T 9704 7.4), less when a long 印发机关 would meet the date; the two
+    // stay at least one character apart.
+    const double room = width - l->Width() - rt->Width() - cell;
+    const double inset = std::clamp(room / 2, 0.0, layout_.banji_indent_chars * cell);
     EmitWhole(*l, left + inset, Baseline(size), size, kBlack, slot.runs);
     if (!doc.banji[r].right.empty()) {
-      Result<Shaped> rt = Shape(doc.banji[r].right, "banji", size, grid_scale);
-      if (!rt) return rt.error();
       EmitWhole(*rt, left + width - inset - rt->Width(), Baseline(size), size, kBlack, slot.runs);
     }
     double rule = r == 0 ? layout_.banji_outer_rule : layout_.banji_inner_rule;
