@@ -29,7 +29,6 @@ from workbench import Demo  # noqa: E402
 from selenium import webdriver  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
-from selenium.webdriver.support import expected_conditions  # noqa: E402
 from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
 
 FAILURES = []
@@ -38,12 +37,12 @@ FAILURES = []
 def click_and_load(driver, element):
     """Clicks a submit button or link and waits until the next page has replaced this one: a
     click returns before the new page is there, and reading the old (or a half-loaded) page
-    makes the check flaky."""
-    page = driver.find_element(By.TAG_NAME, "html")
+    makes the check flaky. The old page is marked with a script variable the new one lacks
+    (waiting on an element's staleness can fail inside chromedriver while the page swaps)."""
+    driver.execute_script("window.__beianOldPage = true;")
     element.click()
-    WebDriverWait(driver, 20).until(expected_conditions.staleness_of(page))
-    WebDriverWait(driver, 20).until(
-        lambda d: d.execute_script("return document.readyState") == "complete")
+    WebDriverWait(driver, 20).until(lambda d: d.execute_script(
+        "return !window.__beianOldPage && document.readyState === 'complete';"))
 
 
 def check(ok, what):
