@@ -85,6 +85,8 @@ Status WriteSheet(const std::string& path, const std::string& title,
   lxw_worksheet* ws = workbook_add_worksheet(wb, title.c_str());
   lxw_format* bold = workbook_add_format(wb);
   format_set_bold(bold);
+  lxw_format* date = workbook_add_format(wb);
+  format_set_num_format(date, "yyyy-mm-dd");
   for (lxw_col_t c = 0; c < header.size(); ++c) {
     if (c < widths.size()) worksheet_set_column(ws, c, c, widths[c], nullptr);
     worksheet_write_string(ws, 0, c, header[c].c_str(), bold);
@@ -97,6 +99,9 @@ Status WriteSheet(const std::string& path, const std::string& title,
           !v.empty() && v.size() <= 5 && v.find_first_not_of("0123456789") == std::string::npos;
       if (number) {
         worksheet_write_number(ws, row, c, std::stod(v), nullptr);
+      } else if (std::optional<Date> d = ParseIsoDate(v)) {  // a real Excel date, not text
+        lxw_datetime t = ExcelDate(*d);
+        worksheet_write_datetime(ws, row, c, &t, date);
       } else {
         worksheet_write_string(ws, row, c, v.c_str(), nullptr);
       }

@@ -36,7 +36,7 @@ Status WriteCatalogue(const std::string& dir, const std::vector<CatalogueRow>& r
 
 // One sheet of text cells with a bold header row, frozen below it, written atomically to
 // `path`; `created` fixes the file's creation date (same rows, same bytes). Cells that are
-// whole numbers are written as numbers.
+// whole numbers are written as numbers, ISO dates (YYYY-MM-DD) as Excel dates.
 Status WriteSheet(const std::string& path, const std::string& title,
                   const std::vector<std::string>& header,
                   const std::vector<std::vector<std::string>>& rows,

@@ -431,6 +431,11 @@ TEST_F(LifecycleTest, OrderedTerminationDraftsTheNoticeAndLaterRunsAreFlagged) {
   EXPECT_NE(text.find("复核、更正、撤销"), std::string::npos) << text;  // Art. 12
   ASSERT_EQ(Beian("status C2026-0001 --json --date 2027-01-05", &out), 0) << out;
   EXPECT_EQ(nlohmann::json::parse(out)["stage"], "terminated");
+  // 已备案机构名单 as of a date: in force the day before the termination, not from it on.
+  ASSERT_EQ(Beian("filed --date 2027-01-04", &out), 0) << out;
+  EXPECT_NE(out.find("长春市鼎新职业技能培训学校"), std::string::npos) << out;
+  ASSERT_EQ(Beian("filed --date 2027-01-05", &out), 0) << out;
+  EXPECT_EQ(out.find("长春市鼎新职业技能培训学校"), std::string::npos) << out;
   // The institution applies again: the run says it was terminated before.
   fs::rename(intake_ + "/S01-长春鼎新职业技能培训学校-首次申请", intake_ + "/S01-再次申请");
   std::ofstream(intake_ + "/S01-再次申请/说明.txt") << "再次申请";
@@ -519,11 +524,22 @@ TEST_F(LifecycleTest, FiledListsInstitutionsWithOccupationsAndValidity) {
   EXPECT_NE(out.find("长春市鼎新职业技能培训学校"), std::string::npos) << out;
   EXPECT_NE(out.find("中式烹调师"), std::string::npos) << out;
   EXPECT_NE(out.find("2029-10-11"), std::string::npos) << out;
+  EXPECT_NE(out.find("备案编号"), std::string::npos) << out;
+  // As of a date: not yet in force the day before its period, nor the day after it ends.
+  for (const char* outside : {"2026-10-11", "2029-10-12"}) {
+    ASSERT_EQ(Beian(std::string("filed --date ") + outside, &out), 0) << out;
+    EXPECT_EQ(out.find("长春市鼎新职业技能培训学校"), std::string::npos) << outside << "\n" << out;
+  }
+  ASSERT_EQ(Beian("filed --date 2029-10-11", &out), 0) << out;
+  EXPECT_NE(out.find("长春市鼎新职业技能培训学校"), std::string::npos) << "its last day\n" << out;
   ASSERT_EQ(Beian("filed --date 2026-10-13 --xlsx " + testing::Quote(dir_ + "/filed.xlsx"), &out),
             0)
       << out;
   const std::string strings = XlsxPart(dir_ + "/filed.xlsx", "xl/sharedStrings.xml");
   EXPECT_NE(strings.find("五级至三级"), std::string::npos) << strings;
+  EXPECT_EQ(strings.find("2029-10-11"), std::string::npos) << "dates are Excel dates, not text";
+  const std::string sheet = XlsxPart(dir_ + "/filed.xlsx", "xl/worksheets/sheet1.xml");
+  EXPECT_NE(sheet.find("<v>47402</v>"), std::string::npos) << sheet;  // 2029-10-11
   const std::string workbook = XlsxPart(dir_ + "/filed.xlsx", "xl/workbook.xml");
   EXPECT_NE(workbook.find("已备案机构名单"), std::string::npos) << workbook;
 }
