@@ -13,18 +13,14 @@
 namespace pipeline::registry {
 namespace {
 
-const char* const kColumns[] = {"item", "responsible", "number",    "title_column",
-                                "date", "pages",       "retention", "remark"};
+const char* const kColumns[] = {"archival_code",  "number",    "responsible",
+                                "title_column",   "date",      "pages",
+                                "classification", "retention", "remark"};
 
 std::vector<std::string> Cells(const CatalogueRow& r) {
-  return {std::to_string(r.item),
-          r.responsible,
-          r.number,
-          r.title,
-          r.date,
-          r.pages > 0 ? std::to_string(r.pages) : "",
-          r.retention,
-          r.remark};
+  return {r.archival_code,  r.number,    r.responsible,
+          r.title,          r.date,      r.pages > 0 ? std::to_string(r.pages) : "",
+          r.classification, r.retention, r.remark};
 }
 
 // RFC 4180 field: quoted when it holds a comma, quote or line break.
@@ -68,7 +64,15 @@ Status WriteCatalogue(const std::string& dir, const std::vector<CatalogueRow>& r
   for (const CatalogueRow& r : rows) cells.push_back(Cells(r));
   return WriteSheet(JoinPath(dir, CatalogueFileName(messages, ".xlsx")),
                     messages.Format("registry.catalogue.title"), header, cells,
-                    {6, 24, 22, 50, 10, 6, 10, 20}, created);
+                    {20, 22, 24, 50, 10, 6, 6, 10, 20}, created);
+}
+
+std::string ArchivalCode(const std::string& fonds, int year, const std::string& code, int item,
+                         const std::string& blank) {
+  char n[16];
+  std::snprintf(n, sizeof n, "%04d", item);
+  return (fonds.empty() ? blank : fonds) + "-" + std::to_string(year) + "-" +
+         (code.empty() ? blank : code) + "-" + n;
 }
 
 Status WriteSheet(const std::string& path, const std::string& title,

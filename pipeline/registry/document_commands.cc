@@ -10,6 +10,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <tuple>
 
 #include "pipeline/core/sha256.h"
 #include "pipeline/crosscheck/jurisdiction.h"
@@ -162,18 +163,24 @@ Status UpdateCatalogue(Context& ctx, const DocumentSetup& setup, const std::stri
                        int year) {
   Result<std::vector<DocumentDetail>> issued = ctx.registry.IssuedDocuments();
   if (!issued) return issued.error();
+  const RegistrySettings& s = ctx.settings;
   std::vector<CatalogueRow> rows;
   for (const DocumentDetail& d : *issued) {
     std::optional<Date> date = ParseIsoDate(d.doc_date);
     if (d.authority != authority || !date || date->year != year) continue;
     CatalogueRow r;
-    r.item = static_cast<int>(rows.size()) + 1;
+    r.item = d.item_no;
+    r.retention = d.retention.empty() ? s.RetentionFor(d.kind) : d.retention;
+    auto code = s.archive_retention_codes.find(r.retention);
+    r.archival_code = ArchivalCode(s.archive_fonds, year,
+                                   code == s.archive_retention_codes.end() ? "" : code->second,
+                                   d.item_no, ctx.messages.Format("registry.catalogue.blank"));
     r.responsible = IssuerName(setup, d.authority);
     r.number = d.number;
     r.title = d.title;
     r.date = d.doc_date.substr(0, 4) + d.doc_date.substr(5, 2) + d.doc_date.substr(8, 2);
     r.pages = d.pages;
-    r.retention = ctx.settings.archive_retention;
+    r.classification = s.archive_classification;
     if (!d.replaces.empty()) {
       Result<DocumentDetail> old = ctx.registry.LoadDocument(d.replaces);
       if (old)
@@ -181,6 +188,10 @@ Status UpdateCatalogue(Context& ctx, const DocumentSetup& setup, const std::stri
     }
     rows.push_back(std::move(r));
   }
+  // By 保管期限, then 件号: the order the items were given, which never changes.
+  std::stable_sort(rows.begin(), rows.end(), [](const CatalogueRow& a, const CatalogueRow& b) {
+    return std::tie(a.retention, a.item) < std::tie(b.retention, b.item);
+  });
   const std::string dir = JoinPath(
       JoinPath(ArchiveRoot(ctx), authority.empty() ? "unknown" : authority), std::to_string(year));
   return WriteCatalogue(dir, rows, ctx.messages, ctx.actor.today);
@@ -602,7 +613,8 @@ Status IssueCommand(Context& ctx) {
   const std::string root = ArchiveRoot(ctx);
   PIPELINE_RETURN_IF_ERROR(PlaceArchiveFile(root, rel, *pdf, ctx.messages));
   const std::string sha = Sha256Hex(*pdf);
-  PIPELINE_RETURN_IF_ERROR(ctx.registry.MarkIssued(id, rel, sha, title, CountPdfPages(*pdf)));
+  PIPELINE_RETURN_IF_ERROR(ctx.registry.MarkIssued(id, rel, sha, title, CountPdfPages(*pdf),
+                                                   ctx.settings.RetentionFor(d->kind)));
   PIPELINE_RETURN_IF_ERROR(UpdateCatalogue(ctx, *setup, d->authority, date.year));
   ctx.out << ctx.messages.Format("registry.issued", {{"document", id},
                                                      {"number", d->number},
