@@ -323,12 +323,21 @@ Result<DocumentDetail> Registry::LoadDocument(const std::string& document_id) {
                          {{"document", document_id}, {"file", db_->Location()}}));
   }
   const Row& r = rows->front();
-  DocumentDetail d{AsText(r[0]), AsText(r[1]), AsText(r[2]), AsText(r[3]),
-                   AsText(r[4]), AsText(r[5]), AsText(r[6]), AsText(r[7]),
-                   AsText(r[8]), {},           AsText(r[9]), static_cast<int>(AsInt(r[10])),
-                   AsText(r[11])};
-  d.retention = AsText(r[12]);
-  d.item_no = static_cast<int>(AsInt(r[13]));
+  DocumentDetail d{AsText(r[0]),
+                   AsText(r[1]),
+                   AsText(r[2]),
+                   AsText(r[3]),
+                   AsText(r[4]),
+                   AsText(r[5]),
+                   AsText(r[6]),
+                   AsText(r[7]),
+                   AsText(r[8]),
+                   {},
+                   AsText(r[9]),
+                   static_cast<int>(AsInt(r[10])),
+                   AsText(r[11]),
+                   AsText(r[12]),
+                   static_cast<int>(AsInt(r[13]))};
   Result<std::vector<Row>> cases = db_->Query(
       "SELECT case_id FROM document_cases WHERE document_id = ? ORDER BY case_id", {document_id});
   if (!cases) return cases.error();

@@ -151,7 +151,7 @@ const std::vector<Migration>& Migrations() {
            "PRIMARY KEY (user_name, address))",
        }},
       {8,
-       "DA/T 22: each issued document's 保管期限 and 件号, assigned once at issue",
+       "DA/T 22: each issued document's retention period and item number, given once at issue",
        {
            // retention: the 保管期限 the office's settings gave the document's kind at issue
            // (NULL for documents issued before: the setting then applies); item_no: its 件号,
