@@ -22,13 +22,6 @@ namespace fs = std::filesystem;
 
 const char kS09[] = "S09-松原市宏达物流有限公司-XML申请表";  // initial, 申请表.xml, 松原市
 
-std::string ReadText(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 void ReplaceOnce(std::string* text, const std::string& from, const std::string& to) {
   const std::size_t at = text->find(from);
   ASSERT_NE(at, std::string::npos) << from;
@@ -88,7 +81,7 @@ class RecordLifecycleTest : public ::testing::Test {
       fs::copy(source, folder + "/" + f.substr(slash == std::string::npos ? 0 : slash + 1),
                fs::copy_options::recursive);
     }
-    std::string form = ReadText(samples + kS09 + "/申请表.xml");
+    std::string form = testing::ReadText(samples + kS09 + "/申请表.xml");
     edit(&form);
     std::ofstream(folder + "/申请表.xml") << form;
     return intake;
@@ -104,7 +97,8 @@ class RecordLifecycleTest : public ::testing::Test {
     for (const auto& e : fs::directory_iterator(out_dir)) {
       if (e.is_directory()) {
         last_case_dir_ = e.path().string();
-        nlohmann::json report = nlohmann::json::parse(ReadText(last_case_dir_ + "/report.json"));
+        nlohmann::json report =
+            nlohmann::json::parse(testing::ReadText(last_case_dir_ + "/report.json"));
         if (rc != expected_rc) ADD_FAILURE() << report["findings"].dump(2);
         return report;
       }
