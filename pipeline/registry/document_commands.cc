@@ -53,6 +53,17 @@ std::string IssuerName(const DocumentSetup& setup, const std::string& code) {
   return a != nullptr && !a->to_confirm ? a->authority : std::string();
 }
 
+// 责任者 of an issued document (catalogue, PDF metadata): the issuing authority, or for the
+// expert group's opinions the group the opinion names.
+std::string Responsible(const DocumentSetup& setup, const DocumentDetail& d,
+                        const report::MessageCatalog& messages) {
+  if (!ExpertGroupDocument(d.kind)) return IssuerName(setup, d.authority);
+  const json data = json::parse(d.data_json, nullptr, false);
+  std::string group;
+  if (data.is_object()) group = data.value(json::json_pointer("/document/expert_group"), "");
+  return group.empty() ? messages.Format("registry.expert_group") : group;
+}
+
 std::string FormatIso(const DocumentSetup& setup, const std::string& iso) {
   std::optional<Date> d = ParseIsoDate(iso);
   return d ? FormatDate(*d, setup.office.date_format) : iso;
@@ -168,7 +179,7 @@ Status UpdateCatalogue(Context& ctx, const DocumentSetup& setup, const std::stri
     if (d.authority != authority || !date || date->year != year) continue;
     CatalogueRow r;
     r.item = static_cast<int>(rows.size()) + 1;
-    r.responsible = IssuerName(setup, d.authority);
+    r.responsible = Responsible(setup, d, ctx.messages);
     r.number = d.number;
     r.title = d.title;
     r.date = d.doc_date.substr(0, 4) + d.doc_date.substr(5, 2) + d.doc_date.substr(8, 2);
@@ -176,8 +187,12 @@ Status UpdateCatalogue(Context& ctx, const DocumentSetup& setup, const std::stri
     r.retention = ctx.settings.archive_retention;
     if (!d.replaces.empty()) {
       Result<DocumentDetail> old = ctx.registry.LoadDocument(d.replaces);
-      if (old)
+      if (old && !old->number.empty()) {
         r.remark = ctx.messages.Format("registry.catalogue.replaces", {{"number", old->number}});
+      } else if (old) {  // an expert group's opinion: no 文号, named by its date
+        r.remark = ctx.messages.Format("registry.catalogue.replaces_unnumbered",
+                                       {{"date", FormatIso(setup, old->doc_date)}});
+      }
     }
     rows.push_back(std::move(r));
   }
@@ -463,8 +478,9 @@ Status FileCommand(Context& ctx) {
 
 namespace {
 
-// A 报送 entry's process facts: the comprehensive opinion (its conclusion and 发文字号 when
-// beian summarize drafted it; else the decision recorded), the 专题审议 and the 公示.
+// A 报送 entry's process facts: the comprehensive opinion (its conclusion when beian
+// summarize drafted it, else the decision recorded; the group's opinion has no 发文字号), the
+// 专题审议 and the 公示.
 Status AddSubmissionFacts(Context& ctx, const DocumentSetup& setup, const CaseRecord& c,
                           json* entry) {
   const Stage opinion_stage =
@@ -483,7 +499,6 @@ Status AddSubmissionFacts(Context& ctx, const DocumentSetup& setup, const CaseRe
       if (data.is_object() && data.contains("result_text") && data["result_text"].is_string()) {
         opinion["result_text"] = data["result_text"];
       }
-      if (d->state == "issued") opinion["number"] = d->number;
     }
     Result<std::vector<Row>> period = ctx.registry.storage().Query(
         "SELECT MAX(p.start_on), MAX(p.end_on) FROM publicities p JOIN document_cases dc "
@@ -543,16 +558,43 @@ Status ServedCommand(Context& ctx) {
   return Status::Ok();
 }
 
-Status IssueCommand(Context& ctx) {
-  if (ctx.settings.doc_number_format.empty()) {
-    return Status::InvalidArgument(ctx.messages.Format("registry.refused.no_number_format"));
+// Takes the 发文字号 (bureau documents) or only the 成文日期 (the expert group's opinions,
+// which are not numbered in the bureau's sequence) for the draft `d`.
+Status BindIssue(Context& ctx, const DocumentDetail& d) {
+  if (ExpertGroupDocument(d.kind)) {
+    if (ctx.options.number > 0) {
+      return Status::InvalidArgument(ctx.messages.Format("registry.refused.number_for_expert_group",
+                                                         {{"document", d.document_id}}));
+    }
+    return ctx.registry.BindUnnumbered(d.document_id, ctx.actor.today.year,
+                                       ctx.actor.today.ToIso());
   }
-  PIPELINE_RETURN_IF_ERROR(CheckIssueFonts(ctx));
-  const std::string& id = ctx.options.document_id;
   Result<std::int64_t> n =
-      ctx.registry.BindNumber(id, ctx.actor.today.year, ctx.options.number,
+      ctx.registry.BindNumber(d.document_id, ctx.actor.today.year, ctx.options.number,
                               ctx.settings.doc_number_format, ctx.actor.today.ToIso());
-  if (!n) return n.error();
+  return n ? Status::Ok() : n.error();
+}
+
+// The archived copy's path under the archive root: <authority>/<year>/<发文字号>.pdf, or for an
+// unnumbered opinion <authority>/<year>/<document>-<kind>.pdf.
+std::string ArchivePath(const Context& ctx, const DocumentDetail& d, int year) {
+  const std::string dir =
+      JoinPath(d.authority.empty() ? "unknown" : d.authority, std::to_string(year));
+  if (!d.number.empty()) return JoinPath(dir, d.number + ".pdf");
+  return DraftFilePath(dir, d.document_id, d.kind, ctx.messages);
+}
+
+Status IssueCommand(Context& ctx) {
+  const std::string& id = ctx.options.document_id;
+  {
+    Result<DocumentDetail> draft = ctx.registry.LoadDocument(id);
+    if (!draft) return draft.error();
+    if (!ExpertGroupDocument(draft->kind) && ctx.settings.doc_number_format.empty()) {
+      return Status::InvalidArgument(ctx.messages.Format("registry.refused.no_number_format"));
+    }
+    PIPELINE_RETURN_IF_ERROR(CheckIssueFonts(ctx));
+    PIPELINE_RETURN_IF_ERROR(BindIssue(ctx, *draft));
+  }
   Result<DocumentSetup> setup = LoadSetup(ctx);
   if (!setup) return setup.error();
   {
@@ -569,7 +611,7 @@ Status IssueCommand(Context& ctx) {
   json data = std::move(*stored);
   const Date date = ParseIsoDate(d->doc_date).value_or(ctx.actor.today);
   data["document"]["draft"] = false;
-  data["document"]["doc_number"] = d->number;
+  if (!d->number.empty()) data["document"]["doc_number"] = d->number;
   data["document"]["date"] = FormatDate(date, setup->office.date_format);
   Result<std::string> rendered = RenderIssuedPdf(ctx, d->kind, data, date);
   if (!rendered) return rendered.error();
@@ -592,22 +634,22 @@ Status IssueCommand(Context& ctx) {
         ctx.messages.Format("registry.refused.no_icc_profile", {{"file", icc_path}}));
   }
   Result<std::string> pdf = MakePdfA2b(*rendered,
-                                       {title, IssuerName(*setup, d->authority),
+                                       {title, Responsible(*setup, *d, ctx.messages),
                                         ctx.messages.Format("registry.document." + d->kind), date},
                                        *icc);
   if (!pdf) return pdf.error();
-  const std::string rel =
-      JoinPath(JoinPath(d->authority.empty() ? "unknown" : d->authority, std::to_string(date.year)),
-               d->number + ".pdf");
+  const std::string rel = ArchivePath(ctx, *d, date.year);
   const std::string root = ArchiveRoot(ctx);
   PIPELINE_RETURN_IF_ERROR(PlaceArchiveFile(root, rel, *pdf, ctx.messages));
   const std::string sha = Sha256Hex(*pdf);
   PIPELINE_RETURN_IF_ERROR(ctx.registry.MarkIssued(id, rel, sha, title, CountPdfPages(*pdf)));
   PIPELINE_RETURN_IF_ERROR(UpdateCatalogue(ctx, *setup, d->authority, date.year));
-  ctx.out << ctx.messages.Format("registry.issued", {{"document", id},
-                                                     {"number", d->number},
-                                                     {"file", JoinPath(root, rel)},
-                                                     {"sha256", sha}})
+  ctx.out << ctx.messages.Format(
+                 d->number.empty() ? "registry.issued_unnumbered" : "registry.issued",
+                 {{"document", id},
+                  {"number", d->number},
+                  {"file", JoinPath(root, rel)},
+                  {"sha256", sha}})
           << "\n";
   return Status::Ok();
 }

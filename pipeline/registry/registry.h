@@ -54,6 +54,10 @@ std::string LevelsToCsv(const std::vector<int>& levels);
 // The levels of such a text, ascending; parts that are not whole numbers are skipped.
 std::vector<int> LevelsFromCsv(const std::string& csv);
 
+// The expert group's own documents (技术评估意见, 综合技术评估意见; Art. 7(三)(四)): issued
+// without a 发文字号 (a catalogue 件号 only), the group as 责任者 (README "Case registry").
+bool ExpertGroupDocument(const std::string& kind);
+
 // What `beian run` learnt about a dossier, as the registry keeps it.
 struct DossierFacts {
   std::string uscc;
@@ -290,6 +294,10 @@ class Registry {
   // number; a document already `issuing` keeps its number.
   Result<std::int64_t> BindNumber(const std::string& document_id, int year, std::int64_t number,
                                   const std::string& number_format, const std::string& doc_date);
+  // Binds only the 成文日期 (state `issuing`, no 发文字号, no sequence number): the expert
+  // group's opinions (ExpertGroupDocument) are not numbered in the bureau's sequence. A
+  // document already `issuing` keeps its date.
+  Status BindUnnumbered(const std::string& document_id, int year, const std::string& doc_date);
   // Marks the document issued with its archived file and SHA-256.
   Status MarkIssued(const std::string& document_id, const std::string& path,
                     const std::string& sha256, const std::string& title, int pages);

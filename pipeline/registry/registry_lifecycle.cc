@@ -395,6 +395,25 @@ Result<std::int64_t> Registry::BindNumber(const std::string& document_id, int ye
   return bound;
 }
 
+Status Registry::BindUnnumbered(const std::string& document_id, int year,
+                                const std::string& doc_date) {
+  return InTransaction(*db_, TxMode::kWrite, [&]() -> Status {
+    Result<DocumentDetail> d = LoadDocument(document_id);
+    if (!d) return d.error();
+    if (d->state == "issued") {
+      return Refuse({"registry.refused.already_issued_unnumbered",
+                     {{"document", document_id}, {"date", d->doc_date}}});
+    }
+    if (d->state == "superseded") {
+      return Refuse({"registry.refused.superseded", {{"document", document_id}}});
+    }
+    if (d->state == "issuing") return Status::Ok();  // an earlier issue stopped: keep its date
+    return db_->Execute(
+        "UPDATE documents SET state = 'issuing', seq_year = ?, doc_date = ? WHERE document_id = ?",
+        {std::int64_t{year}, doc_date, document_id});
+  });
+}
+
 Status Registry::MarkIssued(const std::string& document_id, const std::string& path,
                             const std::string& sha256, const std::string& title, int pages) {
   return InTransaction(*db_, TxMode::kWrite, [&]() -> Status {
