@@ -212,13 +212,20 @@ TEST_F(EvaluationCommandTest, SheetFilledByOpenpyxlIsRecordedAndDrafted) {
   for (const char* want :
        {"技术评估意见", "第七条第（三）项", "2026年11月20日", "通用项目得分51分（满分60分）",
         "中式烹调师", "该职业（工种）得分35分（满分40分），折合百分制87.5分", "折合百分制86分",
-        "各否决项得分均未低于否决分值", "专家组认为具备开展认定的条件。", "技术评估结论为：合格",
-        "评分表所列评估专家：王明、李华、赵敏", "技术评估专家组组长（签字）",
-        "长春市鼎新职业技能培训学校：", "现对受评估单位出具技术评估意见如下。"}) {
+        "各否决项得分均未低于评分表所列的分值", "专家组认为具备开展认定的条件。",
+        "技术评估结论为：合格",
+        // The project's reference draft says so, in one sentence (checklists/
+        // evaluation_standard.xml <opinion-wording>; PdfText drops the watermark's 稿).
+        "专家组使用依据《吉林省职业技能等级认定机构评估备案办法》第六条拟定的评分表（参考",
+        "）逐项评分，该评分表不是该办法附件《吉林省职业技能等级认定机构备案技术评估标准》，",
+        "其分值、合格线和否决项以该技术评估标准为准。", "评分表所列评估专家：王明、李华、赵敏",
+        "技术评估专家组组长（签字）", "长春市鼎新职业技能培训学校：",
+        "现对受评估单位出具技术评估意见如下。"}) {
     EXPECT_NE(text.find(want), std::string::npos) << want;
   }
-  for (const char* never : {"TE-ORG", "JL-TE-DEFAULT", "pass", "合格线", "工作底稿", "报告如下",
-                            "长春市人力资源和社会保障局："}) {
+  for (const char* never : {"TE-ORG", "JL-TE-DEFAULT", "pass", "工作底稿", "否决分值",
+                            "《职业技能等级认定机构备案技术评估评分标准", "评分标准（参考）》",
+                            "报告如下", "长春市人力资源和社会保障局："}) {
     EXPECT_EQ(text.find(never), std::string::npos) << never;
   }
   // A second evaluation is refused by the registry's guard; nothing more is recorded.
@@ -318,10 +325,12 @@ TEST_F(EvaluationCommandTest, VetoAndDisagreementAreFlaggedNotPrinted) {
       << out;
   EXPECT_NE(out.find("否决项"), std::string::npos) << out;
   const std::string text = PdfText(dir_ + "/docs/技术评估意见.pdf");
-  EXPECT_NE(text.find("通用项目“机构及法定代表人无违法违规、失信等不良行为记录”得分低于否决分值"),
-            std::string::npos);
+  EXPECT_NE(text.find("通用项目“机构及法定代表人无违法违规、失信等不良行为记录”为否决项，得分0分，"
+                      "低于评分表所列的4分。"),
+            std::string::npos)
+      << text;
   EXPECT_EQ(text.find("工作底稿"), std::string::npos);
-  EXPECT_EQ(text.find("各否决项得分均未低于否决分值"), std::string::npos);
+  EXPECT_EQ(text.find("各否决项得分均未低于"), std::string::npos);
 }
 
 TEST_F(EvaluationCommandTest, SummarizeRecommendsOccupationsThatPassedAndExcludesTheRest) {
@@ -351,7 +360,10 @@ TEST_F(EvaluationCommandTest, SummarizeRecommendsOccupationsThatPassedAndExclude
        {"综合技术评估意见", "第七条第（四）项", "2026年11月26日", "初评结论为通过",
         "技术评估结论为合格", "综合技术评估结论为：合格", "建议予以备案的职业（工种）及等级",
         "1.中式烹调师：五级至三级", "2.保育师：五级至三级", "不建议备案的职业（工种）",
-        "1.中式面点师：“拟开展认定的职业与本单位主营业务直接相关”得分低于否决分值",
+        "1."
+        "中式面点师：“拟开展认定的职业与本单位主营业务直接相关”为否决项，得分2分，低于评分表所列的3"
+        "分",
+        "该评分表不是该办法附件《吉林省职业技能等级认定机构备案技术评估标准》",
         "专家组一致同意。"}) {
     EXPECT_NE(text.find(want), std::string::npos) << want << "\n" << text;
   }

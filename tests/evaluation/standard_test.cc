@@ -89,6 +89,12 @@ TEST(EvaluationStandardTest, MalformedStandardsAreRefusedWithFileAndLine) {
        "<group id=\"A\" condition=\"c\" title=\"t\" scope=\"common\"><item id=\"I\" "
        "max=\"2\">x</item></group></standard>",
        2, "scope=\"occupation\""},
+      {"no_opinion_wording",
+       "<standard version=\"v\" title=\"t\"><pass-line total=\"60\" occupation=\"60\"/>\n"
+       "<group id=\"A\" condition=\"c\" title=\"t\" scope=\"common\"><item id=\"I\" "
+       "max=\"2\">x</item></group><group id=\"B\" condition=\"c\" title=\"t\" "
+       "scope=\"occupation\"><item id=\"J\" max=\"2\">x</item></group></standard>",
+       2, "<opinion-wording"},
       {"bad_xml", "<standard version=\"v\">\n<group>\n</standard>", 4, "XML parse error"},
   };
   for (const BadCase& c : cases) {
