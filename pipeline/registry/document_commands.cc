@@ -575,6 +575,21 @@ Status BindIssue(Context& ctx, const DocumentDetail& d) {
   return n ? Status::Ok() : n.error();
 }
 
+// A 备案通知 (first, change, renewal) is issued with its 备案编号: a filing without one (drafted
+// before filing_number_format was set) gets the next number of the setting now; without the
+// setting, issue refuses.
+Status NumberTheFiling(Context& ctx, const DocumentDetail& d) {
+  const bool notice = d.kind == "filing_notice" || d.kind == "renewal_notice";
+  if (!notice || (d.state != "draft" && d.state != "issuing")) return Status::Ok();
+  Result<std::string> number = ctx.registry.NumberFiling(
+      d.document_id, ctx.settings.filing_number_format, ctx.actor.today.year);
+  if (!number) return number.error();
+  if (!number->empty()) return Status::Ok();
+  return Status::InvalidArgument(ctx.messages.Format(
+      "registry.refused.no_filing_number",
+      {{"document", d.document_id}, {"kind", ctx.messages.Format("registry.document." + d.kind)}}));
+}
+
 // The archived copy's path under the archive root: <authority>/<year>/<发文字号>.pdf, or for an
 // unnumbered opinion <authority>/<year>/<document>-<kind>.pdf.
 std::string ArchivePath(const Context& ctx, const DocumentDetail& d, int year) {
@@ -593,6 +608,7 @@ Status IssueCommand(Context& ctx) {
       return Status::InvalidArgument(ctx.messages.Format("registry.refused.no_number_format"));
     }
     PIPELINE_RETURN_IF_ERROR(CheckIssueFonts(ctx));
+    PIPELINE_RETURN_IF_ERROR(NumberTheFiling(ctx, *draft));
     PIPELINE_RETURN_IF_ERROR(BindIssue(ctx, *draft));
   }
   Result<DocumentSetup> setup = LoadSetup(ctx);

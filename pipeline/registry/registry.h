@@ -298,6 +298,12 @@ class Registry {
   // group's opinions (ExpertGroupDocument) are not numbered in the bureau's sequence. A
   // document already `issuing` keeps its date.
   Status BindUnnumbered(const std::string& document_id, int year, const std::string& doc_date);
+  // Gives the filing of the 备案通知 `document_id` (its data's filing.id) its 备案编号 when it
+  // has none, the next of `format` for `year` (a notice drafted before filing_number_format
+  // was set gets its number when it is issued), and writes it into the notice's data. Returns
+  // the filing's number ("" when it has none and `format` is empty).
+  Result<std::string> NumberFiling(const std::string& document_id, const std::string& format,
+                                   int year);
   // Marks the document issued with its archived file and SHA-256.
   Status MarkIssued(const std::string& document_id, const std::string& path,
                     const std::string& sha256, const std::string& title, int pages);
@@ -348,6 +354,9 @@ class Registry {
   Result<RecordOutcome> PlanAfterEnd(const DossierFacts& f);
   Result<std::vector<HistoryEntry>> LoadHistory(const std::string& case_id);
   Result<std::string> NextId(const std::string& counter);
+  // The next 备案编号 of `format` ({year}, {n} of a per-year sequence) for `year`.
+  // REQUIRES: inside a write transaction.
+  Result<std::string> NextFilingNumber(const std::string& format, int year);
   // A new draft of template `kind` for `case_ids` holding `data_json` (`replaces`: the document
   // a corrected re-issue replaces, "" for none); returns its id (D<year>-<nnnn>).
   // REQUIRES: inside a write transaction.

@@ -79,6 +79,7 @@ class LifecycleTest : public ::testing::Test {
              intake_ + "/S01-长春鼎新职业技能培训学校-首次申请", fs::copy_options::recursive);
     // An office's own settings: a data root with its own templates/office.json.
     testing::MakeOfficeDataRoot(data_, {{"doc_number_format", "吉人社认备〔{year}〕{n}号"},
+                                        {"filing_number_format", "吉认备〔{year}〕{n}号"},
                                         {"publicity_contact", "联系电话：0431-00000000"},
                                         {"allow_fallback_fonts", true}});
   }

@@ -406,7 +406,9 @@ TEST_F(RecordLifecycleTest, IssuingLaterThanFileStartsTheValidityOnTheIssuedDate
   EXPECT_NE(text.find("备案编号：吉认备〔2026〕1号"), std::string::npos) << text;
 }
 
-TEST_F(RecordLifecycleTest, FileDateSettingKeepsTheStartAndNoFormatLeavesTheNumberBlank) {
+// Without filing_number_format the draft 备案通知 leaves the 备案编号 blank and issue refuses,
+// naming the setting; once it is set, the notice drafted before gets its number when issued.
+TEST_F(RecordLifecycleTest, FileDateSettingKeepsTheStartAndIssueNumbersTheFiling) {
   std::ifstream in(data_ + "/templates/office.json");
   nlohmann::json office = nlohmann::json::parse(in);
   office["filing_validity_start"] = "file_date";
@@ -414,14 +416,27 @@ TEST_F(RecordLifecycleTest, FileDateSettingKeepsTheStartAndNoFormatLeavesTheNumb
   std::ofstream(data_ + "/templates/office.json") << office.dump(2);
   FileInitial();
   std::string out;
-  ASSERT_EQ(Beian("issue D2026-0003 --date 2026-10-20", &out), 0) << out;
+  EXPECT_NE(PdfText(dir_ + "/drafts/D2026-0003-备案通知.pdf").find("备案编号：＿＿＿＿"),
+            std::string::npos);
+  EXPECT_EQ(Beian("issue D2026-0003 --date 2026-10-20", &out), 2);
+  EXPECT_NE(out.find("没有备案编号"), std::string::npos) << out;
+  EXPECT_NE(out.find("\"filing_number_format\""), std::string::npos) << out;
+  std::vector<Row> state =
+      Sql("SELECT state, number FROM documents WHERE document_id = "
+          "'D2026-0003'");
+  EXPECT_EQ(AsText(state[0][0]), "draft") << "no 发文字号 taken by a refused issue";
+  EXPECT_EQ(AsText(state[0][1]), "");
+  office["filing_number_format"] = "吉认备〔{year}〕{n}号";
+  std::ofstream(data_ + "/templates/office.json") << office.dump(2);
+  ASSERT_EQ(Beian("issue D2026-0003 --date 2027-01-04", &out), 0) << out;
   std::vector<Row> f = Sql("SELECT valid_from, valid_until, filing_number FROM filings");
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(AsText(f[0][0]), "2026-10-12");
-  EXPECT_EQ(AsText(f[0][2]), "");
+  EXPECT_EQ(AsText(f[0][2]), "吉认备〔2027〕1号") << "numbered in the year it is issued";
   std::vector<Row> path = Sql("SELECT path FROM documents WHERE document_id = 'D2026-0003'");
   const std::string text = PdfText(dir_ + "/archive/" + AsText(path[0][0]));
-  EXPECT_NE(text.find("备案编号：＿＿＿＿"), std::string::npos) << text;
+  EXPECT_NE(text.find("备案编号：吉认备〔2027〕1号"), std::string::npos) << text;
+  EXPECT_EQ(text.find("＿＿＿＿"), std::string::npos) << text;
   // A bad value of the setting is refused naming it.
   office["filing_validity_start"] = "tomorrow";
   std::ofstream(data_ + "/templates/office.json") << office.dump(2);
