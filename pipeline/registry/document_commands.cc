@@ -569,9 +569,9 @@ Status BindIssue(Context& ctx, const DocumentDetail& d) {
     return ctx.registry.BindUnnumbered(d.document_id, ctx.actor.today.year,
                                        ctx.actor.today.ToIso());
   }
-  Result<std::int64_t> n =
-      ctx.registry.BindNumber(d.document_id, ctx.actor.today.year, ctx.options.number,
-                              ctx.settings.doc_number_format, ctx.actor.today.ToIso());
+  Result<std::int64_t> n = ctx.registry.BindNumber(
+      d.document_id, ctx.actor.today.year, ctx.options.number,
+      ctx.settings.doc_number_format.For(d.authority), ctx.actor.today.ToIso());
   return n ? Status::Ok() : n.error();
 }
 
@@ -604,8 +604,10 @@ Status IssueCommand(Context& ctx) {
   {
     Result<DocumentDetail> draft = ctx.registry.LoadDocument(id);
     if (!draft) return draft.error();
-    if (!ExpertGroupDocument(draft->kind) && ctx.settings.doc_number_format.empty()) {
-      return Status::InvalidArgument(ctx.messages.Format("registry.refused.no_number_format"));
+    if (!ExpertGroupDocument(draft->kind) &&
+        ctx.settings.doc_number_format.For(draft->authority).empty()) {
+      return Status::InvalidArgument(ctx.messages.Format("registry.refused.no_number_format",
+                                                         {{"authority", draft->authority}}));
     }
     PIPELINE_RETURN_IF_ERROR(CheckIssueFonts(ctx));
     PIPELINE_RETURN_IF_ERROR(NumberTheFiling(ctx, *draft));

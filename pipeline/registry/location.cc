@@ -43,8 +43,7 @@ Result<RegistrySettings> RegistrySettingsFromJson(const nlohmann::json& j,
   RegistrySettings s;
   for (auto [key, field] :
        {std::pair{"registry", &s.registry}, std::pair{"user", &s.user},
-        std::pair{"publicity_contact", &s.publicity_contact},
-        std::pair{"doc_number_format", &s.doc_number_format}, std::pair{"archive", &s.archive},
+        std::pair{"publicity_contact", &s.publicity_contact}, std::pair{"archive", &s.archive},
         std::pair{"archive_retention", &s.archive_retention},
         std::pair{"icc_profile", &s.icc_profile},
         std::pair{"filing_number_format", &s.filing_number_format},
@@ -55,6 +54,10 @@ Result<RegistrySettings> RegistrySettingsFromJson(const nlohmann::json& j,
       return Status::InvalidData(std::string("\"") + key + "\" must be a string", path);
     }
     *field = j[key].get<std::string>();
+  }
+  if (j.contains("doc_number_format")) {
+    PIPELINE_RETURN_IF_ERROR(
+        report::ParseDocNumberFormats(j["doc_number_format"], path, &s.doc_number_format));
   }
   if (j.contains("publicity_working_days")) {
     const auto& v = j["publicity_working_days"];

@@ -13,6 +13,7 @@
 #include "pipeline/cli/options.h"
 #include "pipeline/core/file_system.h"
 #include "pipeline/core/status.h"
+#include "pipeline/report/document_data.h"
 
 namespace pipeline::registry {
 
@@ -24,9 +25,10 @@ struct RegistrySettings {
   int publicity_working_days = 5;
   bool publicity_count_start_day = false;
   std::string publicity_contact;  // where and how to object, printed in the 公示 (`` = none)
-  // 发文字号 of issued documents, with {year} and {n}: e.g. `吉人社鉴备〔{year}〕{n}号`.
-  // Empty by default: issue refuses until the office sets it.
-  std::string doc_number_format;
+  // 发文字号 of issued documents, with {year} and {n}: e.g. `吉人社鉴备〔{year}〕{n}号`, or per
+  // authority code (report::DocNumberFormats). Empty by default: issue refuses a document of
+  // an authority that has none until the office sets it.
+  report::DocNumberFormats doc_number_format;
   std::string archive;            // archive root ("" = `archive/` beside the registry file)
   std::string icc_profile;        // sRGB ICC profile for PDF/A ("" = kDefaultIccProfile)
   std::string archive_retention;  // 保管期限 in the catalogue (永久, 定期30年, …; `` = blank)

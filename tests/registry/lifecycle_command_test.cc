@@ -111,16 +111,20 @@ class LifecycleTest : public ::testing::Test {
         Beian("deliberate C2026-0001 --date 2026-09-22 --note 厅务会 --today 2026-09-22", &out), 0)
         << out;
   }
-  // Publicity from 2026-09-25 (ends 2026-10-09), then filed at the province on 2026-10-12;
-  // D2026-0001 is the 材料接收回执 drafted by run,
-  // D2026-0002 is the 公示, D2026-0003 the 备案通知.
-  void ToFiled() {
+  // Publicity from 2026-09-25 (ends 2026-10-09) by the 长春 office; D2026-0001 is the
+  // 材料接收回执 drafted by run, D2026-0002 the 公示.
+  void Publicized() {
     ToPublicity();
     std::string out;
     ASSERT_EQ(
         Beian("publicize C2026-0001 --start 2026-09-25 --date 2026-09-25 --authority 220100", &out),
         0)
         << out;
+  }
+  // ... then filed at the province on 2026-10-12: D2026-0003 is the 备案通知.
+  void ToFiled() {
+    Publicized();
+    std::string out;
     ASSERT_EQ(Beian("file C2026-0001 --authority 220000 --date 2026-10-12", &out), 0) << out;
   }
   std::string Pdf(const std::string& path) {
@@ -228,6 +232,37 @@ TEST_F(LifecycleTest, IssueNumbersArchivesAndRefusesASecondIssue) {
       XlsxPart(dir_ + "/archive/220000/2026/归档文件目录.xlsx", "xl/sharedStrings.xml");
   EXPECT_NE(strings.find("吉人社认备〔2026〕1号"), std::string::npos);
   EXPECT_NE(strings.find("保管期限"), std::string::npos);
+}
+
+// doc_number_format per authority: the 市 office's 报送报告 takes its own 代字 and sequence, the
+// province's 备案通知 the province's; an authority without a format is refused, named.
+TEST_F(LifecycleTest, NumberFormatPerAuthority) {
+  Publicized();
+  std::string out;
+  ASSERT_EQ(Beian("submit C2026-0001 --authority 220100 --date 2026-10-12", &out), 0) << out;
+  ASSERT_EQ(Beian("file C2026-0001 --authority 220000 --date 2026-10-12", &out), 0) << out;
+  const std::string config = dir_ + "/formats.json";
+  std::ofstream(config) << R"({"doc_number_format": {"220000": "吉人社认备〔{year}〕{n}号"}})";
+  EXPECT_EQ(Beian("issue D2026-0003 --date 2026-10-13 --config " + testing::Quote(config), &out),
+            2);
+  EXPECT_NE(out.find("未设置机关220100的发文字号格式"), std::string::npos) << out;
+  std::ofstream(config) << R"({"doc_number_format": {"220100": "长人社认备〔{year}〕{n}号",
+                                                      "220000": "吉人社认备〔{year}〕{n}号"}})";
+  ASSERT_EQ(Beian("issue D2026-0003 --date 2026-10-13 --config " + testing::Quote(config), &out), 0)
+      << out;
+  ASSERT_EQ(Beian("issue D2026-0004 --date 2026-10-13 --config " + testing::Quote(config), &out), 0)
+      << out;
+  EXPECT_EQ(Document("D2026-0003")["number"], "长人社认备〔2026〕1号");  // 报送报告 (220100)
+  EXPECT_EQ(Document("D2026-0004")["number"], "吉人社认备〔2026〕1号");  // 备案通知 (220000)
+  const std::string text =
+      Pdf(dir_ + "/archive/" + Document("D2026-0003")["path"].get<std::string>());
+  EXPECT_NE(text.find("长人社认备〔2026〕1号"), std::string::npos) << text;
+  EXPECT_EQ(text.find("吉人社认备"), std::string::npos) << text;
+  // A bad value is refused naming the setting.
+  std::ofstream(config) << R"({"doc_number_format": {"长春": "x"}})";
+  EXPECT_EQ(Beian("issue D2026-0002 --date 2026-10-13 --config " + testing::Quote(config), &out),
+            2);
+  EXPECT_NE(out.find("doc_number_format"), std::string::npos) << out;
 }
 
 // The issued copy is PDF/A-2b in structure (Debian has no validator): XMP with pdfaid and the
