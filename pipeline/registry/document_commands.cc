@@ -272,115 +272,6 @@ Date PublicityEnd(const report::WorkCalendar& cal, const Date& start, int n, boo
   return cal.AddWorkingDays(start, n);
 }
 
-Status PublicizeCommand(Context& ctx) {
-  const Date start = *ctx.options.start;
-  const int n = ctx.settings.publicity_working_days;
-  const bool count_start = ctx.settings.publicity_count_start_day;
-  if (!ctx.calendar.Covers(start)) {
-    return Status::InvalidArgument(
-        ctx.messages.Format("registry.refused.calendar_uncovered", {{"date", start.ToIso()}}));
-  }
-  const Date end = PublicityEnd(ctx.calendar, start, n, count_start);
-  if (!ctx.calendar.Covers(end)) {
-    return Status::InvalidArgument(
-        ctx.messages.Format("registry.refused.calendar_uncovered", {{"date", end.ToIso()}}));
-  }
-  Result<DocumentSetup> setup = LoadSetup(ctx);
-  if (!setup) return setup.error();
-  PublicityPlan plan;
-  plan.case_ids = ctx.options.cases;
-  plan.start = start;
-  plan.end = end;
-  plan.working_days = n;
-  plan.count_start_day = count_start;
-  json entries = json::array();
-  for (const std::string& id : plan.case_ids) {
-    Result<CaseRecord> c = ctx.registry.LoadCase(id);
-    if (!c) return c.error();
-    if (plan.authority.empty()) plan.authority = ctx.options.authority.value_or(c->authority);
-    Result<json> entry = CaseEntry(ctx, *c);
-    if (!entry) return entry.error();
-    entries.push_back(std::move(*entry));
-  }
-  json data = {{"entries", entries},
-               {"publicity",
-                {{"start", FormatDate(start, setup->office.date_format)},
-                 {"end", FormatDate(end, setup->office.date_format)},
-                 {"working_days", n},
-                 {"count_start_day", count_start}}}};
-  data["document"] = DocumentObject(*setup, IssuerName(*setup, plan.authority), ctx.actor.today);
-  if (!ctx.settings.publicity_contact.empty()) {
-    data["document"]["contact"] = ctx.settings.publicity_contact;
-  }
-  plan.data_json = data.dump();
-  Result<std::string> id = ctx.registry.Publicize(plan, ctx.actor);
-  if (!id) return id.error();
-  PIPELINE_RETURN_IF_ERROR(WriteDraft(ctx, *id));
-  ctx.out << ctx.messages.Format(
-                 count_start ? "registry.publicity_period.counted" : "registry.publicity_period",
-                 {{"start", start.ToIso()}, {"end", end.ToIso()}, {"days", std::to_string(n)}})
-          << "\n";
-  return Status::Ok();
-}
-
-// What a one-case notice starts from: the case, its authority (--authority, else
-// `default_authority`) and the notice data (the institution's entry and the document object).
-struct NoticeStart {
-  DocumentSetup setup;
-  CaseRecord c;
-  std::string authority;
-  json data;
-};
-
-Result<NoticeStart> StartNotice(Context& ctx, bool authority_from_case) {
-  Result<DocumentSetup> setup = LoadSetup(ctx);
-  if (!setup) return setup.error();
-  Result<CaseRecord> c = ctx.registry.LoadCase(ctx.options.case_ref);
-  if (!c) return c.error();
-  Result<json> entry = CaseEntry(ctx, *c);
-  if (!entry) return entry.error();
-  NoticeStart n{std::move(*setup), std::move(*c), "", json::object()};
-  n.authority = ctx.options.authority.value_or(authority_from_case ? n.c.authority : "");
-  n.data = {{"entries", json::array({*entry})}};
-  n.data["document"] = DocumentObject(n.setup, IssuerName(n.setup, n.authority), ctx.actor.today);
-  return n;
-}
-
-// The validity a notice announces, by the office settings (README "Settings"): a new filing's
-// three years start on the notice's 成文日期 `date` (filing_validity_start = doc_date, the
-// default; file_date keeps the day `file` was run); a renewal runs on from the old end
-// (renewal_validity_start = old_end, the default) or three years from `date` (doc_date).
-// add_occupation and change keep the filing's validity. Updates the filing and the notice's
-// stored data (with the dates worded as the notice prints them).
-Status ApplyValidityStart(Context& ctx, const DocumentSetup& setup, const std::string& id,
-                          const Date& date) {
-  Result<DocumentDetail> d = ctx.registry.LoadDocument(id);
-  if (!d) return d.error();
-  if (d->kind != "filing_notice" && d->kind != "renewal_notice") return Status::Ok();
-  json j = json::parse(d->data_json, nullptr, false);
-  if (j.is_discarded() || !j.is_object() || !j.contains("filing")) {
-    return Status::InvalidData("stored notice data has no filing", id);
-  }
-  json& filing = j["filing"];
-  const std::string kind = j.contains("entries") && j["entries"].is_array() && !j["entries"].empty()
-                               ? j["entries"][0].value("kind", "")
-                               : "";
-  const bool from_doc_date =
-      (d->kind == "filing_notice" && kind == "initial" &&
-       ctx.settings.filing_validity_start == "doc_date") ||
-      (d->kind == "renewal_notice" && ctx.settings.renewal_validity_start == "doc_date");
-  if (from_doc_date && filing.value("valid_from", "") != date.ToIso()) {
-    filing["valid_from"] = date.ToIso();
-    filing["valid_until"] = date.AddYears(3).AddDays(-1).ToIso();
-    PIPELINE_RETURN_IF_ERROR(ctx.registry.SetValidity(filing.value("id", ""), filing["valid_from"],
-                                                      filing["valid_until"]));
-  }
-  filing["valid_from_text"] = FormatIso(setup, filing.value("valid_from", ""));
-  filing["valid_until_text"] = FormatIso(setup, filing.value("valid_until", ""));
-  return ctx.registry.storage().Execute("UPDATE documents SET data_json = ? WHERE document_id = ?",
-                                        {j.dump(), id});
-}
-
 namespace {
 
 // Text without spaces (a form's spacing is not a change).
@@ -456,6 +347,131 @@ Result<json> ChangedElements(Context& ctx, const CaseRecord& c, const json& entr
 }
 
 }  // namespace
+
+Status PublicizeCommand(Context& ctx) {
+  const Date start = *ctx.options.start;
+  const int n = ctx.settings.publicity_working_days;
+  const bool count_start = ctx.settings.publicity_count_start_day;
+  if (!ctx.calendar.Covers(start)) {
+    return Status::InvalidArgument(
+        ctx.messages.Format("registry.refused.calendar_uncovered", {{"date", start.ToIso()}}));
+  }
+  const Date end = PublicityEnd(ctx.calendar, start, n, count_start);
+  if (!ctx.calendar.Covers(end)) {
+    return Status::InvalidArgument(
+        ctx.messages.Format("registry.refused.calendar_uncovered", {{"date", end.ToIso()}}));
+  }
+  Result<DocumentSetup> setup = LoadSetup(ctx);
+  if (!setup) return setup.error();
+  PublicityPlan plan;
+  plan.case_ids = ctx.options.cases;
+  plan.start = start;
+  plan.end = end;
+  plan.working_days = n;
+  plan.count_start_day = count_start;
+  json entries = json::array();
+  bool any_change = false;
+  for (const std::string& id : plan.case_ids) {
+    Result<CaseRecord> c = ctx.registry.LoadCase(id);
+    if (!c) return c.error();
+    if (plan.authority.empty()) plan.authority = ctx.options.authority.value_or(c->authority);
+    Result<json> entry = CaseEntry(ctx, *c);
+    if (!entry) return entry.error();
+    if (c->kind == model::ApplicationKind::kChange) {  // the 公示 says what is to change
+      Result<json> changes = ChangedElements(ctx, *c, *entry);
+      if (!changes) return changes.error();
+      (*entry)["changes"] = std::move(*changes);
+      any_change = true;
+    }
+    entries.push_back(std::move(*entry));
+  }
+  json objection = json::object();  // where objections go: office settings, blanks while unset
+  for (const auto& [key, value] : {std::pair{"office", &ctx.settings.objection_office},
+                                   std::pair{"address", &ctx.settings.objection_address},
+                                   std::pair{"phone", &ctx.settings.objection_phone},
+                                   std::pair{"email", &ctx.settings.objection_email}}) {
+    if (!value->empty()) objection[key] = *value;
+  }
+  json data = {{"entries", entries},
+               {"publicity",
+                {{"start", FormatDate(start, setup->office.date_format)},
+                 {"end", FormatDate(end, setup->office.date_format)},
+                 {"working_days", n},
+                 {"count_start_day", count_start},
+                 {"any_change", any_change},
+                 {"objection", objection}}}};
+  data["document"] = DocumentObject(*setup, IssuerName(*setup, plan.authority), ctx.actor.today);
+  if (!ctx.settings.publicity_contact.empty()) {
+    data["document"]["contact"] = ctx.settings.publicity_contact;
+  }
+  plan.data_json = data.dump();
+  Result<std::string> id = ctx.registry.Publicize(plan, ctx.actor);
+  if (!id) return id.error();
+  PIPELINE_RETURN_IF_ERROR(WriteDraft(ctx, *id));
+  ctx.out << ctx.messages.Format(
+                 count_start ? "registry.publicity_period.counted" : "registry.publicity_period",
+                 {{"start", start.ToIso()}, {"end", end.ToIso()}, {"days", std::to_string(n)}})
+          << "\n";
+  return Status::Ok();
+}
+
+// What a one-case notice starts from: the case, its authority (--authority, else
+// `default_authority`) and the notice data (the institution's entry and the document object).
+struct NoticeStart {
+  DocumentSetup setup;
+  CaseRecord c;
+  std::string authority;
+  json data;
+};
+
+Result<NoticeStart> StartNotice(Context& ctx, bool authority_from_case) {
+  Result<DocumentSetup> setup = LoadSetup(ctx);
+  if (!setup) return setup.error();
+  Result<CaseRecord> c = ctx.registry.LoadCase(ctx.options.case_ref);
+  if (!c) return c.error();
+  Result<json> entry = CaseEntry(ctx, *c);
+  if (!entry) return entry.error();
+  NoticeStart n{std::move(*setup), std::move(*c), "", json::object()};
+  n.authority = ctx.options.authority.value_or(authority_from_case ? n.c.authority : "");
+  n.data = {{"entries", json::array({*entry})}};
+  n.data["document"] = DocumentObject(n.setup, IssuerName(n.setup, n.authority), ctx.actor.today);
+  return n;
+}
+
+// The validity a notice announces, by the office settings (README "Settings"): a new filing's
+// three years start on the notice's 成文日期 `date` (filing_validity_start = doc_date, the
+// default; file_date keeps the day `file` was run); a renewal runs on from the old end
+// (renewal_validity_start = old_end, the default) or three years from `date` (doc_date).
+// add_occupation and change keep the filing's validity. Updates the filing and the notice's
+// stored data (with the dates worded as the notice prints them).
+Status ApplyValidityStart(Context& ctx, const DocumentSetup& setup, const std::string& id,
+                          const Date& date) {
+  Result<DocumentDetail> d = ctx.registry.LoadDocument(id);
+  if (!d) return d.error();
+  if (d->kind != "filing_notice" && d->kind != "renewal_notice") return Status::Ok();
+  json j = json::parse(d->data_json, nullptr, false);
+  if (j.is_discarded() || !j.is_object() || !j.contains("filing")) {
+    return Status::InvalidData("stored notice data has no filing", id);
+  }
+  json& filing = j["filing"];
+  const std::string kind = j.contains("entries") && j["entries"].is_array() && !j["entries"].empty()
+                               ? j["entries"][0].value("kind", "")
+                               : "";
+  const bool from_doc_date =
+      (d->kind == "filing_notice" && kind == "initial" &&
+       ctx.settings.filing_validity_start == "doc_date") ||
+      (d->kind == "renewal_notice" && ctx.settings.renewal_validity_start == "doc_date");
+  if (from_doc_date && filing.value("valid_from", "") != date.ToIso()) {
+    filing["valid_from"] = date.ToIso();
+    filing["valid_until"] = date.AddYears(3).AddDays(-1).ToIso();
+    PIPELINE_RETURN_IF_ERROR(ctx.registry.SetValidity(filing.value("id", ""), filing["valid_from"],
+                                                      filing["valid_until"]));
+  }
+  filing["valid_from_text"] = FormatIso(setup, filing.value("valid_from", ""));
+  filing["valid_until_text"] = FormatIso(setup, filing.value("valid_until", ""));
+  return ctx.registry.storage().Execute("UPDATE documents SET data_json = ? WHERE document_id = ?",
+                                        {j.dump(), id});
+}
 
 Status FileCommand(Context& ctx) {
   Result<NoticeStart> start = StartNotice(ctx, /*authority_from_case=*/false);

@@ -43,7 +43,11 @@ Result<RegistrySettings> RegistrySettingsFromJson(const nlohmann::json& j,
   RegistrySettings s;
   for (auto [key, field] :
        {std::pair{"registry", &s.registry}, std::pair{"user", &s.user},
-        std::pair{"publicity_contact", &s.publicity_contact}, std::pair{"archive", &s.archive},
+        std::pair{"publicity_contact", &s.publicity_contact},
+        std::pair{"objection_office", &s.objection_office},
+        std::pair{"objection_address", &s.objection_address},
+        std::pair{"objection_phone", &s.objection_phone},
+        std::pair{"objection_email", &s.objection_email}, std::pair{"archive", &s.archive},
         std::pair{"archive_retention", &s.archive_retention},
         std::pair{"icc_profile", &s.icc_profile},
         std::pair{"filing_number_format", &s.filing_number_format},

@@ -80,7 +80,9 @@ class LifecycleTest : public ::testing::Test {
     // An office's own settings: a data root with its own templates/office.json.
     testing::MakeOfficeDataRoot(data_, {{"doc_number_format", "吉人社认备〔{year}〕{n}号"},
                                         {"filing_number_format", "吉认备〔{year}〕{n}号"},
-                                        {"publicity_contact", "联系电话：0431-00000000"},
+                                        {"publicity_contact", "来信请注明“公示异议”。"},
+                                        {"objection_office", "长春市人社局职业能力建设处"},
+                                        {"objection_phone", "0431-88888888"},
                                         {"allow_fallback_fonts", true}});
   }
   int Beian(const std::string& args, std::string* out = nullptr, const std::string& env = "") {
@@ -132,6 +134,19 @@ class LifecycleTest : public ::testing::Test {
     testing::RunCommand("pdftotext " + testing::Quote(path) + " -", &text);
     return text;
   }
+  // Text without line breaks, spaces and the watermark's characters.
+  static std::string Flat(const std::string& text) {
+    std::string out;
+    for (char ch : text) {
+      if (ch != '\n' && ch != ' ' && ch != '\f') out += ch;
+    }
+    for (const std::string mark : {"草", "稿"}) {
+      for (std::size_t at = out.find(mark); at != std::string::npos; at = out.find(mark)) {
+        out.erase(at, mark.size());
+      }
+    }
+    return out;
+  }
   nlohmann::json Document(const std::string& id) {
     auto db = SqliteStorage::Open(registry_);
     auto rows = (*db)->Query(
@@ -165,8 +180,20 @@ TEST_F(LifecycleTest, PublicityObjectionAndFilingGuards) {
   std::string text = Pdf(draft);
   EXPECT_NE(text.find("2026年9月25日至2026年10月9日"), std::string::npos) << text;
   EXPECT_NE(text.find("长春市鼎新"), std::string::npos) << text;
-  EXPECT_NE(text.find("中式烹调师：五级至"), std::string::npos) << text;
   EXPECT_NE(text.find("草"), std::string::npos);  // watermark 草稿
+  text = Flat(text);
+  EXPECT_NE(text.find("中式烹调师：五级至"), std::string::npos) << text;
+  // Where and how to object, and until when: the settings, blanks for those unset.
+  EXPECT_NE(text.find("可于2026年10月9日（含当日）前向下列部门反映，并说明理由。"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("受理部门：长春市人社局职业能力建设处"), std::string::npos) << text;
+  EXPECT_NE(text.find("联系电话：0431-88888888"), std::string::npos) << text;
+  EXPECT_NE(text.find("地址：＿＿＿＿"), std::string::npos) << text;
+  EXPECT_NE(text.find("电子邮箱：＿＿＿＿"), std::string::npos) << text;
+  EXPECT_NE(text.find("来信请注明“公示异议”。"), std::string::npos) << text;
+  EXPECT_NE(text.find("首次备案"), std::string::npos) << text;
+  EXPECT_EQ(text.find("第八条"), std::string::npos) << text;
   EXPECT_EQ(Beian("publicize C2026-0001 --start 2026-09-28 --date 2026-09-28", &out), 2)
       << "a second 公示 for the same case";
   // During the period, and with an open objection, filing is refused.

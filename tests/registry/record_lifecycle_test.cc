@@ -264,6 +264,23 @@ TEST_F(RecordLifecycleTest, ChangeWithAnUndeclaredDifferenceIsReturnedThenFiledU
   }
   Ok("deliberate C2026-0002 --date 2026-11-24 --note 专题会议 --today 2026-11-24");
   Ok("publicize C2026-0002 --start 2026-11-25 --date 2026-11-25 --authority 220700");
+  {
+    // The 公示 of a change says it is one (Art. 8) and what is to change.
+    ASSERT_EQ(Beian("status C2026-0002 --json --date 2026-11-25", &out), 0) << out;
+    std::string id;
+    const nlohmann::json st = nlohmann::json::parse(out);
+    for (const auto& d : st["documents"]) {
+      if (d["kind"] == "publicity_notice") id = d["id"];
+    }
+    const std::string text = PdfText(dir_ + "/drafts/" + id + "-公示.pdf");
+    EXPECT_NE(text.find("第七条、第八条规定"), std::string::npos) << text;
+    // (the watermark's characters fall between the words: the checks stop short of them)
+    EXPECT_NE(text.find("松原市宏达物流有限公司申请备案变更，变更事项如下："), std::string::npos)
+        << text;
+    EXPECT_NE(text.find("变更为“吉林省松原市宁江区建华路88号”；法定代表人由“冯立军”变更为"),
+              std::string::npos)
+        << text;
+  }
   Ok("file C2026-0002 --authority 220000 --date 2026-12-07");
   std::vector<Row> rec =
       Sql("SELECT filing_id, registered_address, legal_representative, valid_until, filing_number "
