@@ -574,6 +574,64 @@ Status ServedCommand(Context& ctx) {
   return Status::Ok();
 }
 
+namespace {
+// What a 终止备案通知 says of the filing that ends (备案编号, validity, whether it had expired, the
+// issued notice that granted it) and, for a voluntary termination, the day its evaluation
+// (Art. 10: the termination case's preliminary decision) passed; an ordered one ends with
+// remedy_text when set.
+Status AddTerminationFacts(Context& ctx, const DocumentSetup& setup, const CaseRecord& c,
+                           json* data) {
+  Result<std::vector<FilingRecord>> filings = ctx.registry.Filings(c.uscc);
+  if (!filings) return filings.error();
+  if (filings->empty()) return Status::Ok();  // Terminate refuses it, naming the institution
+  const FilingRecord& f = filings->front();
+  json ended = {{"valid_from", FormatIso(setup, f.valid_from)},
+                {"valid_until", FormatIso(setup, f.valid_until)}};
+  if (!f.filing_number.empty() && f.filing_number != f.filing_id) ended["number"] = f.filing_number;
+  const std::optional<Date> until = ParseIsoDate(f.valid_until);
+  if (until && *until < ctx.actor.today) ended["expired"] = true;
+  for (const char* kind : {"renewal_notice", "filing_notice"}) {
+    Result<DocumentDetail> notice = ctx.registry.LatestDocument(f.case_id, kind);
+    if (notice && notice->state == "issued") {
+      ended["notice_number"] = notice->number;
+      ended["notice_date"] = FormatIso(setup, notice->doc_date);
+      break;
+    }
+  }
+  (*data)["ended"] = std::move(ended);
+  if (!ctx.options.ordered) {
+    for (const HistoryEntry& e : c.history) {
+      if (e.action == "decide" && e.stage == Stage::kPreliminary && e.result == "pass") {
+        (*data)["evaluated_on"] = FormatIso(setup, e.acted_on);
+      }
+    }
+  } else if (!setup.office.remedy_text.empty()) {
+    (*data)["document"]["remedy_text"] = setup.office.remedy_text;
+  }
+  return Status::Ok();
+}
+
+// The slots a 终止备案通知 must have filled before it is issued (the regulation leaves them to
+// the bureau): the effective date; for an ordered one the breached provision and the day the
+// Art. 13 wind-up was checked; for a voluntary one the evaluation's day when the registry has
+// none. Names of the empty ones, as the clerk sets them with beian edit.
+std::vector<std::string> MissingTerminationSlots(const json& data) {
+  const json slots = data.value("slots", json::object());
+  auto empty = [&](const char* slot) { return slots.value(slot, "").empty(); };
+  std::vector<std::string> missing;
+  const bool ordered = data.value(json::json_pointer("/termination/ordered"), false);
+  std::vector<const char*> wanted = {"effective_date"};
+  if (ordered) {
+    wanted.insert(wanted.end(), {"provision", "wind_up_date"});
+  } else if (!data.contains("evaluated_on")) {
+    wanted.push_back("evaluation_date");
+  }
+  for (const char* slot : wanted) {
+    if (empty(slot)) missing.push_back(slot);
+  }
+  return missing;
+}
+
 // Takes the 发文字号 (bureau documents) or only the 成文日期 (the expert group's opinions,
 // which are not numbered in the bureau's sequence) for the draft `d`.
 Status BindIssue(Context& ctx, const DocumentDetail& d) {
@@ -589,6 +647,21 @@ Status BindIssue(Context& ctx, const DocumentDetail& d) {
       d.document_id, ctx.actor.today.year, ctx.options.number,
       ctx.settings.doc_number_format.For(d.authority), ctx.actor.today.ToIso());
   return n ? Status::Ok() : n.error();
+}
+
+// A 终止备案通知 is issued only with the facts the bureau gives filled in (its slots).
+Status CheckFilledSlots(Context& ctx, const DocumentDetail& d) {
+  if (d.kind != "termination_notice" || d.state != "draft") return Status::Ok();
+  Result<json> data = DocumentData(ctx, d);
+  if (!data) return data.error();
+  std::string names;
+  for (const std::string& slot : MissingTerminationSlots(*data)) {
+    if (!names.empty()) names += ctx.messages.Format("format.list_separator");
+    names += ctx.messages.Format("registry.slot." + slot, {{"slot", slot}});
+  }
+  if (names.empty()) return Status::Ok();
+  return Status::InvalidArgument(ctx.messages.Format(
+      "registry.refused.slots_unfilled", {{"document", d.document_id}, {"slots", names}}));
 }
 
 // A 备案通知 (first, change, renewal) is issued with its 备案编号: a filing without one (drafted
@@ -615,6 +688,8 @@ std::string ArchivePath(const Context& ctx, const DocumentDetail& d, int year) {
   return DraftFilePath(dir, d.document_id, d.kind, ctx.messages);
 }
 
+}  // namespace
+
 Status IssueCommand(Context& ctx) {
   const std::string& id = ctx.options.document_id;
   {
@@ -626,6 +701,7 @@ Status IssueCommand(Context& ctx) {
                                                          {{"authority", draft->authority}}));
     }
     PIPELINE_RETURN_IF_ERROR(CheckIssueFonts(ctx));
+    PIPELINE_RETURN_IF_ERROR(CheckFilledSlots(ctx, *draft));
     PIPELINE_RETURN_IF_ERROR(NumberTheFiling(ctx, *draft));
     PIPELINE_RETURN_IF_ERROR(BindIssue(ctx, *draft));
   }
@@ -693,6 +769,7 @@ Status TerminateCommand(Context& ctx) {
   if (!start) return start.error();
   const CaseRecord* c = &start->c;
   const std::string& authority = start->authority;
+  PIPELINE_RETURN_IF_ERROR(AddTerminationFacts(ctx, start->setup, *c, &start->data));
   const json& data = start->data;
   Result<std::string> id = ctx.registry.Terminate(c->case_id, ctx.options.ordered,
                                                   ctx.options.reason, authority, data, ctx.actor);

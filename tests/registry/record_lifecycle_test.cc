@@ -272,13 +272,13 @@ TEST_F(RecordLifecycleTest, ChangeWithAnUndeclaredDifferenceIsReturnedThenFiledU
     for (const auto& d : st["documents"]) {
       if (d["kind"] == "publicity_notice") id = d["id"];
     }
-    const std::string text = PdfText(dir_ + "/drafts/" + id + "-公示.pdf");
+    const std::string text = testing::FlatPdfText(dir_ + "/drafts/" + id + "-公示.pdf");
     EXPECT_NE(text.find("第七条、第八条规定"), std::string::npos) << text;
-    // (the watermark's characters fall between the words: the checks stop short of them)
     EXPECT_NE(text.find("松原市宏达物流有限公司申请备案变更，变更事项如下："), std::string::npos)
         << text;
-    EXPECT_NE(text.find("变更为“吉林省松原市宁江区建华路88号”；法定代表人由“冯立军”变更为"),
-              std::string::npos)
+    EXPECT_NE(
+        text.find("变更为“吉林省松原市宁江区建华路88号”；法定代表人由“冯立军”变更为“宋丽华”。"),
+        std::string::npos)
         << text;
   }
   Ok("file C2026-0002 --authority 220000 --date 2026-12-07");
@@ -309,6 +309,45 @@ TEST_F(RecordLifecycleTest, ChangeWithAnUndeclaredDifferenceIsReturnedThenFiledU
       EXPECT_EQ(c["status"], "same");
     }
   }
+}
+
+// The voluntary 终止备案通知 (Art. 10): drafted after the evaluation passed, on that day's date;
+// Art. 13's wind-up stated as done before (checked by the evaluation), the filing that ends
+// named; an expired filing is said to have expired; no remedy (not an adverse decision).
+TEST_F(RecordLifecycleTest, VoluntaryTerminationFollowsItsEvaluation) {
+  FileInitial();  // filed 2026-10-12 to 2029-10-11, 吉认备〔2026〕1号
+  nlohmann::json r =
+      Run(Dossier("松原宏达-终止", "S06-通化市鑫源汽车维修有限公司-终止", {},
+                  [](std::string* f) {
+                    ReplaceOnce(f, "<application_kind>首次申请", "<application_kind>终止");
+                  }),
+          "2029-11-02", 0);
+  const std::string case_id = r["registry"]["case"];
+  Ok("decide " + case_id + " --stage received --result pass --date 2029-11-03 --today 2029-11-03");
+  Ok("decide " + case_id +
+     " --stage preliminary --result pass --date 2029-11-05 --today 2029-11-05");
+  Ok("terminate " + case_id + " --voluntary --date 2029-11-06 --authority 220000");
+  std::vector<Row> doc = Sql("SELECT document_id FROM documents WHERE kind = 'termination_notice'");
+  ASSERT_EQ(doc.size(), 1u);
+  const std::string id = AsText(doc[0][0]);
+  const std::string text = testing::FlatPdfText(dir_ + "/drafts/" + id + "-终止备案通知.pdf");
+  for (const char* want :
+       {"你单位提出不再开展职业技能等级认定工作。2029年11月5日，经评估，你单位已按照",
+        "第十三条规定做好终止备案前的相关收尾工作。根据《办法》第十条规定，对你单位作出自愿终止备案"
+        "处理。",
+        "备案编号为吉认备〔2026〕1号的", "有效期2026年10月12日至2029年10月11日）同时终止。",
+        "该备案的有效期已于2029年10月11日届满。"}) {
+    EXPECT_NE(text.find(want), std::string::npos) << want << "\n" << text;
+  }
+  for (const char* never : {"责令", "行政复议", "请你单位做好"}) {
+    EXPECT_EQ(text.find(never), std::string::npos) << never << "\n" << text;
+  }
+  std::string out;
+  EXPECT_EQ(Beian("issue " + id + " --date 2029-11-07", &out), 2);
+  EXPECT_NE(out.find("effective_date"), std::string::npos) << out;
+  EXPECT_EQ(out.find("evaluation_date"), std::string::npos) << out;
+  Ok("edit " + id + " --slot effective_date --text 2029年11月7日");
+  Ok("issue " + id + " --date 2029-11-07");
 }
 
 TEST_F(RecordLifecycleTest, RenewalIsCheckedAgainstTheRegistryExpiryNotTheForm) {

@@ -23,6 +23,10 @@ void MakeOfficeDataRoot(const std::string& root, const nlohmann::json& office);
 // `s` in single quotes for a shell command line (the tests' paths hold no single quote).
 inline std::string Quote(const std::string& s) { return "'" + s + "'"; }
 
+// The text of a PDF (pdftotext) without line breaks, spaces, form feeds and the characters of
+// the draft watermark 草稿, which fall between the words of a draft's text: what a reader reads.
+std::string FlatPdfText(const std::string& path);
+
 }  // namespace pipeline::testing
 
 #endif  // TESTS_TESTING_TEST_PATHS_H_
