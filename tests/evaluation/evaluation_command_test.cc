@@ -510,6 +510,9 @@ TEST_F(EvaluationCommandTest, OpinionsAreIssuedWithoutANumberInTheGroupsName) {
           "技术评估意见,20261202," +
           std::to_string(registry::AsInt(rows[1][3])) + ",,\r\n");
   ASSERT_EQ(Beian("archive verify", &out), 0) << out;
+  ASSERT_EQ(Beian("status C2026-0001 --date 2026-12-03", &out), 0) << out;
+  EXPECT_NE(out.find(ids[0] + "：技术评估意见（2026-12-01签发，无发文字号）"), std::string::npos)
+      << out;
 }
 
 }  // namespace
