@@ -39,6 +39,14 @@ TEST(EvaluationStandardTest, ShippedStandardLoadsAndIsMarkedAsThisProjectsReadin
     for (const Item& i : s->items) found = found || i.condition == condition;
     EXPECT_TRUE(found) << condition;
   }
+  // While it is the project's reference draft, the opinions say so in one sentence and never
+  // present its title as an official document's name.
+  EXPECT_NE(s->opinion_basis.find("参考稿"), std::string::npos) << s->opinion_basis;
+  EXPECT_NE(s->opinion_basis.find("不是"), std::string::npos) << s->opinion_basis;
+  EXPECT_EQ(s->opinion_basis.find("《" + s->title + "》"), std::string::npos);
+  EXPECT_EQ(s->opinion_basis.find("。"), s->opinion_basis.size() - std::string("。").size())
+      << "one sentence";
+  EXPECT_EQ(s->opinion_name, "评分表");
 }
 
 struct BadCase {
