@@ -215,7 +215,9 @@ TEST_F(PostgresTest, ACityOfficeSubmitsAndTheProvinceFilesOnOneRecord) {
   const std::string config = dir_ + "/office.json";
   {
     std::ofstream f(config);
-    f << R"({"doc_number_format": "吉人社认备〔{year}〕{n}号", "allow_fallback_fonts": true})";
+    f << R"({"doc_number_format": {"220000": "吉人社认备〔{year}〕{n}号",
+                                   "220100": "长人社认备〔{year}〕{n}号"},
+             "filing_number_format": "吉认备{year}{n}", "allow_fallback_fonts": true})";
   }
   std::string out;
   auto ok = [&](const std::string& args) {
@@ -241,8 +243,8 @@ TEST_F(PostgresTest, ACityOfficeSubmitsAndTheProvinceFilesOnOneRecord) {
   for (const auto& d : status["documents"]) {
     numbers[d["id"].get<std::string>()] = d.value("number", "");
   }
-  // Each authority's own sequence: both are its first number of 2026.
-  EXPECT_EQ(numbers["D2026-0002"], "吉人社认备〔2026〕1号") << out;
+  // Each authority's own format and sequence: both are its first number of 2026.
+  EXPECT_EQ(numbers["D2026-0002"], "长人社认备〔2026〕1号") << out;
   EXPECT_EQ(numbers["D2026-0004"], "吉人社认备〔2026〕1号") << out;
 }
 

@@ -31,6 +31,10 @@ inline std::string ReadText(const std::string& path) {
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
+// The text of a PDF (pdftotext) without line breaks, spaces, form feeds and the characters of
+// the draft watermark 草稿, which fall between the words of a draft's text: what a reader reads.
+std::string FlatPdfText(const std::string& path);
+
 }  // namespace pipeline::testing
 
 #endif  // TESTS_TESTING_TEST_PATHS_H_
