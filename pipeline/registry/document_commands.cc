@@ -645,18 +645,25 @@ std::vector<std::string> MissingTerminationSlots(const json& data) {
 
 // Takes the 发文字号 (bureau documents) or only the 成文日期 (the expert group's opinions,
 // which are not numbered in the bureau's sequence) for the draft `d`.
+// The 成文日期 an issue gives: the day of the act for a receipt, an opinion or a 公示 (the
+// draft's day), else the day of issue (--date).
+Date IssueDate(const Context& ctx, const DocumentDetail& d) {
+  if (!DatedByTheAct(d.kind)) return ctx.actor.today;
+  return ParseIsoDate(d.created_on).value_or(ctx.actor.today);
+}
+
 Status BindIssue(Context& ctx, const DocumentDetail& d) {
+  const Date date = IssueDate(ctx, d);
   if (ExpertGroupDocument(d.kind)) {
     if (ctx.options.number > 0) {
       return Status::InvalidArgument(ctx.messages.Format("registry.refused.number_for_expert_group",
                                                          {{"document", d.document_id}}));
     }
-    return ctx.registry.BindUnnumbered(d.document_id, ctx.actor.today.year,
-                                       ctx.actor.today.ToIso());
+    return ctx.registry.BindUnnumbered(d.document_id, date.year, date.ToIso());
   }
-  Result<std::int64_t> n = ctx.registry.BindNumber(
-      d.document_id, ctx.actor.today.year, ctx.options.number,
-      ctx.settings.doc_number_format.For(d.authority), ctx.actor.today.ToIso());
+  Result<std::int64_t> n =
+      ctx.registry.BindNumber(d.document_id, date.year, ctx.options.number,
+                              ctx.settings.doc_number_format.For(d.authority), date.ToIso());
   return n ? Status::Ok() : n.error();
 }
 

@@ -57,6 +57,10 @@ std::vector<int> LevelsFromCsv(const std::string& csv);
 // The expert group's own documents (技术评估意见, 综合技术评估意见; Art. 7(三)(四)): issued
 // without a 发文字号 (a catalogue 件号 only), the group as 责任者 (README "Case registry").
 bool ExpertGroupDocument(const std::string& kind);
+// Documents that record an act done on the day their draft was made (the receipt: the day the
+// materials came; the expert group's opinions: their decisions; the 公示: its publication):
+// issued later, they keep that day as their 成文日期. The bureau's notices are dated when issued.
+bool DatedByTheAct(const std::string& kind);
 
 // What `beian run` learnt about a dossier, as the registry keeps it.
 struct DossierFacts {
@@ -115,11 +119,12 @@ struct DocumentRecord {
 struct DocumentDetail {
   std::string document_id, kind, authority, state, number, doc_date, sha256, path, data_json;
   std::vector<std::string> case_ids;
-  std::string title;      // 题名, set when issued
-  int pages = 0;          // 页数, set when issued
-  std::string replaces;   // the document a corrected re-issue replaces
-  std::string retention;  // 保管期限 given at issue (`` = before migration 8: the setting's)
-  int item_no = 0;        // 件号 given at issue (DA/T 22), 0 while not issued
+  std::string title;       // 题名, set when issued
+  int pages = 0;           // 页数, set when issued
+  std::string replaces;    // the document a corrected re-issue replaces
+  std::string retention;   // 保管期限 given at issue (`` = before migration 8: the setting's)
+  int item_no = 0;         // 件号 given at issue (DA/T 22), 0 while not issued
+  std::string created_on;  // the day the draft was made: the act it records (ISO)
 };
 
 // A 公示 to open: one document for several cases.

@@ -312,7 +312,8 @@ Result<bool> Registry::WasTerminated(const std::string& uscc) {
 Result<DocumentDetail> Registry::LoadDocument(const std::string& document_id) {
   Result<std::vector<Row>> rows = db_->Query(
       "SELECT document_id, kind, authority, state, number, doc_date, sha256, path, data_json, "
-      "title, pages, replaces, retention, item_no FROM documents WHERE document_id = ?",
+      "title, pages, replaces, retention, item_no, created_on FROM documents "
+      "WHERE document_id = ?",
       {document_id});
   if (!rows) return rows.error();
   if (rows->empty()) {
@@ -335,7 +336,8 @@ Result<DocumentDetail> Registry::LoadDocument(const std::string& document_id) {
                    static_cast<int>(AsInt(r[10])),
                    AsText(r[11]),
                    AsText(r[12]),
-                   static_cast<int>(AsInt(r[13]))};
+                   static_cast<int>(AsInt(r[13])),
+                   AsText(r[14])};
   Result<std::vector<Row>> cases = db_->Query(
       "SELECT case_id FROM document_cases WHERE document_id = ? ORDER BY case_id", {document_id});
   if (!cases) return cases.error();
@@ -389,6 +391,20 @@ Result<std::int64_t> Registry::BindNumber(const std::string& document_id, int ye
       }
       bound = number;
     } else {
+      // Numbers follow dates: the next number never goes to a document dated before the one
+      // that took the last (a 公示 keeps its publication day: issue it before the 备案通知).
+      Result<std::vector<Row>> last = db_->Query(
+          "SELECT number, doc_date FROM documents WHERE authority = ? AND seq_year = ? AND "
+          "state IN ('issued', 'issuing') AND doc_date > ? ORDER BY seq_value DESC",
+          {d->authority, std::int64_t{year}, doc_date});
+      if (!last) return last.error();
+      if (!last->empty()) {
+        return Refuse({"registry.refused.dated_before_last",
+                       {{"document", document_id},
+                        {"date", doc_date},
+                        {"number", AsText(last->front()[0])},
+                        {"last_date", AsText(last->front()[1])}}});
+      }
       Result<std::int64_t> next = NextInSequence(d->authority, year);
       if (!next) return next.error();
       bound = *next;

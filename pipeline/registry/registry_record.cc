@@ -42,6 +42,10 @@ bool ExpertGroupDocument(const std::string& kind) {
   return kind == "technical_opinion" || kind == "comprehensive_opinion";
 }
 
+bool DatedByTheAct(const std::string& kind) {
+  return ExpertGroupDocument(kind) || kind == "receipt" || kind == "publicity_notice";
+}
+
 std::vector<int> LevelsFromCsv(const std::string& csv) {
   std::vector<int> levels;
   std::size_t at = 0;

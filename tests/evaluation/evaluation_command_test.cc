@@ -470,7 +470,8 @@ TEST_F(EvaluationCommandTest, OpinionsAreIssuedWithoutANumberInTheGroupsName) {
   EXPECT_NE(out.find("无发文字号"), std::string::npos) << out;
   ASSERT_EQ(Beian("issue " + ids[1] + " --date 2026-12-02" + config, &out), 0) << out;
   EXPECT_EQ(Beian("issue " + ids[1] + " --date 2026-12-03" + config, &out), 2);
-  EXPECT_NE(out.find("已于2026-12-02签发"), std::string::npos) << out;
+  // Issued on 12-02, it keeps the 成文日期 of the decision it records (11-30, issue 21).
+  EXPECT_NE(out.find("已于2026-11-30签发"), std::string::npos) << out;
   const std::vector<registry::Row> rows = Rows(
       "SELECT state, COALESCE(number, ''), path, pages FROM documents WHERE kind IN "
       "('technical_opinion', 'comprehensive_opinion') ORDER BY document_id");
@@ -485,7 +486,8 @@ TEST_F(EvaluationCommandTest, OpinionsAreIssuedWithoutANumberInTheGroupsName) {
   const std::string archive = dir_ + "/archive/220100/2026/";
   const std::string tech = PdfText(archive + ids[0] + "-技术评估意见.pdf");
   EXPECT_NE(tech.find("长春市鼎新职业技能培训学校："), std::string::npos) << tech;
-  EXPECT_NE(tech.find("2026年12月1日"), std::string::npos) << tech;
+  EXPECT_NE(tech.find("2026年11月27日"), std::string::npos) << "the evaluation's day" << tech;
+  EXPECT_EQ(tech.find("2026年12月1日"), std::string::npos) << "not the day of issue" << tech;
   for (const std::string& text : {tech, PdfText(archive + ids[1] + "-综合技术评估意见.pdf")}) {
     EXPECT_EQ(text.find("〔2026〕"), std::string::npos) << text;
     EXPECT_EQ(text.find("长春市人力资源和社会保障局\n"), std::string::npos) << text;
@@ -502,15 +504,15 @@ TEST_F(EvaluationCommandTest, OpinionsAreIssuedWithoutANumberInTheGroupsName) {
   EXPECT_EQ(Slurp(archive + "归档文件目录.csv"),
             "\xEF\xBB\xBF档号,文号,责任者,题名,日期,页数,密级,保管期限,备注\r\n"
             "＿＿-2026-＿＿-0001,,技术评估专家组,"
-            "关于长春市鼎新职业技能培训学校职业技能等级认定机构备案的技术评估意见,20261201," +
+            "关于长春市鼎新职业技能培训学校职业技能等级认定机构备案的技术评估意见,20261127," +
                 std::to_string(registry::AsInt(rows[0][3])) +
                 ",,,\r\n"
                 "＿＿-2026-＿＿-0002,,技术评估专家组,关于长春市鼎新职业技能培训学校职业技能等级认定"
-                "机构备案的综合技术评估意见,20261202," +
+                "机构备案的综合技术评估意见,20261130," +
                 std::to_string(registry::AsInt(rows[1][3])) + ",,,\r\n");
   ASSERT_EQ(Beian("archive verify", &out), 0) << out;
   ASSERT_EQ(Beian("status C2026-0001 --date 2026-12-03", &out), 0) << out;
-  EXPECT_NE(out.find(ids[0] + "：技术评估意见（2026-12-01签发，无发文字号）"), std::string::npos)
+  EXPECT_NE(out.find(ids[0] + "：技术评估意见（2026-11-27签发，无发文字号）"), std::string::npos)
       << out;
 }
 

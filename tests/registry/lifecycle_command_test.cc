@@ -670,13 +670,18 @@ TEST_F(LifecycleTest, CatalogueItemsAreGivenOnceWithTheirArchivalCodes) {
     std::ofstream(data_ + "/templates/office.json") << office.dump(2);
   }
   std::string out;
+  // Issued on 10-13, the receipt and the 公示 keep their own days (09-20, 09-25): numbers follow
+  // dates, so the 公示 first is refused, naming the number dated later (issue 21).
   ASSERT_EQ(Beian("issue D2026-0002 --date 2026-10-13", &out), 0) << out;  // 公示, 220100
-  ASSERT_EQ(Beian("issue D2026-0001 --date 2026-10-13", &out), 0) << out;  // receipt, 220100
+  EXPECT_EQ(Beian("issue D2026-0001 --date 2026-10-13", &out), 2) << out;
+  EXPECT_NE(out.find("早于本机关已签发的吉人社认备〔2026〕1号（2026-09-25）"), std::string::npos)
+      << out;
+  ASSERT_EQ(Beian("issue D2026-0001 --date 2026-10-13 --number 5", &out), 0) << out;  // receipt
   ASSERT_EQ(Beian("issue D2026-0003 --date 2026-10-20", &out), 0) << out;  // 备案通知, 220000
   // A corrected re-issue dated earlier than the notice it replaces: 件号 2, after it.
   ASSERT_EQ(Beian("reissue D2026-0003 --date 2026-10-14", &out), 0) << out;
   ASSERT_EQ(Beian("edit D2026-0004 --slot note --text 更正稿 --date 2026-10-14", &out), 0) << out;
-  ASSERT_EQ(Beian("issue D2026-0004 --date 2026-10-14", &out), 0) << out;
+  ASSERT_EQ(Beian("issue D2026-0004 --date 2026-10-14 --number 2", &out), 0) << out;
   auto csv = [&](const std::string& authority) {
     std::ifstream in(dir_ + "/archive/" + authority + "/2026/归档文件目录.csv", std::ios::binary);
     std::stringstream text;
