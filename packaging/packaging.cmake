@@ -1,4 +1,4 @@
-# Install rules, the man page and the Debian package (README "Install").
+# Install rules, the man page and the Debian package (docs/user-guide.md "Install").
 #
 #   cmake --install build --prefix /usr/local       bin/beian, share/beian/, share/doc/beian/,
 #                                                   share/man/man1/beian.1.gz, /etc/beian/
@@ -11,13 +11,14 @@ install(TARGETS beian RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(DIRECTORY templates checklists data DESTINATION ${CMAKE_INSTALL_DATADIR}/beian)
 # The bundled samples: `beian serve --demo` runs them into a temporary registry.
 install(DIRECTORY samples/intake DESTINATION ${CMAKE_INSTALL_DATADIR}/beian/samples)
-install(FILES "templates/forms/申请表（空白）.docx" README.md
-        DESTINATION ${CMAKE_INSTALL_DOCDIR})
+install(FILES "templates/forms/申请表（空白）.docx" README.md docs/user-guide.md
+        docs/open-questions.md docs/registry.md docs/registry-server.md docs/web.md
+        docs/web-admin.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
 # The office's own settings (a conffile in the package). Absolute on purpose: beian reads
 # /etc/beian wherever it is installed; `DESTDIR=… cmake --install` still stages it.
 set(BEIAN_SYSCONF_INSTALL_DIR /etc/beian CACHE PATH "Where the office settings file is installed")
 install(FILES packaging/etc/office.json DESTINATION ${BEIAN_SYSCONF_INSTALL_DIR})
-# `beian watch` as a systemd service (README "Running the watcher as a service"); in the package
+# `beian watch` as a systemd service (docs/user-guide.md "Running the watcher as a service"); in the package
 # /usr/lib/systemd/system/beian-watch.service, not enabled until the office says so.
 install(FILES packaging/beian-watch.service packaging/beian-web.service DESTINATION lib/systemd/system)
 

@@ -127,7 +127,7 @@ bool HasBlocking(const std::vector<model::Finding>& findings, model::Consequence
   });
 }
 
-// The conclusion rule (README "Conclusion"): referred beats not_eligible beats
+// The conclusion rule (docs/user-guide.md "Conclusion"): referred beats not_eligible beats
 // corrections_needed beats review_needed beats pass. A blocking finding that only excludes an
 // occupation does not stop the case; pending checks never count.
 model::Conclusion Conclude(const model::CaseReport& r, bool not_eligible) {
@@ -306,7 +306,8 @@ JobServices Job::Services() const {
   return JobServices{fs_, res_->messages, res_->calendar, res_->data_dir, out_};
 }
 
-// The case registry chosen for run or watch (README "Case registry"); nullptr when none.
+// The case registry chosen for run or watch (docs/user-guide.md "Case registry"); nullptr when
+// none.
 Result<std::unique_ptr<registry::RunRecorder>> Job::OpenRecorder() const {
   if (!options_.open_recorder) return std::unique_ptr<registry::RunRecorder>();
   return options_.open_recorder(Services(), *options_.date);

@@ -40,7 +40,7 @@ namespace evaluation {
 class RunLedger;
 }  // namespace evaluation
 
-// Process exit codes (documented in README "Exit codes").
+// Process exit codes (documented in docs/user-guide.md "Exit codes").
 enum class ExitCode {
   kOk = 0,                // no blocking findings
   kBlockingFindings = 1,  // at least one dossier has a blocking finding
@@ -105,7 +105,7 @@ struct JobRequest {
 };
 
 // Job is also the per-dossier work of the forked workers and the parent's side of each
-// dossier (service::CaseHandler, README "Workers"); run and watch share that path.
+// dossier (service::CaseHandler, docs/user-guide.md "Workers"); run and watch share that path.
 class Job : private service::CaseHandler {
  public:
   // REQUIRES: request.date is set. `fs`, `reporter` and `out` must outlive the Job.

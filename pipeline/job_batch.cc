@@ -1,4 +1,4 @@
-// Job's run and watch over an output folder (README "Watch mode, workers and the output
+// Job's run and watch over an output folder (docs/user-guide.md "Watch mode, workers and the output
 // folder"): the folder and its lock, the batch of `beian run` with its run-wide files, and the
 // watcher's passes. The stages of one dossier are in job.cc.
 #include <algorithm>
@@ -23,7 +23,7 @@
 namespace pipeline {
 
 // The output folder of run and watch, locked for this process (a second process gets a clear
-// message), and the case registry when one is chosen (README "Case registry").
+// message), and the case registry when one is chosen (docs/user-guide.md "Case registry").
 Result<std::unique_ptr<service::OutputFolder>> Job::OpenOutput() {
   // The intake is read, never written: refuse an output folder inside it (or the intake
   // inside the output, which later runs would then read as dossiers).
@@ -91,8 +91,9 @@ struct Job::BatchTally {
 // `beian run`: every intake entry through the workers, in intake order, then the run-wide
 // files. What the run keeps of each case (its summary row, its rows of summary.json,
 // index.html and the ledger) goes to a spool file as the case is finished, and the run-wide
-// files are written from it at the end, so memory does not grow with the cases (README
-// "Benchmarks"). Ctrl-C / SIGTERM: the dossiers in flight are finished, then it stops.
+// files are written from it at the end, so memory does not grow with the cases
+// (docs/developer-guide.md "Benchmarks"). Ctrl-C / SIGTERM: the dossiers in flight are finished,
+// then it stops.
 Result<ExitCode> Job::RunBatch() {
   Result<std::vector<ingest::IntakeEntry>> scanned = ingest::ScanIntake(fs_, options_.intake_dir);
   if (!scanned) return scanned.error().WithContext("cannot read the intake folder");
@@ -273,7 +274,8 @@ std::string Job::KeepCase(const service::CaseDone& d, const evaluation::RunLedge
   return line;
 }
 
-// The spool of this process in the output folder's staging area (README "Output folder").
+// The spool of this process in the output folder's staging area (docs/user-guide.md "Output
+// folder").
 std::string Job::SpoolPath() const {
   return JoinPath(JoinPath(options_.out_dir, kStagingDirName),
                   std::to_string(::getpid()) + ".rows");

@@ -48,7 +48,7 @@ struct Job::Resources {
   std::optional<crosscheck::CreditList> credit_list;  // --credit-list or rules.credit_list
   report::WorkCalendar calendar;
   report::OfficeSettings office;
-  LayeredSettings settings;           // the layered settings files (README "Settings")
+  LayeredSettings settings;           // the layered settings files (docs/user-guide.md "Settings")
   report::Provenance provenance;      // what report.json records about this run
   report::MessageCatalog run_labels;  // templates/run.zh-CN.tsv (index.html, the total line)
   std::string index_css;              // templates/index.css, inlined into index.html

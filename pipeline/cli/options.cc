@@ -175,7 +175,8 @@ constexpr Mask kOneCase = kDecide | kDeliberate | kWithdraw | kObject | kResolve
 // Commands that draft a document (they take --out DIR for it, and --fonts).
 constexpr Mask kDrafting =
     kPublicize | kFile | kTerminate | kEvaluate | kSummarize | kReissue | kEdit | kSubmit;
-// The commands that process an intake folder into an output folder (README "Watch mode").
+// The commands that process an intake folder into an output folder (docs/user-guide.md "Watch
+// mode").
 constexpr Mask kIntake = kRun | kWatch;
 // Every command that reads the shipped data and the settings.
 constexpr Mask kAll = kIntake | kCheck | kCatalogue | kRender | kConfig | kRegistryCommands |
@@ -334,7 +335,8 @@ const OptionSpec kOptions[] = {
      kWatch, 0, Opt<&Options::poll>},
     {"--once", "", "one pass over the intake, then exit (for cron)", kWatch, 0,
      Flag<&Options::once>},
-    {"--config", "FILE", "settings file layered over all others (see README \"Settings\")",
+    {"--config", "FILE",
+     "settings file layered over all others (see docs/user-guide.md \"Settings\")",
      kAll & ~kCatalogue, 0, Opt<&Options::config>},
     {"--data-dir", "DIR",
      "root holding templates/, checklists/, data/ (default: ../share/beian next to the "

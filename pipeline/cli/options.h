@@ -2,7 +2,7 @@
 // returns InvalidArgument with the usage problem (and a "did you mean" for a misspelt command).
 // Every option is declared once, in the option table of options.cc: the parser, `beian help
 // COMMAND`, `beian COMMAND --help` and the man page (help2man over `beian --help`) all read it.
-// How to add an option: README "How to add a command-line option".
+// How to add an option: docs/developer-guide.md "How to add a command-line option".
 #ifndef PIPELINE_CLI_OPTIONS_H_
 #define PIPELINE_CLI_OPTIONS_H_
 
@@ -49,7 +49,7 @@ enum class Command {
   kEvaluate,
   kSummarize,
   kLedger,
-  kConfig,  // the effective settings (README "Settings")
+  kConfig,  // the effective settings (docs/user-guide.md "Settings")
   // the workbench in the browser and its users (pipeline/web/, docs/web.md)
   kServe,
   kUser,
@@ -64,7 +64,7 @@ struct Options {
   std::string out_dir;     // run: where OUT/<case-id>/ folders go
   int jobs = 0;            // run, watch: --jobs N worker processes (0 = one per core)
   int timeout = 600;       // run, watch: --timeout S per dossier (0 = none)
-  // watch (README "Watch mode")
+  // watch (docs/user-guide.md "Watch mode")
   int settle = 5;     // --settle S: unchanged for S seconds = complete
   int poll = 0;       // --poll S: rescan every S seconds instead of inotify
   bool once = false;  // --once: one pass, then exit
@@ -83,7 +83,7 @@ struct Options {
   std::vector<std::string> reopen;
 
   // case registry: status, decide, deliberate, withdraw, registry (and run)
-  std::string registry_path;    // --registry FILE (README "Case registry")
+  std::string registry_path;    // --registry FILE (docs/user-guide.md "Case registry")
   std::string user;             // --user NAME: who records the action
   std::string case_ref;         // status/decide/...: case id (or USCC for status)
   std::string stage;            // decide: --stage id
@@ -155,7 +155,7 @@ Result<Options> ParseOptions(int argc, const char* const* argv, const UsageWords
 // table. REQUIRES: topic is "" or a command name.
 std::string Usage(const std::string& topic = {});
 
-// The names of every command, in usage order (for README's CLI reference check).
+// The names of every command, in usage order (for the user guide's CLI reference check).
 std::vector<std::string> CommandNames();
 
 // The closest known command name within edit distance 2 of `word`, or "".

@@ -1,6 +1,6 @@
 // ChecklistSet: the filing materials (备案材料) each application kind and applicant type must
 // submit, loaded at run time from checklists/materials.xml (format documented at the top of
-// that file and in README.md, "How to add a material to a checklist").
+// that file and in docs/developer-guide.md, "How to add a material to a checklist").
 //
 // A Material is defined once (id, Chinese name, article, accepted formats, file-name
 // patterns) and referenced from one Checklist per (ApplicationKind, ApplicantType) pair, each

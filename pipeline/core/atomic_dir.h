@@ -1,7 +1,7 @@
 // Whole-folder replacement for the output folder: a case's outputs are written into a staging
 // folder (a unique name per process, under OUT/.beian-tmp/) and then swapped in with one
 // rename, so a reader, a re-run or a crash sees either the old set of files or the new one,
-// never a mix (README "Output folder").
+// never a mix (docs/user-guide.md "Output folder").
 #ifndef PIPELINE_CORE_ATOMIC_DIR_H_
 #define PIPELINE_CORE_ATOMIC_DIR_H_
 

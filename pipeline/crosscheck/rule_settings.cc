@@ -58,7 +58,8 @@ Result<RuleSettings> RuleSettingsFromJson(const json& rules_json, const RuleSet&
       s.minimums[key] = static_cast<int>(value.get<long long>());
     } else {
       return Status::InvalidData(
-          "unknown key rules." + key + " (see README \"Settings\" for the known keys)", file);
+          "unknown key rules." + key + " (see docs/user-guide.md \"Settings\" for the known keys)",
+          file);
     }
   }
   return s;

@@ -1,7 +1,7 @@
 // RuleSettings: what the regulation leaves to the office, read from the `rules` object of
-// templates/office.json (README "Settings"). Empty by default: no staff minimum above zero, a
-// missing 原备案编号 does not block, no credit list. Shipped rules (checklists/rules.xml) are
-// never edited to change them.
+// templates/office.json (docs/user-guide.md "Settings"). Empty by default: no staff minimum above
+// zero, a missing 原备案编号 does not block, no credit list. Shipped rules (checklists/rules.xml)
+// are never edited to change them.
 #ifndef PIPELINE_CROSSCHECK_RULE_SETTINGS_H_
 #define PIPELINE_CROSSCHECK_RULE_SETTINGS_H_
 

@@ -145,9 +145,9 @@ json DocumentObject(const Env& env, const CaseRecord& c) {
             {"expert_group", env.office.expert_group}};
   const crosscheck::AuthorityEntry* a = env.authorities.FindCode(Authority(env, c));
   if (a != nullptr && !a->to_confirm) d["issuer"] = a->authority;
-  // The expert group's own document (no 版头, no 发文字号; README "Case registry"). The 综合技术
-  // 评估意见 goes to the bureau that convened the group (opinion_addressee, else the issuer);
-  // the 技术评估意见 is addressed to the evaluated unit (Art. 7(三), in its template).
+  // The expert group's own document (no 版头, no 发文字号; docs/user-guide.md "Case registry"). The
+  // 综合技术 评估意见 goes to the bureau that convened the group (opinion_addressee, else the
+  // issuer); the 技术评估意见 is addressed to the evaluated unit (Art. 7(三), in its template).
   if (!env.office.opinion_addressee.empty()) {
     d["addressee"] = env.office.opinion_addressee;
   } else if (d.contains("issuer")) {

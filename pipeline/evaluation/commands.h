@@ -1,4 +1,4 @@
-// The commands of the evaluation stages and the ledger (README "Technical evaluation",
+// The commands of the evaluation stages and the ledger (docs/user-guide.md "Technical evaluation",
 // "Ledger"): scoresheet, evaluate, summarize, ledger. They act on cases of the registry and
 // record through its API (Registry::RecordOpinion), so the registry's stage guards apply.
 #ifndef PIPELINE_EVALUATION_COMMANDS_H_
@@ -30,9 +30,9 @@ Status RunEvaluationCommand(const cli::Options& options, FileSystem& fs,
                             std::ostream& out);
 
 // `beian run`'s ledger: OUT/台账.xlsx over the registry when one is chosen for run, else over
-// this run's cases (README "Ledger"). Of each case the run keeps only its ledger row (RowOf),
-// in its spool file on disk, and gives the rows back one at a time when the ledger is written,
-// so a run's memory does not grow with its cases.
+// this run's cases (docs/user-guide.md "Ledger"). Of each case the run keeps only its ledger row
+// (RowOf), in its spool file on disk, and gives the rows back one at a time when the ledger is
+// written, so a run's memory does not grow with its cases.
 class RunLedger {
  public:
   // Loads the ledger's wording and settings; `options`, `fs` and `messages` must outlive it.

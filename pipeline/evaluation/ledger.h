@@ -1,7 +1,7 @@
-// The ledger (台账.xlsx, README `Ledger`): one row per case with its key facts and dates, counts
-// per authority and per stage, and every requested occupation with its cross-check status.
-// Built from the registry (beian ledger, and beian run with a registry) or, without one, from
-// the reports of a run. Written by libxlsxwriter: Chinese headers (templates/
+// The ledger (台账.xlsx, docs/user-guide.md `Ledger`): one row per case with its key facts and
+// dates, counts per authority and per stage, and every requested occupation with its cross-check
+// status. Built from the registry (beian ledger, and beian run with a registry) or, without one,
+// from the reports of a run. Written by libxlsxwriter: Chinese headers (templates/
 // evaluation.zh-CN.tsv), autofilter, frozen header, dates as Excel dates.
 #ifndef PIPELINE_EVALUATION_LEDGER_H_
 #define PIPELINE_EVALUATION_LEDGER_H_

@@ -1,5 +1,6 @@
 // The scoring sheet (技术评估评分表.xlsx) of one case: written by libxlsxwriter for the experts,
-// read back once filled in (by Excel, WPS or LibreOffice), README "Technical evaluation".
+// read back once filled in (by Excel, WPS or LibreOffice), docs/user-guide.md "Technical
+// evaluation".
 //
 // Layout (every sheet): row 1 title; rows 2-4 the case (C2 case id, F2 the standard's version,
 // C3 institution, C4 USCC or the sheet's occupation code; labels in B and E); row 5 a note; row 6

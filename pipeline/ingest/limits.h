@@ -3,8 +3,8 @@
 // ingest finding naming the file and the limit, never a crash.
 //
 // The defaults below are the documented defaults; an office overrides them in the `limits`
-// section of templates/office.json (LoadLimits, README "Settings: limits"). A key's name there
-// is the field's name here.
+// section of templates/office.json (LoadLimits, docs/user-guide.md "Settings: limits"). A key's
+// name there is the field's name here.
 #ifndef PIPELINE_INGEST_LIMITS_H_
 #define PIPELINE_INGEST_LIMITS_H_
 

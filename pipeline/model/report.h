@@ -58,7 +58,7 @@ struct DraftedDocument {
   bool official = true;  // false for the internal worksheet
 };
 
-// Overall verdict; see README "Conclusion" for the rule that sets it.
+// Overall verdict; see docs/user-guide.md "Conclusion" for the rule that sets it.
 enum class Conclusion {
   kPass,               // every rule met
   kComplete,           // materials complete (intake-level verdict)

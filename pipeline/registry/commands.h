@@ -1,5 +1,5 @@
 // The registry commands of the CLI: status, decide, deliberate, withdraw, registry backup
-// (README "Case registry"). Job::Run hands them the loaded messages and calendar.
+// (docs/user-guide.md "Case registry"). Job::Run hands them the loaded messages and calendar.
 #ifndef PIPELINE_REGISTRY_COMMANDS_H_
 #define PIPELINE_REGISTRY_COMMANDS_H_
 

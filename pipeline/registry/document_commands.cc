@@ -1,5 +1,5 @@
 // publicize, file, issue, archive verify, due: the registry commands that draft, issue and
-// check documents (README "Case registry").
+// check documents (docs/user-guide.md "Case registry").
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -449,8 +449,8 @@ Result<NoticeStart> StartNotice(Context& ctx, bool authority_from_case) {
   return n;
 }
 
-// The validity a notice announces, by the office settings (README "Settings"): a new filing's
-// three years start on the notice's 成文日期 `date` (filing_validity_start = doc_date, the
+// The validity a notice announces, by the office settings (docs/user-guide.md "Settings"): a new
+// filing's three years start on the notice's 成文日期 `date` (filing_validity_start = doc_date, the
 // default; file_date keeps the day `file` was run); a renewal runs on from the old end
 // (renewal_validity_start = old_end, the default) or three years from `date` (doc_date).
 // add_occupation and change keep the filing's validity. Updates the filing and the notice's

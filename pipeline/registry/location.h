@@ -1,8 +1,8 @@
-// Where the registry file is and who is acting (README "Case registry").
+// Where the registry file is and who is acting (docs/user-guide.md "Case registry").
 //   file: --registry FILE -> $BEIAN_REGISTRY -> settings "registry" (no other fallback);
 //   user: --user -> settings "user" -> the login name.
 // The settings are the optional keys "registry" and "user" of the office settings (templates/
-// office.json under the layers of README "Settings").
+// office.json under the layers of docs/user-guide.md "Settings").
 #ifndef PIPELINE_REGISTRY_LOCATION_H_
 #define PIPELINE_REGISTRY_LOCATION_H_
 
@@ -60,11 +60,12 @@ struct RegistrySettings {
   std::string renewal_validity_start = "old_end";
 };
 
-// Reads the optional registry keys of the office settings file `path` (README "Case
+// Reads the optional registry keys of the office settings file `path` (docs/user-guide.md "Case
 // registry"); a key of the wrong type is an error naming the file and key.
 Result<RegistrySettings> LoadRegistrySettings(const FileSystem& fs, const std::string& path);
 
-// The same over the layered settings files (README "Settings"; pipeline/core/settings.h).
+// The same over the layered settings files (docs/user-guide.md "Settings";
+// pipeline/core/settings.h).
 Result<RegistrySettings> LoadRegistrySettings(const FileSystem& fs,
                                               const std::vector<std::string>& files);
 Result<RegistrySettings> RegistrySettingsFromJson(const nlohmann::json& j, const std::string& path);

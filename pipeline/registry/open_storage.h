@@ -1,6 +1,6 @@
-// Which Storage a registry location names (README "Case registry", docs/registry-server.md): a
-// libpq connection URI (postgresql://…) is a PostgreSQL server several offices share, anything
-// else a SQLite file.
+// Which Storage a registry location names (docs/user-guide.md "Case registry",
+// docs/registry-server.md): a libpq connection URI (postgresql://…) is a PostgreSQL server several
+// offices share, anything else a SQLite file.
 #ifndef PIPELINE_REGISTRY_OPEN_STORAGE_H_
 #define PIPELINE_REGISTRY_OPEN_STORAGE_H_
 

@@ -1,6 +1,6 @@
 // RecordCheck: what the registry knows that a dossier's form may not say, as findings
-// (README "Case registry", "Finding rule ids"). Pure: the registry's facts come in as values
-// (RegistryFacts), so every rule is testable without a database.
+// (docs/user-guide.md "Case registry", "Finding rule ids"). Pure: the registry's facts come in as
+// values (RegistryFacts), so every rule is testable without a database.
 //
 //   REG-001 blocking  a change dossier (Art. 8) whose form differs from the filed record in an
 //                     element its 变更事项 table does not name (an undeclared change)

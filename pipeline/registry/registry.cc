@@ -143,7 +143,7 @@ std::string Registry::NextStep(const CaseRecord& c) const {
                : file;
   }
   switch (c.stage) {
-    case Stage::kTechnical:  // the scoring sheet (README "Technical evaluation")
+    case Stage::kTechnical:  // the scoring sheet (docs/user-guide.md "Technical evaluation")
       return "beian scoresheet " + id + " --out DIR" + reg + "; beian evaluate " + id +
              " --scores FILE.xlsx --result pass|fail" + auth + reg;
     case Stage::kComprehensive:  // summarize drafts from the technical opinion; on paper: decide

@@ -1,6 +1,6 @@
-// Registry: the case registry's operations (README "Case registry") over a Storage. Every
-// change is one transaction; every guard is checked inside it before anything is written, so a
-// refused command changes nothing. Refusals come back as InvalidArgument whose message is the
+// Registry: the case registry's operations (docs/user-guide.md "Case registry") over a Storage.
+// Every change is one transaction; every guard is checked inside it before anything is written, so
+// a refused command changes nothing. Refusals come back as InvalidArgument whose message is the
 // clerk's Chinese text (templates/messages.zh-CN.tsv, keys registry.*).
 #ifndef PIPELINE_REGISTRY_REGISTRY_H_
 #define PIPELINE_REGISTRY_REGISTRY_H_
@@ -55,7 +55,8 @@ std::string LevelsToCsv(const std::vector<int>& levels);
 std::vector<int> LevelsFromCsv(const std::string& csv);
 
 // The expert group's own documents (技术评估意见, 综合技术评估意见; Art. 7(三)(四)): issued
-// without a 发文字号 (a catalogue 件号 only), the group as 责任者 (README "Case registry").
+// without a 发文字号 (a catalogue 件号 only), the group as 责任者 (docs/user-guide.md "Case
+// registry").
 bool ExpertGroupDocument(const std::string& kind);
 // Documents that record an act done on the day their draft was made (the receipt: the day the
 // materials came; the expert group's opinions: their decisions; the 公示: its publication):
@@ -332,9 +333,9 @@ class Registry {
   // transaction: never the same number twice, whatever other processes do.
   Result<std::int64_t> AllocateNumber(const std::string& authority, int year);
 
-  // Records an evaluation stage's opinion (beian evaluate / summarize, README "Technical
-  // evaluation"): the decision through the same guards as Decide, the opinion drafted as a
-  // document holding `r.data_json`, the scores kept; one transaction. Returns the document id.
+  // Records an evaluation stage's opinion (beian evaluate / summarize, docs/user-guide.md
+  // "Technical evaluation"): the decision through the same guards as Decide, the opinion drafted as
+  // a document holding `r.data_json`, the scores kept; one transaction. Returns the document id.
   Result<std::string> RecordOpinion(const std::string& case_id, const OpinionRecord& r,
                                     const Actor& actor);
   // The newest document of `kind` for a case (NotFound, Chinese, when there is none).

@@ -1,6 +1,6 @@
-// Opening the registry file (README "Case registry", docs/registry.md): which file, whether a
-// command may create it, and the checks that refuse a damaged or emptied file before anything
-// is read from it or written to it.
+// Opening the registry file (docs/user-guide.md "Case registry", docs/registry.md): which file,
+// whether a command may create it, and the checks that refuse a damaged or emptied file before
+// anything is read from it or written to it.
 //   - Only a writing command that registers dossiers (run, watch) creates a missing registry;
 //     every other command refuses a missing file, naming it.
 //   - At open, the cheap checks: an empty file, a file that is not SQLite (header magic), a
@@ -35,9 +35,9 @@ Status CheckRegistryHeader(const std::string& file, const report::MessageCatalog
 Status DamagedRegistry(const std::string& file, const std::string& detail,
                        const report::MessageCatalog& messages);
 
-// Opens the registry `file` (README "Case registry"): "" is refused (no registry chosen), a
-// missing file is refused unless `access` is kCreate, a damaged one always. With `verify`,
-// SQLite's quick_check runs before the registry is used.
+// Opens the registry `file` (docs/user-guide.md "Case registry"): "" is refused (no registry
+// chosen), a missing file is refused unless `access` is kCreate, a damaged one always. With
+// `verify`, SQLite's quick_check runs before the registry is used.
 Result<std::unique_ptr<Registry>> OpenRegistryFile(const std::string& file,
                                                    const report::MessageCatalog& messages,
                                                    const Date& today, RegistryAccess access,

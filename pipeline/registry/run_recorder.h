@@ -1,6 +1,6 @@
-// RunRecorder: how `beian run` registers each dossier as a case (README "Case registry").
-// Only when a registry is chosen for run (--registry, $BEIAN_REGISTRY or the settings' key);
-// without one, run records nothing and behaves as it always has.
+// RunRecorder: how `beian run` registers each dossier as a case (docs/user-guide.md "Case
+// registry"). Only when a registry is chosen for run (--registry, $BEIAN_REGISTRY or the settings'
+// key); without one, run records nothing and behaves as it always has.
 #ifndef PIPELINE_REGISTRY_RUN_RECORDER_H_
 #define PIPELINE_REGISTRY_RUN_RECORDER_H_
 
@@ -58,9 +58,9 @@ class RunRecorder {
   // rather than loading the fonts a second time: a worker shares the one it drafts with.
   void UseRenderer(render::DocumentRenderer* renderer) { shared_renderer_ = renderer; }
 
-  // What the registry says about the dossier before it is recorded (README "Case registry":
-  // the filed record, the registry's expiry, an earlier termination), as findings. Reads only;
-  // a dossier without a valid USCC or known kind gets an empty check.
+  // What the registry says about the dossier before it is recorded (docs/user-guide.md "Case
+  // registry": the filed record, the registry's expiry, an earlier termination), as findings. Reads
+  // only; a dossier without a valid USCC or known kind gets an empty check.
   Result<RecordCheck> Check(const model::CaseReport& report);
 
   RunRecorder(const RunRecorder&) = delete;

@@ -1,5 +1,5 @@
 // SqliteStorage: the embedded Storage on one SQLite file (WAL journal, busy timeout), the
-// default registry (README "Case registry").
+// default registry (docs/user-guide.md "Case registry").
 #ifndef PIPELINE_REGISTRY_SQLITE_STORAGE_H_
 #define PIPELINE_REGISTRY_SQLITE_STORAGE_H_
 

@@ -5,7 +5,7 @@
 // The table's rows are tried in file order; the first row whose every stated condition holds
 // decides the documents. Each document kind is declared once with its template, its short
 // title and whether it is official (sent out or signed) or internal (the reviewer's worksheet).
-// README "Which documents a case gets" describes the shipped table.
+// docs/user-guide.md "Which documents a case gets" describes the shipped table.
 #ifndef PIPELINE_REPORT_DECISION_TABLE_H_
 #define PIPELINE_REPORT_DECISION_TABLE_H_
 

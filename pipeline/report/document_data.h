@@ -86,8 +86,8 @@ Result<OfficeSettings> LoadOfficeSettings(const FileSystem& fs, const std::strin
 // `path` (the settings file at fault) and the bad key.
 Result<OfficeSettings> OfficeSettingsFromJson(const nlohmann::json& j, const std::string& path);
 
-// The settings over layered files (README "Settings"): each layer is checked on top of the
-// ones below it, so a bad value is reported with the file that set it.
+// The settings over layered files (docs/user-guide.md "Settings"): each layer is checked on top of
+// the ones below it, so a bad value is reported with the file that set it.
 Result<OfficeSettings> OfficeSettingsFromLayers(const LayeredSettings& settings);
 // Reads and merges `files` (lowest precedence first), then OfficeSettingsFromLayers.
 Result<OfficeSettings> LoadOfficeSettings(const FileSystem& fs,

@@ -1,6 +1,7 @@
 // Provenance: what produced a report.json / summary.json and the parameters that shaped it, so
 // a report read months later says which beian, which --date, which --authority and which
-// settings made it. README "Output: report.json" (schema_version, generator, parameters).
+// settings made it. docs/user-guide.md "Output: report.json" (schema_version, generator,
+// parameters).
 #ifndef PIPELINE_REPORT_PROVENANCE_H_
 #define PIPELINE_REPORT_PROVENANCE_H_
 

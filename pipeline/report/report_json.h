@@ -1,6 +1,6 @@
 // report.json: the machine-readable report of one dossier. Keys are English and stable (later
 // issues add keys, never rename them); values are as in the documents (Chinese text for
-// messages and names). See README "report.json".
+// messages and names). See docs/user-guide.md "report.json".
 #ifndef PIPELINE_REPORT_REPORT_JSON_H_
 #define PIPELINE_REPORT_REPORT_JSON_H_
 

@@ -1,9 +1,9 @@
 // The run-wide files of a batch (the summary table on the terminal, OUT/summary.json,
 // OUT/index.html, the ledger) written from a spool file instead of from memory: as each case
 // is finished, what the batch keeps of it (its SpoolRecord) is appended to the spool, one JSON
-// line, and at the end the files are streamed from it (README "Benchmarks": memory does not
-// grow with the batch). `beian run` spools its own cases; `beian watch` makes a spool from the
-// records kept of every case currently in OUT (OUT/.beian-rows) and writes the same files the
+// line, and at the end the files are streamed from it (docs/developer-guide.md "Benchmarks": memory
+// does not grow with the batch). `beian run` spools its own cases; `beian watch` makes a spool from
+// the records kept of every case currently in OUT (OUT/.beian-rows) and writes the same files the
 // same way, so both give the same bytes for the same cases.
 #ifndef PIPELINE_REPORT_RUN_SPOOL_H_
 #define PIPELINE_REPORT_RUN_SPOOL_H_

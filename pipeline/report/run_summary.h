@@ -1,6 +1,6 @@
 // What `beian run` writes about the whole batch besides each case's own files:
-//   OUT/summary.json  one row per dossier, for scripts (README "Output: summary.json");
-//   OUT/index.html    one static page for the clerk and the reviewer (README "Output:
+//   OUT/summary.json  one row per dossier, for scripts (docs/user-guide.md "Output: summary.json");
+//   OUT/index.html    one static page for the clerk and the reviewer (docs/user-guide.md "Output:
 //                     index.html"): the batch as a table, each row opening to its findings.
 // Both may sit on a shared folder, so ID and phone numbers in them are masked (report/mask.h).
 #ifndef PIPELINE_REPORT_RUN_SUMMARY_H_

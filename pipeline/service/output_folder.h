@@ -1,5 +1,5 @@
-// OutputFolder: one process's hold on an output folder (README "Output folder"), shared by
-// `beian run` and `beian watch`: the lock, the staging area, the forked workers and the state.
+// OutputFolder: one process's hold on an output folder (docs/user-guide.md "Output folder"), shared
+// by `beian run` and `beian watch`: the lock, the staging area, the forked workers and the state.
 // Each dossier's outputs are written into a staging folder (drafts by its worker, report.json
 // by the parent) and swapped in whole for OUT/<case-id>, so a re-run never leaves drafts of an
 // earlier outcome beside the new ones and a crash leaves either the old set or the new one.

@@ -1,5 +1,5 @@
-// `beian watch INTAKE --out OUT` (README "Watch mode"): processes each dossier of the intake
-// once it is complete, and again when it changes. A dossier is taken when its fingerprint
+// `beian watch INTAKE --out OUT` (docs/user-guide.md "Watch mode"): processes each dossier of the
+// intake once it is complete, and again when it changes. A dossier is taken when its fingerprint
 // (service/fingerprint.h) has not changed for --settle seconds; clerks copy folders and make
 // no marker files. Changes are noticed with inotify (every folder below the intake watched; a
 // queue overflow or a failed watch falls back to a full rescan), or with --poll SECONDS by

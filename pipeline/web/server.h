@@ -30,7 +30,8 @@
 
 namespace pipeline::web {
 
-// The settings of the server (office settings keys, README "Settings"; docs/web-admin.md).
+// The settings of the server (office settings keys, docs/user-guide.md "Settings";
+// docs/web-admin.md).
 struct ServerSettings {
   int session_minutes = 480;       // session_minutes
   int login_max_failures = 10;     // login_max_failures

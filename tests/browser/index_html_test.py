@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Browser test of OUT/index.html (README "Output: index.html"), registered with ctest.
+"""Browser test of OUT/index.html (docs/user-guide.md "Output: index.html"), registered with ctest.
 
 Runs `beian run` on samples/intake, opens the page in Debian's chromium (headless, --no-sandbox
 as root; never a page from the network) and checks:

@@ -162,10 +162,10 @@ TEST(CliBinaryTest, FontsSettingIsRelativeToItsSettingsFile) {
   EXPECT_TRUE(fs::exists(dir + "/x.pdf"));
 }
 
-// The registry file (README "Case registry"): --registry -> $BEIAN_REGISTRY -> the setting
-// "registry" of the layered settings, and nothing else (no per-user file). A read-only command
-// never creates the file: a missing one is refused naming it, so the error says which file the
-// rule chose.
+// The registry file (docs/user-guide.md "Case registry"): --registry -> $BEIAN_REGISTRY -> the
+// setting "registry" of the layered settings, and nothing else (no per-user file). A read-only
+// command never creates the file: a missing one is refused naming it, so the error says which file
+// the rule chose.
 TEST(CliBinaryTest, RegistryLocationFollowsTheLayeredSettings) {
   const std::string dir = MakeTempDir();
   Write(dir + "/office.json", "{\"registry\": " + json(dir + "/设置.sqlite").dump() + "}");

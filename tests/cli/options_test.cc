@@ -202,10 +202,11 @@ TEST(OptionsTest, HelpListsExactlyTheOptionsACommandAccepts) {
   }
 }
 
-// README's CLI reference is the synopsis of every command, in the table's order, as `beian help
-// COMMAND` prints it: a command added to the table without README (or the reverse) fails here.
-TEST(OptionsTest, ReadmeCliReferenceIsTheTablesSynopses) {
-  std::ifstream in(testing::RepoRoot() + "/README.md");
+// The user guide's CLI reference is the synopsis of every command, in the table's order, as
+// `beian help COMMAND` prints it: a command added to the table without the guide (or the
+// reverse) fails here.
+TEST(OptionsTest, UserGuideCliReferenceIsTheTablesSynopses) {
+  std::ifstream in(testing::RepoRoot() + "/docs/user-guide.md");
   std::stringstream ss;
   ss << in.rdbuf();
   const std::string readme = ss.str();
@@ -221,7 +222,7 @@ TEST(OptionsTest, ReadmeCliReferenceIsTheTablesSynopses) {
     const std::string usage = Usage(cmd);
     want += usage.substr(7, usage.find('\n') - 7) + "\n";  // after "usage: "
   }
-  EXPECT_EQ(block, want) << "README.md \"CLI reference\" should read:\n" << want;
+  EXPECT_EQ(block, want) << "docs/user-guide.md \"CLI reference\" should read:\n" << want;
 }
 
 }  // namespace

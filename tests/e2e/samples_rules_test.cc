@@ -174,7 +174,7 @@ TEST(SamplesRulesTest, EachSampleMeetsItsPinnedOutcome) {
     const json& report = run.report;
     EXPECT_EQ(report["dossier"], name);
     EXPECT_EQ(report["conclusion"], want["overall_conclusion"]);
-    // README "Exit codes": 1 when the dossier has a blocking finding, else 0.
+    // docs/user-guide.md "Exit codes": 1 when the dossier has a blocking finding, else 0.
     EXPECT_EQ(run.exit_code, HasBlocking(report) ? 1 : 0) << run.stderr_text;
 
     const std::set<std::string> fired = FiredRules(report);

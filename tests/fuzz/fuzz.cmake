@@ -1,4 +1,4 @@
-# libFuzzer targets (configured with -DBEIAN_FUZZ=ON and a clang compiler; see README "Fuzzing").
+# libFuzzer targets (configured with -DBEIAN_FUZZ=ON and a clang compiler; see docs/user-guide.md "Fuzzing").
 # Only the sources the targets reach are compiled, with AddressSanitizer and UBSan, so that CI can
 # build them in about a minute. clang 14 cannot compile libstdc++ 12's <ranges> views: none of
 # these sources may use them.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Packaging test (ctest "packaging.deb"), README "Install":
+# Packaging test (ctest "packaging.deb"), docs/user-guide.md "Install":
 #   1. no absolute build path in the binary (`strings`);
 #   2. relocatable: build/beian and build/share copied to a temporary folder run from there;
 #   3. `cpack -G DEB` builds beian_<version>_amd64.deb with the fonts and libraries in Depends

@@ -1,6 +1,6 @@
-// The kill test of issue 12 (README "Crash safety"): `beian run --jobs 2`, `beian watch --once`
-// and a running `beian watch` are killed with SIGKILL at random (seeded) moments during a batch
-// and restarted, again and again, with a case registry. At the end every dossier has exactly
+// The kill test of issue 12 (docs/user-guide.md "Crash safety"): `beian run --jobs 2`, `beian watch
+// --once` and a running `beian watch` are killed with SIGKILL at random (seeded) moments during a
+// batch and restarted, again and again, with a case registry. At the end every dossier has exactly
 // one complete set of outputs, the same as an uninterrupted run's; no file is truncated
 // (report.json parses, every PDF ends with %%EOF); no temporary file is left; the registry is
 // consistent.

@@ -1,4 +1,4 @@
-// `beian run --jobs` and `beian watch` through the real binary on real folders (README
+// `beian run --jobs` and `beian watch` through the real binary on real folders (docs/user-guide.md
 // "Workers", "Output folder", "Watch mode"): identical outputs for any number of workers, a
 // dying worker costing only its dossier, the output-folder lock, whole-case replacement, the
 // record of dossiers that left the intake, a full disk, and the watcher's memory.

@@ -1,5 +1,6 @@
-// Stopping `beian run` with Ctrl-C (SIGINT) or SIGTERM (README "Exit codes"), and `watch --once`
-// after a slow first scan (README "Watch mode"), through the real binary on real folders.
+// Stopping `beian run` with Ctrl-C (SIGINT) or SIGTERM (docs/user-guide.md "Exit codes"), and
+// `watch --once` after a slow first scan (docs/user-guide.md "Watch mode"), through the real binary
+// on real folders.
 #include <gtest/gtest.h>
 #include <signal.h>
 

@@ -1,4 +1,4 @@
-// `beian watch` writes the run-wide files (README "Watch mode"): OUT/summary.json,
+// `beian watch` writes the run-wide files (docs/user-guide.md "Watch mode"): OUT/summary.json,
 // OUT/index.html and the ledger list every case OUT holds, after each pass and across restarts,
 // with the same bytes `beian run` writes for the same cases; a failed dossier shows as failed,
 // one whose dossier left the intake is not listed. Through the real binary on real folders.

@@ -1,6 +1,7 @@
-// A full disk does not end `beian watch` (README "Watch mode"): the failed write is logged, the
-// watcher waits and tries again, and once there is space the dossier is processed and recorded.
-// Through the real binary; the full disk is the full_while:FILE fault (pipeline/core/fault.h).
+// A full disk does not end `beian watch` (docs/user-guide.md "Watch mode"): the failed write is
+// logged, the watcher waits and tries again, and once there is space the dossier is processed and
+// recorded. Through the real binary; the full disk is the full_while:FILE fault
+// (pipeline/core/fault.h).
 #include <gtest/gtest.h>
 #include <signal.h>
 

@@ -24,7 +24,7 @@ void RemoveTempDirs() {
 }
 
 // Tests see only the shipped settings and data, never this machine's /etc/beian, the user's
-// $BEIAN_CONFIG or $BEIAN_DATA_DIR (README "Settings"): set before any test runs, and
+// $BEIAN_CONFIG or $BEIAN_DATA_DIR (docs/user-guide.md "Settings"): set before any test runs, and
 // inherited by every `beian` the tests start.
 [[maybe_unused]] const bool kIsolatedEnvironment = [] {
   ::setenv("BEIAN_SYSCONFDIR", "", 1);

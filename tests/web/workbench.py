@@ -13,7 +13,7 @@ import urllib.parse
 
 
 def clean_env():
-    """The test never reads this machine's settings (README "Settings")."""
+    """The test never reads this machine's settings (docs/user-guide.md "Settings")."""
     env = dict(os.environ)
     env["BEIAN_SYSCONFDIR"] = ""
     env.pop("BEIAN_CONFIG", None)

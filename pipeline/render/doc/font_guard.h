@@ -2,8 +2,8 @@
 // stand-ins. Debian has neither 仿宋 nor 小标宋, so the shipped templates/fonts.xml draws the body
 // in a 宋体-like face and the title in a bold serif, and lists those files as <substitute>.
 // `beian issue` refuses a document whose body or title role still uses one unless the office
-// sets allow_fallback_fonts (README "Settings"), `beian config` warns, and the draft's worksheet
-// names the fonts it used.
+// sets allow_fallback_fonts (docs/user-guide.md "Settings"), `beian config` warns, and the draft's
+// worksheet names the fonts it used.
 #ifndef PIPELINE_RENDER_DOC_FONT_GUARD_H_
 #define PIPELINE_RENDER_DOC_FONT_GUARD_H_
 
