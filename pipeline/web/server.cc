@@ -102,6 +102,12 @@ class App {
   void ShowCase(const httplib::Request& req, httplib::Response& res);
   void Scoresheet(const httplib::Request& req, httplib::Response& res);
   void Action(const httplib::Request& req, httplib::Response& res);
+  // 收件: the upload form, and an upload stored, checked and registered.
+  void IntakePage(const httplib::Request& req, httplib::Response& res);
+  void Intake(const httplib::Request& req, httplib::Response& res,
+              const httplib::ContentReader& reader);
+  // The user of a 收件 request, when the role allows it and an intake folder is set.
+  std::optional<Who> IntakeUser(const httplib::Request& req, httplib::Response& res);
   // Runs the form's command; false when an answer other than 303 was sent.
   bool RunAction(const httplib::Request& req, httplib::Response& res, const Who& who,
                  const nlohmann::json& kase, const std::string& action);
@@ -146,6 +152,7 @@ nlohmann::json App::Common(const Who* who) const {
                  {"role_label", Label("role.", who->user.role)},
                  {"office", who->user.office}};
     j["csrf"] = who->session.csrf;
+    j["can_intake"] = p_.roles.Allows(who->user.role, "intake");
   }
   j["today"] = p_.today().ToIso();
   return j;
@@ -500,6 +507,150 @@ bool App::RunAction(const httplib::Request& req, httplib::Response& res, const W
   return true;
 }
 
+std::optional<Who> App::IntakeUser(const httplib::Request& req, httplib::Response& res) {
+  std::optional<Who> who = Authenticate(req, res);
+  if (!who) return std::nullopt;
+  if (!p_.roles.Allows(who->user.role, "intake")) {
+    SendError(req, res, 403, Label("page.", "forbidden"), &*who);
+    return std::nullopt;
+  }
+  if (s_.intake_dir.empty()) {
+    SendError(req, res, 503, Label("page.", "no_intake"), &*who);
+    return std::nullopt;
+  }
+  return who;
+}
+
+void App::IntakePage(const httplib::Request& req, httplib::Response& res) {
+  std::optional<Who> who = IntakeUser(req, res);
+  if (!who) return;
+  SendPage(res, 200, "intake", nlohmann::json::object(), &*who);
+}
+
+// The upload's csrf field and files, read as they arrive: a file past max_file_bytes or a
+// file past max_files is not kept (the rest of the body is read and dropped), so nothing past
+// the limits is held or stored. cpp-httplib's buffered path would refuse more than 1024 parts.
+struct UploadBody {
+  std::string csrf;
+  std::vector<UploadedFile> files;
+  std::optional<std::pair<std::string, std::string>> broken;  // {limit, file}
+  bool read = true;  // false: the body could not be read (past web_max_upload_bytes, malformed)
+};
+
+UploadBody ReadUpload(const httplib::Request& req, const httplib::ContentReader& reader,
+                      const UploadLimits& limits) {
+  UploadBody body;
+  if (!req.is_multipart_form_data()) {
+    reader([](const char*, std::size_t) { return true; });
+    return body;
+  }
+  enum class Into { kNothing, kCsrf, kFile } into = Into::kNothing;
+  body.read = reader(
+      [&](const httplib::MultipartFormData& part) {
+        into = Into::kNothing;
+        if (body.broken) return true;
+        if (part.name == "csrf") {
+          into = Into::kCsrf;
+        } else if (part.name == "files" && body.files.size() >= limits.max_files) {
+          body.broken = std::make_pair(std::string("max_files"), std::string());
+          body.files.clear();
+        } else if (part.name == "files") {
+          body.files.push_back({part.filename, {}});
+          into = Into::kFile;
+        }
+        return true;
+      },
+      [&](const char* data, std::size_t n) {
+        if (into == Into::kCsrf && body.csrf.size() + n <= 128) body.csrf.append(data, n);
+        if (into != Into::kFile || body.broken) return true;
+        std::string& content = body.files.back().content;
+        if (content.size() + n > limits.max_file_bytes) {
+          body.broken = std::make_pair(std::string("max_file_bytes"), body.files.back().name);
+          body.files.clear();
+          into = Into::kNothing;
+          return true;
+        }
+        content.append(data, n);
+        return true;
+      });
+  return body;
+}
+
+void App::Intake(const httplib::Request& req, httplib::Response& res,
+                 const httplib::ContentReader& reader) {
+  std::optional<Who> who = IntakeUser(req, res);
+  UploadBody body = ReadUpload(req, reader, s_.limits);  // read (and dropped) in every case
+  if (!who) return;
+  if (!body.read) {
+    res.set_header("Connection", "close");
+    const std::string length = req.get_header_value("Content-Length");
+    const bool too_large = !length.empty() && length.size() < 20 &&
+                           length.find_first_not_of("0123456789") == std::string::npos &&
+                           std::stoull(length) > s_.max_upload_bytes;
+    SendError(req, res, too_large ? 413 : 400,
+              Label("page.", too_large ? "upload_too_large" : "upload_empty"), &*who);
+    return;
+  }
+  if (!SameToken(body.csrf, who->session.csrf)) {
+    SendError(req, res, 403, Label("page.", "bad_csrf"), &*who);
+    return;
+  }
+  if (body.broken) {  // refused before it is stored
+    SendError(req, res, 413,
+              p_.labels.Format("page.upload_limit." + body.broken->first,
+                               {{"file", body.broken->second}}),
+              &*who);
+    return;
+  }
+  std::vector<UploadedFile>& files = body.files;
+  files.erase(
+      std::remove_if(files.begin(), files.end(),
+                     [](const UploadedFile& f) { return f.name.empty() && f.content.empty(); }),
+      files.end());
+  if (files.empty()) {
+    SendError(req, res, 400, Label("page.", "upload_empty"), &*who);
+    return;
+  }
+  Result<std::vector<std::string>> paths = CleanUploadNames(files);
+  if (!paths) {
+    SendError(req, res, 400,
+              p_.labels.Format("page.upload_bad_name", {{"file", paths.error().message()}}), &*who);
+    return;
+  }
+  if (auto broken = BreaksLimits(files, *paths, s_.limits)) {
+    SendError(req, res, 413,
+              p_.labels.Format("page.upload_limit." + broken->first, {{"file", broken->second}}),
+              &*who);
+    return;
+  }
+  const std::string today = p_.today().ToIso();
+  const std::string folder = UploadFolderName(today, who->user.name);
+  Result<std::string> stored = StoreUpload(s_.intake_dir, folder, files, *paths);
+  if (!stored) {
+    SendError(req, res, 500, stored.error().message(), &*who);
+    return;
+  }
+  Result<nlohmann::json> outcome = CheckAndRegister(s_.intake_run, s_.intake_dir, folder,
+                                                    who->user.name, who->user.office, today);
+  if (!outcome) {
+    SendError(req, res, 500, outcome.error().message(), &*who);
+    return;
+  }
+  const std::string case_id = outcome->value("case", "");
+  if (!case_id.empty()) {
+    res.status = 303;
+    res.set_header("Location", "/cases/" + case_id);
+    return;
+  }
+  SendPage(res, 200, "intake",
+           {{"result",
+             {{"folder", folder},
+              {"institution", outcome->value("institution", "")},
+              {"conclusion", Label("conclusion.", outcome->value("conclusion", ""))},
+              {"outcome", Label("page.outcome.", outcome->value("outcome", ""))}}}},
+           &*who);
+}
+
 void App::Routes(httplib::Server& svr) {
   svr.Get("/healthz", [](const httplib::Request&, httplib::Response& res) {
     res.set_content("ok", "text/plain; charset=utf-8");
@@ -515,6 +666,10 @@ void App::Routes(httplib::Server& svr) {
            [this](const httplib::Request& req, httplib::Response& res) { Login(req, res); });
   svr.Post("/logout",
            [this](const httplib::Request& req, httplib::Response& res) { Logout(req, res); });
+  svr.Get("/intake",
+          [this](const httplib::Request& req, httplib::Response& res) { IntakePage(req, res); });
+  svr.Post("/intake", [this](const httplib::Request& req, httplib::Response& res,
+                             const httplib::ContentReader& reader) { Intake(req, res, reader); });
   svr.Get("/cases",
           [this](const httplib::Request& req, httplib::Response& res) { CaseList(req, res); });
   svr.Get(R"(/cases/([A-Za-z0-9-]+))",
@@ -535,6 +690,10 @@ void App::Routes(httplib::Server& svr) {
           });
   svr.set_error_handler([this](const httplib::Request&, httplib::Response& res) {
     if (!res.body.empty()) return;
+    if (res.status == 413) {  // past web_max_upload_bytes: refused before anything is read
+      res.set_content(Label("page.", "upload_too_large"), "text/plain; charset=utf-8");
+      return;
+    }
     res.set_content(std::to_string(res.status) + " " + Label("status.", std::to_string(res.status)),
                     "text/plain; charset=utf-8");
   });
@@ -550,7 +709,7 @@ Status Serve(const ServerParts& parts, const ServerSettings& settings, const std
   svr.set_tcp_nodelay(true);  // without it, ~44 ms per keep-alive request (Nagle + delayed ACK)
   const std::size_t threads = static_cast<std::size_t>(std::max(4, settings.threads));
   svr.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-  svr.set_payload_max_length(std::size_t{64} << 20);
+  svr.set_payload_max_length(settings.max_upload_bytes);
   svr.set_keep_alive_timeout(30);
   svr.set_default_headers({{"Content-Security-Policy", "default-src 'self'"},
                            {"X-Frame-Options", "DENY"},

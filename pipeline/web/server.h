@@ -24,6 +24,7 @@
 #include "pipeline/core/status.h"
 #include "pipeline/report/messages.h"
 #include "pipeline/web/commands.h"
+#include "pipeline/web/intake.h"
 #include "pipeline/web/roles.h"
 #include "pipeline/web/store.h"
 #include "pipeline/web/views.h"
@@ -37,6 +38,10 @@ struct ServerSettings {
   int login_lockout_minutes = 15;  // login_lockout_minutes
   int threads = 64;                // web_threads: at least the expected keep-alive connections
   std::string upload_dir;          // where uploaded scoring sheets are kept while read
+  std::string intake_dir;          // web_intake: where 收件 stores dossiers ("" = no 收件)
+  std::size_t max_upload_bytes = std::size_t{64} << 20;  // web_max_upload_bytes: one request
+  UploadLimits limits;   // the intake limits (README "Settings: limits")
+  IntakeRun intake_run;  // how `beian run` is started for an upload
 };
 
 // What the server uses; all must outlive it.

@@ -2,8 +2,10 @@
 """The workbench (beian serve) in a real browser: Debian's chromium driven by chromium-driver
 and python3-selenium, headless.
 
-Starts `beian serve --demo`, then as each role in turn takes the province's own sample R05
-through to 备案: the clerk finds it by search and receives it; the reviewer records the
+Starts `beian serve --demo`, then as each role in turn takes a first filing of the province
+through to 备案: the clerk uploads it on 收件 (the sample R05 under another name and credit
+code, as a zip) and lands on its new case with its 材料接收回执, finds it by search and
+receives it; the reviewer records the
 preliminary decision, downloads the scoring sheet, uploads it filled by openpyxl
 (tests/evaluation/xlsx_tool.py), records the summary and the deliberation; the archivist drafts
 the 公示 across 国庆 2026, files the case and issues the 备案通知; the clerk marks it served.
@@ -24,26 +26,37 @@ import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "web"))
-from workbench import Demo  # noqa: E402
+from workbench import Demo, new_institution_dossier, uscc_with_check, zip_folder  # noqa: E402
 
 from selenium import webdriver  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.common.exceptions import WebDriverException  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
-from selenium.webdriver.support import expected_conditions  # noqa: E402
 from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
 
 FAILURES = []
+# The institution of the uploaded dossier: the province's sample R05 under another name and
+# credit code, a first filing the demo's registry has not seen.
+NEW_NAME = "吉林省网上收件职业技能评价中心"
 
 
 def click_and_load(driver, element):
     """Clicks a submit button or link and waits until the next page has replaced this one: a
     click returns before the new page is there, and reading the old (or a half-loaded) page
-    makes the check flaky."""
-    page = driver.find_element(By.TAG_NAME, "html")
+    makes the check flaky. The old page is marked on its window object (a new page has a new
+    one); asking while the page changes may fail (chromium answers "Node with given id does not
+    belong to the document", not a stale element), and is asked again."""
+    driver.execute_script("window.beianOldPage = true;")
     element.click()
-    WebDriverWait(driver, 20).until(expected_conditions.staleness_of(page))
-    WebDriverWait(driver, 20).until(
-        lambda d: d.execute_script("return document.readyState") == "complete")
+
+    def next_page_loaded(d):
+        try:
+            return d.execute_script(
+                "return !window.beianOldPage && document.readyState === 'complete';")
+        except WebDriverException:
+            return False
+
+    WebDriverWait(driver, 20).until(next_page_loaded)
 
 
 def check(ok, what):
@@ -105,17 +118,48 @@ class Walk:
         self.d.save_screenshot(os.path.join(self.out, step + ".png"))
         return st
 
+    def upload(self):
+        """收件: the clerk uploads the new institution's dossier as a zip and lands on its new
+        case; `beian status` shows it received, its version stored as web-…-clerk-…, with its
+        材料接收回执."""
+        d = self.d
+        folder = new_institution_dossier(
+            os.path.join(HERE, "..", "..", "samples", "intake", "R05-吉林省现代职业技能评价中心-省属机构"),
+            os.path.join(self.out, "new-dossier"), "吉林省现代职业技能评价中心", NEW_NAME,
+            "12220000MB0C2D7E4J", uscc_with_check("12220000MB0C2D7F5"))
+        archive = zip_folder(folder, os.path.join(self.out, "申请材料.zip"))
+        click_and_load(d, d.find_element(By.ID, "nav-intake"))
+        d.save_screenshot(os.path.join(self.out, "intake.png"))
+        d.find_element(By.ID, "intake-files").send_keys(archive)
+        form = d.find_element(By.ID, "form-intake-zip")
+        click_and_load(d, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+        ids = d.find_elements(By.ID, "case-id")
+        if not check(ids and "/cases/" in d.current_url, "upload lands on the new case (at %s)"
+                     % d.current_url):
+            return False
+        self.case = ids[0].text
+        st = self.expect("upload", "received", "received", "clerk")
+        check(st["institution"] == NEW_NAME and st["versions"][-1]["folder"].startswith("web-")
+              and "-clerk-" in st["versions"][-1]["folder"], "a new case from the upload: %r"
+              % st["versions"])
+        check([x["kind"] for x in st["documents"]] == ["receipt"], "with its 材料接收回执: %r"
+              % st["documents"])
+        return True
+
     def run(self):
         d = self.d
-        # Clerk: find R05 by search, receive it.
+        # Clerk: upload the dossier, find the new case by search, receive it.
         self.login("clerk")
+        if not self.upload():
+            return
+        d.get(self.base + "/cases")
         search = d.find_element(By.ID, "q")
-        search.send_keys("吉林省现代职业技能评价中心")
+        search.send_keys(NEW_NAME)
         click_and_load(d, d.find_element(By.ID, "search"))
         links = d.find_elements(By.CSS_SELECTOR, "#cases tbody a")
-        if not check(len(links) == 1, "search finds R05 alone (%d rows)" % len(links)):
+        if not check(len(links) == 1 and links[0].text == self.case,
+                     "search finds the uploaded case alone (%d rows)" % len(links)):
             return
-        self.case = links[0].text
         d.save_screenshot(os.path.join(self.out, "cases.png"))
         click_and_load(d, links[0])
         check(not d.find_elements(By.CSS_SELECTOR, "form[id^='issue-']"), "clerk sees no issue form")

@@ -13,12 +13,15 @@ Exit 0 when every check passes; 1 with the failures listed otherwise.
 """
 import argparse
 import json
+import os
+import re
 import sys
 
 sys.path.insert(0, __import__("os").path.dirname(__file__))
-from workbench import Client, Demo, text_of  # noqa: E402
+from workbench import Client, Demo, multipart, text_of  # noqa: E402
 
 FAILURES = []
+SAMPLES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "samples", "intake")
 
 
 def check(ok, what):
@@ -49,6 +52,96 @@ def find_case(client, name_part):
 
 def history_length(demo, case):
     return len(demo.beian_json("status", case, "--json")["history"])
+
+
+def intake_entries(demo):
+    return sorted(os.listdir(demo.intake))
+
+
+def upload(client, token, files):
+    body, content_type = multipart({"csrf": token} if token else {},
+                                   [("files", name, data) for name, data in files])
+    return client.request("POST", "/intake", body=body, content_type=content_type)
+
+
+def check_intake(demo):
+    """收件: role, CSRF, names cleaned and confined, limits before storing, registration."""
+    anon = Client(demo.port)
+    status, headers, _ = anon.get("/intake")
+    check(status == 303 and headers.get("location") == "/login", "/intake without a session: 303")
+    reviewer = Client(demo.port)
+    reviewer.login("reviewer", demo.users["reviewer"])
+    check(reviewer.get("/intake")[0] == 403, "a reviewer opening 收件: 403")
+    status, _, _ = upload(reviewer, reviewer.csrf(), [("a.pdf", b"%PDF-1.4")])
+    check(status == 403, "a reviewer uploading: 403 (got %d)" % status)
+    clerk = Client(demo.port)
+    clerk.login("clerk", demo.users["clerk"])
+    status, _, body = clerk.get("/intake")
+    check(status == 200 and b'id="intake-folder-picker"' in body and b"webkitdirectory" in body,
+          "the clerk's 收件 page has the zip and folder forms")
+    token = clerk.csrf("/intake")
+    before = intake_entries(demo)
+    form = open(os.path.join(SAMPLES, "R05-吉林省现代职业技能评价中心-省属机构", "申请表.docx"),
+                "rb").read()
+
+    status, _, _ = upload(clerk, "", [("申请表.docx", form)])
+    check(status == 403, "upload without csrf: 403 (got %d)" % status)
+    status, _, _ = upload(clerk, "0" * 64, [("申请表.docx", form)])
+    check(status == 403, "upload with a wrong csrf: 403 (got %d)" % status)
+    for bad in ["../../../tmp/evil.pdf", "dossier/../../evil.pdf", "..\\..\\evil.pdf",
+                "a/\x01b.pdf", "/", "a.pdf"]:
+        files = [(bad, b"x")] + ([("a.pdf", b"y")] if bad == "a.pdf" else [])
+        status, _, body = upload(clerk, token, files)
+        check(status == 400 and "文件名不可接受" in text_of(body),
+              "upload named %r refused with 400 (got %d)" % (bad, status))
+    many = [("f%d.txt" % i, b"x") for i in range(5001)]  # limits.max_files = 5000
+    status, _, body = upload(clerk, token, many)
+    check(status == 413 and "limits.max_files" in text_of(body),
+          "5001 files: 413 with the limit named (got %d)" % status)
+    deep = [("/".join("d%d" % i for i in range(10)) + "/a.pdf", b"x"), ("b.pdf", b"y")]
+    status, _, body = upload(clerk, token, deep)
+    check(status == 413 and "max_folder_depth" in text_of(body),
+          "a file 10 folders deep: 413 (got %d)" % status)
+    status, _, body = upload(clerk, token, [("big.pdf", b"0" * (65 << 20))])
+    check(status == 413 and "收件限制" in body.decode("utf-8", "replace"),
+          "past web_max_upload_bytes (64 MiB): 413 in Chinese (got %d)" % status)
+    check(intake_entries(demo) == before, "nothing refused was stored: %r" %
+          sorted(set(intake_entries(demo)) - set(before)))
+    check(not os.path.exists("/tmp/evil.pdf"), "nothing written outside the intake")
+
+    # A picked folder: the common folder is dropped, sub-folders kept; an absolute name stays
+    # inside the dossier.
+    sample = os.path.join(SAMPLES, "R05-吉林省现代职业技能评价中心-省属机构")
+    files = []
+    for root, _, names in os.walk(sample):
+        for n in names:
+            full = os.path.join(root, n)
+            files.append(("R05/" + os.path.relpath(full, sample), open(full, "rb").read()))
+    status, headers, _ = upload(clerk, token, files)
+    r05 = find_case(clerk, "吉林省现代职业技能评价中心")
+    check(status == 303 and r05 and headers.get("location") == "/cases/" + r05["case"],
+          "R05 uploaded as a folder (unchanged): 303 to its case (got %d %r)" %
+          (status, headers.get("location")))
+    new = sorted(set(intake_entries(demo)) - set(before))
+    check(len(new) == 1 and re.fullmatch(r"web-\d{8}-\d{6}-clerk-[0-9a-f]{4}", new[0]),
+          "stored as web-<date>-<time>-clerk-<random>: %r" % new)
+    if new:
+        stored = os.path.join(demo.intake, new[0])
+        check(os.path.isfile(os.path.join(stored, "申请表.docx")) and
+              os.path.isfile(os.path.join(stored, "人员名单", "专家名单.xlsx")),
+              "the picked folder's files are the dossier's, sub-folders kept")
+    before = intake_entries(demo)
+    status, headers, body = upload(clerk, token, [("/tmp/abs/说明.pdf", b"%PDF-1.4\n"),
+                                                  ("<b>&x'.pdf", b"%PDF-1.4\n")])
+    new = sorted(set(intake_entries(demo)) - set(before))
+    check(status == 200 and len(new) == 1 and
+          os.path.isfile(os.path.join(demo.intake, new[0], "tmp", "abs", "说明.pdf")) and
+          not os.path.exists("/tmp/abs/说明.pdf"),
+          "an absolute name is stored inside the dossier (got %d, %r)" % (status, new))
+    check("未能登记" in text_of(body) and b"<b>&" not in body,
+          "a dossier without a form: checked, not registered, the page says so")
+    check(not any(n.startswith(".web-upload-") for n in os.listdir(demo.intake)),
+          "no temporary upload folder left")
 
 
 def run(demo):
@@ -183,6 +276,7 @@ def main():
     demo = Demo(args.beian, "2026-09-21")
     try:
         run(demo)
+        check_intake(demo)
     finally:
         demo.stop()
     if FAILURES:

@@ -6,6 +6,7 @@
 
 #include "pipeline/core/file_system.h"
 #include "pipeline/registry/schema.h"
+#include "pipeline/web/intake.h"
 #include "pipeline/web/password.h"
 #include "pipeline/web/roles.h"
 #include "pipeline/web/store.h"
@@ -28,11 +29,44 @@ TEST(WebRolesTest, ShippedTable) {
   ASSERT_TRUE(t) << t.error().ToString();
   EXPECT_TRUE(t->Allows("clerk", "decide.received"));
   EXPECT_FALSE(t->Allows("clerk", "issue"));
+  EXPECT_TRUE(t->Allows("clerk", "intake"));
+  EXPECT_FALSE(t->Allows("reviewer", "intake"));
   EXPECT_TRUE(t->Allows("archivist", "issue"));
   EXPECT_FALSE(t->Allows("reviewer", "decide.received"));
   EXPECT_FALSE(t->Allows("admin", "decide.preliminary"));
   EXPECT_EQ(t->ActionsAt("reviewer", "technical"),
             (std::vector<std::string>{"decide.technical", "scoresheet", "evaluate", "edit"}));
+}
+
+TEST(WebIntakeTest, NamesAreCleanedAndConfined) {
+  EXPECT_EQ(CleanUploadName("dir/sub/a.docx"), "dir/sub/a.docx");
+  EXPECT_EQ(CleanUploadName("/etc//./passwd"), "etc/passwd");
+  EXPECT_EQ(CleanUploadName("C:\\x\\y.pdf"), "C:/x/y.pdf");
+  EXPECT_EQ(CleanUploadName("a/../b.pdf"), std::nullopt);
+  EXPECT_EQ(CleanUploadName("..\\b.pdf"), std::nullopt);
+  EXPECT_EQ(CleanUploadName("a\nb.pdf"), std::nullopt);
+  EXPECT_EQ(CleanUploadName("/./"), std::nullopt);
+  // A picked folder: its own name is dropped; otherwise names are kept.
+  Result<std::vector<std::string>> picked =
+      CleanUploadNames({{"R05/a.docx", ""}, {"R05/sub/b.pdf", ""}});
+  ASSERT_TRUE(picked);
+  EXPECT_EQ(*picked, (std::vector<std::string>{"a.docx", "sub/b.pdf"}));
+  Result<std::vector<std::string>> loose = CleanUploadNames({{"R05/a.docx", ""}, {"b.pdf", ""}});
+  ASSERT_TRUE(loose);
+  EXPECT_EQ(*loose, (std::vector<std::string>{"R05/a.docx", "b.pdf"}));
+  Result<std::vector<std::string>> twice = CleanUploadNames({{"a.pdf", ""}, {"/a.pdf", ""}});
+  ASSERT_FALSE(twice);
+  EXPECT_EQ(twice.error().message(), "a.pdf");
+}
+
+TEST(WebIntakeTest, LimitsBeforeStoring) {
+  UploadLimits limits{4, 2, 1};
+  EXPECT_EQ(BreaksLimits({{"a", "1234"}}, {"a"}, limits), std::nullopt);
+  EXPECT_EQ(BreaksLimits({{"a", "12345"}}, {"a"}, limits),
+            std::make_pair(std::string("max_file_bytes"), std::string("a")));
+  EXPECT_EQ(BreaksLimits({{"a", ""}, {"b", ""}, {"c", ""}}, {"a", "b", "c"}, limits)->first,
+            "max_files");
+  EXPECT_EQ(BreaksLimits({{"x", ""}}, {"d/e/x"}, limits)->first, "max_folder_depth");
 }
 
 TEST(WebRolesTest, UnknownRoleNamesTheLine) {
