@@ -10,6 +10,7 @@
 #include <optional>
 
 #include "pipeline/core/sha256.h"
+#include "pipeline/web/files.h"
 #include "pipeline/web/password.h"
 
 namespace pipeline::web {
@@ -119,6 +120,10 @@ class App {
     return m.Has(key) ? m.Format(key) : code;
   }
   nlohmann::json CaseView(const nlohmann::json& kase, const Who& who) const;
+  // The current version's files as the case page lists them ({files, files_note}); recorded in
+  // the registry first when they are not yet (and the folder is still as received).
+  nlohmann::json FilesOf(const nlohmann::json& kase);
+  void ShowFile(const httplib::Request& req, httplib::Response& res);
 
   const ServerParts& p_;
   ServerSettings s_;
@@ -390,7 +395,124 @@ void App::ShowCase(const httplib::Request& req, httplib::Response& res) {
     res.set_content(kase->dump(), kJson);
     return;
   }
-  SendPage(res, 200, "case", {{"c", CaseView(*kase, *who)}}, &*who);
+  nlohmann::json view = CaseView(*kase, *who);
+  if (p_.roles.Allows(who->user.role, "files")) view.update(FilesOf(*kase));
+  SendPage(res, 200, "case", {{"c", view}}, &*who);
+}
+
+nlohmann::json App::FilesOf(const nlohmann::json& kase) {
+  const std::string case_id = kase.value("case", "");
+  const int version = kase.value("version", 0);
+  std::string folder, content_hash;
+  for (const nlohmann::json& v : kase.value("versions", nlohmann::json::array())) {
+    if (v.value("version", 0) != version) continue;
+    folder = v.value("folder", "");
+    content_hash = v.value("content_hash", "");
+  }
+  auto recorded = [&]() {
+    std::lock_guard<std::mutex> lock(p_.store_mu);
+    return p_.store.VersionFiles(case_id, version);
+  };
+  Result<std::vector<VersionFile>> files = recorded();
+  std::string note;
+  const std::string dir = VersionFolderPath(s_.intake_dir, folder);
+  if (files && files->empty()) {
+    std::error_code ec;
+    if (dir.empty() || !std::filesystem::is_directory(dir, ec)) {
+      note = Label("page.", "files_absent");
+    } else {
+      // Hashed outside the lock; a file that differs from the version received is never listed.
+      Result<std::optional<std::vector<VersionFile>>> hashed =
+          HashVersionFiles(dir, case_id, version, content_hash);
+      if (hashed && !*hashed) note = Label("page.", "files_changed");
+      if (hashed && *hashed) {
+        std::lock_guard<std::mutex> lock(p_.store_mu);
+        (void)p_.store.AddVersionFiles(**hashed);
+      }
+      files = recorded();
+    }
+  }
+  nlohmann::json list = nlohmann::json::array();
+  if (files) {
+    for (const VersionFile& f : *files) {
+      std::string type;
+      list.push_back({{"id", f.file_id},
+                      {"seq", f.seq},
+                      {"path", f.path},
+                      {"bytes", f.bytes},
+                      {"view_label", Label("page.view.", ViewKind(f.path, &type))}});
+    }
+  }
+  return {{"files", list}, {"any_file", !list.empty()}, {"files_note", note}};
+}
+
+// Text as rows of cells (lines split at tabs): shown as a table, since the page escape shows
+// a newline or tab as \x0A or \x09.
+nlohmann::json TextRows(const std::string& text) {
+  nlohmann::json rows = nlohmann::json::array();
+  std::size_t at = 0;
+  while (at < text.size()) {
+    std::size_t end = text.find('\n', at);
+    if (end == std::string::npos) end = text.size();
+    nlohmann::json cells = nlohmann::json::array();
+    std::size_t c = at;
+    while (c <= end) {
+      std::size_t tab = text.find('\t', c);
+      if (tab == std::string::npos || tab > end) tab = end;
+      cells.push_back(text.substr(c, tab - c));
+      c = tab + 1;
+    }
+    rows.push_back({{"cells", cells}});
+    at = end + 1;
+  }
+  return rows;
+}
+
+void App::ShowFile(const httplib::Request& req, httplib::Response& res) {
+  std::optional<Who> who = Authenticate(req, res);
+  if (!who) return;
+  if (!p_.roles.Allows(who->user.role, "files")) {
+    SendError(req, res, 403, Label("page.", "forbidden"), &*who);
+    return;
+  }
+  std::optional<VersionFile> file;
+  std::optional<std::string> authority;
+  {
+    std::lock_guard<std::mutex> lock(p_.store_mu);
+    Result<std::optional<VersionFile>> f = p_.store.FindFile(req.matches[1]);
+    if (f && *f) {
+      file = **f;
+      Result<std::optional<std::string>> a = p_.store.CaseAuthority(file->case_id);
+      if (a) authority = *a;
+    }
+  }
+  const std::string path = file ? RecordedFilePath(s_.intake_dir, *file) : "";
+  if (!file || !authority || !OfficeSees(who->user.office, *authority) || path.empty()) {
+    SendError(req, res, 404, Label("page.", "not_found"), &*who);
+    return;
+  }
+  std::optional<std::string> bytes = ReadRecordedFile(path, *file);
+  if (!bytes) {
+    SendError(req, res, 410, Label("page.", "file_changed"), &*who, file->case_id);
+    return;
+  }
+  std::string type;
+  const std::string kind = ViewKind(file->path, &type);
+  const std::string name = file->path.substr(file->path.rfind('/') + 1);
+  if (kind == "office") {
+    Result<std::string> text = OfficeText(*bytes, file->path, s_.read_limits);
+    SendPage(res, 200, "file",
+             {{"case", file->case_id},
+              {"path", file->path},
+              {"lines", text ? TextRows(*text) : nlohmann::json::array()},
+              {"unreadable", !text.ok()}},
+             &*who);
+    return;
+  }
+  res.set_header("Content-Disposition", std::string(kind == "download" ? "attachment" : "inline") +
+                                            "; filename*=UTF-8''" +
+                                            httplib::detail::encode_query_param(name));
+  res.set_content(*bytes, type);
 }
 
 // A folder of its own for one request's files (an uploaded sheet, a written workbook).
@@ -638,6 +760,9 @@ void App::Intake(const httplib::Request& req, httplib::Response& res,
   }
   const std::string case_id = outcome->value("case", "");
   if (!case_id.empty()) {
+    // The files as received are recorded now, before anyone could change them.
+    Result<nlohmann::json> kase = p_.runner.CaseJson(case_id, p_.today());
+    if (kase) (void)FilesOf(*kase);
     res.status = 303;
     res.set_header("Location", "/cases/" + case_id);
     return;
@@ -670,6 +795,8 @@ void App::Routes(httplib::Server& svr) {
           [this](const httplib::Request& req, httplib::Response& res) { IntakePage(req, res); });
   svr.Post("/intake", [this](const httplib::Request& req, httplib::Response& res,
                              const httplib::ContentReader& reader) { Intake(req, res, reader); });
+  svr.Get(R"(/files/(F[0-9a-f]{24}))",
+          [this](const httplib::Request& req, httplib::Response& res) { ShowFile(req, res); });
   svr.Get("/cases",
           [this](const httplib::Request& req, httplib::Response& res) { CaseList(req, res); });
   svr.Get(R"(/cases/([A-Za-z0-9-]+))",

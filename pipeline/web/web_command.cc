@@ -175,6 +175,7 @@ Status IntakeSettings(const cli::Options& o, const LayeredSettings& settings, Se
   Result<ingest::Limits> limits = ingest::ParseLimits(eff.dump(), "settings");
   if (!limits) return limits.error();
   ss->limits = UploadLimits{limits->max_file_bytes, limits->max_files, limits->max_depth};
+  ss->read_limits = *limits;
   ss->intake_run =
       IntakeRun{o.registry_path, o.config, o.data_dir, o.fonts, ss->upload_dir, o.demo};
   if (!ss->intake_dir.empty()) {

@@ -144,7 +144,21 @@ class Walk:
               % st["versions"])
         check([x["kind"] for x in st["documents"]] == ["receipt"], "with its 材料接收回执: %r"
               % st["documents"])
+        # The file viewer: the zip is the dossier's one file; the form inside is read by run.
+        links = d.find_elements(By.CSS_SELECTOR, "#files a")
+        check(len(links) == 1, "the case page lists the uploaded zip (%d files)" % len(links))
         return True
+
+    def view_form(self):
+        """The file viewer on R05's case page: the form's text, in the browser."""
+        d = self.d
+        d.get(self.base + "/cases?q=" + "吉林省现代职业技能评价中心")
+        click_and_load(d, d.find_element(By.CSS_SELECTOR, "#cases tbody a"))
+        link = d.find_element(By.XPATH, "//table[@id='files']//tr[td[2]='申请表.docx']//a")
+        click_and_load(d, link)
+        text = d.find_element(By.ID, "file-text").text
+        check("12220000MB0C2D7E4J" in text, "the form's text is shown (%r)" % text[:80])
+        d.save_screenshot(os.path.join(self.out, "viewer.png"))
 
     def run(self):
         d = self.d
@@ -161,7 +175,8 @@ class Walk:
                      "search finds the uploaded case alone (%d rows)" % len(links)):
             return
         d.save_screenshot(os.path.join(self.out, "cases.png"))
-        click_and_load(d, links[0])
+        self.view_form()
+        d.get(self.base + "/cases/" + self.case)
         check(not d.find_elements(By.CSS_SELECTOR, "form[id^='issue-']"), "clerk sees no issue form")
         self.fill("form-decide-received", {"date": "2026-09-21"}, {"result": "pass"})
         self.expect("received", "preliminary", "decide", "clerk")

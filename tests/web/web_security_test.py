@@ -16,9 +16,12 @@ import json
 import os
 import re
 import sys
+import tempfile
+import urllib.parse
 
 sys.path.insert(0, __import__("os").path.dirname(__file__))
-from workbench import Client, Demo, multipart, text_of  # noqa: E402
+from workbench import (Client, Demo, multipart, new_institution_dossier, text_of,  # noqa: E402
+                       uscc_with_check)
 
 FAILURES = []
 SAMPLES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "samples", "intake")
@@ -62,6 +65,16 @@ def upload(client, token, files):
     body, content_type = multipart({"csrf": token} if token else {},
                                    [("files", name, data) for name, data in files])
     return client.request("POST", "/intake", body=body, content_type=content_type)
+
+
+def picked_folder(folder, name):
+    """The files of `folder` as a browser's folder picker sends them: name/sub/file."""
+    files = []
+    for root, _, names in os.walk(folder):
+        for n in names:
+            full = os.path.join(root, n)
+            files.append((name + "/" + os.path.relpath(full, folder), open(full, "rb").read()))
+    return files
 
 
 def check_intake(demo):
@@ -112,12 +125,7 @@ def check_intake(demo):
     # A picked folder: the common folder is dropped, sub-folders kept; an absolute name stays
     # inside the dossier.
     sample = os.path.join(SAMPLES, "R05-吉林省现代职业技能评价中心-省属机构")
-    files = []
-    for root, _, names in os.walk(sample):
-        for n in names:
-            full = os.path.join(root, n)
-            files.append(("R05/" + os.path.relpath(full, sample), open(full, "rb").read()))
-    status, headers, _ = upload(clerk, token, files)
+    status, headers, _ = upload(clerk, token, picked_folder(sample, "R05"))
     r05 = find_case(clerk, "吉林省现代职业技能评价中心")
     check(status == 303 and r05 and headers.get("location") == "/cases/" + r05["case"],
           "R05 uploaded as a folder (unchanged): 303 to its case (got %d %r)" %
@@ -142,6 +150,103 @@ def check_intake(demo):
           "a dossier without a form: checked, not registered, the page says so")
     check(not any(n.startswith(".web-upload-") for n in os.listdir(demo.intake)),
           "no temporary upload folder left")
+
+    # A new institution (R05 under another name and credit code) with a hostile file name: a
+    # new case, its files recorded at once and listed escaped.
+    work = tempfile.mkdtemp(prefix="beian-web-intake-")
+    folder = new_institution_dossier(sample, os.path.join(work, "d"), "吉林省现代职业技能评价中心",
+                                     "吉林省安全测试职业技能评价中心", "12220000MB0C2D7E4J",
+                                     uscc_with_check("12220000MB0C2D7G6"))
+    with open(os.path.join(folder, "<img src=x onerror=alert(1)>'\".pdf"), "wb") as f:
+        f.write(b"%PDF-1.4\n")
+    status, headers, _ = upload(clerk, token, picked_folder(folder, "材料"))
+    new_case = find_case(clerk, "吉林省安全测试职业技能评价中心")
+    check(status == 303 and new_case and headers.get("location") == "/cases/" + new_case["case"],
+          "a new institution's folder: 303 to its new case (got %d %r)" % (status, headers.get("location")))
+    if new_case:
+        st = demo.beian_json("status", new_case["case"], "--json")
+        check(st["stage"] == "received" and st["history"][0]["user"] == "clerk" and
+              [d["kind"] for d in st["documents"]] == ["receipt"],
+              "registered by the clerk with its 材料接收回执: %r" % st["documents"])
+        _, _, body = clerk.get("/cases/" + new_case["case"])
+        check(b"<img src=x" not in body and b"&lt;img src=x onerror=alert(1)&gt;&#39;&quot;.pdf" in body,
+              "the uploaded file name is listed escaped")
+
+
+def file_links(body):
+    return [m.decode() for m in re.findall(rb'href="/files/(F[0-9a-f]{24})"', body)]
+
+
+def check_files(demo):
+    """The file viewer: by id only, office scope, role, 410 for a file changed since."""
+    clerk = Client(demo.port)
+    clerk.login("clerk", demo.users["clerk"])
+    r05 = find_case(clerk, "吉林省现代职业技能评价中心")
+    jilin = find_case(clerk, "吉林市江城烹饪")
+    status, _, body = clerk.get("/cases/" + r05["case"])
+    ids = file_links(body)
+    check(len(ids) == 20, "R05's case page lists its 20 files (got %d)" % len(ids))
+    if len(ids) != 20:
+        return
+    rows = dict(re.findall(rb'<tr data-file="(F[0-9a-f]{24})"><td>\d+</td><td>([^<]*)</td>', body))
+    name = {k.decode(): v.decode() for k, v in rows.items()}
+    folder = demo.beian_json("status", r05["case"], "--json")["versions"][-1]["folder"]
+    pdf = [i for i in ids if name.get(i) == "申请报告.pdf"][0]
+    status, headers, data = clerk.get("/files/" + pdf)
+    on_disk = open(os.path.join(demo.intake, folder, "申请报告.pdf"), "rb").read()
+    check(status == 200 and headers.get("content-type") == "application/pdf" and
+          headers.get("content-disposition", "").startswith("inline") and data == on_disk,
+          "a PDF is served inline, its bytes as received (got %d %r)" % (status, headers))
+    check_headers(headers, "a served file")
+    png = [i for i in ids if name.get(i, "").endswith(".png")][0]
+    status, headers, _ = clerk.get("/files/" + png)
+    check(status == 200 and headers.get("content-type") == "image/png", "an image inline")
+    form = [i for i in ids if name.get(i) == "申请表.docx"][0]
+    status, _, data = clerk.get("/files/" + form)
+    check(status == 200 and "12220000MB0C2D7E4J" in text_of(data) and "吕振东" in text_of(data),
+          "a docx shown as its text (got %d)" % status)
+    sheet = [i for i in ids if name.get(i) == "人员名单/专家名单.xlsx"][0]
+    status, _, data = clerk.get("/files/" + sheet)
+    check(status == 200 and "<td>" in data.decode(), "an xlsx shown as its cells")
+
+    anon = Client(demo.port)
+    status, headers, _ = anon.get("/files/" + pdf)
+    check(status == 303 and headers.get("location") == "/login", "a file without a session: 303")
+    admin = Client(demo.port)
+    admin.login("admin", demo.users["admin"])
+    check(admin.get("/files/" + pdf)[0] == 403, "admin opening a file: 403 (roles.tsv files)")
+    cc = Client(demo.port)
+    cc.login("clerk-220100", demo.users["clerk-220100"])
+    jl = Client(demo.port)
+    jl.login("clerk-220200", demo.users["clerk-220200"])
+    _, _, body = jl.get("/cases/" + jilin["case"])
+    jilin_ids = file_links(body)
+    check(jilin_ids, "吉林市 clerk sees the 吉林市 case's files")
+    if jilin_ids:
+        status, _, _ = cc.get("/files/" + jilin_ids[0])
+        check(status == 404, "长春 clerk opening a 吉林市 file: 404 (got %d)" % status)
+    for path in ["/files/../../etc/passwd", "/files/..%2F..%2Fetc%2Fpasswd",
+                 "/files/" + pdf + "/../../../etc/passwd", "/files/F" + "0" * 24,
+                 "/files/" + pdf[:-1], "/files/%2Fetc%2Fpasswd", "/files/" + urllib.parse.quote(folder + "/申请报告.pdf", safe="")]:
+        status, _, _ = clerk.get(path)
+        check(status in (400, 404), "%s: 404 (got %d)" % (path, status))
+
+    # A file changed, replaced or removed since it was received: 410, never its new bytes.
+    target = os.path.join(demo.intake, folder, "申请报告.pdf")
+    with open(target, "ab") as f:
+        f.write(b"%changed")
+    status, _, data = clerk.get("/files/" + pdf)
+    check(status == 410 and "不一致" in text_of(data), "a changed file: 410 (got %d)" % status)
+    os.remove(target)
+    check(clerk.get("/files/" + pdf)[0] == 410, "a removed file: 410")
+    # A version folder that changed before its files were recorded: none listed.
+    s01 = find_case(clerk, "鼎新")
+    s01_folder = demo.beian_json("status", s01["case"], "--json")["versions"][-1]["folder"]
+    with open(os.path.join(demo.intake, s01_folder, "后加的文件.pdf"), "wb") as f:
+        f.write(b"%PDF-1.4")
+    _, _, body = clerk.get("/cases/" + s01["case"])
+    check(not file_links(body) and "不一致" in text_of(body),
+          "a version folder changed since it was received: no file listed")
 
 
 def run(demo):
@@ -277,6 +382,7 @@ def main():
     try:
         run(demo)
         check_intake(demo)
+        check_files(demo)
     finally:
         demo.stop()
     if FAILURES:
