@@ -373,10 +373,11 @@ nlohmann::json App::CaseView(const nlohmann::json& kase, const Who& who) const {
     d["can_issue"] = draft && p_.roles.Allows(role, "issue");
     d["can_edit"] = draft && p_.roles.Allows(role, "edit");
     d["can_served"] = d.value("state", "") != "issuing" && p_.roles.Allows(role, "served");
+    d["can_reissue"] = d.value("state", "") == "issued" && p_.roles.Allows(role, "reissue");
   }
   bool any = false;
   for (const std::string& a : p_.roles.ActionsAt(role, stage)) {
-    if (a == "edit" || a == "issue" || a == "served") continue;  // per document, above
+    if (a == "edit" || a == "issue" || a == "served" || a == "reissue") continue;  // per document
     std::string key = a;
     std::replace(key.begin(), key.end(), '.', '_');
     v["can_" + key] = true;
@@ -578,7 +579,8 @@ bool App::RunAction(const httplib::Request& req, httplib::Response& res, const W
                     const nlohmann::json& kase, const std::string& action) {
   const std::string case_id = kase.value("case", "");
   ActionForm form{action, case_id, {}, {}, {}};
-  const bool per_document = action == "issue" || action == "served" || action == "edit";
+  const bool per_document =
+      action == "issue" || action == "served" || action == "edit" || action == "reissue";
   if (per_document) {  // the document must be one of this case's
     form.target = Field(req, "document");
     bool found = false;

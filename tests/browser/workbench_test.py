@@ -229,6 +229,7 @@ class Walk:
         served = [x for x in st["documents"] if x["id"] == doc][0]
         check(served["served"] == "2026-10-19", "served on 2026-10-19: %r" % served)
         self.clerk_cannot_issue()
+        self.reissue_and_terminate(doc)
 
         # A 长春 clerk cannot open a 吉林市 case.
         self.login("clerk-220100")
@@ -239,6 +240,32 @@ class Walk:
         if check(ids, "a 吉林市 case exists"):
             d.get(self.base + "/cases/" + ids[0])
             check("404" in d.find_element(By.ID, "status").text, "长春 clerk: 吉林市 case is 404")
+
+    def reissue_and_terminate(self, doc):
+        """Archivist: a corrected re-issue of the 备案通知 (a new draft), then the filing ended
+        by order (Art. 11): refused without a reason (409, the CLI's message), done with one."""
+        d = self.d
+        self.login("archivist")
+        self.open_case()
+        self.fill("reissue-" + doc, {"date": "2026-10-20"})
+        check(d.current_url.endswith("/cases/" + self.case), "reissue: back on the case page")
+        st = self.demo.beian_json("status", self.case, "--json")
+        drafts = [x for x in st["documents"] if x["kind"] == "filing_notice" and x["state"] == "draft"]
+        check(len(drafts) == 1, "a new draft of the 备案通知: %r" % st["documents"])
+        form = d.find_element(By.ID, "form-terminate")
+        form.find_element(By.NAME, "ordered").click()
+        self.fill("form-terminate", {"date": "2026-10-21"})
+        check("409" in d.find_element(By.ID, "status").text and
+              "理由" in d.find_element(By.ID, "message").text,
+              "an ordered termination without a reason: 409 with the CLI's message (%s)"
+              % d.find_element(By.ID, "message").text)
+        self.open_case()
+        form = d.find_element(By.ID, "form-terminate")
+        form.find_element(By.NAME, "ordered").click()
+        self.fill("form-terminate", {"date": "2026-10-21", "reason": "测试：责令终止。"})
+        st = self.expect("terminate", "terminated", "terminate_ordered", "archivist")
+        check(any(x["kind"] == "termination_notice" for x in st["documents"]),
+              "a 终止备案通知 draft: %r" % st["documents"])
 
     def download_sheet(self):
         cookies = "; ".join(c["name"] + "=" + c["value"] for c in self.d.get_cookies())

@@ -249,6 +249,39 @@ def check_files(demo):
           "a version folder changed since it was received: no file listed")
 
 
+def check_more_actions(demo):
+    """terminate and reissue: roles (403), the CLI's guards (409 with its message), a document
+    of another case (404); nothing recorded when refused."""
+    clerk = Client(demo.port)
+    clerk.login("clerk", demo.users["clerk"])
+    archivist = Client(demo.port)
+    archivist.login("archivist", demo.users["archivist"])
+    r05 = find_case(archivist, "吉林省现代职业技能评价中心")["case"]
+    s01 = find_case(archivist, "鼎新")["case"]
+    page = "/cases/" + r05
+    before = history_length(demo, r05)
+    status, _, _ = clerk.post(page + "/terminate", {"voluntary": "on", "csrf": clerk.csrf(page)})
+    check(status == 403, "a clerk terminating: 403 (got %d)" % status)
+    token = archivist.csrf(page)
+    status, _, body = archivist.post(page + "/terminate", {"voluntary": "on", "csrf": token,
+                                                           "date": "2026-09-21"})
+    cli = demo.beian("terminate", r05, "--voluntary", "--date", "2026-09-21", "--user", "cli")
+    message = cli.stderr.strip().replace("beian: error: ", "")
+    check(status == 409 and cli.returncode == 2 and message and message in text_of(body),
+          "a voluntary termination of a first filing: 409 with the CLI's message (got %d)" % status)
+    status, _, body = archivist.post(page + "/terminate", {"ordered": "on", "csrf": token})
+    check(status == 409 and "理由" in text_of(body), "an ordered termination without a reason: 409")
+    check(history_length(demo, r05) == before, "nothing recorded by the refused terminations")
+    docs = demo.beian_json("status", s01, "--json")["documents"]
+    status, _, _ = archivist.post(page + "/reissue", {"document": docs[0]["id"], "csrf": token})
+    check(status == 404, "reissuing another case's document: 404 (got %d)" % status)
+    r05_doc = demo.beian_json("status", r05, "--json")["documents"][0]["id"]
+    status, _, body = archivist.post(page + "/reissue", {"document": r05_doc, "csrf": token})
+    check(status == 409, "reissuing a draft (never issued): 409 (got %d)" % status)
+    status, _, _ = clerk.post(page + "/reissue", {"document": r05_doc, "csrf": clerk.csrf(page)})
+    check(status == 403, "a clerk reissuing: 403 (got %d)" % status)
+
+
 def run(demo):
     anon = Client(demo.port)
     status, headers, body = anon.get("/healthz")
@@ -383,6 +416,7 @@ def main():
         run(demo)
         check_intake(demo)
         check_files(demo)
+        check_more_actions(demo)
     finally:
         demo.stop()
     if FAILURES:
