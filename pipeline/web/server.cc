@@ -124,6 +124,15 @@ class App {
   // the registry first when they are not yet (and the folder is still as received).
   nlohmann::json FilesOf(const nlohmann::json& kase);
   void ShowFile(const httplib::Request& req, httplib::Response& res);
+  // The due list (beian due) of the user's office; the archive verification (beian archive
+  // verify), the province's archivists only.
+  void DueList(const httplib::Request& req, httplib::Response& res);
+  void ArchivePage(const httplib::Request& req, httplib::Response& res, bool verify);
+  // The user when the role may `action`; otherwise the 403 (or the login redirect) is sent.
+  std::optional<Who> UserFor(const httplib::Request& req, httplib::Response& res,
+                             const std::string& action);
+  // The server's options for a listing command run by `who`.
+  cli::Options ListingOptions(cli::Command command, const Who& who) const;
 
   const ServerParts& p_;
   ServerSettings s_;
@@ -158,6 +167,8 @@ nlohmann::json App::Common(const Who* who) const {
                  {"office", who->user.office}};
     j["csrf"] = who->session.csrf;
     j["can_intake"] = p_.roles.Allows(who->user.role, "intake");
+    j["can_due"] = p_.roles.Allows(who->user.role, "due");
+    j["can_archive"] = p_.roles.Allows(who->user.role, "archive") && who->user.office == kProvince;
   }
   j["today"] = p_.today().ToIso();
   return j;
@@ -516,6 +527,97 @@ void App::ShowFile(const httplib::Request& req, httplib::Response& res) {
   res.set_content(*bytes, type);
 }
 
+std::optional<Who> App::UserFor(const httplib::Request& req, httplib::Response& res,
+                                const std::string& action) {
+  std::optional<Who> who = Authenticate(req, res);
+  if (who && !p_.roles.Allows(who->user.role, action)) {
+    SendError(req, res, 403, Label("page.", "forbidden"), &*who);
+    return std::nullopt;
+  }
+  return who;
+}
+
+cli::Options App::ListingOptions(cli::Command command, const Who& who) const {
+  cli::Options o = p_.runner.base();
+  o.command = command;
+  o.date = p_.today();
+  o.user = who.user.name;
+  o.quiet = true;
+  return o;
+}
+
+void App::DueList(const httplib::Request& req, httplib::Response& res) {
+  std::optional<Who> who = UserFor(req, res, "due");
+  if (!who) return;
+  const std::string within = req.get_param_value("within");
+  const bool valid = !within.empty() && within.size() <= 4 &&
+                     within.find_first_not_of("0123456789") == std::string::npos &&
+                     std::stoi(within) >= 1;
+  cli::Options o = ListingOptions(cli::Command::kDue, *who);
+  o.json = true;
+  if (valid) o.within_days = std::stoi(within);
+  Result<std::string> text = p_.runner.Run(o);
+  nlohmann::json due = text ? nlohmann::json::parse(*text, nullptr, false) : nlohmann::json();
+  if (!text || due.is_discarded()) {
+    SendError(req, res, 500, text ? "due: no JSON" : text.error().message(), &*who);
+    return;
+  }
+  nlohmann::json items = nlohmann::json::array();
+  for (nlohmann::json& item : due["items"]) {
+    const std::string ref = item.value("ref", "");
+    Result<std::optional<std::string>> authority = [&] {
+      std::lock_guard<std::mutex> lock(p_.store_mu);
+      return p_.store.RefAuthority(ref);
+    }();
+    if (!authority || !*authority || !OfficeSees(who->user.office, **authority)) continue;
+    const std::string basis = item.value("counted_from", "");
+    item["kind_label"] = Label("registry.due.", item.value("kind", "")) +
+                         (basis.empty() ? "" : Label("registry.due.basis.", basis));
+    item["is_case"] = !ref.empty() && ref[0] == 'C';
+    items.push_back(item);
+  }
+  if (WantsJson(req)) {
+    res.set_content(
+        nlohmann::json{{"from", due["from"]}, {"until", due["until"]}, {"items", items}}.dump(),
+        kJson);
+    return;
+  }
+  SendPage(res, 200, "due",
+           {{"items", items},
+            {"any", !items.empty()},
+            {"from", due["from"]},
+            {"until", due["until"]},
+            {"within", o.within_days}},
+           &*who);
+}
+
+void App::ArchivePage(const httplib::Request& req, httplib::Response& res, bool verify) {
+  std::optional<Who> who = UserFor(req, res, "archive");
+  if (!who) return;
+  if (who->user.office != kProvince) {  // the archive holds every office's documents
+    SendError(req, res, 403, Label("page.", "archive_province"), &*who);
+    return;
+  }
+  if (!verify) {
+    SendPage(res, 200, "archive", nlohmann::json::object(), &*who);
+    return;
+  }
+  if (!SameToken(Field(req, "csrf"), who->session.csrf)) {
+    SendError(req, res, 403, Label("page.", "bad_csrf"), &*who);
+    return;
+  }
+  cli::Options o = ListingOptions(cli::Command::kArchive, *who);
+  o.archive_action = "verify";
+  bool problems = false;
+  Result<std::string> text = p_.runner.Run(o, &problems);
+  if (!text) {
+    SendError(req, res, 500, text.error().message(), &*who);
+    return;
+  }
+  SendPage(res, 200, "archive",
+           {{"verified", true}, {"problems", problems}, {"lines", TextRows(*text)}}, &*who);
+}
+
 // A folder of its own for one request's files (an uploaded sheet, a written workbook).
 std::string RequestFolder(const std::string& root) {
   const std::string dir = root + "/req-" + RandomToken(8);
@@ -799,6 +901,14 @@ void App::Routes(httplib::Server& svr) {
                              const httplib::ContentReader& reader) { Intake(req, res, reader); });
   svr.Get(R"(/files/(F[0-9a-f]{24}))",
           [this](const httplib::Request& req, httplib::Response& res) { ShowFile(req, res); });
+  svr.Get("/due",
+          [this](const httplib::Request& req, httplib::Response& res) { DueList(req, res); });
+  svr.Get("/archive", [this](const httplib::Request& req, httplib::Response& res) {
+    ArchivePage(req, res, false);
+  });
+  svr.Post("/archive/verify", [this](const httplib::Request& req, httplib::Response& res) {
+    ArchivePage(req, res, true);
+  });
   svr.Get("/cases",
           [this](const httplib::Request& req, httplib::Response& res) { CaseList(req, res); });
   svr.Get(R"(/cases/([A-Za-z0-9-]+))",

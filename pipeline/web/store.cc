@@ -268,6 +268,16 @@ Status WebStore::AddVersionFiles(const std::vector<VersionFile>& files) {
   });
 }
 
+Result<std::optional<std::string>> WebStore::RefAuthority(const std::string& ref) {
+  Result<std::vector<Row>> rows = db_.Query(
+      "SELECT authority FROM cases WHERE case_id = ? UNION ALL SELECT c.authority FROM filings f "
+      "JOIN cases c ON c.case_id = f.case_id WHERE f.filing_id = ?",
+      {ref, ref});
+  if (!rows) return rows.error();
+  if (rows->empty()) return std::optional<std::string>();
+  return std::optional<std::string>(AsText(rows->front().front()));
+}
+
 Result<std::optional<VersionFile>> WebStore::FindFile(const std::string& file_id) {
   Result<std::vector<Row>> rows = db_.Query(
       std::string("SELECT ") + kFileColumns + kFileFrom + " WHERE f.file_id = ?", {file_id});

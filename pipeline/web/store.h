@@ -101,6 +101,10 @@ class WebStore {
   // A file by its id, with its version's folder; nullopt when unknown.
   Result<std::optional<VersionFile>> FindFile(const std::string& file_id);
 
+  // The authority of a case, or of the case a filing was made in (a due list's ref); nullopt
+  // when there is neither.
+  Result<std::optional<std::string>> RefAuthority(const std::string& ref);
+
   // The authority of a case; nullopt when there is no such case.
   Result<std::optional<std::string>> CaseAuthority(const std::string& case_id);
 

@@ -207,6 +207,7 @@ class Walk:
         self.open_case()
         self.fill("form-publicize", {"start": "2026-09-29", "date": "2026-09-29"})
         self.expect("publicize", "publicity", "publicize", "archivist")
+        self.due_list()
         self.fill("form-file", {"date": "2026-10-09"})  # the 公示 has not ended: refused
         check("409" in d.find_element(By.ID, "status").text, "filing during the 公示: 409")
         self.open_case()
@@ -241,11 +242,44 @@ class Walk:
             d.get(self.base + "/cases/" + ids[0])
             check("404" in d.find_element(By.ID, "status").text, "长春 clerk: 吉林市 case is 404")
 
+    def due_list(self):
+        """到期事项: the 公示's end is listed for the archivist, not for a 长春 clerk."""
+        d = self.d
+        click_and_load(d, d.find_element(By.ID, "nav-due"))
+        d.find_element(By.ID, "within").clear()
+        d.find_element(By.ID, "within").send_keys("30")
+        click_and_load(d, d.find_element(By.ID, "due-search"))
+        rows = [r.text for r in d.find_elements(By.CSS_SELECTOR, "#due tbody tr[data-kind=publicity_ends]")]
+        check(any(self.case in r for r in rows), "the due list shows the 公示's end: %r" % rows)
+        d.save_screenshot(os.path.join(self.out, "due.png"))
+        self.login("clerk-220100")
+        d.get(self.base + "/due?within=30")
+        check(self.case not in d.find_element(By.TAG_NAME, "main").text,
+              "a 长春 clerk's due list leaves out the province's case")
+        self.login("archivist")
+        self.open_case()
+
     def reissue_and_terminate(self, doc):
         """Archivist: a corrected re-issue of the 备案通知 (a new draft), then the filing ended
         by order (Art. 11): refused without a reason (409, the CLI's message), done with one."""
         d = self.d
         self.login("archivist")
+        self.open_case()
+        click_and_load(d, d.find_element(By.ID, "nav-archive"))
+        click_and_load(d, d.find_element(By.CSS_SELECTOR, "#form-archive-verify button"))
+        check(d.find_element(By.ID, "archive-result").get_attribute("data-problems") == "0",
+              "the archive verification passes with the issued 备案通知")
+        d.save_screenshot(os.path.join(self.out, "archive.png"))
+        archived = [os.path.join(r, n) for r, _, ns in
+                    os.walk(os.path.join(os.path.dirname(self.demo.registry), "archive"))
+                    for n in ns if n.endswith(".pdf")]
+        if check(len(archived) == 1, "one archived PDF: %r" % archived):
+            with open(archived[0], "ab") as f:
+                f.write(b"%altered")
+            click_and_load(d, d.find_element(By.CSS_SELECTOR, "#form-archive-verify button"))
+            check(d.find_element(By.ID, "archive-result").get_attribute("data-problems") == "1"
+                  and os.path.basename(archived[0]) in d.find_element(By.ID, "archive-lines").text,
+                  "an altered archived PDF is named by the verification")
         self.open_case()
         self.fill("reissue-" + doc, {"date": "2026-10-20"})
         check(d.current_url.endswith("/cases/" + self.case), "reissue: back on the case page")

@@ -77,14 +77,23 @@ def picked_folder(folder, name):
     return files
 
 
+def logged_in(demo, user):
+    client = Client(demo.port)
+    client.login(user, demo.users[user])
+    return client
+
+
+def check_page_guarded(demo, path, other_role):
+    """`path` without a session: 303 to /login; as a user of `other_role`: 403."""
+    status, headers, _ = Client(demo.port).get(path)
+    check(status == 303 and headers.get("location") == "/login", path + " without a session: 303")
+    check(logged_in(demo, other_role).get(path)[0] == 403, "%s opening %s: 403" % (other_role, path))
+
+
 def check_intake(demo):
     """收件: role, CSRF, names cleaned and confined, limits before storing, registration."""
-    anon = Client(demo.port)
-    status, headers, _ = anon.get("/intake")
-    check(status == 303 and headers.get("location") == "/login", "/intake without a session: 303")
-    reviewer = Client(demo.port)
-    reviewer.login("reviewer", demo.users["reviewer"])
-    check(reviewer.get("/intake")[0] == 403, "a reviewer opening 收件: 403")
+    check_page_guarded(demo, "/intake", "reviewer")
+    reviewer = logged_in(demo, "reviewer")
     status, _, _ = upload(reviewer, reviewer.csrf(), [("a.pdf", b"%PDF-1.4")])
     check(status == 403, "a reviewer uploading: 403 (got %d)" % status)
     clerk = Client(demo.port)
@@ -282,6 +291,37 @@ def check_more_actions(demo):
     check(status == 403, "a clerk reissuing: 403 (got %d)" % status)
 
 
+def check_lists(demo):
+    """The due list (beian due) and the archive verification (beian archive verify) pages."""
+    check_page_guarded(demo, "/due", "admin")
+    check_page_guarded(demo, "/archive", "clerk")
+    clerk = logged_in(demo, "clerk")
+    status, _, body = clerk.get("/due?within=120", headers={"Accept": "application/json"})
+    cli = demo.beian_json("due", "--json", "--within", "120d", "--date", "2026-09-21")
+    got = json.loads(body) if status == 200 else {}
+    check(got.get("from") == cli["from"] and got.get("until") == cli["until"],
+          "/due?within=120 covers the CLI's period: %r" % got)
+    status, _, body = clerk.get("/due?within=../../x")
+    check(status == 200 and "没有到期事项" in text_of(body), "a malformed 'within' is ignored")
+
+    archivist = Client(demo.port)
+    archivist.login("archivist", demo.users["archivist"])
+    status, _, body = archivist.get("/archive")
+    check(status == 200 and b'id="form-archive-verify"' in body, "the archivist's 归档核验 page")
+    status, _, _ = archivist.post("/archive/verify", {})
+    check(status == 403, "archive verify without csrf: 403 (got %d)" % status)
+    status, _, body = archivist.post("/archive/verify", {"csrf": archivist.csrf("/archive")})
+    said = demo.beian("archive", "verify", "--date", "2026-09-21").stdout.strip()
+    check(status == 200 and said and said in text_of(body) and 'data-problems="0"' in body.decode(),
+          "archive verify shows the CLI's result %r (got %d)" % (said, status))
+    add = demo.beian("user", "add", "archivist-220100", "--role", "archivist", "--office", "220100",
+                     stdin="correct horse battery\n")
+    city = Client(demo.port)
+    city.login("archivist-220100", "correct horse battery")
+    check(add.returncode == 0 and city.get("/archive")[0] == 403,
+          "a 长春 archivist cannot verify the province's archive: 403")
+
+
 def run(demo):
     anon = Client(demo.port)
     status, headers, body = anon.get("/healthz")
@@ -417,6 +457,7 @@ def main():
         check_intake(demo)
         check_files(demo)
         check_more_actions(demo)
+        check_lists(demo)
     finally:
         demo.stop()
     if FAILURES:
