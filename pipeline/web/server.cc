@@ -764,9 +764,9 @@ struct UploadBody {
 };
 
 UploadBody ReadUpload(const httplib::Request& req, const httplib::ContentReader& reader,
-                      const UploadLimits& limits) {
+                      const UploadLimits& limits, bool keep) {
   UploadBody body;
-  if (!req.is_multipart_form_data()) {
+  if (!req.is_multipart_form_data()) {  // read and dropped
     reader([](const char*, std::size_t) { return true; });
     return body;
   }
@@ -774,7 +774,7 @@ UploadBody ReadUpload(const httplib::Request& req, const httplib::ContentReader&
   body.read = reader(
       [&](const httplib::MultipartFormData& part) {
         into = Into::kNothing;
-        if (body.broken) return true;
+        if (body.broken || !keep) return true;  // read and dropped
         if (part.name == "csrf") {
           into = Into::kCsrf;
         } else if (part.name == "files" && body.files.size() >= limits.max_files) {
@@ -805,7 +805,8 @@ UploadBody ReadUpload(const httplib::Request& req, const httplib::ContentReader&
 void App::Intake(const httplib::Request& req, httplib::Response& res,
                  const httplib::ContentReader& reader) {
   std::optional<Who> who = IntakeUser(req, res);
-  UploadBody body = ReadUpload(req, reader, s_.limits);  // read (and dropped) in every case
+  // The body is read in every case (so the connection stays usable), kept only for a clerk.
+  UploadBody body = ReadUpload(req, reader, s_.limits, who.has_value());
   if (!who) return;
   if (!body.read) {
     res.set_header("Connection", "close");

@@ -93,6 +93,10 @@ def check_page_guarded(demo, path, other_role):
 def check_intake(demo):
     """收件: role, CSRF, names cleaned and confined, limits before storing, registration."""
     check_page_guarded(demo, "/intake", "reviewer")
+    before = intake_entries(demo)
+    status, headers, _ = upload(Client(demo.port), "", [("申请表.docx", b"x" * 100000)])
+    check(status == 303 and headers.get("location") == "/login" and intake_entries(demo) == before,
+          "an upload without a session: 303 to /login, nothing stored (got %d)" % status)
     reviewer = logged_in(demo, "reviewer")
     status, _, _ = upload(reviewer, reviewer.csrf(), [("a.pdf", b"%PDF-1.4")])
     check(status == 403, "a reviewer uploading: 403 (got %d)" % status)
