@@ -149,6 +149,26 @@ class Walk:
         check(len(links) == 1, "the case page lists the uploaded zip (%d files)" % len(links))
         return True
 
+    def upload_folder(self):
+        """收件 through the browser's folder picker: Chromium sends each file as
+        <folder>/<sub>/<name>; the picked folder's name is dropped, so R05's folder, unchanged,
+        is recognised as R05's dossier and the clerk lands on its case."""
+        d = self.d
+        self.login("clerk")
+        click_and_load(d, d.find_element(By.ID, "nav-intake"))
+        sample = os.path.join(HERE, "..", "..", "samples", "intake", "R05-吉林省现代职业技能评价中心-省属机构")
+        d.find_element(By.ID, "intake-folder-picker").send_keys(os.path.abspath(sample))
+        form = d.find_element(By.ID, "form-intake-folder")
+        click_and_load(d, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+        r05 = [c["case"] for c in self.demo.beian_json("status", "--json")["open_cases"]
+               if c["institution"] == "吉林省现代职业技能评价中心"]
+        check(r05 and d.current_url.endswith("/cases/" + r05[0]),
+              "R05's folder picked and uploaded: its case (at %s)" % d.current_url)
+        stored = [n for n in os.listdir(self.demo.intake) if n.startswith("web-")]
+        has_form = [n for n in stored if os.path.isfile(os.path.join(self.demo.intake, n, "申请表.docx"))
+                    and os.path.isfile(os.path.join(self.demo.intake, n, "人员名单", "专家名单.xlsx"))]
+        check(len(has_form) == 1, "the picked folder stored as the dossier, sub-folders kept: %r" % stored)
+
     def view_form(self):
         """The file viewer on R05's case page: the form's text, in the browser."""
         d = self.d
@@ -231,6 +251,7 @@ class Walk:
         check(served["served"] == "2026-10-19", "served on 2026-10-19: %r" % served)
         self.clerk_cannot_issue()
         self.reissue_and_terminate(doc)
+        self.upload_folder()
 
         # A 长春 clerk cannot open a 吉林市 case.
         self.login("clerk-220100")
