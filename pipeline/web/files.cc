@@ -4,6 +4,7 @@
 #include <pugixml.hpp>
 
 #include "pipeline/core/sha256.h"
+#include "pipeline/ingest/name_decoding.h"
 #include "pipeline/ingest/ooxml_package.h"
 #include "pipeline/ingest/xlsx_reader.h"
 #include "pipeline/ingest/xml_text.h"
@@ -128,8 +129,37 @@ std::string ViewKind(const std::string& path, std::string* type) {
     return "image";
   }
   if (ext == "docx" || ext == "xlsx") return "office";
+  if (ext == "zip") return "archive";
   *type = "application/octet-stream";
   return "download";
+}
+
+std::vector<ZipEntry> ZipEntries(const std::string& zip, const ingest::Limits& limits) {
+  std::vector<ZipEntry> out;
+  ingest::ZipReader reader(zip, limits);
+  if (reader.problem() != ingest::ZipProblem::kNone) return out;
+  for (std::size_t i = 0; i < reader.names().size(); ++i) {
+    const std::string& raw = reader.names()[i];
+    if (raw.empty() || raw.back() == '/') continue;
+    out.push_back(
+        {i, ingest::DecodeZipName(raw, reader.NameFlaggedUtf8(i)).text, reader.SizeOf(i)});
+  }
+  return out;
+}
+
+std::optional<std::pair<std::string, std::string>> ReadZipEntry(const std::string& zip,
+                                                                std::size_t index,
+                                                                const ingest::Limits& limits) {
+  ingest::ZipReader reader(zip, limits);
+  if (reader.problem() != ingest::ZipProblem::kNone || index >= reader.names().size()) {
+    return std::nullopt;
+  }
+  const std::string& raw = reader.names()[index];
+  if (raw.empty() || raw.back() == '/') return std::nullopt;
+  Result<std::string> bytes = reader.Read(raw);
+  if (!bytes) return std::nullopt;
+  return std::make_pair(ingest::DecodeZipName(raw, reader.NameFlaggedUtf8(index)).text,
+                        std::move(*bytes));
 }
 
 Result<std::string> OfficeText(const std::string& bytes, const std::string& path,

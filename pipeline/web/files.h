@@ -35,8 +35,26 @@ std::string RecordedFilePath(const std::string& intake, const VersionFile& f);
 std::optional<std::string> ReadRecordedFile(const std::string& path, const VersionFile& f);
 
 // How a file is shown: "pdf" and "image" inline (with their content type in `type`), "office"
-// as its extracted text (docx, xlsx), "download" otherwise.
+// as its extracted text (docx, xlsx), "archive" as the list of its entries (zip), "download"
+// otherwise.
 std::string ViewKind(const std::string& path, std::string* type);
+
+// One file in a zip: its index among the zip's entries, its decoded name and size.
+struct ZipEntry {
+  std::size_t index = 0;
+  std::string name;
+  std::uint64_t bytes = 0;
+};
+
+// The files (not folders) of a zip, names decoded as ingest decodes them; none when the zip
+// cannot be read within `limits`.
+std::vector<ZipEntry> ZipEntries(const std::string& zip, const ingest::Limits& limits);
+
+// Entry `index` of a zip: {decoded name, bytes}; nullopt for a folder, an index past the end
+// or an entry that cannot be read within `limits`.
+std::optional<std::pair<std::string, std::string>> ReadZipEntry(const std::string& zip,
+                                                                std::size_t index,
+                                                                const ingest::Limits& limits);
 
 // The text of a .docx (paragraphs, one a line; table cells separated by tabs) or the cells of
 // an .xlsx's first sheet (tab-separated rows), read within the intake limits.

@@ -10,6 +10,7 @@
 #include <optional>
 
 #include "pipeline/core/sha256.h"
+#include "pipeline/ingest/name_decoding.h"
 #include "pipeline/web/files.h"
 #include "pipeline/web/password.h"
 
@@ -123,7 +124,21 @@ class App {
   // The current version's files as the case page lists them ({files, files_note}); recorded in
   // the registry first when they are not yet (and the folder is still as received).
   nlohmann::json FilesOf(const nlohmann::json& kase);
+  // A recorded file of a case the user may see, read and checked; otherwise the 403, 404 or
+  // 410 is sent.
+  struct LoadedFile {
+    Who who;
+    VersionFile file;
+    std::string bytes;
+  };
+  std::optional<LoadedFile> LoadFile(const httplib::Request& req, httplib::Response& res);
+  // Shows `bytes` as the file named `shown` (decoded): inline, as text, as a zip's index, or
+  // as a download.
+  void SendFile(const httplib::Request& req, httplib::Response& res, const LoadedFile& f,
+                const std::string& shown, const std::string& bytes);
   void ShowFile(const httplib::Request& req, httplib::Response& res);
+  // One entry of a recorded zip, by its index in the zip.
+  void ShowEntry(const httplib::Request& req, httplib::Response& res);
   // The due list (beian due) of the user's office; the archive verification (beian archive
   // verify), the province's archivists only.
   void DueList(const httplib::Request& req, httplib::Response& res);
@@ -450,7 +465,7 @@ nlohmann::json App::FilesOf(const nlohmann::json& kase) {
       std::string type;
       list.push_back({{"id", f.file_id},
                       {"seq", f.seq},
-                      {"path", f.path},
+                      {"path", ingest::DecodeDiskName(f.path).text},
                       {"bytes", f.bytes},
                       {"view_label", Label("page.view.", ViewKind(f.path, &type))}});
     }
@@ -480,13 +495,9 @@ nlohmann::json TextRows(const std::string& text) {
   return rows;
 }
 
-void App::ShowFile(const httplib::Request& req, httplib::Response& res) {
-  std::optional<Who> who = Authenticate(req, res);
-  if (!who) return;
-  if (!p_.roles.Allows(who->user.role, "files")) {
-    SendError(req, res, 403, Label("page.", "forbidden"), &*who);
-    return;
-  }
+std::optional<App::LoadedFile> App::LoadFile(const httplib::Request& req, httplib::Response& res) {
+  std::optional<Who> who = UserFor(req, res, "files");
+  if (!who) return std::nullopt;
   std::optional<VersionFile> file;
   std::optional<std::string> authority;
   {
@@ -501,30 +512,74 @@ void App::ShowFile(const httplib::Request& req, httplib::Response& res) {
   const std::string path = file ? RecordedFilePath(s_.intake_dir, *file) : "";
   if (!file || !authority || !OfficeSees(who->user.office, *authority) || path.empty()) {
     SendError(req, res, 404, Label("page.", "not_found"), &*who);
-    return;
+    return std::nullopt;
   }
   std::optional<std::string> bytes = ReadRecordedFile(path, *file);
   if (!bytes) {
     SendError(req, res, 410, Label("page.", "file_changed"), &*who, file->case_id);
-    return;
+    return std::nullopt;
   }
+  return LoadedFile{*who, *file, std::move(*bytes)};
+}
+
+void App::SendFile(const httplib::Request& req, httplib::Response& res, const LoadedFile& f,
+                   const std::string& shown, const std::string& bytes) {
   std::string type;
-  const std::string kind = ViewKind(file->path, &type);
-  const std::string name = file->path.substr(file->path.rfind('/') + 1);
+  const std::string kind = ViewKind(shown, &type);
   if (kind == "office") {
-    Result<std::string> text = OfficeText(*bytes, file->path, s_.read_limits);
+    Result<std::string> text = OfficeText(bytes, shown, s_.read_limits);
     SendPage(res, 200, "file",
-             {{"case", file->case_id},
-              {"path", file->path},
+             {{"case", f.file.case_id},
+              {"path", shown},
               {"lines", text ? TextRows(*text) : nlohmann::json::array()},
               {"unreadable", !text.ok()}},
-             &*who);
+             &f.who);
     return;
   }
-  res.set_header("Content-Disposition", std::string(kind == "download" ? "attachment" : "inline") +
-                                            "; filename*=UTF-8''" +
-                                            httplib::detail::encode_query_param(name));
-  res.set_content(*bytes, type);
+  if (kind == "archive" && !req.has_param("download")) {
+    nlohmann::json entries = nlohmann::json::array();
+    for (const ZipEntry& e : ZipEntries(bytes, s_.read_limits)) {
+      std::string entry_type;
+      entries.push_back({{"index", e.index},
+                         {"name", e.name},
+                         {"bytes", e.bytes},
+                         {"view_label", Label("page.view.", ViewKind(e.name, &entry_type))}});
+    }
+    SendPage(res, 200, "archive_file",
+             {{"case", f.file.case_id},
+              {"id", f.file.file_id},
+              {"path", shown},
+              {"entries", entries},
+              {"any", !entries.empty()}},
+             &f.who);
+    return;
+  }
+  const bool inline_view = kind == "pdf" || kind == "image";
+  res.set_header("Content-Disposition",
+                 std::string(inline_view ? "inline" : "attachment") + "; filename*=UTF-8''" +
+                     httplib::detail::encode_query_param(shown.substr(shown.rfind('/') + 1)));
+  res.set_content(bytes, inline_view ? type : "application/octet-stream");
+}
+
+void App::ShowFile(const httplib::Request& req, httplib::Response& res) {
+  std::optional<LoadedFile> f = LoadFile(req, res);
+  if (f) SendFile(req, res, *f, ingest::DecodeDiskName(f->file.path).text, f->bytes);
+}
+
+void App::ShowEntry(const httplib::Request& req, httplib::Response& res) {
+  std::optional<LoadedFile> f = LoadFile(req, res);
+  if (!f) return;
+  std::string type;
+  const std::string index = req.matches[2];
+  std::optional<std::pair<std::string, std::string>> entry;
+  if (ViewKind(f->file.path, &type) == "archive") {
+    entry = ReadZipEntry(f->bytes, std::stoul(index), s_.read_limits);
+  }
+  if (!entry) {
+    SendError(req, res, 404, Label("page.", "not_found"), &f->who, f->file.case_id);
+    return;
+  }
+  SendFile(req, res, *f, entry->first, entry->second);
 }
 
 std::optional<Who> App::UserFor(const httplib::Request& req, httplib::Response& res,
@@ -902,6 +957,8 @@ void App::Routes(httplib::Server& svr) {
                              const httplib::ContentReader& reader) { Intake(req, res, reader); });
   svr.Get(R"(/files/(F[0-9a-f]{24}))",
           [this](const httplib::Request& req, httplib::Response& res) { ShowFile(req, res); });
+  svr.Get(R"(/files/(F[0-9a-f]{24})/([0-9]{1,6}))",
+          [this](const httplib::Request& req, httplib::Response& res) { ShowEntry(req, res); });
   svr.Get("/due",
           [this](const httplib::Request& req, httplib::Response& res) { DueList(req, res); });
   svr.Get("/archive", [this](const httplib::Request& req, httplib::Response& res) {

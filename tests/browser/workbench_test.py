@@ -144,9 +144,17 @@ class Walk:
               % st["versions"])
         check([x["kind"] for x in st["documents"]] == ["receipt"], "with its 材料接收回执: %r"
               % st["documents"])
-        # The file viewer: the zip is the dossier's one file; the form inside is read by run.
+        # The file viewer: the zip is the dossier's one file; its entries are listed, the form
+        # inside shown as text.
         links = d.find_elements(By.CSS_SELECTOR, "#files a")
-        check(len(links) == 1, "the case page lists the uploaded zip (%d files)" % len(links))
+        if check(len(links) == 1, "the case page lists the uploaded zip (%d files)" % len(links)):
+            click_and_load(d, links[0])
+            click_and_load(d, d.find_element(
+                By.XPATH, "//table[@id='entries']//tr[td[1]='申请表.docx']//a"))
+            check(NEW_NAME in d.find_element(By.ID, "file-text").text,
+                  "the form inside the uploaded zip shown as text")
+            d.save_screenshot(os.path.join(self.out, "zip-entry.png"))
+            d.get(self.base + "/cases/" + self.case)
         return True
 
     def upload_folder(self):

@@ -24,7 +24,8 @@ from workbench import (Client, Demo, multipart, new_institution_dossier, text_of
                        uscc_with_check)
 
 FAILURES = []
-SAMPLES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "samples", "intake")
+HERE = os.path.dirname(os.path.abspath(__file__))
+SAMPLES = os.path.join(HERE, "..", "..", "samples", "intake")
 
 
 def check(ok, what):
@@ -260,6 +261,32 @@ def check_files(demo):
     _, _, body = clerk.get("/cases/" + s01["case"])
     check(not file_links(body) and "不一致" in text_of(body),
           "a version folder changed since it was received: no file listed")
+
+    # A dossier sent as one zip: its entries listed and shown by their index in the zip.
+    archive = os.path.join(HERE, "..", "e2e", "testdata", "丙-整包压缩", "申请材料.zip")
+    status, headers, _ = upload(clerk, clerk.csrf("/intake"),
+                                [("申请材料.zip", open(archive, "rb").read())])
+    check(status == 303, "a zip uploaded: 303 (got %d)" % status)
+    _, _, body = clerk.get(headers.get("location", "/cases"))
+    zips = file_links(body)
+    check(len(zips) == 1, "the zip is the version's one file (%d)" % len(zips))
+    if len(zips) != 1:
+        return
+    status, _, body = clerk.get("/files/" + zips[0])
+    entries = re.findall(rb'<tr data-entry="(\d+)"><td>([^<]*)</td>', body)
+    names = {n.decode(): i.decode() for i, n in entries}
+    form_entry = "申请材料/附件1 申请表.docx"  # GBK names (a Chinese Windows zip) decoded
+    check(status == 200 and len(entries) == 21 and form_entry in names,
+          "the zip's page lists its entries (%d): %r" % (len(entries), sorted(names)[:5]))
+    if form_entry in names:
+        status, _, data = clerk.get("/files/%s/%s" % (zips[0], names[form_entry]))
+        check(status == 200 and "统一社会信用代码" in text_of(data), "the form inside the zip as text")
+    status, headers, data = clerk.get("/files/%s?download=1" % zips[0])
+    check(status == 200 and headers.get("content-disposition", "").startswith("attachment")
+          and data == open(archive, "rb").read(), "the whole zip downloaded")
+    for path in ["/files/%s/999999" % zips[0], "/files/%s/0" % form, "/files/%s/-1" % zips[0],
+                 "/files/%s/..%%2F0" % zips[0]]:
+        check(clerk.get(path)[0] == 404, "%s: 404" % path)
 
 
 def check_more_actions(demo):
