@@ -157,6 +157,13 @@ Result<nlohmann::json> RunOutcome(const std::string& out) {
   if (!dossiers.is_array() || dossiers.size() != 1) {
     return Status::Internal("beian run checked no dossier");
   }
+  const std::string failed = dossiers[0].value("failed", "");
+  if (!failed.empty()) {  // a reader crashed or hung in run's worker: nothing registered
+    return nlohmann::json{{"outcome", "failed"},
+                          {"failed", failed},
+                          {"conclusion", dossiers[0].value("conclusion", "")},
+                          {"institution", dossiers[0].value("institution", "")}};
+  }
   Result<nlohmann::json> report =
       ReadJson(JoinPath(out, dossiers[0].value("report", std::string())));
   if (!report) return report.error();
@@ -198,7 +205,7 @@ Result<nlohmann::json> CheckAndRegister(const IntakeRun& run, const std::string&
   const std::string log = JoinPath(dir, "run.log");
   Result<int> rc = RunSelf(args, log);
   Result<nlohmann::json> outcome =
-      rc && *rc <= 1 ? RunOutcome(out) : Result<nlohmann::json>(Status::Internal(""));
+      rc && *rc <= 2 ? RunOutcome(out) : Result<nlohmann::json>(Status::Internal(""));
   if (!outcome) {
     Result<std::string> text = RealFileSystem().ReadFile(log, 1 << 16);
     const std::string said = text ? *text : std::string();

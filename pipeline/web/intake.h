@@ -69,7 +69,8 @@ struct IntakeRun {
 
 // `beian run` over the stored dossier <intake>/<folder> alone, by user `user` of `office`
 // (its --authority unless the province), dated `date`: report.json's "registry" object with
-// the report's "conclusion" and "institution" added.
+// the report's "conclusion" and "institution" added; {"outcome": "failed", "failed": why} when
+// run's worker could not check it (a reader crashed or hung: the server is not affected).
 Result<nlohmann::json> CheckAndRegister(const IntakeRun& run, const std::string& intake,
                                         const std::string& folder, const std::string& user,
                                         const std::string& office, const std::string& date);

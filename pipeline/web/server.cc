@@ -932,7 +932,8 @@ void App::Intake(const httplib::Request& req, httplib::Response& res,
              {{"folder", folder},
               {"institution", outcome->value("institution", "")},
               {"conclusion", Label("conclusion.", outcome->value("conclusion", ""))},
-              {"outcome", Label("page.outcome.", outcome->value("outcome", ""))}}}},
+              {"outcome", Label("page.outcome.", outcome->value("outcome", ""))},
+              {"failed", outcome->value("failed", "")}}}},
            &*who);
 }
 

@@ -322,6 +322,29 @@ def check_more_actions(demo):
     check(status == 403, "a clerk reissuing: 403 (got %d)" % status)
 
 
+def check_crashing_reader(demo):
+    """A reader crashing on an upload ends run's worker, not the server: the dossier stays in
+    the intake, the clerk is told, nothing is registered, the server keeps serving."""
+    add = demo.beian("user", "add", "crashtest", "--role", "clerk", "--office", "220000",
+                     stdin="correct horse battery\n")
+    clerk = Client(demo.port)
+    clerk.login("crashtest", "correct horse battery")
+    before = intake_entries(demo)
+    cases = len(demo.beian_json("status", "--json")["open_cases"])
+    work = tempfile.mkdtemp(prefix="beian-web-crash-")
+    folder = new_institution_dossier(
+        os.path.join(SAMPLES, "R05-吉林省现代职业技能评价中心-省属机构"), os.path.join(work, "d"),
+        "吉林省现代职业技能评价中心", "吉林省崩溃测试职业技能评价中心", "12220000MB0C2D7E4J",
+        uscc_with_check("12220000MB0C2D7H7"))
+    status, _, body = upload(clerk, clerk.csrf("/intake"), picked_folder(folder, "d"))
+    new = sorted(set(intake_entries(demo)) - set(before))
+    check(add.returncode == 0 and status == 200 and "SIGSEGV" in text_of(body) and
+          "未能登记" in text_of(body) and len(new) == 1,
+          "a reader crash on an upload: 200, told, the dossier kept (got %d)" % status)
+    check(len(demo.beian_json("status", "--json")["open_cases"]) == cases, "nothing registered")
+    check(Client(demo.port).get("/healthz")[2] == b"ok", "the server still answers")
+
+
 def check_lists(demo):
     """The due list (beian due) and the archive verification (beian archive verify) pages."""
     check_page_guarded(demo, "/due", "admin")
@@ -482,13 +505,15 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--beian", required=True)
     args = ap.parse_args()
-    demo = Demo(args.beian, "2026-09-21")
+    # The worker checking an upload by the user crashtest dies (SIGSEGV), as on a reader crash.
+    demo = Demo(args.beian, "2026-09-21", env={"BEIAN_FAULT": "crash:-crashtest-"})
     try:
         run(demo)
         check_intake(demo)
         check_files(demo)
         check_more_actions(demo)
         check_lists(demo)
+        check_crashing_reader(demo)
     finally:
         demo.stop()
     if FAILURES:

@@ -26,9 +26,10 @@ def clean_env():
 class Demo:
     """`beian serve --demo` on 127.0.0.1 and a free port; users and passwords from its output."""
 
-    def __init__(self, beian, date, extra=()):
+    def __init__(self, beian, date, extra=(), env=None):
         self.binary = beian
         self.env = clean_env()
+        self.env.update(env or {})
         self.proc = subprocess.Popen(
             [beian, "serve", "--demo", "--listen", "127.0.0.1:0", "--date", date] + list(extra),
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=self.env, text=True)
