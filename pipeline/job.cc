@@ -29,6 +29,7 @@
 #include "pipeline/ingest/form_labels.h"
 #include "pipeline/ingest/ingest.h"
 #include "pipeline/ingest/limits.h"
+#include "pipeline/job_resources.h"
 #include "pipeline/registry/run_recorder.h"
 #include "pipeline/render/doc/document_renderer.h"
 #include "pipeline/render/doc/font_guard.h"
@@ -51,46 +52,6 @@
 #include "pipeline/version.h"
 
 namespace pipeline {
-
-// Everything loaded once per process and shared by all dossiers. Loading order does not
-// matter; each loader validates its file and names file:line on error.
-struct Job::Resources {
-  std::string data_dir;
-  report::MessageCatalog messages;
-  ingest::FormLabels labels;
-  ingest::Limits limits;
-  extract::Normaliser normaliser;
-  completeness::ChecklistSet checklists;
-  crosscheck::Catalogue catalogue;
-  crosscheck::Authorities authorities;
-  crosscheck::RuleSet rules;
-  crosscheck::RuleSettings rule_settings;  // templates/office.json `rules`
-  crosscheck::BusinessTerms business_terms;
-  std::optional<crosscheck::CreditList> credit_list;  // --credit-list or rules.credit_list
-  report::WorkCalendar calendar;
-  report::OfficeSettings office;
-  LayeredSettings settings;           // the layered settings files (README "Settings")
-  report::Provenance provenance;      // what report.json records about this run
-  report::MessageCatalog run_labels;  // templates/run.zh-CN.tsv (index.html, the total line)
-  std::string index_css;              // templates/index.css, inlined into index.html
-  report::DecisionTable decisions;
-  std::unique_ptr<render::DocumentRenderer> renderer;  // created only when documents are drafted
-  std::unique_ptr<registry::RunRecorder> recorder;     // run/watch with a registry, else null
-  std::unique_ptr<registry::RunRecorder> worker_recorder;  // a worker's own connection to it
-  bool registry_chosen = false;                            // run/watch records cases in a registry
-};
-
-// One dossier's way through the stages, kept together for the report and the documents.
-struct Job::CaseOutcome {
-  model::CaseReport report;
-  nlohmann::json json;
-  std::vector<const report::DocumentSpec*> drafts;  // from the decision table, in order
-  bool not_a_dossier = false;
-  bool not_eligible = false;  // crosscheck found the institution not eligible (Conclude)
-  // The data the 补正材料通知书 was drawn from (null when none was): the registry keeps it as
-  // a document, so its delivery can be recorded (beian served).
-  nlohmann::json correction_notice;
-};
 
 Job::Job(const JobRequest& options, FileSystem& fs, Reporter& reporter, std::ostream& out)
     : options_(options), fs_(fs), reporter_(reporter), out_(out) {
@@ -160,11 +121,6 @@ std::string FontsPath(const JobRequest& o, const LayeredSettings& settings,
   return JoinPath(root, "templates/fonts.xml");
 }
 
-bool HasSeverity(const std::vector<model::Finding>& findings, model::Severity s) {
-  return std::any_of(findings.begin(), findings.end(),
-                     [s](const model::Finding& f) { return f.severity == s; });
-}
-
 bool HasBlocking(const std::vector<model::Finding>& findings, model::Consequence c) {
   return std::any_of(findings.begin(), findings.end(), [c](const model::Finding& f) {
     return f.severity == model::Severity::kBlocking && f.consequence == c;
@@ -183,7 +139,8 @@ model::Conclusion Conclude(const model::CaseReport& r, bool not_eligible) {
   if (HasBlocking(r.findings, Consequence::kCorrect)) {
     return model::Conclusion::kCorrectionsNeeded;
   }
-  if (HasSeverity(r.findings, model::Severity::kReview)) return model::Conclusion::kReviewNeeded;
+  if (model::HasSeverity(r.findings, model::Severity::kReview))
+    return model::Conclusion::kReviewNeeded;
   return model::Conclusion::kPass;
 }
 
@@ -606,309 +563,6 @@ void Job::DiedReport(const ingest::IntakeEntry& entry, service::CaseResult* r) {
   r->report = std::move(rep);
 }
 
-// The output folder of run and watch, locked for this process (a second process gets a clear
-// message), and the case registry when one is chosen (README "Case registry").
-Result<std::unique_ptr<service::OutputFolder>> Job::OpenOutput() {
-  // The intake is read, never written: refuse an output folder inside it (or the intake
-  // inside the output, which later runs would then read as dossiers).
-  Result<std::string> intake = fs_.Canonical(options_.intake_dir);
-  Result<std::string> out = fs_.Canonical(options_.out_dir);
-  if (!intake || !out) return !intake ? intake.error() : out.error();
-  if (IsSameOrInside(*out, *intake) || IsSameOrInside(*intake, *out)) {
-    return Status::InvalidArgument("--out " + options_.out_dir +
-                                   ": the output folder must not be inside the intake folder " +
-                                   options_.intake_dir + " (or contain it)");
-  }
-  long holder = 0;
-  const int jobs = options_.jobs > 0 ? options_.jobs : service::DefaultJobs();
-  Result<std::unique_ptr<service::OutputFolder>> folder =
-      service::OutputFolder::Open(options_.out_dir, jobs, options_.timeout, *this, &holder);
-  if (!folder && folder.error().code() == StatusCode::kUnsupported) {
-    return Status::InvalidArgument(res_->messages.Format(
-        "service.out_locked", {{"folder", options_.out_dir}, {"pid", std::to_string(holder)}}));
-  }
-  if (!folder) return folder.error();
-  // Whether a registry is chosen (opening it creates it), then the workers are forked while
-  // the parent holds no database connection, then the parent's own connection.
-  Result<std::unique_ptr<registry::RunRecorder>> recorder = OpenRecorder();
-  if (!recorder) return recorder.error();
-  res_->registry_chosen = *recorder != nullptr;
-  recorder->reset();
-  PIPELINE_RETURN_IF_ERROR((*folder)->StartWorkers());
-  if (res_->registry_chosen) {
-    recorder = OpenRecorder();
-    if (!recorder) return recorder.error();
-    res_->recorder = std::move(*recorder);
-  }
-  return folder;
-}
-
-ExitCode Job::RunIntake(Status* error) {
-  Result<std::vector<ingest::IntakeEntry>> entries = ingest::ScanIntake(fs_, options_.intake_dir);
-  if (!entries) {
-    *error = entries.error().WithContext("cannot read the intake folder");
-    return ExitCode::kError;
-  }
-  Result<std::unique_ptr<service::OutputFolder>> folder = OpenOutput();
-  if (!folder) {
-    *error = folder.error();
-    return ExitCode::kError;
-  }
-  std::vector<std::string> fingerprints;
-  std::set<std::string> present;
-  for (const ingest::IntakeEntry& e : *entries) {
-    fingerprints.push_back(service::Fingerprint(e.path));
-    present.insert(report::CaseIdFor(e.name));
-  }
-  // What the run keeps of each case (its summary row, its rows of summary.json, index.html and
-  // the ledger) goes to a spool file as the case is finished, and the run-wide files are
-  // written from it at the end, so memory does not grow with the cases (README "Benchmarks").
-  Result<std::unique_ptr<evaluation::RunLedger>> ledger = OpenLedger();
-  if (!ledger) {
-    *error = ledger.error();
-    return ExitCode::kError;
-  }
-  Result<std::unique_ptr<report::RunSpool>> spool = report::RunSpool::Create(SpoolPath());
-  if (!spool) {
-    *error = spool.error();
-    return ExitCode::kError;
-  }
-  bool blocking = false;
-  std::size_t finished = 0;
-  const service::StopSignals signals;  // Ctrl-C / SIGTERM: finish what is in flight, then stop
-  // A dossier that cannot be finished (a draft that cannot be drawn, a worker that died, a
-  // full disk) must not stop the others: it is reported, and the run ends with exit code 2.
-  std::size_t failed = 0;
-  std::string first_failure;
-  Status s = (*folder)->Process(
-      *entries, fingerprints,
-      [&](std::size_t i, const service::CaseDone& d) {
-        reporter_.Progress(i, entries->size(), d.report.dossier);
-        if (!d.failure.empty()) {  // named by its dossier (a draft failure already is)
-          const std::string text = d.failure.rfind(d.report.dossier, 0) == 0
-                                       ? d.failure
-                                       : d.report.dossier + ": " + d.failure;
-          if (d.report.draft_failure.empty()) reporter_.Warning(text);
-          if (failed++ == 0) first_failure = text;
-        }
-        blocking = blocking || HasSeverity(d.report.findings, model::Severity::kBlocking);
-        (*spool)->Append(KeepCase(d, **ledger));
-        ++finished;
-      },
-      signals.flag());
-  if (!s.ok()) {
-    *error = s;
-    return ExitCode::kError;
-  }
-  const bool stopped = signals.received() != 0;
-  Result<std::vector<service::CaseState>> gone =
-      stopped ? std::vector<service::CaseState>{}
-              : (*folder)->SupersedeMissing(present,
-                                            res_->messages.Format("service.superseded_folder"));
-  if (!gone) {
-    *error = gone.error();
-    return ExitCode::kError;
-  }
-  for (const service::CaseState& g : *gone) {
-    reporter_.Warning(res_->messages.Format(
-        "service.superseded", {{"dossier", g.dossier},
-                               {"case", g.case_id},
-                               {"folder", res_->messages.Format("service.superseded_folder")}}));
-  }
-  if (Status st = (*spool)->Close(); !st.ok()) {
-    *error = st;
-    return ExitCode::kError;
-  }
-  Result<report::RunTotals> totals = WriteRunFiles((*spool)->path(), **ledger, &out_);
-  if (!totals) {
-    *error = totals.error();
-    return ExitCode::kError;
-  }
-  std::vector<std::string> ids;
-  for (const ingest::IntakeEntry& e : *entries) ids.push_back(report::CaseIdFor(e.name));
-  Result<DirEntry> spooled = fs_.Stat((*spool)->path());
-  if (Status st = service::CaseRows(options_.out_dir)
-                      .CompactIfLarge(ids, spooled ? spooled->size + 16 * ids.size() : 0);
-      !st.ok()) {
-    reporter_.Warning(st.ToString());
-  }
-  reporter_.Done(res_->run_labels.Format(
-      "run.progress.total",
-      {{"count", std::to_string(totals->dossiers)},
-       {"seconds", "{seconds}"},
-       {"tally", report::ConclusionTally(*totals, res_->messages, res_->run_labels)}}));
-  if (stopped) {
-    reporter_.Warning(res_->run_labels.Format(
-        "run.progress.interrupted",
-        {{"done", std::to_string(finished)}, {"count", std::to_string(entries->size())}}));
-    return signals.received() == SIGTERM ? ExitCode::kTerminated : ExitCode::kInterrupted;
-  }
-  if (failed > 0) {
-    *error =
-        Status::Internal(std::to_string(failed) +
-                         " dossier(s) could not be processed or drafted; first: " + first_failure);
-    return ExitCode::kError;
-  }
-  return blocking ? ExitCode::kBlockingFindings : ExitCode::kOk;
-}
-
-// One log line per dossier for `beian watch` (stderr, with the time).
-void Job::LogCase(const service::CaseDone& d) const {
-  std::string what = res_->messages.Format(std::string("conclusion.") +
-                                           model::ConclusionName(d.report.conclusion));
-  if (!d.failure.empty()) {
-    what = res_->messages.Format("service.log_failed", {{"reason", d.failure}});
-  }
-  service::LogLine(TerminalSafe(d.report.dossier) + " " + d.report.case_id + " " + what);
-}
-
-ExitCode Job::Watch(Status* error) {
-  Result<std::unique_ptr<service::OutputFolder>> folder = OpenOutput();
-  if (!folder) {
-    *error = folder.error();
-    return ExitCode::kError;
-  }
-  service::WatchOptions wo;
-  wo.intake_dir = options_.intake_dir;
-  wo.settle_seconds = options_.settle;
-  wo.poll_seconds = options_.poll;
-  wo.once = options_.once;
-  wo.superseded_dir = res_->messages.Format("service.superseded_folder");
-  wo.retry_note =
-      res_->messages.Format("service.log_retry", {{"seconds", std::to_string(wo.retry_seconds)}});
-  bool blocking = false, failed = false;
-  // The run-wide files are rewritten after each pass that changed what OUT holds (at start-up
-  // too): over every case in OUT, not only the last pass's.
-  bool changed = true;
-  std::unique_ptr<evaluation::RunLedger> ledger;  // this batch's (the date moves on)
-  service::WatchHooks hooks;
-  hooks.before_batch = [&] {
-    if (!options_.date_given) options_.date = service::Today();  // a watcher outlives a day
-    ledger.reset();
-  };
-  // Files that cannot be written (a full disk) do not stop the watcher: it says so and tries
-  // again after the next pass (--once: exit code 2).
-  hooks.after_pass = [&]() -> Status {
-    if (!changed) return Status::Ok();
-    if (Status s = WriteWatchFiles(**folder); !s.ok()) {
-      service::LogLine(s.ToString());
-      failed = true;
-      return Status::Ok();
-    }
-    changed = false;
-    return Status::Ok();
-  };
-  hooks.done = [&](const service::CaseDone& d) {
-    LogCase(d);
-    failed = failed || !d.failure.empty();
-    blocking = blocking || HasSeverity(d.report.findings, model::Severity::kBlocking);
-    changed = true;
-    if (!ledger) {
-      Result<std::unique_ptr<evaluation::RunLedger>> opened = OpenLedger();
-      if (!opened) return service::LogLine(opened.error().ToString());
-      ledger = std::move(*opened);
-    }
-    KeepCase(d, *ledger);
-  };
-  hooks.superseded = [&](const service::CaseState& g) {
-    changed = true;
-    service::LogLine(res_->messages.Format(
-        "service.superseded",
-        {{"dossier", g.dossier}, {"case", g.case_id}, {"folder", wo.superseded_dir}}));
-  };
-  hooks.unsettled = [&](const std::string& dossier) {
-    service::LogLine(TerminalSafe(dossier) + " " + res_->messages.Format("service.log_unsettled"));
-  };
-  if (Status s = service::RunWatch(wo, fs_, **folder, hooks); !s.ok()) {
-    *error = s;
-    return ExitCode::kError;
-  }
-  if (!options_.once) return ExitCode::kOk;  // stopped by SIGTERM/SIGINT
-  if (failed) return ExitCode::kError;
-  return blocking ? ExitCode::kBlockingFindings : ExitCode::kOk;
-}
-
-// The case's row of OUT/summary.json and OUT/index.html, made once the case is written: the
-// page links only the documents that exist. `failure`: why its outputs are not in place.
-report::RunRow Job::RunRowFor(model::CaseReport r, const std::string& failure) const {
-  report::RunCase c;
-  c.report_file = r.case_id + "/report.json";
-  for (const auto& d : r.documents) {
-    Result<DirEntry> st = fs_.Stat(JoinPath(JoinPath(options_.out_dir, r.case_id), d.file));
-    if (st && st->type == EntryType::kFile) c.written.push_back(d);
-  }
-  c.failure = failure;
-  c.report = std::move(r);
-  return report::RunRowOf(c, res_->messages, res_->run_labels);
-}
-
-// In the parent, as each case is finished: what the run-wide files show of it, as a line for
-// the run's spool; it is kept in OUT/.beian-rows too (service/case_rows.h), for watch, which
-// writes the files over every case in OUT. That copy failing (a full disk) is a warning: this
-// run's own files do not need it.
-std::string Job::KeepCase(const service::CaseDone& d, const evaluation::RunLedger& ledger) const {
-  report::SpoolRecord record;
-  record.table = report::SummaryRow(d.report, res_->messages);
-  record.blocking = HasSeverity(d.report.findings, model::Severity::kBlocking);
-  record.run = RunRowFor(d.report, d.failure);
-  record.ledger = ledger.RowOf(d.report);
-  std::string line = report::SpoolLine(record);
-  if (Status s = service::CaseRows(options_.out_dir).Keep(d.report.case_id, line); !s.ok()) {
-    reporter_.Warning(d.report.dossier + ": " + s.ToString());
-  }
-  return line;
-}
-
-// The spool of this process in the output folder's staging area (README "Output folder").
-std::string Job::SpoolPath() const {
-  return JoinPath(JoinPath(options_.out_dir, kStagingDirName),
-                  std::to_string(::getpid()) + ".rows");
-}
-
-// OUT/summary.json, OUT/index.html and the ledger from the closed spool at `spool`, and the
-// summary table on `table` (when not null).
-Result<report::RunTotals> Job::WriteRunFiles(const std::string& spool,
-                                             const evaluation::RunLedger& ledger,
-                                             std::ostream* table) const {
-  report::RunFilesSetup setup;
-  setup.out_dir = options_.out_dir;
-  setup.provenance = &res_->provenance;
-  setup.messages = &res_->messages;
-  setup.labels = &res_->run_labels;
-  setup.css = &res_->index_css;
-  setup.write_ledger = [&](const std::function<bool(nlohmann::json*)>& next) {
-    return ledger.Write(next);
-  };
-  setup.table = table;
-  return report::WriteRunFiles(spool, setup);
-}
-
-// watch: the run-wide files over every case OUT holds now, in intake order (as run lists
-// them): those recorded done or failed whose dossier is in the intake; superseded ones are not.
-Status Job::WriteWatchFiles(const service::OutputFolder& folder) const {
-  Result<std::vector<ingest::IntakeEntry>> entries = ingest::ScanIntake(fs_, options_.intake_dir);
-  if (!entries) return entries.error().WithContext("cannot read the intake folder");
-  Result<std::unique_ptr<report::RunSpool>> spool = report::RunSpool::Create(SpoolPath());
-  if (!spool) return spool.error();
-  std::vector<std::string> ids;
-  for (const ingest::IntakeEntry& e : *entries) {
-    std::string id = report::CaseIdFor(e.name);
-    const service::CaseState* s = folder.state().Find(id);
-    if (s != nullptr && (s->status == "done" || s->status == "failed"))
-      ids.push_back(std::move(id));
-  }
-  // A case finished by a beian that kept no rows is left out until it is processed again.
-  PIPELINE_RETURN_IF_ERROR(
-      service::CaseRows(options_.out_dir).Gather(ids, [&](const std::string& line) {
-        (*spool)->Append(line);
-      }));
-  PIPELINE_RETURN_IF_ERROR((*spool)->Close());
-  Result<std::unique_ptr<evaluation::RunLedger>> ledger = OpenLedger();
-  if (!ledger) return ledger.error();
-  Result<report::RunTotals> totals = WriteRunFiles((*spool)->path(), **ledger, nullptr);
-  return totals ? Status::Ok() : totals.error();
-}
-
 // `beian config`: the effective settings and where each value comes from.
 ExitCode Job::ShowConfig() {
   const LayeredSettings& s = res_->settings;
@@ -966,8 +620,9 @@ ExitCode Job::CheckOne(Status* error) {
   } else {
     out_ << report::SummaryTable({c.report}, res_->messages);
   }
-  return HasSeverity(c.report.findings, model::Severity::kBlocking) ? ExitCode::kBlockingFindings
-                                                                    : ExitCode::kOk;
+  return model::HasSeverity(c.report.findings, model::Severity::kBlocking)
+             ? ExitCode::kBlockingFindings
+             : ExitCode::kOk;
 }
 
 ExitCode Job::Catalogue(Status* /*error*/) {

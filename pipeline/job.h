@@ -133,7 +133,13 @@ class Job : private service::CaseHandler {
   Result<std::string> DraftPdf(CaseOutcome& c, const report::DocumentSpec& spec);
   Status WriteDrafts(CaseOutcome& c, const std::string& case_dir, Status* failed);
   void NoteMissingGlyphs(CaseOutcome& c, const std::set<char32_t>& missing) const;
+  struct BatchTally;
   ExitCode RunIntake(Status* error);
+  Result<ExitCode> RunBatch();
+  Status SupersedeGone(service::OutputFolder& folder,
+                       const std::vector<ingest::IntakeEntry>& entries);
+  void CompactCaseRows(const std::vector<ingest::IntakeEntry>& entries,
+                       const std::string& spool_path);
   ExitCode Watch(Status* error);
   Result<std::unique_ptr<service::OutputFolder>> OpenOutput();
   void LogCase(const service::CaseDone& done) const;

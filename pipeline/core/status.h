@@ -124,4 +124,15 @@ class Result {
     if (!pipeline_status_.ok()) return pipeline_status_; \
   } while (0)
 
+// Declares `lhs` from the value of `expr` (a Result<T>), or returns its error early from a
+// function returning Status or Result<U>: PIPELINE_ASSIGN_OR_RETURN(auto list, ListDir(d));
+#define PIPELINE_ASSIGN_OR_RETURN(lhs, expr) \
+  PIPELINE_ASSIGN_OR_RETURN_(PIPELINE_CONCAT_(pipeline_result_, __LINE__), lhs, expr)
+#define PIPELINE_ASSIGN_OR_RETURN_(result, lhs, expr) \
+  auto result = (expr);                               \
+  if (!result) return result.error();                 \
+  lhs = std::move(*result)
+#define PIPELINE_CONCAT_(a, b) PIPELINE_CONCAT_INNER_(a, b)
+#define PIPELINE_CONCAT_INNER_(a, b) a##b
+
 #endif  // PIPELINE_CORE_STATUS_H_

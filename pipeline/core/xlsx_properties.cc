@@ -17,4 +17,12 @@ void SetFixedDateProperties(lxw_workbook* wb, const Date& created, const std::st
   workbook_set_properties(wb, &props);
 }
 
+lxw_datetime ExcelDate(const Date& d) {
+  lxw_datetime t{};
+  t.year = d.year;
+  t.month = d.month;
+  t.day = d.day;
+  return t;
+}
+
 }  // namespace pipeline

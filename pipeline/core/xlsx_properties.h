@@ -16,6 +16,9 @@ namespace pipeline {
 void SetFixedDateProperties(lxw_workbook* wb, const Date& created, const std::string& title,
                             const char* author);
 
+// Excel's date for `d` (lxw_datetime at midnight), for worksheet_write_datetime.
+lxw_datetime ExcelDate(const Date& d);
+
 }  // namespace pipeline
 
 #endif  // PIPELINE_CORE_XLSX_PROPERTIES_H_

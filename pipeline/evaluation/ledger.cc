@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "pipeline/core/json_fields.h"
+#include "pipeline/core/xlsx_properties.h"
 #include "pipeline/evaluation/registry_view.h"
 #include "pipeline/evaluation/scoresheet.h"
 #include "pipeline/evaluation/standard.h"

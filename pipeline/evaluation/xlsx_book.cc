@@ -60,12 +60,4 @@ Result<std::string> XlsxBook::Finish() {
   return rfs.ReadFile(path_, FileSystem::kDefaultMaxRead);
 }
 
-lxw_datetime ExcelDate(const Date& d) {
-  lxw_datetime t{};
-  t.year = d.year;
-  t.month = d.month;
-  t.day = d.day;
-  return t;
-}
-
 }  // namespace pipeline::evaluation

@@ -40,9 +40,6 @@ class XlsxBook {
   std::string tmpdir_;          // kept alive for the workbook options
 };
 
-// Excel's date for `d` (lxw_datetime at midnight).
-lxw_datetime ExcelDate(const Date& d);
-
 }  // namespace pipeline::evaluation
 
 #endif  // PIPELINE_EVALUATION_XLSX_BOOK_H_

@@ -1,5 +1,7 @@
 #include "pipeline/model/finding.h"
 
+#include <algorithm>
+
 #include "pipeline/core/enum_names.h"
 
 namespace pipeline::model {
@@ -39,6 +41,11 @@ const char* ConsequenceName(Consequence c) { return NameOf(kConsequenceNames, c,
 
 std::optional<Consequence> ConsequenceFromName(std::string_view name) {
   return ValueOf(kConsequenceNames, name);
+}
+
+bool HasSeverity(const std::vector<Finding>& findings, Severity s) {
+  return std::any_of(findings.begin(), findings.end(),
+                     [s](const Finding& f) { return f.severity == s; });
 }
 
 }  // namespace pipeline::model

@@ -67,6 +67,9 @@ struct Finding {
   Consequence consequence = Consequence::kCorrect;
 };
 
+// True when some finding has severity `s`.
+bool HasSeverity(const std::vector<Finding>& findings, Severity s);
+
 }  // namespace pipeline::model
 
 #endif  // PIPELINE_MODEL_FINDING_H_

@@ -13,18 +13,14 @@
 namespace pipeline::registry {
 namespace {
 
-const char* const kColumns[] = {"item", "responsible", "number",    "title_column",
-                                "date", "pages",       "retention", "remark"};
+const char* const kColumns[] = {"archival_code",  "number",    "responsible",
+                                "title_column",   "date",      "pages",
+                                "classification", "retention", "remark"};
 
 std::vector<std::string> Cells(const CatalogueRow& r) {
-  return {std::to_string(r.item),
-          r.responsible,
-          r.number,
-          r.title,
-          r.date,
-          r.pages > 0 ? std::to_string(r.pages) : "",
-          r.retention,
-          r.remark};
+  return {r.archival_code,  r.number,    r.responsible,
+          r.title,          r.date,      r.pages > 0 ? std::to_string(r.pages) : "",
+          r.classification, r.retention, r.remark};
 }
 
 // RFC 4180 field: quoted when it holds a comma, quote or line break.
@@ -68,7 +64,15 @@ Status WriteCatalogue(const std::string& dir, const std::vector<CatalogueRow>& r
   for (const CatalogueRow& r : rows) cells.push_back(Cells(r));
   return WriteSheet(JoinPath(dir, CatalogueFileName(messages, ".xlsx")),
                     messages.Format("registry.catalogue.title"), header, cells,
-                    {6, 24, 22, 50, 10, 6, 10, 20}, created);
+                    {20, 22, 24, 50, 10, 6, 6, 10, 20}, created);
+}
+
+std::string ArchivalCode(const std::string& fonds, int year, const std::string& code, int item,
+                         const std::string& blank) {
+  char n[16];
+  std::snprintf(n, sizeof n, "%04d", item);
+  return (fonds.empty() ? blank : fonds) + "-" + std::to_string(year) + "-" +
+         (code.empty() ? blank : code) + "-" + n;
 }
 
 Status WriteSheet(const std::string& path, const std::string& title,
@@ -85,6 +89,8 @@ Status WriteSheet(const std::string& path, const std::string& title,
   lxw_worksheet* ws = workbook_add_worksheet(wb, title.c_str());
   lxw_format* bold = workbook_add_format(wb);
   format_set_bold(bold);
+  lxw_format* date = workbook_add_format(wb);
+  format_set_num_format(date, "yyyy-mm-dd");
   for (lxw_col_t c = 0; c < header.size(); ++c) {
     if (c < widths.size()) worksheet_set_column(ws, c, c, widths[c], nullptr);
     worksheet_write_string(ws, 0, c, header[c].c_str(), bold);
@@ -97,6 +103,9 @@ Status WriteSheet(const std::string& path, const std::string& title,
           !v.empty() && v.size() <= 5 && v.find_first_not_of("0123456789") == std::string::npos;
       if (number) {
         worksheet_write_number(ws, row, c, std::stod(v), nullptr);
+      } else if (std::optional<Date> d = ParseIsoDate(v)) {  // a real Excel date, not text
+        lxw_datetime t = ExcelDate(*d);
+        worksheet_write_datetime(ws, row, c, &t, date);
       } else {
         worksheet_write_string(ws, row, c, v.c_str(), nullptr);
       }

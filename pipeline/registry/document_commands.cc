@@ -10,6 +10,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <tuple>
 
 #include "pipeline/core/sha256.h"
 #include "pipeline/crosscheck/jurisdiction.h"
@@ -162,18 +163,24 @@ Status UpdateCatalogue(Context& ctx, const DocumentSetup& setup, const std::stri
                        int year) {
   Result<std::vector<DocumentDetail>> issued = ctx.registry.IssuedDocuments();
   if (!issued) return issued.error();
+  const RegistrySettings& s = ctx.settings;
   std::vector<CatalogueRow> rows;
   for (const DocumentDetail& d : *issued) {
     std::optional<Date> date = ParseIsoDate(d.doc_date);
     if (d.authority != authority || !date || date->year != year) continue;
     CatalogueRow r;
-    r.item = static_cast<int>(rows.size()) + 1;
+    r.item = d.item_no;
+    r.retention = d.retention.empty() ? s.RetentionFor(d.kind) : d.retention;
+    auto code = s.archive_retention_codes.find(r.retention);
+    r.archival_code = ArchivalCode(s.archive_fonds, year,
+                                   code == s.archive_retention_codes.end() ? "" : code->second,
+                                   d.item_no, ctx.messages.Format("registry.catalogue.blank"));
     r.responsible = IssuerName(setup, d.authority);
     r.number = d.number;
     r.title = d.title;
     r.date = d.doc_date.substr(0, 4) + d.doc_date.substr(5, 2) + d.doc_date.substr(8, 2);
     r.pages = d.pages;
-    r.retention = ctx.settings.archive_retention;
+    r.classification = s.archive_classification;
     if (!d.replaces.empty()) {
       Result<DocumentDetail> old = ctx.registry.LoadDocument(d.replaces);
       if (old)
@@ -181,6 +188,10 @@ Status UpdateCatalogue(Context& ctx, const DocumentSetup& setup, const std::stri
     }
     rows.push_back(std::move(r));
   }
+  // By 保管期限, then 件号: the order the items were given, which never changes.
+  std::stable_sort(rows.begin(), rows.end(), [](const CatalogueRow& a, const CatalogueRow& b) {
+    return std::tie(a.retention, a.item) < std::tie(b.retention, b.item);
+  });
   const std::string dir = JoinPath(
       JoinPath(ArchiveRoot(ctx), authority.empty() ? "unknown" : authority), std::to_string(year));
   return WriteCatalogue(dir, rows, ctx.messages, ctx.actor.today);
@@ -602,7 +613,8 @@ Status IssueCommand(Context& ctx) {
   const std::string root = ArchiveRoot(ctx);
   PIPELINE_RETURN_IF_ERROR(PlaceArchiveFile(root, rel, *pdf, ctx.messages));
   const std::string sha = Sha256Hex(*pdf);
-  PIPELINE_RETURN_IF_ERROR(ctx.registry.MarkIssued(id, rel, sha, title, CountPdfPages(*pdf)));
+  PIPELINE_RETURN_IF_ERROR(ctx.registry.MarkIssued(id, rel, sha, title, CountPdfPages(*pdf),
+                                                   ctx.settings.RetentionFor(d->kind)));
   PIPELINE_RETURN_IF_ERROR(UpdateCatalogue(ctx, *setup, d->authority, date.year));
   ctx.out << ctx.messages.Format("registry.issued", {{"document", id},
                                                      {"number", d->number},
@@ -811,31 +823,38 @@ Status DueCommand(Context& ctx) {
   return Status::Ok();
 }
 
+// The institutions whose filing is in force on --date (default today): the period holding the
+// date (a renewed filing's old period until its end, the renewal's from the day after), not
+// ended by a termination recorded on or before it; with 备案编号 and occupations.
 Status FiledCommand(Context& ctx) {
   const report::MessageCatalog& m = ctx.messages;
+  const std::string on = ctx.actor.today.ToIso();
   Result<std::vector<Row>> found = ctx.registry.storage().Query(
-      "SELECT i.name, f.uscc, o.name, o.work_type, o.code, o.levels, f.valid_from, "
-      "f.valid_until FROM filings f JOIN institutions i ON i.uscc = f.uscc "
+      "SELECT i.name, f.uscc, f.filing_number, o.name, o.work_type, o.code, o.levels, "
+      "f.valid_from, f.valid_until FROM filings f JOIN institutions i ON i.uscc = f.uscc "
       "JOIN filing_occupations o ON o.filing_id = f.filing_id "
-      "WHERE f.state = 'active' ORDER BY f.uscc, o.seq");
+      "WHERE f.valid_from <= ? AND f.valid_until >= ? AND NOT EXISTS (SELECT 1 FROM "
+      "stage_history h WHERE h.action IN ('terminate_ordered', 'terminate_voluntary') "
+      "AND h.note = f.filing_id AND h.acted_on <= ?) ORDER BY f.uscc, o.seq",
+      {on, on, on});
   if (!found) return found.error();
   std::vector<std::vector<std::string>> rows;
   for (const Row& r : *found) {
-    std::string occupation = AsText(r[2]);
-    if (!AsText(r[3]).empty())
-      occupation += m.Format("registry.filed.work_type", {{"work_type", AsText(r[3])}});
-    rows.push_back({AsText(r[0]), AsText(r[1]), occupation, AsText(r[4]),
-                    report::LevelsText(LevelsFromCsv(AsText(r[5])), m), AsText(r[6]),
-                    AsText(r[7])});
+    std::string occupation = AsText(r[3]);
+    if (!AsText(r[4]).empty())
+      occupation += m.Format("registry.filed.work_type", {{"work_type", AsText(r[4])}});
+    rows.push_back({AsText(r[0]), AsText(r[1]), AsText(r[2]), occupation, AsText(r[5]),
+                    report::LevelsText(LevelsFromCsv(AsText(r[6])), m), AsText(r[7]),
+                    AsText(r[8])});
   }
   std::vector<std::string> header = {
-      m.Format("registry.col.institution"), m.Format("registry.col.uscc"),
-      m.Format("registry.col.occupation"),  m.Format("registry.col.code"),
-      m.Format("registry.col.levels"),      m.Format("registry.col.valid_from"),
-      m.Format("registry.col.valid_until")};
+      m.Format("registry.col.institution"),   m.Format("registry.col.uscc"),
+      m.Format("registry.col.filing_number"), m.Format("registry.col.occupation"),
+      m.Format("registry.col.code"),          m.Format("registry.col.levels"),
+      m.Format("registry.col.valid_from"),    m.Format("registry.col.valid_until")};
   if (!ctx.options.xlsx_path.empty()) {
     PIPELINE_RETURN_IF_ERROR(WriteSheet(ctx.options.xlsx_path, m.Format("registry.filed.sheet"),
-                                        header, rows, {36, 22, 30, 12, 16, 12, 12},
+                                        header, rows, {36, 22, 22, 30, 12, 16, 12, 12},
                                         ctx.actor.today));
     ctx.out << m.Format("registry.written", {{"file", ctx.options.xlsx_path}}) << "\n";
     return Status::Ok();

@@ -37,6 +37,49 @@ std::vector<std::string> SettingsFilesOf(const cli::Options& options, const std:
   return {JoinPath(data_dir, "templates/office.json")};
 }
 
+namespace {
+
+// A JSON object of strings as a map; errors name the key and the file.
+Status StringMap(const nlohmann::json& v, const char* key, const std::string& path,
+                 std::map<std::string, std::string>* out) {
+  if (!v.is_object())
+    return Status::InvalidData(std::string("\"") + key + "\" must be an object", path);
+  for (auto it = v.begin(); it != v.end(); ++it) {
+    if (!it.value().is_string()) {
+      return Status::InvalidData(std::string("\"") + key + "\"." + it.key() + " must be a string",
+                                 path);
+    }
+    (*out)[it.key()] = it.value().get<std::string>();
+  }
+  return Status::Ok();
+}
+
+// archive_retention (a string: the default; an object: per kind, "default" for the others) and
+// archive_retention_codes.
+Status ReadArchiveSettings(const nlohmann::json& j, const std::string& path, RegistrySettings* s) {
+  if (j.contains("archive_retention")) {
+    const nlohmann::json& v = j["archive_retention"];
+    if (v.is_string()) {
+      s->archive_retention = v.get<std::string>();
+    } else {
+      PIPELINE_RETURN_IF_ERROR(
+          StringMap(v, "archive_retention", path, &s->archive_retention_by_kind));
+      auto d = s->archive_retention_by_kind.find("default");
+      if (d != s->archive_retention_by_kind.end()) {
+        s->archive_retention = d->second;
+        s->archive_retention_by_kind.erase(d);
+      }
+    }
+  }
+  if (j.contains("archive_retention_codes")) {
+    PIPELINE_RETURN_IF_ERROR(StringMap(j["archive_retention_codes"], "archive_retention_codes",
+                                       path, &s->archive_retention_codes));
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
 Result<RegistrySettings> RegistrySettingsFromJson(const nlohmann::json& j,
                                                   const std::string& path) {
   if (j.is_discarded() || !j.is_object()) return Status::InvalidData("not a JSON object", path);
@@ -45,7 +88,8 @@ Result<RegistrySettings> RegistrySettingsFromJson(const nlohmann::json& j,
        {std::pair{"registry", &s.registry}, std::pair{"user", &s.user},
         std::pair{"publicity_contact", &s.publicity_contact},
         std::pair{"doc_number_format", &s.doc_number_format}, std::pair{"archive", &s.archive},
-        std::pair{"archive_retention", &s.archive_retention},
+        std::pair{"archive_fonds", &s.archive_fonds},
+        std::pair{"archive_classification", &s.archive_classification},
         std::pair{"icc_profile", &s.icc_profile},
         std::pair{"filing_number_format", &s.filing_number_format},
         std::pair{"filing_validity_start", &s.filing_validity_start},
@@ -56,6 +100,7 @@ Result<RegistrySettings> RegistrySettingsFromJson(const nlohmann::json& j,
     }
     *field = j[key].get<std::string>();
   }
+  PIPELINE_RETURN_IF_ERROR(ReadArchiveSettings(j, path, &s));
   if (j.contains("publicity_working_days")) {
     const auto& v = j["publicity_working_days"];
     if (!v.is_number_integer() || v.get<int>() < 5 || v.get<int>() > 60) {

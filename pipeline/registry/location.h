@@ -6,6 +6,7 @@
 #ifndef PIPELINE_REGISTRY_LOCATION_H_
 #define PIPELINE_REGISTRY_LOCATION_H_
 
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -27,9 +28,21 @@ struct RegistrySettings {
   // 发文字号 of issued documents, with {year} and {n}: e.g. `吉人社鉴备〔{year}〕{n}号`.
   // Empty by default: issue refuses until the office sets it.
   std::string doc_number_format;
-  std::string archive;            // archive root ("" = `archive/` beside the registry file)
-  std::string icc_profile;        // sRGB ICC profile for PDF/A ("" = kDefaultIccProfile)
-  std::string archive_retention;  // 保管期限 in the catalogue (永久, 定期30年, …; `` = blank)
+  std::string archive;      // archive root ("" = `archive/` beside the registry file)
+  std::string icc_profile;  // sRGB ICC profile for PDF/A ("" = kDefaultIccProfile)
+  // The archive catalogue (归档文件目录, DA/T 22-2015). 保管期限 per document kind (`receipt`,
+  // `filing_notice`, …; "default" for the others; a plain string in the file sets the default):
+  // 永久, 定期30年, 定期10年, `` = blank. The regulation says nothing; the office decides.
+  std::string archive_retention;                                 // the default
+  std::map<std::string, std::string> archive_retention_by_kind;  // kind -> 保管期限
+  std::string archive_fonds;  // 全宗号 of the 档号 (`` = a visible blank)
+  std::map<std::string, std::string> archive_retention_codes;  // 保管期限 -> code (永久 -> Y)
+  std::string archive_classification;  // 密级 printed for every document (`` = blank)
+  // The 保管期限 of a document of `kind`.
+  const std::string& RetentionFor(const std::string& kind) const {
+    auto it = archive_retention_by_kind.find(kind);
+    return it == archive_retention_by_kind.end() ? archive_retention : it->second;
+  }
   // 备案编号 of a new filing, with {year} and {n} (a per-year sequence): e.g. `吉认备{year}{n}`.
   // Empty by default: the notice leaves the number blank, to be filled in by hand.
   std::string filing_number_format;

@@ -71,8 +71,9 @@ bool RunClientTool(std::vector<std::string> args, std::string* said) {
   char buf[4096];
   ssize_t n = 0;
   ::lseek(err_fd, 0, SEEK_SET);
-  while ((n = ::read(err_fd, buf, sizeof buf)) > 0 && said->size() < 64 * 1024)
-    said->append(buf, n);
+  while ((n = ::read(err_fd, buf, sizeof buf)) > 0 && said->size() < 64 * 1024) {
+    said->append(buf, static_cast<std::size_t>(n));
+  }
   ::close(err_fd);
   while (!said->empty() && (said->back() == '\n' || said->back() == ' ')) said->pop_back();
   if (spawned != 0) {

@@ -111,9 +111,11 @@ struct DocumentRecord {
 struct DocumentDetail {
   std::string document_id, kind, authority, state, number, doc_date, sha256, path, data_json;
   std::vector<std::string> case_ids;
-  std::string title;     // 题名, set when issued
-  int pages = 0;         // 页数, set when issued
-  std::string replaces;  // the document a corrected re-issue replaces
+  std::string title;      // 题名, set when issued
+  int pages = 0;          // 页数, set when issued
+  std::string replaces;   // the document a corrected re-issue replaces
+  std::string retention;  // 保管期限 given at issue (`` = before migration 8: the setting's)
+  int item_no = 0;        // 件号 given at issue (DA/T 22), 0 while not issued
 };
 
 // A 公示 to open: one document for several cases.
@@ -290,9 +292,12 @@ class Registry {
   // number; a document already `issuing` keeps its number.
   Result<std::int64_t> BindNumber(const std::string& document_id, int year, std::int64_t number,
                                   const std::string& number_format, const std::string& doc_date);
-  // Marks the document issued with its archived file and SHA-256.
+  // Marks the document issued with its archived file and SHA-256, its 保管期限 `retention` and
+  // its 件号: the next in its authority's year (of the 成文日期) and retention period, given
+  // once and never changed (DA/T 22).
   Status MarkIssued(const std::string& document_id, const std::string& path,
-                    const std::string& sha256, const std::string& title, int pages);
+                    const std::string& sha256, const std::string& title, int pages,
+                    const std::string& retention);
   // A new draft of template `kind` for `case_ids`, holding `data_json`; returns its id.
   Result<std::string> CreateDraft(const std::string& kind, const std::string& authority,
                                   const std::vector<std::string>& case_ids,

@@ -314,7 +314,7 @@ Result<bool> Registry::WasTerminated(const std::string& uscc) {
 Result<DocumentDetail> Registry::LoadDocument(const std::string& document_id) {
   Result<std::vector<Row>> rows = db_->Query(
       "SELECT document_id, kind, authority, state, number, doc_date, sha256, path, data_json, "
-      "title, pages, replaces FROM documents WHERE document_id = ?",
+      "title, pages, replaces, retention, item_no FROM documents WHERE document_id = ?",
       {document_id});
   if (!rows) return rows.error();
   if (rows->empty()) {
@@ -323,10 +323,21 @@ Result<DocumentDetail> Registry::LoadDocument(const std::string& document_id) {
                          {{"document", document_id}, {"file", db_->Location()}}));
   }
   const Row& r = rows->front();
-  DocumentDetail d{AsText(r[0]), AsText(r[1]), AsText(r[2]), AsText(r[3]),
-                   AsText(r[4]), AsText(r[5]), AsText(r[6]), AsText(r[7]),
-                   AsText(r[8]), {},           AsText(r[9]), static_cast<int>(AsInt(r[10])),
-                   AsText(r[11])};
+  DocumentDetail d{AsText(r[0]),
+                   AsText(r[1]),
+                   AsText(r[2]),
+                   AsText(r[3]),
+                   AsText(r[4]),
+                   AsText(r[5]),
+                   AsText(r[6]),
+                   AsText(r[7]),
+                   AsText(r[8]),
+                   {},
+                   AsText(r[9]),
+                   static_cast<int>(AsInt(r[10])),
+                   AsText(r[11]),
+                   AsText(r[12]),
+                   static_cast<int>(AsInt(r[13]))};
   Result<std::vector<Row>> cases = db_->Query(
       "SELECT case_id FROM document_cases WHERE document_id = ? ORDER BY case_id", {document_id});
   if (!cases) return cases.error();
@@ -396,12 +407,23 @@ Result<std::int64_t> Registry::BindNumber(const std::string& document_id, int ye
 }
 
 Status Registry::MarkIssued(const std::string& document_id, const std::string& path,
-                            const std::string& sha256, const std::string& title, int pages) {
+                            const std::string& sha256, const std::string& title, int pages,
+                            const std::string& retention) {
   return InTransaction(*db_, TxMode::kWrite, [&]() -> Status {
+    // The 件号: next in the authority's year and retention period, given once (DA/T 22).
+    Result<std::vector<Row>> next = db_->Query(
+        "SELECT COALESCE(MAX(o.item_no), 0) + 1 FROM documents d JOIN documents o ON "
+        "o.state = 'issued' AND o.authority = d.authority AND "
+        "SUBSTR(o.doc_date, 1, 4) = SUBSTR(d.doc_date, 1, 4) AND "
+        "COALESCE(o.retention, '') = ? WHERE d.document_id = ?",
+        {retention, document_id});
+    if (!next) return next.error();
+    const std::int64_t item =
+        next->empty() ? 1 : std::max<std::int64_t>(1, AsInt(next->front()[0]));
     PIPELINE_RETURN_IF_ERROR(db_->Execute(
-        "UPDATE documents SET state = 'issued', path = ?, sha256 = ?, title = ?, pages = ? "
-        "WHERE document_id = ? AND state = 'issuing'",
-        {path, sha256, title, std::int64_t{pages}, document_id}));
+        "UPDATE documents SET state = 'issued', path = ?, sha256 = ?, title = ?, pages = ?, "
+        "retention = ?, item_no = ? WHERE document_id = ? AND state = 'issuing'",
+        {path, sha256, title, std::int64_t{pages}, retention, item, document_id}));
     FaultPoint("before_commit");
     return Status::Ok();
   });

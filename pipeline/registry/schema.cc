@@ -151,6 +151,21 @@ const std::vector<Migration>& Migrations() {
            "PRIMARY KEY (user_name, address))",
        }},
       {8,
+       "DA/T 22: each issued document's retention period and item number, given once at issue",
+       {
+           // retention: the 保管期限 the office's settings gave the document's kind at issue
+           // (NULL for documents issued before: the setting then applies); item_no: its 件号,
+           // 1, 2, ... per authority, year (of the 成文日期) and retention, in issue order.
+           "ALTER TABLE documents ADD COLUMN retention TEXT",
+           "ALTER TABLE documents ADD COLUMN item_no INTEGER",
+           // Documents issued before are numbered once, in the order the catalogue listed them.
+           "UPDATE documents SET item_no = (SELECT COUNT(*) FROM documents d2 WHERE "
+           "d2.state = 'issued' AND d2.authority = documents.authority AND "
+           "SUBSTR(d2.doc_date, 1, 4) = SUBSTR(documents.doc_date, 1, 4) AND "
+           "(d2.doc_date < documents.doc_date OR (d2.doc_date = documents.doc_date AND "
+           "d2.document_id <= documents.document_id))) WHERE state = 'issued'",
+       }},
+      {9,
        "the files of each dossier version (the workbench's file viewer)",
        {
            // One row per file of a version as received (paths relative to the version's

@@ -1,5 +1,5 @@
 // The file viewer of the case page (docs/web.md): the files of a dossier version as received,
-// recorded in the registry (version_files, migration 8) with their size and SHA-256, and served
+// recorded in the registry (version_files, migration 9) with their size and SHA-256, and served
 // only by their random id: no path from a request reaches the file system, and a file that
 // differs from what was received is not served (410).
 #ifndef PIPELINE_WEB_FILES_H_

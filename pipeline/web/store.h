@@ -55,7 +55,7 @@ struct CasePage {
   std::map<std::string, int> per_stage;  // the office's cases per stage (no other filter)
 };
 
-// One file of a dossier version as received (table version_files, migration 8).
+// One file of a dossier version as received (table version_files, migration 9).
 struct VersionFile {
   std::string file_id, case_id;
   int version = 0;

@@ -220,9 +220,9 @@ TEST_F(LifecycleTest, IssueNumbersArchivesAndRefusesASecondIssue) {
   std::stringstream csv;
   csv << csv_in.rdbuf();
   EXPECT_EQ(csv.str(),
-            "\xEF\xBB\xBF件号,责任者,文号,题名,日期,页数,保管期限,备注\r\n"
-            "1,吉林省人力资源和社会保障厅,吉人社认备〔2026〕1号,"
-            "关于长春市鼎新职业技能培训学校职业技能等级认定机构备案的通知,20261013,2,,\r\n");
+            "\xEF\xBB\xBF档号,文号,责任者,题名,日期,页数,密级,保管期限,备注\r\n"
+            "＿＿-2026-＿＿-0001,吉人社认备〔2026〕1号,吉林省人力资源和社会保障厅,"
+            "关于长春市鼎新职业技能培训学校职业技能等级认定机构备案的通知,20261013,2,,,\r\n");
   const std::string strings =
       XlsxPart(dir_ + "/archive/220000/2026/归档文件目录.xlsx", "xl/sharedStrings.xml");
   EXPECT_NE(strings.find("吉人社认备〔2026〕1号"), std::string::npos);
@@ -431,6 +431,11 @@ TEST_F(LifecycleTest, OrderedTerminationDraftsTheNoticeAndLaterRunsAreFlagged) {
   EXPECT_NE(text.find("复核、更正、撤销"), std::string::npos) << text;  // Art. 12
   ASSERT_EQ(Beian("status C2026-0001 --json --date 2027-01-05", &out), 0) << out;
   EXPECT_EQ(nlohmann::json::parse(out)["stage"], "terminated");
+  // 已备案机构名单 as of a date: in force the day before the termination, not from it on.
+  ASSERT_EQ(Beian("filed --date 2027-01-04", &out), 0) << out;
+  EXPECT_NE(out.find("长春市鼎新职业技能培训学校"), std::string::npos) << out;
+  ASSERT_EQ(Beian("filed --date 2027-01-05", &out), 0) << out;
+  EXPECT_EQ(out.find("长春市鼎新职业技能培训学校"), std::string::npos) << out;
   // The institution applies again: the run says it was terminated before.
   fs::rename(intake_ + "/S01-长春鼎新职业技能培训学校-首次申请", intake_ + "/S01-再次申请");
   std::ofstream(intake_ + "/S01-再次申请/说明.txt") << "再次申请";
@@ -519,13 +524,69 @@ TEST_F(LifecycleTest, FiledListsInstitutionsWithOccupationsAndValidity) {
   EXPECT_NE(out.find("长春市鼎新职业技能培训学校"), std::string::npos) << out;
   EXPECT_NE(out.find("中式烹调师"), std::string::npos) << out;
   EXPECT_NE(out.find("2029-10-11"), std::string::npos) << out;
+  EXPECT_NE(out.find("备案编号"), std::string::npos) << out;
+  // As of a date: not yet in force the day before its period, nor the day after it ends.
+  for (const char* outside : {"2026-10-11", "2029-10-12"}) {
+    ASSERT_EQ(Beian(std::string("filed --date ") + outside, &out), 0) << out;
+    EXPECT_EQ(out.find("长春市鼎新职业技能培训学校"), std::string::npos) << outside << "\n" << out;
+  }
+  ASSERT_EQ(Beian("filed --date 2029-10-11", &out), 0) << out;
+  EXPECT_NE(out.find("长春市鼎新职业技能培训学校"), std::string::npos) << "its last day\n" << out;
   ASSERT_EQ(Beian("filed --date 2026-10-13 --xlsx " + testing::Quote(dir_ + "/filed.xlsx"), &out),
             0)
       << out;
   const std::string strings = XlsxPart(dir_ + "/filed.xlsx", "xl/sharedStrings.xml");
   EXPECT_NE(strings.find("五级至三级"), std::string::npos) << strings;
+  EXPECT_EQ(strings.find("2029-10-11"), std::string::npos) << "dates are Excel dates, not text";
+  const std::string sheet = XlsxPart(dir_ + "/filed.xlsx", "xl/worksheets/sheet1.xml");
+  EXPECT_NE(sheet.find("<v>47402</v>"), std::string::npos) << sheet;  // 2029-10-11
   const std::string workbook = XlsxPart(dir_ + "/filed.xlsx", "xl/workbook.xml");
   EXPECT_NE(workbook.find("已备案机构名单"), std::string::npos) << workbook;
+}
+
+// DA/T 22: the 档号 from the office's 全宗号 and retention codes; 保管期限 per document kind (a
+// receipt is not 永久); a 件号 is given once, at issue, in issue order, and never moves when a
+// document with an earlier 成文日期 is issued later.
+TEST_F(LifecycleTest, CatalogueItemsAreGivenOnceWithTheirArchivalCodes) {
+  ToFiled();
+  {
+    std::ifstream in(data_ + "/templates/office.json");
+    nlohmann::json office = nlohmann::json::parse(in);
+    office["archive_fonds"] = "J012";
+    office["archive_retention"] = {{"default", "永久"}, {"receipt", "定期10年"}};
+    office["archive_retention_codes"] = {{"永久", "Y"}, {"定期10年", "D10"}};
+    std::ofstream(data_ + "/templates/office.json") << office.dump(2);
+  }
+  std::string out;
+  ASSERT_EQ(Beian("issue D2026-0002 --date 2026-10-13", &out), 0) << out;  // 公示, 220100
+  ASSERT_EQ(Beian("issue D2026-0001 --date 2026-10-13", &out), 0) << out;  // receipt, 220100
+  ASSERT_EQ(Beian("issue D2026-0003 --date 2026-10-20", &out), 0) << out;  // 备案通知, 220000
+  // A corrected re-issue dated earlier than the notice it replaces: 件号 2, after it.
+  ASSERT_EQ(Beian("reissue D2026-0003 --date 2026-10-14", &out), 0) << out;
+  ASSERT_EQ(Beian("edit D2026-0004 --slot note --text 更正稿 --date 2026-10-14", &out), 0) << out;
+  ASSERT_EQ(Beian("issue D2026-0004 --date 2026-10-14", &out), 0) << out;
+  auto csv = [&](const std::string& authority) {
+    std::ifstream in(dir_ + "/archive/" + authority + "/2026/归档文件目录.csv", std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+  };
+  const std::string city = csv("220100");
+  EXPECT_NE(city.find("\r\nJ012-2026-D10-0001,"), std::string::npos) << city;  // the receipt
+  EXPECT_NE(city.find(",定期10年,"), std::string::npos) << city;
+  EXPECT_NE(city.find("\r\nJ012-2026-Y-0001,"), std::string::npos) << city;  // the 公示
+  const std::string province = csv("220000");
+  const std::size_t first = province.find("J012-2026-Y-0001,吉人社认备〔2026〕");
+  const std::size_t second = province.find("J012-2026-Y-0002,吉人社认备〔2026〕");
+  ASSERT_NE(first, std::string::npos) << province;
+  ASSERT_NE(second, std::string::npos) << province;
+  EXPECT_LT(first, second) << "rows in 件号 order";
+  const std::string item1 = province.substr(first, second - first);
+  EXPECT_NE(item1.find(",20261020,"), std::string::npos) << "item 1 is the notice: " << item1;
+  EXPECT_EQ(item1.find(",替代"), std::string::npos) << item1;
+  EXPECT_NE(province.find(",20261014,", second), std::string::npos) << province;
+  EXPECT_NE(province.find(",替代", second), std::string::npos) << "item 2 the corrected copy";
+  ASSERT_EQ(Beian("archive verify", &out), 0) << out;
 }
 
 }  // namespace

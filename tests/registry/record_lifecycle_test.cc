@@ -340,6 +340,15 @@ TEST_F(RecordLifecycleTest, RenewalIsCheckedAgainstTheRegistryExpiryNotTheForm) 
   }
   EXPECT_NE(notice.find("2029年10月12日至2032年10月11日"), std::string::npos) << notice;
   EXPECT_NE(notice.find("备案编号：吉认备〔2026〕1号"), std::string::npos) << notice;
+  // 已备案机构名单 as of a date lists the period in force then: the first until 2029-10-11,
+  // the renewal's from 2029-10-12, one row per occupation either way.
+  std::string listed;
+  ASSERT_EQ(Beian("filed --date 2029-09-01", &listed), 0) << listed;
+  EXPECT_NE(listed.find("2026-10-12"), std::string::npos) << listed;
+  EXPECT_EQ(listed.find("2032-10-11"), std::string::npos) << listed;
+  ASSERT_EQ(Beian("filed --date 2029-10-12", &listed), 0) << listed;
+  EXPECT_NE(listed.find("2032-10-11"), std::string::npos) << listed;
+  EXPECT_EQ(listed.find("2026-10-12"), std::string::npos) << listed;
 }
 
 TEST_F(RecordLifecycleTest, RenewalFromTheNoticeDateWhenTheOfficeSaysSo) {
