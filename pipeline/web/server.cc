@@ -123,7 +123,7 @@ class App {
   nlohmann::json CaseView(const nlohmann::json& kase, const Who& who) const;
   // The current version's files as the case page lists them ({files, files_note}); recorded in
   // the registry first when they are not yet (and the folder is still as received).
-  nlohmann::json FilesOf(const nlohmann::json& kase);
+  nlohmann::json FilesOf(const nlohmann::json& kase, int version);
   // A recorded file of a case the user may see, read and checked; otherwise the 403, 404 or
   // 410 is sent.
   struct LoadedFile {
@@ -423,18 +423,36 @@ void App::ShowCase(const httplib::Request& req, httplib::Response& res) {
     return;
   }
   nlohmann::json view = CaseView(*kase, *who);
-  if (p_.roles.Allows(who->user.role, "files")) view.update(FilesOf(*kase));
+  if (p_.roles.Allows(who->user.role, "files")) {
+    // ?version=N: an earlier version's files; the current one by default.
+    const std::string asked = req.get_param_value("version");
+    int version = kase->value("version", 0);
+    if (!asked.empty() && asked.size() <= 4 &&
+        asked.find_first_not_of("0123456789") == std::string::npos) {
+      version = std::stoi(asked);
+    }
+    view.update(FilesOf(*kase, version));
+  }
   SendPage(res, 200, "case", {{"c", view}}, &*who);
 }
 
-nlohmann::json App::FilesOf(const nlohmann::json& kase) {
+nlohmann::json App::FilesOf(const nlohmann::json& kase, int version) {
   const std::string case_id = kase.value("case", "");
-  const int version = kase.value("version", 0);
   std::string folder, content_hash;
+  nlohmann::json versions = nlohmann::json::array();
   for (const nlohmann::json& v : kase.value("versions", nlohmann::json::array())) {
-    if (v.value("version", 0) != version) continue;
+    const int n = v.value("version", 0);
+    versions.push_back(
+        {{"n", n}, {"shown", n == version}, {"received_on", v.value("received_on", "")}});
+    if (n != version) continue;
     folder = v.value("folder", "");
     content_hash = v.value("content_hash", "");
+  }
+  if (folder.empty()) {  // no such version
+    return {{"files", nlohmann::json::array()},
+            {"any_file", false},
+            {"files_note", Label("page.", "not_found")},
+            {"file_versions", versions}};
   }
   auto recorded = [&]() {
     std::lock_guard<std::mutex> lock(p_.store_mu);
@@ -470,7 +488,12 @@ nlohmann::json App::FilesOf(const nlohmann::json& kase) {
                       {"view_label", Label("page.view.", ViewKind(f.path, &type))}});
     }
   }
-  return {{"files", list}, {"any_file", !list.empty()}, {"files_note", note}};
+  return {{"files", list},
+          {"any_file", !list.empty()},
+          {"files_note", note},
+          {"files_version", version},
+          {"file_versions", versions},
+          {"several_versions", versions.size() > 1}};
 }
 
 // Text as rows of cells (lines split at tabs): shown as a table, since the page escape shows
@@ -922,7 +945,7 @@ void App::Intake(const httplib::Request& req, httplib::Response& res,
   if (!case_id.empty()) {
     // The files as received are recorded now, before anyone could change them.
     Result<nlohmann::json> kase = p_.runner.CaseJson(case_id, p_.today());
-    if (kase) (void)FilesOf(*kase);
+    if (kase) (void)FilesOf(*kase, kase->value("version", 0));
     res.status = 303;
     res.set_header("Location", "/cases/" + case_id);
     return;

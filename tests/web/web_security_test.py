@@ -284,6 +284,15 @@ def check_files(demo):
     status, headers, data = clerk.get("/files/%s?download=1" % zips[0])
     check(status == 200 and headers.get("content-disposition", "").startswith("attachment")
           and data == open(archive, "rb").read(), "the whole zip downloaded")
+    # Each version's files: the zip is version 2 of S01's case; version 1's folder changed.
+    page = "/cases/" + s01["case"]
+    _, _, body = clerk.get(page)
+    check(file_links(body) == zips and b'href="/cases/%s?version=1"' % s01["case"].encode() in body,
+          "the case page shows the current version's files and links the earlier version")
+    _, _, body = clerk.get(page + "?version=1")
+    check(not file_links(body) and "不一致" in text_of(body), "version 1 (changed): no file listed")
+    _, _, body = clerk.get(page + "?version=7")
+    check(not file_links(body) and "未找到" in text_of(body), "no version 7: said so")
     for path in ["/files/%s/999999" % zips[0], "/files/%s/0" % form, "/files/%s/-1" % zips[0],
                  "/files/%s/..%%2F0" % zips[0]]:
         check(clerk.get(path)[0] == 404, "%s: 404" % path)
