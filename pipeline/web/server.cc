@@ -941,7 +941,15 @@ void App::Intake(const httplib::Request& req, httplib::Response& res,
     SendError(req, res, 500, outcome.error().message(), &*who);
     return;
   }
-  const std::string case_id = outcome->value("case", "");
+  std::string case_id = outcome->value("case", "");
+  if (!case_id.empty()) {  // a case of another office (its dossier sent here) is not shown
+    std::lock_guard<std::mutex> lock(p_.store_mu);
+    Result<std::optional<std::string>> authority = p_.store.CaseAuthority(case_id);
+    if (!authority || !*authority || !OfficeSees(who->user.office, **authority)) {
+      case_id.clear();
+      (*outcome)["outcome"] = "other_office";
+    }
+  }
   if (!case_id.empty()) {
     // The files as received are recorded now, before anyone could change them.
     Result<nlohmann::json> kase = p_.runner.CaseJson(case_id, p_.today());

@@ -331,6 +331,28 @@ def check_more_actions(demo):
     check(status == 403, "a clerk reissuing: 403 (got %d)" % status)
 
 
+def check_intake_office(demo):
+    """A 长春 clerk's upload is run with --authority 220100: 长春's own dossier lands on its
+    case; a copy of a 吉林市 case's dossier answers without naming that case."""
+    cc = logged_in(demo, "clerk-220100")
+    token = cc.csrf("/intake")
+    s01 = find_case(cc, "鼎新")
+    check(s01 is not None and s01["authority"] == "220100", "S01 is 长春's: %r" % s01)
+    status, headers, _ = upload(cc, token, picked_folder(
+        os.path.join(SAMPLES, "S01-长春鼎新职业技能培训学校-首次申请"), "S01"))
+    check(status == 303 and s01 and headers.get("location") == "/cases/" + s01["case"],
+          "长春's own dossier: 303 to its case (got %d %r)" % (status, headers.get("location")))
+    r02 = os.path.join(SAMPLES, "R02-吉林市江城烹饪职业培训学校-职业名称近似")
+    cases = len(demo.beian_json("status", "--json")["open_cases"])
+    status, headers, body = upload(cc, token, picked_folder(r02, "R02"))
+    jilin = demo.beian_json("status", "--json")["open_cases"]
+    check(len(jilin) == cases, "the same content: no new case")
+    jilin_ids = [c["case"] for c in jilin if c["institution"].startswith("吉林市江城烹饪")]
+    check(status == 200 and "其他受理单位" in text_of(body) and
+          not any(i.encode() in body for i in jilin_ids) and "location" not in headers,
+          "a 吉林市 dossier sent by a 长春 clerk: 200 without the case's id (got %d)" % status)
+
+
 def check_crashing_reader(demo):
     """A reader crashing on an upload ends run's worker, not the server: the dossier stays in
     the intake, the clerk is told, nothing is registered, the server keeps serving."""
@@ -523,6 +545,7 @@ def main():
         check_more_actions(demo)
         check_lists(demo)
         check_crashing_reader(demo)
+        check_intake_office(demo)
     finally:
         demo.stop()
     if FAILURES:
