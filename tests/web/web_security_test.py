@@ -167,7 +167,7 @@ def check_intake(demo):
 
     # A new institution (R05 under another name and credit code) with a hostile file name: a
     # new case, its files recorded at once and listed escaped.
-    work = tempfile.mkdtemp(prefix="beian-web-intake-")
+    work = tempfile.mkdtemp(prefix="beian-web-intake-", dir=demo.env["TMPDIR"])
     folder = new_institution_dossier(sample, os.path.join(work, "d"), "吉林省现代职业技能评价中心",
                                      "吉林省安全测试职业技能评价中心", "12220000MB0C2D7E4J",
                                      uscc_with_check("12220000MB0C2D7G6"))
@@ -362,7 +362,7 @@ def check_crashing_reader(demo):
     clerk.login("crashtest", "correct horse battery")
     before = intake_entries(demo)
     cases = len(demo.beian_json("status", "--json")["open_cases"])
-    work = tempfile.mkdtemp(prefix="beian-web-crash-")
+    work = tempfile.mkdtemp(prefix="beian-web-crash-", dir=demo.env["TMPDIR"])
     folder = new_institution_dossier(
         os.path.join(SAMPLES, "R05-吉林省现代职业技能评价中心-省属机构"), os.path.join(work, "d"),
         "吉林省现代职业技能评价中心", "吉林省崩溃测试职业技能评价中心", "12220000MB0C2D7E4J",

@@ -5,6 +5,7 @@ import http.client
 import json
 import os
 import re
+import shutil
 import signal
 import subprocess
 import tempfile
@@ -63,6 +64,8 @@ class Demo:
             self.proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             self.proc.kill()
+        # The demo's registry, intake (a copy of the samples) and uploads go with it.
+        shutil.rmtree(self.env["TMPDIR"], ignore_errors=True)
 
     def beian_json(self, *args):
         """`beian ARGS --registry REG` as the CLI sees the registry (JSON on stdout)."""
@@ -139,7 +142,6 @@ def uscc_with_check(first17):
 def new_institution_dossier(sample, out_dir, old_name, new_name, old_uscc, new_uscc):
     """A copy of the sample dossier `sample` whose form names another institution (name and
     USCC replaced in 申请表.docx): a dossier the registry has not seen, for 收件."""
-    import shutil
     import zipfile
     shutil.rmtree(out_dir, ignore_errors=True)
     shutil.copytree(sample, out_dir)
