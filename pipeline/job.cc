@@ -424,8 +424,9 @@ Result<std::string> Job::DraftPdf(CaseOutcome& c, const report::DocumentSpec& sp
   }
   // The template reads the case's JSON plus `document`: added for this draft and taken out
   // again, rather than copying the whole report per draft.
-  c.json["document"] = report::DocumentObject(c.report, spec, res_->office, res_->calendar,
-                                              *options_.date, office_name, res_->messages);
+  c.json["document"] =
+      report::DocumentObject(c.report, spec, res_->office, res_->calendar, *options_.date,
+                             office_name, res_->messages, options_.authority.value_or(""));
   if (spec.kind == "worksheet") PIPELINE_RETURN_IF_ERROR(AddDraftFonts(c.json["document"]));
   std::string tmpl = render::ResolveTemplatePath(res_->data_dir, spec.tmpl);
   Result<std::string> pdf = res_->renderer->Render(tmpl, c.json, *options_.date);

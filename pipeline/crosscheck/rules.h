@@ -8,6 +8,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -89,6 +90,10 @@ class RuleSet {
   const CreditListColumns& credit_list_columns() const { return credit_list_columns_; }
 
  private:
+  Status CheckNewRule(const Rule& r, const std::set<std::string>& condition_ids,
+                      const std::string& file) const;
+  Status CheckComplete(const std::string& file) const;
+
   std::vector<Rule> rules_;  // file order
   std::map<std::string, std::size_t, std::less<>> by_check_;
   std::vector<Threshold> thresholds_;

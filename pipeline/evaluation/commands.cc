@@ -145,9 +145,9 @@ json DocumentObject(const Env& env, const CaseRecord& c) {
             {"expert_group", env.office.expert_group}};
   const crosscheck::AuthorityEntry* a = env.authorities.FindCode(Authority(env, c));
   if (a != nullptr && !a->to_confirm) d["issuer"] = a->authority;
-  // The expert group's document, addressed to the bureau, as the 初评意见 (office settings
-  // opinion_form and opinion_addressee).
-  if (env.office.opinion_form == "bureau") d["bureau_letter"] = true;
+  // The expert group's own document (no 版头, no 发文字号; README "Case registry"). The 综合技术
+  // 评估意见 goes to the bureau that convened the group (opinion_addressee, else the issuer);
+  // the 技术评估意见 is addressed to the evaluated unit (Art. 7(三), in its template).
   if (!env.office.opinion_addressee.empty()) {
     d["addressee"] = env.office.opinion_addressee;
   } else if (d.contains("issuer")) {
@@ -339,6 +339,21 @@ Status Summarize(Env& env) {
   }
   const json& ev = tdata["evaluation"];
   const std::string pass_occ = std::to_string(env.standard.pass_occupation_percent);
+  // How the reasons name the standard the sheet was scored by (kept with the technical opinion;
+  // the loaded standard's words for an opinion drafted before they were kept).
+  const json st = ev.value("standard", json::object());
+  const std::vector<std::pair<std::string, std::string>> words = {
+      {"standard", st.value("name", env.standard.opinion_name)},
+      {"veto", st.value("veto", env.standard.opinion_veto)}};
+  auto reason = [&](const std::string& key, std::vector<std::pair<std::string, std::string>> args) {
+    args.insert(args.end(), words.begin(), words.end());
+    return env.wording.Format(key, args);
+  };
+  auto veto_reason = [&](const std::string& key, const json& v) {
+    return reason(key, {{"title", v.value("title", "")},
+                        {"score", v.value("score", "")},
+                        {"line", v.value("line", "")}});
+  };
   json recommended = json::array(), not_recommended = json::array();
   std::vector<std::pair<std::string, std::string>> excluded;
   for (const json& o : ev.value("occupations", json::array())) {
@@ -349,12 +364,11 @@ Status Summarize(Env& env) {
     json line = OccupationLine(o);
     json reasons = json::array();
     for (const json& v : o.value("vetoed", json::array())) {
-      reasons.push_back(
-          env.wording.Format("reason.occupation_veto", {{"title", v.value("title", "")}}));
+      reasons.push_back(veto_reason("reason.occupation_veto", v));
     }
     if (reasons.empty()) {
-      reasons.push_back(env.wording.Format(
-          "reason.occupation_below", {{"percent", o.value("percent", "")}, {"pass", pass_occ}}));
+      reasons.push_back(reason("reason.occupation_below",
+                               {{"percent", o.value("percent", "")}, {"pass", pass_occ}}));
     }
     line["reasons"] = reasons;
     not_recommended.push_back(line);
@@ -371,16 +385,13 @@ Status Summarize(Env& env) {
     const std::string pass_total = std::to_string(env.standard.pass_total_percent);
     const bool below = ParsePoints(score).value_or(0) < env.standard.pass_total_percent * 10;
     if (pass) {
-      reasons.push_back(
-          env.wording.Format("reason.total_reached", {{"score", score}, {"pass", pass_total}}));
+      reasons.push_back(reason("reason.total_reached", {{"score", score}, {"pass", pass_total}}));
     } else {
       for (const json& v : ev["common"].value("vetoed", json::array())) {
-        reasons.push_back(
-            env.wording.Format("reason.common_veto", {{"title", v.value("title", "")}}));
+        reasons.push_back(veto_reason("reason.common_veto", v));
       }
       if (below) {
-        reasons.push_back(
-            env.wording.Format("reason.total_below", {{"score", score}, {"pass", pass_total}}));
+        reasons.push_back(reason("reason.total_below", {{"score", score}, {"pass", pass_total}}));
       }
       if (recommended.empty() && !not_recommended.empty()) {
         reasons.push_back(env.wording.Format("reason.no_occupation"));
@@ -395,6 +406,7 @@ Status Summarize(Env& env) {
   const registry::HistoryEntry* pre = LatestDecisionOn(*c, Stage::kPreliminary);
   const registry::HistoryEntry* te = LatestDecisionOn(*c, Stage::kTechnical);
   json technical = {{"score_percent", score},
+                    {"standard_basis", st.value("basis", env.standard.opinion_basis)},
                     {"date_text", ev.value("date_text", "")},
                     {"occupations", ev.value("occupations", json::array())}};
   if (te != nullptr) {

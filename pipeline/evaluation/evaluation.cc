@@ -42,7 +42,11 @@ nlohmann::json SheetJson(const SheetResult& s) {
   }
   nlohmann::json vetoed = nlohmann::json::array();
   for (const ItemResult& i : s.items) {
-    if (i.vetoed) vetoed.push_back({{"id", i.item->id}, {"title", i.item->title}});
+    if (!i.vetoed) continue;
+    vetoed.push_back({{"id", i.item->id},
+                      {"title", i.item->title},
+                      {"score", Tenths(i.score.tenths)},
+                      {"line", Tenths(i.item->veto_below_tenths.value_or(0))}});
   }
   return {{"items", items},
           {"score", Tenths(s.score_tenths)},
@@ -96,6 +100,9 @@ nlohmann::json EvaluationJson(const EvaluationResult& r, const Standard& st) {
            {{"version", st.version},
             {"title", st.title},
             {"to_confirm", st.to_confirm},
+            {"basis", st.opinion_basis},
+            {"name", st.opinion_name},
+            {"veto", st.opinion_veto},
             {"pass_total", std::to_string(st.pass_total_percent)},
             {"pass_occupation", std::to_string(st.pass_occupation_percent)}}},
           {"common", SheetJson(r.common)},

@@ -68,8 +68,16 @@ class Parser {
         have_pass = true;
       } else if (name == "group") {
         PIPELINE_RETURN_IF_ERROR(Group(n, &s));
+      } else if (name == "opinion-wording") {
+        s.opinion_basis = OwnText(n);
+        s.opinion_name = Trimmed(n.attribute("name").value());
+        s.opinion_veto = Trimmed(n.attribute("veto").value());
+        if (s.opinion_basis.empty() || s.opinion_name.empty() || s.opinion_veto.empty()) {
+          return Error(n, "<opinion-wording> needs name, veto and its sentence");
+        }
       } else {
-        return Error(n, "unknown element <" + name + "> (expected <pass-line> or <group>)");
+        return Error(n, "unknown element <" + name +
+                            "> (expected <pass-line>, <opinion-wording> or <group>)");
       }
     }
     if (!have_pass) return Error(root, "missing <pass-line total=\"..\" occupation=\"..\"/>");
@@ -80,6 +88,10 @@ class Parser {
         return Error(root, std::string("no item with scope=\"") +
                                (scope == Scope::kCommon ? "common" : "occupation") + "\"");
       }
+    }
+    if (s.opinion_basis.empty()) {
+      return Error(root,
+                   "missing <opinion-wording name=\"..\" veto=\"..\">sentence</opinion-wording>");
     }
     return s;
   }

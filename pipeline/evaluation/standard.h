@@ -40,8 +40,13 @@ struct Standard {
   bool to_confirm = true;            // this project's reading, not the province's
   int pass_total_percent = 60;       // computed score needed (percent of the maximum)
   int pass_occupation_percent = 60;  // an occupation sheet's score needed (percent)
-  std::vector<Item> items;           // in file order
-  std::string path;                  // where it was read from (messages)
+  // How the expert group's opinions speak of this standard (<opinion-wording>): the one
+  // sentence saying which standard the group scored by (for the project's reference draft: that
+  // it is one, not the province's standard), the short name the reasons use (「评分表」) and
+  // the word for a veto item.
+  std::string opinion_basis, opinion_name, opinion_veto;
+  std::vector<Item> items;  // in file order
+  std::string path;         // where it was read from (messages)
 
   // The items of `scope` that apply to an applicant of `type`.
   std::vector<const Item*> ItemsFor(Scope scope, model::ApplicantType type) const;

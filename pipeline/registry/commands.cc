@@ -129,16 +129,17 @@ void PrintCase(const Context& ctx, const CaseRecord& c) {
             << "\n";
   }
   for (const DocumentRecord& d : c.documents) {
-    // A draft has no number yet: say what is missing (未签发 / 未送达), not 未填写.
-    ctx.out << (d.number.empty() ? m.Format("registry.status.document_line_unnumbered",
-                                            {{"id", d.document_id},
-                                             {"kind", Word(m, "registry.document.", d.kind)},
-                                             {"state", Word(m, "registry.state.", d.state)}})
-                                 : m.Format("registry.status.document_line",
-                                            {{"id", d.document_id},
-                                             {"kind", Word(m, "registry.document.", d.kind)},
-                                             {"state", Word(m, "registry.state.", d.state)},
-                                             {"number", d.number}}));
+    // A draft has no number yet: say what is missing (未签发 / 未送达), not 未填写; an expert
+    // group's opinion is issued without one (its 签发日期 instead).
+    const std::string key = !d.number.empty() ? "registry.status.document_line"
+                            : d.state == "issued"
+                                ? "registry.status.document_line_issued_unnumbered"
+                                : "registry.status.document_line_unnumbered";
+    ctx.out << m.Format(key, {{"id", d.document_id},
+                              {"kind", Word(m, "registry.document.", d.kind)},
+                              {"state", Word(m, "registry.state.", d.state)},
+                              {"number", d.number},
+                              {"date", d.doc_date}});
     ctx.out << (d.served_on.empty() ? m.Format("registry.status.not_served")
                                     : m.Format("registry.status.served", {{"date", d.served_on}}));
     ctx.out << "\n";

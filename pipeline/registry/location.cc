@@ -87,7 +87,10 @@ Result<RegistrySettings> RegistrySettingsFromJson(const nlohmann::json& j,
   for (auto [key, field] :
        {std::pair{"registry", &s.registry}, std::pair{"user", &s.user},
         std::pair{"publicity_contact", &s.publicity_contact},
-        std::pair{"doc_number_format", &s.doc_number_format}, std::pair{"archive", &s.archive},
+        std::pair{"objection_office", &s.objection_office},
+        std::pair{"objection_address", &s.objection_address},
+        std::pair{"objection_phone", &s.objection_phone},
+        std::pair{"objection_email", &s.objection_email}, std::pair{"archive", &s.archive},
         std::pair{"archive_fonds", &s.archive_fonds},
         std::pair{"archive_classification", &s.archive_classification},
         std::pair{"icc_profile", &s.icc_profile},
@@ -101,6 +104,10 @@ Result<RegistrySettings> RegistrySettingsFromJson(const nlohmann::json& j,
     *field = j[key].get<std::string>();
   }
   PIPELINE_RETURN_IF_ERROR(ReadArchiveSettings(j, path, &s));
+  if (j.contains("doc_number_format")) {
+    PIPELINE_RETURN_IF_ERROR(
+        report::ParseDocNumberFormats(j["doc_number_format"], path, &s.doc_number_format));
+  }
   if (j.contains("publicity_working_days")) {
     const auto& v = j["publicity_working_days"];
     if (!v.is_number_integer() || v.get<int>() < 5 || v.get<int>() > 60) {

@@ -14,6 +14,7 @@
 #include "pipeline/cli/options.h"
 #include "pipeline/core/file_system.h"
 #include "pipeline/core/status.h"
+#include "pipeline/report/document_data.h"
 
 namespace pipeline::registry {
 
@@ -24,10 +25,14 @@ struct RegistrySettings {
   // the first day counts (the regulation does not say; default no, as 民法典 第二百零一条).
   int publicity_working_days = 5;
   bool publicity_count_start_day = false;
-  std::string publicity_contact;  // where and how to object, printed in the 公示 (`` = none)
-  // 发文字号 of issued documents, with {year} and {n}: e.g. `吉人社鉴备〔{year}〕{n}号`.
-  // Empty by default: issue refuses until the office sets it.
-  std::string doc_number_format;
+  std::string publicity_contact;  // a further contact line printed in the 公示 (`` = none)
+  // Where objections to a 公示 go (the regulation names none): the receiving office, its
+  // address, telephone and e-mail; each a blank to fill in while unset.
+  std::string objection_office, objection_address, objection_phone, objection_email;
+  // 发文字号 of issued documents, with {year} and {n}: e.g. `吉人社鉴备〔{year}〕{n}号`, or per
+  // authority code (report::DocNumberFormats). Empty by default: issue refuses a document of
+  // an authority that has none until the office sets it.
+  report::DocNumberFormats doc_number_format;
   std::string archive;      // archive root ("" = `archive/` beside the registry file)
   std::string icc_profile;  // sRGB ICC profile for PDF/A ("" = kDefaultIccProfile)
   // The archive catalogue (归档文件目录, DA/T 22-2015). 保管期限 per document kind (`receipt`,

@@ -54,6 +54,10 @@ std::string LevelsToCsv(const std::vector<int>& levels);
 // The levels of such a text, ascending; parts that are not whole numbers are skipped.
 std::vector<int> LevelsFromCsv(const std::string& csv);
 
+// The expert group's own documents (技术评估意见, 综合技术评估意见; Art. 7(三)(四)): issued
+// without a 发文字号 (a catalogue 件号 only), the group as 责任者 (README "Case registry").
+bool ExpertGroupDocument(const std::string& kind);
+
 // What `beian run` learnt about a dossier, as the registry keeps it.
 struct DossierFacts {
   std::string uscc;
@@ -292,6 +296,16 @@ class Registry {
   // number; a document already `issuing` keeps its number.
   Result<std::int64_t> BindNumber(const std::string& document_id, int year, std::int64_t number,
                                   const std::string& number_format, const std::string& doc_date);
+  // Binds only the 成文日期 (state `issuing`, no 发文字号, no sequence number): the expert
+  // group's opinions (ExpertGroupDocument) are not numbered in the bureau's sequence. A
+  // document already `issuing` keeps its date.
+  Status BindUnnumbered(const std::string& document_id, int year, const std::string& doc_date);
+  // Gives the filing of the 备案通知 `document_id` (its data's filing.id) its 备案编号 when it
+  // has none, the next of `format` for `year` (a notice drafted before filing_number_format
+  // was set gets its number when it is issued), and writes it into the notice's data. Returns
+  // the filing's number ("" when it has none and `format` is empty).
+  Result<std::string> NumberFiling(const std::string& document_id, const std::string& format,
+                                   int year);
   // Marks the document issued with its archived file and SHA-256, its 保管期限 `retention` and
   // its 件号: the next in its authority's year (of the 成文日期) and retention period, given
   // once and never changed (DA/T 22).
@@ -345,6 +359,9 @@ class Registry {
   Result<RecordOutcome> PlanAfterEnd(const DossierFacts& f);
   Result<std::vector<HistoryEntry>> LoadHistory(const std::string& case_id);
   Result<std::string> NextId(const std::string& counter);
+  // The next 备案编号 of `format` ({year}, {n} of a per-year sequence) for `year`.
+  // REQUIRES: inside a write transaction.
+  Result<std::string> NextFilingNumber(const std::string& format, int year);
   // A new draft of template `kind` for `case_ids` holding `data_json` (`replaces`: the document
   // a corrected re-issue replaces, "" for none); returns its id (D<year>-<nnnn>).
   // REQUIRES: inside a write transaction.

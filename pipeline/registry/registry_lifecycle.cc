@@ -179,11 +179,9 @@ Result<FilingOutcome> Registry::File(const std::string& case_id, const std::stri
           renewed->filing_number != renewed->filing_id) {
         f.filing_number = renewed->filing_number;
       } else if (!filing_number_format.empty()) {
-        Result<std::string> n = NextId("filing-number-" + std::to_string(actor.today.year));
+        Result<std::string> n = NextFilingNumber(filing_number_format, actor.today.year);
         if (!n) return n.error();
-        f.filing_number =
-            Replace(Replace(filing_number_format, "{year}", std::to_string(actor.today.year)),
-                    "{n}", std::to_string(std::stoll(*n)));
+        f.filing_number = *n;
       }
       if (renewal) {
         const FilingRecord& old = active->front();
@@ -404,6 +402,65 @@ Result<std::int64_t> Registry::BindNumber(const std::string& document_id, int ye
   });
   if (!s.ok()) return s;
   return bound;
+}
+
+Result<std::string> Registry::NextFilingNumber(const std::string& format, int year) {
+  Result<std::string> n = NextId("filing-number-" + std::to_string(year));
+  if (!n) return n.error();
+  return Replace(Replace(format, "{year}", std::to_string(year)), "{n}",
+                 std::to_string(std::stoll(*n)));
+}
+
+Result<std::string> Registry::NumberFiling(const std::string& document_id,
+                                           const std::string& format, int year) {
+  std::string number;
+  Status s = InTransaction(*db_, TxMode::kWrite, [&]() -> Status {
+    Result<DocumentDetail> d = LoadDocument(document_id);
+    if (!d) return d.error();
+    nlohmann::json data = nlohmann::json::parse(d->data_json, nullptr, false);
+    if (data.is_discarded() || !data.is_object() || !data.contains("filing")) {
+      return Status::InvalidData("stored notice data has no filing", document_id);
+    }
+    const std::string filing_id = data["filing"].value("id", "");
+    Result<std::vector<Row>> row =
+        db_->Query("SELECT filing_number FROM filings WHERE filing_id = ?", {filing_id});
+    if (!row) return row.error();
+    if (row->empty()) return Status::InvalidData("no filing " + filing_id, document_id);
+    number = AsText(row->front()[0]);
+    if (number == filing_id) number.clear();  // filed before migration 5: the internal id
+    if (number.empty() && !format.empty()) {
+      Result<std::string> n = NextFilingNumber(format, year);
+      if (!n) return n.error();
+      number = *n;
+      PIPELINE_RETURN_IF_ERROR(db_->Execute(
+          "UPDATE filings SET filing_number = ? WHERE filing_id = ?", {number, filing_id}));
+    }
+    if (data["filing"].value("number", "") == number) return Status::Ok();
+    data["filing"]["number"] = number;
+    return db_->Execute("UPDATE documents SET data_json = ? WHERE document_id = ?",
+                        {data.dump(), document_id});
+  });
+  if (!s.ok()) return s;
+  return number;
+}
+
+Status Registry::BindUnnumbered(const std::string& document_id, int year,
+                                const std::string& doc_date) {
+  return InTransaction(*db_, TxMode::kWrite, [&]() -> Status {
+    Result<DocumentDetail> d = LoadDocument(document_id);
+    if (!d) return d.error();
+    if (d->state == "issued") {
+      return Refuse({"registry.refused.already_issued_unnumbered",
+                     {{"document", document_id}, {"date", d->doc_date}}});
+    }
+    if (d->state == "superseded") {
+      return Refuse({"registry.refused.superseded", {{"document", document_id}}});
+    }
+    if (d->state == "issuing") return Status::Ok();  // an earlier issue stopped: keep its date
+    return db_->Execute(
+        "UPDATE documents SET state = 'issuing', seq_year = ?, doc_date = ? WHERE document_id = ?",
+        {std::int64_t{year}, doc_date, document_id});
+  });
 }
 
 Status Registry::MarkIssued(const std::string& document_id, const std::string& path,

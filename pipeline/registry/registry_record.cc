@@ -38,6 +38,10 @@ std::string LevelsToCsv(const std::vector<int>& levels) {
   return out;
 }
 
+bool ExpertGroupDocument(const std::string& kind) {
+  return kind == "technical_opinion" || kind == "comprehensive_opinion";
+}
+
 std::vector<int> LevelsFromCsv(const std::string& csv) {
   std::vector<int> levels;
   std::size_t at = 0;

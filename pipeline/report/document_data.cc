@@ -14,6 +14,35 @@ namespace pipeline::report {
 
 using nlohmann::json;
 
+std::string DocNumberFormats::For(const std::string& authority_code) const {
+  auto it = by_authority.find(authority_code);
+  return it != by_authority.end() ? it->second : fallback;
+}
+
+Status ParseDocNumberFormats(const json& value, const std::string& path, DocNumberFormats* out) {
+  *out = DocNumberFormats{};
+  if (value.is_string()) {
+    out->fallback = value.get<std::string>();
+    return Status::Ok();
+  }
+  const Status bad = Status::InvalidData(
+      "key \"doc_number_format\" must be a string, or an object of authority codes "
+      "(e.g. \"220100\") and \"default\" to strings",
+      path);
+  if (!value.is_object()) return bad;
+  for (const auto& [code, format] : value.items()) {
+    const bool six_digits =
+        code.size() == 6 && code.find_first_not_of("0123456789") == std::string::npos;
+    if (!format.is_string() || (code != "default" && !six_digits)) return bad;
+    if (code == "default") {
+      out->fallback = format.get<std::string>();
+    } else {
+      out->by_authority[code] = format.get<std::string>();
+    }
+  }
+  return Status::Ok();
+}
+
 Result<OfficeSettings> LoadOfficeSettings(const FileSystem& fs, const std::string& path) {
   Result<std::string> text = fs.ReadFile(path, FileSystem::kDefaultMaxRead);
   if (!text) return text.error();
@@ -78,7 +107,11 @@ Result<OfficeSettings> OfficeSettingsFromJson(const json& j, const std::string& 
     }
   }
   PIPELINE_RETURN_IF_ERROR(get_string("correction_lapse_text", &s.correction_lapse_text));
-  PIPELINE_RETURN_IF_ERROR(get_string("doc_number_format", &s.doc_number_format));
+  if (!j.contains("doc_number_format")) {
+    return Status::InvalidData("key \"doc_number_format\" must be a string", path);
+  }
+  PIPELINE_RETURN_IF_ERROR(
+      ParseDocNumberFormats(j["doc_number_format"], path, &s.doc_number_format));
   PIPELINE_RETURN_IF_ERROR(get_string("opinion_form", &s.opinion_form));
   if (s.opinion_form != "expert_group" && s.opinion_form != "bureau") {
     return Status::InvalidData("key \"opinion_form\" must be \"expert_group\" or \"bureau\"", path);
@@ -340,12 +373,15 @@ std::string DocNumber(const std::string& format, const Date& today) {
 
 json DocumentObject(const model::CaseReport& report, const DocumentSpec& spec,
                     const OfficeSettings& office, const WorkCalendar& calendar, const Date& today,
-                    const std::string& office_authority_name, const MessageCatalog& messages) {
+                    const std::string& office_authority_name, const MessageCatalog& messages,
+                    const std::string& office_authority_code) {
   json d = json::object();
   std::string issuer = office_authority_name;
+  std::string issuer_code = office_authority_code;
   std::string drafted_for = "office";  // worksheet: whose name the drafts are in, and why
   if (issuer.empty() && !report.jurisdiction.authority_to_confirm) {
     issuer = report.jurisdiction.authority;
+    issuer_code = report.jurisdiction.code;
     drafted_for = "dossier";
   }
   if (issuer.empty()) drafted_for = "blank";
@@ -376,11 +412,11 @@ json DocumentObject(const model::CaseReport& report, const DocumentSpec& spec,
       spec.sender == "bureau" || (spec.sender == "expert_group" && office.opinion_form == "bureau");
   // GB/T 9704 版头: a bureau document always has its 发文字号 line (and so the red separator
   // line under it): the office's format, else a blank 机关代字 with the year, the number blank.
-  if (spec.sender == "bureau" || (bureau_letter && !office.doc_number_format.empty())) {
-    d["doc_number"] = DocNumber(office.doc_number_format.empty()
-                                    ? messages.Format("document.blank_doc_number_format")
-                                    : office.doc_number_format,
-                                today);
+  const std::string number_format = office.doc_number_format.For(issuer_code);
+  if (spec.sender == "bureau" || (bureau_letter && !number_format.empty())) {
+    d["doc_number"] = DocNumber(
+        number_format.empty() ? messages.Format("document.blank_doc_number_format") : number_format,
+        today);
   }
   if (spec.sender == "expert_group") {
     d["expert_group"] = office.expert_group;

@@ -20,6 +20,26 @@
 
 namespace pipeline::report {
 
+// The 发文字号 format (setting doc_number_format, with {year} and {n}): one string for every
+// authority, or an object keyed by authority code, e.g. {"220100": 「长人社认备〔{year}〕{n}号」,
+// "220000": 「吉人社认备〔{year}〕{n}号」}, with "default" for any other code. A 市 office's
+// documents so never take the province's 机关代字.
+struct DocNumberFormats {
+  std::string fallback;                             // the plain string, or "default"
+  std::map<std::string, std::string> by_authority;  // authority code -> format
+  DocNumberFormats& operator=(std::string plain) {
+    fallback = std::move(plain);
+    by_authority.clear();
+    return *this;
+  }
+  // The format of `authority_code` ("" when none applies).
+  std::string For(const std::string& authority_code) const;
+};
+// Reads the setting's value (a string, or an object of 6-digit codes and "default" to strings);
+// an error names `path` and the key.
+Status ParseDocNumberFormats(const nlohmann::json& value, const std::string& path,
+                             DocNumberFormats* out);
+
 // Settings an office changes without recompiling (templates/office.json). What the regulation
 // leaves open (deadlines, legal consequences, numbering) is empty by default and then printed
 // nowhere.
@@ -36,7 +56,8 @@ struct OfficeSettings {
   // its 成文日期).
   std::string correction_deadline_from = "delivery";
   std::string correction_lapse_text;  // legal consequence of not correcting (empty: none)
-  std::string doc_number_format;      // 发文字号, e.g. 「长人社认备〔{year}〕{n}号」
+  DocNumberFormats
+      doc_number_format;  // 发文字号, e.g. 「长人社认备〔{year}〕{n}号」, per authority
   // Who issues the 初评意见: expert_group or bureau.
   std::string opinion_form = "expert_group";
   std::string date_format;        // e.g. 「{year}年{month}月{day}日」
@@ -99,14 +120,16 @@ Deadline CorrectionDeadline(const OfficeSettings& office, const WorkCalendar& ca
 // The document object a template receives for spec (a decision-table document kind): issuer =
 // the authority name of the office when the run names one (--authority), else the jurisdiction
 // authority of the dossier; date = today worded; 发文字号 for documents the bureau sends
-// (sequence number left blank); worded lists the templates print (excluded occupations with
-// their reasons, the grouped items of the correction notice, the refusal and referral reasons,
-// the worksheet items with evidence in words). Nothing in it is an internal code except on the
-// worksheet.
+// (sequence number left blank; the format of the office's authority code, else of the
+// dossier's own authority when the drafts are in its name); worded lists the templates print
+// (excluded occupations with their reasons, the grouped items of the correction notice, the refusal
+// and referral reasons, the worksheet items with evidence in words). Nothing in it is an internal
+// code except on the worksheet.
 nlohmann::json DocumentObject(const model::CaseReport& report, const DocumentSpec& spec,
                               const OfficeSettings& office, const WorkCalendar& calendar,
                               const Date& today, const std::string& office_authority_name,
-                              const MessageCatalog& messages);
+                              const MessageCatalog& messages,
+                              const std::string& office_authority_code = "");
 
 }  // namespace pipeline::report
 

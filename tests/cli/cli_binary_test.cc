@@ -22,13 +22,6 @@ using testing::BeianBinary;
 using testing::MakeTempDir;
 using testing::RunCommand;
 
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 void Write(const std::string& path, const std::string& text) {
   fs::create_directories(fs::path(path).parent_path());
   std::ofstream(path, std::ios::binary | std::ios::trunc) << text;
@@ -44,7 +37,7 @@ Ran Beian(const std::string& args, const std::string& env = "") {
   Ran r;
   r.rc =
       RunCommand(env + " " + BeianBinary() + " " + args + " 2>" + testing::Quote(err_file), &r.out);
-  r.err = Slurp(err_file);
+  r.err = testing::ReadText(err_file);
   return r;
 }
 
@@ -247,7 +240,7 @@ TEST(CliBinaryTest, RunWritesSummaryAndMasksPersonalData) {
   Ran r = Beian("run " + testing::Quote(testing::RepoRoot() + "/samples/intake") + " --out " +
                 testing::Quote(out) + " --no-pdf --quiet --date 2026-11-25");
   ASSERT_EQ(r.rc, 1) << r.err;
-  const json summary = json::parse(Slurp(out + "/summary.json"), nullptr, false);
+  const json summary = json::parse(testing::ReadText(out + "/summary.json"), nullptr, false);
   ASSERT_TRUE(summary.is_object());
   // Whole tokens only, as the masking recognises them (not digits inside settings_hash).
   const std::regex personal(R"((?:^|[^0-9A-Za-z])(\d{17}[\dX]|1[3-9]\d{9})(?![0-9A-Za-z]))");
@@ -256,7 +249,7 @@ TEST(CliBinaryTest, RunWritesSummaryAndMasksPersonalData) {
   for (const auto& e : fs::directory_iterator(out)) {
     if (!e.is_directory()) continue;
     ++reports;
-    const std::string text = Slurp((e.path() / "report.json").string());
+    const std::string text = testing::ReadText((e.path() / "report.json").string());
     for (std::sregex_iterator it(text.begin(), text.end(), personal), end; it != end; ++it) {
       numbers.insert((*it)[1].str());
     }
@@ -272,8 +265,8 @@ TEST(CliBinaryTest, RunWritesSummaryAndMasksPersonalData) {
     EXPECT_TRUE(row["documents"].empty()) << "--no-pdf drafts nothing";
   }
   ASSERT_FALSE(numbers.empty()) << "the samples hold ID/phone numbers; the check needs some";
-  const std::string page = Slurp(out + "/index.html");
-  const std::string summary_text = Slurp(out + "/summary.json");
+  const std::string page = testing::ReadText(out + "/index.html");
+  const std::string summary_text = testing::ReadText(out + "/summary.json");
   for (const std::string& n : numbers) {
     EXPECT_EQ(page.find(n), std::string::npos) << n << " unmasked in index.html";
     EXPECT_EQ(summary_text.find(n), std::string::npos) << n << " unmasked in summary.json";
@@ -301,12 +294,12 @@ TEST(CliBinaryTest, PdfMetadataCarriesTheVersion) {
   EXPECT_TRUE(std::regex_search(info, std::regex(std::string("Creator: +beian ") + kVersion)))
       << info;
   // summary.json lists the drafted documents, and index.html links them.
-  const json summary = json::parse(Slurp(out + "/summary.json"), nullptr, false);
+  const json summary = json::parse(testing::ReadText(out + "/summary.json"), nullptr, false);
   ASSERT_EQ(summary["dossiers"].size(), 1u);
   std::set<std::string> listed;
   for (const json& d : summary["dossiers"][0]["documents"]) listed.insert(d["file"]);
   EXPECT_EQ(listed.count(fs::path(pdf).filename().string()), 1u);
-  EXPECT_NE(Slurp(out + "/index.html").find(".pdf\""), std::string::npos);
+  EXPECT_NE(testing::ReadText(out + "/index.html").find(".pdf\""), std::string::npos);
 }
 
 // On a terminal every dossier shows, the last included, then one total line with the time and

@@ -17,11 +17,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string Slurp(const std::string& path) {
-  Result<std::string> text = RealFileSystem().ReadFile(path, FileSystem::kDefaultMaxRead);
-  return text ? *text : std::string();
-}
-
 std::size_t Entries(const std::string& dir) {
   std::size_t n = 0;
   for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir)) ++n;
@@ -39,7 +34,7 @@ TEST(FileWriterTest, PiecesLargeAndSmallBecomeTheFileOnlyWhenCommitted) {
   (*w)->Write(",tail");
   EXPECT_FALSE(fs::exists(path)) << "visible before it is whole";
   ASSERT_TRUE((*w)->Commit().ok());
-  EXPECT_EQ(Slurp(path), "head," + big + ",tail");
+  EXPECT_EQ(testing::ReadText(path), "head," + big + ",tail");
   EXPECT_EQ(Entries(dir), 1u) << "a temporary left behind";
 }
 
@@ -52,7 +47,7 @@ TEST(FileWriterTest, AnUncommittedWriterLeavesTheOldFileAndNoTemporary) {
     ASSERT_TRUE(w.ok());
     (*w)->Write("new");
   }
-  EXPECT_EQ(Slurp(path), "old");
+  EXPECT_EQ(testing::ReadText(path), "old");
   EXPECT_EQ(Entries(dir), 1u);
 }
 
@@ -69,7 +64,7 @@ TEST(FileWriterTest, AFullDiskIsAnErrorNamingTheFileAndLeavesTheOldOne) {
   EXPECT_FALSE(s.ok());
   EXPECT_NE(s.ToString().find(path), std::string::npos) << s.ToString();
   EXPECT_NE(s.ToString().find("No space left"), std::string::npos) << s.ToString();
-  EXPECT_EQ(Slurp(path), "old");
+  EXPECT_EQ(testing::ReadText(path), "old");
   EXPECT_EQ(Entries(dir), 1u);
 }
 

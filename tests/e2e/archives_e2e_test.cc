@@ -18,7 +18,7 @@ namespace {
 
 using nlohmann::json;
 
-json Check(const std::string& dossier) {
+json CheckArchived(const std::string& dossier) {
   return testing::RunCheck(dossier, "--date 2026-11-25").report;
 }
 
@@ -38,7 +38,7 @@ void ExpectEveryRequiredMaterialPresent(const json& r) {
 }
 
 TEST(ArchivesEndToEndTest, WholeDossierInOneWindowsZip) {
-  const json r = Check("tests/e2e/testdata/丙-整包压缩");
+  const json r = CheckArchived("tests/e2e/testdata/丙-整包压缩");
   ASSERT_TRUE(r.is_object());
   EXPECT_EQ(r["completeness"], "complete");
   ExpectEveryRequiredMaterialPresent(r);
@@ -56,7 +56,7 @@ TEST(ArchivesEndToEndTest, WholeDossierInOneWindowsZip) {
 }
 
 TEST(ArchivesEndToEndTest, FormOutsideAttachmentsInZip) {
-  const json r = Check("tests/e2e/testdata/丁-附件压缩包");
+  const json r = CheckArchived("tests/e2e/testdata/丁-附件压缩包");
   ASSERT_TRUE(r.is_object());
   EXPECT_EQ(r["completeness"], "complete");
   ExpectEveryRequiredMaterialPresent(r);
@@ -94,7 +94,7 @@ TEST(ArchivesEndToEndTest, FormOutsideAttachmentsInZip) {
 }
 
 TEST(ArchivesEndToEndTest, SevenZipIsNamedAndAskedForAsZip) {
-  const json r = Check("tests/e2e/testdata/戊-七z压缩包");
+  const json r = CheckArchived("tests/e2e/testdata/戊-七z压缩包");
   ASSERT_TRUE(r.is_object());
   bool named = false;
   for (const json& f : r["findings"]) {
@@ -120,7 +120,7 @@ TEST(ArchivesEndToEndTest, GbkNamesOnDiskAreDecodedAndOpened) {
   fs::rename(dir / "法定代表人身份证明.pdf",
              dir / "\xB7\xA8\xB6\xA8\xB4\xFA\xB1\xED\xC8\xCB\xC9\xED\xB7\xDD\xD6\xA4\xC3\xF7.pdf");
   fs::rename(dir / "管理制度", dir / "\xB9\xDC\xC0\xED\xD6\xC6\xB6\xC8");
-  const json r = Check(dir.string());
+  const json r = CheckArchived(dir.string());
   ASSERT_TRUE(r.is_object());
   EXPECT_EQ(r["completeness"], "complete");
   ExpectEveryRequiredMaterialPresent(r);

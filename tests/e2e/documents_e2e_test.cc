@@ -35,13 +35,6 @@ using testing::RunCommand;
 
 constexpr const char kDate[] = "2026-11-25";
 
-std::string ReadText(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 // pdftotext output without whitespace, without the watermarks' characters (草稿, 内部工作用) and
 // without the
 // page numbers (— 2 —), which pdftotext interleaves with the body as lines of their own.
@@ -80,7 +73,7 @@ SampleRun DoRun(const std::string& intake, const std::string& extra) {
   for (const auto& e : fs::directory_iterator(r.out)) {
     const std::string report = (e.path() / "report.json").string();
     if (!fs::exists(report)) continue;
-    json j = json::parse(ReadText(report));
+    json j = json::parse(testing::ReadText(report));
     r.reports[j["dossier"].get<std::string>()] = j;
     r.dirs[j["dossier"].get<std::string>()] = e.path().string();
   }
@@ -199,7 +192,7 @@ TEST(DocumentsEndToEndTest, RerunReplacesTheCaseFolderDocuments) {
   EXPECT_FALSE(fs::exists(dir / "补正材料通知书.pdf"));
   RunCommand(cmd + " --no-pdf", &output, true);
   EXPECT_FALSE(fs::exists(dir / "初评意见.pdf"));
-  EXPECT_TRUE(json::parse(ReadText((dir / "report.json").string()))["documents"].empty());
+  EXPECT_TRUE(json::parse(testing::ReadText((dir / "report.json").string()))["documents"].empty());
 }
 
 // ------------------------------------------------------------------- nothing internal
@@ -222,7 +215,7 @@ std::set<std::string> ChecklistIds() {
 // kind.*, applicant_type.*, conclusion.*, severity.*, consequence.*).
 std::set<std::string> RawEnumValues() {
   std::set<std::string> values;
-  std::istringstream lines(ReadText(RepoRoot() + "/templates/messages.zh-CN.tsv"));
+  std::istringstream lines(testing::ReadText(RepoRoot() + "/templates/messages.zh-CN.tsv"));
   for (std::string line; std::getline(lines, line);) {
     const std::string key = line.substr(0, line.find('\t'));
     for (const char* prefix :

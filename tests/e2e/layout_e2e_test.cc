@@ -33,18 +33,12 @@ using testing::Quote;
 using testing::RepoRoot;
 using testing::RunCommand;
 
-constexpr const char kDate[] = "2026-11-25";
+constexpr const char kLayoutDate[] = "2026-11-25";
 constexpr const char kDocDate[] = "2026年11月25日";
 
 // The bureau's documents (issue 20, decisions taken): full 版头 and 版记.
 const std::set<std::string> kBureauKinds = {"correction_notice", "referral_notice",
                                             "refusal_notice", "termination_opinion"};
-
-std::string ReadText(const std::string& path) {
-  Result<std::string> text = RealFileSystem().ReadFile(path, FileSystem::kDefaultMaxRead);
-  EXPECT_TRUE(text.ok()) << path;
-  return text ? *text : std::string();
-}
 
 bool IsPageNumber(const std::string& line) {
   return std::regex_match(line, std::regex("—[0-9]+—"));
@@ -92,14 +86,14 @@ const std::vector<Draft>& SampleDrafts() {
     const std::string out = testing::MakeTempDir();
     std::string output;
     int rc = RunCommand(testing::BeianBinary() + " run " + Quote(RepoRoot() + "/samples/intake") +
-                            " --out " + Quote(out) + " --date " + kDate + " --quiet",
+                            " --out " + Quote(out) + " --date " + kLayoutDate + " --quiet",
                         &output, /*merge_stderr=*/true);
     EXPECT_TRUE(rc == 0 || rc == 1) << output;
     std::vector<Draft> list;
     for (const auto& e : fs::directory_iterator(out)) {
       const std::string report = (e.path() / "report.json").string();
       if (!fs::exists(report)) continue;
-      json j = json::parse(ReadText(report));
+      json j = json::parse(testing::ReadText(report));
       for (const json& d : j["documents"]) {
         list.push_back({j["dossier"], d["kind"], (e.path() / d["file"].get<std::string>()),
                         j["institution"].value("name", "")});
@@ -215,7 +209,7 @@ std::vector<std::u32string> TitleLines(const std::string& pdf) {
 // lines are balanced.
 TEST(LayoutEndToEndTest, TitleLinesBreakBetweenWordsAndAreBalanced) {
   std::vector<std::u32string> words;
-  std::istringstream list(ReadText(RepoRoot() + "/templates/title_words.txt"));
+  std::istringstream list(testing::ReadText(RepoRoot() + "/templates/title_words.txt"));
   for (std::string line; std::getline(list, line);) {
     if (!line.empty() && line[0] != '#') words.push_back(U32(line));
   }
@@ -296,7 +290,7 @@ TEST(LayoutEndToEndTest, ContactIsTheNoteUnderTheDate) {
   std::ofstream(dir + "/office.json") << R"({"contact": "张丽，0436-62001234"})";
   std::string out;
   ASSERT_EQ(RunCommand(testing::BeianBinary() + " run " + Quote(dir + "/intake") + " --out " +
-                           Quote(dir + "/out") + " --date " + kDate + " --quiet --config " +
+                           Quote(dir + "/out") + " --date " + kLayoutDate + " --quiet --config " +
                            Quote(dir + "/office.json"),
                        &out, /*merge_stderr=*/true),
             1)
@@ -381,7 +375,7 @@ TEST_F(FontGuardTest, IssueRefusesTheShippedStandInsUnlessTheOfficeAllowsThem) {
   // The office's own fonts (here a copy of a stand-in under another name, as a licensed font
   // would be installed): title and body no longer point at a shipped stand-in.
   fs::copy_file("/usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf", dir_ + "/仿宋.ttf");
-  std::string fonts = ReadText(RepoRoot() + "/templates/fonts.xml");
+  std::string fonts = testing::ReadText(RepoRoot() + "/templates/fonts.xml");
   for (const char* role : {"title", "body"}) {
     fonts = std::regex_replace(
         fonts, std::regex(std::string("<font role=\"") + role + "\"[^>]*>"),

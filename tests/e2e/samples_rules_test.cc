@@ -22,6 +22,7 @@
 
 #include "pipeline/version.h"
 #include "tests/testing/sample_runs.h"
+#include "tests/testing/test_paths.h"
 
 namespace pipeline {
 namespace {
@@ -80,11 +81,6 @@ json LoadExpectedDocument() {
   std::ifstream in("samples/expected.json");
   EXPECT_TRUE(in) << "run from the repo root";
   return json::parse(in, nullptr, /*allow_exceptions=*/false);
-}
-
-std::string ReadText(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
 std::string AuthorityOf(const json& want) {
@@ -263,7 +259,7 @@ TEST(SamplesRulesTest, CodeRuleIdsMatchTheHeaders) {
        {"pipeline/extract/extract.h", "pipeline/extract/extract.cc", "pipeline/ingest/ingest.h",
         "pipeline/ingest/ingest.cc", "pipeline/completeness/completeness.cc"}) {
     SCOPED_TRACE(file);
-    const std::string text = ReadText(file);
+    const std::string text = testing::ReadText(file);
     ASSERT_FALSE(text.empty()) << "run from the repo root";
     for (auto it = std::sregex_iterator(text.begin(), text.end(), id_re);
          it != std::sregex_iterator(); ++it) {
@@ -316,7 +312,7 @@ TEST(SamplesRulesTest, ReportsMatchGoldenFiles) {
     const std::string name = path.stem().string();
     SCOPED_TRACE(name);
     ASSERT_TRUE(doc["dossiers"].contains(name)) << path << " names no sample dossier";
-    const json golden = json::parse(ReadText(path.string()), nullptr, false);
+    const json golden = json::parse(testing::ReadText(path.string()), nullptr, false);
     ASSERT_FALSE(golden.is_discarded()) << path << " is not JSON";
     const CheckRun& run = CheckSample(name, date, AuthorityOf(doc["dossiers"][name]));
     ASSERT_FALSE(run.report.is_discarded()) << run.stderr_text;

@@ -24,7 +24,7 @@ using testing::MakeTempDir;
 using testing::RunCommand;
 
 // The date every e2e run uses, so date rules (renewal window) are reproducible.
-constexpr const char kDate[] = "2026-01-05";
+constexpr const char kSamplesDate[] = "2026-01-05";
 
 json LoadExpected() {
   std::ifstream in("samples/expected.json");
@@ -89,7 +89,7 @@ TEST(SamplesEndToEndTest, CheckEachDossierAsJson) {
   ASSERT_TRUE(expected.is_object());
   for (const auto& [name, want] : expected.items()) {
     SCOPED_TRACE(name);
-    const testing::CheckRun& run = testing::CheckSample(name, kDate, "");
+    const testing::CheckRun& run = testing::CheckSample(name, kSamplesDate, "");
     const int rc = run.exit_code;
     ASSERT_TRUE(rc == 0 || rc == 1) << "exit " << rc << ": " << run.stderr_text;
     const json& report = run.report;
@@ -110,7 +110,7 @@ TEST(SamplesEndToEndTest, RunWritesOneReportPerDossier) {
   ASSERT_FALSE(out_dir.empty());
   std::string out;
   const int rc = RunCommand(BeianBinary() + " run samples/intake --out " + testing::Quote(out_dir) +
-                                " --no-pdf --quiet --date " + kDate,
+                                " --no-pdf --quiet --date " + kSamplesDate,
                             &out, /*merge_stderr=*/true);
   ASSERT_TRUE(rc == 0 || rc == 1) << "exit " << rc << ": " << out;
 

@@ -105,6 +105,16 @@ class EvaluationCommandTest : public ::testing::Test {
     }
     return joined;
   }
+  // The rows of a query on the registry file.
+  std::vector<registry::Row> Rows(const std::string& sql,
+                                  const std::vector<registry::Value>& params = {}) {
+    auto db = registry::SqliteStorage::Open(registry_);
+    EXPECT_OK(db);
+    if (!db) return {};
+    auto rows = (*db)->Query(sql, params);
+    EXPECT_OK(rows);
+    return rows ? *rows : std::vector<registry::Row>{};
+  }
   std::string dir_, registry_;
 };
 
@@ -202,12 +212,20 @@ TEST_F(EvaluationCommandTest, SheetFilledByOpenpyxlIsRecordedAndDrafted) {
   for (const char* want :
        {"技术评估意见", "第七条第（三）项", "2026年11月20日", "通用项目得分51分（满分60分）",
         "中式烹调师", "该职业（工种）得分35分（满分40分），折合百分制87.5分", "折合百分制86分",
-        "各否决项得分均未低于否决分值", "专家组认为具备开展认定的条件。", "技术评估结论为：合格",
-        "评分表所列评估专家：王明、李华、赵敏", "技术评估专家组组长（签字）",
-        "长春市人力资源和社会保障局："}) {
+        "各否决项得分均未低于评分表所列的分值", "专家组认为具备开展认定的条件。",
+        "技术评估结论为：合格",
+        // The project's reference draft says so, in one sentence (checklists/
+        // evaluation_standard.xml <opinion-wording>; PdfText drops the watermark's 稿).
+        "专家组使用依据《吉林省职业技能等级认定机构评估备案办法》第六条拟定的评分表（参考",
+        "）逐项评分，该评分表不是该办法附件《吉林省职业技能等级认定机构备案技术评估标准》，",
+        "其分值、合格线和否决项以该技术评估标准为准。", "评分表所列评估专家：王明、李华、赵敏",
+        "技术评估专家组组长（签字）", "长春市鼎新职业技能培训学校：",
+        "现对受评估单位出具技术评估意见如下。"}) {
     EXPECT_NE(text.find(want), std::string::npos) << want;
   }
-  for (const char* never : {"TE-ORG", "JL-TE-DEFAULT", "pass", "合格线", "工作底稿"}) {
+  for (const char* never : {"TE-ORG", "JL-TE-DEFAULT", "pass", "工作底稿", "否决分值",
+                            "《职业技能等级认定机构备案技术评估评分标准", "评分标准（参考）》",
+                            "报告如下", "长春市人力资源和社会保障局："}) {
     EXPECT_EQ(text.find(never), std::string::npos) << never;
   }
   // A second evaluation is refused by the registry's guard; nothing more is recorded.
@@ -307,10 +325,12 @@ TEST_F(EvaluationCommandTest, VetoAndDisagreementAreFlaggedNotPrinted) {
       << out;
   EXPECT_NE(out.find("否决项"), std::string::npos) << out;
   const std::string text = PdfText(dir_ + "/docs/技术评估意见.pdf");
-  EXPECT_NE(text.find("通用项目“机构及法定代表人无违法违规、失信等不良行为记录”得分低于否决分值"),
-            std::string::npos);
+  EXPECT_NE(text.find("通用项目“机构及法定代表人无违法违规、失信等不良行为记录”为否决项，得分0分，"
+                      "低于评分表所列的4分。"),
+            std::string::npos)
+      << text;
   EXPECT_EQ(text.find("工作底稿"), std::string::npos);
-  EXPECT_EQ(text.find("各否决项得分均未低于否决分值"), std::string::npos);
+  EXPECT_EQ(text.find("各否决项得分均未低于"), std::string::npos);
 }
 
 TEST_F(EvaluationCommandTest, SummarizeRecommendsOccupationsThatPassedAndExcludesTheRest) {
@@ -340,7 +360,10 @@ TEST_F(EvaluationCommandTest, SummarizeRecommendsOccupationsThatPassedAndExclude
        {"综合技术评估意见", "第七条第（四）项", "2026年11月26日", "初评结论为通过",
         "技术评估结论为合格", "综合技术评估结论为：合格", "建议予以备案的职业（工种）及等级",
         "1.中式烹调师：五级至三级", "2.保育师：五级至三级", "不建议备案的职业（工种）",
-        "1.中式面点师：“拟开展认定的职业与本单位主营业务直接相关”得分低于否决分值",
+        "1."
+        "中式面点师：“拟开展认定的职业与本单位主营业务直接相关”为否决项，得分2分，低于评分表所列的3"
+        "分",
+        "该评分表不是该办法附件《吉林省职业技能等级认定机构备案技术评估标准》",
         "专家组一致同意。"}) {
     EXPECT_NE(text.find(want), std::string::npos) << want << "\n" << text;
   }
@@ -418,6 +441,77 @@ TEST_F(EvaluationCommandTest, FailedEvaluationEndsTheCase) {
   EXPECT_EQ(Status()["stage"], "not_filed");
   EXPECT_NE(PdfText(dir_ + "/docs/技术评估意见.pdf").find("技术评估结论为：不合格"),
             std::string::npos);
+}
+
+// The expert group's opinions are issued as the group's documents: no 发文字号 (none is needed,
+// none can be given, the bureau's sequence is untouched), no 版头, the group as 责任者 in the
+// 归档文件目录 and the PDF's author, archived under the convening bureau's folder.
+TEST_F(EvaluationCommandTest, OpinionsAreIssuedWithoutANumberInTheGroupsName) {
+  ToTechnical();
+  std::string out;
+  ASSERT_EQ(Beian("evaluate C2026-0001 --scores " + Quote(Fill("f")) + " --result 合格 --date " +
+                      "2026-11-27",
+                  &out),
+            0)
+      << out;
+  ASSERT_EQ(Beian("summarize C2026-0001 --result 合格 --date 2026-11-30", &out), 0) << out;
+  std::vector<std::string> ids;
+  const nlohmann::json st = Status();
+  for (const auto& d : st["documents"]) {
+    const std::string kind = d["kind"];
+    if (kind == "technical_opinion" || kind == "comprehensive_opinion") ids.push_back(d["id"]);
+  }
+  ASSERT_EQ(ids.size(), 2u) << st.dump(2);
+  std::ofstream(dir_ + "/office.json") << R"({"allow_fallback_fonts": true})";
+  const std::string config = " --config " + Quote(dir_ + "/office.json");
+  EXPECT_EQ(Beian("issue " + ids[0] + " --number 3 --date 2026-12-01" + config, &out), 2);
+  EXPECT_NE(out.find("不编入本机关的发文字号"), std::string::npos) << out;
+  ASSERT_EQ(Beian("issue " + ids[0] + " --date 2026-12-01" + config, &out), 0) << out;
+  EXPECT_NE(out.find("无发文字号"), std::string::npos) << out;
+  ASSERT_EQ(Beian("issue " + ids[1] + " --date 2026-12-02" + config, &out), 0) << out;
+  EXPECT_EQ(Beian("issue " + ids[1] + " --date 2026-12-03" + config, &out), 2);
+  EXPECT_NE(out.find("已于2026-12-02签发"), std::string::npos) << out;
+  const std::vector<registry::Row> rows = Rows(
+      "SELECT state, COALESCE(number, ''), path, pages FROM documents WHERE kind IN "
+      "('technical_opinion', 'comprehensive_opinion') ORDER BY document_id");
+  ASSERT_EQ(rows.size(), 2u);
+  for (const auto& r : rows) {
+    EXPECT_EQ(registry::AsText(r[0]), "issued");
+    EXPECT_EQ(registry::AsText(r[1]), "");
+  }
+  EXPECT_EQ(registry::AsText(rows[0][2]), "220100/2026/" + ids[0] + "-技术评估意见.pdf");
+  EXPECT_EQ(registry::AsInt(Rows("SELECT COUNT(*) FROM number_sequences")[0][0]), 0)
+      << "the bureau's sequence is untouched";
+  const std::string archive = dir_ + "/archive/220100/2026/";
+  const std::string tech = PdfText(archive + ids[0] + "-技术评估意见.pdf");
+  EXPECT_NE(tech.find("长春市鼎新职业技能培训学校："), std::string::npos) << tech;
+  EXPECT_NE(tech.find("2026年12月1日"), std::string::npos) << tech;
+  for (const std::string& text : {tech, PdfText(archive + ids[1] + "-综合技术评估意见.pdf")}) {
+    EXPECT_EQ(text.find("〔2026〕"), std::string::npos) << text;
+    EXPECT_EQ(text.find("长春市人力资源和社会保障局\n"), std::string::npos) << text;
+    EXPECT_EQ(text.find("印发"), std::string::npos) << text;
+  }
+  std::string info;
+  testing::RunCommand("pdfinfo " + Quote(archive + ids[0] + "-技术评估意见.pdf"), &info);
+  const std::size_t author = info.find("Author:");
+  ASSERT_NE(author, std::string::npos) << info;
+  EXPECT_EQ(info.substr(author, info.find('\n', author) - author).find("技术评估专家组") !=
+                std::string::npos,
+            true)
+      << info;
+  EXPECT_EQ(Slurp(archive + "归档文件目录.csv"),
+            "\xEF\xBB\xBF档号,文号,责任者,题名,日期,页数,密级,保管期限,备注\r\n"
+            "＿＿-2026-＿＿-0001,,技术评估专家组,"
+            "关于长春市鼎新职业技能培训学校职业技能等级认定机构备案的技术评估意见,20261201," +
+                std::to_string(registry::AsInt(rows[0][3])) +
+                ",,,\r\n"
+                "＿＿-2026-＿＿-0002,,技术评估专家组,关于长春市鼎新职业技能培训学校职业技能等级认定"
+                "机构备案的综合技术评估意见,20261202," +
+                std::to_string(registry::AsInt(rows[1][3])) + ",,,\r\n");
+  ASSERT_EQ(Beian("archive verify", &out), 0) << out;
+  ASSERT_EQ(Beian("status C2026-0001 --date 2026-12-03", &out), 0) << out;
+  EXPECT_NE(out.find(ids[0] + "：技术评估意见（2026-12-01签发，无发文字号）"), std::string::npos)
+      << out;
 }
 
 }  // namespace

@@ -11,6 +11,7 @@ namespace {
 
 constexpr const char* kStandard = R"(<standard version="t1" title="测试标准">
   <pass-line total="60" occupation="50"/>
+  <opinion-wording name="测试表" veto="否决项">专家组按照测试表评分。</opinion-wording>
   <group id="G1" condition="第六条（三）" title="人员" scope="common">
     <item id="C1" max="6" veto-below="3">部门</item>
     <item id="C2" max="4">人员</item>

@@ -39,6 +39,14 @@ TEST(EvaluationStandardTest, ShippedStandardLoadsAndIsMarkedAsThisProjectsReadin
     for (const Item& i : s->items) found = found || i.condition == condition;
     EXPECT_TRUE(found) << condition;
   }
+  // While it is the project's reference draft, the opinions say so in one sentence and never
+  // present its title as an official document's name.
+  EXPECT_NE(s->opinion_basis.find("参考稿"), std::string::npos) << s->opinion_basis;
+  EXPECT_NE(s->opinion_basis.find("不是"), std::string::npos) << s->opinion_basis;
+  EXPECT_EQ(s->opinion_basis.find("《" + s->title + "》"), std::string::npos);
+  EXPECT_EQ(s->opinion_basis.find("。"), s->opinion_basis.size() - std::string("。").size())
+      << "one sentence";
+  EXPECT_EQ(s->opinion_name, "评分表");
 }
 
 struct BadCase {
@@ -89,6 +97,12 @@ TEST(EvaluationStandardTest, MalformedStandardsAreRefusedWithFileAndLine) {
        "<group id=\"A\" condition=\"c\" title=\"t\" scope=\"common\"><item id=\"I\" "
        "max=\"2\">x</item></group></standard>",
        2, "scope=\"occupation\""},
+      {"no_opinion_wording",
+       "<standard version=\"v\" title=\"t\"><pass-line total=\"60\" occupation=\"60\"/>\n"
+       "<group id=\"A\" condition=\"c\" title=\"t\" scope=\"common\"><item id=\"I\" "
+       "max=\"2\">x</item></group><group id=\"B\" condition=\"c\" title=\"t\" "
+       "scope=\"occupation\"><item id=\"J\" max=\"2\">x</item></group></standard>",
+       2, "<opinion-wording"},
       {"bad_xml", "<standard version=\"v\">\n<group>\n</standard>", 4, "XML parse error"},
   };
   for (const BadCase& c : cases) {

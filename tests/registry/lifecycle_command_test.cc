@@ -79,7 +79,10 @@ class LifecycleTest : public ::testing::Test {
              intake_ + "/S01-长春鼎新职业技能培训学校-首次申请", fs::copy_options::recursive);
     // An office's own settings: a data root with its own templates/office.json.
     testing::MakeOfficeDataRoot(data_, {{"doc_number_format", "吉人社认备〔{year}〕{n}号"},
-                                        {"publicity_contact", "联系电话：0431-00000000"},
+                                        {"filing_number_format", "吉认备〔{year}〕{n}号"},
+                                        {"publicity_contact", "来信请注明“公示异议”。"},
+                                        {"objection_office", "长春市人社局职业能力建设处"},
+                                        {"objection_phone", "0431-88888888"},
                                         {"allow_fallback_fonts", true}});
   }
   int Beian(const std::string& args, std::string* out = nullptr, const std::string& env = "") {
@@ -110,16 +113,20 @@ class LifecycleTest : public ::testing::Test {
         Beian("deliberate C2026-0001 --date 2026-09-22 --note 厅务会 --today 2026-09-22", &out), 0)
         << out;
   }
-  // Publicity from 2026-09-25 (ends 2026-10-09), then filed at the province on 2026-10-12;
-  // D2026-0001 is the 材料接收回执 drafted by run,
-  // D2026-0002 is the 公示, D2026-0003 the 备案通知.
-  void ToFiled() {
+  // Publicity from 2026-09-25 (ends 2026-10-09) by the 长春 office; D2026-0001 is the
+  // 材料接收回执 drafted by run, D2026-0002 the 公示.
+  void Publicized() {
     ToPublicity();
     std::string out;
     ASSERT_EQ(
         Beian("publicize C2026-0001 --start 2026-09-25 --date 2026-09-25 --authority 220100", &out),
         0)
         << out;
+  }
+  // ... then filed at the province on 2026-10-12: D2026-0003 is the 备案通知.
+  void ToFiled() {
+    Publicized();
+    std::string out;
     ASSERT_EQ(Beian("file C2026-0001 --authority 220000 --date 2026-10-12", &out), 0) << out;
   }
   std::string Pdf(const std::string& path) {
@@ -160,8 +167,20 @@ TEST_F(LifecycleTest, PublicityObjectionAndFilingGuards) {
   std::string text = Pdf(draft);
   EXPECT_NE(text.find("2026年9月25日至2026年10月9日"), std::string::npos) << text;
   EXPECT_NE(text.find("长春市鼎新"), std::string::npos) << text;
-  EXPECT_NE(text.find("中式烹调师：五级至"), std::string::npos) << text;
   EXPECT_NE(text.find("草"), std::string::npos);  // watermark 草稿
+  text = testing::FlatPdfText(draft);
+  EXPECT_NE(text.find("中式烹调师：五级至"), std::string::npos) << text;
+  // Where and how to object, and until when: the settings, blanks for those unset.
+  EXPECT_NE(text.find("可于2026年10月9日（含当日）前向下列部门反映，并说明理由。"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("受理部门：长春市人社局职业能力建设处"), std::string::npos) << text;
+  EXPECT_NE(text.find("联系电话：0431-88888888"), std::string::npos) << text;
+  EXPECT_NE(text.find("地址：＿＿＿＿"), std::string::npos) << text;
+  EXPECT_NE(text.find("电子邮箱：＿＿＿＿"), std::string::npos) << text;
+  EXPECT_NE(text.find("来信请注明“公示异议”。"), std::string::npos) << text;
+  EXPECT_NE(text.find("首次备案"), std::string::npos) << text;
+  EXPECT_EQ(text.find("第八条"), std::string::npos) << text;
   EXPECT_EQ(Beian("publicize C2026-0001 --start 2026-09-28 --date 2026-09-28", &out), 2)
       << "a second 公示 for the same case";
   // During the period, and with an open objection, filing is refused.
@@ -227,6 +246,37 @@ TEST_F(LifecycleTest, IssueNumbersArchivesAndRefusesASecondIssue) {
       XlsxPart(dir_ + "/archive/220000/2026/归档文件目录.xlsx", "xl/sharedStrings.xml");
   EXPECT_NE(strings.find("吉人社认备〔2026〕1号"), std::string::npos);
   EXPECT_NE(strings.find("保管期限"), std::string::npos);
+}
+
+// doc_number_format per authority: the 市 office's 报送报告 takes its own 代字 and sequence, the
+// province's 备案通知 the province's; an authority without a format is refused, named.
+TEST_F(LifecycleTest, NumberFormatPerAuthority) {
+  Publicized();
+  std::string out;
+  ASSERT_EQ(Beian("submit C2026-0001 --authority 220100 --date 2026-10-12", &out), 0) << out;
+  ASSERT_EQ(Beian("file C2026-0001 --authority 220000 --date 2026-10-12", &out), 0) << out;
+  const std::string config = dir_ + "/formats.json";
+  std::ofstream(config) << R"({"doc_number_format": {"220000": "吉人社认备〔{year}〕{n}号"}})";
+  EXPECT_EQ(Beian("issue D2026-0003 --date 2026-10-13 --config " + testing::Quote(config), &out),
+            2);
+  EXPECT_NE(out.find("未设置机关220100的发文字号格式"), std::string::npos) << out;
+  std::ofstream(config) << R"({"doc_number_format": {"220100": "长人社认备〔{year}〕{n}号",
+                                                      "220000": "吉人社认备〔{year}〕{n}号"}})";
+  ASSERT_EQ(Beian("issue D2026-0003 --date 2026-10-13 --config " + testing::Quote(config), &out), 0)
+      << out;
+  ASSERT_EQ(Beian("issue D2026-0004 --date 2026-10-13 --config " + testing::Quote(config), &out), 0)
+      << out;
+  EXPECT_EQ(Document("D2026-0003")["number"], "长人社认备〔2026〕1号");  // 报送报告 (220100)
+  EXPECT_EQ(Document("D2026-0004")["number"], "吉人社认备〔2026〕1号");  // 备案通知 (220000)
+  const std::string text =
+      Pdf(dir_ + "/archive/" + Document("D2026-0003")["path"].get<std::string>());
+  EXPECT_NE(text.find("长人社认备〔2026〕1号"), std::string::npos) << text;
+  EXPECT_EQ(text.find("吉人社认备"), std::string::npos) << text;
+  // A bad value is refused naming the setting.
+  std::ofstream(config) << R"({"doc_number_format": {"长春": "x"}})";
+  EXPECT_EQ(Beian("issue D2026-0002 --date 2026-10-13 --config " + testing::Quote(config), &out),
+            2);
+  EXPECT_NE(out.find("doc_number_format"), std::string::npos) << out;
 }
 
 // The issued copy is PDF/A-2b in structure (Debian has no validator): XMP with pdfaid and the
@@ -424,10 +474,8 @@ TEST_F(LifecycleTest, OrderedTerminationDraftsTheNoticeAndLaterRunsAreFlagged) {
                   &out),
             0)
       << out;
-  std::string text = Pdf(dir_ + "/drafts/D2027-0001-终止备案通知.pdf");
+  std::string text = testing::FlatPdfText(dir_ + "/drafts/D2027-0001-终止备案通知.pdf");
   EXPECT_NE(text.find("第十一条"), std::string::npos) << text;
-  EXPECT_NE(text.find("人社厅发〔2024〕27号"), std::string::npos) << text;
-  EXPECT_NE(text.find("应退尽退"), std::string::npos) << text;          // Art. 13
   EXPECT_NE(text.find("复核、更正、撤销"), std::string::npos) << text;  // Art. 12
   ASSERT_EQ(Beian("status C2026-0001 --json --date 2027-01-05", &out), 0) << out;
   EXPECT_EQ(nlohmann::json::parse(out)["stage"], "terminated");
@@ -464,6 +512,70 @@ TEST_F(LifecycleTest, OrderedTerminationDraftsTheNoticeAndLaterRunsAreFlagged) {
   }
   EXPECT_TRUE(flagged) << report["findings"].dump(2);
   EXPECT_EQ(report["conclusion"], "review_needed");
+}
+
+// The ordered 终止备案通知: which filing ends (备案编号, the notice that granted it, validity),
+// from when, the breached provision, Art. 13's wind-up as a precondition checked (not an
+// instruction after), one instrument named 《办法》 (no ambiguous 该办法), remedy_text last. The
+// bureau's facts are slots: blanks in the draft, and issue refuses until they are filled.
+TEST_F(LifecycleTest, OrderedTerminationNoticeSaysWhichFilingEndsFromWhenAndWhy) {
+  ToFiled();
+  std::string out;
+  ASSERT_EQ(Beian("issue D2026-0003 --date 2026-10-13", &out), 0) << out;  // the 备案通知
+  // The office's remedy_text (行政复议 / 行政诉讼) is taken when the notice is drafted.
+  std::ofstream(dir_ + "/remedy.json")
+      << R"({"remedy_text": "如不服本决定，可依法申请行政复议或者提起行政诉讼。"})";
+  ASSERT_EQ(Beian("terminate C2026-0001 --ordered --reason 违规发放职业技能等级证书 "
+                  "--date 2027-01-05 --authority 220000 --config " +
+                      testing::Quote(dir_ + "/remedy.json"),
+                  &out),
+            0)
+      << out;
+  std::string text = testing::FlatPdfText(dir_ + "/drafts/D2027-0001-终止备案通知.pdf");
+  for (const char* want :
+       {"经查，你单位违规发放职业技能等级证书，严重违反＿＿＿＿",
+        "的规定。＿＿＿＿年＿＿月＿＿日，经核查，",
+        "（吉人社规〔2025〕1号，以下简称《办法》）第十三条规定做好终止备案前的相关收尾工作。",
+        "根据《办法》第十一条规定，责令你单位终止职业技能等级认定机构备案。",
+        "终止备案自＿＿＿＿年＿＿月＿＿日起生效。",
+        "你单位备案编号为吉认备〔2026〕1号的职业技能等级认定机构备案（2026年10月13日以吉人社认备〔2"
+        "026〕1号"
+        "通知备案，有效期2026年10月13日至2029年10月12日）同时终止。"}) {
+    EXPECT_NE(text.find(want), std::string::npos) << want << "\n" << text;
+  }
+  for (const char* never : {"该办法", "请你单位做好", "届满"}) {
+    EXPECT_EQ(text.find(never), std::string::npos) << never << "\n" << text;
+  }
+  EXPECT_EQ(Beian("issue D2027-0001 --date 2027-01-06", &out), 2);
+  for (const char* slot :
+       {"effective_date", "provision", "wind_up_date", "beian edit D2027-0001"}) {
+    EXPECT_NE(out.find(slot), std::string::npos) << slot << "\n" << out;
+  }
+  EXPECT_EQ(Document("D2027-0001")["state"], "draft");
+  ASSERT_EQ(Beian("edit D2027-0001 --slot effective_date --text 2027年1月20日", &out), 0) << out;
+  ASSERT_EQ(Beian("edit D2027-0001 --slot provision --text "
+                  "《吉林省职业技能等级评价机构管理办法》（吉人社规〔2024〕1号）第二十条",
+                  &out),
+            0)
+      << out;
+  EXPECT_EQ(Beian("issue D2027-0001 --date 2027-01-06", &out), 2);
+  EXPECT_NE(out.find("wind_up_date"), std::string::npos) << out;
+  EXPECT_EQ(out.find("effective_date"), std::string::npos) << out;
+  ASSERT_EQ(Beian("edit D2027-0001 --slot wind_up_date --text 2027年1月15日", &out), 0) << out;
+  ASSERT_EQ(Beian("issue D2027-0001 --date 2027-01-16", &out), 0) << out;
+  text =
+      testing::FlatPdfText(dir_ + "/archive/" + Document("D2027-0001")["path"].get<std::string>());
+  for (const char* want :
+       {"严重违反《吉林省职业技能等级评价机构管理办法》（吉人社规〔2024〕1号）第二十条的规定。",
+        "2027年1月15日，经核查，", "终止备案自2027年1月20日起生效。"}) {
+    EXPECT_NE(text.find(want), std::string::npos) << want << "\n" << text;
+  }
+  // remedy_text is the last paragraph, before the signature.
+  EXPECT_NE(text.find("证书继续有效。如不服本决定，可依法申请行政复议或者提起行政诉讼。"
+                      "吉林省人力资源和社会保障厅2027年1月16日"),
+            std::string::npos)
+      << text;
+  EXPECT_EQ(text.find("＿"), std::string::npos) << text;
 }
 
 TEST_F(LifecycleTest, RunDraftsAReceiptForEachNewVersionOnly) {

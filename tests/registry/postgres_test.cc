@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -200,6 +201,51 @@ TEST_F(PostgresTest, BackupCheckAndRestoreOnTheServer) {
   }
   EXPECT_TRUE(kept) << "the contents before the restore are kept beside the backup";
   ASSERT_EQ(Beian("registry check", uri_, &out), 0) << out;
+}
+
+// Offices on one record (issue 25): 长春 (220100) receives a sample, takes it through its stages
+// and the 公示, and submits it; the province (220000) files it and issues the 备案通知 with its
+// own sequence, on the same server; 长春's `status` then shows the case filed with the
+// notice's number, and both offices' numbers come from their own sequences.
+TEST_F(PostgresTest, ACityOfficeSubmitsAndTheProvinceFilesOnOneRecord) {
+  const std::string sample = "S01-长春鼎新职业技能培训学校-首次申请";
+  fs::create_directories(dir_ + "/intake");
+  fs::copy(testing::RepoRoot() + "/samples/intake/" + sample, dir_ + "/intake/" + sample,
+           fs::copy_options::recursive);
+  const std::string config = dir_ + "/office.json";
+  {
+    std::ofstream f(config);
+    f << R"({"doc_number_format": {"220000": "吉人社认备〔{year}〕{n}号",
+                                   "220100": "长人社认备〔{year}〕{n}号"},
+             "filing_number_format": "吉认备{year}{n}", "allow_fallback_fonts": true})";
+  }
+  std::string out;
+  auto ok = [&](const std::string& args) {
+    ASSERT_EQ(Beian(args + " --config " + testing::Quote(config), uri_, &out), 0) << args << "\n"
+                                                                                  << out;
+  };
+  ok("run " + testing::Quote(dir_ + "/intake") + " --out " + testing::Quote(dir_ + "/out") +
+     " --quiet --no-pdf --date 2026-09-20 --authority 220100");
+  for (const char* stage : {"received", "preliminary", "technical", "comprehensive"}) {
+    ok(std::string("decide C2026-0001 --stage ") + stage + " --result pass --date 2026-09-21");
+  }
+  ok("deliberate C2026-0001 --date 2026-09-22 --note 专题会议 --today 2026-09-22");
+  ok("publicize C2026-0001 --start 2026-09-25 --date 2026-09-25 --authority 220100");
+  ok("issue D2026-0002 --date 2026-09-25");  // the 公示, 长春's sequence
+  ok("submit C2026-0001 --authority 220100 --date 2026-10-12");
+  ok("file C2026-0001 --authority 220000 --date 2026-10-12");
+  ok("issue D2026-0004 --date 2026-10-13");  // the 备案通知, the province's sequence
+  ASSERT_EQ(Beian("status C2026-0001 --json --date 2026-10-14", uri_, &out), 0) << out;
+  const nlohmann::json status = nlohmann::json::parse(out, nullptr, false);
+  ASSERT_TRUE(status.is_object()) << out;
+  EXPECT_EQ(status["stage"], "filed");
+  std::map<std::string, std::string> numbers;
+  for (const auto& d : status["documents"]) {
+    numbers[d["id"].get<std::string>()] = d.value("number", "");
+  }
+  // Each authority's own format and sequence: both are its first number of 2026.
+  EXPECT_EQ(numbers["D2026-0002"], "长人社认备〔2026〕1号") << out;
+  EXPECT_EQ(numbers["D2026-0004"], "吉人社认备〔2026〕1号") << out;
 }
 
 }  // namespace

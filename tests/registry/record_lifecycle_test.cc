@@ -22,13 +22,6 @@ namespace fs = std::filesystem;
 
 const char kS09[] = "S09-松原市宏达物流有限公司-XML申请表";  // initial, 申请表.xml, 松原市
 
-std::string ReadText(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 void ReplaceOnce(std::string* text, const std::string& from, const std::string& to) {
   const std::size_t at = text->find(from);
   ASSERT_NE(at, std::string::npos) << from;
@@ -88,7 +81,7 @@ class RecordLifecycleTest : public ::testing::Test {
       fs::copy(source, folder + "/" + f.substr(slash == std::string::npos ? 0 : slash + 1),
                fs::copy_options::recursive);
     }
-    std::string form = ReadText(samples + kS09 + "/申请表.xml");
+    std::string form = testing::ReadText(samples + kS09 + "/申请表.xml");
     edit(&form);
     std::ofstream(folder + "/申请表.xml") << form;
     return intake;
@@ -104,7 +97,8 @@ class RecordLifecycleTest : public ::testing::Test {
     for (const auto& e : fs::directory_iterator(out_dir)) {
       if (e.is_directory()) {
         last_case_dir_ = e.path().string();
-        nlohmann::json report = nlohmann::json::parse(ReadText(last_case_dir_ + "/report.json"));
+        nlohmann::json report =
+            nlohmann::json::parse(testing::ReadText(last_case_dir_ + "/report.json"));
         if (rc != expected_rc) ADD_FAILURE() << report["findings"].dump(2);
         return report;
       }
@@ -264,6 +258,23 @@ TEST_F(RecordLifecycleTest, ChangeWithAnUndeclaredDifferenceIsReturnedThenFiledU
   }
   Ok("deliberate C2026-0002 --date 2026-11-24 --note 专题会议 --today 2026-11-24");
   Ok("publicize C2026-0002 --start 2026-11-25 --date 2026-11-25 --authority 220700");
+  {
+    // The 公示 of a change says it is one (Art. 8) and what is to change.
+    ASSERT_EQ(Beian("status C2026-0002 --json --date 2026-11-25", &out), 0) << out;
+    std::string id;
+    const nlohmann::json st = nlohmann::json::parse(out);
+    for (const auto& d : st["documents"]) {
+      if (d["kind"] == "publicity_notice") id = d["id"];
+    }
+    const std::string text = testing::FlatPdfText(dir_ + "/drafts/" + id + "-公示.pdf");
+    EXPECT_NE(text.find("第七条、第八条规定"), std::string::npos) << text;
+    EXPECT_NE(text.find("松原市宏达物流有限公司申请备案变更，变更事项如下："), std::string::npos)
+        << text;
+    EXPECT_NE(
+        text.find("变更为“吉林省松原市宁江区建华路88号”；法定代表人由“冯立军”变更为“宋丽华”。"),
+        std::string::npos)
+        << text;
+  }
   Ok("file C2026-0002 --authority 220000 --date 2026-12-07");
   std::vector<Row> rec =
       Sql("SELECT filing_id, registered_address, legal_representative, valid_until, filing_number "
@@ -292,6 +303,45 @@ TEST_F(RecordLifecycleTest, ChangeWithAnUndeclaredDifferenceIsReturnedThenFiledU
       EXPECT_EQ(c["status"], "same");
     }
   }
+}
+
+// The voluntary 终止备案通知 (Art. 10): drafted after the evaluation passed, on that day's date;
+// Art. 13's wind-up stated as done before (checked by the evaluation), the filing that ends
+// named; an expired filing is said to have expired; no remedy (not an adverse decision).
+TEST_F(RecordLifecycleTest, VoluntaryTerminationFollowsItsEvaluation) {
+  FileInitial();  // filed 2026-10-12 to 2029-10-11, 吉认备〔2026〕1号
+  nlohmann::json r =
+      Run(Dossier("松原宏达-终止", "S06-通化市鑫源汽车维修有限公司-终止", {},
+                  [](std::string* f) {
+                    ReplaceOnce(f, "<application_kind>首次申请", "<application_kind>终止");
+                  }),
+          "2029-11-02", 0);
+  const std::string case_id = r["registry"]["case"];
+  Ok("decide " + case_id + " --stage received --result pass --date 2029-11-03 --today 2029-11-03");
+  Ok("decide " + case_id +
+     " --stage preliminary --result pass --date 2029-11-05 --today 2029-11-05");
+  Ok("terminate " + case_id + " --voluntary --date 2029-11-06 --authority 220000");
+  std::vector<Row> doc = Sql("SELECT document_id FROM documents WHERE kind = 'termination_notice'");
+  ASSERT_EQ(doc.size(), 1u);
+  const std::string id = AsText(doc[0][0]);
+  const std::string text = testing::FlatPdfText(dir_ + "/drafts/" + id + "-终止备案通知.pdf");
+  for (const char* want :
+       {"你单位提出不再开展职业技能等级认定工作。2029年11月5日，经评估，你单位已按照",
+        "第十三条规定做好终止备案前的相关收尾工作。根据《办法》第十条规定，对你单位作出自愿终止备案"
+        "处理。",
+        "备案编号为吉认备〔2026〕1号的", "有效期2026年10月12日至2029年10月11日）同时终止。",
+        "该备案的有效期已于2029年10月11日届满。"}) {
+    EXPECT_NE(text.find(want), std::string::npos) << want << "\n" << text;
+  }
+  for (const char* never : {"责令", "行政复议", "请你单位做好"}) {
+    EXPECT_EQ(text.find(never), std::string::npos) << never << "\n" << text;
+  }
+  std::string out;
+  EXPECT_EQ(Beian("issue " + id + " --date 2029-11-07", &out), 2);
+  EXPECT_NE(out.find("effective_date"), std::string::npos) << out;
+  EXPECT_EQ(out.find("evaluation_date"), std::string::npos) << out;
+  Ok("edit " + id + " --slot effective_date --text 2029年11月7日");
+  Ok("issue " + id + " --date 2029-11-07");
 }
 
 TEST_F(RecordLifecycleTest, RenewalIsCheckedAgainstTheRegistryExpiryNotTheForm) {
@@ -415,7 +465,9 @@ TEST_F(RecordLifecycleTest, IssuingLaterThanFileStartsTheValidityOnTheIssuedDate
   EXPECT_NE(text.find("备案编号：吉认备〔2026〕1号"), std::string::npos) << text;
 }
 
-TEST_F(RecordLifecycleTest, FileDateSettingKeepsTheStartAndNoFormatLeavesTheNumberBlank) {
+// Without filing_number_format the draft 备案通知 leaves the 备案编号 blank and issue refuses,
+// naming the setting; once it is set, the notice drafted before gets its number when issued.
+TEST_F(RecordLifecycleTest, FileDateSettingKeepsTheStartAndIssueNumbersTheFiling) {
   std::ifstream in(data_ + "/templates/office.json");
   nlohmann::json office = nlohmann::json::parse(in);
   office["filing_validity_start"] = "file_date";
@@ -423,14 +475,27 @@ TEST_F(RecordLifecycleTest, FileDateSettingKeepsTheStartAndNoFormatLeavesTheNumb
   std::ofstream(data_ + "/templates/office.json") << office.dump(2);
   FileInitial();
   std::string out;
-  ASSERT_EQ(Beian("issue D2026-0003 --date 2026-10-20", &out), 0) << out;
+  EXPECT_NE(PdfText(dir_ + "/drafts/D2026-0003-备案通知.pdf").find("备案编号：＿＿＿＿"),
+            std::string::npos);
+  EXPECT_EQ(Beian("issue D2026-0003 --date 2026-10-20", &out), 2);
+  EXPECT_NE(out.find("没有备案编号"), std::string::npos) << out;
+  EXPECT_NE(out.find("\"filing_number_format\""), std::string::npos) << out;
+  std::vector<Row> state =
+      Sql("SELECT state, number FROM documents WHERE document_id = "
+          "'D2026-0003'");
+  EXPECT_EQ(AsText(state[0][0]), "draft") << "no 发文字号 taken by a refused issue";
+  EXPECT_EQ(AsText(state[0][1]), "");
+  office["filing_number_format"] = "吉认备〔{year}〕{n}号";
+  std::ofstream(data_ + "/templates/office.json") << office.dump(2);
+  ASSERT_EQ(Beian("issue D2026-0003 --date 2027-01-04", &out), 0) << out;
   std::vector<Row> f = Sql("SELECT valid_from, valid_until, filing_number FROM filings");
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(AsText(f[0][0]), "2026-10-12");
-  EXPECT_EQ(AsText(f[0][2]), "");
+  EXPECT_EQ(AsText(f[0][2]), "吉认备〔2027〕1号") << "numbered in the year it is issued";
   std::vector<Row> path = Sql("SELECT path FROM documents WHERE document_id = 'D2026-0003'");
   const std::string text = PdfText(dir_ + "/archive/" + AsText(path[0][0]));
-  EXPECT_NE(text.find("备案编号：＿＿＿＿"), std::string::npos) << text;
+  EXPECT_NE(text.find("备案编号：吉认备〔2027〕1号"), std::string::npos) << text;
+  EXPECT_EQ(text.find("＿＿＿＿"), std::string::npos) << text;
   // A bad value of the setting is refused naming it.
   office["filing_validity_start"] = "tomorrow";
   std::ofstream(data_ + "/templates/office.json") << office.dump(2);

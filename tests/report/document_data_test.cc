@@ -108,6 +108,20 @@ TEST(DocumentDataTest, CorrectionNoticeGetsWorkingDayDeadlineAndIssuer) {
   EXPECT_FALSE(d.contains("deadline_days"));
   EXPECT_EQ(d["deadline"], "2026年11月30日");            // 26th is a holiday, 28/29 a weekend
   EXPECT_EQ(d["doc_number"], "长人社认备〔2026〕  号");  // the number is given at issue
+  // Per authority (doc_number_format as an object): the office's code, else the dossier's.
+  ASSERT_OK(ParseDocNumberFormats(nlohmann::json{{"220100", "长人社认备〔{year}〕{n}号"},
+                                                 {"default", "吉人社认备〔{year}〕{n}号"}},
+                                  "office.json", &office.doc_number_format));
+  r.jurisdiction.code = "220100";
+  EXPECT_EQ(DocumentObject(r, notice, office, *cal, {2026, 11, 25}, "", messages)["doc_number"],
+            "长人社认备〔2026〕  号");
+  EXPECT_EQ(DocumentObject(r, notice, office, *cal, {2026, 11, 25}, "吉林省人力资源和社会保障厅",
+                           messages, "220000")["doc_number"],
+            "吉人社认备〔2026〕  号");
+  EXPECT_FALSE(
+      ParseDocNumberFormats(nlohmann::json{{"长春", "x"}}, "office.json", &office.doc_number_format)
+          .ok());
+  office.doc_number_format = "长人社认备〔{year}〕{n}号";
   // Blocking findings with consequence correct, grouped; others are not the notice's.
   model::Finding form_bad, material_missing, excluded;
   form_bad.rule_id = "EXT-010";

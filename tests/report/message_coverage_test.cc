@@ -23,13 +23,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string Slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 TEST(MessageCoverageTest, EveryKeyInCodeAndChecklistsHasWording) {
   RealFileSystem rfs;
   Result<MessageCatalog> cat =
@@ -43,14 +36,14 @@ TEST(MessageCoverageTest, EveryKeyInCodeAndChecklistsHasWording) {
   for (const auto& e : fs::recursive_directory_iterator(testing::RepoRoot() + "/pipeline")) {
     if (e.path().extension() != ".cc" && e.path().extension() != ".h") continue;
     ++sources;
-    std::string text = Slurp(e.path());
+    std::string text = testing::ReadText(e.path());
     for (std::sregex_iterator it(text.begin(), text.end(), literal), end; it != end; ++it) {
       used.insert((*it)[1]);
     }
   }
   for (const auto& e : fs::recursive_directory_iterator(testing::RepoRoot() + "/checklists")) {
     if (e.path().extension() != ".xml") continue;
-    std::string text = Slurp(e.path());
+    std::string text = testing::ReadText(e.path());
     for (std::sregex_iterator it(text.begin(), text.end(), attribute), end; it != end; ++it) {
       used.insert((*it)[1]);
     }

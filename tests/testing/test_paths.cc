@@ -80,4 +80,18 @@ void MakeOfficeDataRoot(const std::string& root, const nlohmann::json& office) {
   std::ofstream(root + "/templates/office.json") << merged.dump(2);
 }
 
+std::string FlatPdfText(const std::string& path) {
+  std::string text, out;
+  RunCommand("pdftotext " + Quote(path) + " -", &text);
+  for (char ch : text) {
+    if (ch != '\n' && ch != ' ' && ch != '\f') out += ch;
+  }
+  for (const std::string mark : {"草", "稿"}) {
+    for (std::size_t at = out.find(mark); at != std::string::npos; at = out.find(mark, at)) {
+      out.erase(at, mark.size());
+    }
+  }
+  return out;
+}
+
 }  // namespace pipeline::testing

@@ -3,6 +3,8 @@
 #ifndef TESTS_TESTING_TEST_PATHS_H_
 #define TESTS_TESTING_TEST_PATHS_H_
 
+#include <fstream>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -22,6 +24,16 @@ void MakeOfficeDataRoot(const std::string& root, const nlohmann::json& office);
 
 // `s` in single quotes for a shell command line (the tests' paths hold no single quote).
 inline std::string Quote(const std::string& s) { return "'" + s + "'"; }
+
+// The bytes of the file at `path` ("" when it cannot be read).
+inline std::string ReadText(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// The text of a PDF (pdftotext) without line breaks, spaces, form feeds and the characters of
+// the draft watermark 草稿, which fall between the words of a draft's text: what a reader reads.
+std::string FlatPdfText(const std::string& path);
 
 }  // namespace pipeline::testing
 
