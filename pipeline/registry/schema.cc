@@ -165,6 +165,19 @@ const std::vector<Migration>& Migrations() {
            "(d2.doc_date < documents.doc_date OR (d2.doc_date = documents.doc_date AND "
            "d2.document_id <= documents.document_id))) WHERE state = 'issued'",
        }},
+      {9,
+       "the files of each dossier version (the workbench's file viewer)",
+       {
+           // One row per file of a version as received (paths relative to the version's
+           // folder, as DossierContentHash lists them); file_id is random, the only name a
+           // request uses; bytes and sha256 say what was received (a file that differs since is
+           // not served).
+           "CREATE TABLE version_files (file_id TEXT PRIMARY KEY, case_id TEXT NOT NULL, "
+           "version INTEGER NOT NULL, seq INTEGER NOT NULL, path TEXT NOT NULL, "
+           "bytes INTEGER NOT NULL, sha256 TEXT NOT NULL, "
+           "FOREIGN KEY (case_id, version) REFERENCES dossier_versions (case_id, version))",
+           "CREATE INDEX version_files_by_version ON version_files (case_id, version, seq)",
+       }},
   };
   return kMigrations;
 }

@@ -70,13 +70,14 @@ Result<cli::Options> CommandRunner::OptionsFor(const ActionForm& form, const Act
   return o;
 }
 
-Result<std::string> CommandRunner::Run(const cli::Options& o) {
+Result<std::string> CommandRunner::Run(const cli::Options& o, bool* problems) {
   std::lock_guard<std::mutex> lock(mu_);
   std::ostringstream out;
   Status s;
   if (registry::IsRegistryCommand(o.command)) {
-    bool problems = false;
-    s = registry::RunRegistryCommand(o, fs_, messages_, calendar_, o.data_dir, out, &problems);
+    bool found = false;
+    s = registry::RunRegistryCommand(o, fs_, messages_, calendar_, o.data_dir, out, &found);
+    if (problems != nullptr) *problems = found;
   } else {
     s = evaluation::RunEvaluationCommand(o, fs_, messages_, o.data_dir, out);
   }

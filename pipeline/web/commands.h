@@ -56,7 +56,12 @@ class CommandRunner {
 
   // Runs the command; its printed output, or the command's error (a guard's refusal is
   // InvalidArgument with the clerk's Chinese message). One command at a time.
-  Result<std::string> Run(const cli::Options& o);
+  // `problems` (when given) is set when a listing command found some (archive verify: a file
+  // missing, altered or unregistered), which the CLI turns into exit code 1.
+  Result<std::string> Run(const cli::Options& o, bool* problems = nullptr);
+
+  // The server's options (registry, data, settings) for a command the server builds itself.
+  const cli::Options& base() const { return base_; }
 
   // `beian status CASE --json` of a case.
   Result<nlohmann::json> CaseJson(const std::string& case_id, const Date& today);

@@ -10,6 +10,8 @@
 #include <optional>
 
 #include "pipeline/core/sha256.h"
+#include "pipeline/ingest/name_decoding.h"
+#include "pipeline/web/files.h"
 #include "pipeline/web/password.h"
 
 namespace pipeline::web {
@@ -102,6 +104,12 @@ class App {
   void ShowCase(const httplib::Request& req, httplib::Response& res);
   void Scoresheet(const httplib::Request& req, httplib::Response& res);
   void Action(const httplib::Request& req, httplib::Response& res);
+  // 收件: the upload form, and an upload stored, checked and registered.
+  void IntakePage(const httplib::Request& req, httplib::Response& res);
+  void Intake(const httplib::Request& req, httplib::Response& res,
+              const httplib::ContentReader& reader);
+  // The user of a 收件 request, when the role allows it and an intake folder is set.
+  std::optional<Who> IntakeUser(const httplib::Request& req, httplib::Response& res);
   // Runs the form's command; false when an answer other than 303 was sent.
   bool RunAction(const httplib::Request& req, httplib::Response& res, const Who& who,
                  const nlohmann::json& kase, const std::string& action);
@@ -113,6 +121,33 @@ class App {
     return m.Has(key) ? m.Format(key) : code;
   }
   nlohmann::json CaseView(const nlohmann::json& kase, const Who& who) const;
+  // The current version's files as the case page lists them ({files, files_note}); recorded in
+  // the registry first when they are not yet (and the folder is still as received).
+  nlohmann::json FilesOf(const nlohmann::json& kase, int version);
+  // A recorded file of a case the user may see, read and checked; otherwise the 403, 404 or
+  // 410 is sent.
+  struct LoadedFile {
+    Who who;
+    VersionFile file;
+    std::string bytes;
+  };
+  std::optional<LoadedFile> LoadFile(const httplib::Request& req, httplib::Response& res);
+  // Shows `bytes` as the file named `shown` (decoded): inline, as text, as a zip's index, or
+  // as a download.
+  void SendFile(const httplib::Request& req, httplib::Response& res, const LoadedFile& f,
+                const std::string& shown, const std::string& bytes);
+  void ShowFile(const httplib::Request& req, httplib::Response& res);
+  // One entry of a recorded zip, by its index in the zip.
+  void ShowEntry(const httplib::Request& req, httplib::Response& res);
+  // The due list (beian due) of the user's office; the archive verification (beian archive
+  // verify), the province's archivists only.
+  void DueList(const httplib::Request& req, httplib::Response& res);
+  void ArchivePage(const httplib::Request& req, httplib::Response& res, bool verify);
+  // The user when the role may `action`; otherwise the 403 (or the login redirect) is sent.
+  std::optional<Who> UserFor(const httplib::Request& req, httplib::Response& res,
+                             const std::string& action);
+  // The server's options for a listing command run by `who`.
+  cli::Options ListingOptions(cli::Command command, const Who& who) const;
 
   const ServerParts& p_;
   ServerSettings s_;
@@ -146,6 +181,9 @@ nlohmann::json App::Common(const Who* who) const {
                  {"role_label", Label("role.", who->user.role)},
                  {"office", who->user.office}};
     j["csrf"] = who->session.csrf;
+    j["can_intake"] = p_.roles.Allows(who->user.role, "intake");
+    j["can_due"] = p_.roles.Allows(who->user.role, "due");
+    j["can_archive"] = p_.roles.Allows(who->user.role, "archive") && who->user.office == kProvince;
   }
   j["today"] = p_.today().ToIso();
   return j;
@@ -361,10 +399,11 @@ nlohmann::json App::CaseView(const nlohmann::json& kase, const Who& who) const {
     d["can_issue"] = draft && p_.roles.Allows(role, "issue");
     d["can_edit"] = draft && p_.roles.Allows(role, "edit");
     d["can_served"] = d.value("state", "") != "issuing" && p_.roles.Allows(role, "served");
+    d["can_reissue"] = d.value("state", "") == "issued" && p_.roles.Allows(role, "reissue");
   }
   bool any = false;
   for (const std::string& a : p_.roles.ActionsAt(role, stage)) {
-    if (a == "edit" || a == "issue" || a == "served") continue;  // per document, above
+    if (a == "edit" || a == "issue" || a == "served" || a == "reissue") continue;  // per document
     std::string key = a;
     std::replace(key.begin(), key.end(), '.', '_');
     v["can_" + key] = true;
@@ -383,7 +422,278 @@ void App::ShowCase(const httplib::Request& req, httplib::Response& res) {
     res.set_content(kase->dump(), kJson);
     return;
   }
-  SendPage(res, 200, "case", {{"c", CaseView(*kase, *who)}}, &*who);
+  nlohmann::json view = CaseView(*kase, *who);
+  if (p_.roles.Allows(who->user.role, "files")) {
+    // ?version=N: an earlier version's files; the current one by default.
+    const std::string asked = req.get_param_value("version");
+    int version = kase->value("version", 0);
+    if (!asked.empty() && asked.size() <= 4 &&
+        asked.find_first_not_of("0123456789") == std::string::npos) {
+      version = std::stoi(asked);
+    }
+    view.update(FilesOf(*kase, version));
+  }
+  SendPage(res, 200, "case", {{"c", view}}, &*who);
+}
+
+nlohmann::json App::FilesOf(const nlohmann::json& kase, int version) {
+  const std::string case_id = kase.value("case", "");
+  std::string folder, content_hash;
+  nlohmann::json versions = nlohmann::json::array();
+  for (const nlohmann::json& v : kase.value("versions", nlohmann::json::array())) {
+    const int n = v.value("version", 0);
+    versions.push_back(
+        {{"n", n}, {"shown", n == version}, {"received_on", v.value("received_on", "")}});
+    if (n != version) continue;
+    folder = v.value("folder", "");
+    content_hash = v.value("content_hash", "");
+  }
+  if (folder.empty()) {  // no such version
+    return {{"files", nlohmann::json::array()},
+            {"any_file", false},
+            {"files_note", Label("page.", "not_found")},
+            {"file_versions", versions}};
+  }
+  auto recorded = [&]() {
+    std::lock_guard<std::mutex> lock(p_.store_mu);
+    return p_.store.VersionFiles(case_id, version);
+  };
+  Result<std::vector<VersionFile>> files = recorded();
+  std::string note;
+  const std::string dir = VersionFolderPath(s_.intake_dir, folder);
+  if (files && files->empty()) {
+    std::error_code ec;
+    if (dir.empty() || !std::filesystem::is_directory(dir, ec)) {
+      note = Label("page.", "files_absent");
+    } else {
+      // Hashed outside the lock; a file that differs from the version received is never listed.
+      Result<std::optional<std::vector<VersionFile>>> hashed =
+          HashVersionFiles(dir, case_id, version, content_hash);
+      if (hashed && !*hashed) note = Label("page.", "files_changed");
+      if (hashed && *hashed) {
+        std::lock_guard<std::mutex> lock(p_.store_mu);
+        (void)p_.store.AddVersionFiles(**hashed);
+      }
+      files = recorded();
+    }
+  }
+  nlohmann::json list = nlohmann::json::array();
+  if (files) {
+    for (const VersionFile& f : *files) {
+      std::string type;
+      list.push_back({{"id", f.file_id},
+                      {"seq", f.seq},
+                      {"path", ingest::DecodeDiskName(f.path).text},
+                      {"bytes", f.bytes},
+                      {"view_label", Label("page.view.", ViewKind(f.path, &type))}});
+    }
+  }
+  return {{"files", list},
+          {"any_file", !list.empty()},
+          {"files_note", note},
+          {"files_version", version},
+          {"file_versions", versions},
+          {"several_versions", versions.size() > 1}};
+}
+
+// Text as rows of cells (lines split at tabs): shown as a table, since the page escape shows
+// a newline or tab as \x0A or \x09.
+nlohmann::json TextRows(const std::string& text) {
+  nlohmann::json rows = nlohmann::json::array();
+  std::size_t at = 0;
+  while (at < text.size()) {
+    std::size_t end = text.find('\n', at);
+    if (end == std::string::npos) end = text.size();
+    nlohmann::json cells = nlohmann::json::array();
+    std::size_t c = at;
+    while (c <= end) {
+      std::size_t tab = text.find('\t', c);
+      if (tab == std::string::npos || tab > end) tab = end;
+      cells.push_back(text.substr(c, tab - c));
+      c = tab + 1;
+    }
+    rows.push_back({{"cells", cells}});
+    at = end + 1;
+  }
+  return rows;
+}
+
+std::optional<App::LoadedFile> App::LoadFile(const httplib::Request& req, httplib::Response& res) {
+  std::optional<Who> who = UserFor(req, res, "files");
+  if (!who) return std::nullopt;
+  std::optional<VersionFile> file;
+  std::optional<std::string> authority;
+  {
+    std::lock_guard<std::mutex> lock(p_.store_mu);
+    Result<std::optional<VersionFile>> f = p_.store.FindFile(req.matches[1]);
+    if (f && *f) {
+      file = **f;
+      Result<std::optional<std::string>> a = p_.store.CaseAuthority(file->case_id);
+      if (a) authority = *a;
+    }
+  }
+  const std::string path = file ? RecordedFilePath(s_.intake_dir, *file) : "";
+  if (!file || !authority || !OfficeSees(who->user.office, *authority) || path.empty()) {
+    SendError(req, res, 404, Label("page.", "not_found"), &*who);
+    return std::nullopt;
+  }
+  std::optional<std::string> bytes = ReadRecordedFile(path, *file);
+  if (!bytes) {
+    SendError(req, res, 410, Label("page.", "file_changed"), &*who, file->case_id);
+    return std::nullopt;
+  }
+  return LoadedFile{*who, *file, std::move(*bytes)};
+}
+
+void App::SendFile(const httplib::Request& req, httplib::Response& res, const LoadedFile& f,
+                   const std::string& shown, const std::string& bytes) {
+  std::string type;
+  const std::string kind = ViewKind(shown, &type);
+  if (kind == "office") {
+    Result<std::string> text = OfficeText(bytes, shown, s_.read_limits);
+    SendPage(res, 200, "file",
+             {{"case", f.file.case_id},
+              {"path", shown},
+              {"lines", text ? TextRows(*text) : nlohmann::json::array()},
+              {"unreadable", !text.ok()}},
+             &f.who);
+    return;
+  }
+  if (kind == "archive" && !req.has_param("download")) {
+    nlohmann::json entries = nlohmann::json::array();
+    for (const ZipEntry& e : ZipEntries(bytes, s_.read_limits)) {
+      std::string entry_type;
+      entries.push_back({{"index", e.index},
+                         {"name", e.name},
+                         {"bytes", e.bytes},
+                         {"view_label", Label("page.view.", ViewKind(e.name, &entry_type))}});
+    }
+    SendPage(res, 200, "archive_file",
+             {{"case", f.file.case_id},
+              {"id", f.file.file_id},
+              {"path", shown},
+              {"entries", entries},
+              {"any", !entries.empty()}},
+             &f.who);
+    return;
+  }
+  const bool inline_view = kind == "pdf" || kind == "image";
+  res.set_header("Content-Disposition",
+                 std::string(inline_view ? "inline" : "attachment") + "; filename*=UTF-8''" +
+                     httplib::detail::encode_query_param(shown.substr(shown.rfind('/') + 1)));
+  res.set_content(bytes, inline_view ? type : "application/octet-stream");
+}
+
+void App::ShowFile(const httplib::Request& req, httplib::Response& res) {
+  std::optional<LoadedFile> f = LoadFile(req, res);
+  if (f) SendFile(req, res, *f, ingest::DecodeDiskName(f->file.path).text, f->bytes);
+}
+
+void App::ShowEntry(const httplib::Request& req, httplib::Response& res) {
+  std::optional<LoadedFile> f = LoadFile(req, res);
+  if (!f) return;
+  std::string type;
+  const std::string index = req.matches[2];
+  std::optional<std::pair<std::string, std::string>> entry;
+  if (ViewKind(f->file.path, &type) == "archive") {
+    entry = ReadZipEntry(f->bytes, std::stoul(index), s_.read_limits);
+  }
+  if (!entry) {
+    SendError(req, res, 404, Label("page.", "not_found"), &f->who, f->file.case_id);
+    return;
+  }
+  SendFile(req, res, *f, entry->first, entry->second);
+}
+
+std::optional<Who> App::UserFor(const httplib::Request& req, httplib::Response& res,
+                                const std::string& action) {
+  std::optional<Who> who = Authenticate(req, res);
+  if (who && !p_.roles.Allows(who->user.role, action)) {
+    SendError(req, res, 403, Label("page.", "forbidden"), &*who);
+    return std::nullopt;
+  }
+  return who;
+}
+
+cli::Options App::ListingOptions(cli::Command command, const Who& who) const {
+  cli::Options o = p_.runner.base();
+  o.command = command;
+  o.date = p_.today();
+  o.user = who.user.name;
+  o.quiet = true;
+  return o;
+}
+
+void App::DueList(const httplib::Request& req, httplib::Response& res) {
+  std::optional<Who> who = UserFor(req, res, "due");
+  if (!who) return;
+  const std::string within = req.get_param_value("within");
+  const bool valid = !within.empty() && within.size() <= 4 &&
+                     within.find_first_not_of("0123456789") == std::string::npos &&
+                     std::stoi(within) >= 1;
+  cli::Options o = ListingOptions(cli::Command::kDue, *who);
+  o.json = true;
+  if (valid) o.within_days = std::stoi(within);
+  Result<std::string> text = p_.runner.Run(o);
+  nlohmann::json due = text ? nlohmann::json::parse(*text, nullptr, false) : nlohmann::json();
+  if (!text || due.is_discarded()) {
+    SendError(req, res, 500, text ? "due: no JSON" : text.error().message(), &*who);
+    return;
+  }
+  nlohmann::json items = nlohmann::json::array();
+  for (nlohmann::json& item : due["items"]) {
+    const std::string ref = item.value("ref", "");
+    Result<std::optional<std::string>> authority = [&] {
+      std::lock_guard<std::mutex> lock(p_.store_mu);
+      return p_.store.RefAuthority(ref);
+    }();
+    if (!authority || !*authority || !OfficeSees(who->user.office, **authority)) continue;
+    const std::string basis = item.value("counted_from", "");
+    item["kind_label"] = Label("registry.due.", item.value("kind", "")) +
+                         (basis.empty() ? "" : Label("registry.due.basis.", basis));
+    item["is_case"] = !ref.empty() && ref[0] == 'C';
+    items.push_back(item);
+  }
+  if (WantsJson(req)) {
+    res.set_content(
+        nlohmann::json{{"from", due["from"]}, {"until", due["until"]}, {"items", items}}.dump(),
+        kJson);
+    return;
+  }
+  SendPage(res, 200, "due",
+           {{"items", items},
+            {"any", !items.empty()},
+            {"from", due["from"]},
+            {"until", due["until"]},
+            {"within", o.within_days}},
+           &*who);
+}
+
+void App::ArchivePage(const httplib::Request& req, httplib::Response& res, bool verify) {
+  std::optional<Who> who = UserFor(req, res, "archive");
+  if (!who) return;
+  if (who->user.office != kProvince) {  // the archive holds every office's documents
+    SendError(req, res, 403, Label("page.", "archive_province"), &*who);
+    return;
+  }
+  if (!verify) {
+    SendPage(res, 200, "archive", nlohmann::json::object(), &*who);
+    return;
+  }
+  if (!SameToken(Field(req, "csrf"), who->session.csrf)) {
+    SendError(req, res, 403, Label("page.", "bad_csrf"), &*who);
+    return;
+  }
+  cli::Options o = ListingOptions(cli::Command::kArchive, *who);
+  o.archive_action = "verify";
+  bool problems = false;
+  Result<std::string> text = p_.runner.Run(o, &problems);
+  if (!text) {
+    SendError(req, res, 500, text.error().message(), &*who);
+    return;
+  }
+  SendPage(res, 200, "archive",
+           {{"verified", true}, {"problems", problems}, {"lines", TextRows(*text)}}, &*who);
 }
 
 // A folder of its own for one request's files (an uploaded sheet, a written workbook).
@@ -449,7 +759,8 @@ bool App::RunAction(const httplib::Request& req, httplib::Response& res, const W
                     const nlohmann::json& kase, const std::string& action) {
   const std::string case_id = kase.value("case", "");
   ActionForm form{action, case_id, {}, {}, {}};
-  const bool per_document = action == "issue" || action == "served" || action == "edit";
+  const bool per_document =
+      action == "issue" || action == "served" || action == "edit" || action == "reissue";
   if (per_document) {  // the document must be one of this case's
     form.target = Field(req, "document");
     bool found = false;
@@ -500,6 +811,163 @@ bool App::RunAction(const httplib::Request& req, httplib::Response& res, const W
   return true;
 }
 
+std::optional<Who> App::IntakeUser(const httplib::Request& req, httplib::Response& res) {
+  std::optional<Who> who = Authenticate(req, res);
+  if (!who) return std::nullopt;
+  if (!p_.roles.Allows(who->user.role, "intake")) {
+    SendError(req, res, 403, Label("page.", "forbidden"), &*who);
+    return std::nullopt;
+  }
+  if (s_.intake_dir.empty()) {
+    SendError(req, res, 503, Label("page.", "no_intake"), &*who);
+    return std::nullopt;
+  }
+  return who;
+}
+
+void App::IntakePage(const httplib::Request& req, httplib::Response& res) {
+  std::optional<Who> who = IntakeUser(req, res);
+  if (!who) return;
+  SendPage(res, 200, "intake", nlohmann::json::object(), &*who);
+}
+
+// The upload's csrf field and files, read as they arrive: a file past max_file_bytes or a
+// file past max_files is not kept (the rest of the body is read and dropped), so nothing past
+// the limits is held or stored. cpp-httplib's buffered path would refuse more than 1024 parts.
+struct UploadBody {
+  std::string csrf;
+  std::vector<UploadedFile> files;
+  std::optional<std::pair<std::string, std::string>> broken;  // {limit, file}
+  bool read = true;  // false: the body could not be read (past web_max_upload_bytes, malformed)
+};
+
+UploadBody ReadUpload(const httplib::Request& req, const httplib::ContentReader& reader,
+                      const UploadLimits& limits, bool keep) {
+  UploadBody body;
+  if (!req.is_multipart_form_data()) {  // read and dropped
+    reader([](const char*, std::size_t) { return true; });
+    return body;
+  }
+  enum class Into { kNothing, kCsrf, kFile } into = Into::kNothing;
+  body.read = reader(
+      [&](const httplib::MultipartFormData& part) {
+        into = Into::kNothing;
+        if (body.broken || !keep) return true;  // read and dropped
+        if (part.name == "csrf") {
+          into = Into::kCsrf;
+        } else if (part.name == "files" && body.files.size() >= limits.max_files) {
+          body.broken = std::make_pair(std::string("max_files"), std::string());
+          body.files.clear();
+        } else if (part.name == "files") {
+          body.files.push_back({part.filename, {}});
+          into = Into::kFile;
+        }
+        return true;
+      },
+      [&](const char* data, std::size_t n) {
+        if (into == Into::kCsrf && body.csrf.size() + n <= 128) body.csrf.append(data, n);
+        if (into != Into::kFile || body.broken) return true;
+        std::string& content = body.files.back().content;
+        if (content.size() + n > limits.max_file_bytes) {
+          body.broken = std::make_pair(std::string("max_file_bytes"), body.files.back().name);
+          body.files.clear();
+          into = Into::kNothing;
+          return true;
+        }
+        content.append(data, n);
+        return true;
+      });
+  return body;
+}
+
+void App::Intake(const httplib::Request& req, httplib::Response& res,
+                 const httplib::ContentReader& reader) {
+  std::optional<Who> who = IntakeUser(req, res);
+  // The body is read in every case (so the connection stays usable), kept only for a clerk.
+  UploadBody body = ReadUpload(req, reader, s_.limits, who.has_value());
+  if (!who) return;
+  if (!body.read) {
+    res.set_header("Connection", "close");
+    const std::string length = req.get_header_value("Content-Length");
+    const bool too_large = !length.empty() && length.size() < 20 &&
+                           length.find_first_not_of("0123456789") == std::string::npos &&
+                           std::stoull(length) > s_.max_upload_bytes;
+    SendError(req, res, too_large ? 413 : 400,
+              Label("page.", too_large ? "upload_too_large" : "upload_empty"), &*who);
+    return;
+  }
+  if (!SameToken(body.csrf, who->session.csrf)) {
+    SendError(req, res, 403, Label("page.", "bad_csrf"), &*who);
+    return;
+  }
+  if (body.broken) {  // refused before it is stored
+    SendError(req, res, 413,
+              p_.labels.Format("page.upload_limit." + body.broken->first,
+                               {{"file", body.broken->second}}),
+              &*who);
+    return;
+  }
+  std::vector<UploadedFile>& files = body.files;
+  files.erase(
+      std::remove_if(files.begin(), files.end(),
+                     [](const UploadedFile& f) { return f.name.empty() && f.content.empty(); }),
+      files.end());
+  if (files.empty()) {
+    SendError(req, res, 400, Label("page.", "upload_empty"), &*who);
+    return;
+  }
+  Result<std::vector<std::string>> paths = CleanUploadNames(files);
+  if (!paths) {
+    SendError(req, res, 400,
+              p_.labels.Format("page.upload_bad_name", {{"file", paths.error().message()}}), &*who);
+    return;
+  }
+  if (auto broken = BreaksLimits(files, *paths, s_.limits)) {
+    SendError(req, res, 413,
+              p_.labels.Format("page.upload_limit." + broken->first, {{"file", broken->second}}),
+              &*who);
+    return;
+  }
+  const std::string today = p_.today().ToIso();
+  const std::string folder = UploadFolderName(today, who->user.name);
+  Result<std::string> stored = StoreUpload(s_.intake_dir, folder, files, *paths);
+  if (!stored) {
+    SendError(req, res, 500, stored.error().message(), &*who);
+    return;
+  }
+  Result<nlohmann::json> outcome = CheckAndRegister(s_.intake_run, s_.intake_dir, folder,
+                                                    who->user.name, who->user.office, today);
+  if (!outcome) {
+    SendError(req, res, 500, outcome.error().message(), &*who);
+    return;
+  }
+  std::string case_id = outcome->value("case", "");
+  if (!case_id.empty()) {  // a case of another office (its dossier sent here) is not shown
+    std::lock_guard<std::mutex> lock(p_.store_mu);
+    Result<std::optional<std::string>> authority = p_.store.CaseAuthority(case_id);
+    if (!authority || !*authority || !OfficeSees(who->user.office, **authority)) {
+      case_id.clear();
+      (*outcome)["outcome"] = "other_office";
+    }
+  }
+  if (!case_id.empty()) {
+    // The files as received are recorded now, before anyone could change them.
+    Result<nlohmann::json> kase = p_.runner.CaseJson(case_id, p_.today());
+    if (kase) (void)FilesOf(*kase, kase->value("version", 0));
+    res.status = 303;
+    res.set_header("Location", "/cases/" + case_id);
+    return;
+  }
+  SendPage(res, 200, "intake",
+           {{"result",
+             {{"folder", folder},
+              {"institution", outcome->value("institution", "")},
+              {"conclusion", Label("conclusion.", outcome->value("conclusion", ""))},
+              {"outcome", Label("page.outcome.", outcome->value("outcome", ""))},
+              {"failed", outcome->value("failed", "")}}}},
+           &*who);
+}
+
 void App::Routes(httplib::Server& svr) {
   svr.Get("/healthz", [](const httplib::Request&, httplib::Response& res) {
     res.set_content("ok", "text/plain; charset=utf-8");
@@ -515,6 +983,22 @@ void App::Routes(httplib::Server& svr) {
            [this](const httplib::Request& req, httplib::Response& res) { Login(req, res); });
   svr.Post("/logout",
            [this](const httplib::Request& req, httplib::Response& res) { Logout(req, res); });
+  svr.Get("/intake",
+          [this](const httplib::Request& req, httplib::Response& res) { IntakePage(req, res); });
+  svr.Post("/intake", [this](const httplib::Request& req, httplib::Response& res,
+                             const httplib::ContentReader& reader) { Intake(req, res, reader); });
+  svr.Get(R"(/files/(F[0-9a-f]{24}))",
+          [this](const httplib::Request& req, httplib::Response& res) { ShowFile(req, res); });
+  svr.Get(R"(/files/(F[0-9a-f]{24})/([0-9]{1,6}))",
+          [this](const httplib::Request& req, httplib::Response& res) { ShowEntry(req, res); });
+  svr.Get("/due",
+          [this](const httplib::Request& req, httplib::Response& res) { DueList(req, res); });
+  svr.Get("/archive", [this](const httplib::Request& req, httplib::Response& res) {
+    ArchivePage(req, res, false);
+  });
+  svr.Post("/archive/verify", [this](const httplib::Request& req, httplib::Response& res) {
+    ArchivePage(req, res, true);
+  });
   svr.Get("/cases",
           [this](const httplib::Request& req, httplib::Response& res) { CaseList(req, res); });
   svr.Get(R"(/cases/([A-Za-z0-9-]+))",
@@ -535,6 +1019,10 @@ void App::Routes(httplib::Server& svr) {
           });
   svr.set_error_handler([this](const httplib::Request&, httplib::Response& res) {
     if (!res.body.empty()) return;
+    if (res.status == 413) {  // past web_max_upload_bytes: refused before anything is read
+      res.set_content(Label("page.", "upload_too_large"), "text/plain; charset=utf-8");
+      return;
+    }
     res.set_content(std::to_string(res.status) + " " + Label("status.", std::to_string(res.status)),
                     "text/plain; charset=utf-8");
   });
@@ -550,7 +1038,7 @@ Status Serve(const ServerParts& parts, const ServerSettings& settings, const std
   svr.set_tcp_nodelay(true);  // without it, ~44 ms per keep-alive request (Nagle + delayed ACK)
   const std::size_t threads = static_cast<std::size_t>(std::max(4, settings.threads));
   svr.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-  svr.set_payload_max_length(std::size_t{64} << 20);
+  svr.set_payload_max_length(settings.max_upload_bytes);
   svr.set_keep_alive_timeout(30);
   svr.set_default_headers({{"Content-Security-Policy", "default-src 'self'"},
                            {"X-Frame-Options", "DENY"},

@@ -10,6 +10,8 @@
 //   /cases/{case}/{action}        an action, fields named as the CLI's options: 303 to the
 //                                      case page; 403 missing/wrong token or role; 404 another
 //                                      office's case; 409 with the CLI's message when refused
+//   GET  /intake, POST /intake          收件 (multipart, file fields `files`)
+//   GET  /files/{id}                   one file of a dossier version, by its id (410 changed)
 //   GET  /static/{name}                the stylesheet and script (by name, from memory)
 #ifndef PIPELINE_WEB_SERVER_H_
 #define PIPELINE_WEB_SERVER_H_
@@ -22,8 +24,10 @@
 
 #include "pipeline/core/date.h"
 #include "pipeline/core/status.h"
+#include "pipeline/ingest/limits.h"
 #include "pipeline/report/messages.h"
 #include "pipeline/web/commands.h"
+#include "pipeline/web/intake.h"
 #include "pipeline/web/roles.h"
 #include "pipeline/web/store.h"
 #include "pipeline/web/views.h"
@@ -38,6 +42,11 @@ struct ServerSettings {
   int login_lockout_minutes = 15;  // login_lockout_minutes
   int threads = 64;                // web_threads: at least the expected keep-alive connections
   std::string upload_dir;          // where uploaded scoring sheets are kept while read
+  std::string intake_dir;          // web_intake: where 收件 stores dossiers ("" = no 收件)
+  std::size_t max_upload_bytes = std::size_t{64} << 20;  // web_max_upload_bytes: one request
+  UploadLimits limits;         // the intake limits (docs/user-guide.md "Settings: limits")
+  ingest::Limits read_limits;  // the same limits, for reading an Office file's text
+  IntakeRun intake_run;        // how `beian run` is started for an upload
 };
 
 // What the server uses; all must outlive it.

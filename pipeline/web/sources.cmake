@@ -2,6 +2,8 @@
 # cpp-httplib, libargon2 and mustache (docs/web-admin.md).
 list(APPEND WEB_SOURCES
   pipeline/web/commands.cc
+  pipeline/web/files.cc
+  pipeline/web/intake.cc
   pipeline/web/password.cc
   pipeline/web/roles.cc
   pipeline/web/server.cc

@@ -217,4 +217,73 @@ Result<std::optional<std::string>> WebStore::CaseAuthority(const std::string& ca
   return std::optional<std::string>(AsText(rows->front()[0]));
 }
 
+namespace {
+
+constexpr char kFileColumns[] =
+    "f.file_id, f.case_id, f.version, f.seq, f.path, f.bytes, f.sha256, v.folder";
+constexpr char kFileFrom[] =
+    " FROM version_files f JOIN dossier_versions v ON v.case_id = f.case_id AND v.version = "
+    "f.version";
+
+VersionFile FileOf(const Row& r) {
+  return VersionFile{AsText(r[0]),
+                     AsText(r[1]),
+                     static_cast<int>(AsInt(r[2])),
+                     static_cast<int>(AsInt(r[3])),
+                     AsText(r[4]),
+                     AsInt(r[5]),
+                     AsText(r[6]),
+                     AsText(r[7])};
+}
+
+}  // namespace
+
+Result<std::vector<VersionFile>> WebStore::VersionFiles(const std::string& case_id, int version) {
+  Result<std::vector<Row>> rows =
+      db_.Query(std::string("SELECT ") + kFileColumns + kFileFrom +
+                    " WHERE f.case_id = ? AND f.version = ? ORDER BY f.seq",
+                {case_id, std::int64_t{version}});
+  if (!rows) return rows.error();
+  std::vector<VersionFile> out;
+  for (const Row& r : *rows) out.push_back(FileOf(r));
+  return out;
+}
+
+Status WebStore::AddVersionFiles(const std::vector<VersionFile>& files) {
+  if (files.empty()) return Status::Ok();
+  return registry::InTransaction(db_, TxMode::kWrite, [&]() -> Status {
+    Result<std::vector<Row>> have =
+        db_.Query("SELECT COUNT(*) FROM version_files WHERE case_id = ? AND version = ?",
+                  {files.front().case_id, std::int64_t{files.front().version}});
+    if (!have) return have.error();
+    if (!have->empty() && AsInt(have->front().front()) > 0) return Status::Ok();
+    for (const VersionFile& f : files) {
+      PIPELINE_RETURN_IF_ERROR(db_.Execute(
+          "INSERT INTO version_files (file_id, case_id, version, seq, path, bytes, sha256) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?)",
+          {f.file_id, f.case_id, std::int64_t{f.version}, std::int64_t{f.seq}, f.path, f.bytes,
+           f.sha256}));
+    }
+    return Status::Ok();
+  });
+}
+
+Result<std::optional<std::string>> WebStore::RefAuthority(const std::string& ref) {
+  Result<std::vector<Row>> rows = db_.Query(
+      "SELECT authority FROM cases WHERE case_id = ? UNION ALL SELECT c.authority FROM filings f "
+      "JOIN cases c ON c.case_id = f.case_id WHERE f.filing_id = ?",
+      {ref, ref});
+  if (!rows) return rows.error();
+  if (rows->empty()) return std::optional<std::string>();
+  return std::optional<std::string>(AsText(rows->front().front()));
+}
+
+Result<std::optional<VersionFile>> WebStore::FindFile(const std::string& file_id) {
+  Result<std::vector<Row>> rows = db_.Query(
+      std::string("SELECT ") + kFileColumns + kFileFrom + " WHERE f.file_id = ?", {file_id});
+  if (!rows) return rows.error();
+  if (rows->empty()) return std::optional<VersionFile>();
+  return std::optional<VersionFile>(FileOf(rows->front()));
+}
+
 }  // namespace pipeline::web

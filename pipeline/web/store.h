@@ -55,6 +55,17 @@ struct CasePage {
   std::map<std::string, int> per_stage;  // the office's cases per stage (no other filter)
 };
 
+// One file of a dossier version as received (table version_files, migration 9).
+struct VersionFile {
+  std::string file_id, case_id;
+  int version = 0;
+  int seq = 0;
+  std::string path;  // relative to the version's folder
+  std::int64_t bytes = 0;
+  std::string sha256;
+  std::string folder;  // the version's folder (dossier_versions.folder); FindFile only
+};
+
 // Whether an office's user may see a case of `authority`.
 bool OfficeSees(const std::string& office, const std::string& authority);
 
@@ -83,6 +94,17 @@ class WebStore {
   Status DeleteSession(const std::string& token_hash);
 
   Result<CasePage> Cases(const CaseQuery& q);
+  // The files recorded for a version, in order (none when not recorded yet).
+  Result<std::vector<VersionFile>> VersionFiles(const std::string& case_id, int version);
+  // Records a version's files in one transaction, unless some are recorded already.
+  Status AddVersionFiles(const std::vector<VersionFile>& files);
+  // A file by its id, with its version's folder; nullopt when unknown.
+  Result<std::optional<VersionFile>> FindFile(const std::string& file_id);
+
+  // The authority of a case, or of the case a filing was made in (a due list's ref); nullopt
+  // when there is neither.
+  Result<std::optional<std::string>> RefAuthority(const std::string& ref);
+
   // The authority of a case; nullopt when there is no such case.
   Result<std::optional<std::string>> CaseAuthority(const std::string& case_id);
 

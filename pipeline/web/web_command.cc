@@ -1,7 +1,5 @@
 #include "pipeline/web/web_command.h"
 
-#include <spawn.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <array>
@@ -12,15 +10,15 @@
 #include <mutex>
 
 #include "pipeline/core/settings.h"
+#include "pipeline/ingest/limits.h"
 #include "pipeline/registry/location.h"
 #include "pipeline/registry/schema.h"
 #include "pipeline/registry/sqlite_storage.h"
 #include "pipeline/report/messages.h"
 #include "pipeline/report/work_calendar.h"
+#include "pipeline/web/intake.h"
 #include "pipeline/web/password.h"
 #include "pipeline/web/server.h"
-
-extern char** environ;
 
 namespace pipeline::web {
 namespace {
@@ -107,20 +105,10 @@ int SettingInt(const nlohmann::json& settings, const char* key, int fallback) {
 }
 
 // The program itself, run as a child (never fork() in a threaded server: this runs before).
-Status RunSelf(const std::vector<std::string>& args) {
-  std::vector<char*> argv;
-  std::vector<std::string> owned = args;
-  for (std::string& a : owned) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  pid_t pid = 0;
-  if (posix_spawn(&pid, "/proc/self/exe", nullptr, nullptr, argv.data(), environ) != 0) {
-    return Status::IoError("cannot start beian run for the demo");
-  }
-  int status = 0;
-  waitpid(pid, &status, 0);
-  if (!WIFEXITED(status) || WEXITSTATUS(status) > 1) {
-    return Status::Internal("beian run of the demo samples failed");
-  }
+Status RunDemoSelf(const std::vector<std::string>& args) {
+  Result<int> rc = RunSelf(args);
+  if (!rc) return Status::IoError("cannot start beian run for the demo");
+  if (*rc > 1) return Status::Internal("beian run of the demo samples failed");
   return Status::Ok();
 }
 
@@ -133,15 +121,22 @@ Status PrepareDemo(cli::Options& o, FileSystem& fs, std::ostream& out) {
   o.registry_path = dir + "/registry.sqlite";
   o.settings_files.push_back(JoinPath(o.data_dir, "templates/web/demo.json"));
   o.config = o.settings_files.back();
-  const std::string samples = JoinPath(o.data_dir, "samples/intake");
+  // The samples are copied into the demo's intake folder, where 收件 stores uploads too.
+  o.intake_dir = dir + "/intake";
+  std::error_code ec;
+  std::filesystem::copy(
+      JoinPath(o.data_dir, "samples/intake"), o.intake_dir,
+      std::filesystem::copy_options::recursive | std::filesystem::copy_options::copy_symlinks, ec);
+  if (ec) return Status::IoError("cannot copy the samples to " + o.intake_dir);
   PIPELINE_RETURN_IF_ERROR(
-      RunSelf({"beian", "run", samples, "--out", dir + "/out", "--registry", o.registry_path,
-               "--config", o.config, "--data-dir", o.data_dir, "--date", o.date->ToIso(),
-               "--no-pdf", "--quiet", "--user", "demo"}));
+      RunDemoSelf({"beian", "run", o.intake_dir, "--out", dir + "/out", "--registry",
+                   o.registry_path, "--config", o.config, "--data-dir", o.data_dir, "--date",
+                   o.date->ToIso(), "--no-pdf", "--quiet", "--user", "demo"}));
   Result<std::unique_ptr<registry::SqliteStorage>> db = OpenStore(o.registry_path, *o.date);
   if (!db) return db.error();
   WebStore store(**db);
-  out << "demo registry: " << o.registry_path << "\nusers (name, role, office, password):\n";
+  out << "demo registry: " << o.registry_path << "\ndemo intake: " << o.intake_dir
+      << "\nusers (name, role, office, password):\n";
   const std::vector<std::array<std::string, 3>> users = {
       {"clerk", "clerk", kProvince},         {"reviewer", "reviewer", kProvince},
       {"archivist", "archivist", kProvince}, {"admin", "admin", kProvince},
@@ -168,6 +163,29 @@ Result<std::map<std::string, std::string>> LoadStatics(const FileSystem& fs,
     out[name] = *text;
   }
   return out;
+}
+
+// 收件: the intake folder (web_intake; the demo's own), the upload cap, the intake limits and
+// how `beian run` is started for an upload.
+Status IntakeSettings(const cli::Options& o, const LayeredSettings& settings, ServerSettings* ss) {
+  const nlohmann::json& eff = settings.effective;
+  ss->intake_dir = o.demo ? o.intake_dir : PathSetting(settings, "/web_intake");
+  auto cap = eff.find("web_max_upload_bytes");
+  if (cap != eff.end() && cap->is_number_unsigned()) ss->max_upload_bytes = cap->get<std::size_t>();
+  Result<ingest::Limits> limits = ingest::ParseLimits(eff.dump(), "settings");
+  if (!limits) return limits.error();
+  ss->limits = UploadLimits{limits->max_file_bytes, limits->max_files, limits->max_depth};
+  ss->read_limits = *limits;
+  ss->intake_run =
+      IntakeRun{o.registry_path, o.config, o.data_dir, o.fonts, ss->upload_dir, o.demo};
+  if (!ss->intake_dir.empty()) {
+    std::error_code ec;
+    std::filesystem::create_directories(ss->intake_dir, ec);
+    if (!std::filesystem::is_directory(ss->intake_dir)) {
+      return Status::IoError("web_intake: not a folder", ss->intake_dir);
+    }
+  }
+  return Status::Ok();
 }
 
 Status ServeCommand(cli::Options o, FileSystem& fs, std::ostream& out) {
@@ -204,6 +222,7 @@ Status ServeCommand(cli::Options o, FileSystem& fs, std::ostream& out) {
   ss.threads = SettingInt(eff, "web_threads", ss.threads);
   ss.upload_dir = (std::filesystem::path(*file).parent_path() / "web-spool").string();
   std::filesystem::create_directories(ss.upload_dir);
+  PIPELINE_RETURN_IF_ERROR(IntakeSettings(o, *settings, &ss));
   CommandRunner runner(o, fs, std::move(*messages), std::move(*calendar));
   WebStore store(**db);
   std::mutex store_mu;

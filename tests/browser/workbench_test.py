@@ -2,8 +2,10 @@
 """The workbench (beian serve) in a real browser: Debian's chromium driven by chromium-driver
 and python3-selenium, headless.
 
-Starts `beian serve --demo`, then as each role in turn takes the province's own sample R05
-through to 备案: the clerk finds it by search and receives it; the reviewer records the
+Starts `beian serve --demo`, then as each role in turn takes a first filing of the province
+through to 备案: the clerk uploads it on 收件 (the sample R05 under another name and credit
+code, as a zip) and lands on its new case with its 材料接收回执, finds it by search and
+receives it; the reviewer records the
 preliminary decision, downloads the scoring sheet, uploads it filled by openpyxl
 (tests/evaluation/xlsx_tool.py), records the summary and the deliberation; the archivist drafts
 the 公示 across 国庆 2026, files the case and issues the 备案通知; the clerk marks it served.
@@ -24,25 +26,37 @@ import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "web"))
-from workbench import Demo  # noqa: E402
+from workbench import Demo, new_institution_dossier, uscc_with_check, zip_folder  # noqa: E402
 
 from selenium import webdriver  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.common.exceptions import WebDriverException  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
 
 FAILURES = []
+# The institution of the uploaded dossier: the province's sample R05 under another name and
+# credit code, a first filing the demo's registry has not seen.
+NEW_NAME = "吉林省网上收件职业技能评价中心"
 
 
 def click_and_load(driver, element):
     """Clicks a submit button or link and waits until the next page has replaced this one: a
     click returns before the new page is there, and reading the old (or a half-loaded) page
-    makes the check flaky. The old page is marked with a script variable the new one lacks
-    (waiting on an element's staleness can fail inside chromedriver while the page swaps)."""
-    driver.execute_script("window.__beianOldPage = true;")
+    makes the check flaky. The old page is marked on its window object (a new page has a new
+    one); asking while the page changes may fail (chromium answers "Node with given id does not
+    belong to the document", not a stale element), and is asked again."""
+    driver.execute_script("window.beianOldPage = true;")
     element.click()
-    WebDriverWait(driver, 20).until(lambda d: d.execute_script(
-        "return !window.__beianOldPage && document.readyState === 'complete';"))
+
+    def next_page_loaded(d):
+        try:
+            return d.execute_script(
+                "return !window.beianOldPage && document.readyState === 'complete';")
+        except WebDriverException:
+            return False
+
+    WebDriverWait(driver, 20).until(next_page_loaded)
 
 
 def check(ok, what):
@@ -104,19 +118,93 @@ class Walk:
         self.d.save_screenshot(os.path.join(self.out, step + ".png"))
         return st
 
+    def upload(self):
+        """收件: the clerk uploads the new institution's dossier as a zip and lands on its new
+        case; `beian status` shows it received, its version stored as web-…-clerk-…, with its
+        材料接收回执."""
+        d = self.d
+        folder = new_institution_dossier(
+            os.path.join(HERE, "..", "..", "samples", "intake", "R05-吉林省现代职业技能评价中心-省属机构"),
+            os.path.join(self.out, "new-dossier"), "吉林省现代职业技能评价中心", NEW_NAME,
+            "12220000MB0C2D7E4J", uscc_with_check("12220000MB0C2D7F5"))
+        archive = zip_folder(folder, os.path.join(self.out, "申请材料.zip"))
+        click_and_load(d, d.find_element(By.ID, "nav-intake"))
+        d.save_screenshot(os.path.join(self.out, "intake.png"))
+        d.find_element(By.ID, "intake-files").send_keys(archive)
+        form = d.find_element(By.ID, "form-intake-zip")
+        click_and_load(d, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+        ids = d.find_elements(By.ID, "case-id")
+        if not check(ids and "/cases/" in d.current_url, "upload lands on the new case (at %s)"
+                     % d.current_url):
+            return False
+        self.case = ids[0].text
+        st = self.expect("upload", "received", "received", "clerk")
+        check(st["institution"] == NEW_NAME and st["versions"][-1]["folder"].startswith("web-")
+              and "-clerk-" in st["versions"][-1]["folder"], "a new case from the upload: %r"
+              % st["versions"])
+        check([x["kind"] for x in st["documents"]] == ["receipt"], "with its 材料接收回执: %r"
+              % st["documents"])
+        # The file viewer: the zip is the dossier's one file; its entries are listed, the form
+        # inside shown as text.
+        links = d.find_elements(By.CSS_SELECTOR, "#files a")
+        if check(len(links) == 1, "the case page lists the uploaded zip (%d files)" % len(links)):
+            click_and_load(d, links[0])
+            click_and_load(d, d.find_element(
+                By.XPATH, "//table[@id='entries']//tr[td[1]='申请表.docx']//a"))
+            check(NEW_NAME in d.find_element(By.ID, "file-text").text,
+                  "the form inside the uploaded zip shown as text")
+            d.save_screenshot(os.path.join(self.out, "zip-entry.png"))
+            d.get(self.base + "/cases/" + self.case)
+        return True
+
+    def upload_folder(self):
+        """收件 through the browser's folder picker: Chromium sends each file as
+        <folder>/<sub>/<name>; the picked folder's name is dropped, so R05's folder, unchanged,
+        is recognised as R05's dossier and the clerk lands on its case."""
+        d = self.d
+        self.login("clerk")
+        click_and_load(d, d.find_element(By.ID, "nav-intake"))
+        sample = os.path.join(HERE, "..", "..", "samples", "intake", "R05-吉林省现代职业技能评价中心-省属机构")
+        d.find_element(By.ID, "intake-folder-picker").send_keys(os.path.abspath(sample))
+        form = d.find_element(By.ID, "form-intake-folder")
+        click_and_load(d, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+        r05 = [c["case"] for c in self.demo.beian_json("status", "--json")["open_cases"]
+               if c["institution"] == "吉林省现代职业技能评价中心"]
+        check(r05 and d.current_url.endswith("/cases/" + r05[0]),
+              "R05's folder picked and uploaded: its case (at %s)" % d.current_url)
+        stored = [n for n in os.listdir(self.demo.intake) if n.startswith("web-")]
+        has_form = [n for n in stored if os.path.isfile(os.path.join(self.demo.intake, n, "申请表.docx"))
+                    and os.path.isfile(os.path.join(self.demo.intake, n, "人员名单", "专家名单.xlsx"))]
+        check(len(has_form) == 1, "the picked folder stored as the dossier, sub-folders kept: %r" % stored)
+
+    def view_form(self):
+        """The file viewer on R05's case page: the form's text, in the browser."""
+        d = self.d
+        d.get(self.base + "/cases?q=" + "吉林省现代职业技能评价中心")
+        click_and_load(d, d.find_element(By.CSS_SELECTOR, "#cases tbody a"))
+        link = d.find_element(By.XPATH, "//table[@id='files']//tr[td[2]='申请表.docx']//a")
+        click_and_load(d, link)
+        text = d.find_element(By.ID, "file-text").text
+        check("12220000MB0C2D7E4J" in text, "the form's text is shown (%r)" % text[:80])
+        d.save_screenshot(os.path.join(self.out, "viewer.png"))
+
     def run(self):
         d = self.d
-        # Clerk: find R05 by search, receive it.
+        # Clerk: upload the dossier, find the new case by search, receive it.
         self.login("clerk")
+        if not self.upload():
+            return
+        d.get(self.base + "/cases")
         search = d.find_element(By.ID, "q")
-        search.send_keys("吉林省现代职业技能评价中心")
+        search.send_keys(NEW_NAME)
         click_and_load(d, d.find_element(By.ID, "search"))
         links = d.find_elements(By.CSS_SELECTOR, "#cases tbody a")
-        if not check(len(links) == 1, "search finds R05 alone (%d rows)" % len(links)):
+        if not check(len(links) == 1 and links[0].text == self.case,
+                     "search finds the uploaded case alone (%d rows)" % len(links)):
             return
-        self.case = links[0].text
         d.save_screenshot(os.path.join(self.out, "cases.png"))
-        click_and_load(d, links[0])
+        self.view_form()
+        d.get(self.base + "/cases/" + self.case)
         check(not d.find_elements(By.CSS_SELECTOR, "form[id^='issue-']"), "clerk sees no issue form")
         self.fill("form-decide-received", {"date": "2026-09-21"}, {"result": "pass"})
         self.expect("received", "preliminary", "decide", "clerk")
@@ -147,6 +235,7 @@ class Walk:
         self.open_case()
         self.fill("form-publicize", {"start": "2026-09-29", "date": "2026-09-29"})
         self.expect("publicize", "publicity", "publicize", "archivist")
+        self.due_list()
         self.fill("form-file", {"date": "2026-10-09"})  # the 公示 has not ended: refused
         check("409" in d.find_element(By.ID, "status").text, "filing during the 公示: 409")
         self.open_case()
@@ -169,6 +258,8 @@ class Walk:
         served = [x for x in st["documents"] if x["id"] == doc][0]
         check(served["served"] == "2026-10-19", "served on 2026-10-19: %r" % served)
         self.clerk_cannot_issue()
+        self.reissue_and_terminate(doc)
+        self.upload_folder()
 
         # A 长春 clerk cannot open a 吉林市 case.
         self.login("clerk-220100")
@@ -179,6 +270,65 @@ class Walk:
         if check(ids, "a 吉林市 case exists"):
             d.get(self.base + "/cases/" + ids[0])
             check("404" in d.find_element(By.ID, "status").text, "长春 clerk: 吉林市 case is 404")
+
+    def due_list(self):
+        """到期事项: the 公示's end is listed for the archivist, not for a 长春 clerk."""
+        d = self.d
+        click_and_load(d, d.find_element(By.ID, "nav-due"))
+        d.find_element(By.ID, "within").clear()
+        d.find_element(By.ID, "within").send_keys("30")
+        click_and_load(d, d.find_element(By.ID, "due-search"))
+        rows = [r.text for r in d.find_elements(By.CSS_SELECTOR, "#due tbody tr[data-kind=publicity_ends]")]
+        check(any(self.case in r for r in rows), "the due list shows the 公示's end: %r" % rows)
+        d.save_screenshot(os.path.join(self.out, "due.png"))
+        self.login("clerk-220100")
+        d.get(self.base + "/due?within=30")
+        check(self.case not in d.find_element(By.TAG_NAME, "main").text,
+              "a 长春 clerk's due list leaves out the province's case")
+        self.login("archivist")
+        self.open_case()
+
+    def reissue_and_terminate(self, doc):
+        """Archivist: a corrected re-issue of the 备案通知 (a new draft), then the filing ended
+        by order (Art. 11): refused without a reason (409, the CLI's message), done with one."""
+        d = self.d
+        self.login("archivist")
+        self.open_case()
+        click_and_load(d, d.find_element(By.ID, "nav-archive"))
+        click_and_load(d, d.find_element(By.CSS_SELECTOR, "#form-archive-verify button"))
+        check(d.find_element(By.ID, "archive-result").get_attribute("data-problems") == "0",
+              "the archive verification passes with the issued 备案通知")
+        d.save_screenshot(os.path.join(self.out, "archive.png"))
+        archived = [os.path.join(r, n) for r, _, ns in
+                    os.walk(os.path.join(os.path.dirname(self.demo.registry), "archive"))
+                    for n in ns if n.endswith(".pdf")]
+        if check(len(archived) == 1, "one archived PDF: %r" % archived):
+            with open(archived[0], "ab") as f:
+                f.write(b"%altered")
+            click_and_load(d, d.find_element(By.CSS_SELECTOR, "#form-archive-verify button"))
+            check(d.find_element(By.ID, "archive-result").get_attribute("data-problems") == "1"
+                  and os.path.basename(archived[0]) in d.find_element(By.ID, "archive-lines").text,
+                  "an altered archived PDF is named by the verification")
+        self.open_case()
+        self.fill("reissue-" + doc, {"date": "2026-10-20"})
+        check(d.current_url.endswith("/cases/" + self.case), "reissue: back on the case page")
+        st = self.demo.beian_json("status", self.case, "--json")
+        drafts = [x for x in st["documents"] if x["kind"] == "filing_notice" and x["state"] == "draft"]
+        check(len(drafts) == 1, "a new draft of the 备案通知: %r" % st["documents"])
+        form = d.find_element(By.ID, "form-terminate")
+        form.find_element(By.NAME, "ordered").click()
+        self.fill("form-terminate", {"date": "2026-10-21"})
+        check("409" in d.find_element(By.ID, "status").text and
+              "理由" in d.find_element(By.ID, "message").text,
+              "an ordered termination without a reason: 409 with the CLI's message (%s)"
+              % d.find_element(By.ID, "message").text)
+        self.open_case()
+        form = d.find_element(By.ID, "form-terminate")
+        form.find_element(By.NAME, "ordered").click()
+        self.fill("form-terminate", {"date": "2026-10-21", "reason": "测试：责令终止。"})
+        st = self.expect("terminate", "terminated", "terminate_ordered", "archivist")
+        check(any(x["kind"] == "termination_notice" for x in st["documents"]),
+              "a 终止备案通知 draft: %r" % st["documents"])
 
     def download_sheet(self):
         cookies = "; ".join(c["name"] + "=" + c["value"] for c in self.d.get_cookies())

@@ -41,12 +41,26 @@ TEST_P(RegistrySchemaTest, FreshDatabaseGetsEveryTableAndItsVersion) {
   EXPECT_EQ(*SchemaVersion(*db), 0);
   ASSERT_OK(Migrate(*db, "2026-11-25"));
   EXPECT_EQ(*SchemaVersion(*db), CurrentSchemaVersion());
-  EXPECT_EQ(Tables(*db),
-            (std::vector<std::string>{
-                "cases", "document_cases", "document_slots", "documents", "dossier_versions",
-                "evaluation_scores", "filing_occupations", "filings", "id_counters", "institutions",
-                "number_sequences", "objections", "occupations", "publicities", "schema_version",
-                "stage_history", "web_login_failures", "web_sessions", "web_users"}));
+  EXPECT_EQ(Tables(*db), (std::vector<std::string>{"cases",
+                                                   "document_cases",
+                                                   "document_slots",
+                                                   "documents",
+                                                   "dossier_versions",
+                                                   "evaluation_scores",
+                                                   "filing_occupations",
+                                                   "filings",
+                                                   "id_counters",
+                                                   "institutions",
+                                                   "number_sequences",
+                                                   "objections",
+                                                   "occupations",
+                                                   "publicities",
+                                                   "schema_version",
+                                                   "stage_history",
+                                                   "version_files",
+                                                   "web_login_failures",
+                                                   "web_sessions",
+                                                   "web_users"}));
   // Made in an order where every table comes after those it refers to (registry migrate).
   Result<std::vector<std::string>> made = db->Tables();
   ASSERT_OK(made);

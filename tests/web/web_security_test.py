@@ -13,12 +13,19 @@ Exit 0 when every check passes; 1 with the failures listed otherwise.
 """
 import argparse
 import json
+import os
+import re
 import sys
+import tempfile
+import urllib.parse
 
 sys.path.insert(0, __import__("os").path.dirname(__file__))
-from workbench import Client, Demo, text_of  # noqa: E402
+from workbench import (Client, Demo, multipart, new_institution_dossier, text_of,  # noqa: E402
+                       uscc_with_check)
 
 FAILURES = []
+HERE = os.path.dirname(os.path.abspath(__file__))
+SAMPLES = os.path.join(HERE, "..", "..", "samples", "intake")
 
 
 def check(ok, what):
@@ -49,6 +56,355 @@ def find_case(client, name_part):
 
 def history_length(demo, case):
     return len(demo.beian_json("status", case, "--json")["history"])
+
+
+def intake_entries(demo):
+    return sorted(os.listdir(demo.intake))
+
+
+def upload(client, token, files):
+    body, content_type = multipart({"csrf": token} if token else {},
+                                   [("files", name, data) for name, data in files])
+    return client.request("POST", "/intake", body=body, content_type=content_type)
+
+
+def picked_folder(folder, name):
+    """The files of `folder` as a browser's folder picker sends them: name/sub/file."""
+    files = []
+    for root, _, names in os.walk(folder):
+        for n in names:
+            full = os.path.join(root, n)
+            files.append((name + "/" + os.path.relpath(full, folder), open(full, "rb").read()))
+    return files
+
+
+def logged_in(demo, user):
+    client = Client(demo.port)
+    client.login(user, demo.users[user])
+    return client
+
+
+def check_page_guarded(demo, path, other_role):
+    """`path` without a session: 303 to /login; as a user of `other_role`: 403."""
+    status, headers, _ = Client(demo.port).get(path)
+    check(status == 303 and headers.get("location") == "/login", path + " without a session: 303")
+    check(logged_in(demo, other_role).get(path)[0] == 403, "%s opening %s: 403" % (other_role, path))
+
+
+def check_intake(demo):
+    """收件: role, CSRF, names cleaned and confined, limits before storing, registration."""
+    check_page_guarded(demo, "/intake", "reviewer")
+    before = intake_entries(demo)
+    status, headers, _ = upload(Client(demo.port), "", [("申请表.docx", b"x" * 100000)])
+    check(status == 303 and headers.get("location") == "/login" and intake_entries(demo) == before,
+          "an upload without a session: 303 to /login, nothing stored (got %d)" % status)
+    reviewer = logged_in(demo, "reviewer")
+    status, _, _ = upload(reviewer, reviewer.csrf(), [("a.pdf", b"%PDF-1.4")])
+    check(status == 403, "a reviewer uploading: 403 (got %d)" % status)
+    clerk = Client(demo.port)
+    clerk.login("clerk", demo.users["clerk"])
+    status, _, body = clerk.get("/intake")
+    check(status == 200 and b'id="intake-folder-picker"' in body and b"webkitdirectory" in body,
+          "the clerk's 收件 page has the zip and folder forms")
+    token = clerk.csrf("/intake")
+    before = intake_entries(demo)
+    form = open(os.path.join(SAMPLES, "R05-吉林省现代职业技能评价中心-省属机构", "申请表.docx"),
+                "rb").read()
+
+    status, _, _ = upload(clerk, "", [("申请表.docx", form)])
+    check(status == 403, "upload without csrf: 403 (got %d)" % status)
+    status, _, _ = upload(clerk, "0" * 64, [("申请表.docx", form)])
+    check(status == 403, "upload with a wrong csrf: 403 (got %d)" % status)
+    for bad in ["../../../tmp/evil.pdf", "dossier/../../evil.pdf", "..\\..\\evil.pdf",
+                "a/\x01b.pdf", "/", "a.pdf"]:
+        files = [(bad, b"x")] + ([("a.pdf", b"y")] if bad == "a.pdf" else [])
+        status, _, body = upload(clerk, token, files)
+        check(status == 400 and "文件名不可接受" in text_of(body),
+              "upload named %r refused with 400 (got %d)" % (bad, status))
+    many = [("f%d.txt" % i, b"x") for i in range(5001)]  # limits.max_files = 5000
+    status, _, body = upload(clerk, token, many)
+    check(status == 413 and "limits.max_files" in text_of(body),
+          "5001 files: 413 with the limit named (got %d)" % status)
+    deep = [("/".join("d%d" % i for i in range(10)) + "/a.pdf", b"x"), ("b.pdf", b"y")]
+    status, _, body = upload(clerk, token, deep)
+    check(status == 413 and "max_folder_depth" in text_of(body),
+          "a file 10 folders deep: 413 (got %d)" % status)
+    status, _, body = upload(clerk, token, [("big.pdf", b"0" * (65 << 20))])
+    check(status == 413 and "收件限制" in body.decode("utf-8", "replace"),
+          "past web_max_upload_bytes (64 MiB): 413 in Chinese (got %d)" % status)
+    check(intake_entries(demo) == before, "nothing refused was stored: %r" %
+          sorted(set(intake_entries(demo)) - set(before)))
+    check(not os.path.exists("/tmp/evil.pdf"), "nothing written outside the intake")
+
+    # A picked folder: the common folder is dropped, sub-folders kept; an absolute name stays
+    # inside the dossier.
+    sample = os.path.join(SAMPLES, "R05-吉林省现代职业技能评价中心-省属机构")
+    status, headers, _ = upload(clerk, token, picked_folder(sample, "R05"))
+    r05 = find_case(clerk, "吉林省现代职业技能评价中心")
+    check(status == 303 and r05 and headers.get("location") == "/cases/" + r05["case"],
+          "R05 uploaded as a folder (unchanged): 303 to its case (got %d %r)" %
+          (status, headers.get("location")))
+    new = sorted(set(intake_entries(demo)) - set(before))
+    check(len(new) == 1 and re.fullmatch(r"web-\d{8}-\d{6}-clerk-[0-9a-f]{4}", new[0]),
+          "stored as web-<date>-<time>-clerk-<random>: %r" % new)
+    if new:
+        stored = os.path.join(demo.intake, new[0])
+        check(os.path.isfile(os.path.join(stored, "申请表.docx")) and
+              os.path.isfile(os.path.join(stored, "人员名单", "专家名单.xlsx")),
+              "the picked folder's files are the dossier's, sub-folders kept")
+    before = intake_entries(demo)
+    status, headers, body = upload(clerk, token, [("/tmp/abs/说明.pdf", b"%PDF-1.4\n"),
+                                                  ("<b>&x'.pdf", b"%PDF-1.4\n")])
+    new = sorted(set(intake_entries(demo)) - set(before))
+    check(status == 200 and len(new) == 1 and
+          os.path.isfile(os.path.join(demo.intake, new[0], "tmp", "abs", "说明.pdf")) and
+          not os.path.exists("/tmp/abs/说明.pdf"),
+          "an absolute name is stored inside the dossier (got %d, %r)" % (status, new))
+    check("未能登记" in text_of(body) and b"<b>&" not in body,
+          "a dossier without a form: checked, not registered, the page says so")
+    check(not any(n.startswith(".web-upload-") for n in os.listdir(demo.intake)),
+          "no temporary upload folder left")
+
+    # A new institution (R05 under another name and credit code) with a hostile file name: a
+    # new case, its files recorded at once and listed escaped.
+    work = tempfile.mkdtemp(prefix="beian-web-intake-", dir=demo.env["TMPDIR"])
+    folder = new_institution_dossier(sample, os.path.join(work, "d"), "吉林省现代职业技能评价中心",
+                                     "吉林省安全测试职业技能评价中心", "12220000MB0C2D7E4J",
+                                     uscc_with_check("12220000MB0C2D7G6"))
+    with open(os.path.join(folder, "<img src=x onerror=alert(1)>'\".pdf"), "wb") as f:
+        f.write(b"%PDF-1.4\n")
+    status, headers, _ = upload(clerk, token, picked_folder(folder, "材料"))
+    new_case = find_case(clerk, "吉林省安全测试职业技能评价中心")
+    check(status == 303 and new_case and headers.get("location") == "/cases/" + new_case["case"],
+          "a new institution's folder: 303 to its new case (got %d %r)" % (status, headers.get("location")))
+    if new_case:
+        st = demo.beian_json("status", new_case["case"], "--json")
+        check(st["stage"] == "received" and st["history"][0]["user"] == "clerk" and
+              [d["kind"] for d in st["documents"]] == ["receipt"],
+              "registered by the clerk with its 材料接收回执: %r" % st["documents"])
+        _, _, body = clerk.get("/cases/" + new_case["case"])
+        check(b"<img src=x" not in body and b"&lt;img src=x onerror=alert(1)&gt;&#39;&quot;.pdf" in body,
+              "the uploaded file name is listed escaped")
+
+
+def file_links(body):
+    return [m.decode() for m in re.findall(rb'href="/files/(F[0-9a-f]{24})"', body)]
+
+
+def check_files(demo):
+    """The file viewer: by id only, office scope, role, 410 for a file changed since."""
+    clerk = Client(demo.port)
+    clerk.login("clerk", demo.users["clerk"])
+    r05 = find_case(clerk, "吉林省现代职业技能评价中心")
+    jilin = find_case(clerk, "吉林市江城烹饪")
+    status, _, body = clerk.get("/cases/" + r05["case"])
+    ids = file_links(body)
+    check(len(ids) == 20, "R05's case page lists its 20 files (got %d)" % len(ids))
+    if len(ids) != 20:
+        return
+    rows = dict(re.findall(rb'<tr data-file="(F[0-9a-f]{24})"><td>\d+</td><td>([^<]*)</td>', body))
+    name = {k.decode(): v.decode() for k, v in rows.items()}
+    folder = demo.beian_json("status", r05["case"], "--json")["versions"][-1]["folder"]
+    pdf = [i for i in ids if name.get(i) == "申请报告.pdf"][0]
+    status, headers, data = clerk.get("/files/" + pdf)
+    on_disk = open(os.path.join(demo.intake, folder, "申请报告.pdf"), "rb").read()
+    check(status == 200 and headers.get("content-type") == "application/pdf" and
+          headers.get("content-disposition", "").startswith("inline") and data == on_disk,
+          "a PDF is served inline, its bytes as received (got %d %r)" % (status, headers))
+    check_headers(headers, "a served file")
+    png = [i for i in ids if name.get(i, "").endswith(".png")][0]
+    status, headers, _ = clerk.get("/files/" + png)
+    check(status == 200 and headers.get("content-type") == "image/png", "an image inline")
+    form = [i for i in ids if name.get(i) == "申请表.docx"][0]
+    status, _, data = clerk.get("/files/" + form)
+    check(status == 200 and "12220000MB0C2D7E4J" in text_of(data) and "吕振东" in text_of(data),
+          "a docx shown as its text (got %d)" % status)
+    sheet = [i for i in ids if name.get(i) == "人员名单/专家名单.xlsx"][0]
+    status, _, data = clerk.get("/files/" + sheet)
+    check(status == 200 and "<td>" in data.decode(), "an xlsx shown as its cells")
+
+    anon = Client(demo.port)
+    status, headers, _ = anon.get("/files/" + pdf)
+    check(status == 303 and headers.get("location") == "/login", "a file without a session: 303")
+    admin = Client(demo.port)
+    admin.login("admin", demo.users["admin"])
+    check(admin.get("/files/" + pdf)[0] == 403, "admin opening a file: 403 (roles.tsv files)")
+    cc = Client(demo.port)
+    cc.login("clerk-220100", demo.users["clerk-220100"])
+    jl = Client(demo.port)
+    jl.login("clerk-220200", demo.users["clerk-220200"])
+    _, _, body = jl.get("/cases/" + jilin["case"])
+    jilin_ids = file_links(body)
+    check(jilin_ids, "吉林市 clerk sees the 吉林市 case's files")
+    if jilin_ids:
+        status, _, _ = cc.get("/files/" + jilin_ids[0])
+        check(status == 404, "长春 clerk opening a 吉林市 file: 404 (got %d)" % status)
+    for path in ["/files/../../etc/passwd", "/files/..%2F..%2Fetc%2Fpasswd",
+                 "/files/" + pdf + "/../../../etc/passwd", "/files/F" + "0" * 24,
+                 "/files/" + pdf[:-1], "/files/%2Fetc%2Fpasswd", "/files/" + urllib.parse.quote(folder + "/申请报告.pdf", safe="")]:
+        status, _, _ = clerk.get(path)
+        check(status in (400, 404), "%s: 404 (got %d)" % (path, status))
+
+    # A file changed, replaced or removed since it was received: 410, never its new bytes.
+    target = os.path.join(demo.intake, folder, "申请报告.pdf")
+    with open(target, "ab") as f:
+        f.write(b"%changed")
+    status, _, data = clerk.get("/files/" + pdf)
+    check(status == 410 and "不一致" in text_of(data), "a changed file: 410 (got %d)" % status)
+    os.remove(target)
+    check(clerk.get("/files/" + pdf)[0] == 410, "a removed file: 410")
+    # A version folder that changed before its files were recorded: none listed.
+    s01 = find_case(clerk, "鼎新")
+    s01_folder = demo.beian_json("status", s01["case"], "--json")["versions"][-1]["folder"]
+    with open(os.path.join(demo.intake, s01_folder, "后加的文件.pdf"), "wb") as f:
+        f.write(b"%PDF-1.4")
+    _, _, body = clerk.get("/cases/" + s01["case"])
+    check(not file_links(body) and "不一致" in text_of(body),
+          "a version folder changed since it was received: no file listed")
+
+    # A dossier sent as one zip: its entries listed and shown by their index in the zip.
+    archive = os.path.join(HERE, "..", "e2e", "testdata", "丙-整包压缩", "申请材料.zip")
+    status, headers, _ = upload(clerk, clerk.csrf("/intake"),
+                                [("申请材料.zip", open(archive, "rb").read())])
+    check(status == 303, "a zip uploaded: 303 (got %d)" % status)
+    _, _, body = clerk.get(headers.get("location", "/cases"))
+    zips = file_links(body)
+    check(len(zips) == 1, "the zip is the version's one file (%d)" % len(zips))
+    if len(zips) != 1:
+        return
+    status, _, body = clerk.get("/files/" + zips[0])
+    entries = re.findall(rb'<tr data-entry="(\d+)"><td>([^<]*)</td>', body)
+    names = {n.decode(): i.decode() for i, n in entries}
+    form_entry = "申请材料/附件1 申请表.docx"  # GBK names (a Chinese Windows zip) decoded
+    check(status == 200 and len(entries) == 21 and form_entry in names,
+          "the zip's page lists its entries (%d): %r" % (len(entries), sorted(names)[:5]))
+    if form_entry in names:
+        status, _, data = clerk.get("/files/%s/%s" % (zips[0], names[form_entry]))
+        check(status == 200 and "统一社会信用代码" in text_of(data), "the form inside the zip as text")
+    status, headers, data = clerk.get("/files/%s?download=1" % zips[0])
+    check(status == 200 and headers.get("content-disposition", "").startswith("attachment")
+          and data == open(archive, "rb").read(), "the whole zip downloaded")
+    # Each version's files: the zip is version 2 of S01's case; version 1's folder changed.
+    page = "/cases/" + s01["case"]
+    _, _, body = clerk.get(page)
+    check(file_links(body) == zips and b'href="/cases/%s?version=1"' % s01["case"].encode() in body,
+          "the case page shows the current version's files and links the earlier version")
+    _, _, body = clerk.get(page + "?version=1")
+    check(not file_links(body) and "不一致" in text_of(body), "version 1 (changed): no file listed")
+    _, _, body = clerk.get(page + "?version=7")
+    check(not file_links(body) and "未找到" in text_of(body), "no version 7: said so")
+    for path in ["/files/%s/999999" % zips[0], "/files/%s/0" % form, "/files/%s/-1" % zips[0],
+                 "/files/%s/..%%2F0" % zips[0]]:
+        check(clerk.get(path)[0] == 404, "%s: 404" % path)
+
+
+def check_more_actions(demo):
+    """terminate and reissue: roles (403), the CLI's guards (409 with its message), a document
+    of another case (404); nothing recorded when refused."""
+    clerk = Client(demo.port)
+    clerk.login("clerk", demo.users["clerk"])
+    archivist = Client(demo.port)
+    archivist.login("archivist", demo.users["archivist"])
+    r05 = find_case(archivist, "吉林省现代职业技能评价中心")["case"]
+    s01 = find_case(archivist, "鼎新")["case"]
+    page = "/cases/" + r05
+    before = history_length(demo, r05)
+    status, _, _ = clerk.post(page + "/terminate", {"voluntary": "on", "csrf": clerk.csrf(page)})
+    check(status == 403, "a clerk terminating: 403 (got %d)" % status)
+    token = archivist.csrf(page)
+    status, _, body = archivist.post(page + "/terminate", {"voluntary": "on", "csrf": token,
+                                                           "date": "2026-09-21"})
+    cli = demo.beian("terminate", r05, "--voluntary", "--date", "2026-09-21", "--user", "cli")
+    message = cli.stderr.strip().replace("beian: error: ", "")
+    check(status == 409 and cli.returncode == 2 and message and message in text_of(body),
+          "a voluntary termination of a first filing: 409 with the CLI's message (got %d)" % status)
+    status, _, body = archivist.post(page + "/terminate", {"ordered": "on", "csrf": token})
+    check(status == 409 and "理由" in text_of(body), "an ordered termination without a reason: 409")
+    check(history_length(demo, r05) == before, "nothing recorded by the refused terminations")
+    docs = demo.beian_json("status", s01, "--json")["documents"]
+    status, _, _ = archivist.post(page + "/reissue", {"document": docs[0]["id"], "csrf": token})
+    check(status == 404, "reissuing another case's document: 404 (got %d)" % status)
+    r05_doc = demo.beian_json("status", r05, "--json")["documents"][0]["id"]
+    status, _, body = archivist.post(page + "/reissue", {"document": r05_doc, "csrf": token})
+    check(status == 409, "reissuing a draft (never issued): 409 (got %d)" % status)
+    status, _, _ = clerk.post(page + "/reissue", {"document": r05_doc, "csrf": clerk.csrf(page)})
+    check(status == 403, "a clerk reissuing: 403 (got %d)" % status)
+
+
+def check_intake_office(demo):
+    """A 长春 clerk's upload is run with --authority 220100: 长春's own dossier lands on its
+    case; a copy of a 吉林市 case's dossier answers without naming that case."""
+    cc = logged_in(demo, "clerk-220100")
+    token = cc.csrf("/intake")
+    s01 = find_case(cc, "鼎新")
+    check(s01 is not None and s01["authority"] == "220100", "S01 is 长春's: %r" % s01)
+    status, headers, _ = upload(cc, token, picked_folder(
+        os.path.join(SAMPLES, "S01-长春鼎新职业技能培训学校-首次申请"), "S01"))
+    check(status == 303 and s01 and headers.get("location") == "/cases/" + s01["case"],
+          "长春's own dossier: 303 to its case (got %d %r)" % (status, headers.get("location")))
+    r02 = os.path.join(SAMPLES, "R02-吉林市江城烹饪职业培训学校-职业名称近似")
+    cases = len(demo.beian_json("status", "--json")["open_cases"])
+    status, headers, body = upload(cc, token, picked_folder(r02, "R02"))
+    jilin = demo.beian_json("status", "--json")["open_cases"]
+    check(len(jilin) == cases, "the same content: no new case")
+    jilin_ids = [c["case"] for c in jilin if c["institution"].startswith("吉林市江城烹饪")]
+    check(status == 200 and "其他受理单位" in text_of(body) and
+          not any(i.encode() in body for i in jilin_ids) and "location" not in headers,
+          "a 吉林市 dossier sent by a 长春 clerk: 200 without the case's id (got %d)" % status)
+
+
+def check_crashing_reader(demo):
+    """A reader crashing on an upload ends run's worker, not the server: the dossier stays in
+    the intake, the clerk is told, nothing is registered, the server keeps serving."""
+    add = demo.beian("user", "add", "crashtest", "--role", "clerk", "--office", "220000",
+                     stdin="correct horse battery\n")
+    clerk = Client(demo.port)
+    clerk.login("crashtest", "correct horse battery")
+    before = intake_entries(demo)
+    cases = len(demo.beian_json("status", "--json")["open_cases"])
+    work = tempfile.mkdtemp(prefix="beian-web-crash-", dir=demo.env["TMPDIR"])
+    folder = new_institution_dossier(
+        os.path.join(SAMPLES, "R05-吉林省现代职业技能评价中心-省属机构"), os.path.join(work, "d"),
+        "吉林省现代职业技能评价中心", "吉林省崩溃测试职业技能评价中心", "12220000MB0C2D7E4J",
+        uscc_with_check("12220000MB0C2D7H7"))
+    status, _, body = upload(clerk, clerk.csrf("/intake"), picked_folder(folder, "d"))
+    new = sorted(set(intake_entries(demo)) - set(before))
+    check(add.returncode == 0 and status == 200 and "SIGSEGV" in text_of(body) and
+          "未能登记" in text_of(body) and len(new) == 1,
+          "a reader crash on an upload: 200, told, the dossier kept (got %d)" % status)
+    check(len(demo.beian_json("status", "--json")["open_cases"]) == cases, "nothing registered")
+    check(Client(demo.port).get("/healthz")[2] == b"ok", "the server still answers")
+
+
+def check_lists(demo):
+    """The due list (beian due) and the archive verification (beian archive verify) pages."""
+    check_page_guarded(demo, "/due", "admin")
+    check_page_guarded(demo, "/archive", "clerk")
+    clerk = logged_in(demo, "clerk")
+    status, _, body = clerk.get("/due?within=120", headers={"Accept": "application/json"})
+    cli = demo.beian_json("due", "--json", "--within", "120d", "--date", "2026-09-21")
+    got = json.loads(body) if status == 200 else {}
+    check(got.get("from") == cli["from"] and got.get("until") == cli["until"],
+          "/due?within=120 covers the CLI's period: %r" % got)
+    status, _, body = clerk.get("/due?within=../../x")
+    check(status == 200 and "没有到期事项" in text_of(body), "a malformed 'within' is ignored")
+
+    archivist = Client(demo.port)
+    archivist.login("archivist", demo.users["archivist"])
+    status, _, body = archivist.get("/archive")
+    check(status == 200 and b'id="form-archive-verify"' in body, "the archivist's 归档核验 page")
+    status, _, _ = archivist.post("/archive/verify", {})
+    check(status == 403, "archive verify without csrf: 403 (got %d)" % status)
+    status, _, body = archivist.post("/archive/verify", {"csrf": archivist.csrf("/archive")})
+    said = demo.beian("archive", "verify", "--date", "2026-09-21").stdout.strip()
+    check(status == 200 and said and said in text_of(body) and 'data-problems="0"' in body.decode(),
+          "archive verify shows the CLI's result %r (got %d)" % (said, status))
+    add = demo.beian("user", "add", "archivist-220100", "--role", "archivist", "--office", "220100",
+                     stdin="correct horse battery\n")
+    city = Client(demo.port)
+    city.login("archivist-220100", "correct horse battery")
+    check(add.returncode == 0 and city.get("/archive")[0] == 403,
+          "a 长春 archivist cannot verify the province's archive: 403")
 
 
 def run(demo):
@@ -180,9 +536,16 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--beian", required=True)
     args = ap.parse_args()
-    demo = Demo(args.beian, "2026-09-21")
+    # The worker checking an upload by the user crashtest dies (SIGSEGV), as on a reader crash.
+    demo = Demo(args.beian, "2026-09-21", env={"BEIAN_FAULT": "crash:-crashtest-"})
     try:
         run(demo)
+        check_intake(demo)
+        check_files(demo)
+        check_more_actions(demo)
+        check_lists(demo)
+        check_crashing_reader(demo)
+        check_intake_office(demo)
     finally:
         demo.stop()
     if FAILURES:

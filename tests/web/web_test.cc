@@ -4,13 +4,19 @@
 // (tests/browser/workbench_test.py).
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "pipeline/core/file_system.h"
+#include "pipeline/registry/run_recorder.h"
 #include "pipeline/registry/schema.h"
+#include "pipeline/web/files.h"
+#include "pipeline/web/intake.h"
 #include "pipeline/web/password.h"
 #include "pipeline/web/roles.h"
 #include "pipeline/web/store.h"
 #include "pipeline/web/views.h"
 #include "tests/testing/registry_db.h"
+#include "tests/testing/status_matchers.h"
 #include "tests/testing/test_paths.h"
 
 namespace pipeline::web {
@@ -28,11 +34,116 @@ TEST(WebRolesTest, ShippedTable) {
   ASSERT_TRUE(t) << t.error().ToString();
   EXPECT_TRUE(t->Allows("clerk", "decide.received"));
   EXPECT_FALSE(t->Allows("clerk", "issue"));
+  EXPECT_TRUE(t->Allows("clerk", "intake"));
+  EXPECT_FALSE(t->Allows("reviewer", "intake"));
   EXPECT_TRUE(t->Allows("archivist", "issue"));
   EXPECT_FALSE(t->Allows("reviewer", "decide.received"));
   EXPECT_FALSE(t->Allows("admin", "decide.preliminary"));
   EXPECT_EQ(t->ActionsAt("reviewer", "technical"),
             (std::vector<std::string>{"decide.technical", "scoresheet", "evaluate", "edit"}));
+}
+
+TEST(WebIntakeTest, NamesAreCleanedAndConfined) {
+  EXPECT_EQ(CleanUploadName("dir/sub/a.docx"), "dir/sub/a.docx");
+  EXPECT_EQ(CleanUploadName("/etc//./passwd"), "etc/passwd");
+  EXPECT_EQ(CleanUploadName("C:\\x\\y.pdf"), "C:/x/y.pdf");
+  EXPECT_EQ(CleanUploadName("a/../b.pdf"), std::nullopt);
+  EXPECT_EQ(CleanUploadName("..\\b.pdf"), std::nullopt);
+  EXPECT_EQ(CleanUploadName("a\nb.pdf"), std::nullopt);
+  EXPECT_EQ(CleanUploadName("/./"), std::nullopt);
+  // A picked folder: its own name is dropped; otherwise names are kept.
+  Result<std::vector<std::string>> picked =
+      CleanUploadNames({{"R05/a.docx", ""}, {"R05/sub/b.pdf", ""}});
+  ASSERT_TRUE(picked);
+  EXPECT_EQ(*picked, (std::vector<std::string>{"a.docx", "sub/b.pdf"}));
+  Result<std::vector<std::string>> loose = CleanUploadNames({{"R05/a.docx", ""}, {"b.pdf", ""}});
+  ASSERT_TRUE(loose);
+  EXPECT_EQ(*loose, (std::vector<std::string>{"R05/a.docx", "b.pdf"}));
+  Result<std::vector<std::string>> twice = CleanUploadNames({{"a.pdf", ""}, {"/a.pdf", ""}});
+  ASSERT_FALSE(twice);
+  EXPECT_EQ(twice.error().message(), "a.pdf");
+}
+
+TEST(WebIntakeTest, LimitsBeforeStoring) {
+  UploadLimits limits{4, 2, 1};
+  EXPECT_EQ(BreaksLimits({{"a", "1234"}}, {"a"}, limits), std::nullopt);
+  EXPECT_EQ(BreaksLimits({{"a", "12345"}}, {"a"}, limits),
+            std::make_pair(std::string("max_file_bytes"), std::string("a")));
+  EXPECT_EQ(BreaksLimits({{"a", ""}, {"b", ""}, {"c", ""}}, {"a", "b", "c"}, limits)->first,
+            "max_files");
+  EXPECT_EQ(BreaksLimits({{"x", ""}}, {"d/e/x"}, limits)->first, "max_folder_depth");
+}
+
+TEST(WebFilesTest, HowEachFileIsShown) {
+  std::string type;
+  EXPECT_EQ(ViewKind("a/申请报告.PDF", &type), "pdf");
+  EXPECT_EQ(type, "application/pdf");
+  EXPECT_EQ(ViewKind("照片.JPG", &type), "image");
+  EXPECT_EQ(type, "image/jpeg");
+  EXPECT_EQ(ViewKind("申请表.docx", &type), "office");
+  EXPECT_EQ(ViewKind("附件.zip", &type), "archive");
+  EXPECT_EQ(ViewKind("页面.html", &type), "download");  // never rendered by the browser
+  EXPECT_EQ(ViewKind("图.svg", &type), "download");
+  EXPECT_EQ(ViewKind("dir.pdf/x", &type), "download");
+}
+
+TEST(WebFilesTest, RecordedPathsStayInTheIntake) {
+  VersionFile f{"F1", "C2026-0001", 1, 1, "sub/a.pdf", 1, "", "R05"};
+  EXPECT_EQ(RecordedFilePath("/in", f), "/in/R05/sub/a.pdf");
+  for (const char* folder : {"..", "a/b", "", "/etc"}) {
+    f.folder = folder;
+    EXPECT_EQ(RecordedFilePath("/in", f), "") << folder;
+  }
+  f.folder = "R05";
+  for (const char* path : {"../x", "/etc/passwd", "a/../../x", "a//b"}) {
+    f.path = path;
+    EXPECT_EQ(RecordedFilePath("/in", f), "") << path;
+  }
+  EXPECT_EQ(RecordedFilePath("", VersionFile{"F1", "C", 1, 1, "a", 1, "", "R05"}), "");
+}
+
+TEST(WebFilesTest, FilesAreRecordedOnlyAsReceivedAndServedOnlyUnchanged) {
+  const std::string dir = testing::MakeTempDir() + "/R05";
+  std::filesystem::create_directories(dir + "/sub");
+  RealFileSystem fs;
+  ASSERT_OK(fs.WriteFile(dir + "/申请报告.pdf", "%PDF-1.4 a"));
+  ASSERT_OK(fs.WriteFile(dir + "/sub/b.pdf", "%PDF-1.4 b"));
+  Result<std::string> received = registry::DossierContentHash(fs, dir);
+  ASSERT_OK(received);
+  Result<std::optional<std::vector<VersionFile>>> files =
+      HashVersionFiles(dir, "C2026-0001", 1, *received);
+  ASSERT_OK(files);
+  ASSERT_TRUE(*files);
+  ASSERT_EQ((*files)->size(), 2u);
+  VersionFile f = (*files)->front();
+  EXPECT_EQ(f.path, "sub/b.pdf");
+  EXPECT_EQ(f.bytes, 10);
+  EXPECT_EQ(f.file_id.size(), 25u);
+  EXPECT_NE(f.file_id, (*files)->back().file_id);
+  f.folder = "R05";
+  const std::string intake = dir.substr(0, dir.size() - 4);
+  EXPECT_EQ(ReadRecordedFile(RecordedFilePath(intake, f), f), "%PDF-1.4 b");
+  ASSERT_OK(fs.WriteFile(dir + "/sub/b.pdf", "%PDF-1.4 c"));  // same size, other bytes
+  EXPECT_EQ(ReadRecordedFile(RecordedFilePath(intake, f), f), std::nullopt);
+  // The folder no longer holds what was received: nothing is recorded.
+  files = HashVersionFiles(dir, "C2026-0001", 1, *received);
+  ASSERT_OK(files);
+  EXPECT_FALSE(*files);
+}
+
+TEST(WebFilesTest, OfficeTextOfTheSampleForm) {
+  RealFileSystem fs;
+  const std::string form =
+      testing::RepoRoot() + "/samples/intake/R05-吉林省现代职业技能评价中心-省属机构/申请表.docx";
+  Result<std::string> bytes = fs.ReadFile(form, 1 << 20);
+  ASSERT_OK(bytes);
+  Result<std::string> text = OfficeText(*bytes, "申请表.docx", ingest::Limits());
+  ASSERT_OK(text);
+  EXPECT_NE(text->find("统一社会信用代码\t12220000MB0C2D7E4J"), std::string::npos) << *text;
+  EXPECT_FALSE(OfficeText("not a zip", "x.docx", ingest::Limits()).ok());
+  ingest::Limits tiny;
+  tiny.max_form_bytes = 100;
+  EXPECT_FALSE(OfficeText(*bytes, "申请表.docx", tiny).ok());
 }
 
 TEST(WebRolesTest, UnknownRoleNamesTheLine) {

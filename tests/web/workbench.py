@@ -5,6 +5,7 @@ import http.client
 import json
 import os
 import re
+import shutil
 import signal
 import subprocess
 import tempfile
@@ -26,14 +27,16 @@ def clean_env():
 class Demo:
     """`beian serve --demo` on 127.0.0.1 and a free port; users and passwords from its output."""
 
-    def __init__(self, beian, date, extra=()):
+    def __init__(self, beian, date, extra=(), env=None):
         self.binary = beian
         self.env = clean_env()
+        self.env.update(env or {})
         self.proc = subprocess.Popen(
             [beian, "serve", "--demo", "--listen", "127.0.0.1:0", "--date", date] + list(extra),
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=self.env, text=True)
         self.users = {}
         self.registry = None
+        self.intake = None
         self.port = None
         deadline = time.time() + 240
         while time.time() < deadline:
@@ -43,6 +46,9 @@ class Demo:
             m = re.match(r"demo registry: (.*)", line)
             if m:
                 self.registry = m.group(1).strip()
+            m = re.match(r"demo intake: (.*)", line)
+            if m:
+                self.intake = m.group(1).strip()
             m = re.match(r"  (\S+)\t(\S+)\t(\d+)\t(\S+)", line)
             if m:
                 self.users[m.group(1)] = m.group(4)
@@ -58,6 +64,8 @@ class Demo:
             self.proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             self.proc.kill()
+        # The demo's registry, intake (a copy of the samples) and uploads go with it.
+        shutil.rmtree(self.env["TMPDIR"], ignore_errors=True)
 
     def beian_json(self, *args):
         """`beian ARGS --registry REG` as the CLI sees the registry (JSON on stdout)."""
@@ -119,3 +127,57 @@ class Client:
 def text_of(body):
     """The page's text with tags dropped and entities decoded."""
     return html.unescape(re.sub(rb"<[^>]+>", b" ", body).decode("utf-8", "replace"))
+
+
+USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+
+
+def uscc_with_check(first17):
+    """A 统一社会信用代码 with its check character (GB 32100-2015)."""
+    total = sum(USCC_CHARS.index(c) * w for c, w in zip(first17, USCC_WEIGHTS))
+    return first17 + USCC_CHARS[(31 - total % 31) % 31]
+
+
+def new_institution_dossier(sample, out_dir, old_name, new_name, old_uscc, new_uscc):
+    """A copy of the sample dossier `sample` whose form names another institution (name and
+    USCC replaced in 申请表.docx): a dossier the registry has not seen, for 收件."""
+    import zipfile
+    shutil.rmtree(out_dir, ignore_errors=True)
+    shutil.copytree(sample, out_dir)
+    form = os.path.join(out_dir, "申请表.docx")
+    with zipfile.ZipFile(form) as z:
+        parts = [(i, z.read(i.filename)) for i in z.infolist()]
+    with zipfile.ZipFile(form, "w", zipfile.ZIP_DEFLATED) as z:
+        for info, data in parts:
+            if info.filename == "word/document.xml":
+                data = data.decode().replace(old_name, new_name).replace(old_uscc, new_uscc).encode()
+            z.writestr(info, data)
+    return out_dir
+
+
+def zip_folder(folder, zip_path):
+    """The folder's files in one zip, at the zip's root (names in UTF-8)."""
+    import zipfile
+    with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED) as z:
+        for root, _, names in os.walk(folder):
+            for n in sorted(names):
+                full = os.path.join(root, n)
+                z.write(full, os.path.relpath(full, folder))
+    return zip_path
+
+
+def multipart(fields, files):
+    """A multipart/form-data body: fields {name: value}, files [(field, filename, bytes)]."""
+    import uuid
+    boundary = uuid.uuid4().hex
+    out = b""
+    for key, value in fields.items():
+        out += ('--%s\r\nContent-Disposition: form-data; name="%s"\r\n\r\n%s\r\n'
+                % (boundary, key, value)).encode()
+    for field, name, data in files:
+        out += ('--%s\r\nContent-Disposition: form-data; name="%s"; filename="%s"\r\n'
+                'Content-Type: application/octet-stream\r\n\r\n' % (boundary, field, name)).encode()
+        out += data + b"\r\n"
+    out += ("--%s--\r\n" % boundary).encode()
+    return out, "multipart/form-data; boundary=" + boundary
