@@ -1,4 +1,4 @@
-# libFuzzer targets (configured with -DBEIAN_FUZZ=ON and a clang compiler; see docs/user-guide.md "Fuzzing").
+# libFuzzer targets (configured with -DBEIAN_FUZZ=ON and a clang compiler; see docs/developer-guide.md "Fuzzing").
 # Only the sources the targets reach are compiled, with AddressSanitizer and UBSan, so that CI can
 # build them in about a minute. clang 14 cannot compile libstdc++ 12's <ranges> views: none of
 # these sources may use them.
@@ -15,6 +15,7 @@ set(FUZZ_LIBRARY_SOURCES
   pipeline/core/file_system.cc
   pipeline/core/file_writer.cc
   pipeline/core/fault.cc
+  pipeline/core/podofo_log.cc
   pipeline/model/form.cc
   pipeline/model/dossier.cc
   pipeline/model/application.cc
