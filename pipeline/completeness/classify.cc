@@ -123,15 +123,11 @@ Classification ClassifyWhole(const ChecklistSet& set, const std::string& path, b
   return out;
 }
 
-bool EndsWith(const std::string& s, const std::string& tail) {
-  return s.size() > tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
-}
-
 // The parts of a title split at the joiners, each with a head (borrowed from the last part
 // when it has none); fewer than two parts: none.
 std::vector<std::string> TitleParts(const TitleVocabulary& v, std::string text) {
   for (const std::string& w : v.collective_words) {
-    if (EndsWith(text, w)) {
+    if (text.size() > w.size() && text.ends_with(w)) {
       text.resize(text.size() - w.size());
       break;
     }

@@ -9,10 +9,6 @@
 namespace pipeline::completeness {
 namespace {
 
-bool EndsWith(std::string_view s, std::string_view tail) {
-  return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
-}
-
 bool IsAsciiAlnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
 
 // Removes one `.ext` (1-5 ASCII letters or digits, starting with a letter) when something
@@ -42,7 +38,7 @@ bool StripNumbering(const TitleVocabulary& v, std::string& t) {
 // A trailing bracket group (v.brackets): `(盖章)`, `(1)`, `【扫描件】`, `[终版]`.
 bool StripTrailingBracket(const TitleVocabulary& v, std::string& t) {
   for (const auto& [open, close] : v.brackets) {
-    if (!EndsWith(t, close)) continue;
+    if (!t.ends_with(close)) continue;
     const std::size_t at = t.rfind(open);
     if (at == std::string::npos || at == 0) return false;
     t.resize(at);
@@ -72,7 +68,7 @@ bool StripTrailingNoise(std::string& t) {
 
 bool StripDecoration(const TitleVocabulary& v, std::string& t) {
   for (const std::string& d : v.decorations) {
-    if (t.size() > d.size() && EndsWith(t, d)) {
+    if (t.size() > d.size() && t.ends_with(d)) {
       t.resize(t.size() - d.size());
       return true;
     }
@@ -118,7 +114,7 @@ Title AnalyseTitle(const TitleVocabulary& v, std::string_view name, bool is_file
   }
   title.text = t;
   for (const std::string& h : v.heads) {
-    if (EndsWith(t, h)) {
+    if (t.ends_with(h)) {
       title.head = h;
       break;
     }

@@ -15,10 +15,6 @@ namespace {
 
 std::string Key(std::string_view s) { return NormaliseCompact(s); }
 
-bool EndsWith(const std::string& s, std::string_view tail) {
-  return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
-}
-
 }  // namespace
 
 Result<CreditList> CreditList::FromRows(const std::vector<std::vector<std::string>>& rows,
@@ -120,7 +116,7 @@ Result<CreditList> LoadCreditList(const FileSystem& fs, const std::string& path,
   if (!bytes) return bytes.error().WithContext("credit list");
   std::vector<std::vector<std::string>> rows;
   std::vector<int> lines;
-  if (EndsWith(path, ".xlsx") || EndsWith(path, ".XLSX")) {
+  if (path.ends_with(".xlsx") || path.ends_with(".XLSX")) {
     Result<std::vector<ingest::XlsxRow>> sheet = ingest::ReadXlsxSheet(*bytes, path);
     if (!sheet) return sheet.error();
     for (ingest::XlsxRow& r : *sheet) {
@@ -137,7 +133,7 @@ Result<CreditList> LoadCreditList(const FileSystem& fs, const std::string& path,
         }
       }
     }
-  } else if (EndsWith(path, ".csv") || EndsWith(path, ".CSV")) {
+  } else if (path.ends_with(".csv") || path.ends_with(".CSV")) {
     if (!IsValidUtf8(*bytes)) {
       return Status::InvalidData("not UTF-8 text (save the list as \"CSV UTF-8\")", path);
     }

@@ -27,22 +27,20 @@ constexpr std::string_view kZipEmptyMagic("PK\x05\x06", 4);
 // What the first bytes say, before looking inside a zip.
 enum class Magic { kUnknown, kPdf, kJpeg, kPng, kZip, kOle, kXml, kTiff, kWebp, kHeic };
 
-bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
-
 std::string_view Tail(std::string_view s, std::size_t n) {
   return s.size() <= n ? s : s.substr(s.size() - n);
 }
 
 Magic SniffMagic(std::string_view b) {
   if (b.substr(0, 1024).find(kPdfMagic) != std::string_view::npos) return Magic::kPdf;
-  if (b.size() >= 3 && StartsWith(b, std::string_view("\xFF\xD8\xFF", 3))) return Magic::kJpeg;
-  if (StartsWith(b, kPngMagic)) return Magic::kPng;
-  if (StartsWith(b, kZipMagic) || StartsWith(b, kZipEmptyMagic)) return Magic::kZip;
-  if (StartsWith(b, kOleMagic)) return Magic::kOle;
-  if (StartsWith(b, std::string_view("II*\0", 4)) || StartsWith(b, std::string_view("MM\0*", 4))) {
+  if (b.size() >= 3 && b.starts_with(std::string_view("\xFF\xD8\xFF", 3))) return Magic::kJpeg;
+  if (b.starts_with(kPngMagic)) return Magic::kPng;
+  if (b.starts_with(kZipMagic) || b.starts_with(kZipEmptyMagic)) return Magic::kZip;
+  if (b.starts_with(kOleMagic)) return Magic::kOle;
+  if (b.starts_with(std::string_view("II*\0", 4)) || b.starts_with(std::string_view("MM\0*", 4))) {
     return Magic::kTiff;
   }
-  if (b.size() >= 12 && StartsWith(b, "RIFF") && b.substr(8, 4) == "WEBP") return Magic::kWebp;
+  if (b.size() >= 12 && b.starts_with("RIFF") && b.substr(8, 4) == "WEBP") return Magic::kWebp;
   if (b.size() >= 12 && b.substr(4, 4) == "ftyp") {
     const std::string_view brand = b.substr(8, 4);
     for (std::string_view h : {"heic", "heix", "heim", "heis", "hevc", "hevx", "mif1", "msf1"}) {
@@ -50,7 +48,7 @@ Magic SniffMagic(std::string_view b) {
     }
   }
   std::string_view rest = b;
-  if (StartsWith(rest, "\xEF\xBB\xBF")) rest.remove_prefix(3);
+  if (rest.starts_with("\xEF\xBB\xBF")) rest.remove_prefix(3);
   std::size_t first = rest.find_first_not_of(" \t\r\n");
   if (first != std::string_view::npos && rest[first] == '<') return Magic::kXml;
   return Magic::kUnknown;
@@ -417,7 +415,7 @@ Probe ProbeFile(std::string_view file_name, std::string_view bytes, const Limits
     return Make(actual, FileHealth::kWrongFormat,
                 std::string("extension does not match content ") + model::FileFormatName(actual));
   }
-  if (actual == FileFormat::kOther && IsLegacyOffice(expected) && StartsWith(bytes, "{\\rtf")) {
+  if (actual == FileFormat::kOther && IsLegacyOffice(expected) && bytes.starts_with("{\\rtf")) {
     return Make(expected, FileHealth::kOk, "");  // RTF saved as .doc (Word and WPS do this)
   }
   if (actual == FileFormat::kOther) {

@@ -15,10 +15,6 @@ struct ZipReader::Impl {
 
 namespace {
 
-bool StartsWith(std::string_view s, std::string_view prefix) {
-  return s.substr(0, prefix.size()) == prefix;
-}
-
 std::string ErrorText(zip_error_t* err) {
   const char* s = zip_error_strerror(err);
   return s != nullptr ? s : "unknown libzip error";
@@ -41,7 +37,7 @@ ZipReader::ZipReader(std::string_view bytes, const Limits& limits)
   if (impl_->archive == nullptr) {
     zip_source_free(src);
     int code = zip_error_code_zip(&err);
-    bool looks_zip = StartsWith(bytes, std::string_view("PK\x03\x04", 4));
+    bool looks_zip = bytes.starts_with(std::string_view("PK\x03\x04", 4));
     if (code == ZIP_ER_NOZIP) {
       problem_ = looks_zip ? ZipProblem::kTruncated : ZipProblem::kNotZip;
     } else if (code == ZIP_ER_INCONS && looks_zip) {

@@ -27,10 +27,6 @@ std::string ArgOf(const Args& args, std::string_view name) {
   return "";
 }
 
-bool StartsWith(std::string_view s, std::string_view prefix) {
-  return s.substr(0, prefix.size()) == prefix;
-}
-
 bool Problematic(const MaterialResult& m) {
   return m.status == MaterialStatus::kMissing || m.status == MaterialStatus::kUnreadable;
 }
@@ -65,7 +61,7 @@ class Classifier {
       p.part.fault = Fault::kNotFilled;
       p.part.absorbed = true;
       p.part.wording = "correction." + m;
-    } else if (StartsWith(m, "ingest.")) {
+    } else if (m.starts_with("ingest.")) {
       PlaceIntake(f, p);
     } else if (f.topic == Topic::kConditions && !ArgOf(f.args, "material_status").empty()) {
       PlaceCondition(f, p);
@@ -153,7 +149,7 @@ class Classifier {
     p.subject = f.rule_id;
     if (m == "completeness.material_missing") {
       p.part.fault = Fault::kMissing;
-    } else if (StartsWith(m, "completeness.material_unreadable.")) {
+    } else if (m.starts_with("completeness.material_unreadable.")) {
       p.part.fault = FileFault(m.substr(std::string("completeness.material_unreadable.").size()));
     } else if (m == "completeness.material_format_not_accepted") {
       p.part.fault = Fault::kWrongFormat;
@@ -202,9 +198,9 @@ class Classifier {
     const std::string& m = f.message;
     const bool none = m.size() > 5 && m.compare(m.size() - 5, 5, ".none") == 0;
     const bool form_says_no =
-        stated == "no" || none || StartsWith(m, "crosscheck.fulltime_staff") ||
-        StartsWith(m, "crosscheck.experts") || StartsWith(m, "crosscheck.supervisors") ||
-        StartsWith(m, "crosscheck.assessors_per_occupation");
+        stated == "no" || none || m.starts_with("crosscheck.fulltime_staff") ||
+        m.starts_with("crosscheck.experts") || m.starts_with("crosscheck.supervisors") ||
+        m.starts_with("crosscheck.assessors_per_occupation");
     const MaterialResult* bad = nullptr;
     const MaterialResult* first = nullptr;
     std::string ids = ArgOf(f.args, "material");
@@ -265,7 +261,7 @@ class Classifier {
 };
 
 const char* GroupOf(const CorrectionItem& item) {
-  if (StartsWith(item.subject, "occupation") || StartsWith(item.subject, "OCC-"))
+  if (item.subject.starts_with("occupation") || item.subject.starts_with("OCC-"))
     return "occupations";
   switch (item.fault) {
     case Fault::kMissing:
