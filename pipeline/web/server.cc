@@ -11,6 +11,8 @@
 
 #include "pipeline/core/sha256.h"
 #include "pipeline/ingest/name_decoding.h"
+#include "pipeline/ingest/xlsx_reader.h"
+#include "pipeline/report/mask.h"
 #include "pipeline/web/files.h"
 #include "pipeline/web/password.h"
 
@@ -143,6 +145,12 @@ class App {
   // verify), the province's archivists only.
   void DueList(const httplib::Request& req, httplib::Response& res);
   void ArchivePage(const httplib::Request& req, httplib::Response& res, bool verify);
+  // 台账 (beian ledger) and 已备案机构 (beian filed --xlsx, as of ?date=): the CLI's workbook,
+  // downloaded as written (?xlsx=1, the province: it holds every office's cases) or shown as a
+  // table of the rows of the user's office with personal data masked.
+  void ListPage(const httplib::Request& req, httplib::Response& res, bool ledger);
+  // The workbook `o` writes to `file` (a request folder of its own), read back.
+  Result<std::string> ListWorkbook(cli::Options o, bool ledger);
   // The user when the role may `action`; otherwise the 403 (or the login redirect) is sent.
   std::optional<Who> UserFor(const httplib::Request& req, httplib::Response& res,
                              const std::string& action);
@@ -183,6 +191,7 @@ nlohmann::json App::Common(const Who* who) const {
     j["csrf"] = who->session.csrf;
     j["can_intake"] = p_.roles.Allows(who->user.role, "intake");
     j["can_due"] = p_.roles.Allows(who->user.role, "due");
+    j["can_lists"] = p_.roles.Allows(who->user.role, "lists");
     j["can_archive"] = p_.roles.Allows(who->user.role, "archive") && who->user.office == kProvince;
   }
   j["today"] = p_.today().ToIso();
@@ -703,6 +712,86 @@ std::string RequestFolder(const std::string& root) {
   return dir;
 }
 
+// A list workbook's cell as the page shows it: a date (written as its serial number, which the
+// reader returns as 5 digits: no other cell of the two lists is 5 digits alone) as YYYY-MM-DD,
+// personal data masked.
+std::string ShownCell(const std::string& cell) {
+  if (cell.size() == 5 && cell.find_first_not_of("0123456789") == std::string::npos) {
+    if (std::optional<std::string> iso = ingest::ExcelSerialToIsoDate(cell)) return *iso;
+  }
+  return report::MaskPersonalData(cell);
+}
+
+Result<std::string> App::ListWorkbook(cli::Options o, bool ledger) {
+  const std::string folder = RequestFolder(s_.upload_dir);
+  const std::string file = folder + "/list.xlsx";
+  (ledger ? o.out_path : o.xlsx_path) = file;
+  Result<std::string> out = p_.runner.Run(o);
+  Result<std::string> bytes = out ? RealFileSystem().ReadFile(file, std::uint64_t{256} << 20)
+                                  : Result<std::string>(out.error());
+  std::error_code ec;
+  std::filesystem::remove_all(folder, ec);
+  return bytes;
+}
+
+void App::ListPage(const httplib::Request& req, httplib::Response& res, bool ledger) {
+  std::optional<Who> who = UserFor(req, res, "lists");
+  if (!who) return;
+  cli::Options o = ListingOptions(ledger ? cli::Command::kLedger : cli::Command::kFiled, *who);
+  const std::string asked = req.get_param_value("date");
+  if (!ledger && !asked.empty()) {
+    std::optional<Date> on = ParseIsoDate(asked);
+    if (!on) {
+      SendError(req, res, 400, p_.labels.Format("page.bad_date", {{"date", asked}}), &*who);
+      return;
+    }
+    o.date = *on;
+  }
+  const bool download = req.has_param("xlsx");
+  if (download && who->user.office != kProvince) {
+    SendError(req, res, 403, Label("page.", "list_xlsx_province"), &*who);
+    return;
+  }
+  Result<std::string> bytes = ListWorkbook(o, ledger);
+  Result<std::vector<ingest::XlsxRow>> rows =
+      bytes ? ingest::ReadXlsxSheet(*bytes, "list.xlsx")
+            : Result<std::vector<ingest::XlsxRow>>(bytes.error());
+  if (!rows || rows->empty()) {
+    SendError(req, res, 500, rows ? "no rows" : rows.error().message(), &*who);
+    return;
+  }
+  const std::string name = Label("page.", ledger ? "list_ledger_file" : "list_filed_file");
+  if (download) {
+    res.set_header("Content-Disposition", "attachment; filename=\"list.xlsx\"; filename*=UTF-8''" +
+                                              httplib::detail::encode_query_param(name));
+    res.set_content(*bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    return;
+  }
+  // The key of a row: the case (台账, column A) or the filing number (已备案机构, column C).
+  const std::size_t key = ledger ? 0 : 2;
+  nlohmann::json shown = nlohmann::json::array();
+  for (std::size_t i = 1; i < rows->size(); ++i) {
+    const std::vector<std::string>& cells = (*rows)[i].cells;
+    if (cells.size() <= key) continue;
+    Result<std::optional<std::string>> authority = [&] {
+      std::lock_guard<std::mutex> lock(p_.store_mu);
+      return p_.store.RefAuthority(cells[key]);
+    }();
+    if (!authority || !*authority || !OfficeSees(who->user.office, **authority)) continue;
+    nlohmann::json row = nlohmann::json::array();
+    for (const std::string& c : cells) row.push_back(ShownCell(c));
+    shown.push_back({{"cells", row}, {"case", ledger ? cells[key] : std::string()}});
+  }
+  SendPage(res, 200, ledger ? "ledger" : "filed",
+           {{"header", rows->front().cells},
+            {"rows", shown},
+            {"any", !shown.empty()},
+            {"count", shown.size()},
+            {"date", o.date->ToIso()},
+            {"can_download", who->user.office == kProvince}},
+           &*who);
+}
+
 void App::Scoresheet(const httplib::Request& req, httplib::Response& res) {
   std::optional<Who> who = Authenticate(req, res);
   if (!who) return;
@@ -993,6 +1082,12 @@ void App::Routes(httplib::Server& svr) {
           [this](const httplib::Request& req, httplib::Response& res) { ShowEntry(req, res); });
   svr.Get("/due",
           [this](const httplib::Request& req, httplib::Response& res) { DueList(req, res); });
+  svr.Get("/ledger", [this](const httplib::Request& req, httplib::Response& res) {
+    ListPage(req, res, true);
+  });
+  svr.Get("/filed", [this](const httplib::Request& req, httplib::Response& res) {
+    ListPage(req, res, false);
+  });
   svr.Get("/archive", [this](const httplib::Request& req, httplib::Response& res) {
     ArchivePage(req, res, false);
   });

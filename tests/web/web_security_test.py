@@ -68,6 +68,15 @@ def upload(client, token, files):
     return client.request("POST", "/intake", body=body, content_type=content_type)
 
 
+def upload_r05_as(demo, client, name, uscc17):
+    """Uploads (收件, as a picked folder) R05's dossier under another name and credit code."""
+    work = tempfile.mkdtemp(prefix="beian-web-r05-", dir=demo.env["TMPDIR"])
+    folder = new_institution_dossier(
+        os.path.join(SAMPLES, "R05-吉林省现代职业技能评价中心-省属机构"), os.path.join(work, "d"),
+        "吉林省现代职业技能评价中心", name, "12220000MB0C2D7E4J", uscc_with_check(uscc17))
+    return upload(client, client.csrf("/intake"), picked_folder(folder, "d"))
+
+
 def picked_folder(folder, name):
     """The files of `folder` as a browser's folder picker sends them: name/sub/file."""
     files = []
@@ -362,12 +371,7 @@ def check_crashing_reader(demo):
     clerk.login("crashtest", "correct horse battery")
     before = intake_entries(demo)
     cases = len(demo.beian_json("status", "--json")["open_cases"])
-    work = tempfile.mkdtemp(prefix="beian-web-crash-", dir=demo.env["TMPDIR"])
-    folder = new_institution_dossier(
-        os.path.join(SAMPLES, "R05-吉林省现代职业技能评价中心-省属机构"), os.path.join(work, "d"),
-        "吉林省现代职业技能评价中心", "吉林省崩溃测试职业技能评价中心", "12220000MB0C2D7E4J",
-        uscc_with_check("12220000MB0C2D7H7"))
-    status, _, body = upload(clerk, clerk.csrf("/intake"), picked_folder(folder, "d"))
+    status, _, body = upload_r05_as(demo, clerk, "吉林省崩溃测试职业技能评价中心", "12220000MB0C2D7H7")
     new = sorted(set(intake_entries(demo)) - set(before))
     check(add.returncode == 0 and status == 200 and "SIGSEGV" in text_of(body) and
           "未能登记" in text_of(body) and len(new) == 1,
@@ -405,6 +409,77 @@ def check_lists(demo):
     city.login("archivist-220100", "correct horse battery")
     check(add.returncode == 0 and city.get("/archive")[0] == 403,
           "a 长春 archivist cannot verify the province's archive: 403")
+
+
+def list_rows(body, table):
+    """The rows of the list page's table `table`: (data-case, [cell texts])."""
+    found = re.search(rb'<table class="list" id="' + table.encode() + rb'">(.*?)</table>', body, re.S)
+    rows = []
+    for attrs, cells in re.findall(rb"<tr([^>]*)>(.*?)</tr>", found.group(1) if found else b"", re.S):
+        case = re.search(rb'data-case="([^"]*)"', attrs)
+        rows.append((case.group(1).decode() if case else "",
+                     [text_of(c).strip() for c in re.findall(rb"<td>(.*?)</td>", cells, re.S)]))
+    return [r for r in rows if r[1]]
+
+
+def cli_workbook(demo, *args):
+    """The bytes of the workbook `beian ARGS FILE --date 2026-09-21` writes."""
+    path = os.path.join(tempfile.mkdtemp(dir=demo.env["TMPDIR"]), "list.xlsx")
+    done = demo.beian(*(list(args) + [path, "--date", "2026-09-21"]))
+    check(done.returncode == 0, "beian %s: %s" % (" ".join(args), done.stderr))
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def check_ledger_and_filed(demo):
+    """台账 and 已备案机构: the CLI's workbooks, shown for the user's office and downloaded."""
+    check_page_guarded(demo, "/ledger", "admin")
+    check_page_guarded(demo, "/filed", "admin")
+    clerk = logged_in(demo, "clerk")
+    # A case whose institution name holds a mobile number: masked on the list page.
+    status, _, _ = upload_r05_as(demo, clerk, "吉林省13912345678职业技能评价中心", "12220000MB0C2D7L1")
+    check(status == 303, "a dossier whose name holds a mobile number is registered (got %d)" % status)
+    status, headers, xlsx = clerk.get("/ledger?xlsx=1")
+    check(status == 200 and xlsx == cli_workbook(demo, "ledger", "--out") and
+          "%E5%8F%B0%E8%B4%A6.xlsx" in headers.get("content-disposition", ""),
+          "the province's 台账.xlsx is the one `beian ledger` writes (got %d)" % status)
+    import openpyxl
+    import io
+    sheet = openpyxl.load_workbook(io.BytesIO(xlsx)).worksheets[0]
+    cases = [r[0] for r in sheet.iter_rows(min_row=2, values_only=True) if r[0]]
+    status, _, body = clerk.get("/ledger")
+    rows = list_rows(body, "ledger")
+    check(status == 200 and [r[0] for r in rows] == cases and len(cases) > 1,
+          "the province's 台账 page lists the workbook's %d cases (got %d)" % (len(cases), len(rows)))
+    check(all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", r[1][12]) for r in rows),
+          "the 台账 page shows dates as dates: %r" % (rows[:1],))
+    masked = [r for r in rows if "139****5678" in r[1][1]]
+    check(len(masked) == 1 and b"13912345678" not in body,
+          "an institution name's mobile number is masked on the 台账 page")
+    changchun = [r[0] for r in rows if r[1][3].startswith("长春市")]
+    city = logged_in(demo, "clerk-220100")
+    status, _, body = city.get("/ledger")
+    check(status == 200 and [r[0] for r in list_rows(body, "ledger")] == changchun and changchun,
+          "a 长春 clerk's 台账 lists 长春's %d cases only" % len(changchun))
+    check(b'id="ledger-xlsx"' not in body and city.get("/ledger?xlsx=1")[0] == 403,
+          "a 长春 clerk cannot download the province's 台账.xlsx: 403")
+
+    status, _, xlsx = clerk.get("/filed?date=2026-09-21&xlsx=1")
+    check(status == 200 and xlsx == cli_workbook(demo, "filed", "--xlsx"),
+          "已备案机构.xlsx is the one `beian filed --xlsx` writes (got %d)" % status)
+    status, _, body = clerk.get("/filed?date=2026-09-21")
+    check(status == 200 and "2026-09-21 当日有效的备案" in text_of(body) and
+          len(list_rows(body, "filed")) == sheet_rows(xlsx),
+          "the 已备案机构 page as of the date lists the workbook's rows")
+    status, _, body = clerk.get("/filed?date=2026-02-30")
+    check(status == 400 and "2026-02-30" in text_of(body), "an impossible date: 400 (got %d)" % status)
+
+
+def sheet_rows(xlsx):
+    import openpyxl
+    import io
+    sheet = openpyxl.load_workbook(io.BytesIO(xlsx)).worksheets[0]
+    return sum(1 for r in sheet.iter_rows(min_row=2, values_only=True) if any(r))
 
 
 def run(demo):
@@ -544,6 +619,7 @@ def main():
         check_files(demo)
         check_more_actions(demo)
         check_lists(demo)
+        check_ledger_and_filed(demo)
         check_crashing_reader(demo)
         check_intake_office(demo)
     finally:
