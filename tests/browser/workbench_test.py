@@ -258,6 +258,7 @@ class Walk:
         served = [x for x in st["documents"] if x["id"] == doc][0]
         check(served["served"] == "2026-10-19", "served on 2026-10-19: %r" % served)
         self.clerk_cannot_issue()
+        self.lists()
         self.reissue_and_terminate(doc)
         self.upload_folder()
 
@@ -270,6 +271,20 @@ class Walk:
         if check(ids, "a 吉林市 case exists"):
             d.get(self.base + "/cases/" + ids[0])
             check("404" in d.find_element(By.ID, "status").text, "长春 clerk: 吉林市 case is 404")
+
+    def lists(self):
+        """台账 and 已备案机构 as the province's clerk: the case, and its filing as of a date."""
+        d = self.d
+        click_and_load(d, d.find_element(By.ID, "nav-ledger"))
+        check(d.find_elements(By.CSS_SELECTOR, "#ledger tr[data-case='%s']" % self.case),
+              "the 台账 lists the case")
+        click_and_load(d, d.find_element(By.ID, "nav-filed"))
+        d.execute_script("document.getElementById('filed-date').value = '2026-10-20'")
+        click_and_load(d, d.find_element(By.ID, "filed-search"))
+        check(NEW_NAME in d.find_element(By.ID, "filed").text,
+              "已备案机构 as of 2026-10-20 lists the new filing")
+        d.save_screenshot(os.path.join(self.out, "filed.png"))
+        self.open_case()
 
     def due_list(self):
         """到期事项: the 公示's end is listed for the archivist, not for a 长春 clerk."""
