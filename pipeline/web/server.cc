@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <ctime>
+#include <deque>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -15,6 +16,7 @@
 #include "pipeline/report/mask.h"
 #include "pipeline/web/files.h"
 #include "pipeline/web/password.h"
+#include "pipeline/web/scores.h"
 
 namespace pipeline::web {
 namespace {
@@ -154,11 +156,27 @@ class App {
   // The user when the role may `action`; otherwise the 403 (or the login redirect) is sent.
   std::optional<Who> UserFor(const httplib::Request& req, httplib::Response& res,
                              const std::string& action);
+  // The technical evaluation's preview (POST /cases/{case}/scores): the uploaded sheet read and
+  // scored as `beian evaluate` would, shown with every problem by cell; a sheet without problems
+  // is held (by a random token, for this user and case) for the record form on that page.
+  void ScoresPreview(const httplib::Request& req, httplib::Response& res, const Who& who,
+                     const nlohmann::json& kase);
+  // The held sheet of `token` when it was held for this user and case (taken: used once).
+  std::optional<std::string> TakeHeldSheet(const std::string& token, const Who& who,
+                                           const std::string& case_id);
   // The server's options for a listing command run by `who`.
   cli::Options ListingOptions(cli::Command command, const Who& who) const;
 
+  struct HeldSheet {
+    std::string user, case_id, bytes;
+  };
+  static constexpr std::size_t kMaxHeldSheets = 64;
+
   const ServerParts& p_;
   ServerSettings s_;
+  std::mutex held_mu_;
+  std::map<std::string, HeldSheet> held_;
+  std::deque<std::string> held_order_;  // oldest first: the 65th held drops the oldest
 };
 
 std::optional<Who> App::Authenticate(const httplib::Request& req, httplib::Response& res) {
@@ -838,6 +856,10 @@ void App::Action(const httplib::Request& req, httplib::Response& res) {
   }
   std::optional<nlohmann::json> kase = VisibleCase(req, res, *who, case_id);
   if (!kase) return;
+  if (action == "scores") {
+    ScoresPreview(req, res, *who, *kase);
+    return;
+  }
   if (RunAction(req, res, *who, *kase, action)) {
     res.status = 303;
     res.set_header("Location", "/cases/" + case_id);
@@ -865,15 +887,25 @@ bool App::RunAction(const httplib::Request& req, httplib::Response& res, const W
     return false;
   }
   for (const std::string& name : FieldNames(req)) {
-    if (name == "csrf" || name == "document" || (name == "scores" && action == "evaluate"))
+    if (name == "csrf" || name == "document" ||
+        ((name == "scores" || name == "sheet") && action == "evaluate"))
       continue;
     form.fields[name] = Field(req, name);
   }
   std::string folder;
   if (action == "evaluate") {
+    std::string sheet = Field(req, "scores");
+    if (const std::string token = Field(req, "sheet"); !token.empty()) {
+      std::optional<std::string> held = TakeHeldSheet(token, who, case_id);
+      if (!held) {
+        SendError(req, res, 409, Label("page.", "scores_expired"), &who, case_id);
+        return false;
+      }
+      sheet = std::move(*held);
+    }
     folder = RequestFolder(s_.upload_dir);
     form.scores_file = folder + "/scores.xlsx";
-    Status w = RealFileSystem().WriteFile(form.scores_file, Field(req, "scores"));
+    Status w = RealFileSystem().WriteFile(form.scores_file, sheet);
     if (!w.ok()) {
       SendError(req, res, 500, w.message(), &who, case_id);
       return false;
@@ -898,6 +930,61 @@ bool App::RunAction(const httplib::Request& req, httplib::Response& res, const W
     return false;
   }
   return true;
+}
+
+void App::ScoresPreview(const httplib::Request& req, httplib::Response& res, const Who& who,
+                        const nlohmann::json& kase) {
+  const std::string case_id = kase.value("case", "");
+  if (!p_.roles.Allows(who.user.role, "evaluate")) {
+    SendError(req, res, 403, Label("page.", "forbidden"), &who, case_id);
+    return;
+  }
+  const std::vector<std::string> here = p_.roles.ActionsAt(who.user.role, kase.value("stage", ""));
+  if (std::find(here.begin(), here.end(), "evaluate") == here.end()) {
+    SendError(req, res, 409, Label("page.", "scores_stage"), &who, case_id);
+    return;
+  }
+  std::string bytes = Field(req, "scores");
+  const std::string name = req.has_file("scores") ? req.get_file_value("scores").filename : "";
+  const RealFileSystem fs;
+  Result<nlohmann::json> preview =
+      PreviewScores(p_.runner.base().registry_path, p_.runner.base().data_dir, fs,
+                    p_.runner.messages(), case_id, name, bytes, p_.today());
+  if (!preview) {
+    SendError(req, res, 500, preview.error().message(), &who, case_id);
+    return;
+  }
+  nlohmann::json data = *preview;
+  data["case"] = case_id;
+  if (data.value("ok", false)) {
+    nlohmann::json& ev = data["evaluation"];
+    ev["computed_label"] = Label("arg.result.", ev.value("computed_result", ""));
+    for (nlohmann::json& o : ev["occupations"])
+      o["has_work_type"] = !o.value("work_type", "").empty();
+    const std::string token = RandomToken();
+    std::lock_guard<std::mutex> lock(held_mu_);
+    held_[token] = HeldSheet{who.user.name, case_id, std::move(bytes)};
+    held_order_.push_back(token);
+    if (held_order_.size() > kMaxHeldSheets) {
+      held_.erase(held_order_.front());
+      held_order_.pop_front();
+    }
+    data["sheet"] = token;
+  }
+  SendPage(res, data.value("ok", false) ? 200 : 422, "scores", data, &who);
+}
+
+std::optional<std::string> App::TakeHeldSheet(const std::string& token, const Who& who,
+                                              const std::string& case_id) {
+  std::lock_guard<std::mutex> lock(held_mu_);
+  auto it = held_.find(token);
+  if (it == held_.end() || it->second.user != who.user.name || it->second.case_id != case_id) {
+    return std::nullopt;
+  }
+  std::string bytes = std::move(it->second.bytes);
+  held_.erase(it);
+  held_order_.erase(std::find(held_order_.begin(), held_order_.end(), token));
+  return bytes;
 }
 
 std::optional<Who> App::IntakeUser(const httplib::Request& req, httplib::Response& res) {

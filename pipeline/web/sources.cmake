@@ -6,6 +6,7 @@ list(APPEND WEB_SOURCES
   pipeline/web/intake.cc
   pipeline/web/password.cc
   pipeline/web/roles.cc
+  pipeline/web/scores.cc
   pipeline/web/server.cc
   pipeline/web/store.cc
   pipeline/web/views.cc

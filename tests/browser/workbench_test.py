@@ -218,9 +218,15 @@ class Walk:
         filled = os.path.join(self.out, "filled.xlsx")
         subprocess.run([sys.executable, os.path.join(HERE, "..", "evaluation", "xlsx_tool.py"),
                         "fill", sheet, filled], check=True)
-        form = d.find_element(By.ID, "form-evaluate")
+        # The filled sheet previewed (its scores shown, nothing recorded), then recorded.
+        form = d.find_element(By.ID, "form-scores")
         form.find_element(By.NAME, "scores").send_keys(filled)
-        self.fill("form-evaluate", {"date": "2026-09-23", "note": "专家组评估合格。"},
+        click_and_load(d, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+        check(d.find_elements(By.ID, "scores-percent") and
+              self.demo.beian_json("status", self.case, "--json")["stage"] == "technical",
+              "the scoring sheet's preview shows its scores and records nothing")
+        d.save_screenshot(os.path.join(self.out, "scores.png"))
+        self.fill("form-scores-record", {"date": "2026-09-23", "note": "专家组评估合格。"},
                   {"result": "pass"})
         self.expect("evaluate", "comprehensive", "evaluate", "reviewer")
         self.fill("form-summarize", {"date": "2026-09-24", "note": "专家组一致同意。"},

@@ -15,6 +15,7 @@ import argparse
 import json
 import os
 import re
+import subprocess
 import sys
 import tempfile
 import urllib.parse
@@ -475,6 +476,87 @@ def check_ledger_and_filed(demo):
     check(status == 400 and "2026-02-30" in text_of(body), "an impossible date: 400 (got %d)" % status)
 
 
+XLSX_TOOL = os.path.join(HERE, "..", "evaluation", "xlsx_tool.py")
+
+
+def post_sheet(client, case, token, data):
+    body, content_type = multipart({"csrf": token}, [("scores", "评分表.xlsx", data)])
+    return client.request("POST", "/cases/%s/scores" % case, body=body, content_type=content_type)
+
+
+def filled_sheet(demo, blank, *mutations):
+    """The scoring sheet `blank` (bytes) filled by openpyxl (tests/evaluation/xlsx_tool.py)."""
+    work = tempfile.mkdtemp(prefix="beian-web-sheet-", dir=demo.env["TMPDIR"])
+    src, dst = os.path.join(work, "blank.xlsx"), os.path.join(work, "filled.xlsx")
+    with open(src, "wb") as f:
+        f.write(blank)
+    subprocess.run(["/usr/bin/python3", XLSX_TOOL, "fill", src, dst] + list(mutations), check=True)
+    with open(dst, "rb") as f:
+        return dst, f.read()
+
+
+def check_scores_preview(demo):
+    """技术评估 in the browser: the sheet downloaded, uploaded filled, its scores and its problems
+    per cell shown before anything is recorded, then recorded from the preview."""
+    clerk, reviewer = logged_in(demo, "clerk"), logged_in(demo, "reviewer")
+    upload_r05_as(demo, clerk, "吉林省评分预览职业技能评价中心", "12220000MB0C2D7M2")
+    case = (find_case(clerk, "吉林省评分预览职业技能评价中心") or {}).get("case", "")
+    clerk.post("/cases/%s/decide" % case, {"stage": "received", "result": "pass",
+                                           "date": "2026-09-21", "csrf": clerk.csrf()})
+    reviewer.post("/cases/%s/decide" % case, {"stage": "preliminary", "result": "pass",
+                                              "date": "2026-09-22", "csrf": reviewer.csrf()})
+    status, _, blank = reviewer.get("/cases/%s/scoresheet" % case)
+    ready = status == 200 and demo.beian_json("status", case, "--json")["stage"] == "technical"
+    check(ready, "a case in technical evaluation with its scoring sheet (got %d)" % status)
+    if not ready:
+        return
+    token = reviewer.csrf("/cases/" + case)
+    check(post_sheet(clerk, case, clerk.csrf(), blank)[0] == 403, "a clerk previewing scores: 403")
+    check(post_sheet(reviewer, case, "", blank)[0] == 403, "a preview without csrf: 403")
+
+    # A sheet with problems: every one named by sheet and cell, as `beian evaluate` names them.
+    layout = json.loads(subprocess.run(
+        ["/usr/bin/python3", XLSX_TOOL, "sheet", filled_sheet(demo, blank)[0]],
+        stdout=subprocess.PIPE, check=True).stdout)
+    first = layout["sheets"][0]
+    items = layout["per_sheet"][first]["items"]
+    path, bad = filled_sheet(demo, blank, "score:%s:%s:abc" % (first, items[0]),
+                             "score:%s:%s:999" % (first, items[1]))
+    before = history_length(demo, case)
+    status, _, body = post_sheet(reviewer, case, token, bad)
+    shown = [text_of(li).strip() for li in re.findall(rb"<li>(.*?)</li>", body, re.S)]
+    cli = demo.beian("evaluate", case, "--scores", path, "--result", "pass", "--date", "2026-09-23")
+    said = [line.strip() for line in cli.stderr.splitlines()[1:] if line.strip()]
+    check(status == 422 and cli.returncode != 0 and len(said) >= 2 and
+          all(any(s in line for line in shown) for s in said),
+          "a sheet with two bad cells: 422, the CLI's problems listed %r (CLI %r)" % (shown, said))
+    check(history_length(demo, case) == before and b'id="form-scores-record"' not in body,
+          "nothing recorded, no record form")
+
+    # A good sheet: its scores, then recorded from the preview with the held sheet.
+    _, good = filled_sheet(demo, blank)
+    status, _, body = post_sheet(reviewer, case, token, good)
+    held = re.search(rb'name="sheet" value="([0-9a-f]+)"', body)
+    total = re.search(rb'id="scores-percent">([0-9.]+)<', body)
+    check(status == 200 and held and total and b'data-item="' + items[0].encode() in body,
+          "a filled sheet: 200, its scores and total shown (got %d)" % status)
+    check(history_length(demo, case) == before, "the preview records nothing")
+    if not (held and total):
+        return
+    fields = {"csrf": token, "sheet": held.group(1).decode(), "result": "pass",
+              "date": "2026-09-23", "note": "专家组评估合格。"}
+    status, headers, _ = reviewer.post("/cases/%s/evaluate" % case, fields)
+    st = demo.beian_json("status", case, "--json")
+    check(status == 303 and st["stage"] == "comprehensive" and
+          st["history"][-1]["action"] == "evaluate" and st["history"][-1]["user"] == "reviewer",
+          "recorded from the preview: 303, in comprehensive evaluation (got %d)" % status)
+    rows = dict(list_rows(clerk.get("/ledger")[2], "ledger"))
+    check(rows.get(case, [""] * 10)[9] == total.group(1).decode(),
+          "the 台账's score is the preview's %s: %r" % (total.group(1), rows.get(case)))
+    status, _, body = reviewer.post("/cases/%s/evaluate" % case, fields)
+    check(status == 409 and "失效" in text_of(body), "a held sheet is used once: 409 (got %d)" % status)
+
+
 def sheet_rows(xlsx):
     import openpyxl
     import io
@@ -620,6 +702,7 @@ def main():
         check_more_actions(demo)
         check_lists(demo)
         check_ledger_and_filed(demo)
+        check_scores_preview(demo)
         check_crashing_reader(demo)
         check_intake_office(demo)
     finally:
