@@ -15,6 +15,7 @@
 #include "pipeline/ingest/xlsx_reader.h"
 #include "pipeline/report/mask.h"
 #include "pipeline/web/files.h"
+#include "pipeline/web/lists.h"
 #include "pipeline/web/password.h"
 #include "pipeline/web/scores.h"
 
@@ -153,6 +154,8 @@ class App {
   void ListPage(const httplib::Request& req, httplib::Response& res, bool ledger);
   // The workbook `o` writes to `file` (a request folder of its own), read back.
   Result<std::string> ListWorkbook(cli::Options o, bool ledger);
+  // The 台账 workbook of the user's office (OfficeLedger: the other offices' cases left out).
+  Result<std::string> OfficeLedgerOf(const Who& who);
   // The user when the role may `action`; otherwise the 403 (or the login redirect) is sent.
   std::optional<Who> UserFor(const httplib::Request& req, httplib::Response& res,
                              const std::string& action);
@@ -752,6 +755,16 @@ Result<std::string> App::ListWorkbook(cli::Options o, bool ledger) {
   return bytes;
 }
 
+Result<std::string> App::OfficeLedgerOf(const Who& who) {
+  const RealFileSystem fs;
+  return OfficeLedger(p_.runner.base().registry_path, p_.runner.base().data_dir, fs,
+                      p_.runner.messages(), p_.today(), [&](const std::string& case_id) {
+                        std::lock_guard<std::mutex> lock(p_.store_mu);
+                        Result<std::optional<std::string>> a = p_.store.CaseAuthority(case_id);
+                        return a && *a && OfficeSees(who.user.office, **a);
+                      });
+}
+
 void App::ListPage(const httplib::Request& req, httplib::Response& res, bool ledger) {
   std::optional<Who> who = UserFor(req, res, "lists");
   if (!who) return;
@@ -766,11 +779,12 @@ void App::ListPage(const httplib::Request& req, httplib::Response& res, bool led
     o.date = *on;
   }
   const bool download = req.has_param("xlsx");
-  if (download && who->user.office != kProvince) {
+  const bool whole = who->user.office == kProvince;
+  if (download && !whole && !ledger) {
     SendError(req, res, 403, Label("page.", "list_xlsx_province"), &*who);
     return;
   }
-  Result<std::string> bytes = ListWorkbook(o, ledger);
+  Result<std::string> bytes = whole || !download ? ListWorkbook(o, ledger) : OfficeLedgerOf(*who);
   Result<std::vector<ingest::XlsxRow>> rows =
       bytes ? ingest::ReadXlsxSheet(*bytes, "list.xlsx")
             : Result<std::vector<ingest::XlsxRow>>(bytes.error());
@@ -806,7 +820,7 @@ void App::ListPage(const httplib::Request& req, httplib::Response& res, bool led
             {"any", !shown.empty()},
             {"count", shown.size()},
             {"date", o.date->ToIso()},
-            {"can_download", who->user.office == kProvince}},
+            {"can_download", ledger || who->user.office == kProvince}},
            &*who);
 }
 

@@ -462,8 +462,12 @@ def check_ledger_and_filed(demo):
     status, _, body = city.get("/ledger")
     check(status == 200 and [r[0] for r in list_rows(body, "ledger")] == changchun and changchun,
           "a 长春 clerk's 台账 lists 长春's %d cases only" % len(changchun))
-    check(b'id="ledger-xlsx"' not in body and city.get("/ledger?xlsx=1")[0] == 403,
-          "a 长春 clerk cannot download the province's 台账.xlsx: 403")
+    status, _, xlsx = city.get("/ledger?xlsx=1")
+    got = [r[0] for r in openpyxl.load_workbook(io.BytesIO(xlsx)).worksheets[0].iter_rows(
+        min_row=2, values_only=True) if r[0]] if status == 200 else []
+    check(got == changchun, "a 长春 clerk's 台账.xlsx holds 长春's cases only: %r" % got)
+    check(b'id="filed-xlsx"' not in city.get("/filed")[2] and city.get("/filed?xlsx=1")[0] == 403,
+          "a 长春 clerk cannot download the province's 已备案机构.xlsx: 403")
 
     status, _, xlsx = clerk.get("/filed?date=2026-09-21&xlsx=1")
     check(status == 200 and xlsx == cli_workbook(demo, "filed", "--xlsx"),
