@@ -174,6 +174,7 @@ class App {
     std::string user, case_id, bytes;
   };
   static constexpr std::size_t kMaxHeldSheets = 64;
+  static constexpr std::size_t kMaxSheetBytes = std::size_t{16} << 20;
 
   const ServerParts& p_;
   ServerSettings s_;
@@ -959,6 +960,10 @@ void App::ScoresPreview(const httplib::Request& req, httplib::Response& res, con
     return;
   }
   std::string bytes = Field(req, "scores");
+  if (bytes.size() > kMaxSheetBytes) {  // a scoring sheet is tens of KB; held ones stay small
+    SendError(req, res, 413, Label("page.", "scores_too_large"), &who, case_id);
+    return;
+  }
   const std::string name = req.has_file("scores") ? req.get_file_value("scores").filename : "";
   const RealFileSystem fs;
   Result<nlohmann::json> preview =
@@ -970,6 +975,11 @@ void App::ScoresPreview(const httplib::Request& req, httplib::Response& res, con
   }
   nlohmann::json data = *preview;
   data["case"] = case_id;
+  if (WantsJson(req)) {  // the preview as read, nothing held
+    res.status = data.value("ok", false) ? 200 : 422;
+    res.set_content(data.dump(), kJson);
+    return;
+  }
   if (data.value("ok", false)) {
     nlohmann::json& ev = data["evaluation"];
     ev["computed_label"] = Label("arg.result.", ev.value("computed_result", ""));

@@ -536,6 +536,13 @@ def check_scores_preview(demo):
           "a sheet with two bad cells: 422, the CLI's problems listed %r (CLI %r)" % (shown, said))
     check(history_length(demo, case) == before and b'id="form-scores-record"' not in body,
           "nothing recorded, no record form")
+    body_, content_type = multipart({"csrf": token}, [("scores", "x.xlsx", bad)])
+    status, _, body_ = reviewer.request("POST", "/cases/%s/scores" % case, body=body_,
+                                        content_type=content_type,
+                                        headers={"Accept": "application/json"})
+    got = json.loads(body_) if status == 422 else {}
+    check(got.get("ok") is False and len(got.get("errors", [])) == len(said) + 1,
+          "the preview as JSON: 422 with the problems (got %d)" % status)
 
     # A good sheet: its scores, then recorded from the preview with the held sheet.
     _, good = filled_sheet(demo, blank)
