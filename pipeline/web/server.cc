@@ -5,14 +5,19 @@
 #include <unistd.h>
 
 #include <ctime>
+#include <deque>
 #include <filesystem>
 #include <memory>
 #include <optional>
 
 #include "pipeline/core/sha256.h"
 #include "pipeline/ingest/name_decoding.h"
+#include "pipeline/ingest/xlsx_reader.h"
+#include "pipeline/report/mask.h"
 #include "pipeline/web/files.h"
+#include "pipeline/web/lists.h"
 #include "pipeline/web/password.h"
+#include "pipeline/web/scores.h"
 
 namespace pipeline::web {
 namespace {
@@ -143,14 +148,39 @@ class App {
   // verify), the province's archivists only.
   void DueList(const httplib::Request& req, httplib::Response& res);
   void ArchivePage(const httplib::Request& req, httplib::Response& res, bool verify);
+  // 台账 (beian ledger) and 已备案机构 (beian filed --xlsx, as of ?date=): the CLI's workbook,
+  // downloaded as written (?xlsx=1, the province: it holds every office's cases) or shown as a
+  // table of the rows of the user's office with personal data masked.
+  void ListPage(const httplib::Request& req, httplib::Response& res, bool ledger);
+  // The workbook `o` writes to `file` (a request folder of its own), read back.
+  Result<std::string> ListWorkbook(cli::Options o, bool ledger);
+  // The 台账 workbook of the user's office (OfficeLedger: the other offices' cases left out).
+  Result<std::string> OfficeLedgerOf(const Who& who);
   // The user when the role may `action`; otherwise the 403 (or the login redirect) is sent.
   std::optional<Who> UserFor(const httplib::Request& req, httplib::Response& res,
                              const std::string& action);
+  // The technical evaluation's preview (POST /cases/{case}/scores): the uploaded sheet read and
+  // scored as `beian evaluate` would, shown with every problem by cell; a sheet without problems
+  // is held (by a random token, for this user and case) for the record form on that page.
+  void ScoresPreview(const httplib::Request& req, httplib::Response& res, const Who& who,
+                     const nlohmann::json& kase);
+  // The held sheet of `token` when it was held for this user and case (taken: used once).
+  std::optional<std::string> TakeHeldSheet(const std::string& token, const Who& who,
+                                           const std::string& case_id);
   // The server's options for a listing command run by `who`.
   cli::Options ListingOptions(cli::Command command, const Who& who) const;
 
+  struct HeldSheet {
+    std::string user, case_id, bytes;
+  };
+  static constexpr std::size_t kMaxHeldSheets = 64;
+  static constexpr std::size_t kMaxSheetBytes = std::size_t{16} << 20;
+
   const ServerParts& p_;
   ServerSettings s_;
+  std::mutex held_mu_;
+  std::map<std::string, HeldSheet> held_;
+  std::deque<std::string> held_order_;  // oldest first: the 65th held drops the oldest
 };
 
 std::optional<Who> App::Authenticate(const httplib::Request& req, httplib::Response& res) {
@@ -183,6 +213,7 @@ nlohmann::json App::Common(const Who* who) const {
     j["csrf"] = who->session.csrf;
     j["can_intake"] = p_.roles.Allows(who->user.role, "intake");
     j["can_due"] = p_.roles.Allows(who->user.role, "due");
+    j["can_lists"] = p_.roles.Allows(who->user.role, "lists");
     j["can_archive"] = p_.roles.Allows(who->user.role, "archive") && who->user.office == kProvince;
   }
   j["today"] = p_.today().ToIso();
@@ -703,6 +734,97 @@ std::string RequestFolder(const std::string& root) {
   return dir;
 }
 
+// A list workbook's cell as the page shows it: a date (written as its serial number, which the
+// reader returns as 5 digits: no other cell of the two lists is 5 digits alone) as YYYY-MM-DD,
+// personal data masked.
+std::string ShownCell(const std::string& cell) {
+  if (cell.size() == 5 && cell.find_first_not_of("0123456789") == std::string::npos) {
+    if (std::optional<std::string> iso = ingest::ExcelSerialToIsoDate(cell)) return *iso;
+  }
+  return report::MaskPersonalData(cell);
+}
+
+Result<std::string> App::ListWorkbook(cli::Options o, bool ledger) {
+  const std::string folder = RequestFolder(s_.upload_dir);
+  const std::string file = folder + "/list.xlsx";
+  (ledger ? o.out_path : o.xlsx_path) = file;
+  Result<std::string> out = p_.runner.Run(o);
+  Result<std::string> bytes = out ? RealFileSystem().ReadFile(file, std::uint64_t{256} << 20)
+                                  : Result<std::string>(out.error());
+  std::error_code ec;
+  std::filesystem::remove_all(folder, ec);
+  return bytes;
+}
+
+Result<std::string> App::OfficeLedgerOf(const Who& who) {
+  const RealFileSystem fs;
+  return OfficeLedger(p_.runner.base().registry_path, p_.runner.base().data_dir, fs,
+                      p_.runner.messages(), p_.today(), [&](const std::string& case_id) {
+                        std::lock_guard<std::mutex> lock(p_.store_mu);
+                        Result<std::optional<std::string>> a = p_.store.CaseAuthority(case_id);
+                        return a && *a && OfficeSees(who.user.office, **a);
+                      });
+}
+
+void App::ListPage(const httplib::Request& req, httplib::Response& res, bool ledger) {
+  std::optional<Who> who = UserFor(req, res, "lists");
+  if (!who) return;
+  cli::Options o = ListingOptions(ledger ? cli::Command::kLedger : cli::Command::kFiled, *who);
+  const std::string asked = req.get_param_value("date");
+  if (!ledger && !asked.empty()) {
+    std::optional<Date> on = ParseIsoDate(asked);
+    if (!on) {
+      SendError(req, res, 400, p_.labels.Format("page.bad_date", {{"date", asked}}), &*who);
+      return;
+    }
+    o.date = *on;
+  }
+  const bool download = req.has_param("xlsx");
+  const bool whole = who->user.office == kProvince;
+  if (download && !whole && !ledger) {
+    SendError(req, res, 403, Label("page.", "list_xlsx_province"), &*who);
+    return;
+  }
+  Result<std::string> bytes = whole || !download ? ListWorkbook(o, ledger) : OfficeLedgerOf(*who);
+  Result<std::vector<ingest::XlsxRow>> rows =
+      bytes ? ingest::ReadXlsxSheet(*bytes, "list.xlsx")
+            : Result<std::vector<ingest::XlsxRow>>(bytes.error());
+  if (!rows || rows->empty()) {
+    SendError(req, res, 500, rows ? "no rows" : rows.error().message(), &*who);
+    return;
+  }
+  const std::string name = Label("page.", ledger ? "list_ledger_file" : "list_filed_file");
+  if (download) {
+    res.set_header("Content-Disposition", "attachment; filename=\"list.xlsx\"; filename*=UTF-8''" +
+                                              httplib::detail::encode_query_param(name));
+    res.set_content(*bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    return;
+  }
+  // The key of a row: the case (台账, column A) or the filing number (已备案机构, column C).
+  const std::size_t key = ledger ? 0 : 2;
+  nlohmann::json shown = nlohmann::json::array();
+  for (std::size_t i = 1; i < rows->size(); ++i) {
+    const std::vector<std::string>& cells = (*rows)[i].cells;
+    if (cells.size() <= key) continue;
+    Result<std::optional<std::string>> authority = [&] {
+      std::lock_guard<std::mutex> lock(p_.store_mu);
+      return p_.store.RefAuthority(cells[key]);
+    }();
+    if (!authority || !*authority || !OfficeSees(who->user.office, **authority)) continue;
+    nlohmann::json row = nlohmann::json::array();
+    for (const std::string& c : cells) row.push_back(ShownCell(c));
+    shown.push_back({{"cells", row}, {"case", ledger ? cells[key] : std::string()}});
+  }
+  SendPage(res, 200, ledger ? "ledger" : "filed",
+           {{"header", rows->front().cells},
+            {"rows", shown},
+            {"any", !shown.empty()},
+            {"count", shown.size()},
+            {"date", o.date->ToIso()},
+            {"can_download", ledger || who->user.office == kProvince}},
+           &*who);
+}
+
 void App::Scoresheet(const httplib::Request& req, httplib::Response& res) {
   std::optional<Who> who = Authenticate(req, res);
   if (!who) return;
@@ -749,6 +871,10 @@ void App::Action(const httplib::Request& req, httplib::Response& res) {
   }
   std::optional<nlohmann::json> kase = VisibleCase(req, res, *who, case_id);
   if (!kase) return;
+  if (action == "scores") {
+    ScoresPreview(req, res, *who, *kase);
+    return;
+  }
   if (RunAction(req, res, *who, *kase, action)) {
     res.status = 303;
     res.set_header("Location", "/cases/" + case_id);
@@ -776,15 +902,25 @@ bool App::RunAction(const httplib::Request& req, httplib::Response& res, const W
     return false;
   }
   for (const std::string& name : FieldNames(req)) {
-    if (name == "csrf" || name == "document" || (name == "scores" && action == "evaluate"))
+    if (name == "csrf" || name == "document" ||
+        ((name == "scores" || name == "sheet") && action == "evaluate"))
       continue;
     form.fields[name] = Field(req, name);
   }
   std::string folder;
   if (action == "evaluate") {
+    std::string sheet = Field(req, "scores");
+    if (const std::string token = Field(req, "sheet"); !token.empty()) {
+      std::optional<std::string> held = TakeHeldSheet(token, who, case_id);
+      if (!held) {
+        SendError(req, res, 409, Label("page.", "scores_expired"), &who, case_id);
+        return false;
+      }
+      sheet = std::move(*held);
+    }
     folder = RequestFolder(s_.upload_dir);
     form.scores_file = folder + "/scores.xlsx";
-    Status w = RealFileSystem().WriteFile(form.scores_file, Field(req, "scores"));
+    Status w = RealFileSystem().WriteFile(form.scores_file, sheet);
     if (!w.ok()) {
       SendError(req, res, 500, w.message(), &who, case_id);
       return false;
@@ -809,6 +945,70 @@ bool App::RunAction(const httplib::Request& req, httplib::Response& res, const W
     return false;
   }
   return true;
+}
+
+void App::ScoresPreview(const httplib::Request& req, httplib::Response& res, const Who& who,
+                        const nlohmann::json& kase) {
+  const std::string case_id = kase.value("case", "");
+  if (!p_.roles.Allows(who.user.role, "evaluate")) {
+    SendError(req, res, 403, Label("page.", "forbidden"), &who, case_id);
+    return;
+  }
+  const std::vector<std::string> here = p_.roles.ActionsAt(who.user.role, kase.value("stage", ""));
+  if (std::find(here.begin(), here.end(), "evaluate") == here.end()) {
+    SendError(req, res, 409, Label("page.", "scores_stage"), &who, case_id);
+    return;
+  }
+  std::string bytes = Field(req, "scores");
+  if (bytes.size() > kMaxSheetBytes) {  // a scoring sheet is tens of KB; held ones stay small
+    SendError(req, res, 413, Label("page.", "scores_too_large"), &who, case_id);
+    return;
+  }
+  const std::string name = req.has_file("scores") ? req.get_file_value("scores").filename : "";
+  const RealFileSystem fs;
+  Result<nlohmann::json> preview =
+      PreviewScores(p_.runner.base().registry_path, p_.runner.base().data_dir, fs,
+                    p_.runner.messages(), case_id, name, bytes, p_.today());
+  if (!preview) {
+    SendError(req, res, 500, preview.error().message(), &who, case_id);
+    return;
+  }
+  nlohmann::json data = *preview;
+  data["case"] = case_id;
+  if (WantsJson(req)) {  // the preview as read, nothing held
+    res.status = data.value("ok", false) ? 200 : 422;
+    res.set_content(data.dump(), kJson);
+    return;
+  }
+  if (data.value("ok", false)) {
+    nlohmann::json& ev = data["evaluation"];
+    ev["computed_label"] = Label("arg.result.", ev.value("computed_result", ""));
+    for (nlohmann::json& o : ev["occupations"])
+      o["has_work_type"] = !o.value("work_type", "").empty();
+    const std::string token = RandomToken();
+    std::lock_guard<std::mutex> lock(held_mu_);
+    held_[token] = HeldSheet{who.user.name, case_id, std::move(bytes)};
+    held_order_.push_back(token);
+    if (held_order_.size() > kMaxHeldSheets) {
+      held_.erase(held_order_.front());
+      held_order_.pop_front();
+    }
+    data["sheet"] = token;
+  }
+  SendPage(res, data.value("ok", false) ? 200 : 422, "scores", data, &who);
+}
+
+std::optional<std::string> App::TakeHeldSheet(const std::string& token, const Who& who,
+                                              const std::string& case_id) {
+  std::lock_guard<std::mutex> lock(held_mu_);
+  auto it = held_.find(token);
+  if (it == held_.end() || it->second.user != who.user.name || it->second.case_id != case_id) {
+    return std::nullopt;
+  }
+  std::string bytes = std::move(it->second.bytes);
+  held_.erase(it);
+  held_order_.erase(std::find(held_order_.begin(), held_order_.end(), token));
+  return bytes;
 }
 
 std::optional<Who> App::IntakeUser(const httplib::Request& req, httplib::Response& res) {
@@ -993,6 +1193,12 @@ void App::Routes(httplib::Server& svr) {
           [this](const httplib::Request& req, httplib::Response& res) { ShowEntry(req, res); });
   svr.Get("/due",
           [this](const httplib::Request& req, httplib::Response& res) { DueList(req, res); });
+  svr.Get("/ledger", [this](const httplib::Request& req, httplib::Response& res) {
+    ListPage(req, res, true);
+  });
+  svr.Get("/filed", [this](const httplib::Request& req, httplib::Response& res) {
+    ListPage(req, res, false);
+  });
   svr.Get("/archive", [this](const httplib::Request& req, httplib::Response& res) {
     ArchivePage(req, res, false);
   });

@@ -4,8 +4,10 @@ list(APPEND WEB_SOURCES
   pipeline/web/commands.cc
   pipeline/web/files.cc
   pipeline/web/intake.cc
+  pipeline/web/lists.cc
   pipeline/web/password.cc
   pipeline/web/roles.cc
+  pipeline/web/scores.cc
   pipeline/web/server.cc
   pipeline/web/store.cc
   pipeline/web/views.cc

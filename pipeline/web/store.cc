@@ -271,8 +271,8 @@ Status WebStore::AddVersionFiles(const std::vector<VersionFile>& files) {
 Result<std::optional<std::string>> WebStore::RefAuthority(const std::string& ref) {
   Result<std::vector<Row>> rows = db_.Query(
       "SELECT authority FROM cases WHERE case_id = ? UNION ALL SELECT c.authority FROM filings f "
-      "JOIN cases c ON c.case_id = f.case_id WHERE f.filing_id = ?",
-      {ref, ref});
+      "JOIN cases c ON c.case_id = f.case_id WHERE f.filing_id = ? OR f.filing_number = ?",
+      {ref, ref, ref});
   if (!rows) return rows.error();
   if (rows->empty()) return std::optional<std::string>();
   return std::optional<std::string>(AsText(rows->front().front()));

@@ -101,8 +101,8 @@ class WebStore {
   // A file by its id, with its version's folder; nullopt when unknown.
   Result<std::optional<VersionFile>> FindFile(const std::string& file_id);
 
-  // The authority of a case, or of the case a filing was made in (a due list's ref); nullopt
-  // when there is neither.
+  // The authority of a case, or of the case a filing was made in (a due list's ref by its
+  // filing_id, or a 已备案机构 row by its filing number); nullopt when there is neither.
   Result<std::optional<std::string>> RefAuthority(const std::string& ref);
 
   // The authority of a case; nullopt when there is no such case.

@@ -218,9 +218,15 @@ class Walk:
         filled = os.path.join(self.out, "filled.xlsx")
         subprocess.run([sys.executable, os.path.join(HERE, "..", "evaluation", "xlsx_tool.py"),
                         "fill", sheet, filled], check=True)
-        form = d.find_element(By.ID, "form-evaluate")
+        # The filled sheet previewed (its scores shown, nothing recorded), then recorded.
+        form = d.find_element(By.ID, "form-scores")
         form.find_element(By.NAME, "scores").send_keys(filled)
-        self.fill("form-evaluate", {"date": "2026-09-23", "note": "专家组评估合格。"},
+        click_and_load(d, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+        check(d.find_elements(By.ID, "scores-percent") and
+              self.demo.beian_json("status", self.case, "--json")["stage"] == "technical",
+              "the scoring sheet's preview shows its scores and records nothing")
+        d.save_screenshot(os.path.join(self.out, "scores.png"))
+        self.fill("form-scores-record", {"date": "2026-09-23", "note": "专家组评估合格。"},
                   {"result": "pass"})
         self.expect("evaluate", "comprehensive", "evaluate", "reviewer")
         self.fill("form-summarize", {"date": "2026-09-24", "note": "专家组一致同意。"},
@@ -258,6 +264,7 @@ class Walk:
         served = [x for x in st["documents"] if x["id"] == doc][0]
         check(served["served"] == "2026-10-19", "served on 2026-10-19: %r" % served)
         self.clerk_cannot_issue()
+        self.lists()
         self.reissue_and_terminate(doc)
         self.upload_folder()
 
@@ -270,6 +277,20 @@ class Walk:
         if check(ids, "a 吉林市 case exists"):
             d.get(self.base + "/cases/" + ids[0])
             check("404" in d.find_element(By.ID, "status").text, "长春 clerk: 吉林市 case is 404")
+
+    def lists(self):
+        """台账 and 已备案机构 as the province's clerk: the case, and its filing as of a date."""
+        d = self.d
+        click_and_load(d, d.find_element(By.ID, "nav-ledger"))
+        check(d.find_elements(By.CSS_SELECTOR, "#ledger tr[data-case='%s']" % self.case),
+              "the 台账 lists the case")
+        click_and_load(d, d.find_element(By.ID, "nav-filed"))
+        d.execute_script("document.getElementById('filed-date').value = '2026-10-20'")
+        click_and_load(d, d.find_element(By.ID, "filed-search"))
+        check(NEW_NAME in d.find_element(By.ID, "filed").text,
+              "已备案机构 as of 2026-10-20 lists the new filing")
+        d.save_screenshot(os.path.join(self.out, "filed.png"))
+        self.open_case()
 
     def due_list(self):
         """到期事项: the 公示's end is listed for the archivist, not for a 长春 clerk."""

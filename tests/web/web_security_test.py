@@ -15,6 +15,7 @@ import argparse
 import json
 import os
 import re
+import subprocess
 import sys
 import tempfile
 import urllib.parse
@@ -66,6 +67,15 @@ def upload(client, token, files):
     body, content_type = multipart({"csrf": token} if token else {},
                                    [("files", name, data) for name, data in files])
     return client.request("POST", "/intake", body=body, content_type=content_type)
+
+
+def upload_r05_as(demo, client, name, uscc17):
+    """Uploads (收件, as a picked folder) R05's dossier under another name and credit code."""
+    work = tempfile.mkdtemp(prefix="beian-web-r05-", dir=demo.env["TMPDIR"])
+    folder = new_institution_dossier(
+        os.path.join(SAMPLES, "R05-吉林省现代职业技能评价中心-省属机构"), os.path.join(work, "d"),
+        "吉林省现代职业技能评价中心", name, "12220000MB0C2D7E4J", uscc_with_check(uscc17))
+    return upload(client, client.csrf("/intake"), picked_folder(folder, "d"))
 
 
 def picked_folder(folder, name):
@@ -362,12 +372,7 @@ def check_crashing_reader(demo):
     clerk.login("crashtest", "correct horse battery")
     before = intake_entries(demo)
     cases = len(demo.beian_json("status", "--json")["open_cases"])
-    work = tempfile.mkdtemp(prefix="beian-web-crash-", dir=demo.env["TMPDIR"])
-    folder = new_institution_dossier(
-        os.path.join(SAMPLES, "R05-吉林省现代职业技能评价中心-省属机构"), os.path.join(work, "d"),
-        "吉林省现代职业技能评价中心", "吉林省崩溃测试职业技能评价中心", "12220000MB0C2D7E4J",
-        uscc_with_check("12220000MB0C2D7H7"))
-    status, _, body = upload(clerk, clerk.csrf("/intake"), picked_folder(folder, "d"))
+    status, _, body = upload_r05_as(demo, clerk, "吉林省崩溃测试职业技能评价中心", "12220000MB0C2D7H7")
     new = sorted(set(intake_entries(demo)) - set(before))
     check(add.returncode == 0 and status == 200 and "SIGSEGV" in text_of(body) and
           "未能登记" in text_of(body) and len(new) == 1,
@@ -405,6 +410,169 @@ def check_lists(demo):
     city.login("archivist-220100", "correct horse battery")
     check(add.returncode == 0 and city.get("/archive")[0] == 403,
           "a 长春 archivist cannot verify the province's archive: 403")
+
+
+def list_rows(body, table):
+    """The rows of the list page's table `table`: (data-case, [cell texts])."""
+    found = re.search(rb'<table class="list" id="' + table.encode() + rb'">(.*?)</table>', body, re.S)
+    rows = []
+    for attrs, cells in re.findall(rb"<tr([^>]*)>(.*?)</tr>", found.group(1) if found else b"", re.S):
+        case = re.search(rb'data-case="([^"]*)"', attrs)
+        rows.append((case.group(1).decode() if case else "",
+                     [text_of(c).strip() for c in re.findall(rb"<td>(.*?)</td>", cells, re.S)]))
+    return [r for r in rows if r[1]]
+
+
+def cli_workbook(demo, *args):
+    """The bytes of the workbook `beian ARGS FILE --date 2026-09-21` writes."""
+    path = os.path.join(tempfile.mkdtemp(dir=demo.env["TMPDIR"]), "list.xlsx")
+    done = demo.beian(*(list(args) + [path, "--date", "2026-09-21"]))
+    check(done.returncode == 0, "beian %s: %s" % (" ".join(args), done.stderr))
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def check_ledger_and_filed(demo):
+    """台账 and 已备案机构: the CLI's workbooks, shown for the user's office and downloaded."""
+    check_page_guarded(demo, "/ledger", "admin")
+    check_page_guarded(demo, "/filed", "admin")
+    clerk = logged_in(demo, "clerk")
+    # A case whose institution name holds a mobile number: masked on the list page.
+    status, _, _ = upload_r05_as(demo, clerk, "吉林省13912345678职业技能评价中心", "12220000MB0C2D7L1")
+    check(status == 303, "a dossier whose name holds a mobile number is registered (got %d)" % status)
+    status, headers, xlsx = clerk.get("/ledger?xlsx=1")
+    check(status == 200 and xlsx == cli_workbook(demo, "ledger", "--out") and
+          "%E5%8F%B0%E8%B4%A6.xlsx" in headers.get("content-disposition", ""),
+          "the province's 台账.xlsx is the one `beian ledger` writes (got %d)" % status)
+    import openpyxl
+    import io
+    sheet = openpyxl.load_workbook(io.BytesIO(xlsx)).worksheets[0]
+    cases = [r[0] for r in sheet.iter_rows(min_row=2, values_only=True) if r[0]]
+    status, _, body = clerk.get("/ledger")
+    rows = list_rows(body, "ledger")
+    check(status == 200 and [r[0] for r in rows] == cases and len(cases) > 1,
+          "the province's 台账 page lists the workbook's %d cases (got %d)" % (len(cases), len(rows)))
+    check(all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", r[1][12]) for r in rows),
+          "the 台账 page shows dates as dates: %r" % (rows[:1],))
+    masked = [r for r in rows if "139****5678" in r[1][1]]
+    check(len(masked) == 1 and b"13912345678" not in body,
+          "an institution name's mobile number is masked on the 台账 page")
+    changchun = [r[0] for r in rows if r[1][3].startswith("长春市")]
+    city = logged_in(demo, "clerk-220100")
+    status, _, body = city.get("/ledger")
+    check(status == 200 and [r[0] for r in list_rows(body, "ledger")] == changchun and changchun,
+          "a 长春 clerk's 台账 lists 长春's %d cases only" % len(changchun))
+    status, _, xlsx = city.get("/ledger?xlsx=1")
+    got = [r[0] for r in openpyxl.load_workbook(io.BytesIO(xlsx)).worksheets[0].iter_rows(
+        min_row=2, values_only=True) if r[0]] if status == 200 else []
+    check(got == changchun, "a 长春 clerk's 台账.xlsx holds 长春's cases only: %r" % got)
+    check(b'id="filed-xlsx"' not in city.get("/filed")[2] and city.get("/filed?xlsx=1")[0] == 403,
+          "a 长春 clerk cannot download the province's 已备案机构.xlsx: 403")
+
+    status, _, xlsx = clerk.get("/filed?date=2026-09-21&xlsx=1")
+    check(status == 200 and xlsx == cli_workbook(demo, "filed", "--xlsx"),
+          "已备案机构.xlsx is the one `beian filed --xlsx` writes (got %d)" % status)
+    status, _, body = clerk.get("/filed?date=2026-09-21")
+    check(status == 200 and "2026-09-21 当日有效的备案" in text_of(body) and
+          len(list_rows(body, "filed")) == sheet_rows(xlsx),
+          "the 已备案机构 page as of the date lists the workbook's rows")
+    status, _, body = clerk.get("/filed?date=2026-02-30")
+    check(status == 400 and "2026-02-30" in text_of(body), "an impossible date: 400 (got %d)" % status)
+
+
+XLSX_TOOL = os.path.join(HERE, "..", "evaluation", "xlsx_tool.py")
+
+
+def post_sheet(client, case, token, data):
+    body, content_type = multipart({"csrf": token}, [("scores", "评分表.xlsx", data)])
+    return client.request("POST", "/cases/%s/scores" % case, body=body, content_type=content_type)
+
+
+def filled_sheet(demo, blank, *mutations):
+    """The scoring sheet `blank` (bytes) filled by openpyxl (tests/evaluation/xlsx_tool.py)."""
+    work = tempfile.mkdtemp(prefix="beian-web-sheet-", dir=demo.env["TMPDIR"])
+    src, dst = os.path.join(work, "blank.xlsx"), os.path.join(work, "filled.xlsx")
+    with open(src, "wb") as f:
+        f.write(blank)
+    subprocess.run(["/usr/bin/python3", XLSX_TOOL, "fill", src, dst] + list(mutations), check=True)
+    with open(dst, "rb") as f:
+        return dst, f.read()
+
+
+def check_scores_preview(demo):
+    """技术评估 in the browser: the sheet downloaded, uploaded filled, its scores and its problems
+    per cell shown before anything is recorded, then recorded from the preview."""
+    clerk, reviewer = logged_in(demo, "clerk"), logged_in(demo, "reviewer")
+    upload_r05_as(demo, clerk, "吉林省评分预览职业技能评价中心", "12220000MB0C2D7M2")
+    case = (find_case(clerk, "吉林省评分预览职业技能评价中心") or {}).get("case", "")
+    clerk.post("/cases/%s/decide" % case, {"stage": "received", "result": "pass",
+                                           "date": "2026-09-21", "csrf": clerk.csrf()})
+    reviewer.post("/cases/%s/decide" % case, {"stage": "preliminary", "result": "pass",
+                                              "date": "2026-09-22", "csrf": reviewer.csrf()})
+    status, _, blank = reviewer.get("/cases/%s/scoresheet" % case)
+    ready = status == 200 and demo.beian_json("status", case, "--json")["stage"] == "technical"
+    check(ready, "a case in technical evaluation with its scoring sheet (got %d)" % status)
+    if not ready:
+        return
+    token = reviewer.csrf("/cases/" + case)
+    check(post_sheet(clerk, case, clerk.csrf(), blank)[0] == 403, "a clerk previewing scores: 403")
+    check(post_sheet(reviewer, case, "", blank)[0] == 403, "a preview without csrf: 403")
+
+    # A sheet with problems: every one named by sheet and cell, as `beian evaluate` names them.
+    layout = json.loads(subprocess.run(
+        ["/usr/bin/python3", XLSX_TOOL, "sheet", filled_sheet(demo, blank)[0]],
+        stdout=subprocess.PIPE, check=True).stdout)
+    first = layout["sheets"][0]
+    items = layout["per_sheet"][first]["items"]
+    path, bad = filled_sheet(demo, blank, "score:%s:%s:abc" % (first, items[0]),
+                             "score:%s:%s:999" % (first, items[1]))
+    before = history_length(demo, case)
+    status, _, body = post_sheet(reviewer, case, token, bad)
+    shown = [text_of(li).strip() for li in re.findall(rb"<li>(.*?)</li>", body, re.S)]
+    cli = demo.beian("evaluate", case, "--scores", path, "--result", "pass", "--date", "2026-09-23")
+    said = [line.strip() for line in cli.stderr.splitlines()[1:] if line.strip()]
+    check(status == 422 and cli.returncode != 0 and len(said) >= 2 and
+          all(any(s in line for line in shown) for s in said),
+          "a sheet with two bad cells: 422, the CLI's problems listed %r (CLI %r)" % (shown, said))
+    check(history_length(demo, case) == before and b'id="form-scores-record"' not in body,
+          "nothing recorded, no record form")
+    body_, content_type = multipart({"csrf": token}, [("scores", "x.xlsx", bad)])
+    status, _, body_ = reviewer.request("POST", "/cases/%s/scores" % case, body=body_,
+                                        content_type=content_type,
+                                        headers={"Accept": "application/json"})
+    got = json.loads(body_) if status == 422 else {}
+    check(got.get("ok") is False and len(got.get("errors", [])) == len(said) + 1,
+          "the preview as JSON: 422 with the problems (got %d)" % status)
+
+    # A good sheet: its scores, then recorded from the preview with the held sheet.
+    _, good = filled_sheet(demo, blank)
+    status, _, body = post_sheet(reviewer, case, token, good)
+    held = re.search(rb'name="sheet" value="([0-9a-f]+)"', body)
+    total = re.search(rb'id="scores-percent">([0-9.]+)<', body)
+    check(status == 200 and held and total and b'data-item="' + items[0].encode() in body,
+          "a filled sheet: 200, its scores and total shown (got %d)" % status)
+    check(history_length(demo, case) == before, "the preview records nothing")
+    if not (held and total):
+        return
+    fields = {"csrf": token, "sheet": held.group(1).decode(), "result": "pass",
+              "date": "2026-09-23", "note": "专家组评估合格。"}
+    status, headers, _ = reviewer.post("/cases/%s/evaluate" % case, fields)
+    st = demo.beian_json("status", case, "--json")
+    check(status == 303 and st["stage"] == "comprehensive" and
+          st["history"][-1]["action"] == "evaluate" and st["history"][-1]["user"] == "reviewer",
+          "recorded from the preview: 303, in comprehensive evaluation (got %d)" % status)
+    rows = dict(list_rows(clerk.get("/ledger")[2], "ledger"))
+    check(rows.get(case, [""] * 10)[9] == total.group(1).decode(),
+          "the 台账's score is the preview's %s: %r" % (total.group(1), rows.get(case)))
+    status, _, body = reviewer.post("/cases/%s/evaluate" % case, fields)
+    check(status == 409 and "失效" in text_of(body), "a held sheet is used once: 409 (got %d)" % status)
+
+
+def sheet_rows(xlsx):
+    import openpyxl
+    import io
+    sheet = openpyxl.load_workbook(io.BytesIO(xlsx)).worksheets[0]
+    return sum(1 for r in sheet.iter_rows(min_row=2, values_only=True) if any(r))
 
 
 def run(demo):
@@ -544,6 +712,8 @@ def main():
         check_files(demo)
         check_more_actions(demo)
         check_lists(demo)
+        check_ledger_and_filed(demo)
+        check_scores_preview(demo)
         check_crashing_reader(demo)
         check_intake_office(demo)
     finally:
