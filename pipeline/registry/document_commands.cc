@@ -13,6 +13,7 @@
 #include <tuple>
 
 #include "pipeline/core/sha256.h"
+#include "pipeline/core/text.h"
 #include "pipeline/crosscheck/jurisdiction.h"
 #include "pipeline/model/application.h"
 #include "pipeline/registry/catalogue.h"
@@ -480,6 +481,14 @@ Status ApplyValidityStart(Context& ctx, const DocumentSetup& setup, const std::s
   }
   filing["valid_from_text"] = FormatIso(setup, filing.value("valid_from", ""));
   filing["valid_until_text"] = FormatIso(setup, filing.value("valid_until", ""));
+  // A change or 增加职业 keeps the filing's dates; the notice says so only in the office's words.
+  filing.erase("unchanged_validity_text");
+  if ((kind == "change" || kind == "add_occupation") &&
+      !setup.office.unchanged_validity_text.empty()) {
+    filing["unchanged_validity_text"] =
+        ReplaceAll(setup.office.unchanged_validity_text, "{valid_until}",
+                   filing["valid_until_text"].get<std::string>());
+  }
   return ctx.registry.storage().Execute("UPDATE documents SET data_json = ? WHERE document_id = ?",
                                         {j.dump(), id});
 }

@@ -122,8 +122,10 @@ Result<OfficeSettings> OfficeSettingsFromJson(const json& j, const std::string& 
   PIPELINE_RETURN_IF_ERROR(get_string("copy_to", &s.copy_to));
   PIPELINE_RETURN_IF_ERROR(get_string("print_office", &s.print_office));
   PIPELINE_RETURN_IF_ERROR(get_string("contact", &s.contact));
-  for (const auto& [key, out] : {std::pair{"remedy_text", &s.remedy_text},
-                                 std::pair{"expired_renewal_text", &s.expired_renewal_text}}) {
+  for (const auto& [key, out] :
+       {std::pair{"remedy_text", &s.remedy_text},
+        std::pair{"expired_renewal_text", &s.expired_renewal_text},
+        std::pair{"unchanged_validity_text", &s.unchanged_validity_text}}) {
     if (j.contains(key)) PIPELINE_RETURN_IF_ERROR(get_string(key, out));
   }
   // Output file name of each document kind of the decision table.
