@@ -21,6 +21,7 @@ Result<Authorities> Authorities::FromTsv(std::string_view text, const std::strin
   const auto c_code = static_cast<std::size_t>(t->Column("code"));
   const auto c_name = static_cast<std::size_t>(t->Column("name"));
   const auto c_auth = static_cast<std::size_t>(t->Column("authority"));
+  const int c_competence = t->Column("competence");  // optional
   Authorities a;
   bool have_province = false;
   for (const TsvTable::Row& row : t->rows) {
@@ -32,6 +33,8 @@ Result<Authorities> Authorities::FromTsv(std::string_view text, const std::strin
     if (e.code.empty() || e.name.empty() || e.authority.empty()) {
       return Status::InvalidData("empty code, name or authority", file, row.line);
     }
+    e.competence_to_confirm =
+        c_competence >= 0 && row.fields[static_cast<std::size_t>(c_competence)] == "to_confirm";
     if (e.authority == kToConfirm) {
       e.to_confirm = true;
       e.authority.clear();
@@ -171,6 +174,7 @@ model::Jurisdiction RouteJurisdiction(const model::Application& app, const Autho
   j.name = entry->name;
   j.authority = entry->authority;
   j.authority_to_confirm = entry->to_confirm;
+  j.competence_to_confirm = entry->to_confirm || entry->competence_to_confirm;
   if (entry->to_confirm) {
     sink.Review("jurisdiction_authority_to_confirm", {{"code", entry->code}, {"name", entry->name}},
                 {j.where});

@@ -24,6 +24,9 @@ struct AuthorityEntry {
   std::string name;       // 长春市
   std::string authority;  // "" when the table says TO_CONFIRM
   bool to_confirm = false;
+  // Column `competence` = to_confirm: Art. 4 names only 省 and 市（州）, so whether this
+  // department is the competent one (梅河口, 长白山) is not settled; never name it as such.
+  bool competence_to_confirm = false;
   bool is_province = false;  // code 220000
   int line = 0;              // in the TSV
 };

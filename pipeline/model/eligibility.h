@@ -28,6 +28,9 @@ struct Jurisdiction {
   bool authority_to_confirm = false;  // table value was TO_CONFIRM: never print it
   JurisdictionBasis basis = JurisdictionBasis::kUnresolved;
   SourceRef where;  // the field the decision rests on
+  // Whether this department is competent under Art. 4 is not settled (梅河口, 长白山): a letter
+  // never sends the applicant there, it leaves a blank (column `competence`).
+  bool competence_to_confirm = false;
 };
 
 enum class ConditionState {

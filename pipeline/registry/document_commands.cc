@@ -13,6 +13,7 @@
 #include <tuple>
 
 #include "pipeline/core/sha256.h"
+#include "pipeline/core/text.h"
 #include "pipeline/crosscheck/jurisdiction.h"
 #include "pipeline/model/application.h"
 #include "pipeline/registry/catalogue.h"
@@ -480,6 +481,14 @@ Status ApplyValidityStart(Context& ctx, const DocumentSetup& setup, const std::s
   }
   filing["valid_from_text"] = FormatIso(setup, filing.value("valid_from", ""));
   filing["valid_until_text"] = FormatIso(setup, filing.value("valid_until", ""));
+  // A change or 增加职业 keeps the filing's dates; the notice says so only in the office's words.
+  filing.erase("unchanged_validity_text");
+  if ((kind == "change" || kind == "add_occupation") &&
+      !setup.office.unchanged_validity_text.empty()) {
+    filing["unchanged_validity_text"] =
+        ReplaceAll(setup.office.unchanged_validity_text, "{valid_until}",
+                   filing["valid_until_text"].get<std::string>());
+  }
   return ctx.registry.storage().Execute("UPDATE documents SET data_json = ? WHERE document_id = ?",
                                         {j.dump(), id});
 }
@@ -541,6 +550,28 @@ Status AddSubmissionFacts(Context& ctx, const DocumentSetup& setup, const CaseRe
   return Status::Ok();
 }
 
+// The 附件 of a 报送报告: each reported case's 材料接收回执, expert opinions and 公示 as the
+// registry holds them (a 公示 of several cases once), by the title given at issue, else the
+// institution and the kind; with the 发文字号 when it has one.
+Result<json> SubmissionAttachments(Context& ctx, const std::vector<CaseRecord>& cases) {
+  json out = json::array();
+  std::set<std::string> seen;
+  for (const CaseRecord& c : cases) {
+    for (const char* kind :
+         {"receipt", "technical_opinion", "comprehensive_opinion", "publicity_notice"}) {
+      Result<DocumentDetail> d = ctx.registry.LatestDocument(c.case_id, kind);
+      if (!d || !seen.insert(d->document_id).second) continue;
+      const std::string word = Word(ctx.messages, "registry.document.", kind);
+      json a = {{"title", !d->title.empty()        ? d->title
+                          : d->case_ids.size() > 1 ? word
+                                                   : c.institution_name + word}};
+      if (!d->number.empty()) a["number"] = d->number;
+      out.push_back(std::move(a));
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 Status SubmitCommand(Context& ctx) {
@@ -549,9 +580,11 @@ Status SubmitCommand(Context& ctx) {
   std::string authority = ctx.options.authority.value_or("");
   json entries = json::array();
   bool all_renewal = true;
+  std::vector<CaseRecord> cases;
   for (const std::string& id : ctx.options.cases) {
     Result<CaseRecord> c = ctx.registry.LoadCase(id);
     if (!c) return c.error();
+    cases.push_back(*c);
     if (authority.empty()) authority = c->authority;
     all_renewal = all_renewal && c->kind == model::ApplicationKind::kRenewal;
     Result<json> entry = CaseEntry(ctx, *c);
@@ -559,7 +592,11 @@ Status SubmitCommand(Context& ctx) {
     PIPELINE_RETURN_IF_ERROR(AddSubmissionFacts(ctx, *setup, *c, &*entry));
     entries.push_back(std::move(*entry));
   }
-  json data = {{"entries", std::move(entries)}, {"all_renewal", all_renewal}};
+  Result<json> attachments = SubmissionAttachments(ctx, cases);
+  if (!attachments) return attachments.error();
+  json data = {{"entries", std::move(entries)},
+               {"all_renewal", all_renewal},
+               {"attachments", std::move(*attachments)}};
   data["document"] = DocumentObject(*setup, IssuerName(*setup, authority), ctx.actor.today);
   const std::string province = IssuerName(*setup, model::kProvinceAuthority);
   if (!province.empty()) data["document"]["addressee"] = province;

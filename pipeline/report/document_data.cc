@@ -122,8 +122,10 @@ Result<OfficeSettings> OfficeSettingsFromJson(const json& j, const std::string& 
   PIPELINE_RETURN_IF_ERROR(get_string("copy_to", &s.copy_to));
   PIPELINE_RETURN_IF_ERROR(get_string("print_office", &s.print_office));
   PIPELINE_RETURN_IF_ERROR(get_string("contact", &s.contact));
-  for (const auto& [key, out] : {std::pair{"remedy_text", &s.remedy_text},
-                                 std::pair{"expired_renewal_text", &s.expired_renewal_text}}) {
+  for (const auto& [key, out] :
+       {std::pair{"remedy_text", &s.remedy_text},
+        std::pair{"expired_renewal_text", &s.expired_renewal_text},
+        std::pair{"unchanged_validity_text", &s.unchanged_validity_text}}) {
     if (j.contains(key)) PIPELINE_RETURN_IF_ERROR(get_string(key, out));
   }
   // Output file name of each document kind of the decision table.
@@ -254,14 +256,6 @@ json CorrectionGroups(const json& corrections, bool* cites) {
     groups.back()["items"].push_back({{"message", c["text"]}});
   }
   return groups;
-}
-
-json Reasons(const model::CaseReport& r, model::Consequence c, const MessageCatalog& messages) {
-  json out = json::array();
-  for (const model::Finding& f : r.findings) {
-    if (Blocking(f, c)) out.push_back(Item(f, messages, false));
-  }
-  return out;
 }
 
 // The reasons of a 不予备案告知书: each not_eligible finding in the refusal's own words
@@ -468,16 +462,23 @@ json DocumentObject(const model::CaseReport& report, const DocumentSpec& spec,
     }
   }
   if (spec.kind == "referral_notice") {
-    json reasons = Reasons(report, model::Consequence::kRefer, messages);
-    if (!reasons.empty()) d["reasons"] = std::move(reasons);
-    if (!report.jurisdiction.authority.empty() && !report.jurisdiction.authority_to_confirm) {
+    // Where the applicant must go: the competent department, or a visible blank while the
+    // data says its competence is unconfirmed (the worksheet says so).
+    if (!report.jurisdiction.authority.empty() && !report.jurisdiction.competence_to_confirm) {
       d["competent_authority"] = report.jurisdiction.authority;
+    } else {
+      d["competent_authority_blank"] = messages.Format("document.blank_issuer");
     }
   }
   if (spec.kind == "worksheet") {
     d["worksheet"] = WorksheetObject(report, office, calendar, today, messages);
     d["worksheet"]["notes"].push_back(
         messages.Format("worksheet.drafted_for." + drafted_for, {{"authority", issuer}}));
+    if (report.conclusion == model::Conclusion::kReferred &&
+        (report.jurisdiction.authority.empty() || report.jurisdiction.competence_to_confirm)) {
+      d["worksheet"]["notes"].push_back(messages.Format("worksheet.referral_authority_blank",
+                                                        {{"name", report.jurisdiction.name}}));
+    }
     if (report.conclusion == model::Conclusion::kNotEligible && office.remedy_text.empty()) {
       d["worksheet"]["notes"].push_back(messages.Format("worksheet.remedy_unset"));
     }

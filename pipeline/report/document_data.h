@@ -73,6 +73,10 @@ struct OfficeSettings {
   // The bureau's own conclusion after quoting Art. 9 to a renewal filed after expiry (the
   // article itself says nothing about late renewals): empty = none printed (optional key).
   std::string expired_renewal_text;
+  // What a change or 增加职业 备案通知 says of the filing's validity, e.g.
+  // 「你单位原备案有效期不变， 至{valid_until}。」: the regulation does not say (Art. 7 gives three
+  // years to a filing, Art. 8 is silent); empty = no validity sentence (optional key).
+  std::string unchanged_validity_text;
   std::string opinion_file;  // output file name of the 初评意见, e.g. 「初评意见.pdf」
   std::string notice_file;   // output file name of the 补正材料通知书
   // Output file name per document kind (decision table), from the *_file keys.

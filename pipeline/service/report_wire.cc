@@ -52,8 +52,8 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Application, kind, applicant_type, institutio
                                    supervisor_count, exam_sites, video_surveillance, question_bank,
                                    safety_fire, incentive_mechanism, pay_linkage, subsidiaries,
                                    filing_number, filing_valid_until, changes, termination_reason)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Jurisdiction, code, name, authority, authority_to_confirm, basis,
-                                   where)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Jurisdiction, code, name, authority, authority_to_confirm,
+                                   competence_to_confirm, basis, where)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(RequestedOccupation, seq, code, code_raw, name, work_type,
                                    name_raw, levels, levels_raw, levels_parsed, where)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(OccupationSuggestion, code, name, score)

@@ -589,11 +589,53 @@ TEST(DocumentsEndToEndTest, OfficeDocNumberFormatFillsTheHead) {
 TEST(DocumentsEndToEndTest, ReferralNamesTheCompetentAuthorityAndReviewsNothing) {
   const SampleRun& run = S02AsChangchun();
   ASSERT_EQ(run.reports.size(), 1u);
-  const std::string text = PdfText(run.dirs.begin()->second + "/移送告知书.pdf", true);
-  for (const char* want : {"长春市人力资源和社会保障局", "移送告知书", "第四条",
+  const std::string text = PdfText(run.dirs.begin()->second + "/受理部门告知书.pdf", true);
+  for (const char* want : {"长春市人力资源和社会保障局", "关于向受理部门提交申请的告知书", "第四条",
                            "请你单位向吉林市人力资源和社会保障局提交备案申请。",
                            "本机关未对你单位申请材料的内容进行审查。"}) {
     EXPECT_NE(text.find(want), std::string::npos) << want << "\n" << text;
+  }
+}
+
+// Issue 20: dossiers for other authorities, run as the 长春市 office. The letter speaks as 本机关,
+// tells each kind of application what to submit and where; Art. 4 (省 and 市（州）) is never
+// cited for 梅河口 or 长白山, whose competent department is unconfirmed: a blank the worksheet
+// explains. Nothing was forwarded, and the letter does not say so.
+TEST(DocumentsEndToEndTest, ReferralSaysWhereToGoForEachKind) {
+  static const SampleRun run = [] {
+    const std::string intake = MakeTempDir() + "/收件";
+    fs::create_directories(intake);
+    for (const char* prefix : {"R05-", "R07-", "R13-", "S06-"}) {
+      const std::string name = SampleNamed(prefix);
+      fs::copy(RepoRoot() + "/samples/intake/" + name, intake + "/" + name,
+               fs::copy_options::recursive);
+    }
+    return DoRun(intake, " --authority 220100");
+  }();
+  const std::map<std::string, std::string> want = {
+      {"R05-",
+       "你单位在申请表中填报的隶属关系为省属，按上述规定由省人力资源和社会保障部门负责评估"
+       "备案，不属于本机关受理范围。本机关未对你单位申请材料的内容进行审查。请你单位向吉林"
+       "省人力资源和社会保障厅提交备案申请。"},
+      {"R07-",
+       "你单位所在地区为长白山管委会，不属于本机关受理范围。本机关未对你单位申请材料的内"
+       "容进行审查。请你单位向＿＿＿＿＿＿＿＿＿＿提交备案申请。"},
+      {"R13-",
+       "你单位所在地区为梅河口市，不属于本机关受理范围。本机关未对你单位申请材料的内容进"
+       "行审查。请你单位向＿＿＿＿＿＿＿＿＿＿提交变更备案申请。"},
+      {"S06-", "请你单位向通化市人力资源和社会保障局提交终止备案申请。"},
+  };
+  for (const auto& [prefix, sentence] : want) {
+    const std::string dir = run.dirs.at(SampleNamed(prefix));
+    const std::string text = PdfText(dir + "/受理部门告知书.pdf", true);
+    EXPECT_NE(text.find(sentence), std::string::npos) << prefix << "\n" << text;
+    for (const char* never : {"不属于长春市", "移送", "转送", "已转交"}) {
+      EXPECT_EQ(text.find(never), std::string::npos) << prefix << never;
+    }
+    EXPECT_EQ(text.find("第四条"), text.rfind("第四条")) << prefix;  // cited once, as written
+    const bool blank = prefix == "R07-" || prefix == "R13-";
+    const std::string sheet = PdfText(dir + "/审核工作单.pdf", true);
+    EXPECT_EQ(sheet.find("受理部门告知书中的受理部门已留空") != std::string::npos, blank) << prefix;
   }
 }
 

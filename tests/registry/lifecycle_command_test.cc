@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <regex>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -277,6 +278,28 @@ TEST_F(LifecycleTest, NumberFormatPerAuthority) {
   EXPECT_EQ(Beian("issue D2026-0002 --date 2026-10-13 --config " + testing::Quote(config), &out),
             2);
   EXPECT_NE(out.find("doc_number_format"), std::string::npos) << out;
+}
+
+// Issue 20: the 报送报告 (市 → province) is an upward document: 签发人 on the right of the
+// 发文字号 line, the number one character in from the left (GB/T 9704 7.2.4, 7.2.5), and its 附件
+// are the reported case's documents as the registry holds them, never a placeholder.
+TEST_F(LifecycleTest, SubmissionIsAnUpwardDocumentWithItsAttachments) {
+  Publicized();
+  std::string out;
+  ASSERT_EQ(Beian("submit C2026-0001 --authority 220100 --date 2026-10-12", &out), 0) << out;
+  ASSERT_EQ(Beian("edit D2026-0003 --slot signer --text 王五 --date 2026-10-13", &out), 0) << out;
+  ASSERT_EQ(Beian("issue D2026-0003 --date 2026-10-13", &out), 0) << out;
+  const std::string file = dir_ + "/archive/" + Document("D2026-0003")["path"].get<std::string>();
+  std::string layout;
+  testing::RunCommand("pdftotext -layout " + testing::Quote(file) + " -", &layout);
+  EXPECT_TRUE(std::regex_search(layout, std::regex("\\n +吉人社认备〔2026〕1号 +签发人：王五\\n")))
+      << layout;
+  const std::string text = Pdf(file);
+  for (const char* want :
+       {"附件：1.长春市鼎新职业技能培训学校材料接收回执", "2.长春市鼎新职业技能培训学校公示"}) {
+    EXPECT_NE(text.find(want), std::string::npos) << want << "\n" << text;
+  }
+  EXPECT_EQ(text.find("各单位综合技术评估意见"), std::string::npos) << text;
 }
 
 // The issued copy is PDF/A-2b in structure (Debian has no validator): XMP with pdfaid and the

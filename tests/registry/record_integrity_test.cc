@@ -277,7 +277,23 @@ TEST_F(RecordIntegrityTest, TheChangeNoticeSaysWhatChangedAndCitesArticle8) {
   for (const char* word : {"法定代表人", "冯立军", "宋丽华"}) {
     EXPECT_NE(text.find(word, changes), std::string::npos) << word << "\n" << text;
   }
-  EXPECT_NE(text.find("三、备案有效期"), std::string::npos) << text;
+  // The regulation says nothing of a filing's validity after a change: no sentence unless the
+  // office sets unchanged_validity_text; the issued copy then prints it with the filing's end.
+  EXPECT_EQ(text.find("有效期"), std::string::npos) << text;
+  EXPECT_NE(text.find("三、备案编号"), std::string::npos) << text;
+  const std::string config = dir_ + "/office.json";
+  std::ofstream(config)
+      << R"({"allow_fallback_fonts": true, "doc_number_format": "吉人社认备〔{year}〕{n}号",
+                              "filing_number_format": "吉认备〔{year}〕{n}号",
+                              "unchanged_validity_text": "你单位原备案有效期不变，至{valid_until}。"})";
+  ASSERT_EQ(Beian("issue D2026-0006 --date 2026-11-03 --config " + testing::Quote(config), &out), 0)
+      << out;
+  const std::string issued = dir_ + "/archive/220000/2026/吉人社认备〔2026〕1号.pdf";
+  ASSERT_TRUE(fs::exists(issued)) << out;
+  ASSERT_EQ(testing::RunCommand("pdftotext " + testing::Quote(issued) + " - | tr -d ' \\n'", &text),
+            0);
+  EXPECT_NE(text.find("三、备案有效期你单位原备案有效期不变，至2029年9月13日。"), std::string::npos)
+      << text;
 }
 
 // Read-only commands never create a registry; a missing one is named.

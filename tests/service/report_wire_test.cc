@@ -32,7 +32,8 @@ model::CaseReport FullReport() {
                     "长春市人力资源和社会保障局",
                     false,
                     model::JurisdictionBasis::kUnresolved,
-                    {"申请表.docx", "T1R4C2"}};
+                    {"申请表.docx", "T1R4C2"},
+                    true};
   model::OccupationResult o;
   o.requested.code = "4-03-02-01";
   o.requested.levels = {3, 4, 5};

@@ -22,9 +22,12 @@ struct IssuerMark {
   std::string text;
 };
 
-// 发文字号 (e.g. `X〔2025〕1号`), centred, with the red separator line below it.
+// 发文字号 (e.g. `X〔2025〕1号`), centred, with the red separator line below it. An upward
+// document (上行文) has a 签发人 line: the number then sits one character in from the left and
+// the 签发人 one character in from the right, on the same line (GB/T 9704 7.2.4, 7.2.5).
 struct DocNumber {
   std::string text;
+  std::string signer;  // e.g. 「签发人：…」; empty = centred number
 };
 
 // 标题: centred, balanced lines in the title font, broken only between words (GB/T 9704 7.3.1).

@@ -604,7 +604,8 @@ class TemplateInstance {
         if (!text.empty()) doc_.blocks.push_back(IssuerMark{text});
       } else if (name == "doc-number") {
         std::string text = Trim(Inline(node));
-        if (!text.empty()) doc_.blocks.push_back(DocNumber{text});
+        std::string signer = Trim(Text(node.attribute("signer").value()));
+        if (!text.empty()) doc_.blocks.push_back(DocNumber{text, std::move(signer)});
       } else if (name == "title") {
         std::string text = Trim(Inline(node));
         Title title{text, {}};

@@ -6,9 +6,9 @@
 //             date-format=`{year}年{month}月{day}日` page-number=`— {page} —`>
 //     <lookup name="status"><entry key="met">...</entry></lookup>
 //     <watermark if="document.draft">...</watermark>
-//     <issuer-mark/> <doc-number/> <title/> <addressee/> <p/> <h1/> <h2/> <blank lines="1"/>
-//     <title keep="{institution.name}"> (a span the title's lines never break inside)
-//     <attachment/> <note/> <page-break/>
+//     <issuer-mark/> <doc-number [signer="签发人：…"]/> <title/> <addressee/> <p/> <h1/> <h2/>
+//     <blank lines="1"/> <title keep="{institution.name}"> (a span the title's lines never break
+//     inside) <attachment/> <note/> <page-break/>
 //     (<p keep-with-next="true"> never ends a page; <p keep-with-previous="true"> stays whole on
 //     the page of the line above it, e.g. the 签字 lines above the 署名)
 //     <table><column width="12" align="center">...</column><row><cell>...</cell></row></table>

@@ -56,7 +56,8 @@ Status Typesetter::AddIssuerMark(const render::IssuerMark& mark, std::vector<Uni
   return Status::Ok();
 }
 
-// The document number (发文字号), centred, over the red separator rule.
+// The document number (发文字号), centred, over the red separator rule; with a 签发人 (上行文),
+// the number one character in from the left and the 签发人 one in from the right.
 Status Typesetter::AddDocNumber(const render::DocNumber& number, std::vector<Unit>& units) {
   const double left = layout_.BodyLeft();
   const double width = layout_.BodyWidth();
@@ -68,7 +69,17 @@ Status Typesetter::AddDocNumber(const render::DocNumber& number, std::vector<Uni
   Unit unit;
   unit.slots.resize(static_cast<std::size_t>(1 + std::max(0, layout_.doc_number_lines_after)));
   double baseline = Baseline(size);
-  EmitWhole(*shaped, left + (width - w) / 2, baseline, size, kBlack, unit.slots[0].runs);
+  if (number.signer.empty()) {
+    EmitWhole(*shaped, left + (width - w) / 2, baseline, size, kBlack, unit.slots[0].runs);
+  } else {
+    Result<Shaped> signer =
+        Shape(number.signer, "doc_number", size, layout_.CharPitch() / layout_.body_size);
+    if (!signer) return signer.error();
+    const double indent = layout_.CharPitch();
+    EmitWhole(*shaped, left + indent, baseline, size, kBlack, unit.slots[0].runs);
+    EmitWhole(*signer, left + width - indent - signer->Width(), baseline, size, kBlack,
+              unit.slots[0].runs);
+  }
   double rule_y =
       baseline - layout_.baseline_ratio * size - layout_.doc_number_rule_offset_mm * kPointsPerMm;
   unit.slots[0].rules.push_back(
