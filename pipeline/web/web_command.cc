@@ -12,8 +12,8 @@
 #include "pipeline/core/settings.h"
 #include "pipeline/ingest/limits.h"
 #include "pipeline/registry/location.h"
+#include "pipeline/registry/open_storage.h"
 #include "pipeline/registry/schema.h"
-#include "pipeline/registry/sqlite_storage.h"
 #include "pipeline/report/messages.h"
 #include "pipeline/report/work_calendar.h"
 #include "pipeline/web/intake.h"
@@ -31,11 +31,18 @@ Result<std::string> RegistryPath(const cli::Options& o, const FileSystem& fs) {
   return registry::RegistryFile(o.registry_path, *settings);
 }
 
-Result<std::unique_ptr<registry::SqliteStorage>> OpenStore(const std::string& file,
-                                                           const Date& today) {
-  Result<std::unique_ptr<registry::SqliteStorage>> db = registry::SqliteStorage::Open(file);
-  if (!db) return db.error();
-  PIPELINE_RETURN_IF_ERROR(registry::Migrate(**db, today.ToIso()));
+// The clerk-facing messages (templates/messages.zh-CN.tsv of the data folder).
+Result<report::MessageCatalog> LoadMessages(const cli::Options& o, const FileSystem& fs) {
+  return report::MessageCatalog::Load(fs, JoinPath(o.data_dir, "templates/messages.zh-CN.tsv"));
+}
+
+// The registry of serve and user, a SQLite file or a PostgreSQL server (docs/registry-server.md),
+// with its schema brought up to date (the workbench's own tables among them).
+Result<std::unique_ptr<registry::Storage>> OpenStore(const std::string& location, const Date& today,
+                                                     const report::MessageCatalog& messages) {
+  PIPELINE_ASSIGN_OR_RETURN(std::unique_ptr<registry::Storage> db,
+                            registry::OpenStorage(location, messages));
+  PIPELINE_RETURN_IF_ERROR(registry::Migrate(*db, today.ToIso()));
   return db;
 }
 
@@ -77,7 +84,8 @@ Status UserCommand(const cli::Options& o, FileSystem& fs, std::istream& in, std:
   }
   Result<std::string> file = RegistryPath(o, fs);
   if (!file) return file.error();
-  Result<std::unique_ptr<registry::SqliteStorage>> db = OpenStore(*file, *o.date);
+  PIPELINE_ASSIGN_OR_RETURN(report::MessageCatalog messages, LoadMessages(o, fs));
+  Result<std::unique_ptr<registry::Storage>> db = OpenStore(*file, *o.date, messages);
   if (!db) return db.error();
   WebStore store(**db);
   if (o.user_action == "list") {
@@ -132,7 +140,8 @@ Status PrepareDemo(cli::Options& o, FileSystem& fs, std::ostream& out) {
       RunDemoSelf({"beian", "run", o.intake_dir, "--out", dir + "/out", "--registry",
                    o.registry_path, "--config", o.config, "--data-dir", o.data_dir, "--date",
                    o.date->ToIso(), "--no-pdf", "--quiet", "--user", "demo"}));
-  Result<std::unique_ptr<registry::SqliteStorage>> db = OpenStore(o.registry_path, *o.date);
+  PIPELINE_ASSIGN_OR_RETURN(report::MessageCatalog messages, LoadMessages(o, fs));
+  Result<std::unique_ptr<registry::Storage>> db = OpenStore(o.registry_path, *o.date, messages);
   if (!db) return db.error();
   WebStore store(**db);
   out << "demo registry: " << o.registry_path << "\ndemo intake: " << o.intake_dir
@@ -193,12 +202,14 @@ Status ServeCommand(cli::Options o, FileSystem& fs, std::ostream& out) {
   Result<std::string> file = RegistryPath(o, fs);
   if (!file) return file.error();
   o.registry_path = *file;
-  Result<std::unique_ptr<registry::SqliteStorage>> db = OpenStore(*file, *o.date);
+  Result<report::MessageCatalog> messages = LoadMessages(o, fs);
+  if (!messages) return messages.error();
+  // The store keeps a reference to its messages; the runner below takes `messages` over.
+  const report::MessageCatalog store_messages = *messages;
+  Result<std::unique_ptr<registry::Storage>> db = OpenStore(*file, *o.date, store_messages);
   if (!db) return db.error();
   const std::string web = JoinPath(o.data_dir, "templates/web");
   Result<LayeredSettings> settings = LoadLayeredSettings(fs, o.settings_files);
-  Result<report::MessageCatalog> messages =
-      report::MessageCatalog::Load(fs, JoinPath(o.data_dir, "templates/messages.zh-CN.tsv"));
   Result<report::MessageCatalog> labels =
       report::MessageCatalog::Load(fs, JoinPath(web, "labels.zh-CN.tsv"));
   Result<report::WorkCalendar> calendar =
@@ -220,7 +231,7 @@ Status ServeCommand(cli::Options o, FileSystem& fs, std::ostream& out) {
   ss.login_max_failures = SettingInt(eff, "login_max_failures", ss.login_max_failures);
   ss.login_lockout_minutes = SettingInt(eff, "login_lockout_minutes", ss.login_lockout_minutes);
   ss.threads = SettingInt(eff, "web_threads", ss.threads);
-  ss.upload_dir = (std::filesystem::path(*file).parent_path() / "web-spool").string();
+  ss.upload_dir = JoinPath(registry::RegistryHome(*file), "web-spool");
   std::filesystem::create_directories(ss.upload_dir);
   PIPELINE_RETURN_IF_ERROR(IntakeSettings(o, *settings, &ss));
   CommandRunner runner(o, fs, std::move(*messages), std::move(*calendar));

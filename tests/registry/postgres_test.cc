@@ -2,13 +2,19 @@
 // connection URI's rules, a server that cannot be reached, thirteen processes creating the schema
 // at once, read-only commands that never migrate, and `registry migrate` from a SQLite file.
 // Run by ctest with the fixture `postgres` (tests/postgres/server.sh).
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "pipeline/registry/schema.h"
 #include "tests/testing/registry_db.h"
@@ -246,6 +252,79 @@ TEST_F(PostgresTest, ACityOfficeSubmitsAndTheProvinceFilesOnOneRecord) {
   // Each authority's own format and sequence: both are its first number of 2026.
   EXPECT_EQ(numbers["D2026-0002"], "长人社认备〔2026〕1号") << out;
   EXPECT_EQ(numbers["D2026-0004"], "吉人社认备〔2026〕1号") << out;
+}
+
+// The workbench on the server (issue 25 with issue 24): `beian user` and `beian serve` open a
+// PostgreSQL registry as the other commands do; a clerk logs in and the JSON case list holds
+// the case `run` recorded on the same server.
+TEST_F(PostgresTest, TheWorkbenchServesARegistryOnTheServer) {
+  const std::string sample = "S01-长春鼎新职业技能培训学校-首次申请";
+  fs::create_directories(dir_ + "/intake");
+  fs::copy(testing::RepoRoot() + "/samples/intake/" + sample, dir_ + "/intake/" + sample,
+           fs::copy_options::recursive);
+  std::string out;
+  ASSERT_EQ(Beian("run " + testing::Quote(dir_ + "/intake") + " --out " +
+                      testing::Quote(dir_ + "/out") + " --quiet --no-pdf --date 2026-11-25",
+                  uri_, &out),
+            0)
+      << out;
+  { std::ofstream(dir_ + "/password") << "clerk-password-1\n"; }
+  auto user = [&](const std::string& args) {  // `beian user` takes no --user of its own
+    return testing::RunCommand(
+        testing::BeianBinary() + " user " + args + " --registry " + testing::Quote(uri_), &out,
+        /*merge_stderr=*/true);
+  };
+  ASSERT_EQ(user("add clerk1 --role clerk --office 220100 --password-file " +
+                 testing::Quote(dir_ + "/password")),
+            0)
+      << out;
+  ASSERT_EQ(user("list"), 0) << out;
+  EXPECT_NE(out.find("clerk1\tclerk\t220100"), std::string::npos) << out;
+
+  const int port = 20000 + static_cast<int>(::getpid() % 20000);
+  const std::string log = dir_ + "/serve.log";
+  ::setenv("XDG_DATA_HOME", (dir_ + "/xdg").c_str(), 1);
+  std::vector<std::string> args = {pipeline::testing::BeianBinary(),
+                                   "serve",
+                                   "--listen",
+                                   "127.0.0.1:" + std::to_string(port),
+                                   "--registry",
+                                   uri_,
+                                   "--date",
+                                   "2026-11-25"};
+  std::vector<char*> argv;
+  for (std::string& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+  posix_spawn_file_actions_addopen(&actions, 2, log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0644);
+  pid_t pid = -1;
+  ASSERT_EQ(posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ), 0);
+  posix_spawn_file_actions_destroy(&actions);
+  ::unsetenv("XDG_DATA_HOME");
+  const std::string client = "PYTHONPATH=" + testing::Quote(testing::RepoRoot() + "/tests/web") +
+                             " /usr/bin/python3 -c \"import sys, time, json\n"
+                             "from workbench import Client\n"
+                             "c = Client(" +
+                             std::to_string(port) +
+                             ")\n"
+                             "for _ in range(100):\n"
+                             "    try:\n"
+                             "        c.get('/healthz'); break\n"
+                             "    except OSError: time.sleep(0.1)\n"
+                             "status, _, _ = c.login('clerk1', 'clerk-password-1')\n"
+                             "print('login', status)\n"
+                             "status, _, body = c.get('/cases', {'Accept': 'application/json'})\n"
+                             "print('cases', status, body.decode())\n\"";
+  const int rc = testing::RunCommand(client, &out, /*merge_stderr=*/true);
+  ::kill(pid, SIGTERM);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  ASSERT_EQ(rc, 0) << out << testing::ReadText(log);
+  EXPECT_NE(out.find("login 303"), std::string::npos) << out << testing::ReadText(log);
+  EXPECT_NE(out.find("cases 200"), std::string::npos) << out;
+  EXPECT_NE(out.find("C2026-0001"), std::string::npos) << out;
 }
 
 }  // namespace
