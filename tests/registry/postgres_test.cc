@@ -40,6 +40,19 @@ class PostgresTest : public ::testing::Test {
                                    testing::Quote(registry) + " --user 张三",
                                out, /*merge_stderr=*/true);
   }
+  // Sample S01 in the test's intake folder (dir_/intake).
+  void CopySample() {
+    const std::string sample = "S01-长春鼎新职业技能培训学校-首次申请";
+    fs::create_directories(dir_ + "/intake");
+    fs::copy(testing::RepoRoot() + "/samples/intake/" + sample, dir_ + "/intake/" + sample,
+             fs::copy_options::recursive);
+  }
+  // `beian run` of the intake into `registry` on `date` (no PDFs); its exit code, output in *out.
+  int RunIntake(const std::string& registry, const std::string& date, std::string* out) {
+    return Beian("run " + testing::Quote(dir_ + "/intake") + " --out " +
+                     testing::Quote(dir_ + "/out") + " --quiet --no-pdf --date " + date,
+                 registry, out);
+  }
   std::string dir_, uri_;
 };
 
@@ -107,10 +120,7 @@ TEST_F(PostgresTest, ReadOnlyCommandsNeverMigrate) {
 // the server: every table checked; `status --json` the same on both; a second copy refused
 // until --force.
 TEST_F(PostgresTest, MigrateCopiesASqliteRegistryAndChecksEveryTable) {
-  const std::string sample = "S01-长春鼎新职业技能培训学校-首次申请";
-  fs::create_directories(dir_ + "/intake");
-  fs::copy(testing::RepoRoot() + "/samples/intake/" + sample, dir_ + "/intake/" + sample,
-           fs::copy_options::recursive);
+  CopySample();
   const std::string file = dir_ + "/registry.sqlite";
   std::string out;
   ASSERT_EQ(Beian("run " + testing::Quote(dir_ + "/intake") + " --out " +
@@ -161,16 +171,9 @@ TEST_F(PostgresTest, MigrateCopiesASqliteRegistryAndChecksEveryTable) {
 // restore` (a damaged backup refused with nothing changed; a good one restored in one
 // transaction, the contents before it dumped beside the backup) on the server.
 TEST_F(PostgresTest, BackupCheckAndRestoreOnTheServer) {
-  const std::string sample = "S01-长春鼎新职业技能培训学校-首次申请";
-  fs::create_directories(dir_ + "/intake");
-  fs::copy(testing::RepoRoot() + "/samples/intake/" + sample, dir_ + "/intake/" + sample,
-           fs::copy_options::recursive);
+  CopySample();
   std::string out;
-  ASSERT_EQ(Beian("run " + testing::Quote(dir_ + "/intake") + " --out " +
-                      testing::Quote(dir_ + "/out") + " --quiet --no-pdf --date 2026-09-20",
-                  uri_, &out),
-            0)
-      << out;
+  ASSERT_EQ(RunIntake(uri_, "2026-09-20", &out), 0) << out;
   ASSERT_EQ(Beian("registry check", uri_, &out), 0) << out;
   EXPECT_NE(out.find("可以连接"), std::string::npos) << out;
   const std::string backup = dir_ + "/backups/registry.dump";
@@ -214,10 +217,7 @@ TEST_F(PostgresTest, BackupCheckAndRestoreOnTheServer) {
 // own sequence, on the same server; 长春's `status` then shows the case filed with the
 // notice's number, and both offices' numbers come from their own sequences.
 TEST_F(PostgresTest, ACityOfficeSubmitsAndTheProvinceFilesOnOneRecord) {
-  const std::string sample = "S01-长春鼎新职业技能培训学校-首次申请";
-  fs::create_directories(dir_ + "/intake");
-  fs::copy(testing::RepoRoot() + "/samples/intake/" + sample, dir_ + "/intake/" + sample,
-           fs::copy_options::recursive);
+  CopySample();
   const std::string config = dir_ + "/office.json";
   {
     std::ofstream f(config);
@@ -258,16 +258,9 @@ TEST_F(PostgresTest, ACityOfficeSubmitsAndTheProvinceFilesOnOneRecord) {
 // PostgreSQL registry as the other commands do; a clerk logs in and the JSON case list holds
 // the case `run` recorded on the same server.
 TEST_F(PostgresTest, TheWorkbenchServesARegistryOnTheServer) {
-  const std::string sample = "S01-长春鼎新职业技能培训学校-首次申请";
-  fs::create_directories(dir_ + "/intake");
-  fs::copy(testing::RepoRoot() + "/samples/intake/" + sample, dir_ + "/intake/" + sample,
-           fs::copy_options::recursive);
+  CopySample();
   std::string out;
-  ASSERT_EQ(Beian("run " + testing::Quote(dir_ + "/intake") + " --out " +
-                      testing::Quote(dir_ + "/out") + " --quiet --no-pdf --date 2026-11-25",
-                  uri_, &out),
-            0)
-      << out;
+  ASSERT_EQ(RunIntake(uri_, "2026-11-25", &out), 0) << out;
   { std::ofstream(dir_ + "/password") << "clerk-password-1\n"; }
   auto user = [&](const std::string& args) {  // `beian user` takes no --user of its own
     return testing::RunCommand(
