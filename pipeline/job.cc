@@ -53,6 +53,18 @@
 
 namespace pipeline {
 
+// One dossier's way through the stages, kept together for the report and the documents.
+struct Job::CaseOutcome {
+  model::CaseReport report;
+  nlohmann::json json;
+  std::vector<const report::DocumentSpec*> drafts;  // from the decision table, in order
+  bool not_a_dossier = false;
+  bool not_eligible = false;  // crosscheck found the institution not eligible (Conclude)
+  // The data the 补正材料通知书 was drawn from (null when none was): the registry keeps it as
+  // a document, so its delivery can be recorded (beian served).
+  nlohmann::json correction_notice;
+};
+
 Job::Job(const JobRequest& options, FileSystem& fs, Reporter& reporter, std::ostream& out)
     : options_(options), fs_(fs), reporter_(reporter), out_(out) {
   assert(options_.date.has_value());
@@ -195,7 +207,7 @@ model::CaseReport AssembleReport(const ingest::IntakeEntry& entry, model::Dossie
 }  // namespace
 
 Status Job::LoadResources() {
-  auto res = std::make_unique<Resources>();
+  auto res = std::make_unique<JobResources>();
   res->data_dir = DataDir(options_);
   const std::string& root = res->data_dir;
   const std::string data = JoinPath(root, "data");
@@ -322,7 +334,7 @@ Result<std::unique_ptr<evaluation::RunLedger>> Job::OpenLedger() const {
 
 // The stage order for one intake entry. Never fails: problems with the dossier are findings.
 Job::CaseOutcome Job::Process(const ingest::IntakeEntry& entry) const {
-  const Resources& res = *res_;
+  const JobResources& res = *res_;
   // 1. ingest: folder -> Dossier (files, health, parsed form)
   model::Dossier dossier = ingest::LoadDossier(fs_, entry, res.labels, res.limits);
   // An intake entry that is not a folder is no dossier at all, and a folder without a usable
@@ -366,7 +378,7 @@ Job::CaseOutcome Job::Process(const ingest::IntakeEntry& entry) const {
 }
 
 void Job::Describe(CaseOutcome& out, bool is_folder) const {
-  const Resources& res = *res_;
+  const JobResources& res = *res_;
   out.report.documents.clear();
   // Which drafts the case gets: the decision table (templates/decisions.xml).
   out.drafts = res.decisions.DocumentsFor(report::FactsOf(out.report, is_folder));

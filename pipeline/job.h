@@ -39,6 +39,7 @@ class RunRecorder;
 namespace evaluation {
 class RunLedger;
 }  // namespace evaluation
+struct JobResources;  // job_resources.h
 
 // Process exit codes (documented in docs/user-guide.md "Exit codes").
 enum class ExitCode {
@@ -118,7 +119,6 @@ class Job : private service::CaseHandler {
   ExitCode Run(Status* error);
 
  private:
-  struct Resources;
   struct CaseOutcome;
   Status LoadResources();
   JobServices Services() const;
@@ -167,7 +167,7 @@ class Job : private service::CaseHandler {
   FileSystem& fs_;
   Reporter& reporter_;
   std::ostream& out_;
-  std::unique_ptr<Resources> res_;
+  std::unique_ptr<JobResources> res_;
 };
 
 }  // namespace pipeline

@@ -1,5 +1,6 @@
-// The private parts of Job shared by its translation units (job.cc: resources and the stages
-// of one dossier; job_batch.cc: run and watch over an output folder). Not for other callers.
+// What a Job loads once per process, shared by its translation units (job.cc: resources and
+// the stages of one dossier; job_batch.cc: run and watch over an output folder). Not for other
+// callers; it depends on nothing of the Job itself.
 #ifndef PIPELINE_JOB_RESOURCES_H_
 #define PIPELINE_JOB_RESOURCES_H_
 
@@ -20,7 +21,6 @@
 #include "pipeline/extract/normaliser.h"
 #include "pipeline/ingest/form_labels.h"
 #include "pipeline/ingest/limits.h"
-#include "pipeline/job.h"
 #include "pipeline/registry/run_recorder.h"
 #include "pipeline/render/doc/document_renderer.h"
 #include "pipeline/report/decision_table.h"
@@ -33,7 +33,7 @@ namespace pipeline {
 
 // Everything loaded once per process and shared by all dossiers. Loading order does not
 // matter; each loader validates its file and names file:line on error.
-struct Job::Resources {
+struct JobResources {
   std::string data_dir;
   report::MessageCatalog messages;
   ingest::FormLabels labels;
@@ -57,18 +57,6 @@ struct Job::Resources {
   std::unique_ptr<registry::RunRecorder> recorder;     // run/watch with a registry, else null
   std::unique_ptr<registry::RunRecorder> worker_recorder;  // a worker's own connection to it
   bool registry_chosen = false;                            // run/watch records cases in a registry
-};
-
-// One dossier's way through the stages, kept together for the report and the documents.
-struct Job::CaseOutcome {
-  model::CaseReport report;
-  nlohmann::json json;
-  std::vector<const report::DocumentSpec*> drafts;  // from the decision table, in order
-  bool not_a_dossier = false;
-  bool not_eligible = false;  // crosscheck found the institution not eligible (Conclude)
-  // The data the 补正材料通知书 was drawn from (null when none was): the registry keeps it as
-  // a document, so its delivery can be recorded (beian served).
-  nlohmann::json correction_notice;
 };
 
 }  // namespace pipeline

@@ -27,7 +27,7 @@ using registry::Stage;
 
 // Everything the commands share, loaded once.
 struct Env {
-  const cli::Options& options;
+  const model::CommandRequest& options;
   FileSystem& fs;
   const report::MessageCatalog& messages;
   std::string data_dir;
@@ -48,7 +48,7 @@ Status Take(Result<T> r, T* out) {
   return Status::Ok();
 }
 
-Result<std::unique_ptr<Env>> OpenEnv(const cli::Options& o, FileSystem& fs,
+Result<std::unique_ptr<Env>> OpenEnv(const model::CommandRequest& o, FileSystem& fs,
                                      const report::MessageCatalog& messages,
                                      const std::string& data_dir, std::ostream& out) {
   Result<registry::RegistrySettings> settings =
@@ -461,11 +461,12 @@ Status Ledger(Env& env) {
 
 }  // namespace
 
-RunLedger::RunLedger(const cli::Options& options, FileSystem& fs,
+RunLedger::RunLedger(const model::CommandRequest& options, FileSystem& fs,
                      const report::MessageCatalog& messages, std::string data_dir)
     : options_(options), fs_(fs), messages_(messages), data_dir_(std::move(data_dir)) {}
 
-Result<std::unique_ptr<RunLedger>> RunLedger::Open(const cli::Options& options, FileSystem& fs,
+Result<std::unique_ptr<RunLedger>> RunLedger::Open(const model::CommandRequest& options,
+                                                   FileSystem& fs,
                                                    const report::MessageCatalog& messages,
                                                    const std::string& data_dir) {
   std::unique_ptr<RunLedger> ledger(new RunLedger(options, fs, messages, data_dir));
@@ -506,24 +507,24 @@ Status RunLedger::Write(const std::function<bool(nlohmann::json*)>& next) const 
   return fs_.WriteFile(JoinPath(options_.out_dir, wording_.Format("file.ledger")), *bytes);
 }
 
-bool IsEvaluationCommand(cli::Command c) {
-  return c == cli::Command::kScoresheet || c == cli::Command::kEvaluate ||
-         c == cli::Command::kSummarize || c == cli::Command::kLedger;
+bool IsEvaluationCommand(model::Command c) {
+  return c == model::Command::kScoresheet || c == model::Command::kEvaluate ||
+         c == model::Command::kSummarize || c == model::Command::kLedger;
 }
 
-Status RunEvaluationCommand(const cli::Options& options, FileSystem& fs,
+Status RunEvaluationCommand(const model::CommandRequest& options, FileSystem& fs,
                             const report::MessageCatalog& messages, const std::string& data_dir,
                             std::ostream& out) {
   Result<std::unique_ptr<Env>> env = OpenEnv(options, fs, messages, data_dir, out);
   if (!env) return env.error();
   switch (options.command) {
-    case cli::Command::kScoresheet:
+    case model::Command::kScoresheet:
       return Scoresheet(**env);
-    case cli::Command::kEvaluate:
+    case model::Command::kEvaluate:
       return Evaluate(**env);
-    case cli::Command::kSummarize:
+    case model::Command::kSummarize:
       return Summarize(**env);
-    case cli::Command::kLedger:
+    case model::Command::kLedger:
       return Ledger(**env);
     default:
       return Status::Internal("not an evaluation command");

@@ -11,21 +11,21 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/cli/options.h"
 #include "pipeline/core/file_system.h"
 #include "pipeline/core/status.h"
 #include "pipeline/evaluation/ledger.h"
+#include "pipeline/model/command_request.h"
 #include "pipeline/model/report.h"
 #include "pipeline/report/messages.h"
 
 namespace pipeline::evaluation {
 
 // True for scoresheet, evaluate, summarize and ledger.
-bool IsEvaluationCommand(cli::Command c);
+bool IsEvaluationCommand(model::Command c);
 
 // Runs one of them, printing to `out`. Refusals (wrong stage, a sheet with problems) come back
 // as errors whose message the clerk reads.
-Status RunEvaluationCommand(const cli::Options& options, FileSystem& fs,
+Status RunEvaluationCommand(const model::CommandRequest& options, FileSystem& fs,
                             const report::MessageCatalog& messages, const std::string& data_dir,
                             std::ostream& out);
 
@@ -36,7 +36,8 @@ Status RunEvaluationCommand(const cli::Options& options, FileSystem& fs,
 class RunLedger {
  public:
   // Loads the ledger's wording and settings; `options`, `fs` and `messages` must outlive it.
-  static Result<std::unique_ptr<RunLedger>> Open(const cli::Options& options, FileSystem& fs,
+  static Result<std::unique_ptr<RunLedger>> Open(const model::CommandRequest& options,
+                                                 FileSystem& fs,
                                                  const report::MessageCatalog& messages,
                                                  const std::string& data_dir);
   // `report`'s row, as LedgerCaseToJson (null when the ledger is read from the registry).
@@ -46,10 +47,10 @@ class RunLedger {
   Status Write(const std::function<bool(nlohmann::json*)>& next) const;
 
  private:
-  RunLedger(const cli::Options& options, FileSystem& fs, const report::MessageCatalog& messages,
-            std::string data_dir);
+  RunLedger(const model::CommandRequest& options, FileSystem& fs,
+            const report::MessageCatalog& messages, std::string data_dir);
 
-  const cli::Options& options_;
+  const model::CommandRequest& options_;
   FileSystem& fs_;
   const report::MessageCatalog& messages_;
   std::string data_dir_;

@@ -89,7 +89,7 @@ class Normaliser {
   // option: 「☑首次申请 □增加职业（工种）」, 「首次申请√ 增加职业（工种）□」, 「☑ 省属」.
   ChoiceParse ParseChoice(std::string_view field, std::string_view text) const;
 
-  // A cell saying "does not apply" (/, 无, ——, 不适用; <not_applicable> tokens): the whole
+  // A cell saying it does not apply (/, 无, ——, 不适用; <not_applicable> tokens): the whole
   // text, compacted, is one of them.
   bool IsNotApplicable(std::string_view text) const;
 

@@ -5,8 +5,8 @@
 #include <ostream>
 #include <string>
 
-#include "pipeline/cli/options.h"
 #include "pipeline/core/file_system.h"
+#include "pipeline/model/command_request.h"
 #include "pipeline/registry/location.h"
 #include "pipeline/registry/registry.h"
 #include "pipeline/report/messages.h"
@@ -15,7 +15,7 @@
 namespace pipeline::registry {
 
 struct Context {
-  const cli::Options& options;
+  const model::CommandRequest& options;
   FileSystem& fs;
   const report::MessageCatalog& messages;
   const report::WorkCalendar& calendar;

@@ -225,14 +225,14 @@ Status Deliberate(Context& ctx) {
 }
 
 // Whether the command changes the registry (a read-only one never migrates a server's schema).
-bool Writes(const cli::Options& o) {
+bool Writes(const model::CommandRequest& o) {
   switch (o.command) {
-    case cli::Command::kStatus:
-    case cli::Command::kDue:
-    case cli::Command::kFiled:
-    case cli::Command::kArchive:
+    case model::Command::kStatus:
+    case model::Command::kDue:
+    case model::Command::kFiled:
+    case model::Command::kArchive:
       return false;
-    case cli::Command::kRegistry:
+    case model::Command::kRegistry:
       return false;  // backup reads; migrate writes only its target
     default:
       return true;
@@ -280,27 +280,27 @@ Status Confirm(Context& ctx, const std::string& case_id) {
   return Status::Ok();
 }
 
-bool IsRegistryCommand(cli::Command c) {
+bool IsRegistryCommand(model::Command c) {
   switch (c) {
-    case cli::Command::kStatus:
-    case cli::Command::kDecide:
-    case cli::Command::kDeliberate:
-    case cli::Command::kWithdraw:
-    case cli::Command::kRegistry:
-    case cli::Command::kPublicize:
-    case cli::Command::kObject:
-    case cli::Command::kResolve:
-    case cli::Command::kFile:
-    case cli::Command::kIssue:
-    case cli::Command::kArchive:
-    case cli::Command::kDue:
-    case cli::Command::kTerminate:
-    case cli::Command::kEdit:
-    case cli::Command::kCalendar:
-    case cli::Command::kFiled:
-    case cli::Command::kReissue:
-    case cli::Command::kSubmit:
-    case cli::Command::kServed:
+    case model::Command::kStatus:
+    case model::Command::kDecide:
+    case model::Command::kDeliberate:
+    case model::Command::kWithdraw:
+    case model::Command::kRegistry:
+    case model::Command::kPublicize:
+    case model::Command::kObject:
+    case model::Command::kResolve:
+    case model::Command::kFile:
+    case model::Command::kIssue:
+    case model::Command::kArchive:
+    case model::Command::kDue:
+    case model::Command::kTerminate:
+    case model::Command::kEdit:
+    case model::Command::kCalendar:
+    case model::Command::kFiled:
+    case model::Command::kReissue:
+    case model::Command::kSubmit:
+    case model::Command::kServed:
       return true;
     default:
       return false;
@@ -318,11 +318,11 @@ std::optional<int> WorkingDaysBetween(const report::WorkCalendar& calendar, cons
   return n;
 }
 
-Status RunRegistryCommand(const cli::Options& options, FileSystem& fs,
+Status RunRegistryCommand(const model::CommandRequest& options, FileSystem& fs,
                           const report::MessageCatalog& messages,
                           const report::WorkCalendar& calendar, const std::string& data_dir,
                           std::ostream& out, bool* problems) {
-  if (options.command == cli::Command::kCalendar) {  // needs no registry
+  if (options.command == model::Command::kCalendar) {  // needs no registry
     const bool empty = calendar.last_year() < calendar.first_year();
     out << (empty ? messages.Format("registry.calendar.empty")
                   : messages.Format("registry.calendar.covers",
@@ -339,14 +339,14 @@ Status RunRegistryCommand(const cli::Options& options, FileSystem& fs,
   Result<RegistrySettings> settings = LoadRegistrySettings(fs, SettingsFilesOf(options, data_dir));
   if (!settings) return settings.error();
   const std::string file = RegistryFile(options.registry_path, *settings);
-  if (options.command == cli::Command::kRegistry && options.registry_action == "check") {
+  if (options.command == model::Command::kRegistry && options.registry_action == "check") {
     Result<bool> sound = IsPostgresUri(file) ? CheckServerRegistry(file, messages, out)
                                              : CheckRegistryCommand(file, messages, out);
     if (!sound) return sound.error();
     *problems = !*sound;
     return Status::Ok();
   }
-  if (options.command == cli::Command::kRegistry && options.registry_action == "restore") {
+  if (options.command == model::Command::kRegistry && options.registry_action == "restore") {
     return IsPostgresUri(file)
                ? RestoreServerRegistry(file, options.backup_file, *options.date, messages, out)
                : RestoreRegistry(file, options.backup_file, *options.date, messages, out);
@@ -361,46 +361,46 @@ Status RunRegistryCommand(const cli::Options& options, FileSystem& fs,
               out,      *settings,
               data_dir, file};
   switch (options.command) {
-    case cli::Command::kStatus:
+    case model::Command::kStatus:
       return Status_(ctx);
-    case cli::Command::kDecide:
+    case model::Command::kDecide:
       PIPELINE_RETURN_IF_ERROR(Decide(ctx));
       return Confirm(ctx, options.case_ref);
-    case cli::Command::kDeliberate:
+    case model::Command::kDeliberate:
       PIPELINE_RETURN_IF_ERROR(Deliberate(ctx));
       return Confirm(ctx, options.case_ref);
-    case cli::Command::kWithdraw:
+    case model::Command::kWithdraw:
       PIPELINE_RETURN_IF_ERROR(ctx.registry.Withdraw(options.case_ref, options.note, ctx.actor));
       return Confirm(ctx, options.case_ref);
-    case cli::Command::kObject:
+    case model::Command::kObject:
       PIPELINE_RETURN_IF_ERROR(ctx.registry.Object(options.case_ref, options.note, ctx.actor));
       return Confirm(ctx, options.case_ref);
-    case cli::Command::kResolve:
+    case model::Command::kResolve:
       PIPELINE_RETURN_IF_ERROR(ctx.registry.Resolve(options.case_ref, options.note, ctx.actor));
       return Confirm(ctx, options.case_ref);
-    case cli::Command::kPublicize:
+    case model::Command::kPublicize:
       return PublicizeCommand(ctx);
-    case cli::Command::kFile:
+    case model::Command::kFile:
       return FileCommand(ctx);
-    case cli::Command::kIssue:
+    case model::Command::kIssue:
       return IssueCommand(ctx);
-    case cli::Command::kArchive:
+    case model::Command::kArchive:
       return ArchiveVerifyCommand(ctx, problems);
-    case cli::Command::kDue:
+    case model::Command::kDue:
       return DueCommand(ctx);
-    case cli::Command::kTerminate:
+    case model::Command::kTerminate:
       return TerminateCommand(ctx);
-    case cli::Command::kEdit:
+    case model::Command::kEdit:
       return EditCommand(ctx);
-    case cli::Command::kFiled:
+    case model::Command::kFiled:
       return FiledCommand(ctx);
-    case cli::Command::kReissue:
+    case model::Command::kReissue:
       return ReissueCommand(ctx);
-    case cli::Command::kSubmit:
+    case model::Command::kSubmit:
       return SubmitCommand(ctx);
-    case cli::Command::kServed:
+    case model::Command::kServed:
       return ServedCommand(ctx);
-    case cli::Command::kRegistry:
+    case model::Command::kRegistry:
       if (options.registry_action == "migrate") return MigrateTo(ctx);
       if (options.backup_file.empty()) {
         return Status::InvalidArgument(messages.Format("registry.backup_needs_file"));

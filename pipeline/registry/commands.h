@@ -7,22 +7,22 @@
 #include <ostream>
 #include <string>
 
-#include "pipeline/cli/options.h"
 #include "pipeline/core/date.h"
 #include "pipeline/core/file_system.h"
 #include "pipeline/core/status.h"
+#include "pipeline/model/command_request.h"
 #include "pipeline/report/messages.h"
 #include "pipeline/report/work_calendar.h"
 
 namespace pipeline::registry {
 
 // True for the commands below.
-bool IsRegistryCommand(cli::Command c);
+bool IsRegistryCommand(model::Command c);
 
 // Runs one registry command, printing to `out`. Refusals (a command in the wrong stage) and
 // registry failures come back as errors whose message a clerk can read. *problems is set when
 // the command found something wrong without failing (archive verify: exit code 1).
-Status RunRegistryCommand(const cli::Options& options, FileSystem& fs,
+Status RunRegistryCommand(const model::CommandRequest& options, FileSystem& fs,
                           const report::MessageCatalog& messages,
                           const report::WorkCalendar& calendar, const std::string& data_dir,
                           std::ostream& out, bool* problems);

@@ -787,7 +787,8 @@ Status IssueCommand(Context& ctx) {
   std::string title_key = "registry.title." + d->kind;
   if (d->kind == "filing_notice" && data["entries"].is_array() && !data["entries"].empty() &&
       data["entries"][0].value("kind", "") == "change") {
-    title_key = "registry.title.change_notice";  // 备案变更的通知 (Art. 8)
+    // The change notice has its own title (Art. 8).
+    title_key = "registry.title.change_notice";
   }
   const std::string title = ctx.messages.Format(title_key, {{"institution", institution}});
   // The issued copy is PDF/A-2b (drafts stay ordinary PDFs).

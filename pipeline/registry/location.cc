@@ -32,7 +32,8 @@ Result<RegistrySettings> LoadRegistrySettings(const FileSystem& fs,
   return RegistrySettingsFromJson(layered->effective, files.empty() ? "" : files.back());
 }
 
-std::vector<std::string> SettingsFilesOf(const cli::Options& options, const std::string& data_dir) {
+std::vector<std::string> SettingsFilesOf(const model::CommandRequest& options,
+                                         const std::string& data_dir) {
   if (!options.settings_files.empty()) return options.settings_files;
   return {JoinPath(data_dir, "templates/office.json")};
 }

@@ -11,9 +11,9 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/cli/options.h"
 #include "pipeline/core/file_system.h"
 #include "pipeline/core/status.h"
+#include "pipeline/model/command_request.h"
 #include "pipeline/report/document_data.h"
 
 namespace pipeline::registry {
@@ -72,7 +72,8 @@ Result<RegistrySettings> RegistrySettingsFromJson(const nlohmann::json& j, const
 
 // The settings files of this run: the CLI's layers (options.settings_files), or the shipped
 // templates/office.json when none were resolved.
-std::vector<std::string> SettingsFilesOf(const cli::Options& options, const std::string& data_dir);
+std::vector<std::string> SettingsFilesOf(const model::CommandRequest& options,
+                                         const std::string& data_dir);
 
 // The registry file: --registry, else $BEIAN_REGISTRY, else the setting "registry"; "" when
 // none is chosen (`beian run` then records nothing; the registry commands refuse).

@@ -83,7 +83,7 @@ Result<std::string> DossierContentHash(const FileSystem& fs, const std::string& 
   return hash.HexDigest();
 }
 
-Result<std::unique_ptr<RunRecorder>> RunRecorder::ForRun(const cli::Options& options,
+Result<std::unique_ptr<RunRecorder>> RunRecorder::ForRun(const model::CommandRequest& options,
                                                          FileSystem& fs,
                                                          const report::MessageCatalog& messages,
                                                          const std::string& data_dir) {
@@ -93,7 +93,7 @@ Result<std::unique_ptr<RunRecorder>> RunRecorder::ForRun(const cli::Options& opt
   if (file.empty()) return std::unique_ptr<RunRecorder>();
   // `watch` runs SQLite's quick check when it starts (its first batch in this process).
   static bool verified = false;
-  const bool verify = options.command == cli::Command::kWatch && !verified;
+  const bool verify = options.command == model::Command::kWatch && !verified;
   Result<std::unique_ptr<Registry>> reg = OpenRegistryAt(
       file, messages, *options.date, OpenFor::kWriting, RegistryAccess::kCreate, verify);
   if (!reg) return reg.error();

@@ -9,10 +9,10 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/cli/options.h"
 #include "pipeline/core/file_system.h"
 #include "pipeline/core/reporter.h"
 #include "pipeline/core/status.h"
+#include "pipeline/model/command_request.h"
 #include "pipeline/model/report.h"
 #include "pipeline/registry/prepared_record.h"
 #include "pipeline/registry/record_check.h"
@@ -33,7 +33,8 @@ class RunRecorder {
  public:
   // The recorder for this run, or nullptr when no registry is chosen for run.
   // `messages` must outlive it.
-  static Result<std::unique_ptr<RunRecorder>> ForRun(const cli::Options& options, FileSystem& fs,
+  static Result<std::unique_ptr<RunRecorder>> ForRun(const model::CommandRequest& options,
+                                                     FileSystem& fs,
                                                      const report::MessageCatalog& messages,
                                                      const std::string& data_dir);
 

@@ -21,8 +21,8 @@
 namespace pipeline::report {
 
 // The 发文字号 format (setting doc_number_format, with {year} and {n}): one string for every
-// authority, or an object keyed by authority code, e.g. {"220100": 「长人社认备〔{year}〕{n}号」,
-// "220000": 「吉人社认备〔{year}〕{n}号」}, with "default" for any other code. A 市 office's
+// authority, or an object keyed by authority code (220100: 长人社认备〔{year}〕{n}号, 220000:
+// 吉人社认备〔{year}〕{n}号), with the key default for any other code. A 市 office's
 // documents so never take the province's 机关代字.
 struct DocNumberFormats {
   std::string fallback;                             // the plain string, or "default"

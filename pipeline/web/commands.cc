@@ -3,6 +3,8 @@
 #include <set>
 #include <sstream>
 
+#include "pipeline/cli/options.h"
+#include "pipeline/cli/options.h"  // the adapter still parses a command line
 #include "pipeline/evaluation/commands.h"
 #include "pipeline/registry/commands.h"
 
@@ -13,8 +15,8 @@ namespace {
 bool IsFlag(const std::string& name) { return name == "voluntary" || name == "ordered"; }
 
 // The commands that take --authority: the acting user's office.
-bool TakesAuthority(cli::Command c) {
-  using C = cli::Command;
+bool TakesAuthority(model::Command c) {
+  using C = model::Command;
   return c == C::kPublicize || c == C::kFile || c == C::kSubmit || c == C::kTerminate ||
          c == C::kEvaluate || c == C::kSummarize;
 }
@@ -28,14 +30,15 @@ bool IsFormField(const std::string& name) {
   return kFields.count(name) != 0;
 }
 
-CommandRunner::CommandRunner(cli::Options base, FileSystem& fs, report::MessageCatalog messages,
-                             report::WorkCalendar calendar)
+CommandRunner::CommandRunner(model::CommandRequest base, FileSystem& fs,
+                             report::MessageCatalog messages, report::WorkCalendar calendar)
     : base_(std::move(base)),
       fs_(fs),
       messages_(std::move(messages)),
       calendar_(std::move(calendar)) {}
 
-Result<cli::Options> CommandRunner::OptionsFor(const ActionForm& form, const Acting& who) const {
+Result<model::CommandRequest> CommandRunner::OptionsFor(const ActionForm& form,
+                                                        const Acting& who) const {
   std::vector<std::string> args = {"beian", form.command, form.target};
   for (const auto& [name, value] : form.fields) {
     if (!IsFormField(name)) return Status::InvalidArgument("not expected: '" + name + "'");
@@ -51,9 +54,9 @@ Result<cli::Options> CommandRunner::OptionsFor(const ActionForm& form, const Act
   if (form.command == "scoresheet") args.insert(args.end(), {"--out", form.out_dir});
   std::vector<const char*> argv;
   for (const std::string& a : args) argv.push_back(a.c_str());
-  Result<cli::Options> o = cli::ParseOptions(static_cast<int>(argv.size()), argv.data());
+  Result<model::CommandRequest> o = cli::ParseOptions(static_cast<int>(argv.size()), argv.data());
   if (!o) return o.error();
-  if (o->command == cli::Command::kHelp || !registry::IsRegistryCommand(o->command)) {
+  if (o->command == model::Command::kHelp || !registry::IsRegistryCommand(o->command)) {
     if (!evaluation::IsEvaluationCommand(o->command)) {
       return Status::InvalidArgument("not a case action: '" + form.command + "'");
     }
@@ -70,7 +73,7 @@ Result<cli::Options> CommandRunner::OptionsFor(const ActionForm& form, const Act
   return o;
 }
 
-Result<std::string> CommandRunner::Run(const cli::Options& o, bool* problems) {
+Result<std::string> CommandRunner::Run(const model::CommandRequest& o, bool* problems) {
   std::lock_guard<std::mutex> lock(mu_);
   std::ostringstream out;
   Status s;
@@ -86,8 +89,8 @@ Result<std::string> CommandRunner::Run(const cli::Options& o, bool* problems) {
 }
 
 Result<nlohmann::json> CommandRunner::CaseJson(const std::string& case_id, const Date& today) {
-  cli::Options o = base_;
-  o.command = cli::Command::kStatus;
+  model::CommandRequest o = base_;
+  o.command = model::Command::kStatus;
   o.case_ref = case_id;
   o.json = true;
   o.date = today;

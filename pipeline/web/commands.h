@@ -12,10 +12,10 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/cli/options.h"
 #include "pipeline/core/date.h"
 #include "pipeline/core/file_system.h"
 #include "pipeline/core/status.h"
+#include "pipeline/model/command_request.h"
 #include "pipeline/report/messages.h"
 #include "pipeline/report/work_calendar.h"
 
@@ -45,29 +45,29 @@ bool IsFormField(const std::string& name);
 class CommandRunner {
  public:
   // `base` holds the server's data folder, settings layers, registry, fonts and config.
-  CommandRunner(cli::Options base, FileSystem& fs, report::MessageCatalog messages,
+  CommandRunner(model::CommandRequest base, FileSystem& fs, report::MessageCatalog messages,
                 report::WorkCalendar calendar);
 
   const report::MessageCatalog& messages() const { return messages_; }
 
   // The command line of `form` parsed as the CLI parses it, with the server's settings and
   // the acting user: InvalidArgument (the CLI's message) for a bad or missing value.
-  Result<cli::Options> OptionsFor(const ActionForm& form, const Acting& who) const;
+  Result<model::CommandRequest> OptionsFor(const ActionForm& form, const Acting& who) const;
 
   // Runs the command; its printed output, or the command's error (a guard's refusal is
   // InvalidArgument with the clerk's Chinese message). One command at a time.
   // `problems` (when given) is set when a listing command found some (archive verify: a file
   // missing, altered or unregistered), which the CLI turns into exit code 1.
-  Result<std::string> Run(const cli::Options& o, bool* problems = nullptr);
+  Result<std::string> Run(const model::CommandRequest& o, bool* problems = nullptr);
 
   // The server's options (registry, data, settings) for a command the server builds itself.
-  const cli::Options& base() const { return base_; }
+  const model::CommandRequest& base() const { return base_; }
 
   // `beian status CASE --json` of a case.
   Result<nlohmann::json> CaseJson(const std::string& case_id, const Date& today);
 
  private:
-  cli::Options base_;
+  model::CommandRequest base_;
   FileSystem& fs_;
   report::MessageCatalog messages_;
   report::WorkCalendar calendar_;

@@ -153,7 +153,7 @@ class App {
   // table of the rows of the user's office with personal data masked.
   void ListPage(const httplib::Request& req, httplib::Response& res, bool ledger);
   // The workbook `o` writes to `file` (a request folder of its own), read back.
-  Result<std::string> ListWorkbook(cli::Options o, bool ledger);
+  Result<std::string> ListWorkbook(model::CommandRequest o, bool ledger);
   // The 台账 workbook of the user's office (OfficeLedger: the other offices' cases left out).
   Result<std::string> OfficeLedgerOf(const Who& who);
   // The user when the role may `action`; otherwise the 403 (or the login redirect) is sent.
@@ -168,7 +168,7 @@ class App {
   std::optional<std::string> TakeHeldSheet(const std::string& token, const Who& who,
                                            const std::string& case_id);
   // The server's options for a listing command run by `who`.
-  cli::Options ListingOptions(cli::Command command, const Who& who) const;
+  model::CommandRequest ListingOptions(model::Command command, const Who& who) const;
 
   struct HeldSheet {
     std::string user, case_id, bytes;
@@ -646,8 +646,8 @@ std::optional<Who> App::UserFor(const httplib::Request& req, httplib::Response& 
   return who;
 }
 
-cli::Options App::ListingOptions(cli::Command command, const Who& who) const {
-  cli::Options o = p_.runner.base();
+model::CommandRequest App::ListingOptions(model::Command command, const Who& who) const {
+  model::CommandRequest o = p_.runner.base();
   o.command = command;
   o.date = p_.today();
   o.user = who.user.name;
@@ -662,7 +662,7 @@ void App::DueList(const httplib::Request& req, httplib::Response& res) {
   const bool valid = !within.empty() && within.size() <= 4 &&
                      within.find_first_not_of("0123456789") == std::string::npos &&
                      std::stoi(within) >= 1;
-  cli::Options o = ListingOptions(cli::Command::kDue, *who);
+  model::CommandRequest o = ListingOptions(model::Command::kDue, *who);
   o.json = true;
   if (valid) o.within_days = std::stoi(within);
   Result<std::string> text = p_.runner.Run(o);
@@ -715,7 +715,7 @@ void App::ArchivePage(const httplib::Request& req, httplib::Response& res, bool 
     SendError(req, res, 403, Label("page.", "bad_csrf"), &*who);
     return;
   }
-  cli::Options o = ListingOptions(cli::Command::kArchive, *who);
+  model::CommandRequest o = ListingOptions(model::Command::kArchive, *who);
   o.archive_action = "verify";
   bool problems = false;
   Result<std::string> text = p_.runner.Run(o, &problems);
@@ -744,7 +744,7 @@ std::string ShownCell(const std::string& cell) {
   return report::MaskPersonalData(cell);
 }
 
-Result<std::string> App::ListWorkbook(cli::Options o, bool ledger) {
+Result<std::string> App::ListWorkbook(model::CommandRequest o, bool ledger) {
   const std::string folder = RequestFolder(s_.upload_dir);
   const std::string file = folder + "/list.xlsx";
   (ledger ? o.out_path : o.xlsx_path) = file;
@@ -769,7 +769,8 @@ Result<std::string> App::OfficeLedgerOf(const Who& who) {
 void App::ListPage(const httplib::Request& req, httplib::Response& res, bool ledger) {
   std::optional<Who> who = UserFor(req, res, "lists");
   if (!who) return;
-  cli::Options o = ListingOptions(ledger ? cli::Command::kLedger : cli::Command::kFiled, *who);
+  model::CommandRequest o =
+      ListingOptions(ledger ? model::Command::kLedger : model::Command::kFiled, *who);
   const std::string asked = req.get_param_value("date");
   if (!ledger && !asked.empty()) {
     std::optional<Date> on = ParseIsoDate(asked);
@@ -835,7 +836,7 @@ void App::Scoresheet(const httplib::Request& req, httplib::Response& res) {
     return;
   }
   ActionForm form{"scoresheet", case_id, {}, {}, RequestFolder(s_.upload_dir)};
-  Result<cli::Options> o =
+  Result<model::CommandRequest> o =
       p_.runner.OptionsFor(form, Acting{who->user.name, who->user.office, p_.today()});
   Result<std::string> out = o ? p_.runner.Run(*o) : Result<std::string>(o.error());
   std::error_code ec;
@@ -926,7 +927,7 @@ bool App::RunAction(const httplib::Request& req, httplib::Response& res, const W
       return false;
     }
   }
-  Result<cli::Options> o =
+  Result<model::CommandRequest> o =
       p_.runner.OptionsFor(form, Acting{who.user.name, who.user.office, p_.today()});
   Result<std::string> out = o ? p_.runner.Run(*o) : Result<std::string>(o.error());
   if (!folder.empty()) {

@@ -42,7 +42,7 @@ struct ServerSettings {
   int login_lockout_minutes = 15;  // login_lockout_minutes
   int threads = 64;                // web_threads: at least the expected keep-alive connections
   std::string upload_dir;          // where uploaded scoring sheets are kept while read
-  std::string intake_dir;          // web_intake: where 收件 stores dossiers ("" = no 收件)
+  std::string intake_dir;          // web_intake: where 收件 stores dossiers (empty: no 收件)
   std::size_t max_upload_bytes = std::size_t{64} << 20;  // web_max_upload_bytes: one request
   UploadLimits limits;         // the intake limits (docs/user-guide.md "Settings: limits")
   ingest::Limits read_limits;  // the same limits, for reading an Office file's text

@@ -24,7 +24,7 @@ namespace pipeline::web {
 namespace {
 
 // The registry file of serve and user: the registry commands' whole lookup chain.
-Result<std::string> RegistryPath(const cli::Options& o, const FileSystem& fs) {
+Result<std::string> RegistryPath(const model::CommandRequest& o, const FileSystem& fs) {
   Result<registry::RegistrySettings> settings =
       registry::LoadRegistrySettings(fs, registry::SettingsFilesOf(o, o.data_dir));
   if (!settings) return settings.error();
@@ -32,7 +32,7 @@ Result<std::string> RegistryPath(const cli::Options& o, const FileSystem& fs) {
 }
 
 // The clerk-facing messages (templates/messages.zh-CN.tsv of the data folder).
-Result<report::MessageCatalog> LoadMessages(const cli::Options& o, const FileSystem& fs) {
+Result<report::MessageCatalog> LoadMessages(const model::CommandRequest& o, const FileSystem& fs) {
   return report::MessageCatalog::Load(fs, JoinPath(o.data_dir, "templates/messages.zh-CN.tsv"));
 }
 
@@ -46,7 +46,8 @@ Result<std::unique_ptr<registry::Storage>> OpenStore(const std::string& location
   return db;
 }
 
-Result<std::string> ReadPassword(const cli::Options& o, const FileSystem& fs, std::istream& in) {
+Result<std::string> ReadPassword(const model::CommandRequest& o, const FileSystem& fs,
+                                 std::istream& in) {
   std::string password;
   if (!o.password_file.empty()) {
     Result<std::string> text = fs.ReadFile(o.password_file, 4096);
@@ -66,7 +67,7 @@ bool IsOfficeCode(const std::string& s) {
   return s.size() == 6 && s.find_first_not_of("0123456789") == std::string::npos;
 }
 
-Status AddUser(WebStore& store, const cli::Options& o, const std::string& password) {
+Status AddUser(WebStore& store, const model::CommandRequest& o, const std::string& password) {
   if (!IsRole(o.role)) {
     return Status::InvalidArgument("user add: --role must be clerk, reviewer, archivist or admin");
   }
@@ -78,7 +79,8 @@ Status AddUser(WebStore& store, const cli::Options& o, const std::string& passwo
   return store.AddUser(User{o.user_name, o.role, o.office, *hash, false, o.date->ToIso()});
 }
 
-Status UserCommand(const cli::Options& o, FileSystem& fs, std::istream& in, std::ostream& out) {
+Status UserCommand(const model::CommandRequest& o, FileSystem& fs, std::istream& in,
+                   std::ostream& out) {
   if (o.user_action != "list" && o.user_name.empty()) {
     return Status::InvalidArgument("user " + o.user_action + ": NAME is required");
   }
@@ -122,7 +124,7 @@ Status RunDemoSelf(const std::vector<std::string>& args) {
 
 // --demo: a fresh registry in a temporary folder, the bundled samples run into it, and one
 // user per role (at the province, and a clerk each at 长春 and 吉林市) with printed passwords.
-Status PrepareDemo(cli::Options& o, FileSystem& fs, std::ostream& out) {
+Status PrepareDemo(model::CommandRequest& o, FileSystem& fs, std::ostream& out) {
   std::string pattern = (std::filesystem::temp_directory_path() / "beian-demo-XXXXXX").string();
   if (mkdtemp(pattern.data()) == nullptr) return Status::IoError("cannot make a demo folder");
   const std::string dir = pattern;
@@ -152,7 +154,7 @@ Status PrepareDemo(cli::Options& o, FileSystem& fs, std::ostream& out) {
       {"clerk-220100", "clerk", "220100"},   {"clerk-220200", "clerk", "220200"}};
   for (const auto& [name, role, office] : users) {
     const std::string password = RandomToken(6);
-    cli::Options u = o;
+    model::CommandRequest u = o;
     u.user_name = name;
     u.role = role;
     u.office = office;
@@ -176,7 +178,8 @@ Result<std::map<std::string, std::string>> LoadStatics(const FileSystem& fs,
 
 // 收件: the intake folder (web_intake; the demo's own), the upload cap, the intake limits and
 // how `beian run` is started for an upload.
-Status IntakeSettings(const cli::Options& o, const LayeredSettings& settings, ServerSettings* ss) {
+Status IntakeSettings(const model::CommandRequest& o, const LayeredSettings& settings,
+                      ServerSettings* ss) {
   const nlohmann::json& eff = settings.effective;
   ss->intake_dir = o.demo ? o.intake_dir : PathSetting(settings, "/web_intake");
   auto cap = eff.find("web_max_upload_bytes");
@@ -197,7 +200,7 @@ Status IntakeSettings(const cli::Options& o, const LayeredSettings& settings, Se
   return Status::Ok();
 }
 
-Status ServeCommand(cli::Options o, FileSystem& fs, std::ostream& out) {
+Status ServeCommand(model::CommandRequest o, FileSystem& fs, std::ostream& out) {
   if (o.demo) PIPELINE_RETURN_IF_ERROR(PrepareDemo(o, fs, out));
   Result<std::string> file = RegistryPath(o, fs);
   if (!file) return file.error();
@@ -257,11 +260,13 @@ Status ServeCommand(cli::Options o, FileSystem& fs, std::ostream& out) {
 
 }  // namespace
 
-bool IsWebCommand(cli::Command c) { return c == cli::Command::kServe || c == cli::Command::kUser; }
+bool IsWebCommand(model::Command c) {
+  return c == model::Command::kServe || c == model::Command::kUser;
+}
 
-Status RunWebCommand(const cli::Options& options, FileSystem& fs, std::istream& in,
+Status RunWebCommand(const model::CommandRequest& options, FileSystem& fs, std::istream& in,
                      std::ostream& out) {
-  if (options.command == cli::Command::kUser) return UserCommand(options, fs, in, out);
+  if (options.command == model::Command::kUser) return UserCommand(options, fs, in, out);
   return ServeCommand(options, fs, out);
 }
 

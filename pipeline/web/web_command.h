@@ -6,18 +6,18 @@
 #include <istream>
 #include <ostream>
 
-#include "pipeline/cli/options.h"
 #include "pipeline/core/date.h"
 #include "pipeline/core/file_system.h"
 #include "pipeline/core/status.h"
+#include "pipeline/model/command_request.h"
 
 namespace pipeline::web {
 
-bool IsWebCommand(cli::Command c);
+bool IsWebCommand(model::Command c);
 
 // Runs serve or user. `options` is resolved (data folder, settings layers) as for every
 // command; passwords are read from --password-file or `in`.
-Status RunWebCommand(const cli::Options& options, FileSystem& fs, std::istream& in,
+Status RunWebCommand(const model::CommandRequest& options, FileSystem& fs, std::istream& in,
                      std::ostream& out);
 
 // Today in the local time zone (the default of --date).

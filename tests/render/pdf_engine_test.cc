@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "pipeline/core/utf8.h"
-#include "pipeline/render/doc/document.h"
+#include "pipeline/render/pdf/document.h"
 #include "pipeline/render/pdf/font_embedder.h"
 #include "pipeline/render/pdf/font_set.h"
 #include "pipeline/render/pdf/layout.h"

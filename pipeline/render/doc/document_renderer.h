@@ -23,9 +23,9 @@
 #include "pipeline/core/date.h"
 #include "pipeline/core/file_system.h"
 #include "pipeline/core/status.h"
-#include "pipeline/render/doc/document.h"
 #include "pipeline/render/doc/template.h"
 #include "pipeline/render/pdf/deflate.h"
+#include "pipeline/render/pdf/document.h"
 
 namespace pipeline::render {
 namespace pdf {

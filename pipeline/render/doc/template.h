@@ -6,7 +6,7 @@
 //             date-format=`{year}年{month}月{day}日` page-number=`— {page} —`>
 //     <lookup name="status"><entry key="met">...</entry></lookup>
 //     <watermark if="document.draft">...</watermark>
-//     <issuer-mark/> <doc-number [signer="签发人：…"]/> <title/> <addressee/> <p/> <h1/> <h2/>
+//     <issuer-mark/> <doc-number [signer='签发人：…']/> <title/> <addressee/> <p/> <h1/> <h2/>
 //     <blank lines="1"/> <title keep="{institution.name}"> (a span the title's lines never break
 //     inside) <attachment/> <note/> <page-break/>
 //     (<p keep-with-next="true"> never ends a page; <p keep-with-previous="true"> stays whole on
@@ -40,7 +40,7 @@
 
 #include "pipeline/core/date.h"
 #include "pipeline/core/status.h"
-#include "pipeline/render/doc/document.h"
+#include "pipeline/render/pdf/document.h"
 
 namespace pipeline::render {
 

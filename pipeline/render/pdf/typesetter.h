@@ -21,7 +21,7 @@
 #include <vector>
 
 #include "pipeline/core/status.h"
-#include "pipeline/render/doc/document.h"
+#include "pipeline/render/pdf/document.h"
 #include "pipeline/render/pdf/font_set.h"
 #include "pipeline/render/pdf/layout.h"
 #include "pipeline/render/pdf/line_breaker.h"

@@ -4,8 +4,8 @@
 // paragraphs, headings, tables, signature block, ...) plus page-level furniture (page number
 // format, watermark, 版记). All text is final UTF-8: placeholders, conditions and repetition have
 // already been resolved by the template engine, so the typesetter never sees template syntax.
-#ifndef PIPELINE_RENDER_DOC_DOCUMENT_H_
-#define PIPELINE_RENDER_DOC_DOCUMENT_H_
+#ifndef PIPELINE_RENDER_PDF_DOCUMENT_H_
+#define PIPELINE_RENDER_PDF_DOCUMENT_H_
 
 #include <string>
 #include <variant>
@@ -102,4 +102,4 @@ struct Document {
 
 }  // namespace pipeline::render
 
-#endif  // PIPELINE_RENDER_DOC_DOCUMENT_H_
+#endif  // PIPELINE_RENDER_PDF_DOCUMENT_H_
