@@ -3,6 +3,7 @@
 #include <kainjow/mustache.hpp>
 
 #include "pipeline/core/utf8.h"
+#include "pipeline/core/xml.h"
 
 namespace pipeline::web {
 namespace {
@@ -37,29 +38,14 @@ constexpr std::string_view kSuffix = ".mustache";
 }  // namespace
 
 std::string EscapeHtml(std::string_view s) {
+  // core's markup escaping of the text a terminal would show safely, plus the backtick (an
+  // attribute delimiter in old browsers).
   std::string out;
-  for (char c : TerminalSafe(s)) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      case '`':
-        out += "&#96;";
-        break;
-      default:
-        out += c;
+  for (char c : EscapeMarkup(TerminalSafe(s), /*apostrophe=*/true)) {
+    if (c == '`') {
+      out += "&#96;";
+    } else {
+      out += c;
     }
   }
   return out;
