@@ -4,6 +4,8 @@
 
 #include <ostream>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "pipeline/core/file_system.h"
 #include "pipeline/model/command_request.h"
@@ -30,6 +32,9 @@ struct Context {
 // The wording of a code: messages[prefix + code], or the code when there is none.
 std::string Word(const report::MessageCatalog& m, const std::string& prefix,
                  const std::string& code);
+// The message key of a document's status line: numbered, issued without a number (an expert
+// group's opinion), or not yet issued (says so rather than leaving the number blank).
+std::string DocumentLineKey(const std::string& number, const std::string& state);
 // Prints "recorded; case X is now in stage S; next: …".
 Status Confirm(Context& ctx, const std::string& case_id);
 
@@ -52,6 +57,14 @@ Result<std::string> RenderDraftFile(Registry& registry, FileSystem& fs,
 // `<dir>/<id>-<document>.pdf`: where RenderDraftFile puts a draft.
 std::string DraftFilePath(const std::string& dir, const std::string& document_id,
                           const std::string& kind, const report::MessageCatalog& messages);
+
+// document_status.cc
+// True for a document id as the registry allocates them (D2026-0001).
+bool IsDocumentId(std::string_view ref);
+// The free-text slots the template of document kind `kind` prints (render::SlotNames).
+Result<std::vector<std::string>> TemplateSlots(const FileSystem& fs, const std::string& data_dir,
+                                               const std::string& kind);
+Status DocumentStatus(Context& ctx);  // beian status DOCUMENT-ID
 
 // document_commands.cc
 Status PublicizeCommand(Context& ctx);

@@ -20,6 +20,12 @@ std::string Word(const report::MessageCatalog& m, const std::string& prefix,
   return m.Has(key) ? m.Format(key) : code;
 }
 
+std::string DocumentLineKey(const std::string& number, const std::string& state) {
+  return !number.empty()     ? "registry.status.document_line"
+         : state == "issued" ? "registry.status.document_line_issued_unnumbered"
+                             : "registry.status.document_line_unnumbered";
+}
+
 namespace {
 
 std::optional<int> DaysInStage(const Context& ctx, const CaseRecord& c) {
@@ -131,15 +137,12 @@ void PrintCase(const Context& ctx, const CaseRecord& c) {
   for (const DocumentRecord& d : c.documents) {
     // A draft has no number yet: say what is missing (未签发 / 未送达), not 未填写; an expert
     // group's opinion is issued without one (its 签发日期 instead).
-    const std::string key = !d.number.empty() ? "registry.status.document_line"
-                            : d.state == "issued"
-                                ? "registry.status.document_line_issued_unnumbered"
-                                : "registry.status.document_line_unnumbered";
-    ctx.out << m.Format(key, {{"id", d.document_id},
-                              {"kind", Word(m, "registry.document.", d.kind)},
-                              {"state", Word(m, "registry.state.", d.state)},
-                              {"number", d.number},
-                              {"date", d.doc_date}});
+    ctx.out << m.Format(DocumentLineKey(d.number, d.state),
+                        {{"id", d.document_id},
+                         {"kind", Word(m, "registry.document.", d.kind)},
+                         {"state", Word(m, "registry.state.", d.state)},
+                         {"number", d.number},
+                         {"date", d.doc_date}});
     ctx.out << (d.served_on.empty() ? m.Format("registry.status.not_served")
                                     : m.Format("registry.status.served", {{"date", d.served_on}}));
     ctx.out << "\n";
@@ -176,6 +179,7 @@ Status Status_(Context& ctx) {
     ctx.out << report::AlignedTable(rows);
     return Status::Ok();
   }
+  if (IsDocumentId(ref)) return DocumentStatus(ctx);
   std::vector<std::string> ids;
   Result<std::vector<std::string>> of = ctx.registry.CasesOf(ref);
   if (!of) return of.error();

@@ -835,6 +835,29 @@ Status TerminateCommand(Context& ctx) {
   return Confirm(ctx, c->case_id);
 }
 
+namespace {
+
+// A slot the document's template does not print would be filled and never seen: refused,
+// naming the slots it has.
+Status CheckSlotPrinted(Context& ctx, const std::string& document_id, const std::string& slot) {
+  Result<DocumentDetail> d = ctx.registry.LoadDocument(document_id);
+  if (!d) return d.error();
+  if (d->state != "draft") return Status::Ok();  // SetSlot refuses it for its state
+  Result<std::vector<std::string>> names = TemplateSlots(ctx.fs, ctx.data_dir, d->kind);
+  if (!names) return names.error();
+  if (std::find(names->begin(), names->end(), slot) != names->end()) return Status::Ok();
+  std::string has;
+  for (const std::string& n : *names) has += (has.empty() ? "" : "; ") + n;
+  return Status::InvalidArgument(ctx.messages.Format(
+      names->empty() ? "registry.refused.no_slots" : "registry.refused.unknown_slot",
+      {{"document", document_id},
+       {"kind", ctx.messages.Format("registry.document." + d->kind)},
+       {"slot", slot},
+       {"slots", has}}));
+}
+
+}  // namespace
+
 Status EditCommand(Context& ctx) {
   std::string text = ctx.options.text;
   if (!ctx.options.text_file.empty()) {
@@ -843,6 +866,7 @@ Status EditCommand(Context& ctx) {
     text = *read;
     while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
   }
+  PIPELINE_RETURN_IF_ERROR(CheckSlotPrinted(ctx, ctx.options.document_id, ctx.options.slot));
   PIPELINE_RETURN_IF_ERROR(ctx.registry.SetSlot(ctx.options.document_id, ctx.options.slot, text));
   return WriteDraft(ctx, ctx.options.document_id);
 }

@@ -2,6 +2,7 @@ list(APPEND PIPELINE_SOURCES
   pipeline/registry/catalogue.cc
   pipeline/registry/commands.cc
   pipeline/registry/document_commands.cc
+  pipeline/registry/document_status.cc
   pipeline/registry/fault.cc
   pipeline/registry/location.cc
   pipeline/registry/open_storage.cc

@@ -88,18 +88,30 @@ Result<std::string> CommandRunner::Run(const model::CommandRequest& o, bool* pro
   return out.str();
 }
 
-Result<nlohmann::json> CommandRunner::CaseJson(const std::string& case_id, const Date& today) {
+Result<nlohmann::json> CommandRunner::StatusJson(const std::string& ref, const Date& today,
+                                                 const std::string& out_dir) {
   model::CommandRequest o = base_;
   o.command = model::Command::kStatus;
-  o.case_ref = case_id;
+  o.case_ref = ref;
   o.json = true;
   o.date = today;
   o.quiet = true;
+  o.out_dir = out_dir;
   Result<std::string> text = Run(o);
   if (!text) return text.error();
   nlohmann::json j = nlohmann::json::parse(*text, nullptr, false);
   if (j.is_discarded()) return Status::Internal("status --json printed no JSON");
   return j;
+}
+
+Result<nlohmann::json> CommandRunner::CaseJson(const std::string& case_id, const Date& today) {
+  return StatusJson(case_id, today, {});
+}
+
+Result<nlohmann::json> CommandRunner::DocumentJson(const std::string& document_id,
+                                                   const Date& today,
+                                                   const std::string& draft_dir) {
+  return StatusJson(document_id, today, draft_dir);
 }
 
 }  // namespace pipeline::web

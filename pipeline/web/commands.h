@@ -66,7 +66,15 @@ class CommandRunner {
   // `beian status CASE --json` of a case.
   Result<nlohmann::json> CaseJson(const std::string& case_id, const Date& today);
 
+  // `beian status DOCUMENT --json` of a document (its slots with their text); with `draft_dir`,
+  // a draft is also rendered there (`draft_file` in the JSON) as `beian edit` renders it.
+  Result<nlohmann::json> DocumentJson(const std::string& document_id, const Date& today,
+                                      const std::string& draft_dir = {});
+
  private:
+  Result<nlohmann::json> StatusJson(const std::string& ref, const Date& today,
+                                    const std::string& out_dir);
+
   model::CommandRequest base_;
   FileSystem& fs_;
   report::MessageCatalog messages_;

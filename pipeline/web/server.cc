@@ -108,6 +108,21 @@ class App {
   void CaseList(const httplib::Request& req, httplib::Response& res);
   void ShowCase(const httplib::Request& req, httplib::Response& res);
   void Scoresheet(const httplib::Request& req, httplib::Response& res);
+  // 文书 (GET /cases/{case}/documents/{doc}): the document's facts and the slots its template
+  // prints with their text; while it is a draft, a form per slot for the roles that may edit
+  // (POST /cases/{case}/edit with back=document returns here) and the draft's preview.
+  void DocumentPage(const httplib::Request& req, httplib::Response& res);
+  // The draft as it prints now (GET /cases/{case}/documents/{doc}/draft.pdf), rendered afresh
+  // with the slots filled so far; 404 once it is no longer a draft.
+  void DraftPdf(const httplib::Request& req, httplib::Response& res);
+  struct VisibleDocument {
+    Who who;
+    nlohmann::json doc;  // beian status DOCUMENT --json
+  };
+  // The document of the route (a case the user's office sees, a document of that case), with
+  // the draft rendered into `draft_dir` when given; otherwise the answer (303, 404, 500) is sent.
+  std::optional<VisibleDocument> DocumentOf(const httplib::Request& req, httplib::Response& res,
+                                            const std::string& draft_dir = {});
   void Action(const httplib::Request& req, httplib::Response& res);
   // 收件: the upload form, and an upload stored, checked and registered.
   void IntakePage(const httplib::Request& req, httplib::Response& res);
@@ -862,6 +877,84 @@ void App::Scoresheet(const httplib::Request& req, httplib::Response& res) {
   res.set_content(*bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 }
 
+std::optional<App::VisibleDocument> App::DocumentOf(const httplib::Request& req,
+                                                    httplib::Response& res,
+                                                    const std::string& draft_dir) {
+  std::optional<Who> who = Authenticate(req, res);
+  if (!who) return std::nullopt;
+  std::optional<nlohmann::json> kase = VisibleCase(req, res, *who, req.matches[1]);
+  if (!kase) return std::nullopt;
+  const std::string id = req.matches[2];
+  bool found = false;
+  for (const nlohmann::json& d : (*kase)["documents"]) found |= d.value("id", "") == id;
+  if (!found) {
+    SendError(req, res, 404, Label("page.", "not_found"), &*who, req.matches[1]);
+    return std::nullopt;
+  }
+  Result<nlohmann::json> doc = p_.runner.DocumentJson(id, p_.today(), draft_dir);
+  if (!doc) {
+    SendError(req, res, 500, doc.error().message(), &*who, req.matches[1]);
+    return std::nullopt;
+  }
+  return VisibleDocument{*who, *doc};
+}
+
+void App::DocumentPage(const httplib::Request& req, httplib::Response& res) {
+  std::optional<VisibleDocument> v = DocumentOf(req, res);
+  if (!v) return;
+  if (WantsJson(req)) {
+    res.set_content(v->doc.dump(), kJson);
+    return;
+  }
+  const nlohmann::json& d = v->doc;
+  const bool draft = d.value("state", "") == "draft";
+  nlohmann::json slots = nlohmann::json::array();
+  for (const nlohmann::json& s : d["slots"]) {
+    const std::string name = s.value("name", "");
+    slots.push_back({{"name", name},
+                     {"label", p_.labels.Has("slot." + name) ? p_.labels.Format("slot." + name)
+                                                             : s.value("label", name)},
+                     {"text", s.value("text", "")}});
+  }
+  const std::string case_id = req.matches[1];
+  SendPage(res, 200, "document",
+           {{"case", case_id},
+            {"id", d.value("document", "")},
+            {"kind_label", Label("registry.document.", d.value("kind", ""))},
+            {"state_label", Label("registry.state.", d.value("state", ""))},
+            {"number", d.value("number", "")},
+            {"date", d.value("date", "")},
+            {"draft", draft},
+            {"can_edit", draft && p_.roles.Allows(v->who.user.role, "edit")},
+            {"slots", slots},
+            {"any_slot", !slots.empty()}},
+           &v->who);
+}
+
+void App::DraftPdf(const httplib::Request& req, httplib::Response& res) {
+  const std::string folder = RequestFolder(s_.upload_dir);
+  std::optional<VisibleDocument> v = DocumentOf(req, res, folder);
+  const std::string file = v ? v->doc.value("draft_file", "") : "";
+  Result<std::string> bytes = file.empty()
+                                  ? Result<std::string>(Status::NotFound(file))
+                                  : RealFileSystem().ReadFile(file, std::uint64_t{64} << 20);
+  std::error_code ec;
+  std::filesystem::remove_all(folder, ec);
+  if (!v) return;
+  if (!bytes) {
+    SendError(req, res, 404, Label("page.", "not_found"), &v->who, req.matches[1]);
+    return;
+  }
+  // Shown in the document page's frame (same origin only); never cached: it changes with edits.
+  res.headers.erase("X-Frame-Options");
+  res.set_header("X-Frame-Options", "SAMEORIGIN");
+  res.set_header("Cache-Control", "no-store");
+  res.set_header("Content-Disposition",
+                 "inline; filename*=UTF-8''" +
+                     httplib::detail::encode_query_param(std::filesystem::path(file).filename()));
+  res.set_content(*bytes, "application/pdf");
+}
+
 void App::Action(const httplib::Request& req, httplib::Response& res) {
   std::optional<Who> who = Authenticate(req, res);
   if (!who) return;
@@ -877,8 +970,12 @@ void App::Action(const httplib::Request& req, httplib::Response& res) {
     return;
   }
   if (RunAction(req, res, *who, *kase, action)) {
+    // A slot filled on the document page returns there (RunAction checked the document is
+    // this case's).
+    const bool back = Field(req, "back") == "document" && action == "edit";
     res.status = 303;
-    res.set_header("Location", "/cases/" + case_id);
+    res.set_header("Location",
+                   "/cases/" + case_id + (back ? "/documents/" + Field(req, "document") : ""));
   }
 }
 
@@ -903,7 +1000,7 @@ bool App::RunAction(const httplib::Request& req, httplib::Response& res, const W
     return false;
   }
   for (const std::string& name : FieldNames(req)) {
-    if (name == "csrf" || name == "document" ||
+    if (name == "csrf" || name == "document" || name == "back" ||
         ((name == "scores" || name == "sheet") && action == "evaluate"))
       continue;
     form.fields[name] = Field(req, name);
@@ -1212,6 +1309,10 @@ void App::Routes(httplib::Server& svr) {
           [this](const httplib::Request& req, httplib::Response& res) { ShowCase(req, res); });
   svr.Get(R"(/cases/([A-Za-z0-9-]+)/scoresheet)",
           [this](const httplib::Request& req, httplib::Response& res) { Scoresheet(req, res); });
+  svr.Get(R"(/cases/([A-Za-z0-9-]+)/documents/(D[0-9]{4}-[0-9]{1,8}))",
+          [this](const httplib::Request& req, httplib::Response& res) { DocumentPage(req, res); });
+  svr.Get(R"(/cases/([A-Za-z0-9-]+)/documents/(D[0-9]{4}-[0-9]{1,8})/draft\.pdf)",
+          [this](const httplib::Request& req, httplib::Response& res) { DraftPdf(req, res); });
   svr.Post(R"(/cases/([A-Za-z0-9-]+)/([a-z]+))",
            [this](const httplib::Request& req, httplib::Response& res) { Action(req, res); });
   svr.Get(R"(/static/([a-z]+\.(css|js)))",

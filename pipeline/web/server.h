@@ -10,6 +10,8 @@
 //   /cases/{case}/{action}        an action, fields named as the CLI's options: 303 to the
 //                                      case page; 403 missing/wrong token or role; 404 another
 //                                      office's case; 409 with the CLI's message when refused
+//   GET  /cases/{case}/documents/{doc}  a document: its slots (forms while a draft) and preview
+//   GET  /cases/{case}/documents/{doc}/draft.pdf  the draft as it prints now
 //   GET  /intake, POST /intake          收件 (multipart, file fields `files`)
 //   GET  /files/{id}                   one file of a dossier version, by its id (410 changed)
 //   GET  /static/{name}                the stylesheet and script (by name, from memory)

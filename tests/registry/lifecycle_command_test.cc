@@ -488,6 +488,45 @@ TEST_F(LifecycleTest, ReviewerSlotsAreRenderedInDraftAndIssuedCopy) {
   EXPECT_EQ(Beian("edit D2026-0003 --slot note --text 晚了", &out), 2) << out;
 }
 
+// beian status DOCUMENT-ID: the slots the document's template prints, with the text filled so
+// far; --out renders the draft as edit does. edit refuses a slot the template does not print
+// (it would be stored and never seen), naming the ones it does.
+TEST_F(LifecycleTest, DocumentStatusShowsTheTemplatesSlotsAndEditRefusesOthers) {
+  ToPublicity();
+  std::string out;
+  ASSERT_EQ(Beian("status C2026-0001 --json", &out), 0) << out;
+  const nlohmann::json kase = nlohmann::json::parse(out);
+  std::string receipt;
+  for (const auto& d : kase["documents"]) {
+    if (d["kind"] == "receipt") receipt = d["id"].get<std::string>();
+  }
+  ASSERT_FALSE(receipt.empty()) << out;
+  ASSERT_EQ(Beian("edit " + receipt + " --slot note --text 请携带原件核验。", &out), 0) << out;
+  const std::string preview = dir_ + "/preview";
+  ASSERT_EQ(Beian("status " + receipt + " --json --out " + testing::Quote(preview), &out), 0)
+      << out;
+  const nlohmann::json j = nlohmann::json::parse(out.substr(out.find('{')));
+  EXPECT_EQ(j["document"], receipt);
+  EXPECT_EQ(j["kind"], "receipt");
+  EXPECT_EQ(j["state"], "draft");
+  EXPECT_EQ(j["cases"], nlohmann::json::array({"C2026-0001"}));
+  ASSERT_EQ(j["slots"].size(), 1u) << j.dump();
+  EXPECT_EQ(j["slots"][0]["name"], "note");
+  EXPECT_EQ(j["slots"][0]["text"], "请携带原件核验。");
+  const std::string draft = j["draft_file"];
+  EXPECT_EQ(draft.rfind(preview, 0), 0u) << draft;
+  EXPECT_NE(Pdf(draft).find("请携带原件核验"), std::string::npos);
+
+  ASSERT_EQ(Beian("status " + receipt, &out), 0) << out;
+  EXPECT_NE(out.find("（note）：请携带原件核验。"), std::string::npos) << out;
+  EXPECT_NE(out.find("C2026-0001"), std::string::npos) << out;
+  EXPECT_EQ(Beian("edit " + receipt + " --slot expert_opinion --text 同意", &out), 2);
+  EXPECT_NE(out.find("expert_opinion"), std::string::npos) << out;
+  EXPECT_NE(out.find("note"), std::string::npos) << "names the slots it has: " << out;
+  EXPECT_EQ(Beian("status D2026-9999", &out), 2);
+  EXPECT_NE(out.find("D2026-9999"), std::string::npos) << out;
+}
+
 TEST_F(LifecycleTest, OrderedTerminationDraftsTheNoticeAndLaterRunsAreFlagged) {
   ToFiled();
   std::string out;

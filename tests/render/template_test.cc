@@ -145,5 +145,14 @@ TEST(TemplateTest, ErrorsNameFileAndLine) {
   }
 }
 
+// The slots a template prints, from its placeholders and conditions, once each and sorted.
+TEST(SlotNamesTest, AreTheNamesAfterSlotsDotInPlaceholdersAndConditions) {
+  EXPECT_EQ(SlotNames(R"(<document><p if="slots.note">{slots.note}</p>
+      <p>{slots.provision|default:＿＿}，{slots.wind_up_date}</p><if path="slots.evaluation_date">
+      x</if><p>{institution.slots}{myslots.x}</p></document>)"),
+            (std::vector<std::string>{"evaluation_date", "note", "provision", "wind_up_date"}));
+  EXPECT_TRUE(SlotNames("<document><p>{institution.name}</p></document>").empty());
+}
+
 }  // namespace
 }  // namespace pipeline::render

@@ -341,6 +341,60 @@ def check_more_actions(demo):
     check(status == 403, "a clerk reissuing: 403 (got %d)" % status)
 
 
+def check_document_page(demo):
+    """文书: a draft's slots filled on its page (reviewer), the preview rendered afresh, the
+    CLI's guard (a slot the template does not print: 409), roles, office and case scope."""
+    reviewer = logged_in(demo, "reviewer")
+    r05 = find_case(reviewer, "吉林省现代职业技能评价中心")["case"]
+    s01 = find_case(reviewer, "鼎新")["case"]
+    docs = demo.beian_json("status", r05, "--json")["documents"]
+    receipt = [d["id"] for d in docs if d["kind"] == "receipt" and d["state"] == "draft"][0]
+    page = "/cases/%s/documents/%s" % (r05, receipt)
+    status, headers, body = reviewer.get(page)
+    check(status == 200 and b'id="slot-note"' in body and b'<textarea name="text"' in body,
+          "the reviewer's document page has a form for the receipt's note (got %d)" % status)
+    check(('src="%s/draft.pdf"' % page).encode() in body, "the page frames the draft's preview")
+    check_headers(headers, "document page")
+    status, headers, before = reviewer.get(page + "/draft.pdf")
+    check(status == 200 and before.startswith(b"%PDF-") and
+          headers.get("content-type") == "application/pdf" and
+          headers.get("x-frame-options") == "SAMEORIGIN" and
+          headers.get("cache-control") == "no-store",
+          "draft.pdf: a PDF for the same origin's frame, not cached (got %d %r)" % (status, headers))
+    token = reviewer.csrf(page)
+    note = "<b>请携带原件</b>'\"\x01"
+    fields = {"csrf": token, "document": receipt, "slot": "note", "text": note, "back": "document"}
+    status, headers, _ = reviewer.post("/cases/%s/edit" % r05, fields)
+    check(status == 303 and headers.get("location") == page,
+          "saving a slot returns to the document page (got %d %r)" % (status, headers.get("location")))
+    cli = demo.beian_json("status", receipt, "--json")
+    check([s["text"] for s in cli["slots"] if s["name"] == "note"] == [note],
+          "beian status DOCUMENT shows the slot as saved: %r" % cli["slots"])
+    _, _, body = reviewer.get(page)
+    check(b"<b>" not in body and b"&lt;b&gt;" in body, "the slot's text is shown escaped")
+    _, _, after = reviewer.get(page + "/draft.pdf")
+    check(after.startswith(b"%PDF-") and after != before, "the preview is rendered with the note")
+    status, _, body = reviewer.post("/cases/%s/edit" % r05, dict(fields, slot="expert_opinion"))
+    cli = demo.beian("edit", receipt, "--slot", "expert_opinion", "--text", "x", "--user", "cli")
+    message = cli.stderr.strip().replace("beian: error: ", "")
+    check(status == 409 and cli.returncode == 2 and message and message in text_of(body),
+          "a slot the receipt does not print: 409 with the CLI's message (got %d)" % status)
+    clerk = logged_in(demo, "clerk")
+    status, _, body = clerk.get(page)
+    check(status == 200 and b"<textarea" not in body and b'id="slot-note"' in body,
+          "a clerk sees the slot, without a form (got %d)" % status)
+    status, _, _ = clerk.post("/cases/%s/edit" % r05, dict(fields, csrf=clerk.csrf(page)))
+    check(status == 403, "a clerk filling a slot: 403 (got %d)" % status)
+    other = demo.beian_json("status", s01, "--json")["documents"][0]["id"]
+    check(reviewer.get("/cases/%s/documents/%s" % (r05, other))[0] == 404,
+          "another case's document under this case: 404")
+    cc = logged_in(demo, "clerk-220100")
+    check(cc.get(page)[0] == 404 and cc.get(page + "/draft.pdf")[0] == 404,
+          "another office's document and draft: 404")
+    status, headers, _ = Client(demo.port).get(page + "/draft.pdf")
+    check(status == 303 and headers.get("location") == "/login", "draft.pdf without a session: 303")
+
+
 def check_intake_office(demo):
     """A 长春 clerk's upload is run with --authority 220100: 长春's own dossier lands on its
     case; a copy of a 吉林市 case's dossier answers without naming that case."""
@@ -708,6 +762,7 @@ def main():
     demo = Demo(args.beian, "2026-09-21", env={"BEIAN_FAULT": "crash:-crashtest-"})
     try:
         run(demo)
+        check_document_page(demo)
         check_intake(demo)
         check_files(demo)
         check_more_actions(demo)

@@ -1,6 +1,7 @@
 #include "pipeline/render/doc/template.h"
 
 #include <cassert>
+#include <cctype>
 #include <charconv>
 #include <cstring>
 #include <set>
@@ -686,6 +687,28 @@ class TemplateInstance {
 Result<Document> Template::Instantiate(const json& data, const Date& date) const {
   TemplateInstance instance(*this, data, date);
   return instance.Run();
+}
+
+std::vector<std::string> SlotNames(std::string_view template_text) {
+  constexpr std::string_view kPrefix = "slots.";
+  std::set<std::string> names;
+  for (std::size_t at = template_text.find(kPrefix); at != std::string_view::npos;
+       at = template_text.find(kPrefix, at + 1)) {
+    const char before = at == 0 ? ' ' : template_text[at - 1];
+    if (std::isalnum(static_cast<unsigned char>(before)) || before == '_' || before == '.') {
+      continue;  // myslots.x, a.slots.x: not the document's slots
+    }
+    const std::size_t start = at + kPrefix.size();
+    std::size_t end = start;
+    while (end < template_text.size() &&
+           (std::islower(static_cast<unsigned char>(template_text[end])) ||
+            std::isdigit(static_cast<unsigned char>(template_text[end])) ||
+            template_text[end] == '_')) {
+      ++end;
+    }
+    if (end > start) names.emplace(template_text.substr(start, end - start));
+  }
+  return {names.begin(), names.end()};
 }
 
 }  // namespace pipeline::render

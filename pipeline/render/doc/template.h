@@ -37,6 +37,8 @@
 #include <nlohmann/json.hpp>
 #include <pugixml.hpp>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "pipeline/core/date.h"
 #include "pipeline/core/status.h"
@@ -77,6 +79,10 @@ class Template {
   std::string date_format_;
   std::map<std::string, std::map<std::string, std::string>> lookups_;
 };
+
+// The reviewer's free-text slots a template prints: every NAME of `slots.NAME` in its text
+// (placeholders and conditions alike), sorted, once each. Slots are filled by `beian edit`.
+std::vector<std::string> SlotNames(std::string_view template_text);
 
 }  // namespace pipeline::render
 
