@@ -305,9 +305,10 @@ const OptionSpec kOptions[] = {
     {"--date", "YYYY-MM-DD", "the day the document was delivered", kServed, kServed,
      Text<&Parsed::date_text>},
     {"--authority", "CODE",
-     "the filing authority running beian (data/jilin_authorities.tsv, e.g. 220100)",
-     kIntake | kCheck | kPublicize | kFile | kTerminate | kEvaluate | kSummarize | kSubmit, 0,
-     Text<&Parsed::authority>},
+     "the filing authority running beian (data/jilin_authorities.tsv, e.g. 220100; filed: "
+     "only the filings of the cases that office received)",
+     kIntake | kCheck | kPublicize | kFile | kTerminate | kEvaluate | kSummarize | kSubmit | kFiled,
+     0, Text<&Parsed::authority>},
     {"--credit-list", "FILE",
      "the office's list of institutions with a serious credit record or a terminated filing "
      "(CSV or XLSX; C61-03; default: the setting rules.credit_list)",

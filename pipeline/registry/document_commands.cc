@@ -1051,14 +1051,20 @@ Status DueCommand(Context& ctx) {
 Status FiledCommand(Context& ctx) {
   const report::MessageCatalog& m = ctx.messages;
   const std::string on = ctx.actor.today.ToIso();
+  // --authority of a 市（州） office: the filings of the cases it received; the province: all.
+  const std::string office = ctx.options.authority.value_or("");
+  const bool one_office = !office.empty() && office != model::kProvinceAuthority;
+  std::vector<Value> params = {on, on, on};
+  if (one_office) params.push_back(office);
   Result<std::vector<Row>> found = ctx.registry.storage().Query(
-      "SELECT i.name, f.uscc, f.filing_number, o.name, o.work_type, o.code, o.levels, "
-      "f.valid_from, f.valid_until FROM filings f JOIN institutions i ON i.uscc = f.uscc "
-      "JOIN filing_occupations o ON o.filing_id = f.filing_id "
-      "WHERE f.valid_from <= ? AND f.valid_until >= ? AND NOT EXISTS (SELECT 1 FROM "
-      "stage_history h WHERE h.action IN ('terminate_ordered', 'terminate_voluntary') "
-      "AND h.note = f.filing_id AND h.acted_on <= ?) ORDER BY f.uscc, o.seq",
-      {on, on, on});
+      std::string("SELECT i.name, f.uscc, f.filing_number, o.name, o.work_type, o.code, o.levels, "
+                  "f.valid_from, f.valid_until FROM filings f JOIN institutions i ON i.uscc = "
+                  "f.uscc JOIN filing_occupations o ON o.filing_id = f.filing_id JOIN cases c ON "
+                  "c.case_id = f.case_id WHERE f.valid_from <= ? AND f.valid_until >= ? AND NOT "
+                  "EXISTS (SELECT 1 FROM stage_history h WHERE h.action IN ('terminate_ordered', "
+                  "'terminate_voluntary') AND h.note = f.filing_id AND h.acted_on <= ?)") +
+          (one_office ? " AND c.authority = ?" : "") + " ORDER BY f.uscc, o.seq",
+      params);
   if (!found) return found.error();
   std::vector<std::vector<std::string>> rows;
   for (const Row& r : *found) {

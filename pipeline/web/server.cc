@@ -797,11 +797,9 @@ void App::ListPage(const httplib::Request& req, httplib::Response& res, bool led
   }
   const bool download = req.has_param("xlsx");
   const bool whole = who->user.office == kProvince;
-  if (download && !whole && !ledger) {
-    SendError(req, res, 403, Label("page.", "list_xlsx_province"), &*who);
-    return;
-  }
-  Result<std::string> bytes = whole || !download ? ListWorkbook(o, ledger) : OfficeLedgerOf(*who);
+  if (!ledger) o.authority = who->user.office;  // beian filed --authority: the office's filings
+  Result<std::string> bytes =
+      whole || !download || !ledger ? ListWorkbook(o, ledger) : OfficeLedgerOf(*who);
   Result<std::vector<ingest::XlsxRow>> rows =
       bytes ? ingest::ReadXlsxSheet(*bytes, "list.xlsx")
             : Result<std::vector<ingest::XlsxRow>>(bytes.error());
@@ -836,8 +834,7 @@ void App::ListPage(const httplib::Request& req, httplib::Response& res, bool led
             {"rows", shown},
             {"any", !shown.empty()},
             {"count", shown.size()},
-            {"date", o.date->ToIso()},
-            {"can_download", ledger || who->user.office == kProvince}},
+            {"date", o.date->ToIso()}},
            &*who);
 }
 

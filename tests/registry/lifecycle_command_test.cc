@@ -527,6 +527,24 @@ TEST_F(LifecycleTest, DocumentStatusShowsTheTemplatesSlotsAndEditRefusesOthers) 
   EXPECT_NE(out.find("D2026-9999"), std::string::npos) << out;
 }
 
+// beian filed --authority: a 市（州） office's list holds the filings of the cases it received;
+// the province's (or no --authority) every filing. S01 was received by 长春 (220100).
+TEST_F(LifecycleTest, FiledListsAnOfficesOwnFilings) {
+  ToFiled();
+  std::string out;
+  for (const char* authority : {"", " --authority 220000", " --authority 220100"}) {
+    ASSERT_EQ(Beian(std::string("filed --date 2026-10-13") + authority, &out), 0) << out;
+    EXPECT_NE(out.find("长春市鼎新职业技能培训学校"), std::string::npos) << authority << "\n" << out;
+  }
+  ASSERT_EQ(Beian("filed --date 2026-10-13 --authority 220200", &out), 0) << out;
+  EXPECT_EQ(out.find("长春市鼎新职业技能培训学校"), std::string::npos) << out;
+  const std::string xlsx = dir_ + "/jilin.xlsx";
+  ASSERT_EQ(
+      Beian("filed --date 2026-10-13 --authority 220200 --xlsx " + testing::Quote(xlsx), &out), 0)
+      << out;
+  EXPECT_TRUE(fs::exists(xlsx));
+}
+
 TEST_F(LifecycleTest, OrderedTerminationDraftsTheNoticeAndLaterRunsAreFlagged) {
   ToFiled();
   std::string out;
