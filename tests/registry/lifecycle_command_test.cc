@@ -534,7 +534,8 @@ TEST_F(LifecycleTest, FiledListsAnOfficesOwnFilings) {
   std::string out;
   for (const char* authority : {"", " --authority 220000", " --authority 220100"}) {
     ASSERT_EQ(Beian(std::string("filed --date 2026-10-13") + authority, &out), 0) << out;
-    EXPECT_NE(out.find("长春市鼎新职业技能培训学校"), std::string::npos) << authority << "\n" << out;
+    EXPECT_NE(out.find("长春市鼎新职业技能培训学校"), std::string::npos) << authority << "\n"
+                                                                         << out;
   }
   ASSERT_EQ(Beian("filed --date 2026-10-13 --authority 220200", &out), 0) << out;
   EXPECT_EQ(out.find("长春市鼎新职业技能培训学校"), std::string::npos) << out;
