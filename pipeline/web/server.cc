@@ -18,6 +18,7 @@
 #include "pipeline/web/lists.h"
 #include "pipeline/web/password.h"
 #include "pipeline/web/scores.h"
+#include "pipeline/web/users.h"
 
 namespace pipeline::web {
 namespace {
@@ -182,6 +183,11 @@ class App {
   // The held sheet of `token` when it was held for this user and case (taken: used once).
   std::optional<std::string> TakeHeldSheet(const std::string& token, const Who& who,
                                            const std::string& case_id);
+  // 管理 (GET /admin): the users the admin's office sees and the effective settings with the
+  // file each comes from; POST /admin/users: add, passwd, disable, unlock (ChangeAccount, as
+  // `beian user`), 303 back, 409 with the message when refused, 403 another office's user.
+  void AdminPage(const httplib::Request& req, httplib::Response& res);
+  void AdminUsers(const httplib::Request& req, httplib::Response& res);
   // The server's options for a listing command run by `who`.
   model::CommandRequest ListingOptions(model::Command command, const Who& who) const;
 
@@ -229,6 +235,7 @@ nlohmann::json App::Common(const Who* who) const {
     j["can_intake"] = p_.roles.Allows(who->user.role, "intake");
     j["can_due"] = p_.roles.Allows(who->user.role, "due");
     j["can_lists"] = p_.roles.Allows(who->user.role, "lists");
+    j["can_admin"] = p_.roles.Allows(who->user.role, "users");
     j["can_archive"] = p_.roles.Allows(who->user.role, "archive") && who->user.office == kProvince;
   }
   j["today"] = p_.today().ToIso();
@@ -838,6 +845,72 @@ void App::ListPage(const httplib::Request& req, httplib::Response& res, bool led
            &*who);
 }
 
+void App::AdminPage(const httplib::Request& req, httplib::Response& res) {
+  std::optional<Who> who = UserFor(req, res, "users");
+  if (!who) return;
+  Result<std::vector<User>> users = [&] {
+    std::lock_guard<std::mutex> lock(p_.store_mu);
+    return p_.store.Users();
+  }();
+  if (!users) {
+    SendError(req, res, 500, users.error().message(), &*who);
+    return;
+  }
+  nlohmann::json rows = nlohmann::json::array();
+  for (const User& u : *users) {
+    if (!OfficeSees(who->user.office, u.office)) continue;
+    rows.push_back({{"name", u.name},
+                    {"role_label", Label("role.", u.role)},
+                    {"office", u.office},
+                    {"disabled", u.disabled},
+                    {"created_on", u.created_on},
+                    {"self", u.name == who->user.name}});
+  }
+  nlohmann::json roles = nlohmann::json::array();
+  for (const char* r : {"clerk", "reviewer", "archivist", "admin"}) {
+    roles.push_back({{"role", r}, {"role_label", Label("role.", r)}});
+  }
+  SendPage(res, 200, "admin",
+           {{"users", rows},
+            {"roles", roles},
+            {"settings", p_.settings_rows},
+            {"office_default", who->user.office}},
+           &*who);
+}
+
+void App::AdminUsers(const httplib::Request& req, httplib::Response& res) {
+  std::optional<Who> who = UserFor(req, res, "users");
+  if (!who) return;
+  if (!SameToken(Field(req, "csrf"), who->session.csrf)) {
+    SendError(req, res, 403, Label("page.", "bad_csrf"), &*who);
+    return;
+  }
+  AccountChange change{Field(req, "action"), Field(req, "name"), Field(req, "role"),
+                       Field(req, "office"), Field(req, "password")};
+  std::unique_lock<std::mutex> lock(p_.store_mu);
+  Result<std::optional<User>> target = p_.store.FindUser(change.name);
+  const std::string office =
+      change.action == "add" || !target || !*target ? change.office : (*target)->office;
+  if (!office.empty() && !OfficeSees(who->user.office, office)) {
+    lock.unlock();
+    SendError(req, res, 403, Label("page.", "forbidden"), &*who);
+    return;
+  }
+  if (change.action == "disable" && change.name == who->user.name) {
+    lock.unlock();
+    SendError(req, res, 409, Label("page.", "disable_self"), &*who);
+    return;
+  }
+  Status s = ChangeAccount(p_.store, p_.runner.messages(), change, p_.today());
+  lock.unlock();
+  if (!s.ok()) {
+    SendError(req, res, s.code() == StatusCode::kInvalidArgument ? 409 : 500, s.message(), &*who);
+    return;
+  }
+  res.status = 303;
+  res.set_header("Location", "/admin");
+}
+
 void App::Scoresheet(const httplib::Request& req, httplib::Response& res) {
   std::optional<Who> who = Authenticate(req, res);
   if (!who) return;
@@ -1286,6 +1359,10 @@ void App::Routes(httplib::Server& svr) {
           [this](const httplib::Request& req, httplib::Response& res) { ShowFile(req, res); });
   svr.Get(R"(/files/(F[0-9a-f]{24})/([0-9]{1,6}))",
           [this](const httplib::Request& req, httplib::Response& res) { ShowEntry(req, res); });
+  svr.Get("/admin",
+          [this](const httplib::Request& req, httplib::Response& res) { AdminPage(req, res); });
+  svr.Post("/admin/users",
+           [this](const httplib::Request& req, httplib::Response& res) { AdminUsers(req, res); });
   svr.Get("/due",
           [this](const httplib::Request& req, httplib::Response& res) { DueList(req, res); });
   svr.Get("/ledger", [this](const httplib::Request& req, httplib::Response& res) {

@@ -12,6 +12,7 @@
 //                                      office's case; 409 with the CLI's message when refused
 //   GET  /cases/{case}/documents/{doc}  a document: its slots (forms while a draft) and preview
 //   GET  /cases/{case}/documents/{doc}/draft.pdf  the draft as it prints now
+//   GET  /admin, POST /admin/users     users and the effective settings (admin)
 //   GET  /intake, POST /intake          收件 (multipart, file fields `files`)
 //   GET  /files/{id}                   one file of a dossier version, by its id (410 changed)
 //   GET  /static/{name}                the stylesheet and script (by name, from memory)
@@ -22,6 +23,7 @@
 #include <functional>
 #include <map>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "pipeline/core/date.h"
@@ -61,6 +63,8 @@ struct ServerParts {
   const report::MessageCatalog& labels;        // templates/web/labels.zh-CN.tsv
   std::map<std::string, std::string> statics;  // name -> content (templates/web/static/)
   std::function<Date()> today;
+  // The effective settings for the admin page: [{key, value, origin}] (beian config).
+  nlohmann::json settings_rows = nlohmann::json::array();
 };
 
 // Listens on host:port and serves until stopped; `ready` is called with the port once bound.

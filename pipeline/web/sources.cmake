@@ -10,6 +10,7 @@ list(APPEND WEB_SOURCES
   pipeline/web/scores.cc
   pipeline/web/server.cc
   pipeline/web/store.cc
+  pipeline/web/users.cc
   pipeline/web/views.cc
   pipeline/web/web_command.cc
 )

@@ -19,6 +19,7 @@
 #include "pipeline/web/intake.h"
 #include "pipeline/web/password.h"
 #include "pipeline/web/server.h"
+#include "pipeline/web/users.h"
 
 namespace pipeline::web {
 namespace {
@@ -46,6 +47,7 @@ Result<std::unique_ptr<registry::Storage>> OpenStore(const std::string& location
   return db;
 }
 
+// The password of `user add` and `user passwd`: the first line of --password-file or stdin.
 Result<std::string> ReadPassword(const model::CommandRequest& o, const FileSystem& fs,
                                  std::istream& in) {
   std::string password;
@@ -57,33 +59,11 @@ Result<std::string> ReadPassword(const model::CommandRequest& o, const FileSyste
     std::getline(in, password);
   }
   if (!password.empty() && password.back() == '\r') password.pop_back();
-  if (password.size() < 8) {
-    return Status::InvalidArgument("user: the password must have at least 8 characters");
-  }
   return password;
-}
-
-bool IsOfficeCode(const std::string& s) {
-  return s.size() == 6 && s.find_first_not_of("0123456789") == std::string::npos;
-}
-
-Status AddUser(WebStore& store, const model::CommandRequest& o, const std::string& password) {
-  if (!IsRole(o.role)) {
-    return Status::InvalidArgument("user add: --role must be clerk, reviewer, archivist or admin");
-  }
-  if (!IsOfficeCode(o.office)) {
-    return Status::InvalidArgument("user add: --office must be an authority code such as 220100");
-  }
-  Result<std::string> hash = HashPassword(password);
-  if (!hash) return hash.error();
-  return store.AddUser(User{o.user_name, o.role, o.office, *hash, false, o.date->ToIso()});
 }
 
 Status UserCommand(const model::CommandRequest& o, FileSystem& fs, std::istream& in,
                    std::ostream& out) {
-  if (o.user_action != "list" && o.user_name.empty()) {
-    return Status::InvalidArgument("user " + o.user_action + ": NAME is required");
-  }
   Result<std::string> file = RegistryPath(o, fs);
   if (!file) return file.error();
   PIPELINE_ASSIGN_OR_RETURN(report::MessageCatalog messages, LoadMessages(o, fs));
@@ -99,14 +79,23 @@ Status UserCommand(const model::CommandRequest& o, FileSystem& fs, std::istream&
     }
     return Status::Ok();
   }
-  if (o.user_action == "disable") return store.Disable(o.user_name);
-  if (o.user_action == "unlock") return store.Unlock(o.user_name);
-  Result<std::string> password = ReadPassword(o, fs, in);
-  if (!password) return password.error();
-  if (o.user_action == "add") return AddUser(store, o, *password);
-  Result<std::string> hash = HashPassword(*password);
-  if (!hash) return hash.error();
-  return store.SetPassword(o.user_name, *hash);  // passwd
+  AccountChange change{o.user_action, o.user_name, o.role, o.office, {}};
+  if (o.user_action == "add" || o.user_action == "passwd") {
+    PIPELINE_ASSIGN_OR_RETURN(change.password, ReadPassword(o, fs, in));
+  }
+  return ChangeAccount(store, messages, change, *o.date);
+}
+
+// Each leaf of the effective settings with the file that set it (beian config).
+nlohmann::json SettingsRows(const LayeredSettings& settings) {
+  nlohmann::json rows = nlohmann::json::array();
+  for (const auto& [pointer, origin] : settings.origin) {
+    const nlohmann::json& value = settings.effective.at(nlohmann::json::json_pointer(pointer));
+    rows.push_back({{"key", pointer.substr(1)},
+                    {"value", value.is_string() ? value.get<std::string>() : value.dump()},
+                    {"origin", origin}});
+  }
+  return rows;
 }
 
 int SettingInt(const nlohmann::json& settings, const char* key, int fallback) {
@@ -154,11 +143,8 @@ Status PrepareDemo(model::CommandRequest& o, FileSystem& fs, std::ostream& out) 
       {"clerk-220100", "clerk", "220100"},   {"clerk-220200", "clerk", "220200"}};
   for (const auto& [name, role, office] : users) {
     const std::string password = RandomToken(6);
-    model::CommandRequest u = o;
-    u.user_name = name;
-    u.role = role;
-    u.office = office;
-    PIPELINE_RETURN_IF_ERROR(AddUser(store, u, password));
+    PIPELINE_RETURN_IF_ERROR(
+        ChangeAccount(store, messages, {"add", name, role, office, password}, *o.date));
     out << "  " << name << "\t" << role << "\t" << office << "\t" << password << "\n";
   }
   (void)fs;
@@ -246,6 +232,7 @@ Status ServeCommand(model::CommandRequest o, FileSystem& fs, std::ostream& out) 
       runner, store, store_mu, *views, *roles, *labels, std::move(*statics), [fixed_date, given] {
         return fixed_date ? given : LocalToday();
       }};
+  parts.settings_rows = SettingsRows(*settings);
   const std::size_t colon = o.listen.rfind(':');
   const std::string host = colon == std::string::npos ? o.listen : o.listen.substr(0, colon);
   const std::string port_text = colon == std::string::npos ? "" : o.listen.substr(colon + 1);

@@ -757,6 +757,56 @@ def run(demo):
     check(wang.get("/cases")[0] == 303, "a disabled user's session ends")
 
 
+def check_admin(demo):
+    """管理: users added, reset, unlocked and disabled as `beian user` does, with its messages;
+    the effective settings with their files; admin only, CSRF, escaping, no self-disable."""
+    check_page_guarded(demo, "/admin", "clerk")
+    admin = logged_in(demo, "admin")
+    status, headers, body = admin.get("/admin")
+    check_headers(headers, "/admin")
+    check(status == 200 and b'data-user="clerk-220100"' in body and b'id="nav-admin"' in body,
+          "the admin page lists the users (got %d)" % status)
+    text = text_of(body)
+    check("doc_number_format" in text and "吉人社认备〔{year}〕{n}号" in text and "demo.json" in text,
+          "the admin page shows each setting with the file it comes from")
+    token = admin.csrf("/admin")
+    add = {"action": "add", "name": "zhao<b>", "role": "reviewer", "office": "220100",
+           "password": "first password"}
+    status, _, _ = admin.post("/admin/users", add)
+    check(status == 403, "adding a user without csrf: 403 (got %d)" % status)
+    status, headers, _ = admin.post("/admin/users", dict(add, csrf=token))
+    check(status == 303 and headers.get("location") == "/admin", "admin adds a user (got %d)" % status)
+    check("zhao<b>\treviewer\t220100\tactive" in demo.beian("user", "list").stdout,
+          "beian user list shows the user the admin added")
+    _, _, body = admin.get("/admin")
+    check(b"zhao<b>" not in body and b"zhao&lt;b&gt;" in body, "a user name is shown escaped")
+    check(Client(demo.port).login("zhao<b>", "first password")[0] == 303, "the new user logs in")
+    status, _, body = admin.post("/admin/users", dict(add, csrf=token, name="li", role="boss"))
+    cli = demo.beian("user", "add", "li", "--role", "boss", "--office", "220100",
+                     stdin="x" * 10 + "\n")
+    message = cli.stderr.strip().replace("beian: error: ", "")
+    check(status == 409 and cli.returncode == 2 and message and message in text_of(body),
+          "a role that does not exist: 409 with beian user's message (got %d)" % status)
+    status, _, _ = admin.post("/admin/users", dict(add, csrf=token))
+    check(status == 409, "adding an existing user: 409 (got %d)" % status)
+    status, _, _ = admin.post("/admin/users", {"csrf": token, "action": "passwd", "name": "zhao<b>",
+                                               "password": "second password"})
+    check(status == 303, "admin resets the password (got %d)" % status)
+    check(Client(demo.port).login("zhao<b>", "first password")[0] == 401 and
+          Client(demo.port).login("zhao<b>", "second password")[0] == 303,
+          "the old password fails, the new one works")
+    status, _, _ = admin.post("/admin/users", {"csrf": token, "action": "disable", "name": "admin"})
+    check(status == 409, "an admin disabling their own account: 409 (got %d)" % status)
+    status, _, _ = admin.post("/admin/users", {"csrf": token, "action": "disable",
+                                               "name": "zhao<b>"})
+    check(status == 303 and Client(demo.port).login("zhao<b>", "second password")[0] != 303,
+          "a disabled user cannot log in (got %d)" % status)
+    reviewer = logged_in(demo, "reviewer")
+    status, _, _ = reviewer.post("/admin/users", {"csrf": reviewer.csrf(), "action": "unlock",
+                                                  "name": "clerk"})
+    check(status == 403, "a reviewer changing users: 403 (got %d)" % status)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--beian", required=True)
@@ -774,6 +824,7 @@ def main():
         check_scores_preview(demo)
         check_crashing_reader(demo)
         check_intake_office(demo)
+        check_admin(demo)
     finally:
         demo.stop()
     if FAILURES:
