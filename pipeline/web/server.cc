@@ -1040,6 +1040,10 @@ void App::Action(const httplib::Request& req, httplib::Response& res) {
     return;
   }
   if (RunAction(req, res, *who, *kase, action)) {
+    {
+      std::lock_guard<std::mutex> lock(p_.store_mu);
+      p_.store.ForgetStageCounts();
+    }
     // A slot filled on the document page returns there (RunAction checked the document is
     // this case's).
     const bool back = Field(req, "back") == "document" && action == "edit";
@@ -1312,6 +1316,7 @@ void App::Intake(const httplib::Request& req, httplib::Response& res,
   std::string case_id = outcome->value("case", "");
   if (!case_id.empty()) {  // a case of another office (its dossier sent here) is not shown
     std::lock_guard<std::mutex> lock(p_.store_mu);
+    p_.store.ForgetStageCounts();
     Result<std::optional<std::string>> authority = p_.store.CaseAuthority(case_id);
     if (!authority || !*authority || !OfficeSees(who->user.office, **authority)) {
       case_id.clear();

@@ -1,5 +1,8 @@
 #include "pipeline/web/store.h"
 
+#include <algorithm>
+#include <chrono>
+
 namespace pipeline::web {
 
 using registry::AsInt;
@@ -22,6 +25,9 @@ User UserOf(const Row& r) {
 constexpr char kUserColumns[] = "name, role, office, password, disabled, created_on";
 
 // The WHERE clause and parameters of a case query (without paging).
+// The WHERE of the case list over `cases c` alone: the office, stage, kind and open filters
+// (indexes of migration 10), and a search by part of the institution's name, credit code or
+// case number (the names through a subquery, so that no query joins every case).
 std::string CaseFilter(const CaseQuery& q, bool with_stage, std::vector<Value>* params) {
   std::string where = " WHERE 1 = 1";
   if (q.office != kProvince) {
@@ -46,10 +52,21 @@ std::string CaseFilter(const CaseQuery& q, bool with_stage, std::vector<Value>* 
       like += ch;
     }
     like += "%";
+    // Credit codes and case numbers are ASCII: a term with Chinese in it can only be part of
+    // a name, and then no case is scanned.
+    const bool ascii = std::all_of(q.search.begin(), q.search.end(),
+                                   [](char ch) { return static_cast<unsigned char>(ch) < 0x80; });
+    if (!ascii) {
+      where += " AND c.uscc IN (SELECT uscc FROM institutions WHERE name LIKE ? ESCAPE '\\')";
+      params->push_back(like);
+      return where;
+    }
+    // A case number is looked up whole (C2026-0008, or 2026-0008 without the letter), never
+    // scanned for; credit codes and names match by any part.
     where +=
-        " AND (i.name LIKE ? ESCAPE '\\' OR c.uscc LIKE ? ESCAPE '\\' OR c.case_id LIKE ? "
-        "ESCAPE '\\')";
-    params->insert(params->end(), {like, like, like});
+        " AND (c.uscc IN (SELECT uscc FROM institutions WHERE name LIKE ? ESCAPE '\\' OR "
+        "uscc LIKE ? ESCAPE '\\') OR c.case_id IN (?, ?))";
+    params->insert(params->end(), {like, like, q.search, "C" + q.search});
   }
   return where;
 }
@@ -177,37 +194,60 @@ Result<CasePage> WebStore::Cases(const CaseQuery& q) {
   Status s = registry::InTransaction(db_, TxMode::kRead, [&]() -> Status {
     std::vector<Value> params;
     const std::string where = CaseFilter(q, true, &params);
-    Result<std::vector<Row>> count =
-        db_.Query(std::string("SELECT COUNT(*)") + kCaseFrom + where, params);
-    if (!count) return count.error();
-    page.total = static_cast<int>(AsInt(count->front()[0]));
+    // A search is one pass over the matches (the total beside each row); a list without one
+    // counts through the indexes, which is cheaper than materialising every case.
+    const bool search = !q.search.empty();
     std::vector<Value> paged = params;
     paged.push_back(std::int64_t{q.per_page});
     paged.push_back(std::int64_t{(q.page - 1) * q.per_page});
     Result<std::vector<Row>> rows =
         db_.Query(std::string("SELECT c.case_id, i.name, c.uscc, c.kind, c.authority, c.stage, "
                               "c.stage_since, c.opened_on") +
-                      kCaseFrom + where + " ORDER BY c.case_id LIMIT ? OFFSET ?",
+                      (search ? ", COUNT(*) OVER ()" : "") + kCaseFrom + where +
+                      " ORDER BY c.case_id LIMIT ? OFFSET ?",
                   paged);
     if (!rows) return rows.error();
     for (const Row& r : *rows) {
       page.rows.push_back(CaseRow{AsText(r[0]), AsText(r[1]), AsText(r[2]), AsText(r[3]),
                                   AsText(r[4]), AsText(r[5]), AsText(r[6]), AsText(r[7])});
     }
-    std::vector<Value> office_params;
-    CaseQuery office_only;
-    office_only.office = q.office;
-    const std::string office_where = CaseFilter(office_only, false, &office_params);
-    Result<std::vector<Row>> stages = db_.Query(
-        std::string("SELECT c.stage, COUNT(*)") + kCaseFrom + office_where + " GROUP BY c.stage",
-        office_params);
-    if (!stages) return stages.error();
-    for (const Row& r : *stages) page.per_stage[AsText(r[0])] = static_cast<int>(AsInt(r[1]));
+    if (search && !rows->empty()) {
+      page.total = static_cast<int>(AsInt(rows->front()[8]));
+    } else {  // no search, or a page past the last
+      Result<std::vector<Row>> count =
+          db_.Query(std::string("SELECT COUNT(*) FROM cases c") + where, params);
+      if (!count) return count.error();
+      page.total = static_cast<int>(AsInt(count->front()[0]));
+    }
+    Result<std::map<std::string, int>> per_stage = StageCounts(q.office);
+    if (!per_stage) return per_stage.error();
+    page.per_stage = std::move(*per_stage);
     return Status::Ok();
   });
   if (!s.ok()) return s;
   return page;
 }
+
+Result<std::map<std::string, int>> WebStore::StageCounts(const std::string& office) {
+  const auto now = std::chrono::steady_clock::now();
+  auto cached = stage_counts_.find(office);
+  if (cached != stage_counts_.end() && now - cached->second.at < kStageCountsFor) {
+    return cached->second.counts;
+  }
+  std::vector<Value> params;
+  CaseQuery office_only;
+  office_only.office = office;
+  const std::string where = CaseFilter(office_only, false, &params);
+  Result<std::vector<Row>> rows =
+      db_.Query("SELECT c.stage, COUNT(*) FROM cases c" + where + " GROUP BY c.stage", params);
+  if (!rows) return rows.error();
+  std::map<std::string, int> counts;
+  for (const Row& r : *rows) counts[AsText(r[0])] = static_cast<int>(AsInt(r[1]));
+  stage_counts_[office] = {now, counts};
+  return counts;
+}
+
+void WebStore::ForgetStageCounts() { stage_counts_.clear(); }
 
 Result<std::optional<std::string>> WebStore::CaseAuthority(const std::string& case_id) {
   Result<std::vector<Row>> rows =

@@ -4,6 +4,7 @@
 #ifndef PIPELINE_WEB_STORE_H_
 #define PIPELINE_WEB_STORE_H_
 
+#include <chrono>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -43,7 +44,7 @@ struct CaseQuery {
   std::string office;
   std::string stage;   // "" = every stage
   std::string kind;    // "" = every kind
-  std::string search;  // part of the institution's name, its USCC or the case id
+  std::string search;  // part of the institution's name or USCC, or a whole case number
   bool open_only = false;
   int page = 1;  // from 1
   int per_page = 50;
@@ -108,11 +109,25 @@ class WebStore {
   // The authority of a case; nullopt when there is no such case.
   Result<std::optional<std::string>> CaseAuthority(const std::string& case_id);
 
+  // The next case list computes its counts per stage afresh (this server changed a case). The
+  // counts are otherwise kept for kStageCountsFor: what the CLI or a watcher records elsewhere
+  // shows in the counts within seconds, in the list at once.
+  void ForgetStageCounts();
+
  private:
+  static constexpr std::chrono::seconds kStageCountsFor{5};
+  struct StageCountsAt {
+    std::chrono::steady_clock::time_point at;
+    std::map<std::string, int> counts;
+  };
+  // The office's cases per stage (no other filter), kept for kStageCountsFor.
+  Result<std::map<std::string, int>> StageCounts(const std::string& office);
+
   Status ChangeUser(const std::string& sql, const std::vector<registry::Value>& params,
                     const std::string& name);
 
   registry::Storage& db_;
+  std::map<std::string, StageCountsAt> stage_counts_;  // by office
 };
 
 }  // namespace pipeline::web

@@ -656,6 +656,11 @@ def run(demo):
     check(jilin is not None and jilin["authority"] == "220200", "R02 belongs to 吉林市: %r" % jilin)
     if r05 is None or jilin is None:
         return
+    # Search: a whole case number (with or without its letter), part of a credit code.
+    for term in (r05["case"], r05["case"][1:], r05["uscc"][2:12]):
+        status, _, body = clerk.get("/cases?q=" + term, headers={"Accept": "application/json"})
+        found = [r["case"] for r in json.loads(body)["cases"]] if status == 200 else []
+        check(r05["case"] in found, "searching %r finds R05 (got %r)" % (term, found))
     case = r05["case"]
     page = "/cases/" + case
     status, headers, body = clerk.get(page)
