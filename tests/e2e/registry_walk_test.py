@@ -345,6 +345,9 @@ def to_publicity(office, s01):
     # 9-29, 9-30, (国庆 10-1..10-7), 10-8, 10-9 and the make-up working Saturday 10-10.
     check("2026-09-28 至 2026-10-10" in out, "公示 period across 国庆: " + out)
     rec = expect(office, s01, "publicize", "publicity", "publicize", "2026-09-28")
+    # The next command as the user gave it: the 长春 office reports (报送) to the province.
+    check("beian submit %s --authority %s --registry %s" % (s01, CITY, office.registry)
+          in rec["next"], "hint after publicize: " + rec["next"])
     check("2026-09-28/2026-10-10" in last(rec)["note"], "公示 entry: %s" % last(rec))
     office.beian("file", s01, "--authority", PROVINCE, "--date", "2026-10-10", rc=2)
     d = issue(office, s01, "publicity_notice", "2026-09-28")
@@ -360,7 +363,9 @@ def objection_and_filing(office, s01):
     office.beian("resolve", s01, "--note", "经现场核实，场地符合要求", "--date", "2026-10-09")
     expect(office, s01, "resolve", "publicity", "resolve", "2026-10-09")
     office.beian("submit", s01, "--authority", CITY, "--date", "2026-10-12")
-    expect(office, s01, "submit", "publicity", "submit", "2026-10-12")
+    rec = expect(office, s01, "submit", "publicity", "submit", "2026-10-12")
+    check("beian file %s --authority %s" % (s01, PROVINCE) in rec["next"],
+          "hint after submit: " + rec["next"])
     issue(office, s01, "submission", "2026-10-12")
     d, text = file_case(office, s01, "2026-10-12", "filing_notice", "2026-10-12/2029-10-11",
                         "吉人社认备〔2026〕1号")
