@@ -26,6 +26,53 @@ std::optional<Date> DecidedOn(const registry::CaseRecord& c, registry::Stage sta
   return e != nullptr ? ParseIsoDate(e->acted_on) : std::nullopt;
 }
 
+// The case's filing notice (备案通知 or 续期备案通知): the latest issued one, else the latest
+// draft.
+Result<std::optional<registry::DocumentDetail>> FilingNotice(registry::Registry& reg,
+                                                             const std::string& case_id) {
+  Result<std::vector<Row>> rows = reg.storage().Query(
+      "SELECT d.document_id FROM documents d JOIN document_cases dc "
+      "ON dc.document_id = d.document_id WHERE dc.case_id = ? "
+      "AND d.kind IN ('filing_notice', 'renewal_notice') AND d.state <> 'superseded' "
+      "ORDER BY CASE WHEN d.state = 'issued' THEN 0 ELSE 1 END, d.created_on DESC, "
+      "d.document_id DESC",
+      {case_id});
+  if (!rows) return rows.error();
+  if (rows->empty()) return std::optional<registry::DocumentDetail>();
+  Result<registry::DocumentDetail> d = reg.LoadDocument(AsText(rows->front()[0]));
+  if (!d) return d.error();
+  return std::optional<registry::DocumentDetail>(std::move(*d));
+}
+
+// 备案日期 is the issued notice's 成文日期 (a renewal's too, not its new period's start); the
+// 备案编号 and validity are those of the filing the notice names (a change or an added
+// occupation names the filing it updates), else of the case's own filing.
+Status FillFiling(registry::Registry& reg, const registry::CaseRecord& c, LedgerCase* row) {
+  std::string filing_id;
+  Result<std::optional<registry::DocumentDetail>> found = FilingNotice(reg, c.case_id);
+  if (!found) return found.error();
+  if (const std::optional<registry::DocumentDetail>& notice = *found) {
+    if (notice->state == "issued") row->filed_on = ParseIsoDate(notice->doc_date);
+    const nlohmann::json d = nlohmann::json::parse(notice->data_json, nullptr, false);
+    if (d.is_object() && d.contains("filing")) filing_id = StringAt(d["filing"], "id");
+  }
+  Result<std::vector<Row>> f =
+      filing_id.empty()
+          ? reg.storage().Query(
+                "SELECT filing_number, valid_from, valid_until FROM filings "
+                "WHERE case_id = ? ORDER BY valid_from DESC",
+                {c.case_id})
+          : reg.storage().Query(
+                "SELECT filing_number, valid_from, valid_until FROM filings WHERE filing_id = ?",
+                {filing_id});
+  if (!f) return f.error();
+  if (f->empty()) return Status::Ok();
+  row->filing_number = AsText(f->front()[0]);
+  row->valid_from = ParseIsoDate(AsText(f->front()[1]));
+  row->valid_until = ParseIsoDate(AsText(f->front()[2]));
+  return Status::Ok();
+}
+
 Status FillFromRegistry(registry::Registry& reg, const report::MessageCatalog& m,
                         const report::MessageCatalog& w, const registry::CaseRecord& c,
                         LedgerCase* row) {
@@ -72,11 +119,7 @@ Status FillFromRegistry(registry::Registry& reg, const report::MessageCatalog& m
       if (t) row->score = *t / 10.0;
     }
   }
-  Result<std::vector<Row>> filed =
-      db.Query("SELECT MIN(valid_from) FROM filings WHERE case_id = ?", {c.case_id});
-  if (!filed) return filed.error();
-  if (!filed->empty()) row->filed_on = ParseIsoDate(AsText(filed->front()[0]));
-  return Status::Ok();
+  return FillFiling(reg, c, row);
 }
 
 // Formats of the ledger.
@@ -166,7 +209,9 @@ const std::vector<std::pair<const char*, double>>& CaseColumns() {
       {"ledger.col.comprehensive", 10},  {"ledger.col.stage", 10},
       {"ledger.col.received", 11},       {"ledger.col.preliminary_date", 11},
       {"ledger.col.technical_date", 11}, {"ledger.col.comprehensive_date", 11},
-      {"ledger.col.stage_since", 11},    {"ledger.col.filed_date", 11}};
+      {"ledger.col.stage_since", 11},    {"ledger.col.filed_date", 11},
+      {"ledger.col.filing_number", 20},  {"ledger.col.valid_from", 11},
+      {"ledger.col.valid_until", 11}};
   return cols;
 }
 
@@ -308,6 +353,9 @@ nlohmann::json LedgerCaseToJson(const LedgerCase& c) {
           {"comprehensive_on", DateJson(c.comprehensive_on)},
           {"stage_since", DateJson(c.stage_since)},
           {"filed_on", DateJson(c.filed_on)},
+          {"filing_number", c.filing_number},
+          {"valid_from", DateJson(c.valid_from)},
+          {"valid_until", DateJson(c.valid_until)},
           {"occupation_list", std::move(occupations)}};
 }
 
@@ -332,6 +380,9 @@ LedgerCase LedgerCaseFromJson(const nlohmann::json& j) {
   c.comprehensive_on = DateOf(j, "comprehensive_on");
   c.stage_since = DateOf(j, "stage_since");
   c.filed_on = DateOf(j, "filed_on");
+  c.filing_number = StringAt(j, "filing_number");
+  c.valid_from = DateOf(j, "valid_from");
+  c.valid_until = DateOf(j, "valid_until");
   if (auto it = j.find("occupation_list"); it != j.end() && it->is_array()) {
     for (const nlohmann::json& o : *it) {
       if (!o.is_array() || o.size() != 6) continue;
@@ -394,6 +445,9 @@ void LedgerWriter::Add(const LedgerCase& c) {
                                        &c.comprehensive_on, &c.stage_since, &c.filed_on}) {
     DateCell(s.cases, r, col++, *d, s.f);
   }
+  worksheet_write_string(s.cases, r, col++, c.filing_number.c_str(), s.f.text);
+  DateCell(s.cases, r, col++, c.valid_from, s.f);
+  DateCell(s.cases, r, col++, c.valid_until, s.f);
   Count(s.by_authority, c.authority);
   Count(s.by_stage, c.stage);
   for (const LedgerOccupation& o : c.occupation_list) {

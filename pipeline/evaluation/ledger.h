@@ -30,8 +30,12 @@ struct LedgerCase {
   std::string case_id, institution, uscc, authority, kind, applicant_type, occupations,
       completeness, preliminary, comprehensive, stage;
   std::optional<double> score;  // technical evaluation score (percent), when evaluated
+  // filed_on: the 成文日期 of the case's issued 备案通知 (first filing, change, added occupation)
+  // or 续期备案通知; valid_from/valid_until and filing_number: the filing that notice grants or
+  // updates, as the registry holds it now.
   std::optional<Date> received, preliminary_on, technical_on, comprehensive_on, stage_since,
-      filed_on;
+      filed_on, valid_from, valid_until;
+  std::string filing_number;
   std::vector<LedgerOccupation> occupation_list;
 };
 

@@ -409,13 +409,16 @@ Result<RecordOutcome> Registry::PlanRecord(const DossierFacts& f) {
   }
   if (!open) return PlanAfterEnd(f);
   const CaseRecord& c = *open;
-  Result<std::vector<Row>> last =
-      db_->Query("SELECT content_hash FROM dossier_versions WHERE case_id = ? AND version = ?",
-                 {c.case_id, std::int64_t{c.current_version}});
-  if (!last) return last.error();
-  if (!last->empty() && AsText(last->front()[0]) == f.content_hash) {
-    return RecordOutcome{RecordOutcome::What::kUnchanged, c.case_id, c.current_version, c.stage,
-                         ""};
+  // Any version of the case, not only the current one: the first dossier left in the intake
+  // beside its 补正 resubmission is that first version again, not a third.
+  Result<std::vector<Row>> known = db_->Query(
+      "SELECT version FROM dossier_versions WHERE case_id = ? AND content_hash = ? "
+      "ORDER BY version DESC",
+      {c.case_id, f.content_hash});
+  if (!known) return known.error();
+  if (!known->empty()) {
+    return RecordOutcome{RecordOutcome::What::kUnchanged, c.case_id,
+                         static_cast<int>(AsInt(known->front()[0])), c.stage, ""};
   }
   // A changed dossier: a resubmission, possible until the preliminary review is done.
   if (c.stage != Stage::kReceived && c.stage != Stage::kPreliminary &&

@@ -2,7 +2,7 @@
 """Generates the bundled sample dossiers (samples/intake/) and their expected outcomes
 (samples/expected.json).
 
-    python3 samples/gen/make_samples.py            # rewrite samples/intake and expected.json
+    python3 samples/gen/make_samples.py            # rewrite samples/intake, later and expected.json
     python3 samples/gen/make_samples.py --check    # regenerate into a temp dir, compare bytes
 
 Everything is synthetic: fictional institutions in real Jilin cities, fictional people, USCCs
@@ -407,8 +407,9 @@ def material_files(mid, d):
     if mid == "M-TRM-01":
         return [("终止备案申请书.pdf", pdf("终止备案申请书"))]
     if mid == "M-TRM-02":
-        return [("证书数据处理情况.xlsx", xlsx_bytes([["职业（工种）", "已发证书数", "已上传"],
-                                                ["汽车维修工", "126", "126"]]))]
+        issued = d.get("certificates") or [["汽车维修工", "126", "126"]]
+        return [("证书数据处理情况.xlsx", xlsx_bytes([["职业（工种）", "已发证书数", "已上传"]] +
+                                               issued))]
     if mid == "M-TRM-03":
         return [("认定档案保管方案.docx", docx_bytes(["认定档案保管方案", "纸质档案移交本单位档案室保管。"]))]
     if mid == "M-TRM-04":
@@ -503,18 +504,34 @@ def O(overall, rules, fields=None, authority=None, absent=()):
             "authority": authority}
 
 
+# The institution whose first filing sample S01 files: its later dossiers (samples/later/) change,
+# renew and end that filing.
+DINGXIN_OCCUPATIONS = [("4-03-02-01", "中式烹调师", "五级/初级工、四级/中级工、三级/高级工"),
+                       ("4-03-02-02", "中式面点师", "五级/初级工、四级/中级工"),
+                       ("4-10-01-03", "保育师", "五级/初级工、四级/中级工、三级/高级工")]
+
+
+def dingxin_fields(kind, date, rep="陈志刚", rep_id=resident_id("22010219750312201"), **more):
+    return fields("长春市鼎新职业技能培训学校", uscc("52220102MJ0A1B2C3"), rep, rep_id,
+                  "吉林省长春市南关区人民大街5688号", "长春市", kind, "social_org",
+                  "餐饮服务、保育类职业技能培训", date, "刘晓敏", "0431-85671234", **more)
+
+
+def tongda_fields(date):
+    """R06's institution (and L1, its corrected dossier)."""
+    return fields("长春市通达物流有限公司", uscc("91220106MA17C4D8E"), "鲍春生",
+                  resident_id("22010619720903131"), "吉林省长春市绿园区西新经济技术开发区物流大道88号",
+                  "长春市", "initial", "employer", "道路货物运输、仓储服务、装卸搬运", date, "韦海燕",
+                  "0431-87665320", assessor_count="18")
+
+
 def build_samples():
     S = []
     # --- Issue 2: completeness ----------------------------------------------------------------
     S.append(sample(
         "S01-长春鼎新职业技能培训学校-首次申请", "initial", "social_org",
-        fields("长春市鼎新职业技能培训学校", uscc("52220102MJ0A1B2C3"), "陈志刚",
-               resident_id("22010219750312201"), "吉林省长春市南关区人民大街5688号", "长春市",
-               "initial", "social_org", "餐饮服务、保育类职业技能培训", "2025年9月15日",
-               "刘晓敏", "0431-85671234"),
-        [("4-03-02-01", "中式烹调师", "五级/初级工、四级/中级工、三级/高级工"),
-         ("4-03-02-02", "中式面点师", "五级/初级工、四级/中级工"),
-         ("4-10-01-03", "保育师", "五级/初级工、四级/中级工、三级/高级工")],
+        dingxin_fields("initial", "2025年9月15日"),
+        DINGXIN_OCCUPATIONS,
         E("complete", unmatched=["机构宣传册.pdf"],
           note="complete first application, social training organisation; one extra file "
                "(宣传册) that no material claims"),
@@ -808,10 +825,7 @@ def build_samples():
     # --- Issue 3, end-to-end rule coverage (one dossier exercises several rules) -------------
     S.append(sample(
         "R06-长春市通达物流有限公司-职业表多处错误", "initial", "employer",
-        fields("长春市通达物流有限公司", uscc("91220106MA17C4D8E"), "鲍春生",
-               resident_id("22010619720903131"), "吉林省长春市绿园区西新经济技术开发区物流大道88号",
-               "长春市", "initial", "employer", "道路货物运输、仓储服务、装卸搬运",
-               "2025年10月22日", "韦海燕", "0431-87665320", assessor_count="18"),
+        tongda_fields("2025年10月22日"),
         [("4-02-06-01", "仓储管理员", "五级/初级工、四级/中级工"),
          ("4-02-02-04", "道路货运业务员", "四级/中级工"),
          ("4-02-06-09", "装卸搬运工", "五级/初级工"),
@@ -1237,6 +1251,83 @@ def build_samples():
     return S
 
 
+# ---------------------------------------------------------------------------------------------
+# Later dossiers (samples/later/): run one at a time, in order, after the intake's first run
+# ---------------------------------------------------------------------------------------------
+
+# What the walk (tests/e2e/registry_walk_test.py) gives S01's institution, which its later
+# dossiers quote: the first 备案通知 issued on 2026-10-12 with filing_number_format
+# 吉认备〔{year}〕{n}号 (the year's first 备案编号; a renewal keeps it) runs three years.
+DINGXIN_FILING_NUMBER = "吉认备〔2026〕1号"
+DINGXIN_VALID_UNTIL = "2029年10月11日"
+DINGXIN_RENEWED_UNTIL = "2032年10月11日"
+
+
+def build_later():
+    """[(dossier, when and after what it is run)], in the order the walk runs them. Each is a
+    complete dossier of its kind whose form quotes the registry's filing as the walk leaves it."""
+    L = []
+    L.append((sample(
+        "L1-长春市通达物流有限公司-补正", "initial", "employer",
+        tongda_fields("2026年9月14日"),
+        [("4-02-06-01", "仓储管理员", "五级/初级工、四级/中级工、三级/高级工"),
+         ("4-02-05-01", "装卸搬运工", "五级/初级工、四级/中级工"),
+         ("4-02-06-05", "供应链管理师", "四级/中级工、三级/高级工"),
+         ("4-02-06-04", "冷藏工", "五级/初级工、四级/中级工")],
+        E("complete", note="R06's dossier corrected (补正): the occupation table with catalogue "
+                           "codes, names and levels, 道路货运业务员 (no national standard) and "
+                           "the second 仓储管理员 row left out; the same materials"),
+        outcome=O("review_needed", ["C64-01"], absent=["OCC-002", "OCC-003", "OCC-005", "OCC-006",
+                                               "OCC-008"])),
+        "run 2026-09-15, after R06's case was returned for corrections (补正): a new version of "
+        "that case"))
+    L.append((sample(
+        "L2-长春鼎新职业技能培训学校-变更", "change", "social_org",
+        dingxin_fields("change", "2026年11月2日", rep="王淑芬",
+                       rep_id=resident_id("22010219790623202"),
+                       filing_number=DINGXIN_FILING_NUMBER,
+                       filing_valid_until=DINGXIN_VALID_UNTIL, change_items="法定代表人",
+                       contact_person="王淑芬"),
+        DINGXIN_OCCUPATIONS,
+        E("complete", note="change of legal representative 陈志刚 → 王淑芬 (Art. 8) with the "
+                           "registration authority's notice and the new representative's ID"),
+        changes=[("法定代表人", "陈志刚", "王淑芬")],
+        outcome=O("pass", [], absent=["A8-01", "A8-02", "A8-03", "A8-04", "REG-001", "REG-002"])),
+        "run 2026-11-03, after S01's first filing (备案通知 issued 2026-10-12, "
+        + DINGXIN_FILING_NUMBER + ", valid until 2029-10-11): a new case taking the whole path "
+        "with a 公示, filed as a 备案变更"))
+    L.append((sample(
+        "L3-长春鼎新职业技能培训学校-续期", "renewal", "social_org",
+        dingxin_fields("renewal", "2029年6月1日", rep="王淑芬",
+                       rep_id=resident_id("22010219790623202"),
+                       filing_number=DINGXIN_FILING_NUMBER,
+                       filing_valid_until=DINGXIN_VALID_UNTIL, contact_person="王淑芬"),
+        DINGXIN_OCCUPATIONS,
+        E("complete", note="renewal (Art. 9) filed before the window closes (three months "
+                           "before 2029-10-11: by 2029-07-11), after the change: the filed "
+                           "record's 法定代表人 王淑芬"),
+        outcome=O("pass", [], absent=["A9-01", "A9-02", "A9-03", "A9-04", "REG-003", "REG-004",
+                                      "REG-005", "REG-006", "REG-009"])),
+        "run 2029-06-04, after the change was filed: received → preliminary → 续期备案通知 "
+        "(validity on from the old end: to 2032-10-11, the same 备案编号)"))
+    L.append((sample(
+        "L4-长春鼎新职业技能培训学校-终止", "termination", "social_org",
+        dingxin_fields("termination", "2030年3月2日", rep="王淑芬",
+                       rep_id=resident_id("22010219790623202"),
+                       filing_number=DINGXIN_FILING_NUMBER,
+                       filing_valid_until=DINGXIN_RENEWED_UNTIL, contact_person="王淑芬",
+                       termination_reason="学校调整办学方向，主动申请终止备案"),
+        DINGXIN_OCCUPATIONS,
+        E("complete", note="voluntary termination (Art. 10, 12, 13) with the wind-up documents: "
+                           "certificate data, archive custody, refunds"),
+        outcome=O("pass", [], absent=["REG-007", "REG-008", "REG-009"])),
+        "run 2030-03-04, after the renewal: received → preliminary → terminate --voluntary "
+        "(终止备案通知)"))
+    L[-1][0]["certificates"] = [["中式烹调师", "312", "312"], ["中式面点师", "146", "146"],
+                                ["保育师", "205", "205"]]
+    return L
+
+
 def write_dossier(root, d):
     folder = os.path.join(root, d["name"])
     os.makedirs(folder)
@@ -1308,6 +1399,12 @@ def generate(samples_dir):
     for d in build_samples():
         write_dossier(intake, d)
         expected[d["name"]] = expected_entry(d)
+    later = os.path.join(samples_dir, "later")
+    if os.path.exists(later):
+        shutil.rmtree(later)
+    os.makedirs(later)
+    for d, _ in build_later():
+        write_dossier(later, d)
 
     # B01: a stray file directly in the intake (not a folder).
     stray = "B01-散落文件-申请报告.pdf"
@@ -1365,7 +1462,7 @@ def write_readme(samples_dir, expected):
         "",
         "Regenerate after changing the generator (output is byte-for-byte reproducible):",
         "",
-        "    python3 samples/gen/make_samples.py           # rewrite intake/, expected.json, README.md",
+        "    python3 samples/gen/make_samples.py           # rewrite intake/, later/, expected.json, README.md",
         "    python3 samples/gen/make_samples.py --check   # exit 1 if the committed files differ",
         "",
         "S = completeness cases (issue 2), B = bad intake entries, R = rules cases (issue 3:",
@@ -1390,11 +1487,38 @@ def write_readme(samples_dir, expected):
         lines.append("| %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
             name, e["kind"], e["applicant_type"], ids(e["missing"]), ids(e["unreadable"]),
             e["conclusion"], overall, ids(e["rules"]), what.replace("|", "/")))
+    lines += [
+        "",
+        "## Later dossiers",
+        "",
+        "`later/` holds the dossiers that come after the intake's first run, so that a registry",
+        "can be walked from a first filing to its end without building dossiers by hand. They are",
+        "not in `intake/` (one run would register them all at once, before the filing they refer",
+        "to exists): copy them into the intake one at a time, in this order, and run again. L2-L4",
+        "are the later life of the institution whose first filing sample S01 files",
+        "(长春市鼎新职业技能培训学校, 52220102MJ0A1B2C32, through the 长春 office, 220100); L1 is",
+        "the corrected version of R06 (长春市通达物流有限公司). Their forms quote the filing as the",
+        "walk leaves it: the first 备案通知 issued on 2026-10-12 with `filing_number_format`",
+        "`吉认备〔{year}〕{n}号` (备案编号 %s, valid until 2029-10-11). `overall` is what" %
+        DINGXIN_FILING_NUMBER,
+        "the run says of it in that walk (with the registry's record check); tests/e2e/",
+        "registry_walk_test.py is the walk.",
+        "",
+        "| order | dossier | kind | applicant type | overall | when and after what | what it shows |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for i, (d, when) in enumerate(build_later(), start=1):
+        lines.append("| %d | %s | %s | %s | %s | %s | %s |" % (
+            i, d["name"], d["kind"], d["type"], d["outcome"]["overall_conclusion"], when,
+            d["expect"]["note"]))
     with open(os.path.join(samples_dir, "README.md"), "w", encoding="utf-8", newline="\n") as f:
         f.write("\n".join(lines) + "\n")
 
 
 def _tree_equal(a, b):
+    if not os.path.isdir(b):
+        print("missing: %s" % b)
+        return False
     cmp = filecmp.dircmp(a, b)
     if cmp.left_only or cmp.right_only or cmp.funny_files:
         print("differs: %s %s" % (cmp.left_only, cmp.right_only))
@@ -1410,7 +1534,8 @@ def main(argv):
     if len(argv) == 2 and argv[1] == "--check":
         with tempfile.TemporaryDirectory() as tmp:
             generate(tmp)
-            same = (_tree_equal(os.path.join(tmp, "intake"), os.path.join(SAMPLES_DIR, "intake"))
+            same = (all(_tree_equal(os.path.join(tmp, sub), os.path.join(SAMPLES_DIR, sub))
+                        for sub in ("intake", "later"))
                     and all(filecmp.cmp(os.path.join(tmp, f), os.path.join(SAMPLES_DIR, f),
                                         shallow=False) for f in ("expected.json", "README.md")))
         print("samples up to date" if same else "samples differ: run samples/gen/make_samples.py")

@@ -96,7 +96,7 @@ TEST_F(LedgerTest, LedgerOverTheRegistryHasCasesCountsAndOccupations) {
   EXPECT_EQ(l["sheets"], nlohmann::json({"台账", "统计", "职业（工种）"}));
   const auto& cases = l["per_sheet"]["台账"];
   EXPECT_EQ(cases["freeze"], "A2");
-  EXPECT_EQ(cases["autofilter"], "A1:R3");
+  EXPECT_EQ(cases["autofilter"], "A1:U3");  // ... 备案日期, 备案编号, 有效期起, 有效期止
   EXPECT_EQ(cases["cells"][0][0], "案件编号");
   EXPECT_EQ(cases["cells"][0][9], "技术评估得分");
   EXPECT_GE(cases["widths"]["B"].get<double>(), 20.0);  // institution names fit
@@ -117,6 +117,9 @@ TEST_F(LedgerTest, LedgerOverTheRegistryHasCasesCountsAndOccupations) {
   EXPECT_EQ(s01["初评日期"], "date:2026-11-26");
   EXPECT_EQ(s01["技术评估日期"], "date:2026-11-27");
   EXPECT_TRUE(s01["综合汇总日期"].is_null());
+  EXPECT_TRUE(s01["备案日期"].is_null());  // no 备案通知 issued yet
+  EXPECT_TRUE(s01["备案编号"].is_null());
+  EXPECT_TRUE(s01["有效期起"].is_null());
   nlohmann::json s02 = Row(l, "C2026-0002");
   ASSERT_FALSE(s02.is_null());
   EXPECT_EQ(s02["机构类型"], "用人单位");

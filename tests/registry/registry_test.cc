@@ -103,6 +103,14 @@ TEST_P(RegistryTest, SameContentIsOneVersionChangedContentANewVersionOfTheSameCa
   ASSERT_EQ(c->history.size(), 4u);  // received, decide, decide, resubmitted
   EXPECT_EQ(c->history.back().action, "resubmitted");
   EXPECT_EQ(c->history.back().actor, "张三");
+  // The first dossier still in the intake beside the resubmission is version 1 again, not a
+  // version 3.
+  Result<RecordOutcome> old_one =
+      reg_->RecordDossier(Facts(kUscc, ApplicationKind::kInitial, "h1", "S01-长春鼎新"), kClerk);
+  ASSERT_OK(old_one);
+  EXPECT_EQ(old_one->what, RecordOutcome::What::kUnchanged);
+  EXPECT_EQ(old_one->version, 1);
+  EXPECT_EQ(reg_->LoadCase(first->case_id)->current_version, 2);
   // Another kind of the same institution is another case; so is a new application after the
   // first case closed.
   Result<RecordOutcome> renewal =
