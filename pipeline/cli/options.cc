@@ -314,8 +314,7 @@ const OptionSpec kOptions[] = {
      "(CSV or XLSX; C61-03; default: the setting rules.credit_list)",
      kIntake | kCheck, 0, Opt<&Options::credit_list>},
     {"--registry", "FILE",
-     "the case registry (else $BEIAN_REGISTRY, the setting registry, "
-     "$XDG_DATA_HOME/beian/registry.sqlite)",
+     "the case registry (else $BEIAN_REGISTRY, else the setting registry; no other fallback)",
      kIntake | kRegistryCommands | kServe | kUser, 0, Opt<&Options::registry_path>},
     {"--user", "NAME", "who records the action (else the setting user, the login name)",
      kIntake | kRegistryCommands, 0, Opt<&Options::user>},
