@@ -61,7 +61,7 @@ class Extractor {
     YesNoField(FormField::kPayLinkage, a.pay_linkage);
     YesNoField(FormField::kSubsidiaries, a.subsidiaries);
     TextField(FormField::kFilingNumber, a.filing_number);
-    DateField(FormField::kFilingValidUntil, a.filing_valid_until);
+    DateField(FormField::kFilingValidUntil, a.filing_valid_until, /*month_will_do=*/true);
     TextField(FormField::kTerminationReason, a.termination_reason);
     Changes();
     Occupations();
@@ -155,9 +155,21 @@ class Extractor {
     v.parsed = true;
   }
 
-  void DateField(FormField f, model::Sourced<Date>& v) {
+  // `month_will_do`: a month without a day (备案有效期至 2026年3月, as some notices print it) is
+  // taken as the month's last day, with a review item saying so (EXT-006).
+  void DateField(FormField f, model::Sourced<Date>& v, bool month_will_do = false) {
     if (Begin(f, v) == nullptr) return;
     DateParse p = n_.ParseDate(v.raw);
+    if (month_will_do && p.status == ParseStatus::kUnparsable) {
+      if (DateParse m = n_.ParseYearMonth(v.raw); m.status != ParseStatus::kUnparsable) {
+        p = m;
+        if (m.status == ParseStatus::kOk) {
+          Add("EXT-006", Severity::kReview, "extract.date_month_only",
+              {{"field", model::FormFieldName(f)}, {"value", v.raw}, {"date", m.date.ToIso()}},
+              v.where);
+        }
+      }
+    }
     if (p.status == ParseStatus::kOk) {
       v.value = p.date;
       v.parsed = true;

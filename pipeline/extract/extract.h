@@ -9,6 +9,8 @@
 //   EXT-003 a value could not be understood             review
 //   EXT-004 a date that does not exist (2025-02-30)     blocking
 //   EXT-005 a choice with several options ticked         blocking
+//   EXT-006 备案有效期至 gives a month only (taken as     review
+//           its last day)
 //           (or listed with none marked: 申请类型, 机构类型, 隶属关系); never guessed
 //   EXT-010 USCC malformed (length/alphabet)            blocking
 //   EXT-011 USCC check digit wrong                      review (real codes that fail exist)

@@ -158,18 +158,21 @@ std::optional<int> Normaliser::NumberValue(std::string_view run) const {
   return static_cast<int>(total + cur);
 }
 
-DateParse Normaliser::ParseDate(std::string_view text) const {
-  DateParse r;
+// The numeric runs of a date (2025年7月1日 -> 2025, 7, 1), each separated by one mark or
+// separator; nullopt when anything else stands in it or follows a day mark. *status is
+// kEmpty for blank text, else kUnparsable (what a failed parse reports).
+std::optional<std::vector<std::string>> Normaliser::DateRuns(std::string_view text,
+                                                             ParseStatus* status) const {
   const std::string s = UnifyDashes(NormaliseCompact(text));
-  if (s.empty()) return r;
-  r.status = ParseStatus::kUnparsable;
+  *status = s.empty() ? ParseStatus::kEmpty : ParseStatus::kUnparsable;
+  if (s.empty()) return std::nullopt;
   // Split into numeric runs separated by one marker or separator each.
   std::vector<std::string> runs;
   std::string cur;
   std::size_t pos = 0;
   bool ended = false;  // a day mark was seen: nothing may follow
   while (pos < s.size()) {
-    if (ended) return r;
+    if (ended) return std::nullopt;
     const char c = s[pos];
     if (IsAsciiDigit(c)) {
       cur += c;
@@ -197,21 +200,43 @@ DateParse Normaliser::ParseDate(std::string_view text) const {
       len = t3->text.size();
       ended = true;
     } else {
-      return r;
+      return std::nullopt;
     }
-    if (cur.empty()) return r;
+    if (cur.empty()) return std::nullopt;
     runs.push_back(cur);
     cur.clear();
     pos += len;
   }
   if (!cur.empty()) runs.push_back(cur);
-  if (runs.size() != 3) return r;
-  std::optional<int> y = NumberValue(runs[0]);
-  std::optional<int> m = NumberValue(runs[1]);
-  std::optional<int> d = NumberValue(runs[2]);
+  return runs;
+}
+
+DateParse Normaliser::ParseDate(std::string_view text) const {
+  DateParse r;
+  std::optional<std::vector<std::string>> runs = DateRuns(text, &r.status);
+  if (!runs || runs->size() != 3) return r;
+  std::optional<int> y = NumberValue((*runs)[0]);
+  std::optional<int> m = NumberValue((*runs)[1]);
+  std::optional<int> d = NumberValue((*runs)[2]);
   if (!y || !m || !d || *y < 1000 || *y > 9999) return r;
   r.date = Date{*y, *m, *d};
   r.status = r.date.IsValid() ? ParseStatus::kOk : ParseStatus::kImpossible;
+  return r;
+}
+
+DateParse Normaliser::ParseYearMonth(std::string_view text) const {
+  DateParse r;
+  std::optional<std::vector<std::string>> runs = DateRuns(text, &r.status);
+  if (!runs || runs->size() != 2) return r;
+  std::optional<int> y = NumberValue((*runs)[0]);
+  std::optional<int> m = NumberValue((*runs)[1]);
+  if (!y || !m || *y < 1000 || *y > 9999) return r;
+  if (*m < 1 || *m > 12) {
+    r.status = ParseStatus::kImpossible;
+    return r;
+  }
+  r.date = Date{*y, *m, DaysInMonth(*y, *m)};
+  r.status = ParseStatus::kOk;
   return r;
 }
 

@@ -67,6 +67,9 @@ class Normaliser {
 
   // Dates: 2025年7月1日, 2025.7.1, 2025/07/01, 2025-7-1, 二〇二五年七月一日 (and full-width forms).
   DateParse ParseDate(std::string_view text) const;
+  // A month without a day (2026年3月, 2026.3, 2026-03): kOk with the month's last day;
+  // kImpossible for month 13; otherwise as ParseDate.
+  DateParse ParseYearMonth(std::string_view text) const;
   // The first date inside free text (`2025年6月1日在官网公布` -> 2025-06-01), or nullopt.
   std::optional<Date> FindDate(std::string_view text) const;
   // Levels: 五级, 初级工, 五级至三级, 三级-一级, 初级、中级、高级工, 四级/中级工 -> {…}.
@@ -102,6 +105,9 @@ class Normaliser {
   std::vector<std::string> SplitList(std::string_view text) const;
 
  private:
+  // The numeric runs of a date (see normaliser.cc); nullopt when it is not one.
+  std::optional<std::vector<std::string>> DateRuns(std::string_view text,
+                                                   ParseStatus* status) const;
   struct Token {
     std::string text;
     int value = 0;

@@ -198,6 +198,29 @@ TEST(RealFormsTest, EachFixtureReadsAsTheApplicantMeantIt) {
   }
 }
 
+// A renewal whose 备案有效期至 gives only the month (as some notices print it): read as the
+// month's last day with a review item (EXT-006), the Art. 9 window checked against it; never
+// the blocking "unreadable" (EXT-003) of before.
+TEST(RealFormsTest, AFilingValidUntilMonthIsReadAsItsLastDay) {
+  const std::string sample =
+      testing::RepoRoot() + "/samples/intake/S09-松原市宏达物流有限公司-XML申请表";
+  const std::string dir = testing::MakeTempDir() + "/卷宗";
+  fs::copy(sample, dir, fs::copy_options::recursive);
+  std::string form = ReadAll(dir + "/申请表.xml");
+  const std::string kind = "<application_kind>首次申请</application_kind>";
+  ASSERT_NE(form.find(kind), std::string::npos);
+  form.replace(form.find(kind), kind.size(),
+               "<application_kind>续期</application_kind><filing_number>吉认备〔2024〕12号"
+               "</filing_number><filing_valid_until>2026年3月</filing_valid_until>");
+  std::ofstream(dir + "/申请表.xml", std::ios::binary | std::ios::trunc) << form;
+  json r = Check(dir);
+  EXPECT_EQ(r["application"]["kind"], "renewal");
+  std::set<std::string> rules = Rules(r);
+  EXPECT_TRUE(rules.count("EXT-006")) << Messages(r);
+  EXPECT_FALSE(rules.count("EXT-003")) << Messages(r);
+  EXPECT_NE(Messages(r).find("2026-03-31"), std::string::npos) << Messages(r);
+}
+
 TEST(RealFormsTest, TrackedChangesAndPlaceholdersAreNotValues) {
   json r = Check(DossierWith("申请表.docx", ReadAll(Fixture("修订与占位符.docx"))));
   EXPECT_EQ(r["institution"]["name"], "吉林省松花江职业技能培训中心");  // no 旧名称, no 已移走

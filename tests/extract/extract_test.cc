@@ -149,6 +149,34 @@ TEST(ExtractTest, BadValuesBecomeFindings) {
   }
 }
 
+// 备案有效期至 written as a month (2027年3月) is the month's last day, with a review item saying
+// so; the application date still needs its day; an impossible month is EXT-004.
+TEST(ExtractTest, AFilingValidUntilMonthIsItsLastDayUnderReview) {
+  model::FormData f = MakeForm();
+  f.cells.push_back(
+      {FormField::kFilingValidUntil, "备案有效期至", "2027年3月", {"申请表.docx", "x"}});
+  model::Extraction e = ExtractForm(f, RealNormaliser());
+  EXPECT_EQ(e.application.filing_valid_until.value.ToIso(), "2027-03-31");
+  EXPECT_TRUE(e.application.filing_valid_until.parsed);
+  ASSERT_EQ(e.findings.size(), 1u);
+  EXPECT_EQ(e.findings[0].rule_id, "EXT-006");
+  EXPECT_EQ(e.findings[0].severity, model::Severity::kReview);
+  EXPECT_NE(std::find(e.findings[0].args.begin(), e.findings[0].args.end(),
+                      std::pair<std::string, std::string>("date", "2027-03-31")),
+            e.findings[0].args.end());
+
+  f.cells.back().value = "2027年13月";
+  e = ExtractForm(f, RealNormaliser());
+  EXPECT_TRUE(HasRule(e, "EXT-004"));
+  EXPECT_FALSE(e.application.filing_valid_until.parsed);
+
+  model::FormData g = MakeForm();
+  for (auto& cell : g.cells) {
+    if (cell.field == FormField::kApplicationDate) cell.value = "2025年7月";
+  }
+  EXPECT_TRUE(HasRule(ExtractForm(g, RealNormaliser()), "EXT-003"));
+}
+
 TEST(ExtractTest, ChangeRowsMapToArticle8Elements) {
   model::FormData f = MakeForm();
   f.changes.push_back({"法定代表人", "张三", "王五", {"申请表.docx", "表3 第2行"}});

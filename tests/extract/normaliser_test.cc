@@ -63,6 +63,36 @@ TEST(DateNormaliserTest, AcceptsEveryWrittenForm) {
   }
 }
 
+// A month without its day (备案有效期至 as some notices print it): the month's last day.
+TEST(DateNormaliserTest, YearMonthIsTheMonthsLastDay) {
+  struct Case {
+    const char* in;
+    const char* want;
+  } cases[] = {
+      {"2026年3月", "2026-03-31"},
+      {"2024年2月", "2024-02-29"},
+      {"2025年2月", "2025-02-28"},
+      {"2026.3", "2026-03-31"},
+      {"2026-04", "2026-04-30"},
+      {"二〇二六年三月", "2026-03-31"},
+      {"２０２６年１２月", "2026-12-31"},
+      {"2026年13月", "impossible"},
+      {"2026年3月5日", "unparsable"},
+      {"2026年", "unparsable"},
+      {"", "empty"},
+      {"3月", "unparsable"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.in);
+    DateParse p = RealNormaliser().ParseYearMonth(c.in);
+    if (p.status == ParseStatus::kOk) {
+      EXPECT_EQ(p.date.ToIso(), c.want);
+    } else {
+      EXPECT_STREQ(ParseStatusName(p.status), c.want);
+    }
+  }
+}
+
 TEST(DateNormaliserTest, FindDateInsideFreeText) {
   std::optional<Date> d = RealNormaliser().FindDate("已于2025年6月1日在本单位官网公布");
   ASSERT_TRUE(d.has_value());
