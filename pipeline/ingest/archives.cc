@@ -1,12 +1,14 @@
 #include "pipeline/ingest/archives.h"
 
 #include <algorithm>
+#include <optional>
 #include <utility>
 
 #include "pipeline/core/text.h"
 #include "pipeline/core/utf8.h"
 #include "pipeline/ingest/findings.h"
 #include "pipeline/ingest/ingest.h"
+#include "pipeline/ingest/libarchive_reader.h"
 #include "pipeline/ingest/name_decoding.h"
 #include "pipeline/ingest/zip_reader.h"
 
@@ -47,13 +49,52 @@ bool IgnoredEntry(const std::string& name) {
   return false;
 }
 
-// The files of one healthy zip, in archive order; nested archives are reported, not listed.
-std::vector<DossierFile> ZipEntries(const ZipReader& zip, const DossierFile& archive, Dossier& d) {
+// An opened archive's entries, whichever reader opened it: raw names, whether each is known to
+// be UTF-8 (the zip flag, or libarchive's Unicode name), declared sizes.
+struct Listing {
+  std::vector<std::string> names;
+  std::vector<bool> utf8;
+  std::vector<std::uint64_t> sizes;
+};
+
+// The listing of a ZipReader or a LibarchiveReader (the same accessors).
+template <typename Reader>
+Listing ListingOf(const Reader& reader) {
+  Listing l{reader.names(), {}, {}};
+  for (std::size_t i = 0; i < l.names.size(); ++i) {
+    l.utf8.push_back(reader.NameFlaggedUtf8(i));
+    l.sizes.push_back(reader.SizeOf(i));
+  }
+  return l;
+}
+
+// The listing of the archive `f` when it opens cleanly (zip through ZipReader, 7z and RAR
+// through libarchive); nullopt otherwise.
+std::optional<Listing> ListArchive(DossierFileReader& reader, const DossierFile& f,
+                                   const std::string& format, const Limits& limits) {
+  if (f.size > limits.max_file_bytes) return std::nullopt;
+  Result<std::string> bytes = reader.Read(f);
+  if (!bytes) return std::nullopt;
+  if (format == "zip") {
+    ZipReader zip(*bytes, limits);
+    if (zip.problem() == ZipProblem::kNone) return ListingOf(zip);
+    return std::nullopt;
+  }
+  LibarchiveReader lib(*bytes, format, limits);
+  // A .7z or .rar without a file in it is no better than a damaged one (the probe does not
+  // look inside either).
+  if (lib.problem() == ZipProblem::kNone && !lib.names().empty()) return ListingOf(lib);
+  return std::nullopt;
+}
+
+// The files of one healthy archive, in archive order; nested archives are reported, not listed.
+std::vector<DossierFile> ArchiveEntries(const Listing& zip, const DossierFile& archive,
+                                        Dossier& d) {
   std::vector<DossierFile> out;
-  for (std::size_t i = 0; i < zip.names().size(); ++i) {
-    const std::string& raw = zip.names()[i];
+  for (std::size_t i = 0; i < zip.names.size(); ++i) {
+    const std::string& raw = zip.names[i];
     if (raw.empty() || raw.back() == '/' || raw.back() == '\\') continue;  // a folder
-    DecodedName decoded = DecodeZipName(raw, zip.NameFlaggedUtf8(i));
+    DecodedName decoded = DecodeZipName(raw, zip.utf8[i]);
     std::replace(decoded.text.begin(), decoded.text.end(), '\\', '/');  // Windows tools
     if (IgnoredEntry(decoded.text)) continue;
     DossierFile f;
@@ -64,7 +105,7 @@ std::vector<DossierFile> ZipEntries(const ZipReader& zip, const DossierFile& arc
     f.name = FolderOf(archive) + "/" + decoded.text;
     f.display_path = archive.display_path + kInside + DisplayPath(decoded.text);
     f.name_encoding = decoded.encoding;
-    f.size = zip.SizeOf(i);
+    f.size = zip.sizes[i];
     if (!ArchiveFormatOf(decoded.text).empty()) {
       AddFinding(d, "ING-009", Severity::kReview, "ingest.archive_nested",
                  {{"file", f.display_path}}, f.display_path);
@@ -85,27 +126,28 @@ std::string ArchiveFormatOf(std::string_view name) {
   return {};
 }
 
-const ZipReader* DossierFileReader::OpenArchive(const std::string& path, Status* error) {
-  if (archive_ != nullptr && path == archive_path_) return archive_.get();
-  archive_.reset();
+Status DossierFileReader::OpenArchive(const std::string& path) {
+  if ((zip_ != nullptr || other_ != nullptr) && path == archive_path_) return Status::Ok();
+  zip_.reset();
+  other_.reset();
   archive_path_.clear();
   Result<std::string> bytes = fs_.ReadFile(JoinPath(root_, path), limits_.max_file_bytes);
-  if (!bytes) {
-    *error = bytes.error();
-    return nullptr;
-  }
+  if (!bytes) return bytes.error();
   archive_path_ = path;
   archive_bytes_ = std::move(*bytes);
-  archive_ = std::make_unique<ZipReader>(archive_bytes_, limits_);
-  return archive_.get();
+  const std::string format = ArchiveFormatOf(path);
+  if (format == "zip") {
+    zip_ = std::make_unique<ZipReader>(archive_bytes_, limits_);
+  } else {
+    other_ = std::make_unique<LibarchiveReader>(archive_bytes_, format, limits_);
+  }
+  return Status::Ok();
 }
 
 Result<std::string> DossierFileReader::Read(const DossierFile& f) {
   if (f.archive.empty()) return fs_.ReadFile(JoinPath(root_, f.path), limits_.max_file_bytes);
-  Status error = Status::Ok();
-  const ZipReader* zip = OpenArchive(f.archive, &error);
-  if (zip == nullptr) return error;
-  return zip->Read(f.entry);
+  PIPELINE_RETURN_IF_ERROR(OpenArchive(f.archive));
+  return zip_ != nullptr ? zip_->Read(f.entry) : other_->Read(f.entry);
 }
 
 namespace {
@@ -141,17 +183,14 @@ void OpenArchives(DossierFileReader& reader, Dossier& d, const Limits& limits) {
   for (std::size_t i = 0; i < d.files.size(); ++i) {
     DossierFile& f = d.files[i];
     const std::string format = ArchiveFormatOf(f.path);
-    if (format == "7z" || format == "rar") {
-      AddFinding(d, "ING-037", Severity::kReview, "ingest.archive_unsupported",
-                 {{"file", f.display_path}, {"format", format == "rar" ? "RAR" : "7z"}},
-                 f.display_path);
-    }
     std::vector<DossierFile> entries;
-    if (format == "zip" && f.size <= limits.max_file_bytes) {
-      Result<std::string> bytes = reader.Read(f);
-      if (bytes) {
-        ZipReader zip(*bytes, limits);
-        if (zip.problem() == ZipProblem::kNone) entries = ZipEntries(zip, f, d);
+    if (!format.empty()) {
+      std::optional<Listing> listing = ListArchive(reader, f, format, limits);
+      if (listing) entries = ArchiveEntries(*listing, f, d);
+      if (!listing && format != "zip") {  // a zip that does not open: its probe says why
+        AddFinding(d, "ING-037", Severity::kReview, "ingest.archive_unsupported",
+                   {{"file", f.display_path}, {"format", format == "rar" ? "RAR" : "7z"}},
+                   f.display_path);
       }
     }
     if (entries.empty()) {

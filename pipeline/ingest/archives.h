@@ -1,13 +1,14 @@
 // Archives in a dossier (issue 22): a whole dossier sent as one .zip, or the form outside and
-// the attachments in `附件.zip`. Each healthy .zip is opened through ZipReader (its inflation
-// caps apply) one level deep, and its entries take its place among the dossier's files; their
-// names are read raw and decoded (name_decoding.h). An archive inside an archive is not opened
-// (a finding); .7z and .rar are named and asked for as zip or loose files.
+// the attachments in `附件.zip` (or .7z, .rar). Each healthy archive is opened one level deep,
+// a .zip through ZipReader, a .7z or .rar through libarchive (LibarchiveReader; the same caps
+// apply), and its entries take its place among the dossier's files; their names are read raw
+// and decoded (name_decoding.h). An archive inside an archive is not opened (a finding); a .7z
+// or .rar that does not open (damaged, encrypted, over a cap) is named and asked for again.
 //
 // Findings (messages in templates/messages.zh-CN.tsv):
 //   ING-008 info     ingest.archive_opened      {file, count}  the archive's files were read
 //   ING-009 review   ingest.archive_nested      {file}  an archive inside an archive: not opened
-//   ING-037 review   ingest.archive_unsupported {file, format}  .7z/.rar: send zip or loose files
+//   ING-037 review   ingest.archive_unsupported {file, format}  a .7z/.rar that does not open
 #ifndef PIPELINE_INGEST_ARCHIVES_H_
 #define PIPELINE_INGEST_ARCHIVES_H_
 
@@ -18,6 +19,7 @@
 
 #include "pipeline/core/file_system.h"
 #include "pipeline/core/status.h"
+#include "pipeline/ingest/libarchive_reader.h"
 #include "pipeline/ingest/limits.h"
 #include "pipeline/ingest/zip_reader.h"
 #include "pipeline/model/dossier.h"
@@ -37,15 +39,17 @@ class DossierFileReader {
   Result<std::string> Read(const model::DossierFile& f);
 
  private:
-  // The archive at `path`, opened (or the one kept); nullptr when it cannot be read.
-  const ZipReader* OpenArchive(const std::string& path, Status* error);
+  // The archive at `path` opened into zip_ or other_ (or the one kept); an error when it
+  // cannot be read.
+  Status OpenArchive(const std::string& path);
 
   const FileSystem& fs_;
   std::string root_;
   const Limits& limits_;
   std::string archive_path_;
   std::string archive_bytes_;
-  std::unique_ptr<ZipReader> archive_;  // over archive_bytes_
+  std::unique_ptr<ZipReader> zip_;           // a .zip, over archive_bytes_
+  std::unique_ptr<LibarchiveReader> other_;  // a .7z or .rar, over archive_bytes_
 };
 
 // Replaces every .zip in `d.files` that opens cleanly by its files (sorted by path again);

@@ -6,6 +6,7 @@ list(APPEND PIPELINE_SOURCES
   pipeline/ingest/form_values.cc
   pipeline/ingest/ingest.cc
   pipeline/ingest/pdf_security.cc
+  pipeline/ingest/libarchive_reader.cc
   pipeline/ingest/limits.cc
   pipeline/ingest/name_decoding.cc
   pipeline/ingest/ooxml_package.cc

@@ -800,12 +800,13 @@ def build_samples():
                resident_id("22010619740519151"), "吉林省长春市绿园区青年路3399号", "长春市",
                "renewal", "social_org", "电梯安装维修职业技能培训", "2025年12月20日", "彭国庆",
                "0431-87912034", filing_number="吉人社认备〔2023〕009号",
-               filing_valid_until="2026年1月31日"),
+               filing_valid_until="2026年1月"),
         [("6-29-03-03", "电梯安装维修工", "五级/初级工、四级/中级工、三级/高级工")],
         E("complete", note="materials complete"),
         exercises="Art. 9: renewal must be filed at least three months before expiry "
-                  "(2026-01-31 -> by 2025-10-31); filed 2025-12-20: too late",
-        outcome=O("review_needed", ["A9-03"], absent=["A9-01", "A9-02", "A9-04"],
+                  "(2026-01-31 -> by 2025-10-31); filed 2025-12-20: too late; 备案有效期至 is "
+                  "written as the month only (2026年1月), read as its last day (EXT-006)",
+        outcome=O("review_needed", ["A9-03", "EXT-006"], absent=["A9-01", "A9-02", "A9-04"],
                   fields={"institution.uscc": "52220106MK3X1Y6A2C", "jurisdiction.code": "220100",
                           "institution.filing_valid_until": "2026-01-31"})))
     S.append(sample(

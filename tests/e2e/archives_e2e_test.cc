@@ -1,7 +1,8 @@
 // Issue 22, archives and GBK names, through the `beian` binary: dossiers whose materials are in
 // zips made the way Windows makes them (GBK names without the UTF-8 flag; built byte by byte by
-// tests/e2e/testdata/make_archive_fixtures.py), a .7z, and GBK file names on disk (a Windows
-// zip unpacked on Linux, made here in a temporary folder).
+// tests/e2e/testdata/make_archive_fixtures.py), a .7z made by 7-Zip and a RAR 5 (opened through
+// libarchive), an empty .7z, and GBK file names on disk (a Windows zip unpacked on Linux, made
+// here in a temporary folder).
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -93,7 +94,33 @@ TEST(ArchivesEndToEndTest, FormOutsideAttachmentsInZip) {
   EXPECT_EQ(files.count("附件.zip › 补充材料.zip"), 0u);
 }
 
-TEST(ArchivesEndToEndTest, SevenZipIsNamedAndAskedForAsZip) {
+// The attachments split between a .7z and a .rar: both opened, their files read as the
+// dossier's own; the materials come out as for the same files loose (甲).
+TEST(ArchivesEndToEndTest, SevenZipAndRarAreOpenedAsZipsAre) {
+  const json r = CheckArchived("tests/e2e/testdata/己-七z与rar压缩包");
+  const json loose = CheckArchived("tests/e2e/testdata/甲-查看器能打开的文件");
+  ASSERT_TRUE(r.is_object() && loose.is_object());
+  const std::set<std::string> rules = testing::RuleIds(r);
+  EXPECT_EQ(rules.count("ING-037"), 0u);
+  EXPECT_EQ(rules.count("ING-036"), 0u);
+  int opened = 0;
+  for (const json& f : r["findings"]) opened += f["rule"] == "ING-008" ? 1 : 0;
+  EXPECT_EQ(opened, 2);
+  std::map<std::string, std::string> got, want;
+  for (const json& m : r["materials"]) got[m["id"]] = m["status"];
+  for (const json& m : loose["materials"]) want[m["id"]] = m["status"];
+  EXPECT_EQ(got, want);
+  const auto files = FilesByDisplay(r);
+  const auto rules_file = files.find("附件二.rar › 管理制度/人员管理制度.pdf");
+  ASSERT_NE(rules_file, files.end());
+  EXPECT_EQ(rules_file->second["archive"], "附件二.rar");
+  EXPECT_EQ(rules_file->second["entry"], "管理制度/人员管理制度.pdf");
+  EXPECT_EQ(files.count("附件.7z › 收费标准.pdf"), 1u);
+  EXPECT_EQ(r["application"]["kind"], loose["application"]["kind"]);
+}
+
+// A .7z with no file in it (only the signature header): named and asked for again.
+TEST(ArchivesEndToEndTest, AnEmpty7zIsNamedAndAskedForAgain) {
   const json r = CheckArchived("tests/e2e/testdata/戊-七z压缩包");
   ASSERT_TRUE(r.is_object());
   bool named = false;

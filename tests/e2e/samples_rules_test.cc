@@ -37,12 +37,12 @@ using testing::CheckSample;
 // CodeRuleIdsMatchTheHeaders keeps this list in step with those files.
 const std::vector<std::string>& CodeRuleIds() {
   static const std::vector<std::string> ids = {
-      "EXT-001",  "EXT-002",  "EXT-003",  "EXT-004", "EXT-005", "EXT-010", "EXT-011",  "EXT-012",
-      "EXT-020",  "EXT-030",  "EXT-040",  "ING-001", "ING-002", "ING-003", "ING-004",  "ING-005",
-      "ING-006",  "ING-007",  "ING-010",  "ING-011", "ING-012", "ING-013", "ING-014",  "ING-015",
-      "ING-016",  "ING-017",  "ING-018",  "ING-019", "ING-020", "ING-021", "ING-022",  "ING-030",
-      "ING-031",  "ING-032",  "ING-033",  "ING-034", "ING-035", "ING-036", "COMP-001", "COMP-002",
-      "COMP-003", "COMP-004", "COMP-005", "ING-008", "ING-009", "ING-037",
+      "EXT-001",  "EXT-002",  "EXT-003",  "EXT-004",  "EXT-005", "EXT-006", "EXT-010", "EXT-011",
+      "EXT-012",  "EXT-020",  "EXT-030",  "EXT-040",  "ING-001", "ING-002", "ING-003", "ING-004",
+      "ING-005",  "ING-006",  "ING-007",  "ING-010",  "ING-011", "ING-012", "ING-013", "ING-014",
+      "ING-015",  "ING-016",  "ING-017",  "ING-018",  "ING-019", "ING-020", "ING-021", "ING-022",
+      "ING-030",  "ING-031",  "ING-032",  "ING-033",  "ING-034", "ING-035", "ING-036", "COMP-001",
+      "COMP-002", "COMP-003", "COMP-004", "COMP-005", "ING-008", "ING-009", "ING-037",
   };
   return ids;
 }

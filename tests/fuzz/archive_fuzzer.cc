@@ -1,7 +1,8 @@
-// Fuzz target: a dossier sent as an archive (issue 22). The input is `附件.zip` beside a form in
-// an in-memory dossier; LoadDossier opens it one level deep (ZipReader and its caps), decodes
-// its entry names (UTF-8 flag, UTF-8, GB18030, CP437), probes the entries and reads a form found
-// inside. The input's bytes are also decoded as a name on disk and as a zip entry name.
+// Fuzz target: a dossier sent as an archive (issue 22). The input is `附件.zip`, `附件.7z` and
+// `资料.rar` beside a form in an in-memory dossier; LoadDossier opens each one level deep
+// (ZipReader, or libarchive through LibarchiveReader, with their caps), decodes the entry names
+// (UTF-8 flag, UTF-8, GB18030, CP437), probes the entries and reads a form found inside. The
+// input's bytes are also decoded as a name on disk and as a zip entry name.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -27,6 +28,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   limits.max_files = 200;
   pipeline::testing::FakeFileSystem fs;
   fs.AddFile("in/甲/附件.zip", bytes);
+  fs.AddFile("in/甲/附件.7z", bytes);
+  fs.AddFile("in/甲/资料.rar", bytes);
   fs.AddFile("in/甲/说明.txt", "x");
   pipeline::ingest::IntakeEntry entry{"甲", "甲", "in/甲", pipeline::EntryType::kDirectory};
   const pipeline::model::Dossier d =

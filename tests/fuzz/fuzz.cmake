@@ -32,6 +32,7 @@ set(FUZZ_LIBRARY_SOURCES
   pipeline/ingest/form_values.cc
   pipeline/ingest/ingest.cc
   pipeline/ingest/archives.cc
+  pipeline/ingest/libarchive_reader.cc
   pipeline/ingest/name_decoding.cc
   tests/testing/fake_file_system.cc
   pipeline/extract/normaliser.cc
@@ -55,6 +56,7 @@ if(BEIAN_PCH)
   target_precompile_headers(fuzz_core PRIVATE ${BEIAN_PCH_HEADERS})
 endif()
 target_link_libraries(fuzz_core PUBLIC ICU::uc ICU::i18n pugixml::pugixml PkgConfig::LIBZIP
+  PkgConfig::LIBARCHIVE
   PkgConfig::PODOFO PkgConfig::XLSXWRITER nlohmann_json::nlohmann_json fmt::fmt)
 
 set(FUZZ_TARGETS docx_form_fuzzer xml_form_fuzzer file_probe_fuzzer normaliser_fuzzer

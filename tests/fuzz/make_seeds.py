@@ -11,8 +11,9 @@ Writes OUTDIR/<target>/ for each target in tests/fuzz/:
   template_fuzzer    templates/documents/*.xml;
   xlsx_fuzzer        the .xlsx files of samples/intake (staff and equipment lists) and the
                      scoring sheet filled in LibreOffice (tests/evaluation/testdata);
-  archive_fuzzer     the .zip files of samples/intake and tests/e2e/testdata (Windows-style
-                     zips with GBK names, written by make_archive_fixtures.py).
+  archive_fuzzer     the .zip, .7z and .rar files of samples/intake and tests/e2e/testdata
+                     (Windows-style zips with GBK names, a 7-Zip archive and a RAR 5 written
+                     by make_archive_fixtures.py).
 Seeds are named by the SHA-1 of their content, as libFuzzer names its own.
 """
 import hashlib
@@ -78,7 +79,7 @@ def main():
     for root in (INTAKE, os.path.join(REPO, "tests", "e2e", "testdata")):
         for folder, _, files in sorted(os.walk(root)):
             for name in sorted(files):
-                if name.endswith(".zip"):
+                if name.endswith((".zip", ".7z", ".rar")):
                     with open(os.path.join(folder, name), "rb") as f:
                         put(out, "archive_fuzzer", f.read())
     docs = os.path.join(REPO, "templates", "documents")

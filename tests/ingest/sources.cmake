@@ -4,5 +4,6 @@ list(APPEND TEST_SOURCES
   tests/ingest/form_reader_test.cc
   tests/ingest/hostile_corpus_test.cc
   tests/ingest/ingest_test.cc
+  tests/ingest/libarchive_reader_test.cc
   tests/ingest/ingest_test_util.cc
 )

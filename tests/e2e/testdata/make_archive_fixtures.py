@@ -14,11 +14,20 @@ make these (it writes non-ASCII names as UTF-8 and sets the flag). Output is det
                                a zip inside the zip (not opened), one entry written with the
                                UTF-8 flag (as 7-Zip does) and one CP437 name (an old DOS tool)
   戊-七z压缩包/                the form loose; the attachments in 附件.7z (only the 7z
-                               signature header: beian names the format, it does not open it)
+                               signature header, no file in it: named and asked for again)
+  己-七z与rar压缩包/           the form loose; the attachments split between 附件.7z (made by
+                               7-Zip, `7z` of Debian's p7zip-full, UTF-16 names) and 附件二.rar
+                               (RAR 5, files stored, written byte by byte here: no Debian tool
+                               writes RAR); both opened through libarchive
+  ../../ingest/testdata/archives/加密.7z   one file, password 1234 (names readable, data
+                               encrypted): LibarchiveReader's kEncrypted. Made once and kept:
+                               7-Zip's AES takes a random IV, so it is not byte-reproducible
 """
 import os
 import shutil
 import struct
+import subprocess
+import tempfile
 import zlib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -80,6 +89,58 @@ def gbk_entries(files, prefix=""):
     return entries
 
 
+def vint(n):
+    """RAR 5's variable-length integer: 7 bits a byte, low first, high bit = more."""
+    out = bytearray()
+    while True:
+        byte = n & 0x7F
+        n >>= 7
+        out.append(byte | (0x80 if n else 0))
+        if not n:
+            return bytes(out)
+
+
+def rar5_header(kind, flags, fields, extra=b""):
+    """One RAR 5 block header: CRC32, size, then type, flags and fields (RAR 5.0 technote)."""
+    body = vint(kind) + vint(flags) + fields
+    sized = vint(len(body)) + body
+    return struct.pack("<I", zlib.crc32(sized)) + sized + extra
+
+
+def write_rar5(path, files):
+    """A RAR 5 archive of `files` (name, bytes), each stored (method 0) with its CRC32."""
+    out = bytearray(b"Rar!\x1a\x07\x01\x00")
+    out += rar5_header(1, 0, vint(0))  # main archive header, no archive flags
+    for name, data in files:
+        encoded = name.encode("utf-8")
+        fields = (vint(len(data)) +          # data size (header flag 0x0002)
+                  vint(0x0004) +              # file flags: CRC32 present
+                  vint(len(data)) +           # unpacked size
+                  vint(0x20) +                # attributes (archive)
+                  struct.pack("<I", zlib.crc32(data)) +
+                  vint(0) +                   # compression: version 0, stored
+                  vint(0) +                   # host OS: Windows
+                  vint(len(encoded)) + encoded)
+        out += rar5_header(2, 0x0002, fields, data)
+    out += rar5_header(5, 0, vint(0))  # end of archive
+    with open(path, "wb") as f:
+        f.write(bytes(out))
+
+
+def write_7z(path, files, password=None):
+    """`files` (name, bytes) in a .7z made by Debian's 7z (p7zip-full), times left out."""
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, data in files:
+            full = os.path.join(tmp, name)
+            os.makedirs(os.path.dirname(full), exist_ok=True)
+            with open(full, "wb") as f:
+                f.write(data)
+        secret = ["-p" + password] if password else []
+        subprocess.run(["7z", "a", "-bd", "-bso0", "-mtm=off", "-mtc=off", "-mta=off", "-mx=9"] +
+                       secret + [os.path.abspath(path)] +
+                       sorted({n.split("/")[0] for n, _ in files}), cwd=tmp, check=True)
+
+
 def fresh(folder):
     path = os.path.join(HERE, folder)
     shutil.rmtree(path, ignore_errors=True)
@@ -104,6 +165,17 @@ def main():
         entries.append(("补充材料.zip".encode("gbk"), f.read(), False))
     os.remove(inner)
     write_zip(os.path.join(apart, "附件.zip"), entries)
+
+    both = fresh("己-七z与rar压缩包")
+    shutil.copy(os.path.join(SOURCE, FORM), os.path.join(both, FORM))
+    half = len(attachments) // 2
+    write_7z(os.path.join(both, "附件.7z"), attachments[:half])
+    write_rar5(os.path.join(both, "附件二.rar"), attachments[half:])
+    unit = os.path.join(HERE, "..", "..", "ingest", "testdata", "archives")
+    os.makedirs(unit, exist_ok=True)
+    locked = os.path.join(unit, "加密.7z")
+    if not os.path.exists(locked):  # 7-Zip's AES uses a random IV: made once, kept
+        write_7z(locked, [("说明.txt", "加密的说明\r\n".encode("utf-8"))], password="1234")
 
     seven = fresh("戊-七z压缩包")
     shutil.copy(os.path.join(SOURCE, FORM), os.path.join(seven, FORM))
