@@ -559,6 +559,26 @@ Result<std::string> Registry::Redraft(const std::string& document_id, const Acto
   return new_id;
 }
 
+Result<std::string> Registry::RunLetterDraft(const std::string& case_id, const std::string& kind) {
+  Result<std::vector<Row>> rows = db_->Query(
+      "SELECT d.document_id FROM documents d JOIN document_cases dc ON dc.document_id = "
+      "d.document_id JOIN cases c ON c.case_id = dc.case_id JOIN dossier_versions v ON "
+      "v.case_id = c.case_id AND v.version = c.current_version WHERE dc.case_id = ? AND "
+      "d.kind = ? AND d.state = 'draft' AND d.created_on >= v.received_on "
+      "ORDER BY d.created_on DESC, d.document_id DESC",
+      {case_id, kind});
+  if (!rows) return rows.error();
+  return rows->empty() ? std::string() : AsText(rows->front()[0]);
+}
+
+Status Registry::SupersedeEndingLetters(const std::string& case_id, const std::string& keep) {
+  return db_->Execute(
+      "UPDATE documents SET state = 'superseded' WHERE state = 'draft' AND kind IN "
+      "('referral_notice', 'refusal_notice') AND document_id <> ? AND document_id IN "
+      "(SELECT document_id FROM document_cases WHERE case_id = ?)",
+      {keep, case_id});
+}
+
 Result<std::vector<DocumentDetail>> Registry::IssuedDocuments() {
   Result<std::vector<Row>> rows = db_->Query(
       "SELECT document_id FROM documents WHERE state = 'issued' "

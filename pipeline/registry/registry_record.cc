@@ -42,6 +42,19 @@ bool ExpertGroupDocument(const std::string& kind) {
   return kind == "technical_opinion" || kind == "comprehensive_opinion";
 }
 
+bool IsEndingLetter(const std::string& kind) {
+  return kind == "referral_notice" || kind == "refusal_notice";
+}
+
+bool IsRunLetter(const std::string& kind) {
+  return kind == "correction_notice" || IsEndingLetter(kind);
+}
+
+std::string EndingLetterKind(Stage stage) {
+  if (stage == Stage::kReferred) return "referral_notice";
+  return stage == Stage::kNotFiled ? "refusal_notice" : "";
+}
+
 bool DatedByTheAct(const std::string& kind) {
   return ExpertGroupDocument(kind) || kind == "receipt" || kind == "publicity_notice";
 }
