@@ -791,6 +791,33 @@ Date IssueDate(const Context& ctx, const DocumentDetail& d) {
   return ParseIsoDate(d.created_on).value_or(ctx.actor.today);
 }
 
+// The format of d's number: a receipt's own (receipt_number_format), else the authority's
+// 发文字号.
+std::string NumberFormatOf(const Context& ctx, const DocumentDetail& d) {
+  if (d.kind == "receipt") return ctx.settings.receipt_number_format;
+  return ctx.settings.doc_number_format.For(d.authority);
+}
+
+// Refuses to issue a numbered document whose number format is not set, naming the setting.
+Status CheckNumberFormat(const Context& ctx, const DocumentDetail& d) {
+  if (ExpertGroupDocument(d.kind) || !NumberFormatOf(ctx, d).empty()) return Status::Ok();
+  if (d.kind == "receipt") {
+    return Status::InvalidArgument(ctx.messages.Format("registry.refused.no_receipt_number_format",
+                                                       {{"document", d.document_id}}));
+  }
+  return Status::InvalidArgument(
+      ctx.messages.Format("registry.refused.no_number_format", {{"authority", d.authority}}));
+}
+
+// What only an issued receipt shows: 经办人 (receipt_handler) and the office's contact
+// (contact), each a visible blank while unset.
+void AddReceiptIssueFacts(const Context& ctx, const DocumentSetup& setup, json* data) {
+  json& d = (*data)["document"];
+  d["issued_receipt"] = true;
+  if (!ctx.settings.receipt_handler.empty()) d["handler"] = ctx.settings.receipt_handler;
+  if (!setup.office.contact.empty()) d["contact"] = setup.office.contact;
+}
+
 Status BindIssue(Context& ctx, const DocumentDetail& d) {
   const Date date = IssueDate(ctx, d);
   if (ExpertGroupDocument(d.kind)) {
@@ -800,9 +827,8 @@ Status BindIssue(Context& ctx, const DocumentDetail& d) {
     }
     return ctx.registry.BindUnnumbered(d.document_id, date.year, date.ToIso());
   }
-  Result<std::int64_t> n =
-      ctx.registry.BindNumber(d.document_id, date.year, ctx.options.number,
-                              ctx.settings.doc_number_format.For(d.authority), date.ToIso());
+  Result<std::int64_t> n = ctx.registry.BindNumber(d.document_id, date.year, ctx.options.number,
+                                                   NumberFormatOf(ctx, d), date.ToIso());
   return n ? Status::Ok() : n.error();
 }
 
@@ -875,11 +901,7 @@ Status IssueCommand(Context& ctx) {
   {
     Result<DocumentDetail> draft = ctx.registry.LoadDocument(id);
     if (!draft) return draft.error();
-    if (!ExpertGroupDocument(draft->kind) &&
-        ctx.settings.doc_number_format.For(draft->authority).empty()) {
-      return Status::InvalidArgument(ctx.messages.Format("registry.refused.no_number_format",
-                                                         {{"authority", draft->authority}}));
-    }
+    PIPELINE_RETURN_IF_ERROR(CheckNumberFormat(ctx, *draft));
     PIPELINE_RETURN_IF_ERROR(CheckIssueFonts(ctx));
     PIPELINE_RETURN_IF_ERROR(CheckFilledSlots(ctx, *draft));
     PIPELINE_RETURN_IF_ERROR(NumberTheFiling(ctx, *draft));
@@ -903,6 +925,7 @@ Status IssueCommand(Context& ctx) {
   data["document"]["draft"] = false;
   if (!d->number.empty()) data["document"]["doc_number"] = d->number;
   data["document"]["date"] = FormatDate(date, setup->office.date_format);
+  if (d->kind == "receipt") AddReceiptIssueFacts(ctx, *setup, &data);
   Result<std::string> rendered = RenderIssuedPdf(ctx, d->kind, data, date);
   if (!rendered) return rendered.error();
   const std::string title = IssuedTitle(ctx.messages, d->kind, data);
@@ -926,12 +949,13 @@ Status IssueCommand(Context& ctx) {
   PIPELINE_RETURN_IF_ERROR(ctx.registry.MarkIssued(id, rel, sha, title, CountPdfPages(*pdf),
                                                    ctx.settings.RetentionFor(d->kind)));
   PIPELINE_RETURN_IF_ERROR(UpdateCatalogue(ctx, *setup, d->authority, date.year));
-  ctx.out << ctx.messages.Format(
-                 d->number.empty() ? "registry.issued_unnumbered" : "registry.issued",
-                 {{"document", id},
-                  {"number", d->number},
-                  {"file", JoinPath(root, rel)},
-                  {"sha256", sha}})
+  ctx.out << ctx.messages.Format(d->number.empty()      ? "registry.issued_unnumbered"
+                                 : d->kind == "receipt" ? "registry.issued_receipt"
+                                                        : "registry.issued",
+                                 {{"document", id},
+                                  {"number", d->number},
+                                  {"file", JoinPath(root, rel)},
+                                  {"sha256", sha}})
           << "\n";
   return Status::Ok();
 }

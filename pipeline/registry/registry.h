@@ -305,8 +305,9 @@ class Registry {
   // issue fails later, so a number is never given to another document), then the final record.
   Result<DocumentDetail> LoadDocument(const std::string& document_id);
   // Binds a number to the draft (state `issuing`): `number` > 0 is the clerk's --number (refused
-  // when that authority/year already used it), 0 takes the next of the sequence; the 发文字号 is
-  // `number_format` with {year} and {n} filled. Returns the
+  // when that authority/year already used it), 0 takes the next of the sequence (a receipt's
+  // own, per authority and year, else the 发文字号's); the number is `number_format` with {year}
+  // and {n} filled. Returns the
   // number; a document already `issuing` keeps its number.
   Result<std::int64_t> BindNumber(const std::string& document_id, int year, std::int64_t number,
                                   const std::string& number_format, const std::string& doc_date);
@@ -406,6 +407,13 @@ class Registry {
   Status WriteFiledRecord(const CaseRecord& c, const FilingRecord& f,
                           const std::optional<FiledRecord>& previous);
   Result<std::int64_t> NextInSequence(const std::string& authority, int year);
+  // BindNumber's two ways, in the sequence of d's kind (receipts have their own): the clerk's
+  // --number (refused when taken; the sequence continues after it), or the next number
+  // (refused to a document dated before the one that took the last). REQUIRES: inside a write
+  // transaction.
+  Result<std::int64_t> TakeGivenNumber(const DocumentDetail& d, int year, std::int64_t number);
+  Result<std::int64_t> TakeNextNumber(const DocumentDetail& d, int year,
+                                      const std::string& doc_date);
   Status RecordDecision(const std::string& case_id, Stage stage, Decision decision,
                         const std::string& action, const std::string& acted_on,
                         const std::string& note, const std::string& reason, const Actor& actor);

@@ -693,17 +693,36 @@ TEST_F(LifecycleTest, CatalogueItemsAreGivenOnceWithTheirArchivalCodes) {
     std::ofstream(data_ + "/templates/office.json") << office.dump(2);
   }
   std::string out;
-  // Issued on 10-13, the receipt and the 公示 keep their own days (09-20, 09-25): numbers follow
-  // dates, so the 公示 first is refused, naming the number dated later (issue 21).
+  // Issued on 10-13, the receipt and the 公示 keep their own days (09-20, 09-25). The receipt
+  // has its own sequence (receipt_number_format, issue 21): without the setting it is refused,
+  // naming it; with it, the receipt dated before the 公示 takes 回执编号 1 and no 发文字号.
   ASSERT_EQ(Beian("issue D2026-0002 --date 2026-10-13", &out), 0) << out;  // 公示, 220100
+  EXPECT_NE(out.find("吉人社认备〔2026〕1号"), std::string::npos) << out;
   EXPECT_EQ(Beian("issue D2026-0001 --date 2026-10-13", &out), 2) << out;
-  EXPECT_NE(out.find("早于本机关已签发的吉人社认备〔2026〕1号（2026-09-25）"), std::string::npos)
-      << out;
-  ASSERT_EQ(Beian("issue D2026-0001 --date 2026-10-13 --number 5", &out), 0) << out;  // receipt
+  EXPECT_NE(out.find("\"receipt_number_format\""), std::string::npos) << out;
+  {
+    std::ifstream in(data_ + "/templates/office.json");
+    nlohmann::json office = nlohmann::json::parse(in);
+    office["receipt_number_format"] = "长人社认收〔{year}〕{n}号";
+    office["receipt_handler"] = "李四";
+    office["contact"] = "0431-88888888";
+    std::ofstream(data_ + "/templates/office.json") << office.dump(2);
+  }
+  ASSERT_EQ(Beian("issue D2026-0001 --date 2026-10-13", &out), 0) << out;  // receipt
+  EXPECT_NE(out.find("回执编号 长人社认收〔2026〕1号"), std::string::npos) << out;
+  const std::string receipt = Pdf(dir_ + "/archive/220100/2026/长人社认收〔2026〕1号.pdf");
+  EXPECT_NE(receipt.find("回执编号：长人社认收〔2026〕1号"), std::string::npos) << receipt;
+  EXPECT_NE(receipt.find("经办人：李四"), std::string::npos) << receipt;
+  EXPECT_NE(receipt.find("联系方式：0431-88888888"), std::string::npos) << receipt;
+  EXPECT_NE(receipt.find("2026年9月20日收到"), std::string::npos) << receipt;
   ASSERT_EQ(Beian("issue D2026-0003 --date 2026-10-20", &out), 0) << out;  // 备案通知, 220000
-  // A corrected re-issue dated earlier than the notice it replaces: 件号 2, after it.
+  // A corrected re-issue dated earlier than the notice it replaces: numbers follow dates, so the
+  // next number is refused to it, naming the number dated later; placed by hand, 件号 2.
   ASSERT_EQ(Beian("reissue D2026-0003 --date 2026-10-14", &out), 0) << out;
   ASSERT_EQ(Beian("edit D2026-0004 --slot note --text 更正稿 --date 2026-10-14", &out), 0) << out;
+  EXPECT_EQ(Beian("issue D2026-0004 --date 2026-10-14", &out), 2) << out;
+  EXPECT_NE(out.find("早于本机关已签发的吉人社认备〔2026〕1号（2026-10-20）"), std::string::npos)
+      << out;
   ASSERT_EQ(Beian("issue D2026-0004 --date 2026-10-14 --number 2", &out), 0) << out;
   auto csv = [&](const std::string& authority) {
     std::ifstream in(dir_ + "/archive/" + authority + "/2026/归档文件目录.csv", std::ios::binary);

@@ -519,10 +519,18 @@ TEST_P(RegistryTest, TwelveOfficesAndTheProvinceAtOnce) {
       EXPECT_EQ(AsInt((*seq)[static_cast<std::size_t>(i)][0]), i + 1);
       EXPECT_EQ(AsText((*seq)[static_cast<std::size_t>(i)][1]), "2026-" + std::to_string(i + 1));
     }
-    Result<std::vector<Row>> next = db.Query(
-        "SELECT next_value FROM number_sequences WHERE authority = ? AND year = 2026", {a});
+    // Receipts take their own sequence per authority and year (receipt_number_format); the
+    // authority's 发文字号 sequence is untouched.
+    Result<std::vector<Row>> next =
+        db.Query("SELECT next_value FROM number_sequences WHERE authority = ? AND year = 2026",
+                 {a + ":receipt"});
     ASSERT_OK(next);
+    ASSERT_EQ(next->size(), 1u);
     EXPECT_EQ(AsInt((*next)[0][0]), kCases + 1);
+    Result<std::vector<Row>> bureau = db.Query(
+        "SELECT next_value FROM number_sequences WHERE authority = ? AND year = 2026", {a});
+    ASSERT_OK(bureau);
+    EXPECT_TRUE(bureau->empty());
   }
   for (const std::string& id : cases) {
     Result<CaseRecord> c = reg_->LoadCase(id);
