@@ -175,6 +175,11 @@ std::string Registry::NextStep(const CaseRecord& c) const {
         return "beian publicize " + id + " --start YYYY-MM-DD" + auth + reg;
       }
       if (HasOpenObjection(c.history)) return "beian resolve " + id + " --note …" + reg;
+      for (const DocumentRecord& d : c.documents) {  // filing follows the issued 公示
+        if (d.kind == "publicity_notice" && d.state != "issued" && d.state != "superseded") {
+          return "beian issue " + d.document_id + reg;
+        }
+      }
       return file;
     default:
       return "beian decide " + id + " --stage " + StageName(c.stage) + " --result pass|fail" + reg;

@@ -404,6 +404,8 @@ class Registry {
   // leaves empty stay), add_occupation adds
   // the occupations, renewal carries the record of `renewed` on (its occupations replaced by
   // the renewal's when it lists any). REQUIRES: inside a write transaction.
+  // Refuses a case whose 公示 is still a draft (file and 报送 follow the issued 公示).
+  Status CheckPublicityIssued(const CaseRecord& c);
   Status WriteFiledRecord(const CaseRecord& c, const FilingRecord& f,
                           const std::optional<FiledRecord>& previous);
   Result<std::int64_t> NextInSequence(const std::string& authority, int year);
