@@ -111,12 +111,16 @@ Result<json> DocumentData(Context& ctx, const DocumentDetail& d) {
   return StoredDocumentData(ctx.registry, d);
 }
 
+// Where drafts go: --out DIR, else drafts/ beside the registry.
+std::string DraftsDir(const Context& ctx) {
+  return ctx.options.out_dir.empty() ? JoinPath(RegistryDir(ctx), "drafts") : ctx.options.out_dir;
+}
+
 // Renders a stored draft to OUT (or drafts/ beside the registry) and says where it went.
 Status WriteDraft(Context& ctx, const std::string& document_id) {
-  const std::string dir =
-      ctx.options.out_dir.empty() ? JoinPath(RegistryDir(ctx), "drafts") : ctx.options.out_dir;
-  Result<std::string> path = RenderDraftFile(ctx.registry, ctx.fs, ctx.messages, ctx.data_dir,
-                                             document_id, ctx.actor.today, dir, ctx.options.fonts);
+  Result<std::string> path =
+      RenderDraftFile(ctx.registry, ctx.fs, ctx.messages, ctx.data_dir, document_id,
+                      ctx.actor.today, DraftsDir(ctx), ctx.options.fonts);
   if (!path) return path.error();
   Result<DocumentDetail> d = ctx.registry.LoadDocument(document_id);
   if (!d) return d.error();
@@ -530,10 +534,16 @@ Status DecideWithLetter(Context& ctx, const std::function<Status()>& decide) {
   });
   if (!done.ok()) return done;
   if (letter.id.empty()) return Status::Ok();
-  if (letter.adopted) {
-    ctx.out << ctx.messages.Format("registry.letter_adopted", {{"document", letter.id}}) << "\n";
-  }
-  return WriteDraft(ctx, letter.id);
+  if (!letter.adopted) return WriteDraft(ctx, letter.id);
+  // run's draft, now also beside the registry under its document id.
+  Result<std::string> path =
+      RenderDraftFile(ctx.registry, ctx.fs, ctx.messages, ctx.data_dir, letter.id, ctx.actor.today,
+                      DraftsDir(ctx), ctx.options.fonts);
+  if (!path) return path.error();
+  ctx.out << ctx.messages.Format("registry.letter_adopted",
+                                 {{"document", letter.id}, {"file", *path}})
+          << "\n";
+  return Status::Ok();
 }
 
 // The validity a notice announces, by the office settings (docs/user-guide.md "Settings"): a new
