@@ -93,7 +93,7 @@ TEST_F(LettersTest, TheEndingDecisionAdoptsRunsLetterWhichIsIssuedArchivedAndSer
   EXPECT_NE(out.find("沿用 beian run 已起草的告知书（文书编号 " + referral_id), std::string::npos)
       << out;
   EXPECT_NE(out.find("下一步：beian issue " + referral_id), std::string::npos) << out;
-  EXPECT_EQ(out.find("已起草"), std::string::npos) << "no second draft: " << out;
+  EXPECT_EQ(out.find("已起草受理部门告知书"), std::string::npos) << "no second draft: " << out;
   EXPECT_TRUE(fs::exists(dir_ + "/drafts/" + referral_id + "-受理部门告知书.pdf")) << out;
   out = Ok(std::string("decide ") + kR15 + " --stage received --result fail --date 2026-09-02");
   // No second draft: the same documents, still drafts.
