@@ -60,9 +60,10 @@ struct Job::CaseOutcome {
   std::vector<const report::DocumentSpec*> drafts;  // from the decision table, in order
   bool not_a_dossier = false;
   bool not_eligible = false;  // crosscheck found the institution not eligible (Conclude)
-  // The data the 补正材料通知书 was drawn from (null when none was): the registry keeps it as
-  // a document, so its delivery can be recorded (beian served).
-  nlohmann::json correction_notice;
+  // The data the letter to the applicant was drawn from (补正材料通知书, 受理部门告知书 or
+  // 不予备案告知书; null when none was): the registry keeps it as a document, so it can be
+  // issued and its delivery recorded.
+  nlohmann::json letter;
 };
 
 Job::Job(const JobRequest& options, FileSystem& fs, Reporter& reporter, std::ostream& out)
@@ -443,9 +444,9 @@ Result<std::string> Job::DraftPdf(CaseOutcome& c, const report::DocumentSpec& sp
   if (spec.kind == "worksheet") PIPELINE_RETURN_IF_ERROR(AddDraftFonts(c.json["document"]));
   std::string tmpl = render::ResolveTemplatePath(res_->data_dir, spec.tmpl);
   Result<std::string> pdf = res_->renderer->Render(tmpl, c.json, *options_.date);
-  // What the correction notice was drawn from (the case's JSON with its document) is kept for
-  // the registry.
-  if (pdf && spec.kind == "correction_notice") c.correction_notice = c.json;
+  // What a letter to the applicant was drawn from (the case's JSON with its document) is kept
+  // for the registry.
+  if (pdf && registry::IsRunLetter(spec.kind)) c.letter = c.json;
   c.json.erase("document");
   return pdf;
 }
@@ -535,7 +536,7 @@ Result<service::CaseResult> Job::Work(const ingest::IntakeEntry& entry, const st
   }
   r.report = std::move(c.report);
   r.report_json = report::ToJsonText(c.json);
-  if (!c.correction_notice.is_null()) r.correction_notice = c.correction_notice.dump();
+  if (!c.letter.is_null()) r.letter = c.letter.dump();
   return r;
 }
 
@@ -545,8 +546,8 @@ Status Job::Finish(const ingest::IntakeEntry& entry, service::CaseResult& r,
   if (!r.report.draft_failure.empty()) reporter_.Warning(r.report.draft_failure);
   if (res_->recorder && entry.type == EntryType::kDirectory && r.died.empty()) {
     nlohmann::json registry;
-    if (Status s = res_->recorder->Record(r.report, entry.path, &registry, reporter_,
-                                          r.correction_notice, &r.prepared);
+    if (Status s = res_->recorder->Record(r.report, entry.path, &registry, reporter_, r.letter,
+                                          &r.prepared);
         !s.ok()) {
       *fatal = true;  // the registry is unusable: stop before writing a report it does not know
       return s;

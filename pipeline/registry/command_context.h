@@ -2,6 +2,7 @@
 #ifndef PIPELINE_REGISTRY_COMMAND_CONTEXT_H_
 #define PIPELINE_REGISTRY_COMMAND_CONTEXT_H_
 
+#include <functional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -65,6 +66,19 @@ bool IsDocumentId(std::string_view ref);
 Result<std::vector<std::string>> TemplateSlots(const FileSystem& fs, const std::string& data_dir,
                                                const std::string& kind);
 Status DocumentStatus(Context& ctx);  // beian status DOCUMENT-ID
+
+// The data of an ending letter (IsEndingLetter) drawn by a decision rather than by `run`:
+// the case's institution and kind from the registry, the document object in `authority`'s
+// name; what only the clerk knows is a slot, printed as a visible blank until filled
+// (referral_notice: competent_authority; refusal_notice: reasons).
+Result<nlohmann::json> EndingLetterData(Context& ctx, const CaseRecord& c, const std::string& kind,
+                                        const std::string& authority);
+// Runs `decide` (a stage decision recorded through the registry) and, in the
+// same transaction, gives a case it ends (referred, not_filed) its ending letter: the draft
+// `run` made for the current version when the decision is on received or preliminary
+// (adopted: same document id), else a new draft; a correction away from such an end
+// supersedes the letter's draft.
+Status DecideWithLetter(Context& ctx, const std::function<Status()>& decide);
 
 // document_commands.cc
 Status PublicizeCommand(Context& ctx);

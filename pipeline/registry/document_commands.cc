@@ -111,12 +111,16 @@ Result<json> DocumentData(Context& ctx, const DocumentDetail& d) {
   return StoredDocumentData(ctx.registry, d);
 }
 
+// Where drafts go: --out DIR, else drafts/ beside the registry.
+std::string DraftsDir(const Context& ctx) {
+  return ctx.options.out_dir.empty() ? JoinPath(RegistryDir(ctx), "drafts") : ctx.options.out_dir;
+}
+
 // Renders a stored draft to OUT (or drafts/ beside the registry) and says where it went.
 Status WriteDraft(Context& ctx, const std::string& document_id) {
-  const std::string dir =
-      ctx.options.out_dir.empty() ? JoinPath(RegistryDir(ctx), "drafts") : ctx.options.out_dir;
-  Result<std::string> path = RenderDraftFile(ctx.registry, ctx.fs, ctx.messages, ctx.data_dir,
-                                             document_id, ctx.actor.today, dir, ctx.options.fonts);
+  Result<std::string> path =
+      RenderDraftFile(ctx.registry, ctx.fs, ctx.messages, ctx.data_dir, document_id,
+                      ctx.actor.today, DraftsDir(ctx), ctx.options.fonts);
   if (!path) return path.error();
   Result<DocumentDetail> d = ctx.registry.LoadDocument(document_id);
   if (!d) return d.error();
@@ -450,6 +454,98 @@ Result<NoticeStart> StartNotice(Context& ctx, bool authority_from_case) {
   return n;
 }
 
+Result<json> EndingLetterData(Context& ctx, const CaseRecord& c, const std::string& kind,
+                              const std::string& authority) {
+  Result<DocumentSetup> setup = LoadSetup(ctx);
+  if (!setup) return setup.error();
+  Result<json> entry = CaseEntry(ctx, c);
+  if (!entry) return entry.error();
+  json data = {{"entries", json::array({*entry})},
+               {"institution", {{"name", c.institution_name}}},
+               {"application", {{"kind", model::ApplicationKindName(c.kind)}}}};
+  json& d = data["document"] =
+      DocumentObject(*setup, IssuerName(*setup, authority), ctx.actor.today);
+  d["kind"] = kind;
+  if (!setup->office.contact.empty()) {
+    d["contact"] = setup->office.contact;
+    const report::Contact contact = report::SplitContact(setup->office.contact);
+    if (!contact.phone.empty()) d["contact_phone"] = contact.phone;
+    if (!contact.person.empty()) d["contact_person"] = contact.person;
+  }
+  const std::string blank = ctx.messages.Format("document.blank_issuer");
+  if (kind == "referral_notice")
+    d["competent_authority_blank"] = blank;  // slot competent_authority
+  if (kind == "refusal_notice") {
+    d["reasons_blank"] = ctx.messages.Format("document.blank_reasons");  // slot reasons
+    d["decision"] = c.kind == model::ApplicationKind::kRenewal ? "renewal" : "filing";
+    if (!setup->office.remedy_text.empty()) d["remedy_text"] = setup->office.remedy_text;
+  }
+  return data;
+}
+
+namespace {
+
+// What a decision did about its case's ending letter: the draft adopted or drawn ("" for none).
+struct EndingLetter {
+  std::string id;
+  bool adopted = false;
+};
+
+// The case's ending letter after a decision on `decided` (REQUIRES: inside the decision's
+// write transaction).
+Result<EndingLetter> SettleEndingLetter(Context& ctx, Stage decided) {
+  Result<CaseRecord> c = ctx.registry.LoadCase(ctx.options.case_ref);
+  if (!c) return c.error();
+  const std::string kind = EndingLetterKind(c->stage);
+  EndingLetter out;
+  if (kind.empty()) {  // not an end; a correction away from one takes its letter back
+    if (ctx.options.reason.empty()) return out;
+    PIPELINE_RETURN_IF_ERROR(ctx.registry.SupersedeEndingLetters(c->case_id, ""));
+    return out;
+  }
+  if (decided == Stage::kReceived || decided == Stage::kPreliminary) {
+    Result<std::string> drafted = ctx.registry.RunLetterDraft(c->case_id, kind);
+    if (!drafted) return drafted.error();
+    out = {*drafted, !drafted->empty()};
+  }
+  PIPELINE_RETURN_IF_ERROR(ctx.registry.SupersedeEndingLetters(c->case_id, out.id));
+  if (out.adopted) return out;
+  const std::string authority = ctx.options.authority.value_or(c->authority);
+  Result<json> data = EndingLetterData(ctx, *c, kind, authority);
+  if (!data) return data.error();
+  Result<std::string> id =
+      ctx.registry.CreateDraft(kind, authority, {c->case_id}, data->dump(), ctx.actor);
+  if (!id) return id.error();
+  out.id = *id;
+  return out;
+}
+
+}  // namespace
+
+Status DecideWithLetter(Context& ctx, const std::function<Status()>& decide) {
+  std::optional<Stage> decided = StageFromName(ctx.options.stage);
+  EndingLetter letter;
+  const Status done = ctx.registry.Atomically([&]() -> Status {
+    PIPELINE_RETURN_IF_ERROR(decide());
+    Result<EndingLetter> settled = SettleEndingLetter(ctx, decided.value_or(Stage::kDeliberation));
+    if (!settled) return settled.error();
+    letter = *settled;
+    return Status::Ok();
+  });
+  if (!done.ok()) return done;
+  if (letter.id.empty()) return Status::Ok();
+  if (!letter.adopted) return WriteDraft(ctx, letter.id);
+  // run's draft, now also beside the registry under its document id.
+  Result<std::string> path =
+      RenderDraftFile(ctx.registry, ctx.fs, ctx.messages, ctx.data_dir, letter.id, ctx.actor.today,
+                      DraftsDir(ctx), ctx.options.fonts);
+  if (!path) return path.error();
+  ctx.out << ctx.messages.Format("registry.letter_adopted",
+                                 {{"document", letter.id}, {"file", *path}})
+          << "\n";
+  return Status::Ok();
+}
+
 // The validity a notice announces, by the office settings (docs/user-guide.md "Settings"): a new
 // filing's three years start on the notice's 成文日期 `date` (filing_validity_start = doc_date, the
 // default; file_date keeps the day `file` was run); a renewal runs on from the old end
@@ -680,6 +776,22 @@ std::vector<std::string> MissingTerminationSlots(const json& data) {
   return missing;
 }
 
+// The slot an ending letter must have filled before it is issued: a 受理部门告知书 names where
+// the applicant must go (the department run found, else slot competent_authority); a
+// 不予备案告知书 says why (the findings run quoted, the occupations excluded, else slot
+// reasons).
+std::vector<std::string> MissingLetterSlots(const std::string& kind, const json& data) {
+  const json slots = data.value("slots", json::object());
+  const json document = data.value("document", json::object());
+  const bool referral = kind == "referral_notice";
+  const char* slot = referral ? "competent_authority" : "reasons";
+  const bool known =
+      referral ? document.contains("competent_authority")
+               : document.contains("reasons") || document.contains("excluded_occupations");
+  if (known || !slots.value(slot, "").empty()) return {};
+  return {slot};
+}
+
 // Takes the 发文字号 (bureau documents) or only the 成文日期 (the expert group's opinions,
 // which are not numbered in the bureau's sequence) for the draft `d`.
 // The 成文日期 an issue gives: the day of the act for a receipt, an opinion or a 公示 (the
@@ -687,6 +799,33 @@ std::vector<std::string> MissingTerminationSlots(const json& data) {
 Date IssueDate(const Context& ctx, const DocumentDetail& d) {
   if (!DatedByTheAct(d.kind)) return ctx.actor.today;
   return ParseIsoDate(d.created_on).value_or(ctx.actor.today);
+}
+
+// The format of d's number: a receipt's own (receipt_number_format), else the authority's
+// 发文字号.
+std::string NumberFormatOf(const Context& ctx, const DocumentDetail& d) {
+  if (d.kind == "receipt") return ctx.settings.receipt_number_format;
+  return ctx.settings.doc_number_format.For(d.authority);
+}
+
+// Refuses to issue a numbered document whose number format is not set, naming the setting.
+Status CheckNumberFormat(const Context& ctx, const DocumentDetail& d) {
+  if (ExpertGroupDocument(d.kind) || !NumberFormatOf(ctx, d).empty()) return Status::Ok();
+  if (d.kind == "receipt") {
+    return Status::InvalidArgument(ctx.messages.Format("registry.refused.no_receipt_number_format",
+                                                       {{"document", d.document_id}}));
+  }
+  return Status::InvalidArgument(
+      ctx.messages.Format("registry.refused.no_number_format", {{"authority", d.authority}}));
+}
+
+// What only an issued receipt shows: 经办人 (receipt_handler) and the office's contact
+// (contact), each a visible blank while unset.
+void AddReceiptIssueFacts(const Context& ctx, const DocumentSetup& setup, json* data) {
+  json& d = (*data)["document"];
+  d["issued_receipt"] = true;
+  if (!ctx.settings.receipt_handler.empty()) d["handler"] = ctx.settings.receipt_handler;
+  if (!setup.office.contact.empty()) d["contact"] = setup.office.contact;
 }
 
 Status BindIssue(Context& ctx, const DocumentDetail& d) {
@@ -698,19 +837,23 @@ Status BindIssue(Context& ctx, const DocumentDetail& d) {
     }
     return ctx.registry.BindUnnumbered(d.document_id, date.year, date.ToIso());
   }
-  Result<std::int64_t> n =
-      ctx.registry.BindNumber(d.document_id, date.year, ctx.options.number,
-                              ctx.settings.doc_number_format.For(d.authority), date.ToIso());
+  Result<std::int64_t> n = ctx.registry.BindNumber(d.document_id, date.year, ctx.options.number,
+                                                   NumberFormatOf(ctx, d), date.ToIso());
   return n ? Status::Ok() : n.error();
 }
 
-// A 终止备案通知 is issued only with the facts the bureau gives filled in (its slots).
+// A 终止备案通知 or an ending letter is issued only with the facts the bureau gives filled in
+// (its slots).
 Status CheckFilledSlots(Context& ctx, const DocumentDetail& d) {
-  if (d.kind != "termination_notice" || d.state != "draft") return Status::Ok();
+  if ((d.kind != "termination_notice" && !IsEndingLetter(d.kind)) || d.state != "draft") {
+    return Status::Ok();
+  }
   Result<json> data = DocumentData(ctx, d);
   if (!data) return data.error();
   std::string names;
-  for (const std::string& slot : MissingTerminationSlots(*data)) {
+  const std::vector<std::string> missing =
+      IsEndingLetter(d.kind) ? MissingLetterSlots(d.kind, *data) : MissingTerminationSlots(*data);
+  for (const std::string& slot : missing) {
     if (!names.empty()) names += ctx.messages.Format("format.list_separator");
     names += ctx.messages.Format("registry.slot." + slot, {{"slot", slot}});
   }
@@ -743,6 +886,24 @@ std::string ArchivePath(const Context& ctx, const DocumentDetail& d, int year) {
   return DraftFilePath(dir, d.document_id, d.kind, ctx.messages);
 }
 
+// The 题名 of an issued document: its kind's title with the institution (the first entry of a
+// registry notice, or the institution of a letter `run` drew from the report); the change
+// notice has its own (Art. 8).
+std::string IssuedTitle(const report::MessageCatalog& messages, const std::string& kind,
+                        const json& data) {
+  const json entries = data.value("entries", json::array());
+  const json first = entries.is_array() && !entries.empty() ? entries[0] : json::object();
+  std::string institution = first.value("institution", "");
+  if (institution.empty()) {
+    institution = data.value(json::json_pointer("/institution/name"), "");
+  }
+  std::string title_key = "registry.title." + kind;
+  if (kind == "filing_notice" && first.value("kind", "") == "change") {
+    title_key = "registry.title.change_notice";
+  }
+  return messages.Format(title_key, {{"institution", institution}});
+}
+
 }  // namespace
 
 Status IssueCommand(Context& ctx) {
@@ -750,11 +911,7 @@ Status IssueCommand(Context& ctx) {
   {
     Result<DocumentDetail> draft = ctx.registry.LoadDocument(id);
     if (!draft) return draft.error();
-    if (!ExpertGroupDocument(draft->kind) &&
-        ctx.settings.doc_number_format.For(draft->authority).empty()) {
-      return Status::InvalidArgument(ctx.messages.Format("registry.refused.no_number_format",
-                                                         {{"authority", draft->authority}}));
-    }
+    PIPELINE_RETURN_IF_ERROR(CheckNumberFormat(ctx, *draft));
     PIPELINE_RETURN_IF_ERROR(CheckIssueFonts(ctx));
     PIPELINE_RETURN_IF_ERROR(CheckFilledSlots(ctx, *draft));
     PIPELINE_RETURN_IF_ERROR(NumberTheFiling(ctx, *draft));
@@ -778,19 +935,10 @@ Status IssueCommand(Context& ctx) {
   data["document"]["draft"] = false;
   if (!d->number.empty()) data["document"]["doc_number"] = d->number;
   data["document"]["date"] = FormatDate(date, setup->office.date_format);
+  if (d->kind == "receipt") AddReceiptIssueFacts(ctx, *setup, &data);
   Result<std::string> rendered = RenderIssuedPdf(ctx, d->kind, data, date);
   if (!rendered) return rendered.error();
-  std::string institution;
-  if (data.contains("entries") && data["entries"].is_array() && !data["entries"].empty()) {
-    institution = data["entries"][0].value("institution", "");
-  }
-  std::string title_key = "registry.title." + d->kind;
-  if (d->kind == "filing_notice" && data["entries"].is_array() && !data["entries"].empty() &&
-      data["entries"][0].value("kind", "") == "change") {
-    // The change notice has its own title (Art. 8).
-    title_key = "registry.title.change_notice";
-  }
-  const std::string title = ctx.messages.Format(title_key, {{"institution", institution}});
+  const std::string title = IssuedTitle(ctx.messages, d->kind, data);
   // The issued copy is PDF/A-2b (drafts stay ordinary PDFs).
   const std::string icc_path =
       ctx.settings.icc_profile.empty() ? kDefaultIccProfile : ctx.settings.icc_profile;
@@ -811,12 +959,13 @@ Status IssueCommand(Context& ctx) {
   PIPELINE_RETURN_IF_ERROR(ctx.registry.MarkIssued(id, rel, sha, title, CountPdfPages(*pdf),
                                                    ctx.settings.RetentionFor(d->kind)));
   PIPELINE_RETURN_IF_ERROR(UpdateCatalogue(ctx, *setup, d->authority, date.year));
-  ctx.out << ctx.messages.Format(
-                 d->number.empty() ? "registry.issued_unnumbered" : "registry.issued",
-                 {{"document", id},
-                  {"number", d->number},
-                  {"file", JoinPath(root, rel)},
-                  {"sha256", sha}})
+  ctx.out << ctx.messages.Format(d->number.empty()      ? "registry.issued_unnumbered"
+                                 : d->kind == "receipt" ? "registry.issued_receipt"
+                                                        : "registry.issued",
+                                 {{"document", id},
+                                  {"number", d->number},
+                                  {"file", JoinPath(root, rel)},
+                                  {"sha256", sha}})
           << "\n";
   return Status::Ok();
 }

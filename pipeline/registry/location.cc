@@ -96,6 +96,8 @@ Result<RegistrySettings> RegistrySettingsFromJson(const nlohmann::json& j,
         std::pair{"archive_classification", &s.archive_classification},
         std::pair{"icc_profile", &s.icc_profile},
         std::pair{"filing_number_format", &s.filing_number_format},
+        std::pair{"receipt_number_format", &s.receipt_number_format},
+        std::pair{"receipt_handler", &s.receipt_handler},
         std::pair{"filing_validity_start", &s.filing_validity_start},
         std::pair{"renewal_validity_start", &s.renewal_validity_start}}) {
     if (!j.contains(key)) continue;

@@ -119,12 +119,30 @@ bool HasDocument(const CaseRecord& c, const std::string& kind) {
   });
 }
 
+// What is left of an ended case's letter to the applicant (受理部门告知书, 不予备案告知书): to
+// issue it, then to record its delivery; "" when nothing is.
+std::string EndingLetterStep(const CaseRecord& c, const std::string& reg) {
+  const DocumentRecord* letter = nullptr;
+  for (const DocumentRecord& d : c.documents) {
+    if (IsEndingLetter(d.kind) && d.state != "superseded") letter = &d;
+  }
+  if (letter == nullptr) return "";
+  if (letter->state != "issued") return "beian issue " + letter->document_id + reg;
+  if (letter->served_on.empty()) {
+    return "beian served " + letter->document_id + " --date YYYY-MM-DD" + reg;
+  }
+  return "";
+}
+
 }  // namespace
 
 std::string Registry::NextStep(const CaseRecord& c) const {
   const std::string id = c.case_id;
   if (c.stage == Stage::kReturned) return messages_.Format("registry.next.resubmit");
-  if (IsClosed(c.stage)) return messages_.Format("registry.next.none");
+  if (IsClosed(c.stage)) {
+    const std::string letter = EndingLetterStep(c, hint_registry_);
+    return letter.empty() ? messages_.Format("registry.next.none") : letter;
+  }
   const std::string reg = hint_registry_;
   const std::string auth = hint_authority_.empty() ? "" : " --authority " + hint_authority_;
   // Filing: the province (Art. 7(五)); a 市（州） office reports the case first (报送).
@@ -157,6 +175,11 @@ std::string Registry::NextStep(const CaseRecord& c) const {
         return "beian publicize " + id + " --start YYYY-MM-DD" + auth + reg;
       }
       if (HasOpenObjection(c.history)) return "beian resolve " + id + " --note …" + reg;
+      for (const DocumentRecord& d : c.documents) {  // filing follows the issued 公示
+        if (d.kind == "publicity_notice" && d.state != "issued" && d.state != "superseded") {
+          return "beian issue " + d.document_id + reg;
+        }
+      }
       return file;
     default:
       return "beian decide " + id + " --stage " + StageName(c.stage) + " --result pass|fail" + reg;

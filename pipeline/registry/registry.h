@@ -58,6 +58,14 @@ std::vector<int> LevelsFromCsv(const std::string& csv);
 // without a 发文字号 (a catalogue 件号 only), the group as 责任者 (docs/user-guide.md "Case
 // registry").
 bool ExpertGroupDocument(const std::string& kind);
+// The letters a case's ending decision sends the applicant (受理部门告知书 for `refer`,
+// 不予备案告知书 for `fail`): drawn by the decision, or the draft `run` made adopted.
+bool IsEndingLetter(const std::string& kind);
+// The letters to the applicant `beian run` draws that the registry keeps as documents: the
+// 补正材料通知书 and the ending letters.
+bool IsRunLetter(const std::string& kind);
+// The ending letter's kind for a case ending in `stage` (referred, not_filed), else "".
+std::string EndingLetterKind(Stage stage);
 // Documents that record an act done on the day their draft was made (the receipt: the day the
 // materials came; the expert group's opinions: their decisions; the 公示: its publication):
 // issued later, they keep that day as their 成文日期. The bureau's notices are dated when issued.
@@ -297,8 +305,9 @@ class Registry {
   // issue fails later, so a number is never given to another document), then the final record.
   Result<DocumentDetail> LoadDocument(const std::string& document_id);
   // Binds a number to the draft (state `issuing`): `number` > 0 is the clerk's --number (refused
-  // when that authority/year already used it), 0 takes the next of the sequence; the 发文字号 is
-  // `number_format` with {year} and {n} filled. Returns the
+  // when that authority/year already used it), 0 takes the next of the sequence (a receipt's
+  // own, per authority and year, else the 发文字号's); the number is `number_format` with {year}
+  // and {n} filled. Returns the
   // number; a document already `issuing` keeps its number.
   Result<std::int64_t> BindNumber(const std::string& document_id, int year, std::int64_t number,
                                   const std::string& number_format, const std::string& doc_date);
@@ -326,6 +335,12 @@ class Registry {
   // slots and cases, that names the document it replaces (`replaces`, and
   // document.replaces = the old 发文字号 in its data). Returns the new id.
   Result<std::string> Redraft(const std::string& document_id, const Actor& actor);
+  // The draft `run` made of the ending letter `kind` for the case's current version (made on or
+  // after the day that version was received); "" when there is none.
+  Result<std::string> RunLetterDraft(const std::string& case_id, const std::string& kind);
+  // Marks the case's draft ending letters (IsEndingLetter) superseded, except `keep`: after a
+  // correction or a new ending letter they no longer speak for the case.
+  Status SupersedeEndingLetters(const std::string& case_id, const std::string& keep);
   // Every issued document (for archive verify).
   Result<std::vector<DocumentDetail>> IssuedDocuments();
 
@@ -389,9 +404,18 @@ class Registry {
   // leaves empty stay), add_occupation adds
   // the occupations, renewal carries the record of `renewed` on (its occupations replaced by
   // the renewal's when it lists any). REQUIRES: inside a write transaction.
+  // Refuses a case whose 公示 is still a draft (file and 报送 follow the issued 公示).
+  Status CheckPublicityIssued(const CaseRecord& c);
   Status WriteFiledRecord(const CaseRecord& c, const FilingRecord& f,
                           const std::optional<FiledRecord>& previous);
   Result<std::int64_t> NextInSequence(const std::string& authority, int year);
+  // BindNumber's two ways, in the sequence of d's kind (receipts have their own): the clerk's
+  // --number (refused when taken; the sequence continues after it), or the next number
+  // (refused to a document dated before the one that took the last). REQUIRES: inside a write
+  // transaction.
+  Result<std::int64_t> TakeGivenNumber(const DocumentDetail& d, int year, std::int64_t number);
+  Result<std::int64_t> TakeNextNumber(const DocumentDetail& d, int year,
+                                      const std::string& doc_date);
   Status RecordDecision(const std::string& case_id, Stage stage, Decision decision,
                         const std::string& action, const std::string& acted_on,
                         const std::string& note, const std::string& reason, const Actor& actor);

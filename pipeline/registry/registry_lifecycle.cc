@@ -21,6 +21,18 @@ FilingRecord FilingFromRow(const Row& r) {
           AsText(r[4]), AsText(r[5]), AsText(r[6]), AsText(r[7])};
 }
 
+// Which number sequence a document kind takes: receipts their own (receipt_number_format),
+// every other numbered document the authority's 发文字号 sequence. In SQL, the same test on a
+// documents row, so that numbers of one sequence are compared only with each other.
+std::string SequenceOfKind(const std::string& kind) { return kind == "receipt" ? "receipt" : ""; }
+constexpr const char* kSameSequence =
+    " AND CASE WHEN kind = 'receipt' THEN 'receipt' ELSE '' END = ?";
+// The key of a sequence in number_sequences: the authority, with the sequence's name for any
+// but the 发文字号 sequence.
+std::string SequenceKey(const std::string& authority, const std::string& sequence) {
+  return sequence.empty() ? authority : authority + ":" + sequence;
+}
+
 constexpr const char* kFilingColumns =
     "filing_id, uscc, case_id, filing_number, valid_from, valid_until, state, renewed_from";
 
@@ -366,49 +378,10 @@ Result<std::int64_t> Registry::BindNumber(const std::string& document_id, int ye
       bound = AsInt(r->front()[0]);
       return Status::Ok();
     }
-    if (number > 0) {
-      Result<std::vector<Row>> used = db_->Query(
-          "SELECT document_id FROM documents WHERE authority = ? AND seq_year = ? AND "
-          "seq_value = ?",
-          {d->authority, std::int64_t{year}, number});
-      if (!used) return used.error();
-      if (!used->empty()) {
-        return Refuse(
-            {"registry.refused.number_used",
-             {{"number", std::to_string(number)}, {"document", AsText(used->front()[0])}}});
-      }
-      // The sequence never hands out a number given by hand.
-      Result<std::int64_t> next = NextInSequence(d->authority, year);
-      if (!next) return next.error();
-      if (*next <= number) {
-        PIPELINE_RETURN_IF_ERROR(db_->Execute(
-            "UPDATE number_sequences SET next_value = ? WHERE authority = ? AND year = ?",
-            {number + 1, d->authority, std::int64_t{year}}));
-      } else {
-        PIPELINE_RETURN_IF_ERROR(db_->Execute(
-            "UPDATE number_sequences SET next_value = ? WHERE authority = ? AND year = ?",
-            {*next, d->authority, std::int64_t{year}}));  // give back the one just taken
-      }
-      bound = number;
-    } else {
-      // Numbers follow dates: the next number never goes to a document dated before the one
-      // that took the last (a 公示 keeps its publication day: issue it before the 备案通知).
-      Result<std::vector<Row>> last = db_->Query(
-          "SELECT number, doc_date FROM documents WHERE authority = ? AND seq_year = ? AND "
-          "state IN ('issued', 'issuing') AND doc_date > ? ORDER BY seq_value DESC",
-          {d->authority, std::int64_t{year}, doc_date});
-      if (!last) return last.error();
-      if (!last->empty()) {
-        return Refuse({"registry.refused.dated_before_last",
-                       {{"document", document_id},
-                        {"date", doc_date},
-                        {"number", AsText(last->front()[0])},
-                        {"last_date", AsText(last->front()[1])}}});
-      }
-      Result<std::int64_t> next = NextInSequence(d->authority, year);
-      if (!next) return next.error();
-      bound = *next;
-    }
+    Result<std::int64_t> taken =
+        number > 0 ? TakeGivenNumber(*d, year, number) : TakeNextNumber(*d, year, doc_date);
+    if (!taken) return taken.error();
+    bound = *taken;
     std::string text = Replace(Replace(number_format, "{year}", std::to_string(year)), "{n}",
                                std::to_string(bound));
     return db_->Execute(
@@ -418,6 +391,51 @@ Result<std::int64_t> Registry::BindNumber(const std::string& document_id, int ye
   });
   if (!s.ok()) return s;
   return bound;
+}
+
+Result<std::int64_t> Registry::TakeGivenNumber(const DocumentDetail& d, int year,
+                                               std::int64_t number) {
+  const std::string sequence = SequenceOfKind(d.kind);
+  const std::string key = SequenceKey(d.authority, sequence);
+  Result<std::vector<Row>> used = db_->Query(
+      std::string("SELECT document_id FROM documents WHERE authority = ? AND seq_year = ? AND "
+                  "seq_value = ?") +
+          kSameSequence,
+      {d.authority, std::int64_t{year}, number, sequence});
+  if (!used) return used.error();
+  if (!used->empty()) {
+    return Refuse({"registry.refused.number_used",
+                   {{"number", std::to_string(number)}, {"document", AsText(used->front()[0])}}});
+  }
+  // The sequence never hands out a number given by hand (and gives back the one just taken
+  // when it is already past it).
+  Result<std::int64_t> next = NextInSequence(key, year);
+  if (!next) return next.error();
+  PIPELINE_RETURN_IF_ERROR(
+      db_->Execute("UPDATE number_sequences SET next_value = ? WHERE authority = ? AND year = ?",
+                   {std::max(*next, number + 1), key, std::int64_t{year}}));
+  return number;
+}
+
+Result<std::int64_t> Registry::TakeNextNumber(const DocumentDetail& d, int year,
+                                              const std::string& doc_date) {
+  const std::string sequence = SequenceOfKind(d.kind);
+  // Numbers follow dates: the next number never goes to a document dated before the one that
+  // took the last (a 公示 keeps its publication day: issue it before the 备案通知).
+  Result<std::vector<Row>> last = db_->Query(
+      std::string("SELECT number, doc_date FROM documents WHERE authority = ? AND seq_year = ? "
+                  "AND state IN ('issued', 'issuing') AND doc_date > ?") +
+          kSameSequence + " ORDER BY seq_value DESC",
+      {d.authority, std::int64_t{year}, doc_date, sequence});
+  if (!last) return last.error();
+  if (!last->empty()) {
+    return Refuse({"registry.refused.dated_before_last",
+                   {{"document", d.document_id},
+                    {"date", doc_date},
+                    {"number", AsText(last->front()[0])},
+                    {"last_date", AsText(last->front()[1])}}});
+  }
+  return NextInSequence(SequenceKey(d.authority, sequence), year);
 }
 
 Result<std::string> Registry::NextFilingNumber(const std::string& format, int year) {
@@ -557,6 +575,26 @@ Result<std::string> Registry::Redraft(const std::string& document_id, const Acto
   });
   if (!s.ok()) return s;
   return new_id;
+}
+
+Result<std::string> Registry::RunLetterDraft(const std::string& case_id, const std::string& kind) {
+  Result<std::vector<Row>> rows = db_->Query(
+      "SELECT d.document_id FROM documents d JOIN document_cases dc ON dc.document_id = "
+      "d.document_id JOIN cases c ON c.case_id = dc.case_id JOIN dossier_versions v ON "
+      "v.case_id = c.case_id AND v.version = c.current_version WHERE dc.case_id = ? AND "
+      "d.kind = ? AND d.state = 'draft' AND d.created_on >= v.received_on "
+      "ORDER BY d.created_on DESC, d.document_id DESC",
+      {case_id, kind});
+  if (!rows) return rows.error();
+  return rows->empty() ? std::string() : AsText(rows->front()[0]);
+}
+
+Status Registry::SupersedeEndingLetters(const std::string& case_id, const std::string& keep) {
+  return db_->Execute(
+      "UPDATE documents SET state = 'superseded' WHERE state = 'draft' AND kind IN "
+      "('referral_notice', 'refusal_notice') AND document_id <> ? AND document_id IN "
+      "(SELECT document_id FROM document_cases WHERE case_id = ?)",
+      {keep, case_id});
 }
 
 Result<std::vector<DocumentDetail>> Registry::IssuedDocuments() {

@@ -42,6 +42,19 @@ bool ExpertGroupDocument(const std::string& kind) {
   return kind == "technical_opinion" || kind == "comprehensive_opinion";
 }
 
+bool IsEndingLetter(const std::string& kind) {
+  return kind == "referral_notice" || kind == "refusal_notice";
+}
+
+bool IsRunLetter(const std::string& kind) {
+  return kind == "correction_notice" || IsEndingLetter(kind);
+}
+
+std::string EndingLetterKind(Stage stage) {
+  if (stage == Stage::kReferred) return "referral_notice";
+  return stage == Stage::kNotFiled ? "refusal_notice" : "";
+}
+
 bool DatedByTheAct(const std::string& kind) {
   return ExpertGroupDocument(kind) || kind == "receipt" || kind == "publicity_notice";
 }
@@ -206,7 +219,21 @@ Status Registry::CheckReadyToFile(const CaseRecord& c, const std::string& comman
   if (AsInt(open->front()[0]) > 0) {
     return Refuse({"registry.refused.open_objection", {{"case", c.case_id}}});
   }
-  return Status::Ok();
+  return CheckPublicityIssued(c);
+}
+
+Status Registry::CheckPublicityIssued(const CaseRecord& c) {
+  Result<std::vector<Row>> notice = db_->Query(
+      "SELECT d.document_id, d.state FROM publicities p JOIN documents d ON d.document_id = "
+      "p.document_id JOIN document_cases dc ON dc.document_id = p.document_id "
+      "WHERE dc.case_id = ? ORDER BY p.end_on DESC, d.document_id DESC",
+      {c.case_id});
+  if (!notice) return notice.error();
+  if (notice->empty() || AsText(notice->front()[1]) == "issued") return Status::Ok();
+  const std::string id = AsText(notice->front()[0]);
+  return Refuse(
+      {"registry.refused.publicity_not_issued",
+       {{"case", c.case_id}, {"document", id}, {"next", "beian issue " + id + hint_registry_}}});
 }
 
 Status Registry::WriteFiledRecord(const CaseRecord& c, const FilingRecord& f,

@@ -147,8 +147,8 @@ Result<PreparedRecord> RunRecorder::Prepare(const model::CaseReport& report,
 }
 
 Status RunRecorder::Record(const model::CaseReport& report, const std::string& dossier_path,
-                           nlohmann::json* registry, Reporter& reporter,
-                           const std::string& correction_notice, const PreparedRecord* prepared) {
+                           nlohmann::json* registry, Reporter& reporter, const std::string& letter,
+                           const PreparedRecord* prepared) {
   if (!Registrable(report)) {
     reporter.Warning(report.dossier + ": " + messages_.Format("registry.not_registered"));
     (*registry) = {{"outcome", "not_registered"}};
@@ -161,15 +161,15 @@ Status RunRecorder::Record(const model::CaseReport& report, const std::string& d
     own.content_hash = std::move(*hash);
     prepared = &own;
   }
-  // The dossier, its receipt and its correction notice are one transaction (one commit, and
-  // no case without its receipt after a crash).
+  // The dossier, its receipt and its letter are one transaction (one commit, and no case
+  // without its receipt after a crash).
   return registry_->Atomically(
-      [&]() { return RecordIn(report, *prepared, registry, reporter, correction_notice); });
+      [&]() { return RecordIn(report, *prepared, registry, reporter, letter); });
 }
 
 Status RunRecorder::RecordIn(const model::CaseReport& report, const PreparedRecord& prepared,
                              nlohmann::json* registry, Reporter& reporter,
-                             const std::string& correction_notice) {
+                             const std::string& letter) {
   Result<RecordOutcome> out =
       registry_->RecordDossier(FactsOf(report, prepared.content_hash, authority_), actor_);
   if (!out) return out.error().WithContext(report.dossier);
@@ -192,15 +192,25 @@ Status RunRecorder::RecordIn(const model::CaseReport& report, const PreparedReco
     Result<std::string> receipt = DraftReceipt(report, *out, prepared);
     if (!receipt) return receipt.error().WithContext(report.dossier);
     (*registry)["receipt"] = *receipt;
-    if (!correction_notice.empty()) {
-      Result<std::string> notice =
-          registry_->CreateDraft("correction_notice", authority_.value_or(report.jurisdiction.code),
-                                 {out->case_id}, correction_notice, actor_);
-      if (!notice) return notice.error().WithContext(report.dossier);
-      (*registry)["correction_notice"] = *notice;
-    }
+    PIPELINE_RETURN_IF_ERROR(KeepLetter(report, out->case_id, letter, registry));
   }
   return AddFilingFacts(report, registry, reporter);
+}
+
+// The letter run drew (补正材料通知书, 受理部门告知书, 不予备案告知书) becomes a registry draft
+// of its kind (document.kind), named in report.json's registry object by that kind.
+Status RunRecorder::KeepLetter(const model::CaseReport& report, const std::string& case_id,
+                               const std::string& letter, nlohmann::json* registry) {
+  if (letter.empty()) return Status::Ok();
+  const nlohmann::json data = nlohmann::json::parse(letter, nullptr, false);
+  const std::string kind =
+      data.is_object() ? data.value(nlohmann::json::json_pointer("/document/kind"), "") : "";
+  if (!IsRunLetter(kind)) return Status::Internal("letter without its kind", report.dossier);
+  Result<std::string> id = registry_->CreateDraft(
+      kind, authority_.value_or(report.jurisdiction.code), {case_id}, letter, actor_);
+  if (!id) return id.error().WithContext(report.dossier);
+  (*registry)[kind] = *id;
+  return Status::Ok();
 }
 
 Result<RecordCheck> RunRecorder::Check(const model::CaseReport& report) {

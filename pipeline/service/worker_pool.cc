@@ -94,7 +94,7 @@ registry::PreparedRecord PreparedFromWire(json j, std::string receipt_pdf) {
 }
 
 // The raw parts of a worker's reply, in order.
-enum ReplyPart { kReportJson, kCorrectionNotice, kReceiptPdf, kReplyParts };
+enum ReplyPart { kReportJson, kLetter, kReceiptPdf, kReplyParts };
 
 json EntryToWire(const ingest::IntakeEntry& e) {
   return {e.name, e.display_name, e.path, static_cast<int>(e.type)};
@@ -243,7 +243,7 @@ void WorkerPool::WorkerMain(int in, int out) {
   json request;
   while (ReceiveFrame(in, &request)) {
     json reply;
-    std::string report_json, correction_notice, receipt_pdf;  // the reply's raw parts
+    std::string report_json, letter, receipt_pdf;  // the reply's raw parts
     try {
       const ingest::IntakeEntry entry = EntryFromWire(request.at("entry"));
       if (FaultRequested("crash", entry.name)) std::raise(SIGSEGV);
@@ -252,7 +252,7 @@ void WorkerPool::WorkerMain(int in, int out) {
       Result<CaseResult> r = work_.Work(entry, request.at("dir").get<std::string>());
       if (r) {
         report_json = std::move(r->report_json);
-        correction_notice = std::move(r->correction_notice);
+        letter = std::move(r->letter);
         receipt_pdf = std::move(r->prepared.receipt_pdf);
         reply = {{"report", ReportToWire(r->report)},
                  {"failed", r->failed},
@@ -264,7 +264,7 @@ void WorkerPool::WorkerMain(int in, int out) {
       std::fprintf(stderr, "beian: worker: %s\n", e.what());
       ::_exit(70);
     }
-    if (!SendFrame(out, reply, {report_json, correction_notice, receipt_pdf})) ::_exit(1);
+    if (!SendFrame(out, reply, {report_json, letter, receipt_pdf})) ::_exit(1);
   }
   ::_exit(0);
 }
@@ -368,7 +368,7 @@ Result<std::size_t> WorkerPool::RunBatch(const std::vector<ingest::IntakeEntry>&
         result.report = ReportFromWire(reply.at("report"));
         result.report_json = std::move(raw[kReportJson]);
         result.failed = reply.at("failed").get<std::string>();
-        result.correction_notice = std::move(raw[kCorrectionNotice]);
+        result.letter = std::move(raw[kLetter]);
         result.prepared =
             PreparedFromWire(std::move(reply["prepared"]), std::move(raw[kReceiptPdf]));
         w.busy = -1;

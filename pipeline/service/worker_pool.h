@@ -27,11 +27,13 @@ namespace pipeline::service {
 
 // One dossier's result as the parent receives it.
 struct CaseResult {
-  model::CaseReport report;       // the fields of report_wire.h
-  std::string report_json;        // report.json's text as the worker made it (report::ToJsonText)
-  std::string died;               // why the worker died before finishing ("" when it finished)
-  std::string failed;             // why the outputs could not be written (e.g. a full disk), or ""
-  std::string correction_notice;  // the data the 补正材料通知书 was drawn from (JSON text, or ``)
+  model::CaseReport report;  // the fields of report_wire.h
+  std::string report_json;   // report.json's text as the worker made it (report::ToJsonText)
+  std::string died;          // why the worker died before finishing ("" when it finished)
+  std::string failed;        // why the outputs could not be written (e.g. a full disk), or ""
+  // The data of the letter to the applicant run drew (补正材料通知书, 受理部门告知书 or
+  // 不予备案告知书; JSON text with document.kind, or ``).
+  std::string letter;
   registry::PreparedRecord prepared;  // the worker's part of the registry recording
 };
 

@@ -236,7 +236,7 @@ class Walk:
                   {"result": "pass"})
         self.expect("deliberate", "publicity", "deliberate", "reviewer")
 
-        # Archivist: 公示 across 国庆 2026, filing, issue.
+        # Archivist: 公示 across 国庆 2026 (issued: filing follows the issued 公示), filing, issue.
         self.login("archivist")
         self.open_case()
         self.fill("form-publicize", {"start": "2026-09-29", "date": "2026-09-29"})
@@ -244,6 +244,15 @@ class Walk:
         self.due_list()
         self.fill("form-file", {"date": "2026-10-09"})  # the 公示 has not ended: refused
         check("409" in d.find_element(By.ID, "status").text, "filing during the 公示: 409")
+        self.open_case()
+        self.fill("form-file", {"date": "2026-10-15"})  # the 公示 is still a draft: refused
+        check("409" in d.find_element(By.ID, "status").text, "filing before the 公示 is issued: 409")
+        st = self.demo.beian_json("status", self.case, "--json")
+        publicity = [x["id"] for x in st["documents"] if x["kind"] == "publicity_notice"]
+        if not check(len(publicity) == 1, "a 公示 draft"):
+            return
+        self.open_case()
+        self.fill("issue-" + publicity[0], {"date": "2026-09-29"})
         self.open_case()
         self.fill("form-file", {"date": "2026-10-15"})
         st = self.expect("file", "filed", "file", "archivist")
@@ -318,12 +327,16 @@ class Walk:
         click_and_load(d, d.find_element(By.ID, "nav-archive"))
         click_and_load(d, d.find_element(By.CSS_SELECTOR, "#form-archive-verify button"))
         check(d.find_element(By.ID, "archive-result").get_attribute("data-problems") == "0",
-              "the archive verification passes with the issued 备案通知")
+              "the archive verification passes with the issued 公示 and 备案通知")
         d.save_screenshot(os.path.join(self.out, "archive.png"))
         archived = [os.path.join(r, n) for r, _, ns in
                     os.walk(os.path.join(os.path.dirname(self.demo.registry), "archive"))
                     for n in ns if n.endswith(".pdf")]
-        if check(len(archived) == 1, "one archived PDF: %r" % archived):
+        # The 公示 and the 备案通知; the notice's copy is altered.
+        number = [x["number"] for x in self.demo.beian_json("status", self.case, "--json")["documents"]
+                  if x["id"] == doc][0]
+        archived = [a for a in archived if os.path.basename(a) == number + ".pdf"]
+        if check(len(archived) == 1, "the 备案通知's archived PDF: %r" % archived):
             with open(archived[0], "ab") as f:
                 f.write(b"%altered")
             click_and_load(d, d.find_element(By.CSS_SELECTOR, "#form-archive-verify button"))

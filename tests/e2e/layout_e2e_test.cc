@@ -322,7 +322,8 @@ class FontGuardTest : public ::testing::Test {
     const std::string s01 = "S01-长春鼎新职业技能培训学校-首次申请";
     fs::copy(RepoRoot() + "/samples/intake/" + s01, intake + "/" + s01,
              fs::copy_options::recursive);
-    testing::MakeOfficeDataRoot(data_, {{"doc_number_format", "吉人社认备〔{year}〕{n}号"}});
+    testing::MakeOfficeDataRoot(data_, {{"doc_number_format", "吉人社认备〔{year}〕{n}号"},
+                                        {"receipt_number_format", "吉人社认收〔{year}〕{n}号"}});
     std::string out;
     ASSERT_EQ(Beian("run " + Quote(intake) + " --out " + Quote(dir_ + "/out") +
                         " --no-pdf --quiet --date 2026-09-20",
@@ -387,7 +388,7 @@ TEST_F(FontGuardTest, IssueRefusesTheShippedStandInsUnlessTheOfficeAllowsThem) {
   ASSERT_EQ(Config(office_fonts, &out), 0) << out;
   EXPECT_EQ(out.find("替代字体"), std::string::npos) << out;
   ASSERT_EQ(Beian("issue D2026-0001 --date 2026-09-21" + office_fonts, &out), 0) << out;
-  EXPECT_NE(out.find("吉人社认备〔2026〕1号"), std::string::npos) << out;
+  EXPECT_NE(out.find("吉人社认收〔2026〕1号"), std::string::npos) << out;
 }
 
 }  // namespace

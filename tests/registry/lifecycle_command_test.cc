@@ -124,10 +124,12 @@ class LifecycleTest : public ::testing::Test {
         0)
         << out;
   }
-  // ... then filed at the province on 2026-10-12: D2026-0003 is the 备案通知.
+  // ... then the 公示 issued on its first day (吉人社认备〔2026〕1号 of 220100) and the case
+  // filed at the province on 2026-10-12: D2026-0003 is the 备案通知.
   void ToFiled() {
     Publicized();
     std::string out;
+    ASSERT_EQ(Beian("issue D2026-0002 --date 2026-09-25", &out), 0) << out;
     ASSERT_EQ(Beian("file C2026-0001 --authority 220000 --date 2026-10-12", &out), 0) << out;
   }
   std::string Pdf(const std::string& path) {
@@ -195,6 +197,14 @@ TEST_F(LifecycleTest, PublicityObjectionAndFilingGuards) {
   // Only the province files.
   EXPECT_EQ(Beian("file C2026-0001 --authority 220100 --date 2026-10-12", &out), 2);
   EXPECT_NE(out.find("220000"), std::string::npos) << out;
+  // The period over, no objection open: filing still waits for the 公示 to be issued (a draft
+  // was never published), naming it and the command that issues it.
+  EXPECT_EQ(Beian("file C2026-0001 --authority 220000 --date 2026-10-12", &out), 2);
+  EXPECT_NE(out.find("案件C2026-0001的公示（文书D2026-0002）尚未签发"), std::string::npos) << out;
+  EXPECT_NE(out.find("beian issue D2026-0002 --registry " + registry_), std::string::npos) << out;
+  ASSERT_EQ(Beian("status C2026-0001 --json --date 2026-10-12", &out), 0) << out;
+  EXPECT_EQ(nlohmann::json::parse(out)["next"], "beian issue D2026-0002 --registry " + registry_);
+  ASSERT_EQ(Beian("issue D2026-0002 --date 2026-10-12", &out), 0) << out;
   ASSERT_EQ(Beian("file C2026-0001 --authority 220000 --date 2026-10-12", &out), 0) << out;
   text = Pdf(dir_ + "/drafts/D2026-0003-备案通知.pdf");
   EXPECT_NE(text.find("2026年10月12日至2029年10月11日"), std::string::npos) << text;
@@ -228,9 +238,12 @@ TEST_F(LifecycleTest, IssueNumbersArchivesAndRefusesASecondIssue) {
   // Issuing twice is refused; the archived file is untouched.
   EXPECT_EQ(Beian("issue D2026-0003 --date 2026-10-14", &out), 2);
   EXPECT_NE(out.find("已签发"), std::string::npos) << out;
-  // A number given by hand is taken out of the sequence, and is never used twice.
-  ASSERT_EQ(Beian("issue D2026-0002 --number 7 --date 2026-10-13", &out), 0) << out;
-  EXPECT_EQ(Document("D2026-0002")["number"], "吉人社认备〔2026〕7号");
+  // The 公示 issued before the filing took 220100's first number. A number given by hand (its
+  // corrected re-issue) is taken out of the sequence, and is never used twice.
+  EXPECT_EQ(Document("D2026-0002")["number"], "吉人社认备〔2026〕1号");
+  ASSERT_EQ(Beian("reissue D2026-0002 --date 2026-10-13", &out), 0) << out;
+  ASSERT_EQ(Beian("issue D2026-0004 --number 7 --date 2026-10-13", &out), 0) << out;
+  EXPECT_EQ(Document("D2026-0004")["number"], "吉人社认备〔2026〕7号");
   auto db = SqliteStorage::Open(registry_);
   auto next = (*db)->Query(
       "SELECT next_value FROM number_sequences WHERE authority = '220100' AND year = 2026");
@@ -254,9 +267,13 @@ TEST_F(LifecycleTest, IssueNumbersArchivesAndRefusesASecondIssue) {
 TEST_F(LifecycleTest, NumberFormatPerAuthority) {
   Publicized();
   std::string out;
+  const std::string config = dir_ + "/formats.json";
+  std::ofstream(config) << R"({"doc_number_format": {"220100": "长人社认备〔{year}〕{n}号",
+                                                      "220000": "吉人社认备〔{year}〕{n}号"}})";
+  ASSERT_EQ(Beian("issue D2026-0002 --date 2026-09-25 --config " + testing::Quote(config), &out), 0)
+      << out;  // the 公示: 长人社认备〔2026〕1号
   ASSERT_EQ(Beian("submit C2026-0001 --authority 220100 --date 2026-10-12", &out), 0) << out;
   ASSERT_EQ(Beian("file C2026-0001 --authority 220000 --date 2026-10-12", &out), 0) << out;
-  const std::string config = dir_ + "/formats.json";
   std::ofstream(config) << R"({"doc_number_format": {"220000": "吉人社认备〔{year}〕{n}号"}})";
   EXPECT_EQ(Beian("issue D2026-0003 --date 2026-10-13 --config " + testing::Quote(config), &out),
             2);
@@ -267,11 +284,11 @@ TEST_F(LifecycleTest, NumberFormatPerAuthority) {
       << out;
   ASSERT_EQ(Beian("issue D2026-0004 --date 2026-10-13 --config " + testing::Quote(config), &out), 0)
       << out;
-  EXPECT_EQ(Document("D2026-0003")["number"], "长人社认备〔2026〕1号");  // 报送报告 (220100)
+  EXPECT_EQ(Document("D2026-0003")["number"], "长人社认备〔2026〕2号");  // 报送报告 (220100)
   EXPECT_EQ(Document("D2026-0004")["number"], "吉人社认备〔2026〕1号");  // 备案通知 (220000)
   const std::string text =
       Pdf(dir_ + "/archive/" + Document("D2026-0003")["path"].get<std::string>());
-  EXPECT_NE(text.find("长人社认备〔2026〕1号"), std::string::npos) << text;
+  EXPECT_NE(text.find("长人社认备〔2026〕2号"), std::string::npos) << text;
   EXPECT_EQ(text.find("吉人社认备"), std::string::npos) << text;
   // A bad value is refused naming the setting.
   std::ofstream(config) << R"({"doc_number_format": {"长春": "x"}})";
@@ -286,17 +303,18 @@ TEST_F(LifecycleTest, NumberFormatPerAuthority) {
 TEST_F(LifecycleTest, SubmissionIsAnUpwardDocumentWithItsAttachments) {
   Publicized();
   std::string out;
+  ASSERT_EQ(Beian("issue D2026-0002 --date 2026-09-25", &out), 0) << out;  // the 公示
   ASSERT_EQ(Beian("submit C2026-0001 --authority 220100 --date 2026-10-12", &out), 0) << out;
   ASSERT_EQ(Beian("edit D2026-0003 --slot signer --text 王五 --date 2026-10-13", &out), 0) << out;
   ASSERT_EQ(Beian("issue D2026-0003 --date 2026-10-13", &out), 0) << out;
   const std::string file = dir_ + "/archive/" + Document("D2026-0003")["path"].get<std::string>();
   std::string layout;
   testing::RunCommand("pdftotext -layout " + testing::Quote(file) + " -", &layout);
-  EXPECT_TRUE(std::regex_search(layout, std::regex("\\n +吉人社认备〔2026〕1号 +签发人：王五\\n")))
+  EXPECT_TRUE(std::regex_search(layout, std::regex("\\n +吉人社认备〔2026〕2号 +签发人：王五\\n")))
       << layout;
   const std::string text = Pdf(file);
-  for (const char* want :
-       {"附件：1.长春市鼎新职业技能培训学校材料接收回执", "2.长春市鼎新职业技能培训学校公示"}) {
+  for (const char* want : {"附件：1.长春市鼎新职业技能培训学校材料接收回执",
+                           "2.职业技能等级认定机构备案公示（吉人社认备"}) {
     EXPECT_NE(text.find(want), std::string::npos) << want << "\n" << text;
   }
   EXPECT_EQ(text.find("各单位综合技术评估意见"), std::string::npos) << text;
@@ -413,8 +431,7 @@ TEST_F(LifecycleTest, CorrectedReissueTakesANewNumberAndNamesTheOldOne) {
 TEST_F(LifecycleTest, ArchiveVerifyFindsAlteredMissingAndUnregisteredFiles) {
   ToFiled();
   std::string out;
-  ASSERT_EQ(Beian("issue D2026-0003 --date 2026-10-13", &out), 0) << out;
-  ASSERT_EQ(Beian("issue D2026-0002 --date 2026-10-13", &out), 0) << out;
+  ASSERT_EQ(Beian("issue D2026-0003 --date 2026-10-13", &out), 0) << out;  // the 公示 was issued
   ASSERT_EQ(Beian("archive verify", &out), 0) << out;
   EXPECT_NE(out.find("2件已签发文书，均完好"), std::string::npos) << out;
   const std::string root = dir_ + "/archive/";
@@ -741,7 +758,7 @@ TEST_F(LifecycleTest, FiledListsInstitutionsWithOccupationsAndValidity) {
 // receipt is not 永久); a 件号 is given once, at issue, in issue order, and never moves when a
 // document with an earlier 成文日期 is issued later.
 TEST_F(LifecycleTest, CatalogueItemsAreGivenOnceWithTheirArchivalCodes) {
-  ToFiled();
+  Publicized();
   {
     std::ifstream in(data_ + "/templates/office.json");
     nlohmann::json office = nlohmann::json::parse(in);
@@ -751,17 +768,37 @@ TEST_F(LifecycleTest, CatalogueItemsAreGivenOnceWithTheirArchivalCodes) {
     std::ofstream(data_ + "/templates/office.json") << office.dump(2);
   }
   std::string out;
-  // Issued on 10-13, the receipt and the 公示 keep their own days (09-20, 09-25): numbers follow
-  // dates, so the 公示 first is refused, naming the number dated later (issue 21).
+  // Issued on 10-13, the receipt and the 公示 keep their own days (09-20, 09-25). The receipt
+  // has its own sequence (receipt_number_format, issue 21): without the setting it is refused,
+  // naming it; with it, the receipt dated before the 公示 takes 回执编号 1 and no 发文字号.
   ASSERT_EQ(Beian("issue D2026-0002 --date 2026-10-13", &out), 0) << out;  // 公示, 220100
+  EXPECT_NE(out.find("吉人社认备〔2026〕1号"), std::string::npos) << out;
+  ASSERT_EQ(Beian("file C2026-0001 --authority 220000 --date 2026-10-12", &out), 0) << out;
   EXPECT_EQ(Beian("issue D2026-0001 --date 2026-10-13", &out), 2) << out;
-  EXPECT_NE(out.find("早于本机关已签发的吉人社认备〔2026〕1号（2026-09-25）"), std::string::npos)
-      << out;
-  ASSERT_EQ(Beian("issue D2026-0001 --date 2026-10-13 --number 5", &out), 0) << out;  // receipt
+  EXPECT_NE(out.find("\"receipt_number_format\""), std::string::npos) << out;
+  {
+    std::ifstream in(data_ + "/templates/office.json");
+    nlohmann::json office = nlohmann::json::parse(in);
+    office["receipt_number_format"] = "长人社认收〔{year}〕{n}号";
+    office["receipt_handler"] = "李四";
+    office["contact"] = "0431-88888888";
+    std::ofstream(data_ + "/templates/office.json") << office.dump(2);
+  }
+  ASSERT_EQ(Beian("issue D2026-0001 --date 2026-10-13", &out), 0) << out;  // receipt
+  EXPECT_NE(out.find("回执编号 长人社认收〔2026〕1号"), std::string::npos) << out;
+  const std::string receipt = Pdf(dir_ + "/archive/220100/2026/长人社认收〔2026〕1号.pdf");
+  EXPECT_NE(receipt.find("回执编号：长人社认收〔2026〕1号"), std::string::npos) << receipt;
+  EXPECT_NE(receipt.find("经办人：李四"), std::string::npos) << receipt;
+  EXPECT_NE(receipt.find("联系方式：0431-88888888"), std::string::npos) << receipt;
+  EXPECT_NE(receipt.find("2026年9月20日收到"), std::string::npos) << receipt;
   ASSERT_EQ(Beian("issue D2026-0003 --date 2026-10-20", &out), 0) << out;  // 备案通知, 220000
-  // A corrected re-issue dated earlier than the notice it replaces: 件号 2, after it.
+  // A corrected re-issue dated earlier than the notice it replaces: numbers follow dates, so the
+  // next number is refused to it, naming the number dated later; placed by hand, 件号 2.
   ASSERT_EQ(Beian("reissue D2026-0003 --date 2026-10-14", &out), 0) << out;
   ASSERT_EQ(Beian("edit D2026-0004 --slot note --text 更正稿 --date 2026-10-14", &out), 0) << out;
+  EXPECT_EQ(Beian("issue D2026-0004 --date 2026-10-14", &out), 2) << out;
+  EXPECT_NE(out.find("早于本机关已签发的吉人社认备〔2026〕1号（2026-10-20）"), std::string::npos)
+      << out;
   ASSERT_EQ(Beian("issue D2026-0004 --date 2026-10-14 --number 2", &out), 0) << out;
   auto csv = [&](const std::string& authority) {
     std::ifstream in(dir_ + "/archive/" + authority + "/2026/归档文件目录.csv", std::ios::binary);

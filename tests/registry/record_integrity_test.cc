@@ -50,6 +50,20 @@ class RecordIntegrityTest : public ::testing::Test {
     EXPECT_EQ(Beian("status " + ref + " --json --date 2026-12-01", &out), 0) << out;
     return nlohmann::json::parse(out, nullptr, false);
   }
+  // Issues the case's 公示 (filing follows the issued 公示) with an office that numbers it.
+  void IssuePublicity(const std::string& case_id, const std::string& date) {
+    const std::string config = dir_ + "/issuing.json";
+    std::ofstream(config)
+        << R"({"allow_fallback_fonts": true, "doc_number_format": "吉人社认备〔{year}〕{n}号"})";
+    std::string id, out;
+    const nlohmann::json status = StatusJson(case_id);
+    for (const nlohmann::json& d : status["documents"]) {
+      if (d["kind"] == "publicity_notice") id = d["id"];
+    }
+    ASSERT_EQ(
+        Beian("issue " + id + " --date " + date + " --config " + testing::Quote(config), &out), 0)
+        << out;
+  }
   std::int64_t Count(const std::string& sql) {
     auto db = SqliteStorage::Open(registry_, /*create=*/false);
     EXPECT_OK(db);
@@ -131,10 +145,12 @@ TEST_F(RecordIntegrityTest, HintsNameACommandThatWorks) {
   ASSERT_EQ(Beian("object C2026-0001 --note 有异议 --date 2026-09-28", &out), 0) << out;
   EXPECT_NE(out.find("下一步：beian resolve C2026-0001 --note …" + reg), std::string::npos) << out;
   ASSERT_EQ(Beian("resolve C2026-0001 --note 已核实 --date 2026-09-29", &out), 0) << out;
+  // The 公示 is issued first (filing follows the issued 公示).
+  EXPECT_NE(out.find("下一步：beian issue D2026-0002" + reg), std::string::npos) << out;
+  IssuePublicity("C2026-0001", "2026-09-29");
   // The case is the 长春 office's (220100): it reports the case to the province (报送), and
   // `file` is refused there; once reported, the province files it.
-  EXPECT_NE(out.find("下一步：beian submit C2026-0001 --authority 220100" + reg), std::string::npos)
-      << out;
+  EXPECT_EQ(StatusJson("C2026-0001")["next"], "beian submit C2026-0001 --authority 220100" + reg);
   ASSERT_EQ(Beian("file C2026-0001 --authority 220100 --date 2026-10-12", &out), 2);
   ASSERT_EQ(Beian("submit C2026-0001 --authority 220100 --date 2026-10-12", &out), 0) << out;
   EXPECT_NE(out.find("下一步：beian file C2026-0001 --authority 220000" + reg), std::string::npos)
@@ -227,6 +243,7 @@ TEST_F(RecordIntegrityTest, TheChangeNoticeSaysWhatChangedAndCitesArticle8) {
         << out;
     ASSERT_EQ(Beian("publicize " + id + " --start " + dates[1] + " --date " + dates[1], &out), 0)
         << out;
+    IssuePublicity(id, dates[1]);
     ASSERT_EQ(Beian("file " + id + " --authority 220000 --out " + testing::Quote(dir_ + "/drafts") +
                         " --date " + dates[2],
                     &out),

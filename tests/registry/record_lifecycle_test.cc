@@ -111,7 +111,8 @@ class RecordLifecycleTest : public ::testing::Test {
     ASSERT_EQ(Beian(args, &out), 0) << args << "\n" << out;
   }
   // S09 registered on 2026-09-20 and taken through every stage to publicity (from 2026-09-25,
-  // ends 2026-10-09) by the 松原市 office: C2026-0001; D2026-0001 receipt, D2026-0002 公示.
+  // ends 2026-10-09) by the 松原市 office: C2026-0001; D2026-0001 receipt, D2026-0002 公示,
+  // issued on its first day (filing follows the issued 公示).
   void ToPublicity() {
     Run(Dossier(kS09, kS09, {}, [](std::string*) {}), "2026-09-20", 0);
     for (const char* stage : {"received", "preliminary", "technical", "comprehensive"}) {
@@ -119,6 +120,7 @@ class RecordLifecycleTest : public ::testing::Test {
     }
     Ok("deliberate C2026-0001 --date 2026-09-22 --note 专题会议 --today 2026-09-22");
     Ok("publicize C2026-0001 --start 2026-09-25 --date 2026-09-25 --authority 220700");
+    Ok("issue D2026-0002 --date 2026-09-25");
   }
   // ... and filed by the province on 2026-10-12 (D2026-0003 the 备案通知, F2026-0001).
   void FileInitial() {
@@ -274,6 +276,7 @@ TEST_F(RecordLifecycleTest, ChangeWithAnUndeclaredDifferenceIsReturnedThenFiledU
         text.find("变更为“吉林省松原市宁江区建华路88号”；法定代表人由“冯立军”变更为“宋丽华”。"),
         std::string::npos)
         << text;
+    Ok("issue " + id + " --date 2026-11-25");
   }
   Ok("file C2026-0002 --authority 220000 --date 2026-12-07");
   std::vector<Row> rec =

@@ -246,8 +246,14 @@ TEST_P(RegistryTest, EveryGuardRefusesAndChangesNothing) {
   EXPECT_EQ(unknown.code(), StatusCode::kNotFound);
 }
 
+// Issues the 公示 `document_id` on its first day (filing follows the issued 公示).
+void IssuePublicity(Registry& reg, const std::string& document_id) {
+  EXPECT_OK(reg.BindNumber(document_id, 2026, 0, "{n}", "2026-09-25"));
+  EXPECT_OK(reg.MarkIssued(document_id, "220100/2026/1.pdf", "sha", "公示", 1, ""));
+}
+
 // Takes a new case of `kind` through every stage to a filing on `filed_on` (公示 2026-09-25 to
-// 2026-10-09).
+// 2026-10-09, issued).
 std::string FileFactsThroughPublicity(Registry& reg, const DossierFacts& facts) {
   Result<RecordOutcome> r = reg.RecordDossier(facts, kClerk);
   EXPECT_OK(r);
@@ -259,7 +265,9 @@ std::string FileFactsThroughPublicity(Registry& reg, const DossierFacts& facts) 
   // Held on the day of the last decision (a decision may not be dated before it).
   EXPECT_OK(reg.Deliberate(id, Date{2026, 11, 25}, Decision::kPass, "", "", kClerk));
   PublicityPlan plan{{id}, Date{2026, 9, 25}, Date{2026, 10, 9}, 5, false, "220100", "{}"};
-  EXPECT_OK(reg.Publicize(plan, kClerk));
+  Result<std::string> publicity = reg.Publicize(plan, kClerk);
+  EXPECT_OK(publicity);
+  if (publicity) IssuePublicity(reg, *publicity);
   EXPECT_OK(reg.File(id, "220000", nlohmann::json::object(), Actor{"王五", Date{2026, 10, 12}}));
   return id;
 }
@@ -363,6 +371,8 @@ TEST_P(RegistryTest, SubmitAndServedRecordInTheHistoryAndRefuseWhatTheyMust) {
   PublicityPlan plan{{id}, Date{2026, 9, 25}, Date{2026, 10, 9}, 5, false, "220100", "{}"};
   const std::string publicity = *reg_->Publicize(plan, kClerk);
   const Actor on_day{"张三", Date{2026, 10, 12}};
+  EXPECT_FALSE(reg_->Submit({id}, "220100", "{}", on_day).ok()) << "the 公示 is still a draft";
+  IssuePublicity(*reg_, publicity);
   EXPECT_FALSE(reg_->Submit({id}, "220000", "{}", on_day).ok()) << "the province files itself";
   Result<std::string> doc = reg_->Submit({id}, "220100", "{}", on_day);
   ASSERT_OK(doc);
@@ -370,7 +380,7 @@ TEST_P(RegistryTest, SubmitAndServedRecordInTheHistoryAndRefuseWhatTheyMust) {
   CaseRecord c = *reg_->LoadCase(id);
   EXPECT_EQ(c.stage, Stage::kPublicity);
   EXPECT_EQ(c.history.back().action, "submit");
-  // Delivery of the 公示 draft: once, then only as a correction with a reason.
+  // Delivery of the 公示: once, then only as a correction with a reason.
   ASSERT_OK(reg_->MarkServed(publicity, Date{2026, 10, 13}, "", on_day));
   EXPECT_FALSE(reg_->MarkServed(publicity, Date{2026, 10, 14}, "", on_day).ok());
   ASSERT_OK(reg_->MarkServed(publicity, Date{2026, 10, 14}, "日期记错", on_day));
@@ -527,10 +537,18 @@ TEST_P(RegistryTest, TwelveOfficesAndTheProvinceAtOnce) {
       EXPECT_EQ(AsInt((*seq)[static_cast<std::size_t>(i)][0]), i + 1);
       EXPECT_EQ(AsText((*seq)[static_cast<std::size_t>(i)][1]), "2026-" + std::to_string(i + 1));
     }
-    Result<std::vector<Row>> next = db.Query(
-        "SELECT next_value FROM number_sequences WHERE authority = ? AND year = 2026", {a});
+    // Receipts take their own sequence per authority and year (receipt_number_format); the
+    // authority's 发文字号 sequence is untouched.
+    Result<std::vector<Row>> next =
+        db.Query("SELECT next_value FROM number_sequences WHERE authority = ? AND year = 2026",
+                 {a + ":receipt"});
     ASSERT_OK(next);
+    ASSERT_EQ(next->size(), 1u);
     EXPECT_EQ(AsInt((*next)[0][0]), kCases + 1);
+    Result<std::vector<Row>> bureau = db.Query(
+        "SELECT next_value FROM number_sequences WHERE authority = ? AND year = 2026", {a});
+    ASSERT_OK(bureau);
+    EXPECT_TRUE(bureau->empty());
   }
   for (const std::string& id : cases) {
     Result<CaseRecord> c = reg_->LoadCase(id);

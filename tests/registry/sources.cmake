@@ -1,4 +1,5 @@
 list(APPEND TEST_SOURCES
+  tests/registry/letters_command_test.cc
   tests/registry/lifecycle_command_test.cc
   tests/registry/postgres_test.cc
   tests/registry/record_check_test.cc

@@ -1,0 +1,177 @@
+// The letters a case's ending decision sends the applicant (受理部门告知书, 不予备案告知书) as
+// registry documents, through the `beian` binary on a real registry file: `run` keeps the
+// letter it drew, `decide --result refer|fail` adopts it (same document id) or draws one, and
+// the letter is issued (numbered, PDF/A, archived), verified and served like every other.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "tests/testing/test_paths.h"
+
+namespace pipeline::registry {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+class LettersTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = testing::MakeTempDir();
+    const std::string intake = dir_ + "/intake";
+    registry_ = dir_ + "/registry.sqlite";
+    data_ = dir_ + "/data-root";
+    fs::create_directories(intake);
+    // At the 吉林市 office (220200): S01 (长春) is not its case (移送); R15, a renewal filed
+    // after its filing expired, is not eligible (不予备案).
+    for (const char* name : {"S01-长春鼎新职业技能培训学校-首次申请",
+                             "R15-吉林市东方职业技能培训学校-续期超过有效期"}) {
+      fs::copy(testing::RepoRoot() + "/samples/intake/" + name, intake + "/" + name,
+               fs::copy_options::recursive);
+    }
+    testing::MakeOfficeDataRoot(data_, {{"doc_number_format", "吉市人社认备〔{year}〕{n}号"},
+                                        {"allow_fallback_fonts", true}});
+  }
+  int Beian(const std::string& args, std::string* out = nullptr, bool merge_stderr = true) {
+    std::string text;
+    const int rc = testing::RunCommand(testing::BeianBinary() + " " + args + " --registry " +
+                                           testing::Quote(registry_) + " --user 王五 --data-dir " +
+                                           testing::Quote(data_),
+                                       &text, merge_stderr);
+    if (out != nullptr) *out = text;
+    return rc;
+  }
+  // Runs a command that must succeed; returns its output.
+  std::string Ok(const std::string& args) {
+    std::string out;
+    EXPECT_EQ(Beian(args, &out), 0) << args << "\n" << out;
+    return out;
+  }
+  void Run(const std::string& options) {
+    std::string out;
+    Beian("run " + testing::Quote(dir_ + "/intake") + " --out " + testing::Quote(dir_ + "/out") +
+              " --authority 220200 --quiet --date 2026-09-01 " + options,
+          &out);
+    ASSERT_EQ(Case(kS01).value("stage", ""), "received") << out;
+  }
+  json Case(const std::string& id) {
+    std::string out;
+    EXPECT_EQ(Beian("status " + id + " --json --date 2026-09-30", &out, false), 0) << out;
+    return json::parse(out, nullptr, false);
+  }
+  // The case's documents of `kind`: id -> state.
+  std::map<std::string, std::string> Documents(const std::string& id, const std::string& kind) {
+    std::map<std::string, std::string> found;
+    const json c = Case(id);
+    for (const json& d : c["documents"]) {
+      if (d["kind"] == kind) found[d["id"].get<std::string>()] = d["state"].get<std::string>();
+    }
+    return found;
+  }
+  std::string Pdf(const std::string& path) {
+    std::string text;
+    testing::RunCommand("pdftotext " + testing::Quote(path) + " -", &text);
+    return text;
+  }
+  // R15 sorts before S01 in the intake: it is the first case.
+  static constexpr const char* kR15 = "C2026-0001";
+  static constexpr const char* kS01 = "C2026-0002";
+  std::string dir_, registry_, data_;
+};
+
+TEST_F(LettersTest, TheEndingDecisionAdoptsRunsLetterWhichIsIssuedArchivedAndServed) {
+  Run("");
+  const auto referral = Documents(kS01, "referral_notice");
+  const auto refusal = Documents(kR15, "refusal_notice");
+  ASSERT_EQ(referral.size(), 1u);
+  ASSERT_EQ(refusal.size(), 1u);
+  const std::string referral_id = referral.begin()->first, refusal_id = refusal.begin()->first;
+  std::string out;
+  out = Ok(std::string("decide ") + kS01 + " --stage received --result refer --date 2026-09-02");
+  EXPECT_NE(out.find("沿用 beian run 已起草的告知书（文书编号 " + referral_id), std::string::npos)
+      << out;
+  EXPECT_NE(out.find("下一步：beian issue " + referral_id), std::string::npos) << out;
+  EXPECT_EQ(out.find("已起草受理部门告知书"), std::string::npos) << "no second draft: " << out;
+  EXPECT_TRUE(fs::exists(dir_ + "/drafts/" + referral_id + "-受理部门告知书.pdf")) << out;
+  out = Ok(std::string("decide ") + kR15 + " --stage received --result fail --date 2026-09-02");
+  // No second draft: the same documents, still drafts.
+  EXPECT_EQ(Documents(kS01, "referral_notice"), referral);
+  EXPECT_EQ(Documents(kR15, "refusal_notice"), refusal);
+  ASSERT_EQ(Beian("issue " + referral_id + " --date 2026-09-03", &out), 0) << out;
+  EXPECT_NE(out.find("吉市人社认备〔2026〕1号"), std::string::npos) << out;
+  ASSERT_EQ(Beian("issue " + refusal_id + " --date 2026-09-03", &out), 0) << out;
+  EXPECT_NE(out.find("吉市人社认备〔2026〕2号"), std::string::npos) << out;
+  const std::string archived = dir_ + "/archive/220200/2026/吉市人社认备〔2026〕1号.pdf";
+  const std::string text = Pdf(archived);
+  EXPECT_NE(text.find("关于向受理部门提交申请的告知书"), std::string::npos) << text;
+  EXPECT_NE(text.find("长春市人力资源和社会保障局"), std::string::npos) << text;
+  EXPECT_EQ(text.find("草稿"), std::string::npos) << text;
+  EXPECT_EQ(Beian("archive verify --date 2026-09-03", &out), 0) << out;
+  const std::string catalogue = dir_ + "/archive/220200/2026/归档文件目录.csv";
+  ASSERT_TRUE(fs::exists(catalogue));
+  std::string csv;
+  testing::RunCommand("cat " + testing::Quote(catalogue), &csv);
+  EXPECT_NE(csv.find("关于长春市鼎新职业技能培训学校向受理部门提交申请的告知书"), std::string::npos)
+      << csv;
+  // Issued, then served: the hint says what is left, then nothing.
+  EXPECT_EQ(Case(kS01)["next"],
+            "beian served " + referral_id + " --date YYYY-MM-DD --registry " + registry_);
+  ASSERT_EQ(Beian("served " + referral_id + " --date 2026-09-05", &out), 0) << out;
+  const json served = Case(kS01);
+  for (const json& d : served["documents"]) {
+    if (d["id"] == referral_id) {
+      EXPECT_EQ(d["state"], "issued");
+      EXPECT_EQ(d["served"], "2026-09-05");
+    }
+  }
+  EXPECT_EQ(Case(kS01)["next"], "无（案件已办结）");
+}
+
+TEST_F(LettersTest, ADecisionWithoutRunsLetterDrawsOneThatWaitsForItsSlot) {
+  Run("--no-pdf");  // nothing drawn: no letter to adopt
+  EXPECT_TRUE(Documents(kS01, "referral_notice").empty());
+  std::string out;
+  out = Ok(std::string("decide ") + kS01 + " --stage received --result pass --date 2026-09-02");
+  out = Ok(std::string("decide ") + kS01 + " --stage preliminary --result fail --date 2026-09-03");
+  const auto refusal = Documents(kS01, "refusal_notice");
+  ASSERT_EQ(refusal.size(), 1u) << out;
+  const std::string id = refusal.begin()->first;
+  const std::string draft = dir_ + "/drafts/" + id + "-不予备案告知书.pdf";
+  ASSERT_TRUE(fs::exists(draft)) << out;
+  EXPECT_NE(Pdf(draft).find("＿＿＿＿＿＿"), std::string::npos);  // the reasons, a visible blank
+  // Issue waits for the reasons, naming the slot.
+  EXPECT_EQ(Beian("issue " + id + " --date 2026-09-04", &out), 2) << out;
+  EXPECT_NE(out.find("不予备案的情形（reasons）"), std::string::npos) << out;
+  ASSERT_EQ(Beian("edit " + id +
+                      " --slot reasons --text 经初评，你单位申报材料中的考试考核场地与实际不符。",
+                  &out),
+            0)
+      << out;
+  ASSERT_EQ(Beian("issue " + id + " --date 2026-09-04", &out), 0) << out;
+  const std::string text = Pdf(dir_ + "/archive/220200/2026/吉市人社认备〔2026〕1号.pdf");
+  EXPECT_NE(text.find("考试考核场地与实际不符"), std::string::npos) << text;
+  EXPECT_NE(text.find("对你单位本次备案申请不予备案"), std::string::npos) << text;
+  EXPECT_EQ(Beian("archive verify --date 2026-09-04", &out), 0) << out;
+  ASSERT_EQ(Beian("served " + id + " --date 2026-09-07", &out), 0) << out;
+}
+
+TEST_F(LettersTest, ACorrectionAwayFromReferralSupersedesItsLetter) {
+  Run("--no-pdf");
+  std::string out;
+  out = Ok(std::string("decide ") + kR15 + " --stage received --result refer --date 2026-09-02");
+  const auto drawn = Documents(kR15, "referral_notice");
+  ASSERT_EQ(drawn.size(), 1u) << out;
+  const std::string id = drawn.begin()->first;
+  // Drawn from the registry: where to go is the clerk's slot; issue refuses it until filled.
+  EXPECT_EQ(Beian("issue " + id + " --date 2026-09-02", &out), 2) << out;
+  EXPECT_NE(out.find("competent_authority"), std::string::npos) << out;
+  out = Ok(std::string("decide ") + kR15 +
+           " --stage received --result pass --reason 属本局受理范围 --date 2026-09-02");
+  EXPECT_EQ(Documents(kR15, "referral_notice").at(id), "superseded");
+  EXPECT_EQ(Beian("issue " + id + " --date 2026-09-03", &out), 2) << out;
+}
+
+}  // namespace
+}  // namespace pipeline::registry
