@@ -804,7 +804,7 @@ Date IssueDate(const Context& ctx, const DocumentDetail& d) {
 // The format of d's number: a receipt's own (receipt_number_format), else the authority's
 // 发文字号.
 std::string NumberFormatOf(const Context& ctx, const DocumentDetail& d) {
-  if (d.kind == "receipt") return ctx.settings.receipt_number_format;
+  if (d.kind == "receipt") return ctx.settings.receipt_number_format.For(d.authority);
   return ctx.settings.doc_number_format.For(d.authority);
 }
 

@@ -96,7 +96,6 @@ Result<RegistrySettings> RegistrySettingsFromJson(const nlohmann::json& j,
         std::pair{"archive_classification", &s.archive_classification},
         std::pair{"icc_profile", &s.icc_profile},
         std::pair{"filing_number_format", &s.filing_number_format},
-        std::pair{"receipt_number_format", &s.receipt_number_format},
         std::pair{"receipt_handler", &s.receipt_handler},
         std::pair{"filing_validity_start", &s.filing_validity_start},
         std::pair{"renewal_validity_start", &s.renewal_validity_start}}) {
@@ -110,6 +109,10 @@ Result<RegistrySettings> RegistrySettingsFromJson(const nlohmann::json& j,
   if (j.contains("doc_number_format")) {
     PIPELINE_RETURN_IF_ERROR(
         report::ParseDocNumberFormats(j["doc_number_format"], path, &s.doc_number_format));
+  }
+  if (j.contains("receipt_number_format")) {
+    PIPELINE_RETURN_IF_ERROR(report::ParseDocNumberFormats(
+        j["receipt_number_format"], path, &s.receipt_number_format, "receipt_number_format"));
   }
   if (j.contains("publicity_working_days")) {
     const auto& v = j["publicity_working_days"];

@@ -52,9 +52,11 @@ struct RegistrySettings {
   // Empty by default: the notice leaves the number blank, to be filled in by hand.
   std::string filing_number_format;
   // Number of an issued 材料接收回执, with {year} and {n} of the receipts' own sequence per
-  // authority and year (e.g. `吉人社认收〔{year}〕{n}号`); it takes no 发文字号. Empty by default:
-  // the receipt shows a blank number and `beian issue` refuses it until set.
-  std::string receipt_number_format;
+  // authority and year (e.g. `吉人社认收〔{year}〕{n}号`); it takes no 发文字号. One string, or an
+  // object keyed by authority code as doc_number_format is (offices on one registry must not
+  // print the same number). Empty by default: the receipt shows a blank number and `beian
+  // issue` refuses it until set.
+  report::DocNumberFormats receipt_number_format;
   // 经办人 printed on an issued receipt (a visible blank while unset).
   std::string receipt_handler;
   // When the three years of a new filing start (the regulation says only 「三年」): `doc_date`,

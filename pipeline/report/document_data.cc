@@ -19,16 +19,17 @@ std::string DocNumberFormats::For(const std::string& authority_code) const {
   return it != by_authority.end() ? it->second : fallback;
 }
 
-Status ParseDocNumberFormats(const json& value, const std::string& path, DocNumberFormats* out) {
+Status ParseDocNumberFormats(const json& value, const std::string& path, DocNumberFormats* out,
+                             const std::string& key) {
   *out = DocNumberFormats{};
   if (value.is_string()) {
     out->fallback = value.get<std::string>();
     return Status::Ok();
   }
-  const Status bad = Status::InvalidData(
-      "key \"doc_number_format\" must be a string, or an object of authority codes "
-      "(e.g. \"220100\") and \"default\" to strings",
-      path);
+  const Status bad = Status::InvalidData("key \"" + key +
+                                             "\" must be a string, or an object of authority codes "
+                                             "(e.g. \"220100\") and \"default\" to strings",
+                                         path);
   if (!value.is_object()) return bad;
   for (const auto& [code, format] : value.items()) {
     const bool six_digits =

@@ -36,9 +36,9 @@ struct DocNumberFormats {
   std::string For(const std::string& authority_code) const;
 };
 // Reads the setting's value (a string, or an object of 6-digit codes and "default" to strings);
-// an error names `path` and the key.
+// an error names `path` and the key `key` (doc_number_format, receipt_number_format).
 Status ParseDocNumberFormats(const nlohmann::json& value, const std::string& path,
-                             DocNumberFormats* out);
+                             DocNumberFormats* out, const std::string& key = "doc_number_format");
 
 // Settings an office changes without recompiling (templates/office.json). What the regulation
 // leaves open (deadlines, legal consequences, numbering) is empty by default and then printed

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """The registry walked end to end through the binary (issue 21): one office's year and more.
 
-A fresh registry file, an office settings file (--config: doc_number_format per authority,
-filing_number_format, allow_fallback_fonts) and a copy of samples/intake:
+A fresh registry file, an office settings file (--config: doc_number_format and
+receipt_number_format per authority, filing_number_format, allow_fallback_fonts) and a copy of samples/intake:
 
   2026-09-01  `run` on the samples (the 长春 office, 220100); S01 (长春市鼎新职业技能培训学校)
               is a new case with a 材料接收回执; R06 (长春市通达物流有限公司) needs 补正
@@ -84,6 +84,8 @@ class Office:
         with open(self.config, "w", encoding="utf-8") as f:
             json.dump({"doc_number_format": {CITY: "长人社认备〔{year}〕{n}号",
                                              PROVINCE: "吉人社认备〔{year}〕{n}号"},
+                       "receipt_number_format": {CITY: "长人社认收〔{year}〕{n}号",
+                                                 PROVINCE: "吉人社认收〔{year}〕{n}号"},
                        "filing_number_format": "吉认备〔{year}〕{n}号",
                        "allow_fallback_fonts": True,
                        "archive": self.archive,
@@ -273,6 +275,8 @@ def receipts(office, s01, r06):
     # Issued the day after: the receipt still states the day the materials came.
     d = issue(office, s01, "receipt", "2026-09-02")
     check(d["date"] == "2026-09-01", "S01 receipt dated %s, not the day received" % d["date"])
+    # The office's own receipt sequence (receipt_number_format per authority), no 发文字号.
+    check(d["number"].startswith("长人社认收〔2026〕"), "S01 receipt numbered %s" % d["number"])
     pdf = office.issued_pdf(d)
     if check(pdf is not None, "S01 receipt: no archived copy"):
         text = office.pdf_text(pdf)
@@ -345,13 +349,16 @@ def to_publicity(office, s01):
     # 9-29, 9-30, (国庆 10-1..10-7), 10-8, 10-9 and the make-up working Saturday 10-10.
     check("2026-09-28 至 2026-10-10" in out, "公示 period across 国庆: " + out)
     rec = expect(office, s01, "publicize", "publicity", "publicize", "2026-09-28")
-    # The next command as the user gave it: the 长春 office reports (报送) to the province.
-    check("beian submit %s --authority %s --registry %s" % (s01, CITY, office.registry)
+    # The next command as the user gave it: the 公示 is issued first (file and submit need it).
+    notice = [x["id"] for x in rec["documents"] if x["kind"] == "publicity_notice"]
+    check(notice and "beian issue %s --registry %s" % (notice[0], office.registry)
           in rec["next"], "hint after publicize: " + rec["next"])
     check("2026-09-28/2026-10-10" in last(rec)["note"], "公示 entry: %s" % last(rec))
     office.beian("file", s01, "--authority", PROVINCE, "--date", "2026-10-10", rc=2)
     d = issue(office, s01, "publicity_notice", "2026-09-28")
-    check(d["date"] == "2026-09-28" and d["number"] == "长人社认备〔2026〕5号",
+    # Receipts take their own sequence (长人社认收), so the 公示 is 长春's 2nd 发文字号 (the
+    # first went to R06's 补正材料通知书).
+    check(d["date"] == "2026-09-28" and d["number"] == "长人社认备〔2026〕2号",
           "公示 issued as %s %s" % (d["date"], d["number"]))
 
 
