@@ -49,15 +49,21 @@ bool Has(const std::vector<std::string>& words, const std::string& w) {
   return std::find(words.begin(), words.end(), w) != words.end();
 }
 
+// How specifically `word` names the file: its length, and more when the file's own name holds it
+// than when only a folder's does (资料/题库情况说明.doc is the 题库情况说明, not a 资料 document).
+std::size_t SubjectScore(const Context& c, const std::string& word) {
+  constexpr std::size_t kInOwnName = 100;
+  if (Contains(c.file.text, word)) return CodePoints(word) + kInOwnName;
+  return Contains(c.all_text, word) ? CodePoints(word) : 0;
+}
+
 Candidate ByTitle(const TitleVocabulary& v, const Material& m, const Context& c) {
   const TitleSpec& t = *m.title;
   for (const std::string& x : t.excludes) {
     if (Contains(c.all_text, x)) return {&m, Strength::kNone, 0};
   }
   std::size_t subject = 0;
-  for (const std::string& s : t.subjects) {
-    if (Contains(c.all_text, s)) subject = std::max(subject, CodePoints(s));
-  }
+  for (const std::string& s : t.subjects) subject = std::max(subject, SubjectScore(c, s));
   if (c.head.empty()) {
     return {&m, subject > 0 ? Strength::kWeak : Strength::kNone, subject};
   }
@@ -69,9 +75,7 @@ Candidate ByTitle(const TitleVocabulary& v, const Material& m, const Context& c)
     return c.head.size() >= h.size() && c.head.compare(c.head.size() - h.size(), h.size(), h) == 0;
   });
   if (!head_fits) return {&m, Strength::kNone, 0};
-  for (const std::string& s : t.topics) {
-    if (Contains(c.all_text, s)) subject = std::max(subject, CodePoints(s));
-  }
+  for (const std::string& s : t.topics) subject = std::max(subject, SubjectScore(c, s));
   if ((t.subjects.empty() && t.topics.empty()) || subject > 0) {
     return {&m, Strength::kStrong, subject};
   }

@@ -78,7 +78,10 @@ TEST(CompletenessClassifyTest, EachMaterialHasTitlesThatMatchAndTitlesThatMustNo
        {"场地设备清单.xlsx", "考核场地一览表.pdf", "仪器设备清单.xls", "设备明细表.xlsx"},
        {"场地设备管理制度.pdf", "场地租赁合同.pdf", "场地照片.jpg"}},
       {"M-COM-09",
-       {"题库情况说明.docx", "题库建设情况.pdf", "题库说明（盖章）.pdf"},
+       // A folder named 资料 (a subject of M-TRM-03's 资料保管方案) does not make the file's own
+       // subject a tie.
+       {"题库情况说明.docx", "题库建设情况.pdf", "题库说明（盖章）.pdf", "资料/题库情况说明.doc",
+        "申报资料/题库情况说明.pdf"},
        {"题库管理制度.pdf", "题库管理办法.pdf"}},
       {"M-COM-10",
        {"视频监控设施情况.pdf", "视频监控照片.jpg", "监控系统说明.pdf", "视频监控截图.heic"},
