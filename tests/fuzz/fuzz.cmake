@@ -66,7 +66,7 @@ target_link_libraries(fuzz_core PUBLIC ICU::uc ICU::i18n pugixml::pugixml PkgCon
   PkgConfig::PODOFO PkgConfig::XLSXWRITER nlohmann_json::nlohmann_json fmt::fmt fuzz_pdf)
 
 set(FUZZ_TARGETS docx_form_fuzzer xml_form_fuzzer file_probe_fuzzer normaliser_fuzzer
-    template_fuzzer xlsx_fuzzer archive_fuzzer)
+    template_fuzzer xlsx_fuzzer archive_fuzzer pdf_inspect_fuzzer)
 foreach(target ${FUZZ_TARGETS})
   add_executable(${target} tests/fuzz/${target}.cc)
   target_compile_options(${target} PRIVATE ${BEIAN_WARNINGS})
