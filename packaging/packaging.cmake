@@ -54,7 +54,7 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)  # beian_<version>_<arch>.deb
 set(CPACK_DEBIAN_PACKAGE_SECTION misc)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)  # library packages from dpkg-shlibdeps
 # What beian reads at run time besides its own files (shlibdeps adds the libraries it links:
-# PoDoFo, ICU, HarfBuzz, FreeType, pugixml, RE2, libzip, libdeflate, libxlsxwriter, SQLite, fmt, jemalloc, libcrypto): the fonts
+# PoDoFo, qpdf, ICU, HarfBuzz, FreeType, pugixml, RE2, libzip, libdeflate, libxlsxwriter, SQLite, fmt, jemalloc, libcrypto): the fonts
 # templates/fonts.xml points at, and the sRGB ICC profile of the issued PDF/A documents
 # (icc-profiles-free, the registry setting icc_profile's default).
 set(CPACK_DEBIAN_PACKAGE_DEPENDS

@@ -3,8 +3,10 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <iterator>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -49,6 +51,7 @@
 #include "pipeline/service/fingerprint.h"
 #include "pipeline/service/stop_signals.h"
 #include "pipeline/service/watch.h"
+#include "pipeline/service/worker_pool.h"
 #include "pipeline/version.h"
 
 namespace pipeline {
@@ -500,6 +503,12 @@ void Job::NoteMissingGlyphs(CaseOutcome& c, const std::set<char32_t>& missing) c
 // add a finding (REN-001).
 Result<service::CaseResult> Job::Work(const ingest::IntakeEntry& entry, const std::string& dir) {
   CaseOutcome c = Process(entry);
+  if (options_.kind == JobRequest::Kind::kCheck) {  // the report only: no drafts, no registry
+    service::CaseResult r;
+    r.report = std::move(c.report);
+    r.report_json = report::ToJsonText(c.json);
+    return r;
+  }
   bool prepare_registry = false;
   if (res_->registry_chosen && !c.not_a_dossier) {
     // The worker's own connection (none may cross fork(): workers are forked before the
@@ -616,6 +625,9 @@ std::string Job::FallbackFontsWarning() const {
   return roles.empty() ? "" : res_->messages.Format("config.fallback_fonts", {{"fonts", roles}});
 }
 
+// `beian check` processes its dossier in a worker process, as run does: a reader that dies on
+// a file costs only that file (the worker runs again with it unreadable); a worker that dies
+// otherwise leaves the SVC-001 report.
 ExitCode Job::CheckOne(Status* error) {
   Result<DirEntry> st = fs_.Stat(options_.dossier_dir);
   if (!st) {
@@ -627,17 +639,47 @@ ExitCode Job::CheckOne(Status* error) {
   entry.name = BaseName(options_.dossier_dir);
   entry.display_name = DisplayPath(entry.name);
   entry.type = st->type;
-  CaseOutcome c = Process(entry);
-  if (options_.json) {
-    out_ << report::ToJsonText(c.json);
-  } else if (options_.check_text) {
-    out_ << options_.check_text(c.report, res_->messages);
-  } else {
-    out_ << report::SummaryTable({c.report}, res_->messages);
+  Result<service::CaseResult> r = CheckInWorker(entry);
+  if (!r) {
+    *error = r.error();
+    return ExitCode::kError;
   }
-  return model::HasSeverity(c.report.findings, model::Severity::kBlocking)
+  const bool died = !r->died.empty();
+  if (died) DiedReport(entry, &*r);
+  if (options_.json) {
+    out_ << r->report_json;
+  } else if (options_.check_text) {
+    out_ << options_.check_text(r->report, res_->messages);
+  } else {
+    out_ << report::SummaryTable({r->report}, res_->messages);
+  }
+  if (died) return ExitCode::kError;
+  return model::HasSeverity(r->report.findings, model::Severity::kBlocking)
              ? ExitCode::kBlockingFindings
              : ExitCode::kOk;
+}
+
+// One worker for `entry`, its staging folder a temporary one (check writes no drafts).
+Result<service::CaseResult> Job::CheckInWorker(const ingest::IntakeEntry& entry) {
+  const char* tmp = std::getenv("TMPDIR");
+  std::string staging =
+      std::string(tmp != nullptr && *tmp != '\0' ? tmp : "/tmp") + "/beian-check-XXXXXX";
+  if (::mkdtemp(staging.data()) == nullptr) return Status::IoError(std::strerror(errno), staging);
+  service::CaseResult result;
+  Result<std::size_t> n = 0;
+  {
+    service::WorkerPool pool(*this, 1, staging, options_.timeout);
+    n = pool.Run(
+        {entry},
+        [&](std::size_t, service::CaseResult& r, const std::string&) {
+          result = std::move(r);
+          return Status::Ok();
+        },
+        nullptr);
+  }
+  (void)RemoveTree(staging);
+  if (!n) return n.error();
+  return result;
 }
 
 ExitCode Job::Catalogue(Status* /*error*/) {

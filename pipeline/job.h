@@ -68,7 +68,7 @@ struct JobRequest {
   std::string out_dir;                      // run: where OUT/<case-id>/ folders go
   bool no_pdf = false;                      // run: no document rendering
   int jobs = 0;                             // run, watch: worker processes (0 = one per core)
-  int timeout = 600;                        // run, watch: seconds per dossier (0 = none)
+  int timeout = 600;                        // run, watch, check: seconds per dossier (0 = none)
   int settle = 5;                           // watch: unchanged for S seconds = complete
   int poll = 0;                             // watch: rescan every S seconds instead of inotify
   bool once = false;                        // watch: one pass, then exit
@@ -150,6 +150,7 @@ class Job : private service::CaseHandler {
                 const std::string& staged_dir, bool* fatal) override;
   void DiedReport(const ingest::IntakeEntry& entry, service::CaseResult* result) override;
   ExitCode CheckOne(Status* error);
+  Result<service::CaseResult> CheckInWorker(const ingest::IntakeEntry& entry);
   ExitCode Catalogue(Status* error);
   ExitCode Render(Status* error);
   ExitCode ShowConfig();

@@ -6,6 +6,8 @@
 //                 its bytes reached the temporary file (core/file_writer.h), which is removed;
 //   crash:TEXT    the worker processing a dossier whose folder name contains TEXT dies of a
 //                 segmentation fault (SIGSEGV), as a worker hitting a stack overflow would;
+//   crash_file:TEXT  ingest dies of SIGSEGV when it opens a file whose path (the dossier's path
+//                 joined with the file's) contains TEXT, as a reader crashing on one file would;
 //   cpu:TEXT      that worker sets itself a CPU-time limit (RLIMIT_CPU) and loops until the
 //                 kernel ends it (SIGXCPU): a limit enforced by the operating system;
 //   hang:TEXT     that worker waits forever (until --timeout ends it);

@@ -12,9 +12,11 @@
 #ifndef PIPELINE_INGEST_ARCHIVES_H_
 #define PIPELINE_INGEST_ARCHIVES_H_
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "pipeline/core/file_system.h"
@@ -37,6 +39,12 @@ class DossierFileReader {
   DossierFileReader(const FileSystem& fs, std::string root, const Limits& limits)
       : fs_(fs), root_(std::move(root)), limits_(limits) {}
   Result<std::string> Read(const model::DossierFile& f);
+  const std::string& root() const { return root_; }
+  // Files taken as unreadable without reading them (IntakeEntry::unreadable).
+  void SetUnreadable(std::vector<std::string> paths) { unreadable_ = std::move(paths); }
+  bool IsUnreadable(const std::string& path) const {
+    return std::find(unreadable_.begin(), unreadable_.end(), path) != unreadable_.end();
+  }
 
  private:
   // The archive at `path` opened into zip_ or other_ (or the one kept); an error when it
@@ -50,6 +58,7 @@ class DossierFileReader {
   std::string archive_bytes_;
   std::unique_ptr<ZipReader> zip_;           // a .zip, over archive_bytes_
   std::unique_ptr<LibarchiveReader> other_;  // a .7z or .rar, over archive_bytes_
+  std::vector<std::string> unreadable_;
 };
 
 // Replaces every .zip in `d.files` that opens cleanly by its files (sorted by path again);

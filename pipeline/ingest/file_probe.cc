@@ -1,15 +1,12 @@
 #include "pipeline/ingest/file_probe.h"
 
-#include <podofo/podofo.h>
-
 #include <algorithm>
 #include <cstdint>
 #include <pugixml.hpp>
 
-#include "pipeline/core/podofo_log.h"
 #include "pipeline/core/text.h"
 #include "pipeline/ingest/ooxml_package.h"
-#include "pipeline/ingest/pdf_security.h"
+#include "pipeline/ingest/pdf_inspect.h"
 #include "pipeline/ingest/zip_reader.h"
 
 namespace pipeline::ingest {
@@ -163,44 +160,38 @@ FileFormat OoxmlKind(const ZipReader& zip) {
 }
 
 Probe Make(FileFormat f, FileHealth h, std::string detail) {
-  return Probe{f, h, std::move(detail)};
+  return Probe{f, h, std::move(detail), 0};
 }
 
-// An /Encrypt dictionary locks a PDF only when opening needs a password: with an empty user
-// password (an owner password alone restricts printing or copying) every viewer opens it.
-// PoDoFo tries the empty user password of the standard security handler (R2-R6) on load.
-bool NeedsPassword(std::string_view b) {
-  SilencePoDoFo();
-  try {
-    PoDoFo::PdfMemDocument doc;
-    doc.LoadFromBuffer(b.data(), static_cast<long>(b.size()));
-    return false;
-  } catch (const PoDoFo::PdfError&) {
-    // Any other failure to open an encrypted file: it cannot be read, as before.
-    return true;
-  }
-}
-
-Probe ProbePdf(std::string_view b) {
+// A PDF as a viewer opens it, read by qpdf (pdf_inspect.h): an /Encrypt dictionary locks it
+// only when the empty user password does not open it (an owner password alone restricts
+// printing or copying; every viewer opens such a file); what qpdf cannot read, or a page tree
+// without pages, is corrupt.
+Probe ProbePdf(std::string_view b, const Limits& limits) {
   // Readers take the last %%EOF; bytes after it (scanner padding, appended data) are ignored.
   if (b.rfind("%%EOF") == std::string_view::npos) {
     return Make(FileFormat::kPdf, FileHealth::kTruncated, "no %%EOF marker");
   }
-  // An /Encrypt entry in a trailer or cross-reference stream dictionary; those are never
-  // compressed, so a byte search finds them. /EncryptMetadata is a different key.
-  std::size_t pos = 0;
-  while ((pos = b.find("/Encrypt", pos)) != std::string_view::npos) {
-    pos += 8;
-    if (b.substr(pos, 8) != "Metadata") {
-      const PdfOpen open = EmptyUserPasswordOpens(b);
-      if (open == PdfOpen::kNeedsPassword || (open == PdfOpen::kUnknown && NeedsPassword(b))) {
-        return Make(FileFormat::kPdf, FileHealth::kEncrypted,
-                    "/Encrypt: the empty user password does not open it");
-      }
-      return Make(FileFormat::kPdf, FileHealth::kOk, "");
-    }
+  PdfInspection pdf = InspectPdf(b, limits.max_pdf_pages);
+  Probe p = Make(FileFormat::kPdf, FileHealth::kOk, std::move(pdf.detail));
+  p.pages = pdf.pages;
+  switch (pdf.verdict) {
+    case PdfVerdict::kOpens:
+      p.detail.clear();
+      break;
+    case PdfVerdict::kNeedsPassword:
+      p.health = FileHealth::kEncrypted;
+      p.detail = "/Encrypt: " + p.detail;
+      break;
+    case PdfVerdict::kDamaged:
+      p.health = FileHealth::kCorrupt;
+      break;
+    case PdfVerdict::kTooManyPages:
+      p.health = FileHealth::kTooLarge;
+      p.detail += ", cap max_pdf_pages";
+      break;
   }
-  return Make(FileFormat::kPdf, FileHealth::kOk, "");
+  return p;
 }
 
 // Walks the JPEG markers from SOI: segments with a length up to each SOS, then the entropy-coded
@@ -437,7 +428,7 @@ Probe ProbeFile(std::string_view file_name, std::string_view bytes, const Limits
   }
   switch (actual) {
     case FileFormat::kPdf:
-      return ProbePdf(bytes);
+      return ProbePdf(bytes, limits);
     case FileFormat::kJpeg:
       return ProbeJpeg(bytes);
     case FileFormat::kPng:

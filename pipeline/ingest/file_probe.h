@@ -1,11 +1,13 @@
 // File health probing: what a file really is (by content, not only its extension) and whether
 // it can be opened: PDF header/trailer/encryption, JPEG SOI/EOI, PNG signature/IEND, OOXML zip
-// structure and required parts (with zip-bomb caps), XML well-formedness.
+// structure and required parts (with zip-bomb caps), XML well-formedness. PDFs are read by qpdf
+// (pdf_inspect.h), never by PoDoFo.
 //
 // Pure functions over bytes already read, so they are table-testable without any disk.
 #ifndef PIPELINE_INGEST_FILE_PROBE_H_
 #define PIPELINE_INGEST_FILE_PROBE_H_
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -17,7 +19,8 @@ namespace pipeline::ingest {
 struct Probe {
   model::FileFormat format = model::FileFormat::kOther;  // by content when recognisable
   model::FileHealth health = model::FileHealth::kOk;
-  std::string detail;  // English, for a non-OK health
+  std::string detail;     // English, for a non-OK health
+  std::size_t pages = 0;  // a PDF's pages (qpdf's page tree walk), 0 for other formats
 };
 
 // The format an extension promises ("x.PDF" -> kPdf; ".jpg"/".jpeg" -> kJpeg); kOther for any

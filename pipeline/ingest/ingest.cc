@@ -1,8 +1,11 @@
 #include "pipeline/ingest/ingest.h"
 
 #include <algorithm>
+#include <csignal>
+#include <functional>
 #include <utility>
 
+#include "pipeline/core/fault.h"
 #include "pipeline/core/text.h"
 #include "pipeline/core/utf8.h"
 #include "pipeline/ingest/archives.h"
@@ -142,8 +145,36 @@ void AddHealthFinding(Dossier& d, const DossierFile& f) {
   }
 }
 
-// Reads and probes one file; returns its bytes when `keep` (the form) and readable.
+std::function<void(const std::string&)>& OpeningObserver() {
+  static std::function<void(const std::string&)> observer;
+  return observer;
+}
+
+// While alive, the opening observer knows ingest is reading `path` (SetOpeningObserver).
+class OpeningFile {
+ public:
+  explicit OpeningFile(const std::string& path) { Tell(path); }
+  ~OpeningFile() { Tell(""); }
+  OpeningFile(const OpeningFile&) = delete;
+  OpeningFile& operator=(const OpeningFile&) = delete;
+
+ private:
+  static void Tell(const std::string& path) {
+    if (OpeningObserver()) OpeningObserver()(path);
+  }
+};
+
+// Reads and probes one file; returns its bytes when `keep` (the form) and readable. A file a
+// reader died on before is corrupt without reading it; `crash_file:TEXT` (core/fault.h) kills
+// the process on a file whose path under the intake contains TEXT, as a crashing reader would.
 std::string ProbeOne(DossierFileReader& reader, DossierFile& f, const Limits& limits, bool keep) {
+  if (reader.IsUnreadable(f.path)) {
+    f.format = FormatFromExtension(f.path);
+    f.health = FileHealth::kCorrupt;
+    f.health_detail = "a reader died on this file; not read again";
+    return {};
+  }
+  if (FaultRequested("crash_file", JoinPath(reader.root(), f.path))) std::raise(SIGSEGV);
   if (f.size > limits.max_file_bytes) {
     f.format = FormatFromExtension(f.path);
     f.health = FileHealth::kTooLarge;
@@ -172,6 +203,7 @@ std::size_t Depth(const std::string& path) {
 void ReadForm(DossierFileReader& reader, Dossier& d, std::size_t index, const FormLabels& labels,
               const Limits& limits) {
   DossierFile& f = d.files[index];
+  const OpeningFile opening(f.path);
   std::string bytes = ProbeOne(reader, f, limits, /*keep=*/true);
   auto unreadable = [&](const std::string& health, const std::string& detail) {
     AddFinding(d, "ING-012", Severity::kBlocking, "ingest.form_unreadable",
@@ -412,7 +444,10 @@ void ProbeAttachments(DossierFileReader& reader, Dossier& d, const Limits& limit
       continue;
     }
     ++count;
-    ProbeOne(reader, f, limits, /*keep=*/false);
+    {
+      const OpeningFile opening(f.path);
+      ProbeOne(reader, f, limits, /*keep=*/false);
+    }
     // A .7z or .rar has its own finding (ING-037), not "unsupported file".
     const std::string archive = ArchiveFormatOf(f.path);
     if (archive != "7z" && archive != "rar") AddHealthFinding(d, f);
@@ -447,7 +482,8 @@ Result<std::vector<IntakeEntry>> ScanIntake(const FileSystem& fs, const std::str
   std::vector<IntakeEntry> out;
   for (const DirEntry& e : *entries) {
     if (IsIgnoredName(e.name)) continue;
-    out.push_back(IntakeEntry{e.name, DisplayPath(e.name), JoinPath(intake_dir, e.name), e.type});
+    out.push_back(
+        IntakeEntry{e.name, DisplayPath(e.name), JoinPath(intake_dir, e.name), e.type, {}});
   }
   std::sort(out.begin(), out.end(),
             [](const IntakeEntry& a, const IntakeEntry& b) { return a.name < b.name; });
@@ -479,6 +515,7 @@ model::Dossier LoadDossier(const FileSystem& fs, const IntakeEntry& entry, const
   std::sort(d.files.begin(), d.files.end(),
             [](const DossierFile& a, const DossierFile& b) { return a.path < b.path; });
   DossierFileReader reader(fs, d.root, limits);
+  reader.SetUnreadable(entry.unreadable);
   OpenArchives(reader, d, limits);
   std::sort(d.ignored.begin(), d.ignored.end());
   if (d.files.empty()) {
@@ -495,6 +532,10 @@ model::Dossier LoadDossier(const FileSystem& fs, const IntakeEntry& entry, const
   ChooseForm(reader, d, labels, limits, probed);
   ProbeAttachments(reader, d, limits, probed);
   return d;
+}
+
+void SetOpeningObserver(std::function<void(const std::string& path)> observer) {
+  OpeningObserver() = std::move(observer);
 }
 
 }  // namespace pipeline::ingest

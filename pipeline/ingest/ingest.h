@@ -14,6 +14,7 @@
 #ifndef PIPELINE_INGEST_INGEST_H_
 #define PIPELINE_INGEST_INGEST_H_
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -81,6 +82,9 @@ struct IntakeEntry {
   std::string display_name;  // DisplayPath(name)
   std::string path;          // intake_dir joined with name
   EntryType type = EntryType::kOther;
+  // Dossier-relative paths (DossierFile::path) of files a reader died on in an earlier attempt
+  // (service::WorkerPool): each is corrupt ("a reader died on it"), never read again.
+  std::vector<std::string> unreadable;
 };
 
 // True for names ingest skips everywhere: hidden ('.' prefix, .DS_Store), Office lock and temp
@@ -95,6 +99,11 @@ bool IsIgnoredName(std::string_view name);
 // Every non-ignored entry directly inside `intake_dir` (folders, stray files, symlinks, others),
 // sorted by name (bytes). Fails (NotFound/IoError) only when the intake cannot be listed.
 Result<std::vector<IntakeEntry>> ScanIntake(const FileSystem& fs, const std::string& intake_dir);
+
+// In a worker process (service::WorkerPool): `observer` is told the dossier-relative path of
+// each file before ingest reads and parses it, and "" once done with it, so that the parent
+// knows which file a reader died on. Unset (the default): nobody is told.
+void SetOpeningObserver(std::function<void(const std::string& path)> observer);
 
 // Loads one intake entry. `labels` and `limits` must outlive the call only. Never fails.
 model::Dossier LoadDossier(const FileSystem& fs, const IntakeEntry& entry, const FormLabels& labels,

@@ -26,6 +26,7 @@ std::vector<Key> KeysOf(Limits& l) {
       {"max_ratio", &l.max_ratio},
       {"ratio_min_bytes", &l.ratio_min_bytes},
       {"max_zip_entries", &l.max_zip_entries},
+      {"max_pdf_pages", nullptr, &l.max_pdf_pages},
       {"max_folder_depth", nullptr, nullptr, &l.max_depth},
       {"max_files", nullptr, &l.max_files},
       {"max_name_chars", nullptr, &l.max_name_chars},

@@ -30,6 +30,9 @@ struct Limits {
   std::uint64_t max_ratio = 200;
   std::uint64_t ratio_min_bytes = 1ull << 20;
   std::uint64_t max_zip_entries = 20000;
+  // PDFs (read by qpdf): most pages walked in one file's page tree; more is kTooLarge. A
+  // scanned dossier runs to a few hundred pages.
+  std::size_t max_pdf_pages = 10000;
   // Folder walk: deepest sub-folder level; most files whose content is probed (the rest are
   // listed by name only, DossierFile::probed = false); most files listed at all.
   int max_depth = 8;

@@ -5,8 +5,8 @@ list(APPEND PIPELINE_SOURCES
   pipeline/ingest/form_labels.cc
   pipeline/ingest/form_values.cc
   pipeline/ingest/ingest.cc
-  pipeline/ingest/pdf_security.cc
   pipeline/ingest/libarchive_reader.cc
+  pipeline/ingest/pdf_inspect.cc
   pipeline/ingest/limits.cc
   pipeline/ingest/name_decoding.cc
   pipeline/ingest/ooxml_package.cc

@@ -43,6 +43,9 @@ bool ReadAll(int fd, void* data, std::size_t size) {
 constexpr std::uint64_t kMaxParts = 8;
 constexpr std::uint64_t kMaxPartSize = std::uint64_t{1} << 32;
 
+// Files of one dossier a reader may die on before the dossier is given up (SVC-001).
+constexpr std::size_t kMaxUnreadableRetries = 8;
+
 bool SendFrame(int fd, const json& fields, std::initializer_list<std::string_view> raw = {}) {
   const std::vector<std::uint8_t> cbor = json::to_cbor(fields);
   std::vector<std::uint64_t> sizes{1 + raw.size(), cbor.size()};
@@ -97,7 +100,7 @@ registry::PreparedRecord PreparedFromWire(json j, std::string receipt_pdf) {
 enum ReplyPart { kReportJson, kLetter, kReceiptPdf, kReplyParts };
 
 json EntryToWire(const ingest::IntakeEntry& e) {
-  return {e.name, e.display_name, e.path, static_cast<int>(e.type)};
+  return {e.name, e.display_name, e.path, static_cast<int>(e.type), e.unreadable};
 }
 
 ingest::IntakeEntry EntryFromWire(const json& j) {
@@ -106,6 +109,7 @@ ingest::IntakeEntry EntryFromWire(const json& j) {
   e.display_name = j.at(1).get<std::string>();
   e.path = j.at(2).get<std::string>();
   e.type = static_cast<EntryType>(j.at(3).get<int>());
+  e.unreadable = j.at(4).get<std::vector<std::string>>();
   return e;
 }
 
@@ -249,7 +253,12 @@ void WorkerPool::WorkerMain(int in, int out) {
       if (FaultRequested("crash", entry.name)) std::raise(SIGSEGV);
       if (FaultRequested("cpu", entry.name)) SpinPastCpuLimit();
       while (FaultRequested("hang", entry.name)) ::pause();
+      // The parent learns which file ingest is reading: a reader that dies costs only it.
+      ingest::SetOpeningObserver([out](const std::string& path) {
+        (void)SendFrame(out, {{"opening", path}});
+      });
       Result<CaseResult> r = work_.Work(entry, request.at("dir").get<std::string>());
+      ingest::SetOpeningObserver(nullptr);
       if (r) {
         report_json = std::move(r->report_json);
         letter = std::move(r->letter);
@@ -267,6 +276,26 @@ void WorkerPool::WorkerMain(int in, int out) {
     if (!SendFrame(out, reply, {report_json, letter, receipt_pdf})) ::_exit(1);
   }
   ::_exit(0);
+}
+
+// Sends `entry` to `w` (forking it when it is not running) with a new staged folder.
+Status WorkerPool::Dispatch(Worker* w, const ingest::IntakeEntry& entry) {
+  w->dir = NextStagedDir(entry);
+  if (::mkdir(w->dir.c_str(), 0755) != 0) return Status::IoError(std::strerror(errno), w->dir);
+  const json request = {{"entry", EntryToWire(entry)}, {"dir", w->dir}};
+  // An idle worker may have been ended from outside (the OOM killer): a new one is forked.
+  bool sent = false;
+  for (int attempt = 0; attempt < 2 && !sent; ++attempt) {
+    if (w->pid < 0) PIPELINE_RETURN_IF_ERROR(Spawn(w));
+    sent = SendFrame(w->to_worker, request);
+    if (!sent) Stop(w);
+  }
+  if (!sent) return Status::IoError("cannot reach a worker process", "pipe");
+  w->entry = entry;
+  w->opening.clear();
+  w->started = std::chrono::steady_clock::now();
+  w->timed_out = false;
+  return Status::Ok();
 }
 
 // "<case-id>.<pid>.<n>": unique to this process, and naming the case for whoever looks.
@@ -313,20 +342,8 @@ Result<std::size_t> WorkerPool::RunBatch(const std::vector<ingest::IntakeEntry>&
           next_start >= next_finish + window) {
         continue;
       }
-      w.dir = NextStagedDir(entries[next_start]);
-      if (::mkdir(w.dir.c_str(), 0755) != 0) return Status::IoError(std::strerror(errno), w.dir);
-      const json request = {{"entry", EntryToWire(entries[next_start])}, {"dir", w.dir}};
-      // An idle worker may have been ended from outside (the OOM killer): a new one is forked.
-      bool sent = false;
-      for (int attempt = 0; attempt < 2 && !sent; ++attempt) {
-        if (w.pid < 0) PIPELINE_RETURN_IF_ERROR(Spawn(&w));
-        sent = SendFrame(w.to_worker, request);
-        if (!sent) Stop(&w);
-      }
-      if (!sent) return Status::IoError("cannot reach a worker process", "pipe");
+      PIPELINE_RETURN_IF_ERROR(Dispatch(&w, entries[next_start]));
       w.busy = static_cast<long>(next_start++);
-      w.started = std::chrono::steady_clock::now();
-      w.timed_out = false;
     }
     while (!ready.empty() && ready.begin()->first == next_finish) {
       auto& [result, dir] = ready.begin()->second;
@@ -359,6 +376,10 @@ Result<std::size_t> WorkerPool::RunBatch(const std::vector<ingest::IntakeEntry>&
       std::vector<std::string> raw;
       CaseResult result;
       if (ReceiveFrame(w.from_worker, &reply, &raw)) {
+        if (reply.contains("opening")) {  // the file ingest reads now ("" when done)
+          w.opening = reply["opening"].is_string() ? reply["opening"].get<std::string>() : "";
+          continue;
+        }
         if (reply.contains("fatal")) {
           const json& f = reply["fatal"];
           return Status::Internal(f.at(0).get<std::string>(), f.at(1).get<std::string>(),
@@ -379,11 +400,19 @@ Result<std::size_t> WorkerPool::RunBatch(const std::vector<ingest::IntakeEntry>&
         while (::waitpid(w.pid, &status, 0) < 0 && errno == EINTR) {
         }
         w.pid = -1;
+        PIPELINE_RETURN_IF_ERROR(RemoveTree(w.dir));  // what it left half-written
+        // A reader died (or hung) on one file: the dossier again, that file unreadable.
+        if (!w.opening.empty() && w.entry.unreadable.size() < kMaxUnreadableRetries) {
+          ingest::IntakeEntry again = std::move(w.entry);
+          again.unreadable.push_back(std::move(w.opening));
+          PIPELINE_RETURN_IF_ERROR(Dispatch(&w, again));  // forks a new worker
+          w.busy = static_cast<long>(index);
+          continue;
+        }
         w.busy = -1;
         result.died = w.timed_out
                           ? "timed out after " + std::to_string(timeout_seconds_) + " s (killed)"
                           : DeathReason(status);
-        PIPELINE_RETURN_IF_ERROR(RemoveTree(w.dir));  // what it left half-written
         if (::mkdir(w.dir.c_str(), 0755) != 0) {
           return Status::IoError(std::strerror(errno), w.dir);
         }

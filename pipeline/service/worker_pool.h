@@ -4,7 +4,9 @@
 // writes the dossier's drafts into a staging folder; the parent takes the results back in
 // intake order and does everything that is run-wide or must happen in order (registry,
 // report.json, swapping the staged folder in, ledger, summary), so the outputs of --jobs 2 are
-// byte-identical to those of --jobs 1.
+// byte-identical to those of --jobs 1. A worker that dies while its ingest reads a file (a
+// reader crashing on a hostile file) costs only that file: the worker tells the parent over its
+// pipe which file it opens, and the parent runs the dossier again with that file unreadable.
 #ifndef PIPELINE_SERVICE_WORKER_POOL_H_
 #define PIPELINE_SERVICE_WORKER_POOL_H_
 
@@ -86,8 +88,11 @@ class WorkerPool {
     std::string dir;                                // its dossier's staged folder
     std::chrono::steady_clock::time_point started;  // when it got that dossier
     bool timed_out = false;                         // killed for taking longer than the timeout
+    ingest::IntakeEntry entry;  // the dossier it has (with its unreadable files)
+    std::string opening;        // the file its ingest reads now, or ""
   };
   Status Spawn(Worker* w);
+  Status Dispatch(Worker* w, const ingest::IntakeEntry& entry);
   void Stop(Worker* w);
   [[noreturn]] void WorkerMain(int in, int out);
   std::string NextStagedDir(const ingest::IntakeEntry& entry);

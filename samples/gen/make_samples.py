@@ -39,6 +39,7 @@ from xml.sax.saxutils import escape
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import form_writer  # noqa: E402  (samples/gen/form_writer.py)
+from pdf_objects import pdf_from_objects  # noqa: E402
 
 SAMPLES_DIR = os.path.dirname(HERE)
 ROOT_DIR = os.path.dirname(SAMPLES_DIR)
@@ -105,21 +106,13 @@ def pdf_bytes(title, lines, encrypted=False):
     if encrypted:
         objs.append(b"<< /Filter /Standard /V 1 /R 2 /Length 40 /P -44 "
                     b"/O <" + b"7A" * 32 + b"> /U <" + b"3C" * 32 + b"> >>")
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for i, body in enumerate(objs, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    for off in offsets:
-        out += b"%010d 00000 n \n" % off
-    trailer = b"<< /Size %d /Root 1 0 R /Info 6 0 R" % (len(objs) + 1)
+    extra = b""
     if encrypted:
-        trailer += (b" /Encrypt 7 0 R /ID [<0123456789ABCDEF0123456789ABCDEF>"
-                    b" <0123456789ABCDEF0123456789ABCDEF>]")
-    out += b"trailer\n" + trailer + b" >>\nstartxref\n%d\n%%%%EOF\n" % xref
-    return bytes(out)
+        extra = (b" /Encrypt 7 0 R /ID [<0123456789ABCDEF0123456789ABCDEF>"
+                 b" <0123456789ABCDEF0123456789ABCDEF>]")
+    return pdf_from_objects(
+        objs, lambda size: b"<< /Size %d /Root 1 0 R /Info 6 0 R" % size + extra + b" >>",
+        b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
 
 
 def truncated_pdf_bytes(title, lines):

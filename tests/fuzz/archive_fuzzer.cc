@@ -31,7 +31,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   fs.AddFile("in/甲/附件.7z", bytes);
   fs.AddFile("in/甲/资料.rar", bytes);
   fs.AddFile("in/甲/说明.txt", "x");
-  pipeline::ingest::IntakeEntry entry{"甲", "甲", "in/甲", pipeline::EntryType::kDirectory};
+  pipeline::ingest::IntakeEntry entry{"甲", "甲", "in/甲", pipeline::EntryType::kDirectory, {}};
   const pipeline::model::Dossier d =
       pipeline::ingest::LoadDossier(fs, entry, fuzz::ShippedFormLabels(), limits);
   (void)pipeline::ingest::ReportedFiles(d);

@@ -13,7 +13,9 @@ Writes OUTDIR/<target>/ for each target in tests/fuzz/:
                      scoring sheet filled in LibreOffice (tests/evaluation/testdata);
   archive_fuzzer     the .zip, .7z and .rar files of samples/intake and tests/e2e/testdata
                      (Windows-style zips with GBK names, a 7-Zip archive and a RAR 5 written
-                     by make_archive_fixtures.py).
+                     by make_archive_fixtures.py);
+  pdf_inspect_fuzzer the PDFs of tests/ingest/testdata (encrypted RC4 and AES-256, owner
+                     password only, the hostile shapes of issue 22) and the smallest sample PDF.
 Seeds are named by the SHA-1 of their content, as libFuzzer names its own.
 """
 import hashlib
@@ -82,6 +84,12 @@ def main():
                 if name.endswith((".zip", ".7z", ".rar")):
                     with open(os.path.join(folder, name), "rb") as f:
                         put(out, "archive_fuzzer", f.read())
+    put(out, "pdf_inspect_fuzzer", smallest[".pdf"])
+    for folder, _, files in sorted(os.walk(os.path.join(REPO, "tests", "ingest", "testdata"))):
+        for name in sorted(files):
+            if name.endswith(".pdf"):
+                with open(os.path.join(folder, name), "rb") as f:
+                    put(out, "pdf_inspect_fuzzer", f.read())
     docs = os.path.join(REPO, "templates", "documents")
     for name in sorted(os.listdir(docs)):
         with open(os.path.join(docs, name), "rb") as f:

@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "pipeline/core/file_system.h"
-#include "pipeline/ingest/pdf_security.h"
+#include "pipeline/ingest/pdf_inspect.h"
 #include "tests/ingest/ingest_test_util.h"
 #include "tests/testing/test_paths.h"
 
@@ -12,6 +12,7 @@ namespace {
 
 using model::FileFormat;
 using model::FileHealth;
+using ::pipeline::ingest::testing::PagesPdf;
 using ::pipeline::ingest::testing::ReadTestdata;
 
 std::string Bytes(const char* s, std::size_t n) { return std::string(s, n); }
@@ -24,7 +25,7 @@ std::string BlankDocx() {
   return r ? *r : std::string();
 }
 
-const std::string kPdfOk = "%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
+const std::string kPdfOk = PagesPdf(1);
 const std::string kJpegOk = Bytes("\xFF\xD8\xFF\xE0\x00\x10JFIF\x00\x01\x02\xFF\xD9", 15);
 const std::string kPngOk = Bytes(
     "\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00"
@@ -52,10 +53,13 @@ TEST(IngestFileProbeTest, EachBadInputKindHasItsHealth) {
       {"pdf upper-case extension", "SCAN.PDF", kPdfOk, FileFormat::kPdf, FileHealth::kOk},
       {"pdf truncated", "营业执照.pdf", kPdfOk.substr(0, 20), FileFormat::kPdf,
        FileHealth::kTruncated},
-      {"pdf encrypted", "a.pdf", "%PDF-1.6\ntrailer<</Encrypt 9 0 R/Root 1 0 R>>\n%%EOF",
-       FileFormat::kPdf, FileHealth::kEncrypted},
+      {"pdf encrypted", "a.pdf", ReadTestdata("viewers/设有打开密码.pdf"), FileFormat::kPdf,
+       FileHealth::kEncrypted},
       {"pdf EncryptMetadata is not encryption", "a.pdf",
-       "%PDF-1.6\n<</EncryptMetadata false>>\n%%EOF", FileFormat::kPdf, FileHealth::kOk},
+       std::string(kPdfOk).insert(9, "<</EncryptMetadata false>>\n"), FileFormat::kPdf,
+       FileHealth::kOk},
+      {"pdf without pages", "a.pdf", "%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF",
+       FileFormat::kPdf, FileHealth::kCorrupt},
       {"pdf without header", "a.pdf", "hello world", FileFormat::kPdf, FileHealth::kCorrupt},
       // Images
       {"jpeg ok", "照片.jpg", kJpegOk, FileFormat::kJpeg, FileHealth::kOk},
@@ -167,38 +171,47 @@ TEST(IngestFileProbeTest, CutViewerShapesAreStillCaught) {
             FileHealth::kTruncated);
 }
 
-TEST(IngestPdfSecurityTest, Md5AndRc4MatchTheirReferenceVectors) {
-  auto hex = [](const std::string& raw) {
-    static const char* digits = "0123456789abcdef";
-    std::string out;
-    for (char ch : raw) {
-      const auto c = static_cast<unsigned char>(ch);
-      out += digits[c >> 4];
-      out += digits[c & 15];
-    }
-    return out;
-  };
-  // RFC 1321, appendix A.5.
-  EXPECT_EQ(hex(Md5("")), "d41d8cd98f00b204e9800998ecf8427e");
-  EXPECT_EQ(hex(Md5("abc")), "900150983cd24fb0d6963f7d28e17f72");
-  EXPECT_EQ(
-      hex(Md5("12345678901234567890123456789012345678901234567890123456789012345678901234567890")),
-      "57edf4a22be3c955ac49da2e2107b67a");
-  // The classic RC4 test vector (Key / Plaintext).
-  EXPECT_EQ(hex(Rc4("Key", "Plaintext")), "bbf316e8d940af0ad3");
+// qpdf decides what opens: the empty user password (RC4 and AES-256), the pages counted.
+TEST(IngestPdfInspectTest, EmptyUserPasswordAndPagesAsViewersSeeThem) {
+  const PdfInspection owner_only = InspectPdf(ReadTestdata("viewers/仅设所有者密码.pdf"), 100);
+  EXPECT_EQ(owner_only.verdict, PdfVerdict::kOpens) << owner_only.detail;
+  EXPECT_EQ(owner_only.pages, 1u);
+  EXPECT_EQ(InspectPdf(ReadTestdata("viewers/仅设所有者密码AES256.pdf"), 100).verdict,
+            PdfVerdict::kOpens);
+  EXPECT_EQ(InspectPdf(ReadTestdata("viewers/设有打开密码.pdf"), 100).verdict,
+            PdfVerdict::kNeedsPassword);
+  EXPECT_EQ(InspectPdf(ReadTestdata("viewers/设有打开密码AES256.pdf"), 100).verdict,
+            PdfVerdict::kNeedsPassword);
+  const PdfInspection three = InspectPdf(PagesPdf(3), 100);
+  EXPECT_EQ(three.verdict, PdfVerdict::kOpens) << three.detail;
+  EXPECT_EQ(three.pages, 3u);
+  const PdfInspection capped = InspectPdf(PagesPdf(3), 2);
+  EXPECT_EQ(capped.verdict, PdfVerdict::kTooManyPages);
+  Limits tight;
+  tight.max_pdf_pages = 2;
+  const Probe too_long = ProbeFile("a.pdf", PagesPdf(3), tight);
+  EXPECT_EQ(too_long.health, FileHealth::kTooLarge);
+  EXPECT_NE(too_long.detail.find("max_pdf_pages"), std::string::npos) << too_long.detail;
+  EXPECT_EQ(ProbeFile("a.pdf", PagesPdf(3), Limits()).pages, 3u);
 }
 
-TEST(IngestPdfSecurityTest, EmptyUserPasswordDecidesPerRevision) {
-  EXPECT_EQ(EmptyUserPasswordOpens(ReadTestdata("viewers/仅设所有者密码.pdf")), PdfOpen::kOpens);
-  EXPECT_EQ(EmptyUserPasswordOpens(ReadTestdata("viewers/设有打开密码.pdf")),
-            PdfOpen::kNeedsPassword);
-  // AES-256 (R6) is PoDoFo's job.
-  EXPECT_EQ(EmptyUserPasswordOpens(ReadTestdata("viewers/设有打开密码AES256.pdf")),
-            PdfOpen::kUnknown);
-  EXPECT_EQ(EmptyUserPasswordOpens(kPdfOk), PdfOpen::kOpens);
-}
-
-TEST(IngestPdfSecurityTest, BrokenEncryptionDictionariesNeverCrash) {
+// The two shapes that crashed PoDoFo (issue 22) and other broken /Encrypt dictionaries: qpdf
+// ends each in an exception or a page that is no dictionary, so the file is corrupt, and
+// nothing is printed.
+TEST(IngestPdfInspectTest, HostileShapesAreDamagedNeverACrash) {
+  const std::string hostile = pipeline::testing::RepoRoot() + "/tests/ingest/testdata/hostile/";
+  RealFileSystem fs;
+  for (const char* dossier : {"pdf-aes256-short-entries", "pdf-aes256-nested-dictionaries"}) {
+    SCOPED_TRACE(dossier);
+    Result<std::string> bytes =
+        fs.ReadFile(hostile + dossier + "/宣传册.pdf", FileSystem::kDefaultMaxRead);
+    ASSERT_TRUE(bytes.ok());
+    ::testing::internal::CaptureStderr();
+    const Probe p = ProbeFile("宣传册.pdf", *bytes, Limits());
+    EXPECT_EQ(::testing::internal::GetCapturedStderr(), "");
+    EXPECT_EQ(p.health, FileHealth::kCorrupt) << p.detail;
+    EXPECT_FALSE(p.detail.empty());
+  }
   const char* shapes[] = {
       "%PDF-1.4\ntrailer<</Encrypt 99999999999999999999999 0 R>>\n%%EOF",
       "%PDF-1.4\ntrailer<</Encrypt 1e999 0 R>>\n%%EOF",
@@ -206,19 +219,21 @@ TEST(IngestPdfSecurityTest, BrokenEncryptionDictionariesNeverCrash) {
       "trailer<</Encrypt 1 0 R/ID[(x)]>>\n%%EOF",
       "%PDF-1.4\ntrailer<</Encrypt<</Filter/Standard/R 2/O(\\",
       "%PDF-1.4\ntrailer<</Encrypt<</Filter/Standard/R 3/O<4142/U[[[[[[[[[[[[[[[[[[[[[[[[>>",
-      ">>>>/Encrypt",
-      "/Encrypt",
+      "%PDF-1.6\ntrailer<</Encrypt 9 0 R/Root 1 0 R>>\n%%EOF",
+      ">>>>/Encrypt%%EOF",
+      "%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",  // no page tree
   };
   for (const char* s : shapes) {
     SCOPED_TRACE(s);
-    const PdfOpen open = EmptyUserPasswordOpens(s);
-    EXPECT_NE(open, PdfOpen::kOpens);
+    EXPECT_NE(InspectPdf(s, 100).verdict, PdfVerdict::kOpens);
     EXPECT_NE(ProbeFile("a.pdf", s, Limits()).health, FileHealth::kOk);
   }
   // A certificate (public-key) handler needs more than a password: not openable here.
-  EXPECT_EQ(EmptyUserPasswordOpens("%PDF-1.4\ntrailer<</Encrypt<</Filter/Adobe.PubSec/R 4>>"
-                                   "/ID[<00><00>]>>\n%%EOF"),
-            PdfOpen::kNeedsPassword);
+  const PdfInspection pubsec =
+      InspectPdf(std::string(kPdfOk).insert(kPdfOk.rfind("trailer<<") + 9,
+                                            "/Encrypt<</Filter/Adobe.PubSec/V 4/R 4>>"),
+                 100);
+  EXPECT_EQ(pubsec.verdict, PdfVerdict::kNeedsPassword) << pubsec.detail;
 }
 
 TEST(IngestFileProbeTest, ZipBombDetailNamesTheRatioCap) {

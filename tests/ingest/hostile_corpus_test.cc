@@ -51,6 +51,16 @@ const HostileCase kCases[] = {
     {"zip-duplicate-entry", {"ING-012", "文件已损坏"}, {"冒名顶替职业培训学校"}},
     // The central directory cut off: 文件不完整 / 被截断.
     {"zip-truncated-central-directory", {"ING-012", "文件不完整", "被截断"}, {}},
+    // PDFs that crashed PoDoFo (exit 139), read by qpdf now: the brochure is corrupt, the
+    // form is read and the dossier checked.
+    {"pdf-aes256-short-entries",
+     {"ING-031", "文件“宣传册.pdf”已损坏，无法打开，请重新提交",
+      "\"name\": \"吉林省白桦职业技能培训学校\""},
+     {"SVC-001"}},
+    {"pdf-aes256-nested-dictionaries",
+     {"ING-031", "文件“宣传册.pdf”已损坏，无法打开，请重新提交",
+      "\"name\": \"吉林省白桦职业技能培训学校\""},
+     {"SVC-001"}},
 };
 
 void PrintTo(const HostileCase& c, std::ostream* os) { *os << c.dossier; }
@@ -98,6 +108,67 @@ TEST(HostileRunTest, ZipSlipEntriesAreNeverWrittenToDisk) {
     EXPECT_EQ(e.path().filename().string().find("zip-slip-"), std::string::npos) << e.path();
   }
   EXPECT_FALSE(fs::exists("/tmp/zip-slip-absolute.txt"));
+}
+
+// Copies of the two hostile-PDF dossiers into `intake`; with `junk`, the brochure is replaced by
+// plain junk bytes named .pdf (an ordinary unreadable material) to compare against.
+void CopyPdfDossiers(const std::string& intake, bool junk) {
+  for (const char* d : {"pdf-aes256-short-entries", "pdf-aes256-nested-dictionaries"}) {
+    fs::create_directories(intake);
+    fs::copy(HostileDir() + "/" + d, intake + "/" + d, fs::copy_options::recursive);
+    if (junk) std::ofstream(intake + "/" + d + "/宣传册.pdf", std::ios::binary) << "junk";
+  }
+}
+
+std::string ReadAll(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// A hostile PDF costs only that file (issue 22): `beian check` prints the dossier's report and
+// exits as with any unreadable material (never 139), silently on stderr; `beian run` reviews
+// the dossier and drafts its documents (never SVC-001 alone).
+TEST(HostileRunTest, HostilePdfCostsOnlyThatFile) {
+  const std::string root = testing::MakeTempDir();
+  CopyPdfDossiers(root + "/hostile", false);
+  CopyPdfDossiers(root + "/junk", true);
+  for (const char* d : {"pdf-aes256-short-entries", "pdf-aes256-nested-dictionaries"}) {
+    SCOPED_TRACE(d);
+    std::string out;
+    const std::string check = "timeout 60 " + testing::BeianBinary() + " check ";
+    const int junk_rc = testing::RunCommand(
+        check + testing::Quote(root + "/junk/" + d) + " --date 2026-11-25", &out);
+    const int rc =
+        testing::RunCommand(check + testing::Quote(root + "/hostile/" + d) +
+                                " --date 2026-11-25 2>" + testing::Quote(root + "/stderr.txt"),
+                            &out);
+    EXPECT_EQ(rc, junk_rc) << out;
+    EXPECT_EQ(rc, 1) << out;
+    EXPECT_NE(out.find("ING-031 文件“宣传册.pdf”已损坏"), std::string::npos) << out;
+    EXPECT_EQ(ReadAll(root + "/stderr.txt"), "");
+  }
+  std::string out;
+  const std::string run = "timeout 120 " + testing::BeianBinary() + " run ";
+  const int junk_rc =
+      testing::RunCommand(run + testing::Quote(root + "/junk") + " --out " +
+                              testing::Quote(root + "/junk-out") + " --date 2026-11-25 --quiet",
+                          &out);
+  const int rc =
+      testing::RunCommand(run + testing::Quote(root + "/hostile") + " --out " +
+                              testing::Quote(root + "/out") + " --date 2026-11-25 --quiet",
+                          &out, /*merge_stderr=*/true);
+  EXPECT_EQ(rc, junk_rc) << out;
+  int reports = 0;
+  for (const auto& e : fs::recursive_directory_iterator(root + "/out")) {
+    if (e.path().filename() != "report.json") continue;
+    ++reports;
+    const std::string report = ReadAll(e.path());
+    EXPECT_NE(report.find("ING-031"), std::string::npos) << e.path();
+    EXPECT_NE(report.find("宣传册.pdf"), std::string::npos) << e.path();
+    EXPECT_EQ(report.find("SVC-001"), std::string::npos) << e.path();
+    EXPECT_TRUE(fs::exists(e.path().parent_path() / "补正材料通知书.pdf")) << e.path();
+  }
+  EXPECT_EQ(reports, 2) << out;
 }
 
 // Symlinks (a loop, one to a file outside the dossier) and a FIFO posing as a material are

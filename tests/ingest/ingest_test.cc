@@ -24,6 +24,7 @@ using model::Dossier;
 using model::FileHealth;
 using model::Finding;
 using model::Severity;
+using ::pipeline::ingest::testing::PagesPdf;
 using ::pipeline::ingest::testing::ReadTestdata;
 using ::pipeline::ingest::testing::RealLabels;
 using ::pipeline::ingest::testing::TestdataPath;
@@ -136,7 +137,7 @@ struct DossierCase {
 
 TEST(IngestLoadDossierTest, BadInputBecomesFindings) {
   const std::string docx = ReadTestdata("forms/标准申请表.docx");
-  const std::string pdf = "%PDF-1.4\n%%EOF\n";
+  const std::string pdf = PagesPdf();
   const std::string long_name(130, 'a');
   const DossierCase cases[] = {
       {"good", {{"甲/申请表.docx", docx}, {"甲/营业执照.pdf", pdf}}, {}, {}, {}},
@@ -289,10 +290,10 @@ TEST(IngestLoadDossierTest, OversizedFileIsNotRead) {
 TEST(IngestLoadDossierTest, WalkLimitsAreReportedOncePerKindAndKeepTheForm) {
   FakeFileSystem fs;
   fs.AddFile("in/甲/申请表.xml", ReadTestdata("forms/申请表.xml"));
-  fs.AddFile("in/甲/a/b/c/深.pdf", "%PDF-1.4\n%%EOF");
-  fs.AddFile("in/甲/x1.pdf", "%PDF-1.4\n%%EOF");
-  fs.AddFile("in/甲/x2.pdf", "%PDF-1.4\n%%EOF");
-  fs.AddFile("in/甲/x3.pdf", "%PDF-1.4\n%%EOF");
+  fs.AddFile("in/甲/a/b/c/深.pdf", PagesPdf());
+  fs.AddFile("in/甲/x1.pdf", PagesPdf());
+  fs.AddFile("in/甲/x2.pdf", PagesPdf());
+  fs.AddFile("in/甲/x3.pdf", PagesPdf());
   Limits limits;
   limits.max_depth = 2;
   limits.max_files = 2;
@@ -325,7 +326,7 @@ TEST(IngestLoadDossierTest, FormIsFoundUnderTheNamesPeopleGiveIt) {
     SCOPED_TRACE(name);
     FakeFileSystem fs;
     fs.AddFile(std::string("in/甲/") + name, filled);
-    fs.AddFile("in/甲/营业执照.pdf", "%PDF-1.4\n%%EOF");
+    fs.AddFile("in/甲/营业执照.pdf", PagesPdf());
     Dossier d = LoadOnly(fs, "in");
     EXPECT_TRUE(RuleIds(d).empty()) << RuleIds(d).front();
     ASSERT_TRUE(d.form.has_value());
@@ -389,7 +390,7 @@ TEST(IngestLoadDossierTest, MaterialsAtTheTopAreProbedBeforeACrowdOfPhotos) {
   for (int i = 0; i < 30; ++i) {
     fs.AddFile("in/甲/A场地照片/" + std::to_string(100 + i) + ".jpg", "x");
   }
-  fs.AddFile("in/甲/营业执照.pdf", "%PDF-1.4\n%%EOF");
+  fs.AddFile("in/甲/营业执照.pdf", PagesPdf());
   Limits limits;
   limits.max_files = 10;
   Dossier d = LoadOnly(fs, "in", limits);
@@ -472,8 +473,8 @@ TEST(IngestLoadDossierTest, GbkFileNameIsDecodedAndOpenedByItsRawBytes) {
   std::string dossier = tmp + "/" + gbk_dir;
   std::filesystem::create_directories(dossier);
   std::filesystem::copy_file(TestdataPath("forms/申请表.xml"), dossier + "/申请表.xml");
-  WriteFile(dossier + "/" + gbk_file, "%PDF-1.4\n%%EOF\n");
-  WriteFile(dossier + "/" + latin1_file, "%PDF-1.4\n%%EOF\n");
+  WriteFile(dossier + "/" + gbk_file, PagesPdf());
+  WriteFile(dossier + "/" + latin1_file, PagesPdf());
   const auto before = Snapshot(tmp);
 
   RealFileSystem fs;
@@ -507,7 +508,7 @@ TEST(IngestLoadDossierTest, ZipEntriesAreFilesAndCountAgainstTheListingCap) {
   ASSERT_FALSE(zip.empty());
   FakeFileSystem fs;
   fs.AddFile("in/甲/申请材料.zip", zip);
-  fs.AddFile("in/甲/说明.pdf", "%PDF-1.4\n%%EOF\n");
+  fs.AddFile("in/甲/说明.pdf", PagesPdf());
   Dossier all = LoadOnly(fs, "in");
   EXPECT_EQ(all.files.size(), 22u);  // 21 in the zip and the loose one; not the zip itself
   EXPECT_EQ(FindRule(all, "ING-006"), nullptr);

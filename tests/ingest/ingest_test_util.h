@@ -14,6 +14,10 @@ const FormLabels& RealLabels();
 // Path of tests/ingest/testdata/<rel> under the repo root.
 std::string TestdataPath(const std::string& rel);
 
+// A PDF of `pages` empty A4 pages that qpdf and viewers open (without a cross-reference table:
+// it is rebuilt on reading).
+std::string PagesPdf(int pages = 1);
+
 // Bytes of tests/ingest/testdata/<rel>; "" (and a test failure) when unreadable.
 std::string ReadTestdata(const std::string& rel);
 

@@ -54,7 +54,7 @@ deb="$work/pkg/beian_${version}_amd64.deb"
 [ -f "$deb" ] || fail "no $deb ($(ls "$work/pkg"))"
 depends=$(dpkg-deb -f "$deb" Depends)
 for need in fonts-noto-cjk fonts-arphic-gbsn00lp fonts-arphic-gkai00mp fonts-droid-fallback \
-            icc-profiles-free libc6 libpodofo libicu libxlsxwriter libsqlite3 libharfbuzz libzip \
+            icc-profiles-free libc6 libpodofo libqpdf libicu libxlsxwriter libsqlite3 libharfbuzz libzip \
             libdeflate libcpp-httplib0.11 libargon2; do
   grep -q "$need" <<< "$depends" || fail "Depends lacks $need: $depends"
 done

@@ -149,6 +149,42 @@ TEST(WorkersTest, AWorkerThatDiesCostsOnlyItsDossier) {
   ExpectClean(out);
 }
 
+// A reader that dies on one file (issue 22) costs only that file, in run and in check: the
+// worker said which file it was opening, the dossier runs again with that file unreadable, and
+// its report asks for a readable copy instead of SVC-001.
+TEST(WorkersTest, AReaderThatDiesCostsOnlyItsFile) {
+  const std::string intake = SampleIntake({"S01", "S03"});
+  const std::string out = testing::MakeTempDir();
+  const std::string victim = "S03-四平市安居职业培训学校-增加职业";
+  const std::string file = "增加职业（工种）申请报告.pdf";
+  const std::string fault = "BEIAN_FAULT=crash_file:" + victim + "/" + file;
+  int rc = 0;
+  const std::string text = RunBeian(intake, out, "--jobs 2", &rc, fault);
+  EXPECT_EQ(rc, 1) << text;  // S03's report now asks for the file: a blocking finding
+  EXPECT_EQ(text.find("could not be processed"), std::string::npos) << text;
+  const nlohmann::json report =
+      nlohmann::json::parse(test_util::Slurp(CaseDir(out, victim) + "/report.json"));
+  std::string rules;
+  for (const auto& f : report["findings"]) {
+    rules += f["rule"].get<std::string>() + " ";
+    if (f["rule"] == "ING-031") {
+      EXPECT_NE(f["message"].get<std::string>().find("文件“" + file + "”已损坏，无法打开"),
+                std::string::npos)
+          << f;
+    }
+  }
+  EXPECT_NE(rules.find("ING-031"), std::string::npos) << rules;
+  EXPECT_EQ(rules.find("SVC-001"), std::string::npos) << rules;
+  EXPECT_TRUE(fs::exists(CaseDir(out, victim) + "/补正材料通知书.pdf"));
+  EXPECT_TRUE(fs::exists(CaseDir(out, "S01-长春鼎新职业技能培训学校-首次申请") + "/初评意见.pdf"));
+  ExpectClean(out);
+
+  std::string check;
+  EXPECT_EQ(Beian("check " + Quote(intake + "/" + victim) + kDate, &check, fault), 1) << check;
+  EXPECT_NE(check.find("ING-031 文件“" + file + "”已损坏"), std::string::npos) << check;
+  EXPECT_EQ(check.find("SVC-001"), std::string::npos) << check;
+}
+
 // A worker ended from outside costs only its dossier: by a limit the operating system enforces
 // (RLIMIT_CPU: SIGXCPU), or by --timeout (a dossier stuck in an endless loop).
 struct WorkerEnd {

@@ -90,7 +90,11 @@ def main():
     form_writer.write_form(os.path.join(d, "申请表.docx"), FIELDS, OCCUPATIONS)
     os.makedirs(os.path.join(d, "附件"), exist_ok=True)
     with open(os.path.join(d, "营业执照.pdf"), "wb") as f:
-        f.write(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+        # One page (qpdf, like a viewer, wants a page tree); no xref: rebuilt on reading.
+        f.write(b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+                b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+                b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
+                b"trailer<</Root 1 0 R>>\n%%EOF\n")
     with open(os.path.join(d, "附件", "场地照片.jpg"), "wb") as f:
         f.write(b"\xFF\xD8\xFF\xE0\x00\x10JFIF\x00" + b"\x00" * 32 + b"\xFF\xD9")
     with open(os.path.join(d, "附件", "人员名单.xlsx"), "wb") as f:

@@ -8,16 +8,25 @@ hostile_corpus_test.cc runs `beian check` on each and expects its clear finding.
 cannot be committed portably (symlink loops, FIFOs) are made at test time by that test. Form
 nesting depth and size limits are tested with the form readers, not here. Output is
 deterministic.
+
+The two hostile PDFs (issue 22; they crashed PoDoFo, qpdf reads them) sit in a valid dossier as
+its brochure (宣传册.pdf): AES-256 /Encrypt entries cut short (a 418-byte file), and an AES-256
+file with an empty user password whose page is 50,000 dictionaries deep. The second needs the
+qpdf command-line tool (Debian package qpdf) to encrypt, and differs on each run (qpdf draws a
+random AES-256 file key); tests need only the committed files.
 """
 import os
+import re
 import shutil
 import struct
+import subprocess
 import sys
 import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "..", "..", "..", "samples", "gen"))
 import form_writer  # noqa: E402
+from pdf_objects import pdf_from_objects  # noqa: E402
 
 sys.path.insert(0, os.path.dirname(HERE))
 from make_testdata import zip_parts  # noqa: E402
@@ -80,6 +89,53 @@ def dossier(name):
     return path
 
 
+def pdf_file(objs, trailer_extra=b"", version=b"1.4"):
+    """A PDF of the object bodies `objs` (the first the catalog), `trailer_extra` added to its
+    trailer."""
+    return pdf_from_objects(
+        objs, lambda size: b"<</Size %d/Root 1 0 R%s>>" % (size, trailer_extra),
+        b"%PDF-" + version + b"\n")
+
+
+ONE_PAGE = [b"<</Type/Catalog/Pages 2 0 R>>", b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
+            b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>"]
+
+
+def pdf_short_aes256_entries():
+    """/V 5 /R 6 with one-byte /O and /U (they must be 48 bytes) and no /OE, /UE, /Perms: PoDoFo
+    0.9 crashed in PdfEncrypt::CreatePdfEncrypt on it (418 bytes)."""
+    enc = b"<</Filter/Standard/V 5/R 6/P -4/O<00>/U<00>>>"
+    return pdf_file(ONE_PAGE + [enc], b"/Encrypt 4 0 R/ID[<00><00>]", b"1.7")
+
+
+def pdf_aes256_nested(depth=50000):
+    """One page encrypted by qpdf (AES-256, empty user password), then an incremental update
+    whose page object nests `depth` dictionaries."""
+    qpdf = shutil.which("qpdf")
+    if qpdf is None:
+        sys.exit("qpdf is needed to encrypt the nested PDF (apt-get install qpdf)")
+    plain = os.path.join(HERE, ".tmp-plain.pdf")
+    encrypted = os.path.join(HERE, ".tmp-encrypted.pdf")
+    with open(plain, "wb") as f:
+        f.write(pdf_file(ONE_PAGE))
+    subprocess.run([qpdf, "--static-id", "--static-aes-iv", "--object-streams=disable",
+                    "--encrypt", "", "owner", "256", "--", plain, encrypted], check=True)
+    with open(encrypted, "rb") as f:
+        base = f.read()
+    os.remove(plain)
+    os.remove(encrypted)
+    found = re.search(rb"trailer\s*<<(.*?)>>\s*startxref\s*(\d+)", base, re.S)
+    trailer = re.sub(rb"/Prev \d+", b"", found.group(1))
+    nested = b"<</A " * depth + b"1" + b">>" * depth
+    page = (b"3 0 obj\n<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Nested " + nested +
+            b">>\nendobj\n")
+    xref = len(base) + len(page)
+    update = page + b"xref\n0 1\n0000000000 65535 f \n3 1\n%010d 00000 n \n" % len(base)
+    update += b"trailer\n<<%s/Prev %d>>\nstartxref\n%d\n%%%%EOF\n" % (
+        trailer, int(found.group(2)), xref)
+    return base + update
+
+
 def main():
     for entry in os.listdir(HERE):
         if os.path.isdir(os.path.join(HERE, entry)):
@@ -131,6 +187,15 @@ def main():
     os.remove(os.path.join(d, ".tmp.docx"))
     with open(os.path.join(d, "申请表.docx"), "wb") as f:
         f.write(data[:data.rfind(b"PK\x01\x02") + 20])
+
+    # Hostile PDFs as a brochure beside a valid form.
+    for name, pdf in (("pdf-aes256-short-entries", pdf_short_aes256_entries()),
+                      ("pdf-aes256-nested-dictionaries", pdf_aes256_nested())):
+        d = dossier(name)
+        with open(os.path.join(d, "申请表.xml"), "wb") as f:
+            f.write(form_xml)
+        with open(os.path.join(d, "宣传册.pdf"), "wb") as f:
+            f.write(pdf)
 
 
 if __name__ == "__main__":

@@ -24,6 +24,8 @@ import sys
 import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "..", "..", "..", "samples", "gen"))
+from pdf_objects import pdf_from_objects  # noqa: E402
 DATE = (1980, 1, 1, 0, 0, 0)
 
 
@@ -36,17 +38,7 @@ def plain_pdf():
     objs = [b"<</Type/Catalog/Pages 2 0 R>>",
             b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
             b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>"]
-    body = b"%PDF-1.4\n"
-    offsets = []
-    for i, o in enumerate(objs, 1):
-        offsets.append(len(body))
-        body += b"%d 0 obj\n" % i + o + b"\nendobj\n"
-    xref = len(body)
-    body += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    for off in offsets:
-        body += b"%010d 00000 n \n" % off
-    body += b"trailer\n<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
-    return body
+    return pdf_from_objects(objs, lambda size: b"<</Size %d/Root 1 0 R>>" % size)
 
 
 def pdfs():
