@@ -16,7 +16,7 @@ namespace pipeline::ingest {
 namespace {
 
 std::string Bytes(const std::string& relative) {
-  std::ifstream in(testing::RepoRoot() + "/" + relative, std::ios::binary);
+  std::ifstream in(pipeline::testing::RepoRoot() + "/" + relative, std::ios::binary);
   std::stringstream ss;
   ss << in.rdbuf();
   return ss.str();

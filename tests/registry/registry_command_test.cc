@@ -19,7 +19,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const char* kSample = "S01-长春鼎新职业技能培训学校-首次申请";
+const char* kRegistrySample = "S01-长春鼎新职业技能培训学校-首次申请";
 
 class RegistryCommandTest : public ::testing::Test {
  protected:
@@ -28,8 +28,8 @@ class RegistryCommandTest : public ::testing::Test {
     intake_ = dir_ + "/intake";
     registry_ = dir_ + "/registry.sqlite";
     fs::create_directories(intake_);
-    fs::copy(testing::RepoRoot() + "/samples/intake/" + kSample, intake_ + "/" + kSample,
-             fs::copy_options::recursive);
+    fs::copy(testing::RepoRoot() + "/samples/intake/" + kRegistrySample,
+             intake_ + "/" + kRegistrySample, fs::copy_options::recursive);
   }
   // Runs beian with the test's registry and user; returns the exit code.
   int Beian(const std::string& args, std::string* out = nullptr, const std::string& env = "") {
@@ -104,7 +104,7 @@ TEST_F(RegistryCommandTest, RunRegistersOnceAndA补正ResubmissionIsANewVersion)
       << out;
   EXPECT_NE(out.find("退回补正"), std::string::npos) << out;
   // The resubmission comes in a folder with another name and one more file.
-  fs::rename(intake_ + "/" + kSample, intake_ + "/S01-长春鼎新职业技能培训学校-补正");
+  fs::rename(intake_ + "/" + kRegistrySample, intake_ + "/S01-长春鼎新职业技能培训学校-补正");
   std::ofstream(intake_ + "/S01-长春鼎新职业技能培训学校-补正/补充说明.txt") << "补充";
   ASSERT_EQ(Run("2026-12-01", &out), 0) << out;
   reg = Report("2026-12-01")["registry"];
