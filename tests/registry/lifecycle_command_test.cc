@@ -79,12 +79,16 @@ class LifecycleTest : public ::testing::Test {
     fs::copy(testing::RepoRoot() + "/samples/intake/S01-长春鼎新职业技能培训学校-首次申请",
              intake_ + "/S01-长春鼎新职业技能培训学校-首次申请", fs::copy_options::recursive);
     // An office's own settings: a data root with its own templates/office.json.
-    testing::MakeOfficeDataRoot(data_, {{"doc_number_format", "吉人社认备〔{year}〕{n}号"},
-                                        {"filing_number_format", "吉认备〔{year}〕{n}号"},
-                                        {"publicity_contact", "来信请注明“公示异议”。"},
-                                        {"objection_office", "长春市人社局职业能力建设处"},
-                                        {"objection_phone", "0431-88888888"},
-                                        {"allow_fallback_fonts", true}});
+    // Offices on one registry (a city publicizes, the province files): one 代字 each.
+    testing::MakeOfficeDataRoot(
+        data_,
+        {{"doc_number_format",
+          {{"220100", "长人社认备〔{year}〕{n}号"}, {"default", "吉人社认备〔{year}〕{n}号"}}},
+         {"filing_number_format", "吉认备〔{year}〕{n}号"},
+         {"publicity_contact", "来信请注明“公示异议”。"},
+         {"objection_office", "长春市人社局职业能力建设处"},
+         {"objection_phone", "0431-88888888"},
+         {"allow_fallback_fonts", true}});
   }
   int Beian(const std::string& args, std::string* out = nullptr, const std::string& env = "") {
     std::string text;
@@ -238,12 +242,12 @@ TEST_F(LifecycleTest, IssueNumbersArchivesAndRefusesASecondIssue) {
   // Issuing twice is refused; the archived file is untouched.
   EXPECT_EQ(Beian("issue D2026-0003 --date 2026-10-14", &out), 2);
   EXPECT_NE(out.find("已签发"), std::string::npos) << out;
-  // The 公示 issued before the filing took 220100's first number. A number given by hand (its
-  // corrected re-issue) is taken out of the sequence, and is never used twice.
-  EXPECT_EQ(Document("D2026-0002")["number"], "吉人社认备〔2026〕1号");
+  // The 公示 issued before the filing took 220100's first number, in 220100's own 代字. A number
+  // given by hand (its corrected re-issue) is taken out of the sequence, and is never used twice.
+  EXPECT_EQ(Document("D2026-0002")["number"], "长人社认备〔2026〕1号");
   ASSERT_EQ(Beian("reissue D2026-0002 --date 2026-10-13", &out), 0) << out;
   ASSERT_EQ(Beian("issue D2026-0004 --number 7 --date 2026-10-13", &out), 0) << out;
-  EXPECT_EQ(Document("D2026-0004")["number"], "吉人社认备〔2026〕7号");
+  EXPECT_EQ(Document("D2026-0004")["number"], "长人社认备〔2026〕7号");
   auto db = SqliteStorage::Open(registry_);
   auto next = (*db)->Query(
       "SELECT next_value FROM number_sequences WHERE authority = '220100' AND year = 2026");
@@ -274,7 +278,9 @@ TEST_F(LifecycleTest, NumberFormatPerAuthority) {
       << out;  // the 公示: 长人社认备〔2026〕1号
   ASSERT_EQ(Beian("submit C2026-0001 --authority 220100 --date 2026-10-12", &out), 0) << out;
   ASSERT_EQ(Beian("file C2026-0001 --authority 220000 --date 2026-10-12", &out), 0) << out;
-  std::ofstream(config) << R"({"doc_number_format": {"220000": "吉人社认备〔{year}〕{n}号"}})";
+  // (The layers merge: the data root's 220100 format is blanked, not left out.)
+  std::ofstream(config) << R"({"doc_number_format": {"220100": "",
+                                                      "220000": "吉人社认备〔{year}〕{n}号"}})";
   EXPECT_EQ(Beian("issue D2026-0003 --date 2026-10-13 --config " + testing::Quote(config), &out),
             2);
   EXPECT_NE(out.find("未设置机关220100的发文字号格式"), std::string::npos) << out;
@@ -297,6 +303,39 @@ TEST_F(LifecycleTest, NumberFormatPerAuthority) {
   EXPECT_NE(out.find("doc_number_format"), std::string::npos) << out;
 }
 
+// Issue 21: two documents never print one number. Two offices on one registry with one plain
+// doc_number_format would each number from 1: the second issue is refused inside its
+// transaction (no number taken, the draft unchanged), naming both documents, the number and
+// the setting; with a format per authority code both issue.
+TEST_F(LifecycleTest, TwoAuthoritiesWithOnePlainFormatNeverPrintOneNumber) {
+  Publicized();
+  std::string out;
+  const std::string config = dir_ + "/formats.json";
+  std::ofstream(config) << R"({"doc_number_format": "长人社认备〔{year}〕{n}号"})";
+  const std::string with_config = " --config " + testing::Quote(config);
+  ASSERT_EQ(Beian("issue D2026-0002 --date 2026-09-25" + with_config, &out), 0) << out;
+  EXPECT_EQ(Document("D2026-0002")["number"], "长人社认备〔2026〕1号");  // the 公示, 220100
+  ASSERT_EQ(Beian("submit C2026-0001 --authority 220100 --date 2026-10-12", &out), 0) << out;
+  ASSERT_EQ(Beian("file C2026-0001 --authority 220000 --date 2026-10-12", &out), 0) << out;
+  EXPECT_EQ(Beian("issue D2026-0004 --date 2026-10-13" + with_config, &out), 2) << out;
+  for (const char* want :
+       {"文书D2026-0004（机关220000）不能签发", "“长人社认备〔2026〕1号”",
+        "已由文书D2026-0002（机关220100）使用", "\"doc_number_format\"", "以机关代码为键的对象"}) {
+    EXPECT_NE(out.find(want), std::string::npos) << want << "\n" << out;
+  }
+  EXPECT_EQ(Document("D2026-0004")["state"], "draft");
+  EXPECT_EQ(Document("D2026-0004")["number"], "");
+  auto db = SqliteStorage::Open(registry_);
+  auto taken = (*db)->Query("SELECT COUNT(*) FROM number_sequences WHERE authority = '220000'");
+  EXPECT_EQ(AsInt((*taken)[0][0]), 0) << "the refused issue took no number";
+  EXPECT_FALSE(fs::exists(dir_ + "/archive/220000"));
+  std::ofstream(config) << R"({"doc_number_format": {"220100": "长人社认备〔{year}〕{n}号",
+                                                      "220000": "吉人社认备〔{year}〕{n}号"}})";
+  ASSERT_EQ(Beian("issue D2026-0004 --date 2026-10-13" + with_config, &out), 0) << out;
+  EXPECT_EQ(Document("D2026-0004")["number"], "吉人社认备〔2026〕1号");  // 备案通知, 220000
+  EXPECT_EQ(Document("D2026-0002")["number"], "长人社认备〔2026〕1号");
+}
+
 // Issue 20: the 报送报告 (市 → province) is an upward document: 签发人 on the right of the
 // 发文字号 line, the number one character in from the left (GB/T 9704 7.2.4, 7.2.5), and its 附件
 // are the reported case's documents as the registry holds them, never a placeholder.
@@ -310,11 +349,11 @@ TEST_F(LifecycleTest, SubmissionIsAnUpwardDocumentWithItsAttachments) {
   const std::string file = dir_ + "/archive/" + Document("D2026-0003")["path"].get<std::string>();
   std::string layout;
   testing::RunCommand("pdftotext -layout " + testing::Quote(file) + " -", &layout);
-  EXPECT_TRUE(std::regex_search(layout, std::regex("\\n +吉人社认备〔2026〕2号 +签发人：王五\\n")))
+  EXPECT_TRUE(std::regex_search(layout, std::regex("\\n +长人社认备〔2026〕2号 +签发人：王五\\n")))
       << layout;
   const std::string text = Pdf(file);
   for (const char* want : {"附件：1.长春市鼎新职业技能培训学校材料接收回执",
-                           "2.职业技能等级认定机构备案公示（吉人社认备"}) {
+                           "2.职业技能等级认定机构备案公示（长人社认备"}) {
     EXPECT_NE(text.find(want), std::string::npos) << want << "\n" << text;
   }
   EXPECT_EQ(text.find("各单位综合技术评估意见"), std::string::npos) << text;
@@ -772,7 +811,7 @@ TEST_F(LifecycleTest, CatalogueItemsAreGivenOnceWithTheirArchivalCodes) {
   // has its own sequence (receipt_number_format, issue 21): without the setting it is refused,
   // naming it; with it, the receipt dated before the 公示 takes 回执编号 1 and no 发文字号.
   ASSERT_EQ(Beian("issue D2026-0002 --date 2026-10-13", &out), 0) << out;  // 公示, 220100
-  EXPECT_NE(out.find("吉人社认备〔2026〕1号"), std::string::npos) << out;
+  EXPECT_NE(out.find("长人社认备〔2026〕1号"), std::string::npos) << out;
   ASSERT_EQ(Beian("file C2026-0001 --authority 220000 --date 2026-10-12", &out), 0) << out;
   EXPECT_EQ(Beian("issue D2026-0001 --date 2026-10-13", &out), 2) << out;
   EXPECT_NE(out.find("\"receipt_number_format\""), std::string::npos) << out;
