@@ -128,7 +128,7 @@ class LifecycleTest : public ::testing::Test {
         0)
         << out;
   }
-  // ... then the 公示 issued on its first day (吉人社认备〔2026〕1号 of 220100) and the case
+  // ... then the 公示 issued on its first day (长人社认备〔2026〕1号 of 220100) and the case
   // filed at the province on 2026-10-12: D2026-0003 is the 备案通知.
   void ToFiled() {
     Publicized();
@@ -351,9 +351,10 @@ TEST_F(LifecycleTest, SubmissionIsAnUpwardDocumentWithItsAttachments) {
   testing::RunCommand("pdftotext -layout " + testing::Quote(file) + " -", &layout);
   EXPECT_TRUE(std::regex_search(layout, std::regex("\\n +长人社认备〔2026〕2号 +签发人：王五\\n")))
       << layout;
-  const std::string text = Pdf(file);
+  const std::string text = testing::FlatPdfText(file);  // a 附件's 题名 wraps
   for (const char* want : {"附件：1.长春市鼎新职业技能培训学校材料接收回执",
-                           "2.职业技能等级认定机构备案公示（长人社认备"}) {
+                           "2.长春市鼎新职业技能培训学校职业技能等级认定机构备案公示"
+                           "（公示期2026年9月25日至2026年10月9日）（长人社认备〔2026〕1号）"}) {
     EXPECT_NE(text.find(want), std::string::npos) << want << "\n" << text;
   }
   EXPECT_EQ(text.find("各单位综合技术评估意见"), std::string::npos) << text;
@@ -791,6 +792,43 @@ TEST_F(LifecycleTest, FiledListsInstitutionsWithOccupationsAndValidity) {
   EXPECT_NE(sheet.find("<v>47402</v>"), std::string::npos) << sheet;  // 2029-10-11
   const std::string workbook = XlsxPart(dir_ + "/filed.xlsx", "xl/workbook.xml");
   EXPECT_NE(workbook.find("已备案机构名单"), std::string::npos) << workbook;
+}
+
+// Issue 21: no two rows of one 归档文件目录 read alike. Each 题名 names what its document is
+// about (the institution; the receipt's application; the 公示's period), set once at issue: a
+// changed wording later does not rewrite a 题名 already given.
+TEST_F(LifecycleTest, CatalogueTitlesNameWhatEachDocumentIsAboutOnceAtIssue) {
+  Publicized();
+  {
+    std::ifstream in(data_ + "/templates/office.json");
+    nlohmann::json office = nlohmann::json::parse(in);
+    office["receipt_number_format"] = "长人社认收〔{year}〕{n}号";
+    std::ofstream(data_ + "/templates/office.json") << office.dump(2);
+  }
+  std::string out;
+  ASSERT_EQ(Beian("issue D2026-0001 --date 2026-10-13", &out), 0) << out;  // receipt
+  {
+    const std::string path = data_ + "/templates/messages.zh-CN.tsv";
+    std::string messages = testing::ReadText(path);
+    const std::string line = "\nregistry.title.receipt\t";
+    const std::size_t at = messages.find(line);
+    ASSERT_NE(at, std::string::npos);
+    messages.insert(at + line.size(), "改后的措辞");
+    std::ofstream(path) << messages;
+  }
+  ASSERT_EQ(Beian("issue D2026-0002 --date 2026-10-13", &out), 0) << out;  // 公示
+  ASSERT_EQ(Beian("submit C2026-0001 --authority 220100 --date 2026-10-12", &out), 0) << out;
+  ASSERT_EQ(Beian("issue D2026-0003 --date 2026-10-13", &out), 0) << out;  // 报送报告
+  const std::string city = testing::ReadText(dir_ + "/archive/220100/2026/归档文件目录.csv");
+  for (const char* title :
+       {",长春市鼎新职业技能培训学校首次申请材料接收回执,",
+        ",长春市鼎新职业技能培训学校职业技能等级认定机构备案公示"
+        "（公示期2026年9月25日至2026年10月9日）,",
+        ",关于报送长春市鼎新职业技能培训学校职业技能等级认定机构备案材料的报告,"}) {
+    EXPECT_NE(city.find(title), std::string::npos) << title << "\n" << city;
+  }
+  EXPECT_EQ(city.find("改后的措辞"), std::string::npos) << "a 题名 given is kept: " << city;
+  EXPECT_EQ(Document("D2026-0001")["state"], "issued");
 }
 
 // DA/T 22: the 档号 from the office's 全宗号 and retention codes; 保管期限 per document kind (a
