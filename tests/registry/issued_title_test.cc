@@ -13,7 +13,7 @@ namespace {
 
 using nlohmann::json;
 
-report::MessageCatalog ShippedMessages() {
+report::MessageCatalog TitleTestMessages() {
   RealFileSystem rfs;
   Result<report::MessageCatalog> cat =
       report::MessageCatalog::Load(rfs, testing::RepoRoot() + "/templates/messages.zh-CN.tsv");
@@ -21,7 +21,8 @@ report::MessageCatalog ShippedMessages() {
   return cat ? *cat : report::MessageCatalog{};
 }
 
-json Entries(const std::vector<std::pair<std::string, std::string>>& institutions_and_kinds) {
+json TitleTestEntries(
+    const std::vector<std::pair<std::string, std::string>>& institutions_and_kinds) {
   json entries = json::array();
   for (const auto& [name, kind] : institutions_and_kinds) {
     entries.push_back({{"institution", name}, {"kind", kind}});
@@ -30,43 +31,45 @@ json Entries(const std::vector<std::pair<std::string, std::string>>& institution
 }
 
 TEST(IssuedTitleTest, AReceiptNamesTheInstitutionTheApplicationAndALaterSubmission) {
-  const report::MessageCatalog m = ShippedMessages();
-  json data = {{"entries", Entries({{"长春市鼎新职业技能培训学校", "initial"}})},
+  const report::MessageCatalog m = TitleTestMessages();
+  json data = {{"entries", TitleTestEntries({{"长春市鼎新职业技能培训学校", "initial"}})},
                {"receipt", {{"version", 1}}}};
   EXPECT_EQ(IssuedTitle(m, "receipt", data), "长春市鼎新职业技能培训学校首次申请材料接收回执");
   data["receipt"]["version"] = 2;
   EXPECT_EQ(IssuedTitle(m, "receipt", data),
             "长春市鼎新职业技能培训学校首次申请材料接收回执（第2次提交）");
-  data["entries"] = Entries({{"长春市鼎新职业技能培训学校", "change"}});
+  data["entries"] = TitleTestEntries({{"长春市鼎新职业技能培训学校", "change"}});
   data["receipt"]["version"] = 1;
   EXPECT_EQ(IssuedTitle(m, "receipt", data), "长春市鼎新职业技能培训学校变更申请材料接收回执");
-  data["entries"] = Entries({{"长春市鼎新职业技能培训学校", "unknown"}});
+  data["entries"] = TitleTestEntries({{"长春市鼎新职业技能培训学校", "unknown"}});
   EXPECT_EQ(IssuedTitle(m, "receipt", data), "长春市鼎新职业技能培训学校备案申请材料接收回执");
 }
 
 TEST(IssuedTitleTest, APublicityOfSeveralInstitutionsNamesThemOrTheFirstAndTheCount) {
-  const report::MessageCatalog m = ShippedMessages();
-  json data = {{"entries", Entries({{"甲学校", "initial"}, {"乙学校", "change"}, {"甲学校", ""}})},
-               {"publicity", {{"start", "2026年9月28日"}, {"end", "2026年10月10日"}}}};
+  const report::MessageCatalog m = TitleTestMessages();
+  json data = {
+      {"entries", TitleTestEntries({{"甲学校", "initial"}, {"乙学校", "change"}, {"甲学校", ""}})},
+      {"publicity", {{"start", "2026年9月28日"}, {"end", "2026年10月10日"}}}};
   EXPECT_EQ(IssuedTitle(m, "publicity_notice", data),
             "甲学校、乙学校职业技能等级认定机构备案公示（公示期2026年9月28日至2026年10月10日）");
-  data["entries"] = Entries({{"甲学校", ""}, {"乙学校", ""}, {"丙学校", ""}, {"丁学校", ""}});
+  data["entries"] =
+      TitleTestEntries({{"甲学校", ""}, {"乙学校", ""}, {"丙学校", ""}, {"丁学校", ""}});
   EXPECT_EQ(IssuedTitle(m, "publicity_notice", data),
             "甲学校等4家机构职业技能等级认定机构备案公示（公示期2026年9月28日至2026年10月10日）");
 }
 
 TEST(IssuedTitleTest, ASubmissionSaysWhichFilingWhenItsCasesShareOne) {
-  const report::MessageCatalog m = ShippedMessages();
-  json data = {{"entries", Entries({{"甲学校", "change"}})}};
+  const report::MessageCatalog m = TitleTestMessages();
+  json data = {{"entries", TitleTestEntries({{"甲学校", "change"}})}};
   EXPECT_EQ(IssuedTitle(m, "submission", data),
             "关于报送甲学校职业技能等级认定机构备案变更材料的报告");
-  data["entries"] = Entries({{"甲学校", "change"}, {"乙学校", "initial"}});
+  data["entries"] = TitleTestEntries({{"甲学校", "change"}, {"乙学校", "initial"}});
   EXPECT_EQ(IssuedTitle(m, "submission", data),
             "关于报送甲学校、乙学校职业技能等级认定机构备案材料的报告");
 }
 
 TEST(IssuedTitleTest, ALetterDrawnByRunNamesItsReportsInstitution) {
-  const report::MessageCatalog m = ShippedMessages();
+  const report::MessageCatalog m = TitleTestMessages();
   const json data = {{"institution", {{"name", "长春市通达物流有限公司"}}}};
   EXPECT_EQ(IssuedTitle(m, "correction_notice", data), "长春市通达物流有限公司补正材料通知书");
 }
