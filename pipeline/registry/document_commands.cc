@@ -19,6 +19,7 @@
 #include "pipeline/registry/catalogue.h"
 #include "pipeline/registry/command_context.h"
 #include "pipeline/registry/fault.h"
+#include "pipeline/registry/issued_title.h"
 #include "pipeline/registry/open_storage.h"
 #include "pipeline/registry/pdfa.h"
 #include "pipeline/render/doc/document_renderer.h"
@@ -884,24 +885,6 @@ std::string ArchivePath(const Context& ctx, const DocumentDetail& d, int year) {
       JoinPath(d.authority.empty() ? "unknown" : d.authority, std::to_string(year));
   if (!d.number.empty()) return JoinPath(dir, d.number + ".pdf");
   return DraftFilePath(dir, d.document_id, d.kind, ctx.messages);
-}
-
-// The 题名 of an issued document: its kind's title with the institution (the first entry of a
-// registry notice, or the institution of a letter `run` drew from the report); the change
-// notice has its own (Art. 8).
-std::string IssuedTitle(const report::MessageCatalog& messages, const std::string& kind,
-                        const json& data) {
-  const json entries = data.value("entries", json::array());
-  const json first = entries.is_array() && !entries.empty() ? entries[0] : json::object();
-  std::string institution = first.value("institution", "");
-  if (institution.empty()) {
-    institution = data.value(json::json_pointer("/institution/name"), "");
-  }
-  std::string title_key = "registry.title." + kind;
-  if (kind == "filing_notice" && first.value("kind", "") == "change") {
-    title_key = "registry.title.change_notice";
-  }
-  return messages.Format(title_key, {{"institution", institution}});
 }
 
 }  // namespace

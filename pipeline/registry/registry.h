@@ -414,6 +414,9 @@ class Registry {
   // (refused to a document dated before the one that took the last). REQUIRES: inside a write
   // transaction.
   Result<std::int64_t> TakeGivenNumber(const DocumentDetail& d, int year, std::int64_t number);
+  // Refuses the number `text` for d when another document already has it (two offices on one
+  // registry numbering with one plain format). REQUIRES: inside a write transaction.
+  Status CheckNumberTextFree(const DocumentDetail& d, const std::string& text);
   Result<std::int64_t> TakeNextNumber(const DocumentDetail& d, int year,
                                       const std::string& doc_date);
   Status RecordDecision(const std::string& case_id, Stage stage, Decision decision,

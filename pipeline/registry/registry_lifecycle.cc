@@ -384,6 +384,7 @@ Result<std::int64_t> Registry::BindNumber(const std::string& document_id, int ye
     bound = *taken;
     std::string text = Replace(Replace(number_format, "{year}", std::to_string(year)), "{n}",
                                std::to_string(bound));
+    PIPELINE_RETURN_IF_ERROR(CheckNumberTextFree(*d, text));
     return db_->Execute(
         "UPDATE documents SET state = 'issuing', number = ?, seq_year = ?, seq_value = ?, "
         "doc_date = ? WHERE document_id = ?",
@@ -391,6 +392,21 @@ Result<std::int64_t> Registry::BindNumber(const std::string& document_id, int ye
   });
   if (!s.ok()) return s;
   return bound;
+}
+
+Status Registry::CheckNumberTextFree(const DocumentDetail& d, const std::string& text) {
+  Result<std::vector<Row>> other = db_->Query(
+      "SELECT document_id, authority FROM documents WHERE number = ? AND document_id <> ? "
+      "ORDER BY document_id LIMIT 1",
+      {text, d.document_id});
+  if (!other) return other.error();
+  if (other->empty()) return Status::Ok();
+  return Refuse({"registry.refused.number_text_used",
+                 {{"document", d.document_id},
+                  {"authority", d.authority},
+                  {"number", text},
+                  {"other", AsText(other->front()[0])},
+                  {"other_authority", AsText(other->front()[1])}}});
 }
 
 Result<std::int64_t> Registry::TakeGivenNumber(const DocumentDetail& d, int year,

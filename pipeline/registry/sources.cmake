@@ -4,6 +4,7 @@ list(APPEND PIPELINE_SOURCES
   pipeline/registry/document_commands.cc
   pipeline/registry/document_status.cc
   pipeline/registry/fault.cc
+  pipeline/registry/issued_title.cc
   pipeline/registry/location.cc
   pipeline/registry/open_storage.cc
   pipeline/registry/pdfa.cc

@@ -487,10 +487,8 @@ def catalogues(office):
               "%s: 件号 %s" % (path, items))
         titles = [r["题名"] for r in rows]
         duplicates += sorted({t for t in titles if titles.count(t) > 1})
-    if duplicates:
-        skip("catalogue: each 题名 names one document",
-             "identical 题名 in one 归档文件目录 do not get the institution's name: %s"
-             % ", ".join(sorted(set(duplicates))))
+    check(not duplicates, "catalogue: each 题名 names one document; identical: %s"
+          % ", ".join(sorted(set(duplicates))))
 
 
 def ledger(office, cases):

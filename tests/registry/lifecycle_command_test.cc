@@ -79,12 +79,16 @@ class LifecycleTest : public ::testing::Test {
     fs::copy(testing::RepoRoot() + "/samples/intake/S01-长春鼎新职业技能培训学校-首次申请",
              intake_ + "/S01-长春鼎新职业技能培训学校-首次申请", fs::copy_options::recursive);
     // An office's own settings: a data root with its own templates/office.json.
-    testing::MakeOfficeDataRoot(data_, {{"doc_number_format", "吉人社认备〔{year}〕{n}号"},
-                                        {"filing_number_format", "吉认备〔{year}〕{n}号"},
-                                        {"publicity_contact", "来信请注明“公示异议”。"},
-                                        {"objection_office", "长春市人社局职业能力建设处"},
-                                        {"objection_phone", "0431-88888888"},
-                                        {"allow_fallback_fonts", true}});
+    // Offices on one registry (a city publicizes, the province files): one 代字 each.
+    testing::MakeOfficeDataRoot(
+        data_,
+        {{"doc_number_format",
+          {{"220100", "长人社认备〔{year}〕{n}号"}, {"default", "吉人社认备〔{year}〕{n}号"}}},
+         {"filing_number_format", "吉认备〔{year}〕{n}号"},
+         {"publicity_contact", "来信请注明“公示异议”。"},
+         {"objection_office", "长春市人社局职业能力建设处"},
+         {"objection_phone", "0431-88888888"},
+         {"allow_fallback_fonts", true}});
   }
   int Beian(const std::string& args, std::string* out = nullptr, const std::string& env = "") {
     std::string text;
@@ -124,7 +128,7 @@ class LifecycleTest : public ::testing::Test {
         0)
         << out;
   }
-  // ... then the 公示 issued on its first day (吉人社认备〔2026〕1号 of 220100) and the case
+  // ... then the 公示 issued on its first day (长人社认备〔2026〕1号 of 220100) and the case
   // filed at the province on 2026-10-12: D2026-0003 is the 备案通知.
   void ToFiled() {
     Publicized();
@@ -238,12 +242,12 @@ TEST_F(LifecycleTest, IssueNumbersArchivesAndRefusesASecondIssue) {
   // Issuing twice is refused; the archived file is untouched.
   EXPECT_EQ(Beian("issue D2026-0003 --date 2026-10-14", &out), 2);
   EXPECT_NE(out.find("已签发"), std::string::npos) << out;
-  // The 公示 issued before the filing took 220100's first number. A number given by hand (its
-  // corrected re-issue) is taken out of the sequence, and is never used twice.
-  EXPECT_EQ(Document("D2026-0002")["number"], "吉人社认备〔2026〕1号");
+  // The 公示 issued before the filing took 220100's first number, in 220100's own 代字. A number
+  // given by hand (its corrected re-issue) is taken out of the sequence, and is never used twice.
+  EXPECT_EQ(Document("D2026-0002")["number"], "长人社认备〔2026〕1号");
   ASSERT_EQ(Beian("reissue D2026-0002 --date 2026-10-13", &out), 0) << out;
   ASSERT_EQ(Beian("issue D2026-0004 --number 7 --date 2026-10-13", &out), 0) << out;
-  EXPECT_EQ(Document("D2026-0004")["number"], "吉人社认备〔2026〕7号");
+  EXPECT_EQ(Document("D2026-0004")["number"], "长人社认备〔2026〕7号");
   auto db = SqliteStorage::Open(registry_);
   auto next = (*db)->Query(
       "SELECT next_value FROM number_sequences WHERE authority = '220100' AND year = 2026");
@@ -274,7 +278,9 @@ TEST_F(LifecycleTest, NumberFormatPerAuthority) {
       << out;  // the 公示: 长人社认备〔2026〕1号
   ASSERT_EQ(Beian("submit C2026-0001 --authority 220100 --date 2026-10-12", &out), 0) << out;
   ASSERT_EQ(Beian("file C2026-0001 --authority 220000 --date 2026-10-12", &out), 0) << out;
-  std::ofstream(config) << R"({"doc_number_format": {"220000": "吉人社认备〔{year}〕{n}号"}})";
+  // (The layers merge: the data root's 220100 format is blanked, not left out.)
+  std::ofstream(config) << R"({"doc_number_format": {"220100": "",
+                                                      "220000": "吉人社认备〔{year}〕{n}号"}})";
   EXPECT_EQ(Beian("issue D2026-0003 --date 2026-10-13 --config " + testing::Quote(config), &out),
             2);
   EXPECT_NE(out.find("未设置机关220100的发文字号格式"), std::string::npos) << out;
@@ -297,6 +303,39 @@ TEST_F(LifecycleTest, NumberFormatPerAuthority) {
   EXPECT_NE(out.find("doc_number_format"), std::string::npos) << out;
 }
 
+// Issue 21: two documents never print one number. Two offices on one registry with one plain
+// doc_number_format would each number from 1: the second issue is refused inside its
+// transaction (no number taken, the draft unchanged), naming both documents, the number and
+// the setting; with a format per authority code both issue.
+TEST_F(LifecycleTest, TwoAuthoritiesWithOnePlainFormatNeverPrintOneNumber) {
+  Publicized();
+  std::string out;
+  const std::string config = dir_ + "/formats.json";
+  std::ofstream(config) << R"({"doc_number_format": "长人社认备〔{year}〕{n}号"})";
+  const std::string with_config = " --config " + testing::Quote(config);
+  ASSERT_EQ(Beian("issue D2026-0002 --date 2026-09-25" + with_config, &out), 0) << out;
+  EXPECT_EQ(Document("D2026-0002")["number"], "长人社认备〔2026〕1号");  // the 公示, 220100
+  ASSERT_EQ(Beian("submit C2026-0001 --authority 220100 --date 2026-10-12", &out), 0) << out;
+  ASSERT_EQ(Beian("file C2026-0001 --authority 220000 --date 2026-10-12", &out), 0) << out;
+  EXPECT_EQ(Beian("issue D2026-0004 --date 2026-10-13" + with_config, &out), 2) << out;
+  for (const char* want :
+       {"文书D2026-0004（机关220000）不能签发", "“长人社认备〔2026〕1号”",
+        "已由文书D2026-0002（机关220100）使用", "\"doc_number_format\"", "以机关代码为键的对象"}) {
+    EXPECT_NE(out.find(want), std::string::npos) << want << "\n" << out;
+  }
+  EXPECT_EQ(Document("D2026-0004")["state"], "draft");
+  EXPECT_EQ(Document("D2026-0004")["number"], "");
+  auto db = SqliteStorage::Open(registry_);
+  auto taken = (*db)->Query("SELECT COUNT(*) FROM number_sequences WHERE authority = '220000'");
+  EXPECT_EQ(AsInt((*taken)[0][0]), 0) << "the refused issue took no number";
+  EXPECT_FALSE(fs::exists(dir_ + "/archive/220000"));
+  std::ofstream(config) << R"({"doc_number_format": {"220100": "长人社认备〔{year}〕{n}号",
+                                                      "220000": "吉人社认备〔{year}〕{n}号"}})";
+  ASSERT_EQ(Beian("issue D2026-0004 --date 2026-10-13" + with_config, &out), 0) << out;
+  EXPECT_EQ(Document("D2026-0004")["number"], "吉人社认备〔2026〕1号");  // 备案通知, 220000
+  EXPECT_EQ(Document("D2026-0002")["number"], "长人社认备〔2026〕1号");
+}
+
 // Issue 20: the 报送报告 (市 → province) is an upward document: 签发人 on the right of the
 // 发文字号 line, the number one character in from the left (GB/T 9704 7.2.4, 7.2.5), and its 附件
 // are the reported case's documents as the registry holds them, never a placeholder.
@@ -310,11 +349,12 @@ TEST_F(LifecycleTest, SubmissionIsAnUpwardDocumentWithItsAttachments) {
   const std::string file = dir_ + "/archive/" + Document("D2026-0003")["path"].get<std::string>();
   std::string layout;
   testing::RunCommand("pdftotext -layout " + testing::Quote(file) + " -", &layout);
-  EXPECT_TRUE(std::regex_search(layout, std::regex("\\n +吉人社认备〔2026〕2号 +签发人：王五\\n")))
+  EXPECT_TRUE(std::regex_search(layout, std::regex("\\n +长人社认备〔2026〕2号 +签发人：王五\\n")))
       << layout;
-  const std::string text = Pdf(file);
+  const std::string text = testing::FlatPdfText(file);  // a 附件's 题名 wraps
   for (const char* want : {"附件：1.长春市鼎新职业技能培训学校材料接收回执",
-                           "2.职业技能等级认定机构备案公示（吉人社认备"}) {
+                           "2.长春市鼎新职业技能培训学校职业技能等级认定机构备案公示"
+                           "（公示期2026年9月25日至2026年10月9日）（长人社认备〔2026〕1号）"}) {
     EXPECT_NE(text.find(want), std::string::npos) << want << "\n" << text;
   }
   EXPECT_EQ(text.find("各单位综合技术评估意见"), std::string::npos) << text;
@@ -754,6 +794,43 @@ TEST_F(LifecycleTest, FiledListsInstitutionsWithOccupationsAndValidity) {
   EXPECT_NE(workbook.find("已备案机构名单"), std::string::npos) << workbook;
 }
 
+// Issue 21: no two rows of one 归档文件目录 read alike. Each 题名 names what its document is
+// about (the institution; the receipt's application; the 公示's period), set once at issue: a
+// changed wording later does not rewrite a 题名 already given.
+TEST_F(LifecycleTest, CatalogueTitlesNameWhatEachDocumentIsAboutOnceAtIssue) {
+  Publicized();
+  {
+    std::ifstream in(data_ + "/templates/office.json");
+    nlohmann::json office = nlohmann::json::parse(in);
+    office["receipt_number_format"] = "长人社认收〔{year}〕{n}号";
+    std::ofstream(data_ + "/templates/office.json") << office.dump(2);
+  }
+  std::string out;
+  ASSERT_EQ(Beian("issue D2026-0001 --date 2026-10-13", &out), 0) << out;  // receipt
+  {
+    const std::string path = data_ + "/templates/messages.zh-CN.tsv";
+    std::string messages = testing::ReadText(path);
+    const std::string line = "\nregistry.title.receipt\t";
+    const std::size_t at = messages.find(line);
+    ASSERT_NE(at, std::string::npos);
+    messages.insert(at + line.size(), "改后的措辞");
+    std::ofstream(path) << messages;
+  }
+  ASSERT_EQ(Beian("issue D2026-0002 --date 2026-10-13", &out), 0) << out;  // 公示
+  ASSERT_EQ(Beian("submit C2026-0001 --authority 220100 --date 2026-10-12", &out), 0) << out;
+  ASSERT_EQ(Beian("issue D2026-0003 --date 2026-10-13", &out), 0) << out;  // 报送报告
+  const std::string city = testing::ReadText(dir_ + "/archive/220100/2026/归档文件目录.csv");
+  for (const char* title :
+       {",长春市鼎新职业技能培训学校首次申请材料接收回执,",
+        ",长春市鼎新职业技能培训学校职业技能等级认定机构备案公示"
+        "（公示期2026年9月25日至2026年10月9日）,",
+        ",关于报送长春市鼎新职业技能培训学校职业技能等级认定机构备案材料的报告,"}) {
+    EXPECT_NE(city.find(title), std::string::npos) << title << "\n" << city;
+  }
+  EXPECT_EQ(city.find("改后的措辞"), std::string::npos) << "a 题名 given is kept: " << city;
+  EXPECT_EQ(Document("D2026-0001")["state"], "issued");
+}
+
 // DA/T 22: the 档号 from the office's 全宗号 and retention codes; 保管期限 per document kind (a
 // receipt is not 永久); a 件号 is given once, at issue, in issue order, and never moves when a
 // document with an earlier 成文日期 is issued later.
@@ -772,7 +849,7 @@ TEST_F(LifecycleTest, CatalogueItemsAreGivenOnceWithTheirArchivalCodes) {
   // has its own sequence (receipt_number_format, issue 21): without the setting it is refused,
   // naming it; with it, the receipt dated before the 公示 takes 回执编号 1 and no 发文字号.
   ASSERT_EQ(Beian("issue D2026-0002 --date 2026-10-13", &out), 0) << out;  // 公示, 220100
-  EXPECT_NE(out.find("吉人社认备〔2026〕1号"), std::string::npos) << out;
+  EXPECT_NE(out.find("长人社认备〔2026〕1号"), std::string::npos) << out;
   ASSERT_EQ(Beian("file C2026-0001 --authority 220000 --date 2026-10-12", &out), 0) << out;
   EXPECT_EQ(Beian("issue D2026-0001 --date 2026-10-13", &out), 2) << out;
   EXPECT_NE(out.find("\"receipt_number_format\""), std::string::npos) << out;

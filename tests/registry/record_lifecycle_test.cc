@@ -44,7 +44,11 @@ class RecordLifecycleTest : public ::testing::Test {
     dir_ = testing::MakeTempDir();
     registry_ = dir_ + "/registry.sqlite";
     data_ = dir_ + "/data-root";
-    testing::MakeOfficeDataRoot(data_, {{"doc_number_format", "吉人社认备〔{year}〕{n}号"},
+    // Offices on one registry (a city publicizes, the province files): one 代字 each.
+    testing::MakeOfficeDataRoot(data_, {{"doc_number_format",
+                                         {{"220100", "长人社认备〔{year}〕{n}号"},
+                                          {"220700", "松人社认备〔{year}〕{n}号"},
+                                          {"default", "吉人社认备〔{year}〕{n}号"}}},
                                         {"filing_number_format", "吉认备〔{year}〕{n}号"},
                                         {"correction_deadline_working_days", 10},
                                         {"allow_fallback_fonts", true}});

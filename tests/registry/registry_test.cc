@@ -497,7 +497,8 @@ TEST_P(RegistryTest, TwelveOfficesAndTheProvinceAtOnce) {
       if (!reg->Decide(r->case_id, Stage::kReceived, Decision::kPass, "", "", clerk).ok()) _exit(3);
       Result<std::string> doc = reg->CreateDraft("receipt", f.authority, {r->case_id}, "{}", clerk);
       if (!doc) _exit(4);
-      if (!reg->BindNumber(*doc, 2026, 0, "{year}-{n}", "2026-11-25")) _exit(5);
+      // Each office its own 代字 (two documents never print one number).
+      if (!reg->BindNumber(*doc, 2026, 0, f.authority + "-{year}-{n}", "2026-11-25")) _exit(5);
     }
     _exit(reg ? 0 : 1);
   }
@@ -535,7 +536,8 @@ TEST_P(RegistryTest, TwelveOfficesAndTheProvinceAtOnce) {
     ASSERT_EQ(seq->size(), static_cast<std::size_t>(kCases));
     for (int i = 0; i < kCases; ++i) {
       EXPECT_EQ(AsInt((*seq)[static_cast<std::size_t>(i)][0]), i + 1);
-      EXPECT_EQ(AsText((*seq)[static_cast<std::size_t>(i)][1]), "2026-" + std::to_string(i + 1));
+      EXPECT_EQ(AsText((*seq)[static_cast<std::size_t>(i)][1]),
+                a + "-2026-" + std::to_string(i + 1));
     }
     // Receipts take their own sequence per authority and year (receipt_number_format); the
     // authority's 发文字号 sequence is untouched.
