@@ -930,7 +930,7 @@ std::string ArchivePath(const Context& ctx, const DocumentDetail& d, int year) {
 
 // The 题名 of an issued document: its kind's title with the institution (the first entry of a
 // registry notice, or the institution of a letter `run` drew from the report); the change
-// notice has its own (Art. 8).
+// notice (Art. 8) and the voluntary termination (Art. 10) have their own.
 std::string IssuedTitle(const report::MessageCatalog& messages, const std::string& kind,
                         const json& data) {
   const json entries = data.value("entries", json::array());
@@ -942,6 +942,10 @@ std::string IssuedTitle(const report::MessageCatalog& messages, const std::strin
   std::string title_key = "registry.title." + kind;
   if (kind == "filing_notice" && first.value("kind", "") == "change") {
     title_key = "registry.title.change_notice";
+  }
+  if (kind == "termination_notice" &&
+      !data.value(json::json_pointer("/termination/ordered"), false)) {
+    title_key = "registry.title.voluntary_termination";  // as the notice prints it
   }
   return messages.Format(title_key, {{"institution", institution}});
 }

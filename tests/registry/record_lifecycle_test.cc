@@ -422,9 +422,11 @@ TEST_F(RecordLifecycleTest, VoluntaryTerminationAdoptsRunsNotice) {
   ASSERT_EQ(Beian("issue " + id + " --date 2029-11-07", &out), 0) << out;
   EXPECT_NE(out.find("吉人社认备〔2029〕"), std::string::npos) << out;
   const std::vector<Row> issued =
-      Sql("SELECT state, number, path FROM documents WHERE document_id = '" + id + "'");
+      Sql("SELECT state, number, path, title FROM documents WHERE document_id = '" + id + "'");
   ASSERT_EQ(issued.size(), 1u);
   EXPECT_EQ(AsText(issued[0][0]), "issued");
+  EXPECT_EQ(AsText(issued[0][3]),
+            "关于同意松原市宏达物流有限公司自愿终止职业技能等级认定机构备案的通知");
   const std::string number = AsText(issued[0][1]);
   const std::string text = testing::FlatPdfText(dir_ + "/archive/" + AsText(issued[0][2]));
   for (const std::string& want : {std::string("2029年11月7日起生效"), number}) {
@@ -432,6 +434,35 @@ TEST_F(RecordLifecycleTest, VoluntaryTerminationAdoptsRunsNotice) {
   }
   EXPECT_EQ(text.find("草稿"), std::string::npos) << text;
   EXPECT_EQ(Beian("archive verify --date 2029-11-08", &out), 0) << out;
+}
+
+// S06 itself with a registry: its one draft, the 终止备案通知, is registered (beside the receipt);
+// a termination the registry cannot make (no filing of S06's institution) changes nothing.
+TEST_F(RecordLifecycleTest, RunRegistersS06sTerminationNotice) {
+  const std::string intake = dir_ + "/in-s06";
+  const std::string name = "S06-通化市鑫源汽车维修有限公司-终止";
+  fs::create_directories(intake);
+  fs::copy(testing::RepoRoot() + "/samples/intake/" + name, intake + "/" + name,
+           fs::copy_options::recursive);
+  nlohmann::json r = Run(intake, "2026-11-25", 0, "--authority 220500");
+  const std::string case_id = r["registry"]["case"];
+  const std::string id = r["registry"]["termination_notice"];
+  const std::string kinds = "SELECT document_id, kind, state FROM documents ORDER BY document_id";
+  std::vector<Row> docs = Sql(kinds);
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_EQ(AsText(docs[0][1]), "receipt");
+  EXPECT_EQ(AsText(docs[1][0]), id);
+  EXPECT_EQ(AsText(docs[1][1]), "termination_notice");
+  EXPECT_EQ(AsText(docs[1][2]), "draft");
+  Ok("decide " + case_id + " --stage received --result pass --date 2026-11-26 --today 2026-11-26");
+  Ok("decide " + case_id +
+     " --stage preliminary --result pass --date 2026-11-27 --today 2026-11-27");
+  std::string out;
+  EXPECT_EQ(Beian("terminate " + case_id + " --voluntary --date 2026-11-30", &out), 2);
+  EXPECT_NE(out.find("91220502MA14R7T2PL"), std::string::npos) << out;
+  docs = Sql(kinds);
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_EQ(AsText(docs[1][2]), "draft");
 }
 
 TEST_F(RecordLifecycleTest, RenewalIsCheckedAgainstTheRegistryExpiryNotTheForm) {
