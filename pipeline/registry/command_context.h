@@ -70,15 +70,26 @@ Status DocumentStatus(Context& ctx);  // beian status DOCUMENT-ID
 // The data of an ending letter (IsEndingLetter) drawn by a decision rather than by `run`:
 // the case's institution and kind from the registry, the document object in `authority`'s
 // name; what only the clerk knows is a slot, printed as a visible blank until filled
-// (referral_notice: competent_authority; refusal_notice: reasons).
+// (referral_notice: competent_authority; refusal_notice: reasons; termination_notice:
+// effective_date and the evaluation's or wind-up check's day).
 Result<nlohmann::json> EndingLetterData(Context& ctx, const CaseRecord& c, const std::string& kind,
                                         const std::string& authority);
-// Runs `decide` (a stage decision recorded through the registry) and, in the
-// same transaction, gives a case it ends (referred, not_filed) its ending letter: the draft
-// `run` made for the current version when the decision is on received or preliminary
-// (adopted: same document id), else a new draft; a correction away from such an end
-// supersedes the letter's draft.
-Status DecideWithLetter(Context& ctx, const std::function<Status()>& decide);
+// What a decision gives the ending letter of a case it ends: whether the draft `run` made for
+// the current version may be adopted (same document id), and facts the registry knows that are
+// merged into the letter's data (adopted or drawn).
+struct LetterTerms {
+  bool may_adopt = false;
+  nlohmann::json facts = nlohmann::json::object();
+};
+// The terms of `decide` and `deliberate`: run's draft is adopted by a decision on received or
+// preliminary (the stages run's check speaks for).
+LetterTerms StageDecisionTerms(const Context& ctx);
+// Runs `decide` (a decision recorded through the registry: a stage decision, a termination)
+// and, in the same transaction, gives a case it ends (referred, not_filed, terminated) its
+// ending letter: run's draft adopted when `terms` allow it and there is one, else a new draft
+// (EndingLetterData); a correction away from such an end supersedes the letter's draft.
+Status DecideWithLetter(Context& ctx, const LetterTerms& terms,
+                        const std::function<Status()>& decide);
 
 // document_commands.cc
 Status PublicizeCommand(Context& ctx);

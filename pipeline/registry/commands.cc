@@ -368,10 +368,12 @@ Status RunRegistryCommand(const model::CommandRequest& options, FileSystem& fs,
     case model::Command::kStatus:
       return Status_(ctx);
     case model::Command::kDecide:
-      PIPELINE_RETURN_IF_ERROR(DecideWithLetter(ctx, [&]() { return Decide(ctx); }));
+      PIPELINE_RETURN_IF_ERROR(
+          DecideWithLetter(ctx, StageDecisionTerms(ctx), [&]() { return Decide(ctx); }));
       return Confirm(ctx, options.case_ref);
     case model::Command::kDeliberate:
-      PIPELINE_RETURN_IF_ERROR(DecideWithLetter(ctx, [&]() { return Deliberate(ctx); }));
+      PIPELINE_RETURN_IF_ERROR(
+          DecideWithLetter(ctx, StageDecisionTerms(ctx), [&]() { return Deliberate(ctx); }));
       return Confirm(ctx, options.case_ref);
     case model::Command::kWithdraw:
       PIPELINE_RETURN_IF_ERROR(ctx.registry.Withdraw(options.case_ref, options.note, ctx.actor));

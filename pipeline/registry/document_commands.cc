@@ -432,8 +432,8 @@ Status PublicizeCommand(Context& ctx) {
   return Status::Ok();
 }
 
-// What a one-case notice starts from: the case, its authority (--authority, else
-// `default_authority`) and the notice data (the institution's entry and the document object).
+// What a one-case notice starts from: the case, its authority (--authority) and the notice data
+// (the institution's entry and the document object).
 struct NoticeStart {
   DocumentSetup setup;
   CaseRecord c;
@@ -441,7 +441,7 @@ struct NoticeStart {
   json data;
 };
 
-Result<NoticeStart> StartNotice(Context& ctx, bool authority_from_case) {
+Result<NoticeStart> StartNotice(Context& ctx) {
   Result<DocumentSetup> setup = LoadSetup(ctx);
   if (!setup) return setup.error();
   Result<CaseRecord> c = ctx.registry.LoadCase(ctx.options.case_ref);
@@ -449,7 +449,7 @@ Result<NoticeStart> StartNotice(Context& ctx, bool authority_from_case) {
   Result<json> entry = CaseEntry(ctx, *c);
   if (!entry) return entry.error();
   NoticeStart n{std::move(*setup), std::move(*c), "", json::object()};
-  n.authority = ctx.options.authority.value_or(authority_from_case ? n.c.authority : "");
+  n.authority = ctx.options.authority.value_or("");
   n.data = {{"entries", json::array({*entry})}};
   n.data["document"] = DocumentObject(n.setup, IssuerName(n.setup, n.authority), ctx.actor.today);
   return n;
@@ -490,11 +490,27 @@ namespace {
 struct EndingLetter {
   std::string id;
   bool adopted = false;
+  std::string kind;
 };
 
-// The case's ending letter after a decision on `decided` (REQUIRES: inside the decision's
-// write transaction).
-Result<EndingLetter> SettleEndingLetter(Context& ctx, Stage decided) {
+// Merges `facts` into the stored data of draft `id` (run's draft adopted by a decision that
+// knows more than run did).
+Status MergeLetterFacts(Context& ctx, const std::string& id, const json& facts) {
+  if (facts.empty()) return Status::Ok();
+  Result<DocumentDetail> d = ctx.registry.LoadDocument(id);
+  if (!d) return d.error();
+  json data = json::parse(d->data_json, nullptr, false);
+  if (data.is_discarded() || !data.is_object()) {
+    return Status::InvalidData("stored letter data is not an object", id);
+  }
+  data.merge_patch(facts);
+  return ctx.registry.storage().Execute("UPDATE documents SET data_json = ? WHERE document_id = ?",
+                                        {data.dump(), id});
+}
+
+// The case's ending letter after a decision (REQUIRES: inside the decision's write
+// transaction).
+Result<EndingLetter> SettleEndingLetter(Context& ctx, const LetterTerms& terms) {
   Result<CaseRecord> c = ctx.registry.LoadCase(ctx.options.case_ref);
   if (!c) return c.error();
   const std::string kind = EndingLetterKind(c->stage);
@@ -504,16 +520,21 @@ Result<EndingLetter> SettleEndingLetter(Context& ctx, Stage decided) {
     PIPELINE_RETURN_IF_ERROR(ctx.registry.SupersedeEndingLetters(c->case_id, ""));
     return out;
   }
-  if (decided == Stage::kReceived || decided == Stage::kPreliminary) {
-    Result<std::string> drafted = ctx.registry.RunLetterDraft(c->case_id, kind);
+  // run's draft speaks for the decision only in the deciding authority's name.
+  const std::string authority = ctx.options.authority.value_or(c->authority);
+  if (terms.may_adopt) {
+    Result<std::string> drafted = ctx.registry.RunLetterDraft(c->case_id, kind, authority);
     if (!drafted) return drafted.error();
-    out = {*drafted, !drafted->empty()};
+    out = {*drafted, !drafted->empty(), kind};
   }
   PIPELINE_RETURN_IF_ERROR(ctx.registry.SupersedeEndingLetters(c->case_id, out.id));
-  if (out.adopted) return out;
-  const std::string authority = ctx.options.authority.value_or(c->authority);
+  if (out.adopted) {
+    PIPELINE_RETURN_IF_ERROR(MergeLetterFacts(ctx, out.id, terms.facts));
+    return out;
+  }
   Result<json> data = EndingLetterData(ctx, *c, kind, authority);
   if (!data) return data.error();
+  data->merge_patch(terms.facts);
   Result<std::string> id =
       ctx.registry.CreateDraft(kind, authority, {c->case_id}, data->dump(), ctx.actor);
   if (!id) return id.error();
@@ -523,12 +544,17 @@ Result<EndingLetter> SettleEndingLetter(Context& ctx, Stage decided) {
 
 }  // namespace
 
-Status DecideWithLetter(Context& ctx, const std::function<Status()>& decide) {
-  std::optional<Stage> decided = StageFromName(ctx.options.stage);
+LetterTerms StageDecisionTerms(const Context& ctx) {
+  const std::optional<Stage> decided = StageFromName(ctx.options.stage);
+  return {decided == Stage::kReceived || decided == Stage::kPreliminary, json::object()};
+}
+
+Status DecideWithLetter(Context& ctx, const LetterTerms& terms,
+                        const std::function<Status()>& decide) {
   EndingLetter letter;
   const Status done = ctx.registry.Atomically([&]() -> Status {
     PIPELINE_RETURN_IF_ERROR(decide());
-    Result<EndingLetter> settled = SettleEndingLetter(ctx, decided.value_or(Stage::kDeliberation));
+    Result<EndingLetter> settled = SettleEndingLetter(ctx, terms);
     if (!settled) return settled.error();
     letter = *settled;
     return Status::Ok();
@@ -542,7 +568,9 @@ Status DecideWithLetter(Context& ctx, const std::function<Status()>& decide) {
                       DraftsDir(ctx), ctx.options.fonts);
   if (!path) return path.error();
   ctx.out << ctx.messages.Format("registry.letter_adopted",
-                                 {{"document", letter.id}, {"file", *path}})
+                                 {{"document", letter.id},
+                                  {"kind", Word(ctx.messages, "registry.document.", letter.kind)},
+                                  {"file", *path}})
           << "\n";
   return Status::Ok();
 }
@@ -591,7 +619,7 @@ Status ApplyValidityStart(Context& ctx, const DocumentSetup& setup, const std::s
 }
 
 Status FileCommand(Context& ctx) {
-  Result<NoticeStart> start = StartNotice(ctx, /*authority_from_case=*/false);
+  Result<NoticeStart> start = StartNotice(ctx);
   if (!start) return start.error();
   const CaseRecord* c = &start->c;
   if (c->kind == model::ApplicationKind::kChange) {
@@ -720,8 +748,8 @@ Status ServedCommand(Context& ctx) {
 }
 
 namespace {
-// What a 终止备案通知 says of the filing that ends (备案编号, validity, whether it had expired, the
-// issued notice that granted it) and, for a voluntary termination, the day its evaluation
+// What a 终止备案通知 says of the filing that ends (备案编号, validity, the issued notice that
+// granted it) and, for a voluntary termination, the day its evaluation
 // (Art. 10: the termination case's preliminary decision) passed; an ordered one ends with
 // remedy_text when set.
 Status AddTerminationFacts(Context& ctx, const DocumentSetup& setup, const CaseRecord& c,
@@ -733,8 +761,6 @@ Status AddTerminationFacts(Context& ctx, const DocumentSetup& setup, const CaseR
   json ended = {{"valid_from", FormatIso(setup, f.valid_from)},
                 {"valid_until", FormatIso(setup, f.valid_until)}};
   if (!f.filing_number.empty() && f.filing_number != f.filing_id) ended["number"] = f.filing_number;
-  const std::optional<Date> until = ParseIsoDate(f.valid_until);
-  if (until && *until < ctx.actor.today) ended["expired"] = true;
   for (const char* kind : {"renewal_notice", "filing_notice"}) {
     Result<DocumentDetail> notice = ctx.registry.LatestDocument(f.case_id, kind);
     if (notice && notice->state == "issued") {
@@ -846,14 +872,15 @@ Status BindIssue(Context& ctx, const DocumentDetail& d) {
 // A 终止备案通知 or an ending letter is issued only with the facts the bureau gives filled in
 // (its slots).
 Status CheckFilledSlots(Context& ctx, const DocumentDetail& d) {
-  if ((d.kind != "termination_notice" && !IsEndingLetter(d.kind)) || d.state != "draft") {
+  if (!IsEndingLetter(d.kind) || d.state != "draft") {
     return Status::Ok();
   }
   Result<json> data = DocumentData(ctx, d);
   if (!data) return data.error();
   std::string names;
-  const std::vector<std::string> missing =
-      IsEndingLetter(d.kind) ? MissingLetterSlots(d.kind, *data) : MissingTerminationSlots(*data);
+  const std::vector<std::string> missing = d.kind == "termination_notice"
+                                               ? MissingTerminationSlots(*data)
+                                               : MissingLetterSlots(d.kind, *data);
   for (const std::string& slot : missing) {
     if (!names.empty()) names += ctx.messages.Format("format.list_separator");
     names += ctx.messages.Format("registry.slot." + slot, {{"slot", slot}});
@@ -861,6 +888,21 @@ Status CheckFilledSlots(Context& ctx, const DocumentDetail& d) {
   if (names.empty()) return Status::Ok();
   return Status::InvalidArgument(ctx.messages.Format(
       "registry.refused.slots_unfilled", {{"document", d.document_id}, {"slots", names}}));
+}
+
+// A 终止备案通知 is issued only once its case is terminated: run drafts it before the
+// evaluation, and `beian terminate` makes the decision it states.
+Status CheckTerminated(Context& ctx, const DocumentDetail& d) {
+  if (d.kind != "termination_notice" || d.state != "draft") return Status::Ok();
+  for (const std::string& id : d.case_ids) {
+    Result<CaseRecord> c = ctx.registry.LoadCase(id);
+    if (!c) return c.error();
+    if (c->stage == Stage::kTerminated) continue;
+    return Status::InvalidArgument(ctx.messages.Format(
+        "registry.refused.not_terminated",
+        {{"document", d.document_id}, {"case", id}, {"next", ctx.registry.NextStep(*c)}}));
+  }
+  return Status::Ok();
 }
 
 // A 备案通知 (first, change, renewal) is issued with its 备案编号: a filing without one (drafted
@@ -896,6 +938,7 @@ Status IssueCommand(Context& ctx) {
     if (!draft) return draft.error();
     PIPELINE_RETURN_IF_ERROR(CheckNumberFormat(ctx, *draft));
     PIPELINE_RETURN_IF_ERROR(CheckIssueFonts(ctx));
+    PIPELINE_RETURN_IF_ERROR(CheckTerminated(ctx, *draft));
     PIPELINE_RETURN_IF_ERROR(CheckFilledSlots(ctx, *draft));
     PIPELINE_RETURN_IF_ERROR(NumberTheFiling(ctx, *draft));
     PIPELINE_RETURN_IF_ERROR(BindIssue(ctx, *draft));
@@ -954,16 +997,18 @@ Status IssueCommand(Context& ctx) {
 }
 
 Status TerminateCommand(Context& ctx) {
-  Result<NoticeStart> start = StartNotice(ctx, /*authority_from_case=*/true);
-  if (!start) return start.error();
-  const CaseRecord* c = &start->c;
-  const std::string& authority = start->authority;
-  PIPELINE_RETURN_IF_ERROR(AddTerminationFacts(ctx, start->setup, *c, &start->data));
-  const json& data = start->data;
-  Result<std::string> id = ctx.registry.Terminate(c->case_id, ctx.options.ordered,
-                                                  ctx.options.reason, authority, data, ctx.actor);
-  if (!id) return id.error();
-  PIPELINE_RETURN_IF_ERROR(WriteDraft(ctx, *id));
+  Result<DocumentSetup> setup = LoadSetup(ctx);
+  if (!setup) return setup.error();
+  Result<CaseRecord> c = ctx.registry.LoadCase(ctx.options.case_ref);
+  if (!c) return c.error();
+  // What the registry knows of the ending filing, read before the termination ends it; the
+  // voluntary decision adopts run's draft of the notice (the draft made after the evaluation).
+  LetterTerms terms{!ctx.options.ordered, json::object()};
+  terms.facts["termination"] = {{"ordered", ctx.options.ordered}, {"reason", ctx.options.reason}};
+  PIPELINE_RETURN_IF_ERROR(AddTerminationFacts(ctx, *setup, *c, &terms.facts));
+  PIPELINE_RETURN_IF_ERROR(DecideWithLetter(ctx, terms, [&]() {
+    return ctx.registry.Terminate(c->case_id, ctx.options.ordered, ctx.options.reason, ctx.actor);
+  }));
   return Confirm(ctx, c->case_id);
 }
 

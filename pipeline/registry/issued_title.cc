@@ -93,7 +93,12 @@ std::string IssuedTitle(const report::MessageCatalog& messages, const std::strin
     args.push_back({"start", data.value(json::json_pointer("/publicity/start"), "")});
     args.push_back({"end", data.value(json::json_pointer("/publicity/end"), "")});
   }
-  return messages.Format(change ? "registry.title.change_notice" : "registry.title." + kind, args);
+  std::string key = change ? "registry.title.change_notice" : "registry.title." + kind;
+  if (kind == "termination_notice" &&
+      !data.value(json::json_pointer("/termination/ordered"), false)) {
+    key = "registry.title.voluntary_termination";  // as the notice prints it
+  }
+  return messages.Format(key, args);
 }
 
 }  // namespace pipeline::registry

@@ -59,12 +59,14 @@ std::vector<int> LevelsFromCsv(const std::string& csv);
 // registry").
 bool ExpertGroupDocument(const std::string& kind);
 // The letters a case's ending decision sends the applicant (受理部门告知书 for `refer`,
-// 不予备案告知书 for `fail`): drawn by the decision, or the draft `run` made adopted.
+// 不予备案告知书 for `fail`, 终止备案通知 for `beian terminate`): drawn by the decision, or the
+// draft `run` made adopted.
 bool IsEndingLetter(const std::string& kind);
 // The letters to the applicant `beian run` draws that the registry keeps as documents: the
 // 补正材料通知书 and the ending letters.
 bool IsRunLetter(const std::string& kind);
-// The ending letter's kind for a case ending in `stage` (referred, not_filed), else "".
+// The ending letter's kind for a case ending in `stage` (referred, not_filed, terminated),
+// else "".
 std::string EndingLetterKind(Stage stage);
 // Documents that record an act done on the day their draft was made (the receipt: the day the
 // materials came; the expert group's opinions: their decisions; the 公示: its publication):
@@ -265,11 +267,10 @@ class Registry {
   // Ends an institution's filing (终止备案). Voluntary (Art. 10): a termination case whose
   // evaluation passed; the case ends `terminated`. Ordered (Art. 11, `reason` required): any
   // case of an institution with an active filing; that case's history records it. Either way
-  // the active filings end (state `terminated`) and a 终止备案通知 draft holding `notice_data`
-  // is created; returns its document id.
-  Result<std::string> Terminate(const std::string& case_id, bool ordered, const std::string& reason,
-                                const std::string& authority, const nlohmann::json& notice_data,
-                                const Actor& actor);
+  // the active filings end (state `terminated`). The 终止备案通知 is the case's ending letter
+  // (DecideWithLetter, document_commands.cc).
+  Status Terminate(const std::string& case_id, bool ordered, const std::string& reason,
+                   const Actor& actor);
   // Stores the text of a named free-text slot of a draft (beian edit); an issued document is
   // refused. Slot names are lower-case ASCII ids (`note`, `expert_opinion`).
   Status SetSlot(const std::string& document_id, const std::string& slot, const std::string& text);
@@ -335,9 +336,10 @@ class Registry {
   // slots and cases, that names the document it replaces (`replaces`, and
   // document.replaces = the old 发文字号 in its data). Returns the new id.
   Result<std::string> Redraft(const std::string& document_id, const Actor& actor);
-  // The draft `run` made of the ending letter `kind` for the case's current version (made on or
-  // after the day that version was received); "" when there is none.
-  Result<std::string> RunLetterDraft(const std::string& case_id, const std::string& kind);
+  // The draft `run` made of the ending letter `kind` in `authority`'s name for the case's current
+  // version (made on or after the day that version was received); "" when there is none.
+  Result<std::string> RunLetterDraft(const std::string& case_id, const std::string& kind,
+                                     const std::string& authority);
   // Marks the case's draft ending letters (IsEndingLetter) superseded, except `keep`: after a
   // correction or a new ending letter they no longer speak for the case.
   Status SupersedeEndingLetters(const std::string& case_id, const std::string& keep);

@@ -241,12 +241,10 @@ Result<FilingOutcome> Registry::File(const std::string& case_id, const std::stri
   return out;
 }
 
-Result<std::string> Registry::Terminate(const std::string& case_id, bool ordered,
-                                        const std::string& reason, const std::string& authority,
-                                        const nlohmann::json& notice_data, const Actor& actor) {
-  std::string document_id;
+Status Registry::Terminate(const std::string& case_id, bool ordered, const std::string& reason,
+                           const Actor& actor) {
   const std::string today = actor.today.ToIso();
-  Status s = InTransaction(*db_, TxMode::kWrite, [&]() -> Status {
+  return InTransaction(*db_, TxMode::kWrite, [&]() -> Status {
     Result<CaseRecord> loaded = LoadCaseIn(case_id);
     if (!loaded) return loaded.error();
     const CaseRecord& c = *loaded;
@@ -267,18 +265,10 @@ Result<std::string> Registry::Terminate(const std::string& case_id, bool ordered
     }
     PIPELINE_RETURN_IF_ERROR(db_->Execute(
         "UPDATE filings SET state = 'terminated' WHERE uscc = ? AND state = 'active'", {c.uscc}));
-    nlohmann::json data = notice_data;
-    data["termination"] = {{"ordered", ordered}, {"reason", reason}};
-    Result<std::string> made =
-        InsertDraftIn("termination_notice", authority, {case_id}, data.dump(), actor);
-    if (!made) return made.error();
-    document_id = *made;
     return Append(c, {0, ordered ? "terminate_ordered" : "terminate_voluntary", c.stage, "",
                       Stage::kTerminated, today, actor.user, active->front().filing_id, reason,
                       std::nullopt, c.current_version});
   });
-  if (!s.ok()) return s;
-  return document_id;
 }
 
 Status Registry::SetSlot(const std::string& document_id, const std::string& slot,
@@ -593,14 +583,15 @@ Result<std::string> Registry::Redraft(const std::string& document_id, const Acto
   return new_id;
 }
 
-Result<std::string> Registry::RunLetterDraft(const std::string& case_id, const std::string& kind) {
+Result<std::string> Registry::RunLetterDraft(const std::string& case_id, const std::string& kind,
+                                             const std::string& authority) {
   Result<std::vector<Row>> rows = db_->Query(
       "SELECT d.document_id FROM documents d JOIN document_cases dc ON dc.document_id = "
       "d.document_id JOIN cases c ON c.case_id = dc.case_id JOIN dossier_versions v ON "
       "v.case_id = c.case_id AND v.version = c.current_version WHERE dc.case_id = ? AND "
-      "d.kind = ? AND d.state = 'draft' AND d.created_on >= v.received_on "
+      "d.kind = ? AND d.authority = ? AND d.state = 'draft' AND d.created_on >= v.received_on "
       "ORDER BY d.created_on DESC, d.document_id DESC",
-      {case_id, kind});
+      {case_id, kind, authority});
   if (!rows) return rows.error();
   return rows->empty() ? std::string() : AsText(rows->front()[0]);
 }
@@ -608,7 +599,8 @@ Result<std::string> Registry::RunLetterDraft(const std::string& case_id, const s
 Status Registry::SupersedeEndingLetters(const std::string& case_id, const std::string& keep) {
   return db_->Execute(
       "UPDATE documents SET state = 'superseded' WHERE state = 'draft' AND kind IN "
-      "('referral_notice', 'refusal_notice') AND document_id <> ? AND document_id IN "
+      "('referral_notice', 'refusal_notice', 'termination_notice') AND document_id <> ? AND "
+      "document_id IN "
       "(SELECT document_id FROM document_cases WHERE case_id = ?)",
       {keep, case_id});
 }

@@ -43,7 +43,7 @@ bool ExpertGroupDocument(const std::string& kind) {
 }
 
 bool IsEndingLetter(const std::string& kind) {
-  return kind == "referral_notice" || kind == "refusal_notice";
+  return kind == "referral_notice" || kind == "refusal_notice" || kind == "termination_notice";
 }
 
 bool IsRunLetter(const std::string& kind) {
@@ -52,6 +52,7 @@ bool IsRunLetter(const std::string& kind) {
 
 std::string EndingLetterKind(Stage stage) {
   if (stage == Stage::kReferred) return "referral_notice";
+  if (stage == Stage::kTerminated) return "termination_notice";
   return stage == Stage::kNotFiled ? "refusal_notice" : "";
 }
 

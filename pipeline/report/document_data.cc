@@ -133,7 +133,7 @@ Result<OfficeSettings> OfficeSettingsFromJson(const json& j, const std::string& 
   static constexpr std::pair<const char*, const char*> kFileKeys[] = {
       {"preliminary_opinion", "opinion_file"}, {"correction_notice", "notice_file"},
       {"referral_notice", "referral_file"},    {"refusal_notice", "refusal_file"},
-      {"renewal_opinion", "renewal_file"},     {"termination_opinion", "termination_file"},
+      {"renewal_opinion", "renewal_file"},     {"termination_notice", "termination_file"},
       {"worksheet", "worksheet_file"}};
   for (const auto& [kind, key] : kFileKeys) {
     std::string name;
@@ -364,6 +364,24 @@ std::string DocNumber(const std::string& format, const Date& today) {
   return out;
 }
 
+// The worksheet's notes on a drafted 终止备案通知: it is the decision to be issued after the
+// Art. 10 evaluation (its blanks and the Art. 13 wind-up to check before deciding), and a filing
+// that had expired by the day of the check (the form's 备案有效期至; the letter does not say so).
+void AddTerminationNotes(const model::CaseReport& report, const OfficeSettings& office,
+                         const Date& today, const MessageCatalog& messages, json& notes) {
+  const bool drafted =
+      std::any_of(report.documents.begin(), report.documents.end(),
+                  [](const model::DraftedDocument& d) { return d.kind == "termination_notice"; });
+  if (!drafted) return;
+  notes.push_back(messages.Format("worksheet.termination_after_evaluation"));
+  const auto& until = report.application.filing_valid_until;
+  if (until.parsed && until.value < today) {
+    notes.push_back(messages.Format("worksheet.termination_filing_expired",
+                                    {{"until", FormatDate(until.value, office.date_format)},
+                                     {"today", FormatDate(today, office.date_format)}}));
+  }
+}
+
 }  // namespace
 
 json DocumentObject(const model::CaseReport& report, const DocumentSpec& spec,
@@ -483,6 +501,7 @@ json DocumentObject(const model::CaseReport& report, const DocumentSpec& spec,
     if (report.conclusion == model::Conclusion::kNotEligible && office.remedy_text.empty()) {
       d["worksheet"]["notes"].push_back(messages.Format("worksheet.remedy_unset"));
     }
+    AddTerminationNotes(report, office, today, messages, d["worksheet"]["notes"]);
   }
   return d;
 }

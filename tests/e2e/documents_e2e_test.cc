@@ -131,7 +131,7 @@ TEST(DocumentsEndToEndTest, EachSampleGetsTheDocumentsOfItsOutcome) {
       {"S01-", {"preliminary_opinion", "worksheet"}},
       {"S04-", {"renewal_opinion", "worksheet"}},
       {"S05-", {"preliminary_opinion", "worksheet"}},
-      {"S06-", {"termination_opinion", "worksheet"}},
+      {"S06-", {"termination_notice", "worksheet"}},
       {"S07-", {"correction_notice", "worksheet"}},
   };
   const SampleRun& run = Samples();
@@ -656,12 +656,27 @@ TEST(DocumentsEndToEndTest, ExcludedOccupationsAreListedWithTheirReason) {
 
 TEST(DocumentsEndToEndTest, TerminationAndRenewalGetTheirOwnDrafts) {
   const SampleRun& run = Samples();
-  const std::string s06 = PdfText(run.dirs.at(SampleNamed("S06-")) + "/自愿终止备案意见.pdf", true);
-  for (const char* want : {"第十条", "自愿终止备案处理", "第十二条、第十三条", "复核、更正、撤销",
-                           "档案保管", "应退尽退"}) {
+  // S06: the 终止备案通知 the bureau will issue after the Art. 10 evaluation (one document with
+  // the one `beian terminate` issues): the evaluation's day and the effective date blank, the
+  // Art. 13 wind-up checked before the decision; the filing that expired on 2026-05-31 is said
+  // on the worksheet, not in the letter.
+  const std::string s06_dir = run.dirs.at(SampleNamed("S06-"));
+  const std::string s06 = PdfText(s06_dir + "/终止备案通知.pdf", true);
+  for (const char* want :
+       {"关于同意通化市鑫源汽车维修有限公司自愿终止职业技能等级认定机构备案的通知",
+        "收悉。＿＿＿＿年＿＿月＿＿日，经评估，你单位已按照",
+        "第十三条规定做好终止备案前的相关收尾工作",
+        "根据《办法》第十条规定，对你单位作出自愿终止备案处理。",
+        "终止备案自＿＿＿＿年＿＿月＿＿日起生效。", "备案编号为吉人社认备〔2023〕031号的",
+        "第十二条、第十三条", "复核、更正、撤销", "档案保管"}) {
     EXPECT_NE(s06.find(want), std::string::npos) << want << "\n" << s06;
   }
-  EXPECT_EQ(s06.find("现场技术评估"), std::string::npos);
+  for (const char* never : {"现场技术评估", "意见", "届满", "应做好以下工作"}) {
+    EXPECT_EQ(s06.find(never), std::string::npos) << never << "\n" << s06;
+  }
+  EXPECT_FALSE(fs::exists(s06_dir + "/自愿终止备案意见.pdf"));
+  const std::string sheet = PdfText(s06_dir + "/审核工作单.pdf", true);
+  EXPECT_NE(sheet.find("2026年5月31日"), std::string::npos) << sheet;
   const std::string s04 = PdfText(run.dirs.at(SampleNamed("S04-")) + "/续期评估意见.pdf", true);
   for (const char* want : {"第九条", "工作开展情况", "据申请表填报，备案有效期至2026年3月31日",
                            "申请日期为2025年11月20日", "技术评估专家组组长（签字）："}) {

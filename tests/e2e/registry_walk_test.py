@@ -209,16 +209,18 @@ def decide(office, case, stage, date, result="pass", today=None, note=None, rc=0
                         "--today", today or date, *more, rc=rc)
 
 
-def later_case(office, folder, kind, date):
+def later_case(office, folder, kind, date, drafts=None):
     """Runs samples/later/`folder` on `date`: a new case of `kind` whose check passes; its
-    receipt is issued and served that day. Returns the case and its report.json."""
+    receipt is issued and served that day. `drafts`: the other drafts run registers (kind ->
+    [states]). Returns the case and its report.json."""
     office.run(date, later=folder)
     case = office.case_of(DINGXIN, kind)
     r = office.report(folder)
     check(r["conclusion"] == "pass" and r["registry"]["outcome"] == "new_case",
           "%s: %s %s: %s" % (folder, r["conclusion"], r["registry"],
                              [f["rule"] for f in r["findings"]]))
-    expect(office, case, "after run", "received", "received", date, docs={"receipt": ["draft"]})
+    expect(office, case, "after run", "received", "received", date,
+           docs=dict({"receipt": ["draft"]}, **(drafts or {})))
     d = issue(office, case, "receipt", date)
     serve(office, case, d, date)
     return case, r
@@ -455,15 +457,19 @@ def renewal(office):
 
 
 def termination(office):
-    case, _ = later_case(office, "L4-长春鼎新职业技能培训学校-终止", "termination", "2030-03-04")
+    # run drafts the 终止备案通知 (a registry document); the 长春 office's terminate adopts it.
+    case, r = later_case(office, "L4-长春鼎新职业技能培训学校-终止", "termination", "2030-03-04",
+                         drafts={"termination_notice": ["draft"]})
     decide(office, case, "received", "2030-03-05")
     decide(office, case, "preliminary", "2030-03-08")
-    office.beian("terminate", case, "--voluntary", "--authority", PROVINCE, "--date",
-                 "2030-03-15")
-    expect(office, case, "terminate", "terminated", "terminate_voluntary", "2030-03-15")
+    office.beian("terminate", case, "--voluntary", "--date", "2030-03-15")
+    expect(office, case, "terminate", "terminated", "terminate_voluntary", "2030-03-15",
+           docs={"receipt": ["issued"], "termination_notice": ["draft"]})
     draft = doc_of(office.status(case), "termination_notice", "draft")
     if draft is None:
         raise Stop("no 终止备案通知 draft")
+    check(draft["id"] == r["registry"]["termination_notice"],
+          "terminate drew %s, not run's %s" % (draft["id"], r["registry"]["termination_notice"]))
     office.beian("edit", draft["id"], "--slot", "effective_date", "--text", "2030年3月15日")
     d = issue(office, case, "termination_notice", "2030-03-15")
     text = office.pdf_text(office.issued_pdf(d) or "/dev/null")

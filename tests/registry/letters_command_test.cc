@@ -90,7 +90,8 @@ TEST_F(LettersTest, TheEndingDecisionAdoptsRunsLetterWhichIsIssuedArchivedAndSer
   const std::string referral_id = referral.begin()->first, refusal_id = refusal.begin()->first;
   std::string out;
   out = Ok(std::string("decide ") + kS01 + " --stage received --result refer --date 2026-09-02");
-  EXPECT_NE(out.find("沿用 beian run 已起草的告知书（文书编号 " + referral_id), std::string::npos)
+  EXPECT_NE(out.find("沿用 beian run 已起草的受理部门告知书（文书编号 " + referral_id),
+            std::string::npos)
       << out;
   EXPECT_NE(out.find("下一步：beian issue " + referral_id), std::string::npos) << out;
   EXPECT_EQ(out.find("已起草受理部门告知书"), std::string::npos) << "no second draft: " << out;

@@ -91,11 +91,12 @@ class RecordLifecycleTest : public ::testing::Test {
     return intake;
   }
   // Runs `intake` on `date` (drafts written); returns the report.json of its only dossier.
-  nlohmann::json Run(const std::string& intake, const std::string& date, int expected_rc) {
+  nlohmann::json Run(const std::string& intake, const std::string& date, int expected_rc,
+                     const std::string& options = "") {
     const std::string out_dir = dir_ + "/out-" + std::to_string(++runs_);
     std::string out;
     const int rc = Beian("run " + testing::Quote(intake) + " --out " + testing::Quote(out_dir) +
-                             " --quiet --date " + date,
+                             " --quiet --date " + date + " " + options,
                          &out);
     EXPECT_EQ(rc, expected_rc) << out;
     for (const auto& e : fs::directory_iterator(out_dir)) {
@@ -138,6 +139,17 @@ class RecordLifecycleTest : public ::testing::Test {
     Result<std::vector<Row>> rows = (*db)->Query(sql);
     EXPECT_OK(rows);
     return rows ? *rows : std::vector<Row>{};
+  }
+  // S09's voluntary termination dossier: S06's materials, S09's form as a 终止 application
+  // stating the filing as the registry holds it (吉认备〔2026〕1号, until 2029-10-11).
+  std::string TerminationDossier() {
+    return Dossier("松原宏达-终止", "S06-通化市鑫源汽车维修有限公司-终止", {}, [](std::string* f) {
+      ReplaceOnce(f, "<application_kind>首次申请", "<application_kind>终止");
+      ReplaceOnce(f, "</application>",
+                  "  <filing_number>吉认备〔2026〕1号</filing_number>\n"
+                  "  <filing_valid_until>2029年10月11日</filing_valid_until>\n"
+                  "</application>");
+    });
   }
   // A renewal of S09 whose form claims validity until 2030-06-30 (the registry says
   // 2029-10-11), with S04's materials (a 社会培训评价组织's).
@@ -312,35 +324,38 @@ TEST_F(RecordLifecycleTest, ChangeWithAnUndeclaredDifferenceIsReturnedThenFiledU
   }
 }
 
-// The voluntary 终止备案通知 (Art. 10): drafted after the evaluation passed, on that day's date;
-// Art. 13's wind-up stated as done before (checked by the evaluation), the filing that ends
-// named; an expired filing is said to have expired; no remedy (not an adverse decision).
+// The voluntary 终止备案通知 (Art. 10) when the terminating authority is not the one run drafted
+// for: `terminate --voluntary` draws its own (run's draft superseded), after the evaluation
+// passed, on that day's date; Art. 13's wind-up stated as done before (checked by the
+// evaluation), the filing that ends named; no remedy (not an adverse decision).
 TEST_F(RecordLifecycleTest, VoluntaryTerminationFollowsItsEvaluation) {
   FileInitial();  // filed 2026-10-12 to 2029-10-11, 吉认备〔2026〕1号
-  nlohmann::json r =
-      Run(Dossier("松原宏达-终止", "S06-通化市鑫源汽车维修有限公司-终止", {},
-                  [](std::string* f) {
-                    ReplaceOnce(f, "<application_kind>首次申请", "<application_kind>终止");
-                  }),
-          "2029-11-02", 0);
+  nlohmann::json r = Run(TerminationDossier(), "2029-11-02", 0);  // 松原 (220700) drafts
   const std::string case_id = r["registry"]["case"];
+  const std::string run_draft = r["registry"]["termination_notice"];
   Ok("decide " + case_id + " --stage received --result pass --date 2029-11-03 --today 2029-11-03");
   Ok("decide " + case_id +
      " --stage preliminary --result pass --date 2029-11-05 --today 2029-11-05");
   Ok("terminate " + case_id + " --voluntary --date 2029-11-06 --authority 220000");
-  std::vector<Row> doc = Sql("SELECT document_id FROM documents WHERE kind = 'termination_notice'");
+  std::vector<Row> doc = Sql(
+      "SELECT document_id FROM documents WHERE kind = 'termination_notice' AND state = 'draft'");
   ASSERT_EQ(doc.size(), 1u);
   const std::string id = AsText(doc[0][0]);
+  EXPECT_NE(id, run_draft);
+  EXPECT_EQ(
+      AsText(
+          Sql("SELECT state FROM documents WHERE document_id = '" + run_draft + "'").at(0).at(0)),
+      "superseded");
   const std::string text = testing::FlatPdfText(dir_ + "/drafts/" + id + "-终止备案通知.pdf");
   for (const char* want :
-       {"你单位提出不再开展职业技能等级认定工作。2029年11月5日，经评估，你单位已按照",
+       {"关于同意松原市宏达物流有限公司自愿终止职业技能等级认定机构备案的通知",
+        "自愿终止备案的申请收悉。2029年11月5日，经评估，你单位已按照",
         "第十三条规定做好终止备案前的相关收尾工作。根据《办法》第十条规定，对你单位作出自愿终止备案"
         "处理。",
-        "备案编号为吉认备〔2026〕1号的", "有效期2026年10月12日至2029年10月11日）同时终止。",
-        "该备案的有效期已于2029年10月11日届满。"}) {
+        "备案编号为吉认备〔2026〕1号的", "有效期2026年10月12日至2029年10月11日）同时终止。"}) {
     EXPECT_NE(text.find(want), std::string::npos) << want << "\n" << text;
   }
-  for (const char* never : {"责令", "行政复议", "请你单位做好"}) {
+  for (const char* never : {"责令", "行政复议", "请你单位做好", "届满", "意见"}) {
     EXPECT_EQ(text.find(never), std::string::npos) << never << "\n" << text;
   }
   std::string out;
@@ -349,6 +364,109 @@ TEST_F(RecordLifecycleTest, VoluntaryTerminationFollowsItsEvaluation) {
   EXPECT_EQ(out.find("evaluation_date"), std::string::npos) << out;
   Ok("edit " + id + " --slot effective_date --text 2029年11月7日");
   Ok("issue " + id + " --date 2029-11-07");
+}
+
+// One document for one decision: run drafts the 终止备案通知 (a registry document) as the
+// decision to be issued after the evaluation, its evaluation day and effective date blank, the
+// expired filing said on the worksheet only; `terminate --voluntary` adopts it (same id, the
+// registry's facts merged), it is refused issue until terminated and filled, then issued
+// (numbered, archived, archive verify clean).
+TEST_F(RecordLifecycleTest, VoluntaryTerminationAdoptsRunsNotice) {
+  FileInitial();
+  nlohmann::json r = Run(TerminationDossier(), "2029-11-02", 0, "--authority 220700");
+  const std::string case_id = r["registry"]["case"];
+  const std::string id = r["registry"]["termination_notice"];
+  ASSERT_EQ(r["documents"].size(), 2u) << r["documents"].dump();
+  EXPECT_EQ(r["documents"][0]["kind"], "termination_notice");
+  EXPECT_EQ(r["documents"][0]["title"], "终止备案通知");
+  const std::string drafted = testing::FlatPdfText(last_case_dir_ + "/终止备案通知.pdf");
+  for (const char* want :
+       {"关于同意松原市宏达物流有限公司自愿终止职业技能等级认定机构备案的通知",
+        "收悉。＿＿＿＿年＿＿月＿＿日，经评估", "终止备案自＿＿＿＿年＿＿月＿＿日起生效",
+        "备案编号为吉认备〔2026〕1号的"}) {
+    EXPECT_NE(drafted.find(want), std::string::npos) << want << "\n" << drafted;
+  }
+  EXPECT_EQ(drafted.find("届满"), std::string::npos) << drafted;
+  // The worksheet's watermark (内部工作用) falls between its lines: compared without its
+  // characters.
+  auto unmarked = [](std::string text) {
+    for (const char* mark : {"内", "部", "工", "作", "用"}) {
+      for (std::size_t at = text.find(mark); at != std::string::npos; at = text.find(mark)) {
+        text.erase(at, std::string(mark).size());
+      }
+    }
+    return text;
+  };
+  const std::string sheet = unmarked(testing::FlatPdfText(last_case_dir_ + "/审核工作单.pdf"));
+  for (const char* want : {"原备案有效期至2029年10月11日，在本次审核日（2029年11月2日）前已届满",
+                           "终止备案通知按评估后印发的决定起", "PC-TERMINATION"}) {
+    EXPECT_NE(sheet.find(unmarked(want)), std::string::npos) << want << "\n" << sheet;
+  }
+  std::string out;
+  EXPECT_EQ(Beian("issue " + id + " --date 2029-11-02", &out), 2);  // not yet decided
+  EXPECT_NE(out.find("beian decide " + case_id + " --stage received"), std::string::npos) << out;
+  Ok("decide " + case_id + " --stage received --result pass --date 2029-11-03 --today 2029-11-03");
+  Ok("decide " + case_id +
+     " --stage preliminary --result pass --date 2029-11-05 --today 2029-11-05");
+  ASSERT_EQ(Beian("terminate " + case_id + " --voluntary --date 2029-11-06", &out), 0) << out;
+  EXPECT_NE(out.find("沿用 beian run 已起草的终止备案通知（文书编号 " + id), std::string::npos)
+      << out;
+  std::vector<Row> docs =
+      Sql("SELECT document_id FROM documents WHERE kind = 'termination_notice'");
+  ASSERT_EQ(docs.size(), 1u);
+  EXPECT_EQ(AsText(docs[0][0]), id);
+  const std::string adopted = testing::FlatPdfText(dir_ + "/drafts/" + id + "-终止备案通知.pdf");
+  for (const char* want :
+       {"收悉。2029年11月5日，经评估", "有效期2026年10月12日至2029年10月11日）"}) {
+    EXPECT_NE(adopted.find(want), std::string::npos) << want << "\n" << adopted;
+  }
+  EXPECT_EQ(Beian("issue " + id + " --date 2029-11-07", &out), 2);
+  EXPECT_NE(out.find("effective_date"), std::string::npos) << out;
+  Ok("edit " + id + " --slot effective_date --text 2029年11月7日");
+  ASSERT_EQ(Beian("issue " + id + " --date 2029-11-07", &out), 0) << out;
+  EXPECT_NE(out.find("吉人社认备〔2029〕"), std::string::npos) << out;
+  const std::vector<Row> issued =
+      Sql("SELECT state, number, path, title FROM documents WHERE document_id = '" + id + "'");
+  ASSERT_EQ(issued.size(), 1u);
+  EXPECT_EQ(AsText(issued[0][0]), "issued");
+  EXPECT_EQ(AsText(issued[0][3]),
+            "关于同意松原市宏达物流有限公司自愿终止职业技能等级认定机构备案的通知");
+  const std::string number = AsText(issued[0][1]);
+  const std::string text = testing::FlatPdfText(dir_ + "/archive/" + AsText(issued[0][2]));
+  for (const std::string& want : {std::string("2029年11月7日起生效"), number}) {
+    EXPECT_NE(text.find(want), std::string::npos) << want << "\n" << text;
+  }
+  EXPECT_EQ(text.find("草稿"), std::string::npos) << text;
+  EXPECT_EQ(Beian("archive verify --date 2029-11-08", &out), 0) << out;
+}
+
+// S06 itself with a registry: its one draft, the 终止备案通知, is registered (beside the receipt);
+// a termination the registry cannot make (no filing of S06's institution) changes nothing.
+TEST_F(RecordLifecycleTest, RunRegistersS06sTerminationNotice) {
+  const std::string intake = dir_ + "/in-s06";
+  const std::string name = "S06-通化市鑫源汽车维修有限公司-终止";
+  fs::create_directories(intake);
+  fs::copy(testing::RepoRoot() + "/samples/intake/" + name, intake + "/" + name,
+           fs::copy_options::recursive);
+  nlohmann::json r = Run(intake, "2026-11-25", 0, "--authority 220500");
+  const std::string case_id = r["registry"]["case"];
+  const std::string id = r["registry"]["termination_notice"];
+  const std::string kinds = "SELECT document_id, kind, state FROM documents ORDER BY document_id";
+  std::vector<Row> docs = Sql(kinds);
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_EQ(AsText(docs[0][1]), "receipt");
+  EXPECT_EQ(AsText(docs[1][0]), id);
+  EXPECT_EQ(AsText(docs[1][1]), "termination_notice");
+  EXPECT_EQ(AsText(docs[1][2]), "draft");
+  Ok("decide " + case_id + " --stage received --result pass --date 2026-11-26 --today 2026-11-26");
+  Ok("decide " + case_id +
+     " --stage preliminary --result pass --date 2026-11-27 --today 2026-11-27");
+  std::string out;
+  EXPECT_EQ(Beian("terminate " + case_id + " --voluntary --date 2026-11-30", &out), 2);
+  EXPECT_NE(out.find("91220502MA14R7T2PL"), std::string::npos) << out;
+  docs = Sql(kinds);
+  ASSERT_EQ(docs.size(), 2u);
+  EXPECT_EQ(AsText(docs[1][2]), "draft");
 }
 
 TEST_F(RecordLifecycleTest, RenewalIsCheckedAgainstTheRegistryExpiryNotTheForm) {

@@ -398,11 +398,11 @@ TEST_P(RegistryTest, VoluntaryAndOrderedTermination) {
   std::string term =
       reg_->RecordDossier(Facts(kUscc, ApplicationKind::kTermination, "t", "终止"), a)->case_id;
   ASSERT_OK(reg_->Decide(term, Stage::kReceived, Decision::kPass, "", "", a));
-  Status early = reg_->Terminate(term, false, "", "220100", {}, a).status();
+  Status early = reg_->Terminate(term, false, "", a);
   EXPECT_NE(early.message().find("初评"), std::string::npos) << early.message();
   ASSERT_OK(reg_->Decide(term, Stage::kPreliminary, Decision::kPass, "", "", a));
   EXPECT_FALSE(*reg_->WasTerminated(kUscc));
-  ASSERT_OK(reg_->Terminate(term, false, "", "220100", {}, a));
+  ASSERT_OK(reg_->Terminate(term, false, "", a));
   EXPECT_EQ(StageOf(term), Stage::kTerminated);
   EXPECT_TRUE(reg_->Filings(kUscc)->empty());
   EXPECT_TRUE(*reg_->WasTerminated(kUscc));
@@ -410,8 +410,8 @@ TEST_P(RegistryTest, VoluntaryAndOrderedTermination) {
   const std::string other = "91220101MA0000002A";
   Result<RecordOutcome> o =
       reg_->RecordDossier(Facts(other, ApplicationKind::kInitial, "o", "其他"), a);
-  EXPECT_FALSE(reg_->Terminate(o->case_id, true, "", "220100", {}, a).ok());
-  Status none = reg_->Terminate(o->case_id, true, "违规发证", "220100", {}, a).status();
+  EXPECT_FALSE(reg_->Terminate(o->case_id, true, "", a).ok());
+  Status none = reg_->Terminate(o->case_id, true, "违规发证", a);
   EXPECT_NE(none.message().find("没有"), std::string::npos) << none.message();
 }
 

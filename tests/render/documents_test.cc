@@ -140,7 +140,7 @@ TEST(DocumentsTest, TemplatesTolerateMissingKeys) {
   ASSERT_NE(renderer, nullptr);
   for (const char* name :
        {"preliminary_opinion", "correction_notice", "referral_notice", "refusal_notice",
-        "renewal_opinion", "termination_opinion", "worksheet"}) {
+        "renewal_opinion", "termination_notice", "worksheet"}) {
     SCOPED_TRACE(name);
     Result<std::string> pdf =
         renderer->Render(TemplatePath(name), nlohmann::json::object(), Date{2026, 1, 2});

@@ -81,7 +81,7 @@ TEST(DecisionTableTest, EveryRowOfTheShippedTable) {
     cases.push_back({"termination missing a material", f, "correction_notice worksheet"});
   }
   cases.push_back({"voluntary termination (Art. 10)", Facts(ApplicationKind::kTermination),
-                   "termination_opinion worksheet"});
+                   "termination_notice worksheet"});
   cases.push_back(
       {"renewal (Art. 9)", Facts(ApplicationKind::kRenewal), "renewal_opinion worksheet"});
   cases.push_back(
