@@ -116,7 +116,14 @@ int main(int argc, char** argv) {
       return static_cast<int>(pipeline::ExitCode::kOk);
     }
     if (pipeline::web::IsWebCommand(options->command)) {  // serve, user (pipeline/web/)
-      pipeline::Status s = pipeline::web::RunWebCommand(*options, fs, std::cin, std::cout);
+      // A form's fields are read by this command line's parser (the web never includes cli/).
+      const pipeline::web::RequestParser parse = [](const std::vector<std::string>& args) {
+        std::vector<const char*> form_argv;
+        for (const std::string& a : args) form_argv.push_back(a.c_str());
+        return pipeline::Result<pipeline::model::CommandRequest>(
+            pipeline::cli::ParseOptions(static_cast<int>(form_argv.size()), form_argv.data()));
+      };
+      pipeline::Status s = pipeline::web::RunWebCommand(*options, fs, std::cin, std::cout, parse);
       if (s.ok()) return static_cast<int>(pipeline::ExitCode::kOk);
       std::fprintf(stderr, "beian: error: %s\n", s.ToString().c_str());
       return kError;

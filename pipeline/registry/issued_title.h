@@ -14,7 +14,8 @@
 namespace pipeline::registry {
 
 // The institutions a document's `data` is about: its entries' institutions, each once, in order,
-// joined ("甲、乙、丙"), from four on the first and the count ("甲等4家机构"); a letter `run`
+// joined by format.list_separator, from four on the first and the count
+// (registry.title.institutions_many); a letter `run`
 // drew from a report names the report's institution (data.institution.name).
 std::string TitleInstitutions(const report::MessageCatalog& messages, const nlohmann::json& data);
 

@@ -3,8 +3,6 @@
 #include <set>
 #include <sstream>
 
-#include "pipeline/cli/options.h"
-#include "pipeline/cli/options.h"  // the adapter still parses a command line
 #include "pipeline/evaluation/commands.h"
 #include "pipeline/registry/commands.h"
 
@@ -31,8 +29,10 @@ bool IsFormField(const std::string& name) {
 }
 
 CommandRunner::CommandRunner(model::CommandRequest base, FileSystem& fs,
-                             report::MessageCatalog messages, report::WorkCalendar calendar)
+                             report::MessageCatalog messages, report::WorkCalendar calendar,
+                             RequestParser parse)
     : base_(std::move(base)),
+      parse_(std::move(parse)),
       fs_(fs),
       messages_(std::move(messages)),
       calendar_(std::move(calendar)) {}
@@ -52,9 +52,7 @@ Result<model::CommandRequest> CommandRunner::OptionsFor(const ActionForm& form,
   }
   if (form.command == "evaluate") args.insert(args.end(), {"--scores", form.scores_file});
   if (form.command == "scoresheet") args.insert(args.end(), {"--out", form.out_dir});
-  std::vector<const char*> argv;
-  for (const std::string& a : args) argv.push_back(a.c_str());
-  Result<model::CommandRequest> o = cli::ParseOptions(static_cast<int>(argv.size()), argv.data());
+  Result<model::CommandRequest> o = parse_(args);
   if (!o) return o.error();
   if (o->command == model::Command::kHelp || !registry::IsRegistryCommand(o->command)) {
     if (!evaluation::IsEvaluationCommand(o->command)) {

@@ -1,11 +1,13 @@
 // CommandRunner: how the workbench reads and changes cases. A form's fields, named as the CLI's
-// options, become a command line that the CLI's own parser reads (pipeline/cli/options.h), and
-// the resulting Options go to the same command functions the CLI calls
+// options, become a command line that the CLI's own parser reads (handed in by main.cc as a
+// RequestParser, so the web never includes the CLI), and the resulting request goes to the same
+// command functions the CLI calls
 // (registry/commands.h, evaluation/commands.h): the same guards, the same records, the same
 // Chinese refusals. (Issue 23 makes these functions the app/ layer; this adapter then calls it.)
 #ifndef PIPELINE_WEB_COMMANDS_H_
 #define PIPELINE_WEB_COMMANDS_H_
 
+#include <functional>
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -42,11 +44,16 @@ struct Acting {
 // stays the server's.
 bool IsFormField(const std::string& name);
 
+// The CLI's parser of a command line (args[0] is the program's name): main.cc passes
+// cli::ParseOptions, so that a form is read exactly as the same command typed would be.
+using RequestParser =
+    std::function<Result<model::CommandRequest>(const std::vector<std::string>& args)>;
+
 class CommandRunner {
  public:
   // `base` holds the server's data folder, settings layers, registry, fonts and config.
   CommandRunner(model::CommandRequest base, FileSystem& fs, report::MessageCatalog messages,
-                report::WorkCalendar calendar);
+                report::WorkCalendar calendar, RequestParser parse);
 
   const report::MessageCatalog& messages() const { return messages_; }
 
@@ -76,6 +83,7 @@ class CommandRunner {
                                     const std::string& out_dir);
 
   model::CommandRequest base_;
+  RequestParser parse_;
   FileSystem& fs_;
   report::MessageCatalog messages_;
   report::WorkCalendar calendar_;

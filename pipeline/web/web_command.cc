@@ -186,7 +186,8 @@ Status IntakeSettings(const model::CommandRequest& o, const LayeredSettings& set
   return Status::Ok();
 }
 
-Status ServeCommand(model::CommandRequest o, FileSystem& fs, std::ostream& out) {
+Status ServeCommand(model::CommandRequest o, FileSystem& fs, std::ostream& out,
+                    const RequestParser& parse) {
   if (o.demo) PIPELINE_RETURN_IF_ERROR(PrepareDemo(o, fs, out));
   Result<std::string> file = RegistryPath(o, fs);
   if (!file) return file.error();
@@ -223,7 +224,7 @@ Status ServeCommand(model::CommandRequest o, FileSystem& fs, std::ostream& out) 
   ss.upload_dir = JoinPath(registry::RegistryHome(*file), "web-spool");
   std::filesystem::create_directories(ss.upload_dir);
   PIPELINE_RETURN_IF_ERROR(IntakeSettings(o, *settings, &ss));
-  CommandRunner runner(o, fs, std::move(*messages), std::move(*calendar));
+  CommandRunner runner(o, fs, std::move(*messages), std::move(*calendar), parse);
   WebStore store(**db);
   std::mutex store_mu;
   const bool fixed_date = o.date_given;
@@ -252,9 +253,9 @@ bool IsWebCommand(model::Command c) {
 }
 
 Status RunWebCommand(const model::CommandRequest& options, FileSystem& fs, std::istream& in,
-                     std::ostream& out) {
+                     std::ostream& out, const RequestParser& parse) {
   if (options.command == model::Command::kUser) return UserCommand(options, fs, in, out);
-  return ServeCommand(options, fs, out);
+  return ServeCommand(options, fs, out, parse);
 }
 
 Date LocalToday() {

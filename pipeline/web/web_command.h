@@ -10,15 +10,17 @@
 #include "pipeline/core/file_system.h"
 #include "pipeline/core/status.h"
 #include "pipeline/model/command_request.h"
+#include "pipeline/web/commands.h"
 
 namespace pipeline::web {
 
 bool IsWebCommand(model::Command c);
 
 // Runs serve or user. `options` is resolved (data folder, settings layers) as for every
-// command; passwords are read from --password-file or `in`.
+// command; passwords are read from --password-file or `in`; `parse` reads a form's command line
+// as the CLI does (commands.h).
 Status RunWebCommand(const model::CommandRequest& options, FileSystem& fs, std::istream& in,
-                     std::ostream& out);
+                     std::ostream& out, const RequestParser& parse);
 
 // Today in the local time zone (the default of --date).
 Date LocalToday();
