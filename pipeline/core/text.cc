@@ -152,6 +152,12 @@ std::string UnifyDashes(std::string_view s) {
   return out;
 }
 
+std::string JoinListArg(const std::vector<std::string>& items) {
+  std::string out;
+  for (const std::string& item : items) out += (out.empty() ? "" : "; ") + item;
+  return out;
+}
+
 std::string ReplaceAll(std::string s, std::string_view from, std::string_view to) {
   if (from.empty()) return s;
   for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) {

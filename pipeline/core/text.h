@@ -56,6 +56,10 @@ std::string UnifyDashes(std::string_view s);
 // brings in is not searched again.
 std::string ReplaceAll(std::string s, std::string_view from, std::string_view to);
 
+// `items` joined by "; ": the value of a message argument shown as a list (`{files|list}`,
+// report/messages.h).
+std::string JoinListArg(const std::vector<std::string>& items);
+
 // ASCII upper / lower case; other bytes unchanged.
 std::string AsciiUpper(std::string_view s);
 std::string AsciiLower(std::string_view s);

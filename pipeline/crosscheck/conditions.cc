@@ -5,6 +5,7 @@
 #include <string>
 
 #include "pipeline/core/enum_names.h"
+#include "pipeline/core/text.h"
 #include "pipeline/crosscheck/check.h"
 #include "pipeline/model/form.h"
 
@@ -159,9 +160,8 @@ class Evaluator {
     for (const std::string& id : ctx_.rules->ForCheck(check).materials) {
       for (const model::MaterialResult& m : *materials_) {
         if (m.id != id) continue;
-        std::string files;
-        for (const std::string& f : m.files) files += (files.empty() ? "" : "; ") + f;
-        c->evidence.push_back({m.id, model::MaterialStatusName(m.status), {files, ""}});
+        c->evidence.push_back(
+            {m.id, model::MaterialStatusName(m.status), {JoinListArg(m.files), ""}});
       }
     }
   }

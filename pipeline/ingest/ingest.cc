@@ -240,10 +240,9 @@ void ReadForm(DossierFileReader& reader, Dossier& d, std::size_t index, const Fo
                {{"file", f.display_path}}, f.display_path);
   }
   if (!form->unknown_labels.empty()) {
-    std::string joined;
-    for (const std::string& l : form->unknown_labels) joined += (joined.empty() ? "" : "; ") + l;
     AddFinding(d, "ING-014", Severity::kReview, "ingest.form_unknown_labels",
-               {{"file", f.display_path}, {"labels", joined}}, f.display_path);
+               {{"file", f.display_path}, {"labels", JoinListArg(form->unknown_labels)}},
+               f.display_path);
   }
   if (!form->unread_occupation_rows.empty()) {
     std::string where;

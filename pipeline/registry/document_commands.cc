@@ -1023,14 +1023,12 @@ Status CheckSlotPrinted(Context& ctx, const std::string& document_id, const std:
   Result<std::vector<std::string>> names = TemplateSlots(ctx.fs, ctx.data_dir, d->kind);
   if (!names) return names.error();
   if (std::find(names->begin(), names->end(), slot) != names->end()) return Status::Ok();
-  std::string has;
-  for (const std::string& n : *names) has += (has.empty() ? "" : "; ") + n;
   return Status::InvalidArgument(ctx.messages.Format(
       names->empty() ? "registry.refused.no_slots" : "registry.refused.unknown_slot",
       {{"document", document_id},
        {"kind", ctx.messages.Format("registry.document." + d->kind)},
        {"slot", slot},
-       {"slots", has}}));
+       {"slots", JoinListArg(*names)}}));
 }
 
 }  // namespace

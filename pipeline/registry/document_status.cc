@@ -3,6 +3,7 @@
 // workbench's document page shows the same (pipeline/web).
 #include <nlohmann/json.hpp>
 
+#include "pipeline/core/text.h"
 #include "pipeline/registry/command_context.h"
 #include "pipeline/render/doc/render_command.h"
 #include "pipeline/render/doc/template.h"
@@ -42,13 +43,6 @@ nlohmann::json DocumentJson(const DocumentDetail& d, const std::vector<SlotView>
   return j;
 }
 
-// "C1; C2": a `{cases|list}` argument (report/messages.h).
-std::string CaseList(const std::vector<std::string>& ids) {
-  std::string out;
-  for (const std::string& id : ids) out += (out.empty() ? "" : "; ") + id;
-  return out;
-}
-
 void PrintDocument(const Context& ctx, const DocumentDetail& d,
                    const std::vector<SlotView>& slots) {
   const report::MessageCatalog& m = ctx.messages;
@@ -59,7 +53,7 @@ void PrintDocument(const Context& ctx, const DocumentDetail& d,
                                                     {"number", d.number},
                                                     {"date", d.doc_date}});
   ctx.out << m.Format("registry.status.document_head",
-                      {{"line", line}, {"cases", CaseList(d.case_ids)}})
+                      {{"line", line}, {"cases", JoinListArg(d.case_ids)}})
           << "\n";
   if (slots.empty()) {
     ctx.out << m.Format("registry.status.no_slots") << "\n";

@@ -510,6 +510,13 @@ def dingxin_fields(kind, date, rep="陈志刚", rep_id=resident_id("220102197503
                   "餐饮服务、保育类职业技能培训", date, "刘晓敏", "0431-85671234", **more)
 
 
+def dingxin_later_fields(kind, date, **more):
+    """S01's institution after its change (L2-L4): 王淑芬 as 法定代表人 and contact, the filing's
+    number quoted."""
+    return dingxin_fields(kind, date, rep="王淑芬", rep_id=resident_id("22010219790623202"),
+                          filing_number=DINGXIN_FILING_NUMBER, contact_person="王淑芬", **more)
+
+
 def tongda_fields(date):
     """R06's institution (and L1, its corrected dossier)."""
     return fields("长春市通达物流有限公司", uscc("91220106MA17C4D8E"), "鲍春生",
@@ -1277,11 +1284,8 @@ def build_later():
         "that case"))
     L.append((sample(
         "L2-长春鼎新职业技能培训学校-变更", "change", "social_org",
-        dingxin_fields("change", "2026年11月2日", rep="王淑芬",
-                       rep_id=resident_id("22010219790623202"),
-                       filing_number=DINGXIN_FILING_NUMBER,
-                       filing_valid_until=DINGXIN_VALID_UNTIL, change_items="法定代表人",
-                       contact_person="王淑芬"),
+        dingxin_later_fields("change", "2026年11月2日", filing_valid_until=DINGXIN_VALID_UNTIL,
+                             change_items="法定代表人"),
         DINGXIN_OCCUPATIONS,
         E("complete", note="change of legal representative 陈志刚 → 王淑芬 (Art. 8) with the "
                            "registration authority's notice and the new representative's ID"),
@@ -1292,10 +1296,7 @@ def build_later():
         "with a 公示, filed as a 备案变更"))
     L.append((sample(
         "L3-长春鼎新职业技能培训学校-续期", "renewal", "social_org",
-        dingxin_fields("renewal", "2029年6月1日", rep="王淑芬",
-                       rep_id=resident_id("22010219790623202"),
-                       filing_number=DINGXIN_FILING_NUMBER,
-                       filing_valid_until=DINGXIN_VALID_UNTIL, contact_person="王淑芬"),
+        dingxin_later_fields("renewal", "2029年6月1日", filing_valid_until=DINGXIN_VALID_UNTIL),
         DINGXIN_OCCUPATIONS,
         E("complete", note="renewal (Art. 9) filed before the window closes (three months "
                            "before 2029-10-11: by 2029-07-11), after the change: the filed "
@@ -1306,11 +1307,9 @@ def build_later():
         "(validity on from the old end: to 2032-10-11, the same 备案编号)"))
     L.append((sample(
         "L4-长春鼎新职业技能培训学校-终止", "termination", "social_org",
-        dingxin_fields("termination", "2030年3月2日", rep="王淑芬",
-                       rep_id=resident_id("22010219790623202"),
-                       filing_number=DINGXIN_FILING_NUMBER,
-                       filing_valid_until=DINGXIN_RENEWED_UNTIL, contact_person="王淑芬",
-                       termination_reason="学校调整办学方向，主动申请终止备案"),
+        dingxin_later_fields("termination", "2030年3月2日",
+                             filing_valid_until=DINGXIN_RENEWED_UNTIL,
+                             termination_reason="学校调整办学方向，主动申请终止备案"),
         DINGXIN_OCCUPATIONS,
         E("complete", note="voluntary termination (Art. 10, 12, 13) with the wind-up documents: "
                            "certificate data, archive custody, refunds"),
