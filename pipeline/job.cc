@@ -268,6 +268,11 @@ Status Job::LoadResources() {
     Result<crosscheck::CreditList> list = crosscheck::LoadCreditList(
         fs_, res->rule_settings.credit_list, res->rules.credit_list_columns());
     if (!list) return list.error();
+    if (!list->typed()) {
+      res->provenance.credit_list_untyped = BaseName(list->file());
+      reporter_.Warning(res->messages.Format("warning.credit_list_untyped",
+                                             {{"file", res->provenance.credit_list_untyped}}));
+    }
     res->credit_list = std::move(*list);
   }
   if (options_.kind == JobRequest::Kind::kRun || options_.kind == JobRequest::Kind::kWatch) {

@@ -425,7 +425,14 @@ class Evaluator {
                                  {"date", hit->date_text},
                                  {"list_file", BaseName(ctx_.credit_list->file())},
                                  {"list_line", std::to_string(hit->line)}});
-        Fail(c, std::move(args), {a_.unified_credit_code.where, a_.institution_name.where});
+        std::vector<model::SourceRef> where = {a_.unified_credit_code.where,
+                                               a_.institution_name.where};
+        if (hit->kind == CreditListEntry::Kind::kTerminated) {
+          // An ended filing (Art. 10 or 11) is not by itself a bad record: a person weighs it.
+          Review(c, std::move(args), std::move(where), "crosscheck.credit_list_terminated");
+        } else {
+          Fail(c, std::move(args), std::move(where));
+        }
       } else {
         args.push_back({"sources", ctx_.credit_list->Sources()});
         sink_.Emit(c, model::Severity::kInfo, "crosscheck.credit_list_clear", args, {});

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <optional>
 
 #include "pipeline/core/csv.h"
 #include "pipeline/core/date.h"
@@ -15,6 +16,26 @@ namespace {
 
 std::string Key(std::string_view s) { return NormaliseCompact(s); }
 
+// The row's kind from its cell in the kind column (`cell` is nullopt when the list has none).
+Result<CreditListEntry::Kind> KindOf(const std::optional<std::string>& cell,
+                                     const CreditListColumns& columns, const std::string& file,
+                                     int line) {
+  if (!cell) return CreditListEntry::Kind::kSerious;
+  if (Key(*cell) == Key(columns.kind_serious)) return CreditListEntry::Kind::kSerious;
+  if (Key(*cell) == Key(columns.kind_terminated)) return CreditListEntry::Kind::kTerminated;
+  return Status::InvalidData("\"" + columns.kind + "\" must be \"" + columns.kind_serious +
+                                 "\" or \"" + columns.kind_terminated + "\", not \"" + *cell + "\"",
+                             file, line);
+}
+
+// The column of `head` whose heading is `name`, if any.
+std::optional<std::size_t> ColumnOf(const std::vector<std::string>& head, const std::string& name) {
+  for (std::size_t i = 0; i < head.size(); ++i) {
+    if (Key(head[i]) == Key(name)) return i;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 Result<CreditList> CreditList::FromRows(const std::vector<std::vector<std::string>>& rows,
@@ -24,13 +45,11 @@ Result<CreditList> CreditList::FromRows(const std::vector<std::vector<std::strin
   if (rows.empty()) return Status::InvalidData("empty list: no heading row", file, 1);
   const std::vector<std::string>& head = rows[0];
   auto column = [&](const std::string& name, std::size_t* out) -> Status {
-    for (std::size_t i = 0; i < head.size(); ++i) {
-      if (Key(head[i]) == Key(name)) {
-        *out = i;
-        return Status::Ok();
-      }
-    }
-    return Status::InvalidData("heading row has no column \"" + name + "\"", file, lines[0]);
+    const std::optional<std::size_t> at = ColumnOf(head, name);
+    if (!at)
+      return Status::InvalidData("heading row has no column \"" + name + "\"", file, lines[0]);
+    *out = *at;
+    return Status::Ok();
   };
   std::size_t c_uscc = 0, c_name = 0, c_rep = 0, c_source = 0, c_date = 0;
   PIPELINE_RETURN_IF_ERROR(column(columns.uscc, &c_uscc));
@@ -38,9 +57,11 @@ Result<CreditList> CreditList::FromRows(const std::vector<std::vector<std::strin
   PIPELINE_RETURN_IF_ERROR(column(columns.legal_representative, &c_rep));
   PIPELINE_RETURN_IF_ERROR(column(columns.source, &c_source));
   PIPELINE_RETURN_IF_ERROR(column(columns.date, &c_date));
+  const std::optional<std::size_t> c_kind = ColumnOf(head, columns.kind);
   CreditList list;
   list.file_ = file;
   list.columns_ = columns;
+  list.typed_ = c_kind.has_value();
   for (std::size_t r = 1; r < rows.size(); ++r) {
     auto cell = [&](std::size_t c) {
       return c < rows[r].size() ? TrimSpace(rows[r][c]) : std::string();
@@ -55,6 +76,8 @@ Result<CreditList> CreditList::FromRows(const std::vector<std::vector<std::strin
     e.date_text =
         iso && !columns.date_format.empty() ? FormatDate(*iso, columns.date_format) : e.date;
     e.line = lines[r];
+    PIPELINE_ASSIGN_OR_RETURN(e.kind, KindOf(c_kind ? std::optional(cell(*c_kind)) : std::nullopt,
+                                             columns, file, e.line));
     if (e.uscc.empty() && e.name.empty()) {
       return Status::InvalidData(
           "row gives neither \"" + columns.uscc + "\" nor \"" + columns.name + "\"", file, e.line);
@@ -73,18 +96,19 @@ Result<CreditList> CreditList::FromRows(const std::vector<std::vector<std::strin
 const CreditListEntry* CreditList::Match(std::string_view uscc, std::string_view name,
                                          std::string_view legal_representative) const {
   const std::string u = AsciiUpper(Key(uscc));
-  if (!u.empty()) {
-    for (const CreditListEntry& e : entries_) {
-      if (e.uscc == u) return &e;
-    }
-  }
   const std::string n = Key(name);
   const std::string l = Key(legal_representative);
-  if (n.empty() || l.empty()) return nullptr;
+  auto matches = [&](const CreditListEntry& e) {
+    return (!u.empty() && e.uscc == u) ||
+           (!n.empty() && !l.empty() && Key(e.name) == n && Key(e.legal_representative) == l);
+  };
+  const CreditListEntry* found = nullptr;
   for (const CreditListEntry& e : entries_) {
-    if (Key(e.name) == n && Key(e.legal_representative) == l) return &e;
+    if (!matches(e)) continue;
+    if (e.kind == CreditListEntry::Kind::kSerious) return &e;
+    if (found == nullptr) found = &e;
   }
-  return nullptr;
+  return found;
 }
 
 std::string CreditList::Sources() const {

@@ -169,12 +169,16 @@ Result<CreditListColumns> ParseCreditListColumns(const pugi::xml_node& n, const 
                       n.attribute("date").value(),
                       n.attribute("date-format").value(),
                       n.attribute("sources-separator").value(),
-                      n.attribute("dated-source").value()};
+                      n.attribute("dated-source").value(),
+                      n.attribute("kind").value(),
+                      n.attribute("kind-serious").value(),
+                      n.attribute("kind-terminated").value()};
   if (c.uscc.empty() || c.name.empty() || c.legal_representative.empty() || c.source.empty() ||
-      c.date.empty() || c.sources_separator.empty() || c.dated_source.empty()) {
+      c.date.empty() || c.sources_separator.empty() || c.dated_source.empty() || c.kind.empty() ||
+      c.kind_serious.empty() || c.kind_terminated.empty()) {
     return at.Bad(
         "<credit-list-columns> needs uscc, name, legal_representative, source, date, "
-        "sources-separator and dated-source");
+        "sources-separator, dated-source, kind, kind-serious and kind-terminated");
   }
   return c;
 }

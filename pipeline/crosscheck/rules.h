@@ -65,6 +65,11 @@ struct CreditListColumns {
   // source with its date (`dated-source`, e.g. `{source}（{date}）`).
   std::string sources_separator;
   std::string dated_source;
+  // The optional column saying which list a row is on (`kind`), and its two values: a serious
+  // bad record (`kind-serious`) or an ended filing (`kind-terminated`).
+  std::string kind;
+  std::string kind_serious;
+  std::string kind_terminated;
 };
 
 struct RegionAlias {

@@ -18,7 +18,10 @@ inline constexpr int kReportSchemaVersion = 2;
 struct Provenance {
   std::string date;                      // --date (or the system date), YYYY-MM-DD
   std::optional<std::string> authority;  // --authority CODE, if given
-  std::string settings_hash;             // SettingsHash() of the effective settings
+  // The credit list's file name when it has no kind column (every row read as a serious bad
+  // record: summary.json and index.html warn), else "". Not in report.json's parameters.
+  std::string credit_list_untyped;
+  std::string settings_hash;  // SettingsHash() of the effective settings
 };
 
 // Sets `schema_version`, `generator` {name, version} and `parameters` {date, authority (null

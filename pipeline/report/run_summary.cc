@@ -213,6 +213,7 @@ RunFileFrame SummaryJsonFrame(const RunTotals& totals, const Provenance& provena
   // dossier's own competent department: the run says so.
   j["warnings"] = json::array();
   if (!provenance.authority) j["warnings"].push_back("no_office_authority");
+  if (!provenance.credit_list_untyped.empty()) j["warnings"].push_back("credit_list_untyped");
   j["dossiers"] = json::array();
   const std::string outer = ToJsonText(j);
   // The empty array ToJsonText wrote for `dossiers` (a key at the top level: its quotes are
@@ -252,6 +253,12 @@ RunFileFrame IndexHtmlFrame(const RunTotals& totals, const Provenance& provenanc
       (provenance.authority ? std::string()
                             : "<p class=\"warning\">" +
                                   Text(labels.Format("run.page.no_office_authority")) + "</p>\n") +
+      (provenance.credit_list_untyped.empty()
+           ? std::string()
+           : "<p class=\"warning\">" +
+                 Text(messages.Format("warning.credit_list_untyped",
+                                      {{"file", provenance.credit_list_untyped}})) +
+                 "</p>\n") +
       "<table>\n<thead><tr>";
   for (const char* col : {"dossier", "institution", "kind", "conclusion", "blocking", "review",
                           "documents", "report"}) {

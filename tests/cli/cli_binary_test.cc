@@ -274,6 +274,38 @@ TEST(CliBinaryTest, RunWritesSummaryAndMasksPersonalData) {
   EXPECT_NE(page.find("********"), std::string::npos);
 }
 
+// A run without --authority and with a credit list that has no 类别 column says both in
+// summary.json's warnings and on index.html; with --authority and a typed list, neither.
+TEST(CliBinaryTest, RunWarnsOfNoAuthorityAndAnUntypedCreditList) {
+  const std::string intake = MakeTempDir() + "/收件";
+  fs::create_directories(intake);
+  fs::copy(testing::RepoRoot() + "/samples/intake/B02-空文件夹", intake + "/甲",
+           fs::copy_options::recursive);
+  const std::string lists = testing::RepoRoot() + "/tests/crosscheck/testdata/";
+  struct Case {
+    std::string flags;
+    std::vector<std::string> warnings;
+  } cases[] = {
+      {"--credit-list " + testing::Quote(lists + "信用名单.csv"),
+       {"no_office_authority", "credit_list_untyped"}},
+      {"--authority 220100 --credit-list " + testing::Quote(lists + "信用名单（分类）.csv"), {}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.flags);
+    const std::string out = MakeTempDir() + "/出";
+    Ran r = Beian("run " + testing::Quote(intake) + " --out " + testing::Quote(out) +
+                  " --no-pdf --quiet --date 2026-11-25 " + c.flags);
+    ASSERT_EQ(r.rc, 1) << r.err;
+    const json summary = json::parse(testing::ReadText(out + "/summary.json"), nullptr, false);
+    ASSERT_TRUE(summary.is_object());
+    EXPECT_EQ(summary["warnings"], json(c.warnings));
+    const std::string page = testing::ReadText(out + "/index.html");
+    const bool untyped = c.warnings.size() == 2;
+    EXPECT_EQ(page.find("没有“类别”列") != std::string::npos, untyped);
+    EXPECT_EQ(r.err.find("没有“类别”列") != std::string::npos, untyped) << r.err;
+  }
+}
+
 // The drafted PDFs name the program and its version (project(VERSION)) as their Creator.
 TEST(CliBinaryTest, PdfMetadataCarriesTheVersion) {
   const std::string intake = MakeTempDir() + "/收件";

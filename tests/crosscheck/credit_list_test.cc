@@ -61,6 +61,45 @@ TEST(CreditListTest, ReadsXlsx) {
   EXPECT_EQ(l->Sources(), "信用中国（吉林）（2026年4月15日）");
 }
 
+TEST(CreditListTest, AListWithoutTheKindColumnIsReadAsSerious) {
+  Result<CreditList> l = Load(Fixture("信用名单.csv"));
+  ASSERT_TRUE(l.ok()) << l.status().ToString();
+  EXPECT_FALSE(l->typed());
+  for (const CreditListEntry& e : l->entries()) EXPECT_EQ(e.kind, CreditListEntry::Kind::kSerious);
+}
+
+TEST(CreditListTest, ReadsTheKindOfEachRow) {
+  Result<CreditList> l = Load(Fixture("信用名单（分类）.csv"));
+  ASSERT_TRUE(l.ok()) << l.status().ToString();
+  EXPECT_TRUE(l->typed());
+  ASSERT_EQ(l->entries().size(), 2u);
+  EXPECT_EQ(l->entries()[0].kind, CreditListEntry::Kind::kSerious);
+  EXPECT_EQ(l->entries()[1].kind, CreditListEntry::Kind::kTerminated);
+  const CreditListEntry* hit = l->Match("52220102MJ0A1B2C32", "", "");
+  ASSERT_NE(hit, nullptr);
+  EXPECT_EQ(hit->kind, CreditListEntry::Kind::kTerminated);
+}
+
+// An institution on both lists is matched by its serious record, whichever row comes first and
+// whether it is found by code or by name and legal representative.
+TEST(CreditListTest, ASeriousRecordOutweighsAnEndedFiling) {
+  const std::vector<int> lines = {1, 2, 3};
+  const std::vector<std::vector<std::string>> rows = {
+      {"类别", "统一社会信用代码", "名称", "法定代表人", "来源", "日期"},
+      {"终止备案", "X1", "甲学校", "张三", "终止名单", "2026-01-01"},
+      {"严重失信", "", "甲学校", "张三", "失信名单", "2026-02-01"},
+  };
+  Result<CreditList> l =
+      CreditList::FromRows(rows, lines, testing::RealRules().credit_list_columns(), "k.csv");
+  ASSERT_TRUE(l.ok()) << l.status().ToString();
+  const CreditListEntry* hit = l->Match("x1", "甲学校", "张三");
+  ASSERT_NE(hit, nullptr);
+  EXPECT_EQ(hit->source, "失信名单");
+  hit = l->Match("x1", "", "");
+  ASSERT_NE(hit, nullptr);
+  EXPECT_EQ(hit->source, "终止名单");
+}
+
 TEST(CreditListTest, ErrorsNameFileAndRow) {
   struct Case {
     const char* file;
@@ -76,6 +115,8 @@ TEST(CreditListTest, ErrorsNameFileAndRow) {
       {"e.csv", "\xB2\xE2\xCA\xD4,a\n", 0, "UTF-8"},  // GBK bytes
       {"f.xlsx", "not a zip", 0, "xlsx"},
       {"g.txt", "x", 0, ".csv or .xlsx"},
+      {"i.csv", "类别,统一社会信用代码,名称,法定代表人,来源,日期\n失信,X,甲,乙,丙,2026-01-01\n", 2,
+       "终止备案"},
   };
   const std::string dir = pipeline::testing::MakeTempDir();
   for (const Case& c : cases) {

@@ -85,6 +85,25 @@ TEST(VerdictsE2eTest, CreditListCsvMatchBlocks) {
   EXPECT_NE(msg.find("2026年3月1日"), std::string::npos) << msg;  // worded, not ISO
   EXPECT_TRUE(HasPending(r.report, "PC-CREDIT"));
   EXPECT_EQ(r.report["rule_settings"]["credit_list"], "信用名单.csv");
+  // The list has no 类别 column: every row was read as a serious record, and the clerk is told.
+  EXPECT_NE(r.stderr_text.find("信用名单“信用名单.csv”没有“类别”列"), std::string::npos)
+      << r.stderr_text;
+}
+
+// On a list with the 类别 column, S01's row is on the 终止备案 list: an ended filing is not by
+// itself a bad record (Art. 10, 11), so the match is a review item, not a refusal.
+TEST(VerdictsE2eTest, CreditListTerminatedMatchIsReview) {
+  CheckRun r = Check(kS01, "--credit-list tests/crosscheck/testdata/信用名单（分类）.csv");
+  ASSERT_FALSE(r.report.is_discarded()) << r.stderr_text;
+  EXPECT_EQ(r.report["conclusion"], "review_needed");
+  const json* f = Finding(r.report, "C61-03");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ((*f)["severity"], "review");
+  const std::string msg = (*f)["message"];
+  EXPECT_NE(msg.find("所列终止备案机构名单"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("终止备案本身不是不良行为记录"), std::string::npos) << msg;
+  EXPECT_EQ(msg.find("不符合第六条"), std::string::npos) << msg;
+  EXPECT_EQ(r.stderr_text.find("类别"), std::string::npos) << r.stderr_text;
 }
 
 TEST(VerdictsE2eTest, CreditListXlsxNoMatchIsEvidence) {

@@ -5,6 +5,8 @@ tests/e2e/credit_list_e2e_test.cc (committed; re-run after editing ROWS):
     python3 tests/crosscheck/testdata/make_credit_lists.py
 
 信用名单.csv   UTF-8 with BOM, quoted fields; lists S01 (长春鼎新) by its credit code.
+信用名单（分类）.csv  with the 类别 column: S01 by its credit code on the 终止备案 list, another
+              institution on the 严重失信 list.
 信用名单.xlsx  first sheet: headings as shared strings (with a rich-text run), one name as an
               inline string, a date typed into Excel (serial number); S01's name appears with a
               different legal representative only, so S01 does not match.
@@ -22,14 +24,20 @@ CSV_ROWS = [
     ["", "吉林市示例评价中心", "王五", "信用中国（吉林）", "2026-05-20", "名称, 含逗号"],
 ]
 
+TYPED_HEAD = ["类别", "统一社会信用代码", "名称", "法定代表人", "来源", "日期"]
+TYPED_ROWS = [
+    ["严重失信", "91220101MA0000000X", "长春市示例培训有限公司", "赵六", "信用中国（吉林）", "2026-05-20"],
+    ["终止备案", "52220102MJ0A1B2C32", "长春市鼎新职业技能培训学校", "陈志刚", "吉林省人社厅终止备案机构名单", "2026-03-01"],
+]
 
-def write_csv():
+
+def write_csv(name, head, rows):
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    w.writerow(HEAD)
-    for r in CSV_ROWS:
+    w.writerow(head)
+    for r in rows:
         w.writerow(r)
-    with open(os.path.join(HERE, "信用名单.csv"), "w", encoding="utf-8-sig", newline="") as f:
+    with open(os.path.join(HERE, name), "w", encoding="utf-8-sig", newline="") as f:
         f.write(buf.getvalue())
 
 
@@ -92,5 +100,6 @@ def write_xlsx():
 
 
 if __name__ == "__main__":
-    write_csv()
+    write_csv("信用名单.csv", HEAD, CSV_ROWS)
+    write_csv("信用名单（分类）.csv", TYPED_HEAD, TYPED_ROWS)
     write_xlsx()
