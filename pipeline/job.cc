@@ -358,8 +358,11 @@ Job::CaseOutcome Job::Process(const ingest::IntakeEntry& entry) const {
   // fallback checklist, which the finding names).
   completeness::CompletenessResult completeness;
   if (is_folder) {
-    completeness = completeness::Check(dossier, extraction.application.kind.value,
-                                       extraction.application.applicant_type.value, res.checklists);
+    std::vector<model::ChangedElement> changed;
+    for (const model::ChangeItem& c : extraction.application.changes) changed.push_back(c.element);
+    completeness =
+        completeness::Check(dossier, extraction.application.kind.value,
+                            extraction.application.applicant_type.value, res.checklists, changed);
   }
   // 4. crosscheck: catalogue, jurisdiction (Art. 4), conditions (Art. 6, 8, 9)
   crosscheck::Context ctx;

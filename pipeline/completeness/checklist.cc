@@ -88,7 +88,8 @@ class ChecklistLoader {
     Requirement requirement = Requirement::kRequired;
     bool to_confirm = false;
     std::optional<std::string> basis;
-    std::vector<ApplicantType> types;  // empty = all types of the checklist
+    std::vector<model::ChangedElement> changed;  // required="if-changed"
+    std::vector<ApplicantType> types;            // empty = all types of the checklist
     int line = 0;
   };
   struct PendingChecklist {
@@ -109,6 +110,7 @@ class ChecklistLoader {
                          const std::string& what) const;
   Result<std::vector<ApplicantType>> ParseTypes(const pugi::xml_node& node,
                                                 const std::string& what) const;
+  Status ParseChanged(const pugi::xml_node& node, const std::string& what, PendingItem& item) const;
   Status ParseMaterial(const pugi::xml_node& node);
   Status ParseTitle(const pugi::xml_node& node, Material& m, const std::string& what);
   Status ParseVocabulary(const pugi::xml_node& node);
@@ -168,6 +170,20 @@ Result<std::vector<ApplicantType>> ChecklistLoader::ParseTypes(const pugi::xml_n
     out.push_back(*t);
   }
   return out;
+}
+
+// changed="..." of an item: the Art. 8 elements, required exactly with required="if-changed".
+Status ChecklistLoader::ParseChanged(const pugi::xml_node& node, const std::string& what,
+                                     PendingItem& item) const {
+  for (const std::string& w : SplitWords(node.attribute("changed").value())) {
+    std::optional<model::ChangedElement> e = model::ChangedElementFromName(w);
+    if (!e) return Error(node, what + ": unknown changed element \"" + w + "\"");
+    item.changed.push_back(*e);
+  }
+  if (item.changed.empty() != (item.requirement != Requirement::kIfChanged)) {
+    return Error(node, what + ": changed=\"...\" goes with required=\"if-changed\" and only there");
+  }
+  return Status::Ok();
 }
 
 Status ChecklistLoader::ParseMaterial(const pugi::xml_node& node) {
@@ -349,8 +365,8 @@ Status ChecklistLoader::ParseChecklist(const pugi::xml_node& node) {
     item.ref = child.attribute("ref").value();
     item.line = LineOf(child);
     const std::string iwhat = what + ": item \"" + item.ref + "\"";
-    PIPELINE_RETURN_IF_ERROR(
-        CheckAttributes(child, {"ref", "required", "types", "to-confirm", "basis"}, iwhat));
+    PIPELINE_RETURN_IF_ERROR(CheckAttributes(
+        child, {"ref", "required", "types", "to-confirm", "basis", "changed"}, iwhat));
     if (IsBlank(item.ref)) return Error(child, what + ": item without ref");
     const std::string req = child.attribute("required").value();
     if (req == "yes") {
@@ -359,9 +375,12 @@ Status ChecklistLoader::ParseChecklist(const pugi::xml_node& node) {
       item.requirement = Requirement::kOptional;
     } else if (req == "if") {
       item.requirement = Requirement::kConditional;
+    } else if (req == "if-changed") {
+      item.requirement = Requirement::kIfChanged;
     } else {
-      return Error(child, iwhat + ": required=\"" + req + "\" is not yes, no or if");
+      return Error(child, iwhat + ": required=\"" + req + "\" is not yes, no, if or if-changed");
     }
+    PIPELINE_RETURN_IF_ERROR(ParseChanged(child, iwhat, item));
     Result<bool> confirm = ParseBool(child, "to-confirm", iwhat);
     if (!confirm) return confirm.error();
     item.to_confirm = *confirm;
@@ -457,7 +476,8 @@ Result<ChecklistSet> ChecklistLoader::Finish() {
             std::find(pi.types.begin(), pi.types.end(), type) == pi.types.end()) {
           continue;
         }
-        c->items.push_back(ChecklistItem{it->second, pi.requirement, pi.to_confirm, pi.basis});
+        c->items.push_back(
+            ChecklistItem{it->second, pi.requirement, pi.to_confirm, pi.basis, pi.changed});
       }
       set_.checklists_[key] = std::move(c);
     }

@@ -90,6 +90,8 @@ enum class Requirement {
   kRequired,     // required="yes"
   kOptional,     // required="no"
   kConditional,  // required="if": decided by Material::required_if against the form
+  kIfChanged,    // required="if-changed": required when the change table names one of
+                 // ChecklistItem::changed (Art. 8: the proof of what changed)
 };
 
 // One entry of a checklist (<item> element).
@@ -102,6 +104,9 @@ struct ChecklistItem {
   // basis= on the item: what this kind's list cites instead of the material's own basis (a
   // renewal's 申请报告 is not the Art. 7 (1) one). A to-confirm item cites nothing.
   std::optional<std::string> basis;
+  // required="if-changed": the Art. 8 elements (changed="exam_sites ...") whose change makes
+  // the material required.
+  std::vector<model::ChangedElement> changed;
 };
 
 // The materials for one (kind, type) pair, in the order reports list them.

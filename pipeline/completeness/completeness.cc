@@ -61,12 +61,17 @@ std::string FormatList(const Material& m) {
   return out;
 }
 
-bool IsRequired(const ChecklistItem& item, const model::Dossier& dossier) {
+bool IsRequired(const ChecklistItem& item, const model::Dossier& dossier,
+                const std::vector<model::ChangedElement>& changed) {
   switch (item.requirement) {
     case Requirement::kRequired:
       return true;
     case Requirement::kOptional:
       return false;
+    case Requirement::kIfChanged:
+      return std::any_of(item.changed.begin(), item.changed.end(), [&](model::ChangedElement e) {
+        return std::find(changed.begin(), changed.end(), e) != changed.end();
+      });
     case Requirement::kConditional:
       break;
   }
@@ -214,7 +219,7 @@ void Judge(const Material& m, bool required, const Offer& offer,
 // Each file goes to its best material (classify.h); then every checklist material is judged
 // on the files it got.
 void Assign(const model::Dossier& dossier, const Checklist& checklist, const ChecklistSet& set,
-            CompletenessResult& result) {
+            const std::vector<model::ChangedElement>& changed, CompletenessResult& result) {
   std::map<const Material*, Offer> offers;
   std::vector<const DossierFile*> merged;
   std::vector<bool> claimed(dossier.files.size(), false);
@@ -266,7 +271,7 @@ void Assign(const model::Dossier& dossier, const Checklist& checklist, const Che
     mr.id = m.id;
     mr.name = m.name;
     mr.article = m.article;
-    mr.required = IsRequired(item, dossier);
+    mr.required = IsRequired(item, dossier, changed);
     const Offer& o = offers[&m];
     for (const auto* list : {&o.strong, &o.weak, &o.named}) {
       for (const DossierFile* f : *list) mr.files.push_back(f->display_path);
@@ -313,7 +318,8 @@ void Assign(const model::Dossier& dossier, const Checklist& checklist, const Che
 }  // namespace
 
 CompletenessResult Check(const model::Dossier& dossier, model::ApplicationKind kind,
-                         model::ApplicantType type, const ChecklistSet& checklists) {
+                         model::ApplicantType type, const ChecklistSet& checklists,
+                         const std::vector<model::ChangedElement>& changed) {
   CompletenessResult result;
 
   // The form is the best evidence for an unknown kind or type.
@@ -354,7 +360,7 @@ CompletenessResult Check(const model::Dossier& dossier, model::ApplicationKind k
     std::sort(result.unmatched_files.begin(), result.unmatched_files.end());
     return result;
   }
-  Assign(dossier, *checklist, checklists, result);
+  Assign(dossier, *checklist, checklists, changed, result);
   return result;
 }
 

@@ -52,12 +52,14 @@ struct CompletenessResult {
 //   an optional one. missing: nothing; blocking when required.
 // - A single-file material with two or more usable files: review finding.
 // - Conditional materials (required="if") are required when the form's field says so; without
-//   a form they are optional.
+//   a form they are optional. A change's proofs (required="if-changed") are required when
+//   `changed` (the elements the change table names) holds one of the item's elements.
 // - Unknown kind or type (form unreadable): blocking COMP-001 / COMP-002, and the dossier is
 //   checked against the initial (kind) / social_org (type) checklist instead, which the finding
 //   says. No checklist for the pair: blocking COMP-003 and no materials.
 CompletenessResult Check(const model::Dossier& dossier, model::ApplicationKind kind,
-                         model::ApplicantType type, const ChecklistSet& checklists);
+                         model::ApplicantType type, const ChecklistSet& checklists,
+                         const std::vector<model::ChangedElement>& changed = {});
 
 // Every message key Check can emit (for the template-coverage test).
 const std::vector<std::string>& MessageIds();

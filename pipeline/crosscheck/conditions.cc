@@ -142,11 +142,13 @@ class Evaluator {
     if (pending_ != nullptr) pending_->push_back({std::move(id), std::move(args)});
   }
   // A change dossier (Art. 8) shows only what changed: a rule is judged there only when its
-  // materials are in the dossier; a condition nothing shows stays not_applicable.
+  // materials are in the dossier, or required and missing (the proofs of the changed element,
+  // materials.xml required="if-changed"); a condition nothing shows stays not_applicable.
   bool Applies(std::string_view check) const {
     if (a_.kind.value != ApplicationKind::kChange) return true;
+    const Material m = MaterialOf(check);
     return !ctx_.rules->ForCheck(check).materials.empty() &&
-           MaterialOf(check) == Material::kPresent;
+           (m == Material::kPresent || m == Material::kMissing);
   }
   template <typename T>
   void Evidence(std::string_view check, FormField f, const model::Sourced<T>& v) {
@@ -572,8 +574,14 @@ class Evaluator {
         Review("change_item_known", args, {ch.where});
       else
         Met("change_item_known");
-      if (ch.after.empty() || ch.before == ch.after)
+      // An Art. 8 element without its old or new value is for the applicant to complete; the
+      // same value on both sides is for a person to look at; any other item is A8-02's.
+      if (ch.element == model::ChangedElement::kUnknown)
+        Met("change_item_complete");
+      else if (ch.after.empty() || ch.before.empty())
         Fail("change_item_complete", args, {ch.where});
+      else if (ch.before == ch.after)
+        Review("change_item_complete", args, {ch.where}, "crosscheck.change_item_unchanged");
       else
         Met("change_item_complete");
     }

@@ -973,8 +973,9 @@ def build_samples():
         exercises="Art. 8: 原备案编号 empty (A8-04); 联系电话 is not a filing element "
                   "(A8-02); the new 注册地址 is left empty (A8-03)",
         # A8-04 (no 原备案编号) is recorded only: the regulation defines none, and the office
-        # has not made it required.
-        outcome=O("review_needed", ["A8-02", "A8-03", "A8-04"], absent=["A8-01"],
+        # has not made it required. The blank new 注册地址 is for the applicant to fill in
+        # (A8-03 blocking: a 补正 item).
+        outcome=O("corrections_needed", ["A8-02", "A8-03", "A8-04"], absent=["A8-01"],
                   fields={"institution.uscc": "52220581MK7L8M9N1M", "jurisdiction.code": "220581",
                           "application.kind": "change"})))
     S.append(sample(

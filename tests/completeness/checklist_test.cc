@@ -262,7 +262,8 @@ TEST(ChecklistLoaderTest, InvalidDocumentsFailWithLine) {
       {"bad required",
        Wrap(report + "  <checklist kind=\"initial\" types=\"employer\">\n"
                      "    <item ref=\"M-A\" required=\"true\"/>\n  </checklist>\n"),
-       "t.xml:5: checklist \"initial\": item \"M-A\": required=\"true\" is not yes, no or if"},
+       "t.xml:5: checklist \"initial\": item \"M-A\": required=\"true\" is not yes, no, if or "
+       "if-changed"},
       {"item listed twice",
        Wrap(report + "  <checklist kind=\"initial\" types=\"employer\">\n"
                      "    <item ref=\"M-A\" required=\"yes\"/>\n"
@@ -283,6 +284,22 @@ TEST(ChecklistLoaderTest, InvalidDocumentsFailWithLine) {
                      "    <item ref=\"M-A\" required=\"if\"/>\n  </checklist>\n"),
        "t.xml:5: checklist \"initial\": item \"M-A\": required=\"if\" but the material has no "
        "<required-if>"},
+      {"changed without if-changed",
+       Wrap(report + "  <checklist kind=\"change\" types=\"employer\">\n"
+                     "    <item ref=\"M-A\" required=\"no\" changed=\"exam_sites\"/>\n"
+                     "  </checklist>\n"),
+       "t.xml:5: checklist \"change\": item \"M-A\": changed=\"...\" goes with "
+       "required=\"if-changed\" and only there"},
+      {"if-changed without elements",
+       Wrap(report + "  <checklist kind=\"change\" types=\"employer\">\n"
+                     "    <item ref=\"M-A\" required=\"if-changed\"/>\n  </checklist>\n"),
+       "t.xml:5: checklist \"change\": item \"M-A\": changed=\"...\" goes with "
+       "required=\"if-changed\" and only there"},
+      {"unknown changed element",
+       Wrap(report + "  <checklist kind=\"change\" types=\"employer\">\n"
+                     "    <item ref=\"M-A\" required=\"if-changed\" changed=\"phone\"/>\n"
+                     "  </checklist>\n"),
+       "t.xml:5: checklist \"change\": item \"M-A\": unknown changed element \"phone\""},
       {"pair defined twice",
        Wrap(report + "  <checklist kind=\"renewal\" types=\"employer social_org\">\n"
                      "    <item ref=\"M-A\" required=\"yes\"/>\n  </checklist>\n"

@@ -63,6 +63,10 @@ constexpr const char kChecklistXml[] = R"(<?xml version="1.0" encoding="UTF-8"?>
     <item ref="M-T" required="yes"/>
     <item ref="M-F" required="yes"/>
   </checklist>
+  <checklist kind="change" types="social_org">
+    <item ref="M-F" required="yes"/>
+    <item ref="M-L" required="if-changed" changed="registered_address legal_representative"/>
+  </checklist>
 </checklists>
 )";
 
@@ -165,6 +169,29 @@ TEST(CompletenessCheckTest, MissingRequiredMaterialYieldsBlockingFindingPerMater
   EXPECT_EQ(Arg(r.findings[0], "material"), "申请报告");
   EXPECT_EQ(Arg(r.findings[0], "article"), "第七条（一）");
   EXPECT_EQ(Arg(r.findings[0], "id"), "M-A");
+}
+
+// A change's proof (required="if-changed") is required exactly when the change table names one
+// of its elements.
+TEST(CompletenessCheckTest, AChangeProofIsRequiredWhenItsElementChanged) {
+  using model::ChangedElement;
+  struct Case {
+    std::vector<ChangedElement> changed;
+    bool required;
+  } cases[] = {
+      {{}, false},
+      {{ChangedElement::kExamSites}, false},
+      {{ChangedElement::kExamSites, ChangedElement::kLegalRepresentative}, true},
+      {{ChangedElement::kRegisteredAddress}, true},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.changed.size());
+    model::Dossier d = MakeDossier({Form()});
+    CompletenessResult r =
+        Check(d, ApplicationKind::kChange, ApplicantType::kSocialOrg, Small(), c.changed);
+    EXPECT_EQ(Material(r, "M-L").required, c.required);
+    EXPECT_EQ(!r.findings.empty(), c.required);
+  }
 }
 
 TEST(CompletenessCheckTest, UnreadableFilePerHealthKind) {

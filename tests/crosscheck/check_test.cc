@@ -39,6 +39,15 @@ Checked CheckForm(const model::FormData& form, const std::vector<model::Material
   return r;
 }
 
+// The first finding of rule `id` (of severity `sev` when given), or findings.end().
+std::vector<model::Finding>::const_iterator FindRule(
+    const std::vector<model::Finding>& findings, const std::string& id,
+    std::optional<model::Severity> sev = std::nullopt) {
+  return std::find_if(findings.begin(), findings.end(), [&](const model::Finding& x) {
+    return x.rule_id == id && (!sev || x.severity == *sev);
+  });
+}
+
 bool Has(const std::vector<std::string>& ids, const std::string& id) {
   return std::find(ids.begin(), ids.end(), id) != ids.end();
 }
@@ -315,8 +324,7 @@ TEST(CrosscheckTest, OccupationWithoutNationalStandardNeedsEvaluationNorm) {
   // An employer may work to a filed 评价规范: a review item asking for it, nothing excluded.
   SetCell(f, FormField::kApplicantType, "用人单位");
   Checked employer = CheckForm(f, nullptr);
-  auto occ5 = std::find_if(employer.result.findings.begin(), employer.result.findings.end(),
-                           [](const model::Finding& x) { return x.rule_id == "OCC-005"; });
+  auto occ5 = FindRule(employer.result.findings, "OCC-005");
   ASSERT_NE(occ5, employer.result.findings.end());
   EXPECT_EQ(occ5->severity, model::Severity::kReview);
   EXPECT_EQ(occ5->message, "crosscheck.occupation_no_standard");
@@ -346,12 +354,24 @@ TEST(CrosscheckTest, Article8ChangeDossier) {
   Checked ok = CheckForm(f, nullptr);
   EXPECT_EQ(StateOf(ok.result, "art8"), ConditionState::kMet);
 
-  f.changes.push_back({"联系电话", "1", "2", {"申请表.docx", "表3 第3行"}});
-  f.changes.push_back({"注册地址", "甲", "", {"申请表.docx", "表3 第4行"}});
+  // Not an Art. 8 element: a person looks at it; an element changed to the same value too.
+  f.changes.push_back({"联系电话", "1", "", {"申请表.docx", "表3 第3行"}});
+  f.changes.push_back({"考试考核场地", "甲", "甲", {"申请表.docx", "表3 第4行"}});
   Checked review = CheckForm(f, nullptr);
   EXPECT_TRUE(Has(RuleIds(review.result.findings), "A8-02"));
-  EXPECT_TRUE(Has(RuleIds(review.result.findings), "A8-03"));
+  const auto same = FindRule(review.result.findings, "A8-03");
+  ASSERT_NE(same, review.result.findings.end());
+  EXPECT_EQ(same->severity, model::Severity::kReview);
+  EXPECT_EQ(same->message, "crosscheck.change_item_unchanged");
   EXPECT_EQ(StateOf(review.result, "art8"), ConditionState::kReview);
+
+  // An Art. 8 element without its new value is the applicant's to fill in.
+  f.changes.push_back({"注册地址", "甲", "", {"申请表.docx", "表3 第5行"}});
+  Checked blank = CheckForm(f, nullptr);
+  const auto fill = FindRule(blank.result.findings, "A8-03", model::Severity::kBlocking);
+  ASSERT_NE(fill, blank.result.findings.end());
+  EXPECT_EQ(fill->message, "crosscheck.change_item_complete");
+  EXPECT_EQ(StateOf(blank.result, "art8"), ConditionState::kNotMet);
 }
 
 TEST(CrosscheckTest, Article9RenewalWindow) {

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "tests/testing/sample_runs.h"
 #include "tests/testing/test_paths.h"
@@ -116,6 +117,78 @@ TEST(VerdictsE2eTest, CreditListXlsxNoMatchIsEvidence) {
   EXPECT_EQ((*f)["message"],
             "已比对信用中国（吉林）（2026年4月15日），未发现长春市鼎新职业技能培训学校");
   EXPECT_TRUE(HasPending(r.report, "PC-CREDIT"));
+}
+
+const json* ById(const json& list, const std::string& id) {
+  for (const json& e : list) {
+    if (e["id"] == id) return &e;
+  }
+  return nullptr;
+}
+
+// A change of 考试考核场地 (Art. 8) is checked on the new site: S05's change papers with an
+// XML form whose change table names the site need the site's Art. 6 (4) proofs (场地设备清单,
+// 视频监控, 安全、消防), which ask for a 补正 while missing; with them (S09's files), the
+// condition is judged on them. S05 itself (a new 法定代表人) needs none of them.
+TEST(VerdictsE2eTest, AChangeOfSiteIsCheckedOnTheNewSite) {
+  namespace fs = std::filesystem;
+  const fs::path repo = pipeline::testing::RepoRoot();
+  const fs::path dossier = fs::path(MakeTempDir()) / "场地变更";
+  fs::copy(repo / "samples/intake/S05-梅河口市康宁养老服务培训学校-变更", dossier);
+  fs::remove(dossier / "申请表.docx");
+  std::ofstream(dossier / "申请表.xml") << R"(<?xml version="1.0" encoding="UTF-8"?>
+<application schema-version="1">
+  <institution_name>梅河口市康宁养老服务培训学校</institution_name>
+  <unified_credit_code>52220581MJ3K6L2M8E</unified_credit_code>
+  <legal_representative>宋丽华</legal_representative>
+  <applicant_type>社会培训评价组织</applicant_type>
+  <registered_address>吉林省梅河口市新华街道解放大街218号</registered_address>
+  <affiliation>市（州）属及以下</affiliation>
+  <region>梅河口市</region>
+  <application_kind>变更</application_kind>
+  <application_date>2025年10月20日</application_date>
+  <filing_number>吉人社认备〔2024〕088号</filing_number>
+  <exam_sites>吉林省梅河口市新华街道和平路66号</exam_sites>
+  <video_surveillance>有</video_surveillance>
+  <safety_fire>已通过消防验收</safety_fire>
+  <changes>
+    <change item="考试考核场地" before="吉林省梅河口市新华街道解放大街218号" after="吉林省梅河口市新华街道和平路66号"/>
+  </changes>
+  <occupations>
+    <occupation seq="1" code="4-10-01-05" name="养老护理员" levels="五级/初级工、四级/中级工"/>
+  </occupations>
+</application>
+)";
+  const std::vector<std::string> site = {"M-COM-08", "M-COM-10", "M-COM-11"};
+  CheckRun bare = Check(dossier.string());
+  ASSERT_FALSE(bare.report.is_discarded()) << bare.stderr_text;
+  EXPECT_EQ(bare.report["conclusion"], "corrections_needed");
+  for (const std::string& id : site) {
+    const json* m = ById(bare.report["materials"], id);
+    ASSERT_NE(m, nullptr) << id;
+    EXPECT_EQ((*m)["status"], "missing") << id;
+    EXPECT_EQ((*m)["required"], true) << id;
+  }
+  EXPECT_EQ((*ById(bare.report["conditions"], "art6.4"))["state"], "not_met");
+  std::string corrections;
+  for (const json& c : bare.report["corrections"]) corrections += c["text"].get<std::string>();
+  EXPECT_NE(corrections.find("安全、消防证明"), std::string::npos) << corrections;
+
+  const fs::path s09 = repo / "samples/intake/S09-松原市宏达物流有限公司-XML申请表";
+  for (const char* f : {"场地设备清单.xlsx", "视频监控设施情况.pdf", "消防验收意见书.pdf"}) {
+    fs::copy_file(s09 / f, dossier / f);
+  }
+  CheckRun proved = Check(dossier.string());
+  ASSERT_FALSE(proved.report.is_discarded()) << proved.stderr_text;
+  for (const std::string& id : site) {
+    EXPECT_EQ((*ById(proved.report["materials"], id))["status"], "present") << id;
+  }
+  EXPECT_NE((*ById(proved.report["conditions"], "art6.4"))["state"], "not_met");
+  EXPECT_NE((*ById(proved.report["conditions"], "art6.4"))["state"], "not_applicable");
+
+  CheckRun s05 = Check("samples/intake/S05-梅河口市康宁养老服务培训学校-变更");
+  EXPECT_EQ((*ById(s05.report["materials"], "M-COM-11"))["required"], false);
+  EXPECT_EQ((*ById(s05.report["conditions"], "art6.4"))["state"], "not_applicable");
 }
 
 TEST(VerdictsE2eTest, UnreadableCreditListIsAnError) {
