@@ -131,10 +131,10 @@ Result<OfficeSettings> OfficeSettingsFromJson(const json& j, const std::string& 
   }
   // Output file name of each document kind of the decision table.
   static constexpr std::pair<const char*, const char*> kFileKeys[] = {
-      {"preliminary_opinion", "opinion_file"}, {"correction_notice", "notice_file"},
-      {"referral_notice", "referral_file"},    {"refusal_notice", "refusal_file"},
-      {"renewal_opinion", "renewal_file"},     {"termination_notice", "termination_file"},
-      {"worksheet", "worksheet_file"}};
+      {"preliminary_opinion", "opinion_file"},    {"correction_notice", "notice_file"},
+      {"referral_notice", "referral_file"},       {"transfer_letter", "transfer_file"},
+      {"refusal_notice", "refusal_file"},         {"renewal_opinion", "renewal_file"},
+      {"termination_notice", "termination_file"}, {"worksheet", "worksheet_file"}};
   for (const auto& [kind, key] : kFileKeys) {
     std::string name;
     PIPELINE_RETURN_IF_ERROR(get_string(key, &name));
@@ -480,9 +480,10 @@ json DocumentObject(const model::CaseReport& report, const DocumentSpec& spec,
       d["expired_renewal_text"] = office.expired_renewal_text;
     }
   }
-  if (spec.kind == "referral_notice") {
-    // Where the applicant must go: the competent department, or a visible blank while the
-    // data says its competence is unconfirmed (the worksheet says so).
+  if (spec.kind == "referral_notice" || spec.kind == "transfer_letter") {
+    // Where the materials are forwarded (the 移送函's 主送, the department the applicant's
+    // letter names): the competent department, or a visible blank while the data says its
+    // competence is unconfirmed (the worksheet says so).
     if (!report.jurisdiction.authority.empty() && !report.jurisdiction.competence_to_confirm) {
       d["competent_authority"] = report.jurisdiction.authority;
     } else {

@@ -139,8 +139,8 @@ TEST(DocumentsTest, TemplatesTolerateMissingKeys) {
   auto renderer = MakeRenderer(fs);
   ASSERT_NE(renderer, nullptr);
   for (const char* name :
-       {"preliminary_opinion", "correction_notice", "referral_notice", "refusal_notice",
-        "renewal_opinion", "termination_notice", "worksheet"}) {
+       {"preliminary_opinion", "correction_notice", "referral_notice", "transfer_letter",
+        "refusal_notice", "renewal_opinion", "termination_notice", "worksheet"}) {
     SCOPED_TRACE(name);
     Result<std::string> pdf =
         renderer->Render(TemplatePath(name), nlohmann::json::object(), Date{2026, 1, 2});
