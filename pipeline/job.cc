@@ -91,11 +91,12 @@ std::string DataDir(const JobRequest& o) { return o.data_dir.empty() ? "." : o.d
 // The layered settings (defaults, /etc/beian, $BEIAN_CONFIG, --config). Each layer is checked
 // on top of the ones below it, so a bad value is reported with the file that set it.
 Status LoadSettings(const FileSystem& fs, const JobRequest& o, const std::string& root,
-                    LayeredSettings* settings, report::OfficeSettings* office) {
+                    const report::MessageCatalog& messages, LayeredSettings* settings,
+                    report::OfficeSettings* office) {
   std::vector<std::string> files = o.settings_files;
   if (files.empty()) files.push_back(JoinPath(root, "templates/office.json"));
   PIPELINE_RETURN_IF_ERROR(Take(LoadLayeredSettings(fs, files), settings));
-  return Take(report::OfficeSettingsFromLayers(*settings), office);
+  return Take(report::OfficeSettingsFromLayers(*settings, &messages), office);
 }
 
 // The office's `rules` settings (crosscheck/rule_settings.h), layered like the rest: each layer
@@ -219,7 +220,8 @@ Status Job::LoadResources() {
       Take(report::MessageCatalog::Load(fs_, JoinPath(root, "templates/messages.zh-CN.tsv")),
            &res->messages));
   if (options_.kind != JobRequest::Kind::kCatalogue) {
-    PIPELINE_RETURN_IF_ERROR(LoadSettings(fs_, options_, root, &res->settings, &res->office));
+    PIPELINE_RETURN_IF_ERROR(
+        LoadSettings(fs_, options_, root, res->messages, &res->settings, &res->office));
     res->provenance.date = options_.date->ToIso();
     res->provenance.authority = options_.authority;
     res->provenance.settings_hash = SettingsHash(res->settings.effective);

@@ -43,7 +43,7 @@ struct DocumentSetup {
 
 Result<DocumentSetup> LoadSetup(Context& ctx) {
   Result<report::OfficeSettings> office =
-      report::LoadOfficeSettings(ctx.fs, SettingsFilesOf(ctx.options, ctx.data_dir));
+      report::LoadOfficeSettings(ctx.fs, SettingsFilesOf(ctx.options, ctx.data_dir), &ctx.messages);
   if (!office) return office.error();
   Result<crosscheck::Authorities> auth =
       crosscheck::LoadAuthorities(ctx.fs, JoinPath(ctx.data_dir, "data"));
@@ -222,7 +222,7 @@ Status UpdateCatalogue(Context& ctx, const DocumentSetup& setup, const std::stri
 // unless the office sets allow_fallback_fonts (render/doc/font_guard.h).
 Status CheckIssueFonts(Context& ctx) {
   Result<report::OfficeSettings> office =
-      report::LoadOfficeSettings(ctx.fs, SettingsFilesOf(ctx.options, ctx.data_dir));
+      report::LoadOfficeSettings(ctx.fs, SettingsFilesOf(ctx.options, ctx.data_dir), &ctx.messages);
   if (!office) return office.error();
   if (office->allow_fallback_fonts) return Status::Ok();
   Result<std::vector<render::RoleFont>> fonts =

@@ -108,7 +108,7 @@ Result<std::unique_ptr<RunRecorder>> RunRecorder::ForRun(const model::CommandReq
   r->no_pdf_ = options.no_pdf;
   r->fonts_path_ = options.fonts;
   Result<report::OfficeSettings> office =
-      report::LoadOfficeSettings(fs, SettingsFilesOf(options, data_dir));
+      report::LoadOfficeSettings(fs, SettingsFilesOf(options, data_dir), &messages);
   if (!office) return office.error();
   r->date_format_ = office->date_format;
   if (options.authority) {

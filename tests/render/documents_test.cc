@@ -101,15 +101,6 @@ TEST(DocumentsTest, PreliminaryOpinionHasConditionsOccupationsAndDraftWatermark)
   // having reviewed the materials' content.
   EXPECT_EQ(text.find("长春市人力资源和社会保障局"), std::string::npos) << text;
   EXPECT_EQ(text.find("专家组审核了"), std::string::npos) << text;
-  // Office setting opinion_form = bureau: the bureau-letter form with its 发文机关标志.
-  data["document"]["draft"] = false;
-  data["document"]["bureau_letter"] = true;
-  Result<std::string> letter =
-      renderer->Render(TemplatePath("preliminary_opinion"), data, Date{2026, 11, 25});
-  ASSERT_OK(letter);
-  EXPECT_NE(
-      StripSpaces(RunTool("pdftotext", "", WriteTemp(*letter))).find("长春市人力资源和社会保障局"),
-      std::string::npos);
   std::string fonts = RunTool("pdffonts", "", path);
   EXPECT_NE(fonts.find("CID Type 0C"), std::string::npos) << fonts;
   EXPECT_NE(fonts.find("CID TrueType"), std::string::npos) << fonts;
