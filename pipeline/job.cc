@@ -63,10 +63,10 @@ struct Job::CaseOutcome {
   std::vector<const report::DocumentSpec*> drafts;  // from the decision table, in order
   bool not_a_dossier = false;
   bool not_eligible = false;  // crosscheck found the institution not eligible (Conclude)
-  // The data the letter to the applicant was drawn from (补正材料通知书, 受理部门告知书 or
-  // 不予备案告知书; null when none was): the registry keeps it as a document, so it can be
-  // issued and its delivery recorded.
-  nlohmann::json letter;
+  // The data each letter of the case was drawn from (补正材料通知书, 受理部门告知书 and 移送函,
+  // 不予备案告知书, 终止备案通知; empty when none was), in drafting order: the registry keeps
+  // each as a document, so it can be issued and its delivery recorded.
+  nlohmann::json letters = nlohmann::json::array();
 };
 
 Job::Job(const JobRequest& options, FileSystem& fs, Reporter& reporter, std::ostream& out)
@@ -91,11 +91,12 @@ std::string DataDir(const JobRequest& o) { return o.data_dir.empty() ? "." : o.d
 // The layered settings (defaults, /etc/beian, $BEIAN_CONFIG, --config). Each layer is checked
 // on top of the ones below it, so a bad value is reported with the file that set it.
 Status LoadSettings(const FileSystem& fs, const JobRequest& o, const std::string& root,
-                    LayeredSettings* settings, report::OfficeSettings* office) {
+                    const report::MessageCatalog& messages, LayeredSettings* settings,
+                    report::OfficeSettings* office) {
   std::vector<std::string> files = o.settings_files;
   if (files.empty()) files.push_back(JoinPath(root, "templates/office.json"));
   PIPELINE_RETURN_IF_ERROR(Take(LoadLayeredSettings(fs, files), settings));
-  return Take(report::OfficeSettingsFromLayers(*settings), office);
+  return Take(report::OfficeSettingsFromLayers(*settings, &messages), office);
 }
 
 // The office's `rules` settings (crosscheck/rule_settings.h), layered like the rest: each layer
@@ -219,7 +220,8 @@ Status Job::LoadResources() {
       Take(report::MessageCatalog::Load(fs_, JoinPath(root, "templates/messages.zh-CN.tsv")),
            &res->messages));
   if (options_.kind != JobRequest::Kind::kCatalogue) {
-    PIPELINE_RETURN_IF_ERROR(LoadSettings(fs_, options_, root, &res->settings, &res->office));
+    PIPELINE_RETURN_IF_ERROR(
+        LoadSettings(fs_, options_, root, res->messages, &res->settings, &res->office));
     res->provenance.date = options_.date->ToIso();
     res->provenance.authority = options_.authority;
     res->provenance.settings_hash = SettingsHash(res->settings.effective);
@@ -457,7 +459,7 @@ Result<std::string> Job::DraftPdf(CaseOutcome& c, const report::DocumentSpec& sp
   Result<std::string> pdf = res_->renderer->Render(tmpl, c.json, *options_.date);
   // What a letter to the applicant was drawn from (the case's JSON with its document) is kept
   // for the registry.
-  if (pdf && registry::IsRunLetter(spec.kind)) c.letter = c.json;
+  if (pdf && registry::IsRunLetter(spec.kind)) c.letters.push_back(c.json);
   c.json.erase("document");
   return pdf;
 }
@@ -553,7 +555,7 @@ Result<service::CaseResult> Job::Work(const ingest::IntakeEntry& entry, const st
   }
   r.report = std::move(c.report);
   r.report_json = report::ToJsonText(c.json);
-  if (!c.letter.is_null()) r.letter = c.letter.dump();
+  if (!c.letters.empty()) r.letters = c.letters.dump();
   return r;
 }
 
@@ -563,7 +565,7 @@ Status Job::Finish(const ingest::IntakeEntry& entry, service::CaseResult& r,
   if (!r.report.draft_failure.empty()) reporter_.Warning(r.report.draft_failure);
   if (res_->recorder && entry.type == EntryType::kDirectory && r.died.empty()) {
     nlohmann::json registry;
-    if (Status s = res_->recorder->Record(r.report, entry.path, &registry, reporter_, r.letter,
+    if (Status s = res_->recorder->Record(r.report, entry.path, &registry, reporter_, r.letters,
                                           &r.prepared);
         !s.ok()) {
       *fatal = true;  // the registry is unusable: stop before writing a report it does not know

@@ -76,7 +76,8 @@ Result<std::unique_ptr<Env>> OpenEnv(const model::CommandRequest& o, FileSystem&
   PIPELINE_RETURN_IF_ERROR(Take(
       LoadStandard(fs, JoinPath(data_dir, "checklists/evaluation_standard.xml")), &env->standard));
   PIPELINE_RETURN_IF_ERROR(
-      Take(report::LoadOfficeSettings(fs, registry::SettingsFilesOf(o, data_dir)), &env->office));
+      Take(report::LoadOfficeSettings(fs, registry::SettingsFilesOf(o, data_dir), &messages),
+           &env->office));
   Result<std::unique_ptr<registry::Registry>> reg =
       OpenRegistry(env->registry_file, messages, *o.date);
   if (!reg) return reg.error();

@@ -43,7 +43,7 @@ struct DocumentSetup {
 
 Result<DocumentSetup> LoadSetup(Context& ctx) {
   Result<report::OfficeSettings> office =
-      report::LoadOfficeSettings(ctx.fs, SettingsFilesOf(ctx.options, ctx.data_dir));
+      report::LoadOfficeSettings(ctx.fs, SettingsFilesOf(ctx.options, ctx.data_dir), &ctx.messages);
   if (!office) return office.error();
   Result<crosscheck::Authorities> auth =
       crosscheck::LoadAuthorities(ctx.fs, JoinPath(ctx.data_dir, "data"));
@@ -222,7 +222,7 @@ Status UpdateCatalogue(Context& ctx, const DocumentSetup& setup, const std::stri
 // unless the office sets allow_fallback_fonts (render/doc/font_guard.h).
 Status CheckIssueFonts(Context& ctx) {
   Result<report::OfficeSettings> office =
-      report::LoadOfficeSettings(ctx.fs, SettingsFilesOf(ctx.options, ctx.data_dir));
+      report::LoadOfficeSettings(ctx.fs, SettingsFilesOf(ctx.options, ctx.data_dir), &ctx.messages);
   if (!office) return office.error();
   if (office->allow_fallback_fonts) return Status::Ok();
   Result<std::vector<render::RoleFont>> fonts =
@@ -474,7 +474,7 @@ Result<json> EndingLetterData(Context& ctx, const CaseRecord& c, const std::stri
     if (!contact.person.empty()) d["contact_person"] = contact.person;
   }
   const std::string blank = ctx.messages.Format("document.blank_issuer");
-  if (kind == "referral_notice")
+  if (kind == "referral_notice" || kind == "transfer_letter")
     d["competent_authority_blank"] = blank;  // slot competent_authority
   if (kind == "refusal_notice") {
     d["reasons_blank"] = ctx.messages.Format("document.blank_reasons");  // slot reasons
@@ -486,7 +486,7 @@ Result<json> EndingLetterData(Context& ctx, const CaseRecord& c, const std::stri
 
 namespace {
 
-// What a decision did about its case's ending letter: the draft adopted or drawn ("" for none).
+// What a decision did about one of its case's ending letters: the draft adopted or drawn.
 struct EndingLetter {
   std::string id;
   bool adopted = false;
@@ -508,37 +508,45 @@ Status MergeLetterFacts(Context& ctx, const std::string& id, const json& facts) 
                                         {data.dump(), id});
 }
 
-// The case's ending letter after a decision (REQUIRES: inside the decision's write
-// transaction).
-Result<EndingLetter> SettleEndingLetter(Context& ctx, const LetterTerms& terms) {
+// The case's ending letters after a decision (REQUIRES: inside the decision's write
+// transaction): each of its kinds adopted from run's draft or drawn.
+Result<std::vector<EndingLetter>> SettleEndingLetters(Context& ctx, const LetterTerms& terms) {
   Result<CaseRecord> c = ctx.registry.LoadCase(ctx.options.case_ref);
   if (!c) return c.error();
-  const std::string kind = EndingLetterKind(c->stage);
-  EndingLetter out;
-  if (kind.empty()) {  // not an end; a correction away from one takes its letter back
+  const std::vector<std::string> kinds = EndingLetterKinds(c->stage);
+  std::vector<EndingLetter> out;
+  if (kinds.empty()) {  // not an end; a correction away from one takes its letters back
     if (ctx.options.reason.empty()) return out;
-    PIPELINE_RETURN_IF_ERROR(ctx.registry.SupersedeEndingLetters(c->case_id, ""));
+    PIPELINE_RETURN_IF_ERROR(ctx.registry.SupersedeEndingLetters(c->case_id, {}));
     return out;
   }
-  // run's draft speaks for the decision only in the deciding authority's name.
+  // run's drafts speak for the decision only in the deciding authority's name.
   const std::string authority = ctx.options.authority.value_or(c->authority);
-  if (terms.may_adopt) {
-    Result<std::string> drafted = ctx.registry.RunLetterDraft(c->case_id, kind, authority);
-    if (!drafted) return drafted.error();
-    out = {*drafted, !drafted->empty(), kind};
+  std::vector<std::string> adopted;
+  for (const std::string& kind : kinds) {
+    EndingLetter letter{"", false, kind};
+    if (terms.may_adopt) {
+      Result<std::string> drafted = ctx.registry.RunLetterDraft(c->case_id, kind, authority);
+      if (!drafted) return drafted.error();
+      letter = {*drafted, !drafted->empty(), kind};
+    }
+    if (letter.adopted) adopted.push_back(letter.id);
+    out.push_back(std::move(letter));
   }
-  PIPELINE_RETURN_IF_ERROR(ctx.registry.SupersedeEndingLetters(c->case_id, out.id));
-  if (out.adopted) {
-    PIPELINE_RETURN_IF_ERROR(MergeLetterFacts(ctx, out.id, terms.facts));
-    return out;
+  PIPELINE_RETURN_IF_ERROR(ctx.registry.SupersedeEndingLetters(c->case_id, adopted));
+  for (EndingLetter& letter : out) {
+    if (letter.adopted) {
+      PIPELINE_RETURN_IF_ERROR(MergeLetterFacts(ctx, letter.id, terms.facts));
+      continue;
+    }
+    Result<json> data = EndingLetterData(ctx, *c, letter.kind, authority);
+    if (!data) return data.error();
+    data->merge_patch(terms.facts);
+    Result<std::string> id =
+        ctx.registry.CreateDraft(letter.kind, authority, {c->case_id}, data->dump(), ctx.actor);
+    if (!id) return id.error();
+    letter.id = *id;
   }
-  Result<json> data = EndingLetterData(ctx, *c, kind, authority);
-  if (!data) return data.error();
-  data->merge_patch(terms.facts);
-  Result<std::string> id =
-      ctx.registry.CreateDraft(kind, authority, {c->case_id}, data->dump(), ctx.actor);
-  if (!id) return id.error();
-  out.id = *id;
   return out;
 }
 
@@ -551,27 +559,31 @@ LetterTerms StageDecisionTerms(const Context& ctx) {
 
 Status DecideWithLetter(Context& ctx, const LetterTerms& terms,
                         const std::function<Status()>& decide) {
-  EndingLetter letter;
+  std::vector<EndingLetter> letters;
   const Status done = ctx.registry.Atomically([&]() -> Status {
     PIPELINE_RETURN_IF_ERROR(decide());
-    Result<EndingLetter> settled = SettleEndingLetter(ctx, terms);
+    Result<std::vector<EndingLetter>> settled = SettleEndingLetters(ctx, terms);
     if (!settled) return settled.error();
-    letter = *settled;
+    letters = std::move(*settled);
     return Status::Ok();
   });
   if (!done.ok()) return done;
-  if (letter.id.empty()) return Status::Ok();
-  if (!letter.adopted) return WriteDraft(ctx, letter.id);
-  // run's draft, now also beside the registry under its document id.
-  Result<std::string> path =
-      RenderDraftFile(ctx.registry, ctx.fs, ctx.messages, ctx.data_dir, letter.id, ctx.actor.today,
-                      DraftsDir(ctx), ctx.options.fonts);
-  if (!path) return path.error();
-  ctx.out << ctx.messages.Format("registry.letter_adopted",
-                                 {{"document", letter.id},
-                                  {"kind", Word(ctx.messages, "registry.document.", letter.kind)},
-                                  {"file", *path}})
-          << "\n";
+  for (const EndingLetter& letter : letters) {
+    if (!letter.adopted) {
+      PIPELINE_RETURN_IF_ERROR(WriteDraft(ctx, letter.id));
+      continue;
+    }
+    // run's draft, now also beside the registry under its document id.
+    Result<std::string> path =
+        RenderDraftFile(ctx.registry, ctx.fs, ctx.messages, ctx.data_dir, letter.id,
+                        ctx.actor.today, DraftsDir(ctx), ctx.options.fonts);
+    if (!path) return path.error();
+    ctx.out << ctx.messages.Format("registry.letter_adopted",
+                                   {{"document", letter.id},
+                                    {"kind", Word(ctx.messages, "registry.document.", letter.kind)},
+                                    {"file", *path}})
+            << "\n";
+  }
   return Status::Ok();
 }
 
@@ -803,14 +815,14 @@ std::vector<std::string> MissingTerminationSlots(const json& data) {
   return missing;
 }
 
-// The slot an ending letter must have filled before it is issued: a 受理部门告知书 names where
-// the applicant must go (the department run found, else slot competent_authority); a
+// The slot an ending letter must have filled before it is issued: a 受理部门告知书 and a 移送函
+// name where the materials go (the department run found, else slot competent_authority); a
 // 不予备案告知书 says why (the findings run quoted, the occupations excluded, else slot
 // reasons).
 std::vector<std::string> MissingLetterSlots(const std::string& kind, const json& data) {
   const json slots = data.value("slots", json::object());
   const json document = data.value("document", json::object());
-  const bool referral = kind == "referral_notice";
+  const bool referral = kind == "referral_notice" || kind == "transfer_letter";
   const char* slot = referral ? "competent_authority" : "reasons";
   const bool known =
       referral ? document.contains("competent_authority")

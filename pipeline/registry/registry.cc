@@ -119,17 +119,21 @@ bool HasDocument(const CaseRecord& c, const std::string& kind) {
   });
 }
 
-// What is left of an ended case's letter to the applicant (受理部门告知书, 不予备案告知书): to
-// issue it, then to record its delivery; "" when nothing is.
+// What is left of an ended case's letters (受理部门告知书 and 移送函, 不予备案告知书,
+// 终止备案通知): to issue each, then to record the delivery of the one to the applicant; "" when
+// nothing is.
 std::string EndingLetterStep(const CaseRecord& c, const std::string& reg) {
-  const DocumentRecord* letter = nullptr;
+  std::vector<const DocumentRecord*> letters;
   for (const DocumentRecord& d : c.documents) {
-    if (IsEndingLetter(d.kind) && d.state != "superseded") letter = &d;
+    if (IsEndingLetter(d.kind) && d.state != "superseded") letters.push_back(&d);
   }
-  if (letter == nullptr) return "";
-  if (letter->state != "issued") return "beian issue " + letter->document_id + reg;
-  if (letter->served_on.empty()) {
-    return "beian served " + letter->document_id + " --date YYYY-MM-DD" + reg;
+  for (const DocumentRecord* letter : letters) {
+    if (letter->state != "issued") return "beian issue " + letter->document_id + reg;
+  }
+  for (const DocumentRecord* letter : letters) {
+    if (IsApplicantEndingLetter(letter->kind) && letter->served_on.empty()) {
+      return "beian served " + letter->document_id + " --date YYYY-MM-DD" + reg;
+    }
   }
   return "";
 }

@@ -58,16 +58,19 @@ std::vector<int> LevelsFromCsv(const std::string& csv);
 // without a 发文字号 (a catalogue 件号 only), the group as 责任者 (docs/user-guide.md "Case
 // registry").
 bool ExpertGroupDocument(const std::string& kind);
-// The letters a case's ending decision sends the applicant (受理部门告知书 for `refer`,
-// 不予备案告知书 for `fail`, 终止备案通知 for `beian terminate`): drawn by the decision, or the
-// draft `run` made adopted.
+// The letters a case's ending decision sends (受理部门告知书 to the applicant and 移送函 to the
+// competent department for `refer`, 不予备案告知书 for `fail`, 终止备案通知 for `beian
+// terminate`): drawn by the decision, or the draft `run` made adopted.
 bool IsEndingLetter(const std::string& kind);
+// The ending letters sent to the applicant (all but the 移送函): their delivery is what the
+// case's next step asks to record.
+bool IsApplicantEndingLetter(const std::string& kind);
 // The letters to the applicant `beian run` draws that the registry keeps as documents: the
 // 补正材料通知书 and the ending letters.
 bool IsRunLetter(const std::string& kind);
-// The ending letter's kind for a case ending in `stage` (referred, not_filed, terminated),
-// else "".
-std::string EndingLetterKind(Stage stage);
+// The ending letters' kinds for a case ending in `stage` (referred: the 受理部门告知书 and the
+// 移送函; not_filed; terminated), else none.
+std::vector<std::string> EndingLetterKinds(Stage stage);
 // Documents that record an act done on the day their draft was made (the receipt: the day the
 // materials came; the expert group's opinions: their decisions; the 公示: its publication):
 // issued later, they keep that day as their 成文日期. The bureau's notices are dated when issued.
@@ -340,9 +343,9 @@ class Registry {
   // version (made on or after the day that version was received); "" when there is none.
   Result<std::string> RunLetterDraft(const std::string& case_id, const std::string& kind,
                                      const std::string& authority);
-  // Marks the case's draft ending letters (IsEndingLetter) superseded, except `keep`: after a
-  // correction or a new ending letter they no longer speak for the case.
-  Status SupersedeEndingLetters(const std::string& case_id, const std::string& keep);
+  // Marks the case's draft ending letters (IsEndingLetter) superseded, except those in `keep`:
+  // after a correction or new ending letters they no longer speak for the case.
+  Status SupersedeEndingLetters(const std::string& case_id, const std::vector<std::string>& keep);
   // Every issued document (for archive verify).
   Result<std::vector<DocumentDetail>> IssuedDocuments();
 

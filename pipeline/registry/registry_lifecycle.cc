@@ -596,13 +596,23 @@ Result<std::string> Registry::RunLetterDraft(const std::string& case_id, const s
   return rows->empty() ? std::string() : AsText(rows->front()[0]);
 }
 
-Status Registry::SupersedeEndingLetters(const std::string& case_id, const std::string& keep) {
+Status Registry::SupersedeEndingLetters(const std::string& case_id,
+                                        const std::vector<std::string>& keep) {
+  std::string kept = "?";
+  std::vector<Value> args = {std::string()};
+  for (const std::string& id : keep) {
+    kept += ", ?";
+    args.push_back(id);
+  }
+  args.push_back(case_id);
   return db_->Execute(
       "UPDATE documents SET state = 'superseded' WHERE state = 'draft' AND kind IN "
-      "('referral_notice', 'refusal_notice', 'termination_notice') AND document_id <> ? AND "
-      "document_id IN "
-      "(SELECT document_id FROM document_cases WHERE case_id = ?)",
-      {keep, case_id});
+      "('referral_notice', 'transfer_letter', 'refusal_notice', 'termination_notice') AND "
+      "document_id NOT IN (" +
+          kept +
+          ") AND document_id IN "
+          "(SELECT document_id FROM document_cases WHERE case_id = ?)",
+      args);
 }
 
 Result<std::vector<DocumentDetail>> Registry::IssuedDocuments() {

@@ -42,18 +42,23 @@ bool ExpertGroupDocument(const std::string& kind) {
   return kind == "technical_opinion" || kind == "comprehensive_opinion";
 }
 
-bool IsEndingLetter(const std::string& kind) {
+bool IsApplicantEndingLetter(const std::string& kind) {
   return kind == "referral_notice" || kind == "refusal_notice" || kind == "termination_notice";
+}
+
+bool IsEndingLetter(const std::string& kind) {
+  return IsApplicantEndingLetter(kind) || kind == "transfer_letter";
 }
 
 bool IsRunLetter(const std::string& kind) {
   return kind == "correction_notice" || IsEndingLetter(kind);
 }
 
-std::string EndingLetterKind(Stage stage) {
-  if (stage == Stage::kReferred) return "referral_notice";
-  if (stage == Stage::kTerminated) return "termination_notice";
-  return stage == Stage::kNotFiled ? "refusal_notice" : "";
+std::vector<std::string> EndingLetterKinds(Stage stage) {
+  if (stage == Stage::kReferred) return {"referral_notice", "transfer_letter"};
+  if (stage == Stage::kTerminated) return {"termination_notice"};
+  if (stage == Stage::kNotFiled) return {"refusal_notice"};
+  return {};
 }
 
 bool DatedByTheAct(const std::string& kind) {

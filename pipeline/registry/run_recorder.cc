@@ -108,7 +108,7 @@ Result<std::unique_ptr<RunRecorder>> RunRecorder::ForRun(const model::CommandReq
   r->no_pdf_ = options.no_pdf;
   r->fonts_path_ = options.fonts;
   Result<report::OfficeSettings> office =
-      report::LoadOfficeSettings(fs, SettingsFilesOf(options, data_dir));
+      report::LoadOfficeSettings(fs, SettingsFilesOf(options, data_dir), &messages);
   if (!office) return office.error();
   r->date_format_ = office->date_format;
   if (options.authority) {
@@ -147,7 +147,7 @@ Result<PreparedRecord> RunRecorder::Prepare(const model::CaseReport& report,
 }
 
 Status RunRecorder::Record(const model::CaseReport& report, const std::string& dossier_path,
-                           nlohmann::json* registry, Reporter& reporter, const std::string& letter,
+                           nlohmann::json* registry, Reporter& reporter, const std::string& letters,
                            const PreparedRecord* prepared) {
   if (!Registrable(report)) {
     reporter.Warning(report.dossier + ": " + messages_.Format("registry.not_registered"));
@@ -164,12 +164,12 @@ Status RunRecorder::Record(const model::CaseReport& report, const std::string& d
   // The dossier, its receipt and its letter are one transaction (one commit, and no case
   // without its receipt after a crash).
   return registry_->Atomically(
-      [&]() { return RecordIn(report, *prepared, registry, reporter, letter); });
+      [&]() { return RecordIn(report, *prepared, registry, reporter, letters); });
 }
 
 Status RunRecorder::RecordIn(const model::CaseReport& report, const PreparedRecord& prepared,
                              nlohmann::json* registry, Reporter& reporter,
-                             const std::string& letter) {
+                             const std::string& letters) {
   Result<RecordOutcome> out =
       registry_->RecordDossier(FactsOf(report, prepared.content_hash, authority_), actor_);
   if (!out) return out.error().WithContext(report.dossier);
@@ -192,24 +192,29 @@ Status RunRecorder::RecordIn(const model::CaseReport& report, const PreparedReco
     Result<std::string> receipt = DraftReceipt(report, *out, prepared);
     if (!receipt) return receipt.error().WithContext(report.dossier);
     (*registry)["receipt"] = *receipt;
-    PIPELINE_RETURN_IF_ERROR(KeepLetter(report, out->case_id, letter, registry));
+    PIPELINE_RETURN_IF_ERROR(KeepLetters(report, out->case_id, letters, registry));
   }
   return AddFilingFacts(report, registry, reporter);
 }
 
-// The letter run drew (补正材料通知书, 受理部门告知书, 不予备案告知书) becomes a registry draft
-// of its kind (document.kind), named in report.json's registry object by that kind.
-Status RunRecorder::KeepLetter(const model::CaseReport& report, const std::string& case_id,
-                               const std::string& letter, nlohmann::json* registry) {
-  if (letter.empty()) return Status::Ok();
-  const nlohmann::json data = nlohmann::json::parse(letter, nullptr, false);
-  const std::string kind =
-      data.is_object() ? data.value(nlohmann::json::json_pointer("/document/kind"), "") : "";
-  if (!IsRunLetter(kind)) return Status::Internal("letter without its kind", report.dossier);
-  Result<std::string> id = registry_->CreateDraft(
-      kind, authority_.value_or(report.jurisdiction.code), {case_id}, letter, actor_);
-  if (!id) return id.error().WithContext(report.dossier);
-  (*registry)[kind] = *id;
+// The letters run drew (补正材料通知书, 受理部门告知书 and 移送函, 不予备案告知书, 终止备案通知)
+// become registry drafts of their kinds (document.kind), named in report.json's registry
+// object by kind.
+Status RunRecorder::KeepLetters(const model::CaseReport& report, const std::string& case_id,
+                                const std::string& letters, nlohmann::json* registry) {
+  if (letters.empty()) return Status::Ok();
+  nlohmann::json list = nlohmann::json::parse(letters, nullptr, false);
+  if (list.is_object()) list = nlohmann::json::array({std::move(list)});
+  if (!list.is_array()) return Status::Internal("letters are not an array", report.dossier);
+  for (const nlohmann::json& data : list) {
+    const std::string kind =
+        data.is_object() ? data.value(nlohmann::json::json_pointer("/document/kind"), "") : "";
+    if (!IsRunLetter(kind)) return Status::Internal("letter without its kind", report.dossier);
+    Result<std::string> id = registry_->CreateDraft(
+        kind, authority_.value_or(report.jurisdiction.code), {case_id}, data.dump(), actor_);
+    if (!id) return id.error().WithContext(report.dossier);
+    (*registry)[kind] = *id;
+  }
   return Status::Ok();
 }
 

@@ -41,13 +41,14 @@ class RunRecorder {
   // Registers the dossier at `dossier_path` whose report is `report`, and sets `registry` to
   // report.json's "registry" object ({case, version, stage, outcome, ...}). A dossier without a
   // valid USCC or known kind, or a changed dossier refused by its case's stage, is a warning, not
-  // an error; an unusable registry is an error. `letter` is the data of the letter to the
-  // applicant run drew for it (补正材料通知书, 受理部门告知书 or 不予备案告知书; JSON text with
-  // document.kind, `` when none): it is kept as a registry document of a new case or version,
-  // so it can be issued and its delivery recorded (report.json registry.<kind> names it).
+  // an error; an unusable registry is an error. `letters` is the data of the letters run
+  // drew for it (补正材料通知书, 受理部门告知书 and 移送函, 不予备案告知书, 终止备案通知; JSON
+  // text of an array, or of one object, each with document.kind; `` when none): each is kept as
+  // a registry document of a new case or version, so it can be issued and its delivery recorded
+  // (report.json registry.<kind> names it).
   // `prepared`, when given, is what a worker prepared for this dossier (Prepare).
   Status Record(const model::CaseReport& report, const std::string& dossier_path,
-                nlohmann::json* registry, Reporter& reporter, const std::string& letter = {},
+                nlohmann::json* registry, Reporter& reporter, const std::string& letters = {},
                 const PreparedRecord* prepared = nullptr);
 
   // In a worker: the content hash and file list of the dossier, and its receipt drawn for what
@@ -78,9 +79,9 @@ class RunRecorder {
         messages_(messages) {}
   // Record's changes, inside its transaction.
   Status RecordIn(const model::CaseReport& report, const PreparedRecord& prepared,
-                  nlohmann::json* registry, Reporter& reporter, const std::string& letter);
-  Status KeepLetter(const model::CaseReport& report, const std::string& case_id,
-                    const std::string& letter, nlohmann::json* registry);
+                  nlohmann::json* registry, Reporter& reporter, const std::string& letters);
+  Status KeepLetters(const model::CaseReport& report, const std::string& case_id,
+                     const std::string& letters, nlohmann::json* registry);
   // Drafts the 材料接收回执 of a newly received dossier version (file list and date), taking
   // the receipt `prepared` holds when a worker drew it from the same data.
   Result<std::string> DraftReceipt(const model::CaseReport& report, const RecordOutcome& out,

@@ -44,32 +44,53 @@ Status ParseDocNumberFormats(const json& value, const std::string& path, DocNumb
   return Status::Ok();
 }
 
-Result<OfficeSettings> LoadOfficeSettings(const FileSystem& fs, const std::string& path) {
+Result<OfficeSettings> LoadOfficeSettings(const FileSystem& fs, const std::string& path,
+                                          const MessageCatalog* messages) {
   Result<std::string> text = fs.ReadFile(path, FileSystem::kDefaultMaxRead);
   if (!text) return text.error();
   json j = json::parse(*text, nullptr, /*allow_exceptions=*/false, /*ignore_comments=*/true);
-  return OfficeSettingsFromJson(j, path);
+  return OfficeSettingsFromJson(j, path, messages);
 }
 
-Result<OfficeSettings> OfficeSettingsFromLayers(const LayeredSettings& settings) {
+Result<OfficeSettings> OfficeSettingsFromLayers(const LayeredSettings& settings,
+                                                const MessageCatalog* messages) {
   Result<OfficeSettings> out = Status::InvalidData("no settings file", "office.json");
   for (std::size_t i = 1; i <= settings.layers.size(); ++i) {
-    out = OfficeSettingsFromJson(settings.MergedUpTo(i), settings.layers[i - 1].path);
+    out = OfficeSettingsFromJson(settings.MergedUpTo(i), settings.layers[i - 1].path, messages);
     if (!out) return out;
   }
   return out;
 }
 
 Result<OfficeSettings> LoadOfficeSettings(const FileSystem& fs,
-                                          const std::vector<std::string>& files) {
+                                          const std::vector<std::string>& files,
+                                          const MessageCatalog* messages) {
   Result<LayeredSettings> layered = LoadLayeredSettings(fs, files);
   if (!layered) return layered.error();
-  return OfficeSettingsFromLayers(*layered);
+  return OfficeSettingsFromLayers(*layered, messages);
 }
 
-Result<OfficeSettings> OfficeSettingsFromJson(const json& j, const std::string& path) {
+namespace {
+
+// Settings that were removed: a file still setting one is refused (the office would otherwise
+// believe it still acts). opinion_form (issue 20): the 初评意见 and 续期评估意见 are the expert
+// group's documents only.
+constexpr const char* kRemovedSettings[] = {"opinion_form"};
+
+}  // namespace
+
+Result<OfficeSettings> OfficeSettingsFromJson(const json& j, const std::string& path,
+                                              const MessageCatalog* messages) {
   if (j.is_discarded() || !j.is_object()) {
     return Status::InvalidData("not a JSON object", path);
+  }
+  for (const char* key : kRemovedSettings) {
+    if (!j.contains(key)) continue;
+    const std::string message_key = std::string("settings.removed.") + key;
+    return Status::InvalidData(messages != nullptr && messages->Has(message_key)
+                                   ? messages->Format(message_key, {{"key", key}})
+                                   : std::string("key \"") + key + "\" was removed",
+                               path);
   }
   OfficeSettings s;
   // Every key is required so that a typo in the file is caught, not silently defaulted.
@@ -113,10 +134,6 @@ Result<OfficeSettings> OfficeSettingsFromJson(const json& j, const std::string& 
   }
   PIPELINE_RETURN_IF_ERROR(
       ParseDocNumberFormats(j["doc_number_format"], path, &s.doc_number_format));
-  PIPELINE_RETURN_IF_ERROR(get_string("opinion_form", &s.opinion_form));
-  if (s.opinion_form != "expert_group" && s.opinion_form != "bureau") {
-    return Status::InvalidData("key \"opinion_form\" must be \"expert_group\" or \"bureau\"", path);
-  }
   PIPELINE_RETURN_IF_ERROR(get_string("date_format", &s.date_format));
   PIPELINE_RETURN_IF_ERROR(get_string("expert_group", &s.expert_group));
   PIPELINE_RETURN_IF_ERROR(get_string("opinion_addressee", &s.opinion_addressee));
@@ -131,10 +148,10 @@ Result<OfficeSettings> OfficeSettingsFromJson(const json& j, const std::string& 
   }
   // Output file name of each document kind of the decision table.
   static constexpr std::pair<const char*, const char*> kFileKeys[] = {
-      {"preliminary_opinion", "opinion_file"}, {"correction_notice", "notice_file"},
-      {"referral_notice", "referral_file"},    {"refusal_notice", "refusal_file"},
-      {"renewal_opinion", "renewal_file"},     {"termination_notice", "termination_file"},
-      {"worksheet", "worksheet_file"}};
+      {"preliminary_opinion", "opinion_file"},    {"correction_notice", "notice_file"},
+      {"referral_notice", "referral_file"},       {"transfer_letter", "transfer_file"},
+      {"refusal_notice", "refusal_file"},         {"renewal_opinion", "renewal_file"},
+      {"termination_notice", "termination_file"}, {"worksheet", "worksheet_file"}};
   for (const auto& [kind, key] : kFileKeys) {
     std::string name;
     PIPELINE_RETURN_IF_ERROR(get_string(key, &name));
@@ -421,19 +438,16 @@ json DocumentObject(const model::CaseReport& report, const DocumentSpec& spec,
   }
   json excluded = ExcludedOccupations(report, messages);
   if (!excluded.empty()) d["excluded_occupations"] = std::move(excluded);
-  const bool bureau_letter =
-      spec.sender == "bureau" || (spec.sender == "expert_group" && office.opinion_form == "bureau");
   // GB/T 9704 版头: a bureau document always has its 发文字号 line (and so the red separator
   // line under it): the office's format, else a blank 机关代字 with the year, the number blank.
   const std::string number_format = office.doc_number_format.For(issuer_code);
-  if (spec.sender == "bureau" || (bureau_letter && !number_format.empty())) {
+  if (spec.sender == "bureau") {
     d["doc_number"] = DocNumber(
         number_format.empty() ? messages.Format("document.blank_doc_number_format") : number_format,
         today);
   }
   if (spec.sender == "expert_group") {
     d["expert_group"] = office.expert_group;
-    if (office.opinion_form == "bureau") d["bureau_letter"] = true;
     if (!office.opinion_addressee.empty()) {
       d["addressee"] = office.opinion_addressee;
     } else if (!issuer.empty()) {
@@ -480,9 +494,10 @@ json DocumentObject(const model::CaseReport& report, const DocumentSpec& spec,
       d["expired_renewal_text"] = office.expired_renewal_text;
     }
   }
-  if (spec.kind == "referral_notice") {
-    // Where the applicant must go: the competent department, or a visible blank while the
-    // data says its competence is unconfirmed (the worksheet says so).
+  if (spec.kind == "referral_notice" || spec.kind == "transfer_letter") {
+    // Where the materials are forwarded (the 移送函's 主送, the department the applicant's
+    // letter names): the competent department, or a visible blank while the data says its
+    // competence is unconfirmed (the worksheet says so).
     if (!report.jurisdiction.authority.empty() && !report.jurisdiction.competence_to_confirm) {
       d["competent_authority"] = report.jurisdiction.authority;
     } else {

@@ -58,8 +58,6 @@ struct OfficeSettings {
   std::string correction_lapse_text;  // legal consequence of not correcting (empty: none)
   DocNumberFormats
       doc_number_format;  // 发文字号, e.g. 「长人社认备〔{year}〕{n}号」, per authority
-  // Who issues the 初评意见: expert_group or bureau.
-  std::string opinion_form = "expert_group";
   std::string date_format;        // e.g. 「{year}年{month}月{day}日」
   std::string expert_group;       // signer of the 初评意见
   std::string opinion_addressee;  // 主送 of the 初评意见 (empty: the competent bureau)
@@ -84,18 +82,25 @@ struct OfficeSettings {
 };
 
 // Reads templates/office.json; errors name the file (and JSON byte offset) and the bad key.
-Result<OfficeSettings> LoadOfficeSettings(const FileSystem& fs, const std::string& path);
+// `messages`, when given, words the refusal of a removed setting (settings.removed.<key>, in
+// templates/messages.zh-CN.tsv); without it that refusal is English.
+Result<OfficeSettings> LoadOfficeSettings(const FileSystem& fs, const std::string& path,
+                                          const MessageCatalog* messages = nullptr);
 
 // The settings from an already merged JSON object (pipeline/core/settings.h); errors name
-// `path` (the settings file at fault) and the bad key.
-Result<OfficeSettings> OfficeSettingsFromJson(const nlohmann::json& j, const std::string& path);
+// `path` (the settings file at fault) and the bad key. A setting that was removed (e.g.
+// opinion_form, issue 20) is refused, never ignored: the office must know it no longer acts.
+Result<OfficeSettings> OfficeSettingsFromJson(const nlohmann::json& j, const std::string& path,
+                                              const MessageCatalog* messages = nullptr);
 
 // The settings over layered files (docs/user-guide.md "Settings"): each layer is checked on top of
 // the ones below it, so a bad value is reported with the file that set it.
-Result<OfficeSettings> OfficeSettingsFromLayers(const LayeredSettings& settings);
+Result<OfficeSettings> OfficeSettingsFromLayers(const LayeredSettings& settings,
+                                                const MessageCatalog* messages = nullptr);
 // Reads and merges `files` (lowest precedence first), then OfficeSettingsFromLayers.
 Result<OfficeSettings> LoadOfficeSettings(const FileSystem& fs,
-                                          const std::vector<std::string>& files);
+                                          const std::vector<std::string>& files,
+                                          const MessageCatalog* messages = nullptr);
 
 // The office's `contact` setting (e.g. 「张三 0431-1234567」) split into the person and the
 // telephone number for the 附注 (GB/T 9704 7.3.6): the phone is the trailing run of digits,

@@ -97,7 +97,7 @@ registry::PreparedRecord PreparedFromWire(json j, std::string receipt_pdf) {
 }
 
 // The raw parts of a worker's reply, in order.
-enum ReplyPart { kReportJson, kLetter, kReceiptPdf, kReplyParts };
+enum ReplyPart { kReportJson, kLetters, kReceiptPdf, kReplyParts };
 
 json EntryToWire(const ingest::IntakeEntry& e) {
   return {e.name, e.display_name, e.path, static_cast<int>(e.type), e.unreadable};
@@ -247,7 +247,7 @@ void WorkerPool::WorkerMain(int in, int out) {
   json request;
   while (ReceiveFrame(in, &request)) {
     json reply;
-    std::string report_json, letter, receipt_pdf;  // the reply's raw parts
+    std::string report_json, letters, receipt_pdf;  // the reply's raw parts
     try {
       const ingest::IntakeEntry entry = EntryFromWire(request.at("entry"));
       if (FaultRequested("crash", entry.name)) std::raise(SIGSEGV);
@@ -261,7 +261,7 @@ void WorkerPool::WorkerMain(int in, int out) {
       ingest::SetOpeningObserver(nullptr);
       if (r) {
         report_json = std::move(r->report_json);
-        letter = std::move(r->letter);
+        letters = std::move(r->letters);
         receipt_pdf = std::move(r->prepared.receipt_pdf);
         reply = {{"report", ReportToWire(r->report)},
                  {"failed", r->failed},
@@ -273,7 +273,7 @@ void WorkerPool::WorkerMain(int in, int out) {
       std::fprintf(stderr, "beian: worker: %s\n", e.what());
       ::_exit(70);
     }
-    if (!SendFrame(out, reply, {report_json, letter, receipt_pdf})) ::_exit(1);
+    if (!SendFrame(out, reply, {report_json, letters, receipt_pdf})) ::_exit(1);
   }
   ::_exit(0);
 }
@@ -389,7 +389,7 @@ Result<std::size_t> WorkerPool::RunBatch(const std::vector<ingest::IntakeEntry>&
         result.report = ReportFromWire(reply.at("report"));
         result.report_json = std::move(raw[kReportJson]);
         result.failed = reply.at("failed").get<std::string>();
-        result.letter = std::move(raw[kLetter]);
+        result.letters = std::move(raw[kLetters]);
         result.prepared =
             PreparedFromWire(std::move(reply["prepared"]), std::move(raw[kReceiptPdf]));
         w.busy = -1;

@@ -33,9 +33,9 @@ struct CaseResult {
   std::string report_json;   // report.json's text as the worker made it (report::ToJsonText)
   std::string died;          // why the worker died before finishing ("" when it finished)
   std::string failed;        // why the outputs could not be written (e.g. a full disk), or ""
-  // The data of the letter to the applicant run drew (补正材料通知书, 受理部门告知书 or
-  // 不予备案告知书; JSON text with document.kind, or ``).
-  std::string letter;
+  // The data of the letters run drew (补正材料通知书, 受理部门告知书 and 移送函, 不予备案告知书,
+  // 终止备案通知): JSON text of an array, each with document.kind, or `` when none.
+  std::string letters;
   registry::PreparedRecord prepared;  // the worker's part of the registry recording
 };
 

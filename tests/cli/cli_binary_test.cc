@@ -145,6 +145,35 @@ TEST(CliBinaryTest, ConfigShowsEachValueWithItsLayer) {
   EXPECT_EQ(Beian("config --config " + testing::Quote(dir + "/none.json")).rc, 2);
 }
 
+// Issue 20: the setting opinion_form (a bureau-letter form of the expert group's opinions) was
+// removed. A settings file that still sets it, to either value, is refused with a Chinese error
+// naming the file, by every command that reads the office's settings; nothing is drafted.
+TEST(CliBinaryTest, RemovedOpinionFormSettingIsRefusedNamingTheFile) {
+  const std::string dir = MakeTempDir() + "/办公室";
+  const std::string sample =
+      testing::RepoRoot() + "/samples/intake/S01-长春鼎新职业技能培训学校-首次申请";
+  for (const char* value : {"bureau", "expert_group"}) {
+    SCOPED_TRACE(value);
+    const std::string file = dir + "/office-" + value + ".json";
+    Write(file, std::string(R"({"draft": true, "opinion_form": ")") + value + "\"}");
+    for (const std::string& args :
+         {std::string("config"), "check " + testing::Quote(sample) + " --date 2026-11-25",
+          "run " + testing::Quote(sample) + " --out " + testing::Quote(dir + "/out") +
+              " --date 2026-11-25"}) {
+      Ran r = Beian(args + " --config " + testing::Quote(file));
+      EXPECT_EQ(r.rc, 2) << args << "\n" << r.out << r.err;
+      EXPECT_NE(r.err.find(file), std::string::npos) << args << "\n" << r.err;
+      EXPECT_NE(r.err.find("设置项 \"opinion_form\" 已取消"), std::string::npos) << args << "\n"
+                                                                                 << r.err;
+      EXPECT_NE(r.err.find("请从此设置文件中删去 \"opinion_form\""), std::string::npos) << r.err;
+    }
+    EXPECT_FALSE(fs::exists(dir + "/out/index.html"));
+  }
+  // Without the key the same file is taken.
+  Write(dir + "/office.json", R"({"draft": true})");
+  EXPECT_EQ(Beian("config --config " + testing::Quote(dir + "/office.json")).rc, 0);
+}
+
 // The "fonts" setting names a font configuration relative to the settings file that sets it.
 TEST(CliBinaryTest, FontsSettingIsRelativeToItsSettingsFile) {
   const std::string dir = MakeTempDir() + "/办公室";

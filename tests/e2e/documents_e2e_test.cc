@@ -142,7 +142,8 @@ TEST(DocumentsEndToEndTest, EachSampleGetsTheDocumentsOfItsOutcome) {
     EXPECT_EQ(Kinds(run.reports.at(name)), kinds);
   }
   const json& referred = S02AsChangchun().reports.begin()->second;
-  EXPECT_EQ(Kinds(referred), (std::vector<std::string>{"referral_notice", "worksheet"}));
+  EXPECT_EQ(Kinds(referred),
+            (std::vector<std::string>{"referral_notice", "transfer_letter", "worksheet"}));
 }
 
 TEST(DocumentsEndToEndTest, DocumentsListedAreTheFilesWritten) {
@@ -586,22 +587,42 @@ TEST(DocumentsEndToEndTest, OfficeDocNumberFormatFillsTheHead) {
   EXPECT_EQ(out, "ok\n");
 }
 
-TEST(DocumentsEndToEndTest, ReferralNamesTheCompetentAuthorityAndReviewsNothing) {
+// Issue 20 (decision taken): a case that is not this office's gets a 移送函 from the office to
+// the competent department and the applicant's 告知书 saying the materials were forwarded.
+TEST(DocumentsEndToEndTest, ReferralForwardsTheMaterialsAndTellsTheApplicant) {
   const SampleRun& run = S02AsChangchun();
   ASSERT_EQ(run.reports.size(), 1u);
-  const std::string text = PdfText(run.dirs.begin()->second + "/受理部门告知书.pdf", true);
-  for (const char* want : {"长春市人力资源和社会保障局", "关于向受理部门提交申请的告知书", "第四条",
-                           "请你单位向吉林市人力资源和社会保障局提交备案申请。",
-                           "本机关未对你单位申请材料的内容进行审查。"}) {
+  const std::string dir = run.dirs.begin()->second;
+  const std::string text = PdfText(dir + "/受理部门告知书.pdf", true);
+  for (const char* want :
+       {"长春市人力资源和社会保障局", "关于移送申请材料的告知书", "第四条",
+        "本机关已将你单位的备案申请材料移送吉林市人力资源和社会保障局，后续事宜请与该部门联系。",
+        "本机关未对你单位申请材料的内容进行审查。"}) {
     EXPECT_NE(text.find(want), std::string::npos) << want << "\n" << text;
   }
+  EXPECT_EQ(text.find("请你单位向"), std::string::npos) << text;
+  // The 移送函: the office's letter (its 版头 and 署名) to the competent department (主送).
+  const std::string letter = PdfText(dir + "/移送函.pdf", true);
+  for (const char* want :
+       {"长春市人力资源和社会保障局", "〔2026〕号",
+        "关于移送吉林市松江化工装备有限公司职业技能等级认定机构申请材料的函"
+        "吉林市人力资源和社会保障局：",
+        "吉林市松江化工装备有限公司向本机关提交了职业技能等级认定机构备案申请材料。",
+        "《吉林省职业技能等级认定机构评估备案办法》（吉人社规〔2025〕1号）第四条规定",
+        "根据申请材料，该单位所在地区为吉林市，不属于本机关受理范围。",
+        "现将该单位的申请材料随函移送，请依职责办理。本机关未对申请材料的内容进行审查。",
+        "附件：吉林市松江化工装备有限公司备案申请材料", "长春市人力资源和社会保障局办公室"}) {
+    EXPECT_NE(letter.find(want), std::string::npos) << want << "\n" << letter;
+  }
+  EXPECT_EQ(letter.find("第四条"), letter.rfind("第四条")) << letter;
 }
 
 // Issue 20: dossiers for other authorities, run as the 长春市 office. The letter speaks as 本机关,
-// tells each kind of application what to submit and where; Art. 4 (省 and 市（州）) is never
-// cited for 梅河口 or 长白山, whose competent department is unconfirmed: a blank the worksheet
-// explains. Nothing was forwarded, and the letter does not say so.
-TEST(DocumentsEndToEndTest, ReferralSaysWhereToGoForEachKind) {
+// tells each kind of application where its materials were forwarded, and the 移送函 is
+// addressed to that department; Art. 4 (省 and 市（州）) is never cited for 梅河口 or 长白山,
+// whose competent department is unconfirmed: a blank in both letters, which the worksheet
+// explains (the clerk must confirm the department).
+TEST(DocumentsEndToEndTest, ReferralSaysWhereTheMaterialsWentForEachKind) {
   static const SampleRun run = [] {
     const std::string intake = MakeTempDir() + "/收件";
     fs::create_directories(intake);
@@ -612,30 +633,57 @@ TEST(DocumentsEndToEndTest, ReferralSaysWhereToGoForEachKind) {
     }
     return DoRun(intake, " --authority 220100");
   }();
-  const std::map<std::string, std::string> want = {
-      {"R05-",
-       "你单位在申请表中填报的隶属关系为省属，按上述规定由省人力资源和社会保障部门负责评估"
-       "备案，不属于本机关受理范围。本机关未对你单位申请材料的内容进行审查。请你单位向吉林"
-       "省人力资源和社会保障厅提交备案申请。"},
-      {"R07-",
-       "你单位所在地区为长白山管委会，不属于本机关受理范围。本机关未对你单位申请材料的内"
-       "容进行审查。请你单位向＿＿＿＿＿＿＿＿＿＿提交备案申请。"},
-      {"R13-",
-       "你单位所在地区为梅河口市，不属于本机关受理范围。本机关未对你单位申请材料的内容进"
-       "行审查。请你单位向＿＿＿＿＿＿＿＿＿＿提交变更备案申请。"},
-      {"S06-", "请你单位向通化市人力资源和社会保障局提交终止备案申请。"},
+  const std::string blank = "＿＿＿＿＿＿＿＿＿＿";
+  struct Want {
+    std::string sentence;    // of the 告知书
+    std::string department;  // the 移送函's 主送
   };
-  for (const auto& [prefix, sentence] : want) {
+  const std::map<std::string, Want> want = {
+      {"R05-",
+       {"你单位在申请表中填报的隶属关系为省属，按上述规定由省人力资源和社会保障部门负责评估"
+        "备案，不属于本机关受理范围。本机关未对你单位申请材料的内容进行审查。本机关已将你单位"
+        "的备案申请材料移送吉林省人力资源和社会保障厅，后续事宜请与该部门联系。",
+        "吉林省人力资源和社会保障厅"}},
+      {"R07-",
+       {"你单位所在地区为长白山管委会，不属于本机关受理范围。本机关未对你单位申请材料的内"
+        "容进行审查。本机关已将你单位的备案申请材料移送" +
+            blank + "，",
+        blank}},
+      {"R13-",
+       {"你单位所在地区为梅河口市，不属于本机关受理范围。本机关未对你单位申请材料的内容进"
+        "行审查。本机关已将你单位的变更备案申请材料移送" +
+            blank + "，",
+        blank}},
+      {"S06-",
+       {"本机关已将你单位的终止备案申请材料移送通化市人力资源和社会保障局，",
+        "通化市人力资源和社会保障局"}},
+  };
+  for (const auto& [prefix, w] : want) {
+    SCOPED_TRACE(prefix);
     const std::string dir = run.dirs.at(SampleNamed(prefix));
+    ASSERT_EQ(Kinds(run.reports.at(SampleNamed(prefix))),
+              (std::vector<std::string>{"referral_notice", "transfer_letter", "worksheet"}));
     const std::string text = PdfText(dir + "/受理部门告知书.pdf", true);
-    EXPECT_NE(text.find(sentence), std::string::npos) << prefix << "\n" << text;
-    for (const char* never : {"不属于长春市", "移送", "转送", "已转交"}) {
-      EXPECT_EQ(text.find(never), std::string::npos) << prefix << never;
+    EXPECT_NE(text.find(w.sentence), std::string::npos) << text;
+    const std::string letter = PdfText(dir + "/移送函.pdf", true);
+    EXPECT_NE(letter.find("申请材料的函" + w.department + "："), std::string::npos) << letter;
+    EXPECT_NE(letter.find("现将该单位的申请材料随函移送"), std::string::npos) << letter;
+    for (const std::string& doc : {text, letter}) {
+      for (const char* never : {"不属于长春市", "转送", "已转交", "请你单位向"}) {
+        EXPECT_EQ(doc.find(never), std::string::npos) << never;
+      }
+      EXPECT_EQ(doc.find("第四条"), doc.rfind("第四条"));  // cited once, as written
     }
-    EXPECT_EQ(text.find("第四条"), text.rfind("第四条")) << prefix;  // cited once, as written
-    const bool blank = prefix == "R07-" || prefix == "R13-";
+    const bool unconfirmed = prefix == "R07-" || prefix == "R13-";
+    // No department the data leaves unconfirmed is named in either letter.
+    for (const char* department : {"梅河口市人力资源和社会保障局", "TO_CONFIRM"}) {
+      EXPECT_EQ(letter.find(department), std::string::npos) << department;
+    }
     const std::string sheet = PdfText(dir + "/审核工作单.pdf", true);
-    EXPECT_EQ(sheet.find("受理部门告知书中的受理部门已留空") != std::string::npos, blank) << prefix;
+    EXPECT_EQ(sheet.find("移送函的主送机关和受理部门告知书中的受理部门已留空") != std::string::npos,
+              unconfirmed);
+    EXPECT_EQ(sheet.find("请经办人确认受理部门后在两份文书中填写") != std::string::npos,
+              unconfirmed);
   }
 }
 

@@ -38,7 +38,8 @@ constexpr const char kDocDate[] = "2026年11月25日";
 
 // The bureau's documents (issue 20, decisions taken): full 版头 and 版记.
 const std::set<std::string> kBureauKinds = {"correction_notice", "referral_notice",
-                                            "refusal_notice", "termination_notice"};
+                                            "transfer_letter", "refusal_notice",
+                                            "termination_notice"};
 
 bool IsPageNumber(const std::string& line) {
   return std::regex_match(line, std::regex("—[0-9]+—"));

@@ -1,11 +1,13 @@
-// The letters a case's ending decision sends the applicant (受理部门告知书, 不予备案告知书) as
+// The letters a case's ending decision sends (受理部门告知书 and 移送函, 不予备案告知书) as
 // registry documents, through the `beian` binary on a real registry file: `run` keeps the
-// letter it drew, `decide --result refer|fail` adopts it (same document id) or draws one, and
-// the letter is issued (numbered, PDF/A, archived), verified and served like every other.
+// letters it drew, `decide --result refer|fail` adopts them (same document ids) or draws them,
+// and each is issued (numbered, PDF/A, archived), verified and served like every other.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <regex>
 #include <string>
 
 #include "tests/testing/test_paths.h"
@@ -81,42 +83,72 @@ class LettersTest : public ::testing::Test {
   std::string dir_, registry_, data_;
 };
 
-TEST_F(LettersTest, TheEndingDecisionAdoptsRunsLetterWhichIsIssuedArchivedAndServed) {
+TEST_F(LettersTest, TheEndingDecisionAdoptsRunsLettersWhichAreIssuedArchivedAndServed) {
   Run("");
   const auto referral = Documents(kS01, "referral_notice");
+  const auto transfer = Documents(kS01, "transfer_letter");
   const auto refusal = Documents(kR15, "refusal_notice");
   ASSERT_EQ(referral.size(), 1u);
+  ASSERT_EQ(transfer.size(), 1u);
   ASSERT_EQ(refusal.size(), 1u);
   const std::string referral_id = referral.begin()->first, refusal_id = refusal.begin()->first;
+  const std::string transfer_id = transfer.begin()->first;
   std::string out;
   out = Ok(std::string("decide ") + kS01 + " --stage received --result refer --date 2026-09-02");
   EXPECT_NE(out.find("沿用 beian run 已起草的受理部门告知书（文书编号 " + referral_id),
             std::string::npos)
       << out;
+  EXPECT_NE(out.find("沿用 beian run 已起草的移送函（文书编号 " + transfer_id), std::string::npos)
+      << out;
   EXPECT_NE(out.find("下一步：beian issue " + referral_id), std::string::npos) << out;
   EXPECT_EQ(out.find("已起草受理部门告知书"), std::string::npos) << "no second draft: " << out;
+  EXPECT_EQ(out.find("已起草移送函"), std::string::npos) << "no second draft: " << out;
   EXPECT_TRUE(fs::exists(dir_ + "/drafts/" + referral_id + "-受理部门告知书.pdf")) << out;
+  EXPECT_TRUE(fs::exists(dir_ + "/drafts/" + transfer_id + "-移送函.pdf")) << out;
   out = Ok(std::string("decide ") + kR15 + " --stage received --result fail --date 2026-09-02");
   // No second draft: the same documents, still drafts.
   EXPECT_EQ(Documents(kS01, "referral_notice"), referral);
+  EXPECT_EQ(Documents(kS01, "transfer_letter"), transfer);
   EXPECT_EQ(Documents(kR15, "refusal_notice"), refusal);
   ASSERT_EQ(Beian("issue " + referral_id + " --date 2026-09-03", &out), 0) << out;
   EXPECT_NE(out.find("吉市人社认备〔2026〕1号"), std::string::npos) << out;
   ASSERT_EQ(Beian("issue " + refusal_id + " --date 2026-09-03", &out), 0) << out;
   EXPECT_NE(out.find("吉市人社认备〔2026〕2号"), std::string::npos) << out;
+  // The 移送函 is still to be issued: the case's next step says so.
+  EXPECT_EQ(Case(kS01)["next"], "beian issue " + transfer_id + " --registry " + registry_);
+  ASSERT_EQ(Beian("issue " + transfer_id + " --date 2026-09-03", &out), 0) << out;
+  EXPECT_NE(out.find("吉市人社认备〔2026〕3号"), std::string::npos) << out;
   const std::string archived = dir_ + "/archive/220200/2026/吉市人社认备〔2026〕1号.pdf";
-  const std::string text = Pdf(archived);
-  EXPECT_NE(text.find("关于向受理部门提交申请的告知书"), std::string::npos) << text;
+  // One line of text without the page numbers pdftotext puts between the pages' lines.
+  auto joined = [](std::string text) {
+    text.erase(
+        std::remove_if(text.begin(), text.end(), [](char c) { return c == '\n' || c == '\f'; }),
+        text.end());
+    return std::regex_replace(text, std::regex("— [0-9]+ —"), "");
+  };
+  const std::string text = joined(Pdf(archived));
+  EXPECT_NE(text.find("关于移送申请材料的告知书"), std::string::npos) << text;
+  EXPECT_NE(text.find("本机关已将你单位的备案申请材料移送长春市人力资源和社会保障局"),
+            std::string::npos)
+      << text;
   EXPECT_NE(text.find("长春市人力资源和社会保障局"), std::string::npos) << text;
   EXPECT_EQ(text.find("草稿"), std::string::npos) << text;
+  // The 移送函, addressed to the competent department (长春, where S01 is).
+  const std::string letter = joined(Pdf(dir_ + "/archive/220200/2026/吉市人社认备〔2026〕3号.pdf"));
+  EXPECT_NE(letter.find("申请材料的函长春市人力资源和社会保障局："), std::string::npos) << letter;
+  EXPECT_NE(letter.find("吉林市人力资源和社会保障局"), std::string::npos) << letter;
+  EXPECT_EQ(letter.find("草稿"), std::string::npos) << letter;
   EXPECT_EQ(Beian("archive verify --date 2026-09-03", &out), 0) << out;
   const std::string catalogue = dir_ + "/archive/220200/2026/归档文件目录.csv";
   ASSERT_TRUE(fs::exists(catalogue));
   std::string csv;
   testing::RunCommand("cat " + testing::Quote(catalogue), &csv);
-  EXPECT_NE(csv.find("关于长春市鼎新职业技能培训学校向受理部门提交申请的告知书"), std::string::npos)
+  EXPECT_NE(csv.find("关于移送长春市鼎新职业技能培训学校申请材料的告知书"), std::string::npos)
       << csv;
-  // Issued, then served: the hint says what is left, then nothing.
+  EXPECT_NE(csv.find("关于移送长春市鼎新职业技能培训学校职业技能等级认定机构申请材料的函"),
+            std::string::npos)
+      << csv;
+  // Issued, then served: the hint says what is left (the applicant's letter), then nothing.
   EXPECT_EQ(Case(kS01)["next"],
             "beian served " + referral_id + " --date YYYY-MM-DD --registry " + registry_);
   ASSERT_EQ(Beian("served " + referral_id + " --date 2026-09-05", &out), 0) << out;
@@ -163,15 +195,23 @@ TEST_F(LettersTest, ACorrectionAwayFromReferralSupersedesItsLetter) {
   std::string out;
   out = Ok(std::string("decide ") + kR15 + " --stage received --result refer --date 2026-09-02");
   const auto drawn = Documents(kR15, "referral_notice");
+  const auto drawn_transfer = Documents(kR15, "transfer_letter");
   ASSERT_EQ(drawn.size(), 1u) << out;
-  const std::string id = drawn.begin()->first;
-  // Drawn from the registry: where to go is the clerk's slot; issue refuses it until filled.
-  EXPECT_EQ(Beian("issue " + id + " --date 2026-09-02", &out), 2) << out;
-  EXPECT_NE(out.find("competent_authority"), std::string::npos) << out;
+  ASSERT_EQ(drawn_transfer.size(), 1u) << out;
+  const std::string id = drawn.begin()->first, transfer_id = drawn_transfer.begin()->first;
+  EXPECT_TRUE(fs::exists(dir_ + "/drafts/" + transfer_id + "-移送函.pdf")) << out;
+  // Drawn from the registry: where the materials go is the clerk's slot; issue refuses both
+  // letters until it is filled.
+  for (const std::string& letter : {id, transfer_id}) {
+    EXPECT_EQ(Beian("issue " + letter + " --date 2026-09-02", &out), 2) << out;
+    EXPECT_NE(out.find("competent_authority"), std::string::npos) << out;
+  }
   out = Ok(std::string("decide ") + kR15 +
            " --stage received --result pass --reason 属本局受理范围 --date 2026-09-02");
   EXPECT_EQ(Documents(kR15, "referral_notice").at(id), "superseded");
+  EXPECT_EQ(Documents(kR15, "transfer_letter").at(transfer_id), "superseded");
   EXPECT_EQ(Beian("issue " + id + " --date 2026-09-03", &out), 2) << out;
+  EXPECT_EQ(Beian("issue " + transfer_id + " --date 2026-09-03", &out), 2) << out;
 }
 
 }  // namespace

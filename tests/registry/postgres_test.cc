@@ -254,10 +254,10 @@ TEST_F(PostgresTest, ACityOfficeSubmitsAndTheProvinceFilesOnOneRecord) {
   EXPECT_EQ(numbers["D2026-0004"], "吉人社认备〔2026〕1号") << out;
 }
 
-// An ending letter on the server (issue 21): `decide --result refer` draws the 受理部门告知书 as
-// a registry document, a correction supersedes it, a later referral draws a new one, which is
-// issued with the authority's number once its department is filled in; receipts keep their own
-// sequence on the server too.
+// The ending letters on the server (issue 21): `decide --result refer` draws the 受理部门告知书
+// and the 移送函 as registry documents, a correction supersedes them, a later referral draws
+// new ones, which are issued with the authority's numbers once their department is filled in;
+// receipts keep their own sequence on the server too.
 TEST_F(PostgresTest, AnEndingLetterIsDrawnSupersededAndIssuedOnTheServer) {
   CopySample();
   const std::string config = dir_ + "/office.json";
@@ -278,12 +278,18 @@ TEST_F(PostgresTest, AnEndingLetterIsDrawnSupersededAndIssuedOnTheServer) {
       << out;
   ok("decide C2026-0001 --stage received --result refer --date 2026-09-21");
   EXPECT_NE(out.find("D2026-0002-受理部门告知书.pdf"), std::string::npos) << out;
+  EXPECT_NE(out.find("D2026-0003-移送函.pdf"), std::string::npos) << out;
   ok("decide C2026-0001 --stage received --result pass --reason 属本局受理 --date 2026-09-21");
   ok("decide C2026-0001 --stage preliminary --result refer --date 2026-09-22");
-  EXPECT_NE(out.find("D2026-0003-受理部门告知书.pdf"), std::string::npos) << out;
-  ok("edit D2026-0003 --slot competent_authority --text 长春市人力资源和社会保障局");
-  ok("issue D2026-0003 --date 2026-09-23");
+  EXPECT_NE(out.find("D2026-0004-受理部门告知书.pdf"), std::string::npos) << out;
+  EXPECT_NE(out.find("D2026-0005-移送函.pdf"), std::string::npos) << out;
+  for (const char* id : {"D2026-0004", "D2026-0005"}) {
+    ok(std::string("edit ") + id + " --slot competent_authority --text 长春市人力资源和社会保障局");
+  }
+  ok("issue D2026-0004 --date 2026-09-23");
   EXPECT_NE(out.find("吉市人社认备〔2026〕1号"), std::string::npos) << out;
+  ok("issue D2026-0005 --date 2026-09-23");
+  EXPECT_NE(out.find("吉市人社认备〔2026〕2号"), std::string::npos) << out;
   ok("issue D2026-0001 --date 2026-09-23");  // the receipt: its own sequence
   EXPECT_NE(out.find("吉市人社认收〔2026〕1号"), std::string::npos) << out;
   ASSERT_EQ(Beian("status C2026-0001 --json --date 2026-09-23", uri_, &out), 0) << out;
@@ -292,9 +298,11 @@ TEST_F(PostgresTest, AnEndingLetterIsDrawnSupersededAndIssuedOnTheServer) {
   std::map<std::string, std::string> states;
   for (const auto& d : status["documents"]) states[d["id"]] = d["state"];
   EXPECT_EQ(states["D2026-0002"], "superseded");
-  EXPECT_EQ(states["D2026-0003"], "issued");
+  EXPECT_EQ(states["D2026-0003"], "superseded");
+  EXPECT_EQ(states["D2026-0004"], "issued");
+  EXPECT_EQ(states["D2026-0005"], "issued");
   EXPECT_EQ(status["next"],
-            "beian served D2026-0003 --date YYYY-MM-DD --registry " + testing::Quote(uri_));
+            "beian served D2026-0004 --date YYYY-MM-DD --registry " + testing::Quote(uri_));
 }
 
 // The workbench on the server (issue 25 with issue 24): `beian user` and `beian serve` open a

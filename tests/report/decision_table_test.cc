@@ -56,7 +56,7 @@ TEST(DecisionTableTest, EveryRowOfTheShippedTable) {
     CaseFacts f = Facts(ApplicationKind::kInitial);
     f.refer = true;
     f.correct = true;  // substance not reviewed: no 补正 either
-    cases.push_back({"wrong office (Art. 4)", f, "referral_notice worksheet"});
+    cases.push_back({"wrong office (Art. 4)", f, "referral_notice transfer_letter worksheet"});
   }
   {
     CaseFacts f = Facts(ApplicationKind::kInitial);

@@ -182,11 +182,7 @@ TEST(DocumentDataTest, CorrectionNoticeGetsWorkingDayDeadlineAndIssuer) {
                      messages);
   EXPECT_EQ(d["issuer"], "吉林省人力资源和社会保障厅");
   EXPECT_EQ(d["addressee"], "吉林省人力资源和社会保障厅");  // 主送 the competent bureau
-  EXPECT_FALSE(d.contains("bureau_letter"));
-  office.opinion_form = "bureau";
-  d = DocumentObject(r, opinion, office, *cal, {2026, 11, 25}, "", messages);
-  EXPECT_EQ(d["bureau_letter"], true);
-  EXPECT_EQ(d["doc_number"], "长人社认备〔2026〕  号");  // the bureau-letter form is numbered
+  EXPECT_FALSE(d.contains("doc_number"));  // never the bureau's number (no bureau form)
 }
 
 // Issue 7: a deadline running into a year the holiday calendar does not cover is never
