@@ -311,6 +311,18 @@ bool IsRegistryCommand(model::Command c) {
   }
 }
 
+Status DecideWithEndingLetter(const model::CommandRequest& options, FileSystem& fs,
+                              const report::MessageCatalog& messages, const std::string& data_dir,
+                              Registry& registry, const Actor& actor, std::ostream& out,
+                              const nlohmann::json& facts, const std::function<Status()>& decide) {
+  Result<RegistrySettings> settings = LoadRegistrySettings(fs, SettingsFilesOf(options, data_dir));
+  if (!settings) return settings.error();
+  const report::WorkCalendar no_calendar;  // drawing a letter counts no working days
+  Context ctx{options, fs,  messages,  no_calendar, registry,
+              actor,   out, *settings, data_dir,    RegistryFile(options.registry_path, *settings)};
+  return DecideWithLetter(ctx, LetterTerms{false, facts}, decide);
+}
+
 std::optional<int> WorkingDaysBetween(const report::WorkCalendar& calendar, const Date& from,
                                       const Date& to) {
   if (to <= from) return 0;
