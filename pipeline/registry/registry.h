@@ -428,6 +428,15 @@ class Registry {
   // event of `c`'s history (`corrects`: the entry a correction replaces, not counted).
   Status CheckDecisionDate(const CaseRecord& c, const std::string& acted_on,
                            std::optional<int> corrects, const Actor& actor) const;
+  // The one rule of an act's date, for a decision (CheckDecisionDate) and a delivery
+  // (MarkServed): `date` is refused when it is after actor.latest (--today), or before the
+  // latest entry of c's history that `counts`, naming that entry. `act` picks the wording
+  // (registry.refused.date_after_today<act>, registry.refused.date_before_event<act>), which
+  // also gets `args`.
+  Status CheckActDate(const CaseRecord& c, const std::string& date,
+                      const std::function<bool(const HistoryEntry&)>& counts, const Actor& actor,
+                      const std::string& act,
+                      const std::vector<std::pair<std::string, std::string>>& args = {}) const;
   // Records a warning in c's history (action `warning`, dated `on`) and keeps it for
   // TakeWarnings. REQUIRES: inside a write transaction (so are the two below).
   Status Warn(const CaseRecord& c, const std::string& text, const std::string& on,

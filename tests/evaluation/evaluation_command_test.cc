@@ -485,7 +485,7 @@ TEST_F(EvaluationCommandTest, AFailedEvaluationDrawsTheRefusalNoticeWithTheRecor
   EXPECT_NE(out.find("长人社认备〔2026〕1号"), std::string::npos) << out;
   const std::string issued = PdfText(dir_ + "/archive/220100/2026/长人社认备〔2026〕1号.pdf");
   EXPECT_NE(issued.find("技术评估结论为“不合格”"), std::string::npos) << issued;
-  ASSERT_EQ(Beian("served " + id + " --date 2026-12-01", &out), 0) << out;
+  ASSERT_EQ(Beian("served " + id + " --date 2026-12-01 --today 2026-12-01", &out), 0) << out;
   EXPECT_EQ(Status()["next"], "无（案件已办结）");
 }
 

@@ -70,6 +70,12 @@ class LettersTest : public ::testing::Test {
     }
     return found;
   }
+  // The id of the case's one document of `kind` ("" and a failure when it has not one).
+  std::string Only(const std::string& id, const std::string& kind) {
+    const auto found = Documents(id, kind);
+    EXPECT_EQ(found.size(), 1u) << id << " " << kind;
+    return found.size() == 1 ? found.begin()->first : "";
+  }
   std::string Pdf(const std::string& path) {
     std::string text;
     testing::RunCommand("pdftotext " + testing::Quote(path) + " -", &text);
@@ -156,6 +162,52 @@ TEST_F(LettersTest, ADecisionWithoutRunsLetterDrawsOneThatWaitsForItsSlot) {
   EXPECT_NE(text.find("对你单位本次备案申请不予备案"), std::string::npos) << text;
   EXPECT_EQ(Beian("archive verify --date 2026-09-04", &out), 0) << out;
   ASSERT_EQ(Beian("served " + id + " --date 2026-09-07", &out), 0) << out;
+}
+
+// A delivery's date follows the rule of a decision's (issue 21): not after --today, not before
+// the case's event that precedes the document (for an ending letter, the decision that ended
+// the case, though run drew the draft on the day of receipt), not before its issue; refused in
+// Chinese, naming that event, with nothing recorded. A late record of an earlier delivery (the
+// receipt handed over on the day of receipt) is not refused for what happened since.
+TEST_F(LettersTest, ADeliveryDateBeforeItsDecisionOrIssueOrAfterTodayIsRefused) {
+  Run("");
+  const std::string id = Only(kR15, "refusal_notice"), receipt_id = Only(kR15, "receipt");
+  ASSERT_FALSE(id.empty() || receipt_id.empty());
+  Ok(std::string("decide ") + kR15 + " --stage received --result fail --date 2026-09-02");
+  const std::size_t history = Case(kR15)["history"].size();
+  std::string out;
+  // Run drew the letter on 09-01; the decision it states was made on 09-02.
+  EXPECT_EQ(Beian("served " + id + " --date 2026-09-01 --today 2026-09-30", &out), 2) << out;
+  EXPECT_NE(out.find("文书" + id + "（不予备案告知书）的送达日期2026-09-01早于案件" + kR15 +
+                     "已记录的事项（第"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("2026-09-02阶段结论）"), std::string::npos) << out;
+  EXPECT_EQ(Beian("served " + id + " --date 2026-09-10 --today 2026-09-05", &out), 2) << out;
+  EXPECT_NE(out.find("送达日期2026-09-10晚于今天（2026-09-05）"), std::string::npos) << out;
+  ASSERT_EQ(Beian("issue " + id + " --date 2026-09-03", &out), 0) << out;
+  EXPECT_EQ(Beian("served " + id + " --date 2026-09-02 --today 2026-09-30", &out), 2) << out;
+  EXPECT_NE(out.find("2026-09-03 签发，送达日期不能早于签发日期"), std::string::npos) << out;
+  // Nothing recorded by the refusals.
+  json c = Case(kR15);
+  EXPECT_EQ(c["history"].size(), history);
+  for (const json& d : c["documents"]) EXPECT_EQ(d["served"], "") << d.dump();
+  // The receipt, drawn on 09-01: not delivered before the materials came; its delivery on the
+  // day of receipt is recorded later without regard to the decision since.
+  EXPECT_EQ(Beian("served " + receipt_id + " --date 2026-08-31 --today 2026-09-30", &out), 2)
+      << out;
+  EXPECT_NE(out.find("2026-09-01接收材料）"), std::string::npos) << out;
+  Ok("served " + receipt_id + " --date 2026-09-01 --today 2026-09-30");
+  Ok("served " + id + " --date 2026-09-04 --today 2026-09-30");
+  c = Case(kR15);
+  EXPECT_EQ(c["history"].size(), history + 2);
+  for (const json& d : c["documents"]) {
+    if (d["id"] == id) {
+      EXPECT_EQ(d["served"], "2026-09-04");
+    } else if (d["id"] == receipt_id) {
+      EXPECT_EQ(d["served"], "2026-09-01");
+    }
+  }
 }
 
 TEST_F(LettersTest, ACorrectionAwayFromReferralSupersedesItsLetter) {
