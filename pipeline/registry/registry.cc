@@ -308,15 +308,15 @@ Result<CaseRecord> Registry::LoadCaseIn(const std::string& case_id) {
                             AsText(r[4]), AsText(r[5]), AsText(r[6])});
     }
     Result<std::vector<Row>> d = db_->Query(
-        "SELECT d.document_id, d.kind, d.state, d.number, d.doc_date, d.served_on "
+        "SELECT d.document_id, d.kind, d.state, d.number, d.doc_date, d.served_on, d.created_on "
         "FROM documents d "
         "JOIN document_cases dc ON dc.document_id = d.document_id WHERE dc.case_id = ? "
         "ORDER BY d.document_id",
         {case_id});
     if (!d) return d.error();
     for (const Row& r : *d) {
-      c.documents.push_back(
-          {AsText(r[0]), AsText(r[1]), AsText(r[2]), AsText(r[3]), AsText(r[4]), AsText(r[5])});
+      c.documents.push_back({AsText(r[0]), AsText(r[1]), AsText(r[2]), AsText(r[3]), AsText(r[4]),
+                             AsText(r[5]), AsText(r[6])});
     }
   }
   return c;

@@ -56,6 +56,11 @@ std::string EndingLetterKind(Stage stage) {
   return stage == Stage::kNotFiled ? "refusal_notice" : "";
 }
 
+bool SentToApplicant(const std::string& kind) {
+  return IsRunLetter(kind) || kind == "receipt" || kind == "technical_opinion" ||
+         kind == "filing_notice" || kind == "renewal_notice";
+}
+
 bool DatedByTheAct(const std::string& kind) {
   return ExpertGroupDocument(kind) || kind == "receipt" || kind == "publicity_notice";
 }

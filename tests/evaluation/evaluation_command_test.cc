@@ -587,7 +587,13 @@ TEST_F(EvaluationCommandTest, OpinionsAreIssuedWithoutANumberInTheGroupsName) {
                 std::to_string(registry::AsInt(rows[1][3])) + ",,,\r\n");
   ASSERT_EQ(Beian("archive verify", &out), 0) << out;
   ASSERT_EQ(Beian("status C2026-0001 --date 2026-12-03", &out), 0) << out;
-  EXPECT_NE(out.find(ids[0] + "：技术评估意见（2026-11-27签发，无发文字号）"), std::string::npos)
+  // Issued on 12-01, dated by the evaluation it records; addressed to the unit, not yet served.
+  EXPECT_NE(out.find(ids[0] + "：技术评估意见（已签发，无发文字号，成文日期2026-11-27），未送达"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find(ids[1] + "：综合技术评估意见（已签发，无发文字号，成文日期2026-11-30）\n"),
+            std::string::npos)
+      << "not the applicant's: no delivery to record\n"
       << out;
 }
 

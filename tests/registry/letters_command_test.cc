@@ -32,6 +32,7 @@ class LettersTest : public ::testing::Test {
                fs::copy_options::recursive);
     }
     testing::MakeOfficeDataRoot(data_, {{"doc_number_format", "吉市人社认备〔{year}〕{n}号"},
+                                        {"receipt_number_format", "吉市人社认收〔{year}〕{n}号"},
                                         {"allow_fallback_fonts", true}});
   }
   int Beian(const std::string& args, std::string* out = nullptr, bool merge_stderr = true) {
@@ -208,6 +209,47 @@ TEST_F(LettersTest, ADeliveryDateBeforeItsDecisionOrIssueOrAfterTodayIsRefused) 
       EXPECT_EQ(d["served"], "2026-09-01");
     }
   }
+}
+
+// `status CASE` says what is missing of each document's life (issue 21): 未签发 for a draft,
+// 未送达 for an issued letter to the applicant; a document dated by its act (the receipt) shows
+// that day, also as a draft and once issued on a later day; nothing is 未填写.
+TEST_F(LettersTest, StatusSaysWhatIsMissingOfEachDocument) {
+  Run("");
+  const std::string receipt = Only(kR15, "receipt"), letter = Only(kR15, "refusal_notice");
+  ASSERT_FALSE(receipt.empty() || letter.empty());
+  auto text = [&]() {
+    std::string out;
+    EXPECT_EQ(Beian("status " + std::string(kR15) + " --date 2026-09-30", &out), 0) << out;
+    return out;
+  };
+  std::string out = text();
+  EXPECT_NE(out.find("文书" + receipt + "：材料接收回执（草稿，未签发，成文日期2026-09-01）\n"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("文书" + letter + "：不予备案告知书（草稿，未签发）\n"), std::string::npos)
+      << out;
+  EXPECT_EQ(out.find("未填写"), std::string::npos) << out;
+  Ok(std::string("decide ") + kR15 + " --stage received --result fail --date 2026-09-02");
+  Ok("issue " + letter + " --date 2026-09-03");
+  Ok("issue " + receipt + " --date 2026-09-04");
+  out = text();
+  EXPECT_NE(out.find("文书" + letter +
+                     "：不予备案告知书（吉市人社认备〔2026〕1号，2026-09-03签发），未送达\n"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(
+      out.find("文书" + receipt +
+               "：材料接收回执（吉市人社认收〔2026〕1号，已签发，成文日期2026-09-01），未送达\n"),
+      std::string::npos)
+      << out;
+  Ok("served " + letter + " --date 2026-09-07 --today 2026-09-30");
+  EXPECT_NE(text().find("2026-09-03签发），2026-09-07送达\n"), std::string::npos);
+  // The document's own view says the same.
+  ASSERT_EQ(Beian("status " + letter + " --date 2026-09-30", &out), 0) << out;
+  EXPECT_NE(out.find("不予备案告知书（吉市人社认备〔2026〕1号，2026-09-03签发），2026-09-07送达"),
+            std::string::npos)
+      << out;
 }
 
 TEST_F(LettersTest, ACorrectionAwayFromReferralSupersedesItsLetter) {
