@@ -257,8 +257,9 @@ const OptionSpec kOptions[] = {
     {"--today", "YYYY-MM-DD", "today (default: the system date)", kDeliberate, 0,
      Text<&Parsed::date_text>},
     {"--today", "YYYY-MM-DD",
-     "today (default: the system date): a decision dated (--date) after it is refused",
-     kDecide | kEvaluate | kSummarize, 0, Text<&Parsed::today_text>},
+     "today (default: the system date): a decision or a delivery dated (--date) after it is "
+     "refused",
+     kDecide | kEvaluate | kSummarize | kServed, 0, Text<&Parsed::today_text>},
     {"--start", "YYYY-MM-DD", "first day of publicity", kPublicize, kPublicize,
      Text<&Parsed::start_text>},
     {"--note", "TEXT",

@@ -1,7 +1,9 @@
 #include "pipeline/evaluation/commands.h"
 
+#include <algorithm>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "pipeline/crosscheck/jurisdiction.h"
 #include "pipeline/evaluation/evaluation.h"
@@ -9,6 +11,7 @@
 #include "pipeline/evaluation/registry_view.h"
 #include "pipeline/evaluation/scoresheet.h"
 #include "pipeline/evaluation/standard.h"
+#include "pipeline/registry/commands.h"
 #include "pipeline/registry/location.h"
 #include "pipeline/registry/open_storage.h"
 #include "pipeline/registry/registry.h"
@@ -222,17 +225,30 @@ registry::OpinionRecord Opinion(const Env& env, const CaseRecord& c, Stage stage
 }
 
 // Renders the opinion (before anything is recorded, so a rendering failure records nothing),
-// records it, and writes the draft; returns the document id and sets *path.
+// records it, and writes the draft; returns the document id and sets *path. A fail ends the
+// case (not_filed): in the same transaction the decision draws the case's 不予备案告知书 as
+// `beian decide` does, with `letter` (its reasons) merged into its data; what that says is
+// printed after the command's own line (*letter_lines).
 Result<std::string> RecordAndDraft(Env& env, const CaseRecord& c,
                                    const registry::OpinionRecord& rec, const json& data,
-                                   std::string* path) {
+                                   const json& letter, std::string* path,
+                                   std::string* letter_lines) {
   Result<std::string> pdf = Render(env, rec.kind, data);
   if (!pdf) return pdf.error();
-  Result<std::string> doc = env.registry->RecordOpinion(c.case_id, rec, env.actor);
-  if (!doc) return doc.error();
+  std::string doc;
+  std::ostringstream said;
+  PIPELINE_RETURN_IF_ERROR(registry::DecideWithEndingLetter(
+      env.options, env.fs, env.messages, env.data_dir, *env.registry, env.actor, said, letter,
+      [&]() -> Status {
+        Result<std::string> made = env.registry->RecordOpinion(c.case_id, rec, env.actor);
+        if (!made) return made.error();
+        doc = *made;
+        return Status::Ok();
+      }));
   for (const std::string& w : env.registry->TakeWarnings()) env.out << w << "\n";
-  *path = DraftPath(env, rec.kind, *doc);
+  *path = DraftPath(env, rec.kind, doc);
   PIPELINE_RETURN_IF_ERROR(env.fs.WriteFile(*path, *pdf));
+  *letter_lines = said.str();
   return doc;
 }
 
@@ -268,6 +284,62 @@ std::string Disagreement(const Env& env, registry::Decision d, bool computed_pas
        {"veto", veto ? env.wording.Format("flag.veto") : ""}});
 }
 
+// A reason in the words of the standard the sheet was scored by (kept with the evaluation `ev`;
+// the loaded standard's words for an opinion drafted before they were kept).
+std::string ScoreReason(const Env& env, const json& ev, const std::string& key,
+                        std::vector<std::pair<std::string, std::string>> args) {
+  const json st = ev.value("standard", json::object());
+  args.emplace_back("standard", st.value("name", env.standard.opinion_name));
+  args.emplace_back("veto", st.value("veto", env.standard.opinion_veto));
+  return env.wording.Format(key, args);
+}
+
+std::string VetoReason(const Env& env, const json& ev, const std::string& key, const json& v) {
+  return ScoreReason(env, ev, key,
+                     {{"title", v.value("title", "")},
+                      {"score", v.value("score", "")},
+                      {"line", v.value("line", "")}});
+}
+
+// What the scores of evaluation `ev` say against it: the common veto items below their line,
+// a total below the pass line, no occupation that passed.
+std::vector<std::string> ScoreFailReasons(const Env& env, const json& ev) {
+  std::vector<std::string> reasons;
+  for (const json& v : ev["common"].value("vetoed", json::array())) {
+    reasons.push_back(VetoReason(env, ev, "reason.common_veto", v));
+  }
+  const std::string score = ev.value("score_percent", "");
+  if (ParsePoints(score).value_or(0) < env.standard.pass_total_percent * 10) {
+    reasons.push_back(
+        ScoreReason(env, ev, "reason.total_below",
+                    {{"score", score}, {"pass", std::to_string(env.standard.pass_total_percent)}}));
+  }
+  const json occupations = ev.value("occupations", json::array());
+  const bool any_passed = std::any_of(occupations.begin(), occupations.end(),
+                                      [](const json& o) { return o.value("passed", false); });
+  if (!any_passed && !occupations.empty()) {
+    reasons.push_back(env.wording.Format("reason.no_occupation"));
+  }
+  return reasons;
+}
+
+// The reasons of the 不予备案告知书 a failed evaluation stage draws (merged into the letter's
+// data; the slot `reasons` stays for the clerk): the stage's conclusion as recorded (`stated`),
+// then what the scores say when they bear it out (`scores`, empty when the group's conclusion
+// goes against them), then the group's own words (--note). Nothing stronger than that.
+json RefusalLetter(const Env& env, const std::string& stated,
+                   const std::vector<std::string>& scores) {
+  json reasons = json::array({{{"message", stated}}});
+  for (const std::string& r : scores) {
+    reasons.push_back({{"message", env.wording.Format("refusal.score_reason", {{"reason", r}})}});
+  }
+  if (!env.options.note.empty()) {
+    reasons.push_back(
+        {{"message", env.wording.Format("refusal.group_opinion", {{"note", env.options.note}})}});
+  }
+  return {{"document", {{"reasons", std::move(reasons)}, {"reasons_blank", nullptr}}}};
+}
+
 Status Evaluate(Env& env) {
   Result<CaseRecord> c = env.registry->LoadCase(env.options.case_ref);
   if (!c) return c.error();
@@ -299,8 +371,14 @@ Status Evaluate(Env& env) {
   data["entries"] = Entries(*sc);
   registry::OpinionRecord rec = Opinion(env, *c, Stage::kTechnical, *decision, data);
   rec.scores = ScoreRows(r);
-  std::string path;
-  Result<std::string> doc = RecordAndDraft(env, *c, rec, data, &path);
+  const std::string evaluated = ev.value("date_text", "");
+  const json letter = RefusalLetter(
+      env,
+      env.wording.Format(evaluated.empty() ? "refusal.technical_undated" : "refusal.technical",
+                         {{"date", evaluated}}),
+      r.passed ? std::vector<std::string>{} : ScoreFailReasons(env, ev));
+  std::string path, letter_lines;
+  Result<std::string> doc = RecordAndDraft(env, *c, rec, data, letter, &path, &letter_lines);
   if (!doc) return doc.error();
   env.out << env.wording.Format(
                  "done.evaluate",
@@ -311,6 +389,7 @@ Status Evaluate(Env& env) {
                   {"file", path}})
           << "\n";
   if (!flag.empty()) env.out << flag << "\n";
+  env.out << letter_lines;
   return Status::Ok();
 }
 
@@ -340,21 +419,6 @@ Status Summarize(Env& env) {
   }
   const json& ev = tdata["evaluation"];
   const std::string pass_occ = std::to_string(env.standard.pass_occupation_percent);
-  // How the reasons name the standard the sheet was scored by (kept with the technical opinion;
-  // the loaded standard's words for an opinion drafted before they were kept).
-  const json st = ev.value("standard", json::object());
-  const std::vector<std::pair<std::string, std::string>> words = {
-      {"standard", st.value("name", env.standard.opinion_name)},
-      {"veto", st.value("veto", env.standard.opinion_veto)}};
-  auto reason = [&](const std::string& key, std::vector<std::pair<std::string, std::string>> args) {
-    args.insert(args.end(), words.begin(), words.end());
-    return env.wording.Format(key, args);
-  };
-  auto veto_reason = [&](const std::string& key, const json& v) {
-    return reason(key, {{"title", v.value("title", "")},
-                        {"score", v.value("score", "")},
-                        {"line", v.value("line", "")}});
-  };
   json recommended = json::array(), not_recommended = json::array();
   std::vector<std::pair<std::string, std::string>> excluded;
   for (const json& o : ev.value("occupations", json::array())) {
@@ -365,11 +429,11 @@ Status Summarize(Env& env) {
     json line = OccupationLine(o);
     json reasons = json::array();
     for (const json& v : o.value("vetoed", json::array())) {
-      reasons.push_back(veto_reason("reason.occupation_veto", v));
+      reasons.push_back(VetoReason(env, ev, "reason.occupation_veto", v));
     }
     if (reasons.empty()) {
-      reasons.push_back(reason("reason.occupation_below",
-                               {{"percent", o.value("percent", "")}, {"pass", pass_occ}}));
+      reasons.push_back(ScoreReason(env, ev, "reason.occupation_below",
+                                    {{"percent", o.value("percent", "")}, {"pass", pass_occ}}));
     }
     line["reasons"] = reasons;
     not_recommended.push_back(line);
@@ -382,22 +446,14 @@ Status Summarize(Env& env) {
   // the group's own words (--note) give the reasons, and the clerk is warned.
   json reasons = json::array();
   const bool pass = *decision == registry::Decision::kPass;
-  if (pass == computed_pass) {
-    const std::string pass_total = std::to_string(env.standard.pass_total_percent);
-    const bool below = ParsePoints(score).value_or(0) < env.standard.pass_total_percent * 10;
-    if (pass) {
-      reasons.push_back(reason("reason.total_reached", {{"score", score}, {"pass", pass_total}}));
-    } else {
-      for (const json& v : ev["common"].value("vetoed", json::array())) {
-        reasons.push_back(veto_reason("reason.common_veto", v));
-      }
-      if (below) {
-        reasons.push_back(reason("reason.total_below", {{"score", score}, {"pass", pass_total}}));
-      }
-      if (recommended.empty() && !not_recommended.empty()) {
-        reasons.push_back(env.wording.Format("reason.no_occupation"));
-      }
-    }
+  std::vector<std::string> fail_reasons;
+  if (pass == computed_pass && pass) {
+    reasons.push_back(
+        ScoreReason(env, ev, "reason.total_reached",
+                    {{"score", score}, {"pass", std::to_string(env.standard.pass_total_percent)}}));
+  } else if (pass == computed_pass) {
+    fail_reasons = ScoreFailReasons(env, ev);
+    for (const std::string& r : fail_reasons) reasons.push_back(r);
   }
   std::vector<std::string> flags;
   if (std::string f = Disagreement(env, *decision, computed_pass, score, veto); !f.empty()) {
@@ -406,6 +462,7 @@ Status Summarize(Env& env) {
   if (pass && recommended.empty()) flags.push_back(env.wording.Format("flag.no_recommended"));
   const registry::HistoryEntry* pre = LatestDecisionOn(*c, Stage::kPreliminary);
   const registry::HistoryEntry* te = LatestDecisionOn(*c, Stage::kTechnical);
+  const json st = ev.value("standard", json::object());
   json technical = {{"score_percent", score},
                     {"standard_basis", st.value("basis", env.standard.opinion_basis)},
                     {"date_text", ev.value("date_text", "")},
@@ -433,8 +490,13 @@ Status Summarize(Env& env) {
   data["entries"] = Entries(*sc);
   registry::OpinionRecord rec = Opinion(env, *c, Stage::kComprehensive, *decision, data);
   if (pass) rec.excluded_occupations = excluded;
-  std::string path;
-  Result<std::string> doc = RecordAndDraft(env, *c, rec, data, &path);
+  const json letter = RefusalLetter(
+      env,
+      env.wording.Format("refusal.comprehensive",
+                         {{"date", FormatDate(env.actor.today, env.office.date_format)}}),
+      fail_reasons);
+  std::string path, letter_lines;
+  Result<std::string> doc = RecordAndDraft(env, *c, rec, data, letter, &path, &letter_lines);
   if (!doc) return doc.error();
   env.out << env.wording.Format("done.summarize",
                                 {{"result", ResultText(env, *decision)},
@@ -444,6 +506,7 @@ Status Summarize(Env& env) {
                                  {"excluded", std::to_string(pass ? not_recommended.size() : 0)}})
           << "\n";
   for (const std::string& f : flags) env.out << f << "\n";
+  env.out << letter_lines;
   return Status::Ok();
 }
 

@@ -33,9 +33,14 @@ struct Context {
 // The wording of a code: messages[prefix + code], or the code when there is none.
 std::string Word(const report::MessageCatalog& m, const std::string& prefix,
                  const std::string& code);
-// The message key of a document's status line: numbered, issued without a number (an expert
-// group's opinion), or not yet issued (says so rather than leaving the number blank).
-std::string DocumentLineKey(const std::string& number, const std::string& state);
+// A document's status line: what is missing of its life rather than a blank (a draft 未签发;
+// an issued letter to the applicant 未送达, SentToApplicant), the number it was issued with
+// (none for an expert group's opinion), and its 成文日期: the day of issue, or for a document
+// dated by the act it records (DatedByTheAct) that day, also while it is a draft.
+std::string DocumentLine(const report::MessageCatalog& m, const std::string& id,
+                         const std::string& kind, const std::string& state,
+                         const std::string& number, const std::string& doc_date,
+                         const std::string& created_on, const std::string& served_on);
 // Prints "recorded; case X is now in stage S; next: …".
 Status Confirm(Context& ctx, const std::string& case_id);
 

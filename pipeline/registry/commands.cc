@@ -20,10 +20,30 @@ std::string Word(const report::MessageCatalog& m, const std::string& prefix,
   return m.Has(key) ? m.Format(key) : code;
 }
 
-std::string DocumentLineKey(const std::string& number, const std::string& state) {
-  return !number.empty()     ? "registry.status.document_line"
-         : state == "issued" ? "registry.status.document_line_issued_unnumbered"
-                             : "registry.status.document_line_unnumbered";
+std::string DocumentLine(const report::MessageCatalog& m, const std::string& id,
+                         const std::string& kind, const std::string& state,
+                         const std::string& number, const std::string& doc_date,
+                         const std::string& created_on, const std::string& served_on) {
+  const bool by_act = DatedByTheAct(kind);
+  const std::string key = state == "superseded" ? "superseded"
+                          : state == "issuing"  ? "issuing"
+                          : state != "issued"
+                              ? (by_act && !created_on.empty() ? "draft_dated" : "draft")
+                          : number.empty() ? "issued_unnumbered"
+                          : by_act         ? "issued_dated"
+                                           : "issued";
+  std::string line = m.Format("registry.status.document_line." + key,
+                              {{"id", id},
+                               {"kind", Word(m, "registry.document.", kind)},
+                               {"number", number},
+                               {"date", doc_date},
+                               {"created", created_on}});
+  if (!served_on.empty()) {
+    line += m.Format("registry.status.served", {{"date", served_on}});
+  } else if (state == "issued" && SentToApplicant(kind)) {
+    line += m.Format("registry.status.not_served");
+  }
+  return line;
 }
 
 namespace {
@@ -135,17 +155,9 @@ void PrintCase(const Context& ctx, const CaseRecord& c) {
             << "\n";
   }
   for (const DocumentRecord& d : c.documents) {
-    // A draft has no number yet: say what is missing (未签发 / 未送达), not 未填写; an expert
-    // group's opinion is issued without one (its 签发日期 instead).
-    ctx.out << m.Format(DocumentLineKey(d.number, d.state),
-                        {{"id", d.document_id},
-                         {"kind", Word(m, "registry.document.", d.kind)},
-                         {"state", Word(m, "registry.state.", d.state)},
-                         {"number", d.number},
-                         {"date", d.doc_date}});
-    ctx.out << (d.served_on.empty() ? m.Format("registry.status.not_served")
-                                    : m.Format("registry.status.served", {{"date", d.served_on}}));
-    ctx.out << "\n";
+    ctx.out << DocumentLine(m, d.document_id, d.kind, d.state, d.number, d.doc_date, d.created_on,
+                            d.served_on)
+            << "\n";
   }
   ctx.out << m.Format("registry.status.next", {{"next", ctx.registry.NextStep(c)}}) << "\n";
 }
@@ -309,6 +321,18 @@ bool IsRegistryCommand(model::Command c) {
     default:
       return false;
   }
+}
+
+Status DecideWithEndingLetter(const model::CommandRequest& options, FileSystem& fs,
+                              const report::MessageCatalog& messages, const std::string& data_dir,
+                              Registry& registry, const Actor& actor, std::ostream& out,
+                              const nlohmann::json& facts, const std::function<Status()>& decide) {
+  Result<RegistrySettings> settings = LoadRegistrySettings(fs, SettingsFilesOf(options, data_dir));
+  if (!settings) return settings.error();
+  const report::WorkCalendar no_calendar;  // drawing a letter counts no working days
+  Context ctx{options, fs,  messages,  no_calendar, registry,
+              actor,   out, *settings, data_dir,    RegistryFile(options.registry_path, *settings)};
+  return DecideWithLetter(ctx, LetterTerms{false, facts}, decide);
 }
 
 std::optional<int> WorkingDaysBetween(const report::WorkCalendar& calendar, const Date& from,

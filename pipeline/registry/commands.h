@@ -3,6 +3,8 @@
 #ifndef PIPELINE_REGISTRY_COMMANDS_H_
 #define PIPELINE_REGISTRY_COMMANDS_H_
 
+#include <functional>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -11,6 +13,7 @@
 #include "pipeline/core/file_system.h"
 #include "pipeline/core/status.h"
 #include "pipeline/model/command_request.h"
+#include "pipeline/registry/registry.h"
 #include "pipeline/report/messages.h"
 #include "pipeline/report/work_calendar.h"
 
@@ -26,6 +29,17 @@ Status RunRegistryCommand(const model::CommandRequest& options, FileSystem& fs,
                           const report::MessageCatalog& messages,
                           const report::WorkCalendar& calendar, const std::string& data_dir,
                           std::ostream& out, bool* problems);
+
+// `beian decide`'s ending letter for the evaluation commands (evaluate, summarize): runs
+// `decide`, which records the stage's opinion through `registry` (Registry::RecordOpinion), and
+// in the same transaction gives a case it ends (a fail: not_filed) its 不予备案告知书, drawn
+// from the registry with `facts` merged into its data (run's draft is not adopted: the
+// evaluation knows what run did not); a correction away from the end supersedes the letter.
+// The draft goes to --out or drafts/ beside the registry, and `out` says where.
+Status DecideWithEndingLetter(const model::CommandRequest& options, FileSystem& fs,
+                              const report::MessageCatalog& messages, const std::string& data_dir,
+                              Registry& registry, const Actor& actor, std::ostream& out,
+                              const nlohmann::json& facts, const std::function<Status()>& decide);
 
 // Working days after `from` up to and including `to` (0 when to <= from); nullopt when the
 // calendar does not cover a year in between, since it never guesses.

@@ -46,12 +46,8 @@ nlohmann::json DocumentJson(const DocumentDetail& d, const std::vector<SlotView>
 void PrintDocument(const Context& ctx, const DocumentDetail& d,
                    const std::vector<SlotView>& slots) {
   const report::MessageCatalog& m = ctx.messages;
-  const std::string line =
-      m.Format(DocumentLineKey(d.number, d.state), {{"id", d.document_id},
-                                                    {"kind", Word(m, "registry.document.", d.kind)},
-                                                    {"state", Word(m, "registry.state.", d.state)},
-                                                    {"number", d.number},
-                                                    {"date", d.doc_date}});
+  const std::string line = DocumentLine(m, d.document_id, d.kind, d.state, d.number, d.doc_date,
+                                        d.created_on, d.served_on);
   ctx.out << m.Format("registry.status.document_head",
                       {{"line", line}, {"cases", JoinListArg(d.case_ids)}})
           << "\n";

@@ -312,15 +312,15 @@ Result<CaseRecord> Registry::LoadCaseIn(const std::string& case_id) {
                             AsText(r[4]), AsText(r[5]), AsText(r[6])});
     }
     Result<std::vector<Row>> d = db_->Query(
-        "SELECT d.document_id, d.kind, d.state, d.number, d.doc_date, d.served_on "
+        "SELECT d.document_id, d.kind, d.state, d.number, d.doc_date, d.served_on, d.created_on "
         "FROM documents d "
         "JOIN document_cases dc ON dc.document_id = d.document_id WHERE dc.case_id = ? "
         "ORDER BY d.document_id",
         {case_id});
     if (!d) return d.error();
     for (const Row& r : *d) {
-      c.documents.push_back(
-          {AsText(r[0]), AsText(r[1]), AsText(r[2]), AsText(r[3]), AsText(r[4]), AsText(r[5])});
+      c.documents.push_back({AsText(r[0]), AsText(r[1]), AsText(r[2]), AsText(r[3]), AsText(r[4]),
+                             AsText(r[5]), AsText(r[6])});
     }
   }
   return c;
@@ -660,24 +660,33 @@ std::vector<std::string> Registry::TakeWarnings() {
 
 Status Registry::CheckDecisionDate(const CaseRecord& c, const std::string& acted_on,
                                    std::optional<int> corrects, const Actor& actor) const {
-  if (actor.latest && acted_on > actor.latest->ToIso()) {
-    return Refuse({"registry.refused.date_after_today",
-                   {{"case", c.case_id}, {"date", acted_on}, {"today", actor.latest->ToIso()}}});
+  return CheckActDate(
+      c, acted_on, [&](const HistoryEntry& e) { return !corrects || e.seq != *corrects; }, actor,
+      "");
+}
+
+Status Registry::CheckActDate(const CaseRecord& c, const std::string& date,
+                              const std::function<bool(const HistoryEntry&)>& counts,
+                              const Actor& actor, const std::string& act,
+                              const std::vector<std::pair<std::string, std::string>>& args) const {
+  std::vector<std::pair<std::string, std::string>> said = {{"case", c.case_id}, {"date", date}};
+  said.insert(said.end(), args.begin(), args.end());
+  if (actor.latest && date > actor.latest->ToIso()) {
+    said.emplace_back("today", actor.latest->ToIso());
+    return Refuse({"registry.refused.date_after_today" + act, said});
   }
   const HistoryEntry* latest = nullptr;
   for (const HistoryEntry& e : c.history) {
-    if (corrects && e.seq == *corrects) continue;
+    if (!counts(e)) continue;
     if (latest == nullptr || e.acted_on >= latest->acted_on) latest = &e;
   }
-  if (latest == nullptr || acted_on >= latest->acted_on) return Status::Ok();
+  if (latest == nullptr || date >= latest->acted_on) return Status::Ok();
   const std::string action_key = "registry.action." + latest->action;
-  return Refuse(
-      {"registry.refused.date_before_event",
-       {{"case", c.case_id},
-        {"date", acted_on},
-        {"event_date", latest->acted_on},
-        {"seq", std::to_string(latest->seq)},
-        {"event", messages_.Has(action_key) ? messages_.Format(action_key) : latest->action}}});
+  said.insert(said.end(), {{"event_date", latest->acted_on},
+                           {"seq", std::to_string(latest->seq)},
+                           {"event", messages_.Has(action_key) ? messages_.Format(action_key)
+                                                               : latest->action}});
+  return Refuse({"registry.refused.date_before_event" + act, said});
 }
 
 Status Registry::Decide(const std::string& case_id, Stage stage, Decision decision,

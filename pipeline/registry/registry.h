@@ -75,6 +75,10 @@ std::vector<std::string> EndingLetterKinds(Stage stage);
 // materials came; the expert group's opinions: their decisions; the 公示: its publication):
 // issued later, they keep that day as their 成文日期. The bureau's notices are dated when issued.
 bool DatedByTheAct(const std::string& kind);
+// Documents the applicant receives, whose delivery `beian served` records (the receipt, the
+// bureau's letters and notices to it, the 技术评估意见 addressed to the evaluated unit, Art.
+// 7(三)); not the 综合技术评估意见, the 公示 or a 报送报告.
+bool SentToApplicant(const std::string& kind);
 
 // What `beian run` learnt about a dossier, as the registry keeps it.
 struct DossierFacts {
@@ -126,7 +130,8 @@ struct VersionRecord {
 
 struct DocumentRecord {
   std::string document_id, kind, state, number, doc_date;
-  std::string served_on;  // delivery date (beian served), "" when not recorded
+  std::string served_on;   // delivery date (beian served), "" when not recorded
+  std::string created_on;  // the day the draft was made (ISO)
 };
 
 // A document as issue needs it: what to render and where it went.
@@ -139,6 +144,7 @@ struct DocumentDetail {
   std::string retention;   // 保管期限 given at issue (`` = before migration 8: the setting's)
   int item_no = 0;         // 件号 given at issue (DA/T 22), 0 while not issued
   std::string created_on;  // the day the draft was made: the act it records (ISO)
+  std::string served_on;   // delivery date (beian served), "" when not recorded
 };
 
 // A 公示 to open: one document for several cases.
@@ -431,6 +437,15 @@ class Registry {
   // event of `c`'s history (`corrects`: the entry a correction replaces, not counted).
   Status CheckDecisionDate(const CaseRecord& c, const std::string& acted_on,
                            std::optional<int> corrects, const Actor& actor) const;
+  // The one rule of an act's date, for a decision (CheckDecisionDate) and a delivery
+  // (MarkServed): `date` is refused when it is after actor.latest (--today), or before the
+  // latest entry of c's history that `counts`, naming that entry. `act` picks the wording
+  // (registry.refused.date_after_today<act>, registry.refused.date_before_event<act>), which
+  // also gets `args`.
+  Status CheckActDate(const CaseRecord& c, const std::string& date,
+                      const std::function<bool(const HistoryEntry&)>& counts, const Actor& actor,
+                      const std::string& act,
+                      const std::vector<std::pair<std::string, std::string>>& args = {}) const;
   // Records a warning in c's history (action `warning`, dated `on`) and keeps it for
   // TakeWarnings. REQUIRES: inside a write transaction (so are the two below).
   Status Warn(const CaseRecord& c, const std::string& text, const std::string& on,

@@ -314,7 +314,7 @@ Result<bool> Registry::WasTerminated(const std::string& uscc) {
 Result<DocumentDetail> Registry::LoadDocument(const std::string& document_id) {
   Result<std::vector<Row>> rows = db_->Query(
       "SELECT document_id, kind, authority, state, number, doc_date, sha256, path, data_json, "
-      "title, pages, replaces, retention, item_no, created_on FROM documents "
+      "title, pages, replaces, retention, item_no, created_on, served_on FROM documents "
       "WHERE document_id = ?",
       {document_id});
   if (!rows) return rows.error();
@@ -339,7 +339,8 @@ Result<DocumentDetail> Registry::LoadDocument(const std::string& document_id) {
                    AsText(r[11]),
                    AsText(r[12]),
                    static_cast<int>(AsInt(r[13])),
-                   AsText(r[14])};
+                   AsText(r[14]),
+                   AsText(r[15])};
   Result<std::vector<Row>> cases = db_->Query(
       "SELECT case_id FROM document_cases WHERE document_id = ? ORDER BY case_id", {document_id});
   if (!cases) return cases.error();

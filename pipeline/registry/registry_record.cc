@@ -61,6 +61,11 @@ std::vector<std::string> EndingLetterKinds(Stage stage) {
   return {};
 }
 
+bool SentToApplicant(const std::string& kind) {
+  return IsRunLetter(kind) || kind == "receipt" || kind == "technical_opinion" ||
+         kind == "filing_notice" || kind == "renewal_notice";
+}
+
 bool DatedByTheAct(const std::string& kind) {
   return ExpertGroupDocument(kind) || kind == "receipt" || kind == "publicity_notice";
 }
@@ -149,9 +154,37 @@ Status Registry::MarkServed(const std::string& document_id, const Date& served_o
       return Refuse(
           {"registry.refused.already_served", {{"document", document_id}, {"date", before}}});
     }
-    if (d->state == "issued" && served_on.ToIso() < d->doc_date) {
+    // The delivery's date, by the rule of a decision's (CheckActDate): not after --today, not
+    // before the case's latest event that precedes the document (an ending letter: the
+    // decision that ended the case, whenever run drew the draft; deliveries of other documents
+    // and warnings do not count), nor before the document exists (its issue; a draft handed
+    // over as printed: the day it was drawn).
+    const std::string served = served_on.ToIso();
+    const std::string since = d->state == "issued" ? d->doc_date : d->created_on;
+    const std::vector<std::pair<std::string, std::string>> named = {
+        {"document", document_id}, {"kind", messages_.Format("registry.document." + d->kind)}};
+    auto counts = [&](const HistoryEntry& e) {
+      if (e.action == "served" || e.action == "warning" || e.action == "submit") return false;
+      return IsEndingLetter(d->kind) || e.acted_on <= since;
+    };
+    for (const std::string& id : d->case_ids) {
+      Result<CaseRecord> c = LoadCaseRow(id);
+      if (!c) return c.error();
+      Result<std::vector<HistoryEntry>> h = LoadHistory(id);
+      if (!h) return h.error();
+      c->history = std::move(*h);
+      PIPELINE_RETURN_IF_ERROR(CheckActDate(*c, served, counts, actor, ".served", named));
+    }
+    if (d->case_ids.empty()) {
+      PIPELINE_RETURN_IF_ERROR(CheckActDate(CaseRecord{}, served, counts, actor, ".served", named));
+    }
+    if (d->state == "issued" && served < d->doc_date) {
       return Refuse({"registry.refused.served_before_issue",
                      {{"document", document_id}, {"date", d->doc_date}}});
+    }
+    if (served < d->created_on) {
+      return Refuse({"registry.refused.served_before_drawn",
+                     {{"document", document_id}, {"created", d->created_on}, {"date", served}}});
     }
     PIPELINE_RETURN_IF_ERROR(
         db_->Execute("UPDATE documents SET served_on = ? WHERE document_id = ?",

@@ -195,7 +195,7 @@ def issue(office, case, kind, date, numbered=True):
 
 
 def serve(office, case, doc, date):
-    office.beian("served", doc["id"], "--date", date)
+    office.beian("served", doc["id"], "--date", date, "--today", date)
     d = [x for x in office.status(case)["documents"] if x["id"] == doc["id"]][0]
     check(d["served"] == date, "%s %s: served %r, not %s" % (case, doc["id"], d["served"], date))
     h = last(office.status(case))

@@ -70,6 +70,12 @@ class EvaluationCommandTest : public ::testing::Test {
           << out;
     }
   }
+  // Runs `evaluate` with the filled sheet and `args`, which must succeed; returns its output.
+  std::string EvaluateOk(const std::string& filled, const std::string& args) {
+    std::string out;
+    EXPECT_EQ(Beian("evaluate C2026-0001 --scores " + Quote(filled) + " " + args, &out), 0) << out;
+    return out;
+  }
   std::string Sheet() {
     std::string out;
     EXPECT_EQ(
@@ -178,13 +184,9 @@ TEST_F(EvaluationCommandTest, SheetHasItsLayoutProtectionValidationAndNames) {
 TEST_F(EvaluationCommandTest, SheetFilledByOpenpyxlIsRecordedAndDrafted) {
   ToTechnical();
   const std::string filled = Fill("filled");
-  std::string out;
-  ASSERT_EQ(Beian("evaluate C2026-0001 --scores " + Quote(filled) +
-                      " --result 合格 --note 专家组认为具备开展认定的条件。 --out " +
-                      Quote(dir_ + "/docs") + " --date 2026-11-27",
-                  &out),
-            0)
-      << out;
+  std::string out =
+      EvaluateOk(filled, "--result 合格 --note 专家组认为具备开展认定的条件。 --out " +
+                             Quote(dir_ + "/docs") + " --date 2026-11-27");
   // max-1 for items over 4 points: common 60 - 9 = 51; each occupation 40 - 5 = 35; 86%.
   EXPECT_NE(out.find("综合得分（百分制）86分"), std::string::npos) << out;
   EXPECT_EQ(out.find("注意"), std::string::npos) << out;  // no disagreement
@@ -443,6 +445,79 @@ TEST_F(EvaluationCommandTest, FailedEvaluationEndsTheCase) {
             std::string::npos);
 }
 
+// A failed evaluation ends the case with its letter (issue 21): the 不予备案告知书 is drawn in
+// the same transaction as a registry document, its reasons the recorded conclusion, the score
+// facts that bear it out and the group's words, and it is issued and served like every letter.
+TEST_F(EvaluationCommandTest, AFailedEvaluationDrawsTheRefusalNoticeWithTheRecordedReasons) {
+  ToTechnical();
+  std::string out = EvaluateOk(Fill("fail", "score:通用项目:TE-ORG-01:0"),
+                               "--result 不合格 --note 现场核查未见独立法人资格证明。 --out " +
+                                   Quote(dir_ + "/docs") + " --date 2026-11-27");
+  std::vector<std::string> letters;
+  const nlohmann::json st = Status();
+  EXPECT_EQ(st["stage"], "not_filed");
+  for (const auto& d : st["documents"]) {
+    if (d["kind"] == "refusal_notice") {
+      letters.push_back(d["id"]);
+      EXPECT_EQ(d["state"], "draft");
+    }
+  }
+  ASSERT_EQ(letters.size(), 1u) << st.dump(2);
+  const std::string id = letters[0];
+  EXPECT_NE(out.find("已起草不予备案告知书（文书编号 " + id + "）"), std::string::npos) << out;
+  EXPECT_LT(out.find("已记录技术评估结论"), out.find("已起草不予备案告知书")) << out;
+  EXPECT_EQ(st["next"], "beian issue " + id + " --registry " + registry_);
+  const std::string text = PdfText(dir_ + "/docs/" + id + "-不予备案告知书.pdf");
+  for (const char* want :
+       {"不予备案告知书",
+        "1.技术评估专家组于2026年11月20日对你单位开展了现场技术评估（《办法》第七条第（三）项），"
+        "技术评估结论为“不合格”。",
+        "2.通用项目“具有独立法人资格，在省内开展工作”为否决项，得分0分，低于评分表所列的4分。",
+        "技术评估专家组的意见：现场核查未见独立法人资格证明。", "对你单位本次备案申请不予备案"}) {
+    EXPECT_NE(text.find(want), std::string::npos) << want << "\n" << text;
+  }
+  EXPECT_EQ(text.find("＿＿＿＿"), std::string::npos) << "no blank left for the reasons\n" << text;
+  // Issued (numbered in the bureau's sequence, archived) and served like every letter.
+  std::ofstream(dir_ + "/office.json")
+      << R"({"doc_number_format": "长人社认备〔{year}〕{n}号", "allow_fallback_fonts": true})";
+  const std::string config = " --config " + Quote(dir_ + "/office.json");
+  ASSERT_EQ(Beian("issue " + id + " --date 2026-11-30" + config, &out), 0) << out;
+  EXPECT_NE(out.find("长人社认备〔2026〕1号"), std::string::npos) << out;
+  const std::string issued = PdfText(dir_ + "/archive/220100/2026/长人社认备〔2026〕1号.pdf");
+  EXPECT_NE(issued.find("技术评估结论为“不合格”"), std::string::npos) << issued;
+  ASSERT_EQ(Beian("served " + id + " --date 2026-12-01 --today 2026-12-01", &out), 0) << out;
+  EXPECT_EQ(Status()["next"], "无（案件已办结）");
+}
+
+// The comprehensive evaluation's 不合格 against a technical evaluation that passed: the letter
+// states the conclusion and the group's words, and no score fact the scores do not bear out.
+TEST_F(EvaluationCommandTest, AFailedSummaryAgainstTheScoresDrawsALetterNoStrongerThanThem) {
+  ToTechnical();
+  std::string out = EvaluateOk(Fill("f"), "--result 合格 --date 2026-11-27");
+  ASSERT_EQ(Beian("summarize C2026-0001 --result 不合格 --note 专家组认为考核场地不足。 --out " +
+                      Quote(dir_ + "/docs") + " --date 2026-11-30",
+                  &out),
+            0)
+      << out;
+  const nlohmann::json st = Status();
+  EXPECT_EQ(st["stage"], "not_filed");
+  std::string id;
+  for (const auto& d : st["documents"]) {
+    if (d["kind"] == "refusal_notice") id = d["id"];
+  }
+  ASSERT_FALSE(id.empty()) << out << st.dump(2);
+  EXPECT_NE(out.find("已起草不予备案告知书（文书编号 " + id + "）"), std::string::npos) << out;
+  const std::string text = PdfText(dir_ + "/docs/" + id + "-不予备案告知书.pdf");
+  EXPECT_NE(text.find("1.技术评估专家组于2026年11月30日召开综合评估（《办法》第七条第（四）项），"
+                      "综合技术评估结论为“不合格”。"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("2.技术评估专家组的意见：专家组认为考核场地不足。"), std::string::npos)
+      << text;
+  EXPECT_EQ(text.find("合格线"), std::string::npos) << text;
+  EXPECT_EQ(text.find("否决项"), std::string::npos) << text;
+}
+
 // The expert group's opinions are issued as the group's documents: no 发文字号 (none is needed,
 // none can be given, the bureau's sequence is untouched), no 版头, the group as 责任者 in the
 // 归档文件目录 and the PDF's author, archived under the convening bureau's folder.
@@ -512,7 +587,13 @@ TEST_F(EvaluationCommandTest, OpinionsAreIssuedWithoutANumberInTheGroupsName) {
                 std::to_string(registry::AsInt(rows[1][3])) + ",,,\r\n");
   ASSERT_EQ(Beian("archive verify", &out), 0) << out;
   ASSERT_EQ(Beian("status C2026-0001 --date 2026-12-03", &out), 0) << out;
-  EXPECT_NE(out.find(ids[0] + "：技术评估意见（2026-11-27签发，无发文字号）"), std::string::npos)
+  // Issued on 12-01, dated by the evaluation it records; addressed to the unit, not yet served.
+  EXPECT_NE(out.find(ids[0] + "：技术评估意见（已签发，无发文字号，成文日期2026-11-27），未送达"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find(ids[1] + "：综合技术评估意见（已签发，无发文字号，成文日期2026-11-30）\n"),
+            std::string::npos)
+      << "not the applicant's: no delivery to record\n"
       << out;
 }
 

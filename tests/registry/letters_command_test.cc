@@ -34,6 +34,7 @@ class LettersTest : public ::testing::Test {
                fs::copy_options::recursive);
     }
     testing::MakeOfficeDataRoot(data_, {{"doc_number_format", "吉市人社认备〔{year}〕{n}号"},
+                                        {"receipt_number_format", "吉市人社认收〔{year}〕{n}号"},
                                         {"allow_fallback_fonts", true}});
   }
   int Beian(const std::string& args, std::string* out = nullptr, bool merge_stderr = true) {
@@ -71,6 +72,12 @@ class LettersTest : public ::testing::Test {
       if (d["kind"] == kind) found[d["id"].get<std::string>()] = d["state"].get<std::string>();
     }
     return found;
+  }
+  // The id of the case's one document of `kind` ("" and a failure when it has not one).
+  std::string Only(const std::string& id, const std::string& kind) {
+    const auto found = Documents(id, kind);
+    EXPECT_EQ(found.size(), 1u) << id << " " << kind;
+    return found.size() == 1 ? found.begin()->first : "";
   }
   std::string Pdf(const std::string& path) {
     std::string text;
@@ -188,6 +195,93 @@ TEST_F(LettersTest, ADecisionWithoutRunsLetterDrawsOneThatWaitsForItsSlot) {
   EXPECT_NE(text.find("对你单位本次备案申请不予备案"), std::string::npos) << text;
   EXPECT_EQ(Beian("archive verify --date 2026-09-04", &out), 0) << out;
   ASSERT_EQ(Beian("served " + id + " --date 2026-09-07", &out), 0) << out;
+}
+
+// A delivery's date follows the rule of a decision's (issue 21): not after --today, not before
+// the case's event that precedes the document (for an ending letter, the decision that ended
+// the case, though run drew the draft on the day of receipt), not before its issue; refused in
+// Chinese, naming that event, with nothing recorded. A late record of an earlier delivery (the
+// receipt handed over on the day of receipt) is not refused for what happened since.
+TEST_F(LettersTest, ADeliveryDateBeforeItsDecisionOrIssueOrAfterTodayIsRefused) {
+  Run("");
+  const std::string id = Only(kR15, "refusal_notice"), receipt_id = Only(kR15, "receipt");
+  ASSERT_FALSE(id.empty() || receipt_id.empty());
+  Ok(std::string("decide ") + kR15 + " --stage received --result fail --date 2026-09-02");
+  const std::size_t history = Case(kR15)["history"].size();
+  std::string out;
+  // Run drew the letter on 09-01; the decision it states was made on 09-02.
+  EXPECT_EQ(Beian("served " + id + " --date 2026-09-01 --today 2026-09-30", &out), 2) << out;
+  EXPECT_NE(out.find("文书" + id + "（不予备案告知书）的送达日期2026-09-01早于案件" + kR15 +
+                     "已记录的事项（第"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("2026-09-02阶段结论）"), std::string::npos) << out;
+  EXPECT_EQ(Beian("served " + id + " --date 2026-09-10 --today 2026-09-05", &out), 2) << out;
+  EXPECT_NE(out.find("送达日期2026-09-10晚于今天（2026-09-05）"), std::string::npos) << out;
+  ASSERT_EQ(Beian("issue " + id + " --date 2026-09-03", &out), 0) << out;
+  EXPECT_EQ(Beian("served " + id + " --date 2026-09-02 --today 2026-09-30", &out), 2) << out;
+  EXPECT_NE(out.find("2026-09-03 签发，送达日期不能早于签发日期"), std::string::npos) << out;
+  // Nothing recorded by the refusals.
+  json c = Case(kR15);
+  EXPECT_EQ(c["history"].size(), history);
+  for (const json& d : c["documents"]) EXPECT_EQ(d["served"], "") << d.dump();
+  // The receipt, drawn on 09-01: not delivered before the materials came; its delivery on the
+  // day of receipt is recorded later without regard to the decision since.
+  EXPECT_EQ(Beian("served " + receipt_id + " --date 2026-08-31 --today 2026-09-30", &out), 2)
+      << out;
+  EXPECT_NE(out.find("2026-09-01接收材料）"), std::string::npos) << out;
+  Ok("served " + receipt_id + " --date 2026-09-01 --today 2026-09-30");
+  Ok("served " + id + " --date 2026-09-04 --today 2026-09-30");
+  c = Case(kR15);
+  EXPECT_EQ(c["history"].size(), history + 2);
+  for (const json& d : c["documents"]) {
+    if (d["id"] == id) {
+      EXPECT_EQ(d["served"], "2026-09-04");
+    } else if (d["id"] == receipt_id) {
+      EXPECT_EQ(d["served"], "2026-09-01");
+    }
+  }
+}
+
+// `status CASE` says what is missing of each document's life (issue 21): 未签发 for a draft,
+// 未送达 for an issued letter to the applicant; a document dated by its act (the receipt) shows
+// that day, also as a draft and once issued on a later day; nothing is 未填写.
+TEST_F(LettersTest, StatusSaysWhatIsMissingOfEachDocument) {
+  Run("");
+  const std::string receipt = Only(kR15, "receipt"), letter = Only(kR15, "refusal_notice");
+  ASSERT_FALSE(receipt.empty() || letter.empty());
+  auto text = [&]() {
+    std::string out;
+    EXPECT_EQ(Beian("status " + std::string(kR15) + " --date 2026-09-30", &out), 0) << out;
+    return out;
+  };
+  std::string out = text();
+  EXPECT_NE(out.find("文书" + receipt + "：材料接收回执（草稿，未签发，成文日期2026-09-01）\n"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find("文书" + letter + "：不予备案告知书（草稿，未签发）\n"), std::string::npos)
+      << out;
+  EXPECT_EQ(out.find("未填写"), std::string::npos) << out;
+  Ok(std::string("decide ") + kR15 + " --stage received --result fail --date 2026-09-02");
+  Ok("issue " + letter + " --date 2026-09-03");
+  Ok("issue " + receipt + " --date 2026-09-04");
+  out = text();
+  EXPECT_NE(out.find("文书" + letter +
+                     "：不予备案告知书（吉市人社认备〔2026〕1号，2026-09-03签发），未送达\n"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(
+      out.find("文书" + receipt +
+               "：材料接收回执（吉市人社认收〔2026〕1号，已签发，成文日期2026-09-01），未送达\n"),
+      std::string::npos)
+      << out;
+  Ok("served " + letter + " --date 2026-09-07 --today 2026-09-30");
+  EXPECT_NE(text().find("2026-09-03签发），2026-09-07送达\n"), std::string::npos);
+  // The document's own view says the same.
+  ASSERT_EQ(Beian("status " + letter + " --date 2026-09-30", &out), 0) << out;
+  EXPECT_NE(out.find("不予备案告知书（吉市人社认备〔2026〕1号，2026-09-03签发），2026-09-07送达"),
+            std::string::npos)
+      << out;
 }
 
 TEST_F(LettersTest, ACorrectionAwayFromReferralSupersedesItsLetter) {

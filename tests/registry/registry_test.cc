@@ -380,10 +380,12 @@ TEST_P(RegistryTest, SubmitAndServedRecordInTheHistoryAndRefuseWhatTheyMust) {
   CaseRecord c = *reg_->LoadCase(id);
   EXPECT_EQ(c.stage, Stage::kPublicity);
   EXPECT_EQ(c.history.back().action, "submit");
-  // Delivery of the 公示: once, then only as a correction with a reason.
-  ASSERT_OK(reg_->MarkServed(publicity, Date{2026, 10, 13}, "", on_day));
-  EXPECT_FALSE(reg_->MarkServed(publicity, Date{2026, 10, 14}, "", on_day).ok());
-  ASSERT_OK(reg_->MarkServed(publicity, Date{2026, 10, 14}, "日期记错", on_day));
+  // Delivery of the 公示: once, then only as a correction with a reason; never before the
+  // draft it delivers was drawn (by kClerk on 2026-11-25).
+  EXPECT_FALSE(reg_->MarkServed(publicity, Date{2026, 11, 24}, "", on_day).ok());
+  ASSERT_OK(reg_->MarkServed(publicity, Date{2026, 11, 26}, "", on_day));
+  EXPECT_FALSE(reg_->MarkServed(publicity, Date{2026, 11, 27}, "", on_day).ok());
+  ASSERT_OK(reg_->MarkServed(publicity, Date{2026, 11, 27}, "日期记错", on_day));
   c = *reg_->LoadCase(id);
   EXPECT_EQ(c.history.back().action, "served");
   EXPECT_EQ(c.history.back().reason, "日期记错");
