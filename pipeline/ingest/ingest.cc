@@ -193,6 +193,7 @@ std::string ProbeOne(DossierFileReader& reader, DossierFile& f, const Limits& li
   f.format = p.format;
   f.health = p.health;
   f.health_detail = std::move(p.detail);
+  f.pages = f.format == model::FileFormat::kPdf && f.health == FileHealth::kOk ? p.pages : 0;
   return keep ? std::move(*bytes) : std::string();
 }
 
