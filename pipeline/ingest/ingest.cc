@@ -530,7 +530,7 @@ std::string DossierDisplayName(std::string_view raw_name, EntryType type) {
   if (type == EntryType::kFile && !ArchiveFormatOf(raw_name).empty()) {
     stem = raw_name.substr(0, raw_name.rfind('.'));
   }
-  return DisplayPath(std::string(stem));
+  return DisplayPath(DecodeDiskName(stem).text);
 }
 
 Result<std::vector<IntakeEntry>> ScanIntake(const FileSystem& fs, const std::string& intake_dir) {
@@ -573,7 +573,7 @@ model::Dossier LoadDossier(const FileSystem& fs, const IntakeEntry& entry, const
     d.root = DirName(entry.path);
     ListArchiveDossier(fs, entry, walker);
   } else {
-    if (!IsValidUtf8(entry.name)) {
+    if (DecodeDiskName(entry.name).encoding == std::string_view("unknown")) {
       AddFinding(d, "ING-021", Severity::kReview, "ingest.name_not_utf8", {{"file", d.name}});
     }
     walker.Walk("", "", 0);

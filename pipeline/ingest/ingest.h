@@ -83,7 +83,7 @@ namespace pipeline::ingest {
 // One entry directly inside the intake directory.
 struct IntakeEntry {
   std::string name;          // raw bytes, as the OS gave it
-  std::string display_name;  // DisplayPath(name)
+  std::string display_name;  // DossierDisplayName(name, type)
   std::string path;          // intake_dir joined with name
   EntryType type = EntryType::kOther;
   // Dossier-relative paths (DossierFile::path) of files a reader died on in an earlier attempt
@@ -105,8 +105,11 @@ bool IsIgnoredName(std::string_view name);
 // same caps, one level deep, names decoded), never unpacked into the intake.
 bool IsArchiveDossier(const IntakeEntry& entry);
 
-// What reports call the dossier of the intake entry named `raw_name` (raw bytes): the name in
-// DisplayPath form, an archive dossier's without its extension (`某某学校.zip` -> `某某学校`).
+// What reports call the dossier of the intake entry named `raw_name` (raw bytes): the name
+// decoded as a file name on disk is (DecodeDiskName: a GBK folder name from a Windows zip
+// unpacked on Linux is shown as the Chinese it is), in DisplayPath form; an archive dossier's
+// without its extension (`某某学校.zip` -> `某某学校`). The raw bytes stay the entry's name:
+// the case id, watch's fingerprint and opening use them.
 std::string DossierDisplayName(std::string_view raw_name, EntryType type);
 
 // Every non-ignored entry directly inside `intake_dir` (folders, stray files, symlinks, others),

@@ -321,5 +321,53 @@ TEST(ArchivesEndToEndTest, AnArchiveDossierThatDoesNotOpenIsNamedAndAskedForAgai
   EXPECT_TRUE(named) << r["findings"];
 }
 
+// A dossier folder whose own name is GBK bytes (a Windows zip unpacked on Linux), and an
+// archive dossier named so: shown decoded in report.json, summary.json and index.html, with
+// the case id, watch's state and the opening from the raw bytes.
+TEST(ArchivesEndToEndTest, GbkDossierNamesAreDecodedForDisplay) {
+  namespace fs = std::filesystem;
+  using service::test_util::Beian;
+  const fs::path intake = fs::path(testing::MakeTempDir()) / "收件箱";
+  fs::create_directories(intake);
+  const std::string folder = "\xBC\xAA\xC1\xD6\xC4\xB3\xC4\xB3\xD1\xA7\xD0\xA3";  // 吉林某某学校
+  const std::string archive = "\xB0\xD7\xC9\xBD\xC4\xB3\xC4\xB3\xD6\xD0\xD0\xC4.rar";
+  fs::copy("tests/e2e/testdata/甲-查看器能打开的文件", intake / folder,
+           fs::copy_options::recursive);
+  fs::copy(std::string("tests/e2e/testdata/庚-收件目录中的压缩包/") + kRarDossier,
+           intake / archive);
+  const std::string out = testing::MakeTempDir() + "/出";
+  std::string log;
+  const int code = Beian(RunArgs(intake.string(), out, 1), &log);
+  EXPECT_TRUE(code == 0 || code == 1) << code << log;
+  const json r = ReportIn(out, folder);
+  ASSERT_TRUE(r.is_object()) << log;
+  EXPECT_EQ(r["dossier"], "吉林某某学校");
+  EXPECT_EQ(r["case_id"], report::CaseIdFor(folder));  // from the raw bytes
+  EXPECT_EQ(r["completeness"], "complete");            // its files were opened
+  EXPECT_EQ(testing::RuleIds(r).count("ING-021"), 0u);
+  const json a = ReportIn(out, archive);
+  ASSERT_TRUE(a.is_object()) << log;
+  EXPECT_EQ(a["dossier"], "白山某某中心");
+  EXPECT_EQ(a["completeness"], "complete");
+  EXPECT_EQ(FilesByDisplay(a).count("白山某某中心.rar › 附件1 申请表.docx"), 1u);
+  for (const char* file : {"/summary.json", "/index.html"}) {
+    const std::string text = testing::ReadText(out + file);
+    EXPECT_NE(text.find("吉林某某学校"), std::string::npos) << file;
+    EXPECT_NE(text.find("白山某某中心"), std::string::npos) << file;
+    EXPECT_EQ(text.find("\\xBC"), std::string::npos) << file;
+    EXPECT_EQ(text.find("\\xB0"), std::string::npos) << file;
+  }
+  // watch keeps its state by the raw names: a second look processes nothing.
+  const std::string watched = testing::MakeTempDir() + "/看";
+  Beian(WatchOnceArgs(intake.string(), watched), &log);
+  EXPECT_NE(log.find(report::CaseIdFor(folder)), std::string::npos) << log;
+  EXPECT_NE(log.find("吉林某某学校"), std::string::npos) << log;
+  Beian(WatchOnceArgs(intake.string(), watched), &log);
+  EXPECT_EQ(log.find(report::CaseIdFor(folder)), std::string::npos) << log;
+  EXPECT_EQ(log.find(report::CaseIdFor(archive)), std::string::npos) << log;
+  EXPECT_TRUE(testing::ReadText(out + "/" + report::CaseIdFor(folder) + "/report.json") ==
+              testing::ReadText(watched + "/" + report::CaseIdFor(folder) + "/report.json"));
+}
+
 }  // namespace
 }  // namespace pipeline
