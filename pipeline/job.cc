@@ -351,7 +351,7 @@ Job::CaseOutcome Job::Process(const ingest::IntakeEntry& entry) const {
   // An intake entry that is not a folder is no dossier at all, and a folder without a usable
   // form (ingest reports ING-010..013) has no application to judge: for those, the later
   // stages would only repeat what ingest said, so they are skipped.
-  const bool is_folder = entry.type == EntryType::kDirectory;
+  const bool is_folder = entry.type == EntryType::kDirectory || ingest::IsArchiveDossier(entry);
   const bool has_form = dossier.form.has_value() && !dossier.form->cells.empty();
   // 2. extract: form -> typed Application and requested occupations
   model::Extraction extraction;
@@ -520,7 +520,9 @@ Result<service::CaseResult> Job::Work(const ingest::IntakeEntry& entry, const st
     return r;
   }
   bool prepare_registry = false;
-  if (res_->registry_chosen && !c.not_a_dossier) {
+  // The registry records folders (their files hashed and kept by path): an archive dossier is
+  // checked and drafted, not registered (Finish warns).
+  if (res_->registry_chosen && entry.type == EntryType::kDirectory) {
     // The worker's own connection (none may cross fork(): workers are forked before the
     // parent opens its own, and a replacement worker never touches the parent's). The check
     // reads only what run never changes (filed records, terminations, open cases' dates), so
@@ -563,6 +565,9 @@ Result<service::CaseResult> Job::Work(const ingest::IntakeEntry& entry, const st
 Status Job::Finish(const ingest::IntakeEntry& entry, service::CaseResult& r,
                    const std::string& staged_dir, bool* fatal) {
   if (!r.report.draft_failure.empty()) reporter_.Warning(r.report.draft_failure);
+  if (res_->recorder && ingest::IsArchiveDossier(entry) && r.died.empty()) {
+    reporter_.Warning(r.report.dossier + ": " + res_->messages.Format("registry.archive_dossier"));
+  }
   if (res_->recorder && entry.type == EntryType::kDirectory && r.died.empty()) {
     nlohmann::json registry;
     if (Status s = res_->recorder->Record(r.report, entry.path, &registry, reporter_, r.letters,
@@ -647,8 +652,8 @@ ExitCode Job::CheckOne(Status* error) {
   ingest::IntakeEntry entry;
   entry.path = options_.dossier_dir;
   entry.name = BaseName(options_.dossier_dir);
-  entry.display_name = DisplayPath(entry.name);
   entry.type = st->type;
+  entry.display_name = ingest::DossierDisplayName(entry.name, entry.type);
   Result<service::CaseResult> r = CheckInWorker(entry);
   if (!r) {
     *error = r.error();

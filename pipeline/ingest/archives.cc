@@ -223,6 +223,7 @@ std::vector<model::ReportedFile> ReportedFiles(const Dossier& d) {
       r.archive = f.display_path.substr(0, f.display_path.size() - tail);
     }
     r.name_encoding = f.name_encoding;
+    r.pages = f.pages;
     out.push_back(std::move(r));
   }
   return out;

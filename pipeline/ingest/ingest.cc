@@ -193,6 +193,7 @@ std::string ProbeOne(DossierFileReader& reader, DossierFile& f, const Limits& li
   f.format = p.format;
   f.health = p.health;
   f.health_detail = std::move(p.detail);
+  f.pages = f.format == model::FileFormat::kPdf && f.health == FileHealth::kOk ? p.pages : 0;
   return keep ? std::move(*bytes) : std::string();
 }
 
@@ -460,6 +461,51 @@ void ProbeAttachments(DossierFileReader& reader, Dossier& d, const Limits& limit
   }
 }
 
+// An archive dossier (IsArchiveDossier): its one file, the archive itself, named as on disk
+// (decoded), for OpenArchives to open.
+void ListArchiveDossier(const FileSystem& fs, const IntakeEntry& entry, Walker& walker) {
+  Dossier& d = walker.d;
+  const DecodedName decoded = DecodeDiskName(entry.name);
+  const std::string shown = DisplayPath(decoded.text);
+  walker.CheckName(decoded, shown);
+  Result<DirEntry> st = fs.Stat(entry.path);
+  if (!st) {
+    AddFinding(d, "ING-004", Severity::kBlocking, "ingest.unreadable",
+               {{"file", shown}, {"detail", st.error().message()}}, shown);
+    return;
+  }
+  DossierFile f;
+  f.path = entry.name;
+  f.name = decoded.text;
+  f.display_path = shown;
+  f.name_encoding = decoded.encoding;
+  f.size = st->size;
+  d.files.push_back(std::move(f));
+}
+
+// After OpenArchives: true when the archive dossier's archive did not give way to its files
+// (damaged, encrypted, over a cap, or nothing in it to read). Its health is probed (ING-03x;
+// a .7z or .rar has ING-037 already) and ING-038 says that nothing in it was checked.
+bool UnopenedArchiveDossier(DossierFileReader& reader, Dossier& d, const IntakeEntry& entry,
+                            const Limits& limits) {
+  const auto it = std::find_if(d.files.begin(), d.files.end(),
+                               [&](const DossierFile& f) { return f.path == entry.name; });
+  if (it == d.files.end() && !d.files.empty()) return false;
+  std::string shown = d.name;
+  if (it != d.files.end()) {
+    shown = it->display_path;
+    {
+      const OpeningFile opening(it->path);
+      ProbeOne(reader, *it, limits, /*keep=*/false);
+    }
+    const std::string format = ArchiveFormatOf(it->path);
+    if (format == "zip") AddHealthFinding(d, *it);
+  }
+  AddFinding(d, "ING-038", Severity::kBlocking, "ingest.dossier_archive_unreadable",
+             {{"entry", shown}}, shown);
+  return true;
+}
+
 }  // namespace
 
 bool IsIgnoredName(std::string_view name) {
@@ -475,14 +521,26 @@ bool IsIgnoredName(std::string_view name) {
   return lower.size() > 4 && lower.compare(lower.size() - 4, 4, ".tmp") == 0;
 }
 
+bool IsArchiveDossier(const IntakeEntry& entry) {
+  return entry.type == EntryType::kFile && !ArchiveFormatOf(entry.name).empty();
+}
+
+std::string DossierDisplayName(std::string_view raw_name, EntryType type) {
+  std::string_view stem = raw_name;
+  if (type == EntryType::kFile && !ArchiveFormatOf(raw_name).empty()) {
+    stem = raw_name.substr(0, raw_name.rfind('.'));
+  }
+  return DisplayPath(DecodeDiskName(stem).text);
+}
+
 Result<std::vector<IntakeEntry>> ScanIntake(const FileSystem& fs, const std::string& intake_dir) {
   Result<std::vector<DirEntry>> entries = fs.ListDir(intake_dir);
   if (!entries) return entries.error().WithContext("scanning intake");
   std::vector<IntakeEntry> out;
   for (const DirEntry& e : *entries) {
     if (IsIgnoredName(e.name)) continue;
-    out.push_back(
-        IntakeEntry{e.name, DisplayPath(e.name), JoinPath(intake_dir, e.name), e.type, {}});
+    out.push_back(IntakeEntry{
+        e.name, DossierDisplayName(e.name, e.type), JoinPath(intake_dir, e.name), e.type, {}});
   }
   std::sort(out.begin(), out.end(),
             [](const IntakeEntry& a, const IntakeEntry& b) { return a.name < b.name; });
@@ -494,12 +552,14 @@ model::Dossier LoadDossier(const FileSystem& fs, const IntakeEntry& entry, const
   Dossier d;
   d.name = entry.display_name.empty() ? DisplayPath(entry.name) : entry.display_name;
   d.root = entry.path;
+  const bool archive = IsArchiveDossier(entry);
   switch (entry.type) {
     case EntryType::kSymlink:
       AddFinding(d, "ING-002", Severity::kBlocking, "ingest.intake_symlink", {{"entry", d.name}});
       return d;
     case EntryType::kFile:
     case EntryType::kOther:
+      if (archive) break;
       AddFinding(d, "ING-001", Severity::kBlocking, "ingest.not_a_folder", {{"entry", d.name}});
       return d;
     case EntryType::kDirectory:
@@ -507,16 +567,24 @@ model::Dossier LoadDossier(const FileSystem& fs, const IntakeEntry& entry, const
   }
 
   Walker walker{fs, labels, limits, d};
-  if (!IsValidUtf8(entry.name)) {
-    AddFinding(d, "ING-021", Severity::kReview, "ingest.name_not_utf8", {{"file", d.name}});
+  if (archive) {
+    // The archive is the dossier's one file, read from the intake beside it, and gives way to
+    // its files as an archive in a folder does.
+    d.root = DirName(entry.path);
+    ListArchiveDossier(fs, entry, walker);
+  } else {
+    if (DecodeDiskName(entry.name).encoding == std::string_view("unknown")) {
+      AddFinding(d, "ING-021", Severity::kReview, "ingest.name_not_utf8", {{"file", d.name}});
+    }
+    walker.Walk("", "", 0);
+    std::sort(d.files.begin(), d.files.end(),
+              [](const DossierFile& a, const DossierFile& b) { return a.path < b.path; });
   }
-  walker.Walk("", "", 0);
-  std::sort(d.files.begin(), d.files.end(),
-            [](const DossierFile& a, const DossierFile& b) { return a.path < b.path; });
   DossierFileReader reader(fs, d.root, limits);
   reader.SetUnreadable(entry.unreadable);
   OpenArchives(reader, d, limits);
   std::sort(d.ignored.begin(), d.ignored.end());
+  if (archive && UnopenedArchiveDossier(reader, d, entry, limits)) return d;
   if (d.files.empty()) {
     bool unreadable = std::any_of(d.findings.begin(), d.findings.end(),
                                   [](const Finding& f) { return f.rule_id == "ING-004"; });

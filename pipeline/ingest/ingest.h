@@ -31,6 +31,7 @@ namespace pipeline::ingest {
 // are named in braces; {file} is always the display path relative to the dossier folder.
 // NOTE: do not renumber; rule IDs appear in issued reports.
 //   ING-001 blocking ingest.not_a_folder        {entry}  intake entry is a file, not a folder
+//                                               (nor an archive: IsArchiveDossier)
 //   ING-002 blocking ingest.intake_symlink      {entry}  intake entry is a symlink (not followed)
 //   ING-003 blocking ingest.empty_folder        {entry}  no files (ignored ones aside)
 //   ING-004 blocking ingest.unreadable          {file, detail}  folder or file the OS refused
@@ -44,6 +45,9 @@ namespace pipeline::ingest {
 //   ING-007 info     ingest.files_ignored       {files}  system/temporary files skipped
 //                                               (Thumbs.db, desktop.ini, *.lnk, ~$ lock files)
 //   ING-008, ING-009, ING-037: archives (archives.h).
+//   ING-038 blocking ingest.dossier_archive_unreadable {entry}  a dossier sent as one archive
+//                                               (IsArchiveDossier) that does not open or
+//                                               holds no file: nothing in it was checked
 //   ING-010 blocking ingest.form_missing        {}       no file named as the form at all
 //   ING-011 blocking ingest.form_multiple       {files, used}  two or more different filled
 //                                               forms (identical copies are one form)
@@ -79,7 +83,7 @@ namespace pipeline::ingest {
 // One entry directly inside the intake directory.
 struct IntakeEntry {
   std::string name;          // raw bytes, as the OS gave it
-  std::string display_name;  // DisplayPath(name)
+  std::string display_name;  // DossierDisplayName(name, type)
   std::string path;          // intake_dir joined with name
   EntryType type = EntryType::kOther;
   // Dossier-relative paths (DossierFile::path) of files a reader died on in an earlier attempt
@@ -95,6 +99,18 @@ struct IntakeEntry {
 // (`申请表(1).docx`, `附件1 申请表.docx`, `申请表.docx.docx`) is read; the first filled one
 // (shallowest, then by path) is the form.
 bool IsIgnoredName(std::string_view name);
+
+// True for a whole dossier sent as one archive and dropped directly into the intake
+// (`某某学校.zip`, .7z, .rar): a dossier of its own, its files the archive's (archives.h: the
+// same caps, one level deep, names decoded), never unpacked into the intake.
+bool IsArchiveDossier(const IntakeEntry& entry);
+
+// What reports call the dossier of the intake entry named `raw_name` (raw bytes): the name
+// decoded as a file name on disk is (DecodeDiskName: a GBK folder name from a Windows zip
+// unpacked on Linux is shown as the Chinese it is), in DisplayPath form; an archive dossier's
+// without its extension (`某某学校.zip` -> `某某学校`). The raw bytes stay the entry's name:
+// the case id, watch's fingerprint and opening use them.
+std::string DossierDisplayName(std::string_view raw_name, EntryType type);
 
 // Every non-ignored entry directly inside `intake_dir` (folders, stray files, symlinks, others),
 // sorted by name (bytes). Fails (NotFound/IoError) only when the intake cannot be listed.

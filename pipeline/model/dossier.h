@@ -70,7 +70,9 @@ struct DossierFile {
   FileFormat format = FileFormat::kOther;
   FileHealth health = FileHealth::kOk;
   std::string health_detail;  // developer-facing detail for a non-OK health (English)
-  bool is_form = false;       // this file is the application form (申请表)
+  // A PDF that opens (health kOk): how many pages its page tree holds (qpdf); 0 otherwise.
+  std::size_t pages = 0;
+  bool is_form = false;  // this file is the application form (申请表)
   // False when the file was listed by name only: past Limits::max_files its content was not
   // probed (health stays kOk, unverified). Completeness treats it as "to be checked".
   bool probed = true;

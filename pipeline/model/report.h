@@ -3,6 +3,7 @@
 #ifndef PIPELINE_MODEL_REPORT_H_
 #define PIPELINE_MODEL_REPORT_H_
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,7 @@ struct ReportedFile {
   std::string archive;        // display path of the archive holding it; "" for a loose file
   std::string entry;          // its decoded name inside `archive`; "" for a loose file
   std::string name_encoding;  // how its name was decoded: utf-8 | gb18030 | cp437 | unknown
+  std::size_t pages = 0;      // a PDF that opens: its pages; 0 (not in report.json) otherwise
 };
 
 // A step a person must still take that does not by itself make the case review_needed (e.g.

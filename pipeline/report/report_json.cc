@@ -70,10 +70,12 @@ json ToJson(const model::CaseReport& r, const MessageCatalog& messages) {
   json files = json::array();
   for (const auto& f : r.files) {
     auto or_null = [](const std::string& s) { return s.empty() ? json(nullptr) : json(s); };
-    files.push_back({{"display", f.display},
-                     {"archive", or_null(f.archive)},
-                     {"entry", or_null(f.entry)},
-                     {"name_encoding", f.name_encoding}});
+    json file = {{"display", f.display},
+                 {"archive", or_null(f.archive)},
+                 {"entry", or_null(f.entry)},
+                 {"name_encoding", f.name_encoding}};
+    if (f.pages > 0) file["pages"] = f.pages;
+    files.push_back(std::move(file));
   }
   j["files"] = std::move(files);
   json findings = json::array();

@@ -1,5 +1,6 @@
 // A dossier's fingerprint: SHA-256 over every entry below it (relative path, type, size and
-// modification time, in path order), read with lstat so symlinks are never followed. A folder
+// modification time, in path order), read with lstat so symlinks are never followed; for a
+// single file (an archive dossier, ingest::IsArchiveDossier) also over its bytes. A folder
 // still being copied changes its fingerprint; `beian watch` processes a dossier once its
 // fingerprint has stayed the same for --settle seconds. Reads only; the intake is never written.
 #ifndef PIPELINE_SERVICE_FINGERPRINT_H_

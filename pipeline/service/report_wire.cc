@@ -65,7 +65,7 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ConditionEvidence, label, value, where)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ConditionResult, id, article, title, state, rule_ids, evidence)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(MaterialResult, id, name, article, required, status, files,
                                    merged)
-NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ReportedFile, display, archive, entry, name_encoding)
+NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ReportedFile, display, archive, entry, name_encoding, pages)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(Finding, rule_id, severity, message, args, evidence, topic,
                                    consequence)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(PendingCheck, id, title, action)

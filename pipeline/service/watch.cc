@@ -243,7 +243,7 @@ class Watcher {
     }
     ingest::IntakeEntry e;
     e.name = name;
-    e.display_name = DisplayPath(name);
+    e.display_name = ingest::DossierDisplayName(name, st->type);
     e.path = path;
     e.type = st->type;
     Note(e);

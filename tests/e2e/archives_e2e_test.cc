@@ -2,7 +2,8 @@
 // zips made the way Windows makes them (GBK names without the UTF-8 flag; built byte by byte by
 // tests/e2e/testdata/make_archive_fixtures.py), a .7z made by 7-Zip and a RAR 5 (opened through
 // libarchive), an empty .7z, and GBK file names on disk (a Windows zip unpacked on Linux, made
-// here in a temporary folder).
+// here in a temporary folder); whole dossiers dropped into the intake as one archive each,
+// through `run` and `watch --once`.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -10,7 +11,10 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
+#include <vector>
 
+#include "pipeline/report/case_id.h"
+#include "tests/service/service_testing.h"
 #include "tests/testing/sample_runs.h"
 #include "tests/testing/test_paths.h"
 
@@ -164,6 +168,205 @@ TEST(ArchivesEndToEndTest, GbkNamesOnDiskAreDecodedAndOpened) {
     for (const json& f : m["files"]) licence_listed |= f == "法人登记证书.pdf";
   }
   EXPECT_TRUE(licence_listed);
+}
+
+// An intake folder holding two whole dossiers as one archive each (庚: a Windows zip with GBK
+// names, a RAR 5), copied to a temporary intake.
+std::string ArchiveIntake() {
+  namespace fs = std::filesystem;
+  const fs::path intake = fs::path(testing::MakeTempDir()) / "收件箱";
+  fs::copy("tests/e2e/testdata/庚-收件目录中的压缩包", intake, fs::copy_options::recursive);
+  return intake.string();
+}
+
+const char kZipDossier[] = "长春某某职业技能培训学校.zip";
+const char kRarDossier[] = "吉林某某培训中心.rar";
+
+std::string RunArgs(const std::string& intake, const std::string& out, int jobs) {
+  return "run " + testing::Quote(intake) + " --out " + testing::Quote(out) +
+         " --no-pdf --date 2026-11-25 --quiet --jobs " + std::to_string(jobs);
+}
+
+std::string WatchOnceArgs(const std::string& intake, const std::string& out) {
+  return "watch " + testing::Quote(intake) + " --out " + testing::Quote(out) +
+         " --once --settle 0 --no-pdf --date 2026-11-25 --quiet";
+}
+
+json ReportIn(const std::string& out, const std::string& archive) {
+  return json::parse(testing::ReadText(out + "/" + report::CaseIdFor(archive) + "/report.json"),
+                     nullptr, false);
+}
+
+// An archive dropped directly into the intake is a dossier of its own, named by the archive
+// without its extension, its files read from the archive (the intake is never unpacked into or
+// changed); run with one or two workers and watch --once give the same bytes.
+TEST(ArchivesEndToEndTest, AnArchiveInTheIntakeIsADossierOfItsOwn) {
+  using service::test_util::Beian;
+  using service::test_util::FilesUnder;
+  const std::string intake = ArchiveIntake();
+  const auto before = FilesUnder(intake);
+  const std::string root = testing::MakeTempDir();
+  std::string log;
+  const int code = Beian(RunArgs(intake, root + "/一", 1), &log);
+  EXPECT_TRUE(code == 0 || code == 1) << code << log;
+  EXPECT_EQ(log.find("ING-001"), std::string::npos) << log;
+
+  const json summary = json::parse(testing::ReadText(root + "/一/summary.json"), nullptr, false);
+  ASSERT_TRUE(summary.is_object());
+  ASSERT_EQ(summary["dossiers"].size(), 2u) << summary;
+  std::set<std::string> ids;
+  for (const json& row : summary["dossiers"]) ids.insert(row.value("case_id", ""));
+  EXPECT_EQ(
+      ids, std::set<std::string>({report::CaseIdFor(kZipDossier), report::CaseIdFor(kRarDossier)}));
+
+  const json zip = ReportIn(root + "/一", kZipDossier);
+  ASSERT_TRUE(zip.is_object());
+  EXPECT_EQ(zip["dossier"], "长春某某职业技能培训学校");
+  EXPECT_EQ(zip["completeness"], "complete");
+  ExpectEveryRequiredMaterialPresent(zip);
+  EXPECT_EQ(zip["application"]["kind"], "initial");  // the form inside the zip was read
+  const std::set<std::string> rules = testing::RuleIds(zip);
+  for (const char* bad : {"ING-001", "ING-010", "ING-021", "ING-036", "ING-038"}) {
+    EXPECT_EQ(rules.count(bad), 0u) << bad;
+  }
+  const auto files = FilesByDisplay(zip);
+  const auto form =
+      files.find("长春某某职业技能培训学校.zip › 长春某某职业技能培训学校/附件1 申请表.docx");
+  ASSERT_NE(form, files.end());
+  EXPECT_EQ(form->second["archive"], "长春某某职业技能培训学校.zip");
+  EXPECT_EQ(form->second["entry"], "长春某某职业技能培训学校/附件1 申请表.docx");
+  EXPECT_EQ(form->second["name_encoding"], "gb18030");
+
+  const json rar = ReportIn(root + "/一", kRarDossier);
+  ASSERT_TRUE(rar.is_object());
+  EXPECT_EQ(rar["dossier"], "吉林某某培训中心");
+  EXPECT_EQ(rar["completeness"], "complete");
+  EXPECT_EQ(FilesByDisplay(rar).count("吉林某某培训中心.rar › 附件1 申请表.docx"), 1u);
+
+  // Two workers, and watch --once: the same bytes.
+  EXPECT_EQ(Beian(RunArgs(intake, root + "/二", 2), &log), code) << log;
+  EXPECT_EQ(Beian(WatchOnceArgs(intake, root + "/看"), &log), code) << log;
+  for (const std::string& other : {root + "/二", root + "/看"}) {
+    for (const char* archive : {kZipDossier, kRarDossier}) {
+      const std::string file = "/" + report::CaseIdFor(archive) + "/report.json";
+      EXPECT_TRUE(testing::ReadText(root + "/一" + file) == testing::ReadText(other + file))
+          << other << file;
+    }
+    EXPECT_TRUE(testing::ReadText(root + "/一/summary.json") ==
+                testing::ReadText(other + "/summary.json"))
+        << other;
+    EXPECT_TRUE(testing::ReadText(root + "/一/index.html") ==
+                testing::ReadText(other + "/index.html"))
+        << other;
+  }
+  EXPECT_EQ(FilesUnder(intake), before);  // read, never unpacked into or changed
+}
+
+// watch sees an archive dossier change by its bytes: the same size and modification time
+// with one byte changed is a changed dossier; an unchanged archive is not processed again.
+TEST(ArchivesEndToEndTest, WatchSeesAChangedArchiveByItsBytes) {
+  namespace fs = std::filesystem;
+  using service::test_util::Beian;
+  const std::string intake = ArchiveIntake();
+  const std::string out = testing::MakeTempDir() + "/出";
+  const std::string zip_id = report::CaseIdFor(kZipDossier);
+  const std::string rar_id = report::CaseIdFor(kRarDossier);
+  std::string log;
+  Beian(WatchOnceArgs(intake, out), &log);
+  EXPECT_NE(log.find(zip_id), std::string::npos) << log;
+  EXPECT_NE(log.find(rar_id), std::string::npos) << log;
+  Beian(WatchOnceArgs(intake, out), &log);
+  EXPECT_EQ(log.find(zip_id), std::string::npos) << "processed again unchanged: " << log;
+  // The first central header's "version made by" (4 bytes in; the central directory's offset
+  // is 6 bytes from the end): the same size and modification time, the zip reads the same.
+  const fs::path zip = fs::path(intake) / kZipDossier;
+  const auto mtime = fs::last_write_time(zip);
+  std::string bytes = testing::ReadText(zip.string());
+  ASSERT_GT(bytes.size(), 22u);
+  std::size_t central = 0;
+  for (std::size_t i = 4; i > 0; --i) {
+    central = central * 256 + static_cast<unsigned char>(bytes[bytes.size() - 7 + i]);
+  }
+  ASSERT_LT(central + 5, bytes.size());
+  ASSERT_EQ(bytes.substr(central, 4), std::string("PK\x01\x02"));
+  bytes[central + 4] = static_cast<char>(bytes[central + 4] ^ 0x01);
+  service::test_util::WriteFile(zip, bytes);
+  fs::last_write_time(zip, mtime);
+  Beian(WatchOnceArgs(intake, out), &log);
+  EXPECT_NE(log.find(zip_id), std::string::npos) << "a changed archive was not seen: " << log;
+  EXPECT_EQ(log.find(rar_id), std::string::npos) << log;
+  EXPECT_EQ(ReportIn(out, kZipDossier)["completeness"], "complete");
+}
+
+// An archive dossier that does not open: one blocking finding naming it and asking for an
+// archive that opens, and nothing else read from it; never a crash.
+TEST(ArchivesEndToEndTest, AnArchiveDossierThatDoesNotOpenIsNamedAndAskedForAgain) {
+  const std::string dir = testing::MakeTempDir();
+  service::test_util::WriteFile(dir + "/某学校.zip", "PK\x03\x04 not really a zip");
+  const testing::CheckRun run = testing::RunCheck(dir + "/某学校.zip", "--date 2026-11-25");
+  EXPECT_EQ(run.exit_code, 1) << run.stdout_text << run.stderr_text;
+  const json& r = run.report;
+  ASSERT_TRUE(r.is_object()) << run.stdout_text << run.stderr_text;
+  EXPECT_EQ(r["dossier"], "某学校");
+  bool named = false;
+  for (const json& f : r["findings"]) {
+    EXPECT_NE(f["rule"], "ING-001");
+    if (f["rule"] != "ING-038") continue;
+    named = true;
+    EXPECT_EQ(f["severity"], "blocking");
+    const std::string message = f["message"].get<std::string>();
+    EXPECT_NE(message.find("某学校.zip"), std::string::npos) << message;
+    EXPECT_NE(message.find("重新提交"), std::string::npos) << message;
+  }
+  EXPECT_TRUE(named) << r["findings"];
+}
+
+// A dossier folder whose own name is GBK bytes (a Windows zip unpacked on Linux), and an
+// archive dossier named so: shown decoded in report.json, summary.json and index.html, with
+// the case id, watch's state and the opening from the raw bytes.
+TEST(ArchivesEndToEndTest, GbkDossierNamesAreDecodedForDisplay) {
+  namespace fs = std::filesystem;
+  using service::test_util::Beian;
+  const fs::path intake = fs::path(testing::MakeTempDir()) / "收件箱";
+  fs::create_directories(intake);
+  const std::string folder = "\xBC\xAA\xC1\xD6\xC4\xB3\xC4\xB3\xD1\xA7\xD0\xA3";  // 吉林某某学校
+  const std::string archive = "\xB0\xD7\xC9\xBD\xC4\xB3\xC4\xB3\xD6\xD0\xD0\xC4.rar";
+  fs::copy("tests/e2e/testdata/甲-查看器能打开的文件", intake / folder,
+           fs::copy_options::recursive);
+  fs::copy(std::string("tests/e2e/testdata/庚-收件目录中的压缩包/") + kRarDossier,
+           intake / archive);
+  const std::string out = testing::MakeTempDir() + "/出";
+  std::string log;
+  const int code = Beian(RunArgs(intake.string(), out, 1), &log);
+  EXPECT_TRUE(code == 0 || code == 1) << code << log;
+  const json r = ReportIn(out, folder);
+  ASSERT_TRUE(r.is_object()) << log;
+  EXPECT_EQ(r["dossier"], "吉林某某学校");
+  EXPECT_EQ(r["case_id"], report::CaseIdFor(folder));  // from the raw bytes
+  EXPECT_EQ(r["completeness"], "complete");            // its files were opened
+  EXPECT_EQ(testing::RuleIds(r).count("ING-021"), 0u);
+  const json a = ReportIn(out, archive);
+  ASSERT_TRUE(a.is_object()) << log;
+  EXPECT_EQ(a["dossier"], "白山某某中心");
+  EXPECT_EQ(a["completeness"], "complete");
+  EXPECT_EQ(FilesByDisplay(a).count("白山某某中心.rar › 附件1 申请表.docx"), 1u);
+  for (const char* file : {"/summary.json", "/index.html"}) {
+    const std::string text = testing::ReadText(out + file);
+    EXPECT_NE(text.find("吉林某某学校"), std::string::npos) << file;
+    EXPECT_NE(text.find("白山某某中心"), std::string::npos) << file;
+    EXPECT_EQ(text.find("\\xBC"), std::string::npos) << file;
+    EXPECT_EQ(text.find("\\xB0"), std::string::npos) << file;
+  }
+  // watch keeps its state by the raw names: a second look processes nothing.
+  const std::string watched = testing::MakeTempDir() + "/看";
+  Beian(WatchOnceArgs(intake.string(), watched), &log);
+  EXPECT_NE(log.find(report::CaseIdFor(folder)), std::string::npos) << log;
+  EXPECT_NE(log.find("吉林某某学校"), std::string::npos) << log;
+  Beian(WatchOnceArgs(intake.string(), watched), &log);
+  EXPECT_EQ(log.find(report::CaseIdFor(folder)), std::string::npos) << log;
+  EXPECT_EQ(log.find(report::CaseIdFor(archive)), std::string::npos) << log;
+  EXPECT_TRUE(testing::ReadText(out + "/" + report::CaseIdFor(folder) + "/report.json") ==
+              testing::ReadText(watched + "/" + report::CaseIdFor(folder) + "/report.json"));
 }
 
 }  // namespace

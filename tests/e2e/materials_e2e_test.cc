@@ -6,9 +6,11 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "tests/testing/sample_runs.h"
 #include "tests/testing/test_paths.h"
@@ -119,6 +121,51 @@ TEST(MaterialsEndToEndTest, JustOverTheFileCapNothingIsDroppedAsMissing) {
   EXPECT_EQ(r["unmatched_files"].size(), 5011u);  // 5,010 photos + 机构宣传册.pdf
   EXPECT_EQ(r["completeness"], "complete");       // uncertain is a review item, not a demand
   EXPECT_EQ(rc, 0);
+}
+
+// A PDF of `pages` empty A4 pages, its cross-reference table exact.
+std::string PdfOfPages(int pages) {
+  std::vector<std::string> objects = {"<< /Type /Catalog /Pages 2 0 R >>"};
+  std::string kids;
+  for (int i = 0; i < pages; ++i) kids += std::to_string(3 + i) + " 0 R ";
+  objects.push_back("<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(pages) + " >>");
+  for (int i = 0; i < pages; ++i) {
+    objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>");
+  }
+  std::string pdf = "%PDF-1.4\n";
+  std::vector<std::size_t> offsets;
+  for (std::size_t i = 0; i < objects.size(); ++i) {
+    offsets.push_back(pdf.size());
+    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+  }
+  const std::size_t xref = pdf.size();
+  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+  for (std::size_t offset : offsets) {
+    std::string number = std::to_string(offset);
+    pdf += std::string(10 - number.size(), '0') + number + " 00000 n \n";
+  }
+  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) +
+         " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+  return pdf;
+}
+
+// report.json files[] carries `pages` for every PDF that opens (qpdf's page count), and none
+// for a PDF that does not open or a file that is no PDF.
+TEST(MaterialsEndToEndTest, EveryPdfThatOpensHasItsPageCount) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::path(MakeTempDir()) / "甲-页数";
+  fs::copy("tests/e2e/testdata/甲-查看器能打开的文件", dir, fs::copy_options::recursive);
+  std::ofstream(dir / "补充说明.pdf", std::ios::binary) << PdfOfPages(3);
+  std::ofstream(dir / "宣传册.pdf", std::ios::binary) << "%PDF-1.4 junk %%EOF";
+  const json r = Check(dir.string());
+  ASSERT_TRUE(r.is_object());
+  std::map<std::string, json> files;
+  for (const json& f : r["files"]) files[f["display"].get<std::string>()] = f;
+  ASSERT_EQ(files.count("补充说明.pdf"), 1u);
+  EXPECT_EQ(files["补充说明.pdf"]["pages"], 3);
+  EXPECT_EQ(files["法人登记证书.pdf"]["pages"], 1);
+  EXPECT_FALSE(files["宣传册.pdf"].contains("pages")) << files["宣传册.pdf"];
+  EXPECT_FALSE(files["附件1 申请表.docx"].contains("pages"));
 }
 
 }  // namespace

@@ -19,6 +19,11 @@ make these (it writes non-ASCII names as UTF-8 and sets the flag). Output is det
                                7-Zip, `7z` of Debian's p7zip-full, UTF-16 names) and 附件二.rar
                                (RAR 5, files stored, written byte by byte here: no Debian tool
                                writes RAR); both opened through libarchive
+  庚-收件目录中的压缩包/        an intake folder (not a dossier): two whole dossiers dropped into it
+                               as one archive each, each a dossier of its own: 长春某某职业技能
+                               培训学校.zip (a Windows zip of the folder: GBK names, the folder
+                               as the entries' prefix) and 吉林某某培训中心.rar (RAR 5, the files
+                               at its root)
   ../../ingest/testdata/archives/加密.7z   one file, password 1234 (names readable, data
                                encrypted): LibarchiveReader's kEncrypted. Made once and kept:
                                7-Zip's AES takes a random IV, so it is not byte-reproducible
@@ -176,6 +181,11 @@ def main():
     locked = os.path.join(unit, "加密.7z")
     if not os.path.exists(locked):  # 7-Zip's AES uses a random IV: made once, kept
         write_7z(locked, [("说明.txt", "加密的说明\r\n".encode("utf-8"))], password="1234")
+
+    intake = fresh("庚-收件目录中的压缩包")
+    write_zip(os.path.join(intake, "长春某某职业技能培训学校.zip"),
+              gbk_entries(source_files(), "长春某某职业技能培训学校/"))
+    write_rar5(os.path.join(intake, "吉林某某培训中心.rar"), source_files())
 
     seven = fresh("戊-七z压缩包")
     shutil.copy(os.path.join(SOURCE, FORM), os.path.join(seven, FORM))
