@@ -74,7 +74,8 @@ constexpr CommandInfo kCommands[] = {
     {"reissue", Command::kReissue,
      "Start a corrected re-issue: a new draft that names the issued document it replaces."},
     {"archive", Command::kArchive,
-     "Report archived files that are missing, altered or unregistered (exit 1 if any)."},
+     "Check the registry's issued copies and an archive folder (exit 1 if any is missing, "
+     "altered or unregistered); export the archive from the registry; import older copies."},
     {"filed", Command::kFiled,
      "List the filed institutions with occupations, levels and validity."},
     {"due", Command::kDue,
@@ -213,13 +214,23 @@ const OptionSpec kOptions[] = {
     {"--to", "URI",
      "migrate: the PostgreSQL registry to copy this registry into (postgresql://...)", kRegistry, 0,
      Opt<&Options::migrate_to>},
-    {"--force", "",
-     "backup: overwrite an existing FILE; migrate: replace what the target registry holds",
-     kRegistry, 0, Flag<&Options::force>},
-    {"ACTION", "verify", "what to do: verify", kArchive, kArchive,
+    {"ACTION", "verify|export|import",
+     "verify: the registry's issued copies against their SHA-256, and a folder against the "
+     "registry; export DIR: write the archive folder (DA/T 22) from the registry; import: store "
+     "the copies of documents issued before the registry kept them",
+     kArchive, kArchive,
      [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
-       return a.add_option(n, p.o.archive_action, h)->check(CLI::IsMember({"verify"}));
+       return a.add_option(n, p.o.archive_action, h)
+           ->check(CLI::IsMember({"verify", "export", "import"}));
      }},
+    {"DIR", "",
+     "export: the folder to write; verify, import: the folder to read (default: the archive "
+     "root)",
+     kArchive, 0, Opt<&Options::archive_folder>},
+    {"--force", "",
+     "backup: overwrite an existing FILE; migrate: replace what the target registry holds; "
+     "archive export: replace a folder that is not empty",
+     kRegistry | kArchive, 0, Flag<&Options::force>},
     {"ACTION", "check", "what to do: check", kCalendar, kCalendar,
      [](CLI::App& a, Parsed& p, const std::string& n, const std::string& h) {
        return a.add_option(n, p.o.calendar_action, h)->check(CLI::IsMember({"check"}));
@@ -352,10 +363,11 @@ const OptionSpec kOptions[] = {
 
 constexpr char kExitCodes[] =
     "exit codes: 0 done, no blocking findings; 1 done, blocking findings (catalogue: no match;\n"
-    "            archive verify: files missing, altered or unregistered; calendar check: today\n"
-    "            not covered; registry check: the registry is damaged); 2 usage error or\n"
-    "            operational failure; 130 / 143 run stopped by Ctrl-C / SIGTERM (the dossiers\n"
-    "            in flight finished, the run files written for what was done)\n";
+    "            archive verify: copies missing, altered or unregistered; archive export or\n"
+    "            import: documents left out; calendar check: today not covered; registry\n"
+    "            check: the registry is damaged); 2 usage error or operational failure;\n"
+    "            130 / 143 run stopped by Ctrl-C / SIGTERM (the dossiers in flight\n"
+    "            finished, the run files written for what was done)\n";
 
 bool IsPositional(const OptionSpec& s) { return s.name[0] != '-'; }
 
@@ -540,6 +552,11 @@ Status ConvertRegistryValues(Parsed& p, const Say& say) {
       p.o.registry_action != "migrate" && p.o.backup_file.empty()) {
     return say("file_required", {{"action", p.o.registry_action}},
                "registry " + p.o.registry_action + ": FILE is required");
+  }
+  if (p.o.command == Command::kArchive && p.o.archive_action == "export" &&
+      p.o.archive_folder.empty()) {
+    return say("dir_required", {{"action", p.o.archive_action}},
+               "archive " + p.o.archive_action + ": DIR is required");
   }
   if (p.o.number < 0) {
     return say("range",

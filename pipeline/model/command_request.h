@@ -91,16 +91,18 @@ struct CommandRequest {
   // decide, evaluate, summarize, deliberate: --today, the last day a decision may bear (a
   // decision dated later is refused); main fills it with the system date (deliberate: `date`).
   std::optional<Date> today;
-  std::string registry_action;     // registry: "backup" | "check" | "restore" | "migrate"
-  std::string backup_file;         // registry backup FILE / restore FILE
-  std::string migrate_to;          // registry migrate --to URI (docs/registry-server.md)
-  bool force = false;              // backup --force: overwrite FILE; migrate --force: replace rows
+  std::string registry_action;  // registry: "backup" | "check" | "restore" | "migrate"
+  std::string backup_file;      // registry backup FILE / restore FILE
+  std::string migrate_to;       // registry migrate --to URI (docs/registry-server.md)
+  // --force: backup: overwrite FILE; migrate: replace rows; archive export: replace a folder
+  bool force = false;
   std::vector<std::string> cases;  // publicize: CASE...
   std::optional<Date> start;       // publicize: --start of the 公示
   std::string document_id;         // issue: DOCUMENT-ID
   long number = 0;                 // issue: --number N (0 = next of the sequence)
-  std::string archive_dir;         // issue, archive verify: --archive DIR
-  std::string archive_action;      // archive: "verify"
+  std::string archive_dir;         // issue, archive verify|import: --archive DIR
+  std::string archive_action;      // archive: "verify" | "export" | "import"
+  std::string archive_folder;      // archive export DIR (verify, import: DIR, else the root)
   int within_days = 90;            // due: --within Nd
   bool voluntary = false;          // terminate --voluntary (Art. 10)
   bool ordered = false;            // terminate --ordered (Art. 11, with --reason)

@@ -100,7 +100,11 @@ Status DecideWithLetter(Context& ctx, const LetterTerms& terms,
 Status PublicizeCommand(Context& ctx);
 Status FileCommand(Context& ctx);
 Status IssueCommand(Context& ctx);
+// archive verify | export | import (docs/user-guide.md "Case registry"): `problems` is set when
+// something was found wrong or left out (exit code 1).
 Status ArchiveVerifyCommand(Context& ctx, bool* problems);
+Status ArchiveExportCommand(Context& ctx, bool* problems);
+Status ArchiveImportCommand(Context& ctx, bool* problems);
 Status DueCommand(Context& ctx);
 Status TerminateCommand(Context& ctx);
 Status EditCommand(Context& ctx);

@@ -246,8 +246,9 @@ bool Writes(const model::CommandRequest& o) {
     case model::Command::kStatus:
     case model::Command::kDue:
     case model::Command::kFiled:
-    case model::Command::kArchive:
       return false;
+    case model::Command::kArchive:
+      return o.archive_action == "import";  // verify and export only read
     case model::Command::kRegistry:
       return false;  // backup reads; migrate writes only its target
     default:
@@ -415,6 +416,8 @@ Status RunRegistryCommand(const model::CommandRequest& options, FileSystem& fs,
     case model::Command::kIssue:
       return IssueCommand(ctx);
     case model::Command::kArchive:
+      if (options.archive_action == "export") return ArchiveExportCommand(ctx, problems);
+      if (options.archive_action == "import") return ArchiveImportCommand(ctx, problems);
       return ArchiveVerifyCommand(ctx, problems);
     case model::Command::kDue:
       return DueCommand(ctx);

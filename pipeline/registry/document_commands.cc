@@ -12,6 +12,7 @@
 #include <set>
 #include <tuple>
 
+#include "pipeline/core/atomic_dir.h"
 #include "pipeline/core/sha256.h"
 #include "pipeline/core/text.h"
 #include "pipeline/crosscheck/jurisdiction.h"
@@ -175,16 +176,22 @@ Status PlaceArchiveFile(const std::string& root, const std::string& rel, const s
   return SyncToDisk(final_path, root);
 }
 
-// Rewrites the 归档文件目录 of one authority and year from the registry.
-Status UpdateCatalogue(Context& ctx, const DocumentSetup& setup, const std::string& authority,
-                       int year) {
-  Result<std::vector<DocumentDetail>> issued = ctx.registry.IssuedDocuments();
-  if (!issued) return issued.error();
+// Writes the 归档文件目录 of one authority and year into `root`/<authority>/<year>/ from the
+// registry's issued documents `issued` (the archive folder after an issue, and archive export:
+// one layout, one catalogue). Its XLSX is dated by the latest 成文日期 it lists, so the same
+// registry gives the same bytes whenever it is written.
+Status WriteCatalogueOf(Context& ctx, const DocumentSetup& setup,
+                        const std::vector<DocumentDetail>& issued, const std::string& root,
+                        const std::string& authority, int year) {
   const RegistrySettings& s = ctx.settings;
   std::vector<CatalogueRow> rows;
-  for (const DocumentDetail& d : *issued) {
+  Date latest = ctx.actor.today;
+  bool dated = false;
+  for (const DocumentDetail& d : issued) {
     std::optional<Date> date = ParseIsoDate(d.doc_date);
     if (d.authority != authority || !date || date->year != year) continue;
+    if (!dated || latest < *date) latest = *date;
+    dated = true;
     CatalogueRow r;
     r.item = d.item_no;
     r.retention = d.retention.empty() ? s.RetentionFor(d.kind) : d.retention;
@@ -213,9 +220,17 @@ Status UpdateCatalogue(Context& ctx, const DocumentSetup& setup, const std::stri
   std::stable_sort(rows.begin(), rows.end(), [](const CatalogueRow& a, const CatalogueRow& b) {
     return std::tie(a.retention, a.item) < std::tie(b.retention, b.item);
   });
-  const std::string dir = JoinPath(
-      JoinPath(ArchiveRoot(ctx), authority.empty() ? "unknown" : authority), std::to_string(year));
-  return WriteCatalogue(dir, rows, ctx.messages, ctx.actor.today);
+  const std::string dir =
+      JoinPath(JoinPath(root, authority.empty() ? "unknown" : authority), std::to_string(year));
+  return WriteCatalogue(dir, rows, ctx.messages, latest);
+}
+
+// Rewrites the 归档文件目录 of one authority and year in the archive folder.
+Status UpdateCatalogue(Context& ctx, const DocumentSetup& setup, const std::string& authority,
+                       int year) {
+  Result<std::vector<DocumentDetail>> issued = ctx.registry.IssuedDocuments();
+  if (!issued) return issued.error();
+  return WriteCatalogueOf(ctx, setup, *issued, ArchiveRoot(ctx), authority, year);
 }
 
 // Refuses to issue while the body or title font is a shipped stand-in for 仿宋 / 小标宋,
@@ -994,7 +1009,7 @@ Status IssueCommand(Context& ctx) {
   const std::string root = ArchiveRoot(ctx);
   PIPELINE_RETURN_IF_ERROR(PlaceArchiveFile(root, rel, *pdf, ctx.messages));
   const std::string sha = Sha256Hex(*pdf);
-  PIPELINE_RETURN_IF_ERROR(ctx.registry.MarkIssued(id, rel, sha, title, CountPdfPages(*pdf),
+  PIPELINE_RETURN_IF_ERROR(ctx.registry.MarkIssued(id, rel, *pdf, title, CountPdfPages(*pdf),
                                                    ctx.settings.RetentionFor(d->kind)));
   PIPELINE_RETURN_IF_ERROR(UpdateCatalogue(ctx, *setup, d->authority, date.year));
   ctx.out << ctx.messages.Format(d->number.empty()      ? "registry.issued_unnumbered"
@@ -1064,45 +1079,230 @@ Status ReissueCommand(Context& ctx) {
   return WriteDraft(ctx, *id);
 }
 
-Status ArchiveVerifyCommand(Context& ctx, bool* problems) {
-  const std::string root = ArchiveRoot(ctx);
-  Result<std::vector<DocumentDetail>> issued = ctx.registry.IssuedDocuments();
-  if (!issued) return issued.error();
-  std::vector<std::pair<std::string, std::string>> found;  // (message key, file)
+namespace {
+
+// One line of archive verify, export or import: a message key with the file (relative to the
+// folder) and the document it concerns; `problem` counts towards exit code 1.
+struct ArchiveFinding {
+  std::string key, file, document;
+  bool problem = true;
+};
+
+void PrintFindings(Context& ctx, const std::vector<ArchiveFinding>& found) {
+  for (const ArchiveFinding& f : found) {
+    ctx.out << ctx.messages.Format(f.key, {{"file", f.file}, {"document", f.document}}) << "\n";
+  }
+}
+
+std::size_t CountProblems(const std::vector<ArchiveFinding>& found) {
+  return static_cast<std::size_t>(
+      std::count_if(found.begin(), found.end(), [](const ArchiveFinding& f) { return f.problem; }));
+}
+
+// The folder archive verify and import read: DIR, else the archive root.
+std::string ArchiveFolderOf(const Context& ctx) {
+  return ctx.options.archive_folder.empty() ? ArchiveRoot(ctx) : ctx.options.archive_folder;
+}
+
+// An archive path as the registry records it is relative and stays inside the folder.
+bool InsideFolder(const std::string& rel) {
+  const std::filesystem::path p = std::filesystem::path(rel).lexically_normal();
+  return !rel.empty() && p.is_relative() && !p.empty() && *p.begin() != "..";
+}
+
+// The registry's side of verify: each issued document's stored copy against the SHA-256
+// recorded at issue. A document issued before the registry kept copies (schema 11) has none:
+// listed, not a problem (its copy is the archive folder's file, checked with the folder).
+Status CheckRegistryCopies(Context& ctx, const std::vector<DocumentDetail>& issued,
+                           std::vector<ArchiveFinding>* found) {
+  for (const DocumentDetail& d : issued) {
+    Result<std::optional<std::string>> copy = ctx.registry.IssuedCopy(d.document_id);
+    if (!copy) return copy.error();
+    if (!*copy) {
+      found->push_back({"registry.archive.only_in_folder", d.path, d.document_id, false});
+    } else if (Sha256Hex(**copy) != d.sha256) {
+      found->push_back({"registry.archive.registry_altered", d.path, d.document_id});
+    }
+  }
+  return Status::Ok();
+}
+
+// The folder's side: every issued document's file against the registry's SHA-256 (missing,
+// altered), and every other file in it (unregistered; beian's own catalogues excepted).
+void CheckFolder(Context& ctx, const std::string& root, const std::vector<DocumentDetail>& issued,
+                 std::vector<ArchiveFinding>* found) {
   std::set<std::string> registered;
-  for (const DocumentDetail& d : *issued) {
+  for (const DocumentDetail& d : issued) {
     registered.insert(d.path);
     Result<std::string> bytes = ReadAll(JoinPath(root, d.path));
     if (!bytes) {
-      found.emplace_back("registry.archive.missing", d.path);
+      found->push_back({"registry.archive.missing", d.path, d.document_id});
     } else if (Sha256Hex(*bytes) != d.sha256) {
-      found.emplace_back("registry.archive.altered", d.path);
+      found->push_back({"registry.archive.altered", d.path, d.document_id});
     }
   }
   std::error_code ec;
-  if (std::filesystem::is_directory(root, ec)) {
-    std::vector<std::string> files;
-    for (auto it = std::filesystem::recursive_directory_iterator(root, ec);
-         !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
-      if (it->is_directory()) continue;
-      const std::string name = it->path().filename().string();
-      if (name == CatalogueFileName(ctx.messages, ".csv") ||
-          name == CatalogueFileName(ctx.messages, ".xlsx")) {
-        continue;  // beian's own catalogue
+  std::vector<std::string> files;
+  for (auto it = std::filesystem::recursive_directory_iterator(root, ec);
+       !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+    if (it->is_directory()) continue;
+    const std::string name = it->path().filename().string();
+    if (name == CatalogueFileName(ctx.messages, ".csv") ||
+        name == CatalogueFileName(ctx.messages, ".xlsx")) {
+      continue;  // beian's own catalogue
+    }
+    files.push_back(std::filesystem::relative(it->path(), root).string());
+  }
+  std::sort(files.begin(), files.end());
+  for (const std::string& f : files) {
+    if (registered.count(f) == 0) found->push_back({"registry.archive.unregistered", f, ""});
+  }
+}
+
+}  // namespace
+
+Status ArchiveVerifyCommand(Context& ctx, bool* problems) {
+  const std::string root = ArchiveFolderOf(ctx);
+  std::error_code ec;
+  const bool folder = std::filesystem::is_directory(root, ec);
+  if (!folder && !ctx.options.archive_folder.empty()) {
+    return Status::NotFound(ctx.messages.Format("registry.archive.no_folder", {{"root", root}}));
+  }
+  std::vector<ArchiveFinding> found;
+  std::size_t count = 0;
+  // One snapshot of the registry: the documents and their copies as of one moment.
+  Status s = InTransaction(ctx.registry.storage(), TxMode::kRead, [&]() -> Status {
+    found.clear();
+    Result<std::vector<DocumentDetail>> issued = ctx.registry.IssuedDocuments();
+    if (!issued) return issued.error();
+    count = issued->size();
+    PIPELINE_RETURN_IF_ERROR(CheckRegistryCopies(ctx, *issued, &found));
+    if (folder) CheckFolder(ctx, root, *issued, &found);
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  PrintFindings(ctx, found);
+  const std::size_t n = CountProblems(found);
+  const char* key =
+      folder ? (n == 0 ? "registry.archive.ok" : "registry.archive.bad")
+             : (n == 0 ? "registry.archive.registry_ok" : "registry.archive.registry_bad");
+  ctx.out << ctx.messages.Format(key, {{"root", root},
+                                       {"count", std::to_string(count)},
+                                       {"problems", std::to_string(n)}})
+          << "\n";
+  *problems = n > 0;
+  return Status::Ok();
+}
+
+// archive export DIR: the archive folder (DA/T 22: <authority>/<year>/ with the issued copies
+// and the 归档文件目录) written from the registry's copies, whichever office issued them. Written
+// into DIR.part-<pid> beside DIR, flushed, then put in DIR's place in one rename: a reader sees
+// the old folder or the whole new one. The same registry gives the same bytes.
+Status ArchiveExportCommand(Context& ctx, bool* problems) {
+  const std::string& shown_target = ctx.options.archive_folder;
+  std::error_code ec;
+  std::filesystem::path target_path =
+      std::filesystem::absolute(shown_target, ec).lexically_normal();
+  if (!target_path.has_filename()) target_path = target_path.parent_path();  // "DIR/"
+  const std::string target = target_path.string();
+  if (std::filesystem::exists(target, ec)) {
+    const bool is_dir = std::filesystem::is_directory(target, ec);
+    const bool empty = is_dir && std::filesystem::is_empty(target, ec) && !ec;
+    if (!is_dir || (!empty && !ctx.options.force)) {
+      return Status::InvalidArgument(
+          ctx.messages.Format("registry.archive.export_not_empty", {{"dir", shown_target}}));
+    }
+  }
+  Result<DocumentSetup> setup = LoadSetup(ctx);
+  if (!setup) return setup.error();
+  const std::string staged = target + ".part-" + std::to_string(::getpid());
+  const std::string parent = target_path.parent_path().string();
+  std::filesystem::create_directories(parent, ec);
+  if (ec) return Status::IoError(ec.message(), parent);
+  std::vector<ArchiveFinding> found;
+  std::size_t written = 0;
+  Status s = InTransaction(ctx.registry.storage(), TxMode::kRead, [&]() -> Status {
+    found.clear();
+    written = 0;
+    PIPELINE_RETURN_IF_ERROR(RemoveTree(staged));
+    std::filesystem::create_directories(staged, ec);
+    if (ec) return Status::IoError(ec.message(), staged);
+    Result<std::vector<DocumentDetail>> issued = ctx.registry.IssuedDocuments();
+    if (!issued) return issued.error();
+    std::set<std::pair<std::string, int>> catalogues;
+    RealFileSystem rfs;
+    for (const DocumentDetail& d : *issued) {
+      if (std::optional<Date> date = ParseIsoDate(d.doc_date)) {
+        catalogues.insert({d.authority, date->year});
       }
-      files.push_back(std::filesystem::relative(it->path(), root).string());
+      if (!InsideFolder(d.path)) {
+        found.push_back({"registry.archive.bad_path", d.path, d.document_id});
+        continue;
+      }
+      Result<std::optional<std::string>> copy = ctx.registry.IssuedCopy(d.document_id);
+      if (!copy) return copy.error();
+      if (!*copy) {
+        found.push_back({"registry.archive.export_missing", d.path, d.document_id});
+        continue;
+      }
+      if (Sha256Hex(**copy) != d.sha256) {
+        found.push_back({"registry.archive.registry_altered", d.path, d.document_id});
+        continue;
+      }
+      const std::string file = JoinPath(staged, d.path);
+      std::filesystem::create_directories(std::filesystem::path(file).parent_path(), ec);
+      if (ec) return Status::IoError(ec.message(), file);
+      PIPELINE_RETURN_IF_ERROR(rfs.WriteFile(file, **copy));
+      ++written;
     }
-    std::sort(files.begin(), files.end());
-    for (const std::string& f : files) {
-      if (registered.count(f) == 0) found.emplace_back("registry.archive.unregistered", f);
+    for (const auto& [authority, year] : catalogues) {
+      PIPELINE_RETURN_IF_ERROR(WriteCatalogueOf(ctx, *setup, *issued, staged, authority, year));
+    }
+    return Status::Ok();
+  });
+  if (s.ok()) s = SyncFileSystem(staged);
+  if (s.ok()) s = ReplaceDir(staged, target);
+  if (!s.ok()) {
+    RemoveTree(staged);
+    return s;
+  }
+  PIPELINE_RETURN_IF_ERROR(SyncToDisk(target, parent));
+  PrintFindings(ctx, found);
+  ctx.out << ctx.messages.Format("registry.archive.exported",
+                                 {{"dir", shown_target},
+                                  {"count", std::to_string(written)},
+                                  {"problems", std::to_string(CountProblems(found))}})
+          << "\n";
+  *problems = CountProblems(found) > 0;
+  return Status::Ok();
+}
+
+// archive import [DIR]: the copies of documents issued before the registry kept them, read
+// from the archive folder and stored when their SHA-256 is the one recorded at issue.
+Status ArchiveImportCommand(Context& ctx, bool* problems) {
+  const std::string root = ArchiveFolderOf(ctx);
+  Result<std::vector<DocumentDetail>> issued = ctx.registry.IssuedDocuments();
+  if (!issued) return issued.error();
+  std::vector<ArchiveFinding> found;
+  std::size_t stored = 0;
+  for (const DocumentDetail& d : *issued) {
+    Result<std::optional<std::string>> copy = ctx.registry.IssuedCopy(d.document_id);
+    if (!copy) return copy.error();
+    if (*copy) continue;
+    Result<std::string> bytes = ReadAll(JoinPath(root, d.path));
+    if (!bytes) {
+      found.push_back({"registry.archive.missing", d.path, d.document_id});
+    } else if (Sha256Hex(*bytes) != d.sha256) {
+      found.push_back({"registry.archive.altered", d.path, d.document_id});
+    } else {
+      PIPELINE_RETURN_IF_ERROR(ctx.registry.StoreIssuedCopy(d.document_id, *bytes));
+      ++stored;
     }
   }
-  for (const auto& [key, file] : found) {
-    ctx.out << ctx.messages.Format(key, {{"file", file}}) << "\n";
-  }
-  ctx.out << ctx.messages.Format(found.empty() ? "registry.archive.ok" : "registry.archive.bad",
+  PrintFindings(ctx, found);
+  ctx.out << ctx.messages.Format("registry.archive.imported",
                                  {{"root", root},
-                                  {"count", std::to_string(issued->size())},
+                                  {"count", std::to_string(stored)},
                                   {"problems", std::to_string(found.size())}})
           << "\n";
   *problems = !found.empty();

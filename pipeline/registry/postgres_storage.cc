@@ -17,8 +17,10 @@ extern char** environ;
 namespace pipeline::registry {
 namespace {
 
-// Type oids of the results read as integers (pg_type.h): bool, int8, int2, int4, oid.
-constexpr Oid kBoolOid = 16, kInt8Oid = 20, kInt2Oid = 21, kInt4Oid = 23, kOidOid = 26;
+// Type oids of the results read as integers (pg_type.h): bool, int8, int2, int4, oid; and of
+// those read as bytes: bytea.
+constexpr Oid kBoolOid = 16, kInt8Oid = 20, kInt2Oid = 21, kInt4Oid = 23, kOidOid = 26,
+              kByteaOid = 17;
 
 struct ResultHolder {
   PGresult* r = nullptr;
@@ -255,10 +257,18 @@ Result<std::string> PostgresStorage::Prepare(std::string_view sql, int n_params)
 Result<std::vector<Row>> PostgresStorage::Run(std::string_view sql,
                                               const std::vector<Value>& params) {
   // Parameters as text (the server infers each one's type from where it stands, as SQLite
-  // takes any value anywhere); NULL as a null pointer.
+  // takes any value anywhere); NULL as a null pointer; bytes in binary format (a bytea's binary
+  // form is its bytes), with their length.
   std::vector<std::string> texts(params.size());
   std::vector<const char*> values(params.size());
+  std::vector<int> lengths(params.size(), 0), formats(params.size(), 0);
   for (std::size_t i = 0; i < params.size(); ++i) {
+    if (const auto* b = std::get_if<Bytes>(&params[i])) {
+      values[i] = b->data.data();
+      lengths[i] = static_cast<int>(b->data.size());
+      formats[i] = 1;
+      continue;
+    }
     texts[i] = AsText(params[i]);
     values[i] = std::holds_alternative<std::monostate>(params[i]) ? nullptr : texts[i].c_str();
   }
@@ -274,9 +284,11 @@ Result<std::vector<Row>> PostgresStorage::Run(std::string_view sql,
     if (name->empty()) {
       int count = 0;
       const std::string text = NumberPlaceholders(sql, &count);
-      r.r = PQexecParams(conn_, text.c_str(), n, nullptr, values.data(), nullptr, nullptr, 0);
+      r.r = PQexecParams(conn_, text.c_str(), n, nullptr, values.data(), lengths.data(),
+                         formats.data(), 0);
     } else {
-      r.r = PQexecPrepared(conn_, name->c_str(), n, values.data(), nullptr, nullptr, 0);
+      r.r =
+          PQexecPrepared(conn_, name->c_str(), n, values.data(), lengths.data(), formats.data(), 0);
     }
   }
   const ExecStatusType st = PQresultStatus(r.r);
@@ -309,6 +321,12 @@ Result<std::vector<Row>> PostgresStorage::Run(std::string_view sql,
         std::int64_t v = 0;
         std::from_chars(text, text + PQgetlength(r.r, i, c), v);
         row.emplace_back(v);
+      } else if (type == kByteaOid) {  // text form: \x and hex digits
+        std::size_t size = 0;
+        unsigned char* raw = PQunescapeBytea(reinterpret_cast<const unsigned char*>(text), &size);
+        if (raw == nullptr) return Status::IoError("out of memory reading bytea", display_);
+        row.emplace_back(Bytes{std::string(reinterpret_cast<const char*>(raw), size)});
+        PQfreemem(raw);
       } else {
         row.emplace_back(std::string(text, static_cast<std::size_t>(PQgetlength(r.r, i, c))));
       }

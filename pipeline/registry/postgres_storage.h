@@ -60,6 +60,7 @@ class PostgresStorage : public Storage {
   const std::string& Location() const override { return display_; }
   bool Retryable() const override { return retryable_; }
   Result<std::vector<std::string>> Tables() override;
+  const char* BytesType() const override { return "BYTEA"; }
 
   // The advisory lock key every write transaction takes ("beian" in ASCII).
   static constexpr long long kWriteLockKey = 0x626569616eLL;

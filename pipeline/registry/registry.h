@@ -331,12 +331,20 @@ class Registry {
   // the filing's number ("" when it has none and `format` is empty).
   Result<std::string> NumberFiling(const std::string& document_id, const std::string& format,
                                    int year);
-  // Marks the document issued with its archived file and SHA-256, its 保管期限 `retention` and
-  // its 件号: the next in its authority's year (of the 成文日期) and retention period, given
-  // once and never changed (DA/T 22).
-  Status MarkIssued(const std::string& document_id, const std::string& path,
-                    const std::string& sha256, const std::string& title, int pages,
-                    const std::string& retention);
+  // Marks the document issued with its archive path, its issued copy `pdf` (the bytes kept in
+  // document_files, their SHA-256 in documents.sha256, one transaction: issued with its bytes or
+  // not at all), its 保管期限 `retention` and its 件号: the next in its authority's year (of the
+  // 成文日期) and retention period, given once and never changed (DA/T 22). A document that is
+  // not `issuing` is left as it is.
+  Status MarkIssued(const std::string& document_id, const std::string& path, const std::string& pdf,
+                    const std::string& title, int pages, const std::string& retention);
+  // The issued copy's bytes as the registry keeps them; nullopt for a document issued before
+  // the registry kept them (schema 11) and not imported since, or one not issued.
+  Result<std::optional<std::string>> IssuedCopy(const std::string& document_id);
+  // Stores the issued copy of a document issued before the registry kept them (beian archive
+  // import): refused unless the document is issued and `pdf`'s SHA-256 is the one recorded at
+  // issue; a copy already stored is kept.
+  Status StoreIssuedCopy(const std::string& document_id, const std::string& pdf);
   // A new draft of template `kind` for `case_ids`, holding `data_json`; returns its id.
   Result<std::string> CreateDraft(const std::string& kind, const std::string& authority,
                                   const std::vector<std::string>& case_ids,

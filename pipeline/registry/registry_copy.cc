@@ -18,7 +18,8 @@ Result<std::vector<std::string>> DataTables(Storage& db) {
   return out;
 }
 
-// A row as text that keeps each value's type: NULL, an integer and a text never look alike.
+// A row as text that keeps each value's type: NULL, an integer, a text and bytes never look
+// alike.
 std::string RowText(const Row& r) {
   std::string s;
   for (const Value& v : r) {
@@ -26,6 +27,8 @@ std::string RowText(const Row& r) {
       s += "N;";
     } else if (std::holds_alternative<std::int64_t>(v)) {
       s += "i" + AsText(v) + ";";
+    } else if (const auto* b = std::get_if<Bytes>(&v)) {
+      s += "b" + std::to_string(b->data.size()) + ":" + b->data + ";";
     } else {
       const std::string& t = std::get<std::string>(v);
       s += "t" + std::to_string(t.size()) + ":" + t + ";";

@@ -1,6 +1,7 @@
 // Registry operations after deliberation: 公示, objections, filing, and issuing documents.
 #include <algorithm>
 
+#include "pipeline/core/sha256.h"
 #include "pipeline/model/application.h"
 #include "pipeline/registry/fault.h"
 #include "pipeline/registry/registry.h"
@@ -505,9 +506,14 @@ Status Registry::BindUnnumbered(const std::string& document_id, int year,
 }
 
 Status Registry::MarkIssued(const std::string& document_id, const std::string& path,
-                            const std::string& sha256, const std::string& title, int pages,
+                            const std::string& pdf, const std::string& title, int pages,
                             const std::string& retention) {
+  const std::string sha256 = Sha256Hex(pdf);
   return InTransaction(*db_, TxMode::kWrite, [&]() -> Status {
+    Result<std::vector<Row>> state =
+        db_->Query("SELECT state FROM documents WHERE document_id = ?", {document_id});
+    if (!state) return state.error();
+    if (state->empty() || AsText(state->front()[0]) != "issuing") return Status::Ok();
     // The 件号: next in the authority's year and retention period, given once (DA/T 22).
     Result<std::vector<Row>> next = db_->Query(
         "SELECT COALESCE(MAX(o.item_no), 0) + 1 FROM documents d JOIN documents o ON "
@@ -522,6 +528,10 @@ Status Registry::MarkIssued(const std::string& document_id, const std::string& p
         "UPDATE documents SET state = 'issued', path = ?, sha256 = ?, title = ?, pages = ?, "
         "retention = ?, item_no = ? WHERE document_id = ? AND state = 'issuing'",
         {path, sha256, title, std::int64_t{pages}, retention, item, document_id}));
+    // The issued copy itself, in the same transaction: issued with its bytes or not at all.
+    PIPELINE_RETURN_IF_ERROR(
+        db_->Execute("INSERT INTO document_files (document_id, content) VALUES (?, ?)",
+                     {document_id, Bytes{pdf}}));
     FaultPoint("before_commit");
     return Status::Ok();
   });
@@ -614,6 +624,30 @@ Status Registry::SupersedeEndingLetters(const std::string& case_id,
           ") AND document_id IN "
           "(SELECT document_id FROM document_cases WHERE case_id = ?)",
       args);
+}
+
+Result<std::optional<std::string>> Registry::IssuedCopy(const std::string& document_id) {
+  Result<std::vector<Row>> rows =
+      db_->Query("SELECT content FROM document_files WHERE document_id = ?", {document_id});
+  if (!rows) return rows.error();
+  if (rows->empty()) return std::optional<std::string>();
+  return std::optional<std::string>(AsText(rows->front()[0]));
+}
+
+Status Registry::StoreIssuedCopy(const std::string& document_id, const std::string& pdf) {
+  return InTransaction(*db_, TxMode::kWrite, [&]() -> Status {
+    Result<DocumentDetail> d = LoadDocument(document_id);
+    if (!d) return d.error();
+    if (d->state != "issued" || Sha256Hex(pdf) != d->sha256) {
+      return Status::InvalidArgument("not the issued copy of " + document_id);
+    }
+    Result<std::vector<Row>> have =
+        db_->Query("SELECT COUNT(*) FROM document_files WHERE document_id = ?", {document_id});
+    if (!have) return have.error();
+    if (AsInt(have->front()[0]) > 0) return Status::Ok();
+    return db_->Execute("INSERT INTO document_files (document_id, content) VALUES (?, ?)",
+                        {document_id, Bytes{pdf}});
+  });
 }
 
 Result<std::vector<DocumentDetail>> Registry::IssuedDocuments() {

@@ -1,6 +1,7 @@
 #include "pipeline/registry/schema.h"
 
 #include <algorithm>
+#include <string_view>
 
 namespace pipeline::registry {
 
@@ -188,11 +189,30 @@ const std::vector<Migration>& Migrations() {
            "CREATE INDEX cases_by_authority ON cases (authority, case_id)",
            "CREATE INDEX cases_by_stage ON cases (stage, case_id)",
        }},
+      {11,
+       "the issued copies' bytes (every office on one registry reads them; archive export)",
+       {
+           // One row per issued document, written in the transaction that marks it issued:
+           // the PDF/A bytes whose SHA-256 is documents.sha256. Drafts are not kept (they
+           // render again from their data). Documents issued before this migration have none
+           // (their copy is the archive folder's file; beian archive import stores it).
+           "CREATE TABLE document_files (document_id TEXT PRIMARY KEY "
+           "REFERENCES documents (document_id), content {bytes} NOT NULL)",
+       }},
   };
   return kMigrations;
 }
 
 int CurrentSchemaVersion() { return Migrations().back().version; }
+
+std::string MigrationSql(const Storage& db, const char* statement) {
+  std::string sql = statement;
+  static constexpr std::string_view kBytes = "{bytes}";
+  for (std::size_t at = sql.find(kBytes); at != std::string::npos; at = sql.find(kBytes, at)) {
+    sql.replace(at, kBytes.size(), db.BytesType());
+  }
+  return sql;
+}
 
 Result<int> SchemaVersion(Storage& db) {
   PIPELINE_RETURN_IF_ERROR(
@@ -224,7 +244,9 @@ Status Migrate(Storage& db, const std::string& today) {
     }
     for (const Migration& m : Migrations()) {
       if (m.version <= *have) continue;
-      for (const char* sql : m.statements) PIPELINE_RETURN_IF_ERROR(db.Execute(sql));
+      for (const char* sql : m.statements) {
+        PIPELINE_RETURN_IF_ERROR(db.Execute(MigrationSql(db, sql)));
+      }
       PIPELINE_RETURN_IF_ERROR(
           db.Execute("INSERT INTO schema_version (version, description, applied_on) "
                      "VALUES (?, ?, ?)",

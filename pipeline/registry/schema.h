@@ -1,6 +1,7 @@
-// The registry's versioned schema. Each migration is a list of portable SQL statements that
-// takes the schema from version N-1 to N; schema_version records every version applied. A new
-// column or table is a new migration appended to the list, never an edit of an old one.
+// The registry's versioned schema. Each migration is a list of portable SQL statements (with
+// one placeholder, `{bytes}`, for the type of binary data) that takes the schema from version
+// N-1 to N; schema_version records every version applied. A new column or table is a new
+// migration appended to the list, never an edit of an old one.
 #ifndef PIPELINE_REGISTRY_SCHEMA_H_
 #define PIPELINE_REGISTRY_SCHEMA_H_
 
@@ -23,6 +24,10 @@ const std::vector<Migration>& Migrations();
 
 // The version this beian writes (the last migration's).
 int CurrentSchemaVersion();
+
+// A migration's statement as `db` runs it: `{bytes}` becomes the dialect's type of binary data
+// (Storage::BytesType: BLOB, BYTEA); everything else is portable SQL as written.
+std::string MigrationSql(const Storage& db, const char* statement);
 
 // The version recorded in `db` (0 for an empty database; creates schema_version when absent).
 Result<int> SchemaVersion(Storage& db);

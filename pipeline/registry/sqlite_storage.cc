@@ -12,6 +12,7 @@ namespace pipeline::registry {
 std::string AsText(const Value& v) {
   if (const auto* s = std::get_if<std::string>(&v)) return *s;
   if (const auto* i = std::get_if<std::int64_t>(&v)) return std::to_string(*i);
+  if (const auto* b = std::get_if<Bytes>(&v)) return b->data;
   return {};
 }
 
@@ -182,6 +183,9 @@ Result<std::vector<Row>> SqliteStorage::Query(std::string_view sql,
                              SQLITE_TRANSIENT);
     } else if (const auto* n = std::get_if<std::int64_t>(&params[i])) {
       rc = sqlite3_bind_int64(st.stmt, index, *n);
+    } else if (const auto* b = std::get_if<Bytes>(&params[i])) {
+      rc = sqlite3_bind_blob64(st.stmt, index, b->data.data(),
+                               static_cast<sqlite3_uint64>(b->data.size()), SQLITE_TRANSIENT);
     } else {
       rc = sqlite3_bind_null(st.stmt, index);
     }
@@ -202,6 +206,12 @@ Result<std::vector<Row>> SqliteStorage::Query(std::string_view sql,
         case SQLITE_INTEGER:
           row.emplace_back(std::int64_t{sqlite3_column_int64(st.stmt, c)});
           break;
+        case SQLITE_BLOB: {
+          const auto* blob = static_cast<const char*>(sqlite3_column_blob(st.stmt, c));
+          const auto size = static_cast<std::size_t>(sqlite3_column_bytes(st.stmt, c));
+          row.emplace_back(Bytes{std::string(blob != nullptr ? blob : "", size)});
+          break;
+        }
         default: {
           const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(st.stmt, c));
           row.emplace_back(std::string(text != nullptr ? text : "",

@@ -40,6 +40,7 @@ class SqliteStorage : public Storage {
   Status Backup(const std::string& dest) override;
   const std::string& Location() const override { return path_; }
   Result<std::vector<std::string>> Tables() override;
+  const char* BytesType() const override { return "BLOB"; }
 
   // SQLite's own check of the whole file: `PRAGMA quick_check` (quick) or `integrity_check`.
   // Returns the problems it lists (empty: the file is sound).

@@ -19,11 +19,18 @@
 
 namespace pipeline::registry {
 
-// A SQL value: NULL, an integer or text.
-using Value = std::variant<std::monostate, std::int64_t, std::string>;
+// Binary data (SQLite BLOB, PostgreSQL bytea): the issued copies of documents
+// (document_files). Kept apart from text so each storage binds and reads it as bytes.
+struct Bytes {
+  std::string data;
+  bool operator==(const Bytes&) const = default;
+};
+
+// A SQL value: NULL, an integer, text or bytes.
+using Value = std::variant<std::monostate, std::int64_t, std::string, Bytes>;
 using Row = std::vector<Value>;
 
-// Text of a value (empty for NULL; decimal for an integer).
+// Text of a value (empty for NULL; decimal for an integer; the bytes themselves for bytes).
 std::string AsText(const Value& v);
 // Integer of a value (0 for NULL or text that is not a number).
 std::int64_t AsInt(const Value& v);
@@ -63,6 +70,9 @@ class Storage {
   // The tables of the registry in the order they were made (a table after those it refers
   // to): the one catalogue query each dialect writes its own way.
   virtual Result<std::vector<std::string>> Tables() = 0;
+  // The column type of binary data, which the dialects name differently (SQLite: BLOB,
+  // PostgreSQL: BYTEA): a migration writes `{bytes}` for it (schema.h).
+  virtual const char* BytesType() const = 0;
 };
 
 // How often InTransaction runs a retryable transaction before it gives up.

@@ -249,7 +249,8 @@ TEST_P(RegistryTest, EveryGuardRefusesAndChangesNothing) {
 // Issues the 公示 `document_id` on its first day (filing follows the issued 公示).
 void IssuePublicity(Registry& reg, const std::string& document_id) {
   EXPECT_OK(reg.BindNumber(document_id, 2026, 0, "{n}", "2026-09-25"));
-  EXPECT_OK(reg.MarkIssued(document_id, "220100/2026/1.pdf", "sha", "公示", 1, ""));
+  EXPECT_OK(
+      reg.MarkIssued(document_id, "220100/2026/1.pdf", "%PDF-1.7 issued copy", "公示", 1, ""));
 }
 
 // Takes a new case of `kind` through every stage to a filing on `filed_on` (公示 2026-09-25 to

@@ -41,26 +41,14 @@ TEST_P(RegistrySchemaTest, FreshDatabaseGetsEveryTableAndItsVersion) {
   EXPECT_EQ(*SchemaVersion(*db), 0);
   ASSERT_OK(Migrate(*db, "2026-11-25"));
   EXPECT_EQ(*SchemaVersion(*db), CurrentSchemaVersion());
-  EXPECT_EQ(Tables(*db), (std::vector<std::string>{"cases",
-                                                   "document_cases",
-                                                   "document_slots",
-                                                   "documents",
-                                                   "dossier_versions",
-                                                   "evaluation_scores",
-                                                   "filing_occupations",
-                                                   "filings",
-                                                   "id_counters",
-                                                   "institutions",
-                                                   "number_sequences",
-                                                   "objections",
-                                                   "occupations",
-                                                   "publicities",
-                                                   "schema_version",
-                                                   "stage_history",
-                                                   "version_files",
-                                                   "web_login_failures",
-                                                   "web_sessions",
-                                                   "web_users"}));
+  EXPECT_EQ(Tables(*db),
+            (std::vector<std::string>{
+                "cases",         "document_cases",   "document_files",     "document_slots",
+                "documents",     "dossier_versions", "evaluation_scores",  "filing_occupations",
+                "filings",       "id_counters",      "institutions",       "number_sequences",
+                "objections",    "occupations",      "publicities",        "schema_version",
+                "stage_history", "version_files",    "web_login_failures", "web_sessions",
+                "web_users"}));
   // Made in an order where every table comes after those it refers to (registry migrate).
   Result<std::vector<std::string>> made = db->Tables();
   ASSERT_OK(made);
@@ -179,6 +167,29 @@ TEST_P(RegistrySchemaTest, VersionFourFilingGetsItsOccupationsCarriedOver) {
   Result<std::vector<Row>> el = db->Query("SELECT registered_address FROM filings");
   ASSERT_OK(el);
   EXPECT_TRUE(std::holds_alternative<std::monostate>((*el)[0][0]));
+}
+
+// The issued copies' column (migration 11, `{bytes}`: BLOB or BYTEA) keeps any bytes exactly,
+// NUL and bytes that are not UTF-8 included, read back as bytes, never as text.
+TEST_P(RegistrySchemaTest, BinaryContentRoundTripsByteForByte) {
+  auto db = Open();
+  ASSERT_OK(Migrate(*db, "2026-11-25"));
+  std::string all;
+  for (int i = 0; i < 256; ++i) all += static_cast<char>(i);
+  all += std::string("\0%PDF\xff\xfe", 7) + all;
+  ASSERT_OK(
+      db->Execute("INSERT INTO documents (document_id, kind, authority, state, created_on, "
+                  "created_by) VALUES ('D2026-0001', 'filing_notice', '220000', 'issued', "
+                  "'2026-11-25', 'u')"));
+  ASSERT_OK(db->Execute("INSERT INTO document_files (document_id, content) VALUES (?, ?)",
+                        {std::string("D2026-0001"), Bytes{all}}));
+  Result<std::vector<Row>> rows = db->Query("SELECT content, LENGTH(content) FROM document_files");
+  ASSERT_OK(rows);
+  ASSERT_EQ(rows->size(), 1u);
+  ASSERT_TRUE(std::holds_alternative<Bytes>((*rows)[0][0]));
+  EXPECT_TRUE(std::get<Bytes>((*rows)[0][0]).data == all);
+  EXPECT_EQ(AsInt((*rows)[0][1]), static_cast<std::int64_t>(all.size()));
+  EXPECT_NE(MigrationSql(*db, "x {bytes} y").find(db->BytesType()), std::string::npos);
 }
 
 TEST_P(RegistrySchemaTest, NewerDatabaseIsRefusedUntouched) {

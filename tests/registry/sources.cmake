@@ -1,4 +1,5 @@
 list(APPEND TEST_SOURCES
+  tests/registry/archive_command_test.cc
   tests/registry/issued_title_test.cc
   tests/registry/letters_command_test.cc
   tests/registry/lifecycle_command_test.cc
