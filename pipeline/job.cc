@@ -455,6 +455,15 @@ Result<std::string> Job::DraftPdf(CaseOutcome& c, const report::DocumentSpec& sp
       report::DocumentObject(c.report, spec, res_->office, res_->calendar, *options_.date,
                              office_name, res_->messages, options_.authority.value_or(""));
   if (spec.kind == "worksheet") PIPELINE_RETURN_IF_ERROR(AddDraftFonts(c.json["document"]));
+  // A termination notice drafted for a 市（州） office is 抄送 to the province, which issued the
+  // filing's 备案通知 (the name from data/jilin_authorities.tsv).
+  const std::string drafted_for = options_.authority.value_or(c.report.jurisdiction.code);
+  if (spec.kind == "termination_notice" && !drafted_for.empty() &&
+      drafted_for != model::kProvinceAuthority) {
+    if (const auto* province = res_->authorities.FindCode(model::kProvinceAuthority)) {
+      report::AddCopyTo(c.json["document"], province->authority, res_->messages);
+    }
+  }
   std::string tmpl = render::ResolveTemplatePath(res_->data_dir, spec.tmpl);
   Result<std::string> pdf = res_->renderer->Render(tmpl, c.json, *options_.date);
   // What a letter to the applicant was drawn from (the case's JSON with its document) is kept

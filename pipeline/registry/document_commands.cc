@@ -649,6 +649,14 @@ Status FileCommand(Context& ctx) {
   Result<NoticeStart> start = StartNotice(ctx);
   if (!start) return start.error();
   const CaseRecord* c = &start->c;
+  // The province files a case a 市（州） office received: its notice is 抄送 to that office
+  // (a visible blank where data/jilin_authorities.tsv does not know its name).
+  if (!c->authority.empty() && c->authority != start->authority) {
+    const std::string name = IssuerName(start->setup, c->authority);
+    report::AddCopyTo(start->data["document"],
+                      name.empty() ? ctx.messages.Format("document.blank_issuer") : name,
+                      ctx.messages);
+  }
   if (c->kind == model::ApplicationKind::kChange) {
     Result<json> changes = ChangedElements(ctx, *c, start->data["entries"][0]);
     if (!changes) return changes.error();
@@ -1033,6 +1041,12 @@ Status TerminateCommand(Context& ctx) {
   LetterTerms terms{!ctx.options.ordered, json::object()};
   terms.facts["termination"] = {{"ordered", ctx.options.ordered}, {"reason", ctx.options.reason}};
   PIPELINE_RETURN_IF_ERROR(AddTerminationFacts(ctx, *setup, *c, &terms.facts));
+  // A 市（州） office's notice is 抄送 to the province, which issued the 备案通知.
+  if (ctx.options.authority.value_or(c->authority) != model::kProvinceAuthority) {
+    json copy = DocumentObject(*setup, "", ctx.actor.today);
+    report::AddCopyTo(copy, IssuerName(*setup, model::kProvinceAuthority), ctx.messages);
+    if (copy.contains("copy_to")) terms.facts["document"]["copy_to"] = copy["copy_to"];
+  }
   PIPELINE_RETURN_IF_ERROR(DecideWithLetter(ctx, terms, [&]() {
     return ctx.registry.Terminate(c->case_id, ctx.options.ordered, ctx.options.reason, ctx.actor);
   }));

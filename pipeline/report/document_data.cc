@@ -186,6 +186,14 @@ Contact SplitContact(const std::string& contact) {
   return {TrimSpace(out), phone};
 }
 
+void AddCopyTo(json& document, const std::string& name, const MessageCatalog& messages) {
+  if (name.empty()) return;
+  const std::string now = document.value("copy_to", "");
+  if (now.find(name) != std::string::npos) return;
+  document["copy_to"] =
+      now.empty() ? name : now + messages.Format("document.copy_to_separator") + name;
+}
+
 bool MaterialsComplete(const model::CaseReport& report) {
   if (report.materials.empty()) return false;
   for (const auto& m : report.materials) {

@@ -112,6 +112,13 @@ struct Contact {
 };
 Contact SplitContact(const std::string& contact);
 
+// Adds the authority `name` to the 抄送 of a bureau document's `document` object (copy_to: the
+// office's copy_to setting, else none), unless it is named there already; 抄送机关 are
+// separated by document.copy_to_separator (GB/T 9704 7.4.2). Used where a document goes to
+// another authority by rule: a 市（州） office's 终止备案通知 to the province, which issued the
+// 备案通知; the province's 备案通知 of a 市（州） case to that office.
+void AddCopyTo(nlohmann::json& document, const std::string& name, const MessageCatalog& messages);
+
 // Materials complete = every required material present and no blocking ingest finding.
 bool MaterialsComplete(const model::CaseReport& report);
 

@@ -724,6 +724,16 @@ TEST(DocumentsEndToEndTest, TerminationAndRenewalGetTheirOwnDrafts) {
   }
   EXPECT_FALSE(fs::exists(s06_dir + "/自愿终止备案意见.pdf"));
   const std::string sheet = PdfText(s06_dir + "/审核工作单.pdf", true);
+  // Drafted for 通化 (the dossier's own 市), the notice is 抄送 to the province, which issued the
+  // 备案通知; with an office's own 抄送 of the province it is named once.
+  EXPECT_NE(s06.find("抄送：吉林省人力资源和社会保障厅"), std::string::npos) << s06;
+  const std::string office_s06 =
+      PdfText(SamplesWithOffice().dirs.at(SampleNamed("S06-")) + "/终止备案通知.pdf", true);
+  const std::size_t copy = office_s06.find("抄送：吉林省人力资源和社会保障厅");
+  ASSERT_NE(copy, std::string::npos) << office_s06;
+  EXPECT_EQ(office_s06.find("吉林省人力资源和社会保障厅", copy + std::string("抄送：").size() + 1),
+            std::string::npos)
+      << office_s06;
   EXPECT_NE(sheet.find("2026年5月31日"), std::string::npos) << sheet;
   const std::string s04 = PdfText(run.dirs.at(SampleNamed("S04-")) + "/续期评估意见.pdf", true);
   for (const char* want : {"第九条", "工作开展情况", "据申请表填报，备案有效期至2026年3月31日",

@@ -615,6 +615,8 @@ TEST_F(LifecycleTest, OrderedTerminationDraftsTheNoticeAndLaterRunsAreFlagged) {
   std::string text = testing::FlatPdfText(dir_ + "/drafts/D2027-0001-终止备案通知.pdf");
   EXPECT_NE(text.find("第十一条"), std::string::npos) << text;
   EXPECT_NE(text.find("复核、更正、撤销"), std::string::npos) << text;  // Art. 12
+  // Terminated by the province itself: no 抄送 to it (issue 20).
+  EXPECT_EQ(text.find("抄送：吉林省人力资源和社会保障厅"), std::string::npos) << text;
   ASSERT_EQ(Beian("status C2026-0001 --json --date 2027-01-05", &out), 0) << out;
   EXPECT_EQ(nlohmann::json::parse(out)["stage"], "terminated");
   // 已备案机构名单 as of a date: in force the day before the termination, not from it on.

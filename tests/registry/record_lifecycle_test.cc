@@ -387,6 +387,8 @@ TEST_F(RecordLifecycleTest, VoluntaryTerminationAdoptsRunsNotice) {
     EXPECT_NE(drafted.find(want), std::string::npos) << want << "\n" << drafted;
   }
   EXPECT_EQ(drafted.find("届满"), std::string::npos) << drafted;
+  // 松原 terminates a filing the province's 备案通知 made: 抄送 the province (issue 20).
+  EXPECT_NE(drafted.find("抄送：吉林省人力资源和社会保障厅"), std::string::npos) << drafted;
   // The worksheet's watermark (内部工作用) falls between its lines: compared without its
   // characters.
   auto unmarked = [](std::string text) {
@@ -433,7 +435,8 @@ TEST_F(RecordLifecycleTest, VoluntaryTerminationAdoptsRunsNotice) {
             "关于同意松原市宏达物流有限公司自愿终止职业技能等级认定机构备案的通知");
   const std::string number = AsText(issued[0][1]);
   const std::string text = testing::FlatPdfText(dir_ + "/archive/" + AsText(issued[0][2]));
-  for (const std::string& want : {std::string("2029年11月7日起生效"), number}) {
+  for (const std::string& want : {std::string("2029年11月7日起生效"), number,
+                                  std::string("抄送：吉林省人力资源和社会保障厅")}) {
     EXPECT_NE(text.find(want), std::string::npos) << want << "\n" << text;
   }
   EXPECT_EQ(text.find("草稿"), std::string::npos) << text;
@@ -573,6 +576,9 @@ TEST_F(RecordLifecycleTest, CityOfficeSubmitsToTheProvinceWhichFiles) {
   Ok("file C2026-0001 --authority 220000 --date 2026-10-14");
   ASSERT_EQ(Beian("status C2026-0001 --json --date 2026-10-14", &out), 0) << out;
   EXPECT_EQ(nlohmann::json::parse(out)["stage"], "filed");
+  // The province's 备案通知 of the 松原 case is 抄送 to the 松原 office (issue 20).
+  const std::string notice = testing::FlatPdfText(dir_ + "/drafts/D2026-0004-备案通知.pdf");
+  EXPECT_NE(notice.find("抄送：松原市人力资源和社会保障局"), std::string::npos) << notice;
 }
 
 TEST_F(RecordLifecycleTest, IssuingLaterThanFileStartsTheValidityOnTheIssuedDate) {
@@ -588,6 +594,10 @@ TEST_F(RecordLifecycleTest, IssuingLaterThanFileStartsTheValidityOnTheIssuedDate
   const std::string text = PdfText(dir_ + "/archive/" + AsText(path[0][0]));
   EXPECT_NE(text.find("自2026年10月20日至2029年10月19日"), std::string::npos) << text;
   EXPECT_NE(text.find("备案编号：吉认备〔2026〕1号"), std::string::npos) << text;
+  // Filed by the province for the 松原 office that received it: 抄送 to that office.
+  const std::string flat = testing::FlatPdfText(dir_ + "/archive/" + AsText(path[0][0]));
+  EXPECT_NE(flat.find("抄送：松原市人力资源和社会保障局"), std::string::npos) << flat;
+  EXPECT_EQ(flat.find("抄送：吉林省人力资源和社会保障厅"), std::string::npos) << flat;
 }
 
 // Without filing_number_format the draft 备案通知 leaves the 备案编号 blank and issue refuses,
