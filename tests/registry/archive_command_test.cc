@@ -14,6 +14,7 @@
 #include <string>
 
 #include "pipeline/core/sha256.h"
+#include "pipeline/registry/fault.h"
 #include "pipeline/registry/schema.h"
 #include "tests/testing/registry_db.h"
 #include "tests/testing/status_matchers.h"
@@ -64,8 +65,8 @@ class ArchiveCommandTest : public ::testing::TestWithParam<testing::Backend> {
          {"archive", archive_},
          {"allow_fallback_fonts", true}});
   }
-  int Beian(const std::string& args, std::string* out) {
-    return testing::RunCommand("XDG_DATA_HOME=" + testing::Quote(dir_ + "/xdg") + " " +
+  int Beian(const std::string& args, std::string* out, const std::string& env = "") {
+    return testing::RunCommand(env + " XDG_DATA_HOME=" + testing::Quote(dir_ + "/xdg") + " " +
                                    testing::BeianBinary() + " " + args + " --registry " +
                                    testing::Quote(registry_) + " --user 李四 --data-dir " +
                                    testing::Quote(data_),
@@ -153,6 +154,10 @@ TEST_P(ArchiveCommandTest, IssuedCopiesLiveInTheRegistryAndExportAsTheArchiveFol
   for (const auto& e : fs::directory_iterator(dir_ + "/export")) {
     EXPECT_EQ(e.path().filename(), "archive-2026") << "no staging folder left behind";
   }
+  // A folder named relative to the working folder, with a trailing slash.
+  ASSERT_EQ(Beian("archive export relative/", &out, "cd " + testing::Quote(dir_) + " &&"), 0)
+      << out;
+  EXPECT_TRUE(Tree(dir_ + "/relative") == tree);
   // The same registry, another day: the same bytes.
   ASSERT_EQ(Beian("archive export " + testing::Quote(dir_ + "/again") + " --date 2027-03-01", &out),
             0)
@@ -168,6 +173,13 @@ TEST_P(ArchiveCommandTest, IssuedCopiesLiveInTheRegistryAndExportAsTheArchiveFol
   EXPECT_NE(out.find("不是空目录"), std::string::npos) << out;
   EXPECT_NE(out.find("--force"), std::string::npos) << out;
   EXPECT_TRUE(fs::exists(exported + "/mine.txt"));
+  // Killed before the rename: the folder is the old one, whole.
+  EXPECT_EQ(Beian("archive export --force " + testing::Quote(exported), &out,
+                  "BEIAN_FAULT=before_final_rename"),
+            kFaultExitCode)
+      << out;
+  EXPECT_TRUE(fs::exists(exported + "/mine.txt"));
+  EXPECT_TRUE(fs::exists(exported + "/" + kNotice));
   ASSERT_EQ(Beian("archive export --force " + testing::Quote(exported), &out), 0) << out;
   EXPECT_FALSE(fs::exists(exported + "/mine.txt"));
   EXPECT_TRUE(Tree(exported) == tree);
