@@ -1275,6 +1275,7 @@ Status ArchiveExportCommand(Context& ctx, bool* problems) {
     return Status::Ok();
   });
   if (s.ok()) s = SyncFileSystem(staged);
+  if (s.ok()) FaultPoint("before_final_rename");  // DIR is still the old folder
   if (s.ok()) s = ReplaceDir(staged, target);
   if (!s.ok()) {
     RemoveTree(staged);

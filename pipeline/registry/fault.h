@@ -1,6 +1,7 @@
 // Seeded fault injection for the kill tests: with BEIAN_FAULT=<point> in the environment, the
 // process ends at once (_exit, no cleanup, like a kill) when it reaches FaultPoint("<point>").
-// Points: after_case_id_allocation, after_number_allocation, before_commit.
+// Points: after_case_id_allocation, after_number_allocation, before_commit, before_final_rename
+// (issue: before the archived file gets its name; archive export: before the folder is renamed in).
 #ifndef PIPELINE_REGISTRY_FAULT_H_
 #define PIPELINE_REGISTRY_FAULT_H_
 

@@ -14,6 +14,7 @@
 #include <string>
 
 #include "pipeline/core/sha256.h"
+#include "pipeline/registry/fault.h"
 #include "pipeline/registry/schema.h"
 #include "tests/testing/registry_db.h"
 #include "tests/testing/status_matchers.h"
@@ -24,18 +25,18 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string ReadBytes(const std::string& path) { return testing::ReadText(path); }
+std::string FileBytes(const std::string& path) { return testing::ReadText(path); }
 
 // Every file under `root` (relative path -> bytes).
-std::map<std::string, std::string> Tree(const std::string& root) {
+std::map<std::string, std::string> FolderTree(const std::string& root) {
   std::map<std::string, std::string> out;
   for (const auto& e : fs::recursive_directory_iterator(root)) {
-    if (e.is_regular_file()) out[fs::relative(e.path(), root).string()] = ReadBytes(e.path());
+    if (e.is_regular_file()) out[fs::relative(e.path(), root).string()] = FileBytes(e.path());
   }
   return out;
 }
 
-std::vector<std::string> Names(const std::map<std::string, std::string>& tree) {
+std::vector<std::string> FileNames(const std::map<std::string, std::string>& tree) {
   std::vector<std::string> out;
   for (const auto& [name, bytes] : tree) out.push_back(name);
   return out;
@@ -64,8 +65,8 @@ class ArchiveCommandTest : public ::testing::TestWithParam<testing::Backend> {
          {"archive", archive_},
          {"allow_fallback_fonts", true}});
   }
-  int Beian(const std::string& args, std::string* out) {
-    return testing::RunCommand("XDG_DATA_HOME=" + testing::Quote(dir_ + "/xdg") + " " +
+  int Beian(const std::string& args, std::string* out, const std::string& env = "") {
+    return testing::RunCommand(env + " XDG_DATA_HOME=" + testing::Quote(dir_ + "/xdg") + " " +
                                    testing::BeianBinary() + " " + args + " --registry " +
                                    testing::Quote(registry_) + " --user 李四 --data-dir " +
                                    testing::Quote(data_),
@@ -122,17 +123,17 @@ class ArchiveCommandTest : public ::testing::TestWithParam<testing::Backend> {
   std::string dir_, registry_, data_, archive_;
 };
 
-const char kNotice[] = "220000/2026/吉人社认备〔2026〕1号.pdf";
-const char kPublicity[] = "220100/2026/长人社认备〔2026〕1号.pdf";
+const char kNoticeFile[] = "220000/2026/吉人社认备〔2026〕1号.pdf";
+const char kPublicityFile[] = "220100/2026/长人社认备〔2026〕1号.pdf";
 
 TEST_P(ArchiveCommandTest, IssuedCopiesLiveInTheRegistryAndExportAsTheArchiveFolder) {
   IssueTwo();
   // The issued copies are in the registry, byte for byte the archive folder's files, with the
   // SHA-256 recorded at issue; no draft is kept (the receipt D2026-0001 is one).
   const std::map<std::string, std::string> stored = StoredCopies();
-  ASSERT_EQ(Names(stored), (std::vector<std::string>{"D2026-0002", "D2026-0003"}));
-  EXPECT_TRUE(stored.at("D2026-0003") == ReadBytes(archive_ + "/" + kNotice));
-  EXPECT_TRUE(stored.at("D2026-0002") == ReadBytes(archive_ + "/" + kPublicity));
+  ASSERT_EQ(FileNames(stored), (std::vector<std::string>{"D2026-0002", "D2026-0003"}));
+  EXPECT_TRUE(stored.at("D2026-0003") == FileBytes(archive_ + "/" + kNoticeFile));
+  EXPECT_TRUE(stored.at("D2026-0002") == FileBytes(archive_ + "/" + kPublicityFile));
   EXPECT_EQ(stored.at("D2026-0003").rfind("%PDF-", 0), 0u);
   EXPECT_EQ(Sha256Hex(stored.at("D2026-0003")),
             Column("SELECT sha256 FROM documents WHERE document_id = 'D2026-0003'"));
@@ -143,9 +144,9 @@ TEST_P(ArchiveCommandTest, IssuedCopiesLiveInTheRegistryAndExportAsTheArchiveFol
   ASSERT_EQ(Beian("archive export " + testing::Quote(exported) + " --date 2026-10-20", &out), 0)
       << out;
   EXPECT_NE(out.find("导出2件已签发文书"), std::string::npos) << out;
-  const std::map<std::string, std::string> tree = Tree(exported);
-  EXPECT_EQ(Names(tree), Names(Tree(archive_)));
-  EXPECT_TRUE(tree == Tree(archive_)) << "the export is the archive folder, byte for byte";
+  const std::map<std::string, std::string> tree = FolderTree(exported);
+  EXPECT_EQ(FileNames(tree), FileNames(FolderTree(archive_)));
+  EXPECT_TRUE(tree == FolderTree(archive_)) << "the export is the archive folder, byte for byte";
   EXPECT_NE(tree.count("220000/2026/归档文件目录.csv"), 0u);
   EXPECT_NE(tree.count("220100/2026/归档文件目录.xlsx"), 0u);
   EXPECT_NE(tree.at("220000/2026/归档文件目录.csv").find("吉人社认备〔2026〕1号"),
@@ -153,11 +154,15 @@ TEST_P(ArchiveCommandTest, IssuedCopiesLiveInTheRegistryAndExportAsTheArchiveFol
   for (const auto& e : fs::directory_iterator(dir_ + "/export")) {
     EXPECT_EQ(e.path().filename(), "archive-2026") << "no staging folder left behind";
   }
+  // A folder named relative to the working folder, with a trailing slash.
+  ASSERT_EQ(Beian("archive export relative/", &out, "cd " + testing::Quote(dir_) + " &&"), 0)
+      << out;
+  EXPECT_TRUE(FolderTree(dir_ + "/relative") == tree);
   // The same registry, another day: the same bytes.
   ASSERT_EQ(Beian("archive export " + testing::Quote(dir_ + "/again") + " --date 2027-03-01", &out),
             0)
       << out;
-  EXPECT_TRUE(Tree(dir_ + "/again") == tree);
+  EXPECT_TRUE(FolderTree(dir_ + "/again") == tree);
   ASSERT_EQ(Beian("archive verify " + testing::Quote(exported), &out), 0) << out;
   EXPECT_NE(out.find("登记簿及归档目录 " + exported + "：2件已签发文书，均完好"), std::string::npos)
       << out;
@@ -168,9 +173,16 @@ TEST_P(ArchiveCommandTest, IssuedCopiesLiveInTheRegistryAndExportAsTheArchiveFol
   EXPECT_NE(out.find("不是空目录"), std::string::npos) << out;
   EXPECT_NE(out.find("--force"), std::string::npos) << out;
   EXPECT_TRUE(fs::exists(exported + "/mine.txt"));
+  // Killed before the rename: the folder is the old one, whole.
+  EXPECT_EQ(Beian("archive export --force " + testing::Quote(exported), &out,
+                  "BEIAN_FAULT=before_final_rename"),
+            kFaultExitCode)
+      << out;
+  EXPECT_TRUE(fs::exists(exported + "/mine.txt"));
+  EXPECT_TRUE(fs::exists(exported + "/" + kNoticeFile));
   ASSERT_EQ(Beian("archive export --force " + testing::Quote(exported), &out), 0) << out;
   EXPECT_FALSE(fs::exists(exported + "/mine.txt"));
-  EXPECT_TRUE(Tree(exported) == tree);
+  EXPECT_TRUE(FolderTree(exported) == tree);
   fs::create_directories(dir_ + "/empty");
   ASSERT_EQ(Beian("archive export " + testing::Quote(dir_ + "/empty"), &out), 0) << out;
   EXPECT_EQ(Beian("archive export", &out), 2) << "DIR is required";
@@ -178,12 +190,13 @@ TEST_P(ArchiveCommandTest, IssuedCopiesLiveInTheRegistryAndExportAsTheArchiveFol
 
   // A byte altered in the export: verify names the file and the document.
   {
-    std::string bytes = ReadBytes(exported + "/" + kNotice);
+    std::string bytes = FileBytes(exported + "/" + kNoticeFile);
     bytes[bytes.size() / 2] ^= 0x01;
-    std::ofstream(exported + "/" + kNotice, std::ios::binary) << bytes;
+    std::ofstream(exported + "/" + kNoticeFile, std::ios::binary) << bytes;
   }
   EXPECT_EQ(Beian("archive verify " + testing::Quote(exported), &out), 1) << out;
-  EXPECT_NE(out.find(std::string("已被改动：") + kNotice + "（文书D2026-0003）"), std::string::npos)
+  EXPECT_NE(out.find(std::string("已被改动：") + kNoticeFile + "（文书D2026-0003）"),
+            std::string::npos)
       << out;
   EXPECT_NE(out.find("发现1处问题"), std::string::npos) << out;
   EXPECT_EQ(Beian("archive verify " + testing::Quote(dir_ + "/nowhere"), &out), 2) << out;
@@ -204,8 +217,8 @@ TEST_P(ArchiveCommandTest, IssuedCopiesLiveInTheRegistryAndExportAsTheArchiveFol
   EXPECT_EQ(out.find("D2026-0003"), std::string::npos) << out;
   EXPECT_EQ(Beian("archive export " + testing::Quote(dir_ + "/partial"), &out), 1) << out;
   EXPECT_NE(out.find("登记簿中的签发件已被改动：文书D2026-0002"), std::string::npos) << out;
-  EXPECT_FALSE(fs::exists(dir_ + "/partial/" + kPublicity));
-  EXPECT_TRUE(fs::exists(dir_ + "/partial/" + kNotice));
+  EXPECT_FALSE(fs::exists(dir_ + "/partial/" + kPublicityFile));
+  EXPECT_TRUE(fs::exists(dir_ + "/partial/" + kNoticeFile));
 }
 
 // A registry written before the copies were kept (schema 10): the next writing command adds
@@ -230,29 +243,30 @@ TEST_P(ArchiveCommandTest, DocumentsIssuedBeforeTheMigrationAreImportedFromTheFo
   EXPECT_NE(out.find("2件未导出"), std::string::npos) << out;
 
   // The 公示's file is away: only the 备案通知 is stored; the 公示 is named.
-  fs::rename(archive_ + "/" + kPublicity, dir_ + "/publicity.pdf");
+  fs::rename(archive_ + "/" + kPublicityFile, dir_ + "/publicity.pdf");
   EXPECT_EQ(Beian("archive import", &out), 1) << out;
-  EXPECT_NE(out.find(std::string("缺失：") + kPublicity + "（文书D2026-0002）"), std::string::npos)
+  EXPECT_NE(out.find(std::string("缺失：") + kPublicityFile + "（文书D2026-0002）"),
+            std::string::npos)
       << out;
   EXPECT_NE(out.find("将1件签发件存入登记簿（1件无法存入）"), std::string::npos) << out;
-  EXPECT_EQ(Names(StoredCopies()), std::vector<std::string>{"D2026-0003"});
+  EXPECT_EQ(FileNames(StoredCopies()), std::vector<std::string>{"D2026-0003"});
   // An altered file is never stored.
   {
-    std::string bytes = ReadBytes(dir_ + "/publicity.pdf");
+    std::string bytes = FileBytes(dir_ + "/publicity.pdf");
     bytes[bytes.size() / 2] ^= 0x01;
-    std::ofstream(archive_ + "/" + kPublicity, std::ios::binary) << bytes;
+    std::ofstream(archive_ + "/" + kPublicityFile, std::ios::binary) << bytes;
   }
   EXPECT_EQ(Beian("archive import", &out), 1) << out;
-  EXPECT_NE(out.find(std::string("已被改动：") + kPublicity), std::string::npos) << out;
+  EXPECT_NE(out.find(std::string("已被改动：") + kPublicityFile), std::string::npos) << out;
   EXPECT_EQ(StoredCopies().size(), 1u);
-  fs::rename(dir_ + "/publicity.pdf", archive_ + "/" + kPublicity);
+  fs::rename(dir_ + "/publicity.pdf", archive_ + "/" + kPublicityFile);
   ASSERT_EQ(Beian("archive import", &out), 0) << out;
   EXPECT_NE(out.find("将1件签发件存入登记簿（0件无法存入）"), std::string::npos) << out;
 
   ASSERT_EQ(Beian("archive verify", &out), 0) << out;
   EXPECT_EQ(out.find("仅在归档目录中"), std::string::npos) << out;
   ASSERT_EQ(Beian("archive export --force " + testing::Quote(dir_ + "/export"), &out), 0) << out;
-  EXPECT_TRUE(Tree(dir_ + "/export") == Tree(archive_));
+  EXPECT_TRUE(FolderTree(dir_ + "/export") == FolderTree(archive_));
 }
 
 INSTANTIATE_BOTH_BACKENDS(ArchiveCommandTest);
@@ -270,11 +284,11 @@ TEST_P(PostgresArchiveTest, IssuedCopiesMoveWithRegistryMigrate) {
   ASSERT_EQ(Beian("registry migrate --to " + testing::Quote(uri), &out), 0) << out;
   EXPECT_NE(out.find("document_files\t2\t"), std::string::npos) << out;
   registry_ = uri;
-  EXPECT_EQ(Names(StoredCopies()), (std::vector<std::string>{"D2026-0002", "D2026-0003"}));
+  EXPECT_EQ(FileNames(StoredCopies()), (std::vector<std::string>{"D2026-0002", "D2026-0003"}));
   ASSERT_EQ(Beian("archive verify " + testing::Quote(archive_), &out), 0) << out;
   EXPECT_NE(out.find("2件已签发文书，均完好"), std::string::npos) << out;
   ASSERT_EQ(Beian("archive export " + testing::Quote(dir_ + "/from-server"), &out), 0) << out;
-  EXPECT_TRUE(Tree(dir_ + "/from-server") == Tree(archive_));
+  EXPECT_TRUE(FolderTree(dir_ + "/from-server") == FolderTree(archive_));
 }
 
 // The source is a SQLite file (the parameter); named Postgres/ as it needs the server (ctest's
