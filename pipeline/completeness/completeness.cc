@@ -129,6 +129,8 @@ Finding UnusableFinding(const Material& m, const DossierFile& f, Severity severi
   std::string message;
   if (f.health != FileHealth::kOk) {
     args.emplace_back("health", model::FileHealthName(f.health));
+    args.emplace_back("kind", model::FileFormatLabel(f.format));
+    args.emplace_back("detail", f.health_detail);  // English: report.json and the worksheet
     message = prefix + std::string(model::FileHealthName(f.health));
   } else {
     args.emplace_back("format", model::FileFormatName(f.format));

@@ -139,6 +139,7 @@ void AddHealthFinding(Dossier& d, const DossierFile& f) {
     AddFinding(d, r.rule, r.severity, r.message,
                {{"file", f.display_path},
                 {"format", model::FileFormatName(f.format)},
+                {"kind", model::FileFormatLabel(f.format)},
                 {"detail", f.health_detail}},
                f.display_path);
     return;

@@ -13,6 +13,15 @@ constexpr EnumName<FileFormat> kFileFormatNames[] = {
     {FileFormat::kXls, "xls"},     {FileFormat::kPpt, "ppt"},
 };
 
+// As a letter names the kind of file to send (FileFormatLabel); kOther has none.
+constexpr EnumName<FileFormat> kFileFormatLabels[] = {
+    {FileFormat::kPdf, "PDF"},        {FileFormat::kJpeg, "JPG"},   {FileFormat::kPng, "PNG"},
+    {FileFormat::kDocx, "Word"},      {FileFormat::kXlsx, "Excel"}, {FileFormat::kXml, "XML"},
+    {FileFormat::kOfd, "OFD"},        {FileFormat::kTiff, "TIFF"},  {FileFormat::kHeic, "HEIC"},
+    {FileFormat::kWebp, "WEBP"},      {FileFormat::kDoc, "Word"},   {FileFormat::kXls, "Excel"},
+    {FileFormat::kPpt, "PowerPoint"},
+};
+
 constexpr EnumName<FileHealth> kFileHealthNames[] = {
     {FileHealth::kOk, "ok"},
     {FileHealth::kEmpty, "empty"},
@@ -27,6 +36,8 @@ constexpr EnumName<FileHealth> kFileHealthNames[] = {
 }  // namespace
 
 const char* FileFormatName(FileFormat f) { return NameOf(kFileFormatNames, f, "other"); }
+
+const char* FileFormatLabel(FileFormat f) { return NameOf(kFileFormatLabels, f, ""); }
 
 const char* FileHealthName(FileHealth h) { return NameOf(kFileHealthNames, h, "ok"); }
 

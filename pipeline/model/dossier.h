@@ -47,6 +47,9 @@ enum class FileHealth {
 // "pdf", "jpeg", "png", "docx", "xlsx", "xml", "other", "ofd", "tiff", "heic", "webp", "doc",
 // "xls", "ppt".
 const char* FileFormatName(FileFormat f);
+// How a letter names the kind of file to send again ("PDF", "JPG", "Word", "Excel", ...; ""
+// for kOther): what a message puts before its word for file, e.g. {kind} in ING-031.
+const char* FileFormatLabel(FileFormat f);
 const char* FileHealthName(FileHealth h);  // "ok", "empty", "corrupt", ...
 
 struct DossierFile {

@@ -43,6 +43,13 @@ std::optional<Consequence> ConsequenceFromName(std::string_view name) {
   return ValueOf(kConsequenceNames, name);
 }
 
+std::string TechnicalDetail(const Finding& f) {
+  for (const auto& [name, value] : f.args) {
+    if (name == "detail") return value;
+  }
+  return "";
+}
+
 bool HasSeverity(const std::vector<Finding>& findings, Severity s) {
   return std::any_of(findings.begin(), findings.end(),
                      [s](const Finding& f) { return f.severity == s; });

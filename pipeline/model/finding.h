@@ -67,6 +67,11 @@ struct Finding {
   Consequence consequence = Consequence::kCorrect;
 };
 
+// The finding's technical detail (its `detail` arg: English developer text such as a reader's
+// exception or an OS error), "" when none. No message that can reach a letter shows it;
+// report.json (`findings[].detail`) and the worksheet do.
+std::string TechnicalDetail(const Finding& f);
+
 // True when some finding has severity `s`.
 bool HasSeverity(const std::vector<Finding>& findings, Severity s);
 

@@ -242,7 +242,12 @@ json Item(const model::Finding& f, const MessageCatalog& messages, bool internal
   const bool located = std::any_of(f.evidence.begin(), f.evidence.end(),
                                    [](const auto& e) { return !e.location.empty(); });
   if (internal || located) {
-    const std::string ev = EvidenceText(f.evidence, messages, internal);
+    std::string ev = EvidenceText(f.evidence, messages, internal);
+    // The worksheet only: the technical detail of an unreadable file (report_json.cc).
+    if (const std::string detail = model::TechnicalDetail(f); internal && !detail.empty()) {
+      if (!ev.empty()) ev += messages.Format("document.evidence_separator");
+      ev += messages.Format("worksheet.technical_detail", {{"detail", detail}});
+    }
     if (!ev.empty()) item["evidence"] = ev;
   }
   if (internal) {

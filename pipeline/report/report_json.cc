@@ -86,13 +86,19 @@ json ToJson(const model::CaseReport& r, const MessageCatalog& messages) {
                           {"location", e.location},
                           {"location_text", LocationText(e.location, messages)}});
     }
-    findings.push_back({{"rule", f.rule_id},
-                        {"severity", model::SeverityName(f.severity)},
-                        {"topic", model::TopicName(f.topic)},
-                        {"consequence", model::ConsequenceName(f.consequence)},
-                        {"message_id", f.message},
-                        {"message", messages.Format(f.message, f.args)},
-                        {"evidence", std::move(evidence)}});
+    json finding = {{"rule", f.rule_id},
+                    {"severity", model::SeverityName(f.severity)},
+                    {"topic", model::TopicName(f.topic)},
+                    {"consequence", model::ConsequenceName(f.consequence)},
+                    {"message_id", f.message},
+                    {"message", messages.Format(f.message, f.args)},
+                    {"evidence", std::move(evidence)}};
+    // The technical detail (English: a reader's exception, an OS error) is for the office
+    // only: here and on the worksheet, never in a message that can reach a letter.
+    if (const std::string detail = model::TechnicalDetail(f); !detail.empty()) {
+      finding["detail"] = detail;
+    }
+    findings.push_back(std::move(finding));
   }
   j["findings"] = std::move(findings);
   j["corrections"] = CorrectionsJson(r, messages);

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -144,7 +145,9 @@ TEST(HostileRunTest, HostilePdfCostsOnlyThatFile) {
                             &out);
     EXPECT_EQ(rc, junk_rc) << out;
     EXPECT_EQ(rc, 1) << out;
-    EXPECT_NE(out.find("ING-031 文件“宣传册.pdf”已损坏"), std::string::npos) << out;
+    EXPECT_NE(out.find("ING-031 文件“宣传册.pdf”已损坏，无法打开，请重新提交可以正常打开的PDF文件"),
+              std::string::npos)
+        << out;
     EXPECT_EQ(ReadAll(root + "/stderr.txt"), "");
   }
   std::string out;
@@ -169,6 +172,60 @@ TEST(HostileRunTest, HostilePdfCostsOnlyThatFile) {
     EXPECT_TRUE(fs::exists(e.path().parent_path() / "补正材料通知书.pdf")) << e.path();
   }
   EXPECT_EQ(reports, 2) << out;
+}
+
+// A hostile PDF as a required material (the only 法人登记证书): the finding and the 补正
+// notice say in plain words what is wrong and what to send; qpdf's exception text stays in
+// report.json (`findings[].detail`) and on the worksheet, never in the letter.
+TEST(HostileRunTest, HostilePdfIsWordedPlainlyAndItsDetailStaysInside) {
+  const std::string root = testing::MakeTempDir();
+  const fs::path dossier = fs::path(root) / "in" / "甲";
+  fs::create_directories(dossier.parent_path());
+  fs::copy(testing::RepoRoot() + "/tests/e2e/testdata/甲-查看器能打开的文件", dossier,
+           fs::copy_options::recursive);
+  fs::remove(dossier / "法人登记证书（电子证照）.ofd");
+  fs::copy_file(HostileDir() + "/pdf-aes256-short-entries/宣传册.pdf", dossier / "法人登记证书.pdf",
+                fs::copy_options::overwrite_existing);
+  std::string out;
+  const int rc = testing::RunCommand(
+      "timeout 120 " + testing::BeianBinary() + " run " + testing::Quote(root + "/in") + " --out " +
+          testing::Quote(root + "/out") + " --date 2026-11-25 --quiet",
+      &out, /*merge_stderr=*/true);
+  EXPECT_EQ(rc, 1) << out;
+  fs::path case_dir;
+  for (const auto& e : fs::directory_iterator(root + "/out")) {
+    if (e.is_directory() && e.path().filename().string().rfind("JL-", 0) == 0) case_dir = e.path();
+  }
+  ASSERT_FALSE(case_dir.empty()) << out;
+  const nlohmann::json r = nlohmann::json::parse(ReadAll(case_dir / "report.json"));
+  std::string detail;
+  bool worded = false;
+  for (const nlohmann::json& f : r["findings"]) {
+    if (f["message_id"] != "completeness.material_unreadable.corrupt") continue;
+    worded = true;
+    EXPECT_EQ(f["severity"], "blocking");
+    const std::string message = f["message"].get<std::string>();
+    EXPECT_NE(message.find("已损坏，无法打开，请重新提交可以正常打开的PDF文件"), std::string::npos)
+        << message;
+    ASSERT_TRUE(f.contains("detail")) << f;
+    detail = f["detail"].get<std::string>();
+    EXPECT_EQ(message.find(detail), std::string::npos) << message;
+  }
+  EXPECT_TRUE(worded) << r["findings"];
+  ASSERT_FALSE(detail.empty());
+  std::string flat_detail;
+  for (char c : detail) {
+    if (c != ' ') flat_detail += c;
+  }
+  const std::string letter = testing::FlatPdfText((case_dir / "补正材料通知书.pdf").string());
+  EXPECT_NE(letter.find("无法打开"), std::string::npos) << letter;
+  EXPECT_NE(letter.find("能够正常打开"), std::string::npos) << letter;
+  EXPECT_EQ(letter.find(flat_detail.substr(0, 12)), std::string::npos) << letter;
+  for (const char* jargon : {"qpdf", "exception", "corrupt", "/Encrypt"}) {
+    EXPECT_EQ(letter.find(jargon), std::string::npos) << jargon << "\n" << letter;
+  }
+  const std::string worksheet = testing::FlatPdfText((case_dir / "审核工作单.pdf").string());
+  EXPECT_NE(worksheet.find("技术信息"), std::string::npos) << worksheet;
 }
 
 // Symlinks (a loop, one to a file outside the dossier) and a FIFO posing as a material are
