@@ -26,14 +26,15 @@ struct CommandInfo {
 // The subcommand table: one row per command, in the order usage lists them.
 constexpr CommandInfo kCommands[] = {
     {"run", Command::kRun,
-     "Process every dossier folder in INTAKE; write OUT/<case-id>/report.json and the draft "
-     "documents, OUT/summary.json, OUT/index.html and the ledger workbook."},
+     "Process every dossier in INTAKE (a folder, or a whole dossier as one .zip/.7z/.rar); "
+     "write OUT/<case-id>/report.json and the draft documents, OUT/summary.json, "
+     "OUT/index.html and the ledger workbook."},
     {"watch", Command::kWatch,
      "Watch INTAKE: process each dossier once it has stopped changing for --settle seconds, "
      "and again when it changes (--once: one pass, then exit)."},
     {"check", Command::kCheck,
-     "Check one dossier folder; print its summary (the full report.json with --json); write "
-     "nothing."},
+     "Check one dossier (a folder, or an archive holding a whole dossier); print its summary "
+     "(the full report.json with --json); write nothing."},
     {"catalogue", Command::kCatalogue,
      "Look up an occupation by code or (partial, fuzzy) name in the 2022 catalogue."},
     {"render", Command::kRender,
@@ -189,7 +190,7 @@ constexpr Mask kAll = kIntake | kCheck | kCatalogue | kRender | kConfig | kRegis
 const OptionSpec kOptions[] = {
     {"INTAKE", "", "intake folder: one entry per dossier", kIntake, kIntake,
      Opt<&Options::intake_dir>},
-    {"DOSSIER", "", "one dossier folder", kCheck, kCheck, Opt<&Options::dossier_dir>},
+    {"DOSSIER", "", "one dossier folder (or archive)", kCheck, kCheck, Opt<&Options::dossier_dir>},
     {"QUERY", "", "occupation code (4-03-02-01) or (partial) name", kCatalogue, kCatalogue,
      Opt<&Options::query>},
     {"TEMPLATE", "", "template: a path, or a name under templates/documents/", kRender, kRender,
