@@ -83,9 +83,18 @@ struct Who {
   Session session;
 };
 
+// Session cookies are Secure when the server speaks TLS itself or a TLS proxy forwarded the
+// request (X-Forwarded-Proto, docs/nginx-beian.conf).
+bool SecureRequest(const httplib::Request& req, bool tls) {
+  return tls || req.has_header("X-Forwarded-Proto");
+}
+
 class App {
  public:
   App(const ServerParts& parts, const ServerSettings& settings) : p_(parts), s_(settings) {}
+  bool Secure(const httplib::Request& req) const {
+    return SecureRequest(req, !s_.tls_certificate.empty());
+  }
 
   void Routes(httplib::Server& svr);
 
@@ -293,8 +302,8 @@ void App::LoginPage(const httplib::Request& req, httplib::Response& res, int sta
   std::string token = Cookie(req, kLoginCookie);
   if (token.size() != 64) {
     token = RandomToken();
-    res.set_header("Set-Cookie", std::string(kLoginCookie) + "=" + token +
-                                     CookieAttributes(req.has_header("X-Forwarded-Proto")));
+    res.set_header("Set-Cookie",
+                   std::string(kLoginCookie) + "=" + token + CookieAttributes(Secure(req)));
   }
   SendPage(res, status, "login", {{"csrf", token}, {"message", message}}, nullptr);
 }
@@ -337,7 +346,7 @@ void App::Login(const httplib::Request& req, httplib::Response& res) {
   }
   res.set_header("Set-Cookie", std::string(kSessionCookie) + "=" + token +
                                    "; Max-Age=" + std::to_string(s_.session_minutes * 60) +
-                                   CookieAttributes(req.has_header("X-Forwarded-Proto")));
+                                   CookieAttributes(Secure(req)));
   res.status = 303;
   res.set_header("Location", "/cases");
 }
@@ -353,8 +362,8 @@ void App::Logout(const httplib::Request& req, httplib::Response& res) {
     std::lock_guard<std::mutex> lock(p_.store_mu);
     (void)p_.store.DeleteSession(Sha256Hex(Cookie(req, kSessionCookie)));
   }
-  res.set_header("Set-Cookie", std::string(kSessionCookie) + "=; Max-Age=0" +
-                                   CookieAttributes(req.has_header("X-Forwarded-Proto")));
+  res.set_header("Set-Cookie",
+                 std::string(kSessionCookie) + "=; Max-Age=0" + CookieAttributes(Secure(req)));
   res.status = 303;
   res.set_header("Location", "/login");
 }
@@ -1419,7 +1428,18 @@ void App::Routes(httplib::Server& svr) {
 
 Status Serve(const ServerParts& parts, const ServerSettings& settings, const std::string& host,
              int port, const std::function<void(int)>& ready) {
-  httplib::Server svr;
+  const bool tls = !settings.tls_certificate.empty();
+  std::unique_ptr<httplib::Server> server =
+      tls ? std::make_unique<httplib::SSLServer>(settings.tls_certificate.c_str(),
+                                                 settings.tls_key.c_str())
+          : std::make_unique<httplib::Server>();
+  if (!server->is_valid()) {
+    return Status::InvalidData(
+        "web_tls_certificate / web_tls_key: not a PEM certificate and its "
+        "private key (" +
+        settings.tls_certificate + ", " + settings.tls_key + ")");
+  }
+  httplib::Server& svr = *server;
   App app(parts, settings);
   app.Routes(svr);
   svr.set_tcp_nodelay(true);  // without it, ~44 ms per keep-alive request (Nagle + delayed ACK)

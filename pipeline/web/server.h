@@ -51,6 +51,10 @@ struct ServerSettings {
   UploadLimits limits;         // the intake limits (docs/user-guide.md "Settings: limits")
   ingest::Limits read_limits;  // the same limits, for reading an Office file's text
   IntakeRun intake_run;        // how `beian run` is started for an upload
+  // web_tls_certificate / web_tls_key: PEM files; both set = the server speaks HTTPS itself
+  // (session cookies then Secure), neither = plain HTTP (behind a TLS proxy, or on loopback).
+  std::string tls_certificate;
+  std::string tls_key;
 };
 
 // What the server uses; all must outlive it.
@@ -67,7 +71,9 @@ struct ServerParts {
   nlohmann::json settings_rows = nlohmann::json::array();
 };
 
-// Listens on host:port and serves until stopped; `ready` is called with the port once bound.
+// Listens on host:port (HTTPS when the settings give a certificate) and serves until stopped;
+// `ready` is called with the port once bound. A certificate and key that do not load (not
+// PEM, not a pair) are an error naming both files, before anything listens.
 Status Serve(const ServerParts& parts, const ServerSettings& settings, const std::string& host,
              int port, const std::function<void(int)>& ready);
 

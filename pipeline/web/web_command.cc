@@ -186,6 +186,23 @@ Status IntakeSettings(const model::CommandRequest& o, const LayeredSettings& set
   return Status::Ok();
 }
 
+// web_tls_certificate and web_tls_key (relative to the settings file that sets them): both or
+// neither, each a file that can be read.
+Status TlsSettings(const LayeredSettings& settings, const FileSystem& fs, ServerSettings* ss) {
+  ss->tls_certificate = PathSetting(settings, "/web_tls_certificate");
+  ss->tls_key = PathSetting(settings, "/web_tls_key");
+  if (ss->tls_certificate.empty() != ss->tls_key.empty()) {
+    return Status::InvalidArgument(
+        "web_tls_certificate and web_tls_key: set both (HTTPS) or neither (HTTP)");
+  }
+  for (const std::string& file : {ss->tls_certificate, ss->tls_key}) {
+    if (file.empty()) continue;
+    Result<std::string> bytes = fs.ReadFile(file, 1 << 20);
+    if (!bytes) return bytes.error().WithContext("web_tls_certificate / web_tls_key");
+  }
+  return Status::Ok();
+}
+
 Status ServeCommand(model::CommandRequest o, FileSystem& fs, std::ostream& out,
                     const RequestParser& parse) {
   if (o.demo) PIPELINE_RETURN_IF_ERROR(PrepareDemo(o, fs, out));
@@ -224,6 +241,7 @@ Status ServeCommand(model::CommandRequest o, FileSystem& fs, std::ostream& out,
   ss.upload_dir = JoinPath(registry::RegistryHome(*file), "web-spool");
   std::filesystem::create_directories(ss.upload_dir);
   PIPELINE_RETURN_IF_ERROR(IntakeSettings(o, *settings, &ss));
+  PIPELINE_RETURN_IF_ERROR(TlsSettings(*settings, fs, &ss));
   CommandRunner runner(o, fs, std::move(*messages), std::move(*calendar), parse);
   WebStore store(**db);
   std::mutex store_mu;
@@ -241,8 +259,9 @@ Status ServeCommand(model::CommandRequest o, FileSystem& fs, std::ostream& out,
       port_text.find_first_not_of("0123456789") != std::string::npos) {
     return Status::InvalidArgument("serve: --listen expects HOST:PORT, got '" + o.listen + "'");
   }
-  return Serve(parts, ss, host, std::stoi(port_text), [&out, &host](int port) {
-    out << "beian serve: http://" << host << ":" << port << "/" << std::endl;
+  const std::string scheme = ss.tls_certificate.empty() ? "http" : "https";
+  return Serve(parts, ss, host, std::stoi(port_text), [&out, &host, &scheme](int port) {
+    out << "beian serve: " << scheme << "://" << host << ":" << port << "/" << std::endl;
   });
 }
 

@@ -1,0 +1,168 @@
+#!/usr/bin/env python3
+"""HTTPS straight from `beian serve` (docs/web-admin.md "TLS"), through the binary.
+
+Makes a self-signed certificate for 127.0.0.1 with the openssl command, points the settings
+`web_tls_certificate` / `web_tls_key` at it (paths relative to the settings file), and checks:
+the server says https://; /healthz answers over TLS with the certificate verified; a login sets
+its session cookie Secure; a plain-HTTP request to the port gets no page. Then the refusals
+before anything listens: only one of the two settings, a file that cannot be read, and a
+certificate whose key is not its own (exit 2, naming the settings or the files).
+
+usage: web_tls_test.py --beian BIN
+Exit 0 when every check passes; 1 with the failures listed otherwise.
+"""
+import argparse
+import http.client
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import ssl
+import subprocess
+import sys
+import urllib.parse
+
+sys.path.insert(0, os.path.dirname(__file__))
+from workbench import clean_env  # noqa: E402
+
+FAILURES = []
+PASSWORD = "correct horse battery"
+
+
+def check(ok, what):
+    if not ok:
+        FAILURES.append(what)
+        print("FAIL:", what)
+
+
+def make_pair(folder, name):
+    """A self-signed certificate for 127.0.0.1 and its key: folder/name.crt, folder/name.key."""
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                    "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+                    "-keyout", os.path.join(folder, name + ".key"),
+                    "-out", os.path.join(folder, name + ".crt")],
+                   check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def write_settings(folder, settings):
+    path = os.path.join(folder, "tls.json")
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(settings, f)
+    return path
+
+
+def serve(beian, env, registry, config):
+    return subprocess.Popen([beian, "serve", "--listen", "127.0.0.1:0", "--registry", registry,
+                             "--config", config, "--date", "2026-11-25"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True)
+
+
+def https(port, cafile, method, path, body=None, headers=None):
+    context = ssl.create_default_context(cafile=cafile)
+    conn = http.client.HTTPSConnection("127.0.0.1", port, timeout=30, context=context)
+    conn.request(method, path, body=body, headers=headers or {})
+    res = conn.getresponse()
+    data = res.read()
+    all_headers = res.getheaders()
+    conn.close()
+    return res.status, all_headers, data
+
+
+def check_https(beian, env, work):
+    registry = os.path.join(work, "registry.sqlite")
+    add = subprocess.run([beian, "user", "add", "clerk", "--role", "clerk", "--office", "220000",
+                          "--registry", registry], input=PASSWORD + "\n", env=env, text=True,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    check(add.returncode == 0, "user add: " + add.stderr)
+    config = write_settings(work, {"web_tls_certificate": "server.crt", "web_tls_key": "server.key"})
+    proc = serve(beian, env, registry, config)
+    try:
+        line = proc.stdout.readline()
+        m = re.match(r"beian serve: https://127\.0\.0\.1:(\d+)/", line)
+        check(m is not None, "the server says https:// (got %r; %s)" % (line, proc.poll()))
+        if m is None:
+            return
+        port = int(m.group(1))
+        cafile = os.path.join(work, "server.crt")
+        status, _, body = https(port, cafile, "GET", "/healthz")
+        check(status == 200 and body == b"ok", "/healthz over TLS (got %d %r)" % (status, body))
+
+        status, headers, _ = https(port, cafile, "GET", "/login")
+        login_cookie = ""
+        for key, value in headers:
+            if key.lower() == "set-cookie" and value.startswith("beian_login="):
+                login_cookie = value.split(";", 1)[0]
+        check(status == 200 and login_cookie, "the login page over TLS (got %d)" % status)
+        fields = {"user": "clerk", "password": PASSWORD, "csrf": login_cookie.split("=", 1)[1]}
+        status, headers, _ = https(
+            port, cafile, "POST", "/login", body=urllib.parse.urlencode(fields).encode(),
+            headers={"Content-Type": "application/x-www-form-urlencoded", "Cookie": login_cookie})
+        session = [v for k, v in headers if k.lower() == "set-cookie" and "beian_session=" in v]
+        check(status == 303 and session and "; Secure" in session[0],
+              "a login over TLS sets a Secure session cookie (got %d %r)" % (status, session))
+
+        # Plain HTTP to the TLS port: no page comes back.
+        sock = socket.create_connection(("127.0.0.1", port), timeout=10)
+        sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+        answer = b""
+        try:
+            while True:
+                chunk = sock.recv(4096)
+                if not chunk:
+                    break
+                answer += chunk
+        except (ConnectionResetError, socket.timeout):
+            pass
+        sock.close()
+        check(not answer.startswith(b"HTTP/1.1 200"), "plain HTTP gets no page (got %r)" % answer[:40])
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def check_refusals(beian, env, work):
+    registry = os.path.join(work, "registry.sqlite")
+    make_pair(work, "other")
+    cases = [
+        ({"web_tls_certificate": "server.crt"}, "set both"),
+        ({"web_tls_certificate": "server.crt", "web_tls_key": "missing.key"}, "missing.key"),
+        ({"web_tls_certificate": "server.crt", "web_tls_key": "other.key"}, "other.key"),
+    ]
+    for settings, says in cases:
+        proc = serve(beian, env, registry, write_settings(work, settings))
+        try:
+            out, err = proc.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            out, err = proc.communicate()
+        check(proc.returncode == 2 and says in err and "beian serve:" not in out,
+              "%s: exit 2 naming %r before listening (got %s, %r)" %
+              (settings, says, proc.returncode, err))
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--beian", required=True)
+    args = parser.parse_args()
+    env = clean_env()
+    work = env["TMPDIR"]
+    try:
+        make_pair(work, "server")
+        check_https(args.beian, env, work)
+        check_refusals(args.beian, env, work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    if FAILURES:
+        print("%d check(s) failed" % len(FAILURES))
+        return 1
+    print("all TLS checks passed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
