@@ -89,6 +89,14 @@ Result<std::unique_ptr<Env>> OpenEnv(const model::CommandRequest& o, FileSystem&
   return env;
 }
 
+// After a recorded decision, the command that comes next for the case (as `decide` prints).
+void PrintNextStep(Env& env, const std::string& case_id) {
+  Result<CaseRecord> now = env.registry->LoadCase(case_id);
+  if (!now) return;
+  env.out << env.messages.Format("registry.status.next", {{"next", env.registry->NextStep(*now)}})
+          << "\n";
+}
+
 // The registry's own refusal of a command in the wrong stage.
 Status RefuseUnlessStage(Env& env, const CaseRecord& c, Stage stage, const std::string& command) {
   if (c.stage == stage) return Status::Ok();
@@ -390,6 +398,7 @@ Status Evaluate(Env& env) {
           << "\n";
   if (!flag.empty()) env.out << flag << "\n";
   env.out << letter_lines;
+  PrintNextStep(env, c->case_id);
   return Status::Ok();
 }
 
@@ -507,6 +516,7 @@ Status Summarize(Env& env) {
           << "\n";
   for (const std::string& f : flags) env.out << f << "\n";
   env.out << letter_lines;
+  PrintNextStep(env, c->case_id);
   return Status::Ok();
 }
 

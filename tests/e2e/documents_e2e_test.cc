@@ -726,7 +726,8 @@ TEST(DocumentsEndToEndTest, TerminationAndRenewalGetTheirOwnDrafts) {
   const std::string sheet = PdfText(s06_dir + "/审核工作单.pdf", true);
   // Drafted for 通化 (the dossier's own 市), the notice is 抄送 to the province, which issued the
   // 备案通知; with an office's own 抄送 of the province it is named once.
-  EXPECT_NE(s06.find("抄送：吉林省人力资源和社会保障厅"), std::string::npos) << s06;
+  // The 抄送 line ends with 。 (GB/T 9704 7.4.2).
+  EXPECT_NE(s06.find("抄送：吉林省人力资源和社会保障厅。"), std::string::npos) << s06;
   const std::string office_s06 =
       PdfText(SamplesWithOffice().dirs.at(SampleNamed("S06-")) + "/终止备案通知.pdf", true);
   const std::size_t copy = office_s06.find("抄送：吉林省人力资源和社会保障厅");

@@ -190,6 +190,8 @@ TEST_F(EvaluationCommandTest, SheetFilledByOpenpyxlIsRecordedAndDrafted) {
   // max-1 for items over 4 points: common 60 - 9 = 51; each occupation 40 - 5 = 35; 86%.
   EXPECT_NE(out.find("综合得分（百分制）86分"), std::string::npos) << out;
   EXPECT_EQ(out.find("注意"), std::string::npos) << out;  // no disagreement
+  // The next step is a command that works now (summarize), as after `decide`.
+  EXPECT_NE(out.find("下一步：beian summarize C2026-0001"), std::string::npos) << out;
   nlohmann::json st = Status();
   EXPECT_EQ(st["stage"], "comprehensive");
   EXPECT_EQ(st["history"].back()["action"], "evaluate");
@@ -353,6 +355,7 @@ TEST_F(EvaluationCommandTest, SummarizeRecommendsOccupationsThatPassedAndExclude
             0)
       << out;
   EXPECT_NE(out.find("建议备案的职业（工种）2个，不建议备案1个"), std::string::npos) << out;
+  EXPECT_NE(out.find("下一步：beian deliberate C2026-0001"), std::string::npos) << out;
   nlohmann::json st = Status();
   EXPECT_EQ(st["stage"], "deliberation");
   EXPECT_EQ(st["history"].back()["action"], "summarize");
