@@ -15,6 +15,10 @@
 //                 takes 1.5 s longer, as a cold disk read in a slow first scan would;
 //   full_while:FILE  every write through FileWriter and every line of OUT/.beian-state fails
 //                 as on a full disk while FILE exists (the test deletes it: space freed);
+//   commit_reply_lost:TEXT  the connection to a PostgreSQL registry whose URI contains TEXT
+//                 closes right after a write transaction's COMMIT was sent, its reply unread;
+//   commit_lost:TEXT  the same, closed before COMMIT was sent (both once per BEIAN_FAULT value;
+//                 pipeline/registry/postgres_storage.h);
 //   no_exchange:TEXT  replacing a folder whose path contains TEXT finds no RENAME_EXCHANGE, as
 //                 on a file system without it, and takes the two-rename way.
 // Without BEIAN_FAULT nothing happens; production code only asks.

@@ -8,9 +8,13 @@
 
 #include <cerrno>
 #include <charconv>
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <thread>
+
+#include "pipeline/core/fault.h"
 
 extern char** environ;
 
@@ -42,6 +46,53 @@ std::string Trimmed(std::string s) {
 bool RetryableState(const char* state) {
   return state != nullptr &&
          (std::string_view(state) == "40001" || std::string_view(state) == "40P01");
+}
+
+// The SQLSTATEs of a connection the server ended or lost: class 08 (connection_exception),
+// admin_shutdown and crash_shutdown (a restart or failover), cannot_connect_now (starting up).
+bool ConnectionEndedState(const char* state) {
+  if (state == nullptr) return false;
+  const std::string_view s(state);
+  return s.rfind("08", 0) == 0 || s == "57P01" || s == "57P02" || s == "57P03";
+}
+
+// A connection to `uri` with UTF-8 and beian's application name, notices silenced; null with
+// *why when the server cannot be reached.
+PGconn* ConnectToServer(const std::string& uri, std::string* why) {
+  // The URI's own settings first; then UTF-8 and a name the server's activity view shows.
+  const char* keys[] = {"dbname", "client_encoding", "application_name", nullptr};
+  const char* values[] = {uri.c_str(), "UTF8", "beian", nullptr};
+  PGconn* conn = PQconnectdbParams(keys, values, /*expand_dbname=*/1);
+  if (conn == nullptr || PQstatus(conn) != CONNECTION_OK) {
+    *why = conn != nullptr ? Trimmed(PQerrorMessage(conn)) : "out of memory";
+    PQfinish(conn);
+    return nullptr;
+  }
+  // Notices (CREATE TABLE IF NOT EXISTS on an existing table) are not the clerk's business.
+  PQsetNoticeProcessor(
+      conn, [](void*, const char*) {}, nullptr);
+  ResultHolder r;
+  r.r = PQexec(conn, "SET client_min_messages = warning");
+  if (PQresultStatus(r.r) != PGRES_COMMAND_OK) {
+    *why = Trimmed(PQerrorMessage(conn));
+    PQfinish(conn);
+    return nullptr;
+  }
+  return conn;
+}
+
+// The connection lost at a write transaction's COMMIT, injected for the tests (core/fault.h):
+// 2 for commit_reply_lost:TEXT (COMMIT sent, its reply lost), 1 for commit_lost:TEXT (lost
+// before COMMIT was sent), 0 for none; TEXT in the server's URI, once per value of BEIAN_FAULT.
+int InjectedCommitLoss(const std::string& server) {
+  static std::string fired;
+  const char* env = std::getenv("BEIAN_FAULT");
+  if (env == nullptr || fired == env) return 0;
+  const int kind = FaultRequested("commit_reply_lost", server) ? 2
+                   : FaultRequested("commit_lost", server)     ? 1
+                                                               : 0;
+  if (kind != 0) fired = env;
+  return kind;
 }
 
 // Runs a PostgreSQL client program (pg_dump, pg_restore; package postgresql-client-15) with
@@ -152,22 +203,13 @@ Result<std::unique_ptr<PostgresStorage>> PostgresStorage::Open(
     }
   }
   const std::string display = DisplayUri(uri);
-  // The URI's own settings first; then UTF-8 and a name the server's activity view shows.
-  const char* keys[] = {"dbname", "client_encoding", "application_name", nullptr};
-  const char* values[] = {uri.c_str(), "UTF8", "beian", nullptr};
-  PGconn* conn = PQconnectdbParams(keys, values, /*expand_dbname=*/1);
-  if (conn == nullptr || PQstatus(conn) != CONNECTION_OK) {
-    std::string why = conn != nullptr ? Trimmed(PQerrorMessage(conn)) : "out of memory";
-    PQfinish(conn);
+  std::string why;
+  PGconn* conn = ConnectToServer(uri, &why);
+  if (conn == nullptr) {
     return Status::IoError(
         messages.Format("registry.pg.unreachable", {{"server", display}, {"why", why}}));
   }
-  std::unique_ptr<PostgresStorage> s(new PostgresStorage(conn, uri, display, messages));
-  // Notices (CREATE TABLE IF NOT EXISTS on an existing table) are not the clerk's business.
-  PQsetNoticeProcessor(
-      conn, [](void*, const char*) {}, nullptr);
-  PIPELINE_RETURN_IF_ERROR(s->Simple("SET client_min_messages = warning"));
-  return s;
+  return std::unique_ptr<PostgresStorage>(new PostgresStorage(conn, uri, display, messages));
 }
 
 PostgresStorage::~PostgresStorage() {
@@ -180,9 +222,41 @@ Status PostgresStorage::Simple(const std::string& sql) {
   return r.status();
 }
 
+Status PostgresStorage::ConnectionLost(const std::string& why) const {
+  return Status::IoError(
+      messages_.Format("registry.pg.connection_lost", {{"server", display_}, {"why", why}}));
+}
+
+Status PostgresStorage::Reconnect() {
+  PQfinish(conn_);
+  conn_ = nullptr;
+  statements_.clear();  // prepared statements die with their connection
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(kReconnectSeconds);
+  std::string why;
+  while ((conn_ = ConnectToServer(uri_, &why)) == nullptr) {
+    // Refused while the server restarts (no socket, "the database system is starting up"):
+    // tried again until it is back or the window has passed.
+    if (std::chrono::steady_clock::now() >= deadline) {
+      return Status::IoError(
+          messages_.Format("registry.pg.unreachable", {{"server", display_}, {"why", why}}));
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  lost_ = false;
+  return Status::Ok();
+}
+
+Status PostgresStorage::EnsureConnected() {
+  if (lost_ || PQstatus(conn_) != CONNECTION_OK) return Reconnect();
+  return Status::Ok();
+}
+
 Status PostgresStorage::Begin(TxMode mode) {
   assert(!in_transaction_ && "nested registry transaction");
   retryable_ = false;
+  write_xid_.clear();
+  // After a lost connection (a server restart): a new one, before anything of this transaction.
+  PIPELINE_RETURN_IF_ERROR(EnsureConnected());
   if (mode == TxMode::kRead) {
     PIPELINE_RETURN_IF_ERROR(Simple("BEGIN ISOLATION LEVEL REPEATABLE READ"));
     in_transaction_ = true;
@@ -190,25 +264,91 @@ Status PostgresStorage::Begin(TxMode mode) {
   }
   PIPELINE_RETURN_IF_ERROR(Simple("BEGIN ISOLATION LEVEL READ COMMITTED"));
   in_transaction_ = true;
-  Status lock = Simple("SELECT pg_advisory_xact_lock(" + std::to_string(kWriteLockKey) + ")");
-  if (!lock.ok()) Rollback();
-  return lock;
+  // The lock, and the transaction's id for asking what became of it should the reply to its
+  // COMMIT be lost (ResolveLostCommit).
+  Result<std::vector<Row>> lock = Run(
+      "SELECT pg_advisory_xact_lock(" + std::to_string(kWriteLockKey) + "), txid_current()", {});
+  if (!lock || lock->size() != 1 || lock->front().size() != 2) {
+    Rollback();
+    return lock ? Status::Internal("the write lock returned no transaction id") : lock.status();
+  }
+  write_xid_ = AsText(lock->front()[1]);
+  return Status::Ok();
 }
 
 Status PostgresStorage::Commit() {
-  Status s = Simple("COMMIT");
-  if (!s.ok()) {
+  if (lost_) {
+    // Lost before COMMIT was sent: the server rolled the transaction back. Run it again.
+    const std::string why = Trimmed(PQerrorMessage(conn_));
+    Rollback();
+    retryable_ = true;
+    return ConnectionLost(why);
+  }
+  if (const int lose = write_xid_.empty() ? 0 : InjectedCommitLoss(display_); lose != 0) {
+    if (lose == 2 && PQsendQuery(conn_, "COMMIT") == 1) {
+      while (PQflush(conn_) == 1) {
+      }
+    }
+    PQfinish(conn_);
+    conn_ = nullptr;
+    lost_ = true;
+    in_transaction_ = false;
+    return ResolveLostCommit("(injected)");
+  }
+  ResultHolder r;
+  r.r = PQexec(conn_, "COMMIT");
+  if (PQresultStatus(r.r) == PGRES_COMMAND_OK) {
+    in_transaction_ = false;
+    write_xid_.clear();
+    return Status::Ok();
+  }
+  Status s = Failure(r.r, "COMMIT");
+  if (!lost_) {
     Rollback();
     return s;
   }
+  // The connection went while COMMIT was on its way: the server may have committed or not. A
+  // read transaction wrote nothing and runs again (Failure made it retryable); a write
+  // transaction asks the server (it never guesses: a retry after a commit would record twice,
+  // a success after a rollback would report what did not happen).
   in_transaction_ = false;
-  return Status::Ok();
+  if (write_xid_.empty()) return s;
+  return ResolveLostCommit(Trimmed(PQerrorMessage(conn_)));
+}
+
+Status PostgresStorage::ResolveLostCommit(const std::string& why) {
+  const std::string xid = write_xid_;
+  write_xid_.clear();
+  retryable_ = false;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(kReconnectSeconds);
+  if (Reconnect().ok()) {
+    for (;;) {
+      Result<std::vector<Row>> status = Run("SELECT txid_status(?)", {xid});
+      const std::string outcome =
+          status && status->size() == 1 ? AsText(status->front()[0]) : std::string();
+      if (outcome == "committed") return Status::Ok();
+      if (outcome == "aborted") {
+        retryable_ = true;
+        return ConnectionLost(why);
+      }
+      // "in progress": the old connection's server process has not ended yet (a network
+      // drop); it ends within the window or the outcome stays unknown.
+      if (outcome != "in progress" || std::chrono::steady_clock::now() >= deadline) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+  }
+  retryable_ = false;
+  return Status::IoError(
+      messages_.Format("registry.pg.commit_unknown",
+                       {{"server", display_}, {"seconds", std::to_string(kReconnectSeconds)}}));
 }
 
 void PostgresStorage::Rollback() {
   if (!in_transaction_) return;
-  PQclear(PQexec(conn_, "ROLLBACK"));
+  // On a lost connection there is nothing to undo: the server rolled the transaction back.
+  if (!lost_) PQclear(PQexec(conn_, "ROLLBACK"));
   in_transaction_ = false;
+  write_xid_.clear();
 }
 
 Status PostgresStorage::Execute(std::string_view sql, const std::vector<Value>& params) {
@@ -218,18 +358,42 @@ Status PostgresStorage::Execute(std::string_view sql, const std::vector<Value>& 
 Result<std::vector<Row>> PostgresStorage::Query(std::string_view sql,
                                                 const std::vector<Value>& params) {
   if (in_transaction_) return Run(sql, params);
-  // A statement on its own: a read runs as it is; a write takes the write lock like a write
-  // transaction, so it never slips between another writer's read and write.
+  // A statement on its own: a read runs as it is (once more on a new connection when the old
+  // one was lost: a read changes nothing); a write is a write transaction of its own, which
+  // takes the write lock (it never slips between another writer's read and write) and is
+  // retried as every transaction is.
   std::string_view head = sql.substr(0, sql.find_first_of(" \n"));
-  if (head == "SELECT" || head == "select" || head == "WITH") return Run(sql, params);
-  PIPELINE_RETURN_IF_ERROR(Begin(TxMode::kWrite));
-  Result<std::vector<Row>> rows = Run(sql, params);
-  if (!rows) {
-    Rollback();
-    return rows;
+  if (head == "SELECT" || head == "select" || head == "WITH") {
+    PIPELINE_RETURN_IF_ERROR(EnsureConnected());
+    Result<std::vector<Row>> rows = Run(sql, params);
+    if (rows || !lost_) return rows;
+    PIPELINE_RETURN_IF_ERROR(Reconnect());
+    return Run(sql, params);
   }
-  PIPELINE_RETURN_IF_ERROR(Commit());
+  Result<std::vector<Row>> rows = std::vector<Row>{};
+  Status s = registry::InTransaction(*this, TxMode::kWrite, [&]() -> Status {
+    rows = Run(sql, params);
+    return rows.status();
+  });
+  if (!s.ok()) return s;
   return rows;
+}
+
+Status PostgresStorage::Failure(const pg_result* r, std::string_view sql) {
+  const char* state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+  if (PQstatus(conn_) != CONNECTION_OK || ConnectionEndedState(state)) {
+    // The server ended the connection (or it broke): it rolls back the open transaction, so
+    // whatever ran on it is undone and the whole transaction may run again on a new one (a
+    // lost COMMIT is Commit's to resolve).
+    lost_ = true;
+    retryable_ = true;
+    std::string why = r != nullptr ? Trimmed(PQresultErrorMessage(r)) : "";
+    if (why.empty()) why = Trimmed(PQerrorMessage(conn_));
+    return ConnectionLost(why);
+  }
+  retryable_ = RetryableState(state);
+  return Status::IoError("`" + std::string(sql) + "` failed: " + Trimmed(PQresultErrorMessage(r)),
+                         display_);
 }
 
 Result<std::string> PostgresStorage::Prepare(std::string_view sql, int n_params) {
@@ -244,12 +408,7 @@ Result<std::string> PostgresStorage::Prepare(std::string_view sql, int n_params)
   std::string name = "s" + std::to_string(statements_.size() + 1);
   ResultHolder r;
   r.r = PQprepare(conn_, name.c_str(), text.c_str(), count, nullptr);
-  if (PQresultStatus(r.r) != PGRES_COMMAND_OK) {
-    retryable_ = RetryableState(PQresultErrorField(r.r, PG_DIAG_SQLSTATE));
-    return Status::IoError(
-        "cannot prepare `" + std::string(sql) + "`: " + Trimmed(PQresultErrorMessage(r.r)),
-        display_);
-  }
+  if (PQresultStatus(r.r) != PGRES_COMMAND_OK) return Failure(r.r, sql);
   statements_.emplace(std::string(sql), name);
   return name;
 }
@@ -292,16 +451,7 @@ Result<std::vector<Row>> PostgresStorage::Run(std::string_view sql,
     }
   }
   const ExecStatusType st = PQresultStatus(r.r);
-  if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
-    retryable_ = RetryableState(PQresultErrorField(r.r, PG_DIAG_SQLSTATE));
-    if (PQstatus(conn_) != CONNECTION_OK) {
-      return Status::IoError(
-          messages_.Format("registry.pg.unreachable",
-                           {{"server", display_}, {"why", Trimmed(PQerrorMessage(conn_))}}));
-    }
-    return Status::IoError(
-        "`" + std::string(sql) + "` failed: " + Trimmed(PQresultErrorMessage(r.r)), display_);
-  }
+  if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) return Failure(r.r, sql);
   std::vector<Row> rows;
   const int n_rows = PQntuples(r.r), n_cols = PQnfields(r.r);
   rows.reserve(static_cast<std::size_t>(n_rows));

@@ -10,6 +10,15 @@
 // outside a transaction that writes takes the lock too. A transaction that the server aborts
 // for a serialization failure or a deadlock is reported as retryable (Storage::Retryable), and
 // InTransaction runs it again.
+//
+// A lost connection (the server restarted or failed over: SQLSTATE 57P01, class 08, or libpq's
+// connection gone): the server rolls back whatever transaction was open on it, so nothing is
+// half-recorded. A transaction that failed before its COMMIT was sent is retryable; the next
+// Begin reconnects, waiting up to kReconnectSeconds for the server to come back. A COMMIT whose
+// reply was lost has an unknown outcome: every write transaction takes its transaction id
+// (txid_current) with its lock, and after reconnecting Commit asks the server what became of it
+// (txid_status): committed is success, aborted is retryable. Only when the server does not come
+// back within the window does Commit fail with the outcome unknown (registry.pg.commit_unknown).
 #ifndef PIPELINE_REGISTRY_POSTGRES_STORAGE_H_
 #define PIPELINE_REGISTRY_POSTGRES_STORAGE_H_
 
@@ -21,6 +30,7 @@
 #include "pipeline/report/messages.h"
 
 struct pg_conn;
+struct pg_result;
 
 namespace pipeline::registry {
 
@@ -66,6 +76,8 @@ class PostgresStorage : public Storage {
   static constexpr long long kWriteLockKey = 0x626569616eLL;
   // Prepared statements kept per connection, by SQL text (as SqliteStorage).
   static constexpr std::size_t kMaxKeptStatements = 256;
+  // How long a lost connection is tried again (every 100 ms) before beian gives up.
+  static constexpr int kReconnectSeconds = 30;
 
  private:
   PostgresStorage(pg_conn* conn, std::string uri, std::string display,
@@ -77,6 +89,19 @@ class PostgresStorage : public Storage {
   // The name of the prepared statement for `sql`, preparing it when new; "" for a statement run
   // unnamed (past the limit).
   Result<std::string> Prepare(std::string_view sql, int n_params);
+  // The error of the failed `r` for `sql`: marks the connection lost (and the transaction
+  // retryable) when it is, or the transaction retryable on a serialization failure.
+  Status Failure(const pg_result* r, std::string_view sql);
+  // Replaces a lost connection with a new one, trying for up to kReconnectSeconds.
+  Status Reconnect();
+  // After the reply to COMMIT was lost (`why`): reconnects and asks the server whether
+  // write_xid_ committed. Ok when it did; a retryable error when it did not; commit_unknown when
+  // the server cannot tell within kReconnectSeconds.
+  Status ResolveLostCommit(const std::string& why);
+  // Reconnects when the connection is lost.
+  Status EnsureConnected();
+  // registry.pg.connection_lost naming the server.
+  Status ConnectionLost(const std::string& why) const;
 
   pg_conn* conn_;
   std::string uri_;
@@ -84,6 +109,10 @@ class PostgresStorage : public Storage {
   const report::MessageCatalog& messages_;
   bool in_transaction_ = false;
   bool retryable_ = false;
+  // The connection is gone (or the server said it ends it): the next Begin reconnects.
+  bool lost_ = false;
+  // The transaction id of the open write transaction (txid_current), "" otherwise.
+  std::string write_xid_;
   std::map<std::string, std::string, std::less<>> statements_;
 };
 

@@ -65,7 +65,8 @@ class Storage {
   virtual const std::string& Location() const = 0;
 
   // Whether the last failed transaction may succeed when run again from its start (the server
-  // aborted it for a serialization failure or a deadlock); SQLite's never do.
+  // aborted it for a serialization failure or a deadlock, or the connection was lost before it
+  // committed: PostgresStorage reconnects at the next Begin); SQLite's never do.
   virtual bool Retryable() const { return false; }
   // The tables of the registry in the order they were made (a table after those it refers
   // to): the one catalogue query each dialect writes its own way.

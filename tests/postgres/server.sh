@@ -3,6 +3,8 @@
 #   server.sh start DIR   initdb into DIR/data and start it, listening on a Unix socket in DIR
 #                         only (no TCP), fsync off; any server left in DIR by an earlier run is
 #                         stopped and removed first.
+#   server.sh restart DIR restart it (pg_ctl restart -m fast: every connection drops, open
+#                         transactions roll back) and wait until it takes connections again.
 #   server.sh stop DIR    stop it and remove DIR.
 # As root the server runs as the user `postgres` (initdb refuses root) and DIR belongs to it;
 # otherwise as the caller. The tests connect as that user (tests/testing/postgres_db.h).
@@ -36,6 +38,11 @@ case "$action" in
       start > /dev/null || { cat "$dir/server.log" >&2; exit 1; }
     echo "postgres fixture: server on $dir"
     ;;
+  restart)
+    # The options it was started with are kept (postmaster.opts); the log goes on.
+    as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -m fast -w restart > /dev/null ||
+      { tail -n 20 "$dir/server.log" >&2; exit 1; }
+    ;;
   stop)
     if [ -f "$dir/data/postmaster.pid" ]; then
       as_owner "$bin/pg_ctl" -D "$dir/data" -m fast -w stop > /dev/null
@@ -43,7 +50,7 @@ case "$action" in
     rm -rf "$dir"
     ;;
   *)
-    echo "usage: server.sh start|stop DIR" >&2
+    echo "usage: server.sh start|restart|stop DIR" >&2
     exit 2
     ;;
 esac

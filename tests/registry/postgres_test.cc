@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/registry/registry.h"
 #include "pipeline/registry/schema.h"
 #include "tests/testing/registry_db.h"
 #include "tests/testing/status_matchers.h"
@@ -65,6 +66,33 @@ TEST_F(PostgresTest, APasswordInTheUriIsRefusedAndNeverShown) {
   EXPECT_NE(Beian("status", "postgresql:///beian?password=s3cret", &out), 0);
   EXPECT_NE(out.find("~/.pgpass"), std::string::npos) << out;
   EXPECT_EQ(out.find("s3cret"), std::string::npos) << out;
+}
+
+// The connection lost at COMMIT, as in a server restart: beian asks the server what became of
+// the transaction (txid_status) instead of guessing. COMMIT arrived: the number is given once
+// and the transaction not run again (a guess "run again" would skip number 2). COMMIT never
+// arrived: the server rolled it back and the transaction runs again. Either way the sequence
+// has no gap and no number twice.
+TEST_F(PostgresTest, ACommitWhoseReplyIsLostIsAskedAfterNotGuessed) {
+  for (const char* fault : {"commit_reply_lost", "commit_lost"}) {
+    SCOPED_TRACE(fault);
+    const std::string uri = testing::NewPostgresDatabase();
+    ASSERT_FALSE(uri.empty());
+    std::unique_ptr<Storage> db = testing::OpenRegistryStorage(uri);
+    ASSERT_TRUE(db);
+    Result<std::unique_ptr<Registry>> reg =
+        Registry::Open(std::move(db), RepoMessages(), Date{2026, 11, 25});
+    ASSERT_OK(reg);
+    EXPECT_EQ(*(*reg)->AllocateNumber("220000", 2026), 1);
+    // The database's name (postgresql:///NAME?host=…) picks this registry's connection.
+    const std::string name = uri.substr(14, uri.find('?') - 14);
+    ::setenv("BEIAN_FAULT", (std::string(fault) + ":" + name).c_str(), 1);
+    Result<std::int64_t> second = (*reg)->AllocateNumber("220000", 2026);
+    ::unsetenv("BEIAN_FAULT");
+    ASSERT_OK(second);
+    EXPECT_EQ(*second, 2);
+    EXPECT_EQ(*(*reg)->AllocateNumber("220000", 2026), 3);
+  }
 }
 
 TEST_F(PostgresTest, AServerThatCannotBeReachedIsNamedAndNothingIsMade) {

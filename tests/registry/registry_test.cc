@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <functional>
 #include <set>
 
 #include "pipeline/registry/fault.h"
@@ -470,17 +471,20 @@ TEST_P(RegistryTest, ProcessesAllocatingAtOnceNeverShareANumber) {
   for (std::size_t i = 0; i < all.size(); ++i) EXPECT_EQ(all[i], static_cast<std::int64_t>(i + 1));
 }
 
-// The twelve 市（州） offices and the province on one registry at once, each in its own process:
-// each receives its own institutions' dossiers, decides them, drafts a document per case and
-// binds it a 发文字号 of its own authority. Afterwards nothing is lost or given twice: case and
-// document ids run 1..N, each authority's numbers run 1..n with its sequence at n + 1, and
-// every history is in order.
-TEST_P(RegistryTest, TwelveOfficesAndTheProvinceAtOnce) {
+// The twelve 市（州） offices and the province on the registry at `location` at once, each in its
+// own process: each receives `cases` of its own institutions' dossiers, decides them, drafts a
+// document per case and binds it a 发文字号 of its own authority. `meanwhile` runs in this process
+// once every office has recorded its first case, while they go on. Afterwards every office
+// finished, and nothing is lost or given twice: case and document ids run 1..N, each authority's
+// numbers run 1..n with its sequence at n + 1, and every case has its whole history in order.
+void RunTwelveOfficesAndTheProvince(const std::string& location, int cases,
+                                    const std::function<void()>& meanwhile) {
   const std::vector<std::string> authorities = {"220000", "220100", "220200", "220300", "220400",
                                                 "220500", "220600", "220700", "220800", "222400",
                                                 "220581", "JL-CBS", "220900"};
-  constexpr int kCases = 6;
-  reg_.reset();
+  int ready[2], go[2];
+  ASSERT_EQ(pipe(ready), 0);
+  ASSERT_EQ(pipe(go), 0);
   std::vector<pid_t> pids;
   for (std::size_t p = 0; p < authorities.size(); ++p) {
     pid_t pid = fork();
@@ -489,9 +493,11 @@ TEST_P(RegistryTest, TwelveOfficesAndTheProvinceAtOnce) {
       pids.push_back(pid);
       continue;
     }
-    std::unique_ptr<Registry> reg = OpenRegistry(file_);
+    close(ready[0]);
+    close(go[1]);
+    std::unique_ptr<Registry> reg = OpenRegistry(location);
     const Actor clerk{"办事员" + std::to_string(p), Date{2026, 11, 25}};
-    for (int i = 0; reg && i < kCases; ++i) {
+    for (int i = 0; reg && i < cases; ++i) {
       DossierFacts f = Facts("U" + std::to_string(p * 100 + static_cast<std::size_t>(i)),
                              ApplicationKind::kInitial, "h", "F");
       f.authority = authorities[p];
@@ -502,17 +508,34 @@ TEST_P(RegistryTest, TwelveOfficesAndTheProvinceAtOnce) {
       if (!doc) _exit(4);
       // Each office its own 代字 (two documents never print one number).
       if (!reg->BindNumber(*doc, 2026, 0, f.authority + "-{year}-{n}", "2026-11-25")) _exit(5);
+      if (i == 0) {  // the first case done: tell the parent, wait for its go
+        char c = 1;
+        if (write(ready[1], &c, 1) != 1) _exit(6);
+        close(ready[1]);  // an office that fails before it is ready cannot hold the parent
+        if (read(go[0], &c, 1) < 0) _exit(6);
+      }
     }
     _exit(reg ? 0 : 1);
   }
+  close(ready[1]);
+  close(go[0]);
+  char byte = 0;
+  for (std::size_t n = 0; n < pids.size() && read(ready[0], &byte, 1) == 1; ++n) {
+  }
+  close(ready[0]);
+  const std::string go_all(pids.size(), '\1');
+  EXPECT_EQ(write(go[1], go_all.data(), go_all.size()), static_cast<ssize_t>(go_all.size()));
+  close(go[1]);
+  meanwhile();
   for (pid_t pid : pids) {
     int status = 0;
     waitpid(pid, &status, 0);
     EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << status;
   }
-  reg_ = OpenRegistry(file_);
-  Storage& db = reg_->storage();
-  const std::size_t total = authorities.size() * kCases;
+  std::unique_ptr<Registry> reg = OpenRegistry(location);
+  ASSERT_TRUE(reg);
+  Storage& db = reg->storage();
+  const std::size_t total = authorities.size() * static_cast<std::size_t>(cases);
   auto ids = [&](const std::string& sql) {
     std::vector<std::string> out;
     Result<std::vector<Row>> rows = db.Query(sql);
@@ -520,14 +543,14 @@ TEST_P(RegistryTest, TwelveOfficesAndTheProvinceAtOnce) {
     for (const Row& r : rows ? *rows : std::vector<Row>{}) out.push_back(AsText(r[0]));
     return out;
   };
-  std::vector<std::string> cases = ids("SELECT case_id FROM cases ORDER BY case_id");
+  std::vector<std::string> case_ids = ids("SELECT case_id FROM cases ORDER BY case_id");
   std::vector<std::string> docs = ids("SELECT document_id FROM documents ORDER BY document_id");
-  ASSERT_EQ(cases.size(), total);
+  ASSERT_EQ(case_ids.size(), total);
   ASSERT_EQ(docs.size(), total);
   char want[32];
   for (std::size_t i = 0; i < total; ++i) {
     std::snprintf(want, sizeof want, "C2026-%04zu", i + 1);
-    EXPECT_EQ(cases[i], want);
+    EXPECT_EQ(case_ids[i], want);
     std::snprintf(want, sizeof want, "D2026-%04zu", i + 1);
     EXPECT_EQ(docs[i], want);
   }
@@ -536,8 +559,8 @@ TEST_P(RegistryTest, TwelveOfficesAndTheProvinceAtOnce) {
     Result<std::vector<Row>> seq = db.Query(
         "SELECT seq_value, number FROM documents WHERE authority = ? ORDER BY seq_value", {a});
     ASSERT_OK(seq);
-    ASSERT_EQ(seq->size(), static_cast<std::size_t>(kCases));
-    for (int i = 0; i < kCases; ++i) {
+    ASSERT_EQ(seq->size(), static_cast<std::size_t>(cases));
+    for (int i = 0; i < cases; ++i) {
       EXPECT_EQ(AsInt((*seq)[static_cast<std::size_t>(i)][0]), i + 1);
       EXPECT_EQ(AsText((*seq)[static_cast<std::size_t>(i)][1]),
                 a + "-2026-" + std::to_string(i + 1));
@@ -549,14 +572,14 @@ TEST_P(RegistryTest, TwelveOfficesAndTheProvinceAtOnce) {
                  {a + ":receipt"});
     ASSERT_OK(next);
     ASSERT_EQ(next->size(), 1u);
-    EXPECT_EQ(AsInt((*next)[0][0]), kCases + 1);
+    EXPECT_EQ(AsInt((*next)[0][0]), cases + 1);
     Result<std::vector<Row>> bureau = db.Query(
         "SELECT next_value FROM number_sequences WHERE authority = ? AND year = 2026", {a});
     ASSERT_OK(bureau);
     EXPECT_TRUE(bureau->empty());
   }
-  for (const std::string& id : cases) {
-    Result<CaseRecord> c = reg_->LoadCase(id);
+  for (const std::string& id : case_ids) {
+    Result<CaseRecord> c = reg->LoadCase(id);
     ASSERT_OK(c);
     ASSERT_EQ(c->history.size(), 2u) << id;
     EXPECT_EQ(c->history[0].seq, 1);
@@ -564,6 +587,43 @@ TEST_P(RegistryTest, TwelveOfficesAndTheProvinceAtOnce) {
     EXPECT_EQ(c->history[1].seq, 2);
     EXPECT_EQ(c->history[1].stage_after, Stage::kPreliminary);
   }
+}
+
+TEST_P(RegistryTest, TwelveOfficesAndTheProvinceAtOnce) {
+  reg_.reset();
+  RunTwelveOfficesAndTheProvince(file_, 6, [] {});
+}
+
+// The same with the PostgreSQL server restarted (pg_ctl restart -m fast) while the offices
+// work: every connection drops, open transactions roll back, and each office's beian
+// reconnects and runs its transaction again (a lost COMMIT is asked after: txid_status), so
+// every office still finishes and the record is as without the restart. On a server of its own
+// (tests/postgres/server.sh), so that the PostgreSQL tests running beside it keep theirs.
+TEST(PostgresRestartTest, TwelveOfficesAndTheProvinceThroughAServerRestart) {
+  // Directly under /tmp: the server's user (postgres, under root) must reach its folder.
+  const std::string host = "/tmp/beian-pg-restart-" + std::to_string(getpid());
+  const std::string script = testing::RepoRoot() + "/tests/postgres/server.sh";
+  auto server = [&](const std::string& action) {
+    std::string out;
+    const int rc = testing::RunCommand(
+        "bash " + testing::Quote(script) + " " + action + " " + testing::Quote(host), &out, true);
+    EXPECT_EQ(rc, 0) << action << ": " << out;
+    return rc == 0;
+  };
+  ASSERT_TRUE(server("start"));
+  const std::string location = testing::NewPostgresDatabaseOn(host);
+  auto started = [&] {
+    std::unique_ptr<Storage> db = testing::OpenRegistryStorage(location);
+    Result<std::vector<Row>> rows =
+        db ? db->Query("SELECT pg_postmaster_start_time()::text") : Status::Internal("no db");
+    return rows && !rows->empty() ? AsText((*rows)[0][0]) : std::string();
+  };
+  const std::string before = location.empty() ? "" : started();
+  if (!location.empty()) {
+    RunTwelveOfficesAndTheProvince(location, 12, [&] { server("restart"); });
+    EXPECT_NE(started(), before) << "the server did not restart";
+  }
+  server("stop");
 }
 
 // A process killed right after taking a number (before its commit) leaves the sequence as it

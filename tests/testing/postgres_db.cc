@@ -17,8 +17,8 @@ std::string ServerUser() {
   return pw != nullptr ? pw->pw_name : "";
 }
 
-std::string UriOf(const std::string& db) {
-  return "postgresql:///" + db + "?host=" + PostgresTestHost() + "&user=" + ServerUser();
+std::string UriOf(const std::string& db, const std::string& host) {
+  return "postgresql:///" + db + "?host=" + host + "&user=" + ServerUser();
 }
 
 }  // namespace
@@ -51,15 +51,19 @@ std::string NewPostgresDatabase() {
                      "socket folder";
     return "";
   }
+  return NewPostgresDatabaseOn(PostgresTestHost());
+}
+
+std::string NewPostgresDatabaseOn(const std::string& host) {
   static std::atomic<int> counter{0};
   const std::string name =
       "t" + std::to_string(::getpid()) + "_" + std::to_string(counter.fetch_add(1));
-  std::string error = PostgresExec(UriOf("postgres"), "CREATE DATABASE " + name);
+  std::string error = PostgresExec(UriOf("postgres", host), "CREATE DATABASE " + name);
   if (!error.empty()) {
-    ADD_FAILURE() << "cannot create a test database on " << PostgresTestHost() << ": " << error;
+    ADD_FAILURE() << "cannot create a test database on " << host << ": " << error;
     return "";
   }
-  return UriOf(name);
+  return UriOf(name, host);
 }
 
 }  // namespace pipeline::testing

@@ -11,6 +11,8 @@ namespace pipeline::testing {
 // The URI of a new, empty database (postgresql:///NAME?host=DIR&user=USER); "" after a test
 // failure naming why.
 std::string NewPostgresDatabase();
+// The same on the server whose socket folder is `host`.
+std::string NewPostgresDatabaseOn(const std::string& host);
 
 // Runs `sql` on the database at `uri` as the server's superuser; "" on success, else the error.
 std::string PostgresExec(const std::string& uri, const std::string& sql);
