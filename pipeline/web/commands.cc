@@ -22,9 +22,10 @@ bool TakesAuthority(model::Command c) {
 }  // namespace
 
 bool IsFormField(const std::string& name) {
-  static const std::set<std::string> kFields = {"stage", "result", "note",      "reason",
-                                                "date",  "today",  "start",     "number",
-                                                "slot",  "text",   "voluntary", "ordered"};
+  // No "today": the server's today is every action's (Acting::today), never the form's.
+  static const std::set<std::string> kFields = {"stage", "result",    "note",   "reason",
+                                                "date",  "start",     "number", "slot",
+                                                "text",  "voluntary", "ordered"};
   return kFields.count(name) != 0;
 }
 
@@ -59,7 +60,10 @@ Result<model::CommandRequest> CommandRunner::OptionsFor(const ActionForm& form,
       return Status::InvalidArgument("not a case action: '" + form.command + "'");
     }
   }
+  // As the CLI's main() does with the system date: a decision or a delivery dated after the
+  // server's today is refused (Registry::CheckActDate), and so is a deliberation held after it.
   if (!o->date) o->date = who.today;
+  o->today = who.today;
   o->user = who.user;
   if (TakesAuthority(o->command)) o->authority = who.office;
   o->registry_path = base_.registry_path;

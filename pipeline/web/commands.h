@@ -37,7 +37,7 @@ struct ActionForm {
 struct Acting {
   std::string user;
   std::string office;
-  Date today;
+  Date today;  // the server's today: every action's --today (a later --date is refused)
 };
 
 // The form fields a user may send; every other option (--registry, --config, --file, ...)

@@ -9,7 +9,9 @@ receives it; the reviewer records the
 preliminary decision, downloads the scoring sheet, uploads it filled by openpyxl
 (tests/evaluation/xlsx_tool.py), records the summary and the deliberation; the archivist drafts
 the 公示 across 国庆 2026, files the case and issues the 备案通知; the clerk marks it served.
-After every step `beian status CASE --json` must show the step (stage, action, user). Also: a
+After every step `beian status CASE --json` must show the step (stage, action, user). The
+workbench refuses a date after its today, so the walk serves the registry again as of
+2026-09-29 and 2026-10-21 (Demo.serve_on). Also: a
 clerk sees no issue form and is refused (403) when posting one; a 长春 clerk cannot open a
 吉林市 case (404).
 
@@ -93,6 +95,11 @@ class Walk:
         d.find_element(By.ID, "password").send_keys(self.demo.users[user])
         click_and_load(d, d.find_element(By.ID, "login"))
         check(d.current_url.endswith("/cases"), "%s logged in (at %s)" % (user, d.current_url))
+
+    def serve_on(self, date):
+        """The registry served again with `date` as the workbench's today (Demo.serve_on)."""
+        self.demo.serve_on(date)
+        self.base = "http://127.0.0.1:%d" % self.demo.port
 
     def open_case(self):
         self.d.get(self.base + "/cases/" + self.case)
@@ -208,6 +215,9 @@ class Walk:
         check(not d.find_elements(By.CSS_SELECTOR, "form[id^='issue-']"), "clerk sees no issue form")
         self.fill("form-decide-received", {"date": "2026-09-21"}, {"result": "pass"})
         self.expect("received", "preliminary", "decide", "clerk")
+        # The workbench refuses a date after its today (the demo's 2026-09-21): the next
+        # steps are taken on a later day, the registry served again as of 2026-09-29.
+        self.serve_on("2026-09-29")
 
         # Reviewer: preliminary, scoring sheet, evaluation, summary, deliberation.
         self.login("reviewer")
@@ -232,7 +242,7 @@ class Walk:
         self.fill("form-summarize", {"date": "2026-09-24", "note": "专家组一致同意。"},
                   {"result": "pass"})
         self.expect("summarize", "deliberation", "summarize", "reviewer")
-        self.fill("form-deliberate", {"date": "2026-09-25", "today": "2026-09-25"},
+        self.fill("form-deliberate", {"date": "2026-09-25"},
                   {"result": "pass"})
         self.expect("deliberate", "publicity", "deliberate", "reviewer")
 
@@ -242,6 +252,10 @@ class Walk:
         self.fill("form-publicize", {"start": "2026-09-29", "date": "2026-09-29"})
         self.expect("publicize", "publicity", "publicize", "archivist")
         self.due_list()
+        # Filing, issue, delivery and termination as of 2026-10-21.
+        self.serve_on("2026-10-21")
+        self.login("archivist")
+        self.open_case()
         self.fill("form-file", {"date": "2026-10-09"})  # the 公示 has not ended: refused
         check("409" in d.find_element(By.ID, "status").text, "filing during the 公示: 409")
         self.open_case()

@@ -565,7 +565,7 @@ def check_scores_preview(demo):
     clerk.post("/cases/%s/decide" % case, {"stage": "received", "result": "pass",
                                            "date": "2026-09-21", "csrf": clerk.csrf()})
     reviewer.post("/cases/%s/decide" % case, {"stage": "preliminary", "result": "pass",
-                                              "date": "2026-09-22", "csrf": reviewer.csrf()})
+                                              "date": "2026-09-21", "csrf": reviewer.csrf()})
     status, _, blank = reviewer.get("/cases/%s/scoresheet" % case)
     ready = status == 200 and demo.beian_json("status", case, "--json")["stage"] == "technical"
     check(ready, "a case in technical evaluation with its scoring sheet (got %d)" % status)
@@ -586,7 +586,7 @@ def check_scores_preview(demo):
     before = history_length(demo, case)
     status, _, body = post_sheet(reviewer, case, token, bad)
     shown = [text_of(li).strip() for li in re.findall(rb"<li>(.*?)</li>", body, re.S)]
-    cli = demo.beian("evaluate", case, "--scores", path, "--result", "pass", "--date", "2026-09-23")
+    cli = demo.beian("evaluate", case, "--scores", path, "--result", "pass", "--date", "2026-09-21")
     said = [line.strip() for line in cli.stderr.splitlines()[1:] if line.strip()]
     check(status == 422 and cli.returncode != 0 and len(said) >= 2 and
           all(any(s in line for line in shown) for s in said),
@@ -612,7 +612,7 @@ def check_scores_preview(demo):
     if not (held and total):
         return
     fields = {"csrf": token, "sheet": held.group(1).decode(), "result": "pass",
-              "date": "2026-09-23", "note": "专家组评估合格。"}
+              "date": "2026-09-21", "note": "专家组评估合格。"}
     status, headers, _ = reviewer.post("/cases/%s/evaluate" % case, fields)
     st = demo.beian_json("status", case, "--json")
     check(status == 303 and st["stage"] == "comprehensive" and
@@ -709,6 +709,26 @@ def run(demo):
     check(status == 409, "deciding received twice: 409 (got %d)" % status)
     check(cli.returncode == 2 and message and message in text_of(body),
           "409 shows the CLI's message %r" % message)
+
+    # A date after the server's today (--date 2026-09-21): refused as the CLI refuses it with
+    # --today 2026-09-21, the same message, nothing recorded; the form cannot move today.
+    reviewer = logged_in(demo, "reviewer")
+    later = {"stage": "preliminary", "result": "pass", "date": "2026-09-22",
+             "csrf": reviewer.csrf(page)}
+    before = history_length(demo, case)
+    status, _, body = reviewer.post(page + "/decide", later)
+    cli = demo.beian("decide", case, "--stage", "preliminary", "--result", "pass", "--date",
+                     "2026-09-22", "--today", "2026-09-21", "--user", "cli")
+    message = cli.stderr.strip().replace("beian: error: ", "")
+    check(status == 409 and cli.returncode == 2 and "2026-09-22" in message and
+          message in text_of(body),
+          "a decision dated after the server's today: 409 with the CLI's message %r (got %d)"
+          % (message, status))
+    status, _, _ = reviewer.post(page + "/decide", dict(later, today="2026-09-30"))
+    check(status == 400, "a form giving its own today: 400 (got %d)" % status)
+    check(history_length(demo, case) == before and
+          demo.beian_json("status", case, "--json")["stage"] == "preliminary",
+          "nothing recorded by the future-dated decisions")
 
     # Office scope.
     cc = Client(demo.port)

@@ -12,6 +12,9 @@ import tempfile
 import time
 import urllib.parse
 
+DEMO_SETTINGS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "templates",
+                             "web", "demo.json")
+
 
 def clean_env():
     """The test never reads this machine's settings (docs/user-guide.md "Settings")."""
@@ -31,18 +34,21 @@ class Demo:
         self.binary = beian
         self.env = clean_env()
         self.env.update(env or {})
-        self.proc = subprocess.Popen(
-            [beian, "serve", "--demo", "--listen", "127.0.0.1:0", "--date", date] + list(extra),
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=self.env, text=True)
         self.users = {}
         self.registry = None
         self.intake = None
         self.port = None
+        self.start([beian, "serve", "--demo", "--listen", "127.0.0.1:0", "--date", date] +
+                   list(extra))
+
+    def start(self, argv):
+        self.proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                     env=self.env, text=True)
         deadline = time.time() + 240
         while time.time() < deadline:
             line = self.proc.stdout.readline()
             if not line:
-                raise RuntimeError("beian serve --demo ended: " + self.proc.stderr.read())
+                raise RuntimeError("beian serve ended: " + self.proc.stderr.read())
             m = re.match(r"demo registry: (.*)", line)
             if m:
                 self.registry = m.group(1).strip()
@@ -56,7 +62,23 @@ class Demo:
             if m:
                 self.port = int(m.group(1))
                 return
-        raise RuntimeError("beian serve --demo did not start in time")
+        raise RuntimeError("beian serve did not start in time")
+
+    def serve_on(self, date):
+        """The demo's registry served again with `date` as the server's today, as on a later
+        day: the workbench refuses a decision or a delivery dated after its today, so a walk
+        across several weeks restarts it. `beian serve --registry REG --config CFG` (the demo's
+        settings, its intake folder) on a new port; the users and sessions are the registry's."""
+        self.proc.send_signal(signal.SIGTERM)
+        self.proc.wait(timeout=30)
+        with open(DEMO_SETTINGS, encoding="utf-8") as f:
+            settings = json.load(f)
+        settings["web_intake"] = self.intake
+        config = os.path.join(self.env["TMPDIR"], "demo-later.json")
+        with open(config, "w", encoding="utf-8") as f:
+            json.dump(settings, f, ensure_ascii=False)
+        self.start([self.binary, "serve", "--listen", "127.0.0.1:0", "--registry", self.registry,
+                    "--config", config, "--date", date])
 
     def stop(self):
         self.proc.send_signal(signal.SIGTERM)
