@@ -8,12 +8,27 @@
 # files work under any prefix, unpacked anywhere, or copied.
 
 install(TARGETS beian RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+# The .comment section (the compiler versions) is of no use in an installed program; dh_strip
+# removes it too (lintian: binary-has-unneeded-section).
+install(CODE "execute_process(COMMAND \"${CMAKE_OBJCOPY}\" --remove-section=.comment
+  \"\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_BINDIR}/beian\" COMMAND_ERROR_IS_FATAL ANY)")
 install(DIRECTORY templates checklists data DESTINATION ${CMAKE_INSTALL_DATADIR}/beian)
 # The bundled samples: `beian serve --demo` runs them into a temporary registry.
 install(DIRECTORY samples/intake DESTINATION ${CMAKE_INSTALL_DATADIR}/beian/samples)
 install(FILES "templates/forms/申请表（空白）.docx" README.md docs/user-guide.md
         docs/open-questions.md docs/registry.md docs/registry-server.md docs/web.md
         docs/web-admin.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
+# What Debian policy asks of every package: the copyright file, the changelog (gzip -9n, as the
+# man page below) and the lintian overrides, each with its reason (docs/user-guide.md "Install").
+add_custom_command(
+  OUTPUT ${CMAKE_BINARY_DIR}/changelog.gz
+  COMMAND gzip -9nc ${CMAKE_CURRENT_LIST_DIR}/changelog > ${CMAKE_BINARY_DIR}/changelog.gz
+  DEPENDS ${CMAKE_CURRENT_LIST_DIR}/changelog
+  COMMENT "Compressing the Debian changelog")
+add_custom_target(debian_changelog ALL DEPENDS ${CMAKE_BINARY_DIR}/changelog.gz)
+install(FILES packaging/copyright ${CMAKE_BINARY_DIR}/changelog.gz DESTINATION ${CMAKE_INSTALL_DOCDIR})
+install(FILES packaging/lintian-overrides DESTINATION ${CMAKE_INSTALL_DATADIR}/lintian/overrides
+        RENAME beian)
 # The office's own settings (a conffile in the package). Absolute on purpose: beian reads
 # /etc/beian wherever it is installed; `DESTDIR=… cmake --install` still stages it.
 set(BEIAN_SYSCONF_INSTALL_DIR /etc/beian CACHE PATH "Where the office settings file is installed")
@@ -48,8 +63,9 @@ set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_CONTACT "beian maintainers <beian@localhost>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY
     "check skill-certification filing dossiers (Jilin) and draft their documents")
+# The extended description: lines under 80 characters (lintian).
 set(CPACK_PACKAGE_DESCRIPTION
-    "beian reads dossier folders of Jilin's skill-certification filing process, checks them\nagainst the regulation's checklists and the 2022 occupation catalogue, and writes\nreport.json, a batch page and draft official documents (GB/T 9704 PDF).")
+    "beian reads dossier folders of Jilin's skill-certification filing process,\nchecks them against the regulation's checklists and the 2022 occupation\ncatalogue, and writes report.json, a batch page and draft official documents\n(GB/T 9704 PDF).")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)  # beian_<version>_<arch>.deb
 set(CPACK_DEBIAN_PACKAGE_SECTION misc)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)  # library packages from dpkg-shlibdeps

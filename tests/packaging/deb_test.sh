@@ -5,7 +5,9 @@
 #   3. `cpack -G DEB` builds beian_<version>_amd64.deb with the fonts and libraries in Depends
 #      and /etc/beian/office.json as a conffile; unpacked into a throw-away root (dpkg-deb -x,
 #      never installed), its beian runs the samples from a folder outside the source tree, with
-#      the unpacked /etc/beian layered over the shipped defaults; the man page and the docs are in.
+#      the unpacked /etc/beian layered over the shipped defaults; the man page and the docs are in;
+#   4. lintian finds no error and no warning in the package but those overridden, with their
+#      reasons, in packaging/lintian-overrides; the changelog is of this version.
 # usage: deb_test.sh SOURCE_DIR BUILD_DIR VERSION
 # (No `cmd | grep -q` here: with pipefail, grep quitting early fails the pipe with SIGPIPE.)
 set -euo pipefail
@@ -64,7 +66,9 @@ dpkg-deb -x "$deb" "$work/root"
 for f in usr/bin/beian usr/share/beian/templates/office.json usr/share/beian/checklists/rules.xml \
          usr/share/beian/data/occupations_2022.tsv usr/share/doc/beian/README.md \
          "usr/share/doc/beian/申请表（空白）.docx" usr/share/man/man1/beian.1.gz etc/beian/office.json \
-         usr/lib/systemd/system/beian-watch.service usr/lib/systemd/system/beian-web.service; do
+         usr/lib/systemd/system/beian-watch.service usr/lib/systemd/system/beian-web.service \
+         usr/share/doc/beian/copyright usr/share/doc/beian/changelog.gz \
+         usr/share/lintian/overrides/beian; do
   [ -f "$work/root/$f" ] || fail "the package lacks /$f"
 done
 # The workbench's unit is hardened (systemd-analyze's exposure below 4.0; docs/web-admin.md).
@@ -81,4 +85,14 @@ BEIAN_SYSCONFDIR="$work/root/etc/beian" "$work/root/usr/bin/beian" config > "$wo
 grep -q "^#   $work/root/etc/beian/office.json" "$work/config.txt" ||
   fail "the unpacked /etc/beian/office.json is not layered: $(cat "$work/config.txt")"
 [ "$("$work/root/usr/bin/beian" version)" = "beian $version" ] || fail "version is not $version"
+zcat "$work/root/usr/share/doc/beian/changelog.gz" | head -1 > "$work/changelog.txt"
+grep -F "beian ($version) " "$work/changelog.txt" > /dev/null ||
+  fail "packaging/changelog's latest entry is not $version: $(cat "$work/changelog.txt")"
+
+# 4. lintian (Debian's package checker, a few seconds): errors and warnings fail the test unless
+# packaging/lintian-overrides overrides them with a reason; info tags are printed, not failed on.
+command -v lintian > /dev/null || fail "lintian not found (Debian package lintian)"
+lintian --fail-on error,warning --info --display-info "$deb" > "$work/lintian.txt" 2>&1 ||
+  fail "lintian: $(grep -E '^[EW]: ' "$work/lintian.txt" || cat "$work/lintian.txt")"
+grep -E '^[IP]: ' "$work/lintian.txt" || true
 echo "deb_test: ok ($(basename "$deb"), $(du -h "$deb" | cut -f1))"
