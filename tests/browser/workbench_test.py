@@ -28,7 +28,8 @@ import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "web"))
-from workbench import Demo, new_institution_dossier, uscc_with_check, zip_folder  # noqa: E402
+from workbench import (Demo, check, finish, new_institution_dossier, uscc_with_check,  # noqa: E402
+                       zip_folder)
 
 from selenium import webdriver  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
@@ -36,7 +37,6 @@ from selenium.common.exceptions import WebDriverException  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
 
-FAILURES = []
 # The institution of the uploaded dossier: the province's sample R05 under another name and
 # credit code, a first filing the demo's registry has not seen.
 NEW_NAME = "吉林省网上收件职业技能评价中心"
@@ -60,12 +60,6 @@ def click_and_load(driver, element):
 
     WebDriverWait(driver, 20).until(next_page_loaded)
 
-
-def check(ok, what):
-    if not ok:
-        FAILURES.append(what)
-        print("FAIL:", what)
-    return ok
 
 
 def browser(profile):
@@ -420,11 +414,7 @@ def main():
             driver.quit()
         demo.stop()
         shutil.rmtree(profile, ignore_errors=True)
-    if FAILURES:
-        print("%d check(s) failed" % len(FAILURES))
-        return 1
-    print("workbench_test: all checks passed")
-    return 0
+    return finish("workbench_test")
 
 
 if __name__ == "__main__":

@@ -21,18 +21,12 @@ import tempfile
 import urllib.parse
 
 sys.path.insert(0, __import__("os").path.dirname(__file__))
-from workbench import (Client, Demo, multipart, new_institution_dossier, text_of,  # noqa: E402
-                       uscc_with_check)
+from workbench import (Client, Demo, check, finish, multipart,  # noqa: E402
+                       new_institution_dossier, text_of, uscc_with_check)
 
-FAILURES = []
 HERE = os.path.dirname(os.path.abspath(__file__))
 SAMPLES = os.path.join(HERE, "..", "..", "samples", "intake")
 
-
-def check(ok, what):
-    if not ok:
-        FAILURES.append(what)
-        print("FAIL:", what)
 
 
 HEADERS = {
@@ -852,11 +846,7 @@ def main():
         check_admin(demo)
     finally:
         demo.stop()
-    if FAILURES:
-        print("%d check(s) failed" % len(FAILURES))
-        return 1
-    print("web_security_test: all checks passed")
-    return 0
+    return finish("web_security_test")
 
 
 if __name__ == "__main__":

@@ -12,7 +12,6 @@ usage: web_tls_test.py --beian BIN
 Exit 0 when every check passes; 1 with the failures listed otherwise.
 """
 import argparse
-import http.client
 import json
 import os
 import re
@@ -22,19 +21,11 @@ import socket
 import ssl
 import subprocess
 import sys
-import urllib.parse
 
 sys.path.insert(0, os.path.dirname(__file__))
-from workbench import clean_env  # noqa: E402
+from workbench import Client, check, clean_env, finish  # noqa: E402
 
-FAILURES = []
 PASSWORD = "correct horse battery"
-
-
-def check(ok, what):
-    if not ok:
-        FAILURES.append(what)
-        print("FAIL:", what)
 
 
 def make_pair(folder, name):
@@ -59,17 +50,6 @@ def serve(beian, env, registry, config):
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True)
 
 
-def https(port, cafile, method, path, body=None, headers=None):
-    context = ssl.create_default_context(cafile=cafile)
-    conn = http.client.HTTPSConnection("127.0.0.1", port, timeout=30, context=context)
-    conn.request(method, path, body=body, headers=headers or {})
-    res = conn.getresponse()
-    data = res.read()
-    all_headers = res.getheaders()
-    conn.close()
-    return res.status, all_headers, data
-
-
 def check_https(beian, env, work):
     registry = os.path.join(work, "registry.sqlite")
     add = subprocess.run([beian, "user", "add", "clerk", "--role", "clerk", "--office", "220000",
@@ -85,21 +65,16 @@ def check_https(beian, env, work):
         if m is None:
             return
         port = int(m.group(1))
-        cafile = os.path.join(work, "server.crt")
-        status, _, body = https(port, cafile, "GET", "/healthz")
+        # The certificate is verified: the context trusts only the one just made.
+        client = Client(port, ssl.create_default_context(cafile=os.path.join(work, "server.crt")))
+        status, _, body = client.get("/healthz")
         check(status == 200 and body == b"ok", "/healthz over TLS (got %d %r)" % (status, body))
 
-        status, headers, _ = https(port, cafile, "GET", "/login")
-        login_cookie = ""
-        for key, value in headers:
-            if key.lower() == "set-cookie" and value.startswith("beian_login="):
-                login_cookie = value.split(";", 1)[0]
-        check(status == 200 and login_cookie, "the login page over TLS (got %d)" % status)
-        fields = {"user": "clerk", "password": PASSWORD, "csrf": login_cookie.split("=", 1)[1]}
-        status, headers, _ = https(
-            port, cafile, "POST", "/login", body=urllib.parse.urlencode(fields).encode(),
-            headers={"Content-Type": "application/x-www-form-urlencoded", "Cookie": login_cookie})
-        session = [v for k, v in headers if k.lower() == "set-cookie" and "beian_session=" in v]
+        status, _, _ = client.get("/login")
+        check(status == 200 and client.cookies.get("beian_login"),
+              "the login page over TLS (got %d)" % status)
+        status, _, _ = client.login("clerk", PASSWORD)
+        session = [v for v in client.set_cookies if v.startswith("beian_session=")]
         check(status == 303 and session and "; Secure" in session[0],
               "a login over TLS sets a Secure session cookie (got %d %r)" % (status, session))
 
@@ -157,11 +132,7 @@ def main():
         check_refusals(args.beian, env, work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    if FAILURES:
-        print("%d check(s) failed" % len(FAILURES))
-        return 1
-    print("all TLS checks passed")
-    return 0
+    return finish("web_tls_test")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
-"""Shared by the workbench's tests (web_security_test.py, tests/browser/workbench_test.py):
-starts `beian serve --demo` on a free port and talks HTTP to it with the standard library."""
+"""Shared by the workbench's tests (web_security_test.py, web_tls_test.py,
+tests/browser/workbench_test.py): starts `beian serve --demo` on a free port, talks HTTP (or
+HTTPS) to it with the standard library, and counts the failed checks."""
 import html
 import http.client
 import json
@@ -11,6 +12,26 @@ import subprocess
 import tempfile
 import time
 import urllib.parse
+
+FAILURES = []
+
+
+def check(ok, what):
+    """Records a failed check (printed at once) and returns `ok`."""
+    if not ok:
+        FAILURES.append(what)
+        print("FAIL:", what)
+    return ok
+
+
+def finish(script):
+    """The exit code of a test script: 1 with the number of failed checks, else 0."""
+    if FAILURES:
+        print("%d check(s) failed" % len(FAILURES))
+        return 1
+    print("%s: all checks passed" % script)
+    return 0
+
 
 DEMO_SETTINGS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "templates",
                              "web", "demo.json")
@@ -103,14 +124,21 @@ class Demo:
 
 
 class Client:
-    """One browser-like HTTP client: keeps its cookies, never follows redirects."""
+    """One browser-like HTTP client: keeps its cookies, never follows redirects. With an
+    ssl.SSLContext it speaks HTTPS (the server's direct TLS)."""
 
-    def __init__(self, port):
+    def __init__(self, port, context=None):
         self.port = port
+        self.context = context
         self.cookies = {}
+        self.set_cookies = []  # the Set-Cookie headers of the last answer, as sent
 
     def request(self, method, path, fields=None, headers=None, body=None, content_type=None):
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+        if self.context is None:
+            conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+        else:
+            conn = http.client.HTTPSConnection("127.0.0.1", self.port, timeout=60,
+                                               context=self.context)
         hdrs = dict(headers or {})
         if self.cookies:
             hdrs["Cookie"] = "; ".join(k + "=" + v for k, v in self.cookies.items())
@@ -127,6 +155,7 @@ class Client:
                 name, _, rest = value.partition("=")
                 self.cookies[name] = rest.split(";", 1)[0]
         conn.close()
+        self.set_cookies = [v for k, v in res.getheaders() if k.lower() == "set-cookie"]
         return res.status, dict((k.lower(), v) for k, v in res.getheaders()), data
 
     def get(self, path, headers=None):
