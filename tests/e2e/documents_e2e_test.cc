@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "tests/render/render_test_util.h"
+#include "tests/testing/sample_runs.h"
 #include "tests/testing/test_paths.h"
 
 namespace pipeline {
@@ -62,14 +63,10 @@ struct SampleRun {
   std::map<std::string, std::string> dirs;  // dossier -> its output folder
 };
 
-SampleRun DoRun(const std::string& intake, const std::string& extra) {
+// The reports and folders of a run's output folder `out`.
+SampleRun ReadRun(const std::string& out) {
   SampleRun r;
-  r.out = MakeTempDir();
-  std::string output;
-  int rc = RunCommand(BeianBinary() + " run '" + intake + "' --out '" + r.out + "' --date " +
-                          kDate + " --quiet" + extra,
-                      &output, /*merge_stderr=*/true);
-  EXPECT_TRUE(rc == 0 || rc == 1) << output;
+  r.out = out;
   for (const auto& e : fs::directory_iterator(r.out)) {
     const std::string report = (e.path() / "report.json").string();
     if (!fs::exists(report)) continue;
@@ -80,8 +77,19 @@ SampleRun DoRun(const std::string& intake, const std::string& extra) {
   return r;
 }
 
+SampleRun DoRun(const std::string& intake, const std::string& extra) {
+  const std::string out = MakeTempDir();
+  std::string output;
+  int rc = RunCommand(BeianBinary() + " run '" + intake + "' --out '" + out + "' --date " + kDate +
+                          " --quiet" + extra,
+                      &output, /*merge_stderr=*/true);
+  EXPECT_TRUE(rc == 0 || rc == 1) << output;
+  return ReadRun(out);
+}
+
+// The samples with default settings: the ctest fixture samples_run's run (read only).
 const SampleRun& Samples() {
-  static const SampleRun run = DoRun(RepoRoot() + "/samples/intake", "");
+  static const SampleRun run = ReadRun(testing::SampleRunFolder("default"));
   return run;
 }
 
@@ -533,9 +541,7 @@ TEST(DocumentsEndToEndTest, EveryBureauLetterHasTheCompleteHeadAndAddressee) {
 
 // The samples again under an office settings file (tests/e2e/testdata/office.json).
 const SampleRun& SamplesWithOffice() {
-  static const SampleRun run =
-      DoRun(RepoRoot() + "/samples/intake",
-            " --config '" + RepoRoot() + "/tests/e2e/testdata/office.json'");
+  static const SampleRun run = ReadRun(testing::SampleRunFolder("office"));
   return run;
 }
 

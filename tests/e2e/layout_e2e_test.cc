@@ -22,6 +22,7 @@
 
 #include "pipeline/core/file_system.h"
 #include "pipeline/core/utf8.h"
+#include "tests/testing/sample_runs.h"
 #include "tests/testing/test_paths.h"
 
 namespace pipeline {
@@ -81,15 +82,11 @@ struct Draft {
   std::string institution;  // report.json institution.name
 };
 
-// One run over the samples with default settings; every draft it wrote.
+// The run over the samples with default settings on kLayoutDate (the ctest fixture
+// samples_run's, read only); every draft it wrote.
 const std::vector<Draft>& SampleDrafts() {
   static const std::vector<Draft> drafts = [] {
-    const std::string out = testing::MakeTempDir();
-    std::string output;
-    int rc = RunCommand(testing::BeianBinary() + " run " + Quote(RepoRoot() + "/samples/intake") +
-                            " --out " + Quote(out) + " --date " + kLayoutDate + " --quiet",
-                        &output, /*merge_stderr=*/true);
-    EXPECT_TRUE(rc == 0 || rc == 1) << output;
+    const std::string& out = testing::SampleRunFolder("default");
     std::vector<Draft> list;
     for (const auto& e : fs::directory_iterator(out)) {
       const std::string report = (e.path() / "report.json").string();

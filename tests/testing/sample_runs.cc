@@ -1,5 +1,7 @@
 #include "tests/testing/sample_runs.h"
 
+#include <gtest/gtest.h>
+
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -17,16 +19,34 @@ std::string ReadFile(const std::string& path) {
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
-// The fixture's folder for this date and authority, or "" when the fixture has not run since
-// the binary was built.
-std::string FixtureFolder(const std::string& date, const std::string& authority) {
-  const fs::path root = BEIAN_SAMPLES_CHECK_DIR;
+// True when the fixture writing into `root` has completed since the binary was built.
+bool FixtureIsCurrent(const fs::path& root) {
   std::error_code ec;
   const auto done = fs::last_write_time(root / "complete", ec);
-  if (ec) return {};
+  if (ec) return false;
   const auto built = fs::last_write_time(BeianBinary(), ec);
-  if (ec || done < built) return {};
+  return !ec && done >= built;
+}
+
+// The samples_check fixture's folder for this date and authority, or "" when it is not current.
+std::string FixtureFolder(const std::string& date, const std::string& authority) {
+  const fs::path root = BEIAN_SAMPLES_CHECK_DIR;
+  if (!FixtureIsCurrent(root)) return {};
   return (root / (date + (authority.empty() ? "" : "_" + authority))).string();
+}
+
+// A run of the samples now, as run_sample_drafts.py makes it.
+std::string RunSamplesNow(const std::string& variant) {
+  const std::string out = MakeTempDir();
+  std::string args = " --out " + Quote(out) + " --date 2026-11-25 --quiet";
+  if (variant == "office") {
+    args += " --config " + Quote(RepoRoot() + "/tests/e2e/testdata/office.json");
+  }
+  std::string output;
+  const int rc = RunCommand(BeianBinary() + " run " + Quote(RepoRoot() + "/samples/intake") + args,
+                            &output, /*merge_stderr=*/true);
+  EXPECT_TRUE(rc == 0 || rc == 1) << output;
+  return out;
 }
 
 }  // namespace
@@ -61,6 +81,15 @@ const CheckRun& CheckSample(const std::string& name, const std::string& date,
     run = RunCheck("samples/intake/" + name, args);
   }
   return cache.emplace(key, std::move(run)).first->second;
+}
+
+const std::string& SampleRunFolder(const std::string& variant) {
+  static std::map<std::string, std::string> folders;
+  if (auto it = folders.find(variant); it != folders.end()) return it->second;
+  const fs::path root = BEIAN_SAMPLES_RUN_DIR;
+  const std::string folder =
+      FixtureIsCurrent(root) ? (root / variant).string() : RunSamplesNow(variant);
+  return folders.emplace(variant, folder).first->second;
 }
 
 std::set<std::string> RuleIds(const nlohmann::json& report) {
