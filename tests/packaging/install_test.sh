@@ -33,6 +33,8 @@ steps() {
   done
   ! getent passwd beian > /dev/null || fail "a user beian exists before the install"
   ! getent group beian > /dev/null || fail "a group beian exists before the install"
+  # Whatever a failed step leaves, the machine goes back to how it was.
+  trap 'clean_up > /dev/null 2>&1 || true' EXIT
 
   # Install (apt resolves Depends from what is installed: it would install beian alone, so
   # nothing is fetched).
@@ -113,6 +115,18 @@ steps() {
   left=$(find /var/lib/systemd -name '*beian*' 2>/dev/null)
   [ -z "$left" ] || fail "deb-systemd-helper's state is left: $left"
   return 0
+}
+
+# What the test may have left when a step failed (nothing once it passed): the package, its
+# data, settings, user and links.
+clean_up() {
+  if dpkg-query -W -f='${db:Status-Abbrev}' beian 2> /dev/null | grep -q '^[ir]'; then
+    BEIAN_PURGE_DATA=yes dpkg -P beian
+  fi
+  rm -rf /var/lib/beian /etc/beian /etc/systemd/system/beian-watch.service \
+    /etc/systemd/system/multi-user.target.wants/beian-watch.service
+  if getent passwd beian; then deluser --system beian; fi
+  if getent group beian; then delgroup --system beian; fi
 }
 
 if [ "${1:-}" = --steps ]; then  # inside the overlay (below)
