@@ -73,9 +73,15 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)  # library packages from dpkg-shlibdeps
 # PoDoFo, qpdf, ICU, HarfBuzz, FreeType, pugixml, RE2, libzip, libdeflate, libxlsxwriter, SQLite, fmt, jemalloc, libcrypto): the fonts
 # templates/fonts.xml points at, and the sRGB ICC profile of the issued PDF/A documents
 # (icc-profiles-free, the registry setting icc_profile's default).
+# adduser: the maintainer scripts create the system user beian.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-    "fonts-noto-cjk, fonts-arphic-gbsn00lp, fonts-arphic-gkai00mp, fonts-droid-fallback, icc-profiles-free")
-set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA ${CMAKE_CURRENT_LIST_DIR}/conffiles)
+    "adduser, fonts-noto-cjk, fonts-arphic-gbsn00lp, fonts-arphic-gkai00mp, fonts-droid-fallback, icc-profiles-free")
+# The maintainer scripts: postinst makes the user beian and /var/lib/beian/{intake,out,archive},
+# prerm stops the services, postrm keeps the data on remove and on purge unless
+# BEIAN_PURGE_DATA=yes (docs/user-guide.md "Install").
+set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
+    ${CMAKE_CURRENT_LIST_DIR}/conffiles ${CMAKE_CURRENT_LIST_DIR}/postinst
+    ${CMAKE_CURRENT_LIST_DIR}/prerm ${CMAKE_CURRENT_LIST_DIR}/postrm)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)

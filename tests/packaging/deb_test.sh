@@ -7,7 +7,12 @@
 #      never installed), its beian runs the samples from a folder outside the source tree, with
 #      the unpacked /etc/beian layered over the shipped defaults; the man page and the docs are in;
 #   4. lintian finds no error and no warning in the package but those overridden, with their
-#      reasons, in packaging/lintian-overrides; the changelog is of this version.
+#      reasons, in packaging/lintian-overrides; the changelog is of this version;
+#   5. with CI=true as root, a real install, remove and purge (tests/packaging/install_test.sh;
+#      skipped with a message elsewhere).
+# The maintainer scripts are in (postinst, prerm, postrm), and both systemd units are hardened
+# (systemd-analyze security's exposure below 4.0), the watcher's with its folders under
+# /var/lib/beian and what the issue asks of it (UMask=0027, optional `-` paths, ...).
 # usage: deb_test.sh SOURCE_DIR BUILD_DIR VERSION
 # (No `cmd | grep -q` here: with pipefail, grep quitting early fails the pipe with SIGPIPE.)
 set -euo pipefail
@@ -55,13 +60,16 @@ run_samples "$work/copy/beian" "$work/copy"
 deb="$work/pkg/beian_${version}_amd64.deb"
 [ -f "$deb" ] || fail "no $deb ($(ls "$work/pkg"))"
 depends=$(dpkg-deb -f "$deb" Depends)
-for need in fonts-noto-cjk fonts-arphic-gbsn00lp fonts-arphic-gkai00mp fonts-droid-fallback \
+for need in adduser fonts-noto-cjk fonts-arphic-gbsn00lp fonts-arphic-gkai00mp fonts-droid-fallback \
             icc-profiles-free libc6 libpodofo libqpdf libicu libxlsxwriter libsqlite3 libharfbuzz libzip \
             libdeflate libcpp-httplib0.11 libargon2; do
   grep -q "$need" <<< "$depends" || fail "Depends lacks $need: $depends"
 done
 dpkg-deb -e "$deb" "$work/control"
 grep -qx /etc/beian/office.json "$work/control/conffiles" || fail "office.json is no conffile"
+for script in postinst prerm postrm; do
+  [ -x "$work/control/$script" ] || fail "the package has no executable $script"
+done
 dpkg-deb -x "$deb" "$work/root"
 for f in usr/bin/beian usr/share/beian/templates/office.json usr/share/beian/checklists/rules.xml \
          usr/share/beian/data/occupations_2022.tsv usr/share/doc/beian/README.md \
@@ -71,12 +79,29 @@ for f in usr/bin/beian usr/share/beian/templates/office.json usr/share/beian/che
          usr/share/lintian/overrides/beian; do
   [ -f "$work/root/$f" ] || fail "the package lacks /$f"
 done
-# The workbench's unit is hardened (systemd-analyze's exposure below 4.0; docs/web-admin.md).
-unit="$work/root/usr/lib/systemd/system/beian-web.service"
-exposure=$(systemd-analyze security --offline=true "$unit" 2>/dev/null |
-  sed -n 's/.*exposure level for .*: \([0-9.]*\).*/\1/p')
-awk -v s="$exposure" 'BEGIN { exit !(s != "" && s < 4.0) }' ||
-  fail "beian-web.service: systemd-analyze security exposure '$exposure', want below 4.0"
+# Both units are hardened (systemd-analyze's exposure below 4.0; docs/web-admin.md,
+# docs/user-guide.md "Running the watcher as a service").
+for name in beian-web beian-watch; do
+  unit="$work/root/usr/lib/systemd/system/$name.service"
+  exposure=$(systemd-analyze security --offline=true "$unit" 2>/dev/null |
+    sed -n 's/.*exposure level for .*: \([0-9.]*\).*/\1/p')
+  awk -v s="$exposure" 'BEGIN { exit !(s != "" && s < 4.0) }' ||
+    fail "$name.service: systemd-analyze security exposure '$exposure', want below 4.0"
+done
+# The watcher: the package's folders, its user, outputs unreadable to others, and a missing
+# folder does not stop the start (every ReadWritePaths=/ReadOnlyPaths= path optional).
+unit="$work/root/usr/lib/systemd/system/beian-watch.service"
+for line in User=beian Group=beian UMask=0027 NoNewPrivileges=yes ProtectSystem=strict \
+            ProtectHome=yes PrivateTmp=yes StateDirectory=beian \
+            Environment=BEIAN_INTAKE=/var/lib/beian/intake Environment=BEIAN_OUT=/var/lib/beian/out \
+            Environment=BEIAN_REGISTRY=/var/lib/beian/registry.sqlite \
+            "ReadWritePaths=-/var/lib/beian/out -/var/lib/beian/archive" \
+            "ReadOnlyPaths=-/var/lib/beian/intake"; do
+  grep -qxF "$line" "$unit" || fail "beian-watch.service lacks the line $line"
+done
+! grep -E '^(ReadWrite|ReadOnly|Inaccessible)Paths=.*(=| )[^-]' "$unit" > "$work/paths.txt" ||
+  fail "beian-watch.service: a path without '-' stops the start when it is missing: $(cat "$work/paths.txt")"
+! grep -n /srv "$unit" > "$work/srv.txt" || fail "beian-watch.service names /srv: $(cat "$work/srv.txt")"
 zcat "$work/root/usr/share/man/man1/beian.1.gz" | grep "catalogue" > /dev/null ||
   fail "man page lacks the commands"
 mkdir -p "$work/elsewhere"
@@ -95,4 +120,8 @@ command -v lintian > /dev/null || fail "lintian not found (Debian package lintia
 lintian --fail-on error,warning --info --display-info "$deb" > "$work/lintian.txt" 2>&1 ||
   fail "lintian: $(grep -E '^[EW]: ' "$work/lintian.txt" || cat "$work/lintian.txt")"
 grep -E '^[IP]: ' "$work/lintian.txt" || true
+
+# 5. Installed, removed and purged for real (CI=true as root only).
+first_sample=$(find "$src/samples/intake" -mindepth 1 -maxdepth 1 -name 'R01-*' -print -quit)
+bash "$src/tests/packaging/install_test.sh" "$deb" "$version" "$first_sample"
 echo "deb_test: ok ($(basename "$deb"), $(du -h "$deb" | cut -f1))"
