@@ -16,4 +16,9 @@ std::string CaseIdFor(std::string_view folder_name) {
   return std::string("JL-") + buf;
 }
 
+bool IsDossierFingerprint(std::string_view text) {
+  if (text.size() != 13 || text.substr(0, 3) != "JL-") return false;
+  return text.find_first_not_of("0123456789abcdef", 3) == std::string_view::npos;
+}
+
 }  // namespace pipeline::report

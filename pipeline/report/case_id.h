@@ -11,6 +11,9 @@ namespace pipeline::report {
 // "JL-" + 10 lowercase hex digits of the FNV-1a 64-bit hash of the raw folder name bytes.
 std::string CaseIdFor(std::string_view folder_name);
 
+// Whether `text` has the form CaseIdFor gives: "JL-" and 10 lowercase hex digits.
+bool IsDossierFingerprint(std::string_view text);
+
 }  // namespace pipeline::report
 
 #endif  // PIPELINE_REPORT_CASE_ID_H_
