@@ -382,7 +382,7 @@ TEST_F(RecordLifecycleTest, VoluntaryTerminationAdoptsRunsNotice) {
   std::string shown;
   ASSERT_EQ(Beian("status " + fingerprint + " --json", &shown), 0) << shown;
   EXPECT_EQ(nlohmann::json::parse(shown)["case"], case_id) << shown;
-  EXPECT_EQ(Beian("status JL-0000000000", &shown), 1) << shown;
+  EXPECT_EQ(Beian("status JL-0000000000", &shown), 2) << shown;
   EXPECT_NE(shown.find("JL-0000000000"), std::string::npos) << shown;
   ASSERT_EQ(r["documents"].size(), 2u) << r["documents"].dump();
   EXPECT_EQ(r["documents"][0]["kind"], "termination_notice");

@@ -55,6 +55,30 @@ TEST(CaseIdTest, StableAndDistinct) {
   EXPECT_NE(CaseIdFor("长春市甲培训学校"), CaseIdFor("长春市乙培训学校"));
   EXPECT_EQ(CaseIdFor("x").size(), 13u);
   EXPECT_EQ(CaseIdFor("x").substr(0, 3), "JL-");
+  EXPECT_TRUE(IsDossierFingerprint(CaseIdFor("x")));
+  EXPECT_FALSE(IsDossierFingerprint("C2026-0001"));
+  EXPECT_FALSE(IsDossierFingerprint("JL-0123456789a"));
+  EXPECT_FALSE(IsDossierFingerprint("JL-012345678G"));
+}
+
+TEST(CaseFolderNameTest, NumberAndInstitutionCleanedAndCut) {
+  EXPECT_EQ(CaseFolderName("C2026-0001", "长春市甲培训学校", "S01-甲", 120),
+            "C2026-0001-长春市甲培训学校");
+  // No institution: the dossier's name; separators, control characters and the characters
+  // Windows refuses become "_", white space one "_", none at either end.
+  EXPECT_EQ(CaseFolderName("JL-0000000001", "  ", " ../甲/乙:丙\n丁  戊?", 120),
+            "JL-0000000001-甲_乙_丙_丁_戊");
+  EXPECT_EQ(CaseFolderName("JL-0000000001", "", "..", 120), "JL-0000000001");
+  // Cut at max_name_chars characters in all, and at 200 bytes (Chinese is 3 bytes a character).
+  EXPECT_EQ(CaseFolderName("C2026-0001", "长春市甲培训学校", "", 15), "C2026-0001-长春市甲");
+  EXPECT_EQ(CaseFolderName("C2026-0001", "长春市甲培训学校", "", 11), "C2026-0001");
+  const std::string long_name = CaseFolderName("C2026-0001", std::string(300, 'a') + "甲", "", 500);
+  EXPECT_EQ(long_name.size(), 200u);
+  std::string chinese;
+  for (int i = 0; i < 100; ++i) chinese += "甲";
+  const std::string cut = CaseFolderName("C2026-0001", chinese, "", 500);
+  EXPECT_LE(cut.size(), 200u);
+  EXPECT_EQ((cut.size() - 11) % 3, 0u) << "cut between characters";
 }
 
 }  // namespace
