@@ -587,6 +587,9 @@ Status Job::Finish(const ingest::IntakeEntry& entry, service::CaseResult& r,
     }
     if (!registry.is_null()) report::InsertMemberText(&r.report_json, "registry", registry);
     if (registry.is_object()) r.report.case_number = registry.value("case", std::string());
+    if (!r.report.case_number.empty()) {  // the case number, beside the fingerprint case_id
+      report::InsertMemberText(&r.report_json, "case_number", r.report.case_number);
+    }
   }
   return fs_.WriteFile(JoinPath(staged_dir, "report.json"), r.report_json);
 }

@@ -105,6 +105,8 @@ TEST(WorkersTest, ReceiptsDrawnAheadMatchTheRecordedVersions) {
     const nlohmann::json j = nlohmann::json::parse(report);
     EXPECT_EQ(j["registry"]["version"], 2) << report;
     EXPECT_EQ(j["registry"]["outcome"], "new_version") << report;
+    EXPECT_EQ(j["case_number"], "C2026-0001") << report;
+    EXPECT_EQ(j["case_id"], report::CaseIdFor(again.filename().string())) << report;
     // Case folders named by the registry's case number; the second dossier of the case (later
     // in intake order) with its fingerprint after the name.
     folders[jobs - 1] = test_util::CaseFolders(out);
