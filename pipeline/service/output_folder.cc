@@ -112,9 +112,11 @@ Status OutputFolder::Commit(const ingest::IntakeEntry& entry, CaseResult& result
   if (*fatal) return st;
   const std::string folder = FreeFolder(handler_.FolderName(entry, result), state->case_id);
   const std::string final_dir = JoinPath(out_dir_, folder);
-  // Until this run's outputs are in place, the case keeps the folder it had.
+  // Until this run's outputs are in place, the case keeps the folder it had (none in OUT once
+  // superseded).
   const CaseState* before = state_.Find(state->case_id);
-  state->folder_name = before != nullptr ? before->folder() : folder;
+  state->folder_name =
+      before != nullptr && before->status != "superseded" ? before->folder() : folder;
   if (result.failed.empty() && st.ok()) st = TakeOldFolder(state->case_id, folder);
   if (result.failed.empty() && st.ok()) st = ReplaceDir(dir, final_dir);
   if (result.failed.empty() && st.ok()) state->folder_name = folder;
