@@ -586,6 +586,10 @@ Status Job::Finish(const ingest::IntakeEntry& entry, service::CaseResult& r,
       return s;
     }
     if (!registry.is_null()) report::InsertMemberText(&r.report_json, "registry", registry);
+    if (registry.is_object()) r.report.case_number = registry.value("case", std::string());
+    if (!r.report.case_number.empty()) {  // the case number, beside the fingerprint case_id
+      report::InsertMemberText(&r.report_json, "case_number", r.report.case_number);
+    }
   }
   return fs_.WriteFile(JoinPath(staged_dir, "report.json"), r.report_json);
 }
@@ -609,6 +613,14 @@ void Job::DiedReport(const ingest::IntakeEntry& entry, service::CaseResult* r) {
   j["not_processed"] = {{"reason", r->died}};
   r->report_json = report::ToJsonText(j);
   r->report = std::move(rep);
+}
+
+// OUT/<case number or fingerprint>-<institution> (docs/user-guide.md "Output folder").
+std::string Job::FolderName(const ingest::IntakeEntry& entry, const service::CaseResult& r) {
+  const model::CaseReport& rep = r.report;
+  return report::CaseFolderName(rep.case_number.empty() ? rep.case_id : rep.case_number,
+                                rep.application.institution_name.value, entry.display_name,
+                                res_->limits.max_name_chars);
 }
 
 // `beian config`: the effective settings and where each value comes from.

@@ -149,6 +149,8 @@ class Job : private service::CaseHandler {
   Status Finish(const ingest::IntakeEntry& entry, service::CaseResult& result,
                 const std::string& staged_dir, bool* fatal) override;
   void DiedReport(const ingest::IntakeEntry& entry, service::CaseResult* result) override;
+  std::string FolderName(const ingest::IntakeEntry& entry,
+                         const service::CaseResult& result) override;
   ExitCode CheckOne(Status* error);
   Result<service::CaseResult> CheckInWorker(const ingest::IntakeEntry& entry);
   ExitCode Catalogue(Status* error);
@@ -156,7 +158,8 @@ class Job : private service::CaseHandler {
   ExitCode ShowConfig();
   std::string FallbackFontsWarning() const;
   Status AddDraftFonts(nlohmann::json& document) const;
-  report::RunRow RunRowFor(model::CaseReport report, const std::string& failure) const;
+  report::RunRow RunRowFor(model::CaseReport report, const std::string& folder,
+                           const std::string& failure) const;
   std::string KeepCase(const service::CaseDone& done, const evaluation::RunLedger& ledger) const;
   std::string SpoolPath() const;
   Result<report::RunTotals> WriteRunFiles(const std::string& spool,

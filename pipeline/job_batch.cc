@@ -245,11 +245,12 @@ ExitCode Job::Watch(Status* error) {
 
 // The case's row of OUT/summary.json and OUT/index.html, made once the case is written: the
 // page links only the documents that exist. `failure`: why its outputs are not in place.
-report::RunRow Job::RunRowFor(model::CaseReport r, const std::string& failure) const {
+report::RunRow Job::RunRowFor(model::CaseReport r, const std::string& folder,
+                              const std::string& failure) const {
   report::RunCase c;
-  c.report_file = r.case_id + "/report.json";
+  c.report_file = folder + "/report.json";
   for (const auto& d : r.documents) {
-    Result<DirEntry> st = fs_.Stat(JoinPath(JoinPath(options_.out_dir, r.case_id), d.file));
+    Result<DirEntry> st = fs_.Stat(JoinPath(JoinPath(options_.out_dir, folder), d.file));
     if (st && st->type == EntryType::kFile) c.written.push_back(d);
   }
   c.failure = failure;
@@ -265,7 +266,7 @@ std::string Job::KeepCase(const service::CaseDone& d, const evaluation::RunLedge
   report::SpoolRecord record;
   record.table = report::SummaryRow(d.report, res_->messages);
   record.blocking = model::HasSeverity(d.report.findings, model::Severity::kBlocking);
-  record.run = RunRowFor(d.report, d.failure);
+  record.run = RunRowFor(d.report, d.folder, d.failure);
   record.ledger = ledger.RowOf(d.report);
   std::string line = report::SpoolLine(record);
   if (Status s = service::CaseRows(options_.out_dir).Keep(d.report.case_id, line); !s.ok()) {

@@ -560,7 +560,8 @@ nlohmann::json RunLedger::RowOf(const model::CaseReport& report) const {
 }
 
 Status RunLedger::Write(const std::function<bool(nlohmann::json*)>& next) const {
-  Result<std::unique_ptr<LedgerWriter>> writer = LedgerWriter::Create(wording_, *options_.date);
+  Result<std::unique_ptr<LedgerWriter>> writer =
+      LedgerWriter::Create(wording_, *options_.date, /*fingerprints=*/registry_file_.empty());
   if (!writer) return writer.error();
   if (!registry_file_.empty()) {
     Result<crosscheck::Authorities> authorities =

@@ -156,11 +156,15 @@ Formats MakeFormats(lxw_workbook* wb, const std::string& font) {
   return f;
 }
 
+// The header row; `case_key` heads the case column (ledger.col.case, or ledger.col.fingerprint
+// for a run's rows without a registry).
 void Header(lxw_worksheet* ws, const Formats& f, const report::MessageCatalog& w,
-            const std::vector<std::pair<const char*, double>>& cols) {
+            const std::vector<std::pair<const char*, double>>& cols, const char* case_key) {
   for (std::size_t i = 0; i < cols.size(); ++i) {
     const auto col = static_cast<lxw_col_t>(i);
-    worksheet_write_string(ws, 0, col, w.Format(cols[i].first).c_str(), f.header);
+    const std::string key = cols[i].first;
+    worksheet_write_string(ws, 0, col, w.Format(key == "ledger.col.case" ? case_key : key).c_str(),
+                           f.header);
     worksheet_set_column(ws, col, col, cols[i].second, nullptr);
   }
   worksheet_freeze_panes(ws, 1, 0);
@@ -408,7 +412,8 @@ LedgerWriter::LedgerWriter(const report::MessageCatalog& wording) : wording_(wor
 LedgerWriter::~LedgerWriter() = default;
 
 Result<std::unique_ptr<LedgerWriter>> LedgerWriter::Create(const report::MessageCatalog& w,
-                                                           const Date& created) {
+                                                           const Date& created, bool fingerprints) {
+  const char* case_key = fingerprints ? "ledger.col.fingerprint" : "ledger.col.case";
   std::unique_ptr<LedgerWriter> lw(new LedgerWriter(w));
   Result<std::unique_ptr<XlsxBook>> book =
       XlsxBook::Create(created, w.Format("ledger.sheet.cases"), w.Format("sheet.properties.author"),
@@ -420,12 +425,12 @@ Result<std::unique_ptr<LedgerWriter>> LedgerWriter::Create(const report::Message
   lxw_workbook* wb = lw->book_->workbook();
   s.f = MakeFormats(wb, w.Format("sheet.font"));
   s.cases = workbook_add_worksheet(wb, w.Format("ledger.sheet.cases").c_str());
-  Header(s.cases, s.f, w, CaseColumns());
+  Header(s.cases, s.f, w, CaseColumns(), case_key);
   s.counts = workbook_add_worksheet(wb, w.Format("ledger.sheet.counts").c_str());
   worksheet_set_column(s.counts, 0, 0, 30, nullptr);
   worksheet_set_column(s.counts, 1, 1, 10, nullptr);
   s.occupations = workbook_add_worksheet(wb, w.Format("ledger.sheet.occupations").c_str());
-  Header(s.occupations, s.f, w, OccupationColumns());
+  Header(s.occupations, s.f, w, OccupationColumns(), case_key);
   return lw;
 }
 

@@ -67,8 +67,11 @@ class XlsxBook;
 // constant_memory mode): what a batch of any size writes. Add each case in order, then Finish.
 class LedgerWriter {
  public:
+  // `fingerprints`: the rows are a run's without a registry, whose first column is the dossier
+  // fingerprint (卷宗指纹), not a case number (案件编号), and is headed so.
   static Result<std::unique_ptr<LedgerWriter>> Create(const report::MessageCatalog& wording,
-                                                      const Date& created);
+                                                      const Date& created,
+                                                      bool fingerprints = false);
   ~LedgerWriter();
   LedgerWriter(const LedgerWriter&) = delete;
   LedgerWriter& operator=(const LedgerWriter&) = delete;

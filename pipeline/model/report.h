@@ -88,6 +88,9 @@ struct CaseReport {
   // Why the case's draft could not be drawn (English detail, for the log); "" when it was
   // drawn or none is due. The summary row says "no draft" when set.
   std::string draft_failure;
+  // The registry's case number (案件编号, e.g. "C2026-0001") when run recorded the dossier;
+  // set in the parent, not sent from the worker.
+  std::string case_number;
 };
 
 }  // namespace pipeline::model

@@ -6,6 +6,7 @@
 #include "pipeline/core/enum_names.h"
 #include "pipeline/registry/fault.h"
 #include "pipeline/registry/schema.h"
+#include "pipeline/report/case_id.h"
 
 namespace pipeline::registry {
 namespace {
@@ -281,10 +282,26 @@ Result<std::vector<HistoryEntry>> Registry::LoadHistory(const std::string& case_
   return out;
 }
 
+Result<std::string> Registry::CaseNumberOf(const std::string& ref) {
+  if (!report::IsDossierFingerprint(ref)) return ref;
+  Result<std::vector<Row>> rows = db_->Query(
+      "SELECT c.case_id FROM cases c JOIN dossier_versions v ON v.case_id = c.case_id "
+      "WHERE v.report_id = ? ORDER BY c.opened_on DESC, c.case_id DESC LIMIT 1",
+      {ref});
+  if (!rows) return rows.error();
+  if (rows->empty()) {
+    return Status::NotFound(messages_.Format("registry.refused.unknown_fingerprint",
+                                             {{"fingerprint", ref}, {"file", db_->Location()}}));
+  }
+  return AsText(rows->front()[0]);
+}
+
 Result<CaseRecord> Registry::LoadCase(const std::string& case_id) {
   CaseRecord c;
   Status s = InTransaction(*db_, TxMode::kRead, [&]() -> Status {
-    Result<CaseRecord> full = LoadCaseIn(case_id);
+    Result<std::string> number = CaseNumberOf(case_id);
+    if (!number) return number.error();
+    Result<CaseRecord> full = LoadCaseIn(*number);
     if (!full) return full.error();
     c = std::move(*full);
     return Status::Ok();

@@ -236,6 +236,9 @@ class Registry {
   Status Atomically(const std::function<Status()>& body);
 
   // The case with its versions, history and documents; NotFound (Chinese) when unknown.
+  // `case_id` is the case number (C2026-0001) or a dossier fingerprint (JL-..., the
+  // report's case_id that run recorded with a version): a fingerprint stands for the latest
+  // case one of whose versions it identifies (docs/user-guide.md "Case registry").
   Result<CaseRecord> LoadCase(const std::string& case_id);
   // Ids of every case of an institution, oldest first.
   Result<std::vector<std::string>> CasesOf(const std::string& uscc);
@@ -413,6 +416,9 @@ class Registry {
   Status InsertVersion(const std::string& case_id, int version, const DossierFacts& f,
                        const Actor& actor);
   Result<CaseRecord> LoadCaseIn(const std::string& case_id);
+  // The case number `ref` stands for: itself, or the latest case recorded with the dossier
+  // fingerprint `ref` (NotFound naming the fingerprint when none is).
+  Result<std::string> CaseNumberOf(const std::string& ref);
   // Refuses a case that `beian file` (or 报送) cannot take yet: a renewal whose evaluation has
   // not passed, a case outside publicity, a 公示 not ended, an open objection.
   // REQUIRES: inside a transaction.

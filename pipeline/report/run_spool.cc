@@ -132,14 +132,21 @@ Status RunSpool::Close() {
 Result<RunTotals> WriteRunFiles(const std::string& spool, const RunFilesSetup& setup) {
   RunTotals totals;
   std::vector<std::size_t> widths;
-  const std::vector<std::string> header = SummaryHeaderRow(*setup.messages);
+  bool numbers = false;  // a registry's case number in some row: the table shows the column
+  {
+    SpoolReader reader(spool);
+    PIPELINE_RETURN_IF_ERROR(reader.Opened());
+    for (SpoolRecord r; reader.Next(&r);) numbers = numbers || HasCaseNumber(r.table);
+    PIPELINE_RETURN_IF_ERROR(reader.Done());
+  }
+  const std::vector<std::string> header = ShownColumns(SummaryHeaderRow(*setup.messages), numbers);
   WidenColumns(header, &widths);
   {
     SpoolReader reader(spool);
     PIPELINE_RETURN_IF_ERROR(reader.Opened());
     for (SpoolRecord r; reader.Next(&r);) {
       totals.Add(r.run.conclusion);
-      WidenColumns(r.table, &widths);
+      WidenColumns(ShownColumns(r.table, numbers), &widths);
     }
     PIPELINE_RETURN_IF_ERROR(reader.Done());
   }
@@ -159,7 +166,9 @@ Result<RunTotals> WriteRunFiles(const std::string& spool, const RunFilesSetup& s
     *setup.table << AlignedLine(header, widths);
     SpoolReader reader(spool);
     PIPELINE_RETURN_IF_ERROR(reader.Opened());
-    for (SpoolRecord r; reader.Next(&r);) *setup.table << AlignedLine(r.table, widths);
+    for (SpoolRecord r; reader.Next(&r);) {
+      *setup.table << AlignedLine(ShownColumns(r.table, numbers), widths);
+    }
     PIPELINE_RETURN_IF_ERROR(reader.Done());
   }
   return totals;

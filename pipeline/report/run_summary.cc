@@ -94,7 +94,13 @@ std::string CaseRowsHtml(const RunCase& c, const MessageCatalog& messages,
             Text(d.title.empty() ? d.file : d.title) + "</a> ";
   }
   std::string out = "<tbody class=\"case\" id=\"" + Escape(r.case_id) + "\"><tr>";
-  out += "<td>" + Text(r.dossier) + "<div class=\"id\">" + Escape(r.case_id) + "</div></td>";
+  // The registry's case number when it recorded the dossier, and the dossier fingerprint.
+  std::string ids;
+  if (!r.case_number.empty()) {
+    ids = Escape(labels.Format("run.page.case_number", {{"number", r.case_number}})) + " ";
+  }
+  ids += Escape(labels.Format("run.page.fingerprint", {{"id", r.case_id}}));
+  out += "<td>" + Text(r.dossier) + "<div class=\"id\">" + ids + "</div></td>";
   out += "<td>" + Text(r.application.institution_name.value) + "</td>";
   out += "<td>" +
          Text(messages.Format(std::string("kind.") +
@@ -161,6 +167,7 @@ RunRow RunRowOf(const RunCase& c, const MessageCatalog& messages, const MessageC
       {"report", c.report_file},
       {"documents", std::move(documents)},
   };
+  if (!r.case_number.empty()) summary["case_number"] = r.case_number;
   if (!c.failure.empty()) summary["failed"] = MaskPersonalData(c.failure);
   // As ToJsonText writes it two levels deep (inside `dossiers`): JSON strings hold no raw
   // newline, so indenting every line of the row's own text is exact.

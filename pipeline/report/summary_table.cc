@@ -61,6 +61,7 @@ std::vector<std::string> SummaryRow(const model::CaseReport& r, const MessageCat
   // Names come from the intake: a newline or an escape code must not forge or garble rows.
   return {
       TerminalSafe(r.dossier),
+      r.case_number,
       r.case_id,
       messages.Format(std::string("kind.") + model::ApplicationKindName(r.application.kind.value)),
       messages.Format(std::string("applicant_type.") +
@@ -70,17 +71,28 @@ std::vector<std::string> SummaryRow(const model::CaseReport& r, const MessageCat
 }
 
 std::vector<std::string> SummaryHeaderRow(const MessageCatalog& messages) {
-  return {messages.Format("summary.dossier"), messages.Format("summary.case_id"),
-          messages.Format("summary.kind"),    messages.Format("summary.applicant_type"),
-          messages.Format("summary.missing"), messages.Format("summary.conclusion")};
+  return {messages.Format("summary.dossier"),        messages.Format("summary.case_number"),
+          messages.Format("summary.case_id"),        messages.Format("summary.kind"),
+          messages.Format("summary.applicant_type"), messages.Format("summary.missing"),
+          messages.Format("summary.conclusion")};
+}
+
+bool HasCaseNumber(const std::vector<std::string>& row) {
+  return row.size() > 1 && !row[1].empty();
+}
+
+std::vector<std::string> ShownColumns(std::vector<std::string> row, bool with_case_number) {
+  if (!with_case_number && row.size() > 1) row.erase(row.begin() + 1);
+  return row;
 }
 
 std::string SummaryTableOfRows(const std::vector<std::vector<std::string>>& rows,
                                const MessageCatalog& messages) {
+  const bool numbers = std::any_of(rows.begin(), rows.end(), HasCaseNumber);
   std::vector<std::vector<std::string>> table;
   table.reserve(rows.size() + 1);
-  table.push_back(SummaryHeaderRow(messages));
-  table.insert(table.end(), rows.begin(), rows.end());
+  table.push_back(ShownColumns(SummaryHeaderRow(messages), numbers));
+  for (const auto& row : rows) table.push_back(ShownColumns(row, numbers));
   return AlignedTable(table);
 }
 

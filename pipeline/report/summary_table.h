@@ -31,10 +31,18 @@ std::string SummaryTable(const std::vector<model::CaseReport>& reports,
 
 // One dossier's row of the table, already worded. A batch keeps only these rows of its cases
 // and prints them with SummaryTableOfRows, which gives the same text as SummaryTable.
+// Its second column is the registry's case number (案件编号, "" when none), its third the
+// dossier fingerprint (卷宗指纹); ShownColumns leaves the case number out of a table that has
+// none.
 std::vector<std::string> SummaryRow(const model::CaseReport& report,
                                     const MessageCatalog& messages);
 // The header row of the table.
 std::vector<std::string> SummaryHeaderRow(const MessageCatalog& messages);
+// Whether `row` (SummaryRow) has a case number.
+bool HasCaseNumber(const std::vector<std::string>& row);
+// `row` (SummaryRow or SummaryHeaderRow) as printed: without the case number column unless
+// `with_case_number`.
+std::vector<std::string> ShownColumns(std::vector<std::string> row, bool with_case_number);
 std::string SummaryTableOfRows(const std::vector<std::vector<std::string>>& rows,
                                const MessageCatalog& messages);
 

@@ -26,6 +26,7 @@ std::string LineOf(const CaseState& s) {
             {"fingerprint", s.fingerprint},
             {"status", s.status}};
   if (!s.reason.empty()) j["reason"] = s.reason;
+  if (!s.folder_name.empty()) j["folder"] = s.folder_name;
   return j.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
@@ -52,8 +53,8 @@ JournalLine ParseLine(const std::string& text) {
     l.kind = JournalLine::Kind::kSynced;
   } else if (!StringAt(j, "case").empty()) {
     l.kind = JournalLine::Kind::kCase;
-    l.state = {StringAt(j, "case"), StringAt(j, "dossier"), StringAt(j, "fingerprint"),
-               StringAt(j, "status"), StringAt(j, "reason")};
+    l.state = {StringAt(j, "case"),   StringAt(j, "dossier"), StringAt(j, "fingerprint"),
+               StringAt(j, "status"), StringAt(j, "reason"),  StringAt(j, "folder")};
   }
   return l;
 }
@@ -69,7 +70,7 @@ void ReadJournal(const std::string& path, const std::string& boot,
   auto settle = [&]() {
     const bool trusted = writer.empty() || writer == boot;
     for (CaseState& s : pending) {
-      if (!trusted) s = {s.case_id, s.dossier, "", "unconfirmed", ""};
+      if (!trusted) s = {s.case_id, s.dossier, "", "unconfirmed", "", s.folder_name};
       (*cases)[s.case_id] = std::move(s);
     }
     pending.clear();
@@ -114,6 +115,13 @@ const CaseState* IntakeState::Find(const std::string& case_id) const {
   return it == cases_.end() ? nullptr : &it->second;
 }
 
+bool IntakeState::FolderTaken(const std::string& folder, const std::string& case_id) const {
+  for (const auto& [id, s] : cases_) {
+    if (id != case_id && s.status != "superseded" && s.folder() == folder) return true;
+  }
+  return false;
+}
+
 Status IntakeState::Append(const std::string& text) {
   const std::string path = JoinPath(out_dir_, kStateFileName);
   const std::string line = boot_written_ ? text : BootLine(boot_) + text;
@@ -150,11 +158,11 @@ Result<std::vector<CaseState>> IntakeState::SupersedeMissing(const std::set<std:
     if (present.count(id) == 0 && s.status != "superseded") gone.push_back(s);
   }
   for (CaseState& s : gone) {
-    const std::string from = JoinPath(out_dir_, s.case_id);
+    const std::string from = JoinPath(out_dir_, s.folder());
     std::error_code ec;
     if (std::filesystem::exists(from, ec)) {
       PIPELINE_RETURN_IF_ERROR(
-          MoveDir(from, JoinPath(JoinPath(out_dir_, superseded_dir), s.case_id)));
+          MoveDir(from, JoinPath(JoinPath(out_dir_, superseded_dir), s.folder())));
     }
     s.status = "superseded";
     s.reason.clear();

@@ -35,6 +35,11 @@ struct CaseState {
   std::string fingerprint;  // service/fingerprint.h, when processed
   std::string status;       // "done" | "failed" | "superseded" | "unconfirmed"
   std::string reason;       // why it failed ("" otherwise)
+  // Its folder in OUT (report::CaseFolderName); "" in a journal from before folders were
+  // named: then the case id (folder()).
+  std::string folder_name{};
+
+  const std::string& folder() const { return folder_name.empty() ? case_id : folder_name; }
 };
 
 class IntakeState {
@@ -44,13 +49,15 @@ class IntakeState {
   static Result<IntakeState> Load(const std::string& out_dir);
 
   const CaseState* Find(const std::string& case_id) const;
+  // Whether OUT/<folder> belongs to a case other than `case_id` that is not superseded.
+  bool FolderTaken(const std::string& folder, const std::string& case_id) const;
   // Appends `s` to the file and remembers it.
   Status Record(const CaseState& s);
   // Flushes the output folder's file system, then marks every line so far as on the disk.
   // Nothing to do when no line was recorded since the last sync.
   Status Sync();
-  // Cases recorded done or failed whose id is not in `present`: their folder OUT/<case-id> is
-  // moved to OUT/<superseded_dir>/<case-id> (replacing an older one there) and they are
+  // Cases recorded done or failed whose id is not in `present`: their folder OUT/<folder> is
+  // moved to OUT/<superseded_dir>/<folder> (replacing an older one there) and they are
   // recorded as superseded. Returns them.
   Result<std::vector<CaseState>> SupersedeMissing(const std::set<std::string>& present,
                                                   const std::string& superseded_dir);

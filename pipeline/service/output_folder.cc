@@ -39,7 +39,7 @@ Status CleanLeftovers(const std::string& out_dir, const std::string& staging) {
   return Status::Ok();
 }
 
-// "OUT/.beian-tmp/123.4/x.pdf: ..." -> "OUT/<case-id>/x.pdf: ...": errors name the file the
+// "OUT/.beian-tmp/123.4/x.pdf: ..." -> "OUT/<folder>/x.pdf: ...": errors name the file the
 // clerk knows, not the staging folder.
 std::string Unstaged(std::string text, const std::string& staged, const std::string& final_dir) {
   for (std::size_t at = text.find(staged); at != std::string::npos;
@@ -79,9 +79,29 @@ Result<std::unique_ptr<OutputFolder>> OutputFolder::Open(const std::string& out_
       out_dir, std::move(*lock), std::move(*state), handler, jobs, timeout_seconds));
 }
 
+// The folder the case's outputs go to: `wanted`, unless another case holds that name (two
+// versions of one registry case in the intake): then with the case id after it.
+std::string OutputFolder::FreeFolder(const std::string& wanted, const std::string& case_id) const {
+  return state_.FolderTaken(wanted, case_id) ? wanted + "-" + case_id : wanted;
+}
+
+// Before the outputs go to OUT/<folder>: the case's folder under an earlier name is renamed to
+// it, so they replace it as a whole (see ReplaceDir) and no folder of the case is left behind.
+Status OutputFolder::TakeOldFolder(const std::string& case_id, const std::string& folder) {
+  const CaseState* before = state_.Find(case_id);
+  if (before == nullptr || before->status == "superseded" || before->folder() == folder) {
+    return Status::Ok();
+  }
+  const std::string old_dir = JoinPath(out_dir_, before->folder());
+  const std::string new_dir = JoinPath(out_dir_, folder);
+  std::error_code ec;
+  if (!std::filesystem::is_directory(old_dir, ec)) return Status::Ok();
+  if (std::filesystem::exists(new_dir, ec)) return RemoveTree(old_dir);
+  return MoveDir(old_dir, new_dir);
+}
+
 Status OutputFolder::Commit(const ingest::IntakeEntry& entry, CaseResult& result,
                             const std::string& dir, CaseDone* done, CaseState* state, bool* fatal) {
-  const std::string final_dir = JoinPath(out_dir_, state->case_id);
   if (!result.died.empty()) {
     handler_.DiedReport(entry, &result);
     done->died = true;
@@ -90,8 +110,18 @@ Status OutputFolder::Commit(const ingest::IntakeEntry& entry, CaseResult& result
   Status st;
   if (result.failed.empty()) st = handler_.Finish(entry, result, dir, fatal);
   if (*fatal) return st;
+  const std::string folder = FreeFolder(handler_.FolderName(entry, result), state->case_id);
+  const std::string final_dir = JoinPath(out_dir_, folder);
+  // Until this run's outputs are in place, the case keeps the folder it had (none in OUT once
+  // superseded).
+  const CaseState* before = state_.Find(state->case_id);
+  state->folder_name =
+      before != nullptr && before->status != "superseded" ? before->folder() : folder;
+  if (result.failed.empty() && st.ok()) st = TakeOldFolder(state->case_id, folder);
   if (result.failed.empty() && st.ok()) st = ReplaceDir(dir, final_dir);
-  if (!result.failed.empty() || !st.ok()) {  // nothing of this run reaches OUT/<case-id>
+  if (result.failed.empty() && st.ok()) state->folder_name = folder;
+  done->folder = state->folder();
+  if (!result.failed.empty() || !st.ok()) {  // nothing of this run reaches OUT/<folder>
     done->failure = Unstaged(result.failed.empty() ? st.ToString() : result.failed, dir, final_dir);
     PIPELINE_RETURN_IF_ERROR(RemoveTree(dir));
   }

@@ -1,8 +1,10 @@
 // OutputFolder: one process's hold on an output folder (docs/user-guide.md "Output folder"), shared
 // by `beian run` and `beian watch`: the lock, the staging area, the forked workers and the state.
 // Each dossier's outputs are written into a staging folder (drafts by its worker, report.json
-// by the parent) and swapped in whole for OUT/<case-id>, so a re-run never leaves drafts of an
-// earlier outcome beside the new ones and a crash leaves either the old set or the new one.
+// by the parent) and swapped in whole for OUT/<folder> (the handler's FolderName: the case
+// number and the institution), so a re-run never leaves drafts of an earlier outcome beside the
+// new ones and a crash leaves either the old set or the new one. A case whose folder name
+// changes (its institution's name corrected, a registry chosen) takes its old folder along.
 // Opening the folder removes what a killed process left in the staging area.
 #ifndef PIPELINE_SERVICE_OUTPUT_FOLDER_H_
 #define PIPELINE_SERVICE_OUTPUT_FOLDER_H_
@@ -33,6 +35,8 @@ class CaseHandler : public DossierWork {
                         const std::string& staged_dir, bool* fatal) = 0;
   // Fills `result` with the report of a dossier whose worker died (result->died says why).
   virtual void DiedReport(const ingest::IntakeEntry& entry, CaseResult* result) = 0;
+  // The name of the case's folder in OUT, after Finish (report::CaseFolderName).
+  virtual std::string FolderName(const ingest::IntakeEntry& entry, const CaseResult& result) = 0;
 };
 
 // One finished dossier.
@@ -40,6 +44,7 @@ struct CaseDone {
   model::CaseReport report;
   std::string failure;  // "" when its outputs are in place; else why not (for the log)
   bool died = false;    // its worker died (the report says it could not be processed)
+  std::string folder;   // its folder in OUT (the outputs of an earlier run when `failure`)
 };
 
 class OutputFolder {
@@ -81,6 +86,8 @@ class OutputFolder {
   // records it afterwards.
   Status Commit(const ingest::IntakeEntry& entry, CaseResult& result, const std::string& dir,
                 CaseDone* done, CaseState* state, bool* fatal);
+  std::string FreeFolder(const std::string& wanted, const std::string& case_id) const;
+  Status TakeOldFolder(const std::string& case_id, const std::string& folder);
 
   std::string out_dir_;
   std::string staging_;

@@ -193,8 +193,9 @@ std::string WatchOnceArgs(const std::string& intake, const std::string& out) {
 }
 
 json ReportIn(const std::string& out, const std::string& archive) {
-  return json::parse(testing::ReadText(out + "/" + report::CaseIdFor(archive) + "/report.json"),
-                     nullptr, false);
+  return json::parse(
+      testing::ReadText(testing::CaseFolder(out, report::CaseIdFor(archive)) + "/report.json"),
+      nullptr, false);
 }
 
 // An archive dropped directly into the intake is a dossier of its own, named by the archive
@@ -248,9 +249,10 @@ TEST(ArchivesEndToEndTest, AnArchiveInTheIntakeIsADossierOfItsOwn) {
   EXPECT_EQ(Beian(WatchOnceArgs(intake, root + "/看"), &log), code) << log;
   for (const std::string& other : {root + "/二", root + "/看"}) {
     for (const char* archive : {kZipDossier, kRarDossier}) {
-      const std::string file = "/" + report::CaseIdFor(archive) + "/report.json";
-      EXPECT_TRUE(testing::ReadText(root + "/一" + file) == testing::ReadText(other + file))
-          << other << file;
+      const std::string id = report::CaseIdFor(archive);
+      EXPECT_TRUE(testing::ReadText(testing::CaseFolder(root + "/一", id) + "/report.json") ==
+                  testing::ReadText(testing::CaseFolder(other, id) + "/report.json"))
+          << other << " " << id;
     }
     EXPECT_TRUE(testing::ReadText(root + "/一/summary.json") ==
                 testing::ReadText(other + "/summary.json"))
@@ -365,8 +367,9 @@ TEST(ArchivesEndToEndTest, GbkDossierNamesAreDecodedForDisplay) {
   Beian(WatchOnceArgs(intake.string(), watched), &log);
   EXPECT_EQ(log.find(report::CaseIdFor(folder)), std::string::npos) << log;
   EXPECT_EQ(log.find(report::CaseIdFor(archive)), std::string::npos) << log;
-  EXPECT_TRUE(testing::ReadText(out + "/" + report::CaseIdFor(folder) + "/report.json") ==
-              testing::ReadText(watched + "/" + report::CaseIdFor(folder) + "/report.json"));
+  EXPECT_TRUE(
+      testing::ReadText(testing::CaseFolder(out, report::CaseIdFor(folder)) + "/report.json") ==
+      testing::ReadText(testing::CaseFolder(watched, report::CaseIdFor(folder)) + "/report.json"));
 }
 
 }  // namespace

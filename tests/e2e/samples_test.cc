@@ -123,7 +123,13 @@ TEST(SamplesEndToEndTest, RunWritesOneReportPerDossier) {
     ASSERT_FALSE(report.is_discarded()) << path;
     const std::string name = report["dossier"].get<std::string>();
     SCOPED_TRACE(name);
-    EXPECT_EQ(report["case_id"], dir.path().filename().string());
+    // OUT/<fingerprint>-<institution> (the dossier's name when the form gives none).
+    const std::string folder = dir.path().filename().string();
+    const std::string id = report["case_id"];
+    ASSERT_EQ(folder.rfind(id + "-", 0), 0u) << folder;
+    const std::string institution =
+        report.value(json::json_pointer("/institution/name"), std::string());
+    EXPECT_EQ(folder.substr(id.size() + 1), institution.empty() ? name : institution);
     ASSERT_TRUE(expected.contains(name));
     EXPECT_TRUE(seen.insert(name).second) << "two reports for one dossier";
     ExpectMatches(report, expected[name]);

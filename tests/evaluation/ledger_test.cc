@@ -175,6 +175,7 @@ TEST_F(LedgerTest, RunWithoutARegistryKeepsALedgerOfItsReports) {
   ASSERT_FALSE(l.is_discarded());
   const auto& cells = l["per_sheet"]["台账"]["cells"];
   ASSERT_EQ(cells.size(), 3u);
+  EXPECT_EQ(cells[0][0], "卷宗指纹");                             // not a case number: no registry
   EXPECT_EQ(cells[1][0].get<std::string>().substr(0, 3), "JL-");  // report ids: no registry
   EXPECT_EQ(cells[1][11], nullptr);                               // no stage without a registry
   EXPECT_EQ(cells[1][12], "date:2026-11-25");

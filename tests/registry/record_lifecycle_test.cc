@@ -376,6 +376,14 @@ TEST_F(RecordLifecycleTest, VoluntaryTerminationAdoptsRunsNotice) {
   nlohmann::json r = Run(TerminationDossier(), "2029-11-02", 0, "--authority 220700");
   const std::string case_id = r["registry"]["case"];
   const std::string id = r["registry"]["termination_notice"];
+  // `status` takes the report's dossier fingerprint (its JL- id) for the case it was recorded as.
+  const std::string fingerprint = r["case_id"];
+  ASSERT_EQ(fingerprint.rfind("JL-", 0), 0u) << fingerprint;
+  std::string shown;
+  ASSERT_EQ(Beian("status " + fingerprint + " --json", &shown), 0) << shown;
+  EXPECT_EQ(nlohmann::json::parse(shown)["case"], case_id) << shown;
+  EXPECT_EQ(Beian("status JL-0000000000", &shown), 2) << shown;
+  EXPECT_NE(shown.find("JL-0000000000"), std::string::npos) << shown;
   ASSERT_EQ(r["documents"].size(), 2u) << r["documents"].dump();
   EXPECT_EQ(r["documents"][0]["kind"], "termination_notice");
   EXPECT_EQ(r["documents"][0]["title"], "终止备案通知");

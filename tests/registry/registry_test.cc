@@ -126,6 +126,35 @@ TEST_P(RegistryTest, SameContentIsOneVersionChangedContentANewVersionOfTheSameCa
             (std::vector<std::string>{"C2026-0001", "C2026-0002", "C2026-0003"}));
 }
 
+// A dossier fingerprint (the JL- id of run's report) finds the case it was recorded with, the
+// latest one when several were; an unknown fingerprint is refused naming it and the file.
+TEST_P(RegistryTest, AFingerprintFindsItsLatestCase) {
+  DossierFacts f = Facts(kUscc, ApplicationKind::kInitial, "h1", "S01");
+  f.report_id = "JL-00000000aa";
+  Result<RecordOutcome> first = reg_->RecordDossier(f, kClerk);
+  ASSERT_OK(first);
+  Result<CaseRecord> c = reg_->LoadCase("JL-00000000aa");
+  ASSERT_OK(c);
+  EXPECT_EQ(c->case_id, first->case_id);
+  ASSERT_EQ(c->versions.size(), 1u);
+  EXPECT_EQ(c->versions[0].report_id, "JL-00000000aa");
+  ASSERT_EQ(c->history.size(), 1u);
+  // A renewal recorded with the same fingerprint (the same folder name): the newer case.
+  DossierFacts renewal = Facts(kUscc, ApplicationKind::kRenewal, "h2", "S01");
+  renewal.report_id = "JL-00000000aa";
+  Result<RecordOutcome> second = reg_->RecordDossier(renewal, kClerk);
+  ASSERT_OK(second);
+  ASSERT_NE(second->case_id, first->case_id);
+  EXPECT_EQ(reg_->LoadCase("JL-00000000aa")->case_id, second->case_id);
+  EXPECT_EQ(reg_->LoadCase(first->case_id)->case_id, first->case_id);
+  Result<CaseRecord> unknown = reg_->LoadCase("JL-00000000bb");
+  ASSERT_FALSE(unknown);
+  EXPECT_EQ(unknown.error().code(), StatusCode::kNotFound);
+  EXPECT_NE(unknown.error().message().find("JL-00000000bb"), std::string::npos);
+  EXPECT_NE(unknown.error().message().find("卷宗指纹"), std::string::npos)
+      << unknown.error().message();
+}
+
 TEST_P(RegistryTest, OccupationsAreKeptPerVersionWithTheirState) {
   std::string id = NewCase();
   Result<std::vector<Row>> rows = reg_->storage().Query(

@@ -55,5 +55,29 @@ TEST(RunSummaryTest, SummaryJsonTextIsToJsonTextOfTheWholeObject) {
   EXPECT_EQ(parsed["dossiers"][2]["documents"][0]["file"], "补正材料通知书.pdf");
 }
 
+// The page labels the dossier fingerprint as such, and shows the registry's case number when
+// there is one; summary.json has case_number then, and keeps case_id the fingerprint.
+TEST(RunSummaryTest, CaseNumberAndFingerprintAreLabelled) {
+  testing::FakeFileSystem fs;
+  fs.AddFile("m.tsv",
+             "run.page.case_number\t案件编号 {number}\nrun.page.fingerprint\t卷宗指纹 {id}\n");
+  Result<MessageCatalog> cat = MessageCatalog::Load(fs, "m.tsv");
+  ASSERT_OK(cat);
+  RunCase c = Case("JL-0000000001", "卷宗", model::Conclusion::kPass);
+  RunRow plain = RunRowOf(c, *cat, *cat);
+  EXPECT_NE(plain.html.find("<div class=\"id\">卷宗指纹 JL-0000000001</div>"), std::string::npos)
+      << plain.html;
+  EXPECT_EQ(plain.summary.find("case_number"), std::string::npos) << plain.summary;
+  c.report.case_number = "C2026-0007";
+  RunRow numbered = RunRowOf(c, *cat, *cat);
+  EXPECT_NE(
+      numbered.html.find("<div class=\"id\">案件编号 C2026-0007 卷宗指纹 JL-0000000001</div>"),
+      std::string::npos)
+      << numbered.html;
+  const nlohmann::json row = nlohmann::json::parse(numbered.summary);
+  EXPECT_EQ(row["case_number"], "C2026-0007");
+  EXPECT_EQ(row["case_id"], "JL-0000000001");
+}
+
 }  // namespace
 }  // namespace pipeline::report

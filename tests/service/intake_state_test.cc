@@ -42,6 +42,32 @@ TEST(IntakeStateTest, ATornLastLineIsIgnoredAndLoadingCompacts) {
   EXPECT_TRUE(text.size() > 16 && text.substr(text.size() - 16) == "{\"synced\":true}\n") << text;
 }
 
+// Each case's folder is kept; a line from before folders were named means OUT/<case-id>. A
+// folder is taken while its case is not superseded, and only for other cases.
+TEST(IntakeStateTest, FoldersAreKeptAndOldLinesMeanTheCaseId) {
+  const std::string out = testing::MakeTempDir();
+  test_util::WriteFile(out + "/" + kStateFileName,
+                       "{\"case\":\"JL-0000000001\",\"dossier\":\"甲\",\"fingerprint\":\"fp1\","
+                       "\"status\":\"done\"}\n");
+  {
+    Result<IntakeState> s = IntakeState::Load(out);
+    ASSERT_TRUE(s.ok());
+    EXPECT_EQ(s->Find("JL-0000000001")->folder(), "JL-0000000001");
+    ASSERT_TRUE(
+        s->Record({"JL-0000000002", "乙", "fp2", "done", "", "C2026-0001-长春市乙培训学校"}).ok());
+  }
+  Result<IntakeState> s = IntakeState::Load(out);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s->Find("JL-0000000002")->folder(), "C2026-0001-长春市乙培训学校");
+  EXPECT_TRUE(s->FolderTaken("C2026-0001-长春市乙培训学校", "JL-0000000003"));
+  EXPECT_FALSE(s->FolderTaken("C2026-0001-长春市乙培训学校", "JL-0000000002"));
+  fs::create_directories(out + "/C2026-0001-长春市乙培训学校");
+  test_util::WriteFile(out + "/C2026-0001-长春市乙培训学校/report.json", "{}");
+  ASSERT_TRUE(s->SupersedeMissing({"JL-0000000001"}, "已撤出收件夹").ok());
+  EXPECT_TRUE(fs::exists(out + "/已撤出收件夹/C2026-0001-长春市乙培训学校/report.json"));
+  EXPECT_FALSE(s->FolderTaken("C2026-0001-长春市乙培训学校", "JL-0000000003"));
+}
+
 // After a power cut, a case line neither followed by a synced line nor written under the
 // current boot may describe outputs that never reached the disk: its case is unconfirmed.
 struct PowerCutCase {

@@ -29,7 +29,7 @@ using test_util::SampleIntake;
 const char kDate[] = " --date 2026-11-25 --quiet";
 
 std::string CaseDir(const std::string& out, const std::string& folder) {
-  return out + "/" + report::CaseIdFor(folder);
+  return testing::CaseFolder(out, report::CaseIdFor(folder));
 }
 
 std::string RunBeian(const std::string& intake, const std::string& out, const std::string& extra,
@@ -90,6 +90,7 @@ TEST(WorkersTest, ReceiptsDrawnAheadMatchTheRecordedVersions) {
   test_util::WriteFile(again / "补充说明.txt", "补正材料");
   const std::string tmp = testing::MakeTempDir();
   std::map<std::string, std::string> drafts[2];
+  std::vector<std::string> folders[2];
   for (int jobs : {1, 2}) {
     const std::string out = tmp + "/out" + std::to_string(jobs);
     const std::string registry = tmp + "/registry" + std::to_string(jobs) + "/r.sqlite";
@@ -104,7 +105,21 @@ TEST(WorkersTest, ReceiptsDrawnAheadMatchTheRecordedVersions) {
     const nlohmann::json j = nlohmann::json::parse(report);
     EXPECT_EQ(j["registry"]["version"], 2) << report;
     EXPECT_EQ(j["registry"]["outcome"], "new_version") << report;
+    EXPECT_EQ(j["case_number"], "C2026-0001") << report;
+    EXPECT_EQ(j["case_id"], report::CaseIdFor(again.filename().string())) << report;
+    // Case folders named by the registry's case number; the second dossier of the case (later
+    // in intake order) with its fingerprint after the name.
+    folders[jobs - 1] = test_util::CaseFolders(out);
+    const std::string first_folder = "C2026-0001-长春市鼎新职业技能培训学校";
+    EXPECT_EQ(
+        folders[jobs - 1],
+        (std::vector<std::string>{
+            first_folder, first_folder + "-" + report::CaseIdFor(again.filename().string())}));
+    // Run again, unchanged: the same folders, nothing else.
+    RunBeian(intake, out, "--jobs " + std::to_string(jobs) + " --registry " + Quote(registry), &rc);
+    EXPECT_EQ(test_util::CaseFolders(out), folders[jobs - 1]);
   }
+  EXPECT_EQ(folders[0], folders[1]);
   ASSERT_EQ(drafts[0].size(), 2u);  // one receipt per version
   EXPECT_EQ(drafts[0], drafts[1]);
   int second_versions = 0;
@@ -259,9 +274,15 @@ TEST_P(ReRunTest, ReplacesTheCaseAsAWhole) {
            fs::copy_options::recursive);
   RunBeian(intake, out, "", &rc, env);
   EXPECT_EQ(rc, 0);
-  EXPECT_FALSE(fs::exists(case_dir + "/补正材料通知书.pdf")) << "a draft of the earlier outcome";
-  EXPECT_FALSE(fs::exists(case_dir + "/手工放入.txt"));
-  EXPECT_TRUE(fs::exists(case_dir + "/初评意见.pdf"));
+  // Another institution now: the case's folder takes its name, and no folder of the case is
+  // left under the old one.
+  const std::string new_dir = CaseDir(out, "申请材料");
+  EXPECT_NE(new_dir, case_dir);
+  EXPECT_FALSE(fs::exists(case_dir));
+  EXPECT_EQ(test_util::CaseFolders(out).size(), 1u);
+  EXPECT_FALSE(fs::exists(new_dir + "/补正材料通知书.pdf")) << "a draft of the earlier outcome";
+  EXPECT_FALSE(fs::exists(new_dir + "/手工放入.txt"));
+  EXPECT_TRUE(fs::exists(new_dir + "/初评意见.pdf"));
   ExpectClean(out);
 }
 
@@ -278,7 +299,7 @@ TEST(OutputFolderTest, ARenamedDossierLeavesARecordNotAStaleFolder) {
   const std::string text = RunBeian(intake, out, "", &rc);
   EXPECT_EQ(rc, 1) << text;
   EXPECT_FALSE(fs::exists(CaseDir(out, old_name)));
-  const std::string moved = out + "/已撤出收件夹/" + report::CaseIdFor(old_name);
+  const std::string moved = testing::CaseFolder(out + "/已撤出收件夹", report::CaseIdFor(old_name));
   EXPECT_TRUE(fs::exists(moved + "/report.json"));
   EXPECT_NE(text.find("卷宗“" + old_name + "”已不在收件夹中"), std::string::npos) << text;
   EXPECT_TRUE(fs::exists(CaseDir(out, "白城瑞丰-补正后") + "/report.json"));
@@ -297,7 +318,7 @@ TEST(OutputFolderTest, AFullDiskFailsTheDossierAndKeepsItsOldOutputs) {
   // The injected ENOSPC hits every file of that case (its staging folder carries the id).
   const std::string text = RunBeian(intake, out, "", &rc, "BEIAN_FAULT=enospc:" + id);
   EXPECT_EQ(rc, 2) << text;
-  EXPECT_NE(text.find(name + ": " + out + "/" + id + "/"), std::string::npos) << text;
+  EXPECT_NE(text.find(name + ": " + CaseDir(out, name) + "/"), std::string::npos) << text;
   EXPECT_NE(text.find("No space left on device"), std::string::npos) << text;
   for (const auto& [file, bytes] : before) {
     if (file.rfind(id, 0) != 0) continue;
@@ -426,7 +447,8 @@ TEST(WatchTest, AnIdleWorkerEndedFromOutsideIsReplaced) {
   const std::string log = testing::MakeTempDir() + "/watch.log";
   const pid_t pid = test_util::Start(
       {"watch", intake, "--out", out, "--settle", "0", "--date", "2026-11-25", "--jobs", "1"}, log);
-  ASSERT_TRUE(test_util::WaitFor(CaseDir(out, "S01-长春鼎新职业技能培训学校-首次申请"), 30));
+  ASSERT_TRUE(test_util::WaitFor(
+      [&] { return CaseDir(out, "S01-长春鼎新职业技能培训学校-首次申请"); }, 30));
   // The OOM killer picks the idle worker.
   const std::string children = test_util::Slurp("/proc/" + std::to_string(pid) + "/task/" +
                                                 std::to_string(pid) + "/children");
@@ -436,7 +458,7 @@ TEST(WatchTest, AnIdleWorkerEndedFromOutsideIsReplaced) {
   const std::string name = "S07-白城市瑞丰农业科技有限公司-缺件";
   fs::copy(testing::RepoRoot() + "/samples/intake/" + name, intake + "/" + name,
            fs::copy_options::recursive);
-  EXPECT_TRUE(test_util::WaitFor(CaseDir(out, name) + "/report.json", 30));
+  EXPECT_TRUE(test_util::WaitFor([&] { return CaseDir(out, name) + "/report.json"; }, 30));
   ::kill(pid, SIGTERM);
   EXPECT_EQ(test_util::Wait(pid), 0) << test_util::Slurp(log);
 }
@@ -455,12 +477,13 @@ TEST_P(WatchModeTest, WatchesTheIntakeAndStopsCleanlyOnSigterm) {
   const pid_t pid = test_util::Start(args, log);
   ASSERT_GT(pid, 0);
   // Present at start-up: processed.
-  EXPECT_TRUE(test_util::WaitFor(CaseDir(out, "S01-长春鼎新职业技能培训学校-首次申请"), 30));
+  EXPECT_TRUE(test_util::WaitFor(
+      [&] { return CaseDir(out, "S01-长春鼎新职业技能培训学校-首次申请"); }, 30));
   // Dropped in while watching (copied in the way a clerk does: folder first, files after).
   const std::string name = "S07-白城市瑞丰农业科技有限公司-缺件";
   fs::copy(testing::RepoRoot() + "/samples/intake/" + name, intake + "/" + name,
            fs::copy_options::recursive);
-  EXPECT_TRUE(test_util::WaitFor(CaseDir(out, name) + "/补正材料通知书.pdf", 30));
+  EXPECT_TRUE(test_util::WaitFor([&] { return CaseDir(out, name) + "/补正材料通知书.pdf"; }, 30));
   ::kill(pid, SIGTERM);
   EXPECT_EQ(test_util::Wait(pid), 0);
   const std::string text = test_util::Slurp(log);

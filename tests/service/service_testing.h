@@ -13,6 +13,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <sstream>
 #include <string>
@@ -97,6 +98,15 @@ inline int Wait(pid_t pid) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
+// Waits up to `seconds` for the path `path()` gives to exist (asked again each time).
+inline bool WaitFor(const std::function<std::string()>& path, int seconds) {
+  for (int i = 0; i < seconds * 20; ++i) {
+    if (fs::exists(path())) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  return fs::exists(path());
+}
+
 // Waits up to `seconds` for `path` to exist.
 inline bool WaitFor(const std::string& path, int seconds) {
   for (int i = 0; i < seconds * 20; ++i) {
@@ -106,12 +116,14 @@ inline bool WaitFor(const std::string& path, int seconds) {
   return fs::exists(path);
 }
 
-// Case folders (JL-…) directly in `out`.
+// Case folders (JL-…-<institution>, or C2026-…-<institution> with a registry) directly in `out`.
 inline std::vector<std::string> CaseFolders(const std::string& out) {
   std::vector<std::string> ids;
   for (const auto& e : fs::directory_iterator(out)) {
     const std::string name = e.path().filename().string();
-    if (e.is_directory() && name.rfind("JL-", 0) == 0) ids.push_back(name);
+    if (e.is_directory() && (name.rfind("JL-", 0) == 0 || name.rfind("C20", 0) == 0)) {
+      ids.push_back(name);
+    }
   }
   std::sort(ids.begin(), ids.end());
   return ids;

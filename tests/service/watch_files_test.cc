@@ -102,7 +102,7 @@ TEST(WatchFilesTest, EachPassListsEveryCaseInOutAndNotThoseWhoseDossierLeft) {
   EXPECT_EQ(Beian(WatchOnce(intake, out), &log), 0) << log;
   EXPECT_EQ(Listed(out), Ids({kS07}));
   EXPECT_EQ(OnThePage(out), std::set<std::string>({report::CaseIdFor(kS07)}));
-  EXPECT_TRUE(fs::exists(out + "/已撤出收件夹/" + report::CaseIdFor(kS01)));
+  EXPECT_TRUE(fs::exists(testing::CaseFolder(out + "/已撤出收件夹", report::CaseIdFor(kS01))));
 }
 
 TEST(WatchFilesTest, AFailedDossierIsListedAsFailedWithItsReason) {
@@ -131,7 +131,7 @@ TEST(WatchFilesTest, APageThatCannotBeWrittenIsSaidAndWrittenByTheNextPass) {
   EXPECT_NE(log.find("index.html: write failed: No space left on device"), std::string::npos)
       << log;
   EXPECT_FALSE(fs::exists(out + "/index.html"));
-  EXPECT_TRUE(fs::exists(out + "/" + report::CaseIdFor(kS01) + "/report.json"));
+  EXPECT_TRUE(fs::exists(testing::CaseFolder(out, report::CaseIdFor(kS01)) + "/report.json"));
   EXPECT_EQ(Beian(WatchOnce(intake, out), &log), 0) << log;
   EXPECT_EQ(OnThePage(out), std::set<std::string>({report::CaseIdFor(kS01)}));
 }

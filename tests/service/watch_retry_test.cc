@@ -68,7 +68,7 @@ TEST(WatchRetryTest, AFullDiskIsLoggedAndRetriedUntilTheWritesSucceed) {
   EXPECT_EQ(test_util::Wait(pid), 0) << Slurp(log);
   guard.pid = -1;
   const nlohmann::json report =
-      nlohmann::json::parse(Slurp(out + "/" + id + "/report.json"), nullptr, false);
+      nlohmann::json::parse(Slurp(testing::CaseFolder(out, id) + "/report.json"), nullptr, false);
   EXPECT_TRUE(report.is_object()) << "the dossier's outputs are on the disk";
   EXPECT_FALSE(fs::exists(out + "/.beian-tmp/" + id)) << "nothing half-written left";
 }

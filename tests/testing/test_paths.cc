@@ -39,6 +39,27 @@ std::string RepoRoot() { return BEIAN_SOURCE_DIR; }
 
 std::string BeianBinary() { return BEIAN_TEST_BINARY; }
 
+std::string CaseFolder(const std::string& dir, const std::string& id) {
+  const nlohmann::json summary =
+      nlohmann::json::parse(ReadText(dir + "/summary.json"), nullptr, /*allow_exceptions=*/false);
+  if (summary.is_object() && summary.contains("dossiers") && summary["dossiers"].is_array()) {
+    for (const nlohmann::json& row : summary["dossiers"]) {
+      const std::string report = row.value("report", std::string());
+      const std::size_t slash = report.find('/');
+      if (row.value("case_id", std::string()) == id && slash != std::string::npos &&
+          std::filesystem::is_directory(dir + "/" + report.substr(0, slash))) {
+        return dir + "/" + report.substr(0, slash);
+      }
+    }
+  }
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
+    const std::string name = e.path().filename().string();
+    if (e.is_directory() && (name == id || name.rfind(id + "-", 0) == 0)) return e.path().string();
+  }
+  return dir + "/" + id;
+}
+
 std::string MakeTempDir() {
   static std::once_flag once;
   // Construct the list before registering the handler so it is destroyed after it runs.

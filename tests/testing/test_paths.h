@@ -22,6 +22,11 @@ int RunCommand(const std::string& cmd, std::string* output, bool merge_stderr = 
 // office.json takes the keys of `office` over the shipped ones, and links to checklists/ and data/.
 void MakeOfficeDataRoot(const std::string& root, const nlohmann::json& office);
 
+// The folder in `dir` (an output folder, or its 已撤出收件夹) of the case whose fingerprint (or
+// number) is `id`: the one `dir`/summary.json gives for it (C2026-…-<institution> with a registry),
+// else `dir`/<id>-<institution> (or `dir`/<id>); `dir`/<id> when there is none.
+std::string CaseFolder(const std::string& dir, const std::string& id);
+
 // `s` in single quotes for a shell command line (the tests' paths hold no single quote).
 inline std::string Quote(const std::string& s) { return "'" + s + "'"; }
 
