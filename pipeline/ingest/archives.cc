@@ -69,15 +69,19 @@ Listing ListingOf(const Reader& reader) {
 }
 
 // The listing of the archive `f` when it opens cleanly (zip through ZipReader, 7z and RAR
-// through libarchive); nullopt otherwise.
+// through libarchive); nullopt otherwise, with `encrypted` set for a zip that opens but has
+// an encrypted entry (its health probe sees a zip archive, not a damaged file).
 std::optional<Listing> ListArchive(DossierFileReader& reader, const DossierFile& f,
-                                   const std::string& format, const Limits& limits) {
+                                   const std::string& format, const Limits& limits,
+                                   bool& encrypted) {
+  encrypted = false;
   if (f.size > limits.max_file_bytes) return std::nullopt;
   Result<std::string> bytes = reader.Read(f);
   if (!bytes) return std::nullopt;
   if (format == "zip") {
     ZipReader zip(*bytes, limits);
     if (zip.problem() == ZipProblem::kNone) return ListingOf(zip);
+    encrypted = zip.problem() == ZipProblem::kEncrypted;
     return std::nullopt;
   }
   LibarchiveReader lib(*bytes, format, limits);
@@ -185,12 +189,20 @@ void OpenArchives(DossierFileReader& reader, Dossier& d, const Limits& limits) {
     const std::string format = ArchiveFormatOf(f.path);
     std::vector<DossierFile> entries;
     if (!format.empty()) {
-      std::optional<Listing> listing = ListArchive(reader, f, format, limits);
+      bool encrypted = false;
+      std::optional<Listing> listing = ListArchive(reader, f, format, limits, encrypted);
       if (listing) entries = ArchiveEntries(*listing, f, d);
-      if (!listing && format != "zip") {  // a zip that does not open: its probe says why
+      if (!listing && format != "zip") {  // a damaged zip: its probe says why (ING-031..035)
         AddFinding(d, "ING-037", Severity::kReview, "ingest.archive_unsupported",
                    {{"file", f.display_path}, {"format", format == "rar" ? "RAR" : "7z"}},
                    f.display_path);
+      } else if (format == "zip" && (encrypted || (listing && entries.empty()))) {
+        // A zip whose structure is sound (its probe finds nothing wrong) but which gives no
+        // file: a password on an entry, or only folders, system files and nested archives.
+        AddFinding(
+            d, "ING-037", Severity::kReview, "ingest.archive_unread",
+            {{"file", f.display_path}, {"archive_problem", encrypted ? "encrypted" : "empty"}},
+            f.display_path);
       }
     }
     if (entries.empty()) {

@@ -9,6 +9,9 @@
 //   ING-008 info     ingest.archive_opened      {file, count}  the archive's files were read
 //   ING-009 review   ingest.archive_nested      {file}  an archive inside an archive: not opened
 //   ING-037 review   ingest.archive_unsupported {file, format}  a .7z/.rar that does not open
+//   ING-037 review   ingest.archive_unread {file, archive_problem}  a sound zip that gives no
+//                    file: `encrypted` (a password on an entry) or `empty` (only folders,
+//                    system files, nested archives); a damaged zip has its health finding
 #ifndef PIPELINE_INGEST_ARCHIVES_H_
 #define PIPELINE_INGEST_ARCHIVES_H_
 
