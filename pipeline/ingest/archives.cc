@@ -224,6 +224,41 @@ void OpenArchives(DossierFileReader& reader, Dossier& d, const Limits& limits) {
   }
 }
 
+namespace {
+
+template <typename Reader>
+Result<std::vector<ArchiveFile>> FilesOf(const Reader& reader, const std::string& shown) {
+  std::vector<ArchiveFile> out;
+  for (std::size_t i = 0; i < reader.names().size(); ++i) {
+    const std::string& raw = reader.names()[i];
+    if (raw.empty() || raw.back() == '/' || raw.back() == '\\') continue;  // a folder
+    DecodedName decoded = DecodeZipName(raw, reader.NameFlaggedUtf8(i));
+    std::replace(decoded.text.begin(), decoded.text.end(), '\\', '/');
+    if (IgnoredEntry(decoded.text) || !ArchiveFormatOf(decoded.text).empty()) continue;
+    Result<std::string> bytes = reader.Read(raw);
+    if (!bytes) return bytes.error().WithContext(shown + kInside + decoded.text);
+    out.push_back({DisplayPath(decoded.text), std::move(*bytes)});
+  }
+  std::sort(out.begin(), out.end(),
+            [](const ArchiveFile& a, const ArchiveFile& b) { return a.name < b.name; });
+  return out;
+}
+
+}  // namespace
+
+Result<std::vector<ArchiveFile>> ReadArchiveFiles(std::string_view bytes, const std::string& format,
+                                                  const std::string& shown, const Limits& limits) {
+  if (format == "zip") {
+    ZipReader zip(bytes, limits);
+    if (zip.problem() != ZipProblem::kNone) return Status::InvalidData(zip.detail(), shown);
+    return FilesOf(zip, shown);
+  }
+  LibarchiveReader lib(bytes, format, limits);
+  if (lib.problem() != ZipProblem::kNone)
+    return Status::InvalidData("archive does not open", shown);
+  return FilesOf(lib, shown);
+}
+
 std::vector<model::ReportedFile> ReportedFiles(const Dossier& d) {
   std::vector<model::ReportedFile> out;
   for (const DossierFile& f : d.files) {

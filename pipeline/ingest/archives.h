@@ -68,6 +68,20 @@ class DossierFileReader {
 // one that does not open stays a file and its probe says why. Adds ING-008, ING-009, ING-037.
 void OpenArchives(DossierFileReader& reader, model::Dossier& d, const Limits& limits);
 
+// A file of an archive dossier as the registry keeps it (issue 22): `name` is the entry's
+// decoded name as shown (`申请材料/附件1 申请表.docx`), `bytes` its content.
+struct ArchiveFile {
+  std::string name;
+  std::string bytes;
+};
+
+// The files of the archive `bytes` (format "zip", "7z" or "rar") as ingest reads them (folders,
+// ignored names and nested archives left out), sorted by name; an error naming `shown` when the
+// archive or an entry does not open. The registry hashes an archive dossier's files with it,
+// and the workbench serves them by name.
+Result<std::vector<ArchiveFile>> ReadArchiveFiles(std::string_view bytes, const std::string& format,
+                                                  const std::string& shown, const Limits& limits);
+
 // The dossier's files as report.json lists them (archive and entry apart).
 std::vector<model::ReportedFile> ReportedFiles(const model::Dossier& d);
 

@@ -14,9 +14,11 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/registry/sqlite_storage.h"
 #include "pipeline/report/case_id.h"
 #include "tests/service/service_testing.h"
 #include "tests/testing/sample_runs.h"
+#include "tests/testing/status_matchers.h"
 #include "tests/testing/test_paths.h"
 
 namespace pipeline {
@@ -261,6 +263,48 @@ TEST(ArchivesEndToEndTest, AnArchiveInTheIntakeIsADossierOfItsOwn) {
         << other;
   }
   EXPECT_EQ(FilesUnder(intake), before);  // read, never unpacked into or changed
+}
+
+// Issue 22: with a registry, an archive dossier is registered as a folder is: a case version
+// recorded under the archive's name with its files hashed from the entries, and a 材料接收回执;
+// the same bytes again are the same version; no "unpack it" warning.
+TEST(ArchivesEndToEndTest, AnArchiveDossierIsRegisteredWithItsReceipt) {
+  using service::test_util::Beian;
+  const std::string intake = ArchiveIntake();
+  const std::string root = testing::MakeTempDir();
+  const std::string db = root + "/registry.sqlite";
+  std::string log;
+  const std::string args = " --registry " + testing::Quote(db);
+  const int code = Beian(RunArgs(intake, root + "/一", 1) + args, &log);
+  EXPECT_TRUE(code == 0 || code == 1) << code << log;
+  std::map<std::string, json> registered;
+  for (const char* archive : {kZipDossier, kRarDossier}) {
+    const json r = ReportIn(root + "/一", archive);
+    ASSERT_TRUE(r.is_object()) << archive;
+    registered[archive] = r["registry"];
+    EXPECT_TRUE(r["registry"]["case"].is_string()) << archive << r["registry"];
+    EXPECT_TRUE(r["registry"]["receipt"].is_string()) << archive << r["registry"];
+  }
+  EXPECT_NE(registered[kZipDossier]["version"], registered[kRarDossier]["version"]);
+  EXPECT_EQ(log.find("解压"), std::string::npos) << log;
+  // The version's folder is the archive's name in the intake, where the workbench finds it.
+  {
+    auto storage = registry::SqliteStorage::Open(db);
+    ASSERT_OK(storage);
+    auto rows = (*storage)->Query("SELECT folder FROM dossier_versions ORDER BY folder");
+    ASSERT_OK(rows);
+    std::set<std::string> folders;
+    for (const auto& row : *rows) folders.insert(registry::AsText(row[0]));
+    EXPECT_EQ(folders, std::set<std::string>({kZipDossier, kRarDossier}));
+  }
+  // Run again on the same bytes: the same versions, nothing new received.
+  Beian(RunArgs(intake, root + "/二", 1) + args, &log);
+  for (const char* archive : {kZipDossier, kRarDossier}) {
+    const json r = ReportIn(root + "/二", archive);
+    ASSERT_TRUE(r.is_object()) << archive;
+    EXPECT_EQ(r["registry"]["outcome"], "unchanged") << archive << r["registry"];
+    EXPECT_EQ(r["registry"]["version"], registered[archive]["version"]) << archive;
+  }
 }
 
 // watch sees an archive dossier change by its bytes: the same size and modification time
