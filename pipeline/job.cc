@@ -529,9 +529,10 @@ Result<service::CaseResult> Job::Work(const ingest::IntakeEntry& entry, const st
     return r;
   }
   bool prepare_registry = false;
-  // The registry records folders (their files hashed and kept by path): an archive dossier is
-  // checked and drafted, not registered (Finish warns).
-  if (res_->registry_chosen && entry.type == EntryType::kDirectory) {
+  // The registry records folders and archive dossiers (their files hashed and kept by path,
+  // an archive's by entry name).
+  if (res_->registry_chosen &&
+      (entry.type == EntryType::kDirectory || ingest::IsArchiveDossier(entry))) {
     // The worker's own connection (none may cross fork(): workers are forked before the
     // parent opens its own, and a replacement worker never touches the parent's). The check
     // reads only what run never changes (filed records, terminations, open cases' dates), so
@@ -574,10 +575,9 @@ Result<service::CaseResult> Job::Work(const ingest::IntakeEntry& entry, const st
 Status Job::Finish(const ingest::IntakeEntry& entry, service::CaseResult& r,
                    const std::string& staged_dir, bool* fatal) {
   if (!r.report.draft_failure.empty()) reporter_.Warning(r.report.draft_failure);
-  if (res_->recorder && ingest::IsArchiveDossier(entry) && r.died.empty()) {
-    reporter_.Warning(r.report.dossier + ": " + res_->messages.Format("registry.archive_dossier"));
-  }
-  if (res_->recorder && entry.type == EntryType::kDirectory && r.died.empty()) {
+  // A folder, or a dossier sent as one archive (its files hashed from the archive's entries).
+  const bool dossier = entry.type == EntryType::kDirectory || ingest::IsArchiveDossier(entry);
+  if (res_->recorder && dossier && r.died.empty()) {
     nlohmann::json registry;
     if (Status s = res_->recorder->Record(r.report, entry.path, &registry, reporter_, r.letters,
                                           &r.prepared);

@@ -69,15 +69,19 @@ Listing ListingOf(const Reader& reader) {
 }
 
 // The listing of the archive `f` when it opens cleanly (zip through ZipReader, 7z and RAR
-// through libarchive); nullopt otherwise.
+// through libarchive); nullopt otherwise, with `encrypted` set for a zip that opens but has
+// an encrypted entry (its health probe sees a zip archive, not a damaged file).
 std::optional<Listing> ListArchive(DossierFileReader& reader, const DossierFile& f,
-                                   const std::string& format, const Limits& limits) {
+                                   const std::string& format, const Limits& limits,
+                                   bool& encrypted) {
+  encrypted = false;
   if (f.size > limits.max_file_bytes) return std::nullopt;
   Result<std::string> bytes = reader.Read(f);
   if (!bytes) return std::nullopt;
   if (format == "zip") {
     ZipReader zip(*bytes, limits);
     if (zip.problem() == ZipProblem::kNone) return ListingOf(zip);
+    encrypted = zip.problem() == ZipProblem::kEncrypted;
     return std::nullopt;
   }
   LibarchiveReader lib(*bytes, format, limits);
@@ -185,12 +189,20 @@ void OpenArchives(DossierFileReader& reader, Dossier& d, const Limits& limits) {
     const std::string format = ArchiveFormatOf(f.path);
     std::vector<DossierFile> entries;
     if (!format.empty()) {
-      std::optional<Listing> listing = ListArchive(reader, f, format, limits);
+      bool encrypted = false;
+      std::optional<Listing> listing = ListArchive(reader, f, format, limits, encrypted);
       if (listing) entries = ArchiveEntries(*listing, f, d);
-      if (!listing && format != "zip") {  // a zip that does not open: its probe says why
+      if (!listing && format != "zip") {  // a damaged zip: its probe says why (ING-031..035)
         AddFinding(d, "ING-037", Severity::kReview, "ingest.archive_unsupported",
                    {{"file", f.display_path}, {"format", format == "rar" ? "RAR" : "7z"}},
                    f.display_path);
+      } else if (format == "zip" && (encrypted || (listing && entries.empty()))) {
+        // A zip whose structure is sound (its probe finds nothing wrong) but which gives no
+        // file: a password on an entry, or only folders, system files and nested archives.
+        AddFinding(
+            d, "ING-037", Severity::kReview, "ingest.archive_unread",
+            {{"file", f.display_path}, {"archive_problem", encrypted ? "encrypted" : "empty"}},
+            f.display_path);
       }
     }
     if (entries.empty()) {
@@ -210,6 +222,41 @@ void OpenArchives(DossierFileReader& reader, Dossier& d, const Limits& limits) {
     std::sort(d.files.begin(), d.files.end(),
               [](const DossierFile& a, const DossierFile& b) { return a.path < b.path; });
   }
+}
+
+namespace {
+
+template <typename Reader>
+Result<std::vector<ArchiveFile>> FilesOf(const Reader& reader, const std::string& shown) {
+  std::vector<ArchiveFile> out;
+  for (std::size_t i = 0; i < reader.names().size(); ++i) {
+    const std::string& raw = reader.names()[i];
+    if (raw.empty() || raw.back() == '/' || raw.back() == '\\') continue;  // a folder
+    DecodedName decoded = DecodeZipName(raw, reader.NameFlaggedUtf8(i));
+    std::replace(decoded.text.begin(), decoded.text.end(), '\\', '/');
+    if (IgnoredEntry(decoded.text) || !ArchiveFormatOf(decoded.text).empty()) continue;
+    Result<std::string> bytes = reader.Read(raw);
+    if (!bytes) return bytes.error().WithContext(shown + kInside + decoded.text);
+    out.push_back({DisplayPath(decoded.text), std::move(*bytes)});
+  }
+  std::sort(out.begin(), out.end(),
+            [](const ArchiveFile& a, const ArchiveFile& b) { return a.name < b.name; });
+  return out;
+}
+
+}  // namespace
+
+Result<std::vector<ArchiveFile>> ReadArchiveFiles(std::string_view bytes, const std::string& format,
+                                                  const std::string& shown, const Limits& limits) {
+  if (format == "zip") {
+    ZipReader zip(bytes, limits);
+    if (zip.problem() != ZipProblem::kNone) return Status::InvalidData(zip.detail(), shown);
+    return FilesOf(zip, shown);
+  }
+  LibarchiveReader lib(bytes, format, limits);
+  if (lib.problem() != ZipProblem::kNone)
+    return Status::InvalidData("archive does not open", shown);
+  return FilesOf(lib, shown);
 }
 
 std::vector<model::ReportedFile> ReportedFiles(const Dossier& d) {

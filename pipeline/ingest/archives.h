@@ -9,6 +9,9 @@
 //   ING-008 info     ingest.archive_opened      {file, count}  the archive's files were read
 //   ING-009 review   ingest.archive_nested      {file}  an archive inside an archive: not opened
 //   ING-037 review   ingest.archive_unsupported {file, format}  a .7z/.rar that does not open
+//   ING-037 review   ingest.archive_unread {file, archive_problem}  a sound zip that gives no
+//                    file: `encrypted` (a password on an entry) or `empty` (only folders,
+//                    system files, nested archives); a damaged zip has its health finding
 #ifndef PIPELINE_INGEST_ARCHIVES_H_
 #define PIPELINE_INGEST_ARCHIVES_H_
 
@@ -64,6 +67,20 @@ class DossierFileReader {
 // Replaces every .zip in `d.files` that opens cleanly by its files (sorted by path again);
 // one that does not open stays a file and its probe says why. Adds ING-008, ING-009, ING-037.
 void OpenArchives(DossierFileReader& reader, model::Dossier& d, const Limits& limits);
+
+// A file of an archive dossier as the registry keeps it (issue 22): `name` is the entry's
+// decoded name as shown (`申请材料/附件1 申请表.docx`), `bytes` its content.
+struct ArchiveFile {
+  std::string name;
+  std::string bytes;
+};
+
+// The files of the archive `bytes` (format "zip", "7z" or "rar") as ingest reads them (folders,
+// ignored names and nested archives left out), sorted by name; an error naming `shown` when the
+// archive or an entry does not open. The registry hashes an archive dossier's files with it,
+// and the workbench serves them by name.
+Result<std::vector<ArchiveFile>> ReadArchiveFiles(std::string_view bytes, const std::string& format,
+                                                  const std::string& shown, const Limits& limits);
 
 // The dossier's files as report.json lists them (archive and entry apart).
 std::vector<model::ReportedFile> ReportedFiles(const model::Dossier& d);

@@ -146,6 +146,16 @@ void AddHealthFinding(Dossier& d, const DossierFile& f) {
   }
 }
 
+// True when an archive left as a file has its finding from OpenArchives (ING-037) rather than
+// from its probe: every .7z or .rar, and a zip whose structure is sound (the probe sees a zip
+// archive, "unsupported file", which would ask for PDF or Office files instead).
+bool HealthSaidByArchive(const DossierFile& f) {
+  const std::string archive = ArchiveFormatOf(f.path);
+  if (archive == "7z" || archive == "rar") return true;
+  return archive == "zip" && f.health == FileHealth::kUnsupported &&
+         f.format == model::FileFormat::kOther;
+}
+
 std::function<void(const std::string&)>& OpeningObserver() {
   static std::function<void(const std::string&)> observer;
   return observer;
@@ -449,9 +459,7 @@ void ProbeAttachments(DossierFileReader& reader, Dossier& d, const Limits& limit
       const OpeningFile opening(f.path);
       ProbeOne(reader, f, limits, /*keep=*/false);
     }
-    // A .7z or .rar has its own finding (ING-037), not "unsupported file".
-    const std::string archive = ArchiveFormatOf(f.path);
-    if (archive != "7z" && archive != "rar") AddHealthFinding(d, f);
+    if (!HealthSaidByArchive(f)) AddHealthFinding(d, f);
   }
   if (skipped > 0) {
     AddFinding(d, "ING-006", Severity::kReview, "ingest.probe_limit",
@@ -499,8 +507,7 @@ bool UnopenedArchiveDossier(DossierFileReader& reader, Dossier& d, const IntakeE
       const OpeningFile opening(it->path);
       ProbeOne(reader, *it, limits, /*keep=*/false);
     }
-    const std::string format = ArchiveFormatOf(it->path);
-    if (format == "zip") AddHealthFinding(d, *it);
+    if (!HealthSaidByArchive(*it)) AddHealthFinding(d, *it);
   }
   AddFinding(d, "ING-038", Severity::kBlocking, "ingest.dossier_archive_unreadable",
              {{"entry", shown}}, shown);

@@ -74,11 +74,43 @@ bool Registrable(const model::CaseReport& report) {
          a.kind.value != model::ApplicationKind::kUnknown;
 }
 
+// The folder name a version is recorded under: the dossier's name, or for a dossier sent as
+// one archive the archive's file name in the intake (`某学校.zip`), where the workbench finds
+// its files again.
+std::string RecordedFolder(const model::CaseReport& r, const std::string& dossier_path) {
+  if (!ingest::ArchiveFormatOf(dossier_path).empty()) {
+    const std::size_t slash = dossier_path.rfind('/');
+    return DisplayPath(slash == std::string::npos ? dossier_path : dossier_path.substr(slash + 1));
+  }
+  return r.dossier;
+}
+
 }  // namespace
+
+Result<std::vector<ingest::ArchiveFile>> ArchiveDossierFiles(const FileSystem& fs,
+                                                             const std::string& path) {
+  const ingest::Limits limits;
+  Result<std::string> bytes = fs.ReadFile(path, limits.max_file_bytes);
+  if (!bytes) return bytes.error();
+  return ingest::ReadArchiveFiles(*bytes, ingest::ArchiveFormatOf(path), path, limits);
+}
 
 Result<std::string> DossierContentHash(const FileSystem& fs, const std::string& dir,
                                        std::vector<std::string>* files) {
   Sha256 hash;
+  Result<DirEntry> st = fs.Stat(dir);
+  if (st && st->type == EntryType::kFile && !ingest::ArchiveFormatOf(dir).empty()) {
+    // A dossier sent as one archive: its files as ingest reads them, hashed as a folder's.
+    Result<std::vector<ingest::ArchiveFile>> entries = ArchiveDossierFiles(fs, dir);
+    if (!entries) return entries.error();
+    for (const ingest::ArchiveFile& e : *entries) {
+      hash.Update(e.name);
+      hash.Update(std::string_view("\0", 1));
+      hash.Update(std::to_string(e.bytes.size()) + " " + Sha256Hex(e.bytes) + "\n");
+      if (files != nullptr) files->push_back(e.name);
+    }
+    return hash.HexDigest();
+  }
   PIPELINE_RETURN_IF_ERROR(HashTree(fs, dir, "", 0, &hash, files));
   return hash.HexDigest();
 }
@@ -133,7 +165,9 @@ Result<PreparedRecord> RunRecorder::Prepare(const model::CaseReport& report,
   p.content_hash = std::move(*hash);
   p.hashed = true;
   if (no_pdf_) return p;
-  Result<RecordOutcome> plan = registry_->PlanRecord(FactsOf(report, p.content_hash, authority_));
+  DossierFacts facts = FactsOf(report, p.content_hash, authority_);
+  facts.folder = RecordedFolder(report, dossier_path);
+  Result<RecordOutcome> plan = registry_->PlanRecord(facts);
   if (!plan) return plan.error();
   if (plan->what != RecordOutcome::What::kNewCase &&
       plan->what != RecordOutcome::What::kNewVersion) {
@@ -163,15 +197,18 @@ Status RunRecorder::Record(const model::CaseReport& report, const std::string& d
   }
   // The dossier, its receipt and its letter are one transaction (one commit, and no case
   // without its receipt after a crash).
-  return registry_->Atomically(
-      [&]() { return RecordIn(report, *prepared, registry, reporter, letters); });
+  return registry_->Atomically([&]() {
+    return RecordIn(report, RecordedFolder(report, dossier_path), *prepared, registry, reporter,
+                    letters);
+  });
 }
 
-Status RunRecorder::RecordIn(const model::CaseReport& report, const PreparedRecord& prepared,
-                             nlohmann::json* registry, Reporter& reporter,
-                             const std::string& letters) {
-  Result<RecordOutcome> out =
-      registry_->RecordDossier(FactsOf(report, prepared.content_hash, authority_), actor_);
+Status RunRecorder::RecordIn(const model::CaseReport& report, const std::string& folder,
+                             const PreparedRecord& prepared, nlohmann::json* registry,
+                             Reporter& reporter, const std::string& letters) {
+  DossierFacts facts = FactsOf(report, prepared.content_hash, authority_);
+  facts.folder = folder;
+  Result<RecordOutcome> out = registry_->RecordDossier(facts, actor_);
   if (!out) return out.error().WithContext(report.dossier);
   if (out->what == RecordOutcome::What::kRefused) {
     reporter.Warning(report.dossier + ": " + out->refusal);

@@ -12,6 +12,7 @@
 #include "pipeline/core/file_system.h"
 #include "pipeline/core/reporter.h"
 #include "pipeline/core/status.h"
+#include "pipeline/ingest/archives.h"
 #include "pipeline/model/command_request.h"
 #include "pipeline/model/report.h"
 #include "pipeline/registry/prepared_record.h"
@@ -26,8 +27,14 @@ namespace pipeline::registry {
 // ingest reads (hidden and temporary files skipped, symlinks never followed): the same
 // content gives the same hash whatever the folder is called.
 // `files`, when given, receives the paths hashed (relative to `dir`, in order).
+// A dossier sent as one archive (`dir` names a .zip, .7z or .rar file): its files as ingest
+// reads them (ingest::ReadArchiveFiles), hashed the same way by name.
 Result<std::string> DossierContentHash(const FileSystem& fs, const std::string& dir,
                                        std::vector<std::string>* files = nullptr);
+
+// The files of the archive dossier at `path`, by name, with their bytes (the default Limits).
+Result<std::vector<ingest::ArchiveFile>> ArchiveDossierFiles(const FileSystem& fs,
+                                                             const std::string& path);
 
 class RunRecorder {
  public:
@@ -78,8 +85,10 @@ class RunRecorder {
         authority_(std::move(authority)),
         messages_(messages) {}
   // Record's changes, inside its transaction.
-  Status RecordIn(const model::CaseReport& report, const PreparedRecord& prepared,
-                  nlohmann::json* registry, Reporter& reporter, const std::string& letters);
+  // `folder` is the name the version is recorded under (RecordedFolder).
+  Status RecordIn(const model::CaseReport& report, const std::string& folder,
+                  const PreparedRecord& prepared, nlohmann::json* registry, Reporter& reporter,
+                  const std::string& letters);
   Status KeepLetters(const model::CaseReport& report, const std::string& case_id,
                      const std::string& letters, nlohmann::json* registry);
   // Drafts the 材料接收回执 of a newly received dossier version (file list and date), taking

@@ -1,9 +1,11 @@
 #include "pipeline/web/files.h"
 
+#include <algorithm>
 #include <fstream>
 #include <pugixml.hpp>
 
 #include "pipeline/core/sha256.h"
+#include "pipeline/ingest/archives.h"
 #include "pipeline/ingest/name_decoding.h"
 #include "pipeline/ingest/ooxml_package.h"
 #include "pipeline/ingest/xlsx_reader.h"
@@ -71,6 +73,12 @@ class DocxText : public pugi::xml_tree_walker {
 
 }  // namespace
 
+bool IsArchiveDossier(const std::string& path) {
+  if (ingest::ArchiveFormatOf(path).empty()) return false;
+  Result<DirEntry> st = RealFileSystem().Stat(path);
+  return st && st->type == EntryType::kFile;
+}
+
 Result<std::optional<std::vector<VersionFile>>> HashVersionFiles(const std::string& dir,
                                                                  const std::string& case_id,
                                                                  int version,
@@ -81,6 +89,16 @@ Result<std::optional<std::vector<VersionFile>>> HashVersionFiles(const std::stri
   if (!hash) return hash.error();
   if (*hash != content_hash) return std::optional<std::vector<VersionFile>>();
   std::vector<VersionFile> out;
+  if (IsArchiveDossier(dir)) {  // a dossier sent as one archive: its entries, by name
+    Result<std::vector<ingest::ArchiveFile>> entries = registry::ArchiveDossierFiles(fs, dir);
+    if (!entries) return entries.error();
+    for (const ingest::ArchiveFile& e : *entries) {
+      out.push_back(VersionFile{"F" + RandomToken(12), case_id, version,
+                                static_cast<int>(out.size()) + 1, e.name,
+                                static_cast<std::int64_t>(e.bytes.size()), Sha256Hex(e.bytes), ""});
+    }
+    return std::optional<std::vector<VersionFile>>(std::move(out));
+  }
   for (const std::string& p : paths) {
     std::optional<std::pair<std::int64_t, std::string>> h = HashFile(JoinPath(dir, p));
     if (!h) return Status::IoError("cannot read", JoinPath(dir, p));
@@ -105,6 +123,22 @@ std::string RecordedFilePath(const std::string& intake, const VersionFile& f) {
 }
 
 std::optional<std::string> ReadRecordedFile(const std::string& path, const VersionFile& f) {
+  // A file of a dossier sent as one archive has no path on disk: its bytes are read from the
+  // archive (<intake>/<folder> is the archive), never unpacked.
+  const std::size_t cut = path.size() - std::min(path.size(), f.path.size() + 1);
+  const std::string archive = path.substr(0, cut);
+  if (!archive.empty() && IsArchiveDossier(archive)) {
+    Result<std::vector<ingest::ArchiveFile>> entries =
+        registry::ArchiveDossierFiles(RealFileSystem(), archive);
+    if (!entries) return std::nullopt;
+    for (ingest::ArchiveFile& e : *entries) {
+      if (e.name == f.path && static_cast<std::int64_t>(e.bytes.size()) == f.bytes &&
+          Sha256Hex(e.bytes) == f.sha256) {
+        return std::move(e.bytes);
+      }
+    }
+    return std::nullopt;
+  }
   Result<std::string> bytes =
       RealFileSystem().ReadFile(path, static_cast<std::uint64_t>(f.bytes) + 1);
   if (!bytes || static_cast<std::int64_t>(bytes->size()) != f.bytes ||

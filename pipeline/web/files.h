@@ -23,6 +23,10 @@ Result<std::optional<std::vector<VersionFile>>> HashVersionFiles(const std::stri
                                                                  int version,
                                                                  const std::string& content_hash);
 
+// True when `path` is a dossier sent as one archive: a regular file named .zip, .7z or .rar
+// (its files are read from it, never unpacked).
+bool IsArchiveDossier(const std::string& path);
+
 // A version's folder in the intake, <intake>/<folder>; "" when `folder` is not one plain name.
 std::string VersionFolderPath(const std::string& intake, const std::string& folder);
 
@@ -31,7 +35,8 @@ std::string VersionFolderPath(const std::string& intake, const std::string& fold
 std::string RecordedFilePath(const std::string& intake, const VersionFile& f);
 
 // The file's bytes when its size and SHA-256 are still those recorded; nullopt when it changed
-// or is gone.
+// or is gone. A file of a dossier sent as one archive (<intake>/<folder> is the .zip, .7z or
+// .rar) is read from the archive by its entry name.
 std::optional<std::string> ReadRecordedFile(const std::string& path, const VersionFile& f);
 
 // How a file is shown: "pdf" and "image" inline (with their content type in `type`), "office"

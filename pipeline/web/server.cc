@@ -525,7 +525,7 @@ nlohmann::json App::FilesOf(const nlohmann::json& kase, int version) {
   const std::string dir = VersionFolderPath(s_.intake_dir, folder);
   if (files && files->empty()) {
     std::error_code ec;
-    if (dir.empty() || !std::filesystem::is_directory(dir, ec)) {
+    if (dir.empty() || (!std::filesystem::is_directory(dir, ec) && !IsArchiveDossier(dir))) {
       note = Label("page.", "files_absent");
     } else {
       // Hashed outside the lock; a file that differs from the version received is never listed.

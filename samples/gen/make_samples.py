@@ -484,6 +484,17 @@ def E(conclusion, missing=(), unreadable=(), unmatched=(), kind=None, type_=None
 RULES_DATE = "2026-11-25"
 
 
+def broken_zip_bytes(entry, content):
+    """A zip cut off in transit: the local header of `entry` (UTF-8 flag, deflated) and the
+    first half of its data; no central directory, so no reader can list it."""
+    name = entry.encode("utf-8")
+    packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+    data = packer.compress(content) + packer.flush()
+    header = struct.pack("<4sHHHHHIIIHH", b"PK\x03\x04", 20, 0x0800, 8, 0, 0,
+                         zlib.crc32(content), len(data), len(content), len(name), 0)
+    return header + name + data[:len(data) // 2]
+
+
 def O(overall, rules, fields=None, authority=None, absent=()):
     """Expected outcome of `beian check DOSSIER --json --date RULES_DATE [--authority A]`:
     overall = report.json `conclusion`; rules = rule ids that must appear among `findings`
@@ -1409,6 +1420,20 @@ def generate(samples_dir):
         "unmatched": None, "conclusion": "corrections_needed", "report": True,
         "note": "not a folder: ING-001; materials not compared", "exercises": None,
         **O("corrections_needed", ["ING-001"], absent=["ING-003"])}
+    # B07: a whole dossier sent as one .zip that does not open: the archive was cut off in
+    # transit (one local header and half of its deflated data, no central directory). Built
+    # byte by byte so that no zip tool repairs it; the bytes are deflated so that the `%PDF-`
+    # of the entry cannot make the probe take the file for a PDF.
+    broken = "B07-榆树市丰收职业培训学校-压缩包无法打开.zip"
+    with open(os.path.join(intake, broken), "wb") as f:
+        f.write(broken_zip_bytes("申请报告.pdf", pdf_bytes("申请报告", ["cut off in transit"])))
+    expected[broken] = {
+        "kind": "unknown", "applicant_type": "unknown", "missing": None, "unreadable": None,
+        "unmatched": None, "conclusion": "corrections_needed", "report": True,
+        "note": "a dossier sent as one zip that does not open (cut off: no central directory): "
+                "ING-038 and the archive's health (ING-032); materials not compared",
+        "exercises": None,
+        **O("corrections_needed", ["ING-038", "ING-032"], absent=["ING-001", "ING-008"])}
     # B02: an empty folder (the .gitkeep that lets git store it is ignored by ingest).
     empty = os.path.join(intake, "B02-空文件夹")
     os.makedirs(empty)

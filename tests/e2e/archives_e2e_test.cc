@@ -6,6 +6,7 @@
 // through `run` and `watch --once`.
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -13,9 +14,11 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/registry/sqlite_storage.h"
 #include "pipeline/report/case_id.h"
 #include "tests/service/service_testing.h"
 #include "tests/testing/sample_runs.h"
+#include "tests/testing/status_matchers.h"
 #include "tests/testing/test_paths.h"
 
 namespace pipeline {
@@ -264,6 +267,48 @@ TEST(ArchivesEndToEndTest, AnArchiveInTheIntakeIsADossierOfItsOwn) {
   EXPECT_EQ(FilesUnder(intake), before);  // read, never unpacked into or changed
 }
 
+// Issue 22: with a registry, an archive dossier is registered as a folder is: a case version
+// recorded under the archive's name with its files hashed from the entries, and a 材料接收回执;
+// the same bytes again are the same version; no "unpack it" warning.
+TEST(ArchivesEndToEndTest, AnArchiveDossierIsRegisteredWithItsReceipt) {
+  using service::test_util::Beian;
+  const std::string intake = ArchiveIntake();
+  const std::string root = testing::MakeTempDir();
+  const std::string db = root + "/registry.sqlite";
+  std::string log;
+  const std::string args = " --registry " + testing::Quote(db);
+  const int code = Beian(RunArgs(intake, root + "/一", 1) + args, &log);
+  EXPECT_TRUE(code == 0 || code == 1) << code << log;
+  std::map<std::string, json> registered;
+  for (const char* archive : {kZipDossier, kRarDossier}) {
+    const json r = ReportIn(root + "/一", archive);
+    ASSERT_TRUE(r.is_object()) << archive;
+    registered[archive] = r["registry"];
+    EXPECT_TRUE(r["registry"]["case"].is_string()) << archive << r["registry"];
+    EXPECT_TRUE(r["registry"]["receipt"].is_string()) << archive << r["registry"];
+  }
+  EXPECT_NE(registered[kZipDossier]["version"], registered[kRarDossier]["version"]);
+  EXPECT_EQ(log.find("解压"), std::string::npos) << log;
+  // The version's folder is the archive's name in the intake, where the workbench finds it.
+  {
+    auto storage = registry::SqliteStorage::Open(db);
+    ASSERT_OK(storage);
+    auto rows = (*storage)->Query("SELECT folder FROM dossier_versions ORDER BY folder");
+    ASSERT_OK(rows);
+    std::set<std::string> folders;
+    for (const auto& row : *rows) folders.insert(registry::AsText(row[0]));
+    EXPECT_EQ(folders, std::set<std::string>({kZipDossier, kRarDossier}));
+  }
+  // Run again on the same bytes: the same versions, nothing new received.
+  Beian(RunArgs(intake, root + "/二", 1) + args, &log);
+  for (const char* archive : {kZipDossier, kRarDossier}) {
+    const json r = ReportIn(root + "/二", archive);
+    ASSERT_TRUE(r.is_object()) << archive;
+    EXPECT_EQ(r["registry"]["outcome"], "unchanged") << archive << r["registry"];
+    EXPECT_EQ(r["registry"]["version"], registered[archive]["version"]) << archive;
+  }
+}
+
 // watch sees an archive dossier change by its bytes: the same size and modification time
 // with one byte changed is a changed dossier; an unchanged archive is not processed again.
 TEST(ArchivesEndToEndTest, WatchSeesAChangedArchiveByItsBytes) {
@@ -370,6 +415,90 @@ TEST(ArchivesEndToEndTest, GbkDossierNamesAreDecodedForDisplay) {
   EXPECT_TRUE(
       testing::ReadText(testing::CaseFolder(out, report::CaseIdFor(folder)) + "/report.json") ==
       testing::ReadText(testing::CaseFolder(watched, report::CaseIdFor(folder)) + "/report.json"));
+}
+
+}  // namespace
+}  // namespace pipeline
+
+namespace pipeline {
+namespace {
+
+using nlohmann::json;
+
+// One stored entry `name` holding `data`, with general-purpose `flags` (bit 0: encrypted), as
+// a zip: local header, data, central header, end record. Built byte by byte so that the test
+// needs no zip tool; CRC-32 computed here.
+std::string StoredZip(const std::string& name, const std::string& data, unsigned flags) {
+  std::uint32_t crc = 0xFFFFFFFFu;
+  for (char c : data) {
+    crc ^= static_cast<std::uint8_t>(c);
+    for (int k = 0; k < 8; ++k) crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1u)));
+  }
+  crc ^= 0xFFFFFFFFu;
+  auto le = [](std::string& out, std::uint32_t v, int bytes) {
+    for (int i = 0; i < bytes; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xFFu));
+  };
+  const auto size = static_cast<std::uint32_t>(data.size());
+  const auto name_size = static_cast<std::uint32_t>(name.size());
+  std::string z = "PK\x03\x04";
+  le(z, 20, 2), le(z, flags, 2), le(z, 0, 2), le(z, 0, 4), le(z, crc, 4), le(z, size, 4);
+  le(z, size, 4), le(z, name_size, 2), le(z, 0, 2);
+  z += name + data;
+  const auto central = static_cast<std::uint32_t>(z.size());
+  z += "PK\x01\x02";
+  le(z, 20, 2), le(z, 20, 2), le(z, flags, 2), le(z, 0, 2), le(z, 0, 4), le(z, crc, 4);
+  le(z, size, 4), le(z, size, 4), le(z, name_size, 2), le(z, 0, 6), le(z, 0, 2), le(z, 0, 4);
+  le(z, 0, 4);  // the local header's offset
+  z += name;
+  const auto central_size = static_cast<std::uint32_t>(z.size()) - central;
+  z += "PK\x05\x06";
+  le(z, 0, 4), le(z, 1, 2), le(z, 1, 2), le(z, central_size, 4), le(z, central, 4), le(z, 0, 2);
+  return z;
+}
+
+// The ING-037 messages of `r`, by file named.
+std::vector<std::string> UnreadArchiveMessages(const json& r) {
+  std::vector<std::string> out;
+  for (const json& f : r["findings"]) {
+    EXPECT_NE(f["rule"], "ING-036") << f;  // a zip is not an "unsupported file type"
+    if (f["rule"] == "ING-037") out.push_back(f["message"].get<std::string>());
+  }
+  return out;
+}
+
+// Issue 22: a zip whose structure is sound (its health probe finds nothing wrong) but which the
+// reader does not open for files, a password on an entry or nothing but folders in it, was
+// reported as an "unsupported file type, send PDF or Office files" (ING-036), or not at all as
+// a dossier of its own. It is named, with what it lacks and what to send (ING-037).
+TEST(ArchivesEndToEndTest, AZipThatGivesNoFileIsNamedWithWhatToSend) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::path(testing::MakeTempDir()) / "某学校";
+  fs::copy("tests/e2e/testdata/甲-查看器能打开的文件", dir, fs::copy_options::recursive);
+  service::test_util::WriteFile(dir / "附件.zip", StoredZip("营业执照.pdf", "ciphertext", 1));
+  service::test_util::WriteFile(dir / "附件二.zip", StoredZip("附件二/", "", 0));
+  const json r = CheckArchived(dir.string());
+  ASSERT_TRUE(r.is_object());
+  const std::vector<std::string> messages = UnreadArchiveMessages(r);
+  ASSERT_EQ(messages.size(), 2u) << r["findings"];
+  const std::string both = messages[0] + messages[1];
+  for (const char* part : {"附件.zip”设有密码", "附件二.zip”中没有可审查的文件", "zip压缩包"}) {
+    EXPECT_NE(both.find(part), std::string::npos) << part << ": " << both;
+  }
+  for (const json& f : r["findings"]) {
+    if (f["rule"] == "ING-037") {
+      EXPECT_EQ(f["severity"], "review");
+    }
+  }
+
+  // The same encrypted zip sent as the whole dossier: ING-037 says why, ING-038 blocks.
+  const std::string intake = testing::MakeTempDir();
+  service::test_util::WriteFile(intake + "/某学校.zip", StoredZip("申请表.docx", "x", 1));
+  const testing::CheckRun run = testing::RunCheck(intake + "/某学校.zip", "--date 2026-11-25");
+  ASSERT_TRUE(run.report.is_object()) << run.stdout_text << run.stderr_text;
+  const std::vector<std::string> whole = UnreadArchiveMessages(run.report);
+  ASSERT_EQ(whole.size(), 1u) << run.report["findings"];
+  EXPECT_NE(whole[0].find("某学校.zip”设有密码"), std::string::npos) << whole[0];
+  EXPECT_EQ(testing::RuleIds(run.report).count("ING-038"), 1u);
 }
 
 }  // namespace

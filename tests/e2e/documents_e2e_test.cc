@@ -231,9 +231,10 @@ std::set<std::string> RawEnumValues() {
          {"kind.", "applicant_type.", "conclusion.", "severity.", "consequence."}) {
       if (key.rfind(prefix, 0) == 0) values.insert(key.substr(std::string(prefix).size()));
     }
-    // arg.group.N words a major group's number (2 -> 二): a number, not an internal code.
+    // arg.group.N words a major group's number (2 -> 二): a number, not an internal code;
+    // arg.format.X words a file kind whose extension (docx, pdf) a letter may name as such.
     if (key.rfind("arg.", 0) == 0 && key.rfind("arg.field.", 0) != 0 &&
-        key.rfind("arg.group.", 0) != 0) {
+        key.rfind("arg.group.", 0) != 0 && key.rfind("arg.format.", 0) != 0) {
       values.insert(key.substr(key.rfind('.') + 1));
     }
   }

@@ -48,7 +48,7 @@ TEST(SamplesPipelineTest, ExpectedFileListsEveryIntakeEntry) {
   Result<std::vector<ingest::IntakeEntry>> entries = ingest::ScanIntake(fs, "samples/intake");
   ASSERT_OK(entries);
   std::set<std::string> on_disk;
-  for (const auto& e : *entries) on_disk.insert(e.display_name);
+  for (const auto& e : *entries) on_disk.insert(e.name);  // an archive keeps its .zip
   std::set<std::string> listed;
   for (const auto& [name, _] : expected["dossiers"].items()) listed.insert(name);
   EXPECT_EQ(on_disk, listed);
@@ -69,9 +69,9 @@ TEST(SamplesPipelineTest, EveryDossierMeetsItsExpectedCompletenessOutcome) {
   ASSERT_OK(entries);
 
   for (const ingest::IntakeEntry& entry : *entries) {
-    SCOPED_TRACE(entry.display_name);
-    ASSERT_TRUE(expected["dossiers"].contains(entry.display_name));
-    const json& want = expected["dossiers"][entry.display_name];
+    SCOPED_TRACE(entry.name);
+    ASSERT_TRUE(expected["dossiers"].contains(entry.name));
+    const json& want = expected["dossiers"][entry.name];
     model::Dossier dossier = ingest::LoadDossier(fs, entry, *labels, ingest::Limits{});
     model::Extraction ex = extract::Extract(dossier, *normaliser);
     const model::ApplicationKind kind = ex.application.kind.value;

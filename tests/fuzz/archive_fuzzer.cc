@@ -2,7 +2,8 @@
 // `资料.rar` beside a form in an in-memory dossier; LoadDossier opens each one level deep
 // (ZipReader, or libarchive through LibarchiveReader, with their caps), decodes the entry names
 // (UTF-8 flag, UTF-8, GB18030, CP437), probes the entries and reads a form found inside. The
-// input's bytes are also decoded as a name on disk and as a zip entry name.
+// input's bytes are also decoded as a name on disk and as a zip entry name, and read as a
+// whole dossier sent as one archive (ReadArchiveFiles, as the registry and workbench read it).
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -35,5 +36,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const pipeline::model::Dossier d =
       pipeline::ingest::LoadDossier(fs, entry, fuzz::ShippedFormLabels(), limits);
   (void)pipeline::ingest::ReportedFiles(d);
+  // The same bytes as a whole dossier sent as one archive, read as the registry and the
+  // workbench read it (every entry's bytes, by decoded name).
+  for (const char* format : {"zip", "7z", "rar"}) {
+    (void)pipeline::ingest::ReadArchiveFiles(bytes, format, "dossier", limits);
+  }
   return 0;
 }

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "pipeline/core/file_system.h"
+#include "pipeline/model/dossier.h"
 #include "tests/testing/fake_file_system.h"
 #include "tests/testing/status_matchers.h"
 #include "tests/testing/test_paths.h"
@@ -120,6 +121,39 @@ TEST(MessageCatalogTest, ShippedMessagesHaveNoEmptyHoles) {
                                                                 {"material_status", "present"}});
   EXPECT_EQ(record.find("（）"), std::string::npos) << record;
   EXPECT_EQ(record.find("查询（"), std::string::npos) << record;
+}
+
+}  // namespace
+}  // namespace pipeline::report
+
+namespace pipeline::report {
+namespace {
+
+// Issue 22: a message names a file's kind as a clerk reads it (`JPG/JPEG图片`, `PDF文件`), from
+// the catalogue's arg.format.* lines, never as the code's enum name (`jpeg格式`).
+TEST(MessageCatalogTest, ShippedCatalogueWordsEveryFileFormat) {
+  RealFileSystem fs;
+  Result<MessageCatalog> cat =
+      MessageCatalog::Load(fs, testing::RepoRoot() + "/templates/messages.zh-CN.tsv");
+  ASSERT_OK(cat);
+  const std::string other = cat->Format("arg.format.other");
+  EXPECT_EQ(other.find("arg.format"), std::string::npos);
+  for (int i = 0; i <= static_cast<int>(model::FileFormat::kPpt); ++i) {
+    const auto f = static_cast<model::FileFormat>(i);
+    const std::string name = model::FileFormatName(f);
+    SCOPED_TRACE(name);
+    const std::string worded = cat->Format("arg.format." + name);
+    EXPECT_EQ(worded.find("arg.format"), std::string::npos) << "no catalogue line";
+    if (f != model::FileFormat::kOther) {
+      EXPECT_NE(worded, other);
+    }
+    for (const char* key : {"ingest.file_wrong_format", "completeness.material_format_not_accepted",
+                            "correction.material.format_not_accepted.statement"}) {
+      const std::string text =
+          cat->Format(key, {{"file", "x"}, {"material", "m"}, {"format", name}, {"accepted", "a"}});
+      EXPECT_NE(text.find(worded), std::string::npos) << key << ": " << text;
+    }
+  }
 }
 
 }  // namespace

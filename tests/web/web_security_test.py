@@ -12,9 +12,11 @@ usage: web_security_test.py --beian BIN
 Exit 0 when every check passes; 1 with the failures listed otherwise.
 """
 import argparse
+import glob
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -826,6 +828,47 @@ def check_admin(demo):
     check(status == 403, "a reviewer changing users: 403 (got %d)" % status)
 
 
+def check_archive_dossier(demo):
+    """A dossier sent as one archive dropped into the intake (issue 22): `run --registry`
+    registers it under the archive's name; the case page lists its entries, each served by id
+    from the archive (never unpacked); a changed archive is not served (410)."""
+    archive = os.path.join(HERE, "..", "e2e", "testdata", "庚-收件目录中的压缩包",
+                           "长春某某职业技能培训学校.zip")
+    work = tempfile.mkdtemp(dir=demo.env["TMPDIR"])
+    solo = os.path.join(work, "intake")
+    os.makedirs(solo)
+    shutil.copy(archive, solo)
+    out = os.path.join(work, "out")
+    ran = demo.beian("run", solo, "--out", out, "--date", "2026-09-21", "--quiet")
+    check(ran.returncode in (0, 1), "run --registry on an archive dossier (%d): %s" %
+          (ran.returncode, ran.stderr))
+    reports = glob.glob(os.path.join(out, "*", "report.json"))
+    registry = json.load(open(reports[0], encoding="utf-8")).get("registry", {}) if reports else {}
+    check(registry.get("case") and registry.get("receipt"),
+          "the archive dossier is registered with its receipt: %r" % registry)
+    if not registry.get("case"):
+        return
+    shutil.copy(archive, demo.intake)  # where the workbench finds the version's files
+    clerk = Client(demo.port)
+    clerk.login("clerk", demo.users["clerk"])
+    page = "/cases/%s?version=%d" % (registry["case"], registry["version"])
+    _, _, body = clerk.get(page)
+    ids = file_links(body)
+    rows = dict(re.findall(rb'<tr data-file="(F[0-9a-f]{24})"><td>\d+</td><td>([^<]*)</td>', body))
+    name = {k.decode(): v.decode() for k, v in rows.items()}
+    form = [i for i in ids if name.get(i) == "长春某某职业技能培训学校/附件1 申请表.docx"]
+    check(len(ids) > 10 and form, "the archive's entries are the version's files (%d)" % len(ids))
+    if not form:
+        return
+    status, _, data = clerk.get("/files/" + form[0])
+    check(status == 200 and "统一社会信用代码" in text_of(data),
+          "the form inside the archive dossier shown as text (got %d)" % status)
+    with open(os.path.join(demo.intake, os.path.basename(archive)), "ab") as f:
+        f.write(b"changed")
+    status, _, data = clerk.get("/files/" + form[0])
+    check(status in (404, 410), "a changed archive: its files not served (got %d)" % status)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--beian", required=True)
@@ -837,6 +880,7 @@ def main():
         check_document_page(demo)
         check_intake(demo)
         check_files(demo)
+        check_archive_dossier(demo)
         check_more_actions(demo)
         check_lists(demo)
         check_ledger_and_filed(demo)

@@ -4,6 +4,7 @@
 // (tests/browser/workbench_test.py).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "pipeline/core/file_system.h"
@@ -129,6 +130,43 @@ TEST(WebFilesTest, FilesAreRecordedOnlyAsReceivedAndServedOnlyUnchanged) {
   files = HashVersionFiles(dir, "C2026-0001", 1, *received);
   ASSERT_OK(files);
   EXPECT_FALSE(*files);
+}
+
+// Issue 22: a dossier sent as one archive is recorded by its entries; the viewer serves an
+// entry's bytes from the archive (nothing is unpacked) and refuses once the archive changed.
+TEST(WebFilesTest, FilesOfAnArchiveDossierAreServedFromTheArchive) {
+  const std::string intake = testing::MakeTempDir();
+  const std::string zip = intake + "/长春某某职业技能培训学校.zip";
+  std::filesystem::copy_file(
+      testing::RepoRoot() +
+          "/tests/e2e/testdata/庚-收件目录中的压缩包/长春某某职业技能培训学校.zip",
+      zip);
+  RealFileSystem fs;
+  Result<std::string> received = registry::DossierContentHash(fs, zip);
+  ASSERT_OK(received);
+  Result<std::optional<std::vector<VersionFile>>> files =
+      HashVersionFiles(zip, "C2026-0001", 1, *received);
+  ASSERT_OK(files);
+  ASSERT_TRUE(*files);
+  const auto form = std::find_if((*files)->begin(), (*files)->end(), [](const VersionFile& f) {
+    return f.path == "长春某某职业技能培训学校/附件1 申请表.docx";  // the GBK name, decoded
+  });
+  ASSERT_NE(form, (*files)->end());
+  VersionFile f = *form;
+  f.folder = "长春某某职业技能培训学校.zip";
+  const std::string path = RecordedFilePath(intake, f);
+  ASSERT_EQ(path, zip + "/" + f.path);
+  const std::optional<std::string> bytes = ReadRecordedFile(path, f);
+  ASSERT_TRUE(bytes);
+  EXPECT_EQ(static_cast<std::int64_t>(bytes->size()), f.bytes);
+  EXPECT_EQ(bytes->substr(0, 2), "PK");  // the .docx itself
+  VersionFile other = f;
+  other.sha256 = std::string(64, '0');  // recorded with other bytes: not served
+  EXPECT_EQ(ReadRecordedFile(path, other), std::nullopt);
+  ASSERT_OK(fs.WriteFile(zip, "PK\x05\x06 cut"));  // the archive changed since it was received
+  EXPECT_EQ(ReadRecordedFile(path, f), std::nullopt);
+  files = HashVersionFiles(zip, "C2026-0001", 1, *received);
+  EXPECT_FALSE(files.ok() && *files);
 }
 
 TEST(WebFilesTest, OfficeTextOfTheSampleForm) {
