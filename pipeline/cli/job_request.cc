@@ -2,6 +2,9 @@
 
 #include <memory>
 
+#include "pipeline/app/decide.h"
+#include "pipeline/app/status.h"
+#include "pipeline/cli/case_text.h"
 #include "pipeline/core/utf8.h"
 #include "pipeline/evaluation/commands.h"
 #include "pipeline/registry/commands.h"
@@ -31,8 +34,39 @@ JobRequest::Kind KindOf(Command c) {
   }
 }
 
+app::Context AppContext(const Options& o, const JobServices& s) {
+  return {s.fs, s.messages, s.calendar, s.data_dir, o.settings_files, o.registry_path, o.fonts};
+}
+
+// `beian decide` on the command layer: argv's values as its request, its result as text.
+Status Decide(const Options& o, const JobServices& s) {
+  const app::DecideRequest r{o.case_ref, o.stage, o.result, o.note,      o.reason,
+                             *o.date,    o.today, o.user,   o.authority, o.out_dir};
+  Result<app::DecideResult> decided = app::Decide(AppContext(o, s), r);
+  if (!decided) return decided.error();
+  s.out << DecideText(*decided, s.messages);
+  return Status::Ok();
+}
+
+// `beian status [CASE|USCC] [--json]` of cases on the command layer.
+Status CaseStatus(const Options& o, const JobServices& s) {
+  Result<app::StatusResult> status =
+      app::StatusOf(AppContext(o, s), app::StatusRequest{o.case_ref, *o.date, o.authority});
+  if (!status) return status.error();
+  if (o.json) {
+    s.out << app::StatusJson(*status).dump(2) << "\n";
+  } else {
+    s.out << StatusText(*status, s.messages);
+  }
+  return Status::Ok();
+}
+
 // A registry or evaluation command over what the job loaded.
 Status RunRecordCommand(const Options& o, const JobServices& s, bool* problems) {
+  if (o.command == Command::kDecide) return Decide(o, s);
+  if (o.command == Command::kStatus && !registry::IsDocumentId(o.case_ref)) {
+    return CaseStatus(o, s);
+  }
   if (registry::IsRegistryCommand(o.command)) {
     return registry::RunRegistryCommand(o, s.fs, s.messages, s.calendar, s.data_dir, s.out,
                                         problems);

@@ -8,6 +8,8 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "pipeline/core/date.h"
 #include "pipeline/core/file_system.h"
@@ -21,6 +23,41 @@ namespace pipeline::registry {
 
 // True for the commands below.
 bool IsRegistryCommand(model::Command c);
+
+// True for a document id as the registry allocates them (D2026-0001): `status` of a document
+// rather than of a case.
+bool IsDocumentId(std::string_view ref);
+
+// A decision's result (pass, fail, return, refer) by name; InvalidArgument with the clerk's
+// refusal (registry.refused.bad_result) for another word.
+Result<Decision> ParseDecision(const report::MessageCatalog& messages, const std::string& text);
+
+// An ending letter a decision gave its case (DecideWithLetter): run's draft adopted, or a new
+// draft drawn; its draft PDF rendered at `draft_path`.
+struct SettledLetter {
+  std::string document_id;
+  std::string kind;  // refusal_notice, referral_notice, ...
+  bool adopted = false;
+  std::string draft_path;
+};
+// The line `decide` prints for `letter` (registry.drafted, registry.letter_adopted).
+std::string SettledLetterLine(const report::MessageCatalog& m, const SettledLetter& letter);
+
+// The wording of a code: messages[prefix + code], or the code when there is none.
+std::string Word(const report::MessageCatalog& m, const std::string& prefix,
+                 const std::string& code);
+// A document's status line: what is missing of its life rather than a blank (a draft 未签发;
+// an issued letter to the applicant 未送达, SentToApplicant), the number it was issued with
+// (none for an expert group's opinion), and its 成文日期: the day of issue, or for a document
+// dated by the act it records (DatedByTheAct) that day, also while it is a draft.
+std::string DocumentLine(const report::MessageCatalog& m, const std::string& id,
+                         const std::string& kind, const std::string& state,
+                         const std::string& number, const std::string& doc_date,
+                         const std::string& created_on, const std::string& served_on);
+// The working days a case has been in its stage by `today`; nullopt when the stage has no
+// start date or the calendar does not cover the days in between.
+std::optional<int> DaysInStage(const report::WorkCalendar& calendar, const CaseRecord& c,
+                               const Date& today);
 
 // Runs one registry command, printing to `out`. Refusals (a command in the wrong stage) and
 // registry failures come back as errors whose message a clerk can read. *problems is set when

@@ -3,6 +3,7 @@
 #include <set>
 #include <sstream>
 
+#include "pipeline/app/status.h"
 #include "pipeline/evaluation/commands.h"
 #include "pipeline/registry/commands.h"
 
@@ -75,6 +76,55 @@ Result<model::CommandRequest> CommandRunner::OptionsFor(const ActionForm& form,
   return o;
 }
 
+Result<app::DecideRequest> CommandRunner::DecideRequestFor(const ActionForm& form,
+                                                           const Acting& who) const {
+  app::DecideRequest r{form.target, {}, {}, {}, {}, who.today, who.today, who.user, {}, {}};
+  const std::map<std::string, std::string*> takes = {
+      {"stage", &r.stage}, {"result", &r.result}, {"note", &r.note}, {"reason", &r.reason}};
+  for (const auto& [name, value] : form.fields) {
+    if (!IsFormField(name)) return Status::InvalidArgument("not expected: '" + name + "'");
+    if (value.empty()) continue;
+    if (auto it = takes.find(name); it != takes.end()) {
+      *it->second = value;
+    } else if (name != "date") {
+      return Status::InvalidArgument(messages_.Format(
+          "usage.unknown_option", {{"command", "decide"}, {"option", "--" + name}}));
+    } else if (std::optional<Date> d = ParseIsoDate(value)) {
+      r.date = *d;
+    } else {
+      return Status::InvalidArgument(
+          messages_.Format("usage.bad_date", {{"option", "--date"}, {"value", value}}));
+    }
+  }
+  for (const auto& [option, value] : {std::pair{"--stage", &r.stage}, {"--result", &r.result}}) {
+    if (value->empty()) {
+      return Status::InvalidArgument(
+          messages_.Format("usage.required", {{"command", "decide"}, {"option", option}}));
+    }
+  }
+  return r;
+}
+
+CommandRunner::Outcome CommandRunner::Perform(const ActionForm& form, const Acting& who) {
+  if (form.command == "decide") {
+    Result<app::DecideRequest> r = DecideRequestFor(form, who);
+    if (!r) return {r.error(), Status::Ok()};
+    std::lock_guard<std::mutex> lock(mu_);
+    Result<app::DecideResult> decided = app::Decide(AppContext(), *r);
+    return {Status::Ok(), decided ? Status::Ok() : decided.error()};
+  }
+  Result<model::CommandRequest> o = OptionsFor(form, who);
+  if (!o) return {o.error(), Status::Ok()};
+  Result<std::string> out = Run(*o);
+  return {Status::Ok(), out ? Status::Ok() : out.error()};
+}
+
+app::Context CommandRunner::AppContext() {
+  return {
+      fs_,        messages_, calendar_, base_.data_dir, base_.settings_files, base_.registry_path,
+      base_.fonts};
+}
+
 Result<std::string> CommandRunner::Run(const model::CommandRequest& o, bool* problems) {
   std::lock_guard<std::mutex> lock(mu_);
   std::ostringstream out;
@@ -107,7 +157,11 @@ Result<nlohmann::json> CommandRunner::StatusJson(const std::string& ref, const D
 }
 
 Result<nlohmann::json> CommandRunner::CaseJson(const std::string& case_id, const Date& today) {
-  return StatusJson(case_id, today, {});
+  std::lock_guard<std::mutex> lock(mu_);
+  Result<app::StatusResult> status =
+      app::StatusOf(AppContext(), app::StatusRequest{case_id, today, base_.authority});
+  if (!status) return status.error();
+  return app::StatusJson(*status);
 }
 
 Result<nlohmann::json> CommandRunner::DocumentJson(const std::string& document_id,

@@ -1,9 +1,10 @@
-// CommandRunner: how the workbench reads and changes cases. A form's fields, named as the CLI's
-// options, become a command line that the CLI's own parser reads (handed in by main.cc as a
+// CommandRunner: how the workbench reads and changes cases. The actions on the command layer
+// (pipeline/app/: decide, the status of a case) get their own request built from the form's
+// fields and return typed results. For the others a form's fields, named as the CLI's options,
+// still become a command line that the CLI's own parser reads (handed in by main.cc as a
 // RequestParser, so the web never includes the CLI), and the resulting request goes to the same
-// command functions the CLI calls
-// (registry/commands.h, evaluation/commands.h): the same guards, the same records, the same
-// Chinese refusals. (Issue 23 makes these functions the app/ layer; this adapter then calls it.)
+// command functions the CLI calls (registry/commands.h, evaluation/commands.h): the same
+// guards, the same records, the same Chinese refusals.
 #ifndef PIPELINE_WEB_COMMANDS_H_
 #define PIPELINE_WEB_COMMANDS_H_
 
@@ -14,6 +15,8 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/app/context.h"
+#include "pipeline/app/decide.h"
 #include "pipeline/core/date.h"
 #include "pipeline/core/file_system.h"
 #include "pipeline/core/status.h"
@@ -67,6 +70,21 @@ class CommandRunner {
   // missing, altered or unregistered), which the CLI turns into exit code 1.
   Result<std::string> Run(const model::CommandRequest& o, bool* problems = nullptr);
 
+  // What came of a form's action: `request` is the reading of the form (an error: a bad or
+  // missing value, 400), `done` the action's own (a guard's refusal is InvalidArgument,
+  // NotFound or InvalidData with the clerk's Chinese message).
+  struct Outcome {
+    Status request;
+    Status done;
+  };
+  // Runs the action of `form` as `who`: decide on the command layer (app::Decide), the others
+  // through OptionsFor and Run.
+  Outcome Perform(const ActionForm& form, const Acting& who);
+
+  // The decide form's fields as the command layer's request: InvalidArgument (the CLI's usage
+  // message) for a field decide does not take, a missing stage or result, or a bad date.
+  Result<app::DecideRequest> DecideRequestFor(const ActionForm& form, const Acting& who) const;
+
   // The server's options (registry, data, settings) for a command the server builds itself.
   const model::CommandRequest& base() const { return base_; }
 
@@ -81,6 +99,7 @@ class CommandRunner {
  private:
   Result<nlohmann::json> StatusJson(const std::string& ref, const Date& today,
                                     const std::string& out_dir);
+  app::Context AppContext();
 
   model::CommandRequest base_;
   RequestParser parse_;

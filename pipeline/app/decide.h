@@ -1,0 +1,49 @@
+// `beian decide` (docs/user-guide.md "Case registry"): a stage's decision on a case, recorded
+// with its guards (Registry::Decide), and the ending letter of a case it ends drawn or adopted
+// in the same transaction (registry::DecideSettlingLetters).
+#ifndef PIPELINE_APP_DECIDE_H_
+#define PIPELINE_APP_DECIDE_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pipeline/app/context.h"
+#include "pipeline/core/date.h"
+#include "pipeline/core/status.h"
+#include "pipeline/registry/commands.h"
+
+namespace pipeline::app {
+
+struct DecideRequest {
+  std::string case_ref;  // the case id
+  std::string stage;     // received, preliminary, technical, comprehensive
+  std::string result;    // pass, fail, return, refer
+  std::string note;
+  std::string reason;         // a correction of the stage's latest decision: why
+  Date date;                  // the day the decision bears
+  std::optional<Date> today;  // the last day a decision may bear (nullopt: not checked)
+  std::string user;           // who decides ("": the settings' user, then the login name)
+  std::optional<std::string> authority;  // the deciding office: its letters' issuer
+  std::string out_dir;  // where letters' drafts go ("": drafts/ beside the registry)
+};
+
+struct DecideResult {
+  std::string case_id;
+  std::string stage;      // the stage decided
+  std::string result;     // its decision
+  std::string new_stage;  // where the case is now
+  // What the registry noticed without refusing, worded for the clerk (a decision against the
+  // automatic check, ...).
+  std::vector<std::string> warnings;
+  std::vector<registry::SettledLetter> letters;  // ending letters drawn or adopted
+  std::string next;                              // the next step, as `status` words it
+};
+
+// Records the decision. Refusals (a bad stage or result, a case in another stage, a date after
+// `today`) are InvalidArgument or NotFound with the clerk's Chinese message.
+Result<DecideResult> Decide(const Context& app, const DecideRequest& request);
+
+}  // namespace pipeline::app
+
+#endif  // PIPELINE_APP_DECIDE_H_
