@@ -1,5 +1,6 @@
 #include "pipeline/app/decide.h"
 
+#include <functional>
 #include <utility>
 
 #include "pipeline/app/registry_session.h"
@@ -7,56 +8,75 @@
 namespace pipeline::app {
 namespace {
 
-model::CommandRequest AsOptions(const DecideRequest& r) {
+model::CommandRequest AsOptions(model::Command command, const std::string& case_ref,
+                                const Acting& a) {
   model::CommandRequest o;
-  o.command = model::Command::kDecide;
-  o.case_ref = r.case_ref;
-  o.stage = r.stage;
-  o.result = r.result;
-  o.note = r.note;
-  o.reason = r.reason;
-  o.date = r.date;
-  o.today = r.today;
-  o.user = r.user;
-  o.authority = r.authority;
-  o.out_dir = r.out_dir;
+  o.command = command;
+  o.case_ref = case_ref;
+  o.date = a.date;
+  o.today = a.today;
+  o.user = a.user;
+  o.authority = a.authority;
+  o.out_dir = a.out_dir;
   return o;
 }
 
-}  // namespace
-
-Result<DecideResult> Decide(const Context& app, const DecideRequest& request) {
-  Result<std::unique_ptr<RegistrySession>> session =
-      OpenRegistrySession(app, AsOptions(request), registry::OpenFor::kWriting);
-  if (!session) return session.error();
-  std::optional<registry::Stage> stage = registry::StageFromName(request.stage);
-  if (!stage) {
-    return Status::InvalidArgument(
-        app.messages.Format("registry.refused.bad_stage", {{"stage", request.stage}}));
-  }
-  Result<registry::Decision> decision = registry::ParseDecision(app.messages, request.result);
-  if (!decision) return decision.error();
-  registry::Context& ctx = *(*session)->ctx;
+// Records `decide` with the letters of the case it ends (`terms`), then what became of the case.
+Result<DecideResult> RecordWithLetters(
+    registry::Context& ctx, const registry::LetterTerms& terms,
+    const std::function<Status(registry::Registry&, const registry::Actor&)>& decide) {
   registry::Registry& reg = ctx.registry;
   Result<std::vector<registry::SettledLetter>> letters =
-      registry::DecideSettlingLetters(ctx, registry::StageDecisionTerms(ctx), [&]() {
-        return reg.Decide(request.case_ref, *stage, *decision, request.note, request.reason,
-                          ctx.actor);
-      });
+      registry::DecideSettlingLetters(ctx, terms, [&]() { return decide(reg, ctx.actor); });
   if (!letters) return letters.error();
-  DecideResult out{request.case_ref,
-                   request.stage,
-                   request.result,
-                   {},
-                   reg.TakeWarnings(),
-                   std::move(*letters),
-                   {}};
-  Result<registry::CaseRecord> c = reg.LoadCase(request.case_ref);
+  DecideResult out{{}, {}, reg.TakeWarnings(), std::move(*letters), {}};
+  Result<registry::CaseRecord> c = reg.LoadCase(ctx.options.case_ref);
   if (!c) return c.error();
   out.case_id = c->case_id;
   out.new_stage = registry::StageName(c->stage);
   out.next = reg.NextStep(*c);
   return out;
+}
+
+}  // namespace
+
+Result<DecideResult> Decide(const Context& app, const DecideRequest& r) {
+  model::CommandRequest o = AsOptions(model::Command::kDecide, r.case_ref, r.acting);
+  o.stage = r.stage;  // StageDecisionTerms reads it
+  o.reason = r.reason;
+  Result<std::unique_ptr<RegistrySession>> session =
+      OpenRegistrySession(app, std::move(o), registry::OpenFor::kWriting);
+  if (!session) return session.error();
+  std::optional<registry::Stage> stage = registry::StageFromName(r.stage);
+  if (!stage) {
+    return Status::InvalidArgument(
+        app.messages.Format("registry.refused.bad_stage", {{"stage", r.stage}}));
+  }
+  Result<registry::Decision> decision = registry::ParseDecision(app.messages, r.result);
+  if (!decision) return decision.error();
+  registry::Context& ctx = *(*session)->ctx;
+  return RecordWithLetters(ctx, registry::StageDecisionTerms(ctx),
+                           [&](registry::Registry& reg, const registry::Actor& actor) {
+                             return reg.Decide(r.case_ref, *stage, *decision, r.note, r.reason,
+                                               actor);
+                           });
+}
+
+Result<DecideResult> Deliberate(const Context& app, const DeliberateRequest& r) {
+  model::CommandRequest o = AsOptions(model::Command::kDeliberate, r.case_ref, r.acting);
+  o.reason = r.reason;
+  Result<std::unique_ptr<RegistrySession>> session =
+      OpenRegistrySession(app, std::move(o), registry::OpenFor::kWriting);
+  if (!session) return session.error();
+  Result<registry::Decision> decision =
+      registry::ParseDecision(app.messages, r.result.empty() ? "pass" : r.result);
+  if (!decision) return decision.error();
+  registry::Context& ctx = *(*session)->ctx;
+  return RecordWithLetters(ctx, registry::StageDecisionTerms(ctx),
+                           [&](registry::Registry& reg, const registry::Actor& actor) {
+                             return reg.Deliberate(r.case_ref, r.held_on, *decision, r.note,
+                                                   r.reason, actor);
+                           });
 }
 
 }  // namespace pipeline::app

@@ -1,6 +1,7 @@
-// `beian decide` (docs/user-guide.md "Case registry"): a stage's decision on a case, recorded
-// with its guards (Registry::Decide), and the ending letter of a case it ends drawn or adopted
-// in the same transaction (registry::DecideSettlingLetters).
+// `beian decide` and `beian deliberate` (docs/user-guide.md "Case registry"): a stage's
+// decision on a case, or the 专题审议's, recorded with its guards (Registry::Decide,
+// Registry::Deliberate), and the ending letter of a case it ends drawn or adopted in the same
+// transaction (registry::DecideSettlingLetters).
 #ifndef PIPELINE_APP_DECIDE_H_
 #define PIPELINE_APP_DECIDE_H_
 
@@ -15,23 +16,36 @@
 
 namespace pipeline::app {
 
+// Who decides, when, and where the letters' drafts go: what decide and deliberate share.
+struct Acting {
+  Date date;                             // the day the action is recorded on (a decision bears it)
+  std::optional<Date> today;             // the last day a decision may bear (nullopt: not checked)
+  std::string user;                      // who acts ("": the settings' user, then the login name)
+  std::optional<std::string> authority;  // the deciding office: its letters' issuer
+  std::string out_dir;  // where letters' drafts go ("": drafts/ beside the registry)
+};
+
 struct DecideRequest {
   std::string case_ref;  // the case id
   std::string stage;     // received, preliminary, technical, comprehensive
   std::string result;    // pass, fail, return, refer
   std::string note;
-  std::string reason;         // a correction of the stage's latest decision: why
-  Date date;                  // the day the decision bears
-  std::optional<Date> today;  // the last day a decision may bear (nullopt: not checked)
-  std::string user;           // who decides ("": the settings' user, then the login name)
-  std::optional<std::string> authority;  // the deciding office: its letters' issuer
-  std::string out_dir;  // where letters' drafts go ("": drafts/ beside the registry)
+  std::string reason;  // a correction of the stage's latest decision: why
+  Acting acting;
 };
 
+struct DeliberateRequest {
+  std::string case_ref;  // the case id
+  Date held_on;          // the day the 专题审议 was held (the decision bears it)
+  std::string result;    // pass or fail ("": pass)
+  std::string note;
+  std::string reason;  // a correction of the latest deliberation: why
+  Acting acting;       // acting.date: the day it is recorded
+};
+
+// What a decision did, for decide and deliberate alike.
 struct DecideResult {
   std::string case_id;
-  std::string stage;      // the stage decided
-  std::string result;     // its decision
   std::string new_stage;  // where the case is now
   // What the registry noticed without refusing, worded for the clerk (a decision against the
   // automatic check, ...).
@@ -43,6 +57,7 @@ struct DecideResult {
 // Records the decision. Refusals (a bad stage or result, a case in another stage, a date after
 // `today`) are InvalidArgument or NotFound with the clerk's Chinese message.
 Result<DecideResult> Decide(const Context& app, const DecideRequest& request);
+Result<DecideResult> Deliberate(const Context& app, const DeliberateRequest& request);
 
 }  // namespace pipeline::app
 

@@ -38,11 +38,20 @@ app::Context AppContext(const Options& o, const JobServices& s) {
   return {s.fs, s.messages, s.calendar, s.data_dir, o.settings_files, o.registry_path, o.fonts};
 }
 
-// `beian decide` on the command layer: argv's values as its request, its result as text.
+app::Acting ActingOf(const Options& o) {
+  return {*o.date, o.today, o.user, o.authority, o.out_dir};
+}
+
+// `beian decide` and `beian deliberate` on the command layer: argv's values as their requests,
+// the result as text.
 Status Decide(const Options& o, const JobServices& s) {
-  const app::DecideRequest r{o.case_ref, o.stage, o.result, o.note,      o.reason,
-                             *o.date,    o.today, o.user,   o.authority, o.out_dir};
-  Result<app::DecideResult> decided = app::Decide(AppContext(o, s), r);
+  Result<app::DecideResult> decided =
+      o.command == Command::kDecide
+          ? app::Decide(AppContext(o, s), app::DecideRequest{o.case_ref, o.stage, o.result, o.note,
+                                                             o.reason, ActingOf(o)})
+          : app::Deliberate(AppContext(o, s),
+                            app::DeliberateRequest{o.case_ref, *o.held_on, o.result, o.note,
+                                                   o.reason, ActingOf(o)});
   if (!decided) return decided.error();
   s.out << DecideText(*decided, s.messages);
   return Status::Ok();
@@ -63,7 +72,7 @@ Status CaseStatus(const Options& o, const JobServices& s) {
 
 // A registry or evaluation command over what the job loaded.
 Status RunRecordCommand(const Options& o, const JobServices& s, bool* problems) {
-  if (o.command == Command::kDecide) return Decide(o, s);
+  if (o.command == Command::kDecide || o.command == Command::kDeliberate) return Decide(o, s);
   if (o.command == Command::kStatus && !registry::IsDocumentId(o.case_ref)) {
     return CaseStatus(o, s);
   }

@@ -63,14 +63,6 @@ Result<Decision> ParseDecision(const report::MessageCatalog& messages, const std
 
 namespace {
 
-Status Deliberate(Context& ctx) {
-  Result<Decision> d =
-      ParseDecision(ctx.messages, ctx.options.result.empty() ? "pass" : ctx.options.result);
-  if (!d) return d.error();
-  return ctx.registry.Deliberate(ctx.options.case_ref, *ctx.options.held_on, *d, ctx.options.note,
-                                 ctx.options.reason, ctx.actor);
-}
-
 // Whether the command changes the registry (a read-only one never migrates a server's schema).
 bool Writes(const model::CommandRequest& o) {
   switch (o.command) {
@@ -130,8 +122,7 @@ Status Confirm(Context& ctx, const std::string& case_id) {
 
 bool IsRegistryCommand(model::Command c) {
   switch (c) {
-    case model::Command::kStatus:  // of a document (of a case: app::Status)
-    case model::Command::kDeliberate:
+    case model::Command::kStatus:  // of a document (of a case: app::StatusOf)
     case model::Command::kWithdraw:
     case model::Command::kRegistry:
     case model::Command::kPublicize:
@@ -223,10 +214,6 @@ Status RunRegistryCommand(const model::CommandRequest& options, FileSystem& fs,
     case model::Command::kStatus:  // of a case: app::Status (pipeline/app/status.h)
       if (!IsDocumentId(options.case_ref)) return Status::Internal("status of a case: app/");
       return DocumentStatus(ctx);
-    case model::Command::kDeliberate:
-      PIPELINE_RETURN_IF_ERROR(
-          DecideWithLetter(ctx, StageDecisionTerms(ctx), [&]() { return Deliberate(ctx); }));
-      return Confirm(ctx, options.case_ref);
     case model::Command::kWithdraw:
       PIPELINE_RETURN_IF_ERROR(ctx.registry.Withdraw(options.case_ref, options.note, ctx.actor));
       return Confirm(ctx, options.case_ref);

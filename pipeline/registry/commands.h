@@ -1,5 +1,8 @@
-// The registry commands of the CLI: status, decide, deliberate, withdraw, registry backup
-// (docs/user-guide.md "Case registry"). Job::Run hands them the loaded messages and calendar.
+// The registry commands still over a model::CommandRequest (docs/user-guide.md "Case
+// registry"): the status of a document, withdraw, object, resolve, publicize, file, issue, ...,
+// registry backup/check/restore/migrate, archive, calendar. Job::Run hands them the loaded
+// messages and calendar. Decide, deliberate and the status of cases are on the command layer
+// (pipeline/app/), which uses the pieces below.
 #ifndef PIPELINE_REGISTRY_COMMANDS_H_
 #define PIPELINE_REGISTRY_COMMANDS_H_
 
@@ -21,7 +24,7 @@
 
 namespace pipeline::registry {
 
-// True for the commands below.
+// True for the commands RunRegistryCommand runs.
 bool IsRegistryCommand(model::Command c);
 
 // True for a document id as the registry allocates them (D2026-0001): `status` of a document

@@ -2,6 +2,7 @@
 
 #include <set>
 #include <sstream>
+#include <variant>
 
 #include "pipeline/app/status.h"
 #include "pipeline/evaluation/commands.h"
@@ -76,41 +77,72 @@ Result<model::CommandRequest> CommandRunner::OptionsFor(const ActionForm& form,
   return o;
 }
 
-Result<app::DecideRequest> CommandRunner::DecideRequestFor(const ActionForm& form,
-                                                           const Acting& who) const {
-  app::DecideRequest r{form.target, {}, {}, {}, {}, who.today, who.today, who.user, {}, {}};
-  const std::map<std::string, std::string*> takes = {
-      {"stage", &r.stage}, {"result", &r.result}, {"note", &r.note}, {"reason", &r.reason}};
+namespace {
+
+// The form's fields into a request's texts and dates, as the CLI's parser would read the same
+// options of `command`: its usage message for a field the command does not take, a bad date or
+// a missing `required` one.
+Status ReadForm(const ActionForm& form, const std::string& command,
+                const std::map<std::string, std::string*>& texts,
+                const std::map<std::string, Date*>& dates, const std::vector<std::string>& required,
+                const report::MessageCatalog& m) {
+  std::set<std::string> given;
   for (const auto& [name, value] : form.fields) {
     if (!IsFormField(name)) return Status::InvalidArgument("not expected: '" + name + "'");
     if (value.empty()) continue;
-    if (auto it = takes.find(name); it != takes.end()) {
-      *it->second = value;
-    } else if (name != "date") {
-      return Status::InvalidArgument(messages_.Format(
-          "usage.unknown_option", {{"command", "decide"}, {"option", "--" + name}}));
-    } else if (std::optional<Date> d = ParseIsoDate(value)) {
-      r.date = *d;
+    given.insert(name);
+    if (auto t = texts.find(name); t != texts.end()) {
+      *t->second = value;
+    } else if (auto d = dates.find(name); d == dates.end()) {
+      return Status::InvalidArgument(
+          m.Format("usage.unknown_option", {{"command", command}, {"option", "--" + name}}));
+    } else if (std::optional<Date> date = ParseIsoDate(value)) {
+      *d->second = *date;
     } else {
       return Status::InvalidArgument(
-          messages_.Format("usage.bad_date", {{"option", "--date"}, {"value", value}}));
+          m.Format("usage.bad_date", {{"option", "--" + name}, {"value", value}}));
     }
   }
-  for (const auto& [option, value] : {std::pair{"--stage", &r.stage}, {"--result", &r.result}}) {
-    if (value->empty()) {
+  for (const std::string& name : required) {
+    if (given.count(name) == 0) {
       return Status::InvalidArgument(
-          messages_.Format("usage.required", {{"command", "decide"}, {"option", option}}));
+          m.Format("usage.required", {{"command", command}, {"option", "--" + name}}));
     }
   }
-  return r;
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<CommandRunner::Decision> CommandRunner::DecisionFor(const ActionForm& form,
+                                                           const Acting& who) const {
+  // As the CLI's main() does with the system date: a decision dated after the server's today
+  // is refused (Registry::CheckActDate), and so is a deliberation held after it.
+  const app::Acting acting{who.today, who.today, who.user, std::nullopt, {}};
+  if (form.command == "decide") {
+    app::DecideRequest r{form.target, {}, {}, {}, {}, acting};
+    PIPELINE_RETURN_IF_ERROR(ReadForm(
+        form, "decide",
+        {{"stage", &r.stage}, {"result", &r.result}, {"note", &r.note}, {"reason", &r.reason}},
+        {{"date", &r.acting.date}}, {"stage", "result"}, messages_));
+    return Decision{r};
+  }
+  app::DeliberateRequest r{form.target, who.today, {}, {}, {}, acting};
+  PIPELINE_RETURN_IF_ERROR(ReadForm(
+      form, "deliberate", {{"result", &r.result}, {"note", &r.note}, {"reason", &r.reason}},
+      {{"date", &r.held_on}}, {"date"}, messages_));
+  return Decision{r};
 }
 
 CommandRunner::Outcome CommandRunner::Perform(const ActionForm& form, const Acting& who) {
-  if (form.command == "decide") {
-    Result<app::DecideRequest> r = DecideRequestFor(form, who);
-    if (!r) return {r.error(), Status::Ok()};
+  if (form.command == "decide" || form.command == "deliberate") {
+    Result<Decision> d = DecisionFor(form, who);
+    if (!d) return {d.error(), Status::Ok()};
     std::lock_guard<std::mutex> lock(mu_);
-    Result<app::DecideResult> decided = app::Decide(AppContext(), *r);
+    Result<app::DecideResult> decided =
+        std::holds_alternative<app::DecideRequest>(*d)
+            ? app::Decide(AppContext(), std::get<app::DecideRequest>(*d))
+            : app::Deliberate(AppContext(), std::get<app::DeliberateRequest>(*d));
     return {Status::Ok(), decided ? Status::Ok() : decided.error()};
   }
   Result<model::CommandRequest> o = OptionsFor(form, who);

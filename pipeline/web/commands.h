@@ -13,6 +13,7 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "pipeline/app/context.h"
@@ -77,13 +78,15 @@ class CommandRunner {
     Status request;
     Status done;
   };
-  // Runs the action of `form` as `who`: decide on the command layer (app::Decide), the others
-  // through OptionsFor and Run.
+  // Runs the action of `form` as `who`: decide and deliberate on the command layer
+  // (app::Decide, app::Deliberate), the others through OptionsFor and Run.
   Outcome Perform(const ActionForm& form, const Acting& who);
 
-  // The decide form's fields as the command layer's request: InvalidArgument (the CLI's usage
-  // message) for a field decide does not take, a missing stage or result, or a bad date.
-  Result<app::DecideRequest> DecideRequestFor(const ActionForm& form, const Acting& who) const;
+  // The decide or deliberate form's fields as the command layer's request: InvalidArgument
+  // (the CLI's usage message) for a field the command does not take, a missing stage, result
+  // (decide) or date (deliberate), or a bad date.
+  using Decision = std::variant<app::DecideRequest, app::DeliberateRequest>;
+  Result<Decision> DecisionFor(const ActionForm& form, const Acting& who) const;
 
   // The server's options (registry, data, settings) for a command the server builds itself.
   const model::CommandRequest& base() const { return base_; }
