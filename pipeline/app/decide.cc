@@ -29,13 +29,9 @@ Result<DecideResult> RecordWithLetters(
   Result<std::vector<registry::SettledLetter>> letters =
       registry::DecideSettlingLetters(ctx, terms, [&]() { return decide(reg, ctx.actor); });
   if (!letters) return letters.error();
-  DecideResult out{{}, {}, reg.TakeWarnings(), std::move(*letters), {}};
-  Result<registry::CaseRecord> c = reg.LoadCase(ctx.options.case_ref);
-  if (!c) return c.error();
-  out.case_id = c->case_id;
-  out.new_stage = registry::StageName(c->stage);
-  out.next = reg.NextStep(*c);
-  return out;
+  Result<registry::Recorded> recorded = registry::RecordedCase(reg, ctx.options.case_ref);
+  if (!recorded) return recorded.error();
+  return DecideResult{std::move(*recorded), std::move(*letters)};
 }
 
 }  // namespace

@@ -45,13 +45,10 @@ struct DeliberateRequest {
 
 // What a decision did, for decide and deliberate alike.
 struct DecideResult {
-  std::string case_id;
-  std::string new_stage;  // where the case is now
-  // What the registry noticed without refusing, worded for the clerk (a decision against the
-  // automatic check, ...).
-  std::vector<std::string> warnings;
+  // The case after it: the registry's warnings (a decision against the automatic check, ...),
+  // its stage now and the next step, as `status` words it.
+  registry::Recorded recorded;
   std::vector<registry::SettledLetter> letters;  // ending letters drawn or adopted
-  std::string next;                              // the next step, as `status` words it
 };
 
 // Records the decision. Refusals (a bad stage or result, a case in another stage, a date after

@@ -100,12 +100,7 @@ std::string DecideText(const app::DecideResult& decided, const report::MessageCa
   for (const registry::SettledLetter& letter : decided.letters) {
     out += registry::SettledLetterLine(m, letter) + "\n";
   }
-  for (const std::string& w : decided.warnings) out += w + "\n";
-  return out +
-         m.Format(
-             "registry.done",
-             {{"case", decided.case_id}, {"stage", decided.new_stage}, {"next", decided.next}}) +
-         "\n";
+  return out + registry::RecordedText(m, decided.recorded);
 }
 
 }  // namespace pipeline::cli

@@ -31,7 +31,7 @@ struct Context {
   std::string registry_file;
 };
 
-// Prints "recorded; case X is now in stage S; next: …".
+// Prints RecordedText of the case (registry.done).
 Status Confirm(Context& ctx, const std::string& case_id);
 
 // Renders template `kind` (a name in templates/documents/) with `data` on `date`, with the

@@ -109,14 +109,28 @@ Status MigrateTo(Context& ctx) {
 
 }  // namespace
 
-Status Confirm(Context& ctx, const std::string& case_id) {
-  for (const std::string& w : ctx.registry.TakeWarnings()) ctx.out << w << "\n";
-  Result<CaseRecord> c = ctx.registry.LoadCase(case_id);
+Result<Recorded> RecordedCase(Registry& registry, const std::string& case_id) {
+  Recorded r{registry.TakeWarnings(), {}, {}, {}};
+  Result<CaseRecord> c = registry.LoadCase(case_id);
   if (!c) return c.error();
-  ctx.out << ctx.messages.Format("registry.done", {{"case", c->case_id},
-                                                   {"stage", StageName(c->stage)},
-                                                   {"next", ctx.registry.NextStep(*c)}})
-          << "\n";
+  r.case_id = c->case_id;
+  r.stage = StageName(c->stage);
+  r.next = registry.NextStep(*c);
+  return r;
+}
+
+std::string RecordedText(const report::MessageCatalog& m, const Recorded& r) {
+  std::string out;
+  for (const std::string& w : r.warnings) out += w + "\n";
+  return out +
+         m.Format("registry.done", {{"case", r.case_id}, {"stage", r.stage}, {"next", r.next}}) +
+         "\n";
+}
+
+Status Confirm(Context& ctx, const std::string& case_id) {
+  Result<Recorded> r = RecordedCase(ctx.registry, case_id);
+  if (!r) return r.error();
+  ctx.out << RecordedText(ctx.messages, *r);
   return Status::Ok();
 }
 

@@ -46,6 +46,19 @@ struct SettledLetter {
 // The line `decide` prints for `letter` (registry.drafted, registry.letter_adopted).
 std::string SettledLetterLine(const report::MessageCatalog& m, const SettledLetter& letter);
 
+// What an action left of a case: the registry's warnings (TakeWarnings: a decision against the
+// automatic check, ...), the case's stage now and its next step.
+struct Recorded {
+  std::vector<std::string> warnings;
+  std::string case_id;
+  std::string stage;  // StageName
+  std::string next;   // Registry::NextStep
+};
+// The case `case_id` after an action recorded through `registry`.
+Result<Recorded> RecordedCase(Registry& registry, const std::string& case_id);
+// The warnings, one a line, then "recorded; case X is now in stage S; next: ..." (registry.done).
+std::string RecordedText(const report::MessageCatalog& m, const Recorded& r);
+
 // The wording of a code: messages[prefix + code], or the code when there is none.
 std::string Word(const report::MessageCatalog& m, const std::string& prefix,
                  const std::string& code);

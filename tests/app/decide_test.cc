@@ -74,9 +74,9 @@ TEST_F(AppRegistryTest, EachDecisionMovesTheCaseAndDrawsTheLettersOfAnEnd) {
       EXPECT_EQ(r.error().code(), step.code) << r.error().ToString();
     } else {
       ASSERT_OK(r);
-      EXPECT_EQ(r->case_id, "C2026-0001");
-      EXPECT_EQ(r->new_stage, step.stage_after);
-      EXPECT_TRUE(r->next.starts_with(step.next)) << r->next;
+      EXPECT_EQ(r->recorded.case_id, "C2026-0001");
+      EXPECT_EQ(r->recorded.stage, step.stage_after);
+      EXPECT_TRUE(r->recorded.next.starts_with(step.next)) << r->recorded.next;
       std::vector<std::string> kinds;
       for (const registry::SettledLetter& l : r->letters) {
         kinds.push_back(l.kind);
