@@ -1,8 +1,9 @@
 // The command layer (docs/developer-guide.md "The layers"): every user action on it is one
 // function over its own small request struct and this shared context, returning a typed result
-// that a front end (cli/, web/) prints or renders. The actions on the layer today: decide.h,
-// status.h; the others still take a model::CommandRequest (registry/commands.h,
-// evaluation/commands.h).
+// that a front end (cli/, web/) prints or renders. The actions on the layer today: decide and
+// deliberate (decide.h), withdraw, object and resolve (case_note.h), the status of cases
+// (status.h); the others still take a model::CommandRequest (registry/commands.h,
+// evaluation/commands.h, job.h).
 #ifndef PIPELINE_APP_CONTEXT_H_
 #define PIPELINE_APP_CONTEXT_H_
 

@@ -8,19 +8,6 @@
 namespace pipeline::app {
 namespace {
 
-model::CommandRequest AsOptions(model::Command command, const std::string& case_ref,
-                                const Acting& a) {
-  model::CommandRequest o;
-  o.command = command;
-  o.case_ref = case_ref;
-  o.date = a.date;
-  o.today = a.today;
-  o.user = a.user;
-  o.authority = a.authority;
-  o.out_dir = a.out_dir;
-  return o;
-}
-
 // Records `decide` with the letters of the case it ends (`terms`), then what became of the case.
 Result<DecideResult> RecordWithLetters(
     registry::Context& ctx, const registry::LetterTerms& terms,
@@ -37,7 +24,7 @@ Result<DecideResult> RecordWithLetters(
 }  // namespace
 
 Result<DecideResult> Decide(const Context& app, const DecideRequest& r) {
-  model::CommandRequest o = AsOptions(model::Command::kDecide, r.case_ref, r.acting);
+  model::CommandRequest o = ActionOptions(model::Command::kDecide, r.case_ref, r.acting);
   o.stage = r.stage;  // StageDecisionTerms reads it
   o.reason = r.reason;
   Result<std::unique_ptr<RegistrySession>> session =
@@ -59,7 +46,7 @@ Result<DecideResult> Decide(const Context& app, const DecideRequest& r) {
 }
 
 Result<DecideResult> Deliberate(const Context& app, const DeliberateRequest& r) {
-  model::CommandRequest o = AsOptions(model::Command::kDeliberate, r.case_ref, r.acting);
+  model::CommandRequest o = ActionOptions(model::Command::kDeliberate, r.case_ref, r.acting);
   o.reason = r.reason;
   Result<std::unique_ptr<RegistrySession>> session =
       OpenRegistrySession(app, std::move(o), registry::OpenFor::kWriting);

@@ -32,4 +32,17 @@ Result<std::unique_ptr<RegistrySession>> OpenRegistrySession(const Context& app,
   return s;
 }
 
+model::CommandRequest ActionOptions(model::Command command, const std::string& case_ref,
+                                    const Acting& acting) {
+  model::CommandRequest o;
+  o.command = command;
+  o.case_ref = case_ref;
+  o.date = acting.date;
+  o.today = acting.today;
+  o.user = acting.user;
+  o.authority = acting.authority;
+  o.out_dir = acting.out_dir;
+  return o;
+}
+
 }  // namespace pipeline::app

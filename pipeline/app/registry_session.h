@@ -11,6 +11,7 @@
 #include <string>
 
 #include "pipeline/app/context.h"
+#include "pipeline/app/decide.h"
 #include "pipeline/core/status.h"
 #include "pipeline/model/command_request.h"
 #include "pipeline/registry/command_context.h"
@@ -32,6 +33,10 @@ struct RegistrySession {
 Result<std::unique_ptr<RegistrySession>> OpenRegistrySession(const Context& app,
                                                              model::CommandRequest options,
                                                              registry::OpenFor purpose);
+
+// The values of an action on case `case_ref` by `acting`, as registry::Context reads them.
+model::CommandRequest ActionOptions(model::Command command, const std::string& case_ref,
+                                    const Acting& acting);
 
 }  // namespace pipeline::app
 

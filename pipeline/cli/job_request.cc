@@ -2,6 +2,7 @@
 
 #include <memory>
 
+#include "pipeline/app/case_note.h"
 #include "pipeline/app/decide.h"
 #include "pipeline/app/status.h"
 #include "pipeline/cli/case_text.h"
@@ -57,6 +58,18 @@ Status Decide(const Options& o, const JobServices& s) {
   return Status::Ok();
 }
 
+// `beian withdraw|object|resolve CASE [--note]` on the command layer.
+Status CaseNote(const Options& o, const JobServices& s) {
+  const app::CaseNoteRequest r{o.case_ref, o.note, ActingOf(o)};
+  const app::Context app = AppContext(o, s);
+  Result<registry::Recorded> done = o.command == Command::kWithdraw ? app::Withdraw(app, r)
+                                    : o.command == Command::kObject ? app::Object(app, r)
+                                                                    : app::Resolve(app, r);
+  if (!done) return done.error();
+  s.out << registry::RecordedText(s.messages, *done);
+  return Status::Ok();
+}
+
 // `beian status [CASE|USCC] [--json]` of cases on the command layer.
 Status CaseStatus(const Options& o, const JobServices& s) {
   Result<app::StatusResult> status =
@@ -73,6 +86,10 @@ Status CaseStatus(const Options& o, const JobServices& s) {
 // A registry or evaluation command over what the job loaded.
 Status RunRecordCommand(const Options& o, const JobServices& s, bool* problems) {
   if (o.command == Command::kDecide || o.command == Command::kDeliberate) return Decide(o, s);
+  if (o.command == Command::kWithdraw || o.command == Command::kObject ||
+      o.command == Command::kResolve) {
+    return CaseNote(o, s);
+  }
   if (o.command == Command::kStatus && !registry::IsDocumentId(o.case_ref)) {
     return CaseStatus(o, s);
   }

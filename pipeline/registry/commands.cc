@@ -137,11 +137,8 @@ Status Confirm(Context& ctx, const std::string& case_id) {
 bool IsRegistryCommand(model::Command c) {
   switch (c) {
     case model::Command::kStatus:  // of a document (of a case: app::StatusOf)
-    case model::Command::kWithdraw:
     case model::Command::kRegistry:
     case model::Command::kPublicize:
-    case model::Command::kObject:
-    case model::Command::kResolve:
     case model::Command::kFile:
     case model::Command::kIssue:
     case model::Command::kArchive:
@@ -228,15 +225,6 @@ Status RunRegistryCommand(const model::CommandRequest& options, FileSystem& fs,
     case model::Command::kStatus:  // of a case: app::Status (pipeline/app/status.h)
       if (!IsDocumentId(options.case_ref)) return Status::Internal("status of a case: app/");
       return DocumentStatus(ctx);
-    case model::Command::kWithdraw:
-      PIPELINE_RETURN_IF_ERROR(ctx.registry.Withdraw(options.case_ref, options.note, ctx.actor));
-      return Confirm(ctx, options.case_ref);
-    case model::Command::kObject:
-      PIPELINE_RETURN_IF_ERROR(ctx.registry.Object(options.case_ref, options.note, ctx.actor));
-      return Confirm(ctx, options.case_ref);
-    case model::Command::kResolve:
-      PIPELINE_RETURN_IF_ERROR(ctx.registry.Resolve(options.case_ref, options.note, ctx.actor));
-      return Confirm(ctx, options.case_ref);
     case model::Command::kPublicize:
       return PublicizeCommand(ctx);
     case model::Command::kFile:

@@ -1,8 +1,8 @@
 // The registry commands still over a model::CommandRequest (docs/user-guide.md "Case
-// registry"): the status of a document, withdraw, object, resolve, publicize, file, issue, ...,
-// registry backup/check/restore/migrate, archive, calendar. Job::Run hands them the loaded
-// messages and calendar. Decide, deliberate and the status of cases are on the command layer
-// (pipeline/app/), which uses the pieces below.
+// registry"): the status of a document, publicize, file, issue, ..., registry
+// backup/check/restore/migrate, archive, calendar. Job::Run hands them the loaded messages and
+// calendar. Decide, deliberate, withdraw, object, resolve and the status of cases are on the
+// command layer (pipeline/app/), which uses the pieces below.
 #ifndef PIPELINE_REGISTRY_COMMANDS_H_
 #define PIPELINE_REGISTRY_COMMANDS_H_
 

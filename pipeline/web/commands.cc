@@ -4,6 +4,7 @@
 #include <sstream>
 #include <variant>
 
+#include "pipeline/app/case_note.h"
 #include "pipeline/app/status.h"
 #include "pipeline/evaluation/commands.h"
 #include "pipeline/registry/commands.h"
@@ -112,13 +113,18 @@ Status ReadForm(const ActionForm& form, const std::string& command,
   return Status::Ok();
 }
 
+// As the CLI's main() does with the system date: an act dated after the server's today is
+// refused (Registry::CheckActDate), and so is a deliberation held after it. None of the acts on
+// the layer takes --authority.
+app::Acting ActingOf(const Acting& who) {
+  return {who.today, who.today, who.user, std::nullopt, {}};
+}
+
 }  // namespace
 
 Result<CommandRunner::Decision> CommandRunner::DecisionFor(const ActionForm& form,
                                                            const Acting& who) const {
-  // As the CLI's main() does with the system date: a decision dated after the server's today
-  // is refused (Registry::CheckActDate), and so is a deliberation held after it.
-  const app::Acting acting{who.today, who.today, who.user, std::nullopt, {}};
+  const app::Acting acting = ActingOf(who);
   if (form.command == "decide") {
     app::DecideRequest r{form.target, {}, {}, {}, {}, acting};
     PIPELINE_RETURN_IF_ERROR(ReadForm(
@@ -135,20 +141,38 @@ Result<CommandRunner::Decision> CommandRunner::DecisionFor(const ActionForm& for
 }
 
 CommandRunner::Outcome CommandRunner::Perform(const ActionForm& form, const Acting& who) {
-  if (form.command == "decide" || form.command == "deliberate") {
-    Result<Decision> d = DecisionFor(form, who);
-    if (!d) return {d.error(), Status::Ok()};
-    std::lock_guard<std::mutex> lock(mu_);
-    Result<app::DecideResult> decided =
-        std::holds_alternative<app::DecideRequest>(*d)
-            ? app::Decide(AppContext(), std::get<app::DecideRequest>(*d))
-            : app::Deliberate(AppContext(), std::get<app::DeliberateRequest>(*d));
-    return {Status::Ok(), decided ? Status::Ok() : decided.error()};
+  if (form.command == "decide" || form.command == "deliberate") return PerformDecision(form, who);
+  if (form.command == "withdraw" || form.command == "object" || form.command == "resolve") {
+    return PerformCaseNote(form, who);
   }
   Result<model::CommandRequest> o = OptionsFor(form, who);
   if (!o) return {o.error(), Status::Ok()};
   Result<std::string> out = Run(*o);
   return {Status::Ok(), out ? Status::Ok() : out.error()};
+}
+
+CommandRunner::Outcome CommandRunner::PerformDecision(const ActionForm& form, const Acting& who) {
+  Result<Decision> d = DecisionFor(form, who);
+  if (!d) return {d.error(), Status::Ok()};
+  std::lock_guard<std::mutex> lock(mu_);
+  Result<app::DecideResult> decided =
+      std::holds_alternative<app::DecideRequest>(*d)
+          ? app::Decide(AppContext(), std::get<app::DecideRequest>(*d))
+          : app::Deliberate(AppContext(), std::get<app::DeliberateRequest>(*d));
+  return {Status::Ok(), decided ? Status::Ok() : decided.error()};
+}
+
+CommandRunner::Outcome CommandRunner::PerformCaseNote(const ActionForm& form, const Acting& who) {
+  app::CaseNoteRequest r{form.target, {}, ActingOf(who)};
+  const Status read =
+      ReadForm(form, form.command, {{"note", &r.note}}, {{"date", &r.acting.date}}, {}, messages_);
+  if (!read.ok()) return {read, Status::Ok()};
+  std::lock_guard<std::mutex> lock(mu_);
+  const app::Context app = AppContext();
+  Result<registry::Recorded> done = form.command == "withdraw" ? app::Withdraw(app, r)
+                                    : form.command == "object" ? app::Object(app, r)
+                                                               : app::Resolve(app, r);
+  return {Status::Ok(), done ? Status::Ok() : done.error()};
 }
 
 app::Context CommandRunner::AppContext() {

@@ -1,10 +1,10 @@
 // CommandRunner: how the workbench reads and changes cases. The actions on the command layer
-// (pipeline/app/: decide, the status of a case) get their own request built from the form's
-// fields and return typed results. For the others a form's fields, named as the CLI's options,
-// still become a command line that the CLI's own parser reads (handed in by main.cc as a
-// RequestParser, so the web never includes the CLI), and the resulting request goes to the same
-// command functions the CLI calls (registry/commands.h, evaluation/commands.h): the same
-// guards, the same records, the same Chinese refusals.
+// (pipeline/app/: decide, deliberate, withdraw, object, resolve, the status of a case) get their
+// own request built from the form's fields and return typed results. For the others a form's
+// fields, named as the CLI's options, still become a command line that the CLI's own parser reads
+// (handed in by main.cc as a RequestParser, so the web never includes the CLI), and the resulting
+// request goes to the same command functions the CLI calls (registry/commands.h,
+// evaluation/commands.h): the same guards, the same records, the same Chinese refusals.
 #ifndef PIPELINE_WEB_COMMANDS_H_
 #define PIPELINE_WEB_COMMANDS_H_
 
@@ -78,8 +78,8 @@ class CommandRunner {
     Status request;
     Status done;
   };
-  // Runs the action of `form` as `who`: decide and deliberate on the command layer
-  // (app::Decide, app::Deliberate), the others through OptionsFor and Run.
+  // Runs the action of `form` as `who`: decide, deliberate, withdraw, object and resolve on the
+  // command layer (app/decide.h, app/case_note.h), the others through OptionsFor and Run.
   Outcome Perform(const ActionForm& form, const Acting& who);
 
   // The decide or deliberate form's fields as the command layer's request: InvalidArgument
@@ -103,6 +103,8 @@ class CommandRunner {
   Result<nlohmann::json> StatusJson(const std::string& ref, const Date& today,
                                     const std::string& out_dir);
   app::Context AppContext();
+  Outcome PerformDecision(const ActionForm& form, const Acting& who);
+  Outcome PerformCaseNote(const ActionForm& form, const Acting& who);
 
   model::CommandRequest base_;
   RequestParser parse_;
