@@ -2,6 +2,10 @@
 
 #include <memory>
 
+#include "pipeline/app/case_note.h"
+#include "pipeline/app/decide.h"
+#include "pipeline/app/status.h"
+#include "pipeline/cli/case_text.h"
 #include "pipeline/core/utf8.h"
 #include "pipeline/evaluation/commands.h"
 #include "pipeline/registry/commands.h"
@@ -31,8 +35,64 @@ JobRequest::Kind KindOf(Command c) {
   }
 }
 
+app::Context AppContext(const Options& o, const JobServices& s) {
+  return {s.fs, s.messages, s.calendar, s.data_dir, o.settings_files, o.registry_path, o.fonts};
+}
+
+app::Acting ActingOf(const Options& o) {
+  return {*o.date, o.today, o.user, o.authority, o.out_dir};
+}
+
+// `beian decide` and `beian deliberate` on the command layer: argv's values as their requests,
+// the result as text.
+Status Decide(const Options& o, const JobServices& s) {
+  Result<app::DecideResult> decided =
+      o.command == Command::kDecide
+          ? app::Decide(AppContext(o, s), app::DecideRequest{o.case_ref, o.stage, o.result, o.note,
+                                                             o.reason, ActingOf(o)})
+          : app::Deliberate(AppContext(o, s),
+                            app::DeliberateRequest{o.case_ref, *o.held_on, o.result, o.note,
+                                                   o.reason, ActingOf(o)});
+  if (!decided) return decided.error();
+  s.out << DecideText(*decided, s.messages);
+  return Status::Ok();
+}
+
+// `beian withdraw|object|resolve CASE [--note]` on the command layer.
+Status CaseNote(const Options& o, const JobServices& s) {
+  const app::CaseNoteRequest r{o.case_ref, o.note, ActingOf(o)};
+  const app::Context app = AppContext(o, s);
+  Result<registry::Recorded> done = o.command == Command::kWithdraw ? app::Withdraw(app, r)
+                                    : o.command == Command::kObject ? app::Object(app, r)
+                                                                    : app::Resolve(app, r);
+  if (!done) return done.error();
+  s.out << registry::RecordedText(s.messages, *done);
+  return Status::Ok();
+}
+
+// `beian status [CASE|USCC] [--json]` of cases on the command layer.
+Status CaseStatus(const Options& o, const JobServices& s) {
+  Result<app::StatusResult> status =
+      app::StatusOf(AppContext(o, s), app::StatusRequest{o.case_ref, *o.date, o.authority});
+  if (!status) return status.error();
+  if (o.json) {
+    s.out << app::StatusJson(*status).dump(2) << "\n";
+  } else {
+    s.out << StatusText(*status, s.messages);
+  }
+  return Status::Ok();
+}
+
 // A registry or evaluation command over what the job loaded.
 Status RunRecordCommand(const Options& o, const JobServices& s, bool* problems) {
+  if (o.command == Command::kDecide || o.command == Command::kDeliberate) return Decide(o, s);
+  if (o.command == Command::kWithdraw || o.command == Command::kObject ||
+      o.command == Command::kResolve) {
+    return CaseNote(o, s);
+  }
+  if (o.command == Command::kStatus && !registry::IsDocumentId(o.case_ref)) {
+    return CaseStatus(o, s);
+  }
   if (registry::IsRegistryCommand(o.command)) {
     return registry::RunRegistryCommand(o, s.fs, s.messages, s.calendar, s.data_dir, s.out,
                                         problems);

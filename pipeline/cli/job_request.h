@@ -1,6 +1,8 @@
-// The command line's Options as the job's plain JobRequest: the stage commands' values, and
-// for the registry and evaluation commands (and run's registry and ledger) the calls that take
-// the Options themselves.
+// The command line's Options as the job's plain JobRequest: the stage commands' values; for
+// the actions on the command layer (pipeline/app/: decide, deliberate, withdraw, object,
+// resolve, status of cases) a call that builds their requests and prints their results; for the
+// other registry and evaluation commands (and run's registry and ledger) the calls that take the
+// Options themselves.
 #ifndef PIPELINE_CLI_JOB_REQUEST_H_
 #define PIPELINE_CLI_JOB_REQUEST_H_
 

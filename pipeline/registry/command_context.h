@@ -10,6 +10,7 @@
 
 #include "pipeline/core/file_system.h"
 #include "pipeline/model/command_request.h"
+#include "pipeline/registry/commands.h"
 #include "pipeline/registry/location.h"
 #include "pipeline/registry/registry.h"
 #include "pipeline/report/messages.h"
@@ -30,18 +31,7 @@ struct Context {
   std::string registry_file;
 };
 
-// The wording of a code: messages[prefix + code], or the code when there is none.
-std::string Word(const report::MessageCatalog& m, const std::string& prefix,
-                 const std::string& code);
-// A document's status line: what is missing of its life rather than a blank (a draft 未签发;
-// an issued letter to the applicant 未送达, SentToApplicant), the number it was issued with
-// (none for an expert group's opinion), and its 成文日期: the day of issue, or for a document
-// dated by the act it records (DatedByTheAct) that day, also while it is a draft.
-std::string DocumentLine(const report::MessageCatalog& m, const std::string& id,
-                         const std::string& kind, const std::string& state,
-                         const std::string& number, const std::string& doc_date,
-                         const std::string& created_on, const std::string& served_on);
-// Prints "recorded; case X is now in stage S; next: …".
+// Prints RecordedText of the case (registry.done).
 Status Confirm(Context& ctx, const std::string& case_id);
 
 // Renders template `kind` (a name in templates/documents/) with `data` on `date`, with the
@@ -65,8 +55,6 @@ std::string DraftFilePath(const std::string& dir, const std::string& document_id
                           const std::string& kind, const report::MessageCatalog& messages);
 
 // document_status.cc
-// True for a document id as the registry allocates them (D2026-0001).
-bool IsDocumentId(std::string_view ref);
 // The free-text slots the template of document kind `kind` prints (render::SlotNames).
 Result<std::vector<std::string>> TemplateSlots(const FileSystem& fs, const std::string& data_dir,
                                                const std::string& kind);
@@ -92,7 +80,11 @@ LetterTerms StageDecisionTerms(const Context& ctx);
 // Runs `decide` (a decision recorded through the registry: a stage decision, a termination)
 // and, in the same transaction, gives a case it ends (referred, not_filed, terminated) its
 // ending letter: run's draft adopted when `terms` allow it and there is one, else a new draft
-// (EndingLetterData); a correction away from such an end supersedes the letter's draft.
+// (EndingLetterData); a correction away from such an end supersedes the letter's draft. Each
+// letter's draft is rendered into DraftsDir; the letters come back as data.
+Result<std::vector<SettledLetter>> DecideSettlingLetters(Context& ctx, const LetterTerms& terms,
+                                                         const std::function<Status()>& decide);
+// The same, printing one line per letter (registry.drafted, registry.letter_adopted).
 Status DecideWithLetter(Context& ctx, const LetterTerms& terms,
                         const std::function<Status()>& decide);
 

@@ -10,7 +10,6 @@
 #include "pipeline/registry/registry_copy.h"
 #include "pipeline/registry/registry_file.h"
 #include "pipeline/registry/schema.h"
-#include "pipeline/report/summary_table.h"
 
 namespace pipeline::registry {
 
@@ -46,199 +45,23 @@ std::string DocumentLine(const report::MessageCatalog& m, const std::string& id,
   return line;
 }
 
-namespace {
-
-std::optional<int> DaysInStage(const Context& ctx, const CaseRecord& c) {
+std::optional<int> DaysInStage(const report::WorkCalendar& calendar, const CaseRecord& c,
+                               const Date& today) {
   std::optional<Date> since = ParseIsoDate(c.stage_since);
   if (!since) return std::nullopt;
-  return WorkingDaysBetween(ctx.calendar, *since, ctx.actor.today);
+  return WorkingDaysBetween(calendar, *since, today);
 }
 
-nlohmann::json CaseSummaryJson(const Context& ctx, const CaseRecord& c) {
-  nlohmann::json j = {{"case", c.case_id},
-                      {"uscc", c.uscc},
-                      {"institution", c.institution_name},
-                      {"kind", model::ApplicationKindName(c.kind)},
-                      {"authority", c.authority},
-                      {"stage", StageName(c.stage)},
-                      {"stage_since", c.stage_since},
-                      {"opened_on", c.opened_on},
-                      {"version", c.current_version},
-                      {"next", ctx.registry.NextStep(c)}};
-  std::optional<int> days = DaysInStage(ctx, c);
-  j["working_days_in_stage"] = days ? nlohmann::json(*days) : nlohmann::json(nullptr);
-  return j;
-}
-
-nlohmann::json CaseJson(const Context& ctx, const CaseRecord& c) {
-  nlohmann::json j = CaseSummaryJson(ctx, c);
-  j["versions"] = nlohmann::json::array();
-  for (const VersionRecord& v : c.versions) {
-    j["versions"].push_back({{"version", v.version},
-                             {"content_hash", v.content_hash},
-                             {"folder", v.folder},
-                             {"received_on", v.received_on},
-                             {"conclusion", v.conclusion},
-                             {"report_case_id", v.report_id},
-                             {"recorded_by", v.recorded_by}});
-  }
-  j["history"] = nlohmann::json::array();
-  for (const HistoryEntry& e : c.history) {
-    j["history"].push_back({{"seq", e.seq},
-                            {"action", e.action},
-                            {"stage", StageName(e.stage)},
-                            {"result", e.result},
-                            {"stage_after", StageName(e.stage_after)},
-                            {"date", e.acted_on},
-                            {"user", e.actor},
-                            {"note", e.note},
-                            {"reason", e.reason},
-                            {"corrects", e.corrects ? nlohmann::json(*e.corrects) : nullptr},
-                            {"version", e.version}});
-  }
-  j["documents"] = nlohmann::json::array();
-  for (const DocumentRecord& d : c.documents) {
-    j["documents"].push_back({{"id", d.document_id},
-                              {"kind", d.kind},
-                              {"state", d.state},
-                              {"number", d.number},
-                              {"date", d.doc_date},
-                              {"served", d.served_on}});
-  }
-  return j;
-}
-
-std::string DaysText(const Context& ctx, const CaseRecord& c) {
-  std::optional<int> days = DaysInStage(ctx, c);
-  return days ? std::to_string(*days) : ctx.messages.Format("registry.status.days_unknown");
-}
-
-void PrintCase(const Context& ctx, const CaseRecord& c) {
-  const report::MessageCatalog& m = ctx.messages;
-  ctx.out << m.Format("registry.status.case_line",
-                      {{"case", c.case_id},
-                       {"institution", c.institution_name},
-                       {"uscc", c.uscc},
-                       {"kind", Word(m, "kind.", model::ApplicationKindName(c.kind))},
-                       {"stage", StageName(c.stage)},
-                       {"since", c.stage_since},
-                       {"days", DaysText(ctx, c)},
-                       {"version", std::to_string(c.current_version)}})
-          << "\n";
-  std::vector<std::vector<std::string>> rows = {
-      {m.Format("registry.col.date"), m.Format("registry.col.action"),
-       m.Format("registry.col.stage"), m.Format("registry.col.result"),
-       m.Format("registry.col.stage_after"), m.Format("registry.col.user"),
-       m.Format("registry.col.note")}};
-  for (const HistoryEntry& e : c.history) {
-    std::string note = e.note;
-    if (!e.reason.empty()) {
-      // No separator after a note that ends its own sentence (a full stop).
-      const bool sentence = note.empty() || note.ends_with(m.Format("registry.note_sentence_end"));
-      note += (sentence ? "" : m.Format("registry.note_separator")) +
-              (e.corrects ? m.Format("registry.status.correction",
-                                     {{"seq", std::to_string(*e.corrects)}, {"reason", e.reason}})
-                          : m.Format("registry.status.reason", {{"reason", e.reason}}));
-    }
-    rows.push_back({e.acted_on, Word(m, "registry.action.", e.action),
-                    Word(m, "arg.stage.", StageName(e.stage)),
-                    e.result.empty() ? "" : Word(m, "arg.result.", e.result),
-                    Word(m, "arg.stage.", StageName(e.stage_after)), e.actor, note});
-  }
-  ctx.out << report::AlignedTable(rows);
-  for (const VersionRecord& v : c.versions) {
-    ctx.out << m.Format("registry.status.version_line",
-                        {{"version", std::to_string(v.version)},
-                         {"folder", v.folder},
-                         {"date", v.received_on},
-                         {"conclusion", Word(m, "conclusion.", v.conclusion)}})
-            << "\n";
-  }
-  for (const DocumentRecord& d : c.documents) {
-    ctx.out << DocumentLine(m, d.document_id, d.kind, d.state, d.number, d.doc_date, d.created_on,
-                            d.served_on)
-            << "\n";
-  }
-  ctx.out << m.Format("registry.status.next", {{"next", ctx.registry.NextStep(c)}}) << "\n";
-}
-
-Status Status_(Context& ctx) {
-  const std::string& ref = ctx.options.case_ref;
-  std::vector<CaseRecord> cases;
-  if (ref.empty()) {
-    Result<std::vector<CaseRecord>> open = ctx.registry.OpenCases();
-    if (!open) return open.error();
-    if (ctx.options.json) {
-      nlohmann::json j = {{"open_cases", nlohmann::json::array()}};
-      for (const CaseRecord& c : *open) j["open_cases"].push_back(CaseSummaryJson(ctx, c));
-      ctx.out << j.dump(2) << "\n";
-      return Status::Ok();
-    }
-    if (open->empty()) {
-      ctx.out << ctx.messages.Format("registry.status.no_open_cases") << "\n";
-      return Status::Ok();
-    }
-    const report::MessageCatalog& m = ctx.messages;
-    std::vector<std::vector<std::string>> rows = {
-        {m.Format("registry.col.case"), m.Format("registry.col.institution"),
-         m.Format("registry.col.kind"), m.Format("registry.col.stage"),
-         m.Format("registry.col.days"), m.Format("registry.col.next")}};
-    for (const CaseRecord& c : *open) {
-      rows.push_back(
-          {c.case_id, c.institution_name, Word(m, "kind.", model::ApplicationKindName(c.kind)),
-           Word(m, "arg.stage.", StageName(c.stage)), DaysText(ctx, c), ctx.registry.NextStep(c)});
-    }
-    ctx.out << report::AlignedTable(rows);
-    return Status::Ok();
-  }
-  if (IsDocumentId(ref)) return DocumentStatus(ctx);
-  std::vector<std::string> ids;
-  Result<std::vector<std::string>> of = ctx.registry.CasesOf(ref);
-  if (!of) return of.error();
-  ids = of->empty() ? std::vector<std::string>{ref} : *of;
-  for (const std::string& id : ids) {
-    Result<CaseRecord> c = ctx.registry.LoadCase(id);
-    if (!c) return c.error();
-    cases.push_back(std::move(*c));
-  }
-  if (ctx.options.json) {
-    nlohmann::json j = nlohmann::json::array();
-    for (const CaseRecord& c : cases) j.push_back(CaseJson(ctx, c));
-    ctx.out << (cases.size() == 1 && of->empty() ? j[0] : nlohmann::json{{"cases", j}}).dump(2)
-            << "\n";
-    return Status::Ok();
-  }
-  for (const CaseRecord& c : cases) PrintCase(ctx, c);
-  return Status::Ok();
-}
-
-Result<Decision> ParseDecision(const Context& ctx, const std::string& text) {
+Result<Decision> ParseDecision(const report::MessageCatalog& messages, const std::string& text) {
   std::optional<Decision> d = DecisionFromName(text);
   if (!d) {
     return Status::InvalidArgument(
-        ctx.messages.Format("registry.refused.bad_result", {{"result", text}}));
+        messages.Format("registry.refused.bad_result", {{"result", text}}));
   }
   return *d;
 }
 
-Status Decide(Context& ctx) {
-  std::optional<Stage> stage = StageFromName(ctx.options.stage);
-  if (!stage) {
-    return Status::InvalidArgument(
-        ctx.messages.Format("registry.refused.bad_stage", {{"stage", ctx.options.stage}}));
-  }
-  Result<Decision> d = ParseDecision(ctx, ctx.options.result);
-  if (!d) return d.error();
-  return ctx.registry.Decide(ctx.options.case_ref, *stage, *d, ctx.options.note, ctx.options.reason,
-                             ctx.actor);
-}
-
-Status Deliberate(Context& ctx) {
-  Result<Decision> d = ParseDecision(ctx, ctx.options.result.empty() ? "pass" : ctx.options.result);
-  if (!d) return d.error();
-  return ctx.registry.Deliberate(ctx.options.case_ref, *ctx.options.held_on, *d, ctx.options.note,
-                                 ctx.options.reason, ctx.actor);
-}
+namespace {
 
 // Whether the command changes the registry (a read-only one never migrates a server's schema).
 bool Writes(const model::CommandRequest& o) {
@@ -286,27 +109,36 @@ Status MigrateTo(Context& ctx) {
 
 }  // namespace
 
-Status Confirm(Context& ctx, const std::string& case_id) {
-  for (const std::string& w : ctx.registry.TakeWarnings()) ctx.out << w << "\n";
-  Result<CaseRecord> c = ctx.registry.LoadCase(case_id);
+Result<Recorded> RecordedCase(Registry& registry, const std::string& case_id) {
+  Recorded r{registry.TakeWarnings(), {}, {}, {}};
+  Result<CaseRecord> c = registry.LoadCase(case_id);
   if (!c) return c.error();
-  ctx.out << ctx.messages.Format("registry.done", {{"case", c->case_id},
-                                                   {"stage", StageName(c->stage)},
-                                                   {"next", ctx.registry.NextStep(*c)}})
-          << "\n";
+  r.case_id = c->case_id;
+  r.stage = StageName(c->stage);
+  r.next = registry.NextStep(*c);
+  return r;
+}
+
+std::string RecordedText(const report::MessageCatalog& m, const Recorded& r) {
+  std::string out;
+  for (const std::string& w : r.warnings) out += w + "\n";
+  return out +
+         m.Format("registry.done", {{"case", r.case_id}, {"stage", r.stage}, {"next", r.next}}) +
+         "\n";
+}
+
+Status Confirm(Context& ctx, const std::string& case_id) {
+  Result<Recorded> r = RecordedCase(ctx.registry, case_id);
+  if (!r) return r.error();
+  ctx.out << RecordedText(ctx.messages, *r);
   return Status::Ok();
 }
 
 bool IsRegistryCommand(model::Command c) {
   switch (c) {
-    case model::Command::kStatus:
-    case model::Command::kDecide:
-    case model::Command::kDeliberate:
-    case model::Command::kWithdraw:
+    case model::Command::kStatus:  // of a document (of a case: app::StatusOf)
     case model::Command::kRegistry:
     case model::Command::kPublicize:
-    case model::Command::kObject:
-    case model::Command::kResolve:
     case model::Command::kFile:
     case model::Command::kIssue:
     case model::Command::kArchive:
@@ -390,25 +222,9 @@ Status RunRegistryCommand(const model::CommandRequest& options, FileSystem& fs,
               out,      *settings,
               data_dir, file};
   switch (options.command) {
-    case model::Command::kStatus:
-      return Status_(ctx);
-    case model::Command::kDecide:
-      PIPELINE_RETURN_IF_ERROR(
-          DecideWithLetter(ctx, StageDecisionTerms(ctx), [&]() { return Decide(ctx); }));
-      return Confirm(ctx, options.case_ref);
-    case model::Command::kDeliberate:
-      PIPELINE_RETURN_IF_ERROR(
-          DecideWithLetter(ctx, StageDecisionTerms(ctx), [&]() { return Deliberate(ctx); }));
-      return Confirm(ctx, options.case_ref);
-    case model::Command::kWithdraw:
-      PIPELINE_RETURN_IF_ERROR(ctx.registry.Withdraw(options.case_ref, options.note, ctx.actor));
-      return Confirm(ctx, options.case_ref);
-    case model::Command::kObject:
-      PIPELINE_RETURN_IF_ERROR(ctx.registry.Object(options.case_ref, options.note, ctx.actor));
-      return Confirm(ctx, options.case_ref);
-    case model::Command::kResolve:
-      PIPELINE_RETURN_IF_ERROR(ctx.registry.Resolve(options.case_ref, options.note, ctx.actor));
-      return Confirm(ctx, options.case_ref);
+    case model::Command::kStatus:  // of a case: app::Status (pipeline/app/status.h)
+      if (!IsDocumentId(options.case_ref)) return Status::Internal("status of a case: app/");
+      return DocumentStatus(ctx);
     case model::Command::kPublicize:
       return PublicizeCommand(ctx);
     case model::Command::kFile:

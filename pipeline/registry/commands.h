@@ -1,5 +1,8 @@
-// The registry commands of the CLI: status, decide, deliberate, withdraw, registry backup
-// (docs/user-guide.md "Case registry"). Job::Run hands them the loaded messages and calendar.
+// The registry commands still over a model::CommandRequest (docs/user-guide.md "Case
+// registry"): the status of a document, publicize, file, issue, ..., registry
+// backup/check/restore/migrate, archive, calendar. Job::Run hands them the loaded messages and
+// calendar. Decide, deliberate, withdraw, object, resolve and the status of cases are on the
+// command layer (pipeline/app/), which uses the pieces below.
 #ifndef PIPELINE_REGISTRY_COMMANDS_H_
 #define PIPELINE_REGISTRY_COMMANDS_H_
 
@@ -8,6 +11,8 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "pipeline/core/date.h"
 #include "pipeline/core/file_system.h"
@@ -19,8 +24,56 @@
 
 namespace pipeline::registry {
 
-// True for the commands below.
+// True for the commands RunRegistryCommand runs.
 bool IsRegistryCommand(model::Command c);
+
+// True for a document id as the registry allocates them (D2026-0001): `status` of a document
+// rather than of a case.
+bool IsDocumentId(std::string_view ref);
+
+// A decision's result (pass, fail, return, refer) by name; InvalidArgument with the clerk's
+// refusal (registry.refused.bad_result) for another word.
+Result<Decision> ParseDecision(const report::MessageCatalog& messages, const std::string& text);
+
+// An ending letter a decision gave its case (DecideWithLetter): run's draft adopted, or a new
+// draft drawn; its draft PDF rendered at `draft_path`.
+struct SettledLetter {
+  std::string document_id;
+  std::string kind;  // refusal_notice, referral_notice, ...
+  bool adopted = false;
+  std::string draft_path;
+};
+// The line `decide` prints for `letter` (registry.drafted, registry.letter_adopted).
+std::string SettledLetterLine(const report::MessageCatalog& m, const SettledLetter& letter);
+
+// What an action left of a case: the registry's warnings (TakeWarnings: a decision against the
+// automatic check, ...), the case's stage now and its next step.
+struct Recorded {
+  std::vector<std::string> warnings;
+  std::string case_id;
+  std::string stage;  // StageName
+  std::string next;   // Registry::NextStep
+};
+// The case `case_id` after an action recorded through `registry`.
+Result<Recorded> RecordedCase(Registry& registry, const std::string& case_id);
+// The warnings, one a line, then "recorded; case X is now in stage S; next: ..." (registry.done).
+std::string RecordedText(const report::MessageCatalog& m, const Recorded& r);
+
+// The wording of a code: messages[prefix + code], or the code when there is none.
+std::string Word(const report::MessageCatalog& m, const std::string& prefix,
+                 const std::string& code);
+// A document's status line: what is missing of its life rather than a blank (a draft 未签发;
+// an issued letter to the applicant 未送达, SentToApplicant), the number it was issued with
+// (none for an expert group's opinion), and its 成文日期: the day of issue, or for a document
+// dated by the act it records (DatedByTheAct) that day, also while it is a draft.
+std::string DocumentLine(const report::MessageCatalog& m, const std::string& id,
+                         const std::string& kind, const std::string& state,
+                         const std::string& number, const std::string& doc_date,
+                         const std::string& created_on, const std::string& served_on);
+// The working days a case has been in its stage by `today`; nullopt when the stage has no
+// start date or the calendar does not cover the days in between.
+std::optional<int> DaysInStage(const report::WorkCalendar& calendar, const CaseRecord& c,
+                               const Date& today);
 
 // Runs one registry command, printing to `out`. Refusals (a command in the wrong stage) and
 // registry failures come back as errors whose message a clerk can read. *problems is set when

@@ -572,8 +572,8 @@ LetterTerms StageDecisionTerms(const Context& ctx) {
   return {decided == Stage::kReceived || decided == Stage::kPreliminary, json::object()};
 }
 
-Status DecideWithLetter(Context& ctx, const LetterTerms& terms,
-                        const std::function<Status()>& decide) {
+Result<std::vector<SettledLetter>> DecideSettlingLetters(Context& ctx, const LetterTerms& terms,
+                                                         const std::function<Status()>& decide) {
   std::vector<EndingLetter> letters;
   const Status done = ctx.registry.Atomically([&]() -> Status {
     PIPELINE_RETURN_IF_ERROR(decide());
@@ -583,21 +583,36 @@ Status DecideWithLetter(Context& ctx, const LetterTerms& terms,
     return Status::Ok();
   });
   if (!done.ok()) return done;
+  std::vector<SettledLetter> out;
   for (const EndingLetter& letter : letters) {
-    if (!letter.adopted) {
-      PIPELINE_RETURN_IF_ERROR(WriteDraft(ctx, letter.id));
-      continue;
-    }
-    // run's draft, now also beside the registry under its document id.
+    // A drawn draft goes to OUT or drafts/; run's adopted draft, now also beside the registry
+    // under its document id.
     Result<std::string> path =
         RenderDraftFile(ctx.registry, ctx.fs, ctx.messages, ctx.data_dir, letter.id,
                         ctx.actor.today, DraftsDir(ctx), ctx.options.fonts);
     if (!path) return path.error();
-    ctx.out << ctx.messages.Format("registry.letter_adopted",
-                                   {{"document", letter.id},
-                                    {"kind", Word(ctx.messages, "registry.document.", letter.kind)},
-                                    {"file", *path}})
-            << "\n";
+    out.push_back({letter.id, letter.kind, letter.adopted, *path});
+  }
+  return out;
+}
+
+std::string SettledLetterLine(const report::MessageCatalog& m, const SettledLetter& letter) {
+  if (!letter.adopted) {
+    return m.Format("registry.drafted", {{"document", letter.document_id},
+                                         {"kind", m.Format("registry.document." + letter.kind)},
+                                         {"file", letter.draft_path}});
+  }
+  return m.Format("registry.letter_adopted", {{"document", letter.document_id},
+                                              {"kind", Word(m, "registry.document.", letter.kind)},
+                                              {"file", letter.draft_path}});
+}
+
+Status DecideWithLetter(Context& ctx, const LetterTerms& terms,
+                        const std::function<Status()>& decide) {
+  Result<std::vector<SettledLetter>> letters = DecideSettlingLetters(ctx, terms, decide);
+  if (!letters) return letters.error();
+  for (const SettledLetter& letter : *letters) {
+    ctx.out << SettledLetterLine(ctx.messages, letter) << "\n";
   }
   return Status::Ok();
 }

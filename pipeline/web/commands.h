@@ -1,9 +1,10 @@
-// CommandRunner: how the workbench reads and changes cases. A form's fields, named as the CLI's
-// options, become a command line that the CLI's own parser reads (handed in by main.cc as a
-// RequestParser, so the web never includes the CLI), and the resulting request goes to the same
-// command functions the CLI calls
-// (registry/commands.h, evaluation/commands.h): the same guards, the same records, the same
-// Chinese refusals. (Issue 23 makes these functions the app/ layer; this adapter then calls it.)
+// CommandRunner: how the workbench reads and changes cases. The actions on the command layer
+// (pipeline/app/: decide, deliberate, withdraw, object, resolve, the status of a case) get their
+// own request built from the form's fields and return typed results. For the others a form's
+// fields, named as the CLI's options, still become a command line that the CLI's own parser reads
+// (handed in by main.cc as a RequestParser, so the web never includes the CLI), and the resulting
+// request goes to the same command functions the CLI calls (registry/commands.h,
+// evaluation/commands.h): the same guards, the same records, the same Chinese refusals.
 #ifndef PIPELINE_WEB_COMMANDS_H_
 #define PIPELINE_WEB_COMMANDS_H_
 
@@ -12,8 +13,11 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <variant>
 #include <vector>
 
+#include "pipeline/app/context.h"
+#include "pipeline/app/decide.h"
 #include "pipeline/core/date.h"
 #include "pipeline/core/file_system.h"
 #include "pipeline/core/status.h"
@@ -67,6 +71,23 @@ class CommandRunner {
   // missing, altered or unregistered), which the CLI turns into exit code 1.
   Result<std::string> Run(const model::CommandRequest& o, bool* problems = nullptr);
 
+  // What came of a form's action: `request` is the reading of the form (an error: a bad or
+  // missing value, 400), `done` the action's own (a guard's refusal is InvalidArgument,
+  // NotFound or InvalidData with the clerk's Chinese message).
+  struct Outcome {
+    Status request;
+    Status done;
+  };
+  // Runs the action of `form` as `who`: decide, deliberate, withdraw, object and resolve on the
+  // command layer (app/decide.h, app/case_note.h), the others through OptionsFor and Run.
+  Outcome Perform(const ActionForm& form, const Acting& who);
+
+  // The decide or deliberate form's fields as the command layer's request: InvalidArgument
+  // (the CLI's usage message) for a field the command does not take, a missing stage, result
+  // (decide) or date (deliberate), or a bad date.
+  using Decision = std::variant<app::DecideRequest, app::DeliberateRequest>;
+  Result<Decision> DecisionFor(const ActionForm& form, const Acting& who) const;
+
   // The server's options (registry, data, settings) for a command the server builds itself.
   const model::CommandRequest& base() const { return base_; }
 
@@ -81,6 +102,9 @@ class CommandRunner {
  private:
   Result<nlohmann::json> StatusJson(const std::string& ref, const Date& today,
                                     const std::string& out_dir);
+  app::Context AppContext();
+  Outcome PerformDecision(const ActionForm& form, const Acting& who);
+  Outcome PerformCaseNote(const ActionForm& form, const Acting& who);
 
   model::CommandRequest base_;
   RequestParser parse_;

@@ -1107,22 +1107,21 @@ bool App::RunAction(const httplib::Request& req, httplib::Response& res, const W
       return false;
     }
   }
-  Result<model::CommandRequest> o =
-      p_.runner.OptionsFor(form, Acting{who.user.name, who.user.office, p_.today()});
-  Result<std::string> out = o ? p_.runner.Run(*o) : Result<std::string>(o.error());
+  const CommandRunner::Outcome out =
+      p_.runner.Perform(form, Acting{who.user.name, who.user.office, p_.today()});
   if (!folder.empty()) {
     std::error_code ec;
     std::filesystem::remove_all(folder, ec);
   }
-  if (!o) {
-    SendError(req, res, 400, o.error().message(), &who, case_id);
+  if (!out.request.ok()) {
+    SendError(req, res, 400, out.request.message(), &who, case_id);
     return false;
   }
-  if (!out) {
-    const bool refused = out.error().code() == StatusCode::kInvalidArgument ||
-                         out.error().code() == StatusCode::kNotFound ||
-                         out.error().code() == StatusCode::kInvalidData;
-    SendError(req, res, refused ? 409 : 500, out.error().message(), &who, case_id);
+  if (!out.done.ok()) {
+    const bool refused = out.done.code() == StatusCode::kInvalidArgument ||
+                         out.done.code() == StatusCode::kNotFound ||
+                         out.done.code() == StatusCode::kInvalidData;
+    SendError(req, res, refused ? 409 : 500, out.done.message(), &who, case_id);
     return false;
   }
   return true;
