@@ -447,8 +447,9 @@ std::string StoredZip(const std::string& name, const std::string& data, unsigned
   const auto central = static_cast<std::uint32_t>(z.size());
   z += "PK\x01\x02";
   le(z, 20, 2), le(z, 20, 2), le(z, flags, 2), le(z, 0, 2), le(z, 0, 4), le(z, crc, 4);
-  le(z, size, 4), le(z, size, 4), le(z, name_size, 2), le(z, 0, 6), le(z, 0, 2), le(z, 0, 4);
-  le(z, 0, 4);  // the local header's offset
+  le(z, size, 4), le(z, size, 4), le(z, name_size, 2), le(z, 0, 2), le(z, 0, 2), le(z, 0, 2);
+  le(z, 0, 2), le(z, 0, 4);  // extra, comment, disk; internal and external attributes
+  le(z, 0, 4);               // the local header's offset
   z += name;
   const auto central_size = static_cast<std::uint32_t>(z.size()) - central;
   z += "PK\x05\x06";
