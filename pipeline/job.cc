@@ -466,9 +466,9 @@ Result<std::string> Job::DraftPdf(CaseOutcome& c, const report::DocumentSpec& sp
   }
   std::string tmpl = render::ResolveTemplatePath(res_->data_dir, spec.tmpl);
   Result<std::string> pdf = res_->renderer->Render(tmpl, c.json, *options_.date);
-  // What a letter to the applicant was drawn from (the case's JSON with its document) is kept
-  // for the registry.
-  if (pdf && registry::IsRunLetter(spec.kind)) c.letters.push_back(c.json);
+  // What a letter to the applicant or the 初评意见 was drawn from (the case's JSON with its
+  // document) is kept for the registry.
+  if (pdf && registry::KeptByRun(spec.kind)) c.letters.push_back(c.json);
   c.json.erase("document");
   return pdf;
 }

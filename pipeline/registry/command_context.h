@@ -13,6 +13,7 @@
 #include "pipeline/registry/commands.h"
 #include "pipeline/registry/location.h"
 #include "pipeline/registry/registry.h"
+#include "pipeline/render/doc/template.h"
 #include "pipeline/report/messages.h"
 #include "pipeline/report/work_calendar.h"
 
@@ -58,6 +59,12 @@ std::string DraftFilePath(const std::string& dir, const std::string& document_id
 // The free-text slots the template of document kind `kind` prints (render::SlotNames).
 Result<std::vector<std::string>> TemplateSlots(const FileSystem& fs, const std::string& data_dir,
                                                const std::string& kind);
+// The choice slots (a fixed set of values) the template of `kind` declares for a document's
+// `data` (render::Template::ChoiceSlots; e.g. the 初评意见's open points, 符合 or 不符合).
+Result<std::vector<render::ChoiceSlot>> TemplateChoiceSlots(const FileSystem& fs,
+                                                            const std::string& data_dir,
+                                                            const std::string& kind,
+                                                            const nlohmann::json& data);
 Status DocumentStatus(Context& ctx);  // beian status DOCUMENT-ID
 
 // The data of an ending letter (IsEndingLetter) drawn by a decision rather than by `run`:

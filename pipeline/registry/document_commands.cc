@@ -665,12 +665,19 @@ Status FileCommand(Context& ctx) {
   if (!start) return start.error();
   const CaseRecord* c = &start->c;
   // The province files a case a 市（州） office received: its notice is 抄送 to that office
-  // (a visible blank where data/jilin_authorities.tsv does not know its name).
+  // (where data/jilin_authorities.tsv does not know its name, the slot copy_to_office: a
+  // visible blank until the clerk fills it, and issue refuses it while blank).
   if (!c->authority.empty() && c->authority != start->authority) {
     const std::string name = IssuerName(start->setup, c->authority);
-    report::AddCopyTo(start->data["document"],
-                      name.empty() ? ctx.messages.Format("document.blank_issuer") : name,
-                      ctx.messages);
+    json& document = start->data["document"];
+    if (name.empty()) {
+      const std::string known = document.value("copy_to", "");
+      document["copy_to_office_blank"] = true;
+      document["copy_to_lead"] =
+          known.empty() ? known : known + ctx.messages.Format("document.copy_to_separator");
+    } else {
+      report::AddCopyTo(document, name, ctx.messages);
+    }
   }
   if (c->kind == model::ApplicationKind::kChange) {
     Result<json> changes = ChangedElements(ctx, *c, start->data["entries"][0]);
@@ -869,6 +876,16 @@ std::vector<std::string> MissingLetterSlots(const std::string& kind, const json&
   return {slot};
 }
 
+// The slot a 备案通知 must have filled before it is issued: the 抄送 of a case another office
+// received whose name data/jilin_authorities.tsv lacks (slot copy_to_office).
+std::vector<std::string> MissingNoticeSlots(const json& data) {
+  const json slots = data.value("slots", json::object());
+  const json document = data.value("document", json::object());
+  if (!document.value("copy_to_office_blank", false)) return {};
+  if (!slots.value("copy_to_office", "").empty()) return {};
+  return {"copy_to_office"};
+}
+
 // Takes the 发文字号 (bureau documents) or only the 成文日期 (the expert group's opinions,
 // which are not numbered in the bureau's sequence) for the draft `d`.
 // The 成文日期 an issue gives: the day of the act for a receipt, an opinion or a 公示 (the
@@ -919,18 +936,34 @@ Status BindIssue(Context& ctx, const DocumentDetail& d) {
   return n ? Status::Ok() : n.error();
 }
 
-// A 终止备案通知 or an ending letter is issued only with the facts the bureau gives filled in
-// (its slots).
+// A document is issued only with its choice slots decided (the 初评意见's open points), and a
+// 终止备案通知 or an ending letter only with the facts the bureau gives filled in (its slots).
 Status CheckFilledSlots(Context& ctx, const DocumentDetail& d) {
-  if (!IsEndingLetter(d.kind) || d.state != "draft") {
-    return Status::Ok();
-  }
+  if (d.state != "draft") return Status::Ok();
   Result<json> data = DocumentData(ctx, d);
   if (!data) return data.error();
+  Result<std::vector<render::ChoiceSlot>> choices =
+      TemplateChoiceSlots(ctx.fs, ctx.data_dir, d.kind, *data);
+  if (!choices) return choices.error();
+  std::string undecided;
+  for (const render::ChoiceSlot& c : *choices) {
+    if (!data->value("slots", json::object()).value(c.name, "").empty()) continue;
+    if (!undecided.empty()) undecided += ctx.messages.Format("format.list_separator");
+    undecided +=
+        ctx.messages.Format("registry.choice_slot", {{"slot", c.name}, {"label", c.label}});
+  }
+  if (!undecided.empty()) {
+    return Status::InvalidArgument(ctx.messages.Format(
+        "registry.refused.choices_undecided", {{"document", d.document_id}, {"slots", undecided}}));
+  }
+  if (!IsEndingLetter(d.kind) && d.kind != "filing_notice" && d.kind != "renewal_notice") {
+    return Status::Ok();
+  }
   std::string names;
-  const std::vector<std::string> missing = d.kind == "termination_notice"
-                                               ? MissingTerminationSlots(*data)
-                                               : MissingLetterSlots(d.kind, *data);
+  const std::vector<std::string> missing =
+      d.kind == "termination_notice" ? MissingTerminationSlots(*data)
+      : IsEndingLetter(d.kind)       ? MissingLetterSlots(d.kind, *data)
+                                     : MissingNoticeSlots(*data);
   for (const std::string& slot : missing) {
     if (!names.empty()) names += ctx.messages.Format("format.list_separator");
     names += ctx.messages.Format("registry.slot." + slot, {{"slot", slot}});
@@ -1071,20 +1104,41 @@ Status TerminateCommand(Context& ctx) {
 namespace {
 
 // A slot the document's template does not print would be filled and never seen: refused,
-// naming the slots it has.
-Status CheckSlotPrinted(Context& ctx, const std::string& document_id, const std::string& slot) {
+// naming the slots it has. A choice slot takes only one of its values (or nothing, to clear it).
+Status CheckSlotPrinted(Context& ctx, const std::string& document_id, const std::string& slot,
+                        const std::string& text) {
   Result<DocumentDetail> d = ctx.registry.LoadDocument(document_id);
   if (!d) return d.error();
   if (d->state != "draft") return Status::Ok();  // SetSlot refuses it for its state
   Result<std::vector<std::string>> names = TemplateSlots(ctx.fs, ctx.data_dir, d->kind);
   if (!names) return names.error();
+  Result<json> data = StoredDocumentData(ctx.registry, *d);
+  if (!data) return data.error();
+  Result<std::vector<render::ChoiceSlot>> choices =
+      TemplateChoiceSlots(ctx.fs, ctx.data_dir, d->kind, *data);
+  if (!choices) return choices.error();
+  for (const render::ChoiceSlot& c : *choices) {
+    if (c.name != slot) continue;
+    if (text.empty() || std::find(c.values.begin(), c.values.end(), text) != c.values.end()) {
+      return Status::Ok();
+    }
+    return Status::InvalidArgument(
+        ctx.messages.Format("registry.refused.bad_choice", {{"document", document_id},
+                                                            {"slot", slot},
+                                                            {"label", c.label},
+                                                            {"text", text},
+                                                            {"values", JoinListArg(c.values)}}));
+  }
   if (std::find(names->begin(), names->end(), slot) != names->end()) return Status::Ok();
+  std::vector<std::string> all;
+  for (const render::ChoiceSlot& c : *choices) all.push_back(c.name);
+  all.insert(all.end(), names->begin(), names->end());
   return Status::InvalidArgument(ctx.messages.Format(
-      names->empty() ? "registry.refused.no_slots" : "registry.refused.unknown_slot",
+      all.empty() ? "registry.refused.no_slots" : "registry.refused.unknown_slot",
       {{"document", document_id},
        {"kind", ctx.messages.Format("registry.document." + d->kind)},
        {"slot", slot},
-       {"slots", JoinListArg(*names)}}));
+       {"slots", JoinListArg(all)}}));
 }
 
 }  // namespace
@@ -1097,7 +1151,7 @@ Status EditCommand(Context& ctx) {
     text = *read;
     while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
   }
-  PIPELINE_RETURN_IF_ERROR(CheckSlotPrinted(ctx, ctx.options.document_id, ctx.options.slot));
+  PIPELINE_RETURN_IF_ERROR(CheckSlotPrinted(ctx, ctx.options.document_id, ctx.options.slot, text));
   PIPELINE_RETURN_IF_ERROR(ctx.registry.SetSlot(ctx.options.document_id, ctx.options.slot, text));
   return WriteDraft(ctx, ctx.options.document_id);
 }

@@ -13,6 +13,7 @@ namespace {
 
 struct SlotView {
   std::string name, label, text;
+  std::vector<std::string> choices;  // a choice slot's values; empty for free text
 };
 
 std::string SlotLabel(const report::MessageCatalog& m, const std::string& name) {
@@ -22,12 +23,18 @@ std::string SlotLabel(const report::MessageCatalog& m, const std::string& name) 
 
 std::vector<SlotView> SlotViews(const report::MessageCatalog& m,
                                 const std::vector<std::string>& names,
+                                const std::vector<render::ChoiceSlot>& choices,
                                 const std::map<std::string, std::string>& filled) {
   std::vector<SlotView> out;
-  for (const std::string& name : names) {
+  auto text = [&](const std::string& name) {
     auto it = filled.find(name);
-    out.push_back({name, SlotLabel(m, name), it == filled.end() ? "" : it->second});
+    return it == filled.end() ? std::string() : it->second;
+  };
+  for (const render::ChoiceSlot& c : choices) {
+    out.push_back(
+        {c.name, c.label.empty() ? SlotLabel(m, c.name) : c.label, text(c.name), c.values});
   }
+  for (const std::string& name : names) out.push_back({name, SlotLabel(m, name), text(name), {}});
   return out;
 }
 
@@ -38,7 +45,9 @@ nlohmann::json DocumentJson(const DocumentDetail& d, const std::vector<SlotView>
       {"cases", d.case_ids},       {"replaces", d.replaces}, {"created_on", d.created_on}};
   j["slots"] = nlohmann::json::array();
   for (const SlotView& s : slots) {
-    j["slots"].push_back({{"name", s.name}, {"label", s.label}, {"text", s.text}});
+    nlohmann::json slot = {{"name", s.name}, {"label", s.label}, {"text", s.text}};
+    if (!s.choices.empty()) slot["choices"] = s.choices;
+    j["slots"].push_back(std::move(slot));
   }
   return j;
 }
@@ -57,9 +66,13 @@ void PrintDocument(const Context& ctx, const DocumentDetail& d,
   }
   ctx.out << m.Format("registry.status.slots_head", {{"id", d.document_id}}) << "\n";
   for (const SlotView& s : slots) {
+    const std::string label =
+        s.choices.empty() ? s.label
+                          : m.Format("registry.status.choice_label",
+                                     {{"label", s.label}, {"values", JoinListArg(s.choices)}});
     ctx.out << m.Format(
                    "registry.status.slot_line",
-                   {{"label", s.label},
+                   {{"label", label},
                     {"text", s.text.empty() ? m.Format("registry.status.slot_unfilled") : s.text}})
             << "\n";
   }
@@ -83,14 +96,32 @@ Result<std::vector<std::string>> TemplateSlots(const FileSystem& fs, const std::
   return render::SlotNames(*text);
 }
 
+Result<std::vector<render::ChoiceSlot>> TemplateChoiceSlots(const FileSystem& fs,
+                                                            const std::string& data_dir,
+                                                            const std::string& kind,
+                                                            const nlohmann::json& data) {
+  const std::string path = render::ResolveTemplatePath(data_dir, kind);
+  Result<std::string> text = fs.ReadFile(path, FileSystem::kDefaultMaxRead);
+  if (!text) return text.error();
+  if (text->find("<choice-slots") == std::string::npos) return std::vector<render::ChoiceSlot>{};
+  Result<std::unique_ptr<render::Template>> t = render::Template::Parse(path, std::move(*text));
+  if (!t) return t.error();
+  return (*t)->ChoiceSlots(data);
+}
+
 Status DocumentStatus(Context& ctx) {
   Result<DocumentDetail> d = ctx.registry.LoadDocument(ctx.options.case_ref);
   if (!d) return d.error();
   Result<std::vector<std::string>> names = TemplateSlots(ctx.fs, ctx.data_dir, d->kind);
   if (!names) return names.error();
+  Result<nlohmann::json> data = StoredDocumentData(ctx.registry, *d);
+  if (!data) return data.error();
+  Result<std::vector<render::ChoiceSlot>> choices =
+      TemplateChoiceSlots(ctx.fs, ctx.data_dir, d->kind, *data);
+  if (!choices) return choices.error();
   Result<std::map<std::string, std::string>> filled = ctx.registry.Slots(d->document_id);
   if (!filled) return filled.error();
-  const std::vector<SlotView> slots = SlotViews(ctx.messages, *names, *filled);
+  const std::vector<SlotView> slots = SlotViews(ctx.messages, *names, *choices, *filled);
   std::string draft;
   if (!ctx.options.out_dir.empty() && d->state == "draft") {
     Result<std::string> path =

@@ -68,6 +68,10 @@ bool IsApplicantEndingLetter(const std::string& kind);
 // The letters to the applicant `beian run` draws that the registry keeps as documents: the
 // 补正材料通知书 and the ending letters.
 bool IsRunLetter(const std::string& kind);
+// The drafts `beian run` draws that the registry may keep as documents: the run letters and the
+// expert group's 初评意见 (kept when it has open points: choice slots the group decides with
+// `beian edit`).
+bool KeptByRun(const std::string& kind);
 // The ending letters' kinds for a case ending in `stage` (referred: the 受理部门告知书 and the
 // 移送函; not_filed; terminated), else none.
 std::vector<std::string> EndingLetterKinds(Stage stage);

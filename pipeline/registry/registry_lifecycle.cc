@@ -275,8 +275,9 @@ Status Registry::Terminate(const std::string& case_id, bool ordered, const std::
 Status Registry::SetSlot(const std::string& document_id, const std::string& slot,
                          const std::string& text) {
   const bool valid_name =
-      !slot.empty() && slot.size() <= 32 && std::all_of(slot.begin(), slot.end(), [](char ch) {
-        return (ch >= 'a' && ch <= 'z') || ch == '_';
+      !slot.empty() && slot.size() <= 32 && slot[0] >= 'a' && slot[0] <= 'z' &&
+      std::all_of(slot.begin(), slot.end(), [](char ch) {
+        return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_';
       });
   if (!valid_name) return Refuse({"registry.refused.bad_slot", {{"slot", slot}}});
   return InTransaction(*db_, TxMode::kWrite, [&]() -> Status {

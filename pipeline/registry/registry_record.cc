@@ -39,7 +39,8 @@ std::string LevelsToCsv(const std::vector<int>& levels) {
 }
 
 bool ExpertGroupDocument(const std::string& kind) {
-  return kind == "technical_opinion" || kind == "comprehensive_opinion";
+  return kind == "preliminary_opinion" || kind == "technical_opinion" ||
+         kind == "comprehensive_opinion";
 }
 
 bool IsApplicantEndingLetter(const std::string& kind) {
@@ -52,6 +53,10 @@ bool IsEndingLetter(const std::string& kind) {
 
 bool IsRunLetter(const std::string& kind) {
   return kind == "correction_notice" || IsEndingLetter(kind);
+}
+
+bool KeptByRun(const std::string& kind) {
+  return IsRunLetter(kind) || kind == "preliminary_opinion";
 }
 
 std::vector<std::string> EndingLetterKinds(Stage stage) {

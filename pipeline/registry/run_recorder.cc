@@ -235,8 +235,8 @@ Status RunRecorder::RecordIn(const model::CaseReport& report, const std::string&
 }
 
 // The letters run drew (补正材料通知书, 受理部门告知书 and 移送函, 不予备案告知书, 终止备案通知)
-// become registry drafts of their kinds (document.kind), named in report.json's registry
-// object by kind.
+// and a 初评意见 with points for the group to decide become registry drafts of their kinds
+// (document.kind), named in report.json's registry object by kind.
 Status RunRecorder::KeepLetters(const model::CaseReport& report, const std::string& case_id,
                                 const std::string& letters, nlohmann::json* registry) {
   if (letters.empty()) return Status::Ok();
@@ -246,7 +246,15 @@ Status RunRecorder::KeepLetters(const model::CaseReport& report, const std::stri
   for (const nlohmann::json& data : list) {
     const std::string kind =
         data.is_object() ? data.value(nlohmann::json::json_pointer("/document/kind"), "") : "";
-    if (!IsRunLetter(kind)) return Status::Internal("letter without its kind", report.dossier);
+    if (!KeptByRun(kind)) return Status::Internal("letter without its kind", report.dossier);
+    if (!IsRunLetter(kind)) {
+      // A 初评意见 is kept when the group has points to decide (its template's choice slots
+      // for this data); one beian settled entirely stays a draft in the case folder.
+      Result<std::vector<render::ChoiceSlot>> choices =
+          TemplateChoiceSlots(fs_, data_dir_, kind, data);
+      if (!choices) return choices.error().WithContext(report.dossier);
+      if (choices->empty()) continue;
+    }
     Result<std::string> id = registry_->CreateDraft(
         kind, authority_.value_or(report.jurisdiction.code), {case_id}, data.dump(), actor_);
     if (!id) return id.error().WithContext(report.dossier);

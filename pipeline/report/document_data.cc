@@ -307,24 +307,36 @@ json RefusalReasons(const model::CaseReport& r, const MessageCatalog& messages) 
 // conclusion computed from them: a condition still under review or with a pending check is
 // open (the group ticks □符合 □不符合 on the copy it signs),
 // and an excluded occupation is never followed by an unqualified 未见不符合.
+// The conditions of the 初评意见: Art. 6 in section 三, a change's Art. 8 in its own section
+// (procedure, not a condition of Art. 6). A condition beian could not settle (review, pending)
+// is a point the group decides: it names its choice slot (`art6_N`, `art8`), set with `beian
+// edit` to 符合 or 不符合 (the template's <choice-slots>).
 void AddOpinionSections(const model::CaseReport& r, json& d) {
-  json conditions = json::array();
+  json conditions = json::array(), change = json::array();
   bool open = false;
+  const bool is_change = r.application.kind.value == model::ApplicationKind::kChange;
   for (const model::ConditionResult& c : r.conditions) {
-    if (c.id.rfind("art6", 0) != 0 || c.state == model::ConditionState::kNotApplicable) continue;
+    const bool art6 = c.id.rfind("art6", 0) == 0;
+    const bool art8 = c.id == "art8" && is_change;
+    if (!(art6 || art8) || c.state == model::ConditionState::kNotApplicable) continue;
     const bool is_open =
         c.state == model::ConditionState::kReview || c.state == model::ConditionState::kPending;
     open = open || is_open;
-    conditions.push_back({{"id", c.id},
-                          {"article", c.article},
-                          {"title", c.title},
-                          {"state", model::ConditionStateName(c.state)},
-                          {"open", is_open}});
+    std::string slot = c.id;
+    std::replace(slot.begin(), slot.end(), '.', '_');
+    json item = {{"id", c.id},
+                 {"article", c.article},
+                 {"title", c.title},
+                 {"state", model::ConditionStateName(c.state)},
+                 {"open", is_open}};
+    if (is_open) item["slot"] = slot;
+    (art6 ? conditions : change).push_back(std::move(item));
   }
   const bool excluded = d.contains("excluded_occupations");
   d["opinion_conclusion"] =
       open ? (excluded ? "open_excluded" : "open") : (excluded ? "excluded" : "clear");
   if (!conditions.empty()) d["art6_conditions"] = std::move(conditions);
+  if (!change.empty()) d["art8_conditions"] = std::move(change);
 }
 
 // The worksheet: every finding with its evidence and rule id, the pending checks, and notes

@@ -990,10 +990,19 @@ void App::DocumentPage(const httplib::Request& req, httplib::Response& res) {
   nlohmann::json slots = nlohmann::json::array();
   for (const nlohmann::json& s : d["slots"]) {
     const std::string name = s.value("name", "");
+    const std::string text = s.value("text", "");
+    // A choice slot (its template declares the values) is a set of radio buttons.
+    nlohmann::json choices = nlohmann::json::array();
+    for (const nlohmann::json& value : s.value("choices", nlohmann::json::array())) {
+      choices.push_back({{"value", value}, {"checked", value == text}});
+    }
     slots.push_back({{"name", name},
                      {"label", p_.labels.Has("slot." + name) ? p_.labels.Format("slot." + name)
                                                              : s.value("label", name)},
-                     {"text", s.value("text", "")}});
+                     {"text", text},
+                     {"choices", choices},
+                     {"is_choice", !choices.empty()},
+                     {"blank", text.empty()}});
   }
   const std::string case_id = req.matches[1];
   SendPage(res, 200, "document",

@@ -284,6 +284,7 @@ class Walk:
         self.lists()
         self.reissue_and_terminate(doc)
         self.upload_folder()
+        self.opinion_points()
 
         # A 长春 clerk cannot open a 吉林市 case.
         self.login("clerk-220100")
@@ -294,6 +295,47 @@ class Walk:
         if check(ids, "a 吉林市 case exists"):
             d.get(self.base + "/cases/" + ids[0])
             check("404" in d.find_element(By.ID, "status").text, "长春 clerk: 吉林市 case is 404")
+
+    def opinion_points(self):
+        """初评意见: an open point is a choice slot; the reviewer picks 符合 with its radio button
+        on the document page, and beian status shows it saved. The demo runs without PDFs, so
+        the opinion comes from a run (with its drafts) of S01 under another name."""
+        d = self.d
+        folder = os.path.join(self.out, "opinion-in")
+        new_institution_dossier(
+            os.path.join(HERE, "..", "..", "samples", "intake", "S01-长春鼎新职业技能培训学校-首次申请"),
+            os.path.join(folder, "S01-points"), "长春市鼎新职业技能培训学校",
+            "长春市浏览器勾选职业技能培训学校", "52220102MJ0A1B2C32", uscc_with_check("52220102MJ0A1B2E5"))
+        self.demo.beian("run", folder, "--out", os.path.join(self.out, "opinion-out"), "--date",
+                        "2026-10-21", "--quiet", "--config",
+                        os.path.join(HERE, "..", "..", "templates", "web", "demo.json"))
+        cases = [c for c in self.demo.beian_json("status", "--json")["open_cases"]
+                 if c["institution"] == "长春市浏览器勾选职业技能培训学校"]
+        if not check(len(cases) == 1, "the run registered the copy"):
+            return
+        case = cases[0]["case"]
+        docs = self.demo.beian_json("status", case, "--json")["documents"]
+        opinion = [x["id"] for x in docs if x["kind"] == "preliminary_opinion"]
+        if not check(len(opinion) == 1, "the run kept its 初评意见 (open points)"):
+            return
+        slots = self.demo.beian_json("status", opinion[0], "--json")["slots"]
+        point = [s["name"] for s in slots if s.get("choices") == ["符合", "不符合"]]
+        if not check(point, "status --json lists the points with their choices: %r" % slots):
+            return
+        self.login("reviewer")
+        page = self.base + "/cases/%s/documents/%s" % (case, opinion[0])
+        d.get(page)
+        form = d.find_element(By.ID, "slot-" + point[0])
+        check(not form.find_elements(By.TAG_NAME, "textarea"), "a choice slot has no text box")
+        form.find_element(By.CSS_SELECTOR, "input[type=radio][value='符合']").click()
+        click_and_load(d, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+        saved = self.demo.beian_json("status", opinion[0], "--json")["slots"]
+        check([s["text"] for s in saved if s["name"] == point[0]] == ["符合"],
+              "the radio button's value is saved: %r" % saved)
+        form = d.find_element(By.ID, "slot-" + point[0])
+        check(form.find_element(By.CSS_SELECTOR, "input[type=radio][value='符合']").is_selected(),
+              "the page shows the saved choice selected")
+        d.save_screenshot(os.path.join(self.out, "opinion-points.png"))
 
     def lists(self):
         """台账 and 已备案机构 as the province's clerk: the case, and its filing as of a date."""

@@ -1,6 +1,7 @@
 // GB/T 9704 layout of the drafts and issued documents (issue 20), through the `beian` binary on
 // the bundled samples, read back page by page with pdftotext:
-// - the 版记 of every bureau document sits at the foot of its last, even face (7.5), with the
+// - the 版记 of every bureau document (the 移送函 too, from a run at the 长春 office that refers
+//   the other offices' cases) sits at the foot of its last, even face (7.5), with the
 //   issuing bureau's 办公室 as 印发机关 by default and the 成文日期 as 印发日期; the expert
 //   group's opinions, receipts and worksheets have none;
 // - the 署名 and 成文日期 are never alone on a page (7.3.5);
@@ -102,9 +103,66 @@ const std::vector<Draft>& SampleDrafts() {
   return drafts;
 }
 
+// The samples run at the 长春 office (--authority 220100): the cases of other offices are
+// referred, so their 移送函 (transfer_letter, to the competent department) and 告知书 are drawn;
+// under default settings no sample is referred.
+const std::vector<Draft>& ReferredDrafts() {
+  static const std::vector<Draft> drafts = [] {
+    const std::string out = testing::MakeTempDir();
+    std::string output;
+    int rc = RunCommand(testing::BeianBinary() + " run " + Quote(RepoRoot() + "/samples/intake") +
+                            " --out " + Quote(out) + " --date " + kLayoutDate +
+                            " --authority 220100 --quiet",
+                        &output, /*merge_stderr=*/true);
+    EXPECT_TRUE(rc == 0 || rc == 1) << output;
+    std::vector<Draft> list;
+    for (const auto& e : fs::directory_iterator(out)) {
+      const std::string report = (e.path() / "report.json").string();
+      if (!fs::exists(report)) continue;
+      json j = json::parse(testing::ReadText(report));
+      for (const json& d : j["documents"]) {
+        if (d["kind"] != "transfer_letter" && d["kind"] != "referral_notice") continue;
+        list.push_back({j["dossier"], d["kind"], (e.path() / d["file"].get<std::string>()),
+                        j["institution"].value("name", "")});
+      }
+    }
+    return list;
+  }();
+  return drafts;
+}
+
+// Every draft of the default run and the referred cases' letters of the 长春 run.
+std::vector<Draft> AllDrafts() {
+  std::vector<Draft> all = SampleDrafts();
+  all.insert(all.end(), ReferredDrafts().begin(), ReferredDrafts().end());
+  return all;
+}
+
+// The 移送函 is a bureau letter like the others: the complete 版头 (发文字号 line and the red
+// separator line under it, a vector path: tests/e2e/red_rule.py), checked here; its 版记 and
+// signature with the tests below, which read AllDrafts().
+TEST(LayoutEndToEndTest, TransferLetterHasTheCompleteHead) {
+  int transfer = 0;
+  for (const Draft& d : ReferredDrafts()) {
+    if (d.kind != "transfer_letter") continue;
+    SCOPED_TRACE(d.dossier);
+    ++transfer;
+    std::string out;
+    RunCommand("python3 " + Quote(RepoRoot() + "/tests/e2e/red_rule.py") + " " + Quote(d.path),
+               &out, true);
+    EXPECT_EQ(out, "ok\n");
+    const auto pages = PageLines(d.path);
+    std::string first;
+    for (const std::string& line : pages.front()) first += line + "\n";
+    EXPECT_TRUE(std::regex_search(first, std::regex("〔2026〕号"))) << first;
+    EXPECT_NE(first.find("移送"), std::string::npos) << first;
+  }
+  EXPECT_GE(transfer, 10);
+}
+
 TEST(LayoutEndToEndTest, BureauDocumentsEndWithTheBanjiOnAnEvenFace) {
-  int bureau = 0;
-  for (const Draft& d : SampleDrafts()) {
+  int bureau = 0, transfer = 0;
+  for (const Draft& d : AllDrafts()) {
     SCOPED_TRACE(d.dossier + " " + d.kind);
     const auto pages = PageLines(d.path);
     ASSERT_EQ(static_cast<int>(pages.size()), PdfPages(d.path));
@@ -122,6 +180,7 @@ TEST(LayoutEndToEndTest, BureauDocumentsEndWithTheBanjiOnAnEvenFace) {
       continue;
     }
     ++bureau;
+    if (d.kind == "transfer_letter") ++transfer;
     EXPECT_EQ(pages.size() % 2, 0u) << "the 版记 is on an even face";
     ASSERT_EQ(banji_pages, std::vector<int>{static_cast<int>(pages.size()) - 1});
     // 印发机关 (the issuer's 办公室 by default) and 印发日期 = 成文日期, at the foot.
@@ -137,13 +196,14 @@ TEST(LayoutEndToEndTest, BureauDocumentsEndWithTheBanjiOnAnEvenFace) {
     }
   }
   EXPECT_GE(bureau, 20);
+  EXPECT_GE(transfer, 10) << "the 移送函 of the referred cases";
 }
 
 // GB/T 9704 7.3.5: the page with the 署名 and 成文日期 also holds 正文 above them (not only the
 // 签字 lines of the expert group or the 署名 itself).
 TEST(LayoutEndToEndTest, SignatureIsNeverAloneOnItsPage) {
   int checked = 0;
-  for (const Draft& d : SampleDrafts()) {
+  for (const Draft& d : AllDrafts()) {
     if (d.kind == "worksheet") continue;
     SCOPED_TRACE(d.dossier + " " + d.kind);
     const auto pages = PageLines(d.path);

@@ -267,7 +267,7 @@ def first_run(office):
     check(r["registry"]["case"] == s01 and r["registry"]["outcome"] == "new_case",
           "S01 report.json registry: %s" % r["registry"])
     expect(office, s01, "after run", "received", "received", "2026-09-01",
-           docs={"receipt": ["draft"]})
+           docs={"receipt": ["draft"], "preliminary_opinion": ["draft"]})
     expect(office, r06, "after run", "received", "received", "2026-09-01",
            docs={"receipt": ["draft"], "correction_notice": ["draft"]})
     return s01, r06
@@ -286,7 +286,7 @@ def receipts(office, s01, r06):
     serve(office, s01, d, "2026-09-02")
     decide(office, s01, "received", "2026-09-02")
     expect(office, s01, "received", "preliminary", "decide", "2026-09-02", "pass",
-           {"receipt": ["issued"]})
+           {"receipt": ["issued"], "preliminary_opinion": ["draft"]})
     # A decision dated before the latest recorded event is refused and records nothing.
     decide(office, s01, "preliminary", "2026-09-01", today="2026-09-02", rc=2)
     expect(office, s01, "a back-dated decision refused", "preliminary", "decide", "2026-09-02")
@@ -312,7 +312,8 @@ def correction_round(office, r06):
     after = len(json.loads(office.beian("status", "--json"))["open_cases"])
     check(after == before, "the second run opened cases: %d -> %d" % (before, after))
     rec = expect(office, r06, "version 2", "preliminary", "resubmitted", "2026-09-15",
-                 docs={"receipt": ["issued", "draft"], "correction_notice": ["issued"]})
+                 docs={"receipt": ["issued", "draft"], "correction_notice": ["issued"],
+                       "preliminary_opinion": ["draft"]})
     check(rec["version"] == 2 and [v["version"] for v in rec["versions"]] == [1, 2],
           "R06 versions: %s" % rec["versions"])
     d = issue(office, r06, "receipt", "2026-09-15")
@@ -323,6 +324,16 @@ def correction_round(office, r06):
 
 
 def evaluation(office, s01):
+    # The group decides the 初评意见's open points (choice slots: 符合 / 不符合) and it is
+    # issued, unnumbered and dated by the act; while a point is blank issue refuses it.
+    opinion = doc_of(office.status(s01), "preliminary_opinion", "draft")
+    office.beian("issue", opinion["id"], "--date", "2026-09-08", rc=2)
+    points = [s["name"] for s in json.loads(office.beian("status", opinion["id"], "--json"))["slots"]
+              if s.get("choices") == ["符合", "不符合"]]
+    check(points, "S01's 初评意见 has open points")
+    for name in points:
+        office.beian("edit", opinion["id"], "--slot", name, "--text", "符合")
+    issue(office, s01, "preliminary_opinion", "2026-09-08", numbered=False)
     decide(office, s01, "preliminary", "2026-09-08")
     expect(office, s01, "preliminary", "technical", "decide", "2026-09-08", "pass")
     sheet = os.path.join(office.work, "sheet")
@@ -332,7 +343,8 @@ def evaluation(office, s01):
     office.beian("evaluate", s01, "--scores", filled, "--result", "合格", "--date", "2026-09-15",
                  "--today", "2026-09-15", "--note", "专家组现场评估，各项条件符合")
     expect(office, s01, "evaluate", "comprehensive", "evaluate", "2026-09-15", "pass",
-           {"receipt": ["issued"], "technical_opinion": ["draft"]})
+           {"receipt": ["issued"], "preliminary_opinion": ["issued"],
+            "technical_opinion": ["draft"]})
 
 
 def to_publicity(office, s01):
@@ -382,7 +394,7 @@ def objection_and_filing(office, s01):
           "备案通知: 备案编号 and validity: " + text[:400])
     serve(office, s01, d, "2026-10-14")
     expect(office, s01, "served", "filed", "served", "2026-10-14", docs={
-        "receipt": ["issued"], "technical_opinion": ["issued"],
+        "receipt": ["issued"], "preliminary_opinion": ["issued"], "technical_opinion": ["issued"],
         "comprehensive_opinion": ["issued"], "publicity_notice": ["issued"],
         "submission": ["issued"], "filing_notice": ["issued"]})
     filed_on(office, "2026-10-20", FILING_NUMBER, "2026-10-12", "2029-10-11")
@@ -406,7 +418,8 @@ def filed_on(office, date, number, start, end):
 
 
 def change(office):
-    case, r = later_case(office, "L2-长春鼎新职业技能培训学校-变更", "change", "2026-11-03")
+    case, r = later_case(office, "L2-长春鼎新职业技能培训学校-变更", "change", "2026-11-03",
+                         drafts={"preliminary_opinion": ["draft"]})
     cmp = {c["element"]: c["status"] for c in r.get("registry_check", {}).get("comparison", [])}
     check(cmp.get("legal_representative") == "declared", "L2 comparison: %s" % cmp)
     for stage, date in (("received", "2026-11-04"), ("preliminary", "2026-11-05"),
@@ -429,8 +442,8 @@ def change(office):
           "变更 备案通知: title, Art. 8, what changed: " + text[:500])
     serve(office, case, d, "2026-11-26")
     expect(office, case, "served", "filed", "served", "2026-11-26", docs={
-        "receipt": ["issued"], "publicity_notice": ["issued"], "submission": ["issued"],
-        "filing_notice": ["issued"]})
+        "receipt": ["issued"], "preliminary_opinion": ["draft"], "publicity_notice": ["issued"],
+        "submission": ["issued"], "filing_notice": ["issued"]})
     # A change keeps the filing and its validity.
     filed_on(office, "2026-11-30", FILING_NUMBER, "2026-10-12", "2029-10-11")
     return case

@@ -116,8 +116,9 @@ class RecordLifecycleTest : public ::testing::Test {
     ASSERT_EQ(Beian(args, &out), 0) << args << "\n" << out;
   }
   // S09 registered on 2026-09-20 and taken through every stage to publicity (from 2026-09-25,
-  // ends 2026-10-09) by the 松原市 office: C2026-0001; D2026-0001 receipt, D2026-0002 公示,
-  // issued on its first day (filing follows the issued 公示).
+  // ends 2026-10-09) by the 松原市 office: C2026-0001; D2026-0001 receipt, D2026-0002 初评意见 (its
+  // open points are choice slots), D2026-0003 公示, issued on its first day (filing follows the
+  // issued 公示).
   void ToPublicity() {
     Run(Dossier(kS09, kS09, {}, [](std::string*) {}), "2026-09-20", 0);
     for (const char* stage : {"received", "preliminary", "technical", "comprehensive"}) {
@@ -125,9 +126,9 @@ class RecordLifecycleTest : public ::testing::Test {
     }
     Ok("deliberate C2026-0001 --date 2026-09-22 --note 专题会议 --today 2026-09-22");
     Ok("publicize C2026-0001 --start 2026-09-25 --date 2026-09-25 --authority 220700");
-    Ok("issue D2026-0002 --date 2026-09-25");
+    Ok("issue D2026-0003 --date 2026-09-25");
   }
-  // ... and filed by the province on 2026-10-12 (D2026-0003 the 备案通知, F2026-0001).
+  // ... and filed by the province on 2026-10-12 (D2026-0004 the 备案通知, F2026-0001).
   void FileInitial() {
     ToPublicity();
     Ok("file C2026-0001 --authority 220000 --date 2026-10-12");
@@ -209,7 +210,7 @@ TEST_F(RecordLifecycleTest, ChangeWithAnUndeclaredDifferenceIsReturnedThenFiledU
   EXPECT_EQ(v1["registry_check"]["comparison"][0]["status"], "undeclared");
   EXPECT_EQ(v1["registry_check"]["comparison"][1]["status"], "declared");
   const std::string notice = v1["registry"]["correction_notice"];
-  EXPECT_EQ(notice, "D2026-0005");  // D2026-0004 is the receipt
+  EXPECT_EQ(notice, "D2026-0006");  // D2026-0005 is the receipt
   const std::string notice_text = PdfText(last_case_dir_ + "/补正材料通知书.pdf");
   EXPECT_NE(notice_text.find("变更事项表未列明该项变更"), std::string::npos) << notice_text;
   EXPECT_NE(notice_text.find("建华路88号"), std::string::npos);
@@ -569,8 +570,8 @@ TEST_F(RecordLifecycleTest, CityOfficeSubmitsToTheProvinceWhichFiles) {
   // Not before the 公示 has ended.
   EXPECT_EQ(Beian("submit C2026-0001 --authority 220700 --date 2026-10-09", &out), 2) << out;
   ASSERT_EQ(Beian("submit C2026-0001 --authority 220700 --date 2026-10-12", &out), 0) << out;
-  EXPECT_NE(out.find("D2026-0003"), std::string::npos) << out;
-  const std::string text = PdfText(dir_ + "/drafts/D2026-0003-报送报告.pdf");
+  EXPECT_NE(out.find("D2026-0004"), std::string::npos) << out;
+  const std::string text = PdfText(dir_ + "/drafts/D2026-0004-报送报告.pdf");
   EXPECT_NE(text.find("关于报送职业技能等级认定机构备案材料的报告"), std::string::npos) << text;
   EXPECT_NE(text.find("吉林省人力资源和社会保障厅："), std::string::npos) << text;
   EXPECT_NE(text.find("松原市宏达物流有限公司"), std::string::npos) << text;
@@ -585,19 +586,19 @@ TEST_F(RecordLifecycleTest, CityOfficeSubmitsToTheProvinceWhichFiles) {
   ASSERT_EQ(Beian("status C2026-0001 --json --date 2026-10-14", &out), 0) << out;
   EXPECT_EQ(nlohmann::json::parse(out)["stage"], "filed");
   // The province's 备案通知 of the 松原 case is 抄送 to the 松原 office (issue 20).
-  const std::string notice = testing::FlatPdfText(dir_ + "/drafts/D2026-0004-备案通知.pdf");
+  const std::string notice = testing::FlatPdfText(dir_ + "/drafts/D2026-0005-备案通知.pdf");
   EXPECT_NE(notice.find("抄送：松原市人力资源和社会保障局"), std::string::npos) << notice;
 }
 
 TEST_F(RecordLifecycleTest, IssuingLaterThanFileStartsTheValidityOnTheIssuedDate) {
   FileInitial();
   std::string out;
-  ASSERT_EQ(Beian("issue D2026-0003 --date 2026-10-20", &out), 0) << out;
+  ASSERT_EQ(Beian("issue D2026-0004 --date 2026-10-20", &out), 0) << out;
   std::vector<Row> f = Sql("SELECT valid_from, valid_until, filing_number FROM filings");
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(AsText(f[0][0]), "2026-10-20");
   EXPECT_EQ(AsText(f[0][1]), "2029-10-19");
-  std::vector<Row> path = Sql("SELECT path FROM documents WHERE document_id = 'D2026-0003'");
+  std::vector<Row> path = Sql("SELECT path FROM documents WHERE document_id = 'D2026-0004'");
   ASSERT_EQ(path.size(), 1u);
   const std::string text = PdfText(dir_ + "/archive/" + AsText(path[0][0]));
   EXPECT_NE(text.find("自2026年10月20日至2029年10月19日"), std::string::npos) << text;
@@ -618,24 +619,24 @@ TEST_F(RecordLifecycleTest, FileDateSettingKeepsTheStartAndIssueNumbersTheFiling
   std::ofstream(data_ + "/templates/office.json") << office.dump(2);
   FileInitial();
   std::string out;
-  EXPECT_NE(PdfText(dir_ + "/drafts/D2026-0003-备案通知.pdf").find("备案编号：＿＿＿＿"),
+  EXPECT_NE(PdfText(dir_ + "/drafts/D2026-0004-备案通知.pdf").find("备案编号：＿＿＿＿"),
             std::string::npos);
-  EXPECT_EQ(Beian("issue D2026-0003 --date 2026-10-20", &out), 2);
+  EXPECT_EQ(Beian("issue D2026-0004 --date 2026-10-20", &out), 2);
   EXPECT_NE(out.find("没有备案编号"), std::string::npos) << out;
   EXPECT_NE(out.find("\"filing_number_format\""), std::string::npos) << out;
   std::vector<Row> state =
       Sql("SELECT state, number FROM documents WHERE document_id = "
-          "'D2026-0003'");
+          "'D2026-0004'");
   EXPECT_EQ(AsText(state[0][0]), "draft") << "no 发文字号 taken by a refused issue";
   EXPECT_EQ(AsText(state[0][1]), "");
   office["filing_number_format"] = "吉认备〔{year}〕{n}号";
   std::ofstream(data_ + "/templates/office.json") << office.dump(2);
-  ASSERT_EQ(Beian("issue D2026-0003 --date 2027-01-04", &out), 0) << out;
+  ASSERT_EQ(Beian("issue D2026-0004 --date 2027-01-04", &out), 0) << out;
   std::vector<Row> f = Sql("SELECT valid_from, valid_until, filing_number FROM filings");
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(AsText(f[0][0]), "2026-10-12");
   EXPECT_EQ(AsText(f[0][2]), "吉认备〔2027〕1号") << "numbered in the year it is issued";
-  std::vector<Row> path = Sql("SELECT path FROM documents WHERE document_id = 'D2026-0003'");
+  std::vector<Row> path = Sql("SELECT path FROM documents WHERE document_id = 'D2026-0004'");
   const std::string text = PdfText(dir_ + "/archive/" + AsText(path[0][0]));
   EXPECT_NE(text.find("备案编号：吉认备〔2027〕1号"), std::string::npos) << text;
   EXPECT_EQ(text.find("＿＿＿＿"), std::string::npos) << text;

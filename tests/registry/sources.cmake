@@ -10,6 +10,7 @@ list(APPEND TEST_SOURCES
   tests/registry/registry_command_test.cc
   tests/registry/registry_test.cc
   tests/registry/schema_test.cc
+  tests/registry/slots_command_test.cc
   tests/registry/sqlite_storage_test.cc
   tests/registry/stages_test.cc
 )

@@ -84,7 +84,7 @@ TEST(DocumentsTest, PreliminaryOpinionHasConditionsOccupationsAndDraftWatermark)
         "一、申请单位基本情况（据申请表填报）", "经核对，申请单位提交了以下材料：", "序号",
         "职业编码", "6-18-02-04", "五级至三级", "未查到相应的国家职业技能标准",
         "技术评估专家组组长（签字）：", "技术评估专家组成员（签字）：", "技术评估专家组",
-        "2026年11月25日", "第三部分中由专家组勾选的事项均为“符合”的，建议进入现场技术评估环节"}) {
+        "2026年11月25日", "上述由专家组核实勾选的事项均为“符合”的，建议进入现场技术评估环节"}) {
     EXPECT_NE(text.find(want), std::string::npos) << want << "\n" << text;
   }
   EXPECT_EQ(text.find("待专家组核实"), std::string::npos);

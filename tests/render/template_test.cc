@@ -146,6 +146,50 @@ TEST(TemplateTest, ErrorsNameFileAndLine) {
 }
 
 // The slots a template prints, from its placeholders and conditions, once each and sorted.
+// <choice-slots> declares a slot per element of the data with fixed values; <choice> prints the
+// value or the boxes; choices.SET counts them; an <if path> may name the slot of an element.
+TEST(TemplateTest, ChoiceSlotsAreDeclaredPerElementAndPrintTheirValueOrBoxes) {
+  const std::string xml =
+      "<document name=\"t\">\n"
+      "<choice-slots name=\"c\" values=\"是|否\" box=\"[]\" separator=\"/\" each=\"items\" "
+      "as=\"x\" where=\"x.slot\" slot=\"{x.slot}\" label=\"第{x.n}项\"/>\n"
+      "<for each=\"items\" as=\"x\"><p>{x.n}:<if path=\"x.slot\"><if path=\"slots.{x.slot}\">"
+      "定<choice of=\"c\" slot=\"{x.slot}\"/><else>待<choice of=\"c\" slot=\"{x.slot}\"/>"
+      "</else></if><else>无</else></if></p></for>\n"
+      "<if path=\"choices.c.chosen.否\"><p>有否</p><else><if path=\"choices.c.unset\">"
+      "<p>未定{choices.c.unset}/{choices.c.count}</p><else><p>全是</p></else></if></else></if>\n"
+      "</document>\n";
+  Result<std::unique_ptr<Template>> t = Template::Parse("t.xml", xml);
+  ASSERT_OK(t);
+  json data = {{"items", {{{"n", 1}, {"slot", "p_1"}}, {{"n", 2}}, {{"n", 3}, {"slot", "p_3"}}}}};
+  const std::vector<ChoiceSlot> slots = (*t)->ChoiceSlots(data);
+  ASSERT_EQ(slots.size(), 2u);
+  EXPECT_EQ(slots[0].name, "p_1");
+  EXPECT_EQ(slots[0].label, "第1项");
+  EXPECT_EQ(slots[1].values, (std::vector<std::string>{"是", "否"}));
+  auto texts = [&](const json& d) {
+    Result<Document> doc = (*t)->Instantiate(d, Date{2025, 7, 1});
+    EXPECT_OK(doc);
+    return doc.ok() ? ParagraphTexts(*doc) : std::vector<std::string>{};
+  };
+  EXPECT_EQ(texts(data),
+            (std::vector<std::string>{"1:待[]是/[]否", "2:无", "3:待[]是/[]否", "未定2/2"}));
+  data["slots"] = {{"p_1", "是"}};
+  EXPECT_EQ(texts(data), (std::vector<std::string>{"1:定是", "2:无", "3:待[]是/[]否", "未定1/2"}));
+  data["slots"]["p_3"] = "是";
+  EXPECT_EQ(texts(data).back(), "全是");
+  data["slots"]["p_3"] = "否";
+  EXPECT_EQ(texts(data).back(), "有否");
+  // <choice> naming no declared set, and a set declared twice with other values.
+  EXPECT_FALSE(
+      Template::Parse("u.xml", "<document><p><choice of=\"z\" slot=\"a\"/></p></document>").ok());
+  EXPECT_FALSE(Template::Parse("v.xml",
+                               "<document><choice-slots name=\"c\" values=\"a|b\" each=\"i\" "
+                               "slot=\"{x}\"/><choice-slots name=\"c\" values=\"a\" each=\"i\" "
+                               "slot=\"{x}\"/></document>")
+                   .ok());
+}
+
 TEST(SlotNamesTest, AreTheNamesAfterSlotsDotInPlaceholdersAndConditions) {
   EXPECT_EQ(SlotNames(R"(<document><p if="slots.note">{slots.note}</p>
       <p>{slots.provision|default:＿＿}，{slots.wind_up_date}</p><if path="slots.evaluation_date">

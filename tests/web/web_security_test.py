@@ -391,6 +391,56 @@ def check_document_page(demo):
     check(status == 303 and headers.get("location") == "/login", "draft.pdf without a session: 303")
 
 
+def check_choice_slots(demo):
+    """初评意见: an open point is a choice slot (符合 / 不符合); its page offers radio buttons
+    with exactly those values, a value outside them is refused as the CLI refuses it (409),
+    one of them is saved and shown checked, and status --json lists the choices."""
+    reviewer = logged_in(demo, "reviewer")
+    # The demo runs without PDFs (no drafts kept): S01 under another name and credit code, run
+    # into the demo's registry with its drafts, gets the 初评意见 with its open points.
+    work = tempfile.mkdtemp(prefix="beian-web-opinion-", dir=demo.env["TMPDIR"])
+    new_institution_dossier(os.path.join(SAMPLES, "S01-长春鼎新职业技能培训学校-首次申请"),
+                            os.path.join(work, "in", "S01-choices"), "长春市鼎新职业技能培训学校",
+                            "长春市勾选测试职业技能培训学校", "52220102MJ0A1B2C32",
+                            uscc_with_check("52220102MJ0A1B2D4"))
+    run = demo.beian("run", os.path.join(work, "in"), "--out", os.path.join(work, "out"),
+                     "--date", "2026-11-25", "--quiet", "--config",
+                     os.path.join(HERE, "..", "..", "templates", "web", "demo.json"))
+    check(run.returncode in (0, 1), "run of the copy: %s" % run.stderr)
+    s01 = find_case(reviewer, "勾选测试")["case"]
+    docs = demo.beian_json("status", s01, "--json")["documents"]
+    opinion = [d["id"] for d in docs if d["kind"] == "preliminary_opinion"][0]
+    slots = demo.beian_json("status", opinion, "--json")["slots"]
+    choice = [s for s in slots if s.get("choices")]
+    check(choice and all(s["choices"] == ["符合", "不符合"] for s in choice),
+          "status --json says each open point's choices: %r" % slots)
+    name = choice[0]["name"]
+    page = "/cases/%s/documents/%s" % (s01, opinion)
+    status, _, body = reviewer.get(page)
+    form = body.split(('id="slot-%s"' % name).encode())[1].split(b"</form>")[0]
+    check(status == 200 and b'type="radio" name="text" value="\xe7\xac\xa6\xe5\x90\x88"' in form
+          and b'value="\xe4\xb8\x8d\xe7\xac\xa6\xe5\x90\x88"' in form and b"<textarea" not in form,
+          "an open point is a set of radio buttons with 符合 and 不符合 (got %d)" % status)
+    token = reviewer.csrf(page)
+    fields = {"csrf": token, "document": opinion, "slot": name, "text": "基本符合",
+              "back": "document"}
+    status, _, body = reviewer.post("/cases/%s/edit" % s01, fields)
+    cli = demo.beian("edit", opinion, "--slot", name, "--text", "基本符合", "--user", "cli")
+    message = cli.stderr.strip().replace("beian: error: ", "")
+    check(status == 409 and cli.returncode == 2 and "符合、不符合" in message and
+          message in text_of(body),
+          "a value outside the choices: 409 with the CLI's message (got %d %r)" % (status, message))
+    status, headers, _ = reviewer.post("/cases/%s/edit" % s01, dict(fields, text="不符合"))
+    check(status == 303, "a value among the choices is saved (got %d)" % status)
+    saved = demo.beian_json("status", opinion, "--json")["slots"]
+    check([s["text"] for s in saved if s["name"] == name] == ["不符合"],
+          "status --json shows the choice saved: %r" % saved)
+    _, _, body = reviewer.get(page)
+    form = body.split(('id="slot-%s"' % name).encode())[1].split(b"</form>")[0]
+    check(b'value="\xe4\xb8\x8d\xe7\xac\xa6\xe5\x90\x88" checked' in form,
+          "the saved value is the checked radio button")
+
+
 def check_intake_office(demo):
     """A 长春 clerk's upload is run with --authority 220100: 长春's own dossier lands on its
     case; a copy of a 吉林市 case's dossier answers without naming that case."""
@@ -878,6 +928,7 @@ def main():
     try:
         run(demo)
         check_document_page(demo)
+        check_choice_slots(demo)
         check_intake(demo)
         check_files(demo)
         check_archive_dossier(demo)

@@ -17,9 +17,9 @@ using nlohmann::json;
 
 const std::set<std::string>& BlockElements() {
   static const std::set<std::string> kNames = {
-      "issuer-mark", "doc-number", "title",      "addressee", "p",          "h1",
-      "h2",          "blank",      "attachment", "note",      "page-break", "table",
-      "signature",   "banji",      "if",         "for",       "watermark",  "lookup"};
+      "issuer-mark", "doc-number", "title",     "addressee",  "p",           "h1",        "h2",
+      "blank",       "attachment", "note",      "page-break", "table",       "signature", "banji",
+      "if",          "for",        "watermark", "lookup",     "choice-slots"};
   return kNames;
 }
 
@@ -145,6 +145,17 @@ std::vector<std::string> SplitList(const std::string& s) {
   return out;
 }
 
+std::vector<std::string> SplitAt(const std::string& s, char sep) {
+  std::vector<std::string> out;
+  std::size_t at = 0;
+  for (std::size_t next = s.find(sep); next != std::string::npos; next = s.find(sep, at)) {
+    out.push_back(Trim(s.substr(at, next - at)));
+    at = next + 1;
+  }
+  out.push_back(Trim(s.substr(at)));
+  return out;
+}
+
 Align ParseAlign(const std::string& s, Align fallback) {
   if (s == "left") return Align::kLeft;
   if (s == "center") return Align::kCenter;
@@ -257,13 +268,29 @@ Status Template::Validate(const pugi::xml_node& node, int depth) const {
     std::string name = child.name();
     std::string parent = node.name();
     static const std::set<std::string> kInner = {"column", "row",  "cell", "signer", "date",
-                                                 "entry",  "else", "left", "right"};
+                                                 "entry",  "else", "left", "right",  "choice"};
     if (BlockElements().count(name) == 0 && kInner.count(name) == 0) {
       return Status::InvalidData("unknown element <" + name + ">", path_, LineOf(child));
     }
     if ((name == "if" || name == "for") && !child.attribute(name == "if" ? "path" : "each")) {
       return Status::InvalidData("<" + name + "> needs " + (name == "if" ? "path=" : "each="),
                                  path_, LineOf(child));
+    }
+    if (name == "choice-slots") {
+      for (const char* needed : {"name", "values", "each", "slot"}) {
+        if (!child.attribute(needed)) {
+          return Status::InvalidData("<choice-slots> needs " + std::string(needed) + "=", path_,
+                                     LineOf(child));
+        }
+      }
+    }
+    if (name == "choice" && choice_sets_.count(child.attribute("of").value()) == 0) {
+      return Status::InvalidData("<choice of=\"" + std::string(child.attribute("of").value()) +
+                                     "\"> names no <choice-slots name=...>",
+                                 path_, LineOf(child));
+    }
+    if (name == "choice" && !child.attribute("slot")) {
+      return Status::InvalidData("<choice> needs slot=", path_, LineOf(child));
     }
     if (name == "column" && !child.attribute("width")) {
       return Status::InvalidData("<column> needs width= (mm)", path_, LineOf(child));
@@ -295,6 +322,23 @@ Result<std::unique_ptr<Template>> Template::Parse(const std::string& path, std::
       table[entry.attribute("key").value()] = StripLayoutWhitespace(entry.child_value());
     }
   }
+  for (pugi::xml_node set : root.children("choice-slots")) {
+    ChoiceSet c;
+    for (const std::string& v : SplitAt(set.attribute("values").value(), '|')) {
+      if (!v.empty()) c.values.push_back(v);
+    }
+    if (c.values.empty()) {
+      return Status::InvalidData("<choice-slots> needs values=\"a|b\"", path, t->LineOf(set));
+    }
+    c.box = set.attribute("box").value();
+    c.separator = set.attribute("separator").as_string(" ");
+    auto [it, added] = t->choice_sets_.emplace(set.attribute("name").value(), c);
+    if (!added && it->second.values != c.values) {
+      return Status::InvalidData(
+          "<choice-slots name=\"" + it->first + "\"> declared with other values", path,
+          t->LineOf(set));
+    }
+  }
   PIPELINE_RETURN_IF_ERROR(t->Validate(root, 0));
   return t;
 }
@@ -315,8 +359,25 @@ class TemplateInstance {
     std::string format = root.attribute("page-number").as_string("{page}");
     // "{page}" must survive placeholder expansion: escape it first.
     doc_.page_number_format = format;
+    CountChoices();
     PIPELINE_RETURN_IF_ERROR(Blocks(root));
     return std::move(doc_);
+  }
+
+  // The choice slots the template declares for the data (<choice-slots>).
+  std::vector<ChoiceSlot> DeclaredChoices() {
+    std::vector<ChoiceSlot> out;
+    for (pugi::xml_node set : t_.doc_.child("document").children("choice-slots")) {
+      const std::vector<std::string>& values =
+          t_.choice_sets_.at(set.attribute("name").value()).values;
+      (void)ForEach(set, [&]() {
+        ChoiceSlot c{Trim(Text(set.attribute("slot").value())),
+                     Trim(Text(StripLayoutWhitespace(set.attribute("label").value()))), values};
+        if (!c.name.empty()) out.push_back(std::move(c));
+        return Status::Ok();
+      });
+    }
+    return out;
   }
 
  private:
@@ -324,6 +385,42 @@ class TemplateInstance {
     std::string name;
     const json* value;
   };
+
+  // The text of slot `name` (empty while blank).
+  std::string SlotValue(const std::string& name) const {
+    auto slots = data_.find("slots");
+    if (slots == data_.end() || !slots->is_object()) return "";
+    auto v = slots->find(name);
+    return v == slots->end() ? "" : ScalarText(*v);
+  }
+
+  // choices.SET.{count, unset, chosen.VALUE} over the declared choice slots.
+  void CountChoices() {
+    pugi::xml_node root = t_.doc_.child("document");
+    for (pugi::xml_node set : root.children("choice-slots")) {
+      json& counts = choices_[set.attribute("name").value()];
+      if (counts.is_null()) counts = {{"count", 0}, {"unset", 0}, {"chosen", json::object()}};
+      (void)ForEach(set, [&]() {
+        const std::string name = Trim(Text(set.attribute("slot").value()));
+        if (name.empty()) return Status::Ok();
+        counts["count"] = counts["count"].get<int>() + 1;
+        const std::string value = SlotValue(name);
+        if (value.empty()) {
+          counts["unset"] = counts["unset"].get<int>() + 1;
+        } else {
+          json& n = counts["chosen"][value];
+          n = n.is_null() ? 1 : n.get<int>() + 1;
+        }
+        return Status::Ok();
+      });
+    }
+    // A zero count is no count (`<if path="choices.SET.unset">` is false).
+    for (auto& [set, counts] : choices_.items()) {
+      for (const char* key : {"count", "unset"}) {
+        if (counts[key].get<int>() == 0) counts.erase(key);
+      }
+    }
+  }
 
   const json* Lookup(const std::string& path) const {
     std::vector<std::string> segs;
@@ -349,6 +446,10 @@ class TemplateInstance {
     if (v == nullptr) {
       if (segs[0] == "today") return &today_json_;
       v = &data_;
+      if (segs[0] == "choices" && !choices_.empty()) {
+        v = &choices_;
+        start = 1;
+      }
     }
     for (std::size_t i = start; i < segs.size(); ++i) {
       const std::string& s = segs[i];
@@ -446,7 +547,7 @@ class TemplateInstance {
   }
 
   bool Condition(const pugi::xml_node& node, const char* path_attr) const {
-    const json* v = Lookup(node.attribute(path_attr).value());
+    const json* v = Lookup(Text(node.attribute(path_attr).value()));
     if (pugi::xml_attribute a = node.attribute("equals")) {
       return v != nullptr && ScalarText(*v) == Text(a.value());
     }
@@ -523,6 +624,7 @@ class TemplateInstance {
   std::string InlineElement(const pugi::xml_node& node) {
     // An inline <if>/<for>, or any other element whose text is taken as is.
     std::string name = node.name();
+    if (name == "choice") return ChoiceText(node);
     if (name == "if" || name == "for") {
       std::string out;
       if (!Guard(node)) return out;
@@ -546,6 +648,19 @@ class TemplateInstance {
       return out;
     }
     return Inline(node);
+  }
+
+  // An inline <choice>: the slot's value, or every value behind its box while it is blank.
+  std::string ChoiceText(const pugi::xml_node& node) const {
+    const std::string value = SlotValue(Trim(Text(node.attribute("slot").value())));
+    if (!value.empty()) return value;
+    const Template::ChoiceSet& set = t_.choice_sets_.at(node.attribute("of").value());
+    std::string out;
+    for (std::size_t i = 0; i < set.values.size(); ++i) {
+      if (i > 0) out += set.separator;
+      out += set.box + set.values[i];
+    }
+    return out;
   }
 
   void AddParagraph(const pugi::xml_node& node, Paragraph p) {
@@ -593,7 +708,7 @@ class TemplateInstance {
     for (pugi::xml_node node : parent.children()) {
       if (node.type() != pugi::node_element) continue;
       std::string name = node.name();
-      if (name == "else" || name == "lookup") continue;
+      if (name == "else" || name == "lookup" || name == "choice-slots") continue;
       if (!Guard(node)) continue;
       if (name == "if") {
         PIPELINE_RETURN_IF_ERROR(
@@ -679,6 +794,7 @@ class TemplateInstance {
   Date date_;
   std::string today_;
   json today_json_ = json(today_);
+  json choices_ = json::object();
   std::vector<Binding> scope_;
   std::vector<std::unique_ptr<json>> loops_;
   Document doc_;
@@ -687,6 +803,11 @@ class TemplateInstance {
 Result<Document> Template::Instantiate(const json& data, const Date& date) const {
   TemplateInstance instance(*this, data, date);
   return instance.Run();
+}
+
+std::vector<ChoiceSlot> Template::ChoiceSlots(const json& data) const {
+  TemplateInstance instance(*this, data, Date{});
+  return instance.DeclaredChoices();
 }
 
 std::vector<std::string> SlotNames(std::string_view template_text) {

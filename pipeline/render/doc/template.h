@@ -17,8 +17,17 @@
 //     <if path="a.b" [equals="v" | not-equals="v" | in="v1,v2" | empty="true"]> ...
 //     <else>...</else></if> <for each="a.items" as="item" [where="item.status" equals=... |
 //     in=...]> ... </for>
+//     <choice-slots name="SET" values="a|b" each="a.items" as="x" [where=... equals=...]
+//                   slot="{x.slot}" label="..." box="..." separator="..."/>
+//       declares, for each element of the array, a slot whose text is one of `values` (`beian
+//       edit` accepts nothing else); several declarations may share one SET (same values).
+//     <choice of="SET" slot="{x.slot}"/> (inline) prints the slot's value, or while it is
+//       blank every value behind `box`, joined by `separator` (boxes to tick by hand).
+//     `choices.SET.count`, `choices.SET.unset` and `choices.SET.chosen.VALUE` count the SET's
+//     slots, blank ones and those set to VALUE (for <if>, e.g. a conclusion that follows them).
 //   </document>
 //
+// An <if path=...> may itself hold placeholders (`slots.{x.slot}`: the slot an element names).
 // Text holds placeholders {path|filter:arg|...}: path segments name a loop variable, `loop`
 // (index, number, count, first, last of the innermost <for>), `today` (the render date in the
 // template's date format) or a key of the data; filters are lookup:TABLE, join:SEP, default:TEXT,
@@ -46,6 +55,13 @@
 
 namespace pipeline::render {
 
+// A slot whose text is one of a fixed set of values, as a template declares it for its data.
+struct ChoiceSlot {
+  std::string name;   // the slot (`slots.NAME`)
+  std::string label;  // what it decides, for forms and messages
+  std::vector<std::string> values;
+};
+
 class Template {
  public:
   // Parses and validates `text`, read from `path` (used in messages).
@@ -55,6 +71,9 @@ class Template {
   // template problems discovered with data (e.g. a <for> over a value that is not an array is
   // NOT an error: it repeats zero times).
   Result<Document> Instantiate(const nlohmann::json& data, const Date& date) const;
+
+  // The choice slots the template declares for `data` (<choice-slots>), in document order.
+  std::vector<ChoiceSlot> ChoiceSlots(const nlohmann::json& data) const;
 
   const std::string& path() const { return path_; }
   const std::string& name() const { return name_; }
@@ -78,6 +97,12 @@ class Template {
   pugi::xml_document doc_;
   std::string date_format_;
   std::map<std::string, std::map<std::string, std::string>> lookups_;
+  // <choice-slots> sets: name -> values, box, separator.
+  struct ChoiceSet {
+    std::vector<std::string> values;
+    std::string box, separator;
+  };
+  std::map<std::string, ChoiceSet> choice_sets_;
 };
 
 // The reviewer's free-text slots a template prints: every NAME of `slots.NAME` in its text
