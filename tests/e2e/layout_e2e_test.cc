@@ -83,23 +83,26 @@ struct Draft {
   std::string institution;  // report.json institution.name
 };
 
+// The drafts a run wrote into `out` (every kind, or only those of `kinds`).
+std::vector<Draft> DraftsIn(const std::string& out, const std::set<std::string>& kinds = {}) {
+  std::vector<Draft> list;
+  for (const auto& e : fs::directory_iterator(out)) {
+    const std::string report = (e.path() / "report.json").string();
+    if (!fs::exists(report)) continue;
+    json j = json::parse(testing::ReadText(report));
+    for (const json& d : j["documents"]) {
+      if (!kinds.empty() && kinds.count(d["kind"].get<std::string>()) == 0) continue;
+      list.push_back({j["dossier"], d["kind"], (e.path() / d["file"].get<std::string>()),
+                      j["institution"].value("name", "")});
+    }
+  }
+  return list;
+}
+
 // The run over the samples with default settings on kLayoutDate (the ctest fixture
 // samples_run's, read only); every draft it wrote.
 const std::vector<Draft>& SampleDrafts() {
-  static const std::vector<Draft> drafts = [] {
-    const std::string& out = testing::SampleRunFolder("default");
-    std::vector<Draft> list;
-    for (const auto& e : fs::directory_iterator(out)) {
-      const std::string report = (e.path() / "report.json").string();
-      if (!fs::exists(report)) continue;
-      json j = json::parse(testing::ReadText(report));
-      for (const json& d : j["documents"]) {
-        list.push_back({j["dossier"], d["kind"], (e.path() / d["file"].get<std::string>()),
-                        j["institution"].value("name", "")});
-      }
-    }
-    return list;
-  }();
+  static const std::vector<Draft> drafts = DraftsIn(testing::SampleRunFolder("default"));
   return drafts;
 }
 
@@ -115,18 +118,7 @@ const std::vector<Draft>& ReferredDrafts() {
                             " --authority 220100 --quiet",
                         &output, /*merge_stderr=*/true);
     EXPECT_TRUE(rc == 0 || rc == 1) << output;
-    std::vector<Draft> list;
-    for (const auto& e : fs::directory_iterator(out)) {
-      const std::string report = (e.path() / "report.json").string();
-      if (!fs::exists(report)) continue;
-      json j = json::parse(testing::ReadText(report));
-      for (const json& d : j["documents"]) {
-        if (d["kind"] != "transfer_letter" && d["kind"] != "referral_notice") continue;
-        list.push_back({j["dossier"], d["kind"], (e.path() / d["file"].get<std::string>()),
-                        j["institution"].value("name", "")});
-      }
-    }
-    return list;
+    return DraftsIn(out, {"transfer_letter", "referral_notice"});
   }();
   return drafts;
 }

@@ -10,6 +10,7 @@
 #include <regex>
 #include <string>
 
+#include "tests/testing/registry_binary.h"
 #include "tests/testing/test_paths.h"
 
 namespace pipeline::registry {
@@ -18,7 +19,7 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-class LettersTest : public ::testing::Test {
+class LettersTest : public testing::RegistryBinaryTest {
  protected:
   void SetUp() override {
     dir_ = testing::MakeTempDir();
@@ -36,21 +37,6 @@ class LettersTest : public ::testing::Test {
     testing::MakeOfficeDataRoot(data_, {{"doc_number_format", "吉市人社认备〔{year}〕{n}号"},
                                         {"receipt_number_format", "吉市人社认收〔{year}〕{n}号"},
                                         {"allow_fallback_fonts", true}});
-  }
-  int Beian(const std::string& args, std::string* out = nullptr, bool merge_stderr = true) {
-    std::string text;
-    const int rc = testing::RunCommand(testing::BeianBinary() + " " + args + " --registry " +
-                                           testing::Quote(registry_) + " --user 王五 --data-dir " +
-                                           testing::Quote(data_),
-                                       &text, merge_stderr);
-    if (out != nullptr) *out = text;
-    return rc;
-  }
-  // Runs a command that must succeed; returns its output.
-  std::string Ok(const std::string& args) {
-    std::string out;
-    EXPECT_EQ(Beian(args, &out), 0) << args << "\n" << out;
-    return out;
   }
   void Run(const std::string& options) {
     std::string out;
@@ -87,7 +73,6 @@ class LettersTest : public ::testing::Test {
   // R15 sorts before S01 in the intake: it is the first case.
   static constexpr const char* kR15 = "C2026-0001";
   static constexpr const char* kS01 = "C2026-0002";
-  std::string dir_, registry_, data_;
 };
 
 TEST_F(LettersTest, TheEndingDecisionAdoptsRunsLettersWhichAreIssuedArchivedAndServed) {

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "tests/testing/registry_binary.h"
 #include "tests/testing/test_paths.h"
 
 namespace pipeline::registry {
@@ -20,7 +21,7 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-class SlotsTest : public ::testing::Test {
+class SlotsTest : public testing::RegistryBinaryTest {
  protected:
   void SetUp() override {
     dir_ = testing::MakeTempDir();
@@ -29,20 +30,6 @@ class SlotsTest : public ::testing::Test {
     testing::MakeOfficeDataRoot(data_, {{"doc_number_format", "吉人社认备〔{year}〕{n}号"},
                                         {"filing_number_format", "吉认备〔{year}〕{n}号"},
                                         {"allow_fallback_fonts", true}});
-  }
-  int Beian(const std::string& args, std::string* out = nullptr, bool merge_stderr = true) {
-    std::string text;
-    const int rc = testing::RunCommand(testing::BeianBinary() + " " + args + " --registry " +
-                                           testing::Quote(registry_) + " --user 王五 --data-dir " +
-                                           testing::Quote(data_),
-                                       &text, merge_stderr);
-    if (out != nullptr) *out = text;
-    return rc;
-  }
-  std::string Ok(const std::string& args) {
-    std::string out;
-    EXPECT_EQ(Beian(args, &out), 0) << args << "\n" << out;
-    return out;
   }
   // Runs the sample `name` at `authority` (its drafts kept: no --no-pdf).
   void Run(const std::string& name, const std::string& authority) {
@@ -78,8 +65,6 @@ class SlotsTest : public ::testing::Test {
     Ok("status " + id + " --out " + testing::Quote(dir_ + "/drafts"));
     return testing::FlatPdfText(dir_ + "/drafts/" + id + "-" + file);
   }
-
-  std::string dir_, registry_, data_;
 };
 
 TEST_F(SlotsTest, OpinionPointsAreChoicesTheGroupDecidesBeforeIssue) {

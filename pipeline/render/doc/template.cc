@@ -130,21 +130,6 @@ bool Truthy(const json* v) {
   return true;
 }
 
-std::vector<std::string> SplitList(const std::string& s) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (char c : s) {
-    if (c == ',') {
-      out.push_back(Trim(cur));
-      cur.clear();
-    } else {
-      cur += c;
-    }
-  }
-  out.push_back(Trim(cur));
-  return out;
-}
-
 std::vector<std::string> SplitAt(const std::string& s, char sep) {
   std::vector<std::string> out;
   std::size_t at = 0;
@@ -155,6 +140,8 @@ std::vector<std::string> SplitAt(const std::string& s, char sep) {
   out.push_back(Trim(s.substr(at)));
   return out;
 }
+
+std::vector<std::string> SplitList(const std::string& s) { return SplitAt(s, ','); }
 
 Align ParseAlign(const std::string& s, Align fallback) {
   if (s == "left") return Align::kLeft;
